@@ -1,0 +1,9 @@
+"""Sub-commands of the `digigram` command line, one module each; none imports Qt.
+
+Each module defines HELP (one line, English), ``add_arguments(parser)`` and ``run(args) -> int``.
+"""
+
+# The order here is the order `digigram --help` lists them.
+COMMANDS: tuple[str, ...] = (
+    "validate",
+)

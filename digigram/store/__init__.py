@@ -1,0 +1,1 @@
+"""Storage on SQLAlchemy 2: database, models, repository functions and migrations; no Qt."""

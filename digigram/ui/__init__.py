@@ -1,0 +1,1 @@
+"""The Qt interface: one module per screen, talking only to the Workspace."""
