@@ -1,0 +1,56 @@
+"""`digigram validate PATH…`: check framework files and list every problem with its place."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from digigram.core.errors import FrameworkError
+from digigram.core.framework import ITEM_KINDS, Framework
+from digigram.core.loader import load_framework
+
+HELP = "check competency framework files and report every problem with its line and column"
+
+_KIND_UK = {
+    "self_rating": "самооцінка", "knowledge": "знання", "scenario": "ситуації", "attitude": "ставлення",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="framework YAML files to check")
+
+
+def summary(path: str, framework: Framework, lang: str) -> str:
+    """The one line printed for a valid file."""
+    kinds = Counter(item.kind for item in framework.items)
+    areas = len(framework.areas)
+    competences = sum(len(a.competences) for a in framework.areas)
+    items, resources = len(framework.items), len(framework.resources)
+    head = f"{path}: {framework.id} {framework.version}"
+    if lang == "uk":
+        by_kind = ", ".join(f"{_KIND_UK[k]} {kinds[k]}" for k in ITEM_KINDS)
+        return (f"{head}: гаразд — сфер {areas}, компетентностей {competences}, "
+                f"завдань {items} ({by_kind}), ресурсів {resources}")
+    by_kind = ", ".join(f"{k} {kinds[k]}" for k in ITEM_KINDS)
+    return (f"{head}: ok — {areas} areas, {competences} competences, "
+            f"{items} items ({by_kind}), {resources} resources")
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", None) or "en"
+    status = 0
+    for path in args.paths:
+        try:
+            framework = load_framework(path)
+        except FrameworkError as exc:
+            status = 2
+            for problem in exc.problems:
+                print(problem.format(lang), file=sys.stderr)
+            continue
+        except Exception as exc:  # a bug in the checks must still not show a traceback to an author
+            status = 2
+            print(f"{path}:0:0: (file): {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        print(summary(path, framework, lang))
+    return status
