@@ -107,7 +107,7 @@ def _languages(r: Reader, node: Node | None) -> tuple[str, ...]:
 
 def _levels(r: Reader, node: Node | None) -> tuple[Level, ...]:
     levels: list[Level] = []
-    cut_nodes: list[tuple[int, Node | None, float | None]] = []
+    cut_nodes: list[tuple[Node, Node | None, float | None]] = []
     for i, entry in enumerate(r.sequence(node, "levels", minimum=2) or ()):
         path = f"levels[{i}]"
         f = r.fields(entry, path, required=("code", "name"), optional=("descriptor", "cut"))
@@ -117,33 +117,32 @@ def _levels(r: Reader, node: Node | None) -> tuple[Level, ...]:
         name = r.text(f.get("name"), f"{path}.name")
         descriptor = r.text(f["descriptor"], f"{path}.descriptor") if "descriptor" in f else None
         cut = r.number(f["cut"], f"{path}.cut") if "cut" in f else None
-        cut_nodes.append((i, f.get("cut"), cut))
+        cut_nodes.append((entry, f.get("cut"), cut))
         if code is not None and any(lv.code == code for lv in levels):
             r.report(f["code"], f"{path}.code", uk=f"Код рівня «{code}» повторюється.",
                      en=f"The level code '{code}' is used twice.")
         elif code is not None and name is not None:
             levels.append(Level(code=code, name=name, index=len(levels), descriptor=descriptor, cut=cut))
-    _check_cuts(r, cut_nodes, node)
+    _check_cuts(r, cut_nodes)
     return tuple(levels)
 
 
-def _check_cuts(r: Reader, cuts: list[tuple[int, Node | None, float | None]], node: Node | None) -> None:
-    if not cuts:
-        return
-    first_index, first_node, _ = cuts[0]
-    if first_index == 0 and first_node is not None:
-        r.report(first_node, "levels[0].cut", uk="Найнижчий рівень не має межі «cut»: він починається знизу.",
+def _check_cuts(r: Reader, cuts: list[tuple[Node, Node | None, float | None]]) -> None:
+    """Every level but the first has an increasing cut, or none has; the first never has one."""
+    numbered = [(i, entry, cut_node, cut) for i, (entry, cut_node, cut) in enumerate(cuts)]
+    if numbered and numbered[0][2] is not None:
+        r.report(numbered[0][2], "levels[0].cut",
+                 uk="Найнижчий рівень не має межі «cut»: він починається знизу.",
                  en="The lowest level takes no 'cut': it begins at the bottom of the scale.")
-    rest = [c for c in cuts if c[0] > 0]
-    with_cut = [c for c in rest if c[1] is not None]
-    if with_cut and len(with_cut) < len(rest):
-        for i, _n, _c in rest:
-            if _n is None:
-                r.report(node, f"levels[{i}].cut",
+    rest = numbered[1:]
+    if any(c[2] is not None for c in rest):
+        for i, entry, cut_node, _cut in rest:
+            if cut_node is None:
+                r.report(entry, f"levels[{i}].cut",
                          uk="Межа «cut» має бути в кожному рівні, крім першого, або в жодному.",
                          en="Either every level but the first has a 'cut', or none has.")
     previous: float | None = None
-    for i, cut_node, cut in with_cut:
+    for i, _entry, cut_node, cut in rest:
         if cut is not None and previous is not None and cut <= previous:
             r.report(cut_node, f"levels[{i}].cut", uk=f"Межі мають зростати: {cut} не більше за {previous}.",
                      en=f"Cuts must increase: {cut} is not above {previous}.")
@@ -199,8 +198,9 @@ def _areas(r: Reader, node: Node | None, known: Known) -> tuple[Area, ...]:
             competence = _competence(r, c_entry, f"{path}.competences[{j}]", known, area_id)
             if competence is not None:
                 competences.append(competence)
-        if area_id is not None and name is not None:
+        if area_id is not None:
             known.areas.add(area_id)
+        if area_id is not None and name is not None:
             areas.append(Area(id=area_id, name=name, competences=tuple(competences), description=description))
     return tuple(areas)
 
@@ -215,9 +215,11 @@ def _competence(r: Reader, node: Node, path: str, known: Known, area_id: str | N
     descriptors = {}
     if "descriptors" in f:
         descriptors = _descriptors(r, f["descriptors"], f"{path}.descriptors", known)
+    if competence_id is not None and area_id is not None:
+        # Registered even when its name is wrong, so references to it do not add noise.
+        known.competences[competence_id] = area_id
     if competence_id is None or name is None or area_id is None:
         return None
-    known.competences[competence_id] = area_id
     return Competence(id=competence_id, area_id=area_id, name=name, description=description,
                       descriptors=descriptors)
 

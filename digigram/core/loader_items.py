@@ -231,7 +231,7 @@ def _thresholds(r: Reader, node: Node | None, path: str, categories: int) -> tup
         if numbers[i] <= numbers[i - 1]:
             r.report(seq[i], f"{path}[{i}]", uk="Пороги мають зростати.", en="Thresholds must increase.")
             return None
-    if categories and len(numbers) != categories - 1:
+    if categories >= 2 and len(numbers) != categories - 1:
         r.report(node, path,
                  uk=f"Потрібно {categories - 1} порогів (на один менше, ніж {categories} категорій), "
                  f"а є {len(numbers)}.",
