@@ -1,0 +1,109 @@
+"""Shared look of the charts: words, colours, fonts, and text measuring for manual layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
+
+# DejaVu Sans ships with matplotlib and covers Cyrillic, so the same font is there on every machine.
+FONT_FAMILY = "DejaVu Sans"
+BASE_PT = 10.0
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "level": "Estimated level",
+        "band": "Likely range",
+        "target": "Target level",
+        "axis": "Level",
+        "to_target": "Levels to target",
+        "reached": "✓",
+        "no_target": "—",
+        "date": "Date of check",
+    },
+    "uk": {
+        "level": "Оцінений рівень",
+        "band": "Ймовірний діапазон",
+        "target": "Цільовий рівень",
+        "axis": "Рівень",
+        "to_target": "Рівнів до цілі",
+        "reached": "✓",
+        "no_target": "—",
+        "date": "Дата перевірки",
+    },
+}
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS.get(lang, WORDS["en"])[key]
+
+
+@dataclass(frozen=True)
+class Palette:
+    estimate: str
+    estimate_edge: str
+    band_face: str
+    band_edge: str
+    band_hatch: str
+    target: str
+    grid: str
+    text: str
+    line_width: float
+
+
+# Okabe–Ito colours stay apart for the common colour-vision deficiencies; shapes carry the meaning anyway.
+NORMAL = Palette("#0072B2", "white", "#D6E6F4", "#3D7FB3", "///", "#D55E00", "#D0D0D0", "#1A1A1A", 1.2)
+HIGH_CONTRAST = Palette("black", "white", "white", "black", "xxx", "black", "#808080", "black", 2.0)
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def font(size: float, *, bold: bool = False) -> FontProperties:
+    return FontProperties(family=FONT_FAMILY, size=size, weight="bold" if bold else "normal")
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, size: float, bold: bool) -> float:
+    width, _h, _d = text_to_path.get_text_width_height_descent(text, font(size, bold=bold), ismath=False)
+    return float(width)
+
+
+def text_width_in(text: str, size: float, *, bold: bool = False) -> float:
+    """Width of one line of text in inches (no renderer needed)."""
+    return _width(text, size, bold) / 72.0
+
+
+def wrap(text: str, width_in: float, size: float, *, bold: bool = False) -> list[str]:
+    """Greedy word wrap to a width in inches; words longer than a line are broken by characters."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word_ in paragraph.split():
+            candidate = f"{current} {word_}" if current else word_
+            if text_width_in(candidate, size, bold=bold) <= width_in:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = word_
+            while text_width_in(current, size, bold=bold) > width_in and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and text_width_in(current[:cut], size, bold=bold) > width_in:
+                    cut -= 1
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current)
+    return lines
+
+
+def plain(text: str) -> str:
+    """Text safe from mathtext: a '$' in a name or title must print as a dollar sign."""
+    return text.replace("$", r"\$")
+
+
+def line_height_in(size: float) -> float:
+    return size * 1.3 / 72.0

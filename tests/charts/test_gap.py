@@ -1,0 +1,96 @@
+"""The gap chart: one row per area, a target marker exactly where a target exists, and it saves."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from digigram.charts.gap import gap_figure
+from tests.charts.conftest import AREA_NAMES, LEVELS
+
+
+def _gids(fig: Figure, prefix: str) -> set[str]:
+    return {a.get_gid()[len(prefix):] for a in fig.findobj() if (a.get_gid() or "").startswith(prefix)}
+
+
+def _chart_axes(fig: Figure):
+    (ax,) = [ax for ax in fig.axes if ax.get_gid() == "gap-chart"]
+    return ax
+
+
+def test_one_row_per_area_in_given_order(bars):
+    fig = gap_figure(bars, levels=LEVELS, lang="uk")
+    ax = _chart_axes(fig)
+    ticks = zip(ax.get_yticks(), ax.get_yticklabels(), strict=True)
+    top_to_bottom = [t.get_text().replace("\n", " ") for _y, t in sorted(ticks, key=lambda p: -p[0])]
+    assert top_to_bottom == AREA_NAMES
+    assert _gids(fig, "level:") == {b.area_id for b in bars}
+    assert _gids(fig, "band:") == {b.area_id for b in bars}
+
+
+def test_target_marker_only_where_a_target_exists(bars):
+    fig = gap_figure(bars, levels=LEVELS, lang="en")
+    with_target = {b.area_id for b in bars if b.target_index is not None}
+    assert with_target != {b.area_id for b in bars}  # the sample has an area without a target
+    assert _gids(fig, "target:") == with_target
+
+
+def test_markers_sit_on_their_levels(bars):
+    fig = gap_figure(bars, levels=LEVELS, lang="en")
+    by_gid = {a.get_gid(): a for a in fig.findobj() if a.get_gid()}
+    for bar in bars:
+        assert list(by_gid[f"level:{bar.area_id}"].get_xdata()) == [bar.level_index]
+        band = by_gid[f"band:{bar.area_id}"]
+        assert band.get_x() < bar.band_lo_index < bar.band_hi_index + 0.01 < band.get_x() + band.get_width()
+        if bar.target_index is not None:
+            assert list(by_gid[f"target:{bar.area_id}"].get_xdata()) == [bar.target_index]
+
+
+def test_level_codes_label_the_axis(bars):
+    ax = _chart_axes(gap_figure(bars, levels=LEVELS, lang="uk"))
+    assert [t.get_text() for t in ax.get_xticklabels()] == LEVELS
+
+
+def test_no_target_anywhere_drops_target_from_legend(bars):
+    from dataclasses import replace
+
+    fig = gap_figure([replace(b, target_index=None) for b in bars], levels=LEVELS, lang="uk")
+    assert _gids(fig, "target:") == set()
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == ["Оцінений рівень", "Ймовірний діапазон"]
+
+
+@pytest.mark.parametrize("lang, word", [("uk", "Цільовий рівень"), ("en", "Target level")])
+def test_legend_speaks_the_language(bars, lang, word):
+    (legend,) = gap_figure(bars, levels=LEVELS, lang=lang).legends
+    assert word in [t.get_text() for t in legend.get_texts()]
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 2.0])
+def test_everything_fits_inside_the_figure(bars, font_scale):
+    fig = gap_figure(bars, levels=LEVELS, lang="uk", title="Ольга Петренко", font_scale=font_scale)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    frame = fig.bbox
+    for text in fig.findobj(lambda a: hasattr(a, "get_text") and a.get_visible()):
+        if not text.get_text():
+            continue
+        box = text.get_window_extent(renderer)
+        assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, text.get_text()
+        assert frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1, text.get_text()
+
+
+def test_saves_a_png(bars, tmp_path):
+    fig = gap_figure(bars, levels=LEVELS, lang="uk", high_contrast=True)
+    FigureCanvasAgg(fig)
+    path = tmp_path / "gap.png"
+    fig.savefig(path)
+    with Image.open(io.BytesIO(path.read_bytes())) as image:
+        assert image.size[0] > 300 and image.size[1] > 200
+        # a blank image would have a single colour
+        assert len(image.convert("L").getcolors(maxcolors=256 * 256) or []) > 10
