@@ -1,0 +1,100 @@
+"""Stored facts as plain dataclasses: people, attempts, plans and what a write changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+AttemptStatus = Literal["in_progress", "finished", "abandoned"]
+StepStatus = Literal["planned", "in_progress", "done"]
+ATTEMPT_STATUSES: tuple[AttemptStatus, ...] = ("in_progress", "finished", "abandoned")
+STEP_STATUSES: tuple[StepStatus, ...] = ("planned", "in_progress", "done")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    hub: str
+    profile_id: str | None
+    has_pin: bool
+    consent_at: datetime | None
+    created_at: datetime
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class AreaOutcome:
+    """One area's result as stored when the attempt was finished."""
+
+    area_id: str
+    theta: float
+    sd: float
+    level: str
+    band: tuple[str, ...]
+    target: str | None
+    p_below_target: float | None
+    gap: int | None
+    n_items: int
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A summary of one attempt; `areas` is filled for finished attempts."""
+
+    id: str
+    person_id: str
+    framework_id: str
+    framework_version: str
+    framework_hash: str
+    profile_id: str
+    mode: str
+    seed: int
+    status: AttemptStatus
+    started_at: datetime
+    finished_at: datetime | None
+    n_answers: int
+    rating_before: int | None = None
+    rating_after: int | None = None
+    exclude: frozenset[str] = frozenset()
+    areas: tuple[AreaOutcome, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    sequence: int
+    item_id: str
+    choice: int | tuple[int, ...] | None
+    answered_at: datetime
+    seconds: float | None
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    competence_id: str
+    goal: str
+    resource_id: str | None = None
+    due: date | None = None
+    status: StepStatus = "planned"
+    notes: str = ""
+    coordinator_comment: str = ""
+    id: str | None = None  # None until stored
+
+
+@dataclass(frozen=True)
+class Plan:
+    person_id: str
+    steps: tuple[PlanStep, ...] = ()
+    attempt_id: str | None = None
+    id: str | None = None  # None until stored
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write changed, so each screen refreshes only what concerns it."""
+
+    kind: str  # "person", "answer", "attempt", "plan", "setting"
+    ids: tuple[str, ...] = field(default_factory=tuple)
+    person_id: str | None = None

@@ -1,0 +1,138 @@
+"""ORM tables in portable SQL: UUID text keys so records made on different PCs never collide."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PersonRow(Base):
+    __tablename__ = "person"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    hub: Mapped[str] = mapped_column(String(200), default="")
+    group_tag: Mapped[str] = mapped_column(String(100), default="")
+    profile_id: Mapped[str | None] = mapped_column(String(100))
+    pin_hash: Mapped[str | None] = mapped_column(String(300))
+    consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FrameworkSnapshotRow(Base):
+    """The exact framework file text an attempt was taken on, kept by its SHA-256."""
+
+    __tablename__ = "framework_snapshot"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    framework_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(100))
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AttemptRow(Base):
+    __tablename__ = "attempt"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    framework_id: Mapped[str] = mapped_column(String(100))
+    framework_version: Mapped[str] = mapped_column(String(100))
+    framework_hash: Mapped[str] = mapped_column(ForeignKey("framework_snapshot.content_hash"))
+    profile_id: Mapped[str] = mapped_column(String(100))
+    mode: Mapped[str] = mapped_column(String(50))
+    seed: Mapped[int] = mapped_column(Integer)
+    excluded: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of item ids
+    status: Mapped[str] = mapped_column(String(20), default="in_progress", index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Added by revision 0002: the 1–10 self-rating asked before and after the check.
+    rating_before: Mapped[int | None] = mapped_column(Integer)
+    rating_after: Mapped[int | None] = mapped_column(Integer)
+
+    answers: Mapped[list[AnswerRow]] = relationship(
+        order_by="AnswerRow.sequence", cascade="all, delete-orphan", passive_deletes=True
+    )
+    areas: Mapped[list[AreaResultRow]] = relationship(
+        order_by="AreaResultRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class AnswerRow(Base):
+    __tablename__ = "answer"
+
+    attempt_id: Mapped[str] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True
+    )
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(100))
+    choice: Mapped[str] = mapped_column(Text)  # JSON: null (I don't know), an int or a list of ints
+    answered_at: Mapped[datetime] = mapped_column(DateTime)
+    seconds: Mapped[float | None] = mapped_column(Float)
+
+
+class AreaResultRow(Base):
+    __tablename__ = "area_result"
+
+    attempt_id: Mapped[str] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True
+    )
+    area_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    theta: Mapped[float] = mapped_column(Float)
+    sd: Mapped[float] = mapped_column(Float)
+    level: Mapped[str] = mapped_column(String(20))
+    band: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of level codes
+    target: Mapped[str | None] = mapped_column(String(20))
+    p_below_target: Mapped[float | None] = mapped_column(Float)
+    gap: Mapped[int | None] = mapped_column(Integer)
+    n_items: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanRow(Base):
+    __tablename__ = "plan"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    steps: Mapped[list[PlanStepRow]] = relationship(
+        order_by="PlanStepRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PlanStepRow(Base):
+    __tablename__ = "plan_step"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    competence_id: Mapped[str] = mapped_column(String(100))
+    goal: Mapped[str] = mapped_column(Text, default="")
+    resource_id: Mapped[str | None] = mapped_column(String(100))
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    coordinator_comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class SettingRow(Base):
+    """Added by revision 0002: small app settings as JSON values."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,140 @@
+"""Backups and damaged files: a clear message, the original kept, and a way back through restore."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from digigram import paths
+from digigram.core.errors import StorageError
+from digigram.store import backup
+from digigram.store.startup import open_store
+
+
+def _add_person(data_dir: Path, name: str) -> None:
+    store = open_store(data_dir=data_dir)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO person (id, name, hub, group_tag, created_at) "
+                     "VALUES (:id, :name, '', '', '2025-01-01')"),
+                {"id": name, "name": name},
+            )
+    finally:
+        store.close()
+
+
+def _names(db: Path) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        return [r[0] for r in con.execute("SELECT name FROM person ORDER BY name")]
+    finally:
+        con.close()
+
+
+def test_pragmas_are_durable(data_dir: Path) -> None:
+    store = open_store(data_dir=data_dir)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        store.close()
+
+
+def test_a_backup_is_made_at_start_only_when_the_data_changed(data_dir: Path) -> None:
+    folder = paths.backup_dir(data_dir)
+    open_store(data_dir=data_dir).close()
+    assert backup.list_backups(folder) == []  # a brand-new database has nothing worth keeping yet
+    _add_person(data_dir, "A")
+    open_store(data_dir=data_dir).close()
+    count = len(backup.list_backups(folder))
+    assert _names(backup.list_backups(folder)[0].path) == ["A"]
+    open_store(data_dir=data_dir).close()
+    open_store(data_dir=data_dir).close()
+    assert len(backup.list_backups(folder)) == count  # unchanged: no new copy
+    _add_person(data_dir, "B")
+    open_store(data_dir=data_dir).close()
+    assert len(backup.list_backups(folder)) == count + 1
+    assert _names(backup.list_backups(folder)[0].path) == ["A", "B"]
+
+
+def test_backups_rotate(tmp_path: Path, data_dir: Path) -> None:
+    db = paths.database_path(data_dir)
+    open_store(data_dir=data_dir).close()
+    folder = tmp_path / "b"
+    for n in range(5):
+        con = sqlite3.connect(db)
+        with con:
+            con.execute(
+                "INSERT INTO person (id, name, hub, group_tag, created_at) "
+                "VALUES (?, ?, '', '', '2025-01-01')",
+                (str(n), str(n)),
+            )
+        con.close()
+        assert backup.make_backup(db, folder, reason="test", keep=3) is not None
+    kept = backup.list_backups(folder)
+    assert len(kept) == 3
+    assert _names(kept[0].path) == ["0", "1", "2", "3", "4"]
+
+
+def _damage_truncate(db: Path) -> None:
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2])
+
+
+def _damage_random(db: Path) -> None:
+    db.write_bytes(os.urandom(64 * 1024))
+
+
+def _damage_empty(db: Path) -> None:
+    db.write_bytes(b"")
+
+
+def _damage_pages(db: Path) -> None:
+    """Keep the header but scribble over the table pages."""
+    data = bytearray(db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page : len(data)] = os.urandom(len(data) - page)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [_damage_truncate, _damage_random, _damage_empty, _damage_pages])
+def test_a_damaged_file_gives_a_clear_message_and_restore_brings_the_data_back(
+    data_dir: Path, damage: object
+) -> None:
+    _add_person(data_dir, "Олена")
+    open_store(data_dir=data_dir).close()  # backs the person up
+    db = paths.database_path(data_dir)
+    for side in ("-wal", "-shm"):
+        Path(str(db) + side).unlink(missing_ok=True)
+    assert callable(damage)
+    damage(db)
+    damaged = db.read_bytes()
+    with pytest.raises(StorageError) as info:
+        open_store(data_dir=data_dir)
+    assert "digigram restore" in info.value.message("en")
+    assert "digigram restore" in info.value.message("uk")
+    assert db.read_bytes() == damaged  # the damaged file is left as it was
+    (latest, *_) = backup.list_backups(paths.backup_dir(data_dir))
+    aside = backup.restore(db, latest.path)
+    assert aside is not None and aside.read_bytes() == damaged
+    store = open_store(data_dir=data_dir)
+    store.close()
+    assert _names(db) == ["Олена"]
+
+
+def test_restoring_a_damaged_backup_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    _add_person(data_dir, "A")
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database at all")
+    db = paths.database_path(data_dir)
+    before = db.read_bytes()
+    with pytest.raises(StorageError):
+        backup.restore(db, bad)
+    assert db.read_bytes() == before

@@ -1,0 +1,107 @@
+"""Schema migrations: from nothing, from every earlier revision with data, and a newer database refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from digigram import paths
+from digigram.core.errors import StorageError
+from digigram.store import backup, migrate
+from digigram.store.db import sqlite_url
+from digigram.store.models import Base
+from digigram.store.startup import open_store
+from tests.store.conftest import insert_old_rows
+
+EARLIER = migrate.known_revisions()[:-1]
+
+
+def test_there_are_earlier_revisions_to_migrate_from() -> None:
+    assert migrate.known_revisions()[0] == "0001"
+    assert len(EARLIER) >= 1
+
+
+def test_from_empty_reaches_head_and_matches_the_models(data_dir: Path) -> None:
+    store = open_store(data_dir=data_dir)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head()
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("revision", EARLIER)
+def test_from_each_earlier_revision_keeps_the_data(data_dir: Path, revision: str) -> None:
+    db = paths.database_path(data_dir)
+    migrate.upgrade(sqlite_url(db), to=revision)
+    insert_old_rows(db)
+    store = open_store(data_dir=data_dir)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head()
+            assert conn.execute(text("SELECT name FROM person")).scalars().all() == ["Олена"]
+            assert conn.execute(text("SELECT count(*) FROM answer")).scalar() == 3
+            assert conn.execute(text("SELECT count(*) FROM area_result")).scalar() == 1
+            assert conn.execute(text("SELECT goal FROM plan_step")).scalar() == "Вивчити"
+            # Columns added later exist and are empty for old attempts.
+            assert conn.execute(text("SELECT rating_before FROM attempt")).scalar() is None
+    finally:
+        store.close()
+    # The pre-migration state was backed up first, and that backup is still at the old revision.
+    (latest,) = backup.list_backups(paths.backup_dir(data_dir))
+    con = sqlite3.connect(latest.path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+    assert con.execute("SELECT count(*) FROM answer").fetchone() == (3,)
+    con.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_and_untouched(data_dir: Path) -> None:
+    open_store(data_dir=data_dir).close()
+    db = paths.database_path(data_dir)
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(StorageError) as info:
+        open_store(data_dir=data_dir)
+    assert "newer version" in info.value.message("en")
+    assert "новіша версія" in info.value.message("uk")
+    assert db.read_bytes() == before
+
+
+def test_a_newer_database_url_is_refused_too(tmp_path: Path) -> None:
+    db = tmp_path / "other.sqlite3"
+    migrate.upgrade(sqlite_url(db))
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    con.close()
+    with pytest.raises(StorageError, match="newer version"):
+        open_store(database_url=sqlite_url(db))
+
+
+def test_downgrade_scripts_run(tmp_path: Path) -> None:
+    """Each revision can be undone, so a faulty release can be rolled back by hand."""
+    from alembic import command
+
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(sqlite_url(db))
+    engine_url = sqlite_url(db)
+    from digigram.store.db import make_engine
+
+    engine = make_engine(engine_url, foreign_keys=False)
+    config = migrate._config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    with engine.connect() as conn:
+        assert migrate.current(conn) is None
+    engine.dispose()
