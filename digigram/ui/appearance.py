@@ -1,0 +1,101 @@
+"""How the app looks and speaks: the UI language, text size and high contrast, applied at run time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from digigram.ui.translations import compile_all, qm_path
+
+LANGUAGES = ("uk", "en")
+SCALE_MIN, SCALE_MAX = 100, 200
+
+_translators: list[QTranslator] = []
+_base_point_size: float | None = None
+_current = "en"
+
+
+def current_language() -> str:
+    """The language the UI speaks now ("uk" or "en")."""
+    return _current
+
+
+def install_language(lang: str) -> bool:
+    """Swap the app's translators for `lang`; Qt then sends LanguageChange to every widget.
+
+    Returns False when our .qm could not be loaded (the English source strings show instead).
+    """
+    global _current
+    app = QCoreApplication.instance()
+    assert app is not None
+    _current = lang
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Ukrainian if lang == "uk" else QLocale.Language.English,
+                               QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom))
+    if lang == "en":
+        return True  # English is the source language; removing the translators already re-texted it
+    ok = True
+    ours = qm_path(lang)
+    if not ours.exists():
+        compile_all()
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for path, name in ((str(ours.parent), ours.stem), (qt_folder, f"qtbase_{lang}")):
+        translator = QTranslator(app)
+        if translator.load(name, path):
+            app.installTranslator(translator)
+            _translators.append(translator)
+        elif name == ours.stem:
+            ok = False
+    return ok
+
+
+def apply_text_scale(percent: int) -> None:
+    """Scale the application font to `percent` of the system size (100–200)."""
+    global _base_point_size
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    percent = max(SCALE_MIN, min(SCALE_MAX, int(percent)))
+    font = QFont(app.font())
+    if _base_point_size is None:
+        size = font.pointSizeF()
+        # Offscreen and some X setups report a tiny default; a library PC needs readable text.
+        _base_point_size = max(size, 10.0) if size > 0 else 10.0
+    font.setPointSizeF(_base_point_size * percent / 100)
+    app.setFont(font)
+
+
+def apply_contrast(high: bool) -> None:
+    """A black-on-white palette with strong focus and selection colours, or the style's own palette."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if not high:
+        app.setPalette(app.style().standardPalette())
+        app.setStyleSheet("")
+        return
+    pal = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
+    for role, colour in (
+        (QPalette.ColorRole.Window, black), (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black), (QPalette.ColorRole.AlternateBase, QColor("#202020")),
+        (QPalette.ColorRole.Text, white), (QPalette.ColorRole.Button, black),
+        (QPalette.ColorRole.ButtonText, white), (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black), (QPalette.ColorRole.ToolTipBase, black),
+        (QPalette.ColorRole.ToolTipText, white), (QPalette.ColorRole.Link, yellow),
+        (QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0")), (QPalette.ColorRole.BrightText, yellow),
+    ):
+        pal.setColor(role, colour)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a0a0"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a0a0"))
+    app.setPalette(pal)
+    # A thick yellow outline shows where the keyboard is, whatever the style draws.
+    app.setStyleSheet("*:focus { outline: 2px solid #ffff00; } "
+                      "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
+                      "QPushButton:focus { border: 3px solid #ffff00; }")
+
+
+def is_dark_palette() -> bool:
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100

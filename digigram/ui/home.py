@@ -1,0 +1,202 @@
+"""Home: choose or create a person, resume a check, or start a full check, a quick scan or one area."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.ui.errors import guarded, show_text
+from digigram.ui.person_dialog import PersonDialog, PinDialog
+
+if TYPE_CHECKING:
+    from digigram.ui.main_window import MainWindow
+
+tr = QCoreApplication.translate
+
+
+class HomeView(QWidget):
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        outer = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        outer.addWidget(self.title)
+        outer.addWidget(self.intro)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+
+        left = QVBoxLayout()
+        self.people_label = QLabel(self)
+        self.people = QListWidget(self)
+        self.people_label.setBuddy(self.people)
+        self.new_person = QPushButton(self)
+        left.addWidget(self.people_label)
+        left.addWidget(self.people, 1)
+        left.addWidget(self.new_person)
+        row.addLayout(left, 2)
+
+        self.actions = QGroupBox(self)
+        grid = QGridLayout(self.actions)
+        self.who = QLabel(self.actions)
+        self.who.setWordWrap(True)
+        self.resume = QPushButton(self.actions)
+        self.full = QPushButton(self.actions)
+        self.quick = QPushButton(self.actions)
+        self.area_label = QLabel(self.actions)
+        self.area = QComboBox(self.actions)
+        self.area_label.setBuddy(self.area)
+        self.one_area = QPushButton(self.actions)
+        self.results = QPushButton(self.actions)
+        self.plan = QPushButton(self.actions)
+        self.history = QPushButton(self.actions)
+        grid.addWidget(self.who, 0, 0, 1, 2)
+        grid.addWidget(self.resume, 1, 0, 1, 2)
+        grid.addWidget(self.full, 2, 0, 1, 2)
+        grid.addWidget(self.quick, 3, 0, 1, 2)
+        grid.addWidget(self.area_label, 4, 0)
+        grid.addWidget(self.area, 4, 1)
+        grid.addWidget(self.one_area, 5, 0, 1, 2)
+        grid.addWidget(self.results, 6, 0)
+        grid.addWidget(self.plan, 6, 1)
+        grid.addWidget(self.history, 7, 0, 1, 2)
+        grid.setRowStretch(8, 1)
+        row.addWidget(self.actions, 3)
+
+        self.new_person.clicked.connect(self.create_person)
+        self.people.currentItemChanged.connect(self._person_chosen)
+        self.resume.clicked.connect(lambda: self._go(self.win.resume_check))
+        self.full.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="full")))
+        self.quick.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="quick")))
+        self.one_area.clicked.connect(lambda: self._go(
+            lambda pid: self.win.start_check(pid, mode="area", area_id=self.area.currentData())))
+        self.results.clicked.connect(lambda: self._go(self.win.show_latest_results))
+        self.plan.clicked.connect(lambda: self._go(self.win.show_plan))
+        self.history.clicked.connect(lambda: self._go(self.win.show_history))
+        self.setTabOrder(self.people, self.new_person)
+        self.setTabOrder(self.new_person, self.resume)
+        self.retranslate_ui()
+        self.refresh()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(tr("Home", "Digigram: check your digital skills"))
+        self.intro.setText(tr(
+            "Home", "Choose your name or add yourself. The check takes about 15–25 minutes; you can pause "
+            "at any time and continue later. Each answer is saved at once."))
+        self.people_label.setText(tr("Home", "&People on this computer:"))
+        self.people.setAccessibleName(tr("Home", "People on this computer"))
+        self.new_person.setText(tr("Home", "&New person…"))
+        self.actions.setTitle(tr("Home", "What would you like to do?"))
+        self.resume.setText(tr("Home", "&Continue the unfinished check"))
+        self.full.setText(tr("Home", "Start the &full check"))
+        self.quick.setText(tr("Home", "Start a &quick scan (fewer questions)"))
+        self.area_label.setText(tr("Home", "&Area:"))
+        self.area.setAccessibleName(tr("Home", "Area to check"))
+        self.one_area.setText(tr("Home", "Check &this area only"))
+        self.results.setText(tr("Home", "&Results"))
+        self.plan.setText(tr("Home", "Development &plan"))
+        self.history.setText(tr("Home", "&History of checks"))
+        self._fill_areas()
+        self._update_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill_areas(self) -> None:
+        current = self.area.currentData()
+        self.area.clear()
+        for area in self.win.ws.framework.areas:
+            self.area.addItem(area.name.get(self.win.lang), area.id)
+        if current is not None:
+            self.area.setCurrentIndex(max(0, self.area.findData(current)))
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self, change: Any = None) -> None:
+        if change is not None and change.kind not in ("person", "attempt"):
+            return
+        selected = self.win.person_id
+        self.people.blockSignals(True)
+        self.people.clear()
+        for person in sorted(self.win.ws.people(), key=lambda p: p.name.casefold()):
+            label = person.name + (f" — {person.hub}" if person.hub else "")
+            if person.has_pin:
+                label += " " + tr("Home", "(PIN)")
+            item = QListWidgetItem(label, self.people)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            if person.id == selected:
+                self.people.setCurrentItem(item)
+        self.people.blockSignals(False)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        person = self.win.person
+        has = person is not None
+        for widget in (self.full, self.quick, self.one_area, self.area, self.results, self.plan,
+                       self.history):
+            widget.setEnabled(has)
+        unfinished = self.win.ws.unfinished_attempt(person.id) if has else None
+        self.resume.setVisible(unfinished is not None)
+        if person is None:
+            self.who.setText(tr("Home", "Choose a person on the left first."))
+        else:
+            self.who.setText(tr("Home", "Selected: %1").replace("%1", person.name))
+
+    def _person_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        person_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        self.win.select_person(person_id)
+        self._update_actions()
+
+    def _go(self, action: Any) -> None:
+        """Run an action for the selected person once their PIN, if any, has been given."""
+        person = self.win.person
+        if person is None:
+            return
+        if person.has_pin and person.id not in self.win.unlocked:
+            pin = PinDialog.ask(self, name=person.name)
+            if pin is None:
+                return
+            if not self.win.ws.check_pin(person.id, pin):
+                show_text(self, tr("Home", "That PIN is not right. Please try again."))
+                return
+            self.win.unlocked.add(person.id)
+        guarded(self, lambda: action(person.id))
+
+    def create_person(self) -> None:
+        fw = self.win.ws.framework
+        profiles = [(p.id, p.name.get(self.win.lang)) for p in fw.profiles]
+        details = PersonDialog.ask(self, profiles=profiles)
+        if details is None:
+            return
+        person = guarded(self, lambda: self.win.ws.create_person(
+            details.name, hub=details.hub, profile_id=details.profile_id, pin=details.pin,
+            consent=details.consent))
+        if person is None:
+            return
+        self.win.unlocked.add(person.id)  # they just chose the PIN
+        self.win.select_person(person.id)
+        self.win.notify(_person_change(person.id))
+        self.people.setFocus()
+
+
+def _person_change(person_id: str) -> Any:
+    from digigram.core.records import Change
+
+    return Change("person", (person_id,), person_id)

@@ -1,0 +1,237 @@
+"""The main window: a stack of screens over one Workspace, one `changed` signal, a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
+
+from digigram.core.errors import DigigramError
+from digigram.core.records import Change
+from digigram.ui import appearance
+from digigram.ui.errors import show_problem
+from digigram.ui.home import HomeView
+from digigram.ui.quiz_view import QuizView
+from digigram.ui.rating_dialog import RatingDialog
+from digigram.ui.settings_dialog import Settings, SettingsDialog
+
+tr = QCoreApplication.translate
+
+KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST = "ui.language", "ui.text_scale", "ui.high_contrast"
+
+
+def load_settings(ws: Any, *, language: str | None = None) -> Settings:
+    """The stored appearance settings; `language` (from the command line) wins over the stored one."""
+    stored_lang = ws.setting(KEY_LANGUAGE, None)
+    lang = language or (stored_lang if stored_lang in appearance.LANGUAGES else "uk")
+    try:
+        scale = int(ws.setting(KEY_SCALE, 100))
+    except (TypeError, ValueError):
+        scale = 100
+    scale = max(appearance.SCALE_MIN, min(appearance.SCALE_MAX, scale))
+    contrast = ws.setting(KEY_CONTRAST, False) in (True, "1", "true", 1)
+    return Settings(language=lang, text_scale=scale, high_contrast=contrast)
+
+
+class MainWindow(QMainWindow):
+    changed = Signal(object)  # every Change record a write returned
+
+    def __init__(self, ws: Any, *, settings: Settings) -> None:
+        super().__init__()
+        self.ws = ws
+        self.settings = settings
+        self.person_id: str | None = None
+        self.unlocked: set[str] = set()
+        self._views: dict[str, Any] = {}
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.home_action = QAction(self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.home_action.triggered.connect(self.go_home)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.toolbar.addAction(self.home_action)
+        self.toolbar.addAction(self.settings_action)
+        self.home = HomeView(self)
+        self.quiz = QuizView(self)
+        for view in (self.home, self.quiz):
+            self.stack.addWidget(view)
+        self.changed.connect(self.home.refresh)
+        self.resize(980, 700)
+        self.retranslate_ui()
+
+    # -- screens, created when first needed so that start-up stays light -----------------------
+    def view(self, name: str) -> Any:
+        if name not in self._views:
+            if name == "results":
+                from digigram.ui.results_view import ResultsView as cls
+            elif name == "plan":
+                from digigram.ui.plan_view import PlanView as cls  # type: ignore[assignment]
+            else:
+                from digigram.ui.history_view import HistoryView as cls  # type: ignore[assignment]
+            widget = cls(self)
+            self.stack.addWidget(widget)
+            self.changed.connect(widget.refresh)
+            self._views[name] = widget
+        return self._views[name]
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("MainWindow", "Digigram"))
+        self.toolbar.setWindowTitle(tr("MainWindow", "Main toolbar"))
+        self.home_action.setText(tr("MainWindow", "Home"))
+        self.home_action.setToolTip(tr("MainWindow", "Back to the home screen (Ctrl+H)"))
+        self.settings_action.setText(tr("MainWindow", "Settings"))
+        self.settings_action.setToolTip(tr("MainWindow", "Language, text size and contrast"))
+        for action in self.toolbar.actions():
+            widget = self.toolbar.widgetForAction(action)
+            if widget is not None:
+                widget.setAccessibleName(action.text())
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    @property
+    def person(self) -> Any:
+        if self.person_id is None:
+            return None
+        return next((p for p in self.ws.people() if p.id == self.person_id), None)
+
+    def select_person(self, person_id: str | None) -> None:
+        self.person_id = person_id
+        self._update_status()
+
+    def _update_status(self) -> None:
+        person = self.person
+        text = tr("MainWindow", "No person chosen") if person is None else \
+            tr("MainWindow", "Person: %1").replace("%1", person.name)
+        self.statusBar().showMessage(text)
+
+    def notify(self, change: Change | None) -> None:
+        if change is not None:
+            self.changed.emit(change)
+
+    def run(self, action: Callable[[], Any]) -> Any:
+        """Do one user action; an expected problem becomes a message and None is returned."""
+        try:
+            return action()
+        except DigigramError as exc:
+            show_problem(self, exc)
+            return None
+
+    def show_view(self, widget: Any) -> None:
+        self.stack.setCurrentWidget(widget)
+
+    def go_home(self) -> None:
+        if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
+            self.pause_check(self.quiz.session)
+            return
+        self.home.refresh()
+        self.show_view(self.home)
+        self.home.people.setFocus()
+
+    # -- the check -----------------------------------------------------------------------------
+    def start_check(self, person_id: str, *, mode: str, area_id: str | None = None) -> None:
+        rating = RatingDialog.ask(self, after=False)
+        # One area is asked by giving its id as the mode.
+        mode = area_id if mode == "area" and area_id else mode
+        session = self.run(lambda: self.ws.start_quiz(person_id, mode=mode, rating_before=rating))
+        if session is None:
+            return
+        self.notify(Change("attempt", (session.attempt_id,), person_id))
+        self._enter_quiz(session)
+
+    def resume_check(self, person_id: str) -> None:
+        attempt = self.ws.unfinished_attempt(person_id)
+        if attempt is None:
+            return
+        session = self.run(lambda: self.ws.resume_quiz(attempt.id))
+        if session is not None:
+            self._enter_quiz(session)
+
+    def _enter_quiz(self, session: Any) -> None:
+        self.show_view(self.quiz)
+        self.quiz.begin(session)
+        self.statusBar().showMessage(tr("MainWindow", "Each answer is saved as soon as you go on."))
+
+    def pause_check(self, session: Any) -> None:
+        change = self.run(session.pause)
+        self.quiz.session = None
+        self.notify(change or Change("attempt", (session.attempt_id,), self.person_id))
+        self.home.refresh()
+        self.show_view(self.home)
+        self.statusBar().showMessage(tr("MainWindow", "Check paused. Your answers are saved; "
+                                                      "choose “Continue” to go on later."))
+        self.home.resume.setFocus()
+
+    def check_done(self, session: Any) -> None:
+        rating = RatingDialog.ask(self, after=True)
+        change = self.run(lambda: session.finish(rating_after=rating))
+        self.quiz.session = None
+        if change is None:
+            return
+        self.notify(change)
+        self.show_results(session.attempt_id)
+
+    # -- other screens -------------------------------------------------------------------------
+    def show_results(self, attempt_id: str) -> None:
+        view = self.view("results")
+        view.show_attempt(attempt_id)
+        self.show_view(view)
+
+    def show_latest_results(self, person_id: str) -> None:
+        finished = [a for a in self.ws.history(person_id) if a.status == "finished"]
+        if not finished:
+            self.statusBar().showMessage(tr("MainWindow", "No finished check yet: start one first."))
+            return
+        self.show_results(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+
+    def show_plan(self, person_id: str) -> None:
+        view = self.view("plan")
+        view.show_person(person_id)
+        self.show_view(view)
+
+    def show_history(self, person_id: str) -> None:
+        view = self.view("history")
+        view.show_person(person_id)
+        self.show_view(view)
+
+    # -- settings ------------------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        chosen = SettingsDialog.ask(self, current=self.settings)
+        if chosen is not None:
+            self.apply_settings(chosen, store=True)
+
+    def apply_settings(self, chosen: Settings, *, store: bool) -> None:
+        old, self.settings = self.settings, chosen
+        if store:
+            for key, value in ((KEY_LANGUAGE, chosen.language), (KEY_SCALE, chosen.text_scale),
+                               (KEY_CONTRAST, chosen.high_contrast)):
+                self.run(lambda k=key, v=value: self.ws.set_setting(k, v))
+        appearance.apply_text_scale(chosen.text_scale)
+        appearance.apply_contrast(chosen.high_contrast)
+        if chosen.language != old.language or not store:
+            # Qt sends LanguageChange to every widget; each screen re-reads its texts.
+            appearance.install_language(chosen.language)
+        self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.quiz.session is not None:
+            self.run(self.quiz.session.pause)
+            self.quiz.session = None
+        super().closeEvent(event)

@@ -1,0 +1,127 @@
+"""Creating a person (name, hub, role, optional PIN, consent) and asking for a person's PIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+tr = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    name: str
+    hub: str
+    profile_id: str | None
+    pin: str | None
+    consent: bool
+
+
+class PersonDialog(QDialog):
+    """The form for a new person; OK stays disabled until the name is given and consent answered."""
+
+    def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("PersonDialog", "New person"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(tr("PersonDialog", "Name"))
+        self.hub = QLineEdit(self)
+        self.hub.setAccessibleName(tr("PersonDialog", "Hub or library"))
+        self.profile = QComboBox(self)
+        self.profile.setAccessibleName(tr("PersonDialog", "Role"))
+        for profile_id, name in profiles:
+            self.profile.addItem(name, profile_id)
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(tr("PersonDialog", "PIN (optional)"))
+        self.pin.setMaxLength(12)
+        for text, field in (
+            (tr("PersonDialog", "&Name:"), self.name),
+            (tr("PersonDialog", "&Hub or library:"), self.hub),
+            (tr("PersonDialog", "&Role:"), self.profile),
+            (tr("PersonDialog", "&PIN (optional):"), self.pin),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        layout.addLayout(form)
+        pin_note = QLabel(tr("PersonDialog", "A PIN stops others on this computer from opening your results. "
+                                             "Leave it empty if you do not need one."), self)
+        pin_note.setWordWrap(True)
+        layout.addWidget(pin_note)
+        self.consent = QCheckBox(tr(
+            "PersonDialog", "&Keep my answers and results on this computer, so that I can see my progress "
+            "later. They are not sent anywhere. I can ask for them to be deleted at any time."), self)
+        self.consent.setAccessibleName(tr("PersonDialog", "Consent to keep results on this computer"))
+        self.consent.setChecked(True)
+        layout.addWidget(self.consent)
+        consent_label = self.consent
+        consent_label.setStyleSheet("QCheckBox { spacing: 8px; }")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._update)
+        self._update()
+        self.setMinimumWidth(520)
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name.text().strip()))
+
+    def value(self) -> NewPerson:
+        return NewPerson(
+            name=self.name.text().strip(),
+            hub=self.hub.text().strip(),
+            profile_id=self.profile.currentData(),
+            pin=self.pin.text() or None,
+            consent=self.consent.isChecked(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, profiles: list[tuple[str, str]]) -> NewPerson | None:
+        """Show the form; the new person's details, or None when cancelled. Tests replace this."""
+        dialog = cls(parent, profiles=profiles)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class PinDialog(QDialog):
+    """Asks for the PIN of a person who set one."""
+
+    def __init__(self, parent: QWidget | None, *, name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("PinDialog", "PIN"))
+        layout = QVBoxLayout(self)
+        label = QLabel(tr("PinDialog", "&PIN for %1:").replace("%1", name), self)
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(tr("PinDialog", "PIN"))
+        label.setBuddy(self.pin)
+        layout.addWidget(label)
+        layout.addWidget(self.pin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, name: str) -> str | None:
+        dialog = cls(parent, name=name)
+        return dialog.pin.text() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,265 @@
+"""The check: one question at a time, by mouse or keyboard alone; each answer is saved before the next."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from digigram.ui.main_window import MainWindow
+
+tr = QCoreApplication.translate
+DONT_KNOW = -1
+
+
+def remaining_estimate(progress: Any) -> tuple[int, int | None, int | None]:
+    """(answered, low, high) from the engine's progress; low/high are the estimated questions left."""
+    answered = int(getattr(progress, "asked", getattr(progress, "answered", 0)) or 0)
+    low = getattr(progress, "remaining_low", None)
+    high = getattr(progress, "remaining_high", None)
+    mid = getattr(progress, "remaining", None)
+    if low is None and mid is not None:
+        low = high = round(mid)
+    return answered, None if low is None else int(low), None if high is None else int(high)
+
+
+class QuizView(QWidget):
+    answered = Signal(object)  # the Change the Workspace returned
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.session: Any = None
+        self.item: Any = None
+        self.buttons: list[QAbstractButton] = []
+        self.dont_know: QAbstractButton | None = None
+        self._shown_at = 0.0
+        outer = QVBoxLayout(self)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        self.progress = QLabel(self)
+        self.progress.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.where, 1)
+        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(top)
+        self.stem = QLabel(self)
+        self.stem.setObjectName("stem")
+        self.stem.setWordWrap(True)
+        self.stem.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.stem.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.stem.setFont(font)
+        outer.addWidget(self.stem)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        outer.addWidget(self.hint)
+        self.options_box = QWidget(self)
+        self.options_layout = QVBoxLayout(self.options_box)
+        self.options_layout.setContentsMargins(12, 6, 12, 6)
+        outer.addWidget(self.options_box)
+        outer.addStretch(1)
+        self.keys = QLabel(self)
+        self.keys.setWordWrap(True)
+        outer.addWidget(self.keys)
+        bar = QHBoxLayout()
+        self.pause_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        bar.addWidget(self.pause_button)
+        bar.addStretch(1)
+        bar.addWidget(self.next_button)
+        outer.addLayout(bar)
+        self.group = QButtonGroup(self)
+        self.next_button.clicked.connect(self.submit)
+        self.pause_button.clicked.connect(self.pause)
+        for seq in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+P")):
+            shortcut = QShortcut(seq, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.pause)
+        self.retranslate_ui()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.pause_button.setText(tr("Quiz", "&Pause and leave"))
+        self.pause_button.setAccessibleName(tr("Quiz", "Pause the check and leave; answers are kept"))
+        self.next_button.setText(tr("Quiz", "Save and &next"))
+        self.next_button.setAccessibleName(tr("Quiz", "Save the answer and show the next question"))
+        self.keys.setText(tr("Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, "
+                                     "Enter saves, Esc pauses."))
+        self.options_box.setAccessibleName(tr("Quiz", "Answers"))
+        if self.session is not None and self.item is not None:
+            self._render(keep_choice=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- flow ----------------------------------------------------------------------------------
+    def begin(self, session: Any) -> None:
+        self.session = session
+        self.show_current()
+
+    def show_current(self) -> None:
+        self.item = self.session.current_item if self.session is not None else None
+        if self.item is None:
+            self.win.check_done(self.session)
+            return
+        self._render(keep_choice=False)
+        self._shown_at = time.perf_counter()
+
+    def _render(self, *, keep_choice: bool) -> None:
+        item, lang, fw = self.item, self.win.lang, self.win.ws.framework
+        chosen = self.choice() if keep_choice else None
+        area, competence = fw.area(item.area_id), fw.competence(item.competence_id)
+        self.where.setText(f"{area.name.get(lang)} · {competence.name.get(lang)}")
+        answered, low, high = remaining_estimate(self.session.progress())
+        self.progress.setText(self._progress_text(answered, low, high))
+        self.progress.setAccessibleName(self.progress.text())
+        self.stem.setText(item.stem.get(lang))
+        many = item.select == "many" and not item.on_scale
+        if item.on_scale:
+            self.hint.setText(tr("Quiz", "How well does this describe you?"))
+        elif many:
+            self.hint.setText(tr("Quiz", "Choose every answer that is right."))
+        else:
+            self.hint.setText(tr("Quiz", "Choose one answer."))
+        for button in self.buttons:
+            self.group.removeButton(button)
+            button.setParent(None)
+            button.deleteLater()
+        self.buttons, self.dont_know = [], None
+        self.group.setExclusive(not many)
+        if item.on_scale:
+            texts = [p.label.get(lang) for p in fw.scales[item.scale].points]
+        else:
+            texts = [o.text.get(lang) for o in item.options]
+        kind = QCheckBox if many else QRadioButton
+        for n, text in enumerate(texts, start=1):
+            button = kind(f"&{n}  {text}" if n < 10 else text, self.options_box)
+            button.setAccessibleName(text)
+            self.group.addButton(button, n - 1)
+            self.options_layout.addWidget(button)
+            self.buttons.append(button)
+        if item.offers_dont_know:
+            label = tr("Quiz", "I don't know")
+            button = kind(f"&0  {label}", self.options_box)
+            button.setAccessibleName(label)
+            self.group.addButton(button, DONT_KNOW)
+            self.options_layout.addWidget(button)
+            self.buttons.append(button)
+            self.dont_know = button
+            if many:
+                button.toggled.connect(self._dont_know_toggled)
+        for button in self.buttons:
+            button.toggled.connect(self._update_next)
+            button.setStyleSheet("padding: 4px;")
+        self.options_box.setAccessibleDescription(item.stem.get(lang))
+        if chosen is not None:
+            self._restore(chosen)
+        self._update_next()
+        # Tab order: the answers (one stop for a radio group), then Next, then Pause.
+        if self.buttons:
+            QWidget.setTabOrder(self.buttons[-1], self.next_button)
+        QWidget.setTabOrder(self.next_button, self.pause_button)
+        if self.buttons and self.isVisible():
+            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _progress_text(self, answered: int, low: int | None, high: int | None) -> str:
+        done = tr("Quiz", "%n answered", "", answered)
+        if low is None:
+            return done
+        if high is None or high == low:
+            left = tr("Quiz", "about %n more question(s)", "", low)
+        else:
+            left = tr("Quiz", "about %1–%2 more questions").replace("%1", str(low)).replace("%2", str(high))
+        return f"{done} · {left}"
+
+    def _dont_know_toggled(self, on: bool) -> None:
+        if on:
+            for button in self.buttons:
+                if button is not self.dont_know:
+                    button.setChecked(False)
+
+    def _update_next(self, *_: object) -> None:
+        if self.item is None:
+            return
+        many = self.item.select == "many" and not self.item.on_scale
+        if many and self.dont_know is not None and any(
+                b.isChecked() for b in self.buttons if b is not self.dont_know):
+            self.dont_know.blockSignals(True)
+            self.dont_know.setChecked(False)
+            self.dont_know.blockSignals(False)
+        # With several right answers, choosing none is a real answer too.
+        self.next_button.setEnabled(many or any(b.isChecked() for b in self.buttons))
+
+    def choice(self) -> Any:
+        """The answer as the engine takes it: an index, a list of indexes, or None for "I don't know"."""
+        if self.item is None:
+            return None
+        if self.dont_know is not None and self.dont_know.isChecked():
+            return None
+        checked = [self.group.id(b) for b in self.buttons if b.isChecked() and b is not self.dont_know]
+        if self.item.select == "many" and not self.item.on_scale:
+            return checked
+        return checked[0] if checked else DONT_KNOW
+
+    def _restore(self, chosen: Any) -> None:
+        wanted = [chosen] if isinstance(chosen, int) else (chosen or [])
+        for button in self.buttons:
+            button.setChecked(self.group.id(button) in wanted)
+
+    def submit(self) -> None:
+        if self.session is None or self.item is None or not self.next_button.isEnabled():
+            return
+        choice = self.choice()
+        if choice == DONT_KNOW:
+            return
+        seconds = time.perf_counter() - self._shown_at
+        change = self.win.run(lambda: self.session.answer(choice, seconds=round(seconds, 1)))
+        if change is None:
+            return  # the problem was shown; the question stays so the person can try again
+        self.answered.emit(change)
+        self.show_current()
+
+    def pause(self) -> None:
+        if self.session is not None and self.isVisible():
+            self.win.pause_check(self.session)
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and self.item is not None:
+            self._choose_by_number(key - Qt.Key.Key_0)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _choose_by_number(self, number: int) -> None:
+        target = self.dont_know if number == 0 else (
+            self.buttons[number - 1] if number - 1 < len(self.buttons) and self.buttons[number - 1]
+            is not self.dont_know else None)
+        if target is None:
+            return
+        if isinstance(target, QCheckBox):
+            target.setChecked(not target.isChecked())
+        else:
+            target.setChecked(True)
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)

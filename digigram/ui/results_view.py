@@ -1,0 +1,211 @@
+"""Results: per area the level, band and target as a chart and a table; evidence; answers to review."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.texts import answer_text, gap_text, level_label
+
+if TYPE_CHECKING:
+    from digigram.ui.main_window import MainWindow
+
+tr = QCoreApplication.translate
+
+
+class ResultsView(QWidget):
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.attempt_id: str | None = None
+        self.result: Any = None
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("title")
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs, 1)
+
+        overview = QWidget(self.tabs)
+        ov = QVBoxLayout(overview)
+        self.chart = ChartWidget(overview)
+        ov.addWidget(self.chart, 3)
+        self.table_label = QLabel(overview)
+        self.table = QTableWidget(0, 5, overview)
+        self.table_label.setBuddy(self.table)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        ov.addWidget(self.table_label)
+        ov.addWidget(self.table, 2)
+        self.notes = QLabel(overview)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        ov.addWidget(self.notes)
+        self.tabs.addTab(overview, "")
+
+        self.evidence = QTreeWidget(self.tabs)
+        self.evidence.setColumnCount(2)
+        self.evidence.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.evidence, "")
+        self.review = QTextBrowser(self.tabs)
+        self.review.setOpenLinks(False)
+        self.tabs.addTab(self.review, "")
+
+        bar = QHBoxLayout()
+        self.home_button = QPushButton(self)
+        self.plan_button = QPushButton(self)
+        bar.addWidget(self.home_button)
+        bar.addStretch(1)
+        bar.addWidget(self.plan_button)
+        outer.addLayout(bar)
+        self.home_button.clicked.connect(self.win.go_home)
+        self.plan_button.clicked.connect(self._plan)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.tabs.setTabText(0, tr("Results", "Overview"))
+        self.tabs.setTabText(1, tr("Results", "By competence"))
+        self.tabs.setTabText(2, tr("Results", "Answers to review"))
+        self.tabs.setAccessibleName(tr("Results", "Result pages"))
+        self.table_label.setText(tr("Results", "&Levels per area (the same as the chart, as a table):"))
+        self.table.setAccessibleName(tr("Results", "Levels per area"))
+        self.table.setHorizontalHeaderLabels([
+            tr("Results", "Area"), tr("Results", "Most likely level"), tr("Results", "Likely range"),
+            tr("Results", "Target for your role"), tr("Results", "Compared with the target")])
+        self.chart.setAccessibleName(tr("Results", "Chart: your level per area against the target"))
+        self.chart.set_placeholder(tr("Results", "The chart appears here."))
+        self.evidence.setAccessibleName(tr("Results", "Answers per competence"))
+        self.evidence.setHeaderLabels([tr("Results", "Competence and question"),
+                                       tr("Results", "Your answer")])
+        self.review.setAccessibleName(tr("Results", "Questions answered wrongly, with the right answer"))
+        self.home_button.setText(tr("Results", "&Home"))
+        self.plan_button.setText(tr("Results", "Make a development &plan"))
+        if self.attempt_id is not None:
+            self.show_attempt(self.attempt_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self, change: Any = None) -> None:
+        if change is not None and change.kind == "setting" and self.attempt_id is not None:
+            self.show_attempt(self.attempt_id)  # text size or contrast changed: redraw the chart
+
+    def _plan(self) -> None:
+        if self.win.person_id is not None:
+            self.win.show_plan(self.win.person_id)
+
+    # -- content -------------------------------------------------------------------------------
+    def show_attempt(self, attempt_id: str) -> None:
+        self.attempt_id = attempt_id
+        result = self.win.run(lambda: self.win.ws.results_for(attempt_id))
+        if result is None:
+            return
+        self.result = result
+        fw, lang = self.win.ws.framework, self.win.lang
+        person = self.win.person
+        name = person.name if person is not None else ""
+        self.heading.setText(tr("Results", "Results of %1").replace("%1", name))
+        areas = [a for a in fw.areas if a.id in result.areas]
+        self.table.setRowCount(len(areas))
+        notes: list[str] = []
+        summary: list[str] = []
+        for row, area in enumerate(areas):
+            res = result.areas[area.id]
+            band = tuple(res.band)
+            cells = [area.name.get(lang), level_label(fw, res.level, lang),
+                     band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}",
+                     "—" if res.target is None else level_label(fw, res.target, lang),
+                     gap_text(res)]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+            summary.append(f"{cells[0]}: {cells[1]}; {cells[4]}")
+            svs = getattr(res, "self_vs_shown", None)
+            if svs is not None and svs.flag:
+                if svs.difference > 0:
+                    notes.append(tr("Results", "%1: you rated yourself higher than your answers to the "
+                                               "questions showed. That is very common; the plan can help "
+                                               "close the difference.").replace("%1", area.name.get(lang)))
+                else:
+                    notes.append(tr("Results", "%1: your answers showed more than you gave yourself credit "
+                                               "for. You may know more than you think.")
+                                 .replace("%1", area.name.get(lang)))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        self.chart.setAccessibleDescription("; ".join(summary))
+        self._draw_chart(result)
+        self._fill_evidence(result)
+        self._fill_review(result)
+
+    def _draw_chart(self, result: Any) -> None:
+        from digigram.charts.gap import gap_figure
+        from digigram.charts.model import bars_from_result, level_codes
+
+        fw, lang = self.win.ws.framework, self.win.lang
+        bars = bars_from_result(result, fw, lang=lang)
+        figure = gap_figure(bars, levels=level_codes(fw), lang=lang,
+                            high_contrast=self.win.settings.high_contrast,
+                            font_scale=self.win.settings.text_scale / 100, width=8.0)
+        self.chart.set_figure(figure)
+
+    def _fill_evidence(self, result: Any) -> None:
+        fw, lang = self.win.ws.framework, self.win.lang
+        self.evidence.clear()
+        competences = getattr(result, "competences", {}) or {}
+        for competence in fw.competences:
+            res = competences.get(competence.id)
+            if res is None or not res.evidence:
+                continue
+            top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), gap_text(res)])
+            for ev in res.evidence:
+                item = fw.item(ev.item_id)
+                QTreeWidgetItem(top, [item.stem.get(lang), answer_text(fw, item, ev.choice, lang)])
+            top.setExpanded(True)
+
+    def _fill_review(self, result: Any) -> None:
+        fw, lang = self.win.ws.framework, self.win.lang
+        parts: list[str] = []
+        yours, right_label = _esc(tr("Results", "Your answer:")), _esc(tr("Results", "Right answer:"))
+        competences = getattr(result, "competences", {}) or {}
+        for res in competences.values():
+            for ev in res.evidence:
+                if ev.kind != "knowledge" or ev.score >= 1.0:
+                    continue
+                item = fw.item(ev.item_id)
+                right = "; ".join(item.options[i].text.get(lang) for i in ev.correct)
+                block = [f"<h3>{_esc(item.stem.get(lang))}</h3>",
+                         f"<p>{yours} {_esc(answer_text(fw, item, ev.choice, lang))}"
+                         f"<br/>{right_label} <b>{_esc(right)}</b></p>"]
+                if item.explanation is not None:
+                    block.append(f"<p>{_esc(item.explanation.get(lang))}</p>")
+                parts.append("".join(block))
+        if not parts:
+            nothing = tr("Results", "Nothing to review: every knowledge question was answered right.")
+            parts = [f"<p>{_esc(nothing)}</p>"]
+        self.review.setHtml("".join(parts))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
