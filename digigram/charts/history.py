@@ -1,0 +1,130 @@
+"""Progress over time: one small panel per area with its level at each check, as a Figure."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from digigram.charts._style import BASE_PT, Palette, font, palette, plain, word
+from digigram.charts.model import HistorySeries
+
+_EMPTY = {"uk": "Ще немає перевірок", "en": "No checks yet"}
+_RANGE = {"uk": "Ймовірний діапазон", "en": "Likely range"}
+# Day-month-year reads naturally in Ukrainian; ISO dates avoid the US/UK ambiguity in English.
+_DATE_FORMAT = {"uk": "%d.%m.%Y", "en": "%Y-%m-%d"}
+
+
+def history_figure(
+    series: Sequence[HistorySeries],
+    *,
+    levels: Sequence[str],
+    lang: str,
+    title: str | None = None,
+    high_contrast: bool = False,
+    font_scale: float = 1.0,
+    show_bands: bool = True,
+    width: float = 8.0,
+    dpi: float = 100.0,
+) -> Figure:
+    """Each area's level at each check (dates on x), with the likely range and the target if given."""
+    pal = palette(high_contrast)
+    size = BASE_PT * font_scale
+    shown = [s for s in series if s.points]
+    if not shown:
+        fig = Figure(figsize=(width, 2.0 * font_scale), dpi=dpi, facecolor="white")
+        fig.text(0.5, 0.5, _EMPTY.get(lang, _EMPTY["en"]), ha="center", va="center",
+                 fontproperties=font(size * 1.2), color=pal.text)
+        return fig
+
+    ncols = 2 if len(shown) > 2 and width / font_scale >= 7 else 1
+    nrows = math.ceil(len(shown) / ncols)
+    panel_h = 1.5 + 0.9 * font_scale
+    fig = Figure(figsize=(width, nrows * panel_h + 1.2 * font_scale), dpi=dpi, facecolor="white",
+                 layout="constrained")
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
+    when = sorted({p.when for s in shown for p in s.points})
+    chars = max(int(width / ncols * 72 / (size * 0.62)), 12)  # rough characters per panel title line
+
+    for ax, one in zip(axes.flat, shown, strict=False):
+        pts = sorted(one.points, key=lambda p: p.when)
+        xs = [date2num(p.when) for p in pts]
+        ys = [p.level_index for p in pts]
+        if show_bands:
+            for x, p in zip(xs, pts, strict=True):
+                if p.band_lo_index is None or p.band_hi_index is None:
+                    continue
+                ax.plot([x, x], [p.band_lo_index - 0.15, p.band_hi_index + 0.15], color=_band_colour(pal),
+                        linewidth=6 * font_scale, alpha=0.45 if not high_contrast else 1.0,
+                        solid_capstyle="butt", zorder=1, gid=f"band:{one.area_id}")
+        ax.plot(xs, ys, color=pal.estimate, marker="o", markersize=7 * font_scale,
+                markeredgecolor=pal.estimate_edge, linewidth=pal.line_width * 1.5, zorder=3,
+                gid=f"history:{one.area_id}")
+        if one.target_index is not None:
+            ax.axhline(one.target_index, color=pal.target, linestyle="--", linewidth=pal.line_width * 1.4,
+                       zorder=2, gid=f"target:{one.area_id}")
+        ax.set_title(plain(textwrap.fill(one.label, chars)), fontproperties=font(size), color=pal.text,
+                     loc="left")
+        ax.grid(axis="y", color=pal.grid, linewidth=0.8)
+        for spine in ("top", "right"):
+            ax.spines[spine].set_visible(False)
+    for ax in list(axes.flat)[len(shown):]:
+        ax.set_visible(False)
+
+    first = axes.flat[0]
+    first.set_ylim(-0.5, len(levels) - 0.5)
+    first.set_yticks(range(len(levels)), [plain(c) for c in levels])
+    if len(when) == 1:
+        first.set_xlim(date2num(when[0] - timedelta(days=20)), date2num(when[0] + timedelta(days=20)))
+    else:
+        pad = max((when[-1] - when[0]).days * 0.08, 5)
+        first.set_xlim(date2num(when[0] - timedelta(days=pad)), date2num(when[-1] + timedelta(days=pad)))
+    if len(when) <= 5:
+        first.set_xticks([date2num(d) for d in when])
+    else:
+        first.xaxis.set_major_locator(AutoDateLocator(maxticks=5))
+    first.xaxis.set_major_formatter(DateFormatter(_DATE_FORMAT.get(lang, _DATE_FORMAT["en"])))
+    for ax in axes.flat:
+        ax.tick_params(labelsize=size, labelcolor=pal.text)
+        # 'xtick' mode ends a rotated label at its tick, so the last date never runs off the right edge
+        ax.tick_params(axis="x", labelbottom=True, labelrotation=30 if len(when) > 2 else 0,
+                       labelrotation_mode="xtick")
+    _legend(fig, lang=lang, size=size, font_scale=font_scale, pal_high=high_contrast,
+            bands=show_bands and any(p.band_lo_index is not None for s in shown for p in s.points),
+            target=any(s.target_index is not None for s in shown))
+    if title:
+        fig.suptitle(plain(title), fontproperties=font(size * 1.2, bold=True), color=pal.text)
+    return fig
+
+
+def _band_colour(pal: Palette) -> str:
+    # in high contrast a black range would hide the black line through it; grey still has 4:1 on white
+    return "#767676" if pal.estimate == "black" else pal.band_edge
+
+
+def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal_high: bool, bands: bool,
+            target: bool) -> None:
+    pal = palette(pal_high)
+    handles = [Line2D([], [], color=pal.estimate, marker="o", markersize=7 * font_scale,
+                      markeredgecolor=pal.estimate_edge, linewidth=pal.line_width * 1.5)]
+    labels = [word("level", lang)]
+    if bands:
+        handles.append(Line2D([], [], color=_band_colour(pal), linewidth=6 * font_scale,
+                              alpha=0.45 if not pal_high else 1.0, solid_capstyle="butt"))
+        labels.append(_RANGE.get(lang, _RANGE["en"]))
+    if target:
+        handles.append(Line2D([], [], color=pal.target, linestyle="--", linewidth=pal.line_width * 1.4))
+        labels.append(word("target", lang))
+    legend = fig.legend(handles, labels, loc="outside lower center", ncols=len(labels) if font_scale < 1.6
+                        else 1, frameon=False, prop=font(size))
+    legend.set_gid("history-legend")
+
+
+def dates_of(series: Sequence[HistorySeries]) -> list[date]:
+    """Every check date in the series, oldest first."""
+    return sorted({p.when for s in series for p in s.points})
