@@ -1,0 +1,229 @@
+"""The adaptive quiz as a plain state machine: ask the next question, take the answer, report at any time."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from digigram.core.errors import QuizError
+from digigram.core.framework import Framework, Item, Profile
+from digigram.core.itembank import Choice, Scored, bank_for, normalise_choice, score_answer
+from digigram.core.scoring import Evidence, QuizResult, build_result
+from digigram.core.selection import (
+    FULL,
+    ONE_AREA,
+    QUICK,
+    AreaState,
+    Selector,
+    attitude_areas,
+    levels_probability,
+)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the quiz has come: questions asked and an honest estimate of those still to come."""
+
+    asked: int
+    remaining: int
+    areas_done: int
+    areas_total: int
+
+
+class Quiz:
+    """One attempt at the check; the same inputs and answers always give the same questions."""
+
+    def __init__(
+        self,
+        framework: Framework,
+        profile: str | None = None,
+        mode: str = "full",
+        seed: int = 0,
+        exclude: Iterable[str] = frozenset(),
+    ) -> None:
+        self.framework = framework
+        self.bank = bank_for(framework)
+        self.profile: Profile | None = _profile(framework, profile)
+        self.mode = mode
+        self.seed = seed
+        self.exclude = frozenset(exclude)
+        area_ids = [a.id for a in framework.areas]
+        if mode == "full":
+            self.rules = FULL
+        elif mode == "quick":
+            self.rules = QUICK
+        elif mode in area_ids:
+            self.rules, area_ids = ONE_AREA, [mode]
+        else:
+            raise QuizError(
+                uk=f"Невідомий режим перевірки «{mode}»: має бути full, quick або код сфери "
+                f"({', '.join(a.id for a in framework.areas)}).",
+                en=f"Unknown quiz mode {mode!r}: use full, quick or an area id "
+                f"({', '.join(a.id for a in framework.areas)}).",
+            )
+        self.area_ids: tuple[str, ...] = tuple(area_ids)
+        # A string seed is hashed the same way on every platform and Python version.
+        self._rng = random.Random(f"digigram-quiz/{seed}")
+        self._selector = Selector(self.bank, self.rules, rng=self._rng, exclude=self.exclude)
+        self._areas = {a: AreaState(a) for a in self.area_ids}
+        for state in self._areas.values():
+            if self.bank.area_rows[state.area_id].size == 0:
+                state.stopped = "no_items"
+        due = attitude_areas(self.bank, list(self.area_ids), self.rules.attitudes, self._rng)
+        self._attitude_due = set(due)
+        self._answers: list[tuple[str, Choice]] = []
+        self._evidence: list[Evidence] = []
+        self._turn = 0
+        self._pending: int | None = None
+        self._finished = False
+        self._advance()
+
+    @classmethod
+    def replay(
+        cls,
+        framework: Framework,
+        *,
+        profile: str | None,
+        mode: str,
+        seed: int,
+        exclude: Iterable[str] = frozenset(),
+        answers: Iterable[tuple[str, Choice]],
+    ) -> Quiz:
+        """The quiz rebuilt from its stored answers, ready to go on where it stopped."""
+        quiz = cls(framework, profile=profile, mode=mode, seed=seed, exclude=exclude)
+        for item_id, choice in answers:
+            quiz.answer(item_id, choice)
+        return quiz
+
+    # --- state ----------------------------------------------------------------------------------
+
+    @property
+    def answers(self) -> list[tuple[str, Choice]]:
+        return list(self._answers)
+
+    @property
+    def finished(self) -> bool:
+        return self._finished
+
+    @property
+    def asked(self) -> int:
+        return len(self._answers)
+
+    def next_item(self) -> Item | None:
+        """The question to show now (the same one until it is answered), or None when the quiz is over."""
+        return None if self._pending is None else self.bank.items[self._pending]
+
+    def answer(self, item_id: str, choice: object) -> None:
+        """Take the answer to the current question (an option or scale index, a list, or None)."""
+        if self._pending is None:
+            raise QuizError(uk="Перевірку вже завершено: нових відповідей не приймаємо.",
+                            en="The quiz is over: it takes no more answers.")
+        current = self.bank.items[self._pending]
+        if item_id != current.id:
+            raise QuizError(
+                uk=f"Питання {item_id} зараз не ставилося (поточне питання — {current.id}).",
+                en=f"Question {item_id} was not asked now (the current question is {current.id}).",
+            )
+        value = normalise_choice(self.framework, current, choice)
+        scored = score_answer(self.framework, current, value)
+        self._record(self._pending, current, value, scored)
+        self._pending = None
+        self._advance()
+
+    def result(self) -> QuizResult:
+        """The results so far (mid-quiz too): per area and per competence."""
+        return build_result(
+            self.bank,
+            profile=self.profile,
+            mode=self.mode,
+            areas=[self._areas[a] for a in self.area_ids],
+            evidence=self._evidence,
+            finished=self._finished,
+        )
+
+    def progress(self) -> Progress:
+        done = sum(s.stopped is not None for s in self._areas.values())
+        if self._finished:
+            return Progress(self.asked, 0, len(self._areas), len(self._areas))
+        remaining = sum(self._selector.remaining_estimate(s) for s in self._areas.values())
+        remaining += sum(self._areas[a].attitudes == 0 for a in self._attitude_due)
+        remaining = max(1, min(remaining, self.rules.global_cap - self.asked))
+        return Progress(self.asked, remaining, done, len(self._areas))
+
+    # --- internals -------------------------------------------------------------------------------
+
+    def _record(self, row: int, item: Item, choice: Choice, scored: Scored) -> None:
+        self._answers.append((item.id, choice))
+        self._evidence.append(
+            Evidence(item.id, item.competence_id, item.area_id, item.kind, choice,
+                     scored.score, scored.category, scored.correct)
+        )
+        self._selector.mark_asked(row)
+        state = self._areas[item.area_id]
+        if scored.category is None:
+            state.attitudes += 1
+            return
+        log_table = self.bank.loglik[row]
+        assert log_table is not None
+        state.posterior.add(log_table[scored.category])
+        state.scored += 1
+        state.self_ratings += item.kind == "self_rating"
+        state.shown += item.kind in ("knowledge", "scenario")
+        state.refresh()
+        state.stopped = self._selector.should_stop(state, levels_probability(self.bank, state.posterior))
+
+    def _advance(self) -> None:
+        row = self._choose() if self.asked < self.rules.global_cap else None
+        self._pending = row
+        self._finished = row is None
+
+    def _choose(self) -> int | None:
+        order = self.area_ids
+        # First every area gets its minimum (a self-rating and a knowledge item), in turn.
+        for offset in range(len(order)):
+            state = self._areas[order[(self._turn + offset) % len(order)]]
+            if state.stopped is not None:
+                continue
+            need = self._selector.minimum_need(state)
+            if need is None:
+                if state.area_id in self._attitude_due and state.attitudes == 0:
+                    row = self._attitude(state.area_id)
+                    if row is not None:
+                        self._turn = (self._turn + offset + 1) % len(order)
+                        return row
+                continue
+            pick = self._selector.best_item(state, need)
+            if pick is not None:
+                self._turn = (self._turn + offset + 1) % len(order)
+                return pick[0]
+        # Then the unfinished area we know least about.
+        while True:
+            open_areas = [s for s in self._areas.values() if s.stopped is None]
+            if not open_areas:
+                return None
+            state = max(open_areas, key=lambda s: s.sd)
+            pick = self._selector.best_item(state, None)
+            if pick is None:
+                state.stopped = "bank_exhausted"
+            elif pick[1] < self.rules.min_information:
+                state.stopped = "no_information"
+            else:
+                return pick[0]
+
+    def _attitude(self, area_id: str) -> int | None:
+        self._attitude_due.discard(area_id)
+        rows = [r for r in self.bank.attitude_rows[area_id] if self._selector.available[r]]
+        fresh = [r for r in rows if self._selector.fresh[r]]
+        pool = fresh or rows
+        return self._rng.choice(pool) if pool else None
+
+
+def _profile(framework: Framework, profile: str | None) -> Profile | None:
+    if profile is None:
+        return None
+    if not any(p.id == profile for p in framework.profiles):
+        known = ", ".join(p.id for p in framework.profiles) or "—"
+        raise QuizError(uk=f"У рамці немає профілю «{profile}» (є: {known}).",
+                        en=f"The framework has no profile {profile!r} (known: {known}).")
+    return framework.profile(profile)

@@ -1,0 +1,157 @@
+"""A framework's items as arrays for the quiz: models, log-likelihoods, information; answers to categories."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from digigram.core.errors import QuizError
+from digigram.core.framework import Framework, Item
+from digigram.core.irt import (
+    GRID,
+    Array,
+    ItemParams,
+    LevelScale,
+    information,
+    item_params,
+    log_likelihood_table,
+)
+from digigram.core.irt import score_categories as _score_categories
+
+Choice = int | tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An answer's response category (None for attitudes), its score 0..1 and the correct options."""
+
+    category: int | None
+    score: float
+    correct: tuple[int, ...]
+
+
+class ItemBank:
+    """Everything the quiz computes once per framework; shared by every quiz on that framework."""
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self.scale = LevelScale.from_levels(framework.levels)
+        self.band = self.scale.band_matrix()
+        self.items: tuple[Item, ...] = framework.items
+        self.row = {item.id: i for i, item in enumerate(self.items)}
+        self.params: list[ItemParams | None] = []
+        self.loglik: list[Array | None] = []
+        info = np.zeros((len(self.items), GRID.size))
+        for i, item in enumerate(self.items):
+            if not item.scored:
+                self.params.append(None)
+                self.loglik.append(None)
+                continue
+            centre = self.scale.centres[framework.level_index(item.level)]
+            p = item_params(item, n_categories=self.n_categories(item), centre=centre)
+            self.params.append(p)
+            self.loglik.append(log_likelihood_table(p))
+            info[i] = information(p, GRID)
+        self.info: Array = info
+        self.is_self: NDArray[np.bool_] = np.array([it.kind == "self_rating" for it in self.items], bool)
+        self.is_shown: NDArray[np.bool_] = np.array(
+            [it.kind in ("knowledge", "scenario") for it in self.items], bool
+        )
+        self.area_rows: dict[str, NDArray[np.intp]] = {}
+        self.attitude_rows: dict[str, tuple[int, ...]] = {}
+        for area in framework.areas:
+            rows = [i for i, it in enumerate(self.items) if it.area_id == area.id]
+            self.area_rows[area.id] = np.array([i for i in rows if self.items[i].scored], dtype=np.intp)
+            self.attitude_rows[area.id] = tuple(i for i in rows if not self.items[i].scored)
+
+    def n_categories(self, item: Item) -> int:
+        if item.on_scale:
+            assert item.scale is not None
+            return len(self.framework.scales[item.scale].points)
+        return len(_score_categories(item))
+
+    def item(self, item_id: str) -> Item:
+        return self.items[self.row[item_id]]
+
+
+_BANKS: weakref.WeakKeyDictionary[Framework, ItemBank] = weakref.WeakKeyDictionary()
+
+
+def bank_for(framework: Framework) -> ItemBank:
+    """The framework's item bank, built on first use and kept while the framework lives."""
+    bank = _BANKS.get(framework)
+    if bank is None:
+        bank = _BANKS[framework] = ItemBank(framework)
+    return bank
+
+
+def _bad(item: Item, uk: str, en: str) -> QuizError:
+    return QuizError(uk=f"Питання {item.id}: {uk}", en=f"Question {item.id}: {en}")
+
+
+def _index(item: Item, value: object, size: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise _bad(item, f"відповідь має бути номером варіанта, а не {value!r}.",
+                   f"the answer must be an option number, not {value!r}.")
+    if not 0 <= int(value) < size:
+        raise _bad(item, f"варіанта {value} немає (є 0…{size - 1}).",
+                   f"there is no option {value} (valid: 0…{size - 1}).")
+    return int(value)
+
+
+def normalise_choice(framework: Framework, item: Item, choice: object) -> Choice:
+    """The choice checked against the item and put in canonical form; a QuizError when it does not fit."""
+    if item.on_scale:
+        assert item.scale is not None
+        return _index(item, choice, len(framework.scales[item.scale].points))
+    if choice is None:
+        if not item.offers_dont_know:
+            raise _bad(item, "це питання не має варіанта «Не знаю».",
+                       "this question has no \"I don't know\" answer.")
+        return None
+    n = len(item.options)
+    if item.select == "many":
+        if isinstance(choice, int | np.integer) and not isinstance(choice, bool):
+            choice = [choice]
+        if not isinstance(choice, Sequence) or isinstance(choice, str):
+            raise _bad(item, "тут можна обрати кілька варіантів: дайте їхні номери списком.",
+                       "several options can be chosen here: give their numbers as a list.")
+        picked = tuple(sorted(_index(item, c, n) for c in choice))
+        if len(set(picked)) != len(picked):
+            raise _bad(item, "варіант обрано двічі.", "an option was chosen twice.")
+        return picked
+    return _index(item, choice, n)
+
+
+def correct_options(item: Item) -> tuple[int, ...]:
+    """Indices of the options a fully right answer chooses (knowledge and scenario items)."""
+    if item.on_scale or not item.options:
+        return ()
+    if item.select == "many":
+        return tuple(i for i, o in enumerate(item.options) if o.score >= 0.5)
+    best = max(o.score for o in item.options)
+    return tuple(i for i, o in enumerate(item.options) if o.score == best)
+
+
+def score_answer(framework: Framework, item: Item, choice: Choice) -> Scored:
+    """The answer's score and response category, as docs/adaptive.md defines them."""
+    correct = correct_options(item)
+    if item.on_scale:
+        assert isinstance(choice, int) and item.scale is not None
+        score = framework.scales[item.scale].score(choice)
+        return Scored(choice if item.scored else None, score, ())
+    if item.select == "many":
+        n = len(item.options)
+        if choice is None:
+            return Scored(0, 0.0, correct)
+        assert isinstance(choice, tuple)
+        # Share of right decisions: a right option chosen, or a wrong one left out.
+        right = sum((i in choice) == (i in correct) for i in range(n))
+        return Scored(right, right / n, correct)
+    score = 0.0 if choice is None else item.options[int(choice)].score  # type: ignore[arg-type]
+    categories = _score_categories(item)
+    return Scored(categories.index(score), score, correct)

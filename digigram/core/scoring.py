@@ -1,0 +1,191 @@
+"""From posteriors and answers to results: level bands, targets, gaps, evidence, say versus show."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from digigram.core.framework import Profile
+from digigram.core.irt import Posterior
+
+if TYPE_CHECKING:
+    from digigram.core.itembank import Choice, ItemBank
+    from digigram.core.selection import AreaState
+
+# The central share of the posterior shown as "a band, not a point".
+BAND_SHARE = 0.8
+# Say and show disagree when their difference exceeds this many standard errors of the difference.
+DISAGREEMENT_Z = 1.96
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One answer as shown with the results; `category` is None for attitudes (never scored)."""
+
+    item_id: str
+    competence_id: str
+    area_id: str
+    kind: str
+    choice: Choice
+    score: float
+    category: int | None
+    correct: tuple[int, ...]  # the options a fully right answer chooses (knowledge and scenario)
+
+
+@dataclass(frozen=True)
+class SelfVsShown:
+    """The area estimated from self-ratings alone and from knowledge and scenario questions alone."""
+
+    theta_self: float
+    sd_self: float
+    theta_shown: float
+    sd_shown: float
+    flag: bool  # the difference is larger than the uncertainty allows
+
+    @property
+    def difference(self) -> float:
+        """Positive when people rate themselves higher than their answers show."""
+        return self.theta_self - self.theta_shown
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    area_id: str
+    theta: float
+    sd: float
+    level: str  # the most probable level
+    level_index: int
+    level_probability: float
+    level_probabilities: Mapping[str, float]
+    band: tuple[str, str]  # levels holding the central 80 % of the posterior
+    target: str | None
+    p_below_target: float | None
+    gap: int | None  # levels still to climb to the target (0 when reached)
+    items: int  # scored answers
+    self_vs_shown: SelfVsShown | None
+    stopped: str | None  # why the area stopped asking; None while it goes on
+    attitudes: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class CompetenceResult:
+    competence_id: str
+    area_id: str
+    target: str | None
+    gap: int | None  # from the area's level and this competence's target
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    framework_id: str
+    framework_version: str
+    profile_id: str | None
+    mode: str
+    finished: bool
+    asked: int
+    areas: Mapping[str, AreaResult]
+    competences: Mapping[str, CompetenceResult]
+
+
+@dataclass(frozen=True)
+class Summary:
+    theta: float
+    sd: float
+    level_index: int
+    probabilities: tuple[float, ...]
+    band: tuple[int, int]
+    p_below: float | None
+
+
+def summarise(bank: ItemBank, posterior: Posterior, target_index: int | None) -> Summary:
+    """Mean, SD, level probabilities, the 80 % band and P(below target) of one posterior."""
+    w = posterior.weights()
+    mean, sd = posterior.mean_sd()
+    probs = w @ bank.band
+    tail = (1.0 - BAND_SHARE) / 2
+    band = (bank.scale.index_of(posterior.quantile(tail)), bank.scale.index_of(posterior.quantile(1 - tail)))
+    p_below: float | None = None
+    if target_index is not None:
+        p_below = 0.0
+        if target_index > 0:
+            p_below = float(w @ bank.scale.below_fraction(bank.scale.cuts[target_index - 1]))
+    return Summary(mean, sd, int(np.argmax(probs)), tuple(float(p) for p in probs), band, p_below)
+
+
+def _posterior_of(bank: ItemBank, evidence: Sequence[Evidence]) -> Posterior:
+    post = Posterior()
+    for ev in evidence:
+        table = bank.loglik[bank.row[ev.item_id]]
+        if table is not None and ev.category is not None:
+            post.add(table[ev.category])
+    return post
+
+
+def self_vs_shown(bank: ItemBank, evidence: Sequence[Evidence]) -> SelfVsShown | None:
+    said = [e for e in evidence if e.kind == "self_rating"]
+    shown = [e for e in evidence if e.kind in ("knowledge", "scenario")]
+    if not said or not shown:
+        return None
+    m1, s1 = _posterior_of(bank, said).mean_sd()
+    m2, s2 = _posterior_of(bank, shown).mean_sd()
+    flag = abs(m1 - m2) > DISAGREEMENT_Z * (s1**2 + s2**2) ** 0.5
+    return SelfVsShown(m1, s1, m2, s2, flag)
+
+
+def build_result(
+    bank: ItemBank,
+    *,
+    profile: Profile | None,
+    mode: str,
+    areas: Sequence[AreaState],
+    evidence: Sequence[Evidence],
+    finished: bool,
+) -> QuizResult:
+    """The whole result of a quiz, at any moment."""
+    fw = bank.framework
+    codes = bank.scale.codes
+    area_results: dict[str, AreaResult] = {}
+    for state in areas:
+        area_ev = [e for e in evidence if e.area_id == state.area_id]
+        target = profile.area_target(state.area_id) if profile is not None else None
+        t_index = fw.level_index(target) if target is not None else None
+        s = summarise(bank, state.posterior, t_index)
+        area_results[state.area_id] = AreaResult(
+            area_id=state.area_id,
+            theta=s.theta,
+            sd=s.sd,
+            level=codes[s.level_index],
+            level_index=s.level_index,
+            level_probability=s.probabilities[s.level_index],
+            level_probabilities=MappingProxyType(dict(zip(codes, s.probabilities, strict=True))),
+            band=(codes[s.band[0]], codes[s.band[1]]),
+            target=target,
+            p_below_target=s.p_below,
+            gap=None if t_index is None else max(0, t_index - s.level_index),
+            items=sum(e.category is not None for e in area_ev),
+            self_vs_shown=self_vs_shown(bank, area_ev),
+            stopped=state.stopped,
+            attitudes=tuple(e for e in area_ev if e.category is None),
+        )
+    competences: dict[str, CompetenceResult] = {}
+    for area_id, result in area_results.items():
+        for comp in fw.area(area_id).competences:
+            target = profile.target_for(comp.id, area_id) if profile is not None else None
+            gap = None if target is None else max(0, fw.level_index(target) - result.level_index)
+            ev = tuple(e for e in evidence if e.competence_id == comp.id)
+            competences[comp.id] = CompetenceResult(comp.id, area_id, target, gap, ev)
+    return QuizResult(
+        framework_id=fw.id,
+        framework_version=fw.version,
+        profile_id=profile.id if profile is not None else None,
+        mode=mode,
+        finished=finished,
+        asked=len(evidence),
+        areas=MappingProxyType(area_results),
+        competences=MappingProxyType(competences),
+    )

@@ -1,0 +1,155 @@
+"""Choosing the next question and deciding when an area, or the whole quiz, has asked enough."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from digigram.core.irt import GRID, GRID_STEP, Posterior
+from digigram.core.itembank import ItemBank
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Stopping and selection settings for one quiz mode."""
+
+    sd_target: float
+    level_certainty: float
+    max_per_area: int
+    global_cap: int
+    attitudes: int  # how many attitude questions the whole quiz may ask
+    top_k: int = 3  # choose at random among this many best questions …
+    shortlist_share: float = 0.8  # … of those within this share of the best one's information
+    new_competence_bonus: float = 1.3  # information multiplier for a competence not yet touched
+    min_information: float = 0.02  # below this no remaining question is worth asking
+
+
+FULL = Rules(sd_target=0.45, level_certainty=0.9, max_per_area=10, global_cap=40, attitudes=2)
+QUICK = Rules(sd_target=0.55, level_certainty=0.8, max_per_area=5, global_cap=20, attitudes=0)
+ONE_AREA = Rules(sd_target=0.35, level_certainty=0.9, max_per_area=15, global_cap=16, attitudes=1)
+
+
+@dataclass
+class AreaState:
+    """One area during the quiz: its posterior and what it has been asked."""
+
+    area_id: str
+    posterior: Posterior = field(default_factory=Posterior)
+    scored: int = 0
+    self_ratings: int = 0
+    shown: int = 0
+    attitudes: int = 0
+    stopped: str | None = None  # why the area stopped, None while it goes on
+    mean: float = 0.0
+    sd: float = 1.0
+
+    def refresh(self) -> None:
+        self.mean, self.sd = self.posterior.mean_sd()
+
+
+class Selector:
+    """The selection rules over one bank, with the quiz's random stream and excluded items."""
+
+    def __init__(self, bank: ItemBank, rules: Rules, *, rng: random.Random, exclude: frozenset[str]) -> None:
+        self.bank = bank
+        self.rules = rules
+        self.rng = rng
+        self.available = np.ones(len(bank.items), dtype=bool)
+        self.fresh = np.array([it.id not in exclude for it in bank.items], dtype=bool)
+        comp_ids = {c.id: n for n, c in enumerate(bank.framework.competences)}
+        self.competence: NDArray[np.intp] = np.array(
+            [comp_ids[it.competence_id] for it in bank.items], dtype=np.intp
+        )
+        self.touched = np.zeros(len(comp_ids), dtype=bool)  # competences already asked about
+
+    def mark_asked(self, row: int) -> None:
+        self.available[row] = False
+        self.touched[self.competence[row]] = True
+
+    def candidates(self, area_id: str, kind: str | None = None) -> NDArray[np.intp]:
+        """Rows still askable in the area, preferring items not seen in earlier attempts."""
+        rows = self.bank.area_rows[area_id]
+        mask = self.available[rows]
+        if kind == "self":
+            mask = mask & self.bank.is_self[rows]
+        elif kind == "shown":
+            mask = mask & self.bank.is_shown[rows]
+        fresh = mask & self.fresh[rows]
+        return rows[fresh] if fresh.any() else rows[mask]
+
+    def information_at(self, rows: NDArray[np.intp], theta: float) -> NDArray[np.float64]:
+        pos = (min(max(theta, GRID[0]), GRID[-1]) - GRID[0]) / GRID_STEP
+        lo = min(int(pos), GRID.size - 2)
+        w = pos - lo
+        block = self.bank.info[rows, lo : lo + 2]
+        return np.asarray(block[:, 0] * (1.0 - w) + block[:, 1] * w)
+
+    def minimum_need(self, state: AreaState) -> str | None:
+        """The kind the area still needs for its minimum ("self", "shown"), None once it has it."""
+        if state.self_ratings == 0 and self.candidates(state.area_id, "self").size:
+            return "self"
+        if state.shown == 0 and self.candidates(state.area_id, "shown").size:
+            return "shown"
+        return None
+
+    def best_item(self, state: AreaState, kind: str | None) -> tuple[int, float] | None:
+        """A row among the most informative at the area's estimate, and the best information found."""
+        rows = self.candidates(state.area_id, kind)
+        if rows.size == 0:
+            return None
+        info = self.information_at(rows, state.mean)
+        best = float(info.max())
+        untouched = ~self.touched[self.competence[rows]]
+        value = info * np.where(untouched, self.rules.new_competence_bonus, 1.0)
+        k = min(self.rules.top_k, rows.size)
+        top = np.argpartition(-value, k - 1)[:k] if rows.size > k else np.arange(rows.size)
+        # Sort the shortlist so the random pick does not depend on argpartition's internal order,
+        # and keep only questions nearly as good as the best, so variety costs little precision.
+        ranked = sorted(top.tolist(), key=lambda j: (-value[j], int(rows[j])))
+        shortlist = [j for j in ranked if value[j] >= self.rules.shortlist_share * value[ranked[0]]]
+        return int(rows[self.rng.choice(shortlist)]), best
+
+    def should_stop(self, state: AreaState, level_probs: NDArray[np.float64]) -> str | None:
+        """Why the area can stop now, or None; only once its minimum is met."""
+        if state.scored >= self.rules.max_per_area:
+            return "max_items"
+        if self.minimum_need(state) is not None:
+            return None
+        if state.sd < self.rules.sd_target:
+            return "precise"
+        if float(level_probs.max()) >= self.rules.level_certainty:
+            return "level_certain"
+        return None
+
+    def remaining_estimate(self, state: AreaState) -> int:
+        """About how many more questions the area needs, from its precision and its best questions."""
+        if state.stopped is not None:
+            return 0
+        rows = self.candidates(state.area_id)
+        if rows.size == 0:
+            return 0
+        info = np.sort(self.information_at(rows, state.mean))[::-1]
+        need = 1.0 / self.rules.sd_target**2 - 1.0 / max(state.sd, 1e-6) ** 2
+        gained, n = 0.0, 0
+        for value in info:
+            if gained >= need or n >= self.rules.max_per_area - state.scored:
+                break
+            gained += float(value)
+            n += 1
+        minimum = int(state.self_ratings == 0 and self.candidates(state.area_id, "self").size > 0)
+        minimum += int(state.shown == 0 and self.candidates(state.area_id, "shown").size > 0)
+        return max(n, minimum)
+
+
+def attitude_areas(bank: ItemBank, area_ids: list[str], budget: int, rng: random.Random) -> list[str]:
+    """The areas whose attitude question this quiz asks: a random few, so a group covers them all."""
+    with_items = [a for a in area_ids if bank.attitude_rows.get(a)]
+    rng.shuffle(with_items)
+    return with_items[: max(0, budget)]
+
+
+def levels_probability(bank: ItemBank, posterior: Posterior) -> NDArray[np.float64]:
+    return np.asarray(posterior.weights() @ bank.band)
