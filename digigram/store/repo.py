@@ -301,6 +301,12 @@ def plan_for(session: Session, person_id: str) -> Plan | None:
     return None if row is None else _plan(row)
 
 
+def plans_of(session: Session, person_id: str) -> list[Plan]:
+    """Every plan of the person, oldest first."""
+    stmt = select(PlanRow).where(PlanRow.person_id == person_id).order_by(PlanRow.updated_at)
+    return [_plan(r) for r in session.scalars(stmt)]
+
+
 def save_plan(session: Session, plan: Plan) -> Plan:
     """Store the plan: a plan with an id replaces that plan's steps; one without is added."""
     row = session.get(PlanRow, plan.id) if plan.id else None

@@ -1,0 +1,282 @@
+"""The one facade the desktop app and the command line use for stored data: people, quizzes, plans."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from digigram.core.engine import Quiz
+from digigram.core.errors import FrameworkError, QuizError, StorageError
+from digigram.core.framework import Framework
+from digigram.core.loader import load_framework_text
+from digigram.core.records import Attempt, Change, Person, Plan
+from digigram.core.scoring import QuizResult
+from digigram.store import backup, repo
+from digigram.store.db import transaction
+from digigram.store.startup import Store, open_store
+from digigram.workspace_people import export, hash_pin, pin_matches
+from digigram.workspace_quiz import QuizSession, rebuild
+
+
+def _read_framework(path: Path) -> tuple[Framework, str]:
+    """The framework and its exact text (kept so old attempts can be shown on it later)."""
+    from digigram.core.loader import load_framework
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_framework(path), ""  # the loader words the "cannot read" message
+    framework = load_framework_text(data, name=str(path), base_dir=path.resolve().parent,
+                                    source=path.resolve())
+    return framework, data.decode("utf-8")
+
+
+class Workspace:
+    """Open with Workspace.open(); each method is one unit of work on its own database session."""
+
+    def __init__(self, store: Store, framework: Framework, framework_text: str) -> None:
+        self._store = store
+        self._sessions = store.sessions
+        self._framework = framework
+        self._frameworks: dict[str, Framework] = {framework.content_hash: framework}
+        if framework_text:
+            with transaction(self._sessions) as session:
+                repo.store_snapshot(
+                    session, content_hash=framework.content_hash, framework_id=framework.id,
+                    version=framework.version, file_name=framework.source.name if framework.source else "",
+                    text=framework_text,
+                )
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        data_dir: str | Path | None = None,
+        database_url: str | None = None,
+        framework_path: str | Path | None = None,
+    ) -> Workspace:
+        """Check, back up and migrate the database, then load the framework (the shipped one by default)."""
+        if framework_path is None:
+            from competency_framework import shipped_framework_path
+
+            framework_path = shipped_framework_path()
+        framework, text = _read_framework(Path(framework_path))
+        store = open_store(data_dir=None if data_dir is None else Path(data_dir), database_url=database_url)
+        try:
+            return cls(store, framework, text)
+        except BaseException:
+            store.close()
+            raise
+
+    @property
+    def framework(self) -> Framework:
+        return self._framework
+
+    @property
+    def database_path(self) -> Path | None:
+        return self._store.db_path
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def backup_now(self, reason: str = "manual") -> Path | None:
+        """A backup now (before an import, say); None when nothing changed since the last one."""
+        if self._store.db_path is None or self._store.backup_dir is None:
+            return None
+        return backup.make_backup(self._store.db_path, self._store.backup_dir, reason=reason)
+
+    # --- people ---------------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        with self._sessions() as session:
+            return repo.list_people(session)
+
+    def person(self, person_id: str) -> Person:
+        with self._sessions() as session:
+            found = repo.get_person(session, person_id)
+        if found is None:
+            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+        return found
+
+    def find_person(self, name: str) -> Person | None:
+        with self._sessions() as session:
+            return repo.find_person(session, name)
+
+    def create_person(
+        self,
+        name: str,
+        *,
+        hub: str = "",
+        profile_id: str | None = None,
+        pin: str | None = None,
+        consent: bool = True,
+        group: str = "",
+    ) -> Person:
+        """Add a person; the profile defaults to the framework's first one."""
+        name = name.strip()
+        if not name:
+            raise QuizError(uk="Вкажіть ім'я.", en="Please give a name.")
+        if profile_id is None and self._framework.default_profile is not None:
+            profile_id = self._framework.default_profile.id
+        if profile_id is not None:
+            self._check_profile(profile_id)
+        with transaction(self._sessions) as session:
+            return repo.add_person(
+                session, name=name, hub=hub, profile_id=profile_id,
+                pin_hash=hash_pin(pin) if pin else None,
+                consent_at=datetime.now(UTC) if consent else None, group=group,
+            )
+
+    def set_consent(self, person_id: str, consent: bool = True) -> Change:
+        with transaction(self._sessions) as session:
+            repo.set_consent(session, person_id, datetime.now(UTC) if consent else None)
+        return Change("person", (person_id,), person_id=person_id)
+
+    def check_pin(self, person_id: str, pin: str) -> bool:
+        """True when the PIN matches (or the person has none)."""
+        with self._sessions() as session:
+            stored = repo.pin_hash(session, person_id)
+        return True if stored is None else pin_matches(stored, pin)
+
+    def _check_profile(self, profile_id: str) -> None:
+        if profile_id not in {p.id for p in self._framework.profiles}:
+            known = ", ".join(p.id for p in self._framework.profiles)
+            raise QuizError(uk=f"Профілю «{profile_id}» у рамці немає (є: {known}).",
+                            en=f"The framework has no profile {profile_id!r} (it has: {known}).")
+
+    # --- quizzes --------------------------------------------------------------------------------
+
+    def unfinished_attempt(self, person_id: str) -> Attempt | None:
+        with self._sessions() as session:
+            return repo.unfinished_attempt(session, person_id)
+
+    def attempt(self, attempt_id: str) -> Attempt:
+        with self._sessions() as session:
+            found = repo.get_attempt(session, attempt_id)
+        if found is None:
+            raise StorageError(uk="Такої спроби в базі немає.",
+                               en="There is no such attempt in the database.")
+        return found
+
+    def start_quiz(
+        self, person_id: str, *, mode: str = "full", rating_before: int | None = None,
+        profile_id: str | None = None, seed: int | None = None,
+    ) -> QuizSession:
+        """A new attempt on the current framework; items seen in earlier attempts are asked last."""
+        person = self.person(person_id)
+        profile = profile_id or person.profile_id or (
+            self._framework.default_profile.id if self._framework.default_profile else "")
+        if profile:
+            self._check_profile(profile)
+        if rating_before is not None and not 1 <= rating_before <= 10:
+            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+        fw = self._framework
+        with transaction(self._sessions) as session:
+            seen = repo.seen_items(session, person_id)
+            attempt = repo.add_attempt(
+                session, person_id=person_id, framework_id=fw.id, framework_version=fw.version,
+                framework_hash=fw.content_hash, profile_id=profile, mode=mode,
+                seed=secrets.randbelow(2**31) if seed is None else seed,
+                exclude=sorted(seen), rating_before=rating_before,
+            )
+        try:
+            quiz = rebuild(fw, attempt, [])
+        except QuizError:
+            with transaction(self._sessions) as session:
+                repo.set_attempt_status(session, attempt.id, "abandoned")
+            raise
+        return QuizSession(self._sessions, attempt, quiz)
+
+    def resume_quiz(self, attempt_id: str) -> QuizSession:
+        """The attempt rebuilt by replaying its stored answers on the framework it was started on."""
+        attempt, _, quiz = self._replayed(attempt_id)
+        return QuizSession(self._sessions, attempt, quiz)
+
+    def abandon(self, attempt_id: str) -> Change:
+        attempt = self.attempt(attempt_id)
+        with transaction(self._sessions) as session:
+            repo.set_attempt_status(session, attempt_id, "abandoned")
+        return Change("attempt", (attempt_id,), person_id=attempt.person_id)
+
+    def results_for(self, attempt_id: str) -> QuizResult:
+        """The attempt's result, rebuilt on the framework version it was taken on."""
+        return self._replayed(attempt_id)[2].result()
+
+    def history(self, person_id: str) -> list[Attempt]:
+        """Every attempt of the person, oldest first, with the per-area results stored at finish."""
+        with self._sessions() as session:
+            return repo.attempts_for(session, person_id)
+
+    def framework_for(self, attempt: Attempt) -> Framework:
+        """The framework an attempt was taken on, from its stored snapshot."""
+        cached = self._frameworks.get(attempt.framework_hash)
+        if cached is not None:
+            return cached
+        with self._sessions() as session:
+            found = repo.snapshot(session, attempt.framework_hash)
+        if found is None:
+            raise StorageError(
+                uk=f"У базі немає рамки {attempt.framework_id} {attempt.framework_version}, на якій пройдено "
+                "цю спробу.",
+                en=f"The database lacks the framework {attempt.framework_id} {attempt.framework_version} "
+                "this attempt was taken on.",
+            )
+        file_name, text = found
+        base = self._framework.source.parent if self._framework.source else Path(".")
+        try:
+            framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base)
+        except FrameworkError as exc:
+            raise StorageError(
+                uk=f"Збережену рамку {attempt.framework_id} {attempt.framework_version} "
+                f"не вдалося прочитати: {exc.message('uk')}",
+                en=f"The stored framework {attempt.framework_id} {attempt.framework_version} "
+                f"could not be read: {exc.message('en')}",
+            ) from exc
+        self._frameworks[attempt.framework_hash] = framework
+        return framework
+
+    def _replayed(self, attempt_id: str) -> tuple[Attempt, Framework, Quiz]:
+        attempt = self.attempt(attempt_id)
+        framework = self.framework_for(attempt)
+        with self._sessions() as session:
+            stored = repo.answers(session, attempt_id)
+        return attempt, framework, rebuild(framework, attempt, stored)
+
+    # --- plans and settings ---------------------------------------------------------------------
+
+    def plan_for(self, person_id: str) -> Plan | None:
+        with self._sessions() as session:
+            return repo.plan_for(session, person_id)
+
+    def save_plan(self, person_id: str, plan: Plan) -> Change:
+        if plan.person_id != person_id:
+            plan = Plan(person_id=person_id, steps=plan.steps, attempt_id=plan.attempt_id, id=plan.id)
+        with transaction(self._sessions) as session:
+            saved = repo.save_plan(session, plan)
+        assert saved.id is not None
+        return Change("plan", (saved.id,), person_id=person_id)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._sessions() as session:
+            found, value = repo.get_setting(session, key)
+        return value if found else default
+
+    def set_setting(self, key: str, value: Any) -> Change:
+        with transaction(self._sessions) as session:
+            repo.set_setting(session, key, value)
+        return Change("setting", (key,))
+
+    def export_person(self, person_id: str) -> dict[str, Any]:
+        person = self.person(person_id)
+        with self._sessions() as session:
+            return export(session, person)
