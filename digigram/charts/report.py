@@ -1,0 +1,309 @@
+"""The personal PDF report: header, gap chart, result table and development plan, on A4 pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from digigram.charts._style import FONT_FAMILY, font, line_height_in, text_width_in, wrap
+from digigram.charts.gap import draw_gap, gap_height
+from digigram.charts.model import AreaBar, PlanStep, ResultRow, rows_from_bars
+from digigram.core.errors import DigigramError
+
+PAGE_W, PAGE_H = 8.27, 11.69  # A4 in inches
+MARGIN = 0.7
+BODY_PT = 10.0
+CELL_PAD = 0.06
+
+WORDS = {
+    "uk": {
+        "title": "Звіт про цифрові компетентності",
+        "hub": "Хаб",
+        "date": "Дата",
+        "framework": "Рамка компетентностей",
+        "chart": "Рівень за областями",
+        "results": "Результати за областями",
+        "area": "Область",
+        "level": "Рівень",
+        "band": "Ймовірний діапазон",
+        "target": "Ціль",
+        "gap": "Рівнів до цілі",
+        "plan": "План розвитку",
+        "competence": "Компетентність",
+        "goal": "Мета",
+        "resource": "Ресурс",
+        "due": "Термін",
+        "status": "Стан",
+        "notes": "Примітка",
+        "no_plan": "Плану розвитку ще немає.",
+        "page": "с.",
+    },
+    "en": {
+        "title": "Digital competence report",
+        "hub": "Hub",
+        "date": "Date",
+        "framework": "Competence framework",
+        "chart": "Level by area",
+        "results": "Results by area",
+        "area": "Area",
+        "level": "Level",
+        "band": "Likely range",
+        "target": "Target",
+        "gap": "Levels to target",
+        "plan": "Development plan",
+        "competence": "Competence",
+        "goal": "Goal",
+        "resource": "Resource",
+        "due": "Due",
+        "status": "Status",
+        "notes": "Notes",
+        "no_plan": "No development plan yet.",
+        "page": "p.",
+    },
+}
+
+
+def format_date(day: dt.date | None, lang: str) -> str:
+    if day is None:
+        return "—"
+    return day.strftime("%d.%m.%Y") if lang == "uk" else day.isoformat()
+
+
+class _Flow:
+    """Text and tables poured down A4 pages; a new page starts when the next piece does not fit."""
+
+    def __init__(self) -> None:
+        self.pages: list[Figure] = []
+        self.y = 0.0
+        self.new_page()
+
+    @property
+    def fig(self) -> Figure:
+        return self.pages[-1]
+
+    def new_page(self) -> None:
+        self.pages.append(Figure(figsize=(PAGE_W, PAGE_H), facecolor="white"))
+        self.y = PAGE_H - MARGIN
+
+    def room(self) -> float:
+        return self.y - MARGIN - 0.3  # the footer sits in the bottom margin's upper part
+
+    def ensure(self, height: float) -> None:
+        if height > self.room():
+            self.new_page()
+
+    def put(self, x: float, y: float, text: str, *, size: float, bold: bool = False, colour: str = "#1A1A1A",
+            ha: str = "left") -> None:
+        self.fig.text(x / PAGE_W, y / PAGE_H, text, ha=ha, va="top", fontproperties=font(size, bold=bold),
+                      color=colour, parse_math=False)
+
+    def paragraph(self, text: str, *, size: float = BODY_PT, bold: bool = False, after: float = 0.08) -> None:
+        for line in wrap(text, PAGE_W - 2 * MARGIN, size, bold=bold):
+            self.ensure(line_height_in(size))
+            self.put(MARGIN, self.y, line, size=size, bold=bold)
+            self.y -= line_height_in(size)
+        self.y -= after
+
+    def heading(self, text: str, *, keep_with: float) -> None:
+        # a heading never ends a page: it needs room for itself and the start of what follows
+        self.ensure(line_height_in(13) + 0.2 + keep_with)
+        self.y -= 0.12
+        self.paragraph(text, size=13, bold=True, after=0.06)
+
+    def table(
+        self, headers: Sequence[str], fractions: Sequence[float], rows: Sequence[Sequence[str]]
+    ) -> None:
+        widths = _column_widths(headers, fractions, rows)
+        lh = line_height_in(BODY_PT)
+        head = [wrap(h, w - 2 * CELL_PAD, BODY_PT, bold=True) for h, w in zip(headers, widths, strict=True)]
+        head_h = max(len(c) for c in head) * lh + 2 * CELL_PAD
+        self.ensure(head_h + lh + 2 * CELL_PAD)
+        self._row(head, widths, head_h, bold=True)
+        for row in rows:
+            cells = [wrap(text, w - 2 * CELL_PAD, BODY_PT) for text, w in zip(row, widths, strict=True)]
+            while cells:
+                fit = int((self.room() - 2 * CELL_PAD) // lh)
+                tallest = max(len(c) for c in cells)
+                fresh = int((PAGE_H - 2 * MARGIN - 0.3 - head_h - 2 * CELL_PAD) // lh)
+                # a row moves whole to the next page when it fits there; only a giant row is split
+                if fit < min(tallest, 2) or fit < tallest <= fresh:
+                    self.new_page()
+                    self._row(head, widths, head_h, bold=True)
+                    continue
+                part = [c[:fit] for c in cells]
+                self._row(part, widths, max(len(c) for c in part) * lh + 2 * CELL_PAD, bold=False)
+                cells = [c[fit:] for c in cells] if tallest > fit else []
+
+    def _row(
+        self, cells: Sequence[Sequence[str]], widths: Sequence[float], height: float, *, bold: bool
+    ) -> None:
+        fig, lh = self.fig, line_height_in(BODY_PT)
+        content_w = (PAGE_W - 2 * MARGIN) / PAGE_W
+        if bold:
+            corner = (MARGIN / PAGE_W, (self.y - height) / PAGE_H)
+            fig.add_artist(Rectangle(corner, content_w, height / PAGE_H, transform=fig.transFigure,
+                                     facecolor="#E8E8E8", edgecolor="none", zorder=0))
+        x = MARGIN
+        for lines, w in zip(cells, widths, strict=True):
+            for k, line in enumerate(lines):
+                self.put(x + CELL_PAD, self.y - CELL_PAD - k * lh, line, size=BODY_PT, bold=bold)
+            x += w
+        self.y -= height
+        fig.add_artist(Rectangle((MARGIN / PAGE_W, self.y / PAGE_H), (PAGE_W - 2 * MARGIN) / PAGE_W, 0,
+                                 transform=fig.transFigure, edgecolor="#909090", linewidth=0.6, fill=False))
+
+
+def _column_widths(
+    headers: Sequence[str], fractions: Sequence[float], rows: Sequence[Sequence[str]]
+) -> list[float]:
+    """Widths in inches: shares of the page, but never narrower than a column's longest word.
+
+    A date or a one-word status broken in the middle reads badly, so such columns take the width
+    they need from the wider ones.
+    """
+    content_w = PAGE_W - 2 * MARGIN
+    widths = [f * content_w / sum(fractions) for f in fractions]
+    need = []
+    for i, header in enumerate(headers):
+        words_ = header.split() + [w for row in rows for w in row[i].split()]
+        bold_need = max((text_width_in(w, BODY_PT, bold=True) for w in header.split()), default=0.0)
+        plain_need = max((text_width_in(w, BODY_PT) for w in words_), default=0.0)
+        need.append(min(max(bold_need, plain_need) + 2 * CELL_PAD + 0.02, content_w / 2))
+    for _ in range(len(widths)):
+        short = [i for i, w in enumerate(widths) if w < need[i] - 1e-9]
+        if not short:
+            break
+        deficit = sum(need[i] - widths[i] for i in short)
+        spare = {i: widths[i] - need[i] for i in range(len(widths)) if i not in short and widths[i] > need[i]}
+        if not spare:
+            break
+        take = min(deficit, sum(spare.values()))
+        for i in short:
+            widths[i] += (need[i] - widths[i]) * take / deficit
+        total_spare = sum(spare.values())
+        for i, room in spare.items():
+            widths[i] -= take * room / total_spare
+    return widths
+
+
+def _plan_rows(steps: Sequence[PlanStep], lang: str) -> list[list[str]]:
+    words = WORDS[lang]
+    rows = []
+    for step in steps:
+        goal = step.goal if not step.notes else f"{step.goal}\n{words['notes']}: {step.notes}"
+        rows.append([step.competence, goal, step.resource, format_date(step.due, lang), step.status])
+    return rows
+
+
+def build_report_pages(
+    *,
+    person_name: str,
+    hub: str | None,
+    date: dt.date,
+    framework_title: str,
+    lang: str,
+    bars: Sequence[AreaBar],
+    levels: Sequence[str],
+    plan_steps: Sequence[PlanStep],
+    results_table: Sequence[ResultRow] | None = None,
+    high_contrast: bool = False,
+) -> list[Figure]:
+    """The report's pages as Figures (A4), footers numbered; `write_report_pdf` saves them."""
+    lang = lang if lang in WORDS else "en"
+    words = WORDS[lang]
+    flow = _Flow()
+    flow.paragraph(words["title"], size=18, bold=True, after=0.12)
+    flow.paragraph(person_name, size=14, bold=True, after=0.06)
+    if hub:
+        flow.paragraph(f"{words['hub']}: {hub}")
+    flow.paragraph(f"{words['date']}: {format_date(date, lang)}", after=0.0)
+    flow.paragraph(f"{words['framework']}: {framework_title}", after=0.15)
+
+    if bars:
+        width = PAGE_W - 2 * MARGIN
+        chart_h = gap_height(bars, levels=levels, lang=lang, width=width)
+        flow.heading(words["chart"], keep_with=chart_h)
+        draw_gap(flow.fig, bars, levels=levels, lang=lang, left=MARGIN, top=flow.y, width=width,
+                 high_contrast=high_contrast)
+        flow.y -= chart_h
+
+    rows = list(results_table) if results_table is not None else rows_from_bars(bars, levels, lang=lang)
+    if rows:
+        flow.heading(words["results"], keep_with=3 * line_height_in(BODY_PT))
+        flow.table([words[k] for k in ("area", "level", "band", "target", "gap")], [4.2, 1.1, 1.6, 1.1, 1.4],
+                   [[r.area, r.level, r.band, r.target, r.gap] for r in rows])
+
+    flow.heading(words["plan"], keep_with=3 * line_height_in(BODY_PT))
+    if plan_steps:
+        flow.table([words[k] for k in ("competence", "goal", "resource", "due", "status")],
+                   [2.2, 3.0, 2.4, 1.2, 1.3], _plan_rows(plan_steps, lang))
+    else:
+        flow.paragraph(words["no_plan"])
+
+    total = len(flow.pages)
+    for number, page in enumerate(flow.pages, start=1):
+        footer = f"{person_name} · {format_date(date, lang)} · {words['page']} {number}/{total}"
+        if text_width_in(footer, 8) > PAGE_W - 2 * MARGIN:
+            footer = f"{words['page']} {number}/{total}"
+        page.text(0.5, (MARGIN - 0.25) / PAGE_H, footer, ha="center", va="top", fontproperties=font(8),
+                  color="#555555", parse_math=False)
+    return flow.pages
+
+
+def write_report_pdf(
+    path: str | os.PathLike[str],
+    *,
+    person_name: str,
+    hub: str | None,
+    date: dt.date,
+    framework_title: str,
+    lang: str,
+    bars: Sequence[AreaBar],
+    levels: Sequence[str],
+    plan_steps: Sequence[PlanStep],
+    results_table: Sequence[ResultRow] | None = None,
+    high_contrast: bool = False,
+) -> Path:
+    """Write the personal report as a PDF with embedded fonts; returns the path written.
+
+    The file appears whole or not at all: it is written beside the target and then renamed.
+    """
+    target = Path(path)
+    words = WORDS[lang if lang in WORDS else "en"]
+    metadata = {
+        "Title": f"{words['title']} — {person_name}",
+        "Author": person_name,
+        "Subject": framework_title,
+        "Creator": "Digigram",
+    }
+    # Type 42 embeds the TrueType font itself, so Cyrillic prints and stays searchable in any viewer.
+    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+        pages = build_report_pages(
+            person_name=person_name, hub=hub, date=date, framework_title=framework_title, lang=lang,
+            bars=bars, levels=levels, plan_steps=plan_steps, results_table=results_table,
+            high_contrast=high_contrast,
+        )
+        tmp_name = ""
+        try:
+            fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
+            os.close(fd)
+            with PdfPages(tmp_name, metadata=metadata) as pdf:
+                for page in pages:
+                    pdf.savefig(page)
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            if tmp_name and os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            raise DigigramError(
+                uk=f"Не вдалося зберегти звіт у {target}: {exc.strerror or exc}",
+                en=f"Could not save the report to {target}: {exc.strerror or exc}",
+            ) from exc
+    return target

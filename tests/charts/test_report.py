@@ -1,0 +1,119 @@
+"""The PDF report: a real PDF whose Cyrillic text can be found, with metadata, plan and page breaks.
+
+Text is checked with pypdf (a pinned test dependency, pure Python): it reads the ToUnicode maps that
+matplotlib writes for embedded Type 42 fonts, so a name that shows as boxes or as unmapped glyphs
+would not be found. No system tool is needed, so nothing here is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from digigram.charts.model import PlanStep, ResultRow
+from digigram.charts.report import write_report_pdf
+from digigram.core.errors import DigigramError
+from tests.charts.conftest import AREA_NAMES, LEVELS
+
+PERSON = "Ольга Петренко-Ґудзь"
+
+
+def _steps(n: int) -> list[PlanStep]:
+    return [
+        PlanStep(
+            competence="Захист персональних даних",
+            goal=f"Крок {k}: налаштувати двофакторну автентифікацію та пояснити її відвідувачам хабу",
+            resource="Дія.Освіта: Цифрова грамотність для людей старшого віку",
+            due=date(2025, 7, 1) if k % 2 else None,
+            status="Заплановано",
+            notes="Разом із колегою з читальної зали" if k == 0 else "",
+        )
+        for k in range(n)
+    ]
+
+
+def _write(path, *, steps=2, lang="uk", bars, **kwargs):
+    return write_report_pdf(
+        path,
+        person_name=PERSON,
+        hub="Хаб цифрової освіти, м. Біла Церква",
+        date=date(2025, 5, 14),
+        framework_title="Рамка цифрових компетентностей бібліотекарів",
+        lang=lang,
+        bars=bars,
+        levels=LEVELS,
+        plan_steps=_steps(steps),
+        **kwargs,
+    )
+
+
+def _text(path) -> str:
+    reader = PdfReader(path)
+    # pypdf may split words across text runs; compare with whitespace squeezed out
+    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+
+
+def test_a_pdf_with_metadata(tmp_path, bars):
+    path = _write(tmp_path / "звіт.pdf", bars=bars)
+    assert path.read_bytes().startswith(b"%PDF")
+    meta = PdfReader(path).metadata
+    assert meta.author == PERSON
+    assert PERSON in meta.title
+    assert meta.subject == "Рамка цифрових компетентностей бібліотекарів"
+
+
+def test_cyrillic_text_is_real_text(tmp_path, bars):
+    text = _text(_write(tmp_path / "r.pdf", bars=bars))
+    assert PERSON in text
+    assert "Звіт про цифрові компетентності" in text
+    assert "14.05.2025" in text
+    assert "Цифрове наставництво та е-послуги" in text  # an area name, from the table or the chart
+
+
+def test_fonts_are_embedded_truetype(tmp_path, bars):
+    reader = PdfReader(_write(tmp_path / "r.pdf", bars=bars))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    subtypes = {fonts[name].get_object()["/Subtype"] for name in fonts}
+    assert "/Type3" not in subtypes  # Type 3 would mean pdf.fonttype was not 42
+    assert subtypes <= {"/Type0", "/TrueType"}
+
+
+def test_result_table_and_plan_are_in_the_report(tmp_path, bars):
+    text = _text(_write(tmp_path / "r.pdf", bars=bars))
+    for area in AREA_NAMES:
+        assert area in text
+    assert "досягнуто" in text  # an area at its target
+    assert "Разом із колегою з читальної зали" in text  # notes travel with the goal
+    assert "01.07.2025" in text
+
+
+def test_a_long_plan_flows_onto_more_pages(tmp_path, bars):
+    short = PdfReader(_write(tmp_path / "short.pdf", bars=bars, steps=1))
+    long = PdfReader(_write(tmp_path / "long.pdf", bars=bars, steps=40))
+    assert len(long.pages) > len(short.pages)
+    text = _text(tmp_path / "long.pdf")
+    for k in (0, 20, 39):
+        assert f"Крок {k}:" in text
+    assert f"1/{len(long.pages)}" in text  # numbered footers
+
+
+def test_a_given_result_table_is_used_as_is(tmp_path, bars):
+    rows = [ResultRow("Особлива область", "B1", "A2–B2", "C1", "2")]
+    text = _text(_write(tmp_path / "r.pdf", bars=bars, results_table=rows))
+    assert "Особлива область" in text
+
+
+def test_english_report(tmp_path, bars):
+    text = _text(_write(tmp_path / "r.pdf", bars=bars, lang="en", steps=0))
+    assert "Digital competence report" in text
+    assert "No development plan yet." in text
+
+
+def test_unwritable_place_gives_a_plain_message(tmp_path, bars):
+    with pytest.raises(DigigramError) as caught:
+        _write(tmp_path / "no-such-folder" / "r.pdf", bars=bars)
+    assert "звіт" in caught.value.message("uk")
+    assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
