@@ -1,0 +1,163 @@
+"""History: the person's earlier checks with their dates, and each area's level over time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.ui.chart_widget import ChartWidget
+
+if TYPE_CHECKING:
+    from digigram.ui.main_window import MainWindow
+
+tr = QCoreApplication.translate
+
+
+def mode_label(mode: str, framework: Any, lang: str) -> str:
+    if mode == "full":
+        return tr("History", "Full check")
+    if mode == "quick":
+        return tr("History", "Quick scan")
+    try:
+        return framework.area(mode).name.get(lang)
+    except KeyError:
+        return mode
+
+
+def status_label(status: str) -> str:
+    return {"finished": tr("History", "finished"), "in_progress": tr("History", "not finished"),
+            "abandoned": tr("History", "abandoned")}.get(status, status)
+
+
+class HistoryView(QWidget):
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.person_id: str | None = None
+        self.attempts: list[Any] = []
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("title")
+        outer.addWidget(self.heading)
+        self.chart = ChartWidget(self)
+        outer.addWidget(self.chart, 3)
+        self.table_label = QLabel(self)
+        self.table = QTableWidget(0, 5, self)
+        self.table_label.setBuddy(self.table)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        outer.addWidget(self.table_label)
+        outer.addWidget(self.table, 2)
+        bar = QHBoxLayout()
+        self.home_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        bar.addWidget(self.home_button)
+        bar.addStretch(1)
+        bar.addWidget(self.open_button)
+        outer.addLayout(bar)
+        self.home_button.clicked.connect(self.win.go_home)
+        self.open_button.clicked.connect(self._open)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.table_label.setText(tr("History", "&Checks so far:"))
+        self.table.setAccessibleName(tr("History", "Checks so far"))
+        self.table.setHorizontalHeaderLabels([
+            tr("History", "Date"), tr("History", "Kind"), tr("History", "State"),
+            tr("History", "Own rating before → after"), tr("History", "Levels per area")])
+        self.chart.setAccessibleName(tr("History", "Chart: each area's level at each check"))
+        self.chart.set_placeholder(tr("History", "No finished checks yet."))
+        self.home_button.setText(tr("History", "&Home"))
+        self.open_button.setText(tr("History", "&Open the chosen check's results"))
+        if self.person_id is not None:
+            self.show_person(self.person_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self, change: Any = None) -> None:
+        if change is not None and change.kind in ("attempt", "setting") and self.person_id is not None:
+            self.show_person(self.person_id)
+
+    def show_person(self, person_id: str) -> None:
+        self.person_id = person_id
+        fw, lang = self.win.ws.framework, self.win.lang
+        person = self.win.person
+        name = person.name if person else ""
+        self.heading.setText(tr("History", "Checks of %1").replace("%1", name))
+        self.attempts = list(reversed(self.win.run(lambda: self.win.ws.history(person_id)) or []))
+        self.table.setRowCount(len(self.attempts))
+        for row, a in enumerate(self.attempts):
+            fmt = "%d.%m.%Y %H:%M" if lang == "uk" else "%Y-%m-%d %H:%M"
+            when = (a.finished_at or a.started_at).strftime(fmt)
+            before = "—" if a.rating_before is None else str(a.rating_before)
+            after = "—" if a.rating_after is None else str(a.rating_after)
+            levels = "; ".join(f"{_area_name(fw, o.area_id, lang)}: {o.level}" for o in a.areas)
+            for col, text in enumerate((when, mode_label(a.mode, fw, lang), status_label(a.status),
+                                        f"{before} → {after}", levels)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.open_button.setEnabled(any(a.status == "finished" for a in self.attempts))
+        self._draw()
+
+    def _draw(self) -> None:
+        finished = [a for a in self.attempts if a.status == "finished" and a.areas]
+        if not finished:
+            self.chart.clear()
+            return
+        from digigram.charts.history import history_figure
+        from digigram.charts.model import HistoryPoint, HistorySeries, level_codes
+
+        fw, lang = self.win.ws.framework, self.win.lang
+        series = []
+        for area in fw.areas:
+            points, target = [], None
+            for a in finished:
+                for o in a.areas:
+                    if o.area_id != area.id:
+                        continue
+                    band = tuple(o.band) or (o.level,)
+                    when = (a.finished_at or a.started_at).date()
+                    points.append(HistoryPoint(when, fw.level_index(o.level), fw.level_index(band[0]),
+                                               fw.level_index(band[-1])))
+                    if o.target:
+                        target = fw.level_index(o.target)
+            series.append(HistorySeries(area.id, area.name.get(lang), points, target))
+        codes = level_codes(fw)
+        self.chart.setAccessibleDescription("; ".join(
+            f"{s.label}: " + ", ".join(f"{p.when.isoformat()} {codes[p.level_index]}" for p in s.points)
+            for s in series if s.points))
+        self.chart.set_figure(history_figure(series, levels=level_codes(fw), lang=lang,
+                                             high_contrast=self.win.settings.high_contrast,
+                                             font_scale=self.win.settings.text_scale / 100))
+
+    def _open(self, *_: object) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.attempts):
+            row = next((i for i, a in enumerate(self.attempts) if a.status == "finished"), -1)
+        if row >= 0 and self.attempts[row].status == "finished":
+            self.win.show_results(self.attempts[row].id)
+
+
+def _area_name(framework: Any, area_id: str, lang: str) -> str:
+    try:
+        return framework.area(area_id).name.get(lang)
+    except KeyError:
+        return area_id

@@ -1,0 +1,125 @@
+"""The plan on paper: one document (name, results table, gap chart, plan) sent to a PDF file or a printer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from digigram.ui.texts import gap_text, level_label
+
+if TYPE_CHECKING:
+    from digigram.ui.plan_view import PlanView
+
+tr = QCoreApplication.translate
+
+
+def _latest_result(view: PlanView) -> Any:
+    ws = view.win.ws
+    finished = [a for a in ws.history(view.person_id) if a.status == "finished"]
+    if not finished:
+        return None
+    return ws.results_for(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+
+
+def _chart_png(view: PlanView, result: Any) -> bytes:
+    from digigram.charts.gap import gap_figure
+    from digigram.charts.model import bars_from_result, level_codes
+
+    fw, lang = view.win.ws.framework, view.win.lang
+    bars = bars_from_result(result, fw, lang=lang)
+    fig = gap_figure(bars, levels=level_codes(fw), lang=lang, width=7.0, dpi=150)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=150)
+    return out.getvalue()
+
+
+def build_document(view: PlanView) -> QTextDocument:
+    """The printable plan as a rich-text document with the chart as an embedded image."""
+    from digigram.ui.plan_view import status_label
+
+    fw, lang = view.win.ws.framework, view.win.lang
+    person = view.win.person
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet("body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
+                             "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
+                             "padding: 3px; }")
+    w = {key: escape(text) for key, text in (
+        ("title", tr("PlanPrint", "Development plan")), ("date", tr("PlanPrint", "Date")),
+        ("where", tr("PlanPrint", "Where you stand")), ("area", tr("PlanPrint", "Area")),
+        ("level", tr("PlanPrint", "Level")), ("target", tr("PlanPrint", "Target")),
+        ("gap", tr("PlanPrint", "Gap")), ("steps", tr("PlanPrint", "Steps")),
+        ("none", tr("PlanPrint", "No steps yet.")))}
+    parts = [f"<h1>{w['title']}: {escape(person.name if person else '')}</h1>"]
+    if person is not None and person.hub:
+        parts.append(f"<p>{escape(person.hub)}</p>")
+    parts.append(f"<p>{w['date']}: {dt.date.today().isoformat()}</p>")
+    result = _latest_result(view)
+    if result is not None:
+        png = _chart_png(view, result)
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"),
+                        QImage.fromData(png))
+        parts.append(f"<h2>{w['where']}</h2>")
+        parts.append('<p><img src="digigram:gap.png" width="620"/></p>')
+        rows = ["<tr>" + "".join(f"<th>{w[k]}</th>" for k in ("area", "level", "target", "gap")) + "</tr>"]
+        for area in fw.areas:
+            res = result.areas.get(area.id)
+            if res is None:
+                continue
+            cells = (area.name.get(lang), level_label(fw, res.level, lang),
+                     "—" if res.target is None else level_label(fw, res.target, lang), gap_text(res))
+            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        parts.append("<table>" + "".join(rows) + "</table>")
+    parts.append(f"<h2>{w['steps']}</h2>")
+    head = (tr("PlanPrint", "Goal"), tr("PlanPrint", "Competence"), tr("PlanPrint", "Resource"),
+            tr("PlanPrint", "Due"), tr("PlanPrint", "Status"), tr("PlanPrint", "Notes"))
+    rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
+    for step in view.steps:
+        res_title = ""
+        if step.resource_id:
+            res = fw.resource(step.resource_id)
+            res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
+        cells = (step.goal, fw.competence(step.competence_id).name.get(lang), res_title,
+                 step.due.isoformat() if step.due else "", status_label(step.status), step.notes)
+        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    if not view.steps:
+        rows.append(f"<tr><td colspan='6'>{w['none']}</td></tr>")
+    parts.append("<table width='100%'>" + "".join(rows) + "</table>")
+    doc.setHtml("<body>" + "".join(parts) + "</body>")
+    return doc
+
+
+def write_pdf(view: PlanView, path: Path) -> Path:
+    """Write the plan to `path` as an A4 PDF (fonts embedded, so Cyrillic prints anywhere)."""
+    doc = build_document(view)
+    writer = QPdfWriter(str(path))
+    person = view.win.person
+    writer.setTitle(f"Digigram: {person.name if person else ''}")
+    writer.setCreator("Digigram")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setResolution(300)
+    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    doc.print_(writer)
+    return path
+
+
+def print_plan(view: PlanView) -> None:
+    """Send the plan to a printer chosen in the system's print dialog."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, view)
+    dialog.setWindowTitle(tr("PlanPrint", "Print the plan"))
+    if ask_print(dialog):
+        build_document(view).print_(printer)
+
+
+def ask_print(dialog: Any) -> bool:
+    """Run the print dialog; tests replace this."""
+    return bool(dialog.exec())

@@ -1,0 +1,353 @@
+"""The development plan: steps suggested from the gaps, edited, saved, opened offline, exported, printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.core.records import Change, Plan, PlanStep
+from digigram.ui import plan_output
+
+if TYPE_CHECKING:
+    from digigram.ui.main_window import MainWindow
+
+tr = QCoreApplication.translate
+STATUSES = ("planned", "in_progress", "done")
+
+
+def status_label(status: str) -> str:
+    return {"planned": tr("Plan", "Planned"), "in_progress": tr("Plan", "In progress"),
+            "done": tr("Plan", "Done")}.get(status, status)
+
+
+def step_label(step: PlanStep) -> str:
+    """One line for the list of steps: goal, status and due date."""
+    goal = step.goal or tr("Plan", "(no goal yet)")
+    due = f" · {step.due.isoformat()}" if step.due else ""
+    return f"{goal} — {status_label(step.status)}{due}"
+
+
+def open_file(path: Path) -> bool:
+    """Open a handout with the system's viewer; tests replace this."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
+    """Where to save the PDF; tests replace this."""
+    title = tr("Plan", "Save the plan as PDF")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+    return path or None
+
+
+class PlanView(QWidget):
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.person_id: str | None = None
+        self.plan: Plan | None = None
+        self.steps: list[PlanStep] = []
+        self.dirty = False
+        self._loading = False
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("title")
+        outer.addWidget(self.heading)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        left = QVBoxLayout()
+        self.list_label = QLabel(self)
+        self.list = QListWidget(self)
+        self.list_label.setBuddy(self.list)
+        left.addWidget(self.list_label)
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.suggest = QPushButton(self)
+        self.add = QPushButton(self)
+        self.remove = QPushButton(self)
+        for b in (self.suggest, self.add, self.remove):
+            row.addWidget(b)
+        left.addLayout(row)
+        body.addLayout(left, 2)
+
+        self.form_box = QWidget(self)
+        form = QFormLayout(self.form_box)
+        self.goal = QLineEdit(self.form_box)
+        self.competence = QComboBox(self.form_box)
+        self.resource = QComboBox(self.form_box)
+        self.has_due = QCheckBox(self.form_box)
+        self.due = QDateEdit(self.form_box)
+        self.due.setCalendarPopup(True)
+        self.status = QComboBox(self.form_box)
+        self.notes = QPlainTextEdit(self.form_box)
+        self.notes.setTabChangesFocus(True)
+        self.open_button = QPushButton(self.form_box)
+        self.labels: list[QLabel] = []
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        for field in (self.goal, self.competence, self.resource, self.has_due, self.status, self.notes):
+            label = QLabel(self.form_box)
+            label.setBuddy(field)
+            self.labels.append(label)
+            form.addRow(label, due_row if field is self.has_due else field)
+        form.addRow(self.open_button)
+        body.addWidget(self.form_box, 3)
+
+        bottom = QGridLayout()
+        self.home_button = QPushButton(self)
+        self.save = QPushButton(self)
+        self.export = QPushButton(self)
+        self.print_button = QPushButton(self)
+        bottom.addWidget(self.home_button, 0, 0)
+        bottom.setColumnStretch(1, 1)
+        bottom.addWidget(self.save, 0, 2)
+        bottom.addWidget(self.export, 0, 3)
+        bottom.addWidget(self.print_button, 0, 4)
+        outer.addLayout(bottom)
+        self.state = QLabel(self)
+        outer.addWidget(self.state)
+
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.suggest.clicked.connect(self.suggest_steps)
+        self.add.clicked.connect(self.add_step)
+        self.remove.clicked.connect(self.remove_step)
+        self.save.clicked.connect(self.save_plan)
+        self.export.clicked.connect(self.export_pdf)
+        self.print_button.clicked.connect(lambda: plan_output.print_plan(self))
+        self.home_button.clicked.connect(self.win.go_home)
+        self.open_button.clicked.connect(self.open_resource)
+        self.goal.textEdited.connect(self._edited)
+        self.notes.textChanged.connect(self._edited)
+        for combo in (self.competence, self.resource, self.status):
+            combo.currentIndexChanged.connect(self._edited)
+        self.has_due.toggled.connect(self._edited)
+        self.due.dateChanged.connect(self._edited)
+        self.retranslate_ui()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self._loading = True
+        self.list_label.setText(tr("Plan", "S&teps:"))
+        self.list.setAccessibleName(tr("Plan", "Steps of the plan"))
+        self.suggest.setText(tr("Plan", "&Suggest from my results"))
+        self.add.setText(tr("Plan", "&Add a step"))
+        self.remove.setText(tr("Plan", "Remo&ve the step"))
+        texts = (tr("Plan", "&Goal:"), tr("Plan", "&Competence:"), tr("Plan", "&Resource:"),
+                 tr("Plan", "&Due date:"), tr("Plan", "S&tatus:"), tr("Plan", "N&otes:"))
+        names = (tr("Plan", "Goal"), tr("Plan", "Competence"), tr("Plan", "Resource"),
+                 tr("Plan", "Set a due date"), tr("Plan", "Status"), tr("Plan", "Notes"))
+        fields = (self.goal, self.competence, self.resource, self.has_due, self.status, self.notes)
+        for label, text, name, field in zip(self.labels, texts, names, fields, strict=True):
+            label.setText(text)
+            field.setAccessibleName(name)
+        self.has_due.setText(tr("Plan", "by"))
+        self.due.setAccessibleName(tr("Plan", "Due date"))
+        self.open_button.setText(tr("Plan", "&Open the handout"))
+        self.home_button.setText(tr("Plan", "&Home"))
+        self.save.setText(tr("Plan", "Sa&ve the plan"))
+        self.export.setText(tr("Plan", "&Export as PDF…"))
+        self.print_button.setText(tr("Plan", "&Print…"))
+        self._fill_combos()
+        self._loading = False
+        if self.person_id is not None:
+            self._render_list()
+            self._load_form()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill_combos(self) -> None:
+        fw, lang = self.win.ws.framework, self.win.lang
+        for combo in (self.competence, self.resource, self.status):
+            combo.blockSignals(True)
+            combo.clear()
+        for c in fw.competences:
+            self.competence.addItem(c.name.get(lang), c.id)
+        self.resource.addItem(tr("Plan", "(none)"), None)
+        for r in fw.resources:
+            mark = " 📄" if r.offline else ""
+            self.resource.addItem(r.title.get(lang) + mark, r.id)
+        for s in STATUSES:
+            self.status.addItem(status_label(s), s)
+        for combo in (self.competence, self.resource, self.status):
+            combo.blockSignals(False)
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self, change: Any = None) -> None:
+        if change is None or change.kind != "plan" or change.person_id != self.person_id or self.dirty:
+            return
+        self.show_person(self.person_id)
+
+    def show_person(self, person_id: str) -> None:
+        self.person_id = person_id
+        person = self.win.person
+        name = person.name if person else ""
+        self.heading.setText(tr("Plan", "Development plan of %1").replace("%1", name))
+        self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
+        self.steps = list(self.plan.steps) if self.plan is not None else []
+        self.dirty = False
+        if not self.steps:
+            self.suggest_steps(quiet=True)
+        self._render_list()
+        self.list.setCurrentRow(0 if self.steps else -1)
+        self._load_form()
+        self._update_state()
+
+    def _render_list(self) -> None:
+        row = self.list.currentRow()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for step in self.steps:
+            self.list.addItem(step_label(step))
+        self.list.setCurrentRow(min(row, len(self.steps) - 1) if row >= 0 else (0 if self.steps else -1))
+        self.list.blockSignals(False)
+        self.form_box.setEnabled(bool(self.steps))
+        self.remove.setEnabled(bool(self.steps))
+
+    def _row_changed(self, _row: int) -> None:
+        self._load_form()
+
+    def _load_form(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.steps):
+            return
+        step = self.steps[row]
+        self._loading = True
+        self.goal.setText(step.goal)
+        self.competence.setCurrentIndex(max(0, self.competence.findData(step.competence_id)))
+        self.resource.setCurrentIndex(max(0, self.resource.findData(step.resource_id)))
+        self.has_due.setChecked(step.due is not None)
+        self.due.setEnabled(step.due is not None)
+        due = step.due or dt.date.today() + dt.timedelta(days=30)
+        self.due.setDate(QDate(due.year, due.month, due.day))
+        self.status.setCurrentIndex(max(0, self.status.findData(step.status)))
+        self.notes.setPlainText(step.notes)
+        self._loading = False
+        self._update_open()
+
+    def _edited(self, *_: object) -> None:
+        if self._loading:
+            return
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.steps):
+            return
+        qd = self.due.date()
+        self.due.setEnabled(self.has_due.isChecked())
+        self.steps[row] = replace(
+            self.steps[row], goal=self.goal.text(), competence_id=self.competence.currentData(),
+            resource_id=self.resource.currentData(), status=self.status.currentData(),
+            due=dt.date(qd.year(), qd.month(), qd.day()) if self.has_due.isChecked() else None,
+            notes=self.notes.toPlainText())
+        self.dirty = True
+        self.list.item(row).setText(step_label(self.steps[row]))
+        self._update_open()
+        self._update_state()
+
+    def _update_open(self) -> None:
+        rid = self.resource.currentData()
+        res = self.win.ws.framework.resource(rid) if rid else None
+        self.open_button.setEnabled(res is not None and (res.offline or bool(res.url)))
+
+    def _update_state(self) -> None:
+        self.state.setText(tr("Plan", "Not saved yet") if self.dirty else tr("Plan", "Saved"))
+
+    # -- actions -------------------------------------------------------------------------------
+    def suggest_steps(self, *, quiet: bool = False) -> None:
+        finished = [a for a in self.win.ws.history(self.person_id) if a.status == "finished"]
+        if not finished:
+            if not quiet:
+                self.state.setText(tr("Plan", "Finish a check first: suggestions come from its results."))
+            return
+        latest = max(finished, key=lambda a: a.finished_at or a.started_at)
+        if not hasattr(self.win.ws, "suggest_plan"):
+            return  # an older Workspace without suggestions: steps are added by hand
+        plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id))
+        if plan is None:
+            return
+        known = {(s.competence_id, s.resource_id) for s in self.steps}
+        new = [s for s in plan.steps if (s.competence_id, s.resource_id) not in known]
+        self.steps.extend(new)
+        if new:
+            self.dirty = True
+        self._render_list()
+        self._load_form()
+        self._update_state()
+
+    def add_step(self) -> None:
+        fw = self.win.ws.framework
+        first = next(iter(fw.competences))
+        self.steps.append(PlanStep(competence_id=first.id, goal=""))
+        self.dirty = True
+        self._render_list()
+        self.list.setCurrentRow(len(self.steps) - 1)
+        self._load_form()
+        self._update_state()
+        self.goal.setFocus()
+
+    def remove_step(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.steps):
+            del self.steps[row]
+            self.dirty = True
+            self._render_list()
+            self._load_form()
+            self._update_state()
+
+    def current_plan(self) -> Plan:
+        base = self.plan or Plan(person_id=self.person_id or "")
+        return replace(base, steps=tuple(self.steps))
+
+    def save_plan(self) -> bool:
+        plan = self.current_plan()
+        change = self.win.run(lambda: self.win.ws.save_plan(self.person_id, plan))
+        if change is None:
+            return False
+        self.dirty = False
+        self._update_state()
+        self.plan = self.win.ws.plan_for(self.person_id) or plan
+        self.win.notify(change if isinstance(change, Change) else Change("plan", (), self.person_id))
+        return True
+
+    def open_resource(self) -> None:
+        rid = self.resource.currentData()
+        if not rid:
+            return
+        res = self.win.ws.framework.resource(rid)
+        if res.path is not None:
+            open_file(res.path)
+        elif res.url:
+            self.state.setText(tr("Plan", "Online resource (needs the internet): %1").replace("%1", res.url))
+
+    def export_pdf(self) -> str | None:
+        person = self.win.person
+        suggested = str(Path.home() / f"{(person.name if person else 'plan')}.pdf")
+        path = ask_pdf_path(self, suggested)
+        if not path:
+            return None
+        done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)))
+        if done is not None:
+            self.state.setText(tr("Plan", "Saved as %1").replace("%1", path))
+        return path

@@ -1,0 +1,42 @@
+"""Steps a person takes in the window, shared by the UI tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+
+def create_person(qtbot: Any, win: Any) -> Any:
+    qtbot.mouseClick(win.home.new_person, Qt.MouseButton.LeftButton)
+    assert win.person is not None
+    return win.person
+
+
+def answer_current(qtbot: Any, win: Any, number: int = 1) -> None:
+    """Answer the question on screen with the number key and Enter, as a keyboard user would."""
+    quiz = win.quiz
+    qtbot.keyClick(quiz.buttons[0], getattr(Qt.Key, f"Key_{number}"))
+    qtbot.keyClick(quiz.buttons[0], Qt.Key.Key_Return)
+
+
+def answer_to_the_end(qtbot: Any, win: Any, *, limit: int = 60) -> int:
+    asked = 0
+    while win.stack.currentWidget() is win.quiz and win.quiz.session is not None:
+        answer_current(qtbot, win)
+        asked += 1
+        assert asked < limit, "the check never ended"
+    return asked
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type any text, Cyrillic too (QTest's key clicks accept only ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)

@@ -1,0 +1,120 @@
+"""The whole journey through the window: a person, a full check, results, the plan and its PDF; resuming."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from digigram.ui import plan_view
+from tests.ui.helpers import answer_current, answer_to_the_end, create_person, type_text
+
+
+def test_full_check_results_plan_and_pdf(qtbot: Any, window: Any, ws: Any, tmp_path: Path,
+                                         monkeypatch: Any) -> None:
+    win = window
+    person = create_person(qtbot, win)
+    assert person.name == "Оксана Петренко"
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    assert win.stack.currentWidget() is win.quiz
+    first = win.quiz.item
+    assert first is not None and win.quiz.stem.text() == first.stem.get("en")
+    asked = answer_to_the_end(qtbot, win)
+    assert asked >= 3
+
+    results = win.stack.currentWidget()
+    assert results is win.view("results")
+    history = ws.history(person.id)
+    assert [a.status for a in history] == ["finished"]
+    assert history[0].rating_before == 6 and history[0].rating_after == 6
+    assert results.table.rowCount() == len(ws.framework.areas)
+    assert results.table.item(0, 0).text() == "Information"
+    assert results.chart.figure is not None  # the chart is drawn in the window
+
+    qtbot.mouseClick(results.plan_button, Qt.MouseButton.LeftButton)
+    plan = win.view("plan")
+    assert win.stack.currentWidget() is plan
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    plan.goal.clear()
+    type_text(plan.goal, "Пройти курс про паролі")
+    plan.resource.setCurrentIndex(plan.resource.findData("R-1"))
+    plan.has_due.setChecked(True)
+    plan.status.setCurrentIndex(plan.status.findData("in_progress"))
+    type_text(plan.notes, "разом з колегою")
+    assert plan.state.text() == "Not saved yet"
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    stored = ws.plan_for(person.id)
+    step = stored.steps[-1]
+    assert step.goal == "Пройти курс про паролі" and step.resource_id == "R-1"
+    assert step.status == "in_progress" and step.notes == "разом з колегою"
+    assert step.due is not None and step.due > dt.date.today()
+
+    opened: list[Path] = []
+    monkeypatch.setattr(plan_view, "open_file", lambda path: opened.append(path) or True)
+    qtbot.mouseClick(plan.open_button, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].exists()  # the handout ships with the framework: no network
+
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(plan_view, "ask_pdf_path", lambda parent, suggested: str(target))
+    qtbot.mouseClick(plan.export, Qt.MouseButton.LeftButton)
+    from pypdf import PdfReader
+
+    # Qt's PDF writer places words separately; pypdf reads the gaps back as tabs.
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(target).pages).split())
+    assert "Оксана Петренко" in text
+    assert "Пройти курс про паролі" in text
+
+
+def test_closing_mid_check_then_resuming(qtbot: Any, window: Any, ws: Any, dialogs: Any) -> None:
+    from digigram.app import build_window
+
+    win = window
+    person = create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, win)
+    second = win.quiz.item
+    win.close()  # the answer given is already in the database
+    attempt = ws.unfinished_attempt(person.id)
+    assert attempt is not None and attempt.n_answers == 1
+
+    again = build_window(ws, language="en")
+    qtbot.addWidget(again)
+    again.show()
+    row = next(i for i in range(again.home.people.count())
+               if again.home.people.item(i).data(Qt.ItemDataRole.UserRole) == person.id)
+    again.home.people.setCurrentRow(row)
+    assert again.home.resume.isVisible()
+    qtbot.mouseClick(again.home.resume, Qt.MouseButton.LeftButton)
+    assert again.stack.currentWidget() is again.quiz
+    assert again.quiz.item.id == second.id  # exactly where it stopped
+    answer_to_the_end(qtbot, again)
+    assert ws.unfinished_attempt(person.id) is None
+
+
+def test_pause_keeps_answers_and_offers_to_continue(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    person = create_person(qtbot, win)
+    qtbot.mouseClick(win.home.quick, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, win)
+    qtbot.keyClick(win.quiz.buttons[0], Qt.Key.Key_Escape)
+    assert win.stack.currentWidget() is win.home
+    assert win.home.resume.isVisible()
+    assert ws.unfinished_attempt(person.id).n_answers == 1
+
+
+def test_pin_protects_a_person(qtbot: Any, window: Any, ws: Any, dialogs: Any, messages: list[str]) -> None:
+    win = window
+    person = ws.create_person("Ірина", pin="4321")
+    win.home.refresh()
+    row = next(i for i in range(win.home.people.count())
+               if win.home.people.item(i).data(Qt.ItemDataRole.UserRole) == person.id)
+    win.home.people.setCurrentRow(row)
+    dialogs["pin"] = "0000"
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    assert win.stack.currentWidget() is win.home
+    assert messages == ["That PIN is not right. Please try again."]
+    dialogs["pin"] = "4321"
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    assert win.stack.currentWidget() is win.quiz
