@@ -60,6 +60,8 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
     Returns the new backup's path, or None when nothing changed since the last one.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f".partial-*{SUFFIX}"):  # left by a copy cut short by a power cut
+        stale.unlink(missing_ok=True)
     partial = folder / f".partial-{uuid.uuid4().hex}{SUFFIX}"
     try:
         source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
