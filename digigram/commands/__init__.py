@@ -6,4 +6,8 @@ Each module defines HELP (one line, English), ``add_arguments(parser)`` and ``ru
 # The order here is the order `digigram --help` lists them.
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "quiz",
+    "people",
+    "export",
+    "restore",
 )
