@@ -44,13 +44,29 @@ def attitude(item_id: str, comp: str, area: str, level: str = "A1") -> Item:
 
 
 def knowledge(
-    item_id: str, comp: str, area: str, level: str, *,
-    scores: Sequence[float] = (1, 0, 0, 0), select: str = "one", irt: IrtParams | None = None,
+    item_id: str,
+    comp: str,
+    area: str,
+    level: str,
+    *,
+    scores: Sequence[float] = (1, 0, 0, 0),
+    select: str = "one",
+    irt: IrtParams | None = None,
     resources: tuple[str, ...] = (),
 ) -> Item:
     options = tuple(Option(text(f"option {k}"), float(s)) for k, s in enumerate(scores))
-    return Item(item_id, comp, area, "knowledge", level, text(f"What is {item_id}?"),
-                options=options, select=select, irt=irt, resources=resources)  # type: ignore[arg-type]
+    return Item(
+        item_id,
+        comp,
+        area,
+        "knowledge",
+        level,
+        text(f"What is {item_id}?"),
+        options=options,
+        select=select,
+        irt=irt,
+        resources=resources,
+    )  # type: ignore[arg-type]
 
 
 def scenario(
@@ -61,14 +77,26 @@ def scenario(
 
 
 def resource(
-    rid: str, competences: tuple[str, ...], *, levels: tuple[str, str] | None = None,
-    language: str | None = None, offline: bool = False, kind: ResourceKind = "course",
+    rid: str,
+    competences: tuple[str, ...],
+    *,
+    levels: tuple[str, str] | None = None,
+    language: str | None = None,
+    offline: bool = False,
+    kind: ResourceKind = "course",
 ) -> Resource:
     from pathlib import Path
 
-    return Resource(rid, text(rid), kind, competences, language=language, levels=levels,
-                    file=f"handouts/{rid}.pdf" if offline else None,
-                    path=Path(f"/tmp/{rid}.pdf") if offline else None)
+    return Resource(
+        rid,
+        text(rid),
+        kind,
+        competences,
+        language=language,
+        levels=levels,
+        file=f"handouts/{rid}.pdf" if offline else None,
+        path=Path(f"/tmp/{rid}.pdf") if offline else None,
+    )
 
 
 def framework(
@@ -106,9 +134,16 @@ def framework(
     if profiles is None:
         profiles = (Profile("librarian", text("Librarian"), codes[min(2, len(codes) - 1)]),)
     return Framework(
-        id="test", version="1", title=text("Test"), languages=("uk", "en"), levels=lv,
-        areas=tuple(areas), items=tuple(items), scales={"skills": scale},
-        profiles=tuple(profiles), resources=tuple(resources),
+        id="test",
+        version="1",
+        title=text("Test"),
+        languages=("uk", "en"),
+        levels=lv,
+        areas=tuple(areas),
+        items=tuple(items),
+        scales={"skills": scale},
+        profiles=tuple(profiles),
+        resources=tuple(resources),
     )
 
 

@@ -122,10 +122,16 @@ def test_band_matrix_shares_every_cell_out() -> None:
 
 grm = st.builds(
     lambda a, start, gaps: ItemParams(a=a, thresholds=tuple(start + np.cumsum([0.0, *gaps]))),
-    st.floats(0.3, 3.0), st.floats(-3.0, 2.0), st.lists(st.floats(0.2, 1.5), min_size=0, max_size=4),
+    st.floats(0.3, 3.0),
+    st.floats(-3.0, 2.0),
+    st.lists(st.floats(0.2, 1.5), min_size=0, max_size=4),
 )
-dich = st.builds(lambda a, b, c: ItemParams(a=a, b=b, c=c),
-                 st.floats(0.3, 3.0), st.floats(-3.0, 3.0), st.sampled_from([0.0, 0.2, 0.25]))
+dich = st.builds(
+    lambda a, b, c: ItemParams(a=a, b=b, c=c),
+    st.floats(0.3, 3.0),
+    st.floats(-3.0, 3.0),
+    st.sampled_from([0.0, 0.2, 0.25]),
+)
 answer = st.one_of(grm, dich).flatmap(lambda p: st.tuples(st.just(p), st.integers(0, p.n_categories - 1)))
 
 

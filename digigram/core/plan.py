@@ -1,0 +1,77 @@
+"""Development plan suggestions: for each competence below its target, the resources that fit it best."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digigram.core.framework import Framework, Resource
+from digigram.core.scoring import QuizResult
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One suggested step: a competence to develop from `level` to `target`, with resources in order."""
+
+    competence_id: str
+    area_id: str
+    level: str
+    target: str
+    gap: int
+    resources: tuple[Resource, ...]
+
+
+def _fits_levels(resource: Resource, framework: Framework, low: int, high: int) -> bool:
+    """Whether the resource's level range meets the climb from `low` to `high` (no range fits all)."""
+    if resource.levels is None:
+        return True
+    lo, hi = (framework.level_index(code) for code in resource.levels)
+    return lo <= high and hi >= low
+
+
+def suggest(
+    result: QuizResult,
+    framework: Framework,
+    *,
+    lang: str | None = None,
+    offline_first: bool = False,
+) -> list[PlanStep]:
+    """Steps for every competence with a gap, largest gap first, then in framework order.
+
+    Resources are matched by competence (before its area) and by level range; within that, ones in
+    `lang` come first and, when asked, offline handouts before anything needing the internet.
+    Resources linked to questions the person did not get fully right come before the rest.
+    """
+    order = {c.id: n for n, c in enumerate(framework.competences)}
+    steps: list[PlanStep] = []
+    for comp in sorted(result.competences.values(), key=lambda c: order.get(c.competence_id, 0)):
+        if comp.gap is None or comp.gap <= 0 or comp.target is None:
+            continue
+        area = result.areas[comp.area_id]
+        low, high = area.level_index, framework.level_index(comp.target)
+        missed = {
+            rid
+            for ev in comp.evidence
+            if ev.category is not None and ev.score < 1.0
+            for rid in framework.item(ev.item_id).resources
+        }
+        ranked = []
+        for res in framework.resources:
+            direct = comp.competence_id in res.competences
+            if not (direct or comp.area_id in res.competences) or not _fits_levels(res, framework, low, high):
+                continue
+            start = framework.level_index(res.levels[0]) if res.levels is not None else low
+            key = (
+                res.id not in missed,
+                not direct,
+                offline_first and not res.offline,
+                lang is not None and res.language is not None and res.language != lang,
+                abs(start - low),
+                res.minutes if res.minutes is not None else 10**6,
+                res.id,
+            )
+            ranked.append((key, res))
+        ranked.sort(key=lambda kr: kr[0])
+        steps.append(PlanStep(comp.competence_id, comp.area_id, area.level, comp.target, comp.gap,
+                              tuple(r for _, r in ranked)))
+    steps.sort(key=lambda s: -s.gap)  # stable: framework order within the same gap
+    return steps

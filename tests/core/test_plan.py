@@ -1,0 +1,89 @@
+"""Plan suggestions: which competences get a step, and the order of their resources."""
+
+from __future__ import annotations
+
+from factory import framework, knowledge, profile, resource
+
+from digigram.core.engine import Quiz
+from digigram.core.framework import Framework
+from digigram.core.plan import suggest
+from digigram.core.scoring import QuizResult
+
+
+def _result(fw: Framework, choose_best: bool, prof: str = "p") -> QuizResult:
+    quiz = Quiz(fw, profile=prof, seed=1)
+    while (item := quiz.next_item()) is not None:
+        quiz.answer(item.id, (4 if choose_best else 0) if item.on_scale else (0 if choose_best else None))
+    return quiz.result()
+
+
+RESOURCES = (
+    resource("R-area-en", ("A0",), language="en"),
+    resource("R-comp-uk", ("A0.1",), language="uk"),
+    resource("R-comp-en", ("A0.1",), language="en"),
+    resource("R-comp-offline", ("A0.1",), language="en", offline=True),
+    resource("R-comp-advanced", ("A0.1",), levels=("C1", "C2")),
+    resource("R-other", ("A1",)),
+    resource("R-linked", ("A1.2",)),
+)
+
+
+def _fw() -> Framework:
+    extra = (knowledge("A0.1-linked", "A0.1", "A0", "A1", resources=("R-other",)),)
+    return framework(
+        n_areas=2,
+        n_competences=2,
+        resources=RESOURCES,
+        extra_items=extra,
+        profiles=(profile("p", "B1", {"A0.2": "C1"}),),
+    )
+
+
+def test_steps_cover_competences_with_a_gap_largest_first() -> None:
+    steps = suggest(_result(_fw(), choose_best=False), _fw())
+    assert [s.competence_id for s in steps][:1] == ["A0.2"]
+    assert {s.competence_id for s in steps} == {"A0.1", "A0.2", "A1.1", "A1.2"}
+    assert all(s.gap > 0 for s in steps)
+
+
+def test_no_steps_when_targets_are_reached_or_unknown() -> None:
+    fw = _fw()
+    assert suggest(_result(fw, choose_best=True), fw) == []
+    no_targets = framework(n_areas=1, profiles=(), resources=RESOURCES[:1])
+    quiz = Quiz(no_targets, profile=None, seed=1)
+    assert suggest(quiz.result(), no_targets) == []
+
+
+def test_resources_match_competence_first_then_language_then_level() -> None:
+    fw = _fw()
+    step = next(
+        s for s in suggest(_result(fw, choose_best=False), fw, lang="uk") if s.competence_id == "A0.1"
+    )
+    ids = [r.id for r in step.resources]
+    assert "R-comp-advanced" not in ids  # C1–C2 does not meet a climb from A1 to B1
+    assert "R-other" not in ids or ids.index("R-other") == 0
+    assert ids.index("R-comp-uk") < ids.index("R-comp-en") < ids.index("R-area-en")
+
+
+def test_offline_handouts_first_when_asked() -> None:
+    fw = _fw()
+    step = next(
+        s
+        for s in suggest(_result(fw, choose_best=False), fw, lang="uk", offline_first=True)
+        if s.competence_id == "A0.1"
+    )
+    assert step.resources[0].id == "R-comp-offline"
+
+
+def test_resources_of_missed_questions_come_first() -> None:
+    fw = framework(
+        n_areas=1,
+        n_competences=1,
+        knowledge_items=0,
+        self_ratings=1,
+        resources=RESOURCES,
+        extra_items=(knowledge("A0.1-linked", "A0.1", "A0", "A1", resources=("R-comp-en",)),),
+        profiles=(profile("p", "C1"),),
+    )
+    step = suggest(_result(fw, choose_best=False), fw, lang="uk")[0]
+    assert step.resources[0].id == "R-comp-en"
