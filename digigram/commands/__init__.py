@@ -10,4 +10,5 @@ COMMANDS: tuple[str, ...] = (
     "people",
     "export",
     "restore",
+    "simulate",
 )
