@@ -1,0 +1,165 @@
+"""The terminal quiz and the people, export and restore commands, driven through piped input."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from digigram import paths
+from digigram.cli import main
+from digigram.core.loader import load_framework
+from digigram.store import backup
+from tests.store.conftest import SMALL
+
+FW = load_framework(SMALL)
+ITEM = re.compile(r"\[([A-Z0-9.\-]+)\]")
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path,
+         *args: str, stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main([*args, "--data-dir", str(data_dir), "--lang", "en"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _quiz(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path,
+          stdin: str, person: str = "Olena") -> tuple[int, str]:
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "quiz", "--person", person,
+                        "--framework", str(SMALL), stdin=stdin)
+    return code, out
+
+
+def _valid_line(item_id: str) -> str:
+    item = FW.item(item_id)
+    if item.select == "many" and not item.on_scale:
+        return "1,3"
+    return "2"
+
+
+class Responder(io.TextIOBase):
+    """Standard input that answers what the quiz has just printed, as a person at the keyboard would."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str], policy: Callable[[str], list[str]]) -> None:
+        self.capsys, self.policy = capsys, policy
+        self.transcript = ""
+        self.queue: list[str] = []
+
+    def readline(self, size: int | None = -1) -> str:
+        if not self.queue:
+            new = self.capsys.readouterr().out
+            self.transcript += new
+            self.queue = self.policy(new)
+        return self.queue.pop(0) + "\n" if self.queue else ""
+
+
+def _with_bad_lines(new: str) -> list[str]:
+    """Answer everything validly, each after a few lines the quiz must refuse and explain."""
+    if "Do you agree" in new:
+        return ["maybe", "yes"]
+    if "How would you now rate" in new:
+        return ["8"]
+    if "How would you rate" in new:
+        return ["eleven", "7"]
+    found = ITEM.findall(new)
+    if found:
+        item_id = found[-1]
+        many = FW.item(item_id).select == "many"
+        return ["", "abc", "99", "1,1,1" if many else "1,2", _valid_line(item_id)]
+    return []
+
+
+def test_the_terminal_quiz_end_to_end_with_invalid_lines(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    stdin = Responder(capsys, _with_bad_lines)
+    monkeypatch.setattr("sys.stdin", stdin)
+    code = main(["quiz", "--person", "Olena", "--framework", str(SMALL), "--data-dir", str(data_dir),
+                 "--lang", "en"])
+    out = stdin.transcript + capsys.readouterr().out
+    assert code == 0
+    assert "Type yes or no." in out
+    assert "Please give a number from 1 to 10." in out
+    assert "Type the number of your answer." in out
+    assert "Please type answer numbers as digits." in out
+    assert "The number must be from" in out
+    assert "Only one answer is wanted here." in out or "A number was given twice." in out
+    shown = ITEM.findall(out)
+    assert len(shown) == len(set(shown)) > 0  # each question shown once, asked again after a bad line
+    for area in FW.areas:
+        assert re.search(rf"  {area.id} .*: level \w+ \(band [\w–]+\), target \w+, gap \d", out)
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Olena",
+                        "--framework", str(SMALL))
+    data = json.loads(out)
+    (attempt,) = data["attempts"]
+    assert attempt["status"] == "finished"
+    assert [a["item_id"] for a in attempt["answers"]] == shown
+    expected = [[0, 2] if FW.item(i).select == "many" else 1 for i in shown]
+    assert [a["choice"] for a in attempt["answers"]] == expected
+    assert (attempt["rating_before"], attempt["rating_after"]) == (7, 8)
+    assert [a["area_id"] for a in attempt["areas"]] == [a.id for a in FW.areas]
+
+
+def test_q_and_end_of_input_pause_and_a_rerun_resumes_at_the_same_question(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out = _quiz(monkeypatch, capsys, data_dir, "yes\n5\n2\n2\nq\n")
+    assert code == 0 and "paused" in out
+    waiting = ITEM.findall(out)[-1]
+    code, out = _quiz(monkeypatch, capsys, data_dir, "")  # end of input pauses too
+    assert "Resuming the check: 2 answered so far." in out
+    assert "agree" not in out and "rate" not in out  # consent and rating are not asked again
+    assert ITEM.findall(out) == [waiting]
+    code, out = _quiz(monkeypatch, capsys, data_dir, _valid_line(waiting) + "\nq\n")
+    assert ITEM.findall(out)[0] == waiting and len(ITEM.findall(out)) == 2
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Olena",
+                        "--framework", str(SMALL))
+    (attempt,) = json.loads(out)["attempts"]
+    assert attempt["n_answers"] == 3 and attempt["status"] == "in_progress"
+
+
+def test_without_consent_nothing_is_stored(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out = _quiz(monkeypatch, capsys, data_dir, "no\n")
+    assert code == 1
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
+    assert "Nobody is stored yet." in out
+
+
+def test_people_lists_and_export_refuses_an_unknown_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    _quiz(monkeypatch, capsys, data_dir, "yes\n\n1\nq\n", person="Андрій")
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
+    assert code == 0 and "Андрій: profile librarian, 0 finished, 1 unfinished" in out
+    code, out, err = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Nobody",
+                          "--framework", str(SMALL))
+    assert code == 2 and "There is nobody named 'Nobody'" in err
+
+
+def test_a_damaged_database_points_to_restore_which_brings_the_data_back(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    _quiz(monkeypatch, capsys, data_dir, "yes\n\n1\nq\n")
+    _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))  # backs the answer up
+    db = paths.database_path(data_dir)
+    for side in ("-wal", "-shm"):
+        Path(f"{db}{side}").unlink(missing_ok=True)
+    db.write_bytes(b"\x00garbage" * 1000)
+    code, out, err = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
+    assert code == 2 and "digigram restore" in err and "Traceback" not in err
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "restore")
+    assert code == 0 and "1. " in out and "digigram restore N" in out
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "restore", "1")
+    assert code == 0 and "kept as" in out
+    kept = list(data_dir.glob("digigram.sqlite3.aside-*"))
+    assert [k.read_bytes() for k in kept if not k.name.endswith(("-wal", "-shm"))] == [b"\x00garbage" * 1000]
+    code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
+    assert "Olena: profile librarian, 0 finished, 1 unfinished" in out
+    assert backup.list_backups(paths.backup_dir(data_dir))
