@@ -17,7 +17,6 @@ from digigram.core.selection import (
     AreaState,
     Selector,
     attitude_areas,
-    levels_probability,
 )
 
 
@@ -70,6 +69,10 @@ class Quiz:
         for state in self._areas.values():
             if self.bank.area_rows[state.area_id].size == 0:
                 state.stopped = "no_items"
+            if self.profile is not None:
+                target = framework.level_index(self.profile.area_target(state.area_id))
+                if target > 0:
+                    state.below = self.bank.scale.below_fraction(self.bank.scale.cuts[target - 1])
         due = attitude_areas(self.bank, list(self.area_ids), self.rules.attitudes, self._rng)
         self._attitude_due = set(due)
         self._answers: list[tuple[str, Choice]] = []
@@ -171,7 +174,7 @@ class Quiz:
         state.self_ratings += item.kind == "self_rating"
         state.shown += item.kind in ("knowledge", "scenario")
         state.refresh()
-        state.stopped = self._selector.should_stop(state, levels_probability(self.bank, state.posterior))
+        state.stopped = self._selector.should_stop(state)
 
     def _advance(self) -> None:
         row = self._choose() if self.asked < self.rules.global_cap else None

@@ -18,6 +18,7 @@ class Rules:
 
     sd_target: float
     level_certainty: float
+    sd_decided: float  # a looser SD that is enough once the person is clearly above or below target
     max_per_area: int
     global_cap: int
     attitudes: int  # how many attitude questions the whole quiz may ask
@@ -25,11 +26,18 @@ class Rules:
     shortlist_share: float = 0.8  # … of those within this share of the best one's information
     new_competence_bonus: float = 1.3  # information multiplier for a competence not yet touched
     min_information: float = 0.02  # below this no remaining question is worth asking
+    decision_certainty: float = 0.9  # "clearly above or below the target"
 
 
-FULL = Rules(sd_target=0.45, level_certainty=0.9, max_per_area=10, global_cap=40, attitudes=2)
-QUICK = Rules(sd_target=0.55, level_certainty=0.8, max_per_area=5, global_cap=20, attitudes=0)
-ONE_AREA = Rules(sd_target=0.35, level_certainty=0.9, max_per_area=15, global_cap=16, attitudes=1)
+FULL = Rules(
+    sd_target=0.4, level_certainty=0.9, sd_decided=0.5, max_per_area=10, global_cap=40, attitudes=2
+)
+QUICK = Rules(
+    sd_target=0.55, level_certainty=0.8, sd_decided=0.65, max_per_area=5, global_cap=20, attitudes=0
+)
+ONE_AREA = Rules(
+    sd_target=0.35, level_certainty=0.9, sd_decided=0.45, max_per_area=15, global_cap=16, attitudes=1
+)
 
 
 @dataclass
@@ -43,6 +51,7 @@ class AreaState:
     shown: int = 0
     attitudes: int = 0
     stopped: str | None = None  # why the area stopped, None while it goes on
+    below: NDArray[np.float64] | None = None  # per grid cell, the share below the target's cut
     mean: float = 0.0
     sd: float = 1.0
 
@@ -112,7 +121,7 @@ class Selector:
         shortlist = [j for j in ranked if value[j] >= self.rules.shortlist_share * value[ranked[0]]]
         return int(rows[self.rng.choice(shortlist)]), best
 
-    def should_stop(self, state: AreaState, level_probs: NDArray[np.float64]) -> str | None:
+    def should_stop(self, state: AreaState) -> str | None:
         """Why the area can stop now, or None; only once its minimum is met."""
         if state.scored >= self.rules.max_per_area:
             return "max_items"
@@ -120,8 +129,13 @@ class Selector:
             return None
         if state.sd < self.rules.sd_target:
             return "precise"
-        if float(level_probs.max()) >= self.rules.level_certainty:
+        weights = state.posterior.weights()
+        if float((weights @ self.bank.band).max()) >= self.rules.level_certainty:
             return "level_certain"
+        if state.below is not None and state.sd < self.rules.sd_decided:
+            p_below = float(weights @ state.below)
+            if max(p_below, 1.0 - p_below) >= self.rules.decision_certainty:
+                return "target_decided"
         return None
 
     def remaining_estimate(self, state: AreaState) -> int:
@@ -149,7 +163,3 @@ def attitude_areas(bank: ItemBank, area_ids: list[str], budget: int, rng: random
     with_items = [a for a in area_ids if bank.attitude_rows.get(a)]
     rng.shuffle(with_items)
     return with_items[: max(0, budget)]
-
-
-def levels_probability(bank: ItemBank, posterior: Posterior) -> NDArray[np.float64]:
-    return np.asarray(posterior.weights() @ bank.band)
