@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -33,10 +33,15 @@ def install_language(lang: str) -> bool:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Ukrainian if lang == "uk" else QLocale.Language.English,
-                               QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Ukrainian if lang == "uk" else QLocale.Language.English,
+            QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom,
+        )
+    )
     if lang == "en":
-        return True  # English is the source language; removing the translators already re-texted it
+        _deliver_language_change()
+        return True  # English is the source language: no translator needed
     ok = True
     ours = qm_path(lang)
     if not ours.exists():
@@ -49,7 +54,14 @@ def install_language(lang: str) -> bool:
             _translators.append(translator)
         elif name == ours.stem:
             ok = False
+    _deliver_language_change()
     return ok
+
+
+def _deliver_language_change() -> None:
+    # Qt posts LanguageChange to the windows; delivering it now means every screen shows the new
+    # language before control returns to the caller.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def apply_text_scale(percent: int) -> None:
@@ -78,13 +90,20 @@ def apply_contrast(high: bool) -> None:
     pal = QPalette()
     black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
     for role, colour in (
-        (QPalette.ColorRole.Window, black), (QPalette.ColorRole.WindowText, white),
-        (QPalette.ColorRole.Base, black), (QPalette.ColorRole.AlternateBase, QColor("#202020")),
-        (QPalette.ColorRole.Text, white), (QPalette.ColorRole.Button, black),
-        (QPalette.ColorRole.ButtonText, white), (QPalette.ColorRole.Highlight, yellow),
-        (QPalette.ColorRole.HighlightedText, black), (QPalette.ColorRole.ToolTipBase, black),
-        (QPalette.ColorRole.ToolTipText, white), (QPalette.ColorRole.Link, yellow),
-        (QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0")), (QPalette.ColorRole.BrightText, yellow),
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, QColor("#202020")),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, black),
+        (QPalette.ColorRole.ButtonText, white),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.ToolTipBase, black),
+        (QPalette.ColorRole.ToolTipText, white),
+        (QPalette.ColorRole.Link, yellow),
+        (QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0")),
+        (QPalette.ColorRole.BrightText, yellow),
     ):
         pal.setColor(role, colour)
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a0a0"))
@@ -92,9 +111,11 @@ def apply_contrast(high: bool) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a0a0"))
     app.setPalette(pal)
     # A thick yellow outline shows where the keyboard is, whatever the style draws.
-    app.setStyleSheet("*:focus { outline: 2px solid #ffff00; } "
-                      "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
-                      "QPushButton:focus { border: 3px solid #ffff00; }")
+    app.setStyleSheet(
+        "*:focus { outline: 2px solid #ffff00; } "
+        "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
+        "QPushButton:focus { border: 3px solid #ffff00; }"
+    )
 
 
 def is_dark_palette() -> bool:

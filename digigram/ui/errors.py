@@ -80,9 +80,13 @@ class CrashHandler:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
-        box.setText(QCoreApplication.translate(
-            "Errors", "Something went wrong inside Digigram. Your answers so far are saved. "
-            "Please tell the person who looks after this computer; the details are in this file:"))
+        box.setText(
+            QCoreApplication.translate(
+                "Errors",
+                "Something went wrong inside Digigram. Your answers so far are saved. "
+                "Please tell the person who looks after this computer; the details are in this file:",
+            )
+        )
         box.setInformativeText(str(self.log_path))
         box.setDetailedText(text)
         box.setAccessibleName(QCoreApplication.translate("Errors", "Error message"))

@@ -22,14 +22,14 @@ from digigram.ui.chart_widget import ChartWidget
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 def mode_label(mode: str, framework: Any, lang: str) -> str:
     if mode == "full":
-        return tr("History", "Full check")
+        return translate("History", "Full check")
     if mode == "quick":
-        return tr("History", "Quick scan")
+        return translate("History", "Quick scan")
     try:
         return framework.area(mode).name.get(lang)
     except KeyError:
@@ -37,8 +37,11 @@ def mode_label(mode: str, framework: Any, lang: str) -> str:
 
 
 def status_label(status: str) -> str:
-    return {"finished": tr("History", "finished"), "in_progress": tr("History", "not finished"),
-            "abandoned": tr("History", "abandoned")}.get(status, status)
+    return {
+        "finished": translate("History", "finished"),
+        "in_progress": translate("History", "not finished"),
+        "abandoned": translate("History", "abandoned"),
+    }.get(status, status)
 
 
 class HistoryView(QWidget):
@@ -76,15 +79,21 @@ class HistoryView(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.table_label.setText(tr("History", "&Checks so far:"))
-        self.table.setAccessibleName(tr("History", "Checks so far"))
-        self.table.setHorizontalHeaderLabels([
-            tr("History", "Date"), tr("History", "Kind"), tr("History", "State"),
-            tr("History", "Own rating before → after"), tr("History", "Levels per area")])
-        self.chart.setAccessibleName(tr("History", "Chart: each area's level at each check"))
-        self.chart.set_placeholder(tr("History", "No finished checks yet."))
-        self.home_button.setText(tr("History", "&Home"))
-        self.open_button.setText(tr("History", "&Open the chosen check's results"))
+        self.table_label.setText(translate("History", "&Checks so far:"))
+        self.table.setAccessibleName(translate("History", "Checks so far"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("History", "Date"),
+                translate("History", "Kind"),
+                translate("History", "State"),
+                translate("History", "Own rating before → after"),
+                translate("History", "Levels per area"),
+            ]
+        )
+        self.chart.setAccessibleName(translate("History", "Chart: each area's level at each check"))
+        self.chart.set_placeholder(translate("History", "No finished checks yet."))
+        self.home_button.setText(translate("History", "&Home"))
+        self.open_button.setText(translate("History", "&Open the chosen check's results"))
         if self.person_id is not None:
             self.show_person(self.person_id)
 
@@ -102,7 +111,7 @@ class HistoryView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         person = self.win.person
         name = person.name if person else ""
-        self.heading.setText(tr("History", "Checks of %1").replace("%1", name))
+        self.heading.setText(translate("History", "Checks of %1").replace("%1", name))
         self.attempts = list(reversed(self.win.run(lambda: self.win.ws.history(person_id)) or []))
         self.table.setRowCount(len(self.attempts))
         for row, a in enumerate(self.attempts):
@@ -111,8 +120,9 @@ class HistoryView(QWidget):
             before = "—" if a.rating_before is None else str(a.rating_before)
             after = "—" if a.rating_after is None else str(a.rating_after)
             levels = "; ".join(f"{_area_name(fw, o.area_id, lang)}: {o.level}" for o in a.areas)
-            for col, text in enumerate((when, mode_label(a.mode, fw, lang), status_label(a.status),
-                                        f"{before} → {after}", levels)):
+            for col, text in enumerate(
+                (when, mode_label(a.mode, fw, lang), status_label(a.status), f"{before} → {after}", levels)
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.open_button.setEnabled(any(a.status == "finished" for a in self.attempts))
         self._draw()
@@ -135,18 +145,31 @@ class HistoryView(QWidget):
                         continue
                     band = tuple(o.band) or (o.level,)
                     when = (a.finished_at or a.started_at).date()
-                    points.append(HistoryPoint(when, fw.level_index(o.level), fw.level_index(band[0]),
-                                               fw.level_index(band[-1])))
+                    points.append(
+                        HistoryPoint(
+                            when, fw.level_index(o.level), fw.level_index(band[0]), fw.level_index(band[-1])
+                        )
+                    )
                     if o.target:
                         target = fw.level_index(o.target)
             series.append(HistorySeries(area.id, area.name.get(lang), points, target))
         codes = level_codes(fw)
-        self.chart.setAccessibleDescription("; ".join(
-            f"{s.label}: " + ", ".join(f"{p.when.isoformat()} {codes[p.level_index]}" for p in s.points)
-            for s in series if s.points))
-        self.chart.set_figure(history_figure(series, levels=level_codes(fw), lang=lang,
-                                             high_contrast=self.win.settings.high_contrast,
-                                             font_scale=self.win.settings.text_scale / 100))
+        self.chart.setAccessibleDescription(
+            "; ".join(
+                f"{s.label}: " + ", ".join(f"{p.when.isoformat()} {codes[p.level_index]}" for p in s.points)
+                for s in series
+                if s.points
+            )
+        )
+        self.chart.set_figure(
+            history_figure(
+                series,
+                levels=level_codes(fw),
+                lang=lang,
+                high_contrast=self.win.settings.high_contrast,
+                font_scale=self.win.settings.text_scale / 100,
+            )
+        )
 
     def _open(self, *_: object) -> None:
         row = self.table.currentRow()

@@ -24,7 +24,7 @@ from digigram.ui.person_dialog import PersonDialog, PinDialog
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 class HomeView(QWidget):
@@ -83,8 +83,11 @@ class HomeView(QWidget):
         self.resume.clicked.connect(lambda: self._go(self.win.resume_check))
         self.full.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="full")))
         self.quick.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="quick")))
-        self.one_area.clicked.connect(lambda: self._go(
-            lambda pid: self.win.start_check(pid, mode="area", area_id=self.area.currentData())))
+        self.one_area.clicked.connect(
+            lambda: self._go(
+                lambda pid: self.win.start_check(pid, mode="area", area_id=self.area.currentData())
+            )
+        )
         self.results.clicked.connect(lambda: self._go(self.win.show_latest_results))
         self.plan.clicked.connect(lambda: self._go(self.win.show_plan))
         self.history.clicked.connect(lambda: self._go(self.win.show_history))
@@ -95,23 +98,27 @@ class HomeView(QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(tr("Home", "Digigram: check your digital skills"))
-        self.intro.setText(tr(
-            "Home", "Choose your name or add yourself. The check takes about 15–25 minutes; you can pause "
-            "at any time and continue later. Each answer is saved at once."))
-        self.people_label.setText(tr("Home", "&People on this computer:"))
-        self.people.setAccessibleName(tr("Home", "People on this computer"))
-        self.new_person.setText(tr("Home", "&New person…"))
-        self.actions.setTitle(tr("Home", "What would you like to do?"))
-        self.resume.setText(tr("Home", "&Continue the unfinished check"))
-        self.full.setText(tr("Home", "Start the &full check"))
-        self.quick.setText(tr("Home", "Start a &quick scan (fewer questions)"))
-        self.area_label.setText(tr("Home", "&Area:"))
-        self.area.setAccessibleName(tr("Home", "Area to check"))
-        self.one_area.setText(tr("Home", "Check &this area only"))
-        self.results.setText(tr("Home", "&Results"))
-        self.plan.setText(tr("Home", "Development &plan"))
-        self.history.setText(tr("Home", "&History of checks"))
+        self.title.setText(translate("Home", "Digigram: check your digital skills"))
+        self.intro.setText(
+            translate(
+                "Home",
+                "Choose your name or add yourself. The check takes about 15–25 minutes; you can pause "
+                "at any time and continue later. Each answer is saved at once.",
+            )
+        )
+        self.people_label.setText(translate("Home", "&People on this computer:"))
+        self.people.setAccessibleName(translate("Home", "People on this computer"))
+        self.new_person.setText(translate("Home", "&New person…"))
+        self.actions.setTitle(translate("Home", "What would you like to do?"))
+        self.resume.setText(translate("Home", "&Continue the unfinished check"))
+        self.full.setText(translate("Home", "Start the &full check"))
+        self.quick.setText(translate("Home", "Start a &quick scan (fewer questions)"))
+        self.area_label.setText(translate("Home", "&Area:"))
+        self.area.setAccessibleName(translate("Home", "Area to check"))
+        self.one_area.setText(translate("Home", "Check &this area only"))
+        self.results.setText(translate("Home", "&Results"))
+        self.plan.setText(translate("Home", "Development &plan"))
+        self.history.setText(translate("Home", "&History of checks"))
         self._fill_areas()
         self._update_actions()
 
@@ -138,7 +145,7 @@ class HomeView(QWidget):
         for person in sorted(self.win.ws.people(), key=lambda p: p.name.casefold()):
             label = person.name + (f" — {person.hub}" if person.hub else "")
             if person.has_pin:
-                label += " " + tr("Home", "(PIN)")
+                label += " " + translate("Home", "(PIN)")
             item = QListWidgetItem(label, self.people)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             if person.id == selected:
@@ -149,15 +156,22 @@ class HomeView(QWidget):
     def _update_actions(self) -> None:
         person = self.win.person
         has = person is not None
-        for widget in (self.full, self.quick, self.one_area, self.area, self.results, self.plan,
-                       self.history):
+        for widget in (
+            self.full,
+            self.quick,
+            self.one_area,
+            self.area,
+            self.results,
+            self.plan,
+            self.history,
+        ):
             widget.setEnabled(has)
         unfinished = self.win.ws.unfinished_attempt(person.id) if has else None
         self.resume.setVisible(unfinished is not None)
         if person is None:
-            self.who.setText(tr("Home", "Choose a person on the left first."))
+            self.who.setText(translate("Home", "Choose a person on the left first."))
         else:
-            self.who.setText(tr("Home", "Selected: %1").replace("%1", person.name))
+            self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
 
     def _person_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         person_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
@@ -174,7 +188,7 @@ class HomeView(QWidget):
             if pin is None:
                 return
             if not self.win.ws.check_pin(person.id, pin):
-                show_text(self, tr("Home", "That PIN is not right. Please try again."))
+                show_text(self, translate("Home", "That PIN is not right. Please try again."))
                 return
             self.win.unlocked.add(person.id)
         guarded(self, lambda: action(person.id))
@@ -185,9 +199,16 @@ class HomeView(QWidget):
         details = PersonDialog.ask(self, profiles=profiles)
         if details is None:
             return
-        person = guarded(self, lambda: self.win.ws.create_person(
-            details.name, hub=details.hub, profile_id=details.profile_id, pin=details.pin,
-            consent=details.consent))
+        person = guarded(
+            self,
+            lambda: self.win.ws.create_person(
+                details.name,
+                hub=details.hub,
+                profile_id=details.profile_id,
+                pin=details.pin,
+                consent=details.consent,
+            ),
+        )
         if person is None:
             return
         self.win.unlocked.add(person.id)  # they just chose the PIN

@@ -18,7 +18,7 @@ from digigram.ui.quiz_view import QuizView
 from digigram.ui.rating_dialog import RatingDialog
 from digigram.ui.settings_dialog import Settings, SettingsDialog
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST = "ui.language", "ui.text_scale", "ui.high_contrast"
 
@@ -84,12 +84,12 @@ class MainWindow(QMainWindow):
         return self._views[name]
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(tr("MainWindow", "Digigram"))
-        self.toolbar.setWindowTitle(tr("MainWindow", "Main toolbar"))
-        self.home_action.setText(tr("MainWindow", "Home"))
-        self.home_action.setToolTip(tr("MainWindow", "Back to the home screen (Ctrl+H)"))
-        self.settings_action.setText(tr("MainWindow", "Settings"))
-        self.settings_action.setToolTip(tr("MainWindow", "Language, text size and contrast"))
+        self.setWindowTitle(translate("MainWindow", "Digigram"))
+        self.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
+        self.home_action.setText(translate("MainWindow", "Home"))
+        self.home_action.setToolTip(translate("MainWindow", "Back to the home screen (Ctrl+H)"))
+        self.settings_action.setText(translate("MainWindow", "Settings"))
+        self.settings_action.setToolTip(translate("MainWindow", "Language, text size and contrast"))
         for action in self.toolbar.actions():
             widget = self.toolbar.widgetForAction(action)
             if widget is not None:
@@ -118,8 +118,11 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         person = self.person
-        text = tr("MainWindow", "No person chosen") if person is None else \
-            tr("MainWindow", "Person: %1").replace("%1", person.name)
+        text = (
+            translate("MainWindow", "No person chosen")
+            if person is None
+            else translate("MainWindow", "Person: %1").replace("%1", person.name)
+        )
         self.statusBar().showMessage(text)
 
     def notify(self, change: Change | None) -> None:
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
     def _enter_quiz(self, session: Any) -> None:
         self.show_view(self.quiz)
         self.quiz.begin(session)
-        self.statusBar().showMessage(tr("MainWindow", "Each answer is saved as soon as you go on."))
+        self.statusBar().showMessage(translate("MainWindow", "Each answer is saved as soon as you go on."))
 
     def pause_check(self, session: Any) -> None:
         change = self.run(session.pause)
@@ -175,8 +178,9 @@ class MainWindow(QMainWindow):
         self.notify(change or Change("attempt", (session.attempt_id,), self.person_id))
         self.home.refresh()
         self.show_view(self.home)
-        self.statusBar().showMessage(tr("MainWindow", "Check paused. Your answers are saved; "
-                                                      "choose “Continue” to go on later."))
+        self.statusBar().showMessage(
+            translate("MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later.")
+        )
         self.home.resume.setFocus()
 
     def check_done(self, session: Any) -> None:
@@ -197,7 +201,7 @@ class MainWindow(QMainWindow):
     def show_latest_results(self, person_id: str) -> None:
         finished = [a for a in self.ws.history(person_id) if a.status == "finished"]
         if not finished:
-            self.statusBar().showMessage(tr("MainWindow", "No finished check yet: start one first."))
+            self.statusBar().showMessage(translate("MainWindow", "No finished check yet: start one first."))
             return
         self.show_results(max(finished, key=lambda a: a.finished_at or a.started_at).id)
 
@@ -220,8 +224,11 @@ class MainWindow(QMainWindow):
     def apply_settings(self, chosen: Settings, *, store: bool) -> None:
         old, self.settings = self.settings, chosen
         if store:
-            for key, value in ((KEY_LANGUAGE, chosen.language), (KEY_SCALE, chosen.text_scale),
-                               (KEY_CONTRAST, chosen.high_contrast)):
+            for key, value in (
+                (KEY_LANGUAGE, chosen.language),
+                (KEY_SCALE, chosen.text_scale),
+                (KEY_CONTRAST, chosen.high_contrast),
+            ):
                 self.run(lambda k=key, v=value: self.ws.set_setting(k, v))
         appearance.apply_text_scale(chosen.text_scale)
         appearance.apply_contrast(chosen.high_contrast)

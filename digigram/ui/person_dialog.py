@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -34,45 +34,57 @@ class PersonDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]]) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("PersonDialog", "New person"))
+        self.setWindowTitle(translate("PersonDialog", "New person"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(self)
-        self.name.setAccessibleName(tr("PersonDialog", "Name"))
+        self.name.setAccessibleName(translate("PersonDialog", "Name"))
         self.hub = QLineEdit(self)
-        self.hub.setAccessibleName(tr("PersonDialog", "Hub or library"))
+        self.hub.setAccessibleName(translate("PersonDialog", "Hub or library"))
         self.profile = QComboBox(self)
-        self.profile.setAccessibleName(tr("PersonDialog", "Role"))
+        self.profile.setAccessibleName(translate("PersonDialog", "Role"))
         for profile_id, name in profiles:
             self.profile.addItem(name, profile_id)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName(tr("PersonDialog", "PIN (optional)"))
+        self.pin.setAccessibleName(translate("PersonDialog", "PIN (optional)"))
         self.pin.setMaxLength(12)
         for text, field in (
-            (tr("PersonDialog", "&Name:"), self.name),
-            (tr("PersonDialog", "&Hub or library:"), self.hub),
-            (tr("PersonDialog", "&Role:"), self.profile),
-            (tr("PersonDialog", "&PIN (optional):"), self.pin),
+            (translate("PersonDialog", "&Name:"), self.name),
+            (translate("PersonDialog", "&Hub or library:"), self.hub),
+            (translate("PersonDialog", "&Role:"), self.profile),
+            (translate("PersonDialog", "&PIN (optional):"), self.pin),
         ):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
         layout.addLayout(form)
-        pin_note = QLabel(tr("PersonDialog", "A PIN stops others on this computer from opening your results. "
-                                             "Leave it empty if you do not need one."), self)
+        pin_note = QLabel(
+            translate(
+                "PersonDialog",
+                "A PIN stops others on this computer from opening your results. "
+                "Leave it empty if you do not need one.",
+            ),
+            self,
+        )
         pin_note.setWordWrap(True)
         layout.addWidget(pin_note)
-        self.consent = QCheckBox(tr(
-            "PersonDialog", "&Keep my answers and results on this computer, so that I can see my progress "
-            "later. They are not sent anywhere. I can ask for them to be deleted at any time."), self)
-        self.consent.setAccessibleName(tr("PersonDialog", "Consent to keep results on this computer"))
+        self.consent = QCheckBox(
+            translate(
+                "PersonDialog",
+                "&Keep my answers and results on this computer, so that I can see my progress "
+                "later. They are not sent anywhere. I can ask for them to be deleted at any time.",
+            ),
+            self,
+        )
+        self.consent.setAccessibleName(translate("PersonDialog", "Consent to keep results on this computer"))
         self.consent.setChecked(True)
         layout.addWidget(self.consent)
         consent_label = self.consent
         consent_label.setStyleSheet("QCheckBox { spacing: 8px; }")
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -105,17 +117,18 @@ class PinDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, name: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("PinDialog", "PIN"))
+        self.setWindowTitle(translate("PinDialog", "PIN"))
         layout = QVBoxLayout(self)
-        label = QLabel(tr("PinDialog", "&PIN for %1:").replace("%1", name), self)
+        label = QLabel(translate("PinDialog", "&PIN for %1:").replace("%1", name), self)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName(tr("PinDialog", "PIN"))
+        self.pin.setAccessibleName(translate("PinDialog", "PIN"))
         label.setBuddy(self.pin)
         layout.addWidget(label)
         layout.addWidget(self.pin)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

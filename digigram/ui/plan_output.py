@@ -16,7 +16,7 @@ from digigram.ui.texts import gap_text, level_label
 if TYPE_CHECKING:
     from digigram.ui.plan_view import PlanView
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 def _latest_result(view: PlanView) -> Any:
@@ -46,15 +46,25 @@ def build_document(view: PlanView) -> QTextDocument:
     fw, lang = view.win.ws.framework, view.win.lang
     person = view.win.person
     doc = QTextDocument()
-    doc.setDefaultStyleSheet("body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
-                             "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
-                             "padding: 3px; }")
-    w = {key: escape(text) for key, text in (
-        ("title", tr("PlanPrint", "Development plan")), ("date", tr("PlanPrint", "Date")),
-        ("where", tr("PlanPrint", "Where you stand")), ("area", tr("PlanPrint", "Area")),
-        ("level", tr("PlanPrint", "Level")), ("target", tr("PlanPrint", "Target")),
-        ("gap", tr("PlanPrint", "Gap")), ("steps", tr("PlanPrint", "Steps")),
-        ("none", tr("PlanPrint", "No steps yet.")))}
+    doc.setDefaultStyleSheet(
+        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
+        "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
+        "padding: 3px; }"
+    )
+    w = {
+        key: escape(text)
+        for key, text in (
+            ("title", translate("PlanPrint", "Development plan")),
+            ("date", translate("PlanPrint", "Date")),
+            ("where", translate("PlanPrint", "Where you stand")),
+            ("area", translate("PlanPrint", "Area")),
+            ("level", translate("PlanPrint", "Level")),
+            ("target", translate("PlanPrint", "Target")),
+            ("gap", translate("PlanPrint", "Gap")),
+            ("steps", translate("PlanPrint", "Steps")),
+            ("none", translate("PlanPrint", "No steps yet.")),
+        )
+    }
     parts = [f"<h1>{w['title']}: {escape(person.name if person else '')}</h1>"]
     if person is not None and person.hub:
         parts.append(f"<p>{escape(person.hub)}</p>")
@@ -62,8 +72,9 @@ def build_document(view: PlanView) -> QTextDocument:
     result = _latest_result(view)
     if result is not None:
         png = _chart_png(view, result)
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"),
-                        QImage.fromData(png))
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"), QImage.fromData(png)
+        )
         parts.append(f"<h2>{w['where']}</h2>")
         parts.append('<p><img src="digigram:gap.png" width="620"/></p>')
         rows = ["<tr>" + "".join(f"<th>{w[k]}</th>" for k in ("area", "level", "target", "gap")) + "</tr>"]
@@ -71,21 +82,37 @@ def build_document(view: PlanView) -> QTextDocument:
             res = result.areas.get(area.id)
             if res is None:
                 continue
-            cells = (area.name.get(lang), level_label(fw, res.level, lang),
-                     "—" if res.target is None else level_label(fw, res.target, lang), gap_text(res))
+            cells = (
+                area.name.get(lang),
+                level_label(fw, res.level, lang),
+                "—" if res.target is None else level_label(fw, res.target, lang),
+                gap_text(res),
+            )
             rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         parts.append("<table>" + "".join(rows) + "</table>")
     parts.append(f"<h2>{w['steps']}</h2>")
-    head = (tr("PlanPrint", "Goal"), tr("PlanPrint", "Competence"), tr("PlanPrint", "Resource"),
-            tr("PlanPrint", "Due"), tr("PlanPrint", "Status"), tr("PlanPrint", "Notes"))
+    head = (
+        translate("PlanPrint", "Goal"),
+        translate("PlanPrint", "Competence"),
+        translate("PlanPrint", "Resource"),
+        translate("PlanPrint", "Due"),
+        translate("PlanPrint", "Status"),
+        translate("PlanPrint", "Notes"),
+    )
     rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
     for step in view.steps:
         res_title = ""
         if step.resource_id:
             res = fw.resource(step.resource_id)
             res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
-        cells = (step.goal, fw.competence(step.competence_id).name.get(lang), res_title,
-                 step.due.isoformat() if step.due else "", status_label(step.status), step.notes)
+        cells = (
+            step.goal,
+            fw.competence(step.competence_id).name.get(lang),
+            res_title,
+            step.due.isoformat() if step.due else "",
+            status_label(step.status),
+            step.notes,
+        )
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
     if not view.steps:
         rows.append(f"<tr><td colspan='6'>{w['none']}</td></tr>")
@@ -101,8 +128,14 @@ def write_pdf(view: PlanView, path: Path) -> Path:
     person = view.win.person
     writer.setTitle(f"Digigram: {person.name if person else ''}")
     writer.setCreator("Digigram")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setResolution(300)
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
@@ -115,7 +148,7 @@ def print_plan(view: PlanView) -> None:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, view)
-    dialog.setWindowTitle(tr("PlanPrint", "Print the plan"))
+    dialog.setWindowTitle(translate("PlanPrint", "Print the plan"))
     if ask_print(dialog):
         build_document(view).print_(printer)
 

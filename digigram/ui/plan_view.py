@@ -32,18 +32,21 @@ from digigram.ui import plan_output
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 STATUSES = ("planned", "in_progress", "done")
 
 
 def status_label(status: str) -> str:
-    return {"planned": tr("Plan", "Planned"), "in_progress": tr("Plan", "In progress"),
-            "done": tr("Plan", "Done")}.get(status, status)
+    return {
+        "planned": translate("Plan", "Planned"),
+        "in_progress": translate("Plan", "In progress"),
+        "done": translate("Plan", "Done"),
+    }.get(status, status)
 
 
 def step_label(step: PlanStep) -> str:
     """One line for the list of steps: goal, status and due date."""
-    goal = step.goal or tr("Plan", "(no goal yet)")
+    goal = step.goal or translate("Plan", "(no goal yet)")
     due = f" · {step.due.isoformat()}" if step.due else ""
     return f"{goal} — {status_label(step.status)}{due}"
 
@@ -55,7 +58,7 @@ def open_file(path: Path) -> bool:
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Where to save the PDF; tests replace this."""
-    title = tr("Plan", "Save the plan as PDF")
+    title = translate("Plan", "Save the plan as PDF")
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
     return path or None
 
@@ -148,26 +151,38 @@ class PlanView(QWidget):
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self._loading = True
-        self.list_label.setText(tr("Plan", "S&teps:"))
-        self.list.setAccessibleName(tr("Plan", "Steps of the plan"))
-        self.suggest.setText(tr("Plan", "&Suggest from my results"))
-        self.add.setText(tr("Plan", "&Add a step"))
-        self.remove.setText(tr("Plan", "Remo&ve the step"))
-        texts = (tr("Plan", "&Goal:"), tr("Plan", "&Competence:"), tr("Plan", "&Resource:"),
-                 tr("Plan", "&Due date:"), tr("Plan", "S&tatus:"), tr("Plan", "N&otes:"))
-        names = (tr("Plan", "Goal"), tr("Plan", "Competence"), tr("Plan", "Resource"),
-                 tr("Plan", "Set a due date"), tr("Plan", "Status"), tr("Plan", "Notes"))
+        self.list_label.setText(translate("Plan", "S&teps:"))
+        self.list.setAccessibleName(translate("Plan", "Steps of the plan"))
+        self.suggest.setText(translate("Plan", "&Suggest from my results"))
+        self.add.setText(translate("Plan", "&Add a step"))
+        self.remove.setText(translate("Plan", "Remo&ve the step"))
+        texts = (
+            translate("Plan", "&Goal:"),
+            translate("Plan", "&Competence:"),
+            translate("Plan", "&Resource:"),
+            translate("Plan", "&Due date:"),
+            translate("Plan", "S&tatus:"),
+            translate("Plan", "N&otes:"),
+        )
+        names = (
+            translate("Plan", "Goal"),
+            translate("Plan", "Competence"),
+            translate("Plan", "Resource"),
+            translate("Plan", "Set a due date"),
+            translate("Plan", "Status"),
+            translate("Plan", "Notes"),
+        )
         fields = (self.goal, self.competence, self.resource, self.has_due, self.status, self.notes)
         for label, text, name, field in zip(self.labels, texts, names, fields, strict=True):
             label.setText(text)
             field.setAccessibleName(name)
-        self.has_due.setText(tr("Plan", "by"))
-        self.due.setAccessibleName(tr("Plan", "Due date"))
-        self.open_button.setText(tr("Plan", "&Open the handout"))
-        self.home_button.setText(tr("Plan", "&Home"))
-        self.save.setText(tr("Plan", "Sa&ve the plan"))
-        self.export.setText(tr("Plan", "&Export as PDF…"))
-        self.print_button.setText(tr("Plan", "&Print…"))
+        self.has_due.setText(translate("Plan", "by"))
+        self.due.setAccessibleName(translate("Plan", "Due date"))
+        self.open_button.setText(translate("Plan", "&Open the handout"))
+        self.home_button.setText(translate("Plan", "&Home"))
+        self.save.setText(translate("Plan", "Sa&ve the plan"))
+        self.export.setText(translate("Plan", "&Export as PDF…"))
+        self.print_button.setText(translate("Plan", "&Print…"))
         self._fill_combos()
         self._loading = False
         if self.person_id is not None:
@@ -186,7 +201,7 @@ class PlanView(QWidget):
             combo.clear()
         for c in fw.competences:
             self.competence.addItem(c.name.get(lang), c.id)
-        self.resource.addItem(tr("Plan", "(none)"), None)
+        self.resource.addItem(translate("Plan", "(none)"), None)
         for r in fw.resources:
             mark = " 📄" if r.offline else ""
             self.resource.addItem(r.title.get(lang) + mark, r.id)
@@ -205,7 +220,7 @@ class PlanView(QWidget):
         self.person_id = person_id
         person = self.win.person
         name = person.name if person else ""
-        self.heading.setText(tr("Plan", "Development plan of %1").replace("%1", name))
+        self.heading.setText(translate("Plan", "Development plan of %1").replace("%1", name))
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
         self.dirty = False
@@ -257,10 +272,14 @@ class PlanView(QWidget):
         qd = self.due.date()
         self.due.setEnabled(self.has_due.isChecked())
         self.steps[row] = replace(
-            self.steps[row], goal=self.goal.text(), competence_id=self.competence.currentData(),
-            resource_id=self.resource.currentData(), status=self.status.currentData(),
+            self.steps[row],
+            goal=self.goal.text(),
+            competence_id=self.competence.currentData(),
+            resource_id=self.resource.currentData(),
+            status=self.status.currentData(),
             due=dt.date(qd.year(), qd.month(), qd.day()) if self.has_due.isChecked() else None,
-            notes=self.notes.toPlainText())
+            notes=self.notes.toPlainText(),
+        )
         self.dirty = True
         self.list.item(row).setText(step_label(self.steps[row]))
         self._update_open()
@@ -272,14 +291,16 @@ class PlanView(QWidget):
         self.open_button.setEnabled(res is not None and (res.offline or bool(res.url)))
 
     def _update_state(self) -> None:
-        self.state.setText(tr("Plan", "Not saved yet") if self.dirty else tr("Plan", "Saved"))
+        self.state.setText(translate("Plan", "Not saved yet") if self.dirty else translate("Plan", "Saved"))
 
     # -- actions -------------------------------------------------------------------------------
     def suggest_steps(self, *, quiet: bool = False) -> None:
         finished = [a for a in self.win.ws.history(self.person_id) if a.status == "finished"]
         if not finished:
             if not quiet:
-                self.state.setText(tr("Plan", "Finish a check first: suggestions come from its results."))
+                self.state.setText(
+                    translate("Plan", "Finish a check first: suggestions come from its results.")
+                )
             return
         latest = max(finished, key=lambda a: a.finished_at or a.started_at)
         if not hasattr(self.win.ws, "suggest_plan"):
@@ -339,7 +360,9 @@ class PlanView(QWidget):
         if res.path is not None:
             open_file(res.path)
         elif res.url:
-            self.state.setText(tr("Plan", "Online resource (needs the internet): %1").replace("%1", res.url))
+            self.state.setText(
+                translate("Plan", "Online resource (needs the internet): %1").replace("%1", res.url)
+            )
 
     def export_pdf(self) -> str | None:
         person = self.win.person
@@ -349,5 +372,5 @@ class PlanView(QWidget):
             return None
         done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)))
         if done is not None:
-            self.state.setText(tr("Plan", "Saved as %1").replace("%1", path))
+            self.state.setText(translate("Plan", "Saved as %1").replace("%1", path))
         return path

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 DONT_KNOW = -1
 
 
@@ -93,13 +93,16 @@ class QuizView(QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.pause_button.setText(tr("Quiz", "&Pause and leave"))
-        self.pause_button.setAccessibleName(tr("Quiz", "Pause the check and leave; answers are kept"))
-        self.next_button.setText(tr("Quiz", "Save and &next"))
-        self.next_button.setAccessibleName(tr("Quiz", "Save the answer and show the next question"))
-        self.keys.setText(tr("Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, "
-                                     "Enter saves, Esc pauses."))
-        self.options_box.setAccessibleName(tr("Quiz", "Answers"))
+        self.pause_button.setText(translate("Quiz", "&Pause and leave"))
+        self.pause_button.setAccessibleName(translate("Quiz", "Pause the check and leave; answers are kept"))
+        self.next_button.setText(translate("Quiz", "Save and &next"))
+        self.next_button.setAccessibleName(translate("Quiz", "Save the answer and show the next question"))
+        self.keys.setText(
+            translate(
+                "Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
+            )
+        )
+        self.options_box.setAccessibleName(translate("Quiz", "Answers"))
         if self.session is not None and self.item is not None:
             self._render(keep_choice=True)
 
@@ -132,11 +135,11 @@ class QuizView(QWidget):
         self.stem.setText(item.stem.get(lang))
         many = item.select == "many" and not item.on_scale
         if item.on_scale:
-            self.hint.setText(tr("Quiz", "How well does this describe you?"))
+            self.hint.setText(translate("Quiz", "How well does this describe you?"))
         elif many:
-            self.hint.setText(tr("Quiz", "Choose every answer that is right."))
+            self.hint.setText(translate("Quiz", "Choose every answer that is right."))
         else:
-            self.hint.setText(tr("Quiz", "Choose one answer."))
+            self.hint.setText(translate("Quiz", "Choose one answer."))
         for button in self.buttons:
             self.group.removeButton(button)
             button.setParent(None)
@@ -155,7 +158,7 @@ class QuizView(QWidget):
             self.options_layout.addWidget(button)
             self.buttons.append(button)
         if item.offers_dont_know:
-            label = tr("Quiz", "I don't know")
+            label = translate("Quiz", "I don't know")
             button = kind(f"&0  {label}", self.options_box)
             button.setAccessibleName(label)
             self.group.addButton(button, DONT_KNOW)
@@ -179,13 +182,17 @@ class QuizView(QWidget):
             self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _progress_text(self, answered: int, low: int | None, high: int | None) -> str:
-        done = tr("Quiz", "%n answered", "", answered)
+        done = translate("Quiz", "%n answered", "", answered)
         if low is None:
             return done
         if high is None or high == low:
-            left = tr("Quiz", "about %n more question(s)", "", low)
+            left = translate("Quiz", "about %n more question(s)", "", low)
         else:
-            left = tr("Quiz", "about %1–%2 more questions").replace("%1", str(low)).replace("%2", str(high))
+            left = (
+                translate("Quiz", "about %1–%2 more questions")
+                .replace("%1", str(low))
+                .replace("%2", str(high))
+            )
         return f"{done} · {left}"
 
     def _dont_know_toggled(self, on: bool) -> None:
@@ -198,8 +205,11 @@ class QuizView(QWidget):
         if self.item is None:
             return
         many = self.item.select == "many" and not self.item.on_scale
-        if many and self.dont_know is not None and any(
-                b.isChecked() for b in self.buttons if b is not self.dont_know):
+        if (
+            many
+            and self.dont_know is not None
+            and any(b.isChecked() for b in self.buttons if b is not self.dont_know)
+        ):
             self.dont_know.blockSignals(True)
             self.dont_know.setChecked(False)
             self.dont_know.blockSignals(False)
@@ -253,9 +263,15 @@ class QuizView(QWidget):
         super().keyPressEvent(event)
 
     def _choose_by_number(self, number: int) -> None:
-        target = self.dont_know if number == 0 else (
-            self.buttons[number - 1] if number - 1 < len(self.buttons) and self.buttons[number - 1]
-            is not self.dont_know else None)
+        target = (
+            self.dont_know
+            if number == 0
+            else (
+                self.buttons[number - 1]
+                if number - 1 < len(self.buttons) and self.buttons[number - 1] is not self.dont_know
+                else None
+            )
+        )
         if target is None:
             return
         if isinstance(target, QCheckBox):

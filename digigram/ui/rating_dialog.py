@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 class RatingDialog(QDialog):
@@ -13,25 +13,32 @@ class RatingDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, after: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("RatingDialog", "Your own view"))
+        self.setWindowTitle(translate("RatingDialog", "Your own view"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("RatingDialog", "Now that the check is over:") if after
-            else tr("RatingDialog", "Before we begin:"), self)
+            translate("RatingDialog", "Now that the check is over:")
+            if after
+            else translate("RatingDialog", "Before we begin:"),
+            self,
+        )
         layout.addWidget(intro)
-        label = QLabel(tr("RatingDialog", "How do you rate your &digital skills, from 1 (very low) to 10 "
-                                          "(excellent)?"), self)
+        label = QLabel(
+            translate(
+                "RatingDialog", "How do you rate your &digital skills, from 1 (very low) to 10 (excellent)?"
+            ),
+            self,
+        )
         label.setWordWrap(True)
         self.spin = QSpinBox(self)
         self.spin.setRange(1, 10)
         self.spin.setValue(5)
-        self.spin.setAccessibleName(tr("RatingDialog", "Your rating of your digital skills, 1 to 10"))
+        self.spin.setAccessibleName(translate("RatingDialog", "Your rating of your digital skills, 1 to 10"))
         label.setBuddy(self.spin)
         layout.addWidget(label)
         layout.addWidget(self.spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        skip = buttons.addButton(tr("RatingDialog", "S&kip"), QDialogButtonBox.ButtonRole.RejectRole)
-        skip.setAccessibleName(tr("RatingDialog", "Skip this question"))
+        skip = buttons.addButton(translate("RatingDialog", "S&kip"), QDialogButtonBox.ButtonRole.RejectRole)
+        skip.setAccessibleName(translate("RatingDialog", "Skip this question"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

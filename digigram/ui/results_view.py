@@ -27,7 +27,7 @@ from digigram.ui.texts import answer_text, gap_text, level_label
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 class ResultsView(QWidget):
@@ -84,23 +84,34 @@ class ResultsView(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.tabs.setTabText(0, tr("Results", "Overview"))
-        self.tabs.setTabText(1, tr("Results", "By competence"))
-        self.tabs.setTabText(2, tr("Results", "Answers to review"))
-        self.tabs.setAccessibleName(tr("Results", "Result pages"))
-        self.table_label.setText(tr("Results", "&Levels per area (the same as the chart, as a table):"))
-        self.table.setAccessibleName(tr("Results", "Levels per area"))
-        self.table.setHorizontalHeaderLabels([
-            tr("Results", "Area"), tr("Results", "Most likely level"), tr("Results", "Likely range"),
-            tr("Results", "Target for your role"), tr("Results", "Compared with the target")])
-        self.chart.setAccessibleName(tr("Results", "Chart: your level per area against the target"))
-        self.chart.set_placeholder(tr("Results", "The chart appears here."))
-        self.evidence.setAccessibleName(tr("Results", "Answers per competence"))
-        self.evidence.setHeaderLabels([tr("Results", "Competence and question"),
-                                       tr("Results", "Your answer")])
-        self.review.setAccessibleName(tr("Results", "Questions answered wrongly, with the right answer"))
-        self.home_button.setText(tr("Results", "&Home"))
-        self.plan_button.setText(tr("Results", "Make a development &plan"))
+        self.tabs.setTabText(0, translate("Results", "Overview"))
+        self.tabs.setTabText(1, translate("Results", "By competence"))
+        self.tabs.setTabText(2, translate("Results", "Answers to review"))
+        self.tabs.setAccessibleName(translate("Results", "Result pages"))
+        self.table_label.setText(
+            translate("Results", "&Levels per area (the same as the chart, as a table):")
+        )
+        self.table.setAccessibleName(translate("Results", "Levels per area"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Results", "Area"),
+                translate("Results", "Most likely level"),
+                translate("Results", "Likely range"),
+                translate("Results", "Target for your role"),
+                translate("Results", "Compared with the target"),
+            ]
+        )
+        self.chart.setAccessibleName(translate("Results", "Chart: your level per area against the target"))
+        self.chart.set_placeholder(translate("Results", "The chart appears here."))
+        self.evidence.setAccessibleName(translate("Results", "Answers per competence"))
+        self.evidence.setHeaderLabels(
+            [translate("Results", "Competence and question"), translate("Results", "Your answer")]
+        )
+        self.review.setAccessibleName(
+            translate("Results", "Questions answered wrongly, with the right answer")
+        )
+        self.home_button.setText(translate("Results", "&Home"))
+        self.plan_button.setText(translate("Results", "Make a development &plan"))
         if self.attempt_id is not None:
             self.show_attempt(self.attempt_id)
 
@@ -127,7 +138,7 @@ class ResultsView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         person = self.win.person
         name = person.name if person is not None else ""
-        self.heading.setText(tr("Results", "Results of %1").replace("%1", name))
+        self.heading.setText(translate("Results", "Results of %1").replace("%1", name))
         areas = [a for a in fw.areas if a.id in result.areas]
         self.table.setRowCount(len(areas))
         notes: list[str] = []
@@ -135,23 +146,35 @@ class ResultsView(QWidget):
         for row, area in enumerate(areas):
             res = result.areas[area.id]
             band = tuple(res.band)
-            cells = [area.name.get(lang), level_label(fw, res.level, lang),
-                     band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}",
-                     "—" if res.target is None else level_label(fw, res.target, lang),
-                     gap_text(res)]
+            cells = [
+                area.name.get(lang),
+                level_label(fw, res.level, lang),
+                band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}",
+                "—" if res.target is None else level_label(fw, res.target, lang),
+                gap_text(res),
+            ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             summary.append(f"{cells[0]}: {cells[1]}; {cells[4]}")
             svs = getattr(res, "self_vs_shown", None)
             if svs is not None and svs.flag:
                 if svs.difference > 0:
-                    notes.append(tr("Results", "%1: you rated yourself higher than your answers to the "
-                                               "questions showed. That is very common; the plan can help "
-                                               "close the difference.").replace("%1", area.name.get(lang)))
+                    notes.append(
+                        translate(
+                            "Results",
+                            "%1: you rated yourself higher than your answers to the "
+                            "questions showed. That is very common; the plan can help "
+                            "close the difference.",
+                        ).replace("%1", area.name.get(lang))
+                    )
                 else:
-                    notes.append(tr("Results", "%1: your answers showed more than you gave yourself credit "
-                                               "for. You may know more than you think.")
-                                 .replace("%1", area.name.get(lang)))
+                    notes.append(
+                        translate(
+                            "Results",
+                            "%1: your answers showed more than you gave yourself credit "
+                            "for. You may know more than you think.",
+                        ).replace("%1", area.name.get(lang))
+                    )
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.chart.setAccessibleDescription("; ".join(summary))
@@ -165,9 +188,14 @@ class ResultsView(QWidget):
 
         fw, lang = self.win.ws.framework, self.win.lang
         bars = bars_from_result(result, fw, lang=lang)
-        figure = gap_figure(bars, levels=level_codes(fw), lang=lang,
-                            high_contrast=self.win.settings.high_contrast,
-                            font_scale=self.win.settings.text_scale / 100, width=8.0)
+        figure = gap_figure(
+            bars,
+            levels=level_codes(fw),
+            lang=lang,
+            high_contrast=self.win.settings.high_contrast,
+            font_scale=self.win.settings.text_scale / 100,
+            width=8.0,
+        )
         self.chart.set_figure(figure)
 
     def _fill_evidence(self, result: Any) -> None:
@@ -187,7 +215,10 @@ class ResultsView(QWidget):
     def _fill_review(self, result: Any) -> None:
         fw, lang = self.win.ws.framework, self.win.lang
         parts: list[str] = []
-        yours, right_label = _esc(tr("Results", "Your answer:")), _esc(tr("Results", "Right answer:"))
+        yours, right_label = (
+            _esc(translate("Results", "Your answer:")),
+            _esc(translate("Results", "Right answer:")),
+        )
         competences = getattr(result, "competences", {}) or {}
         for res in competences.values():
             for ev in res.evidence:
@@ -195,14 +226,16 @@ class ResultsView(QWidget):
                     continue
                 item = fw.item(ev.item_id)
                 right = "; ".join(item.options[i].text.get(lang) for i in ev.correct)
-                block = [f"<h3>{_esc(item.stem.get(lang))}</h3>",
-                         f"<p>{yours} {_esc(answer_text(fw, item, ev.choice, lang))}"
-                         f"<br/>{right_label} <b>{_esc(right)}</b></p>"]
+                block = [
+                    f"<h3>{_esc(item.stem.get(lang))}</h3>",
+                    f"<p>{yours} {_esc(answer_text(fw, item, ev.choice, lang))}"
+                    f"<br/>{right_label} <b>{_esc(right)}</b></p>",
+                ]
                 if item.explanation is not None:
                     block.append(f"<p>{_esc(item.explanation.get(lang))}</p>")
                 parts.append("".join(block))
         if not parts:
-            nothing = tr("Results", "Nothing to review: every knowledge question was answered right.")
+            nothing = translate("Results", "Nothing to review: every knowledge question was answered right.")
             parts = [f"<p>{_esc(nothing)}</p>"]
         self.review.setHtml("".join(parts))
 

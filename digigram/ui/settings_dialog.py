@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from digigram.ui.appearance import SCALE_MAX, SCALE_MIN
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Settings:
 class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, current: Settings) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("SettingsDialog", "Settings"))
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = QComboBox(self)
@@ -40,32 +40,38 @@ class SettingsDialog(QDialog):
         self.language.addItem("Українська", "uk")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
-        self.language.setAccessibleName(tr("SettingsDialog", "Interface language"))
+        self.language.setAccessibleName(translate("SettingsDialog", "Interface language"))
         self.scale = QSpinBox(self)
         self.scale.setRange(SCALE_MIN, SCALE_MAX)
         self.scale.setSingleStep(10)
         self.scale.setSuffix(" %")
         self.scale.setValue(current.text_scale)
-        self.scale.setAccessibleName(tr("SettingsDialog", "Text size in per cent"))
-        self.contrast = QCheckBox(tr("SettingsDialog", "&High contrast (light text on black)"), self)
+        self.scale.setAccessibleName(translate("SettingsDialog", "Text size in per cent"))
+        self.contrast = QCheckBox(translate("SettingsDialog", "&High contrast (light text on black)"), self)
         self.contrast.setChecked(current.high_contrast)
-        self.contrast.setAccessibleName(tr("SettingsDialog", "High contrast"))
-        for text, field in ((tr("SettingsDialog", "&Language:"), self.language),
-                            (tr("SettingsDialog", "&Text size:"), self.scale)):
+        self.contrast.setAccessibleName(translate("SettingsDialog", "High contrast"))
+        for text, field in (
+            (translate("SettingsDialog", "&Language:"), self.language),
+            (translate("SettingsDialog", "&Text size:"), self.scale),
+        ):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow(self.contrast)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def value(self) -> Settings:
-        return Settings(language=self.language.currentData(), text_scale=self.scale.value(),
-                        high_contrast=self.contrast.isChecked())
+        return Settings(
+            language=self.language.currentData(),
+            text_scale=self.scale.value(),
+            high_contrast=self.contrast.isChecked(),
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, current: Settings) -> Settings | None:

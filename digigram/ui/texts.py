@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 def level_label(framework: Any, code: str, lang: str) -> str:
-    """"B1 · Intermediate": the code and the framework's name for the level."""
+    """ "B1 · Intermediate": the code and the framework's name for the level."""
     try:
         return f"{code} · {framework.level(code).name.get(lang)}"
     except KeyError:
@@ -21,20 +21,20 @@ def gap_text(res: Any) -> str:
     """The gap in words with a symbol, so that nothing depends on colour."""
     gap = getattr(res, "gap", None)
     if gap is None:
-        return tr("Texts", "no target set")
+        return translate("Texts", "no target set")
     if gap <= 0:
-        return "✓ " + tr("Texts", "target reached")
-    return "▲ " + tr("Texts", "%n level(s) below the target", "", gap)
+        return "✓ " + translate("Texts", "target reached")
+    return "▲ " + translate("Texts", "%n level(s) below the target", "", gap)
 
 
 def answer_text(framework: Any, item: Any, choice: Any, lang: str) -> str:
     """What the person chose, in words."""
     if choice is None:
-        return tr("Texts", "I don't know")
+        return translate("Texts", "I don't know")
     chosen = list(choice) if isinstance(choice, (list, tuple)) else [choice]
     if item.on_scale:
         points = framework.scales[item.scale].points
         return "; ".join(points[i].label.get(lang) for i in chosen if 0 <= i < len(points))
     if not chosen:
-        return tr("Texts", "(nothing chosen)")
+        return translate("Texts", "(nothing chosen)")
     return "; ".join(item.options[i].text.get(lang) for i in chosen if 0 <= i < len(item.options))

@@ -1,0 +1,90 @@
+"""The Ukrainian translation is complete and current, and switching language re-texts the open window."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from digigram.ui import main_window
+from digigram.ui.settings_dialog import Settings, SettingsDialog
+from digigram.ui.translations import FOLDER, ts_path
+from tests.ui.helpers import answer_current, create_person
+
+UI = Path(main_window.__file__).resolve().parent
+
+
+def test_committed_translation_is_complete_and_current(tmp_path: Path) -> None:
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    copy = tmp_path / "digigram_uk.ts"
+    shutil.copy(ts_path("uk"), copy)
+    sources = sorted(str(p) for p in UI.glob("*.py"))
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(copy)], check=True, timeout=120)
+    problems = []
+    for context in ET.parse(copy).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else "missing"
+            forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
+            text = (translation.text or "").strip() if translation is not None else ""
+            if kind in ("unfinished", "missing", "vanished", "obsolete"):
+                problems.append(f"{name}: {source!r} is {kind}")
+            elif message.get("numerus") == "yes" and (len(forms) != 3 or not all(forms)):
+                problems.append(f"{name}: {source!r} needs three Ukrainian plural forms")
+            elif message.get("numerus") != "yes" and not text:
+                problems.append(f"{name}: {source!r} has an empty translation")
+    assert problems == [], "run pyside6-lupdate and translate:\n" + "\n".join(problems)
+    assert (FOLDER / "digigram_uk.qm").exists()
+
+
+def test_ukrainian_is_the_default(qtbot: Any, ws: Any, dialogs: Any, messages: Any) -> None:
+    from digigram.app import build_window
+
+    win = build_window(ws)
+    qtbot.addWidget(win)
+    assert win.lang == "uk"
+    assert win.home.new_person.text() == "&Нова людина…"
+    assert win.windowTitle() == "Діджиграм"
+
+
+def test_switching_language_changes_visible_texts(qtbot: Any, window: Any, ws: Any, monkeypatch: Any) -> None:
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, win)
+    item = win.quiz.item
+    assert win.quiz.next_button.text() == "Save and &next"
+    assert win.quiz.stem.text() == item.stem.get("en")
+    english_progress = win.quiz.progress.text()
+
+    chosen = Settings(language="uk", text_scale=150, high_contrast=True)
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, parent, current: chosen))
+    win.edit_settings()
+
+    assert win.quiz.next_button.text() == "Зберегти й &далі"
+    assert win.quiz.stem.text() == item.stem.get("uk")  # framework content follows the language too
+    assert win.quiz.progress.text() != english_progress and "відповід" in win.quiz.progress.text()
+    assert win.home_action.text() == "Головна"
+    # Kept between runs: a new window over the same data starts in Ukrainian, larger, in high contrast.
+    assert main_window.load_settings(ws) == chosen
+
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(
+        lambda cls, parent, current: Settings(language="en", text_scale=100, high_contrast=False)))
+    win.edit_settings()
+    assert win.quiz.next_button.text() == "Save and &next"
+
+
+def test_ukrainian_plural_forms(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    from digigram.ui import texts
+
+    window.apply_settings(Settings(language="uk"), store=False)
+    words = [texts.gap_text(type("R", (), {"gap": n})()) for n in (1, 2, 5, 21)]
+    assert words == ["▲ на 1 рівень нижче від цілі", "▲ на 2 рівні нижче від цілі",
+                     "▲ на 5 рівнів нижче від цілі", "▲ на 21 рівень нижче від цілі"]
