@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck contracts bench screenshots clean
+.PHONY: run test lint typecheck contracts bench screenshots clean translations
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -12,16 +12,23 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+# The UI's Ukrainian .qm files are built from the committed .ts files (build output, not in git).
+translations: $(STAMP)
+	$(PY) -m digigram.ui.translations
+
+run: $(STAMP) translations
 	@tools/ensure-qt-deps.sh || true
 	$(PY) -m digigram
 
-test: $(STAMP)
+test: $(STAMP) translations
 	tools/ensure-qt-deps.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
