@@ -1,0 +1,105 @@
+"""Every control can be reached and named by assistive technology; the whole check works by keyboard alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QWidget
+
+from digigram.ui.person_dialog import PersonDialog
+from digigram.ui.rating_dialog import RatingDialog
+from digigram.ui.settings_dialog import Settings, SettingsDialog
+from tests.ui.helpers import answer_to_the_end, create_person
+
+
+def unnamed_focusable(root: QWidget) -> list[str]:
+    """Visible widgets that take keyboard focus but have no accessible name."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) or not widget.isEnabled():
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if widget.focusProxy() is not None:
+            continue  # the proxy (e.g. a spin box for its line edit) carries the name
+        iface = QAccessible.queryAccessibleInterface(widget)
+        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+        if not name.strip():
+            found.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+    return found
+
+
+def test_every_focusable_widget_has_a_name(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    assert unnamed_focusable(win) == []
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    assert unnamed_focusable(win) == [], "quiz"
+    answer_to_the_end(qtbot, win)
+    assert unnamed_focusable(win) == [], "results"
+    for index in range(win.view("results").tabs.count()):
+        win.view("results").tabs.setCurrentIndex(index)
+        assert unnamed_focusable(win) == [], f"results tab {index}"
+    win.show_plan(win.person_id)
+    win.view("plan").add_step()
+    assert unnamed_focusable(win) == [], "plan"
+    win.show_history(win.person_id)
+    assert unnamed_focusable(win) == [], "history"
+    for dialog in (PersonDialog(win, profiles=[("librarian", "Librarian")]), RatingDialog(win, after=False),
+                   SettingsDialog(win, current=Settings())):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_focusable(dialog) == [], type(dialog).__name__
+        dialog.close()
+
+
+def focused() -> Any:
+    return QApplication.focusWidget()
+
+
+def test_the_whole_check_by_keyboard_alone(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    create_person(qtbot, win)
+    win.activateWindow()
+    win.home.people.setFocus()
+    qtbot.waitUntil(lambda: focused() is win.home.people)
+    # Tab from the people list reaches the start button; Space presses it.
+    for _ in range(10):
+        if focused() is win.home.full:
+            break
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is win.home.full
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert win.stack.currentWidget() is win.quiz
+    answered = 0
+    while win.quiz.session is not None:
+        qtbot.waitUntil(lambda: focused() in win.quiz.buttons)
+        item = win.quiz.item
+        if item.on_scale or item.select == "one":
+            # Arrows move within the answers; the number key then picks one exactly.
+            qtbot.keyClick(focused(), Qt.Key.Key_Down)
+            qtbot.keyClick(focused(), Qt.Key.Key_2)
+            assert win.quiz.choice() == 1
+        else:
+            qtbot.keyClick(focused(), Qt.Key.Key_0)
+            assert win.quiz.choice() is None  # "I don't know"
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        answered += 1
+        assert answered < 60
+    assert win.stack.currentWidget() is win.view("results")
+    attempt = ws.history(win.person_id)[0]
+    assert attempt.status == "finished" and attempt.n_answers == answered
+
+
+def test_levels_are_told_in_words_and_symbols_not_colour_alone(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, win)
+    table = win.view("results").table
+    for row in range(table.rowCount()):
+        status = table.item(row, 4).text()
+        assert status.startswith(("✓", "▲")) or status == "no target set"
+    assert "Information" in win.view("results").chart.accessibleDescription()
