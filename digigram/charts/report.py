@@ -119,16 +119,29 @@ class _Flow:
         self.paragraph(text, size=13, bold=True, after=0.06)
 
     def table(
-        self, headers: Sequence[str], fractions: Sequence[float], rows: Sequence[Sequence[str]]
+        self,
+        headers: Sequence[str],
+        fractions: Sequence[float],
+        rows: Sequence[Sequence[str]],
+        *,
+        title: str | None = None,
+        keep_together: bool = False,
     ) -> None:
         widths = _column_widths(headers, fractions, rows)
         lh = line_height_in(BODY_PT)
         head = [wrap(h, w - 2 * CELL_PAD, BODY_PT, bold=True) for h, w in zip(headers, widths, strict=True)]
         head_h = max(len(c) for c in head) * lh + 2 * CELL_PAD
-        self.ensure(head_h + lh + 2 * CELL_PAD)
+        wrapped = [[wrap(t, w - 2 * CELL_PAD, BODY_PT) for t, w in zip(row, widths, strict=True)]
+                   for row in rows]
+        total = head_h + sum(max(len(c) for c in cells) * lh + 2 * CELL_PAD for cells in wrapped)
+        # a table that fits on one page is kept whole; a longer one starts here and flows on
+        whole = keep_together and total <= PAGE_H - 2 * MARGIN - 0.3
+        needed = total if whole else head_h + lh + 2 * CELL_PAD
+        if title:
+            self.heading(title, keep_with=needed)
+        self.ensure(needed)
         self._row(head, widths, head_h, bold=True)
-        for row in rows:
-            cells = [wrap(text, w - 2 * CELL_PAD, BODY_PT) for text, w in zip(row, widths, strict=True)]
+        for cells in wrapped:
             while cells:
                 fit = int((self.room() - 2 * CELL_PAD) // lh)
                 tallest = max(len(c) for c in cells)
@@ -237,15 +250,15 @@ def build_report_pages(
 
     rows = list(results_table) if results_table is not None else rows_from_bars(bars, levels, lang=lang)
     if rows:
-        flow.heading(words["results"], keep_with=3 * line_height_in(BODY_PT))
         flow.table([words[k] for k in ("area", "level", "band", "target", "gap")], [4.2, 1.1, 1.6, 1.1, 1.4],
-                   [[r.area, r.level, r.band, r.target, r.gap] for r in rows])
+                   [[r.area, r.level, r.band, r.target, r.gap] for r in rows], title=words["results"],
+                   keep_together=True)
 
-    flow.heading(words["plan"], keep_with=3 * line_height_in(BODY_PT))
     if plan_steps:
         flow.table([words[k] for k in ("competence", "goal", "resource", "due", "status")],
-                   [2.2, 3.0, 2.4, 1.2, 1.3], _plan_rows(plan_steps, lang))
+                   [2.2, 3.0, 2.4, 1.2, 1.3], _plan_rows(plan_steps, lang), title=words["plan"])
     else:
+        flow.heading(words["plan"], keep_with=line_height_in(BODY_PT))
         flow.paragraph(words["no_plan"])
 
     total = len(flow.pages)

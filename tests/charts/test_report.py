@@ -117,3 +117,10 @@ def test_unwritable_place_gives_a_plain_message(tmp_path, bars):
         _write(tmp_path / "no-such-folder" / "r.pdf", bars=bars)
     assert "звіт" in caught.value.message("uk")
     assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
+
+
+def test_the_result_table_stays_with_its_heading_on_one_page(tmp_path, bars):
+    reader = PdfReader(_write(tmp_path / "r.pdf", bars=bars))
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    (with_heading,) = [p for p in pages if "Результати за областями" in p]
+    assert "B2–C2" in with_heading  # the last area's likely range: the table's last row
