@@ -101,9 +101,9 @@ def test_a_long_plan_flows_onto_more_pages(tmp_path, bars):
 
 
 def test_a_given_result_table_is_used_as_is(tmp_path, bars):
-    rows = [ResultRow("Особлива область", "B1", "A2–B2", "C1", "2")]
+    rows = [ResultRow("Особлива сфера", "B1", "A2–B2", "C1", "2")]
     text = _text(_write(tmp_path / "r.pdf", bars=bars, results_table=rows))
-    assert "Особлива область" in text
+    assert "Особлива сфера" in text
 
 
 def test_english_report(tmp_path, bars):
@@ -122,5 +122,5 @@ def test_unwritable_place_gives_a_plain_message(tmp_path, bars):
 def test_the_result_table_stays_with_its_heading_on_one_page(tmp_path, bars):
     reader = PdfReader(_write(tmp_path / "r.pdf", bars=bars))
     pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
-    (with_heading,) = [p for p in pages if "Результати за областями" in p]
+    (with_heading,) = [p for p in pages if "Результати за сферами" in p]
     assert "B2–C2" in with_heading  # the last area's likely range: the table's last row
