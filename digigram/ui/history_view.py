@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
@@ -51,8 +52,7 @@ class HistoryView(QWidget):
         self.person_id: str | None = None
         self.attempts: list[Any] = []
         outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("title")
+        self.heading = TextLabel(self, scale=1.25, bold=True)
         outer.addWidget(self.heading)
         self.chart = ChartWidget(self)
         outer.addWidget(self.chart, 3)

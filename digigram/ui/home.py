@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.person_dialog import PersonDialog, PinDialog
+from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
@@ -32,10 +33,8 @@ class HomeView(QWidget):
         super().__init__(win)
         self.win = win
         outer = QVBoxLayout(self)
-        self.title = QLabel(self)
-        self.title.setObjectName("title")
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
+        self.title = TextLabel(self, scale=1.4, bold=True)
+        self.intro = TextLabel(self)
         outer.addWidget(self.title)
         outer.addWidget(self.intro)
         row = QHBoxLayout()
@@ -53,13 +52,14 @@ class HomeView(QWidget):
 
         self.actions = QGroupBox(self)
         grid = QGridLayout(self.actions)
-        self.who = QLabel(self.actions)
-        self.who.setWordWrap(True)
+        self.who = TextLabel(self.actions)
         self.resume = QPushButton(self.actions)
         self.full = QPushButton(self.actions)
         self.quick = QPushButton(self.actions)
         self.area_label = QLabel(self.actions)
         self.area = QComboBox(self.actions)
+        self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.area.setMinimumContentsLength(20)
         self.area_label.setBuddy(self.area)
         self.one_area = QPushButton(self.actions)
         self.results = QPushButton(self.actions)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.records import Change, Plan, PlanStep
 from digigram.ui import plan_output
+from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
@@ -73,8 +74,7 @@ class PlanView(QWidget):
         self.dirty = False
         self._loading = False
         outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("title")
+        self.heading = TextLabel(self, scale=1.25, bold=True)
         outer.addWidget(self.heading)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -97,7 +97,12 @@ class PlanView(QWidget):
         form = QFormLayout(self.form_box)
         self.goal = QLineEdit(self.form_box)
         self.competence = QComboBox(self.form_box)
+        self.competence.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.competence.setMinimumContentsLength(24)
         self.resource = QComboBox(self.form_box)
+        # Long resource titles must not widen the window beyond the screen of an old PC.
+        self.resource.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.resource.setMinimumContentsLength(24)
         self.has_due = QCheckBox(self.form_box)
         self.due = QDateEdit(self.form_box)
         self.due.setCalendarPopup(True)
@@ -203,7 +208,7 @@ class PlanView(QWidget):
             self.competence.addItem(c.name.get(lang), c.id)
         self.resource.addItem(translate("Plan", "(none)"), None)
         for r in fw.resources:
-            mark = " 📄" if r.offline else ""
+            mark = " — " + translate("Plan", "on this computer") if r.offline else ""
             self.resource.addItem(r.title.get(lang) + mark, r.id)
         for s in STATUSES:
             self.status.addItem(status_label(s), s)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.ui.widgets import TextLabel
+
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
@@ -49,32 +51,23 @@ class QuizView(QWidget):
         self.dont_know: QAbstractButton | None = None
         self._shown_at = 0.0
         outer = QVBoxLayout(self)
-        self.where = QLabel(self)
-        self.where.setWordWrap(True)
+        self.where = TextLabel(self)
         self.progress = QLabel(self)
         self.progress.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
         outer.addLayout(top)
-        self.stem = QLabel(self)
-        self.stem.setObjectName("stem")
-        self.stem.setWordWrap(True)
-        self.stem.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.stem.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.stem.setFont(font)
+        self.stem = TextLabel(self, scale=1.3)
         outer.addWidget(self.stem)
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
+        self.hint = TextLabel(self)
         outer.addWidget(self.hint)
         self.options_box = QWidget(self)
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(12, 6, 12, 6)
         outer.addWidget(self.options_box)
         outer.addStretch(1)
-        self.keys = QLabel(self)
-        self.keys.setWordWrap(True)
+        self.keys = TextLabel(self)
         outer.addWidget(self.keys)
         bar = QHBoxLayout()
         self.pause_button = QPushButton(self)
@@ -186,10 +179,10 @@ class QuizView(QWidget):
         if low is None:
             return done
         if high is None or high == low:
-            left = translate("Quiz", "about %n more question(s)", "", low)
+            left = translate("Quiz", "questions left: about %n", "", low)
         else:
             left = (
-                translate("Quiz", "about %1–%2 more questions")
+                translate("Quiz", "questions left: about %1–%2")
                 .replace("%1", str(low))
                 .replace("%2", str(high))
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import answer_text, gap_text, level_label
+from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
@@ -37,9 +38,7 @@ class ResultsView(QWidget):
         self.attempt_id: str | None = None
         self.result: Any = None
         outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("title")
-        self.heading.setWordWrap(True)
+        self.heading = TextLabel(self, scale=1.25, bold=True)
         outer.addWidget(self.heading)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
@@ -58,9 +57,7 @@ class ResultsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         ov.addWidget(self.table_label)
         ov.addWidget(self.table, 2)
-        self.notes = QLabel(overview)
-        self.notes.setWordWrap(True)
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes = TextLabel(overview)
         ov.addWidget(self.notes)
         self.tabs.addTab(overview, "")
 

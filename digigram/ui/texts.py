@@ -24,7 +24,7 @@ def gap_text(res: Any) -> str:
         return translate("Texts", "no target set")
     if gap <= 0:
         return "✓ " + translate("Texts", "target reached")
-    return "▲ " + translate("Texts", "%n level(s) below the target", "", gap)
+    return "▲ " + translate("Texts", "below the target by levels: %n", "", gap)
 
 
 def answer_text(framework: Any, item: Any, choice: Any, lang: str) -> str:

@@ -32,27 +32,27 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../history_view.py" line="30"/>
+        <location filename="../history_view.py" line="31"/>
         <source>Full check</source>
         <translation>Повна перевірка</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="32"/>
+        <location filename="../history_view.py" line="33"/>
         <source>Quick scan</source>
         <translation>Швидка перевірка</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="41"/>
+        <location filename="../history_view.py" line="42"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="42"/>
+        <location filename="../history_view.py" line="43"/>
         <source>not finished</source>
         <translation>не завершено</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="43"/>
+        <location filename="../history_view.py" line="44"/>
         <source>abandoned</source>
         <translation>покинуто</translation>
     </message>
@@ -353,182 +353,187 @@
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../plan_view.py" line="41"/>
+        <location filename="../plan_view.py" line="42"/>
         <source>Planned</source>
         <translation>Заплановано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="42"/>
+        <location filename="../plan_view.py" line="43"/>
         <source>In progress</source>
         <translation>Виконується</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="43"/>
+        <location filename="../plan_view.py" line="44"/>
         <source>Done</source>
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="49"/>
+        <location filename="../plan_view.py" line="50"/>
         <source>(no goal yet)</source>
         <translation>(мету ще не вказано)</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="61"/>
+        <location filename="../plan_view.py" line="62"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="154"/>
+        <location filename="../plan_view.py" line="159"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="155"/>
+        <location filename="../plan_view.py" line="160"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="156"/>
+        <location filename="../plan_view.py" line="161"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="157"/>
+        <location filename="../plan_view.py" line="162"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="158"/>
+        <location filename="../plan_view.py" line="163"/>
         <source>Remo&amp;ve the step</source>
         <translation>&amp;Вилучити крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="160"/>
+        <location filename="../plan_view.py" line="165"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Мета:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="161"/>
+        <location filename="../plan_view.py" line="166"/>
         <source>&amp;Competence:</source>
         <translation>&amp;Компетентність:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="162"/>
+        <location filename="../plan_view.py" line="167"/>
         <source>&amp;Resource:</source>
         <translation>&amp;Ресурс:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="163"/>
+        <location filename="../plan_view.py" line="168"/>
         <source>&amp;Due date:</source>
         <translation>&amp;Термін:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="164"/>
+        <location filename="../plan_view.py" line="169"/>
         <source>S&amp;tatus:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="165"/>
+        <location filename="../plan_view.py" line="170"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="168"/>
+        <location filename="../plan_view.py" line="173"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="169"/>
+        <location filename="../plan_view.py" line="174"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="170"/>
+        <location filename="../plan_view.py" line="175"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="171"/>
+        <location filename="../plan_view.py" line="176"/>
         <source>Set a due date</source>
         <translation>Установити термін</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="172"/>
+        <location filename="../plan_view.py" line="177"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="173"/>
+        <location filename="../plan_view.py" line="178"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>by</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="185"/>
         <source>Due date</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="186"/>
         <source>&amp;Open the handout</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="187"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="184"/>
+        <location filename="../plan_view.py" line="189"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="185"/>
+        <location filename="../plan_view.py" line="190"/>
         <source>&amp;Print…</source>
         <translation>Д&amp;рук…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="204"/>
+        <location filename="../plan_view.py" line="209"/>
         <source>(none)</source>
         <translation>(немає)</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="223"/>
+        <location filename="../plan_view.py" line="211"/>
+        <source>on this computer</source>
+        <translation>на цьому комп&apos;ютері</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="228"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="294"/>
+        <location filename="../plan_view.py" line="299"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="294"/>
+        <location filename="../plan_view.py" line="299"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="302"/>
+        <location filename="../plan_view.py" line="307"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="364"/>
+        <location filename="../plan_view.py" line="369"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне з&apos;єднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="375"/>
+        <location filename="../plan_view.py" line="380"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -619,57 +624,57 @@
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="96"/>
+        <location filename="../quiz_view.py" line="89"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="97"/>
+        <location filename="../quiz_view.py" line="90"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="98"/>
+        <location filename="../quiz_view.py" line="91"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="99"/>
+        <location filename="../quiz_view.py" line="92"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="101"/>
+        <location filename="../quiz_view.py" line="94"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="105"/>
+        <location filename="../quiz_view.py" line="98"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="138"/>
+        <location filename="../quiz_view.py" line="131"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="140"/>
+        <location filename="../quiz_view.py" line="133"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="142"/>
+        <location filename="../quiz_view.py" line="135"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="161"/>
+        <location filename="../quiz_view.py" line="154"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="185"/>
+        <location filename="../quiz_view.py" line="178"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -678,8 +683,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="189"/>
-        <source>about %n more question(s)</source>
+        <location filename="../quiz_view.py" line="182"/>
+        <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -687,8 +692,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="192"/>
-        <source>about %1–%2 more questions</source>
+        <location filename="../quiz_view.py" line="185"/>
+        <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
 </context>
@@ -733,127 +738,127 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="87"/>
+        <location filename="../results_view.py" line="84"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="88"/>
+        <location filename="../results_view.py" line="85"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="89"/>
+        <location filename="../results_view.py" line="86"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="90"/>
+        <location filename="../results_view.py" line="87"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="92"/>
+        <location filename="../results_view.py" line="89"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="94"/>
+        <location filename="../results_view.py" line="91"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="97"/>
+        <location filename="../results_view.py" line="94"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="98"/>
+        <location filename="../results_view.py" line="95"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="99"/>
+        <location filename="../results_view.py" line="96"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="100"/>
+        <location filename="../results_view.py" line="97"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="101"/>
+        <location filename="../results_view.py" line="98"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="104"/>
+        <location filename="../results_view.py" line="101"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="105"/>
+        <location filename="../results_view.py" line="102"/>
         <source>The chart appears here.</source>
         <translation>Тут з&apos;явиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="106"/>
+        <location filename="../results_view.py" line="103"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="108"/>
+        <location filename="../results_view.py" line="105"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="108"/>
+        <location filename="../results_view.py" line="105"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="111"/>
+        <location filename="../results_view.py" line="108"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="113"/>
+        <location filename="../results_view.py" line="110"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="114"/>
+        <location filename="../results_view.py" line="111"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="141"/>
+        <location filename="../results_view.py" line="138"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="163"/>
+        <location filename="../results_view.py" line="160"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="172"/>
+        <location filename="../results_view.py" line="169"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="219"/>
+        <location filename="../results_view.py" line="216"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="220"/>
+        <location filename="../results_view.py" line="217"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="238"/>
+        <location filename="../results_view.py" line="235"/>
         <source>Nothing to review: every knowledge question was answered right.</source>
         <translation>Розбирати нічого: на всі питання на знання ви відповіли правильно.</translation>
     </message>
@@ -910,7 +915,7 @@
     </message>
     <message numerus="yes">
         <location filename="../texts.py" line="27"/>
-        <source>%n level(s) below the target</source>
+        <source>below the target by levels: %n</source>
         <translation>
             <numerusform>на %n рівень нижче від цілі</numerusform>
             <numerusform>на %n рівні нижче від цілі</numerusform>

@@ -1,0 +1,110 @@
+"""Regenerate docs/screenshots/{home,question,results,plan}-{uk,en}.png from the real app, offscreen.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py   (or `make screenshots`)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from digigram.app import build_window, qapplication  # noqa: E402
+from digigram.core.records import PlanStep  # noqa: E402
+from digigram.ui.rating_dialog import RatingDialog  # noqa: E402
+from digigram.ui.translations import compile_all  # noqa: E402
+from digigram.workspace import Workspace  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1100, 760)
+NAMES = {"uk": ("Оксана Петренко", "Бучанська публічна бібліотека"),
+         "en": ("Oksana Petrenko", "Bucha Public Library")}
+
+
+def framework_path() -> Path:
+    shipped = ROOT / "competency_framework" / "librarians.yaml"
+    return shipped if shipped.exists() else ROOT / "tests" / "frameworks" / "minimal.yaml"
+
+
+def shoot(lang: str, folder: Path) -> list[Path]:
+    app = qapplication()
+    ws = Workspace.open(data_dir=folder / lang, framework_path=framework_path())
+    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 6)  # type: ignore[method-assign]
+    name, hub = NAMES[lang]
+    person = ws.create_person(name, hub=hub)
+    ws.create_person("Марія Коваль" if lang == "uk" else "Maria Koval", hub=hub)
+    win = build_window(ws, language=lang)
+    win.resize(*SIZE)
+    win.show()
+    win.select_person(person.id)
+    win.home.refresh()
+    shots: list[Path] = []
+
+    def save(name: str) -> None:
+        for _ in range(3):  # wrapped labels settle their height over a couple of layout passes
+            app.processEvents()
+            win.resize(*SIZE)
+        path = OUT / f"{name}-{lang}.png"
+        win.grab().save(str(path))
+        shots.append(path)
+
+    save("home")
+    session = ws.start_quiz(person.id, mode="full", rating_before=6, seed=7)
+    win._enter_quiz(session)
+    # A knowledge question shows the options and "I don't know"; answer until one is on screen.
+    pattern = 0
+    while win.quiz.item is not None and (win.quiz.item.kind != "knowledge" or pattern < 2):
+        win.quiz._choose_by_number(1 + pattern % 2)
+        win.quiz.submit()
+        pattern += 1
+    if win.quiz.item is not None:
+        win.quiz._choose_by_number(2)
+        save("question")
+    while win.quiz.session is not None:
+        win.quiz._choose_by_number(1 + pattern % 3 if win.quiz.item.kind != "knowledge" else 2)
+        win.quiz.submit()
+        pattern += 1
+    save("results")
+    fw = ws.framework
+    comp_ids = {c.id for c in fw.competences}
+    usable = [r for r in fw.resources if any(c in comp_ids for c in r.competences)]
+    usable.sort(key=lambda r: not r.offline)  # a handout first: it opens with no network
+    goals = {"uk": ("Опрацювати матеріал і виконати вправи", "Провести заняття для відвідувачів хабу"),
+             "en": ("Work through the handout and its exercises", "Run a session for the hub's visitors")}
+    steps = []
+    for n, res in enumerate(usable[:2]):
+        comp = next(c for c in res.competences if c in comp_ids)
+        steps.append(PlanStep(competence_id=comp, goal=goals[lang][n], resource_id=res.id,
+                              due=dt.date(2026, 12, 15) + dt.timedelta(days=45 * n),
+                              status="in_progress" if n == 0 else "planned"))
+    plan = win.view("plan")
+    win.show_plan(person.id)
+    plan.steps = steps
+    plan.dirty = True
+    plan._render_list()
+    plan.list.setCurrentRow(0)
+    plan.save_plan()
+    save("plan")
+    win.close()
+    ws.close()
+    return shots
+
+
+def main() -> int:
+    compile_all()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in ("uk", "en"):
+            for path in shoot(lang, Path(tmp)):
+                print(path.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
