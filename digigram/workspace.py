@@ -8,6 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from digigram.core import plan as suggestions_
 from digigram.core.engine import Quiz
 from digigram.core.errors import FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
@@ -18,6 +19,7 @@ from digigram.store import backup, repo
 from digigram.store.db import transaction
 from digigram.store.startup import Store, open_store
 from digigram.workspace_people import export, hash_pin, pin_matches
+from digigram.workspace_plans import plan_from
 from digigram.workspace_quiz import QuizSession, rebuild
 
 
@@ -253,6 +255,18 @@ class Workspace:
         return attempt, framework, rebuild(framework, attempt, stored)
 
     # --- plans and settings ---------------------------------------------------------------------
+
+    def suggestions(self, attempt_id: str, *, lang: str | None = None,
+                    offline_first: bool = False) -> list[suggestions_.PlanStep]:
+        """Every competence below its target with its resources ranked (see core.plan.suggest)."""
+        _, framework, quiz = self._replayed(attempt_id)
+        return suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
+
+    def suggest_plan(self, attempt_id: str, *, lang: str | None = None, offline_first: bool = False) -> Plan:
+        """An unsaved plan from an attempt's gaps, ready to edit and pass to save_plan()."""
+        attempt, framework, quiz = self._replayed(attempt_id)
+        steps = suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
+        return plan_from(framework, steps, person_id=attempt.person_id, attempt_id=attempt_id, lang=lang)
 
     def plan_for(self, person_id: str) -> Plan | None:
         with self._sessions() as session:

@@ -170,3 +170,31 @@ def test_export_has_everything_about_the_person_and_no_pin(data_dir: Path, small
     assert attempt["id"] == attempt_id and attempt["status"] == "finished"
     assert len(attempt["answers"]) == attempt["n_answers"] > 0
     assert attempt["areas"] and data["plans"][0]["steps"][0]["goal"] == "Курс"
+
+
+def test_a_suggested_plan_covers_each_competence_below_target_and_can_be_saved(
+    data_dir: Path, small_framework: Path
+) -> None:
+    with _open(data_dir, small_framework) as ws:
+        person = ws.create_person("Олена", profile_id="coordinator")  # target C everywhere
+        session = ws.start_quiz(person.id, seed=4)
+        while (item := session.current_item) is not None:  # the lowest answer every time
+            session.answer(None if item.offers_dont_know else ([0] if item.select == "many" else 0))
+        session.finish()
+        result = ws.results_for(session.attempt_id)
+        below = [c.competence_id for c in result.competences.values() if c.gap]
+        assert below  # answering lowest leaves gaps to a C target
+        plan = ws.suggest_plan(session.attempt_id, lang="en")
+        assert plan.id is None and plan.attempt_id == session.attempt_id
+        assert sorted(s.competence_id for s in plan.steps) == sorted(below)
+        assert all(s.goal.startswith("Reach level C") for s in plan.steps)
+        assert any(s.resource_id for s in plan.steps)
+        for step in plan.steps:
+            if step.resource_id is not None:
+                competence = ws.framework.competence(step.competence_id)
+                linked = set(ws.framework.resource(step.resource_id).competences)
+                assert linked & {competence.id, competence.area_id}
+        ws.save_plan(person.id, plan)
+        saved = ws.plan_for(person.id)
+        assert saved is not None
+        assert [s.competence_id for s in saved.steps] == [s.competence_id for s in plan.steps]
