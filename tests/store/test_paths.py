@@ -1,0 +1,47 @@
+"""Where data lives: --data-dir beats DIGIGRAM_DATA_DIR beats the per-user folder; --database takes a URL."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from digigram import paths
+from digigram.cli import main
+from tests.store.conftest import SMALL
+
+
+def test_the_data_folder_is_chosen_in_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(paths.ENV_DATA_DIR, raising=False)
+    default = paths.data_dir()
+    assert default.name == "Digigram"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(tmp_path / "env"))
+    assert paths.data_dir() == tmp_path / "env"
+    assert paths.data_dir(tmp_path / "flag") == tmp_path / "flag"
+
+
+def test_the_environment_variable_is_honoured_by_the_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(tmp_path / "env"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n\nq\n"))
+    assert main(["quiz", "--person", "Ірина", "--framework", str(SMALL), "--lang", "en"]) == 0
+    assert paths.database_path(tmp_path / "env").exists()
+
+
+def test_a_database_url_is_used_as_given(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.delenv(paths.ENV_DATA_DIR, raising=False)
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n4\n2\nq\n"))
+    assert main(["quiz", "--person", "Ірина", "--framework", str(SMALL), "--database", url,
+                 "--data-dir", str(tmp_path / "unused"), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "elsewhere.db").exists()
+    assert not (tmp_path / "unused" / paths.DATABASE_NAME).exists()
+    assert main(["export", "--person", "Ірина", "--framework", str(SMALL), "--database", url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["attempts"][0]["n_answers"] == 1 and data["attempts"][0]["rating_before"] == 4
