@@ -15,7 +15,7 @@ from digigram.core.framework import Framework
 from digigram.core.loader import load_framework_text
 from digigram.core.records import Attempt, Change, Person, Plan
 from digigram.core.scoring import QuizResult
-from digigram.store import backup, repo
+from digigram.store import backup, repo, repo_plans
 from digigram.store.db import transaction
 from digigram.store.startup import Store, open_store
 from digigram.workspace_people import export, hash_pin, pin_matches
@@ -270,24 +270,24 @@ class Workspace:
 
     def plan_for(self, person_id: str) -> Plan | None:
         with self._sessions() as session:
-            return repo.plan_for(session, person_id)
+            return repo_plans.plan_for(session, person_id)
 
     def save_plan(self, person_id: str, plan: Plan) -> Change:
         if plan.person_id != person_id:
             plan = Plan(person_id=person_id, steps=plan.steps, attempt_id=plan.attempt_id, id=plan.id)
         with transaction(self._sessions) as session:
-            saved = repo.save_plan(session, plan)
+            saved = repo_plans.save_plan(session, plan)
         assert saved.id is not None
         return Change("plan", (saved.id,), person_id=person_id)
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self._sessions() as session:
-            found, value = repo.get_setting(session, key)
+            found, value = repo_plans.get_setting(session, key)
         return value if found else default
 
     def set_setting(self, key: str, value: Any) -> Change:
         with transaction(self._sessions) as session:
-            repo.set_setting(session, key, value)
+            repo_plans.set_setting(session, key, value)
         return Change("setting", (key,))
 
     def export_person(self, person_id: str) -> dict[str, Any]:

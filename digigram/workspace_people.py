@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from digigram.core.records import Person
-from digigram.store import repo
+from digigram.store import repo, repo_plans
 
 _N, _R, _P = 2**14, 8, 1
 
@@ -54,6 +54,6 @@ def export(session: Session, person: Person) -> dict[str, Any]:
         record = asdict(attempt)
         record["answers"] = [asdict(a) for a in repo.answers(session, attempt.id)]
         attempts.append(record)
-    plans = [asdict(p) for p in repo.plans_of(session, person.id)]
+    plans = [asdict(p) for p in repo_plans.plans_of(session, person.id)]
     result = {"format": "digigram-export/1", "person": asdict(person), "attempts": attempts, "plans": plans}
     return dict(_jsonable(result))

@@ -15,9 +15,6 @@ from digigram.core.records import (
     Attempt,
     AttemptStatus,
     Person,
-    Plan,
-    PlanStep,
-    StepStatus,
     StoredAnswer,
 )
 from digigram.store.models import (
@@ -26,9 +23,6 @@ from digigram.store.models import (
     AttemptRow,
     FrameworkSnapshotRow,
     PersonRow,
-    PlanRow,
-    PlanStepRow,
-    SettingRow,
     new_id,
 )
 
@@ -40,7 +34,7 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
@@ -48,7 +42,7 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 def _person(row: PersonRow) -> Person:
-    created = _aware(row.created_at)
+    created = aware(row.created_at)
     assert created is not None
     return Person(
         id=row.id,
@@ -56,7 +50,7 @@ def _person(row: PersonRow) -> Person:
         hub=row.hub,
         profile_id=row.profile_id,
         has_pin=row.pin_hash is not None,
-        consent_at=_aware(row.consent_at),
+        consent_at=aware(row.consent_at),
         created_at=created,
         group=row.group_tag,
     )
@@ -143,14 +137,14 @@ def _outcome(row: AreaResultRow) -> AreaOutcome:
 
 
 def _attempt(row: AttemptRow, n_answers: int, *, with_areas: bool = False) -> Attempt:
-    started = _aware(row.started_at)
+    started = aware(row.started_at)
     assert started is not None
     return Attempt(
         id=row.id, person_id=row.person_id, framework_id=row.framework_id,
         framework_version=row.framework_version, framework_hash=row.framework_hash,
         profile_id=row.profile_id, mode=row.mode, seed=row.seed,
         status=cast(AttemptStatus, row.status), started_at=started,
-        finished_at=_aware(row.finished_at), n_answers=n_answers,
+        finished_at=aware(row.finished_at), n_answers=n_answers,
         rating_before=row.rating_before, rating_after=row.rating_after,
         exclude=frozenset(json.loads(row.excluded)),
         areas=tuple(_outcome(a) for a in row.areas) if with_areas else (),
@@ -251,7 +245,7 @@ def answers(session: Session, attempt_id: str) -> list[StoredAnswer]:
     stmt = select(AnswerRow).where(AnswerRow.attempt_id == attempt_id).order_by(AnswerRow.sequence)
     result = []
     for row in session.scalars(stmt):
-        answered = _aware(row.answered_at)
+        answered = aware(row.answered_at)
         assert answered is not None
         result.append(StoredAnswer(row.sequence, row.item_id, _choice(row.choice), answered, row.seconds))
     return result
@@ -277,71 +271,3 @@ def finish_attempt(
 
 def set_attempt_status(session: Session, attempt_id: str, status: AttemptStatus) -> None:
     session.get_one(AttemptRow, attempt_id).status = status
-
-
-# --- plans --------------------------------------------------------------------------------------
-
-
-def _plan(row: PlanRow) -> Plan:
-    steps = tuple(
-        PlanStep(
-            id=s.id, competence_id=s.competence_id, goal=s.goal, resource_id=s.resource_id, due=s.due,
-            status=cast(StepStatus, s.status), notes=s.notes, coordinator_comment=s.coordinator_comment,
-        )
-        for s in row.steps
-    )
-    return Plan(person_id=row.person_id, steps=steps, attempt_id=row.attempt_id, id=row.id,
-                updated_at=_aware(row.updated_at))
-
-
-def plan_for(session: Session, person_id: str) -> Plan | None:
-    """The person's most recently saved plan."""
-    stmt = select(PlanRow).where(PlanRow.person_id == person_id).order_by(PlanRow.updated_at.desc())
-    row = session.scalars(stmt).first()
-    return None if row is None else _plan(row)
-
-
-def plans_of(session: Session, person_id: str) -> list[Plan]:
-    """Every plan of the person, oldest first."""
-    stmt = select(PlanRow).where(PlanRow.person_id == person_id).order_by(PlanRow.updated_at)
-    return [_plan(r) for r in session.scalars(stmt)]
-
-
-def save_plan(session: Session, plan: Plan) -> Plan:
-    """Store the plan: a plan with an id replaces that plan's steps; one without is added."""
-    row = session.get(PlanRow, plan.id) if plan.id else None
-    if row is None:
-        row = PlanRow(id=plan.id or new_id(), person_id=plan.person_id, attempt_id=plan.attempt_id,
-                      updated_at=now())
-        session.add(row)
-    else:
-        row.attempt_id = plan.attempt_id
-        row.updated_at = now()
-        row.steps.clear()
-        session.flush()
-    for position, step in enumerate(plan.steps):
-        row.steps.append(PlanStepRow(
-            id=step.id or new_id(), position=position, competence_id=step.competence_id, goal=step.goal,
-            resource_id=step.resource_id, due=step.due, status=step.status, notes=step.notes,
-            coordinator_comment=step.coordinator_comment,
-        ))
-    session.flush()
-    return _plan(row)
-
-
-# --- settings -----------------------------------------------------------------------------------
-
-
-def get_setting(session: Session, key: str) -> tuple[bool, Any]:
-    row = session.get(SettingRow, key)
-    return (False, None) if row is None else (True, json.loads(row.value))
-
-
-def set_setting(session: Session, key: str, value: Any) -> None:
-    row = session.get(SettingRow, key)
-    text = json.dumps(value, ensure_ascii=False)
-    if row is None:
-        session.add(SettingRow(key=key, value=text))
-    else:
-        row.value = text
-    session.flush()
