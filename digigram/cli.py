@@ -54,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    # The desktop app defaults to Ukrainian or the saved choice, so it needs to know whether
+    # --lang was given; terminal commands fall back to the system locale.
+    args.lang_explicit = hasattr(args, "lang")
     args.lang = normalise(getattr(args, "lang", None))
     module = getattr(args, "_module", None)
     try:
