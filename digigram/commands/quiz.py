@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from digigram import paths
 from digigram.core.framework import Framework, Item
 from digigram.core.records import Person
-from digigram.workspace import Workspace
-from digigram.workspace_quiz import QuizSession
+
+if TYPE_CHECKING:
+    from digigram.workspace import Workspace
+    from digigram.workspace_quiz import QuizSession
 
 HELP = "take the competence check in the terminal (resumes an unfinished attempt)"
 PROMPT = "> "
@@ -27,6 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """The Workspace for a parsed command line (data folder, database URL and framework options)."""
+    from digigram.workspace import Workspace  # heavy: only when a command really opens the data
+
     return Workspace.open(
         data_dir=paths.data_dir_from_args(args),
         database_url=getattr(args, "database", None),

@@ -6,7 +6,6 @@ import argparse
 
 from digigram import paths
 from digigram.core.errors import StorageError
-from digigram.store import backup
 
 HELP = "list database backups, or restore one (the current file is kept aside)"
 
@@ -17,6 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from digigram.store import backup  # SQLAlchemy only when restoring
+
     uk = args.lang == "uk"
     if getattr(args, "database", None):
         raise StorageError(

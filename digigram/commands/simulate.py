@@ -7,11 +7,13 @@ import json
 import sys
 import time
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from competency_framework import shipped_framework_path
 from digigram.core.loader import load_framework
-from digigram.core.simulation import FormFigures, SimulationReport, simulate
+
+if TYPE_CHECKING:
+    from digigram.core.simulation import FormFigures, SimulationReport
 
 HELP = "measure the adaptive quiz against a fixed 90-question form with simulated people"
 
@@ -76,6 +78,8 @@ def format_report(report: SimulationReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from digigram.core.simulation import simulate  # numpy only when simulating
+
     framework = load_framework(args.framework or shipped_framework_path())
     profile = args.profile
     if profile is None and framework.default_profile is not None:
