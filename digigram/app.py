@@ -10,9 +10,15 @@ from typing import Any
 from digigram.paths import data_dir_from_args
 
 
-def _explicit_language(argv: list[str]) -> bool:
-    """Whether --lang was given; otherwise the stored choice (or Ukrainian) beats the system locale."""
-    return any(a == "--lang" or a.startswith("--lang=") for a in argv)
+def requested_language(args: Any) -> str | None:
+    """The language asked for with --lang, else None: then the saved choice, else Ukrainian, applies.
+
+    args.lang holds the system language when --lang was not given; the desktop app ignores that,
+    because the people it serves expect Ukrainian whatever the library PC's locale is.
+    """
+    if getattr(args, "lang_explicit", False):
+        return getattr(args, "lang", None)
+    return None
 
 
 def open_workspace(args: Any) -> Any:
@@ -56,7 +62,7 @@ def main(args: Namespace) -> int:
     folder: Path = data_dir_from_args(args)
     crash = CrashHandler(folder)
     crash.install()
-    language = getattr(args, "lang", None) if _explicit_language(sys.argv[1:]) else None
+    language = requested_language(args)
     try:
         ws = open_workspace(args)
     except DigigramError as exc:
