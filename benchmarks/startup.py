@@ -1,5 +1,8 @@
 """Start-up: time to the first painted window and to an interactive home screen, against a bare QMainWindow.
 
+"first paint" is the window on screen (for Digigram: its "Opening your data…" state); "interactive" is
+the home screen over the open Workspace, taking input.
+
 Each start is a fresh process (offscreen platform); the parent times from spawning it to the child's
 reports, so interpreter start and imports are included. Also reports whether matplotlib was imported
 before the first chart (it must not be).
@@ -44,16 +47,17 @@ if mode == "bare":
     from PySide6.QtWidgets import QMainWindow, QLabel
     app = QApplication(sys.argv[:1])
     win = QMainWindow(); win.setCentralWidget(QLabel("x")); win.resize(1100, 760)
+    QTimer.singleShot(0, interactive)
 else:
-    from digigram.app import build_window, qapplication
-    from digigram.workspace import Workspace
+    # The app's own start: the window paints "Opening your data…", then opens the Workspace.
+    from argparse import Namespace
+    from digigram.app import open_window, qapplication
     app = qapplication()
-    ws = Workspace.open(data_dir=data)
-    win = build_window(ws)
+    win = open_window(Namespace(data_dir=data, lang_explicit=False))
     win.resize(1100, 760)
+    win.ready.connect(lambda: QTimer.singleShot(0, interactive))
 watch = Watch(); win.installEventFilter(watch)
 win.show()
-QTimer.singleShot(0, interactive)
 app.exec()
 """
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from digigram.paths import data_dir_from_args
 
+OPEN_ANYWAY_MS = 1500  # open the data even if the window is never painted (e.g. started minimised)
+
 
 def requested_language(args: Any) -> str | None:
     """The language asked for with --lang, else None: then the saved choice, else Ukrainian, applies.
@@ -29,16 +31,77 @@ def open_workspace(args: Any) -> Any:
 
 
 def build_window(ws: Any, *, language: str | None = None) -> Any:
-    """The main window over `ws`, with the stored settings applied (used by main, tests and tools)."""
+    """The main window over an open `ws`, with the stored settings applied (used by tests and tools)."""
+    from digigram.ui.main_window import MainWindow
+    from digigram.ui.settings_dialog import Settings
+
+    window = MainWindow(None, settings=Settings(language=language or "uk"))
+    finish_opening(window, ws, language=language)
+    return window
+
+
+def finish_opening(window: Any, ws: Any, *, language: str | None) -> None:
+    """Apply the stored settings (an explicit `language` wins) and show the home screen over `ws`."""
     from digigram.ui import appearance
-    from digigram.ui.main_window import MainWindow, load_settings
+    from digigram.ui.main_window import load_settings
 
     settings = load_settings(ws, language=language)
-    appearance.install_language(settings.language)
-    window = MainWindow(ws, settings=settings)
+    if settings.language != appearance.current_language():
+        appearance.install_language(settings.language)
+    window.attach(ws, settings=settings)
     appearance.apply_text_scale(settings.text_scale)
     appearance.apply_contrast(settings.high_contrast)
+
+
+def open_window(args: Any) -> Any:
+    """The main window in its calm "Opening your data…" state; the data opens once it is on screen.
+
+    Importing the Workspace (SQLAlchemy, alembic, numpy) and opening the database take most of a
+    second, so they wait until the window has painted once: a person sees the app answer at once.
+    """
+    from PySide6.QtCore import QTimer
+
+    from digigram.ui import appearance
+    from digigram.ui.main_window import MainWindow
+    from digigram.ui.settings_dialog import Settings
+
+    language = requested_language(args)
+    appearance.install_language(language or "uk")  # the saved choice is only known once the data is open
+    window = MainWindow(None, settings=Settings(language=language or "uk"))
+    started = False
+
+    def start() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            _open_data(window, args, language=language)
+
+    # A zero timer from the first paint runs once that frame is on screen; the longer one covers a
+    # window that is never painted (started minimised), so the data still opens.
+    window.opening.painted.connect(lambda: QTimer.singleShot(0, start))
+    anyway = QTimer(window)  # owned by the window, so it never fires for a window that is gone
+    anyway.setSingleShot(True)
+    anyway.timeout.connect(start)
+    anyway.start(OPEN_ANYWAY_MS)
     return window
+
+
+def _open_data(window: Any, args: Any, *, language: str | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from digigram.core.errors import DigigramError
+    from digigram.ui.appearance import current_language
+    from digigram.ui.errors import show_problem
+
+    try:
+        ws = open_workspace(args)
+    except DigigramError as exc:
+        # A damaged or too-new database: say so in the window and in a message, then end with status 2.
+        window.opening.show_problem(exc.message(current_language()))
+        show_problem(window, exc)
+        QCoreApplication.exit(2)
+        return
+    finish_opening(window, ws, language=language)
 
 
 def qapplication(argv: list[str] | None = None) -> Any:
@@ -55,26 +118,18 @@ def qapplication(argv: list[str] | None = None) -> Any:
 
 def main(args: Namespace) -> int:
     """Open the desktop app; returns the exit status."""
-    from digigram.core.errors import DigigramError
-    from digigram.ui.errors import CrashHandler, show_problem
+    from digigram.ui.errors import CrashHandler
 
     app = qapplication()
     folder: Path = data_dir_from_args(args)
     crash = CrashHandler(folder)
     crash.install()
-    language = requested_language(args)
+    window = None
     try:
-        ws = open_workspace(args)
-    except DigigramError as exc:
-        from digigram.ui import appearance
-
-        appearance.install_language(language or "uk")
-        show_problem(None, exc)
-        return 2
-    try:
-        window = build_window(ws, language=language)
+        window = open_window(args)
         window.show()
         return int(app.exec())
     finally:
-        ws.close()
+        if window is not None and window.ws is not None:
+            window.ws.close()
         crash.uninstall()

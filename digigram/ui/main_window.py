@@ -13,9 +13,7 @@ from digigram.core.errors import DigigramError
 from digigram.core.records import Change
 from digigram.ui import appearance
 from digigram.ui.errors import show_problem
-from digigram.ui.home import HomeView
-from digigram.ui.quiz_view import QuizView
-from digigram.ui.rating_dialog import RatingDialog
+from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
 
 translate = QCoreApplication.translate
@@ -38,8 +36,10 @@ def load_settings(ws: Any, *, language: str | None = None) -> Settings:
 
 class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
+    ready = Signal()  # the data is open and the home screen takes input
 
-    def __init__(self, ws: Any, *, settings: Settings) -> None:
+    def __init__(self, ws: Any = None, *, settings: Settings) -> None:
+        """With `ws` None the window opens in its "Opening your data…" state; attach() completes it."""
         super().__init__()
         self.ws = ws
         self.settings = settings
@@ -60,13 +60,39 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.edit_settings)
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.settings_action)
+        self.opening = OpeningView(self)
+        self.stack.addWidget(self.opening)
+        self.resize(980, 700)
+        if ws is None:
+            for action in (self.home_action, self.settings_action):
+                action.setEnabled(False)
+            self.retranslate_ui()
+        else:
+            self.attach(ws, settings=settings)
+
+    def attach(self, ws: Any, *, settings: Settings) -> None:
+        """Build the screens over the open Workspace and show the home screen."""
+        # Imported here so that the window paints its opening state before these load.
+        from digigram.ui.home import HomeView
+        from digigram.ui.quiz_view import QuizView
+
+        self.ws, self.settings = ws, settings
         self.home = HomeView(self)
         self.quiz = QuizView(self)
         for view in (self.home, self.quiz):
             self.stack.addWidget(view)
         self.changed.connect(self.home.refresh)
-        self.resize(980, 700)
+        for action in (self.home_action, self.settings_action):
+            action.setEnabled(True)
+        self.stack.setCurrentWidget(self.home)
         self.retranslate_ui()
+        if self.isVisible():
+            self.home.people.setFocus()
+        self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self.ws is not None and hasattr(self, "home")
 
     # -- screens, created when first needed so that start-up stays light -----------------------
     def view(self, name: str) -> Any:
@@ -117,6 +143,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if not self.is_ready:
+            self.statusBar().clearMessage()
+            return
         person = self.person
         text = (
             translate("MainWindow", "No person chosen")
@@ -141,6 +170,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
 
     def go_home(self) -> None:
+        if not self.is_ready:
+            return
         if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
             self.pause_check(self.quiz.session)
             return
@@ -150,6 +181,8 @@ class MainWindow(QMainWindow):
 
     # -- the check -----------------------------------------------------------------------------
     def start_check(self, person_id: str, *, mode: str, area_id: str | None = None) -> None:
+        from digigram.ui.rating_dialog import RatingDialog
+
         rating = RatingDialog.ask(self, after=False)
         # One area is asked by giving its id as the mode.
         mode = area_id if mode == "area" and area_id else mode
@@ -184,6 +217,8 @@ class MainWindow(QMainWindow):
         self.home.resume.setFocus()
 
     def check_done(self, session: Any) -> None:
+        from digigram.ui.rating_dialog import RatingDialog
+
         rating = RatingDialog.ask(self, after=True)
         change = self.run(lambda: session.finish(rating_after=rating))
         self.quiz.session = None
@@ -217,6 +252,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------
     def edit_settings(self) -> None:
+        if not self.is_ready:
+            return
         chosen = SettingsDialog.ask(self, current=self.settings)
         if chosen is not None:
             self.apply_settings(chosen, store=True)
@@ -238,7 +275,7 @@ class MainWindow(QMainWindow):
         self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.quiz.session is not None:
+        if self.is_ready and self.quiz.session is not None:
             self.run(self.quiz.session.pause)
             self.quiz.session = None
         super().closeEvent(event)

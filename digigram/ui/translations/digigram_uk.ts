@@ -218,59 +218,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="113"/>
         <source>Digigram</source>
         <translation>Діджиграм</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="114"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89"/>
+        <location filename="../main_window.py" line="115"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="151"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="239"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../opening.py" line="35"/>
+        <source>Opening your data…</source>
+        <translation>Відкриваємо дані…</translation>
     </message>
 </context>
 <context>
