@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
@@ -19,6 +19,11 @@ class TextLabel(QLabel):
         self._scale, self._bold = scale, bold
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and (scale != 1.0 or bold):
+            # Qt sends ApplicationFontChange only while the event loop runs; the text size is also set
+            # before that, at start-up, so the label follows the signal, which always comes.
+            app.fontChanged.connect(self._app_font_changed)
         self._apply_font()
 
     def _apply_font(self) -> None:
@@ -31,10 +36,14 @@ class TextLabel(QLabel):
         font.setBold(self._bold)
         self.setFont(font)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            self._apply_font()
-        return super().event(event)
+    def _app_font_changed(self, _font: QFont) -> None:
+        self._apply_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Larger text wraps onto more lines: take the new height, or the last lines are cut off.
+            self._fit()
 
     def setText(self, text: str) -> None:
         super().setText(text)
