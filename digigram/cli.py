@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"digigram {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check this copy of Digigram on a temporary database (no window) and exit 0 or 1",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"digigram.commands.{name}")
@@ -60,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = normalise(getattr(args, "lang", None))
     module = getattr(args, "_module", None)
     try:
+        if module is None and getattr(args, "self_test", False):
+            from digigram import selftest
+
+            return selftest.run(args.lang)
         if module is None:
             gui = importlib.import_module("digigram.app")
             return int(gui.main(args))

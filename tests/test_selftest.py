@@ -1,0 +1,76 @@
+"""`digigram --self-test`: all checks pass on a sound install; a broken piece is reported, not raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import competency_framework
+from digigram import selftest
+from digigram.charts import report
+from digigram.cli import main
+
+CHECKS_EN = ("Program", "Competence framework", "Handouts", "Temporary database",
+             "Full check (simulated answers)", "Stored answers", "Development plan", "PDF report", "Backup",
+             "Qt libraries and interface translation")
+
+
+def test_passes_on_this_install_and_leaves_user_data_alone(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real = tmp_path / "real-data"
+    monkeypatch.setenv("DIGIGRAM_DATA_DIR", str(real))
+    code = main(["--self-test", "--lang", "en"])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert code == 0, out
+    assert lines[0].startswith("Digigram ") and "self-test" in lines[0]
+    assert [line.split("]", 1)[0] for line in lines[1:-1]] == ["[ok"] * len(CHECKS_EN)
+    assert [line.split("] ", 1)[1].split(":", 1)[0] for line in lines[1:-1]] == list(CHECKS_EN)
+    assert lines[-1].startswith(f"All good: {len(CHECKS_EN)} checks passed")
+    assert not real.exists()
+
+
+def test_speaks_ukrainian(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--self-test", "--lang", "uk"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "самоперевірка" in out.splitlines()[0]
+    assert "[ok] Звіт PDF:" in out
+    assert out.splitlines()[-1].startswith("Усе гаразд")
+
+
+def test_missing_framework_is_reported_with_exit_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(competency_framework, "shipped_framework_path", lambda: tmp_path / "gone.yaml")
+    code = selftest.run("en")
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "[FAILED] Competence framework:" in out
+    assert "[FAILED] Handouts: skipped: an earlier check failed" in out
+    assert "Traceback" not in out
+    assert out.splitlines()[-1].startswith("8 of 10 checks failed")
+
+
+def test_a_broken_pdf_is_caught(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def truncated(path: Path, **_: object) -> Path:
+        Path(path).write_bytes(b"%PDF-1.4\n")
+        return Path(path)
+
+    monkeypatch.setattr(report, "write_report_pdf", truncated)
+    code = selftest.run("uk")
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "[ПОМИЛКА] Звіт PDF: файл підозріло малий" in out
+    assert "[ok] Резервна копія:" in out
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(1, "файл"), (2, "файли"), (4, "файли"), (5, "файлів"), (11, "файлів"), (12, "файлів"), (14, "файлів"),
+     (21, "файл"), (22, "файли"), (25, "файлів"), (111, "файлів"), (234, "файли")],
+)
+def test_ukrainian_counts(n: int, expected: str) -> None:
+    assert selftest.uk_count(n, "файл", "файли", "файлів") == f"{n} {expected}"
