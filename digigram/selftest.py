@@ -265,22 +265,24 @@ def _checks(run: _Run, work: Path) -> None:
 
 
 def _qt_check(run: _Run) -> str:
-    """The desktop app's libraries load and its Ukrainian translation is readable; no window is opened."""
+    """The desktop app's libraries load and its Ukrainian translation is readable; no window is opened.
+
+    Qt is probed by name at run time, not imported: the command line must keep working where Qt is
+    missing, and there this check alone fails, which is exactly what the report should say.
+    """
     import importlib
 
-    for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
-                 "matplotlib.backends.backend_qtagg"):
-        importlib.import_module(name)
-    from PySide6.QtCore import QTranslator, qVersion
-
-    from digigram.ui.translations import qm_path
-
-    qm = qm_path("uk")
-    translator = QTranslator()
+    modules = {name: importlib.import_module(name) for name in (
+        "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
+        "matplotlib.backends.backend_qtagg")}
+    qt_core = modules["PySide6.QtCore"]
+    # The same place digigram.ui.translations reads it from, in a checkout and in the bundle.
+    qm = Path(__file__).resolve().parent / "ui" / "translations" / "digigram_uk.qm"
+    translator = qt_core.QTranslator()
     if not qm.is_file() or not translator.load(str(qm)):
         raise Failed(run.t(f"не вдалося прочитати переклад {qm.name}",
                            f"could not read the translation {qm.name}"))
-    return f"Qt {qVersion()}, {qm.name}"
+    return f"Qt {qt_core.qVersion()}, {qm.name}"
 
 
 def run(lang: str = "uk", *, out: TextIO | None = None) -> int:
