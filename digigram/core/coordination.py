@@ -1,0 +1,163 @@
+"""Coordinator mode as plain data: dashboard rows, filters, bundle summaries, errors and the help rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from digigram.core.errors import DigigramError
+from digigram.core.records import Attempt, Person, Plan
+from digigram.core.scoring import QuizResult
+
+# Self-ratings (1–10) from this value up count as "rates themselves high" in the before/after figures.
+HIGH_RATING = 7
+# Shortest coordinator password accepted.
+MIN_PASSWORD = 8
+
+
+class CoordinatorError(DigigramError):
+    """A coordinator action that cannot be done as asked (no password yet, already set, too short…)."""
+
+
+class CoordinatorLocked(CoordinatorError):
+    """A wrong coordinator password, or a try made before the wait after earlier failures has passed."""
+
+    def __init__(self, *, uk: str, en: str, wait_seconds: int = 0) -> None:
+        super().__init__(uk=uk, en=en)
+        self.wait_seconds = wait_seconds
+
+
+class BundleError(DigigramError):
+    """A result bundle that cannot be written or is refused on import; nothing was changed."""
+
+
+def lockout_seconds(failures: int) -> int:
+    """Seconds to wait before the next password try after `failures` wrong ones in a row.
+
+    One slip costs nothing; from the second failure the wait doubles (2, 4, 8 … s), capped at
+    15 minutes, so guessing through a list takes days while a person who mistyped waits seconds.
+    """
+    if failures < 2:
+        return 0
+    return int(min(2 ** (failures - 1), 900))
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    """Which trainees the dashboard shows; None means "any". Dates bound the finished checks counted."""
+
+    hub: str | None = None
+    group: str | None = None
+    profile_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    hubs: tuple[str, ...]
+    groups: tuple[str, ...]
+    profiles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    """An area at a trainee's latest check: level and target codes, gap in levels (>0 = below target)."""
+
+    level: str | None
+    target: str | None
+    gap: int | None
+
+
+@dataclass(frozen=True)
+class TraineeRow:
+    person_id: str
+    name: str
+    hub: str
+    group: str
+    profile_id: str | None
+    checks: int
+    last_check: datetime | None
+    areas: Mapping[str, AreaStatus]
+    needs_help: bool
+
+
+@dataclass(frozen=True)
+class ItemStat:
+    """How often a knowledge or scenario question was answered not fully right ("don't know" included)."""
+
+    item_id: str
+    asked: int
+    wrong: int
+    share_wrong: float
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    """First versus latest check of people with at least two checks in the filter.
+
+    `share_high_*`: share of them rating themselves HIGH_RATING–10 (None when nobody gave a rating);
+    `level_change`: per area, the mean change in level index, latest minus first.
+    """
+
+    people: int
+    share_high_first: float | None
+    share_high_latest: float | None
+    level_change: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    rows: tuple[TraineeRow, ...]
+    area_ids: tuple[str, ...]
+    hard_questions: tuple[ItemStat, ...]
+    before_after: BeforeAfter
+
+
+@dataclass(frozen=True)
+class TraineeDetail:
+    person: Person
+    attempts: tuple[Attempt, ...]  # oldest first
+    latest_result: QuizResult | None
+    plan: Plan | None
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    path: Path
+    people: int
+    attempts: int
+    answers: int
+    plans: int
+    signed: bool
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: Mapping[str, int]
+    unchanged: Mapping[str, int]
+    signed: bool
+    warnings: tuple[str, ...] = ()
+
+
+def needs_help(gaps: Iterable[int | None]) -> bool:
+    """The "needs help" mark, from the gaps of a trainee's latest finished check.
+
+    True when any area is two or more levels below its target, or when at least half of the areas
+    that have a target are below it. Areas without a target do not count; no check means no mark.
+    """
+    known = [g for g in gaps if g is not None]
+    if not known:
+        return False
+    if any(g >= 2 for g in known):
+        return True
+    return 2 * sum(g > 0 for g in known) >= len(known)
+
+
+def share_high(ratings: Sequence[int | None]) -> float | None:
+    """Share of the given self-ratings at HIGH_RATING or above; None when none was given."""
+    given = [r for r in ratings if r is not None]
+    return None if not given else sum(r >= HIGH_RATING for r in given) / len(given)
