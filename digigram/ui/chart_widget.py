@@ -34,7 +34,13 @@ class ChartWidget(QWidget):
             self._canvas.deleteLater()
         self._placeholder.hide()
         canvas = FigureCanvasQTAgg(figure)
-        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The chart places its parts in inches measured for its own height (charts/gap.py); squeezing
+        # it into a shorter widget pushed the axis label into the legend. So the canvas keeps that
+        # height and at least that width; it may only grow wider, which moves nothing vertically.
+        width, height = canvas.get_width_height()
+        canvas.setMinimumWidth(width)
+        canvas.setFixedHeight(height)
+        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         canvas.setAccessibleName(self.accessibleName())
         canvas.setAccessibleDescription(self.accessibleDescription())
         self._layout.addWidget(canvas)

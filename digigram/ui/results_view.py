@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -43,10 +45,14 @@ class ResultsView(QWidget):
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
 
-        overview = QWidget(self.tabs)
+        # The chart keeps its designed size, so the overview scrolls when the window is smaller.
+        self.overview_scroll = QScrollArea(self.tabs)
+        self.overview_scroll.setWidgetResizable(True)
+        self.overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        overview = QWidget(self.overview_scroll)
         ov = QVBoxLayout(overview)
         self.chart = ChartWidget(overview)
-        ov.addWidget(self.chart, 3)
+        ov.addWidget(self.chart)
         self.table_label = QLabel(overview)
         self.table = QTableWidget(0, 5, overview)
         self.table_label.setBuddy(self.table)
@@ -56,10 +62,12 @@ class ResultsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         ov.addWidget(self.table_label)
-        ov.addWidget(self.table, 2)
+        ov.addWidget(self.table)
         self.notes = TextLabel(overview)
         ov.addWidget(self.notes)
-        self.tabs.addTab(overview, "")
+        ov.addStretch(1)
+        self.overview_scroll.setWidget(overview)
+        self.tabs.addTab(self.overview_scroll, "")
 
         self.evidence = QTreeWidget(self.tabs)
         self.evidence.setColumnCount(2)
@@ -98,6 +106,7 @@ class ResultsView(QWidget):
                 translate("Results", "Compared with the target"),
             ]
         )
+        self.overview_scroll.setAccessibleName(translate("Results", "Overview: chart and table of levels"))
         self.chart.setAccessibleName(translate("Results", "Chart: your level per area against the target"))
         self.chart.set_placeholder(translate("Results", "The chart appears here."))
         self.evidence.setAccessibleName(translate("Results", "Answers per competence"))
@@ -172,12 +181,20 @@ class ResultsView(QWidget):
                             "for. You may know more than you think.",
                         ).replace("%1", area.name.get(lang))
                     )
+        self._fit_table()
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.chart.setAccessibleDescription("; ".join(summary))
         self._draw_chart(result)
         self._fill_evidence(result)
         self._fill_review(result)
+
+    def _fit_table(self) -> None:
+        # Every row in view: the overview scrolls as a whole rather than a small box inside it.
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
 
     def _draw_chart(self, result: Any) -> None:
         from digigram.charts.gap import gap_figure

@@ -801,6 +801,11 @@
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
+        <location filename="../results_view.py" line="112"/>
+        <source>Overview: chart and table of levels</source>
+        <translation>Огляд: діаграма й таблиця рівнів</translation>
+    </message>
+    <message>
         <location filename="../results_view.py" line="101"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
