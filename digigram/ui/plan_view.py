@@ -308,9 +308,8 @@ class PlanView(QWidget):
                 )
             return
         latest = max(finished, key=lambda a: a.finished_at or a.started_at)
-        if not hasattr(self.win.ws, "suggest_plan"):
-            return  # an older Workspace without suggestions: steps are added by hand
-        plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id))
+        # The goals are written in the language the person reads the app in.
+        plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id, lang=self.win.lang))
         if plan is None:
             return
         known = {(s.competence_id, s.resource_id) for s in self.steps}

@@ -1,0 +1,46 @@
+""""Suggest from my results" fills the plan with a step per gap, each with a resource for that gap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import create_person
+
+
+def finish_check_with_gaps(qtbot: Any, win: Any) -> None:
+    """Answer "I don't know" wherever offered and the lowest choice elsewhere: levels stay low."""
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    while win.quiz.session is not None:
+        win.quiz._choose_by_number(0 if win.quiz.dont_know is not None else 1)
+        win.quiz.submit()
+
+
+def test_suggest_fills_steps_from_the_persons_gaps(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    attempt = ws.history(person.id)[-1]
+    gaps = ws.suggestions(attempt.id, lang="en")
+    assert gaps, "answering nothing right must leave gaps"
+    assert any(g.resources for g in gaps), "the test framework links resources to its competences"
+
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    while plan.steps:  # start from an empty plan, as after removing every step
+        qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    assert plan.list.count() == 0
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+
+    assert [s.competence_id for s in plan.steps] == [g.competence_id for g in gaps]
+    for step, gap in zip(plan.steps, gaps, strict=True):
+        if gap.resources:
+            assert step.resource_id == gap.resources[0].id
+            assert step.resource_id in {r.id for r in ws.framework.resources}
+        assert step.goal.startswith("Reach level " + gap.target)
+    assert plan.list.count() == len(gaps)
+    assert plan.state.text() == "Not saved yet"
+    # Pressing it again adds nothing twice.
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert len(plan.steps) == len(gaps)
