@@ -1,0 +1,235 @@
+"""Offline result bundles, the pure part: member names, limits, the manifest, the regional key, signing."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+import unicodedata
+import uuid
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from digigram.core.coordination import BundleError
+
+FORMAT_NAME = "digigram-bundle"
+FORMAT_VERSION = 1
+FORMAT = f"{FORMAT_NAME}/{FORMAT_VERSION}"
+MANIFEST = "manifest.json"
+SIGNATURE = "signature"
+# Record files in the order they are written and imported (references point backwards only).
+KINDS = ("people", "frameworks", "attempts", "answers", "results", "plans", "plan_steps")
+RECORD_FILES: dict[str, str] = {kind: f"records/{kind}.jsonl" for kind in KINDS}
+KNOWN_MEMBERS = frozenset({MANIFEST, SIGNATURE, *RECORD_FILES.values()})
+MANIFEST_KEYS = frozenset(
+    {"format", "app_version", "created_at", "hub", "since", "frameworks", "counts", "files", "signed"})
+
+# The regional key: 64 hex digits are used as they are; anything else is a passphrase stretched by
+# scrypt under this fixed salt, so every hub and the region derive the same key from the same words.
+KEY_SALT = b"digigram-bundle/1 regional key"
+MIN_PASSPHRASE = 12
+_MAXMEM = 64 * 1024 * 1024  # n=2**15 needs 32 MiB, exactly OpenSSL's default cap
+_HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_FORMAT_RE = re.compile(r"digigram-bundle/([0-9]{1,6})")
+
+
+def fail(uk: str, en: str) -> BundleError:
+    """A refusal that says nothing was written and what to do next."""
+    return BundleError(uk=f"{uk} Нічого не імпортовано.", en=f"{en} Nothing was imported.")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps checked before anything is decompressed, so a hostile zip cannot exhaust memory or disk."""
+
+    file_bytes: int = 512 << 20  # the .zip itself
+    member_bytes: int = 1 << 30  # one file inside, uncompressed
+    total_bytes: int = 1536 << 20  # all files inside, uncompressed
+    members: int = len(KNOWN_MEMBERS)
+    ratio: float = 100.0  # uncompressed / compressed, for members over 1 MiB (JSON lines give 4–10)
+    manifest_bytes: int = 1 << 20
+
+
+@dataclass(frozen=True)
+class FrameworkRef:
+    id: str
+    version: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    app_version: str
+    created_at: datetime
+    hub: str | None
+    since: date | None
+    frameworks: tuple[FrameworkRef, ...]
+    counts: Mapping[str, int]
+    files: Mapping[str, str]  # member name -> SHA-256 hex
+    signed: bool
+
+
+def regional_key(text: str) -> bytes:
+    """The 32-byte signing key from what the coordinator enters or keeps in a key file."""
+    text = unicodedata.normalize("NFC", text).strip()
+    if _HEX_KEY.fullmatch(text):
+        return bytes.fromhex(text)
+    if len(text) < MIN_PASSPHRASE:
+        raise BundleError(
+            uk=f"Регіональний ключ закороткий: потрібно щонайменше {MIN_PASSPHRASE} символів "
+            "(або 64 шістнадцяткові цифри з файлу ключа).",
+            en=f"The regional key is too short: it needs at least {MIN_PASSPHRASE} characters "
+            "(or 64 hex digits from a key file).")
+    return hashlib.scrypt(text.encode("utf-8"), salt=KEY_SALT, n=2**15, r=8, p=1, maxmem=_MAXMEM, dklen=32)
+
+
+def sign(manifest: bytes, key: bytes) -> str:
+    """HMAC-SHA256 of the manifest bytes; the manifest pins every other file by its SHA-256."""
+    return hmac.new(key, manifest, hashlib.sha256).hexdigest()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_bytes(manifest: Manifest) -> bytes:
+    data = {
+        "format": FORMAT, "app_version": manifest.app_version,
+        "created_at": manifest.created_at.astimezone(UTC).isoformat(),
+        "hub": manifest.hub, "since": None if manifest.since is None else manifest.since.isoformat(),
+        "frameworks": [{"id": f.id, "version": f.version, "hash": f.hash} for f in manifest.frameworks],
+        "counts": dict(manifest.counts), "files": dict(manifest.files), "signed": manifest.signed,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, key: bytes | None) -> int:
+    """Write the zip next to `path` and move it into place (no half-written bundle); returns its size."""
+    raw = manifest_bytes(manifest)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            zf.writestr(MANIFEST, raw)
+            for name in RECORD_FILES.values():
+                zf.writestr(name, files[name])
+            if key is not None:
+                zf.writestr(SIGNATURE, sign(raw, key) + "\n")
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BundleError(
+            uk=f"Не вдалося записати пакет {path}: {exc}. Перевірте, чи є місце на носії і чи можна "
+            "туди писати.",
+            en=f"Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+        ) from exc
+    return path.stat().st_size
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def strict_json(data: bytes, what: str) -> Any:
+    """JSON with no duplicate keys, NaN or Infinity; a BundleError for anything else."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(items)
+        if len(out) != len(items):
+            raise ValueError("duplicate key")
+        return out
+
+    def constant(name: str) -> Any:
+        raise ValueError(name)
+
+    try:
+        return json.loads(data.decode("utf-8"), object_pairs_hook=pairs, parse_constant=constant)
+    except (ValueError, RecursionError) as exc:
+        raise fail(f"Файл {what} у пакеті не є правильним JSON ({exc}). Попросіть хаб експортувати пакет "
+                   "знову.",
+                   f"The file {what} in the bundle is not valid JSON ({exc}). Ask the hub to export the "
+                   "bundle again.") from None
+
+
+
+
+def _bad_manifest(detail_uk: str, detail_en: str) -> BundleError:
+    return fail(f"Опис пакета (manifest.json) неправильний: {detail_uk}. Попросіть хаб експортувати пакет "
+                "знову.",
+                f"The bundle's description (manifest.json) is wrong: {detail_en}. Ask the hub to export "
+                "the bundle again.")
+
+
+def check_format(data: Any) -> None:
+    """Refuse what is not a bundle, or one from a newer Digigram, before anything else is read."""
+    fmt = data.get("format") if isinstance(data, dict) else None
+    found = _FORMAT_RE.fullmatch(fmt) if isinstance(fmt, str) else None
+    if found is None:
+        raise fail("Це не пакет результатів Digigram (немає позначки формату).",
+                   "This is not a Digigram result bundle (it has no format mark).")
+    if int(found.group(1)) > FORMAT_VERSION:
+        raise fail(f"Пакет зроблено новішою версією Digigram (формат {fmt}); ця версія читає лише {FORMAT}. "
+                   "Оновіть Digigram, щоб імпортувати його.",
+                   f"The bundle was made by a newer Digigram (format {fmt}); this version reads only "
+                   f"{FORMAT}. Update Digigram to import it.")
+    if fmt != FORMAT:
+        raise fail(f"Формат пакета {fmt} не підтримується (очікується {FORMAT}).",
+                   f"The bundle format {fmt} is not supported (expected {FORMAT}).")
+
+
+def _text(value: Any, key: str, *, optional: bool = False, limit: int = 200) -> Any:
+    if (value is None and optional) or (isinstance(value, str) and len(value) <= limit):
+        return value
+    raise _bad_manifest(f"поле «{key}» має бути текстом", f"the field {key!r} must be text")
+
+
+def _when(value: Any, key: str, kind: type[date] | type[datetime]) -> Any:
+    try:
+        parsed = kind.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _bad_manifest(f"поле «{key}» має бути датою", f"the field {key!r} must be a date") from None
+    if isinstance(parsed, datetime) and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    """The manifest checked field by field: exact keys, types, one SHA-256 per record file."""
+    data = strict_json(raw, MANIFEST)
+    check_format(data)
+    if set(data) != MANIFEST_KEYS:
+        odd = ", ".join(sorted(set(data) ^ MANIFEST_KEYS))
+        raise _bad_manifest(f"зайві або відсутні поля: {odd}", f"extra or missing fields: {odd}")
+    frameworks = data["frameworks"]
+    if not isinstance(frameworks, list) or len(frameworks) > 1000:
+        raise _bad_manifest("«frameworks» має бути списком", "'frameworks' must be a list")
+    refs = []
+    for ref in frameworks:
+        if not isinstance(ref, dict) or set(ref) != {"id", "version", "hash"} or not isinstance(
+                ref["hash"], str) or not _SHA256.fullmatch(ref["hash"]):
+            raise _bad_manifest("запис у «frameworks» неправильний", "an entry in 'frameworks' is wrong")
+        refs.append(FrameworkRef(_text(ref["id"], "frameworks.id"),
+                                 _text(ref["version"], "frameworks.version"), ref["hash"]))
+    counts, files = data["counts"], data["files"]
+    if not isinstance(counts, dict) or set(counts) != set(KINDS) or not all(
+            type(n) is int and 0 <= n < 2**40 for n in counts.values()):
+        raise _bad_manifest("«counts» має містити кількість записів кожного виду",
+                            "'counts' must give the number of records of each kind")
+    if not isinstance(files, dict) or set(files) != set(RECORD_FILES.values()) or not all(
+            isinstance(h, str) and _SHA256.fullmatch(h) for h in files.values()):
+        raise _bad_manifest("«files» має містити SHA-256 кожного файлу записів",
+                            "'files' must give the SHA-256 of each record file")
+    if not isinstance(data["signed"], bool):
+        raise _bad_manifest("«signed» має бути true або false", "'signed' must be true or false")
+    return Manifest(
+        app_version=_text(data["app_version"], "app_version"),
+        created_at=_when(data["created_at"], "created_at", datetime),
+        hub=_text(data["hub"], "hub", optional=True),
+        since=None if data["since"] is None else _when(data["since"], "since", date),
+        frameworks=tuple(refs), counts=dict(counts), files=dict(files), signed=data["signed"],
+    )
