@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,23 +21,13 @@ from PySide6.QtWidgets import (
 
 from digigram.core.records import Change, Plan, PlanStep
 from digigram.ui import plan_output
+from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
-STATUSES = ("planned", "in_progress", "done")
-
-
-def status_label(status: str) -> str:
-    return {
-        "planned": translate("Plan", "Planned"),
-        "in_progress": translate("Plan", "In progress"),
-        "done": translate("Plan", "Done"),
-    }.get(status, status)
-
-
 def step_label(step: PlanStep) -> str:
     """One line for the list of steps: goal, status and due date."""
     goal = step.goal or translate("Plan", "(no goal yet)")
@@ -72,7 +55,6 @@ class PlanView(QWidget):
         self.plan: Plan | None = None
         self.steps: list[PlanStep] = []
         self.dirty = False
-        self._loading = False
         outer = QVBoxLayout(self)
         self.heading = TextLabel(self, scale=1.25, bold=True)
         outer.addWidget(self.heading)
@@ -93,33 +75,12 @@ class PlanView(QWidget):
         left.addLayout(row)
         body.addLayout(left, 2)
 
-        self.form_box = QWidget(self)
-        form = QFormLayout(self.form_box)
-        self.goal = QLineEdit(self.form_box)
-        self.competence = QComboBox(self.form_box)
-        self.competence.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.competence.setMinimumContentsLength(24)
-        self.resource = QComboBox(self.form_box)
-        # Long resource titles must not widen the window beyond the screen of an old PC.
-        self.resource.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.resource.setMinimumContentsLength(24)
-        self.has_due = QCheckBox(self.form_box)
-        self.due = QDateEdit(self.form_box)
-        self.due.setCalendarPopup(True)
-        self.status = QComboBox(self.form_box)
-        self.notes = QPlainTextEdit(self.form_box)
-        self.notes.setTabChangesFocus(True)
-        self.open_button = QPushButton(self.form_box)
-        self.labels: list[QLabel] = []
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.has_due)
-        due_row.addWidget(self.due, 1)
-        for field in (self.goal, self.competence, self.resource, self.has_due, self.status, self.notes):
-            label = QLabel(self.form_box)
-            label.setBuddy(field)
-            self.labels.append(label)
-            form.addRow(label, due_row if field is self.has_due else field)
-        form.addRow(self.open_button)
+        self.form_box = StepEditor(self, win)
+        # The form's fields, named as before for the code that drives this screen.
+        ed = self.form_box
+        self.goal, self.competence, self.resource = ed.goal, ed.competence, ed.resource
+        self.has_due, self.due, self.status, self.notes = ed.has_due, ed.due, ed.status, ed.notes
+        self.open_button = ed.open_button
         body.addWidget(self.form_box, 3)
 
         bottom = QGridLayout()
@@ -145,51 +106,20 @@ class PlanView(QWidget):
         self.print_button.clicked.connect(lambda: plan_output.print_plan(self))
         self.home_button.clicked.connect(self.win.go_home)
         self.open_button.clicked.connect(self.open_resource)
-        self.goal.textEdited.connect(self._edited)
-        self.notes.textChanged.connect(self._edited)
-        for combo in (self.competence, self.resource, self.status):
-            combo.currentIndexChanged.connect(self._edited)
-        self.has_due.toggled.connect(self._edited)
-        self.due.dateChanged.connect(self._edited)
+        self.form_box.edited.connect(self._edited)
         self.retranslate_ui()
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self._loading = True
         self.list_label.setText(translate("Plan", "S&teps:"))
         self.list.setAccessibleName(translate("Plan", "Steps of the plan"))
         self.suggest.setText(translate("Plan", "&Suggest from my results"))
         self.add.setText(translate("Plan", "&Add a step"))
         self.remove.setText(translate("Plan", "Remo&ve the step"))
-        texts = (
-            translate("Plan", "&Goal:"),
-            translate("Plan", "&Competence:"),
-            translate("Plan", "&Resource:"),
-            translate("Plan", "&Due date:"),
-            translate("Plan", "S&tatus:"),
-            translate("Plan", "N&otes:"),
-        )
-        names = (
-            translate("Plan", "Goal"),
-            translate("Plan", "Competence"),
-            translate("Plan", "Resource"),
-            translate("Plan", "Set a due date"),
-            translate("Plan", "Status"),
-            translate("Plan", "Notes"),
-        )
-        fields = (self.goal, self.competence, self.resource, self.has_due, self.status, self.notes)
-        for label, text, name, field in zip(self.labels, texts, names, fields, strict=True):
-            label.setText(text)
-            field.setAccessibleName(name)
-        self.has_due.setText(translate("Plan", "by"))
-        self.due.setAccessibleName(translate("Plan", "Due date"))
-        self.open_button.setText(translate("Plan", "&Open the handout"))
         self.home_button.setText(translate("Plan", "&Home"))
         self.save.setText(translate("Plan", "Sa&ve the plan"))
         self.export.setText(translate("Plan", "&Export as PDF…"))
         self.print_button.setText(translate("Plan", "&Print…"))
-        self._fill_combos()
-        self._loading = False
         if self.person_id is not None:
             self._render_list()
             self._load_form()
@@ -198,22 +128,6 @@ class PlanView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def _fill_combos(self) -> None:
-        fw, lang = self.win.ws.framework, self.win.lang
-        for combo in (self.competence, self.resource, self.status):
-            combo.blockSignals(True)
-            combo.clear()
-        for c in fw.competences:
-            self.competence.addItem(c.name.get(lang), c.id)
-        self.resource.addItem(translate("Plan", "(none)"), None)
-        for r in fw.resources:
-            mark = " — " + translate("Plan", "on this computer") if r.offline else ""
-            self.resource.addItem(r.title.get(lang) + mark, r.id)
-        for s in STATUSES:
-            self.status.addItem(status_label(s), s)
-        for combo in (self.competence, self.resource, self.status):
-            combo.blockSignals(False)
 
     # -- data ----------------------------------------------------------------------------------
     def refresh(self, change: Any = None) -> None:
@@ -252,48 +166,17 @@ class PlanView(QWidget):
 
     def _load_form(self) -> None:
         row = self.list.currentRow()
-        if not 0 <= row < len(self.steps):
-            return
-        step = self.steps[row]
-        self._loading = True
-        self.goal.setText(step.goal)
-        self.competence.setCurrentIndex(max(0, self.competence.findData(step.competence_id)))
-        self.resource.setCurrentIndex(max(0, self.resource.findData(step.resource_id)))
-        self.has_due.setChecked(step.due is not None)
-        self.due.setEnabled(step.due is not None)
-        due = step.due or dt.date.today() + dt.timedelta(days=30)
-        self.due.setDate(QDate(due.year, due.month, due.day))
-        self.status.setCurrentIndex(max(0, self.status.findData(step.status)))
-        self.notes.setPlainText(step.notes)
-        self._loading = False
-        self._update_open()
+        if 0 <= row < len(self.steps):
+            self.form_box.load(self.steps[row])
 
-    def _edited(self, *_: object) -> None:
-        if self._loading:
-            return
+    def _edited(self, step: PlanStep) -> None:
         row = self.list.currentRow()
         if not 0 <= row < len(self.steps):
             return
-        qd = self.due.date()
-        self.due.setEnabled(self.has_due.isChecked())
-        self.steps[row] = replace(
-            self.steps[row],
-            goal=self.goal.text(),
-            competence_id=self.competence.currentData(),
-            resource_id=self.resource.currentData(),
-            status=self.status.currentData(),
-            due=dt.date(qd.year(), qd.month(), qd.day()) if self.has_due.isChecked() else None,
-            notes=self.notes.toPlainText(),
-        )
+        self.steps[row] = step
         self.dirty = True
-        self.list.item(row).setText(step_label(self.steps[row]))
-        self._update_open()
+        self.list.item(row).setText(step_label(step))
         self._update_state()
-
-    def _update_open(self) -> None:
-        rid = self.resource.currentData()
-        res = self.win.ws.framework.resource(rid) if rid else None
-        self.open_button.setEnabled(res is not None and (res.offline or bool(res.url)))
 
     def _update_state(self) -> None:
         self.state.setText(translate("Plan", "Not saved yet") if self.dirty else translate("Plan", "Saved"))

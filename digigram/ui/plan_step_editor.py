@@ -1,0 +1,171 @@
+"""The form for one step of the development plan: goal, competence, resource, due date, status, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from digigram.core.records import PlanStep
+
+if TYPE_CHECKING:
+    from digigram.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+STATUSES = ("planned", "in_progress", "done")
+
+
+def status_label(status: str) -> str:
+    return {
+        "planned": translate("Plan", "Planned"),
+        "in_progress": translate("Plan", "In progress"),
+        "done": translate("Plan", "Done"),
+    }.get(status, status)
+
+
+class StepEditor(QWidget):
+    """Shows one PlanStep; every change by the person is sent as the edited step."""
+
+    edited = Signal(object)  # the PlanStep with the person's change
+
+    def __init__(self, parent: QWidget, win: MainWindow) -> None:
+        super().__init__(parent)
+        self.win = win
+        self.step: PlanStep | None = None
+        self._loading = False
+        form = QFormLayout(self)
+        self.goal = QLineEdit(self)
+        self.competence = QComboBox(self)
+        self.competence.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.competence.setMinimumContentsLength(24)
+        self.resource = QComboBox(self)
+        # Long resource titles must not widen the window beyond the screen of an old PC.
+        self.resource.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.resource.setMinimumContentsLength(24)
+        self.has_due = QCheckBox(self)
+        self.due = QDateEdit(self)
+        self.due.setCalendarPopup(True)
+        self.status = QComboBox(self)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.open_button = QPushButton(self)
+        self.labels: list[QLabel] = []
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        for field in self.fields():
+            label = QLabel(self)
+            label.setBuddy(field)
+            self.labels.append(label)
+            form.addRow(label, due_row if field is self.has_due else field)
+        form.addRow(self.open_button)
+        self.goal.textEdited.connect(self._edited)
+        self.notes.textChanged.connect(self._edited)
+        for combo in (self.competence, self.resource, self.status):
+            combo.currentIndexChanged.connect(self._edited)
+        self.has_due.toggled.connect(self._edited)
+        self.due.dateChanged.connect(self._edited)
+        self.retranslate_ui()
+
+    def fields(self) -> tuple[QWidget, ...]:
+        return (self.goal, self.competence, self.resource, self.has_due, self.status, self.notes)
+
+    def retranslate_ui(self) -> None:
+        texts = (
+            translate("Plan", "&Goal:"),
+            translate("Plan", "&Competence:"),
+            translate("Plan", "&Resource:"),
+            translate("Plan", "&Due date:"),
+            translate("Plan", "S&tatus:"),
+            translate("Plan", "N&otes:"),
+        )
+        names = (
+            translate("Plan", "Goal"),
+            translate("Plan", "Competence"),
+            translate("Plan", "Resource"),
+            translate("Plan", "Set a due date"),
+            translate("Plan", "Status"),
+            translate("Plan", "Notes"),
+        )
+        for label, text, name, field in zip(self.labels, texts, names, self.fields(), strict=True):
+            label.setText(text)
+            field.setAccessibleName(name)
+        self.has_due.setText(translate("Plan", "by"))
+        self.due.setAccessibleName(translate("Plan", "Due date"))
+        self.open_button.setText(translate("Plan", "&Open the handout"))
+        self._fill_combos()
+        if self.step is not None:
+            self.load(self.step)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill_combos(self) -> None:
+        fw, lang = self.win.ws.framework, self.win.lang
+        for combo in (self.competence, self.resource, self.status):
+            combo.blockSignals(True)
+            combo.clear()
+        for c in fw.competences:
+            self.competence.addItem(c.name.get(lang), c.id)
+        self.resource.addItem(translate("Plan", "(none)"), None)
+        for r in fw.resources:
+            mark = " — " + translate("Plan", "on this computer") if r.offline else ""
+            self.resource.addItem(r.title.get(lang) + mark, r.id)
+        for s in STATUSES:
+            self.status.addItem(status_label(s), s)
+        for combo in (self.competence, self.resource, self.status):
+            combo.blockSignals(False)
+
+    def load(self, step: PlanStep) -> None:
+        """Show `step` in the form (sends no `edited`)."""
+        self.step = step
+        self._loading = True
+        self.goal.setText(step.goal)
+        self.competence.setCurrentIndex(max(0, self.competence.findData(step.competence_id)))
+        self.resource.setCurrentIndex(max(0, self.resource.findData(step.resource_id)))
+        self.has_due.setChecked(step.due is not None)
+        self.due.setEnabled(step.due is not None)
+        due = step.due or dt.date.today() + dt.timedelta(days=30)
+        self.due.setDate(QDate(due.year, due.month, due.day))
+        self.status.setCurrentIndex(max(0, self.status.findData(step.status)))
+        self.notes.setPlainText(step.notes)
+        self._loading = False
+        self._update_open()
+
+    def _edited(self, *_: object) -> None:
+        if self._loading or self.step is None:
+            return
+        qd = self.due.date()
+        self.due.setEnabled(self.has_due.isChecked())
+        self.step = replace(
+            self.step,
+            goal=self.goal.text(),
+            competence_id=self.competence.currentData(),
+            resource_id=self.resource.currentData(),
+            status=self.status.currentData(),
+            due=dt.date(qd.year(), qd.month(), qd.day()) if self.has_due.isChecked() else None,
+            notes=self.notes.toPlainText(),
+        )
+        self._update_open()
+        self.edited.emit(self.step)
+
+    def _update_open(self) -> None:
+        rid = self.resource.currentData()
+        res = self.win.ws.framework.resource(rid) if rid else None
+        self.open_button.setEnabled(res is not None and (res.offline or bool(res.url)))
