@@ -58,13 +58,18 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.edit_settings)
+        self.coordinator: Any = None  # the Coordinator object while coordinator mode is open, else None
+        self.coordinator_action = QAction(self)
+        self.coordinator_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.coordinator_action.triggered.connect(self.open_coordinator)
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.settings_action)
+        self.toolbar.addAction(self.coordinator_action)
         self.opening = OpeningView(self)
         self.stack.addWidget(self.opening)
         self.resize(980, 700)
         if ws is None:
-            for action in (self.home_action, self.settings_action):
+            for action in (self.home_action, self.settings_action, self.coordinator_action):
                 action.setEnabled(False)
             self.retranslate_ui()
         else:
@@ -82,7 +87,7 @@ class MainWindow(QMainWindow):
         for view in (self.home, self.quiz):
             self.stack.addWidget(view)
         self.changed.connect(self.home.refresh)
-        for action in (self.home_action, self.settings_action):
+        for action in (self.home_action, self.settings_action, self.coordinator_action):
             action.setEnabled(True)
         self.stack.setCurrentWidget(self.home)
         self.retranslate_ui()
@@ -116,6 +121,9 @@ class MainWindow(QMainWindow):
         self.home_action.setToolTip(translate("MainWindow", "Back to the home screen (Ctrl+H)"))
         self.settings_action.setText(translate("MainWindow", "Settings"))
         self.settings_action.setToolTip(translate("MainWindow", "Language, text size and contrast"))
+        self.coordinator_action.setText(translate("MainWindow", "Coordinator"))
+        self.coordinator_action.setToolTip(
+            translate("MainWindow", "Trainees, group picture, exports, bundles; needs the password (Ctrl+K)"))
         for action in self.toolbar.actions():
             widget = self.toolbar.widgetForAction(action)
             if widget is not None:
@@ -249,6 +257,11 @@ class MainWindow(QMainWindow):
         view = self.view("history")
         view.show_person(person_id)
         self.show_view(view)
+
+    def open_coordinator(self) -> None:
+        from digigram.ui import coordinator_login
+
+        coordinator_login.enter(self)
 
     # -- settings ------------------------------------------------------------------------------
     def edit_settings(self) -> None:
