@@ -6,7 +6,7 @@ import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digigram.core import plan as suggestions_
 from digigram.core.engine import Quiz
@@ -18,9 +18,13 @@ from digigram.core.scoring import QuizResult
 from digigram.store import backup, repo, repo_plans
 from digigram.store.db import transaction
 from digigram.store.startup import Store, open_store
+from digigram.workspace_coordinator import PROTECTED_PREFIX, password_is_set, set_first_password, verify
 from digigram.workspace_people import export, hash_pin, pin_matches
 from digigram.workspace_plans import plan_from
 from digigram.workspace_quiz import QuizSession, rebuild
+
+if TYPE_CHECKING:
+    from digigram.coordinator import Coordinator
 
 
 def _read_framework(path: Path) -> tuple[Framework, str]:
@@ -286,6 +290,9 @@ class Workspace:
         return value if found else default
 
     def set_setting(self, key: str, value: Any) -> Change:
+        if key.startswith(PROTECTED_PREFIX):
+            raise StorageError(uk="Цей параметр змінює лише режим координатора.",
+                               en="Only coordinator mode changes this setting.")
         with transaction(self._sessions) as session:
             repo_plans.set_setting(session, key, value)
         return Change("setting", (key,))
@@ -294,3 +301,19 @@ class Workspace:
         person = self.person(person_id)
         with self._sessions() as session:
             return export(session, person)
+
+    # --- coordinator mode (digigram/coordinator.py) ---------------------------------------------
+
+    def coordinator_password_set(self) -> bool:
+        return password_is_set(self._sessions)
+
+    def set_coordinator_password(self, new: str) -> Change:
+        """The first coordinator password; refused when one is already set."""
+        return set_first_password(self._sessions, new)
+
+    def unlock_coordinator(self, password: str) -> Coordinator:
+        """Coordinator mode after the password; CoordinatorLocked when wrong or tried too soon."""
+        from digigram.coordinator import open_coordinator
+
+        verify(self._sessions, password)
+        return open_coordinator(self, self._store)

@@ -1,0 +1,155 @@
+"""The group PDF report: a summary page (weak areas, hard questions, before/after) and the heatmap pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from digigram.charts._style import FONT_FAMILY, font
+from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
+from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, format_date
+from digigram.core.errors import DigigramError
+
+WORDS = {
+    "uk": {
+        "title": "Звіт про групу", "date": "Дата", "framework": "Рамка компетентностей",
+        "selection": "Добірка", "all": "усі слухачі", "trainees": "Слухачів", "checked": "з перевірками",
+        "help": "потребують допомоги", "weak": "Найслабші сфери", "area": "Сфера",
+        "below": "Нижче цілі", "hard": "Питання, на які найчастіше відповідали неправильно",
+        "question": "Питання", "asked": "Відповідей", "wrong": "Неправильних",
+        "ba": "До і після: перша та остання перевірка", "people": "Людей з двома і більше перевірками",
+        "high_first": "Оцінюють себе на 7–10 під час першої перевірки",
+        "high_latest": "Оцінюють себе на 7–10 під час останньої перевірки",
+        "change": "Середня зміна рівня (рівнів)", "heatmap": "Теплова карта: рівнів до цілі",
+        "shown": "Показано {shown} із {total} слухачів (спершу ті, хто потребує допомоги).",
+        "mark": "! — потребує допомоги", "none": "Немає даних.", "page": "с.",
+    },
+    "en": {
+        "title": "Group report", "date": "Date", "framework": "Competence framework",
+        "selection": "Selection", "all": "all trainees", "trainees": "Trainees", "checked": "with checks",
+        "help": "need help", "weak": "Weakest areas", "area": "Area", "below": "Below target",
+        "hard": "Questions most often answered wrongly", "question": "Question", "asked": "Answers",
+        "wrong": "Wrong", "ba": "Before and after: first and latest check",
+        "people": "People with two or more checks",
+        "high_first": "Rate themselves 7–10 at the first check",
+        "high_latest": "Rate themselves 7–10 at the latest check",
+        "change": "Mean change in level (levels)", "heatmap": "Heatmap: levels to target",
+        "shown": "Showing {shown} of {total} trainees (those needing help first).",
+        "mark": "! = needs help", "none": "No data.", "page": "p.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    """Everything the group report shows, already in the reader's language."""
+
+    date: dt.date
+    framework_title: str
+    selection: str  # the filter in words; "" for everyone
+    trainees: int
+    checked: int
+    need_help: int
+    weak_areas: Sequence[tuple[str, int, int]]  # (area name, trainees below target, trainees with data)
+    hard: Sequence[tuple[str, int, int]]  # (question text, answers, wrong answers)
+    ba_people: int
+    share_high_first: float | None
+    share_high_latest: float | None
+    level_change: Sequence[tuple[str, float]]  # (area name, mean change)
+    columns: Sequence[tuple[str, str]]  # (short label, area name) per heatmap column
+    names: Sequence[str]
+    gaps: Sequence[Sequence[int | None]]
+    flags: Sequence[bool]  # needs help, per name
+    total_rows: int  # trainees in the selection (names may hold fewer)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f} %"
+
+
+def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
+    w = WORDS.get(lang, WORDS["en"])
+    flow = _Flow()
+    flow.paragraph(w["title"], size=18, bold=True, after=0.12)
+    flow.paragraph(f"{w['selection']}: {report.selection or w['all']}")
+    flow.paragraph(f"{w['date']}: {format_date(report.date, lang)}", after=0.0)
+    flow.paragraph(f"{w['framework']}: {report.framework_title}", after=0.1)
+    flow.paragraph(f"{w['trainees']}: {report.trainees}; {w['checked']}: {report.checked}; "
+                   f"{w['help']}: {report.need_help}", bold=True, after=0.1)
+
+    weak = [[name, f"{below} / {n}", _pct(below / n if n else None)] for name, below, n in report.weak_areas]
+    if weak:
+        flow.table([w["area"], w["below"], "%"], [5.0, 1.6, 1.0], weak, title=w["weak"], keep_together=True)
+    hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None)})"]
+            for text, asked, wrong in report.hard]
+    if hard:
+        flow.table([w["question"], w["asked"], w["wrong"]], [5.2, 1.1, 1.5], hard, title=w["hard"])
+    flow.heading(w["ba"], keep_with=0.6)
+    flow.paragraph(f"{w['people']}: {report.ba_people}", after=0.02)
+    flow.paragraph(f"{w['high_first']}: {_pct(report.share_high_first)}", after=0.02)
+    flow.paragraph(f"{w['high_latest']}: {_pct(report.share_high_latest)}", after=0.06)
+    if report.level_change:
+        flow.table([w["area"], w["change"]], [5.0, 2.0],
+                   [[name, f"{value:+.2f}"] for name, value in report.level_change], keep_together=True)
+
+    width = PAGE_W - 2 * MARGIN
+    flow.new_page()
+    flow.paragraph(w["heatmap"], size=13, bold=True, after=0.04)
+    legend = "; ".join(f"{short} — {name}" for short, name in report.columns)
+    flow.paragraph(f"{legend}. {w['mark']}", size=8, after=0.04)
+    if len(report.names) < report.total_rows:
+        flow.paragraph(w["shown"].format(shown=len(report.names), total=report.total_rows), size=8)
+    if not report.names:
+        flow.paragraph(w["none"])
+    start = 0
+    while start < len(report.names):
+        fit = max(int((flow.room() - heatmap_height(0)) / row_height()), 1)
+        end = min(start + fit, len(report.names))
+        flags = ["!" if f else "" for f in report.flags[start:end]]
+        used = draw_heatmap(flow.fig, report.names[start:end], [c[0] for c in report.columns],
+                            report.gaps[start:end], left=MARGIN, top=flow.y, width=width, lang=lang,
+                            flags=flags)
+        flow.y -= used
+        start = end
+        if start < len(report.names):
+            flow.new_page()
+
+    total = len(flow.pages)
+    for number, page in enumerate(flow.pages, start=1):
+        page.text(0.5, (MARGIN - 0.25) / PAGE_H, f"{w['title']} · {format_date(report.date, lang)} · "
+                  f"{w['page']} {number}/{total}", ha="center", va="top", fontproperties=font(8),
+                  color="#555555", parse_math=False)
+    return flow.pages
+
+
+def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: str) -> Path:
+    """Write the group report as a PDF with embedded fonts, whole or not at all; returns the path."""
+    target = Path(path)
+    w = WORDS.get(lang, WORDS["en"])
+    metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
+    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+        pages = build_group_pages(report, lang=lang)
+        tmp_name = ""
+        try:
+            fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
+            os.close(fd)
+            with PdfPages(tmp_name, metadata=metadata) as pdf:
+                for page in pages:
+                    pdf.savefig(page)
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            if tmp_name and os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            raise DigigramError(
+                uk=f"Не вдалося зберегти звіт у {target}: {exc.strerror or exc}",
+                en=f"Could not save the report to {target}: {exc.strerror or exc}",
+            ) from exc
+    return target

@@ -1,0 +1,95 @@
+"""Coordinator tests: a Workspace on the small framework, a password, and checks stored with known results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digigram import workspace_coordinator
+from digigram.coordinator import Coordinator
+from digigram.core.records import AreaOutcome, Person
+from digigram.store import repo
+from digigram.store.db import transaction
+from digigram.store.models import AttemptRow
+from digigram.workspace import Workspace
+
+SMALL = Path(__file__).resolve().parents[1] / "frameworks" / "store_small.yaml"
+PASSWORD = "правильний-пароль"
+LEVELS = ("A", "B", "C")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def ws(data_dir: Path) -> Iterator[Workspace]:
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def co(ws: Workspace) -> Coordinator:
+    ws.set_coordinator_password(PASSWORD)
+    return ws.unlock_coordinator(PASSWORD)
+
+
+class Clock:
+    """A settable clock for the wait after failed password tries."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        from datetime import timedelta
+
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr(workspace_coordinator, "_now", fake)
+    return fake
+
+
+def add_check(
+    ws: Workspace,
+    person: Person,
+    *,
+    when: datetime,
+    levels: dict[str, tuple[str, str | None]],
+    answers: Sequence[tuple[str, object]] = (),
+    rating: int | None = None,
+    profile: str = "librarian",
+) -> str:
+    """A finished check stored directly: per area (level, target); the gap follows from them."""
+    fw = ws.framework
+    sessions = ws._sessions
+    with transaction(sessions) as session:
+        attempt = repo.add_attempt(
+            session, person_id=person.id, framework_id=fw.id, framework_version=fw.version,
+            framework_hash=fw.content_hash, profile_id=profile, mode="full", seed=1, rating_before=rating,
+        )
+        for seq, (item_id, choice) in enumerate(answers):
+            stored = tuple(choice) if isinstance(choice, list) else choice
+            repo.add_answer(session, attempt.id, sequence=seq, item_id=item_id, choice=stored)  # type: ignore[arg-type]
+        outcomes = [
+            AreaOutcome(area_id=area, theta=0.0, sd=0.5, level=level, band=(level, level), target=target,
+                        p_below_target=None,
+                        gap=None if target is None else max(0, LEVELS.index(target) - LEVELS.index(level)),
+                        n_items=len(answers))
+            for area, (level, target) in levels.items()
+        ]
+        repo.finish_attempt(session, attempt.id, outcomes=outcomes, rating_after=None)
+        session.get_one(AttemptRow, attempt.id).finished_at = when.astimezone(UTC).replace(tzinfo=None)
+    return attempt.id
