@@ -187,7 +187,12 @@ class HomeView(QWidget):
             pin = PinDialog.ask(self, name=person.name)
             if pin is None:
                 return
-            if not self.win.ws.check_pin(person.id, pin):
+            if pin is PinDialog.BY_COORDINATOR:
+                from digigram.ui import coordinator_login
+
+                if not coordinator_login.open_person(self.win, person.id):
+                    return
+            elif not self.win.ws.check_pin(person.id, str(pin)):
                 show_text(self, translate("Home", "That PIN is not right. Please try again."))
                 return
             self.win.unlocked.add(person.id)

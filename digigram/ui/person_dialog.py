@@ -113,7 +113,9 @@ class PersonDialog(QDialog):
 
 
 class PinDialog(QDialog):
-    """Asks for the PIN of a person who set one."""
+    """Asks for the PIN of a person who set one; the coordinator can open the person instead."""
+
+    BY_COORDINATOR = object()  # returned by ask() when the coordinator chose to open the person
 
     def __init__(self, parent: QWidget | None, *, name: str) -> None:
         super().__init__(parent)
@@ -129,12 +131,20 @@ class PinDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.coordinator = buttons.addButton(translate("PinDialog", "&Coordinator opens it…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.coordinator.setAccessibleName(translate("PinDialog", "Coordinator opens it with the password"))
+        self.coordinator.clicked.connect(lambda: self.done(2))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, name: str) -> str | None:
+    def ask(cls, parent: QWidget | None, *, name: str) -> str | object | None:
+        """The PIN typed, PinDialog.BY_COORDINATOR, or None when cancelled. Tests replace this."""
         dialog = cls(parent, name=name)
-        return dialog.pin.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        code = dialog.exec()
+        if code == 2:
+            return cls.BY_COORDINATOR
+        return dialog.pin.text() if code == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,239 @@
+"""Coordinator screens: only behind the password; dashboard, filters, protected people, exports, deleting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from digigram.ui import coordinator_files
+from digigram.ui.coordinator_files import Ask
+from digigram.ui.coordinator_login import PasswordDialog
+from digigram.ui.dashboard_view import DashboardView
+from digigram.ui.person_dialog import PinDialog
+from digigram.ui.trainee_view import TraineeView
+from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.test_accessibility import unnamed_focusable
+
+SECRET = "ключ-хабу-2024"
+PEOPLE = [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
+          ("Марія Коваль", "Хаб у Бучі", "Весна", "4321"),
+          ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)]
+
+
+@pytest.fixture
+def typed(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What the password dialog would return, and which kinds of it were shown."""
+    state: dict[str, Any] = {"answer": ("", SECRET), "kinds": []}
+
+    def ask(cls: Any, parent: Any, *, kind: str) -> Any:
+        state["kinds"].append(kind)
+        return state["answer"]
+
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(ask))
+    return state
+
+
+@pytest.fixture
+def files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Any]:
+    state: dict[str, Any] = {"save": str(tmp_path / "out" / "table"), "confirm": True, "asked": [],
+                             "done": []}
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(Ask, "save_path", classmethod(lambda cls, parent, **kw: state["save"]))
+    monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: state["done"].append(text)))
+
+    def confirm(cls: Any, parent: Any, *, title: str, text: str) -> bool:
+        state["asked"].append(text)
+        return bool(state["confirm"])
+
+    monkeypatch.setattr(Ask, "confirm", classmethod(confirm))
+    return state
+
+
+def dashboard(win: Any) -> DashboardView:
+    view = win.stack.currentWidget()
+    assert isinstance(view, DashboardView)
+    return view
+
+
+def names(view: DashboardView) -> list[str]:
+    return sorted(row.name for row in view.model.rows)
+
+
+def test_no_coordinator_screen_without_the_password(window: Any, ws: Any, typed: dict[str, Any],
+                                                    messages: list[str]) -> None:
+    ws.set_coordinator_password(SECRET)
+    typed["answer"] = ("", "not the password")
+    window.coordinator_action.trigger()
+    assert typed["kinds"] == ["enter"]
+    assert window.coordinator is None
+    assert window.stack.currentWidget() is window.home
+    assert not any(isinstance(window.stack.widget(i), DashboardView) for i in range(window.stack.count()))
+    assert messages and "Wrong coordinator password" in messages[-1]
+
+    typed["answer"] = None  # cancelled: still nothing
+    window.coordinator_action.trigger()
+    assert window.coordinator is None and window.stack.currentWidget() is window.home
+
+
+def test_first_use_sets_the_password_and_leaving_locks(window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    assert not ws.coordinator_password_set()
+    window.coordinator_action.trigger()
+    assert typed["kinds"] == ["first"]
+    assert ws.coordinator_password_set()
+    assert window.coordinator is not None
+    dashboard(window)
+
+    window.go_home()
+    assert window.coordinator is None  # leaving drops the Coordinator object
+    window.coordinator_action.trigger()
+    assert typed["kinds"] == ["first", "enter"]  # the password is asked again, not set again
+    assert window.coordinator is not None
+
+
+def test_password_dialog_checks_what_was_typed(qtbot: Any) -> None:
+    dialog = PasswordDialog(None, kind="first")
+    qtbot.addWidget(dialog)
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    assert "8" in dialog.check()
+    dialog.new.setText("довгий-пароль")
+    dialog.again.setText("довгий-пароль!")
+    assert "differ" in dialog.check()
+    dialog.again.setText("довгий-пароль")
+    assert dialog.check() == ""
+
+
+def test_dashboard_lists_trainees_and_filters_by_hub(window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    assert names(view) == sorted(p[0] for p in PEOPLE)
+    assert "3" in view.count.text()
+    # each area cell says the level against the target with a symbol, never by colour alone
+    cells = [view.model.data(view.model.index(r, c)) for r in range(3)
+             for c in range(6, 6 + len(view.model.area_ids))]
+    assert cells and all(c == "—" or c.startswith(("✓", "▲")) or c[:2].isalnum() for c in cells)
+
+    view.hub.setCurrentIndex(view.hub.findData("Хаб у Бучі"))
+    assert names(view) == ["Марія Коваль", "Оксана Петренко"]
+    view.hub.setCurrentIndex(0)
+    assert len(view.model.rows) == 3
+
+
+def test_sorting_by_last_check_and_names(qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    view.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    stamps = [r.last_check for r in view.model.rows]
+    assert stamps == sorted(stamps, reverse=True)
+    assert unnamed_focusable(window) == []
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        assert unnamed_focusable(window) == [], f"dashboard page {index}"
+
+
+def test_pin_protected_person_opens_by_the_coordinator(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], dialogs: dict[str, Any], messages: list[str],
+) -> None:
+    protected = seed_trainees(ws, PEOPLE)[1]
+    ws.set_coordinator_password(SECRET)
+    window.home.refresh()
+    people = window.home.people
+    people.setCurrentRow(next(i for i in range(people.count())
+                              if people.item(i).data(Qt.ItemDataRole.UserRole) == protected.id))
+    assert window.person_id == protected.id
+    dialogs["pin"] = PinDialog.BY_COORDINATOR
+    typed["answer"] = ("", "wrong password")
+    qtbot.mouseClick(window.home.history, Qt.MouseButton.LeftButton)
+    assert typed["kinds"] == ["enter"] and messages
+    assert protected.id not in window.unlocked
+    assert window.stack.currentWidget() is window.home
+
+    typed["answer"] = ("", SECRET)
+    qtbot.mouseClick(window.home.history, Qt.MouseButton.LeftButton)
+    assert protected.id in window.unlocked
+    assert window.stack.currentWidget() is window.view("history")
+    assert window.coordinator is None  # opening one person does not leave coordinator powers behind
+
+
+def test_dashboard_opens_a_protected_trainee(qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    protected = seed_trainees(ws, PEOPLE, checks=2)[1]
+    attempt = [a for a in ws.history(protected.id) if a.status == "finished"][-1]
+    ws.save_plan(protected.id, ws.suggest_plan(attempt.id, lang="uk"))
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    row = next(i for i, r in enumerate(view.model.rows) if r.person_id == protected.id)
+    view.table.setCurrentIndex(view.model.index(row, 0))
+    qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    trainee = window.stack.currentWidget()
+    assert isinstance(trainee, TraineeView)
+    assert trainee.heading.text() == "Марія Коваль"
+    assert trainee.history.rowCount() == 2
+    assert trainee.chart.figure is not None
+    for index in range(trainee.tabs.count()):
+        trainee.tabs.setCurrentIndex(index)
+        assert unnamed_focusable(window) == [], f"trainee page {index}"
+
+    trainee.steps.setCurrentRow(0)
+    trainee.comment.setPlainText("Добре! Спробуйте ще вправу 2.")
+    qtbot.mouseClick(trainee.save_comment, Qt.MouseButton.LeftButton)
+    plan = ws.plan_for(protected.id)
+    assert plan is not None and plan.steps[0].coordinator_comment == "Добре! Спробуйте ще вправу 2."
+
+    qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is view and window.coordinator is not None
+
+
+def test_csv_export_opens_in_excel(window: Any, ws: Any, typed: dict[str, Any],
+                                   files: dict[str, Any]) -> None:
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    view.csv_button.click()
+    written = Path(files["save"] + ".csv")
+    data = written.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Оксана Петренко" in data.decode("utf-8-sig")
+    assert files["done"] and str(written) in files["done"][-1]
+
+
+def test_delete_person_asks_first_and_removes_them(window: Any, ws: Any, typed: dict[str, Any],
+                                                  files: dict[str, Any]) -> None:
+    people = seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    row = next(i for i, r in enumerate(view.model.rows) if r.person_id == people[2].id)
+    view.table.setCurrentIndex(view.model.index(row, 0))
+
+    files["confirm"] = False
+    view.delete_button.click()
+    assert "Іван Мельник" in names(view)
+    assert "backups" in files["asked"][-1] and "Іван Мельник" in files["asked"][-1]
+
+    files["confirm"] = True
+    view.table.setCurrentIndex(view.model.index(row, 0))
+    view.delete_button.click()
+    assert names(view) == ["Марія Коваль", "Оксана Петренко"]
+    assert all(p.id != people[2].id for p in ws.people())
+
+
+def test_person_data_and_pdf_exports(window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any],
+                                     tmp_path: Path) -> None:
+    person = seed_trainees(ws, PEOPLE)[0]
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    co = window.coordinator
+    files["save"] = str(tmp_path / "out" / "person")
+    data = coordinator_files.export_person_data(window, co, person_id=person.id, name=person.name)
+    assert data is not None and "Оксана Петренко" in data.read_text(encoding="utf-8")
+    pdf = coordinator_files.export_person_pdf(window, co, person_id=person.id, name=person.name, lang="en")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")

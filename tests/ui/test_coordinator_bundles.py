@@ -1,0 +1,116 @@
+"""Result bundles through the coordinator dialogs: saved in one data folder, loaded into another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digigram.ui.bundle_dialogs import BundleChoice, BundleDialog
+from digigram.ui.coordinator_files import Ask
+from digigram.ui.coordinator_login import PasswordDialog
+from tests.ui.conftest import MINI
+from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.test_coordinator import PEOPLE, SECRET
+
+KEY = "регіональний ключ 2024"
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    state: dict[str, Any] = {"bundle": None, "done": []}
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(BundleDialog, "ask", classmethod(lambda cls, parent, *, saving: state["bundle"]))
+    monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: state["done"].append(text)))
+    return state
+
+
+@pytest.fixture
+def second(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    """A window over a second, empty data folder: the regional office's computer."""
+    from digigram.app import build_window
+    from digigram.workspace import Workspace
+
+    ws2 = Workspace.open(data_dir=tmp_path / "region", framework_path=MINI)
+    ws2.set_coordinator_password(SECRET)
+    win = build_window(ws2, language="en")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    ws2.close()
+
+
+def snapshot(ws: Any) -> list[tuple[Any, ...]]:
+    return sorted(
+        (p.id, p.name, p.hub, p.group, tuple((a.id, a.status, a.n_answers, tuple(o.level for o in a.areas))
+                                             for a in ws.history(p.id)))
+        for p in ws.people())
+
+
+def test_bundle_round_trip_between_two_data_folders(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+) -> None:
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    bundle = tmp_path / "usb" / "buchа"
+    bundle.parent.mkdir()
+    answers["bundle"] = BundleChoice(path=str(bundle), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.click()
+    assert messages == []
+    written = Path(str(bundle) + ".zip")
+    assert written.exists() and "3" in answers["done"][-1]
+
+    second.coordinator_action.trigger()
+    region = second.stack.currentWidget()
+    assert region.model.rows == []
+    answers["bundle"] = BundleChoice(path=str(written), key=b"a wrong key", unsigned=False)
+    region.bundle_in.click()
+    assert messages, "a bundle under another key is refused with a message"
+    assert second.ws.people() == []
+
+    answers["bundle"] = BundleChoice(path=str(written), key=KEY.encode(), unsigned=False)
+    region.bundle_in.click()
+    assert snapshot(second.ws) == snapshot(ws)
+    assert sorted(r.name for r in region.model.rows) == sorted(p[0] for p in PEOPLE)
+    assert "Bundle loaded" in answers["done"][-1]
+
+    region.bundle_in.click()  # the same bundle again changes nothing
+    assert snapshot(second.ws) == snapshot(ws)
+
+
+def test_unsigned_bundle_only_with_the_explicit_choice(window: Any, ws: Any, second: Any,
+                                                       answers: dict[str, Any], messages: list[str],
+                                                       tmp_path: Path) -> None:
+    seed_trainees(ws, PEOPLE[:1])
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    path = tmp_path / "plain.zip"
+    answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
+    window.stack.currentWidget().bundle_out.click()
+    assert "not signed" in answers["done"][-1]
+
+    second.coordinator_action.trigger()
+    region = second.stack.currentWidget()
+    answers["bundle"] = BundleChoice(path=str(path), key=KEY.encode(), unsigned=False)
+    region.bundle_in.click()
+    assert messages and second.ws.people() == []
+    answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
+    region.bundle_in.click()
+    assert [p.name for p in second.ws.people()] == [PEOPLE[0][0]]
+    assert "not signed" in answers["done"][-1]
+
+
+def test_bundle_dialog_needs_a_file_and_a_key_or_the_unsigned_choice(qtbot: Any) -> None:
+    dialog = BundleDialog(None, saving=True)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog.choice(), str)
+    dialog.path.setText("/tmp/x.zip")
+    assert isinstance(dialog.choice(), str)  # no key typed yet
+    assert dialog.key.echoMode() == dialog.key.EchoMode.Password
+    dialog.unsigned.setChecked(True)
+    assert not dialog.warning.isHidden()
+    choice = dialog.choice()
+    assert isinstance(choice, BundleChoice) and choice.key is None and choice.unsigned
