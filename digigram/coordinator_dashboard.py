@@ -17,6 +17,7 @@ from digigram.core.coordination import (
     TraineeRow,
     needs_help,
     share_high,
+    sort_key,
 )
 from digigram.core.framework import Framework
 from digigram.core.itembank import normalise_choice, score_answer
@@ -110,7 +111,7 @@ def build(session: Session, framework: Framework, f: DashboardFilter) -> Dashboa
             areas=MappingProxyType(latest) if latest else empty,
             needs_help=needs_help(s.gap for s in latest.values()) if latest else False,
         ))
-    rows.sort(key=lambda r: (r.name.casefold(), r.name, r.person_id))
+    rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
     return Dashboard(
         rows=tuple(rows),
         area_ids=_area_order(framework, seen),

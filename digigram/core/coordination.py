@@ -143,6 +143,17 @@ class ImportReport:
     warnings: tuple[str, ...] = ()
 
 
+_UK = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+# Ukrainian letters in alphabet order, placed where Cyrillic sorts; і, ї, є, ґ sit outside the basic
+# block in Unicode and would otherwise land after я.
+_ORDER = {ch: 0x0430 + k / 100 for k, ch in enumerate(_UK)}
+
+
+def sort_key(text: str) -> tuple[tuple[float, ...], str]:
+    """A key that sorts names and hubs as a Ukrainian reader expects (Latin letters keep their order)."""
+    return tuple(_ORDER.get(ch, float(ord(ch))) for ch in text.casefold()), text
+
+
 def needs_help(gaps: Iterable[int | None]) -> bool:
     """The "needs help" mark, from the gaps of a trainee's latest finished check.
 

@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from digigram.core.coordination import DashboardFilter
+from digigram.core.coordination import DashboardFilter, sort_key
 from digigram.store.models import PersonRow
 
 
@@ -108,7 +108,7 @@ def filter_options(session: Session) -> tuple[tuple[str, ...], tuple[str, ...], 
         rows = raw.execute(
             f"SELECT DISTINCT {column} FROM person WHERE {column} IS NOT NULL AND {column} != ''"
         ).fetchall()
-        found.append(tuple(sorted((str(r[0]) for r in rows), key=lambda s: (s.casefold(), s))))
+        found.append(tuple(sorted((str(r[0]) for r in rows), key=sort_key)))
     return found[0], found[1], found[2]
 
 
