@@ -10,5 +10,6 @@ COMMANDS: tuple[str, ...] = (
     "people",
     "export",
     "restore",
+    "bundle",
     "simulate",
 )
