@@ -133,7 +133,11 @@ class PlanView(QWidget):
     def refresh(self, change: Any = None) -> None:
         if change is None or change.kind != "plan" or change.person_id != self.person_id or self.dirty:
             return
+        row = self.list.currentRow()
         self.show_person(self.person_id)
+        if 0 <= row < len(self.steps):  # after saving, the step being edited stays in the form
+            self.list.setCurrentRow(row)
+            self._load_form()
 
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id

@@ -44,3 +44,20 @@ def test_suggest_fills_steps_from_the_persons_gaps(qtbot: Any, window: Any, ws: 
     # Pressing it again adds nothing twice.
     qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
     assert len(plan.steps) == len(gaps)
+
+
+def test_saving_keeps_the_step_being_edited_in_the_form(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    last = len(plan.steps) - 1
+    assert last > 0 and plan.list.currentRow() == last
+    plan.goal.setText("Мій власний крок")
+    plan.goal.textEdited.emit("Мій власний крок")
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    assert plan.state.text() == "Saved"
+    assert plan.list.currentRow() == last
+    assert plan.goal.text() == "Мій власний крок"
