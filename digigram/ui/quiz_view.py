@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import random
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +41,20 @@ def remaining_estimate(progress: Any) -> tuple[int, int | None, int | None]:
     return answered, None if low is None else int(low), None if high is None else int(high)
 
 
+def display_order(attempt_id: str, item: Any) -> list[int]:
+    """File-order option indexes in the order shown: shuffled per attempt and question, the same on resume.
+
+    In a bank the right answer is often in the same place or the longest; a fixed order lets people
+    learn positions on a retake. Scale points keep their order: it carries their meaning.
+    """
+    n = len(item.options) if not item.on_scale else 0
+    order = list(range(n))
+    if n > 1:
+        digest = hashlib.sha256(f"{attempt_id}\n{item.id}".encode()).digest()
+        random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
+    return order
+
+
 class QuizView(QWidget):
     answered = Signal(object)  # the Change the Workspace returned
 
@@ -49,6 +65,7 @@ class QuizView(QWidget):
         self.item: Any = None
         self.buttons: list[QAbstractButton] = []
         self.dont_know: QAbstractButton | None = None
+        self.order: list[int] = []  # file-order index of the option at each displayed position
         self._shown_at = 0.0
         outer = QVBoxLayout(self)
         self.where = TextLabel(self)
@@ -141,8 +158,10 @@ class QuizView(QWidget):
         self.group.setExclusive(not many)
         if item.on_scale:
             texts = [p.label.get(lang) for p in fw.scales[item.scale].points]
+            self.order = list(range(len(texts)))
         else:
-            texts = [o.text.get(lang) for o in item.options]
+            self.order = display_order(self.session.attempt_id, item)
+            texts = [item.options[i].text.get(lang) for i in self.order]
         kind = QCheckBox if many else QRadioButton
         for n, text in enumerate(texts, start=1):
             button = kind(f"&{n}  {text}" if n < 10 else text, self.options_box)
@@ -210,7 +229,10 @@ class QuizView(QWidget):
         self.next_button.setEnabled(many or any(b.isChecked() for b in self.buttons))
 
     def choice(self) -> Any:
-        """The answer as the engine takes it: an index, a list of indexes, or None for "I don't know"."""
+        """The answer in displayed positions (0 = first shown): an index, a list, or None for "I don't know".
+
+        Keys 1..n and this index refer to what the person sees; stored_choice() gives the file order.
+        """
         if self.item is None:
             return None
         if self.dont_know is not None and self.dont_know.isChecked():
@@ -220,6 +242,15 @@ class QuizView(QWidget):
             return checked
         return checked[0] if checked else DONT_KNOW
 
+    def stored_choice(self) -> Any:
+        """The answer as the Workspace takes it: option indexes in the framework file's order."""
+        choice = self.choice()
+        if choice is None or choice == DONT_KNOW:
+            return choice
+        if isinstance(choice, list):
+            return sorted(self.order[i] for i in choice)
+        return self.order[choice]
+
     def _restore(self, chosen: Any) -> None:
         wanted = [chosen] if isinstance(chosen, int) else (chosen or [])
         for button in self.buttons:
@@ -228,7 +259,7 @@ class QuizView(QWidget):
     def submit(self) -> None:
         if self.session is None or self.item is None or not self.next_button.isEnabled():
             return
-        choice = self.choice()
+        choice = self.stored_choice()
         if choice == DONT_KNOW:
             return
         seconds = time.perf_counter() - self._shown_at
