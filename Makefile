@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck contracts bench screenshots clean translations
+.PHONY: run test lint typecheck contracts bench screenshots clean translations package
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ screenshots: $(STAMP) translations
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+# The one-folder program in dist/digigram, self-tested, and on Linux dist/digigram-*.tar.xz.
+# The Windows installer is built on Windows from the same folder (packaging/README.md).
+package: $(STAMP) translations
+	$(PY) -c "import PyInstaller" 2>/dev/null || \
+		$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[package]"
+	$(PY) packaging/build.py --clean
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

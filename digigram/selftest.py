@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import platform
 import random
 import sys
@@ -287,7 +288,8 @@ def _qt_check(run: _Run) -> str:
 
 def run(lang: str = "uk", *, out: TextIO | None = None) -> int:
     """Run every check; 0 when all pass, 1 otherwise. Nothing outside a temporary folder is touched."""
-    stream = out if out is not None else sys.stdout
+    # A windowed Windows build has no standard output: the exit code then still tells the result.
+    stream = out if out is not None else (sys.stdout or io.StringIO())
     state = _Run(lang, stream)
     stream.write(state.words["title"].format(version=__version__) + "\n")
     started = time.perf_counter()
