@@ -19,10 +19,12 @@ HEATMAP_MAX = 600
 WORDS = {
     "uk": {"name": "Ім'я", "hub": "Хаб", "group": "Група", "profile": "Профіль", "checks": "Перевірок",
            "last": "Остання перевірка", "level": "рівень", "target": "ціль", "gap": "рівнів до цілі",
-           "help": "Потребує допомоги", "yes": "так", "no": "ні", "from": "від", "to": "до"},
+           "help": "Потребує допомоги", "yes": "так", "no": "ні", "from": "від", "to": "до",
+           "planned": "заплановано", "in_progress": "виконується", "done": "виконано"},
     "en": {"name": "Name", "hub": "Hub", "group": "Group", "profile": "Profile", "checks": "Checks",
            "last": "Last check", "level": "level", "target": "target", "gap": "levels to target",
-           "help": "Needs help", "yes": "yes", "no": "no", "from": "from", "to": "to"},
+           "help": "Needs help", "yes": "yes", "no": "no", "from": "from", "to": "to",
+           "planned": "planned", "in_progress": "in progress", "done": "done"},
 }
 
 
@@ -162,7 +164,7 @@ def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang:
         steps.append(PlanStep(competence=competences.get(step.competence_id, step.competence_id),
                               goal=step.goal,
                               resource=resources.get(step.resource_id or "", step.resource_id or ""),
-                              due=step.due, status=step.status, notes=notes))
+                              due=step.due, status=_words(lang).get(step.status, step.status), notes=notes))
     finished = [a for a in detail.attempts if a.status == "finished" and a.finished_at is not None]
     day = _local_day(max(a.finished_at for a in finished if a.finished_at)) if finished else dt.date.today()
     return write_report_pdf(

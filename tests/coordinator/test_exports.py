@@ -1,0 +1,104 @@
+"""Exports: the group CSV opens in Excel with Ukrainian intact; the group and individual PDFs name people."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from digigram.coordinator import Coordinator
+from digigram.core.coordination import DashboardFilter
+from digigram.core.records import Plan, PlanStep
+from digigram.workspace import Workspace
+from tests.coordinator.conftest import add_check
+from tests.store.helpers import some_choice
+
+
+def _group(ws: Workspace) -> None:
+    olena = ws.create_person("Олена Ґудзь-Їжакевич", hub="Хаб «Ірпінь», центр", group="Весна")
+    risky = ws.create_person("=HYPERLINK(\"http://x\")", hub="Хаб Львів")
+    ws.create_person("Петро Бондар", hub="Хаб Львів")
+    when = datetime(2025, 3, 10, 12, tzinfo=UTC)
+    add_check(ws, olena, when=when, rating=5, levels={"DOC": ("A", "B"), "NET": ("C", "C")})
+    add_check(ws, risky, when=when, rating=5, levels={"DOC": ("B", "B"), "NET": ("A", "C")})
+
+
+def test_group_csv_has_a_bom_ukrainian_text_and_parses_back(ws: Workspace, co: Coordinator,
+                                                            tmp_path: Path) -> None:
+    _group(ws)
+    target = co.export_group_csv(tmp_path / "група.csv", DashboardFilter(), lang="uk")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert not data[3:].startswith(b"sep=")  # Excel ignores the BOM when a sep= line follows it
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0][:6] == ["Ім'я", "Хаб", "Група", "Профіль", "Перевірок", "Остання перевірка"]
+    assert rows[0][6:9] == ["Документи: рівень", "Документи: ціль", "Документи: рівнів до цілі"]
+    assert rows[0][-1] == "Потребує допомоги"
+    body = {r[0]: r for r in rows[1:]}
+    olena = body["Олена Ґудзь-Їжакевич"]
+    assert olena[1] == "Хаб «Ірпінь», центр"  # a comma inside a cell stays in that cell
+    assert olena[2:6] == ["Весна", "Бібліотекар", "1", "2025-03-10"]
+    assert olena[6:12] == ["A", "B", "1", "C", "C", "0"]
+    assert olena[-1] == "так"
+    assert body["Петро Бондар"][4:] == ["0", "", "", "", "", "", "", "", "ні"]
+    # A name that a spreadsheet would run as a formula is kept as text.
+    assert "'=HYPERLINK(\"http://x\")" in body
+    assert all(len(r) == len(rows[0]) for r in rows)
+    assert b"\r\n" in data
+
+
+def test_group_csv_follows_the_filter_and_the_language(
+    ws: Workspace, co: Coordinator, tmp_path: Path
+) -> None:
+    _group(ws)
+    target = co.export_group_csv(tmp_path / "lviv.csv", DashboardFilter(hub="Хаб Львів"), lang="en")
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows[0][0] == "Name" and rows[0][-1] == "Needs help"
+    assert sorted(r[0] for r in rows[1:]) == ["'=HYPERLINK(\"http://x\")", "Петро Бондар"]
+
+
+def _pdf_text(path: Path) -> str:
+    # words wrapped onto the next line come back joined by a newline: compare with spaces only
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
+
+
+def test_group_pdf_names_trainees_and_summarises(ws: Workspace, co: Coordinator, tmp_path: Path) -> None:
+    _group(ws)
+    target = co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang="uk")
+    assert target.read_bytes().startswith(b"%PDF-")
+    text = _pdf_text(target)
+    assert "Звіт про групу" in text
+    assert "Олена Ґудзь-Їжакевич" in text and "Петро Бондар" in text
+    assert "Найслабші сфери" in text and "Документи" in text
+    assert "До і після" in text
+
+
+def test_person_pdf_has_the_name_chart_table_and_plan(ws: Workspace, co: Coordinator, tmp_path: Path) -> None:
+    person = ws.create_person("Ярина Левченко", hub="Хаб Ірпінь")
+    session = ws.start_quiz(person.id, seed=5, rating_before=6)
+    rng = random.Random(5)
+    while (item := session.current_item) is not None:
+        session.answer(some_choice(ws.framework, item, rng))
+    session.finish(rating_after=7)
+    steps = (PlanStep(competence_id="DOC.1", goal="Навчитися шаблонам документів"),
+             PlanStep(competence_id="NET.2", goal="Налаштувати мережу"))
+    ws.save_plan(person.id, Plan(person_id=person.id, steps=steps, attempt_id=session.attempt_id))
+    saved = ws.plan_for(person.id)
+    assert saved is not None and saved.steps[1].id is not None
+    co.comment_on_step(person.id, saved.steps[1].id, "Почніть з маршрутизатора")
+    detail = co.trainee(person.id)
+    assert detail.plan is not None
+    assert [s.coordinator_comment for s in detail.plan.steps] == ["", "Почніть з маршрутизатора"]
+    assert [s.id for s in detail.plan.steps] == [s.id for s in saved.steps]
+    assert detail.latest_result is not None and set(detail.latest_result.areas) == {"DOC", "NET"}
+    target = co.export_person_pdf(tmp_path / "person.pdf", person.id, lang="uk")
+    text = _pdf_text(target)
+    assert "Ярина Левченко" in text and "Хаб Ірпінь" in text
+    assert "Результати за сферами" in text and "Документи" in text
+    assert "Навчитися шаблонам документів" in text and "Почніть з маршрутизатора" in text
+    assert "заплановано" in text
