@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -91,9 +92,51 @@ def shoot(lang: str, folder: Path) -> list[Path]:
     plan.list.setCurrentRow(0)
     plan.save_plan()
     save("plan")
+    shoot_coordinator(win, ws, lang, person.id, save)
     win.close()
     ws.close()
     return shots
+
+
+TRAINEES = {"uk": [("Наталія Бойко", "Весна-2024"), ("Іван Мельник", "Весна-2024"),
+                   ("Олена Шевчук", "Осінь-2024"), ("Петро Бондар", "Осінь-2024")],
+            "en": [("Natalia Boiko", "Spring 2024"), ("Ivan Melnyk", "Spring 2024"),
+                   ("Olena Shevchuk", "Autumn 2024"), ("Petro Bondar", "Autumn 2024")]}
+HUBS = {"uk": ("Бучанська публічна бібліотека", "Ірпінський хаб цифрової освіти"),
+        "en": ("Bucha Public Library", "Irpin Digital Education Hub")}
+
+
+def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: Any) -> None:
+    """The dashboard and one trainee, over a few trainees with one or two finished checks each."""
+    import random
+
+    from digigram.ui import coordinator_login
+
+    rnd = random.Random(3)
+    ids = [first_id]
+    for n, (name, group) in enumerate(TRAINEES[lang]):
+        pin = "1234" if n == 0 else None  # a protected person opens for the coordinator too
+        ids.append(ws.create_person(name, hub=HUBS[lang][n % 2], group=group, pin=pin).id)
+    for n, pid in enumerate(ids):
+        for k in range(1 + n % 2):
+            session = ws.start_quiz(pid, mode="quick", rating_before=4 + (n + k) % 5, seed=50 + 10 * n + k)
+            skill = 0.1 + 0.12 * n + 0.15 * k  # later checks go a little better
+            while (item := session.current_item) is not None:
+                count = len(ws.framework.scales[item.scale].points) if item.on_scale else len(item.options)
+                right = [i for i, o in enumerate(item.options) if getattr(o, "score", 0) >= 1]
+                good = rnd.random() < skill
+                session.answer(right[0] if good and right else (count - 1 if good else rnd.randrange(count)))
+            session.finish(rating_after=min(10, 6 + (n + k) % 4))
+    ws.set_coordinator_password("coordinator-2024")
+    win.coordinator = ws.unlock_coordinator("coordinator-2024")
+    coordinator_login.enter(win)
+    save("dashboard")
+    dash = win.stack.currentWidget()
+    dash.tabs.setCurrentIndex(1)
+    save("group")
+    dash.tabs.setCurrentIndex(0)
+    coordinator_login.show_trainee(win, ids[1])
+    save("trainee")
 
 
 def main() -> int:

@@ -165,6 +165,8 @@ def enter(win: MainWindow) -> bool:
     view = _screen(win, "dashboard", DashboardView)
     view.reload()
     win.show_view(view)
+    win.statusBar().showMessage(translate(
+        "CoordinatorLogin", "Coordinator mode is open. It locks again when you leave these screens."))
     view.table.setFocus()
     return True
 

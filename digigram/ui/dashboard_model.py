@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 translate = QCoreApplication.translate
@@ -153,7 +161,10 @@ class TraineeModel(QAbstractTableModel):
             return by_gap
         if col == FIXED + len(self.area_ids):
             return lambda r: r.needs_help
-        return lambda r: self.text(r, col).casefold()
+        # Ukrainian alphabetical order (Є, І, Ї, Ґ in their places), which plain code points get wrong.
+        collator = QCollator(QLocale(QLocale.Language.Ukrainian))
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return lambda r: collator.sortKey(self.text(r, col))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)

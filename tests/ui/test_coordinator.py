@@ -129,6 +129,8 @@ def test_sorting_by_last_check_and_names(qtbot: Any, window: Any, ws: Any, typed
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
     view = dashboard(window)
+    # Ukrainian alphabetical order: І comes between И and К, so before М and О
+    assert [r.name for r in view.model.rows] == ["Іван Мельник", "Марія Коваль", "Оксана Петренко"]
     view.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
     stamps = [r.last_check for r in view.model.rows]
     assert stamps == sorted(stamps, reverse=True)

@@ -315,6 +315,11 @@ The data is wiped from the database file. Older backups on this computer still h
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
+    <message>
+        <location filename="../coordinator_login.py" line="168"/>
+        <source>Coordinator mode is open. It locks again when you leave these screens.</source>
+        <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
