@@ -76,7 +76,20 @@ def apply_text_scale(percent: int) -> None:
         # Offscreen and some X setups report a tiny default; a library PC needs readable text.
         _base_point_size = max(size, 10.0) if size > 0 else 10.0
     font.setPointSizeF(_base_point_size * percent / 100)
+    # Under a style sheet (high contrast) Qt leaves plain labels at the old size; lifting the sheet
+    # while the font changes lets every widget take the new size, then the sheet goes back on.
+    sheet = app.styleSheet()
+    if sheet:
+        app.setStyleSheet("")
     app.setFont(font)
+    if sheet:
+        app.setStyleSheet(sheet)
+        # Taking the sheet off gives widgets back the fonts they had under it; labels sized relative
+        # to the app font (titles, questions) size themselves again.
+        for widget in app.allWidgets():
+            follow = getattr(widget, "follow_app_font", None)
+            if callable(follow):
+                follow()
 
 
 def apply_contrast(high: bool) -> None:
@@ -114,7 +127,14 @@ def apply_contrast(high: bool) -> None:
     app.setStyleSheet(
         "*:focus { outline: 2px solid #ffff00; } "
         "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
-        "QPushButton:focus { border: 3px solid #ffff00; }"
+        "QPushButton:focus { border: 3px solid #ffff00; } "
+        # The style draws empty check boxes and radio circles black on black: give them a white
+        # edge, and fill the chosen ones yellow.
+        "QCheckBox::indicator, QRadioButton::indicator { width: 0.9em; height: 0.9em; "
+        "border: 2px solid #ffffff; background: #000000; } "
+        "QRadioButton::indicator { border-radius: 0.55em; } "
+        "QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; "
+        "border: 3px solid #ffffff; }"
     )
 
 

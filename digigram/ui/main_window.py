@@ -280,8 +280,9 @@ class MainWindow(QMainWindow):
                 (KEY_CONTRAST, chosen.high_contrast),
             ):
                 self.run(lambda k=key, v=value: self.ws.set_setting(k, v))
-        appearance.apply_text_scale(chosen.text_scale)
+        # Contrast first: setting a style sheet re-polishes every widget and would undo a new font size.
         appearance.apply_contrast(chosen.high_contrast)
+        appearance.apply_text_scale(chosen.text_scale)
         if chosen.language != old.language or not store:
             # Qt sends LanguageChange to every widget; each screen re-reads its texts.
             appearance.install_language(chosen.language)

@@ -39,6 +39,10 @@ class TextLabel(QLabel):
     def _app_font_changed(self, _font: QFont) -> None:
         self._apply_font()
 
+    def follow_app_font(self) -> None:
+        """Take the size relative to the app font again (appearance calls this after a style change)."""
+        self._apply_font()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:

@@ -44,3 +44,15 @@ def test_wrapped_texts_are_never_cut_off(qtbot: Any, window: Any, scale: int) ->
     win.apply_settings(Settings(language="uk", text_scale=100 if scale > 100 else 200), store=False)
     settle()
     assert clipped_labels(win) == [], "question after a size change"
+
+
+def test_high_contrast_text_follows_the_size_setting(qtbot: Any, window: Any) -> None:
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    win.apply_settings(Settings(language="uk", text_scale=150, high_contrast=True), store=False)
+    settle()
+    size = QApplication.font().pointSizeF()
+    assert win.quiz.where.font().pointSizeF() == size  # plain text grew with the setting
+    assert win.quiz.stem.font().pointSizeF() == size * 1.3  # the question stays larger still
+    assert clipped_labels(win) == []
