@@ -1,4 +1,4 @@
-"""Property tests: any JSON in a manifest or record field is refused or imported, never a crash or half a write."""
+"""Fuzzing: any JSON in a manifest or record field is refused or imported, never a crash or half-write."""
 
 from __future__ import annotations
 
