@@ -1,0 +1,94 @@
+"""`digigram bundle`: the coordinator password first, the regional key from a file or standard input."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from digigram.cli import main
+from digigram.workspace import Workspace
+from tests.coordinator.test_bundle_support import dump, make_hub
+
+PASSWORD = "пароль координатора"
+PHRASE = "Рівненська обласна бібліотека 2025"
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    hub, region = tmp_path / "hub", tmp_path / "region"
+    make_hub(hub, people=2)
+    for folder in (hub, region):
+        with Workspace.open(data_dir=folder) as ws:  # the shipped framework, as the command opens
+            ws.set_coordinator_password(PASSWORD)
+    return hub, region
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, stdin: str, *argv: str) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return main(["bundle", *argv])
+
+
+def test_export_then_import_with_the_key_typed_in(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--out", str(out), "--data-dir", str(hub),
+                "--lang", "en") == 0
+    assert "signed with the regional key" in capsys.readouterr().out
+    key_file = tmp_path / "region.key"
+    key_file.write_text(PHRASE + "\n", encoding="utf-8")
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--key-file", str(key_file),
+                "--data-dir", str(region), "--lang", "uk") == 0
+    printed = capsys.readouterr().out
+    assert "перевірки: нових 3" in printed and "люди: нових 3" in printed
+
+
+def test_without_the_coordinator_password_nothing_is_exported_or_imported(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"не той пароль\n{PHRASE}\n", "export", "--out", str(out), "--data-dir",
+                str(hub), "--lang", "en") == 2
+    assert not out.exists()
+    assert "password" in capsys.readouterr().err
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    before = dump(region)
+    assert _run(monkeypatch, "", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "en") == 2
+    assert "No coordinator password" in capsys.readouterr().err
+    assert dump(region) == before
+
+
+def test_an_unsigned_bundle_needs_the_explicit_choice_and_is_reported(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub), "--lang", "en") == 0
+    assert "NOT signed" in capsys.readouterr().out
+    before = dump(region)
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "import", str(out), "--data-dir", str(region),
+                "--lang", "en") == 2
+    assert "not signed" in capsys.readouterr().err and dump(region) == before
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "en") == 0
+    assert "Warning: The bundle is not signed" in capsys.readouterr().out
+
+
+def test_a_bad_date_or_short_key_gets_a_plain_message(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    hub, _ = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--since", "01.03.2025", "--out", str(out),
+                "--data-dir", str(hub), "--lang", "uk") == 2
+    assert "РРРР-ММ-ДД" in capsys.readouterr().err
+    assert _run(monkeypatch, f"{PASSWORD}\nкороткий\n", "export", "--out", str(out), "--data-dir", str(hub),
+                "--lang", "en") == 2
+    assert "too short" in capsys.readouterr().err and not out.exists()
