@@ -81,7 +81,7 @@ Type: filesandordirs; Name: "{app}\_internal"
 Name: "{group}\{#AppName}"; Filename: "{app}\Digigram.exe"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\Digigram.exe"
 Name: "{group}\{cm:SelfTest}"; Filename: "{cmd}"; Parameters: "/k ""{app}\digigram-console.exe"" --self-test"; IconFilename: "{app}\Digigram.exe"
-Name: "{group}\{cm:ThirdParty}"; Filename: "{app}\_internal\THIRD-PARTY.md"
+Name: "{group}\{cm:ThirdParty}"; Filename: "{app}\_internal\licenses"
 
 [Run]
 Filename: "{app}\Digigram.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
