@@ -93,7 +93,17 @@ def build(session: Session, framework: Framework, f: DashboardFilter) -> Dashboa
     interned: dict[tuple[str, str | None, int | None], AreaStatus] = {}
     areas: dict[str, dict[str, AreaStatus]] = defaultdict(dict)
     seen: set[str] = set()
-    for person_id, area_id, level, target, gap in repo_dashboard.latest_areas(session, f):
+    first_levels: dict[tuple[str, str], str] = {}
+    pairs: list[tuple[str, str, str]] = []
+    for person_id, is_first, is_latest, area_id, level, target, gap in repo_dashboard.first_and_latest_areas(
+            session, f):
+        if is_first and is_latest:
+            pass  # a single check: no before and after
+        elif is_first:
+            first_levels[(person_id, area_id)] = level
+            continue
+        else:
+            pairs.append((person_id, area_id, level))
         key = (level, target, gap)
         status = interned.get(key)
         if status is None:
@@ -116,5 +126,7 @@ def build(session: Session, framework: Framework, f: DashboardFilter) -> Dashboa
         rows=tuple(rows),
         area_ids=_area_order(framework, seen),
         hard_questions=hard_questions(framework, repo_dashboard.answer_counts(session, f)),
-        before_after=before_after(framework, by_person, repo_dashboard.level_pairs(session, f)),
+        before_after=before_after(framework, by_person, [
+            (area_id, first_levels[(person_id, area_id)], latest)
+            for person_id, area_id, latest in pairs if (person_id, area_id) in first_levels]),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -22,8 +22,8 @@ class PersonRow(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200), index=True)
-    hub: Mapped[str] = mapped_column(String(200), default="")
-    group_tag: Mapped[str] = mapped_column(String(100), default="")
+    hub: Mapped[str] = mapped_column(String(200), default="", index=True)  # index: revision 0003
+    group_tag: Mapped[str] = mapped_column(String(100), default="", index=True)
     profile_id: Mapped[str | None] = mapped_column(String(100))
     pin_hash: Mapped[str | None] = mapped_column(String(300))
     consent_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -45,6 +45,8 @@ class FrameworkSnapshotRow(Base):
 
 class AttemptRow(Base):
     __tablename__ = "attempt"
+    # Revision 0003: each person's finished checks in date order, for the coordinator dashboard.
+    __table_args__ = (Index("ix_attempt_person_finished", "person_id", "status", "finished_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
@@ -136,3 +138,14 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AnswerMarksRow(Base):
+    """Added by revision 0003: per finished check, one byte per framework item (0 not asked, 1 fully
+    right, 2 not fully right), so the dashboard's hard questions never re-read every answer."""
+
+    __tablename__ = "answer_marks"
+
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
+    framework_hash: Mapped[str] = mapped_column(String(64))
+    marks: Mapped[bytes] = mapped_column(LargeBinary)

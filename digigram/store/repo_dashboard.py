@@ -134,22 +134,15 @@ def checks(session: Session, f: DashboardFilter) -> list[CheckLine]:
     return [CheckLine(a, p, _parse(when), rating) for a, p, when, rating in rows]
 
 
-def latest_areas(session: Session, f: DashboardFilter) -> list[tuple[str, str, str, str | None, int | None]]:
-    """(person, area, level, target, gap) at each selected person's latest selected check."""
+def first_and_latest_areas(
+    session: Session, f: DashboardFilter
+) -> list[tuple[str, int, int, str, str, str | None, int | None]]:
+    """(person, is first, is latest, area, level, target, gap) at each selected person's first and latest
+    selected checks (one row with both marks when a person has a single check)."""
     cte, params = _selected(f)
-    sql = (cte + "SELECT sel.person_id, r.area_id, r.level, r.target, r.gap FROM sel "
-           "JOIN area_result r ON r.attempt_id = sel.id WHERE sel.rn_last = 1")
-    return _raw(session).execute(sql, params).fetchall()
-
-
-def level_pairs(session: Session, f: DashboardFilter) -> list[tuple[str, str, str]]:
-    """(area, first level, latest level) for people with two or more selected checks."""
-    cte, params = _selected(f)
-    sql = (cte + "SELECT rl.area_id, rf.level, rl.level FROM sel l "
-           "JOIN sel s ON s.person_id = l.person_id AND s.rn_first = 1 AND s.rn_last > 1 "
-           "JOIN area_result rl ON rl.attempt_id = l.id "
-           "JOIN area_result rf ON rf.attempt_id = s.id AND rf.area_id = rl.area_id "
-           "WHERE l.rn_last = 1")
+    sql = (cte + "SELECT sel.person_id, sel.rn_first = 1, sel.rn_last = 1, r.area_id, r.level, r.target, "
+           "r.gap FROM sel JOIN area_result r ON r.attempt_id = sel.id "
+           "WHERE sel.rn_first = 1 OR sel.rn_last = 1")
     return _raw(session).execute(sql, params).fetchall()
 
 

@@ -28,7 +28,7 @@ def small_framework(tmp_path: Path) -> Path:
 
 
 def insert_old_rows(db: Path) -> None:
-    """Rows valid in the first schema revision: a person with a finished attempt, answers and a plan."""
+    """Rows valid in every schema revision: a person with a finished attempt, answers and a plan."""
     con = sqlite3.connect(db)
     with con:
         con.execute("PRAGMA foreign_keys=ON")
@@ -41,8 +41,11 @@ def insert_old_rows(db: Path) -> None:
             "'2024-01-02 10:00:00')"
         )
         con.execute(
-            "INSERT INTO attempt VALUES ('a1', 'p1', 'store-small', '1', 'h1', 'librarian', 'full', 7, "
-            "'[]', 'finished', '2024-01-02 10:00:00', '2024-01-02 10:20:00')"
+            # the first revision's columns by name, so the same row fits every later revision too
+            "INSERT INTO attempt (id, person_id, framework_id, framework_version, framework_hash, "
+            "profile_id, mode, seed, excluded, status, started_at, finished_at) VALUES ('a1', 'p1', "
+            "'store-small', '1', 'h1', 'librarian', 'full', 7, '[]', 'finished', '2024-01-02 10:00:00', "
+            "'2024-01-02 10:20:00')"
         )
         for seq in range(3):
             con.execute(
