@@ -47,12 +47,17 @@ def store_of(target: Store | Workspace) -> Store:
     return target if isinstance(target, Store) else target._store
 
 
+def _decode(text: str) -> Any:
+    # Most stored answers are one option number: skip the JSON parser for those (1.3 M rows nationally).
+    return int(text) if text.isdigit() else json.loads(text)
+
+
 def record_from_row(kind: str, row: Any) -> Record:
     """A database row as a bundle record: the exported columns only (never a PIN hash), JSON decoded."""
-    record = {}
-    for name in SCHEMAS[kind]:
-        value = row[name]
-        record[name] = json.loads(value) if (kind, name) in JSON_COLUMNS else value
+    record = {name: row[name] for name in SCHEMAS[kind]}
+    for table, name in JSON_COLUMNS:
+        if table == kind:
+            record[name] = _decode(record[name])
     if kind == "attempts":
         record["excluded"] = sorted(record["excluded"])
     return record
@@ -77,15 +82,17 @@ def rows_where(session: Session, kind: str, column: str, values: Iterable[Any]) 
             yield record_from_row(kind, row)
 
 
-def _line(record: Record) -> str:
-    def plain(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, datetime | date) else value
-    return json.dumps({k: plain(v) for k, v in record.items()}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":"))
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_plain)
 
 
 def jsonl(records: Sequence[Record]) -> bytes:
-    return "".join(_line(r) + "\n" for r in records).encode("utf-8")
+    return "".join(_ENCODER.encode(r) + "\n" for r in records).encode("utf-8")
 
 
 def _select(session: Session, kind: str, *conditions: Any) -> list[Record]:

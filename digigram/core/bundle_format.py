@@ -135,20 +135,25 @@ def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, 
 # --- reading -------------------------------------------------------------------------------------
 
 
+def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(items)
+    if len(out) != len(items):
+        raise ValueError("duplicate key")
+    return out
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+# One decoder for every line: building one per call costs more than the parsing of a short line.
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+
+
 def strict_json(data: bytes, what: str) -> Any:
     """JSON with no duplicate keys, NaN or Infinity; a BundleError for anything else."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out = dict(items)
-        if len(out) != len(items):
-            raise ValueError("duplicate key")
-        return out
-
-    def constant(name: str) -> Any:
-        raise ValueError(name)
-
     try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=pairs, parse_constant=constant)
+        return _DECODER.decode(data.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
         raise fail(f"Файл {what} у пакеті не є правильним JSON ({exc}). Попросіть хаб експортувати пакет "
                    "знову.",
