@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
 ItemKind = Literal["self_rating", "knowledge", "scenario", "attitude"]
 ResourceKind = Literal["course", "series", "video", "article", "handout", "workshop", "other"]
@@ -186,6 +186,21 @@ class Item:
     def offers_dont_know(self) -> bool:
         return self.kind == "knowledge"
 
+    @property
+    def score_values(self) -> tuple[float, ...]:
+        """The distinct scores an answer can get, lowest first: an option item's response categories.
+
+        `select: many` with n options scores the share of right decisions, k/n for k = 0..n; other
+        option items score their options' values, plus 0 for "I don't know". Scale items: ().
+        """
+        if self.on_scale:
+            return ()
+        if self.select == "many":
+            n = len(self.options)
+            return tuple(k / n for k in range(n + 1))
+        scores = {o.score for o in self.options} | ({0.0} if self.offers_dont_know else set())
+        return tuple(sorted(scores))
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -248,37 +263,25 @@ class Framework:
             raise KeyError(f"no {kind} {key!r} in framework {self.id} {self.version}") from None
 
     def level(self, code: str) -> Level:
-        result = self._get("level", code)
-        assert isinstance(result, Level)
-        return result
+        return cast(Level, self._get("level", code))
 
     def level_index(self, code: str) -> int:
         return self.level(code).index
 
     def area(self, area_id: str) -> Area:
-        result = self._get("area", area_id)
-        assert isinstance(result, Area)
-        return result
+        return cast(Area, self._get("area", area_id))
 
     def competence(self, competence_id: str) -> Competence:
-        result = self._get("competence", competence_id)
-        assert isinstance(result, Competence)
-        return result
+        return cast(Competence, self._get("competence", competence_id))
 
     def item(self, item_id: str) -> Item:
-        result = self._get("item", item_id)
-        assert isinstance(result, Item)
-        return result
+        return cast(Item, self._get("item", item_id))
 
     def profile(self, profile_id: str) -> Profile:
-        result = self._get("profile", profile_id)
-        assert isinstance(result, Profile)
-        return result
+        return cast(Profile, self._get("profile", profile_id))
 
     def resource(self, resource_id: str) -> Resource:
-        result = self._get("resource", resource_id)
-        assert isinstance(result, Resource)
-        return result
+        return cast(Resource, self._get("resource", resource_id))
 
     def has_item(self, item_id: str) -> bool:
         return item_id in self._index["item"]

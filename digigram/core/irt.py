@@ -133,19 +133,6 @@ class LevelScale:
 # --- provisional parameters ---------------------------------------------------------------------
 
 
-def score_categories(item: Item) -> tuple[float, ...]:
-    """The distinct score values of an item's answers, lowest first (its response categories)."""
-    if item.on_scale:
-        raise ValueError("scale items take their categories from the scale")
-    if item.kind == "knowledge" and item.select == "many":
-        n = len(item.options)
-        return tuple(k / n for k in range(n + 1))
-    scores = {o.score for o in item.options}
-    if item.offers_dont_know:
-        scores.add(0.0)  # "I don't know" scores 0
-    return tuple(sorted(scores))
-
-
 def _spread(centre: float, m: int) -> tuple[float, ...]:
     step = THRESHOLD_STEP if m <= 1 else min(THRESHOLD_STEP, THRESHOLD_SPAN / (m - 1))
     return tuple(centre + step * (k - (m - 1) / 2) for k in range(m))

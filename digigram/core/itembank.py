@@ -20,7 +20,6 @@ from digigram.core.irt import (
     item_params,
     log_likelihood_table,
 )
-from digigram.core.irt import score_categories as _score_categories
 
 Choice = int | tuple[int, ...] | None
 
@@ -72,7 +71,7 @@ class ItemBank:
         if item.on_scale:
             assert item.scale is not None
             return len(self.framework.scales[item.scale].points)
-        return len(_score_categories(item))
+        return len(item.score_values)
 
     def item(self, item_id: str) -> Item:
         return self.items[self.row[item_id]]
@@ -153,5 +152,4 @@ def score_answer(framework: Framework, item: Item, choice: Choice) -> Scored:
         right = sum((i in choice) == (i in correct) for i in range(n))
         return Scored(right, right / n, correct)
     score = 0.0 if choice is None else item.options[int(choice)].score  # type: ignore[arg-type]
-    categories = _score_categories(item)
-    return Scored(categories.index(score), score, correct)
+    return Scored(item.score_values.index(score), score, correct)

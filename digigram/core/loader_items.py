@@ -150,7 +150,7 @@ def _item(
                 level=level, stem=stem, scale=scale, options=options, select=select,  # type: ignore[arg-type]
                 explanation=explanation, resources=resources)
     if "irt" in f:
-        categories = known.scales.get(scale, 0) if scale else len({o.score for o in options})
+        categories = known.scales.get(scale, 0) if scale else len(item.score_values)
         irt = _irt(r, f["irt"], f"{path}.irt", item, categories)
         object.__setattr__(item, "irt", irt)
     return item

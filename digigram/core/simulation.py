@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework, Item
-from digigram.core.irt import GRID, category_probs, score_categories
+from digigram.core.irt import GRID, category_probs
 from digigram.core.itembank import Choice, ItemBank, bank_for, correct_options
 
 FIXED_FORM_SIZE = 90
@@ -83,7 +83,7 @@ def choice_for(framework: Framework, item: Item, category: int, rng: random.Rand
     if item.select == "many":
         right = set(rng.sample(range(n), category))  # the options decided correctly
         return tuple(i for i in range(n) if (i in right) == (i in correct))
-    value = score_categories(item)[category]
+    value = item.score_values[category]
     matching = [i for i, o in enumerate(item.options) if o.score == value]
     if value == 0.0 and item.offers_dont_know:
         return rng.choice([*matching, None])

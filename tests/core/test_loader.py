@@ -255,3 +255,45 @@ def test_pure_python_yaml_gives_the_same_framework_and_places() -> None:
     with pytest.raises(FrameworkError) as py_info:
         load_framework(BROKEN / "duplicate-item-id.yaml", c_loader=False)
     assert c_info.value.problems == py_info.value.problems
+
+
+def _with_irt(item_id: str, irt: str, *, scores: tuple[str, str] | None = None) -> str:
+    """minimal.yaml with `irt` added to one item (and, optionally, its two option scores changed)."""
+    text = (FRAMEWORKS / "minimal.yaml").read_text(encoding="utf-8")
+    head, rest = text.split(f"  - id: {item_id}\n", 1)
+    body, tail = rest.split("\n  - id: ", 1)
+    body = "\n".join(line for line in body.split("\n") if not line.startswith("    irt:"))
+    body = body.replace("    stem:", f"    irt: {irt}\n    stem:", 1)
+    if scores is not None:
+        high, low = scores
+        body = body.replace("score: 1}", f"score: {high}}}").replace("score: 0}", f"score: {low}}}")
+    return f"{head}  - id: {item_id}\n{body}\n  - id: {tail}"
+
+
+@pytest.mark.parametrize(
+    ("item_id", "scores", "needed"),
+    [
+        # select: many with 2 options scores 0, 1/2 or 1 (the share of right decisions): 3 categories.
+        ("SAF.1-02", None, 2),
+        # A knowledge item scoring 1 or 0.5 also scores 0 for "I don't know": 3 categories.
+        ("INF.1-02", ("1", "0.5"), 2),
+    ],
+)
+def test_thresholds_count_the_categories_the_quiz_scores(
+    item_id: str, scores: tuple[str, str] | None, needed: int
+) -> None:
+    from digigram.core.itembank import bank_for
+
+    given = [round(-1.0 + 0.7 * k, 1) for k in range(needed)]
+    fw = load_framework_text(_with_irt(item_id, f"{{a: 1.5, thresholds: {given}}}", scores=scores),
+                             name="t.yaml", base_dir=FRAMEWORKS)
+    bank = bank_for(fw)
+    # The author's calibrated thresholds are the ones the quiz uses, not provisional ones.
+    assert bank.params[bank.row[item_id]].thresholds == tuple(given)  # type: ignore[union-attr]
+    for wrong in (needed - 1, needed + 1):
+        bad = _with_irt(item_id, f"{{a: 1.5, thresholds: {[k * 0.5 for k in range(wrong)]}}}", scores=scores)
+        with pytest.raises(FrameworkError) as info:
+            load_framework_text(bad, name="t.yaml", base_dir=FRAMEWORKS)
+        [problem] = info.value.problems
+        assert problem.path.endswith(".irt.thresholds")
+        assert f"{needed} thresholds are needed" in problem.message("en")
