@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         archive = linux_tarball(version())
         print(f"Archive {archive.relative_to(ROOT)}: {mib(archive.stat().st_size)} "
               f"({archive.stat().st_size} bytes) in {time.perf_counter() - t0:.1f} s")
-    print(f"make package: {time.perf_counter() - started:.1f} s in all")
+    print(f"Total: {time.perf_counter() - started:.1f} s")
     return 0
 
 
