@@ -107,7 +107,7 @@ def _languages(r: Reader, node: Node | None) -> tuple[str, ...]:
 
 def _levels(r: Reader, node: Node | None) -> tuple[Level, ...]:
     levels: list[Level] = []
-    cut_nodes: list[tuple[Node, Node | None, float | None]] = []
+    cut_nodes: list[tuple[int, Node, Node | None, float | None]] = []
     for i, entry in enumerate(r.sequence(node, "levels", minimum=2) or ()):
         path = f"levels[{i}]"
         f = r.fields(entry, path, required=("code", "name"), optional=("descriptor", "cut"))
@@ -117,7 +117,7 @@ def _levels(r: Reader, node: Node | None) -> tuple[Level, ...]:
         name = r.text(f.get("name"), f"{path}.name")
         descriptor = r.text(f["descriptor"], f"{path}.descriptor") if "descriptor" in f else None
         cut = r.number(f["cut"], f"{path}.cut") if "cut" in f else None
-        cut_nodes.append((entry, f.get("cut"), cut))
+        cut_nodes.append((i, entry, f.get("cut"), cut))
         if code is not None and any(lv.code == code for lv in levels):
             r.report(f["code"], f"{path}.code", uk=f"Код рівня «{code}» повторюється.",
                      en=f"The level code '{code}' is used twice.")
@@ -127,15 +127,18 @@ def _levels(r: Reader, node: Node | None) -> tuple[Level, ...]:
     return tuple(levels)
 
 
-def _check_cuts(r: Reader, cuts: list[tuple[Node, Node | None, float | None]]) -> None:
-    """Every level but the first has an increasing cut, or none has; the first never has one."""
-    numbered = [(i, entry, cut_node, cut) for i, (entry, cut_node, cut) in enumerate(cuts)]
-    if numbered and numbered[0][2] is not None:
-        r.report(numbered[0][2], "levels[0].cut",
+def _check_cuts(r: Reader, cuts: list[tuple[int, Node, Node | None, float | None]]) -> None:
+    """Every level but the first has an increasing cut, or none has; the first never has one.
+
+    `cuts` holds (position in `levels`, level node, cut node, cut) for the levels that are mappings,
+    so a malformed level does not shift the paths reported for the ones after it.
+    """
+    if cuts and cuts[0][0] == 0 and cuts[0][2] is not None:
+        r.report(cuts[0][2], "levels[0].cut",
                  uk="Найнижчий рівень не має межі «cut»: він починається знизу.",
                  en="The lowest level takes no 'cut': it begins at the bottom of the scale.")
-    rest = numbered[1:]
-    if any(c[2] is not None for c in rest):
+    rest = [c for c in cuts if c[0] > 0]
+    if any(cut_node is not None for _i, _entry, cut_node, _cut in rest):
         for i, entry, cut_node, _cut in rest:
             if cut_node is None:
                 r.report(entry, f"levels[{i}].cut",

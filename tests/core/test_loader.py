@@ -297,3 +297,14 @@ def test_thresholds_count_the_categories_the_quiz_scores(
         [problem] = info.value.problems
         assert problem.path.endswith(".irt.thresholds")
         assert f"{needed} thresholds are needed" in problem.message("en")
+
+
+def test_a_malformed_level_does_not_shift_the_places_of_the_next_ones() -> None:
+    text = (BROKEN / "cuts-decreasing.yaml").read_text(encoding="utf-8")
+    first = '  - {code: A1, name: {uk: "Початковий", en: "Beginner"}}\n'
+    assert first in text
+    with pytest.raises(FrameworkError) as info:
+        load_framework_text(text.replace(first, first + "  - A2\n"), name="t.yaml", base_dir=BROKEN)
+    found = {(p.line, p.path) for p in info.value.problems}
+    # The same decreasing cut as in the table above, one line and one level further down.
+    assert found == {(8, "levels[1]"), (10, "levels[3].cut")}, found
