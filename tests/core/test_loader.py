@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from digigram.core import yamlnodes
 from digigram.core.errors import FrameworkError
 from digigram.core.loader import load_framework, load_framework_text
 from digigram.core.yamlnodes import MAX_BYTES
@@ -201,14 +202,27 @@ def test_validate_fails_if_any_of_several_files_fails(tmp_path: Path) -> None:
     assert f"{binary}:" in result.stderr
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("format: x\n", encoding="utf-8")
     path.chmod(0)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Root (as in CI) reads any file, so make the loader's open() refuse it as the OS refuses others.
+        real_open = open
+
+        def refusing_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if Path(file) == path:
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(yamlnodes, "open", refusing_open, raising=False)
     with pytest.raises(FrameworkError) as info:
         load_framework(path)
-    assert "permission" in info.value.problems[0].message("en")
+    [problem] = info.value.problems
+    assert (problem.file, problem.line, problem.column, problem.path) == (str(path), 0, 0, "")
+    assert "permission" in problem.message("en")
+    assert "дозволу" in problem.message("uk")
+    assert "permission" in info.value.message("en") and "дозволу" in info.value.message("uk")
 
 
 def test_file_over_ten_megabytes_is_refused_before_reading(tmp_path: Path) -> None:
