@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from competency_framework import shipped_framework_path
+from digigram.core.errors import DigigramError
 from digigram.core.loader import load_framework
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ def format_report(report: SimulationReport) -> str:
 def run(args: argparse.Namespace) -> int:
     from digigram.core.simulation import simulate  # numpy only when simulating
 
+    if not 0.0 <= args.rho <= 1.0:  # outside it the abilities would be NaN and so every figure
+        raise DigigramError(uk=f"--rho має бути від 0 до 1, а не {args.rho}.",
+                            en=f"--rho must be from 0 to 1, not {args.rho}.")
     framework = load_framework(args.framework or shipped_framework_path())
     profile = args.profile
     if profile is None and framework.default_profile is not None:
