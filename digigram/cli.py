@@ -4,18 +4,66 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from digigram import __version__
 from digigram.commands import COMMANDS
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import normalise
 
+# argparse's own messages, which Python ships in English only, as a Ukrainian user should read them.
+_UK_ERRORS = (
+    (r"the following arguments are required: (.*)", r"бракує обов'язкових аргументів: \1"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+     r"аргумент \1: значення \2 не годиться (можна: \3)"),
+    (r"argument (\S+): invalid int value: (.*)", r"аргумент \1: потрібне ціле число, а не \2"),
+    (r"argument (\S+): invalid float value: (.*)", r"аргумент \1: потрібне число, а не \2"),
+    (r"argument (\S+): expected one argument", r"аргумент \1: бракує значення"),
+    (r"unrecognized arguments: (.*)", r"невідомі аргументи: \1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"неоднозначний параметр \1: підходять \2"),
+)
+
+
+def ukrainian_error(message: str) -> str:
+    """An argparse error message in Ukrainian (the English kept, in brackets, when not known)."""
+    for pattern, replacement in _UK_ERRORS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return f"неправильні аргументи ({message})"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a mistyped command line in the user's language."""
+
+    lang: str | None = None  # from the raw arguments, set before parsing: the namespace is not built yet
+
+    def error(self, message: str) -> NoReturn:
+        if normalise(Parser.lang) != "uk":
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: помилка: {ukrainian_error(message)}\n"
+                     f"Довідка: {self.prog} --help\n")
+
+
+def _raw_lang(argv: Sequence[str]) -> str | None:
+    """The --lang value as typed, before argparse has checked anything."""
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+    return None
+
 
 def common_options() -> argparse.ArgumentParser:
     """Options every sub-command accepts, before or after its name."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument(
         "--lang", choices=("uk", "en"), default=argparse.SUPPRESS,
         help="language of messages (default: the system locale)",
@@ -34,7 +82,7 @@ def common_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = common_options()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="digigram",
         description="Digigram: digital-competence check and development plan for librarians. "
         "With no command it opens the desktop app.",
@@ -56,24 +104,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    Parser.lang = _raw_lang(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
     # The desktop app defaults to Ukrainian or the saved choice, so it needs to know whether
     # --lang was given; terminal commands fall back to the system locale.
     args.lang_explicit = hasattr(args, "lang")
     args.lang = normalise(getattr(args, "lang", None))
-    module = getattr(args, "_module", None)
     try:
-        if module is None and getattr(args, "self_test", False):
-            from digigram import selftest
-
-            return selftest.run(args.lang)
-        if module is None:
-            gui = importlib.import_module("digigram.app")
-            return int(gui.main(args))
-        return int(module.run(args))
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not after main() has returned
+        return code
     except DigigramError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`digigram export … | head`): stop quietly, and keep Python from
+        # failing again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the sub-command, the self-test or the desktop app the command line asks for."""
+    module = getattr(args, "_module", None)
+    if module is None and getattr(args, "self_test", False):
+        from digigram import selftest
+
+        return selftest.run(args.lang)
+    if module is None:
+        gui = importlib.import_module("digigram.app")
+        return int(gui.main(args))
+    return int(module.run(args))
