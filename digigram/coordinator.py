@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import replace
 from datetime import date
@@ -72,8 +71,7 @@ class Coordinator:
 
     def dashboard(self, filters: DashboardFilter | None = None) -> Dashboard:
         """Trainees, heatmap data, hard questions and before/after for the filter (all when None)."""
-        with self._sessions() as session:
-            return coordinator_dashboard.build(session, self._ws.framework, filters or DashboardFilter())
+        return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter())
 
     # --- one trainee ----------------------------------------------------------------------------
 
@@ -133,17 +131,12 @@ class Coordinator:
 
     def export_bundle(self, path: str | os.PathLike[str], *, key: bytes | None, since: date | None = None,
                       hub: str | None = None) -> BundleSummary:
-        summary = _bundles().export_bundle(self._ws, Path(path), key=key, since=since, hub=hub)
-        assert isinstance(summary, BundleSummary)
-        return summary
+        from digigram import bundles
+
+        return bundles.export_bundle(self._ws, Path(path), key=key, since=since, hub=hub)
 
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
                       allow_unsigned: bool = False) -> ImportReport:
-        report = _bundles().import_bundle(self._ws, Path(path), key=key, allow_unsigned=allow_unsigned)
-        assert isinstance(report, ImportReport)
-        return report
+        from digigram import bundles
 
-
-def _bundles() -> Any:
-    # Imported when first used: bundle reading and writing is a module of its own.
-    return importlib.import_module("digigram.bundles")
+        return bundles.import_bundle(self._ws, Path(path), key=key, allow_unsigned=allow_unsigned)

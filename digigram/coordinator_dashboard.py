@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Sequence
 from types import MappingProxyType
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.coordination import (
     AreaStatus,
@@ -22,6 +22,7 @@ from digigram.core.coordination import (
 from digigram.core.framework import Framework
 from digigram.core.itembank import normalise_choice, score_answer
 from digigram.store import repo_dashboard
+from digigram.store.db import transaction
 from digigram.store.repo_dashboard import CheckLine
 
 # A question counts as hard only once it was asked this many times in the selection (noise otherwise).
@@ -29,104 +30,135 @@ HARD_MIN_ASKED = 3
 HARD_TOP = 10
 
 
-def _area_order(framework: Framework, seen: Iterable[str]) -> tuple[str, ...]:
-    """The framework's areas in its order, then any area only older frameworks had."""
-    known = [a.id for a in framework.areas]
-    extra = sorted(set(seen) - set(known))
-    return (*known, *extra)
+def _status(text: str, cache: dict[str, AreaStatus]) -> AreaStatus:
+    found = cache.get(text)
+    if found is None:
+        level, target, gap = text.split("|")
+        found = cache[text] = AreaStatus(level, target or None, int(gap) if gap else None)
+    return found
 
 
-def hard_questions(framework: Framework, counts: Iterable[tuple[str, object, int]]) -> tuple[ItemStat, ...]:
-    """Knowledge and scenario questions by share of answers that were not fully right.
+def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *, batch: int = 900) -> int:
+    """Summarise every finished check not yet summarised on this framework version; returns how many.
 
-    "I don't know" counts as not right. Answers to questions the current framework no longer has,
-    or that no longer fit them, are left out.
+    Marks per item: 0 not asked, 1 fully right, 2 not fully right ("don't know" included); only
+    knowledge and scenario questions are marked. Areas: "level|target|gap" in framework order.
     """
-    asked: dict[str, int] = defaultdict(int)
-    wrong: dict[str, int] = defaultdict(int)
-    for item_id, stored, n in counts:
-        if not framework.has_item(item_id):
-            continue
-        item = framework.item(item_id)
-        if item.kind not in ("knowledge", "scenario"):
-            continue
-        try:
-            choice = normalise_choice(framework, item, stored)
-            score = score_answer(framework, item, choice).score
-        except Exception:  # an answer stored on an older version that no longer fits the question
-            continue
-        asked[item_id] += n
-        if score < 1.0 - 1e-9:
-            wrong[item_id] += n
-    stats = [ItemStat(i, asked[i], wrong[i], wrong[i] / asked[i])
-             for i in asked if asked[i] >= HARD_MIN_ASKED and wrong[i] > 0]
+    with sessions() as session:
+        todo = repo_dashboard.unsummarised(session, framework.content_hash)
+    if not todo:
+        return 0
+    row = {item.id: k for k, item in enumerate(framework.items)}
+    area_ids = [a.id for a in framework.areas]
+    known: dict[tuple[str, str], int] = {}
+    for start in range(0, len(todo), batch):  # under SQLite's limit of bound values per statement
+        chunk = todo[start:start + batch]
+        marks = {attempt_id: bytearray(len(framework.items)) for attempt_id in chunk}
+        areas: dict[str, dict[str, str]] = {attempt_id: {} for attempt_id in chunk}
+        with transaction(sessions) as session:
+            for attempt_id, item_id, stored in repo_dashboard.answers_of(session, chunk):
+                mark = known.get((item_id, stored))
+                if mark is None:
+                    mark = known[(item_id, stored)] = _mark(framework, item_id, stored)
+                if mark:
+                    marks[attempt_id][row[item_id]] = mark
+            for attempt_id, area_id, level, target, gap in repo_dashboard.areas_of(session, chunk):
+                areas[attempt_id][area_id] = f"{level}|{target or ''}|{'' if gap is None else gap}"
+            repo_dashboard.save_summaries(session, framework.content_hash, [
+                (a, bytes(m), ";".join(areas[a].get(area_id, "") for area_id in area_ids))
+                for a, m in marks.items()])
+    return len(todo)
+
+
+def _mark(framework: Framework, item_id: str, stored: str) -> int:
+    if not framework.has_item(item_id):
+        return 0
+    item = framework.item(item_id)
+    if item.kind not in ("knowledge", "scenario"):
+        return 0
+    try:
+        choice = normalise_choice(framework, item, json.loads(stored))
+        score = score_answer(framework, item, choice).score
+    except Exception:  # an answer stored on an older version that no longer fits the question
+        return 0
+    return 1 if score >= 1.0 - 1e-9 else 2
+
+
+def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemStat, ...]:
+    if not blobs:
+        return ()
+    import numpy as np
+
+    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(len(blobs), len(framework.items))
+    asked = (grid > 0).sum(axis=0)
+    wrong = (grid == 2).sum(axis=0)
+    stats = [ItemStat(item.id, int(asked[k]), int(wrong[k]), float(wrong[k] / asked[k]))
+             for k, item in enumerate(framework.items) if asked[k] >= HARD_MIN_ASKED and wrong[k] > 0]
     stats.sort(key=lambda s: (-s.share_wrong, -s.wrong, s.item_id))
     return tuple(stats[:HARD_TOP])
 
 
-def before_after(
-    framework: Framework, by_person: dict[str, list[CheckLine]], pairs: Sequence[tuple[str, str, str]]
-) -> BeforeAfter:
-    several = [cs for cs in by_person.values() if len(cs) >= 2]
+def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
+    refresh_summaries(sessions, framework)
+    area_ids = tuple(a.id for a in framework.areas)
     index = {lv.code: lv.index for lv in framework.levels}
-    sums: dict[str, float] = defaultdict(float)
-    ns: dict[str, int] = defaultdict(int)
-    for area_id, first, latest in pairs:
-        if first in index and latest in index:
-            sums[area_id] += index[latest] - index[first]
-            ns[area_id] += 1
-    change = {a: sums[a] / ns[a] for a in _area_order(framework, ns) if ns.get(a)}
-    return BeforeAfter(
-        people=len(several),
-        share_high_first=share_high([cs[0].rating for cs in several]),
-        share_high_latest=share_high([cs[-1].rating for cs in several]),
-        level_change=MappingProxyType(change),
-    )
-
-
-def build(session: Session, framework: Framework, f: DashboardFilter) -> Dashboard:
-    people = repo_dashboard.people(session, f)
-    by_person: dict[str, list[CheckLine]] = defaultdict(list)
-    for check in repo_dashboard.checks(session, f):
-        by_person[check.person_id].append(check)
-    # Many trainees share the same (level, target, gap): one frozen object each saves most allocations.
-    interned: dict[tuple[str, str | None, int | None], AreaStatus] = {}
-    areas: dict[str, dict[str, AreaStatus]] = defaultdict(dict)
-    seen: set[str] = set()
-    first_levels: dict[tuple[str, str], str] = {}
-    pairs: list[tuple[str, str, str]] = []
-    for person_id, is_first, is_latest, area_id, level, target, gap in repo_dashboard.first_and_latest_areas(
-            session, f):
-        if is_first and is_latest:
-            pass  # a single check: no before and after
-        elif is_first:
-            first_levels[(person_id, area_id)] = level
-            continue
+    with sessions() as session:
+        people = repo_dashboard.people(session, f)
+        checks = repo_dashboard.checks(session, f, framework.content_hash)
+    # (count, first check, latest check) per person; stored times are ISO text, so text order is time order
+    span: dict[str, tuple[int, CheckLine, CheckLine]] = {}
+    for check in checks:
+        seen = span.get(check[0])
+        if seen is None:
+            span[check[0]] = (1, check, check)
         else:
-            pairs.append((person_id, area_id, level))
-        key = (level, target, gap)
-        status = interned.get(key)
-        if status is None:
-            status = interned[key] = AreaStatus(level, target, gap)
-        areas[person_id][area_id] = status
-        seen.add(area_id)
+            n, first, last = seen
+            span[check[0]] = (n + 1, check if check[1] < first[1] else first,
+                              check if check[1] >= last[1] else last)
+    # Trainees at the same levels share one mapping: far fewer distinct area texts than people.
+    cache: dict[str, AreaStatus] = {}
+    by_text: dict[str, tuple[MappingProxyType[str, AreaStatus], bool]] = {}
     empty: MappingProxyType[str, AreaStatus] = MappingProxyType({})
-    rows = []
+    sums = [0.0] * len(area_ids)
+    counts = [0] * len(area_ids)
+    rows, firsts, latests = [], [], []
+    dated = f.date_from is not None or f.date_to is not None
     for p in people:
-        mine = by_person.get(p.person_id, ())
-        latest = areas.get(p.person_id)
+        found = span.get(p.person_id)
+        if found is None:
+            if dated:
+                continue
+            areas, help_ = empty, False
+            n, last_check = 0, None
+        else:
+            n, first, last = found
+            shared = by_text.get(last[3])
+            if shared is None:
+                texts = zip(area_ids, last[3].split(";"), strict=True)
+                mapping = {a: _status(t, cache) for a, t in texts if t}
+                shared = by_text[last[3]] = (MappingProxyType(mapping),
+                                             needs_help(s.gap for s in mapping.values()))
+            areas, help_ = shared
+            last_check = repo_dashboard.parse_stored(last[1])
+            if n >= 2:
+                firsts.append(first[2])
+                latests.append(last[2])
+                for k, (early, late) in enumerate(zip(first[3].split(";"), last[3].split(";"), strict=True)):
+                    a, b = early.split("|", 1)[0], late.split("|", 1)[0]
+                    if a in index and b in index:
+                        sums[k] += index[b] - index[a]
+                        counts[k] += 1
         rows.append(TraineeRow(
             person_id=p.person_id, name=p.name, hub=p.hub, group=p.group, profile_id=p.profile_id,
-            checks=len(mine), last_check=mine[-1].finished_at if mine else None,
-            areas=MappingProxyType(latest) if latest else empty,
-            needs_help=needs_help(s.gap for s in latest.values()) if latest else False,
+            checks=n, last_check=last_check, areas=areas, needs_help=help_,
         ))
     rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
+    change = {a: sums[k] / counts[k] for k, a in enumerate(area_ids) if counts[k]}
     return Dashboard(
         rows=tuple(rows),
-        area_ids=_area_order(framework, seen),
-        hard_questions=hard_questions(framework, repo_dashboard.answer_counts(session, f)),
-        before_after=before_after(framework, by_person, [
-            (area_id, first_levels[(person_id, area_id)], latest)
-            for person_id, area_id, latest in pairs if (person_id, area_id) in first_levels]),
+        area_ids=area_ids,
+        hard_questions=hard_from_marks(framework, [c[4] for c in checks]),
+        before_after=BeforeAfter(
+            people=len(firsts), share_high_first=share_high(firsts), share_high_latest=share_high(latests),
+            level_change=MappingProxyType(change)),
     )

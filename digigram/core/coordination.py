@@ -144,14 +144,14 @@ class ImportReport:
 
 
 _UK = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-# Ukrainian letters in alphabet order, placed where Cyrillic sorts; і, ї, є, ґ sit outside the basic
-# block in Unicode and would otherwise land after я.
-_ORDER = {ch: 0x0430 + k / 100 for k, ch in enumerate(_UK)}
+# Ukrainian letters mapped, in alphabet order, to private-use code points: і, ї, є, ґ sit outside the
+# basic Cyrillic block and would otherwise sort after я. Latin letters keep their place before them.
+_ORDER = str.maketrans({ch: chr(0xE000 + k) for k, ch in enumerate(_UK)})
 
 
-def sort_key(text: str) -> tuple[tuple[float, ...], str]:
-    """A key that sorts names and hubs as a Ukrainian reader expects (Latin letters keep their order)."""
-    return tuple(_ORDER.get(ch, float(ord(ch))) for ch in text.casefold()), text
+def sort_key(text: str) -> tuple[str, str]:
+    """A key that sorts names and hubs as a Ukrainian reader expects."""
+    return text.casefold().translate(_ORDER), text
 
 
 def needs_help(gaps: Iterable[int | None]) -> bool:

@@ -140,12 +140,14 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class AnswerMarksRow(Base):
-    """Added by revision 0003: per finished check, one byte per framework item (0 not asked, 1 fully
-    right, 2 not fully right), so the dashboard's hard questions never re-read every answer."""
+class CheckSummaryRow(Base):
+    """Added by revision 0003, derived and rebuilt when missing: per finished check, one byte per
+    framework item (0 not asked, 1 fully right, 2 not fully right) and the areas as
+    "level|target|gap" joined by ";" in framework order, so the dashboard reads one row per check."""
 
-    __tablename__ = "answer_marks"
+    __tablename__ = "check_summary"
 
     attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
     framework_hash: Mapped[str] = mapped_column(String(64))
     marks: Mapped[bytes] = mapped_column(LargeBinary)
+    areas: Mapped[str] = mapped_column(Text)

@@ -6,8 +6,8 @@ through the session's own SQLite connection with plain cursors, which skips per-
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -27,25 +27,6 @@ class PersonLine:
     hub: str
     group: str
     profile_id: str | None
-
-
-@dataclass(frozen=True)
-class CheckLine:
-    """One finished check of a selected person; `rating` is the self-rating given at that check."""
-
-    attempt_id: str
-    person_id: str
-    finished_at: datetime
-    rating: int | None
-
-
-@dataclass(frozen=True)
-class AreaLine:
-    person_id: str
-    area_id: str
-    level: str
-    target: str | None
-    gap: int | None
 
 
 def _raw(session: Session) -> sqlite3.Connection:
@@ -88,18 +69,6 @@ def _check_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
     return " AND ".join(parts), params
 
 
-def _selected(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
-    """A CTE of the selected finished checks with their order within each person."""
-    where, params = _check_where(f)
-    sql = (
-        "WITH sel AS (SELECT a.id AS id, a.person_id AS person_id, a.finished_at AS finished_at, "
-        "row_number() OVER (PARTITION BY a.person_id ORDER BY a.finished_at DESC, a.id) AS rn_last, "
-        "row_number() OVER (PARTITION BY a.person_id ORDER BY a.finished_at, a.id) AS rn_first "
-        f"FROM attempt a JOIN person p ON p.id = a.person_id WHERE {where}) "
-    )
-    return sql, params
-
-
 def filter_options(session: Session) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Distinct non-empty hubs, group tags and profiles of the stored people, sorted."""
     raw = _raw(session)
@@ -112,46 +81,64 @@ def filter_options(session: Session) -> tuple[tuple[str, ...], tuple[str, ...], 
     return found[0], found[1], found[2]
 
 
+# One selected finished check with its derived summary (see models.CheckSummaryRow): person id,
+# finished_at as stored (naive UTC text), self-rating, areas text, item marks. Plain tuples: there are
+# tens of thousands and the dashboard must open in well under a second.
+CheckLine = tuple[str, str, int | None, str, bytes]
+
+
 def people(session: Session, f: DashboardFilter) -> list[PersonLine]:
-    """People matching the filter; with a date range, only those with a finished check inside it."""
-    if f.date_from is None and f.date_to is None:
-        where, params = _person_where(f)
-        sql = f"SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id FROM person p WHERE {where}"
-    else:
-        where, params = _check_where(f)
-        sql = ("SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id FROM person p WHERE p.id IN "
-               f"(SELECT a.person_id FROM attempt a JOIN person p ON p.id = a.person_id WHERE {where})")
+    where, params = _person_where(f)
+    sql = f"SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id FROM person p WHERE {where}"
     return [PersonLine(*row) for row in _raw(session).execute(sql, params)]
 
 
-def checks(session: Session, f: DashboardFilter) -> list[CheckLine]:
-    """The selected finished checks, each person's oldest first."""
+def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[CheckLine]:
+    """The selected finished checks with their summaries, in no particular order (sorting the rows with
+    their marks in SQLite costs more than picking each person's first and latest in Python)."""
     where, params = _check_where(f)
-    sql = ("SELECT a.id, a.person_id, a.finished_at, coalesce(a.rating_before, a.rating_after) "
-           f"FROM attempt a JOIN person p ON p.id = a.person_id WHERE {where} "
-           "ORDER BY a.person_id, a.finished_at, a.id")
-    rows = _raw(session).execute(sql, params)
-    return [CheckLine(a, p, _parse(when), rating) for a, p, when, rating in rows]
-
-
-def first_and_latest_areas(
-    session: Session, f: DashboardFilter
-) -> list[tuple[str, int, int, str, str, str | None, int | None]]:
-    """(person, is first, is latest, area, level, target, gap) at each selected person's first and latest
-    selected checks (one row with both marks when a person has a single check)."""
-    cte, params = _selected(f)
-    sql = (cte + "SELECT sel.person_id, sel.rn_first = 1, sel.rn_last = 1, r.area_id, r.level, r.target, "
-           "r.gap FROM sel JOIN area_result r ON r.attempt_id = sel.id "
-           "WHERE sel.rn_first = 1 OR sel.rn_last = 1")
+    params["fw"] = framework_hash
+    sql = ("SELECT a.person_id, a.finished_at, coalesce(a.rating_before, a.rating_after), s.areas, s.marks "
+           "FROM attempt a JOIN person p ON p.id = a.person_id JOIN check_summary s ON s.attempt_id = a.id "
+           f"WHERE {where} AND s.framework_hash = :fw")
     return _raw(session).execute(sql, params).fetchall()
 
 
-def answer_counts(session: Session, f: DashboardFilter) -> list[tuple[str, Any, int]]:
-    """(item, choice, how many) over the answers of the selected checks; the choice as stored JSON."""
-    where, params = _check_where(f)
-    sql = ("SELECT an.item_id, an.choice, count(*) FROM attempt a JOIN person p ON p.id = a.person_id "
-           f"JOIN answer an ON an.attempt_id = a.id WHERE {where} GROUP BY an.item_id, an.choice")
-    return [(item, json.loads(choice), int(n)) for item, choice, n in _raw(session).execute(sql, params)]
+def parse_stored(value: str) -> datetime:
+    return _parse(value)
+
+
+# --- check summaries: made once per finished check, so the dashboard reads one row per check -------
+
+
+def unsummarised(session: Session, framework_hash: str) -> list[str]:
+    """Finished checks with no summary for this framework version yet."""
+    sql = ("SELECT a.id FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
+           "WHERE a.status = 'finished' AND (s.attempt_id IS NULL OR s.framework_hash != ?)")
+    return [r[0] for r in _raw(session).execute(sql, (framework_hash,))]
+
+
+def answers_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(check, item, choice as stored JSON) of the given checks."""
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = f"SELECT attempt_id, item_id, choice FROM answer WHERE attempt_id IN ({marks})"
+    return _raw(session).execute(sql, list(attempt_ids)).fetchall()
+
+
+def areas_of(
+    session: Session, attempt_ids: Sequence[str]
+) -> list[tuple[str, str, str, str | None, int | None]]:
+    """(check, area, level, target, gap) of the given checks."""
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = f"SELECT attempt_id, area_id, level, target, gap FROM area_result WHERE attempt_id IN ({marks})"
+    return _raw(session).execute(sql, list(attempt_ids)).fetchall()
+
+
+def save_summaries(session: Session, framework_hash: str, rows: Sequence[tuple[str, bytes, str]]) -> None:
+    _raw(session).executemany(
+        "INSERT OR REPLACE INTO check_summary (attempt_id, framework_hash, marks, areas) VALUES (?, ?, ?, ?)",
+        [(attempt_id, framework_hash, blob, areas) for attempt_id, blob, areas in rows],
+    )
 
 
 def person_name(session: Session, person_id: str) -> str | None:

@@ -52,10 +52,10 @@ def test_from_each_earlier_revision_keeps_the_data(data_dir: Path, revision: str
             assert conn.execute(text("SELECT goal FROM plan_step")).scalar() == "Вивчити"
             # Columns added later exist and are empty for old attempts.
             assert conn.execute(text("SELECT rating_before FROM attempt")).scalar() is None
-            # Revision 0003: the dashboard's indexes, and no answer marks until the dashboard makes them.
+            # Revision 0003: the dashboard's indexes, and no check summaries until the dashboard makes them.
             indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
             assert {"ix_person_hub", "ix_person_group_tag", "ix_attempt_person_finished"} <= indexes
-            assert conn.execute(text("SELECT count(*) FROM answer_marks")).scalar() == 0
+            assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar() == 0
     finally:
         store.close()
     # The pre-migration state was backed up first, and that backup is still at the old revision.
