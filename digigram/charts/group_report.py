@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from digigram.charts._style import FONT_FAMILY, font
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
-from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, format_date
-from digigram.core.errors import DigigramError
+from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, format_date, save_pdf_pages
 
 WORDS = {
     "uk": {
@@ -137,19 +134,5 @@ def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: 
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
         pages = build_group_pages(report, lang=lang)
-        tmp_name = ""
-        try:
-            fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
-            os.close(fd)
-            with PdfPages(tmp_name, metadata=metadata) as pdf:
-                for page in pages:
-                    pdf.savefig(page)
-            os.replace(tmp_name, target)
-        except OSError as exc:
-            if tmp_name and os.path.exists(tmp_name):
-                os.unlink(tmp_name)
-            raise DigigramError(
-                uk=f"Не вдалося зберегти звіт у {target}: {exc.strerror or exc}",
-                en=f"Could not save the report to {target}: {exc.strerror or exc}",
-            ) from exc
+        save_pdf_pages(target, pages, metadata=metadata)
     return target

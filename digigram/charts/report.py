@@ -304,19 +304,24 @@ def write_report_pdf(
             bars=bars, levels=levels, plan_steps=plan_steps, results_table=results_table,
             high_contrast=high_contrast,
         )
-        tmp_name = ""
-        try:
-            fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
-            os.close(fd)
-            with PdfPages(tmp_name, metadata=metadata) as pdf:
-                for page in pages:
-                    pdf.savefig(page)
-            os.replace(tmp_name, target)
-        except OSError as exc:
-            if tmp_name and os.path.exists(tmp_name):
-                os.unlink(tmp_name)
-            raise DigigramError(
-                uk=f"Не вдалося зберегти звіт у {target}: {exc.strerror or exc}",
-                en=f"Could not save the report to {target}: {exc.strerror or exc}",
-            ) from exc
+        save_pdf_pages(target, pages, metadata=metadata)
     return target
+
+
+def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str]) -> None:
+    """Write pages to a PDF through a temporary file, so a failed save never leaves half a report."""
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
+        os.close(fd)
+        with PdfPages(tmp_name, metadata=metadata) as pdf:
+            for page in pages:
+                pdf.savefig(page)
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise DigigramError(
+            uk=f"Не вдалося зберегти звіт у {target}: {exc.strerror or exc}",
+            en=f"Could not save the report to {target}: {exc.strerror or exc}",
+        ) from exc
