@@ -73,6 +73,7 @@ class Quiz:
                 target = framework.level_index(self.profile.area_target(state.area_id))
                 if target > 0:
                     state.below = self.bank.scale.below_fraction(self.bank.scale.cuts[target - 1])
+                state.refresh()
         due = attitude_areas(self.bank, list(self.area_ids), self.rules.attitudes, self._rng)
         self._attitude_due = set(due)
         self._answers: list[tuple[str, Choice]] = []
@@ -169,11 +170,15 @@ class Quiz:
             return
         log_table = self.bank.loglik[row]
         assert log_table is not None
-        state.posterior.add(log_table[scored.category])
-        state.scored += 1
-        state.self_ratings += item.kind == "self_rating"
-        state.shown += item.kind in ("knowledge", "scenario")
-        state.refresh()
+        if item.kind == "self_rating":
+            # What people say about themselves has its own estimate; it never moves the level.
+            state.said.add(log_table[scored.category])
+            state.self_ratings += 1
+            state.refresh_said()
+        else:
+            state.posterior.add(log_table[scored.category])
+            state.shown += 1
+            state.refresh()
         state.stopped = self._selector.should_stop(state)
 
     def _advance(self) -> None:
@@ -183,7 +188,8 @@ class Quiz:
 
     def _choose(self) -> int | None:
         order = self.area_ids
-        # First every area gets its minimum (a self-rating and a knowledge item), in turn.
+        # First every area gets its minimum (its fixed self-ratings, then its first shown questions),
+        # one question per area in turn.
         for offset in range(len(order)):
             state = self._areas[order[(self._turn + offset) % len(order)]]
             if state.stopped is not None:
@@ -200,13 +206,13 @@ class Quiz:
             if pick is not None:
                 self._turn = (self._turn + offset + 1) % len(order)
                 return pick[0]
-        # Then the unfinished area we know least about.
+        # Then the unfinished area whose decision is least settled (borderline people get more).
         while True:
             open_areas = [s for s in self._areas.values() if s.stopped is None]
             if not open_areas:
                 return None
-            state = max(open_areas, key=lambda s: s.sd)
-            pick = self._selector.best_item(state, None)
+            state = max(open_areas, key=lambda s: s.uncertainty())
+            pick = self._selector.best_item(state, "shown")
             if pick is None:
                 state.stopped = "bank_exhausted"
             elif pick[1] < self.rules.min_information:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from digigram.core.framework import Profile
-from digigram.core.irt import Posterior
+from digigram.core.irt import LOG_PRIOR, Posterior
 
 if TYPE_CHECKING:
     from digigram.core.itembank import Choice, ItemBank
@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 
 # The central share of the posterior shown as "a band, not a point".
 BAND_SHARE = 0.8
-# Say and show disagree when their difference exceeds this many standard errors of the difference.
+# Say and show disagree when their difference exceeds this many standard errors of the difference …
 DISAGREEMENT_Z = 1.96
+# … and is at least this large (in logits): a difference nobody would notice is not worth a conversation.
+MIN_DIFFERENCE = 0.5
+# The comparison estimates each side under a wide N(0, 2²) prior: under N(0, 1) the side with fewer
+# answers is pulled harder towards the middle, which would look like a difference where there is none.
+COMPARE_PRIOR_SD = 2.0
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class SelfVsShown:
-    """The area estimated from self-ratings alone and from knowledge and scenario questions alone."""
+    """One area estimated from self-ratings alone and from knowledge and scenario questions alone."""
 
     theta_self: float
     sd_self: float
@@ -50,6 +55,41 @@ class SelfVsShown:
     def difference(self) -> float:
         """Positive when people rate themselves higher than their answers show."""
         return self.theta_self - self.theta_shown
+
+    @property
+    def sd(self) -> float:
+        """The standard error of the difference."""
+        return float((self.sd_self**2 + self.sd_shown**2) ** 0.5)
+
+
+@dataclass(frozen=True)
+class PersonSelfVsShown:
+    """Said versus shown over all areas together: a precision-weighted mean of the areas' differences.
+
+    Pooling gives the power one area's handful of answers lacks. Positive: rates themselves higher.
+    """
+
+    difference: float
+    sd: float
+    flag: bool
+    areas: int  # areas with both self-ratings and shown answers
+
+    @property
+    def direction(self) -> int:
+        """+1 when flagged as saying more than shown, -1 when saying less, 0 when not flagged."""
+        return 0 if not self.flag else (1 if self.difference > 0 else -1)
+
+
+@dataclass(frozen=True)
+class SaidLevel:
+    """What the person says: the area's estimate from self-ratings alone, on the same level scale."""
+
+    theta: float
+    sd: float
+    level: str
+    level_index: int
+    band: tuple[str, str]
+    items: int
 
 
 @dataclass(frozen=True)
@@ -65,7 +105,8 @@ class AreaResult:
     target: str | None
     p_below_target: float | None
     gap: int | None  # levels still to climb to the target (0 when reached)
-    items: int  # scored answers
+    items: int  # shown answers (knowledge and scenario): the level's evidence
+    said: SaidLevel | None  # from self-ratings alone; None when none were asked
     self_vs_shown: SelfVsShown | None
     stopped: str | None  # why the area stopped asking; None while it goes on
     attitudes: tuple[Evidence, ...]
@@ -90,6 +131,7 @@ class QuizResult:
     asked: int
     areas: Mapping[str, AreaResult]
     competences: Mapping[str, CompetenceResult]
+    self_vs_shown: PersonSelfVsShown | None = None
 
 
 @dataclass(frozen=True)
@@ -117,8 +159,8 @@ def summarise(bank: ItemBank, posterior: Posterior, target_index: int | None) ->
     return Summary(mean, sd, int(np.argmax(probs)), tuple(float(p) for p in probs), band, p_below)
 
 
-def _posterior_of(bank: ItemBank, evidence: Sequence[Evidence]) -> Posterior:
-    post = Posterior()
+def _posterior_of(bank: ItemBank, evidence: Sequence[Evidence], *, prior_sd: float = 1.0) -> Posterior:
+    post = Posterior(LOG_PRIOR / prior_sd**2)
     for ev in evidence:
         table = bank.loglik[bank.row[ev.item_id]]
         if table is not None and ev.category is not None:
@@ -126,15 +168,39 @@ def _posterior_of(bank: ItemBank, evidence: Sequence[Evidence]) -> Posterior:
     return post
 
 
+def _flag(difference: float, sd: float) -> bool:
+    return abs(difference) >= MIN_DIFFERENCE and abs(difference) > DISAGREEMENT_Z * sd
+
+
 def self_vs_shown(bank: ItemBank, evidence: Sequence[Evidence]) -> SelfVsShown | None:
     said = [e for e in evidence if e.kind == "self_rating"]
     shown = [e for e in evidence if e.kind in ("knowledge", "scenario")]
     if not said or not shown:
         return None
-    m1, s1 = _posterior_of(bank, said).mean_sd()
-    m2, s2 = _posterior_of(bank, shown).mean_sd()
-    flag = abs(m1 - m2) > DISAGREEMENT_Z * (s1**2 + s2**2) ** 0.5
-    return SelfVsShown(m1, s1, m2, s2, flag)
+    m1, s1 = _posterior_of(bank, said, prior_sd=COMPARE_PRIOR_SD).mean_sd()
+    m2, s2 = _posterior_of(bank, shown, prior_sd=COMPARE_PRIOR_SD).mean_sd()
+    return SelfVsShown(m1, s1, m2, s2, _flag(m1 - m2, (s1**2 + s2**2) ** 0.5))
+
+
+def pooled_self_vs_shown(areas: Sequence[SelfVsShown]) -> PersonSelfVsShown | None:
+    """The person-level comparison from the areas' own (independent given the answers)."""
+    if not areas:
+        return None
+    weights = [1.0 / a.sd**2 for a in areas]
+    total = sum(weights)
+    difference = sum(w * a.difference for w, a in zip(weights, areas, strict=True)) / total
+    sd = total**-0.5
+    return PersonSelfVsShown(difference, sd, _flag(difference, sd), len(areas))
+
+
+def said_level(bank: ItemBank, evidence: Sequence[Evidence]) -> SaidLevel | None:
+    said = [e for e in evidence if e.kind == "self_rating" and e.category is not None]
+    if not said:
+        return None
+    s = summarise(bank, _posterior_of(bank, said), None)
+    codes = bank.scale.codes
+    return SaidLevel(s.theta, s.sd, codes[s.level_index], s.level_index,
+                     (codes[s.band[0]], codes[s.band[1]]), len(said))
 
 
 def build_result(
@@ -167,7 +233,8 @@ def build_result(
             target=target,
             p_below_target=s.p_below,
             gap=None if t_index is None else max(0, t_index - s.level_index),
-            items=sum(e.category is not None for e in area_ev),
+            items=sum(e.kind in ("knowledge", "scenario") for e in area_ev),
+            said=said_level(bank, area_ev),
             self_vs_shown=self_vs_shown(bank, area_ev),
             stopped=state.stopped,
             attitudes=tuple(e for e in area_ev if e.category is None),
@@ -188,4 +255,7 @@ def build_result(
         asked=len(evidence),
         areas=MappingProxyType(area_results),
         competences=MappingProxyType(competences),
+        self_vs_shown=pooled_self_vs_shown(
+            [a.self_vs_shown for a in area_results.values() if a.self_vs_shown is not None]
+        ),
     )

@@ -14,14 +14,21 @@ from digigram.core.itembank import ItemBank
 
 @dataclass(frozen=True)
 class Rules:
-    """Stopping and selection settings for one quiz mode."""
+    """Stopping and selection settings for one quiz mode.
 
-    sd_target: float
-    level_certainty: float
+    Only shown answers (knowledge and scenario questions) count towards stopping: the level rests on
+    them. Self-ratings are a fixed few per area, asked first, for the "said" estimate.
+    """
+
+    sd_target: float  # precise enough, whatever the decision
     sd_decided: float  # a looser SD that is enough once the person is clearly above or below target
-    max_per_area: int
-    global_cap: int
+    level_certainty: float  # one level band holds this share of the posterior
+    max_per_area: int  # shown questions per area at most
+    global_cap: int  # every question counted, self-ratings and attitudes included
     attitudes: int  # how many attitude questions the whole quiz may ask
+    self_ratings: int = 2  # per area, fixed: enough for the said-versus-shown comparison
+    min_shown: int = 2  # shown questions per area before any stopping rule applies
+    start_weight: float = 0.5  # the first shown question sits at this share of the said estimate
     top_k: int = 3  # choose at random among this many best questions …
     shortlist_share: float = 0.8  # … of those within this share of the best one's information
     new_competence_bonus: float = 1.3  # information multiplier for a competence not yet touched
@@ -30,23 +37,24 @@ class Rules:
 
 
 FULL = Rules(
-    sd_target=0.4, level_certainty=0.9, sd_decided=0.5, max_per_area=10, global_cap=40, attitudes=2
+    sd_target=0.45, sd_decided=0.65, level_certainty=0.9, max_per_area=8, global_cap=45, attitudes=2
 )
 QUICK = Rules(
-    sd_target=0.55, level_certainty=0.8, sd_decided=0.65, max_per_area=5, global_cap=20, attitudes=0
+    sd_target=0.6, sd_decided=0.8, level_certainty=0.8, max_per_area=3, global_cap=20, attitudes=0,
+    self_ratings=1, min_shown=1,
 )
 ONE_AREA = Rules(
-    sd_target=0.35, level_certainty=0.9, sd_decided=0.45, max_per_area=15, global_cap=16, attitudes=1
+    sd_target=0.35, sd_decided=0.45, level_certainty=0.9, max_per_area=15, global_cap=18, attitudes=1
 )
 
 
 @dataclass
 class AreaState:
-    """One area during the quiz: its posterior and what it has been asked."""
+    """One area during the quiz: the shown posterior (the level), the said posterior, what was asked."""
 
     area_id: str
-    posterior: Posterior = field(default_factory=Posterior)
-    scored: int = 0
+    posterior: Posterior = field(default_factory=Posterior)  # knowledge and scenario answers only
+    said: Posterior = field(default_factory=Posterior)  # self-ratings only
     self_ratings: int = 0
     shown: int = 0
     attitudes: int = 0
@@ -54,9 +62,26 @@ class AreaState:
     below: NDArray[np.float64] | None = None  # per grid cell, the share below the target's cut
     mean: float = 0.0
     sd: float = 1.0
+    said_mean: float = 0.0
+    p_below: float | None = None
+
+    @property
+    def scored(self) -> int:
+        return self.self_ratings + self.shown
 
     def refresh(self) -> None:
         self.mean, self.sd = self.posterior.mean_sd()
+        if self.below is not None:
+            self.p_below = float(self.posterior.weights() @ self.below)
+
+    def refresh_said(self) -> None:
+        self.said_mean = self.said.mean_sd()[0]
+
+    def uncertainty(self) -> float:
+        """How much the area still needs asking: its SD, doubled when the target decision is a coin toss."""
+        if self.p_below is None:
+            return self.sd
+        return self.sd * (1.0 + (1.0 - abs(2.0 * self.p_below - 1.0)))
 
 
 class Selector:
@@ -78,14 +103,11 @@ class Selector:
         self.available[row] = False
         self.touched[self.competence[row]] = True
 
-    def candidates(self, area_id: str, kind: str | None = None) -> NDArray[np.intp]:
-        """Rows still askable in the area, preferring items not seen in earlier attempts."""
+    def candidates(self, area_id: str, kind: str) -> NDArray[np.intp]:
+        """Rows of the kind ("self" or "shown") still askable in the area, preferring unseen ones."""
         rows = self.bank.area_rows[area_id]
-        mask = self.available[rows]
-        if kind == "self":
-            mask = mask & self.bank.is_self[rows]
-        elif kind == "shown":
-            mask = mask & self.bank.is_shown[rows]
+        of_kind = self.bank.is_self[rows] if kind == "self" else self.bank.is_shown[rows]
+        mask = self.available[rows] & of_kind
         fresh = mask & self.fresh[rows]
         return rows[fresh] if fresh.any() else rows[mask]
 
@@ -98,18 +120,30 @@ class Selector:
 
     def minimum_need(self, state: AreaState) -> str | None:
         """The kind the area still needs for its minimum ("self", "shown"), None once it has it."""
-        if state.self_ratings == 0 and self.candidates(state.area_id, "self").size:
+        if state.self_ratings < self.rules.self_ratings and self.candidates(state.area_id, "self").size:
             return "self"
-        if state.shown == 0 and self.candidates(state.area_id, "shown").size:
+        if state.shown < self.rules.min_shown and self.candidates(state.area_id, "shown").size:
             return "shown"
         return None
 
-    def best_item(self, state: AreaState, kind: str | None) -> tuple[int, float] | None:
+    def where(self, state: AreaState, kind: str) -> float:
+        """The ability at which to pick the next question of this kind.
+
+        Self-ratings at the said estimate; shown questions at the shown estimate, except the first,
+        which starts from a damped said estimate (self-ratings may choose where to begin, no more).
+        """
+        if kind == "self":
+            return state.said_mean
+        if state.shown == 0:
+            return self.rules.start_weight * state.said_mean
+        return state.mean
+
+    def best_item(self, state: AreaState, kind: str) -> tuple[int, float] | None:
         """A row among the most informative at the area's estimate, and the best information found."""
         rows = self.candidates(state.area_id, kind)
         if rows.size == 0:
             return None
-        info = self.information_at(rows, state.mean)
+        info = self.information_at(rows, self.where(state, kind))
         best = float(info.max())
         untouched = ~self.touched[self.competence[rows]]
         value = info * np.where(untouched, self.rules.new_competence_bonus, 1.0)
@@ -122,40 +156,44 @@ class Selector:
         return int(rows[self.rng.choice(shortlist)]), best
 
     def should_stop(self, state: AreaState) -> str | None:
-        """Why the area can stop now, or None; only once its minimum is met."""
-        if state.scored >= self.rules.max_per_area:
+        """Why the area can stop now, or None; only once its minimum is met. Shown answers decide."""
+        if state.shown >= self.rules.max_per_area:
             return "max_items"
         if self.minimum_need(state) is not None:
             return None
+        if state.shown == 0:  # nothing shown to judge by: the selection finds out the bank has none
+            return None
         if state.sd < self.rules.sd_target:
             return "precise"
-        weights = state.posterior.weights()
-        if float((weights @ self.bank.band).max()) >= self.rules.level_certainty:
+        decided = state.p_below is not None and max(state.p_below, 1.0 - state.p_below) >= (
+            self.rules.decision_certainty)
+        if decided and state.sd < self.rules.sd_decided:
+            return "target_decided"
+        if float((state.posterior.weights() @ self.bank.band).max()) >= self.rules.level_certainty:
             return "level_certain"
-        if state.below is not None and state.sd < self.rules.sd_decided:
-            p_below = float(weights @ state.below)
-            if max(p_below, 1.0 - p_below) >= self.rules.decision_certainty:
-                return "target_decided"
         return None
 
     def remaining_estimate(self, state: AreaState) -> int:
         """About how many more questions the area needs, from its precision and its best questions."""
         if state.stopped is not None:
             return 0
-        rows = self.candidates(state.area_id)
+        minimum = max(0, self.rules.self_ratings - state.self_ratings) if self.candidates(
+            state.area_id, "self").size else 0
+        rows = self.candidates(state.area_id, "shown")
         if rows.size == 0:
-            return 0
+            return minimum
         info = np.sort(self.information_at(rows, state.mean))[::-1]
-        need = 1.0 / self.rules.sd_target**2 - 1.0 / max(state.sd, 1e-6) ** 2
+        # A clear case only needs the looser SD; a borderline one the precision target.
+        near = state.p_below is None or 0.2 < state.p_below < 0.8
+        target = self.rules.sd_target if near else self.rules.sd_decided
+        need = 1.0 / target**2 - 1.0 / max(state.sd, 1e-6) ** 2
         gained, n = 0.0, 0
         for value in info:
-            if gained >= need or n >= self.rules.max_per_area - state.scored:
+            if gained >= need or n >= self.rules.max_per_area - state.shown:
                 break
             gained += float(value)
             n += 1
-        minimum = int(state.self_ratings == 0 and self.candidates(state.area_id, "self").size > 0)
-        minimum += int(state.shown == 0 and self.candidates(state.area_id, "shown").size > 0)
-        return max(n, minimum)
+        return minimum + max(n, self.rules.min_shown - state.shown)
 
 
 def attitude_areas(bank: ItemBank, area_ids: list[str], budget: int, rng: random.Random) -> list[str]:

@@ -87,11 +87,44 @@ def test_next_item_is_stable_until_answered(fw: Framework) -> None:
     assert first is not None and quiz.next_item() == first
 
 
-def test_every_area_gets_a_self_rating_and_a_knowledge_item_first(fw: Framework) -> None:
+def test_every_area_gets_its_two_self_ratings_then_two_shown_questions_first(fw: Framework) -> None:
     quiz = Quiz(fw, profile="librarian", seed=5)
-    asked = run(quiz, random_answers(2), limit=6)
-    kinds = {(fw.item(i).area_id, fw.item(i).kind) for i in asked}
-    assert kinds == {(a, k) for a in ("A0", "A1", "A2") for k in ("self_rating", "knowledge")}
+    asked = run(quiz, random_answers(2))
+    kinds = [(fw.item(i).area_id, fw.item(i).kind) for i in asked]
+    opening = [k for k in kinds if k[1] != "attitude"][:12]
+    assert [k for _, k in opening[:6]] == ["self_rating"] * 6
+    for area in ("A0", "A1", "A2"):
+        assert opening.count((area, "self_rating")) == 2 and opening.count((area, "knowledge")) == 2
+    # About two self-ratings per area, fixed: none after the opening, however the answers go.
+    assert sum(k == "self_rating" for _, k in kinds) == 6
+
+
+def test_self_ratings_never_move_the_level(fw: Framework) -> None:
+    """Two people who answer every shown question alike but rate themselves apart get the same level."""
+    levels = []
+    for rating in (0, 4):
+        quiz = Quiz(fw, profile="librarian", seed=8)
+        while (item := quiz.next_item()) is not None:
+            easy = item.level in ("A1", "A2", "B1")
+            quiz.answer(item.id, rating if item.on_scale else (0 if easy else None))
+        res = quiz.result()
+        levels.append({a: (pytest.approx(r.theta), pytest.approx(r.sd), r.level, r.items)
+                       for a, r in res.areas.items()})
+        said = res.areas["A0"].said
+        assert said is not None and said.items == 2
+        assert (said.level_index >= 4) if rating == 4 else (said.level_index <= 1)
+    assert levels[0] == levels[1]
+
+
+def test_self_ratings_choose_where_shown_questions_start(fw: Framework) -> None:
+    first_shown = []
+    for rating in (0, 4):
+        quiz = Quiz(fw, profile="librarian", mode="A0", seed=3)
+        while (item := quiz.next_item()) is not None and item.on_scale:
+            quiz.answer(item.id, rating)
+        assert item is not None
+        first_shown.append(fw.level_index(item.level))
+    assert first_shown[0] < first_shown[1]
 
 
 def test_same_inputs_and_answers_give_the_same_questions(fw: Framework) -> None:
@@ -181,7 +214,7 @@ def test_attitudes_are_asked_and_reported_but_never_scored(fw: Framework) -> Non
             assert quiz.result().areas["A0"].theta == before
     area = quiz.result().areas["A0"]
     assert len(seen) == 1 and [e.item_id for e in area.attitudes] == seen
-    assert area.items == quiz.asked - 1
+    assert area.said is not None and area.items + area.said.items == quiz.asked - 1
 
 
 def test_area_mode_asks_only_that_area(fw: Framework) -> None:
@@ -208,11 +241,13 @@ def test_excluded_items_are_skipped_while_the_bank_allows(fw: Framework) -> None
     again = run(second, random_answers(1))
     fresh = [i for i in fw.items if i.scored and i.id not in seen]
     assert len(fresh) >= 10
-    # Excluded questions only come back once an area has no fresh one of the needed kind left.
+    # Excluded questions only come back once an area has no fresh one of the needed kind left
+    # (self-ratings and shown questions are chosen separately).
     for n, item_id in enumerate(again):
         if item_id in seen:
             item = fw.item(item_id)
-            remaining = [i for i in fresh if i.area_id == item.area_id and i.id not in again[:n]]
+            remaining = [i for i in fresh if i.area_id == item.area_id and i.id not in again[:n]
+                         and (i.kind == "self_rating") == (item.kind == "self_rating")]
             assert not remaining or item.kind == "attitude"
 
 
@@ -227,7 +262,9 @@ def test_everything_right_places_at_the_top_and_all_dont_know_at_the_bottom(fw: 
             hi.level_index >= 4 and hi.gap == 0 and hi.p_below_target is not None and hi.p_below_target < 0.05
         )
         assert lo.level_index <= 1 and lo.gap is not None and lo.gap >= 1 and lo.p_below_target is not None
-        assert lo.p_below_target > 0.95
+        # Only shown answers count now: a few "I don't know"s on the easiest questions left is strong
+        # evidence, not certainty (the bank runs out of questions informative that low).
+        assert lo.p_below_target > 0.8
 
 
 def test_small_frameworks_work() -> None:
