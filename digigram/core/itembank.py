@@ -145,7 +145,9 @@ def score_answer(framework: Framework, item: Item, choice: Choice) -> Scored:
         return Scored(choice if item.scored else None, score, ())
     if item.select == "many":
         n = len(item.options)
-        if choice is None:
+        if not choice:
+            # Choosing nothing is "I don't know": counting the wrong options left out would score an
+            # empty answer above a sincere attempt (three of four decisions "right" with one key).
             return Scored(0, 0.0, correct)
         assert isinstance(choice, tuple)
         # Share of right decisions: a right option chosen, or a wrong one left out.

@@ -40,7 +40,7 @@ def kinds():  # type: ignore[no-untyped-def]
         ("scen", 2, 0, 0.0),
         ("scen", 0, 1, 0.5),
         ("many", (0, 2), 4, 1.0),
-        ("many", (), 2, 0.5),
+        ("many", (), 0, 0.0),  # nothing chosen is "I don't know", not half right
         ("many", (1, 3), 0, 0.0),
         ("many", (0,), 3, 0.75),
         ("many", None, 0, 0.0),
@@ -94,8 +94,13 @@ def test_quiz_result_matches_brute_force_for_every_model(kinds) -> None:  # type
             pattern.append((params, cat))
     assert len(pattern) == 5
     area = quiz.result().areas["A0"]
-    mean, sd = ref_eap(pattern)
+    shown = [p for p in pattern if p[0] is not bank.params[bank.row["rate"]]]
+    said = [p for p in pattern if p[0] is bank.params[bank.row["rate"]]]
+    mean, sd = ref_eap(shown)
     assert area.theta == pytest.approx(mean, abs=2e-3) and area.sd == pytest.approx(sd, abs=2e-3)
+    mean, sd = ref_eap(said)
+    assert area.said is not None
+    assert area.said.theta == pytest.approx(mean, abs=2e-3) and area.said.sd == pytest.approx(sd, abs=2e-3)
 
 
 def test_overrating_is_flagged() -> None:
