@@ -26,6 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--examinees", type=int, default=2000, help="simulated people (default: 2000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     parser.add_argument("--rho", type=float, default=0.6, help="correlation between areas (default: 0.6)")
+    parser.add_argument("--overraters", type=float, default=0.0, metavar="SHARE",
+                        help="share of people who rate themselves above their ability, 0..1 (default: 0)")
+    parser.add_argument("--overrate", type=float, default=1.5, metavar="LOGITS",
+                        help="how far above, in logits, 0..4 (default: 1.5)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
@@ -54,22 +58,67 @@ def report_dict(report: SimulationReport) -> dict[str, Any]:
     return out
 
 
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}"
+
+
 def _form_lines(name: str, form: FormFigures) -> list[str]:
     lines = [f"{name}: questions mean {form.mean_questions:.1f}, 90th percentile {form.p90_questions:.0f}, "
              f"highest item exposure {100 * form.max_exposure:.1f} %"]
-    lines.append(f"  {'area':<10} {'RMSE':>6} {'bias':>7} {'exact':>7} {'±1':>7} {'flag':>7}")
+    lines.append(f"  {'area':<10} {'RMSE':>6} {'bias':>7} {'exact':>7} {'±1':>7} {'±1 hon':>7} "
+                 f"{'±1 over':>7} {'flag':>7}")
     for area_id, f in form.areas.items():
-        flag = "—" if f.flag_accuracy is None else f"{100 * f.flag_accuracy:.1f}"
         lines.append(f"  {area_id:<10} {f.rmse:>6.3f} {f.bias:>+7.3f} {100 * f.exact:>7.1f} "
-                     f"{100 * f.within_one:>7.1f} {flag:>7}")
+                     f"{100 * f.within_one:>7.1f} {_pct(f.within_one_honest):>7} "
+                     f"{_pct(f.within_one_over):>7} {_pct(f.flag_accuracy):>7}")
+    return lines
+
+
+SUMMARY_ROWS = (
+    ("mean questions", "mean_questions"),
+    ("±1 level, honest (worst area)", "within_one_honest"),
+    ("±1 level, honest (mean)", "within_one_honest:mean"),
+    ("±1 level, over-raters (worst area)", "within_one_over"),
+    ("±1 level, over-raters (mean)", "within_one_over:mean"),
+    ("below-target flag right (worst area)", "flag_accuracy"),
+    ("below-target flag right (mean)", "flag_accuracy:mean"),
+    ("said > shown flag: over-raters caught", "said_hit_rate"),
+    ("said ≠ shown flag: honest flagged", "said_false_alarm"),
+    ("highest exposure of one question", "max_exposure"),
+)
+
+
+def _cell(form: FormFigures | None, key: str) -> str:
+    if form is None:
+        return "—"
+    if key == "mean_questions":
+        return f"{form.mean_questions:.1f}"
+    if key.endswith(":mean"):
+        return _pct(form.mean_over_areas(key.removesuffix(":mean")))
+    if key in ("said_hit_rate", "said_false_alarm", "max_exposure"):
+        return _pct(getattr(form, key))
+    return _pct(form.min_over_areas(key))
+
+
+def summary_lines(report: SimulationReport) -> list[str]:
+    """The decision figures side by side: the check, the quick scan and the fixed form (in %)."""
+    head = f"  {'':<40} {'check':>8} {'quick':>8} {f'fixed {report.fixed_size}':>9}"
+    lines = [head]
+    for label, key in SUMMARY_ROWS:
+        lines.append(f"  {label:<40} {_cell(report.adaptive, key):>8} {_cell(report.quick, key):>8} "
+                     f"{_cell(report.fixed, key):>9}")
     return lines
 
 
 def format_report(report: SimulationReport) -> str:
     lines = [f"{report.examinees} simulated people, seed {report.seed}, areas correlated {report.rho}, "
+             f"{100 * report.overraters:.0f} % rating themselves {report.overrate} logits too high, "
              f"mode {report.mode}, profile {report.profile or '—'}; bank {report.bank_size} scored "
              f"questions, fixed form {report.fixed_size}"]
+    lines += summary_lines(report)
     lines += _form_lines("adaptive", report.adaptive)
+    if report.quick is not None:
+        lines += _form_lines("quick scan", report.quick)
     lines += _form_lines(f"fixed {report.fixed_size}", report.fixed)
     r = report.ratios()
     lines.append("adaptive vs fixed: " + ", ".join(
@@ -84,12 +133,19 @@ def run(args: argparse.Namespace) -> int:
     if not 0.0 <= args.rho <= 1.0:  # outside it the abilities would be NaN and so every figure
         raise DigigramError(uk=f"--rho має бути від 0 до 1, а не {args.rho}.",
                             en=f"--rho must be from 0 to 1, not {args.rho}.")
+    if not 0.0 <= args.overraters <= 1.0:
+        raise DigigramError(uk=f"--overraters — це частка людей від 0 до 1, а не {args.overraters}.",
+                            en=f"--overraters is a share of people from 0 to 1, not {args.overraters}.")
+    if not 0.0 <= args.overrate <= 4.0:  # beyond 4 logits the answers sit past the end of the grid
+        raise DigigramError(uk=f"--overrate має бути від 0 до 4 логітів, а не {args.overrate}.",
+                            en=f"--overrate must be from 0 to 4 logits, not {args.overrate}.")
     framework = load_framework(args.framework or shipped_framework_path())
     profile = args.profile
     if profile is None and framework.default_profile is not None:
         profile = framework.default_profile.id
     report = simulate(framework, profile=profile, mode=args.mode, examinees=max(1, args.examinees),
-                      seed=args.seed, rho=args.rho, progress=_Bar())
+                      seed=args.seed, rho=args.rho, overraters=args.overraters, overrate=args.overrate,
+                      progress=_Bar())
     if args.json:
         print(json.dumps(report_dict(report), indent=2, ensure_ascii=False))
     else:

@@ -13,8 +13,12 @@ from digigram.core.engine import Quiz
 from digigram.core.framework import Framework, Item
 from digigram.core.irt import GRID, category_probs
 from digigram.core.itembank import Choice, ItemBank, bank_for, correct_options
+from digigram.core.scoring import COMPARE_PRIOR_SD, DISAGREEMENT_Z, MIN_DIFFERENCE
+from digigram.core.selection import FULL
 
 FIXED_FORM_SIZE = 90
+
+Floats = NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class AreaFigures:
     bias: float
     exact: float  # share placed in their true level
     within_one: float  # share placed at most one level away
+    within_one_honest: float | None  # the same for people who rate themselves truthfully …
+    within_one_over: float | None  # … and for over-raters; None when the group is empty
     flag_accuracy: float | None  # share whose "below target" flag is right; None without a target
 
 
@@ -32,10 +38,16 @@ class FormFigures:
     mean_questions: float
     p90_questions: float
     max_exposure: float  # the largest share of people who saw one same question
+    said_hit_rate: float | None  # over-raters whose person-level said-vs-shown flag says "more" …
+    said_false_alarm: float | None  # … and honest people flagged either way; None when a group is empty
 
     def mean_over_areas(self, name: str) -> float | None:
         values = [getattr(a, name) for a in self.areas.values() if getattr(a, name) is not None]
         return float(np.mean(values)) if values else None
+
+    def min_over_areas(self, name: str) -> float | None:
+        values = [getattr(a, name) for a in self.areas.values() if getattr(a, name) is not None]
+        return float(np.min(values)) if values else None
 
 
 @dataclass(frozen=True)
@@ -43,12 +55,15 @@ class SimulationReport:
     examinees: int
     seed: int
     rho: float
+    overraters: float  # the share of people whose self-ratings sit `overrate` logits above their ability
+    overrate: float
     mode: str
     profile: str | None
     bank_size: int
     fixed_size: int
     adaptive: FormFigures
     fixed: FormFigures
+    quick: FormFigures | None  # the quick scan by the same people, alongside a full check
 
     def ratios(self) -> dict[str, float | None]:
         """Adaptive over fixed for questions, RMSE and exposure; accuracy as a difference in points."""
@@ -57,7 +72,7 @@ class SimulationReport:
             "rmse": _ratio(self.adaptive.mean_over_areas("rmse"), self.fixed.mean_over_areas("rmse")),
             "max_exposure": self.adaptive.max_exposure / self.fixed.max_exposure,
         }
-        for name in ("exact", "within_one", "flag_accuracy"):
+        for name in ("exact", "within_one", "within_one_honest", "within_one_over", "flag_accuracy"):
             a, f = self.adaptive.mean_over_areas(name), self.fixed.mean_over_areas(name)
             out[f"{name}_points"] = None if a is None or f is None else 100 * (a - f)
         return out
@@ -67,7 +82,7 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None or b == 0 else a / b
 
 
-def abilities(n: int, n_areas: int, *, rho: float, rng: np.random.Generator) -> NDArray[np.float64]:
+def abilities(n: int, n_areas: int, *, rho: float, rng: np.random.Generator) -> Floats:
     """True abilities, N(0, 1) in each area with correlation `rho` between areas; shape (n, n_areas)."""
     common = rng.standard_normal((n, 1))
     own = rng.standard_normal((n, n_areas))
@@ -81,8 +96,14 @@ def choice_for(framework: Framework, item: Item, category: int, rng: random.Rand
     correct = correct_options(item)
     n = len(item.options)
     if item.select == "many":
-        right = set(rng.sample(range(n), category))  # the options decided correctly
-        return tuple(i for i in range(n) if (i in right) == (i in correct))
+        if category == 0 and item.offers_dont_know and rng.random() < 0.5:
+            return None
+        for _ in range(100):
+            right = set(rng.sample(range(n), category))  # the options decided correctly
+            picked = tuple(i for i in range(n) if (i in right) == (i in correct))
+            if picked or category == 0:  # an empty selection scores as "I don't know" (category 0)
+                break
+        return picked
     value = item.score_values[category]
     matching = [i for i, o in enumerate(item.options) if o.score == value]
     if value == 0.0 and item.offers_dont_know:
@@ -91,20 +112,26 @@ def choice_for(framework: Framework, item: Item, category: int, rng: random.Rand
 
 
 def fixed_form(bank: ItemBank, area_ids: Sequence[str], size: int = FIXED_FORM_SIZE) -> list[int]:
-    """A fixed form balanced across areas and levels (the whole scored bank when smaller than `size`)."""
+    """A fixed knowledge form balanced across areas and levels, like the national test.
+
+    Knowledge questions first; scenarios only fill in where an area has too few. The whole shown bank
+    when it is smaller than `size`. Self-ratings are not part of it.
+    """
     rng = random.Random("digigram-fixed-form")
     queues: dict[str, list[int]] = {}
     for area_id in area_ids:
-        by_level: dict[int, list[int]] = {}
-        for row in bank.area_rows[area_id].tolist():
-            by_level.setdefault(bank.framework.level_index(bank.items[row].level), []).append(row)
-        for rows in by_level.values():
-            rng.shuffle(rows)
         order: list[int] = []
-        while any(by_level.values()):  # one item per level in turn, so every level is covered
-            for level in sorted(by_level):
-                if by_level[level]:
-                    order.append(by_level[level].pop())
+        for kind in ("knowledge", "scenario"):
+            by_level: dict[int, list[int]] = {}
+            for row in bank.area_rows[area_id].tolist():
+                if bank.items[row].kind == kind:
+                    by_level.setdefault(bank.framework.level_index(bank.items[row].level), []).append(row)
+            for rows in by_level.values():
+                rng.shuffle(rows)
+            while any(by_level.values()):  # one item per level in turn, so every level is covered
+                for level in sorted(by_level):
+                    if by_level[level]:
+                        order.append(by_level[level].pop())
         queues[area_id] = order
     form: list[int] = []
     while len(form) < size and any(queues.values()):
@@ -114,21 +141,37 @@ def fixed_form(bank: ItemBank, area_ids: Sequence[str], size: int = FIXED_FORM_S
     return form
 
 
-def _sample(probs: NDArray[np.float64], rng: np.random.Generator) -> NDArray[np.intp]:
+def fixed_self_ratings(bank: ItemBank, area_ids: Sequence[str], per_area: int) -> list[int]:
+    """The self-ratings the fixed-form people also answer (the same few per area as the check)."""
+    rows: list[int] = []
+    for area_id in area_ids:
+        own = [r for r in bank.area_rows[area_id].tolist() if bank.items[r].kind == "self_rating"]
+        # The most informative in the middle of the scale, where most people are.
+        own.sort(key=lambda r: (-float(bank.info[r, GRID.size // 2]), r))
+        rows += own[:per_area]
+    return rows
+
+
+def _sample(probs: Floats, rng: np.random.Generator) -> NDArray[np.intp]:
     """One category per column of a (categories, people) probability table."""
     u = rng.random(probs.shape[1])
     return np.asarray((np.cumsum(probs, axis=0) < u).sum(axis=0).clip(0, probs.shape[0] - 1))
 
 
+def _share(mask: NDArray[np.bool_], among: NDArray[np.bool_]) -> float | None:
+    return float(mask[among].mean()) if among.any() else None
+
+
 def _figures(
-    bank: ItemBank, area_ids: Sequence[str], theta: NDArray[np.float64], est: NDArray[np.float64],
-    level: NDArray[np.intp], p_below: NDArray[np.float64], targets: Sequence[int | None],
+    bank: ItemBank, area_ids: Sequence[str], theta: Floats, est: Floats, level: NDArray[np.intp],
+    p_below: Floats, targets: Sequence[int | None], over: NDArray[np.bool_],
 ) -> dict[str, AreaFigures]:
     cuts = np.asarray(bank.scale.cuts)
     out = {}
     for k, area_id in enumerate(area_ids):
         true_level = np.searchsorted(cuts, theta[:, k], side="right")
         err = est[:, k] - theta[:, k]
+        within = np.abs(level[:, k] - true_level) <= 1
         t = targets[k]
         flag = None
         if t is not None:
@@ -136,10 +179,72 @@ def _figures(
             flag = float(np.mean((p_below[:, k] > 0.5) == truly_below))
         out[area_id] = AreaFigures(
             rmse=float(np.sqrt(np.mean(err**2))), bias=float(np.mean(err)),
-            exact=float(np.mean(level[:, k] == true_level)),
-            within_one=float(np.mean(np.abs(level[:, k] - true_level) <= 1)), flag_accuracy=flag,
+            exact=float(np.mean(level[:, k] == true_level)), within_one=float(np.mean(within)),
+            within_one_honest=_share(within, ~over), within_one_over=_share(within, over),
+            flag_accuracy=flag,
         )
     return out
+
+
+@dataclass
+class _Run:
+    """One adaptive pass over all simulated people."""
+
+    est: Floats
+    level: NDArray[np.intp]
+    p_below: Floats
+    asked: Floats
+    seen: Floats
+    said_flag: NDArray[np.int_]  # -1 / 0 / +1 as PersonSelfVsShown.direction
+
+
+def _adaptive(
+    framework: Framework, *, profile: str | None, mode: str, seed: int, theta: Floats, overrate: Floats,
+    area_ids: Sequence[str], rng: np.random.Generator,
+    progress: Callable[[int, int], None] | None,
+) -> _Run:
+    bank = bank_for(framework)
+    n, m = theta.shape
+    run = _Run(np.zeros((n, m)), np.zeros((n, m), dtype=np.intp), np.zeros((n, m)), np.zeros(n),
+               np.zeros(len(bank.items)), np.zeros(n, dtype=np.int_))
+    pick = random.Random(seed)
+    index = {a: k for k, a in enumerate(area_ids)}
+    for i in range(n):
+        quiz = Quiz(framework, profile=profile, mode=mode, seed=seed * 1_000_003 + i)
+        while (item := quiz.next_item()) is not None:
+            params = bank.params[bank.row[item.id]]
+            if params is None:  # attitudes: any scale point, they are never scored
+                cat = pick.randrange(bank.n_categories(item))
+            else:
+                ability = theta[i, index[item.area_id]]
+                if item.kind == "self_rating":
+                    ability += overrate[i]
+                cat = int(_sample(category_probs(params, ability), rng)[0])
+            quiz.answer(item.id, choice_for(framework, item, cat, pick))
+            run.seen[bank.row[item.id]] += 1
+        res = quiz.result()
+        run.asked[i] = quiz.asked
+        for k, area_id in enumerate(area_ids):
+            ar = res.areas[area_id]
+            run.est[i, k], run.level[i, k] = ar.theta, ar.level_index
+            run.p_below[i, k] = ar.p_below_target if ar.p_below_target is not None else 0.0
+        run.said_flag[i] = 0 if res.self_vs_shown is None else res.self_vs_shown.direction
+        if progress is not None:
+            progress(i + 1, n)
+    return run
+
+
+def _form_figures(
+    bank: ItemBank, area_ids: Sequence[str], run: _Run, theta: Floats, targets: Sequence[int | None],
+    over: NDArray[np.bool_],
+) -> FormFigures:
+    n = theta.shape[0]
+    return FormFigures(
+        _figures(bank, area_ids, theta, run.est, run.level, run.p_below, targets, over),
+        mean_questions=float(run.asked.mean()), p90_questions=float(np.percentile(run.asked, 90)),
+        max_exposure=float(run.seen.max() / n),
+        said_hit_rate=_share(run.said_flag > 0, over), said_false_alarm=_share(run.said_flag != 0, ~over),
+    )
 
 
 def simulate(
@@ -150,74 +255,107 @@ def simulate(
     examinees: int = 2000,
     seed: int = 1,
     rho: float = 0.6,
+    overraters: float = 0.0,
+    overrate: float = 1.5,
     progress: Callable[[int, int], None] | None = None,
 ) -> SimulationReport:
-    """Run `examinees` simulated people through the adaptive quiz and the fixed form."""
+    """Run `examinees` simulated people through the adaptive quiz and the fixed form.
+
+    A share `overraters` of them answer self-ratings as if `overrate` logits abler than they are; their
+    knowledge and scenario answers follow their true ability. A full check also gets a quick scan.
+    """
     bank = bank_for(framework)
     probe = Quiz(framework, profile=profile, mode=mode, seed=seed)  # validates profile and mode
     area_ids = list(probe.area_ids)
     all_ids = [a.id for a in framework.areas]
     rng = np.random.default_rng(seed)
     theta = abilities(examinees, len(all_ids), rho=rho, rng=rng)[:, [all_ids.index(a) for a in area_ids]]
+    over = rng.random(examinees) < overraters
+    shift = np.where(over, overrate, 0.0)
     prof = probe.profile
     targets = [None if prof is None else framework.level_index(prof.area_target(a)) for a in area_ids]
-    n, m = examinees, len(area_ids)
-    est, p_below = np.zeros((n, m)), np.zeros((n, m))
-    level = np.zeros((n, m), dtype=np.intp)
-    asked = np.zeros(n)
-    seen = np.zeros(len(bank.items))
-    pick = random.Random(seed)
-    for i in range(n):
-        quiz = Quiz(framework, profile=profile, mode=mode, seed=seed * 1_000_003 + i)
-        while (item := quiz.next_item()) is not None:
-            params = bank.params[bank.row[item.id]]
-            if params is None:  # attitudes: any scale point, they are never scored
-                cat = pick.randrange(bank.n_categories(item))
-            else:
-                k = area_ids.index(item.area_id)
-                cat = int(_sample(category_probs(params, theta[i, k]), rng)[0])
-            quiz.answer(item.id, choice_for(framework, item, cat, pick))
-            seen[bank.row[item.id]] += 1
-        res = quiz.result()
-        asked[i] = quiz.asked
-        for k, area_id in enumerate(area_ids):
-            ar = res.areas[area_id]
-            est[i, k], level[i, k] = ar.theta, ar.level_index
-            p_below[i, k] = ar.p_below_target if ar.p_below_target is not None else 0.0
-        if progress is not None:
-            progress(i + 1, n)
-    adaptive = FormFigures(
-        _figures(bank, area_ids, theta, est, level, p_below, targets),
-        mean_questions=float(asked.mean()), p90_questions=float(np.percentile(asked, 90)),
-        max_exposure=float(seen.max() / n),
-    )
+    runs = 2 if mode == "full" else 1
+    total = runs * examinees
+
+    def step(offset: int) -> Callable[[int, int], None] | None:
+        return None if progress is None else (lambda done, _n: progress(offset + done, total))
+
+    main = _adaptive(framework, profile=profile, mode=mode, seed=seed, theta=theta, overrate=shift,
+                     area_ids=area_ids, rng=rng, progress=step(0))
+    adaptive = _form_figures(bank, area_ids, main, theta, targets, over)
+    quick = None
+    if mode == "full":
+        scan = _adaptive(framework, profile=profile, mode="quick", seed=seed + 7919, theta=theta,
+                         overrate=shift, area_ids=area_ids, rng=rng, progress=step(examinees))
+        quick = _form_figures(bank, area_ids, scan, theta, targets, over)
     form = fixed_form(bank, area_ids)
-    fixed = _fixed_figures(bank, area_ids, form, theta, targets, rng)
-    return SimulationReport(n, seed, rho, mode, profile, sum(it.scored for it in bank.items), len(form),
-                            adaptive, fixed)
+    ratings = fixed_self_ratings(bank, area_ids, probe.rules.self_ratings if mode != "quick" else
+                                 FULL.self_ratings)
+    fixed = _fixed_figures(bank, area_ids, form, ratings, theta, shift, targets, over, rng)
+    return SimulationReport(examinees, seed, rho, overraters, overrate, mode, profile,
+                            sum(it.scored for it in bank.items), len(form), adaptive, fixed, quick)
+
+
+def _grid_posterior(log_post: Floats) -> Floats:
+    w = np.exp(log_post - log_post.max(axis=-1, keepdims=True))
+    return np.asarray(w / w.sum(axis=-1, keepdims=True))
+
+
+def _mean_sd(w: Floats) -> tuple[Floats, Floats]:
+    mean = w @ GRID
+    var = (w * (GRID - mean[..., None]) ** 2).sum(axis=-1)
+    return np.asarray(mean), np.asarray(np.sqrt(var))
 
 
 def _fixed_figures(
-    bank: ItemBank, area_ids: Sequence[str], form: Sequence[int], theta: NDArray[np.float64],
-    targets: Sequence[int | None], rng: np.random.Generator,
+    bank: ItemBank, area_ids: Sequence[str], form: Sequence[int], ratings: Sequence[int], theta: Floats,
+    shift: Floats, targets: Sequence[int | None], over: NDArray[np.bool_], rng: np.random.Generator,
 ) -> FormFigures:
-    """Everyone answers the whole fixed form by the model; scored on the same grid posterior."""
+    """Everyone answers the whole fixed form by the model; scored on the same grid posterior.
+
+    The few self-ratings are answered too, only for the said-versus-shown comparison, computed as the
+    quiz computes it (each side under the wide prior, areas pooled by precision).
+    """
     n, m = theta.shape
     log_post = np.tile(-0.5 * GRID**2, (n, m, 1))
+    wide = np.tile(-0.5 * GRID**2 / COMPARE_PRIOR_SD**2, (n, m, 1))
+    said = wide.copy()
+    n_said = np.zeros(m)
+    for row in ratings:
+        params, table = bank.params[row], bank.loglik[row]
+        assert params is not None and table is not None
+        k = area_ids.index(bank.items[row].area_id)
+        cats = _sample(category_probs(params, theta[:, k] + shift), rng)
+        said[:, k, :] += table[cats]
+        n_said[k] += 1
+    shown = wide.copy()
     for row in form:
         params, table = bank.params[row], bank.loglik[row]
         assert params is not None and table is not None
         k = area_ids.index(bank.items[row].area_id)
         cats = _sample(category_probs(params, theta[:, k]), rng)
         log_post[:, k, :] += table[cats]
-    w = np.exp(log_post - log_post.max(axis=2, keepdims=True))
-    w /= w.sum(axis=2, keepdims=True)
+        shown[:, k, :] += table[cats]
+    w = _grid_posterior(log_post)
     est = w @ GRID
     level = np.argmax(w @ bank.band, axis=2)
     p_below = np.zeros((n, m))
     for k, t in enumerate(targets):
         if t is not None and t > 0:
             p_below[:, k] = w[:, k, :] @ bank.scale.below_fraction(bank.scale.cuts[t - 1])
+    said_flag = np.zeros(n, dtype=np.int_)
+    usable = n_said > 0
+    if usable.any():
+        m1, s1 = _mean_sd(_grid_posterior(said[:, usable, :]))
+        m2, s2 = _mean_sd(_grid_posterior(shown[:, usable, :]))
+        weights = 1.0 / (s1**2 + s2**2)
+        diff = (weights * (m1 - m2)).sum(axis=1) / weights.sum(axis=1)
+        sd = weights.sum(axis=1) ** -0.5
+        flagged = (np.abs(diff) >= MIN_DIFFERENCE) & (np.abs(diff) > DISAGREEMENT_Z * sd)
+        said_flag = np.where(flagged, np.sign(diff), 0).astype(np.int_)
     size = float(len(form))
-    return FormFigures(_figures(bank, area_ids, theta, est, level, p_below, targets),
-                       mean_questions=size, p90_questions=size, max_exposure=1.0 if form else 0.0)
+    run = _Run(est, level, p_below, np.full(n, size), np.ones(len(bank.items)) * n, said_flag)
+    figures = _form_figures(bank, area_ids, run, theta, targets, over)
+    return FormFigures(figures.areas, mean_questions=size, p90_questions=size,
+                       max_exposure=1.0 if form else 0.0, said_hit_rate=figures.said_hit_rate,
+                       said_false_alarm=figures.said_false_alarm)

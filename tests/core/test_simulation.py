@@ -40,38 +40,55 @@ def test_abilities_are_standard_normal_with_the_asked_correlation() -> None:
     assert corr == pytest.approx([0.6] * 3, abs=0.03)
 
 
-def test_fixed_form_is_balanced_over_areas_and_levels() -> None:
-    fw = framework(n_areas=3, n_competences=6, self_ratings=4, knowledge_items=4)
+def test_fixed_form_is_a_knowledge_form_balanced_over_areas_and_levels() -> None:
+    fw = framework(n_areas=3, n_competences=8, self_ratings=4, knowledge_items=4)
     bank = bank_for(fw)
     form = fixed_form(bank, ["A0", "A1", "A2"], size=90)
     assert len(form) == len(set(form)) == 90
+    assert {bank.items[r].kind for r in form} == {"knowledge"}
     per_area = [sum(bank.items[r].area_id == a for r in form) for a in ("A0", "A1", "A2")]
     assert per_area == [30, 30, 30]
     levels = {bank.items[r].level for r in form if bank.items[r].area_id == "A0"}
-    assert len(levels) == 6
+    assert levels == {i.level for i in fw.items if i.area_id == "A0" and i.kind == "knowledge"}
 
 
-def test_fixed_form_is_the_whole_bank_when_smaller() -> None:
-    fw = framework(n_areas=2, n_competences=1)
+def test_fixed_form_fills_with_scenarios_then_is_the_whole_shown_bank_when_smaller() -> None:
+    extra = (scenario("S-a", "A0.1", "A0", "B1"), scenario("S-b", "A1.1", "A1", "B2"))
+    fw = framework(n_areas=2, n_competences=1, extra_items=extra)
     bank = bank_for(fw)
-    assert sorted(fixed_form(bank, ["A0", "A1"])) == sorted(
-        r for a in ("A0", "A1") for r in bank.area_rows[a]
+    form = fixed_form(bank, ["A0", "A1"])
+    assert sorted(form) == sorted(
+        r for a in ("A0", "A1") for r in bank.area_rows[a] if bank.items[r].kind != "self_rating"
     )
+    kinds = [bank.items[r].kind for r in form if bank.items[r].area_id == "A0"]
+    assert kinds[-1] == "scenario" and set(kinds[:-1]) == {"knowledge"}
 
 
 def test_simulation_reports_both_forms_from_one_run() -> None:
     fw = framework(n_areas=2, n_competences=3, self_ratings=4, knowledge_items=4)
     seen = []
     report = simulate(fw, profile="librarian", examinees=40, seed=3, progress=lambda d, t: seen.append(d))
-    assert seen[-1] == 40 and report.fixed_size == 48
-    for form in (report.adaptive, report.fixed):
+    assert seen[-1] == 80 and report.fixed_size == 24  # a full check and a quick scan, 40 people each
+    assert report.quick is not None and report.quick.mean_questions < report.adaptive.mean_questions
+    for form in (report.adaptive, report.fixed, report.quick):
         assert set(form.areas) == {"A0", "A1"}
         for f in form.areas.values():
             assert 0 < f.rmse < 1.5 and 0 <= f.exact <= f.within_one <= 1 and f.flag_accuracy is not None
-    assert report.adaptive.mean_questions < report.fixed.mean_questions
-    assert report.ratios()["questions"] == pytest.approx(report.adaptive.mean_questions / 48)
+            assert f.within_one_over is None  # nobody over-rates by default
+        assert form.said_hit_rate is None and form.said_false_alarm is not None
+    assert report.ratios()["questions"] == pytest.approx(report.adaptive.mean_questions / 24)
     again = simulate(fw, profile="librarian", examinees=40, seed=3)
     assert again == report
+
+
+def test_over_raters_are_caught_and_their_level_stays_right() -> None:
+    fw = framework(n_areas=4, n_competences=3, self_ratings=4, knowledge_items=6)
+    report = simulate(fw, profile="librarian", examinees=150, seed=2, overraters=0.5, overrate=2.0)
+    hit, false_alarm = report.adaptive.said_hit_rate, report.adaptive.said_false_alarm
+    assert hit is not None and false_alarm is not None and hit > 0.7 and false_alarm < 0.1
+    honest = report.adaptive.mean_over_areas("within_one_honest")
+    over = report.adaptive.mean_over_areas("within_one_over")
+    assert honest is not None and over is not None and abs(honest - over) < 0.06
 
 
 def test_cli_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,3 +103,17 @@ def test_cli_refuses_an_unknown_mode(capsys: pytest.CaptureFixture[str]) -> None
         ["simulate", "--framework", MINIMAL, "--mode", "nope", "--lang", "en"]
     )
     assert code == 2 and "Unknown quiz mode" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("flag", "value", "en"), [
+    ("--overraters", "1.5", "--overraters is a share of people from 0 to 1, not 1.5."),
+    ("--overraters", "-0.1", "--overraters is a share of people from 0 to 1, not -0.1."),
+    ("--overrate", "9", "--overrate must be from 0 to 4 logits, not 9.0."),
+])
+def test_cli_refuses_impossible_over_raters(
+    capsys: pytest.CaptureFixture[str], flag: str, value: str, en: str
+) -> None:
+    for lang in ("en", "uk"):
+        code = main(["simulate", "--framework", MINIMAL, "--examinees", "5", flag, value, "--lang", lang])
+        err = capsys.readouterr().err
+        assert code != 0 and (en in err if lang == "en" else flag in err and en not in err)
