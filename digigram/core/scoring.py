@@ -168,7 +168,7 @@ def _posterior_of(bank: ItemBank, evidence: Sequence[Evidence], *, prior_sd: flo
     return post
 
 
-def _flag(difference: float, sd: float) -> bool:
+def disagrees(difference: float, sd: float) -> bool:
     return abs(difference) >= MIN_DIFFERENCE and abs(difference) > DISAGREEMENT_Z * sd
 
 
@@ -179,7 +179,7 @@ def self_vs_shown(bank: ItemBank, evidence: Sequence[Evidence]) -> SelfVsShown |
         return None
     m1, s1 = _posterior_of(bank, said, prior_sd=COMPARE_PRIOR_SD).mean_sd()
     m2, s2 = _posterior_of(bank, shown, prior_sd=COMPARE_PRIOR_SD).mean_sd()
-    return SelfVsShown(m1, s1, m2, s2, _flag(m1 - m2, (s1**2 + s2**2) ** 0.5))
+    return SelfVsShown(m1, s1, m2, s2, disagrees(m1 - m2, (s1**2 + s2**2) ** 0.5))
 
 
 def pooled_self_vs_shown(areas: Sequence[SelfVsShown]) -> PersonSelfVsShown | None:
@@ -190,7 +190,7 @@ def pooled_self_vs_shown(areas: Sequence[SelfVsShown]) -> PersonSelfVsShown | No
     total = sum(weights)
     difference = sum(w * a.difference for w, a in zip(weights, areas, strict=True)) / total
     sd = total**-0.5
-    return PersonSelfVsShown(difference, sd, _flag(difference, sd), len(areas))
+    return PersonSelfVsShown(difference, sd, disagrees(difference, sd), len(areas))
 
 
 def said_level(bank: ItemBank, evidence: Sequence[Evidence]) -> SaidLevel | None:

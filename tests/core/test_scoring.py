@@ -10,6 +10,7 @@ from digigram.core.engine import Quiz
 from digigram.core.framework import IrtParams
 from digigram.core.irt import ItemParams
 from digigram.core.itembank import bank_for, score_answer
+from digigram.core.scoring import SelfVsShown, disagrees, pooled_self_vs_shown
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +145,33 @@ def test_result_works_mid_quiz() -> None:
     assert item is not None
     quiz.answer(item.id, 4)
     assert quiz.result().areas[item.area_id].theta > 0
+
+
+def test_pooling_over_areas_finds_what_no_single_area_can() -> None:
+    areas = [SelfVsShown(0.8, 0.3, 0.0, 0.4, False) for _ in range(4)]
+    # 0.8 against an SE of 0.5 in each area alone is within chance.
+    assert all(not disagrees(a.difference, a.sd) for a in areas)
+    person = pooled_self_vs_shown(areas)
+    assert person is not None and person.areas == 4
+    assert person.difference == pytest.approx(0.8) and person.sd == pytest.approx(0.25)
+    assert person.flag and person.direction == 1
+    assert pooled_self_vs_shown([]) is None
+
+
+def test_small_differences_are_never_flagged_however_precise() -> None:
+    person = pooled_self_vs_shown([SelfVsShown(0.3, 0.05, 0.0, 0.05, False)] * 6)
+    assert person is not None and not person.flag and person.direction == 0
+
+
+def test_person_level_comparison_in_the_quiz_result() -> None:
+    fw = framework(n_areas=3, n_competences=2, self_ratings=3, knowledge_items=6)
+    said_high = Quiz(fw, profile="librarian", seed=4)
+    while (item := said_high.next_item()) is not None:
+        said_high.answer(item.id, 4 if item.on_scale else None)
+    person = said_high.result().self_vs_shown
+    assert person is not None and person.flag and person.difference > 1 and person.areas == 3
+    modest = Quiz(fw, profile="librarian", seed=4)
+    while (item := modest.next_item()) is not None:
+        modest.answer(item.id, 0)  # the lowest self-rating, and option 0 is every knowledge key
+    person = modest.result().self_vs_shown
+    assert person is not None and person.flag and person.direction == -1
