@@ -40,8 +40,9 @@ def build(seed: int = 12) -> dict[str, Any]:
         for k in range(SELF_RATINGS):
             centre = -2.25 + 4.5 * k / (SELF_RATINGS - 1)
             steps = sorted(round(centre + rng.uniform(-0.3, 0.3) + d, 2) for d in (-1.2, -0.4, 0.4, 1.2))
-            items.append({"id": f"{aid}-S{k:02d}", "competence": comps[k % COMPETENCES], "kind": "self_rating",
-                          "level": _level(centre), "scale": "skills", "stem": _t(f"I can do {aid} task {k}."),
+            items.append({"id": f"{aid}-S{k:02d}", "competence": comps[k % COMPETENCES],
+                          "kind": "self_rating", "level": _level(centre), "scale": "skills",
+                          "stem": _t(f"I can do {aid} task {k}."),
                           "irt": {"a": round(rng.uniform(1.5, 2.5), 2), "thresholds": steps}})
         for k in range(KNOWLEDGE):
             b = round(rng.uniform(-2.8, 2.8), 2)

@@ -100,6 +100,51 @@ class Quiz:
             quiz.answer(item_id, choice)
         return quiz
 
+    @classmethod
+    def restore(
+        cls,
+        framework: Framework,
+        *,
+        profile: str | None,
+        mode: str,
+        seed: int,
+        exclude: Iterable[str] = frozenset(),
+        answers: Iterable[tuple[str, Choice]],
+        pending: str | None = None,
+    ) -> Quiz:
+        """The quiz rebuilt from its stored sequence of asked items, without re-running selection.
+
+        Each stored answer is taken as given, so a later change of the selection rule or of a default
+        parameter cannot change what was asked. `pending`, the question shown but not yet answered,
+        is shown again; without it the next question is chosen now. Questions chosen after a restore
+        come from a random stream seeded by the attempt's seed and the number of answers, so two
+        restores of one attempt go on alike.
+        """
+        quiz = cls(framework, profile=profile, mode=mode, seed=seed, exclude=exclude)
+        quiz._pending = None
+        for item_id, choice in answers:
+            row = quiz.bank.row.get(item_id)
+            if row is None or not quiz._selector.available[row] or (
+                quiz.bank.items[row].area_id not in quiz._areas
+            ):
+                raise QuizError(
+                    uk=f"Збережене питання {item_id} не належить до цієї перевірки або повторюється.",
+                    en=f"The stored question {item_id} is not part of this check or comes twice.",
+                )
+            item = quiz.bank.items[row]
+            value = normalise_choice(framework, item, choice)
+            quiz._record(row, item, value, score_answer(framework, item, value))
+            if item.kind == "attitude":
+                quiz._attitude_due.discard(item.area_id)
+        quiz._rng.seed(f"digigram-quiz/{seed}/{quiz.asked}")
+        quiz._turn = quiz.asked % len(quiz.area_ids)
+        row = None if pending is None else quiz.bank.row.get(pending)
+        if row is not None and quiz._selector.available[row] and quiz.bank.items[row].area_id in quiz._areas:
+            quiz._pending, quiz._finished = row, False
+        else:
+            quiz._advance()
+        return quiz
+
     # --- state ----------------------------------------------------------------------------------
 
     @property

@@ -56,6 +56,13 @@ class ItemBank:
             self.loglik.append(log_likelihood_table(p))
             info[i] = information(p, GRID)
         self.info: Array = info
+        given = sum(it.irt is not None for it in self.items if it.scored)
+        scored = sum(it.scored for it in self.items)
+        # Where the numbers behind every result come from: stored with each result.
+        self.params_source = (
+            "file" if scored and given == scored else "provisional" if given == 0 else
+            f"mixed: {given} of {scored} from the file"
+        )
         self.is_self: NDArray[np.bool_] = np.array([it.kind == "self_rating" for it in self.items], bool)
         self.is_shown: NDArray[np.bool_] = np.array(
             [it.kind in ("knowledge", "scenario") for it in self.items], bool

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from digigram.core.itembank import Choice, ItemBank
     from digigram.core.selection import AreaState
 
+# Stored with every result. 2: the level rests on shown answers only; self-ratings are estimated apart.
+ENGINE_VERSION = "2"
 # The central share of the posterior shown as "a band, not a point".
 BAND_SHARE = 0.8
 # Say and show disagree when their difference exceeds this many standard errors of the difference …
@@ -132,6 +134,8 @@ class QuizResult:
     areas: Mapping[str, AreaResult]
     competences: Mapping[str, CompetenceResult]
     self_vs_shown: PersonSelfVsShown | None = None
+    engine_version: str = ENGINE_VERSION
+    params_source: str = ""  # "file", "provisional" or "mixed: …" (see ItemBank.params_source)
 
 
 @dataclass(frozen=True)
@@ -258,4 +262,5 @@ def build_result(
         self_vs_shown=pooled_self_vs_shown(
             [a.self_vs_shown for a in area_results.values() if a.self_vs_shown is not None]
         ),
+        params_source=bank.params_source,
     )
