@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from digigram.core import paths
+from digigram.core.answer_order import display_order
 from digigram.core.framework import Framework, Item
 from digigram.core.records import Person
 
@@ -135,27 +136,31 @@ def _problem(term: Terminal, kind: str, n: int, item: Item) -> str:
     return messages[kind]
 
 
-def show_item(term: Terminal, session: QuizSession, item: Item) -> int:
+def show_item(term: Terminal, session: QuizSession, item: Item) -> list[int]:
+    """Print the question; the file-order index of the option at each printed position."""
     fw, lang = session.framework, term.lang
     progress = session.progress()
     total = progress.asked + progress.remaining
     term.say()
     term.say(f"({progress.asked + 1}/≈{total}) [{item.id}] {item.stem.get(lang)}")
     labels = option_labels(fw, item, lang)
-    for k, label in enumerate(labels, start=1):
-        term.say(f"  {k}. {label}")
+    # The same per-attempt order as the app's quiz screen; answers are stored in file order.
+    order = list(range(len(labels))) if item.on_scale else display_order(session.attempt_id, item)
+    for k, index in enumerate(order, start=1):
+        term.say(f"  {k}. {labels[index]}")
     if item.offers_dont_know:
         dont_know = term.t("Не знаю", "I don't know")
         term.say(f"  0. {dont_know}")
     if item.select == "many" and not item.on_scale:
         term.say(term.t("(можна кілька номерів через кому)", "(several numbers separated by commas)"))
-    return len(labels)
+    return order
 
 
 def ask_items(term: Terminal, session: QuizSession) -> bool:
     """Ask until the quiz ends (True) or the person pauses with `q` or the input ends (False)."""
     while (item := session.current_item) is not None:
-        n = show_item(term, session, item)
+        order = show_item(term, session, item)
+        n = len(order)
         shown = time.monotonic()
         while True:
             line = term.ask()
@@ -163,6 +168,10 @@ def ask_items(term: Terminal, session: QuizSession) -> bool:
                 return False
             choice, problem = parse_choice(line, item, n)
             if problem is None:
+                if isinstance(choice, list):
+                    choice = sorted(order[k] for k in choice)
+                elif isinstance(choice, int):
+                    choice = order[choice]
                 session.answer(choice, seconds=round(time.monotonic() - shown, 3))
                 break
             term.say(_problem(term, problem, n, item))

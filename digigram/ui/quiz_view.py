@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.answer_order import display_order
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -39,20 +38,6 @@ def remaining_estimate(progress: Any) -> tuple[int, int | None, int | None]:
     if low is None and mid is not None:
         low = high = round(mid)
     return answered, None if low is None else int(low), None if high is None else int(high)
-
-
-def display_order(attempt_id: str, item: Any) -> list[int]:
-    """File-order option indexes in the order shown: shuffled per attempt and question, the same on resume.
-
-    In a bank the right answer is often in the same place or the longest; a fixed order lets people
-    learn positions on a retake. Scale points keep their order: it carries their meaning.
-    """
-    n = len(item.options) if not item.on_scale else 0
-    order = list(range(n))
-    if n > 1:
-        digest = hashlib.sha256(f"{attempt_id}\n{item.id}".encode()).digest()
-        random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
-    return order
 
 
 class QuizView(QWidget):

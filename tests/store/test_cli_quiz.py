@@ -12,6 +12,7 @@ import pytest
 
 from digigram.cli.main import main
 from digigram.core import paths
+from digigram.core.answer_order import display_order
 from digigram.core.loader import load_framework
 from digigram.store import backup
 from tests.store.conftest import SMALL
@@ -99,8 +100,15 @@ def test_the_terminal_quiz_end_to_end_with_invalid_lines(
     (attempt,) = data["attempts"]
     assert attempt["status"] == "finished"
     assert [a["item_id"] for a in attempt["answers"]] == shown
-    expected = [[0, 2] if FW.item(i).select == "many" else 1 for i in shown]
-    assert [a["choice"] for a in attempt["answers"]] == expected
+    # Lines "2" and "1,3" name printed positions; the options were printed in the attempt's own order
+    # (scale points in theirs), and what is stored is the option's place in the file.
+    def stored(item_id: str) -> object:
+        item = FW.item(item_id)
+        order = list(range(5)) if item.on_scale else display_order(attempt["id"], item)
+        return sorted([order[0], order[2]]) if item.select == "many" and not item.on_scale else order[1]
+
+    assert [a["choice"] for a in attempt["answers"]] == [stored(i) for i in shown]
+    assert any(stored(i) != 1 for i in shown if not FW.item(i).on_scale)
     assert (attempt["rating_before"], attempt["rating_after"]) == (7, 8)
     assert [a["area_id"] for a in attempt["areas"]] == [a.id for a in FW.areas]
 
