@@ -227,31 +227,55 @@ class ResultsView(QWidget):
             top.setExpanded(True)
 
     def _fill_review(self, result: Any) -> None:
-        fw, lang = self.win.ws.framework, self.win.lang
-        parts: list[str] = []
-        yours, right_label = (
-            _esc(translate("Results", "Your answer:")),
-            _esc(translate("Results", "Right answer:")),
-        )
-        competences = getattr(result, "competences", {}) or {}
-        for res in competences.values():
-            for ev in res.evidence:
-                if ev.kind != "knowledge" or ev.score >= 1.0:
-                    continue
-                item = fw.item(ev.item_id)
-                right = "; ".join(item.options[i].text.get(lang) for i in ev.correct)
-                block = [
-                    f"<h3>{_esc(item.stem.get(lang))}</h3>",
-                    f"<p>{yours} {_esc(answer_text(fw, item, ev.choice, lang))}"
-                    f"<br/>{right_label} <b>{_esc(right)}</b></p>",
-                ]
-                if item.explanation is not None:
-                    block.append(f"<p>{_esc(item.explanation.get(lang))}</p>")
-                parts.append("".join(block))
-        if not parts:
-            nothing = translate("Results", "Nothing to review: every knowledge question was answered right.")
-            parts = [f"<p>{_esc(nothing)}</p>"]
-        self.review.setHtml("".join(parts))
+        self.review.setHtml(review_html(self.win.ws.framework, result, self.win.lang))
+
+
+def _options_html(texts: list[str]) -> str:
+    """One option inline; several as a list, so each chosen option reads on its own line."""
+    if len(texts) == 1:
+        return _esc(texts[0])
+    return "<ul>" + "".join(f"<li>{_esc(t)}</li>" for t in texts) + "</ul>"
+
+
+def _chosen_texts(fw: Any, item: Any, choice: Any, lang: str) -> list[str]:
+    if choice is None or (isinstance(choice, (list, tuple)) and not choice):
+        return [answer_text(fw, item, choice, lang)]
+    chosen = list(choice) if isinstance(choice, (list, tuple)) else [choice]
+    return [item.options[i].text.get(lang) for i in chosen if 0 <= i < len(item.options)]
+
+
+def review_html(fw: Any, result: Any, lang: str) -> str:
+    """Every knowledge question not fully right and every scenario not answered best, with the right
+    (or best) answer and the explanation."""
+    parts: list[str] = []
+    competences = getattr(result, "competences", {}) or {}
+    for res in competences.values():
+        for ev in res.evidence:
+            if ev.kind not in ("knowledge", "scenario") or ev.score >= 1.0:
+                continue
+            item = fw.item(ev.item_id)
+            many = item.select == "many"
+            if ev.kind == "scenario":
+                yours = translate("Results", "What you chose:")
+                right_label = translate("Results", "The best action:")
+            else:
+                yours = (translate("Results", "Your answers:") if many
+                         else translate("Results", "Your answer:"))
+                right_label = (translate("Results", "Right answers:") if many
+                               else translate("Results", "Right answer:"))
+            right = [item.options[i].text.get(lang) for i in ev.correct]
+            block = [
+                f"<h3>{_esc(item.stem.get(lang))}</h3>",
+                f"<p>{_esc(yours)} {_options_html(_chosen_texts(fw, item, ev.choice, lang))}</p>",
+                f"<p>{_esc(right_label)} <b>{_options_html(right)}</b></p>",
+            ]
+            if item.explanation is not None:
+                block.append(f"<p>{_esc(item.explanation.get(lang))}</p>")
+            parts.append("".join(block))
+    if not parts:
+        nothing = translate("Results", "Nothing to review: every question was answered right.")
+        parts = [f"<p>{_esc(nothing)}</p>"]
+    return "".join(parts)
 
 
 def _esc(text: str) -> str:

@@ -1311,57 +1311,57 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="106"/>
+        <location filename="../quiz_view.py" line="91"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="107"/>
+        <location filename="../quiz_view.py" line="92"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="108"/>
+        <location filename="../quiz_view.py" line="93"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="109"/>
+        <location filename="../quiz_view.py" line="94"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="111"/>
+        <location filename="../quiz_view.py" line="96"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="115"/>
+        <location filename="../quiz_view.py" line="100"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="148"/>
+        <location filename="../quiz_view.py" line="133"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="150"/>
+        <location filename="../quiz_view.py" line="135"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="152"/>
+        <location filename="../quiz_view.py" line="137"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="173"/>
+        <location filename="../quiz_view.py" line="158"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="197"/>
+        <location filename="../quiz_view.py" line="182"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1370,7 +1370,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="201"/>
+        <location filename="../quiz_view.py" line="186"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1379,7 +1379,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="204"/>
+        <location filename="../quiz_view.py" line="189"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -1540,19 +1540,39 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="233"/>
+        <location filename="../results_view.py" line="259"/>
+        <source>What you chose:</source>
+        <translation>Ви обрали:</translation>
+    </message>
+    <message>
+        <location filename="../results_view.py" line="260"/>
+        <source>The best action:</source>
+        <translation>Найкраща дія:</translation>
+    </message>
+    <message>
+        <location filename="../results_view.py" line="262"/>
+        <source>Your answers:</source>
+        <translation>Ваші відповіді:</translation>
+    </message>
+    <message>
+        <location filename="../results_view.py" line="263"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="234"/>
+        <location filename="../results_view.py" line="264"/>
+        <source>Right answers:</source>
+        <translation>Правильні відповіді:</translation>
+    </message>
+    <message>
+        <location filename="../results_view.py" line="265"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="252"/>
-        <source>Nothing to review: every knowledge question was answered right.</source>
-        <translation>Розбирати нічого: на всі питання на знання ви відповіли правильно.</translation>
+        <location filename="../results_view.py" line="276"/>
+        <source>Nothing to review: every question was answered right.</source>
+        <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
 </context>
 <context>
