@@ -172,7 +172,7 @@ def ask_items(term: Terminal, session: QuizSession) -> bool:
                     choice = sorted(order[k] for k in choice)
                 elif isinstance(choice, int):
                     choice = order[choice]
-                session.answer(choice, seconds=round(time.monotonic() - shown, 3))
+                session.answer(choice, seconds=round(time.monotonic() - shown, 3), language=term.lang)
                 break
             term.say(_problem(term, problem, n, item))
     return True

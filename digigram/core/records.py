@@ -37,6 +37,10 @@ class AreaOutcome:
     p_below_target: float | None
     gap: int | None
     n_items: int
+    level_probabilities: tuple[tuple[str, float], ...] = ()
+    said_theta: float | None = None  # from self-ratings alone; None when none were asked
+    said_sd: float | None = None
+    said_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,9 @@ class Attempt:
     rating_after: int | None = None
     exclude: frozenset[str] = frozenset()
     areas: tuple[AreaOutcome, ...] = ()
+    engine_version: str | None = None  # set at the finish
+    params_source: str | None = None
+    pending_item: str | None = None  # the question on screen while in progress
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,7 @@ class StoredAnswer:
     choice: int | tuple[int, ...] | None
     answered_at: datetime
     seconds: float | None
+    language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from digigram.core.errors import FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.loader import load_framework_text
 from digigram.core.records import Attempt, Change, Person, Plan
+from digigram.core.result_record import result_from_record
 from digigram.core.scoring import QuizResult
 from digigram.services.coordinator.auth import PROTECTED_PREFIX, password_is_set, set_first_password, verify
 from digigram.services.people import export, hash_pin, pin_matches
@@ -210,7 +211,9 @@ class Workspace:
             with transaction(self._sessions) as session:
                 attempt_rows.set_attempt_status(session, attempt.id, "abandoned")
             raise
-        return QuizSession(self._sessions, attempt, quiz)
+        quiz_session = QuizSession(self._sessions, attempt, quiz)
+        quiz_session.remember_current()
+        return quiz_session
 
     def resume_quiz(self, attempt_id: str) -> QuizSession:
         """The attempt rebuilt by replaying its stored answers on the framework it was started on."""
@@ -218,7 +221,12 @@ class Workspace:
         return QuizSession(self._sessions, attempt, quiz)
 
     def results_for(self, attempt_id: str) -> QuizResult:
-        """The attempt's result, rebuilt on the framework version it was taken on."""
+        """The attempt's result: for a finished attempt the one stored at the finish, exactly as shown
+        then; otherwise the result so far, from the stored answers on the framework it was started on."""
+        with self._sessions() as session:
+            record = attempt_rows.stored_result(session, attempt_id)
+        if record is not None:
+            return result_from_record(record)
         return self._replayed(attempt_id)[2].result()
 
     def history(self, person_id: str) -> list[Attempt]:
@@ -266,13 +274,16 @@ class Workspace:
     def suggestions(self, attempt_id: str, *, lang: str | None = None,
                     offline_first: bool = False) -> list[suggestions_.PlanStep]:
         """Every competence below its target with its resources ranked (see core.plan.suggest)."""
-        _, framework, quiz = self._replayed(attempt_id)
-        return suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
+        framework = self.framework_for(self.attempt(attempt_id))
+        result = self.results_for(attempt_id)
+        return suggestions_.suggest(result, framework, lang=lang, offline_first=offline_first)
 
     def suggest_plan(self, attempt_id: str, *, lang: str | None = None, offline_first: bool = False) -> Plan:
         """An unsaved plan from an attempt's gaps, ready to edit and pass to save_plan()."""
-        attempt, framework, quiz = self._replayed(attempt_id)
-        steps = suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
+        attempt = self.attempt(attempt_id)
+        framework = self.framework_for(attempt)
+        steps = suggestions_.suggest(self.results_for(attempt_id), framework, lang=lang,
+                                     offline_first=offline_first)
         return plan_from(framework, steps, person_id=attempt.person_id, attempt_id=attempt_id, lang=lang)
 
     def plan_for(self, person_id: str) -> Plan | None:

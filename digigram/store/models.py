@@ -63,6 +63,12 @@ class AttemptRow(Base):
     # Added by revision 0002: the 1–10 self-rating asked before and after the check.
     rating_before: Mapped[int | None] = mapped_column(Integer)
     rating_after: Mapped[int | None] = mapped_column(Integer)
+    # Added by revision 0004. The result as shown at the finish (core.result_record JSON), read back as
+    # is; the engine and parameters it came from; the question on screen, so resume shows it again.
+    result: Mapped[str | None] = mapped_column(Text)
+    engine_version: Mapped[str | None] = mapped_column(String(20))
+    params_source: Mapped[str | None] = mapped_column(String(100))
+    pending_item: Mapped[str | None] = mapped_column(String(100))
 
     answers: Mapped[list[AnswerRow]] = relationship(
         order_by="AnswerRow.sequence", cascade="all, delete-orphan", passive_deletes=True
@@ -83,6 +89,8 @@ class AnswerRow(Base):
     choice: Mapped[str] = mapped_column(Text)  # JSON: null (I don't know), an int or a list of ints
     answered_at: Mapped[datetime] = mapped_column(DateTime)
     seconds: Mapped[float | None] = mapped_column(Float)
+    # Added by revision 0004: the language the question was shown in (calibration checks uk against en).
+    language: Mapped[str | None] = mapped_column(String(10))
 
 
 class AreaResultRow(Base):
@@ -101,6 +109,11 @@ class AreaResultRow(Base):
     p_below_target: Mapped[float | None] = mapped_column(Float)
     gap: Mapped[int | None] = mapped_column(Integer)
     n_items: Mapped[int] = mapped_column(Integer, default=0)
+    # Added by revision 0004: the level's probabilities (JSON {code: p}) and what the person said.
+    level_probabilities: Mapped[str | None] = mapped_column(Text)
+    said_theta: Mapped[float | None] = mapped_column(Float)
+    said_sd: Mapped[float | None] = mapped_column(Float)
+    said_level: Mapped[str | None] = mapped_column(String(20))
 
 
 class PlanRow(Base):

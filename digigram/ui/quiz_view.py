@@ -248,7 +248,8 @@ class QuizView(QWidget):
         if choice == DONT_KNOW:
             return
         seconds = time.perf_counter() - self._shown_at
-        change = self.win.run(lambda: self.session.answer(choice, seconds=round(seconds, 1)))
+        lang = self.win.lang
+        change = self.win.run(lambda: self.session.answer(choice, seconds=round(seconds, 1), language=lang))
         if change is None:
             return  # the problem was shown; the question stays so the person can try again
         self.answered.emit(change)

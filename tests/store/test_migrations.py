@@ -109,3 +109,57 @@ def test_downgrade_scripts_run(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert migrate.current(conn) is None
     engine.dispose()
+
+
+def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> None:
+    """Old finished attempts get their result computed once from their answers as given, and stored."""
+    import json as json_
+
+    from digigram.core.engine import Quiz
+    from digigram.core.loader import load_framework
+    from digigram.core.result_record import result_from_record
+    from tests.store.conftest import SMALL
+
+    fw = load_framework(SMALL)
+    quiz = Quiz(fw, profile=fw.profiles[0].id, seed=3)
+    while (item := quiz.next_item()) is not None:
+        quiz.answer(item.id, 0 if not item.on_scale else 2)
+    db = paths.database_path(data_dir)
+    migrate.upgrade(sqlite_url(db), to="0003")
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("INSERT INTO person VALUES ('p1', 'Олена', '', '', ?, NULL, '2024-01-02 10:00:00', "
+                    "'2024-01-02 10:00:00')", (fw.profiles[0].id,))
+        con.execute("INSERT INTO framework_snapshot VALUES (?, ?, ?, 'store_small.yaml', ?, "
+                    "'2024-01-02 10:00:00')", (fw.content_hash, fw.id, fw.version, SMALL.read_text("utf-8")))
+        con.execute("INSERT INTO attempt (id, person_id, framework_id, framework_version, framework_hash, "
+                    "profile_id, mode, seed, excluded, status, started_at, finished_at) VALUES ('a1', 'p1', "
+                    "?, ?, ?, ?, 'full', 3, '[]', 'finished', '2024-01-02 10:00:00', '2024-01-02 10:20:00')",
+                    (fw.id, fw.version, fw.content_hash, fw.profiles[0].id))
+        for seq, (item_id, choice) in enumerate(quiz.answers):
+            con.execute("INSERT INTO answer VALUES ('a1', ?, ?, ?, '2024-01-02 10:05:00', 4.5)",
+                        (seq, item_id, json_.dumps(list(choice) if isinstance(choice, tuple) else choice)))
+        for pos, area in enumerate(fw.areas):  # what an older release stored: self-ratings counted
+            con.execute("INSERT INTO area_result VALUES ('a1', ?, ?, 2.5, 0.3, 'C2', '[\"C2\"]', NULL, "
+                        "0.0, 0, 9)", (area.id, pos))
+        con.execute("INSERT INTO check_summary VALUES ('a1', ?, x'00', 'old')", (fw.content_hash,))
+    con.close()
+    open_store(data_dir=data_dir).close()
+    con = sqlite3.connect(db)
+    record, engine, source = con.execute(
+        "SELECT result, engine_version, params_source FROM attempt").fetchone()
+    stored = result_from_record(json_.loads(record))
+    assert (engine, source) == ("2", stored.params_source) and engine == stored.engine_version
+    expected = quiz.result()
+    assert {a: (r.theta, r.level, r.said) for a, r in stored.areas.items()} == {
+        a: (r.theta, r.level, r.said) for a, r in expected.areas.items()}
+    rows = con.execute("SELECT area_id, theta, level, said_level, level_probabilities FROM area_result "
+                       "ORDER BY position").fetchall()
+    assert [(a, t, lv, s) for a, t, lv, s, _ in rows] == [
+        (a.area_id, a.theta, a.level, None if a.said is None else a.said.level)
+        for a in expected.areas.values()]
+    assert json_.loads(rows[0][4]) == pytest.approx(dict(expected.areas[rows[0][0]].level_probabilities))
+    assert con.execute("SELECT count(*) FROM check_summary").fetchone() == (0,)  # made again when needed
+    assert con.execute("SELECT count(*) FROM answer WHERE language IS NULL").fetchone() == (
+        len(quiz.answers),)
+    con.close()

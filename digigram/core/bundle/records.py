@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from digigram.core.bundle.format import RECORD_FILES, fail, sha256, strict_json
+from digigram.core.errors import DigigramError
 from digigram.core.records import STEP_STATUSES
 
 Check = Callable[[Any], Any]
@@ -122,6 +124,36 @@ def choice(v: Any) -> Any:
                 "must be null, an option number or a list of them")
 
 
+def result_record(v: Any) -> Any:
+    """A stored result (core.result_record JSON as text), readable by this release, or null."""
+    if v is None:
+        return None
+    from digigram.core.result_record import result_from_record
+
+    try:
+        result_from_record(json.loads(_string(v, 1024 * 1024)))
+    except Wrong:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, DigigramError):
+        raise Wrong("має бути збереженим результатом", "must be a stored result") from None
+    return v
+
+
+def probabilities(v: Any) -> Any:
+    """Level probabilities as stored (JSON text of {level: p}), or null."""
+    if v is None:
+        return None
+    try:
+        value = json.loads(_string(v, 10_000))
+    except ValueError:
+        value = None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and type(p) in (int, float) and 0 <= p <= 1 for k, p in value.items()
+    ):
+        raise Wrong("має бути ймовірностями рівнів", "must be level probabilities")
+    return v
+
+
 SCHEMAS: dict[str, dict[str, Check]] = {
     "people": {"id": uuid_(), "name": text(200), "hub": text(200), "group_tag": text(100),
                "profile_id": text(optional=True), "consent_at": moment(optional=True),
@@ -133,19 +165,30 @@ SCHEMAS: dict[str, dict[str, Check]] = {
                  "seed": integer(-(2**63), 2**63 - 1), "excluded": words, "status": one_of("finished"),
                  "started_at": moment(), "finished_at": moment(),
                  "rating_before": integer(1, 10, optional=True),
-                 "rating_after": integer(1, 10, optional=True)},
+                 "rating_after": integer(1, 10, optional=True),
+                 "result": result_record, "engine_version": text(20, optional=True),
+                 "params_source": text(100, optional=True)},
     "answers": {"attempt_id": uuid_(), "sequence": integer(0, 100_000), "item_id": text(), "choice": choice,
-                "answered_at": moment(), "seconds": number(optional=True)},
+                "answered_at": moment(), "seconds": number(optional=True),
+                "language": text(10, optional=True)},
     "results": {"attempt_id": uuid_(), "area_id": text(), "position": integer(0, 10_000), "theta": number(),
                 "sd": number(), "level": text(20), "band": words, "target": text(20, optional=True),
                 "p_below_target": number(optional=True), "gap": integer(-1000, 1000, optional=True),
-                "n_items": integer(0, 100_000)},
+                "n_items": integer(0, 100_000), "level_probabilities": probabilities,
+                "said_theta": number(optional=True), "said_sd": number(optional=True),
+                "said_level": text(20, optional=True)},
     "plans": {"id": uuid_(), "person_id": uuid_(), "attempt_id": uuid_(optional=True),
               "updated_at": moment()},
     "plan_steps": {"id": uuid_(), "plan_id": uuid_(), "position": integer(0, 10_000),
                    "competence_id": text(), "goal": text(10_000), "resource_id": text(optional=True),
                    "due": day, "status": one_of(*STEP_STATUSES), "notes": text(10_000),
                    "coordinator_comment": text(10_000)},
+}
+# Fields added after the first bundles were made: a bundle from an older release may lack them.
+ADDED_LATER: dict[str, frozenset[str]] = {
+    "attempts": frozenset({"result", "engine_version", "params_source"}),
+    "answers": frozenset({"language"}),
+    "results": frozenset({"level_probabilities", "said_theta", "said_sd", "said_level"}),
 }
 # What names a record: a UUID, a content hash, or its parent's UUID with a position.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -178,8 +221,10 @@ def parse_records(kind: str, data: bytes, count: int) -> list[dict[str, Any]]:
     records, seen = [], set()
     for n, line in enumerate(lines, start=1):
         raw = strict_json(line, f"{file}:{n}")
-        if not isinstance(raw, dict) or set(raw) != set(schema):
+        later = ADDED_LATER.get(kind, frozenset())
+        if not isinstance(raw, dict) or not set(schema) - later <= set(raw) <= set(schema):
             raise _bad(file, n, "поля не ті, що мають бути", "the fields are not the expected ones")
+        raw = {**dict.fromkeys(later), **raw}
         record = {}
         for name, check in schema.items():
             try:

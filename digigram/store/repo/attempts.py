@@ -58,6 +58,9 @@ def _outcome(row: AreaResultRow) -> AreaOutcome:
         area_id=row.area_id, theta=row.theta, sd=row.sd, level=row.level,
         band=tuple(json.loads(row.band)), target=row.target, p_below_target=row.p_below_target,
         gap=row.gap, n_items=row.n_items,
+        level_probabilities=tuple(json.loads(row.level_probabilities).items()) if row.level_probabilities
+        else (),
+        said_theta=row.said_theta, said_sd=row.said_sd, said_level=row.said_level,
     )
 
 
@@ -73,6 +76,7 @@ def _attempt(row: AttemptRow, n_answers: int, *, with_areas: bool = False) -> At
         rating_before=row.rating_before, rating_after=row.rating_after,
         exclude=frozenset(json.loads(row.excluded)),
         areas=tuple(_outcome(a) for a in row.areas) if with_areas else (),
+        engine_version=row.engine_version, params_source=row.params_source, pending_item=row.pending_item,
     )
 
 
@@ -157,13 +161,24 @@ def _choice(text: str) -> Choice:
 
 def add_answer(
     session: Session, attempt_id: str, *, sequence: int, item_id: str, choice: Choice,
-    seconds: float | None = None,
+    seconds: float | None = None, language: str | None = None,
 ) -> None:
     session.add(AnswerRow(
         attempt_id=attempt_id, sequence=sequence, item_id=item_id, choice=_choice_json(choice),
-        answered_at=now(), seconds=seconds,
+        answered_at=now(), seconds=seconds, language=language,
     ))
     session.flush()
+
+
+def set_pending(session: Session, attempt_id: str, item_id: str | None) -> None:
+    """Remember the question on screen: part of the stored sequence of asked items."""
+    session.get_one(AttemptRow, attempt_id).pending_item = item_id
+
+
+def stored_result(session: Session, attempt_id: str) -> dict[str, Any] | None:
+    """The result record stored at the finish, or None (unfinished, or finished before revision 0004)."""
+    text = session.scalar(select(AttemptRow.result).where(AttemptRow.id == attempt_id))
+    return None if text is None else cast(dict[str, Any], json.loads(text))
 
 
 def answers(session: Session, attempt_id: str) -> list[StoredAnswer]:
@@ -172,25 +187,42 @@ def answers(session: Session, attempt_id: str) -> list[StoredAnswer]:
     for row in session.scalars(stmt):
         answered = aware(row.answered_at)
         assert answered is not None
-        result.append(StoredAnswer(row.sequence, row.item_id, _choice(row.choice), answered, row.seconds))
+        result.append(StoredAnswer(row.sequence, row.item_id, _choice(row.choice), answered, row.seconds,
+                                   row.language))
     return result
 
 
 def finish_attempt(
-    session: Session, attempt_id: str, *, outcomes: Sequence[AreaOutcome], rating_after: int | None
+    session: Session, attempt_id: str, *, outcomes: Sequence[AreaOutcome], rating_after: int | None,
+    record: dict[str, Any] | None = None,
 ) -> None:
+    """Mark the attempt finished and store its result: the area rows and the whole record."""
     row = session.get_one(AttemptRow, attempt_id)
     row.status = "finished"
     row.finished_at = now()
     row.rating_after = rating_after
+    row.pending_item = None
+    store_result(session, row, outcomes=outcomes, record=record)
+
+
+def store_result(
+    session: Session, row: AttemptRow, *, outcomes: Sequence[AreaOutcome], record: dict[str, Any] | None
+) -> None:
     row.areas.clear()
     session.flush()
     for position, out in enumerate(outcomes):
         row.areas.append(AreaResultRow(
-            attempt_id=attempt_id, area_id=out.area_id, position=position, theta=out.theta, sd=out.sd,
+            attempt_id=row.id, area_id=out.area_id, position=position, theta=out.theta, sd=out.sd,
             level=out.level, band=json.dumps(list(out.band)), target=out.target,
             p_below_target=out.p_below_target, gap=out.gap, n_items=out.n_items,
+            level_probabilities=json.dumps(dict(out.level_probabilities)) if out.level_probabilities
+            else None,
+            said_theta=out.said_theta, said_sd=out.said_sd, said_level=out.said_level,
         ))
+    if record is not None:
+        row.result = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        row.engine_version = str(record["engine_version"])
+        row.params_source = str(record["params_source"])
     session.flush()
 
 
