@@ -22,6 +22,7 @@ class AreaBar:
     target_index: int | None = None
     theta: float | None = None
     sd: float | None = None
+    said_index: int | None = None  # the level the person's self-ratings point to
 
     def __post_init__(self) -> None:
         if not self.band_lo_index <= self.band_hi_index:
@@ -76,6 +77,7 @@ class ResultRow:
     band: str
     target: str
     gap: str
+    said: str = "—"
 
 
 _REACHED = {"uk": "досягнуто", "en": "reached"}
@@ -90,7 +92,8 @@ def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str)
         target = "—" if bar.target_index is None else levels[bar.target_index]
         gap = bar.gap
         gap_text = "—" if gap is None else (_REACHED.get(lang, _REACHED["en"]) if gap == 0 else str(gap))
-        rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text))
+        said = "—" if bar.said_index is None else levels[bar.said_index]
+        rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text, said))
     return rows
 
 
@@ -117,6 +120,7 @@ def bars_from_result(
         res = result.areas[area_id]
         lo, hi = _band_codes(res.band)
         target = getattr(res, "target", None)
+        said = getattr(res, "said", None)
         bars.append(
             AreaBar(
                 area_id=area_id,
@@ -127,6 +131,7 @@ def bars_from_result(
                 target_index=None if target is None else framework.level_index(target),
                 theta=getattr(res, "theta", None),
                 sd=getattr(res, "sd", None),
+                said_index=None if said is None else framework.level_index(said.level),
             )
         )
     return bars

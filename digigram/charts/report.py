@@ -36,6 +36,14 @@ WORDS = {
         "band": "Ймовірний діапазон",
         "target": "Ціль",
         "gap": "Рівнів до цілі",
+        "said": "Ваша самооцінка",
+        "said_title": "Що ви сказали і що показали",
+        "said_fits": "Ваша самооцінка збігається з тим, що показали відповіді.",
+        "said_more": "Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, "
+                     "тож хвилюватися нема про що: рівні вище визначено за вашими відповідями, і план "
+                     "розвитку починається саме з них.",
+        "said_less": "Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте "
+                     "більше, ніж думаєте.",
         "plan": "План розвитку",
         "competence": "Компетентність",
         "goal": "Мета",
@@ -58,6 +66,14 @@ WORDS = {
         "band": "Likely range",
         "target": "Target",
         "gap": "Levels to target",
+        "said": "You said",
+        "said_title": "What you said and what you showed",
+        "said_fits": "What you said about yourself fits what your answers showed.",
+        "said_more": "Overall you rated yourself higher than your answers showed. Most people do, so this is "
+                     "nothing to worry about: the levels above come from your answers, and the plan starts "
+                     "there.",
+        "said_less": "Overall your answers showed more than you gave yourself credit for. You may know more "
+                     "than you think.",
         "plan": "Development plan",
         "competence": "Competence",
         "goal": "Goal",
@@ -228,8 +244,12 @@ def build_report_pages(
     plan_steps: Sequence[PlanStep],
     results_table: Sequence[ResultRow] | None = None,
     high_contrast: bool = False,
+    said_vs_shown: int | None = None,
 ) -> list[Figure]:
-    """The report's pages as Figures (A4), footers numbered; `write_report_pdf` saves them."""
+    """The report's pages as Figures (A4), footers numbered; `write_report_pdf` saves them.
+
+    `said_vs_shown`: PersonSelfVsShown.direction (+1 said more, -1 said less, 0 fits), None to leave out.
+    """
     lang = lang if lang in WORDS else "en"
     words = WORDS[lang]
     flow = _Flow()
@@ -250,9 +270,14 @@ def build_report_pages(
 
     rows = list(results_table) if results_table is not None else rows_from_bars(bars, levels, lang=lang)
     if rows:
-        flow.table([words[k] for k in ("area", "level", "band", "target", "gap")], [4.2, 1.1, 1.6, 1.1, 1.4],
-                   [[r.area, r.level, r.band, r.target, r.gap] for r in rows], title=words["results"],
+        flow.table([words[k] for k in ("area", "level", "band", "target", "gap", "said")],
+                   [3.6, 1.0, 1.5, 1.0, 1.3, 1.3],
+                   [[r.area, r.level, r.band, r.target, r.gap, r.said] for r in rows], title=words["results"],
                    keep_together=True)
+    if said_vs_shown is not None:
+        text = words["said_more" if said_vs_shown > 0 else "said_less" if said_vs_shown < 0 else "said_fits"]
+        flow.heading(words["said_title"], keep_with=2 * line_height_in(BODY_PT))
+        flow.paragraph(text, after=0.15)
 
     if plan_steps:
         flow.table([words[k] for k in ("competence", "goal", "resource", "due", "status")],
@@ -284,6 +309,7 @@ def write_report_pdf(
     plan_steps: Sequence[PlanStep],
     results_table: Sequence[ResultRow] | None = None,
     high_contrast: bool = False,
+    said_vs_shown: int | None = None,
 ) -> Path:
     """Write the personal report as a PDF with embedded fonts; returns the path written.
 
@@ -302,7 +328,7 @@ def write_report_pdf(
         pages = build_report_pages(
             person_name=person_name, hub=hub, date=date, framework_title=framework_title, lang=lang,
             bars=bars, levels=levels, plan_steps=plan_steps, results_table=results_table,
-            high_contrast=high_contrast,
+            high_contrast=high_contrast, said_vs_shown=said_vs_shown,
         )
         save_pdf_pages(target, pages, metadata=metadata)
     return target

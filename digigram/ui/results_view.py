@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.texts import answer_text, gap_text, level_label
+from digigram.ui.texts import answer_text, gap_text, level_label, said_text, said_vs_shown_text
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class ResultsView(QWidget):
         self.chart = ChartWidget(overview)
         ov.addWidget(self.chart)
         self.table_label = QLabel(overview)
-        self.table = QTableWidget(0, 5, overview)
+        self.table = QTableWidget(0, 6, overview)
         self.table_label.setBuddy(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,6 +104,7 @@ class ResultsView(QWidget):
                 translate("Results", "Likely range"),
                 translate("Results", "Target for your role"),
                 translate("Results", "Compared with the target"),
+                translate("Results", "What you said about yourself"),
             ]
         )
         self.overview_scroll.setAccessibleName(translate("Results", "Overview: chart and table of levels"))
@@ -158,6 +159,7 @@ class ResultsView(QWidget):
                 band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}",
                 "—" if res.target is None else level_label(fw, res.target, lang),
                 gap_text(res),
+                said_text(fw, res, lang),
             ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -181,6 +183,9 @@ class ResultsView(QWidget):
                             "for. You may know more than you think.",
                         ).replace("%1", area.name.get(lang))
                     )
+        overall = said_vs_shown_text(result, about_self=True)
+        if overall:
+            notes.insert(0, overall)
         self._fit_table()
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))

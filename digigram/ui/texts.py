@@ -38,3 +38,43 @@ def answer_text(framework: Any, item: Any, choice: Any, lang: str) -> str:
     if not chosen:
         return translate("Texts", "(nothing chosen)")
     return "; ".join(item.options[i].text.get(lang) for i in chosen if 0 <= i < len(item.options))
+
+
+def said_text(framework: Any, res: Any, lang: str) -> str:
+    """The level an area's self-ratings point to, or a dash when none were asked."""
+    said = getattr(res, "said", None)
+    return "—" if said is None else level_label(framework, said.level, lang)
+
+
+def said_vs_shown_text(result: Any, *, about_self: bool) -> str:
+    """Said versus shown over all areas, in plain and kind words: to the person, or to the coordinator."""
+    person = getattr(result, "self_vs_shown", None)
+    if person is None:
+        return ""
+    if not person.flag:
+        if about_self:
+            return translate("Texts", "What you said about yourself fits what your answers showed.")
+        return translate("Texts", "Their self-ratings fit what their answers showed.")
+    if person.difference > 0:
+        if about_self:
+            return translate(
+                "Texts",
+                "Overall you rated yourself higher than your answers showed. Most people do, so this is "
+                "nothing to worry about; your levels come from your answers, and the plan starts there.",
+            )
+        return translate(
+            "Texts",
+            "Rated themselves higher than their answers showed, over all areas together. This is common; "
+            "a friendly talk about the answers to review may help.",
+        )
+    if about_self:
+        return translate(
+            "Texts",
+            "Overall your answers showed more than you gave yourself credit for. You may know more than "
+            "you think.",
+        )
+    return translate(
+        "Texts",
+        "Their answers showed more than they gave themselves credit for, over all areas together. "
+        "Encouragement may help.",
+    )

@@ -90,3 +90,9 @@ def test_a_real_quiz_result_becomes_a_chart():
         assert bar.gap == res.gap
     fig = gap_figure(bars, levels=level_codes(framework), lang="uk")
     assert sum(1 for a in fig.findobj() if (a.get_gid() or "").startswith("level:")) == len(bars)
+
+
+def test_the_said_level_travels_to_the_report_rows() -> None:
+    rows = rows_from_bars([AreaBar("x", "X", 1, 1, 2, 3, said_index=4), AreaBar("y", "Y", 2, 2, 2, 2)],
+                          ["A1", "A2", "B1", "B2", "C1", "C2"], lang="en")
+    assert [r.said for r in rows] == ["C1", "—"]

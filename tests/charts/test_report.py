@@ -124,3 +124,21 @@ def test_the_result_table_stays_with_its_heading_on_one_page(tmp_path, bars):
     pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
     (with_heading,) = [p for p in pages if "Результати за сферами" in p]
     assert "B2–C2" in with_heading  # the last area's likely range: the table's last row
+
+
+@pytest.mark.parametrize(("direction", "lang", "words"), [
+    (1, "uk", "ви оцінили себе вище, ніж показали відповіді"),
+    (-1, "en", "your answers showed more than you gave yourself credit for"),
+    (0, "en", "What you said about yourself fits what your answers showed."),
+])
+def test_said_and_shown_are_compared_in_kind_words(tmp_path, bars, direction, lang, words):
+    rows = [ResultRow("Безпека", "A2", "A1–B1", "B1", "1", "B2")]
+    text = _text(_write(tmp_path / "r.pdf", bars=bars, lang=lang, results_table=rows,
+                        said_vs_shown=direction))
+    assert words in text
+    assert ("Ваша самооцінка" if lang == "uk" else "You said") in text and "B2" in text
+
+
+def test_no_comparison_without_self_ratings(tmp_path, bars):
+    text = _text(_write(tmp_path / "r.pdf", bars=bars, lang="en"))
+    assert "What you said and what you showed" not in text

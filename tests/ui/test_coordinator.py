@@ -179,6 +179,8 @@ def test_dashboard_opens_a_protected_trainee(qtbot: Any, window: Any, ws: Any, t
     assert trainee.heading.text() == "Марія Коваль"
     assert trainee.history.rowCount() == 2
     assert trainee.chart.figure is not None
+    latest = ws.results_for(attempt.id)
+    assert all(window.ws.framework.area(a).name.get(window.lang) in trainee.said.text() for a in latest.areas)
     for index in range(trainee.tabs.count()):
         trainee.tabs.setCurrentIndex(index)
         assert unnamed_focusable(window) == [], f"trainee page {index}"

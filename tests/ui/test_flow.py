@@ -32,6 +32,18 @@ def test_full_check_results_plan_and_pdf(qtbot: Any, window: Any, ws: Any, tmp_p
     assert results.table.rowCount() == len(ws.framework.areas)
     assert results.table.item(0, 0).text() == "Information"
     assert results.chart.figure is not None  # the chart is drawn in the window
+    # What the person said sits beside what they showed, and the comparison is put in words.
+    assert results.table.horizontalHeaderItem(5).text() == "What you said about yourself"
+    stored = ws.results_for(history[0].id)
+    said = stored.areas[ws.framework.areas[0].id].said
+    assert said is not None and results.table.item(0, 5).text().startswith(said.level)
+    assert stored.self_vs_shown is not None
+    assert results.notes.text().splitlines()[0] in {
+        "What you said about yourself fits what your answers showed.",
+        "Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to "
+        "worry about; your levels come from your answers, and the plan starts there.",
+        "Overall your answers showed more than you gave yourself credit for. You may know more than you "
+        "think."}
 
     qtbot.mouseClick(results.plan_button, Qt.MouseButton.LeftButton)
     plan = win.view("plan")

@@ -170,5 +170,6 @@ def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang:
     return write_report_pdf(
         path, person_name=detail.person.name, hub=detail.person.hub or None, date=day or dt.date.today(),
         framework_title=framework.title.get(lang), lang=lang, bars=bars, levels=level_codes(framework),
-        plan_steps=steps,
+        plan_steps=steps, said_vs_shown=None if result is None or result.self_vs_shown is None
+        else result.self_vs_shown.direction,
     )

@@ -26,7 +26,7 @@ from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
 from digigram.ui.history_view import mode_label, status_label
 from digigram.ui.plan_view import step_label
-from digigram.ui.texts import gap_text, level_label
+from digigram.ui.texts import gap_text, level_label, said_text, said_vs_shown_text
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -57,8 +57,15 @@ class TraineeView(QWidget):
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
 
-        self.chart = ChartWidget(self.tabs)
-        self.tabs.addTab(self.chart, "")
+        chart_page = QWidget(self.tabs)
+        cp = QVBoxLayout(chart_page)
+        cp.setContentsMargins(0, 0, 0, 0)
+        self.chart = ChartWidget(chart_page)
+        cp.addWidget(self.chart, 1)
+        # What the person said beside what they showed: per area and over all areas together.
+        self.said = TextLabel(chart_page)
+        cp.addWidget(self.said)
+        self.tabs.addTab(chart_page, "")
         self.history = QTableWidget(0, 4, self.tabs)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,6 +193,7 @@ class TraineeView(QWidget):
         if result is None:
             self.chart.clear()
             self.chart.setAccessibleDescription("")
+            self.said.setText("")
             return
         from digigram.charts.gap import gap_figure
         from digigram.charts.model import bars_from_result, level_codes
@@ -194,6 +202,12 @@ class TraineeView(QWidget):
         self.chart.setAccessibleDescription("; ".join(
             f"{_area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
             for area_id, res in result.areas.items()))
+        said = "; ".join(
+            f"{_area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}, "
+            + translate("Trainee", "said %1").replace("%1", said_text(fw, res, lang))
+            for area_id, res in result.areas.items())
+        self.said.setText(translate("Trainee", "Shown and said: %1").replace("%1", said)
+                          + "\n" + said_vs_shown_text(result, about_self=False))
         self.chart.set_figure(gap_figure(
             bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
             high_contrast=self.win.settings.high_contrast, font_scale=self.win.settings.text_scale / 100,

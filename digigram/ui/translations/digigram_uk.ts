@@ -1480,97 +1480,102 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="109"/>
+        <location filename="../results_view.py" line="107"/>
+        <source>What you said about yourself</source>
+        <translation>Що ви сказали про себе</translation>
+    </message>
+    <message>
+        <location filename="../results_view.py" line="110"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="110"/>
+        <location filename="../results_view.py" line="111"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="111"/>
+        <location filename="../results_view.py" line="112"/>
         <source>The chart appears here.</source>
         <translation>Тут з&apos;явиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="112"/>
+        <location filename="../results_view.py" line="113"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="114"/>
+        <location filename="../results_view.py" line="115"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="114"/>
+        <location filename="../results_view.py" line="115"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="117"/>
+        <location filename="../results_view.py" line="118"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="119"/>
+        <location filename="../results_view.py" line="120"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="120"/>
+        <location filename="../results_view.py" line="121"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="147"/>
+        <location filename="../results_view.py" line="148"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="169"/>
+        <location filename="../results_view.py" line="171"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="180"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="259"/>
+        <location filename="../results_view.py" line="264"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="260"/>
+        <location filename="../results_view.py" line="265"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="262"/>
+        <location filename="../results_view.py" line="267"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="263"/>
+        <location filename="../results_view.py" line="268"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="264"/>
+        <location filename="../results_view.py" line="269"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="265"/>
+        <location filename="../results_view.py" line="270"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="276"/>
+        <location filename="../results_view.py" line="281"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -1644,136 +1649,176 @@ The data is wiped from the database file. Older backups on this computer still h
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
+    <message>
+        <location filename="../texts.py" line="56"/>
+        <source>What you said about yourself fits what your answers showed.</source>
+        <translation>Те, що ви сказали про себе, збігається з тим, що показали ваші відповіді.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="57"/>
+        <source>Their self-ratings fit what their answers showed.</source>
+        <translation>Їхня самооцінка збігається з тим, що показали відповіді.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="60"/>
+        <source>Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to worry about; your levels come from your answers, and the plan starts there.</source>
+        <translation>Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, тож хвилюватися нема про що: рівні визначено за вашими відповідями, і план розвитку починається саме з них.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="65"/>
+        <source>Rated themselves higher than their answers showed, over all areas together. This is common; a friendly talk about the answers to review may help.</source>
+        <translation>Загалом за всіма сферами оцінили себе вище, ніж показали відповіді. Так буває часто; може допомогти доброзичлива розмова про відповіді для розбору.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="71"/>
+        <source>Overall your answers showed more than you gave yourself credit for. You may know more than you think.</source>
+        <translation>Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="76"/>
+        <source>Their answers showed more than they gave themselves credit for, over all areas together. Encouragement may help.</source>
+        <translation>Загалом за всіма сферами відповіді показали більше, ніж вони собі приписали. Може допомогти підбадьорення.</translation>
+    </message>
 </context>
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="107"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="108"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="109"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="110"/>
+        <location filename="../coordinator/trainee.py" line="117"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="120"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Діаграма відставання</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="122"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="123"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="117"/>
+        <location filename="../coordinator/trainee.py" line="124"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="118"/>
+        <location filename="../coordinator/trainee.py" line="125"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="119"/>
+        <location filename="../coordinator/trainee.py" line="126"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="122"/>
+        <location filename="../coordinator/trainee.py" line="129"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="123"/>
+        <location filename="../coordinator/trainee.py" line="130"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="131"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="125"/>
+        <location filename="../coordinator/trainee.py" line="132"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="133"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="134"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="128"/>
+        <location filename="../coordinator/trainee.py" line="135"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="165"/>
+        <location filename="../coordinator/trainee.py" line="172"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="213"/>
+        <location filename="../coordinator/trainee.py" line="207"/>
+        <source>said %1</source>
+        <translation>сказано %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/trainee.py" line="209"/>
+        <source>Shown and said: %1</source>
+        <translation>Показано і сказано: %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/trainee.py" line="227"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="224"/>
+        <location filename="../coordinator/trainee.py" line="238"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="226"/>
+        <location filename="../coordinator/trainee.py" line="240"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="246"/>
+        <location filename="../coordinator/trainee.py" line="260"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
