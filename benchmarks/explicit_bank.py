@@ -80,12 +80,12 @@ def build(seed: int = 12) -> dict[str, Any]:
     }
 
 
-def main() -> None:
+def write() -> None:
     text = HEADER + yaml.safe_dump(build(), allow_unicode=True, sort_keys=False, width=110,
                                     default_flow_style=None)
     TARGET.write_text(text, encoding="utf-8")
     print(f"wrote {TARGET} ({len(text.splitlines())} lines)", file=sys.stderr)
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # not main(): `python -m benchmarks` must not rewrite a test file
+    write()
