@@ -31,6 +31,8 @@ translate = QCoreApplication.translate
 
 def _latest_result(view: PlanView) -> Any:
     ws = view.win.ws
+    if view.person_id is None:
+        return None
     finished = [a for a in ws.history(view.person_id) if a.status == "finished"]
     if not finished:
         return None
@@ -114,7 +116,7 @@ def build_document(view: PlanView) -> QTextDocument:
         if step.resource_id:
             res = fw.resource(step.resource_id)
             res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
-        cells = (
+        step_cells: tuple[str, ...] = (
             step.goal,
             fw.competence(step.competence_id).name.get(lang),
             res_title,
@@ -122,7 +124,7 @@ def build_document(view: PlanView) -> QTextDocument:
             status_label(step.status),
             step.notes,
         )
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in step_cells) + "</tr>")
     if not view.steps:
         rows.append(f"<tr><td colspan='6'>{w['none']}</td></tr>")
     parts.append("<table width='100%'>" + "".join(rows) + "</table>")
@@ -156,7 +158,7 @@ def print_plan(view: PlanView) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, view)
+    dialog = QPrintDialog(printer, view.win.stack.window())
     dialog.setWindowTitle(translate("PlanPrint", "Print the plan"))
     if ask_print(dialog):
         build_document(view).print_(printer)

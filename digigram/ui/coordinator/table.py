@@ -29,7 +29,7 @@ def area_cell(status: Any) -> str:
     if status is None or status.level is None:
         return "—"
     if status.target is None or status.gap is None:
-        return status.level
+        return str(status.level)
     if status.gap <= 0:
         return f"✓ {status.level}"
     return f"▲{status.gap} {status.level} → {status.target}"

@@ -37,7 +37,7 @@ translate = QCoreApplication.translate
 
 class TraineeView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.detail: Any = None
         self.person_id: str | None = None
@@ -233,12 +233,12 @@ class TraineeView(QWidget):
         co = self.win.coordinator
         if co is None or self.person_id is None or not 0 <= row < len(self.plan_steps):
             return
-        step = self.plan_steps[row]
-        change = self.win.run(lambda: co.comment_on_step(self.person_id, step.id, self.comment.toPlainText()))
+        step, person_id = self.plan_steps[row], self.person_id
+        change = self.win.run(lambda: co.comment_on_step(person_id, step.id, self.comment.toPlainText()))
         if change is None:
             return
         self.win.notify(change)
-        detail = self.win.run(lambda: co.trainee(self.person_id))
+        detail = self.win.run(lambda: co.trainee(person_id))
         if detail is not None:
             self.detail = detail
             self._fill_plan(detail.plan)
