@@ -33,10 +33,8 @@ def _latest_result(view: PlanView) -> Any:
     ws = view.win.ws
     if view.person_id is None:
         return None
-    finished = [a for a in ws.history(view.person_id) if a.status == "finished"]
-    if not finished:
-        return None
-    return ws.results_for(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+    latest = ws.latest_finished(view.person_id)
+    return None if latest is None else ws.results_for(latest.id)
 
 
 def _chart_png(view: PlanView, result: Any) -> bytes:

@@ -191,14 +191,13 @@ class PlanView(QWidget):
     def suggest_steps(self, *, quiet: bool = False) -> None:
         if self.person_id is None:
             return
-        finished = [a for a in self.win.ws.history(self.person_id) if a.status == "finished"]
-        if not finished:
+        latest = self.win.ws.latest_finished(self.person_id)
+        if latest is None:
             if not quiet:
                 self.state.setText(
                     translate("Plan", "Finish a check first: suggestions come from its results.")
                 )
             return
-        latest = max(finished, key=lambda a: a.finished_at or a.started_at)
         # The goals are written in the language the person reads the app in.
         plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id, lang=self.win.lang))
         if plan is None:
