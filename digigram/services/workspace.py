@@ -271,7 +271,7 @@ class Workspace:
     # --- plans and settings ---------------------------------------------------------------------
 
     def suggestions(self, attempt_id: str, *, lang: str | None = None,
-                    offline_first: bool = False) -> list[suggestions_.PlanStep]:
+                    offline_first: bool = False) -> list[suggestions_.Suggestion]:
         """Every competence below its target with its resources ranked (see core.plan.suggest)."""
         _, framework, quiz = self._replayed(attempt_id)
         return suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
@@ -280,7 +280,7 @@ class Workspace:
         """An unsaved plan from an attempt's gaps, ready to edit and pass to save_plan()."""
         attempt, framework, quiz = self._replayed(attempt_id)
         steps = suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
-        return plan_from(framework, steps, person_id=attempt.person_id, attempt_id=attempt_id, lang=lang)
+        return plan_from(steps, person_id=attempt.person_id, attempt_id=attempt_id)
 
     def plan_for(self, person_id: str) -> Plan | None:
         with self._sessions() as session:
