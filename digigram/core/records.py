@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
 AttemptStatus = Literal["in_progress", "finished", "abandoned"]
 StepStatus = Literal["planned", "in_progress", "done"]
-ATTEMPT_STATUSES: tuple[AttemptStatus, ...] = ("in_progress", "finished", "abandoned")
 STEP_STATUSES: tuple[StepStatus, ...] = ("planned", "in_progress", "done")
 
 
@@ -66,6 +66,12 @@ class Attempt:
     engine_version: str | None = None  # set at the finish
     params_source: str | None = None
     pending_item: str | None = None  # the question on screen while in progress
+
+
+def latest_finished(attempts: Iterable[Attempt]) -> Attempt | None:
+    """The most recently finished attempt (ties broken by id so every screen picks the same one)."""
+    finished = [a for a in attempts if a.status == "finished"]
+    return max(finished, key=lambda a: (a.finished_at or a.started_at, a.id)) if finished else None
 
 
 @dataclass(frozen=True)
