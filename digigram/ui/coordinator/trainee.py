@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,15 +56,20 @@ class TraineeView(QWidget):
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
 
-        chart_page = QWidget(self.tabs)
+        # The chart keeps its designed size; the page scrolls to the said-versus-shown lines below it.
+        self.chart_scroll = QScrollArea(self.tabs)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_page = QWidget(self.chart_scroll)
         cp = QVBoxLayout(chart_page)
-        cp.setContentsMargins(0, 0, 0, 0)
         self.chart = ChartWidget(chart_page)
-        cp.addWidget(self.chart, 1)
+        cp.addWidget(self.chart)
         # What the person said beside what they showed: per area and over all areas together.
         self.said = TextLabel(chart_page)
         cp.addWidget(self.said)
-        self.tabs.addTab(chart_page, "")
+        cp.addStretch(1)
+        self.chart_scroll.setWidget(chart_page)
+        self.tabs.addTab(self.chart_scroll, "")
         self.history = HistoryTable(self.tabs)
         self.tabs.addTab(self.history, "")
 
@@ -114,6 +121,7 @@ class TraineeView(QWidget):
         self.tabs.setTabText(2, translate("Trainee", "&Plan and comments"))
         self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
+        self.chart_scroll.setAccessibleName(translate("Trainee", "Gap chart, and what was said beside it"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
         self.history.retranslate_ui()
         self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))
@@ -184,11 +192,11 @@ class TraineeView(QWidget):
         self.chart.setAccessibleDescription("; ".join(
             f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
             for area_id, res in result.areas.items()))
-        said = "; ".join(
+        said = "\n".join(  # one area per line: easier to read than one long run-on sentence
             f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}, "
             + translate("Trainee", "said %1").replace("%1", said_text(fw, res, lang))
             for area_id, res in result.areas.items())
-        self.said.setText(translate("Trainee", "Shown and said: %1").replace("%1", said)
+        self.said.setText(translate("Trainee", "Shown and said:\n%1").replace("%1", said)
                           + "\n" + said_vs_shown_text(result, about_self=False))
         self.chart.set_figure(gap_figure(
             bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
