@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class ResultRow:
     said: str = "—"
 
 
-_REACHED = {"uk": "досягнуто", "en": "reached"}
+_REACHED = N_("reached")
 
 
 def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str) -> list[ResultRow]:
@@ -91,7 +92,7 @@ def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str)
         band = lo if lo == hi else f"{lo}–{hi}"
         target = "—" if bar.target_index is None else levels[bar.target_index]
         gap = bar.gap
-        gap_text = "—" if gap is None else (_REACHED.get(lang, _REACHED["en"]) if gap == 0 else str(gap))
+        gap_text = "—" if gap is None else (_REACHED.render(lang) if gap == 0 else str(gap))
         said = "—" if bar.said_index is None else levels[bar.said_index]
         rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text, said))
     return rows

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from competency_framework import shipped_framework_path
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.core.loader import load_framework
 
 if TYPE_CHECKING:
@@ -131,14 +132,12 @@ def run(args: argparse.Namespace) -> int:
     from digigram.core.simulation import simulate  # numpy only when simulating
 
     if not 0.0 <= args.rho <= 1.0:  # outside it the abilities would be NaN and so every figure
-        raise DigigramError(uk=f"--rho має бути від 0 до 1, а не {args.rho}.",
-                            en=f"--rho must be from 0 to 1, not {args.rho}.")
+        raise DigigramError(N_("--rho must be from 0 to 1, not {rho}.", rho=args.rho))
     if not 0.0 <= args.overraters <= 1.0:
-        raise DigigramError(uk=f"--overraters — це частка людей від 0 до 1, а не {args.overraters}.",
-                            en=f"--overraters is a share of people from 0 to 1, not {args.overraters}.")
+        raise DigigramError(N_("--overraters is a share of people from 0 to 1, not {share}.",
+                               share=args.overraters))
     if not 0.0 <= args.overrate <= 4.0:  # beyond 4 logits the answers sit past the end of the grid
-        raise DigigramError(uk=f"--overrate має бути від 0 до 4 логітів, а не {args.overrate}.",
-                            en=f"--overrate must be from 0 to 4 logits, not {args.overrate}.")
+        raise DigigramError(N_("--overrate must be from 0 to 4 logits, not {logits}.", logits=args.overrate))
     framework = load_framework(args.framework or shipped_framework_path())
     profile = args.profile
     if profile is None and framework.default_profile is not None:

@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.core.itembank import Choice
 from digigram.core.scoring import (
     AreaResult,
@@ -91,10 +92,8 @@ def result_to_record(result: QuizResult) -> dict[str, Any]:
 def result_from_record(record: Mapping[str, Any]) -> QuizResult:
     """The result exactly as it was stored; a DigigramError for a record this release cannot read."""
     if record.get("format") != RECORD_FORMAT:
-        raise DigigramError(
-            uk=f"Збережений результат має невідомий формат {record.get('format')!r}.",
-            en=f"The stored result has an unknown format {record.get('format')!r}.",
-        )
+        raise DigigramError(N_("The stored result has an unknown format {format}.",
+                               format=repr(record.get("format"))))
     evidence = [_evidence_in(e) for e in record["evidence"]]
     areas: dict[str, AreaResult] = {}
     for a in record["areas"]:
