@@ -185,10 +185,25 @@ def print_result(term: Terminal, session: QuizSession) -> None:
         band = low if low == high else f"{low}–{high}"
         target = area.target or "—"
         gap = "—" if area.gap is None else str(area.gap)
+        said = "—" if area.said is None else area.said.level
         term.say(term.t(
-            N_("  {area_id} {name}: level {level} (band {band}), target {target}, gap {gap}",
-               area_id=area.area_id, name=name, level=area.level, band=band, target=target, gap=gap),
+            N_("  {area_id} {name}: level {level} (band {band}), target {target}, gap {gap}; you said {said}",
+               area_id=area.area_id, name=name, level=area.level, band=band, target=target, gap=gap,
+               said=said),
         ))
+    person = session.result().self_vs_shown
+    if person is not None:
+        term.say(term.t(SAID_VS_SHOWN[person.direction]))
+
+
+# Over all areas together, in the same kind words as the individual report.
+SAID_VS_SHOWN = {
+    0: N_("What you said about yourself fits what your answers showed."),
+    1: N_("Overall you rated yourself higher than your answers showed. Most people do, so this is "
+          "nothing to worry about: the levels above come from your answers, and the plan starts there."),
+    -1: N_("Overall your answers showed more than you gave yourself credit for. You may know more "
+           "than you think."),
+}
 
 
 def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person | None:

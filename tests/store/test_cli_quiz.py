@@ -93,7 +93,10 @@ def test_the_terminal_quiz_end_to_end_with_invalid_lines(
     shown = ITEM.findall(out)
     assert len(shown) == len(set(shown)) > 0  # each question shown once, asked again after a bad line
     for area in FW.areas:
-        assert re.search(rf"  {area.id} .*: level \w+ \(band [\w–]+\), target \w+, gap \d", out)
+        assert re.search(rf"  {area.id} .*: level \w+ \(band [\w–]+\), target \w+, gap \d; you said \w+", out)
+    assert ("What you said about yourself fits what your answers showed." in out
+            or "Overall you rated yourself higher than your answers showed." in out
+            or "Overall your answers showed more than you gave yourself credit for." in out)
     code, out, _ = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Olena",
                         "--framework", str(SMALL))
     data = json.loads(out)
