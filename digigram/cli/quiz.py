@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from typing import TYPE_CHECKING, TextIO
@@ -55,6 +56,24 @@ class Terminal:
         print(PROMPT, end="", file=self.out, flush=True)
         line = self.inp.readline()
         return None if line == "" else line.strip()
+
+    def ask_secret(self) -> str | None:
+        """A PIN or password: not echoed at a terminal; read as a plain line from a pipe or script."""
+        return read_secret(PROMPT, inp=self.inp, out=self.out)
+
+
+def read_secret(prompt: str, *, inp: TextIO | None = None, out: TextIO | None = None) -> str | None:
+    """A secret typed at the terminal with echo off, or one line from piped input; None at its end."""
+    inp = inp or sys.stdin
+    out = out or sys.stdout
+    if inp.isatty():
+        try:
+            return getpass.getpass(prompt, stream=out)
+        except EOFError:
+            return None
+    print(prompt, end="", file=out, flush=True)
+    line = inp.readline()
+    return None if line == "" else line.rstrip("\r\n")
 
 
 def _yes(answer: str) -> bool | None:
@@ -207,7 +226,7 @@ def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | No
             return 1
         if person.has_pin:
             term.say(term.t("Введіть свій PIN:", "Type your PIN:"))
-            pin = term.ask()
+            pin = term.ask_secret()
             if pin is None or not ws.check_pin(person.id, pin):
                 term.say(term.t("PIN не підходить.", "The PIN does not match."))
                 return 1

@@ -47,7 +47,7 @@ def _resource(
         r.report(f["url"], f"{path}.url", uk="Адреса має починатися з https:// або http://.",
                  en="The address must begin with https:// or http://.")
     file = r.string(f["file"], f"{path}.file") if "file" in f else None
-    resolved = _file(r, f["file"], f"{path}.file", file, known.base_dir) if file is not None else None
+    resolved = _file(r, f["file"], f"{path}.file", file, known) if file is not None else None
     minutes = r.number(f["minutes"], f"{path}.minutes", integer=True) if "minutes" in f else None
     if minutes is not None and minutes <= 0:
         r.report(f["minutes"], f"{path}.minutes", uk="Тривалість має бути більшою за 0 хвилин.",
@@ -65,7 +65,8 @@ def _resource(
                     levels=levels)
 
 
-def _file(r: Reader, node: Node, path: str, file: str, base_dir: Path) -> Path | None:
+def _file(r: Reader, node: Node, path: str, file: str, known: Known) -> Path | None:
+    base_dir = known.base_dir
     windows = PureWindowsPath(file)
     if PurePosixPath(file).is_absolute() or windows.is_absolute() or windows.drive or windows.root:
         r.report(node, path, uk="Шлях має бути відносним до теки рамки, а не абсолютним.",
@@ -77,6 +78,8 @@ def _file(r: Reader, node: Node, path: str, file: str, base_dir: Path) -> Path |
                  en="The path leads outside the framework's folder.")
         return None
     if not resolved.is_file():
+        if not known.files_required:
+            return None  # a stored framework: the handout is simply not at hand any more
         r.report(node, path, uk=f"Файлу «{file}» немає поруч із рамкою.",
                  en=f"The file '{file}' does not exist next to the framework.")
         return None

@@ -24,6 +24,7 @@ from digigram.services.coordinator import exports as coordinator_exports
 from digigram.services.coordinator.auth import replace_password
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import people as people_rows
+from digigram.store.vault import vault_for
 
 if TYPE_CHECKING:
     from digigram.services.api import WorkspaceAPI
@@ -62,7 +63,7 @@ class Coordinator:
         return self._ws
 
     def change_password(self, old: str, new: str) -> Change:
-        return replace_password(self._sessions, old, new)
+        return replace_password(vault_for(self._sessions, self._store.db_path), old, new)
 
     # --- the group picture ----------------------------------------------------------------------
 
