@@ -32,11 +32,14 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     """The Workspace for a parsed command line (data folder, database URL and framework options)."""
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
-    return Workspace.open(
+    ws = Workspace.open(
         data_dir=paths.data_dir_from_args(args),
         database_url=getattr(args, "database", None),
         framework_path=getattr(args, "framework", None),
     )
+    for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
+        print(notice.message(getattr(args, "lang", None)), file=sys.stderr)
+    return ws
 
 
 class Terminal:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from digigram.core import limits
 from digigram.core import plan as suggestions_
 from digigram.core.engine import Quiz
-from digigram.core.errors import FrameworkError, QuizError, StorageError
+from digigram.core.errors import DigigramError, FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.loader import load_framework_text
 from digigram.core.records import Attempt, Change, Person, Plan
@@ -114,7 +114,7 @@ class Workspace:
         return self._vault
 
     @property
-    def notices(self) -> list[StorageError]:
+    def notices(self) -> list[DigigramError]:
         """Problems met while opening that did not stop it (no room for the start-up backup)."""
         return list(self._store.notices)
 
