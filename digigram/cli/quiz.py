@@ -207,8 +207,23 @@ def print_result(term: Terminal, session: QuizSession) -> None:
         ))
 
 
+def _unlocked(term: Terminal, ws: Workspace, person: Person) -> bool:
+    """Whether the person's PIN (if they set one) was typed right; a wrong one is counted."""
+    if not person.has_pin:
+        return True
+    term.say(term.t("Введіть свій PIN:", "Type your PIN:"))
+    pin = term.ask_secret()
+    if pin is None or not ws.check_pin(person.id, pin):
+        term.say(term.t("PIN не підходить.", "The PIN does not match."))
+        return False
+    return True
+
+
 def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person | None:
     person = ws.find_person(args.person)
+    # The PIN comes first: nothing about a protected person, their consent included, changes without it.
+    if person is not None and not _unlocked(term, ws, person):
+        return None
     if person is not None and person.consent_at is not None:
         return person
     agreed = ask_consent(term)
@@ -227,12 +242,6 @@ def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | No
         person = _person(term, ws, args)
         if person is None:
             return 1
-        if person.has_pin:
-            term.say(term.t("Введіть свій PIN:", "Type your PIN:"))
-            pin = term.ask_secret()
-            if pin is None or not ws.check_pin(person.id, pin):
-                term.say(term.t("PIN не підходить.", "The PIN does not match."))
-                return 1
         unfinished = ws.unfinished_attempt(person.id)
         if unfinished is not None:
             session = ws.resume_quiz(unfinished.id)
