@@ -21,7 +21,7 @@ from digigram.core.errors import StorageError
 from digigram.core.records import Change, Person
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
-from digigram.services.coordinator.auth import replace_password
+from digigram.services.coordinator.auth import forget_pin_failures, replace_password
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import people as people_rows
 from digigram.store.vault import vault_for
@@ -128,6 +128,7 @@ class Coordinator:
                                                db_path=self._store.db_path)
         if not deleted:
             raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+        forget_pin_failures(vault_for(self._sessions, self._store.db_path), person_id)
         return Change("person", (person_id,), person_id=person_id)
 
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------
