@@ -5,6 +5,9 @@ stores answers one by one, all writers released at the same moment. For comparis
 measures the earlier transaction pattern (plain BEGIN, read, then write; raw sqlite3, same busy
 timeout), which SQLite refuses at once when another writer holds the lock.
 
+"median ms" and "longest ms" are the time one call takes to return (for the Workspace: the wait for
+the lock, the durable commit and the choice of the next question), over every call of every writer.
+
 Run: `python -m benchmarks concurrent_writers` (or `python benchmarks/concurrent_writers.py
 [--writers 2 4 8] [--answers N]`).
 """
