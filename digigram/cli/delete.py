@@ -6,6 +6,7 @@ import argparse
 
 from digigram.cli.quiz import open_workspace, read_secret
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 
 HELP = "erase one person with all their answers, results and plans (coordinator password required)"
 
@@ -17,15 +18,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from digigram.services.coordinator.mode import BACKUPS_NOTE
 
-    uk = args.lang == "uk"
+    lang = args.lang
     with open_workspace(args) as ws:
         person = ws.find_person(args.person)
         if person is None:
-            raise StorageError(uk=f"Людини з ім'ям «{args.person}» у базі немає (див. `digigram people`).",
-                               en=f"There is nobody named {args.person!r} (see `digigram people`).")
-        password = read_secret("Пароль координатора: " if uk else "Coordinator password: ")
+            raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).",
+                                  person=args.person))
+        password = read_secret(N_("Coordinator password: ").render(lang))
         coordinator = ws.unlock_coordinator(password or "")
         coordinator.delete_person(person.id)
-    print("Видалено всі дані цієї людини." if uk else "All of this person's data was erased.")
-    print(BACKUPS_NOTE["uk" if uk else "en"])
+    print(N_("All of this person's data was erased.").render(lang))
+    print(BACKUPS_NOTE.render(lang))
     return 0

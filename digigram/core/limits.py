@@ -6,6 +6,7 @@ import unicodedata
 from datetime import UTC, date, datetime
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 
 NAME_MAX = 200
 HUB_MAX = 200
@@ -37,26 +38,26 @@ def bad_character(value: str, *, multiline: bool = False) -> str | None:
 
 
 _FIELDS = {
-    "name": ("ім'я", "name"),
-    "hub": ("назва хабу", "hub"),
-    "group": ("група", "group"),
-    "note": ("текст кроку плану", "plan step text"),
+    "name": N_("name"),
+    "hub": N_("hub"),
+    "group": N_("group"),
+    "note": N_("plan step text"),
 }
 
 
 def check_text(value: str, *, field: str, limit: int, multiline: bool = False) -> str:
     """`value` when it fits the limits; else LimitError naming the field and the limit."""
-    uk_field, en_field = _FIELDS.get(field, (field, field))
+    what = _FIELDS.get(field, field)
     if len(value) > limit:
         raise LimitError(
-            uk=f"Поле «{uk_field}» задовге: {len(value)} символів, можна щонайбільше {limit}.",
-            en=f"The {en_field} is too long: {len(value)} characters, at most {limit} are allowed.",
+            N_("The {field} is too long: {count} characters, at most {limit} are allowed.",
+               field=what, count=len(value), limit=limit),
         )
     ch = bad_character(value, multiline=multiline)
     if ch is not None:
         raise LimitError(
-            uk=f"Поле «{uk_field}» містить керівний символ U+{ord(ch):04X}; приберіть його.",
-            en=f"The {en_field} holds a control character U+{ord(ch):04X}; please remove it.",
+            N_("The {field} holds a control character U+{code:04X}; please remove it.",
+               field=what, code=ord(ch)),
         )
     return value
 
@@ -64,8 +65,8 @@ def check_text(value: str, *, field: str, limit: int, multiline: bool = False) -
 def check_day(value: date) -> date:
     if not EARLIEST <= value <= LATEST:
         raise LimitError(
-            uk=f"Дата {value.isoformat()} поза межами {EARLIEST.isoformat()}–{LATEST.isoformat()}.",
-            en=f"The date {value.isoformat()} is outside {EARLIEST.isoformat()}–{LATEST.isoformat()}.",
+            N_("The date {day} is outside {earliest}–{latest}.",
+               day=value.isoformat(), earliest=EARLIEST.isoformat(), latest=LATEST.isoformat()),
         )
     return value
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from digigram.core.errors import StorageError
 from digigram.core.files import create_owner_only, touch_owner_only
+from digigram.core.i18n import N_
 from digigram.store.db import inspect_file, read_only_uri
 
 KEEP = 10
@@ -126,14 +127,12 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
         partial.unlink(missing_ok=True)
         if _no_room(exc):
             raise NoRoomForBackup(
-                uk=f"На диску немає місця для нової резервної копії в {folder}; попередні копії "
-                "збережено. Звільніть місце на диску.",
-                en=f"There is no room on the disk for a new backup in {folder}; the earlier backups are "
-                "kept. Please free some disk space.",
+                N_("There is no room on the disk for a new backup in {folder}; the earlier backups are "
+                   "kept. Please free some disk space.",
+                   folder=folder),
             ) from exc
         raise StorageError(
-            uk=f"Не вдалося зробити резервну копію бази даних у {folder}: {exc}.",
-            en=f"Could not back up the database into {folder}: {exc}.",
+            N_("Could not back up the database into {folder}: {exc}.", folder=folder, exc=exc),
         ) from exc
     for old in list_backups(folder)[keep:]:
         old.path.unlink(missing_ok=True)

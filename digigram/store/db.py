@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_, Message
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # An execution option the write transactions set: their BEGIN takes the write lock at once.
@@ -37,29 +38,20 @@ class WriteRefused(StorageError):
     everything committed before it (the answers so far) is.
     """
 
-    def __init__(self, *, uk: str, en: str, reason: str) -> None:
-        super().__init__(uk=uk, en=en)
+    def __init__(self, text: Message, /, *, reason: str) -> None:
+        super().__init__(text)
         self.reason = reason
 
 
-_SAVED = ("Усе, що було збережено до цього (зокрема відповіді), на місці.",
-          "Everything saved before this (your answers so far included) is safe.")
+_SAVED = N_("Everything saved before this (your answers so far included) is safe.")
 _WORDS = {
-    "busy": ("База даних зайнята: у неї саме записує інша програма чи інше вікно Digigram. "
-             "Спробуйте ще раз за хвилину.",
-             "The database is busy: another program or Digigram window is writing to it. "
-             "Please try again in a minute."),
-    "full": ("На диску не залишилося місця, тож останню дію не збережено. Звільніть місце на диску "
-             "й спробуйте ще раз.",
-             "The disk is full, so the last action was not saved. Free some disk space and try again."),
-    "read-only": ("Базу даних можна лише читати (тека чи диск захищені від запису), тож останню дію не "
-                  "збережено. Попросіть того, хто обслуговує комп'ютер, дати доступ на запис.",
-                  "The database can only be read (the folder or disk is write-protected), so the last "
-                  "action was not saved. Ask the person who looks after this computer for write access."),
-    "failed": ("Диск не зміг записати дані, тож останню дію не збережено. Спробуйте ще раз; якщо "
-               "повториться, перевірте диск.",
-               "The disk could not write the data, so the last action was not saved. Try again; if it "
-               "happens again, have the disk checked."),
+    "busy": N_("The database is busy: another program or Digigram window is writing to it. "
+               "Please try again in a minute."),
+    "full": N_("The disk is full, so the last action was not saved. Free some disk space and try again."),
+    "read-only": N_("The database can only be read (the folder or disk is write-protected), so the last "
+                    "action was not saved. Ask the person who looks after this computer for write access."),
+    "failed": N_("The disk could not write the data, so the last action was not saved. Try again; if it "
+                 "happens again, have the disk checked."),
 }
 
 
@@ -82,8 +74,7 @@ def write_refused(exc: DBAPIError) -> WriteRefused | None:
     reason = _reason(exc)
     if reason is None:
         return None
-    uk, en = _WORDS[reason]
-    return WriteRefused(uk=f"{uk} {_SAVED[0]}", en=f"{en} {_SAVED[1]}", reason=reason)
+    return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
@@ -145,20 +136,18 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
 
 def _damaged(path: Path, detail: str) -> StorageError:
     return StorageError(
-        uk=f"Файл бази даних {path} пошкоджений або не є базою даних Digigram ({detail}). "
-        "Його не змінено. Щоб повернути дані з резервної копії, виконайте `digigram restore`.",
-        en=f"The database file {path} is damaged or is not a Digigram database ({detail}). "
-        "It has not been changed. To bring your data back from a backup, run `digigram restore`.",
+        N_("The database file {path} is damaged or is not a Digigram database ({detail}). It has not been "
+           "changed. To bring your data back from a backup, run `digigram restore`.",
+           path=path, detail=detail),
     )
 
 
 def too_new(where: str, revision: str) -> StorageError:
     return StorageError(
-        uk=f"Базу даних {where} записала новіша версія Digigram (схема {revision}). Ця версія її не "
-        "змінюватиме: встановіть новішу версію Digigram або оберіть іншу теку даних (--data-dir).",
-        en=f"The database {where} was written by a newer version of Digigram (schema {revision}). "
-        "This version will not change it: install a newer Digigram or choose another data folder "
-        "(--data-dir).",
+        N_("The database {where} was written by a newer version of Digigram (schema {revision}). This "
+           "version will not change it: install a newer Digigram or choose another data folder "
+           "(--data-dir).",
+           where=where, revision=revision),
     )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core import paths
 from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
+from digigram.core.i18n import N_
 from digigram.store import backup, migrate
 from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url
 
@@ -33,21 +34,18 @@ class Store:
 
 def _cannot_write(where: object, exc: Exception) -> StorageError:
     return StorageError(
-        uk=f"Не вдалося відкрити базу даних {where}: {exc}. Перевірте, чи є доступ до теки і вільне місце, "
-        "і чи не відкрита програма вже в іншому вікні.",
-        en=f"Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
-        "space and Digigram is not already open in another window.",
+        N_("Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
+           "space and Digigram is not already open in another window.",
+           where=where, exc=exc),
     )
 
 
 def _read_only(where: Path) -> StorageError:
     return StorageError(
-        uk=f"Теку даних {where} можна лише читати, а Digigram має записувати в неї відповіді. Дані в ній "
-        "не пошкоджено: попросіть того, хто обслуговує комп'ютер, дати доступ на запис до цієї теки "
-        "(або оберіть іншу теку: --data-dir).",
-        en=f"The data folder {where} can only be read, and Digigram needs to write answers there. The data "
-        "in it is not damaged: ask the person who looks after this computer for write access to the "
-        "folder (or choose another one with --data-dir).",
+        N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
+           "in it is not damaged: ask the person who looks after this computer for write access to the "
+           "folder (or choose another one with --data-dir).",
+           where=where),
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
+from digigram.core.i18n import N_
 from digigram.store.db import transaction
 from digigram.store.repo import settings as setting_rows
 
@@ -34,8 +35,8 @@ class Vault(Protocol):
 
 def _unusable(path: Path, exc: Exception) -> StorageError:
     return StorageError(
-        uk=f"Не вдалося прочитати або записати файл паролів {path} ({exc}). Перевірте доступ до теки даних.",
-        en=f"Could not read or write the password file {path} ({exc}). Check access to the data folder.",
+        N_("Could not read or write the password file {path} ({exc}). Check access to the data folder.",
+           path=path, exc=exc),
     )
 
 

@@ -73,7 +73,7 @@ def test_a_record_dated_in_year_one_gives_a_clear_message() -> None:
     check = records.SCHEMAS["attempts"]["started_at"]
     with pytest.raises(records.Wrong) as wrong:
         check("0001-01-01T00:00:00+01:00")
-    assert "1900-01-01" in wrong.value.en and "1900-01-01" in wrong.value.uk
+    assert "1900-01-01" in wrong.value.reason.render("en") and "1900-01-01" in wrong.value.reason.render("uk")
     with pytest.raises(records.Wrong):
         records.SCHEMAS["plan_steps"]["due"]("9999-12-31")
     assert check("2025-03-01T10:00:00+02:00").hour == 8

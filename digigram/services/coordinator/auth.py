@@ -12,6 +12,7 @@ from typing import Any
 
 from digigram.core.coordination import MIN_PASSWORD, CoordinatorError, CoordinatorLocked, lockout_seconds
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_, Message
 from digigram.core.records import Change
 from digigram.services.secrets import hash_secret, secret_matches
 from digigram.store.vault import Vault
@@ -28,8 +29,8 @@ PROTECTED_PREFIX = "coordinator."
 class PinLocked(DigigramError):
     """A wrong PIN, or a PIN typed before the wait after earlier wrong ones has passed."""
 
-    def __init__(self, *, uk: str, en: str, wait_seconds: int = 0) -> None:
-        super().__init__(uk=uk, en=en)
+    def __init__(self, text: Message, /, *, wait_seconds: int = 0) -> None:
+        super().__init__(text)
         self.wait_seconds = wait_seconds
 
 
@@ -49,8 +50,8 @@ def password_is_set(vault: Vault) -> bool:
 def _check_strength(password: str) -> None:
     if len(password.strip()) < MIN_PASSWORD:
         raise CoordinatorError(
-            uk=f"Пароль координатора має містити щонайменше {MIN_PASSWORD} символів.",
-            en=f"The coordinator password must have at least {MIN_PASSWORD} characters.",
+            N_("The coordinator password must have at least {MIN_PASSWORD} characters.",
+               MIN_PASSWORD=MIN_PASSWORD),
         )
 
 
@@ -62,8 +63,7 @@ def set_first_password(vault: Vault, new: str) -> Change:
     def first(old: Any) -> Any:
         if isinstance(old, str):
             raise CoordinatorError(
-                uk="Пароль координатора вже встановлено. Змінити його можна в режимі координатора.",
-                en="A coordinator password is already set. It can be changed in coordinator mode.",
+                N_("A coordinator password is already set. It can be changed in coordinator mode."),
             )
         return hashed
 
@@ -137,21 +137,21 @@ def verify(vault: Vault, password: str) -> None:
     stored = vault.get(PASSWORD_KEY)
     if not isinstance(stored, str):
         raise CoordinatorError(
-            uk="Пароль координатора ще не встановлено.", en="No coordinator password has been set yet."
+            N_("No coordinator password has been set yet.")
         )
     try:
         ok, wait = _guarded(vault, FAILURES_KEY, lambda: secret_matches(stored, password))
     except _Waiting as waiting:
         raise CoordinatorLocked(
-            uk=f"Забагато невдалих спроб. Спробуйте ще раз через {waiting.wait} с.",
-            en=f"Too many failed tries. Try again in {waiting.wait} s.", wait_seconds=waiting.wait,
+            N_("Too many failed tries. Try again in {wait} s.", wait=waiting.wait), wait_seconds=waiting.wait,
         ) from None
     if ok:
         return
-    more = ("", "") if not wait else (f" Наступна спроба — через {wait} с.",
-                                      f" The next try is possible in {wait} s.")
-    raise CoordinatorLocked(uk=f"Неправильний пароль координатора.{more[0]}",
-                            en=f"Wrong coordinator password.{more[1]}", wait_seconds=wait)
+    if wait:
+        text = N_("Wrong coordinator password. The next try is possible in {wait} s.", wait=wait)
+    else:
+        text = N_("Wrong coordinator password.")
+    raise CoordinatorLocked(text, wait_seconds=wait)
 
 
 def verify_pin(vault: Vault, person_id: str, stored: str, pin: str) -> bool:
@@ -160,12 +160,10 @@ def verify_pin(vault: Vault, person_id: str, stored: str, pin: str) -> bool:
         ok, wait = _guarded(vault, PIN_FAILURES_PREFIX + person_id, lambda: secret_matches(stored, pin))
     except _Waiting as waiting:
         raise PinLocked(
-            uk=f"Забагато неправильних PIN. Спробуйте ще раз через {waiting.wait} с.",
-            en=f"Too many wrong PINs. Try again in {waiting.wait} s.", wait_seconds=waiting.wait,
+            N_("Too many wrong PINs. Try again in {wait} s.", wait=waiting.wait), wait_seconds=waiting.wait,
         ) from None
     if not ok and wait:
-        raise PinLocked(uk=f"PIN не підходить. Наступна спроба — через {wait} с.",
-                        en=f"The PIN does not match. The next try is possible in {wait} s.",
+        raise PinLocked(N_("The PIN does not match. The next try is possible in {wait} s.", wait=wait),
                         wait_seconds=wait)
     return ok
 
