@@ -1,0 +1,177 @@
+"""Coordinator exports: the group table as CSV for Excel, the group and the individual PDF reports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
+from digigram.core.errors import DigigramError
+from digigram.core.framework import Framework
+from digigram.core.plan import goal_text
+from digigram.core.when import local_day
+
+# At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
+HEATMAP_MAX = 600
+
+WORDS = {
+    "uk": {"name": "Ім'я", "hub": "Хаб", "group": "Група", "profile": "Профіль", "checks": "Перевірок",
+           "last": "Остання перевірка", "level": "рівень", "target": "ціль", "gap": "рівнів до цілі",
+           "help": "Потребує допомоги", "yes": "так", "no": "ні", "from": "від", "to": "до",
+           "planned": "заплановано", "in_progress": "виконується", "done": "виконано"},
+    "en": {"name": "Name", "hub": "Hub", "group": "Group", "profile": "Profile", "checks": "Checks",
+           "last": "Last check", "level": "level", "target": "target", "gap": "levels to target",
+           "help": "Needs help", "yes": "yes", "no": "no", "from": "from", "to": "to",
+           "planned": "planned", "in_progress": "in progress", "done": "done"},
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["en"])
+
+
+def _safe_cell(value: str) -> str:
+    """A typed-in text that a spreadsheet would run as a formula is kept as text by a leading apostrophe."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _profile_name(framework: Framework, profile_id: str | None, lang: str) -> str:
+    if profile_id is None:
+        return ""
+    if profile_id in {p.id for p in framework.profiles}:
+        return framework.profile(profile_id).name.get(lang)
+    return profile_id
+
+
+def _area_name(framework: Framework, area_id: str, lang: str) -> str:
+    return framework.area(area_id).name.get(lang) if area_id in {a.id for a in framework.areas} else area_id
+
+
+def _local_day(when: dt.datetime | None) -> dt.date | None:
+    return None if when is None else local_day(when)
+
+
+def _atomic_write(target: Path, data: bytes) -> Path:
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(suffix=".part", dir=target.parent or None)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise DigigramError(uk=f"Не вдалося зберегти файл {target}: {exc.strerror or exc}",
+                            en=f"Could not save the file {target}: {exc.strerror or exc}") from exc
+    return target
+
+
+def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str) -> str:
+    """The group table as CSV text: a header line, then one line per trainee."""
+    w = _words(lang)
+    header = [w["name"], w["hub"], w["group"], w["profile"], w["checks"], w["last"]]
+    for area_id in dashboard.area_ids:
+        name = _area_name(framework, area_id, lang)
+        header += [f"{name}: {w['level']}", f"{name}: {w['target']}", f"{name}: {w['gap']}"]
+    header.append(w["help"])
+    lines: list[list[str]] = [header]
+    for row in dashboard.rows:
+        day = _local_day(row.last_check)
+        line = [_safe_cell(row.name), _safe_cell(row.hub), _safe_cell(row.group),
+                _profile_name(framework, row.profile_id, lang), str(row.checks),
+                "" if day is None else day.isoformat()]
+        for area_id in dashboard.area_ids:
+            status = row.areas.get(area_id)
+            if status is None:
+                line += ["", "", ""]
+            else:
+                gap = "" if status.gap is None else str(status.gap)
+                line += [status.level or "", status.target or "", gap]
+        line.append(w["yes"] if row.needs_help else w["no"])
+        lines.append(line)
+    out = io.StringIO()
+    # CRLF and minimal quoting are what Excel itself writes; a name with a comma or quote stays one cell.
+    csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(lines)
+    return out.getvalue()
+
+
+def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: str) -> Path:
+    """UTF-8 with a byte-order mark, which is how Excel knows the file is not in the local code page."""
+    return _atomic_write(path, "\ufeff".encode() + csv_text(dashboard, framework, lang=lang).encode("utf-8"))
+
+
+def describe(filters: DashboardFilter, framework: Framework, *, lang: str) -> str:
+    w = _words(lang)
+    parts = []
+    if filters.hub is not None:
+        parts.append(f"{w['hub']}: {filters.hub}")
+    if filters.group is not None:
+        parts.append(f"{w['group']}: {filters.group}")
+    if filters.profile_id is not None:
+        parts.append(f"{w['profile']}: {_profile_name(framework, filters.profile_id, lang)}")
+    if filters.date_from is not None:
+        parts.append(f"{w['from']} {filters.date_from.isoformat()}")
+    if filters.date_to is not None:
+        parts.append(f"{w['to']} {filters.date_to.isoformat()}")
+    return "; ".join(parts)
+
+
+def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters: DashboardFilter,
+              lang: str) -> Path:
+    from digigram.charts.group_report import GroupReport, write_group_pdf
+
+    rows = dashboard.rows
+    weak = []
+    for area_id in dashboard.area_ids:
+        gaps = [r.areas[area_id].gap for r in rows if area_id in r.areas]
+        known = [g for g in gaps if g is not None]
+        weak.append((_area_name(framework, area_id, lang), sum(g > 0 for g in known), len(known)))
+    weak.sort(key=lambda t: (-(t[1] / t[2]) if t[2] else 0.0, t[0]))
+    hard = [(f"{s.item_id}: {framework.item(s.item_id).stem.get(lang)}", s.asked, s.wrong)
+            for s in dashboard.hard_questions]
+    picked = sorted(rows, key=lambda r: not r.needs_help)[:HEATMAP_MAX]
+    ba = dashboard.before_after
+    report = GroupReport(
+        date=dt.date.today(), framework_title=framework.title.get(lang),
+        selection=describe(filters, framework, lang=lang), trainees=len(rows),
+        checked=sum(r.checks > 0 for r in rows), need_help=sum(r.needs_help for r in rows),
+        weak_areas=weak, hard=hard, ba_people=ba.people, share_high_first=ba.share_high_first,
+        share_high_latest=ba.share_high_latest,
+        level_change=[(_area_name(framework, a, lang), v) for a, v in ba.level_change.items()],
+        columns=[(a, _area_name(framework, a, lang)) for a in dashboard.area_ids],
+        names=[r.name for r in picked],
+        gaps=[[r.areas[a].gap if a in r.areas else None for a in dashboard.area_ids] for r in picked],
+        flags=[r.needs_help for r in picked], total_rows=len(rows),
+    )
+    return write_group_pdf(path, report, lang=lang)
+
+
+def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang: str) -> Path:
+    """The individual report of charts.report, on the trainee's latest finished check and plan."""
+    from digigram.charts.model import PlanLine, bars_from_result, level_codes
+    from digigram.charts.report import write_report_pdf
+
+    result = detail.latest_result
+    bars = [] if result is None else bars_from_result(result, framework, lang=lang)
+    resources = {r.id: r.title.get(lang) for r in framework.resources}
+    competences = {c.id: c.name.get(lang) for c in framework.competences}
+    steps = []
+    for step in detail.plan.steps if detail.plan is not None else ():
+        notes = step.notes if not step.coordinator_comment else (
+            f"{step.notes}\n{step.coordinator_comment}".strip())
+        steps.append(PlanLine(competence=competences.get(step.competence_id, step.competence_id),
+                              goal=goal_text(step.goal, framework, competence_id=step.competence_id,
+                                             profile_id=detail.person.profile_id, lang=lang),
+                              resource=resources.get(step.resource_id or "", step.resource_id or ""),
+                              due=step.due, status=_words(lang).get(step.status, step.status), notes=notes))
+    finished = [a for a in detail.attempts if a.status == "finished" and a.finished_at is not None]
+    day = _local_day(max(a.finished_at for a in finished if a.finished_at)) if finished else dt.date.today()
+    return write_report_pdf(
+        path, person_name=detail.person.name, hub=detail.person.hub or None, date=day or dt.date.today(),
+        framework_title=framework.title.get(lang), lang=lang, bars=bars, levels=level_codes(framework),
+        plan_steps=steps,
+    )

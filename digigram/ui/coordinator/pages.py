@@ -1,0 +1,208 @@
+"""The dashboard's other pages: the questions most often answered wrongly, before/after, the heatmap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.texts import area_name
+from digigram.ui.widgets import TextLabel
+
+translate = QCoreApplication.translate
+
+
+def _table(parent: QWidget, columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns, parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(True)
+    return table
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)} %"
+
+
+class HardQuestionsTable(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self)
+        self.table = _table(self, 5)
+        self.label.setBuddy(self.table)
+        layout.addWidget(self.label)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.label.setText(translate("Dashboard", "&Questions most often answered wrongly:"))
+        self.table.setAccessibleName(translate("Dashboard", "Questions most often answered wrongly"))
+        self.table.setHorizontalHeaderLabels([
+            translate("Dashboard", "Question"), translate("Dashboard", "Area"),
+            translate("Dashboard", "Asked"), translate("Dashboard", "Wrong"),
+            translate("Dashboard", "Share wrong")])
+
+    def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
+        stats = list(stats)
+        self.table.setRowCount(len(stats))
+        for row, stat in enumerate(stats):
+            try:
+                item = framework.item(stat.item_id)
+                stem, area = item.stem.get(lang), _area_of(framework, item, lang)
+            except KeyError:  # a question of another framework version
+                stem, area = stat.item_id, ""
+            texts = (stem, area, str(stat.asked), str(stat.wrong), percent(stat.share_wrong))
+            for col, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, col, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Row heights measured while hidden cut long questions short: measure again once shown.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+
+def _area_of(framework: Any, item: Any, lang: str) -> str:
+    try:
+        return str(framework.area(item.area_id).name.get(lang))
+    except (KeyError, AttributeError):
+        return ""
+
+
+class BeforeAfterPanel(QWidget):
+    """The share rating themselves 7–10 at the first and the latest check, and the change in levels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.summary = TextLabel(self)
+        self.label = QLabel(self)
+        self.table = _table(self, 2)
+        self.label.setBuddy(self.table)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.label)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.label.setText(translate("Dashboard", "&Change in measured level, latest check minus first:"))
+        self.table.setAccessibleName(translate("Dashboard", "Change in measured level per area"))
+        self.table.setHorizontalHeaderLabels([translate("Dashboard", "Area"),
+                                              translate("Dashboard", "Mean change in levels")])
+
+    def show(self, figures: Any, framework: Any, lang: str) -> None:  # type: ignore[override]
+        if figures is None or not figures.people:
+            self.summary.setText(translate(
+                "Dashboard", "No one shown has two finished checks yet, so there is nothing to compare."))
+            self.table.setRowCount(0)
+            return
+        self.summary.setText(
+            translate("Dashboard", "Trainees with a first and a latest check: %1.").replace(
+                "%1", str(figures.people)) + "\n" +
+            translate("Dashboard", "Rated their digital skills 7–10: %1 at the first check, %2 at the "
+                      "latest.").replace("%1", percent(figures.share_high_first)).replace(
+                "%2", percent(figures.share_high_latest)))
+        changes = list(figures.level_change.items())
+        self.table.setRowCount(len(changes))
+        for row, (area_id, change) in enumerate(changes):
+            name = area_name(framework, area_id, lang)
+            symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
+            for col, text in enumerate((name, f"{symbol} {change:+.1f}")):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
+def heatmap_summary(board: Any, framework: Any, lang: str) -> str:
+    """The heatmap in words: per area how many trainees shown are below their target."""
+    parts = []
+    for area_id in board.area_ids:
+        below = sum(1 for r in board.rows if (s := r.areas.get(area_id)) is not None and (s.gap or 0) > 0)
+        parts.append(translate("Dashboard", "%1: %2 of %3 below the target").replace(
+            "%1", area_name(framework, area_id, lang)).replace("%2", str(below)).replace(
+            "%3", str(len(board.rows))))
+    return "; ".join(parts)
+
+
+def _gap(status: Any) -> int | None:
+    return None if status is None else status.gap
+
+
+class HeatmapPage(QScrollArea):
+    """The heatmap at its natural size in a scrolling page, with the column key and a note in words."""
+
+    MAX_ROWS = 150  # beyond this the picture stops being readable; the table and CSV hold everyone
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        self.note = TextLabel(inner)
+        self.chart = ChartWidget(inner)
+        self.key = TextLabel(inner)
+        layout.addWidget(self.note)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.key)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(translate("Dashboard", "Group picture"))
+        self.chart.setAccessibleName(translate("Dashboard", "Chart: each trainee's gap per area"))
+        self.chart.set_placeholder(translate("Dashboard", "The group picture appears here."))
+
+    def clear(self) -> None:
+        self.chart.clear()
+        self.note.setText("")
+        self.key.setText("")
+
+    def draw(self, board: Any, framework: Any, *, lang: str, text_scale: int) -> None:
+        rows = list(board.rows)[: self.MAX_ROWS]
+        self.note.setText(translate(
+            "Dashboard", "Each row is a trainee, each column an area; the number is how many levels are "
+                         "still missing to the target (0: reached). Rows follow the order of the table.")
+            + ("\n" + translate("Dashboard", "Shown: the first %1 of %2 trainees.").replace(
+                "%1", str(len(rows))).replace("%2", str(len(board.rows)))
+               if len(rows) < len(board.rows) else ""))
+        self.key.setText(translate("Dashboard", "Columns:") + " " + "; ".join(
+            f"{a} — {area_name(framework, a, lang)}" for a in board.area_ids))
+        self.chart.setAccessibleDescription(heatmap_summary(board, framework, lang))
+        if not rows:
+            self.chart.clear()
+            return
+        from digigram.charts import heatmap
+
+        gaps = [[_gap(r.areas.get(a)) for a in board.area_ids] for r in rows]
+        flags = ["⚠" if r.needs_help else "" for r in rows]
+        # The chart's text is drawn at a fixed point size: a higher dpi follows the app's text size.
+        dpi = 100 * 1.3 * text_scale / 100
+        width_px = max(self.viewport().width() - 30, 500)
+        figure = heatmap.heatmap_figure([r.name for r in rows], list(board.area_ids), gaps, lang=lang,
+                                        width=width_px / dpi, flags=flags)
+        figure.set_dpi(dpi)
+        w_in, h_in = figure.get_size_inches()
+        self.chart.setFixedSize(int(w_in * dpi), int(h_in * dpi))
+        self.chart.set_figure(figure)
