@@ -1,0 +1,290 @@
+"""Calibrating a framework's items from stored answers: per area, shown answers and self-ratings apart."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from digigram.core.calibration.diagnostics import ItemDiagnostics, diagnose
+from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors, fit_dimension
+from digigram.core.errors import DigigramError, QuizError
+from digigram.core.framework import Framework, Item
+from digigram.core.irt import DEFAULT_SLOPES, ItemParams
+from digigram.core.itembank import Choice, bank_for, normalise_choice, score_answer
+
+DEFAULT_MIN_RESPONSES = 200
+# Fewer anchors than this and mean/sigma linking is too shaky: the latent N(0, 1) keeps the scale.
+MIN_ANCHORS = 5
+DIMENSIONS = ("shown", "self")
+
+
+@dataclass(frozen=True)
+class Response:
+    """One stored answer to a shown question of a finished check."""
+
+    attempt: str
+    item_id: str
+    choice: Choice
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemCalibration:
+    """One item's outcome: old and new parameters with SEs, fit and flags."""
+
+    item_id: str
+    area_id: str
+    kind: str
+    dimension: str  # "shown" (knowledge and scenario) or "self" (self-ratings)
+    n: int
+    calibrated: bool  # False: too few answers, the parameters are kept
+    old: ItemParams
+    new: ItemParams
+    se_a: float | None
+    se_b: tuple[float, ...] | None  # b, or each threshold
+    diagnostics: ItemDiagnostics | None
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return () if self.diagnostics is None else self.diagnostics.flags
+
+    def badness(self) -> tuple[int, int, float]:
+        """Sort key, worst first: flagged calibrated items, by number of flags and misfit size."""
+        rmsd = 0.0 if self.diagnostics is None else self.diagnostics.rmsd
+        return (0 if self.calibrated else 1, -len(self.flags), -rmsd)
+
+
+@dataclass(frozen=True)
+class Linking:
+    """How the new estimates were put on the current scale in one dimension."""
+
+    area_id: str
+    dimension: str
+    method: str  # "fixed-latent" or "mean-sigma"
+    anchors: int
+    slope: float  # theta_current = slope * theta_new + shift
+    shift: float
+
+
+@dataclass(frozen=True)
+class CalibrationResult:
+    framework_id: str
+    framework_version: str
+    min_responses: int
+    attempts: int
+    responses: int
+    skipped: int  # answers to items the framework no longer has, or that no longer fit them
+    languages: dict[str, int]
+    items: tuple[ItemCalibration, ...]
+    linking: tuple[Linking, ...]
+    fits: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)  # iterations, converged
+
+    def worst_first(self) -> list[ItemCalibration]:
+        return sorted(self.items, key=lambda r: r.badness())
+
+    @property
+    def calibrated(self) -> list[ItemCalibration]:
+        return [r for r in self.items if r.calibrated]
+
+    def new_params(self) -> dict[str, ItemParams]:
+        """Parameters to write for the calibrated items (kept items are left as they are)."""
+        return {r.item_id: r.new for r in self.items if r.calibrated}
+
+
+def _dimension_of(item: Item) -> str:
+    return "self" if item.kind == "self_rating" else "shown"
+
+
+def _psi(params: ItemParams) -> np.ndarray:
+    loc = (params.b,) if params.thresholds is None else params.thresholds
+    return np.array([np.log(params.a), *loc], dtype=float)
+
+
+def _params(psi: np.ndarray, c: float, dichotomous: bool) -> ItemParams:
+    a = float(np.exp(psi[0]))
+    if dichotomous:
+        return ItemParams(a=a, b=float(psi[1]), c=c)
+    return ItemParams(a=a, thresholds=tuple(float(x) for x in psi[1:]))
+
+
+def _scored_answers(
+    framework: Framework, responses: Iterable[Response]
+) -> tuple[list[tuple[str, Item, int, Choice, str | None]], int]:
+    """(attempt, item, category, choice, language) per usable answer, and how many were skipped."""
+    out = []
+    skipped = 0
+    for r in responses:
+        if not framework.has_item(r.item_id):
+            skipped += 1
+            continue
+        item = framework.item(r.item_id)
+        if not item.scored:
+            continue
+        try:
+            choice = normalise_choice(framework, item, r.choice)
+        except QuizError:  # stored under an older version whose options differed
+            skipped += 1
+            continue
+        category = score_answer(framework, item, choice).category
+        assert category is not None
+        out.append((r.attempt, item, category, choice, r.language))
+    return out, skipped
+
+
+def _mean_sigma(anchor_old: Sequence[float], anchor_new: Sequence[float]) -> tuple[float, float]:
+    """theta_old = A * theta_new + B matching the anchors' difficulty mean and SD."""
+    old, new = np.asarray(anchor_old), np.asarray(anchor_new)
+    sd_new = float(new.std())
+    if sd_new < 1e-9:
+        return 1.0, float(old.mean() - new.mean())
+    slope = float(old.std()) / sd_new
+    return slope, float(old.mean() - slope * new.mean())
+
+
+def _transform(psi: np.ndarray, slope: float, shift: float) -> np.ndarray:
+    out = psi.copy()
+    out[0] = psi[0] - np.log(slope)
+    out[1:] = slope * psi[1:] + shift
+    return out
+
+
+def calibrate(
+    framework: Framework,
+    responses: Iterable[Response],
+    *,
+    min_responses: int = DEFAULT_MIN_RESPONSES,
+    priors: Priors | None = None,
+    max_iter: int = 500,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> CalibrationResult:
+    """Fit every area's items to the answers; items with fewer than `min_responses` keep their parameters.
+
+    The scale: each dimension's latent distribution is fixed at N(0, 1), the quiz's own prior, so a
+    first calibration stays on the scale the quiz already assumes. When the file already holds at
+    least MIN_ANCHORS calibrated items in a dimension that are re-estimated now, those are anchors and
+    the new estimates are moved onto their current scale by mean/sigma linking, so level cuts keep
+    their meaning even when the people answering differ from last time.
+    """
+    if min_responses < 1:
+        raise DigigramError(uk=f"--min-responses має бути не менше 1, а не {min_responses}.",
+                            en=f"--min-responses must be at least 1, not {min_responses}.")
+    priors = priors or Priors()
+    bank = bank_for(framework)
+    answers, skipped = _scored_answers(framework, responses)
+    n_by_item = Counter(item.id for _, item, _, _, _ in answers)
+    languages = Counter(lang or "unknown" for *_, lang in answers)
+    groups: dict[tuple[str, str], list[tuple[str, Item, int, Choice, str | None]]] = defaultdict(list)
+    for row in answers:
+        groups[(row[1].area_id, _dimension_of(row[1]))].append(row)
+    results: list[ItemCalibration] = []
+    linkings: list[Linking] = []
+    fits: dict[tuple[str, str], tuple[int, bool]] = {}
+    keys = [(a.id, d) for a in framework.areas for d in DIMENSIONS]
+    for done, key in enumerate(keys):
+        area_id, dim = key
+        items = [it for it in framework.items_in_area(area_id) if it.scored and _dimension_of(it) == dim]
+        if not items:
+            continue
+        old = {it.id: bank.params[bank.row[it.id]] for it in items}
+        rows = groups.get(key, [])
+        if progress is not None:
+            progress(done, len(keys), f"{area_id}/{dim}")
+        free = [n_by_item[it.id] >= min_responses for it in items]
+        if not rows or not any(free):
+            results += [_kept(it, dim, n_by_item[it.id], old[it.id]) for it in items]
+            continue
+        fit, data, langs, choices = _fit(items, rows, old, free, priors, max_iter)
+        fits[key] = (fit.iterations, fit.converged)
+        link = _linking(area_id, dim, items, fit, data)
+        linkings.append(link)
+        for j, it in enumerate(items):
+            params = old[it.id]
+            assert params is not None
+            if not free[j]:
+                results.append(_kept(it, dim, n_by_item[it.id], params))
+                continue
+            psi = _transform(fit.psi[j], link.slope, link.shift)
+            new = _params(psi, params.c, it.dichotomous)
+            se = fit.se[j]
+            se_a = None if se is None else float(new.a * se[0])
+            se_b = None if se is None else tuple(float(link.slope * s) for s in se[1:])
+            diag = diagnose(
+                framework, it, new_params=new, em_psi=fit.psi[j], c=params.c, counts=fit.counts[j],
+                by_language=langs.get(j, {}), choices=choices.get(j, Counter()), n=n_by_item[it.id],
+            )
+            results.append(ItemCalibration(it.id, area_id, it.kind, dim, n_by_item[it.id], True, params,
+                                           new, se_a, se_b, diag))
+    if progress is not None:
+        progress(len(keys), len(keys), "")
+    return CalibrationResult(
+        framework.id, framework.version, min_responses, len({a for a, *_ in answers}), len(answers),
+        skipped, dict(languages), tuple(results), tuple(linkings), fits,
+    )
+
+
+def _kept(item: Item, dim: str, n: int, params: ItemParams | None) -> ItemCalibration:
+    assert params is not None
+    return ItemCalibration(item.id, item.area_id, item.kind, dim, n, False, params, params, None, None, None)
+
+
+def _fit(
+    items: Sequence[Item],
+    rows: Sequence[tuple[str, Item, int, Choice, str | None]],
+    old: dict[str, ItemParams | None],
+    free: Sequence[bool],
+    priors: Priors,
+    max_iter: int,
+) -> tuple[DimensionFit, DimensionData, dict[int, dict[str, np.ndarray]], dict[int, Counter[Choice]]]:
+    index = {it.id: j for j, it in enumerate(items)}
+    people: dict[str, int] = {}
+    person = np.array([people.setdefault(a, len(people)) for a, *_ in rows], dtype=np.intp)
+    item = np.array([index[it.id] for _, it, *_ in rows], dtype=np.intp)
+    category = np.array([k for _, _, k, _, _ in rows], dtype=np.intp)
+    starts, cs, ms = [], [], []
+    for it in items:
+        p = old[it.id]
+        assert p is not None
+        starts.append(_psi(p))
+        cs.append(p.c)
+        ms.append(p.n_categories - 1)
+    data = DimensionData(
+        item_ids=tuple(it.id for it in items), m=np.array(ms, dtype=np.intp), start=starts,
+        c=np.array(cs, dtype=float), free=np.array(free, dtype=bool),
+        slope_prior=np.log(np.array([DEFAULT_SLOPES[it.kind] for it in items])),
+        person=person, item=item, category=category, n_persons=len(people),
+    )
+    fit = fit_dimension(data, priors=priors, max_iter=max_iter)
+    # Pseudo-counts per language from the final posteriors, for the uk-vs-en comparison.
+    langs: dict[int, dict[str, np.ndarray]] = defaultdict(dict)
+    lang_of = np.array([lang or "" for *_, lang in rows])
+    for lang in ("uk", "en"):
+        mask = lang_of == lang
+        if not mask.any():
+            continue
+        for j in np.unique(item[mask]):
+            sel = mask & (item == j)
+            counts = np.zeros((int(data.m[j]) + 1, GRID.size))
+            np.add.at(counts, category[sel], fit.posterior[person[sel]])
+            langs[int(j)][lang] = counts
+    choices: dict[int, Counter[Choice]] = defaultdict(Counter)
+    for (*_, choice, _), j in zip(rows, item, strict=True):
+        if isinstance(choice, tuple):  # select many: count each ticked option
+            choices[int(j)].update(choice)
+        else:
+            choices[int(j)][choice] += 1
+    return fit, data, langs, choices
+
+
+def _linking(
+    area_id: str, dim: str, items: Sequence[Item], fit: DimensionFit, data: DimensionData
+) -> Linking:
+    anchors = [j for j, it in enumerate(items) if it.irt is not None and data.free[j]]
+    if len(anchors) < MIN_ANCHORS:
+        return Linking(area_id, dim, "fixed-latent", len(anchors), 1.0, 0.0)
+    old_loc = [float(np.mean(data.start[j][1:])) for j in anchors]
+    new_loc = [float(np.mean(fit.psi[j][1:])) for j in anchors]
+    slope, shift = _mean_sigma(old_loc, new_loc)
+    return Linking(area_id, dim, "mean-sigma", len(anchors), slope, shift)
