@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from benchmarks.coordinator_dataset import TRAINEES, ensure_dataset
-from digigram.bundles import export_bundle, import_bundle
-from digigram.core.bundle_format import regional_key
+from digigram.core.bundle.format import regional_key
+from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.store import migrate
 from digigram.store.db import make_engine, make_sessions
 from digigram.store.startup import Store

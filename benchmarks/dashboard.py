@@ -16,10 +16,10 @@ from pathlib import Path
 
 from benchmarks.coordinator_dataset import TRAINEES, ensure_dataset
 from competency_framework import shipped_framework_path
-from digigram import paths
-from digigram.coordinator_dashboard import refresh_summaries
+from digigram.core import paths
 from digigram.core.coordination import DashboardFilter
-from digigram.workspace import Workspace
+from digigram.services.coordinator.dashboard import refresh_summaries
+from digigram.services.workspace import Workspace
 
 PASSWORD = "benchmark-password"
 

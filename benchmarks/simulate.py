@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from digigram.commands.simulate import _Bar, format_report
+from digigram.cli.simulate import _Bar, format_report
 from digigram.core.simulation import simulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

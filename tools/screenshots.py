@@ -18,9 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from digigram.app import build_window, qapplication  # noqa: E402
 from digigram.core.records import PlanStep  # noqa: E402
+from digigram.services.workspace import Workspace  # noqa: E402
 from digigram.ui.rating_dialog import RatingDialog  # noqa: E402
 from digigram.ui.translations import compile_all  # noqa: E402
-from digigram.workspace import Workspace  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1100, 760)
@@ -110,7 +110,6 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
     """The dashboard and one trainee, over a few trainees with one or two finished checks each."""
     import random
 
-    from digigram.ui import coordinator_login
 
     rnd = random.Random(3)
     ids = [first_id]
@@ -129,13 +128,13 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
             session.finish(rating_after=min(10, 6 + (n + k) % 4))
     ws.set_coordinator_password("coordinator-2024")
     win.coordinator = ws.unlock_coordinator("coordinator-2024")
-    coordinator_login.enter(win)
+    win.open_coordinator()
     save("dashboard")
     dash = win.stack.currentWidget()
     dash.tabs.setCurrentIndex(1)
     save("group")
     dash.tabs.setCurrentIndex(0)
-    coordinator_login.show_trainee(win, ids[1])
+    win.show_trainee(ids[1])
     save("trainee")
 
 

@@ -21,7 +21,7 @@ from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 
@@ -46,7 +46,7 @@ def status_label(status: str) -> str:
 
 
 class HistoryView(QWidget):
-    def __init__(self, win: MainWindow) -> None:
+    def __init__(self, win: Shell) -> None:
         super().__init__(win)
         self.win = win
         self.person_id: str | None = None

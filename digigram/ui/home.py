@@ -23,13 +23,13 @@ from digigram.ui.person_dialog import PersonDialog, PinDialog
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 
 
 class HomeView(QWidget):
-    def __init__(self, win: MainWindow) -> None:
+    def __init__(self, win: Shell) -> None:
         super().__init__(win)
         self.win = win
         outer = QVBoxLayout(self)
@@ -188,7 +188,7 @@ class HomeView(QWidget):
             if pin is None:
                 return
             if pin is PinDialog.BY_COORDINATOR:
-                from digigram.ui import coordinator_login
+                from digigram.ui.coordinator import login as coordinator_login
 
                 if not coordinator_login.open_person(self.win, person.id):
                     return

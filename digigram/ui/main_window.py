@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from digigram.core.errors import DigigramError
 from digigram.core.records import Change
@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         self._views: dict[str, Any] = {}
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.coordinator_screens: dict[str, QWidget] = {}
+        self.stack.currentChanged.connect(self._screen_changed)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
@@ -259,9 +261,20 @@ class MainWindow(QMainWindow):
         self.show_view(view)
 
     def open_coordinator(self) -> None:
-        from digigram.ui import coordinator_login
+        from digigram.ui.coordinator import mode
 
-        coordinator_login.enter(self)
+        mode.enter(self)
+
+    def show_trainee(self, person_id: str) -> None:
+        from digigram.ui.coordinator import mode
+
+        mode.show_trainee(self, person_id)
+
+    def _screen_changed(self, _index: int) -> None:
+        if self.coordinator is not None:
+            from digigram.ui.coordinator import mode
+
+            mode.left_screens(self)
 
     # -- settings ------------------------------------------------------------------------------
     def edit_settings(self) -> None:

@@ -6,15 +6,25 @@ import datetime as dt
 import io
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from digigram.ui.plan_step_editor import status_label
 from digigram.ui.texts import gap_text, level_label
 
 if TYPE_CHECKING:
-    from digigram.ui.plan_view import PlanView
+    from digigram.core.records import PlanStep
+    from digigram.ui.shell import Shell
+
+
+class PlanView(Protocol):
+    """The plan screen as this module reads it: the window, the person and the steps being edited."""
+
+    win: Shell
+    person_id: str | None
+    steps: list[PlanStep]
 
 translate = QCoreApplication.translate
 
@@ -41,7 +51,6 @@ def _chart_png(view: PlanView, result: Any) -> bytes:
 
 def build_document(view: PlanView) -> QTextDocument:
     """The printable plan as a rich-text document with the chart as an embedded image."""
-    from digigram.ui.plan_view import status_label
 
     fw, lang = view.win.ws.framework, view.win.lang
     person = view.win.person

@@ -25,7 +25,7 @@ from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 def step_label(step: PlanStep) -> str:
@@ -48,7 +48,7 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
 
 
 class PlanView(QWidget):
-    def __init__(self, win: MainWindow) -> None:
+    def __init__(self, win: Shell) -> None:
         super().__init__(win)
         self.win = win
         self.person_id: str | None = None

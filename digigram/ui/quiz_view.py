@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 DONT_KNOW = -1
@@ -58,7 +58,7 @@ def display_order(attempt_id: str, item: Any) -> list[int]:
 class QuizView(QWidget):
     answered = Signal(object)  # the Change the Workspace returned
 
-    def __init__(self, win: MainWindow) -> None:
+    def __init__(self, win: Shell) -> None:
         super().__init__(win)
         self.win = win
         self.session: Any = None
