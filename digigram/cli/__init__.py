@@ -12,4 +12,6 @@ COMMANDS: tuple[str, ...] = (
     "restore",
     "bundle",
     "simulate",
+    "calibrate",
+    "calibration",
 )

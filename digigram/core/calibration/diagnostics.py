@@ -23,6 +23,19 @@ DIF_MIN_GROUP = 50  # answers per language before comparing them
 MAX_DIF = 0.1  # standardised difference in expected score (0..1) between uk and en at equal ability
 
 FLAGS = ("low_slope", "misfit", "unused_option", "low_information", "dif")
+FLAG_WORDS = {
+    "uk": {"low_slope": "слабке розрізнення", "misfit": "не відповідає моделі",
+           "unused_option": "варіант ніхто не обирає", "low_information": "мало інформації біля цілей",
+           "dif": "різниця uk/en"},
+    "en": {"low_slope": "low slope", "misfit": "misfit", "unused_option": "option nobody chooses",
+           "low_information": "little information at the targets", "dif": "uk/en difference"},
+}
+
+
+def flag_words(flags: tuple[str, ...] | list[str], lang: str) -> str:
+    """The flags as words in the user's language, separated by semicolons."""
+    words = FLAG_WORDS["uk" if lang == "uk" else "en"]
+    return "; ".join(words.get(f, f) for f in flags)
 
 
 @dataclass(frozen=True)

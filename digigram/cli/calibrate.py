@@ -1,0 +1,80 @@
+"""`digigram calibrate`: fit item parameters to finished checks and write a new framework version."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from digigram.core import paths
+
+HELP = "calibrate item parameters on finished checks and write a new framework version (NEW.yaml)"
+
+_STAGES = {"read": ("читаю відповіді", "reading answers"), "fit": ("калібрую сфери", "calibrating areas")}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--framework", required=True, metavar="FILE", help="the framework file to calibrate")
+    parser.add_argument("--out", required=True, metavar="NEW.yaml", help="where to write the new version")
+    parser.add_argument("--min-responses", type=int, default=200, metavar="N",
+                        help="items with fewer answers keep their parameters (default: 200)")
+    parser.add_argument("--report", metavar="REPORT", help="also write a report: REPORT.pdf or REPORT.csv")
+
+
+class _Progress:
+    """One line on stderr per stage, redrawn at most ten times a second."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.last, self.stage = lang, 0.0, ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage == self.stage and done < total and now - self.last < 0.1:
+            return
+        if stage != self.stage and self.stage:
+            sys.stderr.write("\n")
+        self.stage, self.last = stage, now
+        uk, en = _STAGES.get(stage, (stage, stage))
+        sys.stderr.write(f"\r{uk if self.lang == 'uk' else en}: {done}/{total}")
+        sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.stage:
+            sys.stderr.write("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from digigram.services.calibration import run_calibration  # numpy and the store only when used
+
+    lang = args.lang
+    data_dir = None if getattr(args, "database", None) else paths.data_dir_from_args(args)
+    bar = _Progress(lang)
+    try:
+        done = run_calibration(
+            Path(args.framework), out=Path(args.out), data_dir=data_dir,
+            database_url=getattr(args, "database", None), min_responses=args.min_responses,
+            report=Path(args.report) if args.report else None, lang=lang, progress=bar,
+        )
+    finally:
+        bar.end()
+    r = done.result
+    flagged = sum(1 for i in r.items if i.flags)
+    if lang == "uk":
+        print(f"{done.out}: версія {done.new_version}; відкалібровано {len(r.calibrated)} "
+              f"з {len(r.items)} завдань на {r.attempts} завершених перевірках ({r.responses} "
+              f"відповідей); позначено {flagged}.")
+        print(f"Запис калібрування: {done.record}")
+        if done.report is not None:
+            print(f"Звіт: {done.report}")
+        if not done.language_stored:
+            print("База не зберігає мову відповідей: порівняння uk/en немає.")
+    else:
+        print(f"{done.out}: version {done.new_version}; {len(r.calibrated)} of {len(r.items)} items "
+              f"calibrated on {r.attempts} finished checks ({r.responses} answers); {flagged} flagged.")
+        print(f"Calibration record: {done.record}")
+        if done.report is not None:
+            print(f"Report: {done.report}")
+        if not done.language_stored:
+            print("The database does not store answer languages: no uk/en comparison.")
+    return 0
