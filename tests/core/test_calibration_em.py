@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from digigram.core.calibration.em import DimensionData, Priors, fit_dimension
+from digigram.core.calibration.em import (
+    DimensionData,
+    Priors,
+    _Layout,
+    area_e_step,
+    fit_area,
+    fit_dimension,
+)
 
 Array = NDArray[np.float64]
 
@@ -161,3 +168,64 @@ def test_em_never_lowers_the_marginal_likelihood() -> None:
     )
     fit = fit_dimension(data, priors=Priors(slope_sd=1e4, location_sd=1e4), max_iter=200)
     assert all(b >= a - 1e-6 for a, b in zip(fit.history, fit.history[1:], strict=False))
+
+
+def _two_dimension_data(seed: int, n: int, rho: float) -> tuple[DimensionData, DimensionData]:
+    """People answer 3PL items on one dimension and 3-category graded items on another, correlated."""
+    rng = np.random.default_rng(seed)
+    first = rng.standard_normal(n)
+    second = rho * first + math.sqrt(1 - rho**2) * rng.standard_normal(n)
+    dims = []
+    for theta, kind, params in (
+        (first, "3pl", [(1.2, -0.5, 0.2), (0.9, 0.4, 0.2), (1.5, 1.0, 0.2), (1.1, -1.2, 0.2)]),
+        (second, "grm", [(1.6, -0.8, 0.3), (1.0, -0.2, 1.1), (2.0, 0.1, 0.6), (1.3, -1.5, -0.4)]),
+    ):
+        person, item, category = [], [], []
+        for i, t in enumerate(theta):
+            for j in rng.choice(len(params), size=2, replace=False):  # two of the items each, at random
+                p = params[j]
+                probs = ref_probs(kind, p if kind == "3pl" else (p[0], min(p[1:]), max(p[1:])), float(t))
+                person.append(i)
+                item.append(int(j))
+                category.append(int(np.searchsorted(np.cumsum(probs), rng.random())))
+        m = 1 if kind == "3pl" else 2
+        start = [np.array([0.0, 0.0])] * 4 if m == 1 else [np.array([0.0, -0.5, 0.5])] * 4
+        dims.append(DimensionData(
+            item_ids=tuple(f"{kind}{j}" for j in range(4)), m=np.full(4, m), start=start,
+            c=np.full(4, 0.2 if m == 1 else 0.0), free=np.ones(4, dtype=bool), slope_prior=np.zeros(4),
+            person=np.array(person), item=np.array(item), category=np.minimum(np.array(category), m),
+            n_persons=n,
+        ))
+    return dims[0], dims[1]
+
+
+def test_two_dimension_e_step_equals_the_sum_over_the_whole_product_grid() -> None:
+    first, second = _two_dimension_data(seed=5, n=40, rho=0.6)
+    psis = [[np.array([math.log(1.3), 0.2])] * 4, [np.array([math.log(0.8), -0.7, 0.9])] * 4]
+    grid = np.linspace(-4, 4, 21)
+    posteriors, _, marginal, _ = area_e_step(
+        [first, second], psis, [_Layout(first, grid.size), _Layout(second, grid.size)], grid, 0.6)
+    # Brute force: every person's likelihood at every (a, b) node, times the bivariate normal weight.
+    weight = np.array([[math.exp(-(a * a - 1.2 * a * b + b * b) / (2 * 0.64)) for b in grid] for a in grid])
+    weight /= weight.sum()
+    expected_total = 0.0
+    for i in range(40):
+        like = np.ones((grid.size, grid.size))
+        for data, axis, kind, (log_a, *loc) in (
+            (first, 0, "3pl", psis[0][0]), (second, 1, "grm", psis[1][0])
+        ):
+            for o in np.flatnonzero(data.person == i):
+                params = (math.exp(log_a), *loc, 0.2) if kind == "3pl" else (math.exp(log_a), *loc)
+                row = np.array([ref_probs(kind, params, float(x))[data.category[o]] for x in grid])
+                like *= row[:, None] if axis == 0 else row[None, :]
+        joint = like * weight
+        expected_total += math.log(joint.sum())
+        assert posteriors[0][i] == pytest.approx(joint.sum(axis=1) / joint.sum(), abs=1e-12)
+        assert posteriors[1][i] == pytest.approx(joint.sum(axis=0) / joint.sum(), abs=1e-12)
+    assert marginal == pytest.approx(expected_total, rel=1e-12)
+
+
+def test_two_dimensions_recover_their_correlation() -> None:
+    fits = fit_area(list(_two_dimension_data(seed=11, n=3000, rho=0.5)))
+    assert fits[0].correlation == pytest.approx(0.5, abs=0.08)
+    assert fits[0].converged and fits[1].converged

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from digigram.core.calibration.diagnostics import ItemDiagnostics, diagnose
-from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors, fit_dimension
+from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors, fit_area
 from digigram.core.errors import DigigramError, QuizError
 from digigram.core.framework import Framework, Item
 from digigram.core.irt import DEFAULT_SLOPES, ItemParams
@@ -94,6 +94,9 @@ class CalibrationResult:
         return {r.item_id: r.new for r in self.items if r.calibrated}
 
 
+Row = tuple[str, Item, int, Choice, str | None]  # attempt, item, category, choice, language
+
+
 def _dimension_of(item: Item) -> str:
     return "self" if item.kind == "self_rating" else "shown"
 
@@ -112,7 +115,7 @@ def _params(psi: np.ndarray, c: float, dichotomous: bool) -> ItemParams:
 
 def _scored_answers(
     framework: Framework, responses: Iterable[Response]
-) -> tuple[list[tuple[str, Item, int, Choice, str | None]], int]:
+) -> tuple[list[Row], int]:
     """(attempt, item, category, choice, language) per usable answer, and how many were skipped."""
     out = []
     skipped = 0
@@ -157,7 +160,8 @@ def calibrate(
     *,
     min_responses: int = DEFAULT_MIN_RESPONSES,
     priors: Priors | None = None,
-    max_iter: int = 500,
+    max_iter: int = 2000,
+    anchors: Collection[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> CalibrationResult:
     """Fit every area's items to the answers; items with fewer than `min_responses` keep their parameters.
@@ -167,44 +171,110 @@ def calibrate(
     least MIN_ANCHORS calibrated items in a dimension that are re-estimated now, those are anchors and
     the new estimates are moved onto their current scale by mean/sigma linking, so level cuts keep
     their meaning even when the people answering differ from last time.
+
+    `anchors`: the items whose current parameters are trusted measurements (default: those with an
+    `irt` in the file); a sparse anchor is held at its values, a sparse other item is estimated
+    (not written) so that its provisional guess does not bend the others.
     """
     if min_responses < 1:
         raise DigigramError(uk=f"--min-responses має бути не менше 1, а не {min_responses}.",
                             en=f"--min-responses must be at least 1, not {min_responses}.")
     priors = priors or Priors()
+    trusted = {it.id for it in framework.items if it.irt is not None} if anchors is None else set(anchors)
     bank = bank_for(framework)
     answers, skipped = _scored_answers(framework, responses)
     n_by_item = Counter(item.id for _, item, _, _, _ in answers)
     languages = Counter(lang or "unknown" for *_, lang in answers)
-    groups: dict[tuple[str, str], list[tuple[str, Item, int, Choice, str | None]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in answers:
         groups[(row[1].area_id, _dimension_of(row[1]))].append(row)
     results: list[ItemCalibration] = []
     linkings: list[Linking] = []
     fits: dict[tuple[str, str], tuple[int, bool]] = {}
-    keys = [(a.id, d) for a in framework.areas for d in DIMENSIONS]
-    for done, key in enumerate(keys):
-        area_id, dim = key
-        items = [it for it in framework.items_in_area(area_id) if it.scored and _dimension_of(it) == dim]
-        if not items:
-            continue
-        old = {it.id: bank.params[bank.row[it.id]] for it in items}
-        rows = groups.get(key, [])
+    for done, area in enumerate(framework.areas):
         if progress is not None:
-            progress(done, len(keys), f"{area_id}/{dim}")
-        free = [n_by_item[it.id] >= min_responses for it in items]
-        if not rows or not any(free):
-            results += [_kept(it, dim, n_by_item[it.id], old[it.id]) for it in items]
+            progress(done, len(framework.areas), area.id)
+        parts = []
+        for dim in DIMENSIONS:
+            items = [it for it in framework.items_in_area(area.id) if it.scored and _dimension_of(it) == dim]
+            if items:
+                parts.append(_Part(dim, items, {it.id: bank.params[bank.row[it.id]] for it in items},
+                                   groups.get((area.id, dim), []), n_by_item, min_responses, trusted))
+        fitted = [p for p in parts if p.rows]
+        if not any(any(p.written) for p in fitted):
+            results += [_kept(it, p.dim, n_by_item[it.id], p.old[it.id]) for p in parts for it in p.items]
             continue
-        fit, data, langs, choices = _fit(items, rows, old, free, priors, max_iter)
-        fits[key] = (fit.iterations, fit.converged)
-        link = _linking(area_id, dim, items, fit, data)
-        linkings.append(link)
-        for j, it in enumerate(items):
-            params = old[it.id]
+        people: dict[str, int] = {}
+        for p in fitted:
+            p.person = np.array([people.setdefault(a, len(people)) for a, *_ in p.rows], dtype=np.intp)
+        datas = [p.data(len(people)) for p in fitted]
+        area_fits = fit_area(datas, priors=priors, grid=GRID, max_iter=max_iter)
+        fits[(area.id, "+".join(p.dim for p in fitted))] = (area_fits[0].iterations, area_fits[0].converged)
+        for p in parts:
+            if p not in fitted:
+                results += [_kept(it, p.dim, n_by_item[it.id], p.old[it.id]) for it in p.items]
+                continue
+            fit = area_fits[fitted.index(p)]
+            link = _linking(area.id, p.dim, p.items, fit,
+                            [w and it.id in trusted for w, it in zip(p.written, p.items, strict=True)], p.old)
+            linkings.append(link)
+            results += p.outcomes(framework, fit, link, n_by_item)
+    if progress is not None:
+        progress(len(framework.areas), len(framework.areas), "")
+    return CalibrationResult(
+        framework.id, framework.version, min_responses, len({a for a, *_ in answers}), len(answers),
+        skipped, dict(languages), tuple(results), tuple(linkings), fits,
+    )
+
+
+class _Part:
+    """One dimension of an area: its items, their current parameters and the answers to them."""
+
+    def __init__(self, dim: str, items: Sequence[Item], old: dict[str, ItemParams | None], rows: list[Row],
+                 n_by_item: Counter[str], min_responses: int, trusted: set[str]) -> None:
+        self.dim, self.items, self.old, self.rows = dim, list(items), old, rows
+        self.written = [n_by_item[it.id] >= min_responses for it in items]
+        # Sparse items are estimated too (their priors keep them sane) but not written: held at wrong
+        # provisional values they would bend every person's posterior and so the other items'
+        # estimates. Sparse items calibrated earlier are trusted and held where they are.
+        self.free = [w or (n_by_item[it.id] > 0 and it.id not in trusted)
+                     for w, it in zip(self.written, items, strict=True)]
+        index = {it.id: j for j, it in enumerate(items)}
+        self.item = np.array([index[it.id] for _, it, *_ in rows], dtype=np.intp)
+        self.category = np.array([k for _, _, k, _, _ in rows], dtype=np.intp)
+        self.person = np.zeros(len(rows), dtype=np.intp)
+
+    def data(self, n_persons: int) -> DimensionData:
+        starts, cs, ms = [], [], []
+        for it in self.items:
+            p = self.old[it.id]
+            assert p is not None
+            starts.append(_psi(p))
+            cs.append(p.c)
+            ms.append(p.n_categories - 1)
+        return DimensionData(
+            item_ids=tuple(it.id for it in self.items), m=np.array(ms, dtype=np.intp), start=starts,
+            c=np.array(cs, dtype=float), free=np.array(self.free, dtype=bool),
+            slope_prior=np.log(np.array([DEFAULT_SLOPES[it.kind] for it in self.items])),
+            person=self.person, item=self.item, category=self.category, n_persons=n_persons,
+        )
+
+    def outcomes(
+        self, framework: Framework, fit: DimensionFit, link: Linking, n_by_item: Counter[str]
+    ) -> list[ItemCalibration]:
+        langs = self._by_language(fit)
+        choices: dict[int, Counter[Choice]] = defaultdict(Counter)
+        for (*_, choice, _), j in zip(self.rows, self.item, strict=True):
+            if isinstance(choice, tuple):  # select many: count each ticked option
+                choices[int(j)].update(choice)
+            else:
+                choices[int(j)][choice] += 1
+        out = []
+        for j, it in enumerate(self.items):
+            params = self.old[it.id]
             assert params is not None
-            if not free[j]:
-                results.append(_kept(it, dim, n_by_item[it.id], params))
+            if not self.written[j]:
+                out.append(_kept(it, self.dim, n_by_item[it.id], params))
                 continue
             psi = _transform(fit.psi[j], link.slope, link.shift)
             new = _params(psi, params.c, it.dichotomous)
@@ -213,16 +283,25 @@ def calibrate(
             se_b = None if se is None else tuple(float(link.slope * s) for s in se[1:])
             diag = diagnose(
                 framework, it, new_params=new, em_psi=fit.psi[j], c=params.c, counts=fit.counts[j],
-                by_language=langs.get(j, {}), choices=choices.get(j, Counter()), n=n_by_item[it.id],
+                grid=fit.grid, by_language=langs.get(j, {}), choices=choices.get(j, Counter()),
+                n=n_by_item[it.id],
             )
-            results.append(ItemCalibration(it.id, area_id, it.kind, dim, n_by_item[it.id], True, params,
-                                           new, se_a, se_b, diag))
-    if progress is not None:
-        progress(len(keys), len(keys), "")
-    return CalibrationResult(
-        framework.id, framework.version, min_responses, len({a for a, *_ in answers}), len(answers),
-        skipped, dict(languages), tuple(results), tuple(linkings), fits,
-    )
+            out.append(ItemCalibration(it.id, it.area_id, it.kind, self.dim, n_by_item[it.id], True, params,
+                                       new, se_a, se_b, diag))
+        return out
+
+    def _by_language(self, fit: DimensionFit) -> dict[int, dict[str, np.ndarray]]:
+        """Pseudo-counts per language from the final posteriors, for the uk-vs-en comparison."""
+        langs: dict[int, dict[str, np.ndarray]] = defaultdict(dict)
+        lang_of = np.array([lang or "" for *_, lang in self.rows])
+        for lang in ("uk", "en"):
+            mask = lang_of == lang
+            for j in np.unique(self.item[mask]):
+                sel = mask & (self.item == j)
+                counts = np.zeros_like(fit.counts[int(j)])
+                np.add.at(counts, self.category[sel], fit.posterior[self.person[sel]])
+                langs[int(j)][lang] = counts
+        return langs
 
 
 def _kept(item: Item, dim: str, n: int, params: ItemParams | None) -> ItemCalibration:
@@ -230,61 +309,15 @@ def _kept(item: Item, dim: str, n: int, params: ItemParams | None) -> ItemCalibr
     return ItemCalibration(item.id, item.area_id, item.kind, dim, n, False, params, params, None, None, None)
 
 
-def _fit(
-    items: Sequence[Item],
-    rows: Sequence[tuple[str, Item, int, Choice, str | None]],
-    old: dict[str, ItemParams | None],
-    free: Sequence[bool],
-    priors: Priors,
-    max_iter: int,
-) -> tuple[DimensionFit, DimensionData, dict[int, dict[str, np.ndarray]], dict[int, Counter[Choice]]]:
-    index = {it.id: j for j, it in enumerate(items)}
-    people: dict[str, int] = {}
-    person = np.array([people.setdefault(a, len(people)) for a, *_ in rows], dtype=np.intp)
-    item = np.array([index[it.id] for _, it, *_ in rows], dtype=np.intp)
-    category = np.array([k for _, _, k, _, _ in rows], dtype=np.intp)
-    starts, cs, ms = [], [], []
-    for it in items:
-        p = old[it.id]
-        assert p is not None
-        starts.append(_psi(p))
-        cs.append(p.c)
-        ms.append(p.n_categories - 1)
-    data = DimensionData(
-        item_ids=tuple(it.id for it in items), m=np.array(ms, dtype=np.intp), start=starts,
-        c=np.array(cs, dtype=float), free=np.array(free, dtype=bool),
-        slope_prior=np.log(np.array([DEFAULT_SLOPES[it.kind] for it in items])),
-        person=person, item=item, category=category, n_persons=len(people),
-    )
-    fit = fit_dimension(data, priors=priors, max_iter=max_iter)
-    # Pseudo-counts per language from the final posteriors, for the uk-vs-en comparison.
-    langs: dict[int, dict[str, np.ndarray]] = defaultdict(dict)
-    lang_of = np.array([lang or "" for *_, lang in rows])
-    for lang in ("uk", "en"):
-        mask = lang_of == lang
-        if not mask.any():
-            continue
-        for j in np.unique(item[mask]):
-            sel = mask & (item == j)
-            counts = np.zeros((int(data.m[j]) + 1, GRID.size))
-            np.add.at(counts, category[sel], fit.posterior[person[sel]])
-            langs[int(j)][lang] = counts
-    choices: dict[int, Counter[Choice]] = defaultdict(Counter)
-    for (*_, choice, _), j in zip(rows, item, strict=True):
-        if isinstance(choice, tuple):  # select many: count each ticked option
-            choices[int(j)].update(choice)
-        else:
-            choices[int(j)][choice] += 1
-    return fit, data, langs, choices
-
-
 def _linking(
-    area_id: str, dim: str, items: Sequence[Item], fit: DimensionFit, data: DimensionData
+    area_id: str, dim: str, items: Sequence[Item], fit: DimensionFit, is_anchor: Sequence[bool],
+    old: dict[str, ItemParams | None],
 ) -> Linking:
-    anchors = [j for j, it in enumerate(items) if it.irt is not None and data.free[j]]
+    """Anchors: trusted items (calibrated before) re-estimated now on enough answers."""
+    anchors = [j for j in range(len(items)) if is_anchor[j]]
     if len(anchors) < MIN_ANCHORS:
         return Linking(area_id, dim, "fixed-latent", len(anchors), 1.0, 0.0)
-    old_loc = [float(np.mean(data.start[j][1:])) for j in anchors]
+    old_loc = [float(np.mean(_psi(p)[1:])) for j in anchors if (p := old[items[j].id]) is not None]
     new_loc = [float(np.mean(fit.psi[j][1:])) for j in anchors]
     slope, shift = _mean_sigma(old_loc, new_loc)
     return Linking(area_id, dim, "mean-sigma", len(anchors), slope, shift)

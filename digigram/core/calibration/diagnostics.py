@@ -50,14 +50,14 @@ class ItemDiagnostics:
     flags: tuple[str, ...]
 
 
-def curve_fit(psi: Array, c: float, counts: Array) -> tuple[float, float, float]:
+def curve_fit(psi: Array, c: float, counts: Array, grid: Array = GRID) -> tuple[float, float, float]:
     """Infit, outfit and RMSD from the posterior pseudo-counts (m+1, Q) of the item's respondents.
 
     Each person's squared residual is averaged over their posterior, not taken at a point estimate:
     with a handful of adaptive answers per person a point estimate is shrunk, which would bias infit
     and outfit; averaged over the posterior both are 1 in expectation when the model holds.
     """
-    probs = np.clip(probabilities(psi[None], np.array([c]), GRID)[0], P_FLOOR, None)
+    probs = np.clip(probabilities(psi[None], np.array([c]), grid)[0], P_FLOOR, None)
     k = np.arange(probs.shape[0], dtype=float)[:, None]
     expected = (k * probs).sum(axis=0)
     variance = np.clip((k**2 * probs).sum(axis=0) - expected**2, P_FLOOR, None)
@@ -122,11 +122,12 @@ def diagnose(
     em_psi: Array,
     c: float,
     counts: Array,
+    grid: Array = GRID,
     by_language: dict[str, Array],
     choices: Counter[Choice],
     n: int,
 ) -> ItemDiagnostics:
-    infit, outfit, rmsd = curve_fit(em_psi, c, counts)
+    infit, outfit, rmsd = curve_fit(em_psi, c, counts, grid)
     cuts = target_cuts(framework, item)
     info = float(information(new_params, np.array(cuts)).max()) if cuts else None
     unused = unused_options(framework, item, choices, n)

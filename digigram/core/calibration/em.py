@@ -57,11 +57,13 @@ class DimensionFit:
     psi: list[Array]
     se: list[Array | None]  # SEs of psi (log a, thresholds); None for kept items
     counts: list[Array]  # per item (m+1, Q): expected number answering in category k at node q
-    posterior: Array  # (persons, Q)
+    posterior: Array  # (persons, Q): each person's posterior on this dimension (marginal in 2-D)
     log_likelihood: float
     iterations: int
     converged: bool
+    grid: Array
     history: list[float] = field(default_factory=list)
+    correlation: float | None = None  # with the area's other dimension, when fitted together
 
 
 def _prior_weights(grid: Array) -> Array:
@@ -70,22 +72,18 @@ def _prior_weights(grid: Array) -> Array:
 
 
 class _Layout:
-    """Precomputed orderings that turn the E-step's gathers and sums into contiguous reductions."""
+    """Flat indices that turn the E-step's per-person and per-cell sums into one np.bincount each
+    (several times faster than np.add.reduceat or np.add.at on these tall, narrow arrays)."""
 
-    def __init__(self, data: DimensionData) -> None:
-        by_person = np.argsort(data.person, kind="stable")
-        self.by_person = by_person
-        persons = data.person[by_person]
-        self.person_starts = np.flatnonzero(np.r_[True, persons[1:] != persons[:-1]])
-        self.person_ids = persons[self.person_starts]
-        kmax = int(data.m.max()) + 1
+    def __init__(self, data: DimensionData, q: int) -> None:
+        self.q = q
+        self.kmax = kmax = int(data.m.max()) + 1
+        nodes = np.arange(q)
+        self.person_ids = np.unique(data.person)
+        self.person_index = (data.person[:, None] * q + nodes[None, :]).ravel()
         cell = data.item * kmax + data.category
-        by_cell = np.argsort(cell, kind="stable")
-        self.by_cell = by_cell
-        cells = cell[by_cell]
-        self.cell_starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
-        self.cell_ids = cells[self.cell_starts]
-        self.kmax = kmax
+        self.cell_index = (cell[:, None] * q + nodes[None, :]).ravel()
+        self.n_cells = len(data.start) * kmax
         # Groups of items with the same number of thresholds are updated together.
         self.groups: dict[int, NDArray[np.intp]] = {
             int(m): np.flatnonzero((data.m == m) & data.free) for m in np.unique(data.m)
@@ -104,25 +102,83 @@ def _log_tables(data: DimensionData, psi: Sequence[Array], kmax: int, grid: Arra
     return table
 
 
+def person_log_likelihood(data: DimensionData, psi: Sequence[Array], layout: _Layout, grid: Array) -> Array:
+    """Each person's log-likelihood of their answers on this dimension at each node, (persons, Q)."""
+    table = _log_tables(data, psi, layout.kmax, grid)
+    rows = table[data.item, data.category]  # (obs, Q)
+    flat = np.bincount(layout.person_index, weights=rows.ravel(), minlength=data.n_persons * layout.q)
+    return np.asarray(flat.reshape(data.n_persons, layout.q), dtype=float)
+
+
+def pseudo_counts(data: DimensionData, posterior: Array, layout: _Layout, n_items: int) -> Array:
+    """Expected number answering each item in each category at each node, (J, kmax, Q)."""
+    gathered = posterior[data.person]
+    flat = np.bincount(layout.cell_index, weights=gathered.ravel(), minlength=layout.n_cells * layout.q)
+    return np.asarray(flat.reshape(n_items, layout.kmax, layout.q), dtype=float)
+
+
+def bivariate_log_prior(grid: Array, rho: float) -> Array:
+    """log of N(0, 1)² with correlation rho on the product grid, normalised over it: (Q, Q)."""
+    x, y = grid[:, None], grid[None, :]
+    log_w = -(x**2 - 2 * rho * x * y + y**2) / (2 * (1 - rho**2))
+    log_w -= log_w.max()
+    return np.asarray(log_w - np.log(np.exp(log_w).sum()))
+
+
+def best_correlation(n: float, s11: float, s22: float, s12: float) -> float:
+    """The rho maximising the expected bivariate normal log-density (unit variances, zero means)."""
+    rho = np.linspace(-0.95, 0.95, 381)
+    value = -0.5 * n * np.log(1 - rho**2) - (s11 - 2 * rho * s12 + s22) / (2 * (1 - rho**2))
+    return float(rho[int(np.argmax(value))])
+
+
+def area_e_step(
+    dims: Sequence[DimensionData], psis: Sequence[Sequence[Array]], layouts: Sequence[_Layout],
+    grid: Array, rho: float,
+) -> tuple[list[Array], list[Array], float, float]:
+    """Posteriors per dimension (persons, Q), pseudo-counts per dimension, the marginal
+    log-likelihood and the correlation that best fits the posteriors (2-D only, else 0)."""
+    logs = [person_log_likelihood(d, p, lay, grid) for d, p, lay in zip(dims, psis, layouts, strict=True)]
+    n = dims[0].n_persons
+    if len(dims) == 1:
+        joint = logs[0] + np.log(_prior_weights(grid))[None, :]
+        top = joint.max(axis=1, keepdims=True)
+        w = np.exp(joint - top)
+        total = w.sum(axis=1, keepdims=True)
+        seen = np.zeros(n, dtype=bool)
+        seen[layouts[0].person_ids] = True
+        marginal = float((np.log(total[:, 0]) + top[:, 0])[seen].sum())
+        posteriors = [w / total]
+        new_rho = 0.0
+    else:
+        # The likelihood separates (self-ratings on one axis, shown answers on the other), so every
+        # sum over the product grid is a matrix product with the prior: no (persons, Q, Q) array.
+        prior = np.exp(bivariate_log_prior(grid, rho))
+        top1 = logs[0].max(axis=1, keepdims=True)
+        top2 = logs[1].max(axis=1, keepdims=True)
+        e1, e2 = np.exp(logs[0] - top1), np.exp(logs[1] - top2)
+        towards1 = e2 @ prior.T  # for each node a: sum over b of prior(a, b) * e2(b)
+        towards2 = e1 @ prior
+        joint1 = e1 * towards1
+        total = joint1.sum(axis=1, keepdims=True)
+        marginal = float((np.log(total) + top1 + top2).sum())
+        posteriors = [joint1 / total, e2 * towards2 / total]
+        g2 = grid**2
+        s11 = float((posteriors[0] @ g2).sum())
+        s22 = float((posteriors[1] @ g2).sum())
+        s12 = float((((e1 * grid) @ prior) * (e2 * grid)).sum(axis=1) @ (1.0 / total[:, 0]))
+        new_rho = best_correlation(float(n), s11, s22, s12)
+    counts = [pseudo_counts(d, post, lay, len(p))
+              for d, post, lay, p in zip(dims, posteriors, layouts, psis, strict=True)]
+    return posteriors, counts, marginal, new_rho
+
+
 def e_step(
     data: DimensionData, psi: Sequence[Array], layout: _Layout, grid: Array = GRID
 ) -> tuple[Array, Array, float]:
-    """Posteriors (persons, Q), pseudo-counts (J, kmax, Q) and the marginal log-likelihood."""
-    table = _log_tables(data, psi, layout.kmax, grid)
-    rows = table[data.item[layout.by_person], data.category[layout.by_person]]  # (obs, Q)
-    log_l = np.zeros((data.n_persons, grid.size))
-    log_l[layout.person_ids] = np.add.reduceat(rows, layout.person_starts, axis=0)
-    log_joint = log_l + np.log(_prior_weights(grid))[None, :]
-    top = log_joint.max(axis=1, keepdims=True)
-    joint = np.exp(log_joint - top)
-    total = joint.sum(axis=1, keepdims=True)
-    posterior = joint / total
-    marginal = float((np.log(total[:, 0]) + top[:, 0])[layout.person_ids].sum())
-    gathered = posterior[data.person[layout.by_cell]]
-    sums = np.add.reduceat(gathered, layout.cell_starts, axis=0)
-    counts = np.zeros((len(psi) * layout.kmax, grid.size))
-    counts[layout.cell_ids] = sums
-    return posterior, counts.reshape(len(psi), layout.kmax, grid.size), marginal
+    """One dimension alone: posteriors (persons, Q), pseudo-counts (J, kmax, Q), marginal log-likelihood."""
+    posteriors, counts, marginal, _ = area_e_step([data], [psi], [layout], grid, 0.0)
+    return posteriors[0], counts[0], marginal
 
 
 def _objective(psi: Array, c: Array, counts: Array, prior_mu: Array, priors: Priors, grid: Array) -> Array:
@@ -198,42 +254,131 @@ def standard_errors(
     return out
 
 
+def _log_prior(data: DimensionData, psi: Sequence[Array], priors: Priors) -> float:
+    total = 0.0
+    for j in np.flatnonzero(data.free):
+        p = psi[int(j)]
+        total -= 0.5 * ((p[0] - data.slope_prior[j]) / priors.slope_sd) ** 2
+        total -= 0.5 * float(((p[1:] / priors.location_sd) ** 2).sum())
+    return total
+
+
+def _usable(data: DimensionData, psi: Sequence[Array]) -> bool:
+    """Parameters an extrapolated step may land on: finite, sane slopes, thresholds in order."""
+    for j in np.flatnonzero(data.free):
+        p = psi[int(j)]
+        if not np.all(np.isfinite(p)) or not -5.0 < p[0] < 3.0:
+            return False
+        if p.size > 2 and np.any(np.diff(p[1:]) <= 1e-6):
+            return False
+    return True
+
+
 def fit_dimension(
     data: DimensionData,
     *,
     priors: Priors | None = None,
     grid: Array = GRID,
-    max_iter: int = 500,
+    max_iter: int = 2000,
+    tol: float = 1e-4,
+) -> DimensionFit:
+    """One dimension on its own, its latent distribution fixed at N(0, 1)."""
+    return fit_area([data], priors=priors, grid=grid, max_iter=max_iter, tol=tol)[0]
+
+
+def fit_area(
+    dims: Sequence[DimensionData],
+    *,
+    priors: Priors | None = None,
+    grid: Array = GRID,
+    max_iter: int = 2000,
     tol: float = 1e-4,
     progress: Callable[[int], None] | None = None,
-) -> DimensionFit:
-    """Bock–Aitkin EM with the latent distribution fixed at N(0, 1) on the grid (the quiz's prior).
+) -> list[DimensionFit]:
+    """Bock–Aitkin EM for one area: one dimension, or two (self-ratings and shown answers) fitted
+    together with their correlation, each fixed at N(0, 1) on the quiz's scale.
 
-    Stops when no free parameter moves by more than `tol` in one iteration.
+    Two dimensions are fitted together because the quiz picks each next question from everything
+    answered so far: a model that left one kind of answer out would not explain which questions
+    people were given, and its estimates would be biased (the answers are then not missing at random
+    given the model). Sped up by SQUAREM (Varadhan and Roland, 2008): two EM steps give a direction,
+    an extrapolated point is tried and kept only when it raises the log-posterior, so the climb stays
+    monotone. Stops when no free parameter moves by more than `tol` in a cycle; `max_iter` caps EM steps.
     """
     priors = priors or Priors()
-    layout = _Layout(data)
-    psi = [p.astype(float).copy() for p in data.start]
+    layouts = [_Layout(d, grid.size) for d in dims]
+    frees = [[int(j) for j in np.flatnonzero(d.free)] for d in dims]
+    two = len(dims) == 2
     history: list[float] = []
+    steps = 0
+
+    def em(state: tuple[list[list[Array]], float]) -> tuple[tuple[list[list[Array]], float], float]:
+        """One EM step; also the log-posterior at the starting point."""
+        nonlocal steps
+        steps += 1
+        psis, rho = state
+        _, counts, marginal, new_rho = area_e_step(dims, psis, layouts, grid, rho)
+        out = []
+        for d, psi, lay, cnt in zip(dims, psis, layouts, counts, strict=True):
+            new_psi = list(psi)
+            for m, rows in lay.groups.items():
+                old = np.stack([psi[r] for r in rows])
+                new = m_step(old, d.c[rows], cnt[rows, : m + 1], d.slope_prior[rows], priors, grid)
+                for i, r in enumerate(rows):
+                    new_psi[r] = new[i]
+            out.append(new_psi)
+        value = marginal + sum(_log_prior(d, p, priors) for d, p in zip(dims, psis, strict=True))
+        return (out, new_rho if two else rho), value
+
+    def flat(state: tuple[list[list[Array]], float]) -> Array:
+        psis, rho = state
+        parts = [psis[k][j] for k in range(len(dims)) for j in frees[k]]
+        parts.append(np.array([np.arctanh(rho)]))
+        return np.concatenate(parts)
+
+    def unflat(x: Array, like: tuple[list[list[Array]], float]) -> tuple[list[list[Array]], float]:
+        psis = [list(p) for p in like[0]]
+        at = 0
+        for k in range(len(dims)):
+            for j in frees[k]:
+                size = psis[k][j].size
+                psis[k][j] = x[at : at + size].copy()
+                at += size
+        return psis, float(np.tanh(x[at]))
+
+    state: tuple[list[list[Array]], float] = ([[p.astype(float).copy() for p in d.start] for d in dims], 0.5)
+    if not two:
+        state = (state[0], 0.0)
     converged = False
-    iteration = 0
-    for iteration in range(1, max_iter + 1):
-        _, counts, marginal = e_step(data, psi, layout, grid)
-        history.append(marginal)
-        change = 0.0
-        for m, rows in layout.groups.items():
-            old = np.stack([psi[r] for r in rows])
-            new = m_step(old, data.c[rows], counts[rows, : m + 1], data.slope_prior[rows], priors, grid)
-            change = max(change, float(np.abs(new - old).max()))
-            for i, r in enumerate(rows):
-                psi[r] = new[i]
+    while steps < max_iter:
+        s1, v0 = em(state)
+        s2, v1 = em(s1)
+        history += [v0, v1]
+        f0, f1, f2 = flat(state), flat(s1), flat(s2)
+        r, v = f1 - f0, f2 - 2 * f1 + f0
+        nxt = s2
+        if np.linalg.norm(v) > 1e-12:
+            alpha = min(-float(np.linalg.norm(r) / np.linalg.norm(v)), -1.0)
+            trial = unflat(f0 - 2 * alpha * r + alpha**2 * v, state)
+            if abs(trial[1]) < 0.95 and all(_usable(d, p) for d, p in zip(dims, trial[0], strict=True)):
+                s3, vt = em(trial)
+                if vt >= v1:
+                    history.append(vt)
+                    nxt = s3
+        change = float(np.abs(flat(nxt) - f0).max())
+        state = nxt
         if progress is not None:
-            progress(iteration)
+            progress(steps)
         if change < tol:
             converged = True
             break
-    posterior, counts, marginal = e_step(data, psi, layout, grid)
-    history.append(marginal)
-    se = standard_errors(data, psi, posterior, priors, grid)
-    per_item = [counts[j, : int(data.m[j]) + 1] for j in range(len(psi))]
-    return DimensionFit(psi, se, per_item, posterior, marginal, iteration, converged, history)
+    psis, rho = state
+    posteriors, counts, marginal, _ = area_e_step(dims, psis, layouts, grid, rho)
+    history.append(marginal + sum(_log_prior(d, p, priors) for d, p in zip(dims, psis, strict=True)))
+    fits = []
+    for d, psi, post, cnt in zip(dims, psis, posteriors, counts, strict=True):
+        se = standard_errors(d, psi, post, priors, grid)
+        per_item = [cnt[j, : int(d.m[j]) + 1] for j in range(len(psi))]
+        fits.append(DimensionFit(psi, se, per_item, post, marginal, steps, converged, grid, history,
+                                 rho if two else None))
+    return fits

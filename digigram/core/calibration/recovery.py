@@ -68,7 +68,8 @@ def truth_and_guess(
 
 @dataclass(frozen=True)
 class SimulatedPeople:
-    theta: NDArray[np.float64]  # (people, areas), areas in framework order
+    theta: NDArray[np.float64]  # (people, areas), areas in framework order: what people can do
+    self_theta: NDArray[np.float64]  # (people, areas): how they see themselves
     responses: list[Response]
     levels: NDArray[np.intp]  # (people, areas): the level the quiz gave
     asked: NDArray[np.intp]
@@ -82,17 +83,19 @@ def take_quiz(
     seed: int,
     rho: float = 0.6,
     english_share: float = 0.3,
+    self_rho: float = 0.7,
     profile: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SimulatedPeople:
     """`people` simulated people take the quiz run on `engine`'s parameters, answering by `truth`.
 
-    Self-ratings are answered by the same ability as knowledge items (honest raters).
+    Self-ratings are answered by a self-view correlated `self_rho` with the ability in the area.
     """
     area_ids = [a.id for a in engine.areas]
     rng = np.random.default_rng(seed)
     pick = random.Random(seed)
     theta = abilities(people, len(area_ids), rho=rho, rng=rng)
+    self_theta = self_rho * theta + np.sqrt(1.0 - self_rho**2) * rng.standard_normal(theta.shape)
     if profile is None and engine.default_profile is not None:
         profile = engine.default_profile.id
     responses: list[Response] = []
@@ -108,7 +111,8 @@ def take_quiz(
                 choice = pick.randrange(len(engine.scales[item.scale].points)) if item.scale else None
                 quiz.answer(item.id, choice)
                 continue
-            probs = category_probs(p, theta[i, area_ids.index(item.area_id)])[:, 0]
+            ability = self_theta if item.kind == "self_rating" else theta
+            probs = category_probs(p, ability[i, area_ids.index(item.area_id)])[:, 0]
             drawn = int(np.searchsorted(np.cumsum(probs), rng.random(), side="right"))
             answer = choice_for(engine, item, min(drawn, probs.size - 1), pick)
             quiz.answer(item.id, answer)
@@ -119,7 +123,7 @@ def take_quiz(
         asked[i] = quiz.asked
         if progress is not None:
             progress(i + 1, people)
-    return SimulatedPeople(theta, responses, levels, asked)
+    return SimulatedPeople(theta, self_theta, responses, levels, asked)
 
 
 def level_accuracy(engine: Framework, people: SimulatedPeople) -> tuple[float, float]:
