@@ -162,6 +162,7 @@ def calibrate(
     priors: Priors | None = None,
     max_iter: int = 2000,
     anchors: Collection[str] | None = None,
+    together: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> CalibrationResult:
     """Fit every area's items to the answers; items with fewer than `min_responses` keep their parameters.
@@ -175,6 +176,9 @@ def calibrate(
     `anchors`: the items whose current parameters are trusted measurements (default: those with an
     `irt` in the file); a sparse anchor is held at its values, a sparse other item is estimated
     (not written) so that its provisional guess does not bend the others.
+
+    `together`: fit an area's self-ratings and shown answers as two correlated dimensions (the
+    default, and the right model for the quiz's data); False fits each alone, for comparisons.
     """
     if min_responses < 1:
         raise DigigramError(uk=f"--min-responses має бути не менше 1, а не {min_responses}.",
@@ -208,7 +212,10 @@ def calibrate(
         for p in fitted:
             p.person = np.array([people.setdefault(a, len(people)) for a, *_ in p.rows], dtype=np.intp)
         datas = [p.data(len(people)) for p in fitted]
-        area_fits = fit_area(datas, priors=priors, grid=GRID, max_iter=max_iter)
+        if together:
+            area_fits = fit_area(datas, priors=priors, grid=GRID, max_iter=max_iter)
+        else:
+            area_fits = [fit_area([d], priors=priors, grid=GRID, max_iter=max_iter)[0] for d in datas]
         fits[(area.id, "+".join(p.dim for p in fitted))] = (area_fits[0].iterations, area_fits[0].converged)
         for p in parts:
             if p not in fitted:
