@@ -9,11 +9,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from digigram.core import plan as suggestions_
+from digigram.core.coordination import sort_key
 from digigram.core.engine import Quiz
 from digigram.core.errors import FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 from digigram.core.loader import load_framework_text
-from digigram.core.records import Attempt, Change, Person, Plan
+from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.scoring import QuizResult
 from digigram.services.coordinator.auth import PROTECTED_PREFIX, password_is_set, set_first_password, verify
 from digigram.services.people import export, hash_pin, pin_matches
@@ -113,14 +115,16 @@ class Workspace:
     # --- people ---------------------------------------------------------------------------------
 
     def people(self) -> list[Person]:
+        """Everyone, in Ukrainian alphabetical order (А … Є … І … Я), the order every list shows."""
         with self._sessions() as session:
-            return people_rows.list_people(session)
+            found = people_rows.list_people(session)
+        return sorted(found, key=lambda p: (sort_key(p.name), p.created_at))
 
     def person(self, person_id: str) -> Person:
         with self._sessions() as session:
             found = people_rows.get_person(session, person_id)
         if found is None:
-            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+            raise StorageError(N_("There is no such person in the database."))
         return found
 
     def find_person(self, name: str) -> Person | None:
@@ -140,7 +144,7 @@ class Workspace:
         """Add a person; the profile defaults to the framework's first one."""
         name = name.strip()
         if not name:
-            raise QuizError(uk="Вкажіть ім'я.", en="Please give a name.")
+            raise QuizError(N_("Please give a name."))
         if profile_id is None and self._framework.default_profile is not None:
             profile_id = self._framework.default_profile.id
         if profile_id is not None:
@@ -166,8 +170,8 @@ class Workspace:
     def _check_profile(self, profile_id: str) -> None:
         if profile_id not in {p.id for p in self._framework.profiles}:
             known = ", ".join(p.id for p in self._framework.profiles)
-            raise QuizError(uk=f"Профілю «{profile_id}» у рамці немає (є: {known}).",
-                            en=f"The framework has no profile {profile_id!r} (it has: {known}).")
+            raise QuizError(N_("The framework has no profile {profile_id!r} (it has: {known}).",
+                               profile_id=profile_id, known=known))
 
     # --- quizzes --------------------------------------------------------------------------------
 
@@ -179,8 +183,7 @@ class Workspace:
         with self._sessions() as session:
             found = attempt_rows.get_attempt(session, attempt_id)
         if found is None:
-            raise StorageError(uk="Такої спроби в базі немає.",
-                               en="There is no such attempt in the database.")
+            raise StorageError(N_("There is no such attempt in the database."))
         return found
 
     def start_quiz(
@@ -194,7 +197,7 @@ class Workspace:
         if profile:
             self._check_profile(profile)
         if rating_before is not None and not 1 <= rating_before <= 10:
-            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+            raise QuizError(N_("The self-rating must be from 1 to 10."))
         fw = self._framework
         with transaction(self._sessions) as session:
             seen = attempt_rows.seen_items(session, person_id)
@@ -226,6 +229,10 @@ class Workspace:
         with self._sessions() as session:
             return attempt_rows.attempts_for(session, person_id)
 
+    def latest_finished(self, person_id: str) -> Attempt | None:
+        """The person's most recently finished check, or None."""
+        return latest_finished(self.history(person_id))
+
     def framework_for(self, attempt: Attempt) -> Framework:
         """The framework an attempt was taken on, from its stored snapshot."""
         cached = self._frameworks.get(attempt.framework_hash)
@@ -235,10 +242,9 @@ class Workspace:
             found = attempt_rows.snapshot(session, attempt.framework_hash)
         if found is None:
             raise StorageError(
-                uk=f"У базі немає рамки {attempt.framework_id} {attempt.framework_version}, на якій пройдено "
-                "цю спробу.",
-                en=f"The database lacks the framework {attempt.framework_id} {attempt.framework_version} "
-                "this attempt was taken on.",
+                N_("The database lacks the framework {framework_id} {framework_version} this attempt was "
+                   "taken on.",
+                   framework_id=attempt.framework_id, framework_version=attempt.framework_version),
             )
         file_name, text = found
         base = self._framework.source.parent if self._framework.source else Path(".")
@@ -246,10 +252,9 @@ class Workspace:
             framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base)
         except FrameworkError as exc:
             raise StorageError(
-                uk=f"Збережену рамку {attempt.framework_id} {attempt.framework_version} "
-                f"не вдалося прочитати: {exc.message('uk')}",
-                en=f"The stored framework {attempt.framework_id} {attempt.framework_version} "
-                f"could not be read: {exc.message('en')}",
+                N_("The stored framework {framework_id} {framework_version} could not be read: {problem}",
+                   framework_id=attempt.framework_id, framework_version=attempt.framework_version,
+                   problem=exc.text),
             ) from exc
         self._frameworks[attempt.framework_hash] = framework
         return framework
@@ -264,7 +269,7 @@ class Workspace:
     # --- plans and settings ---------------------------------------------------------------------
 
     def suggestions(self, attempt_id: str, *, lang: str | None = None,
-                    offline_first: bool = False) -> list[suggestions_.PlanStep]:
+                    offline_first: bool = False) -> list[suggestions_.Suggestion]:
         """Every competence below its target with its resources ranked (see core.plan.suggest)."""
         _, framework, quiz = self._replayed(attempt_id)
         return suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
@@ -273,7 +278,7 @@ class Workspace:
         """An unsaved plan from an attempt's gaps, ready to edit and pass to save_plan()."""
         attempt, framework, quiz = self._replayed(attempt_id)
         steps = suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
-        return plan_from(framework, steps, person_id=attempt.person_id, attempt_id=attempt_id, lang=lang)
+        return plan_from(steps, person_id=attempt.person_id, attempt_id=attempt_id)
 
     def plan_for(self, person_id: str) -> Plan | None:
         with self._sessions() as session:
@@ -294,8 +299,7 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any) -> Change:
         if key.startswith(PROTECTED_PREFIX):
-            raise StorageError(uk="Цей параметр змінює лише режим координатора.",
-                               en="Only coordinator mode changes this setting.")
+            raise StorageError(N_("Only coordinator mode changes this setting."))
         with transaction(self._sessions) as session:
             setting_rows.set_setting(session, key, value)
         return Change("setting", (key,))

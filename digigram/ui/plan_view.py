@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.records import Change, Plan, PlanStep
+from digigram.core.framework import Framework
+from digigram.core.plan import goal_text
+from digigram.core.records import Plan, PlanStep
 from digigram.ui import plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import TextLabel
@@ -28,9 +30,9 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
-def step_label(step: PlanStep) -> str:
+def step_label(step: PlanStep, framework: Framework, *, profile_id: str | None, lang: str) -> str:
     """One line for the list of steps: goal, status and due date."""
-    goal = step.goal or translate("Plan", "(no goal yet)")
+    goal = goal_text(step.goal, framework, competence_id=step.competence_id, profile_id=profile_id, lang=lang)
     due = f" · {step.due.isoformat()}" if step.due else ""
     return f"{goal} — {status_label(step.status)}{due}"
 
@@ -49,7 +51,7 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
 
 class PlanView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.person_id: str | None = None
         self.plan: Plan | None = None
@@ -133,11 +135,18 @@ class PlanView(QWidget):
     def refresh(self, change: Any = None) -> None:
         if change is None or change.kind != "plan" or change.person_id != self.person_id or self.dirty:
             return
+        if self.person_id is None:
+            return
         row = self.list.currentRow()
         self.show_person(self.person_id)
         if 0 <= row < len(self.steps):  # after saving, the step being edited stays in the form
             self.list.setCurrentRow(row)
             self._load_form()
+
+    def _label(self, step: PlanStep) -> str:
+        person = self.win.person
+        return step_label(step, self.win.ws.framework, profile_id=person.profile_id if person else None,
+                          lang=self.win.lang)
 
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
@@ -159,7 +168,7 @@ class PlanView(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for step in self.steps:
-            self.list.addItem(step_label(step))
+            self.list.addItem(self._label(step))
         self.list.setCurrentRow(min(row, len(self.steps) - 1) if row >= 0 else (0 if self.steps else -1))
         self.list.blockSignals(False)
         self.form_box.setEnabled(bool(self.steps))
@@ -179,7 +188,7 @@ class PlanView(QWidget):
             return
         self.steps[row] = step
         self.dirty = True
-        self.list.item(row).setText(step_label(step))
+        self.list.item(row).setText(self._label(step))
         self._update_state()
 
     def _update_state(self) -> None:
@@ -187,14 +196,15 @@ class PlanView(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def suggest_steps(self, *, quiet: bool = False) -> None:
-        finished = [a for a in self.win.ws.history(self.person_id) if a.status == "finished"]
-        if not finished:
+        if self.person_id is None:
+            return
+        latest = self.win.ws.latest_finished(self.person_id)
+        if latest is None:
             if not quiet:
                 self.state.setText(
                     translate("Plan", "Finish a check first: suggestions come from its results.")
                 )
             return
-        latest = max(finished, key=lambda a: a.finished_at or a.started_at)
         # The goals are written in the language the person reads the app in.
         plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id, lang=self.win.lang))
         if plan is None:
@@ -233,14 +243,17 @@ class PlanView(QWidget):
         return replace(base, steps=tuple(self.steps))
 
     def save_plan(self) -> bool:
+        person_id = self.person_id
+        if person_id is None:
+            return False
         plan = self.current_plan()
-        change = self.win.run(lambda: self.win.ws.save_plan(self.person_id, plan))
+        change = self.win.run(lambda: self.win.ws.save_plan(person_id, plan))
         if change is None:
             return False
         self.dirty = False
         self._update_state()
-        self.plan = self.win.ws.plan_for(self.person_id) or plan
-        self.win.notify(change if isinstance(change, Change) else Change("plan", (), self.person_id))
+        self.plan = self.win.ws.plan_for(person_id) or plan
+        self.win.notify(change)
         return True
 
     def open_resource(self) -> None:

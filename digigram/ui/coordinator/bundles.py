@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -23,8 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
+
+if TYPE_CHECKING:
+    from digigram.core.coordination import BundleSummary, ImportReport
+    from digigram.services.api import CoordinatorAPI
 
 translate = QCoreApplication.translate
 
@@ -160,7 +165,7 @@ def _counts(mapping: Any) -> str:
     return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
 
 
-def export_bundle(parent: QWidget, co: Any, *, hub: str | None = None) -> Any:
+def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub: str | None = None) -> BundleSummary | None:
     choice = BundleDialog.ask(parent, saving=True)
     if choice is None:
         return None
@@ -169,7 +174,7 @@ def export_bundle(parent: QWidget, co: Any, *, hub: str | None = None) -> Any:
         summary = co.export_bundle(path, key=choice.key, since=choice.since, hub=hub)
     except (DigigramError, OSError) as exc:
         show_problem(parent, exc if isinstance(exc, DigigramError) else DigigramError(
-            uk=f"Файл не вдалося записати: {exc}", en=f"The file could not be written: {exc}"))
+            N_("The file could not be written: {exc}", exc=exc)))
         return None
     text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
     for mark, value in (("%1", summary.path), ("%2", summary.people), ("%3", summary.attempts),
@@ -181,7 +186,7 @@ def export_bundle(parent: QWidget, co: Any, *, hub: str | None = None) -> Any:
     return summary
 
 
-def import_bundle(parent: QWidget, co: Any) -> Any:
+def import_bundle(parent: QWidget, co: CoordinatorAPI) -> ImportReport | None:
     choice = BundleDialog.ask(parent, saving=False)
     if choice is None:
         return None
