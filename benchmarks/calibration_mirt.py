@@ -24,7 +24,7 @@ BINS = ((200, 299), (300, 599), (600, 999), (1000, 10**9))
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     try:
-        import mirt
+        import mirt  # type: ignore[import-not-found]
     except ImportError:
         print("mirt is not installed here; see this module's docstring")
         return 0

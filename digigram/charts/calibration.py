@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 import matplotlib
@@ -14,42 +13,29 @@ from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, save_pdf_pages
 from digigram.core.calibration import CalibrationResult, ItemCalibration
 from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 
 WORDS = {
-    "uk": {
-        "title": "Калібрування завдань",
-        "summary": "Рамка {fw}: версія {old} → {new}. Завершених перевірок: {attempts}, "
-                   "відповідей: {answers} (не використано: {skipped}). Відкалібровано завдань: "
-                   "{cal} з {total}; решта мають менше ніж {min} відповідей і зберігають свої "
-                   "параметри. Позначено: {flagged}.",
-        "scale": "Шкала: {how}.",
-        "fixed": "розподіл здібностей у кожній сфері закріплено як N(0, 1), як його припускає перевірка",
-        "linked": "нові оцінки перенесено на поточну шкалу за якірними завданнями (середнє й розкид)",
-        "chart": "Складність (b або середній поріг): було та стало",
-        "old": "було", "new": "стало",
-        "items": "Завдання, найгірші спершу",
-        "head": ["завдання", "n", "a: було → стало (SE)", "b/пороги: було → стало", "RMSD", "позначки"],
-        "languages": "Мови відповідей: {langs}.",
-        "no_lang": "Мову відповідей база не зберігає: порівняння uk/en немає.",
-        "page": "с.",
-    },
-    "en": {
-        "title": "Item calibration",
-        "summary": "Framework {fw}: version {old} → {new}. Finished checks: {attempts}, answers: {answers} "
-                   "(not used: {skipped}). Items calibrated: {cal} of {total}; the others have fewer than "
-                   "{min} answers and keep their parameters. Flagged: {flagged}.",
-        "scale": "Scale: {how}.",
-        "fixed": "each area's ability distribution fixed at N(0, 1), as the quiz assumes it",
-        "linked": "new estimates moved onto the current scale by anchor items (mean/sigma)",
-        "chart": "Difficulty (b or mean threshold): old and new",
-        "old": "old", "new": "new",
-        "items": "Items, worst first",
-        "head": ["item", "n", "a: old → new (SE)", "b/thresholds: old → new", "RMSD", "flags"],
-        "languages": "Answer languages: {langs}.",
-        "no_lang": "The database does not store answer languages: no uk/en comparison.",
-        "page": "p.",
-    },
+    "title": N_("Item calibration"),
+    "summary": N_("Framework {fw}: version {old} → {new}. Finished checks: {attempts}, answers: {answers} "
+                  "(not used: {skipped}). Items calibrated: {cal} of {total}; the others have fewer than "
+                  "{min} answers and keep their parameters. Flagged: {flagged}."),
+    "scale": N_("Scale: {how}."),
+    "fixed": N_("each area's ability distribution fixed at N(0, 1), as the quiz assumes it"),
+    "linked": N_("new estimates moved onto the current scale by anchor items (mean/sigma)"),
+    "chart": N_("Difficulty (b or mean threshold): old and new"),
+    "old": N_("old"),
+    "new": N_("new"),
+    "items": N_("Items, worst first"),
+    "languages": N_("Answer languages: {langs}."),
+    "no_lang": N_("The database does not store answer languages: no uk/en comparison."),
+    "page": N_("p. {number}/{total}"),
 }
+HEAD = (N_("item"), N_("n"), N_("a: old → new (SE)"), N_("b/thresholds: old → new"), N_("RMSD"), N_("flags"))
+
+
+def _w(key: str, lang: str, **values: object) -> str:
+    return N_(WORDS[key].msgid, **values).render(lang)
 
 
 def _loc(values: tuple[float, ...] | None, b: float) -> str:
@@ -61,12 +47,12 @@ def _centre(r: ItemCalibration, new: bool) -> float:
     return p.b if p.thresholds is None else sum(p.thresholds) / len(p.thresholds)
 
 
-def _chart(flow: _Flow, result: CalibrationResult, words: Mapping[str, object]) -> None:
+def _chart(flow: _Flow, result: CalibrationResult, lang: str) -> None:
     done = result.calibrated
     if not done:
         return
     height = 3.4
-    flow.heading(str(words["chart"]), keep_with=height)
+    flow.heading(_w("chart", lang), keep_with=height)
     left, width = MARGIN + 0.5, PAGE_W - 2 * MARGIN - 0.7
     ax = flow.fig.add_axes(((left) / PAGE_W, (flow.y - height + 0.35) / PAGE_H, width / PAGE_W,
                             (height - 0.45) / PAGE_H))
@@ -77,8 +63,8 @@ def _chart(flow: _Flow, result: CalibrationResult, words: Mapping[str, object]) 
     ax.plot([lo, hi], [lo, hi], color="#909090", linewidth=0.8)
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
-    ax.set_xlabel(str(words["old"]), fontproperties=font(9))
-    ax.set_ylabel(str(words["new"]), fontproperties=font(9))
+    ax.set_xlabel(_w("old", lang), fontproperties=font(9))
+    ax.set_ylabel(_w("new", lang), fontproperties=font(9))
     ax.tick_params(labelsize=8)
     flow.y -= height
 
@@ -86,23 +72,21 @@ def _chart(flow: _Flow, result: CalibrationResult, words: Mapping[str, object]) 
 def build_calibration_pages(
     *, result: CalibrationResult, framework: Framework, new_version: str, lang: str
 ) -> list[Figure]:
-    lang = lang if lang in WORDS else "en"
-    words = WORDS[lang]
     flow = _Flow()
-    flow.paragraph(str(words["title"]), size=18, bold=True, after=0.12)
+    flow.paragraph(_w("title", lang), size=18, bold=True, after=0.12)
     flagged = sum(1 for r in result.items if r.flags)
-    flow.paragraph(str(words["summary"]).format(
-        fw=framework.id, old=framework.version, new=new_version, attempts=result.attempts,
-        answers=result.responses, skipped=result.skipped, cal=len(result.calibrated), total=len(result.items),
-        min=result.min_responses, flagged=flagged))
+    flow.paragraph(_w("summary", lang, fw=framework.id, old=framework.version, new=new_version,
+                      attempts=result.attempts, answers=result.responses, skipped=result.skipped,
+                      cal=len(result.calibrated), total=len(result.items), min=result.min_responses,
+                      flagged=flagged))
     linked = any(link.method == "mean-sigma" for link in result.linking)
-    flow.paragraph(str(words["scale"]).format(how=words["linked" if linked else "fixed"]))
+    flow.paragraph(_w("scale", lang, how=_w("linked" if linked else "fixed", lang)))
     langs = {k: v for k, v in result.languages.items() if k != "unknown"}
     if langs:
-        flow.paragraph(str(words["languages"]).format(langs=", ".join(f"{k} {v}" for k, v in langs.items())))
+        flow.paragraph(_w("languages", lang, langs=", ".join(f"{k} {v}" for k, v in langs.items())))
     else:
-        flow.paragraph(str(words["no_lang"]))
-    _chart(flow, result, words)
+        flow.paragraph(_w("no_lang", lang))
+    _chart(flow, result, lang)
     rows = []
     for r in result.worst_first():
         se = "" if r.se_a is None else f" ({r.se_a:.2f})"
@@ -110,12 +94,10 @@ def build_calibration_pages(
         rows.append([r.item_id, str(r.n), f"{r.old.a:.2f} → {r.new.a:.2f}{se}",
                      f"{_loc(r.old.thresholds, r.old.b)} → {_loc(r.new.thresholds, r.new.b)}",
                      "" if d is None else f"{d.rmsd:.3f}", flag_words(r.flags, lang)])
-    head = words["head"]
-    assert isinstance(head, list)
-    flow.table(head, [1.3, 0.6, 1.9, 2.6, 0.7, 2.2], rows, title=str(words["items"]))
+    flow.table([h.render(lang) for h in HEAD], [1.3, 0.6, 1.9, 2.6, 0.7, 2.2], rows, title=_w("items", lang))
     total = len(flow.pages)
     for number, page in enumerate(flow.pages, start=1):
-        footer = f"{framework.id} {new_version} · {words['page']} {number}/{total}"
+        footer = f"{framework.id} {new_version} · {_w('page', lang, number=number, total=total)}"
         page.text(0.5, (MARGIN - 0.25) / PAGE_H, footer, ha="center", va="top", fontproperties=font(8),
                   color="#555555", parse_math=False)
     return flow.pages
@@ -127,7 +109,7 @@ def write_calibration_pdf(
 ) -> Path:
     """The report as a PDF with embedded fonts, written whole or not at all."""
     target = Path(path)
-    title = WORDS[lang if lang in WORDS else "en"]["title"]
+    title = _w("title", lang)
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
         pages = build_calibration_pages(result=result, framework=framework, new_version=new_version,
                                         lang=lang)

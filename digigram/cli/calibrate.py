@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 
 from digigram.core import paths
+from digigram.core.i18n import N_, tr
 
 HELP = "calibrate item parameters on finished checks and write a new framework version (NEW.yaml)"
 
-_STAGES = {"read": ("читаю відповіді", "reading answers"), "fit": ("калібрую сфери", "calibrating areas")}
+_STAGES = {"read": N_("reading answers"), "fit": N_("calibrating areas")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,8 +37,8 @@ class _Progress:
         if stage != self.stage and self.stage:
             sys.stderr.write("\n")
         self.stage, self.last = stage, now
-        uk, en = _STAGES.get(stage, (stage, stage))
-        sys.stderr.write(f"\r{uk if self.lang == 'uk' else en}: {done}/{total}")
+        label = _STAGES[stage].render(self.lang) if stage in _STAGES else stage
+        sys.stderr.write(f"\r{label}: {done}/{total}")
         sys.stderr.flush()
 
     def end(self) -> None:
@@ -70,21 +71,13 @@ def run(args: argparse.Namespace) -> int:
         bar.end()
     r = done.result
     flagged = sum(1 for i in r.items if i.flags)
-    if lang == "uk":
-        print(f"{done.out}: версія {done.new_version}; відкалібровано {len(r.calibrated)} "
-              f"з {len(r.items)} завдань на {r.attempts} завершених перевірках ({r.responses} "
-              f"відповідей); позначено {flagged}.")
-        print(f"Запис калібрування: {done.record}")
-        if done.report is not None:
-            print(f"Звіт: {done.report}")
-        if not done.language_stored:
-            print("База не зберігає мову відповідей: порівняння uk/en немає.")
-    else:
-        print(f"{done.out}: version {done.new_version}; {len(r.calibrated)} of {len(r.items)} items "
-              f"calibrated on {r.attempts} finished checks ({r.responses} answers); {flagged} flagged.")
-        print(f"Calibration record: {done.record}")
-        if done.report is not None:
-            print(f"Report: {done.report}")
-        if not done.language_stored:
-            print("The database does not store answer languages: no uk/en comparison.")
+    print(tr(lang, N_("{out}: version {version}; {calibrated} of {items} items calibrated on {attempts} "
+                      "finished checks ({answers} answers); {flagged} flagged.", out=done.out,
+                      version=done.new_version, calibrated=len(r.calibrated), items=len(r.items),
+                      attempts=r.attempts, answers=r.responses, flagged=flagged)))
+    print(tr(lang, N_("Calibration record: {path}", path=done.record)))
+    if done.report is not None:
+        print(tr(lang, N_("Report: {path}", path=done.report)))
+    if not done.language_stored:
+        print(tr(lang, N_("The database does not store answer languages: no uk/en comparison.")))
     return 0

@@ -15,40 +15,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from digigram.core.calibration.diagnostics import flag_words
+    from digigram.core.i18n import N_, tr
     from digigram.services.calibration import calibration_state, record_path
 
-    uk = args.lang == "uk"
+    lang = args.lang
     state = calibration_state(Path(args.path))
     fw, items, rec = state.framework, state.items, state.record
     cal = len(state.calibrated)
-    if uk:
-        print(f"{args.path}: {fw.id} {fw.version} — завдань з оцінкою {len(items)}: з каліброваними "
-              f"параметрами {cal}, з попередніми (за рівнем і типом) {len(items) - cal}.")
-    else:
-        print(f"{args.path}: {fw.id} {fw.version} — {len(items)} scored items: {cal} with calibrated "
-              f"parameters, {len(items) - cal} provisional (from level and kind).")
+    print(tr(lang, N_("{path}: {id} {version} — {items} scored items: {calibrated} with calibrated "
+                      "parameters, {provisional} provisional (from level and kind).", path=args.path,
+                      id=fw.id, version=fw.version, items=len(items), calibrated=cal,
+                      provisional=len(items) - cal)))
     if rec is None:
-        where = record_path(Path(args.path))
-        if uk:
-            print(f"Запису калібрування ({where.name}) поруч немає: кількість відповідей і позначки "
-                  "невідомі.")
-        else:
-            print(f"No calibration record ({where.name}) beside the file: answer counts and flags unknown.")
+        print(tr(lang, N_("No calibration record ({name}) beside the file: answer counts and flags unknown.",
+                          name=record_path(Path(args.path)).name)))
         return 0
-    print((f"Калібрування {rec['date']}: версія {rec['from_version']} → {rec['version']}, "
-           f"{rec['attempts']} завершених перевірок, {rec['answers']} відповідей, "
-           f"поріг {rec['min_responses']} відповідей на завдання.") if uk else
-          (f"Calibrated {rec['date']}: version {rec['from_version']} → {rec['version']}, "
-           f"{rec['attempts']} finished checks, {rec['answers']} answers, "
-           f"at least {rec['min_responses']} answers per item."))
+    print(tr(lang, N_("Calibrated {date}: version {old} → {new}, {attempts} finished checks, {answers} "
+                      "answers, at least {min} answers per item.", date=rec["date"], old=rec["from_version"],
+                      new=rec["version"], attempts=rec["attempts"], answers=rec["answers"],
+                      min=rec["min_responses"])))
     flagged = state.flagged
-    print(f"Позначено завдань: {len(flagged)}." if uk else f"Flagged items: {len(flagged)}.")
-    shown = items if args.all else flagged
-    for s in shown:
+    print(tr(lang, N_("Flagged items: {count}.", count=len(flagged))))
+    for s in items if args.all else flagged:
         n = "—" if s.n is None else str(s.n)
-        if uk:
-            status = "калібр." if s.calibrated else "попер."
-        else:
-            status = "calibrated" if s.calibrated else "provisional"
-        print(f"  {s.item_id:<12} {s.kind:<12} n={n:<6} {status:<12} {flag_words(s.flags, args.lang)}")
+        status = tr(lang, N_("calibrated") if s.calibrated else N_("provisional"))
+        print(f"  {s.item_id:<12} {s.kind:<12} n={n:<6} {status:<12} {flag_words(s.flags, lang)}")
     return 0

@@ -19,6 +19,7 @@ from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 from digigram.core.irt import ItemParams
 from digigram.core.loader import load_framework, load_framework_text
 from digigram.store.db import transaction
@@ -54,8 +55,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise DigigramError(uk=f"Не вдалося записати {target}: {exc.strerror or exc}",
-                            en=f"Could not write {target}: {exc.strerror or exc}") from exc
+        raise DigigramError(N_("Could not write {target}: {reason}", target=target,
+                               reason=exc.strerror or exc)) from exc
 
 
 def read_responses(
@@ -65,8 +66,7 @@ def read_responses(
     if not database_url:
         folder = data_dir if data_dir is not None else paths.data_dir()
         if not paths.database_path(folder).exists():
-            raise DigigramError(uk=f"У теці {folder} немає бази даних Digigram.",
-                                en=f"There is no Digigram database in {folder}.")
+            raise DigigramError(N_("There is no Digigram database in {folder}.", folder=folder))
     store = open_store(data_dir=data_dir, database_url=database_url)
     try:
         with transaction(store.sessions) as session:
@@ -98,11 +98,10 @@ def run_calibration(
 ) -> CalibrationRun:
     """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked)."""
     if out.resolve() == framework_file.resolve():
-        raise DigigramError(uk="--out має бути новим файлом: рамку FILE не перезаписуємо.",
-                            en="--out must be a new file: FILE is never overwritten.")
+        raise DigigramError(N_("--out must be a new file: FILE is never overwritten."))
     if report is not None and report.suffix.lower() not in (".pdf", ".csv"):
-        raise DigigramError(uk=f"Звіт може бути .pdf або .csv, а не «{report.suffix or report.name}».",
-                            en=f"The report can be .pdf or .csv, not {report.suffix or report.name!r}.")
+        raise DigigramError(N_("The report can be .pdf or .csv, not {suffix}.",
+                               suffix=repr(report.suffix or report.name)))
     framework = load_framework(framework_file)
     text = framework_file.read_text(encoding="utf-8-sig")
     language_stored = True
@@ -110,10 +109,8 @@ def run_calibration(
         responses, language_stored = read_responses(
             framework.id, data_dir=data_dir, database_url=database_url, progress=progress)
     if not responses:
-        raise DigigramError(
-            uk=f"У базі немає жодної завершеної перевірки за рамкою «{framework.id}»: калібрувати нічим.",
-            en=f"The database holds no finished check on framework {framework.id!r}: nothing to calibrate.",
-        )
+        raise DigigramError(N_("The database holds no finished check on framework {id}: nothing to "
+                               "calibrate.", id=repr(framework.id)))
 
     def step(done: int, total: int, _label: str) -> None:
         if progress is not None:
@@ -125,8 +122,7 @@ def run_calibration(
     try:  # as `digigram validate` would, with resource files looked up beside FILE
         load_framework_text(new_text, name=str(out), base_dir=framework_file.resolve().parent)
     except FrameworkError as exc:
-        raise DigigramError(uk=f"Нова версія не пройшла перевірку: {exc.message('uk')}",
-                            en=f"The new version failed validation: {exc.message('en')}") from exc
+        raise DigigramError(N_("The new version failed validation: {problem}", problem=exc.text)) from exc
     _write_atomically(out, new_text.encode("utf-8"))
     record = record_path(out)
     _write_atomically(record, json.dumps(
@@ -189,7 +185,7 @@ def report_rows(result: CalibrationResult, lang: str) -> list[list[str]]:
         d = r.diagnostics
         out.append([
             r.item_id, r.kind, str(r.n),
-            ("так" if r.calibrated else "ні") if lang == "uk" else ("yes" if r.calibrated else "no"),
+            (N_("yes") if r.calibrated else N_("no")).render(lang),
             f"{r.old.a:.3f}", f"{r.new.a:.3f}", "" if r.se_a is None else f"{r.se_a:.3f}",
             _loc(r.old), _loc(r.new), "" if r.se_b is None else " ".join(f"{s:.3f}" for s in r.se_b),
             "" if d is None else f"{d.infit:.2f}", "" if d is None else f"{d.outfit:.2f}",
@@ -201,19 +197,17 @@ def report_rows(result: CalibrationResult, lang: str) -> list[list[str]]:
     return out
 
 
-CSV_HEADERS = {
-    "uk": ["завдання", "тип", "відповідей", "відкалібровано", "a було", "a стало", "SE a",
-           "b/пороги було", "b/пороги стало", "SE b", "infit", "outfit", "RMSD", "DIF en−uk",
-           "невживані варіанти", "позначки"],
-    "en": ["item", "kind", "answers", "calibrated", "a old", "a new", "SE a", "b/thresholds old",
-           "b/thresholds new", "SE b", "infit", "outfit", "RMSD", "DIF en−uk", "unused options", "flags"],
-}
+CSV_HEADERS = (
+    N_("item"), N_("kind"), N_("answers"), N_("calibrated"), N_("a old"), N_("a new"), N_("SE a"),
+    N_("b/thresholds old"), N_("b/thresholds new"), N_("SE b"), N_("infit"), N_("outfit"), N_("RMSD"),
+    N_("DIF en−uk"), N_("unused options"), N_("flags"),
+)
 
 
 def report_csv(result: CalibrationResult, _framework: Framework, lang: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS["uk" if lang == "uk" else "en"])
+    writer.writerow([h.render(lang) for h in CSV_HEADERS])
     writer.writerows(report_rows(result, lang))
     return buf.getvalue()
 
@@ -254,8 +248,8 @@ def calibration_state(framework_file: Path) -> CalibrationState:
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise DigigramError(uk=f"Запис калібрування {path} не читається: {exc}",
-                                en=f"The calibration record {path} cannot be read: {exc}") from exc
+            raise DigigramError(N_("The calibration record {path} cannot be read: {reason}", path=path,
+                                   reason=exc)) from exc
         if loaded.get("framework") == framework.id and loaded.get("version") == framework.version:
             record = loaded
     entries = record["items"] if record else {}

@@ -134,4 +134,4 @@ def test_calibration_state_without_a_record(
 ) -> None:
     assert main(["calibration", str(small_framework), "--lang", "uk"]) == 0
     out = capsys.readouterr().out
-    assert "з каліброваними параметрами 0" in out and "Запису калібрування" in out
+    assert "з каліброваними параметрами: 0" in out and "Запису калібрування" in out

@@ -12,6 +12,7 @@ from digigram.core.calibration.diagnostics import ItemDiagnostics, diagnose
 from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors, fit_area
 from digigram.core.errors import DigigramError, QuizError
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
 from digigram.core.irt import DEFAULT_SLOPES, ItemParams
 from digigram.core.itembank import Choice, bank_for, normalise_choice, score_answer
 
@@ -181,8 +182,7 @@ def calibrate(
     default, and the right model for the quiz's data); False fits each alone, for comparisons.
     """
     if min_responses < 1:
-        raise DigigramError(uk=f"--min-responses має бути не менше 1, а не {min_responses}.",
-                            en=f"--min-responses must be at least 1, not {min_responses}.")
+        raise DigigramError(N_("--min-responses must be at least 1, not {n}.", n=min_responses))
     priors = priors or Priors()
     trusted = {it.id for it in framework.items if it.irt is not None} if anchors is None else set(anchors)
     bank = bank_for(framework)

@@ -10,6 +10,7 @@ import numpy as np
 from digigram.core.calibration.em import GRID
 from digigram.core.calibration.models import P_FLOOR, Array, probabilities
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
 from digigram.core.irt import ItemParams, LevelScale, information
 from digigram.core.itembank import Choice
 
@@ -24,18 +25,17 @@ MAX_DIF = 0.1  # standardised difference in expected score (0..1) between uk and
 
 FLAGS = ("low_slope", "misfit", "unused_option", "low_information", "dif")
 FLAG_WORDS = {
-    "uk": {"low_slope": "слабке розрізнення", "misfit": "не відповідає моделі",
-           "unused_option": "варіант ніхто не обирає", "low_information": "мало інформації біля цілей",
-           "dif": "різниця uk/en"},
-    "en": {"low_slope": "low slope", "misfit": "misfit", "unused_option": "option nobody chooses",
-           "low_information": "little information at the targets", "dif": "uk/en difference"},
+    "low_slope": N_("low slope"),
+    "misfit": N_("misfit"),
+    "unused_option": N_("option nobody chooses"),
+    "low_information": N_("little information at the targets"),
+    "dif": N_("uk/en difference"),
 }
 
 
-def flag_words(flags: tuple[str, ...] | list[str], lang: str) -> str:
+def flag_words(flags: tuple[str, ...] | list[str], lang: str | None) -> str:
     """The flags as words in the user's language, separated by semicolons."""
-    words = FLAG_WORDS["uk" if lang == "uk" else "en"]
-    return "; ".join(words.get(f, f) for f in flags)
+    return "; ".join(FLAG_WORDS[f].render(lang) if f in FLAG_WORDS else f for f in flags)
 
 
 @dataclass(frozen=True)

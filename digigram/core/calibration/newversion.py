@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.core.irt import ItemParams
 
 DIGITS = 3
@@ -22,8 +23,7 @@ def _yaml(indent: tuple[int, int, int]) -> Any:
         from ruamel.yaml import YAML
     except ImportError:  # the optional extra is not installed
         raise DigigramError(
-            uk="Для калібрування потрібен пакет ruamel.yaml: pip install \"digigram[calibrate]\".",
-            en="Calibration needs the ruamel.yaml package: pip install \"digigram[calibrate]\".",
+            N_("Calibration needs the ruamel.yaml package: pip install \"digigram[calibrate]\".")
         ) from None
     y = YAML(typ="rt")
     y.preserve_quotes = True
@@ -141,12 +141,8 @@ def new_version_text(text: str, *, version: str, params: Mapping[str, ItemParams
             chosen = indent
             break
     if chosen is None:
-        raise DigigramError(
-            uk="Не вдається зберегти оформлення файлу рамки без змін (незвичні відступи); "
-            "вирівняйте відступи (2 пробіли) і спробуйте ще раз.",
-            en="The framework file's layout cannot be kept exactly (unusual indentation); "
-            "indent with 2 spaces and try again.",
-        )
+        raise DigigramError(N_("The framework file's layout cannot be kept exactly (unusual indentation); "
+                               "indent with 2 spaces and try again."))
     y = _yaml(chosen)
     doc = y.load(text)
     doc["version"] = type(doc["version"])(version) if isinstance(doc["version"], str) else version
@@ -165,10 +161,8 @@ def _check_only_allowed_changes(old: str, new: str) -> None:
         if line.startswith(("---", "+++", "@@")):
             continue
         if not _ALLOWED_LINE.match(line[1:]):
-            raise DigigramError(
-                uk=f"Нова версія змінила б у файлі рамки не лише «version» та «irt»: {line[:80]!r}.",
-                en=f"The new version would change more than 'version' and 'irt': {line[:80]!r}.",
-            )
+            raise DigigramError(N_("The new version would change more than 'version' and 'irt': {line}.",
+                                   line=repr(line[:80])))
 
 
 def next_version(version: str) -> str:
