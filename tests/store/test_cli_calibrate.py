@@ -135,3 +135,26 @@ def test_calibration_state_without_a_record(
     assert main(["calibration", str(small_framework), "--lang", "uk"]) == 0
     out = capsys.readouterr().out
     assert "з каліброваними параметрами: 0" in out and "Запису калібрування" in out
+
+
+def test_answer_languages_are_read_when_the_database_stores_them(
+    stored: tuple[Path, Path, Counter[str]],
+) -> None:
+    from digigram.services.calibration import read_responses
+
+    data_dir, _, finished = stored
+    without, has = read_responses("store-small", data_dir=data_dir, database_url=None)
+    assert not has and {r.language for r in without} == {None}
+    assert len(without) == sum(finished.values())
+    # A later schema adds answer.language; English for every other check here.
+    with sqlite3.connect(paths.database_path(data_dir)) as con:
+        con.execute("ALTER TABLE answer ADD COLUMN language VARCHAR(8)")
+        attempts = [row[0] for row in con.execute(
+            "SELECT id FROM attempt WHERE status = 'finished' ORDER BY id")]
+        for n, attempt in enumerate(attempts):
+            con.execute("UPDATE answer SET language = ? WHERE attempt_id = ?",
+                        ("en" if n % 2 else "uk", attempt))
+    with_lang, has = read_responses("store-small", data_dir=data_dir, database_url=None)
+    assert has
+    english = {a for n, a in enumerate(attempts) if n % 2}
+    assert all(r.language == ("en" if r.attempt in english else "uk") for r in with_lang)
