@@ -9,6 +9,7 @@ COMMANDS: tuple[str, ...] = (
     "quiz",
     "people",
     "export",
+    "delete",
     "restore",
     "bundle",
     "simulate",
