@@ -6,12 +6,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from digigram.core.errors import StorageError
+
+if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -26,6 +27,8 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     `foreign_keys=False` is for migrations only: SQLite's batch ALTER recreates tables, and dropping the
     old copy with foreign keys on would cascade-delete the rows that refer to it.
     """
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(url)
     if engine.dialect.name != "sqlite":
         return engine
@@ -50,6 +53,8 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 

@@ -37,6 +37,7 @@ def load_settings(ws: Any, *, language: str | None = None) -> Settings:
 class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
     ready = Signal()  # the data is open and the home screen takes input
+    preloaded = Signal()  # emitted by the Workspace's background loader; handled in the window's thread
 
     def __init__(self, ws: Any = None, *, settings: Settings) -> None:
         """With `ws` None the window opens in its "Opening your data…" state; attach() completes it."""
@@ -96,6 +97,11 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.home.people.setFocus()
         self.ready.emit()
+
+    def finish_start(self) -> None:
+        """Complete the data's start (backup, framework snapshot) once its modules loaded in the background."""
+        if self.ws is not None:
+            self.run(self.ws.finish_start)
 
     @property
     def is_ready(self) -> bool:
