@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def finish_start(self) -> None:
-        """Complete the data's start (backup, framework snapshot) once its modules loaded in the background."""
+        """Complete the data's start (backup, framework snapshot) once the background loading is done."""
         if self.ws is not None:
             self.run(self.ws.finish_start)
 
