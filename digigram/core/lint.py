@@ -89,13 +89,18 @@ _WORD = re.compile(r"[^\W\d_](?:[\w\u02bc\u2019'-]*\w)?")
 _ALL_NONE = {
     "uk": re.compile(r"\b(усе|все|усі|всі|жоден|жодна|жодне|нічого)\s+(з\s+|із\s+)?"
                      r"(перелічен|наведен|вищенаведен|назван)", re.IGNORECASE),
-    "en": re.compile(r"\b(all|none|both|neither)\s+of\s+(the\s+)?(above|these|them|the\s+options)\b",
+    "en": re.compile(r"\b(all|none|both|neither)\s+of\s+(the\s+)?(above|these|the\s+options)\b",
                      re.IGNORECASE),
 }
+# A "which is NOT" question, not any negative word: the situations in stems are often negative.
 _NEGATIVE = {
-    "uk": re.compile(r"\b(не|НЕ|крім|окрім|ні)\b"),
-    "en": re.compile(r"\b(not|NOT|except|EXCEPT|never|NEVER)\b|n't\b"),
+    "uk": re.compile(r"\b(НЕ|КРІМ|ОКРІМ)\b|(?i:\b(що|який|яка|яке|які)\s+(з\s+|із\s+)?(цього|переліченого|"
+                     r"наведеного)?\s*(не|крім|окрім)\b)"),
+    "en": re.compile(r"\b(NOT|EXCEPT)\b|\b(which|what)\b[^?]{0,40}\b(not|except|never|isn't|aren't|"
+                     r"shouldn't|doesn't|don't|can't)\b", re.IGNORECASE),
 }
+
+
 def _split(words: str) -> list[str]:
     return words.split()
 
