@@ -23,11 +23,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from digigram.app import build_window, qapplication
+    from digigram.services.workspace import Workspace
     from digigram.ui.rating_dialog import RatingDialog
-    from digigram.workspace import Workspace
 
     app = qapplication()
-    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign]
+    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign, assignment]
     samples: list[float] = []
     with tempfile.TemporaryDirectory() as data:
         ws = Workspace.open(data_dir=data)

@@ -25,13 +25,13 @@ from pathlib import Path
 import numpy as np
 
 from competency_framework import shipped_framework_path
-from digigram import paths
+from digigram.core import paths
 from digigram.core.engine import Quiz
 from digigram.core.irt import category_probs
 from digigram.core.itembank import bank_for
 from digigram.core.simulation import choice_for
-from digigram.workspace import Workspace
-from digigram.workspace_quiz import outcomes
+from digigram.services.quiz import outcomes
+from digigram.services.workspace import Workspace
 
 TRAINEES = 25_391
 OUT = Path(__file__).resolve().parent / "out"
@@ -96,7 +96,7 @@ def _pool(framework: object, profile: str, n: int, rng: np.random.Generator) -> 
                 cat = pick.randrange(bank.n_categories(item))
             else:
                 probs = category_probs(params, theta[item.area_id])[:, 0]
-                cat = int(min(np.searchsorted(np.cumsum(probs), rng.random()), len(probs) - 1))
+                cat = min(int(np.searchsorted(np.cumsum(probs), rng.random())), len(probs) - 1)
             choice = choice_for(framework, item, cat, pick)
             quiz.answer(item.id, choice)
             answers.append((item.id, json.dumps(list(choice) if isinstance(choice, tuple) else choice)))

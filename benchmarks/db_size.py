@@ -14,7 +14,7 @@ from pathlib import Path
 
 from benchmarks.store_latency import choice_for
 from competency_framework import shipped_framework_path
-from digigram.workspace import Workspace
+from digigram.services.workspace import Workspace
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from competency_framework import shipped_framework_path
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework, Item
-from digigram.workspace import Workspace
+from digigram.services.workspace import Workspace
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 COMPETENCES = (4, 5, 4, 5, 4, 4)

@@ -7,7 +7,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
-from digigram.paths import data_dir_from_args
+from digigram.core.paths import data_dir_from_args
 
 OPEN_ANYWAY_MS = 1500  # open the data even if the window is never painted (e.g. started minimised)
 
@@ -24,7 +24,7 @@ def requested_language(args: Any) -> str | None:
 
 
 def open_workspace(args: Any) -> Any:
-    from digigram.workspace import Workspace
+    from digigram.services.workspace import Workspace
 
     return Workspace.open(data_dir=getattr(args, "data_dir", None),
                           database_url=getattr(args, "database", None))

@@ -31,6 +31,6 @@ def _lasting_matplotlib_cache() -> None:
 
 if __name__ == "__main__":
     _lasting_matplotlib_cache()
-    from digigram.cli import main
+    from digigram.__main__ import main
 
     sys.exit(main())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digigram.cli import main
+from digigram.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = str(ROOT / "tests" / "frameworks" / "minimal.yaml")
@@ -63,7 +63,7 @@ def test_a_reader_that_goes_away_ends_the_command_without_a_traceback() -> None:
     code = (
         "import os, sys\n"
         "r, w = os.pipe(); os.close(r); os.dup2(w, 1)\n"
-        "from digigram.cli import main\n"
+        "from digigram.cli.main import main\n"
         f"rc = main(['validate', {MINIMAL!r}])\n"
         "sys.stderr.write(f'rc={rc}')\n"
     )

@@ -12,7 +12,7 @@ def test_building_the_command_line_imports_nothing_heavy() -> None:
     # Every `digigram …` call, and the desktop app's start, pays for what the parser imports.
     code = (
         "import sys\n"
-        "from digigram.cli import build_parser\n"
+        "from digigram.cli.main import build_parser\n"
         "build_parser()\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
@@ -23,7 +23,7 @@ def test_building_the_command_line_imports_nothing_heavy() -> None:
 def test_validate_runs_without_the_database_layer() -> None:
     code = (
         "import sys\n"
-        "from digigram.cli import main\n"
+        "from digigram.cli.main import main\n"
         "rc = main(['validate', 'tests/frameworks/minimal.yaml'])\n"
         "assert rc == 0, rc\n"
         "print('loaded:' + ','.join(m for m in ('sqlalchemy', 'alembic', 'PySide6') if m in sys.modules))\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import competency_framework
-from digigram import selftest
 from digigram.charts import report
-from digigram.cli import main
+from digigram.cli import selftest
+from digigram.cli.main import main
 
 CHECKS_EN = ("Program", "Competence framework", "Handouts", "Temporary database",
              "Full check (simulated answers)", "Stored answers", "Development plan", "PDF report", "Backup",

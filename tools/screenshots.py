@@ -18,9 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from digigram.app import build_window, qapplication  # noqa: E402
 from digigram.core.records import PlanStep  # noqa: E402
+from digigram.services.workspace import Workspace  # noqa: E402
 from digigram.ui.rating_dialog import RatingDialog  # noqa: E402
 from digigram.ui.translations import compile_all  # noqa: E402
-from digigram.workspace import Workspace  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1100, 760)
@@ -36,7 +36,7 @@ def framework_path() -> Path:
 def shoot(lang: str, folder: Path) -> list[Path]:
     app = qapplication()
     ws = Workspace.open(data_dir=folder / lang, framework_path=framework_path())
-    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 6)  # type: ignore[method-assign]
+    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 6)  # type: ignore[method-assign, assignment]
     name, hub = NAMES[lang]
     person = ws.create_person(name, hub=hub)
     ws.create_person("Марія Коваль" if lang == "uk" else "Maria Koval", hub=hub)
@@ -110,7 +110,6 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
     """The dashboard and one trainee, over a few trainees with one or two finished checks each."""
     import random
 
-    from digigram.ui import coordinator_login
 
     rnd = random.Random(3)
     ids = [first_id]
@@ -122,20 +121,21 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
             session = ws.start_quiz(pid, mode="quick", rating_before=4 + (n + k) % 5, seed=50 + 10 * n + k)
             skill = 0.1 + 0.12 * n + 0.15 * k  # later checks go a little better
             while (item := session.current_item) is not None:
-                count = len(ws.framework.scales[item.scale].points) if item.on_scale else len(item.options)
+                count = (len(ws.framework.scales[item.scale].points) if item.scale is not None
+                         else len(item.options))
                 right = [i for i, o in enumerate(item.options) if getattr(o, "score", 0) >= 1]
                 good = rnd.random() < skill
                 session.answer(right[0] if good and right else (count - 1 if good else rnd.randrange(count)))
             session.finish(rating_after=min(10, 6 + (n + k) % 4))
     ws.set_coordinator_password("coordinator-2024")
     win.coordinator = ws.unlock_coordinator("coordinator-2024")
-    coordinator_login.enter(win)
+    win.open_coordinator()
     save("dashboard")
     dash = win.stack.currentWidget()
     dash.tabs.setCurrentIndex(1)
     save("group")
     dash.tabs.setCurrentIndex(0)
-    coordinator_login.show_trainee(win, ids[1])
+    win.show_trainee(ids[1])
     save("trainee")
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from digigram import paths
+from digigram.core import paths
 from digigram.core.errors import StorageError
 from digigram.store import backup, migrate
 from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url

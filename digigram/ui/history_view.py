@@ -21,7 +21,7 @@ from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 
@@ -32,7 +32,7 @@ def mode_label(mode: str, framework: Any, lang: str) -> str:
     if mode == "quick":
         return translate("History", "Quick scan")
     try:
-        return framework.area(mode).name.get(lang)
+        return str(framework.area(mode).name.get(lang))
     except KeyError:
         return mode
 
@@ -46,8 +46,8 @@ def status_label(status: str) -> str:
 
 
 class HistoryView(QWidget):
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, win: Shell) -> None:
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.person_id: str | None = None
         self.attempts: list[Any] = []
@@ -181,6 +181,6 @@ class HistoryView(QWidget):
 
 def _area_name(framework: Any, area_id: str, lang: str) -> str:
     try:
-        return framework.area(area_id).name.get(lang)
+        return str(framework.area(area_id).name.get(lang))
     except KeyError:
         return area_id

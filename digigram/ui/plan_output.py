@@ -6,21 +6,33 @@ import datetime as dt
 import io
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from digigram.ui.plan_step_editor import status_label
 from digigram.ui.texts import gap_text, level_label
 
 if TYPE_CHECKING:
-    from digigram.ui.plan_view import PlanView
+    from digigram.core.records import PlanStep
+    from digigram.ui.shell import Shell
+
+
+class PlanView(Protocol):
+    """The plan screen as this module reads it: the window, the person and the steps being edited."""
+
+    win: Shell
+    person_id: str | None
+    steps: list[PlanStep]
 
 translate = QCoreApplication.translate
 
 
 def _latest_result(view: PlanView) -> Any:
     ws = view.win.ws
+    if view.person_id is None:
+        return None
     finished = [a for a in ws.history(view.person_id) if a.status == "finished"]
     if not finished:
         return None
@@ -41,7 +53,6 @@ def _chart_png(view: PlanView, result: Any) -> bytes:
 
 def build_document(view: PlanView) -> QTextDocument:
     """The printable plan as a rich-text document with the chart as an embedded image."""
-    from digigram.ui.plan_view import status_label
 
     fw, lang = view.win.ws.framework, view.win.lang
     person = view.win.person
@@ -105,7 +116,7 @@ def build_document(view: PlanView) -> QTextDocument:
         if step.resource_id:
             res = fw.resource(step.resource_id)
             res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
-        cells = (
+        step_cells: tuple[str, ...] = (
             step.goal,
             fw.competence(step.competence_id).name.get(lang),
             res_title,
@@ -113,7 +124,7 @@ def build_document(view: PlanView) -> QTextDocument:
             status_label(step.status),
             step.notes,
         )
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in step_cells) + "</tr>")
     if not view.steps:
         rows.append(f"<tr><td colspan='6'>{w['none']}</td></tr>")
     parts.append("<table width='100%'>" + "".join(rows) + "</table>")
@@ -147,7 +158,7 @@ def print_plan(view: PlanView) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, view)
+    dialog = QPrintDialog(printer, view.win.stack.window())
     dialog.setWindowTitle(translate("PlanPrint", "Print the plan"))
     if ask_print(dialog):
         build_document(view).print_(printer)

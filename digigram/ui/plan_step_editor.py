@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from digigram.core.records import PlanStep
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 STATUSES = ("planned", "in_progress", "done")
@@ -42,7 +42,7 @@ class StepEditor(QWidget):
 
     edited = Signal(object)  # the PlanStep with the person's change
 
-    def __init__(self, parent: QWidget, win: MainWindow) -> None:
+    def __init__(self, parent: QWidget, win: Shell) -> None:
         super().__init__(parent)
         self.win = win
         self.step: PlanStep | None = None

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.records import Change, Plan, PlanStep
+from digigram.core.records import Plan, PlanStep
 from digigram.ui import plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 def step_label(step: PlanStep) -> str:
@@ -48,8 +48,8 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
 
 
 class PlanView(QWidget):
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, win: Shell) -> None:
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.person_id: str | None = None
         self.plan: Plan | None = None
@@ -133,6 +133,8 @@ class PlanView(QWidget):
     def refresh(self, change: Any = None) -> None:
         if change is None or change.kind != "plan" or change.person_id != self.person_id or self.dirty:
             return
+        if self.person_id is None:
+            return
         row = self.list.currentRow()
         self.show_person(self.person_id)
         if 0 <= row < len(self.steps):  # after saving, the step being edited stays in the form
@@ -187,6 +189,8 @@ class PlanView(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def suggest_steps(self, *, quiet: bool = False) -> None:
+        if self.person_id is None:
+            return
         finished = [a for a in self.win.ws.history(self.person_id) if a.status == "finished"]
         if not finished:
             if not quiet:
@@ -233,14 +237,17 @@ class PlanView(QWidget):
         return replace(base, steps=tuple(self.steps))
 
     def save_plan(self) -> bool:
+        person_id = self.person_id
+        if person_id is None:
+            return False
         plan = self.current_plan()
-        change = self.win.run(lambda: self.win.ws.save_plan(self.person_id, plan))
+        change = self.win.run(lambda: self.win.ws.save_plan(person_id, plan))
         if change is None:
             return False
         self.dirty = False
         self._update_state()
-        self.plan = self.win.ws.plan_for(self.person_id) or plan
-        self.win.notify(change if isinstance(change, Change) else Change("plan", (), self.person_id))
+        self.plan = self.win.ws.plan_for(person_id) or plan
+        self.win.notify(change)
         return True
 
     def open_resource(self) -> None:

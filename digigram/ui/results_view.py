@@ -28,14 +28,14 @@ from digigram.ui.texts import answer_text, gap_text, level_label
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
-    from digigram.ui.main_window import MainWindow
+    from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
 
 
 class ResultsView(QWidget):
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, win: Shell) -> None:
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.attempt_id: str | None = None
         self.result: Any = None

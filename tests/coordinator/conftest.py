@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from digigram import workspace_coordinator
-from digigram.coordinator import Coordinator
 from digigram.core.records import AreaOutcome, Person
-from digigram.store import repo
+from digigram.services.coordinator import auth as coordinator_auth
+from digigram.services.coordinator.mode import Coordinator
+from digigram.services.workspace import Workspace
 from digigram.store.db import transaction
 from digigram.store.models import AttemptRow
-from digigram.workspace import Workspace
+from digigram.store.repo import attempts as attempt_rows
 
 SMALL = Path(__file__).resolve().parents[1] / "frameworks" / "store_small.yaml"
 PASSWORD = "правильний-пароль"
@@ -58,7 +58,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
-    monkeypatch.setattr(workspace_coordinator, "_now", fake)
+    monkeypatch.setattr(coordinator_auth, "_now", fake)
     return fake
 
 
@@ -76,13 +76,13 @@ def add_check(
     fw = ws.framework
     sessions = ws._sessions
     with transaction(sessions) as session:
-        attempt = repo.add_attempt(
+        attempt = attempt_rows.add_attempt(
             session, person_id=person.id, framework_id=fw.id, framework_version=fw.version,
             framework_hash=fw.content_hash, profile_id=profile, mode="full", seed=1, rating_before=rating,
         )
         for seq, (item_id, choice) in enumerate(answers):
             stored = tuple(choice) if isinstance(choice, list) else choice
-            repo.add_answer(session, attempt.id, sequence=seq, item_id=item_id, choice=stored)  # type: ignore[arg-type]
+            attempt_rows.add_answer(session, attempt.id, sequence=seq, item_id=item_id, choice=stored)  # type: ignore[arg-type]
         outcomes = [
             AreaOutcome(area_id=area, theta=0.0, sd=0.5, level=level, band=(level, level), target=target,
                         p_below_target=None,
@@ -90,6 +90,6 @@ def add_check(
                         n_items=len(answers))
             for area, (level, target) in levels.items()
         ]
-        repo.finish_attempt(session, attempt.id, outcomes=outcomes, rating_after=None)
+        attempt_rows.finish_attempt(session, attempt.id, outcomes=outcomes, rating_after=None)
         session.get_one(AttemptRow, attempt.id).finished_at = when.astimezone(UTC).replace(tzinfo=None)
     return attempt.id

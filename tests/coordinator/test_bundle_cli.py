@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digigram.cli import main
-from digigram.workspace import Workspace
+from digigram.cli.main import main
+from digigram.services.workspace import Workspace
 from tests.coordinator.test_bundle_support import dump, make_hub
 
 PASSWORD = "пароль координатора"

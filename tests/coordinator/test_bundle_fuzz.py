@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digigram.bundles import export_bundle, import_bundle
-from digigram.core.bundle_format import KINDS, MANIFEST, MANIFEST_KEYS, RECORD_FILES, SIGNATURE, sign
+from digigram.core.bundle.format import KINDS, MANIFEST, MANIFEST_KEYS, RECORD_FILES, SIGNATURE, sign
 from digigram.core.coordination import BundleError
+from digigram.services.bundles.importer import export_bundle, import_bundle
 from tests.coordinator.test_bundle_support import (
     KEY,
     as_jsonl,

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from digigram.bundles import export_bundle, import_bundle
-from digigram.core.bundle_format import MANIFEST, RECORD_FILES, SIGNATURE, Limits, sign
+from digigram.core.bundle.format import MANIFEST, RECORD_FILES, SIGNATURE, Limits, sign
 from digigram.core.coordination import BundleError
+from digigram.services.bundles.importer import export_bundle, import_bundle
 from tests.coordinator.test_bundle_support import (
     KEY,
     OTHER_KEY,

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from digigram.bundles import export_bundle, import_bundle
-from digigram.core.bundle_format import RECORD_FILES
+from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.records import Plan
-from digigram.workspace import Workspace
+from digigram.services.bundles.importer import export_bundle, import_bundle
+from digigram.services.workspace import Workspace
 from tests.coordinator.test_bundle_support import (
     KEY,
     SMALL,

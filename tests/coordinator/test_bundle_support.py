@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from digigram.core.bundle_format import MANIFEST, RECORD_FILES, SIGNATURE, regional_key, sha256, sign
+from digigram.core.bundle.format import MANIFEST, RECORD_FILES, SIGNATURE, regional_key, sha256, sign
 from digigram.core.records import PlanStep
+from digigram.services.workspace import Workspace
 from digigram.store.db import make_engine, make_sessions
 from digigram.store.startup import Store
-from digigram.workspace import Workspace
 from tests.store.helpers import some_choice
 
 SMALL = Path(__file__).resolve().parents[1] / "frameworks" / "store_small.yaml"

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from digigram.coordinator import Coordinator
 from digigram.core.coordination import AreaStatus, DashboardFilter, needs_help
-from digigram.workspace import Workspace
+from digigram.services.coordinator.mode import Coordinator
+from digigram.services.workspace import Workspace
 from tests.coordinator.conftest import add_check
 
 

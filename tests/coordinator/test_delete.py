@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from digigram.coordinator import BACKUPS_NOTE, Coordinator
 from digigram.core.errors import StorageError
 from digigram.core.records import Plan, PlanStep
-from digigram.workspace import Workspace
+from digigram.services.coordinator.mode import BACKUPS_NOTE, Coordinator
+from digigram.services.workspace import Workspace
 from tests.store.helpers import some_choice
 
 SECRET = "Секретна Людмила Зоряна-Хвилевич"

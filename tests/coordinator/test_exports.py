@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from digigram.coordinator import Coordinator
 from digigram.core.coordination import DashboardFilter
 from digigram.core.records import Plan, PlanStep
-from digigram.workspace import Workspace
+from digigram.services.coordinator.mode import Coordinator
+from digigram.services.workspace import Workspace
 from tests.coordinator.conftest import add_check
 from tests.store.helpers import some_choice
 

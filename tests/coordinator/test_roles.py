@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from digigram.coordinator import Coordinator
 from digigram.core.coordination import CoordinatorError, CoordinatorLocked, lockout_seconds
 from digigram.core.errors import DigigramError
-from digigram.workspace import Workspace
+from digigram.services.coordinator.mode import Coordinator
+from digigram.services.workspace import Workspace
 from tests.coordinator.conftest import PASSWORD, SMALL, Clock
 
 

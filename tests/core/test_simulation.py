@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from factory import framework, knowledge, scenario
 
-from digigram.cli import main
+from digigram.cli.main import main
 from digigram.core.itembank import bank_for, score_answer
 from digigram.core.simulation import abilities, choice_for, fixed_form, simulate
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from digigram import paths
+from digigram.core import paths
 from digigram.core.errors import StorageError
 from digigram.store import backup
 from digigram.store.startup import open_store

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from digigram import paths
-from digigram.cli import main
+from digigram.cli.main import main
+from digigram.core import paths
 from digigram.core.loader import load_framework
 from digigram.store import backup
 from tests.store.conftest import SMALL

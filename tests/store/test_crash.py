@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from digigram import paths
+from digigram.core import paths
 from digigram.core.engine import Quiz
 from digigram.core.loader import load_framework
 from tests.store.conftest import SMALL

@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from digigram import paths
+from digigram.core import paths
 from digigram.core.errors import StorageError
 from digigram.store import backup, migrate
 from digigram.store.db import sqlite_url

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from digigram import paths
-from digigram.cli import main
+from digigram.cli.main import main
+from digigram.core import paths
 from tests.store.conftest import SMALL
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from digigram.core.errors import QuizError
 from digigram.core.records import Attempt, Person, Plan, PlanStep
-from digigram.workspace import Workspace
+from digigram.services.workspace import Workspace
 from tests.store.helpers import some_choice
 
 

@@ -39,7 +39,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ws(data_dir: Path) -> Iterator[Any]:
-    from digigram.workspace import Workspace
+    from digigram.services.workspace import Workspace
 
     workspace = Workspace.open(data_dir=data_dir, framework_path=MINI)
     yield workspace

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from digigram.ui import coordinator_files
-from digigram.ui.coordinator_files import Ask
-from digigram.ui.coordinator_login import PasswordDialog
-from digigram.ui.dashboard_view import DashboardView
+from digigram.ui.coordinator import files as coordinator_files
+from digigram.ui.coordinator.dashboard import DashboardView
+from digigram.ui.coordinator.files import Ask
+from digigram.ui.coordinator.login import PasswordDialog
+from digigram.ui.coordinator.trainee import TraineeView
 from digigram.ui.person_dialog import PinDialog
-from digigram.ui.trainee_view import TraineeView
 from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.test_accessibility import unnamed_focusable
 

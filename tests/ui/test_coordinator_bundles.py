@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from digigram.ui.bundle_dialogs import BundleChoice, BundleDialog
-from digigram.ui.coordinator_files import Ask
-from digigram.ui.coordinator_login import PasswordDialog
+from digigram.ui.coordinator.bundles import BundleChoice, BundleDialog
+from digigram.ui.coordinator.files import Ask
+from digigram.ui.coordinator.login import PasswordDialog
 from tests.ui.conftest import MINI
 from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.test_coordinator import PEOPLE, SECRET
@@ -31,7 +31,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 def second(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     """A window over a second, empty data folder: the regional office's computer."""
     from digigram.app import build_window
-    from digigram.workspace import Workspace
+    from digigram.services.workspace import Workspace
 
     ws2 = Workspace.open(data_dir=tmp_path / "region", framework_path=MINI)
     ws2.set_coordinator_password(SECRET)

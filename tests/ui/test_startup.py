@@ -56,7 +56,7 @@ def test_the_window_shows_at_once_and_opens_the_data_after(qtbot: Any, data_dir:
 def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_dir: Path,
                                                                messages: list[str]) -> None:
     from digigram.app import open_window, qapplication
-    from digigram.paths import database_path
+    from digigram.core.paths import database_path
 
     data_dir.mkdir(parents=True)
     database_path(data_dir).write_bytes(b"this is not a database, it was cut off by a power failure" * 40)

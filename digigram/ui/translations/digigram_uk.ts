@@ -4,160 +4,160 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../bundle_dialogs.py" line="46"/>
+        <location filename="../coordinator/bundles.py" line="46"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="47"/>
+        <location filename="../coordinator/bundles.py" line="47"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="49"/>
+        <location filename="../coordinator/bundles.py" line="49"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="51"/>
+        <location filename="../coordinator/bundles.py" line="51"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього комп&apos;ютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="58"/>
+        <location filename="../coordinator/bundles.py" line="58"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="60"/>
+        <location filename="../coordinator/bundles.py" line="60"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="64"/>
+        <location filename="../coordinator/bundles.py" line="64"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="67"/>
+        <location filename="../coordinator/bundles.py" line="67"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="68"/>
+        <location filename="../coordinator/bundles.py" line="68"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="74"/>
+        <location filename="../coordinator/bundles.py" line="74"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="81"/>
+        <location filename="../coordinator/bundles.py" line="81"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="82"/>
+        <location filename="../coordinator/bundles.py" line="82"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="85"/>
+        <location filename="../coordinator/bundles.py" line="85"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="86"/>
+        <location filename="../coordinator/bundles.py" line="86"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="87"/>
+        <location filename="../coordinator/bundles.py" line="87"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="93"/>
+        <location filename="../coordinator/bundles.py" line="93"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="95"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="121"/>
-        <location filename="../bundle_dialogs.py" line="124"/>
+        <location filename="../coordinator/bundles.py" line="121"/>
+        <location filename="../coordinator/bundles.py" line="124"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="132"/>
+        <location filename="../coordinator/bundles.py" line="132"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="134"/>
+        <location filename="../coordinator/bundles.py" line="134"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="158"/>
+        <location filename="../coordinator/bundles.py" line="158"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="158"/>
+        <location filename="../coordinator/bundles.py" line="158"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="159"/>
+        <location filename="../coordinator/bundles.py" line="159"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="159"/>
+        <location filename="../coordinator/bundles.py" line="159"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="174"/>
+        <location filename="../coordinator/bundles.py" line="174"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="179"/>
+        <location filename="../coordinator/bundles.py" line="179"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="193"/>
+        <location filename="../coordinator/bundles.py" line="193"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="194"/>
+        <location filename="../coordinator/bundles.py" line="194"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="195"/>
+        <location filename="../coordinator/bundles.py" line="195"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
     <message>
-        <location filename="../bundle_dialogs.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>The bundle was not signed.</source>
         <translation>Пакет не був підписаний.</translation>
     </message>
@@ -165,51 +165,51 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator_files.py" line="42"/>
-        <location filename="../coordinator_files.py" line="44"/>
+        <location filename="../coordinator/files.py" line="42"/>
+        <location filename="../coordinator/files.py" line="44"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="65"/>
+        <location filename="../coordinator/files.py" line="65"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="67"/>
+        <location filename="../coordinator/files.py" line="67"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="72"/>
-        <location filename="../coordinator_files.py" line="83"/>
-        <location filename="../coordinator_files.py" line="94"/>
-        <location filename="../coordinator_files.py" line="114"/>
+        <location filename="../coordinator/files.py" line="72"/>
+        <location filename="../coordinator/files.py" line="83"/>
+        <location filename="../coordinator/files.py" line="94"/>
+        <location filename="../coordinator/files.py" line="114"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="77"/>
+        <location filename="../coordinator/files.py" line="77"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="88"/>
+        <location filename="../coordinator/files.py" line="88"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="100"/>
+        <location filename="../coordinator/files.py" line="100"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="102"/>
+        <location filename="../coordinator/files.py" line="102"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="120"/>
+        <location filename="../coordinator/files.py" line="120"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -218,7 +218,7 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому комп&apos;ютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator_files.py" line="126"/>
+        <location filename="../coordinator/files.py" line="126"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
@@ -226,431 +226,436 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator_login.py" line="46"/>
+        <location filename="../coordinator/login.py" line="46"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="47"/>
+        <location filename="../coordinator/login.py" line="47"/>
         <source>The coordinator screens show every trainee&apos;s results. Enter the coordinator password to open them.</source>
         <translation>Екрани координатора показують результати всіх слухачів. Введіть пароль координатора, щоб відкрити їх.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="49"/>
+        <location filename="../coordinator/login.py" line="49"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="50"/>
+        <location filename="../coordinator/login.py" line="50"/>
         <source>Coordinator password</source>
         <translation>Пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="53"/>
+        <location filename="../coordinator/login.py" line="53"/>
         <source>Set the coordinator password</source>
         <translation>Встановлення пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="54"/>
+        <location filename="../coordinator/login.py" line="54"/>
         <source>No coordinator password is set on this computer yet. Choose one now (at least %1 characters) and keep it safe: it opens every trainee&apos;s results.</source>
         <translation>На цьому комп&apos;ютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="60"/>
+        <location filename="../coordinator/login.py" line="60"/>
         <source>Change the coordinator password</source>
         <translation>Зміна пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="61"/>
+        <location filename="../coordinator/login.py" line="61"/>
         <source>The data stays as it is; only the password that opens the coordinator screens changes.</source>
         <translation>Дані залишаються як є; змінюється лише пароль, що відкриває екрани координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="63"/>
+        <location filename="../coordinator/login.py" line="63"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Чинний пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="64"/>
+        <location filename="../coordinator/login.py" line="64"/>
         <source>Current coordinator password</source>
         <translation>Чинний пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="66"/>
+        <location filename="../coordinator/login.py" line="66"/>
         <source>&amp;New password:</source>
         <translation>&amp;Новий пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="67"/>
+        <location filename="../coordinator/login.py" line="67"/>
         <source>New coordinator password</source>
         <translation>Новий пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="68"/>
+        <location filename="../coordinator/login.py" line="68"/>
         <source>New password &amp;again:</source>
         <translation>Новий пароль &amp;ще раз:</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="69"/>
+        <location filename="../coordinator/login.py" line="69"/>
         <source>New coordinator password again</source>
         <translation>Новий пароль координатора ще раз</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="99"/>
+        <location filename="../coordinator/login.py" line="99"/>
         <source>Please enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="101"/>
+        <location filename="../coordinator/login.py" line="101"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Новий пароль має містити щонайменше %1 символів.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="104"/>
+        <location filename="../coordinator/login.py" line="104"/>
         <source>The two new passwords differ. Please type them again.</source>
         <translation>Два нові паролі відрізняються. Введіть їх ще раз.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="149"/>
+        <location filename="../coordinator/login.py" line="149"/>
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
     <message>
-        <location filename="../coordinator_login.py" line="168"/>
+        <location filename="../coordinator/mode.py" line="33"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/mode.py" line="54"/>
+        <source>Coordinator mode is locked.</source>
+        <translation>Режим координатора закрито.</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dashboard_extra.py" line="52"/>
+        <location filename="../coordinator/pages.py" line="53"/>
         <source>&amp;Questions most often answered wrongly:</source>
         <translation>&amp;Питання, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="53"/>
+        <location filename="../coordinator/pages.py" line="54"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="55"/>
+        <location filename="../coordinator/pages.py" line="56"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="55"/>
-        <location filename="../dashboard_extra.py" line="103"/>
+        <location filename="../coordinator/pages.py" line="56"/>
+        <location filename="../coordinator/pages.py" line="110"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="56"/>
+        <location filename="../coordinator/pages.py" line="57"/>
         <source>Asked</source>
         <translation>Поставлено</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="56"/>
+        <location filename="../coordinator/pages.py" line="57"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="57"/>
+        <location filename="../coordinator/pages.py" line="58"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="101"/>
+        <location filename="../coordinator/pages.py" line="108"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="102"/>
+        <location filename="../coordinator/pages.py" line="109"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="104"/>
+        <location filename="../coordinator/pages.py" line="111"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="108"/>
+        <location filename="../coordinator/pages.py" line="115"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="113"/>
+        <location filename="../coordinator/pages.py" line="120"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="115"/>
+        <location filename="../coordinator/pages.py" line="122"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="134"/>
+        <location filename="../coordinator/pages.py" line="141"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="172"/>
+        <location filename="../coordinator/pages.py" line="179"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="173"/>
+        <location filename="../coordinator/pages.py" line="180"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: відставання кожного слухача за сферами</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="174"/>
+        <location filename="../coordinator/pages.py" line="181"/>
         <source>The group picture appears here.</source>
         <translation>Тут з&apos;явиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="183"/>
+        <location filename="../coordinator/pages.py" line="190"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="186"/>
+        <location filename="../coordinator/pages.py" line="193"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../dashboard_extra.py" line="189"/>
+        <location filename="../coordinator/pages.py" line="196"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="33"/>
+        <location filename="../coordinator/table.py" line="41"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="35"/>
+        <location filename="../coordinator/table.py" line="43"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="38"/>
+        <location filename="../coordinator/table.py" line="46"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="40"/>
+        <location filename="../coordinator/table.py" line="48"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="46"/>
+        <location filename="../coordinator/table.py" line="54"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="79"/>
+        <location filename="../coordinator/table.py" line="87"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="80"/>
+        <location filename="../coordinator/table.py" line="88"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="81"/>
+        <location filename="../coordinator/table.py" line="89"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="82"/>
+        <location filename="../coordinator/table.py" line="90"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="83"/>
+        <location filename="../coordinator/table.py" line="91"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="84"/>
+        <location filename="../coordinator/table.py" line="92"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../dashboard_model.py" line="86"/>
+        <location filename="../coordinator/table.py" line="94"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="138"/>
+        <location filename="../coordinator/dashboard.py" line="139"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="139"/>
+        <location filename="../coordinator/dashboard.py" line="140"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>&amp;Вийти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="140"/>
+        <location filename="../coordinator/dashboard.py" line="141"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="141"/>
+        <location filename="../coordinator/dashboard.py" line="142"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="142"/>
+        <location filename="../coordinator/dashboard.py" line="143"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="143"/>
+        <location filename="../coordinator/dashboard.py" line="144"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="144"/>
+        <location filename="../coordinator/dashboard.py" line="145"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="146"/>
+        <location filename="../coordinator/dashboard.py" line="147"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="147"/>
+        <location filename="../coordinator/dashboard.py" line="148"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="148"/>
+        <location filename="../coordinator/dashboard.py" line="149"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="149"/>
+        <location filename="../coordinator/dashboard.py" line="150"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="150"/>
+        <location filename="../coordinator/dashboard.py" line="151"/>
         <source>Checked &amp;until:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="151"/>
+        <location filename="../coordinator/dashboard.py" line="152"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="152"/>
+        <location filename="../coordinator/dashboard.py" line="153"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="153"/>
+        <location filename="../coordinator/dashboard.py" line="154"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="154"/>
+        <location filename="../coordinator/dashboard.py" line="155"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="155"/>
+        <location filename="../coordinator/dashboard.py" line="156"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="156"/>
+        <location filename="../coordinator/dashboard.py" line="157"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="157"/>
+        <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Hard &amp;questions</source>
         <translation>&amp;Складні питання</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="158"/>
+        <location filename="../coordinator/dashboard.py" line="159"/>
         <source>&amp;Before and after</source>
         <translation>&amp;До і після</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="160"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="161"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="162"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="164"/>
+        <location filename="../coordinator/dashboard.py" line="165"/>
         <source>&amp;Open the trainee</source>
         <translation>&amp;Відкрити слухача</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="166"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="166"/>
+        <location filename="../coordinator/dashboard.py" line="167"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="167"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>Group report as P&amp;DF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="217"/>
+        <location filename="../coordinator/dashboard.py" line="218"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="218"/>
+        <location filename="../coordinator/dashboard.py" line="219"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="219"/>
+        <location filename="../coordinator/dashboard.py" line="220"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="229"/>
+        <location filename="../coordinator/dashboard.py" line="230"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../dashboard_view.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="250"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -872,67 +877,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Digigram</source>
         <translation>Діджиграм</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="161"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="249"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1223,82 +1228,82 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../plan_output.py" line="57"/>
+        <location filename="../plan_output.py" line="66"/>
         <source>Development plan</source>
         <translation>План розвитку</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="58"/>
+        <location filename="../plan_output.py" line="67"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="59"/>
+        <location filename="../plan_output.py" line="68"/>
         <source>Where you stand</source>
         <translation>Де ви зараз</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="60"/>
+        <location filename="../plan_output.py" line="69"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="61"/>
+        <location filename="../plan_output.py" line="70"/>
         <source>Level</source>
         <translation>Рівень</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="62"/>
+        <location filename="../plan_output.py" line="71"/>
         <source>Target</source>
         <translation>Ціль</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="63"/>
+        <location filename="../plan_output.py" line="72"/>
         <source>Gap</source>
         <translation>Розрив</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="64"/>
+        <location filename="../plan_output.py" line="73"/>
         <source>Steps</source>
         <translation>Кроки</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="65"/>
+        <location filename="../plan_output.py" line="74"/>
         <source>No steps yet.</source>
         <translation>Кроків ще немає.</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="95"/>
+        <location filename="../plan_output.py" line="104"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="96"/>
+        <location filename="../plan_output.py" line="105"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="97"/>
+        <location filename="../plan_output.py" line="106"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="98"/>
+        <location filename="../plan_output.py" line="107"/>
         <source>Due</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="99"/>
+        <location filename="../plan_output.py" line="108"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="100"/>
+        <location filename="../plan_output.py" line="109"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="151"/>
+        <location filename="../plan_output.py" line="160"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
     </message>
@@ -1623,132 +1628,132 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../trainee_view.py" line="107"/>
+        <location filename="../coordinator/trainee.py" line="107"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="108"/>
+        <location filename="../coordinator/trainee.py" line="108"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="109"/>
+        <location filename="../coordinator/trainee.py" line="109"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="110"/>
+        <location filename="../coordinator/trainee.py" line="110"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="113"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Діаграма відставання</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="117"/>
+        <location filename="../coordinator/trainee.py" line="117"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="118"/>
+        <location filename="../coordinator/trainee.py" line="118"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="119"/>
+        <location filename="../coordinator/trainee.py" line="119"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="122"/>
+        <location filename="../coordinator/trainee.py" line="122"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="123"/>
+        <location filename="../coordinator/trainee.py" line="123"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="124"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="125"/>
+        <location filename="../coordinator/trainee.py" line="125"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="126"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="127"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="128"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="165"/>
+        <location filename="../coordinator/trainee.py" line="165"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="213"/>
+        <location filename="../coordinator/trainee.py" line="213"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="224"/>
+        <location filename="../coordinator/trainee.py" line="224"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="226"/>
+        <location filename="../coordinator/trainee.py" line="226"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../trainee_view.py" line="246"/>
+        <location filename="../coordinator/trainee.py" line="246"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

@@ -1,0 +1,234 @@
+"""`digigram quiz --person NAME`: the check in a terminal, one typed line per answer, resumable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TYPE_CHECKING, TextIO
+
+from digigram.core import paths
+from digigram.core.framework import Framework, Item
+from digigram.core.records import Person
+
+if TYPE_CHECKING:
+    from digigram.services.quiz import QuizSession
+    from digigram.services.workspace import Workspace
+
+HELP = "take the competence check in the terminal (resumes an unfinished attempt)"
+PROMPT = "> "
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--person", required=True, metavar="NAME", help="whose check it is (created if new)")
+    parser.add_argument("--profile", metavar="ID", help="role profile (default: the framework's first)")
+    parser.add_argument("--framework", metavar="PATH", help="framework file (default: the shipped one)")
+    parser.add_argument("--mode", default="full", metavar="M",
+                        help="full, quick or an area id (default: full)")
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """The Workspace for a parsed command line (data folder, database URL and framework options)."""
+    from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
+
+    return Workspace.open(
+        data_dir=paths.data_dir_from_args(args),
+        database_url=getattr(args, "database", None),
+        framework_path=getattr(args, "framework", None),
+    )
+
+
+class Terminal:
+    """Line-by-line talk over any text streams, so pipes, scripts and screen readers all work."""
+
+    def __init__(self, lang: str, inp: TextIO, out: TextIO) -> None:
+        self.lang, self.inp, self.out = lang, inp, out
+
+    def t(self, uk: str, en: str) -> str:
+        return uk if self.lang == "uk" else en
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out, flush=True)
+
+    def ask(self) -> str | None:
+        """One line, stripped; None at the end of input."""
+        print(PROMPT, end="", file=self.out, flush=True)
+        line = self.inp.readline()
+        return None if line == "" else line.strip()
+
+
+def _yes(answer: str) -> bool | None:
+    word = answer.lower()
+    if word in ("y", "yes", "т", "так", "1"):
+        return True
+    if word in ("n", "no", "н", "ні", "0"):
+        return False
+    return None
+
+
+def ask_consent(term: Terminal) -> bool | None:
+    term.say(term.t(
+        "Digigram збереже ваше ім'я, відповіді й результати на цьому комп'ютері. Ви згодні? (так/ні)",
+        "Digigram keeps your name, answers and results on this computer. Do you agree? (yes/no)",
+    ))
+    while (line := term.ask()) is not None:
+        if (agreed := _yes(line)) is not None:
+            return agreed
+        term.say(term.t("Введіть «так» або «ні».", "Type yes or no."))
+    return None
+
+
+def ask_rating(term: Terminal, *, after: bool) -> tuple[bool, int | None]:
+    """(input went on, a 1–10 self-rating or None when skipped with an empty line)."""
+    term.say(term.t(
+        ("Як ви тепер оцінюєте" if after else "Як ви оцінюєте") + " свої цифрові навички від 1 до 10? "
+        "(порожній рядок — пропустити)",
+        ("How would you now rate" if after else "How would you rate") + " your digital skills from 1 to 10? "
+        "(empty line to skip)",
+    ))
+    while (line := term.ask()) is not None:
+        if line == "":
+            return True, None
+        if line.isdigit() and 1 <= int(line) <= 10:
+            return True, int(line)
+        term.say(term.t("Потрібне число від 1 до 10.", "Please give a number from 1 to 10."))
+    return False, None
+
+
+def option_labels(framework: Framework, item: Item, lang: str) -> list[str]:
+    if item.on_scale:
+        assert item.scale is not None
+        return [p.label.get(lang) for p in framework.scales[item.scale].points]
+    return [o.text.get(lang) for o in item.options]
+
+
+def parse_choice(line: str, item: Item, n: int) -> tuple[object, str | None]:
+    """(choice, None) for a valid line, else (None, which problem) as "empty"/"number"/"range"/"one"."""
+    parts = [p.strip() for p in line.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    if not parts:
+        return None, "empty"
+    if not all(p.isdigit() for p in parts):
+        return None, "number"
+    numbers = [int(p) for p in parts]
+    if item.offers_dont_know and numbers == [0]:
+        return None, None
+    if any(not 1 <= k <= n for k in numbers):
+        return None, "range"
+    if item.select == "many" and not item.on_scale:
+        if len(set(numbers)) != len(numbers):
+            return None, "twice"
+        return [k - 1 for k in numbers], None
+    if len(numbers) != 1:
+        return None, "one"
+    return numbers[0] - 1, None
+
+
+def _problem(term: Terminal, kind: str, n: int, item: Item) -> str:
+    low = 0 if item.offers_dont_know else 1
+    messages = {
+        "empty": term.t("Введіть номер відповіді.", "Type the number of your answer."),
+        "number": term.t("Потрібні номери відповідей, цифрами.", "Please type answer numbers as digits."),
+        "range": term.t(f"Номер має бути від {low} до {n}.", f"The number must be from {low} to {n}."),
+        "one": term.t("Тут потрібна одна відповідь.", "Only one answer is wanted here."),
+        "twice": term.t("Один номер введено двічі.", "A number was given twice."),
+    }
+    return messages[kind]
+
+
+def show_item(term: Terminal, session: QuizSession, item: Item) -> int:
+    fw, lang = session.framework, term.lang
+    progress = session.progress()
+    total = progress.asked + progress.remaining
+    term.say()
+    term.say(f"({progress.asked + 1}/≈{total}) [{item.id}] {item.stem.get(lang)}")
+    labels = option_labels(fw, item, lang)
+    for k, label in enumerate(labels, start=1):
+        term.say(f"  {k}. {label}")
+    if item.offers_dont_know:
+        dont_know = term.t("Не знаю", "I don't know")
+        term.say(f"  0. {dont_know}")
+    if item.select == "many" and not item.on_scale:
+        term.say(term.t("(можна кілька номерів через кому)", "(several numbers separated by commas)"))
+    return len(labels)
+
+
+def ask_items(term: Terminal, session: QuizSession) -> bool:
+    """Ask until the quiz ends (True) or the person pauses with `q` or the input ends (False)."""
+    while (item := session.current_item) is not None:
+        n = show_item(term, session, item)
+        shown = time.monotonic()
+        while True:
+            line = term.ask()
+            if line is None or line.lower() in ("q", "й"):
+                return False
+            choice, problem = parse_choice(line, item, n)
+            if problem is None:
+                session.answer(choice, seconds=round(time.monotonic() - shown, 3))
+                break
+            term.say(_problem(term, problem, n, item))
+    return True
+
+
+def print_result(term: Terminal, session: QuizSession) -> None:
+    fw = session.framework
+    term.say()
+    term.say(term.t("Результати за сферами:", "Results by area:"))
+    for area in session.result().areas.values():
+        name = fw.area(area.area_id).name.get(term.lang)
+        low, high = area.band
+        band = low if low == high else f"{low}–{high}"
+        target = area.target or "—"
+        gap = "—" if area.gap is None else str(area.gap)
+        term.say(term.t(
+            f"  {area.area_id} {name}: рівень {area.level} (діапазон {band}), ціль {target}, розрив {gap}",
+            f"  {area.area_id} {name}: level {area.level} (band {band}), target {target}, gap {gap}",
+        ))
+
+
+def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person | None:
+    person = ws.find_person(args.person)
+    if person is not None and person.consent_at is not None:
+        return person
+    agreed = ask_consent(term)
+    if not agreed:
+        term.say(term.t("Без згоди перевірку не розпочато.", "The check was not started without consent."))
+        return None
+    if person is None:
+        return ws.create_person(args.person, profile_id=args.profile)
+    ws.set_consent(person.id)
+    return ws.person(person.id)
+
+
+def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | None = None) -> int:
+    term = Terminal(args.lang, inp or sys.stdin, out or sys.stdout)
+    with open_workspace(args) as ws:
+        person = _person(term, ws, args)
+        if person is None:
+            return 1
+        if person.has_pin:
+            term.say(term.t("Введіть свій PIN:", "Type your PIN:"))
+            pin = term.ask()
+            if pin is None or not ws.check_pin(person.id, pin):
+                term.say(term.t("PIN не підходить.", "The PIN does not match."))
+                return 1
+        unfinished = ws.unfinished_attempt(person.id)
+        if unfinished is not None:
+            session = ws.resume_quiz(unfinished.id)
+            term.say(term.t(f"Продовжуємо перевірку: відповідей уже {unfinished.n_answers}.",
+                            f"Resuming the check: {unfinished.n_answers} answered so far."))
+        else:
+            going_on, rating = ask_rating(term, after=False)
+            if not going_on:
+                return 0
+            session = ws.start_quiz(person.id, mode=args.mode, rating_before=rating,
+                                    profile_id=args.profile)
+        if not ask_items(term, session):
+            session.pause()
+            term.say()
+            term.say(term.t("Перевірку призупинено. Запустіть цю команду знову, щоб продовжити.",
+                            "The check is paused. Run this command again to go on."))
+            return 0
+        _, after = ask_rating(term, after=True)
+        session.finish(rating_after=after)
+        print_result(term, session)
+    return 0

@@ -1,0 +1,1 @@
+"""The offline result bundle format: manifest, signing, records and safe reading; no I/O policy."""

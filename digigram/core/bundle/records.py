@@ -1,0 +1,197 @@
+"""The records inside a result bundle: one JSON object per line, each field checked for type and range."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from digigram.core.bundle.format import RECORD_FILES, fail, sha256, strict_json
+from digigram.core.records import STEP_STATUSES
+
+Check = Callable[[Any], Any]
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SHA = re.compile(r"[0-9a-f]{64}")
+TEXT_MAX = 10 * 1024 * 1024  # a framework file; the loader refuses larger ones too
+
+
+class Wrong(ValueError):
+    def __init__(self, uk: str, en: str) -> None:
+        super().__init__(en)
+        self.uk, self.en = uk, en
+
+
+def _string(value: Any, limit: int) -> str:
+    if not isinstance(value, str):
+        raise Wrong("має бути текстом", "must be text")
+    if len(value) > limit:
+        raise Wrong(f"задовге (понад {limit} символів)", f"is too long (over {limit} characters)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Wrong("містить неправильні символи", "holds invalid characters") from None
+    return value
+
+
+def text(limit: int = 100, *, optional: bool = False) -> Check:
+    return lambda v: None if v is None and optional else _string(v, limit)
+
+
+def uuid_(*, optional: bool = False) -> Check:
+    def check(v: Any) -> Any:
+        if v is None and optional:
+            return None
+        if not isinstance(v, str) or not _UUID.fullmatch(v):
+            raise Wrong("має бути UUID", "must be a UUID")
+        return v
+    return check
+
+
+def sha(v: Any) -> str:
+    if not isinstance(v, str) or not _SHA.fullmatch(v):
+        raise Wrong("має бути SHA-256 (64 шістнадцяткові цифри)", "must be a SHA-256 (64 hex digits)")
+    return v
+
+
+def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
+    def check(v: Any) -> Any:
+        if v is None and optional:
+            return None
+        if type(v) is not int or not lo <= v <= hi:
+            raise Wrong(f"має бути цілим числом від {lo} до {hi}",
+                        f"must be a whole number from {lo} to {hi}")
+        return v
+    return check
+
+
+def number(*, optional: bool = False) -> Check:
+    def check(v: Any) -> Any:
+        if v is None and optional:
+            return None
+        if type(v) not in (int, float) or not math.isfinite(v) or abs(v) > 1e12:
+            raise Wrong("має бути числом", "must be a number")
+        return float(v)
+    return check
+
+
+def moment(*, optional: bool = False) -> Check:
+    """A date and time, stored as the database keeps it: naive UTC."""
+    def check(v: Any) -> Any:
+        if v is None and optional:
+            return None
+        try:
+            parsed = datetime.fromisoformat(_string(v, 40))
+        except (Wrong, ValueError):
+            raise Wrong("має бути датою й часом ISO 8601", "must be an ISO 8601 date and time") from None
+        return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
+    return check
+
+
+def day(v: Any) -> date | None:
+    if v is None:
+        return None
+    try:
+        return date.fromisoformat(_string(v, 10))
+    except (Wrong, ValueError):
+        raise Wrong("має бути датою РРРР-ММ-ДД", "must be a date YYYY-MM-DD") from None
+
+
+def one_of(*values: str) -> Check:
+    def check(v: Any) -> Any:
+        if v not in values or not isinstance(v, str):
+            raise Wrong(f"має бути одним із: {', '.join(values)}", f"must be one of: {', '.join(values)}")
+        return v
+    return check
+
+
+def words(v: Any) -> list[str]:
+    if not isinstance(v, list) or len(v) > 100_000:
+        raise Wrong("має бути списком", "must be a list")
+    return [_string(x, 100) for x in v]
+
+
+def choice(v: Any) -> Any:
+    """An answer as stored: null ("I don't know"), an option index or a list of them."""
+    if v is None or (type(v) is int and 0 <= v < 1000):
+        return v
+    if isinstance(v, list) and len(v) <= 1000 and all(type(x) is int and 0 <= x < 1000 for x in v):
+        return v
+    raise Wrong("має бути null, номером варіанта або списком номерів",
+                "must be null, an option number or a list of them")
+
+
+SCHEMAS: dict[str, dict[str, Check]] = {
+    "people": {"id": uuid_(), "name": text(200), "hub": text(200), "group_tag": text(100),
+               "profile_id": text(optional=True), "consent_at": moment(optional=True),
+               "created_at": moment()},
+    "frameworks": {"content_hash": sha, "framework_id": text(), "version": text(), "file_name": text(300),
+                   "text": text(TEXT_MAX), "stored_at": moment()},
+    "attempts": {"id": uuid_(), "person_id": uuid_(), "framework_id": text(), "framework_version": text(),
+                 "framework_hash": sha, "profile_id": text(), "mode": text(50),
+                 "seed": integer(-(2**63), 2**63 - 1), "excluded": words, "status": one_of("finished"),
+                 "started_at": moment(), "finished_at": moment(),
+                 "rating_before": integer(1, 10, optional=True),
+                 "rating_after": integer(1, 10, optional=True)},
+    "answers": {"attempt_id": uuid_(), "sequence": integer(0, 100_000), "item_id": text(), "choice": choice,
+                "answered_at": moment(), "seconds": number(optional=True)},
+    "results": {"attempt_id": uuid_(), "area_id": text(), "position": integer(0, 10_000), "theta": number(),
+                "sd": number(), "level": text(20), "band": words, "target": text(20, optional=True),
+                "p_below_target": number(optional=True), "gap": integer(-1000, 1000, optional=True),
+                "n_items": integer(0, 100_000)},
+    "plans": {"id": uuid_(), "person_id": uuid_(), "attempt_id": uuid_(optional=True),
+              "updated_at": moment()},
+    "plan_steps": {"id": uuid_(), "plan_id": uuid_(), "position": integer(0, 10_000),
+                   "competence_id": text(), "goal": text(10_000), "resource_id": text(optional=True),
+                   "due": day, "status": one_of(*STEP_STATUSES), "notes": text(10_000),
+                   "coordinator_comment": text(10_000)},
+}
+# What names a record: a UUID, a content hash, or its parent's UUID with a position.
+KEYS: dict[str, tuple[str, ...]] = {
+    "people": ("id",), "frameworks": ("content_hash",), "attempts": ("id",),
+    "answers": ("attempt_id", "sequence"), "results": ("attempt_id", "area_id"), "plans": ("id",),
+    "plan_steps": ("id",),
+}
+
+
+def key_of(kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(record[k] for k in KEYS[kind])
+
+
+def _bad(file: str, line: int, uk: str, en: str) -> Exception:
+    return fail(f"Запис {line} у файлі {file}: {uk}. Пакет пошкоджено або підроблено; попросіть хаб "
+                "експортувати його знову.",
+                f"Record {line} in the file {file}: {en}. The bundle is damaged or forged; ask the hub to "
+                "export it again.")
+
+
+def parse_records(kind: str, data: bytes, count: int) -> list[dict[str, Any]]:
+    """The file's records, checked and converted (dates to naive UTC datetimes) in file order."""
+    file, schema = RECORD_FILES[kind], SCHEMAS[kind]
+    if data and not data.endswith(b"\n"):
+        raise _bad(file, data.count(b"\n") + 1, "рядок обірвано", "the line is cut short")
+    lines = data.split(b"\n")[:-1] if data else []
+    if len(lines) != count:
+        raise fail(f"У файлі {file} {len(lines)} записів, а в описі пакета — {count}.",
+                   f"The file {file} holds {len(lines)} records but the manifest says {count}.")
+    records, seen = [], set()
+    for n, line in enumerate(lines, start=1):
+        raw = strict_json(line, f"{file}:{n}")
+        if not isinstance(raw, dict) or set(raw) != set(schema):
+            raise _bad(file, n, "поля не ті, що мають бути", "the fields are not the expected ones")
+        record = {}
+        for name, check in schema.items():
+            try:
+                record[name] = check(raw[name])
+            except Wrong as exc:
+                raise _bad(file, n, f"поле «{name}» {exc.uk}", f"the field {name!r} {exc.en}") from None
+        if kind == "frameworks" and sha256(record["text"].encode("utf-8")) != record["content_hash"]:
+            raise _bad(file, n, "текст рамки не відповідає її хешу",
+                       "the framework text does not match its hash")
+        key = key_of(kind, record)
+        if key in seen:
+            raise _bad(file, n, f"запис {key} повторюється", f"the record {key} appears twice")
+        seen.add(key)
+        records.append(record)
+    return records

@@ -1,0 +1,1 @@
+"""Offline result bundles against the database: export, checks and a verify-first import."""

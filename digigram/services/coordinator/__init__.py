@@ -1,0 +1,1 @@
+"""Coordinator mode: unlocking with the password, the dashboard, exports; no Qt."""

@@ -1,0 +1,164 @@
+"""The dashboard put together from the repository's SQL rows: trainee rows, hard questions, before/after."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from types import MappingProxyType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from digigram.core.coordination import (
+    AreaStatus,
+    BeforeAfter,
+    Dashboard,
+    DashboardFilter,
+    ItemStat,
+    TraineeRow,
+    needs_help,
+    share_high,
+    sort_key,
+)
+from digigram.core.framework import Framework
+from digigram.core.itembank import normalise_choice, score_answer
+from digigram.store.db import transaction
+from digigram.store.repo import dashboard as dashboard_rows
+from digigram.store.repo.dashboard import CheckLine
+
+# A question counts as hard only once it was asked this many times in the selection (noise otherwise).
+HARD_MIN_ASKED = 3
+HARD_TOP = 10
+
+
+def _status(text: str, cache: dict[str, AreaStatus]) -> AreaStatus:
+    found = cache.get(text)
+    if found is None:
+        level, target, gap = text.split("|")
+        found = cache[text] = AreaStatus(level, target or None, int(gap) if gap else None)
+    return found
+
+
+def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *, batch: int = 900) -> int:
+    """Summarise every finished check not yet summarised on this framework version; returns how many.
+
+    Marks per item: 0 not asked, 1 fully right, 2 not fully right ("don't know" included); only
+    knowledge and scenario questions are marked. Areas: "level|target|gap" in framework order.
+    """
+    with sessions() as session:
+        todo = dashboard_rows.unsummarised(session, framework.content_hash)
+    if not todo:
+        return 0
+    row = {item.id: k for k, item in enumerate(framework.items)}
+    area_ids = [a.id for a in framework.areas]
+    known: dict[tuple[str, str], int] = {}
+    for start in range(0, len(todo), batch):  # under SQLite's limit of bound values per statement
+        chunk = todo[start:start + batch]
+        marks = {attempt_id: bytearray(len(framework.items)) for attempt_id in chunk}
+        areas: dict[str, dict[str, str]] = {attempt_id: {} for attempt_id in chunk}
+        with transaction(sessions) as session:
+            for attempt_id, item_id, stored in dashboard_rows.answers_of(session, chunk):
+                mark = known.get((item_id, stored))
+                if mark is None:
+                    mark = known[(item_id, stored)] = _mark(framework, item_id, stored)
+                if mark:
+                    marks[attempt_id][row[item_id]] = mark
+            for attempt_id, area_id, level, target, gap in dashboard_rows.areas_of(session, chunk):
+                areas[attempt_id][area_id] = f"{level}|{target or ''}|{'' if gap is None else gap}"
+            dashboard_rows.save_summaries(session, framework.content_hash, [
+                (a, bytes(m), ";".join(areas[a].get(area_id, "") for area_id in area_ids))
+                for a, m in marks.items()])
+    return len(todo)
+
+
+def _mark(framework: Framework, item_id: str, stored: str) -> int:
+    if not framework.has_item(item_id):
+        return 0
+    item = framework.item(item_id)
+    if item.kind not in ("knowledge", "scenario"):
+        return 0
+    try:
+        choice = normalise_choice(framework, item, json.loads(stored))
+        score = score_answer(framework, item, choice).score
+    except Exception:  # an answer stored on an older version that no longer fits the question
+        return 0
+    return 1 if score >= 1.0 - 1e-9 else 2
+
+
+def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemStat, ...]:
+    if not blobs:
+        return ()
+    import numpy as np
+
+    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(len(blobs), len(framework.items))
+    asked = (grid > 0).sum(axis=0)
+    wrong = (grid == 2).sum(axis=0)
+    stats = [ItemStat(item.id, int(asked[k]), int(wrong[k]), float(wrong[k] / asked[k]))
+             for k, item in enumerate(framework.items) if asked[k] >= HARD_MIN_ASKED and wrong[k] > 0]
+    stats.sort(key=lambda s: (-s.share_wrong, -s.wrong, s.item_id))
+    return tuple(stats[:HARD_TOP])
+
+
+def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
+    refresh_summaries(sessions, framework)
+    area_ids = tuple(a.id for a in framework.areas)
+    index = {lv.code: lv.index for lv in framework.levels}
+    with sessions() as session:
+        people = dashboard_rows.people(session, f)
+        checks = dashboard_rows.checks(session, f, framework.content_hash)
+    # (count, first check, latest check) per person; stored times are ISO text, so text order is time order
+    span: dict[str, tuple[int, CheckLine, CheckLine]] = {}
+    for check in checks:
+        seen = span.get(check[0])
+        if seen is None:
+            span[check[0]] = (1, check, check)
+        else:
+            n, first, last = seen
+            span[check[0]] = (n + 1, check if check[1] < first[1] else first,
+                              check if check[1] >= last[1] else last)
+    # Trainees at the same levels share one mapping: far fewer distinct area texts than people.
+    cache: dict[str, AreaStatus] = {}
+    by_text: dict[str, tuple[MappingProxyType[str, AreaStatus], bool]] = {}
+    empty: MappingProxyType[str, AreaStatus] = MappingProxyType({})
+    sums = [0.0] * len(area_ids)
+    counts = [0] * len(area_ids)
+    rows, firsts, latests = [], [], []
+    dated = f.date_from is not None or f.date_to is not None
+    for p in people:
+        found = span.get(p.person_id)
+        if found is None:
+            if dated:
+                continue
+            areas, help_ = empty, False
+            n, last_check = 0, None
+        else:
+            n, first, last = found
+            shared = by_text.get(last[3])
+            if shared is None:
+                texts = zip(area_ids, last[3].split(";"), strict=True)
+                mapping = {a: _status(t, cache) for a, t in texts if t}
+                shared = by_text[last[3]] = (MappingProxyType(mapping),
+                                             needs_help(s.gap for s in mapping.values()))
+            areas, help_ = shared
+            last_check = dashboard_rows.parse_stored(last[1])
+            if n >= 2:
+                firsts.append(first[2])
+                latests.append(last[2])
+                for k, (early, late) in enumerate(zip(first[3].split(";"), last[3].split(";"), strict=True)):
+                    a, b = early.split("|", 1)[0], late.split("|", 1)[0]
+                    if a in index and b in index:
+                        sums[k] += index[b] - index[a]
+                        counts[k] += 1
+        rows.append(TraineeRow(
+            person_id=p.person_id, name=p.name, hub=p.hub, group=p.group, profile_id=p.profile_id,
+            checks=n, last_check=last_check, areas=areas, needs_help=help_,
+        ))
+    rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
+    change = {a: sums[k] / counts[k] for k, a in enumerate(area_ids) if counts[k]}
+    return Dashboard(
+        rows=tuple(rows),
+        area_ids=area_ids,
+        hard_questions=hard_from_marks(framework, [c[4] for c in checks]),
+        before_after=BeforeAfter(
+            people=len(firsts), share_high_first=share_high(firsts), share_high_latest=share_high(latests),
+            level_change=MappingProxyType(change)),
+    )

@@ -1,0 +1,145 @@
+"""Coordinator mode: the only holder of coordinator powers, handed out by Workspace.unlock_coordinator()."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from digigram.core.coordination import (
+    BundleSummary,
+    CoordinatorError,
+    Dashboard,
+    DashboardFilter,
+    FilterOptions,
+    ImportReport,
+    TraineeDetail,
+)
+from digigram.core.errors import StorageError
+from digigram.core.records import Change, Person
+from digigram.services.coordinator import dashboard as coordinator_dashboard
+from digigram.services.coordinator import exports as coordinator_exports
+from digigram.services.coordinator.auth import replace_password
+from digigram.store.repo import dashboard as dashboard_rows
+from digigram.store.repo import people as people_rows
+
+if TYPE_CHECKING:
+    from digigram.services.api import WorkspaceAPI
+    from digigram.store.startup import Store
+
+# Handed to the constructor only by open_coordinator(), which the Workspace calls after the password check.
+_UNLOCKED = object()
+
+BACKUPS_NOTE = {
+    "uk": "Старі резервні копії бази ще містять ці дані, доки їх не замінять новіші (зберігаються "
+          "останні 10 копій).",
+    "en": "Older backups of the database still hold this data until newer ones replace them (the last "
+          "10 are kept).",
+}
+
+
+def open_coordinator(workspace: WorkspaceAPI, store: Store) -> Coordinator:
+    return Coordinator(workspace, store, _unlocked=_UNLOCKED)
+
+
+class Coordinator:
+    """What the coordinator screens and commands use; each method is one unit of work."""
+
+    def __init__(self, workspace: WorkspaceAPI, store: Store, *, _unlocked: object = None) -> None:
+        if _unlocked is not _UNLOCKED:
+            raise CoordinatorError(
+                uk="Режим координатора відкривається лише паролем координатора.",
+                en="Coordinator mode opens only with the coordinator password.",
+            )
+        self._ws = workspace
+        self._store = store
+        self._sessions = store.sessions
+
+    @property
+    def workspace(self) -> WorkspaceAPI:
+        return self._ws
+
+    def change_password(self, old: str, new: str) -> Change:
+        return replace_password(self._sessions, old, new)
+
+    # --- the group picture ----------------------------------------------------------------------
+
+    def filter_options(self) -> FilterOptions:
+        with self._sessions() as session:
+            hubs, groups, profiles = dashboard_rows.filter_options(session)
+        return FilterOptions(hubs=hubs, groups=groups, profiles=profiles)
+
+    def dashboard(self, filters: DashboardFilter | None = None) -> Dashboard:
+        """Trainees, heatmap data, hard questions and before/after for the filter (all when None)."""
+        return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter())
+
+    # --- one trainee ----------------------------------------------------------------------------
+
+    def open_person(self, person_id: str) -> Person:
+        """The person, whatever their PIN: the coordinator's override."""
+        return self._ws.person(person_id)
+
+    def trainee(self, person_id: str) -> TraineeDetail:
+        person = self._ws.person(person_id)
+        attempts = tuple(self._ws.history(person_id))
+        finished = [a for a in attempts if a.status == "finished"]
+        latest = max(finished, key=lambda a: (a.finished_at or a.started_at, a.id)) if finished else None
+        result = self._ws.results_for(latest.id) if latest is not None else None
+        return TraineeDetail(person=person, attempts=attempts, latest_result=result,
+                             plan=self._ws.plan_for(person_id))
+
+    def comment_on_step(self, person_id: str, step_id: str, comment: str) -> Change:
+        """Leave (or, with an empty text, clear) the coordinator's comment on one step of the plan."""
+        plan = self._ws.plan_for(person_id)
+        if plan is None or all(s.id != step_id for s in plan.steps):
+            raise StorageError(uk="Такого кроку в плані немає.", en="The plan has no such step.")
+        steps = tuple(replace(s, coordinator_comment=comment.strip()) if s.id == step_id else s
+                      for s in plan.steps)
+        return self._ws.save_plan(person_id, replace(plan, steps=steps))
+
+    # --- exports and personal data --------------------------------------------------------------
+
+    def export_group_csv(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
+                         lang: str) -> Path:
+        return coordinator_exports.group_csv(Path(path), self.dashboard(filters), self._ws.framework,
+                                             lang=lang)
+
+    def export_group_pdf(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
+                         lang: str) -> Path:
+        return coordinator_exports.group_pdf(Path(path), self.dashboard(filters), self._ws.framework,
+                                             filters=filters or DashboardFilter(), lang=lang)
+
+    def export_person_pdf(self, path: str | os.PathLike[str], person_id: str, *, lang: str) -> Path:
+        detail = self.trainee(person_id)
+        return coordinator_exports.person_pdf(Path(path), detail, self._ws.framework, lang=lang)
+
+    def export_person_data(self, person_id: str) -> dict[str, Any]:
+        return self._ws.export_person(person_id)
+
+    def delete_person(self, person_id: str) -> Change:
+        """Delete the person with all their answers, results and plans, overwriting the freed bytes.
+
+        Older backups keep the data until they rotate out: say so (BACKUPS_NOTE) where this is offered.
+        """
+        deleted = people_rows.delete_person(self._store.engine, self._sessions, person_id,
+                                               db_path=self._store.db_path)
+        if not deleted:
+            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+        return Change("person", (person_id,), person_id=person_id)
+
+    # --- offline result bundles: digigram/bundles.py does the work -----------------------------
+
+    def export_bundle(self, path: str | os.PathLike[str], *, key: bytes | None, since: date | None = None,
+                      hub: str | None = None) -> BundleSummary:
+        from digigram.services.bundles import importer as bundles
+
+        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub=hub)
+
+    def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
+                      allow_unsigned: bool = False) -> ImportReport:
+        from digigram.services.bundles import importer as bundles
+
+        return bundles.import_bundle(self._store, Path(path), key=key, allow_unsigned=allow_unsigned,
+                                     framework=self._ws.framework)

@@ -1,0 +1,105 @@
+"""A quiz in progress, bound to its stored attempt: every answer is committed before the next question."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from digigram.core.engine import Progress, Quiz
+from digigram.core.errors import QuizError
+from digigram.core.framework import Framework, Item
+from digigram.core.itembank import normalise_choice
+from digigram.core.records import AreaOutcome, Attempt, Change, StoredAnswer
+from digigram.core.scoring import QuizResult
+from digigram.store.db import transaction
+from digigram.store.repo import attempts as attempt_rows
+
+
+def outcomes(result: QuizResult) -> list[AreaOutcome]:
+    """The per-area figures kept in the database when an attempt is finished."""
+    return [
+        AreaOutcome(
+            area_id=a.area_id, theta=float(a.theta), sd=float(a.sd), level=a.level, band=tuple(a.band),
+            target=a.target, p_below_target=None if a.p_below_target is None else float(a.p_below_target),
+            gap=a.gap, n_items=int(a.items),
+        )
+        for a in result.areas.values()
+    ]
+
+
+def rebuild(framework: Framework, attempt: Attempt, answers: Sequence[StoredAnswer]) -> Quiz:
+    """The quiz state from the stored seed and answers: nothing pickled, nothing else needed."""
+    return Quiz.replay(
+        framework, profile=attempt.profile_id, mode=attempt.mode, seed=attempt.seed,
+        exclude=attempt.exclude, answers=[(a.item_id, a.choice) for a in answers],
+    )
+
+
+class QuizSession:
+    """What the quiz screen and the terminal quiz drive: show `current_item`, pass the answer back."""
+
+    def __init__(self, sessions: sessionmaker[Session], attempt: Attempt, quiz: Quiz) -> None:
+        self._sessions = sessions
+        self.attempt_id = attempt.id
+        self.person_id = attempt.person_id
+        self.framework = quiz.framework
+        self._quiz = quiz
+        self._closed = attempt.status != "in_progress"
+
+    @property
+    def current_item(self) -> Item | None:
+        """The question to show now; None when the quiz has nothing more to ask."""
+        return None if self._closed else self._quiz.next_item()
+
+    @property
+    def done(self) -> bool:
+        """Whether the quiz has nothing more to ask (call finish() to store the result)."""
+        return self._quiz.finished
+
+    @property
+    def finished(self) -> bool:
+        """Whether the attempt has been finished and its result stored."""
+        return self._closed
+
+    def answer(self, choice: object, *, seconds: float | None = None) -> Change:
+        """Store the answer to the current question, then choose the next one.
+
+        `choice`: an option or scale-point index (0-based), a list of them for `select: many`,
+        or None for "I don't know". A choice that does not fit raises QuizError and stores nothing.
+        """
+        item = self.current_item
+        if item is None:
+            raise QuizError(uk="Перевірку вже завершено: нових відповідей не приймаємо.",
+                            en="The quiz is over: it takes no more answers.")
+        value = normalise_choice(self.framework, item, choice)
+        sequence = self._quiz.asked
+        # The commit comes first: a question is only ever shown after the answer before it is on disk.
+        with transaction(self._sessions) as session:
+            attempt_rows.add_answer(session, self.attempt_id, sequence=sequence, item_id=item.id,
+                                    choice=value, seconds=seconds)
+        self._quiz.answer(item.id, value)
+        return Change("answer", (self.attempt_id,), person_id=self.person_id)
+
+    def progress(self) -> Progress:
+        return self._quiz.progress()
+
+    def result(self) -> QuizResult:
+        """The result so far (before the end too)."""
+        return self._quiz.result()
+
+    def pause(self) -> Change:
+        """Nothing to save (each answer already is); the attempt stays in progress for resume_quiz."""
+        return Change("attempt", (self.attempt_id,), person_id=self.person_id)
+
+    def finish(self, *, rating_after: int | None = None) -> Change:
+        """Store the per-area results and mark the attempt finished (early finishing is allowed)."""
+        if self._closed:
+            raise QuizError(uk="Цю спробу вже завершено.", en="This attempt is already finished.")
+        if rating_after is not None and not 1 <= rating_after <= 10:
+            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+        with transaction(self._sessions) as session:
+            attempt_rows.finish_attempt(session, self.attempt_id, outcomes=outcomes(self._quiz.result()),
+                                rating_after=rating_after)
+        self._closed = True
+        return Change("attempt", (self.attempt_id,), person_id=self.person_id)

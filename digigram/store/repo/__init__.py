@@ -1,0 +1,1 @@
+"""Repository functions by table family: each takes a Session, returns core records, never commits."""

@@ -1,0 +1,198 @@
+"""Attempts, their answers and the framework snapshots they were taken on; never commits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from digigram.core.records import (
+    AreaOutcome,
+    Attempt,
+    AttemptStatus,
+    StoredAnswer,
+)
+from digigram.store.clock import aware, now
+from digigram.store.models import (
+    AnswerRow,
+    AreaResultRow,
+    AttemptRow,
+    FrameworkSnapshotRow,
+    new_id,
+)
+
+Choice = int | tuple[int, ...] | None
+
+
+# --- framework snapshots ------------------------------------------------------------------------
+
+
+def store_snapshot(
+    session: Session, *, content_hash: str, framework_id: str, version: str, file_name: str, text: str
+) -> bool:
+    """Keep the framework text by its hash; False when it was already kept."""
+    if session.get(FrameworkSnapshotRow, content_hash) is not None:
+        return False
+    session.add(FrameworkSnapshotRow(
+        content_hash=content_hash, framework_id=framework_id, version=version,
+        file_name=file_name, text=text, stored_at=now(),
+    ))
+    session.flush()
+    return True
+
+
+def snapshot(session: Session, content_hash: str) -> tuple[str, str] | None:
+    """(file name, text) of a stored framework, or None."""
+    row = session.get(FrameworkSnapshotRow, content_hash)
+    return None if row is None else (row.file_name, row.text)
+
+
+# --- attempts and answers -----------------------------------------------------------------------
+
+
+def _outcome(row: AreaResultRow) -> AreaOutcome:
+    return AreaOutcome(
+        area_id=row.area_id, theta=row.theta, sd=row.sd, level=row.level,
+        band=tuple(json.loads(row.band)), target=row.target, p_below_target=row.p_below_target,
+        gap=row.gap, n_items=row.n_items,
+    )
+
+
+def _attempt(row: AttemptRow, n_answers: int, *, with_areas: bool = False) -> Attempt:
+    started = aware(row.started_at)
+    assert started is not None
+    return Attempt(
+        id=row.id, person_id=row.person_id, framework_id=row.framework_id,
+        framework_version=row.framework_version, framework_hash=row.framework_hash,
+        profile_id=row.profile_id, mode=row.mode, seed=row.seed,
+        status=cast(AttemptStatus, row.status), started_at=started,
+        finished_at=aware(row.finished_at), n_answers=n_answers,
+        rating_before=row.rating_before, rating_after=row.rating_after,
+        exclude=frozenset(json.loads(row.excluded)),
+        areas=tuple(_outcome(a) for a in row.areas) if with_areas else (),
+    )
+
+
+def _count_answers(session: Session, attempt_id: str) -> int:
+    stmt = select(func.count()).select_from(AnswerRow).where(AnswerRow.attempt_id == attempt_id)
+    return int(session.scalar(stmt) or 0)
+
+
+def add_attempt(
+    session: Session,
+    *,
+    person_id: str,
+    framework_id: str,
+    framework_version: str,
+    framework_hash: str,
+    profile_id: str,
+    mode: str,
+    seed: int,
+    exclude: Sequence[str] = (),
+    rating_before: int | None = None,
+) -> Attempt:
+    row = AttemptRow(
+        id=new_id(), person_id=person_id, framework_id=framework_id, framework_version=framework_version,
+        framework_hash=framework_hash, profile_id=profile_id, mode=mode, seed=seed,
+        excluded=json.dumps(sorted(exclude)), status="in_progress", started_at=now(),
+        rating_before=rating_before,
+    )
+    session.add(row)
+    session.flush()
+    return _attempt(row, 0)
+
+
+def get_attempt(session: Session, attempt_id: str, *, with_areas: bool = True) -> Attempt | None:
+    row = session.get(AttemptRow, attempt_id)
+    return None if row is None else _attempt(row, _count_answers(session, attempt_id), with_areas=with_areas)
+
+
+def unfinished_attempt(session: Session, person_id: str) -> Attempt | None:
+    """The person's latest attempt still in progress, if any."""
+    stmt = (
+        select(AttemptRow)
+        .where(AttemptRow.person_id == person_id, AttemptRow.status == "in_progress")
+        .order_by(AttemptRow.started_at.desc())
+    )
+    row = session.scalars(stmt).first()
+    return None if row is None else _attempt(row, _count_answers(session, row.id))
+
+
+def attempts_for(session: Session, person_id: str) -> list[Attempt]:
+    """Every attempt of the person, oldest first, with the stored area results."""
+    counts = dict(
+        session.execute(
+            select(AnswerRow.attempt_id, func.count())
+            .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+            .where(AttemptRow.person_id == person_id)
+            .group_by(AnswerRow.attempt_id)
+        ).all()
+    )
+    stmt = select(AttemptRow).where(AttemptRow.person_id == person_id).order_by(AttemptRow.started_at)
+    return [_attempt(r, int(counts.get(r.id, 0)), with_areas=True) for r in session.scalars(stmt)]
+
+
+def seen_items(session: Session, person_id: str) -> set[str]:
+    """Items the person answered in earlier attempts (the engine skips them while the bank allows)."""
+    stmt = (
+        select(AnswerRow.item_id)
+        .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+        .where(AttemptRow.person_id == person_id)
+        .distinct()
+    )
+    return set(session.scalars(stmt))
+
+
+def _choice_json(choice: Choice) -> str:
+    return json.dumps(list(choice) if isinstance(choice, tuple) else choice)
+
+
+def _choice(text: str) -> Choice:
+    value: Any = json.loads(text)
+    return tuple(int(v) for v in value) if isinstance(value, list) else value
+
+
+def add_answer(
+    session: Session, attempt_id: str, *, sequence: int, item_id: str, choice: Choice,
+    seconds: float | None = None,
+) -> None:
+    session.add(AnswerRow(
+        attempt_id=attempt_id, sequence=sequence, item_id=item_id, choice=_choice_json(choice),
+        answered_at=now(), seconds=seconds,
+    ))
+    session.flush()
+
+
+def answers(session: Session, attempt_id: str) -> list[StoredAnswer]:
+    stmt = select(AnswerRow).where(AnswerRow.attempt_id == attempt_id).order_by(AnswerRow.sequence)
+    result = []
+    for row in session.scalars(stmt):
+        answered = aware(row.answered_at)
+        assert answered is not None
+        result.append(StoredAnswer(row.sequence, row.item_id, _choice(row.choice), answered, row.seconds))
+    return result
+
+
+def finish_attempt(
+    session: Session, attempt_id: str, *, outcomes: Sequence[AreaOutcome], rating_after: int | None
+) -> None:
+    row = session.get_one(AttemptRow, attempt_id)
+    row.status = "finished"
+    row.finished_at = now()
+    row.rating_after = rating_after
+    row.areas.clear()
+    session.flush()
+    for position, out in enumerate(outcomes):
+        row.areas.append(AreaResultRow(
+            attempt_id=attempt_id, area_id=out.area_id, position=position, theta=out.theta, sd=out.sd,
+            level=out.level, band=json.dumps(list(out.band)), target=out.target,
+            p_below_target=out.p_below_target, gap=out.gap, n_items=out.n_items,
+        ))
+    session.flush()
+
+
+def set_attempt_status(session: Session, attempt_id: str, status: AttemptStatus) -> None:
+    session.get_one(AttemptRow, attempt_id).status = status

@@ -1,0 +1,138 @@
+"""Coordinator queries: the group picture from the per-area results stored at finish, filtered in SQL.
+
+Nothing here replays a quiz: 25,000 trainees must open in well under a second. The heavy reads go
+through the session's own SQLite connection with plain cursors, which skips per-row ORM work.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, cast
+
+from sqlalchemy.orm import Session
+
+from digigram.core.coordination import DashboardFilter, sort_key
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    person_id: str
+    name: str
+    hub: str
+    group: str
+    profile_id: str | None
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+
+
+def _stored(day: date, *, next_day: bool = False) -> str:
+    """A local calendar day's start as the naive UTC text SQLite holds, for comparing with finished_at."""
+    start = datetime.combine(day + timedelta(days=1) if next_day else day, time.min).astimezone()
+    return start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _parse(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _person_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
+    parts, params = ["1=1"], {}
+    if f.hub is not None:
+        parts.append("p.hub = :hub")
+        params["hub"] = f.hub
+    if f.group is not None:
+        parts.append("p.group_tag = :grp")
+        params["grp"] = f.group
+    if f.profile_id is not None:
+        parts.append("p.profile_id = :profile")
+        params["profile"] = f.profile_id
+    return " AND ".join(parts), params
+
+
+def _check_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
+    where, params = _person_where(f)
+    parts = [where, "a.status = 'finished'", "a.finished_at IS NOT NULL"]
+    if f.date_from is not None:
+        parts.append("a.finished_at >= :dfrom")
+        params["dfrom"] = _stored(f.date_from)
+    if f.date_to is not None:
+        parts.append("a.finished_at < :dto")
+        params["dto"] = _stored(f.date_to, next_day=True)
+    return " AND ".join(parts), params
+
+
+def filter_options(session: Session) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Distinct non-empty hubs, group tags and profiles of the stored people, sorted."""
+    raw = _raw(session)
+    found = []
+    for column in ("hub", "group_tag", "profile_id"):
+        rows = raw.execute(
+            f"SELECT DISTINCT {column} FROM person WHERE {column} IS NOT NULL AND {column} != ''"
+        ).fetchall()
+        found.append(tuple(sorted((str(r[0]) for r in rows), key=sort_key)))
+    return found[0], found[1], found[2]
+
+
+# One selected finished check with its derived summary (see models.CheckSummaryRow): person id,
+# finished_at as stored (naive UTC text), self-rating, areas text, item marks. Plain tuples: there are
+# tens of thousands and the dashboard must open in well under a second.
+CheckLine = tuple[str, str, int | None, str, bytes]
+
+
+def people(session: Session, f: DashboardFilter) -> list[PersonLine]:
+    where, params = _person_where(f)
+    sql = f"SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id FROM person p WHERE {where}"
+    return [PersonLine(*row) for row in _raw(session).execute(sql, params)]
+
+
+def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[CheckLine]:
+    """The selected finished checks with their summaries, in no particular order (sorting the rows with
+    their marks in SQLite costs more than picking each person's first and latest in Python)."""
+    where, params = _check_where(f)
+    params["fw"] = framework_hash
+    sql = ("SELECT a.person_id, a.finished_at, coalesce(a.rating_before, a.rating_after), s.areas, s.marks "
+           "FROM attempt a JOIN person p ON p.id = a.person_id JOIN check_summary s ON s.attempt_id = a.id "
+           f"WHERE {where} AND s.framework_hash = :fw")
+    return _raw(session).execute(sql, params).fetchall()
+
+
+def parse_stored(value: str) -> datetime:
+    return _parse(value)
+
+
+# --- check summaries: made once per finished check, so the dashboard reads one row per check -------
+
+
+def unsummarised(session: Session, framework_hash: str) -> list[str]:
+    """Finished checks with no summary for this framework version yet."""
+    sql = ("SELECT a.id FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
+           "WHERE a.status = 'finished' AND (s.attempt_id IS NULL OR s.framework_hash != ?)")
+    return [r[0] for r in _raw(session).execute(sql, (framework_hash,))]
+
+
+def answers_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(check, item, choice as stored JSON) of the given checks."""
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = f"SELECT attempt_id, item_id, choice FROM answer WHERE attempt_id IN ({marks})"
+    return _raw(session).execute(sql, list(attempt_ids)).fetchall()
+
+
+def areas_of(
+    session: Session, attempt_ids: Sequence[str]
+) -> list[tuple[str, str, str, str | None, int | None]]:
+    """(check, area, level, target, gap) of the given checks."""
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = f"SELECT attempt_id, area_id, level, target, gap FROM area_result WHERE attempt_id IN ({marks})"
+    return _raw(session).execute(sql, list(attempt_ids)).fetchall()
+
+
+def save_summaries(session: Session, framework_hash: str, rows: Sequence[tuple[str, bytes, str]]) -> None:
+    _raw(session).executemany(
+        "INSERT OR REPLACE INTO check_summary (attempt_id, framework_hash, marks, areas) VALUES (?, ?, ?, ?)",
+        [(attempt_id, framework_hash, blob, areas) for attempt_id, blob, areas in rows],
+    )

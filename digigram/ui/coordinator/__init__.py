@@ -1,0 +1,1 @@
+"""The coordinator's screens: password, dashboard, trainee view, exports and bundles."""

@@ -1,0 +1,204 @@
+"""Saving and loading offline result bundles: file, date, the regional key or an explicit unsigned choice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.core.errors import DigigramError
+from digigram.ui.coordinator.files import Ask
+from digigram.ui.errors import show_problem
+
+if TYPE_CHECKING:
+    from digigram.core.coordination import BundleSummary, ImportReport
+    from digigram.services.api import CoordinatorAPI
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class BundleChoice:
+    path: str
+    key: bytes | None  # None only together with unsigned=True
+    unsigned: bool
+    since: date | None = None
+
+
+class BundleDialog(QDialog):
+    """One form for both directions; `saving` picks the texts and whether a "since" date is offered."""
+
+    def __init__(self, parent: QWidget | None, *, saving: bool) -> None:
+        super().__init__(parent)
+        self.saving = saving
+        self.setWindowTitle(translate("Bundles", "Save a result bundle") if saving
+                            else translate("Bundles", "Load a result bundle"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(translate(
+            "Bundles", "A bundle carries results to the region on a USB stick. The regional key signs it, "
+                       "so that changes made on the way are found.") if saving else translate(
+            "Bundles", "Results from a bundle are added to this computer's data. A backup is made first; "
+                       "loading the same bundle twice changes nothing."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.path = QLineEdit(self)
+        self.path.setAccessibleName(translate("Bundles", "Bundle file"))
+        self.browse = QPushButton(translate("Bundles", "Br&owse…"), self)
+        self.browse.setAccessibleName(translate("Bundles", "Choose the bundle file"))
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        path_label = QLabel(translate("Bundles", "&File:"), self)
+        path_label.setBuddy(self.path)
+        form.addRow(path_label, row)
+        self.use_since = QCheckBox(translate("Bundles", "Only checks &since:"), self)
+        self.use_since.setAccessibleName(translate("Bundles", "Only checks since a date"))
+        self.since = QDateEdit(self)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("dd.MM.yyyy")
+        self.since.setDate(QDate.currentDate().addMonths(-3))
+        self.since.setEnabled(False)
+        self.since.setAccessibleName(translate("Bundles", "First day of checks in the bundle"))
+        self.use_since.toggled.connect(self.since.setEnabled)
+        if saving:
+            form.addRow(self.use_since, self.since)
+        else:
+            self.use_since.hide()
+            self.since.hide()
+        self.signed = QRadioButton(translate("Bundles", "Use the regional &key:"), self)
+        self.signed.setAccessibleName(translate("Bundles", "Use the regional key"))
+        self.key = QLineEdit(self)
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setAccessibleName(translate("Bundles", "Regional key"))
+        self.unsigned = QRadioButton(translate("Bundles", "&No key (unsigned)") if saving
+                                     else translate("Bundles", "&Accept a bundle without a signature"), self)
+        self.unsigned.setAccessibleName(self.unsigned.text().replace("&", ""))
+        self.signed.setChecked(True)
+        form.addRow(self.signed, self.key)
+        form.addRow(self.unsigned)
+        layout.addLayout(form)
+        self.warning = QLabel("⚠ " + (translate(
+            "Bundles", "Without a signature nobody can tell whether the results were changed on the way.")
+            if saving else translate(
+            "Bundles", "Without a signature you cannot tell whether the results were changed on the way. "
+                       "Load it only if you know where it came from.")), self)
+        self.warning.setWordWrap(True)
+        layout.addWidget(self.warning)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok_cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.browse.clicked.connect(self._browse)
+        self.signed.toggled.connect(self._update)
+        self._update()
+        self.setMinimumWidth(560)
+
+    def _update(self) -> None:
+        self.key.setEnabled(self.signed.isChecked())
+        self.warning.setVisible(self.unsigned.isChecked())
+
+    def _browse(self) -> None:
+        if self.saving:
+            chosen = Ask.save_path(self, title=self.windowTitle(),
+                                   suggested=f"digigram-results-{date.today().isoformat()}.zip",
+                                   pattern=translate("Bundles", "Result bundle (*.zip)"))
+        else:
+            chosen = Ask.open_path(self, title=self.windowTitle(),
+                                   pattern=translate("Bundles", "Result bundle (*.zip)"))
+        if chosen:
+            self.path.setText(chosen)
+
+    def choice(self) -> BundleChoice | str:
+        """The choice, or why it cannot be used yet."""
+        path = self.path.text().strip()
+        if not path:
+            return translate("Bundles", "Please choose the bundle file.")
+        if self.signed.isChecked() and not self.key.text():
+            return translate("Bundles", "Please enter the regional key, or choose the unsigned option.")
+        key = self.key.text().encode("utf-8") if self.signed.isChecked() else None
+        since = self.since.date().toPython() if self.saving and self.use_since.isChecked() else None
+        return BundleChoice(path=path, key=key, unsigned=not self.signed.isChecked(),
+                            since=since)  # type: ignore[arg-type]
+
+    def _accept(self) -> None:
+        choice = self.choice()
+        if isinstance(choice, str):
+            self.problem.setText(choice)
+        else:
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, saving: bool) -> BundleChoice | None:
+        """The coordinator's choice, or None when cancelled. Tests replace this."""
+        dialog = cls(parent, saving=saving)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choice = dialog.choice()
+        return choice if isinstance(choice, BundleChoice) else None
+
+
+def _counts(mapping: Any) -> str:
+    names = {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
+             "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans")}
+    return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
+
+
+def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub: str | None = None) -> BundleSummary | None:
+    choice = BundleDialog.ask(parent, saving=True)
+    if choice is None:
+        return None
+    path = choice.path if choice.path.lower().endswith(".zip") else choice.path + ".zip"
+    try:
+        summary = co.export_bundle(path, key=choice.key, since=choice.since, hub=hub)
+    except (DigigramError, OSError) as exc:
+        show_problem(parent, exc if isinstance(exc, DigigramError) else DigigramError(
+            uk=f"Файл не вдалося записати: {exc}", en=f"The file could not be written: {exc}"))
+        return None
+    text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
+    for mark, value in (("%1", summary.path), ("%2", summary.people), ("%3", summary.attempts),
+                        ("%4", summary.answers), ("%5", summary.plans)):
+        text = text.replace(mark, str(value))
+    if not summary.signed:
+        text += "\n⚠ " + translate("Bundles", "The bundle is not signed.")
+    Ask.done(parent, text=text)
+    return summary
+
+
+def import_bundle(parent: QWidget, co: CoordinatorAPI) -> ImportReport | None:
+    choice = BundleDialog.ask(parent, saving=False)
+    if choice is None:
+        return None
+    try:
+        report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned)
+    except DigigramError as exc:  # refused: the message says why, and nothing was written
+        show_problem(parent, exc)
+        return None
+    lines = [translate("Bundles", "Bundle loaded."),
+             translate("Bundles", "Added: %1").replace("%1", _counts(report.added)),
+             translate("Bundles", "Already here, unchanged: %1").replace("%1", _counts(report.unchanged))]
+    if not report.signed:
+        lines.append("⚠ " + translate("Bundles", "The bundle was not signed."))
+    lines += ["⚠ " + w for w in report.warnings]
+    Ask.done(parent, text="\n".join(lines))
+    return report

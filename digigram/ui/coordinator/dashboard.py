@@ -1,0 +1,338 @@
+"""The coordinator's dashboard: filters, trainee table, group heatmap, hard questions, before/after."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.ui.coordinator import files as coordinator_files
+from digigram.ui.coordinator import login as coordinator_login
+from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
+from digigram.ui.coordinator.table import TraineeModel
+from digigram.ui.widgets import TextLabel
+
+if TYPE_CHECKING:
+    from digigram.ui.shell import Shell
+
+translate = QCoreApplication.translate
+MAX_COLUMN = 260  # pixels; longer names are cut with "…" and shown whole in the tooltip
+
+
+class DashboardView(QWidget):
+    def __init__(self, win: Shell) -> None:
+        super().__init__()  # the window's stack becomes the parent
+        self.win = win
+        self.dashboard: Any = None
+        self._filling = True  # no reloads while the filters are being built
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = TextLabel(self, scale=1.25, bold=True)
+        top.addWidget(self.heading, 1)
+        self.leave = QPushButton(self)
+        self.password = QPushButton(self)
+        top.addWidget(self.password)
+        top.addWidget(self.leave)
+        outer.addLayout(top)
+
+        self.filters = QGroupBox(self)
+        grid = QGridLayout(self.filters)
+        self.hub, self.group, self.profile = QComboBox(self), QComboBox(self), QComboBox(self)
+        self.use_from, self.use_to = QCheckBox(self), QCheckBox(self)
+        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        self.filter_labels = [QLabel(self) for _ in range(3)]
+        for col, (label, combo) in enumerate(zip(self.filter_labels, (self.hub, self.group, self.profile),
+                                                 strict=True)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            label.setBuddy(combo)
+            grid.addWidget(label, 0, col)
+            grid.addWidget(combo, 1, col)
+            combo.currentIndexChanged.connect(self._filter_changed)
+        dates = ((self.use_from, self.date_from), (self.use_to, self.date_to))
+        for col, (check, edit) in enumerate(dates, 3):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._filter_changed)
+            edit.dateChanged.connect(self._filter_changed)
+            grid.addWidget(check, 0, col)
+            grid.addWidget(edit, 1, col)
+        self.date_from.setDate(QDate.currentDate().addYears(-1))
+        self.date_to.setDate(QDate.currentDate())
+        outer.addWidget(self.filters)
+
+        self.count = QLabel(self)
+        outer.addWidget(self.count)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs, 1)
+        people = QWidget(self.tabs)
+        pl = QVBoxLayout(people)
+        pl.setContentsMargins(4, 4, 4, 4)
+        self.model = TraineeModel(self)
+        self.table = QTableView(people)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        pl.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.open_button, self.delete_button = QPushButton(people), QPushButton(people)
+        self.csv_button, self.pdf_button = QPushButton(people), QPushButton(people)
+        self.bundle_out, self.bundle_in = QPushButton(people), QPushButton(people)
+        for button in (self.open_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.csv_button, self.pdf_button, self.bundle_out, self.bundle_in):
+            row.addWidget(button)
+        pl.addLayout(row)
+        self.tabs.addTab(people, "")
+        self.heatmap = HeatmapPage(self.tabs)
+        self.tabs.addTab(self.heatmap, "")
+        self.hard = HardQuestionsTable(self.tabs)
+        self.tabs.addTab(self.hard, "")
+        self.before_after = BeforeAfterPanel(self.tabs)
+        self.tabs.addTab(self.before_after, "")
+        self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
+        self.model.layoutChanged.connect(self._order_changed)
+
+        self.leave.clicked.connect(self.win.go_home)
+        self.password.clicked.connect(self.change_password)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.csv_button.clicked.connect(lambda: self._export(coordinator_files.export_csv))
+        self.pdf_button.clicked.connect(lambda: self._export(coordinator_files.export_group_pdf))
+        self.bundle_out.clicked.connect(self.export_bundle)
+        self.bundle_in.clicked.connect(self.import_bundle)
+        self.retranslate_ui()
+        self._filling = False
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
+        self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
+        self.password.setText(translate("Dashboard", "Change pass&word…"))
+        self.filters.setTitle(translate("Dashboard", "Show only"))
+        for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
+                                                    translate("Dashboard", "&Group:"),
+                                                    translate("Dashboard", "&Role:")), strict=True):
+            label.setText(text)
+        self.hub.setAccessibleName(translate("Dashboard", "Filter by hub"))
+        self.group.setAccessibleName(translate("Dashboard", "Filter by group"))
+        self.profile.setAccessibleName(translate("Dashboard", "Filter by role"))
+        self.use_from.setText(translate("Dashboard", "Checked &from:"))
+        self.use_to.setText(translate("Dashboard", "Checked &until:"))
+        self.use_from.setAccessibleName(translate("Dashboard", "Only checks from a date"))
+        self.use_to.setAccessibleName(translate("Dashboard", "Only checks until a date"))
+        self.date_from.setAccessibleName(translate("Dashboard", "First day of checks shown"))
+        self.date_to.setAccessibleName(translate("Dashboard", "Last day of checks shown"))
+        self.tabs.setTabText(0, translate("Dashboard", "&Trainees"))
+        self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
+        self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
+        self.tabs.setTabText(3, translate("Dashboard", "&Before and after"))
+        self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
+        self.table.setAccessibleName(translate("Dashboard", "Trainees"))
+        self.table.setAccessibleDescription(translate(
+            "Dashboard", "Per area: ✓ the target is reached; ▲ and a number: that many levels below the "
+            "target, with the level and the target; ⚠ needs help."))
+        self.open_button.setText(translate("Dashboard", "&Open the trainee"))
+        self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
+        self.csv_button.setText(translate("Dashboard", "Table as &CSV…"))
+        self.pdf_button.setText(translate("Dashboard", "Group report as P&DF…"))
+        self.bundle_out.setText(translate("Dashboard", "Save a result bundle…"))
+        self.bundle_in.setText(translate("Dashboard", "Load a result bundle…"))
+        self.heatmap.retranslate_ui()
+        for button in (self.leave, self.password, self.open_button, self.delete_button, self.csv_button,
+                       self.pdf_button, self.bundle_out, self.bundle_in):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.hard.retranslate_ui()
+        self.before_after.retranslate_ui()
+        if self.win.coordinator is not None and self.dashboard is not None:
+            self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self, change: Any = None) -> None:
+        if self.win.coordinator is not None and self.isVisible():
+            self.reload()
+
+    def forget(self) -> None:
+        """Leaving coordinator mode: nothing about trainees stays on screen."""
+        self.dashboard = None
+        self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
+        self.hard.show_stats([], self.win.ws.framework, self.win.lang)
+        self.heatmap.clear()
+
+    # -- data ----------------------------------------------------------------------------------
+    def current_filter(self) -> Any:
+        from digigram.core.coordination import DashboardFilter
+
+        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
+            return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
+
+        return DashboardFilter(hub=self.hub.currentData(), group=self.group.currentData(),
+                               profile_id=self.profile.currentData(),
+                               date_from=day(self.use_from, self.date_from),
+                               date_to=day(self.use_to, self.date_to))
+
+    def reload(self) -> None:
+        co = self.win.coordinator
+        if co is None:
+            return
+        options = self.win.run(co.filter_options)
+        if options is None:
+            return
+        fw, lang = self.win.ws.framework, self.win.lang
+        profiles = {p.id: p.name.get(lang) for p in fw.profiles}
+        self._filling = True
+        self._fill(self.hub, translate("Dashboard", "All hubs"), [(h, h) for h in options.hubs])
+        self._fill(self.group, translate("Dashboard", "All groups"), [(g, g) for g in options.groups])
+        self._fill(self.profile, translate("Dashboard", "All roles"),
+                   [(profiles.get(p, p), p) for p in options.profiles])
+        self._filling = False
+        self.apply_filters()
+
+    def _fill(self, combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value in entries:
+            combo.addItem(text or translate("Dashboard", "(none)"), value)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+
+    def _filter_changed(self, *_: object) -> None:
+        if not self._filling and self.win.coordinator is not None:
+            self.apply_filters()
+
+    def change_password(self) -> None:
+        if self.win.coordinator is not None:
+            coordinator_login.change_password(self, self.win.coordinator)
+
+    def apply_filters(self) -> None:
+        co = self.win.coordinator
+        if co is None:
+            return
+        filters = self.current_filter()
+        board = self.win.run(lambda: co.dashboard(filters))
+        if board is None:
+            return
+        self.dashboard = board
+        fw, lang = self.win.ws.framework, self.win.lang
+        names = {a.id: a.name.get(lang) for a in fw.areas}
+        self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
+                            profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
+        self.fit_columns()
+        helped = sum(1 for r in board.rows if r.needs_help)
+        self.count.setText(translate("Dashboard", "Trainees shown: %1; needing help: %2")
+                           .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+        self.hard.show_stats(board.hard_questions, fw, lang)
+        self.before_after.show(board.before_after, fw, lang)
+        self._heatmap_drawn = False
+        self._draw_heatmap()
+        has_rows = bool(board.rows)
+        for button in (self.open_button, self.delete_button):
+            button.setEnabled(has_rows)
+
+    def fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), MAX_COLUMN))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Sizes measured before the first paint use an unpolished font: measure again once shown.
+        QTimer.singleShot(0, self.fit_columns)
+
+    def _draw_heatmap(self) -> None:
+        # Drawn when its page is shown: matplotlib is not imported for a coordinator who never looks.
+        if self.dashboard is None or self.tabs.currentWidget() is not self.heatmap or self._heatmap_drawn:
+            return
+        self._heatmap_drawn = True
+        board = self.dashboard
+        # The picture follows the table's order (sorted as the coordinator chose).
+        ordered = type(board)(rows=tuple(self.model.rows), area_ids=board.area_ids,
+                              hard_questions=board.hard_questions, before_after=board.before_after)
+        self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
+                          text_scale=self.win.settings.text_scale)
+
+    _heatmap_drawn = False
+
+    def _order_changed(self) -> None:
+        self._heatmap_drawn = False
+        self._draw_heatmap()
+
+    # -- actions -------------------------------------------------------------------------------
+    def selected(self) -> Any:
+        index = self.table.currentIndex()
+        return self.model.person_at(index.row()) if index.isValid() else None
+
+    def open_selected(self, *_: object) -> None:
+        row = self.selected()
+        if row is not None:
+            self.win.show_trainee(row.person_id)
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None or self.win.coordinator is None:
+            return
+        change = coordinator_files.delete_person(self, self.win.coordinator, person_id=row.person_id,
+                                                 name=row.name)
+        if change is not None:
+            self.win.unlocked.discard(row.person_id)
+            if self.win.person_id == row.person_id:
+                self.win.select_person(None)
+            self.win.notify(change)
+            self.reload()
+
+    def _export(self, export: Any) -> None:
+        if self.win.coordinator is not None:
+            export(self, self.win.coordinator, self.current_filter(), lang=self.win.lang)
+
+    def export_bundle(self) -> None:
+        from digigram.ui.coordinator.bundles import export_bundle
+
+        if self.win.coordinator is not None:
+            export_bundle(self, self.win.coordinator, hub=self.hub.currentData())
+
+    def import_bundle(self) -> None:
+        from digigram.ui.coordinator.bundles import import_bundle
+
+        if self.win.coordinator is not None and import_bundle(self, self.win.coordinator) is not None:
+            self.win.notify(_people_changed())
+            self.reload()
+
+
+def _people_changed() -> Any:
+    from digigram.core.records import Change
+
+    return Change("person")

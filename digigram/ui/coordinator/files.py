@@ -1,0 +1,140 @@
+"""Coordinator exports (CSV, group and individual PDF, one person's data) and deleting a person."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from digigram.core.errors import DigigramError
+from digigram.ui.errors import show_problem
+
+if TYPE_CHECKING:
+    from digigram.core.records import Change
+    from digigram.services.api import CoordinatorAPI
+
+translate = QCoreApplication.translate
+T = TypeVar("T")
+
+
+class Ask:
+    """Every question these actions put to the coordinator; tests replace the class methods."""
+
+    @classmethod
+    def save_path(cls, parent: QWidget | None, *, title: str, suggested: str, pattern: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+        return path or None
+
+    @classmethod
+    def open_path(cls, parent: QWidget | None, *, title: str, pattern: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+        return path or None
+
+    @classmethod
+    def confirm(cls, parent: QWidget | None, *, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone never deletes anyone
+        box.setAccessibleName(title)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def done(cls, parent: QWidget | None, *, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, translate("CoordinatorFiles", "Done"), text,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAccessibleName(translate("CoordinatorFiles", "Done"))
+        box.exec()
+
+
+def _with_suffix(path: str, suffix: str) -> Path:
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+
+
+def _run(parent: QWidget, action: Callable[[], T]) -> T | None:
+    try:
+        return action()
+    except DigigramError as exc:
+        show_problem(parent, exc)
+    except OSError as exc:  # a full disk or a folder without write access: say so, no traceback
+        show_problem(parent, DigigramError(uk=f"Файл не вдалося записати: {exc.strerror or exc}",
+                                           en=f"The file could not be written: {exc.strerror or exc}"))
+    return None
+
+
+def export_csv(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
+    chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the trainee table as CSV"),
+                           suggested=f"digigram-{date.today().isoformat()}.csv",
+                           pattern=translate("CoordinatorFiles", "CSV table (*.csv)"))
+    if chosen is None:
+        return None
+    path = _run(parent, lambda: co.export_group_csv(_with_suffix(chosen, ".csv"), filters, lang=lang))
+    if path is not None:
+        Ask.done(parent, text=translate("CoordinatorFiles", "Saved: %1").replace("%1", str(path)))
+    return path
+
+
+def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
+    chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the group report as PDF"),
+                           suggested=f"digigram-group-{date.today().isoformat()}.pdf", pattern="PDF (*.pdf)")
+    if chosen is None:
+        return None
+    path = _run(parent, lambda: co.export_group_pdf(_with_suffix(chosen, ".pdf"), filters, lang=lang))
+    if path is not None:
+        Ask.done(parent, text=translate("CoordinatorFiles", "Saved: %1").replace("%1", str(path)))
+    return path
+
+
+def export_person_pdf(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str,
+                      lang: str) -> Path | None:
+    chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the individual report as PDF"),
+                           suggested=_safe_name(name) + ".pdf", pattern="PDF (*.pdf)")
+    if chosen is None:
+        return None
+    path = _run(parent, lambda: co.export_person_pdf(_with_suffix(chosen, ".pdf"), person_id, lang=lang))
+    if path is not None:
+        Ask.done(parent, text=translate("CoordinatorFiles", "Saved: %1").replace("%1", str(path)))
+    return path
+
+
+def export_person_data(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str) -> Path | None:
+    """Everything stored about one person as a JSON file (the right to a copy of one's data)."""
+    chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save all data of this person"),
+                           suggested=_safe_name(name) + ".json",
+                           pattern=translate("CoordinatorFiles", "JSON file (*.json)"))
+    if chosen is None:
+        return None
+    target = _with_suffix(chosen, ".json")
+
+    def write() -> Path:
+        data = co.export_person_data(person_id)
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        return target
+
+    path = _run(parent, write)
+    if path is not None:
+        Ask.done(parent, text=translate("CoordinatorFiles", "Saved: %1").replace("%1", str(path)))
+    return path
+
+
+def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str) -> Change | None:
+    """Delete after a confirmation that also says older backups keep the data until they rotate out."""
+    text = translate(
+        "CoordinatorFiles",
+        "Delete %1 with all their answers, results and plans? This cannot be undone.\n\n"
+        "The data is wiped from the database file. Older backups on this computer still hold it "
+        "until they are replaced by newer ones.",
+    ).replace("%1", name)
+    if not Ask.confirm(parent, title=translate("CoordinatorFiles", "Delete a person"), text=text):
+        return None
+    return _run(parent, lambda: co.delete_person(person_id))
+
+
+def _safe_name(name: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
+    return kept or "digigram"

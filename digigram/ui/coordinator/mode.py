@@ -1,0 +1,69 @@
+"""Coordinator mode on the window: open it after the password, show its screens, lock it on leaving."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from digigram.ui.coordinator import login
+from digigram.ui.coordinator.dashboard import DashboardView
+from digigram.ui.coordinator.trainee import TraineeView
+
+if TYPE_CHECKING:
+    from digigram.ui.shell import Shell
+
+translate = QCoreApplication.translate
+W = TypeVar("W", bound=QWidget)
+
+
+def enter(win: Shell) -> bool:
+    """Open the dashboard after the password; the mode locks again when another screen is shown."""
+    if not win.is_ready:
+        return False
+    if win.coordinator is None:
+        co = login.unlock(win.stack.window(), win.ws)
+        if co is None:
+            return False
+        win.coordinator = co
+    view = _screen(win, "dashboard", DashboardView)
+    view.reload()
+    win.show_view(view)
+    win.statusBar().showMessage(translate(
+        "CoordinatorLogin", "Coordinator mode is open. It locks again when you leave these screens."))
+    view.table.setFocus()
+    return True
+
+
+def show_trainee(win: Shell, person_id: str) -> None:
+    view = _screen(win, "trainee", TraineeView)
+    if view.show_person(person_id):
+        win.show_view(view)
+        view.back.setFocus()
+
+
+def lock(win: Shell) -> None:
+    """Drop the Coordinator object: the next coordinator screen asks for the password again."""
+    if win.coordinator is None:
+        return
+    win.coordinator = None
+    for screen in win.coordinator_screens.values():
+        if isinstance(screen, (DashboardView, TraineeView)):
+            screen.forget()
+    win.statusBar().showMessage(translate("CoordinatorLogin", "Coordinator mode is locked."), 5000)
+
+
+def left_screens(win: Shell) -> None:
+    """Called when the window shows another screen: leaving the coordinator's screens locks the mode."""
+    if win.coordinator is not None and win.stack.currentWidget() not in win.coordinator_screens.values():
+        lock(win)
+
+
+def _screen(win: Shell, name: str, cls: type[W]) -> W:
+    screen = win.coordinator_screens.get(name)
+    if not isinstance(screen, cls):
+        screen = cls(win)  # type: ignore[arg-type]
+        win.coordinator_screens[name] = screen
+        win.stack.addWidget(screen)
+    return screen

@@ -1,0 +1,288 @@
+"""One trainee as the coordinator sees them: gap chart, history, and the plan with a comment per step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.core.errors import DigigramError
+from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.coordinator import files as coordinator_files
+from digigram.ui.errors import show_problem
+from digigram.ui.history_view import mode_label, status_label
+from digigram.ui.plan_view import step_label
+from digigram.ui.texts import gap_text, level_label
+from digigram.ui.widgets import TextLabel
+
+if TYPE_CHECKING:
+    from digigram.ui.shell import Shell
+
+translate = QCoreApplication.translate
+
+
+class TraineeView(QWidget):
+    def __init__(self, win: Shell) -> None:
+        super().__init__()  # the window's stack becomes the parent
+        self.win = win
+        self.detail: Any = None
+        self.person_id: str | None = None
+        self.plan_steps: list[Any] = []
+        outer = QVBoxLayout(self)
+        self.heading = TextLabel(self, scale=1.25, bold=True)
+        self.about = TextLabel(self)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.about)
+        bar = QHBoxLayout()
+        self.back, self.pdf, self.data, self.delete = (QPushButton(self) for _ in range(4))
+        bar.addWidget(self.back)
+        bar.addStretch(1)
+        for button in (self.pdf, self.data, self.delete):
+            bar.addWidget(button)
+        outer.addLayout(bar)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs, 1)
+
+        self.chart = ChartWidget(self.tabs)
+        self.tabs.addTab(self.chart, "")
+        self.history = QTableWidget(0, 4, self.tabs)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setTabKeyNavigation(False)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.history, "")
+
+        plan = QWidget(self.tabs)
+        pl = QHBoxLayout(plan)
+        left = QVBoxLayout()
+        self.steps_label = QLabel(plan)
+        self.steps = QListWidget(plan)
+        self.steps_label.setBuddy(self.steps)
+        left.addWidget(self.steps_label)
+        left.addWidget(self.steps, 1)
+        pl.addLayout(left, 2)
+        right = QVBoxLayout()
+        self.step_text = TextLabel(plan)
+        self.comment_label = QLabel(plan)
+        self.comment = QPlainTextEdit(plan)
+        self.comment.setTabChangesFocus(True)
+        self.comment_label.setBuddy(self.comment)
+        self.save_comment = QPushButton(plan)
+        self.saved = QLabel(plan)
+        right.addWidget(self.step_text)
+        right.addWidget(self.comment_label)
+        right.addWidget(self.comment, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.save_comment)
+        row.addWidget(self.saved, 1)
+        right.addLayout(row)
+        pl.addLayout(right, 3)
+        self.tabs.addTab(plan, "")
+
+        self.back.clicked.connect(self.back_to_dashboard)
+        self.pdf.clicked.connect(self._pdf)
+        self.data.clicked.connect(self._data)
+        self.delete.clicked.connect(self._delete)
+        self.steps.currentRowChanged.connect(self._step_chosen)
+        self.save_comment.clicked.connect(self.store_comment)
+        self.comment.textChanged.connect(lambda: self.saved.setText(""))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.back.setText(translate("Trainee", "&Back to the dashboard"))
+        self.pdf.setText(translate("Trainee", "Individual report as P&DF…"))
+        self.data.setText(translate("Trainee", "&All data of this person…"))
+        self.delete.setText(translate("Trainee", "De&lete this person…"))
+        for button in (self.back, self.pdf, self.data, self.delete):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.tabs.setTabText(0, translate("Trainee", "&Gap chart"))
+        self.tabs.setTabText(1, translate("Trainee", "&History"))
+        self.tabs.setTabText(2, translate("Trainee", "&Plan and comments"))
+        self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
+        self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
+        self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
+        self.history.setAccessibleName(translate("Trainee", "Checks so far"))
+        self.history.setHorizontalHeaderLabels([
+            translate("Trainee", "Date"), translate("Trainee", "Kind"), translate("Trainee", "State"),
+            translate("Trainee", "Levels per area")])
+        self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))
+        self.steps.setAccessibleName(translate("Trainee", "Steps of the plan"))
+        self.comment_label.setText(translate("Trainee", "&Your comment on this step:"))
+        self.comment.setAccessibleName(translate("Trainee", "Coordinator's comment on this step"))
+        self.save_comment.setText(translate("Trainee", "&Save the comment"))
+        self.save_comment.setAccessibleName(translate("Trainee", "Save the comment"))
+        if self.person_id is not None and self.win.coordinator is not None:
+            self.show_person(self.person_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self, change: Any = None) -> None:
+        pass  # the coordinator's own writes redraw this screen directly
+
+    def forget(self) -> None:
+        self.detail, self.person_id = None, None
+        self.heading.setText("")
+        self.about.setText("")
+        self.history.setRowCount(0)
+        self.steps.clear()
+        self.comment.clear()
+        self.chart.clear()
+
+    # -- content -------------------------------------------------------------------------------
+    def show_person(self, person_id: str) -> bool:
+        co = self.win.coordinator
+        if co is None:
+            return False
+        try:
+            person = co.open_person(person_id)  # the coordinator opens people protected by a PIN
+            detail = co.trainee(person_id)
+        except DigigramError as exc:
+            show_problem(self, exc)
+            return False
+        self.person_id, self.detail = person_id, detail
+        fw, lang = self.win.ws.framework, self.win.lang
+        profile = next((p.name.get(lang) for p in fw.profiles if p.id == person.profile_id), "")
+        self.heading.setText(person.name)
+        self.about.setText(" · ".join(t for t in (
+            person.hub, person.group and translate("Trainee", "group %1").replace("%1", person.group),
+            profile) if t))
+        self._fill_history(detail.attempts)
+        self._draw(detail.latest_result)
+        self._fill_plan(detail.plan)
+        return True
+
+    def _fill_history(self, attempts: Any) -> None:
+        fw, lang = self.win.ws.framework, self.win.lang
+        shown = list(reversed(attempts))
+        self.history.setRowCount(len(shown))
+        fmt = "%d.%m.%Y %H:%M" if lang == "uk" else "%Y-%m-%d %H:%M"
+        for row, a in enumerate(shown):
+            levels = "; ".join(f"{_area_name(fw, o.area_id, lang)}: {o.level}" for o in a.areas)
+            for col, text in enumerate(((a.finished_at or a.started_at).strftime(fmt),
+                                        mode_label(a.mode, fw, lang), status_label(a.status), levels)):
+                self.history.setItem(row, col, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+    def _draw(self, result: Any) -> None:
+        if result is None:
+            self.chart.clear()
+            self.chart.setAccessibleDescription("")
+            return
+        from digigram.charts.gap import gap_figure
+        from digigram.charts.model import bars_from_result, level_codes
+
+        fw, lang = self.win.ws.framework, self.win.lang
+        self.chart.setAccessibleDescription("; ".join(
+            f"{_area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
+            for area_id, res in result.areas.items()))
+        self.chart.set_figure(gap_figure(
+            bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
+            high_contrast=self.win.settings.high_contrast, font_scale=self.win.settings.text_scale / 100,
+            width=8.0))
+
+    def _fill_plan(self, plan: Any) -> None:
+        self.plan_steps = list(plan.steps) if plan is not None else []
+        self.steps.clear()
+        for step in self.plan_steps:
+            self.steps.addItem(step_label(step) + (" 💬" if step.coordinator_comment else ""))
+        has = bool(self.plan_steps)
+        for widget in (self.comment, self.save_comment):
+            widget.setEnabled(has)
+        if has:
+            self.steps.setCurrentRow(0)
+        else:
+            self.step_text.setText(translate("Trainee", "No development plan saved yet."))
+            self.comment.clear()
+
+    def _step_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.plan_steps):
+            return
+        step, fw, lang = self.plan_steps[row], self.win.ws.framework, self.win.lang
+        try:
+            competence = fw.competence(step.competence_id).name.get(lang)
+        except KeyError:
+            competence = step.competence_id
+        lines = [step.goal, translate("Trainee", "Competence: %1").replace("%1", competence)]
+        if step.notes:
+            lines.append(translate("Trainee", "Trainee's notes: %1").replace("%1", step.notes))
+        self.step_text.setText("\n".join(lines))
+        self.comment.setPlainText(step.coordinator_comment)
+        self.saved.setText("")
+
+    def store_comment(self) -> None:
+        row = self.steps.currentRow()
+        co = self.win.coordinator
+        if co is None or self.person_id is None or not 0 <= row < len(self.plan_steps):
+            return
+        step, person_id = self.plan_steps[row], self.person_id
+        change = self.win.run(lambda: co.comment_on_step(person_id, step.id, self.comment.toPlainText()))
+        if change is None:
+            return
+        self.win.notify(change)
+        detail = self.win.run(lambda: co.trainee(person_id))
+        if detail is not None:
+            self.detail = detail
+            self._fill_plan(detail.plan)
+            self.steps.setCurrentRow(row)
+        self.saved.setText("✓ " + translate("Trainee", "Comment saved."))
+
+    # -- actions -------------------------------------------------------------------------------
+    def back_to_dashboard(self) -> None:
+        if self.win.coordinator is not None:
+            self.win.open_coordinator()
+        else:
+            self.win.go_home()
+
+    def _name(self) -> str:
+        return self.detail.person.name if self.detail is not None else ""
+
+    def _pdf(self) -> None:
+        if self.win.coordinator is not None and self.person_id is not None:
+            coordinator_files.export_person_pdf(self, self.win.coordinator, person_id=self.person_id,
+                                                name=self._name(), lang=self.win.lang)
+
+    def _data(self) -> None:
+        if self.win.coordinator is not None and self.person_id is not None:
+            coordinator_files.export_person_data(self, self.win.coordinator, person_id=self.person_id,
+                                                 name=self._name())
+
+    def _delete(self) -> None:
+        if self.win.coordinator is None or self.person_id is None:
+            return
+        person_id = self.person_id
+        change = coordinator_files.delete_person(self, self.win.coordinator, person_id=person_id,
+                                                 name=self._name())
+        if change is None:
+            return
+        self.win.unlocked.discard(person_id)
+        if self.win.person_id == person_id:
+            self.win.select_person(None)
+        self.win.notify(change)
+        self.forget()
+        self.win.open_coordinator()
+
+
+def _area_name(framework: Any, area_id: str, lang: str) -> str:
+    try:
+        return str(framework.area(area_id).name.get(lang))
+    except KeyError:
+        return area_id
