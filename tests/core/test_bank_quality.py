@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,14 @@ def test_no_two_items_test_the_same_thing(report: Report) -> None:
     # share licence names, not their point.
     pairs = Counter(f.item for f in report.findings if f.rule == "enemy-items")
     assert set(pairs) <= {"CRE.3-08"}
+
+
+def test_every_competence_is_mapped_to_digcomp_and_the_national_areas(fw: Framework) -> None:
+    mapping = (Path(__file__).resolve().parents[2] / "docs" / "framework-mapping.md").read_text("utf-8")
+    rows = {line.split()[1]: line for line in mapping.splitlines()
+            if line.startswith("| ") and "." in line[:9]}
+    for c in fw.competences:
+        assert c.id in rows, f"{c.id} has no row in docs/framework-mapping.md"
+        cells = [cell.strip() for cell in rows[c.id].strip("|").split("|")]
+        assert re.fullmatch(r"[1-5]\.[1-6]", cells[1]), (c.id, cells[1])
+        assert re.fullmatch(r"N[1-6](, N[1-6])*", cells[3]), (c.id, cells[3])
