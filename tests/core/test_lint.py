@@ -271,3 +271,18 @@ def test_cli_warnings_pass_errors_fail(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{bad}: помилок 1, попереджень 0 (apostrophe 1)" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_cli_errors_only_and_an_unreadable_file(tmp_path: Path) -> None:
+    both = tmp_path / "both.yaml"
+    both.write_text(HEAD + CLEAN.format(n=1).replace("Який", "Пам'ять: який").replace(
+        '    explanation: {uk: "Випадкові знаки.", en: "Random characters."}\n', ""), encoding="utf-8")
+    result = _cli("--lang", "en", "--errors-only", str(both))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert [line.split()[2] for line in lines if line.split()[1:2] == ["error"]] == ["apostrophe"]
+    assert not any(line.split()[1:2] == ["warning"] for line in lines)
+    assert f"{both}: 1 errors, 1 warnings (apostrophe 1, no-explanation 1)" in lines
+    missing = _cli("--lang", "uk", str(tmp_path / "none.yaml"))
+    assert missing.returncode == 2
+    assert "не вдалося прочитати файл" in missing.stderr and "Traceback" not in missing.stderr
