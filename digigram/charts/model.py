@@ -56,7 +56,7 @@ class HistorySeries:
 
 
 @dataclass(frozen=True)
-class PlanStep:
+class PlanLine:
     """One step of a development plan, with every label already in the reader's language."""
 
     competence: str

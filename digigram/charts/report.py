@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 
 from digigram.charts._style import FONT_FAMILY, font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
-from digigram.charts.model import AreaBar, PlanStep, ResultRow, rows_from_bars
+from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
 from digigram.core.errors import DigigramError
 
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 in inches
@@ -207,7 +207,7 @@ def _column_widths(
     return widths
 
 
-def _plan_rows(steps: Sequence[PlanStep], lang: str) -> list[list[str]]:
+def _plan_rows(steps: Sequence[PlanLine], lang: str) -> list[list[str]]:
     words = WORDS[lang]
     rows = []
     for step in steps:
@@ -225,7 +225,7 @@ def build_report_pages(
     lang: str,
     bars: Sequence[AreaBar],
     levels: Sequence[str],
-    plan_steps: Sequence[PlanStep],
+    plan_steps: Sequence[PlanLine],
     results_table: Sequence[ResultRow] | None = None,
     high_contrast: bool = False,
 ) -> list[Figure]:
@@ -281,7 +281,7 @@ def write_report_pdf(
     lang: str,
     bars: Sequence[AreaBar],
     levels: Sequence[str],
-    plan_steps: Sequence[PlanStep],
+    plan_steps: Sequence[PlanLine],
     results_table: Sequence[ResultRow] | None = None,
     high_contrast: bool = False,
 ) -> Path:

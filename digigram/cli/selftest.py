@@ -222,13 +222,16 @@ def _checks(run: _Run, work: Path) -> None:
 
     def pdf() -> str:
         from digigram.charts import report
-        from digigram.charts.model import PlanStep, bars_from_result, level_codes
+        from digigram.charts.model import PlanLine, bars_from_result, level_codes
+        from digigram.core.plan import goal_text
 
         fw = st["framework"]
         bars = bars_from_result(st["result"], fw, lang=run.lang)
         steps = [
-            PlanStep(competence=fw.competence(s.competence_id).name.get(run.lang),
-                     goal=s.goal, resource=s.resource_id or "", due=s.due, status=s.status)
+            PlanLine(competence=fw.competence(s.competence_id).name.get(run.lang),
+                     goal=goal_text(s.goal, fw, competence_id=s.competence_id, profile_id=None,
+                                    lang=run.lang),
+                     resource=s.resource_id or "", due=s.due, status=s.status)
             for s in st["plan"].steps
         ] if "plan" in st else []
         target = work / "report.pdf"

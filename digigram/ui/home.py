@@ -142,7 +142,7 @@ class HomeView(QWidget):
         selected = self.win.person_id
         self.people.blockSignals(True)
         self.people.clear()
-        for person in sorted(self.win.ws.people(), key=lambda p: p.name.casefold()):
+        for person in self.win.ws.people():  # already in Ukrainian alphabetical order
             label = person.name + (f" — {person.hub}" if person.hub else "")
             if person.has_pin:
                 label += " " + translate("Home", "(PIN)")

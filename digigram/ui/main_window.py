@@ -249,11 +249,11 @@ class MainWindow(QMainWindow):
         self.show_view(view)
 
     def show_latest_results(self, person_id: str) -> None:
-        finished = [a for a in self.ws.history(person_id) if a.status == "finished"]
-        if not finished:
+        latest = self.ws.latest_finished(person_id)
+        if latest is None:
             self.statusBar().showMessage(translate("MainWindow", "No finished check yet: start one first."))
             return
-        self.show_results(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+        self.show_results(latest.id)
 
     def show_plan(self, person_id: str) -> None:
         view = self.view("plan")

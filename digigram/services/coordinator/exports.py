@@ -12,6 +12,8 @@ from pathlib import Path
 from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
+from digigram.core.plan import goal_text
+from digigram.core.when import local_day
 
 # At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
 HEATMAP_MAX = 600
@@ -50,7 +52,7 @@ def _area_name(framework: Framework, area_id: str, lang: str) -> str:
 
 
 def _local_day(when: dt.datetime | None) -> dt.date | None:
-    return None if when is None else when.astimezone().date()
+    return None if when is None else local_day(when)
 
 
 def _atomic_write(target: Path, data: bytes) -> Path:
@@ -150,7 +152,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
 
 def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang: str) -> Path:
     """The individual report of charts.report, on the trainee's latest finished check and plan."""
-    from digigram.charts.model import PlanStep, bars_from_result, level_codes
+    from digigram.charts.model import PlanLine, bars_from_result, level_codes
     from digigram.charts.report import write_report_pdf
 
     result = detail.latest_result
@@ -161,8 +163,9 @@ def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang:
     for step in detail.plan.steps if detail.plan is not None else ():
         notes = step.notes if not step.coordinator_comment else (
             f"{step.notes}\n{step.coordinator_comment}".strip())
-        steps.append(PlanStep(competence=competences.get(step.competence_id, step.competence_id),
-                              goal=step.goal,
+        steps.append(PlanLine(competence=competences.get(step.competence_id, step.competence_id),
+                              goal=goal_text(step.goal, framework, competence_id=step.competence_id,
+                                             profile_id=detail.person.profile_id, lang=lang),
                               resource=resources.get(step.resource_id or "", step.resource_id or ""),
                               due=step.due, status=_words(lang).get(step.status, step.status), notes=notes))
     finished = [a for a in detail.attempts if a.status == "finished" and a.finished_at is not None]
