@@ -12,9 +12,11 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-# The UI's Ukrainian .qm files are built from the committed .ts files (build output, not in git).
+# Ukrainian: the UI's .qm files from the committed .ts files, and the gettext .mo catalogue for
+# everything outside widgets from the committed .po file (build output, not in git).
 translations: $(STAMP)
 	$(PY) -m digigram.ui.translations
+	$(PY) -m digigram.locale
 
 run: $(STAMP) translations
 	@tools/ensure-qt-deps.sh || true

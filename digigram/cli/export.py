@@ -8,6 +8,7 @@ import sys
 
 from digigram.cli.quiz import open_workspace
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 
 HELP = "print everything stored about one person as JSON"
 
@@ -21,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         person = ws.find_person(args.person)
         if person is None:
-            raise StorageError(uk=f"Людини з ім'ям «{args.person}» у базі немає (див. `digigram people`).",
-                               en=f"There is nobody named {args.person!r} (see `digigram people`).")
+            raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).",
+                                  person=args.person))
         data = ws.export_person(person.id)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from digigram.core.i18n import N_
 from digigram.core.lint import lint_file
 
 HELP = "check the items of framework files against item-writing rules (warnings pass, errors exit 2)"
@@ -24,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             status = 2
             reason = exc.strerror or type(exc).__name__
-            uk, en = f"не вдалося прочитати файл: {reason}", f"cannot read the file: {reason}"
-            print(f"{path}:0: {uk if lang == 'uk' else en}", file=sys.stderr)
+            message = N_("cannot read the file: {reason}", reason=reason)
+            print(f"{path}:0: {message.render(lang)}", file=sys.stderr)
             continue
         for finding in report.findings:
             if finding.severity == "error" or not args.errors_only:

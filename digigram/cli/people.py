@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from digigram.cli.quiz import open_workspace
+from digigram.core.i18n import N_
 
 HELP = "list the people stored in the database"
 
@@ -14,11 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    uk = args.lang == "uk"
+    lang = args.lang
     with open_workspace(args) as ws:
         people = ws.people()
         if not people:
-            print("У базі ще нікого немає." if uk else "Nobody is stored yet.")
+            print(N_("Nobody is stored yet.").render(lang))
             return 0
         for person in people:
             history = ws.history(person.id)
@@ -26,8 +27,6 @@ def run(args: argparse.Namespace) -> int:
             open_ = sum(a.status == "in_progress" for a in history)
             hub = f" ({person.hub})" if person.hub else ""
             profile = person.profile_id or "—"
-            if uk:
-                print(f"{person.name}{hub}: профіль {profile}, завершено {finished}, незавершено {open_}")
-            else:
-                print(f"{person.name}{hub}: profile {profile}, {finished} finished, {open_} unfinished")
+            print(N_("{name}{hub}: profile {profile}, {finished} finished, {open} unfinished",
+                     name=person.name, hub=hub, profile=profile, finished=finished, open=open_).render(lang))
     return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from digigram.core.errors import FrameworkError
-from digigram.core.i18n import normalise
+from digigram.core.i18n import N_, Message
 from digigram.core.loader import load_framework_text
 from digigram.core.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, decode
 
@@ -36,53 +36,36 @@ ENEMY_SIMILARITY = 0.25
 class Rule:
     id: str
     severity: Severity
-    why_uk: str
-    why_en: str
+    why: Message
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("key-longest", "warning",
-         "найдовший чи помітно довший варіант люди обирають навмання, і він часто правильний",
-         "people who guess pick the longest or a clearly longer option, and it is often the key"),
+         N_("people who guess pick the longest or a clearly longer option, and it is often the key")),
     Rule("longest-share", "error",
-         "коли ключ найдовший у багатьох завданнях, банк можна пройти, не знаючи відповідей",
-         "when the key is the longest in many items the bank can be passed without knowing the answers"),
+         N_("when the key is the longest in many items the bank can be passed without knowing the answers")),
     Rule("key-position", "warning",
-         "ключ, що стоїть на одному місці у файлі, підказує відповідь тим, хто бачить файл чи друк",
-         "a key that keeps one place in the file gives the answer away to whoever sees the file or a print"),
+         N_("a key that keeps one place in the file gives the answer away to whoever sees it or a print")),
     Rule("enemy-items", "warning",
-         "два майже однакові завдання підказують одне одному відповідь і рахують одне знання двічі",
-         "two near-identical items give each other away and count one piece of knowledge twice"),
+         N_("two near-identical items give each other away and count one piece of knowledge twice")),
     Rule("negative-stem", "warning",
-         "заперечення в запитанні легко пропустити, і тоді перевіряється уважність, а не знання",
-         "a negative in the question is easy to miss, so it tests attention instead of knowledge"),
+         N_("a negative in the question is easy to miss, so it tests attention instead of knowledge")),
     Rule("all-none-above", "error",
-         "«усе перелічене» чи «нічого з переліченого» вгадується за двома варіантами і не показує знання",
-         "'all/none of the above' can be guessed from two options and shows no knowledge"),
-    Rule("key-echo", "warning",
-         "слово з умови, що повторюється лише в правильному варіанті, підказує відповідь",
-         "a word from the stem repeated only in the key points to the answer"),
-    Rule("no-explanation", "warning",
-         "без пояснення людина бачить, що помилилася, але не дізнається чому",
-         "without an explanation people see they were wrong but not why"),
+         N_("'all/none of the above' can be guessed from two options and shows no knowledge")),
+    Rule("key-echo", "warning", N_("a word from the stem repeated only in the key points to the answer")),
+    Rule("no-explanation", "warning", N_("without an explanation people see they were wrong but not why")),
     Rule("select-many-all", "warning",
-         "якщо позначити все (чи нічого) і отримати високий бал, завдання не розрізняє знання",
-         "if ticking every box (or none) scores high, the item does not tell knowledge apart"),
-    Rule("resource-no-link", "error",
-         "ресурс без посилання чи файлу людина не зможе відкрити",
-         "a resource with no link or file cannot be opened"),
+         N_("if ticking every box (or none) scores high, the item does not tell knowledge apart")),
+    Rule("resource-no-link", "error", N_("a resource with no link or file cannot be opened")),
     Rule("apostrophe", "error",
-         f"в українському тексті один апостроф — {APOSTROPHE} (U+02BC), щоб слова не розривалися в пошуку",
-         f"Ukrainian text uses one apostrophe, {APOSTROPHE} (U+02BC), so words stay whole for search"),
+         N_("Ukrainian text uses one apostrophe, {apostrophe} (U+02BC), so words stay whole for search",
+            apostrophe=APOSTROPHE)),
     Rule("review-overdue", "warning",
-         "дату перевірки факту минуло: факт міг застаріти",
-         "the review date of a dated fact has passed: the fact may be out of date"),
-    Rule("invalid", "error",
-         "файл не відповідає формату, тож його не можна перевірити далі",
-         "the file does not follow the format, so it cannot be checked further"),
+         N_("the review date of a dated fact has passed: the fact may be out of date")),
+    Rule("invalid", "error", N_("the file does not follow the format, so it cannot be checked further")),
 )}
 
-_SEVERITY_UK = {"error": "помилка", "warning": "попередження"}
+_SEVERITY = {"error": N_("error"), "warning": N_("warning")}
 _CYRILLIC = "А-Яа-яЄєІіЇїҐґ"
 _BAD_APOSTROPHE = re.compile(rf"(?<=[{_CYRILLIC}])['\u2019`](?=[{_CYRILLIC}])")
 _WORD = re.compile(r"[^\W\d_](?:[\w\u02bc\u2019'-]*\w)?")
@@ -129,21 +112,21 @@ class Finding:
     line: int
     item: str | None
     lang: str | None
-    uk: str
-    en: str
+    text: Message
 
     @property
     def severity(self) -> Severity:
         return RULES[self.rule].severity
 
+    def message(self, lang: str | None = None) -> str:
+        return self.text.render(lang)
+
     def format(self, file: str, lang: str | None = None) -> str:
         """`FILE:LINE: warning key-longest [uk] INF.1-07: message (why)`."""
-        code = normalise(lang)
         rule = RULES[self.rule]
-        severity = _SEVERITY_UK[rule.severity] if code == "uk" else rule.severity
         where = " ".join(part for part in (f"[{self.lang}]" if self.lang else "", self.item or "") if part)
-        message, why = (self.uk, rule.why_uk) if code == "uk" else (self.en, rule.why_en)
-        return f"{file}:{self.line}: {severity} {self.rule}{' ' + where if where else ''}: {message} ({why})"
+        head = f"{file}:{self.line}: {_SEVERITY[rule.severity].render(lang)} {self.rule}"
+        return f"{head}{' ' + where if where else ''}: {self.message(lang)} ({rule.why.render(lang)})"
 
 
 @dataclass
@@ -172,31 +155,25 @@ class Report:
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
 
-    def add(self, rule: str, node: Node | None, *, item: str | None = None, lang: str | None = None,
-            uk: str, en: str) -> None:
+    def add(self, rule: str, node: Node | None, text: Message, *, item: str | None = None,
+            lang: str | None = None) -> None:
         line = node.start_mark.line + 1 if node is not None else 0
-        self.findings.append(Finding(rule=rule, line=line, item=item, lang=lang, uk=uk, en=en))
+        self.findings.append(Finding(rule=rule, line=line, item=item, lang=lang, text=text))
 
     def summary(self, file: str, lang: str | None = None) -> list[str]:
         """The closing lines: counts by severity and rule, then length and position shares per language."""
-        uk = normalise(lang) == "uk"
         by_rule = Counter(f.rule for f in self.findings)
         rules = ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items()))
-        detail = f" ({rules})" if rules else ""
-        if uk:
-            lines = [f"{file}: помилок {self.errors}, попереджень {self.warnings}{detail}"]
-        else:
-            lines = [f"{file}: {self.errors} errors, {self.warnings} warnings{detail}"]
+        lines = [N_("{file}: {errors} errors, {warnings} warnings{detail}", file=file, errors=self.errors,
+                    warnings=self.warnings, detail=f" ({rules})" if rules else "").render(lang)]
         for code, s in self.stats.items():
             total = sum(s.positions.values())
             shares = " ".join(f"{p + 1}:{100 * n / total:.0f}%" for p, n in sorted(s.positions.items()))
-            share = f"{100 * s.longest_share:.0f}%"
-            if uk:
-                lines.append(f"  [{code}] ключ найдовший у {s.longest} з {s.single} завдань з однією "
-                             f"відповіддю ({share}); місце ключа у файлі {shares or '—'}")
-            else:
-                lines.append(f"  [{code}] key strictly the longest in {s.longest} of {s.single} "
-                             f"single-answer items ({share}); key position in the file {shares or '—'}")
+            lines.append(N_("  [{lang}] key strictly the longest in {longest} of {single} single-answer "
+                            "items "
+                            "({share}); key position in the file {positions}", lang=code, longest=s.longest,
+                            single=s.single, share=f"{100 * s.longest_share:.0f}%",
+                            positions=shares or "—").render(lang))
         return lines
 
 
@@ -232,8 +209,7 @@ def lint_text(text: str | bytes, *, name: str = "<framework>", base_dir: str | P
         framework = load_framework_text(text, name=name, base_dir=base_dir)
     except FrameworkError as exc:
         for p in exc.problems:
-            report.findings.append(Finding(rule="invalid", line=p.line, item=None, lang=None,
-                                           uk=p.message("uk"), en=p.message("en")))
+            report.findings.append(Finding(rule="invalid", line=p.line, item=None, lang=None, text=p.text))
         return report
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     root = compose(decode(data, name=name), name=name)
@@ -362,33 +338,29 @@ def _question(stem: str) -> str:
 def _check_item(report: Report, item: _Item, languages: Sequence[str], today: date) -> None:
     scored_choice = item.kind in ("knowledge", "scenario")
     if scored_choice and not item.explanation:
-        report.add("no-explanation", item.node, item=item.id, uk="Немає пояснення «explanation».",
-                   en="There is no 'explanation'.")
+        report.add("no-explanation", item.node, N_("There is no 'explanation'."), item=item.id)
     if item.review_by is not None:
         _check_review(report, item.review_by, item.id, today)
     for lang, (text, node) in item.stem.items():
         code = lang or None
         if _ALL_NONE.get(lang, _ALL_NONE["en"]).search(text):
-            report.add("all-none-above", node, item=item.id, lang=code,
-                       uk="Умова спирається на «усе/нічого з переліченого».",
-                       en="The stem relies on 'all/none of the above'.")
+            report.add("all-none-above", node, N_("The stem relies on 'all/none of the above'."),
+                       item=item.id, lang=code)
         if scored_choice and lang in _NEGATIVE and _NEGATIVE[lang].search(_question(text)):
-            report.add("negative-stem", node, item=item.id, lang=code,
-                       uk="Запитання сформульовано із запереченням.",
-                       en="The question is worded in the negative.")
+            report.add("negative-stem", node, N_("The question is worded in the negative."),
+                       item=item.id, lang=code)
     for option in item.options:
         for lang, (text, node) in option.texts.items():
             if _ALL_NONE.get(lang, _ALL_NONE["en"]).search(text):
-                report.add("all-none-above", node, item=item.id, lang=lang or None,
-                           uk="Варіант «усе/нічого з переліченого».", en="An 'all/none of the above' option.")
+                report.add("all-none-above", node, N_("An 'all/none of the above' option."),
+                           item=item.id, lang=lang or None)
     if item.select == "many" and item.options:
         right = sum(o.score >= 0.5 for o in item.options)
         n = len(item.options)
         worst = max(right, n - right) / n
         if worst >= 0.75:
-            report.add("select-many-all", item.node, item=item.id,
-                       uk=f"Позначивши все чи нічого, людина отримує {worst:.2f} бала.",
-                       en=f"Ticking every box or none scores {worst:.2f}.")
+            report.add("select-many-all", item.node,
+                       N_("Ticking every box or none scores {score}.", score=f"{worst:.2f}"), item=item.id)
     key = _key(item)
     if key is None:
         return
@@ -402,14 +374,14 @@ def _check_item(report: Report, item: _Item, languages: Sequence[str], today: da
         mean = sum(others) / len(others) if others else 0.0
         if others and lengths[key] > max(others):
             stats.longest += 1
-            report.add("key-longest", key_node, item=item.id, lang=lang,
-                       uk=f"Ключ найдовший: {lengths[key]} знаків, решта в середньому {mean:.0f}.",
-                       en=f"The key is the longest option: {lengths[key]} characters, "
-                          f"the others {mean:.0f} on average.")
+            report.add("key-longest", key_node,
+                       N_("The key is the longest option: {length} characters, the others {mean} on average.",
+                          length=lengths[key], mean=f"{mean:.0f}"), item=item.id, lang=lang)
         elif others and lengths[key] > LONG_RATIO * mean:
-            report.add("key-longest", key_node, item=item.id, lang=lang,
-                       uk=f"Ключ у {lengths[key] / mean:.2f} раза довший за середній хибний варіант.",
-                       en=f"The key is {lengths[key] / mean:.2f} times the mean distractor length.")
+            report.add("key-longest", key_node,
+                       N_("The key is {ratio} times the mean distractor length.",
+                          ratio=f"{lengths[key] / mean:.2f}"),
+                       item=item.id, lang=lang)
         key_words = _stems(_text(item.options[key].texts, lang), lang)
         echoed = set(key_words) & _words(_text(item.stem, lang), lang)
         for i, o in enumerate(item.options):
@@ -417,9 +389,9 @@ def _check_item(report: Report, item: _Item, languages: Sequence[str], today: da
                 echoed -= _words(_text(o.texts, lang), lang)
         if echoed:
             shown = ", ".join(sorted(key_words[w] for w in echoed))
-            report.add("key-echo", key_node, item=item.id, lang=lang,
-                       uk=f"Лише ключ повторює слова умови: {shown}.",
-                       en=f"Only the key repeats words of the stem: {shown}.")
+            report.add("key-echo", key_node,
+                       N_("Only the key repeats words of the stem: {words}.", words=shown),
+                       item=item.id, lang=lang)
 
 
 def _check_shares(report: Report, items: list[_Item], languages: Sequence[str]) -> None:
@@ -430,20 +402,18 @@ def _check_shares(report: Report, items: list[_Item], languages: Sequence[str]) 
             continue
         if stats.longest_share > LONGEST_SHARE:
             share, limit = f"{100 * stats.longest_share:.0f}%", f"{100 * LONGEST_SHARE:.0f}%"
-            report.add("longest-share", first, lang=lang,
-                       uk=f"Ключ найдовший у {stats.longest} з {stats.single} завдань ({share}), "
-                          f"а можна щонайбільше {limit}.",
-                       en=f"The key is the longest option in {stats.longest} of {stats.single} items "
-                          f"({share}); at most {limit} is allowed.")
+            report.add("longest-share", first,
+                       N_("The key is the longest option in {longest} of {single} items ({share}); at most "
+                          "{limit} is allowed.", longest=stats.longest, single=stats.single, share=share,
+                          limit=limit), lang=lang)
         if lang != languages[0]:
             continue  # positions are the same in every language
         for position, n in sorted(stats.positions.items()):
             if n / stats.single > POSITION_SHARE:
                 report.add("key-position", first,
-                           uk=f"Ключ стоїть {position + 1}-м у {n} з {stats.single} завдань "
-                              f"({100 * n / stats.single:.0f}%).",
-                           en=f"The key is option {position + 1} in {n} of {stats.single} items "
-                              f"({100 * n / stats.single:.0f}%).")
+                           N_("The key is option {position} in {count} of {single} items ({share}).",
+                              position=position + 1, count=n, single=stats.single,
+                              share=f"{100 * n / stats.single:.0f}%"))
 
 
 def _check_enemies(report: Report, items: list[_Item], languages: Sequence[str]) -> None:
@@ -459,10 +429,10 @@ def _check_enemies(report: Report, items: list[_Item], languages: Sequence[str])
                 similarity = len(words[a] & words[b]) / len(union)
                 if similarity >= ENEMY_SIMILARITY:
                     node = scored[b].stem.get(lang, ("", scored[b].node))[1]
-                    report.add("enemy-items", node, item=scored[b].id, lang=lang,
-                               uk=f"Умова й ключ майже як у {scored[a].id} (спільних слів {similarity:.0%}).",
-                               en=f"The stem and key are nearly those of {scored[a].id} "
-                                  f"({similarity:.0%} of words shared).")
+                    report.add("enemy-items", node,
+                               N_("The stem and key are nearly those of {other} ({share} of words shared).",
+                                  other=scored[a].id, share=f"{similarity:.0%}"),
+                               item=scored[b].id, lang=lang)
 
 
 def _keys_text(item: _Item, lang: str) -> str:
@@ -477,8 +447,7 @@ def _check_resource(report: Report, f: dict[str, Node], today: date) -> None:
     rid = str(_scalar(f.get("id")))
     node = f.get("id")
     if "url" not in f and "file" not in f:
-        report.add("resource-no-link", node, item=rid, uk="Ресурс не має ні «url», ні «file».",
-                   en="The resource has neither a 'url' nor a 'file'.")
+        report.add("resource-no-link", node, N_("The resource has neither a 'url' nor a 'file'."), item=rid)
     review = f.get("review_by")
     if isinstance(review, ScalarNode):
         _check_review(report, (str(review.value), review), rid, today)
@@ -491,17 +460,16 @@ def _check_review(report: Report, review: tuple[str, Node], owner: str, today: d
     except ValueError:
         return  # the loader reports a malformed date
     if when < today:
-        report.add("review-overdue", node, item=owner, uk=f"Дату перевірки {value} минуло.",
-                   en=f"The review date {value} has passed.")
+        report.add("review-overdue", node, N_("The review date {date} has passed.", date=value), item=owner)
 
 
 def _check_apostrophes(report: Report, root: Node) -> None:
     for node, where in _uk_strings(root):
         found = _BAD_APOSTROPHE.findall(str(node.value))
         if found:
-            report.add("apostrophe", node, item=where, lang="uk",
-                       uk=f"Апостроф «{found[0]}» ({len(found)}×): пишіть «{APOSTROPHE}».",
-                       en=f"Apostrophe '{found[0]}' ({len(found)}×): write '{APOSTROPHE}'.")
+            report.add("apostrophe", node,
+                       N_("Apostrophe '{found}' ({count}×): write '{apostrophe}'.", found=found[0],
+                          count=len(found), apostrophe=APOSTROPHE), item=where, lang="uk")
 
 
 def _uk_strings(node: Node, owner: str | None = None) -> Iterator[tuple[ScalarNode, str | None]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
-from digigram.core.i18n import normalise
+from digigram.core.i18n import N_, normalise
 from digigram.core.scoring import QuizResult
 
 
@@ -78,9 +78,6 @@ def suggest(
     return steps
 
 
-_GOAL = {"uk": "Досягти рівня {target}: {competence}", "en": "Reach level {target}: {competence}"}
-
-
 def goal_text(goal: str, framework: Framework, *, competence_id: str, profile_id: str | None,
               lang: str | None) -> str:
     """The goal as the reader sees it: the person's own words, or, when they kept the suggested goal
@@ -99,4 +96,4 @@ def goal_text(goal: str, framework: Framework, *, competence_id: str, profile_id
     if profile is None:
         return name
     target = profile.target_for(competence.id, competence.area_id)
-    return _GOAL[code].format(target=target, competence=name)
+    return N_("Reach level {target}: {competence}", target=target, competence=name).render(code)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core.engine import Progress, Quiz
 from digigram.core.errors import QuizError
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
 from digigram.core.itembank import normalise_choice
 from digigram.core.records import AreaOutcome, Attempt, Change, StoredAnswer
 from digigram.core.scoring import QuizResult
@@ -70,8 +71,7 @@ class QuizSession:
         """
         item = self.current_item
         if item is None:
-            raise QuizError(uk="Перевірку вже завершено: нових відповідей не приймаємо.",
-                            en="The quiz is over: it takes no more answers.")
+            raise QuizError(N_("The quiz is over: it takes no more answers."))
         value = normalise_choice(self.framework, item, choice)
         sequence = self._quiz.asked
         # The commit comes first: a question is only ever shown after the answer before it is on disk.
@@ -95,9 +95,9 @@ class QuizSession:
     def finish(self, *, rating_after: int | None = None) -> Change:
         """Store the per-area results and mark the attempt finished (early finishing is allowed)."""
         if self._closed:
-            raise QuizError(uk="Цю спробу вже завершено.", en="This attempt is already finished.")
+            raise QuizError(N_("This attempt is already finished."))
         if rating_after is not None and not 1 <= rating_after <= 10:
-            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+            raise QuizError(N_("The self-rating must be from 1 to 10."))
         with transaction(self._sessions) as session:
             attempt_rows.finish_attempt(session, self.attempt_id, outcomes=outcomes(self._quiz.result()),
                                 rating_after=rating_after)

@@ -13,6 +13,7 @@ from digigram.core.coordination import sort_key
 from digigram.core.engine import Quiz
 from digigram.core.errors import FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 from digigram.core.loader import load_framework_text
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.scoring import QuizResult
@@ -123,7 +124,7 @@ class Workspace:
         with self._sessions() as session:
             found = people_rows.get_person(session, person_id)
         if found is None:
-            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+            raise StorageError(N_("There is no such person in the database."))
         return found
 
     def find_person(self, name: str) -> Person | None:
@@ -143,7 +144,7 @@ class Workspace:
         """Add a person; the profile defaults to the framework's first one."""
         name = name.strip()
         if not name:
-            raise QuizError(uk="Вкажіть ім'я.", en="Please give a name.")
+            raise QuizError(N_("Please give a name."))
         if profile_id is None and self._framework.default_profile is not None:
             profile_id = self._framework.default_profile.id
         if profile_id is not None:
@@ -169,8 +170,8 @@ class Workspace:
     def _check_profile(self, profile_id: str) -> None:
         if profile_id not in {p.id for p in self._framework.profiles}:
             known = ", ".join(p.id for p in self._framework.profiles)
-            raise QuizError(uk=f"Профілю «{profile_id}» у рамці немає (є: {known}).",
-                            en=f"The framework has no profile {profile_id!r} (it has: {known}).")
+            raise QuizError(N_("The framework has no profile {profile_id!r} (it has: {known}).",
+                               profile_id=profile_id, known=known))
 
     # --- quizzes --------------------------------------------------------------------------------
 
@@ -182,8 +183,7 @@ class Workspace:
         with self._sessions() as session:
             found = attempt_rows.get_attempt(session, attempt_id)
         if found is None:
-            raise StorageError(uk="Такої спроби в базі немає.",
-                               en="There is no such attempt in the database.")
+            raise StorageError(N_("There is no such attempt in the database."))
         return found
 
     def start_quiz(
@@ -197,7 +197,7 @@ class Workspace:
         if profile:
             self._check_profile(profile)
         if rating_before is not None and not 1 <= rating_before <= 10:
-            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+            raise QuizError(N_("The self-rating must be from 1 to 10."))
         fw = self._framework
         with transaction(self._sessions) as session:
             seen = attempt_rows.seen_items(session, person_id)
@@ -242,10 +242,9 @@ class Workspace:
             found = attempt_rows.snapshot(session, attempt.framework_hash)
         if found is None:
             raise StorageError(
-                uk=f"У базі немає рамки {attempt.framework_id} {attempt.framework_version}, на якій пройдено "
-                "цю спробу.",
-                en=f"The database lacks the framework {attempt.framework_id} {attempt.framework_version} "
-                "this attempt was taken on.",
+                N_("The database lacks the framework {framework_id} {framework_version} this attempt was "
+                   "taken on.",
+                   framework_id=attempt.framework_id, framework_version=attempt.framework_version),
             )
         file_name, text = found
         base = self._framework.source.parent if self._framework.source else Path(".")
@@ -253,10 +252,9 @@ class Workspace:
             framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base)
         except FrameworkError as exc:
             raise StorageError(
-                uk=f"Збережену рамку {attempt.framework_id} {attempt.framework_version} "
-                f"не вдалося прочитати: {exc.message('uk')}",
-                en=f"The stored framework {attempt.framework_id} {attempt.framework_version} "
-                f"could not be read: {exc.message('en')}",
+                N_("The stored framework {framework_id} {framework_version} could not be read: {problem}",
+                   framework_id=attempt.framework_id, framework_version=attempt.framework_version,
+                   problem=exc.text),
             ) from exc
         self._frameworks[attempt.framework_hash] = framework
         return framework
@@ -301,8 +299,7 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any) -> Change:
         if key.startswith(PROTECTED_PREFIX):
-            raise StorageError(uk="Цей параметр змінює лише режим координатора.",
-                               en="Only coordinator mode changes this setting.")
+            raise StorageError(N_("Only coordinator mode changes this setting."))
         with transaction(self._sessions) as session:
             setting_rows.set_setting(session, key, value)
         return Change("setting", (key,))

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 from digigram.store.db import inspect_file
 
 KEEP = 10
@@ -82,9 +83,8 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise StorageError(
-            uk=f"Не вдалося зробити резервну копію бази даних у {folder}: {exc}. "
-            "Перевірте, чи є вільне місце на диску.",
-            en=f"Could not back up the database into {folder}: {exc}. Check that the disk has free space.",
+            N_("Could not back up the database into {folder}: {exc}. Check that the disk has free space.",
+               folder=folder, exc=exc),
         ) from exc
     for old in list_backups(folder)[keep:]:
         old.path.unlink(missing_ok=True)

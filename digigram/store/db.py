@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -62,20 +63,18 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
 
 def _damaged(path: Path, detail: str) -> StorageError:
     return StorageError(
-        uk=f"Файл бази даних {path} пошкоджений або не є базою даних Digigram ({detail}). "
-        "Його не змінено. Щоб повернути дані з резервної копії, виконайте `digigram restore`.",
-        en=f"The database file {path} is damaged or is not a Digigram database ({detail}). "
-        "It has not been changed. To bring your data back from a backup, run `digigram restore`.",
+        N_("The database file {path} is damaged or is not a Digigram database ({detail}). It has not been "
+           "changed. To bring your data back from a backup, run `digigram restore`.",
+           path=path, detail=detail),
     )
 
 
 def too_new(where: str, revision: str) -> StorageError:
     return StorageError(
-        uk=f"Базу даних {where} записала новіша версія Digigram (схема {revision}). Ця версія її не "
-        "змінюватиме: встановіть новішу версію Digigram або оберіть іншу теку даних (--data-dir).",
-        en=f"The database {where} was written by a newer version of Digigram (schema {revision}). "
-        "This version will not change it: install a newer Digigram or choose another data folder "
-        "(--data-dir).",
+        N_("The database {where} was written by a newer version of Digigram (schema {revision}). This "
+           "version will not change it: install a newer Digigram or choose another data folder "
+           "(--data-dir).",
+           where=where, revision=revision),
     )
 
 

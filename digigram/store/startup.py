@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core import paths
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 from digigram.store import backup, migrate
 from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url
 
@@ -29,10 +30,9 @@ class Store:
 
 def _cannot_write(where: object, exc: Exception) -> StorageError:
     return StorageError(
-        uk=f"Не вдалося відкрити базу даних {where}: {exc}. Перевірте, чи є доступ до теки і вільне місце, "
-        "і чи не відкрита програма вже в іншому вікні.",
-        en=f"Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
-        "space and Digigram is not already open in another window.",
+        N_("Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
+           "space and Digigram is not already open in another window.",
+           where=where, exc=exc),
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from digigram.core.i18n import N_
 from digigram.core.lint import LONGEST_SHARE, RULES, Finding, Report, lint_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,7 +133,7 @@ def test_keys_always_in_one_position_are_reported() -> None:
     first = first.replace('"k7#Rm!q2"}}, score: 1', '"k7#Rm!q2"}}, score: 0', 1)
     report = _lint("".join(first.format(n=n) for n in range(1, 13)))
     found = [f for f in report.findings if f.rule == "key-position"]
-    assert len(found) == 1 and "1 in 12 of 12" in found[0].en
+    assert len(found) == 1 and "1 in 12 of 12" in found[0].message("en")
     assert report.stats["uk"].positions == {0: 12}
 
 
@@ -146,7 +147,7 @@ def test_near_duplicate_items_are_enemies() -> None:
     report = _lint(first + twin + other)
     found = [f for f in report.findings if f.rule == "enemy-items"]
     assert {f.lang for f in found} == {"uk", "en"}
-    assert all(f.item == "SAF.1-02" and "SAF.1-01" in f.en for f in found)
+    assert all(f.item == "SAF.1-02" and "SAF.1-01" in f.message("en") for f in found)
 
 
 @pytest.mark.parametrize(("uk", "en", "langs"), [
@@ -180,7 +181,7 @@ def test_a_stem_word_repeated_only_in_the_key_is_a_cue() -> None:
     report = _lint(item)
     found = [f for f in report.findings if f.rule == "key-echo"]
     assert {f.lang for f in found} == {"uk", "en"}
-    assert "Strong" in next(f.en for f in found if f.lang == "en")
+    assert "Strong" in next(f.message("en") for f in found if f.lang == "en")
 
 
 def test_missing_explanation_and_select_many_where_ticking_all_scores_high() -> None:
@@ -198,7 +199,7 @@ def test_missing_explanation_and_select_many_where_ticking_all_scores_high() -> 
 """
     report = _lint(item)
     assert sorted(_rules(report)) == ["no-explanation", "select-many-all"]
-    assert "0.75" in next(f.en for f in report.findings if f.rule == "select-many-all")
+    assert "0.75" in next(f.message("en") for f in report.findings if f.rule == "select-many-all")
     assert report.errors == 0
 
 
@@ -207,7 +208,7 @@ def test_ascii_apostrophe_in_ukrainian_is_an_error_not_in_english() -> None:
     item = item.replace('"Which password is strong 1?"', "\"Which one's strong?\"")
     report = _lint(item)
     found = [f for f in report.findings if f.rule == "apostrophe"]
-    assert len(found) == 1 and found[0].lang == "uk" and "2×" in found[0].en
+    assert len(found) == 1 and found[0].lang == "uk" and "2×" in found[0].message("en")
     fixed = item.replace("Пам'ять і комп’ютер", "Памʼять і компʼютер")
     assert "apostrophe" not in _rules(_lint(fixed))
 
@@ -240,15 +241,18 @@ def test_resources_without_link_or_file_and_overdue_reviews() -> None:
 def test_an_invalid_file_is_one_error_per_loader_problem() -> None:
     report = _lint(CLEAN.format(n=1).replace("level: B1", "level: Z9"))
     assert _rules(report) == ["invalid"]
-    assert "Z9" in report.findings[0].en and report.errors == 1
+    assert "Z9" in report.findings[0].message("en") and report.errors == 1
 
 
 def test_every_rule_explains_itself_in_both_languages() -> None:
     for rule in RULES.values():
-        assert rule.why_uk and rule.why_en and rule.why_uk != rule.why_en
-    finding = Finding(rule="key-longest", line=7, item="X-1", lang="uk", uk="довгий", en="long")
-    line = finding.format("f.yaml", "uk")
-    assert line.startswith("f.yaml:7: попередження key-longest [uk] X-1: довгий (")
+        assert rule.why.render("uk") != rule.why.render("en")
+    text = N_("There is no 'explanation'.")
+    finding = Finding(rule="no-explanation", line=7, item="X-1", lang=None, text=text)
+    assert finding.format("f.yaml", "uk") == (
+        "f.yaml:7: попередження no-explanation X-1: Немає пояснення «explanation». "
+        "(без пояснення людина бачить, що помилилася, але не дізнається чому)")
+    assert finding.format("f.yaml", "en").startswith("f.yaml:7: warning no-explanation X-1: There is no")
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.coordination import MIN_PASSWORD, CoordinatorError, CoordinatorLocked, lockout_seconds
+from digigram.core.i18n import N_
 from digigram.core.records import Change
 from digigram.store.db import transaction
 from digigram.store.repo import settings as setting_rows
@@ -68,8 +69,8 @@ def password_is_set(sessions: sessionmaker[Session]) -> bool:
 def _check_strength(password: str) -> None:
     if len(password.strip()) < MIN_PASSWORD:
         raise CoordinatorError(
-            uk=f"Пароль координатора має містити щонайменше {MIN_PASSWORD} символів.",
-            en=f"The coordinator password must have at least {MIN_PASSWORD} characters.",
+            N_("The coordinator password must have at least {MIN_PASSWORD} characters.",
+               MIN_PASSWORD=MIN_PASSWORD),
         )
 
 
@@ -81,8 +82,7 @@ def set_first_password(sessions: sessionmaker[Session], new: str) -> Change:
         found, value = setting_rows.get_setting(session, PASSWORD_KEY)
         if found and isinstance(value, str):
             raise CoordinatorError(
-                uk="Пароль координатора вже встановлено. Змінити його можна в режимі координатора.",
-                en="A coordinator password is already set. It can be changed in coordinator mode.",
+                N_("A coordinator password is already set. It can be changed in coordinator mode."),
             )
         setting_rows.set_setting(session, PASSWORD_KEY, hashed)
         setting_rows.set_setting(session, FAILURES_KEY, {"count": 0, "last": None})
@@ -113,8 +113,7 @@ def _wait_left(count: int, last: datetime | None, now: datetime) -> int:
 
 def _locked(wait: int) -> CoordinatorLocked:
     return CoordinatorLocked(
-        uk=f"Забагато невдалих спроб. Спробуйте ще раз через {wait} с.",
-        en=f"Too many failed tries. Try again in {wait} s.",
+        N_("Too many failed tries. Try again in {wait} s.", wait=wait),
         wait_seconds=wait,
     )
 
@@ -127,7 +126,7 @@ def verify(sessions: sessionmaker[Session], password: str) -> None:
     stored = _get(sessions, PASSWORD_KEY)
     if not isinstance(stored, str):
         raise CoordinatorError(
-            uk="Пароль координатора ще не встановлено.", en="No coordinator password has been set yet."
+            N_("No coordinator password has been set yet.")
         )
     count, last = _failures(sessions)
     wait = _wait_left(count, last, _now())
@@ -142,10 +141,11 @@ def verify(sessions: sessionmaker[Session], password: str) -> None:
     with transaction(sessions) as session:
         setting_rows.set_setting(session, FAILURES_KEY, {"count": count + 1, "last": now.isoformat()})
     wait = lockout_seconds(count + 1)
-    more = ("", "") if not wait else (f" Наступна спроба — через {wait} с.",
-                                      f" The next try is possible in {wait} s.")
-    raise CoordinatorLocked(uk=f"Неправильний пароль координатора.{more[0]}",
-                            en=f"Wrong coordinator password.{more[1]}", wait_seconds=wait)
+    if wait:
+        text = N_("Wrong coordinator password. The next try is possible in {wait} s.", wait=wait)
+    else:
+        text = N_("Wrong coordinator password.")
+    raise CoordinatorLocked(text, wait_seconds=wait)
 
 
 def replace_password(sessions: sessionmaker[Session], old: str, new: str) -> Change:

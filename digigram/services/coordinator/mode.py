@@ -18,6 +18,7 @@ from digigram.core.coordination import (
     TraineeDetail,
 )
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
@@ -50,8 +51,7 @@ class Coordinator:
     def __init__(self, workspace: WorkspaceAPI, store: Store, *, _unlocked: object = None) -> None:
         if _unlocked is not _UNLOCKED:
             raise CoordinatorError(
-                uk="Режим координатора відкривається лише паролем координатора.",
-                en="Coordinator mode opens only with the coordinator password.",
+                N_("Coordinator mode opens only with the coordinator password."),
             )
         self._ws = workspace
         self._store = store
@@ -93,7 +93,7 @@ class Coordinator:
         """Leave (or, with an empty text, clear) the coordinator's comment on one step of the plan."""
         plan = self._ws.plan_for(person_id)
         if plan is None or all(s.id != step_id for s in plan.steps):
-            raise StorageError(uk="Такого кроку в плані немає.", en="The plan has no such step.")
+            raise StorageError(N_("The plan has no such step."))
         steps = tuple(replace(s, coordinator_comment=comment.strip()) if s.id == step_id else s
                       for s in plan.steps)
         return self._ws.save_plan(person_id, replace(plan, steps=steps))
@@ -125,7 +125,7 @@ class Coordinator:
         deleted = people_rows.delete_person(self._store.engine, self._sessions, person_id,
                                                db_path=self._store.db_path)
         if not deleted:
-            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+            raise StorageError(N_("There is no such person in the database."))
         return Change("person", (person_id,), person_id=person_id)
 
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------
