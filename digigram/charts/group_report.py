@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from digigram.charts._style import FONT_FAMILY, font
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
-from digigram.core.i18n import N_, rendered
+from digigram.core.i18n import N_, format_percent, rendered
 
 WORDS = {
     "title": N_("Group report"),
@@ -68,8 +68,8 @@ class GroupReport:
     total_rows: int  # trainees in the selection (names may hold fewer)
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f} %"
+def _pct(value: float | None, lang: str) -> str:
+    return "—" if value is None else format_percent(value, lang)
 
 
 def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
@@ -82,17 +82,18 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     flow.paragraph(f"{w['trainees']}: {report.trainees}; {w['checked']}: {report.checked}; "
                    f"{w['help']}: {report.need_help}", bold=True, after=0.1)
 
-    weak = [[name, f"{below} / {n}", _pct(below / n if n else None)] for name, below, n in report.weak_areas]
+    weak = [[name, f"{below} / {n}", _pct(below / n if n else None, lang)]
+            for name, below, n in report.weak_areas]
     if weak:
         flow.table([w["area"], w["below"], "%"], [5.0, 1.6, 1.0], weak, title=w["weak"], keep_together=True)
-    hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None)})"]
+    hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None, lang)})"]
             for text, asked, wrong in report.hard]
     if hard:
         flow.table([w["question"], w["asked"], w["wrong"]], [5.2, 1.1, 1.5], hard, title=w["hard"])
     flow.heading(w["ba"], keep_with=0.6)
     flow.paragraph(f"{w['people']}: {report.ba_people}", after=0.02)
-    flow.paragraph(f"{w['high_first']}: {_pct(report.share_high_first)}", after=0.02)
-    flow.paragraph(f"{w['high_latest']}: {_pct(report.share_high_latest)}", after=0.06)
+    flow.paragraph(f"{w['high_first']}: {_pct(report.share_high_first, lang)}", after=0.02)
+    flow.paragraph(f"{w['high_latest']}: {_pct(report.share_high_latest, lang)}", after=0.06)
     if report.level_change:
         flow.table([w["area"], w["change"]], [5.0, 2.0],
                    [[name, f"{value:+.2f}"] for name, value in report.level_change], keep_together=True)

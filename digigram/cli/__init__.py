@@ -10,6 +10,7 @@ COMMANDS: tuple[str, ...] = (
     "quiz",
     "people",
     "export",
+    "delete",
     "restore",
     "bundle",
     "simulate",

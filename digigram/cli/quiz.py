@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from typing import TYPE_CHECKING, TextIO
@@ -32,11 +33,14 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     """The Workspace for a parsed command line (data folder, database URL and framework options)."""
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
-    return Workspace.open(
+    ws = Workspace.open(
         data_dir=paths.data_dir_from_args(args),
         database_url=getattr(args, "database", None),
         framework_path=getattr(args, "framework", None),
     )
+    for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
+        print(notice.message(getattr(args, "lang", None)), file=sys.stderr)
+    return ws
 
 
 class Terminal:
@@ -56,6 +60,24 @@ class Terminal:
         print(PROMPT, end="", file=self.out, flush=True)
         line = self.inp.readline()
         return None if line == "" else line.strip()
+
+    def ask_secret(self) -> str | None:
+        """A PIN or password: not echoed at a terminal; read as a plain line from a pipe or script."""
+        return read_secret(PROMPT, inp=self.inp, out=self.out)
+
+
+def read_secret(prompt: str, *, inp: TextIO | None = None, out: TextIO | None = None) -> str | None:
+    """A secret typed at the terminal with echo off, or one line from piped input; None at its end."""
+    inp = inp or sys.stdin
+    out = out or sys.stdout
+    if inp.isatty():
+        try:
+            return getpass.getpass(prompt, stream=out)
+        except EOFError:
+            return None
+    print(prompt, end="", file=out, flush=True)
+    line = inp.readline()
+    return None if line == "" else line.rstrip("\r\n")
 
 
 def _yes(answer: str) -> bool | None:
@@ -182,8 +204,23 @@ def print_result(term: Terminal, session: QuizSession) -> None:
         ))
 
 
+def _unlocked(term: Terminal, ws: Workspace, person: Person) -> bool:
+    """Whether the person's PIN (if they set one) was typed right; a wrong one is counted."""
+    if not person.has_pin:
+        return True
+    term.say(term.t(N_("Type your PIN:")))
+    pin = term.ask_secret()
+    if pin is None or not ws.check_pin(person.id, pin):
+        term.say(term.t(N_("The PIN does not match.")))
+        return False
+    return True
+
+
 def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person | None:
     person = ws.find_person(args.person)
+    # The PIN comes first: nothing about a protected person, their consent included, changes without it.
+    if person is not None and not _unlocked(term, ws, person):
+        return None
     if person is not None and person.consent_at is not None:
         return person
     agreed = ask_consent(term)
@@ -202,12 +239,6 @@ def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | No
         person = _person(term, ws, args)
         if person is None:
             return 1
-        if person.has_pin:
-            term.say(term.t(N_("Type your PIN:")))
-            pin = term.ask()
-            if pin is None or not ws.check_pin(person.id, pin):
-                term.say(term.t(N_("The PIN does not match.")))
-                return 1
         unfinished = ws.unfinished_attempt(person.id)
         if unfinished is not None:
             session = ws.resume_quiz(unfinished.id)

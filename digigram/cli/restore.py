@@ -8,7 +8,7 @@ from digigram.core import paths
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_
 
-HELP = "list database backups, or restore one (the current file is kept aside)"
+HELP = "list database backups, or restore one (the coordinator password first, once one is set)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,13 @@ def run(args: argparse.Namespace) -> int:
                "tools."),
         )
     folder = paths.data_dir_from_args(args)
+    db = paths.database_path(folder)
     backups = backup.list_backups(paths.backup_dir(folder))
+    asides = backup.list_asides(db)
+    if args.number is None and asides:
+        print(N_("Files kept aside by earlier restores:").render(lang))
+        for path in asides:
+            print(f"  {path}")
     if not backups:
         print(N_("There are no backups in {folder}.", folder=paths.backup_dir(folder)).render(lang))
         return 1
@@ -40,10 +46,31 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.number <= len(backups):
         raise StorageError(N_("There is no backup number {number} (there are 1–{count}).",
                               number=args.number, count=len(backups)))
+    _check_password(db, lang=lang)
     chosen = backups[args.number - 1]
-    db = paths.database_path(folder)
     aside = backup.restore(db, chosen.path)
     print(N_("Restored {backup} to {database}.", backup=chosen.path.name, database=db).render(lang))
     if aside is not None:
-        print(N_("The previous file was kept as {aside}.", aside=aside).render(lang))
+        print(N_("The previous file was kept as {aside} (the last {keep} are kept).",
+                 aside=aside, keep=backup.KEEP_ASIDE).render(lang))
     return 0
+
+
+def _check_password(db: object, *, lang: str) -> None:
+    """Once a coordinator password is set, only the coordinator may put older data back.
+
+    The password and the failure count are read from the vault beside the database, which the
+    restore does not replace: an old backup cannot bring back a time without a password.
+    """
+    from pathlib import Path
+
+    from digigram.cli.quiz import read_secret
+    from digigram.services.coordinator.auth import password_is_set, verify
+    from digigram.store.vault import VAULT_NAME, FileVault
+
+    assert isinstance(db, Path)
+    vault = FileVault(db.with_name(VAULT_NAME))
+    if not password_is_set(vault):
+        return
+    password = read_secret(N_("Coordinator password: ").render(lang))
+    verify(vault, password or "")

@@ -38,8 +38,13 @@ def load_framework_text(
     base_dir: str | Path = ".",
     source: Path | None = None,
     c_loader: bool = True,
+    files_required: bool = True,
 ) -> Framework:
-    """Check a framework given as text or bytes; resource files are looked up under `base_dir`."""
+    """Check a framework given as text or bytes; resource files are looked up under `base_dir`.
+
+    `files_required=False` reads a framework kept in the database: a handout file missing under
+    `base_dir` then leaves the resource without a path instead of making the framework unreadable.
+    """
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     try:
         root = compose(decode(data, name=name), name=name, c_loader=c_loader)
@@ -48,14 +53,16 @@ def load_framework_text(
     if root is None:
         raise FrameworkError([problem(name, 1, 1, "", N_("The file is empty."))])
     reader = Reader(name)
-    framework = _read(reader, root, base_dir=Path(base_dir).resolve(), source=source)
+    framework = _read(reader, root, base_dir=Path(base_dir).resolve(), source=source,
+                      files_required=files_required)
     if reader.problems or framework is None:
         raise FrameworkError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     object.__setattr__(framework, "content_hash", hashlib.sha256(data).hexdigest())
     return framework
 
 
-def _read(r: Reader, root: Node, *, base_dir: Path, source: Path | None) -> Framework | None:
+def _read(r: Reader, root: Node, *, base_dir: Path, source: Path | None,
+          files_required: bool = True) -> Framework | None:
     top = r.fields(root, "", required=TOP_REQUIRED, optional=TOP_OPTIONAL)
     if top is None:
         return None
@@ -69,7 +76,8 @@ def _read(r: Reader, root: Node, *, base_dir: Path, source: Path | None) -> Fram
     title = r.text(top.get("title"), "title")
     description = r.text(top["description"], "description") if "description" in top else None
     levels = _levels(r, top.get("levels"))
-    known = Known(levels={lv.code: lv.index for lv in levels}, base_dir=base_dir)
+    known = Known(levels={lv.code: lv.index for lv in levels}, base_dir=base_dir,
+                  files_required=files_required)
     scales = _scales(r, top["scales"]) if "scales" in top else {}
     known.scales = {name: len(scale.points) for name, scale in scales.items()}
     areas = _areas(r, top.get("areas"), known)

@@ -29,6 +29,9 @@ class Known:
 
     levels: dict[str, int]
     base_dir: Path
+    # False for a framework kept in the database: its handout files were checked when it was first
+    # loaded, and a later release may retire them without making old checks unreadable.
+    files_required: bool = True
     scales: dict[str, int] = field(default_factory=dict)  # name -> number of points
     areas: set[str] = field(default_factory=set)
     competences: dict[str, str] = field(default_factory=dict)  # competence id -> area id

@@ -47,7 +47,7 @@ def _resource(
     if url is not None and not url.startswith(("https://", "http://")):
         r.report(f["url"], f"{path}.url", N_("The address must begin with https:// or http://."))
     file = r.string(f["file"], f"{path}.file") if "file" in f else None
-    resolved = _file(r, f["file"], f"{path}.file", file, known.base_dir) if file is not None else None
+    resolved = _file(r, f["file"], f"{path}.file", file, known) if file is not None else None
     minutes = r.number(f["minutes"], f"{path}.minutes", integer=True) if "minutes" in f else None
     if minutes is not None and minutes <= 0:
         r.report(f["minutes"], f"{path}.minutes", N_("The duration must be above 0 minutes."))
@@ -65,7 +65,8 @@ def _resource(
                     levels=levels, review_by=review_by)
 
 
-def _file(r: Reader, node: Node, path: str, file: str, base_dir: Path) -> Path | None:
+def _file(r: Reader, node: Node, path: str, file: str, known: Known) -> Path | None:
+    base_dir = known.base_dir
     windows = PureWindowsPath(file)
     if PurePosixPath(file).is_absolute() or windows.is_absolute() or windows.drive or windows.root:
         r.report(node, path, N_("The path must be relative to the framework's folder, not absolute."))
@@ -75,6 +76,8 @@ def _file(r: Reader, node: Node, path: str, file: str, base_dir: Path) -> Path |
         r.report(node, path, N_("The path leads outside the framework's folder."))
         return None
     if not resolved.is_file():
+        if not known.files_required:
+            return None  # a stored framework: the handout is simply not at hand any more
         r.report(node, path, N_("The file '{file}' does not exist next to the framework.", file=file))
         return None
     return resolved

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.engine import Progress, Quiz
-from digigram.core.errors import QuizError
+from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_
 from digigram.core.itembank import normalise_choice
@@ -27,6 +27,14 @@ def outcomes(result: QuizResult) -> list[AreaOutcome]:
         )
         for a in result.areas.values()
     ]
+
+
+def _open_elsewhere() -> StorageError:
+    return StorageError(
+        N_("This check has meanwhile been continued in another window or terminal, so this answer was not "
+           "saved. All the answers given before are safe: close one of the windows and open the check "
+           "again to go on."),
+    )
 
 
 def rebuild(framework: Framework, attempt: Attempt, answers: Sequence[StoredAnswer]) -> Quiz:
@@ -76,10 +84,19 @@ class QuizSession:
         sequence = self._quiz.asked
         # The commit comes first: a question is only ever shown after the answer before it is on disk.
         with transaction(self._sessions) as session:
+            # The write lock is held from here, so this look at what is stored cannot go stale: another
+            # process answering the same attempt is caught here instead of by a duplicate-key crash.
+            self._check_unchanged(session, sequence)
             attempt_rows.add_answer(session, self.attempt_id, sequence=sequence, item_id=item.id,
                                     choice=value, seconds=seconds)
         self._quiz.answer(item.id, value)
         return Change("answer", (self.attempt_id,), person_id=self.person_id)
+
+    def _check_unchanged(self, session: Session, answered: int) -> None:
+        stored = attempt_rows.get_attempt(session, self.attempt_id, with_areas=False)
+        if stored is None or stored.status != "in_progress" or stored.n_answers != answered:
+            self._closed = True  # this copy of the quiz is stale: it takes nothing more
+            raise _open_elsewhere()
 
     def progress(self) -> Progress:
         return self._quiz.progress()
@@ -99,6 +116,7 @@ class QuizSession:
         if rating_after is not None and not 1 <= rating_after <= 10:
             raise QuizError(N_("The self-rating must be from 1 to 10."))
         with transaction(self._sessions) as session:
+            self._check_unchanged(session, self._quiz.asked)
             attempt_rows.finish_attempt(session, self.attempt_id, outcomes=outcomes(self._quiz.result()),
                                 rating_after=rating_after)
         self._closed = True

@@ -8,19 +8,28 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from digigram.core import limits
 from digigram.core import plan as suggestions_
 from digigram.core.coordination import sort_key
 from digigram.core.engine import Quiz
-from digigram.core.errors import FrameworkError, QuizError, StorageError
+from digigram.core.errors import DigigramError, FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_
 from digigram.core.loader import load_framework_text
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.scoring import QuizResult
-from digigram.services.coordinator.auth import PROTECTED_PREFIX, password_is_set, set_first_password, verify
-from digigram.services.people import export, hash_pin, pin_matches
+from digigram.services.coordinator.auth import (
+    PROTECTED_PREFIX,
+    VAULT_KEYS,
+    password_is_set,
+    set_first_password,
+    verify,
+    verify_pin,
+)
+from digigram.services.people import export
 from digigram.services.plans import plan_from
 from digigram.services.quiz import QuizSession, rebuild
+from digigram.services.secrets import hash_secret
 from digigram.store import backup
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
@@ -28,6 +37,7 @@ from digigram.store.repo import people as people_rows
 from digigram.store.repo import plans as plan_rows
 from digigram.store.repo import settings as setting_rows
 from digigram.store.startup import Store, open_store
+from digigram.store.vault import Vault, take_over_settings, vault_for
 
 if TYPE_CHECKING:
     from digigram.services.coordinator.mode import Coordinator
@@ -54,6 +64,10 @@ class Workspace:
         self._sessions = store.sessions
         self._framework = framework
         self._frameworks: dict[str, Framework] = {framework.content_hash: framework}
+        self._vault = vault_for(store.sessions, store.db_path)
+        # Older versions kept the password and its failure count in the database, where a restore
+        # could roll them back; from now on they live in the vault beside it.
+        take_over_settings(self._vault, store.sessions, VAULT_KEYS)
         if framework_text:
             with transaction(self._sessions) as session:
                 attempt_rows.store_snapshot(
@@ -95,6 +109,16 @@ class Workspace:
     @property
     def database_path(self) -> Path | None:
         return self._store.db_path
+
+    @property
+    def vault(self) -> Vault:
+        """Where secrets and failure counts are kept, out of reach of a restore (for coordinator mode)."""
+        return self._vault
+
+    @property
+    def notices(self) -> list[DigigramError]:
+        """Problems met while opening that did not stop it (no room for the start-up backup)."""
+        return list(self._store.notices)
 
     def close(self) -> None:
         self._store.close()
@@ -145,6 +169,12 @@ class Workspace:
         name = name.strip()
         if not name:
             raise QuizError(N_("Please give a name."))
+        limits.check_text(name, field="name", limit=limits.NAME_MAX)
+        hub = limits.check_text(hub.strip(), field="hub", limit=limits.HUB_MAX)
+        group = limits.check_text(group.strip(), field="group", limit=limits.GROUP_MAX)
+        if pin is not None and len(pin) > limits.PIN_MAX:
+            raise limits.LimitError(N_("The PIN is too long: at most {PIN_MAX} characters.",
+                                       PIN_MAX=limits.PIN_MAX))
         if profile_id is None and self._framework.default_profile is not None:
             profile_id = self._framework.default_profile.id
         if profile_id is not None:
@@ -152,7 +182,7 @@ class Workspace:
         with transaction(self._sessions) as session:
             return people_rows.add_person(
                 session, name=name, hub=hub, profile_id=profile_id,
-                pin_hash=hash_pin(pin) if pin else None,
+                pin_hash=hash_secret(pin) if pin else None,
                 consent_at=datetime.now(UTC) if consent else None, group=group,
             )
 
@@ -162,10 +192,14 @@ class Workspace:
         return Change("person", (person_id,), person_id=person_id)
 
     def check_pin(self, person_id: str, pin: str) -> bool:
-        """True when the PIN matches (or the person has none)."""
+        """True when the PIN matches (or the person has none); False for a wrong one.
+
+        Each wrong PIN is counted per person in the vault, which a restart or a restore keeps; from
+        the second one in a row a growing wait follows, during which PinLocked is raised.
+        """
         with self._sessions() as session:
             stored = people_rows.pin_hash(session, person_id)
-        return True if stored is None else pin_matches(stored, pin)
+        return True if stored is None else verify_pin(self._vault, person_id, stored, pin)
 
     def _check_profile(self, profile_id: str) -> None:
         if profile_id not in {p.id for p in self._framework.profiles}:
@@ -247,9 +281,12 @@ class Workspace:
                    framework_id=attempt.framework_id, framework_version=attempt.framework_version),
             )
         file_name, text = found
+        # Handouts are looked for beside the current framework, but one that is gone (a release retired
+        # it, or a custom framework's folder was removed) must not make an old check unreadable.
         base = self._framework.source.parent if self._framework.source else Path(".")
         try:
-            framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base)
+            framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base,
+                                            files_required=False)
         except FrameworkError as exc:
             raise StorageError(
                 N_("The stored framework {framework_id} {framework_version} could not be read: {problem}",
@@ -287,6 +324,11 @@ class Workspace:
     def save_plan(self, person_id: str, plan: Plan) -> Change:
         if plan.person_id != person_id:
             plan = Plan(person_id=person_id, steps=plan.steps, attempt_id=plan.attempt_id, id=plan.id)
+        for step in plan.steps:
+            for text in (step.goal, step.notes, step.coordinator_comment):
+                limits.check_text(text, field="note", limit=limits.NOTE_MAX, multiline=True)
+            if step.due is not None:
+                limits.check_day(step.due)
         with transaction(self._sessions) as session:
             saved = plan_rows.save_plan(session, plan)
         assert saved.id is not None
@@ -312,15 +354,15 @@ class Workspace:
     # --- coordinator mode (digigram/coordinator.py) ---------------------------------------------
 
     def coordinator_password_set(self) -> bool:
-        return password_is_set(self._sessions)
+        return password_is_set(self._vault)
 
     def set_coordinator_password(self, new: str) -> Change:
         """The first coordinator password; refused when one is already set."""
-        return set_first_password(self._sessions, new)
+        return set_first_password(self._vault, new)
 
     def unlock_coordinator(self, password: str) -> Coordinator:
         """Coordinator mode after the password; CoordinatorLocked when wrong or tried too soon."""
         from digigram.services.coordinator.mode import open_coordinator
 
-        verify(self._sessions, password)
+        verify(self._vault, password)
         return open_coordinator(self, self._store)

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from digigram.store.db import make_engine, too_new
+from digigram.store.db import WRITE, make_engine, too_new
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
 
@@ -58,7 +58,7 @@ def upgrade(url: str, *, to: str = "head") -> None:
     engine = make_engine(url, foreign_keys=False)
     try:
         config = _config()
-        with engine.begin() as conn:
+        with engine.execution_options(**{WRITE: True}).begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, to)
     finally:

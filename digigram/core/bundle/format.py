@@ -16,7 +16,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from digigram.core import limits
 from digigram.core.coordination import BundleError
+from digigram.core.files import create_owner_only
 from digigram.core.i18n import N_, Message
 
 FORMAT_NAME = "digigram-bundle"
@@ -115,7 +117,9 @@ def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, 
     raw = manifest_bytes(manifest)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        # Owner-only from the moment it exists: a bundle holds names and results of a whole hub.
+        with create_owner_only(partial) as handle, \
+                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             zf.writestr(MANIFEST, raw)
             for name in RECORD_FILES.values():
                 zf.writestr(name, files[name])
@@ -194,6 +198,12 @@ def _when(value: Any, key: str, kind: type[date] | type[datetime]) -> Any:
         raise _bad_manifest(N_("the field {key!r} must be a date", key=key)) from None
     if isinstance(parsed, datetime) and parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        # Dates near year 1 or 9999 overflow when moved between time zones; such a date is no real one.
+        limits.check_day(parsed.date() if isinstance(parsed, datetime) else parsed)
+    except limits.LimitError as exc:
+        raise _bad_manifest(N_("the field '{key}': {problem}", key=key, problem=exc.text)) \
+            from None
     return parsed
 
 

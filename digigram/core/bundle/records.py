@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
+from digigram.core import limits
 from digigram.core.bundle.format import RECORD_FILES, fail, sha256, strict_json
 from digigram.core.i18n import N_, Message
 from digigram.core.records import STEP_STATUSES
@@ -85,7 +86,10 @@ def moment(*, optional: bool = False) -> Check:
             parsed = datetime.fromisoformat(_string(v, 40))
         except (Wrong, ValueError):
             raise Wrong(N_("must be an ISO 8601 date and time")) from None
-        return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
+        try:
+            return limits.check_moment(parsed)
+        except limits.LimitError as exc:
+            raise Wrong(exc.text) from None
     return check
 
 
@@ -93,9 +97,13 @@ def day(v: Any) -> date | None:
     if v is None:
         return None
     try:
-        return date.fromisoformat(_string(v, 10))
+        parsed = date.fromisoformat(_string(v, 10))
     except (Wrong, ValueError):
         raise Wrong(N_("must be a date YYYY-MM-DD")) from None
+    try:
+        return limits.check_day(parsed)
+    except limits.LimitError as exc:
+        raise Wrong(exc.text) from None
 
 
 def one_of(*values: str) -> Check:
@@ -122,7 +130,8 @@ def choice(v: Any) -> Any:
 
 
 SCHEMAS: dict[str, dict[str, Check]] = {
-    "people": {"id": uuid_(), "name": text(200), "hub": text(200), "group_tag": text(100),
+    "people": {"id": uuid_(), "name": text(limits.NAME_MAX), "hub": text(limits.HUB_MAX),
+               "group_tag": text(limits.GROUP_MAX),
                "profile_id": text(optional=True), "consent_at": moment(optional=True),
                "created_at": moment()},
     "frameworks": {"content_hash": sha, "framework_id": text(), "version": text(), "file_name": text(300),
@@ -142,9 +151,9 @@ SCHEMAS: dict[str, dict[str, Check]] = {
     "plans": {"id": uuid_(), "person_id": uuid_(), "attempt_id": uuid_(optional=True),
               "updated_at": moment()},
     "plan_steps": {"id": uuid_(), "plan_id": uuid_(), "position": integer(0, 10_000),
-                   "competence_id": text(), "goal": text(10_000), "resource_id": text(optional=True),
-                   "due": day, "status": one_of(*STEP_STATUSES), "notes": text(10_000),
-                   "coordinator_comment": text(10_000)},
+                   "competence_id": text(), "goal": text(limits.NOTE_MAX), "resource_id": text(optional=True),
+                   "due": day, "status": one_of(*STEP_STATUSES), "notes": text(limits.NOTE_MAX),
+                   "coordinator_comment": text(limits.NOTE_MAX)},
 }
 # What names a record: a UUID, a content hash, or its parent's UUID with a position.
 KEYS: dict[str, tuple[str, ...]] = {

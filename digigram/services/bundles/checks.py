@@ -15,11 +15,14 @@ from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_
 from digigram.services.bundles.rows import Record, rows_where
 
+_REFERS_TO = {"person": N_("the person"), "framework": N_("the framework"), "attempt": N_("the check"),
+              "plan": N_("the plan")}
+
 
 def dangling(kind: str, ref: str, value: Any) -> BundleError:
-    return fail(N_("A record in {value} refers to {ref} {value2}, which is neither in the bundle nor in "
+    return fail(N_("A record in {file} refers to {what} {value}, which is neither in the bundle nor in "
                    "the database. The bundle is incomplete; ask the hub to export it again.",
-                   value=RECORD_FILES[kind], ref=ref, value2=value))
+                   file=RECORD_FILES[kind], what=_REFERS_TO[ref], value=value))
 
 
 class Checker:
@@ -57,10 +60,10 @@ class Checker:
         by_id: dict[str, Record] = {}
         for attempt in recs["attempts"]:
             if attempt["person_id"] not in people | found:
-                raise dangling("attempts", "людину / person", attempt["person_id"])
+                raise dangling("attempts", "person", attempt["person_id"])
             snap = texts.get(attempt["framework_hash"])
             if snap is None:
-                raise dangling("attempts", "рамку / framework", attempt["framework_hash"])
+                raise dangling("attempts", "framework", attempt["framework_hash"])
             if (snap["framework_id"], snap["version"]) != (attempt["framework_id"],
                                                            attempt["framework_version"]):
                 raise fail(N_("The attempt {value} does not match its framework.", value=attempt['id']))
@@ -68,12 +71,12 @@ class Checker:
         for answer in recs["answers"]:
             owner = by_id.get(answer["attempt_id"])
             if owner is None:
-                raise dangling("answers", "спробу / attempt", answer["attempt_id"])
+                raise dangling("answers", "attempt", answer["attempt_id"])
             self._check_answer(self.framework(owner["framework_hash"], texts), answer)
         for result in recs["results"]:
             owner = by_id.get(result["attempt_id"])
             if owner is None:
-                raise dangling("results", "спробу / attempt", result["attempt_id"])
+                raise dangling("results", "attempt", result["attempt_id"])
             fw = self.framework(owner["framework_hash"], texts)
             codes = {level.code for level in fw.levels}
             used = [result["level"], *result["band"], *([result["target"]] if result["target"] else [])]
@@ -110,12 +113,12 @@ class Checker:
         found_attempts = set(self.existing("attempts", "id", linked))
         for plan in recs["plans"]:
             if plan["person_id"] not in people | found_people:
-                raise dangling("plans", "людину / person", plan["person_id"])
+                raise dangling("plans", "person", plan["person_id"])
             if plan["attempt_id"] and plan["attempt_id"] not in attempts | found_attempts:
-                raise dangling("plans", "спробу / attempt", plan["attempt_id"])
+                raise dangling("plans", "attempt", plan["attempt_id"])
         plans = {r["id"] for r in recs["plans"]}
         for step in recs["plan_steps"]:
             if step["plan_id"] not in plans:
-                raise dangling("plan_steps", "план / plan", step["plan_id"])
+                raise dangling("plan_steps", "plan", step["plan_id"])
 
 

@@ -22,9 +22,10 @@ from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
-from digigram.services.coordinator.auth import replace_password
+from digigram.services.coordinator.auth import forget_pin_failures, replace_password
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import people as people_rows
+from digigram.store.vault import vault_for
 
 if TYPE_CHECKING:
     from digigram.services.api import WorkspaceAPI
@@ -33,12 +34,8 @@ if TYPE_CHECKING:
 # Handed to the constructor only by open_coordinator(), which the Workspace calls after the password check.
 _UNLOCKED = object()
 
-BACKUPS_NOTE = {
-    "uk": "Старі резервні копії бази ще містять ці дані, доки їх не замінять новіші (зберігаються "
-          "останні 10 копій).",
-    "en": "Older backups of the database still hold this data until newer ones replace them (the last "
-          "10 are kept).",
-}
+BACKUPS_NOTE = N_("Older backups of the database still hold this data until newer ones replace them (the "
+                  "last 10 are kept).")
 
 
 def open_coordinator(workspace: WorkspaceAPI, store: Store) -> Coordinator:
@@ -62,7 +59,7 @@ class Coordinator:
         return self._ws
 
     def change_password(self, old: str, new: str) -> Change:
-        return replace_password(self._sessions, old, new)
+        return replace_password(vault_for(self._sessions, self._store.db_path), old, new)
 
     # --- the group picture ----------------------------------------------------------------------
 
@@ -126,6 +123,7 @@ class Coordinator:
                                                db_path=self._store.db_path)
         if not deleted:
             raise StorageError(N_("There is no such person in the database."))
+        forget_pin_failures(vault_for(self._sessions, self._store.db_path), person_id)
         return Change("person", (person_id,), person_id=person_id)
 
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------
