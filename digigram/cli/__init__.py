@@ -6,6 +6,7 @@ Each module defines HELP (one line, English), ``add_arguments(parser)`` and ``ru
 # The order here is the order `digigram --help` lists them.
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "lint",
     "quiz",
     "people",
     "export",
@@ -13,4 +14,6 @@ COMMANDS: tuple[str, ...] = (
     "restore",
     "bundle",
     "simulate",
+    "calibrate",
+    "calibration",
 )

@@ -9,6 +9,7 @@ from collections import Counter
 from digigram.core.errors import FrameworkError
 from digigram.core.framework import ITEM_KINDS, Framework
 from digigram.core.i18n import N_
+from digigram.core.lint import overdue_reviews
 from digigram.core.loader import load_framework
 
 HELP = "check competency framework files and report every problem with its line and column"
@@ -52,4 +53,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}:0:0: (file): {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
         print(summary(path, framework, lang))
+        # A passed review date is a warning: the file is still valid, a fact in it may be stale.
+        with open(path, "rb") as stream:
+            for finding in overdue_reviews(stream.read(), name=path):
+                print(finding.format(path, lang), file=sys.stderr)
     return status

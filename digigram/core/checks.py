@@ -6,6 +6,7 @@ import difflib
 import math
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from digigram.core.errors import Problem
 from digigram.core.framework import Text
@@ -27,6 +28,7 @@ from digigram.core.yamlnodes import (
 ID = re.compile(r"^\w[\w.\-]*$")
 FRAMEWORK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 _KIND = {"mapping": N_("a mapping (key: value pairs)"), "list": N_("a list"), "string": N_("a string"),
          "number": N_("a number"), "integer": N_("a whole number")}
@@ -179,6 +181,21 @@ class Reader:
             self.report(node, path, N_("The number must be finite."))
             return None
         return value
+
+    def date(self, node: Node | None, path: str) -> date | None:
+        """A calendar date written as YYYY-MM-DD."""
+        if node is None:
+            return None
+        value = self._scalar(node, path)
+        if value is _BAD:
+            return None
+        if isinstance(value, str) and ISO_DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # 2027-02-30: the shape is right, the day does not exist
+        self.report(node, path, N_("Expected a date written YYYY-MM-DD, such as 2027-06-30."))
+        return None
 
     def text(self, node: Node | None, path: str) -> Text | None:
         """A text: a mapping covering every framework language, or a string with exactly one language."""

@@ -20,7 +20,7 @@ from digigram.core.i18n import N_, Message
 from digigram.core.yamlnodes import Node
 
 ITEM_REQUIRED = ("id", "competence", "kind", "level", "stem")
-ITEM_OPTIONAL = ("scale", "options", "select", "explanation", "irt", "resources")
+ITEM_OPTIONAL = ("scale", "options", "select", "explanation", "irt", "resources", "review_by")
 
 
 @dataclass
@@ -124,6 +124,7 @@ def _item(
     level = known.level_ref(r, f.get("level"), f"{path}.level")
     stem = r.text(f.get("stem"), f"{path}.stem")
     explanation = r.text(f["explanation"], f"{path}.explanation") if "explanation" in f else None
+    review_by = r.date(f["review_by"], f"{path}.review_by") if "review_by" in f else None
     resources = refs(r, f["resources"], f"{path}.resources", known.resources, minimum=0,
                      missing=lambda ref: N_("There is no resource '{ref}'.", ref=ref)
                      ) if "resources" in f else ()
@@ -155,7 +156,7 @@ def _item(
     assert level is not None and stem is not None
     item = Item(id=item_id, competence_id=competence, area_id=known.competences[competence], kind=kind,
                 level=level, stem=stem, scale=scale, options=options, select=select,  # type: ignore[arg-type]
-                explanation=explanation, resources=resources)
+                explanation=explanation, resources=resources, review_by=review_by)
     if "irt" in f:
         categories = known.scales.get(scale, 0) if scale else len(item.score_values)
         irt = _irt(r, f["irt"], f"{path}.irt", item, categories)

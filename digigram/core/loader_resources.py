@@ -12,7 +12,7 @@ from digigram.core.loader_items import Known, choice, refs
 from digigram.core.yamlnodes import Node
 
 RESOURCE_REQUIRED = ("id", "title", "kind", "competences")
-RESOURCE_OPTIONAL = ("url", "file", "minutes", "language", "levels")
+RESOURCE_OPTIONAL = ("url", "file", "minutes", "language", "levels", "review_by")
 
 
 def read_resources(r: Reader, node: Node, known: Known) -> tuple[Resource, ...]:
@@ -56,12 +56,13 @@ def _resource(
         r.report(f["language"], f"{path}.language", N_("The language '{language}' is not in languages.",
                                                        language=language))
     levels = _level_range(r, f["levels"], f"{path}.levels", known) if "levels" in f else None
+    review_by = r.date(f["review_by"], f"{path}.review_by") if "review_by" in f else None
     if None in (resource_id, title, kind):
         return None
     assert resource_id is not None and title is not None and kind is not None
     return Resource(id=resource_id, title=title, kind=kind, competences=competences, url=url, file=file,
                     path=resolved, minutes=None if minutes is None else int(minutes), language=language,
-                    levels=levels)
+                    levels=levels, review_by=review_by)
 
 
 def _file(r: Reader, node: Node, path: str, file: str, known: Known) -> Path | None:

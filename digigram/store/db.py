@@ -6,14 +6,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_, Message
+
+if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # An execution option the write transactions set: their BEGIN takes the write lock at once.
@@ -85,6 +86,8 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """
     # hide_parameters: a failed statement's message (and so any crash log) must not carry names,
     # hubs or PIN hashes.
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name != "sqlite":
         return engine
@@ -113,6 +116,8 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -123,6 +128,8 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
     It waits (up to the busy timeout) for another writer to finish rather than failing; a database
     that is busy for longer, full, read-only or failing raises WriteRefused with plain words.
     """
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with sessions() as session, session.begin():
             session.connection(execution_options={WRITE: True})

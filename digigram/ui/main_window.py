@@ -47,6 +47,7 @@ def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
 class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
     ready = Signal()  # the data is open and the home screen takes input
+    preloaded = Signal()  # emitted by the Workspace's background loader; handled in the window's thread
 
     def __init__(self, ws: WorkspaceAPI | None = None, *, settings: Settings) -> None:
         """With `ws` None the window opens in its "Opening your data…" state; attach() completes it."""
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.person_id: str | None = None
         self.unlocked: set[str] = set()  # people whose PIN was given; forgotten on Home, on change, when idle
+        self._notices_shown = 0  # notices (no room for the start backup) already said in the status bar
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(IDLE_MS)
@@ -113,9 +115,15 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.idle_timer.start()
-        for notice in ws.notices:
-            self.statusBar().showMessage(notice.message(self.lang))
+        self._show_notices()
         self.ready.emit()
+
+    def _show_notices(self) -> None:
+        """Problems that did not stop the start (no room for the start backup), each said once."""
+        notices = self.ws.notices
+        for notice in notices[self._notices_shown:]:
+            self.statusBar().showMessage(notice.message(self.lang))
+        self._notices_shown = len(notices)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.idle_timer.isActive():
@@ -135,6 +143,12 @@ class MainWindow(QMainWindow):
         self.home.people.clearSelection()
         self.select_person(None)
         self.home.refresh()
+
+    def finish_start(self) -> None:
+        """Complete the data's start (backup, framework snapshot) once the background loading is done."""
+        if self.ws is not None:
+            self.run(self.ws.finish_start)
+            self._show_notices()  # the start backup ran in the background: say if it found no room
 
     @property
     def is_ready(self) -> bool:
