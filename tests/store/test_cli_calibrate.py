@@ -144,11 +144,11 @@ def test_answer_languages_are_read_when_the_database_stores_them(
 
     data_dir, _, finished = stored
     without, has = read_responses("store-small", data_dir=data_dir, database_url=None)
-    assert not has and {r.language for r in without} == {None}
+    # Revision 0004 stores answer.language; these checks were answered without saying it.
+    assert has and {r.language for r in without} == {None}
     assert len(without) == sum(finished.values())
-    # A later schema adds answer.language; English for every other check here.
+    # English for every other check here, as the app records it from now on.
     with sqlite3.connect(paths.database_path(data_dir)) as con:
-        con.execute("ALTER TABLE answer ADD COLUMN language VARCHAR(8)")
         attempts = [row[0] for row in con.execute(
             "SELECT id FROM attempt WHERE status = 'finished' ORDER BY id")]
         for n, attempt in enumerate(attempts):
