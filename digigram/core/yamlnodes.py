@@ -133,13 +133,39 @@ def compose(text: str, *, name: str, c_loader: bool = True) -> Node | None:
     return root
 
 
+# The YAML parser explains itself in English only. A Ukrainian message says in Ukrainian what its
+# words mean (first match wins); the parser's own words stay in the English message.
+_SYNTAX_UK = (
+    ("mapping values are not allowed", "тут не може бути двокрапки зі значенням: перевірте відступ "
+                                       "або візьміть текст із двокрапкою в лапки"),
+    ("could not find expected ':'", "після ключа бракує двокрапки"),
+    ("tab", "для відступів ужито табуляцію: замініть її пробілами"),
+    ("'\\t'", "для відступів ужито табуляцію: замініть її пробілами"),
+    ("cannot start any token", "значення починається зі знака, з якого в YAML починати не можна: "
+                               "візьміть значення в лапки"),
+    ("end of stream", "файл закінчився посеред значення: чи закрито лапки й дужки?"),
+    ("quoted scalar", "лапки не закрито"),
+    ("expected ',' or '}'", "у фігурних дужках бракує коми або закривної дужки «}»"),
+    ("expected ',' or ']'", "у квадратних дужках бракує коми або закривної дужки «]»"),
+    ("'-' indicator", "у списку бракує дефіса «-» або відступ не збігається з попередніми рядками"),
+    ("expected key", "відступ не збігається з попередніми рядками"),
+    ("block end", "відступ не збігається з попередніми рядками"),
+    ("expected node content", "тут бракує значення"),
+    ("escape", "у лапках невідома послідовність зі зворотною похилою «\\»"),
+    ("tag", "невідомий тег YAML (знак «!»)"),
+)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
+    lowered = what.lower()
+    meaning = next((uk for fragment, uk in _SYNTAX_UK if fragment in lowered),
+                   "файл тут не відповідає правилам YAML: перевірте відступи, двокрапки й лапки")
     return problem(
         name, line, column, "",
-        uk=f"Помилка синтаксису YAML: {what}.", en=f"Invalid YAML: {what}.",
+        uk=f"Помилка синтаксису YAML: {meaning}.", en=f"Invalid YAML: {what}.",
     )
 
 
