@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from digigram.ui.plan_step_editor import status_label
@@ -57,10 +57,13 @@ def build_document(view: PlanView) -> QTextDocument:
     fw, lang = view.win.ws.framework, view.win.lang
     person = view.win.person
     doc = QTextDocument()
+    # Sizes in points are kept on paper: print_() lays the document out at screen resolution and
+    # scales it to the page (a page size given in printer pixels had shrunk 10 pt to about 3.6 pt).
     doc.setDefaultStyleSheet(
         "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
+        "h1 { font-size: 16pt; } h2 { font-size: 13pt; } "
         "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
-        "padding: 3px; }"
+        "padding: 4px; font-size: 10pt; }"
     )
     w = {
         key: escape(text)
@@ -87,6 +90,7 @@ def build_document(view: PlanView) -> QTextDocument:
             QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"), QImage.fromData(png)
         )
         parts.append(f"<h2>{w['where']}</h2>")
+        # 620 px at the layout's 96 dpi: 164 mm, inside the A4 text area (170 mm) on paper.
         parts.append('<p><img src="digigram:gap.png" width="620"/></p>')
         rows = ["<tr>" + "".join(f"<th>{w[k]}</th>" for k in ("area", "level", "target", "gap")) + "</tr>"]
         for area in fw.areas:
@@ -143,12 +147,13 @@ def write_pdf(view: PlanView, path: Path) -> Path:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
+            # print_() adds 2 cm margins of its own around an unpaginated document: no second margin
+            # here, or the text area shrank to 140 mm and the chart was cut at its right edge.
+            QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setResolution(300)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    writer.setResolution(300)  # the chart image stays sharp
     doc.print_(writer)
     return path
 
