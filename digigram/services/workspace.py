@@ -175,6 +175,15 @@ class Workspace:
         with self._sessions() as session:
             return attempt_rows.unfinished_attempt(session, person_id)
 
+    def abandon_quiz(self, attempt_id: str) -> Change:
+        """Give up an unfinished check (its answers stay stored); "start over" does this first."""
+        attempt = self.attempt(attempt_id)
+        if attempt.status != "in_progress":
+            raise QuizError(uk="Цю перевірку вже завершено.", en="This check is already finished.")
+        with transaction(self._sessions) as session:
+            attempt_rows.set_attempt_status(session, attempt_id, "abandoned")
+        return Change("attempt", (attempt_id,), attempt.person_id)
+
     def attempt(self, attempt_id: str) -> Attempt:
         with self._sessions() as session:
             found = attempt_rows.get_attempt(session, attempt_id)

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,7 +29,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.history_view import mode_label, status_label
 from digigram.ui.plan_view import step_label
 from digigram.ui.texts import gap_text, level_label
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -47,18 +49,22 @@ class TraineeView(QWidget):
         self.about = TextLabel(self)
         outer.addWidget(self.heading)
         outer.addWidget(self.about)
-        bar = QHBoxLayout()
+        bar = ButtonRow(self)  # wraps onto more lines with large text
         self.back, self.pdf, self.data, self.delete = (QPushButton(self) for _ in range(4))
-        bar.addWidget(self.back)
-        bar.addStretch(1)
+        bar.add(self.back)
         for button in (self.pdf, self.data, self.delete):
-            bar.addWidget(button)
-        outer.addLayout(bar)
+            bar.add(button, end=True)
+        outer.addWidget(bar)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
 
-        self.chart = ChartWidget(self.tabs)
-        self.tabs.addTab(self.chart, "")
+        # The chart keeps its drawn height and scrolls when the tab has less room.
+        self.chart_scroll = QScrollArea(self.tabs)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart = ChartWidget(self.chart_scroll)
+        self.chart_scroll.setWidget(self.chart)
+        self.tabs.addTab(self.chart_scroll, "")
         self.history = QTableWidget(0, 4, self.tabs)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -194,10 +200,14 @@ class TraineeView(QWidget):
         self.chart.setAccessibleDescription("; ".join(
             f"{_area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
             for area_id, res in result.areas.items()))
-        self.chart.set_figure(gap_figure(
-            bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
-            high_contrast=self.win.settings.high_contrast, font_scale=self.win.settings.text_scale / 100,
-            width=8.0))
+        bars, levels, settings = bars_from_result(result, fw, lang=lang), level_codes(fw), self.win.settings
+        scale = settings.text_scale / 100
+
+        def make(width: float) -> Any:
+            return gap_figure(bars, levels=levels, lang=lang, high_contrast=settings.high_contrast,
+                              dark=settings.high_contrast, font_scale=scale, width=min(width, 11.0 * scale))
+
+        self.chart.set_chart(make, min_width_in=4.0 * scale)
 
     def _fill_plan(self, plan: Any) -> None:
         self.plan_steps = list(plan.steps) if plan is not None else []
