@@ -149,6 +149,8 @@ def show_item(term: Terminal, session: QuizSession, item: Item) -> int:
         term.say(f"  0. {dont_know}")
     if item.select == "many" and not item.on_scale:
         term.say(term.t("(можна кілька номерів через кому)", "(several numbers separated by commas)"))
+    term.say(term.t("  q — призупинити (відповіді збережено, продовжите пізніше)",
+                    "  q — pause (answers are kept; go on later)"))
     return len(labels)
 
 

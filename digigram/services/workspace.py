@@ -124,8 +124,14 @@ class Workspace:
         return found
 
     def find_person(self, name: str) -> Person | None:
+        """The person with this name; letter case is not asked for (SQLite's lower() knows no Cyrillic)."""
         with self._sessions() as session:
-            return people_rows.find_person(session, name)
+            exact = people_rows.find_person(session, name)
+            if exact is not None:
+                return exact
+            wanted = name.strip().casefold()
+            return next((p for p in people_rows.list_people(session) if p.name.strip().casefold() == wanted),
+                        None)
 
     def create_person(
         self,

@@ -121,6 +121,7 @@ class TraineeView(QWidget):
         self.tabs.setTabText(2, translate("Trainee", "&Plan and comments"))
         self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
+        self.chart_scroll.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
         self.history.setAccessibleName(translate("Trainee", "Checks so far"))
         self.history.setHorizontalHeaderLabels([
