@@ -90,6 +90,10 @@ def window(qtbot: Any, ws: Any, dialogs: dict[str, Any], messages: list[str]) ->
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # Keyboard shortcuts go to the active window only; a real X server without a window manager
+    # does not activate a new window by itself (offscreen does).
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
     yield win
     appearance.apply_contrast(False)
     appearance.apply_text_scale(100)
