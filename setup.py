@@ -25,7 +25,7 @@ def _lrelease() -> list[str]:
     if found:
         return [found]
     try:
-        import PySide6  # noqa: PLC0415 - only a build needs it, and only here
+        import PySide6
     except ImportError:
         raise SystemExit("Building Digigram needs PySide6-Essentials (pyside6-lrelease) to compile "
                          "the Ukrainian interface; install it or build with pip, which adds it.") from None

@@ -21,8 +21,8 @@ def test_build_from_a_clean_checkout_compiles_the_translations(tmp_path: Path) -
         shutil.copy2(ROOT / name, checkout / name)
     assert not list(checkout.rglob("*.qm"))  # what git holds: sources only
     build = tmp_path / "build"
-    run = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(build)], cwd=checkout,
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(build)],
+                         cwd=checkout, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     qm = build / "digigram" / "ui" / "translations" / "digigram_uk.qm"
     assert qm.exists() and qm.stat().st_size > 10_000

@@ -112,7 +112,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.coordinator_action)
         mnemonics.install()  # Alt+letter also with the Latin keyboard layout active
         self.person_status = QLabel(self)
-        self.statusBar().addWidget(self.person_status, 1)
+        # Permanent, at the right: a notice on the left never covers it (in high contrast a normal
+        # status-bar widget showed through the notice drawn over it).
+        self.statusBar().addPermanentWidget(self.person_status)
         self.opening = OpeningView(self)
         self.stack.addWidget(self.opening)
         self.resize(980, 700)
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        # The person stays shown at the status bar's left; notices (showMessage) cover it for a while
+        # The person stays shown at the status bar's right; notices (showMessage) appear at its left
         # and are cleared whenever the screen changes, so none outlives the screen it was about.
         if not self.is_ready:
             self.person_status.setText("")
@@ -365,8 +367,8 @@ class MainWindow(QMainWindow):
         # Larger text can raise a screen's minimum size; once the layouts have settled, the screens
         # rearrange for the width there is and the window is brought back inside the screen.
         self.fit_screens()
-        QTimer.singleShot(0, self.keep_on_screen)
-        QTimer.singleShot(0, self.fit_screens)
+        QTimer.singleShot(0, self, self.keep_on_screen)
+        QTimer.singleShot(0, self, self.fit_screens)
 
     # -- size ----------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -380,7 +382,9 @@ class MainWindow(QMainWindow):
 
     def fit_screens(self) -> None:
         """Tell each screen that can rearrange itself (fit_width) how wide it may be without scrolling."""
-        available = self.scroller.maximumViewportSize().width()
+        # Less the width of a vertical scroll bar, which a tall screen shows beside its content.
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
+        available = self.scroller.maximumViewportSize().width() - bar
         for index in range(self.stack.count()):
             fit = getattr(self.stack.widget(index), "fit_width", None)
             if callable(fit):

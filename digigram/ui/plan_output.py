@@ -61,7 +61,9 @@ def build_document(view: PlanView) -> QTextDocument:
     # scales it to the page (a page size given in printer pixels had shrunk 10 pt to about 3.6 pt).
     doc.setDefaultStyleSheet(
         "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
-        "h1 { font-size: 16pt; } h2 { font-size: 13pt; } "
+        # Qt's rich text adds its own heading size on top of a style-sheet one: the headings are
+        # paragraphs with their size given, so the title prints at 16 pt and not at about 20.
+        "p.title { font-size: 16pt; font-weight: bold; } p.section { font-size: 13pt; font-weight: bold; } "
         "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
         "padding: 4px; font-size: 10pt; }"
     )
@@ -79,7 +81,7 @@ def build_document(view: PlanView) -> QTextDocument:
             ("none", translate("PlanPrint", "No steps yet.")),
         )
     }
-    parts = [f"<h1>{w['title']}: {escape(person.name if person else '')}</h1>"]
+    parts = [f"<p class='title'>{w['title']}: {escape(person.name if person else '')}</p>"]
     if person is not None and person.hub:
         parts.append(f"<p>{escape(person.hub)}</p>")
     parts.append(f"<p>{w['date']}: {dt.date.today().isoformat()}</p>")
@@ -89,7 +91,7 @@ def build_document(view: PlanView) -> QTextDocument:
         doc.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"), QImage.fromData(png)
         )
-        parts.append(f"<h2>{w['where']}</h2>")
+        parts.append(f"<p class='section'>{w['where']}</p>")
         # 620 px at the layout's 96 dpi: 164 mm, inside the A4 text area (170 mm) on paper.
         parts.append('<p><img src="digigram:gap.png" width="620"/></p>')
         rows = ["<tr>" + "".join(f"<th>{w[k]}</th>" for k in ("area", "level", "target", "gap")) + "</tr>"]
@@ -105,7 +107,7 @@ def build_document(view: PlanView) -> QTextDocument:
             )
             rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         parts.append("<table>" + "".join(rows) + "</table>")
-    parts.append(f"<h2>{w['steps']}</h2>")
+    parts.append(f"<p class='section'>{w['steps']}</p>")
     head = (
         translate("PlanPrint", "Goal"),
         translate("PlanPrint", "Competence"),

@@ -154,7 +154,7 @@ class QuizView(QWidget):
             self.hint.setText(translate("Quiz", "Choose one answer."))
         for button in self.buttons:
             self.group.removeButton(button)
-            button.setParent(None)
+            button.hide()
             button.deleteLater()
         self.buttons, self.dont_know = [], None
         self.group.setExclusive(not many)
@@ -166,8 +166,10 @@ class QuizView(QWidget):
             texts = [item.options[i].text.get(lang) for i in self.order]
         kind = QCheckBox if many else QRadioButton
         for row in self._rows:
+            # Hidden and deleted inside the window: a row given no parent became a top-level window,
+            # which the X server then showed at the screen's corner.
             self.options_layout.removeWidget(row)
-            row.setParent(None)
+            row.hide()
             row.deleteLater()
         self._rows = []
         for n, text in enumerate(texts, start=1):

@@ -106,7 +106,7 @@ class StackingScreen(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and self._available and not self._refit_pending:
             self._refit_pending = True
-            QTimer.singleShot(0, self._refit)
+            QTimer.singleShot(0, self, self._refit)  # dropped if the screen is deleted first
         return super().event(event)
 
     def _refit(self) -> None:
@@ -219,12 +219,18 @@ def fit_dialog(dialog: QWidget) -> None:
     pass; without this the dialog kept the height the text needed at a narrower width.
     """
 
-    def fit() -> None:
+    def fit(again: bool) -> None:
+        layout = dialog.layout()
+        if layout is not None:
+            layout.activate()
         dialog.adjustSize()
         screen = dialog.screen()
         if screen is not None:
             room = screen.availableGeometry()
             if dialog.height() > room.height() or dialog.width() > room.width():
                 dialog.resize(min(dialog.width(), room.width()), min(dialog.height(), room.height()))
+        if again:
+            # The new width re-wraps the texts once more; a second pass takes their final height.
+            QTimer.singleShot(0, dialog, lambda: fit(False))
 
-    QTimer.singleShot(0, dialog, fit)
+    QTimer.singleShot(0, dialog, lambda: fit(True))

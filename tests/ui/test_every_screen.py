@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.mnemonics import clashes
@@ -40,10 +40,17 @@ def audit(win: QWidget, where: str, seen: dict[str, list[str]]) -> None:
     settle()
     found = problems(win) + scroll_areas_reach_everything(win)
     found += [f"Alt+{letter} used by {texts}" for letter, texts in clashes(win).items()]
+    # A widget that lost its parent becomes a window of its own, which a real X server shows.
+    found += [f"stray window {type(w).__name__} at {w.geometry().getRect()}"
+              for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow() and w is not win
+              and not isinstance(w, (QDialog, QMainWindow))]
     scroller = getattr(win, "scroller", None)
     if scroller is not None and scroller.horizontalScrollBar().maximum() > 0:
         # Reachable, but reading sideways is no way to read: the screen's text must wrap instead.
-        found.append(f"the screen scrolls sideways by {scroller.horizontalScrollBar().maximum()} px")
+        widest = max((win.stack.widget(i) for i in range(win.stack.count())),
+                     key=lambda w: w.minimumSizeHint().width())
+        found.append(f"the screen scrolls sideways by {scroller.horizontalScrollBar().maximum()} px; widest "
+                     f"screen {type(widest).__name__}, {widest.minimumSizeHint().width()} px")
     if found:
         seen[where] = found
 
