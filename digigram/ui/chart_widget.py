@@ -98,8 +98,10 @@ class ChartWidget(QWidget):
 
     def _drop_canvas(self) -> None:
         if self._canvas is not None:
+            # Hidden and deleted in place: a canvas given no parent became a window of its own,
+            # which a real X server showed at the screen's corner until it was deleted.
             self._layout.removeWidget(self._canvas)
-            self._canvas.setParent(None)
+            self._canvas.hide()
             self._canvas.deleteLater()
             self._canvas = None
 

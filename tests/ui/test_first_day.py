@@ -20,6 +20,7 @@ SECRET = "ключ-хабу-2024"
 
 
 def test_consent_is_ticked_by_the_person_and_ok_waits_for_it(qtbot: Any) -> None:
+    appearance.install_language("en")  # whatever an earlier test left
     dialog = PersonDialog(None, profiles=[("librarian", "Librarian")])
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -35,6 +36,7 @@ def test_consent_is_ticked_by_the_person_and_ok_waits_for_it(qtbot: Any) -> None
 
 
 def test_first_time_coordinator_dialog_names_the_real_minimum(qtbot: Any) -> None:
+    appearance.install_language("en")  # whatever an earlier test left
     dialog = PasswordDialog(None, kind="first")
     qtbot.addWidget(dialog)
     assert "%1" not in dialog.intro.text()
