@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
@@ -13,9 +13,10 @@ from matplotlib.lines import Line2D
 
 from digigram.charts._style import BASE_PT, NORMAL, Palette, font, palette, plain, word
 from digigram.charts.model import HistorySeries
+from digigram.core.i18n import N_
 
-_EMPTY = {"uk": "Ще немає перевірок", "en": "No checks yet"}
-_RANGE = {"uk": "Імовірний діапазон", "en": "Likely range"}
+_EMPTY = N_("No checks yet")
+_RANGE = N_("Likely range")
 # Day-month-year reads naturally in Ukrainian; ISO dates avoid the US/UK ambiguity in English.
 _DATE_FORMAT = {"uk": "%d.%m.%Y", "en": "%Y-%m-%d"}
 
@@ -42,7 +43,7 @@ def history_figure(
     shown = [s for s in series if s.points]
     if not shown:
         fig = Figure(figsize=(width, 2.0 * font_scale), dpi=dpi, facecolor=pal.background)
-        fig.text(0.5, 0.5, _EMPTY.get(lang, _EMPTY["en"]), ha="center", va="center",
+        fig.text(0.5, 0.5, _EMPTY.render(lang), ha="center", va="center",
                  fontproperties=font(size * 1.2), color=pal.text)
         return fig
 
@@ -124,15 +125,10 @@ def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal: Pale
     if bands:
         handles.append(Line2D([], [], color=_band_colour(pal), linewidth=6 * font_scale,
                               alpha=0.45 if not pal_high else 1.0, solid_capstyle="butt"))
-        labels.append(_RANGE.get(lang, _RANGE["en"]))
+        labels.append(_RANGE.render(lang))
     if target:
         handles.append(Line2D([], [], color=pal.target, linestyle="--", linewidth=pal.line_width * 1.4))
         labels.append(word("target", lang))
     legend = fig.legend(handles, labels, loc="outside lower center", ncols=len(labels) if font_scale < 1.6
                         else 1, frameon=False, prop=font(size), labelcolor=pal.text)
     legend.set_gid("history-legend")
-
-
-def dates_of(series: Sequence[HistorySeries]) -> list[date]:
-    """Every check date in the series, oldest first."""
-    return sorted({p.when for s in series for p in s.points})

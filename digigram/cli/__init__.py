@@ -6,9 +6,11 @@ Each module defines HELP (one line, English), ``add_arguments(parser)`` and ``ru
 # The order here is the order `digigram --help` lists them.
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "lint",
     "quiz",
     "people",
     "export",
+    "delete",
     "restore",
     "bundle",
     "simulate",

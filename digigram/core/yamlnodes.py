@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from digigram.core.errors import Problem
+from digigram.core.i18n import N_, Message
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -37,12 +38,12 @@ class Unreadable(Exception):
     """The file cannot be turned into a node tree; `problems` says why."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems[0].texts[1][1] if problems else "unreadable")
+        super().__init__(problems[0].message("en") if problems else "unreadable")
         self.problems = problems
 
 
-def problem(file: str, line: int, column: int, path: str, *, uk: str, en: str) -> Problem:
-    return Problem(file=file, line=line, column=column, path=path, texts=(("uk", uk), ("en", en)))
+def problem(file: str, line: int, column: int, path: str, text: Message) -> Problem:
+    return Problem(file=file, line=line, column=column, path=path, text=text)
 
 
 def read_bytes(path: Path, *, name: str) -> bytes:
@@ -54,20 +55,19 @@ def read_bytes(path: Path, *, name: str) -> bytes:
                 raise Unreadable([_too_big(name, size)])
             data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise Unreadable([problem(name, 0, 0, "", uk="Файл не знайдено.", en="No such file.")]) from None
+        raise Unreadable([problem(name, 0, 0, "", N_("No such file."))]) from None
     except IsADirectoryError:
         raise Unreadable([problem(
-            name, 0, 0, "", uk="Це тека, а не файл рамки.", en="This is a folder, not a framework file."
+            name, 0, 0, "", N_("This is a folder, not a framework file.")
         )]) from None
     except PermissionError:
         raise Unreadable([problem(
-            name, 0, 0, "", uk="Немає дозволу читати цей файл.", en="No permission to read this file."
+            name, 0, 0, "", N_("No permission to read this file.")
         )]) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise Unreadable([problem(
-            name, 0, 0, "", uk=f"Файл не вдалося прочитати: {reason}.",
-            en=f"The file could not be read: {reason}.",
+            name, 0, 0, "", N_("The file could not be read: {reason}.", reason=reason),
         )]) from None
     if len(data) > MAX_BYTES:
         raise Unreadable([_too_big(name, len(data))])
@@ -85,8 +85,7 @@ def _too_big(name: str, size: int) -> Problem:
     mb = size / (1024 * 1024)
     return problem(
         name, 0, 0, "",
-        uk=f"Файл завеликий ({mb:.1f} МБ): рамка має бути не більшою за 10 МБ.",
-        en=f"The file is too large ({mb:.1f} MB): a framework may be at most 10 MB.",
+        N_("The file is too large ({mb:.1f} MB): a framework may be at most 10 MB.", mb=mb),
     )
 
 
@@ -102,8 +101,7 @@ def decode(data: bytes, *, name: str) -> str:
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         raise Unreadable([problem(
             name, line, column, "",
-            uk=f"Текст не в кодуванні UTF-8 (байт 0x{data[exc.start]:02x}): збережіть файл як UTF-8.",
-            en=f"The text is not UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8.",
+            N_("The text is not UTF-8 (byte 0x{value:02x}): save the file as UTF-8.", value=data[exc.start]),
         )]) from None
 
 
@@ -117,11 +115,11 @@ def compose(text: str, *, name: str, c_loader: bool = True) -> Node | None:
         raise Unreadable([_syntax_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
         raise Unreadable([problem(
-            name, 0, 0, "", uk=f"Помилка YAML: {exc}", en=f"Invalid YAML: {exc}"
+            name, 0, 0, "", N_("Invalid YAML: {exc}", exc=exc)
         )]) from None
     except RecursionError:
         raise Unreadable([problem(
-            name, 0, 0, "", uk="YAML вкладено надто глибоко.", en="The YAML is nested too deeply."
+            name, 0, 0, "", N_("The YAML is nested too deeply.")
         )]) from None
     finally:
         loader.dispose()
@@ -133,26 +131,26 @@ def compose(text: str, *, name: str, c_loader: bool = True) -> Node | None:
     return root
 
 
-# The YAML parser explains itself in English only. A Ukrainian message says in Ukrainian what its
-# words mean (first match wins); the parser's own words stay in the English message.
-_SYNTAX_UK = (
-    ("mapping values are not allowed", "тут не може бути двокрапки зі значенням: перевірте відступ "
-                                       "або візьміть текст із двокрапкою в лапки"),
-    ("could not find expected ':'", "після ключа бракує двокрапки"),
-    ("tab", "для відступів ужито табуляцію: замініть її пробілами"),
-    ("'\\t'", "для відступів ужито табуляцію: замініть її пробілами"),
-    ("cannot start any token", "значення починається зі знака, з якого в YAML починати не можна: "
-                               "візьміть значення в лапки"),
-    ("end of stream", "файл закінчився посеред значення: чи закрито лапки й дужки?"),
-    ("quoted scalar", "лапки не закрито"),
-    ("expected ',' or '}'", "у фігурних дужках бракує коми або закривної дужки «}»"),
-    ("expected ',' or ']'", "у квадратних дужках бракує коми або закривної дужки «]»"),
-    ("'-' indicator", "у списку бракує дефіса «-» або відступ не збігається з попередніми рядками"),
-    ("expected key", "відступ не збігається з попередніми рядками"),
-    ("block end", "відступ не збігається з попередніми рядками"),
-    ("expected node content", "тут бракує значення"),
-    ("escape", "у лапках невідома послідовність зі зворотною похилою «\\»"),
-    ("tag", "невідомий тег YAML (знак «!»)"),
+# The YAML parser explains itself in English only. The message says in the reader's language what its
+# words mean (first match wins); the English message also quotes the parser's own words.
+_SYNTAX = (
+    ("mapping values are not allowed", N_("a colon with a value cannot stand here: check the indentation "
+                                          "or put text that holds a colon in quotes")),
+    ("could not find expected ':'", N_("the key has no colon after it")),
+    ("tab", N_("a tab was used for indentation: use spaces instead")),
+    ("'\\t'", N_("a tab was used for indentation: use spaces instead")),
+    ("cannot start any token", N_("the value starts with a character YAML does not allow there: put the "
+                                  "value in quotes")),
+    ("end of stream", N_("the file ends in the middle of a value: are all quotes and brackets closed?")),
+    ("quoted scalar", N_("a quote is not closed")),
+    ("expected ',' or '}'", N_("a comma or the closing brace '}}' is missing")),
+    ("expected ',' or ']'", N_("a comma or the closing bracket ']' is missing")),
+    ("'-' indicator", N_("a list is missing its dash '-', or the indentation differs from the lines above")),
+    ("expected key", N_("the indentation differs from the lines above")),
+    ("block end", N_("the indentation differs from the lines above")),
+    ("expected node content", N_("a value is missing here")),
+    ("escape", N_("an unknown backslash '\\' sequence inside quotes")),
+    ("tag", N_("an unknown YAML tag ('!')")),
 )
 
 
@@ -161,11 +159,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     lowered = what.lower()
-    meaning = next((uk for fragment, uk in _SYNTAX_UK if fragment in lowered),
-                   "файл тут не відповідає правилам YAML: перевірте відступи, двокрапки й лапки")
+    meaning = next((text for fragment, text in _SYNTAX if fragment in lowered),
+                   N_("the file does not follow the YAML rules here: check indentation, colons and quotes"))
     return problem(
         name, line, column, "",
-        uk=f"Помилка синтаксису YAML: {meaning}.", en=f"Invalid YAML: {what}.",
+        N_("Invalid YAML: {meaning} (the parser says: {what}).", meaning=meaning, what=what),
     )
 
 
@@ -179,14 +177,14 @@ def _anchors(text: str, *, name: str, loader_class: Any) -> list[Problem]:
             if isinstance(event, yaml.AliasEvent):
                 found.append(problem(
                     name, mark.line + 1, mark.column + 1, "",
-                    uk=f"Посилання YAML (*{event.anchor}) не дозволені: напишіть значення повністю.",
-                    en=f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full.",
+                    N_("YAML aliases (*{anchor}) are not allowed: write the value out in full.",
+                       anchor=event.anchor),
                 ))
             elif getattr(event, "anchor", None):
                 found.append(problem(
                     name, mark.line + 1, mark.column + 1, "",
-                    uk=f"Якорі YAML (&{event.anchor}) не дозволені: напишіть значення повністю.",
-                    en=f"YAML anchors (&{event.anchor}) are not allowed: write the value out in full.",
+                    N_("YAML anchors (&{anchor}) are not allowed: write the value out in full.",
+                       anchor=event.anchor),
                 ))
     finally:
         loader.dispose()

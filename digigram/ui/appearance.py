@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from digigram.ui.translations import compile_all, qm_path
@@ -144,7 +144,3 @@ def contrast_sheet(font: QFont) -> str:
         "QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; "
         "border: 3px solid #ffffff; }"
     )
-
-
-def is_dark_palette() -> bool:
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from digigram.core.plan import goal_text
 from digigram.ui.plan_step_editor import status_label
 from digigram.ui.texts import gap_text, level_label
 
@@ -33,10 +34,8 @@ def _latest_result(view: PlanView) -> Any:
     ws = view.win.ws
     if view.person_id is None:
         return None
-    finished = [a for a in ws.history(view.person_id) if a.status == "finished"]
-    if not finished:
-        return None
-    return ws.results_for(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+    latest = ws.latest_finished(view.person_id)
+    return None if latest is None else ws.results_for(latest.id)
 
 
 def _chart_png(view: PlanView, result: Any) -> bytes:
@@ -123,7 +122,8 @@ def build_document(view: PlanView) -> QTextDocument:
             res = fw.resource(step.resource_id)
             res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
         step_cells: tuple[str, ...] = (
-            step.goal,
+            goal_text(step.goal, fw, competence_id=step.competence_id,
+                      profile_id=person.profile_id if person else None, lang=lang),
             fw.competence(step.competence_id).name.get(lang),
             res_title,
             step.due.isoformat() if step.due else "",

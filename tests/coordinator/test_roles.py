@@ -39,8 +39,12 @@ def test_the_password_is_stored_as_a_salted_scrypt_hash(ws: Workspace, data_dir:
     ws.set_coordinator_password(PASSWORD)
     db = ws.database_path
     assert db is not None
+    # Kept in the vault beside the database, where a restore cannot reach it; never in the database.
     con = sqlite3.connect(db)
-    (stored,) = con.execute("SELECT value FROM setting WHERE key = 'coordinator.password'").fetchone()
+    assert con.execute("SELECT count(*) FROM setting WHERE key LIKE 'coordinator.%'").fetchone() == (0,)
+    con.close()
+    con = sqlite3.connect(db.with_name("digigram-secrets.sqlite3"))
+    (stored,) = con.execute("SELECT value FROM secret WHERE key = 'coordinator.password'").fetchone()
     con.close()
     assert PASSWORD not in stored and PASSWORD.encode().hex() not in stored
     kind, n, r, p, salt, digest = stored.strip('"').split("$")
@@ -53,7 +57,7 @@ def test_other_installs_get_other_salts(tmp_path: Path) -> None:
     for k in range(2):
         with Workspace.open(data_dir=tmp_path / f"d{k}", framework_path=SMALL) as ws:
             ws.set_coordinator_password(PASSWORD)
-            hashes.append(ws.setting("coordinator.password"))
+            hashes.append(ws.vault.get("coordinator.password"))
     assert hashes[0].split("$")[4] != hashes[1].split("$")[4]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from digigram.core.errors import QuizError
+from digigram.core.plan import goal_text
 from digigram.core.records import Attempt, Person, Plan, PlanStep
 from digigram.services.workspace import Workspace
 from tests.store.helpers import some_choice
@@ -33,6 +34,15 @@ def test_people_are_created_found_and_listed(data_dir: Path, small_framework: Pa
         assert ws.check_pin(olena.id, "")  # no PIN set
         with pytest.raises(QuizError):
             ws.create_person("Х", profile_id="nobody")
+
+
+def test_people_come_in_ukrainian_alphabetical_order(data_dir: Path, small_framework: Path) -> None:
+    """Є and І come after Е and И in the Ukrainian alphabet, not before А as code points would put them."""
+    with _open(data_dir, small_framework) as ws:
+        for name in ("Яна", "Ірина", "Євген", "Андрій", "иван", "Ельвіра", "Ґанна", "Галина"):
+            ws.create_person(name)
+        assert [p.name for p in ws.people()] == [
+            "Андрій", "Галина", "Ґанна", "Ельвіра", "Євген", "иван", "Ірина", "Яна"]
 
 
 def _run(ws: Workspace, person_id: str, seed: int, stop_after: int | None = None) -> str:
@@ -187,7 +197,10 @@ def test_a_suggested_plan_covers_each_competence_below_target_and_can_be_saved(
         plan = ws.suggest_plan(session.attempt_id, lang="en")
         assert plan.id is None and plan.attempt_id == session.attempt_id
         assert sorted(s.competence_id for s in plan.steps) == sorted(below)
-        assert all(s.goal.startswith("Reach level C") for s in plan.steps)
+        # Goals are stored language-neutral and worded for the reader when shown.
+        assert all(s.goal == "" for s in plan.steps)
+        assert all(goal_text(s.goal, ws.framework, competence_id=s.competence_id, profile_id="coordinator",
+                             lang="en").startswith("Reach level C") for s in plan.steps)
         assert any(s.resource_id for s in plan.steps)
         for step in plan.steps:
             if step.resource_id is not None:

@@ -12,14 +12,17 @@ from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.coordination import BundleError
 from digigram.core.errors import FrameworkError, QuizError
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
 from digigram.services.bundles.rows import Record, rows_where
+
+_REFERS_TO = {"person": N_("the person"), "framework": N_("the framework"), "attempt": N_("the check"),
+              "plan": N_("the plan")}
 
 
 def dangling(kind: str, ref: str, value: Any) -> BundleError:
-    return fail(f"Запис у {RECORD_FILES[kind]} посилається на {ref} {value}, якого немає ні в пакеті, ні в "
-                "базі. Пакет неповний; попросіть хаб експортувати його знову.",
-                f"A record in {RECORD_FILES[kind]} refers to {ref} {value}, which is neither in the bundle "
-                "nor in the database. The bundle is incomplete; ask the hub to export it again.")
+    return fail(N_("A record in {file} refers to {what} {value}, which is neither in the bundle nor in "
+                   "the database. The bundle is incomplete; ask the hub to export it again.",
+                   file=RECORD_FILES[kind], what=_REFERS_TO[ref], value=value))
 
 
 class Checker:
@@ -42,10 +45,8 @@ class Checker:
                 self.frameworks[content_hash] = load_framework_text(
                     found["text"], name=found["file_name"] or "<bundle>", base_dir=self.framework_dir)
             except FrameworkError as exc:
-                raise fail(f"Рамку {found['framework_id']} {found['version']} із пакета не вдалося "
-                           f"прочитати: {exc.message('uk')}",
-                           f"The framework {found['framework_id']} {found['version']} in the bundle could "
-                           f"not be read: {exc.message('en')}") from None
+                raise fail(N_("The framework {id} {version} in the bundle could not be read: {problem}",
+                              id=found["framework_id"], version=found["version"], problem=exc.text)) from None
         return self.frameworks[content_hash]
 
     def check_attempts(self) -> None:
@@ -59,31 +60,29 @@ class Checker:
         by_id: dict[str, Record] = {}
         for attempt in recs["attempts"]:
             if attempt["person_id"] not in people | found:
-                raise dangling("attempts", "людину / person", attempt["person_id"])
+                raise dangling("attempts", "person", attempt["person_id"])
             snap = texts.get(attempt["framework_hash"])
             if snap is None:
-                raise dangling("attempts", "рамку / framework", attempt["framework_hash"])
+                raise dangling("attempts", "framework", attempt["framework_hash"])
             if (snap["framework_id"], snap["version"]) != (attempt["framework_id"],
                                                            attempt["framework_version"]):
-                raise fail(f"Спроба {attempt['id']} не відповідає своїй рамці.",
-                           f"The attempt {attempt['id']} does not match its framework.")
+                raise fail(N_("The attempt {value} does not match its framework.", value=attempt['id']))
             by_id[attempt["id"]] = attempt
         for answer in recs["answers"]:
             owner = by_id.get(answer["attempt_id"])
             if owner is None:
-                raise dangling("answers", "спробу / attempt", answer["attempt_id"])
+                raise dangling("answers", "attempt", answer["attempt_id"])
             self._check_answer(self.framework(owner["framework_hash"], texts), answer)
         for result in recs["results"]:
             owner = by_id.get(result["attempt_id"])
             if owner is None:
-                raise dangling("results", "спробу / attempt", result["attempt_id"])
+                raise dangling("results", "attempt", result["attempt_id"])
             fw = self.framework(owner["framework_hash"], texts)
             codes = {level.code for level in fw.levels}
             used = [result["level"], *result["band"], *([result["target"]] if result["target"] else [])]
             if result["area_id"] not in {a.id for a in fw.areas} or not set(used) <= codes:
-                raise fail(f"Результат спроби {owner['id']} називає сферу або рівень, яких у рамці немає.",
-                           f"A result of the attempt {owner['id']} names an area or level the framework "
-                           "lacks.")
+                raise fail(N_("A result of the attempt {value} names an area or level the framework lacks.",
+                              value=owner['id']))
 
     def items(self, fw: Framework) -> dict[str, Item]:
         if fw.content_hash not in self.item_maps:
@@ -101,10 +100,9 @@ class Checker:
         except QuizError:
             ok = False
         if not ok:
-            raise fail(f"Відповідь {answer['sequence']} у спробі {answer['attempt_id']} не відповідає "
-                       f"питанню «{answer['item_id']}» рамки (немає такого питання або варіанта).",
-                       f"Answer {answer['sequence']} of the attempt {answer['attempt_id']} does not fit the "
-                       f"framework's question {answer['item_id']!r} (no such question or option).")
+            raise fail(N_("Answer {value} of the attempt {value2} does not fit the framework's question "
+                          "{value3!r} (no such question or option).",
+                          value=answer['sequence'], value2=answer['attempt_id'], value3=answer['item_id']))
 
     def check_plans(self) -> None:
         recs = self.records
@@ -115,12 +113,12 @@ class Checker:
         found_attempts = set(self.existing("attempts", "id", linked))
         for plan in recs["plans"]:
             if plan["person_id"] not in people | found_people:
-                raise dangling("plans", "людину / person", plan["person_id"])
+                raise dangling("plans", "person", plan["person_id"])
             if plan["attempt_id"] and plan["attempt_id"] not in attempts | found_attempts:
-                raise dangling("plans", "спробу / attempt", plan["attempt_id"])
+                raise dangling("plans", "attempt", plan["attempt_id"])
         plans = {r["id"] for r in recs["plans"]}
         for step in recs["plan_steps"]:
             if step["plan_id"] not in plans:
-                raise dangling("plan_steps", "план / plan", step["plan_id"])
+                raise dangling("plan_steps", "plan", step["plan_id"])
 
 

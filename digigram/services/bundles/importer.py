@@ -21,7 +21,7 @@ from digigram.core.bundle.read import DEFAULT_LIMITS, read_bundle
 from digigram.core.bundle.records import parse_records
 from digigram.core.coordination import BundleError, ImportReport
 from digigram.core.framework import Framework
-from digigram.core.i18n import pick
+from digigram.core.i18n import N_, Message
 from digigram.services.bundles.checks import Checker
 from digigram.services.bundles.rows import (
     TABLES,
@@ -39,11 +39,9 @@ from digigram.store.startup import Store
 __all__ = ["export_bundle", "import_bundle"]
 
 
-def _conflict(what_uk: str, what_en: str) -> BundleError:
-    return fail(f"{what_uk} Пакет відхилено цілком, щоб не змішати дві версії. Перевірте, чи не імпортуєте "
-                "пакет з іншої бази, відновленої з копії.",
-                f"{what_en} The whole bundle was refused so that two versions are not mixed. Check the "
-                "bundle does not come from another database restored from a backup.")
+def _conflict(what: Message) -> BundleError:
+    return fail(N_("{what} The whole bundle was refused so that two versions are not mixed. Check the "
+                   "bundle does not come from another database restored from a backup.", what=what))
 
 
 @dataclass
@@ -77,10 +75,9 @@ def _decide(session: Session, records: dict[str, list[Record]], framework_dir: P
         else:
             plan.unchanged["people"] += 1
             if mine != person:
-                t.append(pick({"uk": f"Дані людини «{mine['name']}» ({person['id']}) у пакеті інші; у "
-                               "базі залишено наявні — за потреби виправте їх вручну.",
-                               "en": f"The details of {mine['name']!r} ({person['id']}) differ in the "
-                               "bundle; the database keeps its own — edit them by hand if needed."}, lang))
+                t.append(N_("The details of {value!r} ({value2}) differ in the bundle; the database keeps "
+                            "its own — edit them by hand if needed.",
+                            value=mine['name'], value2=person['id']).render(lang))
     db_fw = checker.existing("frameworks", "content_hash", [f["content_hash"] for f in records["frameworks"]])
     for snap in records["frameworks"]:
         # Same hash, same text: names and times of storing may differ and do not matter.
@@ -108,8 +105,9 @@ def _decide(session: Session, records: dict[str, list[Record]], framework_dir: P
                 plan.add[kind].extend(recs)
             continue
         if mine != attempt or any(sorted(db_children[k][aid], key=str) != units[k] for k in units):
-            raise _conflict(f"Перевірка {aid} уже є в базі, але з іншими відповідями чи результатами.",
-                            f"The check {aid} is already in the database with different answers or results.")
+            raise _conflict(N_("The check {aid} is already in the database with different answers or "
+                               "results.",
+                               aid=aid))
         plan.unchanged["attempts"] += 1
         for kind, recs in units.items():
             plan.unchanged[kind] += len(recs)
@@ -129,27 +127,24 @@ def _decide(session: Session, records: dict[str, list[Record]], framework_dir: P
             plan.add["plans"].append(item)
             written += theirs
         elif mine["person_id"] != item["person_id"]:
-            raise _conflict(f"План {pid} у базі належить іншій людині.",
-                            f"The plan {pid} belongs to another person in the database.")
+            raise _conflict(N_("The plan {pid} belongs to another person in the database.", pid=pid))
         elif mine == item and sorted(db_steps[pid], key=lambda s: (s["position"], s["id"])) == theirs:
             plan.unchanged["plans"] += 1
             plan.unchanged["plan_steps"] += len(theirs)
         elif item["updated_at"] > mine["updated_at"]:
             plan.replace_plans.append(item)
             written += theirs
-            t.append(pick({"uk": f"План {pid} замінено новішою версією з пакета.",
-                           "en": f"The plan {pid} was replaced by the bundle's newer version."}, lang))
+            t.append(N_("The plan {pid} was replaced by the bundle's newer version.", pid=pid).render(lang))
         else:
             plan.unchanged["plans"] += 1
-            t.append(pick({"uk": f"План {pid} у базі новіший за пакет; його залишено.",
-                           "en": f"The plan {pid} in the database is newer than the bundle's; it was kept."},
-                          lang))
+            t.append(N_("The plan {pid} in the database is newer than the bundle's; it was kept.",
+                        pid=pid).render(lang))
     clash = checker.existing("plan_steps", "id", [s["id"] for s in written])
     for step in written:
         other = clash.get(step["id"])
         if other is not None and other["plan_id"] != step["plan_id"]:
-            raise _conflict(f"Крок плану {step['id']} у базі належить іншому плану.",
-                            f"The plan step {step['id']} belongs to another plan in the database.")
+            raise _conflict(N_("The plan step {value} belongs to another plan in the database.",
+                               value=step['id']))
     plan.add["plan_steps"] = written
     return plan
 
@@ -193,8 +188,7 @@ def import_bundle(
                for kind in KINDS}
     listed = {(f.id, f.version, f.hash) for f in opened.manifest.frameworks}
     if listed != {(r["framework_id"], r["version"], r["content_hash"]) for r in records["frameworks"]}:
-        raise fail("Перелік рамок в описі пакета не збігається з рамками в ньому.",
-                   "The manifest's list of frameworks does not match the frameworks in the bundle.")
+        raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
     if framework is None and not isinstance(target, Store):
         framework = target.framework
     if framework_dir is None and framework is not None and framework.source is not None:
@@ -212,9 +206,8 @@ def import_bundle(
             with transaction(store.sessions) as session:
                 _apply(session, plan)
         except SQLAlchemyError as exc:
-            raise fail(f"Базу даних не вдалося змінити ({exc.__class__.__name__}); усе повернуто як було.",
-                       f"The database could not be changed ({exc.__class__.__name__}); everything was "
-                       "rolled back.") from exc
+            raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
+                          name=exc.__class__.__name__)) from exc
     return ImportReport(
         added={kind: len(plan.add[kind]) for kind in KINDS},
         unchanged={kind: plan.unchanged[kind] for kind in KINDS},

@@ -6,29 +6,26 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from digigram.core.errors import DigigramError
+from digigram.core.plan import goal_text
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
-from digigram.ui.history_view import mode_label, status_label
+from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
-from digigram.ui.texts import gap_text, level_label
+from digigram.ui.texts import area_name, gap_text, level_label
 from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
@@ -65,12 +62,7 @@ class TraineeView(QWidget):
         self.chart = ChartWidget(self.chart_scroll)
         self.chart_scroll.setWidget(self.chart)
         self.tabs.addTab(self.chart_scroll, "")
-        self.history = QTableWidget(0, 4, self.tabs)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setTabKeyNavigation(False)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = HistoryTable(self.tabs)
         self.tabs.addTab(self.history, "")
 
         plan = QWidget(self.tabs)
@@ -123,10 +115,7 @@ class TraineeView(QWidget):
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart_scroll.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
-        self.history.setAccessibleName(translate("Trainee", "Checks so far"))
-        self.history.setHorizontalHeaderLabels([
-            translate("Trainee", "Date"), translate("Trainee", "Kind"), translate("Trainee", "State"),
-            translate("Trainee", "Levels per area")])
+        self.history.retranslate_ui()
         self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))
         self.steps.setAccessibleName(translate("Trainee", "Steps of the plan"))
         self.comment_label.setText(translate("Trainee", "&Your comment on this step:"))
@@ -176,18 +165,11 @@ class TraineeView(QWidget):
         self._fill_plan(detail.plan)
         return True
 
+    def _profile_id(self) -> str | None:
+        return self.detail.person.profile_id if self.detail is not None else None
+
     def _fill_history(self, attempts: Any) -> None:
-        fw, lang = self.win.ws.framework, self.win.lang
-        shown = list(reversed(attempts))
-        self.history.setRowCount(len(shown))
-        fmt = "%d.%m.%Y %H:%M" if lang == "uk" else "%Y-%m-%d %H:%M"
-        for row, a in enumerate(shown):
-            levels = "; ".join(f"{_area_name(fw, o.area_id, lang)}: {o.level}" for o in a.areas)
-            for col, text in enumerate(((a.finished_at or a.started_at).strftime(fmt),
-                                        mode_label(a.mode, fw, lang), status_label(a.status), levels)):
-                self.history.setItem(row, col, QTableWidgetItem(text))
-        self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.show_attempts(attempts, self.win.ws.framework, self.win.lang)
 
     def _draw(self, result: Any) -> None:
         if result is None:
@@ -199,7 +181,7 @@ class TraineeView(QWidget):
 
         fw, lang = self.win.ws.framework, self.win.lang
         self.chart.setAccessibleDescription("; ".join(
-            f"{_area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
+            f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
             for area_id, res in result.areas.items()))
         bars, levels, settings = bars_from_result(result, fw, lang=lang), level_codes(fw), self.win.settings
         scale = settings.text_scale / 100
@@ -214,7 +196,8 @@ class TraineeView(QWidget):
         self.plan_steps = list(plan.steps) if plan is not None else []
         self.steps.clear()
         for step in self.plan_steps:
-            self.steps.addItem(step_label(step) + (" 💬" if step.coordinator_comment else ""))
+            label = step_label(step, self.win.ws.framework, profile_id=self._profile_id(), lang=self.win.lang)
+            self.steps.addItem(label + (" 💬" if step.coordinator_comment else ""))
         has = bool(self.plan_steps)
         for widget in (self.comment, self.save_comment):
             widget.setEnabled(has)
@@ -232,7 +215,9 @@ class TraineeView(QWidget):
             competence = fw.competence(step.competence_id).name.get(lang)
         except KeyError:
             competence = step.competence_id
-        lines = [step.goal, translate("Trainee", "Competence: %1").replace("%1", competence)]
+        goal = goal_text(step.goal, fw, competence_id=step.competence_id, profile_id=self._profile_id(),
+                         lang=lang)
+        lines = [goal, translate("Trainee", "Competence: %1").replace("%1", competence)]
         if step.notes:
             lines.append(translate("Trainee", "Trainee's notes: %1").replace("%1", step.notes))
         self.step_text.setText("\n".join(lines))
@@ -290,10 +275,3 @@ class TraineeView(QWidget):
         self.win.notify(change)
         self.forget()
         self.win.open_coordinator()
-
-
-def _area_name(framework: Any, area_id: str, lang: str) -> str:
-    try:
-        return str(framework.area(area_id).name.get(lang))
-    except KeyError:
-        return area_id

@@ -1,0 +1,28 @@
+"""Whole-suite fixtures: compiled message catalogues, and a private folder for the framework cache."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from digigram.core.paths import ENV_CACHE_DIR
+from digigram.locale import compile_all
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _message_catalogues() -> None:
+    compile_all()  # the .mo files are build output, made from the committed .po
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The compiled framework cache lives in a private folder, never the user's own."""
+    saved = os.environ.get(ENV_CACHE_DIR)
+    os.environ[ENV_CACHE_DIR] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        os.environ.pop(ENV_CACHE_DIR, None)
+    else:
+        os.environ[ENV_CACHE_DIR] = saved
