@@ -13,7 +13,6 @@ from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
-from digigram.core.plan import goal_text
 from digigram.core.when import local_day
 
 # At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
@@ -34,9 +33,6 @@ WORDS = {
     "no": N_("no"),
     "from": N_("from"),
     "to": N_("to"),
-    "planned": N_("planned"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
 }
 
 
@@ -179,27 +175,11 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
 
 
 def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang: str) -> Path:
-    """The individual report of charts.report, on the trainee's latest finished check and plan."""
-    from digigram.charts.model import PlanLine, bars_from_result, level_codes
-    from digigram.charts.report import write_report_pdf
+    """The individual report (charts.person_report) on the trainee's latest finished check and plan."""
+    from digigram.charts.person_report import write_person_report
 
-    result = detail.latest_result
-    bars = [] if result is None else bars_from_result(result, framework, lang=lang)
-    resources = {r.id: r.title.get(lang) for r in framework.resources}
-    competences = {c.id: c.name.get(lang) for c in framework.competences}
-    steps = []
-    for step in detail.plan.steps if detail.plan is not None else ():
-        notes = step.notes if not step.coordinator_comment else (
-            f"{step.notes}\n{step.coordinator_comment}".strip())
-        steps.append(PlanLine(competence=competences.get(step.competence_id, step.competence_id),
-                              goal=goal_text(step.goal, framework, competence_id=step.competence_id,
-                                             profile_id=detail.person.profile_id, lang=lang),
-                              resource=resources.get(step.resource_id or "", step.resource_id or ""),
-                              due=step.due, status=_words(lang).get(step.status, step.status), notes=notes))
     finished = [a for a in detail.attempts if a.status == "finished" and a.finished_at is not None]
     day = _local_day(max(a.finished_at for a in finished if a.finished_at)) if finished else dt.date.today()
-    return write_report_pdf(
-        path, person_name=detail.person.name, hub=detail.person.hub or None, date=day or dt.date.today(),
-        framework_title=framework.title.get(lang), lang=lang, bars=bars, levels=level_codes(framework),
-        plan_steps=steps,
-    )
+    steps = detail.plan.steps if detail.plan is not None else ()
+    return write_person_report(path, detail.person, detail.latest_result, steps, framework,
+                               day=day or dt.date.today(), lang=lang)

@@ -721,7 +721,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="66"/>
+        <location filename="../history_view.py" line="63"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
@@ -756,28 +756,28 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="68"/>
-        <location filename="../history_view.py" line="69"/>
+        <location filename="../history_view.py" line="65"/>
+        <location filename="../history_view.py" line="66"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="70"/>
+        <location filename="../history_view.py" line="67"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="71"/>
+        <location filename="../history_view.py" line="68"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="72"/>
+        <location filename="../history_view.py" line="69"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="90"/>
+        <location filename="../history_view.py" line="87"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -1265,82 +1265,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../plan_output.py" line="72"/>
-        <source>Development plan</source>
-        <translation>План розвитку</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="73"/>
-        <source>Date</source>
-        <translation>Дата</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="74"/>
-        <source>Where you stand</source>
-        <translation>Де ви зараз</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="75"/>
-        <source>Area</source>
-        <translation>Сфера</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="76"/>
-        <source>Level</source>
-        <translation>Рівень</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="77"/>
-        <source>Target</source>
-        <translation>Ціль</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="78"/>
-        <source>Gap</source>
-        <translation>Розрив</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="79"/>
-        <source>Steps</source>
-        <translation>Кроки</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="80"/>
-        <source>No steps yet.</source>
-        <translation>Кроків ще немає.</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="111"/>
-        <source>Goal</source>
-        <translation>Мета</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="112"/>
-        <source>Competence</source>
-        <translation>Компетентність</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="113"/>
-        <source>Resource</source>
-        <translation>Ресурс</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="114"/>
-        <source>Due</source>
-        <translation>Термін</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="115"/>
-        <source>Status</source>
-        <translation>Стан</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="116"/>
-        <source>Notes</source>
-        <translation>Нотатки</translation>
-    </message>
-    <message>
-        <location filename="../plan_output.py" line="169"/>
+        <location filename="../plan_output.py" line="70"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
     </message>
@@ -1688,108 +1613,108 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="100"/>
+        <location filename="../coordinator/trainee.py" line="105"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="101"/>
+        <location filename="../coordinator/trainee.py" line="106"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="102"/>
+        <location filename="../coordinator/trainee.py" line="107"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="103"/>
+        <location filename="../coordinator/trainee.py" line="108"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="106"/>
+        <location filename="../coordinator/trainee.py" line="111"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="107"/>
+        <location filename="../coordinator/trainee.py" line="112"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="108"/>
+        <location filename="../coordinator/trainee.py" line="113"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="109"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="110"/>
-        <location filename="../coordinator/trainee.py" line="111"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="112"/>
+        <location filename="../coordinator/trainee.py" line="117"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="119"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="120"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="117"/>
+        <location filename="../coordinator/trainee.py" line="122"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="118"/>
+        <location filename="../coordinator/trainee.py" line="123"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="119"/>
+        <location filename="../coordinator/trainee.py" line="124"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="156"/>
+        <location filename="../coordinator/trainee.py" line="161"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="202"/>
+        <location filename="../coordinator/trainee.py" line="207"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="215"/>
+        <location filename="../coordinator/trainee.py" line="220"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="217"/>
+        <location filename="../coordinator/trainee.py" line="222"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="237"/>
+        <location filename="../coordinator/trainee.py" line="242"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
