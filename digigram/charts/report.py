@@ -220,7 +220,7 @@ def build_report_pages(
     lang = normalise(lang)
     words = rendered(WORDS, lang)
     flow = _Flow()
-    flow.paragraph(words["title"], size=18, bold=True, after=0.12)
+    flow.paragraph(words["title"], size=16, bold=True, after=0.12)
     flow.paragraph(person_name, size=14, bold=True, after=0.06)
     if hub:
         flow.paragraph(f"{words['hub']}: {hub}")

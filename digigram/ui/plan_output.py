@@ -1,23 +1,26 @@
-"""The plan on paper: one document (name, results table, gap chart, plan) sent to a PDF file or a printer."""
+"""The plan on paper: the personal report of charts.person_report, saved as a PDF or sent to a printer.
+
+The coordinator's individual PDF is the same document, so a plan looks the same whoever prints it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
-from digigram.core.plan import goal_text
-from digigram.ui.plan_step_editor import status_label
-from digigram.ui.texts import gap_text, level_label
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtGui import QImage, QPainter
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from digigram.core.records import PlanStep
+    from digigram.core.scoring import QuizResult
     from digigram.ui.shell import Shell
+
+translate = QCoreApplication.translate
+PRINT_DPI = 200  # sharp on paper, and an A4 page stays near 15 MB while it is drawn
 
 
 class PlanView(Protocol):
@@ -27,10 +30,8 @@ class PlanView(Protocol):
     person_id: str | None
     steps: list[PlanStep]
 
-translate = QCoreApplication.translate
 
-
-def _latest_result(view: PlanView) -> Any:
+def _latest_result(view: PlanView) -> QuizResult | None:
     ws = view.win.ws
     if view.person_id is None:
         return None
@@ -38,119 +39,25 @@ def _latest_result(view: PlanView) -> Any:
     return None if latest is None else ws.results_for(latest.id)
 
 
-def _chart_png(view: PlanView, result: Any) -> bytes:
-    from digigram.charts.gap import gap_figure
-    from digigram.charts.model import bars_from_result, level_codes
+def build_pages(view: PlanView) -> list[Figure]:
+    """The plan as it stands on screen (saved or not), as A4 pages."""
+    from digigram.charts.person_report import person_report_pages
 
-    fw, lang = view.win.ws.framework, view.win.lang
-    bars = bars_from_result(result, fw, lang=lang)
-    fig = gap_figure(bars, levels=level_codes(fw), lang=lang, width=7.0, dpi=150)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=150)
-    return out.getvalue()
-
-
-def build_document(view: PlanView) -> QTextDocument:
-    """The printable plan as a rich-text document with the chart as an embedded image."""
-
-    fw, lang = view.win.ws.framework, view.win.lang
     person = view.win.person
-    doc = QTextDocument()
-    doc.setDefaultStyleSheet(
-        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
-        "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
-        "padding: 3px; }"
-    )
-    w = {
-        key: escape(text)
-        for key, text in (
-            ("title", translate("PlanPrint", "Development plan")),
-            ("date", translate("PlanPrint", "Date")),
-            ("where", translate("PlanPrint", "Where you stand")),
-            ("area", translate("PlanPrint", "Area")),
-            ("level", translate("PlanPrint", "Level")),
-            ("target", translate("PlanPrint", "Target")),
-            ("gap", translate("PlanPrint", "Gap")),
-            ("steps", translate("PlanPrint", "Steps")),
-            ("none", translate("PlanPrint", "No steps yet.")),
-        )
-    }
-    parts = [f"<h1>{w['title']}: {escape(person.name if person else '')}</h1>"]
-    if person is not None and person.hub:
-        parts.append(f"<p>{escape(person.hub)}</p>")
-    parts.append(f"<p>{w['date']}: {dt.date.today().isoformat()}</p>")
-    result = _latest_result(view)
-    if result is not None:
-        png = _chart_png(view, result)
-        doc.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"), QImage.fromData(png)
-        )
-        parts.append(f"<h2>{w['where']}</h2>")
-        parts.append('<p><img src="digigram:gap.png" width="620"/></p>')
-        rows = ["<tr>" + "".join(f"<th>{w[k]}</th>" for k in ("area", "level", "target", "gap")) + "</tr>"]
-        for area in fw.areas:
-            res = result.areas.get(area.id)
-            if res is None:
-                continue
-            cells = (
-                area.name.get(lang),
-                level_label(fw, res.level, lang),
-                "—" if res.target is None else level_label(fw, res.target, lang),
-                gap_text(res),
-            )
-            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-        parts.append("<table>" + "".join(rows) + "</table>")
-    parts.append(f"<h2>{w['steps']}</h2>")
-    head = (
-        translate("PlanPrint", "Goal"),
-        translate("PlanPrint", "Competence"),
-        translate("PlanPrint", "Resource"),
-        translate("PlanPrint", "Due"),
-        translate("PlanPrint", "Status"),
-        translate("PlanPrint", "Notes"),
-    )
-    rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
-    for step in view.steps:
-        res_title = ""
-        if step.resource_id:
-            res = fw.resource(step.resource_id)
-            res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
-        step_cells: tuple[str, ...] = (
-            goal_text(step.goal, fw, competence_id=step.competence_id,
-                      profile_id=person.profile_id if person else None, lang=lang),
-            fw.competence(step.competence_id).name.get(lang),
-            res_title,
-            step.due.isoformat() if step.due else "",
-            status_label(step.status),
-            step.notes,
-        )
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in step_cells) + "</tr>")
-    if not view.steps:
-        rows.append(f"<tr><td colspan='6'>{w['none']}</td></tr>")
-    parts.append("<table width='100%'>" + "".join(rows) + "</table>")
-    doc.setHtml("<body>" + "".join(parts) + "</body>")
-    return doc
+    assert person is not None
+    return person_report_pages(person, _latest_result(view), view.steps, view.win.ws.framework,
+                               day=dt.date.today(), lang=view.win.lang,
+                               high_contrast=view.win.settings.high_contrast)
 
 
 def write_pdf(view: PlanView, path: Path) -> Path:
-    """Write the plan to `path` as an A4 PDF (fonts embedded, so Cyrillic prints anywhere)."""
-    doc = build_document(view)
-    writer = QPdfWriter(str(path))
+    """Write the plan to `path` as an A4 PDF with embedded fonts (Cyrillic prints anywhere)."""
+    from digigram.charts.person_report import write_person_report
+
     person = view.win.person
-    writer.setTitle(f"Digigram: {person.name if person else ''}")
-    writer.setCreator("Digigram")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(300)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
-    return path
+    assert person is not None
+    return write_person_report(path, person, _latest_result(view), view.steps, view.win.ws.framework,
+                               day=dt.date.today(), lang=view.win.lang)
 
 
 def print_plan(view: PlanView) -> None:
@@ -158,10 +65,31 @@ def print_plan(view: PlanView) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)  # the pages carry their own margins
     dialog = QPrintDialog(printer, view.win.stack.window())
     dialog.setWindowTitle(translate("PlanPrint", "Print the plan"))
     if ask_print(dialog):
-        build_document(view).print_(printer)
+        paint_pages(printer, build_pages(view))
+
+
+def paint_pages(device: Any, pages: list[Figure]) -> None:
+    """Draw each Figure page, scaled to the device's whole page, one page each."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    painter = QPainter(device)
+    try:
+        for number, page in enumerate(pages):
+            if number:
+                device.newPage()
+            canvas = FigureCanvasAgg(page)
+            page.set_dpi(PRINT_DPI)
+            canvas.draw()
+            width, height = canvas.get_width_height()
+            image = QImage(bytes(canvas.buffer_rgba()), width, height, QImage.Format.Format_RGBA8888)
+            target = QRectF(painter.viewport())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
 
 
 def ask_print(dialog: Any) -> bool:

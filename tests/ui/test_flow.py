@@ -130,3 +130,36 @@ def test_pin_protects_a_person(qtbot: Any, window: Any, ws: Any, dialogs: Any, m
     dialogs["pin"] = "4321"
     qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
     assert win.stack.currentWidget() is win.quiz
+
+
+def test_the_plan_prints_and_saves_as_the_coordinators_report_does(qtbot: Any, window: Any, ws: Any,
+                                                                     tmp_path: Path) -> None:
+    """One renderer for the personal plan: the trainee's PDF, the printout and the coordinator's PDF."""
+    from pypdf import PdfReader
+    from PySide6.QtGui import QPdfWriter
+
+    from digigram.ui import plan_output
+
+    win = window
+    person = create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert plan.steps
+
+    mine = plan_output.write_pdf(plan, tmp_path / "mine.pdf")
+    ws.set_coordinator_password("правильний-пароль")
+    theirs = ws.unlock_coordinator("правильний-пароль").export_person_pdf(tmp_path / "theirs.pdf", person.id,
+                                                                      lang="en")
+    mine_reader, theirs_reader = PdfReader(mine), PdfReader(theirs)
+    assert mine_reader.metadata.creator == theirs_reader.metadata.creator == "Digigram"
+    assert len(mine_reader.pages) == len(theirs_reader.pages)  # the saved plan is the stored one here
+    first = " ".join(mine_reader.pages[0].extract_text().split())
+    assert "Digital competence report" in first and person.name in first
+
+    printed = tmp_path / "printed.pdf"  # a PDF writer stands in for the printer: same paint calls
+    device = QPdfWriter(str(printed))
+    plan_output.paint_pages(device, plan_output.build_pages(plan))
+    assert len(PdfReader(printed).pages) == len(mine_reader.pages)

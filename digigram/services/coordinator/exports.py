@@ -13,7 +13,6 @@ from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
-from digigram.core.plan import goal_text
 from digigram.core.when import local_day
 
 # At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
@@ -34,9 +33,6 @@ WORDS = {
     "no": N_("no"),
     "from": N_("from"),
     "to": N_("to"),
-    "planned": N_("planned"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
 }
 
 
@@ -80,8 +76,23 @@ def _atomic_write(target: Path, data: bytes) -> Path:
     return target
 
 
-def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str) -> str:
-    """The group table as CSV text: a header line, then one line per trainee."""
+# The list separator a spreadsheet expects on double-click: Excel takes it from the regional
+# settings, and with Ukrainian ones (decimal comma) that is ';' — a comma put every row in column A.
+LIST_SEPARATOR = {"uk": ";", "en": ","}
+
+
+def list_separator(lang: str) -> str:
+    return LIST_SEPARATOR.get(lang, ",")
+
+
+def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator: str | None = None) -> str:
+    """The group table as CSV text: a header line, then one line per trainee.
+
+    `separator` defaults to the one spreadsheets expect with the language's regional settings.
+    """
+    if separator is not None and (len(separator) != 1 or separator in "\"\r\n"):
+        raise DigigramError(N_("The separator must be one character, not “{separator}”.",
+                               separator=separator))
     w = _words(lang)
     header = [w["name"], w["hub"], w["group"], w["profile"], w["checks"], w["last"]]
     for area_id in dashboard.area_ids:
@@ -105,13 +116,16 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str) -> str:
         lines.append(line)
     out = io.StringIO()
     # CRLF and minimal quoting are what Excel itself writes; a name with a comma or quote stays one cell.
-    csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(lines)
+    csv.writer(out, delimiter=separator or list_separator(lang), quoting=csv.QUOTE_MINIMAL,
+               lineterminator="\r\n").writerows(lines)
     return out.getvalue()
 
 
-def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: str) -> Path:
+def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: str,
+              separator: str | None = None) -> Path:
     """UTF-8 with a byte-order mark, which is how Excel knows the file is not in the local code page."""
-    return _atomic_write(path, "\ufeff".encode() + csv_text(dashboard, framework, lang=lang).encode("utf-8"))
+    text = csv_text(dashboard, framework, lang=lang, separator=separator)
+    return _atomic_write(path, "\ufeff".encode() + text.encode("utf-8"))
 
 
 def describe(filters: DashboardFilter, framework: Framework, *, lang: str) -> str:
@@ -161,28 +175,11 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
 
 
 def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang: str) -> Path:
-    """The individual report of charts.report, on the trainee's latest finished check and plan."""
-    from digigram.charts.model import PlanLine, bars_from_result, level_codes
-    from digigram.charts.report import write_report_pdf
+    """The individual report (charts.person_report) on the trainee's latest finished check and plan."""
+    from digigram.charts.person_report import write_person_report
 
-    result = detail.latest_result
-    bars = [] if result is None else bars_from_result(result, framework, lang=lang)
-    resources = {r.id: r.title.get(lang) for r in framework.resources}
-    competences = {c.id: c.name.get(lang) for c in framework.competences}
-    steps = []
-    for step in detail.plan.steps if detail.plan is not None else ():
-        notes = step.notes if not step.coordinator_comment else (
-            f"{step.notes}\n{step.coordinator_comment}".strip())
-        steps.append(PlanLine(competence=competences.get(step.competence_id, step.competence_id),
-                              goal=goal_text(step.goal, framework, competence_id=step.competence_id,
-                                             profile_id=detail.person.profile_id, lang=lang),
-                              resource=resources.get(step.resource_id or "", step.resource_id or ""),
-                              due=step.due, status=_words(lang).get(step.status, step.status), notes=notes))
     finished = [a for a in detail.attempts if a.status == "finished" and a.finished_at is not None]
     day = _local_day(max(a.finished_at for a in finished if a.finished_at)) if finished else dt.date.today()
-    return write_report_pdf(
-        path, person_name=detail.person.name, hub=detail.person.hub or None, date=day or dt.date.today(),
-        framework_title=framework.title.get(lang), lang=lang, bars=bars, levels=level_codes(framework),
-        plan_steps=steps, said_vs_shown=None if result is None or result.self_vs_shown is None
-        else result.self_vs_shown.direction,
-    )
+    steps = detail.plan.steps if detail.plan is not None else ()
+    return write_person_report(path, detail.person, detail.latest_result, steps, framework,
+                               day=day or dt.date.today(), lang=lang)

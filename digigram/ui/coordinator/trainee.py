@@ -26,7 +26,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
 from digigram.ui.texts import area_name, gap_text, level_label, said_text, said_vs_shown_text
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -46,13 +46,12 @@ class TraineeView(QWidget):
         self.about = TextLabel(self)
         outer.addWidget(self.heading)
         outer.addWidget(self.about)
-        bar = QHBoxLayout()
+        bar = ButtonRow(self)  # wraps onto more lines with large text
         self.back, self.pdf, self.data, self.delete = (QPushButton(self) for _ in range(4))
-        bar.addWidget(self.back)
-        bar.addStretch(1)
+        bar.add(self.back)
         for button in (self.pdf, self.data, self.delete):
-            bar.addWidget(button)
-        outer.addLayout(bar)
+            bar.add(button, end=True)
+        outer.addWidget(bar)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
 
@@ -198,10 +197,14 @@ class TraineeView(QWidget):
             for area_id, res in result.areas.items())
         self.said.setText(translate("Trainee", "Shown and said:\n%1").replace("%1", said)
                           + "\n" + said_vs_shown_text(result, about_self=False))
-        self.chart.set_figure(gap_figure(
-            bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
-            high_contrast=self.win.settings.high_contrast, font_scale=self.win.settings.text_scale / 100,
-            width=8.0))
+        bars, levels, settings = bars_from_result(result, fw, lang=lang), level_codes(fw), self.win.settings
+        scale = settings.text_scale / 100
+
+        def make(width: float) -> Any:
+            return gap_figure(bars, levels=levels, lang=lang, high_contrast=settings.high_contrast,
+                              dark=settings.high_contrast, font_scale=scale, width=min(width, 11.0 * scale))
+
+        self.chart.set_chart(make, min_width_in=4.0 * scale)
 
     def _fill_plan(self, plan: Any) -> None:
         self.plan_steps = list(plan.steps) if plan is not None else []
