@@ -146,8 +146,10 @@ def test_the_plan_prints_and_saves_as_the_coordinators_report_does(qtbot: Any, w
     answer_to_the_end(qtbot, win)
     win.show_plan(person.id)
     plan = win.view("plan")
-    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
-    assert plan.steps
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    type_text(plan.goal, "Пройти курс про паролі")
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    assert plan.steps and ws.plan_for(person.id) is not None
 
     mine = plan_output.write_pdf(plan, tmp_path / "mine.pdf")
     ws.set_coordinator_password("правильний-пароль")
