@@ -37,6 +37,7 @@ class Quiz:
     def __init__(
         self,
         framework: Framework,
+        *,
         profile: str | None = None,
         mode: str = "full",
         seed: int = 0,

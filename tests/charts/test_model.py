@@ -72,7 +72,7 @@ def test_a_real_quiz_result_becomes_a_chart():
 
     # targets differ by area, so the chart shows reached and missed targets
     framework = small_framework(profiles=[profile("librarian", "B1", {"A0": "C1", "A2": "A1"})])
-    quiz = Quiz(framework, "librarian", mode="full", seed=3)
+    quiz = Quiz(framework, profile="librarian", mode="full", seed=3)
     rng = random.Random(3)
     while (item := quiz.next_item()) is not None:
         if item.on_scale:
