@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -26,3 +27,17 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop(ENV_CACHE_DIR, None)
     else:
         os.environ[ENV_CACHE_DIR] = saved
+
+
+@pytest.fixture()
+def kyiv() -> Iterator[None]:
+    """The process runs in Kyiv's time zone for one test (UTC+2, UTC+3 in summer)."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Kyiv"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
-import pytest
-
 from digigram.core.when import local, local_day
-
-
-@pytest.fixture()
-def kyiv() -> Iterator[None]:
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/Kyiv"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def test_a_check_finished_after_local_midnight_belongs_to_the_next_day(kyiv: None) -> None:

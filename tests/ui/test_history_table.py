@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import pytest
-
 from digigram.core.records import Attempt
 from digigram.ui.history_table import HistoryTable
-
-
-@pytest.fixture()
-def kyiv() -> Iterator[None]:
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/Kyiv"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def test_a_check_finished_at_half_past_midnight_in_kyiv_shows_that_date_and_time(
