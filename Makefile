@@ -22,6 +22,7 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	tools/ensure-qt-deps.sh
+	tools/ensure-postgres.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy

@@ -14,6 +14,7 @@ from digigram.cli.main import main
 from digigram.core import paths
 from digigram.core.loader import load_framework
 from digigram.store import backup
+from tests.conftest import Target
 from tests.store.conftest import SMALL
 
 FW = load_framework(SMALL)
@@ -75,12 +76,12 @@ def _with_bad_lines(new: str) -> list[str]:
 
 
 def test_the_terminal_quiz_end_to_end_with_invalid_lines(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], target: Target
 ) -> None:
+    where = ["--data-dir", str(target.data_dir)] if target.is_sqlite else ["--database", target.url]
     stdin = Responder(capsys, _with_bad_lines)
     monkeypatch.setattr("sys.stdin", stdin)
-    code = main(["quiz", "--person", "Olena", "--framework", str(SMALL), "--data-dir", str(data_dir),
-                 "--lang", "en"])
+    code = main(["quiz", "--person", "Olena", "--framework", str(SMALL), *where, "--lang", "en"])
     out = stdin.transcript + capsys.readouterr().out
     assert code == 0
     assert "Type yes or no." in out
@@ -93,9 +94,9 @@ def test_the_terminal_quiz_end_to_end_with_invalid_lines(
     assert len(shown) == len(set(shown)) > 0  # each question shown once, asked again after a bad line
     for area in FW.areas:
         assert re.search(rf"  {area.id} .*: level \w+ \(band [\w–]+\), target \w+, gap \d", out)
-    code, out, _ = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Olena",
-                        "--framework", str(SMALL))
-    data = json.loads(out)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code = main(["export", "--person", "Olena", "--framework", str(SMALL), *where, "--lang", "en"])
+    data = json.loads(capsys.readouterr().out)
     (attempt,) = data["attempts"]
     assert attempt["status"] == "finished"
     assert [a["item_id"] for a in attempt["answers"]] == shown

@@ -95,10 +95,14 @@ def delete_person(
         name = person_name(session, person_id)
         if name is None:
             return False
-        session.execute(text("PRAGMA secure_delete=ON"))
+        # secure_delete is SQLite's; on a server the freed space is the server's (VACUUM, its backups).
+        sqlite = session.connection().dialect.name == "sqlite"
+        if sqlite:
+            session.execute(text("PRAGMA secure_delete=ON"))
         session.execute(delete(PersonRow).where(PersonRow.id == person_id))
-        # The zeroing happens as rows are deleted, so the pooled connection can go back to normal now.
-        session.execute(text("PRAGMA secure_delete=OFF"))
+        if sqlite:
+            # The zeroing happens as rows are deleted, so the pooled connection can go back to normal.
+            session.execute(text("PRAGMA secure_delete=OFF"))
     if db_path is None:
         return True
     raw = engine.raw_connection()
