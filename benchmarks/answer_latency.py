@@ -27,7 +27,7 @@ def main() -> int:
     from digigram.ui.rating_dialog import RatingDialog
 
     app = qapplication()
-    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign]
+    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign, assignment]
     samples: list[float] = []
     with tempfile.TemporaryDirectory() as data:
         ws = Workspace.open(data_dir=data)

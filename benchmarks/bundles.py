@@ -14,7 +14,10 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.coordinator_dataset import TRAINEES, ensure_dataset
 from digigram.core.bundle.format import regional_key
@@ -24,6 +27,8 @@ from digigram.store.db import make_engine, make_sessions
 from digigram.store.startup import Store
 
 MB = 1024 * 1024
+
+T = TypeVar("T")
 
 
 def _store(folder: Path) -> Store:
@@ -36,9 +41,9 @@ def _store(folder: Path) -> Store:
     return Store(engine, make_sessions(engine), url, db, folder / "backups")
 
 
-def _timed(label: str, action: object) -> object:
+def _timed(label: str, action: Callable[[], T]) -> T:
     started = time.perf_counter()
-    result = action() if callable(action) else None
+    result = action()
     print(f"  {label:<44} {time.perf_counter() - started:8.2f} s", flush=True)
     return result
 
@@ -74,14 +79,14 @@ def main() -> int:
                        lambda: export_bundle(store, work / "all.zip", key=key))
         store.close()
         for label, summary in (("one hub", one), ("everything", whole)):
-            path = getattr(summary, "path")  # noqa: B009 - the summaries come back as objects
+            path = summary.path
             print(f"  bundle, {label}: {summary.people} people, {summary.attempts} "
                   f"checks, {summary.answers} answers, {summary.plans} plans, "
                   f"{path.stat().st_size / MB:.2f} MB")
         for label, bundle in (("one hub", work / "hub.zip"), ("everything", work / "all.zip")):
             target = _store(work / f"region-{label.replace(' ', '-')}")
             for step in ("into an empty database", "again (nothing new)"):
-                _timed(f"import {label} {step}", lambda b=bundle, t=target: import_bundle(t, b, key=key))
+                _timed(f"import {label} {step}", partial(import_bundle, target, bundle, key=key))
             size = Path(str(target.db_path)).stat().st_size
             target.close()
             print(f"  database after importing {label}: {size / MB:.1f} MB")

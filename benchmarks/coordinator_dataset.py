@@ -96,7 +96,7 @@ def _pool(framework: object, profile: str, n: int, rng: np.random.Generator) -> 
                 cat = pick.randrange(bank.n_categories(item))
             else:
                 probs = category_probs(params, theta[item.area_id])[:, 0]
-                cat = int(min(np.searchsorted(np.cumsum(probs), rng.random()), len(probs) - 1))
+                cat = min(int(np.searchsorted(np.cumsum(probs), rng.random())), len(probs) - 1)
             choice = choice_for(framework, item, cat, pick)
             quiz.answer(item.id, choice)
             answers.append((item.id, json.dumps(list(choice) if isinstance(choice, tuple) else choice)))

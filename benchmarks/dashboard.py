@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from benchmarks.coordinator_dataset import TRAINEES, ensure_dataset
@@ -63,7 +64,7 @@ def main() -> None:
                                                    date_from=date(2024, 1, 1)),
         }
         for label, filters in cases.items():
-            seconds, board = _median(lambda f=filters: co.dashboard(f), args.runs)
+            seconds, board = _median(partial(co.dashboard, filters), args.runs)
             rows = board.rows  # type: ignore[attr-defined]
             print(f"dashboard {label}: median {seconds * 1000:.0f} ms over {args.runs} runs, "
                   f"{len(rows)} rows, {sum(r.needs_help for r in rows)} need help")

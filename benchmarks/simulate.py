@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
+from benchmarks.engine_latency import synthetic_framework
 from digigram.cli.simulate import _Bar, format_report
 from digigram.core.simulation import simulate
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from engine_latency import synthetic_framework
 
 
 def main(examinees: int = 2000) -> None:

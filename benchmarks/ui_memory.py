@@ -29,7 +29,7 @@ def main() -> int:
     from digigram.ui.rating_dialog import RatingDialog
 
     app = qapplication()
-    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign]
+    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign, assignment]
     with tempfile.TemporaryDirectory() as data:
         ws = Workspace.open(data_dir=data)
         win = build_window(ws, language="uk")
@@ -46,7 +46,7 @@ def main() -> int:
         after_check = peak_mib()
         win.show_plan(person.id)
         pdf = Path(data) / "plan.pdf"
-        plan_view.ask_pdf_path = lambda parent, suggested: str(pdf)  # type: ignore[assignment]
+        plan_view.ask_pdf_path = lambda parent, suggested: str(pdf)
         win.view("plan").export_pdf()
         QApplication.processEvents()
         print(f"peak RSS: {at_home:.0f} MiB at home, {after_check:.0f} MiB after check and results chart, "

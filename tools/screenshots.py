@@ -36,7 +36,7 @@ def framework_path() -> Path:
 def shoot(lang: str, folder: Path) -> list[Path]:
     app = qapplication()
     ws = Workspace.open(data_dir=folder / lang, framework_path=framework_path())
-    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 6)  # type: ignore[method-assign]
+    RatingDialog.ask = classmethod(lambda cls, parent, after=False: 6)  # type: ignore[method-assign, assignment]
     name, hub = NAMES[lang]
     person = ws.create_person(name, hub=hub)
     ws.create_person("Марія Коваль" if lang == "uk" else "Maria Koval", hub=hub)
@@ -121,7 +121,8 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
             session = ws.start_quiz(pid, mode="quick", rating_before=4 + (n + k) % 5, seed=50 + 10 * n + k)
             skill = 0.1 + 0.12 * n + 0.15 * k  # later checks go a little better
             while (item := session.current_item) is not None:
-                count = len(ws.framework.scales[item.scale].points) if item.on_scale else len(item.options)
+                count = (len(ws.framework.scales[item.scale].points) if item.scale is not None
+                         else len(item.options))
                 right = [i for i, o in enumerate(item.options) if getattr(o, "score", 0) >= 1]
                 good = rnd.random() < skill
                 session.answer(right[0] if good and right else (count - 1 if good else rnd.randrange(count)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
@@ -123,8 +123,3 @@ def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal_high:
     legend = fig.legend(handles, labels, loc="outside lower center", ncols=len(labels) if font_scale < 1.6
                         else 1, frameon=False, prop=font(size))
     legend.set_gid("history-legend")
-
-
-def dates_of(series: Sequence[HistorySeries]) -> list[date]:
-    """Every check date in the series, oldest first."""
-    return sorted({p.when for s in series for p in s.points})

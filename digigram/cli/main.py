@@ -61,7 +61,7 @@ def _raw_lang(argv: Sequence[str]) -> str | None:
     return None
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options() -> Parser:
     """Options every sub-command accepts, before or after its name."""
     parent = Parser(add_help=False)
     parent.add_argument(

@@ -7,7 +7,6 @@ import os
 from collections.abc import Mapping
 
 LANGUAGES = ("uk", "en")
-DEFAULT_LANGUAGE = "uk"
 
 
 def system_language() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from pathlib import Path
 
 from digigram.core.checks import FRAMEWORK_ID, LANGUAGE, Reader
@@ -259,8 +258,3 @@ def _targets(r: Reader, node: Node, path: str, known: Known) -> dict[str, str]:
         elif code is not None:
             targets[key] = code
     return targets
-
-
-def problem_lines(error: FrameworkError, lang: str | None = None) -> Sequence[str]:
-    """Every problem as a `FILE:LINE:COL: key.path: message` line."""
-    return [p.format(lang) for p in error.problems]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
 AttemptStatus = Literal["in_progress", "finished", "abandoned"]
 StepStatus = Literal["planned", "in_progress", "done"]
-ATTEMPT_STATUSES: tuple[AttemptStatus, ...] = ("in_progress", "finished", "abandoned")
 STEP_STATUSES: tuple[StepStatus, ...] = ("planned", "in_progress", "done")
 
 
@@ -59,6 +59,12 @@ class Attempt:
     rating_after: int | None = None
     exclude: frozenset[str] = frozenset()
     areas: tuple[AreaOutcome, ...] = ()
+
+
+def latest_finished(attempts: Iterable[Attempt]) -> Attempt | None:
+    """The most recently finished attempt (ties broken by id so every screen picks the same one)."""
+    finished = [a for a in attempts if a.status == "finished"]
+    return max(finished, key=lambda a: (a.finished_at or a.started_at, a.id)) if finished else None
 
 
 @dataclass(frozen=True)

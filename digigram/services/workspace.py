@@ -9,11 +9,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from digigram.core import plan as suggestions_
+from digigram.core.coordination import sort_key
 from digigram.core.engine import Quiz
 from digigram.core.errors import FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.loader import load_framework_text
-from digigram.core.records import Attempt, Change, Person, Plan
+from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.scoring import QuizResult
 from digigram.services.coordinator.auth import PROTECTED_PREFIX, password_is_set, set_first_password, verify
 from digigram.services.people import export, hash_pin, pin_matches
@@ -113,8 +114,10 @@ class Workspace:
     # --- people ---------------------------------------------------------------------------------
 
     def people(self) -> list[Person]:
+        """Everyone, in Ukrainian alphabetical order (А … Є … І … Я), the order every list shows."""
         with self._sessions() as session:
-            return people_rows.list_people(session)
+            found = people_rows.list_people(session)
+        return sorted(found, key=lambda p: (sort_key(p.name), p.created_at))
 
     def person(self, person_id: str) -> Person:
         with self._sessions() as session:
@@ -225,6 +228,10 @@ class Workspace:
         """Every attempt of the person, oldest first, with the per-area results stored at finish."""
         with self._sessions() as session:
             return attempt_rows.attempts_for(session, person_id)
+
+    def latest_finished(self, person_id: str) -> Attempt | None:
+        """The person's most recently finished check, or None."""
+        return latest_finished(self.history(person_id))
 
     def framework_for(self, attempt: Attempt) -> Framework:
         """The framework an attempt was taken on, from its stored snapshot."""

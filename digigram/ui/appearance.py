@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from digigram.ui.translations import compile_all, qm_path
@@ -136,7 +136,3 @@ def apply_contrast(high: bool) -> None:
         "QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; "
         "border: 3px solid #ffffff; }"
     )
-
-
-def is_dark_palette() -> bool:
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100

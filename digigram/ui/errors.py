@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -16,6 +17,7 @@ from digigram.core.errors import DigigramError
 from digigram.ui.appearance import current_language
 
 LOG_NAME = "digigram-errors.log"
+T = TypeVar("T")
 
 
 def show_problem(parent: QWidget | None, exc: DigigramError) -> None:
@@ -38,7 +40,7 @@ def ask_box(box: QMessageBox) -> int:
     return box.exec()
 
 
-def guarded(parent: QWidget | None, action: Callable[[], object]) -> object | None:
+def guarded(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run one user action; a DigigramError becomes a message, and the action's result is returned."""
     try:
         return action()

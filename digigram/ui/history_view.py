@@ -6,18 +6,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from digigram.core.when import local_day
 from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.history_table import HistoryTable
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -26,28 +24,9 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def mode_label(mode: str, framework: Any, lang: str) -> str:
-    if mode == "full":
-        return translate("History", "Full check")
-    if mode == "quick":
-        return translate("History", "Quick scan")
-    try:
-        return framework.area(mode).name.get(lang)
-    except KeyError:
-        return mode
-
-
-def status_label(status: str) -> str:
-    return {
-        "finished": translate("History", "finished"),
-        "in_progress": translate("History", "not finished"),
-        "abandoned": translate("History", "abandoned"),
-    }.get(status, status)
-
-
 class HistoryView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.person_id: str | None = None
         self.attempts: list[Any] = []
@@ -57,13 +36,8 @@ class HistoryView(QWidget):
         self.chart = ChartWidget(self)
         outer.addWidget(self.chart, 3)
         self.table_label = QLabel(self)
-        self.table = QTableWidget(0, 5, self)
+        self.table = HistoryTable(self)
         self.table_label.setBuddy(self.table)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         outer.addWidget(self.table_label)
         outer.addWidget(self.table, 2)
@@ -80,16 +54,7 @@ class HistoryView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.table_label.setText(translate("History", "&Checks so far:"))
-        self.table.setAccessibleName(translate("History", "Checks so far"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("History", "Date"),
-                translate("History", "Kind"),
-                translate("History", "State"),
-                translate("History", "Own rating before → after"),
-                translate("History", "Levels per area"),
-            ]
-        )
+        self.table.retranslate_ui()
         self.chart.setAccessibleName(translate("History", "Chart: each area's level at each check"))
         self.chart.set_placeholder(translate("History", "No finished checks yet."))
         self.home_button.setText(translate("History", "&Home"))
@@ -112,18 +77,8 @@ class HistoryView(QWidget):
         person = self.win.person
         name = person.name if person else ""
         self.heading.setText(translate("History", "Checks of %1").replace("%1", name))
-        self.attempts = list(reversed(self.win.run(lambda: self.win.ws.history(person_id)) or []))
-        self.table.setRowCount(len(self.attempts))
-        for row, a in enumerate(self.attempts):
-            fmt = "%d.%m.%Y %H:%M" if lang == "uk" else "%Y-%m-%d %H:%M"
-            when = (a.finished_at or a.started_at).strftime(fmt)
-            before = "—" if a.rating_before is None else str(a.rating_before)
-            after = "—" if a.rating_after is None else str(a.rating_after)
-            levels = "; ".join(f"{_area_name(fw, o.area_id, lang)}: {o.level}" for o in a.areas)
-            for col, text in enumerate(
-                (when, mode_label(a.mode, fw, lang), status_label(a.status), f"{before} → {after}", levels)
-            ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.show_attempts(self.win.run(lambda: self.win.ws.history(person_id)) or [], fw, lang)
+        self.attempts = self.table.attempts
         self.open_button.setEnabled(any(a.status == "finished" for a in self.attempts))
         self._draw()
 
@@ -144,7 +99,7 @@ class HistoryView(QWidget):
                     if o.area_id != area.id:
                         continue
                     band = tuple(o.band) or (o.level,)
-                    when = (a.finished_at or a.started_at).date()
+                    when = local_day(a.finished_at or a.started_at)
                     points.append(
                         HistoryPoint(
                             when, fw.level_index(o.level), fw.level_index(band[0]), fw.level_index(band[-1])
@@ -177,10 +132,3 @@ class HistoryView(QWidget):
             row = next((i for i, a in enumerate(self.attempts) if a.status == "finished"), -1)
         if row >= 0 and self.attempts[row].status == "finished":
             self.win.show_results(self.attempts[row].id)
-
-
-def _area_name(framework: Any, area_id: str, lang: str) -> str:
-    try:
-        return framework.area(area_id).name.get(lang)
-    except KeyError:
-        return area_id

@@ -30,7 +30,7 @@ translate = QCoreApplication.translate
 
 class HomeView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         outer = QVBoxLayout(self)
         self.title = TextLabel(self, scale=1.4, bold=True)
@@ -50,21 +50,21 @@ class HomeView(QWidget):
         left.addWidget(self.new_person)
         row.addLayout(left, 2)
 
-        self.actions = QGroupBox(self)
-        grid = QGridLayout(self.actions)
-        self.who = TextLabel(self.actions)
-        self.resume = QPushButton(self.actions)
-        self.full = QPushButton(self.actions)
-        self.quick = QPushButton(self.actions)
-        self.area_label = QLabel(self.actions)
-        self.area = QComboBox(self.actions)
+        self.action_box = QGroupBox(self)
+        grid = QGridLayout(self.action_box)
+        self.who = TextLabel(self.action_box)
+        self.resume = QPushButton(self.action_box)
+        self.full = QPushButton(self.action_box)
+        self.quick = QPushButton(self.action_box)
+        self.area_label = QLabel(self.action_box)
+        self.area = QComboBox(self.action_box)
         self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.area.setMinimumContentsLength(20)
         self.area_label.setBuddy(self.area)
-        self.one_area = QPushButton(self.actions)
-        self.results = QPushButton(self.actions)
-        self.plan = QPushButton(self.actions)
-        self.history = QPushButton(self.actions)
+        self.one_area = QPushButton(self.action_box)
+        self.results = QPushButton(self.action_box)
+        self.plan = QPushButton(self.action_box)
+        self.history = QPushButton(self.action_box)
         grid.addWidget(self.who, 0, 0, 1, 2)
         grid.addWidget(self.resume, 1, 0, 1, 2)
         grid.addWidget(self.full, 2, 0, 1, 2)
@@ -76,7 +76,7 @@ class HomeView(QWidget):
         grid.addWidget(self.plan, 6, 1)
         grid.addWidget(self.history, 7, 0, 1, 2)
         grid.setRowStretch(8, 1)
-        row.addWidget(self.actions, 3)
+        row.addWidget(self.action_box, 3)
 
         self.new_person.clicked.connect(self.create_person)
         self.people.currentItemChanged.connect(self._person_chosen)
@@ -109,7 +109,7 @@ class HomeView(QWidget):
         self.people_label.setText(translate("Home", "&People on this computer:"))
         self.people.setAccessibleName(translate("Home", "People on this computer"))
         self.new_person.setText(translate("Home", "&New person…"))
-        self.actions.setTitle(translate("Home", "What would you like to do?"))
+        self.action_box.setTitle(translate("Home", "What would you like to do?"))
         self.resume.setText(translate("Home", "&Continue the unfinished check"))
         self.full.setText(translate("Home", "Start the &full check"))
         self.quick.setText(translate("Home", "Start a &quick scan (fewer questions)"))
@@ -142,7 +142,7 @@ class HomeView(QWidget):
         selected = self.win.person_id
         self.people.blockSignals(True)
         self.people.clear()
-        for person in sorted(self.win.ws.people(), key=lambda p: p.name.casefold()):
+        for person in self.win.ws.people():  # already in Ukrainian alphabetical order
             label = person.name + (f" — {person.hub}" if person.hub else "")
             if person.has_pin:
                 label += " " + translate("Home", "(PIN)")
@@ -166,7 +166,7 @@ class HomeView(QWidget):
             self.history,
         ):
             widget.setEnabled(has)
-        unfinished = self.win.ws.unfinished_attempt(person.id) if has else None
+        unfinished = self.win.ws.unfinished_attempt(person.id) if person is not None else None
         self.resume.setVisible(unfinished is not None)
         if person is None:
             self.who.setText(translate("Home", "Choose a person on the left first."))

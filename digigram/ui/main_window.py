@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,12 +17,16 @@ from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
 
+if TYPE_CHECKING:
+    from digigram.services.api import CoordinatorAPI, WorkspaceAPI
+
 translate = QCoreApplication.translate
+T = TypeVar("T")
 
 KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST = "ui.language", "ui.text_scale", "ui.high_contrast"
 
 
-def load_settings(ws: Any, *, language: str | None = None) -> Settings:
+def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
     """The stored appearance settings; `language` (from the command line) wins over the stored one."""
     stored_lang = ws.setting(KEY_LANGUAGE, None)
     lang = language or (stored_lang if stored_lang in appearance.LANGUAGES else "uk")
@@ -38,10 +43,10 @@ class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
     ready = Signal()  # the data is open and the home screen takes input
 
-    def __init__(self, ws: Any = None, *, settings: Settings) -> None:
+    def __init__(self, ws: WorkspaceAPI | None = None, *, settings: Settings) -> None:
         """With `ws` None the window opens in its "Opening your data…" state; attach() completes it."""
         super().__init__()
-        self.ws = ws
+        self.ws: WorkspaceAPI = ws  # type: ignore[assignment]  # None only while the data opens
         self.settings = settings
         self.person_id: str | None = None
         self.unlocked: set[str] = set()
@@ -60,7 +65,7 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.edit_settings)
-        self.coordinator: Any = None  # the Coordinator object while coordinator mode is open, else None
+        self.coordinator: CoordinatorAPI | None = None  # set while coordinator mode is open
         self.coordinator_action = QAction(self)
         self.coordinator_action.setShortcut(QKeySequence("Ctrl+K"))
         self.coordinator_action.triggered.connect(self.open_coordinator)
@@ -77,7 +82,7 @@ class MainWindow(QMainWindow):
         else:
             self.attach(ws, settings=settings)
 
-    def attach(self, ws: Any, *, settings: Settings) -> None:
+    def attach(self, ws: WorkspaceAPI, *, settings: Settings) -> None:
         """Build the screens over the open Workspace and show the home screen."""
         # Imported here so that the window paints its opening state before these load.
         from digigram.ui.home import HomeView
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
         if change is not None:
             self.changed.emit(change)
 
-    def run(self, action: Callable[[], Any]) -> Any:
+    def run(self, action: Callable[[], T]) -> T | None:
         """Do one user action; an expected problem becomes a message and None is returned."""
         try:
             return action()
@@ -244,11 +249,11 @@ class MainWindow(QMainWindow):
         self.show_view(view)
 
     def show_latest_results(self, person_id: str) -> None:
-        finished = [a for a in self.ws.history(person_id) if a.status == "finished"]
-        if not finished:
+        latest = self.ws.latest_finished(person_id)
+        if latest is None:
             self.statusBar().showMessage(translate("MainWindow", "No finished check yet: start one first."))
             return
-        self.show_results(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+        self.show_results(latest.id)
 
     def show_plan(self, person_id: str) -> None:
         view = self.view("plan")
@@ -292,7 +297,7 @@ class MainWindow(QMainWindow):
                 (KEY_SCALE, chosen.text_scale),
                 (KEY_CONTRAST, chosen.high_contrast),
             ):
-                self.run(lambda k=key, v=value: self.ws.set_setting(k, v))
+                self.run(partial(self.ws.set_setting, key, value))
         # Contrast first: setting a style sheet re-polishes every widget and would undo a new font size.
         appearance.apply_contrast(chosen.high_contrast)
         appearance.apply_text_scale(chosen.text_scale)

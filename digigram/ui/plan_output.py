@@ -31,10 +31,10 @@ translate = QCoreApplication.translate
 
 def _latest_result(view: PlanView) -> Any:
     ws = view.win.ws
-    finished = [a for a in ws.history(view.person_id) if a.status == "finished"]
-    if not finished:
+    if view.person_id is None:
         return None
-    return ws.results_for(max(finished, key=lambda a: a.finished_at or a.started_at).id)
+    latest = ws.latest_finished(view.person_id)
+    return None if latest is None else ws.results_for(latest.id)
 
 
 def _chart_png(view: PlanView, result: Any) -> bytes:
@@ -114,7 +114,7 @@ def build_document(view: PlanView) -> QTextDocument:
         if step.resource_id:
             res = fw.resource(step.resource_id)
             res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
-        cells = (
+        step_cells: tuple[str, ...] = (
             step.goal,
             fw.competence(step.competence_id).name.get(lang),
             res_title,
@@ -122,7 +122,7 @@ def build_document(view: PlanView) -> QTextDocument:
             status_label(step.status),
             step.notes,
         )
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in step_cells) + "</tr>")
     if not view.steps:
         rows.append(f"<tr><td colspan='6'>{w['none']}</td></tr>")
     parts.append("<table width='100%'>" + "".join(rows) + "</table>")
@@ -156,7 +156,7 @@ def print_plan(view: PlanView) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, view)
+    dialog = QPrintDialog(printer, view.win.stack.window())
     dialog.setWindowTitle(translate("PlanPrint", "Print the plan"))
     if ask_print(dialog):
         build_document(view).print_(printer)

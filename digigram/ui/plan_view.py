@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.records import Change, Plan, PlanStep
+from digigram.core.records import Plan, PlanStep
 from digigram.ui import plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import TextLabel
@@ -49,7 +49,7 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
 
 class PlanView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.person_id: str | None = None
         self.plan: Plan | None = None
@@ -133,6 +133,8 @@ class PlanView(QWidget):
     def refresh(self, change: Any = None) -> None:
         if change is None or change.kind != "plan" or change.person_id != self.person_id or self.dirty:
             return
+        if self.person_id is None:
+            return
         row = self.list.currentRow()
         self.show_person(self.person_id)
         if 0 <= row < len(self.steps):  # after saving, the step being edited stays in the form
@@ -187,14 +189,15 @@ class PlanView(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def suggest_steps(self, *, quiet: bool = False) -> None:
-        finished = [a for a in self.win.ws.history(self.person_id) if a.status == "finished"]
-        if not finished:
+        if self.person_id is None:
+            return
+        latest = self.win.ws.latest_finished(self.person_id)
+        if latest is None:
             if not quiet:
                 self.state.setText(
                     translate("Plan", "Finish a check first: suggestions come from its results.")
                 )
             return
-        latest = max(finished, key=lambda a: a.finished_at or a.started_at)
         # The goals are written in the language the person reads the app in.
         plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id, lang=self.win.lang))
         if plan is None:
@@ -233,14 +236,17 @@ class PlanView(QWidget):
         return replace(base, steps=tuple(self.steps))
 
     def save_plan(self) -> bool:
+        person_id = self.person_id
+        if person_id is None:
+            return False
         plan = self.current_plan()
-        change = self.win.run(lambda: self.win.ws.save_plan(self.person_id, plan))
+        change = self.win.run(lambda: self.win.ws.save_plan(person_id, plan))
         if change is None:
             return False
         self.dirty = False
         self._update_state()
-        self.plan = self.win.ws.plan_for(self.person_id) or plan
-        self.win.notify(change if isinstance(change, Change) else Change("plan", (), self.person_id))
+        self.plan = self.win.ws.plan_for(person_id) or plan
+        self.win.notify(change)
         return True
 
     def open_resource(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
+    from digigram.services.api import QuizSessionAPI
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
@@ -59,9 +60,9 @@ class QuizView(QWidget):
     answered = Signal(object)  # the Change the Workspace returned
 
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
-        self.session: Any = None
+        self.session: QuizSessionAPI | None = None
         self.item: Any = None
         self.buttons: list[QAbstractButton] = []
         self.dont_know: QAbstractButton | None = None
@@ -122,12 +123,14 @@ class QuizView(QWidget):
         super().changeEvent(event)
 
     # -- flow ----------------------------------------------------------------------------------
-    def begin(self, session: Any) -> None:
+    def begin(self, session: QuizSessionAPI) -> None:
         self.session = session
         self.show_current()
 
     def show_current(self) -> None:
-        self.item = self.session.current_item if self.session is not None else None
+        if self.session is None:
+            return
+        self.item = self.session.current_item
         if self.item is None:
             self.win.check_done(self.session)
             return
@@ -135,11 +138,13 @@ class QuizView(QWidget):
         self._shown_at = time.perf_counter()
 
     def _render(self, *, keep_choice: bool) -> None:
-        item, lang, fw = self.item, self.win.lang, self.win.ws.framework
+        item, session, lang, fw = self.item, self.session, self.win.lang, self.win.ws.framework
+        if item is None or session is None:
+            return
         chosen = self.choice() if keep_choice else None
         area, competence = fw.area(item.area_id), fw.competence(item.competence_id)
         self.where.setText(f"{area.name.get(lang)} · {competence.name.get(lang)}")
-        answered, low, high = remaining_estimate(self.session.progress())
+        answered, low, high = remaining_estimate(session.progress())
         self.progress.setText(self._progress_text(answered, low, high))
         self.progress.setAccessibleName(self.progress.text())
         self.stem.setText(item.stem.get(lang))
@@ -160,7 +165,7 @@ class QuizView(QWidget):
             texts = [p.label.get(lang) for p in fw.scales[item.scale].points]
             self.order = list(range(len(texts)))
         else:
-            self.order = display_order(self.session.attempt_id, item)
+            self.order = display_order(session.attempt_id, item)
             texts = [item.options[i].text.get(lang) for i in self.order]
         kind = QCheckBox if many else QRadioButton
         for n, text in enumerate(texts, start=1):
@@ -262,8 +267,8 @@ class QuizView(QWidget):
         choice = self.stored_choice()
         if choice == DONT_KNOW:
             return
-        seconds = time.perf_counter() - self._shown_at
-        change = self.win.run(lambda: self.session.answer(choice, seconds=round(seconds, 1)))
+        seconds, session = time.perf_counter() - self._shown_at, self.session
+        change = self.win.run(lambda: session.answer(choice, seconds=round(seconds, 1)))
         if change is None:
             return  # the problem was shown; the question stays so the person can try again
         self.answered.emit(change)

@@ -35,7 +35,7 @@ translate = QCoreApplication.translate
 
 class ResultsView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.attempt_id: str | None = None
         self.result: Any = None

@@ -9,6 +9,14 @@ from PySide6.QtCore import QCoreApplication
 translate = QCoreApplication.translate
 
 
+def area_name(framework: Any, area_id: str, lang: str) -> str:
+    """The area's name in the UI language; its id when the framework no longer has it."""
+    try:
+        return str(framework.area(area_id).name.get(lang))
+    except KeyError:
+        return area_id
+
+
 def level_label(framework: Any, code: str, lang: str) -> str:
     """ "B1 · Intermediate": the code and the framework's name for the level."""
     try:

@@ -36,6 +36,15 @@ def test_people_are_created_found_and_listed(target: Target, small_framework: Pa
             ws.create_person("Х", profile_id="nobody")
 
 
+def test_people_come_in_ukrainian_alphabetical_order(data_dir: Path, small_framework: Path) -> None:
+    """Є and І come after Е and И in the Ukrainian alphabet, not before А as code points would put them."""
+    with _open(data_dir, small_framework) as ws:
+        for name in ("Яна", "Ірина", "Євген", "Андрій", "иван", "Ельвіра", "Ґанна", "Галина"):
+            ws.create_person(name)
+        assert [p.name for p in ws.people()] == [
+            "Андрій", "Галина", "Ґанна", "Ельвіра", "Євген", "иван", "Ірина", "Яна"]
+
+
 def _run(ws: Workspace, person_id: str, seed: int, stop_after: int | None = None) -> str:
     session = ws.start_quiz(person_id, seed=seed, rating_before=6)
     rng = random.Random(seed)

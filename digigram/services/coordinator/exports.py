@@ -12,6 +12,7 @@ from pathlib import Path
 from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
+from digigram.core.when import local_day
 
 # At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
 HEATMAP_MAX = 600
@@ -50,7 +51,7 @@ def _area_name(framework: Framework, area_id: str, lang: str) -> str:
 
 
 def _local_day(when: dt.datetime | None) -> dt.date | None:
-    return None if when is None else when.astimezone().date()
+    return None if when is None else local_day(when)
 
 
 def _atomic_write(target: Path, data: bytes) -> Path:

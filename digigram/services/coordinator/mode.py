@@ -18,7 +18,7 @@ from digigram.core.coordination import (
     TraineeDetail,
 )
 from digigram.core.errors import StorageError
-from digigram.core.records import Change, Person
+from digigram.core.records import Change, Person, latest_finished
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
 from digigram.services.coordinator.auth import replace_password
@@ -84,8 +84,7 @@ class Coordinator:
     def trainee(self, person_id: str) -> TraineeDetail:
         person = self._ws.person(person_id)
         attempts = tuple(self._ws.history(person_id))
-        finished = [a for a in attempts if a.status == "finished"]
-        latest = max(finished, key=lambda a: (a.finished_at or a.started_at, a.id)) if finished else None
+        latest = latest_finished(attempts)
         result = self._ws.results_for(latest.id) if latest is not None else None
         return TraineeDetail(person=person, attempts=attempts, latest_result=result,
                              plan=self._ws.plan_for(person_id))

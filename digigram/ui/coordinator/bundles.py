@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
+
+if TYPE_CHECKING:
+    from digigram.core.coordination import BundleSummary, ImportReport
+    from digigram.services.api import CoordinatorAPI
 
 translate = QCoreApplication.translate
 
@@ -160,7 +164,7 @@ def _counts(mapping: Any) -> str:
     return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
 
 
-def export_bundle(parent: QWidget, co: Any, *, hub: str | None = None) -> Any:
+def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub: str | None = None) -> BundleSummary | None:
     choice = BundleDialog.ask(parent, saving=True)
     if choice is None:
         return None
@@ -181,7 +185,7 @@ def export_bundle(parent: QWidget, co: Any, *, hub: str | None = None) -> Any:
     return summary
 
 
-def import_bundle(parent: QWidget, co: Any) -> Any:
+def import_bundle(parent: QWidget, co: CoordinatorAPI) -> ImportReport | None:
     choice = BundleDialog.ask(parent, saving=False)
     if choice is None:
         return None

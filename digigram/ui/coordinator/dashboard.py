@@ -39,7 +39,7 @@ MAX_COLUMN = 260  # pixels; longer names are cut with "…" and shown whole in t
 
 class DashboardView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.dashboard: Any = None
         self._filling = True  # no reloads while the filters are being built
@@ -124,7 +124,7 @@ class DashboardView(QWidget):
         self.model.layoutChanged.connect(self._order_changed)
 
         self.leave.clicked.connect(self.win.go_home)
-        self.password.clicked.connect(lambda: coordinator_login.change_password(self, self.win.coordinator))
+        self.password.clicked.connect(self.change_password)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.csv_button.clicked.connect(lambda: self._export(coordinator_files.export_csv))
@@ -234,8 +234,14 @@ class DashboardView(QWidget):
         if not self._filling and self.win.coordinator is not None:
             self.apply_filters()
 
+    def change_password(self) -> None:
+        if self.win.coordinator is not None:
+            coordinator_login.change_password(self, self.win.coordinator)
+
     def apply_filters(self) -> None:
         co = self.win.coordinator
+        if co is None:
+            return
         filters = self.current_filter()
         board = self.win.run(lambda: co.dashboard(filters))
         if board is None:

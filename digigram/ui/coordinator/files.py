@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -13,7 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from digigram.core.errors import DigigramError
 from digigram.ui.errors import show_problem
 
+if TYPE_CHECKING:
+    from digigram.core.records import Change
+    from digigram.services.api import CoordinatorAPI
+
 translate = QCoreApplication.translate
+T = TypeVar("T")
 
 
 class Ask:
@@ -50,7 +56,7 @@ def _with_suffix(path: str, suffix: str) -> Path:
     return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
 
 
-def _run(parent: QWidget, action: Any) -> Any:
+def _run(parent: QWidget, action: Callable[[], T]) -> T | None:
     try:
         return action()
     except DigigramError as exc:
@@ -61,7 +67,7 @@ def _run(parent: QWidget, action: Any) -> Any:
     return None
 
 
-def export_csv(parent: QWidget, co: Any, filters: Any, *, lang: str) -> Path | None:
+def export_csv(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
     chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the trainee table as CSV"),
                            suggested=f"digigram-{date.today().isoformat()}.csv",
                            pattern=translate("CoordinatorFiles", "CSV table (*.csv)"))
@@ -73,7 +79,7 @@ def export_csv(parent: QWidget, co: Any, filters: Any, *, lang: str) -> Path | N
     return path
 
 
-def export_group_pdf(parent: QWidget, co: Any, filters: Any, *, lang: str) -> Path | None:
+def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
     chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the group report as PDF"),
                            suggested=f"digigram-group-{date.today().isoformat()}.pdf", pattern="PDF (*.pdf)")
     if chosen is None:
@@ -84,7 +90,8 @@ def export_group_pdf(parent: QWidget, co: Any, filters: Any, *, lang: str) -> Pa
     return path
 
 
-def export_person_pdf(parent: QWidget, co: Any, *, person_id: str, name: str, lang: str) -> Path | None:
+def export_person_pdf(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str,
+                      lang: str) -> Path | None:
     chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the individual report as PDF"),
                            suggested=_safe_name(name) + ".pdf", pattern="PDF (*.pdf)")
     if chosen is None:
@@ -95,7 +102,7 @@ def export_person_pdf(parent: QWidget, co: Any, *, person_id: str, name: str, la
     return path
 
 
-def export_person_data(parent: QWidget, co: Any, *, person_id: str, name: str) -> Path | None:
+def export_person_data(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str) -> Path | None:
     """Everything stored about one person as a JSON file (the right to a copy of one's data)."""
     chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save all data of this person"),
                            suggested=_safe_name(name) + ".json",
@@ -115,7 +122,7 @@ def export_person_data(parent: QWidget, co: Any, *, person_id: str, name: str) -
     return path
 
 
-def delete_person(parent: QWidget, co: Any, *, person_id: str, name: str) -> Any:
+def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str) -> Change | None:
     """Delete after a confirmation that also says older backups keep the data until they rotate out."""
     text = translate(
         "CoordinatorFiles",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from digigram.core.errors import DigigramError
 from digigram.ui.errors import show_problem, show_text
 
 if TYPE_CHECKING:
+    from digigram.services.api import CoordinatorAPI, WorkspaceAPI
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
@@ -119,7 +120,7 @@ class PasswordDialog(QDialog):
         return dialog.old.text(), dialog.new.text()
 
 
-def unlock(parent: QWidget, ws: Any) -> Any:
+def unlock(parent: QWidget, ws: WorkspaceAPI) -> CoordinatorAPI | None:
     """The Coordinator object after the password (set first when none exists yet), or None."""
     try:
         if not ws.coordinator_password_set():
@@ -137,7 +138,7 @@ def unlock(parent: QWidget, ws: Any) -> Any:
         return None
 
 
-def change_password(parent: QWidget, co: Any) -> bool:
+def change_password(parent: QWidget, co: CoordinatorAPI) -> bool:
     typed = PasswordDialog.ask(parent, kind="change")
     if typed is None:
         return False
@@ -152,14 +153,15 @@ def change_password(parent: QWidget, co: Any) -> bool:
 
 def open_person(win: Shell, person_id: str) -> bool:
     """The coordinator's override of a PIN: after the password, the person is open on this window."""
-    co = getattr(win, "coordinator", None) or unlock(win, win.ws)
+    parent = win.stack.window()
+    co = win.coordinator or unlock(parent, win.ws)
     if co is None:
         return False
     # Outside coordinator mode the object is not kept: only this one person is opened.
     try:
         co.open_person(person_id)
     except DigigramError as exc:
-        show_problem(win, exc)
+        show_problem(parent, exc)
         return False
     win.unlocked.add(person_id)
     return True

@@ -23,7 +23,7 @@ def enter(win: Shell) -> bool:
     if not win.is_ready:
         return False
     if win.coordinator is None:
-        co = login.unlock(win, win.ws)
+        co = login.unlock(win.stack.window(), win.ws)
         if co is None:
             return False
         win.coordinator = co
@@ -63,7 +63,7 @@ def left_screens(win: Shell) -> None:
 def _screen(win: Shell, name: str, cls: type[W]) -> W:
     screen = win.coordinator_screens.get(name)
     if not isinstance(screen, cls):
-        screen = cls(win)  # type: ignore[call-arg]
+        screen = cls(win)  # type: ignore[arg-type]
         win.coordinator_screens[name] = screen
         win.stack.addWidget(screen)
     return screen

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.texts import area_name
 from digigram.ui.widgets import TextLabel
 
 translate = QCoreApplication.translate
@@ -125,7 +126,7 @@ class BeforeAfterPanel(QWidget):
         changes = list(figures.level_change.items())
         self.table.setRowCount(len(changes))
         for row, (area_id, change) in enumerate(changes):
-            name = _area_name(framework, area_id, lang)
+            name = area_name(framework, area_id, lang)
             symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
             for col, text in enumerate((name, f"{symbol} {change:+.1f}")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -139,20 +140,13 @@ def heatmap_summary(board: Any, framework: Any, lang: str) -> str:
     for area_id in board.area_ids:
         below = sum(1 for r in board.rows if (s := r.areas.get(area_id)) is not None and (s.gap or 0) > 0)
         parts.append(translate("Dashboard", "%1: %2 of %3 below the target").replace(
-            "%1", _area_name(framework, area_id, lang)).replace("%2", str(below)).replace(
+            "%1", area_name(framework, area_id, lang)).replace("%2", str(below)).replace(
             "%3", str(len(board.rows))))
     return "; ".join(parts)
 
 
 def _gap(status: Any) -> int | None:
     return None if status is None else status.gap
-
-
-def _area_name(framework: Any, area_id: str, lang: str) -> str:
-    try:
-        return str(framework.area(area_id).name.get(lang))
-    except KeyError:
-        return area_id
 
 
 class HeatmapPage(QScrollArea):
@@ -194,7 +188,7 @@ class HeatmapPage(QScrollArea):
                 "%1", str(len(rows))).replace("%2", str(len(board.rows)))
                if len(rows) < len(board.rows) else ""))
         self.key.setText(translate("Dashboard", "Columns:") + " " + "; ".join(
-            f"{a} — {_area_name(framework, a, lang)}" for a in board.area_ids))
+            f"{a} — {area_name(framework, a, lang)}" for a in board.area_ids))
         self.chart.setAccessibleDescription(heatmap_summary(board, framework, lang))
         if not rows:
             self.chart.clear()

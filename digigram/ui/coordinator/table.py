@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from digigram.core.when import local_day
+
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 6  # name, hub, group, profile, checks, last check; then one column per area, then "needs help"
@@ -29,7 +31,7 @@ def area_cell(status: Any) -> str:
     if status is None or status.level is None:
         return "—"
     if status.target is None or status.gap is None:
-        return status.level
+        return str(status.level)
     if status.gap <= 0:
         return f"✓ {status.level}"
     return f"▲{status.gap} {status.level} → {status.target}"
@@ -57,7 +59,8 @@ def needs_help_text(needs: bool) -> str:
 def format_when(when: datetime | None, lang: str) -> str:
     if when is None:
         return "—"
-    return when.strftime("%d.%m.%Y" if lang == "uk" else "%Y-%m-%d")
+    day = local_day(when)
+    return day.strftime("%d.%m.%Y" if lang == "uk" else "%Y-%m-%d")
 
 
 class TraineeModel(QAbstractTableModel):

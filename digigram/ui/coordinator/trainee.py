@@ -6,15 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,9 +20,9 @@ from digigram.core.errors import DigigramError
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
-from digigram.ui.history_view import mode_label, status_label
+from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
-from digigram.ui.texts import gap_text, level_label
+from digigram.ui.texts import area_name, gap_text, level_label
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -37,7 +33,7 @@ translate = QCoreApplication.translate
 
 class TraineeView(QWidget):
     def __init__(self, win: Shell) -> None:
-        super().__init__(win)
+        super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.detail: Any = None
         self.person_id: str | None = None
@@ -59,12 +55,7 @@ class TraineeView(QWidget):
 
         self.chart = ChartWidget(self.tabs)
         self.tabs.addTab(self.chart, "")
-        self.history = QTableWidget(0, 4, self.tabs)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setTabKeyNavigation(False)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = HistoryTable(self.tabs)
         self.tabs.addTab(self.history, "")
 
         plan = QWidget(self.tabs)
@@ -116,10 +107,7 @@ class TraineeView(QWidget):
         self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
-        self.history.setAccessibleName(translate("Trainee", "Checks so far"))
-        self.history.setHorizontalHeaderLabels([
-            translate("Trainee", "Date"), translate("Trainee", "Kind"), translate("Trainee", "State"),
-            translate("Trainee", "Levels per area")])
+        self.history.retranslate_ui()
         self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))
         self.steps.setAccessibleName(translate("Trainee", "Steps of the plan"))
         self.comment_label.setText(translate("Trainee", "&Your comment on this step:"))
@@ -170,17 +158,7 @@ class TraineeView(QWidget):
         return True
 
     def _fill_history(self, attempts: Any) -> None:
-        fw, lang = self.win.ws.framework, self.win.lang
-        shown = list(reversed(attempts))
-        self.history.setRowCount(len(shown))
-        fmt = "%d.%m.%Y %H:%M" if lang == "uk" else "%Y-%m-%d %H:%M"
-        for row, a in enumerate(shown):
-            levels = "; ".join(f"{_area_name(fw, o.area_id, lang)}: {o.level}" for o in a.areas)
-            for col, text in enumerate(((a.finished_at or a.started_at).strftime(fmt),
-                                        mode_label(a.mode, fw, lang), status_label(a.status), levels)):
-                self.history.setItem(row, col, QTableWidgetItem(text))
-        self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.show_attempts(attempts, self.win.ws.framework, self.win.lang)
 
     def _draw(self, result: Any) -> None:
         if result is None:
@@ -192,7 +170,7 @@ class TraineeView(QWidget):
 
         fw, lang = self.win.ws.framework, self.win.lang
         self.chart.setAccessibleDescription("; ".join(
-            f"{_area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
+            f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
             for area_id, res in result.areas.items()))
         self.chart.set_figure(gap_figure(
             bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
@@ -233,12 +211,12 @@ class TraineeView(QWidget):
         co = self.win.coordinator
         if co is None or self.person_id is None or not 0 <= row < len(self.plan_steps):
             return
-        step = self.plan_steps[row]
-        change = self.win.run(lambda: co.comment_on_step(self.person_id, step.id, self.comment.toPlainText()))
+        step, person_id = self.plan_steps[row], self.person_id
+        change = self.win.run(lambda: co.comment_on_step(person_id, step.id, self.comment.toPlainText()))
         if change is None:
             return
         self.win.notify(change)
-        detail = self.win.run(lambda: co.trainee(self.person_id))
+        detail = self.win.run(lambda: co.trainee(person_id))
         if detail is not None:
             self.detail = detail
             self._fill_plan(detail.plan)
@@ -279,10 +257,3 @@ class TraineeView(QWidget):
         self.win.notify(change)
         self.forget()
         self.win.open_coordinator()
-
-
-def _area_name(framework: Any, area_id: str, lang: str) -> str:
-    try:
-        return str(framework.area(area_id).name.get(lang))
-    except KeyError:
-        return area_id

@@ -4,160 +4,160 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="46"/>
+        <location filename="../coordinator/bundles.py" line="50"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="47"/>
+        <location filename="../coordinator/bundles.py" line="51"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="49"/>
+        <location filename="../coordinator/bundles.py" line="53"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="51"/>
+        <location filename="../coordinator/bundles.py" line="55"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього комп&apos;ютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="58"/>
+        <location filename="../coordinator/bundles.py" line="62"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="63"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="60"/>
+        <location filename="../coordinator/bundles.py" line="64"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="64"/>
+        <location filename="../coordinator/bundles.py" line="68"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="67"/>
+        <location filename="../coordinator/bundles.py" line="71"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="68"/>
+        <location filename="../coordinator/bundles.py" line="72"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="74"/>
+        <location filename="../coordinator/bundles.py" line="78"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="81"/>
+        <location filename="../coordinator/bundles.py" line="85"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="82"/>
+        <location filename="../coordinator/bundles.py" line="86"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="85"/>
+        <location filename="../coordinator/bundles.py" line="89"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="86"/>
+        <location filename="../coordinator/bundles.py" line="90"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="87"/>
+        <location filename="../coordinator/bundles.py" line="91"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="93"/>
+        <location filename="../coordinator/bundles.py" line="97"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="99"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="121"/>
-        <location filename="../coordinator/bundles.py" line="124"/>
+        <location filename="../coordinator/bundles.py" line="125"/>
+        <location filename="../coordinator/bundles.py" line="128"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="132"/>
+        <location filename="../coordinator/bundles.py" line="136"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="134"/>
+        <location filename="../coordinator/bundles.py" line="138"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="158"/>
+        <location filename="../coordinator/bundles.py" line="162"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="158"/>
+        <location filename="../coordinator/bundles.py" line="162"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="159"/>
+        <location filename="../coordinator/bundles.py" line="163"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="159"/>
+        <location filename="../coordinator/bundles.py" line="163"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="174"/>
+        <location filename="../coordinator/bundles.py" line="178"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="179"/>
+        <location filename="../coordinator/bundles.py" line="183"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="193"/>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="194"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="195"/>
+        <location filename="../coordinator/bundles.py" line="199"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="201"/>
         <source>The bundle was not signed.</source>
         <translation>Пакет не був підписаний.</translation>
     </message>
@@ -165,51 +165,51 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="42"/>
-        <location filename="../coordinator/files.py" line="44"/>
+        <location filename="../coordinator/files.py" line="48"/>
+        <location filename="../coordinator/files.py" line="50"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="65"/>
+        <location filename="../coordinator/files.py" line="71"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="67"/>
+        <location filename="../coordinator/files.py" line="73"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="72"/>
-        <location filename="../coordinator/files.py" line="83"/>
-        <location filename="../coordinator/files.py" line="94"/>
-        <location filename="../coordinator/files.py" line="114"/>
+        <location filename="../coordinator/files.py" line="78"/>
+        <location filename="../coordinator/files.py" line="89"/>
+        <location filename="../coordinator/files.py" line="101"/>
+        <location filename="../coordinator/files.py" line="121"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="77"/>
+        <location filename="../coordinator/files.py" line="83"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="88"/>
+        <location filename="../coordinator/files.py" line="95"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="100"/>
+        <location filename="../coordinator/files.py" line="107"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="102"/>
+        <location filename="../coordinator/files.py" line="109"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="120"/>
+        <location filename="../coordinator/files.py" line="127"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -218,7 +218,7 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому комп&apos;ютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="126"/>
+        <location filename="../coordinator/files.py" line="133"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
@@ -226,92 +226,92 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator/login.py" line="46"/>
+        <location filename="../coordinator/login.py" line="47"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="47"/>
+        <location filename="../coordinator/login.py" line="48"/>
         <source>The coordinator screens show every trainee&apos;s results. Enter the coordinator password to open them.</source>
         <translation>Екрани координатора показують результати всіх слухачів. Введіть пароль координатора, щоб відкрити їх.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="49"/>
+        <location filename="../coordinator/login.py" line="50"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="50"/>
+        <location filename="../coordinator/login.py" line="51"/>
         <source>Coordinator password</source>
         <translation>Пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="53"/>
+        <location filename="../coordinator/login.py" line="54"/>
         <source>Set the coordinator password</source>
         <translation>Встановлення пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="54"/>
+        <location filename="../coordinator/login.py" line="55"/>
         <source>No coordinator password is set on this computer yet. Choose one now (at least %1 characters) and keep it safe: it opens every trainee&apos;s results.</source>
         <translation>На цьому комп&apos;ютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="60"/>
+        <location filename="../coordinator/login.py" line="61"/>
         <source>Change the coordinator password</source>
         <translation>Зміна пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="61"/>
+        <location filename="../coordinator/login.py" line="62"/>
         <source>The data stays as it is; only the password that opens the coordinator screens changes.</source>
         <translation>Дані залишаються як є; змінюється лише пароль, що відкриває екрани координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="63"/>
+        <location filename="../coordinator/login.py" line="64"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Чинний пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="64"/>
+        <location filename="../coordinator/login.py" line="65"/>
         <source>Current coordinator password</source>
         <translation>Чинний пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="66"/>
+        <location filename="../coordinator/login.py" line="67"/>
         <source>&amp;New password:</source>
         <translation>&amp;Новий пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="67"/>
+        <location filename="../coordinator/login.py" line="68"/>
         <source>New coordinator password</source>
         <translation>Новий пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="68"/>
+        <location filename="../coordinator/login.py" line="69"/>
         <source>New password &amp;again:</source>
         <translation>Новий пароль &amp;ще раз:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="69"/>
+        <location filename="../coordinator/login.py" line="70"/>
         <source>New coordinator password again</source>
         <translation>Новий пароль координатора ще раз</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="99"/>
+        <location filename="../coordinator/login.py" line="100"/>
         <source>Please enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="101"/>
+        <location filename="../coordinator/login.py" line="102"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Новий пароль має містити щонайменше %1 символів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="104"/>
+        <location filename="../coordinator/login.py" line="105"/>
         <source>The two new passwords differ. Please type them again.</source>
         <translation>Два нові паролі відрізняються. Введіть їх ще раз.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="149"/>
+        <location filename="../coordinator/login.py" line="150"/>
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
@@ -329,163 +329,163 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="53"/>
+        <location filename="../coordinator/pages.py" line="54"/>
         <source>&amp;Questions most often answered wrongly:</source>
         <translation>&amp;Питання, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="54"/>
+        <location filename="../coordinator/pages.py" line="55"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="56"/>
+        <location filename="../coordinator/pages.py" line="57"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="56"/>
-        <location filename="../coordinator/pages.py" line="110"/>
+        <location filename="../coordinator/pages.py" line="57"/>
+        <location filename="../coordinator/pages.py" line="111"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="57"/>
+        <location filename="../coordinator/pages.py" line="58"/>
         <source>Asked</source>
         <translation>Поставлено</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="57"/>
+        <location filename="../coordinator/pages.py" line="58"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="58"/>
+        <location filename="../coordinator/pages.py" line="59"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="108"/>
+        <location filename="../coordinator/pages.py" line="109"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="109"/>
+        <location filename="../coordinator/pages.py" line="110"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="111"/>
+        <location filename="../coordinator/pages.py" line="112"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="115"/>
+        <location filename="../coordinator/pages.py" line="116"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="120"/>
+        <location filename="../coordinator/pages.py" line="121"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="122"/>
+        <location filename="../coordinator/pages.py" line="123"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="141"/>
+        <location filename="../coordinator/pages.py" line="142"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="179"/>
+        <location filename="../coordinator/pages.py" line="173"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="180"/>
+        <location filename="../coordinator/pages.py" line="174"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: відставання кожного слухача за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="181"/>
+        <location filename="../coordinator/pages.py" line="175"/>
         <source>The group picture appears here.</source>
         <translation>Тут з&apos;явиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="190"/>
+        <location filename="../coordinator/pages.py" line="184"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="193"/>
+        <location filename="../coordinator/pages.py" line="187"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="196"/>
+        <location filename="../coordinator/pages.py" line="190"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="41"/>
+        <location filename="../coordinator/table.py" line="43"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="43"/>
+        <location filename="../coordinator/table.py" line="45"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="46"/>
+        <location filename="../coordinator/table.py" line="48"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="48"/>
+        <location filename="../coordinator/table.py" line="50"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="54"/>
+        <location filename="../coordinator/table.py" line="56"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="87"/>
+        <location filename="../coordinator/table.py" line="90"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="88"/>
+        <location filename="../coordinator/table.py" line="91"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="89"/>
+        <location filename="../coordinator/table.py" line="92"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="90"/>
+        <location filename="../coordinator/table.py" line="93"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="91"/>
+        <location filename="../coordinator/table.py" line="94"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="92"/>
+        <location filename="../coordinator/table.py" line="95"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="94"/>
+        <location filename="../coordinator/table.py" line="97"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -655,7 +655,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="250"/>
+        <location filename="../coordinator/dashboard.py" line="256"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -663,27 +663,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="30"/>
+        <location filename="../errors.py" line="32"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="32"/>
+        <location filename="../errors.py" line="34"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="82"/>
+        <location filename="../errors.py" line="84"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="84"/>
+        <location filename="../errors.py" line="86"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Діджиграмі щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим комп&apos;ютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92"/>
+        <location filename="../errors.py" line="94"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -691,87 +691,87 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>History</name>
     <message>
-        <location filename="../history_view.py" line="31"/>
+        <location filename="../history_table.py" line="20"/>
         <source>Full check</source>
         <translation>Повна перевірка</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="33"/>
+        <location filename="../history_table.py" line="22"/>
         <source>Quick scan</source>
         <translation>Швидка перевірка</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="42"/>
+        <location filename="../history_table.py" line="31"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="43"/>
+        <location filename="../history_table.py" line="32"/>
         <source>not finished</source>
         <translation>не завершено</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="44"/>
+        <location filename="../history_table.py" line="33"/>
         <source>abandoned</source>
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="82"/>
+        <location filename="../history_view.py" line="56"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="83"/>
+        <location filename="../history_table.py" line="65"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="86"/>
+        <location filename="../history_table.py" line="67"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="87"/>
+        <location filename="../history_table.py" line="68"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="88"/>
+        <location filename="../history_table.py" line="69"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="89"/>
+        <location filename="../history_table.py" line="70"/>
         <source>Own rating before → after</source>
         <translation>Власна оцінка до → після</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="90"/>
+        <location filename="../history_table.py" line="71"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="93"/>
+        <location filename="../history_view.py" line="58"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="94"/>
+        <location filename="../history_view.py" line="59"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="95"/>
+        <location filename="../history_view.py" line="60"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="96"/>
+        <location filename="../history_view.py" line="61"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="114"/>
+        <location filename="../history_view.py" line="79"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -877,67 +877,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Digigram</source>
         <translation>Діджиграм</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="166"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="254"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1195,32 +1195,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому комп&apos;ютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="146"/>
+        <location filename="../plan_view.py" line="148"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="186"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="186"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="194"/>
+        <location filename="../plan_view.py" line="198"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="255"/>
+        <location filename="../plan_view.py" line="261"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне з&apos;єднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="266"/>
+        <location filename="../plan_view.py" line="272"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1311,57 +1311,57 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="106"/>
+        <location filename="../quiz_view.py" line="107"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="107"/>
+        <location filename="../quiz_view.py" line="108"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="108"/>
+        <location filename="../quiz_view.py" line="109"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="109"/>
+        <location filename="../quiz_view.py" line="110"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="111"/>
+        <location filename="../quiz_view.py" line="112"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="115"/>
+        <location filename="../quiz_view.py" line="116"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="148"/>
+        <location filename="../quiz_view.py" line="153"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="150"/>
+        <location filename="../quiz_view.py" line="155"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="152"/>
+        <location filename="../quiz_view.py" line="157"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="173"/>
+        <location filename="../quiz_view.py" line="178"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="197"/>
+        <location filename="../quiz_view.py" line="202"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1370,7 +1370,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="201"/>
+        <location filename="../quiz_view.py" line="206"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1379,7 +1379,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="204"/>
+        <location filename="../quiz_view.py" line="209"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -1596,17 +1596,17 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="24"/>
+        <location filename="../texts.py" line="32"/>
         <source>no target set</source>
         <translation>ціль не встановлено</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="26"/>
+        <location filename="../texts.py" line="34"/>
         <source>target reached</source>
         <translation>ціль досягнуто</translation>
     </message>
     <message numerus="yes">
-        <location filename="../texts.py" line="27"/>
+        <location filename="../texts.py" line="35"/>
         <source>below the target by levels: %n</source>
         <translation>
             <numerusform>на %n рівень нижче від цілі</numerusform>
@@ -1615,12 +1615,12 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33"/>
+        <location filename="../texts.py" line="41"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="39"/>
+        <location filename="../texts.py" line="47"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
@@ -1628,132 +1628,107 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="107"/>
+        <location filename="../coordinator/trainee.py" line="98"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="108"/>
+        <location filename="../coordinator/trainee.py" line="99"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="109"/>
+        <location filename="../coordinator/trainee.py" line="100"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="110"/>
+        <location filename="../coordinator/trainee.py" line="101"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="104"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Діаграма відставання</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="105"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="106"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="107"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="117"/>
+        <location filename="../coordinator/trainee.py" line="108"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="118"/>
+        <location filename="../coordinator/trainee.py" line="109"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="119"/>
-        <source>Checks so far</source>
-        <translation>Перевірки досі</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
-        <source>Date</source>
-        <translation>Дата</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
-        <source>Kind</source>
-        <translation>Вид</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
-        <source>State</source>
-        <translation>Стан</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/trainee.py" line="122"/>
-        <source>Levels per area</source>
-        <translation>Рівні за сферами</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/trainee.py" line="123"/>
+        <location filename="../coordinator/trainee.py" line="111"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="112"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="125"/>
+        <location filename="../coordinator/trainee.py" line="113"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="128"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="165"/>
+        <location filename="../coordinator/trainee.py" line="153"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="213"/>
+        <location filename="../coordinator/trainee.py" line="191"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="224"/>
+        <location filename="../coordinator/trainee.py" line="202"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="226"/>
+        <location filename="../coordinator/trainee.py" line="204"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="246"/>
+        <location filename="../coordinator/trainee.py" line="224"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

@@ -1,0 +1,84 @@
+"""The table of a person's checks (date, kind, state, own rating, levels), shared by History and Trainee."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from digigram.core.framework import Framework
+from digigram.core.records import Attempt
+from digigram.core.when import local
+from digigram.ui.texts import area_name
+
+translate = QCoreApplication.translate
+
+
+def mode_label(mode: str, framework: Framework, lang: str) -> str:
+    if mode == "full":
+        return translate("History", "Full check")
+    if mode == "quick":
+        return translate("History", "Quick scan")
+    try:
+        return str(framework.area(mode).name.get(lang))
+    except KeyError:
+        return mode
+
+
+def status_label(status: str) -> str:
+    return {
+        "finished": translate("History", "finished"),
+        "in_progress": translate("History", "not finished"),
+        "abandoned": translate("History", "abandoned"),
+    }.get(status, status)
+
+
+def format_moment(moment: object, lang: str) -> str:
+    """A stored UTC moment as local date and time, in the language's own short format."""
+    from datetime import datetime
+
+    if not isinstance(moment, datetime):
+        return "—"
+    shown = local(moment)
+    locale = QLocale(QLocale.Language.Ukrainian if lang == "uk" else QLocale.Language.English,
+                     QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom)
+    stamp = QDateTime(QDate(shown.year, shown.month, shown.day), QTime(shown.hour, shown.minute))
+    return locale.toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+class HistoryTable(QTableWidget):
+    """Newest check first; read-only, whole rows selected, keyboard-friendly."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 5, parent)
+        self.attempts: list[Attempt] = []
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(translate("History", "Checks so far"))
+        self.setHorizontalHeaderLabels([
+            translate("History", "Date"),
+            translate("History", "Kind"),
+            translate("History", "State"),
+            translate("History", "Own rating before → after"),
+            translate("History", "Levels per area"),
+        ])
+
+    def show_attempts(self, attempts: Sequence[Attempt], framework: Framework, lang: str) -> None:
+        self.attempts = list(reversed(attempts))
+        self.setRowCount(len(self.attempts))
+        for row, a in enumerate(self.attempts):
+            before = "—" if a.rating_before is None else str(a.rating_before)
+            after = "—" if a.rating_after is None else str(a.rating_after)
+            levels = "; ".join(f"{area_name(framework, o.area_id, lang)}: {o.level}" for o in a.areas)
+            cells = (format_moment(a.finished_at or a.started_at, lang), mode_label(a.mode, framework, lang),
+                     status_label(a.status), f"{before} → {after}", levels)
+            for col, text in enumerate(cells):
+                self.setItem(row, col, QTableWidgetItem(text))
