@@ -10,7 +10,7 @@ import re
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -129,6 +129,41 @@ def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, 
             "туди писати.",
             en=f"Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
         ) from exc
+    return path.stat().st_size
+
+
+def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
+                        manifest: Callable[[dict[str, str]], Manifest], *, key: bytes | None) -> int:
+    """Like write_bundle, with each record file given as a stream of byte chunks (never held whole).
+
+    The manifest is made once every record file is written and hashed, from those SHA-256 hashes.
+    """
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            hashes = {}
+            for name in RECORD_FILES.values():
+                digest = hashlib.sha256()
+                with zf.open(name, "w") as out:
+                    for chunk in members[name]:
+                        digest.update(chunk)
+                        out.write(chunk)
+                hashes[name] = digest.hexdigest()
+            raw = manifest_bytes(manifest(hashes))
+            zf.writestr(MANIFEST, raw)
+            if key is not None:
+                zf.writestr(SIGNATURE, sign(raw, key) + "\n")
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BundleError(
+            uk=f"Не вдалося записати пакет {path}: {exc}. Перевірте, чи є місце на носії і чи можна "
+            "туди писати.",
+            en=f"Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+        ) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return path.stat().st_size
 
 
