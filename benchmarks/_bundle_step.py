@@ -1,7 +1,9 @@
-"""One measured bundle step, run in a fresh process that imports Digigram only once it runs.
+"""One measured bundle step, run as its own interpreter: `python benchmarks/_bundle_step.py JSON`.
 
-Kept apart from benchmarks/bundles.py so that a spawned child imports nothing of Digigram before it
-has put a baseline's source tree first on sys.path.
+A fresh interpreter (not a forked or spawned child, which would re-import the parent's modules) so
+that its peak memory is the step's own and a baseline's source tree, put first on PYTHONPATH, is the
+Digigram it runs. Prints one JSON line: seconds, peak RSS in MB, what the step returned, and where
+the Digigram it ran came from.
 """
 
 from __future__ import annotations
@@ -26,13 +28,8 @@ def _store(url: str, folder: Path | None) -> Any:
     return Store(engine, make_sessions(engine), url, db, None if folder is None else folder / "backups")
 
 
-def step_in_child(code: str | None, step: str, url: str, folder: str | None, bundle: str,
-                  hub: str | None, out: Any) -> None:
-    """One measured step in its own process: sends back (seconds, peak RSS in MB, what it returned)."""
-    if code is not None:
-        import sys
-
-        sys.path.insert(0, code)  # the baseline's digigram package is found first
+def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -> dict[str, Any]:
+    import digigram
     from digigram.core.bundle.format import regional_key
     from digigram.services.bundles.importer import export_bundle, import_bundle
 
@@ -48,6 +45,14 @@ def step_in_child(code: str | None, step: str, url: str, folder: str | None, bun
         detail = (sum(report.added.values()), sum(report.unchanged.values()))
     seconds = time.perf_counter() - started
     store.close()
-    out.send((seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, detail))
+    return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "detail": detail, "code": str(Path(digigram.__file__).parent.parent)}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(run(*json.loads(sys.argv[1]))))
 
 

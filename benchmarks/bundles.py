@@ -3,7 +3,7 @@
 Uses the coordinator data set (benchmarks/coordinator_dataset.py; 25,391 trainees unless
 `--trainees N` is given), working on a copy so the cached set is never changed. Measures: export of
 one hub and of everything, import into an empty database, the same import again (nothing to add), and
-the bundle and database sizes. Each step runs in a fresh process, so its peak memory (RSS) is its own.
+the bundle and database sizes. Each step runs in a fresh interpreter, so its peak memory (RSS) is its own.
 PostgreSQL runs on a throwaway cluster made for the run (tests/pgcluster.py).
 `--baseline DIR` runs every step a second time with the Digigram source tree in DIR (an older
 version: `git worktree add DIR <commit>`), in the same run, and prints the ratio: on a shared machine
@@ -14,31 +14,37 @@ Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] 
 from __future__ import annotations
 
 import argparse
-import multiprocessing
+import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks._bundle_step import step_in_child
 from benchmarks.coordinator_dataset import TRAINEES, ensure_dataset
 
 MB = 1024 * 1024
+STEP = Path(__file__).resolve().parent / "_bundle_step.py"
 
 
 _BASELINE: list[str] = []
 
 
 def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
-    context = multiprocessing.get_context("spawn")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=step_in_child, args=(code, *args, send))
-    process.start()
-    result: tuple[float, float, Any] = receive.recv()
-    process.join()
-    return result
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run([sys.executable, str(STEP), json.dumps(args)], env=env, capture_output=True,
+                          text=True, check=True)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    expected = code if code is not None else str(Path(__file__).resolve().parents[1])
+    if Path(found["code"]).resolve() != Path(expected).resolve():
+        raise RuntimeError(f"the step ran Digigram from {found['code']}, not {expected}")
+    return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
 
 
 def _measure(label: str, args: tuple[Any, ...], baseline_args: tuple[Any, ...] | None = None,
@@ -46,8 +52,8 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: tuple[Any, ...] |
     """The step with this code and, with --baseline, the same step with the baseline's code."""
     seconds, peak, detail = _run(None, args)
     print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB", flush=True)
-    if _BASELINE:
-        old, old_peak, _ = _run(_BASELINE[0], baseline_args or args)
+    if _BASELINE and baseline_args is not None:
+        old, old_peak, _ = _run(_BASELINE[0], baseline_args)
         print(f"  {'    baseline, same step':<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   "
               f"speed-up {old / seconds:5.1f}x, memory {old_peak / peak:4.1f}x", flush=True)
     return seconds, peak, detail
@@ -125,12 +131,15 @@ def main() -> int:
             for engine, fresh in _targets(args.engines.split(","), work):
                 for label, bundle in bundles:
                     url, folder = fresh(label.replace(" ", "-"))
-                    base_url, base_folder = fresh(f"{label.replace(' ', '-')}-baseline") if _BASELINE else (
-                        url, folder)
+                    # The baseline repeats the first import into SQLite only: on the national set it alone
+                    # takes minutes, and that is the figure the targets are set against.
+                    base = fresh(f"{label.replace(' ', '-')}-baseline") if _BASELINE and engine == "SQLite" \
+                        else None
                     for step in ("into an empty database", "again (nothing new)"):
                         _measure(f"{engine}: import {label} {step}",
                                  ("import", url, folder, str(bundle), None),
-                                 ("import", base_url, base_folder, str(bundle), None))
+                                 None if base is None or step != "into an empty database" else
+                                 ("import", *base, str(bundle), None))
                     if folder is not None:
                         size = (Path(folder) / "digigram.sqlite3").stat().st_size
                         print(f"  {engine}: database after importing {label}: {size / MB:.1f} MB")

@@ -1,4 +1,4 @@
-"""The streaming import: key order, the fast second pass, checks that cannot be shown, plans from the future."""
+"""The streaming import: key order, the fast second pass, checks that cannot be shown, future plans."""
 
 from __future__ import annotations
 

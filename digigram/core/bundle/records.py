@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from json.scanner import make_scanner
 from typing import Any
 
 from digigram.core.bundle.format import RECORD_FILES, fail, sha256, strict_json
@@ -248,10 +249,10 @@ def converter(kind: str) -> Callable[[bytes], dict[str, Any]]:
     """For lines RecordCheck has already accepted: the same record without checking it again (the
     second, writing pass of an import reads bytes whose checksum pass one verified)."""
     moments, days, numbers = MOMENTS.get(kind, ()), DAYS.get(kind, ()), NUMBERS.get(kind, ())
-    decode = json.JSONDecoder().decode
+    scan: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
     def convert(line: bytes) -> dict[str, Any]:
-        record: dict[str, Any] = decode(line.decode("utf-8"))
+        record: dict[str, Any] = scan(line.decode("utf-8"), 0)[0]
         for name in moments:
             record[name] = _naive_utc(record[name])
         for name in days:

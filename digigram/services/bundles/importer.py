@@ -20,6 +20,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import delete, update
@@ -35,12 +36,13 @@ from digigram.core.i18n import pick
 from digigram.services.bundles.checks import Checker, dangling
 from digigram.services.bundles.rows import (
     CHUNK,
+    JSON_COLUMNS,
     TABLES,
     HoldsStore,
     Record,
     canonical,
     export_bundle,
-    row_from_record,
+    json_text,
     rows_where,
     store_of,
 )
@@ -281,7 +283,8 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
             for start in range(0, len(replaced), CHUNK):
                 session.execute(delete(steps).where(steps.c.plan_id.in_(replaced[start:start + CHUNK])))
         writer = RowWriter(session, table, columns, KEYS[kind])
-        convert = converter(kind)
+        convert, as_row = converter(kind), itemgetter(*columns)
+        encode = [name for table_kind, name in JSON_COLUMNS if table_kind == kind]
         done = 0
         for line in reader.lines(RECORD_FILES[kind]):
             rec = convert(line)
@@ -299,8 +302,9 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
             if (kind == "plans" and rec["id"] in decision.skip_plans) or (
                     kind == "plan_steps" and rec["plan_id"] in decision.skip_plans):
                 continue
-            row = row_from_record(kind, rec)
-            writer.add(tuple(row[c] for c in columns))
+            for name in encode:  # the record is this loop's own: its JSON fields become text in place
+                rec[name] = json_text(name, rec[name])
+            writer.add(as_row(rec))
         added[kind] = writer.close()
         if progress is not None:
             progress(kind, seen.counts[kind], seen.counts[kind])

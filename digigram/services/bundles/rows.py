@@ -71,15 +71,18 @@ def record_from_row(kind: str, row: Any) -> Record:
     return record
 
 
+def json_text(name: str, value: Any) -> str:
+    """A JSON column's value as the repository writes it."""
+    # Most answers are one option number: its JSON is its digits (1.3 M rows nationally).
+    return str(value) if type(value) is int else json.dumps(sorted(value) if name == "excluded" else value)
+
+
 def row_from_record(kind: str, record: Record) -> Record:
     """A bundle record as a row to insert, JSON columns written the way the repository writes them."""
     row = dict(record)
     for table, name in JSON_COLUMNS:
         if table == kind:
-            value = row[name]
-            # Most answers are one option number: its JSON is its digits (1.3 M rows nationally).
-            row[name] = str(value) if type(value) is int else json.dumps(
-                sorted(value) if name == "excluded" else value)
+            row[name] = json_text(name, row[name])
     return row
 
 

@@ -22,8 +22,7 @@ BATCH = 20_000
 def _sqlite_value(value: Any) -> Any:
     # The text SQLAlchemy's SQLite DateTime and Date types store, so rows read back the same either way.
     if isinstance(value, datetime):
-        return (f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}:"
-                f"{value.second:02d}.{value.microsecond:06d}")
+        return value.isoformat(sep=" ", timespec="microseconds")  # naive: "YYYY-MM-DD HH:MM:SS.ffffff"
     if isinstance(value, date):
         return value.isoformat()
     return value
