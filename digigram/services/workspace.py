@@ -15,6 +15,7 @@ from digigram.core.errors import FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.loader import load_framework_text
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
+from digigram.core.regions import Hub, Region
 from digigram.core.scoring import QuizResult
 from digigram.services.coordinator.auth import PROTECTED_PREFIX, password_is_set, set_first_password, verify
 from digigram.services.people import export, hash_pin, pin_matches
@@ -23,6 +24,7 @@ from digigram.services.quiz import QuizSession, rebuild
 from digigram.store import backup
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
+from digigram.store.repo import hubs as hub_rows
 from digigram.store.repo import people as people_rows
 from digigram.store.repo import plans as plan_rows
 from digigram.store.repo import settings as setting_rows
@@ -154,6 +156,32 @@ class Workspace:
                 pin_hash=hash_pin(pin) if pin else None,
                 consent_at=datetime.now(UTC) if consent else None, group=group,
             )
+
+    def regions(self) -> list[Region]:
+        """Ukraine's regions, by ISO 3166-2:UA code."""
+        with self._sessions() as session:
+            return hub_rows.regions(session)
+
+    def hubs(self) -> list[Hub]:
+        """The hubs to choose from, by name."""
+        with self._sessions() as session:
+            found = hub_rows.hubs(session)
+        return sorted(found, key=lambda h: (sort_key(h.name), h.region_id or "", h.id))
+
+    def add_hub(self, name: str, *, region_id: str | None) -> Hub:
+        """A new hub in a region (the coordinator's "add a hub"); refused if the region already has it."""
+        name = " ".join(name.split())
+        if not name or len(name) > 200:
+            raise QuizError(uk="Назва хабу має містити від 1 до 200 символів.",
+                            en="A hub's name must have 1 to 200 characters.")
+        with transaction(self._sessions) as session:
+            if region_id is not None and not hub_rows.region_exists(session, region_id):
+                raise QuizError(uk=f"Невідомий регіон «{region_id}».", en=f"Unknown region {region_id!r}.")
+            if hub_rows.find_hub(session, name, region_id) is not None:
+                raise QuizError(uk=f"Хаб «{name}» у цьому регіоні вже є; оберіть його зі списку.",
+                                en=f"The hub {name!r} already exists in this region; choose it from the "
+                                "list.")
+            return hub_rows.add_hub(session, name=name, region_id=region_id)
 
     def set_consent(self, person_id: str, consent: bool = True) -> Change:
         with transaction(self._sessions) as session:

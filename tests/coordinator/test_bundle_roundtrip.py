@@ -27,8 +27,8 @@ from tests.coordinator.test_bundle_support import (
     members,
 )
 
-# Columns that legitimately differ between the two sides: a PIN hash never travels.
-SKIP = {"person": ("pin_hash",)}
+# Columns that legitimately differ between the two sides: a PIN hash never travels, hub ids are local.
+SKIP = {"person": ("pin_hash", "hub_id")}  # hub rows have each database's own ids
 TABLES = ("person", "attempt", "answer", "area_result", "plan", "plan_step")
 
 
@@ -73,6 +73,12 @@ def test_round_trip_from_a_hub_keeps_counts_contents_and_results(
         for attempt_id, result in results.items():
             assert ws.results_for(attempt_id) == result  # replayed on the framework carried along
         assert all(not p.has_pin for p in ws.people())
+    engine = region.engine()
+    with engine.connect() as conn:  # every imported person points at the hub row of their hub's name
+        linked = conn.execute(text("SELECT p.hub, h.name FROM person p LEFT JOIN hub h ON h.id = p.hub_id "
+                                   "WHERE p.hub != ''")).all()
+    engine.dispose()
+    assert linked and all(hub == name for hub, name in linked)
     mine, theirs = _content(_hub_target(source)), _content(region)
     for table in TABLES:
         assert theirs[table] == mine[table], table

@@ -72,6 +72,10 @@ def test_from_each_earlier_revision_keeps_the_data(new_target: Callable[..., Tar
             assert conn.execute(text("SELECT count(*) FROM answer")).scalar() == 3
             assert conn.execute(text("SELECT goal FROM plan_step")).scalar() == "Вивчити"
             assert conn.execute(text("SELECT rating_before FROM attempt")).scalar() is None
+            # Revision 0005: the free-text hub became a hub row without a region; the person points at it.
+            hubs = text("SELECT h.name, h.region_id FROM person p JOIN hub h ON h.id = p.hub_id")
+            assert conn.execute(hubs).all() == [("Хаб 1", None)]
+            assert conn.execute(text("SELECT count(*) FROM region")).scalar() == 27
             indexes = {ix["name"] for table in ("person", "attempt")
                        for ix in inspect(conn).get_indexes(table)}
             assert {"ix_person_hub", "ix_person_group_tag", "ix_attempt_person_finished"} <= indexes

@@ -36,9 +36,9 @@ def test_people_are_created_found_and_listed(target: Target, small_framework: Pa
             ws.create_person("Х", profile_id="nobody")
 
 
-def test_people_come_in_ukrainian_alphabetical_order(data_dir: Path, small_framework: Path) -> None:
+def test_people_come_in_ukrainian_alphabetical_order(target: Target, small_framework: Path) -> None:
     """Є and І come after Е and И in the Ukrainian alphabet, not before А as code points would put them."""
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         for name in ("Яна", "Ірина", "Євген", "Андрій", "иван", "Ельвіра", "Ґанна", "Галина"):
             ws.create_person(name)
         assert [p.name for p in ws.people()] == [
@@ -208,3 +208,24 @@ def test_a_suggested_plan_covers_each_competence_below_target_and_can_be_saved(
         saved = ws.plan_for(person.id)
         assert saved is not None
         assert [s.competence_id for s in saved.steps] == [s.competence_id for s in plan.steps]
+
+
+def test_regions_are_ukraines_and_hubs_are_chosen_or_added(target: Target, small_framework: Path) -> None:
+    with _open(target, small_framework) as ws:
+        regions = {r.id: r for r in ws.regions()}
+        assert len(regions) == 27 and regions["UA-56"].name("uk") == "Рівненська область"
+        assert regions["UA-43"].name("en") == "Autonomous Republic of Crimea"
+        hub = ws.add_hub("  Хаб   Рівне ", region_id="UA-56")
+        assert (hub.name, hub.region_id) == ("Хаб Рівне", "UA-56")
+        with pytest.raises(QuizError) as twice:
+            ws.add_hub("Хаб Рівне", region_id="UA-56")
+        assert "вже є" in twice.value.message("uk") and "already exists" in twice.value.message("en")
+        with pytest.raises(QuizError) as unknown:
+            ws.add_hub("Хаб", region_id="UA-99")
+        assert "UA-99" in unknown.value.message("en")
+        ws.add_hub("Хаб Рівне", region_id="UA-46")  # the same name in another region is another hub
+        person = ws.create_person("Олена", hub="Хаб Рівне")
+        ws.create_person("Ірина", hub="Новий хаб")  # typed by an older screen: a hub without a region
+        names = [(h.name, h.region_id) for h in ws.hubs()]
+        assert names.count(("Хаб Рівне", "UA-56")) == 1 and ("Новий хаб", None) in names
+        assert len(names) == 3 and person.hub == "Хаб Рівне"

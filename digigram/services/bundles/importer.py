@@ -50,6 +50,7 @@ from digigram.services.bundles.write import RowWriter
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
 from digigram.store.db import transaction
+from digigram.store.repo import hubs as hub_rows
 from digigram.store.startup import Store
 
 __all__ = ["export_bundle", "import_bundle"]
@@ -275,6 +276,7 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
     mismatch rolls the transaction back), so records are converted here without being checked again.
     """
     added: dict[str, int] = {}
+    hub_names: set[str] = set()  # a few per hub, not per person
     for kind in KINDS:
         table, columns = TABLES[kind], tuple(SCHEMAS[kind])
         if kind == "plan_steps" and decision.replace_plans:
@@ -302,13 +304,26 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
             if (kind == "plans" and rec["id"] in decision.skip_plans) or (
                     kind == "plan_steps" and rec["plan_id"] in decision.skip_plans):
                 continue
+            if kind == "people" and rec["hub"]:
+                hub_names.add(rec["hub"])
             for name in encode:  # the record is this loop's own: its JSON fields become text in place
                 rec[name] = json_text(name, rec[name])
             writer.add(as_row(rec))
         added[kind] = writer.close()
+        if kind == "people" and added[kind]:
+            _link_hubs(session, hub_names)
         if progress is not None:
             progress(kind, seen.counts[kind], seen.counts[kind])
     return added
+
+
+def _link_hubs(session: Session, names: set[str]) -> None:
+    """People added by the bundle point at the hub row of their hub's name (made when missing)."""
+    people = TABLES["people"]
+    for name in sorted(names):
+        hub_id = hub_rows.hub_id_for_name(session, name)
+        session.execute(update(people).where(people.c.hub == name, people.c.hub_id.is_(None))
+                        .values(hub_id=hub_id))
 
 
 def import_bundle(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core.records import Person
 from digigram.store.clock import aware, now
 from digigram.store.models import PersonRow, new_id
+from digigram.store.repo.hubs import hub_id_for_name
 
 
 def _person(row: PersonRow) -> Person:
@@ -41,7 +42,8 @@ def add_person(
     group: str = "",
 ) -> Person:
     row = PersonRow(
-        id=new_id(), name=name, hub=hub, profile_id=profile_id, pin_hash=pin_hash,
+        id=new_id(), name=name, hub=hub, hub_id=hub_id_for_name(session, hub), profile_id=profile_id,
+        pin_hash=pin_hash,
         consent_at=None if consent_at is None else consent_at.astimezone(UTC).replace(tzinfo=None),
         created_at=now(), group_tag=group,
     )
