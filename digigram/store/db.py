@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.errors import StorageError
@@ -55,9 +56,38 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: committed when the block ends, rolled back if it raises."""
-    with sessions() as session, session.begin():
-        yield session
+    """One unit of work: committed when the block ends, rolled back if it raises.
+
+    A write the server refuses to this role (a read-only analyst) becomes a plain StorageError.
+    """
+    try:
+        with sessions() as session, session.begin():
+            yield session
+    except DBAPIError as exc:
+        if write_refused(exc):
+            raise refused_write() from exc
+        raise
+
+
+# SQLSTATE 42501 insufficient_privilege, 25006 read_only_sql_transaction (a hot standby or a read-only
+# default_transaction_read_only role).
+_REFUSED = {"42501", "25006"}
+
+
+def write_refused(exc: BaseException) -> bool:
+    """Whether a database error means this connection may not write (not that something went wrong)."""
+    original = getattr(exc, "orig", exc)
+    return getattr(original, "sqlstate", None) in _REFUSED
+
+
+def refused_write() -> StorageError:
+    return StorageError(
+        uk="База даних не дозволяє цьому обліковому запису змінювати дані (роль лише для читання). "
+        "Нічого не змінено. Переглядати й складати звіти можна; щоб додавати дані, увійдіть роллю, "
+        "якій дозволено запис.",
+        en="The database does not let this account change data (a read-only role). Nothing was "
+        "changed. Viewing and reports work; to add data, connect with a role that may write.",
+    )
 
 
 def _damaged(path: Path, detail: str) -> StorageError:

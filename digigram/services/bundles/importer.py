@@ -31,6 +31,7 @@ from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
 from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
 from digigram.core.bundle.records import KEYS, SCHEMAS, RecordCheck, converter
 from digigram.core.coordination import BundleError, ImportReport
+from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import pick
 from digigram.services.bundles.checks import Checker, dangling
@@ -49,7 +50,7 @@ from digigram.services.bundles.rows import (
 from digigram.services.bundles.write import RowWriter
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
-from digigram.store.db import transaction
+from digigram.store.db import refused_write, transaction, write_refused
 from digigram.store.repo import hubs as hub_rows
 from digigram.store.startup import Store
 
@@ -367,7 +368,11 @@ def import_bundle(
             try:
                 with transaction(store.sessions) as session:
                     added = _write(session, reader, seen, decision, progress)
+            except StorageError:
+                raise  # already says plainly what happened (a read-only role)
             except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
+                if write_refused(exc):
+                    raise refused_write() from exc
                 raise fail(f"Базу даних не вдалося змінити ({exc.__class__.__name__}); усе повернуто як "
                            "було.",
                            f"The database could not be changed ({exc.__class__.__name__}); everything was "
