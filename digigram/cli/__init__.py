@@ -11,5 +11,6 @@ COMMANDS: tuple[str, ...] = (
     "export",
     "restore",
     "bundle",
+    "sync",
     "simulate",
 )

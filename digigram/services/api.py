@@ -7,6 +7,7 @@ Only core types appear here, so importing this module costs nothing at start-up.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -65,6 +66,8 @@ class CoordinatorAPI(Protocol):
                       hub: str | None = None) -> BundleSummary: ...
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
                       allow_unsigned: bool = False) -> ImportReport: ...
+    def sync_to(self, database_url: str, *, lang: str | None = None,
+                progress: Callable[[str, int, int], None] | None = None) -> ImportReport: ...
 
 
 class WorkspaceAPI(Protocol):
