@@ -12,9 +12,11 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-# The UI's Ukrainian .qm files are built from the committed .ts files (build output, not in git).
+# Ukrainian: the UI's .qm files from the committed .ts files, and the gettext .mo catalogue for
+# everything outside widgets from the committed .po file (build output, not in git).
 translations: $(STAMP)
 	$(PY) -m digigram.ui.translations
+	$(PY) -m digigram.locale
 
 run: $(STAMP) translations
 	@tools/ensure-qt-deps.sh || true
@@ -26,10 +28,11 @@ test: $(STAMP) translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
-	# Stored times are UTC and shown in local time: the suite runs in Kyiv's zone, and the data layers
-	# (where a check's day is decided) run again in UTC.
+	# Stored times are UTC and shown in local time: the suite runs in Kyiv's zone, and the tests that
+	# decide which day a check belongs to run again in UTC.
+	TZ=UTC QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core/test_when.py tests/charts \
+		tests/coordinator/test_dashboard.py tests/coordinator/test_exports.py tests/ui/test_history_table.py
 	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-	TZ=UTC QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core tests/store tests/coordinator tests/charts
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py

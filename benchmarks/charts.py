@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the model is imported inside functions so the cold run times the real first import
-    from digigram.charts.model import AreaBar, PlanStep
+    from digigram.charts.model import AreaBar, PlanLine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,11 +54,11 @@ def sample_bars() -> list[AreaBar]:
     return [AreaBar(f"a{i}", name, lv, lo, hi, t) for i, (name, (lv, lo, hi, t)) in pairs]
 
 
-def sample_steps(n: int) -> list[PlanStep]:
-    from digigram.charts.model import PlanStep
+def sample_steps(n: int) -> list[PlanLine]:
+    from digigram.charts.model import PlanLine
 
     resource = "Дія.Освіта: Цифрова грамотність для людей старшого віку"
-    return [PlanStep("Захист персональних даних", f"Крок {k}: налаштувати двофакторну автентифікацію",
+    return [PlanLine("Захист персональних даних", f"Крок {k}: налаштувати двофакторну автентифікацію",
                      resource, date(2025, 7, 1), "Заплановано") for k in range(n)]
 
 

@@ -23,11 +23,11 @@ def requested_language(args: Any) -> str | None:
     return None
 
 
-def open_workspace(args: Any) -> Any:
+def open_workspace(args: Any, *, backup_later: bool = False) -> Any:
     from digigram.services.workspace import Workspace
 
     return Workspace.open(data_dir=getattr(args, "data_dir", None),
-                          database_url=getattr(args, "database", None))
+                          database_url=getattr(args, "database", None), backup_later=backup_later)
 
 
 def build_window(ws: Any, *, language: str | None = None) -> Any:
@@ -56,8 +56,10 @@ def finish_opening(window: Any, ws: Any, *, language: str | None) -> None:
 def open_window(args: Any) -> Any:
     """The main window in its calm "Opening your data…" state; the data opens once it is on screen.
 
-    Importing the Workspace (SQLAlchemy, alembic, numpy) and opening the database take most of a
-    second, so they wait until the window has painted once: a person sees the app answer at once.
+    Opening the data waits until the window has painted once, so a person sees the app answer at
+    once. The home screen then needs only the framework (from its compiled cache) and a few reads;
+    SQLAlchemy, numpy and the start backup follow in the background (Workspace.preload) while the home
+    screen already takes input, and any use of the database before they are done waits for them.
     """
     from PySide6.QtCore import QTimer
 
@@ -94,7 +96,7 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
     from digigram.ui.errors import show_problem
 
     try:
-        ws = open_workspace(args)
+        ws = open_workspace(args, backup_later=True)
     except DigigramError as exc:
         # A damaged or too-new database: say so in the window and in a message, then end with status 2.
         window.opening.show_problem(exc.message(current_language()))
@@ -102,6 +104,9 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
         QCoreApplication.exit(2)
         return
     finish_opening(window, ws, language=language)
+    # The loader thread signals the window; the signal is queued into the window's (the main) thread.
+    window.preloaded.connect(window.finish_start)
+    ws.preload(done=window.preloaded.emit)
 
 
 def qapplication(argv: list[str] | None = None) -> Any:

@@ -1,4 +1,4 @@
-"""Database targets for tests that must hold on both engines: a SQLite data folder and a real PostgreSQL."""
+"""Whole-suite fixtures: compiled catalogues, a private framework cache, SQLite and PostgreSQL targets."""
 
 from __future__ import annotations
 
@@ -11,8 +11,28 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from digigram.core.paths import ENV_CACHE_DIR
+from digigram.locale import compile_all
 from digigram.store import migrate
 from digigram.store.db import make_engine, sqlite_url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _message_catalogues() -> None:
+    compile_all()  # the .mo files are build output, made from the committed .po
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The compiled framework cache lives in a private folder, never the user's own."""
+    saved = os.environ.get(ENV_CACHE_DIR)
+    os.environ[ENV_CACHE_DIR] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        os.environ.pop(ENV_CACHE_DIR, None)
+    else:
+        os.environ[ENV_CACHE_DIR] = saved
+
 
 ENGINES = ("sqlite", "postgresql")
 

@@ -10,6 +10,7 @@ import competency_framework
 from digigram.charts import report
 from digigram.cli import selftest
 from digigram.cli.main import main
+from digigram.core.i18n import NP_
 
 CHECKS_EN = ("Program", "Competence framework", "Handouts", "Temporary database",
              "Full check (simulated answers)", "Stored answers", "Development plan", "PDF report", "Backup",
@@ -69,8 +70,10 @@ def test_a_broken_pdf_is_caught(capsys: pytest.CaptureFixture[str], monkeypatch:
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "файл"), (2, "файли"), (4, "файли"), (5, "файлів"), (11, "файлів"), (12, "файлів"), (14, "файлів"),
-     (21, "файл"), (22, "файли"), (25, "файлів"), (111, "файлів"), (234, "файли")],
+    [(1, "крок"), (2, "кроки"), (4, "кроки"), (5, "кроків"), (11, "кроків"), (12, "кроків"), (14, "кроків"),
+     (21, "крок"), (22, "кроки"), (25, "кроків"), (111, "кроків"), (234, "кроки")],
 )
-def test_ukrainian_counts(n: int, expected: str) -> None:
-    assert selftest.uk_count(n, "файл", "файли", "файлів") == f"{n} {expected}"
+def test_ukrainian_counts_take_the_right_plural_form(n: int, expected: str) -> None:
+    said = NP_("{count} step saved", "{count} steps saved", n)
+    assert said.render("uk") == f"збережено {n} {expected}"
+    assert said.render("en") == (f"{n} step saved" if n == 1 else f"{n} steps saved")

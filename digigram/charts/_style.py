@@ -8,36 +8,26 @@ from functools import lru_cache
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 
+from digigram.core.i18n import N_
+
 # DejaVu Sans ships with matplotlib and covers Cyrillic, so the same font is there on every machine.
 FONT_FAMILY = "DejaVu Sans"
 BASE_PT = 10.0
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "level": "Estimated level",
-        "band": "Likely range",
-        "target": "Target level",
-        "axis": "Level",
-        "to_target": "Levels to target",
-        "reached": "✓",
-        "no_target": "—",
-        "date": "Date of check",
-    },
-    "uk": {
-        "level": "Оцінений рівень",
-        "band": "Ймовірний діапазон",
-        "target": "Цільовий рівень",
-        "axis": "Рівень",
-        "to_target": "Рівнів до цілі",
-        "reached": "✓",
-        "no_target": "—",
-        "date": "Дата перевірки",
-    },
+WORDS = {
+    "level": N_("Estimated level"),
+    "band": N_("Likely range"),
+    "target": N_("Target level"),
+    "axis": N_("Level"),
+    "to_target": N_("Levels to target"),
+    "reached": N_("✓"),
+    "no_target": N_("—"),
+    "date": N_("Date of check"),
 }
 
 
 def word(key: str, lang: str) -> str:
-    return WORDS.get(lang, WORDS["en"])[key]
+    return WORDS[key].render(lang)
 
 
 @dataclass(frozen=True)

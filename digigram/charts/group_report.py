@@ -13,35 +13,35 @@ from matplotlib.figure import Figure
 
 from digigram.charts._style import FONT_FAMILY, font
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
-from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, format_date, save_pdf_pages
+from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
+from digigram.core.i18n import N_, format_percent, rendered
 
 WORDS = {
-    "uk": {
-        "title": "Звіт про групу", "date": "Дата", "framework": "Рамка компетентностей",
-        "selection": "Добірка", "all": "усі слухачі", "trainees": "Слухачів", "checked": "з перевірками",
-        "help": "потребують допомоги", "weak": "Найслабші сфери", "area": "Сфера",
-        "below": "Нижче цілі", "hard": "Питання, на які найчастіше відповідали неправильно",
-        "question": "Питання", "asked": "Відповідей", "wrong": "Неправильних",
-        "ba": "До і після: перша та остання перевірка", "people": "Людей з двома і більше перевірками",
-        "high_first": "Оцінюють себе на 7–10 під час першої перевірки",
-        "high_latest": "Оцінюють себе на 7–10 під час останньої перевірки",
-        "change": "Середня зміна рівня (рівнів)", "heatmap": "Теплова карта: рівнів до цілі",
-        "shown": "Показано {shown} із {total} слухачів (спершу ті, хто потребує допомоги).",
-        "mark": "! — потребує допомоги", "none": "Немає даних.", "page": "с.",
-    },
-    "en": {
-        "title": "Group report", "date": "Date", "framework": "Competence framework",
-        "selection": "Selection", "all": "all trainees", "trainees": "Trainees", "checked": "with checks",
-        "help": "need help", "weak": "Weakest areas", "area": "Area", "below": "Below target",
-        "hard": "Questions most often answered wrongly", "question": "Question", "asked": "Answers",
-        "wrong": "Wrong", "ba": "Before and after: first and latest check",
-        "people": "People with two or more checks",
-        "high_first": "Rate themselves 7–10 at the first check",
-        "high_latest": "Rate themselves 7–10 at the latest check",
-        "change": "Mean change in level (levels)", "heatmap": "Heatmap: levels to target",
-        "shown": "Showing {shown} of {total} trainees (those needing help first).",
-        "mark": "! = needs help", "none": "No data.", "page": "p.",
-    },
+    "title": N_("Group report"),
+    "date": N_("Date"),
+    "framework": N_("Competence framework"),
+    "selection": N_("Selection"),
+    "all": N_("all trainees"),
+    "trainees": N_("Trainees"),
+    "checked": N_("with checks"),
+    "help": N_("need help"),
+    "weak": N_("Weakest areas"),
+    "area": N_("Area"),
+    "below": N_("Below target"),
+    "hard": N_("Questions most often answered wrongly"),
+    "question": N_("Question"),
+    "asked": N_("Answers"),
+    "wrong": N_("Wrong"),
+    "ba": N_("Before and after: first and latest check"),
+    "people": N_("People with two or more checks"),
+    "high_first": N_("Rate themselves 7–10 at the first check"),
+    "high_latest": N_("Rate themselves 7–10 at the latest check"),
+    "change": N_("Mean change in level (levels)"),
+    "heatmap": N_("Heatmap: levels to target"),
+    "shown": N_("Showing {{shown}} of {{total}} trainees (those needing help first)."),
+    "mark": N_("! = needs help"),
+    "none": N_("No data."),
+    "page": N_("p."),
 }
 
 
@@ -68,31 +68,32 @@ class GroupReport:
     total_rows: int  # trainees in the selection (names may hold fewer)
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f} %"
+def _pct(value: float | None, lang: str) -> str:
+    return "—" if value is None else format_percent(value, lang)
 
 
 def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
-    w = WORDS.get(lang, WORDS["en"])
+    w = rendered(WORDS, lang)
     flow = _Flow()
     flow.paragraph(w["title"], size=18, bold=True, after=0.12)
     flow.paragraph(f"{w['selection']}: {report.selection or w['all']}")
-    flow.paragraph(f"{w['date']}: {format_date(report.date, lang)}", after=0.0)
+    flow.paragraph(f"{w['date']}: {day_text(report.date, lang)}", after=0.0)
     flow.paragraph(f"{w['framework']}: {report.framework_title}", after=0.1)
     flow.paragraph(f"{w['trainees']}: {report.trainees}; {w['checked']}: {report.checked}; "
                    f"{w['help']}: {report.need_help}", bold=True, after=0.1)
 
-    weak = [[name, f"{below} / {n}", _pct(below / n if n else None)] for name, below, n in report.weak_areas]
+    weak = [[name, f"{below} / {n}", _pct(below / n if n else None, lang)]
+            for name, below, n in report.weak_areas]
     if weak:
         flow.table([w["area"], w["below"], "%"], [5.0, 1.6, 1.0], weak, title=w["weak"], keep_together=True)
-    hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None)})"]
+    hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None, lang)})"]
             for text, asked, wrong in report.hard]
     if hard:
         flow.table([w["question"], w["asked"], w["wrong"]], [5.2, 1.1, 1.5], hard, title=w["hard"])
     flow.heading(w["ba"], keep_with=0.6)
     flow.paragraph(f"{w['people']}: {report.ba_people}", after=0.02)
-    flow.paragraph(f"{w['high_first']}: {_pct(report.share_high_first)}", after=0.02)
-    flow.paragraph(f"{w['high_latest']}: {_pct(report.share_high_latest)}", after=0.06)
+    flow.paragraph(f"{w['high_first']}: {_pct(report.share_high_first, lang)}", after=0.02)
+    flow.paragraph(f"{w['high_latest']}: {_pct(report.share_high_latest, lang)}", after=0.06)
     if report.level_change:
         flow.table([w["area"], w["change"]], [5.0, 2.0],
                    [[name, f"{value:+.2f}"] for name, value in report.level_change], keep_together=True)
@@ -121,7 +122,7 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
 
     total = len(flow.pages)
     for number, page in enumerate(flow.pages, start=1):
-        page.text(0.5, (MARGIN - 0.25) / PAGE_H, f"{w['title']} · {format_date(report.date, lang)} · "
+        page.text(0.5, (MARGIN - 0.25) / PAGE_H, f"{w['title']} · {day_text(report.date, lang)} · "
                   f"{w['page']} {number}/{total}", ha="center", va="top", fontproperties=font(8),
                   color="#555555", parse_math=False)
     return flow.pages
@@ -130,7 +131,7 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
 def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: str) -> Path:
     """Write the group report as a PDF with embedded fonts, whole or not at all; returns the path."""
     target = Path(path)
-    w = WORDS.get(lang, WORDS["en"])
+    w = rendered(WORDS, lang)
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
         pages = build_group_pages(report, lang=lang)

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from digigram.charts._style import font, line_height_in, plain, text_width_in
+from digigram.core.i18n import N_, rendered
 
 # Light to dark, one hue family, so the order reads the same with any colour vision and in grey print;
 # the number in the cell carries the meaning anyway. Index = gap (3 means 3 or more).
@@ -16,8 +17,8 @@ NO_VALUE = "#E0E0E0"
 CELL_PT = 8.0
 
 WORDS = {
-    "uk": {"legend": "Рівнів до цілі: 0 — ціль досягнуто; «—» — немає даних", "more": "3+"},
-    "en": {"legend": "Levels to target: 0 = target reached; “—” = no data", "more": "3+"},
+    "legend": N_("Levels to target: 0 = target reached; “—” = no data"),
+    "more": N_("3+"),
 }
 
 
@@ -57,7 +58,7 @@ def draw_heatmap(
     `columns` are short area labels; `gaps[i][j]` is trainee i's gap in area j (None: no data);
     `flags[i]`, when given, is a short mark written after the name (such as "!" for needs help).
     """
-    words = WORDS.get(lang, WORDS["en"])
+    words = rendered(WORDS, lang)
     fig_w, fig_h = fig.get_size_inches()
     lh, rh = line_height_in(CELL_PT), row_height()
     shown = [f"{n} {f}".strip() for n, f in zip(names, flags, strict=True)] if flags else list(names)

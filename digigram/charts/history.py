@@ -13,9 +13,10 @@ from matplotlib.lines import Line2D
 
 from digigram.charts._style import BASE_PT, Palette, font, palette, plain, word
 from digigram.charts.model import HistorySeries
+from digigram.core.i18n import N_
 
-_EMPTY = {"uk": "Ще немає перевірок", "en": "No checks yet"}
-_RANGE = {"uk": "Ймовірний діапазон", "en": "Likely range"}
+_EMPTY = N_("No checks yet")
+_RANGE = N_("Likely range")
 # Day-month-year reads naturally in Ukrainian; ISO dates avoid the US/UK ambiguity in English.
 _DATE_FORMAT = {"uk": "%d.%m.%Y", "en": "%Y-%m-%d"}
 
@@ -38,7 +39,7 @@ def history_figure(
     shown = [s for s in series if s.points]
     if not shown:
         fig = Figure(figsize=(width, 2.0 * font_scale), dpi=dpi, facecolor="white")
-        fig.text(0.5, 0.5, _EMPTY.get(lang, _EMPTY["en"]), ha="center", va="center",
+        fig.text(0.5, 0.5, _EMPTY.render(lang), ha="center", va="center",
                  fontproperties=font(size * 1.2), color=pal.text)
         return fig
 
@@ -116,7 +117,7 @@ def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal_high:
     if bands:
         handles.append(Line2D([], [], color=_band_colour(pal), linewidth=6 * font_scale,
                               alpha=0.45 if not pal_high else 1.0, solid_capstyle="butt"))
-        labels.append(_RANGE.get(lang, _RANGE["en"]))
+        labels.append(_RANGE.render(lang))
     if target:
         handles.append(Line2D([], [], color=pal.target, linestyle="--", linewidth=pal.line_width * 1.4))
         labels.append(word("target", lang))

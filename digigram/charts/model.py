@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class HistorySeries:
 
 
 @dataclass(frozen=True)
-class PlanStep:
+class PlanLine:
     """One step of a development plan, with every label already in the reader's language."""
 
     competence: str
@@ -78,7 +79,7 @@ class ResultRow:
     gap: str
 
 
-_REACHED = {"uk": "досягнуто", "en": "reached"}
+_REACHED = N_("reached")
 
 
 def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str) -> list[ResultRow]:
@@ -89,7 +90,7 @@ def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str)
         band = lo if lo == hi else f"{lo}–{hi}"
         target = "—" if bar.target_index is None else levels[bar.target_index]
         gap = bar.gap
-        gap_text = "—" if gap is None else (_REACHED.get(lang, _REACHED["en"]) if gap == 0 else str(gap))
+        gap_text = "—" if gap is None else (_REACHED.render(lang) if gap == 0 else str(gap))
         rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text))
     return rows
 

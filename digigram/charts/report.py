@@ -15,8 +15,9 @@ from matplotlib.patches import Rectangle
 
 from digigram.charts._style import FONT_FAMILY, font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
-from digigram.charts.model import AreaBar, PlanStep, ResultRow, rows_from_bars
+from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_, format_date, normalise, rendered
 
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 in inches
 MARGIN = 0.7
@@ -24,57 +25,31 @@ BODY_PT = 10.0
 CELL_PAD = 0.06
 
 WORDS = {
-    "uk": {
-        "title": "Звіт про цифрові компетентності",
-        "hub": "Хаб",
-        "date": "Дата",
-        "framework": "Рамка компетентностей",
-        "chart": "Рівень за сферами",
-        "results": "Результати за сферами",
-        "area": "Область",
-        "level": "Рівень",
-        "band": "Ймовірний діапазон",
-        "target": "Ціль",
-        "gap": "Рівнів до цілі",
-        "plan": "План розвитку",
-        "competence": "Компетентність",
-        "goal": "Мета",
-        "resource": "Ресурс",
-        "due": "Термін",
-        "status": "Стан",
-        "notes": "Примітка",
-        "no_plan": "Плану розвитку ще немає.",
-        "page": "с.",
-    },
-    "en": {
-        "title": "Digital competence report",
-        "hub": "Hub",
-        "date": "Date",
-        "framework": "Competence framework",
-        "chart": "Level by area",
-        "results": "Results by area",
-        "area": "Area",
-        "level": "Level",
-        "band": "Likely range",
-        "target": "Target",
-        "gap": "Levels to target",
-        "plan": "Development plan",
-        "competence": "Competence",
-        "goal": "Goal",
-        "resource": "Resource",
-        "due": "Due",
-        "status": "Status",
-        "notes": "Notes",
-        "no_plan": "No development plan yet.",
-        "page": "p.",
-    },
+    "title": N_("Digital competence report"),
+    "hub": N_("Hub"),
+    "date": N_("Date"),
+    "framework": N_("Competence framework"),
+    "chart": N_("Level by area"),
+    "results": N_("Results by area"),
+    "area": N_("Area"),
+    "level": N_("Level"),
+    "band": N_("Likely range"),
+    "target": N_("Target"),
+    "gap": N_("Levels to target"),
+    "plan": N_("Development plan"),
+    "competence": N_("Competence"),
+    "goal": N_("Goal"),
+    "resource": N_("Resource"),
+    "due": N_("Due"),
+    "status": N_("Status"),
+    "notes": N_("Notes"),
+    "no_plan": N_("No development plan yet."),
+    "page": N_("p."),
 }
 
 
-def format_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return "—"
-    return day.strftime("%d.%m.%Y") if lang == "uk" else day.isoformat()
+def day_text(day: dt.date | None, lang: str) -> str:
+    return "—" if day is None else format_date(day, lang)
 
 
 class _Flow:
@@ -207,12 +182,12 @@ def _column_widths(
     return widths
 
 
-def _plan_rows(steps: Sequence[PlanStep], lang: str) -> list[list[str]]:
-    words = WORDS[lang]
+def _plan_rows(steps: Sequence[PlanLine], lang: str) -> list[list[str]]:
+    words = rendered(WORDS, lang)
     rows = []
     for step in steps:
         goal = step.goal if not step.notes else f"{step.goal}\n{words['notes']}: {step.notes}"
-        rows.append([step.competence, goal, step.resource, format_date(step.due, lang), step.status])
+        rows.append([step.competence, goal, step.resource, day_text(step.due, lang), step.status])
     return rows
 
 
@@ -225,19 +200,19 @@ def build_report_pages(
     lang: str,
     bars: Sequence[AreaBar],
     levels: Sequence[str],
-    plan_steps: Sequence[PlanStep],
+    plan_steps: Sequence[PlanLine],
     results_table: Sequence[ResultRow] | None = None,
     high_contrast: bool = False,
 ) -> list[Figure]:
     """The report's pages as Figures (A4), footers numbered; `write_report_pdf` saves them."""
-    lang = lang if lang in WORDS else "en"
-    words = WORDS[lang]
+    lang = normalise(lang)
+    words = rendered(WORDS, lang)
     flow = _Flow()
     flow.paragraph(words["title"], size=18, bold=True, after=0.12)
     flow.paragraph(person_name, size=14, bold=True, after=0.06)
     if hub:
         flow.paragraph(f"{words['hub']}: {hub}")
-    flow.paragraph(f"{words['date']}: {format_date(date, lang)}", after=0.0)
+    flow.paragraph(f"{words['date']}: {day_text(date, lang)}", after=0.0)
     flow.paragraph(f"{words['framework']}: {framework_title}", after=0.15)
 
     if bars:
@@ -263,7 +238,7 @@ def build_report_pages(
 
     total = len(flow.pages)
     for number, page in enumerate(flow.pages, start=1):
-        footer = f"{person_name} · {format_date(date, lang)} · {words['page']} {number}/{total}"
+        footer = f"{person_name} · {day_text(date, lang)} · {words['page']} {number}/{total}"
         if text_width_in(footer, 8) > PAGE_W - 2 * MARGIN:
             footer = f"{words['page']} {number}/{total}"
         page.text(0.5, (MARGIN - 0.25) / PAGE_H, footer, ha="center", va="top", fontproperties=font(8),
@@ -281,7 +256,7 @@ def write_report_pdf(
     lang: str,
     bars: Sequence[AreaBar],
     levels: Sequence[str],
-    plan_steps: Sequence[PlanStep],
+    plan_steps: Sequence[PlanLine],
     results_table: Sequence[ResultRow] | None = None,
     high_contrast: bool = False,
 ) -> Path:
@@ -290,7 +265,7 @@ def write_report_pdf(
     The file appears whole or not at all: it is written beside the target and then renamed.
     """
     target = Path(path)
-    words = WORDS[lang if lang in WORDS else "en"]
+    words = rendered(WORDS, lang)
     metadata = {
         "Title": f"{words['title']} — {person_name}",
         "Author": person_name,
@@ -322,6 +297,5 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise DigigramError(
-            uk=f"Не вдалося зберегти звіт у {target}: {exc.strerror or exc}",
-            en=f"Could not save the report to {target}: {exc.strerror or exc}",
+            N_("Could not save the report to {target}: {value}", target=target, value=exc.strerror or exc),
         ) from exc

@@ -6,11 +6,15 @@ Each module defines HELP (one line, English), ``add_arguments(parser)`` and ``ru
 # The order here is the order `digigram --help` lists them.
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "lint",
     "quiz",
     "people",
     "export",
+    "delete",
     "restore",
     "bundle",
     "sync",
     "simulate",
+    "calibrate",
+    "calibration",
 )

@@ -9,13 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_, Message
 
 HELP = "export or import an offline result bundle (coordinator password required)"
 KEY_FILE_MAX = 4096
 NAMES = {
-    "people": ("люди", "people"), "frameworks": ("рамки", "frameworks"), "attempts": ("перевірки", "checks"),
-    "answers": ("відповіді", "answers"), "results": ("результати сфер", "area results"),
-    "plans": ("плани", "plans"), "plan_steps": ("кроки планів", "plan steps"),
+    "people": N_("people"), "frameworks": N_("frameworks"), "attempts": N_("checks"),
+    "answers": N_("answers"), "results": N_("area results"), "plans": N_("plans"),
+    "plan_steps": N_("plan steps"),
 }
 
 
@@ -43,17 +44,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _key_options(imp, "accept a bundle without a checked signature (a warning is shown)")
 
 
-def _say(lang: str, uk: str, en: str) -> str:
-    return uk if lang == "uk" else en
+def _say(lang: str, text: Message) -> str:
+    return text.render(lang)
 
 
-def _secret(prompt: str, lang: str, what_uk: str, what_en: str) -> str:
+def _secret(prompt: str, lang: str, what: Message) -> str:
     """One line from standard input; typed without echo on a terminal."""
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
     line = sys.stdin.readline()
     if not line:
-        raise DigigramError(uk=f"Не введено {what_uk}.", en=f"No {what_en} was given.")
+        raise DigigramError(N_("No {what} was given.", what=what))
     return line.rstrip("\r\n")
 
 
@@ -69,14 +70,14 @@ def _key(args: argparse.Namespace) -> bytes | None:
                 data = handle.read(KEY_FILE_MAX + 1)
             text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise BundleError(uk=f"Не вдалося прочитати файл ключа {args.key_file}: {exc}.",
-                              en=f"Could not read the key file {args.key_file}: {exc}.") from exc
+            raise BundleError(N_("Could not read the key file {key_file}: {exc}.",
+                                 key_file=args.key_file, exc=exc)) from exc
         if len(data) > KEY_FILE_MAX:
-            raise BundleError(uk=f"Файл ключа {args.key_file} завеликий: це не файл ключа.",
-                              en=f"The key file {args.key_file} is too large: it is not a key file.")
+            raise BundleError(N_("The key file {key_file} is too large: it is not a key file.",
+                                 key_file=args.key_file))
         return regional_key(text)
-    prompt = _say(args.lang, "Регіональний ключ: ", "Regional key: ")
-    return regional_key(_secret(prompt, args.lang, "регіональний ключ", "regional key"))
+    prompt = _say(args.lang, N_("Regional key: "))
+    return regional_key(_secret(prompt, args.lang, N_("regional key")))
 
 
 def _since(text: str | None) -> date | None:
@@ -87,8 +88,8 @@ def _since(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise BundleError(uk=f"Дата «{text}» не у форматі РРРР-ММ-ДД (наприклад, 2025-03-01).",
-                          en=f"The date {text!r} is not in the form YYYY-MM-DD (for example 2025-03-01).",
+        raise BundleError(N_("The date {text!r} is not in the form YYYY-MM-DD (for example 2025-03-01).",
+                             text=text),
                           ) from None
 
 
@@ -97,8 +98,8 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     since = _since(getattr(args, "since", None))
-    password = _secret(_say(lang, "Пароль координатора: ", "Coordinator password: "), lang,
-                       "пароль координатора", "coordinator password")
+    password = _secret(_say(lang, N_("Coordinator password: ")), lang,
+                       N_("coordinator password"))
     with open_workspace(args) as ws:
         co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
         key = _key(args)
@@ -106,21 +107,20 @@ def run(args: argparse.Namespace) -> int:
             summary = co.export_bundle(Path(args.out), key=key, since=since, hub=args.hub)
             size = summary.path.stat().st_size
             print(_say(lang,
-                       f"Записано {summary.path} ({size} байтів): людей {summary.people}, перевірок "
-                       f"{summary.attempts}, відповідей {summary.answers}, планів {summary.plans}.",
-                       f"Wrote {summary.path} ({size} bytes): {summary.people} people, {summary.attempts} "
-                       f"checks, {summary.answers} answers, {summary.plans} plans."))
-            print(_say(lang, "Пакет підписано регіональним ключем." if summary.signed
-                       else "Пакет НЕ підписано: у регіоні його приймуть лише з явним дозволом.",
-                       "The bundle is signed with the regional key." if summary.signed
-                       else "The bundle is NOT signed: the region will accept it only by explicit choice."))
+                       N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} "
+                          "answers, {plans} plans.",
+                          path=summary.path, size=size, people=summary.people, attempts=summary.attempts,
+                          answers=summary.answers, plans=summary.plans)))
+            print(_say(lang, N_("The bundle is signed with the regional key.") if summary.signed
+                       else N_("The bundle is NOT signed: the region will accept it only by explicit "
+                               "choice.")))
             return 0
         report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned)
-    print(_say(lang, "Імпортовано:", "Imported:"))
-    for kind, (uk, en) in NAMES.items():
+    print(_say(lang, N_("Imported:")))
+    for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)
-        print(_say(lang, f"  {uk}: нових {added}, уже були {same}",
-                   f"  {en}: {added} new, {same} already there"))
+        print(_say(lang, N_("  {name}: {added} new, {same} already there",
+                            name=name, added=added, same=same)))
     for warning in report.warnings:
-        print(_say(lang, f"Увага: {warning}", f"Warning: {warning}"))
+        print(_say(lang, N_("Warning: {warning}", warning=warning)))
     return 0

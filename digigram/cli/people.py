@@ -1,10 +1,12 @@
-"""`digigram people`: list the people in the database with their attempts."""
+"""`digigram people`: list the people in the database; details only of those without a PIN."""
 
 from __future__ import annotations
 
 import argparse
 
 from digigram.cli.quiz import open_workspace
+from digigram.core.i18n import N_
+from digigram.core.limits import printable
 
 HELP = "list the people stored in the database"
 
@@ -14,20 +16,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    uk = args.lang == "uk"
+    lang = args.lang
     with open_workspace(args) as ws:
         people = ws.people()
         if not people:
-            print("У базі ще нікого немає." if uk else "Nobody is stored yet.")
+            print(N_("Nobody is stored yet.").render(lang))
             return 0
         for person in people:
+            # Names come from typing and from imported bundles: escape codes are shown, never obeyed.
+            name = printable(person.name)
+            hub = f" ({printable(person.hub)})" if person.hub else ""
+            if person.has_pin:
+                # How many checks someone took is theirs to tell: the list shows only that a PIN guards it.
+                print(N_("{name}{hub}: protected by a PIN", name=name, hub=hub).render(lang))
+                continue
             history = ws.history(person.id)
             finished = sum(a.status == "finished" for a in history)
             open_ = sum(a.status == "in_progress" for a in history)
-            hub = f" ({person.hub})" if person.hub else ""
-            profile = person.profile_id or "—"
-            if uk:
-                print(f"{person.name}{hub}: профіль {profile}, завершено {finished}, незавершено {open_}")
-            else:
-                print(f"{person.name}{hub}: profile {profile}, {finished} finished, {open_} unfinished")
+            profile = printable(person.profile_id or "—")
+            print(N_("{name}{hub}: profile {profile}, {finished} finished, {open} unfinished",
+                     name=name, hub=hub, profile=profile, finished=finished, open=open_).render(lang))
     return 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
 from digigram.core import paths
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_, Message
 from digigram.core.records import Person
 
 if TYPE_CHECKING:
@@ -31,11 +33,14 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     """The Workspace for a parsed command line (data folder, database URL and framework options)."""
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
-    return Workspace.open(
+    ws = Workspace.open(
         data_dir=paths.data_dir_from_args(args),
         database_url=getattr(args, "database", None),
         framework_path=getattr(args, "framework", None),
     )
+    for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
+        print(notice.message(getattr(args, "lang", None)), file=sys.stderr)
+    return ws
 
 
 class Terminal:
@@ -44,8 +49,8 @@ class Terminal:
     def __init__(self, lang: str, inp: TextIO, out: TextIO) -> None:
         self.lang, self.inp, self.out = lang, inp, out
 
-    def t(self, uk: str, en: str) -> str:
-        return uk if self.lang == "uk" else en
+    def t(self, text: Message) -> str:
+        return text.render(self.lang)
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)
@@ -55,6 +60,24 @@ class Terminal:
         print(PROMPT, end="", file=self.out, flush=True)
         line = self.inp.readline()
         return None if line == "" else line.strip()
+
+    def ask_secret(self) -> str | None:
+        """A PIN or password: not echoed at a terminal; read as a plain line from a pipe or script."""
+        return read_secret(PROMPT, inp=self.inp, out=self.out)
+
+
+def read_secret(prompt: str, *, inp: TextIO | None = None, out: TextIO | None = None) -> str | None:
+    """A secret typed at the terminal with echo off, or one line from piped input; None at its end."""
+    inp = inp or sys.stdin
+    out = out or sys.stdout
+    if inp.isatty():
+        try:
+            return getpass.getpass(prompt, stream=out)
+        except EOFError:
+            return None
+    print(prompt, end="", file=out, flush=True)
+    line = inp.readline()
+    return None if line == "" else line.rstrip("\r\n")
 
 
 def _yes(answer: str) -> bool | None:
@@ -68,30 +91,26 @@ def _yes(answer: str) -> bool | None:
 
 def ask_consent(term: Terminal) -> bool | None:
     term.say(term.t(
-        "Digigram збереже ваше ім'я, відповіді й результати на цьому комп'ютері. Ви згодні? (так/ні)",
-        "Digigram keeps your name, answers and results on this computer. Do you agree? (yes/no)",
+        N_("Digigram keeps your name, answers and results on this computer. Do you agree? (yes/no)"),
     ))
     while (line := term.ask()) is not None:
         if (agreed := _yes(line)) is not None:
             return agreed
-        term.say(term.t("Введіть «так» або «ні».", "Type yes or no."))
+        term.say(term.t(N_("Type yes or no.")))
     return None
 
 
 def ask_rating(term: Terminal, *, after: bool) -> tuple[bool, int | None]:
     """(input went on, a 1–10 self-rating or None when skipped with an empty line)."""
     term.say(term.t(
-        ("Як ви тепер оцінюєте" if after else "Як ви оцінюєте") + " свої цифрові навички від 1 до 10? "
-        "(порожній рядок — пропустити)",
-        ("How would you now rate" if after else "How would you rate") + " your digital skills from 1 to 10? "
-        "(empty line to skip)",
-    ))
+        N_("How would you now rate your digital skills from 1 to 10? (empty line to skip)") if after
+        else N_("How would you rate your digital skills from 1 to 10? (empty line to skip)")))
     while (line := term.ask()) is not None:
         if line == "":
             return True, None
         if line.isdigit() and 1 <= int(line) <= 10:
             return True, int(line)
-        term.say(term.t("Потрібне число від 1 до 10.", "Please give a number from 1 to 10."))
+        term.say(term.t(N_("Please give a number from 1 to 10.")))
     return False, None
 
 
@@ -126,11 +145,11 @@ def parse_choice(line: str, item: Item, n: int) -> tuple[object, str | None]:
 def _problem(term: Terminal, kind: str, n: int, item: Item) -> str:
     low = 0 if item.offers_dont_know else 1
     messages = {
-        "empty": term.t("Введіть номер відповіді.", "Type the number of your answer."),
-        "number": term.t("Потрібні номери відповідей, цифрами.", "Please type answer numbers as digits."),
-        "range": term.t(f"Номер має бути від {low} до {n}.", f"The number must be from {low} to {n}."),
-        "one": term.t("Тут потрібна одна відповідь.", "Only one answer is wanted here."),
-        "twice": term.t("Один номер введено двічі.", "A number was given twice."),
+        "empty": term.t(N_("Type the number of your answer.")),
+        "number": term.t(N_("Please type answer numbers as digits.")),
+        "range": term.t(N_("The number must be from {low} to {n}.", low=low, n=n)),
+        "one": term.t(N_("Only one answer is wanted here.")),
+        "twice": term.t(N_("A number was given twice.")),
     }
     return messages[kind]
 
@@ -145,10 +164,10 @@ def show_item(term: Terminal, session: QuizSession, item: Item) -> int:
     for k, label in enumerate(labels, start=1):
         term.say(f"  {k}. {label}")
     if item.offers_dont_know:
-        dont_know = term.t("Не знаю", "I don't know")
+        dont_know = term.t(N_("I don't know"))
         term.say(f"  0. {dont_know}")
     if item.select == "many" and not item.on_scale:
-        term.say(term.t("(можна кілька номерів через кому)", "(several numbers separated by commas)"))
+        term.say(term.t(N_("(several numbers separated by commas)")))
     return len(labels)
 
 
@@ -172,7 +191,7 @@ def ask_items(term: Terminal, session: QuizSession) -> bool:
 def print_result(term: Terminal, session: QuizSession) -> None:
     fw = session.framework
     term.say()
-    term.say(term.t("Результати за сферами:", "Results by area:"))
+    term.say(term.t(N_("Results by area:")))
     for area in session.result().areas.values():
         name = fw.area(area.area_id).name.get(term.lang)
         low, high = area.band
@@ -180,18 +199,33 @@ def print_result(term: Terminal, session: QuizSession) -> None:
         target = area.target or "—"
         gap = "—" if area.gap is None else str(area.gap)
         term.say(term.t(
-            f"  {area.area_id} {name}: рівень {area.level} (діапазон {band}), ціль {target}, розрив {gap}",
-            f"  {area.area_id} {name}: level {area.level} (band {band}), target {target}, gap {gap}",
+            N_("  {area_id} {name}: level {level} (band {band}), target {target}, gap {gap}",
+               area_id=area.area_id, name=name, level=area.level, band=band, target=target, gap=gap),
         ))
+
+
+def _unlocked(term: Terminal, ws: Workspace, person: Person) -> bool:
+    """Whether the person's PIN (if they set one) was typed right; a wrong one is counted."""
+    if not person.has_pin:
+        return True
+    term.say(term.t(N_("Type your PIN:")))
+    pin = term.ask_secret()
+    if pin is None or not ws.check_pin(person.id, pin):
+        term.say(term.t(N_("The PIN does not match.")))
+        return False
+    return True
 
 
 def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person | None:
     person = ws.find_person(args.person)
+    # The PIN comes first: nothing about a protected person, their consent included, changes without it.
+    if person is not None and not _unlocked(term, ws, person):
+        return None
     if person is not None and person.consent_at is not None:
         return person
     agreed = ask_consent(term)
     if not agreed:
-        term.say(term.t("Без згоди перевірку не розпочато.", "The check was not started without consent."))
+        term.say(term.t(N_("The check was not started without consent.")))
         return None
     if person is None:
         return ws.create_person(args.person, profile_id=args.profile)
@@ -205,17 +239,11 @@ def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | No
         person = _person(term, ws, args)
         if person is None:
             return 1
-        if person.has_pin:
-            term.say(term.t("Введіть свій PIN:", "Type your PIN:"))
-            pin = term.ask()
-            if pin is None or not ws.check_pin(person.id, pin):
-                term.say(term.t("PIN не підходить.", "The PIN does not match."))
-                return 1
         unfinished = ws.unfinished_attempt(person.id)
         if unfinished is not None:
             session = ws.resume_quiz(unfinished.id)
-            term.say(term.t(f"Продовжуємо перевірку: відповідей уже {unfinished.n_answers}.",
-                            f"Resuming the check: {unfinished.n_answers} answered so far."))
+            term.say(term.t(N_("Resuming the check: {n_answers} answered so far.",
+                               n_answers=unfinished.n_answers)))
         else:
             going_on, rating = ask_rating(term, after=False)
             if not going_on:
@@ -225,8 +253,7 @@ def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | No
         if not ask_items(term, session):
             session.pause()
             term.say()
-            term.say(term.t("Перевірку призупинено. Запустіть цю команду знову, щоб продовжити.",
-                            "The check is paused. Run this command again to go on."))
+            term.say(term.t(N_("The check is paused. Run this command again to go on.")))
             return 0
         _, after = ask_rating(term, after=True)
         session.finish(rating_after=after)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from digigram import __version__
+from digigram.core.i18n import N_, NP_, Message, normalise, rendered
 
 PDF_MIN_BYTES = 5_000  # a report with a chart and embedded Cyrillic fonts is far larger than this
 ABILITY = -1.8  # the simulated person's ability in every area: low enough to leave gaps for a plan
@@ -21,50 +22,22 @@ SEED = 20240601
 
 MARK = {"uk": ("ok", "ПОМИЛКА"), "en": ("ok", "FAILED")}
 WORDS = {
-    "uk": {
-        "title": "Digigram {version}: самоперевірка",
-        "program": "Програма",
-        "framework": "Рамка компетентностей",
-        "handouts": "Роздаткові матеріали",
-        "database": "Тимчасова база даних",
-        "quiz": "Повна перевірка (імітовані відповіді)",
-        "stored": "Збережені відповіді",
-        "plan": "План розвитку",
-        "pdf": "Звіт PDF",
-        "backup": "Резервна копія",
-        "qt": "Бібліотеки Qt і переклад інтерфейсу",
-        "passed": "Усе гаразд: пройдено перевірок — {n}, за {s:.1f} с.",
-        "failed": "Не пройдено перевірок: {bad} з {n}. Перевстановіть програму або зверніться по допомогу.",
-        "frozen": "зібрана програма",
-        "source": "з джерельного коду",
-    },
-    "en": {
-        "title": "Digigram {version}: self-test",
-        "program": "Program",
-        "framework": "Competence framework",
-        "handouts": "Handouts",
-        "database": "Temporary database",
-        "quiz": "Full check (simulated answers)",
-        "stored": "Stored answers",
-        "plan": "Development plan",
-        "pdf": "PDF report",
-        "backup": "Backup",
-        "qt": "Qt libraries and interface translation",
-        "passed": "All good: {n} checks passed in {s:.1f} s.",
-        "failed": "{bad} of {n} checks failed. Reinstall Digigram or ask for help.",
-        "frozen": "built program",
-        "source": "from source",
-    },
+    "title": N_("Digigram {{version}}: self-test"),
+    "program": N_("Program"),
+    "framework": N_("Competence framework"),
+    "handouts": N_("Handouts"),
+    "database": N_("Temporary database"),
+    "quiz": N_("Full check (simulated answers)"),
+    "stored": N_("Stored answers"),
+    "plan": N_("Development plan"),
+    "pdf": N_("PDF report"),
+    "backup": N_("Backup"),
+    "qt": N_("Qt libraries and interface translation"),
+    "passed": N_("All good: {{n}} checks passed in {{s:.1f}} s."),
+    "failed": N_("{{bad}} of {{n}} checks failed. Reinstall Digigram or ask for help."),
+    "frozen": N_("built program"),
+    "source": N_("from source"),
 }
-
-
-def uk_count(n: int, one: str, few: str, many: str) -> str:
-    """A number with its Ukrainian noun form: 1 питання, 2 питання, 5 питань, 11 питань, 21 питання."""
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} {one}"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} {few}"
-    return f"{n} {many}"
 
 
 class Failed(Exception):
@@ -75,21 +48,20 @@ class _Run:
     """Runs the checks in order, prints one line each, remembers what later checks need."""
 
     def __init__(self, lang: str, out: TextIO) -> None:
-        self.lang = lang if lang in WORDS else "en"
-        self.words = WORDS[self.lang]
+        self.lang = normalise(lang)
+        self.words = rendered(WORDS, self.lang)
         self.out = out
         self.results: list[bool] = []
         self.state: dict[str, Any] = {}
 
-    def t(self, uk: str, en: str) -> str:
-        return uk if self.lang == "uk" else en
+    def t(self, text: Message) -> str:
+        return text.render(self.lang)
 
     def check(self, key: str, body: Callable[[], str], *, needs: tuple[str, ...] = ()) -> None:
         missing = [n for n in needs if n not in self.state]
         try:
             if missing:
-                raise Failed(self.t("пропущено: не вдалася попередня перевірка",
-                                    "skipped: an earlier check failed"))
+                raise Failed(self.t(N_("skipped: an earlier check failed")))
             detail, ok = body(), True
         except Failed as exc:
             detail, ok = str(exc), False
@@ -137,22 +109,21 @@ def _checks(run: _Run, work: Path) -> None:
         scored = sum(1 for i in fw.items if i.scored)
         n_comp = len(tuple(fw.competences))
         st["framework"] = fw
-        return t(f"{fw.id} {fw.version}: {uk_count(len(fw.areas), 'сфера', 'сфери', 'сфер')}, "
-                 f"{uk_count(n_comp, 'компетентність', 'компетентності', 'компетентностей')}, "
-                 f"{uk_count(len(fw.items), 'питання', 'питання', 'питань')} (оцінюються {scored})",
-                 f"{fw.id} {fw.version}: {len(fw.areas)} areas, {n_comp} competences, "
-                 f"{len(fw.items)} items ({scored} scored)")
+        return t(N_("{id} {version}: {areas}, {competences}, {items} ({scored} scored)",
+                    id=fw.id, version=fw.version, scored=scored,
+                    areas=NP_("{count} area", "{count} areas", len(fw.areas)),
+                    competences=NP_("{count} competence", "{count} competences", n_comp),
+                    items=NP_("{count} item", "{count} items", len(fw.items))))
 
     def handouts() -> str:
         fw = st["framework"]
         files = [r.path for r in fw.resources if r.path is not None]
         missing = [p.name for p in files if not p.is_file() or p.stat().st_size == 0]
         if not files:
-            raise Failed(t("у рамці немає жодного файлу", "the framework names no files"))
+            raise Failed(t(N_("the framework names no files")))
         if missing:
-            raise Failed(t("бракує файлів: ", "missing files: ") + ", ".join(sorted(missing)))
-        return t(f"усі файли на місці ({uk_count(len(files), 'файл', 'файли', 'файлів')})",
-                 f"all {len(files)} files present")
+            raise Failed(t(N_("missing files: ")) + ", ".join(sorted(missing)))
+        return t(NP_("the {count} file is present", "all {count} files present", len(files)))
 
     def database() -> str:
         from digigram.services.workspace import Workspace
@@ -161,15 +132,15 @@ def _checks(run: _Run, work: Path) -> None:
         st["workspace"] = ws
         path = ws.database_path
         if path is None or not path.is_file():
-            raise Failed(t("файл бази не створено", "no database file was created"))
-        return t(f"створено й оновлено до поточної схеми ({path.stat().st_size // 1024} КБ)",
-                 f"created and migrated to the current schema ({path.stat().st_size // 1024} KB)")
+            raise Failed(t(N_("no database file was created")))
+        return t(N_("created and migrated to the current schema ({value} KB)",
+                    value=path.stat().st_size // 1024))
 
     def quiz() -> str:
         import numpy as np
 
         ws = st["workspace"]
-        person = ws.create_person(t("Перевірка Самоперевірка", "Self Test"), hub="self-test")
+        person = ws.create_person(t(N_("Self Test")), hub="self-test")
         session = ws.start_quiz(person.id, mode="full", seed=SEED)
         rng, np_rng = random.Random(SEED), np.random.default_rng(SEED)
         while (item := session.current_item) is not None:
@@ -178,12 +149,12 @@ def _checks(run: _Run, work: Path) -> None:
         result = session.result()
         n_areas = len(session.framework.areas)
         if len(result.areas) != n_areas:
-            raise Failed(t(f"результат має {len(result.areas)} сфер замість {n_areas}",
-                           f"the result covers {len(result.areas)} areas instead of {n_areas}"))
+            raise Failed(t(N_("the result covers {count} areas instead of {n_areas}",
+                              count=len(result.areas), n_areas=n_areas)))
         st.update(person=person, attempt_id=session.attempt_id, result=result)
         levels = ", ".join(f"{a.area_id} {a.level}" for a in result.areas.values())
-        return t(f"{uk_count(result.asked, 'питання', 'питання', 'питань')}, рівні: {levels}",
-                 f"{result.asked} questions, levels: {levels}")
+        return t(NP_("{count} question, levels: {levels}", "{count} questions, levels: {levels}",
+                     result.asked, levels=levels))
 
     def stored() -> str:
         from digigram.services.workspace import Workspace
@@ -197,13 +168,11 @@ def _checks(run: _Run, work: Path) -> None:
             a: r.level for a, r in before.areas.items()}
         attempts = ws.history(st["person"].id)
         if not same or again.asked != before.asked:
-            raise Failed(t("після повторного відкриття бази результат інший",
-                           "the result differs after reopening the database"))
+            raise Failed(t(N_("the result differs after reopening the database")))
         if [a.status for a in attempts] != ["finished"]:
-            raise Failed(t("спробу не позначено завершеною", "the attempt is not marked finished"))
-        return t(f"після повторного відкриття бази: "
-                 f"{uk_count(again.asked, 'відповідь', 'відповіді', 'відповідей')}, той самий результат",
-                 f"after reopening the database: {again.asked} answers, the same result")
+            raise Failed(t(N_("the attempt is not marked finished")))
+        return t(NP_("after reopening the database: {count} answer, the same result",
+                     "after reopening the database: {count} answers, the same result", again.asked))
 
     def plan() -> str:
         ws = st["workspace"]
@@ -212,23 +181,25 @@ def _checks(run: _Run, work: Path) -> None:
         ws.save_plan(person.id, draft)
         saved = ws.plan_for(person.id)
         if saved is None or len(saved.steps) != len(draft.steps):
-            raise Failed(t("план не збережено", "the plan was not saved"))
+            raise Failed(t(N_("the plan was not saved")))
         gaps = [c for c in st["result"].competences.values() if c.gap]
         if gaps and not saved.steps:
-            raise Failed(t("план порожній, хоча є прогалини", "the plan is empty although there are gaps"))
+            raise Failed(t(N_("the plan is empty although there are gaps")))
         st["plan"] = saved
-        return t(f"збережено {uk_count(len(saved.steps), 'крок', 'кроки', 'кроків')}",
-                 f"{len(saved.steps)} steps saved")
+        return t(NP_("{count} step saved", "{count} steps saved", len(saved.steps)))
 
     def pdf() -> str:
         from digigram.charts import report
-        from digigram.charts.model import PlanStep, bars_from_result, level_codes
+        from digigram.charts.model import PlanLine, bars_from_result, level_codes
+        from digigram.core.plan import goal_text
 
         fw = st["framework"]
         bars = bars_from_result(st["result"], fw, lang=run.lang)
         steps = [
-            PlanStep(competence=fw.competence(s.competence_id).name.get(run.lang),
-                     goal=s.goal, resource=s.resource_id or "", due=s.due, status=s.status)
+            PlanLine(competence=fw.competence(s.competence_id).name.get(run.lang),
+                     goal=goal_text(s.goal, fw, competence_id=s.competence_id, profile_id=None,
+                                    lang=run.lang),
+                     resource=s.resource_id or "", due=s.due, status=s.status)
             for s in st["plan"].steps
         ] if "plan" in st else []
         target = work / "report.pdf"
@@ -242,16 +213,16 @@ def _checks(run: _Run, work: Path) -> None:
         head = target.read_bytes()[:5]
         size = target.stat().st_size
         if head != b"%PDF-":
-            raise Failed(t("файл не є PDF", "the file is not a PDF"))
+            raise Failed(t(N_("the file is not a PDF")))
         if size < PDF_MIN_BYTES:
-            raise Failed(t(f"файл підозріло малий ({size} Б)", f"the file is suspiciously small ({size} B)"))
-        return t(f"{size // 1024} КБ за {took:.1f} с", f"{size // 1024} KB in {took:.1f} s")
+            raise Failed(t(N_("the file is suspiciously small ({size} B)", size=size)))
+        return t(N_("{value} KB in {took:.1f} s", value=size // 1024, took=took))
 
     def backup() -> str:
         made = st["workspace"].backup_now("self-test")
         if made is None or not made.is_file() or made.stat().st_size == 0:
-            raise Failed(t("копію не створено", "no backup was made"))
-        return t(f"створено ({made.stat().st_size // 1024} КБ)", f"made ({made.stat().st_size // 1024} KB)")
+            raise Failed(t(N_("no backup was made")))
+        return t(N_("made ({value} KB)", value=made.stat().st_size // 1024))
 
     run.check("program", program)
     run.check("framework", framework)
@@ -281,8 +252,7 @@ def _qt_check(run: _Run) -> str:
     qm = Path(__file__).resolve().parents[1] / "ui" / "translations" / "digigram_uk.qm"
     translator = qt_core.QTranslator()
     if not qm.is_file() or not translator.load(str(qm)):
-        raise Failed(run.t(f"не вдалося прочитати переклад {qm.name}",
-                           f"could not read the translation {qm.name}"))
+        raise Failed(run.t(N_("could not read the translation {name}", name=qm.name)))
     return f"Qt {qt_core.qVersion()}, {qm.name}"
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from competency_framework import shipped_framework_path
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.core.loader import load_framework
 
 if TYPE_CHECKING:
@@ -82,8 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from digigram.core.simulation import simulate  # numpy only when simulating
 
     if not 0.0 <= args.rho <= 1.0:  # outside it the abilities would be NaN and so every figure
-        raise DigigramError(uk=f"--rho має бути від 0 до 1, а не {args.rho}.",
-                            en=f"--rho must be from 0 to 1, not {args.rho}.")
+        raise DigigramError(N_("--rho must be from 0 to 1, not {rho}.", rho=args.rho))
     framework = load_framework(args.framework or shipped_framework_path())
     profile = args.profile
     if profile is None and framework.default_profile is not None:

@@ -8,12 +8,15 @@ from collections import Counter
 
 from digigram.core.errors import FrameworkError
 from digigram.core.framework import ITEM_KINDS, Framework
+from digigram.core.i18n import N_
+from digigram.core.lint import overdue_reviews
 from digigram.core.loader import load_framework
 
 HELP = "check competency framework files and report every problem with its line and column"
 
-_KIND_UK = {
-    "self_rating": "самооцінка", "knowledge": "знання", "scenario": "ситуації", "attitude": "ставлення",
+_KINDS = {
+    "self_rating": N_("self_rating"), "knowledge": N_("knowledge"), "scenario": N_("scenario"),
+    "attitude": N_("attitude"),
 }
 
 
@@ -28,13 +31,10 @@ def summary(path: str, framework: Framework, lang: str) -> str:
     competences = sum(len(a.competences) for a in framework.areas)
     items, resources = len(framework.items), len(framework.resources)
     head = f"{path}: {framework.id} {framework.version}"
-    if lang == "uk":
-        by_kind = ", ".join(f"{_KIND_UK[k]} {kinds[k]}" for k in ITEM_KINDS)
-        return (f"{head}: гаразд — сфер {areas}, компетентностей {competences}, "
-                f"завдань {items} ({by_kind}), ресурсів {resources}")
-    by_kind = ", ".join(f"{k} {kinds[k]}" for k in ITEM_KINDS)
-    return (f"{head}: ok — {areas} areas, {competences} competences, "
-            f"{items} items ({by_kind}), {resources} resources")
+    by_kind = ", ".join(f"{_KINDS[k].render(lang)} {kinds[k]}" for k in ITEM_KINDS)
+    return N_("{head}: ok — {areas} areas, {competences} competences, {items} items ({by_kind}), "
+              "{resources} resources", head=head, areas=areas, competences=competences, items=items,
+              by_kind=by_kind, resources=resources).render(lang)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,4 +53,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}:0:0: (file): {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
         print(summary(path, framework, lang))
+        # A passed review date is a warning: the file is still valid, a fact in it may be stale.
+        with open(path, "rb") as stream:
+            for finding in overdue_reviews(stream.read(), name=path):
+                print(finding.format(path, lang), file=sys.stderr)
     return status

@@ -6,9 +6,11 @@ import difflib
 import math
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from digigram.core.errors import Problem
 from digigram.core.framework import Text
+from digigram.core.i18n import N_, Message
 from digigram.core.yamlnodes import (
     BOOL,
     FLOAT,
@@ -26,29 +28,28 @@ from digigram.core.yamlnodes import (
 ID = re.compile(r"^\w[\w.\-]*$")
 FRAMEWORK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-_KIND_UK = {"mapping": "відображення (пари «ключ: значення»)", "list": "список", "string": "рядок",
-            "number": "число", "integer": "ціле число"}
-_KIND_EN = {"mapping": "a mapping (key: value pairs)", "list": "a list", "string": "a string",
-            "number": "a number", "integer": "a whole number"}
+_KIND = {"mapping": N_("a mapping (key: value pairs)"), "list": N_("a list"), "string": N_("a string"),
+         "number": N_("a number"), "integer": N_("a whole number")}
 
 
-def _found(node: Node) -> tuple[str, str]:
+def _found(node: Node) -> Message:
     """What the node holds, for 'expected X, found Y' messages."""
     if isinstance(node, MappingNode):
-        return "відображення", "a mapping"
+        return N_("a mapping")
     if isinstance(node, SequenceNode):
-        return "список", "a list"
+        return N_("a list")
     tag = node.tag
     if tag == NULL:
-        return "порожнє значення", "an empty value"
+        return N_("an empty value")
     if tag == BOOL:
-        return f"так/ні ({node.value})", f"a yes/no value ({node.value})"
+        return N_("a yes/no value ({value})", value=node.value)
     if tag in (INT, FLOAT):
-        return f"число {node.value}", f"the number {node.value}"
+        return N_("the number {value}", value=node.value)
     if tag == STR:
-        return "рядок", "a string"
-    return f"значення з тегом {tag}", f"a value tagged {tag}"
+        return N_("a string")
+    return N_("a value tagged {tag}", tag=tag)
 
 
 class Reader:
@@ -59,14 +60,13 @@ class Reader:
         self.problems: list[Problem] = []
         self.languages: tuple[str, ...] = ()
 
-    def report(self, node: Node | None, path: str, *, uk: str, en: str) -> None:
+    def report(self, node: Node | None, path: str, text: Message) -> None:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
-        self.problems.append(problem(self.file, line, column, path, uk=uk, en=en))
+        self.problems.append(problem(self.file, line, column, path, text))
 
     def expected(self, node: Node, path: str, kind: str) -> None:
-        found_uk, found_en = _found(node)
-        self.report(node, path, uk=f"Очікується {_KIND_UK[kind]}, а тут {found_uk}.",
-                    en=f"Expected {_KIND_EN[kind]}, found {found_en}.")
+        self.report(node, path, N_("Expected {expected}, found {found}.",
+                                   expected=_KIND[kind], found=_found(node)))
 
     def fields(
         self, node: Node | None, path: str, *, required: Iterable[str], optional: Iterable[str] = ()
@@ -85,8 +85,7 @@ class Reader:
                 self._unknown(key_node, key, path, allowed)
         for key in required:
             if key not in result:
-                self.report(node, _join(path, key), uk=f"Бракує обов'язкового ключа «{key}».",
-                            en=f"The required key '{key}' is missing.")
+                self.report(node, _join(path, key), N_("The required key '{key}' is missing.", key=key))
         return {key: value for key, (_k, value) in result.items() if key in allowed}
 
     def pairs(self, node: MappingNode, path: str) -> dict[str, tuple[Node, Node]]:
@@ -94,27 +93,27 @@ class Reader:
         result: dict[str, tuple[Node, Node]] = {}
         for key_node, value in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.report(key_node, path, uk="Ключ має бути простим словом, а не списком чи відображенням.",
-                            en="A key must be a plain word, not a list or a mapping.")
+                self.report(key_node, path, N_("A key must be a plain word, not a list or a mapping."))
                 continue
             key = str(key_node.value)
             if key in result:
                 first = result[key][0].start_mark.line + 1
                 self.report(key_node, _join(path, key),
-                            uk=f"Ключ «{key}» повторюється (уперше в рядку {first}).",
-                            en=f"The key '{key}' appears twice (first on line {first}).")
+                            N_("The key '{key}' appears twice (first on line {first}).",
+                               key=key, first=first))
                 continue
             result[key] = (key_node, value)
         return result
 
     def _unknown(self, key_node: Node, key: str, path: str, allowed: tuple[str, ...]) -> None:
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint_uk = f" Можливо, «{close[0]}»?" if close else ""
-        hint_en = f" Did you mean '{close[0]}'?" if close else ""
         listed = ", ".join(allowed)
-        self.report(key_node, _join(path, key),
-                    uk=f"Невідомий ключ «{key}».{hint_uk} Дозволені: {listed}.",
-                    en=f"Unknown key '{key}'.{hint_en} Allowed: {listed}.")
+        if close:
+            text = N_("Unknown key '{key}'. Did you mean '{close}'? Allowed: {listed}.",
+                      key=key, close=close[0], listed=listed)
+        else:
+            text = N_("Unknown key '{key}'. Allowed: {listed}.", key=key, listed=listed)
+        self.report(key_node, _join(path, key), text)
 
     def sequence(self, node: Node | None, path: str, *, minimum: int = 0) -> list[Node] | None:
         if node is None:
@@ -123,8 +122,8 @@ class Reader:
             self.expected(node, path, "list")
             return None
         if len(node.value) < minimum:
-            self.report(node, path, uk=f"Потрібно щонайменше {minimum} елем., а є {len(node.value)}.",
-                        en=f"At least {minimum} entries are needed, found {len(node.value)}.")
+            self.report(node, path, N_("At least {minimum} entries are needed, found {count}.",
+                                       minimum=minimum, count=len(node.value)))
         return list(node.value)
 
     def _scalar(self, node: Node, path: str) -> object:
@@ -133,8 +132,7 @@ class Reader:
         try:
             return scalar(node)
         except ValueError:
-            self.report(node, path, uk=f"Непідтримуване значення з тегом {node.tag}.",
-                        en=f"Unsupported value tagged {node.tag}.")
+            self.report(node, path, N_("Unsupported value tagged {tag}.", tag=node.tag))
             return _BAD
 
     def string(self, node: Node | None, path: str) -> str | None:
@@ -148,7 +146,7 @@ class Reader:
             self.expected(node, path, "string")
             return None
         if not value.strip():
-            self.report(node, path, uk="Порожній рядок.", en="The string is empty.")
+            self.report(node, path, N_("The string is empty."))
             return None
         return value
 
@@ -161,13 +159,10 @@ class Reader:
             return None
         value = str(node.value)
         if not pattern.match(value):
-            if pattern is FRAMEWORK_ID:
-                uk, en = "малі латинські літери, цифри та «-»", "lowercase letters, digits and '-'"
-            else:
-                uk = "літери, цифри, «.», «-» та «_», без пробілів"
-                en = "letters, digits, '.', '-' and '_', no spaces"
-            self.report(node, path, uk=f"«{value}» не годиться: дозволено {uk}.",
-                        en=f"'{value}' is not valid: use {en}.")
+            allowed = (N_("lowercase letters, digits and '-'") if pattern is FRAMEWORK_ID
+                       else N_("letters, digits, '.', '-' and '_', no spaces"))
+            self.report(node, path, N_("'{value}' is not valid: use {allowed}.",
+                                       value=value, allowed=allowed))
             return None
         return value
 
@@ -183,9 +178,24 @@ class Reader:
             return None
         assert isinstance(value, (int, float))
         if isinstance(value, float) and math.isnan(value):
-            self.report(node, path, uk="Число має бути скінченним.", en="The number must be finite.")
+            self.report(node, path, N_("The number must be finite."))
             return None
         return value
+
+    def date(self, node: Node | None, path: str) -> date | None:
+        """A calendar date written as YYYY-MM-DD."""
+        if node is None:
+            return None
+        value = self._scalar(node, path)
+        if value is _BAD:
+            return None
+        if isinstance(value, str) and ISO_DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # 2027-02-30: the shape is right, the day does not exist
+        self.report(node, path, N_("Expected a date written YYYY-MM-DD, such as 2027-06-30."))
+        return None
 
     def text(self, node: Node | None, path: str) -> Text | None:
         """A text: a mapping covering every framework language, or a string with exactly one language."""
@@ -197,16 +207,15 @@ class Reader:
             for lang, (key_node, value_node) in self.pairs(node, path).items():
                 if langs and lang not in langs:
                     self.report(key_node, _join(path, lang),
-                                uk=f"Мови «{lang}» немає в languages ({', '.join(langs)}).",
-                                en=f"The language '{lang}' is not in languages ({', '.join(langs)}).")
+                                N_("The language '{lang}' is not in languages ({join}).",
+                                   lang=lang, join=', '.join(langs)))
                     continue
                 value = self.string(value_node, _join(path, lang))
                 if value is not None:
                     values[lang] = value
             missing = [lang for lang in langs if lang not in values and lang not in self._keys(node)]
             for lang in missing:
-                self.report(node, _join(path, lang), uk=f"Бракує тексту мовою «{lang}».",
-                            en=f"The text in '{lang}' is missing.")
+                self.report(node, _join(path, lang), N_("The text in '{lang}' is missing.", lang=lang))
             ordered = {lang: values[lang] for lang in langs if lang in values} if langs else values
             return Text(ordered) if ordered and len(ordered) == len(langs or ordered) else None
         if isinstance(node, ScalarNode) and node.tag == STR:
@@ -215,12 +224,10 @@ class Reader:
                 return None
             if len(langs) > 1:
                 shape = "{" + ", ".join(f"{x}: …" for x in langs) + "}"
-                self.report(node, path, uk=f"Потрібен текст кожною мовою: {shape}.",
-                            en=f"A text is needed in every language: {shape}.")
+                self.report(node, path, N_("A text is needed in every language: {shape}.", shape=shape))
                 return None
             return Text({langs[0] if langs else "und": value})
-        self.report(node, path, uk="Очікується текст: рядок або відображення «мова: рядок».",
-                    en="Expected a text: a string, or a mapping of language: string.")
+        self.report(node, path, N_("Expected a text: a string, or a mapping of language: string."))
         return None
 
     @staticmethod

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import Message
 from digigram.core.records import Attempt, Person, Plan
 from digigram.core.scoring import QuizResult
 
@@ -25,8 +26,8 @@ class CoordinatorError(DigigramError):
 class CoordinatorLocked(CoordinatorError):
     """A wrong coordinator password, or a try made before the wait after earlier failures has passed."""
 
-    def __init__(self, *, uk: str, en: str, wait_seconds: int = 0) -> None:
-        super().__init__(uk=uk, en=en)
+    def __init__(self, text: Message, /, *, wait_seconds: int = 0) -> None:
+        super().__init__(text)
         self.wait_seconds = wait_seconds
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from digigram.core.errors import QuizError
 from digigram.core.framework import Framework, Item, Profile
+from digigram.core.i18n import N_
 from digigram.core.itembank import Choice, Scored, bank_for, normalise_choice, score_answer
 from digigram.core.scoring import Evidence, QuizResult, build_result
 from digigram.core.selection import (
@@ -56,10 +57,8 @@ class Quiz:
             self.rules, area_ids = ONE_AREA, [mode]
         else:
             raise QuizError(
-                uk=f"Невідомий режим перевірки «{mode}»: має бути full, quick або код сфери "
-                f"({', '.join(a.id for a in framework.areas)}).",
-                en=f"Unknown quiz mode {mode!r}: use full, quick or an area id "
-                f"({', '.join(a.id for a in framework.areas)}).",
+                N_("Unknown quiz mode {mode!r}: use full, quick or an area id ({join}).",
+                   mode=mode, join=', '.join(a.id for a in framework.areas)),
             )
         self.area_ids: tuple[str, ...] = tuple(area_ids)
         # A string seed is hashed the same way on every platform and Python version.
@@ -120,13 +119,12 @@ class Quiz:
     def answer(self, item_id: str, choice: object) -> None:
         """Take the answer to the current question (an option or scale index, a list, or None)."""
         if self._pending is None:
-            raise QuizError(uk="Перевірку вже завершено: нових відповідей не приймаємо.",
-                            en="The quiz is over: it takes no more answers.")
+            raise QuizError(N_("The quiz is over: it takes no more answers."))
         current = self.bank.items[self._pending]
         if item_id != current.id:
             raise QuizError(
-                uk=f"Питання {item_id} зараз не ставилося (поточне питання — {current.id}).",
-                en=f"Question {item_id} was not asked now (the current question is {current.id}).",
+                N_("Question {item_id} was not asked now (the current question is {id}).",
+                   item_id=item_id, id=current.id),
             )
         value = normalise_choice(self.framework, current, choice)
         scored = score_answer(self.framework, current, value)
@@ -227,6 +225,6 @@ def _profile(framework: Framework, profile: str | None) -> Profile | None:
         return None
     if not any(p.id == profile for p in framework.profiles):
         known = ", ".join(p.id for p in framework.profiles) or "—"
-        raise QuizError(uk=f"У рамці немає профілю «{profile}» (є: {known}).",
-                        en=f"The framework has no profile {profile!r} (known: {known}).")
+        raise QuizError(N_("The framework has no profile {profile!r} (known: {known}).",
+                           profile=profile, known=known))
     return framework.profile(profile)

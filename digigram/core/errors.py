@@ -1,26 +1,26 @@
-"""Expected problems as DigigramError kinds, each carrying its message in Ukrainian and English."""
+"""Expected problems as DigigramError kinds, each carrying a Message worded in the reader's language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digigram.core.i18n import pick
+from digigram.core.i18n import N_, NP_, Message
 
 
 class DigigramError(Exception):
     """A problem the user can understand and act on; anything else is a bug.
 
-    Raise it with both languages: ``DigigramError(uk="…", en="…")``.
+    Raise it with a translatable sentence: ``StorageError(N_("The disk is full."))``.
     """
 
-    def __init__(self, *, uk: str, en: str) -> None:
-        super().__init__(en)
-        self.texts = {"uk": uk, "en": en}
+    def __init__(self, text: Message, /) -> None:
+        super().__init__(text.render("en"))
+        self.text = text
 
     def message(self, lang: str | None = None) -> str:
         """The message in `lang` ("uk" or "en"); the system language when None."""
-        return pick(self.texts, lang)
+        return self.text.render(lang)
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,18 @@ class Problem:
     line: int  # 1-based; 0 when the problem concerns the whole file
     column: int  # 1-based; 0 when unknown
     path: str  # key path such as "items[3].options[0].score"; "" for the file itself
-    texts: tuple[tuple[str, str], ...]  # (lang, message) pairs
+    text: Message
 
     def message(self, lang: str | None = None) -> str:
-        return pick(dict(self.texts), lang)
+        return self.text.render(lang)
 
     def format(self, lang: str | None = None) -> str:
         """`FILE:LINE:COL: key.path: message`, as `digigram validate` prints it."""
         where = self.path or "(file)"
         return f"{self.file}:{self.line}:{self.column}: {where}: {self.message(lang)}"
+
+    def render(self, lang: str | None = None) -> str:
+        return self.format(lang)
 
 
 class FrameworkError(DigigramError):
@@ -50,14 +53,11 @@ class FrameworkError(DigigramError):
         first = self.problems[0] if self.problems else None
         n = len(self.problems)
         if first is None:
-            super().__init__(
-                uk="Файл рамки не вдалося прочитати.", en="The framework file could not be read."
-            )
+            super().__init__(N_("The framework file could not be read."))
         else:
-            super().__init__(
-                uk=f"У файлі рамки {first.file} знайдено проблем: {n}. Перша: {first.format('uk')}",
-                en=f"The framework file {first.file} has {n} problem(s). First: {first.format('en')}",
-            )
+            super().__init__(NP_("The framework file {file} has {count} problem. First: {first}",
+                                 "The framework file {file} has {count} problems. First: {first}",
+                                 n, file=first.file, first=first))
 
 
 class QuizError(DigigramError):

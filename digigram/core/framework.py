@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -159,6 +160,7 @@ class Item:
     explanation: Text | None = None
     irt: IrtParams | None = None
     resources: tuple[str, ...] = ()
+    review_by: date | None = None  # when a dated fact the item states should be checked again
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -214,6 +216,7 @@ class Resource:
     minutes: int | None = None
     language: str | None = None
     levels: tuple[str, str] | None = None
+    review_by: date | None = None  # when a dated fact the resource states should be checked again
 
     def __hash__(self) -> int:
         return hash(self.id)

@@ -1,12 +1,28 @@
-"""The user's language outside Qt: Ukrainian first, English second."""
+"""The user's language outside Qt widgets: gettext catalogues, and dates and numbers through the locale.
+
+Every user-facing sentence outside a widget is written once, in English, as ``N_("…")`` (Babel extracts
+these), and carried as a Message until it is shown: an error raised deep in the storage layer is worded
+in whatever language the screen or the terminal speaks. Ukrainian comes from
+``digigram/locale/uk/LC_MESSAGES/digigram.po``, compiled to ``.mo`` at build time like the Qt ``.qm`` files.
+Placeholders use ``str.format`` names: ``N_("{count} people imported", count=n)``.
+"""
 
 from __future__ import annotations
 
+import gettext
 import locale
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Protocol
 
 LANGUAGES = ("uk", "en")
+DOMAIN = "digigram"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+_BABEL_LOCALES = {"uk": "uk_UA", "en": "en_GB"}
 
 
 def system_language() -> str:
@@ -31,10 +47,96 @@ def normalise(lang: str | None) -> str:
 
 
 def pick(texts: Mapping[str, str], lang: str | None = None) -> str:
-    """The text for `lang` from a {lang: text} mapping, falling back to English, then any."""
+    """Framework content's text for `lang` from a {lang: text} mapping; English, then any, if missing."""
     code = normalise(lang)
     if code in texts:
         return texts[code]
     if "en" in texts:
         return texts["en"]
     return next(iter(texts.values()))
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue for `lang`; English (the source language) needs none."""
+    code = normalise(lang)
+    if code == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True)
+
+
+class Localized(Protocol):
+    def render(self, lang: str | None = None) -> str: ...
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence to show later, in the reader's language: its English msgid and its named values."""
+
+    msgid: str
+    params: tuple[tuple[str, object], ...] = ()
+    plural: str | None = None
+    count: int | None = None
+
+    def render(self, lang: str | None = None) -> str:
+        catalogue = translations(normalise(lang))
+        if self.plural is not None and self.count is not None:
+            text = catalogue.ngettext(self.msgid, self.plural, self.count)
+        else:
+            text = catalogue.gettext(self.msgid)
+        values = {k: _shown(v, lang) for k, v in self.params}
+        return text.format(**values)  # msgids are format templates: a literal brace is written {{ }}
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def _shown(value: object, lang: str | None) -> object:
+    render = getattr(value, "render", None)
+    return render(lang) if callable(render) else value
+
+
+def N_(msgid: str, /, **params: object) -> Message:
+    """Mark a sentence for translation; it is worded when rendered, in the reader's language."""
+    return Message(msgid, tuple(params.items()))
+
+
+def NP_(singular: str, plural: str, count: int, /, **params: object) -> Message:
+    """A sentence whose form depends on `count` (Ukrainian has three plural forms); `{count}` is set."""
+    return Message(singular, (("count", count), *params.items()), plural=plural, count=count)
+
+
+def tr(lang: str | None, message: Message) -> str:
+    """`message` in `lang`: the one call terminal code uses to word a Message."""
+    return message.render(lang)
+
+
+def format_date(day: date | datetime, lang: str | None) -> str:
+    """A date as the language writes it (14.03.2026 in Ukrainian, 14 Mar 2026 in English)."""
+    from babel.dates import format_date as babel_date
+
+    when = day.date() if isinstance(day, datetime) else day
+    code = normalise(lang)
+    # Ukrainian CLDR's short form has a two-digit year; reports keep all four.
+    return str(babel_date(when, format="dd.MM.y" if code == "uk" else "medium", locale=_BABEL_LOCALES[code]))
+
+
+def format_number(value: float, lang: str | None, *, digits: int = 1) -> str:
+    """A decimal with the language's separator (0,4 in Ukrainian, 0.4 in English)."""
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * digits if digits > 0 else "0"
+    return str(format_decimal(value, format=pattern, locale=_BABEL_LOCALES[normalise(lang)]))
+
+
+def format_percent(share: float, lang: str | None, *, digits: int = 0) -> str:
+    """A share as a percentage with the language's separator and spacing (82 % / 82%)."""
+    from babel.numbers import format_percent as babel_percent
+
+    pattern = "0." + "0" * digits + "%" if digits > 0 else "0%"
+    return str(babel_percent(share, format=pattern, locale=_BABEL_LOCALES[normalise(lang)]))
+
+
+def rendered(table: Mapping[str, Message], lang: str | None) -> dict[str, str]:
+    """A table of labels (column heads, chart legends) worded in `lang`."""
+    return {key: message.render(lang) for key, message in table.items()}

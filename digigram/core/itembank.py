@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from digigram.core.errors import QuizError
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_, Message
 from digigram.core.irt import (
     GRID,
     Array,
@@ -88,17 +89,15 @@ def bank_for(framework: Framework) -> ItemBank:
     return bank
 
 
-def _bad(item: Item, uk: str, en: str) -> QuizError:
-    return QuizError(uk=f"Питання {item.id}: {uk}", en=f"Question {item.id}: {en}")
+def _bad(item: Item, reason: Message) -> QuizError:
+    return QuizError(N_("Question {id}: {reason}", id=item.id, reason=reason))
 
 
 def _index(item: Item, value: object, size: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise _bad(item, f"відповідь має бути номером варіанта, а не {value!r}.",
-                   f"the answer must be an option number, not {value!r}.")
+        raise _bad(item, N_("the answer must be an option number, not {value!r}.", value=value))
     if not 0 <= int(value) < size:
-        raise _bad(item, f"варіанта {value} немає (є 0…{size - 1}).",
-                   f"there is no option {value} (valid: 0…{size - 1}).")
+        raise _bad(item, N_("there is no option {value} (valid: 0…{value2}).", value=value, value2=size - 1))
     return int(value)
 
 
@@ -109,19 +108,17 @@ def normalise_choice(framework: Framework, item: Item, choice: object) -> Choice
         return _index(item, choice, len(framework.scales[item.scale].points))
     if choice is None:
         if not item.offers_dont_know:
-            raise _bad(item, "це питання не має варіанта «Не знаю».",
-                       "this question has no \"I don't know\" answer.")
+            raise _bad(item, N_("this question has no \"I don't know\" answer."))
         return None
     n = len(item.options)
     if item.select == "many":
         if isinstance(choice, int | np.integer) and not isinstance(choice, bool):
             choice = [choice]
         if not isinstance(choice, Sequence) or isinstance(choice, str):
-            raise _bad(item, "тут можна обрати кілька варіантів: дайте їхні номери списком.",
-                       "several options can be chosen here: give their numbers as a list.")
+            raise _bad(item, N_("several options can be chosen here: give their numbers as a list."))
         picked = tuple(sorted(_index(item, c, n) for c in choice))
         if len(set(picked)) != len(picked):
-            raise _bad(item, "варіант обрано двічі.", "an option was chosen twice.")
+            raise _bad(item, N_("an option was chosen twice."))
         return picked
     return _index(item, choice, n)
 

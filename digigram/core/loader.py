@@ -8,6 +8,7 @@ from pathlib import Path
 from digigram.core.checks import FRAMEWORK_ID, LANGUAGE, Reader
 from digigram.core.errors import FrameworkError
 from digigram.core.framework import Area, Competence, Framework, Level, Profile, Scale, ScalePoint, Text
+from digigram.core.i18n import N_
 from digigram.core.loader_items import Known, read_items
 from digigram.core.loader_resources import read_resources
 from digigram.core.yamlnodes import MappingNode, Node, Unreadable, compose, decode, problem, read_bytes
@@ -37,38 +38,46 @@ def load_framework_text(
     base_dir: str | Path = ".",
     source: Path | None = None,
     c_loader: bool = True,
+    files_required: bool = True,
 ) -> Framework:
-    """Check a framework given as text or bytes; resource files are looked up under `base_dir`."""
+    """Check a framework given as text or bytes; resource files are looked up under `base_dir`.
+
+    `files_required=False` reads a framework kept in the database: a handout file missing under
+    `base_dir` then leaves the resource without a path instead of making the framework unreadable.
+    """
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     try:
         root = compose(decode(data, name=name), name=name, c_loader=c_loader)
     except Unreadable as exc:
         raise FrameworkError(exc.problems) from None
     if root is None:
-        raise FrameworkError([problem(name, 1, 1, "", uk="Файл порожній.", en="The file is empty.")])
+        raise FrameworkError([problem(name, 1, 1, "", N_("The file is empty."))])
     reader = Reader(name)
-    framework = _read(reader, root, base_dir=Path(base_dir).resolve(), source=source)
+    framework = _read(reader, root, base_dir=Path(base_dir).resolve(), source=source,
+                      files_required=files_required)
     if reader.problems or framework is None:
         raise FrameworkError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     object.__setattr__(framework, "content_hash", hashlib.sha256(data).hexdigest())
     return framework
 
 
-def _read(r: Reader, root: Node, *, base_dir: Path, source: Path | None) -> Framework | None:
+def _read(r: Reader, root: Node, *, base_dir: Path, source: Path | None,
+          files_required: bool = True) -> Framework | None:
     top = r.fields(root, "", required=TOP_REQUIRED, optional=TOP_OPTIONAL)
     if top is None:
         return None
     fmt = r.string(top.get("format"), "format")
     if fmt is not None and fmt != FORMAT:
-        r.report(top["format"], "format", uk=f"Непідтримуваний формат «{fmt}»: очікується «{FORMAT}».",
-                 en=f"Unsupported format '{fmt}': expected '{FORMAT}'.")
+        r.report(top["format"], "format", N_("Unsupported format '{fmt}': expected '{FORMAT}'.",
+                                             fmt=fmt, FORMAT=FORMAT))
     framework_id = r.ident(top.get("id"), "id", FRAMEWORK_ID)
     version = r.ident(top.get("version"), "version")
     r.languages = _languages(r, top.get("languages"))
     title = r.text(top.get("title"), "title")
     description = r.text(top["description"], "description") if "description" in top else None
     levels = _levels(r, top.get("levels"))
-    known = Known(levels={lv.code: lv.index for lv in levels}, base_dir=base_dir)
+    known = Known(levels={lv.code: lv.index for lv in levels}, base_dir=base_dir,
+                  files_required=files_required)
     scales = _scales(r, top["scales"]) if "scales" in top else {}
     known.scales = {name: len(scale.points) for name, scale in scales.items()}
     areas = _areas(r, top.get("areas"), known)
@@ -94,11 +103,10 @@ def _languages(r: Reader, node: Node | None) -> tuple[str, ...]:
             continue
         if not LANGUAGE.match(code):
             r.report(entry, f"languages[{i}]",
-                     uk=f"Невідомий код мови «{code}»: потрібен код ISO 639 з малих літер, як uk чи en.",
-                     en=f"Unknown language code '{code}': use a lowercase ISO 639 code such as uk or en.")
+                     N_("Unknown language code '{code}': use a lowercase ISO 639 code such as uk or en.",
+                        code=code))
         elif code in result:
-            r.report(entry, f"languages[{i}]", uk=f"Мова «{code}» повторюється.",
-                     en=f"The language '{code}' is listed twice.")
+            r.report(entry, f"languages[{i}]", N_("The language '{code}' is listed twice.", code=code))
         else:
             result.append(code)
     return tuple(result)
@@ -118,8 +126,7 @@ def _levels(r: Reader, node: Node | None) -> tuple[Level, ...]:
         cut = r.number(f["cut"], f"{path}.cut") if "cut" in f else None
         cut_nodes.append((i, entry, f.get("cut"), cut))
         if code is not None and any(lv.code == code for lv in levels):
-            r.report(f["code"], f"{path}.code", uk=f"Код рівня «{code}» повторюється.",
-                     en=f"The level code '{code}' is used twice.")
+            r.report(f["code"], f"{path}.code", N_("The level code '{code}' is used twice.", code=code))
         elif code is not None and name is not None:
             levels.append(Level(code=code, name=name, index=len(levels), descriptor=descriptor, cut=cut))
     _check_cuts(r, cut_nodes)
@@ -134,20 +141,18 @@ def _check_cuts(r: Reader, cuts: list[tuple[int, Node, Node | None, float | None
     """
     if cuts and cuts[0][0] == 0 and cuts[0][2] is not None:
         r.report(cuts[0][2], "levels[0].cut",
-                 uk="Найнижчий рівень не має межі «cut»: він починається знизу.",
-                 en="The lowest level takes no 'cut': it begins at the bottom of the scale.")
+                 N_("The lowest level takes no 'cut': it begins at the bottom of the scale."))
     rest = [c for c in cuts if c[0] > 0]
     if any(cut_node is not None for _i, _entry, cut_node, _cut in rest):
         for i, entry, cut_node, _cut in rest:
             if cut_node is None:
                 r.report(entry, f"levels[{i}].cut",
-                         uk="Межа «cut» має бути в кожному рівні, крім першого, або в жодному.",
-                         en="Either every level but the first has a 'cut', or none has.")
+                         N_("Either every level but the first has a 'cut', or none has."))
     previous: float | None = None
     for i, _entry, cut_node, cut in rest:
         if cut is not None and previous is not None and cut <= previous:
-            r.report(cut_node, f"levels[{i}].cut", uk=f"Межі мають зростати: {cut} не більше за {previous}.",
-                     en=f"Cuts must increase: {cut} is not above {previous}.")
+            r.report(cut_node, f"levels[{i}].cut", N_("Cuts must increase: {cut} is not above {previous}.",
+                                                      cut=cut, previous=previous))
         if cut is not None:
             previous = cut
 
@@ -235,8 +240,8 @@ def _profiles(r: Reader, node: Node, known: Known) -> tuple[Profile, ...]:
             continue
         profile_id = r.ident(f.get("id"), f"{path}.id")
         if profile_id is not None and any(p.id == profile_id for p in profiles):
-            r.report(f["id"], f"{path}.id", uk=f"Профіль «{profile_id}» повторюється.",
-                     en=f"The profile id '{profile_id}' is used twice.")
+            r.report(f["id"], f"{path}.id", N_("The profile id '{profile_id}' is used twice.",
+                                               profile_id=profile_id))
         name = r.text(f.get("name"), f"{path}.name")
         target = known.level_ref(r, f.get("target"), f"{path}.target")
         targets = _targets(r, f["targets"], f"{path}.targets", known) if "targets" in f else {}
@@ -253,8 +258,8 @@ def _targets(r: Reader, node: Node, path: str, known: Known) -> dict[str, str]:
     for key, (key_node, value) in r.pairs(node, path).items():
         code = known.level_ref(r, value, f"{path}.{key}")
         if key not in known.areas and key not in known.competences:
-            r.report(key_node, f"{path}.{key}", uk=f"Немає сфери чи компетентності з id «{key}».",
-                     en=f"There is no area or competence with the id '{key}'.")
+            r.report(key_node, f"{path}.{key}", N_("There is no area or competence with the id '{key}'.",
+                                                   key=key))
         elif code is not None:
             targets[key] = code
     return targets

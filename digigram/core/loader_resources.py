@@ -7,11 +7,12 @@ from typing import cast
 
 from digigram.core.checks import Reader
 from digigram.core.framework import RESOURCE_KINDS, Resource, ResourceKind
+from digigram.core.i18n import N_
 from digigram.core.loader_items import Known, choice, refs
 from digigram.core.yamlnodes import Node
 
 RESOURCE_REQUIRED = ("id", "title", "kind", "competences")
-RESOURCE_OPTIONAL = ("url", "file", "minutes", "language", "levels")
+RESOURCE_OPTIONAL = ("url", "file", "minutes", "language", "levels", "review_by")
 
 
 def read_resources(r: Reader, node: Node, known: Known) -> tuple[Resource, ...]:
@@ -23,8 +24,8 @@ def read_resources(r: Reader, node: Node, known: Known) -> tuple[Resource, ...]:
             continue
         resource_id = r.ident(f.get("id"), f"{path}.id")
         if resource_id is not None and resource_id in known.resources:
-            r.report(f["id"], f"{path}.id", uk=f"Id ресурсу «{resource_id}» повторюється.",
-                     en=f"The resource id '{resource_id}' is used twice.")
+            r.report(f["id"], f"{path}.id", N_("The resource id '{resource_id}' is used twice.",
+                                               resource_id=resource_id))
             resource_id = None
         elif resource_id is not None:
             known.resources.add(resource_id)
@@ -41,44 +42,43 @@ def _resource(
     kind = cast(ResourceKind | None, choice(r, f.get("kind"), f"{path}.kind", RESOURCE_KINDS))
     areas_and_competences = set(known.areas) | set(known.competences)
     competences = refs(r, f.get("competences"), f"{path}.competences", areas_and_competences, minimum=1,
-                        uk="Немає сфери чи компетентності", en="There is no area or competence")
+                       missing=lambda ref: N_("There is no area or competence '{ref}'.", ref=ref))
     url = r.string(f["url"], f"{path}.url") if "url" in f else None
     if url is not None and not url.startswith(("https://", "http://")):
-        r.report(f["url"], f"{path}.url", uk="Адреса має починатися з https:// або http://.",
-                 en="The address must begin with https:// or http://.")
+        r.report(f["url"], f"{path}.url", N_("The address must begin with https:// or http://."))
     file = r.string(f["file"], f"{path}.file") if "file" in f else None
-    resolved = _file(r, f["file"], f"{path}.file", file, known.base_dir) if file is not None else None
+    resolved = _file(r, f["file"], f"{path}.file", file, known) if file is not None else None
     minutes = r.number(f["minutes"], f"{path}.minutes", integer=True) if "minutes" in f else None
     if minutes is not None and minutes <= 0:
-        r.report(f["minutes"], f"{path}.minutes", uk="Тривалість має бути більшою за 0 хвилин.",
-                 en="The duration must be above 0 minutes.")
+        r.report(f["minutes"], f"{path}.minutes", N_("The duration must be above 0 minutes."))
     language = r.string(f["language"], f"{path}.language") if "language" in f else None
     if language is not None and language not in r.languages:
-        r.report(f["language"], f"{path}.language", uk=f"Мови «{language}» немає в languages.",
-                 en=f"The language '{language}' is not in languages.")
+        r.report(f["language"], f"{path}.language", N_("The language '{language}' is not in languages.",
+                                                       language=language))
     levels = _level_range(r, f["levels"], f"{path}.levels", known) if "levels" in f else None
+    review_by = r.date(f["review_by"], f"{path}.review_by") if "review_by" in f else None
     if None in (resource_id, title, kind):
         return None
     assert resource_id is not None and title is not None and kind is not None
     return Resource(id=resource_id, title=title, kind=kind, competences=competences, url=url, file=file,
                     path=resolved, minutes=None if minutes is None else int(minutes), language=language,
-                    levels=levels)
+                    levels=levels, review_by=review_by)
 
 
-def _file(r: Reader, node: Node, path: str, file: str, base_dir: Path) -> Path | None:
+def _file(r: Reader, node: Node, path: str, file: str, known: Known) -> Path | None:
+    base_dir = known.base_dir
     windows = PureWindowsPath(file)
     if PurePosixPath(file).is_absolute() or windows.is_absolute() or windows.drive or windows.root:
-        r.report(node, path, uk="Шлях має бути відносним до теки рамки, а не абсолютним.",
-                 en="The path must be relative to the framework's folder, not absolute.")
+        r.report(node, path, N_("The path must be relative to the framework's folder, not absolute."))
         return None
     resolved = (base_dir / file).resolve()
     if not resolved.is_relative_to(base_dir):
-        r.report(node, path, uk="Шлях виходить за межі теки рамки.",
-                 en="The path leads outside the framework's folder.")
+        r.report(node, path, N_("The path leads outside the framework's folder."))
         return None
     if not resolved.is_file():
-        r.report(node, path, uk=f"Файлу «{file}» немає поруч із рамкою.",
-                 en=f"The file '{file}' does not exist next to the framework.")
+        if not known.files_required:
+            return None  # a stored framework: the handout is simply not at hand any more
+        r.report(node, path, N_("The file '{file}' does not exist next to the framework.", file=file))
         return None
     return resolved
 
@@ -88,14 +88,13 @@ def _level_range(r: Reader, node: Node, path: str, known: Known) -> tuple[str, s
     if seq is None:
         return None
     if len(seq) != 2:
-        r.report(node, path, uk="Потрібно два рівні: [найнижчий, найвищий].",
-                 en="Two levels are needed: [lowest, highest].")
+        r.report(node, path, N_("Two levels are needed: [lowest, highest]."))
         return None
     low, high = (known.level_ref(r, entry, f"{path}[{i}]") for i, entry in enumerate(seq))
     if low is None or high is None:
         return None
     if known.levels[low] > known.levels[high]:
-        r.report(node, path, uk=f"Рівень «{low}» вищий за «{high}»: спершу найнижчий.",
-                 en=f"The level '{low}' is above '{high}': put the lowest first.")
+        r.report(node, path, N_("The level '{low}' is above '{high}': put the lowest first.",
+                                low=low, high=high))
         return None
     return (low, high)

@@ -9,6 +9,7 @@ from typing import Any
 import platformdirs
 
 ENV_DATA_DIR = "DIGIGRAM_DATA_DIR"
+ENV_CACHE_DIR = "DIGIGRAM_CACHE_DIR"
 DATABASE_NAME = "digigram.sqlite3"
 BACKUP_DIR_NAME = "backups"
 
@@ -34,3 +35,11 @@ def database_path(folder: Path) -> Path:
 
 def backup_dir(folder: Path) -> Path:
     return folder / BACKUP_DIR_NAME
+
+
+def cache_dir() -> Path:
+    """Rebuildable files (the compiled framework): $DIGIGRAM_CACHE_DIR, else the per-user cache folder."""
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir("Digigram", appauthor=False))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
+from digigram.core.i18n import N_, normalise
 from digigram.core.scoring import QuizResult
 
 
 @dataclass(frozen=True)
-class PlanStep:
+class Suggestion:
     """One suggested step: a competence to develop from `level` to `target`, with resources in order."""
 
     competence_id: str
@@ -34,7 +35,7 @@ def suggest(
     *,
     lang: str | None = None,
     offline_first: bool = False,
-) -> list[PlanStep]:
+) -> list[Suggestion]:
     """Steps for every competence with a gap, largest gap first, then in framework order.
 
     Resources are matched by competence (before its area) and by level range; within that, ones in
@@ -42,7 +43,7 @@ def suggest(
     Resources linked to questions the person did not get fully right come before the rest.
     """
     order = {c.id: n for n, c in enumerate(framework.competences)}
-    steps: list[PlanStep] = []
+    steps: list[Suggestion] = []
     for comp in sorted(result.competences.values(), key=lambda c: order.get(c.competence_id, 0)):
         if comp.gap is None or comp.gap <= 0 or comp.target is None:
             continue
@@ -71,7 +72,28 @@ def suggest(
             )
             ranked.append((key, res))
         ranked.sort(key=lambda kr: kr[0])
-        steps.append(PlanStep(comp.competence_id, comp.area_id, area.level, comp.target, comp.gap,
+        steps.append(Suggestion(comp.competence_id, comp.area_id, area.level, comp.target, comp.gap,
                               tuple(r for _, r in ranked)))
     steps.sort(key=lambda s: -s.gap)  # stable: framework order within the same gap
     return steps
+
+
+def goal_text(goal: str, framework: Framework, *, competence_id: str, profile_id: str | None,
+              lang: str | None) -> str:
+    """The goal as the reader sees it: the person's own words, or, when they kept the suggested goal
+    (stored as an empty text so that it reads in whatever language the plan is opened in), "reach
+    the profile's target level in this competence"."""
+    if goal:
+        return goal
+    code = normalise(lang)
+    try:
+        competence = framework.competence(competence_id)
+    except KeyError:
+        return competence_id
+    known = {p.id: p for p in framework.profiles}
+    profile = known.get(profile_id or "") or (framework.profiles[0] if framework.profiles else None)
+    name = competence.name.get(code)
+    if profile is None:
+        return name
+    target = profile.target_for(competence.id, competence.area_id)
+    return N_("Reach level {target}: {competence}", target=target, competence=name).render(code)

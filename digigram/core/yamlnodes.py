@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from digigram.core.errors import Problem
+from digigram.core.i18n import N_, Message
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -37,12 +38,12 @@ class Unreadable(Exception):
     """The file cannot be turned into a node tree; `problems` says why."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems[0].texts[1][1] if problems else "unreadable")
+        super().__init__(problems[0].message("en") if problems else "unreadable")
         self.problems = problems
 
 
-def problem(file: str, line: int, column: int, path: str, *, uk: str, en: str) -> Problem:
-    return Problem(file=file, line=line, column=column, path=path, texts=(("uk", uk), ("en", en)))
+def problem(file: str, line: int, column: int, path: str, text: Message) -> Problem:
+    return Problem(file=file, line=line, column=column, path=path, text=text)
 
 
 def read_bytes(path: Path, *, name: str) -> bytes:
@@ -54,20 +55,19 @@ def read_bytes(path: Path, *, name: str) -> bytes:
                 raise Unreadable([_too_big(name, size)])
             data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise Unreadable([problem(name, 0, 0, "", uk="Файл не знайдено.", en="No such file.")]) from None
+        raise Unreadable([problem(name, 0, 0, "", N_("No such file."))]) from None
     except IsADirectoryError:
         raise Unreadable([problem(
-            name, 0, 0, "", uk="Це тека, а не файл рамки.", en="This is a folder, not a framework file."
+            name, 0, 0, "", N_("This is a folder, not a framework file.")
         )]) from None
     except PermissionError:
         raise Unreadable([problem(
-            name, 0, 0, "", uk="Немає дозволу читати цей файл.", en="No permission to read this file."
+            name, 0, 0, "", N_("No permission to read this file.")
         )]) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise Unreadable([problem(
-            name, 0, 0, "", uk=f"Файл не вдалося прочитати: {reason}.",
-            en=f"The file could not be read: {reason}.",
+            name, 0, 0, "", N_("The file could not be read: {reason}.", reason=reason),
         )]) from None
     if len(data) > MAX_BYTES:
         raise Unreadable([_too_big(name, len(data))])
@@ -85,8 +85,7 @@ def _too_big(name: str, size: int) -> Problem:
     mb = size / (1024 * 1024)
     return problem(
         name, 0, 0, "",
-        uk=f"Файл завеликий ({mb:.1f} МБ): рамка має бути не більшою за 10 МБ.",
-        en=f"The file is too large ({mb:.1f} MB): a framework may be at most 10 MB.",
+        N_("The file is too large ({mb:.1f} MB): a framework may be at most 10 MB.", mb=mb),
     )
 
 
@@ -102,8 +101,7 @@ def decode(data: bytes, *, name: str) -> str:
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         raise Unreadable([problem(
             name, line, column, "",
-            uk=f"Текст не в кодуванні UTF-8 (байт 0x{data[exc.start]:02x}): збережіть файл як UTF-8.",
-            en=f"The text is not UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8.",
+            N_("The text is not UTF-8 (byte 0x{value:02x}): save the file as UTF-8.", value=data[exc.start]),
         )]) from None
 
 
@@ -117,11 +115,11 @@ def compose(text: str, *, name: str, c_loader: bool = True) -> Node | None:
         raise Unreadable([_syntax_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
         raise Unreadable([problem(
-            name, 0, 0, "", uk=f"Помилка YAML: {exc}", en=f"Invalid YAML: {exc}"
+            name, 0, 0, "", N_("Invalid YAML: {exc}", exc=exc)
         )]) from None
     except RecursionError:
         raise Unreadable([problem(
-            name, 0, 0, "", uk="YAML вкладено надто глибоко.", en="The YAML is nested too deeply."
+            name, 0, 0, "", N_("The YAML is nested too deeply.")
         )]) from None
     finally:
         loader.dispose()
@@ -139,7 +137,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     return problem(
         name, line, column, "",
-        uk=f"Помилка синтаксису YAML: {what}.", en=f"Invalid YAML: {what}.",
+        N_("Invalid YAML: {what}.", what=what),
     )
 
 
@@ -153,14 +151,14 @@ def _anchors(text: str, *, name: str, loader_class: Any) -> list[Problem]:
             if isinstance(event, yaml.AliasEvent):
                 found.append(problem(
                     name, mark.line + 1, mark.column + 1, "",
-                    uk=f"Посилання YAML (*{event.anchor}) не дозволені: напишіть значення повністю.",
-                    en=f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full.",
+                    N_("YAML aliases (*{anchor}) are not allowed: write the value out in full.",
+                       anchor=event.anchor),
                 ))
             elif getattr(event, "anchor", None):
                 found.append(problem(
                     name, mark.line + 1, mark.column + 1, "",
-                    uk=f"Якорі YAML (&{event.anchor}) не дозволені: напишіть значення повністю.",
-                    en=f"YAML anchors (&{event.anchor}) are not allowed: write the value out in full.",
+                    N_("YAML anchors (&{anchor}) are not allowed: write the value out in full.",
+                       anchor=event.anchor),
                 ))
     finally:
         loader.dispose()

@@ -1,10 +1,7 @@
-"""People-related helpers for the Workspace: PIN hashing and the JSON export of one person."""
+"""People-related helpers for the Workspace: the JSON export of one person."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -14,26 +11,6 @@ from sqlalchemy.orm import Session
 from digigram.core.records import Person
 from digigram.store.repo import attempts as attempt_rows
 from digigram.store.repo import plans as plan_rows
-
-_N, _R, _P = 2**14, 8, 1
-
-
-def hash_pin(pin: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P)
-    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
-
-
-def pin_matches(stored: str, pin: str) -> bool:
-    try:
-        kind, n, r, p, salt, digest = stored.split("$")
-        if kind != "scrypt":
-            return False
-        candidate = hashlib.scrypt(pin.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r),
-                                   p=int(p))
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate, bytes.fromhex(digest))
 
 
 def _jsonable(value: Any) -> Any:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.engine import Progress, Quiz
-from digigram.core.errors import QuizError
+from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
 from digigram.core.itembank import normalise_choice
 from digigram.core.records import AreaOutcome, Attempt, Change, StoredAnswer
 from digigram.core.scoring import QuizResult
@@ -26,6 +27,14 @@ def outcomes(result: QuizResult) -> list[AreaOutcome]:
         )
         for a in result.areas.values()
     ]
+
+
+def _open_elsewhere() -> StorageError:
+    return StorageError(
+        N_("This check has meanwhile been continued in another window or terminal, so this answer was not "
+           "saved. All the answers given before are safe: close one of the windows and open the check "
+           "again to go on."),
+    )
 
 
 def rebuild(framework: Framework, attempt: Attempt, answers: Sequence[StoredAnswer]) -> Quiz:
@@ -70,16 +79,24 @@ class QuizSession:
         """
         item = self.current_item
         if item is None:
-            raise QuizError(uk="Перевірку вже завершено: нових відповідей не приймаємо.",
-                            en="The quiz is over: it takes no more answers.")
+            raise QuizError(N_("The quiz is over: it takes no more answers."))
         value = normalise_choice(self.framework, item, choice)
         sequence = self._quiz.asked
         # The commit comes first: a question is only ever shown after the answer before it is on disk.
         with transaction(self._sessions) as session:
+            # The write lock is held from here, so this look at what is stored cannot go stale: another
+            # process answering the same attempt is caught here instead of by a duplicate-key crash.
+            self._check_unchanged(session, sequence)
             attempt_rows.add_answer(session, self.attempt_id, sequence=sequence, item_id=item.id,
                                     choice=value, seconds=seconds)
         self._quiz.answer(item.id, value)
         return Change("answer", (self.attempt_id,), person_id=self.person_id)
+
+    def _check_unchanged(self, session: Session, answered: int) -> None:
+        stored = attempt_rows.get_attempt(session, self.attempt_id, with_areas=False)
+        if stored is None or stored.status != "in_progress" or stored.n_answers != answered:
+            self._closed = True  # this copy of the quiz is stale: it takes nothing more
+            raise _open_elsewhere()
 
     def progress(self) -> Progress:
         return self._quiz.progress()
@@ -95,10 +112,11 @@ class QuizSession:
     def finish(self, *, rating_after: int | None = None) -> Change:
         """Store the per-area results and mark the attempt finished (early finishing is allowed)."""
         if self._closed:
-            raise QuizError(uk="Цю спробу вже завершено.", en="This attempt is already finished.")
+            raise QuizError(N_("This attempt is already finished."))
         if rating_after is not None and not 1 <= rating_after <= 10:
-            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+            raise QuizError(N_("The self-rating must be from 1 to 10."))
         with transaction(self._sessions) as session:
+            self._check_unchanged(session, self._quiz.asked)
             attempt_rows.finish_attempt(session, self.attempt_id, outcomes=outcomes(self._quiz.result()),
                                 rating_after=rating_after)
         self._closed = True

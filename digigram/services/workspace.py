@@ -1,49 +1,69 @@
-"""The one facade the desktop app and the command line use for stored data: people, quizzes, plans."""
+"""The one facade the desktop app and the command line use for stored data: people, quizzes, plans.
+
+Opening is kept light for the desktop app's first screen: the framework comes from its compiled cache,
+the database is checked with sqlite3, and SQLAlchemy, numpy and the quiz engine load on first use (or in
+the background, see preload()); until then the home screen's reads go through store.light.
+"""
 
 from __future__ import annotations
 
 import secrets
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from digigram.core import plan as suggestions_
+from digigram.core import limits, paths
 from digigram.core.coordination import sort_key
-from digigram.core.engine import Quiz
-from digigram.core.errors import FrameworkError, QuizError, StorageError
+from digigram.core.errors import DigigramError, FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
-from digigram.core.loader import load_framework_text
+from digigram.core.framework_cache import load_cached
+from digigram.core.i18n import N_
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.regions import Hub, Region
-from digigram.core.scoring import QuizResult
-from digigram.services.coordinator.auth import PROTECTED_PREFIX, password_is_set, set_first_password, verify
-from digigram.services.people import export, hash_pin, pin_matches
-from digigram.services.plans import plan_from
-from digigram.services.quiz import QuizSession, rebuild
-from digigram.store import backup
+from digigram.store import backup, light
 from digigram.store.db import transaction
-from digigram.store.repo import attempts as attempt_rows
-from digigram.store.repo import hubs as hub_rows
-from digigram.store.repo import people as people_rows
-from digigram.store.repo import plans as plan_rows
-from digigram.store.repo import settings as setting_rows
 from digigram.store.startup import Store, open_store
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from digigram.core import plan as suggestions_
+    from digigram.core.engine import Quiz
+    from digigram.core.scoring import QuizResult
     from digigram.services.coordinator.mode import Coordinator
+    from digigram.services.quiz import QuizSession
+    from digigram.store.vault import Vault
+
+# What the first check, the first write and the results screen need; preload() imports them ahead.
+HEAVY_MODULES = (
+    "sqlalchemy.orm",
+    "digigram.store.models",
+    "digigram.store.repo.attempts",
+    "digigram.store.repo.people",
+    "digigram.store.repo.plans",
+    "digigram.store.repo.settings",
+    "digigram.services.coordinator.auth",
+    "digigram.services.people",
+    "digigram.services.quiz",
+    "digigram.core.engine",
+    "digigram.core.plan",
+)
 
 
 def _read_framework(path: Path) -> tuple[Framework, str]:
     """The framework and its exact text (kept so old attempts can be shown on it later)."""
-    from digigram.core.loader import load_framework
-
     try:
         data = path.read_bytes()
     except OSError:
+        from digigram.core.loader import load_framework
+
         return load_framework(path), ""  # the loader words the "cannot read" message
-    framework = load_framework_text(data, name=str(path), base_dir=path.resolve().parent,
-                                    source=path.resolve())
+    source = path.resolve()
+    framework = load_cached(data, name=str(path), base_dir=source.parent, source=source,
+                            cache_dir=paths.cache_dir())
     return framework, data.decode("utf-8")
 
 
@@ -52,16 +72,73 @@ class Workspace:
 
     def __init__(self, store: Store, framework: Framework, framework_text: str) -> None:
         self._store = store
-        self._sessions = store.sessions
         self._framework = framework
         self._frameworks: dict[str, Framework] = {framework.content_hash: framework}
-        if framework_text:
-            with transaction(self._sessions) as session:
+        self._vault_ready: Vault | None = None
+        self._framework_text = framework_text  # stored as a snapshot before the first write
+        self._preloading: threading.Thread | None = None
+        self._preload_error: BaseException | None = None
+        if not store.backup_due:
+            self._finish_start()
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        """The ORM's sessions; the first use finishes the start (backup, framework snapshot) first."""
+        if self._store.backup_due or self._framework_text:
+            self._finish_start()
+        return self._store.sessions
+
+    def _finish_start(self) -> None:
+        """Back up (when open() left it for later), then keep the framework's text: before any write."""
+        preloading = self._preloading
+        if preloading is not None and preloading is not threading.current_thread():
+            preloading.join()  # never import the same modules from two threads at once
+            self._preloading = None
+        if self._preload_error is not None:
+            error, self._preload_error = self._preload_error, None
+            raise error
+        self._store.backup_at_start()
+        text, self._framework_text = self._framework_text, ""
+        if text:
+            from digigram.store.repo import attempts as attempt_rows
+
+            framework = self._framework
+            with transaction(self._store.sessions) as session:
                 attempt_rows.store_snapshot(
                     session, content_hash=framework.content_hash, framework_id=framework.id,
                     version=framework.version, file_name=framework.source.name if framework.source else "",
-                    text=framework_text,
+                    text=text,
                 )
+
+    def preload(self, done: Callable[[], None] | None = None) -> None:
+        """In a background thread: load SQLAlchemy, numpy and the engine, and make a due start backup.
+
+        The desktop app calls this once its home screen takes input; `done` runs in that thread at the
+        end (the app hands it to its event loop, which then calls finish_start()). Anything that needs
+        the database before then waits for this thread, so the work is never done twice or interleaved.
+        """
+
+        def work() -> None:
+            try:
+                import importlib
+
+                for name in HEAVY_MODULES:
+                    importlib.import_module(name)
+                self._store.backup_at_start()  # sqlite3's online backup; a file copy, no ORM
+                self._store.engine  # noqa: B018  (made here so that the first write does not wait for it)
+            except BaseException as exc:  # raised again on the main thread by finish_start()
+                self._preload_error = exc
+            finally:
+                if done is not None:
+                    done()
+
+        if self._preloading is None:
+            self._preloading = threading.Thread(target=work, name="digigram-preload", daemon=True)
+            self._preloading.start()
+
+    def finish_start(self) -> None:
+        """Complete the start now: what preload() did not do yet, the framework snapshot after it."""
+        self._finish_start()
 
     @classmethod
     def open(
@@ -70,19 +147,30 @@ class Workspace:
         data_dir: str | Path | None = None,
         database_url: str | None = None,
         framework_path: str | Path | None = None,
+        backup_later: bool = False,
     ) -> Workspace:
-        """Check, back up and migrate the database, then load the framework (the shipped one by default)."""
+        """Check, back up and migrate the database, then load the framework (the shipped one by default).
+
+        With `backup_later` (the desktop app) the start backup and the framework snapshot wait for
+        preload()/finish_start() or the first use of the database, whichever comes first.
+        """
         if framework_path is None:
             from competency_framework import shipped_framework_path
 
             framework_path = shipped_framework_path()
         framework, text = _read_framework(Path(framework_path))
-        store = open_store(data_dir=None if data_dir is None else Path(data_dir), database_url=database_url)
+        store = open_store(data_dir=None if data_dir is None else Path(data_dir), database_url=database_url,
+                           backup_later=backup_later)
         try:
             return cls(store, framework, text)
         except BaseException:
             store.close()
             raise
+
+    @property
+    def _light_db(self) -> Path | None:
+        """The database file while the ORM is not in use yet: then reads go through store.light."""
+        return None if self._store.loaded else self._store.db_path
 
     @property
     def framework(self) -> Framework:
@@ -91,13 +179,39 @@ class Workspace:
     @property
     def store(self) -> Store:
         """The open store, for services below the facade (bundles); the UI never sees it."""
+        self._finish_start()
         return self._store
 
     @property
     def database_path(self) -> Path | None:
         return self._store.db_path
 
+    @property
+    def vault(self) -> Vault:
+        """Where secrets and failure counts are kept, out of reach of a restore (for coordinator mode)."""
+        return self._vault
+
+    @property
+    def _vault(self) -> Vault:
+        if self._vault_ready is None:
+            from digigram.services.coordinator.auth import VAULT_KEYS
+            from digigram.store.vault import take_over_settings, vault_for
+
+            vault = vault_for(self._sessions, self._store.db_path)
+            # Older versions kept the password and its failure count in the database, where a restore
+            # could roll them back; from now on they live in the vault beside it.
+            take_over_settings(vault, self._sessions, VAULT_KEYS)
+            self._vault_ready = vault
+        return self._vault_ready
+
+    @property
+    def notices(self) -> list[DigigramError]:
+        """Problems met while opening that did not stop it (no room for the start-up backup)."""
+        return list(self._store.notices)
+
     def close(self) -> None:
+        if self._preloading is not None:
+            self._preloading.join()
         self._store.close()
 
     def __enter__(self) -> Workspace:
@@ -111,24 +225,34 @@ class Workspace:
         """A backup now (before an import, say); None when nothing changed since the last one."""
         if self._store.db_path is None or self._store.backup_dir is None:
             return None
+        self._finish_start()
         return backup.make_backup(self._store.db_path, self._store.backup_dir, reason=reason)
 
     # --- people ---------------------------------------------------------------------------------
 
     def people(self) -> list[Person]:
         """Everyone, in Ukrainian alphabetical order (А … Є … І … Я), the order every list shows."""
-        with self._sessions() as session:
-            found = people_rows.list_people(session)
+        if (db := self._light_db) is not None:
+            found = light.list_people(db)
+        else:
+            from digigram.store.repo import people as people_rows
+
+            with self._sessions() as session:
+                found = people_rows.list_people(session)
         return sorted(found, key=lambda p: (sort_key(p.name), p.created_at))
 
     def person(self, person_id: str) -> Person:
+        from digigram.store.repo import people as people_rows
+
         with self._sessions() as session:
             found = people_rows.get_person(session, person_id)
         if found is None:
-            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+            raise StorageError(N_("There is no such person in the database."))
         return found
 
     def find_person(self, name: str) -> Person | None:
+        from digigram.store.repo import people as people_rows
+
         with self._sessions() as session:
             return people_rows.find_person(session, name)
 
@@ -143,9 +267,18 @@ class Workspace:
         group: str = "",
     ) -> Person:
         """Add a person; the profile defaults to the framework's first one."""
+        from digigram.services.secrets import hash_secret
+        from digigram.store.repo import people as people_rows
+
         name = name.strip()
         if not name:
-            raise QuizError(uk="Вкажіть ім'я.", en="Please give a name.")
+            raise QuizError(N_("Please give a name."))
+        limits.check_text(name, field="name", limit=limits.NAME_MAX)
+        hub = limits.check_text(hub.strip(), field="hub", limit=limits.HUB_MAX)
+        group = limits.check_text(group.strip(), field="group", limit=limits.GROUP_MAX)
+        if pin is not None and len(pin) > limits.PIN_MAX:
+            raise limits.LimitError(N_("The PIN is too long: at most {PIN_MAX} characters.",
+                                       PIN_MAX=limits.PIN_MAX))
         if profile_id is None and self._framework.default_profile is not None:
             profile_id = self._framework.default_profile.id
         if profile_id is not None:
@@ -153,65 +286,82 @@ class Workspace:
         with transaction(self._sessions) as session:
             return people_rows.add_person(
                 session, name=name, hub=hub, profile_id=profile_id,
-                pin_hash=hash_pin(pin) if pin else None,
+                pin_hash=hash_secret(pin) if pin else None,
                 consent_at=datetime.now(UTC) if consent else None, group=group,
             )
 
     def regions(self) -> list[Region]:
         """Ukraine's regions, by ISO 3166-2:UA code."""
+        from digigram.store.repo import hubs as hub_rows
+
         with self._sessions() as session:
             return hub_rows.regions(session)
 
     def hubs(self) -> list[Hub]:
         """The hubs to choose from, by name."""
+        from digigram.store.repo import hubs as hub_rows
+
         with self._sessions() as session:
             found = hub_rows.hubs(session)
         return sorted(found, key=lambda h: (sort_key(h.name), h.region_id or "", h.id))
 
     def add_hub(self, name: str, *, region_id: str | None) -> Hub:
         """A new hub in a region (the coordinator's "add a hub"); refused if the region already has it."""
+        from digigram.store.repo import hubs as hub_rows
+
         name = " ".join(name.split())
-        if not name or len(name) > 200:
-            raise QuizError(uk="Назва хабу має містити від 1 до 200 символів.",
-                            en="A hub's name must have 1 to 200 characters.")
+        if not name:
+            raise QuizError(N_("Please give the hub a name."))
+        limits.check_text(name, field="hub", limit=limits.HUB_MAX)
         with transaction(self._sessions) as session:
             if region_id is not None and not hub_rows.region_exists(session, region_id):
-                raise QuizError(uk=f"Невідомий регіон «{region_id}».", en=f"Unknown region {region_id!r}.")
+                raise QuizError(N_("Unknown region {region_id!r}.", region_id=region_id))
             if hub_rows.find_hub(session, name, region_id) is not None:
-                raise QuizError(uk=f"Хаб «{name}» у цьому регіоні вже є; оберіть його зі списку.",
-                                en=f"The hub {name!r} already exists in this region; choose it from the "
-                                "list.")
+                raise QuizError(N_("The hub {name!r} already exists in this region; choose it from the list.",
+                                   name=name))
             return hub_rows.add_hub(session, name=name, region_id=region_id)
 
     def set_consent(self, person_id: str, consent: bool = True) -> Change:
+        from digigram.store.repo import people as people_rows
+
         with transaction(self._sessions) as session:
             people_rows.set_consent(session, person_id, datetime.now(UTC) if consent else None)
         return Change("person", (person_id,), person_id=person_id)
 
     def check_pin(self, person_id: str, pin: str) -> bool:
-        """True when the PIN matches (or the person has none)."""
+        """True when the PIN matches (or the person has none); False for a wrong one.
+
+        Each wrong PIN is counted per person in the vault, which a restart or a restore keeps; from
+        the second one in a row a growing wait follows, during which PinLocked is raised.
+        """
+        from digigram.services.coordinator.auth import verify_pin
+        from digigram.store.repo import people as people_rows
+
         with self._sessions() as session:
             stored = people_rows.pin_hash(session, person_id)
-        return True if stored is None else pin_matches(stored, pin)
+        return True if stored is None else verify_pin(self._vault, person_id, stored, pin)
 
     def _check_profile(self, profile_id: str) -> None:
         if profile_id not in {p.id for p in self._framework.profiles}:
             known = ", ".join(p.id for p in self._framework.profiles)
-            raise QuizError(uk=f"Профілю «{profile_id}» у рамці немає (є: {known}).",
-                            en=f"The framework has no profile {profile_id!r} (it has: {known}).")
+            raise QuizError(N_("The framework has no profile {profile_id!r} (it has: {known}).",
+                               profile_id=profile_id, known=known))
 
     # --- quizzes --------------------------------------------------------------------------------
 
     def unfinished_attempt(self, person_id: str) -> Attempt | None:
+        from digigram.store.repo import attempts as attempt_rows
+
         with self._sessions() as session:
             return attempt_rows.unfinished_attempt(session, person_id)
 
     def attempt(self, attempt_id: str) -> Attempt:
+        from digigram.store.repo import attempts as attempt_rows
+
         with self._sessions() as session:
             found = attempt_rows.get_attempt(session, attempt_id)
         if found is None:
-            raise StorageError(uk="Такої спроби в базі немає.",
-                               en="There is no such attempt in the database.")
+            raise StorageError(N_("There is no such attempt in the database."))
         return found
 
     def start_quiz(
@@ -219,13 +369,16 @@ class Workspace:
         profile_id: str | None = None, seed: int | None = None,
     ) -> QuizSession:
         """A new attempt on the current framework; items seen in earlier attempts are asked last."""
+        from digigram.services.quiz import QuizSession, rebuild
+        from digigram.store.repo import attempts as attempt_rows
+
         person = self.person(person_id)
         profile = profile_id or person.profile_id or (
             self._framework.default_profile.id if self._framework.default_profile else "")
         if profile:
             self._check_profile(profile)
         if rating_before is not None and not 1 <= rating_before <= 10:
-            raise QuizError(uk="Самооцінка має бути від 1 до 10.", en="The self-rating must be from 1 to 10.")
+            raise QuizError(N_("The self-rating must be from 1 to 10."))
         fw = self._framework
         with transaction(self._sessions) as session:
             seen = attempt_rows.seen_items(session, person_id)
@@ -245,6 +398,8 @@ class Workspace:
 
     def resume_quiz(self, attempt_id: str) -> QuizSession:
         """The attempt rebuilt by replaying its stored answers on the framework it was started on."""
+        from digigram.services.quiz import QuizSession
+
         attempt, _, quiz = self._replayed(attempt_id)
         return QuizSession(self._sessions, attempt, quiz)
 
@@ -254,6 +409,8 @@ class Workspace:
 
     def history(self, person_id: str) -> list[Attempt]:
         """Every attempt of the person, oldest first, with the per-area results stored at finish."""
+        from digigram.store.repo import attempts as attempt_rows
+
         with self._sessions() as session:
             return attempt_rows.attempts_for(session, person_id)
 
@@ -263,6 +420,9 @@ class Workspace:
 
     def framework_for(self, attempt: Attempt) -> Framework:
         """The framework an attempt was taken on, from its stored snapshot."""
+        from digigram.core.loader import load_framework_text
+        from digigram.store.repo import attempts as attempt_rows
+
         cached = self._frameworks.get(attempt.framework_hash)
         if cached is not None:
             return cached
@@ -270,26 +430,30 @@ class Workspace:
             found = attempt_rows.snapshot(session, attempt.framework_hash)
         if found is None:
             raise StorageError(
-                uk=f"У базі немає рамки {attempt.framework_id} {attempt.framework_version}, на якій пройдено "
-                "цю спробу.",
-                en=f"The database lacks the framework {attempt.framework_id} {attempt.framework_version} "
-                "this attempt was taken on.",
+                N_("The database lacks the framework {framework_id} {framework_version} this attempt was "
+                   "taken on.",
+                   framework_id=attempt.framework_id, framework_version=attempt.framework_version),
             )
         file_name, text = found
+        # Handouts are looked for beside the current framework, but one that is gone (a release retired
+        # it, or a custom framework's folder was removed) must not make an old check unreadable.
         base = self._framework.source.parent if self._framework.source else Path(".")
         try:
-            framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base)
+            framework = load_framework_text(text, name=file_name or "<stored framework>", base_dir=base,
+                                            files_required=False)
         except FrameworkError as exc:
             raise StorageError(
-                uk=f"Збережену рамку {attempt.framework_id} {attempt.framework_version} "
-                f"не вдалося прочитати: {exc.message('uk')}",
-                en=f"The stored framework {attempt.framework_id} {attempt.framework_version} "
-                f"could not be read: {exc.message('en')}",
+                N_("The stored framework {framework_id} {framework_version} could not be read: {problem}",
+                   framework_id=attempt.framework_id, framework_version=attempt.framework_version,
+                   problem=exc.text),
             ) from exc
         self._frameworks[attempt.framework_hash] = framework
         return framework
 
     def _replayed(self, attempt_id: str) -> tuple[Attempt, Framework, Quiz]:
+        from digigram.services.quiz import rebuild
+        from digigram.store.repo import attempts as attempt_rows
+
         attempt = self.attempt(attempt_id)
         framework = self.framework_for(attempt)
         with self._sessions() as session:
@@ -299,43 +463,66 @@ class Workspace:
     # --- plans and settings ---------------------------------------------------------------------
 
     def suggestions(self, attempt_id: str, *, lang: str | None = None,
-                    offline_first: bool = False) -> list[suggestions_.PlanStep]:
+                    offline_first: bool = False) -> list[suggestions_.Suggestion]:
         """Every competence below its target with its resources ranked (see core.plan.suggest)."""
+        from digigram.core import plan as suggestions_
+
         _, framework, quiz = self._replayed(attempt_id)
         return suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
 
     def suggest_plan(self, attempt_id: str, *, lang: str | None = None, offline_first: bool = False) -> Plan:
         """An unsaved plan from an attempt's gaps, ready to edit and pass to save_plan()."""
+        from digigram.core import plan as suggestions_
+        from digigram.services.plans import plan_from
+
         attempt, framework, quiz = self._replayed(attempt_id)
         steps = suggestions_.suggest(quiz.result(), framework, lang=lang, offline_first=offline_first)
-        return plan_from(framework, steps, person_id=attempt.person_id, attempt_id=attempt_id, lang=lang)
+        return plan_from(steps, person_id=attempt.person_id, attempt_id=attempt_id)
 
     def plan_for(self, person_id: str) -> Plan | None:
+        from digigram.store.repo import plans as plan_rows
+
         with self._sessions() as session:
             return plan_rows.plan_for(session, person_id)
 
     def save_plan(self, person_id: str, plan: Plan) -> Change:
+        from digigram.store.repo import plans as plan_rows
+
         if plan.person_id != person_id:
             plan = Plan(person_id=person_id, steps=plan.steps, attempt_id=plan.attempt_id, id=plan.id)
+        for step in plan.steps:
+            for text in (step.goal, step.notes, step.coordinator_comment):
+                limits.check_text(text, field="note", limit=limits.NOTE_MAX, multiline=True)
+            if step.due is not None:
+                limits.check_day(step.due)
         with transaction(self._sessions) as session:
             saved = plan_rows.save_plan(session, plan)
         assert saved.id is not None
         return Change("plan", (saved.id,), person_id=person_id)
 
     def setting(self, key: str, default: Any = None) -> Any:
+        from digigram.store.repo import settings as setting_rows
+
+        if (db := self._light_db) is not None:
+            found, value = light.get_setting(db, key)
+            return value if found else default
         with self._sessions() as session:
             found, value = setting_rows.get_setting(session, key)
         return value if found else default
 
     def set_setting(self, key: str, value: Any) -> Change:
+        from digigram.services.coordinator.auth import PROTECTED_PREFIX
+        from digigram.store.repo import settings as setting_rows
+
         if key.startswith(PROTECTED_PREFIX):
-            raise StorageError(uk="Цей параметр змінює лише режим координатора.",
-                               en="Only coordinator mode changes this setting.")
+            raise StorageError(N_("Only coordinator mode changes this setting."))
         with transaction(self._sessions) as session:
             setting_rows.set_setting(session, key, value)
         return Change("setting", (key,))
 
     def export_person(self, person_id: str) -> dict[str, Any]:
+        from digigram.services.people import export
+
         person = self.person(person_id)
         with self._sessions() as session:
             return export(session, person)
@@ -343,15 +530,20 @@ class Workspace:
     # --- coordinator mode (digigram/coordinator.py) ---------------------------------------------
 
     def coordinator_password_set(self) -> bool:
-        return password_is_set(self._sessions)
+        from digigram.services.coordinator.auth import password_is_set
+
+        return password_is_set(self._vault)
 
     def set_coordinator_password(self, new: str) -> Change:
         """The first coordinator password; refused when one is already set."""
-        return set_first_password(self._sessions, new)
+        from digigram.services.coordinator.auth import set_first_password
+
+        return set_first_password(self._vault, new)
 
     def unlock_coordinator(self, password: str) -> Coordinator:
         """Coordinator mode after the password; CoordinatorLocked when wrong or tried too soon."""
+        from digigram.services.coordinator.auth import verify
         from digigram.services.coordinator.mode import open_coordinator
 
-        verify(self._sessions, password)
+        verify(self._vault, password)
         return open_coordinator(self, self._store)

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from digigram.core.errors import StorageError
-from digigram.store.db import inspect_file
+from digigram.core.files import create_owner_only, touch_owner_only
+from digigram.core.i18n import N_
+from digigram.store.db import inspect_file, read_only_uri
 
 KEEP = 10
+KEEP_ASIDE = 3
 PREFIX = "digigram-"
 SUFFIX = ".sqlite3"
 SIDE_FILES = ("-wal", "-shm")
+ASIDE = ".aside-"
+# A partial copy untouched for this long was left by a copy cut short (a power cut); younger ones
+# may belong to another Digigram starting at the same moment and are left alone.
+STALE_PARTIAL_S = 3600.0
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,10 @@ class Backup:
     made_at: datetime
     reason: str
     size: int
+
+
+class NoRoomForBackup(StorageError):
+    """The disk had no room for a new backup; the older backups are untouched."""
 
 
 def _stamp() -> str:
@@ -47,24 +61,55 @@ def list_backups(folder: Path) -> list[Backup]:
         parts = path.name[len(PREFIX) : -len(SUFFIX)].split("-", 3)
         try:
             made = datetime.strptime("-".join(parts[:3]), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
-        except ValueError:
+            size = path.stat().st_size
+        except (ValueError, FileNotFoundError):  # FileNotFoundError: rotated away by another start
             continue
         reason = parts[3] if len(parts) > 3 else ""
-        found.append(Backup(path=path, made_at=made, reason=reason, size=path.stat().st_size))
+        found.append(Backup(path=path, made_at=made, reason=reason, size=size))
     return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def _no_room(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in _NO_ROOM
+    if isinstance(exc, sqlite3.Error):
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        return name.startswith("SQLITE_FULL") or "disk is full" in str(exc).lower()
+    return False
+
+
+def _clear_stale_partials(folder: Path) -> None:
+    now = time.time()
+    for stale in folder.glob(f".partial-*{SUFFIX}"):
+        try:
+            if now - stale.stat().st_mtime > STALE_PARTIAL_S:
+                stale.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
+
+
+def _same_as_newest(folder: Path, partial: Path) -> bool:
+    for newest in list_backups(folder)[:2]:  # the newest may be rotated away while it is read
+        try:
+            return _digest(newest.path) == _digest(partial)
+        except FileNotFoundError:
+            continue
+    return False
 
 
 def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -> Path | None:
     """Copy the database into `folder` unless the newest backup already holds the same content.
 
-    Returns the new backup's path, or None when nothing changed since the last one.
+    Returns the new backup's path, or None when nothing changed since the last one. Raises
+    NoRoomForBackup when the disk is full (nothing else changed), StorageError for other failures.
+    Several processes may back up the same database at once: each writes its own partial file.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(f".partial-*{SUFFIX}"):  # left by a copy cut short by a power cut
-        stale.unlink(missing_ok=True)
-    partial = folder / f".partial-{uuid.uuid4().hex}{SUFFIX}"
+    partial = folder / f".partial-{os.getpid()}-{uuid.uuid4().hex}{SUFFIX}"
     try:
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        _clear_stale_partials(folder)
+        touch_owner_only(partial)  # SQLite keeps the mode of the file it is given
+        source = sqlite3.connect(read_only_uri(db_path), uri=True)
         try:
             target = sqlite3.connect(partial)
             try:
@@ -73,30 +118,49 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
                 target.close()
         finally:
             source.close()
-        existing = list_backups(folder)
-        if existing and _digest(existing[0].path) == _digest(partial):
+        if _same_as_newest(folder, partial):
             partial.unlink()
             return None
         final = folder / f"{PREFIX}{_stamp()}-{reason}{SUFFIX}"
         os.replace(partial, final)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
+        if _no_room(exc):
+            raise NoRoomForBackup(
+                N_("There is no room on the disk for a new backup in {folder}; the earlier backups are "
+                   "kept. Please free some disk space.",
+                   folder=folder),
+            ) from exc
         raise StorageError(
-            uk=f"Не вдалося зробити резервну копію бази даних у {folder}: {exc}. "
-            "Перевірте, чи є вільне місце на диску.",
-            en=f"Could not back up the database into {folder}: {exc}. Check that the disk has free space.",
+            N_("Could not back up the database into {folder}: {exc}.", folder=folder, exc=exc),
         ) from exc
     for old in list_backups(folder)[keep:]:
         old.path.unlink(missing_ok=True)
     return final
 
 
-def restore(db_path: Path, backup: Path) -> Path | None:
-    """Put `backup` in place of the database; the current file (if any) is renamed aside and returned."""
+def list_asides(db_path: Path) -> list[Path]:
+    """Database files that earlier restores kept aside, newest first."""
+    found = [p for p in db_path.parent.glob(f"{db_path.name}{ASIDE}*")
+             if not p.name.endswith(SIDE_FILES)] if db_path.parent.is_dir() else []
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _rotate_asides(db_path: Path, keep: int) -> None:
+    for old in list_asides(db_path)[keep:]:
+        for path in (old, *(old.with_name(old.name + side) for side in SIDE_FILES)):
+            path.unlink(missing_ok=True)
+
+
+def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE) -> Path | None:
+    """Put `backup` in place of the database; the current file (if any) is renamed aside and returned.
+
+    Only the newest `keep_aside` files kept aside are kept: each is a whole copy of personal data.
+    """
     inspect_file(backup)  # refuse to restore a backup that is itself damaged
     aside: Path | None = None
     if db_path.exists():
-        aside = db_path.with_name(f"{db_path.name}.aside-{_stamp()}")
+        aside = db_path.with_name(f"{db_path.name}{ASIDE}{_stamp()}")
         os.replace(db_path, aside)
         for side in SIDE_FILES:
             extra = db_path.with_name(db_path.name + side)
@@ -106,6 +170,10 @@ def restore(db_path: Path, backup: Path) -> Path | None:
         for side in SIDE_FILES:
             db_path.with_name(db_path.name + side).unlink(missing_ok=True)
     partial = db_path.with_name(f".restoring-{uuid.uuid4().hex}")
-    shutil.copyfile(backup, partial)
+    with backup.open("rb") as source, create_owner_only(partial) as target:
+        shutil.copyfileobj(source, target)
+        target.flush()
+        os.fsync(target.fileno())
     os.replace(partial, db_path)
+    _rotate_asides(db_path, keep_aside)
     return aside

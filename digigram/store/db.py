@@ -6,19 +6,86 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_, Message
+
+if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# An execution option the write transactions set: their BEGIN takes the write lock at once.
+WRITE = "digigram_write"
+BUSY_TIMEOUT_MS = 5000
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens `path` read-only; built by pathlib so that `#`, `%` or `?` in a folder name
+    are escaped instead of starting the query or fragment part of the URI."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+class WriteRefused(StorageError):
+    """A write the database refused for a reason outside Digigram: busy, full, read-only or failing.
+
+    `reason` is "busy", "full", "read-only", "failed" or "role" (a PostgreSQL account that may only
+    read, such as an analyst). Nothing of the refused write is stored; everything committed before it
+    (the answers so far) is.
+    """
+
+    def __init__(self, text: Message, /, *, reason: str) -> None:
+        super().__init__(text)
+        self.reason = reason
+
+
+_SAVED = N_("Everything saved before this (your answers so far included) is safe.")
+_WORDS = {
+    "busy": N_("The database is busy: another program or Digigram window is writing to it. "
+               "Please try again in a minute."),
+    "full": N_("The disk is full, so the last action was not saved. Free some disk space and try again."),
+    "read-only": N_("The database can only be read (the folder or disk is write-protected), so the last "
+                    "action was not saved. Ask the person who looks after this computer for write access."),
+    "failed": N_("The disk could not write the data, so the last action was not saved. Try again; if it "
+                 "happens again, have the disk checked."),
+}
+_ROLE = N_("The database does not let this account change data (a read-only role). Nothing was changed. "
+           "Viewing and reports work; to add data, connect with a role that may write.")
+# SQLSTATE 42501 insufficient_privilege, 25006 read_only_sql_transaction (a hot standby or a read-only
+# default_transaction_read_only role).
+_REFUSED_SQLSTATES = {"42501", "25006"}
+
+
+def _reason(exc: BaseException) -> str | None:
+    """Which outside cause an error from the database driver stands for; None for a bug in Digigram."""
+    original = getattr(exc, "orig", exc)  # SQLAlchemy's wrapper, or the driver's own error
+    if getattr(original, "sqlstate", None) in _REFUSED_SQLSTATES:
+        return "role"
+    name = str(getattr(original, "sqlite_errorname", ""))
+    text = str(original).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return "busy"
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or "no space" in text:
+        return "full"
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return "read-only"
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return "failed"
+    return None
+
+
+def write_refused(exc: BaseException) -> WriteRefused | None:
+    reason = _reason(exc)
+    if reason is None:
+        return None
+    if reason == "role":
+        return WriteRefused(_ROLE, reason=reason)
+    return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
@@ -27,7 +94,11 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     `foreign_keys=False` is for migrations only: SQLite's batch ALTER recreates tables, and dropping the
     old copy with foreign keys on would cascade-delete the rows that refer to it.
     """
-    engine = create_engine(url)
+    # hide_parameters: a failed statement's message (and so any crash log) must not carry names,
+    # hubs or PIN hashes.
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name != "sqlite":
         return engine
 
@@ -40,72 +111,60 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write takes the write lock at BEGIN: a plain BEGIN would read first and then ask to
+        # upgrade, which SQLite refuses at once when another writer holds the lock (the busy
+        # timeout does not apply to the upgrade). Reads stay deferred, so they never wait.
+        write = conn.get_execution_options().get(WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
 @contextmanager
 def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: committed when the block ends, rolled back if it raises.
+    """One unit of work that writes: committed when the block ends, rolled back if it raises.
 
-    A write the server refuses to this role (a read-only analyst) becomes a plain StorageError.
+    It waits (up to the busy timeout) for another writer to finish rather than failing; a database
+    that is busy for longer, full, read-only or failing raises WriteRefused with plain words.
     """
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with sessions() as session, session.begin():
+            session.connection(execution_options={WRITE: True})
             yield session
     except DBAPIError as exc:
-        if write_refused(exc):
-            raise refused_write() from exc
-        raise
-
-
-# SQLSTATE 42501 insufficient_privilege, 25006 read_only_sql_transaction (a hot standby or a read-only
-# default_transaction_read_only role).
-_REFUSED = {"42501", "25006"}
-
-
-def write_refused(exc: BaseException) -> bool:
-    """Whether a database error means this connection may not write (not that something went wrong)."""
-    original = getattr(exc, "orig", exc)
-    return getattr(original, "sqlstate", None) in _REFUSED
-
-
-def refused_write() -> StorageError:
-    return StorageError(
-        uk="База даних не дозволяє цьому обліковому запису змінювати дані (роль лише для читання). "
-        "Нічого не змінено. Переглядати й складати звіти можна; щоб додавати дані, увійдіть роллю, "
-        "якій дозволено запис.",
-        en="The database does not let this account change data (a read-only role). Nothing was "
-        "changed. Viewing and reports work; to add data, connect with a role that may write.",
-    )
+        refused = write_refused(exc)
+        if refused is None:
+            raise
+        raise refused from exc
 
 
 def _damaged(path: Path, detail: str) -> StorageError:
     return StorageError(
-        uk=f"Файл бази даних {path} пошкоджений або не є базою даних Digigram ({detail}). "
-        "Його не змінено. Щоб повернути дані з резервної копії, виконайте `digigram restore`.",
-        en=f"The database file {path} is damaged or is not a Digigram database ({detail}). "
-        "It has not been changed. To bring your data back from a backup, run `digigram restore`.",
+        N_("The database file {path} is damaged or is not a Digigram database ({detail}). It has not been "
+           "changed. To bring your data back from a backup, run `digigram restore`.",
+           path=path, detail=detail),
     )
 
 
 def too_new(where: str, revision: str) -> StorageError:
     return StorageError(
-        uk=f"Базу даних {where} записала новіша версія Digigram (схема {revision}). Ця версія її не "
-        "змінюватиме: встановіть новішу версію Digigram або оберіть іншу теку даних (--data-dir).",
-        en=f"The database {where} was written by a newer version of Digigram (schema {revision}). "
-        "This version will not change it: install a newer Digigram or choose another data folder "
-        "(--data-dir).",
+        N_("The database {where} was written by a newer version of Digigram (schema {revision}). This "
+           "version will not change it: install a newer Digigram or choose another data folder "
+           "(--data-dir).",
+           where=where, revision=revision),
     )
 
 
@@ -136,7 +195,7 @@ def inspect_file(path: Path) -> str | None:
         raise _damaged(path, "the file is shorter than its header says")
     try:
         # Read-only, so that an unknown or damaged file is never checkpointed or rewritten.
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:

@@ -1,49 +1,101 @@
-"""Schema migrations with Alembic, run from code; a database from a newer Digigram is refused."""
+"""Schema migrations with Alembic, run from code; a database from a newer Digigram is refused.
+
+Most starts find the database current, so the revision chain is read from the migration scripts'
+text (no Alembic, no SQLAlchemy) and Alembic is imported only when a migration is due.
+"""
 
 from __future__ import annotations
 
+import ast
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from digigram.store.db import inspect_file, too_new
 
-from digigram.store.db import make_engine, too_new
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
+VERSIONS = SCRIPT_LOCATION / "versions"
 
 
-def _config() -> Config:
+def _config() -> Any:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     return config
 
 
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(_config())
+def _constants(source: str, names: tuple[str, ...]) -> dict[str, Any]:
+    """Module-level `name = literal` (or annotated) assignments of a migration script, without running it."""
+    found: dict[str, Any] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in names:
+            found[target.id] = ast.literal_eval(value)
+    return found
+
+
+@cache
+def known_revisions() -> tuple[str, ...]:
+    """Every revision this version knows, oldest first, read from the scripts' `revision` lines."""
+    parents: dict[str, str | None] = {}
+    for script in sorted(VERSIONS.glob("*.py")):
+        values = _constants(script.read_text(encoding="utf-8"), ("revision", "down_revision"))
+        if "revision" in values:
+            down = values.get("down_revision")
+            if isinstance(down, tuple | list):  # a merge point: Digigram's chain has none, Alembic decides
+                return tuple(_alembic_revisions())
+            parents[str(values["revision"])] = None if down is None else str(down)
+    children: dict[str | None, str] = {parent: child for child, parent in parents.items()}
+    if len(children) != len(parents):  # branches: let Alembic order them
+        return tuple(_alembic_revisions())
+    chain: list[str] = []
+    step = children.get(None)
+    while step is not None:
+        chain.append(step)
+        step = children.get(step)
+    if len(chain) != len(parents):
+        return tuple(_alembic_revisions())
+    return tuple(chain)
+
+
+def _alembic_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_config())
+    return [s.revision for s in reversed(list(scripts.walk_revisions()))]
 
 
 def head() -> str:
-    result = _scripts().get_current_head()
-    assert result is not None
-    return str(result)
-
-
-def known_revisions() -> list[str]:
-    """Every revision this version knows, oldest first."""
-    return [s.revision for s in reversed(list(_scripts().walk_revisions()))]
+    return known_revisions()[-1]
 
 
 def current(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    from alembic.runtime.migration import MigrationContext
+
+    revision: str | None = MigrationContext.configure(connection).get_current_revision()
+    return revision
 
 
 def check_known(revision: str | None, where: str) -> None:
     """Refuse a database whose revision this version does not know (a newer Digigram wrote it)."""
     if revision is not None and revision not in known_revisions():
         raise too_new(where, revision)
+
+
+def file_needs_upgrade(path: Path) -> bool:
+    """Check a database file (see db.inspect_file) and say whether a migration is due; reads only."""
+    revision = inspect_file(path) if path.stat().st_size else None
+    check_known(revision, str(path))
+    return revision != head()
 
 
 def needs_upgrade(engine: Engine, where: str) -> bool:
@@ -55,10 +107,14 @@ def needs_upgrade(engine: Engine, where: str) -> bool:
 
 def upgrade(url: str, *, to: str = "head") -> None:
     """Bring the database at `url` to revision `to` in one transaction."""
+    from alembic import command
+
+    from digigram.store.db import WRITE, make_engine
+
     engine = make_engine(url, foreign_keys=False)
     try:
         config = _config()
-        with engine.begin() as conn:
+        with engine.execution_options(**{WRITE: True}).begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, to)
     finally:

@@ -1,76 +1,158 @@
-"""Opening the store: check the file, back it up if it changed, migrate, then hand out sessions."""
+"""Opening the store: check the file, back it up if it changed, migrate, then hand out sessions.
+
+The checks use the standard sqlite3 module only; SQLAlchemy loads when the engine is first used, and
+Alembic only when a migration is due, so a start that finds a current database stays light.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from digigram.core import paths
 from digigram.core.errors import StorageError
+from digigram.core.files import touch_owner_only
+from digigram.core.i18n import N_
 from digigram.store import backup, migrate
 from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
-@dataclass
+
 class Store:
-    engine: Engine
-    sessions: sessionmaker[Session]
-    url: str
-    db_path: Path | None  # None when --database names a non-file database
-    backup_dir: Path | None
+    """The database: its engine and sessions are made on first use (that is when SQLAlchemy loads)."""
+
+    def __init__(self, engine: Engine | None, sessions: sessionmaker[Session] | None, url: str,
+                 db_path: Path | None, backup_dir: Path | None) -> None:
+        self._engine = engine
+        self._sessions = sessions
+        self.url = url
+        self.db_path = db_path  # None when --database names a non-file database
+        self.backup_dir = backup_dir
+        self.backup_due = False  # True when open_store(backup_later=True) left the start backup undone
+        # Problems that did not stop the opening but deserve a word (no room for the start-up backup).
+        self.notices: list[StorageError] = []
+
+    @property
+    def loaded(self) -> bool:
+        """True once the engine exists (SQLAlchemy is loaded and in use)."""
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.url)
+        return self._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            self._sessions = make_sessions(self.engine)
+        return self._sessions
+
+    def backup_at_start(self, *, required: bool = False) -> Path | None:
+        """The start backup that open_store(backup_later=True) left for later; run it before any write.
+
+        No room for it is a notice, not a stop (the newest earlier backup is kept), unless `required`:
+        a migration that could not be undone without it.
+        """
+        if not self.backup_due or self.db_path is None or self.backup_dir is None:
+            return None
+        try:
+            made = backup.make_backup(self.db_path, self.backup_dir, reason="start")
+        except backup.NoRoomForBackup as exc:
+            if required:
+                raise
+            self.notices.append(exc)
+            made = None
+        self.backup_due = False
+        return made
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def _cannot_write(where: object, exc: Exception) -> StorageError:
     return StorageError(
-        uk=f"Не вдалося відкрити базу даних {where}: {exc}. Перевірте, чи є доступ до теки і вільне місце, "
-        "і чи не відкрита програма вже в іншому вікні.",
-        en=f"Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
-        "space and Digigram is not already open in another window.",
+        N_("Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
+           "space and Digigram is not already open in another window.",
+           where=where, exc=exc),
     )
 
 
-def open_store(*, data_dir: Path | None = None, database_url: str | None = None) -> Store:
-    """Open (creating or migrating as needed) the database in `data_dir` or at `database_url`."""
+def _read_only(where: Path) -> StorageError:
+    return StorageError(
+        N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
+           "in it is not damaged: ask the person who looks after this computer for write access to the "
+           "folder (or choose another one with --data-dir).",
+           where=where),
+    )
+
+
+def _check_writable(folder: Path, db_path: Path) -> None:
+    """A read-only folder or file is said to be read-only, never "damaged": restoring would not help."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _read_only(folder)
+    if db_path.exists() and not os.access(db_path, os.R_OK | os.W_OK):
+        raise _read_only(db_path)
+
+
+def _upgrade(url: str, where: object) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        migrate.upgrade(url)
+    except OperationalError as exc:
+        raise _cannot_write(where, exc) from exc
+
+
+def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
+               backup_later: bool = False) -> Store:
+    """Open (creating or migrating as needed) the database in `data_dir` or at `database_url`.
+
+    With `backup_later` the start backup is left to Store.backup_at_start() (the desktop app runs it
+    once its window takes input, before the first write), unless a migration is due: then it is made
+    first, as always, and an upgrade without it is refused.
+    """
     if database_url:
         return _open_url(database_url)
     folder = data_dir if data_dir is not None else paths.data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if folder.is_dir():
+            raise _read_only(folder) from exc
         raise _cannot_write(folder, exc) from exc
     db_path = paths.database_path(folder)
     backups = paths.backup_dir(folder)
     url = sqlite_url(db_path)
+    _check_writable(folder, db_path)
+    store = Store(None, None, url, db_path, backups)
     if db_path.exists():
         if db_path.stat().st_size == 0 and backup.list_backups(backups):
             # An empty file where backups exist is a lost database, not a new one.
             inspect_file(db_path)
-        revision = inspect_file(db_path) if db_path.stat().st_size else None
-        migrate.check_known(revision, str(db_path))
+        due = migrate.file_needs_upgrade(db_path)  # checks the file; refuses one from a newer Digigram
         if db_path.stat().st_size:
-            backup.make_backup(db_path, backups, reason="start")
-        if revision != migrate.head():
-            try:
-                migrate.upgrade(url)
-            except OperationalError as exc:
-                raise _cannot_write(db_path, exc) from exc
+            store.backup_due = True
+            # The backup comes before any migration, so that an upgrade can always be undone.
+            if due or not backup_later:
+                store.backup_at_start(required=due)
+        if due:
+            _upgrade(url, db_path)
     else:
-        try:
-            migrate.upgrade(url)
-        except OperationalError as exc:
-            raise _cannot_write(db_path, exc) from exc
-    engine = make_engine(url)
-    return Store(engine, make_sessions(engine), url, db_path, backups)
+        touch_owner_only(db_path)  # SQLite keeps this mode for the database and its -wal/-shm files
+        _upgrade(url, db_path)
+    return store
 
 
 def _open_url(url: str) -> Store:
+    from sqlalchemy.exc import OperationalError
+
     try:
         engine = make_engine(url)
         if migrate.needs_upgrade(engine, url):

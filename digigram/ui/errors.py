@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from digigram.core.errors import DigigramError
+from digigram.core.files import append_owner_only
 from digigram.ui.appearance import current_language
 
 LOG_NAME = "digigram-errors.log"
@@ -71,8 +72,9 @@ class CrashHandler:
         text = "".join(traceback.format_exception(kind, exc, tb))
         try:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            with self.log_path.open("a", encoding="utf-8") as log:
-                log.write(f"--- {_dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+            # Owner-only: even without SQL parameters a traceback is nobody else's business.
+            with append_owner_only(self.log_path) as log:
+                log.write(f"--- {_dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n".encode())
         except OSError:
             pass
         print(text, file=sys.stderr)

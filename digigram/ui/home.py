@@ -79,7 +79,9 @@ class HomeView(QWidget):
         row.addWidget(self.action_box, 3)
 
         self.new_person.clicked.connect(self.create_person)
-        self.people.currentItemChanged.connect(self._person_chosen)
+        # Selection, not the current item: a list that gets the focus makes its first row current
+        # without anyone choosing it, and the app must start with nobody selected.
+        self.people.itemSelectionChanged.connect(self._selection_changed)
         self.resume.clicked.connect(lambda: self._go(self.win.resume_check))
         self.full.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="full")))
         self.quick.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="quick")))
@@ -173,8 +175,9 @@ class HomeView(QWidget):
         else:
             self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
 
-    def _person_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        person_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+    def _selection_changed(self) -> None:
+        chosen = self.people.selectedItems()
+        person_id = chosen[0].data(Qt.ItemDataRole.UserRole) if chosen else None
         self.win.select_person(person_id)
         self._update_actions()
 
@@ -192,9 +195,14 @@ class HomeView(QWidget):
 
                 if not coordinator_login.open_person(self.win, person.id):
                     return
-            elif not self.win.ws.check_pin(person.id, str(pin)):
-                show_text(self, translate("Home", "That PIN is not right. Please try again."))
-                return
+            else:
+                # A wrong PIN from the second in a row raises PinLocked with the wait in its words.
+                right = guarded(self, lambda: self.win.ws.check_pin(person.id, str(pin)))
+                if right is None:
+                    return
+                if not right:
+                    show_text(self, translate("Home", "That PIN is not right. Please try again."))
+                    return
             self.win.unlocked.add(person.id)
         guarded(self, lambda: action(person.id))
 
@@ -216,8 +224,8 @@ class HomeView(QWidget):
         )
         if person is None:
             return
-        self.win.unlocked.add(person.id)  # they just chose the PIN
         self.win.select_person(person.id)
+        self.win.unlocked.add(person.id)  # they just chose the PIN (after selecting: that clears it)
         self.win.notify(_person_change(person.id))
         self.people.setFocus()
 

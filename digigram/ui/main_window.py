@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -24,6 +24,11 @@ translate = QCoreApplication.translate
 T = TypeVar("T")
 
 KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST = "ui.language", "ui.text_scale", "ui.high_contrast"
+# After this long without a key press or a click the window returns to Home with nobody selected:
+# a person who walks away from a library PC leaves no PIN-protected data open behind them.
+IDLE_MS = 5 * 60 * 1000
+_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                           QEvent.Type.TouchBegin})
 
 
 def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
@@ -42,6 +47,7 @@ def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
 class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
     ready = Signal()  # the data is open and the home screen takes input
+    preloaded = Signal()  # emitted by the Workspace's background loader; handled in the window's thread
 
     def __init__(self, ws: WorkspaceAPI | None = None, *, settings: Settings) -> None:
         """With `ws` None the window opens in its "Opening your data…" state; attach() completes it."""
@@ -49,7 +55,12 @@ class MainWindow(QMainWindow):
         self.ws: WorkspaceAPI = ws  # type: ignore[assignment]  # None only while the data opens
         self.settings = settings
         self.person_id: str | None = None
-        self.unlocked: set[str] = set()
+        self.unlocked: set[str] = set()  # people whose PIN was given; forgotten on Home, on change, when idle
+        self._notices_shown = 0  # notices (no room for the start backup) already said in the status bar
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(IDLE_MS)
+        self.idle_timer.timeout.connect(self.forget_person)
         self._views: dict[str, Any] = {}
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -100,7 +111,44 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         if self.isVisible():
             self.home.people.setFocus()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.idle_timer.start()
+        self._show_notices()
         self.ready.emit()
+
+    def _show_notices(self) -> None:
+        """Problems that did not stop the start (no room for the start backup), each said once."""
+        notices = self.ws.notices
+        for notice in notices[self._notices_shown:]:
+            self.statusBar().showMessage(notice.message(self.lang))
+        self._notices_shown = len(notices)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.idle_timer.isActive():
+            self.idle_timer.start()  # any key or click counts as someone being there
+        return super().eventFilter(watched, event)
+
+    def forget_person(self) -> None:
+        """Back to Home with nobody selected and every PIN forgotten (a check in progress is paused)."""
+        if not self.is_ready:
+            return
+        self.idle_timer.start()
+        if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
+            self.pause_check(self.quiz.session)
+        elif self.coordinator is None:
+            self.show_view(self.home)
+        self.unlocked.clear()
+        self.home.people.clearSelection()
+        self.select_person(None)
+        self.home.refresh()
+
+    def finish_start(self) -> None:
+        """Complete the data's start (backup, framework snapshot) once the background loading is done."""
+        if self.ws is not None:
+            self.run(self.ws.finish_start)
+            self._show_notices()  # the start backup ran in the background: say if it found no room
 
     @property
     def is_ready(self) -> bool:
@@ -154,6 +202,9 @@ class MainWindow(QMainWindow):
         return next((p for p in self.ws.people() if p.id == self.person_id), None)
 
     def select_person(self, person_id: str | None) -> None:
+        if person_id != self.person_id:
+            # Choosing someone else closes the previous person: their PIN must be given again.
+            self.unlocked.clear()
         self.person_id = person_id
         self._update_status()
 
@@ -190,6 +241,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
             self.pause_check(self.quiz.session)
             return
+        self.unlocked.clear()  # Home closes the person's data: their PIN is asked again
         self.home.refresh()
         self.show_view(self.home)
         self.home.people.setFocus()
@@ -223,6 +275,7 @@ class MainWindow(QMainWindow):
     def pause_check(self, session: Any) -> None:
         change = self.run(session.pause)
         self.quiz.session = None
+        self.unlocked.clear()  # back on Home: the PIN is asked again before the results or the plan
         self.notify(change or Change("attempt", (session.attempt_id,), self.person_id))
         self.home.refresh()
         self.show_view(self.home)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core import limits
+
 translate = QCoreApplication.translate
 
 
@@ -39,8 +41,12 @@ class PersonDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("PersonDialog", "Name"))
+        # The same limits the Workspace and bundle import apply (core.limits), so nothing typed here
+        # can later make a region refuse the hub's bundle.
+        self.name.setMaxLength(limits.NAME_MAX)
         self.hub = QLineEdit(self)
         self.hub.setAccessibleName(translate("PersonDialog", "Hub or library"))
+        self.hub.setMaxLength(limits.HUB_MAX)
         self.profile = QComboBox(self)
         self.profile.setAccessibleName(translate("PersonDialog", "Role"))
         for profile_id, name in profiles:
@@ -48,7 +54,7 @@ class PersonDialog(QDialog):
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(translate("PersonDialog", "PIN (optional)"))
-        self.pin.setMaxLength(12)
+        self.pin.setMaxLength(limits.PIN_MAX)
         for text, field in (
             (translate("PersonDialog", "&Name:"), self.name),
             (translate("PersonDialog", "&Hub or library:"), self.hub),

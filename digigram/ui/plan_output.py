@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from digigram.core.plan import goal_text
 from digigram.ui.plan_step_editor import status_label
 from digigram.ui.texts import gap_text, level_label
 
@@ -115,7 +116,8 @@ def build_document(view: PlanView) -> QTextDocument:
             res = fw.resource(step.resource_id)
             res_title = res.title.get(lang) + (f" ({res.url})" if res.url else "")
         step_cells: tuple[str, ...] = (
-            step.goal,
+            goal_text(step.goal, fw, competence_id=step.competence_id,
+                      profile_id=person.profile_id if person else None, lang=lang),
             fw.competence(step.competence_id).name.get(lang),
             res_title,
             step.due.isoformat() if step.due else "",

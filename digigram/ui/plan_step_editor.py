@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.plan import goal_text
 from digigram.core.records import PlanStep
 
 if TYPE_CHECKING:
@@ -147,6 +148,15 @@ class StepEditor(QWidget):
         self.notes.setPlainText(step.notes)
         self._loading = False
         self._update_open()
+        self._update_goal_hint()
+
+    def _update_goal_hint(self) -> None:
+        """An empty goal means "reach the target": the field shows that, worded in the reader's language."""
+        person = self.win.person
+        competence = self.competence.currentData() or (self.step.competence_id if self.step else "")
+        self.goal.setPlaceholderText(goal_text(
+            "", self.win.ws.framework, competence_id=competence,
+            profile_id=person.profile_id if person else None, lang=self.win.lang))
 
     def _edited(self, *_: object) -> None:
         if self._loading or self.step is None:
@@ -163,6 +173,7 @@ class StepEditor(QWidget):
             notes=self.notes.toPlainText(),
         )
         self._update_open()
+        self._update_goal_hint()
         self.edited.emit(self.step)
 
     def _update_open(self) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.framework import Framework
+from digigram.core.plan import goal_text
 from digigram.core.records import Plan, PlanStep
 from digigram.ui import plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
@@ -28,9 +30,9 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
-def step_label(step: PlanStep) -> str:
+def step_label(step: PlanStep, framework: Framework, *, profile_id: str | None, lang: str) -> str:
     """One line for the list of steps: goal, status and due date."""
-    goal = step.goal or translate("Plan", "(no goal yet)")
+    goal = goal_text(step.goal, framework, competence_id=step.competence_id, profile_id=profile_id, lang=lang)
     due = f" · {step.due.isoformat()}" if step.due else ""
     return f"{goal} — {status_label(step.status)}{due}"
 
@@ -141,6 +143,11 @@ class PlanView(QWidget):
             self.list.setCurrentRow(row)
             self._load_form()
 
+    def _label(self, step: PlanStep) -> str:
+        person = self.win.person
+        return step_label(step, self.win.ws.framework, profile_id=person.profile_id if person else None,
+                          lang=self.win.lang)
+
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
         person = self.win.person
@@ -161,7 +168,7 @@ class PlanView(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for step in self.steps:
-            self.list.addItem(step_label(step))
+            self.list.addItem(self._label(step))
         self.list.setCurrentRow(min(row, len(self.steps) - 1) if row >= 0 else (0 if self.steps else -1))
         self.list.blockSignals(False)
         self.form_box.setEnabled(bool(self.steps))
@@ -181,7 +188,7 @@ class PlanView(QWidget):
             return
         self.steps[row] = step
         self.dirty = True
-        self.list.item(row).setText(step_label(step))
+        self.list.item(row).setText(self._label(step))
         self._update_state()
 
     def _update_state(self) -> None:

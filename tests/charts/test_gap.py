@@ -61,7 +61,7 @@ def test_no_target_anywhere_drops_target_from_legend(bars):
     fig = gap_figure([replace(b, target_index=None) for b in bars], levels=LEVELS, lang="uk")
     assert _gids(fig, "target:") == set()
     (legend,) = fig.legends
-    assert [t.get_text() for t in legend.get_texts()] == ["Оцінений рівень", "Ймовірний діапазон"]
+    assert [t.get_text() for t in legend.get_texts()] == ["Оцінений рівень", "Імовірний діапазон"]
 
 
 @pytest.mark.parametrize("lang, word", [("uk", "Цільовий рівень"), ("en", "Target level")])

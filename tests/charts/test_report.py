@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from digigram.charts.model import PlanStep, ResultRow
+from digigram.charts.model import PlanLine, ResultRow
 from digigram.charts.report import write_report_pdf
 from digigram.core.errors import DigigramError
 from tests.charts.conftest import AREA_NAMES, LEVELS
@@ -21,9 +21,9 @@ from tests.charts.conftest import AREA_NAMES, LEVELS
 PERSON = "Ольга Петренко-Ґудзь"
 
 
-def _steps(n: int) -> list[PlanStep]:
+def _steps(n: int) -> list[PlanLine]:
     return [
-        PlanStep(
+        PlanLine(
             competence="Захист персональних даних",
             goal=f"Крок {k}: налаштувати двофакторну автентифікацію та пояснити її відвідувачам хабу",
             resource="Дія.Освіта: Цифрова грамотність для людей старшого віку",

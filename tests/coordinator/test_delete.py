@@ -98,7 +98,7 @@ def test_deleting_an_unknown_person_says_so(co: Coordinator) -> None:
 
 
 def test_the_backups_note_exists_in_both_languages() -> None:
-    assert "резервні копії" in BACKUPS_NOTE["uk"] and "backups" in BACKUPS_NOTE["en"]
+    assert "резервні копії" in BACKUPS_NOTE.render("uk") and "backups" in BACKUPS_NOTE.render("en")
 
 
 def test_export_person_data_is_the_workspace_export(ws: Workspace, co: Coordinator) -> None:

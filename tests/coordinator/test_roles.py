@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -38,11 +39,23 @@ def test_the_first_password_is_set_once_and_must_be_long_enough(ws: Workspace) -
 
 def test_the_password_is_stored_as_a_salted_scrypt_hash(ws: Workspace, target: Target) -> None:
     ws.set_coordinator_password(PASSWORD)
-    engine = target.engine()
-    with engine.connect() as conn:
-        stored = conn.execute(text("SELECT value FROM setting WHERE key = :k"),
-                              {"k": "coordinator.password"}).scalar_one()
-    engine.dispose()
+    if target.is_sqlite:
+        db = ws.database_path
+        assert db is not None
+        # Kept in the vault beside the database, where a restore cannot reach it; never in the database.
+        con = sqlite3.connect(db)
+        assert con.execute("SELECT count(*) FROM setting WHERE key LIKE 'coordinator.%'").fetchone() == (0,)
+        con.close()
+        con = sqlite3.connect(db.with_name("digigram-secrets.sqlite3"))
+        (stored,) = con.execute("SELECT value FROM secret WHERE key = 'coordinator.password'").fetchone()
+        con.close()
+    else:
+        # A database named by URL has no folder and no restore command: the hash stays in its settings.
+        engine = target.engine()
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT value FROM setting WHERE key = :k"),
+                                  {"k": "coordinator.password"}).scalar_one()
+        engine.dispose()
     assert PASSWORD not in stored and PASSWORD.encode().hex() not in stored
     kind, n, r, p, salt, digest = stored.strip('"').split("$")
     assert (kind, int(n), int(r), int(p)) == ("scrypt", 2**15, 8, 1)
@@ -54,7 +67,7 @@ def test_other_installs_get_other_salts(tmp_path: Path) -> None:
     for k in range(2):
         with Workspace.open(data_dir=tmp_path / f"d{k}", framework_path=SMALL) as ws:
             ws.set_coordinator_password(PASSWORD)
-            hashes.append(ws.setting("coordinator.password"))
+            hashes.append(ws.vault.get("coordinator.password"))
     assert hashes[0].split("$")[4] != hashes[1].split("$")[4]
 
 

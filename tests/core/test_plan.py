@@ -6,7 +6,7 @@ from factory import framework, knowledge, profile, resource
 
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework
-from digigram.core.plan import suggest
+from digigram.core.plan import goal_text, suggest
 from digigram.core.scoring import QuizResult
 
 
@@ -87,3 +87,15 @@ def test_resources_of_missed_questions_come_first() -> None:
     )
     step = suggest(_result(fw, choose_best=False), fw, lang="uk")[0]
     assert step.resources[0].id == "R-comp-en"
+
+
+
+def test_a_kept_suggested_goal_reads_in_each_language_and_own_words_stay_as_typed() -> None:
+    fw = _fw()
+    name = fw.competence("A0.2")
+    uk = goal_text("", fw, competence_id="A0.2", profile_id="p", lang="uk")
+    en = goal_text("", fw, competence_id="A0.2", profile_id="p", lang="en")
+    assert uk == f"Досягти рівня C1: {name.name.get('uk')}"  # the profile's override for A0.2
+    assert en == f"Reach level C1: {name.name.get('en')}"
+    assert goal_text("", fw, competence_id="A1.1", profile_id="p", lang="en").startswith("Reach level B1:")
+    assert goal_text("Пройти курс", fw, competence_id="A0.2", profile_id="p", lang="en") == "Пройти курс"

@@ -17,7 +17,10 @@ from json.scanner import make_scanner
 from pathlib import Path
 from typing import Any
 
+from digigram.core import limits
 from digigram.core.coordination import BundleError
+from digigram.core.files import create_owner_only
+from digigram.core.i18n import N_, Message
 
 FORMAT_NAME = "digigram-bundle"
 FORMAT_VERSION = 1
@@ -41,9 +44,9 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _FORMAT_RE = re.compile(r"digigram-bundle/([0-9]{1,6})")
 
 
-def fail(uk: str, en: str) -> BundleError:
+def fail(reason: Message) -> BundleError:
     """A refusal that says nothing was written and what to do next."""
-    return BundleError(uk=f"{uk} Нічого не імпортовано.", en=f"{en} Nothing was imported.")
+    return BundleError(N_("{reason} Nothing was imported.", reason=reason))
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,9 @@ def regional_key(text: str) -> bytes:
         return bytes.fromhex(text)
     if len(text) < MIN_PASSPHRASE:
         raise BundleError(
-            uk=f"Регіональний ключ закороткий: потрібно щонайменше {MIN_PASSPHRASE} символів "
-            "(або 64 шістнадцяткові цифри з файлу ключа).",
-            en=f"The regional key is too short: it needs at least {MIN_PASSPHRASE} characters "
-            "(or 64 hex digits from a key file).")
+            N_("The regional key is too short: it needs at least {MIN_PASSPHRASE} characters (or 64 hex "
+               "digits from a key file).",
+               MIN_PASSPHRASE=MIN_PASSPHRASE))
     return hashlib.scrypt(text.encode("utf-8"), salt=KEY_SALT, n=2**15, r=8, p=1, maxmem=_MAXMEM, dklen=32)
 
 
@@ -116,7 +118,9 @@ def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, 
     raw = manifest_bytes(manifest)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        # Owner-only from the moment it exists: a bundle holds names and results of a whole hub.
+        with create_owner_only(partial) as handle, \
+                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             zf.writestr(MANIFEST, raw)
             for name in RECORD_FILES.values():
                 zf.writestr(name, files[name])
@@ -126,9 +130,8 @@ def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, 
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BundleError(
-            uk=f"Не вдалося записати пакет {path}: {exc}. Перевірте, чи є місце на носії і чи можна "
-            "туди писати.",
-            en=f"Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+            N_("Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+               path=path, exc=exc),
         ) from exc
     return path.stat().st_size
 
@@ -141,7 +144,9 @@ def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
     """
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        # Owner-only from the moment it exists, as write_bundle's.
+        with create_owner_only(partial) as handle, \
+                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             hashes = {}
             for name in RECORD_FILES.values():
                 digest = hashlib.sha256()
@@ -158,9 +163,8 @@ def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BundleError(
-            uk=f"Не вдалося записати пакет {path}: {exc}. Перевірте, чи є місце на носії і чи можна "
-            "туди писати.",
-            en=f"Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+            N_("Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+               path=path, exc=exc),
         ) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -200,19 +204,16 @@ def strict_json(data: bytes, what: str) -> Any:
             raise ValueError(f"Extra data: char {end}")
         return value
     except (ValueError, RecursionError) as exc:
-        raise fail(f"Файл {what} у пакеті не є правильним JSON ({exc}). Попросіть хаб експортувати пакет "
-                   "знову.",
-                   f"The file {what} in the bundle is not valid JSON ({exc}). Ask the hub to export the "
-                   "bundle again.") from None
+        raise fail(N_("The file {what} in the bundle is not valid JSON ({exc}). Ask the hub to export the "
+                      "bundle again.",
+                      what=what, exc=exc)) from None
 
 
 
 
-def _bad_manifest(detail_uk: str, detail_en: str) -> BundleError:
-    return fail(f"Опис пакета (manifest.json) неправильний: {detail_uk}. Попросіть хаб експортувати пакет "
-                "знову.",
-                f"The bundle's description (manifest.json) is wrong: {detail_en}. Ask the hub to export "
-                "the bundle again.")
+def _bad_manifest(detail: Message) -> BundleError:
+    return fail(N_("The bundle's description (manifest.json) is wrong: {detail}. Ask the hub to export "
+                   "the bundle again.", detail=detail))
 
 
 def check_format(data: Any) -> None:
@@ -220,31 +221,35 @@ def check_format(data: Any) -> None:
     fmt = data.get("format") if isinstance(data, dict) else None
     found = _FORMAT_RE.fullmatch(fmt) if isinstance(fmt, str) else None
     if found is None:
-        raise fail("Це не пакет результатів Digigram (немає позначки формату).",
-                   "This is not a Digigram result bundle (it has no format mark).")
+        raise fail(N_("This is not a Digigram result bundle (it has no format mark)."))
     if int(found.group(1)) > FORMAT_VERSION:
-        raise fail(f"Пакет зроблено новішою версією Digigram (формат {fmt}); ця версія читає лише {FORMAT}. "
-                   "Оновіть Digigram, щоб імпортувати його.",
-                   f"The bundle was made by a newer Digigram (format {fmt}); this version reads only "
-                   f"{FORMAT}. Update Digigram to import it.")
+        raise fail(N_("The bundle was made by a newer Digigram (format {fmt}); this version reads only "
+                      "{FORMAT}. Update Digigram to import it.",
+                      fmt=fmt, FORMAT=FORMAT))
     if fmt != FORMAT:
-        raise fail(f"Формат пакета {fmt} не підтримується (очікується {FORMAT}).",
-                   f"The bundle format {fmt} is not supported (expected {FORMAT}).")
+        raise fail(N_("The bundle format {fmt} is not supported (expected {FORMAT}).",
+                      fmt=fmt, FORMAT=FORMAT))
 
 
 def _text(value: Any, key: str, *, optional: bool = False, limit: int = 200) -> Any:
     if (value is None and optional) or (isinstance(value, str) and len(value) <= limit):
         return value
-    raise _bad_manifest(f"поле «{key}» має бути текстом", f"the field {key!r} must be text")
+    raise _bad_manifest(N_("the field {key!r} must be text", key=key))
 
 
 def _when(value: Any, key: str, kind: type[date] | type[datetime]) -> Any:
     try:
         parsed = kind.fromisoformat(value)
     except (TypeError, ValueError):
-        raise _bad_manifest(f"поле «{key}» має бути датою", f"the field {key!r} must be a date") from None
+        raise _bad_manifest(N_("the field {key!r} must be a date", key=key)) from None
     if isinstance(parsed, datetime) and parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        # Dates near year 1 or 9999 overflow when moved between time zones; such a date is no real one.
+        limits.check_day(parsed.date() if isinstance(parsed, datetime) else parsed)
+    except limits.LimitError as exc:
+        raise _bad_manifest(N_("the field '{key}': {problem}", key=key, problem=exc.text)) \
+            from None
     return parsed
 
 
@@ -254,28 +259,26 @@ def parse_manifest(raw: bytes) -> Manifest:
     check_format(data)
     if set(data) != MANIFEST_KEYS:
         odd = ", ".join(sorted(set(data) ^ MANIFEST_KEYS))
-        raise _bad_manifest(f"зайві або відсутні поля: {odd}", f"extra or missing fields: {odd}")
+        raise _bad_manifest(N_("extra or missing fields: {odd}", odd=odd))
     frameworks = data["frameworks"]
     if not isinstance(frameworks, list) or len(frameworks) > 1000:
-        raise _bad_manifest("«frameworks» має бути списком", "'frameworks' must be a list")
+        raise _bad_manifest(N_("'frameworks' must be a list"))
     refs = []
     for ref in frameworks:
         if not isinstance(ref, dict) or set(ref) != {"id", "version", "hash"} or not isinstance(
                 ref["hash"], str) or not _SHA256.fullmatch(ref["hash"]):
-            raise _bad_manifest("запис у «frameworks» неправильний", "an entry in 'frameworks' is wrong")
+            raise _bad_manifest(N_("an entry in 'frameworks' is wrong"))
         refs.append(FrameworkRef(_text(ref["id"], "frameworks.id"),
                                  _text(ref["version"], "frameworks.version"), ref["hash"]))
     counts, files = data["counts"], data["files"]
     if not isinstance(counts, dict) or set(counts) != set(KINDS) or not all(
             type(n) is int and 0 <= n < 2**40 for n in counts.values()):
-        raise _bad_manifest("«counts» має містити кількість записів кожного виду",
-                            "'counts' must give the number of records of each kind")
+        raise _bad_manifest(N_("'counts' must give the number of records of each kind"))
     if not isinstance(files, dict) or set(files) != set(RECORD_FILES.values()) or not all(
             isinstance(h, str) and _SHA256.fullmatch(h) for h in files.values()):
-        raise _bad_manifest("«files» має містити SHA-256 кожного файлу записів",
-                            "'files' must give the SHA-256 of each record file")
+        raise _bad_manifest(N_("'files' must give the SHA-256 of each record file"))
     if not isinstance(data["signed"], bool):
-        raise _bad_manifest("«signed» має бути true або false", "'signed' must be true or false")
+        raise _bad_manifest(N_("'signed' must be true or false"))
     return Manifest(
         app_version=_text(data["app_version"], "app_version"),
         created_at=_when(data["created_at"], "created_at", datetime),

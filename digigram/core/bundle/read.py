@@ -25,7 +25,7 @@ from digigram.core.bundle.format import (
     strict_json,
 )
 from digigram.core.coordination import BundleError
-from digigram.core.i18n import pick
+from digigram.core.i18n import N_
 
 DEFAULT_LIMITS = Limits()
 
@@ -38,25 +38,22 @@ def _unsafe(name: str) -> bool:
 def _check_member(info: zipfile.ZipInfo, limits: Limits) -> None:
     name = info.filename
     if _unsafe(name) or info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
-        raise fail(f"Пакет містить небезпечний шлях «{name}» (абсолютний, з «..», тека або посилання): "
-                   "це не пакет Digigram або його підроблено.",
-                   f"The bundle holds an unsafe path {name!r} (absolute, with '..', a folder or a link): "
-                   "it is not a Digigram bundle or it has been tampered with.")
+        raise fail(N_("The bundle holds an unsafe path {name!r} (absolute, with '..', a folder or a "
+                      "link): it is not a Digigram bundle or it has been tampered with.",
+                      name=name))
     if name not in KNOWN_MEMBERS:
-        raise fail(f"У пакеті є невідомий файл «{name}». Пакети Digigram містять лише свої файли; "
-                   "попросіть хаб експортувати пакет знову.",
-                   f"The bundle holds an unknown file {name!r}. Digigram bundles hold only their own "
-                   "files; ask the hub to export the bundle again.")
+        raise fail(N_("The bundle holds an unknown file {name!r}. Digigram bundles hold only their own "
+                      "files; ask the hub to export the bundle again.",
+                      name=name))
     if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise fail(f"Файл «{name}» у пакеті зашифровано або стиснуто невідомим способом.",
-                   f"The file {name!r} in the bundle is encrypted or compressed in an unknown way.")
+        raise fail(N_("The file {name!r} in the bundle is encrypted or compressed in an unknown way.",
+                      name=name))
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > limits.member_bytes or (info.file_size > 1 << 20 and ratio > limits.ratio):
-        raise fail(f"Файл «{name}» у пакеті завеликий після розпакування ({info.file_size} байтів, "
-                   f"стиснення {ratio:.0f}:1): схоже на «zip-бомбу». Розділіть експорт (--since, --hub).",
-                   f"The file {name!r} in the bundle is too large once unpacked ({info.file_size} bytes, "
-                   f"compressed {ratio:.0f}:1): it looks like a zip bomb. Split the export "
-                   "(--since, --hub).")
+        raise fail(N_("The file {name!r} in the bundle is too large once unpacked ({file_size} bytes, "
+                      "compressed {ratio:.0f}:1): it looks like a zip bomb. Split the export (--since, "
+                      "--hub).",
+                      name=name, file_size=info.file_size, ratio=ratio))
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
@@ -65,8 +62,8 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
         while chunk := stream.read(1 << 20):
             size += len(chunk)
             if size > min(cap, info.file_size):  # the declared size may lie; stop at it
-                raise fail(f"Файл «{info.filename}» у пакеті більший, ніж заявлено.",
-                           f"The file {info.filename!r} in the bundle is larger than it claims.")
+                raise fail(N_("The file {filename!r} in the bundle is larger than it claims.",
+                              filename=info.filename))
             chunks.append(chunk)
     return b"".join(chunks)
 
@@ -84,50 +81,45 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
         size = path.stat().st_size
         is_file = path.is_file()
     except OSError as exc:
-        raise fail(f"Не вдалося прочитати файл пакета {path}: {exc}.",
-                   f"Could not read the bundle file {path}: {exc}.") from exc
+        raise fail(N_("Could not read the bundle file {path}: {exc}.", path=path, exc=exc)) from exc
     if not is_file:
-        raise fail(f"{path} не є файлом.", f"{path} is not a file.")
+        raise fail(N_("{path} is not a file.", path=path))
     if size == 0:
-        raise fail(f"Файл пакета {path} порожній: копіювання, мабуть, не завершилося. Скопіюйте пакет знову.",
-                   f"The bundle file {path} is empty: the copy probably did not finish. Copy the bundle "
-                   "again.")
+        raise fail(N_("The bundle file {path} is empty: the copy probably did not finish. Copy the bundle "
+                      "again.",
+                      path=path))
     if size > limits.file_bytes:
-        raise fail(f"Файл пакета {path} завеликий ({size} байтів, можна до {limits.file_bytes}). "
-                   "Попросіть хаб розділити експорт (--since, --hub).",
-                   f"The bundle file {path} is too large ({size} bytes, at most {limits.file_bytes}). "
-                   "Ask the hub to split the export (--since, --hub).")
+        raise fail(N_("The bundle file {path} is too large ({size} bytes, at most {file_bytes}). Ask the "
+                      "hub to split the export (--since, --hub).",
+                      path=path, size=size, file_bytes=limits.file_bytes))
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise fail(f"Файл {path} не є пакетом Digigram або його обрізано під час копіювання ({exc}). "
-                   "Скопіюйте пакет знову.",
-                   f"The file {path} is not a Digigram bundle or was cut short while copying ({exc}). "
-                   "Copy the bundle again.") from None
+        raise fail(N_("The file {path} is not a Digigram bundle or was cut short while copying ({exc}). "
+                      "Copy the bundle again.",
+                      path=path, exc=exc)) from None
 
 
 def _members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > limits.members:
-        raise fail(f"У пакеті забагато файлів ({len(infos)}): це не пакет Digigram.",
-                   f"The bundle holds too many files ({len(infos)}): it is not a Digigram bundle.")
+        raise fail(N_("The bundle holds too many files ({count}): it is not a Digigram bundle.",
+                      count=len(infos)))
     found: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         _check_member(info, limits)
         if info.filename in found:
-            raise fail(f"Файл «{info.filename}» трапляється в пакеті двічі: пакет підроблено.",
-                       f"The file {info.filename!r} appears twice in the bundle: it has been tampered with.")
+            raise fail(N_("The file {filename!r} appears twice in the bundle: it has been tampered with.",
+                          filename=info.filename))
         found[info.filename] = info
         total += info.file_size
     if total > limits.total_bytes:
-        raise fail(f"Пакет завеликий після розпакування ({total} байтів). Розділіть експорт "
-                   "(--since, --hub).",
-                   f"The bundle is too large once unpacked ({total} bytes). Split the export "
-                   "(--since, --hub).")
+        raise fail(N_("The bundle is too large once unpacked ({total} bytes). Split the export (--since, "
+                      "--hub).",
+                      total=total))
     if MANIFEST not in found:
-        raise fail("У пакеті немає опису manifest.json: це не пакет Digigram або його обрізано.",
-                   "The bundle has no manifest.json: it is not a Digigram bundle or it was cut short.")
+        raise fail(N_("The bundle has no manifest.json: it is not a Digigram bundle or it was cut short."))
     return found
 
 
@@ -135,33 +127,23 @@ def _signature(manifest: Manifest, raw: bytes, sig: bytes | None, *, key: bytes 
                allow_unsigned: bool, lang: str | None) -> tuple[bool, tuple[str, ...]]:
     if sig is None:
         if manifest.signed:
-            raise fail("Пакет позначено як підписаний, але підпису в ньому немає: його змінено або обрізано.",
-                       "The bundle is marked as signed but holds no signature: it was changed or cut short.")
+            raise fail(N_("The bundle is marked as signed but holds no signature: it was changed or cut "
+                          "short."))
         if not allow_unsigned:
-            raise fail("Пакет не підписано регіональним ключем, тож не можна перевірити, що його не змінено. "
-                       "Імпортуйте його, лише якщо певні в його походженні, явно дозволивши непідписані "
-                       "пакети (--unsigned).",
-                       "The bundle is not signed with the regional key, so nothing shows it was not altered. "
-                       "Import it only if you are sure where it came from, by allowing unsigned bundles "
-                       "explicitly (--unsigned).")
-        return False, (pick({"uk": "Пакет не підписано: його цілісність не перевірено.",
-                             "en": "The bundle is not signed: its integrity was not checked."}, lang),)
+            raise fail(N_("The bundle is not signed with the regional key, so nothing shows it was not "
+                          "altered. Import it only if you are sure where it came from, by allowing "
+                          "unsigned bundles explicitly (--unsigned)."))
+        return False, (N_("The bundle is not signed: its integrity was not checked.").render(lang),)
     if not manifest.signed:
-        raise fail("Пакет має підпис, хоча позначений як непідписаний: його змінено.",
-                   "The bundle holds a signature although marked unsigned: it has been changed.")
+        raise fail(N_("The bundle holds a signature although marked unsigned: it has been changed."))
     if key is None:
         if not allow_unsigned:
-            raise fail("Пакет підписано: введіть регіональний ключ, щоб перевірити підпис.",
-                       "The bundle is signed: enter the regional key to check its signature.")
-        return False, (pick({"uk": "Підпис пакета не перевірено: ключ не введено.",
-                             "en": "The bundle's signature was not checked: no key was given."}, lang),)
+            raise fail(N_("The bundle is signed: enter the regional key to check its signature."))
+        return False, (N_("The bundle's signature was not checked: no key was given.").render(lang),)
     if not hmac.compare_digest(sig.strip(), sign(raw, key).encode("ascii")):
-        raise fail("Підпис пакета не збігається: або введено інший регіональний ключ, або пакет змінено "
-                   "після експорту. Перевірте ключ; якщо він правильний, попросіть хаб експортувати пакет "
-                   "знову.",
-                   "The bundle's signature does not match: either a different regional key was entered or "
-                   "the bundle was changed after export. Check the key; if it is right, ask the hub to "
-                   "export the bundle again.")
+        raise fail(N_("The bundle's signature does not match: either a different regional key was entered "
+                      "or the bundle was changed after export. Check the key; if it is right, ask the hub "
+                      "to export the bundle again."))
     return True, ()
 
 
@@ -182,8 +164,7 @@ class BundleReader:
         self.manifest, self.signed, self.warnings, self.limits = manifest, signed, warnings, limits
 
     def _damaged(self, exc: BaseException) -> BundleError:
-        return fail(f"Пакет {self.path} пошкоджено ({exc}). Скопіюйте пакет знову.",
-                    f"The bundle {self.path} is damaged ({exc}). Copy the bundle again.")
+        return _damaged(self.path, exc)
 
     def lines(self, name: str) -> Iterator[bytes]:
         """The member's lines without their newline; a cut last line, a larger-than-declared member or a
@@ -195,8 +176,8 @@ class BundleReader:
                 while chunk := stream.read(self.chunk):
                     size += len(chunk)
                     if size > cap:  # the declared size may lie; stop at it
-                        raise fail(f"Файл «{name}» у пакеті більший, ніж заявлено.",
-                                   f"The file {name!r} in the bundle is larger than it claims.")
+                        raise fail(N_("The file {filename!r} in the bundle is larger than it claims.",
+                                      filename=name))
                     digest.update(chunk)
                     parts = (rest + chunk).split(b"\n")
                     rest = parts.pop()
@@ -207,10 +188,9 @@ class BundleReader:
         if digest.hexdigest() != self.manifest.files[name]:
             raise _wrong_checksum(name)
         if rest:
-            raise fail(f"Запис {count + 1} у файлі {name}: рядок обірвано. Пакет пошкоджено або підроблено; "
-                       "попросіть хаб експортувати його знову.",
-                       f"Record {count + 1} in the file {name}: the line is cut short. The bundle is damaged "
-                       "or forged; ask the hub to export it again.")
+            raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or forged; ask "
+                          "the hub to export it again.", line=count + 1, file=name,
+                          reason=N_("the line is cut short")))
 
     def read(self, name: str, cap: int) -> bytes:
         try:
@@ -220,10 +200,12 @@ class BundleReader:
 
 
 def _wrong_checksum(name: str) -> BundleError:
-    return fail(f"Файл {name} у пакеті не відповідає своїй контрольній сумі: пакет змінено або пошкоджено. "
-                "Попросіть хаб експортувати пакет знову.",
-                f"The file {name} in the bundle does not match its checksum: the bundle was changed or "
-                "damaged. Ask the hub to export the bundle again.")
+    return fail(N_("The file {name} in the bundle does not match its checksum: the bundle was changed or "
+                   "damaged. Ask the hub to export the bundle again.", name=name))
+
+
+def _damaged(path: Path, exc: BaseException) -> BundleError:
+    return fail(N_("The bundle {path} is damaged ({exc}). Copy the bundle again.", path=path, exc=exc))
 
 
 @contextmanager
@@ -242,11 +224,10 @@ def open_bundle(path: Path, *, key: bytes | None, allow_unsigned: bool = False,
             expected = set(manifest.files) | {MANIFEST} | ({SIGNATURE} if sig is not None else set())
             if set(members) != expected:
                 missing = ", ".join(sorted(expected - set(members)))
-                raise fail(f"У пакеті бракує файлів: {missing}. Його обрізано; скопіюйте пакет знову.",
-                           f"The bundle lacks files: {missing}. It was cut short; copy the bundle again.")
+                raise fail(N_("The bundle lacks files: {missing}. It was cut short; copy the bundle again.",
+                              missing=missing))
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise fail(f"Пакет {path} пошкоджено ({exc}). Скопіюйте пакет знову.",
-                       f"The bundle {path} is damaged ({exc}). Copy the bundle again.") from None
+            raise _damaged(path, exc) from None
         yield BundleReader(path, zf, members, manifest, signed, warnings, limits)
 
 

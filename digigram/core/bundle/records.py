@@ -10,7 +10,9 @@ from datetime import UTC, date, datetime
 from json.scanner import make_scanner
 from typing import Any
 
+from digigram.core import limits
 from digigram.core.bundle.format import RECORD_FILES, fail, sha256, strict_json
+from digigram.core.i18n import N_, Message
 from digigram.core.records import STEP_STATUSES
 
 Check = Callable[[Any], Any]
@@ -20,20 +22,20 @@ TEXT_MAX = 10 * 1024 * 1024  # a framework file; the loader refuses larger ones 
 
 
 class Wrong(ValueError):
-    def __init__(self, uk: str, en: str) -> None:
-        super().__init__(en)
-        self.uk, self.en = uk, en
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.render("en"))
+        self.reason = reason
 
 
 def _string(value: Any, limit: int) -> str:
     if not isinstance(value, str):
-        raise Wrong("має бути текстом", "must be text")
+        raise Wrong(N_("must be text"))
     if len(value) > limit:
-        raise Wrong(f"задовге (понад {limit} символів)", f"is too long (over {limit} characters)")
+        raise Wrong(N_("is too long (over {limit} characters)", limit=limit))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise Wrong("містить неправильні символи", "holds invalid characters") from None
+        raise Wrong(N_("holds invalid characters")) from None
     return value
 
 
@@ -46,14 +48,14 @@ def uuid_(*, optional: bool = False) -> Check:
         if v is None and optional:
             return None
         if not isinstance(v, str) or not _UUID.fullmatch(v):
-            raise Wrong("має бути UUID", "must be a UUID")
+            raise Wrong(N_("must be a UUID"))
         return v
     return check
 
 
 def sha(v: Any) -> str:
     if not isinstance(v, str) or not _SHA.fullmatch(v):
-        raise Wrong("має бути SHA-256 (64 шістнадцяткові цифри)", "must be a SHA-256 (64 hex digits)")
+        raise Wrong(N_("must be a SHA-256 (64 hex digits)"))
     return v
 
 
@@ -62,8 +64,7 @@ def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
         if v is None and optional:
             return None
         if type(v) is not int or not lo <= v <= hi:
-            raise Wrong(f"має бути цілим числом від {lo} до {hi}",
-                        f"must be a whole number from {lo} to {hi}")
+            raise Wrong(N_("must be a whole number from {lo} to {hi}", lo=lo, hi=hi))
         return v
     return check
 
@@ -73,7 +74,7 @@ def number(*, optional: bool = False) -> Check:
         if v is None and optional:
             return None
         if type(v) not in (int, float) or not math.isfinite(v) or abs(v) > 1e12:
-            raise Wrong("має бути числом", "must be a number")
+            raise Wrong(N_("must be a number"))
         return float(v)
     return check
 
@@ -86,8 +87,11 @@ def moment(*, optional: bool = False) -> Check:
         try:
             parsed = datetime.fromisoformat(_string(v, 40))
         except (Wrong, ValueError):
-            raise Wrong("має бути датою й часом ISO 8601", "must be an ISO 8601 date and time") from None
-        return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
+            raise Wrong(N_("must be an ISO 8601 date and time")) from None
+        try:
+            return limits.check_moment(parsed)
+        except limits.LimitError as exc:
+            raise Wrong(exc.text) from None
     return check
 
 
@@ -95,22 +99,26 @@ def day(v: Any) -> date | None:
     if v is None:
         return None
     try:
-        return date.fromisoformat(_string(v, 10))
+        parsed = date.fromisoformat(_string(v, 10))
     except (Wrong, ValueError):
-        raise Wrong("має бути датою РРРР-ММ-ДД", "must be a date YYYY-MM-DD") from None
+        raise Wrong(N_("must be a date YYYY-MM-DD")) from None
+    try:
+        return limits.check_day(parsed)
+    except limits.LimitError as exc:
+        raise Wrong(exc.text) from None
 
 
 def one_of(*values: str) -> Check:
     def check(v: Any) -> Any:
         if v not in values or not isinstance(v, str):
-            raise Wrong(f"має бути одним із: {', '.join(values)}", f"must be one of: {', '.join(values)}")
+            raise Wrong(N_("must be one of: {join}", join=', '.join(values)))
         return v
     return check
 
 
 def words(v: Any) -> list[str]:
     if not isinstance(v, list) or len(v) > 100_000:
-        raise Wrong("має бути списком", "must be a list")
+        raise Wrong(N_("must be a list"))
     return [_string(x, 100) for x in v]
 
 
@@ -120,12 +128,12 @@ def choice(v: Any) -> Any:
         return v
     if isinstance(v, list) and len(v) <= 1000 and all(type(x) is int and 0 <= x < 1000 for x in v):
         return v
-    raise Wrong("має бути null, номером варіанта або списком номерів",
-                "must be null, an option number or a list of them")
+    raise Wrong(N_("must be null, an option number or a list of them"))
 
 
 SCHEMAS: dict[str, dict[str, Check]] = {
-    "people": {"id": uuid_(), "name": text(200), "hub": text(200), "group_tag": text(100),
+    "people": {"id": uuid_(), "name": text(limits.NAME_MAX), "hub": text(limits.HUB_MAX),
+               "group_tag": text(limits.GROUP_MAX),
                "profile_id": text(optional=True), "consent_at": moment(optional=True),
                "created_at": moment()},
     "frameworks": {"content_hash": sha, "framework_id": text(), "version": text(), "file_name": text(300),
@@ -145,9 +153,9 @@ SCHEMAS: dict[str, dict[str, Check]] = {
     "plans": {"id": uuid_(), "person_id": uuid_(), "attempt_id": uuid_(optional=True),
               "updated_at": moment()},
     "plan_steps": {"id": uuid_(), "plan_id": uuid_(), "position": integer(0, 10_000),
-                   "competence_id": text(), "goal": text(10_000), "resource_id": text(optional=True),
-                   "due": day, "status": one_of(*STEP_STATUSES), "notes": text(10_000),
-                   "coordinator_comment": text(10_000)},
+                   "competence_id": text(), "goal": text(limits.NOTE_MAX), "resource_id": text(optional=True),
+                   "due": day, "status": one_of(*STEP_STATUSES), "notes": text(limits.NOTE_MAX),
+                   "coordinator_comment": text(limits.NOTE_MAX)},
 }
 # What names a record: a UUID, a content hash, or its parent's UUID with a position.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -161,11 +169,9 @@ def key_of(kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(record[k] for k in KEYS[kind])
 
 
-def _bad(file: str, line: int, uk: str, en: str) -> Exception:
-    return fail(f"Запис {line} у файлі {file}: {uk}. Пакет пошкоджено або підроблено; попросіть хаб "
-                "експортувати його знову.",
-                f"Record {line} in the file {file}: {en}. The bundle is damaged or forged; ask the hub to "
-                "export it again.")
+def _bad(file: str, line: int, reason: Message) -> Exception:
+    return fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or forged; ask the hub "
+                   "to export it again.", line=line, file=file, reason=reason))
 
 
 class RecordCheck:
@@ -189,28 +195,27 @@ class RecordCheck:
             raise self._count_wrong()
         raw = strict_json(line, f"{file}:{n}")
         if not isinstance(raw, dict) or raw.keys() != self.fields:
-            raise _bad(file, n, "поля не ті, що мають бути", "the fields are not the expected ones")
+            raise _bad(file, n, N_("the fields are not the expected ones"))
         record = {}
         for name, check in self.schema.items():
             try:
                 record[name] = check(raw[name])
             except Wrong as exc:
-                raise _bad(file, n, f"поле «{name}» {exc.uk}", f"the field {name!r} {exc.en}") from None
+                raise _bad(file, n, N_("the field '{name}' {reason}", name=name, reason=exc.reason)) from None
         if self.kind == "frameworks" and sha256(record["text"].encode("utf-8")) != record["content_hash"]:
-            raise _bad(file, n, "текст рамки не відповідає її хешу",
-                       "the framework text does not match its hash")
+            raise _bad(file, n, N_("the framework text does not match its hash"))
         key = key_of(self.kind, record)
         if self.last is not None and key <= self.last:
             if key == self.last:
-                raise _bad(file, n, f"запис {key} повторюється", f"the record {key} appears twice")
-            raise _bad(file, n, f"запис {key} не за порядком ключів", f"the record {key} is out of key order")
+                raise _bad(file, n, N_("the record {key} appears twice", key=key))
+            raise _bad(file, n, N_("the record {key} is out of key order", key=key))
         self.last = key
         return record
 
     def _count_wrong(self) -> Exception:
         lines = f"{self.n}+" if self.n > self.count else str(self.n)
-        return fail(f"У файлі {self.file} {lines} записів, а в описі пакета — {self.count}.",
-                    f"The file {self.file} holds {lines} records but the manifest says {self.count}.")
+        return fail(N_("The file {file} holds {count} records but the manifest says {count2}.",
+                       file=self.file, count=lines, count2=self.count))
 
     def finish(self) -> None:
         if self.n != self.count:
@@ -221,7 +226,7 @@ def parse_records(kind: str, data: bytes, count: int) -> list[dict[str, Any]]:
     """The file's records, checked and converted (dates to naive UTC datetimes) in file order."""
     file = RECORD_FILES[kind]
     if data and not data.endswith(b"\n"):
-        raise _bad(file, data.count(b"\n") + 1, "рядок обірвано", "the line is cut short")
+        raise _bad(file, data.count(b"\n") + 1, N_("the line is cut short"))
     check = RecordCheck(kind, count)
     records = [check(line) for line in (data.split(b"\n")[:-1] if data else [])]
     check.finish()

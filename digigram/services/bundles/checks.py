@@ -12,17 +12,19 @@ from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.coordination import BundleError
 from digigram.core.errors import FrameworkError, QuizError
 from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
 from digigram.services.bundles.rows import Record, rows_where
 
 # The seeds Digigram makes (secrets.randbelow(2**31)) and every engine's INTEGER column can hold.
 SEED_RANGE = range(-(2**31), 2**31)
+_REFERS_TO = {"person": N_("the person"), "framework": N_("the framework"), "attempt": N_("the check"),
+              "plan": N_("the plan")}
 
 
 def dangling(kind: str, ref: str, value: Any) -> BundleError:
-    return fail(f"Запис у {RECORD_FILES[kind]} посилається на {ref} {value}, якого немає ні в пакеті, ні в "
-                "базі. Пакет неповний; попросіть хаб експортувати його знову.",
-                f"A record in {RECORD_FILES[kind]} refers to {ref} {value}, which is neither in the bundle "
-                "nor in the database. The bundle is incomplete; ask the hub to export it again.")
+    return fail(N_("A record in {file} refers to {what} {value}, which is neither in the bundle nor in "
+                   "the database. The bundle is incomplete; ask the hub to export it again.",
+                   file=RECORD_FILES[kind], what=_REFERS_TO[ref], value=value))
 
 
 class Checker:
@@ -57,10 +59,8 @@ class Checker:
                 self.frameworks[content_hash] = load_framework_text(
                     found["text"], name=found["file_name"] or "<bundle>", base_dir=self.framework_dir)
             except FrameworkError as exc:
-                raise fail(f"Рамку {found['framework_id']} {found['version']} із пакета не вдалося "
-                           f"прочитати: {exc.message('uk')}",
-                           f"The framework {found['framework_id']} {found['version']} in the bundle could "
-                           f"not be read: {exc.message('en')}") from None
+                raise fail(N_("The framework {id} {version} in the bundle could not be read: {problem}",
+                              id=found["framework_id"], version=found["version"], problem=exc.text)) from None
         return self.frameworks[content_hash]
 
     def items(self, fw: Framework) -> dict[str, Item]:
@@ -72,28 +72,23 @@ class Checker:
         """The check's framework is known and matches, and the check can be shown again from its record."""
         snap = self.snapshot(attempt["framework_hash"])
         if snap is None:
-            raise dangling("attempts", "рамку / framework", attempt["framework_hash"])
+            raise dangling("attempts", "framework", attempt["framework_hash"])
         if (snap["framework_id"], snap["version"]) != (attempt["framework_id"], attempt["framework_version"]):
-            raise fail(f"Спроба {attempt['id']} не відповідає своїй рамці.",
-                       f"The attempt {attempt['id']} does not match its framework.")
+            raise fail(N_("The attempt {value} does not match its framework.", value=attempt["id"]))
         fw = self.framework(attempt["framework_hash"])
         aid = attempt["id"]
         if attempt["profile_id"] not in {p.id for p in fw.profiles}:
-            raise fail(f"Спроба {aid} має профіль «{attempt['profile_id']}», якого в її рамці немає: її не "
-                       "можна показати.",
-                       f"The attempt {aid} names the profile {attempt['profile_id']!r}, which its framework "
-                       "lacks: it could not be shown.")
+            raise fail(N_("The attempt {attempt} names the profile {profile!r}, which its framework lacks: "
+                          "it could not be shown.", attempt=aid, profile=attempt["profile_id"]))
         if attempt["mode"] not in {"full", "quick", *(a.id for a in fw.areas)}:
-            raise fail(f"Спроба {aid} має невідомий режим «{attempt['mode']}»: її не можна показати.",
-                       f"The attempt {aid} has an unknown mode {attempt['mode']!r}: it could not be shown.")
+            raise fail(N_("The attempt {attempt} has an unknown mode {mode!r}: it could not be shown.",
+                          attempt=aid, mode=attempt["mode"]))
         if attempt["seed"] not in SEED_RANGE:
-            raise fail(f"Спроба {aid} має неможливе зерно {attempt['seed']} (Digigram робить їх від 0 до "
-                       f"{2**31 - 1}): її не можна відтворити.",
-                       f"The attempt {aid} has an impossible seed {attempt['seed']} (Digigram makes them "
-                       f"from 0 to {2**31 - 1}): it could not be replayed.")
+            raise fail(N_("The attempt {attempt} has an impossible seed {seed} (Digigram makes them from 0 "
+                          "to {highest}): it could not be replayed.",
+                          attempt=aid, seed=attempt["seed"], highest=2**31 - 1))
         if not set(attempt["excluded"]) <= self.items(fw).keys():
-            raise fail(f"Спроба {aid} виключає питання, яких у рамці немає.",
-                       f"The attempt {aid} excludes questions its framework lacks.")
+            raise fail(N_("The attempt {attempt} excludes questions its framework lacks.", attempt=aid))
 
     def check_answer(self, fw: Framework, answer: Record) -> None:
         from digigram.core.itembank import normalise_choice
@@ -109,16 +104,13 @@ class Checker:
                 ok = False
             self.judged[seen] = ok
         if not ok:
-            raise fail(f"Відповідь {answer['sequence']} у спробі {answer['attempt_id']} не відповідає "
-                       f"питанню «{answer['item_id']}» рамки (немає такого питання або варіанта).",
-                       f"Answer {answer['sequence']} of the attempt {answer['attempt_id']} does not fit the "
-                       f"framework's question {answer['item_id']!r} (no such question or option).")
+            raise fail(N_("Answer {value} of the attempt {value2} does not fit the framework's question "
+                          "{value3!r} (no such question or option).",
+                          value=answer['sequence'], value2=answer['attempt_id'], value3=answer['item_id']))
 
     def check_result(self, fw: Framework, result: Record) -> None:
         codes = {level.code for level in fw.levels}
         used = [result["level"], *result["band"], *([result["target"]] if result["target"] else [])]
         if result["area_id"] not in {a.id for a in fw.areas} or not set(used) <= codes:
-            raise fail(f"Результат спроби {result['attempt_id']} називає сферу або рівень, яких у рамці "
-                       "немає.",
-                       f"A result of the attempt {result['attempt_id']} names an area or level the framework "
-                       "lacks.")
+            raise fail(N_("A result of the attempt {value} names an area or level the framework lacks.",
+                          value=result["attempt_id"]))

@@ -33,7 +33,7 @@ from digigram.core.bundle.records import KEYS, SCHEMAS, RecordCheck, converter
 from digigram.core.coordination import BundleError, ImportReport
 from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
-from digigram.core.i18n import pick
+from digigram.core.i18n import N_, Message
 from digigram.services.bundles.checks import Checker, dangling
 from digigram.services.bundles.rows import (
     CHUNK,
@@ -50,7 +50,7 @@ from digigram.services.bundles.rows import (
 from digigram.services.bundles.write import RowWriter
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
-from digigram.store.db import refused_write, transaction, write_refused
+from digigram.store.db import transaction, write_refused
 from digigram.store.repo import hubs as hub_rows
 from digigram.store.startup import Store
 
@@ -63,11 +63,9 @@ _MOD = 1 << 256
 FUTURE_SLACK = timedelta(days=1)
 
 
-def _conflict(what_uk: str, what_en: str) -> BundleError:
-    return fail(f"{what_uk} Пакет відхилено цілком, щоб не змішати дві версії. Перевірте, чи не імпортуєте "
-                "пакет з іншої бази, відновленої з копії.",
-                f"{what_en} The whole bundle was refused so that two versions are not mixed. Check the "
-                "bundle does not come from another database restored from a backup.")
+def _conflict(what: Message) -> BundleError:
+    return fail(N_("{what} The whole bundle was refused so that two versions are not mixed. Check the "
+                   "bundle does not come from another database restored from a backup.", what=what))
 
 
 def _digest(kind: str, record: Record) -> int:
@@ -143,7 +141,7 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
             elif kind in ("answers", "results"):
                 owner = seen.attempts.get(rec["attempt_id"])
                 if owner is None:
-                    raise dangling(kind, "спробу / attempt", rec["attempt_id"])
+                    raise dangling(kind, "attempt", rec["attempt_id"])
                 fw = checker.framework(owner[0])
                 if kind == "answers":
                     checker.check_answer(fw, rec)
@@ -160,12 +158,11 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
             else:
                 plan = seen.plans.get(rec["plan_id"])
                 if plan is None:
-                    raise dangling(kind, "план / plan", rec["plan_id"])
+                    raise dangling(kind, "plan", rec["plan_id"])
                 plan.digest = (plan.digest + _digest(kind, rec)) % _MOD
                 plan.steps += 1
         if kind == "frameworks" and found != listed:
-            raise fail("Перелік рамок в описі пакета не збігається з рамками в ньому.",
-                       "The manifest's list of frameworks does not match the frameworks in the bundle.")
+            raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
         if kind == "attempts":
             for ids in _chunks(sorted(seen.attempts)):
                 seen.stored_attempts.update(checker.existing("attempts", "id", ids))
@@ -182,20 +179,18 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
     decision = _Decision()
     people_found = set(checker.existing("people", "id", seen.need_people))
     for pid in seen.need_people - people_found:
-        raise dangling("attempts", "людину / person", pid)
+        raise dangling("attempts", "person", pid)
     attempts_found = set(checker.existing("attempts", "id", seen.need_attempts))
     for aid in seen.need_attempts - attempts_found:
-        raise dangling("plans", "спробу / attempt", aid)
+        raise dangling("plans", "attempt", aid)
 
     for ids in _chunks(sorted(seen.people)):
         for mine in rows_where(session, "people", "id", ids):
             decision.unchanged["people"] += 1
             if _digest("people", mine) != seen.people[mine["id"]]:
-                decision.warnings.append(pick({
-                    "uk": f"Дані людини «{mine['name']}» ({mine['id']}) у пакеті інші; у базі залишено "
-                          "наявні — за потреби виправте їх вручну.",
-                    "en": f"The details of {mine['name']!r} ({mine['id']}) differ in the bundle; the "
-                          "database keeps its own — edit them by hand if needed."}, lang))
+                decision.warnings.append(N_(
+                    "The details of {value!r} ({value2}) differ in the bundle; the database keeps its own — "
+                    "edit them by hand if needed.", value=mine["name"], value2=mine["id"]).render(lang))
     decision.unchanged["frameworks"] = len(checker.existing(
         "frameworks", "content_hash", [h for h in checker.texts if h not in checker.in_database]))
 
@@ -210,9 +205,8 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
                 counts[kind] += 1
         for aid, digest in stored.items():
             if digest != seen.attempts[aid][1]:
-                raise _conflict(f"Перевірка {aid} уже є в базі, але з іншими відповідями чи результатами.",
-                                f"The check {aid} is already in the database with different answers or "
-                                "results.")
+                raise _conflict(N_("The check {aid} is already in the database with different answers or "
+                                   "results.", aid=aid))
         decision.unchanged["attempts"] += len(stored)
         for kind, n in counts.items():
             decision.unchanged[kind] += n
@@ -226,8 +220,7 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
         for pid, mine in stored_plans.items():
             theirs = seen.plans[pid]
             if mine["person_id"] != theirs.person_id:
-                raise _conflict(f"План {pid} у базі належить іншій людині.",
-                                f"The plan {pid} belongs to another person in the database.")
+                raise _conflict(N_("The plan {pid} belongs to another person in the database.", pid=pid))
             decision.skip_plans.add(pid)
             if digests[pid] == theirs.digest:
                 decision.unchanged["plans"] += 1
@@ -235,18 +228,17 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
             elif mine["updated_at"] < theirs.updated_at <= latest:
                 decision.skip_plans.discard(pid)
                 decision.replace_plans[pid] = mine
-                decision.warnings.append(pick({
-                    "uk": f"План {pid} замінено новішою версією з пакета.",
-                    "en": f"The plan {pid} was replaced by the bundle's newer version."}, lang))
+                decision.warnings.append(
+                    N_("The plan {pid} was replaced by the bundle's newer version.", pid=pid).render(lang))
             else:
                 decision.unchanged["plans"] += 1
                 when = f"{theirs.updated_at:%Y-%m-%d %H:%M}"
-                decision.warnings.append(pick({
-                    "uk": f"План {pid} у пакеті датовано майбутнім ({when}); у базі залишено наявний.",
-                    "en": f"The plan {pid} in the bundle is dated in the future ({when}); the database "
-                          "keeps its own."} if theirs.updated_at > latest else {
-                    "uk": f"План {pid} у базі новіший за пакет; його залишено.",
-                    "en": f"The plan {pid} in the database is newer than the bundle's; it was kept."}, lang))
+                kept: Message = N_(
+                    "The plan {pid} in the bundle is dated in the future ({when}); the database keeps "
+                    "its own.",
+                    pid=pid, when=when) if theirs.updated_at > latest else N_(
+                    "The plan {pid} in the database is newer than the bundle's; it was kept.", pid=pid)
+                decision.warnings.append(kept.render(lang))
     return decision
 
 
@@ -257,8 +249,8 @@ def _check_steps(reader: BundleReader, session: Session, decision: _Decision) ->
     def probe() -> None:
         for other in rows_where(session, "plan_steps", "id", batch):
             if other["plan_id"] != batch[other["id"]]:
-                raise _conflict(f"Крок плану {other['id']} у базі належить іншому плану.",
-                                f"The plan step {other['id']} belongs to another plan in the database.")
+                raise _conflict(N_("The plan step {value} belongs to another plan in the database.",
+                                   value=other["id"]))
         batch.clear()
 
     for step in _records(reader, "plan_steps", None):
@@ -369,14 +361,13 @@ def import_bundle(
                 with transaction(store.sessions) as session:
                     added = _write(session, reader, seen, decision, progress)
             except StorageError:
-                raise  # already says plainly what happened (a read-only role)
+                raise  # already says plainly what happened (busy, full, a read-only role)
             except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
-                if write_refused(exc):
-                    raise refused_write() from exc
-                raise fail(f"Базу даних не вдалося змінити ({exc.__class__.__name__}); усе повернуто як "
-                           "було.",
-                           f"The database could not be changed ({exc.__class__.__name__}); everything was "
-                           "rolled back.") from exc
+                refused = write_refused(exc)
+                if refused is not None:
+                    raise refused from exc
+                raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
+                              name=exc.__class__.__name__)) from exc
     # Rows another import added in the meantime were skipped: they count as already there. A replaced
     # plan is neither added nor unchanged; the steps of a plan kept as the database has it are neither.
     unchanged = {kind: seen.counts[kind] - added[kind] for kind in KINDS}

@@ -1,30 +1,37 @@
-"""The coordinator password: a scrypt hash in settings and a growing wait after failed tries, kept on disk."""
+"""Secrets that open data: the coordinator password and people's PINs, with a growing wait after failures.
+
+The password hash and every failure count live in the vault (store/vault.py), outside the database
+file that `digigram restore` replaces, so a restore can neither remove the password nor reset a wait.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from digigram.core.coordination import MIN_PASSWORD, CoordinatorError, CoordinatorLocked, lockout_seconds
+from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_, Message
 from digigram.core.records import Change
-from digigram.store.db import transaction
-from digigram.store.repo import settings as setting_rows
+from digigram.services.secrets import hash_secret, secret_matches
+from digigram.store.vault import Vault
 
 PASSWORD_KEY = "coordinator.password"
 FAILURES_KEY = "coordinator.failures"
+PIN_FAILURES_PREFIX = "pin.failures."
+# Keys that older versions kept in the settings table; moved into the vault when a database is opened.
+VAULT_KEYS = (PASSWORD_KEY, FAILURES_KEY)
 # Settings only the coordinator code writes: Workspace.set_setting refuses them.
 PROTECTED_PREFIX = "coordinator."
 
-# n=2**15 costs about 70 ms here: slow for a guessing program, unnoticed by a person. It needs
-# 32 MiB, exactly OpenSSL's default cap, hence the explicit maxmem.
-_N, _R, _P = 2**15, 8, 1
-_MAXMEM = 64 * 1024 * 1024
+
+class PinLocked(DigigramError):
+    """A wrong PIN, or a PIN typed before the wait after earlier wrong ones has passed."""
+
+    def __init__(self, text: Message, /, *, wait_seconds: int = 0) -> None:
+        super().__init__(text)
+        self.wait_seconds = wait_seconds
 
 
 def _now() -> datetime:
@@ -32,69 +39,42 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _bytes(password: str) -> bytes:
-    # The same letters typed on different keyboards (ї as one or two code points) give the same key.
-    return unicodedata.normalize("NFC", password).encode("utf-8")
-
-
 def hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)  # a fresh random salt for each install and each new password
-    digest = hashlib.scrypt(_bytes(password), salt=salt, n=_N, r=_R, p=_P, maxmem=_MAXMEM)
-    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+    return hash_secret(password)
 
 
-def password_matches(stored: str, password: str) -> bool:
-    try:
-        kind, n, r, p, salt, digest = stored.split("$")
-        if kind != "scrypt":
-            return False
-        candidate = hashlib.scrypt(_bytes(password), salt=bytes.fromhex(salt), n=int(n), r=int(r),
-                                   p=int(p), maxmem=_MAXMEM)
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate, bytes.fromhex(digest))
-
-
-def _get(sessions: sessionmaker[Session], key: str) -> Any:
-    with sessions() as session:
-        found, value = setting_rows.get_setting(session, key)
-    return value if found else None
-
-
-def password_is_set(sessions: sessionmaker[Session]) -> bool:
-    return isinstance(_get(sessions, PASSWORD_KEY), str)
+def password_is_set(vault: Vault) -> bool:
+    return isinstance(vault.get(PASSWORD_KEY), str)
 
 
 def _check_strength(password: str) -> None:
     if len(password.strip()) < MIN_PASSWORD:
         raise CoordinatorError(
-            uk=f"Пароль координатора має містити щонайменше {MIN_PASSWORD} символів.",
-            en=f"The coordinator password must have at least {MIN_PASSWORD} characters.",
+            N_("The coordinator password must have at least {MIN_PASSWORD} characters.",
+               MIN_PASSWORD=MIN_PASSWORD),
         )
 
 
-def set_first_password(sessions: sessionmaker[Session], new: str) -> Change:
+def set_first_password(vault: Vault, new: str) -> Change:
     """Set the password at first use; refused once one exists (change it from coordinator mode)."""
     _check_strength(new)
     hashed = hash_password(new)
-    with transaction(sessions) as session:
-        found, value = setting_rows.get_setting(session, PASSWORD_KEY)
-        if found and isinstance(value, str):
+
+    def first(old: Any) -> Any:
+        if isinstance(old, str):
             raise CoordinatorError(
-                uk="Пароль координатора вже встановлено. Змінити його можна в режимі координатора.",
-                en="A coordinator password is already set. It can be changed in coordinator mode.",
+                N_("A coordinator password is already set. It can be changed in coordinator mode."),
             )
-        setting_rows.set_setting(session, PASSWORD_KEY, hashed)
-        setting_rows.set_setting(session, FAILURES_KEY, {"count": 0, "last": None})
+        return hashed
+
+    vault.update(PASSWORD_KEY, first)
     return Change("setting", (PASSWORD_KEY,))
 
 
-def _failures(sessions: sessionmaker[Session]) -> tuple[int, datetime | None]:
-    value = _get(sessions, FAILURES_KEY)
+def _parse(value: Any) -> tuple[int, datetime | None]:
     if not isinstance(value, dict):
         return 0, None
-    count = value.get("count")
-    last = value.get("last")
+    count, last = value.get("count"), value.get("last")
     try:
         when = datetime.fromisoformat(last) if isinstance(last, str) else None
     except ValueError:
@@ -111,49 +91,93 @@ def _wait_left(count: int, last: datetime | None, now: datetime) -> int:
     return max(int(delay - passed + 0.999), 0)
 
 
-def _locked(wait: int) -> CoordinatorLocked:
-    return CoordinatorLocked(
-        uk=f"Забагато невдалих спроб. Спробуйте ще раз через {wait} с.",
-        en=f"Too many failed tries. Try again in {wait} s.",
-        wait_seconds=wait,
-    )
+def failures(vault: Vault, key: str) -> int:
+    """How many wrong tries in a row are on record under `key`."""
+    return _parse(vault.get(key))[0]
 
 
-def verify(sessions: sessionmaker[Session], password: str) -> None:
+def _guarded(vault: Vault, key: str, right: Callable[[], bool]) -> tuple[bool, int]:
+    """(whether the secret was right, the wait now due); raises _Waiting while an earlier wait lasts.
+
+    The try is counted as a failure before the secret is even looked at, in the same write transaction
+    that checks the wait; a right secret then clears the count. So tries made at the same moment by
+    several programs are each counted, and none slips past the wait.
+    """
+    now = _now()
+    refused: list[int] = []
+
+    def take_turn(old: Any) -> Any:
+        count, last = _parse(old)
+        wait = _wait_left(count, last, now)
+        if wait > 0:
+            refused.append(wait)
+            return old
+        return {"count": count + 1, "last": now.isoformat()}
+
+    taken = vault.update(key, take_turn)
+    if refused:
+        raise _Waiting(refused[0])
+    if right():
+        vault.update(key, lambda _old: None)
+        return True, 0
+    return False, lockout_seconds(_parse(taken)[0])
+
+
+class _Waiting(Exception):
+    def __init__(self, wait: int) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
+def verify(vault: Vault, password: str) -> None:
     """Return when the password is right; else record the failure and raise CoordinatorLocked.
 
     While the wait after earlier failures lasts, the try is refused without looking at the password.
     """
-    stored = _get(sessions, PASSWORD_KEY)
+    stored = vault.get(PASSWORD_KEY)
     if not isinstance(stored, str):
         raise CoordinatorError(
-            uk="Пароль координатора ще не встановлено.", en="No coordinator password has been set yet."
+            N_("No coordinator password has been set yet.")
         )
-    count, last = _failures(sessions)
-    wait = _wait_left(count, last, _now())
-    if wait > 0:
-        raise _locked(wait)
-    if password_matches(stored, password):
-        if count:
-            with transaction(sessions) as session:
-                setting_rows.set_setting(session, FAILURES_KEY, {"count": 0, "last": None})
+    try:
+        ok, wait = _guarded(vault, FAILURES_KEY, lambda: secret_matches(stored, password))
+    except _Waiting as waiting:
+        raise CoordinatorLocked(
+            N_("Too many failed tries. Try again in {wait} s.", wait=waiting.wait), wait_seconds=waiting.wait,
+        ) from None
+    if ok:
         return
-    now = _now()
-    with transaction(sessions) as session:
-        setting_rows.set_setting(session, FAILURES_KEY, {"count": count + 1, "last": now.isoformat()})
-    wait = lockout_seconds(count + 1)
-    more = ("", "") if not wait else (f" Наступна спроба — через {wait} с.",
-                                      f" The next try is possible in {wait} s.")
-    raise CoordinatorLocked(uk=f"Неправильний пароль координатора.{more[0]}",
-                            en=f"Wrong coordinator password.{more[1]}", wait_seconds=wait)
+    if wait:
+        text = N_("Wrong coordinator password. The next try is possible in {wait} s.", wait=wait)
+    else:
+        text = N_("Wrong coordinator password.")
+    raise CoordinatorLocked(text, wait_seconds=wait)
 
 
-def replace_password(sessions: sessionmaker[Session], old: str, new: str) -> Change:
+def verify_pin(vault: Vault, person_id: str, stored: str, pin: str) -> bool:
+    """True for the right PIN; False for a wrong one (counted); PinLocked while a wait lasts."""
+    try:
+        ok, wait = _guarded(vault, PIN_FAILURES_PREFIX + person_id, lambda: secret_matches(stored, pin))
+    except _Waiting as waiting:
+        raise PinLocked(
+            N_("Too many wrong PINs. Try again in {wait} s.", wait=waiting.wait), wait_seconds=waiting.wait,
+        ) from None
+    if not ok and wait:
+        raise PinLocked(N_("The PIN does not match. The next try is possible in {wait} s.", wait=wait),
+                        wait_seconds=wait)
+    return ok
+
+
+def forget_pin_failures(vault: Vault, person_id: str) -> None:
+    """Drop a deleted person's count (ids are never reused, so this only keeps the vault small)."""
+    vault.update(PIN_FAILURES_PREFIX + person_id, lambda _old: None)
+
+
+def replace_password(vault: Vault, old: str, new: str) -> Change:
     """A new password after the old one is confirmed; the data is untouched (it is not encrypted by it)."""
-    verify(sessions, old)
+    verify(vault, old)
     _check_strength(new)
     hashed = hash_password(new)
-    with transaction(sessions) as session:
-        setting_rows.set_setting(session, PASSWORD_KEY, hashed)
-        setting_rows.set_setting(session, FAILURES_KEY, {"count": 0, "last": None})
+    vault.update(PASSWORD_KEY, lambda _old: hashed)
+    vault.update(FAILURES_KEY, lambda _old: None)
     return Change("setting", (PASSWORD_KEY,))

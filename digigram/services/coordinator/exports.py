@@ -12,25 +12,36 @@ from pathlib import Path
 from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_, format_date, rendered
+from digigram.core.plan import goal_text
 from digigram.core.when import local_day
 
 # At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
 HEATMAP_MAX = 600
 
 WORDS = {
-    "uk": {"name": "Ім'я", "hub": "Хаб", "group": "Група", "profile": "Профіль", "checks": "Перевірок",
-           "last": "Остання перевірка", "level": "рівень", "target": "ціль", "gap": "рівнів до цілі",
-           "help": "Потребує допомоги", "yes": "так", "no": "ні", "from": "від", "to": "до",
-           "planned": "заплановано", "in_progress": "виконується", "done": "виконано"},
-    "en": {"name": "Name", "hub": "Hub", "group": "Group", "profile": "Profile", "checks": "Checks",
-           "last": "Last check", "level": "level", "target": "target", "gap": "levels to target",
-           "help": "Needs help", "yes": "yes", "no": "no", "from": "from", "to": "to",
-           "planned": "planned", "in_progress": "in progress", "done": "done"},
+    "name": N_("Name"),
+    "hub": N_("Hub"),
+    "group": N_("Group"),
+    "profile": N_("Profile"),
+    "checks": N_("Checks"),
+    "last": N_("Last check"),
+    "level": N_("level"),
+    "target": N_("target"),
+    "gap": N_("levels to target"),
+    "help": N_("Needs help"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "from": N_("from"),
+    "to": N_("to"),
+    "planned": N_("planned"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
 }
 
 
 def _words(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["en"])
+    return rendered(WORDS, lang)
 
 
 def _safe_cell(value: str) -> str:
@@ -64,8 +75,8 @@ def _atomic_write(target: Path, data: bytes) -> Path:
     except OSError as exc:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
-        raise DigigramError(uk=f"Не вдалося зберегти файл {target}: {exc.strerror or exc}",
-                            en=f"Could not save the file {target}: {exc.strerror or exc}") from exc
+        raise DigigramError(N_("Could not save the file {target}: {value}",
+                               target=target, value=exc.strerror or exc)) from exc
     return target
 
 
@@ -113,9 +124,9 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str) -> st
     if filters.profile_id is not None:
         parts.append(f"{w['profile']}: {_profile_name(framework, filters.profile_id, lang)}")
     if filters.date_from is not None:
-        parts.append(f"{w['from']} {filters.date_from.isoformat()}")
+        parts.append(f"{w['from']} {format_date(filters.date_from, lang)}")
     if filters.date_to is not None:
-        parts.append(f"{w['to']} {filters.date_to.isoformat()}")
+        parts.append(f"{w['to']} {format_date(filters.date_to, lang)}")
     return "; ".join(parts)
 
 
@@ -151,7 +162,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
 
 def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang: str) -> Path:
     """The individual report of charts.report, on the trainee's latest finished check and plan."""
-    from digigram.charts.model import PlanStep, bars_from_result, level_codes
+    from digigram.charts.model import PlanLine, bars_from_result, level_codes
     from digigram.charts.report import write_report_pdf
 
     result = detail.latest_result
@@ -162,8 +173,9 @@ def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang:
     for step in detail.plan.steps if detail.plan is not None else ():
         notes = step.notes if not step.coordinator_comment else (
             f"{step.notes}\n{step.coordinator_comment}".strip())
-        steps.append(PlanStep(competence=competences.get(step.competence_id, step.competence_id),
-                              goal=step.goal,
+        steps.append(PlanLine(competence=competences.get(step.competence_id, step.competence_id),
+                              goal=goal_text(step.goal, framework, competence_id=step.competence_id,
+                                             profile_id=detail.person.profile_id, lang=lang),
                               resource=resources.get(step.resource_id or "", step.resource_id or ""),
                               due=step.due, status=_words(lang).get(step.status, step.status), notes=notes))
     finished = [a for a in detail.attempts if a.status == "finished" and a.finished_at is not None]

@@ -19,12 +19,14 @@ from digigram.core.coordination import (
     TraineeDetail,
 )
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
-from digigram.services.coordinator.auth import replace_password
+from digigram.services.coordinator.auth import forget_pin_failures, replace_password
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import people as people_rows
+from digigram.store.vault import vault_for
 
 if TYPE_CHECKING:
     from digigram.services.api import WorkspaceAPI
@@ -33,12 +35,8 @@ if TYPE_CHECKING:
 # Handed to the constructor only by open_coordinator(), which the Workspace calls after the password check.
 _UNLOCKED = object()
 
-BACKUPS_NOTE = {
-    "uk": "Старі резервні копії бази ще містять ці дані, доки їх не замінять новіші (зберігаються "
-          "останні 10 копій).",
-    "en": "Older backups of the database still hold this data until newer ones replace them (the last "
-          "10 are kept).",
-}
+BACKUPS_NOTE = N_("Older backups of the database still hold this data until newer ones replace them (the "
+                  "last 10 are kept).")
 
 
 def open_coordinator(workspace: WorkspaceAPI, store: Store) -> Coordinator:
@@ -51,8 +49,7 @@ class Coordinator:
     def __init__(self, workspace: WorkspaceAPI, store: Store, *, _unlocked: object = None) -> None:
         if _unlocked is not _UNLOCKED:
             raise CoordinatorError(
-                uk="Режим координатора відкривається лише паролем координатора.",
-                en="Coordinator mode opens only with the coordinator password.",
+                N_("Coordinator mode opens only with the coordinator password."),
             )
         self._ws = workspace
         self._store = store
@@ -63,7 +60,7 @@ class Coordinator:
         return self._ws
 
     def change_password(self, old: str, new: str) -> Change:
-        return replace_password(self._sessions, old, new)
+        return replace_password(vault_for(self._sessions, self._store.db_path), old, new)
 
     # --- the group picture ----------------------------------------------------------------------
 
@@ -94,7 +91,7 @@ class Coordinator:
         """Leave (or, with an empty text, clear) the coordinator's comment on one step of the plan."""
         plan = self._ws.plan_for(person_id)
         if plan is None or all(s.id != step_id for s in plan.steps):
-            raise StorageError(uk="Такого кроку в плані немає.", en="The plan has no such step.")
+            raise StorageError(N_("The plan has no such step."))
         steps = tuple(replace(s, coordinator_comment=comment.strip()) if s.id == step_id else s
                       for s in plan.steps)
         return self._ws.save_plan(person_id, replace(plan, steps=steps))
@@ -126,7 +123,8 @@ class Coordinator:
         deleted = people_rows.delete_person(self._store.engine, self._sessions, person_id,
                                                db_path=self._store.db_path)
         if not deleted:
-            raise StorageError(uk="Такої людини в базі немає.", en="There is no such person in the database.")
+            raise StorageError(N_("There is no such person in the database."))
+        forget_pin_failures(vault_for(self._sessions, self._store.db_path), person_id)
         return Change("person", (person_id,), person_id=person_id)
 
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.records import Person
 from digigram.store.clock import aware, now
+from digigram.store.db import transaction
 from digigram.store.models import PersonRow, new_id
 from digigram.store.repo.hubs import hub_id_for_name
 
@@ -93,7 +94,7 @@ def delete_person(
     so if the name's bytes are still in the file the whole file is rebuilt with VACUUM.
     Returns False when there was no such person.
     """
-    with sessions() as session, session.begin():
+    with transaction(sessions) as session:
         name = person_name(session, person_id)
         if name is None:
             return False

@@ -23,3 +23,10 @@ def set_setting(session: Session, key: str, value: Any) -> None:
     else:
         row.value = text
     session.flush()
+
+
+def delete_setting(session: Session, key: str) -> None:
+    row = session.get(SettingRow, key)
+    if row is not None:
+        session.delete(row)
+        session.flush()

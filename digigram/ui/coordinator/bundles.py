@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
 
@@ -173,7 +174,7 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub: str | None = None
         summary = co.export_bundle(path, key=choice.key, since=choice.since, hub=hub)
     except (DigigramError, OSError) as exc:
         show_problem(parent, exc if isinstance(exc, DigigramError) else DigigramError(
-            uk=f"Файл не вдалося записати: {exc}", en=f"The file could not be written: {exc}"))
+            N_("The file could not be written: {exc}", exc=exc)))
         return None
     text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
     for mark, value in (("%1", summary.path), ("%2", summary.people), ("%3", summary.attempts),

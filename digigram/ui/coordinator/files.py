@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 from digigram.ui.errors import show_problem
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ def _run(parent: QWidget, action: Callable[[], T]) -> T | None:
     except DigigramError as exc:
         show_problem(parent, exc)
     except OSError as exc:  # a full disk or a folder without write access: say so, no traceback
-        show_problem(parent, DigigramError(uk=f"Файл не вдалося записати: {exc.strerror or exc}",
-                                           en=f"The file could not be written: {exc.strerror or exc}"))
+        show_problem(parent, DigigramError(N_("The file could not be written: {value}",
+                                              value=exc.strerror or exc)))
     return None
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.core.plan import goal_text
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
@@ -157,6 +158,9 @@ class TraineeView(QWidget):
         self._fill_plan(detail.plan)
         return True
 
+    def _profile_id(self) -> str | None:
+        return self.detail.person.profile_id if self.detail is not None else None
+
     def _fill_history(self, attempts: Any) -> None:
         self.history.show_attempts(attempts, self.win.ws.framework, self.win.lang)
 
@@ -181,7 +185,8 @@ class TraineeView(QWidget):
         self.plan_steps = list(plan.steps) if plan is not None else []
         self.steps.clear()
         for step in self.plan_steps:
-            self.steps.addItem(step_label(step) + (" 💬" if step.coordinator_comment else ""))
+            label = step_label(step, self.win.ws.framework, profile_id=self._profile_id(), lang=self.win.lang)
+            self.steps.addItem(label + (" 💬" if step.coordinator_comment else ""))
         has = bool(self.plan_steps)
         for widget in (self.comment, self.save_comment):
             widget.setEnabled(has)
@@ -199,7 +204,9 @@ class TraineeView(QWidget):
             competence = fw.competence(step.competence_id).name.get(lang)
         except KeyError:
             competence = step.competence_id
-        lines = [step.goal, translate("Trainee", "Competence: %1").replace("%1", competence)]
+        goal = goal_text(step.goal, fw, competence_id=step.competence_id, profile_id=self._profile_id(),
+                         lang=lang)
+        lines = [goal, translate("Trainee", "Competence: %1").replace("%1", competence)]
         if step.notes:
             lines.append(translate("Trainee", "Trainee's notes: %1").replace("%1", step.notes))
         self.step_text.setText("\n".join(lines))

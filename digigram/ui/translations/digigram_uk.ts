@@ -1040,187 +1040,182 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../plan_step_editor.py" line="34"/>
+        <location filename="../plan_step_editor.py" line="35"/>
         <source>Planned</source>
         <translation>Заплановано</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="35"/>
+        <location filename="../plan_step_editor.py" line="36"/>
         <source>In progress</source>
         <translation>Виконується</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="36"/>
+        <location filename="../plan_step_editor.py" line="37"/>
         <source>Done</source>
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="33"/>
-        <source>(no goal yet)</source>
-        <translation>(мету ще не вказано)</translation>
-    </message>
-    <message>
-        <location filename="../plan_view.py" line="45"/>
+        <location filename="../plan_view.py" line="47"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="114"/>
+        <location filename="../plan_view.py" line="116"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="115"/>
+        <location filename="../plan_view.py" line="117"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="116"/>
+        <location filename="../plan_view.py" line="118"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="117"/>
+        <location filename="../plan_view.py" line="119"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="118"/>
+        <location filename="../plan_view.py" line="120"/>
         <source>Remo&amp;ve the step</source>
         <translation>&amp;Вилучити крок</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="89"/>
+        <location filename="../plan_step_editor.py" line="90"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Мета:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="90"/>
+        <location filename="../plan_step_editor.py" line="91"/>
         <source>&amp;Competence:</source>
         <translation>&amp;Компетентність:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="91"/>
+        <location filename="../plan_step_editor.py" line="92"/>
         <source>&amp;Resource:</source>
         <translation>&amp;Ресурс:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="92"/>
+        <location filename="../plan_step_editor.py" line="93"/>
         <source>&amp;Due date:</source>
         <translation>&amp;Термін:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="93"/>
+        <location filename="../plan_step_editor.py" line="94"/>
         <source>S&amp;tatus:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="94"/>
+        <location filename="../plan_step_editor.py" line="95"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="97"/>
+        <location filename="../plan_step_editor.py" line="98"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="98"/>
+        <location filename="../plan_step_editor.py" line="99"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="99"/>
+        <location filename="../plan_step_editor.py" line="100"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="100"/>
+        <location filename="../plan_step_editor.py" line="101"/>
         <source>Set a due date</source>
         <translation>Установити термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="101"/>
+        <location filename="../plan_step_editor.py" line="102"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="102"/>
+        <location filename="../plan_step_editor.py" line="103"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="107"/>
+        <location filename="../plan_step_editor.py" line="108"/>
         <source>by</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="108"/>
+        <location filename="../plan_step_editor.py" line="109"/>
         <source>Due date</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="109"/>
+        <location filename="../plan_step_editor.py" line="110"/>
         <source>&amp;Open the handout</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="119"/>
+        <location filename="../plan_view.py" line="121"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="120"/>
+        <location filename="../plan_view.py" line="122"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="121"/>
+        <location filename="../plan_view.py" line="123"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="122"/>
+        <location filename="../plan_view.py" line="124"/>
         <source>&amp;Print…</source>
         <translation>Д&amp;рук…</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="126"/>
+        <location filename="../plan_step_editor.py" line="127"/>
         <source>(none)</source>
         <translation>(немає)</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="128"/>
+        <location filename="../plan_step_editor.py" line="129"/>
         <source>on this computer</source>
         <translation>на цьому комп&apos;ютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="148"/>
+        <location filename="../plan_view.py" line="155"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="188"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="188"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="198"/>
+        <location filename="../plan_view.py" line="205"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="261"/>
+        <location filename="../plan_view.py" line="268"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне з&apos;єднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="272"/>
+        <location filename="../plan_view.py" line="279"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1228,82 +1223,82 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../plan_output.py" line="66"/>
+        <location filename="../plan_output.py" line="67"/>
         <source>Development plan</source>
         <translation>План розвитку</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="67"/>
+        <location filename="../plan_output.py" line="68"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="68"/>
+        <location filename="../plan_output.py" line="69"/>
         <source>Where you stand</source>
         <translation>Де ви зараз</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="69"/>
+        <location filename="../plan_output.py" line="70"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="70"/>
+        <location filename="../plan_output.py" line="71"/>
         <source>Level</source>
         <translation>Рівень</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="71"/>
+        <location filename="../plan_output.py" line="72"/>
         <source>Target</source>
         <translation>Ціль</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="72"/>
+        <location filename="../plan_output.py" line="73"/>
         <source>Gap</source>
         <translation>Розрив</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="73"/>
+        <location filename="../plan_output.py" line="74"/>
         <source>Steps</source>
         <translation>Кроки</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="74"/>
+        <location filename="../plan_output.py" line="75"/>
         <source>No steps yet.</source>
         <translation>Кроків ще немає.</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="104"/>
+        <location filename="../plan_output.py" line="105"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="105"/>
+        <location filename="../plan_output.py" line="106"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="106"/>
+        <location filename="../plan_output.py" line="107"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="107"/>
+        <location filename="../plan_output.py" line="108"/>
         <source>Due</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="108"/>
+        <location filename="../plan_output.py" line="109"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="109"/>
+        <location filename="../plan_output.py" line="110"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="160"/>
+        <location filename="../plan_output.py" line="162"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
     </message>
@@ -1628,107 +1623,107 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="98"/>
+        <location filename="../coordinator/trainee.py" line="99"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="99"/>
+        <location filename="../coordinator/trainee.py" line="100"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="100"/>
+        <location filename="../coordinator/trainee.py" line="101"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="101"/>
+        <location filename="../coordinator/trainee.py" line="102"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="104"/>
+        <location filename="../coordinator/trainee.py" line="105"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Діаграма відставання</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="105"/>
+        <location filename="../coordinator/trainee.py" line="106"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="106"/>
+        <location filename="../coordinator/trainee.py" line="107"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="107"/>
+        <location filename="../coordinator/trainee.py" line="108"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="108"/>
+        <location filename="../coordinator/trainee.py" line="109"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="109"/>
+        <location filename="../coordinator/trainee.py" line="110"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="111"/>
+        <location filename="../coordinator/trainee.py" line="112"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="112"/>
+        <location filename="../coordinator/trainee.py" line="113"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="117"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="153"/>
+        <location filename="../coordinator/trainee.py" line="154"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="191"/>
+        <location filename="../coordinator/trainee.py" line="196"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="202"/>
+        <location filename="../coordinator/trainee.py" line="209"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="204"/>
+        <location filename="../coordinator/trainee.py" line="211"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="224"/>
+        <location filename="../coordinator/trainee.py" line="231"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

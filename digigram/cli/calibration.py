@@ -1,0 +1,43 @@
+"""`digigram calibration FILE`: which items are calibrated, on how many answers, which are flagged."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "show a framework file's calibration state: calibrated items, their answers and flags"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="FILE", help="a framework file (a calibrated NEW.yaml or any other)")
+    parser.add_argument("--all", action="store_true", help="list every item, not only the flagged ones")
+
+
+def run(args: argparse.Namespace) -> int:
+    from digigram.core.calibration.diagnostics import flag_words
+    from digigram.core.i18n import N_, tr
+    from digigram.services.calibration import calibration_state, record_path
+
+    lang = args.lang
+    state = calibration_state(Path(args.path))
+    fw, items, rec = state.framework, state.items, state.record
+    cal = len(state.calibrated)
+    print(tr(lang, N_("{path}: {id} {version} — {items} scored items: {calibrated} with calibrated "
+                      "parameters, {provisional} provisional (from level and kind).", path=args.path,
+                      id=fw.id, version=fw.version, items=len(items), calibrated=cal,
+                      provisional=len(items) - cal)))
+    if rec is None:
+        print(tr(lang, N_("No calibration record ({name}) beside the file: answer counts and flags unknown.",
+                          name=record_path(Path(args.path)).name)))
+        return 0
+    print(tr(lang, N_("Calibrated {date}: version {old} → {new}, {attempts} finished checks, {answers} "
+                      "answers, at least {min} answers per item.", date=rec["date"], old=rec["from_version"],
+                      new=rec["version"], attempts=rec["attempts"], answers=rec["answers"],
+                      min=rec["min_responses"])))
+    flagged = state.flagged
+    print(tr(lang, N_("Flagged items: {count}.", count=len(flagged))))
+    for s in items if args.all else flagged:
+        n = "—" if s.n is None else str(s.n)
+        status = tr(lang, N_("calibrated") if s.calibrated else N_("provisional"))
+        print(f"  {s.item_id:<12} {s.kind:<12} n={n:<6} {status:<12} {flag_words(s.flags, lang)}")
+    return 0

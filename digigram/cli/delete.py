@@ -1,0 +1,32 @@
+"""`digigram delete --person NAME`: erase one person with all their data (coordinator password first)."""
+
+from __future__ import annotations
+
+import argparse
+
+from digigram.cli.quiz import open_workspace, read_secret
+from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
+
+HELP = "erase one person with all their answers, results and plans (coordinator password required)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--person", required=True, metavar="NAME", help="the person's name")
+
+
+def run(args: argparse.Namespace) -> int:
+    from digigram.services.coordinator.mode import BACKUPS_NOTE
+
+    lang = args.lang
+    with open_workspace(args) as ws:
+        person = ws.find_person(args.person)
+        if person is None:
+            raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).",
+                                  person=args.person))
+        password = read_secret(N_("Coordinator password: ").render(lang))
+        coordinator = ws.unlock_coordinator(password or "")
+        coordinator.delete_person(person.id)
+    print(N_("All of this person's data was erased.").render(lang))
+    print(BACKUPS_NOTE.render(lang))
+    return 0

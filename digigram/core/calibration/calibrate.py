@@ -1,0 +1,330 @@
+"""Calibrating a framework's items from stored answers: per area, shown answers and self-ratings apart."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from digigram.core.calibration.diagnostics import ItemDiagnostics, diagnose
+from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors, fit_area
+from digigram.core.errors import DigigramError, QuizError
+from digigram.core.framework import Framework, Item
+from digigram.core.i18n import N_
+from digigram.core.irt import DEFAULT_SLOPES, ItemParams
+from digigram.core.itembank import Choice, bank_for, normalise_choice, score_answer
+
+DEFAULT_MIN_RESPONSES = 200
+# Fewer anchors than this and mean/sigma linking is too shaky: the latent N(0, 1) keeps the scale.
+MIN_ANCHORS = 5
+DIMENSIONS = ("shown", "self")
+
+
+@dataclass(frozen=True)
+class Response:
+    """One stored answer to a shown question of a finished check."""
+
+    attempt: str
+    item_id: str
+    choice: Choice
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemCalibration:
+    """One item's outcome: old and new parameters with SEs, fit and flags."""
+
+    item_id: str
+    area_id: str
+    kind: str
+    dimension: str  # "shown" (knowledge and scenario) or "self" (self-ratings)
+    n: int
+    calibrated: bool  # False: too few answers, the parameters are kept
+    old: ItemParams
+    new: ItemParams
+    se_a: float | None
+    se_b: tuple[float, ...] | None  # b, or each threshold
+    diagnostics: ItemDiagnostics | None
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return () if self.diagnostics is None else self.diagnostics.flags
+
+    def badness(self) -> tuple[int, int, float]:
+        """Sort key, worst first: flagged calibrated items, by number of flags and misfit size."""
+        rmsd = 0.0 if self.diagnostics is None else self.diagnostics.rmsd
+        return (0 if self.calibrated else 1, -len(self.flags), -rmsd)
+
+
+@dataclass(frozen=True)
+class Linking:
+    """How the new estimates were put on the current scale in one dimension."""
+
+    area_id: str
+    dimension: str
+    method: str  # "fixed-latent" or "mean-sigma"
+    anchors: int
+    slope: float  # theta_current = slope * theta_new + shift
+    shift: float
+
+
+@dataclass(frozen=True)
+class CalibrationResult:
+    framework_id: str
+    framework_version: str
+    min_responses: int
+    attempts: int
+    responses: int
+    skipped: int  # answers to items the framework no longer has, or that no longer fit them
+    languages: dict[str, int]
+    items: tuple[ItemCalibration, ...]
+    linking: tuple[Linking, ...]
+    fits: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)  # iterations, converged
+
+    def worst_first(self) -> list[ItemCalibration]:
+        return sorted(self.items, key=lambda r: r.badness())
+
+    @property
+    def calibrated(self) -> list[ItemCalibration]:
+        return [r for r in self.items if r.calibrated]
+
+    def new_params(self) -> dict[str, ItemParams]:
+        """Parameters to write for the calibrated items (kept items are left as they are)."""
+        return {r.item_id: r.new for r in self.items if r.calibrated}
+
+
+Row = tuple[str, Item, int, Choice, str | None]  # attempt, item, category, choice, language
+
+
+def _dimension_of(item: Item) -> str:
+    return "self" if item.kind == "self_rating" else "shown"
+
+
+def _psi(params: ItemParams) -> np.ndarray:
+    loc = (params.b,) if params.thresholds is None else params.thresholds
+    return np.array([np.log(params.a), *loc], dtype=float)
+
+
+def _params(psi: np.ndarray, c: float, dichotomous: bool) -> ItemParams:
+    a = float(np.exp(psi[0]))
+    if dichotomous:
+        return ItemParams(a=a, b=float(psi[1]), c=c)
+    return ItemParams(a=a, thresholds=tuple(float(x) for x in psi[1:]))
+
+
+def _scored_answers(
+    framework: Framework, responses: Iterable[Response]
+) -> tuple[list[Row], int]:
+    """(attempt, item, category, choice, language) per usable answer, and how many were skipped."""
+    out = []
+    skipped = 0
+    for r in responses:
+        if not framework.has_item(r.item_id):
+            skipped += 1
+            continue
+        item = framework.item(r.item_id)
+        if not item.scored:
+            continue
+        try:
+            choice = normalise_choice(framework, item, r.choice)
+        except QuizError:  # stored under an older version whose options differed
+            skipped += 1
+            continue
+        category = score_answer(framework, item, choice).category
+        assert category is not None
+        out.append((r.attempt, item, category, choice, r.language))
+    return out, skipped
+
+
+def _mean_sigma(anchor_old: Sequence[float], anchor_new: Sequence[float]) -> tuple[float, float]:
+    """theta_old = A * theta_new + B matching the anchors' difficulty mean and SD."""
+    old, new = np.asarray(anchor_old), np.asarray(anchor_new)
+    sd_new = float(new.std())
+    if sd_new < 1e-9:
+        return 1.0, float(old.mean() - new.mean())
+    slope = float(old.std()) / sd_new
+    return slope, float(old.mean() - slope * new.mean())
+
+
+def _transform(psi: np.ndarray, slope: float, shift: float) -> np.ndarray:
+    out = psi.copy()
+    out[0] = psi[0] - np.log(slope)
+    out[1:] = slope * psi[1:] + shift
+    return out
+
+
+def calibrate(
+    framework: Framework,
+    responses: Iterable[Response],
+    *,
+    min_responses: int = DEFAULT_MIN_RESPONSES,
+    priors: Priors | None = None,
+    max_iter: int = 2000,
+    anchors: Collection[str] | None = None,
+    together: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> CalibrationResult:
+    """Fit every area's items to the answers; items with fewer than `min_responses` keep their parameters.
+
+    The scale: each dimension's latent distribution is fixed at N(0, 1), the quiz's own prior, so a
+    first calibration stays on the scale the quiz already assumes. When the file already holds at
+    least MIN_ANCHORS calibrated items in a dimension that are re-estimated now, those are anchors and
+    the new estimates are moved onto their current scale by mean/sigma linking, so level cuts keep
+    their meaning even when the people answering differ from last time.
+
+    `anchors`: the items whose current parameters are trusted measurements (default: those with an
+    `irt` in the file); a sparse anchor is held at its values, a sparse other item is estimated
+    (not written) so that its provisional guess does not bend the others.
+
+    `together`: fit an area's self-ratings and shown answers as two correlated dimensions (the
+    default, and the right model for the quiz's data); False fits each alone, for comparisons.
+    """
+    if min_responses < 1:
+        raise DigigramError(N_("--min-responses must be at least 1, not {n}.", n=min_responses))
+    priors = priors or Priors()
+    trusted = {it.id for it in framework.items if it.irt is not None} if anchors is None else set(anchors)
+    bank = bank_for(framework)
+    answers, skipped = _scored_answers(framework, responses)
+    n_by_item = Counter(item.id for _, item, _, _, _ in answers)
+    languages = Counter(lang or "unknown" for *_, lang in answers)
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in answers:
+        groups[(row[1].area_id, _dimension_of(row[1]))].append(row)
+    results: list[ItemCalibration] = []
+    linkings: list[Linking] = []
+    fits: dict[tuple[str, str], tuple[int, bool]] = {}
+    for done, area in enumerate(framework.areas):
+        if progress is not None:
+            progress(done, len(framework.areas), area.id)
+        parts = []
+        for dim in DIMENSIONS:
+            items = [it for it in framework.items_in_area(area.id) if it.scored and _dimension_of(it) == dim]
+            if items:
+                parts.append(_Part(dim, items, {it.id: bank.params[bank.row[it.id]] for it in items},
+                                   groups.get((area.id, dim), []), n_by_item, min_responses, trusted))
+        fitted = [p for p in parts if p.rows]
+        if not any(any(p.written) for p in fitted):
+            results += [_kept(it, p.dim, n_by_item[it.id], p.old[it.id]) for p in parts for it in p.items]
+            continue
+        people: dict[str, int] = {}
+        for p in fitted:
+            p.person = np.array([people.setdefault(a, len(people)) for a, *_ in p.rows], dtype=np.intp)
+        datas = [p.data(len(people)) for p in fitted]
+        if together:
+            area_fits = fit_area(datas, priors=priors, grid=GRID, max_iter=max_iter)
+        else:
+            area_fits = [fit_area([d], priors=priors, grid=GRID, max_iter=max_iter)[0] for d in datas]
+        fits[(area.id, "+".join(p.dim for p in fitted))] = (area_fits[0].iterations, area_fits[0].converged)
+        for p in parts:
+            if p not in fitted:
+                results += [_kept(it, p.dim, n_by_item[it.id], p.old[it.id]) for it in p.items]
+                continue
+            fit = area_fits[fitted.index(p)]
+            link = _linking(area.id, p.dim, p.items, fit,
+                            [w and it.id in trusted for w, it in zip(p.written, p.items, strict=True)], p.old)
+            linkings.append(link)
+            results += p.outcomes(framework, fit, link, n_by_item)
+    if progress is not None:
+        progress(len(framework.areas), len(framework.areas), "")
+    return CalibrationResult(
+        framework.id, framework.version, min_responses, len({a for a, *_ in answers}), len(answers),
+        skipped, dict(languages), tuple(results), tuple(linkings), fits,
+    )
+
+
+class _Part:
+    """One dimension of an area: its items, their current parameters and the answers to them."""
+
+    def __init__(self, dim: str, items: Sequence[Item], old: dict[str, ItemParams | None], rows: list[Row],
+                 n_by_item: Counter[str], min_responses: int, trusted: set[str]) -> None:
+        self.dim, self.items, self.old, self.rows = dim, list(items), old, rows
+        self.written = [n_by_item[it.id] >= min_responses for it in items]
+        # Sparse items are estimated too (their priors keep them sane) but not written: held at wrong
+        # provisional values they would bend every person's posterior and so the other items'
+        # estimates. Sparse items calibrated earlier are trusted and held where they are.
+        self.free = [w or (n_by_item[it.id] > 0 and it.id not in trusted)
+                     for w, it in zip(self.written, items, strict=True)]
+        index = {it.id: j for j, it in enumerate(items)}
+        self.item = np.array([index[it.id] for _, it, *_ in rows], dtype=np.intp)
+        self.category = np.array([k for _, _, k, _, _ in rows], dtype=np.intp)
+        self.person = np.zeros(len(rows), dtype=np.intp)
+
+    def data(self, n_persons: int) -> DimensionData:
+        starts, cs, ms = [], [], []
+        for it in self.items:
+            p = self.old[it.id]
+            assert p is not None
+            starts.append(_psi(p))
+            cs.append(p.c)
+            ms.append(p.n_categories - 1)
+        return DimensionData(
+            item_ids=tuple(it.id for it in self.items), m=np.array(ms, dtype=np.intp), start=starts,
+            c=np.array(cs, dtype=float), free=np.array(self.free, dtype=bool),
+            slope_prior=np.log(np.array([DEFAULT_SLOPES[it.kind] for it in self.items])),
+            person=self.person, item=self.item, category=self.category, n_persons=n_persons,
+        )
+
+    def outcomes(
+        self, framework: Framework, fit: DimensionFit, link: Linking, n_by_item: Counter[str]
+    ) -> list[ItemCalibration]:
+        langs = self._by_language(fit)
+        choices: dict[int, Counter[Choice]] = defaultdict(Counter)
+        for (*_, choice, _), j in zip(self.rows, self.item, strict=True):
+            if isinstance(choice, tuple):  # select many: count each ticked option
+                choices[int(j)].update(choice)
+            else:
+                choices[int(j)][choice] += 1
+        out = []
+        for j, it in enumerate(self.items):
+            params = self.old[it.id]
+            assert params is not None
+            if not self.written[j]:
+                out.append(_kept(it, self.dim, n_by_item[it.id], params))
+                continue
+            psi = _transform(fit.psi[j], link.slope, link.shift)
+            new = _params(psi, params.c, it.dichotomous)
+            se = fit.se[j]
+            se_a = None if se is None else float(new.a * se[0])
+            se_b = None if se is None else tuple(float(link.slope * s) for s in se[1:])
+            diag = diagnose(
+                framework, it, new_params=new, em_psi=fit.psi[j], c=params.c, counts=fit.counts[j],
+                grid=fit.grid, by_language=langs.get(j, {}), choices=choices.get(j, Counter()),
+                n=n_by_item[it.id],
+            )
+            out.append(ItemCalibration(it.id, it.area_id, it.kind, self.dim, n_by_item[it.id], True, params,
+                                       new, se_a, se_b, diag))
+        return out
+
+    def _by_language(self, fit: DimensionFit) -> dict[int, dict[str, np.ndarray]]:
+        """Pseudo-counts per language from the final posteriors, for the uk-vs-en comparison."""
+        langs: dict[int, dict[str, np.ndarray]] = defaultdict(dict)
+        lang_of = np.array([lang or "" for *_, lang in self.rows])
+        for lang in ("uk", "en"):
+            mask = lang_of == lang
+            for j in np.unique(self.item[mask]):
+                sel = mask & (self.item == j)
+                counts = np.zeros_like(fit.counts[int(j)])
+                np.add.at(counts, self.category[sel], fit.posterior[self.person[sel]])
+                langs[int(j)][lang] = counts
+        return langs
+
+
+def _kept(item: Item, dim: str, n: int, params: ItemParams | None) -> ItemCalibration:
+    assert params is not None
+    return ItemCalibration(item.id, item.area_id, item.kind, dim, n, False, params, params, None, None, None)
+
+
+def _linking(
+    area_id: str, dim: str, items: Sequence[Item], fit: DimensionFit, is_anchor: Sequence[bool],
+    old: dict[str, ItemParams | None],
+) -> Linking:
+    """Anchors: trusted items (calibrated before) re-estimated now on enough answers."""
+    anchors = [j for j in range(len(items)) if is_anchor[j]]
+    if len(anchors) < MIN_ANCHORS:
+        return Linking(area_id, dim, "fixed-latent", len(anchors), 1.0, 0.0)
+    old_loc = [float(np.mean(_psi(p)[1:])) for j in anchors if (p := old[items[j].id]) is not None]
+    new_loc = [float(np.mean(fit.psi[j][1:])) for j in anchors]
+    slope, shift = _mean_sigma(old_loc, new_loc)
+    return Linking(area_id, dim, "mean-sigma", len(anchors), slope, shift)

@@ -1,0 +1,264 @@
+"""Calibration as a use case: read finished checks, fit, write NEW.yaml, its record and a report."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digigram.core import paths
+from digigram.core.calibration import CalibrationResult, Response, calibrate
+from digigram.core.calibration.diagnostics import flag_words
+from digigram.core.calibration.newversion import new_version_text, next_version
+from digigram.core.errors import DigigramError, FrameworkError
+from digigram.core.framework import Framework
+from digigram.core.i18n import N_
+from digigram.core.irt import ItemParams
+from digigram.core.loader import load_framework, load_framework_text
+from digigram.store.db import transaction
+from digigram.store.repo import calibration as rows
+from digigram.store.startup import open_store
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+RECORD_SUFFIX = ".calibration.json"
+
+
+@dataclass(frozen=True)
+class CalibrationRun:
+    result: CalibrationResult
+    new_version: str
+    out: Path
+    record: Path
+    report: Path | None
+    language_stored: bool
+
+
+def record_path(framework_file: Path) -> Path:
+    """Where the calibration record of a framework file lives: beside it, same name."""
+    return framework_file.with_name(framework_file.stem + RECORD_SUFFIX)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """The file appears whole or not at all."""
+    fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise DigigramError(N_("Could not write {target}: {reason}", target=target,
+                               reason=exc.strerror or exc)) from exc
+
+
+def read_responses(
+    framework_id: str, *, data_dir: Path | None, database_url: str | None, progress: Progress | None = None
+) -> tuple[list[Response], bool]:
+    """All finished checks' answers on this framework, and whether the database stores languages."""
+    if not database_url:
+        folder = data_dir if data_dir is not None else paths.data_dir()
+        if not paths.database_path(folder).exists():
+            raise DigigramError(N_("There is no Digigram database in {folder}.", folder=folder))
+    store = open_store(data_dir=data_dir, database_url=database_url)
+    try:
+        with transaction(store.sessions) as session:
+            total = rows.count_finished_answers(session, framework_id)
+            language = rows.has_language(session)
+            out: list[Response] = []
+            for attempt, item_id, choice, lang in rows.finished_answers(session, framework_id):
+                out.append(Response(attempt, item_id, choice, lang))
+                if progress is not None and len(out) % 20_000 == 0:
+                    progress("read", len(out), total)
+            if progress is not None:
+                progress("read", len(out), total)
+    finally:
+        store.close()
+    return out, language
+
+
+def run_calibration(
+    framework_file: Path,
+    *,
+    out: Path,
+    data_dir: Path | None = None,
+    database_url: str | None = None,
+    responses: list[Response] | None = None,
+    min_responses: int = 200,
+    report: Path | None = None,
+    lang: str = "en",
+    progress: Progress | None = None,
+) -> CalibrationRun:
+    """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked)."""
+    if out.resolve() == framework_file.resolve():
+        raise DigigramError(N_("--out must be a new file: FILE is never overwritten."))
+    if report is not None and report.suffix.lower() not in (".pdf", ".csv"):
+        raise DigigramError(N_("The report can be .pdf or .csv, not {suffix}.",
+                               suffix=repr(report.suffix or report.name)))
+    framework = load_framework(framework_file)
+    text = framework_file.read_text(encoding="utf-8-sig")
+    language_stored = True
+    if responses is None:
+        responses, language_stored = read_responses(
+            framework.id, data_dir=data_dir, database_url=database_url, progress=progress)
+    if not responses:
+        raise DigigramError(N_("The database holds no finished check on framework {id}: nothing to "
+                               "calibrate.", id=repr(framework.id)))
+
+    def step(done: int, total: int, _label: str) -> None:
+        if progress is not None:
+            progress("fit", done, total)
+
+    result = calibrate(framework, responses, min_responses=min_responses, progress=step)
+    version = next_version(framework.version)
+    new_text = new_version_text(text, version=version, params=result.new_params())
+    try:  # as `digigram validate` would, with resource files looked up beside FILE
+        load_framework_text(new_text, name=str(out), base_dir=framework_file.resolve().parent)
+    except FrameworkError as exc:
+        raise DigigramError(N_("The new version failed validation: {problem}", problem=exc.text)) from exc
+    _write_atomically(out, new_text.encode("utf-8"))
+    record = record_path(out)
+    _write_atomically(record, json.dumps(
+        record_of(result, framework, version), ensure_ascii=False, indent=1).encode("utf-8"))
+    if report is not None:
+        if report.suffix.lower() == ".csv":
+            _write_atomically(report, report_csv(result, framework, lang).encode("utf-8-sig"))
+        else:
+            from digigram.charts.calibration import write_calibration_pdf
+
+            write_calibration_pdf(report, result=result, framework=framework, new_version=version, lang=lang)
+    return CalibrationRun(result, version, out, record, report, language_stored)
+
+
+# --- the record kept beside NEW.yaml ------------------------------------------------------------
+
+
+def _params_json(p: ItemParams) -> dict[str, Any]:
+    if p.thresholds is None:
+        return {"a": round(p.a, 4), "b": round(p.b, 4), "c": round(p.c, 4)}
+    return {"a": round(p.a, 4), "thresholds": [round(t, 4) for t in p.thresholds]}
+
+
+def record_of(result: CalibrationResult, framework: Framework, new_version: str) -> dict[str, Any]:
+    """What a later `digigram calibration NEW.yaml` shows: when, on how much, and each item's state."""
+    items = {}
+    for r in result.worst_first():
+        entry: dict[str, Any] = {"n": r.n, "calibrated": r.calibrated, "kind": r.kind, "area": r.area_id}
+        if r.calibrated:
+            d = r.diagnostics
+            assert d is not None
+            entry.update({
+                "old": _params_json(r.old), "new": _params_json(r.new),
+                "se_a": None if r.se_a is None else round(r.se_a, 4),
+                "se_b": None if r.se_b is None else [round(s, 4) for s in r.se_b],
+                "infit": round(d.infit, 3), "outfit": round(d.outfit, 3), "rmsd": round(d.rmsd, 4),
+                "dif": None if d.dif is None else round(d.dif, 4), "dif_note": d.dif_note,
+                "unused": list(d.unused), "flags": list(d.flags),
+            })
+        items[r.item_id] = entry
+    return {
+        "framework": framework.id, "from_version": framework.version, "version": new_version,
+        "date": dt.date.today().isoformat(), "attempts": result.attempts, "answers": result.responses,
+        "skipped": result.skipped, "min_responses": result.min_responses, "languages": result.languages,
+        "linking": [vars(link) for link in result.linking],
+        "items": items,
+    }
+
+
+# --- the CSV report -----------------------------------------------------------------------------
+
+def _loc(p: ItemParams) -> str:
+    return f"{p.b:.3f}" if p.thresholds is None else " ".join(f"{t:.3f}" for t in p.thresholds)
+
+
+def report_rows(result: CalibrationResult, lang: str) -> list[list[str]]:
+    """One row per item, worst first: id, kind, n, a old → new (SE), b or thresholds, fit, DIF, flags."""
+    out = []
+    for r in result.worst_first():
+        d = r.diagnostics
+        out.append([
+            r.item_id, r.kind, str(r.n),
+            (N_("yes") if r.calibrated else N_("no")).render(lang),
+            f"{r.old.a:.3f}", f"{r.new.a:.3f}", "" if r.se_a is None else f"{r.se_a:.3f}",
+            _loc(r.old), _loc(r.new), "" if r.se_b is None else " ".join(f"{s:.3f}" for s in r.se_b),
+            "" if d is None else f"{d.infit:.2f}", "" if d is None else f"{d.outfit:.2f}",
+            "" if d is None else f"{d.rmsd:.3f}",
+            "" if d is None or d.dif is None else f"{d.dif:+.3f}",
+            "" if d is None else " ".join(d.unused),
+            "" if d is None else flag_words(d.flags, lang),
+        ])
+    return out
+
+
+CSV_HEADERS = (
+    N_("item"), N_("kind"), N_("answers"), N_("calibrated"), N_("a old"), N_("a new"), N_("SE a"),
+    N_("b/thresholds old"), N_("b/thresholds new"), N_("SE b"), N_("infit"), N_("outfit"), N_("RMSD"),
+    N_("DIF en−uk"), N_("unused options"), N_("flags"),
+)
+
+
+def report_csv(result: CalibrationResult, _framework: Framework, lang: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([h.render(lang) for h in CSV_HEADERS])
+    writer.writerows(report_rows(result, lang))
+    return buf.getvalue()
+
+
+# --- the state of a framework file's calibration -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemState:
+    item_id: str
+    kind: str
+    calibrated: bool  # the file gives the item its own `irt`
+    n: int | None  # answers it was calibrated on (from the record), None when unknown
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CalibrationState:
+    framework: Framework
+    record: dict[str, Any] | None
+    items: tuple[ItemState, ...]
+
+    @property
+    def calibrated(self) -> list[ItemState]:
+        return [i for i in self.items if i.calibrated]
+
+    @property
+    def flagged(self) -> list[ItemState]:
+        return [i for i in self.items if i.flags]
+
+
+def calibration_state(framework_file: Path) -> CalibrationState:
+    """Which items of FILE carry calibrated parameters, on how many answers, which are flagged."""
+    framework = load_framework(framework_file)
+    record: dict[str, Any] | None = None
+    path = record_path(framework_file)
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DigigramError(N_("The calibration record {path} cannot be read: {reason}", path=path,
+                                   reason=exc)) from exc
+        if loaded.get("framework") == framework.id and loaded.get("version") == framework.version:
+            record = loaded
+    entries = record["items"] if record else {}
+    items = []
+    for item in framework.items:
+        if not item.scored:
+            continue
+        entry = entries.get(item.id, {})
+        items.append(ItemState(item.id, item.kind, item.irt is not None, entry.get("n"),
+                               tuple(entry.get("flags", ()))))
+    # Flagged first, most flags first; otherwise the file's order (the sort is stable).
+    return CalibrationState(framework, record, tuple(sorted(items, key=lambda s: -len(s.flags))))

@@ -1,0 +1,52 @@
+"""Reads the home screen makes while SQLAlchemy is still loading, with the standard sqlite3 module.
+
+Each function returns exactly what its repository twin returns (tests/store/test_light.py holds them to
+that), so the first screen can show real data without waiting for the ORM.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from digigram.core.records import Person
+
+
+@contextmanager
+def _reading(db_path: Path) -> Iterator[sqlite3.Connection]:
+    # A plain connection (not mode=ro): a read-only one cannot open a WAL database whose -shm file is gone.
+    with closing(sqlite3.connect(db_path, timeout=5.0)) as con:
+        yield con
+
+
+def _when(value: str | None) -> datetime | None:
+    # SQLAlchemy keeps naive UTC as "YYYY-MM-DD HH:MM:SS.ffffff" in SQLite.
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def list_people(db_path: Path) -> list[Person]:
+    """Everyone, ordered by name, as repo.people.list_people gives them."""
+    with _reading(db_path) as con:
+        rows = con.execute(
+            "SELECT id, name, hub, profile_id, pin_hash IS NOT NULL, consent_at, created_at, group_tag "
+            "FROM person ORDER BY name"
+        ).fetchall()
+    people = []
+    for pid, name, hub, profile_id, has_pin, consent_at, created_at, group in rows:
+        created = _when(created_at)
+        assert created is not None
+        people.append(Person(id=pid, name=name, hub=hub, profile_id=profile_id, has_pin=bool(has_pin),
+                             consent_at=_when(consent_at), created_at=created, group=group))
+    return people
+
+
+def get_setting(db_path: Path, key: str) -> tuple[bool, Any]:
+    """(found, value) as repo.settings.get_setting gives it."""
+    with _reading(db_path) as con:
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return (False, None) if row is None else (True, json.loads(row[0]))

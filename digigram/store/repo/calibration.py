@@ -1,0 +1,50 @@
+"""Answers of finished checks, read in bulk for calibration; reads only."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import func, inspect, literal_column, select
+from sqlalchemy.orm import Session
+
+from digigram.store.models import AnswerRow, AttemptRow
+
+Choice = int | tuple[int, ...] | None
+# (attempt id, item id, choice, language or None)
+AnswerFact = tuple[str, str, Choice, str | None]
+
+
+def _choice(text: str) -> Choice:
+    value: Any = json.loads(text)
+    return tuple(int(v) for v in value) if isinstance(value, list) else value
+
+
+def has_language(session: Session) -> bool:
+    """Whether this database stores the language each answer was given in (a later schema does)."""
+    columns = inspect(session.get_bind()).get_columns(AnswerRow.__tablename__)
+    return any(c["name"] == "language" for c in columns)
+
+
+def count_finished_answers(session: Session, framework_id: str) -> int:
+    stmt = (select(func.count()).select_from(AnswerRow)
+            .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+            .where(AttemptRow.status == "finished", AttemptRow.framework_id == framework_id))
+    return int(session.scalar(stmt) or 0)
+
+
+def finished_answers(session: Session, framework_id: str, *, chunk: int = 20_000) -> Iterator[AnswerFact]:
+    """Every answer of every finished check on this framework (any version), attempt by attempt."""
+    with_language = has_language(session)
+    columns: list[Any] = [AnswerRow.attempt_id, AnswerRow.item_id, AnswerRow.choice]
+    if with_language:  # by name: the column may be newer than this module's model
+        columns.append(literal_column(f"{AnswerRow.__tablename__}.language"))
+    stmt = (select(*columns)
+            .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+            .where(AttemptRow.status == "finished", AttemptRow.framework_id == framework_id)
+            .order_by(AnswerRow.attempt_id, AnswerRow.sequence)
+            .execution_options(yield_per=chunk))
+    for row in session.execute(stmt):
+        lang = row[3] if with_language else None
+        yield row[0], row[1], _choice(row[2]), (str(lang) if lang else None)

@@ -1,0 +1,231 @@
+"""The EM calibration against an independent maximisation of the same marginal likelihood."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from digigram.core.calibration.em import (
+    DimensionData,
+    Priors,
+    _Layout,
+    area_e_step,
+    fit_area,
+    fit_dimension,
+)
+
+Array = NDArray[np.float64]
+
+# The quadrature every calibration integrates over: 61 points on [-4, 4] with N(0, 1) weights.
+NODES = [-4 + 8 * q / 60 for q in range(61)]
+_raw = [math.exp(-x * x / 2) for x in NODES]
+WEIGHTS = [w / sum(_raw) for w in _raw]
+
+# Known items that stay fixed (anchors): (a, b, c) right/wrong, spread over the scale.
+FIXED = [(1.5, -1.5, 0.0), (1.0, -0.5, 0.0), (1.8, 0.4, 0.0), (1.2, 1.3, 0.0)]
+GUESS = 0.2  # the 3PL item's guessing, fixed as calibration fixes it
+
+
+def ref_probs(kind: str, params: tuple[float, ...], theta: float) -> list[float]:
+    """Category probabilities written from FRAMEWORK-FORMAT.md, scalar, independent of the package."""
+    if kind == "3pl":
+        a, b, c = params
+        right = c + (1 - c) / (1 + math.exp(-a * (theta - b)))
+        return [1 - right, right]
+    a, *thresholds = params
+    at_least = [1.0] + [1 / (1 + math.exp(-a * (theta - t))) for t in thresholds] + [0.0]
+    return [at_least[k] - at_least[k + 1] for k in range(len(thresholds) + 1)]
+
+
+def dataset(seed: int, n: int) -> list[tuple[int, ...]]:
+    """Response patterns of n people: 4 fixed items, then a 3PL item, then a 3-category graded item."""
+    rng = np.random.default_rng(seed)
+    patterns = []
+    for theta in rng.standard_normal(n):
+        answers = []
+        items = [("3pl", p) for p in FIXED] + [("3pl", (1.1, 0.3, GUESS)), ("grm", (1.6, -0.6, 0.9))]
+        for kind, params in items:
+            probs = ref_probs(kind, params, float(theta))
+            answers.append(int(np.searchsorted(np.cumsum(probs), rng.random())))
+        patterns.append(tuple(min(x, 2) for x in answers))
+    return patterns
+
+
+def marginal_log_likelihood(free: list[float], patterns: Counter[tuple[int, ...]]) -> float:
+    """Sum over patterns of count × log ∫ Π P(answer | θ) dN(0, 1), by the same quadrature."""
+    a1, b1, a2, t1, t2 = free
+    if t2 <= t1 or a1 <= 0 or a2 <= 0:
+        return -math.inf
+    # Each item's category probabilities at every node, from the scalar formulas above.
+    tables = [[ref_probs("3pl", p, x) for x in NODES] for p in FIXED]
+    tables.append([ref_probs("3pl", (a1, b1, GUESS), x) for x in NODES])
+    tables.append([ref_probs("grm", (a2, t1, t2), x) for x in NODES])
+    cols = [np.array(t).T for t in tables]  # per item: (categories, nodes)
+    total = 0.0
+    for pattern, count in patterns.items():
+        like = np.array(WEIGHTS)
+        for col, k in zip(cols, pattern, strict=True):
+            like = like * col[k]
+        total += count * math.log(float(like.sum()))
+    return total
+
+
+def _derivatives(f: Callable[[list[float]], float], x: list[float], h: float = 1e-4) -> tuple[Array, Array]:
+    """Gradient and Hessian by central differences."""
+    n = len(x)
+
+    def at(*moves: tuple[int, float]) -> float:
+        y = list(x)
+        for i, d in moves:
+            y[i] += d
+        return f(y)
+
+    grad, hess = np.zeros(n), np.zeros((n, n))
+    for i in range(n):
+        grad[i] = (at((i, h)) - at((i, -h))) / (2 * h)
+        for j in range(i, n):
+            pp, pm = at((i, h), (j, h)), at((i, h), (j, -h))
+            mp, mm = at((i, -h), (j, h)), at((i, -h), (j, -h))
+            hess[i, j] = hess[j, i] = (pp - pm - mp + mm) / (4 * h * h)
+    return grad, hess
+
+
+def newton_maximum(patterns: Counter[tuple[int, ...]], start: list[float]) -> list[float]:
+    """Newton's method on numerical derivatives, damped where the surface is not yet concave."""
+    x = list(start)
+
+    def f(v: list[float]) -> float:
+        return marginal_log_likelihood(v, patterns)
+
+    for _ in range(60):
+        f0 = f(x)
+        grad, hess = _derivatives(f, x)
+        top = float(np.linalg.eigvalsh(hess).max())
+        if top >= 0:  # not concave here: shift the Hessian until it is (a damped step uphill)
+            hess = hess - (top + 1.0) * np.eye(len(x))
+        step = -np.linalg.solve(hess, grad)
+        scale = 1.0
+        while f([a + scale * s for a, s in zip(x, step, strict=True)]) < f0 and scale > 1e-4:
+            scale /= 2
+        x = [a + scale * s for a, s in zip(x, step, strict=True)]
+        if np.abs(scale * step).max() < 1e-7:
+            break
+    _, hess = _derivatives(f, x)
+    assert np.all(np.linalg.eigvalsh(hess) < 0), "Newton did not end at a maximum"
+    return x
+
+
+@pytest.fixture(scope="module")
+def fitted() -> tuple[list[float], list[float]]:
+    patterns = Counter(dataset(seed=16, n=500))
+    brute = newton_maximum(patterns, start=[1.0, 0.0, 1.0, -0.5, 0.5])
+    people = sorted(patterns.elements())
+    person = np.repeat(np.arange(len(people)), 6)
+    item = np.tile(np.arange(6), len(people))
+    category = np.array([k for p in people for k in p])
+    start = [np.array([math.log(a), b]) for a, b, _ in FIXED]
+    start += [np.array([0.0, 0.0]), np.array([0.0, -1.0, 1.0])]
+    data = DimensionData(
+        item_ids=tuple(f"i{j}" for j in range(6)), m=np.array([1, 1, 1, 1, 1, 2]), start=start,
+        c=np.array([0.0, 0.0, 0.0, 0.0, GUESS, 0.0]), free=np.array([False] * 4 + [True, True]),
+        slope_prior=np.zeros(6), person=person, item=item, category=category, n_persons=len(people),
+    )
+    # Priors so wide they are flat here: the EM then maximises the same likelihood as the brute force.
+    fit = fit_dimension(data, priors=Priors(slope_sd=1e4, location_sd=1e4), tol=1e-8, max_iter=20000)
+    assert fit.converged
+    em = [math.exp(fit.psi[4][0]), fit.psi[4][1], math.exp(fit.psi[5][0]), *fit.psi[5][1:]]
+    return em, brute
+
+
+def test_em_finds_the_maximum_a_brute_force_newton_finds(fitted: tuple[list[float], list[float]]) -> None:
+    em, brute = fitted
+    assert em == pytest.approx(brute, abs=1e-5)
+
+
+def test_estimates_land_near_the_parameters_that_made_the_data(
+    fitted: tuple[list[float], list[float]],
+) -> None:
+    em, _ = fitted
+    truth = [1.1, 0.3, 1.6, -0.6, 0.9]
+    # 500 people: within a generous three standard errors (about 0.2 for a slope, 0.15 for a threshold).
+    assert np.abs(np.array(em) - truth).max() < 0.6
+
+
+def test_em_never_lowers_the_marginal_likelihood() -> None:
+    patterns = Counter(dataset(seed=3, n=200))
+    people = sorted(patterns.elements())
+    data = DimensionData(
+        item_ids=tuple(f"i{j}" for j in range(6)), m=np.array([1, 1, 1, 1, 1, 2]),
+        start=[np.array([0.0, 0.0])] * 5 + [np.array([0.0, -1.0, 1.0])],
+        c=np.array([0.0] * 4 + [GUESS, 0.0]), free=np.ones(6, dtype=bool), slope_prior=np.zeros(6),
+        person=np.repeat(np.arange(len(people)), 6), item=np.tile(np.arange(6), len(people)),
+        category=np.array([k for p in people for k in p]), n_persons=len(people),
+    )
+    fit = fit_dimension(data, priors=Priors(slope_sd=1e4, location_sd=1e4), max_iter=200)
+    assert all(b >= a - 1e-6 for a, b in zip(fit.history, fit.history[1:], strict=False))
+
+
+def _two_dimension_data(seed: int, n: int, rho: float) -> tuple[DimensionData, DimensionData]:
+    """People answer 3PL items on one dimension and 3-category graded items on another, correlated."""
+    rng = np.random.default_rng(seed)
+    first = rng.standard_normal(n)
+    second = rho * first + math.sqrt(1 - rho**2) * rng.standard_normal(n)
+    dims = []
+    for theta, kind, params in (
+        (first, "3pl", [(1.2, -0.5, 0.2), (0.9, 0.4, 0.2), (1.5, 1.0, 0.2), (1.1, -1.2, 0.2)]),
+        (second, "grm", [(1.6, -0.8, 0.3), (1.0, -0.2, 1.1), (2.0, 0.1, 0.6), (1.3, -1.5, -0.4)]),
+    ):
+        person, item, category = [], [], []
+        for i, t in enumerate(theta):
+            for j in rng.choice(len(params), size=2, replace=False):  # two of the items each, at random
+                p = params[j]
+                probs = ref_probs(kind, p if kind == "3pl" else (p[0], min(p[1:]), max(p[1:])), float(t))
+                person.append(i)
+                item.append(int(j))
+                category.append(int(np.searchsorted(np.cumsum(probs), rng.random())))
+        m = 1 if kind == "3pl" else 2
+        start = [np.array([0.0, 0.0])] * 4 if m == 1 else [np.array([0.0, -0.5, 0.5])] * 4
+        dims.append(DimensionData(
+            item_ids=tuple(f"{kind}{j}" for j in range(4)), m=np.full(4, m), start=start,
+            c=np.full(4, 0.2 if m == 1 else 0.0), free=np.ones(4, dtype=bool), slope_prior=np.zeros(4),
+            person=np.array(person), item=np.array(item), category=np.minimum(np.array(category), m),
+            n_persons=n,
+        ))
+    return dims[0], dims[1]
+
+
+def test_two_dimension_e_step_equals_the_sum_over_the_whole_product_grid() -> None:
+    first, second = _two_dimension_data(seed=5, n=40, rho=0.6)
+    psis = [[np.array([math.log(1.3), 0.2])] * 4, [np.array([math.log(0.8), -0.7, 0.9])] * 4]
+    grid = np.linspace(-4, 4, 21)
+    posteriors, _, marginal, _ = area_e_step(
+        [first, second], psis, [_Layout(first, grid.size), _Layout(second, grid.size)], grid, 0.6)
+    # Brute force: every person's likelihood at every (a, b) node, times the bivariate normal weight.
+    weight = np.array([[math.exp(-(a * a - 1.2 * a * b + b * b) / (2 * 0.64)) for b in grid] for a in grid])
+    weight /= weight.sum()
+    expected_total = 0.0
+    for i in range(40):
+        like = np.ones((grid.size, grid.size))
+        for data, axis, kind, (log_a, *loc) in (
+            (first, 0, "3pl", psis[0][0]), (second, 1, "grm", psis[1][0])
+        ):
+            for o in np.flatnonzero(data.person == i):
+                params = (math.exp(log_a), *loc, 0.2) if kind == "3pl" else (math.exp(log_a), *loc)
+                row = np.array([ref_probs(kind, params, float(x))[data.category[o]] for x in grid])
+                like *= row[:, None] if axis == 0 else row[None, :]
+        joint = like * weight
+        expected_total += math.log(joint.sum())
+        assert posteriors[0][i] == pytest.approx(joint.sum(axis=1) / joint.sum(), abs=1e-12)
+        assert posteriors[1][i] == pytest.approx(joint.sum(axis=0) / joint.sum(), abs=1e-12)
+    assert marginal == pytest.approx(expected_total, rel=1e-12)
+
+
+def test_two_dimensions_recover_their_correlation() -> None:
+    fits = fit_area(list(_two_dimension_data(seed=11, n=3000, rho=0.5)))
+    assert fits[0].correlation == pytest.approx(0.5, abs=0.08)
+    assert fits[0].converged and fits[1].converged

@@ -1,0 +1,160 @@
+"""`digigram calibrate` and `digigram calibration` on a real SQLite database of finished checks."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("ruamel.yaml")
+
+from digigram.cli.main import main
+from digigram.core import paths
+from digigram.core.calibration.recovery import scored_params, take_quiz
+from digigram.core.loader import load_framework
+from digigram.services.workspace import Workspace
+from digigram.store.db import transaction
+from digigram.store.repo import attempts as attempt_rows
+from digigram.store.repo import people as people_rows
+
+PEOPLE = 300
+
+
+@pytest.fixture
+def stored(data_dir: Path, small_framework: Path) -> tuple[Path, Path, Counter[str]]:
+    """A data folder with 300 finished checks and one unfinished; the finished answers per item."""
+    framework = load_framework(small_framework)
+    sim = take_quiz(framework, scored_params(framework), people=PEOPLE + 1, seed=7)
+    by_attempt: dict[str, list[tuple[str, object]]] = {}
+    for r in sim.responses:
+        by_attempt.setdefault(r.attempt, []).append((r.item_id, r.choice))
+    finished: Counter[str] = Counter()
+    with (Workspace.open(data_dir=data_dir, framework_path=small_framework) as ws,
+          transaction(ws.store.sessions) as session):
+        for n, (_, answers) in enumerate(sorted(by_attempt.items())):
+            person = people_rows.add_person(session, name=f"P{n}", profile_id="librarian")
+            attempt = attempt_rows.add_attempt(
+                session, person_id=person.id, framework_id=framework.id, framework_version="1",
+                framework_hash=framework.content_hash, profile_id="librarian", mode="full", seed=n)
+            for seq, (item_id, choice) in enumerate(answers):
+                attempt_rows.add_answer(session, attempt.id, sequence=seq, item_id=item_id,
+                                        choice=choice)  # type: ignore[arg-type]
+            if n < PEOPLE:  # the last one stops half-way: it must not count
+                attempt_rows.finish_attempt(session, attempt.id, outcomes=[], rating_after=None)
+                finished.update(item_id for item_id, _ in answers)
+    return data_dir, small_framework, finished
+
+
+def _answers_in(db: Path) -> int:
+    with sqlite3.connect(db) as con:
+        return int(con.execute("SELECT count(*) FROM answer").fetchone()[0])
+
+
+def test_calibrate_writes_a_valid_new_version_report_and_record(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir, framework_file, finished = stored
+    before = _answers_in(paths.database_path(data_dir))
+    out = framework_file.parent / "NEW.yaml"
+    report = tmp_path / "report.csv"
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out), "--min-responses", "60", "--report", str(report), "--lang", "en"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "version 2;" in captured.out and f"on {PEOPLE} finished checks" in captured.out
+    assert "calibrating areas" in captured.err  # the progress line
+    assert main(["validate", str(out)]) == 0
+    new = load_framework(out)
+    record = json.loads((framework_file.parent / "NEW.calibration.json").read_text(encoding="utf-8"))
+    # Every finished answer counted, the unfinished check's not at all.
+    assert {k: v["n"] for k, v in record["items"].items() if v["n"]} == dict(finished)
+    for item_id, entry in record["items"].items():
+        calibrated = finished[item_id] >= 60
+        assert entry["calibrated"] is calibrated
+        assert (new.item(item_id).irt is not None) is calibrated  # the small file had no irt at all
+    csv_bytes = report.read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    lines = csv_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("item,kind,answers,calibrated,a old,a new,SE a")
+    assert len(lines) == 1 + len(record["items"])
+    assert _answers_in(paths.database_path(data_dir)) == before
+
+    capsys.readouterr()
+    assert main(["calibration", str(out), "--all", "--lang", "en"]) == 0
+    shown = capsys.readouterr().out
+    n_cal = sum(1 for v in record["items"].values() if v["calibrated"])
+    assert f"{n_cal} with calibrated parameters" in shown
+    assert f"{PEOPLE} finished checks" in shown
+    some = next(k for k, v in record["items"].items() if v["calibrated"])
+    assert f"n={finished[some]}" in shown
+
+
+def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.pdf"
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "60", "--report", str(report),
+                 "--lang", "uk"])
+    assert code == 0
+    text = "".join(page.extract_text() for page in PdfReader(report).pages)
+    assert "Калібрування завдань" in text and "DOC.1-01" in text
+
+
+def test_bad_input_gets_a_message_and_writes_nothing(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir, framework_file, _ = stored
+    out = tmp_path / "NEW.yaml"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    cases = [
+        (["--data-dir", str(empty)], "немає бази даних"),
+        (["--data-dir", str(data_dir), "--report", str(tmp_path / "r.txt")], "Звіт може бути .pdf або .csv"),
+        (["--data-dir", str(data_dir), "--min-responses", "0"], "--min-responses має бути не менше 1"),
+    ]
+    for extra, message in cases:
+        code = main(["calibrate", "--framework", str(framework_file), "--out", str(out), "--lang", "uk",
+                     *extra])
+        assert code == 2
+        assert message in capsys.readouterr().err
+        assert not out.exists()
+    code = main(["calibrate", "--framework", str(framework_file), "--out", str(framework_file),
+                 "--data-dir", str(data_dir), "--lang", "en"])
+    assert code == 2 and "FILE is never overwritten" in capsys.readouterr().err
+    assert not list(empty.iterdir())  # no database was created where there was none
+
+
+def test_calibration_state_without_a_record(
+    small_framework: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["calibration", str(small_framework), "--lang", "uk"]) == 0
+    out = capsys.readouterr().out
+    assert "з каліброваними параметрами: 0" in out and "Запису калібрування" in out
+
+
+def test_answer_languages_are_read_when_the_database_stores_them(
+    stored: tuple[Path, Path, Counter[str]],
+) -> None:
+    from digigram.services.calibration import read_responses
+
+    data_dir, _, finished = stored
+    without, has = read_responses("store-small", data_dir=data_dir, database_url=None)
+    assert not has and {r.language for r in without} == {None}
+    assert len(without) == sum(finished.values())
+    # A later schema adds answer.language; English for every other check here.
+    with sqlite3.connect(paths.database_path(data_dir)) as con:
+        con.execute("ALTER TABLE answer ADD COLUMN language VARCHAR(8)")
+        attempts = [row[0] for row in con.execute(
+            "SELECT id FROM attempt WHERE status = 'finished' ORDER BY id")]
+        for n, attempt in enumerate(attempts):
+            con.execute("UPDATE answer SET language = ? WHERE attempt_id = ?",
+                        ("en" if n % 2 else "uk", attempt))
+    with_lang, has = read_responses("store-small", data_dir=data_dir, database_url=None)
+    assert has
+    english = {a for n, a in enumerate(attempts) if n % 2}
+    assert all(r.language == ("en" if r.attempt in english else "uk") for r in with_lang)
