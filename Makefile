@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck contracts bench screenshots clean translations package
+.PHONY: run test test-x11 lint typecheck contracts bench screenshots clean translations package
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +18,18 @@ translations: $(STAMP)
 	$(PY) -m digigram.ui.translations
 	$(PY) -m digigram.locale
 
+# As root the X11 libraries a real window needs are installed; otherwise the script names them.
+# With no screen at all the app says so in one line (exit 2).
 run: $(STAMP) translations
-	@tools/ensure-qt-deps.sh || true
+	@tools/ensure-qt-deps.sh --x11 || true
 	$(PY) -m digigram
 
+# The screens are tested twice: offscreen, and in a real X server (Xvfb, 1366×768) where window
+# sizes and fonts behave as on a library PC.
+XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
+
 test: $(STAMP) translations
-	tools/ensure-qt-deps.sh
+	tools/ensure-qt-deps.sh --xvfb
 	tools/ensure-postgres.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
@@ -33,9 +39,15 @@ test: $(STAMP) translations
 	TZ=UTC QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core/test_when.py tests/charts \
 		tests/coordinator/test_dashboard.py tests/coordinator/test_exports.py tests/ui/test_history_table.py
 	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(XVFB) env TZ=Europe/Kyiv QT_QPA_PLATFORM=xcb $(PY) -m pytest -q tests/ui
+
+test-x11: $(STAMP) translations
+	tools/ensure-qt-deps.sh --xvfb
+	$(XVFB) env TZ=Europe/Kyiv QT_QPA_PLATFORM=xcb $(PY) -m pytest -q tests/ui
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+	tools/ensure-qt-deps.sh --xvfb
+	$(XVFB) env QT_QPA_PLATFORM=xcb $(PY) tools/screenshots.py
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from digigram.core.i18n import N_
 from digigram.core.paths import data_dir_from_args
 
 OPEN_ANYWAY_MS = 1500  # open the data even if the window is never painted (e.g. started minimised)
@@ -121,8 +123,27 @@ def qapplication(argv: list[str] | None = None) -> Any:
     return app
 
 
+def no_display_message(lang: str | None, environ: Mapping[str, str]) -> str | None:
+    """One line saying there is no screen to open the window on, or None when there is one.
+
+    On Linux without DISPLAY or WAYLAND_DISPLAY Qt would abort with a long message about plugins.
+    """
+    if not sys.platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return N_("No screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): start Digigram "
+              "in a desktop session; in a terminal use `digigram quiz --person NAME`.").render(lang)
+
+
 def main(args: Namespace) -> int:
     """Open the desktop app; returns the exit status."""
+    import os
+
+    problem = no_display_message(getattr(args, "lang", None), os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     from digigram.ui.errors import CrashHandler
 
     app = qapplication()

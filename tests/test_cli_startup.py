@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 HEAVY = ("sqlalchemy", "alembic", "numpy", "matplotlib", "PySide6")
 
@@ -31,3 +35,16 @@ def test_validate_runs_without_the_database_layer() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "ok —" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "loaded:"
+
+
+def test_no_display_is_said_in_one_line_not_a_qt_abort(tmp_path: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("DISPLAY is how Linux names the screen")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for lang, words in (("uk", "Немає екрана"), ("en", "No screen")):
+        run = subprocess.run([sys.executable, "-m", "digigram", "--lang", lang, "--data-dir", str(tmp_path)],
+                             capture_output=True, text=True, env=env, timeout=60)
+        assert run.returncode == 2
+        assert run.stderr.startswith(words) and len(run.stderr.strip().splitlines()) == 1, run.stderr
+        assert "qt.qpa" not in run.stderr and "Aborted" not in run.stderr
+    assert not (tmp_path / "digigram.sqlite3").exists()  # nothing was opened or created

@@ -1,6 +1,9 @@
-"""Regenerate docs/screenshots/{home,question,results,plan}-{uk,en}.png from the real app, offscreen.
+"""Regenerate docs/screenshots/*.png from the real app in a real X server at 1366×768.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py   (or `make screenshots`)
+Run: `make screenshots` (Xvfb: xvfb-run -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb
+.venv/bin/python tools/screenshots.py). Under X the pictures are taken from the screen itself, so they
+show what a person sees; offscreen (QT_QPA_PLATFORM=offscreen) they are the window's own rendering.
+Besides every screen in both languages: Ukrainian at 200 % text and in high contrast.
 """
 
 from __future__ import annotations
@@ -9,21 +12,23 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 
 from digigram.app import build_window, qapplication  # noqa: E402
 from digigram.core.records import PlanStep  # noqa: E402
 from digigram.services.workspace import Workspace  # noqa: E402
 from digigram.ui.rating_dialog import RatingDialog  # noqa: E402
+from digigram.ui.settings_dialog import Settings  # noqa: E402
 from digigram.ui.translations import compile_all  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1100, 760)
+SIZE = (1366, 768)  # a common library laptop; without a window manager the window fills the screen
 NAMES = {"uk": ("Оксана Петренко", "Бучанська публічна бібліотека"),
          "en": ("Oksana Petrenko", "Bucha Public Library")}
 
@@ -48,11 +53,17 @@ def shoot(lang: str, folder: Path) -> list[Path]:
     shots: list[Path] = []
 
     def save(name: str) -> None:
-        for _ in range(3):  # wrapped labels settle their height over a couple of layout passes
+        for _ in range(6):  # wrapped labels and redrawn charts settle over a few layout passes
             app.processEvents()
             win.resize(*SIZE)
+            time.sleep(0.05)
+        app.processEvents()
         path = OUT / f"{name}-{lang}.png"
-        win.grab().save(str(path))
+        if app.platformName() == "xcb":
+            # The X server's own pixels for the window: what is really on the screen.
+            win.screen().grabWindow(win.winId()).save(str(path))
+        else:
+            win.grab().save(str(path))
         shots.append(path)
 
     save("home")
@@ -92,10 +103,37 @@ def shoot(lang: str, folder: Path) -> list[Path]:
     plan.list.setCurrentRow(0)
     plan.save_plan()
     save("plan")
+    if lang == "uk":
+        shoot_large_and_contrast(win, ws, lang, save)
     shoot_coordinator(win, ws, lang, person.id, save)
     win.close()
     ws.close()
     return shots
+
+
+def shoot_large_and_contrast(win: Any, ws: Workspace, lang: str, save: Any) -> None:
+    """A question and the results at 200 % text, then in high contrast; the settings go back after."""
+    other = next(p for p in ws.people() if p.id != win.person_id)
+    finished = [a for a in ws.history(win.person_id) if a.status == "finished"]
+    win.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    win.show_results(finished[-1].id)
+    save("results-200")
+    win.select_person(other.id)
+    session = ws.start_quiz(other.id, mode="quick", rating_before=5, seed=11)
+    win._enter_quiz(session)
+    while win.quiz.item is not None and win.quiz.item.kind != "knowledge":
+        win.quiz._choose_by_number(2)
+        win.quiz.submit()
+    win.quiz._choose_by_number(1)
+    save("question-200")
+    win.apply_settings(Settings(language=lang, text_scale=100, high_contrast=True), store=False)
+    save("question-contrast")
+    win.pause_check(session)
+    save("home-contrast")
+    win.select_person(finished[-1].person_id)
+    win.show_results(finished[-1].id)
+    save("results-contrast")
+    win.apply_settings(Settings(language=lang), store=False)
 
 
 TRAINEES = {"uk": [("Наталія Бойко", "Весна-2024"), ("Іван Мельник", "Весна-2024"),

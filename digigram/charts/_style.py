@@ -41,15 +41,22 @@ class Palette:
     grid: str
     text: str
     line_width: float
+    background: str = "white"
 
 
 # Okabe–Ito colours stay apart for the common colour-vision deficiencies; shapes carry the meaning anyway.
 NORMAL = Palette("#0072B2", "white", "#D6E6F4", "#3D7FB3", "///", "#D55E00", "#D0D0D0", "#1A1A1A", 1.2)
 HIGH_CONTRAST = Palette("black", "white", "white", "black", "xxx", "black", "#808080", "black", 2.0)
+# The screen's high-contrast look is white and yellow on black (ui/appearance.py); a chart drawn on
+# white there would glare. Paper keeps the black-on-white one.
+HIGH_CONTRAST_DARK = Palette("white", "black", "black", "white", "xxx", "#ffff00", "#808080", "white", 2.0,
+                             background="black")
 
 
-def palette(high_contrast: bool) -> Palette:
-    return HIGH_CONTRAST if high_contrast else NORMAL
+def palette(high_contrast: bool, *, dark: bool = False) -> Palette:
+    if high_contrast:
+        return HIGH_CONTRAST_DARK if dark else HIGH_CONTRAST
+    return NORMAL
 
 
 def font(size: float, *, bold: bool = False) -> FontProperties:

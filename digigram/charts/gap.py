@@ -115,13 +115,15 @@ def draw_gap(
     width: float,
     title: str | None = None,
     high_contrast: bool = False,
+    dark: bool = False,
     font_scale: float = 1.0,
 ) -> float:
     """Draw the chart on `fig` with its top-left corner at (left, top) inches from the bottom-left.
 
+    `dark` (with `high_contrast`) draws light on black, for the screen's high-contrast look.
     Returns the height used, in inches.
     """
-    pal = palette(high_contrast)
+    pal = palette(high_contrast, dark=dark)
     any_target = any(b.target_index is not None for b in bars)
     lay = _layout(bars, levels=levels, lang=lang, width=width, font_scale=font_scale, title=title)
     fig_w, fig_h = fig.get_size_inches()
@@ -141,6 +143,9 @@ def draw_gap(
     ax_h = max(n, 1) * lay.row_h
     ax = fig.add_axes(((ax_left) / fig_w, (y - ax_h) / fig_h, ax_w / fig_w, ax_h / fig_h))
     ax.set_gid("gap-chart")
+    ax.set_facecolor(pal.background)
+    ax.spines["bottom"].set_color(pal.text)
+    ax.tick_params(colors=pal.text)
 
     ax.set_xlim(-0.6, len(levels) - 0.4)
     ax.set_ylim(-0.5, max(n, 1) - 0.5)
@@ -198,7 +203,8 @@ def draw_gap(
     legend_top = y - ax_h - 2 * line_height_in(size) - 0.2
     legend = fig.legend(handles, entries, loc="upper center", ncols=min(lay.legend_cols, len(entries)),
                         bbox_to_anchor=((left + width / 2) / fig_w, legend_top / fig_h), frameon=False,
-                        prop=font(size), handleheight=1.2, handlelength=2.2, columnspacing=1.5)
+                        prop=font(size), handleheight=1.2, handlelength=2.2, columnspacing=1.5,
+                        labelcolor=pal.text)
     legend.set_gid("gap-legend")
     return lay.height
 
@@ -210,13 +216,14 @@ def gap_figure(
     lang: str,
     title: str | None = None,
     high_contrast: bool = False,
+    dark: bool = False,
     font_scale: float = 1.0,
     width: float = 8.0,
     dpi: float = 100.0,
 ) -> Figure:
     """The gap chart as its own Figure, sized to its content (width in inches, height follows)."""
     height = gap_height(bars, levels=levels, lang=lang, width=width, font_scale=font_scale, title=title)
-    fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
+    fig = Figure(figsize=(width, height), dpi=dpi, facecolor=palette(high_contrast, dark=dark).background)
     draw_gap(fig, bars, levels=levels, lang=lang, left=0.0, top=height, width=width, title=title,
-             high_contrast=high_contrast, font_scale=font_scale)
+             high_contrast=high_contrast, dark=dark, font_scale=font_scale)
     return fig

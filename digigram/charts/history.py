@@ -11,7 +11,7 @@ from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from digigram.charts._style import BASE_PT, Palette, font, palette, plain, word
+from digigram.charts._style import BASE_PT, NORMAL, Palette, font, palette, plain, word
 from digigram.charts.model import HistorySeries
 from digigram.core.i18n import N_
 
@@ -28,17 +28,21 @@ def history_figure(
     lang: str,
     title: str | None = None,
     high_contrast: bool = False,
+    dark: bool = False,
     font_scale: float = 1.0,
     show_bands: bool = True,
     width: float = 8.0,
     dpi: float = 100.0,
 ) -> Figure:
-    """Each area's level at each check (dates on x), with the likely range and the target if given."""
-    pal = palette(high_contrast)
+    """Each area's level at each check (dates on x), with the likely range and the target if given.
+
+    `dark` (with `high_contrast`) draws light on black, for the screen's high-contrast look.
+    """
+    pal = palette(high_contrast, dark=dark)
     size = BASE_PT * font_scale
     shown = [s for s in series if s.points]
     if not shown:
-        fig = Figure(figsize=(width, 2.0 * font_scale), dpi=dpi, facecolor="white")
+        fig = Figure(figsize=(width, 2.0 * font_scale), dpi=dpi, facecolor=pal.background)
         fig.text(0.5, 0.5, _EMPTY.render(lang), ha="center", va="center",
                  fontproperties=font(size * 1.2), color=pal.text)
         return fig
@@ -46,7 +50,7 @@ def history_figure(
     ncols = 2 if len(shown) > 2 and width / font_scale >= 7 else 1
     nrows = math.ceil(len(shown) / ncols)
     panel_h = 1.5 + 0.9 * font_scale
-    fig = Figure(figsize=(width, nrows * panel_h + 1.2 * font_scale), dpi=dpi, facecolor="white",
+    fig = Figure(figsize=(width, nrows * panel_h + 1.2 * font_scale), dpi=dpi, facecolor=pal.background,
                  layout="constrained")
     axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
     when = sorted({p.when for s in shown for p in s.points})
@@ -72,8 +76,11 @@ def history_figure(
         ax.set_title(plain(textwrap.fill(one.label, chars)), fontproperties=font(size), color=pal.text,
                      loc="left")
         ax.grid(axis="y", color=pal.grid, linewidth=0.8)
+        ax.set_facecolor(pal.background)
         for spine in ("top", "right"):
             ax.spines[spine].set_visible(False)
+        for spine in ("bottom", "left"):
+            ax.spines[spine].set_color(pal.text)
     for ax in list(axes.flat)[len(shown):]:
         ax.set_visible(False)
 
@@ -91,11 +98,11 @@ def history_figure(
         first.xaxis.set_major_locator(AutoDateLocator(maxticks=5))
     first.xaxis.set_major_formatter(DateFormatter(_DATE_FORMAT.get(lang, _DATE_FORMAT["en"])))
     for ax in axes.flat:
-        ax.tick_params(labelsize=size, labelcolor=pal.text)
+        ax.tick_params(labelsize=size, labelcolor=pal.text, color=pal.text)
         # 'xtick' mode ends a rotated label at its tick, so the last date never runs off the right edge
         ax.tick_params(axis="x", labelbottom=True, labelrotation=30 if len(when) > 2 else 0,
                        labelrotation_mode="xtick")
-    _legend(fig, lang=lang, size=size, font_scale=font_scale, pal_high=high_contrast,
+    _legend(fig, lang=lang, size=size, font_scale=font_scale, pal=pal,
             bands=show_bands and any(p.band_lo_index is not None for s in shown for p in s.points),
             target=any(s.target_index is not None for s in shown))
     if title:
@@ -104,13 +111,14 @@ def history_figure(
 
 
 def _band_colour(pal: Palette) -> str:
-    # in high contrast a black range would hide the black line through it; grey still has 4:1 on white
-    return "#767676" if pal.estimate == "black" else pal.band_edge
+    # in high contrast a black (or white) range would hide the line through it; this grey still
+    # stands 4.5:1 against white and black alike
+    return pal.band_edge if pal == NORMAL else "#767676"
 
 
-def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal_high: bool, bands: bool,
+def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal: Palette, bands: bool,
             target: bool) -> None:
-    pal = palette(pal_high)
+    pal_high = pal != NORMAL
     handles = [Line2D([], [], color=pal.estimate, marker="o", markersize=7 * font_scale,
                       markeredgecolor=pal.estimate_edge, linewidth=pal.line_width * 1.5)]
     labels = [word("level", lang)]
@@ -122,5 +130,5 @@ def _legend(fig: Figure, *, lang: str, size: float, font_scale: float, pal_high:
         handles.append(Line2D([], [], color=pal.target, linestyle="--", linewidth=pal.line_width * 1.4))
         labels.append(word("target", lang))
     legend = fig.legend(handles, labels, loc="outside lower center", ncols=len(labels) if font_scale < 1.6
-                        else 1, frameon=False, prop=font(size))
+                        else 1, frameon=False, prop=font(size), labelcolor=pal.text)
     legend.set_gid("history-legend")

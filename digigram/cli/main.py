@@ -109,6 +109,10 @@ def main(
     args_list = list(sys.argv[1:] if argv is None else argv)
     Parser.lang = _raw_lang(args_list)
     parser = build_parser()
+    if normalise(Parser.lang) == "uk":
+        from digigram.cli.help_uk import translate_parser
+
+        translate_parser(parser)
     args = parser.parse_args(args_list)
     # The desktop app defaults to Ukrainian or the saved choice, so it needs to know whether
     # --lang was given; terminal commands fall back to the system locale.

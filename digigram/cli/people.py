@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from digigram.cli.quiz import open_workspace
 from digigram.core.i18n import N_
@@ -33,7 +34,17 @@ def run(args: argparse.Namespace) -> int:
             history = ws.history(person.id)
             finished = sum(a.status == "finished" for a in history)
             open_ = sum(a.status == "in_progress" for a in history)
-            profile = printable(person.profile_id or "—")
+            profile = printable(_profile_name(ws.framework, person.profile_id, lang))
             print(N_("{name}{hub}: profile {profile}, {finished} finished, {open} unfinished",
                      name=name, hub=hub, profile=profile, finished=finished, open=open_).render(lang))
     return 0
+
+
+def _profile_name(framework: Any, profile_id: str | None, lang: str) -> str:
+    """The role's name in `lang`; the id only for a role the framework no longer has."""
+    if not profile_id:
+        return "—"
+    try:
+        return str(framework.profile(profile_id).name.get(lang))
+    except KeyError:
+        return profile_id

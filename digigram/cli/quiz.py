@@ -168,6 +168,7 @@ def show_item(term: Terminal, session: QuizSession, item: Item) -> int:
         term.say(f"  0. {dont_know}")
     if item.select == "many" and not item.on_scale:
         term.say(term.t(N_("(several numbers separated by commas)")))
+    term.say(term.t(N_("  q — pause (answers are kept; go on later)")))
     return len(labels)
 
 

@@ -131,13 +131,39 @@ def compose(text: str, *, name: str, c_loader: bool = True) -> Node | None:
     return root
 
 
+# The YAML parser explains itself in English only. The message says in the reader's language what its
+# words mean (first match wins); the English message also quotes the parser's own words.
+_SYNTAX = (
+    ("mapping values are not allowed", N_("a colon with a value cannot stand here: check the indentation "
+                                          "or put text that holds a colon in quotes")),
+    ("could not find expected ':'", N_("the key has no colon after it")),
+    ("tab", N_("a tab was used for indentation: use spaces instead")),
+    ("'\\t'", N_("a tab was used for indentation: use spaces instead")),
+    ("cannot start any token", N_("the value starts with a character YAML does not allow there: put the "
+                                  "value in quotes")),
+    ("end of stream", N_("the file ends in the middle of a value: are all quotes and brackets closed?")),
+    ("quoted scalar", N_("a quote is not closed")),
+    ("expected ',' or '}'", N_("a comma or the closing brace '}}' is missing")),
+    ("expected ',' or ']'", N_("a comma or the closing bracket ']' is missing")),
+    ("'-' indicator", N_("a list is missing its dash '-', or the indentation differs from the lines above")),
+    ("expected key", N_("the indentation differs from the lines above")),
+    ("block end", N_("the indentation differs from the lines above")),
+    ("expected node content", N_("a value is missing here")),
+    ("escape", N_("an unknown backslash '\\' sequence inside quotes")),
+    ("tag", N_("an unknown YAML tag ('!')")),
+)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
+    lowered = what.lower()
+    meaning = next((text for fragment, text in _SYNTAX if fragment in lowered),
+                   N_("the file does not follow the YAML rules here: check indentation, colons and quotes"))
     return problem(
         name, line, column, "",
-        N_("Invalid YAML: {what}.", what=what),
+        N_("Invalid YAML: {meaning} (the parser says: {what}).", meaning=meaning, what=what),
     )
 
 

@@ -251,10 +251,16 @@ class Workspace:
         return found
 
     def find_person(self, name: str) -> Person | None:
+        """The person with this name; letter case is not asked for (SQLite's lower() knows no Cyrillic)."""
         from digigram.store.repo import people as people_rows
 
         with self._sessions() as session:
-            return people_rows.find_person(session, name)
+            exact = people_rows.find_person(session, name)
+            if exact is not None:
+                return exact
+            wanted = name.strip().casefold()
+            return next((p for p in people_rows.list_people(session) if p.name.strip().casefold() == wanted),
+                        None)
 
     def create_person(
         self,
@@ -354,6 +360,17 @@ class Workspace:
 
         with self._sessions() as session:
             return attempt_rows.unfinished_attempt(session, person_id)
+
+    def abandon_quiz(self, attempt_id: str) -> Change:
+        """Give up an unfinished check (its answers stay stored); "start over" does this first."""
+        from digigram.store.repo import attempts as attempt_rows
+
+        attempt = self.attempt(attempt_id)
+        if attempt.status != "in_progress":
+            raise QuizError(N_("This check is already finished."))
+        with transaction(self._sessions) as session:
+            attempt_rows.set_attempt_status(session, attempt_id, "abandoned")
+        return Change("attempt", (attempt_id,), attempt.person_id)
 
     def attempt(self, attempt_id: str) -> Attempt:
         from digigram.store.repo import attempts as attempt_rows

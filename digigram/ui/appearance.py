@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from digigram.ui.translations import compile_all, qm_path
@@ -83,7 +83,7 @@ def apply_text_scale(percent: int) -> None:
         app.setStyleSheet("")
     app.setFont(font)
     if sheet:
-        app.setStyleSheet(sheet)
+        app.setStyleSheet(contrast_sheet(font))
         # Taking the sheet off gives widgets back the fonts they had under it; labels sized relative
         # to the app font (titles, questions) size themselves again.
         for widget in app.allWidgets():
@@ -123,16 +123,24 @@ def apply_contrast(high: bool) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a0a0"))
     app.setPalette(pal)
-    # A thick yellow outline shows where the keyboard is, whatever the style draws.
-    app.setStyleSheet(
+    app.setStyleSheet(contrast_sheet(app.font()))
+
+
+def contrast_sheet(font: QFont) -> str:
+    """The high-contrast style sheet for text in `font` (indicator sizes follow the text size)."""
+    # Style sheets take no "em" for a radius: with one, radio buttons were drawn square, like check
+    # boxes. Sizes in pixels from the font keep a circle a circle at every text size.
+    box = max(12, round(QFontMetrics(font).height() * 0.8))
+    return (
+        # A thick yellow outline shows where the keyboard is, whatever the style draws.
         "*:focus { outline: 2px solid #ffff00; } "
         "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
         "QPushButton:focus { border: 3px solid #ffff00; } "
         # The style draws empty check boxes and radio circles black on black: give them a white
         # edge, and fill the chosen ones yellow.
-        "QCheckBox::indicator, QRadioButton::indicator { width: 0.9em; height: 0.9em; "
+        f"QCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; "
         "border: 2px solid #ffffff; background: #000000; } "
-        "QRadioButton::indicator { border-radius: 0.55em; } "
+        f"QRadioButton::indicator {{ border-radius: {box // 2 + 2}px; }} "
         "QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; "
         "border: 3px solid #ffffff; }"
     )

@@ -2,43 +2,92 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+DPI = 100.0  # the charts' figures are made at this resolution: one inch is this many pixels on screen
+REDRAW_MS = 120  # a resize settles before the chart is drawn again at the new width
+REDRAW_STEP = 24  # px: smaller width changes keep the chart (its canvas stretches that little)
 
 
 class ChartWidget(QWidget):
-    """Holds one Figure at a time. The chart is also told in words, so set a description for readers."""
+    """Holds one Figure at a time. The chart is also told in words, so set a description for readers.
+
+    With set_chart the figure is made for the widget's width and made again when the width changes,
+    so the chart uses the room there is; its height follows its content and the canvas keeps that
+    height exactly (the charts place their parts in inches). Put the widget in a scroll area: a chart
+    taller than the room scrolls instead of being cut off.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._canvas: Any = None
+        self._make: Callable[[float], Any] | None = None
+        self._min_width_in = 4.0
+        self._built_width = 0
         self._placeholder = QLabel(self)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setMinimumHeight(120)
         self._layout.addWidget(self._placeholder)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(220)
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self._rebuild)
+        # No minimum height of its own: one set here would win over the canvas's height, squeeze the
+        # chart and cut its axis and legend off inside a scroll area that then had nothing to scroll.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def set_placeholder(self, text: str) -> None:
         self._placeholder.setText(text)
 
+    def set_chart(self, make: Callable[[float], Any], *, min_width_in: float = 4.0) -> None:
+        """Show the Figure `make(width_in_inches)` returns, made again whenever the width changes.
+
+        `min_width_in` is the narrowest the chart can be drawn readably; below it the chart keeps that
+        width and the scroll area around it scrolls sideways.
+        """
+        self._make, self._min_width_in = make, min_width_in
+        self._redraw.stop()
+        self._rebuild()
+
+    def _available_px(self) -> int:
+        return max(self.width(), int(self._min_width_in * DPI))
+
+    def _rebuild(self) -> None:
+        if self._make is None:
+            return
+        width = self._available_px()
+        self._built_width = width
+        self._show(self._make(width / DPI))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._make is not None and abs(self._available_px() - self._built_width) >= REDRAW_STEP:
+            self._redraw.start()
+
     def set_figure(self, figure: Any) -> None:
-        """Show `figure` (a matplotlib Figure); replaces the previous chart."""
+        """Show `figure` (a matplotlib Figure) at its own size; replaces the previous chart."""
+        self._make = None
+        self._redraw.stop()
+        self._show(figure)
+
+    def _show(self, figure: Any) -> None:
         # Deferred import: matplotlib and its Qt backend cost about half a second at start-up.
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        if self._canvas is not None:
-            self._layout.removeWidget(self._canvas)
-            self._canvas.setParent(None)
-            self._canvas.deleteLater()
+        self._drop_canvas()
         self._placeholder.hide()
         canvas = FigureCanvasQTAgg(figure)
-        # The chart places its parts in inches measured for its own height (charts/gap.py); squeezing
-        # it into a shorter widget pushed the axis label into the legend. So the canvas keeps that
-        # height and at least that width; it may only grow wider, which moves nothing vertically.
         width, height = canvas.get_width_height()
-        canvas.setMinimumWidth(width)
+        # The canvas keeps the figure's height; its width may stretch a little until the next redraw
+        # (nothing moves vertically), and never goes below the narrowest readable width.
+        canvas.setMinimumWidth(min(width, int(self._min_width_in * DPI)) if self._make else width)
         canvas.setFixedHeight(height)
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         canvas.setAccessibleName(self.accessibleName())
@@ -47,12 +96,19 @@ class ChartWidget(QWidget):
         self._canvas = canvas
         canvas.draw_idle()
 
-    def clear(self) -> None:
+    def _drop_canvas(self) -> None:
         if self._canvas is not None:
+            # Hidden and deleted in place: a canvas given no parent became a window of its own,
+            # which a real X server showed at the screen's corner until it was deleted.
             self._layout.removeWidget(self._canvas)
-            self._canvas.setParent(None)
+            self._canvas.hide()
             self._canvas.deleteLater()
             self._canvas = None
+
+    def clear(self) -> None:
+        self._make = None
+        self._redraw.stop()
+        self._drop_canvas()
         self._placeholder.show()
 
     @property

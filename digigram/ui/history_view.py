@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +35,13 @@ class HistoryView(QWidget):
         outer = QVBoxLayout(self)
         self.heading = TextLabel(self, scale=1.25, bold=True)
         outer.addWidget(self.heading)
-        self.chart = ChartWidget(self)
-        outer.addWidget(self.chart, 3)
+        # The panels keep their drawn height: the chart scrolls when the window has less room.
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart = ChartWidget(self.chart_scroll)
+        self.chart_scroll.setWidget(self.chart)
+        outer.addWidget(self.chart_scroll, 3)
         self.table_label = QLabel(self)
         self.table = HistoryTable(self)
         self.table_label.setBuddy(self.table)
@@ -56,6 +63,7 @@ class HistoryView(QWidget):
         self.table_label.setText(translate("History", "&Checks so far:"))
         self.table.retranslate_ui()
         self.chart.setAccessibleName(translate("History", "Chart: each area's level at each check"))
+        self.chart_scroll.setAccessibleName(translate("History", "Chart: each area's level at each check"))
         self.chart.set_placeholder(translate("History", "No finished checks yet."))
         self.home_button.setText(translate("History", "&Home"))
         self.open_button.setText(translate("History", "&Open the chosen check's results"))
@@ -116,15 +124,15 @@ class HistoryView(QWidget):
                 if s.points
             )
         )
-        self.chart.set_figure(
-            history_figure(
-                series,
-                levels=level_codes(fw),
-                lang=lang,
-                high_contrast=self.win.settings.high_contrast,
-                font_scale=self.win.settings.text_scale / 100,
-            )
-        )
+        settings = self.win.settings
+        scale = settings.text_scale / 100
+
+        def make(width: float) -> Any:
+            return history_figure(series, levels=codes, lang=lang, high_contrast=settings.high_contrast,
+                                  dark=settings.high_contrast, font_scale=scale,
+                                  width=min(width, 11.0 * scale))
+
+        self.chart.set_chart(make, min_width_in=4.0 * scale)
 
     def _open(self, *_: object) -> None:
         row = self.table.currentRow()

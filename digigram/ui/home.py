@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.person_dialog import PersonDialog, PinDialog
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import StackingScreen, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-class HomeView(QWidget):
+class HomeView(StackingScreen):
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
@@ -38,6 +37,7 @@ class HomeView(QWidget):
         outer.addWidget(self.title)
         outer.addWidget(self.intro)
         row = QHBoxLayout()
+        self.stacking = row  # side by side, or stacked when large text leaves too little width
         outer.addLayout(row, 1)
 
         left = QVBoxLayout()

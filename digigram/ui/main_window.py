@@ -6,13 +6,22 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from digigram.core.errors import DigigramError
 from digigram.core.records import Change
-from digigram.ui import appearance
+from digigram.ui import appearance, mnemonics
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
@@ -44,6 +53,28 @@ def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
     return Settings(language=lang, text_scale=scale, high_contrast=contrast)
 
 
+def ask_continue_or_restart(parent: QWidget) -> str | None:
+    """A check is paused: "continue" it, "restart" (the paused one is given up), or None to do neither.
+
+    Tests replace this.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("MainWindow", "A check is paused"))
+    box.setText(translate("MainWindow", "There is a paused check. Continue it, or start a new one? "
+                                        "The paused check then stays unfinished in the history."))
+    go_on = box.addButton(translate("MainWindow", "&Continue the paused check"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton(translate("MainWindow", "&Start a new check"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go_on)
+    box.setAccessibleName(translate("MainWindow", "A check is paused"))
+    box.exec()
+    clicked = box.clickedButton()
+    return "continue" if clicked is go_on else "restart" if clicked is again else None
+
+
 class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
     ready = Signal()  # the data is open and the home screen takes input
@@ -63,7 +94,14 @@ class MainWindow(QMainWindow):
         self.idle_timer.timeout.connect(self.forget_person)
         self._views: dict[str, Any] = {}
         self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        # The screens sit in a scroll area: whatever a screen needs beyond the window (large text on a
+        # small screen) is reached by scrolling, and the window is never pushed wider than the screen.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroller.setWidget(self.stack)
+        self.setCentralWidget(self.scroller)
         self.coordinator_screens: dict[str, QWidget] = {}
         self.stack.currentChanged.connect(self._screen_changed)
         self.toolbar = QToolBar(self)
@@ -83,6 +121,11 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.settings_action)
         self.toolbar.addAction(self.coordinator_action)
+        mnemonics.install()  # Alt+letter also with the Latin keyboard layout active
+        self.person_status = QLabel(self)
+        # Permanent, at the right: a notice on the left never covers it (in high contrast a normal
+        # status-bar widget showed through the notice drawn over it).
+        self.statusBar().addPermanentWidget(self.person_status)
         self.opening = OpeningView(self)
         self.stack.addWidget(self.opening)
         self.resize(980, 700)
@@ -172,6 +215,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Digigram"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
+        self.scroller.setAccessibleName(translate("MainWindow", "Current screen"))
         self.home_action.setText(translate("MainWindow", "Home"))
         self.home_action.setToolTip(translate("MainWindow", "Back to the home screen (Ctrl+H)"))
         self.settings_action.setText(translate("MainWindow", "Settings"))
@@ -209,8 +253,10 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        # The person stays shown at the status bar's right; notices (showMessage) appear at its left
+        # and are cleared whenever the screen changes, so none outlives the screen it was about.
         if not self.is_ready:
-            self.statusBar().clearMessage()
+            self.person_status.setText("")
             return
         person = self.person
         text = (
@@ -218,7 +264,7 @@ class MainWindow(QMainWindow):
             if person is None
             else translate("MainWindow", "Person: %1").replace("%1", person.name)
         )
-        self.statusBar().showMessage(text)
+        self.person_status.setText(text)
 
     def notify(self, change: Change | None) -> None:
         if change is not None:
@@ -234,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def show_view(self, widget: Any) -> None:
         self.stack.setCurrentWidget(widget)
+        self.fit_screens()
 
     def go_home(self) -> None:
         if not self.is_ready:
@@ -250,6 +297,17 @@ class MainWindow(QMainWindow):
     def start_check(self, person_id: str, *, mode: str, area_id: str | None = None) -> None:
         from digigram.ui.rating_dialog import RatingDialog
 
+        paused = self.ws.unfinished_attempt(person_id)
+        if paused is not None:
+            # Never a second unfinished check behind the person's back: they choose.
+            choice = ask_continue_or_restart(self)
+            if choice is None:
+                return
+            if choice == "continue":
+                self.resume_check(person_id)
+                return
+            if self.run(lambda: self.ws.abandon_quiz(paused.id)) is None:
+                return
         rating = RatingDialog.ask(self, after=False)
         # One area is asked by giving its id as the mode.
         mode = area_id if mode == "area" and area_id else mode
@@ -329,6 +387,7 @@ class MainWindow(QMainWindow):
         mode.show_trainee(self, person_id)
 
     def _screen_changed(self, _index: int) -> None:
+        self.statusBar().clearMessage()  # "each answer is saved", "coordinator mode is open": that screen's
         if self.coordinator is not None:
             from digigram.ui.coordinator import mode
 
@@ -358,6 +417,50 @@ class MainWindow(QMainWindow):
             # Qt sends LanguageChange to every widget; each screen re-reads its texts.
             appearance.install_language(chosen.language)
         self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
+        # Larger text can raise a screen's minimum size; once the layouts have settled, the screens
+        # rearrange for the width there is and the window is brought back inside the screen.
+        self.fit_screens()
+        QTimer.singleShot(0, self, self.keep_on_screen)
+        QTimer.singleShot(0, self, self.fit_screens)
+
+    # -- size ----------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_on_screen()
+        self.fit_screens()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_screens()
+
+    def fit_screens(self) -> None:
+        """Tell each screen that can rearrange itself (fit_width) how wide it may be without scrolling."""
+        # Less the width of a vertical scroll bar, which a tall screen shows beside its content.
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
+        available = self.scroller.maximumViewportSize().width() - bar
+        for index in range(self.stack.count()):
+            fit = getattr(self.stack.widget(index), "fit_width", None)
+            if callable(fit):
+                fit(available)
+
+    def keep_on_screen(self) -> None:
+        """Shrink the window to the screen's free area if a size change left it larger."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        room = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+        width = min(self.width(), room.width() - extra_w)
+        height = min(self.height(), room.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        # A window moved partly off the screen by growing comes back inside it.
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), room.x()), room.right() - frame.width() + 1)
+        y = min(max(frame.y(), room.y()), room.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_ready and self.quiz.session is not None:

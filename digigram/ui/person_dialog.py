@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core import limits
+from digigram.ui.widgets import ButtonText, fit_dialog
 
 translate = QCoreApplication.translate
 
@@ -32,7 +35,7 @@ class NewPerson:
 
 
 class PersonDialog(QDialog):
-    """The form for a new person; OK stays disabled until the name is given and consent answered."""
+    """The form for a new person; OK stays disabled until the name is given and consent is ticked."""
 
     def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]]) -> None:
         super().__init__(parent)
@@ -75,19 +78,25 @@ class PersonDialog(QDialog):
         )
         pin_note.setWordWrap(True)
         layout.addWidget(pin_note)
-        self.consent = QCheckBox(
+        # Consent is something the person does: the box starts empty, and the person is only added
+        # once it is ticked. Its text wraps beside it (a check box's own text would be cut off).
+        consent_row = QHBoxLayout()
+        self.consent = QCheckBox(translate("PersonDialog", "&Yes"), self)
+        self.consent.setAccessibleName(translate("PersonDialog", "Consent to keep results on this computer"))
+        self.consent.setChecked(False)
+        self.consent_text = ButtonText(self.consent, self)
+        self.consent_text.setText(
             translate(
                 "PersonDialog",
-                "&Keep my answers and results on this computer, so that I can see my progress "
+                "Keep my answers and results on this computer, so that I can see my progress "
                 "later. They are not sent anywhere. I can ask for them to be deleted at any time.",
-            ),
-            self,
+            )
         )
-        self.consent.setAccessibleName(translate("PersonDialog", "Consent to keep results on this computer"))
-        self.consent.setChecked(True)
-        layout.addWidget(self.consent)
-        consent_label = self.consent
-        consent_label.setStyleSheet("QCheckBox { spacing: 8px; }")
+        self.consent.setAccessibleDescription(self.consent_text.text())
+        consent_row.addWidget(self.consent, 0, Qt.AlignmentFlag.AlignTop)
+        consent_row.addWidget(self.consent_text, 1)
+        layout.addLayout(consent_row)
+        self.consent.toggled.connect(self._update)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -98,9 +107,13 @@ class PersonDialog(QDialog):
         self._update()
         self.setMinimumWidth(520)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_dialog(self)
+
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()))
+        ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked())
 
     def value(self) -> NewPerson:
         return NewPerson(

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from digigram.core.plan import goal_text
@@ -56,10 +56,15 @@ def build_document(view: PlanView) -> QTextDocument:
     fw, lang = view.win.ws.framework, view.win.lang
     person = view.win.person
     doc = QTextDocument()
+    # Sizes in points are kept on paper: print_() lays the document out at screen resolution and
+    # scales it to the page (a page size given in printer pixels had shrunk 10 pt to about 3.6 pt).
     doc.setDefaultStyleSheet(
         "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; } "
+        # Qt's rich text adds its own heading size on top of a style-sheet one: the headings are
+        # paragraphs with their size given, so the title prints at 16 pt and not at about 20.
+        "p.title { font-size: 16pt; font-weight: bold; } p.section { font-size: 13pt; font-weight: bold; } "
         "table { border-collapse: collapse; } td, th { border: 1px solid #555; "
-        "padding: 3px; }"
+        "padding: 4px; font-size: 10pt; }"
     )
     w = {
         key: escape(text)
@@ -75,7 +80,7 @@ def build_document(view: PlanView) -> QTextDocument:
             ("none", translate("PlanPrint", "No steps yet.")),
         )
     }
-    parts = [f"<h1>{w['title']}: {escape(person.name if person else '')}</h1>"]
+    parts = [f"<p class='title'>{w['title']}: {escape(person.name if person else '')}</p>"]
     if person is not None and person.hub:
         parts.append(f"<p>{escape(person.hub)}</p>")
     parts.append(f"<p>{w['date']}: {dt.date.today().isoformat()}</p>")
@@ -85,7 +90,8 @@ def build_document(view: PlanView) -> QTextDocument:
         doc.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl("digigram:gap.png"), QImage.fromData(png)
         )
-        parts.append(f"<h2>{w['where']}</h2>")
+        parts.append(f"<p class='section'>{w['where']}</p>")
+        # 620 px at the layout's 96 dpi: 164 mm, inside the A4 text area (170 mm) on paper.
         parts.append('<p><img src="digigram:gap.png" width="620"/></p>')
         rows = ["<tr>" + "".join(f"<th>{w[k]}</th>" for k in ("area", "level", "target", "gap")) + "</tr>"]
         for area in fw.areas:
@@ -100,7 +106,7 @@ def build_document(view: PlanView) -> QTextDocument:
             )
             rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         parts.append("<table>" + "".join(rows) + "</table>")
-    parts.append(f"<h2>{w['steps']}</h2>")
+    parts.append(f"<p class='section'>{w['steps']}</p>")
     head = (
         translate("PlanPrint", "Goal"),
         translate("PlanPrint", "Competence"),
@@ -143,12 +149,13 @@ def write_pdf(view: PlanView, path: Path) -> Path:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
+            # print_() adds 2 cm margins of its own around an unpaginated document: no second margin
+            # here, or the text area shrank to 140 mm and the chart was cut at its right edge.
+            QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setResolution(300)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    writer.setResolution(300)  # the chart image stays sharp
     doc.print_(writer)
     return path
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from digigram.core.framework import Framework
 from digigram.core.plan import goal_text
 from digigram.core.records import Plan, PlanStep
-from digigram.ui import plan_output
+from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import StackingScreen, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -45,11 +45,12 @@ def open_file(path: Path) -> bool:
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Where to save the PDF; tests replace this."""
     title = translate("Plan", "Save the plan as PDF")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, folders.suggest(suggested), "PDF (*.pdf)")
+    folders.remember(path)
     return path or None
 
 
-class PlanView(QWidget):
+class PlanView(StackingScreen):
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
@@ -61,6 +62,7 @@ class PlanView(QWidget):
         self.heading = TextLabel(self, scale=1.25, bold=True)
         outer.addWidget(self.heading)
         body = QHBoxLayout()
+        self.stacking = body  # side by side, or stacked when large text leaves too little width
         outer.addLayout(body, 1)
         left = QVBoxLayout()
         self.list_label = QLabel(self)
@@ -68,12 +70,14 @@ class PlanView(QWidget):
         self.list_label.setBuddy(self.list)
         left.addWidget(self.list_label)
         left.addWidget(self.list, 1)
-        row = QHBoxLayout()
+        # The suggestion on its own line: three buttons in one row did not fit beside the form.
         self.suggest = QPushButton(self)
         self.add = QPushButton(self)
         self.remove = QPushButton(self)
-        for b in (self.suggest, self.add, self.remove):
-            row.addWidget(b)
+        left.addWidget(self.suggest)
+        row = QHBoxLayout()
+        row.addWidget(self.add)
+        row.addWidget(self.remove)
         left.addLayout(row)
         body.addLayout(left, 2)
 
@@ -262,7 +266,12 @@ class PlanView(QWidget):
             return
         res = self.win.ws.framework.resource(rid)
         if res.path is not None:
-            open_file(res.path)
+            if not open_file(res.path):
+                # Nothing happened on screen: say why, and where the file is, so it can be opened by hand.
+                self.state.setText(
+                    translate("Plan", "No program on this computer opens this file. It is here: %1")
+                    .replace("%1", str(res.path))
+                )
         elif res.url:
             self.state.setText(
                 translate("Plan", "Online resource (needs the internet): %1").replace("%1", res.url)
@@ -270,7 +279,7 @@ class PlanView(QWidget):
 
     def export_pdf(self) -> str | None:
         person = self.win.person
-        suggested = str(Path.home() / f"{(person.name if person else 'plan')}.pdf")
+        suggested = f"{(person.name if person else 'plan')}.pdf"  # in Documents or the last folder
         path = ask_pdf_path(self, suggested)
         if not path:
             return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import ButtonText, TextLabel
 
 if TYPE_CHECKING:
     from digigram.services.api import QuizSessionAPI
@@ -65,6 +65,7 @@ class QuizView(QWidget):
         self.session: QuizSessionAPI | None = None
         self.item: Any = None
         self.buttons: list[QAbstractButton] = []
+        self._rows: list[QWidget] = []  # one row per answer: its button and its wrapping text
         self.dont_know: QAbstractButton | None = None
         self.order: list[int] = []  # file-order index of the option at each displayed position
         self._shown_at = 0.0
@@ -108,11 +109,7 @@ class QuizView(QWidget):
         self.pause_button.setAccessibleName(translate("Quiz", "Pause the check and leave; answers are kept"))
         self.next_button.setText(translate("Quiz", "Save and &next"))
         self.next_button.setAccessibleName(translate("Quiz", "Save the answer and show the next question"))
-        self.keys.setText(
-            translate(
-                "Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
-            )
-        )
+        self.keys.setText(self._keys_text())
         self.options_box.setAccessibleName(translate("Quiz", "Answers"))
         if self.session is not None and self.item is not None:
             self._render(keep_choice=True)
@@ -157,7 +154,7 @@ class QuizView(QWidget):
             self.hint.setText(translate("Quiz", "Choose one answer."))
         for button in self.buttons:
             self.group.removeButton(button)
-            button.setParent(None)
+            button.hide()
             button.deleteLater()
         self.buttons, self.dont_know = [], None
         self.group.setExclusive(not many)
@@ -168,25 +165,28 @@ class QuizView(QWidget):
             self.order = display_order(session.attempt_id, item)
             texts = [item.options[i].text.get(lang) for i in self.order]
         kind = QCheckBox if many else QRadioButton
+        for row in self._rows:
+            # Hidden and deleted inside the window: a row given no parent became a top-level window,
+            # which the X server then showed at the screen's corner.
+            self.options_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._rows = []
         for n, text in enumerate(texts, start=1):
-            button = kind(f"&{n}  {text}" if n < 10 else text, self.options_box)
-            button.setAccessibleName(text)
+            button = self._add_option(kind, str(n) if n < 10 else "", text)
             self.group.addButton(button, n - 1)
-            self.options_layout.addWidget(button)
             self.buttons.append(button)
         if item.offers_dont_know:
             label = translate("Quiz", "I don't know")
-            button = kind(f"&0  {label}", self.options_box)
-            button.setAccessibleName(label)
+            button = self._add_option(kind, "0", label)
             self.group.addButton(button, DONT_KNOW)
-            self.options_layout.addWidget(button)
             self.buttons.append(button)
             self.dont_know = button
             if many:
                 button.toggled.connect(self._dont_know_toggled)
+        self.keys.setText(self._keys_text())
         for button in self.buttons:
             button.toggled.connect(self._update_next)
-            button.setStyleSheet("padding: 4px;")
         self.options_box.setAccessibleDescription(item.stem.get(lang))
         if chosen is not None:
             self._restore(chosen)
@@ -197,6 +197,31 @@ class QuizView(QWidget):
         QWidget.setTabOrder(self.next_button, self.pause_button)
         if self.buttons and self.isVisible():
             self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add_option(self, kind: type[QCheckBox | QRadioButton], key: str, text: str) -> QAbstractButton:
+        """One answer: the button shows its key, the text beside it wraps (a button's own text never
+        wraps, and one long answer made the window wider than the screen). A click on the text
+        chooses the answer as a click on the button does."""
+        row = QWidget(self.options_box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 2, 0, 2)
+        button = kind(f"&{key}" if key else "", row)
+        button.setAccessibleName(text)
+        label = ButtonText(button, row)
+        label.setText(text)
+        line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(label, 1)
+        self.options_layout.addWidget(row)
+        self._rows.append(row)
+        return button
+
+    def _keys_text(self) -> str:
+        # "0" is promised only where the question offers "I don't know".
+        if self.dont_know is not None:
+            return translate(
+                "Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
+            )
+        return translate("Quiz", "Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.")
 
     def _progress_text(self, answered: int, low: int | None, high: int | None) -> str:
         done = translate("Quiz", "%n answered", "", answered)

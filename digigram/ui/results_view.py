@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.texts import answer_text, gap_text, level_label
+from digigram.ui.texts import answer_text, competence_gap_text, gap_text, level_label
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class ResultsView(QWidget):
         self.chart = ChartWidget(overview)
         ov.addWidget(self.chart)
         self.table_label = QLabel(overview)
+        self.table_label.setWordWrap(True)
         self.table = QTableWidget(0, 5, overview)
         self.table_label.setBuddy(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -202,15 +203,15 @@ class ResultsView(QWidget):
 
         fw, lang = self.win.ws.framework, self.win.lang
         bars = bars_from_result(result, fw, lang=lang)
-        figure = gap_figure(
-            bars,
-            levels=level_codes(fw),
-            lang=lang,
-            high_contrast=self.win.settings.high_contrast,
-            font_scale=self.win.settings.text_scale / 100,
-            width=8.0,
-        )
-        self.chart.set_figure(figure)
+        levels, settings = level_codes(fw), self.win.settings
+        scale = settings.text_scale / 100
+
+        def make(width: float) -> Any:
+            # As wide as the screen allows, up to a width that still reads as one chart.
+            return gap_figure(bars, levels=levels, lang=lang, high_contrast=settings.high_contrast,
+                              dark=settings.high_contrast, font_scale=scale, width=min(width, 11.0 * scale))
+
+        self.chart.set_chart(make, min_width_in=4.0 * scale)
 
     def _fill_evidence(self, result: Any) -> None:
         fw, lang = self.win.ws.framework, self.win.lang
@@ -220,7 +221,7 @@ class ResultsView(QWidget):
             res = competences.get(competence.id)
             if res is None or not res.evidence:
                 continue
-            top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), gap_text(res)])
+            top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), competence_gap_text(res)])
             for ev in res.evidence:
                 item = fw.item(ev.item_id)
                 QTreeWidgetItem(top, [item.stem.get(lang), answer_text(fw, item, ev.choice, lang)])

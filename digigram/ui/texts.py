@@ -35,6 +35,18 @@ def gap_text(res: Any) -> str:
     return "▲ " + translate("Texts", "below the target by levels: %n", "", gap)
 
 
+def competence_gap_text(res: Any) -> str:
+    """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
+
+    The gap comes from the whole area's level; a competence whose every scored answer was the lowest
+    one ("I can't yet", a wrong answer) has not shown its target reached, whatever the area shows.
+    """
+    scored = [e for e in getattr(res, "evidence", ()) if e.category is not None]
+    if getattr(res, "gap", None) == 0 and scored and all(e.score <= 0 for e in scored):
+        return "▲ " + translate("Texts", "not shown yet: every answer here was the lowest")
+    return gap_text(res)
+
+
 def answer_text(framework: Any, item: Any, choice: Any, lang: str) -> str:
     """What the person chose, in words."""
     if choice is None:

@@ -1,10 +1,10 @@
-"""Small widgets shared by the screens: a wrapping label that keeps its height and follows the text size."""
+"""Small widgets shared by the screens: wrapping labels that keep their height, rows that wrap or stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLabel, QWidget
 
 
 class TextLabel(QLabel):
@@ -66,3 +66,171 @@ class TextLabel(QLabel):
         self.setMaximumHeight(16777215)
         height = self.heightForWidth(self.width()) if self.text() else 0
         self.setFixedHeight(max(height, 0))
+
+
+def arrange(layout: QBoxLayout, available: int) -> None:
+    """Parts side by side when they fit in `available` px, else one above the other.
+
+    Large text on a small screen would otherwise make a screen wider than the window; stacked, the
+    screen only grows taller, and the window scrolls.
+    """
+    parts = [item for i in range(layout.count()) if (item := layout.itemAt(i)) is not None]
+    margins = layout.contentsMargins()
+    spacing = max(layout.spacing(), 0)
+    needed = (sum(p.minimumSize().width() for p in parts) + spacing * max(len(parts) - 1, 0)
+              + margins.left() + margins.right())
+    wanted = QBoxLayout.Direction.LeftToRight if needed <= available else QBoxLayout.Direction.TopToBottom
+    if layout.direction() != wanted:
+        layout.setDirection(wanted)
+
+
+class StackingScreen(QWidget):
+    """A screen whose main row (`stacking`) goes side by side or stacked to fit the width it is given.
+
+    The window calls fit_width with the width it can give; the screen checks again whenever its
+    layout changes (larger text, new content), because sizes are only known once Qt has laid it out.
+    """
+
+    stacking: QBoxLayout | None = None
+    _available = 0
+    _refit_pending = False
+
+    def fit_width(self, available: int) -> None:
+        self._available = available
+        layout = self.layout()
+        if self.stacking is None or layout is None:
+            return
+        margins = layout.contentsMargins()
+        arrange(self.stacking, available - margins.left() - margins.right())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and self._available and not self._refit_pending:
+            self._refit_pending = True
+            QTimer.singleShot(0, self, self._refit)  # dropped if the screen is deleted first
+        return super().event(event)
+
+    def _refit(self) -> None:
+        self._refit_pending = False
+        self.fit_width(self._available)
+
+
+class ButtonRow(QWidget):
+    """Buttons on one line while they fit; otherwise they wrap onto further lines (large text).
+
+    Buttons added with `end=True` sit at the right end of the line when everything fits on one.
+    The row sets its own height for its width, as TextLabel does, because a QStackedWidget does not
+    ask its pages' layouts for a height for a width.
+    """
+
+    SPACING = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._start: list[QWidget] = []
+        self._end: list[QWidget] = []
+
+    def add(self, widget: QWidget, *, end: bool = False) -> None:
+        widget.setParent(self)
+        (self._end if end else self._start).append(widget)
+        self._place()
+
+    def _shown(self) -> list[QWidget]:
+        return [w for w in self._start + self._end if not w.isHidden()]
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self._shown()
+        width = max((w.sizeHint().width() for w in shown), default=0)
+        return QSize(width, self._lines_height(self.width() or width))
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        width = sum(w.sizeHint().width() for w in shown) + self.SPACING * max(len(shown) - 1, 0)
+        return QSize(width, self._lines_height(self.width() or width))
+
+    def _lines(self, width: int) -> list[list[QWidget]]:
+        lines: list[list[QWidget]] = [[]]
+        used = 0
+        for widget in self._shown():
+            w = widget.sizeHint().width()
+            if lines[-1] and used + self.SPACING + w > width:
+                lines.append([])
+                used = 0
+            used += (self.SPACING if lines[-1] else 0) + w
+            lines[-1].append(widget)
+        return lines
+
+    def _lines_height(self, width: int) -> int:
+        lines = [line for line in self._lines(width) if line]
+        heights = [max(w.sizeHint().height() for w in line) for line in lines]
+        return sum(heights) + self.SPACING * max(len(heights) - 1, 0)
+
+    def _place(self) -> None:
+        width = self.width()
+        lines = [line for line in self._lines(width) if line]
+        one_line = len(lines) == 1
+        y = 0
+        for line in lines:
+            height = max(w.sizeHint().height() for w in line)
+            x = 0
+            for widget in line:
+                hint = widget.sizeHint()
+                if one_line and widget is (self._end[0] if self._end else None):
+                    # Push the end group to the right edge.
+                    rest = sum(w.sizeHint().width() for w in line[line.index(widget):])
+                    rest += self.SPACING * (len(line) - line.index(widget) - 1)
+                    x = max(x, width - rest)
+                widget.setGeometry(x, y, min(hint.width(), width), height)
+                x += hint.width() + self.SPACING
+            y += height + self.SPACING
+        needed = self._lines_height(width)
+        if self.minimumHeight() != needed or self.maximumHeight() != needed:
+            self.setFixedHeight(needed)
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._place()  # a button's text or font changed
+        return super().event(event)
+
+
+class ButtonText(TextLabel):
+    """The wrapping text of a check box or radio button placed beside it (a button's own text never
+    wraps); a click on the text works as a click on the button."""
+
+    def __init__(self, button: QAbstractButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.button.click()
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+def fit_dialog(dialog: QWidget) -> None:
+    """Size a just-shown dialog to its settled content, within the screen.
+
+    Wrapped texts take their height from their width, which is only known after the first layout
+    pass; without this the dialog kept the height the text needed at a narrower width.
+    """
+
+    def fit(again: bool) -> None:
+        layout = dialog.layout()
+        if layout is not None:
+            layout.activate()
+        dialog.adjustSize()
+        screen = dialog.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            if dialog.height() > room.height() or dialog.width() > room.width():
+                dialog.resize(min(dialog.width(), room.width()), min(dialog.height(), room.height()))
+        if again:
+            # The new width re-wraps the texts once more; a second pass takes their final height.
+            QTimer.singleShot(0, dialog, lambda: fit(False))
+
+    QTimer.singleShot(0, dialog, lambda: fit(True))

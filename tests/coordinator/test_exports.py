@@ -8,9 +8,11 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from digigram.core.coordination import DashboardFilter
+from digigram.core.errors import DigigramError
 from digigram.core.records import Plan, PlanStep
 from digigram.services.coordinator.mode import Coordinator
 from digigram.services.workspace import Workspace
@@ -35,7 +37,9 @@ def test_group_csv_has_a_bom_ukrainian_text_and_parses_back(ws: Workspace, co: C
     assert data.startswith(b"\xef\xbb\xbf")
     assert not data[3:].startswith(b"sep=")  # Excel ignores the BOM when a sep= line follows it
     text = data.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    # Excel with Ukrainian regional settings splits on ';' (a comma put everything in column A).
+    assert text.startswith("Ім'я;Хаб;Група;")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     assert rows[0][:6] == ["Ім'я", "Хаб", "Група", "Профіль", "Перевірок", "Остання перевірка"]
     assert rows[0][6:9] == ["Документи: рівень", "Документи: ціль", "Документи: рівнів до цілі"]
     assert rows[0][-1] == "Потребує допомоги"
@@ -102,3 +106,17 @@ def test_person_pdf_has_the_name_chart_table_and_plan(ws: Workspace, co: Coordin
     assert "Результати за сферами" in text and "Документи" in text
     assert "Навчитися шаблонам документів" in text and "Почніть з маршрутизатора" in text
     assert "заплановано" in text
+
+
+def test_group_csv_separator_can_be_chosen_and_is_checked(ws: Workspace, co: Coordinator,
+                                                          tmp_path: Path) -> None:
+    _group(ws)
+    target = co.export_group_csv(tmp_path / "tab.csv", DashboardFilter(), lang="uk", separator="\t")
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline=""), delimiter="\t"))
+    assert rows[0][:2] == ["Ім'я", "Хаб"]
+    english = co.export_group_csv(tmp_path / "en.csv", DashboardFilter(), lang="en")
+    assert english.read_bytes().decode("utf-8-sig").startswith("Name,Hub,")
+    with pytest.raises(DigigramError) as caught:
+        co.export_group_csv(tmp_path / "bad.csv", DashboardFilter(), lang="uk", separator=";;")
+    assert "Роздільник" in caught.value.message("uk")
+    assert not (tmp_path / "bad.csv").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -321,3 +322,27 @@ def test_a_malformed_level_does_not_shift_the_places_of_the_next_ones() -> None:
     found = {(p.line, p.path) for p in info.value.problems}
     # The same decreasing cut as in the table above, one line and one level further down.
     assert found == {(8, "levels[1]"), (10, "levels[3].cut")}, found
+
+
+@pytest.mark.parametrize("text", [
+    "id: x\ntitle: a: b\n",  # a colon inside a plain value
+    "id: x\n\ttitle: a\n",  # a tab for indenting
+    'id: "x\n',  # quotes never closed
+    "items: [a, b\n",  # a bracket never closed
+    "id: x\n  title: y\n",  # indentation that does not match
+])
+@pytest.mark.parametrize("c_loader", [True, False])
+def test_yaml_syntax_problems_are_told_in_ukrainian_without_parser_english(
+    tmp_path: Path, text: str, c_loader: bool
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FrameworkError) as caught:
+        load_framework(path, c_loader=c_loader)
+    (found,) = caught.value.problems
+    uk = found.format("uk")
+    assert "синтаксису YAML" in uk
+    # The place stays; no English words of the parser's own message slip into the Ukrainian one.
+    message = uk.split("синтаксису YAML", 1)[1].replace("YAML", "")
+    assert re.search(r"[A-Za-z]{3,}", message) is None, uk
+    assert "Invalid YAML" in found.format("en")

@@ -138,7 +138,7 @@ def test_people_lists_and_export_refuses_an_unknown_name(
 ) -> None:
     _quiz(monkeypatch, capsys, data_dir, "yes\n\n1\nq\n", person="Андрій")
     code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
-    assert code == 0 and "Андрій: profile librarian, 0 finished, 1 unfinished" in out
+    assert code == 0 and "Андрій: profile Librarian, 0 finished, 1 unfinished" in out  # the role's name
     code, out, err = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Nobody",
                           "--framework", str(SMALL))
     assert code == 2 and "There is nobody named 'Nobody'" in err
@@ -162,5 +162,29 @@ def test_a_damaged_database_points_to_restore_which_brings_the_data_back(
     kept = list(data_dir.glob("digigram.sqlite3.aside-*"))
     assert [k.read_bytes() for k in kept if not k.name.endswith(("-wal", "-shm"))] == [b"\x00garbage" * 1000]
     code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
-    assert "Olena: profile librarian, 0 finished, 1 unfinished" in out
+    assert "Olena: profile Librarian, 0 finished, 1 unfinished" in out
     assert backup.list_backups(paths.backup_dir(data_dir))
+
+
+def test_terminal_says_how_to_pause_and_finds_names_in_any_case(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out = _quiz(monkeypatch, capsys, data_dir, "yes\n\nq\n", person="Олена Ґудзь")
+    assert "q — pause (answers are kept; go on later)" in out  # said before the first answer is typed
+    code, out, err = _cli(monkeypatch, capsys, data_dir, "export", "--person", "олена ҐУДЗЬ",
+                          "--framework", str(SMALL))
+    assert code == 0, err
+    assert json.loads(out)["person"]["name"] == "Олена Ґудзь"
+
+
+def test_help_is_ukrainian_under_lang_uk(capsys: pytest.CaptureFixture[str]) -> None:
+    from digigram.cli.help_uk import translate_parser
+    from digigram.cli.main import build_parser
+
+    assert translate_parser(build_parser()) == []  # every help line of every command has a translation
+    for args in (["--help"], ["quiz", "--help"], ["bundle", "export", "--help"]):
+        with pytest.raises(SystemExit):
+            main([*args, "--lang", "uk"])
+        out = capsys.readouterr().out
+        assert out.startswith("використання: digigram")
+        assert "show this help" not in out and "параметри:" in out

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
-from digigram.ui import appearance, errors
+from digigram.ui import appearance, errors, main_window
 from digigram.ui.person_dialog import NewPerson, PersonDialog, PinDialog
 from digigram.ui.rating_dialog import RatingDialog
 from digigram.ui.translations import compile_all
 
 UI_DIR = Path(__file__).resolve().parent
+
+# The offscreen platform's own screen is 800×800; the screens are checked against a common laptop's
+# 1366×768, the same size the Xvfb run uses (Makefile), so both runs judge the same geometry.
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={UI_DIR / 'offscreen-1366x768.json'}"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -27,6 +35,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def _translations() -> None:
     compile_all()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_folders() -> None:
+    # Qt's test mode keeps Documents and the remembered folders (QSettings) away from the real ones.
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
 
 
 MINI = Path(__file__).resolve().parents[1] / "frameworks" / "minimal.yaml"
@@ -62,6 +78,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.setattr(RatingDialog, "ask", classmethod(lambda cls, parent, after=False: answers["rating"]))
     monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, parent, name: answers["pin"]))
     monkeypatch.setattr(PersonDialog, "ask", classmethod(lambda cls, parent, profiles: answers["person"]))
+    answers["paused"] = "continue"  # starting while a check is paused: continue it, "restart" or None
+    monkeypatch.setattr(main_window, "ask_continue_or_restart", lambda parent: answers["paused"])
     return answers
 
 
@@ -74,6 +92,17 @@ def window(qtbot: Any, ws: Any, dialogs: dict[str, Any], messages: list[str]) ->
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # Keyboard shortcuts go to the active window only; a real X server without a window manager
+    # does not activate a new window by itself (offscreen does).
+    for _ in range(3):
+        if QApplication.platformName() != "offscreen":  # offscreen cannot raise and warns
+            win.raise_()
+        win.activateWindow()
+        try:
+            qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+            break
+        except WaitTimeout:
+            continue  # asked again: the X server may still be handing focus back from the last test
     yield win
     appearance.apply_contrast(False)
     appearance.apply_text_scale(100)

@@ -46,7 +46,7 @@ def test_the_window_shows_at_once_and_opens_the_data_after(qtbot: Any, data_dir:
         win.show()
     try:
         assert win.stack.currentWidget() is win.home
-        assert win.home.full.text() == "Почати &повну перевірку"
+        assert win.home.full.text() == "Почати повн&у перевірку"
         assert win.settings_action.isEnabled()
         assert messages == []
     finally:

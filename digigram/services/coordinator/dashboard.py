@@ -9,6 +9,7 @@ from types import MappingProxyType
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.coordination import (
+    HARD_MIN_ASKED,
     AreaStatus,
     BeforeAfter,
     Dashboard,
@@ -26,7 +27,6 @@ from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo.dashboard import CheckLine
 
 # A question counts as hard only once it was asked this many times in the selection (noise otherwise).
-HARD_MIN_ASKED = 3
 HARD_TOP = 10
 
 

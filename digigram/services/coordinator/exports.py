@@ -80,8 +80,23 @@ def _atomic_write(target: Path, data: bytes) -> Path:
     return target
 
 
-def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str) -> str:
-    """The group table as CSV text: a header line, then one line per trainee."""
+# The list separator a spreadsheet expects on double-click: Excel takes it from the regional
+# settings, and with Ukrainian ones (decimal comma) that is ';' — a comma put every row in column A.
+LIST_SEPARATOR = {"uk": ";", "en": ","}
+
+
+def list_separator(lang: str) -> str:
+    return LIST_SEPARATOR.get(lang, ",")
+
+
+def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator: str | None = None) -> str:
+    """The group table as CSV text: a header line, then one line per trainee.
+
+    `separator` defaults to the one spreadsheets expect with the language's regional settings.
+    """
+    if separator is not None and (len(separator) != 1 or separator in "\"\r\n"):
+        raise DigigramError(N_("The separator must be one character, not “{separator}”.",
+                               separator=separator))
     w = _words(lang)
     header = [w["name"], w["hub"], w["group"], w["profile"], w["checks"], w["last"]]
     for area_id in dashboard.area_ids:
@@ -105,13 +120,16 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str) -> str:
         lines.append(line)
     out = io.StringIO()
     # CRLF and minimal quoting are what Excel itself writes; a name with a comma or quote stays one cell.
-    csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(lines)
+    csv.writer(out, delimiter=separator or list_separator(lang), quoting=csv.QUOTE_MINIMAL,
+               lineterminator="\r\n").writerows(lines)
     return out.getvalue()
 
 
-def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: str) -> Path:
+def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: str,
+              separator: str | None = None) -> Path:
     """UTF-8 with a byte-order mark, which is how Excel knows the file is not in the local code page."""
-    return _atomic_write(path, "\ufeff".encode() + csv_text(dashboard, framework, lang=lang).encode("utf-8"))
+    text = csv_text(dashboard, framework, lang=lang, separator=separator)
+    return _atomic_write(path, "\ufeff".encode() + text.encode("utf-8"))
 
 
 def describe(filters: DashboardFilter, framework: Framework, *, lang: str) -> str:

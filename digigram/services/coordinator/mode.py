@@ -99,9 +99,9 @@ class Coordinator:
     # --- exports and personal data --------------------------------------------------------------
 
     def export_group_csv(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str) -> Path:
+                         lang: str, separator: str | None = None) -> Path:
         return coordinator_exports.group_csv(Path(path), self.dashboard(filters), self._ws.framework,
-                                             lang=lang)
+                                             lang=lang, separator=separator)
 
     def export_group_pdf(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
                          lang: str) -> Path:

@@ -28,7 +28,7 @@ from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.table import TraineeModel
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -49,8 +49,10 @@ class DashboardView(QWidget):
         top.addWidget(self.heading, 1)
         self.leave = QPushButton(self)
         self.password = QPushButton(self)
-        top.addWidget(self.password)
-        top.addWidget(self.leave)
+        buttons = ButtonRow(self)  # beside the heading, on lines of their own with large text
+        buttons.add(self.password, end=True)
+        buttons.add(self.leave, end=True)
+        top.addWidget(buttons, 1)
         outer.addLayout(top)
 
         self.filters = QGroupBox(self)
@@ -75,13 +77,15 @@ class DashboardView(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._filter_changed)
             edit.dateChanged.connect(self._filter_changed)
-            grid.addWidget(check, 0, col)
-            grid.addWidget(edit, 1, col)
+            # The dates go on a second pair of rows: five columns did not fit with large text.
+            grid.addWidget(check, 2, col - 3)
+            grid.addWidget(edit, 3, col - 3)
         self.date_from.setDate(QDate.currentDate().addYears(-1))
         self.date_to.setDate(QDate.currentDate())
         outer.addWidget(self.filters)
 
         self.count = QLabel(self)
+        self.count.setWordWrap(True)
         outer.addWidget(self.count)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
@@ -103,16 +107,15 @@ class DashboardView(QWidget):
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
         pl.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        row = ButtonRow(people)  # wraps onto more lines with large text
         self.open_button, self.delete_button = QPushButton(people), QPushButton(people)
         self.csv_button, self.pdf_button = QPushButton(people), QPushButton(people)
         self.bundle_out, self.bundle_in = QPushButton(people), QPushButton(people)
         for button in (self.open_button, self.delete_button):
-            row.addWidget(button)
-        row.addStretch(1)
+            row.add(button)
         for button in (self.csv_button, self.pdf_button, self.bundle_out, self.bundle_in):
-            row.addWidget(button)
-        pl.addLayout(row)
+            row.add(button, end=True)
+        pl.addWidget(row)
         self.tabs.addTab(people, "")
         self.heatmap = HeatmapPage(self.tabs)
         self.tabs.addTab(self.heatmap, "")

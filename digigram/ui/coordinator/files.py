@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_
+from digigram.ui import folders
 from digigram.ui.errors import show_problem
 
 if TYPE_CHECKING:
@@ -28,12 +29,14 @@ class Ask:
 
     @classmethod
     def save_path(cls, parent: QWidget | None, *, title: str, suggested: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+        path, _ = QFileDialog.getSaveFileName(parent, title, folders.suggest(suggested), pattern)
+        folders.remember(path)
         return path or None
 
     @classmethod
     def open_path(cls, parent: QWidget | None, *, title: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()), pattern)
+        folders.remember(path)
         return path or None
 
     @classmethod

@@ -55,7 +55,8 @@ class PasswordDialog(QDialog):
                 self.intro.setText(translate(
                     "CoordinatorLogin",
                     "No coordinator password is set on this computer yet. Choose one now (at least "
-                    "%1 characters) and keep it safe: it opens every trainee's results."))
+                    "%1 characters) and keep it safe: it opens every trainee's results.").replace(
+                        "%1", str(MIN_PASSWORD)))
                 rows = []
             else:
                 self.setWindowTitle(translate("CoordinatorLogin", "Change the coordinator password"))

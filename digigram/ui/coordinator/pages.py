@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.coordination import HARD_MIN_ASKED
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import TextLabel
@@ -44,9 +45,13 @@ class HardQuestionsTable(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
+        self.label.setWordWrap(True)
         self.table = _table(self, 5)
         self.label.setBuddy(self.table)
+        self.empty = TextLabel(self)
+        self.empty.hide()
         layout.addWidget(self.label)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self.retranslate_ui()
 
@@ -60,6 +65,11 @@ class HardQuestionsTable(QWidget):
 
     def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
         stats = list(stats)
+        # An empty table said nothing; say why a question may not be here yet.
+        self.empty.setText(translate(
+            "Dashboard", "No question here yet. A question appears once it has at least %1 answers "
+                         "and at least one of them is wrong.").replace("%1", str(HARD_MIN_ASKED)))
+        self.empty.setVisible(not stats)
         self.table.setRowCount(len(stats))
         for row, stat in enumerate(stats):
             try:
@@ -98,6 +108,7 @@ class BeforeAfterPanel(QWidget):
         layout = QVBoxLayout(self)
         self.summary = TextLabel(self)
         self.label = QLabel(self)
+        self.label.setWordWrap(True)
         self.table = _table(self, 2)
         self.label.setBuddy(self.table)
         layout.addWidget(self.summary)

@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +26,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
 from digigram.ui.texts import area_name, gap_text, level_label
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -44,18 +46,22 @@ class TraineeView(QWidget):
         self.about = TextLabel(self)
         outer.addWidget(self.heading)
         outer.addWidget(self.about)
-        bar = QHBoxLayout()
+        bar = ButtonRow(self)  # wraps onto more lines with large text
         self.back, self.pdf, self.data, self.delete = (QPushButton(self) for _ in range(4))
-        bar.addWidget(self.back)
-        bar.addStretch(1)
+        bar.add(self.back)
         for button in (self.pdf, self.data, self.delete):
-            bar.addWidget(button)
-        outer.addLayout(bar)
+            bar.add(button, end=True)
+        outer.addWidget(bar)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
 
-        self.chart = ChartWidget(self.tabs)
-        self.tabs.addTab(self.chart, "")
+        # The chart keeps its drawn height and scrolls when the tab has less room.
+        self.chart_scroll = QScrollArea(self.tabs)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart = ChartWidget(self.chart_scroll)
+        self.chart_scroll.setWidget(self.chart)
+        self.tabs.addTab(self.chart_scroll, "")
         self.history = HistoryTable(self.tabs)
         self.tabs.addTab(self.history, "")
 
@@ -107,6 +113,7 @@ class TraineeView(QWidget):
         self.tabs.setTabText(2, translate("Trainee", "&Plan and comments"))
         self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
+        self.chart_scroll.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
         self.history.retranslate_ui()
         self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))
@@ -176,10 +183,14 @@ class TraineeView(QWidget):
         self.chart.setAccessibleDescription("; ".join(
             f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
             for area_id, res in result.areas.items()))
-        self.chart.set_figure(gap_figure(
-            bars_from_result(result, fw, lang=lang), levels=level_codes(fw), lang=lang,
-            high_contrast=self.win.settings.high_contrast, font_scale=self.win.settings.text_scale / 100,
-            width=8.0))
+        bars, levels, settings = bars_from_result(result, fw, lang=lang), level_codes(fw), self.win.settings
+        scale = settings.text_scale / 100
+
+        def make(width: float) -> Any:
+            return gap_figure(bars, levels=levels, lang=lang, high_contrast=settings.high_contrast,
+                              dark=settings.high_contrast, font_scale=scale, width=min(width, 11.0 * scale))
+
+        self.chart.set_chart(make, min_width_in=4.0 * scale)
 
     def _fill_plan(self, plan: Any) -> None:
         self.plan_steps = list(plan.steps) if plan is not None else []

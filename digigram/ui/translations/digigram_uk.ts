@@ -4,160 +4,160 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="50"/>
+        <location filename="../coordinator/bundles.py" line="51"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="51"/>
+        <location filename="../coordinator/bundles.py" line="52"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="53"/>
+        <location filename="../coordinator/bundles.py" line="54"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="55"/>
+        <location filename="../coordinator/bundles.py" line="56"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього комп&apos;ютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="62"/>
+        <location filename="../coordinator/bundles.py" line="63"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="63"/>
+        <location filename="../coordinator/bundles.py" line="64"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="64"/>
+        <location filename="../coordinator/bundles.py" line="65"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="68"/>
+        <location filename="../coordinator/bundles.py" line="69"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="71"/>
+        <location filename="../coordinator/bundles.py" line="72"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="72"/>
+        <location filename="../coordinator/bundles.py" line="73"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="78"/>
+        <location filename="../coordinator/bundles.py" line="79"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="85"/>
+        <location filename="../coordinator/bundles.py" line="86"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="86"/>
+        <location filename="../coordinator/bundles.py" line="87"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="89"/>
+        <location filename="../coordinator/bundles.py" line="90"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="90"/>
+        <location filename="../coordinator/bundles.py" line="91"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="91"/>
+        <location filename="../coordinator/bundles.py" line="92"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="97"/>
+        <location filename="../coordinator/bundles.py" line="98"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="99"/>
+        <location filename="../coordinator/bundles.py" line="100"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="125"/>
-        <location filename="../coordinator/bundles.py" line="128"/>
+        <location filename="../coordinator/bundles.py" line="126"/>
+        <location filename="../coordinator/bundles.py" line="129"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="136"/>
+        <location filename="../coordinator/bundles.py" line="137"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="138"/>
+        <location filename="../coordinator/bundles.py" line="139"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="162"/>
+        <location filename="../coordinator/bundles.py" line="163"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="162"/>
+        <location filename="../coordinator/bundles.py" line="163"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="163"/>
+        <location filename="../coordinator/bundles.py" line="164"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="163"/>
+        <location filename="../coordinator/bundles.py" line="164"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="178"/>
+        <location filename="../coordinator/bundles.py" line="179"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="183"/>
+        <location filename="../coordinator/bundles.py" line="184"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="198"/>
+        <location filename="../coordinator/bundles.py" line="199"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="199"/>
+        <location filename="../coordinator/bundles.py" line="200"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="201"/>
+        <location filename="../coordinator/bundles.py" line="202"/>
         <source>The bundle was not signed.</source>
         <translation>Пакет не був підписаний.</translation>
     </message>
@@ -165,51 +165,51 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="48"/>
-        <location filename="../coordinator/files.py" line="50"/>
+        <location filename="../coordinator/files.py" line="52"/>
+        <location filename="../coordinator/files.py" line="54"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="71"/>
+        <location filename="../coordinator/files.py" line="75"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="73"/>
+        <location filename="../coordinator/files.py" line="77"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="78"/>
-        <location filename="../coordinator/files.py" line="89"/>
-        <location filename="../coordinator/files.py" line="101"/>
-        <location filename="../coordinator/files.py" line="121"/>
+        <location filename="../coordinator/files.py" line="82"/>
+        <location filename="../coordinator/files.py" line="93"/>
+        <location filename="../coordinator/files.py" line="105"/>
+        <location filename="../coordinator/files.py" line="125"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="83"/>
+        <location filename="../coordinator/files.py" line="87"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="95"/>
+        <location filename="../coordinator/files.py" line="99"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="107"/>
+        <location filename="../coordinator/files.py" line="111"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="113"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="127"/>
+        <location filename="../coordinator/files.py" line="131"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -218,7 +218,7 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому комп&apos;ютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="133"/>
+        <location filename="../coordinator/files.py" line="137"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
@@ -256,62 +256,62 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому комп&apos;ютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="61"/>
+        <location filename="../coordinator/login.py" line="62"/>
         <source>Change the coordinator password</source>
         <translation>Зміна пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="62"/>
+        <location filename="../coordinator/login.py" line="63"/>
         <source>The data stays as it is; only the password that opens the coordinator screens changes.</source>
         <translation>Дані залишаються як є; змінюється лише пароль, що відкриває екрани координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="64"/>
+        <location filename="../coordinator/login.py" line="65"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Чинний пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="65"/>
+        <location filename="../coordinator/login.py" line="66"/>
         <source>Current coordinator password</source>
         <translation>Чинний пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="67"/>
+        <location filename="../coordinator/login.py" line="68"/>
         <source>&amp;New password:</source>
         <translation>&amp;Новий пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="68"/>
+        <location filename="../coordinator/login.py" line="69"/>
         <source>New coordinator password</source>
         <translation>Новий пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="69"/>
+        <location filename="../coordinator/login.py" line="70"/>
         <source>New password &amp;again:</source>
         <translation>Новий пароль &amp;ще раз:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="70"/>
+        <location filename="../coordinator/login.py" line="71"/>
         <source>New coordinator password again</source>
         <translation>Новий пароль координатора ще раз</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="100"/>
+        <location filename="../coordinator/login.py" line="101"/>
         <source>Please enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="102"/>
+        <location filename="../coordinator/login.py" line="103"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Новий пароль має містити щонайменше %1 символів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="105"/>
+        <location filename="../coordinator/login.py" line="106"/>
         <source>The two new passwords differ. Please type them again.</source>
         <translation>Два нові паролі відрізняються. Введіть їх ще раз.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="150"/>
+        <location filename="../coordinator/login.py" line="151"/>
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
@@ -329,103 +329,108 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="54"/>
+        <location filename="../coordinator/pages.py" line="59"/>
         <source>&amp;Questions most often answered wrongly:</source>
-        <translation>&amp;Питання, на які найчастіше відповідають неправильно:</translation>
+        <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="55"/>
+        <location filename="../coordinator/pages.py" line="60"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="57"/>
+        <location filename="../coordinator/pages.py" line="62"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="57"/>
-        <location filename="../coordinator/pages.py" line="111"/>
+        <location filename="../coordinator/pages.py" line="62"/>
+        <location filename="../coordinator/pages.py" line="122"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="58"/>
+        <location filename="../coordinator/pages.py" line="63"/>
         <source>Asked</source>
         <translation>Поставлено</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="58"/>
+        <location filename="../coordinator/pages.py" line="63"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="59"/>
+        <location filename="../coordinator/pages.py" line="64"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="109"/>
+        <location filename="../coordinator/pages.py" line="69"/>
+        <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
+        <translation>Тут ще немає питань. Питання з’являється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="120"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="110"/>
+        <location filename="../coordinator/pages.py" line="121"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="112"/>
+        <location filename="../coordinator/pages.py" line="123"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="116"/>
+        <location filename="../coordinator/pages.py" line="127"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="121"/>
+        <location filename="../coordinator/pages.py" line="132"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="123"/>
+        <location filename="../coordinator/pages.py" line="134"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="142"/>
+        <location filename="../coordinator/pages.py" line="153"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="173"/>
+        <location filename="../coordinator/pages.py" line="184"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="174"/>
+        <location filename="../coordinator/pages.py" line="185"/>
         <source>Chart: each trainee&apos;s gap per area</source>
-        <translation>Діаграма: відставання кожного слухача за сферами</translation>
+        <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="175"/>
+        <location filename="../coordinator/pages.py" line="186"/>
         <source>The group picture appears here.</source>
         <translation>Тут з&apos;явиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="184"/>
+        <location filename="../coordinator/pages.py" line="195"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="187"/>
+        <location filename="../coordinator/pages.py" line="198"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="190"/>
+        <location filename="../coordinator/pages.py" line="201"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -490,172 +495,172 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="139"/>
+        <location filename="../coordinator/dashboard.py" line="142"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="140"/>
+        <location filename="../coordinator/dashboard.py" line="143"/>
         <source>&amp;Leave coordinator mode</source>
-        <translation>&amp;Вийти з режиму координатора</translation>
+        <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="141"/>
+        <location filename="../coordinator/dashboard.py" line="144"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="142"/>
+        <location filename="../coordinator/dashboard.py" line="145"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="143"/>
+        <location filename="../coordinator/dashboard.py" line="146"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="144"/>
+        <location filename="../coordinator/dashboard.py" line="147"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="145"/>
+        <location filename="../coordinator/dashboard.py" line="148"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="147"/>
+        <location filename="../coordinator/dashboard.py" line="150"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="148"/>
+        <location filename="../coordinator/dashboard.py" line="151"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="149"/>
+        <location filename="../coordinator/dashboard.py" line="152"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="150"/>
+        <location filename="../coordinator/dashboard.py" line="153"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="151"/>
+        <location filename="../coordinator/dashboard.py" line="154"/>
         <source>Checked &amp;until:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="152"/>
+        <location filename="../coordinator/dashboard.py" line="155"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="153"/>
+        <location filename="../coordinator/dashboard.py" line="156"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="154"/>
+        <location filename="../coordinator/dashboard.py" line="157"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="155"/>
+        <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="156"/>
+        <location filename="../coordinator/dashboard.py" line="159"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="157"/>
+        <location filename="../coordinator/dashboard.py" line="160"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="158"/>
+        <location filename="../coordinator/dashboard.py" line="161"/>
         <source>Hard &amp;questions</source>
-        <translation>&amp;Складні питання</translation>
+        <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="162"/>
         <source>&amp;Before and after</source>
-        <translation>&amp;До і після</translation>
+        <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="163"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="164"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="162"/>
+        <location filename="../coordinator/dashboard.py" line="165"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>&amp;Open the trainee</source>
-        <translation>&amp;Відкрити слухача</translation>
+        <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="166"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="167"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>Group report as P&amp;DF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="218"/>
+        <location filename="../coordinator/dashboard.py" line="221"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="219"/>
+        <location filename="../coordinator/dashboard.py" line="222"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="220"/>
+        <location filename="../coordinator/dashboard.py" line="223"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="230"/>
+        <location filename="../coordinator/dashboard.py" line="233"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="256"/>
+        <location filename="../coordinator/dashboard.py" line="259"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -663,27 +668,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="32"/>
+        <location filename="../errors.py" line="33"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="34"/>
+        <location filename="../errors.py" line="35"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="84"/>
+        <location filename="../errors.py" line="86"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="86"/>
+        <location filename="../errors.py" line="88"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
-        <translation>У Діджиграмі щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим комп&apos;ютером; подробиці записано в цьому файлі:</translation>
+        <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим комп&apos;ютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="94"/>
+        <location filename="../errors.py" line="96"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -716,7 +721,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="56"/>
+        <location filename="../history_view.py" line="66"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
@@ -751,27 +756,28 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="58"/>
+        <location filename="../history_view.py" line="68"/>
+        <location filename="../history_view.py" line="69"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="59"/>
+        <location filename="../history_view.py" line="70"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="60"/>
+        <location filename="../history_view.py" line="71"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="61"/>
+        <location filename="../history_view.py" line="72"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="79"/>
+        <location filename="../history_view.py" line="90"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -779,97 +785,97 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="101"/>
+        <location filename="../home.py" line="103"/>
         <source>Digigram: check your digital skills</source>
-        <translation>Діджиграм: перевірте свої цифрові навички</translation>
+        <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="103"/>
+        <location filename="../home.py" line="105"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє ім&apos;я або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="109"/>
+        <location filename="../home.py" line="111"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому комп&apos;ютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="110"/>
+        <location filename="../home.py" line="112"/>
         <source>People on this computer</source>
         <translation>Люди на цьому комп&apos;ютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="111"/>
+        <location filename="../home.py" line="113"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="112"/>
+        <location filename="../home.py" line="114"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="113"/>
+        <location filename="../home.py" line="115"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="114"/>
+        <location filename="../home.py" line="116"/>
         <source>Start the &amp;full check</source>
-        <translation>Почати &amp;повну перевірку</translation>
+        <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="115"/>
+        <location filename="../home.py" line="117"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="116"/>
+        <location filename="../home.py" line="118"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="117"/>
+        <location filename="../home.py" line="119"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="118"/>
+        <location filename="../home.py" line="120"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="119"/>
+        <location filename="../home.py" line="121"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="120"/>
+        <location filename="../home.py" line="122"/>
         <source>Development &amp;plan</source>
-        <translation>План &amp;розвитку</translation>
+        <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="121"/>
+        <location filename="../home.py" line="123"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="148"/>
+        <location filename="../home.py" line="150"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="172"/>
+        <location filename="../home.py" line="174"/>
         <source>Choose a person on the left first.</source>
         <translation>Спершу виберіть людину ліворуч.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="174"/>
+        <location filename="../home.py" line="176"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="196"/>
+        <location filename="../home.py" line="204"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -877,67 +883,93 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="125"/>
-        <source>Digigram</source>
-        <translation>Діджиграм</translation>
+        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="72"/>
+        <source>A check is paused</source>
+        <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="64"/>
+        <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
+        <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="66"/>
+        <source>&amp;Continue the paused check</source>
+        <translation>&amp;Продовжити призупинену перевірку</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="68"/>
+        <source>&amp;Start a new check</source>
+        <translation>Почати &amp;нову перевірку</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216"/>
+        <source>Digigram</source>
+        <translation>Digigram</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="217"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="218"/>
+        <source>Current screen</source>
+        <translation>Поточний екран</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="263"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="365"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -953,62 +985,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="37"/>
+        <location filename="../person_dialog.py" line="42"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="41"/>
+        <location filename="../person_dialog.py" line="46"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="43"/>
+        <location filename="../person_dialog.py" line="51"/>
         <source>Hub or library</source>
         <translation>Хаб або бібліотека</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="45"/>
+        <location filename="../person_dialog.py" line="54"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="50"/>
+        <location filename="../person_dialog.py" line="59"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="53"/>
+        <location filename="../person_dialog.py" line="62"/>
         <source>&amp;Name:</source>
         <translation>&amp;Ім&apos;я:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="54"/>
+        <location filename="../person_dialog.py" line="63"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="55"/>
+        <location filename="../person_dialog.py" line="64"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="56"/>
+        <location filename="../person_dialog.py" line="65"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="63"/>
+        <location filename="../person_dialog.py" line="72"/>
         <source>A PIN stops others on this computer from opening your results. Leave it empty if you do not need one.</source>
         <translation>PIN не дасть іншим людям на цьому комп&apos;ютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="73"/>
-        <source>&amp;Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
-        <translation>&amp;Зберігати мої відповіді й результати на цьому комп&apos;ютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
+        <location filename="../person_dialog.py" line="84"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="80"/>
+        <location filename="../person_dialog.py" line="89"/>
+        <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
+        <translation>Зберігати мої відповіді й результати на цьому комп&apos;ютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="85"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому комп&apos;ютері</translation>
     </message>
@@ -1016,23 +1053,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="122"/>
-        <location filename="../person_dialog.py" line="127"/>
+        <location filename="../person_dialog.py" line="141"/>
+        <location filename="../person_dialog.py" line="146"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="124"/>
+        <location filename="../person_dialog.py" line="143"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="134"/>
+        <location filename="../person_dialog.py" line="153"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="136"/>
+        <location filename="../person_dialog.py" line="155"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
@@ -1060,29 +1097,29 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="116"/>
+        <location filename="../plan_view.py" line="120"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="117"/>
+        <location filename="../plan_view.py" line="121"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="118"/>
+        <location filename="../plan_view.py" line="122"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="119"/>
+        <location filename="../plan_view.py" line="123"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="120"/>
+        <location filename="../plan_view.py" line="124"/>
         <source>Remo&amp;ve the step</source>
-        <translation>&amp;Вилучити крок</translation>
+        <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="90"/>
@@ -1092,7 +1129,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../plan_step_editor.py" line="91"/>
         <source>&amp;Competence:</source>
-        <translation>&amp;Компетентність:</translation>
+        <translation>К&amp;омпетентність:</translation>
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="92"/>
@@ -1160,24 +1197,24 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="121"/>
+        <location filename="../plan_view.py" line="125"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="122"/>
+        <location filename="../plan_view.py" line="126"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="123"/>
+        <location filename="../plan_view.py" line="127"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="124"/>
+        <location filename="../plan_view.py" line="128"/>
         <source>&amp;Print…</source>
-        <translation>Д&amp;рук…</translation>
+        <translation>Др&amp;ук…</translation>
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="127"/>
@@ -1190,32 +1227,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому комп&apos;ютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="155"/>
+        <location filename="../plan_view.py" line="159"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="195"/>
+        <location filename="../plan_view.py" line="199"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="195"/>
+        <location filename="../plan_view.py" line="199"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="205"/>
+        <location filename="../plan_view.py" line="209"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="268"/>
+        <location filename="../plan_view.py" line="272"/>
+        <source>No program on this computer opens this file. It is here: %1</source>
+        <translation>На цьому комп&apos;ютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="277"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне з&apos;єднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="279"/>
+        <location filename="../plan_view.py" line="288"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1223,140 +1265,158 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../plan_output.py" line="67"/>
+        <location filename="../plan_output.py" line="72"/>
         <source>Development plan</source>
         <translation>План розвитку</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="68"/>
+        <location filename="../plan_output.py" line="73"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="69"/>
+        <location filename="../plan_output.py" line="74"/>
         <source>Where you stand</source>
         <translation>Де ви зараз</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="70"/>
+        <location filename="../plan_output.py" line="75"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="71"/>
+        <location filename="../plan_output.py" line="76"/>
         <source>Level</source>
         <translation>Рівень</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="72"/>
+        <location filename="../plan_output.py" line="77"/>
         <source>Target</source>
         <translation>Ціль</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="73"/>
+        <location filename="../plan_output.py" line="78"/>
         <source>Gap</source>
         <translation>Розрив</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="74"/>
+        <location filename="../plan_output.py" line="79"/>
         <source>Steps</source>
         <translation>Кроки</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="75"/>
+        <location filename="../plan_output.py" line="80"/>
         <source>No steps yet.</source>
         <translation>Кроків ще немає.</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="105"/>
+        <location filename="../plan_output.py" line="111"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="106"/>
+        <location filename="../plan_output.py" line="112"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="107"/>
+        <location filename="../plan_output.py" line="113"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="108"/>
+        <location filename="../plan_output.py" line="114"/>
         <source>Due</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="109"/>
+        <location filename="../plan_output.py" line="115"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="110"/>
+        <location filename="../plan_output.py" line="116"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_output.py" line="162"/>
+        <location filename="../plan_output.py" line="169"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../qt_texts.py" line="10"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Шукати в:</translation>
+    </message>
+    <message>
+        <location filename="../qt_texts.py" line="11"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлів:</translation>
+    </message>
+</context>
+<context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="107"/>
+        <location filename="../quiz_view.py" line="108"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="108"/>
+        <location filename="../quiz_view.py" line="109"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="109"/>
+        <location filename="../quiz_view.py" line="110"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="110"/>
+        <location filename="../quiz_view.py" line="111"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="112"/>
+        <location filename="../quiz_view.py" line="221"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="116"/>
+        <location filename="../quiz_view.py" line="113"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="153"/>
+        <location filename="../quiz_view.py" line="150"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="155"/>
+        <location filename="../quiz_view.py" line="152"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="157"/>
+        <location filename="../quiz_view.py" line="154"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="178"/>
+        <location filename="../quiz_view.py" line="180"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
+    <message>
+        <location filename="../quiz_view.py" line="224"/>
+        <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
+        <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="202"/>
+        <location filename="../quiz_view.py" line="227"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1365,7 +1425,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="206"/>
+        <location filename="../quiz_view.py" line="231"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1374,7 +1434,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="209"/>
+        <location filename="../quiz_view.py" line="234"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -1420,132 +1480,132 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="92"/>
+        <location filename="../results_view.py" line="93"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="93"/>
+        <location filename="../results_view.py" line="94"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="94"/>
+        <location filename="../results_view.py" line="95"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="95"/>
+        <location filename="../results_view.py" line="96"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="97"/>
+        <location filename="../results_view.py" line="98"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="99"/>
+        <location filename="../results_view.py" line="100"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="102"/>
+        <location filename="../results_view.py" line="103"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="103"/>
+        <location filename="../results_view.py" line="104"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="104"/>
+        <location filename="../results_view.py" line="105"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="105"/>
+        <location filename="../results_view.py" line="106"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="106"/>
+        <location filename="../results_view.py" line="107"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="109"/>
+        <location filename="../results_view.py" line="110"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="110"/>
+        <location filename="../results_view.py" line="111"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="111"/>
+        <location filename="../results_view.py" line="112"/>
         <source>The chart appears here.</source>
         <translation>Тут з&apos;явиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="112"/>
+        <location filename="../results_view.py" line="113"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="114"/>
+        <location filename="../results_view.py" line="115"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="114"/>
+        <location filename="../results_view.py" line="115"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="117"/>
+        <location filename="../results_view.py" line="118"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="119"/>
+        <location filename="../results_view.py" line="120"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="120"/>
+        <location filename="../results_view.py" line="121"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="147"/>
+        <location filename="../results_view.py" line="148"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="169"/>
+        <location filename="../results_view.py" line="170"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="179"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="233"/>
+        <location filename="../results_view.py" line="234"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="234"/>
+        <location filename="../results_view.py" line="235"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="252"/>
+        <location filename="../results_view.py" line="253"/>
         <source>Nothing to review: every knowledge question was answered right.</source>
         <translation>Розбирати нічого: на всі питання на знання ви відповіли правильно.</translation>
     </message>
@@ -1610,12 +1670,17 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="46"/>
+        <source>not shown yet: every answer here was the lowest</source>
+        <translation>ще не показано: усі відповіді тут були найнижчими</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="53"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="47"/>
+        <location filename="../texts.py" line="59"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
@@ -1623,107 +1688,108 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="99"/>
+        <location filename="../coordinator/trainee.py" line="100"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="100"/>
+        <location filename="../coordinator/trainee.py" line="101"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="101"/>
+        <location filename="../coordinator/trainee.py" line="102"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="102"/>
+        <location filename="../coordinator/trainee.py" line="103"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="105"/>
+        <location filename="../coordinator/trainee.py" line="106"/>
         <source>&amp;Gap chart</source>
-        <translation>&amp;Діаграма відставання</translation>
+        <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="106"/>
+        <location filename="../coordinator/trainee.py" line="107"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="107"/>
+        <location filename="../coordinator/trainee.py" line="108"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="108"/>
+        <location filename="../coordinator/trainee.py" line="109"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="109"/>
+        <location filename="../coordinator/trainee.py" line="110"/>
+        <location filename="../coordinator/trainee.py" line="111"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="110"/>
+        <location filename="../coordinator/trainee.py" line="112"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="112"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="117"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="118"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="117"/>
+        <location filename="../coordinator/trainee.py" line="119"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="154"/>
+        <location filename="../coordinator/trainee.py" line="156"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="196"/>
+        <location filename="../coordinator/trainee.py" line="202"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="209"/>
+        <location filename="../coordinator/trainee.py" line="215"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="211"/>
+        <location filename="../coordinator/trainee.py" line="217"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="231"/>
+        <location filename="../coordinator/trainee.py" line="237"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

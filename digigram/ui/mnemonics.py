@@ -1,0 +1,94 @@
+"""Alt-key mnemonics that work whichever keyboard layout is active, and a check for clashing ones.
+
+The Ukrainian interface underlines Cyrillic letters (Alt+П). With the Latin layout active the same
+physical key sends Alt+G, which Qt does not match to «П»; the filter here does, by key position.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QRadioButton, QWidget
+
+# The Ukrainian (ЙЦУКЕН) letter on each key of a QWERTY keyboard.
+_LATIN_TO_UK = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.", "йцукенгшщзхїфівапролджєячсмитьбю", strict=True))
+_KEYS = {getattr(Qt.Key, f"Key_{c.upper()}"): uk for c, uk in _LATIN_TO_UK.items() if c.isalpha()}
+_KEYS.update({Qt.Key.Key_BracketLeft: "х", Qt.Key.Key_BracketRight: "ї", Qt.Key.Key_Semicolon: "ж",
+              Qt.Key.Key_Apostrophe: "є", Qt.Key.Key_Comma: "б", Qt.Key.Key_Period: "ю"})
+
+
+def mnemonic(text: str) -> str:
+    """The letter after a single '&' in `text`, lower-cased; "" when there is none."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1  # "&&" is a literal ampersand
+        i += 1
+    return ""
+
+
+def _targets(window: QWidget, letter: str) -> list[QWidget]:
+    found: list[QWidget] = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or not widget.isEnabled() or widget.window() is not window:
+            continue
+        labelled = isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None)
+        if labelled and mnemonic(widget.text()) == letter:  # type: ignore[attr-defined]
+            found.append(widget)
+    return found
+
+
+def clashes(window: QWidget) -> dict[str, list[str]]:
+    """Letters used by more than one visible mnemonic in `window`, with the texts that use them."""
+    used: dict[str, list[str]] = {}
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            letter = mnemonic(widget.text())
+            if letter:
+                used.setdefault(letter, []).append(widget.text())
+    return {letter: texts for letter, texts in used.items() if len(texts) > 1}
+
+
+class LatinLayoutMnemonics(QObject):
+    """Turns Alt+<Latin key> into the Cyrillic mnemonic on the same key, when nothing else took it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() != Qt.KeyboardModifier.AltModifier or event.key() not in _KEYS:
+            return False
+        window = QApplication.activeWindow()
+        if window is None or watched is not QApplication.focusWidget():
+            return False  # the event passes through each parent; act once, for the focused widget
+        targets = _targets(window, _KEYS[Qt.Key(event.key())])
+        if not targets:
+            return False
+        target = targets[0]
+        if isinstance(target, QLabel):
+            buddy = target.buddy()
+            if buddy is not None:
+                buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif isinstance(target, (QCheckBox, QRadioButton)):
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            target.click()
+        elif isinstance(target, QAbstractButton):
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            target.animateClick()
+        return True
+
+
+_installed: LatinLayoutMnemonics | None = None
+
+
+def install() -> None:
+    """Install the filter on the application once."""
+    global _installed
+    app = QApplication.instance()
+    if _installed is None and app is not None:
+        _installed = LatinLayoutMnemonics(app)
+        app.installEventFilter(_installed)

@@ -1,0 +1,117 @@
+"""Every screen at a small laptop size and the default size, at 100/150/200 % text, normal and high contrast.
+
+The framework here has long names, questions and answers, so that anything that does not wrap shows.
+Geometry, not pixels: each text widget gets the room it asks for, anything out of view is in a scroll
+area, and the window stays inside the screen (1366×768 here, offscreen and under Xvfb alike).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+from digigram.ui.coordinator.login import PasswordDialog
+from digigram.ui.mnemonics import clashes
+from digigram.ui.person_dialog import PersonDialog
+from digigram.ui.settings_dialog import Settings, SettingsDialog
+from tests.ui.helpers import answer_current, create_person
+from tests.ui.layout_audit import problems, scroll_areas_reach_everything, settle
+
+LONG = Path(__file__).resolve().parents[1] / "frameworks" / "long-texts.yaml"
+SIZES = {"small laptop": (1024, 600), "default": (980, 700)}
+SECRET = "ключ-хабу-2024"
+
+
+@pytest.fixture
+def ws(data_dir: Path) -> Iterator[Any]:
+    from digigram.services.workspace import Workspace
+
+    workspace = Workspace.open(data_dir=data_dir, framework_path=LONG)
+    yield workspace
+    workspace.close()
+
+
+def audit(win: QWidget, where: str, seen: dict[str, list[str]]) -> None:
+    settle()
+    found = problems(win) + scroll_areas_reach_everything(win)
+    found += [f"Alt+{letter} used by {texts}" for letter, texts in clashes(win).items()]
+    # A widget that lost its parent becomes a window of its own, which a real X server shows.
+    found += [f"stray window {type(w).__name__} at {w.geometry().getRect()}"
+              for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow() and w is not win
+              and not isinstance(w, (QDialog, QMainWindow))]
+    scroller = getattr(win, "scroller", None)
+    if scroller is not None and scroller.horizontalScrollBar().maximum() > 0:
+        # Reachable, but reading sideways is no way to read: the screen's text must wrap instead.
+        widest = max((win.stack.widget(i) for i in range(win.stack.count())),
+                     key=lambda w: w.minimumSizeHint().width())
+        found.append(f"the screen scrolls sideways by {scroller.horizontalScrollBar().maximum()} px; widest "
+                     f"screen {type(widest).__name__}, {widest.minimumSizeHint().width()} px")
+    if found:
+        seen[where] = found
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("scale", [100, 150, 200])
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+def test_every_screen_fits_and_nothing_is_cut_off(
+    qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, size: str, scale: int, contrast: bool
+) -> None:
+    win = window
+    win.apply_settings(Settings(language="uk", text_scale=scale, high_contrast=contrast), store=False)
+    win.resize(*SIZES[size])
+    seen: dict[str, list[str]] = {}
+    audit(win, "home", seen)
+    person = create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    asked = 0
+    while win.quiz.session is not None:
+        audit(win, f"question {win.quiz.item.id}", seen)
+        answer_current(qtbot, win, 1)
+        asked += 1
+        assert asked < 20
+    results = win.view("results")
+    for tab in range(results.tabs.count()):
+        results.tabs.setCurrentIndex(tab)
+        audit(win, f"results tab {tab}", seen)
+    win.show_plan(person.id)
+    audit(win, "plan", seen)
+    win.show_history(person.id)
+    audit(win, "history", seen)
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    win.open_coordinator()
+    dash = win.stack.currentWidget()
+    for tab in range(dash.tabs.count()):
+        dash.tabs.setCurrentIndex(tab)
+        audit(win, f"dashboard tab {tab}", seen)
+    win.show_trainee(person.id)
+    audit(win, "trainee", seen)
+    win.go_home()
+    # Back at ordinary text the window is no wider than the screen either.
+    win.apply_settings(Settings(language="uk", text_scale=100), store=False)
+    audit(win, "home again at 100 %", seen)
+    assert seen == {}
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_dialogs_fit_at_every_text_size(qtbot: Any, window: Any, scale: int) -> None:
+    win = window
+    win.apply_settings(Settings(language="uk", text_scale=scale, high_contrast=scale == 200), store=False)
+    dialogs: list[QDialog] = [
+        PersonDialog(win, profiles=[("librarian", "Бібліотекар")]),
+        SettingsDialog(win, current=win.settings),
+        PasswordDialog(win, kind="first"),
+        PasswordDialog(win, kind="change"),
+    ]
+    seen: dict[str, list[str]] = {}
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        audit(dialog, f"{type(dialog).__name__}", seen)
+        dialog.close()
+    assert seen == {}
