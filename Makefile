@@ -30,6 +30,7 @@ XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(STAMP) translations
 	tools/ensure-qt-deps.sh --xvfb
+	tools/ensure-postgres.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy

@@ -13,6 +13,7 @@ COMMANDS: tuple[str, ...] = (
     "delete",
     "restore",
     "bundle",
+    "sync",
     "simulate",
     "calibrate",
     "calibration",

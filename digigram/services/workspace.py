@@ -22,6 +22,7 @@ from digigram.core.framework import Framework
 from digigram.core.framework_cache import load_cached
 from digigram.core.i18n import N_
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
+from digigram.core.regions import Hub, Region
 from digigram.store import backup, light
 from digigram.store.db import transaction
 from digigram.store.startup import Store, open_store
@@ -294,6 +295,37 @@ class Workspace:
                 pin_hash=hash_secret(pin) if pin else None,
                 consent_at=datetime.now(UTC) if consent else None, group=group,
             )
+
+    def regions(self) -> list[Region]:
+        """Ukraine's regions, by ISO 3166-2:UA code."""
+        from digigram.store.repo import hubs as hub_rows
+
+        with self._sessions() as session:
+            return hub_rows.regions(session)
+
+    def hubs(self) -> list[Hub]:
+        """The hubs to choose from, by name."""
+        from digigram.store.repo import hubs as hub_rows
+
+        with self._sessions() as session:
+            found = hub_rows.hubs(session)
+        return sorted(found, key=lambda h: (sort_key(h.name), h.region_id or "", h.id))
+
+    def add_hub(self, name: str, *, region_id: str | None) -> Hub:
+        """A new hub in a region (the coordinator's "add a hub"); refused if the region already has it."""
+        from digigram.store.repo import hubs as hub_rows
+
+        name = " ".join(name.split())
+        if not name:
+            raise QuizError(N_("Please give the hub a name."))
+        limits.check_text(name, field="hub", limit=limits.HUB_MAX)
+        with transaction(self._sessions) as session:
+            if region_id is not None and not hub_rows.region_exists(session, region_id):
+                raise QuizError(N_("Unknown region {region_id!r}.", region_id=region_id))
+            if hub_rows.find_hub(session, name, region_id) is not None:
+                raise QuizError(N_("The hub {name!r} already exists in this region; choose it from the list.",
+                                   name=name))
+            return hub_rows.add_hub(session, name=name, region_id=region_id)
 
     def set_consent(self, person_id: str, consent: bool = True) -> Change:
         from digigram.store.repo import people as people_rows

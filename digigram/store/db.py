@@ -13,7 +13,6 @@ from digigram.core.i18n import N_, Message
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
     from sqlalchemy import Engine
-    from sqlalchemy.exc import DBAPIError
     from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -35,8 +34,9 @@ def read_only_uri(path: Path) -> str:
 class WriteRefused(StorageError):
     """A write the database refused for a reason outside Digigram: busy, full, read-only or failing.
 
-    `reason` is "busy", "full", "read-only" or "failed". Nothing of the refused write is stored;
-    everything committed before it (the answers so far) is.
+    `reason` is "busy", "full", "read-only", "failed" or "role" (a PostgreSQL account that may only
+    read, such as an analyst). Nothing of the refused write is stored; everything committed before it
+    (the answers so far) is.
     """
 
     def __init__(self, text: Message, /, *, reason: str) -> None:
@@ -54,12 +54,20 @@ _WORDS = {
     "failed": N_("The disk could not write the data, so the last action was not saved. Try again; if it "
                  "happens again, have the disk checked."),
 }
+_ROLE = N_("The database does not let this account change data (a read-only role). Nothing was changed. "
+           "Viewing and reports work; to add data, connect with a role that may write.")
+# SQLSTATE 42501 insufficient_privilege, 25006 read_only_sql_transaction (a hot standby or a read-only
+# default_transaction_read_only role).
+_REFUSED_SQLSTATES = {"42501", "25006"}
 
 
-def _reason(exc: DBAPIError) -> str | None:
+def _reason(exc: BaseException) -> str | None:
     """Which outside cause an error from the database driver stands for; None for a bug in Digigram."""
-    name = str(getattr(exc.orig, "sqlite_errorname", ""))
-    text = str(exc.orig).lower()
+    original = getattr(exc, "orig", exc)  # SQLAlchemy's wrapper, or the driver's own error
+    if getattr(original, "sqlstate", None) in _REFUSED_SQLSTATES:
+        return "role"
+    name = str(getattr(original, "sqlite_errorname", ""))
+    text = str(original).lower()
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         return "busy"
     if name.startswith("SQLITE_FULL") or "disk is full" in text or "no space" in text:
@@ -71,10 +79,12 @@ def _reason(exc: DBAPIError) -> str | None:
     return None
 
 
-def write_refused(exc: DBAPIError) -> WriteRefused | None:
+def write_refused(exc: BaseException) -> WriteRefused | None:
     reason = _reason(exc)
     if reason is None:
         return None
+    if reason == "role":
+        return WriteRefused(_ROLE, reason=reason)
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -17,12 +28,36 @@ class Base(DeclarativeBase):
     pass
 
 
+class RegionRow(Base):
+    """Revision 0005: a region of Ukraine, by its ISO 3166-2:UA code (digigram.core.regions)."""
+
+    __tablename__ = "region"
+
+    id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name_uk: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+
+
+class HubRow(Base):
+    """Revision 0005: a Digital Education Hub, chosen from a list rather than typed on each PC. Hubs
+    made from the free-text names of earlier versions have no region until a coordinator gives one."""
+
+    __tablename__ = "hub"
+    __table_args__ = (UniqueConstraint("region_id", "name", name="uq_hub_region_name"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("region.id"), index=True)
+
+
 class PersonRow(Base):
     __tablename__ = "person"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200), index=True)
     hub: Mapped[str] = mapped_column(String(200), default="", index=True)  # index: revision 0003
+    # Revision 0005: the hub row; `hub` keeps its name as text for what reads it that way.
+    hub_id: Mapped[str | None] = mapped_column(ForeignKey("hub.id", name="fk_person_hub_id"), index=True)
     group_tag: Mapped[str] = mapped_column(String(100), default="", index=True)
     profile_id: Mapped[str | None] = mapped_column(String(100))
     pin_hash: Mapped[str | None] = mapped_column(String(300))

@@ -15,22 +15,27 @@ from digigram.services.workspace import Workspace
 from digigram.store.db import transaction
 from digigram.store.models import AttemptRow
 from digigram.store.repo import attempts as attempt_rows
+from tests.conftest import Target
 
 SMALL = Path(__file__).resolve().parents[1] / "frameworks" / "store_small.yaml"
 PASSWORD = "правильний-пароль"
 LEVELS = ("A", "B", "C")
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    return folder
+# For tests about SQLite's own file (bytes on disk, WAL, secure_delete): PostgreSQL has no such file.
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Workspace]:
-    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as workspace:
+def data_dir(target: Target) -> Path:
+    """The data folder (on PostgreSQL it holds only what is not in the database)."""
+    return target.data_dir
+
+
+@pytest.fixture
+def ws(target: Target) -> Iterator[Workspace]:
+    """A workspace on the engine under test: SQLite in a data folder, or a PostgreSQL database."""
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as workspace:
         yield workspace
 
 

@@ -3,48 +3,52 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select, text
 
 from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.records import Plan
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
+from digigram.store.models import Base
+from tests.conftest import Target
 from tests.coordinator.test_bundle_support import (
     KEY,
     SMALL,
     backups,
     dump,
+    dump_target,
     lines,
     make_hub,
     members,
 )
 
-# Columns that legitimately differ between the two sides: a PIN hash never travels.
-SKIP = {"person": ("pin_hash",)}
+# Columns that legitimately differ between the two sides: a PIN hash never travels, hub ids are local.
+SKIP = {"person": ("pin_hash", "hub_id")}  # hub rows have each database's own ids
 TABLES = ("person", "attempt", "answer", "area_result", "plan", "plan_step")
 
 
-def _content(folder: Path) -> dict[str, set[tuple[Any, ...]]]:
-    con = sqlite3.connect(folder / "digigram.sqlite3")
-    try:
-        out = {}
-        for table in TABLES:
-            info = con.execute(f"PRAGMA table_info({table})").fetchall()
-            cols = [r[1] for r in info if r[1] not in SKIP.get(table, ())]
-            query = f"SELECT {', '.join(cols)} FROM {table}"
-            if table == "attempt":
-                query += " WHERE status = 'finished'"
-            out[table] = set(con.execute(query).fetchall())
-        out["framework_snapshot"] = set(con.execute(
-            "SELECT content_hash, framework_id, version, text FROM framework_snapshot").fetchall())
-        return out
-    finally:
-        con.close()
+def _content(target: Target) -> dict[str, set[tuple[Any, ...]]]:
+    """What must travel, as typed values (comparable between a SQLite hub and a PostgreSQL region)."""
+    found = dump_target(target, skip=SKIP)
+    out = {table: set(found[table]) for table in TABLES if table != "attempt"}
+    engine = target.engine()
+    with engine.connect() as conn:
+        attempt = Base.metadata.tables["attempt"]
+        out["attempt"] = set(map(tuple, conn.execute(select(attempt).where(attempt.c.status == "finished"))))
+        snap = Base.metadata.tables["framework_snapshot"]
+        out["framework_snapshot"] = set(map(tuple, conn.execute(
+            select(snap.c.content_hash, snap.c.framework_id, snap.c.version, snap.c.text))))
+    engine.dispose()
+    return out
+
+
+def _hub_target(folder: Path) -> Target:
+    return Target("sqlite", folder, f"sqlite:///{folder / 'digigram.sqlite3'}")
 
 
 @pytest.fixture(scope="module")
@@ -53,43 +57,49 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]
     return folder, make_hub(folder)
 
 
-def test_round_trip_between_two_data_folders_keeps_counts_contents_and_results(
-        hub: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+def test_round_trip_from_a_hub_keeps_counts_contents_and_results(
+        hub: tuple[Path, dict[str, Any]], tmp_path: Path, target: Target) -> None:
+    region = target
     source, results = hub
     bundle = tmp_path / "hub.zip"
     with Workspace.open(data_dir=source, framework_path=SMALL) as ws:
         summary = export_bundle(ws, bundle, key=KEY)
     assert summary.signed and summary.attempts == len(results) == 6
     assert summary.people == 5 and summary.plans == 4  # everyone travels; an unfinished check stays home
-    region = tmp_path / "region"
-    with Workspace.open(data_dir=region) as ws:  # the region runs the shipped framework
+    with Workspace.open(**region.open_kwargs()) as ws:  # the region runs the shipped framework
         report = import_bundle(ws, bundle, key=KEY)
         assert report.signed and report.warnings == ()
         assert report.added["attempts"] == 6 and report.added["answers"] == summary.answers
         for attempt_id, result in results.items():
             assert ws.results_for(attempt_id) == result  # replayed on the framework carried along
         assert all(not p.has_pin for p in ws.people())
-    mine, theirs = _content(source), _content(region)
+    engine = region.engine()
+    with engine.connect() as conn:  # every imported person points at the hub row of their hub's name
+        linked = conn.execute(text("SELECT p.hub, h.name FROM person p LEFT JOIN hub h ON h.id = p.hub_id "
+                                   "WHERE p.hub != ''")).all()
+    engine.dispose()
+    assert linked and all(hub == name for hub, name in linked)
+    mine, theirs = _content(_hub_target(source)), _content(region)
     for table in TABLES:
         assert theirs[table] == mine[table], table
     assert mine["framework_snapshot"] <= theirs["framework_snapshot"]
 
 
 def test_importing_twice_changes_nothing_and_makes_no_second_backup(
-        hub: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+        hub: tuple[Path, dict[str, Any]], tmp_path: Path, target: Target) -> None:
     source, _ = hub
     bundle = tmp_path / "hub.zip"
     with Workspace.open(data_dir=source, framework_path=SMALL) as ws:
         export_bundle(ws, bundle, key=KEY)
-    region = tmp_path / "region"
-    with Workspace.open(data_dir=region, framework_path=SMALL) as ws:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         first = import_bundle(ws, bundle, key=KEY)
-        before, saved = dump(region), backups(region)
+        before, saved = dump_target(target), backups(target.data_dir)
         second = import_bundle(ws, bundle, key=KEY)
-        assert dump(region) == before and backups(region) == saved
+        assert dump_target(target) == before and backups(target.data_dir) == saved
     assert sum(second.added.values()) == 0
     assert second.unchanged == {k: first.added[k] + first.unchanged[k] for k in first.added}
-    assert any("bundle" in name for name in saved)  # the first import backed the database up first
+    if target.is_sqlite:  # a server database is backed up by the server (pg_dump), not file by file
+        assert any("bundle" in name for name in saved)  # the first import backed the database up first
 
 
 def test_the_hub_itself_can_re_import_its_own_bundle_without_change(
@@ -116,12 +126,11 @@ def test_hub_and_since_choose_what_travels(hub: tuple[Path, dict[str, Any]], tmp
 
 
 def test_a_newer_plan_replaces_an_older_one_and_never_the_other_way(
-        hub: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+        hub: tuple[Path, dict[str, Any]], tmp_path: Path, target: Target) -> None:
     source, _ = hub
-    region = tmp_path / "region"
     with Workspace.open(data_dir=source, framework_path=SMALL) as ws:
         export_bundle(ws, tmp_path / "old.zip", key=KEY)
-    with Workspace.open(data_dir=region, framework_path=SMALL) as ws:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         import_bundle(ws, tmp_path / "old.zip", key=KEY)
     hub_copy = tmp_path / "hub-copy"
     shutil.copytree(source, hub_copy)
@@ -132,7 +141,7 @@ def test_a_newer_plan_replaces_an_older_one_and_never_the_other_way(
         ws.save_plan(person.id, Plan(person_id=person.id, steps=plan.steps[:1], attempt_id=plan.attempt_id,
                                      id=plan.id))
         export_bundle(ws, tmp_path / "new.zip", key=KEY)
-    with Workspace.open(data_dir=region, framework_path=SMALL) as ws:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         report = import_bundle(ws, tmp_path / "new.zip", key=KEY, lang="en")
         updated = ws.plan_for(person.id)
         assert updated is not None and len(updated.steps) == 1
@@ -144,19 +153,18 @@ def test_a_newer_plan_replaces_an_older_one_and_never_the_other_way(
 
 
 def test_a_person_changed_in_the_database_keeps_the_database_version_with_a_warning(
-        hub: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+        hub: tuple[Path, dict[str, Any]], tmp_path: Path, target: Target) -> None:
     source, _ = hub
     with Workspace.open(data_dir=source, framework_path=SMALL) as ws:
         export_bundle(ws, tmp_path / "hub.zip", key=KEY)
-    region = tmp_path / "region"
-    with Workspace.open(data_dir=region, framework_path=SMALL) as ws:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         import_bundle(ws, tmp_path / "hub.zip", key=KEY)
-    con = sqlite3.connect(region / "digigram.sqlite3")
-    with con:
-        con.execute("UPDATE person SET group_tag = 'перейменована група' WHERE hub = 'Хаб Буча'")
-    con.close()
-    before = dump(region)
-    with Workspace.open(data_dir=region, framework_path=SMALL) as ws:
+    engine = target.engine()
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE person SET group_tag = 'перейменована група' WHERE hub = 'Хаб Буча'"))
+    engine.dispose()
+    before = dump_target(target)
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         report = import_bundle(ws, tmp_path / "hub.zip", key=KEY, lang="uk")
-    assert dump(region)["person"] == before["person"]
+    assert dump_target(target)["person"] == before["person"]
     assert report.warnings and all("залишено наявні" in w for w in report.warnings)

@@ -11,11 +11,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from digigram.core.bundle.format import MANIFEST, RECORD_FILES, SIGNATURE, regional_key, sha256, sign
 from digigram.core.records import PlanStep
 from digigram.services.workspace import Workspace
 from digigram.store.db import make_engine, make_sessions
+from digigram.store.models import Base
 from digigram.store.startup import Store
+from tests.conftest import Target
 from tests.store.helpers import some_choice
 
 SMALL = Path(__file__).resolve().parents[1] / "frameworks" / "store_small.yaml"
@@ -64,6 +68,21 @@ def dump(folder: Path) -> dict[str, list[tuple[Any, ...]]]:
         return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:
         con.close()
+
+
+def dump_target(target: Target, *, skip: dict[str, tuple[str, ...]] | None = None,
+                ) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows as typed values through the models, sorted: comparable across engines."""
+    engine = target.engine()
+    try:
+        with engine.connect() as conn:
+            out = {}
+            for name, table in Base.metadata.tables.items():
+                cols = [c for c in table.c if c.name not in (skip or {}).get(name, ())]
+                out[name] = sorted((tuple(r) for r in conn.execute(select(*cols))), key=repr)
+            return out
+    finally:
+        engine.dispose()
 
 
 def backups(folder: Path) -> list[str]:

@@ -7,11 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from digigram.core.errors import StorageError
 from digigram.core.records import Plan, PlanStep
 from digigram.services.coordinator.mode import BACKUPS_NOTE, Coordinator
 from digigram.services.workspace import Workspace
+from tests.conftest import Target
+from tests.coordinator.conftest import SQLITE_ONLY
 from tests.store.helpers import some_choice
 
 SECRET = "Секретна Людмила Зоряна-Хвилевич"
@@ -30,6 +33,7 @@ def _quiz(ws: Workspace, person_id: str, seed: int) -> str:
     return session.attempt_id
 
 
+@SQLITE_ONLY  # about the bytes of SQLite's file and its log; records alone: checked on both engines below
 def test_delete_removes_every_record_and_the_bytes(ws: Workspace, co: Coordinator) -> None:
     db = ws.database_path
     assert db is not None
@@ -63,6 +67,29 @@ def test_delete_removes_every_record_and_the_bytes(ws: Workspace, co: Coordinato
     assert len([a for a in ws.history(keep.id) if a.status == "finished"]) == 1
     assert [r.name for r in co.dashboard().rows] == ["Олена Коваль"]
     _quiz(ws, keep.id, 4)
+
+
+def test_delete_removes_every_record_of_the_person_only(
+        ws: Workspace, co: Coordinator, target: Target) -> None:
+    keep = ws.create_person("Олена Коваль", hub="Хаб 1")
+    gone = ws.create_person(SECRET, hub="Хаб 1")
+    kept_check = _quiz(ws, keep.id, 1)
+    attempts = [_quiz(ws, gone.id, seed) for seed in (2, 3)]
+    ws.save_plan(gone.id, Plan(person_id=gone.id, attempt_id=attempts[-1],
+                               steps=(PlanStep(competence_id="DOC.1", goal="Мета"),)))
+    co.delete_person(gone.id)
+    engine = target.engine()
+    with engine.connect() as conn:
+        def count(sql: str, **params: object) -> int:
+            return int(conn.execute(text(sql), params).scalar_one())
+        assert count("SELECT count(*) FROM person WHERE name = :n", n=SECRET) == 0
+        assert count("SELECT count(*) FROM attempt WHERE person_id = :p", p=gone.id) == 0
+        assert count("SELECT count(*) FROM answer WHERE attempt_id IN (:a, :b)",
+                     a=attempts[0], b=attempts[1]) == 0
+        assert count("SELECT count(*) FROM plan_step") == 0
+        assert count("SELECT count(*) FROM answer WHERE attempt_id = :a", a=kept_check) > 0
+    engine.dispose()
+    assert [p.name for p in ws.people()] == ["Олена Коваль"]
 
 
 def test_deleting_an_unknown_person_says_so(co: Coordinator) -> None:

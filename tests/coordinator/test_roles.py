@@ -6,11 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from digigram.core.coordination import CoordinatorError, CoordinatorLocked, lockout_seconds
 from digigram.core.errors import DigigramError
 from digigram.services.coordinator.mode import Coordinator
 from digigram.services.workspace import Workspace
+from tests.conftest import Target
 from tests.coordinator.conftest import PASSWORD, SMALL, Clock
 
 
@@ -35,17 +37,25 @@ def test_the_first_password_is_set_once_and_must_be_long_enough(ws: Workspace) -
     assert isinstance(ws.unlock_coordinator(PASSWORD), Coordinator)
 
 
-def test_the_password_is_stored_as_a_salted_scrypt_hash(ws: Workspace, data_dir: Path) -> None:
+def test_the_password_is_stored_as_a_salted_scrypt_hash(ws: Workspace, target: Target) -> None:
     ws.set_coordinator_password(PASSWORD)
-    db = ws.database_path
-    assert db is not None
-    # Kept in the vault beside the database, where a restore cannot reach it; never in the database.
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM setting WHERE key LIKE 'coordinator.%'").fetchone() == (0,)
-    con.close()
-    con = sqlite3.connect(db.with_name("digigram-secrets.sqlite3"))
-    (stored,) = con.execute("SELECT value FROM secret WHERE key = 'coordinator.password'").fetchone()
-    con.close()
+    if target.is_sqlite:
+        db = ws.database_path
+        assert db is not None
+        # Kept in the vault beside the database, where a restore cannot reach it; never in the database.
+        con = sqlite3.connect(db)
+        assert con.execute("SELECT count(*) FROM setting WHERE key LIKE 'coordinator.%'").fetchone() == (0,)
+        con.close()
+        con = sqlite3.connect(db.with_name("digigram-secrets.sqlite3"))
+        (stored,) = con.execute("SELECT value FROM secret WHERE key = 'coordinator.password'").fetchone()
+        con.close()
+    else:
+        # A database named by URL has no folder and no restore command: the hash stays in its settings.
+        engine = target.engine()
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT value FROM setting WHERE key = :k"),
+                                  {"k": "coordinator.password"}).scalar_one()
+        engine.dispose()
     assert PASSWORD not in stored and PASSWORD.encode().hex() not in stored
     kind, n, r, p, salt, digest = stored.strip('"').split("$")
     assert (kind, int(n), int(r), int(p)) == ("scrypt", 2**15, 8, 1)
@@ -97,15 +107,15 @@ def test_a_wrong_password_is_refused_with_a_growing_wait(ws: Workspace, clock: C
     assert after.value.wait_seconds == 0
 
 
-def test_the_wait_survives_a_restart(data_dir: Path, clock: Clock) -> None:
-    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+def test_the_wait_survives_a_restart(target: Target, clock: Clock) -> None:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         ws.set_coordinator_password(PASSWORD)
         for k in range(4):
             with pytest.raises(CoordinatorLocked) as info:
                 ws.unlock_coordinator(f"guess {k}")
             clock.advance(info.value.wait_seconds)
     clock.advance(-lockout_seconds(4) + 3)
-    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         with pytest.raises(CoordinatorLocked) as info:
             ws.unlock_coordinator(PASSWORD)
         assert info.value.wait_seconds == lockout_seconds(4) - 3
@@ -126,7 +136,7 @@ def test_a_clock_set_back_does_not_shorten_the_wait(ws: Workspace, clock: Clock)
     assert info.value.wait_seconds == lockout_seconds(3)
 
 
-def test_changing_the_password_keeps_the_data(ws: Workspace, co: Coordinator, data_dir: Path) -> None:
+def test_changing_the_password_keeps_the_data(ws: Workspace, co: Coordinator, target: Target) -> None:
     person = ws.create_person("Олена", hub="Хаб 1", pin="4321")
     with pytest.raises(CoordinatorLocked):
         co.change_password("not the password", "new-password-2025")
@@ -137,7 +147,7 @@ def test_changing_the_password_keeps_the_data(ws: Workspace, co: Coordinator, da
     assert [p.name for p in ws.people()] == ["Олена"]
     assert ws.check_pin(person.id, "4321")
     assert [r.name for r in again.dashboard().rows] == ["Олена"]
-    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as reopened:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as reopened:
         assert isinstance(reopened.unlock_coordinator("new-password-2025"), Coordinator)
 
 

@@ -49,11 +49,14 @@ def insert_old_rows(db: Path) -> None:
         )
         for seq in range(3):
             con.execute(
-                "INSERT INTO answer VALUES ('a1', ?, ?, ?, '2024-01-02 10:05:00', 4.5)",
+                "INSERT INTO answer (attempt_id, sequence, item_id, choice, answered_at, seconds) "
+                "VALUES ('a1', ?, ?, ?, '2024-01-02 10:05:00', 4.5)",
                 (seq, f"DOC.1-0{seq + 1}", "2" if seq < 2 else "[0, 2]"),
             )
         con.execute(
-            "INSERT INTO area_result VALUES ('a1', 'DOC', 0, 0.3, 0.4, 'B', '[\"B\", \"C\"]', 'B', 0.2, 0, 3)"
+            "INSERT INTO area_result (attempt_id, area_id, position, theta, sd, level, band, target, "
+            "p_below_target, gap, n_items) "
+            "VALUES ('a1', 'DOC', 0, 0.3, 0.4, 'B', '[\"B\", \"C\"]', 'B', 0.2, 0, 3)"
         )
         con.execute("INSERT INTO plan VALUES ('pl1', 'p1', 'a1', '2024-01-03 09:00:00')")
         con.execute(

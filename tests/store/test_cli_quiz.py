@@ -15,6 +15,7 @@ from digigram.core import paths
 from digigram.core.answer_order import display_order
 from digigram.core.loader import load_framework
 from digigram.store import backup
+from tests.conftest import Target
 from tests.store.conftest import SMALL
 
 FW = load_framework(SMALL)
@@ -76,12 +77,12 @@ def _with_bad_lines(new: str) -> list[str]:
 
 
 def test_the_terminal_quiz_end_to_end_with_invalid_lines(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], target: Target
 ) -> None:
+    where = ["--data-dir", str(target.data_dir)] if target.is_sqlite else ["--database", target.url]
     stdin = Responder(capsys, _with_bad_lines)
     monkeypatch.setattr("sys.stdin", stdin)
-    code = main(["quiz", "--person", "Olena", "--framework", str(SMALL), "--data-dir", str(data_dir),
-                 "--lang", "en"])
+    code = main(["quiz", "--person", "Olena", "--framework", str(SMALL), *where, "--lang", "en"])
     out = stdin.transcript + capsys.readouterr().out
     assert code == 0
     assert "Type yes or no." in out
@@ -97,9 +98,9 @@ def test_the_terminal_quiz_end_to_end_with_invalid_lines(
     assert ("What you said about yourself fits what your answers showed." in out
             or "Overall you rated yourself higher than your answers showed." in out
             or "Overall your answers showed more than you gave yourself credit for." in out)
-    code, out, _ = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Olena",
-                        "--framework", str(SMALL))
-    data = json.loads(out)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code = main(["export", "--person", "Olena", "--framework", str(SMALL), *where, "--lang", "en"])
+    data = json.loads(capsys.readouterr().out)
     (attempt,) = data["attempts"]
     assert attempt["status"] == "finished"
     assert [a["item_id"] for a in attempt["answers"]] == shown

@@ -56,6 +56,10 @@ def test_from_each_earlier_revision_keeps_the_data(data_dir: Path, revision: str
             indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
             assert {"ix_person_hub", "ix_person_group_tag", "ix_attempt_person_finished"} <= indexes
             assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar() == 0
+            # Revision 0005: the free-text hub became a hub row without a region; the person points at it.
+            hubs = text("SELECT h.name, h.region_id FROM person p JOIN hub h ON h.id = p.hub_id")
+            assert conn.execute(hubs).all() == [("Хаб 1", None)]
+            assert conn.execute(text("SELECT count(*) FROM region")).scalar() == 27
     finally:
         store.close()
     # The pre-migration state was backed up first, and that backup is still at the old revision.

@@ -12,15 +12,16 @@ from digigram.core.errors import QuizError
 from digigram.core.plan import goal_text
 from digigram.core.records import Attempt, Person, Plan, PlanStep
 from digigram.services.workspace import Workspace
+from tests.conftest import Target
 from tests.store.helpers import some_choice
 
 
-def _open(data_dir: Path, framework: Path) -> Workspace:
-    return Workspace.open(data_dir=data_dir, framework_path=framework)
+def _open(target: Target, framework: Path) -> Workspace:
+    return Workspace.open(**target.open_kwargs(), framework_path=framework)
 
 
-def test_people_are_created_found_and_listed(data_dir: Path, small_framework: Path) -> None:
-    with _open(data_dir, small_framework) as ws:
+def test_people_are_created_found_and_listed(target: Target, small_framework: Path) -> None:
+    with _open(target, small_framework) as ws:
         olena = ws.create_person("  Олена ", hub="Хаб Ірпінь")
         ws.create_person("Андрій", profile_id="coordinator", pin="1234")
         assert isinstance(olena, Person)
@@ -36,9 +37,9 @@ def test_people_are_created_found_and_listed(data_dir: Path, small_framework: Pa
             ws.create_person("Х", profile_id="nobody")
 
 
-def test_people_come_in_ukrainian_alphabetical_order(data_dir: Path, small_framework: Path) -> None:
+def test_people_come_in_ukrainian_alphabetical_order(target: Target, small_framework: Path) -> None:
     """Є and І come after Е and И in the Ukrainian alphabet, not before А as code points would put them."""
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         for name in ("Яна", "Ірина", "Євген", "Андрій", "иван", "Ельвіра", "Ґанна", "Галина"):
             ws.create_person(name)
         assert [p.name for p in ws.people()] == [
@@ -56,14 +57,14 @@ def _run(ws: Workspace, person_id: str, seed: int, stop_after: int | None = None
 
 
 def test_a_quiz_is_stored_answer_by_answer_and_resumes_at_the_same_question(
-    data_dir: Path, small_framework: Path
+    target: Target, small_framework: Path
 ) -> None:
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена")
         attempt_id = _run(ws, person.id, seed=11, stop_after=3)
         session = ws.resume_quiz(attempt_id)  # same process: state from the database only
         waiting = session.current_item
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         unfinished = ws.unfinished_attempt(person.id)
         assert unfinished is not None and unfinished.id == attempt_id and unfinished.n_answers == 3
         resumed = ws.resume_quiz(attempt_id)
@@ -71,8 +72,8 @@ def test_a_quiz_is_stored_answer_by_answer_and_resumes_at_the_same_question(
         assert resumed.progress().asked == 3
 
 
-def test_a_wrong_choice_is_refused_and_stores_nothing(data_dir: Path, small_framework: Path) -> None:
-    with _open(data_dir, small_framework) as ws:
+def test_a_wrong_choice_is_refused_and_stores_nothing(target: Target, small_framework: Path) -> None:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена")
         session = ws.start_quiz(person.id, seed=3)
         item = session.current_item
@@ -83,8 +84,8 @@ def test_a_wrong_choice_is_refused_and_stores_nothing(data_dir: Path, small_fram
         assert ws.attempt(session.attempt_id).n_answers == 0
 
 
-def test_finishing_stores_area_results_in_history(data_dir: Path, small_framework: Path) -> None:
-    with _open(data_dir, small_framework) as ws:
+def test_finishing_stores_area_results_in_history(target: Target, small_framework: Path) -> None:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена")
         attempt_id = _run(ws, person.id, seed=5)
         session = ws.resume_quiz(attempt_id)
@@ -107,9 +108,9 @@ def test_finishing_stores_area_results_in_history(data_dir: Path, small_framewor
 
 
 def test_old_attempts_show_on_their_own_framework_after_the_file_changes(
-    data_dir: Path, small_framework: Path
+    target: Target, small_framework: Path
 ) -> None:
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена")
         attempt_id = _run(ws, person.id, seed=21)
         ws.resume_quiz(attempt_id).finish()
@@ -125,7 +126,7 @@ def test_old_attempts_show_on_their_own_framework_after_the_file_changes(
             end += 1
         del lines[start:end]
     small_framework.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         assert ws.framework.version == "2"
         assert not any(ws.framework.has_item(a["item_id"]) for a in answered)
         after = ws.results_for(attempt_id)
@@ -134,8 +135,8 @@ def test_old_attempts_show_on_their_own_framework_after_the_file_changes(
     assert after == before
 
 
-def test_plans_and_settings(data_dir: Path, small_framework: Path) -> None:
-    with _open(data_dir, small_framework) as ws:
+def test_plans_and_settings(target: Target, small_framework: Path) -> None:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена")
         assert ws.plan_for(person.id) is None
         plan = Plan(person_id=person.id, steps=(
@@ -159,15 +160,15 @@ def test_plans_and_settings(data_dir: Path, small_framework: Path) -> None:
         assert ws.setting("lang", "uk") == "uk"
         ws.set_setting("lang", "en")
         ws.set_setting("window", {"w": 800, "h": 600})
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         assert ws.setting("lang") == "en"
         assert ws.setting("window") == {"w": 800, "h": 600}
 
 
-def test_export_has_everything_about_the_person_and_no_pin(data_dir: Path, small_framework: Path) -> None:
+def test_export_has_everything_about_the_person_and_no_pin(target: Target, small_framework: Path) -> None:
     import json
 
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена", pin="9999")
         attempt_id = _run(ws, person.id, seed=2)
         ws.resume_quiz(attempt_id).finish()
@@ -183,9 +184,9 @@ def test_export_has_everything_about_the_person_and_no_pin(data_dir: Path, small
 
 
 def test_a_suggested_plan_covers_each_competence_below_target_and_can_be_saved(
-    data_dir: Path, small_framework: Path
+    target: Target, small_framework: Path
 ) -> None:
-    with _open(data_dir, small_framework) as ws:
+    with _open(target, small_framework) as ws:
         person = ws.create_person("Олена", profile_id="coordinator")  # target C everywhere
         session = ws.start_quiz(person.id, seed=4)
         while (item := session.current_item) is not None:  # the lowest answer every time
@@ -211,3 +212,24 @@ def test_a_suggested_plan_covers_each_competence_below_target_and_can_be_saved(
         saved = ws.plan_for(person.id)
         assert saved is not None
         assert [s.competence_id for s in saved.steps] == [s.competence_id for s in plan.steps]
+
+
+def test_regions_are_ukraines_and_hubs_are_chosen_or_added(target: Target, small_framework: Path) -> None:
+    with _open(target, small_framework) as ws:
+        regions = {r.id: r for r in ws.regions()}
+        assert len(regions) == 27 and regions["UA-56"].name("uk") == "Рівненська область"
+        assert regions["UA-43"].name("en") == "Autonomous Republic of Crimea"
+        hub = ws.add_hub("  Хаб   Рівне ", region_id="UA-56")
+        assert (hub.name, hub.region_id) == ("Хаб Рівне", "UA-56")
+        with pytest.raises(QuizError) as twice:
+            ws.add_hub("Хаб Рівне", region_id="UA-56")
+        assert "вже є" in twice.value.message("uk") and "already exists" in twice.value.message("en")
+        with pytest.raises(QuizError) as unknown:
+            ws.add_hub("Хаб", region_id="UA-99")
+        assert "UA-99" in unknown.value.message("en")
+        ws.add_hub("Хаб Рівне", region_id="UA-46")  # the same name in another region is another hub
+        person = ws.create_person("Олена", hub="Хаб Рівне")
+        ws.create_person("Ірина", hub="Новий хаб")  # typed by an older screen: a hub without a region
+        names = [(h.name, h.region_id) for h in ws.hubs()]
+        assert names.count(("Хаб Рівне", "UA-56")) == 1 and ("Новий хаб", None) in names
+        assert len(names) == 3 and person.hub == "Хаб Рівне"

@@ -10,9 +10,10 @@ import re
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from json.scanner import make_scanner
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,42 @@ def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, 
     return path.stat().st_size
 
 
+def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
+                        manifest: Callable[[dict[str, str]], Manifest], *, key: bytes | None) -> int:
+    """Like write_bundle, with each record file given as a stream of byte chunks (never held whole).
+
+    The manifest is made once every record file is written and hashed, from those SHA-256 hashes.
+    """
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        # Owner-only from the moment it exists, as write_bundle's.
+        with create_owner_only(partial) as handle, \
+                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            hashes = {}
+            for name in RECORD_FILES.values():
+                digest = hashlib.sha256()
+                with zf.open(name, "w") as out:
+                    for chunk in members[name]:
+                        digest.update(chunk)
+                        out.write(chunk)
+                hashes[name] = digest.hexdigest()
+            raw = manifest_bytes(manifest(hashes))
+            zf.writestr(MANIFEST, raw)
+            if key is not None:
+                zf.writestr(SIGNATURE, sign(raw, key) + "\n")
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BundleError(
+            N_("Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
+               path=path, exc=exc),
+        ) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path.stat().st_size
+
+
 # --- reading -------------------------------------------------------------------------------------
 
 
@@ -149,14 +186,23 @@ def _constant(name: str) -> Any:
     raise ValueError(name)
 
 
-# One decoder for every line: building one per call costs more than the parsing of a short line.
+# One decoder for every line: building one per call costs more than the parsing of a short line. Its
+# C scanner is called directly: json's Python wrapper around it costs as much as a short line's parse.
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+_SCAN: Callable[[str, int], tuple[Any, int]] = make_scanner(_DECODER)  # type: ignore[arg-type]  # typeshed
 
 
 def strict_json(data: bytes, what: str) -> Any:
     """JSON with no duplicate keys, NaN or Infinity; a BundleError for anything else."""
     try:
-        return _DECODER.decode(data.decode("utf-8"))
+        text = data.decode("utf-8").strip(" \t\r\n")
+        try:
+            value, end = _SCAN(text, 0)
+        except StopIteration as stop:
+            raise ValueError(f"Expecting value: char {stop.value}") from None
+        if end != len(text):
+            raise ValueError(f"Extra data: char {end}")
+        return value
     except (ValueError, RecursionError) as exc:
         raise fail(N_("The file {what} in the bundle is not valid JSON ({exc}). Ask the hub to export the "
                       "bundle again.",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import stat
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from digigram.core.bundle.format import (
     sign,
     strict_json,
 )
+from digigram.core.coordination import BundleError
 from digigram.core.i18n import N_
 
 DEFAULT_LIMITS = Limits()
@@ -144,9 +147,71 @@ def _signature(manifest: Manifest, raw: bytes, sig: bytes | None, *, key: bytes 
     return True, ()
 
 
-def read_bundle(path: Path, *, key: bytes | None, allow_unsigned: bool = False,
-                limits: Limits = DEFAULT_LIMITS, lang: str | None = None) -> OpenedBundle:
-    """Every check that needs no database; raises BundleError (uk + en) at the first problem."""
+class BundleReader:
+    """An open bundle whose zip, manifest and signature are checked; record files are read as streams.
+
+    Each record file is checked against the manifest's SHA-256 as it is read: a caller learns of a
+    mismatch when the last line has been given out, so it must not keep what it did with the lines
+    unless the iteration ends normally (the import verifies everything before its first write, and
+    writes inside one transaction that a late mismatch rolls back).
+    """
+
+    chunk = 1 << 20  # bytes read at a time
+
+    def __init__(self, path: Path, zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo],
+                 manifest: Manifest, signed: bool, warnings: tuple[str, ...], limits: Limits) -> None:
+        self.path, self.zf, self.members = path, zf, members
+        self.manifest, self.signed, self.warnings, self.limits = manifest, signed, warnings, limits
+
+    def _damaged(self, exc: BaseException) -> BundleError:
+        return _damaged(self.path, exc)
+
+    def lines(self, name: str) -> Iterator[bytes]:
+        """The member's lines without their newline; a cut last line, a larger-than-declared member or a
+        wrong checksum raise BundleError (the checksum once the last line has been given out)."""
+        info, digest = self.members[name], hashlib.sha256()
+        cap, size, rest, count = min(self.limits.member_bytes, info.file_size), 0, b"", 0
+        try:
+            with self.zf.open(info) as stream:
+                while chunk := stream.read(self.chunk):
+                    size += len(chunk)
+                    if size > cap:  # the declared size may lie; stop at it
+                        raise fail(N_("The file {filename!r} in the bundle is larger than it claims.",
+                                      filename=name))
+                    digest.update(chunk)
+                    parts = (rest + chunk).split(b"\n")
+                    rest = parts.pop()
+                    count += len(parts)
+                    yield from parts
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise self._damaged(exc) from None
+        if digest.hexdigest() != self.manifest.files[name]:
+            raise _wrong_checksum(name)
+        if rest:
+            raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or forged; ask "
+                          "the hub to export it again.", line=count + 1, file=name,
+                          reason=N_("the line is cut short")))
+
+    def read(self, name: str, cap: int) -> bytes:
+        try:
+            return _read_member(self.zf, self.members[name], cap)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise self._damaged(exc) from None
+
+
+def _wrong_checksum(name: str) -> BundleError:
+    return fail(N_("The file {name} in the bundle does not match its checksum: the bundle was changed or "
+                   "damaged. Ask the hub to export the bundle again.", name=name))
+
+
+def _damaged(path: Path, exc: BaseException) -> BundleError:
+    return fail(N_("The bundle {path} is damaged ({exc}). Copy the bundle again.", path=path, exc=exc))
+
+
+@contextmanager
+def open_bundle(path: Path, *, key: bytes | None, allow_unsigned: bool = False,
+                limits: Limits = DEFAULT_LIMITS, lang: str | None = None) -> Iterator[BundleReader]:
+    """Zip checks and caps, the manifest and the signature; record files are left to stream."""
     with _open_zip(path, limits) as zf:
         try:
             members = _members(zf, limits)
@@ -161,15 +226,19 @@ def read_bundle(path: Path, *, key: bytes | None, allow_unsigned: bool = False,
                 missing = ", ".join(sorted(expected - set(members)))
                 raise fail(N_("The bundle lacks files: {missing}. It was cut short; copy the bundle again.",
                               missing=missing))
-            files = {}
-            for name, digest in manifest.files.items():
-                data = _read_member(zf, members[name], limits.member_bytes)
-                if sha256(data) != digest:
-                    raise fail(N_("The file {name} in the bundle does not match its checksum: the bundle "
-                                  "was changed or damaged. Ask the hub to export the bundle again.",
-                                  name=name))
-                files[name] = data
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise fail(N_("The bundle {path} is damaged ({exc}). Copy the bundle again.",
-                          path=path, exc=exc)) from None
-    return OpenedBundle(manifest, files, signed, warnings)
+            raise _damaged(path, exc) from None
+        yield BundleReader(path, zf, members, manifest, signed, warnings, limits)
+
+
+def read_bundle(path: Path, *, key: bytes | None, allow_unsigned: bool = False,
+                limits: Limits = DEFAULT_LIMITS, lang: str | None = None) -> OpenedBundle:
+    """Every check that needs no database, with the record files read whole (small bundles, tests)."""
+    with open_bundle(path, key=key, allow_unsigned=allow_unsigned, limits=limits, lang=lang) as reader:
+        files = {}
+        for name, digest in reader.manifest.files.items():
+            data = reader.read(name, limits.member_bytes)
+            if sha256(data) != digest:
+                raise _wrong_checksum(name)
+            files[name] = data
+    return OpenedBundle(reader.manifest, files, reader.signed, reader.warnings)

@@ -6,7 +6,8 @@ import json
 import math
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from json.scanner import make_scanner
 from typing import Any
 
 from digigram.core import limits
@@ -215,33 +216,101 @@ def _bad(file: str, line: int, reason: Message) -> Exception:
                    "to export it again.", line=line, file=file, reason=reason))
 
 
-def parse_records(kind: str, data: bytes, count: int) -> list[dict[str, Any]]:
-    """The file's records, checked and converted (dates to naive UTC datetimes) in file order."""
-    file, schema = RECORD_FILES[kind], SCHEMAS[kind]
-    if data and not data.endswith(b"\n"):
-        raise _bad(file, data.count(b"\n") + 1, N_("the line is cut short"))
-    lines = data.split(b"\n")[:-1] if data else []
-    if len(lines) != count:
-        raise fail(N_("The file {file} holds {count} records but the manifest says {count2}.",
-                      file=file, count=len(lines), count2=count))
-    records, seen = [], set()
-    for n, line in enumerate(lines, start=1):
+class RecordCheck:
+    """Checks a record file one line at a time, in constant memory.
+
+    Records must come in strictly increasing key order (the order every export writes), so a record
+    given twice is found by comparing with the one before rather than by holding every key.
+    """
+
+    def __init__(self, kind: str, count: int) -> None:
+        self.kind, self.count = kind, count
+        self.file, self.schema = RECORD_FILES[kind], SCHEMAS[kind]
+        self.fields = set(self.schema)
+        self.later = ADDED_LATER.get(kind, frozenset())  # fields older bundles do not carry yet
+        self.n = 0
+        self.last: tuple[Any, ...] | None = None
+
+    def __call__(self, line: bytes) -> dict[str, Any]:
+        self.n += 1
+        n, file = self.n, self.file
+        if n > self.count:
+            raise self._count_wrong()
         raw = strict_json(line, f"{file}:{n}")
-        later = ADDED_LATER.get(kind, frozenset())
-        if not isinstance(raw, dict) or not set(schema) - later <= set(raw) <= set(schema):
+        later = self.later
+        if not isinstance(raw, dict) or not self.fields - later <= raw.keys() <= self.fields:
             raise _bad(file, n, N_("the fields are not the expected ones"))
         raw = {**dict.fromkeys(later), **raw}
         record = {}
-        for name, check in schema.items():
+        for name, check in self.schema.items():
             try:
                 record[name] = check(raw[name])
             except Wrong as exc:
                 raise _bad(file, n, N_("the field '{name}' {reason}", name=name, reason=exc.reason)) from None
-        if kind == "frameworks" and sha256(record["text"].encode("utf-8")) != record["content_hash"]:
+        if self.kind == "frameworks" and sha256(record["text"].encode("utf-8")) != record["content_hash"]:
             raise _bad(file, n, N_("the framework text does not match its hash"))
-        key = key_of(kind, record)
-        if key in seen:
-            raise _bad(file, n, N_("the record {key} appears twice", key=key))
-        seen.add(key)
-        records.append(record)
+        key = key_of(self.kind, record)
+        if self.last is not None and key <= self.last:
+            if key == self.last:
+                raise _bad(file, n, N_("the record {key} appears twice", key=key))
+            raise _bad(file, n, N_("the record {key} is out of key order", key=key))
+        self.last = key
+        return record
+
+    def _count_wrong(self) -> Exception:
+        lines = f"{self.n}+" if self.n > self.count else str(self.n)
+        return fail(N_("The file {file} holds {count} records but the manifest says {count2}.",
+                       file=self.file, count=lines, count2=self.count))
+
+    def finish(self) -> None:
+        if self.n != self.count:
+            raise self._count_wrong()
+
+
+def parse_records(kind: str, data: bytes, count: int) -> list[dict[str, Any]]:
+    """The file's records, checked and converted (dates to naive UTC datetimes) in file order."""
+    file = RECORD_FILES[kind]
+    if data and not data.endswith(b"\n"):
+        raise _bad(file, data.count(b"\n") + 1, N_("the line is cut short"))
+    check = RecordCheck(kind, count)
+    records = [check(line) for line in (data.split(b"\n")[:-1] if data else [])]
+    check.finish()
     return records
+
+
+# Fields whose checked value differs from the JSON value: dates become naive UTC datetimes, days dates,
+# numbers floats. `converter` applies just these; tests/coordinator check it agrees with the checks.
+MOMENTS: dict[str, tuple[str, ...]] = {
+    "people": ("consent_at", "created_at"), "frameworks": ("stored_at",),
+    "attempts": ("started_at", "finished_at"), "answers": ("answered_at",), "plans": ("updated_at",),
+}
+DAYS: dict[str, tuple[str, ...]] = {"plan_steps": ("due",)}
+NUMBERS: dict[str, tuple[str, ...]] = {"answers": ("seconds",), "results": ("theta", "sd", "p_below_target")}
+
+
+def _naive_utc(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
+
+
+def converter(kind: str) -> Callable[[bytes], dict[str, Any]]:
+    """For lines RecordCheck has already accepted: the same record without checking it again (the
+    second, writing pass of an import reads bytes whose checksum pass one verified)."""
+    moments, days, numbers = MOMENTS.get(kind, ()), DAYS.get(kind, ()), NUMBERS.get(kind, ())
+    scan: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+
+    def convert(line: bytes) -> dict[str, Any]:
+        record: dict[str, Any] = scan(line.decode("utf-8"), 0)[0]
+        for name in moments:
+            record[name] = _naive_utc(record[name])
+        for name in days:
+            if record[name] is not None:
+                record[name] = date.fromisoformat(record[name])
+        for name in numbers:
+            if record[name] is not None:
+                record[name] = float(record[name])
+        return record
+
+    return convert

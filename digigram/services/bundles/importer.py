@@ -1,42 +1,66 @@
-"""Offline result bundles: export, and an import that checks everything before writing in one transaction.
+"""Offline result bundles: a streaming import that verifies everything before writing, then writes in batches.
+
+Three passes over the open bundle, in memory that does not grow with the number of answers:
+1. verify — every record file streamed, checked record by record and against its SHA-256, references
+   and frameworks checked, and a digest kept per person, check and plan (never per answer);
+2. compare — what the database already holds, read in chunks of ids, against those digests;
+3. write — the record files streamed again (their hashes checked again) into batched inserts that skip
+   known keys, inside one transaction; any failure rolls it all back.
 
 Conflict rule for a UUID already in the database with different content (docs/bundles.md):
 checks (attempt, answers, area results) never change once finished, so a different check under a known
 UUID refuses the whole bundle; a plan is replaced by the bundle's copy only when that copy was saved
-later; a person's details stay as the database has them, with a warning naming the person.
+later (and not more than a day in the future); a person's details stay as the database has them, with a
+warning naming the person.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
-from digigram.core.bundle.read import DEFAULT_LIMITS, read_bundle
-from digigram.core.bundle.records import parse_records
+from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
+from digigram.core.bundle.records import KEYS, SCHEMAS, RecordCheck, converter
 from digigram.core.coordination import BundleError, ImportReport
+from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
-from digigram.services.bundles.checks import Checker
+from digigram.services.bundles.checks import Checker, dangling
 from digigram.services.bundles.rows import (
+    CHUNK,
+    JSON_COLUMNS,
     TABLES,
     HoldsStore,
     Record,
+    canonical,
     export_bundle,
-    row_from_record,
+    json_text,
     rows_where,
     store_of,
 )
+from digigram.services.bundles.write import RowWriter
 from digigram.store import backup
-from digigram.store.db import transaction
+from digigram.store.clock import now as clock_now
+from digigram.store.db import transaction, write_refused
+from digigram.store.repo import hubs as hub_rows
 from digigram.store.startup import Store
 
 __all__ = ["export_bundle", "import_bundle"]
+
+Progress = Callable[[str, int, int], None]  # (kind, records done, records in the file)
+_MOD = 1 << 256
+# How far ahead of this computer's clock a plan's save time may be and still count as the newer copy:
+# a hub PC's clock a few hours off is normal, a plan "saved" next month is not.
+FUTURE_SLACK = timedelta(days=1)
 
 
 def _conflict(what: Message) -> BundleError:
@@ -44,125 +68,255 @@ def _conflict(what: Message) -> BundleError:
                    "bundle does not come from another database restored from a backup.", what=what))
 
 
+def _digest(kind: str, record: Record) -> int:
+    """A record's fingerprint; sums of them (mod 2**256) fingerprint a check or a plan in any order."""
+    return int.from_bytes(hashlib.sha256(f"{kind}\n{canonical(record)}".encode()).digest(), "big")
+
+
 @dataclass
 class _Plan:
-    """What the import will write, decided before the first write."""
+    person_id: str
+    updated_at: datetime
+    digest: int
+    steps: int = 0
 
-    records: dict[str, list[Record]]
-    add: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
-    unchanged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    replace_plans: list[Record] = field(default_factory=list)
+
+@dataclass
+class _Seen:
+    """What the verifying pass keeps: a few numbers per person, check and plan, nothing per answer."""
+
+    people: dict[str, int] = field(default_factory=dict)
+    attempts: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (framework hash, digest)
+    stored_attempts: set[str] = field(default_factory=set)  # already in the database: compared, not written
+    plans: dict[str, _Plan] = field(default_factory=dict)
+    need_people: set[str] = field(default_factory=set)
+    need_attempts: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Decision:
+    """What the comparing pass decided; the writing pass follows it."""
+
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    replace_plans: dict[str, Record] = field(default_factory=dict)
+    skip_plans: set[str] = field(default_factory=set)  # plans whose database copy stays, steps and all
     warnings: list[str] = field(default_factory=list)
 
-    def writes(self) -> bool:
-        return any(self.add.values()) or bool(self.replace_plans)
+
+def _records(reader: BundleReader, kind: str, progress: Progress | None) -> Iterator[Record]:
+    count = reader.manifest.counts[kind]
+    check = RecordCheck(kind, count)
+    for line in reader.lines(RECORD_FILES[kind]):
+        record = check(line)
+        if progress is not None and check.n % 10_000 == 0:
+            progress(kind, check.n, count)
+        yield record
+    check.finish()
+    if progress is not None:
+        progress(kind, count, count)
 
 
-def _decide(session: Session, records: dict[str, list[Record]], framework_dir: Path,
-            lang: str | None) -> _Plan:
-    """Check references and compare with the database; raises BundleError before anything is written."""
-    checker = Checker(session, records, framework_dir)
-    checker.check_attempts()
-    checker.check_plans()
-    plan = _Plan(records)
-    t = plan.warnings
+def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -> _Seen:
+    """Pass 1: every record checked; raises BundleError at the first problem, before anything is written.
 
-    db_people = checker.existing("people", "id", [r["id"] for r in records["people"]])
-    for person in records["people"]:
-        mine = db_people.get(person["id"])
-        if mine is None:
-            plan.add["people"].append(person)
-        else:
-            plan.unchanged["people"] += 1
-            if mine != person:
-                t.append(N_("The details of {value!r} ({value2}) differ in the bundle; the database keeps "
-                            "its own — edit them by hand if needed.",
-                            value=mine['name'], value2=person['id']).render(lang))
-    db_fw = checker.existing("frameworks", "content_hash", [f["content_hash"] for f in records["frameworks"]])
-    for snap in records["frameworks"]:
-        # Same hash, same text: names and times of storing may differ and do not matter.
-        if snap["content_hash"] in db_fw:
-            plan.unchanged["frameworks"] += 1
-        else:
-            plan.add["frameworks"].append(snap)
-
-    children: dict[str, dict[str, list[Record]]] = {k: defaultdict(list) for k in ("answers", "results")}
-    for kind in children:
-        for rec in records[kind]:
-            children[kind][rec["attempt_id"]].append(rec)
-    db_attempts = checker.existing("attempts", "id", [r["id"] for r in records["attempts"]])
-    db_children: dict[str, dict[str, list[Record]]] = {kind: defaultdict(list) for kind in children}
-    for kind in children:
-        for rec in rows_where(session, kind, "attempt_id", db_attempts):
-            db_children[kind][rec["attempt_id"]].append(rec)
-    for attempt in records["attempts"]:
-        aid = attempt["id"]
-        units = {kind: sorted(children[kind][aid], key=str) for kind in children}
-        mine = db_attempts.get(aid)
-        if mine is None:
-            plan.add["attempts"].append(attempt)
-            for kind, recs in units.items():
-                plan.add[kind].extend(recs)
-            continue
-        if mine != attempt or any(sorted(db_children[k][aid], key=str) != units[k] for k in units):
-            raise _conflict(N_("The check {aid} is already in the database with different answers or "
-                               "results.",
-                               aid=aid))
-        plan.unchanged["attempts"] += 1
-        for kind, recs in units.items():
-            plan.unchanged[kind] += len(recs)
-
-    steps: dict[str, list[Record]] = defaultdict(list)
-    for step in records["plan_steps"]:
-        steps[step["plan_id"]].append(step)
-    db_plans = checker.existing("plans", "id", [r["id"] for r in records["plans"]])
-    db_steps: dict[str, list[Record]] = defaultdict(list)
-    for step in rows_where(session, "plan_steps", "plan_id", db_plans):
-        db_steps[step["plan_id"]].append(step)
-    written: list[Record] = []
-    for item in records["plans"]:
-        pid, mine = item["id"], db_plans.get(item["id"])
-        theirs = sorted(steps[pid], key=lambda s: (s["position"], s["id"]))
-        if mine is None:
-            plan.add["plans"].append(item)
-            written += theirs
-        elif mine["person_id"] != item["person_id"]:
-            raise _conflict(N_("The plan {pid} belongs to another person in the database.", pid=pid))
-        elif mine == item and sorted(db_steps[pid], key=lambda s: (s["position"], s["id"])) == theirs:
-            plan.unchanged["plans"] += 1
-            plan.unchanged["plan_steps"] += len(theirs)
-        elif item["updated_at"] > mine["updated_at"]:
-            plan.replace_plans.append(item)
-            written += theirs
-            t.append(N_("The plan {pid} was replaced by the bundle's newer version.", pid=pid).render(lang))
-        else:
-            plan.unchanged["plans"] += 1
-            t.append(N_("The plan {pid} in the database is newer than the bundle's; it was kept.",
-                        pid=pid).render(lang))
-    clash = checker.existing("plan_steps", "id", [s["id"] for s in written])
-    for step in written:
-        other = clash.get(step["id"])
-        if other is not None and other["plan_id"] != step["plan_id"]:
-            raise _conflict(N_("The plan step {value} belongs to another plan in the database.",
-                               value=step['id']))
-    plan.add["plan_steps"] = written
-    return plan
-
-
-def _apply(session: Session, plan: _Plan) -> None:
+    Answers and area results are fingerprinted only for checks the database already holds: those are
+    the only ones to compare, and a new check's thousands of answers then cost no hashing at all.
+    """
+    seen = _Seen(counts=dict(reader.manifest.counts))
+    listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
+    found: set[tuple[str, str, str]] = set()
     for kind in KINDS:
-        if kind == "plan_steps":
-            replaced = [p["id"] for p in plan.replace_plans]
-            steps = TABLES["plan_steps"]
-            for start in range(0, len(replaced), 500):
-                session.execute(delete(steps).where(steps.c.plan_id.in_(replaced[start:start + 500])))
-            for item in plan.replace_plans:
-                table = TABLES["plans"]
-                session.execute(update(table).where(table.c.id == item["id"]).values(
-                    attempt_id=item["attempt_id"], updated_at=item["updated_at"]))
-        rows = [row_from_record(kind, r) for r in plan.add[kind]]
-        for start in range(0, len(rows), 5000):
-            session.execute(insert(TABLES[kind]), rows[start:start + 5000])
+        for rec in _records(reader, kind, progress):
+            if kind == "people":
+                seen.people[rec["id"]] = _digest(kind, rec)
+            elif kind == "frameworks":
+                checker.texts[rec["content_hash"]] = rec
+                found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
+            elif kind == "attempts":
+                if rec["person_id"] not in seen.people:
+                    seen.need_people.add(rec["person_id"])
+                checker.check_attempt(rec)
+                seen.attempts[rec["id"]] = (rec["framework_hash"], _digest(kind, rec))
+            elif kind in ("answers", "results"):
+                owner = seen.attempts.get(rec["attempt_id"])
+                if owner is None:
+                    raise dangling(kind, "attempt", rec["attempt_id"])
+                fw = checker.framework(owner[0])
+                if kind == "answers":
+                    checker.check_answer(fw, rec)
+                else:
+                    checker.check_result(fw, rec)
+                if rec["attempt_id"] in seen.stored_attempts:
+                    seen.attempts[rec["attempt_id"]] = (owner[0], (owner[1] + _digest(kind, rec)) % _MOD)
+            elif kind == "plans":
+                if rec["person_id"] not in seen.people:
+                    seen.need_people.add(rec["person_id"])
+                if rec["attempt_id"] and rec["attempt_id"] not in seen.attempts:
+                    seen.need_attempts.add(rec["attempt_id"])
+                seen.plans[rec["id"]] = _Plan(rec["person_id"], rec["updated_at"], _digest(kind, rec))
+            else:
+                plan = seen.plans.get(rec["plan_id"])
+                if plan is None:
+                    raise dangling(kind, "plan", rec["plan_id"])
+                plan.digest = (plan.digest + _digest(kind, rec)) % _MOD
+                plan.steps += 1
+        if kind == "frameworks" and found != listed:
+            raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
+        if kind == "attempts":
+            for ids in _chunks(sorted(seen.attempts)):
+                seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+    return seen
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) -> _Decision:
+    """Pass 2: the database's copies against the bundle's digests; raises BundleError on a conflict."""
+    decision = _Decision()
+    people_found = set(checker.existing("people", "id", seen.need_people))
+    for pid in seen.need_people - people_found:
+        raise dangling("attempts", "person", pid)
+    attempts_found = set(checker.existing("attempts", "id", seen.need_attempts))
+    for aid in seen.need_attempts - attempts_found:
+        raise dangling("plans", "attempt", aid)
+
+    for ids in _chunks(sorted(seen.people)):
+        for mine in rows_where(session, "people", "id", ids):
+            decision.unchanged["people"] += 1
+            if _digest("people", mine) != seen.people[mine["id"]]:
+                decision.warnings.append(N_(
+                    "The details of {value!r} ({value2}) differ in the bundle; the database keeps its own — "
+                    "edit them by hand if needed.", value=mine["name"], value2=mine["id"]).render(lang))
+    decision.unchanged["frameworks"] = len(checker.existing(
+        "frameworks", "content_hash", [h for h in checker.texts if h not in checker.in_database]))
+
+    for ids in _chunks(sorted(seen.stored_attempts)):
+        stored = {r["id"]: _digest("attempts", r) for r in rows_where(session, "attempts", "id", ids)}
+        if not stored:
+            continue
+        counts = {"answers": 0, "results": 0}
+        for kind in counts:
+            for rec in rows_where(session, kind, "attempt_id", stored):
+                stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
+                counts[kind] += 1
+        for aid, digest in stored.items():
+            if digest != seen.attempts[aid][1]:
+                raise _conflict(N_("The check {aid} is already in the database with different answers or "
+                                   "results.", aid=aid))
+        decision.unchanged["attempts"] += len(stored)
+        for kind, n in counts.items():
+            decision.unchanged[kind] += n
+
+    latest = clock_now() + FUTURE_SLACK
+    for ids in _chunks(sorted(seen.plans)):
+        stored_plans = {r["id"]: r for r in rows_where(session, "plans", "id", ids)}
+        digests = {pid: _digest("plans", r) for pid, r in stored_plans.items()}
+        for step in rows_where(session, "plan_steps", "plan_id", stored_plans):
+            digests[step["plan_id"]] = (digests[step["plan_id"]] + _digest("plan_steps", step)) % _MOD
+        for pid, mine in stored_plans.items():
+            theirs = seen.plans[pid]
+            if mine["person_id"] != theirs.person_id:
+                raise _conflict(N_("The plan {pid} belongs to another person in the database.", pid=pid))
+            decision.skip_plans.add(pid)
+            if digests[pid] == theirs.digest:
+                decision.unchanged["plans"] += 1
+                decision.unchanged["plan_steps"] += theirs.steps
+            elif mine["updated_at"] < theirs.updated_at <= latest:
+                decision.skip_plans.discard(pid)
+                decision.replace_plans[pid] = mine
+                decision.warnings.append(
+                    N_("The plan {pid} was replaced by the bundle's newer version.", pid=pid).render(lang))
+            else:
+                decision.unchanged["plans"] += 1
+                when = f"{theirs.updated_at:%Y-%m-%d %H:%M}"
+                kept: Message = N_(
+                    "The plan {pid} in the bundle is dated in the future ({when}); the database keeps "
+                    "its own.",
+                    pid=pid, when=when) if theirs.updated_at > latest else N_(
+                    "The plan {pid} in the database is newer than the bundle's; it was kept.", pid=pid)
+                decision.warnings.append(kept.render(lang))
+    return decision
+
+
+def _check_steps(reader: BundleReader, session: Session, decision: _Decision) -> None:
+    """A step written by this import may not already belong to another plan in the database."""
+    batch: dict[str, str] = {}
+
+    def probe() -> None:
+        for other in rows_where(session, "plan_steps", "id", batch):
+            if other["plan_id"] != batch[other["id"]]:
+                raise _conflict(N_("The plan step {value} belongs to another plan in the database.",
+                                   value=other["id"]))
+        batch.clear()
+
+    for step in _records(reader, "plan_steps", None):
+        if step["plan_id"] not in decision.skip_plans:
+            batch[step["id"]] = step["plan_id"]
+            if len(batch) >= CHUNK:
+                probe()
+    probe()
+
+
+def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decision,
+           progress: Progress | None) -> dict[str, int]:
+    """Pass 3: the records streamed again into batched inserts; returns how many rows were new.
+
+    The bytes are the ones pass 1 checked (each file's SHA-256 is checked again as it ends, and a
+    mismatch rolls the transaction back), so records are converted here without being checked again.
+    """
+    added: dict[str, int] = {}
+    hub_names: set[str] = set()  # a few per hub, not per person
+    for kind in KINDS:
+        table, columns = TABLES[kind], tuple(SCHEMAS[kind])
+        if kind == "plan_steps" and decision.replace_plans:
+            steps, plans = TABLES["plan_steps"], TABLES["plans"]
+            replaced = sorted(decision.replace_plans)
+            for start in range(0, len(replaced), CHUNK):
+                session.execute(delete(steps).where(steps.c.plan_id.in_(replaced[start:start + CHUNK])))
+        writer = RowWriter(session, table, columns, KEYS[kind])
+        convert, as_row = converter(kind), itemgetter(*columns)
+        encode = [name for table_kind, name in JSON_COLUMNS if table_kind == kind]
+        done = 0
+        for line in reader.lines(RECORD_FILES[kind]):
+            rec = convert(line)
+            done += 1
+            if progress is not None and done % 10_000 == 0:
+                progress(kind, done, seen.counts[kind])
+            if kind in ("attempts", "answers", "results") and rec[
+                    "id" if kind == "attempts" else "attempt_id"] in seen.stored_attempts:
+                continue  # the same check is stored already (pass 2 compared them)
+            if kind == "plans" and rec["id"] in decision.replace_plans:
+                plans = TABLES["plans"]
+                session.execute(update(plans).where(plans.c.id == rec["id"]).values(
+                    attempt_id=rec["attempt_id"], updated_at=rec["updated_at"]))
+                continue
+            if (kind == "plans" and rec["id"] in decision.skip_plans) or (
+                    kind == "plan_steps" and rec["plan_id"] in decision.skip_plans):
+                continue
+            if kind == "people" and rec["hub"]:
+                hub_names.add(rec["hub"])
+            for name in encode:  # the record is this loop's own: its JSON fields become text in place
+                rec[name] = json_text(name, rec[name])
+            writer.add(as_row(rec))
+        added[kind] = writer.close()
+        if kind == "people" and added[kind]:
+            _link_hubs(session, hub_names)
+        if progress is not None:
+            progress(kind, seen.counts[kind], seen.counts[kind])
+    return added
+
+
+def _link_hubs(session: Session, names: set[str]) -> None:
+    """People added by the bundle point at the hub row of their hub's name (made when missing)."""
+    people = TABLES["people"]
+    for name in sorted(names):
+        hub_id = hub_rows.hub_id_for_name(session, name)
+        session.execute(update(people).where(people.c.hub == name, people.c.hub_id.is_(None))
+                        .values(hub_id=hub_id))
 
 
 def import_bundle(
@@ -175,20 +329,15 @@ def import_bundle(
     framework_dir: Path | None = None,
     framework: Framework | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Check the bundle whole, back the database up, then add what is new in one transaction.
+    """Verify the bundle whole, back a SQLite database up, then add what is new in one transaction.
 
     Raises BundleError (uk + en) and writes nothing when anything is wrong. `framework_dir` is where
     resource files named by the bundle's frameworks are looked up (default: the open framework's folder,
-    else the shipped framework's).
+    else the shipped framework's). `progress` hears (kind, done, total) while each file is read.
     """
     store = store_of(target)
-    opened = read_bundle(Path(path), key=key, allow_unsigned=allow_unsigned, limits=limits, lang=lang)
-    records = {kind: parse_records(kind, opened.files[RECORD_FILES[kind]], opened.manifest.counts[kind])
-               for kind in KINDS}
-    listed = {(f.id, f.version, f.hash) for f in opened.manifest.frameworks}
-    if listed != {(r["framework_id"], r["version"], r["content_hash"]) for r in records["frameworks"]}:
-        raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
     if framework is None and not isinstance(target, Store):
         framework = target.framework
     if framework_dir is None and framework is not None and framework.source is not None:
@@ -197,19 +346,32 @@ def import_bundle(
         from competency_framework import shipped_framework_path
 
         framework_dir = shipped_framework_path().parent
-    with store.sessions() as session:
-        plan = _decide(session, records, framework_dir, lang)
-    if plan.writes():
-        if store.db_path is not None and store.backup_dir is not None:
-            backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
-        try:
-            with transaction(store.sessions) as session:
-                _apply(session, plan)
-        except SQLAlchemyError as exc:
-            raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
-                          name=exc.__class__.__name__)) from exc
-    return ImportReport(
-        added={kind: len(plan.add[kind]) for kind in KINDS},
-        unchanged={kind: plan.unchanged[kind] for kind in KINDS},
-        signed=opened.signed, warnings=(*opened.warnings, *plan.warnings),
-    )
+    with open_bundle(Path(path), key=key, allow_unsigned=allow_unsigned, limits=limits, lang=lang) as reader:
+        with store.sessions() as session:
+            checker = Checker(session, framework_dir)
+            seen = _verify(reader, checker, progress)
+            decision = _compare(session, checker, seen, lang)
+            _check_steps(reader, session, decision)
+        to_write = sum(seen.counts.values()) - sum(decision.unchanged.values())
+        added = dict.fromkeys(KINDS, 0)
+        if to_write > 0 or decision.replace_plans:
+            if store.db_path is not None and store.backup_dir is not None:
+                backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
+            try:
+                with transaction(store.sessions) as session:
+                    added = _write(session, reader, seen, decision, progress)
+            except StorageError:
+                raise  # already says plainly what happened (busy, full, a read-only role)
+            except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
+                refused = write_refused(exc)
+                if refused is not None:
+                    raise refused from exc
+                raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
+                              name=exc.__class__.__name__)) from exc
+    # Rows another import added in the meantime were skipped: they count as already there. A replaced
+    # plan is neither added nor unchanged; the steps of a plan kept as the database has it are neither.
+    unchanged = {kind: seen.counts[kind] - added[kind] for kind in KINDS}
+    unchanged["plans"] -= len(decision.replace_plans)
+    unchanged["plan_steps"] = decision.unchanged["plan_steps"]
+    return ImportReport(added=added, unchanged=unchanged, signed=reader.signed,
+                        warnings=(*reader.warnings, *decision.warnings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from digigram import __version__
-from digigram.core.bundle.format import RECORD_FILES, FrameworkRef, Manifest, sha256, write_bundle
+from digigram.core.bundle.format import RECORD_FILES, FrameworkRef, Manifest, write_bundle_stream
 from digigram.core.bundle.records import KEYS, SCHEMAS, key_of
 from digigram.core.coordination import BundleSummary
 from digigram.core.framework import Framework
@@ -70,12 +71,18 @@ def record_from_row(kind: str, row: Any) -> Record:
     return record
 
 
+def json_text(name: str, value: Any) -> str:
+    """A JSON column's value as the repository writes it."""
+    # Most answers are one option number: its JSON is its digits (1.3 M rows nationally).
+    return str(value) if type(value) is int else json.dumps(sorted(value) if name == "excluded" else value)
+
+
 def row_from_record(kind: str, record: Record) -> Record:
     """A bundle record as a row to insert, JSON columns written the way the repository writes them."""
     row = dict(record)
     for table, name in JSON_COLUMNS:
         if table == kind:
-            row[name] = json.dumps(sorted(row[name]) if name == "excluded" else row[name])
+            row[name] = json_text(name, row[name])
     return row
 
 
@@ -102,49 +109,100 @@ def jsonl(records: Sequence[Record]) -> bytes:
     return "".join(_ENCODER.encode(r) + "\n" for r in records).encode("utf-8")
 
 
-def _select(session: Session, kind: str, *conditions: Any) -> list[Record]:
+def canonical(record: Record) -> str:
+    """A record as one bundle line (without its newline): the same text for the same content."""
+    return _ENCODER.encode(record)
+
+
+def _records_by(session: Session, kind: str, column: str, values: list[Any]) -> Iterator[Record]:
+    """Records whose `column` is in the sorted `values`, in key order, one chunk of values at a time.
+
+    Valid when the key starts with `column` (or is it): sorting each chunk then sorts the whole.
+    Sorting happens here rather than in SQL because a server's collation may order text differently.
+    """
+    for start in range(0, len(values), CHUNK):
+        found = list(rows_where(session, kind, column, values[start:start + CHUNK]))
+        found.sort(key=partial(key_of, kind))
+        yield from found
+
+
+@dataclass
+class _Selection:
+    """What a bundle carries, as ids (a few per person and check, never per answer)."""
+
+    people: list[str]
+    frameworks: list[str]
+    attempts: list[str]
+    plans: list[Record]
+    steps: list[str]
+
+
+def _select_ids(session: Session, kind: str, column: str, *conditions: Any) -> list[tuple[Any, ...]]:
     table, people = TABLES[kind], TABLES["people"]
-    stmt = select(table)
+    stmt = select(*(table.c[c] for c in column.split(",")))
     if kind in ("attempts", "plans"):
         stmt = stmt.join(people, people.c.id == table.c.person_id)
-    return [record_from_row(kind, r) for r in session.execute(stmt.where(*conditions)).mappings()]
+    return [tuple(r) for r in session.execute(stmt.where(*conditions))]
 
 
-def collect(session: Session, *, since: date | None, hub: str | None) -> dict[str, list[Record]]:
-    """What a bundle carries: finished checks and saved plans (since a day, of one hub), with their people,
-    answers, area results, plan steps and the framework texts the checks were taken on."""
+def select_for_bundle(session: Session, *, since: date | None, hub: str | None) -> _Selection:
+    """Finished checks and saved plans (since a day, of one hub), with their people, answers, area results,
+    plan steps and the framework texts the checks were taken on."""
     cutoff = None if since is None else datetime.combine(since, time())
     a, pl, p = TABLES["attempts"], TABLES["plans"], TABLES["people"]
     where_hub = [] if hub is None else [p.c.hub == hub]
-    attempts = _select(session, "attempts", a.c.status == "finished", *where_hub,
-                       *([] if cutoff is None else [a.c.finished_at >= cutoff]))
-    plans = _select(session, "plans", *where_hub, *([] if cutoff is None else [pl.c.updated_at >= cutoff]))
-    have = {r["id"] for r in attempts}
+    chosen = _select_ids(session, "attempts", "id,person_id,framework_hash", a.c.status == "finished",
+                         *where_hub, *([] if cutoff is None else [a.c.finished_at >= cutoff]))
+    plan_rows = _select_ids(session, "plans", "id", *where_hub,
+                            *([] if cutoff is None else [pl.c.updated_at >= cutoff]))
+    plans = sorted(rows_where(session, "plans", "id", [r[0] for r in plan_rows]), key=lambda r: str(r["id"]))
+    have = {r[0] for r in chosen}
     wanted = {r["attempt_id"] for r in plans if r["attempt_id"] and r["attempt_id"] not in have}
-    extra = [r for r in rows_where(session, "attempts", "id", wanted) if r["status"] == "finished"]
-    attempts += extra
-    have |= {r["id"] for r in extra}
+    extra = [(r["id"], r["person_id"], r["framework_hash"])
+             for r in rows_where(session, "attempts", "id", wanted) if r["status"] == "finished"]
+    chosen += extra
+    have |= {r[0] for r in extra}
     for plan in plans:
         if plan["attempt_id"] not in have:
             plan["attempt_id"] = None  # an unfinished check is not carried; the plan stands on its own
-    person_ids = {r["person_id"] for r in attempts} | {r["person_id"] for r in plans}
+    person_ids = {r[1] for r in chosen} | {r["person_id"] for r in plans}
     if cutoff is None or hub is not None:
         conditions = [*where_hub, *([] if cutoff is None else [p.c.created_at >= cutoff])]
-        person_ids |= {r["id"] for r in _select(session, "people", *conditions)}
-    attempt_ids = [r["id"] for r in attempts]
-    out = {
-        "people": list(rows_where(session, "people", "id", person_ids)),
-        "frameworks": list(rows_where(session, "frameworks", "content_hash",
-                                      {r["framework_hash"] for r in attempts})),
-        "attempts": attempts,
-        "answers": list(rows_where(session, "answers", "attempt_id", attempt_ids)),
-        "results": list(rows_where(session, "results", "attempt_id", attempt_ids)),
-        "plans": plans,
-        "plan_steps": list(rows_where(session, "plan_steps", "plan_id", [r["id"] for r in plans])),
-    }
-    for kind, records in out.items():
-        records.sort(key=partial(key_of, kind))  # a stable order: the same data gives the same bytes
-    return out
+        person_ids |= {r[0] for r in _select_ids(session, "people", "id", *conditions)}
+    steps = PlanStepRow.__table__.c
+    plan_ids = [r["id"] for r in plans]
+    step_ids: list[str] = []
+    for start in range(0, len(plan_ids), CHUNK):
+        step_ids += session.execute(select(steps.id).where(steps.plan_id.in_(plan_ids[start:start + CHUNK])))\
+            .scalars().all()
+    return _Selection(people=sorted(person_ids), frameworks=sorted({r[2] for r in chosen}),
+                      attempts=sorted(have), plans=plans, steps=sorted(step_ids))
+
+
+def _stream(session: Session, chosen: _Selection, kind: str) -> Iterator[Record]:
+    if kind == "people":
+        return _records_by(session, kind, "id", chosen.people)
+    if kind == "frameworks":
+        return _records_by(session, kind, "content_hash", chosen.frameworks)
+    if kind == "attempts":
+        return _records_by(session, kind, "id", chosen.attempts)
+    if kind in ("answers", "results"):
+        return _records_by(session, kind, "attempt_id", chosen.attempts)
+    if kind == "plans":
+        return iter(chosen.plans)
+    return _records_by(session, kind, "id", chosen.steps)
+
+
+def _lines(records: Iterator[Record], counts: dict[str, int], kind: str) -> Iterator[bytes]:
+    batch: list[str] = []
+    for record in records:
+        batch.append(_ENCODER.encode(record))
+        counts[kind] += 1
+        if len(batch) >= 2000:
+            yield ("\n".join(batch) + "\n").encode("utf-8")
+            batch = []
+    if batch:
+        yield ("\n".join(batch) + "\n").encode("utf-8")
 
 
 def export_bundle(
@@ -156,18 +214,26 @@ def export_bundle(
     hub: str | None = None,
     app_version: str = __version__,
 ) -> BundleSummary:
-    """Write a bundle of finished checks and plans to `path`; signed when a regional key is given."""
+    """Write a bundle of finished checks and plans to `path`, streamed from the database in key order (the
+    same data gives the same bytes); signed when a regional key is given."""
     path = Path(path)
+    counts = dict.fromkeys(KEYS, 0)
+    refs: list[FrameworkRef] = []
     with store_of(target).sessions() as session:
-        records = collect(session, since=since, hub=hub)
-    files = {RECORD_FILES[kind]: jsonl(records[kind]) for kind in KEYS}
-    manifest = Manifest(
-        app_version=app_version, created_at=datetime.now(UTC), hub=hub, since=since,
-        frameworks=tuple(FrameworkRef(r["framework_id"], r["version"], r["content_hash"])
-                         for r in records["frameworks"]),
-        counts={kind: len(records[kind]) for kind in KEYS},
-        files={name: sha256(data) for name, data in files.items()}, signed=key is not None,
-    )
-    write_bundle(path, manifest, files, key=key)
-    return BundleSummary(path=path, people=len(records["people"]), attempts=len(records["attempts"]),
-                         answers=len(records["answers"]), plans=len(records["plans"]), signed=key is not None)
+        chosen = select_for_bundle(session, since=since, hub=hub)
+
+        def frameworks() -> Iterator[Record]:
+            for record in _stream(session, chosen, "frameworks"):
+                refs.append(FrameworkRef(record["framework_id"], record["version"], record["content_hash"]))
+                yield record
+
+        members = {RECORD_FILES[kind]: _lines(frameworks() if kind == "frameworks" else
+                                              _stream(session, chosen, kind), counts, kind) for kind in KEYS}
+
+        def manifest(hashes: dict[str, str]) -> Manifest:
+            return Manifest(app_version=app_version, created_at=datetime.now(UTC), hub=hub, since=since,
+                            frameworks=tuple(refs), counts=dict(counts), files=hashes, signed=key is not None)
+
+        write_bundle_stream(path, members, manifest, key=key)
+    return BundleSummary(path=path, people=counts["people"], attempts=counts["attempts"],
+                         answers=counts["answers"], plans=counts["plans"], signed=key is not None)

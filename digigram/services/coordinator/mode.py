@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -133,6 +134,14 @@ class Coordinator:
         from digigram.services.bundles import importer as bundles
 
         return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub=hub)
+
+    def sync_to(self, database_url: str, *, lang: str | None = None,
+                progress: Callable[[str, int, int], None] | None = None) -> ImportReport:
+        """Push to a regional database what it lacks (digigram.services.sync)."""
+        from digigram.services import sync
+
+        return sync.push(self._store, database_url, framework=self._ws.framework, lang=lang,
+                         progress=progress)
 
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
                       allow_unsigned: bool = False) -> ImportReport:

@@ -1,16 +1,17 @@
 """Coordinator queries: the group picture from the per-area results stored at finish, filtered in SQL.
 
 Nothing here replays a quiz: 25,000 trainees must open in well under a second. The heavy reads go
-through the session's own SQLite connection with plain cursors, which skips per-row ORM work.
+through the session's own driver connection (SQLite or psycopg) with plain cursors, which skips
+per-row ORM work; the SQL is written once with `:name` / `?` marks and adapted for psycopg.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -26,8 +27,28 @@ class PersonLine:
     profile_id: str | None
 
 
-def _raw(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+_NAMED = re.compile(r"(?<![:\w]):([a-z_]+)")
+
+
+def _pg_marks(sql: str) -> str:
+    return _NAMED.sub(r"%(\1)s", sql).replace("?", "%s")
+
+
+def _fetch(session: Session, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+    conn = session.connection()
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        return list(driver.execute(sql, params).fetchall())
+    with driver.cursor() as cursor:
+        cursor.execute(_pg_marks(sql), params)
+        return list(cursor.fetchall())
+
+
+def _finished_text(session: Session) -> str:
+    """finished_at as the naive UTC ISO text SQLite stores, so both engines give comparable strings."""
+    if session.connection().dialect.name == "sqlite":
+        return "a.finished_at"
+    return "to_char(a.finished_at, 'YYYY-MM-DD HH24:MI:SS.US')"
 
 
 def _stored(day: date, *, next_day: bool = False) -> str:
@@ -68,12 +89,10 @@ def _check_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
 
 def filter_options(session: Session) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Distinct non-empty hubs, group tags and profiles of the stored people, sorted."""
-    raw = _raw(session)
     found = []
     for column in ("hub", "group_tag", "profile_id"):
-        rows = raw.execute(
-            f"SELECT DISTINCT {column} FROM person WHERE {column} IS NOT NULL AND {column} != ''"
-        ).fetchall()
+        rows = _fetch(session,
+                      f"SELECT DISTINCT {column} FROM person WHERE {column} IS NOT NULL AND {column} != ''")
         found.append(tuple(sorted((str(r[0]) for r in rows), key=sort_key)))
     return found[0], found[1], found[2]
 
@@ -87,7 +106,7 @@ CheckLine = tuple[str, str, int | None, str, bytes]
 def people(session: Session, f: DashboardFilter) -> list[PersonLine]:
     where, params = _person_where(f)
     sql = f"SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id FROM person p WHERE {where}"
-    return [PersonLine(*row) for row in _raw(session).execute(sql, params)]
+    return [PersonLine(*row) for row in _fetch(session, sql, params)]
 
 
 def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[CheckLine]:
@@ -95,10 +114,10 @@ def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[Ch
     their marks in SQLite costs more than picking each person's first and latest in Python)."""
     where, params = _check_where(f)
     params["fw"] = framework_hash
-    sql = ("SELECT a.person_id, a.finished_at, coalesce(a.rating_before, a.rating_after), s.areas, s.marks "
-           "FROM attempt a JOIN person p ON p.id = a.person_id JOIN check_summary s ON s.attempt_id = a.id "
-           f"WHERE {where} AND s.framework_hash = :fw")
-    return _raw(session).execute(sql, params).fetchall()
+    sql = (f"SELECT a.person_id, {_finished_text(session)}, coalesce(a.rating_before, a.rating_after), "
+           "s.areas, s.marks FROM attempt a JOIN person p ON p.id = a.person_id "
+           f"JOIN check_summary s ON s.attempt_id = a.id WHERE {where} AND s.framework_hash = :fw")
+    return _fetch(session, sql, params)
 
 
 def parse_stored(value: str) -> datetime:
@@ -112,14 +131,14 @@ def unsummarised(session: Session, framework_hash: str) -> list[str]:
     """Finished checks with no summary for this framework version yet."""
     sql = ("SELECT a.id FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
            "WHERE a.status = 'finished' AND (s.attempt_id IS NULL OR s.framework_hash != ?)")
-    return [r[0] for r in _raw(session).execute(sql, (framework_hash,))]
+    return [r[0] for r in _fetch(session, sql, (framework_hash,))]
 
 
 def answers_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str, str]]:
     """(check, item, choice as stored JSON) of the given checks."""
     marks = ", ".join("?" * len(attempt_ids))
     sql = f"SELECT attempt_id, item_id, choice FROM answer WHERE attempt_id IN ({marks})"
-    return _raw(session).execute(sql, list(attempt_ids)).fetchall()
+    return _fetch(session, sql, list(attempt_ids))
 
 
 def areas_of(
@@ -128,11 +147,19 @@ def areas_of(
     """(check, area, level, target, gap) of the given checks."""
     marks = ", ".join("?" * len(attempt_ids))
     sql = f"SELECT attempt_id, area_id, level, target, gap FROM area_result WHERE attempt_id IN ({marks})"
-    return _raw(session).execute(sql, list(attempt_ids)).fetchall()
+    return _fetch(session, sql, list(attempt_ids))
 
 
 def save_summaries(session: Session, framework_hash: str, rows: Sequence[tuple[str, bytes, str]]) -> None:
-    _raw(session).executemany(
-        "INSERT OR REPLACE INTO check_summary (attempt_id, framework_hash, marks, areas) VALUES (?, ?, ?, ?)",
-        [(attempt_id, framework_hash, blob, areas) for attempt_id, blob, areas in rows],
-    )
+    # ON CONFLICT … DO UPDATE: the same upsert on SQLite (3.24+) and PostgreSQL.
+    sql = ("INSERT INTO check_summary (attempt_id, framework_hash, marks, areas) VALUES (?, ?, ?, ?) "
+           "ON CONFLICT (attempt_id) DO UPDATE SET framework_hash = excluded.framework_hash, "
+           "marks = excluded.marks, areas = excluded.areas")
+    data = [(attempt_id, framework_hash, blob, areas) for attempt_id, blob, areas in rows]
+    conn = session.connection()
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        driver.executemany(sql, data)
+    else:
+        with driver.cursor() as cursor:
+            cursor.executemany(_pg_marks(sql), data)

@@ -14,6 +14,7 @@ from digigram.core.records import Person
 from digigram.store.clock import aware, now
 from digigram.store.db import transaction
 from digigram.store.models import PersonRow, new_id
+from digigram.store.repo.hubs import hub_id_for_name
 
 
 def _person(row: PersonRow) -> Person:
@@ -42,7 +43,8 @@ def add_person(
     group: str = "",
 ) -> Person:
     row = PersonRow(
-        id=new_id(), name=name, hub=hub, profile_id=profile_id, pin_hash=pin_hash,
+        id=new_id(), name=name, hub=hub, hub_id=hub_id_for_name(session, hub), profile_id=profile_id,
+        pin_hash=pin_hash,
         consent_at=None if consent_at is None else consent_at.astimezone(UTC).replace(tzinfo=None),
         created_at=now(), group_tag=group,
     )
@@ -96,10 +98,14 @@ def delete_person(
         name = person_name(session, person_id)
         if name is None:
             return False
-        session.execute(text("PRAGMA secure_delete=ON"))
+        # secure_delete is SQLite's; on a server the freed space is the server's (VACUUM, its backups).
+        sqlite = session.connection().dialect.name == "sqlite"
+        if sqlite:
+            session.execute(text("PRAGMA secure_delete=ON"))
         session.execute(delete(PersonRow).where(PersonRow.id == person_id))
-        # The zeroing happens as rows are deleted, so the pooled connection can go back to normal now.
-        session.execute(text("PRAGMA secure_delete=OFF"))
+        if sqlite:
+            # The zeroing happens as rows are deleted, so the pooled connection can go back to normal.
+            session.execute(text("PRAGMA secure_delete=OFF"))
     if db_path is None:
         return True
     raw = engine.raw_connection()

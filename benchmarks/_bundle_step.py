@@ -1,0 +1,58 @@
+"""One measured bundle step, run as its own interpreter: `python benchmarks/_bundle_step.py JSON`.
+
+A fresh interpreter (not a forked or spawned child, which would re-import the parent's modules) so
+that its peak memory is the step's own and a baseline's source tree, put first on PYTHONPATH, is the
+Digigram it runs. Prints one JSON line: seconds, peak RSS in MB, what the step returned, and where
+the Digigram it ran came from.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+KEY_WORDS = "Рівненська обласна бібліотека 2025"
+
+
+def _store(url: str, folder: Path | None) -> Any:
+    from digigram.store import migrate
+    from digigram.store.db import make_engine, make_sessions
+    from digigram.store.startup import Store
+
+    if migrate.needs_upgrade(make_engine(url), url):
+        migrate.upgrade(url)
+    engine = make_engine(url)
+    db = None if folder is None else folder / "digigram.sqlite3"
+    return Store(engine, make_sessions(engine), url, db, None if folder is None else folder / "backups")
+
+
+def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -> dict[str, Any]:
+    import digigram
+    from digigram.core.bundle.format import regional_key
+    from digigram.services.bundles.importer import export_bundle, import_bundle
+
+    key = regional_key(KEY_WORDS)
+    store = _store(url, None if folder is None else Path(folder))
+    started = time.perf_counter()
+    detail: tuple[Any, ...]
+    if step == "export":
+        result: Any = export_bundle(store, bundle, key=key, hub=hub)
+        detail = (result.people, result.attempts, result.answers, result.plans)
+    else:
+        report = import_bundle(store, bundle, key=key)
+        detail = (sum(report.added.values()), sum(report.unchanged.values()))
+    seconds = time.perf_counter() - started
+    store.close()
+    return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "detail": detail, "code": str(Path(digigram.__file__).parent.parent)}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(run(*json.loads(sys.argv[1]))))
+
+

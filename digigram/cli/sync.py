@@ -1,0 +1,47 @@
+"""`digigram sync --database URL`: push this PC's finished checks and plans to a regional database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "push what a regional database lacks (coordinator password required; --database names the region)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--framework", metavar="PATH", help="framework file (default: the shipped one)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from digigram.cli.bundle import NAMES, _say, _secret
+    from digigram.core import paths
+    from digigram.core.errors import DigigramError
+    from digigram.core.i18n import N_
+    from digigram.services.workspace import Workspace
+
+    lang = args.lang
+    target = getattr(args, "database", None)
+    if not target:
+        raise DigigramError(N_("Name the regional database: --database URL (see docs/regional.md)."))
+    password = _secret(_say(lang, N_("Coordinator password: ")), lang, N_("coordinator password"))
+    last: dict[str, int] = {}
+
+    def progress(kind: str, done: int, total: int) -> None:
+        if done == total or done - last.get(kind, 0) >= 50_000:
+            last[kind] = done
+            print(_say(lang, N_("  {name}: {done} of {total}", name=NAMES[kind], done=done, total=total)),
+                  file=sys.stderr, flush=True)
+
+    # This PC's data folder is the source; --database here names the region, not this PC's database.
+    with Workspace.open(data_dir=paths.data_dir_from_args(args),
+                        framework_path=getattr(args, "framework", None)) as ws:
+        co = ws.unlock_coordinator(password)
+        report = co.sync_to(target, lang=lang, progress=progress)
+    print(_say(lang, N_("Pushed to the regional database:")))
+    for kind, name in NAMES.items():
+        added, same = report.added[kind], report.unchanged[kind]
+        print(_say(lang, N_("  {name}: {added} new, {same} already there",
+                            name=name, added=added, same=same)))
+    for warning in report.warnings:
+        print(_say(lang, N_("Warning: {warning}", warning=warning)))
+    return 0

@@ -1,0 +1,53 @@
+"""Ukraine's regions as Digigram stores them: ISO 3166-2:UA codes with Ukrainian and English names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The 24 oblasts, the Autonomous Republic of Crimea and the two cities with special status.
+REGIONS: tuple[tuple[str, str, str], ...] = (
+    ("UA-05", "Вінницька область", "Vinnytsia Oblast"),
+    ("UA-07", "Волинська область", "Volyn Oblast"),
+    ("UA-09", "Луганська область", "Luhansk Oblast"),
+    ("UA-12", "Дніпропетровська область", "Dnipropetrovsk Oblast"),
+    ("UA-14", "Донецька область", "Donetsk Oblast"),
+    ("UA-18", "Житомирська область", "Zhytomyr Oblast"),
+    ("UA-21", "Закарпатська область", "Zakarpattia Oblast"),
+    ("UA-23", "Запорізька область", "Zaporizhzhia Oblast"),
+    ("UA-26", "Івано-Франківська область", "Ivano-Frankivsk Oblast"),
+    ("UA-30", "Київ", "Kyiv"),
+    ("UA-32", "Київська область", "Kyiv Oblast"),
+    ("UA-35", "Кіровоградська область", "Kirovohrad Oblast"),
+    ("UA-40", "Севастополь", "Sevastopol"),
+    ("UA-43", "Автономна Республіка Крим", "Autonomous Republic of Crimea"),
+    ("UA-46", "Львівська область", "Lviv Oblast"),
+    ("UA-48", "Миколаївська область", "Mykolaiv Oblast"),
+    ("UA-51", "Одеська область", "Odesa Oblast"),
+    ("UA-53", "Полтавська область", "Poltava Oblast"),
+    ("UA-56", "Рівненська область", "Rivne Oblast"),
+    ("UA-59", "Сумська область", "Sumy Oblast"),
+    ("UA-61", "Тернопільська область", "Ternopil Oblast"),
+    ("UA-63", "Харківська область", "Kharkiv Oblast"),
+    ("UA-65", "Херсонська область", "Kherson Oblast"),
+    ("UA-68", "Хмельницька область", "Khmelnytskyi Oblast"),
+    ("UA-71", "Черкаська область", "Cherkasy Oblast"),
+    ("UA-74", "Чернігівська область", "Chernihiv Oblast"),
+    ("UA-77", "Чернівецька область", "Chernivtsi Oblast"),
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str  # ISO 3166-2:UA
+    name_uk: str
+    name_en: str
+
+    def name(self, lang: str | None) -> str:
+        return self.name_en if lang == "en" else self.name_uk
+
+
+@dataclass(frozen=True)
+class Hub:
+    id: str
+    name: str
+    region_id: str | None  # None: made from an earlier version's free text, region not yet given

@@ -1,0 +1,83 @@
+"""The regional roles of docs/regional.md on a real PostgreSQL: the owner migrates, the importer adds
+results, the analyst reads and is told plainly when a write is refused."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from digigram.core.errors import StorageError
+from digigram.services.bundles.importer import export_bundle, import_bundle
+from digigram.services.workspace import Workspace
+from digigram.store.startup import open_store
+from tests.conftest import PostgreSQL, Target
+from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub
+
+POSTGRESQL_ONLY = pytest.mark.parametrize("engine_name", ["postgresql"])  # roles are the server's
+_SUFFIX = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two hubs' bundles."""
+    base = tmp_path_factory.mktemp("roles")
+    for n in (1, 2):
+        make_hub(base / f"hub{n}", people=2, hub=f"Хаб {n}", seed=n)
+        with Workspace.open(data_dir=base / f"hub{n}", framework_path=SMALL) as ws:
+            export_bundle(ws, base / f"hub{n}.zip", key=KEY)
+    return base / "hub1.zip", base / "hub2.zip"
+
+
+def _as(url: str, role: str) -> str:
+    return url.replace("://digigram_test@", f"://{role}@", 1)
+
+
+@POSTGRESQL_ONLY
+def test_owner_migrates_importer_adds_analyst_reads_and_a_refused_write_is_plain(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, bundles: tuple[Path, Path]) -> None:
+    target = new_target(migrated=False)
+    n = next(_SUFFIX)
+    owner, importer, analyst = (f"digigram_{role}_{n}" for role in ("owner", "importer", "analyst"))
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    with postgresql.cluster.admin(database) as conn:  # docs/regional.md, section 2
+        for role in (owner, importer, analyst):
+            conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f'ALTER DATABASE "{database}" OWNER TO {owner}')
+        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {importer}, {analyst}")
+        conn.execute(f"GRANT ALL ON SCHEMA public TO {owner}")
+        conn.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO {importer}')
+        conn.execute(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
+    open_store(database_url=_as(target.url, owner)).close()  # the owner's first run migrates
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f"SET ROLE {owner}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
+        conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
+                     f"plan_step, hub, check_summary TO {importer}")
+        conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
+        conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
+
+    report = import_bundle(open_store(database_url=_as(target.url, importer)), bundles[0], key=KEY,
+                           framework_dir=SMALL.parent)
+    assert report.added["attempts"] > 0
+
+    engine = target.engine()
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT count(*) FROM person")).scalar_one()
+    with Workspace.open(database_url=_as(target.url, analyst), framework_path=SMALL) as ws:
+        assert len(ws.people()) == before > 0  # reading works
+        with pytest.raises(StorageError) as typed:
+            ws.create_person("Нова людина", hub="Хаб Ірпінь")
+        assert sum(import_bundle(ws, bundles[0], key=KEY).added.values()) == 0  # nothing new: no write
+        with pytest.raises(StorageError) as imported:
+            import_bundle(ws, bundles[1], key=KEY)
+    for caught in (typed, imported):
+        assert "read-only role" in caught.value.message("en")
+        assert "лише для читання" in caught.value.message("uk")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM person")).scalar_one() == before
+    engine.dispose()
