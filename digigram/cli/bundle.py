@@ -44,9 +44,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _key_options(imp, "accept a bundle without a checked signature (a warning is shown)")
 
 
-def _say(lang: str, text: Message) -> str:
-    return text.render(lang)
-
 
 def _secret(prompt: str, lang: str, what: Message) -> str:
     """One line from standard input; typed without echo on a terminal."""
@@ -76,7 +73,7 @@ def _key(args: argparse.Namespace) -> bytes | None:
             raise BundleError(N_("The key file {key_file} is too large: it is not a key file.",
                                  key_file=args.key_file))
         return regional_key(text)
-    prompt = _say(args.lang, N_("Regional key: "))
+    prompt = N_("Regional key: ").render(args.lang)
     return regional_key(_secret(prompt, args.lang, N_("regional key")))
 
 
@@ -98,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     since = _since(getattr(args, "since", None))
-    password = _secret(_say(lang, N_("Coordinator password: ")), lang,
+    password = _secret(N_("Coordinator password: ").render(lang), lang,
                        N_("coordinator password"))
     with open_workspace(args) as ws:
         co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
@@ -106,21 +103,19 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "export":
             summary = co.export_bundle(Path(args.out), key=key, since=since, hub=args.hub)
             size = summary.path.stat().st_size
-            print(_say(lang,
-                       N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} "
-                          "answers, {plans} plans.",
-                          path=summary.path, size=size, people=summary.people, attempts=summary.attempts,
-                          answers=summary.answers, plans=summary.plans)))
-            print(_say(lang, N_("The bundle is signed with the regional key.") if summary.signed
-                       else N_("The bundle is NOT signed: the region will accept it only by explicit "
-                               "choice.")))
+            print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
+                     "{plans} plans.", path=summary.path, size=size, people=summary.people,
+                     attempts=summary.attempts, answers=summary.answers, plans=summary.plans).render(lang))
+            signed = (N_("The bundle is signed with the regional key.") if summary.signed
+                      else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
+            print(signed.render(lang))
             return 0
         report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned)
-    print(_say(lang, N_("Imported:")))
+    print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)
-        print(_say(lang, N_("  {name}: {added} new, {same} already there",
-                            name=name, added=added, same=same)))
+        print(N_("  {name}: {added} new, {same} already there",
+                            name=name, added=added, same=same).render(lang))
     for warning in report.warnings:
-        print(_say(lang, N_("Warning: {warning}", warning=warning)))
+        print(N_("Warning: {warning}", warning=warning).render(lang))
     return 0

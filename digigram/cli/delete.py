@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from digigram.cli.quiz import open_workspace, read_secret
-from digigram.core.errors import StorageError
+from digigram.cli.quiz import open_workspace, person_named, read_secret
 from digigram.core.i18n import N_
 
 HELP = "erase one person with all their answers, results and plans (coordinator password required)"
@@ -20,10 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     with open_workspace(args) as ws:
-        person = ws.find_person(args.person)
-        if person is None:
-            raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).",
-                                  person=args.person))
+        person = person_named(ws, args.person)
         password = read_secret(N_("Coordinator password: ").render(lang))
         coordinator = ws.unlock_coordinator(password or "")
         coordinator.delete_person(person.id)

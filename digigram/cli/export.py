@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from digigram.cli.quiz import open_workspace, read_secret
-from digigram.core.errors import DigigramError, StorageError
-from digigram.core.i18n import N_, Message
+from digigram.cli.quiz import open_workspace, person_named, read_secret
+from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_
 
 HELP = "print everything stored about one person as JSON (their PIN or the coordinator password first)"
 
@@ -21,27 +21,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="open the person with the coordinator password instead of their PIN")
 
 
-def _say(lang: str, text: Message) -> str:
-    return text.render(lang)
-
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     with open_workspace(args) as ws:
-        person = ws.find_person(args.person)
-        if person is None:
-            raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).",
-                                  person=args.person))
+        person = person_named(ws, args.person)
         data: dict[str, Any]
         # Prompts go to standard error: standard output carries only the JSON.
         if args.coordinator:
-            password = read_secret(_say(lang, N_("Coordinator password: ")),
+            password = read_secret(N_("Coordinator password: ").render(lang),
                                    out=sys.stderr)
             coordinator = ws.unlock_coordinator(password or "")
             data = coordinator.export_person_data(person.id)
         else:
             if person.has_pin:
-                pin = read_secret(_say(lang, N_("PIN: ")), out=sys.stderr)
+                pin = read_secret(N_("PIN: ").render(lang), out=sys.stderr)
                 if pin is None or not ws.check_pin(person.id, pin):
                     raise DigigramError(
                         N_("The PIN does not match; nothing was printed. The coordinator can open the "

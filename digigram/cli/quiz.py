@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from digigram.core import paths
 from digigram.core.answer_order import display_order
+from digigram.core.errors import StorageError
 from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_, Message
 from digigram.core.records import Person
@@ -42,6 +43,14 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
         print(notice.message(getattr(args, "lang", None)), file=sys.stderr)
     return ws
+
+
+def person_named(ws: Workspace, name: str) -> Person:
+    """The stored person a command names; a plain message when nobody has that name."""
+    person = ws.find_person(name)
+    if person is None:
+        raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).", person=name))
+    return person
 
 
 class Terminal:

@@ -13,7 +13,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digigram.cli.bundle import NAMES, _say, _secret
+    from digigram.cli.bundle import NAMES, _secret
     from digigram.core import paths
     from digigram.core.errors import DigigramError
     from digigram.core.i18n import N_
@@ -23,13 +23,13 @@ def run(args: argparse.Namespace) -> int:
     target = getattr(args, "database", None)
     if not target:
         raise DigigramError(N_("Name the regional database: --database URL (see docs/regional.md)."))
-    password = _secret(_say(lang, N_("Coordinator password: ")), lang, N_("coordinator password"))
+    password = _secret(N_("Coordinator password: ").render(lang), lang, N_("coordinator password"))
     last: dict[str, int] = {}
 
     def progress(kind: str, done: int, total: int) -> None:
         if done == total or done - last.get(kind, 0) >= 50_000:
             last[kind] = done
-            print(_say(lang, N_("  {name}: {done} of {total}", name=NAMES[kind], done=done, total=total)),
+            print(N_("  {name}: {done} of {total}", name=NAMES[kind], done=done, total=total).render(lang),
                   file=sys.stderr, flush=True)
 
     # This PC's data folder is the source; --database here names the region, not this PC's database.
@@ -37,11 +37,11 @@ def run(args: argparse.Namespace) -> int:
                         framework_path=getattr(args, "framework", None)) as ws:
         co = ws.unlock_coordinator(password)
         report = co.sync_to(target, lang=lang, progress=progress)
-    print(_say(lang, N_("Pushed to the regional database:")))
+    print(N_("Pushed to the regional database:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added[kind], report.unchanged[kind]
-        print(_say(lang, N_("  {name}: {added} new, {same} already there",
-                            name=name, added=added, same=same)))
+        print(N_("  {name}: {added} new, {same} already there",
+                 name=name, added=added, same=same).render(lang))
     for warning in report.warnings:
-        print(_say(lang, N_("Warning: {warning}", warning=warning)))
+        print(N_("Warning: {warning}", warning=warning).render(lang))
     return 0
