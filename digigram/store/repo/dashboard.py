@@ -27,7 +27,7 @@ class PersonLine:
     profile_id: str | None
 
 
-_NAMED = re.compile(r"(?<![:\w]):([a-z_]+)")
+_NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 def _pg_marks(sql: str) -> str:
