@@ -100,7 +100,8 @@ def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: 
         region_id = found[0].id
     if hub is not None and hub.strip():
         wanted = " ".join(hub.split())
-        hits = [h for h in hubs if h.id == wanted] or [h for h in hubs if h.name.casefold() == wanted.casefold()]
+        hits = ([h for h in hubs if h.id == wanted]
+                or [h for h in hubs if h.name.casefold() == wanted.casefold()])
         if region_id is not None and len(hits) > 1:
             hits = [h for h in hits if h.region_id == region_id]
         if not hits:
@@ -110,5 +111,6 @@ def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: 
                                    hub=hub))
         hub_id = hits[0].id
         if region_id is not None and hits[0].region_id != region_id:
-            raise DigigramError(N_("The hub {hub!r} is not in the region {region!r}.", hub=hub, region=region))
+            raise DigigramError(N_("The hub {hub!r} is not in the region {region!r}.",
+                                   hub=hub, region=region))
     return ProgrammeFilter(region_id=region_id, hub_id=hub_id, since=since)

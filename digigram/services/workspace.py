@@ -319,7 +319,8 @@ class Workspace:
 
         return programme.resolve(self.regions(), self.hubs(), region=region, hub=hub, since=since)
 
-    def programme(self, filters: ProgrammeFilter | None = None, *, min_answers: int | None = None) -> Programme:
+    def programme(self, filters: ProgrammeFilter | None = None, *,
+                  min_answers: int | None = None) -> Programme:
         """The programme's figures for the filter (everyone when None); reads only, so any role may ask.
         `min_answers`: answers a question needs to be listed among the hardest (default 30)."""
         from digigram.services import programme

@@ -77,7 +77,8 @@ def test_filters_by_region_hub_and_date(ws: Workspace, lviv_kyiv: dict[str, str]
     assert [(r.region_id, r.trainees, r.checks) for r in kyiv.regions] == [("UA-30", 2, 3)]
     assert (kyiv.headline.before, kyiv.headline.after) == (Share(0, 1), Share(0, 1))
     assert dict(kyiv.levels) == {"DOC": (("B", 1),), "NET": (("C", 1),)}
-    assert [(q.item_id, q.right) for q in kyiv.hardest] == [("DOC.1-04", Share(0, 1)), ("DOC.1-07", Share(1, 1))]
+    assert [(q.item_id, q.right) for q in kyiv.hardest] == [
+        ("DOC.1-04", Share(0, 1)), ("DOC.1-07", Share(1, 1))]
     by_hub = ws.programme(ws.programme_filter(hub=lviv_kyiv["lviv"]))
     assert [(r.region_id, r.trainees, r.checks) for r in by_hub.regions] == [("UA-46", 2, 3)]
     assert by_hub.headline.after == Share(1, 1)
@@ -87,17 +88,20 @@ def test_filters_by_region_hub_and_date(ws: Workspace, lviv_kyiv: dict[str, str]
         ("UA-30", 1, 2), ("UA-46", 2, 2), (None, 1, 1)]
     assert (since.headline.before, since.headline.after) == (Share(1, 1), Share(0, 1))
     empty = ws.programme(ProgrammeFilter(since=date(2026, 1, 1)))
-    assert (empty.trainees, empty.headline.before, dict(empty.levels), empty.hardest) == (0, Share(0, 0), {}, ())
+    assert (empty.trainees, empty.headline.before, dict(empty.levels), empty.hardest) == (
+        0, Share(0, 0), {}, ())
 
 
 @pytest.mark.parametrize(("region", "hub", "expected"), [
-    ("UA-46", None, ("UA-46", None)), ("46", None, ("UA-46", None)), ("львівська область", None, ("UA-46", None)),
-    ("Lviv Oblast", None, ("UA-46", None)), (None, "хаб київ", ("", "kyiv")), ("UA-30", "Хаб Київ", ("UA-30", "kyiv")),
+    ("UA-46", None, ("UA-46", None)), ("46", None, ("UA-46", None)),
+    ("львівська область", None, ("UA-46", None)), ("Lviv Oblast", None, ("UA-46", None)),
+    (None, "хаб київ", ("", "kyiv")), ("UA-30", "Хаб Київ", ("UA-30", "kyiv")),
 ])
-def test_region_and_hub_as_typed(ws: Workspace, lviv_kyiv: dict[str, str], region: str | None, hub: str | None,
-                                 expected: tuple[str, str | None]) -> None:
+def test_region_and_hub_as_typed(ws: Workspace, lviv_kyiv: dict[str, str], region: str | None,
+                                 hub: str | None, expected: tuple[str, str | None]) -> None:
     f = ws.programme_filter(region=region, hub=hub)
-    assert (f.region_id or "", f.hub_id) == (expected[0], None if expected[1] is None else lviv_kyiv[expected[1]])
+    hub_id = None if expected[1] is None else lviv_kyiv[expected[1]]
+    assert (f.region_id or "", f.hub_id) == (expected[0], hub_id)
 
 
 @pytest.mark.parametrize(("region", "hub", "en", "uk"), [
@@ -106,7 +110,8 @@ def test_region_and_hub_as_typed(ws: Workspace, lviv_kyiv: dict[str, str], regio
     ("UA-46", "Хаб Київ", "is not in the region", "не в регіоні"),
 ])
 def test_unknown_region_or_hub_is_named_in_both_languages(
-        ws: Workspace, lviv_kyiv: dict[str, str], region: str | None, hub: str | None, en: str, uk: str) -> None:
+        ws: Workspace, lviv_kyiv: dict[str, str], region: str | None, hub: str | None, en: str,
+        uk: str) -> None:
     with pytest.raises(DigigramError) as caught:
         ws.programme_filter(region=region, hub=hub)
     assert en in caught.value.message("en")

@@ -67,7 +67,8 @@ def regions(session: Session, f: ProgrammeFilter) -> list[tuple[str | None, int,
     return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in _fetch(session, sql, params)]
 
 
-def headline(session: Session, f: ProgrammeFilter, *, after_days: int, high_from: int) -> tuple[int, int, int]:
+def headline(
+        session: Session, f: ProgrammeFilter, *, after_days: int, high_from: int) -> tuple[int, int, int]:
     """(people, high before, high after): people whose first selected check and their latest one at
     least `after_days` later both carry a self-rating; "high" is a rating of `high_from` or more."""
     head, params = _selected(f)
@@ -103,7 +104,8 @@ def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, st
     return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _fetch(session, sql, params)]
 
 
-def answer_counts(session: Session, f: ProgrammeFilter, item_ids: Sequence[str]) -> list[tuple[str, str, int]]:
+def answer_counts(
+        session: Session, f: ProgrammeFilter, item_ids: Sequence[str]) -> list[tuple[str, str, int]]:
     """(question, choice as stored JSON, answers) over all selected checks, for the given questions."""
     if not item_ids:
         return []

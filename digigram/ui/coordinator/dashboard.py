@@ -256,8 +256,10 @@ class DashboardView(QWidget):
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
         self.fit_columns()
         helped = sum(1 for r in board.rows if r.needs_help)
-        self.count.setText(translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                           .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+        counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
+                   .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+        # e.g. a read-only account: the summaries were worked out for this view only
+        self.count.setText(counted if board.note is None else f"{counted}\n{board.note.render(lang)}")
         self.hard.show_stats(board.hard_questions, fw, lang)
         self.before_after.show(board.before_after, fw, lang)
         self._heatmap_drawn = False
