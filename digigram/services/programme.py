@@ -114,3 +114,4 @@ def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: 
             raise DigigramError(N_("The hub {hub!r} is not in the region {region!r}.",
                                    hub=hub, region=region))
     return ProgrammeFilter(region_id=region_id, hub_id=hub_id, since=since)
+
