@@ -85,8 +85,7 @@ def _explain(ws: Workspace) -> None:
             rows.regions(session, f)
             rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
             rows.area_counts(session, f)
-            rows.answer_counts(session, f, [i.id for i in ws.framework.items if i.kind in ("knowledge",
-                                                                                         "scenario")])
+            rows.answer_counts(session, f)
             for sql, params in captured:
                 plan = _fetch(session, "EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, params)
                 print("   ", "\n    ".join(str(line[0]) for line in plan), "\n", flush=True)

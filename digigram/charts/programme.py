@@ -112,8 +112,8 @@ def _whiskers(shares: Sequence[Share]) -> tuple[list[float], list[float], list[f
         value = 0.0 if s.value is None else s.value * 100
         found = s.interval or (value / 100, value / 100)
         values.append(value)
-        low.append(value - found[0] * 100)
-        high.append(found[1] * 100 - value)
+        low.append(max(0.0, value - found[0] * 100))  # never below 0 by rounding at 0 % or 100 %
+        high.append(max(0.0, found[1] * 100 - value))
     return values, low, high
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from types import MappingProxyType
 
 from digigram.core.coordination import HIGH_RATING
+from digigram.core.i18n import N_, Message
 
 # "After" is a person's latest finished check at least this many days after their first one: a re-check
 # the same week says little about training.
@@ -113,6 +114,34 @@ class Programme:
     @property
     def checks(self) -> int:
         return sum(r.checks for r in self.regions)
+
+
+# Written into the report and shown on the Programme page: what each figure is, honestly.
+DEFINITIONS = (
+    N_("Self-rating: the answer to “How would you rate your digital skills from 1 to 10?”, which Digigram "
+       "asks at the start of every check (the one given at the end counts when the first was skipped). "
+       "“High” is 7–10, as in the programme's survey (which used 0–10). Before: the person's first "
+       "finished check in the selection. After: their latest finished check at least {days} days after "
+       "it. Only people with both checks and a rating at both count, so both shares are of the same "
+       "people; people who came back for a later check may differ from those who did not.", days=AFTER_DAYS),
+    N_("95 % interval: the Wilson score interval of the share; it shows how far the share could be "
+       "from the true one by chance alone, not bias in who took part."),
+    N_("Shown level: the level a person's answers showed in an area at their latest finished check in "
+       "the selection."),
+    N_("Below target: the share of people whose shown level in an area is below the target their role "
+       "sets for that area, at their latest check; areas without a target for the role are left out. "
+       "Digigram stores gaps per area, so this figure is per area, not per competence."),
+    N_("Hardest questions: knowledge and scenario questions with the smallest share of fully right "
+       "answers over all selected checks (“I don't know” and partly right answers count as not right); "
+       "only questions with at least {n} answers are listed.", n=HARD_MIN_ANSWERS),
+    N_("Said more than they showed: the share of people whose self-rating questions in an area gave a "
+       "higher level than their answers did, at their latest check; only people asked such questions "
+       "there count."),
+)
+
+def definitions(p: Programme) -> list[Message]:
+    """The definitions with this picture's own threshold for the hardest questions."""
+    return [N_(m.msgid, n=p.hard_min_answers) if "{n}" in m.msgid else m for m in DEFINITIONS]
 
 
 def frozen_levels(found: Mapping[str, list[tuple[str, int]]]) -> Mapping[str, tuple[tuple[str, int], ...]]:

@@ -36,12 +36,12 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
             min_answers: int = HARD_MIN_ANSWERS) -> Programme:
     area_ids = tuple(a.id for a in framework.areas)
     order = {lv.code: lv.index for lv in framework.levels}
-    marked = [item.id for item in framework.items if item.kind in ("knowledge", "scenario")]
+    marked = {item.id for item in framework.items if item.kind in ("knowledge", "scenario")}
     with sessions() as session:
         regions = rows.regions(session, f)
         people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
         areas = rows.area_counts(session, f)
-        answers = rows.answer_counts(session, f, marked)
+        answers = rows.answer_counts(session, f)
 
     levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     below: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -61,6 +61,8 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     # Each distinct (question, choice) is scored once with the framework's own scoring.
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item_id, choice, n in answers:
+        if item_id not in marked:
+            continue  # self-ratings and attitudes have no right answer
         mark = _mark(framework, item_id, choice)
         right[item_id][0] += n if mark == 1 else 0
         right[item_id][1] += n

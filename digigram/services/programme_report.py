@@ -11,31 +11,9 @@ from digigram.charts.programme import ProgrammeReport, words, write_programme_pd
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
-from digigram.core.programme import AFTER_DAYS, Programme, ProgrammeFilter, Share
+from digigram.core.programme import Programme, ProgrammeFilter, Share, definitions
 from digigram.core.regions import Hub, Region
 from digigram.services.coordinator.exports import _atomic_write, _safe_cell, list_separator
-
-DEFINITIONS = (
-    N_("Self-rating: the answer to “How would you rate your digital skills from 1 to 10?”, which Digigram "
-       "asks at the start of every check (the one given at the end counts when the first was skipped). "
-       "“High” is 7–10, as in the programme's survey (which used 0–10). Before: the person's first "
-       "finished check in the selection. After: their latest finished check at least {days} days after "
-       "it. Only people with both checks and a rating at both count, so both shares are of the same "
-       "people; people who came back for a later check may differ from those who did not.", days=AFTER_DAYS),
-    N_("95 % interval: the Wilson score interval of the share; it shows how far the share could be "
-       "from the true one by chance alone, not bias in who took part."),
-    N_("Shown level: the level a person's answers showed in an area at their latest finished check in "
-       "the selection."),
-    N_("Below target: the share of people whose shown level in an area is below the target their role "
-       "sets for that area, at their latest check; areas without a target for the role are left out. "
-       "Digigram stores gaps per area, so this figure is per area, not per competence."),
-    N_("Hardest questions: knowledge and scenario questions with the smallest share of fully right "
-       "answers over all selected checks (“I don't know” and partly right answers count as not right); "
-       "only questions with at least {n} answers are listed."),
-    N_("Said more than they showed: the share of people whose self-rating questions in an area gave a "
-       "higher level than their answers did, at their latest check; only people asked such questions "
-       "there count."),
-)
 
 
 def report_data(p: Programme, framework: Framework, regions: list[Region], hubs: list[Hub], *,
@@ -61,8 +39,7 @@ def report_data(p: Programme, framework: Framework, regions: list[Region], hubs:
         over=[(areas.get(o.area_id, o.area_id), o.share) for o in p.over_confident],
         hardest=[(f"{q.item_id}: {framework.item(q.item_id).stem.get(lang)}"
                   if framework.has_item(q.item_id) else q.item_id, q.right) for q in p.hardest],
-        definitions=[m.render(lang) if k != 4 else N_(m.msgid, n=p.hard_min_answers).render(lang)
-                     for k, m in enumerate(DEFINITIONS)],
+        definitions=[m.render(lang) for m in definitions(p)],
     )
 
 
@@ -83,7 +60,7 @@ def describe(f: ProgrammeFilter, regions: list[Region], hubs: list[Hub], *, lang
 CSV_WORDS = {
     "section": N_("Section"),
     "key": N_("Id"),
-    "name": N_("Name"),
+    "name": N_("Name or question"),
     "count": N_("Count"),
     "n": N_("Of"),
     "share": N_("Share, %"),

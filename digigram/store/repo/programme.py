@@ -6,7 +6,6 @@ The same SQL runs on SQLite and PostgreSQL; the only dialect difference is addin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -104,16 +103,18 @@ def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, st
     return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _fetch(session, sql, params)]
 
 
-def answer_counts(
-        session: Session, f: ProgrammeFilter, item_ids: Sequence[str]) -> list[tuple[str, str, int]]:
-    """(question, choice as stored JSON, answers) over all selected checks, for the given questions."""
-    if not item_ids:
-        return []
-    head, params = _selected(f)
-    names = []
-    for k, item_id in enumerate(item_ids):
-        params[f"i{k}"] = item_id
-        names.append(f":i{k}")
-    sql = (head + "SELECT an.item_id, an.choice, count(*) FROM answer an JOIN sel s ON s.id = an.attempt_id "
-           f"WHERE an.item_id IN ({', '.join(names)}) GROUP BY an.item_id, an.choice")
+def answer_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, int]]:
+    """(question, choice as stored JSON, answers) over all selected checks.
+
+    Plain joins, no CTE: PostgreSQL then scans the answers once in parallel and hashes the checks; a
+    list of question ids to keep would be compared against every answer row, so the few self-rating
+    rows are dropped in Python instead.
+    """
+    where, params = _check_where(f)
+    person = "" if f.region_id is None and f.hub_id is None else (
+        "JOIN person p ON p.id = a.person_id LEFT JOIN hub h ON h.id = p.hub_id ")
+    if not person:
+        where = where.replace("1=1 AND ", "", 1)
+    sql = ("SELECT an.item_id, an.choice, count(*) FROM answer an JOIN attempt a ON a.id = an.attempt_id "
+           f"{person}WHERE {where} GROUP BY an.item_id, an.choice")
     return [(r[0], r[1], int(r[2])) for r in _fetch(session, sql, params)]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
+from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import TraineeModel
 from digigram.ui.widgets import ButtonRow, TextLabel
 
@@ -123,6 +124,8 @@ class DashboardView(QWidget):
         self.tabs.addTab(self.hard, "")
         self.before_after = BeforeAfterPanel(self.tabs)
         self.tabs.addTab(self.before_after, "")
+        self.programme = ProgrammePage(self.win, self.tabs)  # its own filters: region, hub, since
+        self.tabs.addTab(self.programme, "")
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
         self.model.layoutChanged.connect(self._order_changed)
 
@@ -160,6 +163,7 @@ class DashboardView(QWidget):
         self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
         self.tabs.setTabText(3, translate("Dashboard", "&Before and after"))
+        self.tabs.setTabText(4, translate("Dashboard", "Progr&amme"))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
         self.table.setAccessibleDescription(translate(
@@ -195,6 +199,7 @@ class DashboardView(QWidget):
         self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
         self.hard.show_stats([], self.win.ws.framework, self.win.lang)
         self.heatmap.clear()
+        self.programme.forget()
 
     # -- data ----------------------------------------------------------------------------------
     def current_filter(self) -> Any:

@@ -495,172 +495,177 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="142"/>
+        <location filename="../coordinator/dashboard.py" line="145"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="143"/>
+        <location filename="../coordinator/dashboard.py" line="146"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="144"/>
+        <location filename="../coordinator/dashboard.py" line="147"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="145"/>
+        <location filename="../coordinator/dashboard.py" line="148"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="146"/>
+        <location filename="../coordinator/dashboard.py" line="149"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="147"/>
+        <location filename="../coordinator/dashboard.py" line="150"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="148"/>
+        <location filename="../coordinator/dashboard.py" line="151"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="150"/>
+        <location filename="../coordinator/dashboard.py" line="153"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="151"/>
+        <location filename="../coordinator/dashboard.py" line="154"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="152"/>
+        <location filename="../coordinator/dashboard.py" line="155"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="153"/>
+        <location filename="../coordinator/dashboard.py" line="156"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="154"/>
+        <location filename="../coordinator/dashboard.py" line="157"/>
         <source>Checked &amp;until:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="155"/>
+        <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="156"/>
+        <location filename="../coordinator/dashboard.py" line="159"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="157"/>
+        <location filename="../coordinator/dashboard.py" line="160"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="158"/>
+        <location filename="../coordinator/dashboard.py" line="161"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="162"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="163"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="164"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="162"/>
+        <location filename="../coordinator/dashboard.py" line="165"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="163"/>
+        <location filename="../coordinator/dashboard.py" line="166"/>
+        <source>Progr&amp;amme</source>
+        <translation>Програ&amp;ма</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="167"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="164"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>Group report as P&amp;DF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="221"/>
+        <location filename="../coordinator/dashboard.py" line="226"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="222"/>
+        <location filename="../coordinator/dashboard.py" line="227"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="223"/>
+        <location filename="../coordinator/dashboard.py" line="228"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="233"/>
+        <location filename="../coordinator/dashboard.py" line="238"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="259"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -1268,6 +1273,159 @@ The data is wiped from the database file. Older backups on this computer still h
         <location filename="../plan_output.py" line="70"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <location filename="../coordinator/programme.py" line="143"/>
+        <source>R&amp;egion:</source>
+        <translation>Р&amp;егіон:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="144"/>
+        <source>&amp;Hub:</source>
+        <translation>Ха&amp;б:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="145"/>
+        <source>Programme figures for a region</source>
+        <translation>Показники програми для регіону</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="146"/>
+        <source>Programme figures for a hub</source>
+        <translation>Показники програми для хабу</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="147"/>
+        <source>Checks si&amp;nce:</source>
+        <translation>Перевірки почи&amp;наючи з:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="148"/>
+        <source>Only checks finished since a date</source>
+        <translation>Лише перевірки, завершені від дати</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="149"/>
+        <source>First day of the checks counted</source>
+        <translation>Перший день перевірок, що враховуються</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="150"/>
+        <source>&amp;Show the figures</source>
+        <translation>Показати &amp;цифри</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="151"/>
+        <source>Show the figures</source>
+        <translation>Показати цифри</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="152"/>
+        <source>The programme&apos;s figures</source>
+        <translation>Показники програми</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="153"/>
+        <source>Working out the figures…</source>
+        <translation>Обчислення показників…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="154"/>
+        <source>Self-rating before and after</source>
+        <translation>Самооцінка до й після</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="155"/>
+        <source>Shown level by area</source>
+        <translation>Показаний рівень за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="156"/>
+        <source>Below the role&apos;s target by area</source>
+        <translation>Нижче від цілі ролі за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="157"/>
+        <source>Said more than they showed by area</source>
+        <translation>Оцінили себе вище, ніж показали, за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="158"/>
+        <source>Trainees, hubs and checks by region</source>
+        <translation>Слухачі, хаби й перевірки за регіонами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="159"/>
+        <source>Hardest questions</source>
+        <translation>Найважчі питання</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="161"/>
+        <source>Region</source>
+        <translation>Регіон</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="161"/>
+        <source>Trainees</source>
+        <translation>Слухачі</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="162"/>
+        <source>Hubs</source>
+        <translation>Хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="162"/>
+        <source>Checks</source>
+        <translation>Перевірки</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="163"/>
+        <source>Question</source>
+        <translation>Питання</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="164"/>
+        <source>Answers</source>
+        <translation>Відповіді</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="165"/>
+        <source>Fully right</source>
+        <translation>Цілком правильно</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="167"/>
+        <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
+        <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="190"/>
+        <source>All regions</source>
+        <translation>Усі регіони</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="199"/>
+        <source>All hubs</source>
+        <translation>Усі хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="273"/>
+        <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
+        <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="275"/>
+        <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
+        <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="286"/>
+        <source>No one in this selection has a first and a later check with a self-rating.</source>
+        <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
 </context>
 <context>
