@@ -172,6 +172,9 @@ class ProgrammePage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange and self.picture is not None:
+            # A new text size: row heights and the charts' lettering follow once the font has settled.
+            QTimer.singleShot(0, self._show_again)
         super().changeEvent(event)
 
     # -- filters -------------------------------------------------------------------------------
@@ -255,6 +258,20 @@ class ProgrammePage(QWidget):
         self.retranslate_ui()
 
     # -- showing -------------------------------------------------------------------------------
+    def _show_again(self) -> None:
+        if self.picture is not None:
+            self._show(self.picture)
+
+    def _scaled(self, make: Callable[[float], Any]) -> Callable[[float], Any]:
+        """The chart drawn for the app's text size: its fixed point sizes grow with a higher dpi."""
+        scale = max(self.win.settings.text_scale, 100) / 100
+
+        def made(width: float) -> Any:
+            figure = make(width / scale)
+            figure.set_dpi(100 * scale)
+            return figure
+        return made
+
     def _show(self, p: Any) -> None:
         from digigram.charts import programme as charts
         from digigram.core.i18n import format_percent
@@ -278,9 +295,8 @@ class ProgrammePage(QWidget):
             .replace("%3", pct(head.after)).replace("%4", interval(head.after))
             .replace("%5", str(head.before.n)))
         if head.before.n:
-            self.headline_chart.set_chart(
-                lambda width: charts.headline_figure(head.before, head.after, lang=lang,
-                                                     width=min(width, 6.0)), min_width_in=3.5)
+            self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
+                head.before, head.after, lang=lang, width=min(width, 6.0))), min_width_in=3.5)
         else:
             self.headline_chart.clear()
             self.headline_chart.set_placeholder(translate(
@@ -302,8 +318,8 @@ class ProgrammePage(QWidget):
         levels = [(areas.get(a, a), [dict(rows).get(c, 0) for c in codes]) for a, rows in p.levels.items()]
         self.levels_label.setText(w["levels"])
         if levels:
-            self.levels_chart.set_chart(
-                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width), min_width_in=6.0)
+            self.levels_chart.set_chart(self._scaled(
+                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width)), min_width_in=6.0)
         else:
             self.levels_chart.clear()
             self.levels_chart.set_placeholder(w["none"])
@@ -312,7 +328,7 @@ class ProgrammePage(QWidget):
                 (self.over_chart, p.over_confident, w["over"], "#CC79A7")):
             named = [(areas.get(r.area_id, r.area_id), r.share) for r in rows]
             if named:
-                chart.set_chart(_shares_maker(named, title, colour, lang), min_width_in=6.0)
+                chart.set_chart(self._scaled(_shares_maker(named, title, colour, lang)), min_width_in=6.0)
             else:
                 chart.clear()
                 chart.set_placeholder(f"{title}: {w['none']}")
