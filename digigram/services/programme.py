@@ -38,6 +38,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     order = {lv.code: lv.index for lv in framework.levels}
     marked = {item.id for item in framework.items if item.kind in ("knowledge", "scenario")}
     with sessions() as session:
+        rows.for_report(session)
         regions = rows.regions(session, f)
         people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
         areas = rows.area_counts(session, f)
