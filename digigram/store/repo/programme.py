@@ -120,7 +120,8 @@ def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, st
            "sum(CASE WHEN c.k_last = 1 THEN 1 ELSE 0 END) "
            "FROM area_result r JOIN c ON c.id = r.attempt_id "
            "GROUP BY r.area_id, r.level, r.said_level, "
-           "CASE WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END")
+           "CASE WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END "
+           "HAVING sum(CASE WHEN c.k_last = 1 THEN 1 ELSE 0 END) > 0")
     return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _fetch(session, sql, params)]
 
 
