@@ -28,6 +28,7 @@ WORDS = {
     "before": N_("Before (first check)"),
     "after": N_("After (a later check)"),
     "people": N_("People"),
+    "check": N_("Which check"),
     "share": N_("Share"),
     "interval": N_("95 % interval"),
     "of": N_("{{count}} of {{n}}"),
@@ -243,7 +244,7 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
         draw_headline(_axes(fig, MARGIN + 0.55, PAGE_H - y + 0.35, 3.6, 2.4), report.before, report.after,
                       lang=lang)
     _place(flow, 3.0, headline)
-    flow.table([w["people"], w["share"], w["interval"]], [3.0, 1.4, 2.2],
+    flow.table([w["check"], w["people"], f"{w['share']} ({w['interval']})"], [3.0, 1.4, 2.2],
                [[w["before"], w["of"].format(count=report.before.count, n=report.before.n),
                  f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
                 [w["after"], w["of"].format(count=report.after.count, n=report.after.n),
@@ -257,10 +258,10 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
         flow.heading(w["levels"], keep_with=2.0)
         names = _short([n for n, _ in report.levels])
         room = _label_room(names)
-        height = 0.5 + 0.42 * len(report.levels)
+        height = 0.85 + 0.42 * len(report.levels)  # legend above, tick labels below the bars
 
         def levels(fig: Figure, y: float) -> None:
-            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45, width - room, height - 0.45),
+            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45, width - room, height - 0.8),
                         [(n, c) for n, (_o, c) in zip(names, report.levels, strict=True)],
                         report.level_codes, lang=lang)
         _place(flow, height + 0.1, levels)
@@ -269,12 +270,12 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
             continue
         names = _short([n for n, _ in rows])
         room = _label_room(names)
-        height = 0.55 + 0.36 * len(rows)
+        height = 0.9 + 0.36 * len(rows)  # title above, tick labels below the bars
 
         def shares(fig: Figure, y: float, rows: Sequence[tuple[str, Share]] = rows, title: str = title,
                    colour: str = colour, names: list[str] = names, room: float = room,
                    height: float = height) -> None:
-            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.3),
+            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.65),
                         [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=title, lang=lang,
                         colour=colour)
         flow.y -= 0.1
