@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from digigram.cli.main import main
 from digigram.core.errors import StorageError
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
@@ -130,6 +131,10 @@ def test_the_analyst_sees_the_dashboard_and_the_programme_and_nothing_is_written
         assert "лише читати" in board.note.render("uk")
         picture = ws.programme(min_answers=1)
         assert picture.trainees == people and picture.checks == checks and picture.hardest
+    for name in ("programme.pdf", "programme.csv"):  # the report command as the analyst
+        assert main(["report", "--database", _as(target.url, analyst), "--framework", str(SMALL),
+                     "--out", str(tmp_path / name), "--lang", "en"]) == 0
+        assert (tmp_path / name).stat().st_size > 0
     with engine.connect() as conn:  # the analyst wrote nothing
         assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 0
 
