@@ -126,6 +126,10 @@ class DashboardView(QWidget):
         self.tabs.addTab(self.before_after, "")
         self.programme = ProgrammePage(self.win, self.tabs)  # its own filters: region, hub, since
         self.tabs.addTab(self.programme, "")
+        # Five tabs with large text are wider than a small screen: their names shorten with "…" (the
+        # whole name is the tab's tooltip) rather than hide behind scroll arrows too small to use.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
         self.model.layoutChanged.connect(self._order_changed)
 
@@ -164,6 +168,8 @@ class DashboardView(QWidget):
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
         self.tabs.setTabText(3, translate("Dashboard", "&Before and after"))
         self.tabs.setTabText(4, translate("Dashboard", "Progr&amme"))
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
         self.table.setAccessibleDescription(translate(
