@@ -21,7 +21,7 @@
     <message>
         <location filename="../coordinator/bundles.py" line="56"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
-        <translation>Результати з пакета додаються до даних цього комп&apos;ютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
+        <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="63"/>
@@ -215,7 +215,7 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
         <translation>Видалити %1 з усіма відповідями, результатами й планами? Цього не можна скасувати.
 
-Дані буде стерто з файлу бази. Старіші резервні копії на цьому комп&apos;ютері ще зберігають їх, доки їх не замінять новіші.</translation>
+Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
         <location filename="../coordinator/files.py" line="137"/>
@@ -253,7 +253,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/login.py" line="55"/>
         <source>No coordinator password is set on this computer yet. Choose one now (at least %1 characters) and keep it safe: it opens every trainee&apos;s results.</source>
-        <translation>На цьому комп&apos;ютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
+        <translation>На цьому компʼютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
         <location filename="../coordinator/login.py" line="62"/>
@@ -367,7 +367,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/pages.py" line="69"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
-        <translation>Тут ще немає питань. Питання з’являється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
+        <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="120"/>
@@ -417,7 +417,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/pages.py" line="186"/>
         <source>The group picture appears here.</source>
-        <translation>Тут з&apos;явиться картина групи.</translation>
+        <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="195"/>
@@ -462,7 +462,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/table.py" line="90"/>
         <source>Name</source>
-        <translation>Ім&apos;я</translation>
+        <translation>Імʼя</translation>
     </message>
     <message>
         <location filename="../coordinator/table.py" line="91"/>
@@ -685,7 +685,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../errors.py" line="88"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
-        <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим комп&apos;ютером; подробиці записано в цьому файлі:</translation>
+        <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим компʼютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
         <location filename="../errors.py" line="96"/>
@@ -792,17 +792,17 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../home.py" line="105"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
-        <translation>Виберіть своє ім&apos;я або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
+        <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
         <location filename="../home.py" line="111"/>
         <source>&amp;People on this computer:</source>
-        <translation>&amp;Люди на цьому комп&apos;ютері:</translation>
+        <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
         <location filename="../home.py" line="112"/>
         <source>People on this computer</source>
-        <translation>Люди на цьому комп&apos;ютері</translation>
+        <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
         <location filename="../home.py" line="113"/>
@@ -992,7 +992,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../person_dialog.py" line="46"/>
         <source>Name</source>
-        <translation>Ім&apos;я</translation>
+        <translation>Імʼя</translation>
     </message>
     <message>
         <location filename="../person_dialog.py" line="51"/>
@@ -1012,7 +1012,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../person_dialog.py" line="62"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Ім&apos;я:</translation>
+        <translation>&amp;Імʼя:</translation>
     </message>
     <message>
         <location filename="../person_dialog.py" line="63"/>
@@ -1032,7 +1032,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../person_dialog.py" line="72"/>
         <source>A PIN stops others on this computer from opening your results. Leave it empty if you do not need one.</source>
-        <translation>PIN не дасть іншим людям на цьому комп&apos;ютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
+        <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
         <location filename="../person_dialog.py" line="84"/>
@@ -1042,12 +1042,12 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../person_dialog.py" line="89"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
-        <translation>Зберігати мої відповіді й результати на цьому комп&apos;ютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
+        <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
         <location filename="../person_dialog.py" line="85"/>
         <source>Consent to keep results on this computer</source>
-        <translation>Згода зберігати результати на цьому комп&apos;ютері</translation>
+        <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
 </context>
 <context>
@@ -1224,7 +1224,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../plan_step_editor.py" line="129"/>
         <source>on this computer</source>
-        <translation>на цьому комп&apos;ютері</translation>
+        <translation>на цьому компʼютері</translation>
     </message>
     <message>
         <location filename="../plan_view.py" line="159"/>
@@ -1249,12 +1249,12 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../plan_view.py" line="272"/>
         <source>No program on this computer opens this file. It is here: %1</source>
-        <translation>На цьому комп&apos;ютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
+        <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
         <location filename="../plan_view.py" line="277"/>
         <source>Online resource (needs the internet): %1</source>
-        <translation>Ресурс в інтернеті (потрібне з&apos;єднання): %1</translation>
+        <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
         <location filename="../plan_view.py" line="288"/>
@@ -1477,7 +1477,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../results_view.py" line="120"/>
         <source>The chart appears here.</source>
-        <translation>Тут з&apos;явиться діаграма.</translation>
+        <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
         <location filename="../results_view.py" line="121"/>
