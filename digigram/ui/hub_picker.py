@@ -57,7 +57,10 @@ class HubPicker(QWidget):
         self.search.setMaxLength(limits.HUB_MAX)
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("HubPicker", "Hubs on this computer"))
-        self.list.setMinimumHeight(self.list.fontMetrics().height() * 5)
+        # Long names wrap, so the region at the end of each line is never cut off with large text.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         for widget in (self.region, self.search, self.list, self.hint):
@@ -70,14 +73,21 @@ class HubPicker(QWidget):
             self.hint.setText(translate(
                 "HubPicker", "There are no hubs on this computer yet. A coordinator adds them in "
                 "coordinator mode (Add a hub…); until then you can be added without a hub."))
-            for widget in (self.region, self.search, self.list):
-                widget.setEnabled(False)
+            for widget in (self.region, self.list):  # nothing to choose from: only the hint
+                widget.hide()
+            self.search.setEnabled(False)  # kept (hidden) as the label's buddy and the tab stop
+            self.search.hide()
         else:
             self.hint.hide()
         self.search.installEventFilter(self)
         self.search.textChanged.connect(self._filter)
         self.region.currentIndexChanged.connect(self._filter)
         self.list.currentItemChanged.connect(lambda *_: self.chosen_changed.emit())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Room for a few wrapped hubs at the text size in force when shown (it can change at any time).
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 6)
+        super().showEvent(event)
 
     def chosen(self) -> str | None:
         """The id of the highlighted hub, or None (no hub, or none matches the search)."""

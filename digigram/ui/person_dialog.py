@@ -66,10 +66,16 @@ class PersonDialog(QDialog):
             (translate("PersonDialog", "&Role:"), self.profile),
             (translate("PersonDialog", "&PIN (optional):"), self.pin),
         ):
+            if field is self.hub.search and not hubs:
+                continue  # nothing to choose: the hint goes below the form instead
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, self.hub if field is self.hub.search else field)
         layout.addLayout(form)
+        if not hubs:  # in the dialog's own column, where a wrapped label gets the height it needs
+            self.hub.hide()
+            self.hub.hint.setParent(self)
+            layout.addWidget(self.hub.hint)
         pin_note = QLabel(
             translate(
                 "PersonDialog",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
-from digigram.ui.widgets import fit_dialog
+from digigram.ui.widgets import TextLabel, fit_dialog
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -71,11 +71,11 @@ class SyncDialog(QDialog):
         self._url = ""
         self.setWindowTitle(translate("Sync", "Sync with the region"))
         layout = QVBoxLayout(self)
-        intro = QLabel(translate(
+        intro = TextLabel(self)  # wraps, and keeps the height its lines need at 200 % text
+        intro.setText(translate(
             "Sync", "Sends the finished checks and plans on this computer that the regional database does "
             "not have yet. The password is not typed here: keep it in a PostgreSQL service file or a "
-            "PGPASSFILE (see docs/regional.md)."), self)
-        intro.setWordWrap(True)
+            "PGPASSFILE (see docs/regional.md)."))
         layout.addWidget(intro)
         form = QFormLayout()
         self.url = QLineEdit(self)
@@ -91,8 +91,8 @@ class SyncDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         layout.addWidget(self.bar)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = TextLabel(self)
+        self.status.hide()  # until there is something to say
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(self)
         self.start = QPushButton(translate("Sync", "&Sync"), self)
@@ -110,6 +110,10 @@ class SyncDialog(QDialog):
         super().showEvent(event)
         fit_dialog(self)
 
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
     @property
     def running(self) -> bool:
         return self.worker is not None
@@ -119,9 +123,9 @@ class SyncDialog(QDialog):
             return
         url = self.url.text().strip()
         if not url:
-            self.status.setText(translate("Sync", "Give the address of the regional database first."))
+            self._say(translate("Sync", "Give the address of the regional database first."))
             return
-        self.status.setText(translate("Sync", "Preparing what to send…"))
+        self._say(translate("Sync", "Preparing what to send…"))
         self.bar.setRange(0, 0)  # busy until the first figures arrive
         self.start.setEnabled(False)
         self.url.setEnabled(False)
@@ -141,14 +145,14 @@ class SyncDialog(QDialog):
             return
         self.worker.stop.set()
         self.cancel.setEnabled(False)
-        self.status.setText(translate("Sync", "Cancelling… nothing is kept from this sync."))
+        self._say(translate("Sync", "Cancelling… nothing is kept from this sync."))
 
     def _progress(self, kind: str, done: int, total: int) -> None:
         if self.worker is not None and self.worker.stop.is_set():
             return  # the "cancelling" text stays
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.status.setText(translate("Sync", "%1: %2 of %3").replace("%1", _kind_name(kind))
+        self._say(translate("Sync", "%1: %2 of %3").replace("%1", _kind_name(kind))
                             .replace("%2", str(done)).replace("%3", str(total)))
 
     def _done(self, report: Any) -> None:
@@ -161,12 +165,14 @@ class SyncDialog(QDialog):
         lines += list(report.warnings)
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        self.status.setText("\n".join(lines))
+        self._say("\n".join(lines))
+        fit_dialog(self)  # the report is longer than what the dialog opened with
 
     def _failed(self, exc: DigigramError) -> None:
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        self.status.setText(exc.message(self.lang))
+        self._say(exc.message(self.lang))
+        fit_dialog(self)
 
     def _ended(self) -> None:
         worker, self.worker = self.worker, None

@@ -550,7 +550,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/dashboard.py" line="152"/>
         <source>S&amp;ync with the region…</source>
-        <translation>С&amp;инхронізувати з регіоном…</translation>
+        <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="153"/>
@@ -1754,7 +1754,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/sync.py" line="100"/>
         <source>&amp;Cancel</source>
-        <translation>&amp;Скасувати</translation>
+        <translation>Скасуват&amp;и</translation>
     </message>
     <message>
         <location filename="../coordinator/sync.py" line="101"/>
