@@ -1366,7 +1366,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/programme.py" line="145"/>
         <source>&amp;Hub:</source>
-        <translation>Ха&amp;б:</translation>
+        <translation>&amp;У хабі:</translation>
     </message>
     <message>
         <location filename="../coordinator/programme.py" line="146"/>
