@@ -28,6 +28,7 @@ from benchmarks.ui_memory import peak_mib as peak
 def step(name):
     print(f"{name}\t{peak():.1f}", flush=True)
 step("Python")
+import digigram.ui  # first, as the app does: it keeps PySide6's check of each later import light
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication(sys.argv[:1]); win = QMainWindow(); win.setCentralWidget(QLabel("Тест")); win.show()
 app.processEvents()
@@ -90,8 +91,10 @@ def main() -> int:
 
 
 def _whole_run(data: str) -> str:
+    # digigram.ui before the workspace, as app.main has it: its hook only sees later imports.
     from PySide6.QtWidgets import QApplication
 
+    import digigram.ui  # noqa: F401
     from digigram.app import build_window, qapplication
     from digigram.services.workspace import Workspace
     from digigram.ui import plan_view
