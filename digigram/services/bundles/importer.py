@@ -35,6 +35,7 @@ from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
 from digigram.services.bundles.checks import Checker, dangling
+from digigram.services.bundles.recompute import Recompute
 from digigram.services.bundles.rows import (
     CHUNK,
     JSON_COLUMNS,
@@ -92,6 +93,7 @@ class _Seen:
     need_people: set[str] = field(default_factory=set)
     need_attempts: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
+    recompute: Recompute | None = None  # each finished check's stored results against its answers
 
 
 @dataclass
@@ -124,6 +126,7 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
     the only ones to compare, and a new check's thousands of answers then cost no hashing at all.
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
+    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
     for kind in KINDS:
@@ -145,6 +148,7 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
                 fw = checker.framework(owner[0])
                 if kind == "answers":
                     checker.check_answer(fw, rec)
+                    recompute.answer(rec)
                 else:
                     checker.check_result(fw, rec)
                 if rec["attempt_id"] in seen.stored_attempts:
@@ -166,6 +170,8 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
         if kind == "attempts":
             for ids in _chunks(sorted(seen.attempts)):
                 seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+        if kind == "answers":
+            recompute.finish()
     return seen
 
 
@@ -360,6 +366,8 @@ def import_bundle(
             try:
                 with transaction(store.sessions) as session:
                     added = _write(session, reader, seen, decision, progress)
+                    if seen.recompute is not None:
+                        seen.recompute.store_missing(session)
             except StorageError:
                 raise  # already says plainly what happened (busy, full, a read-only role)
             except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
