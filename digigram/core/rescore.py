@@ -275,7 +275,7 @@ def _level(values: list[float], codes: Sequence[str], hint: Any) -> int:
 def _edge(p: _Posteriors, side: int, g: int, codes: Sequence[str], hint: Any) -> str:
     """The level a band's edge falls in; the stored one when the edge lies on a cut."""
     found, below, above = p.edges[side]
-    code = codes[found[g]]
+    code: str = codes[found[g]]
     if hint != code and isinstance(hint, str) and hint in codes and codes.index(hint) in (below[g], above[g]):
         return str(hint)
     return code

@@ -50,6 +50,15 @@ class _Check:
     skip: bool = False  # in the database already: compared with it instead
 
 
+RESULT_FIELDS = ("result", "engine_version", "params_source")
+
+
+def without_result(record: Record) -> Record:
+    """An attempt record with its stored result left out: a check that came without one is compared so
+    with the database's copy, which import gave one (its area rows are left out of the comparison too)."""
+    return {**record, **dict.fromkeys(RESULT_FIELDS)}
+
+
 def _results_text(record: Record) -> dict[str, Any]:
     """A bundle's area-result row in the form `core.rescore.area_rows` gives."""
     probs = record["level_probabilities"]
