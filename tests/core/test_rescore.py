@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import json
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,3 +89,27 @@ def test_answers_that_cannot_belong_to_the_check_are_refused(framework: Framewor
                     [*check.answers, ("NO.SUCH-01", 0)]):
         with pytest.raises(QuizError):
             rescore.records([dataclasses.replace(check, answers=answers)])
+
+
+def test_a_result_stored_by_an_earlier_build_of_engine_2_recomputes_to_itself() -> None:
+    """The committed check of tests/store/fixtures (stored by engine 2 when it was new). Should scoring
+    change without a new ENGINE_VERSION, every region would refuse every genuine bundle: this fails first."""
+    from digigram.core.loader import load_framework_text
+
+    fixture = json.loads((Path(__file__).parents[1] / "store" / "fixtures" / "attempts_engine2.json")
+                         .read_text("utf-8"))
+    tables = fixture["tables"]
+    snapshot = tables["framework_snapshot"][0]
+    fw = load_framework_text(snapshot["text"], name=snapshot["file_name"], base_dir=Path("."),
+                             files_required=False)
+    finished = [a for a in tables["attempt"] if a["result"] is not None]
+    assert finished
+    for attempt in finished:
+        answers = sorted((a for a in tables["answer"] if a["attempt_id"] == attempt["id"]),
+                         key=lambda a: a["sequence"])
+        stored = json.loads(attempt["result"])
+        assert stored["engine_version"] in rescore.RECOMPUTABLE
+        pairs = [(a["item_id"], json.loads(a["choice"])) for a in answers]
+        check = rescore.CheckAnswers(fw, attempt["profile_id"], attempt["mode"], pairs, stored=stored)
+        assert rescore.difference(rescore.records([check])[0], stored) is None
+        assert rescore.difference(rescore.exact_record(check, seed=attempt["seed"]), stored) is None
