@@ -70,15 +70,16 @@ def _named(files: Files, index: int = 2) -> tuple[str, str]:
     return people[attempt["person_id"]], f"{datetime.fromisoformat(attempt['finished_at']):%Y-%m-%d}"
 
 
-def _refused(target: Target, tmp_path: Path, files: Files, *expected: str) -> str:
+def _refused(target: Target, tmp_path: Path, files: Files, *named: str, english: str = "") -> str:
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         before = dump_target(target)
         with pytest.raises(BundleError) as caught:
             import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
         assert dump_target(target) == before  # nothing written: every table's rows the same
     en, uk = caught.value.message("en"), caught.value.message("uk")
-    for words in expected:
+    for words in named:  # the person and the day, in both languages
         assert words in en and words in uk, en
+    assert english in en, en
     assert "Nothing was imported" in en and "Нічого не імпортовано" in uk and uk != en
     return en
 
@@ -136,7 +137,7 @@ def test_an_answer_changed_under_its_result_is_refused(
         answer["choice"] = (answer["choice"] + 2) % 4
     changed = _edit(files, "answers", change)
     name, day = _named(changed, 0)
-    _refused(target, tmp_path, changed, name, day, "do not follow")
+    _refused(target, tmp_path, changed, name, day, english="do not follow")
 
 
 def test_a_result_from_an_engine_this_release_cannot_recompute_is_refused(
@@ -154,7 +155,7 @@ def test_an_engine_version_that_differs_from_the_result_s_own_is_refused(
         hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
     files = _edit(hub[0], "attempts", lambda rs: rs[1].__setitem__("engine_version", None))
     name, day = _named(files, 1)
-    _refused(target, tmp_path, files, name, day, "engine version")
+    _refused(target, tmp_path, files, name, day, english="engine version")
 
 
 def test_a_question_given_twice_in_one_check_is_refused(
@@ -167,7 +168,7 @@ def test_a_question_given_twice_in_one_check_is_refused(
         mine[1]["item_id"], mine[1]["choice"] = mine[0]["item_id"], mine[0]["choice"]
     changed = _edit(files, "answers", twice)
     name, day = _named(changed, 0)
-    _refused(target, tmp_path, changed, name, day, "cannot be replayed")
+    _refused(target, tmp_path, changed, name, day, english="cannot be replayed")
 
 
 def test_a_genuine_bundle_of_many_checks_imports_whole_across_many_batches(

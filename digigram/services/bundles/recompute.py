@@ -14,6 +14,7 @@ result is computed and stored by this release's engine, as revision 0004 did for
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.bundle.read import BundleReader
-from digigram.core.bundle.records import RecordCheck, converter
+from digigram.core.bundle.records import converter
 from digigram.core.engine import Quiz
 from digigram.core.errors import QuizError
 from digigram.core.i18n import N_, Message
@@ -59,15 +60,17 @@ def without_result(record: Record) -> Record:
     return {**record, **dict.fromkeys(RESULT_FIELDS)}
 
 
+_ROW_FIELDS = ("area_id", "position", "theta", "sd", "level", "band", "target", "p_below_target", "gap",
+               "n_items", "level_probabilities", "said_theta", "said_sd", "said_level")
+
+
 def _results_text(record: Record) -> dict[str, Any]:
-    """A bundle's area-result row in the form `core.rescore.area_rows` gives."""
-    probs = record["level_probabilities"]
-    return {"area_id": record["area_id"], "position": record["position"], "theta": record["theta"],
-            "sd": record["sd"], "level": record["level"], "band": record["band"], "target": record["target"],
-            "p_below_target": record["p_below_target"], "gap": record["gap"], "n_items": record["n_items"],
-            "level_probabilities": None if probs is None else json.loads(probs),
-            "said_theta": record["said_theta"], "said_sd": record["said_sd"],
-            "said_level": record["said_level"]}
+    """A bundle's area-result row in the form `core.rescore.area_rows` gives (a field it lacks, or one
+    that is not what it should be, then differs from the recomputed row)."""
+    row = {name: record.get(name) for name in _ROW_FIELDS}
+    with contextlib.suppress(TypeError, ValueError):
+        row["level_probabilities"] = json.loads(row["level_probabilities"])
+    return row
 
 
 class Recompute:
@@ -89,12 +92,19 @@ class Recompute:
 
     def _open(self) -> None:
         self._attempts = self.reader.lines(RECORD_FILES["attempts"])
-        check = RecordCheck("results", self.reader.manifest.counts["results"])
+        # The area results are read ahead of the pass, which checks every field of them later; here they
+        # are only parsed (a malformed row either fails that later check or differs from the recompute).
+        convert = converter("results")
 
         def results() -> Iterator[Record]:
-            for line in self.reader.lines(RECORD_FILES["results"]):
-                yield check(line)
-            check.finish()
+            for n, line in enumerate(self.reader.lines(RECORD_FILES["results"]), start=1):
+                try:
+                    yield convert(line)
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or "
+                                  "forged; ask the hub to export it again.", line=n,
+                                  file=RECORD_FILES["results"],
+                                  reason=N_("the fields are not the expected ones"))) from None
 
         self._results = results()
         self._next_result = next(self._results, None)
@@ -274,11 +284,16 @@ class Recompute:
         return done
 
 
+def _position(row: Record) -> int:
+    position = row.get("position")
+    return position if type(position) is int else -1  # a wrong one sorts first, and then differs
+
+
 def _first_difference(computed: dict[str, Any], stored: Any,
                       rows: list[Record]) -> tuple[str, Any, Any] | None:
     found = difference(computed, stored)
     if found is not None:
         return found
-    mine = [_results_text(r) for r in sorted(rows, key=lambda r: r["position"])]
+    mine = [_results_text(r) for r in sorted(rows, key=_position)]
     found = difference(area_rows(computed), mine, where="results.jsonl")
     return found
