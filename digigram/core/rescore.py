@@ -411,46 +411,54 @@ def difference(computed: Any, stored: Any, *, where: str = "", tolerance: float 
     """The first place where a stored record (or area rows) departs from the recomputed one: (where, stored,
     computed), or None when they agree. Numbers agree within `tolerance`; `finished` and `stopped` are
     not compared (they describe how the quiz went, and nothing shows them)."""
-    if computed == stored:  # the usual case, decided at C speed: no walk needed
+    found = _difference(computed, stored, tolerance)
+    if found is None:
         return None
-    if isinstance(computed, dict) and isinstance(stored, dict) and stored.keys() & NOT_RESULTS:
-        # let the C comparison decide equal records: take what is never compared from the stored side
-        computed = {**computed, **{k: stored[k] for k in stored.keys() & NOT_RESULTS}}
-        if computed == stored:
-            return None
+    path, value, expected = found
+    text = where
+    for step in reversed(path):
+        text += f"[{step}]" if isinstance(step, int) or not isinstance(step, str) or step.startswith("#") \
+            else f"{'.' if text else ''}{step}"
+    return text.replace("[#", "[") or "record", value, expected
+
+
+def _difference(computed: Any, stored: Any, tolerance: float) -> tuple[list[Any], Any, Any] | None:
+    """As `difference`, with the path built (backwards) only when something differs."""
+    if computed == stored:  # the usual case for all but floats summed in another order: C speed
+        return None
     if isinstance(computed, dict):
         if not isinstance(stored, dict):
-            return where or "record", stored, computed
+            return [], stored, computed
         keys = computed.keys() - NOT_RESULTS
         if stored.keys() - NOT_RESULTS != keys:
-            odd = sorted((stored.keys() ^ keys) - NOT_RESULTS)
-            return f"{where}{'.' if where else ''}{odd[0]}", stored.get(odd[0]), computed.get(odd[0])
-        for key in computed:
-            if key in NOT_RESULTS:
-                continue
-            found = difference(computed[key], stored[key], where=f"{where}{'.' if where else ''}{key}",
-                               tolerance=tolerance)
-            if found is not None:
-                return found
+            odd = sorted((stored.keys() ^ keys) - NOT_RESULTS)[0]
+            return [odd], stored.get(odd), computed.get(odd)
+        for key, value in computed.items():
+            if key not in NOT_RESULTS:
+                found = _difference(value, stored[key], tolerance)
+                if found is not None:
+                    found[0].append(key)
+                    return found
         return None
     if isinstance(computed, list):
         if not isinstance(stored, list) or len(stored) != len(computed):
-            return where, _short(stored), _short(computed)
+            return [], _short(stored), _short(computed)
         for n, (c, s) in enumerate(zip(computed, stored, strict=True)):
-            name = next((c[k] for k in _NAMES if isinstance(c, dict) and k in c), n)
-            found = difference(c, s, where=f"{where}[{name}]", tolerance=tolerance)
+            found = _difference(c, s, tolerance)
             if found is not None:
+                name = next((c[k] for k in _NAMES if isinstance(c, dict) and k in c), None)
+                found[0].append(n if name is None else f"#{name}")
                 return found
         return None
     if isinstance(computed, float) and not isinstance(stored, bool) and isinstance(stored, int | float):
         if abs(computed - stored) <= tolerance * max(1.0, abs(computed)):
             return None
-        return where, stored, computed
+        return [], stored, computed
     if type(computed) is not type(stored) and not (
             isinstance(computed, int | float) and isinstance(stored, int | float)
             and not isinstance(computed, bool) and not isinstance(stored, bool)):
-        return where, stored, computed
-    return None if computed == stored else (where, stored, computed)
+        return [], stored, computed
+    return [], stored, computed  # equal values returned above
 
 
 def _short(value: Any) -> Any:
