@@ -68,8 +68,10 @@ def _results_text(record: Record) -> dict[str, Any]:
     """A bundle's area-result row in the form `core.rescore.area_rows` gives (a field it lacks, or one
     that is not what it should be, then differs from the recomputed row)."""
     row = {name: record.get(name) for name in _ROW_FIELDS}
-    with contextlib.suppress(TypeError, ValueError):
-        row["level_probabilities"] = json.loads(row["level_probabilities"])
+    probs = row["level_probabilities"]
+    if isinstance(probs, str):
+        with contextlib.suppress(ValueError):
+            row["level_probabilities"] = json.loads(probs)
     return row
 
 
