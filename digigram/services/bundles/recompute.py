@@ -70,7 +70,7 @@ def _results_text(record: Record) -> dict[str, Any]:
     row = {name: record.get(name) for name in _ROW_FIELDS}
     probs = row["level_probabilities"]
     if isinstance(probs, str):
-        with contextlib.suppress(ValueError):
+        with contextlib.suppress(ValueError, RecursionError):
             row["level_probabilities"] = json.loads(probs)
     return row
 
@@ -101,8 +101,11 @@ class Recompute:
         def results() -> Iterator[Record]:
             for n, line in enumerate(self.reader.lines(RECORD_FILES["results"]), start=1):
                 try:
-                    yield convert(line)
-                except (ValueError, KeyError, TypeError, AttributeError):
+                    row = convert(line)
+                    if not isinstance(row["attempt_id"], str):
+                        raise TypeError("attempt_id")
+                    yield row
+                except (ValueError, KeyError, TypeError, AttributeError, RecursionError, StopIteration):
                     raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or "
                                   "forged; ask the hub to export it again.", line=n,
                                   file=RECORD_FILES["results"],
@@ -118,7 +121,7 @@ class Recompute:
             return None
         try:
             return self._convert(line)
-        except (ValueError, KeyError, TypeError):  # the bytes changed since the pass checked them
+        except (ValueError, KeyError, TypeError, StopIteration):  # bytes changed since the pass checked them
             raise fail(N_("The file {name} in the bundle does not match its checksum: the bundle was "
                           "changed or damaged. Ask the hub to export the bundle again.",
                           name=RECORD_FILES["attempts"])) from None
