@@ -309,10 +309,13 @@ def converter(kind: str) -> Callable[[bytes], dict[str, Any]]:
     """For lines RecordCheck has already accepted: the same record without checking it again (the
     second, writing pass of an import reads bytes whose checksum pass one verified)."""
     moments, days, numbers = MOMENTS.get(kind, ()), DAYS.get(kind, ()), NUMBERS.get(kind, ())
+    later = ADDED_LATER.get(kind, frozenset())  # absent from an older release's bundle, as RecordCheck fills
     scan: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
     def convert(line: bytes) -> dict[str, Any]:
         record: dict[str, Any] = scan(line.decode("utf-8"), 0)[0]
+        for name in later:
+            record.setdefault(name, None)
         for name in moments:
             record[name] = _naive_utc(record[name])
         for name in days:

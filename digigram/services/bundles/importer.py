@@ -35,6 +35,7 @@ from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
 from digigram.services.bundles.checks import Checker, dangling
+from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
     CHUNK,
     JSON_COLUMNS,
@@ -88,11 +89,13 @@ class _Seen:
     people: dict[str, int] = field(default_factory=dict)
     attempts: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (framework hash, digest)
     stored_attempts: set[str] = field(default_factory=set)  # already in the database: compared, not written
+    resultless: set[str] = field(default_factory=set)  # checks with no stored result (older releases)
     plans: dict[str, _Plan] = field(default_factory=dict)
     need_people: set[str] = field(default_factory=set)
     need_attempts: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
     hubs: set[tuple[str, str | None]] = field(default_factory=set)  # (name, region): a few per hub PC
+    recompute: Recompute | None = None  # each finished check's stored results against its answers
 
 
 @dataclass
@@ -125,6 +128,7 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
     the only ones to compare, and a new check's thousands of answers then cost no hashing at all.
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
+    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
     for kind in KINDS:
@@ -140,6 +144,9 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
                 if rec["person_id"] not in seen.people:
                     seen.need_people.add(rec["person_id"])
                 checker.check_attempt(rec)
+                if rec["result"] is None:  # given a result on import: compared without one, area rows too
+                    seen.resultless.add(rec["id"])
+                    rec = without_result(rec)
                 seen.attempts[rec["id"]] = (rec["framework_hash"], _digest(kind, rec))
             elif kind in ("answers", "results"):
                 owner = seen.attempts.get(rec["attempt_id"])
@@ -148,9 +155,11 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
                 fw = checker.framework(owner[0])
                 if kind == "answers":
                     checker.check_answer(fw, rec)
+                    recompute.answer(rec)
                 else:
                     checker.check_result(fw, rec)
-                if rec["attempt_id"] in seen.stored_attempts:
+                if rec["attempt_id"] in seen.stored_attempts and not (
+                        kind == "results" and rec["attempt_id"] in seen.resultless):
                     seen.attempts[rec["attempt_id"]] = (owner[0], (owner[1] + _digest(kind, rec)) % _MOD)
             elif kind == "plans":
                 if rec["person_id"] not in seen.people:
@@ -169,6 +178,8 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
         if kind == "attempts":
             for ids in _chunks(sorted(seen.attempts)):
                 seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+        if kind == "answers":
+            recompute.finish()
     return seen
 
 
@@ -198,14 +209,17 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
         "frameworks", "content_hash", [h for h in checker.texts if h not in checker.in_database]))
 
     for ids in _chunks(sorted(seen.stored_attempts)):
-        stored = {r["id"]: _digest("attempts", r) for r in rows_where(session, "attempts", "id", ids)}
+        stored = {r["id"]: _digest("attempts", without_result(r) if r["id"] in seen.resultless else r)
+                  for r in rows_where(session, "attempts", "id", ids)}
         if not stored:
             continue
         counts = {"answers": 0, "results": 0}
         for kind in counts:
             for rec in rows_where(session, kind, "attempt_id", stored):
-                stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
                 counts[kind] += 1
+                if kind == "results" and rec["attempt_id"] in seen.resultless:
+                    continue
+                stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
         for aid, digest in stored.items():
             if digest != seen.attempts[aid][1]:
                 raise _conflict(N_("The check {aid} is already in the database with different answers or "
@@ -357,6 +371,8 @@ def import_bundle(
             try:
                 with transaction(store.sessions) as session:
                     added = _write(session, reader, seen, decision, progress)
+                    if seen.recompute is not None:
+                        seen.recompute.store_missing(session)
             except StorageError:
                 raise  # already says plainly what happened (busy, full, a read-only role)
             except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
