@@ -271,6 +271,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--export", type=Path, help="write the recovery answers to this .npz")
     parser.add_argument("--diagnose", action="store_true",
                         help="also: true abilities known, a random design, the error's sign, no pooling")
+    parser.add_argument("--big-only", action="store_true", help="only the --big timing and recovery")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
 
     framework = load_framework(shipped_framework_path())
@@ -280,6 +281,9 @@ def main(argv: list[str] | None = None) -> None:
     scored = len(truth)
     print(f"shipped framework {framework.id} {framework.version}: {scored} scored items "
           f"({', '.join(f'{k} {v}' for k, v in Counter(framework.item(i).kind for i in truth).items())})")
+    if args.big_only:
+        big_run(provisional, truth, people=args.big)
+        return
 
     start = time.perf_counter()
     sim = take_quiz(provisional, truth, people=args.people, seed=2)
@@ -362,17 +366,24 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.big:
         print()
-        start = time.perf_counter()
-        big = take_quiz(provisional, truth, people=args.big, seed=4)
-        print(f"{args.big} people through the quiz: {len(big.responses)} answers, "
-              f"{time.perf_counter() - start:.0f} s")
-        start = time.perf_counter()
-        big_result = calibrate(provisional, big.responses, min_responses=200, anchors=())
-        big_s = time.perf_counter() - start
-        print(f"calibration time: {args.people} people {cal_s:.1f} s, {args.big} people {big_s:.1f} s "
-              f"({len(big_result.calibrated)} items calibrated)")
-        print("\n".join(recovery_table(big_result, truth)))
+        big_run(provisional, truth, people=args.big)
+        print(f"(and {args.people} people: {cal_s:.1f} s)")
     sys.stdout.flush()
+
+
+def big_run(provisional: Framework, truth: Mapping[str, ItemParams], *, people: int) -> None:
+    """The time to calibrate many people's answers, and whether the errors shrink with more data."""
+    start = time.perf_counter()
+    big = take_quiz(provisional, truth, people=people, seed=4)
+    print(f"{people} people through the quiz: {len(big.responses)} answers, "
+          f"{time.perf_counter() - start:.0f} s", flush=True)
+    start = time.perf_counter()
+    result = calibrate(provisional, big.responses, min_responses=200, anchors=())
+    print(f"calibration time, {people} people: {time.perf_counter() - start:.1f} s "
+          f"({len(result.calibrated)} items calibrated)")
+    print("\n".join(recovery_table(result, truth)))
+    print("\n".join(targets(result, truth)))
+    print("\n".join(bias_by_kind(result, truth)))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import pytest
 from numpy.typing import NDArray
 
 from digigram.core.calibration.em import (
+    LOG_SLOPE_RANGE,
     DimensionData,
     Priors,
     _Layout,
@@ -263,3 +264,28 @@ def test_per_item_slope_priors_give_the_posterior_maximum_a_brute_force_newton_f
     flat = fit_dimension(replace(data, slope_sd=None), priors=Priors(slope_sd=1e4, location_sd=1e4),
                          tol=1e-8, max_iter=20000)
     assert abs(math.exp(flat.psi[5][0]) - em[2]) > 0.01
+
+
+def test_an_item_answered_against_ability_ends_at_the_lowest_slope_instead_of_failing() -> None:
+    """Right exactly when the well-known items are wrong: the likelihood wants a negative slope, so on
+    log a it would walk off to minus infinity (and once made the Fisher step singular)."""
+    rng = np.random.default_rng(5)
+    people = 60
+    theta = rng.standard_normal(people)
+    fixed = [(1.5, -0.5), (1.5, 0.5)]
+    rows: list[tuple[int, int, int]] = []  # person, item, category
+    for i, t in enumerate(theta):
+        right = [int(rng.random() < 1 / (1 + math.exp(-a * (t - b)))) for a, b in fixed]
+        rows += [(i, j, k) for j, k in enumerate(right)]
+        rows.append((i, 2, int(sum(right) == 0)))
+    person, item, category = (np.array(col, dtype=np.intp) for col in zip(*rows, strict=True))
+    data = DimensionData(
+        item_ids=("f0", "f1", "odd"), m=np.ones(3, dtype=np.intp),
+        start=[np.array([math.log(a), b]) for a, b in fixed] + [np.array([0.0, 0.0])],
+        c=np.zeros(3), free=np.array([False, False, True]), slope_prior=np.zeros(3),
+        person=person, item=item, category=category, n_persons=people,
+    )
+    fit = fit_dimension(data, priors=Priors(slope_sd=1e4, location_sd=1e4), max_iter=500)
+    slope = math.exp(fit.psi[2][0])
+    assert np.all(np.isfinite(fit.psi[2])) and slope < 0.05
+    assert math.log(slope) >= LOG_SLOPE_RANGE[0] - 1e-12

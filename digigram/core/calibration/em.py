@@ -19,6 +19,10 @@ from digigram.core.calibration.models import (
 
 # 61 points on [-4, 4], as the quiz uses: the calibration and the quiz integrate over the same grid.
 GRID: Array = np.linspace(-4.0, 4.0, 61)
+# log a stays within this (a from 0.01 to 12): on log a the likelihood goes flat as a -> 0, and an
+# item with a handful of answers that happen to run against ability would otherwise walk off to
+# -infinity (a slope of 0.01 already says "no discrimination"; the flag is at 0.4).
+LOG_SLOPE_RANGE = (-4.6, 2.5)
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,25 @@ def _objective(
     return value
 
 
+def _bounded(psi: Array) -> Array:
+    out = psi.copy()
+    out[:, 0] = np.clip(psi[:, 0], *LOG_SLOPE_RANGE)
+    return out
+
+
+def _solve(info: Array, grad: Array) -> Array:
+    """Each item's Fisher-scoring step; no step for an item whose information is singular or not finite
+    (its slope at the bound of LOG_SLOPE_RANGE with no answers to speak of), instead of failing all."""
+    try:
+        return np.asarray(np.linalg.solve(info, grad[..., None])[..., 0])
+    except np.linalg.LinAlgError:
+        step = np.zeros_like(grad)
+        for j in range(grad.shape[0]):
+            if np.all(np.isfinite(info[j])) and np.all(np.isfinite(grad[j])):
+                step[j] = np.linalg.lstsq(info[j], grad[j], rcond=None)[0]
+        return step
+
+
 def m_step(
     psi: Array, c: Array, counts: Array, prior_mu: Array, priors: Priors, grid: Array = GRID, steps: int = 2,
     *, prior_sd: Array | None = None,
@@ -238,17 +261,17 @@ def m_step(
         info = np.einsum("jq,jkqp,jkqr->jpr", n_q, d / probs[..., None], d)
         info += np.diag(precision)[None]
         info[:, 0, 0] += a**2 * slope_precision  # the slope prior's curvature on log a
-        step = np.linalg.solve(info, grad[..., None])[..., 0]
+        step = _solve(info, grad)
         # Step-halving: accept only moves that raise the objective and keep thresholds in order.
         scale = np.ones(psi.shape[0])
         for _ in range(8):
-            trial = psi + scale[:, None] * step
+            trial = _bounded(psi + scale[:, None] * step)
             value = _objective(trial, c, counts, prior_mu, sd, priors, grid)
             good = (value >= current - 1e-12) & ordered(trial)
             if good.all():
                 break
             scale = np.where(good, scale, scale / 2)
-        trial = psi + scale[:, None] * step
+        trial = _bounded(psi + scale[:, None] * step)
         value = _objective(trial, c, counts, prior_mu, sd, priors, grid)
         keep = (value >= current - 1e-12) & ordered(trial)
         psi = np.where(keep[:, None], trial, psi)
@@ -302,7 +325,7 @@ def _usable(data: DimensionData, psi: Sequence[Array]) -> bool:
     """Parameters an extrapolated step may land on: finite, sane slopes, thresholds in order."""
     for j in np.flatnonzero(data.free):
         p = psi[int(j)]
-        if not np.all(np.isfinite(p)) or not -5.0 < p[0] < 3.0:
+        if not np.all(np.isfinite(p)) or not LOG_SLOPE_RANGE[0] <= p[0] <= LOG_SLOPE_RANGE[1]:
             return False
         if p.size > 2 and np.any(np.diff(p[1:]) <= 1e-6):
             return False
