@@ -92,6 +92,7 @@ class _Seen:
     need_people: set[str] = field(default_factory=set)
     need_attempts: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
+    hubs: set[tuple[str, str | None]] = field(default_factory=set)  # (name, region): a few per hub PC
 
 
 @dataclass
@@ -130,6 +131,8 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
         for rec in _records(reader, kind, progress):
             if kind == "people":
                 seen.people[rec["id"]] = _digest(kind, rec)
+                if rec["hub"]:
+                    seen.hubs.add((rec["hub"], rec["hub_region"]))
             elif kind == "frameworks":
                 checker.texts[rec["content_hash"]] = rec
                 found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
@@ -269,9 +272,14 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
     mismatch rolls the transaction back), so records are converted here without being checked again.
     """
     added: dict[str, int] = {}
-    hub_names: set[str] = set()  # a few per hub, not per person
+    # Each person's hub by (name, region), found or added first and in one order, so that imports of
+    # bundles naming the same new hubs wait for each other rather than deadlock.
+    order = sorted(seen.hubs, key=lambda k: (k[0], k[1] or ""))
+    hub_ids = {key: hub_rows.resolve(session, *key) for key in order}
     for kind in KINDS:
         table, columns = TABLES[kind], tuple(SCHEMAS[kind])
+        if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
+            columns = (*(c for c in columns if c != "hub_region"), "hub_id")
         if kind == "plan_steps" and decision.replace_plans:
             steps, plans = TABLES["plan_steps"], TABLES["plans"]
             replaced = sorted(decision.replace_plans)
@@ -297,26 +305,15 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
             if (kind == "plans" and rec["id"] in decision.skip_plans) or (
                     kind == "plan_steps" and rec["plan_id"] in decision.skip_plans):
                 continue
-            if kind == "people" and rec["hub"]:
-                hub_names.add(rec["hub"])
+            if kind == "people":
+                rec["hub_id"] = hub_ids[(rec["hub"], rec.get("hub_region"))] if rec["hub"] else None
             for name in encode:  # the record is this loop's own: its JSON fields become text in place
                 rec[name] = json_text(name, rec[name])
             writer.add(as_row(rec))
         added[kind] = writer.close()
-        if kind == "people" and added[kind]:
-            _link_hubs(session, hub_names)
         if progress is not None:
             progress(kind, seen.counts[kind], seen.counts[kind])
     return added
-
-
-def _link_hubs(session: Session, names: set[str]) -> None:
-    """People added by the bundle point at the hub row of their hub's name (made when missing)."""
-    people = TABLES["people"]
-    for name in sorted(names):
-        hub_id = hub_rows.hub_id_for_name(session, name)
-        session.execute(update(people).where(people.c.hub == name, people.c.hub_id.is_(None))
-                        .values(hub_id=hub_id))
 
 
 def import_bundle(
