@@ -189,6 +189,9 @@ class RowWriter:
                 self.stage = f"digigram_stage_{self.table}"
                 cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.stage} "
                                f"(LIKE {self.table} INCLUDING DEFAULTS) ON COMMIT DROP")
+                # Room to sort a batch by key in memory rather than in temporary files (this
+                # transaction only).
+                cursor.execute("SET LOCAL work_mem = '64MB'")
             with cursor.copy(f"COPY {self.stage} ({cols}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
