@@ -37,9 +37,7 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
     store = _store(url, None if folder is None else Path(folder))
     started = time.perf_counter()
     detail: tuple[Any, ...]
-    if step == "migrate":  # a data set from an older version, brought up to this version's schema
-        detail = ()
-    elif step == "export":
+    if step == "export":
         result: Any = export_bundle(store, bundle, key=key, hub=hub)
         detail = (result.people, result.attempts, result.answers, result.plans)
     else:

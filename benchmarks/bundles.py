@@ -9,10 +9,10 @@ PostgreSQL runs on a throwaway cluster made for the run (tests/pgcluster.py).
 source tree in DIR (an older version, e.g. `git archive <commit> | tar -x -C DIR`), on the engines named
 (default sqlite), in the same run, and prints the ratio: on a shared machine only figures measured side
 by side compare. Each version imports the bundle it exported itself from the same data (an older
-version may not read today's bundle fields, nor today's version an older version's). An older version
-may not read today's framework either: `--data-from DIR` then builds the data set with DIR's own code
-(its framework and schema), and every other version first migrates its copy to its own schema in a
-separate, unmeasured step. `--first-only` leaves out the second import of the same bundle.
+version may not read today's bundle fields). An older version may not read today's framework either:
+`--data-from DIR` then builds the data set with DIR's own code (its framework and schema), only DIR's
+code exports it, and every version imports that one bundle (migrating a national data set from an old
+schema is a study of its own). `--first-only` leaves out the second import of the same bundle.
 Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] [--only all|hub|everything]
 [--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only]`.
 """
@@ -42,8 +42,9 @@ _BASELINES: list[tuple[str, tuple[str, ...]]] = []  # (source tree, engines it i
 
 def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     env = dict(os.environ)
-    if code is not None:
-        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    # This tree's own code comes first too: an editable install may point at another checkout.
+    first = code if code is not None else str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = first + os.pathsep + env.get("PYTHONPATH", "")
     done = subprocess.run([sys.executable, str(STEP), json.dumps(args)], env=env, capture_output=True,
                           text=True, check=False)
     if done.returncode != 0:
@@ -140,15 +141,11 @@ def main() -> int:
             copies = iter(range(1_000_000))
 
             def source(code: str | None) -> tuple[str, str]:
-                # A copy per version: opening a database migrates it, and an older version then refuses
-                # it. The migration is a step of its own, so the export's time and memory are the export's.
+                # A copy per version: opening a database migrates it, and an older version then refuses it.
                 folder = work / f"hub-{next(copies)}"
                 folder.mkdir()
                 shutil.copyfile(cached / "digigram.sqlite3", folder / "digigram.sqlite3")
-                url = f"sqlite:///{folder / 'digigram.sqlite3'}"
-                if origin is not None and code != origin:
-                    _run(code, ("migrate", url, str(folder), "", None))
-                return url, str(folder)
+                return f"sqlite:///{folder / 'digigram.sqlite3'}", str(folder)
 
             hub, hub_people = _busiest_hub(cached / "digigram.sqlite3")
             print(f"data set: {args.trainees} trainees{'' if origin is None else ', built by ' + origin}, "
@@ -167,7 +164,14 @@ def main() -> int:
                     return ("export", *source(code), str(by_code[code]), hub)
 
                 what = f"export one hub ({hub_people} people)" if stem == "hub" else "export everything"
-                _, _, detail = _measure(what, ("export", *source(None), str(mine), wanted_hub), theirs)
+                if origin is not None:  # one bundle, exported by the version that built the data
+                    mine = work / f"{stem}-origin.zip"
+                    seconds, peak, detail = _run(origin, ("export", *source(origin), str(mine), wanted_hub))
+                    print(f"  {what + ' (by ' + Path(origin).name + ')':<58} {seconds:8.2f} s   "
+                          f"peak RSS {peak:6.0f} MB", flush=True)
+                    by_code = dict.fromkeys((code for code, _ in _BASELINES), mine)
+                else:
+                    _, _, detail = _measure(what, ("export", *source(None), str(mine), wanted_hub), theirs)
                 if stem == "all":
                     print(f"  bundle, everything: {detail[0]} people, {detail[1]} checks, {detail[2]} "
                           f"answers, {detail[3]} plans, {mine.stat().st_size / MB:.2f} MB")
