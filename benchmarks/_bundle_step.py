@@ -38,7 +38,7 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
     started = time.perf_counter()
     detail: tuple[Any, ...]
     if step == "export":
-        result: Any = export_bundle(store, bundle, key=key, hub=hub)
+        result: Any = export_bundle(store, bundle, key=key, hub_id=hub)
         detail = (result.people, result.attempts, result.answers, result.plans)
     else:
         report = import_bundle(store, bundle, key=key)

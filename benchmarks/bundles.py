@@ -82,7 +82,7 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
 def _busiest_hub(db: Path) -> tuple[str, int]:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        query = "SELECT hub, count(*) FROM person GROUP BY hub ORDER BY 2 DESC LIMIT 1"
+        query = "SELECT hub_id, count(*) FROM person GROUP BY hub_id ORDER BY 2 DESC LIMIT 1"
         hub, n = con.execute(query).fetchone()
         return str(hub), int(n)
     finally:

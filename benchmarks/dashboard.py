@@ -53,14 +53,14 @@ def main() -> None:
         print(f"check summaries made once for {done} checks not yet summarised: "
               f"{time.perf_counter() - started:.1f} s")
         options = co.filter_options()
-        hub = options.hubs[len(options.hubs) // 2]
+        hub = options.hubs[len(options.hubs) // 2].id
         cases = {
             "open (everyone)": DashboardFilter(),
-            "one hub": DashboardFilter(hub=hub),
+            "one hub": DashboardFilter(hub_id=hub),
             "one group": DashboardFilter(group=options.groups[0]),
             "profile": DashboardFilter(profile_id=options.profiles[0]),
             "date range": DashboardFilter(date_from=date(2024, 9, 1), date_to=date(2025, 2, 28)),
-            "hub + group + dates": DashboardFilter(hub=hub, group=options.groups[0],
+            "hub + group + dates": DashboardFilter(hub_id=hub, group=options.groups[0],
                                                    date_from=date(2024, 1, 1)),
         }
         for label, filters in cases.items():
@@ -75,7 +75,7 @@ def main() -> None:
             seconds, _ = _median(lambda: co.export_group_csv(target, DashboardFilter(), lang="uk"), 3)
             print(f"CSV export of everyone: median {seconds:.2f} s, {target.stat().st_size / 1e6:.1f} MB")
             pdf = Path(out) / "hub.pdf"
-            seconds, _ = _median(lambda: co.export_group_pdf(pdf, DashboardFilter(hub=hub), lang="uk"), 1)
+            seconds, _ = _median(lambda: co.export_group_pdf(pdf, DashboardFilter(hub_id=hub), lang="uk"), 1)
             print(f"group PDF of one hub: {seconds:.2f} s, {pdf.stat().st_size / 1e3:.0f} KB")
 
 

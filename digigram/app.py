@@ -114,6 +114,8 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
 def qapplication(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
+    import digigram.ui  # noqa: F401  (importing it makes PySide6's check of each later import light)
+
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])

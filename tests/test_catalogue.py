@@ -65,3 +65,14 @@ def test_a_message_is_worded_when_shown_not_when_raised() -> None:
     nested = N_("{reason} Nothing was imported.", reason=N_("the line is cut short"))
     assert nested.render("uk").endswith("Нічого не імпортовано.") and "рядок" in nested.render("uk")
     assert NP_("{count} area", "{count} areas", 3).render("uk") == "3 сфери"
+
+
+def test_ukrainian_words_take_the_typographic_apostrophe() -> None:
+    # «імʼя», not «ім'я»: the ASCII quote (or ’) inside a Ukrainian word is a typo readers notice, and
+    # it makes the same word two strings for search and sorting.
+    root = Path(digigram.__file__).parent
+    wrong = re.compile(r"[а-яіїєґА-ЯІЇЄҐ](?:'|’|&apos;)[а-яіїєґА-ЯІЇЄҐ]")
+    files = [po_path("uk"), root / "ui" / "translations" / "digigram_uk.ts", *root.rglob("*.py")]
+    found = [f"{path.name}:{n}: {line.strip()}" for path in files
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if wrong.search(line)]
+    assert found == []

@@ -45,7 +45,7 @@ def test_a_mistyped_command_line_is_explained_in_ukrainian(
 
 def test_the_language_may_follow_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     err = _fails(["quiz", "--lang=uk"], capsys)
-    assert "бракує обов'язкових аргументів: --person" in err
+    assert "бракує обовʼязкових аргументів: --person" in err
 
 
 def test_english_keeps_argparse_wording(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_, Message
+from digigram.core.regions import Hub
 
 HELP = "export or import an offline result bundle (coordinator password required)"
 KEY_FILE_MAX = 4096
@@ -37,6 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("--since", metavar="DATE",
                      help="only checks finished and plans saved from DATE (YYYY-MM-DD)")
     exp.add_argument("--hub", metavar="HUB", help="only the people of this hub")
+    exp.add_argument("--region", metavar="CODE",
+                     help="with --hub: the hub's region, such as UA-46, when hubs in several regions share "
+                          "the name")
     exp.add_argument("--out", required=True, metavar="FILE", help="the bundle file to write (.zip)")
     _key_options(exp, "write the bundle without a signature")
     imp = sub.add_parser("import", parents=[common_options()], help="add a bundle's records to this database")
@@ -90,6 +94,20 @@ def _since(text: str | None) -> date | None:
                           ) from None
 
 
+def _hub_id(hubs: list[Hub], name: str, region: str | None) -> str:
+    """The one hub a name (and region) given on the command line means; bundles select by its id."""
+    from digigram.core.coordination import BundleError
+
+    found = [h for h in hubs if h.name == name.strip() and (region is None or h.region_id == region)]
+    if not found:
+        raise BundleError(N_("There is no hub {name!r} in this database.", name=name))
+    if len(found) > 1:
+        regions = ", ".join(h.region_id or "—" for h in found)
+        raise BundleError(N_("Several hubs are named {name!r} (regions: {regions}); add --region CODE.",
+                             name=name, regions=regions))
+    return found[0].id
+
+
 def run(args: argparse.Namespace) -> int:
     from digigram.cli.quiz import open_workspace
 
@@ -101,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
         co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
         key = _key(args)
         if args.action == "export":
-            summary = co.export_bundle(Path(args.out), key=key, since=since, hub=args.hub)
+            hub_id = None if args.hub is None else _hub_id(ws.hubs(), args.hub, args.region)
+            summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
             size = summary.path.stat().st_size
             print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
                      "{plans} plans.", path=summary.path, size=size, people=summary.people,

@@ -17,7 +17,7 @@ from digigram.core.i18n import normalise
 
 # argparse's own messages, which Python ships in English only, as a Ukrainian user should read them.
 _UK_ERRORS = (
-    (r"the following arguments are required: (.*)", r"бракує обов'язкових аргументів: \1"),
+    (r"the following arguments are required: (.*)", r"бракує обовʼязкових аргументів: \1"),
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
      r"аргумент \1: значення \2 не годиться (можна: \3)"),
     (r"argument (\S+): invalid int value: (.*)", r"аргумент \1: потрібне ціле число, а не \2"),

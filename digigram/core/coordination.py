@@ -11,6 +11,7 @@ from types import MappingProxyType
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import Message
 from digigram.core.records import Attempt, Person, Plan
+from digigram.core.regions import Hub
 from digigram.core.scoring import QuizResult
 
 # Self-ratings (1–10) from this value up count as "rates themselves high" in the before/after figures.
@@ -53,7 +54,7 @@ def lockout_seconds(failures: int) -> int:
 class DashboardFilter:
     """Which trainees the dashboard shows; None means "any". Dates bound the finished checks counted."""
 
-    hub: str | None = None
+    hub_id: str | None = None  # the hub row's id: two hubs of one name in different regions stay apart
     group: str | None = None
     profile_id: str | None = None
     date_from: date | None = None
@@ -62,7 +63,7 @@ class DashboardFilter:
 
 @dataclass(frozen=True)
 class FilterOptions:
-    hubs: tuple[str, ...]
+    hubs: tuple[Hub, ...]  # the hubs people belong to, in Ukrainian name order
     groups: tuple[str, ...]
     profiles: tuple[str, ...]
 
@@ -87,6 +88,8 @@ class TraineeRow:
     last_check: datetime | None
     areas: Mapping[str, AreaStatus]
     needs_help: bool
+    hub_id: str | None = None
+    region_id: str | None = None  # the hub's region
 
 
 @dataclass(frozen=True)

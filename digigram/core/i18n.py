@@ -111,14 +111,24 @@ def tr(lang: str | None, message: Message) -> str:
     return message.render(lang)
 
 
+# How format_date writes a day, in the notation both Babel and Qt's date fields read (d, dd, MM, MMM,
+# yyyy), so an editable date field shows the same text as the lists and reports beside it. Ukrainian
+# CLDR's short form has a two-digit year; Digigram keeps all four everywhere.
+DATE_PATTERNS = {"uk": "dd.MM.yyyy", "en": "d MMM yyyy"}
+
+
+def date_pattern(lang: str | None) -> str:
+    """The language's day pattern (DATE_PATTERNS), for a date field to show what format_date writes."""
+    return DATE_PATTERNS[normalise(lang)]
+
+
 def format_date(day: date | datetime, lang: str | None) -> str:
     """A date as the language writes it (14.03.2026 in Ukrainian, 14 Mar 2026 in English)."""
     from babel.dates import format_date as babel_date
 
     when = day.date() if isinstance(day, datetime) else day
     code = normalise(lang)
-    # Ukrainian CLDR's short form has a two-digit year; reports keep all four.
-    return str(babel_date(when, format="dd.MM.y" if code == "uk" else "medium", locale=_BABEL_LOCALES[code]))
+    return str(babel_date(when, format=DATE_PATTERNS[code], locale=_BABEL_LOCALES[code]))
 
 
 def format_number(value: float, lang: str | None, *, digits: int = 1) -> str:

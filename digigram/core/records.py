@@ -22,6 +22,7 @@ class Person:
     consent_at: datetime | None
     created_at: datetime
     group: str = ""
+    hub_id: str | None = None  # revision 0005: the hub row; `hub` is its name
 
 
 @dataclass(frozen=True)

@@ -51,3 +51,22 @@ class Hub:
     id: str
     name: str
     region_id: str | None  # None: made from an earlier version's free text, region not yet given
+
+    def label(self, lang: str | None) -> str:
+        """The hub as lists and reports show it: its name, with its region when it has one."""
+        return hub_label(self.name, self.region_id, lang)
+
+
+BY_ID: dict[str, Region] = {code: Region(code, uk, en) for code, uk, en in REGIONS}
+
+
+def region_name(region_id: str | None, lang: str | None) -> str:
+    """The region's name in the language; "" for no region (or a code this release does not know)."""
+    found = BY_ID.get(region_id) if region_id else None
+    return "" if found is None else found.name(lang)
+
+
+def hub_label(name: str, region_id: str | None, lang: str | None) -> str:
+    """"Central library (Lviv Oblast)": two hubs of one name in different regions read apart."""
+    region = region_name(region_id, lang)
+    return f"{name} ({region})" if region else name

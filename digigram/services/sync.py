@@ -2,31 +2,92 @@
 
 The local database is exported to a temporary bundle signed with a one-time key and imported into the
 regional database with every check and conflict rule of an ordinary import. The import is one
-transaction, so a dropped connection leaves the region as it was, and running sync again completes it;
-records already there are skipped, so nothing is ever added twice.
+transaction, so a dropped connection (or a cancel) leaves the region as it was, and running sync again
+completes it; records already there are skipped, so nothing is ever added twice.
 """
 
 from __future__ import annotations
 
 import secrets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from digigram.core.coordination import ImportReport
+from digigram.core.coordination import BundleError, ImportReport
+from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 from digigram.services.bundles.importer import Progress, export_bundle, import_bundle
 from digigram.store.startup import Store, open_store
 
+# Said whenever a sync stops part-way: the one transaction guarantees it.
+NOTHING_HALF_WRITTEN = N_("Nothing was half-written: the regional database is as it was before this sync, "
+                          "and running the sync again completes it.")
+
+
+class SyncStopped(BundleError):
+    """A sync that ended before it finished (connection lost, cancelled); the region is unchanged."""
+
+
+def check_url(url: str) -> str:
+    """The regional database's address as given, if it is one a sync may use and store.
+
+    A password in the address would be kept in the settings and shown on screen: it belongs in a
+    PostgreSQL service file or PGPASSFILE (docs/regional.md), which libpq reads by itself.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    url = url.strip()
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DigigramError(N_("{url!r} is not a database address; it looks like "
+                               "postgresql+psycopg://user@server/digigram?service=region.",
+                               url=url)) from None
+    if not parsed.drivername.startswith("postgresql"):
+        raise DigigramError(N_("A sync goes to the region's PostgreSQL database; the address must begin with "
+                               "postgresql+psycopg://."))
+    if parsed.password is not None:
+        raise DigigramError(N_("The address holds a password. Remove it and keep the password in a "
+                               "PostgreSQL service file or a PGPASSFILE instead (see docs/regional.md), so "
+                               "that it is never stored or shown in plain text."))
+    return url
+
 
 def push(source: Store, target_url: str, *, framework: Framework | None = None, lang: str | None = None,
-         progress: Progress | None = None) -> ImportReport:
-    """Everything finished in `source` that the database at `target_url` does not have yet."""
+         progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    """Everything finished in `source` that the database at `target_url` does not have yet.
+
+    `cancelled` is asked at each progress step; once it says yes the sync stops with SyncStopped and
+    nothing is written (the write transaction is rolled back).
+    """
+
+    def heard(kind: str, done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise SyncStopped(N_("The sync was cancelled. {rest}", rest=NOTHING_HALF_WRITTEN))
+        if progress is not None:
+            progress(kind, done, total)
+
     key = secrets.token_bytes(32)  # the bundle stays on this PC, but is verified like any other
     with tempfile.TemporaryDirectory(prefix="digigram-sync-") as tmp:
         bundle = Path(tmp) / "sync.zip"
         export_bundle(source, bundle, key=key)
+        heard("people", 0, 0)  # a cancel during the export stops here, before the region is touched
         target = open_store(database_url=target_url)
+        lost = target.engine.dialect.loaded_dbapi.OperationalError
         try:
-            return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=progress)
+            return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=heard)
+        except SyncStopped:
+            raise
+        except Exception as exc:
+            # A connection that drops shows as the driver's OperationalError: as the import's own
+            # refusal (raised while writing) or bare (while reading). Either way the region is unchanged.
+            cause = exc.__cause__ if isinstance(exc, BundleError) else exc
+            if isinstance(cause, lost) or isinstance(getattr(cause, "orig", None), lost):
+                raise SyncStopped(N_("The connection to the regional database was lost during the sync; "
+                                     "everything was rolled back. Nothing was imported. {rest}",
+                                     rest=NOTHING_HALF_WRITTEN)) from exc
+            raise
         finally:
             target.close()

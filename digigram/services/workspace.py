@@ -271,9 +271,15 @@ class Workspace:
         pin: str | None = None,
         consent: bool = True,
         group: str = "",
+        hub_id: str | None = None,
     ) -> Person:
-        """Add a person; the profile defaults to the framework's first one."""
+        """Add a person; the profile defaults to the framework's first one.
+
+        The desktop app passes `hub_id`, a hub chosen from hubs(); `hub`, a name, is for the terminal and
+        older callers and is linked to the hub of that name (one without a region is made if none).
+        """
         from digigram.services.secrets import hash_secret
+        from digigram.store.repo import hubs as hub_rows
         from digigram.store.repo import people as people_rows
 
         name = name.strip()
@@ -290,10 +296,12 @@ class Workspace:
         if profile_id is not None:
             self._check_profile(profile_id)
         with transaction(self._sessions) as session:
+            if hub_id is not None and hub_rows.hub(session, hub_id) is None:
+                raise QuizError(N_("That hub is not in this computer's list any more; choose another."))
             return people_rows.add_person(
                 session, name=name, hub=hub, profile_id=profile_id,
                 pin_hash=hash_secret(pin) if pin else None,
-                consent_at=datetime.now(UTC) if consent else None, group=group,
+                consent_at=datetime.now(UTC) if consent else None, group=group, hub_id=hub_id,
             )
 
     def regions(self) -> list[Region]:
@@ -322,10 +330,11 @@ class Workspace:
         with transaction(self._sessions) as session:
             if region_id is not None and not hub_rows.region_exists(session, region_id):
                 raise QuizError(N_("Unknown region {region_id!r}.", region_id=region_id))
-            if hub_rows.find_hub(session, name, region_id) is not None:
+            added = hub_rows.add_hub(session, name=name, region_id=region_id)
+            if added is None:
                 raise QuizError(N_("The hub {name!r} already exists in this region; choose it from the list.",
                                    name=name))
-            return hub_rows.add_hub(session, name=name, region_id=region_id)
+            return added
 
     def set_consent(self, person_id: str, consent: bool = True) -> Change:
         from digigram.store.repo import people as people_rows

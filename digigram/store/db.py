@@ -98,7 +98,17 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     # hubs or PIN hashes.
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(url, hide_parameters=True)
+    try:
+        engine = create_engine(url, hide_parameters=True)
+    except ImportError as exc:
+        # A PostgreSQL address on an install without the `server` extra, such as the library PCs'
+        # installer, which leaves the regional tier's driver out. The address is not repeated: it may
+        # carry a password.
+        raise StorageError(N_(
+            "This copy of Digigram has no driver for that database ({driver} is not installed). The "
+            "regional PostgreSQL database is opened from a coordinator's PC, where Digigram is installed "
+            "with the server extra: pip install \"digigram[server]\".",
+            driver=exc.name or str(exc))) from None
     if engine.dialect.name != "sqlite":
         return engine
 

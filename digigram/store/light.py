@@ -33,15 +33,15 @@ def list_people(db_path: Path) -> list[Person]:
     """Everyone, ordered by name, as repo.people.list_people gives them."""
     with _reading(db_path) as con:
         rows = con.execute(
-            "SELECT id, name, hub, profile_id, pin_hash IS NOT NULL, consent_at, created_at, group_tag "
-            "FROM person ORDER BY name"
+            "SELECT id, name, hub, profile_id, pin_hash IS NOT NULL, consent_at, created_at, group_tag, "
+            "hub_id FROM person ORDER BY name"
         ).fetchall()
     people = []
-    for pid, name, hub, profile_id, has_pin, consent_at, created_at, group in rows:
+    for pid, name, hub, profile_id, has_pin, consent_at, created_at, group, hub_id in rows:
         created = _when(created_at)
         assert created is not None
         people.append(Person(id=pid, name=name, hub=hub, profile_id=profile_id, has_pin=bool(has_pin),
-                             consent_at=_when(consent_at), created_at=created, group=group))
+                             consent_at=_when(consent_at), created_at=created, group=group, hub_id=hub_id))
     return people
 
 

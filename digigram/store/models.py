@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -43,7 +44,12 @@ class HubRow(Base):
     made from the free-text names of earlier versions have no region until a coordinator gives one."""
 
     __tablename__ = "hub"
-    __table_args__ = (UniqueConstraint("region_id", "name", name="uq_hub_region_name"),)
+    __table_args__ = (
+        UniqueConstraint("region_id", "name", name="uq_hub_region_name"),
+        # Revision 0006: a unique constraint lets NULLs differ, so hubs without a region need their own.
+        Index("uq_hub_name_no_region", "name", unique=True, sqlite_where=text("region_id IS NULL"),
+              postgresql_where=text("region_id IS NULL")),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200))

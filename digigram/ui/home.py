@@ -209,14 +209,17 @@ class HomeView(StackingScreen):
     def create_person(self) -> None:
         fw = self.win.ws.framework
         profiles = [(p.id, p.name.get(self.win.lang)) for p in fw.profiles]
-        details = PersonDialog.ask(self, profiles=profiles)
+        hubs = guarded(self, self.win.ws.hubs)
+        if hubs is None:
+            return
+        details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang)
         if details is None:
             return
         person = guarded(
             self,
             lambda: self.win.ws.create_person(
                 details.name,
-                hub=details.hub,
+                hub_id=details.hub_id,
                 profile_id=details.profile_id,
                 pin=details.pin,
                 consent=details.consent,

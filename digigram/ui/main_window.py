@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.core.records import Change
-from digigram.ui import appearance, mnemonics
+from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
@@ -36,10 +36,6 @@ KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST = "ui.language", "ui.text_scale", "ui.high
 # After this long without a key press or a click the window returns to Home with nobody selected:
 # a person who walks away from a library PC leaves no PIN-protected data open behind them.
 IDLE_MS = 5 * 60 * 1000
-_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                           QEvent.Type.TouchBegin})
-
-
 def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
     """The stored appearance settings; `language` (from the command line) wins over the stored one."""
     stored_lang = ws.setting(KEY_LANGUAGE, None)
@@ -121,7 +117,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.settings_action)
         self.toolbar.addAction(self.coordinator_action)
-        mnemonics.install()  # Alt+letter also with the Latin keyboard layout active
+        app_filter.install()  # Alt+letter also with the Latin keyboard layout active
         self.person_status = QLabel(self)
         # Permanent, at the right: a notice on the left never covers it (in high contrast a normal
         # status-bar widget showed through the notice drawn over it).
@@ -154,9 +150,9 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         if self.isVisible():
             self.home.people.setFocus()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        events = app_filter.install()
+        if events is not None:
+            events.restart_on_input(self.idle_timer)
         self.idle_timer.start()
         self._show_notices()
         self.ready.emit()
@@ -167,11 +163,6 @@ class MainWindow(QMainWindow):
         for notice in notices[self._notices_shown:]:
             self.statusBar().showMessage(notice.message(self.lang))
         self._notices_shown = len(notices)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self.idle_timer.isActive():
-            self.idle_timer.start()  # any key or click counts as someone being there
-        return super().eventFilter(watched, event)
 
     def forget_person(self) -> None:
         """Back to Home with nobody selected and every PIN forgotten (a check in progress is paused)."""

@@ -54,41 +54,31 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
     return {letter: texts for letter, texts in used.items() if len(texts) > 1}
 
 
-class LatinLayoutMnemonics(QObject):
-    """Turns Alt+<Latin key> into the Cyrillic mnemonic on the same key, when nothing else took it."""
+def latin_layout_mnemonic(watched: QObject, event: QKeyEvent) -> bool:
+    """Alt+<Latin key> as the Cyrillic mnemonic on the same key, when nothing else took it.
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if event.modifiers() != Qt.KeyboardModifier.AltModifier or event.key() not in _KEYS:
-            return False
-        window = QApplication.activeWindow()
-        if window is None or watched is not QApplication.focusWidget():
-            return False  # the event passes through each parent; act once, for the focused widget
-        targets = _targets(window, _KEYS[Qt.Key(event.key())])
-        if not targets:
-            return False
-        target = targets[0]
-        if isinstance(target, QLabel):
-            buddy = target.buddy()
-            if buddy is not None:
-                buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif isinstance(target, (QCheckBox, QRadioButton)):
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            target.click()
-        elif isinstance(target, QAbstractButton):
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            target.animateClick()
-        return True
-
-
-_installed: LatinLayoutMnemonics | None = None
-
-
-def install() -> None:
-    """Install the filter on the application once."""
-    global _installed
-    app = QApplication.instance()
-    if _installed is None and app is not None:
-        _installed = LatinLayoutMnemonics(app)
-        app.installEventFilter(_installed)
+    True when a widget was triggered; the application's filter (ui/app_filter.py) asks this for
+    every key press.
+    """
+    if event.type() != QEvent.Type.KeyPress:
+        return False
+    if event.modifiers() != Qt.KeyboardModifier.AltModifier or event.key() not in _KEYS:
+        return False
+    window = QApplication.activeWindow()
+    if window is None or watched is not QApplication.focusWidget():
+        return False  # the event passes through each parent; act once, for the focused widget
+    targets = _targets(window, _KEYS[Qt.Key(event.key())])
+    if not targets:
+        return False
+    target = targets[0]
+    if isinstance(target, QLabel):
+        buddy = target.buddy()
+        if buddy is not None:
+            buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    elif isinstance(target, (QCheckBox, QRadioButton)):
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.click()
+    elif isinstance(target, QAbstractButton):
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.animateClick()
+    return True

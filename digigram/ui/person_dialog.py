@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core import limits
+from digigram.core.regions import Hub
+from digigram.ui.hub_picker import HubPicker
 from digigram.ui.widgets import ButtonText, fit_dialog
 
 translate = QCoreApplication.translate
@@ -28,7 +31,7 @@ translate = QCoreApplication.translate
 @dataclass(frozen=True)
 class NewPerson:
     name: str
-    hub: str
+    hub_id: str | None  # chosen from the computer's hub list; None: no hub
     profile_id: str | None
     pin: str | None
     consent: bool
@@ -37,7 +40,8 @@ class NewPerson:
 class PersonDialog(QDialog):
     """The form for a new person; OK stays disabled until the name is given and consent is ticked."""
 
-    def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]]) -> None:
+    def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
+                 lang: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("PersonDialog", "New person"))
         layout = QVBoxLayout(self)
@@ -47,9 +51,7 @@ class PersonDialog(QDialog):
         # The same limits the Workspace and bundle import apply (core.limits), so nothing typed here
         # can later make a region refuse the hub's bundle.
         self.name.setMaxLength(limits.NAME_MAX)
-        self.hub = QLineEdit(self)
-        self.hub.setAccessibleName(translate("PersonDialog", "Hub or library"))
-        self.hub.setMaxLength(limits.HUB_MAX)
+        self.hub = HubPicker(self, hubs=hubs, lang=lang)
         self.profile = QComboBox(self)
         self.profile.setAccessibleName(translate("PersonDialog", "Role"))
         for profile_id, name in profiles:
@@ -60,14 +62,20 @@ class PersonDialog(QDialog):
         self.pin.setMaxLength(limits.PIN_MAX)
         for text, field in (
             (translate("PersonDialog", "&Name:"), self.name),
-            (translate("PersonDialog", "&Hub or library:"), self.hub),
+            (translate("PersonDialog", "&Hub or library:"), self.hub.search),
             (translate("PersonDialog", "&Role:"), self.profile),
             (translate("PersonDialog", "&PIN (optional):"), self.pin),
         ):
+            if field is self.hub.search and not hubs:
+                continue  # nothing to choose: the hint goes below the form instead
             label = QLabel(text, self)
             label.setBuddy(field)
-            form.addRow(label, field)
+            form.addRow(label, self.hub if field is self.hub.search else field)
         layout.addLayout(form)
+        if not hubs:  # in the dialog's own column, where a wrapped label gets the height it needs
+            self.hub.hide()
+            self.hub.hint.setParent(self)
+            layout.addWidget(self.hub.hint)
         pin_note = QLabel(
             translate(
                 "PersonDialog",
@@ -118,16 +126,17 @@ class PersonDialog(QDialog):
     def value(self) -> NewPerson:
         return NewPerson(
             name=self.name.text().strip(),
-            hub=self.hub.text().strip(),
+            hub_id=self.hub.chosen(),
             profile_id=self.profile.currentData(),
             pin=self.pin.text() or None,
             consent=self.consent.isChecked(),
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, profiles: list[tuple[str, str]]) -> NewPerson | None:
+    def ask(cls, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
+            lang: str = "en") -> NewPerson | None:
         """Show the form; the new person's details, or None when cancelled. Tests replace this."""
-        dialog = cls(parent, profiles=profiles)
+        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

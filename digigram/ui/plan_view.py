@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.framework import Framework
+from digigram.core.i18n import format_date
 from digigram.core.plan import goal_text
 from digigram.core.records import Plan, PlanStep
 from digigram.ui import folders, plan_output
@@ -33,7 +34,7 @@ translate = QCoreApplication.translate
 def step_label(step: PlanStep, framework: Framework, *, profile_id: str | None, lang: str) -> str:
     """One line for the list of steps: goal, status and due date."""
     goal = goal_text(step.goal, framework, competence_id=step.competence_id, profile_id=profile_id, lang=lang)
-    due = f" · {step.due.isoformat()}" if step.due else ""
+    due = f" · {format_date(step.due, lang)}" if step.due else ""
     return f"{goal} — {status_label(step.status)}{due}"
 
 

@@ -224,6 +224,12 @@ def fit_dialog(dialog: QWidget) -> None:
         if layout is not None:
             layout.activate()
         dialog.adjustSize()
+        # adjustSize() keeps a window within 2/3 of the screen; at large text sizes a dialog needs more,
+        # and would squeeze its fields and lay its wrapped texts over its buttons.
+        wanted = (dialog.heightForWidth(dialog.width()) if dialog.hasHeightForWidth()
+                  else dialog.sizeHint().height())
+        if wanted > dialog.height():
+            dialog.resize(dialog.width(), wanted)
         screen = dialog.screen()
         if screen is not None:
             room = screen.availableGeometry()

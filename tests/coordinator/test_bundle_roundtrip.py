@@ -117,7 +117,8 @@ def test_the_hub_itself_can_re_import_its_own_bundle_without_change(
 def test_hub_and_since_choose_what_travels(hub: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     source, _ = hub
     with Workspace.open(data_dir=source, framework_path=SMALL) as ws:
-        irpin = export_bundle(ws, tmp_path / "irpin.zip", key=KEY, hub="Хаб Ірпінь")
+        (irpin_hub,) = [h for h in ws.hubs() if h.name == "Хаб Ірпінь"]
+        irpin = export_bundle(ws, tmp_path / "irpin.zip", key=KEY, hub_id=irpin_hub.id)
         later = export_bundle(ws, tmp_path / "later.zip", key=None, since=date.today() + timedelta(days=2))
     people = lines(members(tmp_path / "irpin.zip")[RECORD_FILES["people"]])
     assert irpin.people == 2 and {p["hub"] for p in people} == {"Хаб Ірпінь"}

@@ -38,18 +38,19 @@ def test_group_csv_has_a_bom_ukrainian_text_and_parses_back(ws: Workspace, co: C
     assert not data[3:].startswith(b"sep=")  # Excel ignores the BOM when a sep= line follows it
     text = data.decode("utf-8-sig")
     # Excel with Ukrainian regional settings splits on ';' (a comma put everything in column A).
-    assert text.startswith("Ім'я;Хаб;Група;")
+    assert text.startswith("Імʼя;Хаб;Регіон;Група;")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[0][:6] == ["Ім'я", "Хаб", "Група", "Профіль", "Перевірок", "Остання перевірка"]
-    assert rows[0][6:9] == ["Документи: рівень", "Документи: ціль", "Документи: рівнів до цілі"]
+    assert rows[0][:7] == ["Імʼя", "Хаб", "Регіон", "Група", "Профіль", "Перевірок", "Остання перевірка"]
+    assert rows[0][7:10] == ["Документи: рівень", "Документи: ціль", "Документи: рівнів до цілі"]
     assert rows[0][-1] == "Потребує допомоги"
     body = {r[0]: r for r in rows[1:]}
     olena = body["Олена Ґудзь-Їжакевич"]
     assert olena[1] == "Хаб «Ірпінь», центр"  # a comma inside a cell stays in that cell
-    assert olena[2:6] == ["Весна", "Бібліотекар", "1", "2025-03-10"]
-    assert olena[6:12] == ["A", "B", "1", "C", "C", "0"]
+    assert olena[2] == ""  # a hub typed before regions existed has none yet
+    assert olena[3:7] == ["Весна", "Бібліотекар", "1", "2025-03-10"]
+    assert olena[7:13] == ["A", "B", "1", "C", "C", "0"]
     assert olena[-1] == "так"
-    assert body["Петро Бондар"][4:] == ["0", "", "", "", "", "", "", "", "ні"]
+    assert body["Петро Бондар"][5:] == ["0", "", "", "", "", "", "", "", "ні"]
     # A name that a spreadsheet would run as a formula is kept as text.
     assert "'=HYPERLINK(\"http://x\")" in body
     assert all(len(r) == len(rows[0]) for r in rows)
@@ -60,7 +61,8 @@ def test_group_csv_follows_the_filter_and_the_language(
     ws: Workspace, co: Coordinator, tmp_path: Path
 ) -> None:
     _group(ws)
-    target = co.export_group_csv(tmp_path / "lviv.csv", DashboardFilter(hub="Хаб Львів"), lang="en")
+    (lviv,) = [h for h in ws.hubs() if h.name == "Хаб Львів"]
+    target = co.export_group_csv(tmp_path / "lviv.csv", DashboardFilter(hub_id=lviv.id), lang="en")
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
     assert rows[0][0] == "Name" and rows[0][-1] == "Needs help"
     assert sorted(r[0] for r in rows[1:]) == ["'=HYPERLINK(\"http://x\")", "Петро Бондар"]
@@ -113,9 +115,9 @@ def test_group_csv_separator_can_be_chosen_and_is_checked(ws: Workspace, co: Coo
     _group(ws)
     target = co.export_group_csv(tmp_path / "tab.csv", DashboardFilter(), lang="uk", separator="\t")
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline=""), delimiter="\t"))
-    assert rows[0][:2] == ["Ім'я", "Хаб"]
+    assert rows[0][:2] == ["Імʼя", "Хаб"]
     english = co.export_group_csv(tmp_path / "en.csv", DashboardFilter(), lang="en")
-    assert english.read_bytes().decode("utf-8-sig").startswith("Name,Hub,")
+    assert english.read_bytes().decode("utf-8-sig").startswith("Name,Hub,Region,")
     with pytest.raises(DigigramError) as caught:
         co.export_group_csv(tmp_path / "bad.csv", DashboardFilter(), lang="uk", separator=";;")
     assert "Роздільник" in caught.value.message("uk")

@@ -83,3 +83,21 @@ def test_a_killed_connection_changes_nothing_and_a_rerun_completes_once(
     assert once_more.returncode == 0, err
     assert "answers: 0 new" in out
     assert _counts(region) == first  # nothing twice
+
+
+@pytest.mark.parametrize(("url", "fault"), [
+    ("postgresql+psycopg://digigram:s3cret@db.region.ua/digigram", "password"),
+    ("sqlite:///elsewhere.sqlite3", "postgresql+psycopg://"),
+    ("not a url at all", "not a database address"),
+])
+def test_an_address_with_a_password_or_not_postgresql_is_refused_before_anything_is_sent(
+        url: str, fault: str) -> None:
+    from digigram.core.errors import DigigramError
+    from digigram.services.sync import check_url
+
+    with pytest.raises(DigigramError) as caught:
+        check_url(url)
+    assert fault in caught.value.message("en")
+    assert caught.value.message("uk") != caught.value.message("en")
+    good = "postgresql+psycopg://digigram@/digigram?service=rivne-import"
+    assert check_url(f"  {good} ") == good

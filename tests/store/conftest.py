@@ -33,8 +33,10 @@ def insert_old_rows(db: Path) -> None:
     with con:
         con.execute("PRAGMA foreign_keys=ON")
         con.execute(
-            "INSERT INTO person VALUES ('p1', 'Олена', 'Хаб 1', '', 'librarian', NULL, "
-            "'2024-01-02 10:00:00', '2024-01-02 10:00:00')"
+            # the first revision's columns by name, so the row fits revisions that added columns too
+            "INSERT INTO person (id, name, hub, group_tag, profile_id, pin_hash, consent_at, created_at) "
+            "VALUES ('p1', 'Олена', 'Хаб 1', '', 'librarian', NULL, '2024-01-02 10:00:00', "
+            "'2024-01-02 10:00:00')"
         )
         con.execute(
             "INSERT INTO framework_snapshot VALUES ('h1', 'store-small', '1', 'x.yaml', 'text', "

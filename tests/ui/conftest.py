@@ -74,10 +74,11 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Answers the dialogs would give; tests change them."""
     answers: dict[str, Any] = {"rating": 6, "pin": None,
-                               "person": NewPerson("Оксана Петренко", "Хаб у Бучі", "librarian", None, True)}
+                               "person": NewPerson("Оксана Петренко", None, "librarian", None, True)}
     monkeypatch.setattr(RatingDialog, "ask", classmethod(lambda cls, parent, after=False: answers["rating"]))
     monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, parent, name: answers["pin"]))
-    monkeypatch.setattr(PersonDialog, "ask", classmethod(lambda cls, parent, profiles: answers["person"]))
+    monkeypatch.setattr(PersonDialog, "ask",
+                        classmethod(lambda cls, parent, profiles, **_: answers["person"]))
     answers["paused"] = "continue"  # starting while a check is paused: continue it, "restart" or None
     monkeypatch.setattr(main_window, "ask_continue_or_restart", lambda parent: answers["paused"])
     return answers

@@ -118,7 +118,8 @@ def test_dashboard_lists_trainees_and_filters_by_hub(window: Any, ws: Any, typed
              for c in range(6, 6 + len(view.model.area_ids))]
     assert cells and all(c == "—" or c.startswith(("✓", "▲")) or c[:2].isalnum() for c in cells)
 
-    view.hub.setCurrentIndex(view.hub.findData("Хаб у Бучі"))
+    (bucha,) = [h for h in ws.hubs() if h.name == "Хаб у Бучі"]
+    view.hub.setCurrentIndex(view.hub.findData(bucha.id))
     assert names(view) == ["Марія Коваль", "Оксана Петренко"]
     view.hub.setCurrentIndex(0)
     assert len(view.model.rows) == 3

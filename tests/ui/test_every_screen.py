@@ -15,7 +15,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
+from digigram.core.regions import Hub
 from digigram.ui.coordinator.login import PasswordDialog
+from digigram.ui.coordinator.sync import SyncDialog
+from digigram.ui.hub_picker import AddHubDialog
 from digigram.ui.mnemonics import clashes
 from digigram.ui.person_dialog import PersonDialog
 from digigram.ui.settings_dialog import Settings, SettingsDialog
@@ -102,8 +105,14 @@ def test_every_screen_fits_and_nothing_is_cut_off(
 def test_dialogs_fit_at_every_text_size(qtbot: Any, window: Any, scale: int) -> None:
     win = window
     win.apply_settings(Settings(language="uk", text_scale=scale, high_contrast=scale == 200), store=False)
+    hubs = [Hub(f"h{n}", f"Центральна бібліотека імені Лесі Українки №{n}", region.id)
+            for n, region in enumerate(win.ws.regions()[:8])]
+    win.ws.set_coordinator_password(SECRET)
     dialogs: list[QDialog] = [
         PersonDialog(win, profiles=[("librarian", "Бібліотекар")]),
+        PersonDialog(win, profiles=[("librarian", "Бібліотекар")], hubs=hubs, lang="uk"),
+        AddHubDialog(win, regions=win.ws.regions(), lang="uk"),
+        SyncDialog(win, ws=win.ws, co=win.ws.unlock_coordinator(SECRET), lang="uk"),
         SettingsDialog(win, current=win.settings),
         PasswordDialog(win, kind="first"),
         PasswordDialog(win, kind="change"),

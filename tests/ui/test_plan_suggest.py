@@ -63,3 +63,24 @@ def test_saving_keeps_the_step_being_edited_in_the_form(qtbot: Any, window: Any,
     assert plan.state.text() == "Saved"
     assert plan.list.currentRow() == last
     assert plan.goal.text() == "Мій власний крок"
+
+
+def test_the_step_list_and_the_date_field_show_a_due_date_alike(qtbot: Any, window: Any, ws: Any) -> None:
+    # The list once said 2026-12-15 while the field beside it said 15.12.26: one pattern, per language.
+    import datetime as dt
+
+    from digigram.ui.settings_dialog import Settings
+
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    plan.list.setCurrentRow(0)
+    plan.has_due.setChecked(True)
+    plan.due.setDate(dt.date(2026, 12, 15))
+    for lang, shown in (("en", "15 Dec 2026"), ("uk", "15.12.2026")):
+        win.apply_settings(Settings(language=lang), store=False)
+        assert plan.list.item(0).text().endswith(" · " + shown)
+        assert plan.due.text() == shown
+    assert "2026-12-15" not in plan.list.item(0).text()

@@ -236,11 +236,23 @@ def _probabilities(v: Any) -> Any:
 probabilities = Check(_probabilities, "v is None")
 
 
+def _region_code(v: Any) -> str | None:
+    """The region of a person's hub (ISO 3166-2:UA, one of core.regions), or null for none."""
+    from digigram.core.regions import BY_ID
+
+    if v is None or (isinstance(v, str) and v in BY_ID):
+        return v
+    raise Wrong(N_("must be a region code such as UA-46"))
+
+
+region_code = Check(_region_code, "v is None")
+
+
 SCHEMAS: dict[str, dict[str, Check]] = {
     "people": {"id": uuid_(), "name": text(limits.NAME_MAX), "hub": text(limits.HUB_MAX),
                "group_tag": text(limits.GROUP_MAX),
                "profile_id": text(optional=True), "consent_at": moment(optional=True),
-               "created_at": moment()},
+               "created_at": moment(), "hub_region": region_code},
     "frameworks": {"content_hash": sha, "framework_id": text(), "version": text(), "file_name": text(300),
                    "text": text(TEXT_MAX), "stored_at": moment()},
     "attempts": {"id": uuid_(), "person_id": uuid_(), "framework_id": text(), "framework_version": text(),
@@ -269,6 +281,7 @@ SCHEMAS: dict[str, dict[str, Check]] = {
 }
 # Fields added after the first bundles were made: a bundle from an older release may lack them.
 ADDED_LATER: dict[str, frozenset[str]] = {
+    "people": frozenset({"hub_region"}),
     "attempts": frozenset({"result", "engine_version", "params_source"}),
     "answers": frozenset({"language"}),
     "results": frozenset({"level_probabilities", "said_theta", "said_sd", "said_level"}),

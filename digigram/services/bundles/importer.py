@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import bindparam, delete, update
+from sqlalchemy import delete, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -91,6 +91,7 @@ class _Seen:
     need_people: set[str] = field(default_factory=set)
     need_attempts: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
+    hubs: set[tuple[str, str | None]] = field(default_factory=set)  # (name, region): a few per hub PC
 
 
 @dataclass
@@ -129,6 +130,8 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
     found: set[tuple[str, str, str]] = set()
     for rec in _records(reader, "people", progress):
         seen.people[rec["id"]] = _digest("people", rec)
+        if rec["hub"]:
+            seen.hubs.add((rec["hub"], rec["hub_region"]))
     for rec in _records(reader, "frameworks", progress):
         checker.texts[rec["content_hash"]] = rec
         found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
@@ -277,9 +280,12 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
     mismatch rolls the transaction back), so records are converted here without being checked again.
     """
     added: dict[str, int] = {}
-    hub_names: set[str] = set()  # a few per hub, not per person
     sqlite = session.connection().dialect.name == "sqlite"
     plan_record = converter("plans")  # a replaced plan's own record, with typed dates, for its UPDATE
+    # Each person's hub by (name, region), found or added first and in one order, so that imports of
+    # bundles naming the same new hubs wait for each other rather than deadlock.
+    order = sorted(seen.hubs, key=lambda k: (k[0], k[1] or ""))
+    hub_ids = {key: hub_rows.resolve(session, *key) for key in order}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-write") as sender:
         for kind in KINDS:
             table, columns = TABLES[kind], tuple(SCHEMAS[kind])
@@ -296,8 +302,12 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                 skip = seen.stored_attempts  # the same check is stored already (pass 2 compared them)
             elif kind in ("plans", "plan_steps"):
                 skip = decision.skip_plans  # the database's plan stays, steps and all
+            written = columns
+            if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
+                region = columns.index("hub_region")
+                written = (*(c for c in columns if c != "hub_region"), "hub_id")
             total, done = seen.counts[kind], 0
-            with RowWriter(session, table, columns, KEYS[kind], sender) as writer:
+            with RowWriter(session, table, written, KEYS[kind], sender) as writer:
                 for line in reader.lines(RECORD_FILES[kind]):
                     row = make_row(line)
                     done += 1
@@ -311,12 +321,11 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         session.execute(update(plans).where(plans.c.id == rec["id"]).values(
                             attempt_id=rec["attempt_id"], updated_at=rec["updated_at"]))
                         continue
-                    if kind == "people" and row[at]:
-                        hub_names.add(row[at])
+                    if kind == "people":
+                        hub_id = hub_ids[(row[at], row[region])] if row[at] else None
+                        row = (*row[:region], *row[region + 1:], hub_id)
                     writer.add(row)
                 added[kind] = writer.close()
-            if kind == "people" and added[kind]:
-                _link_hubs(session, hub_names)
             if progress is not None:
                 progress(kind, total, total)
     return added
@@ -325,17 +334,6 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
 # The column whose value decides whether a row is written: its check, its plan, or (people) its hub.
 _DECIDED_BY = {"attempts": "id", "answers": "attempt_id", "results": "attempt_id", "plans": "id",
                "plan_steps": "plan_id", "people": "hub"}
-
-
-def _link_hubs(session: Session, names: set[str]) -> None:
-    """People added by the bundle point at the hub row of their hub's name (made when missing): the
-    same hub hub_rows.hub_id_for_name picks, looked up for all names at once."""
-    people = TABLES["people"]
-    chosen = hub_rows.hub_ids_for_names(session, names)
-    if chosen:
-        session.execute(update(people).where(people.c.hub == bindparam("hub_name"), people.c.hub_id.is_(None))
-                        .values(hub_id=bindparam("hub_row")),
-                        [{"hub_name": name, "hub_row": hub_id} for name, hub_id in sorted(chosen.items())])
 
 
 def import_bundle(

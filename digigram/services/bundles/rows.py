@@ -23,6 +23,7 @@ from digigram.store.models import (
     AreaResultRow,
     AttemptRow,
     FrameworkSnapshotRow,
+    HubRow,
     PersonRow,
     PlanRow,
     PlanStepRow,
@@ -90,8 +91,15 @@ def rows_where(session: Session, kind: str, column: str, values: Iterable[Any]) 
     """Records of `kind` whose `column` is one of `values`, queried in chunks."""
     table = TABLES[kind]
     wanted = sorted(set(values))
+    base = select(table)
+    if kind == "people":
+        # A person's hub travels as its name and region (the hub's key everywhere); its id is this
+        # database's own.
+        hub = HubRow.__table__
+        base = select(table, hub.c.region_id.label("hub_region")).select_from(
+            table.outerjoin(hub, hub.c.id == table.c.hub_id))
     for start in range(0, len(wanted), CHUNK):
-        stmt = select(table).where(table.c[column].in_(wanted[start:start + CHUNK]))
+        stmt = base.where(table.c[column].in_(wanted[start:start + CHUNK]))
         for row in session.execute(stmt).mappings():
             yield record_from_row(kind, row)
 
@@ -145,12 +153,12 @@ def _select_ids(session: Session, kind: str, column: str, *conditions: Any) -> l
     return [tuple(r) for r in session.execute(stmt.where(*conditions))]
 
 
-def select_for_bundle(session: Session, *, since: date | None, hub: str | None) -> _Selection:
+def select_for_bundle(session: Session, *, since: date | None, hub_id: str | None) -> _Selection:
     """Finished checks and saved plans (since a day, of one hub), with their people, answers, area results,
     plan steps and the framework texts the checks were taken on."""
     cutoff = None if since is None else datetime.combine(since, time())
     a, pl, p = TABLES["attempts"], TABLES["plans"], TABLES["people"]
-    where_hub = [] if hub is None else [p.c.hub == hub]
+    where_hub = [] if hub_id is None else [p.c.hub_id == hub_id]
     chosen = _select_ids(session, "attempts", "id,person_id,framework_hash", a.c.status == "finished",
                          *where_hub, *([] if cutoff is None else [a.c.finished_at >= cutoff]))
     plan_rows = _select_ids(session, "plans", "id", *where_hub,
@@ -166,7 +174,7 @@ def select_for_bundle(session: Session, *, since: date | None, hub: str | None) 
         if plan["attempt_id"] not in have:
             plan["attempt_id"] = None  # an unfinished check is not carried; the plan stands on its own
     person_ids = {r[1] for r in chosen} | {r["person_id"] for r in plans}
-    if cutoff is None or hub is not None:
+    if cutoff is None or hub_id is not None:
         conditions = [*where_hub, *([] if cutoff is None else [p.c.created_at >= cutoff])]
         person_ids |= {r[0] for r in _select_ids(session, "people", "id", *conditions)}
     steps = PlanStepRow.__table__.c
@@ -211,7 +219,7 @@ def export_bundle(
     *,
     key: bytes | None,
     since: date | None = None,
-    hub: str | None = None,
+    hub_id: str | None = None,
     app_version: str = __version__,
 ) -> BundleSummary:
     """Write a bundle of finished checks and plans to `path`, streamed from the database in key order (the
@@ -220,7 +228,12 @@ def export_bundle(
     counts = dict.fromkeys(KEYS, 0)
     refs: list[FrameworkRef] = []
     with store_of(target).sessions() as session:
-        chosen = select_for_bundle(session, since=since, hub=hub)
+        chosen = select_for_bundle(session, since=since, hub_id=hub_id)
+        chosen_hub = None if hub_id is None else session.get(HubRow, hub_id)
+        # The manifest names the hub for people reading it; the records carry each person's hub.
+        hub = None if chosen_hub is None else (
+            chosen_hub.name if chosen_hub.region_id is None
+            else f"{chosen_hub.name} ({chosen_hub.region_id})")
 
         def frameworks() -> Iterator[Record]:
             for record in _stream(session, chosen, "frameworks"):

@@ -150,7 +150,8 @@ def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFil
                         counts[k] += 1
         rows.append(TraineeRow(
             person_id=p.person_id, name=p.name, hub=p.hub, group=p.group, profile_id=p.profile_id,
-            checks=n, last_check=last_check, areas=areas, needs_help=help_,
+            checks=n, last_check=last_check, areas=areas, needs_help=help_, hub_id=p.hub_id,
+            region_id=p.region_id,
         ))
     rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
     change = {a: sums[k] / counts[k] for k, a in enumerate(area_ids) if counts[k]}

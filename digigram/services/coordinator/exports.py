@@ -13,6 +13,7 @@ from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
+from digigram.core.regions import Hub, region_name
 from digigram.core.when import local_day
 
 # At most this many trainees go into the group PDF's heatmap (those needing help first); the CSV has all.
@@ -21,6 +22,7 @@ HEATMAP_MAX = 600
 WORDS = {
     "name": N_("Name"),
     "hub": N_("Hub"),
+    "region": N_("Region"),
     "group": N_("Group"),
     "profile": N_("Profile"),
     "checks": N_("Checks"),
@@ -94,7 +96,7 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator
         raise DigigramError(N_("The separator must be one character, not “{separator}”.",
                                separator=separator))
     w = _words(lang)
-    header = [w["name"], w["hub"], w["group"], w["profile"], w["checks"], w["last"]]
+    header = [w["name"], w["hub"], w["region"], w["group"], w["profile"], w["checks"], w["last"]]
     for area_id in dashboard.area_ids:
         name = _area_name(framework, area_id, lang)
         header += [f"{name}: {w['level']}", f"{name}: {w['target']}", f"{name}: {w['gap']}"]
@@ -102,7 +104,9 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator
     lines: list[list[str]] = [header]
     for row in dashboard.rows:
         day = _local_day(row.last_check)
-        line = [_safe_cell(row.name), _safe_cell(row.hub), _safe_cell(row.group),
+        # The region beside the hub's name: two hubs of one name in different regions stay apart.
+        line = [_safe_cell(row.name), _safe_cell(row.hub), region_name(row.region_id, lang),
+                _safe_cell(row.group),
                 _profile_name(framework, row.profile_id, lang), str(row.checks),
                 "" if day is None else day.isoformat()]
         for area_id in dashboard.area_ids:
@@ -128,11 +132,12 @@ def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: s
     return _atomic_write(path, "\ufeff".encode() + text.encode("utf-8"))
 
 
-def describe(filters: DashboardFilter, framework: Framework, *, lang: str) -> str:
+def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: Hub | None = None) -> str:
+    """The selection in words; `hub` is the row of filters.hub_id (its name and region are shown)."""
     w = _words(lang)
     parts = []
-    if filters.hub is not None:
-        parts.append(f"{w['hub']}: {filters.hub}")
+    if filters.hub_id is not None:
+        parts.append(f"{w['hub']}: {hub.label(lang) if hub is not None else filters.hub_id}")
     if filters.group is not None:
         parts.append(f"{w['group']}: {filters.group}")
     if filters.profile_id is not None:
@@ -145,7 +150,7 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str) -> st
 
 
 def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters: DashboardFilter,
-              lang: str) -> Path:
+              lang: str, hub: Hub | None = None) -> Path:
     from digigram.charts.group_report import GroupReport, write_group_pdf
 
     rows = dashboard.rows
@@ -161,7 +166,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
     ba = dashboard.before_after
     report = GroupReport(
         date=dt.date.today(), framework_title=framework.title.get(lang),
-        selection=describe(filters, framework, lang=lang), trainees=len(rows),
+        selection=describe(filters, framework, lang=lang, hub=hub), trainees=len(rows),
         checked=sum(r.checks > 0 for r in rows), need_help=sum(r.needs_help for r in rows),
         weak_areas=weak, hard=hard, ba_people=ba.people, share_high_first=ba.share_high_first,
         share_high_latest=ba.share_high_latest,

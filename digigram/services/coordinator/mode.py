@@ -21,10 +21,12 @@ from digigram.core.coordination import (
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
+from digigram.core.regions import Hub
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
 from digigram.services.coordinator.auth import forget_pin_failures, replace_password
 from digigram.store.repo import dashboard as dashboard_rows
+from digigram.store.repo import hubs as hub_rows
 from digigram.store.repo import people as people_rows
 from digigram.store.vault import vault_for
 
@@ -63,6 +65,10 @@ class Coordinator:
         return replace_password(vault_for(self._sessions, self._store.db_path), old, new)
 
     # --- the group picture ----------------------------------------------------------------------
+
+    def hub(self, hub_id: str) -> Hub | None:
+        with self._sessions() as session:
+            return hub_rows.hub(session, hub_id)
 
     def filter_options(self) -> FilterOptions:
         with self._sessions() as session:
@@ -105,8 +111,10 @@ class Coordinator:
 
     def export_group_pdf(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
                          lang: str) -> Path:
+        filters = filters or DashboardFilter()
+        hub = None if filters.hub_id is None else self.hub(filters.hub_id)
         return coordinator_exports.group_pdf(Path(path), self.dashboard(filters), self._ws.framework,
-                                             filters=filters or DashboardFilter(), lang=lang)
+                                             filters=filters, lang=lang, hub=hub)
 
     def export_person_pdf(self, path: str | os.PathLike[str], person_id: str, *, lang: str) -> Path:
         detail = self.trainee(person_id)
@@ -130,18 +138,21 @@ class Coordinator:
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------
 
     def export_bundle(self, path: str | os.PathLike[str], *, key: bytes | None, since: date | None = None,
-                      hub: str | None = None) -> BundleSummary:
+                      hub_id: str | None = None) -> BundleSummary:
+        """A bundle of finished checks and plans (since a day, of one hub by its id)."""
         from digigram.services.bundles import importer as bundles
 
-        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub=hub)
+        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub_id=hub_id)
 
     def sync_to(self, database_url: str, *, lang: str | None = None,
-                progress: Callable[[str, int, int], None] | None = None) -> ImportReport:
-        """Push to a regional database what it lacks (digigram.services.sync)."""
+                progress: Callable[[str, int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Push to a regional database what it lacks (digigram.services.sync); the address is checked
+        first (PostgreSQL, no password in it)."""
         from digigram.services import sync
 
-        return sync.push(self._store, database_url, framework=self._ws.framework, lang=lang,
-                         progress=progress)
+        return sync.push(self._store, sync.check_url(database_url), framework=self._ws.framework, lang=lang,
+                         progress=progress, cancelled=cancelled)
 
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
                       allow_unsigned: bool = False) -> ImportReport:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from digigram.core.coordination import DashboardFilter, sort_key
+from digigram.core.regions import Hub
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class PersonLine:
     hub: str
     group: str
     profile_id: str | None
+    hub_id: str | None
+    region_id: str | None
 
 
 _NAMED = re.compile(r"(?<![:\w]):([a-z_]+)")
@@ -63,9 +66,9 @@ def _parse(value: str) -> datetime:
 
 def _person_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
     parts, params = ["1=1"], {}
-    if f.hub is not None:
-        parts.append("p.hub = :hub")
-        params["hub"] = f.hub
+    if f.hub_id is not None:
+        parts.append("p.hub_id = :hub")
+        params["hub"] = f.hub_id
     if f.group is not None:
         parts.append("p.group_tag = :grp")
         params["grp"] = f.group
@@ -87,14 +90,17 @@ def _check_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
     return " AND ".join(parts), params
 
 
-def filter_options(session: Session) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Distinct non-empty hubs, group tags and profiles of the stored people, sorted."""
+def filter_options(session: Session) -> tuple[tuple[Hub, ...], tuple[str, ...], tuple[str, ...]]:
+    """The hubs people belong to (by name, then region), and the distinct group tags and profiles."""
+    rows = _fetch(session, "SELECT h.id, h.name, h.region_id FROM hub h "
+                           "WHERE EXISTS (SELECT 1 FROM person p WHERE p.hub_id = h.id)")
+    hubs = tuple(sorted((Hub(*r) for r in rows), key=lambda h: (*sort_key(h.name), h.region_id or "", h.id)))
     found = []
-    for column in ("hub", "group_tag", "profile_id"):
+    for column in ("group_tag", "profile_id"):
         rows = _fetch(session,
                       f"SELECT DISTINCT {column} FROM person WHERE {column} IS NOT NULL AND {column} != ''")
         found.append(tuple(sorted((str(r[0]) for r in rows), key=sort_key)))
-    return found[0], found[1], found[2]
+    return hubs, found[0], found[1]
 
 
 # One selected finished check with its derived summary (see models.CheckSummaryRow): person id,
@@ -105,7 +111,8 @@ CheckLine = tuple[str, str, int | None, str, bytes]
 
 def people(session: Session, f: DashboardFilter) -> list[PersonLine]:
     where, params = _person_where(f)
-    sql = f"SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id FROM person p WHERE {where}"
+    sql = ("SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id, p.hub_id, h.region_id FROM person p "
+           f"LEFT JOIN hub h ON h.id = p.hub_id WHERE {where}")
     return [PersonLine(*row) for row in _fetch(session, sql, params)]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from digigram.core.regions import Hub, Region
@@ -32,11 +33,23 @@ def find_hub(session: Session, name: str, region_id: str | None) -> Hub | None:
     return None if row is None else Hub(row.id, row.name, row.region_id)
 
 
-def add_hub(session: Session, *, name: str, region_id: str | None) -> Hub:
-    row = HubRow(id=new_id(), name=name, region_id=region_id)
-    session.add(row)
-    session.flush()
-    return Hub(row.id, row.name, row.region_id)
+def add_hub(session: Session, *, name: str, region_id: str | None, hub_id: str | None = None) -> Hub | None:
+    """A new hub row; None when the region (or, with no region, the no-region list) has that name already.
+
+    INSERT … ON CONFLICT DO NOTHING against the unique (region, name) constraint and, for hubs without
+    a region, the partial unique index of revision 0006: two processes adding the same hub at once end
+    with one row, the later one waiting for the first to commit instead of failing or doubling it.
+    """
+    dialect = session.connection().dialect.name
+    make: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    new = hub_id or new_id()
+    table = HubRow.__table__
+    stmt = make(table).values(id=new, name=name, region_id=region_id).on_conflict_do_nothing() \
+        .returning(table.c.id)
+    # RETURNING, not rowcount: the row's id comes back only when this statement inserted it.
+    if session.execute(stmt).scalar_one_or_none() is None:
+        return None
+    return Hub(new, name, region_id)
 
 
 def hub_id_for_name(session: Session, name: str) -> str | None:
@@ -46,24 +59,38 @@ def hub_id_for_name(session: Session, name: str) -> str | None:
         return None
     row = session.execute(select(HubRow.id).where(HubRow.name == name)
                           .order_by(HubRow.region_id.is_(None), HubRow.id).limit(1)).scalar_one_or_none()
-    return row if row is not None else add_hub(session, name=name, region_id=None).id
+    if row is not None:
+        return row
+    added = add_hub(session, name=name, region_id=None)
+    if added is not None:
+        return added.id
+    found = find_hub(session, name, None)  # another process added it between the look and the insert
+    assert found is not None
+    return found.id
 
 
-def hub_ids_for_names(session: Session, names: Iterable[str]) -> dict[str, str]:
-    """hub_id_for_name for many names at once: one query per 500 names, the missing hubs added together."""
-    wanted = sorted({name for name in names if name})
-    chosen: dict[str, tuple[bool, str]] = {}
-    for start in range(0, len(wanted), 500):
-        rows = session.execute(select(HubRow.name, HubRow.region_id, HubRow.id)
-                               .where(HubRow.name.in_(wanted[start:start + 500])))
-        for name, region_id, hub_id in rows:
-            rank = (region_id is None, hub_id)  # the order hub_id_for_name takes: in a region first
-            if name not in chosen or rank < chosen[name]:
-                chosen[name] = rank
-    found = {name: rank[1] for name, rank in chosen.items()}
-    missing = {name: new_id() for name in wanted if name not in found}
-    if missing:
-        session.execute(insert(HubRow), [{"id": hub_id, "name": name, "region_id": None}
-                                         for name, hub_id in missing.items()])
-        found.update(missing)
-    return found
+def hub(session: Session, hub_id: str) -> Hub | None:
+    row = session.get(HubRow, hub_id)
+    return None if row is None else Hub(row.id, row.name, row.region_id)
+
+
+def hubs_named(session: Session, name: str) -> list[Hub]:
+    rows = session.execute(select(HubRow).where(HubRow.name == name).order_by(HubRow.region_id, HubRow.id))
+    return [Hub(r.id, r.name, r.region_id) for r in rows.scalars()]
+
+
+def resolve(session: Session, name: str, region_id: str | None) -> str:
+    """The id of the hub a bundle's person names by (name, region), added when this database lacks it.
+
+    A hub's id is this database's own; what travels between databases is its name and region, which the
+    unique constraints make a key. A record without a region (an older bundle) goes by name alone.
+    """
+    if region_id is None:
+        found = hub_id_for_name(session, name)
+        assert found is not None
+        return found
+    existing = find_hub(session, name, region_id)
+    if existing is None:
+        existing = add_hub(session, name=name, region_id=region_id) or find_hub(session, name, region_id)
+    assert existing is not None
+    return existing.id

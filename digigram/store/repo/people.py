@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core.records import Person
 from digigram.store.clock import aware, now
 from digigram.store.db import transaction
-from digigram.store.models import PersonRow, new_id
+from digigram.store.models import HubRow, PersonRow, new_id
 from digigram.store.repo.hubs import hub_id_for_name
 
 
@@ -29,6 +29,7 @@ def _person(row: PersonRow) -> Person:
         consent_at=aware(row.consent_at),
         created_at=created,
         group=row.group_tag,
+        hub_id=row.hub_id,
     )
 
 
@@ -41,9 +42,16 @@ def add_person(
     pin_hash: str | None = None,
     consent_at: datetime | None = None,
     group: str = "",
+    hub_id: str | None = None,
 ) -> Person:
+    """With `hub_id` the person joins that hub row (its name is kept as `hub` too); else a typed `hub`
+    name is linked to the hub of that name (hub_id_for_name)."""
+    if hub_id is not None:
+        hub = session.get_one(HubRow, hub_id).name
+    else:
+        hub_id = hub_id_for_name(session, hub)
     row = PersonRow(
-        id=new_id(), name=name, hub=hub, hub_id=hub_id_for_name(session, hub), profile_id=profile_id,
+        id=new_id(), name=name, hub=hub, hub_id=hub_id, profile_id=profile_id,
         pin_hash=pin_hash,
         consent_at=None if consent_at is None else consent_at.astimezone(UTC).replace(tzinfo=None),
         created_at=now(), group_tag=group,

@@ -165,13 +165,13 @@ def _counts(mapping: Any) -> str:
     return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
 
 
-def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub: str | None = None) -> BundleSummary | None:
+def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = None) -> BundleSummary | None:
     choice = BundleDialog.ask(parent, saving=True)
     if choice is None:
         return None
     path = choice.path if choice.path.lower().endswith(".zip") else choice.path + ".zip"
     try:
-        summary = co.export_bundle(path, key=choice.key, since=choice.since, hub=hub)
+        summary = co.export_bundle(path, key=choice.key, since=choice.since, hub_id=hub_id)
     except (DigigramError, OSError) as exc:
         show_problem(parent, exc if isinstance(exc, DigigramError) else DigigramError(
             N_("The file could not be written: {exc}", exc=exc)))

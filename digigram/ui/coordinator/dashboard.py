@@ -49,7 +49,11 @@ class DashboardView(QWidget):
         top.addWidget(self.heading, 1)
         self.leave = QPushButton(self)
         self.password = QPushButton(self)
+        self.add_hub_button = QPushButton(self)
+        self.sync_button = QPushButton(self)
         buttons = ButtonRow(self)  # beside the heading, on lines of their own with large text
+        buttons.add(self.add_hub_button, end=True)
+        buttons.add(self.sync_button, end=True)
         buttons.add(self.password, end=True)
         buttons.add(self.leave, end=True)
         top.addWidget(buttons, 1)
@@ -128,6 +132,8 @@ class DashboardView(QWidget):
 
         self.leave.clicked.connect(self.win.go_home)
         self.password.clicked.connect(self.change_password)
+        self.add_hub_button.clicked.connect(self.add_hub)
+        self.sync_button.clicked.connect(self.sync)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.csv_button.clicked.connect(lambda: self._export(coordinator_files.export_csv))
@@ -142,6 +148,8 @@ class DashboardView(QWidget):
         self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
         self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
         self.password.setText(translate("Dashboard", "Change pass&word…"))
+        self.add_hub_button.setText(translate("Dashboard", "Add a hu&b…"))
+        self.sync_button.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle(translate("Dashboard", "Show only"))
         for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
                                                     translate("Dashboard", "&Group:"),
@@ -172,7 +180,8 @@ class DashboardView(QWidget):
         self.bundle_out.setText(translate("Dashboard", "Save a result bundle…"))
         self.bundle_in.setText(translate("Dashboard", "Load a result bundle…"))
         self.heatmap.retranslate_ui()
-        for button in (self.leave, self.password, self.open_button, self.delete_button, self.csv_button,
+        for button in (self.leave, self.password, self.add_hub_button, self.sync_button, self.open_button,
+                       self.delete_button, self.csv_button,
                        self.pdf_button, self.bundle_out, self.bundle_in):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         self.hard.retranslate_ui()
@@ -203,7 +212,7 @@ class DashboardView(QWidget):
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
             return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
 
-        return DashboardFilter(hub=self.hub.currentData(), group=self.group.currentData(),
+        return DashboardFilter(hub_id=self.hub.currentData(), group=self.group.currentData(),
                                profile_id=self.profile.currentData(),
                                date_from=day(self.use_from, self.date_from),
                                date_to=day(self.use_to, self.date_to))
@@ -218,7 +227,8 @@ class DashboardView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         profiles = {p.id: p.name.get(lang) for p in fw.profiles}
         self._filling = True
-        self._fill(self.hub, translate("Dashboard", "All hubs"), [(h, h) for h in options.hubs])
+        self._fill(self.hub, translate("Dashboard", "All hubs"),
+                   [(h.label(lang), h.id) for h in options.hubs])
         self._fill(self.group, translate("Dashboard", "All groups"), [(g, g) for g in options.groups])
         self._fill(self.profile, translate("Dashboard", "All roles"),
                    [(profiles.get(p, p), p) for p in options.profiles])
@@ -325,7 +335,29 @@ class DashboardView(QWidget):
         from digigram.ui.coordinator.bundles import export_bundle
 
         if self.win.coordinator is not None:
-            export_bundle(self, self.win.coordinator, hub=self.hub.currentData())
+            export_bundle(self, self.win.coordinator, hub_id=self.hub.currentData())
+
+    def add_hub(self) -> None:
+        """A new hub (name and region) that trainees on this computer can then choose."""
+        from digigram.ui.hub_picker import AddHubDialog
+
+        ws = self.win.ws
+        regions = self.win.run(ws.regions)
+        if regions is None:
+            return
+        answer = AddHubDialog.ask(self, regions=regions, lang=self.win.lang)
+        if answer is None:
+            return
+        hub = self.win.run(lambda: ws.add_hub(answer[0], region_id=answer[1]))
+        if hub is not None:
+            self.win.statusBar().showMessage(
+                translate("Dashboard", "Hub added: %1").replace("%1", hub.label(self.win.lang)), 8000)
+
+    def sync(self) -> None:
+        from digigram.ui.coordinator.sync import SyncDialog
+
+        if self.win.coordinator is not None:
+            SyncDialog.open_for(self, ws=self.win.ws, co=self.win.coordinator, lang=self.win.lang)
 
     def import_bundle(self) -> None:
         from digigram.ui.coordinator.bundles import import_bundle

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from digigram.core.regions import hub_label
 from digigram.core.when import local_day
 
 translate = QCoreApplication.translate
@@ -134,8 +135,8 @@ class TraineeModel(QAbstractTableModel):
     def text(self, row: Any, col: int) -> str:
         if col == 0:
             return str(row.name)
-        if col == 1:
-            return str(row.hub or "")
+        if col == 1:  # with its region: two hubs of one name in different regions read apart
+            return hub_label(row.hub or "", row.region_id, self.lang)
         if col == 2:
             return str(row.group or "")
         if col == 3:

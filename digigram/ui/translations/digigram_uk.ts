@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AddHubDialog</name>
+    <message>
+        <location filename="../hub_picker.py" line="137"/>
+        <source>Add a hub</source>
+        <translation>Додати хаб</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="141"/>
+        <source>Name of the hub</source>
+        <translation>Назва хабу</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="144"/>
+        <source>Region</source>
+        <translation>Регіон</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="148"/>
+        <source>&amp;Name of the hub:</source>
+        <translation>&amp;Назва хабу:</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="149"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Регіон:</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="154"/>
+        <source>Trainees on this computer then choose the hub from the list; two hubs of one name in different regions stay apart.</source>
+        <translation>Слухачі на цьому компʼютері потім обирають хаб зі списку; два хаби з однією назвою в різних регіонах не змішуються.</translation>
+    </message>
+</context>
+<context>
     <name>Bundles</name>
     <message>
         <location filename="../coordinator/bundles.py" line="51"/>
@@ -21,7 +54,7 @@
     <message>
         <location filename="../coordinator/bundles.py" line="56"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
-        <translation>Результати з пакета додаються до даних цього комп&apos;ютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
+        <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="63"/>
@@ -215,7 +248,7 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
         <translation>Видалити %1 з усіма відповідями, результатами й планами? Цього не можна скасувати.
 
-Дані буде стерто з файлу бази. Старіші резервні копії на цьому комп&apos;ютері ще зберігають їх, доки їх не замінять новіші.</translation>
+Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
         <location filename="../coordinator/files.py" line="137"/>
@@ -253,7 +286,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/login.py" line="55"/>
         <source>No coordinator password is set on this computer yet. Choose one now (at least %1 characters) and keep it safe: it opens every trainee&apos;s results.</source>
-        <translation>На цьому комп&apos;ютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
+        <translation>На цьому компʼютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
         <location filename="../coordinator/login.py" line="62"/>
@@ -367,7 +400,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/pages.py" line="69"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
-        <translation>Тут ще немає питань. Питання з’являється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
+        <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="120"/>
@@ -417,7 +450,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/pages.py" line="186"/>
         <source>The group picture appears here.</source>
-        <translation>Тут з&apos;явиться картина групи.</translation>
+        <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="195"/>
@@ -435,234 +468,249 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="43"/>
+        <location filename="../coordinator/table.py" line="44"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="45"/>
+        <location filename="../coordinator/table.py" line="46"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="48"/>
+        <location filename="../coordinator/table.py" line="49"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="50"/>
+        <location filename="../coordinator/table.py" line="51"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="56"/>
+        <location filename="../coordinator/table.py" line="57"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="90"/>
+        <location filename="../coordinator/table.py" line="91"/>
         <source>Name</source>
-        <translation>Ім&apos;я</translation>
+        <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="91"/>
+        <location filename="../coordinator/table.py" line="92"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="92"/>
+        <location filename="../coordinator/table.py" line="93"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="93"/>
+        <location filename="../coordinator/table.py" line="94"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="94"/>
+        <location filename="../coordinator/table.py" line="95"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="95"/>
+        <location filename="../coordinator/table.py" line="96"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="97"/>
+        <location filename="../coordinator/table.py" line="98"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="142"/>
+        <location filename="../coordinator/dashboard.py" line="148"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="143"/>
+        <location filename="../coordinator/dashboard.py" line="149"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="144"/>
+        <location filename="../coordinator/dashboard.py" line="150"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="145"/>
+        <location filename="../coordinator/dashboard.py" line="151"/>
+        <source>Add a hu&amp;b…</source>
+        <translation>Додати ха&amp;б…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="152"/>
+        <source>S&amp;ync with the region…</source>
+        <translation>Синхрон&amp;ізувати з регіоном…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="153"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="146"/>
+        <location filename="../coordinator/dashboard.py" line="154"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="147"/>
+        <location filename="../coordinator/dashboard.py" line="155"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="148"/>
+        <location filename="../coordinator/dashboard.py" line="156"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="150"/>
+        <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="151"/>
+        <location filename="../coordinator/dashboard.py" line="159"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="152"/>
+        <location filename="../coordinator/dashboard.py" line="160"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="153"/>
+        <location filename="../coordinator/dashboard.py" line="161"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="154"/>
+        <location filename="../coordinator/dashboard.py" line="162"/>
         <source>Checked &amp;until:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="155"/>
+        <location filename="../coordinator/dashboard.py" line="163"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="156"/>
+        <location filename="../coordinator/dashboard.py" line="164"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="157"/>
+        <location filename="../coordinator/dashboard.py" line="165"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="158"/>
+        <location filename="../coordinator/dashboard.py" line="166"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="167"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="162"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="163"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="164"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="178"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="179"/>
         <source>Group report as P&amp;DF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="180"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="221"/>
+        <location filename="../coordinator/dashboard.py" line="230"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="222"/>
+        <location filename="../coordinator/dashboard.py" line="232"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="223"/>
+        <location filename="../coordinator/dashboard.py" line="233"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="233"/>
+        <location filename="../coordinator/dashboard.py" line="243"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="259"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="354"/>
+        <source>Hub added: %1</source>
+        <translation>Хаб додано: %1</translation>
     </message>
 </context>
 <context>
@@ -685,7 +733,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../errors.py" line="88"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
-        <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим комп&apos;ютером; подробиці записано в цьому файлі:</translation>
+        <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим компʼютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
         <location filename="../errors.py" line="96"/>
@@ -792,17 +840,17 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../home.py" line="105"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
-        <translation>Виберіть своє ім&apos;я або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
+        <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
         <location filename="../home.py" line="111"/>
         <source>&amp;People on this computer:</source>
-        <translation>&amp;Люди на цьому комп&apos;ютері:</translation>
+        <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
         <location filename="../home.py" line="112"/>
         <source>People on this computer</source>
-        <translation>Люди на цьому комп&apos;ютері</translation>
+        <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
         <location filename="../home.py" line="113"/>
@@ -878,6 +926,44 @@ The data is wiped from the database file. Older backups on this computer still h
         <location filename="../home.py" line="204"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
+    </message>
+</context>
+<context>
+    <name>HubPicker</name>
+    <message>
+        <location filename="../hub_picker.py" line="45"/>
+        <source>Region of the hub</source>
+        <translation>Регіон хабу</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="46"/>
+        <source>All regions</source>
+        <translation>Усі регіони</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="52"/>
+        <source>Region not given yet</source>
+        <translation>Регіон ще не вказано</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="54"/>
+        <source>Search the hubs</source>
+        <translation>Пошук хабу</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="55"/>
+        <source>Type part of the name or the region</source>
+        <translation>Введіть частину назви або регіону</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="59"/>
+        <source>Hubs on this computer</source>
+        <translation>Хаби на цьому компʼютері</translation>
+    </message>
+    <message>
+        <location filename="../hub_picker.py" line="70"/>
+        <source>There are no hubs on this computer yet. A coordinator adds them in coordinator mode (Add a hub…); until then you can be added without a hub.</source>
+        <translation>На цьому компʼютері ще немає хабів. Координатор додає їх у режимі координатора («Додати хаб…»); доти вас можна додати без хабу.</translation>
     </message>
 </context>
 <context>
@@ -985,91 +1071,86 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="42"/>
+        <location filename="../person_dialog.py" line="46"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="46"/>
+        <location filename="../person_dialog.py" line="50"/>
         <source>Name</source>
-        <translation>Ім&apos;я</translation>
+        <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="51"/>
-        <source>Hub or library</source>
-        <translation>Хаб або бібліотека</translation>
-    </message>
-    <message>
-        <location filename="../person_dialog.py" line="54"/>
+        <location filename="../person_dialog.py" line="56"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="59"/>
+        <location filename="../person_dialog.py" line="61"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="62"/>
+        <location filename="../person_dialog.py" line="64"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Ім&apos;я:</translation>
+        <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="63"/>
+        <location filename="../person_dialog.py" line="65"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="64"/>
+        <location filename="../person_dialog.py" line="66"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="65"/>
+        <location filename="../person_dialog.py" line="67"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="72"/>
+        <location filename="../person_dialog.py" line="74"/>
         <source>A PIN stops others on this computer from opening your results. Leave it empty if you do not need one.</source>
-        <translation>PIN не дасть іншим людям на цьому комп&apos;ютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
+        <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="84"/>
+        <location filename="../person_dialog.py" line="86"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="89"/>
+        <location filename="../person_dialog.py" line="91"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
-        <translation>Зберігати мої відповіді й результати на цьому комп&apos;ютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
+        <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="85"/>
+        <location filename="../person_dialog.py" line="87"/>
         <source>Consent to keep results on this computer</source>
-        <translation>Згода зберігати результати на цьому комп&apos;ютері</translation>
+        <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="141"/>
-        <location filename="../person_dialog.py" line="146"/>
+        <location filename="../person_dialog.py" line="144"/>
+        <location filename="../person_dialog.py" line="149"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="143"/>
+        <location filename="../person_dialog.py" line="146"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="153"/>
+        <location filename="../person_dialog.py" line="156"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="155"/>
+        <location filename="../person_dialog.py" line="158"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
@@ -1077,187 +1158,187 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../plan_step_editor.py" line="35"/>
+        <location filename="../plan_step_editor.py" line="36"/>
         <source>Planned</source>
         <translation>Заплановано</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="36"/>
+        <location filename="../plan_step_editor.py" line="37"/>
         <source>In progress</source>
         <translation>Виконується</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="37"/>
+        <location filename="../plan_step_editor.py" line="38"/>
         <source>Done</source>
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="47"/>
+        <location filename="../plan_view.py" line="48"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="120"/>
+        <location filename="../plan_view.py" line="121"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="121"/>
+        <location filename="../plan_view.py" line="122"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="122"/>
+        <location filename="../plan_view.py" line="123"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="123"/>
+        <location filename="../plan_view.py" line="124"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="124"/>
+        <location filename="../plan_view.py" line="125"/>
         <source>Remo&amp;ve the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="90"/>
+        <location filename="../plan_step_editor.py" line="91"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Мета:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="91"/>
+        <location filename="../plan_step_editor.py" line="92"/>
         <source>&amp;Competence:</source>
         <translation>К&amp;омпетентність:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="92"/>
+        <location filename="../plan_step_editor.py" line="93"/>
         <source>&amp;Resource:</source>
         <translation>&amp;Ресурс:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="93"/>
+        <location filename="../plan_step_editor.py" line="94"/>
         <source>&amp;Due date:</source>
         <translation>&amp;Термін:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="94"/>
+        <location filename="../plan_step_editor.py" line="95"/>
         <source>S&amp;tatus:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="95"/>
+        <location filename="../plan_step_editor.py" line="96"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="98"/>
+        <location filename="../plan_step_editor.py" line="99"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="99"/>
+        <location filename="../plan_step_editor.py" line="100"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="100"/>
+        <location filename="../plan_step_editor.py" line="101"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="101"/>
+        <location filename="../plan_step_editor.py" line="102"/>
         <source>Set a due date</source>
         <translation>Установити термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="102"/>
+        <location filename="../plan_step_editor.py" line="103"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="103"/>
+        <location filename="../plan_step_editor.py" line="104"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="108"/>
+        <location filename="../plan_step_editor.py" line="109"/>
         <source>by</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="109"/>
+        <location filename="../plan_step_editor.py" line="110"/>
         <source>Due date</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="110"/>
+        <location filename="../plan_step_editor.py" line="115"/>
         <source>&amp;Open the handout</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="125"/>
+        <location filename="../plan_view.py" line="126"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="126"/>
+        <location filename="../plan_view.py" line="127"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="127"/>
+        <location filename="../plan_view.py" line="128"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="128"/>
+        <location filename="../plan_view.py" line="129"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="127"/>
+        <location filename="../plan_step_editor.py" line="132"/>
         <source>(none)</source>
         <translation>(немає)</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="129"/>
+        <location filename="../plan_step_editor.py" line="134"/>
         <source>on this computer</source>
-        <translation>на цьому комп&apos;ютері</translation>
+        <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="159"/>
+        <location filename="../plan_view.py" line="160"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="199"/>
+        <location filename="../plan_view.py" line="200"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="199"/>
+        <location filename="../plan_view.py" line="200"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="209"/>
+        <location filename="../plan_view.py" line="210"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="272"/>
+        <location filename="../plan_view.py" line="273"/>
         <source>No program on this computer opens this file. It is here: %1</source>
-        <translation>На цьому комп&apos;ютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
+        <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Online resource (needs the internet): %1</source>
-        <translation>Ресурс в інтернеті (потрібне з&apos;єднання): %1</translation>
+        <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="288"/>
+        <location filename="../plan_view.py" line="289"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1477,7 +1558,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../results_view.py" line="120"/>
         <source>The chart appears here.</source>
-        <translation>Тут з&apos;явиться діаграма.</translation>
+        <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
         <location filename="../results_view.py" line="121"/>
@@ -1596,6 +1677,129 @@ The data is wiped from the database file. Older backups on this computer still h
         <location filename="../settings_dialog.py" line="55"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Розмір тексту:</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../coordinator/sync.py" line="34"/>
+        <source>people</source>
+        <translation>люди</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="34"/>
+        <source>frameworks</source>
+        <translation>рамки</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="35"/>
+        <source>checks</source>
+        <translation>перевірки</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="35"/>
+        <source>answers</source>
+        <translation>відповіді</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="36"/>
+        <source>area results</source>
+        <translation>результати за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="36"/>
+        <source>plans</source>
+        <translation>плани</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="37"/>
+        <source>plan steps</source>
+        <translation>кроки планів</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="72"/>
+        <source>Sync with the region</source>
+        <translation>Синхронізація з регіоном</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="74"/>
+        <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
+        <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="82"/>
+        <source>Address of the regional database</source>
+        <translation>Адреса регіональної бази</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="85"/>
+        <source>&amp;Regional database:</source>
+        <translation>&amp;Регіональна база:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="90"/>
+        <source>Sync progress</source>
+        <translation>Хід синхронізації</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="98"/>
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронізувати</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="99"/>
+        <source>Start the sync</source>
+        <translation>Почати синхронізацію</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="100"/>
+        <source>&amp;Cancel</source>
+        <translation>Скасуват&amp;и</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="101"/>
+        <source>Cancel the sync</source>
+        <translation>Скасувати синхронізацію</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="122"/>
+        <source>Give the address of the regional database first.</source>
+        <translation>Спершу вкажіть адресу регіональної бази.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="124"/>
+        <source>Preparing what to send…</source>
+        <translation>Готуємо те, що треба надіслати…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="144"/>
+        <source>Cancelling… nothing is kept from this sync.</source>
+        <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="151"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 з %3</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="156"/>
+        <source>Sent to the regional database:</source>
+        <translation>Надіслано до регіональної бази:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="158"/>
+        <source>%1: %2 new, %3 already there</source>
+        <translation>%1: нових — %2, уже були — %3</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="179"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрити</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="180"/>
+        <source>&amp;Sync again</source>
+        <translation>Синхронізувати &amp;знову</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,253 @@
+"""Hubs are chosen from the list (and added by the coordinator); "Sync with the region" on a real server."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sqlalchemy import text
+
+from digigram.ui.coordinator.login import PasswordDialog
+from digigram.ui.coordinator.sync import URL_SETTING, SyncDialog
+from digigram.ui.hub_picker import AddHubDialog
+from digigram.ui.person_dialog import NewPerson, PersonDialog
+from tests.conftest import Target
+from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import type_text
+
+SECRET = "ключ-хабу-2024"
+NAME = "Центральна бібліотека"
+APP = "digigram-ui-sync-test"
+
+
+def _hubs(ws: Any) -> dict[str, Any]:
+    return {"lviv": ws.add_hub(NAME, region_id="UA-46"), "kharkiv": ws.add_hub(NAME, region_id="UA-63"),
+            "irpin": ws.add_hub("Хаб в Ірпені", region_id="UA-32")}
+
+
+def test_typing_filters_the_hubs_arrows_move_and_enter_takes_one(qtbot: Any, window: Any, ws: Any,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _hubs(ws)
+    seen: list[PersonDialog] = []
+
+    def drive(cls: Any, parent: Any, *, profiles: Any, hubs: Any, lang: str) -> NewPerson:
+        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen.append(dialog)
+        picker = dialog.hub
+        shown = [picker.list.item(r).text() for r in range(picker.list.count())]
+        # Same-named hubs read apart by their region; the list is in Ukrainian order.
+        assert shown == ["Хаб в Ірпені — Kyiv Oblast", f"{NAME} — Kharkiv Oblast", f"{NAME} — Lviv Oblast"]
+        dialog.name.setFocus()
+        type_text(dialog.name, "Ольга Левицька")
+        picker.search.setFocus()
+        type_text(picker.search, "бібл")
+        visible = [picker.list.item(r).text() for r in range(picker.list.count())
+                   if not picker.list.item(r).isHidden()]
+        assert len(visible) == 2 and all(v.startswith(NAME) for v in visible)
+        while picker.list.currentItem().text() != f"{NAME} — Lviv Oblast":
+            qtbot.keyClick(picker.search, Qt.Key.Key_Down)  # the arrows work from the search line
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+        assert dialog.isVisible(), "Enter takes the hub; it does not close the form"
+        assert picker.chosen() == made["lviv"].id
+        assert QApplication.focusWidget() is not picker.search  # on to the next field
+        dialog.consent.setChecked(True)
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        return dialog.value()
+
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(drive))
+    window.home.create_person()
+    assert seen
+    (person,) = [p for p in ws.people() if p.name == "Ольга Левицька"]
+    assert (person.hub, ws.person(person.id).hub_id) == (NAME, made["lviv"].id)
+
+
+def test_a_region_narrows_the_list_and_a_search_with_no_match_chooses_nothing(qtbot: Any, ws: Any) -> None:
+    hubs = _hubs(ws)
+    dialog = PersonDialog(None, profiles=[("librarian", "Бібліотекар")], hubs=ws.hubs(), lang="uk")
+    qtbot.addWidget(dialog)
+    picker = dialog.hub
+    picker.region.setCurrentIndex(picker.region.findData("UA-63"))
+    visible = [picker.list.item(r) for r in range(picker.list.count()) if not picker.list.item(r).isHidden()]
+    assert [i.text() for i in visible] == [f"{NAME} — Харківська область"]
+    assert picker.chosen() == hubs["kharkiv"].id
+    picker.region.setCurrentIndex(0)
+    type_text(picker.search, "Хаб, якого немає")
+    assert picker.chosen() is None  # a typed name is a search, never a new hub
+    assert dialog.value().hub_id is None
+
+
+def test_a_computer_without_hubs_says_so_and_still_adds_the_person(qtbot: Any, window: Any, ws: Any,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def drive(cls: Any, parent: Any, *, profiles: Any, hubs: Any, lang: str) -> NewPerson:
+        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang)
+        qtbot.addWidget(dialog)
+        assert "no hubs on this computer" in dialog.hub.hint.text() and dialog.hub.hint.parent() is dialog
+        assert not dialog.hub.search.isEnabled() and dialog.hub.list.isHidden()
+        dialog.name.setText("Тарас")
+        dialog.consent.setChecked(True)
+        return dialog.value()
+
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(drive))
+    window.home.create_person()
+    (person,) = [p for p in ws.people() if p.name == "Тарас"]
+    assert person.hub == "" and ws.hubs() == []
+
+
+def test_the_coordinator_adds_a_hub_and_a_double_is_refused(qtbot: Any, window: Any, ws: Any,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             messages: list[str]) -> None:
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    window.coordinator_action.trigger()
+    view = window.stack.currentWidget()
+    answers = iter([(NAME, "UA-46"), (NAME, "UA-46")])
+    seen: list[list[str]] = []
+
+    def ask(cls: Any, parent: Any, *, regions: Any, lang: str) -> tuple[str, str]:
+        dialog = cls(parent, regions=regions, lang=lang)
+        qtbot.addWidget(dialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # a name and a region are both needed
+        seen.append([dialog.region.itemText(k) for k in range(dialog.region.count())])
+        return next(answers)
+
+    monkeypatch.setattr(AddHubDialog, "ask", classmethod(ask))
+    qtbot.mouseClick(view.add_hub_button, Qt.MouseButton.LeftButton)
+    assert [(h.name, h.region_id) for h in ws.hubs()] == [(NAME, "UA-46")]
+    assert len(seen[0]) == 27 and "Lviv Oblast" in seen[0]
+    qtbot.mouseClick(view.add_hub_button, Qt.MouseButton.LeftButton)
+    assert len(ws.hubs()) == 1
+    assert any("already exists" in m for m in messages)
+
+
+# --- Sync with the region, against the test cluster --------------------------------------------------
+
+
+def _counts(region: Target) -> dict[str, int]:
+    engine = region.engine()
+    with engine.connect() as conn:
+        found = {t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one())
+                 for t in ("person", "attempt", "answer")}
+    engine.dispose()
+    return found
+
+
+def _open_sync(qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> list[SyncDialog]:
+    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
+                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)])
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    window.coordinator_action.trigger()
+    opened: list[SyncDialog] = []
+
+    def open_for(cls: Any, parent: Any, *, ws: Any, co: Any, lang: str) -> None:
+        dialog = cls(parent, ws=ws, co=co, lang=lang)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        opened.append(dialog)
+
+    monkeypatch.setattr(SyncDialog, "open_for", classmethod(open_for))
+    qtbot.mouseClick(window.stack.currentWidget().sync_button, Qt.MouseButton.LeftButton)
+    return opened
+
+
+def _finished(qtbot: Any, dialog: SyncDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.running, timeout=180_000)
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_sync_sends_what_the_region_lacks_with_progress_and_keeps_the_address(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch,
+        new_target: Callable[..., Target]) -> None:
+    region = new_target()
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    with_password = region.url.replace("digigram_test@", "digigram_test:secret@")
+    dialog.url.setText(with_password)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    _finished(qtbot, dialog)
+    assert "password" in dialog.status.text() and "PGPASSFILE" in dialog.status.text()
+    assert ws.setting(URL_SETTING) is None  # an address with a password is never stored
+    steps: list[tuple[str, int, int]] = []
+    dialog.url.setText(region.url)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    assert dialog.worker is not None
+    dialog.worker.progressed.connect(lambda *a: steps.append(a))
+    assert not dialog.start.isEnabled()
+    _finished(qtbot, dialog)
+    sent = _counts(region)
+    assert sent["person"] == 2 and sent["attempt"] == 2 and sent["answer"] > 0
+    assert f"answers: {sent['answer']} new, 0 already there" in dialog.status.text()
+    assert steps and dialog.bar.value() == dialog.bar.maximum()
+    assert ws.setting(URL_SETTING) == region.url
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)  # again: nothing twice
+    _finished(qtbot, dialog)
+    assert f"answers: 0 new, {sent['answer']} already there" in dialog.status.text()
+    assert _counts(region) == sent
+
+
+def _gate_and(region: Target, action: Callable[[Any], None], qtbot: Any, dialog: SyncDialog) -> None:
+    """Hold the sync at its first write into `person` (a lock that lets reads pass), then `action`."""
+    gate = region.engine()
+    with gate.connect() as conn:
+        conn.execute(text("LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE"))
+        qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+        waiting, deadline = 0, time.monotonic() + 120
+        while not waiting and time.monotonic() < deadline:
+            qtbot.wait(100)
+            with gate.connect() as probe:
+                waiting = int(probe.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = :app "
+                    "AND wait_event_type = 'Lock'"), {"app": APP}).scalar_one())
+        assert waiting, "the sync never reached its first write"
+        action(gate)
+        conn.commit()
+    gate.dispose()
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_a_dropped_connection_is_said_plainly_and_a_rerun_completes(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch,
+        new_target: Callable[..., Target]) -> None:
+    region = new_target()
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    dialog.url.setText(f"{region.url}&application_name={APP}")
+
+    def kill(gate: Any) -> None:
+        with gate.connect() as probe:
+            probe.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE application_name = :app"), {"app": APP})
+
+    _gate_and(region, kill, qtbot, dialog)
+    _finished(qtbot, dialog)
+    said = dialog.status.text()
+    assert "connection to the regional database was lost" in said and "Nothing was half-written" in said
+    assert set(_counts(region).values()) == {0}
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)  # "Sync again"
+    _finished(qtbot, dialog)
+    first = _counts(region)
+    assert first["person"] == 2 and first["answer"] > 0
+    assert "new" in dialog.status.text()
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_cancel_rolls_the_sync_back_and_ukrainian_says_so(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch,
+        new_target: Callable[..., Target]) -> None:
+    region = new_target()
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    dialog.lang = "uk"
+    dialog.url.setText(f"{region.url}&application_name={APP}")
+    _gate_and(region, lambda gate: qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton), qtbot, dialog)
+    _finished(qtbot, dialog)
+    assert "скасовано" in dialog.status.text() and "Нічого не записано наполовину" in dialog.status.text()
+    assert set(_counts(region).values()) == {0}
+    assert dialog.isVisible()  # Cancel stopped the sync; the next press closes
+    qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
