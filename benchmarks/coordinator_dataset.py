@@ -29,6 +29,7 @@ from digigram.core import paths
 from digigram.core.engine import Quiz
 from digigram.core.irt import category_probs
 from digigram.core.itembank import bank_for
+from digigram.core.regions import REGIONS as UA_REGIONS
 from digigram.core.simulation import choice_for
 from digigram.services.quiz import outcomes
 from digigram.services.workspace import Workspace
@@ -51,13 +52,15 @@ LAST = ("Коваленко", "Бондаренко", "Шевченко", "Ме�
         "Захарчук", "Гнатюк", "Дячук", "Остапчук", "Федорук", "Стасюк", "Карпенко", "Вовк", "Гриценко")
 GROUPS = ("Весна 2024", "Осінь 2024", "Весна 2025", "Осінь 2025")
 COLUMNS = {
-    "person": ("id", "name", "hub", "group_tag", "profile_id", "pin_hash", "consent_at", "created_at"),
+    "hub": ("id", "name", "region_id"),
+    "person": ("id", "name", "hub", "hub_id", "group_tag", "profile_id", "pin_hash", "consent_at",
+               "created_at"),
     "attempt": ("id", "person_id", "framework_id", "framework_version", "framework_hash", "profile_id",
                 "mode", "seed", "excluded", "status", "started_at", "finished_at", "rating_before",
                 "rating_after"),
     "answer": ("attempt_id", "sequence", "item_id", "choice", "answered_at", "seconds"),
     "area_result": ("attempt_id", "area_id", "position", "theta", "sd", "level", "band", "target",
-                    "p_below_target", "gap", "n_items"),
+                    "p_below_target", "gap", "n_items", "said_theta", "said_sd", "said_level"),
     "plan": ("id", "person_id", "attempt_id", "updated_at"),
     "plan_step": ("id", "plan_id", "position", "competence_id", "goal", "resource_id", "due", "status",
                   "notes", "coordinator_comment"),
@@ -71,7 +74,8 @@ class Template:
     ability: float
     profile: str
     answers: list[tuple[str, str]]  # (item id, choice as stored JSON)
-    areas: list[tuple[str, float, float, str, str, str | None, float | None, int | None, int]]
+    areas: list[tuple[str, float, float, str, str, str | None, float | None, int | None, int,
+                      float | None, float | None, str | None]]
 
 
 def data_dir(trainees: int = TRAINEES) -> Path:
@@ -101,7 +105,8 @@ def _pool(framework: object, profile: str, n: int, rng: np.random.Generator) -> 
             quiz.answer(item.id, choice)
             answers.append((item.id, json.dumps(list(choice) if isinstance(choice, tuple) else choice)))
         areas = [(o.area_id, o.theta, o.sd, o.level, json.dumps(list(o.band)), o.target, o.p_below_target,
-                  o.gap, o.n_items) for o in outcomes(quiz.result())]
+                  o.gap, o.n_items, o.said_theta, o.said_sd, o.said_level)
+                 for o in outcomes(quiz.result())]
         pool.append(Template(float(ability), profile, answers, areas))
     return pool
 
@@ -122,6 +127,13 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
     profiles = [p.id for p in fw.profiles]
     pools = {p: _pool(fw, p, POOL_PER_PROFILE, rng) for p in profiles}
     hubs = [f"{REGIONS[k % len(REGIONS)]} обл., хаб {k // len(REGIONS) + 1:02d}" for k in range(1000)]
+    # Each hub is a row in its region (ISO code), as revision 0005 keeps them.
+    codes = {name: next(r[0] for r in UA_REGIONS if r[1].startswith(name) or r[1] == name.removeprefix("м. "))
+             for name in REGIONS}
+    # ids from the names, so the people and checks drawn below are the same as before hubs had rows
+    hub_rows = [(str(uuid.uuid5(uuid.NAMESPACE_URL, f"digigram-hub:{name}")), name,
+                 codes[REGIONS[k % len(REGIONS)]]) for k, name in enumerate(hubs)]
+    hub_id = {name: row[0] for name, row in zip(hubs, hub_rows, strict=True)}
     start = datetime(2024, 2, 1, 9, 0)
     people, attempts, answers, results, plans, steps = [], [], [], [], [], []
     comps = [c.id for c in fw.competences]
@@ -133,7 +145,8 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
         profile = profiles[0] if pyrng.random() < 0.85 or len(profiles) == 1 else profiles[1]
         created = start + timedelta(days=pyrng.randrange(480), minutes=pyrng.randrange(600))
         name = f"{pyrng.choice(FIRST)} {pyrng.choice(LAST)}"
-        people.append((pid, name, hub, pyrng.choice(GROUPS), profile, None, _stamp(created), _stamp(created)))
+        people.append((pid, name, hub, hub_id[hub], pyrng.choice(GROUPS), profile, None, _stamp(created),
+                       _stamp(created)))
         n_checks = pyrng.choices((1, 2, 3), weights=(40, 35, 25))[0]
         level = pyrng.random()
         when = created
@@ -164,8 +177,9 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
     con = sqlite3.connect(db)
     try:
         with con:
-            for table, rows in (("person", people), ("attempt", attempts), ("answer", answers),
-                                ("area_result", results), ("plan", plans), ("plan_step", steps)):
+            for table, rows in (("hub", hub_rows), ("person", people), ("attempt", attempts),
+                                ("answer", answers), ("area_result", results), ("plan", plans),
+                                ("plan_step", steps)):
                 names = ", ".join(COLUMNS[table])
                 marks = ", ".join("?" * len(COLUMNS[table]))
                 con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
@@ -174,7 +188,8 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
     finally:
         con.close()
     return {"people": len(people), "attempts": len(attempts), "answers": len(answers),
-            "area_results": len(results), "plans": len(plans), "hubs": len({p[2] for p in people})}
+            "area_results": len(results), "plans": len(plans), "hubs": len({p[2] for p in people}),
+            "regions": len({row[2] for row in hub_rows})}
 
 
 def ensure_dataset(trainees: int = TRAINEES, *, rebuild: bool = False) -> Path:

@@ -49,7 +49,7 @@ def main() -> None:
             ws.set_coordinator_password(PASSWORD)
         co = ws.unlock_coordinator(PASSWORD)
         started = time.perf_counter()
-        done = refresh_summaries(ws._sessions, ws.framework)
+        done = len(refresh_summaries(ws._sessions, ws.framework)[0])
         print(f"check summaries made once for {done} checks not yet summarised: "
               f"{time.perf_counter() - started:.1f} s")
         options = co.filter_options()

@@ -14,6 +14,7 @@ COMMANDS: tuple[str, ...] = (
     "restore",
     "bundle",
     "sync",
+    "report",
     "simulate",
     "calibrate",
     "calibration",

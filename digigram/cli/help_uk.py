@@ -65,6 +65,12 @@ HELP: tuple[Message, ...] = (
     N_("list every item, not only the flagged ones"),
     N_("share of people who rate themselves above their ability, 0..1 (default: 0)"),
     N_("how far above, in logits, 0..4 (default: 1.5)"),
+    N_("the programme's figures (self-rating before/after, levels, gaps, hardest questions) as PDF or CSV"),
+    N_("only this region: its code (UA-46) or name"),
+    N_("only this hub: its id or exact name"),
+    N_("only checks finished on or after this day"),
+    N_("answers a question needs to be listed among the hardest (default: 30)"),
+    N_("where to write: FILE.pdf or FILE.csv"),
 )
 
 

@@ -122,6 +122,7 @@ class Dashboard:
     area_ids: tuple[str, ...]
     hard_questions: tuple[ItemStat, ...]
     before_after: BeforeAfter
+    note: Message | None = None  # said once above the table, e.g. summaries a read-only role could not save
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from digigram.core.errors import DigigramError, FrameworkError, QuizError, Stora
 from digigram.core.framework import Framework
 from digigram.core.framework_cache import load_cached
 from digigram.core.i18n import N_
+from digigram.core.programme import Programme, ProgrammeFilter
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.regions import Hub, Region
 from digigram.store import backup, light
@@ -318,6 +319,24 @@ class Workspace:
         with self._sessions() as session:
             found = hub_rows.hubs(session)
         return sorted(found, key=lambda h: (sort_key(h.name), h.region_id or "", h.id))
+
+    def programme_filter(self, *, region: str | None = None, hub: str | None = None,
+                         since: date | None = None) -> ProgrammeFilter:
+        """A region (ISO code or name) and a hub (id or name) as typed, checked against the stored lists."""
+        from digigram.services import programme
+
+        return programme.resolve(self.regions(), self.hubs(), region=region, hub=hub, since=since)
+
+    def programme(self, filters: ProgrammeFilter | None = None, *,
+                  min_answers: int | None = None) -> Programme:
+        """The programme's figures for the filter (everyone when None); reads only, so any role may ask.
+        `min_answers`: answers a question needs to be listed among the hardest (default 30)."""
+        from digigram.services import programme
+
+        if min_answers is None:
+            return programme.picture(self._sessions, self.framework, filters or ProgrammeFilter())
+        return programme.picture(self._sessions, self.framework, filters or ProgrammeFilter(),
+                                 min_answers=min_answers)
 
     def add_hub(self, name: str, *, region_id: str | None) -> Hub:
         """A new hub in a region (the coordinator's "add a hub"); refused if the region already has it."""

@@ -76,8 +76,10 @@ def add_check(
     answers: Sequence[tuple[str, object]] = (),
     rating: int | None = None,
     profile: str = "librarian",
+    said: dict[str, str] | None = None,
 ) -> str:
-    """A finished check stored directly: per area (level, target); the gap follows from them."""
+    """A finished check stored directly: per area (level, target); the gap follows from them; `said`:
+    the level the person's self-ratings gave, per area."""
     fw = ws.framework
     sessions = ws._sessions
     with transaction(sessions) as session:
@@ -92,7 +94,7 @@ def add_check(
             AreaOutcome(area_id=area, theta=0.0, sd=0.5, level=level, band=(level, level), target=target,
                         p_below_target=None,
                         gap=None if target is None else max(0, LEVELS.index(target) - LEVELS.index(level)),
-                        n_items=len(answers))
+                        n_items=len(answers), said_level=(said or {}).get(area))
             for area, (level, target) in levels.items()
         ]
         attempt_rows.finish_attempt(session, attempt.id, outcomes=outcomes, rating_after=None)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from digigram.cli.main import main
 from digigram.core.errors import StorageError
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
@@ -80,4 +81,67 @@ def test_owner_migrates_importer_adds_analyst_reads_and_a_refused_write_is_plain
         assert "лише для читання" in caught.value.message("uk")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM person")).scalar_one() == before
+    engine.dispose()
+
+
+def _roles(postgresql: PostgreSQL, target: Target) -> tuple[str, str, str]:
+    """Owner, importer and analyst roles of docs/regional.md on a fresh database, migrated by the owner."""
+    n = next(_SUFFIX)
+    owner, importer, analyst = (f"digigram_{role}_{n}" for role in ("owner", "importer", "analyst"))
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    with postgresql.cluster.admin(database) as conn:
+        for role in (owner, importer, analyst):
+            conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f'ALTER DATABASE "{database}" OWNER TO {owner}')
+        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {importer}, {analyst}")
+        conn.execute(f"GRANT ALL ON SCHEMA public TO {owner}")
+    open_store(database_url=_as(target.url, owner)).close()
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f"SET ROLE {owner}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
+        conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
+                     f"plan_step, hub, check_summary TO {importer}")
+        conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
+        conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
+    return owner, importer, analyst
+
+
+@POSTGRESQL_ONLY
+def test_the_analyst_sees_the_dashboard_and_the_programme_and_nothing_is_written(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, bundles: tuple[Path, Path],
+        tmp_path: Path) -> None:
+    target = new_target(migrated=False)
+    owner, importer, analyst = _roles(postgresql, target)
+    for bundle in bundles:
+        import_bundle(open_store(database_url=_as(target.url, importer)), bundle, key=KEY,
+                      framework_dir=SMALL.parent)
+    engine = target.engine()
+    with engine.connect() as conn:
+        people = conn.execute(text("SELECT count(*) FROM person")).scalar_one()
+        checks = conn.execute(text("SELECT count(*) FROM attempt WHERE status = 'finished'")).scalar_one()
+        assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 0
+    with Workspace.open(database_url=_as(target.url, owner), framework_path=SMALL) as ws:
+        ws.set_coordinator_password("пароль-аналітика")
+
+    with Workspace.open(database_url=_as(target.url, analyst), framework_path=SMALL) as ws:
+        board = ws.unlock_coordinator("пароль-аналітика").dashboard()
+        assert len(board.rows) == people and sum(r.checks for r in board.rows) == checks
+        assert board.note is not None and "only read" in board.note.render("en")
+        assert "лише читати" in board.note.render("uk")
+        picture = ws.programme(min_answers=1)
+        assert picture.trainees == people and picture.checks == checks and picture.hardest
+    for name in ("programme.pdf", "programme.csv"):  # the report command as the analyst
+        assert main(["report", "--database", _as(target.url, analyst), "--framework", str(SMALL),
+                     "--out", str(tmp_path / name), "--lang", "en"]) == 0
+        assert (tmp_path / name).stat().st_size > 0
+    with engine.connect() as conn:  # the analyst wrote nothing
+        assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 0
+
+    # An account that may write stores the summaries once; the same figures come from them.
+    with Workspace.open(database_url=_as(target.url, importer), framework_path=SMALL) as ws:
+        stored = ws.unlock_coordinator("пароль-аналітика").dashboard()
+    assert stored.note is None and stored.rows == board.rows and stored.hard_questions == board.hard_questions
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == checks
     engine.dispose()

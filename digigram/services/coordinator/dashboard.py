@@ -21,10 +21,15 @@ from digigram.core.coordination import (
     sort_key,
 )
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_, Message
 from digigram.core.itembank import normalise_choice, score_answer
-from digigram.store.db import transaction
+from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo.dashboard import CheckLine
+
+SUMMARIES_NOT_SAVED = N_(
+    "This account may only read, so the check summaries were worked out for this view and not saved; "
+    "opening takes longer until an account that may write opens the dashboard once.")
 
 # A question counts as hard only once it was asked this many times in the selection (noise otherwise).
 HARD_TOP = 10
@@ -38,24 +43,25 @@ def _status(text: str, cache: dict[str, AreaStatus]) -> AreaStatus:
     return found
 
 
-def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *, batch: int = 900) -> int:
-    """Summarise every finished check not yet summarised on this framework version; returns how many.
+Summary = tuple[str, bytes, str]  # (check, item marks, areas text)
+
+
+def summarise(sessions: sessionmaker[Session], framework: Framework, attempt_ids: Sequence[str], *,
+              batch: int = 900) -> list[Summary]:
+    """Summaries of the given finished checks, worked out without writing anything.
 
     Marks per item: 0 not asked, 1 fully right, 2 not fully right ("don't know" included); only
     knowledge and scenario questions are marked. Areas: "level|target|gap" in framework order.
     """
-    with sessions() as session:
-        todo = dashboard_rows.unsummarised(session, framework.content_hash)
-    if not todo:
-        return 0
     row = {item.id: k for k, item in enumerate(framework.items)}
     area_ids = [a.id for a in framework.areas]
     known: dict[tuple[str, str], int] = {}
-    for start in range(0, len(todo), batch):  # under SQLite's limit of bound values per statement
-        chunk = todo[start:start + batch]
+    found: list[Summary] = []
+    for start in range(0, len(attempt_ids), batch):  # under SQLite's limit of bound values per statement
+        chunk = attempt_ids[start:start + batch]
         marks = {attempt_id: bytearray(len(framework.items)) for attempt_id in chunk}
         areas: dict[str, dict[str, str]] = {attempt_id: {} for attempt_id in chunk}
-        with transaction(sessions) as session:
+        with sessions() as session:
             for attempt_id, item_id, stored in dashboard_rows.answers_of(session, chunk):
                 mark = known.get((item_id, stored))
                 if mark is None:
@@ -64,10 +70,34 @@ def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *, 
                     marks[attempt_id][row[item_id]] = mark
             for attempt_id, area_id, level, target, gap in dashboard_rows.areas_of(session, chunk):
                 areas[attempt_id][area_id] = f"{level}|{target or ''}|{'' if gap is None else gap}"
-            dashboard_rows.save_summaries(session, framework.content_hash, [
-                (a, bytes(m), ";".join(areas[a].get(area_id, "") for area_id in area_ids))
-                for a, m in marks.items()])
-    return len(todo)
+        found.extend((a, bytes(m), ";".join(areas[a].get(area_id, "") for area_id in area_ids))
+                     for a, m in marks.items())
+    return found
+
+
+def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *,
+                      batch: int = 900) -> tuple[list[Summary], Message | None]:
+    """Summarise and store every finished check not yet summarised on this framework version.
+
+    Returns the new summaries and, when the database refused to store them (a read-only role such as
+    the regional analyst, or a write-protected file), a plain note: the summaries then serve this view
+    only and nothing is written.
+    """
+    with sessions() as session:
+        todo = dashboard_rows.unsummarised(session, framework.content_hash)
+    if not todo:
+        return [], None
+    found = summarise(sessions, framework, todo, batch=batch)
+    try:
+        for start in range(0, len(found), batch):
+            with transaction(sessions) as session:
+                dashboard_rows.save_summaries(session, framework.content_hash, found[start:start + batch])
+    except Exception as exc:  # the driver's own error: the rows go through its cursor, not SQLAlchemy's
+        refused = exc if isinstance(exc, WriteRefused) else write_refused(exc)
+        if refused is None or refused.reason not in ("role", "read-only"):
+            raise
+        return found, SUMMARIES_NOT_SAVED
+    return found, None
 
 
 def _mark(framework: Framework, item_id: str, stored: str) -> int:
@@ -99,12 +129,17 @@ def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemS
 
 
 def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
-    refresh_summaries(sessions, framework)
+    fresh, note = refresh_summaries(sessions, framework)
+    unsaved = {} if note is None else {a: (m, t) for a, m, t in fresh}
     area_ids = tuple(a.id for a in framework.areas)
     index = {lv.code: lv.index for lv in framework.levels}
     with sessions() as session:
         people = dashboard_rows.people(session, f)
         checks = dashboard_rows.checks(session, f, framework.content_hash)
+        if unsaved:  # summaries this role could not store: joined here instead of in SQL
+            checks.extend((person_id, finished, rating, unsaved[a][1], unsaved[a][0])
+                          for a, person_id, finished, rating in dashboard_rows.checks_without_summary(
+                              session, f, framework.content_hash) if a in unsaved)
     # (count, first check, latest check) per person; stored times are ISO text, so text order is time order
     span: dict[str, tuple[int, CheckLine, CheckLine]] = {}
     for check in checks:
@@ -162,4 +197,5 @@ def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFil
         before_after=BeforeAfter(
             people=len(firsts), share_high_first=share_high(firsts), share_high_latest=share_high(latests),
             level_change=MappingProxyType(change)),
+        note=note,
     )

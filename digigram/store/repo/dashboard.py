@@ -30,7 +30,7 @@ class PersonLine:
     region_id: str | None
 
 
-_NAMED = re.compile(r"(?<![:\w]):([a-z_]+)")
+_NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 def _pg_marks(sql: str) -> str:
@@ -124,6 +124,19 @@ def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[Ch
     sql = (f"SELECT a.person_id, {_finished_text(session)}, coalesce(a.rating_before, a.rating_after), "
            "s.areas, s.marks FROM attempt a JOIN person p ON p.id = a.person_id "
            f"JOIN check_summary s ON s.attempt_id = a.id WHERE {where} AND s.framework_hash = :fw")
+    return _fetch(session, sql, params)
+
+
+def checks_without_summary(
+        session: Session, f: DashboardFilter, framework_hash: str) -> list[tuple[str, str, str, int | None]]:
+    """(check, person, finished_at as stored, self-rating) of the selected finished checks that have no
+    summary for this framework version stored."""
+    where, params = _check_where(f)
+    params["fw"] = framework_hash
+    sql = (f"SELECT a.id, a.person_id, {_finished_text(session)}, coalesce(a.rating_before, a.rating_after) "
+           "FROM attempt a JOIN person p ON p.id = a.person_id "
+           "LEFT JOIN check_summary s ON s.attempt_id = a.id AND s.framework_hash = :fw "
+           f"WHERE {where} AND s.attempt_id IS NULL")
     return _fetch(session, sql, params)
 
 

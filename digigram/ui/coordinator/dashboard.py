@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
+from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import TraineeModel
 from digigram.ui.widgets import ButtonRow, TextLabel
 
@@ -127,6 +128,12 @@ class DashboardView(QWidget):
         self.tabs.addTab(self.hard, "")
         self.before_after = BeforeAfterPanel(self.tabs)
         self.tabs.addTab(self.before_after, "")
+        self.programme = ProgrammePage(self.win, self.tabs)  # its own filters: region, hub, since
+        self.tabs.addTab(self.programme, "")
+        # Five tabs with large text are wider than a small screen: their names shorten with "…" (the
+        # whole name is the tab's tooltip) rather than hide behind scroll arrows too small to use.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
         self.model.layoutChanged.connect(self._order_changed)
 
@@ -168,6 +175,9 @@ class DashboardView(QWidget):
         self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
         self.tabs.setTabText(3, translate("Dashboard", "&Before and after"))
+        self.tabs.setTabText(4, translate("Dashboard", "Progr&amme"))
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
         self.table.setAccessibleDescription(translate(
@@ -204,6 +214,7 @@ class DashboardView(QWidget):
         self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
         self.hard.show_stats([], self.win.ws.framework, self.win.lang)
         self.heatmap.clear()
+        self.programme.forget()
 
     # -- data ----------------------------------------------------------------------------------
     def current_filter(self) -> Any:
@@ -266,8 +277,10 @@ class DashboardView(QWidget):
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
         self.fit_columns()
         helped = sum(1 for r in board.rows if r.needs_help)
-        self.count.setText(translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                           .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+        counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
+                   .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+        # e.g. a read-only account: the summaries were worked out for this view only
+        self.count.setText(counted if board.note is None else f"{counted}\n{board.note.render(lang)}")
         self.hard.show_stats(board.hard_questions, fw, lang)
         self.before_after.show(board.before_after, fw, lang)
         self._heatmap_drawn = False

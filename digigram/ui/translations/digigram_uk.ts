@@ -4,32 +4,32 @@
 <context>
     <name>AddHubDialog</name>
     <message>
-        <location filename="../hub_picker.py" line="137"/>
+        <location filename="../hub_picker.py" line="147"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="141"/>
+        <location filename="../hub_picker.py" line="151"/>
         <source>Name of the hub</source>
         <translation>Назва хабу</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="144"/>
+        <location filename="../hub_picker.py" line="154"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="148"/>
+        <location filename="../hub_picker.py" line="158"/>
         <source>&amp;Name of the hub:</source>
         <translation>&amp;Назва хабу:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="149"/>
+        <location filename="../hub_picker.py" line="159"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="154"/>
+        <location filename="../hub_picker.py" line="164"/>
         <source>Trainees on this computer then choose the hub from the list; two hubs of one name in different regions stay apart.</source>
         <translation>Слухачі на цьому компʼютері потім обирають хаб зі списку; два хаби з однією назвою в різних регіонах не змішуються.</translation>
     </message>
@@ -528,187 +528,192 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="148"/>
+        <location filename="../coordinator/dashboard.py" line="155"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="149"/>
+        <location filename="../coordinator/dashboard.py" line="156"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="150"/>
+        <location filename="../coordinator/dashboard.py" line="157"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="151"/>
+        <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Add a hu&amp;b…</source>
         <translation>Додати ха&amp;б…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="152"/>
+        <location filename="../coordinator/dashboard.py" line="159"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="153"/>
+        <location filename="../coordinator/dashboard.py" line="160"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="154"/>
+        <location filename="../coordinator/dashboard.py" line="161"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="155"/>
+        <location filename="../coordinator/dashboard.py" line="162"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="156"/>
+        <location filename="../coordinator/dashboard.py" line="163"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="158"/>
+        <location filename="../coordinator/dashboard.py" line="165"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="166"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="167"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="162"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Checked &amp;until:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="163"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="164"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="166"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="167"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="178"/>
+        <source>Progr&amp;amme</source>
+        <translation>Програ&amp;ма</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="182"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="183"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="176"/>
+        <location filename="../coordinator/dashboard.py" line="186"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="177"/>
+        <location filename="../coordinator/dashboard.py" line="187"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="178"/>
+        <location filename="../coordinator/dashboard.py" line="188"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="179"/>
+        <location filename="../coordinator/dashboard.py" line="189"/>
         <source>Group report as P&amp;DF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="180"/>
+        <location filename="../coordinator/dashboard.py" line="190"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="181"/>
+        <location filename="../coordinator/dashboard.py" line="191"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="230"/>
+        <location filename="../coordinator/dashboard.py" line="241"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="232"/>
+        <location filename="../coordinator/dashboard.py" line="243"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="233"/>
+        <location filename="../coordinator/dashboard.py" line="244"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="243"/>
+        <location filename="../coordinator/dashboard.py" line="254"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="280"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="354"/>
+        <location filename="../coordinator/dashboard.py" line="367"/>
         <source>Hub added: %1</source>
         <translation>Хаб додано: %1</translation>
     </message>
@@ -961,7 +966,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="70"/>
+        <location filename="../hub_picker.py" line="73"/>
         <source>There are no hubs on this computer yet. A coordinator adds them in coordinator mode (Add a hub…); until then you can be added without a hub.</source>
         <translation>На цьому компʼютері ще немає хабів. Координатор додає їх у режимі координатора («Додати хаб…»); доти вас можна додати без хабу.</translation>
     </message>
@@ -1111,22 +1116,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="74"/>
+        <location filename="../person_dialog.py" line="80"/>
         <source>A PIN stops others on this computer from opening your results. Leave it empty if you do not need one.</source>
         <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="86"/>
+        <location filename="../person_dialog.py" line="92"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="91"/>
+        <location filename="../person_dialog.py" line="97"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="87"/>
+        <location filename="../person_dialog.py" line="93"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1134,23 +1139,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="144"/>
-        <location filename="../person_dialog.py" line="149"/>
+        <location filename="../person_dialog.py" line="150"/>
+        <location filename="../person_dialog.py" line="155"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="146"/>
+        <location filename="../person_dialog.py" line="152"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="156"/>
+        <location filename="../person_dialog.py" line="162"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="158"/>
+        <location filename="../person_dialog.py" line="164"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
@@ -1349,6 +1354,159 @@ The data is wiped from the database file. Older backups on this computer still h
         <location filename="../plan_output.py" line="70"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <location filename="../coordinator/programme.py" line="144"/>
+        <source>R&amp;egion:</source>
+        <translation>Р&amp;егіон:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="145"/>
+        <source>&amp;Hub:</source>
+        <translation>&amp;У хабі:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="146"/>
+        <source>Programme figures for a region</source>
+        <translation>Показники програми для регіону</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="147"/>
+        <source>Programme figures for a hub</source>
+        <translation>Показники програми для хабу</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="148"/>
+        <source>Checks si&amp;nce:</source>
+        <translation>Перевірки почи&amp;наючи з:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="149"/>
+        <source>Only checks finished since a date</source>
+        <translation>Лише перевірки, завершені від дати</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="150"/>
+        <source>First day of the checks counted</source>
+        <translation>Перший день перевірок, що враховуються</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="151"/>
+        <source>&amp;Show the figures</source>
+        <translation>Показати &amp;цифри</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="152"/>
+        <source>Show the figures</source>
+        <translation>Показати цифри</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="153"/>
+        <source>The programme&apos;s figures</source>
+        <translation>Показники програми</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="154"/>
+        <source>Working out the figures…</source>
+        <translation>Обчислення показників…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="155"/>
+        <source>Self-rating before and after</source>
+        <translation>Самооцінка до й після</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="156"/>
+        <source>Shown level by area</source>
+        <translation>Показаний рівень за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="157"/>
+        <source>Below the role&apos;s target by area</source>
+        <translation>Нижче від цілі ролі за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="158"/>
+        <source>Said more than they showed by area</source>
+        <translation>Оцінили себе вище, ніж показали, за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="159"/>
+        <source>Trainees, hubs and checks by region</source>
+        <translation>Слухачі, хаби й перевірки за регіонами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="160"/>
+        <source>Hardest questions</source>
+        <translation>Найважчі питання</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="162"/>
+        <source>Region</source>
+        <translation>Регіон</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="162"/>
+        <source>Trainees</source>
+        <translation>Слухачі</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="163"/>
+        <source>Hubs</source>
+        <translation>Хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="163"/>
+        <source>Checks</source>
+        <translation>Перевірки</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="164"/>
+        <source>Question</source>
+        <translation>Питання</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="165"/>
+        <source>Answers</source>
+        <translation>Відповіді</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="166"/>
+        <source>Fully right</source>
+        <translation>Цілком правильно</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="168"/>
+        <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
+        <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="194"/>
+        <source>All regions</source>
+        <translation>Усі регіони</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="203"/>
+        <source>All hubs</source>
+        <translation>Усі хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="291"/>
+        <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
+        <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="293"/>
+        <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
+        <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="303"/>
+        <source>No one in this selection has a first and a later check with a self-rating.</source>
+        <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
 </context>
 <context>
@@ -1722,7 +1880,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="74"/>
+        <location filename="../coordinator/sync.py" line="75"/>
         <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
         <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
     </message>
@@ -1762,42 +1920,42 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="122"/>
+        <location filename="../coordinator/sync.py" line="126"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="124"/>
+        <location filename="../coordinator/sync.py" line="128"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="144"/>
+        <location filename="../coordinator/sync.py" line="148"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="151"/>
+        <location filename="../coordinator/sync.py" line="155"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="156"/>
+        <location filename="../coordinator/sync.py" line="160"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="158"/>
+        <location filename="../coordinator/sync.py" line="162"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="179"/>
+        <location filename="../coordinator/sync.py" line="185"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="180"/>
+        <location filename="../coordinator/sync.py" line="186"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>

@@ -1,0 +1,311 @@
+"""The programme's charts (self-rating before/after, shown levels, shares with intervals) and its PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from digigram.charts._style import FONT_FAMILY, font
+from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
+from digigram.core.i18n import N_, format_percent, rendered
+from digigram.core.programme import Share
+
+WORDS = {
+    "title": N_("The programme's picture"),
+    "date": N_("Date"),
+    "framework": N_("Competence framework"),
+    "selection": N_("Selection"),
+    "all": N_("everyone in the database"),
+    "totals": N_("Trainees: {{trainees}}; hubs: {{hubs}}; finished checks: {{checks}}"),
+    "headline": N_("Rate their digital skills 7–10 of 10"),
+    "before": N_("Before (first check)"),
+    "after": N_("After (a later check)"),
+    "people": N_("People"),
+    "check": N_("Which check"),
+    "share": N_("Share"),
+    "interval": N_("95 % interval"),
+    "of": N_("{{count}} of {{n}}"),
+    "regions": N_("Trainees, hubs and checks by region"),
+    "region": N_("Region"),
+    "no_region": N_("No region given"),
+    "trainees": N_("Trainees"),
+    "hubs": N_("Hubs"),
+    "checks": N_("Checks"),
+    "levels": N_("Shown level by area (latest check of each person)"),
+    "area": N_("Area"),
+    "level": N_("Level"),
+    "gaps": N_("Below the role's target, by area"),
+    "over": N_("Said more than they showed, by area"),
+    "below": N_("Below target"),
+    "said_more": N_("Said more"),
+    "hardest": N_("Hardest questions (fewest fully right answers)"),
+    "question": N_("Question"),
+    "answers": N_("Answers"),
+    "right": N_("Fully right"),
+    "definitions": N_("How these figures are made"),
+    "none": N_("No data for this selection."),
+    "page": N_("p."),
+}
+LEVEL_COLOURS = ("#DCE9F5", "#A9C8E6", "#6FA3D2", "#3A7BBF", "#1C5A99", "#0B3A6E", "#051F3E", "#000000")
+
+
+def words(lang: str) -> dict[str, str]:
+    return rendered(WORDS, lang)
+
+
+def pct(share: Share, lang: str) -> str:
+    return "—" if share.value is None else format_percent(share.value, lang)
+
+
+def interval_text(share: Share, lang: str) -> str:
+    found = share.interval
+    if found is None:
+        return "—"
+    return f"{format_percent(found[0], lang)} – {format_percent(found[1], lang)}"
+
+
+@dataclass(frozen=True)
+class ProgrammeReport:
+    """Everything the report shows, already in the reader's language."""
+
+    date: dt.date
+    framework_title: str
+    selection: str  # the filter in words; "" for everyone
+    trainees: int
+    hubs: int
+    checks: int
+    before: Share
+    after: Share
+    regions: Sequence[tuple[str, int, int, int]]  # (name, trainees, hubs, checks)
+    level_codes: Sequence[str]
+    levels: Sequence[tuple[str, Sequence[int]]]  # (area name, people per level code)
+    gaps: Sequence[tuple[str, Share]]
+    over: Sequence[tuple[str, Share]]
+    hardest: Sequence[tuple[str, Share]]  # (question id and text, fully right of answers)
+    definitions: Sequence[str]
+
+
+def _axes(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:
+    """Axes placed in inches from the figure's top left corner."""
+    fw, fh = fig.get_size_inches()
+    return fig.add_axes((left / fw, (fh - top - height) / fh, width / fw, height / fh))
+
+
+def _plain(ax: Axes) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=9)
+    for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+        label.set_fontproperties(font(9))
+
+
+def _whiskers(shares: Sequence[Share]) -> tuple[list[float], list[float], list[float]]:
+    """Shares in percent and how far their 95 % intervals reach below and above them."""
+    values, low, high = [], [], []
+    for s in shares:
+        value = 0.0 if s.value is None else s.value * 100
+        found = s.interval or (value / 100, value / 100)
+        values.append(value)
+        low.append(max(0.0, value - found[0] * 100))  # never below 0 by rounding at 0 % or 100 %
+        high.append(max(0.0, found[1] * 100 - value))
+    return values, low, high
+
+
+def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str) -> None:
+    """Two bars, before and after, with their 95 % intervals and the share written on each."""
+    w = words(lang)
+    shares = (before, after)
+    values, low, high = _whiskers(shares)
+    ax.bar([0, 1], values, width=0.55, color=["#A9C8E6", "#0072B2"], edgecolor="#1A1A1A", linewidth=0.6,
+           yerr=[low, high], capsize=6, error_kw={"elinewidth": 1.0, "ecolor": "#1A1A1A"})
+    for x, (share, value, up) in enumerate(zip(shares, values, high, strict=True)):
+        ax.text(x, value + up + 2, f"{pct(share, lang)}\n({w['of'].format(count=share.count, n=share.n)})",
+                ha="center", va="bottom", fontproperties=font(10, bold=True), parse_math=False)
+    ax.set_xticks([0, 1], [w["before"], w["after"]])
+    ax.set_ylim(0, 118)
+    ax.set_yticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.set_xlim(-0.6, 1.6)
+    ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left")
+    _plain(ax)
+
+
+def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *,
+                lang: str) -> None:
+    """One 100 % bar per area, split by shown level (lowest on the left), with the share of each part."""
+    w = words(lang)
+    names = [name for name, _ in levels]
+    ys = list(range(len(levels)))[::-1]
+    lefts = [0.0] * len(levels)
+    for k, code in enumerate(codes):
+        widths = []
+        for _name, counts in levels:
+            total = sum(counts)
+            widths.append(100 * counts[k] / total if total else 0.0)
+        colour = LEVEL_COLOURS[min(k, len(LEVEL_COLOURS) - 1)]
+        ax.barh(ys, widths, left=lefts, height=0.62, color=colour, edgecolor="white", linewidth=0.8,
+                label=code)
+        for y, left, width in zip(ys, lefts, widths, strict=True):
+            if width >= 7:
+                dark = k >= len(codes) / 2 or k >= 3
+                ax.text(left + width / 2, y, f"{width:.0f}", ha="center", va="center",
+                        color="white" if dark else "#1A1A1A", fontproperties=font(8), parse_math=False)
+        lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
+    ax.set_yticks(ys, names)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.legend(title=w["level"], ncols=min(len(codes), 8), loc="lower left", bbox_to_anchor=(0, 1.0),
+              frameon=False, prop=font(8), title_fontproperties=font(8, bold=True), alignment="left")
+    _plain(ax)
+
+
+def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang: str,
+                colour: str = "#D55E00") -> None:
+    """Horizontal bars of shares with their 95 % intervals and the share and count written beside."""
+    ys = list(range(len(rows)))[::-1]
+    values, low, high = _whiskers([s for _n, s in rows])
+    ax.barh(ys, values, height=0.55, color=colour, alpha=0.85, xerr=[low, high], capsize=3,
+            error_kw={"elinewidth": 0.9, "ecolor": "#1A1A1A"})
+    for y, (_name, share), value, up in zip(ys, rows, values, high, strict=True):
+        ax.text(min(value + up + 1.5, 101), y, f"{pct(share, lang)} ({share.count}/{share.n})", va="center",
+                fontproperties=font(8), parse_math=False)
+    ax.set_yticks(ys, [name for name, _ in rows])
+    ax.set_xlim(0, 125)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.set_title(title, fontproperties=font(11, bold=True), loc="left")
+    _plain(ax)
+
+
+def _label_room(names: Sequence[str]) -> float:
+    """Inches for the longest axis label, capped: long area names wrap onto two lines instead."""
+    from digigram.charts._style import text_width_in
+
+    return min(max((text_width_in(n, 9.0) for n in names), default=1.0) + 0.15, 2.8)
+
+
+def _short(names: Sequence[str], limit: int = 34) -> list[str]:
+    return [n if len(n) <= limit else n[:limit - 1].rstrip() + "…" for n in names]
+
+
+def headline_figure(before: Share, after: Share, *, lang: str, width: float = 4.6) -> Figure:
+    fig = Figure(figsize=(width, 3.2), facecolor="white")
+    draw_headline(_axes(fig, 0.55, 0.45, width - 0.8, 2.3), before, after, lang=lang)
+    return fig
+
+
+def levels_figure(levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *, lang: str,
+                  width: float = 7.0) -> Figure:
+    names = _short([n for n, _ in levels])
+    room = _label_room(names)
+    height = 0.75 + 0.42 * max(len(levels), 1)
+    fig = Figure(figsize=(width, height + 0.35), facecolor="white")
+    draw_levels(_axes(fig, room, 0.6, width - room - 0.3, height - 0.5),
+                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang)
+    return fig
+
+
+def shares_figure(rows: Sequence[tuple[str, Share]], *, title: str, lang: str, width: float = 7.0,
+                  colour: str = "#D55E00") -> Figure:
+    names = _short([n for n, _ in rows])
+    room = _label_room(names)
+    height = 0.7 + 0.36 * max(len(rows), 1)
+    fig = Figure(figsize=(width, height + 0.3), facecolor="white")
+    draw_shares(_axes(fig, room, 0.45, width - room - 0.3, height - 0.45),
+                [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=title, lang=lang,
+                colour=colour)
+    return fig
+
+
+def _place(flow: _Flow, figure_height: float, draw: object) -> None:
+    flow.ensure(figure_height)
+    assert callable(draw)
+    draw(flow.fig, flow.y)
+    flow.y -= figure_height + 0.1
+
+
+def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]:
+    w = words(lang)
+    flow = _Flow()
+    width = PAGE_W - 2 * MARGIN
+    flow.paragraph(w["title"], size=18, bold=True, after=0.12)
+    flow.paragraph(f"{w['selection']}: {report.selection or w['all']}")
+    flow.paragraph(f"{w['date']}: {day_text(report.date, lang)}", after=0.0)
+    flow.paragraph(f"{w['framework']}: {report.framework_title}", after=0.1)
+    flow.paragraph(w["totals"].format(trainees=report.trainees, hubs=report.hubs, checks=report.checks),
+                   bold=True, after=0.1)
+
+    def headline(fig: Figure, y: float) -> None:
+        draw_headline(_axes(fig, MARGIN + 0.55, PAGE_H - y + 0.35, 3.6, 2.4), report.before, report.after,
+                      lang=lang)
+    _place(flow, 3.0, headline)
+    flow.table([w["check"], w["people"], f"{w['share']} ({w['interval']})"], [3.0, 1.4, 2.2],
+               [[w["before"], w["of"].format(count=report.before.count, n=report.before.n),
+                 f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
+                [w["after"], w["of"].format(count=report.after.count, n=report.after.n),
+                 f"{pct(report.after, lang)} ({interval_text(report.after, lang)})"]], keep_together=True)
+    if report.definitions:
+        flow.paragraph(report.definitions[0], size=8.5, after=0.1)
+    if report.regions:
+        flow.table([w["region"], w["trainees"], w["hubs"], w["checks"]], [4.0, 1.2, 1.0, 1.2],
+                   [[name, str(t), str(h), str(c)] for name, t, h, c in report.regions], title=w["regions"])
+    if report.levels:
+        flow.heading(w["levels"], keep_with=2.0)
+        names = _short([n for n, _ in report.levels])
+        room = _label_room(names)
+        height = 0.85 + 0.42 * len(report.levels)  # legend above, tick labels below the bars
+
+        def levels(fig: Figure, y: float) -> None:
+            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45, width - room, height - 0.8),
+                        [(n, c) for n, (_o, c) in zip(names, report.levels, strict=True)],
+                        report.level_codes, lang=lang)
+        _place(flow, height + 0.1, levels)
+    for rows, title, colour in ((report.gaps, w["gaps"], "#D55E00"), (report.over, w["over"], "#CC79A7")):
+        if not rows:
+            continue
+        names = _short([n for n, _ in rows])
+        room = _label_room(names)
+        height = 0.9 + 0.36 * len(rows)  # title above, tick labels below the bars
+
+        def shares(fig: Figure, y: float, rows: Sequence[tuple[str, Share]] = rows, title: str = title,
+                   colour: str = colour, names: list[str] = names, room: float = room,
+                   height: float = height) -> None:
+            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.65),
+                        [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=title, lang=lang,
+                        colour=colour)
+        flow.y -= 0.1
+        _place(flow, height + 0.1, shares)
+        flow.table([w["area"], w["below"] if rows is report.gaps else w["said_more"], w["interval"]],
+                   [4.0, 1.6, 2.0], [[name, f"{pct(s, lang)} ({s.count}/{s.n})", interval_text(s, lang)]
+                                     for name, s in rows], keep_together=True)
+    if report.hardest:
+        flow.table([w["question"], w["answers"], w["right"]], [5.4, 1.0, 1.4],
+                   [[text, str(s.n), f"{s.count} ({pct(s, lang)})"] for text, s in report.hardest],
+                   title=w["hardest"])
+    if not report.trainees:
+        flow.paragraph(w["none"], bold=True)
+    flow.heading(w["definitions"], keep_with=0.6)
+    for text in report.definitions:
+        flow.paragraph(text, size=9, after=0.08)
+
+    total = len(flow.pages)
+    for number, page in enumerate(flow.pages, start=1):
+        page.text(0.5, (MARGIN - 0.25) / PAGE_H, f"{w['title']} · {day_text(report.date, lang)} · "
+                  f"{w['page']} {number}/{total}", ha="center", va="top", fontproperties=font(8),
+                  color="#555555", parse_math=False)
+    return flow.pages
+
+
+def write_programme_pdf(path: str | os.PathLike[str], report: ProgrammeReport, *, lang: str) -> Path:
+    """Write the programme report as a PDF with embedded fonts, whole or not at all; returns the path."""
+    target = Path(path)
+    w = words(lang)
+    metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
+    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+        save_pdf_pages(target, build_programme_pages(report, lang=lang), metadata=metadata)
+    return target

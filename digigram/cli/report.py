@@ -1,0 +1,52 @@
+"""`digigram report`: the programme's picture for a region, a hub or everyone, as a PDF or a CSV."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+HELP = "the programme's figures (self-rating before/after, levels, gaps, hardest questions) as PDF or CSV"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--region", metavar="R", help="only this region: its code (UA-46) or name")
+    parser.add_argument("--hub", metavar="H", help="only this hub: its id or exact name")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="only checks finished on or after this day")
+    parser.add_argument("--min-answers", type=int, default=None, metavar="N",
+                        help="answers a question needs to be listed among the hardest (default: 30)")
+    parser.add_argument("--framework", metavar="PATH", help="framework file (default: the shipped one)")
+    parser.add_argument("--out", metavar="FILE", required=True, help="where to write: FILE.pdf or FILE.csv")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from digigram.cli.bundle import _since
+    from digigram.cli.quiz import open_workspace
+    from digigram.core.errors import DigigramError
+    from digigram.core.i18n import N_, format_percent
+    from digigram.core.programme import HARD_MIN_ANSWERS
+
+    lang = args.lang
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".csv"):  # said before the database is opened
+        raise DigigramError(N_("The report is written as .pdf or .csv, not “{name}”.", name=out.name))
+    if args.min_answers is not None and args.min_answers < 1:
+        raise DigigramError(N_("--min-answers must be 1 or more."))
+    since = _since(args.since)
+    started = time.perf_counter()
+    with open_workspace(args) as ws:
+        from digigram.services.programme_report import write_report
+
+        filters = ws.programme_filter(region=args.region, hub=args.hub, since=since)
+        picture = ws.programme(filters, min_answers=args.min_answers or HARD_MIN_ANSWERS)
+        write_report(out, picture, ws.framework, ws.regions(), ws.hubs(), lang=lang)
+    head = picture.headline
+    print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
+             "({people} people with a first and a later check); {seconds:.1f} s.",
+             path=out, trainees=picture.trainees, checks=picture.checks,
+             before="—" if head.before.value is None else format_percent(head.before.value, lang),
+             after="—" if head.after.value is None else format_percent(head.after.value, lang),
+             people=head.before.n,
+             seconds=time.perf_counter() - started).render(lang))
+    return 0

@@ -1,0 +1,120 @@
+"""The programme's picture from the database's GROUP BY counts: what the report and the Programme tab show.
+
+Read-only: nothing here writes, so the analyst role (SELECT only) gets the same picture.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from digigram.core.coordination import HIGH_RATING
+from digigram.core.errors import DigigramError
+from digigram.core.framework import Framework
+from digigram.core.i18n import N_
+from digigram.core.programme import (
+    AFTER_DAYS,
+    HARD_MIN_ANSWERS,
+    HARD_TOP,
+    AreaShare,
+    Headline,
+    Programme,
+    ProgrammeFilter,
+    QuestionLine,
+    RegionLine,
+    Share,
+    frozen_levels,
+)
+from digigram.core.regions import Hub, Region
+from digigram.services.coordinator.dashboard import _mark
+from digigram.store.repo import programme as rows
+
+
+def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeFilter, *,
+            min_answers: int = HARD_MIN_ANSWERS) -> Programme:
+    area_ids = tuple(a.id for a in framework.areas)
+    order = {lv.code: lv.index for lv in framework.levels}
+    marked = {item.id for item in framework.items if item.kind in ("knowledge", "scenario")}
+    with sessions() as session:
+        rows.for_report(session)
+        regions = rows.regions(session, f)
+        people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
+        areas = rows.area_counts(session, f)
+        answers = rows.answer_counts(session, f)
+
+    levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    below: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    over: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for area_id, level, said, gap, n in areas:
+        levels[area_id][level] += n
+        if gap >= 0:
+            below[area_id][0] += n if gap == 1 else 0
+            below[area_id][1] += n
+        if said is not None and said in order and level in order:
+            over[area_id][0] += n if order[said] > order[level] else 0
+            over[area_id][1] += n
+    known = [a for a in area_ids if a in levels] + sorted(a for a in levels if a not in area_ids)
+    level_table = {a: [(code, levels[a][code]) for code in sorted(levels[a], key=lambda c: order.get(c, 99))]
+                   for a in known}
+
+    # Each distinct (question, choice) is scored once with the framework's own scoring.
+    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item_id, choice, n in answers:
+        if item_id not in marked:
+            continue  # self-ratings and attitudes have no right answer
+        mark = _mark(framework, item_id, choice)
+        right[item_id][0] += n if mark == 1 else 0
+        right[item_id][1] += n
+    hardest = sorted((QuestionLine(i, Share(r, n)) for i, (r, n) in right.items() if n >= min_answers),
+                     key=lambda q: (q.right.count / q.right.n, -q.right.n, q.item_id))[:HARD_TOP]
+
+    def shares(found: dict[str, list[int]]) -> tuple[AreaShare, ...]:
+        return tuple(AreaShare(a, Share(*found[a])) for a in known if a in found and found[a][1])
+
+    return Programme(
+        filter=f,
+        regions=tuple(sorted((RegionLine(*r) for r in regions), key=lambda r: (r.region_id is None,
+                                                                                r.region_id or ""))),
+        headline=Headline(before=Share(before, people), after=Share(after, people)),
+        levels=frozen_levels(level_table),
+        gaps=shares(below),
+        hardest=tuple(hardest),
+        over_confident=shares(over),
+        hard_min_answers=min_answers,
+        area_ids=tuple(known),
+    )
+
+
+def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: str | None,
+            since: date | None) -> ProgrammeFilter:
+    """The filter a person typed: a region by its ISO code (UA-46, also "46") or its name in uk or en, a
+    hub by its id or its name; a DigigramError naming the unknown one otherwise."""
+    region_id = hub_id = None
+    if region is not None and region.strip():
+        wanted = " ".join(region.split()).casefold()
+        code = f"ua-{wanted}" if wanted.isdigit() else wanted
+        found = [r for r in regions
+                 if code == r.id.casefold() or wanted in (r.name_uk.casefold(), r.name_en.casefold())]
+        if not found:
+            raise DigigramError(N_("Unknown region {region!r}: give its code (such as UA-46) or its name.",
+                                   region=region))
+        region_id = found[0].id
+    if hub is not None and hub.strip():
+        wanted = " ".join(hub.split())
+        hits = ([h for h in hubs if h.id == wanted]
+                or [h for h in hubs if h.name.casefold() == wanted.casefold()])
+        if region_id is not None and len(hits) > 1:
+            hits = [h for h in hits if h.region_id == region_id]
+        if not hits:
+            raise DigigramError(N_("Unknown hub {hub!r}: give its id or its exact name.", hub=hub))
+        if len(hits) > 1:
+            raise DigigramError(N_("Several hubs are called {hub!r}; give the hub's id or the region too.",
+                                   hub=hub))
+        hub_id = hits[0].id
+        if region_id is not None and hits[0].region_id != region_id:
+            raise DigigramError(N_("The hub {hub!r} is not in the region {region!r}.",
+                                   hub=hub, region=region))
+    return ProgrammeFilter(region_id=region_id, hub_id=hub_id, since=since)
+

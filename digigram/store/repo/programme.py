@@ -1,0 +1,151 @@
+"""The programme's figures as GROUP BY queries: only counts leave the database, never one row a person.
+
+The same SQL runs on SQLite and PostgreSQL; the only dialect difference is adding days to a finish time
+(SQLite keeps it as ISO text, PostgreSQL as a timestamp).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from digigram.core.programme import ProgrammeFilter
+from digigram.store.repo.dashboard import _fetch, _stored
+
+_FINISHED = "a.status = 'finished' AND a.finished_at IS NOT NULL"
+
+
+# Sorting and hashing a national year's checks and answers needs more than PostgreSQL's default 4 MB
+# per step, which made it sort on disk; raised for this transaction only (any role may).
+REPORT_WORK_MEM = "64MB"
+
+
+def for_report(session: Session) -> None:
+    """Prepare the session's transaction for the report's few large GROUP BYs."""
+    if session.connection().dialect.name == "postgresql":
+        _fetch_none(session, f"SET LOCAL work_mem = '{REPORT_WORK_MEM}'")
+
+
+def _fetch_none(session: Session, sql: str) -> None:
+    driver: Any = session.connection().connection.driver_connection
+    with driver.cursor() as cursor:
+        cursor.execute(sql)
+
+
+def _person_where(f: ProgrammeFilter) -> tuple[str, dict[str, Any]]:
+    parts, params = ["1=1"], {}
+    if f.region_id is not None:
+        parts.append("h.region_id = :region")
+        params["region"] = f.region_id
+    if f.hub_id is not None:
+        parts.append("p.hub_id = :hub")
+        params["hub"] = f.hub_id
+    return " AND ".join(parts), params
+
+
+def _check_where(f: ProgrammeFilter) -> tuple[str, dict[str, Any]]:
+    where, params = _person_where(f)
+    where = f"{where} AND {_FINISHED}"
+    if f.since is not None:
+        where += " AND a.finished_at >= :since"
+        params["since"] = _stored(f.since)
+    return where, params
+
+
+def _checks(f: ProgrammeFilter) -> tuple[str, dict[str, Any]]:
+    """CTE `c`: the selected finished checks with each person's check order, both ways, and first time.
+
+    Window functions (SQLite 3.25+, PostgreSQL) number a person's checks in one sort; joining back on
+    (person, max time) instead made PostgreSQL misjudge the row counts and spill its sorts to disk.
+    """
+    where, params = _check_where(f)
+    person = "" if f.region_id is None and f.hub_id is None else (
+        "JOIN person p ON p.id = a.person_id LEFT JOIN hub h ON h.id = p.hub_id ")
+    sql = ("WITH c AS (SELECT a.id, a.person_id, a.finished_at AS t, "
+           "coalesce(a.rating_before, a.rating_after) AS rating, "
+           "row_number() OVER (PARTITION BY a.person_id ORDER BY a.finished_at, a.id) AS k_first, "
+           "row_number() OVER (PARTITION BY a.person_id ORDER BY a.finished_at DESC, a.id DESC) AS k_last, "
+           "min(a.finished_at) OVER (PARTITION BY a.person_id) AS t0 "
+           f"FROM attempt a {person}WHERE {where}) ")
+    return sql, params
+
+
+def regions(session: Session, f: ProgrammeFilter) -> list[tuple[str | None, int, int, int]]:
+    """(region id or None, people, hubs, finished checks) per region. With `since`, only people with a
+    finished check since then count."""
+    where, params = _person_where(f)
+    since = ""
+    if f.since is not None:
+        since = " AND a.finished_at >= :since"
+        params["since"] = _stored(f.since)
+    join = "JOIN" if f.since is not None else "LEFT JOIN"
+    sql = ("SELECT h.region_id, count(*), count(DISTINCT p.hub_id), coalesce(sum(c.n), 0) "
+           "FROM person p LEFT JOIN hub h ON h.id = p.hub_id "
+           f"{join} (SELECT a.person_id, count(*) AS n FROM attempt a WHERE {_FINISHED}{since} "
+           "GROUP BY a.person_id) c ON c.person_id = p.id "
+           f"WHERE {where} GROUP BY h.region_id")
+    return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in _fetch(session, sql, params)]
+
+
+def headline(
+        session: Session, f: ProgrammeFilter, *, after_days: int, high_from: int) -> tuple[int, int, int]:
+    """(people, high before, high after): people whose first selected check and their latest one at
+    least `after_days` later both carry a self-rating; "high" is a rating of `high_from` or more."""
+    head, params = _checks(f)
+    if session.connection().dialect.name == "sqlite":
+        later = f"datetime(t0, '+{int(after_days)} days')"
+    else:
+        later = f"t0 + interval '{int(after_days)} days'"
+    params["high"] = high_from
+    # The latest check at least `after_days` after the first is the person's latest check, if that one
+    # is late enough; otherwise there is none. So one pass over a person's checks tells both ratings.
+    sql = (head + "SELECT count(*), coalesce(sum(CASE WHEN rb >= :high THEN 1 ELSE 0 END), 0), "
+           "coalesce(sum(CASE WHEN ra >= :high THEN 1 ELSE 0 END), 0) FROM ("
+           "SELECT person_id, max(CASE WHEN k_first = 1 THEN rating END) AS rb, "
+           f"max(CASE WHEN k_last = 1 AND t >= {later} THEN rating END) AS ra "
+           "FROM c GROUP BY person_id) x WHERE rb IS NOT NULL AND ra IS NOT NULL")
+    row = _fetch(session, sql, params)[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, str | None, int, int]]:
+    """(area, shown level, said level or None, gap state, people) over each person's latest selected
+    check; gap state is -1 without a target, 1 below it, 0 at or above it."""
+    head, params = _checks(f)
+    # Everyone: every selected check is joined and only the latest counted; filtering on the window's
+    # number first made PostgreSQL expect a few hundred rows and probe the index 25,000 times. A region
+    # or a hub, and always on SQLite (whose strength is index lookups): the latest checks' area
+    # results are looked up by the index instead of scanning every area result.
+    everyone = f.region_id is None and f.hub_id is None
+    latest = "" if everyone and session.connection().dialect.name != "sqlite" else " AND c.k_last = 1"
+    sql = (head + "SELECT r.area_id, r.level, r.said_level, "
+           "CASE WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END AS g, "
+           "sum(CASE WHEN c.k_last = 1 THEN 1 ELSE 0 END) "
+           f"FROM area_result r JOIN c ON c.id = r.attempt_id{latest} "
+           "GROUP BY r.area_id, r.level, r.said_level, "
+           "CASE WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END "
+           "HAVING sum(CASE WHEN c.k_last = 1 THEN 1 ELSE 0 END) > 0")
+    return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _fetch(session, sql, params)]
+
+
+def answer_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, int]]:
+    """(question, choice as stored JSON, answers) over all selected checks.
+
+    Plain joins, no CTE: PostgreSQL then scans the answers once in parallel and hashes the checks; a
+    list of question ids to keep would be compared against every answer row, so the few self-rating
+    rows are dropped in Python instead.
+    """
+    if f == ProgrammeFilter():
+        # Everyone: leaving out the answers of the few unfinished checks beats joining 1.8 million
+        # answers to every finished check.
+        sql = ("SELECT an.item_id, an.choice, count(*) FROM answer an WHERE an.attempt_id NOT IN "
+               "(SELECT a.id FROM attempt a WHERE a.status != 'finished' OR a.finished_at IS NULL) "
+               "GROUP BY an.item_id, an.choice")
+        return [(r[0], r[1], int(r[2])) for r in _fetch(session, sql, {})]
+    where, params = _check_where(f)
+    person = "" if f.region_id is None and f.hub_id is None else (
+        "JOIN person p ON p.id = a.person_id LEFT JOIN hub h ON h.id = p.hub_id ")
+    sql = ("SELECT an.item_id, an.choice, count(*) FROM answer an JOIN attempt a ON a.id = an.attempt_id "
+           f"{person}WHERE {where} GROUP BY an.item_id, an.choice")
+    return [(r[0], r[1], int(r[2])) for r in _fetch(session, sql, params)]

@@ -1,0 +1,357 @@
+"""The Programme page: the programme's figures for a region, a hub or everyone, read-only, as the report.
+
+The figures are worked out in a background thread (a national picture on a regional database takes a
+moment); a progress bar shows while it runs, and the filters stay usable.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.core.errors import DigigramError
+from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.widgets import TextLabel
+
+if TYPE_CHECKING:
+    from digigram.ui.shell import Shell
+
+translate = QCoreApplication.translate
+BUSY_AFTER_MS = 250  # a quick answer shows no progress bar at all
+
+
+class _Relay(QObject):
+    """Carries the worker thread's result into the window's thread (a queued signal)."""
+
+    done = Signal(object, object)  # (request number, Programme or DigigramError)
+
+
+def _fixed_table(parent: QWidget, columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns, parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(True)
+    table.setVerticalScrollBarPolicy(table.verticalScrollBarPolicy().ScrollBarAlwaysOff)
+    return table
+
+
+def _fit_height(table: QTableWidget) -> None:
+    """All rows shown: the page scrolls, not the table (two nested scrolls are hard to use by keyboard)."""
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height + 2)
+
+
+class ProgrammePage(QWidget):
+    def __init__(self, win: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.win = win
+        self.picture: Any = None
+        self._asked = 0  # the latest request; older answers that arrive late are dropped
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._arrived)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        grid = QGridLayout()
+        self.region, self.hub = QComboBox(self), QComboBox(self)
+        self.region_label, self.hub_label = QLabel(self), QLabel(self)
+        self.use_since, self.since = QCheckBox(self), QDateEdit(self)
+        self.show_button = QPushButton(self)
+        for col, (label, combo) in enumerate(((self.region_label, self.region), (self.hub_label, self.hub))):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            label.setBuddy(combo)
+            grid.addWidget(label, 0, col)
+            grid.addWidget(combo, 1, col)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("dd.MM.yyyy")
+        self.since.setDate(QDate.currentDate().addYears(-1))
+        self.since.setEnabled(False)
+        self.use_since.toggled.connect(self.since.setEnabled)
+        # The date and the button go on rows of their own: four columns did not fit with large text.
+        grid.addWidget(self.use_since, 2, 0)
+        grid.addWidget(self.since, 3, 0)
+        grid.addWidget(self.show_button, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.addLayout(grid)
+        self.region.currentIndexChanged.connect(self._region_changed)
+        self.show_button.clicked.connect(self.load)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: how long the database takes is not known beforehand
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self._busy = QTimer(self)
+        self._busy.setSingleShot(True)
+        self._busy.setInterval(BUSY_AFTER_MS)
+        self._busy.timeout.connect(self.progress.show)
+        outer.addWidget(self.progress)
+
+        self.pane = QScrollArea(self)
+        self.pane.setWidgetResizable(True)
+        body = QWidget(self.pane)
+        self.body = QVBoxLayout(body)
+        self.summary = TextLabel(body)
+        self.summary.setTextInteractionFlags(self.summary.textInteractionFlags().TextSelectableByMouse)
+        self.headline_chart = ChartWidget(body)
+        self.regions_label = TextLabel(body, bold=True)
+        self.regions = _fixed_table(body, 4)
+        self.levels_label = TextLabel(body, bold=True)
+        self.levels_chart = ChartWidget(body)
+        self.gaps_chart = ChartWidget(body)
+        self.over_chart = ChartWidget(body)
+        self.hardest_label = TextLabel(body, bold=True)
+        self.hardest = _fixed_table(body, 3)
+        self.definitions_label = TextLabel(body, bold=True)
+        self.definitions = TextLabel(body)
+        for widget in (self.summary, self.headline_chart, self.regions_label, self.regions, self.levels_label,
+                       self.levels_chart, self.gaps_chart, self.over_chart, self.hardest_label, self.hardest,
+                       self.definitions_label, self.definitions):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+        self.pane.setWidget(body)
+        outer.addWidget(self.pane, 1)
+        self.retranslate_ui()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.region_label.setText(translate("Programme", "R&egion:"))
+        self.hub_label.setText(translate("Programme", "&Hub:"))
+        self.region.setAccessibleName(translate("Programme", "Programme figures for a region"))
+        self.hub.setAccessibleName(translate("Programme", "Programme figures for a hub"))
+        self.use_since.setText(translate("Programme", "Checks si&nce:"))
+        self.use_since.setAccessibleName(translate("Programme", "Only checks finished since a date"))
+        self.since.setAccessibleName(translate("Programme", "First day of the checks counted"))
+        self.show_button.setText(translate("Programme", "&Show the figures"))
+        self.show_button.setAccessibleName(translate("Programme", "Show the figures"))
+        self.pane.setAccessibleName(translate("Programme", "The programme's figures"))
+        self.progress.setAccessibleName(translate("Programme", "Working out the figures…"))
+        self.headline_chart.setAccessibleName(translate("Programme", "Self-rating before and after"))
+        self.levels_chart.setAccessibleName(translate("Programme", "Shown level by area"))
+        self.gaps_chart.setAccessibleName(translate("Programme", "Below the role's target by area"))
+        self.over_chart.setAccessibleName(translate("Programme", "Said more than they showed by area"))
+        self.regions.setAccessibleName(translate("Programme", "Trainees, hubs and checks by region"))
+        self.hardest.setAccessibleName(translate("Programme", "Hardest questions"))
+        self.regions.setHorizontalHeaderLabels([
+            translate("Programme", "Region"), translate("Programme", "Trainees"),
+            translate("Programme", "Hubs"), translate("Programme", "Checks")])
+        self.hardest.setHorizontalHeaderLabels([translate("Programme", "Question"),
+                                                translate("Programme", "Answers"),
+                                                translate("Programme", "Fully right")])
+        if self.picture is None:
+            self.summary.setText(translate("Programme", "Choose a region or a hub, or none for everyone, "
+                                           "then Show the figures."))
+        else:
+            self._show(self.picture)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange and self.picture is not None:
+            # A new text size: row heights and the charts' lettering follow once the font has settled.
+            QTimer.singleShot(0, self._show_again)
+        super().changeEvent(event)
+
+    # -- filters -------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.win.coordinator is not None and self.region.count() == 0:
+            self.fill_filters()
+            self.load()
+
+    def fill_filters(self) -> None:
+        lang = self.win.lang
+        regions = self.win.run(self.win.ws.regions) or []
+        self._hubs = self.win.run(self.win.ws.hubs) or []
+        self.region.blockSignals(True)
+        self.region.clear()
+        self.region.addItem(translate("Programme", "All regions"), None)
+        for r in regions:
+            self.region.addItem(f"{r.name(lang)} ({r.id})", r.id)
+        self.region.blockSignals(False)
+        self._region_changed()
+
+    def _region_changed(self, *_: object) -> None:
+        region_id = self.region.currentData()
+        self.hub.clear()
+        self.hub.addItem(translate("Programme", "All hubs"), None)
+        for h in getattr(self, "_hubs", []):
+            if region_id is None or h.region_id == region_id:
+                self.hub.addItem(h.name, h.id)
+
+    def current_filter(self) -> Any:
+        from digigram.core.programme import ProgrammeFilter
+
+        since: date | None = self.since.date().toPython() if self.use_since.isChecked() else None  # type: ignore[assignment]
+        return ProgrammeFilter(region_id=self.region.currentData(), hub_id=self.hub.currentData(),
+                               since=since)
+
+    # -- loading -------------------------------------------------------------------------------
+    def load(self) -> None:
+        if self.win.coordinator is None:
+            return
+        self._asked += 1
+        asked, filters, ws = self._asked, self.current_filter(), self.win.ws
+        self._busy.start()
+        self.show_button.setEnabled(False)
+
+        def work() -> None:
+            try:
+                result: object = ws.programme(filters)
+            except DigigramError as exc:
+                result = exc
+            self._relay.done.emit(asked, result)
+
+        threading.Thread(target=work, name="programme-figures", daemon=True).start()
+
+    def _arrived(self, asked: int, result: object) -> None:
+        if asked != self._asked:
+            return  # a newer request is on its way
+        self._busy.stop()
+        self.progress.hide()
+        self.show_button.setEnabled(True)
+        if self.win.coordinator is None:
+            return  # coordinator mode was left meanwhile: nothing about trainees is shown
+        if isinstance(result, DigigramError):
+            from digigram.ui.errors import show_problem
+
+            show_problem(self, result)
+            return
+        self.picture = result
+        self._show(result)
+
+    def forget(self) -> None:
+        """Leaving coordinator mode: the figures go."""
+        self._asked += 1
+        self.picture = None
+        for chart in (self.headline_chart, self.levels_chart, self.gaps_chart, self.over_chart):
+            chart.clear()
+        self.regions.setRowCount(0)
+        self.hardest.setRowCount(0)
+        self.region.clear()
+        self.hub.clear()
+        self.retranslate_ui()
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show_again(self) -> None:
+        if self.picture is not None:
+            self._show(self.picture)
+
+    def _scaled(self, make: Callable[[float], Any]) -> Callable[[float], Any]:
+        """The chart drawn for the app's text size: its fixed point sizes grow with a higher dpi."""
+        scale = max(self.win.settings.text_scale, 100) / 100
+
+        def made(width: float) -> Any:
+            figure = make(width / scale)
+            figure.set_dpi(100 * scale)
+            return figure
+        return made
+
+    def _show(self, p: Any) -> None:
+        from digigram.charts import programme as charts
+        from digigram.core.i18n import format_percent
+
+        lang, fw = self.win.lang, self.win.ws.framework
+        w = charts.words(lang)
+
+        def pct(share: Any) -> str:
+            return "—" if share.value is None else format_percent(share.value, lang)
+
+        def interval(share: Any) -> str:
+            return charts.interval_text(share, lang)
+
+        head = p.headline
+        self.summary.setText(
+            translate("Programme", "Trainees: %1; hubs: %2; finished checks: %3.").replace(
+                "%1", str(p.trainees)).replace("%2", str(p.hubs)).replace("%3", str(p.checks)) + "\n" +
+            translate("Programme", "Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), "
+                      "%3 after (%4); %5 people with a first and a later check.")
+            .replace("%1", pct(head.before)).replace("%2", interval(head.before))
+            .replace("%3", pct(head.after)).replace("%4", interval(head.after))
+            .replace("%5", str(head.before.n)))
+        if head.before.n:
+            self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
+                head.before, head.after, lang=lang, width=min(width, 6.0))), min_width_in=3.5)
+        else:
+            self.headline_chart.clear()
+            self.headline_chart.set_placeholder(translate(
+                "Programme", "No one in this selection has a first and a later check with a self-rating."))
+
+        regions = {r.id: r.name(lang) for r in (self.win.ws.regions() if p.regions else [])}
+        self.regions_label.setText(w["regions"])
+        self.regions.setRowCount(len(p.regions))
+        for row, line in enumerate(p.regions):
+            name = w["no_region"] if line.region_id is None else regions.get(line.region_id, line.region_id)
+            for col, text in enumerate((name, str(line.trainees), str(line.hubs), str(line.checks))):
+                self.regions.setItem(row, col, QTableWidgetItem(text))
+        self.regions.resizeColumnsToContents()
+        self.regions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_height(self.regions)
+
+        areas = {a.id: a.name.get(lang) for a in fw.areas}
+        codes = [lv.code for lv in fw.levels]
+        levels = [(areas.get(a, a), [dict(rows).get(c, 0) for c in codes]) for a, rows in p.levels.items()]
+        self.levels_label.setText(w["levels"])
+        if levels:
+            self.levels_chart.set_chart(self._scaled(
+                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width)), min_width_in=6.0)
+        else:
+            self.levels_chart.clear()
+            self.levels_chart.set_placeholder(w["none"])
+        for chart, rows, title, colour in (
+                (self.gaps_chart, p.gaps, w["gaps"], "#D55E00"),
+                (self.over_chart, p.over_confident, w["over"], "#CC79A7")):
+            named = [(areas.get(r.area_id, r.area_id), r.share) for r in rows]
+            if named:
+                chart.set_chart(self._scaled(_shares_maker(named, title, colour, lang)), min_width_in=6.0)
+            else:
+                chart.clear()
+                chart.set_placeholder(f"{title}: {w['none']}")
+
+        self.hardest_label.setText(w["hardest"])
+        self.hardest.setRowCount(len(p.hardest))
+        for row, q in enumerate(p.hardest):
+            text = (f"{q.item_id}: {fw.item(q.item_id).stem.get(lang)}" if fw.has_item(q.item_id)
+                    else q.item_id)
+            for col, cell in enumerate((text, str(q.right.n), f"{q.right.count} ({pct(q.right)})")):
+                self.hardest.setItem(row, col, QTableWidgetItem(cell))
+        self.hardest.resizeColumnsToContents()
+        self.hardest.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_height(self.hardest)
+
+        from digigram.core.programme import definitions
+
+        self.definitions_label.setText(w["definitions"])
+        self.definitions.setText("\n\n".join(m.render(lang) for m in definitions(p)))
+
+
+def _shares_maker(named: list[tuple[str, Any]], title: str, colour: str, lang: str) -> Callable[[float], Any]:
+    from digigram.charts import programme as charts
+
+    return lambda width: charts.shares_figure(named, title=title, lang=lang, width=width, colour=colour)

@@ -1,0 +1,45 @@
+"""The programme's charts: bars at the shares, whiskers at the Wilson interval, levels adding up to 100 %."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from digigram.charts.programme import headline_figure, levels_figure, shares_figure
+from digigram.core.programme import Share
+
+
+def _bars(figure: Figure) -> list[Rectangle]:
+    return [p for ax in figure.axes for p in ax.patches if isinstance(p, Rectangle)]
+
+
+def _texts(figure: Figure) -> str:
+    return " ".join(t.get_text() for ax in figure.axes for t in ax.texts)
+
+
+def test_headline_bars_stand_at_the_shares_with_their_counts() -> None:
+    figure = headline_figure(Share(17, 100), Share(82, 100), lang="en")
+    assert isinstance(figure, Figure)
+    assert [round(b.get_height(), 6) for b in _bars(figure)] == [17.0, 82.0]
+    assert "17 of 100" in _texts(figure) and "82 of 100" in _texts(figure)
+    # the whiskers reach the Wilson intervals: 17 of 100 is 10.9–26.1 %, 82 of 100 is 73.3–88.3 %
+    ends = sorted(y for ax in figure.axes for line in ax.lines for y in line.get_ydata())
+    assert ends[-1] == pytest.approx(88.3, abs=0.1) and pytest.approx(10.9, abs=0.1) == ends[0]
+
+
+def test_each_area_bar_adds_up_to_the_whole() -> None:
+    figure = levels_figure([("Safety", [1, 2, 1]), ("Problem solving", [0, 0, 4])], ["A", "B", "C"],
+                           lang="uk")
+    widths: dict[float, float] = {}
+    for bar in _bars(figure):
+        widths[bar.get_y()] = widths.get(bar.get_y(), 0.0) + bar.get_width()
+    assert sorted(round(w, 6) for w in widths.values()) == [100.0, 100.0]
+    assert "50" in _texts(figure).split()  # Safety: 2 of 4 at level B
+
+
+def test_shares_are_written_with_count_and_total() -> None:
+    figure = shares_figure([("Safety", Share(3, 12)), ("Problem solving", Share(0, 5))], title="Below target",
+                           lang="en")
+    assert [round(b.get_width(), 6) for b in _bars(figure)] == [25.0, 0.0]
+    assert "(3/12)" in _texts(figure) and "(0/5)" in _texts(figure)

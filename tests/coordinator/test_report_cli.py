@@ -1,0 +1,81 @@
+"""`digigram report`: the programme's picture written as a PDF and as a CSV for Excel, on both engines."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from digigram.cli.main import main
+from digigram.services.workspace import Workspace
+from tests.conftest import Target
+from tests.coordinator.conftest import SMALL
+from tests.coordinator.test_programme import lviv_kyiv  # noqa: F401 - the hand-worked data set
+
+pytestmark = pytest.mark.usefixtures("lviv_kyiv")
+
+
+def _where(target: Target) -> list[str]:
+    return ["--data-dir", str(target.data_dir)] if target.is_sqlite else ["--database", target.url]
+
+
+def test_csv_has_the_headline_regions_and_definitions(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "звіт.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--min-answers", "2",
+                 "--out", str(out), "--lang", "uk"]) == 0
+    assert "33%→67%" in capsys.readouterr().out.replace("\xa0", "").replace(" ", "")
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the byte-order mark
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0].split(";")[:5] == ["Розділ", "Ідентифікатор", "Назва чи питання", "Кількість", "З"]
+    # 1 of 3 before, 2 of 3 after, with the Wilson interval, decimal commas for Ukrainian Excel
+    assert lines[1].split(";")[1:] == ["before", "До (перша перевірка)", "1", "3", "33,3", "6,1", "79,2"]
+    assert lines[2].split(";")[1:5] == ["after", "Після (пізніша перевірка)", "2", "3"]
+    assert any(line.split(";")[1:6] == ["UA-46", "Львівська область", "2", "1", "3"] for line in lines)
+    assert any(line.split(";")[1:5] == ["DOC.1-04", "DOC.1-04: Питання DOC.1 рівня A?", "1", "4"]
+               for line in lines)
+    assert sum(line.startswith("Визначення;") for line in lines) == 6
+
+
+def test_pdf_is_written_with_its_pages_and_words(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "national.pdf"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--region", "Львівська область",
+                 "--out", str(out), "--lang", "en"]) == 0
+    assert "2 trainees, 3 checks" in capsys.readouterr().out
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for words in ("The programme's picture", "Region: Lviv Oblast (UA-46)", "Trainees: 2; hubs: 1",
+                  "Rate their digital skills 7–10 of 10", "1 of 1", "How these figures are made",
+                  "Wilson score interval"):
+        assert words in text, words
+
+
+@pytest.mark.parametrize(("argv", "uk", "en"), [
+    (["--region", "Атлантида"], "Невідомий регіон «Атлантида»", "Unknown region 'Атлантида'"),
+    (["--hub", "Хаб Одеса"], "Невідомий хаб «Хаб Одеса»", "Unknown hub 'Хаб Одеса'"),
+    (["--since", "1.02.2025"], "не у форматі РРРР-ММ-ДД", "not in the form YYYY-MM-DD"),
+])
+def test_a_bad_filter_is_named_and_nothing_is_written(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+        uk: str, en: str) -> None:
+    out = tmp_path / "r.pdf"
+    for lang, words in (("uk", uk), ("en", en)):
+        assert main(["report", *_where(target), "--framework", str(SMALL), *argv, "--out", str(out),
+                     "--lang", lang]) != 0
+        assert words in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_only_pdf_or_csv(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", *_where(target), "--out", str(tmp_path / "r.docx"), "--lang", "uk"]) != 0
+    assert "як .pdf або .csv" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
