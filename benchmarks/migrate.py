@@ -125,8 +125,10 @@ def run_upgrade(code: Path, old: Path, work: Path, *, limit_gb: float) -> dict[s
     figures: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
     con = sqlite3.connect(db)
     try:
-        figures["stored"] = con.execute("SELECT count(*) FROM attempt WHERE result IS NOT NULL").fetchone()[0]
         figures["revision"] = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        # a failed upgrade rolled back to 0003, which has no result column
+        figures["stored"] = con.execute("SELECT count(*) FROM attempt WHERE result IS NOT NULL").fetchone()[
+            0] if figures["outcome"] == "ok" else 0
     finally:
         con.close()
     db.unlink()
