@@ -75,58 +75,6 @@ def _results_text(record: Record) -> dict[str, Any]:
     return row
 
 
-# The quick comparison: every figure on both sides rounded to this many decimals and wrapped in a 1-tuple,
-# so that whole records compare with one `==` at C speed. Equal there means within 1e-9, stricter than
-# `core.rescore.difference` (1e-6); a wrapped figure never equals an int or a bool, so a count or a flag
-# stored as a figure is still decided by `difference`. Anything unequal (a rounding edge between the
-# batch's sums and the quiz's, a key out of place, a forged value) goes the full way: `difference`
-# walks the records and the quiz itself replays the check before anything is refused.
-_PLACES = 9
-
-
-def _figure(text: str) -> tuple[float]:
-    return (round(float(text), _PLACES),)
-
-
-def _marked(value: Any) -> Any:
-    return (round(value, _PLACES),) if type(value) is float else value
-
-
-def _plain(value: Any) -> Any:
-    """A top-level value of a marked record as it was stored (figures unwrapped)."""
-    return value[0] if type(value) is tuple else value
-
-
-def _quick(record: dict[str, Any]) -> Any:
-    """A recomputed record as the stored one is parsed for the quick comparison."""
-    return json.loads(json.dumps(record), parse_float=_figure)
-
-
-def _quick_stored(stored: Any) -> Any:
-    """A marked stored record without the fields that are never compared (where they belong)."""
-    if not isinstance(stored, dict):
-        return stored
-    found = {k: v for k, v in stored.items() if k != "finished"}
-    areas = found.get("areas")
-    if isinstance(areas, list):
-        found["areas"] = [{k: v for k, v in a.items() if k != "stopped"} if isinstance(a, dict) else a
-                          for a in areas]
-    return found
-
-
-def _quick_rows(rows: list[Record]) -> list[dict[str, Any]]:
-    """A bundle's area-result rows as `_results_text` gives them, figures marked as in `_quick`."""
-    out = []
-    for record in sorted(rows, key=_position):
-        row = {name: _marked(record.get(name)) for name in _ROW_FIELDS}
-        probs = row["level_probabilities"]
-        if isinstance(probs, str):
-            with contextlib.suppress(ValueError, RecursionError):
-                row["level_probabilities"] = json.loads(probs, parse_float=_figure)
-        out.append(row)
-    return out
-
-
 class Recompute:
     """Fed every answer of the verifying pass in file order; `finish()` once the answers file is done."""
 
@@ -270,37 +218,29 @@ class Recompute:
         stored = None
         if text is not None:
             version, source = attempt.get("engine_version"), attempt.get("params_source")
-            # Parsed with its figures marked for the quick comparison; the rest of it (the levels, bands
-            # and flags rescore takes as hints, the version) reads as stored.
-            stored = json.loads(text, parse_float=_figure)
-            if _plain(stored.get("engine_version")) not in RECOMPUTABLE:
+            stored = json.loads(text)
+            if stored.get("engine_version") not in RECOMPUTABLE:
                 raise self._refuse(check, N_(
                     "its results were computed by engine version {version}, which this Digigram cannot "
                     "recompute (it knows version {known}): the bundle comes from a newer Digigram. Update "
                     "Digigram on this computer, then import the bundle again",
-                    version=repr(_plain(stored.get("engine_version"))), known=ENGINE_VERSION))
-            said = _plain(stored.get("engine_version")), _plain(stored.get("params_source"))
-            if (version, source) != said:
+                    version=repr(stored.get("engine_version")), known=ENGINE_VERSION))
+            if version != stored.get("engine_version") or source != stored.get("params_source"):
                 raise self._refuse(check, N_(
                     "its engine version or parameter source ({version}, {source}) differs from the one in "
                     "its stored result ({version2}, {source2})",
-                    version=repr(version), source=repr(source),
-                    version2=repr(_plain(stored.get("engine_version"))),
-                    source2=repr(_plain(stored.get("params_source")))))
+                    version=repr(version), source=repr(source), version2=repr(stored.get("engine_version")),
+                    source2=repr(stored.get("params_source"))))
         return CheckAnswers(fw, attempt["profile_id"] or None, attempt["mode"], check.answers, stored=stored)
 
     def _compare(self, check: _Check, inputs: CheckAnswers, rows: list[Record],
                  record: dict[str, Any]) -> None:
-        quick = _quick(record)
-        if quick == _quick_stored(inputs.stored) and area_rows(quick) == _quick_rows(rows):
-            return
-        stored = json.loads(check.attempt["result"])  # its figures as stored, for `difference`
-        found = _first_difference(record, stored, rows)
+        found = _first_difference(record, inputs.stored, rows)
         if found is None:
             return
         # The batch's arithmetic sums in another order; the quiz's own, one check at a time, decides.
         exact = exact_record(inputs, seed=check.attempt["seed"], exclude=check.attempt["excluded"])
-        found = _first_difference(exact, stored, rows)
+        found = _first_difference(exact, inputs.stored, rows)
         if found is not None:
             where, stored, computed = found
             raise self._refuse(check, N_(
