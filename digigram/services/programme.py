@@ -44,8 +44,8 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
         areas = rows.area_counts(session, f)
         # The check summaries (kept by whoever may write) carry each check's marks; without one for
         # every selected check (a fresh import seen only by the read-only analyst) the answers are read.
-        marks = rows.check_marks(session, f, framework.content_hash)
-        answers = rows.answer_counts(session, f) if None in marks else None
+        missing, marks = rows.check_marks(session, f, framework.content_hash)
+        answers = rows.answer_counts(session, f) if missing else None
 
     levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     below: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -63,7 +63,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
                    for a in known}
 
     right = _right_from_answers(framework, answers, marked) if answers is not None else \
-        _right_from_marks(framework, [m for m in marks if m is not None])
+        _right_from_marks(framework, marks)
     hardest = sorted((QuestionLine(i, Share(r, n)) for i, (r, n) in right.items() if n >= min_answers),
                      key=lambda q: (q.right.count / q.right.n, -q.right.n, q.item_id))[:HARD_TOP]
 
@@ -103,7 +103,8 @@ def _right_from_marks(framework: Framework, blobs: list[bytes]) -> dict[str, lis
         return {}
     import numpy as np
 
-    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(len(blobs), len(framework.items))
+    # One byte per question a check; a blob may hold several checks' rows joined.
+    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, len(framework.items))
     asked = np.count_nonzero(grid, axis=0)
     fully = np.count_nonzero(grid == 1, axis=0)
     return {item.id: [int(fully[k]), int(asked[k])] for k, item in enumerate(framework.items) if asked[k]}
