@@ -3,7 +3,9 @@
 A fresh interpreter (not a forked or spawned child, which would re-import the parent's modules) so
 that its peak memory is the step's own and a baseline's source tree, put first on PYTHONPATH, is the
 Digigram it runs. Prints one JSON line: seconds, peak RSS in MB, what the step returned, and where
-the Digigram it ran came from.
+the Digigram it ran came from. The step "import-unchecked" is an import with the recompute of stored
+results switched off, to measure what the recompute costs; an import also reports how many checks it
+recomputed and the seconds spent recomputing them in batches.
 """
 
 from __future__ import annotations
@@ -33,6 +35,22 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
     from digigram.core.bundle.format import regional_key
     from digigram.services.bundles.importer import export_bundle, import_bundle
 
+    made: list[Any] = []
+    try:
+        from digigram.services.bundles import recompute
+    except ImportError:  # a baseline from before the recompute
+        recompute = None  # type: ignore[assignment]
+    if recompute is not None:
+        init = recompute.Recompute.__init__
+
+        def keep(self: Any, *args: Any, **kwargs: Any) -> None:
+            init(self, *args, **kwargs)
+            made.append(self)
+
+        recompute.Recompute.__init__ = keep  # type: ignore[method-assign]
+        if step == "import-unchecked":
+            recompute.Recompute.answer = lambda self, record: None  # type: ignore[method-assign]
+            recompute.Recompute.finish = lambda self: None  # type: ignore[method-assign]
     key = regional_key(KEY_WORDS)
     store = _store(url, None if folder is None else Path(folder))
     started = time.perf_counter()
@@ -42,7 +60,8 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
         detail = (result.people, result.attempts, result.answers, result.plans)
     else:
         report = import_bundle(store, bundle, key=key)
-        detail = (sum(report.added.values()), sum(report.unchanged.values()))
+        detail = (sum(report.added.values()), sum(report.unchanged.values()),
+                  sum(r.recomputed for r in made), sum(r.seconds for r in made))
     seconds = time.perf_counter() - started
     store.close()
     return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -5,10 +5,16 @@ Uses the coordinator data set (benchmarks/coordinator_dataset.py; 25,391 trainee
 one hub and of everything, import into an empty database, the same import again (nothing to add), and
 the bundle and database sizes. Each step runs in a fresh interpreter, so its peak memory (RSS) is its own.
 PostgreSQL runs on a throwaway cluster made for the run (tests/pgcluster.py).
-`--baseline DIR` runs every step a second time with the Digigram source tree in DIR (an older
-version: `git worktree add DIR <commit>`), in the same run, and prints the ratio: on a shared machine
-only figures measured side by side compare.
-Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] [--baseline DIR]`.
+`--baseline DIR[=ENGINES]` (repeatable) runs each export and each first import again with the Digigram
+source tree in DIR (an older version, e.g. `git archive <commit> | tar -x -C DIR`), on the engines named
+(default sqlite), in the same run, and prints the ratio: on a shared machine only figures measured side
+by side compare. Each version imports the bundle it exported itself from the same data (an older
+version may not read today's bundle fields). An older version may not read today's framework either:
+`--data-from DIR` then builds the data set with DIR's own code (its framework and schema), only DIR's
+code exports it, and every version imports that one bundle (migrating a national data set from an old
+schema is a study of its own). `--first-only` leaves out the second import of the same bundle.
+Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] [--only all|hub|everything]
+[--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only]`.
 """
 
 from __future__ import annotations
@@ -31,15 +37,18 @@ MB = 1024 * 1024
 STEP = Path(__file__).resolve().parent / "_bundle_step.py"
 
 
-_BASELINE: list[str] = []
+_BASELINES: list[tuple[str, tuple[str, ...]]] = []  # (source tree, engines it is measured on)
 
 
 def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     env = dict(os.environ)
-    if code is not None:
-        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    # This tree's own code comes first too: an editable install may point at another checkout.
+    first = code if code is not None else str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = first + os.pathsep + env.get("PYTHONPATH", "")
     done = subprocess.run([sys.executable, str(STEP), json.dumps(args)], env=env, capture_output=True,
-                          text=True, check=True)
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
     found = json.loads(done.stdout.strip().splitlines()[-1])
     expected = code if code is not None else str(Path(__file__).resolve().parents[1])
     if Path(found["code"]).resolve() != Path(expected).resolve():
@@ -47,14 +56,25 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
 
 
-def _measure(label: str, args: tuple[Any, ...], baseline_args: tuple[Any, ...] | None = None,
-             ) -> tuple[float, float, Any]:
-    """The step with this code and, with --baseline, the same step with the baseline's code."""
+def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], tuple[Any, ...] | None]
+             | None = None, *, engine: str = "sqlite") -> tuple[float, float, Any]:
+    """The step with this code and, with --baseline, the same step with each baseline's code (given the
+    baseline's tree, `baseline_args` says its arguments; None skips it)."""
     seconds, peak, detail = _run(None, args)
     print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB", flush=True)
-    if _BASELINE and baseline_args is not None:
-        old, old_peak, _ = _run(_BASELINE[0], baseline_args)
-        print(f"  {'    baseline, same step':<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   "
+    for code, engines in _BASELINES:
+        if baseline_args is None or engine not in engines:
+            continue
+        theirs = baseline_args(code)
+        if theirs is None:
+            continue
+        name = f"    baseline {Path(code).name}, same step"
+        try:
+            old, old_peak, _ = _run(code, theirs)
+        except RuntimeError as exc:
+            print(f"  {name:<58} failed: {exc}", flush=True)
+            continue
+        print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   "
               f"speed-up {old / seconds:5.1f}x, memory {old_peak / peak:4.1f}x", flush=True)
     return seconds, peak, detail
 
@@ -94,52 +114,98 @@ def _targets(engines: list[str], work: Path) -> list[tuple[str, Callable[[str], 
 _CLUSTERS: list[Any] = []
 
 
+def _dataset_from(code: str, trainees: int) -> Path:
+    """The data set built by the Digigram in `code` (cached in its own benchmarks/out)."""
+    subprocess.run([sys.executable, "-m", "benchmarks.coordinator_dataset", "--trainees", str(trainees)],
+                   cwd=code, env={**os.environ, "PYTHONPATH": code}, check=True, capture_output=True)
+    return Path(code) / "benchmarks" / "out" / f"coordinator-{trainees}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trainees", type=int, default=TRAINEES)
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--only", choices=("all", "hub", "everything"), default="all")
-    parser.add_argument("--baseline", type=Path, default=None)
+    parser.add_argument("--baseline", action="append", default=[])
+    parser.add_argument("--data-from", type=Path, default=None)
+    parser.add_argument("--first-only", action="store_true")
     args = parser.parse_args()
-    if args.baseline is not None:
-        _BASELINE.append(str(args.baseline.resolve()))
-    cached = ensure_dataset(args.trainees)
+    for spec in args.baseline:
+        tree, _, engines = spec.partition("=")
+        _BASELINES.append((str(Path(tree).resolve()), tuple((engines or "sqlite").split(","))))
+    origin = None if args.data_from is None else str(args.data_from.resolve())
+    cached = ensure_dataset(args.trainees) if origin is None else _dataset_from(origin, args.trainees)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            source = work / "hub"
-            source.mkdir()
-            shutil.copyfile(cached / "digigram.sqlite3", source / "digigram.sqlite3")
-            hub, hub_people = _busiest_hub(source / "digigram.sqlite3")
-            print(f"data set: {args.trainees} trainees, database "
-                  f"{(source / 'digigram.sqlite3').stat().st_size / MB:.1f} MB")
-            src_url = f"sqlite:///{source / 'digigram.sqlite3'}"
-            bundles = []
-            if args.only in ("all", "hub"):
-                bundles.append(("one hub", work / "hub.zip"))
-                _measure(f"export one hub ({hub_people} people)",
-                         ("export", src_url, str(source), str(work / "hub.zip"), hub),
-                         ("export", src_url, str(source), str(work / "hub-baseline.zip"), hub))
-            if args.only in ("all", "everything"):
-                bundles.append(("everything", work / "all.zip"))
-                old_zip = str(work / "all-baseline.zip")
-                _, _, detail = _measure("export everything",
-                                        ("export", src_url, str(source), str(work / "all.zip"), None),
-                                        ("export", src_url, str(source), old_zip, None))
-                print(f"  bundle, everything: {detail[0]} people, {detail[1]} checks, {detail[2]} answers, "
-                      f"{detail[3]} plans, {(work / 'all.zip').stat().st_size / MB:.2f} MB")
+            copies = iter(range(1_000_000))
+
+            def source(code: str | None) -> tuple[str, str]:
+                # A copy per version: opening a database migrates it, and an older version then refuses it.
+                folder = work / f"hub-{next(copies)}"
+                folder.mkdir()
+                shutil.copyfile(cached / "digigram.sqlite3", folder / "digigram.sqlite3")
+                return f"sqlite:///{folder / 'digigram.sqlite3'}", str(folder)
+
+            hub, hub_people = _busiest_hub(cached / "digigram.sqlite3")
+            print(f"data set: {args.trainees} trainees{'' if origin is None else ', built by ' + origin}, "
+                  f"database {(cached / 'digigram.sqlite3').stat().st_size / MB:.1f} MB")
+            # (label, this version's bundle, each baseline's own bundle)
+            bundles: list[tuple[str, Path, dict[str, Path]]] = []
+            for label, wanted_hub, stem in (("one hub", hub, "hub"), ("everything", None, "all")):
+                if args.only not in ("all", "hub" if stem == "hub" else "everything"):
+                    continue
+                mine = work / f"{stem}.zip"
+                by_code: dict[str, Path] = {}
+
+                def theirs(code: str, stem: str = stem, hub: str | None = wanted_hub,
+                           by_code: dict[str, Path] = by_code) -> tuple[Any, ...]:
+                    by_code[code] = work / f"{stem}-{len(by_code)}.zip"
+                    return ("export", *source(code), str(by_code[code]), hub)
+
+                what = f"export one hub ({hub_people} people)" if stem == "hub" else "export everything"
+                if origin is not None:  # one bundle, exported by the version that built the data
+                    mine = work / f"{stem}-origin.zip"
+                    seconds, peak, detail = _run(origin, ("export", *source(origin), str(mine), wanted_hub))
+                    print(f"  {what + ' (by ' + Path(origin).name + ')':<58} {seconds:8.2f} s   "
+                          f"peak RSS {peak:6.0f} MB", flush=True)
+                    by_code = dict.fromkeys((code for code, _ in _BASELINES), mine)
+                else:
+                    _, _, detail = _measure(what, ("export", *source(None), str(mine), wanted_hub), theirs)
+                if stem == "all":
+                    print(f"  bundle, everything: {detail[0]} people, {detail[1]} checks, {detail[2]} "
+                          f"answers, {detail[3]} plans, {mine.stat().st_size / MB:.2f} MB")
+                bundles.append((label, mine, by_code))
             for engine, fresh in _targets(args.engines.split(","), work):
-                for label, bundle in bundles:
-                    url, folder = fresh(label.replace(" ", "-"))
-                    # The baseline repeats the first import into SQLite only: on the national set it alone
-                    # takes minutes, and that is the figure the targets are set against.
-                    base = fresh(f"{label.replace(' ', '-')}-baseline") if _BASELINE and engine == "SQLite" \
-                        else None
-                    for step in ("into an empty database", "again (nothing new)"):
-                        _measure(f"{engine}: import {label} {step}",
-                                 ("import", url, folder, str(bundle), None),
-                                 None if base is None or step != "into an empty database" else
-                                 ("import", *base, str(bundle), None))
+                for label, bundle, by_code in bundles:
+                    step_label = label.replace(" ", "-")
+                    url, folder = fresh(step_label)
+                    counter = iter(range(1000))
+
+                    def again(code: str, step_label: str = step_label, by_code: dict[str, Path] = by_code,
+                              fresh: Callable[[str], tuple[str, str | None]] = fresh,
+                              counter: Any = counter) -> tuple[Any, ...] | None:
+                        if code not in by_code or not by_code[code].exists():  # its export failed
+                            return None
+                        target = fresh(f"{step_label}-baseline-{next(counter)}")
+                        return ("import", *target, str(by_code[code]), None)
+
+                    steps = ("into an empty database",) if args.first_only else (
+                        "into an empty database", "again (nothing new)")
+                    for step in steps:
+                        seconds, _, detail = _measure(f"{engine}: import {label} {step}",
+                                                      ("import", url, folder, str(bundle), None),
+                                                      again if step == "into an empty database" else None,
+                                                      engine=engine.lower())
+                        if step == "into an empty database" and len(detail) > 2 and detail[2]:
+                            url2, folder2 = fresh(f"{step_label}-unchecked")
+                            plain, _, _ = _measure(f"{engine}: the same, stored results not recomputed",
+                                                   ("import-unchecked", url2, folder2, str(bundle), None))
+                            n, batches, extra = detail[2], detail[3], seconds - plain
+                            print(f"  {engine}: recompute of {n} finished checks: {batches:.2f} s in "
+                                  f"batches, {batches / n * 1000:.3f} ms per check; the import takes "
+                                  f"{extra:+.2f} s with it, {extra / seconds:.1%} of the import (target: a "
+                                  "few %)", flush=True)
                     if folder is not None:
                         size = (Path(folder) / "digigram.sqlite3").stat().st_size
                         print(f"  {engine}: database after importing {label}: {size / MB:.1f} MB")

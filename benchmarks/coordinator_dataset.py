@@ -3,8 +3,10 @@
 Each trainee has one to three finished checks on the shipped framework. The answers and per-area
 results are real: a pool of checks is first taken through the adaptive engine by simulated people
 of graded ability, and every stored check copies one of them, a later check usually from a stronger
-person (trainees improve). Rows are then written in bulk with the app's own schema. The database is
-cached in benchmarks/out/ (git-ignored); `ensure_dataset()` builds it only when it is missing.
+person (trainees improve), its stored results with it (the record, engine version and every area
+column, as a check is stored at its finish). Rows are then written in bulk with the app's own schema.
+The database is cached in benchmarks/out/ (git-ignored); `ensure_dataset()` builds it only when it is
+missing.
 
 Run alone: `python -m benchmarks.coordinator_dataset [--trainees N] [--rebuild]`.
 """
@@ -21,6 +23,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -30,11 +33,14 @@ from digigram.core.engine import Quiz
 from digigram.core.irt import category_probs
 from digigram.core.itembank import bank_for
 from digigram.core.regions import REGIONS as UA_REGIONS
+from digigram.core.result_record import result_to_record
 from digigram.core.simulation import choice_for
 from digigram.services.quiz import outcomes
 from digigram.services.workspace import Workspace
 
 TRAINEES = 25_391
+# 2: checks carry their stored results (revision 0004), so import has them to recompute and compare.
+VERSION = 2
 OUT = Path(__file__).resolve().parent / "out"
 POOL_PER_PROFILE = 120
 REGIONS = (
@@ -57,10 +63,11 @@ COLUMNS = {
                "created_at"),
     "attempt": ("id", "person_id", "framework_id", "framework_version", "framework_hash", "profile_id",
                 "mode", "seed", "excluded", "status", "started_at", "finished_at", "rating_before",
-                "rating_after"),
+                "rating_after", "result", "engine_version", "params_source"),
     "answer": ("attempt_id", "sequence", "item_id", "choice", "answered_at", "seconds"),
     "area_result": ("attempt_id", "area_id", "position", "theta", "sd", "level", "band", "target",
-                    "p_below_target", "gap", "n_items", "said_theta", "said_sd", "said_level"),
+                    "p_below_target", "gap", "n_items", "level_probabilities", "said_theta", "said_sd",
+                    "said_level"),
     "plan": ("id", "person_id", "attempt_id", "updated_at"),
     "plan_step": ("id", "plan_id", "position", "competence_id", "goal", "resource_id", "due", "status",
                   "notes", "coordinator_comment"),
@@ -74,12 +81,12 @@ class Template:
     ability: float
     profile: str
     answers: list[tuple[str, str]]  # (item id, choice as stored JSON)
-    areas: list[tuple[str, float, float, str, str, str | None, float | None, int | None, int,
-                      float | None, float | None, str | None]]
+    areas: list[tuple[Any, ...]]  # the area_result columns after attempt_id and position
+    record: tuple[str, str, str]  # the stored result as JSON text, its engine version, its parameters' source
 
 
 def data_dir(trainees: int = TRAINEES) -> Path:
-    return OUT / f"coordinator-{trainees}"
+    return OUT / f"coordinator-{trainees}-v{VERSION}"
 
 
 def _pool(framework: object, profile: str, n: int, rng: np.random.Generator) -> list[Template]:
@@ -104,10 +111,14 @@ def _pool(framework: object, profile: str, n: int, rng: np.random.Generator) -> 
             choice = choice_for(framework, item, cat, pick)
             quiz.answer(item.id, choice)
             answers.append((item.id, json.dumps(list(choice) if isinstance(choice, tuple) else choice)))
+        result = quiz.result()
         areas = [(o.area_id, o.theta, o.sd, o.level, json.dumps(list(o.band)), o.target, o.p_below_target,
-                  o.gap, o.n_items, o.said_theta, o.said_sd, o.said_level)
-                 for o in outcomes(quiz.result())]
-        pool.append(Template(float(ability), profile, answers, areas))
+                  o.gap, o.n_items, json.dumps(dict(o.level_probabilities)), o.said_theta, o.said_sd,
+                  o.said_level) for o in outcomes(result)]
+        record = result_to_record(result)
+        pool.append(Template(float(ability), profile, answers, areas, (
+            json.dumps(record, ensure_ascii=False, separators=(",", ":")), record["engine_version"],
+            record["params_source"])))
     return pool
 
 
@@ -159,7 +170,8 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
             finished = when + timedelta(minutes=len(tpl.answers) // 2 + 5)
             rating = min(max(round(3 + 6 * level + pyrng.gauss(0, 1.2)), 1), 10)
             attempts.append((aid, pid, fw.id, fw.version, fw.content_hash, profile, "full", 10_000 + index,
-                             "[]", "finished", _stamp(when), _stamp(finished), rating, min(rating + 1, 10)))
+                             "[]", "finished", _stamp(when), _stamp(finished), rating, min(rating + 1, 10),
+                             *tpl.record))
             for seq, (item_id, choice) in enumerate(tpl.answers):
                 answers.append((aid, seq, item_id, choice, _stamp(when + timedelta(seconds=20 * seq)), 20.0))
             for pos, area in enumerate(tpl.areas):

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
 from digigram.app import build_window, qapplication  # noqa: E402
 from digigram.core.records import PlanStep  # noqa: E402
 from digigram.services.workspace import Workspace  # noqa: E402
@@ -172,6 +174,13 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
     dash = win.stack.currentWidget()
     dash.tabs.setCurrentIndex(1)
     save("group")
+    # The programme's picture loads in a thread: wait for it (a few seconds at most on a dozen people).
+    dash.tabs.setCurrentIndex(dash.tabs.indexOf(dash.programme))
+    deadline = time.monotonic() + 30
+    while dash.programme.picture is None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    save("programme")
     dash.tabs.setCurrentIndex(0)
     win.show_trainee(ids[1])
     save("trainee")

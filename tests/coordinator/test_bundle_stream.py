@@ -11,10 +11,11 @@ import pytest
 
 from digigram.core.bundle.format import KINDS, RECORD_FILES
 from digigram.core.bundle.read import BundleReader
-from digigram.core.bundle.records import RecordCheck, converter
+from digigram.core.bundle.records import ADDED_LATER, RecordCheck, converter
 from digigram.core.coordination import BundleError
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
+from digigram.store.models import AnswerRow
 from tests.conftest import Target
 from tests.coordinator.test_bundle_support import (
     KEY,
@@ -113,3 +114,21 @@ def test_lines_cut_across_read_chunks_land_whole(
         report = import_bundle(ws, write_zip(tmp_path / "p.zip", hub_files.items()), key=KEY)
     assert report.added["answers"] == len(answers) > 0
     assert len(dump_target(target)["answer"]) == len(answers)
+
+
+def test_a_bundle_from_before_the_added_fields_imports_with_them_empty(
+        hub_files: Files, target: Target, tmp_path: Path) -> None:
+    older = dict(hub_files)
+    for kind, added in ADDED_LATER.items():
+        records = lines(hub_files[RECORD_FILES[kind]])
+        for record in records:
+            for name in added:
+                record.pop(name)
+        older[RECORD_FILES[kind]] = as_jsonl(records)
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "older.zip", reseal(older).items()), key=KEY)
+    stored = dump_target(target)
+    assert report.added["answers"] == len(stored["answer"]) == len(lines(hub_files[RECORD_FILES["answers"]]))
+    assert len(stored["area_result"]) == len(lines(hub_files[RECORD_FILES["results"]])) > 0
+    language = list(AnswerRow.__table__.c.keys()).index("language")
+    assert {row[language] for row in stored["answer"]} == {None}

@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from numpy.typing import NDArray
 
 from digigram.core.calibration.em import (
+    LOG_SLOPE_RANGE,
     DimensionData,
     Priors,
     _Layout,
@@ -97,11 +99,11 @@ def _derivatives(f: Callable[[list[float]], float], x: list[float], h: float = 1
 
 def newton_maximum(patterns: Counter[tuple[int, ...]], start: list[float]) -> list[float]:
     """Newton's method on numerical derivatives, damped where the surface is not yet concave."""
+    return _newton(lambda v: marginal_log_likelihood(v, patterns), start)
+
+
+def _newton(f: Callable[[list[float]], float], start: list[float]) -> list[float]:
     x = list(start)
-
-    def f(v: list[float]) -> float:
-        return marginal_log_likelihood(v, patterns)
-
     for _ in range(60):
         f0 = f(x)
         grad, hess = _derivatives(f, x)
@@ -229,3 +231,61 @@ def test_two_dimensions_recover_their_correlation() -> None:
     fits = fit_area(list(_two_dimension_data(seed=11, n=3000, rho=0.5)))
     assert fits[0].correlation == pytest.approx(0.5, abs=0.08)
     assert fits[0].converged and fits[1].converged
+
+
+def test_per_item_slope_priors_give_the_posterior_maximum_a_brute_force_newton_finds() -> None:
+    """The slope prior pooled by kind reaches the EM as a centre and SD per item: with a N(centre, SD²)
+    on each free slope (and flat locations), the EM must find the maximum of likelihood × prior."""
+    patterns = Counter(dataset(seed=17, n=400))
+    centres, sds = (1.5, 1.3), (0.3, 0.2)  # on a, for the 3PL item and the graded item
+
+    def log_posterior(v: list[float]) -> float:
+        a1, _, a2, _, _ = v
+        prior = -0.5 * ((a1 - centres[0]) / sds[0]) ** 2 - 0.5 * ((a2 - centres[1]) / sds[1]) ** 2
+        return marginal_log_likelihood(v, patterns) + prior
+
+    brute = _newton(log_posterior, [1.0, 0.0, 1.0, -0.5, 0.5])
+    people = sorted(patterns.elements())
+    start = [np.array([math.log(a), b]) for a, b, _ in FIXED]
+    start += [np.array([0.0, 0.0]), np.array([0.0, -1.0, 1.0])]
+    data = DimensionData(
+        item_ids=tuple(f"i{j}" for j in range(6)), m=np.array([1, 1, 1, 1, 1, 2]), start=start,
+        c=np.array([0.0, 0.0, 0.0, 0.0, GUESS, 0.0]), free=np.array([False] * 4 + [True, True]),
+        slope_prior=np.log(np.array([1.0] * 4 + list(centres))),
+        person=np.repeat(np.arange(len(people)), 6), item=np.tile(np.arange(6), len(people)),
+        category=np.array([k for p in people for k in p]), n_persons=len(people),
+        slope_sd=np.array([1.0] * 4 + list(sds)),
+    )
+    fit = fit_dimension(data, priors=Priors(slope_sd=1e4, location_sd=1e4), tol=1e-8, max_iter=20000)
+    assert fit.converged
+    em = [math.exp(fit.psi[4][0]), fit.psi[4][1], math.exp(fit.psi[5][0]), *fit.psi[5][1:]]
+    assert em == pytest.approx(brute, abs=1e-5)
+    # And the priors did something: without them the slopes land elsewhere.
+    flat = fit_dimension(replace(data, slope_sd=None), priors=Priors(slope_sd=1e4, location_sd=1e4),
+                         tol=1e-8, max_iter=20000)
+    assert abs(math.exp(flat.psi[5][0]) - em[2]) > 0.01
+
+
+def test_an_item_answered_against_ability_ends_at_the_lowest_slope_instead_of_failing() -> None:
+    """Right exactly when the well-known items are wrong: the likelihood wants a negative slope, so on
+    log a it would walk off to minus infinity (and once made the Fisher step singular)."""
+    rng = np.random.default_rng(5)
+    people = 60
+    theta = rng.standard_normal(people)
+    fixed = [(1.5, -0.5), (1.5, 0.5)]
+    rows: list[tuple[int, int, int]] = []  # person, item, category
+    for i, t in enumerate(theta):
+        right = [int(rng.random() < 1 / (1 + math.exp(-a * (t - b)))) for a, b in fixed]
+        rows += [(i, j, k) for j, k in enumerate(right)]
+        rows.append((i, 2, int(sum(right) == 0)))
+    person, item, category = (np.array(col, dtype=np.intp) for col in zip(*rows, strict=True))
+    data = DimensionData(
+        item_ids=("f0", "f1", "odd"), m=np.ones(3, dtype=np.intp),
+        start=[np.array([math.log(a), b]) for a, b in fixed] + [np.array([0.0, 0.0])],
+        c=np.zeros(3), free=np.array([False, False, True]), slope_prior=np.zeros(3),
+        person=person, item=item, category=category, n_persons=people,
+    )
+    fit = fit_dimension(data, priors=Priors(slope_sd=1e4, location_sd=1e4), max_iter=500)
+    slope = math.exp(fit.psi[2][0])
+    assert np.all(np.isfinite(fit.psi[2])) and slope < 0.05
+    assert math.log(slope) >= LOG_SLOPE_RANGE[0] - 1e-12

@@ -164,6 +164,7 @@ def calibrate(
     max_iter: int = 2000,
     anchors: Collection[str] | None = None,
     together: bool = True,
+    pool_slopes: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> CalibrationResult:
     """Fit every area's items to the answers; items with fewer than `min_responses` keep their parameters.
@@ -180,6 +181,13 @@ def calibrate(
 
     `together`: fit an area's self-ratings and shown answers as two correlated dimensions (the
     default, and the right model for the quiz's data); False fits each alone, for comparisons.
+
+    `pool_slopes`: empirical Bayes for the slopes. A first fit under the weak priors gives every
+    well-answered item's slope and SE; per kind (self-rating, knowledge, scenario) over the whole
+    framework, their mean and their spread net of estimation noise become the slope prior of a second
+    fit that starts where the first ended. A slope is learnt only from how answers to different
+    items go together across people, and each person gives few answers per area, so a lone slope is
+    noisy; the bank's own spread says how far to trust it (see docs/adaptive.md).
     """
     if min_responses < 1:
         raise DigigramError(N_("--min-responses must be at least 1, not {n}.", n=min_responses))
@@ -195,9 +203,11 @@ def calibrate(
     results: list[ItemCalibration] = []
     linkings: list[Linking] = []
     fits: dict[tuple[str, str], tuple[int, bool]] = {}
+    areas: list[_AreaFit] = []
+    steps = 2 * len(framework.areas) if pool_slopes else len(framework.areas)
     for done, area in enumerate(framework.areas):
         if progress is not None:
-            progress(done, len(framework.areas), area.id)
+            progress(done, steps, area.id)
         parts = []
         for dim in DIMENSIONS:
             items = [it for it in framework.items_in_area(area.id) if it.scored and _dimension_of(it) == dim]
@@ -212,26 +222,85 @@ def calibrate(
         for p in fitted:
             p.person = np.array([people.setdefault(a, len(people)) for a, *_ in p.rows], dtype=np.intp)
         datas = [p.data(len(people)) for p in fitted]
-        if together:
-            area_fits = fit_area(datas, priors=priors, grid=GRID, max_iter=max_iter)
-        else:
-            area_fits = [fit_area([d], priors=priors, grid=GRID, max_iter=max_iter)[0] for d in datas]
-        fits[(area.id, "+".join(p.dim for p in fitted))] = (area_fits[0].iterations, area_fits[0].converged)
-        for p in parts:
-            if p not in fitted:
+        areas.append(_AreaFit(area.id, parts, fitted, datas,
+                              _fit(datas, priors=priors, max_iter=max_iter, together=together)))
+    if pool_slopes:
+        pooled = pooled_slope_priors(areas, priors)
+        for done, af in enumerate(areas):
+            if progress is not None:
+                progress(len(framework.areas) + done, steps, af.area_id)
+            if not any(kind in pooled for d in af.datas for kind in d.kinds):
+                continue
+            # Refit from the first fit's estimates with each kind's prior from the whole bank.
+            af.datas = [d.with_slope_priors(pooled, start=f.psi, priors=priors)
+                        for d, f in zip(af.datas, af.fits, strict=True)]
+            af.fits = _fit(af.datas, priors=priors, max_iter=max_iter, together=together)
+    for af in areas:
+        fits[(af.area_id, "+".join(p.dim for p in af.fitted))] = (af.fits[0].iterations, af.fits[0].converged)
+        for p in af.parts:
+            if p not in af.fitted:
                 results += [_kept(it, p.dim, n_by_item[it.id], p.old[it.id]) for it in p.items]
                 continue
-            fit = area_fits[fitted.index(p)]
-            link = _linking(area.id, p.dim, p.items, fit,
+            fit = af.fits[af.fitted.index(p)]
+            link = _linking(af.area_id, p.dim, p.items, fit,
                             [w and it.id in trusted for w, it in zip(p.written, p.items, strict=True)], p.old)
             linkings.append(link)
             results += p.outcomes(framework, fit, link, n_by_item)
     if progress is not None:
-        progress(len(framework.areas), len(framework.areas), "")
+        progress(steps, steps, "")
     return CalibrationResult(
         framework.id, framework.version, min_responses, len({a for a, *_ in answers}), len(answers),
         skipped, dict(languages), tuple(results), tuple(linkings), fits,
     )
+
+
+# Empirical Bayes slope priors: at least this many well-answered items of a kind, else the weak prior
+# stays; the spread is kept between these bounds (on a), so the prior never pins a slope down.
+POOL_MIN_ITEMS = 5
+POOL_SPREAD = (0.2, 1.0)
+
+
+@dataclass
+class _AreaFit:
+    area_id: str
+    parts: list[_Part]
+    fitted: list[_Part]
+    datas: list[DimensionData]
+    fits: list[DimensionFit]
+
+
+def _fit(datas: list[DimensionData], *, priors: Priors, max_iter: int, together: bool) -> list[DimensionFit]:
+    if together:
+        return fit_area(datas, priors=priors, grid=GRID, max_iter=max_iter)
+    return [fit_area([d], priors=priors, grid=GRID, max_iter=max_iter)[0] for d in datas]
+
+
+def pooled_slope_priors(areas: Sequence[_AreaFit], priors: Priors) -> dict[str, tuple[float, float]]:
+    """Per kind: (centre, SD) on a for the second fit, from the first fit's well-answered items.
+
+    The centre is their mean slope and the SD their spread, kept within POOL_SPREAD; on the EM's own
+    scale, before any linking, where the fits live. The spread is taken as it is, noise included: net
+    of the SEs it came out narrower than the true spread (the cross-product SEs run a little large),
+    and a prior narrower than the bank would hide the slopes the data clearly show. So this shrinks
+    less than full empirical Bayes would.
+    """
+    slopes: dict[str, list[float]] = defaultdict(list)
+    for af in areas:
+        for d, fit in zip(af.datas, af.fits, strict=True):
+            for j, kind in enumerate(d.kinds):
+                se = fit.se[j]
+                kept = d.written is not None and bool(d.written[j]) and bool(d.free[j])
+                if not kept or se is None or not np.isfinite(se[0]):
+                    continue
+                slopes[kind].append(float(np.exp(fit.psi[j][0])))
+    out = {}
+    low, high = POOL_SPREAD
+    for kind, values in slopes.items():
+        if len(values) < POOL_MIN_ITEMS:
+            continue
+        spread = float(np.clip(np.std(values, ddof=1), low, min(high, priors.slope_sd)))
+        out[kind] = (float(np.mean(values)), spread)
+    return out
 
 
 class _Part:
@@ -264,6 +333,7 @@ class _Part:
             c=np.array(cs, dtype=float), free=np.array(self.free, dtype=bool),
             slope_prior=np.log(np.array([DEFAULT_SLOPES[it.kind] for it in self.items])),
             person=self.person, item=self.item, category=self.category, n_persons=n_persons,
+            kinds=tuple(it.kind for it in self.items), written=np.array(self.written, dtype=bool),
         )
 
     def outcomes(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,6 +19,10 @@ from digigram.core.calibration.models import (
 
 # 61 points on [-4, 4], as the quiz uses: the calibration and the quiz integrate over the same grid.
 GRID: Array = np.linspace(-4.0, 4.0, 61)
+# log a stays within this (a from 0.01 to 12): on log a the likelihood goes flat as a -> 0, and an
+# item with a handful of answers that happen to run against ability would otherwise walk off to
+# -infinity (a slope of 0.01 already says "no discrimination"; the flag is at 0.4).
+LOG_SLOPE_RANGE = (-4.6, 2.5)
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,26 @@ class DimensionData:
     item: NDArray[np.intp]
     category: NDArray[np.intp]
     n_persons: int
+    slope_sd: Array | None = None  # per item: the slope prior's SD on a; None: Priors.slope_sd for all
+    kinds: tuple[str, ...] = ()  # per item, for priors pooled by kind
+    written: NDArray[np.bool_] | None = None  # per item: enough answers for its estimate to be kept
+
+    def slope_sds(self, priors: Priors) -> Array:
+        if self.slope_sd is None:
+            return np.full(len(self.start), priors.slope_sd)
+        return np.asarray(self.slope_sd, dtype=float)
+
+    def with_slope_priors(
+        self, pooled: Mapping[str, tuple[float, float]], *, start: Sequence[Array], priors: Priors
+    ) -> DimensionData:
+        """The same answers with each pooled kind's slope prior (centre, SD on a) and new start values."""
+        mu, sd = self.slope_prior.copy(), self.slope_sds(priors).copy()
+        for j, kind in enumerate(self.kinds):
+            if kind in pooled:
+                centre, spread = pooled[kind]
+                mu[j], sd[j] = np.log(centre), spread
+        fresh = [np.asarray(p, dtype=float).copy() for p in start]
+        return replace(self, slope_prior=mu, slope_sd=sd, start=fresh)
 
 
 @dataclass
@@ -185,44 +209,70 @@ def e_step(
     return posteriors[0], counts[0], marginal
 
 
-def _objective(psi: Array, c: Array, counts: Array, prior_mu: Array, priors: Priors, grid: Array) -> Array:
+def _objective(
+    psi: Array, c: Array, counts: Array, prior_mu: Array, prior_sd: Array, priors: Priors, grid: Array
+) -> Array:
     value = log_likelihood(psi, c, grid, counts)
-    value -= 0.5 * ((np.exp(psi[:, 0]) - np.exp(prior_mu)) / priors.slope_sd) ** 2
+    value -= 0.5 * ((np.exp(psi[:, 0]) - np.exp(prior_mu)) / prior_sd) ** 2
     value -= 0.5 * ((psi[:, 1:] / priors.location_sd) ** 2).sum(axis=1)
     return value
 
 
+def _bounded(psi: Array) -> Array:
+    out = psi.copy()
+    out[:, 0] = np.clip(psi[:, 0], *LOG_SLOPE_RANGE)
+    return out
+
+
+def _solve(info: Array, grad: Array) -> Array:
+    """Each item's Fisher-scoring step; no step for an item whose information is singular or not finite
+    (its slope at the bound of LOG_SLOPE_RANGE with no answers to speak of), instead of failing all."""
+    try:
+        return np.asarray(np.linalg.solve(info, grad[..., None])[..., 0])
+    except np.linalg.LinAlgError:
+        step = np.zeros_like(grad)
+        for j in range(grad.shape[0]):
+            if np.all(np.isfinite(info[j])) and np.all(np.isfinite(grad[j])):
+                step[j] = np.linalg.lstsq(info[j], grad[j], rcond=None)[0]
+        return step
+
+
 def m_step(
-    psi: Array, c: Array, counts: Array, prior_mu: Array, priors: Priors, grid: Array = GRID, steps: int = 2
+    psi: Array, c: Array, counts: Array, prior_mu: Array, priors: Priors, grid: Array = GRID, steps: int = 2,
+    *, prior_sd: Array | None = None,
 ) -> Array:
-    """A few Fisher-scoring steps on the expected complete-data log-posterior, for a group of items."""
+    """A few Fisher-scoring steps on the expected complete-data log-posterior, for a group of items.
+
+    `prior_sd`: each item's slope prior SD on a (default: `priors.slope_sd` for every item)."""
     width = psi.shape[1]
+    sd = np.full(psi.shape[0], priors.slope_sd) if prior_sd is None else np.asarray(prior_sd, dtype=float)
+    slope_precision = sd**-2
     precision = np.full(width, priors.location_sd**-2)
-    precision[0] = priors.slope_sd**-2
-    current = _objective(psi, c, counts, prior_mu, priors, grid)
+    precision[0] = 0.0  # the slope's precision is per item, added below
+    current = _objective(psi, c, counts, prior_mu, sd, priors, grid)
     for _ in range(steps):
         probs, d = derivatives(psi, c, grid)
         probs = np.clip(probs, P_FLOOR, None)
         grad = np.einsum("jkq,jkqp->jp", counts / probs, d)
         a = np.exp(psi[:, 0])
-        grad[:, 0] -= (a - np.exp(prior_mu)) * a * precision[0]  # chain rule: d a / d log a = a
+        grad[:, 0] -= (a - np.exp(prior_mu)) * a * slope_precision  # chain rule: d a / d log a = a
         grad[:, 1:] -= psi[:, 1:] * precision[1:]
         n_q = counts.sum(axis=1)  # (J, Q)
         info = np.einsum("jq,jkqp,jkqr->jpr", n_q, d / probs[..., None], d)
         info += np.diag(precision)[None]
-        info[:, 0, 0] += (a**2 - 1.0) * precision[0]  # the slope prior's curvature on log a
-        step = np.linalg.solve(info, grad[..., None])[..., 0]
+        info[:, 0, 0] += a**2 * slope_precision  # the slope prior's curvature on log a
+        step = _solve(info, grad)
         # Step-halving: accept only moves that raise the objective and keep thresholds in order.
         scale = np.ones(psi.shape[0])
         for _ in range(8):
-            trial = psi + scale[:, None] * step
-            value = _objective(trial, c, counts, prior_mu, priors, grid)
+            trial = _bounded(psi + scale[:, None] * step)
+            value = _objective(trial, c, counts, prior_mu, sd, priors, grid)
             good = (value >= current - 1e-12) & ordered(trial)
             if good.all():
                 break
             scale = np.where(good, scale, scale / 2)
-        trial = psi + scale[:, None] * step
-        value = _objective(trial, c, counts, prior_mu, priors, grid)
+        trial = _bounded(psi + scale[:, None] * step)
+        value = _objective(trial, c, counts, prior_mu, sd, priors, grid)
         keep = (value >= current - 1e-12) & ordered(trial)
         psi = np.where(keep[:, None], trial, psi)
         current = np.where(keep, value, current)
@@ -235,6 +285,7 @@ def standard_errors(
     """SEs from the cross-product of each person's expected score (Mislevy and Bock's approximation),
     item by item, plus the priors' precision."""
     out: list[Array | None] = [None] * len(psi)
+    slope_sd = data.slope_sds(priors)
     order = np.argsort(data.item, kind="stable")
     items = data.item[order]
     starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]])
@@ -250,7 +301,7 @@ def standard_errors(
         info = per_person.T @ per_person
         width = psi[j].size
         precision = np.full(width, priors.location_sd**-2)
-        precision[0] = float(np.exp(psi[j][0])) ** 2 / priors.slope_sd**2  # on log a
+        precision[0] = float(np.exp(psi[j][0])) ** 2 / float(slope_sd[j]) ** 2  # on log a
         info += np.diag(precision)
         try:
             cov = np.linalg.inv(info)
@@ -262,9 +313,10 @@ def standard_errors(
 
 def _log_prior(data: DimensionData, psi: Sequence[Array], priors: Priors) -> float:
     total = 0.0
+    slope_sd = data.slope_sds(priors)
     for j in np.flatnonzero(data.free):
         p = psi[int(j)]
-        total -= 0.5 * ((np.exp(p[0]) - np.exp(data.slope_prior[j])) / priors.slope_sd) ** 2
+        total -= 0.5 * ((np.exp(p[0]) - np.exp(data.slope_prior[j])) / slope_sd[j]) ** 2
         total -= 0.5 * float(((p[1:] / priors.location_sd) ** 2).sum())
     return total
 
@@ -273,7 +325,7 @@ def _usable(data: DimensionData, psi: Sequence[Array]) -> bool:
     """Parameters an extrapolated step may land on: finite, sane slopes, thresholds in order."""
     for j in np.flatnonzero(data.free):
         p = psi[int(j)]
-        if not np.all(np.isfinite(p)) or not -5.0 < p[0] < 3.0:
+        if not np.all(np.isfinite(p)) or not LOG_SLOPE_RANGE[0] <= p[0] <= LOG_SLOPE_RANGE[1]:
             return False
         if p.size > 2 and np.any(np.diff(p[1:]) <= 1e-6):
             return False
@@ -329,7 +381,8 @@ def fit_area(
             new_psi = list(psi)
             for m, rows in lay.groups.items():
                 old = np.stack([psi[r] for r in rows])
-                new = m_step(old, d.c[rows], cnt[rows, : m + 1], d.slope_prior[rows], priors, grid)
+                new = m_step(old, d.c[rows], cnt[rows, : m + 1], d.slope_prior[rows], priors, grid,
+                             prior_sd=d.slope_sds(priors)[rows])
                 for i, r in enumerate(rows):
                     new_psi[r] = new[i]
             out.append(new_psi)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,7 @@ class Checker:
         self.frameworks: dict[str, Framework] = {}
         self.item_maps: dict[str, dict[str, Item]] = {}
         self.in_database: set[str] = set()
-        # (framework, item, choice) already judged: a national bundle repeats a few thousand of them
-        # across 1.3 million answers.
-        self.judged: dict[tuple[str, str, Any], bool] = {}
+        self.judges: dict[str, Callable[[Record], None]] = {}  # per framework hash
 
     def existing(self, kind: str, column: str, values: Iterable[Any]) -> dict[Any, Record]:
         return {r[column]: r for r in rows_where(self.session, kind, column, values)}
@@ -90,27 +88,47 @@ class Checker:
         if not set(attempt["excluded"]) <= self.items(fw).keys():
             raise fail(N_("The attempt {attempt} excludes questions its framework lacks.", attempt=aid))
 
-    def check_answer(self, fw: Framework, answer: Record) -> None:
+    def answer_judge(self, fw: Framework) -> Callable[[Record], None]:
+        """A check of answers taken on `fw`: each (question, choice) pair is judged once and remembered."""
+        judge = self.judges.get(fw.content_hash)
+        if judge is None:
+            judge = self.judges[fw.content_hash] = self._answer_judge(fw)
+        return judge
+
+    def _answer_judge(self, fw: Framework) -> Callable[[Record], None]:
         from digigram.core.itembank import normalise_choice
 
-        choice = answer["choice"]
-        seen = (fw.content_hash, answer["item_id"], tuple(choice) if isinstance(choice, list) else choice)
-        ok = self.judged.get(seen)
-        if ok is None:
-            item = self.items(fw).get(answer["item_id"])
-            try:
-                ok = item is not None and normalise_choice(fw, item, choice) == seen[2]
-            except QuizError:
-                ok = False
-            self.judged[seen] = ok
-        if not ok:
-            raise fail(N_("Answer {value} of the attempt {value2} does not fit the framework's question "
-                          "{value3!r} (no such question or option).",
-                          value=answer['sequence'], value2=answer['attempt_id'], value3=answer['item_id']))
+        items = self.items(fw)
+        # (item, choice) already judged: a national bundle repeats a few thousand of them across
+        # 1.8 million answers. A list choice is remembered as a tuple, so it can be a key.
+        judged: dict[tuple[str, Any], bool] = {}
 
-    def check_result(self, fw: Framework, result: Record) -> None:
-        codes = {level.code for level in fw.levels}
-        used = [result["level"], *result["band"], *([result["target"]] if result["target"] else [])]
-        if result["area_id"] not in {a.id for a in fw.areas} or not set(used) <= codes:
-            raise fail(N_("A result of the attempt {value} names an area or level the framework lacks.",
-                          value=result["attempt_id"]))
+        def judge(answer: Record) -> None:
+            choice = answer["choice"]
+            seen = (answer["item_id"], tuple(choice) if type(choice) is list else choice)
+            ok = judged.get(seen)
+            if ok is None:
+                item = items.get(answer["item_id"])
+                try:
+                    ok = item is not None and normalise_choice(fw, item, choice) == seen[1]
+                except QuizError:
+                    ok = False
+                judged[seen] = ok
+            if not ok:
+                raise fail(N_("Answer {value} of the attempt {value2} does not fit the framework's question "
+                              "{value3!r} (no such question or option).",
+                              value=answer['sequence'], value2=answer['attempt_id'],
+                              value3=answer['item_id']))
+        return judge
+
+    def result_judge(self, fw: Framework) -> Callable[[Record], None]:
+        """A check of area results taken on `fw`: the area and every level it names are the framework's."""
+        codes = frozenset(level.code for level in fw.levels)
+        areas = frozenset(a.id for a in fw.areas)
+
+        def judge(result: Record) -> None:
+            if result["area_id"] not in areas or result["level"] not in codes or not codes.issuperset(
+                    result["band"]) or (result["target"] and result["target"] not in codes):
+                raise fail(N_("A result of the attempt {value} names an area or level the framework lacks.",
+                              value=result["attempt_id"]))
+        return judge

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import delete, update
@@ -35,6 +35,7 @@ from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
 from digigram.services.bundles.checks import Checker, dangling
+from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
     CHUNK,
     JSON_COLUMNS,
@@ -43,11 +44,10 @@ from digigram.services.bundles.rows import (
     Record,
     canonical,
     export_bundle,
-    json_text,
     rows_where,
     store_of,
 )
-from digigram.services.bundles.write import RowWriter
+from digigram.services.bundles.write import RowWriter, row_maker
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
 from digigram.store.db import transaction, write_refused
@@ -88,11 +88,13 @@ class _Seen:
     people: dict[str, int] = field(default_factory=dict)
     attempts: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (framework hash, digest)
     stored_attempts: set[str] = field(default_factory=set)  # already in the database: compared, not written
+    resultless: set[str] = field(default_factory=set)  # checks with no stored result (older releases)
     plans: dict[str, _Plan] = field(default_factory=dict)
     need_people: set[str] = field(default_factory=set)
     need_attempts: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
     hubs: set[tuple[str, str | None]] = field(default_factory=set)  # (name, region): a few per hub PC
+    recompute: Recompute | None = None  # each finished check's stored results against its answers
 
 
 @dataclass
@@ -123,53 +125,71 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
 
     Answers and area results are fingerprinted only for checks the database already holds: those are
     the only ones to compare, and a new check's thousands of answers then cost no hashing at all.
+    Answers and results come grouped by check (key order), so each check's framework and owner are
+    looked up once per group rather than once per record.
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
+    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
-    for kind in KINDS:
+    for rec in _records(reader, "people", progress):
+        seen.people[rec["id"]] = _digest("people", rec)
+        if rec["hub"]:
+            seen.hubs.add((rec["hub"], rec["hub_region"]))
+    for rec in _records(reader, "frameworks", progress):
+        checker.texts[rec["content_hash"]] = rec
+        found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
+    if found != listed:
+        raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
+    for rec in _records(reader, "attempts", progress):
+        if rec["person_id"] not in seen.people:
+            seen.need_people.add(rec["person_id"])
+        checker.check_attempt(rec)
+        if rec["result"] is None:  # given a result on import: compared without one, area rows too
+            seen.resultless.add(rec["id"])
+            rec = without_result(rec)
+        seen.attempts[rec["id"]] = (rec["framework_hash"], _digest("attempts", rec))
+    for ids in _chunks(sorted(seen.attempts)):
+        seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+    for kind in ("answers", "results"):
+        last: str | None = None
+        judge: Callable[[Record], None] = _before_first
+        stored = False
         for rec in _records(reader, kind, progress):
-            if kind == "people":
-                seen.people[rec["id"]] = _digest(kind, rec)
-                if rec["hub"]:
-                    seen.hubs.add((rec["hub"], rec["hub_region"]))
-            elif kind == "frameworks":
-                checker.texts[rec["content_hash"]] = rec
-                found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
-            elif kind == "attempts":
-                if rec["person_id"] not in seen.people:
-                    seen.need_people.add(rec["person_id"])
-                checker.check_attempt(rec)
-                seen.attempts[rec["id"]] = (rec["framework_hash"], _digest(kind, rec))
-            elif kind in ("answers", "results"):
-                owner = seen.attempts.get(rec["attempt_id"])
+            aid = rec["attempt_id"]
+            if aid != last:
+                owner = seen.attempts.get(aid)
                 if owner is None:
-                    raise dangling(kind, "attempt", rec["attempt_id"])
+                    raise dangling(kind, "attempt", aid)
                 fw = checker.framework(owner[0])
-                if kind == "answers":
-                    checker.check_answer(fw, rec)
-                else:
-                    checker.check_result(fw, rec)
-                if rec["attempt_id"] in seen.stored_attempts:
-                    seen.attempts[rec["attempt_id"]] = (owner[0], (owner[1] + _digest(kind, rec)) % _MOD)
-            elif kind == "plans":
-                if rec["person_id"] not in seen.people:
-                    seen.need_people.add(rec["person_id"])
-                if rec["attempt_id"] and rec["attempt_id"] not in seen.attempts:
-                    seen.need_attempts.add(rec["attempt_id"])
-                seen.plans[rec["id"]] = _Plan(rec["person_id"], rec["updated_at"], _digest(kind, rec))
-            else:
-                plan = seen.plans.get(rec["plan_id"])
-                if plan is None:
-                    raise dangling(kind, "plan", rec["plan_id"])
-                plan.digest = (plan.digest + _digest(kind, rec)) % _MOD
-                plan.steps += 1
-        if kind == "frameworks" and found != listed:
-            raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
-        if kind == "attempts":
-            for ids in _chunks(sorted(seen.attempts)):
-                seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+                judge = checker.answer_judge(fw) if kind == "answers" else checker.result_judge(fw)
+                stored = aid in seen.stored_attempts and not (kind == "results" and aid in seen.resultless)
+                last = aid
+            judge(rec)
+            if kind == "answers":
+                recompute.answer(rec)
+            if stored:
+                digest = seen.attempts[aid]
+                seen.attempts[aid] = (digest[0], (digest[1] + _digest(kind, rec)) % _MOD)
+        if kind == "answers":
+            recompute.finish()
+    for rec in _records(reader, "plans", progress):
+        if rec["person_id"] not in seen.people:
+            seen.need_people.add(rec["person_id"])
+        if rec["attempt_id"] and rec["attempt_id"] not in seen.attempts:
+            seen.need_attempts.add(rec["attempt_id"])
+        seen.plans[rec["id"]] = _Plan(rec["person_id"], rec["updated_at"], _digest("plans", rec))
+    for rec in _records(reader, "plan_steps", progress):
+        plan = seen.plans.get(rec["plan_id"])
+        if plan is None:
+            raise dangling("plan_steps", "plan", rec["plan_id"])
+        plan.digest = (plan.digest + _digest("plan_steps", rec)) % _MOD
+        plan.steps += 1
     return seen
+
+
+def _before_first(record: Record) -> None:
+    raise AssertionError("every group of records starts by choosing its check")
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
@@ -198,14 +218,17 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
         "frameworks", "content_hash", [h for h in checker.texts if h not in checker.in_database]))
 
     for ids in _chunks(sorted(seen.stored_attempts)):
-        stored = {r["id"]: _digest("attempts", r) for r in rows_where(session, "attempts", "id", ids)}
+        stored = {r["id"]: _digest("attempts", without_result(r) if r["id"] in seen.resultless else r)
+                  for r in rows_where(session, "attempts", "id", ids)}
         if not stored:
             continue
         counts = {"answers": 0, "results": 0}
         for kind in counts:
             for rec in rows_where(session, kind, "attempt_id", stored):
-                stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
                 counts[kind] += 1
+                if kind == "results" and rec["attempt_id"] in seen.resultless:
+                    continue
+                stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
         for aid, digest in stored.items():
             if digest != seen.attempts[aid][1]:
                 raise _conflict(N_("The check {aid} is already in the database with different answers or "
@@ -272,48 +295,60 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
     mismatch rolls the transaction back), so records are converted here without being checked again.
     """
     added: dict[str, int] = {}
+    sqlite = session.connection().dialect.name == "sqlite"
+    plan_record = converter("plans")  # a replaced plan's own record, with typed dates, for its UPDATE
     # Each person's hub by (name, region), found or added first and in one order, so that imports of
     # bundles naming the same new hubs wait for each other rather than deadlock.
     order = sorted(seen.hubs, key=lambda k: (k[0], k[1] or ""))
     hub_ids = {key: hub_rows.resolve(session, *key) for key in order}
-    for kind in KINDS:
-        table, columns = TABLES[kind], tuple(SCHEMAS[kind])
-        if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
-            columns = (*(c for c in columns if c != "hub_region"), "hub_id")
-        if kind == "plan_steps" and decision.replace_plans:
-            steps, plans = TABLES["plan_steps"], TABLES["plans"]
-            replaced = sorted(decision.replace_plans)
-            for start in range(0, len(replaced), CHUNK):
-                session.execute(delete(steps).where(steps.c.plan_id.in_(replaced[start:start + CHUNK])))
-        writer = RowWriter(session, table, columns, KEYS[kind])
-        convert, as_row = converter(kind), itemgetter(*columns)
-        encode = [name for table_kind, name in JSON_COLUMNS if table_kind == kind]
-        done = 0
-        for line in reader.lines(RECORD_FILES[kind]):
-            rec = convert(line)
-            done += 1
-            if progress is not None and done % 10_000 == 0:
-                progress(kind, done, seen.counts[kind])
-            if kind in ("attempts", "answers", "results") and rec[
-                    "id" if kind == "attempts" else "attempt_id"] in seen.stored_attempts:
-                continue  # the same check is stored already (pass 2 compared them)
-            if kind == "plans" and rec["id"] in decision.replace_plans:
-                plans = TABLES["plans"]
-                session.execute(update(plans).where(plans.c.id == rec["id"]).values(
-                    attempt_id=rec["attempt_id"], updated_at=rec["updated_at"]))
-                continue
-            if (kind == "plans" and rec["id"] in decision.skip_plans) or (
-                    kind == "plan_steps" and rec["plan_id"] in decision.skip_plans):
-                continue
-            if kind == "people":
-                rec["hub_id"] = hub_ids[(rec["hub"], rec.get("hub_region"))] if rec["hub"] else None
-            for name in encode:  # the record is this loop's own: its JSON fields become text in place
-                rec[name] = json_text(name, rec[name])
-            writer.add(as_row(rec))
-        added[kind] = writer.close()
-        if progress is not None:
-            progress(kind, seen.counts[kind], seen.counts[kind])
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-write") as sender:
+        for kind in KINDS:
+            table, columns = TABLES[kind], tuple(SCHEMAS[kind])
+            if kind == "plan_steps" and decision.replace_plans:
+                steps = TABLES["plan_steps"]
+                replaced = sorted(decision.replace_plans)
+                for start in range(0, len(replaced), CHUNK):
+                    session.execute(delete(steps).where(steps.c.plan_id.in_(replaced[start:start + CHUNK])))
+            encode = [name for table_kind, name in JSON_COLUMNS if table_kind == kind]
+            make_row = row_maker(kind, columns, encode, sqlite=sqlite)
+            at = columns.index(_DECIDED_BY.get(kind, columns[0]))
+            skip: set[str] | frozenset[str] = frozenset()
+            if kind in ("attempts", "answers", "results"):
+                skip = seen.stored_attempts  # the same check is stored already (pass 2 compared them)
+            elif kind in ("plans", "plan_steps"):
+                skip = decision.skip_plans  # the database's plan stays, steps and all
+            written = columns
+            if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
+                region = columns.index("hub_region")
+                written = (*(c for c in columns if c != "hub_region"), "hub_id")
+            total, done = seen.counts[kind], 0
+            with RowWriter(session, table, written, KEYS[kind], sender) as writer:
+                for line in reader.lines(RECORD_FILES[kind]):
+                    row = make_row(line)
+                    done += 1
+                    if progress is not None and done % 10_000 == 0:
+                        progress(kind, done, total)
+                    if skip and row[at] in skip:
+                        continue
+                    if kind == "plans" and row[at] in decision.replace_plans:
+                        plans, rec = TABLES["plans"], plan_record(line)
+                        writer.wait()  # the connection is the sender's until its batch is in
+                        session.execute(update(plans).where(plans.c.id == rec["id"]).values(
+                            attempt_id=rec["attempt_id"], updated_at=rec["updated_at"]))
+                        continue
+                    if kind == "people":
+                        hub_id = hub_ids[(row[at], row[region])] if row[at] else None
+                        row = (*row[:region], *row[region + 1:], hub_id)
+                    writer.add(row)
+                added[kind] = writer.close()
+            if progress is not None:
+                progress(kind, total, total)
     return added
+
+
+# The column whose value decides whether a row is written: its check, its plan, or (people) its hub.
+_DECIDED_BY = {"attempts": "id", "answers": "attempt_id", "results": "attempt_id", "plans": "id",
+               "plan_steps": "plan_id", "people": "hub"}
 
 
 def import_bundle(
@@ -357,6 +392,8 @@ def import_bundle(
             try:
                 with transaction(store.sessions) as session:
                     added = _write(session, reader, seen, decision, progress)
+                    if seen.recompute is not None:
+                        seen.recompute.store_missing(session)
             except StorageError:
                 raise  # already says plainly what happened (busy, full, a read-only role)
             except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:

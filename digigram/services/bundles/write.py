@@ -5,70 +5,183 @@ that such a row is the same one. Two imports of the same bundle at once therefor
 once: the second waits on the first one's uncommitted keys and then skips them. Rows are written in
 the key order of the bundle, so two imports take their row locks in the same order and cannot
 deadlock.
+
+Each batch goes to the database from a helper thread while the next batch is read from the bundle:
+the database works (PostgreSQL in its own process, SQLite with the interpreter lock released) while
+Python parses. Only one batch is ever in flight, so memory stays at two batches and the statements
+reach the connection in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime
+import json
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, date, datetime
+from json.scanner import make_scanner
+from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from digigram.core.bundle.records import ADDED_LATER, DAYS, MOMENTS, NUMBERS
+
 BATCH = 20_000
+Row = tuple[Any, ...]
+_SCAN: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+_fromiso = datetime.fromisoformat
 
 
-def _sqlite_value(value: Any) -> Any:
-    # The text SQLAlchemy's SQLite DateTime and Date types store, so rows read back the same either way.
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="microseconds")  # naive: "YYYY-MM-DD HH:MM:SS.ffffff"
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+def _moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    parsed = _fromiso(value)
+    return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
+
+
+# How every export writes a moment: naive UTC, seconds, microseconds when there are any.
+_PLAIN_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?")
+
+
+def _moment_text(value: str | None) -> str | None:
+    """The text SQLAlchemy's SQLite DateTime type stores ("YYYY-MM-DD HH:MM:SS.ffffff", naive UTC), so
+    rows read back the same either way. An export's own form is rewritten without parsing it."""
+    if value is None:
+        return None
+    if _plain_moment(value):  # a date and time the first pass accepted, with no offset to apply
+        return f"{value[:10]} {value[11:]}" if len(value) == 26 else f"{value[:10]} {value[11:]}.000000"
+    moment = _moment(value)
+    return None if moment is None else moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def _moment_for_copy(value: str | None) -> datetime | str | None:
+    """A moment for PostgreSQL's COPY: an export's own naive form goes as the text it is (the server
+    reads it exactly so); anything else is parsed and moved to naive UTC here."""
+    if value is None or _plain_moment(value):
+        return value
+    return _moment(value)
+
+
+_plain_moment = _PLAIN_MOMENT.fullmatch
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _day_text(value: str | None) -> str | None:
+    return None if value is None else date.fromisoformat(value).isoformat()
+
+
+def _number(value: float | int | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _json_text(value: Any) -> str:
+    # Most answers are one option number: its JSON is its digits (1.8 M rows nationally); "I don't
+    # know" is null.
+    return str(value) if type(value) is int else "null" if value is None else json.dumps(value)
+
+
+def _sorted_json_text(value: list[str]) -> str:
+    return json.dumps(sorted(value))
+
+
+def row_maker(kind: str, columns: Sequence[str], json_columns: Sequence[str], *,
+              sqlite: bool) -> Callable[[bytes], Row]:
+    """For lines the verifying pass has accepted: the row to insert, straight from the line's bytes.
+
+    Dates become naive UTC (as text on SQLite, as SQLAlchemy stores them there), numbers floats and JSON
+    columns text as the repository writes them. One generated expression per kind, so a row costs one
+    parse and one tuple; fields an older bundle lacks are empty.
+    """
+    later = ADDED_LATER.get(kind, frozenset())
+    space: dict[str, Any] = {"_scan": _SCAN, "_moment": _moment_text if sqlite else _moment_for_copy,
+                             "_day": _day_text if sqlite else _day, "_number": _number,
+                             "_json": _json_text, "_sorted_json": _sorted_json_text}
+    parts = []
+    for name in columns:
+        value = f"r.get({name!r})" if name in later else f"r[{name!r}]"
+        if name in MOMENTS.get(kind, ()):
+            value = f"_moment({value})"
+        elif name in DAYS.get(kind, ()):
+            value = f"_day({value})"
+        elif name in NUMBERS.get(kind, ()):
+            value = f"_number({value})"
+        elif name in json_columns:
+            value = f"{'_sorted_json' if name == 'excluded' else '_json'}({value})"
+        parts.append(value)
+    source = (f"def row_{kind}(line):\n    r = _scan(line.decode('utf-8'), 0)[0]\n"
+              f"    return ({', '.join(parts)},)")
+    # The source is made here from the column names; no text from a bundle reaches it.
+    exec(compile(source, f"<bundle rows: {kind}>", "exec"), space)
+    made: Callable[[bytes], Row] = space[f"row_{kind}"]
+    return made
 
 
 class RowWriter:
-    """Adds one table's rows in batches inside the session's transaction; `close()` says how many were new."""
+    """Adds one table's rows in batches inside the session's transaction; `close()` says how many were new.
 
-    def __init__(self, session: Session, table: Table, columns: Sequence[str], key: Sequence[str]) -> None:
+    Rows come ready for the driver (see row_maker). Use it as a context manager: on the way out it
+    waits for the batch in flight, so nothing else touches the connection while a batch is sent.
+    """
+
+    def __init__(self, session: Session, table: Table, columns: Sequence[str], key: Sequence[str],
+                 sender: ThreadPoolExecutor) -> None:
         conn = session.connection()
         self.driver: Any = conn.connection.driver_connection
         self.sqlite = conn.dialect.name == "sqlite"
         self.table, self.columns, self.key = table.name, tuple(columns), tuple(key)
-        # Only date columns need converting for SQLite; knowing which saves a call per value.
-        self.dated = [k for k, c in enumerate(self.columns) if isinstance(table.c[c].type, Date | DateTime)]
-        self.rows: list[tuple[Any, ...]] = []
+        self.sender = sender
+        self.rows: list[Row] = []
         self.added = 0
         self.stage: str | None = None
+        self.sending: Future[None] | None = None
 
-    def add(self, row: tuple[Any, ...]) -> None:
+    def __enter__(self) -> RowWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is None:
+            self.wait()
+        elif self.sending is not None:
+            # Already failing: let the batch in flight end before the transaction is rolled back; its
+            # own error, if any, is a consequence and not the one to report.
+            self.sending.exception()
+            self.sending = None
+
+    def add(self, row: Row) -> None:
         self.rows.append(row)
         if len(self.rows) >= BATCH:
             self.flush()
 
+    def wait(self) -> None:
+        """Until the batch in flight is stored (its error, if any, raised here)."""
+        if self.sending is not None:
+            sending, self.sending = self.sending, None
+            sending.result()
+
     def flush(self) -> None:
         if not self.rows:
             return
+        rows, self.rows = self.rows, []
+        self.wait()
+        self.sending = self.sender.submit(self._send, rows)
+
+    def _send(self, rows: list[Row]) -> None:
         cols = ", ".join(self.columns)
         if self.sqlite:
             marks = ", ".join("?" * len(self.columns))
-            rows = self.rows
-            if self.dated:
-                rows = []
-                for row in self.rows:
-                    values = list(row)
-                    for k in self.dated:
-                        values[k] = _sqlite_value(values[k])
-                    rows.append(tuple(values))
-            sql = f"INSERT OR IGNORE INTO {self.table} ({cols}) VALUES ({marks})"
-            cursor = self.driver.executemany(sql, rows)
+            cursor = self.driver.executemany(f"INSERT OR IGNORE INTO {self.table} ({cols}) VALUES ({marks})",
+                                             rows)
             self.added += max(cursor.rowcount, 0)
         else:
-            self._flush_postgresql(cols)
-        self.rows = []
+            self._send_postgresql(cols, rows)
 
-    def _flush_postgresql(self, cols: str) -> None:
+    def _send_postgresql(self, cols: str, rows: list[Row]) -> None:
         with self.driver.cursor() as cursor:
             if self.stage is None:
                 # A private staging table, gone at commit or rollback; COPY into it is many times
@@ -76,8 +189,11 @@ class RowWriter:
                 self.stage = f"digigram_stage_{self.table}"
                 cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.stage} "
                                f"(LIKE {self.table} INCLUDING DEFAULTS) ON COMMIT DROP")
+                # Room to sort a batch by key in memory rather than in temporary files (this
+                # transaction only).
+                cursor.execute("SET LOCAL work_mem = '64MB'")
             with cursor.copy(f"COPY {self.stage} ({cols}) FROM STDIN") as copy:
-                for row in self.rows:
+                for row in rows:
                     copy.write_row(row)
             cursor.execute(f"INSERT INTO {self.table} ({cols}) SELECT {cols} FROM {self.stage} "
                            f"ORDER BY {', '.join(self.key)} ON CONFLICT DO NOTHING")
@@ -86,4 +202,5 @@ class RowWriter:
 
     def close(self) -> int:
         self.flush()
+        self.wait()
         return self.added

@@ -1,0 +1,304 @@
+"""Import's check that every finished check's stored results follow from its answers, in the first pass.
+
+A bundle's signature shows only that someone holding the regional key made it; any hub holds that key.
+So each finished check's stored results (the result record and its area rows) are recomputed from its
+answers, on the framework snapshot it was taken on, by the engine version it records, and compared.
+
+It runs inside the verifying pass, in constant memory: while that pass streams the answers, this
+module streams the attempts and the area results beside it (all three files are in attempt order),
+gathers a few hundred checks, recomputes them at once (`core.rescore`) and forgets them. Checks the
+database already holds are left to the comparison with the database. A check with no stored result
+(made before results were stored) is recomputed here to prove its answers fit, and after the write its
+result is computed and stored by this release's engine, as revision 0004 did for local checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from digigram.core.bundle.format import RECORD_FILES, fail
+from digigram.core.bundle.read import BundleReader
+from digigram.core.bundle.records import converter
+from digigram.core.engine import Quiz
+from digigram.core.errors import QuizError
+from digigram.core.i18n import N_, Message
+from digigram.core.rescore import RECOMPUTABLE, CheckAnswers, area_rows, difference, exact_record, records
+from digigram.core.result_record import result_to_record
+from digigram.core.scoring import ENGINE_VERSION
+from digigram.services.bundles.checks import Checker, dangling
+from digigram.services.bundles.rows import CHUNK, Record
+from digigram.services.quiz import outcomes
+from digigram.store.models import AttemptRow
+from digigram.store.repo import attempts as attempt_rows
+
+BATCH = 400  # checks recomputed together: large enough for numpy to pay, small enough to stay flat
+_END = "\uffff"  # sorts after every UUID
+
+
+@dataclass
+class _Check:
+    attempt: Record
+    answers: list[tuple[str, Any]] = field(default_factory=list)
+    skip: bool = False  # in the database already: compared with it instead
+
+
+RESULT_FIELDS = ("result", "engine_version", "params_source")
+
+
+def without_result(record: Record) -> Record:
+    """An attempt record with its stored result left out: a check that came without one is compared so
+    with the database's copy, which import gave one (its area rows are left out of the comparison too)."""
+    return {**record, **dict.fromkeys(RESULT_FIELDS)}
+
+
+_ROW_FIELDS = ("area_id", "position", "theta", "sd", "level", "band", "target", "p_below_target", "gap",
+               "n_items", "level_probabilities", "said_theta", "said_sd", "said_level")
+
+
+def _results_text(record: Record) -> dict[str, Any]:
+    """A bundle's area-result row in the form `core.rescore.area_rows` gives (a field it lacks, or one
+    that is not what it should be, then differs from the recomputed row)."""
+    row = {name: record.get(name) for name in _ROW_FIELDS}
+    probs = row["level_probabilities"]
+    if isinstance(probs, str):
+        with contextlib.suppress(ValueError, RecursionError):
+            row["level_probabilities"] = json.loads(probs)
+    return row
+
+
+class Recompute:
+    """Fed every answer of the verifying pass in file order; `finish()` once the answers file is done."""
+
+    def __init__(self, reader: BundleReader, checker: Checker, *, skip: set[str]) -> None:
+        self.reader, self.checker, self.skip = reader, checker, skip
+        self._attempts: Iterator[bytes] | None = None
+        self._results: Iterator[Record] | None = None
+        self._next_result: Record | None = None
+        self._convert = converter("attempts")
+        self._current: _Check | None = None
+        self._batch: list[_Check] = []
+        self.missing: set[str] = set()  # checks without a stored result: computed and stored after writing
+        self.recomputed = 0  # checks whose stored results were recomputed and compared
+        self.seconds = 0.0  # time spent recomputing and comparing (the benchmark reports it)
+
+    # --- the streams beside the main pass ------------------------------------------------------------
+
+    def _open(self) -> None:
+        self._attempts = self.reader.lines(RECORD_FILES["attempts"])
+        # The area results are read ahead of the pass, which checks every field of them later; here they
+        # are only parsed (a malformed row either fails that later check or differs from the recompute).
+        convert = converter("results")
+
+        def results() -> Iterator[Record]:
+            for n, line in enumerate(self.reader.lines(RECORD_FILES["results"]), start=1):
+                try:
+                    row = convert(line)
+                    if not isinstance(row["attempt_id"], str):
+                        raise TypeError("attempt_id")
+                    yield row
+                except (ValueError, KeyError, TypeError, AttributeError, RecursionError, StopIteration):
+                    raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or "
+                                  "forged; ask the hub to export it again.", line=n,
+                                  file=RECORD_FILES["results"],
+                                  reason=N_("the fields are not the expected ones"))) from None
+
+        self._results = results()
+        self._next_result = next(self._results, None)
+
+    def _next_attempt(self) -> Record | None:
+        assert self._attempts is not None
+        line = next(self._attempts, None)
+        if line is None:
+            return None
+        try:
+            return self._convert(line)
+        except (ValueError, KeyError, TypeError, StopIteration):  # bytes changed since the pass checked them
+            raise fail(N_("The file {name} in the bundle does not match its checksum: the bundle was "
+                          "changed or damaged. Ask the hub to export the bundle again.",
+                          name=RECORD_FILES["attempts"])) from None
+
+    def _advance_to(self, attempt_id: str) -> None:
+        """Queue every check up to `attempt_id` (those before it have no answers) and start that one."""
+        while True:
+            attempt = self._next_attempt()
+            if attempt is None:
+                raise dangling("answers", "attempt", attempt_id)
+            check = _Check(attempt, skip=attempt["id"] in self.skip)
+            if attempt["id"] == attempt_id:
+                self._current = check
+                return
+            self._queue(check)
+
+    def _queue(self, check: _Check) -> None:
+        self._batch.append(check)
+        if len(self._batch) >= BATCH:
+            self._run()
+
+    # --- what the verifying pass calls -----------------------------------------------------------------
+
+    def answer(self, record: Record) -> None:
+        if self._attempts is None:
+            self._open()
+        current = self._current
+        if current is None or current.attempt["id"] != record["attempt_id"]:
+            if current is not None:
+                self._queue(current)
+            self._advance_to(record["attempt_id"])
+            current = self._current
+            assert current is not None
+        if not current.skip:
+            current.answers.append((record["item_id"], record["choice"]))
+
+    def finish(self) -> None:
+        """The last checks, then both side streams read to their end (their checksums checked there)."""
+        if self._attempts is None:
+            self._open()
+        if self._current is not None:
+            self._queue(self._current)
+            self._current = None
+        while (attempt := self._next_attempt()) is not None:
+            self._queue(_Check(attempt, skip=attempt["id"] in self.skip))
+        self._run()
+        if self._next_result is not None:
+            raise dangling("results", "attempt", self._next_result["attempt_id"])
+
+    # --- recomputing ---------------------------------------------------------------------------------
+
+    def _rows_of(self, attempt_id: str) -> list[Record]:
+        assert self._results is not None
+        rows = []
+        while self._next_result is not None and self._next_result["attempt_id"] <= attempt_id:
+            row = self._next_result
+            if row["attempt_id"] < attempt_id:
+                raise dangling("results", "attempt", row["attempt_id"])
+            rows.append(row)
+            self._next_result = next(self._results, None)
+        return rows
+
+    def _run(self) -> None:
+        started = time.perf_counter()
+        batch, self._batch = self._batch, []
+        todo: list[tuple[_Check, CheckAnswers, list[Record]]] = []
+        for check in batch:
+            rows = self._rows_of(check.attempt["id"])
+            if check.skip:
+                continue
+            todo.append((check, self._inputs(check), rows))
+        try:
+            computed = records([inputs for _, inputs, _ in todo])
+        except QuizError:
+            computed = []
+            for check, inputs, _ in todo:  # which check it was: one at a time (rare)
+                try:
+                    computed += records([inputs])
+                except QuizError as exc:
+                    raise self._refuse(check, N_("its answers cannot be replayed: {problem}",
+                                                 problem=exc.text)) from None
+        for (check, inputs, rows), record in zip(todo, computed, strict=True):
+            if inputs.stored is None:
+                self.missing.add(check.attempt["id"])  # its area rows are replaced after the write
+                continue
+            self._compare(check, inputs, rows, record)
+            self.recomputed += 1
+        self.seconds += time.perf_counter() - started
+
+    def _inputs(self, check: _Check) -> CheckAnswers:
+        attempt = check.attempt
+        fw = self.checker.framework(attempt["framework_hash"])
+        text = attempt.get("result")
+        stored = None
+        if text is not None:
+            version, source = attempt.get("engine_version"), attempt.get("params_source")
+            stored = json.loads(text)
+            if stored.get("engine_version") not in RECOMPUTABLE:
+                raise self._refuse(check, N_(
+                    "its results were computed by engine version {version}, which this Digigram cannot "
+                    "recompute (it knows version {known}): the bundle comes from a newer Digigram. Update "
+                    "Digigram on this computer, then import the bundle again",
+                    version=repr(stored.get("engine_version")), known=ENGINE_VERSION))
+            if version != stored.get("engine_version") or source != stored.get("params_source"):
+                raise self._refuse(check, N_(
+                    "its engine version or parameter source ({version}, {source}) differs from the one in "
+                    "its stored result ({version2}, {source2})",
+                    version=repr(version), source=repr(source), version2=repr(stored.get("engine_version")),
+                    source2=repr(stored.get("params_source"))))
+        return CheckAnswers(fw, attempt["profile_id"] or None, attempt["mode"], check.answers, stored=stored)
+
+    def _compare(self, check: _Check, inputs: CheckAnswers, rows: list[Record],
+                 record: dict[str, Any]) -> None:
+        found = _first_difference(record, inputs.stored, rows)
+        if found is None:
+            return
+        # The batch's arithmetic sums in another order; the quiz's own, one check at a time, decides.
+        exact = exact_record(inputs, seed=check.attempt["seed"], exclude=check.attempt["excluded"])
+        found = _first_difference(exact, inputs.stored, rows)
+        if found is not None:
+            where, stored, computed = found
+            raise self._refuse(check, N_(
+                "its stored results do not follow from its answers ({where}: stored {stored}, its answers "
+                "give {computed}). A finished check's results are recomputed on import, and these were "
+                "changed after the check was taken", where=where, stored=repr(stored),
+                computed=repr(computed)))
+
+    def _refuse(self, check: _Check, problem: Message) -> Exception:
+        attempt = check.attempt
+        finished = attempt.get("finished_at")
+        day = f"{finished:%Y-%m-%d}" if isinstance(finished, datetime) else "?"
+        return fail(N_("The check of {name} finished on {day} (check {attempt}): {problem}. The whole bundle "
+                       "was refused.", name=self._name(attempt["person_id"]), day=day, attempt=attempt["id"],
+                       problem=problem))
+
+    def _name(self, person_id: str) -> str:
+        """The person's name, from the bundle or else the database (only when refusing)."""
+        convert = converter("people")
+        for line in self.reader.lines(RECORD_FILES["people"]):
+            person = convert(line)
+            if person["id"] == person_id:
+                return str(person["name"])
+        found = self.checker.existing("people", "id", [person_id]).get(person_id)
+        return person_id if found is None else str(found["name"])
+
+    # --- after the write -----------------------------------------------------------------------------
+
+    def store_missing(self, session: Session, *, written: set[str] | None = None) -> int:
+        """Compute and store the results of the checks that came without one (in the import's own
+        transaction), by this release's engine; returns how many. Only rows still without a result."""
+        ids = sorted(self.missing if written is None else self.missing & written)
+        done = 0
+        for start in range(0, len(ids), CHUNK):
+            rows = session.scalars(select(AttemptRow).where(
+                AttemptRow.id.in_(ids[start:start + CHUNK]), AttemptRow.result.is_(None))).all()
+            for row in rows:
+                answers = [(a.item_id, a.choice) for a in attempt_rows.answers(session, row.id)]
+                fw = self.checker.framework(row.framework_hash)
+                quiz = Quiz.restore(fw, profile=row.profile_id or None, mode=row.mode, seed=row.seed,
+                                    exclude=json.loads(row.excluded or "[]"), answers=answers)
+                result = quiz.result()
+                attempt_rows.store_result(session, row, outcomes=outcomes(result),
+                                          record=result_to_record(result))
+                done += 1
+        return done
+
+
+def _position(row: Record) -> int:
+    position = row.get("position")
+    return position if type(position) is int else -1  # a wrong one sorts first, and then differs
+
+
+def _first_difference(computed: dict[str, Any], stored: Any,
+                      rows: list[Record]) -> tuple[str, Any, Any] | None:
+    found = difference(computed, stored)
+    if found is not None:
+        return found
+    mine = [_results_text(r) for r in sorted(rows, key=_position)]
+    found = difference(area_rows(computed), mine, where="results.jsonl")
+    return found

@@ -1,0 +1,226 @@
+"""Import recomputes each finished check's stored results from its answers: a forged result is refused.
+
+Every hub holds the regional key, so a rogue hub can change a check's results and sign the bundle
+again; only recomputing the results from the answers shows it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from digigram.core.bundle.format import RECORD_FILES
+from digigram.core.coordination import BundleError
+from digigram.core.loader import load_framework
+from digigram.services.bundles import recompute
+from digigram.services.bundles.importer import export_bundle, import_bundle
+from digigram.services.workspace import Workspace
+from tests.conftest import Target
+from tests.coordinator.test_bundle_support import (
+    KEY,
+    SMALL,
+    as_jsonl,
+    dump_target,
+    lines,
+    make_hub,
+    members,
+    reseal,
+    write_zip,
+)
+
+Files = dict[str, bytes]
+Records = list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> tuple[Files, dict[str, Any]]:
+    """A genuine signed bundle of 9 people's 13 finished checks, and each check's result at the hub."""
+    base = tmp_path_factory.mktemp("recompute")
+    results = make_hub(base / "hub", people=9, seed=7)
+    with Workspace.open(data_dir=base / "hub", framework_path=SMALL) as ws:
+        export_bundle(ws, base / "hub.zip", key=KEY)
+    return members(base / "hub.zip"), results
+
+
+def _edit(files: Files, kind: str, change: Callable[[Records], None]) -> Files:
+    records = lines(files[RECORD_FILES[kind]])
+    change(records)
+    return reseal({**files, RECORD_FILES[kind]: as_jsonl(records)})  # signed again with the shared key
+
+
+def _result(change: Callable[[dict[str, Any]], None], index: int = 2) -> Callable[[Records], None]:
+    """A change to the stored result record of the `index`-th check."""
+    def edit(attempts: Records) -> None:
+        record = json.loads(attempts[index]["result"])
+        change(record)
+        attempts[index]["result"] = json.dumps(record, ensure_ascii=False)
+    return edit
+
+
+def _named(files: Files, index: int = 2) -> tuple[str, str]:
+    """The person's name and the finished day of the `index`-th check: the refusal must name them."""
+    attempt = lines(files[RECORD_FILES["attempts"]])[index]
+    people = {p["id"]: p["name"] for p in lines(files[RECORD_FILES["people"]])}
+    return people[attempt["person_id"]], f"{datetime.fromisoformat(attempt['finished_at']):%Y-%m-%d}"
+
+
+def _refused(target: Target, tmp_path: Path, files: Files, *named: str, english: str = "") -> str:
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        before = dump_target(target)
+        with pytest.raises(BundleError) as caught:
+            import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
+        assert dump_target(target) == before  # nothing written: every table's rows the same
+    en, uk = caught.value.message("en"), caught.value.message("uk")
+    for words in named:  # the person and the day, in both languages
+        assert words in en and words in uk, en
+    assert english in en, en
+    assert "Nothing was imported" in en and "Нічого не імпортовано" in uk and uk != en
+    return en
+
+
+def _raise_level(record: dict[str, Any]) -> None:
+    area = record["areas"][0]
+    area["level"], area["level_index"] = "C", 2
+    area["theta"] += 2.0
+
+
+def _raise_row(rows: Records) -> None:
+    rows[0]["level"], rows[0]["theta"], rows[0]["band"] = "C", rows[0]["theta"] + 2.0, ["C", "C"]
+
+
+def _score_up(record: dict[str, Any]) -> None:
+    wrong = next(e for e in record["evidence"] if e["score"] < 1.0)
+    wrong["score"] = 1.0
+
+
+TAMPERED: list[tuple[str, Callable[[Files], tuple[Files, int]]]] = [
+    ("result level and theta", lambda f: (_edit(f, "attempts", _result(_raise_level)), 2)),
+    ("result theta by a little", lambda f: (_edit(f, "attempts", _result(
+        lambda r: r["areas"][1].__setitem__("theta", r["areas"][1]["theta"] + 0.01))), 2)),
+    ("result said level", lambda f: (_edit(f, "attempts", _result(
+        lambda r: r["areas"][0]["said"].__setitem__("level", "C" if r["areas"][0]["said"]["level"] != "C"
+                                                    else "A"))), 2)),
+    ("answer scored higher", lambda f: (_edit(f, "attempts", _result(_score_up)), 2)),
+    ("competence gap", lambda f: (_edit(f, "attempts", _result(
+        lambda r: r["competences"][0].__setitem__("gap", 0 if r["competences"][0]["gap"] else 1))), 2)),
+    ("area row", lambda f: (_edit(f, "results", _raise_row), 0)),
+]
+
+
+@pytest.mark.parametrize(("label", "tamper"), TAMPERED, ids=[t[0] for t in TAMPERED])
+def test_a_result_changed_and_signed_again_is_refused_naming_the_check(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, label: str,
+        tamper: Callable[[Files], tuple[Files, int]]) -> None:
+    files, index = tamper(hub[0])
+    name, day = _named(files, index)
+    en = _refused(target, tmp_path, files, name, day)
+    assert "do not follow from its answers" in en, en
+
+
+def test_an_answer_changed_under_its_result_is_refused(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    """The other way round: the results kept, one self-rating answered differently."""
+    files = hub[0]
+    attempts = lines(files[RECORD_FILES["attempts"]])
+
+    fw = load_framework(SMALL)
+    rated = {i.id for i in fw.items if i.kind == "self_rating"}  # each on a four-point scale
+
+    def change(answers: Records) -> None:
+        answer = next(a for a in answers if a["attempt_id"] == attempts[0]["id"] and a["item_id"] in rated)
+        answer["choice"] = (answer["choice"] + 2) % 4
+    changed = _edit(files, "answers", change)
+    name, day = _named(changed, 0)
+    _refused(target, tmp_path, changed, name, day, english="do not follow")
+
+
+def test_a_result_from_an_engine_this_release_cannot_recompute_is_refused(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    def newer(attempts: Records) -> None:
+        _result(lambda r: r.__setitem__("engine_version", "3"), 1)(attempts)
+        attempts[1]["engine_version"] = "3"
+    files = _edit(hub[0], "attempts", newer)
+    name, day = _named(files, 1)
+    en = _refused(target, tmp_path, files, name, day, "'3'")
+    assert "newer Digigram" in en and "Update" in en
+
+
+def test_an_engine_version_that_differs_from_the_result_s_own_is_refused(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    files = _edit(hub[0], "attempts", lambda rs: rs[1].__setitem__("engine_version", None))
+    name, day = _named(files, 1)
+    _refused(target, tmp_path, files, name, day, english="engine version")
+
+
+def test_a_question_given_twice_in_one_check_is_refused(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    files = hub[0]
+    first = lines(files[RECORD_FILES["attempts"]])[0]["id"]
+
+    def twice(answers: Records) -> None:
+        mine = [a for a in answers if a["attempt_id"] == first]
+        mine[1]["item_id"], mine[1]["choice"] = mine[0]["item_id"], mine[0]["choice"]
+    changed = _edit(files, "answers", twice)
+    name, day = _named(changed, 0)
+    _refused(target, tmp_path, changed, name, day, english="cannot be replayed")
+
+
+def test_a_genuine_bundle_of_many_checks_imports_whole_across_many_batches(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    files, results = hub
+    monkeypatch.setattr(recompute, "BATCH", 2)  # checks recomputed two at a time: every boundary crossed
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
+        assert report.added["attempts"] == len(results) == 13
+        for attempt_id, result in results.items():
+            assert ws.results_for(attempt_id) == result  # the stored result, as the hub showed it
+        again = import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
+        assert sum(again.added.values()) == 0
+
+
+def _stored_rows(target: Target) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+    engine = target.engine()
+    try:
+        with engine.connect() as conn:
+            stored: dict[str, Any] = dict(conn.execute(text("SELECT id, result FROM attempt")).all())
+            rows = sorted(tuple(r) for r in conn.execute(text(
+                "SELECT attempt_id, area_id, position, level, band, n_items FROM area_result")))
+    finally:
+        engine.dispose()
+    return stored, rows
+
+
+def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_replaced(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, tmp_path_factory: Any) -> None:
+    """A bundle from a release before stored results: no result fields, and (here) area rows altered."""
+    files, results = hub
+    genuine = tmp_path_factory.mktemp("genuine")
+    with Workspace.open(data_dir=genuine, framework_path=SMALL) as ws:
+        import_bundle(ws, write_zip(tmp_path / "genuine.zip", files.items()), key=KEY)
+    expected = _stored_rows(Target("sqlite", genuine, f"sqlite:///{genuine / 'digigram.sqlite3'}"))
+
+    def old(attempts: Records) -> None:
+        for attempt in attempts:
+            for name in ("result", "engine_version", "params_source"):
+                del attempt[name]
+    older = _edit(_edit(files, "attempts", old), "results", _raise_row)
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "old.zip", older.items()), key=KEY)
+        assert report.added["attempts"] == len(results)
+        for attempt_id, result in results.items():
+            mine = ws.results_for(attempt_id)
+            assert mine.engine_version == "2"
+            assert {a: (r.level, r.band, r.theta) for a, r in mine.areas.items()} == {
+                a: (r.level, r.band, r.theta) for a, r in result.areas.items()}
+        again = import_bundle(ws, write_zip(tmp_path / "old.zip", older.items()), key=KEY)
+        assert sum(again.added.values()) == 0 and again.warnings == ()  # the same bundle again: nothing
+    stored, rows = _stored_rows(target)
+    assert rows == expected[1]  # the altered area row was replaced by the recomputed one
+    assert all(stored[a] is not None for a in results)

@@ -1,0 +1,49 @@
+"""Slope priors pooled by kind: which items count, the centre, the spread and its bounds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from digigram.core.calibration.calibrate import POOL_MIN_ITEMS, POOL_SPREAD, _AreaFit, pooled_slope_priors
+from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors
+
+
+def _area(slopes: list[float], kinds: list[str], written: list[bool], free: list[bool]) -> _AreaFit:
+    n = len(slopes)
+    data = DimensionData(
+        item_ids=tuple(f"i{j}" for j in range(n)), m=np.ones(n, dtype=np.intp),
+        start=[np.array([0.0, 0.0]) for _ in slopes], c=np.zeros(n), free=np.array(free),
+        slope_prior=np.zeros(n), person=np.zeros(0, dtype=np.intp), item=np.zeros(0, dtype=np.intp),
+        category=np.zeros(0, dtype=np.intp), n_persons=0, kinds=tuple(kinds), written=np.array(written),
+    )
+    psi = [np.array([np.log(a), 0.0]) for a in slopes]
+    se: list[np.ndarray | None] = [np.array([0.1, 0.1]) if f else None for f in free]
+    fit = DimensionFit(psi, se, [np.zeros((2, GRID.size))] * n, np.zeros((0, GRID.size)), 0.0, 1, True, GRID)
+    return _AreaFit("A", [], [], [data], [fit])
+
+
+def test_the_centre_and_spread_come_from_well_answered_estimated_items_only() -> None:
+    knowledge = [0.8, 1.0, 1.2, 1.4, 1.6]
+    area = _area(
+        [*knowledge, 9.0, 7.0, 1.5, 1.5],
+        ["knowledge"] * 7 + ["scenario"] * 2,
+        [True] * 5 + [False, True, True, True],  # 9.0: too few answers to be written
+        [True] * 6 + [False, True, True],  # 7.0: held at its earlier calibration
+    )
+    pooled = pooled_slope_priors([area], Priors())
+    centre, spread = pooled["knowledge"]
+    assert centre == pytest.approx(np.mean(knowledge))
+    assert spread == pytest.approx(np.std(knowledge, ddof=1))
+    # Two scenarios are too few to say what the bank's scenarios are like: their weak prior stays.
+    assert "scenario" not in pooled and POOL_MIN_ITEMS > 2
+
+
+def test_the_spread_stays_within_its_bounds() -> None:
+    same = _area([1.2] * 6, ["self_rating"] * 6, [True] * 6, [True] * 6)
+    wide = _area([0.3, 3.0, 0.5, 4.0, 0.4, 3.5], ["knowledge"] * 6, [True] * 6, [True] * 6)
+    pooled = pooled_slope_priors([same, wide], Priors())
+    assert pooled["self_rating"] == pytest.approx((1.2, POOL_SPREAD[0]))  # never pins a slope down
+    assert pooled["knowledge"][1] == POOL_SPREAD[1]  # never narrower than the weak prior would allow
+    # A weak prior narrower than the upper bound is the cap.
+    assert pooled_slope_priors([wide], Priors(slope_sd=0.5))["knowledge"][1] == 0.5
