@@ -42,7 +42,10 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
         regions = rows.regions(session, f)
         people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
         areas = rows.area_counts(session, f)
-        answers = rows.answer_counts(session, f)
+        # The check summaries (kept by whoever may write) carry each check's marks; without one for
+        # every selected check (a fresh import seen only by the read-only analyst) the answers are read.
+        missing, marks = rows.check_marks(session, f, framework.content_hash)
+        answers = rows.answer_counts(session, f) if missing else None
 
     levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     below: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -59,14 +62,8 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     level_table = {a: [(code, levels[a][code]) for code in sorted(levels[a], key=lambda c: order.get(c, 99))]
                    for a in known}
 
-    # Each distinct (question, choice) is scored once with the framework's own scoring.
-    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for item_id, choice, n in answers:
-        if item_id not in marked:
-            continue  # self-ratings and attitudes have no right answer
-        mark = _mark(framework, item_id, choice)
-        right[item_id][0] += n if mark == 1 else 0
-        right[item_id][1] += n
+    right = _right_from_answers(framework, answers, marked) if answers is not None else \
+        _right_from_marks(framework, marks)
     hardest = sorted((QuestionLine(i, Share(r, n)) for i, (r, n) in right.items() if n >= min_answers),
                      key=lambda q: (q.right.count / q.right.n, -q.right.n, q.item_id))[:HARD_TOP]
 
@@ -85,6 +82,32 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
         hard_min_answers=min_answers,
         area_ids=tuple(known),
     )
+
+
+def _right_from_answers(framework: Framework, answers: list[tuple[str, str, int]],
+                        marked: set[str]) -> dict[str, list[int]]:
+    """[fully right, answered] per question; each distinct (question, choice) scored once."""
+    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item_id, choice, n in answers:
+        if item_id not in marked:
+            continue  # self-ratings and attitudes have no right answer
+        mark = _mark(framework, item_id, choice)
+        right[item_id][0] += n if mark == 1 else 0
+        right[item_id][1] += n
+    return right
+
+
+def _right_from_marks(framework: Framework, blobs: list[bytes]) -> dict[str, list[int]]:
+    """[fully right, answered] per question from the checks' stored marks (1 right, 2 not, 0 not asked)."""
+    if not blobs:
+        return {}
+    import numpy as np
+
+    # One byte per question a check; a blob may hold several checks' rows joined.
+    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, len(framework.items))
+    asked = np.count_nonzero(grid, axis=0)
+    fully = np.count_nonzero(grid == 1, axis=0)
+    return {item.id: [int(fully[k]), int(asked[k])] for k, item in enumerate(framework.items) if asked[k]}
 
 
 def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: str | None,

@@ -106,6 +106,12 @@ TAMPERED: list[tuple[str, Callable[[Files], tuple[Files, int]]]] = [
     ("result said level", lambda f: (_edit(f, "attempts", _result(
         lambda r: r["areas"][0]["said"].__setitem__("level", "C" if r["areas"][0]["said"]["level"] != "C"
                                                     else "A"))), 2)),
+    # Just beyond the tolerance (1e-6), and a count stored as a figure a hair from it: neither is taken
+    # as equal by the quick comparison of whole records.
+    ("result theta by 1e-5", lambda f: (_edit(f, "attempts", _result(
+        lambda r: r["areas"][1].__setitem__("theta", r["areas"][1]["theta"] + 1e-5))), 2)),
+    ("result count as a near figure", lambda f: (_edit(f, "attempts", _result(
+        lambda r: r["areas"][0].__setitem__("items", r["areas"][0]["items"] + 1e-11))), 2)),
     ("answer scored higher", lambda f: (_edit(f, "attempts", _result(_score_up)), 2)),
     ("competence gap", lambda f: (_edit(f, "attempts", _result(
         lambda r: r["competences"][0].__setitem__("gap", 0 if r["competences"][0]["gap"] else 1))), 2)),
@@ -195,6 +201,22 @@ def _stored_rows(target: Target) -> tuple[dict[str, Any], list[tuple[Any, ...]]]
     finally:
         engine.dispose()
     return stored, rows
+
+
+def test_figures_that_differ_only_by_rounding_are_taken(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    """Another machine's arithmetic may differ in the last digits: beyond the quick comparison's 1e-9 but
+    within the tolerance (1e-6), a stored result and an area row still import."""
+    def nudge(record: dict[str, Any]) -> None:
+        record["areas"][0]["theta"] += 1e-8
+        record["areas"][0]["sd"] -= 1e-8
+
+    def nudge_row(rows: Records) -> None:
+        rows[0]["theta"] += 1e-8
+    files = _edit(_edit(hub[0], "attempts", _result(nudge, 3)), "results", nudge_row)
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
+        assert report.added["attempts"] == 13
 
 
 def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_replaced(

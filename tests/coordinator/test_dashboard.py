@@ -150,3 +150,28 @@ def test_heatmap_cells_carry_the_gap_as_text(co: Coordinator, group: dict[str, s
     for name, row in zip([r.name for r in board.rows], gaps, strict=True):
         at = texts.index(name)
         assert texts[at + 1: at + 3] == ["—" if g is None else str(g) for g in row]
+
+
+@pytest.mark.parametrize("filters", [
+    DashboardFilter(),
+    DashboardFilter(hub_id="Хаб Ірпінь"),
+    DashboardFilter(group="Весна"),
+    DashboardFilter(date_from=date(2025, 2, 15)),
+    DashboardFilter(date_from=date(2025, 1, 15), date_to=date(2025, 2, 25)),
+])
+def test_stored_summaries_give_the_same_dashboard_as_making_them(
+    ws: Workspace, co: Coordinator, group: dict[str, str], filters: DashboardFilter
+) -> None:
+    """The first opening summarises the checks; later ones fold the stored summaries per person in SQL.
+    Both must show the same rows, hard questions and before/after."""
+    from sqlalchemy import text
+
+    with ws._sessions() as session, session.begin():
+        session.execute(text("DELETE FROM check_summary"))
+    making = co.dashboard(_by_id(ws, filters))
+    with ws._sessions() as session:
+        assert session.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 5
+    stored = co.dashboard(_by_id(ws, filters))
+    assert stored.rows and stored.rows == making.rows
+    assert (stored.hard_questions, stored.before_after, stored.note) == (
+        making.hard_questions, making.before_after, making.note)

@@ -116,3 +116,18 @@ def test_unknown_region_or_hub_is_named_in_both_languages(
         ws.programme_filter(region=region, hub=hub)
     assert en in caught.value.message("en")
     assert uk in caught.value.message("uk")
+
+
+def test_hardest_questions_from_the_stored_check_summaries(ws: Workspace, lviv_kyiv: dict[str, str]) -> None:
+    """Once the dashboard has stored every check's summary the report reads those instead of every
+    answer; the hardest questions must not change, nationally or for a region."""
+    from digigram.services.coordinator.dashboard import refresh_summaries
+
+    from_answers = [ws.programme(min_answers=1).hardest,
+                    ws.programme(ws.programme_filter(region="UA-30"), min_answers=1).hardest]
+    assert len(refresh_summaries(ws._sessions, ws.framework)[0]) == 8
+    from_marks = [ws.programme(min_answers=1).hardest,
+                  ws.programme(ws.programme_filter(region="UA-30"), min_answers=1).hardest]
+    assert from_marks == from_answers
+    assert [(q.item_id, q.right) for q in from_marks[0]] == [("DOC.1-04", Share(1, 4)),
+                                                             ("DOC.1-07", Share(2, 3))]

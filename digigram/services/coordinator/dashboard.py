@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from types import MappingProxyType
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +26,7 @@ from digigram.core.i18n import N_, Message
 from digigram.core.itembank import normalise_choice, score_answer
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
-from digigram.store.repo.dashboard import CheckLine
+from digigram.store.repo.dashboard import CheckLine, TraineeLine
 
 SUMMARIES_NOT_SAVED = N_(
     "This account may only read, so the check summaries were worked out for this view and not saved; "
@@ -119,7 +120,8 @@ def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemS
         return ()
     import numpy as np
 
-    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(len(blobs), len(framework.items))
+    # Rows of one byte per item; a blob may hold several checks' rows joined (see dashboard_rows.marks).
+    grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, len(framework.items))
     asked = (grid > 0).sum(axis=0)
     wrong = (grid == 2).sum(axis=0)
     stats = [ItemStat(item.id, int(asked[k]), int(wrong[k]), float(wrong[k] / asked[k]))
@@ -129,6 +131,78 @@ def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemS
 
 
 def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
+    """The dashboard for the filter: from the stored summaries folded per person in SQL when every
+    selected check has one; otherwise (new checks since the last opening, a new framework version) the
+    summaries are made first, as far as this account may store them."""
+    with sessions() as session:
+        dashboard_rows.roomy(session)
+        lines = dashboard_rows.trainees(session, f, framework.content_hash)
+        if all(line[7] == line[8] for line in lines):
+            return _from_lines(framework, lines, dashboard_rows.marks(session, f, framework.content_hash))
+    return _build_summarising(sessions, framework, f)
+
+
+def _from_lines(framework: Framework, lines: list[TraineeLine], marks: list[bytes]) -> Dashboard:
+    import numpy as np
+
+    area_ids = tuple(a.id for a in framework.areas)
+    index = {lv.code: lv.index for lv in framework.levels}
+    cache: dict[str, AreaStatus] = {}
+    # Trainees at the same levels share one mapping: far fewer distinct area texts than people.
+    by_text: dict[str, tuple[MappingProxyType[str, AreaStatus], bool, int]] = {}
+    levels: list[list[int]] = []  # per distinct areas text: each area's level index, -1 if unknown
+    empty: MappingProxyType[str, AreaStatus] = MappingProxyType({})
+    rows, firsts, latests, pairs = [], [], [], []
+
+    def known(text: str) -> tuple[MappingProxyType[str, AreaStatus], bool, int]:
+        shared = by_text.get(text)
+        if shared is None:
+            parts = text.split(";")
+            mapping = {a: _status(t, cache) for a, t in zip(area_ids, parts, strict=True) if t}
+            levels.append([index.get(t.split("|", 1)[0], -1) for t in parts])
+            shared = by_text[text] = (MappingProxyType(mapping),
+                                      needs_help(s.gap for s in mapping.values()), len(levels) - 1)
+        return shared
+
+    for (person_id, name, hub, group, profile_id, hub_id, region_id,
+         n, _kept, first_rating, first_areas, last_time, last_rating, last_areas) in lines:
+        if not n or last_areas is None or last_time is None:
+            areas, help_, n, last_check = empty, False, 0, None
+        else:
+            areas, help_, last_row = known(last_areas)
+            last_check = (last_time if isinstance(last_time, datetime)
+                          else dashboard_rows.parse_stored(last_time))
+            if n >= 2 and first_areas is not None:
+                firsts.append(first_rating)
+                latests.append(last_rating)
+                pairs.append((known(first_areas)[2], last_row))
+        rows.append(TraineeRow(
+            person_id=person_id, name=name, hub=hub, group=group, profile_id=profile_id,
+            checks=n, last_check=last_check, areas=areas, needs_help=help_, hub_id=hub_id,
+            region_id=region_id,
+        ))
+    rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
+    change: dict[str, float] = {}
+    if pairs:  # mean level change per area over people with two or more checks, both levels known
+        grid = np.array(levels, dtype=np.int64).reshape(len(levels), len(area_ids))
+        which = np.array(pairs, dtype=np.int64)
+        early, late = grid[which[:, 0]], grid[which[:, 1]]
+        valid = (early >= 0) & (late >= 0)
+        sums = np.where(valid, late - early, 0).sum(axis=0)
+        counts = valid.sum(axis=0)
+        change = {a: float(sums[k]) / int(counts[k]) for k, a in enumerate(area_ids) if counts[k]}
+    return Dashboard(
+        rows=tuple(rows),
+        area_ids=area_ids,
+        hard_questions=hard_from_marks(framework, marks),
+        before_after=BeforeAfter(
+            people=len(firsts), share_high_first=share_high(firsts), share_high_latest=share_high(latests),
+            level_change=MappingProxyType(change)),
+    )
+
+
+def _build_summarising(
+        sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
     fresh, note = refresh_summaries(sessions, framework)
     unsaved = {} if note is None else {a: (m, t) for a, m, t in fresh}
     area_ids = tuple(a.id for a in framework.areas)
