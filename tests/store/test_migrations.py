@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -167,3 +170,106 @@ def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> No
     assert con.execute("SELECT count(*) FROM answer WHERE language IS NULL").fetchone() == (
         len(quiz.answers),)
     con.close()
+
+
+def _revision_0004() -> Any:
+    return importlib.import_module("digigram.store.migrations.versions.0004_stored_results")
+
+
+def _old_checks(db: Path, ids: list[str]) -> dict[str, Any]:
+    """A database at 0004's data step (0003 and its new columns), one finished check per id; their quizzes."""
+    import json as json_
+
+    from digigram.core.engine import Quiz
+    from digigram.core.loader import load_framework
+    from tests.store.conftest import SMALL
+
+    fw = load_framework(SMALL)
+    migrate.upgrade(sqlite_url(db), to="0003")
+    quizzes = {}
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("INSERT INTO person VALUES ('p1', 'Олена', '', '', ?, NULL, '2024-01-02 10:00:00', "
+                    "'2024-01-02 10:00:00')", (fw.profiles[0].id,))
+        con.execute("INSERT INTO framework_snapshot VALUES (?, ?, ?, 'store_small.yaml', ?, "
+                    "'2024-01-02 10:00:00')", (fw.content_hash, fw.id, fw.version, SMALL.read_text("utf-8")))
+        for k, attempt_id in enumerate(ids):
+            quiz = Quiz(fw, profile=fw.profiles[0].id, seed=k)
+            while (item := quiz.next_item()) is not None:
+                quiz.answer(item.id, (k + len(quiz.answers)) % 3 if item.on_scale else 0)
+            quizzes[attempt_id] = quiz
+            con.execute("INSERT INTO attempt (id, person_id, framework_id, framework_version, "
+                        "framework_hash, profile_id, mode, seed, excluded, status, started_at, finished_at) "
+                        "VALUES (?, 'p1', "
+                        "?, ?, ?, ?, 'full', ?, '[]', 'finished', '2024-01-02 10:00:00', "
+                        "'2024-01-02 10:20:00')", (attempt_id, fw.id, fw.version, fw.content_hash,
+                                                  fw.profiles[0].id, k))
+            for seq, (item_id, choice) in enumerate(quiz.answers):
+                stored = json_.dumps(list(choice) if isinstance(choice, tuple) else choice)
+                con.execute("INSERT INTO answer VALUES (?, ?, ?, ?, '2024-01-02 10:05:00', 4.5)",
+                            (attempt_id, seq, item_id, stored))
+        # a check still under way has no result to store, and is never read
+        con.execute("INSERT INTO attempt (id, person_id, framework_id, framework_version, framework_hash, "
+                    "profile_id, mode, seed, excluded, status, started_at) VALUES ('c-open', 'p1', ?, ?, ?, "
+                    "?, 'full', 1, '[]', 'in_progress', '2024-01-02 10:00:00')",
+                    (fw.id, fw.version, fw.content_hash, fw.profiles[0].id))
+        # the columns revision 0004 adds before its data step, which the tests run on its own
+        for table, column in (("attempt", "result TEXT"), ("attempt", "engine_version VARCHAR(20)"),
+                              ("attempt", "params_source VARCHAR(100)"),
+                              ("area_result", "level_probabilities TEXT"),
+                              ("area_result", "said_theta FLOAT"), ("area_result", "said_sd FLOAT"),
+                              ("area_result", "said_level VARCHAR(20)")):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    con.close()
+    return quizzes
+
+
+def test_revision_0004_holds_one_batch_of_attempts_at_a_time(tmp_path: Path) -> None:
+    """The data step reads finished checks batch by batch in id order, each with its own answers."""
+    from digigram.store.db import make_engine
+
+    ids = [f"c{k:02d}" for k in (5, 1, 7, 3, 2, 6, 4)]  # inserted out of order
+    db = tmp_path / "old.sqlite3"
+    quizzes = _old_checks(db, ids)
+    engine = make_engine(sqlite_url(db), foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            batches = list(_revision_0004().finished_batches(conn, batch_size=3))
+    finally:
+        engine.dispose()
+    assert [len(batch) for batch in batches] == [3, 3, 1]
+    assert [attempt.id for batch in batches for attempt in batch] == sorted(ids)
+    for batch in batches:
+        for attempt in batch:
+            assert attempt.answers == list(quizzes[attempt.id].answers)
+
+
+def test_revision_0004_in_small_batches_stores_every_result(tmp_path: Path) -> None:
+    """Batches of 2 give every finished check the result its answers make; one left out stays empty."""
+    from digigram.core.result_record import result_from_record
+    from digigram.store.db import make_engine
+
+    ids = [f"c{k:02d}" for k in range(7)]
+    db = tmp_path / "old.sqlite3"
+    quizzes = _old_checks(db, ids)
+    con = sqlite3.connect(db)
+    with con:  # answers that do not fit the framework: this check is skipped, not retried forever
+        con.execute("UPDATE answer SET item_id = 'NO.SUCH-ITEM' WHERE attempt_id = 'c03' AND sequence = 0")
+    con.close()
+    engine = make_engine(sqlite_url(db), foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            migrate_step = _revision_0004()
+            assert migrate_step.store_results(conn, batch_size=2) == 6
+            rows = dict(conn.execute(text("SELECT id, result FROM attempt")).all())
+            areas = conn.execute(text(
+                "SELECT attempt_id, count(*) FROM area_result GROUP BY attempt_id")).all()
+    finally:
+        engine.dispose()
+    assert rows["c03"] is None and rows["c-open"] is None
+    for attempt_id in set(ids) - {"c03"}:
+        stored = result_from_record(json.loads(rows[attempt_id]))
+        expected = quizzes[attempt_id].result()
+        assert {a: (r.theta, r.level) for a, r in stored.areas.items()} == {
+            a: (r.theta, r.level) for a, r in expected.areas.items()}
+    assert dict(areas) == {i: len(quizzes[i].result().areas) for i in ids if i != "c03"}

@@ -109,3 +109,65 @@ def test_downgrade_scripts_run(target: Target) -> None:
         assert migrate.current(conn) is None
         assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
     engine.dispose()
+
+
+@POSTGRESQL_ONLY
+def test_revision_0004_stores_results_batch_by_batch(new_target: Callable[..., Target]) -> None:
+    """On PostgreSQL the data step computes each finished check's result in batches (of 2, over 5 checks)."""
+    import importlib
+    import json
+
+    from digigram.core.engine import Quiz
+    from digigram.core.loader import load_framework
+    from digigram.core.result_record import result_from_record
+    from tests.store.conftest import SMALL
+
+    step = importlib.import_module("digigram.store.migrations.versions.0004_stored_results")
+    fw = load_framework(SMALL)
+    target = new_target(migrated=False)
+    migrate.upgrade(target.url, to="0003")
+    engine = make_engine(target.url)
+    quizzes = {}
+    with engine.begin() as conn:
+        stamp = "'2024-01-02 10:00:00'"
+        conn.execute(text("INSERT INTO person (id, name, hub, group_tag, profile_id, pin_hash, consent_at, "
+                          f"created_at) VALUES ('p1', 'Олена', '', '', :p, NULL, {stamp}, {stamp})"),
+                     {"p": fw.profiles[0].id})
+        conn.execute(text("INSERT INTO framework_snapshot VALUES (:h, :i, :v, 'store_small.yaml', :t, "
+                          f"{stamp})"),
+                     {"h": fw.content_hash, "i": fw.id, "v": fw.version, "t": SMALL.read_text("utf-8")})
+        for k in range(5):
+            quiz = Quiz(fw, profile=fw.profiles[0].id, seed=k)
+            while (item := quiz.next_item()) is not None:
+                quiz.answer(item.id, (k + len(quiz.answers)) % 3 if item.on_scale else 0)
+            quizzes[f"c{k}"] = quiz
+            conn.execute(text(
+                "INSERT INTO attempt (id, person_id, framework_id, framework_version, framework_hash, "
+                "profile_id, mode, seed, excluded, status, started_at, finished_at) VALUES (:a, 'p1', :i, "
+                f":v, :h, :p, 'full', :s, '[]', 'finished', {stamp}, {stamp})"),
+                {"a": f"c{k}", "i": fw.id, "v": fw.version, "h": fw.content_hash, "p": fw.profiles[0].id,
+                 "s": k})
+            conn.execute(text(f"INSERT INTO answer VALUES (:a, :seq, :item, :choice, {stamp}, 4.5)"), [
+                {"a": f"c{k}", "seq": seq, "item": item_id,
+                 "choice": json.dumps(list(choice) if isinstance(choice, tuple) else choice)}
+                for seq, (item_id, choice) in enumerate(quiz.answers)])
+    engine.dispose()
+    migrate.upgrade(target.url, to="0004")
+    engine = make_engine(target.url)
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM attempt WHERE result IS NULL")).scalar() == 0
+        # the data step again, on PostgreSQL's own keyset queries and batched writes, two checks at a time
+        conn.execute(text("UPDATE attempt SET result = NULL"))
+        conn.execute(text("DELETE FROM area_result"))
+        batches = [[attempt.id for attempt in batch] for batch in step.finished_batches(conn, batch_size=2)]
+        assert batches == [["c0", "c1"], ["c2", "c3"], ["c4"]]
+        assert step.store_results(conn, batch_size=2) == 5
+        stored = dict(conn.execute(text("SELECT id, result FROM attempt")).all())
+        areas = dict(conn.execute(text(
+            "SELECT attempt_id, count(*) FROM area_result GROUP BY attempt_id")).all())
+    engine.dispose()
+    for attempt_id, quiz in quizzes.items():
+        result = result_from_record(json.loads(stored[attempt_id]))
+        assert {a: (r.theta, r.level) for a, r in result.areas.items()} == {
+            a: (r.theta, r.level) for a, r in quiz.result().areas.items()}
+        assert areas[attempt_id] == len(quiz.result().areas)
