@@ -30,6 +30,7 @@ from digigram.core.programme import (
 from digigram.core.regions import Hub, Region
 from digigram.services.coordinator.dashboard import _mark
 from digigram.store.repo import programme as rows
+from digigram.store.repo.dashboard import roomy
 
 
 def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeFilter, *,
@@ -38,7 +39,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     order = {lv.code: lv.index for lv in framework.levels}
     marked = {item.id for item in framework.items if item.kind in ("knowledge", "scenario")}
     with sessions() as session:
-        rows.for_report(session)
+        roomy(session)  # the report's few large GROUP BYs sort in memory, as the dashboard's do
         regions = rows.regions(session, f)
         people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
         areas = rows.area_counts(session, f)

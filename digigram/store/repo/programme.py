@@ -16,23 +16,6 @@ from digigram.store.repo.dashboard import _fetch, _pg_marks, _stored
 _FINISHED = "a.status = 'finished' AND a.finished_at IS NOT NULL"
 
 
-# Sorting and hashing a national year's checks and answers needs more than PostgreSQL's default 4 MB
-# per step, which made it sort on disk; raised for this transaction only (any role may).
-REPORT_WORK_MEM = "64MB"
-
-
-def for_report(session: Session) -> None:
-    """Prepare the session's transaction for the report's few large GROUP BYs."""
-    if session.connection().dialect.name == "postgresql":
-        _fetch_none(session, f"SET LOCAL work_mem = '{REPORT_WORK_MEM}'")
-
-
-def _fetch_none(session: Session, sql: str) -> None:
-    driver: Any = session.connection().connection.driver_connection
-    with driver.cursor() as cursor:
-        cursor.execute(sql)
-
-
 def _person_where(f: ProgrammeFilter) -> tuple[str, dict[str, Any]]:
     parts, params = ["1=1"], {}
     if f.region_id is not None:
