@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from digigram.core.records import (
@@ -24,6 +23,7 @@ from digigram.store.models import (
     FrameworkSnapshotRow,
     new_id,
 )
+from digigram.store.repo import insert_if_new
 
 Choice = int | tuple[int, ...] | None
 
@@ -37,13 +37,11 @@ def store_snapshot(
     """Keep the framework text by its hash; False when it was already kept."""
     if session.get(FrameworkSnapshotRow, content_hash) is not None:
         return False
-    # ON CONFLICT DO NOTHING: on a regional server two PCs starting at once both find it missing.
-    table = FrameworkSnapshotRow.__table__
-    make: Any = postgresql.insert if session.connection().dialect.name == "postgresql" else sqlite.insert
-    stmt = make(table).values(content_hash=content_hash, framework_id=framework_id, version=version,
-                              file_name=file_name, text=text, stored_at=now()).on_conflict_do_nothing() \
-        .returning(table.c.content_hash)
-    return session.execute(stmt).scalar_one_or_none() is not None
+    # If new: on a regional server two PCs starting at once both find it missing.
+    table: Any = FrameworkSnapshotRow.__table__
+    return insert_if_new(session, table, table.c.content_hash, content_hash=content_hash,
+                         framework_id=framework_id, version=version, file_name=file_name, text=text,
+                         stored_at=now())
 
 
 def snapshot(session: Session, content_hash: str) -> tuple[str, str] | None:

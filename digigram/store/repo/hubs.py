@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from digigram.core.regions import Hub, Region
 from digigram.store.models import HubRow, RegionRow, new_id
+from digigram.store.repo import insert_if_new
 
 
 def regions(session: Session) -> list[Region]:
@@ -40,14 +40,9 @@ def add_hub(session: Session, *, name: str, region_id: str | None, hub_id: str |
     a region, the partial unique index of revision 0006: two processes adding the same hub at once end
     with one row, the later one waiting for the first to commit instead of failing or doubling it.
     """
-    dialect = session.connection().dialect.name
-    make: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     new = hub_id or new_id()
-    table = HubRow.__table__
-    stmt = make(table).values(id=new, name=name, region_id=region_id).on_conflict_do_nothing() \
-        .returning(table.c.id)
-    # RETURNING, not rowcount: the row's id comes back only when this statement inserted it.
-    if session.execute(stmt).scalar_one_or_none() is None:
+    table: Any = HubRow.__table__
+    if not insert_if_new(session, table, table.c.id, id=new, name=name, region_id=region_id):
         return None
     return Hub(new, name, region_id)
 
