@@ -136,6 +136,11 @@ def contrast_sheet(font: QFont) -> str:
         "*:focus { outline: 2px solid #ffff00; } "
         "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
         "QPushButton:focus { border: 3px solid #ffff00; } "
+        # Text fields and lists are drawn black on black with no edge: an empty name or PIN field
+        # could not be found at all. A white edge shows each, a yellow one the focused one.
+        "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget { border: 2px solid #ffffff; padding: 2px; } "
+        "QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QListWidget:focus { "
+        "border: 3px solid #ffff00; } "
         # The style draws empty check boxes and radio circles black on black: give them a white
         # edge, and fill the chosen ones yellow.
         f"QCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; "
