@@ -138,7 +138,7 @@ def contrast_sheet(font: QFont) -> str:
         "QPushButton:focus { border: 3px solid #ffff00; } "
         # Text fields and lists are drawn black on black with no edge: an empty name or PIN field
         # could not be found at all. A white edge shows each, a yellow one the focused one.
-        "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget { border: 2px solid #ffffff; padding: 2px; } "
+        "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget { border: 2px solid #ffffff; } "
         "QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QListWidget:focus { "
         "border: 3px solid #ffff00; } "
         # The style draws empty check boxes and radio circles black on black: give them a white
