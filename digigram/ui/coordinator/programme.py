@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.signals import emit
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -226,7 +227,7 @@ class ProgrammePage(QWidget):
                 result: object = ws.programme(filters)
             except DigigramError as exc:
                 result = exc
-            self._relay.done.emit(asked, result)
+            emit(self._relay.done, asked, result)
 
         threading.Thread(target=work, name="programme-figures", daemon=True).start()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.ui.signals import emit
 from digigram.ui.widgets import TextLabel, fit_dialog
 
 if TYPE_CHECKING:
@@ -56,9 +57,9 @@ class SyncWorker(QThread):
             report = self.co.sync_to(self.url, lang=self.lang, progress=self.progressed.emit,
                                      cancelled=self.stop.is_set)
         except DigigramError as exc:
-            self.failed.emit(exc)
+            emit(self.failed, exc)
         else:
-            self.succeeded.emit(report)
+            emit(self.succeeded, report)
 
 
 class SyncDialog(QDialog):

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from digigram.core.regions import hub_label
 from digigram.core.when import local_day
+from digigram.ui.signals import emit
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -172,9 +173,9 @@ class TraineeModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
+        emit(self.layoutAboutToBeChanged)
         self.rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+        emit(self.layoutChanged)
 
     def person_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
