@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
@@ -51,7 +53,8 @@ class QuizView(QWidget):
         self.session: QuizSessionAPI | None = None
         self.item: Any = None
         self.buttons: list[QAbstractButton] = []
-        self._rows: list[QWidget] = []  # one row per answer: its button and its wrapping text
+        # One row per answer (its button and its wrapping text), kept from question to question.
+        self._rows: dict[type[QAbstractButton], list[_AnswerRow]] = {QRadioButton: [], QCheckBox: []}
         self.dont_know: QAbstractButton | None = None
         self.order: list[int] = []  # file-order index of the option at each displayed position
         self._shown_at = 0.0
@@ -138,10 +141,15 @@ class QuizView(QWidget):
             self.hint.setText(translate("Quiz", "Choose every answer that is right."))
         else:
             self.hint.setText(translate("Quiz", "Choose one answer."))
+        # The rows of the last question are kept and given the new texts: building, polishing and
+        # laying out new widgets for every question was most of the time between a click and the next
+        # question on screen. The old answers are unchecked first, while the group allows it.
+        self.group.setExclusive(False)
         for button in self.buttons:
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
             self.group.removeButton(button)
-            button.hide()
-            button.deleteLater()
         self.buttons, self.dont_know = [], None
         self.group.setExclusive(not many)
         if item.on_scale:
@@ -151,29 +159,38 @@ class QuizView(QWidget):
             self.order = display_order(session.attempt_id, item)
             texts = [item.options[i].text.get(lang) for i in self.order]
         kind = QCheckBox if many else QRadioButton
-        for row in self._rows:
-            # Hidden and deleted inside the window: a row given no parent became a top-level window,
-            # which the X server then showed at the screen's corner.
-            self.options_layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._rows = []
-        for n, text in enumerate(texts, start=1):
-            button = self._add_option(kind, str(n) if n < 10 else "", text)
-            self.group.addButton(button, n - 1)
-            self.buttons.append(button)
+        wanted = [(str(n) if n < 10 else "", text) for n, text in enumerate(texts, start=1)]
         if item.offers_dont_know:
-            label = translate("Quiz", "I don't know")
-            button = self._add_option(kind, "0", label)
-            self.group.addButton(button, DONT_KNOW)
-            self.buttons.append(button)
-            self.dont_know = button
-            if many:
-                button.toggled.connect(self._dont_know_toggled)
+            wanted.append(("0", translate("Quiz", "I don't know")))
+        rows = self._rows[kind]
+        while len(rows) < len(wanted):
+            rows.append(self._new_row(kind))
+        leaving = [row for other in self._rows.values()
+                   for row in other[len(wanted) if other is rows else 0:] if not row.isHidden()]
+        # Showing a widget inside a shown window lays the whole window out there and then, once per
+        # widget. When rows come or go, the answers are changed out of sight and shown once at the end.
+        out_of_sight = self.options_box.isVisible() and (
+            bool(leaving) or any(row.isHidden() for row in rows[:len(wanted)]))
+        if out_of_sight:
+            focused = QApplication.focusWidget()
+            if focused is not None and self.options_box.isAncestorOf(focused):
+                # Hiding the answer that has the focus would pass it to "Save and next" on the way, and a
+                # screen reader would read that out; the focus goes to the new first answer below.
+                focused.clearFocus()
+            self.options_box.hide()
+        for row in leaving:
+            row.hide()
+        for n, (row, (key, text)) in enumerate(zip(rows, wanted, strict=False)):
+            row.show_answer(key, text)
+            self.group.addButton(row.button, n)
+            self.buttons.append(row.button)
+        if item.offers_dont_know:
+            self.dont_know = self.buttons[-1]
+            self.group.setId(self.dont_know, DONT_KNOW)
         self.keys.setText(self._keys_text())
-        for button in self.buttons:
-            button.toggled.connect(self._update_next)
         self.options_box.setAccessibleDescription(item.stem.get(lang))
+        if out_of_sight:
+            self.options_box.show()
         if chosen is not None:
             self._restore(chosen)
         self._update_next()
@@ -184,22 +201,13 @@ class QuizView(QWidget):
         if self.buttons and self.isVisible():
             self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _add_option(self, kind: type[QCheckBox | QRadioButton], key: str, text: str) -> QAbstractButton:
-        """One answer: the button shows its key, the text beside it wraps (a button's own text never
-        wraps, and one long answer made the window wider than the screen). A click on the text
-        chooses the answer as a click on the button does."""
-        row = QWidget(self.options_box)
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 2, 0, 2)
-        button = kind(f"&{key}" if key else "", row)
-        button.setAccessibleName(text)
-        label = ButtonText(button, row)
-        label.setText(text)
-        line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        line.addWidget(label, 1)
+    def _new_row(self, kind: type[QCheckBox | QRadioButton]) -> _AnswerRow:
+        row = _AnswerRow(kind, self.options_box)
         self.options_layout.addWidget(row)
-        self._rows.append(row)
-        return button
+        if kind is QCheckBox:
+            row.button.toggled.connect(partial(self._box_toggled, row.button))
+        row.button.toggled.connect(self._update_next)
+        return row
 
     def _keys_text(self) -> str:
         # "0" is promised only where the question offers "I don't know".
@@ -223,8 +231,8 @@ class QuizView(QWidget):
             )
         return f"{done} · {left}"
 
-    def _dont_know_toggled(self, on: bool) -> None:
-        if on:
+    def _box_toggled(self, button: QAbstractButton, on: bool) -> None:
+        if on and button is self.dont_know:
             for button in self.buttons:
                 if button is not self.dont_know:
                     button.setChecked(False)
@@ -319,3 +327,24 @@ class QuizView(QWidget):
         else:
             target.setChecked(True)
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+class _AnswerRow(QWidget):
+    """One answer: the button shows its key, the text beside it wraps (a button's own text never wraps,
+    and one long answer made the window wider than the screen). A click on the text chooses the
+    answer as a click on the button does."""
+
+    def __init__(self, kind: type[QCheckBox | QRadioButton], parent: QWidget) -> None:
+        super().__init__(parent)  # inside the window: a row with no parent would be a window of its own
+        line = QHBoxLayout(self)
+        line.setContentsMargins(0, 2, 0, 2)
+        self.button: QAbstractButton = kind(self)
+        self.text = ButtonText(self.button, self)
+        line.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self.text, 1)
+
+    def show_answer(self, key: str, text: str) -> None:
+        self.button.setText(f"&{key}" if key else "")
+        self.button.setAccessibleName(text)
+        self.text.setText(text)
+        self.show()

@@ -12,11 +12,20 @@ class TextLabel(QLabel):
 
     Inside a QStackedWidget a word-wrapped label is not asked for its height for a width, so long text
     was cut off; the label sets its own minimum height from its width instead.
+
+    The height for a width is remembered until the text, the font or the style changes: Qt's layouts
+    ask for it many times in one pass, and QLabel lays the whole text out again each time (about 130
+    text layouts per question on the check's screen).
     """
+
+    _CHANGES_SIZE = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                               QEvent.Type.ContentsRectChange, QEvent.Type.LayoutDirectionChange})
 
     def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0, bold: bool = False) -> None:
         super().__init__(parent)
         self._scale, self._bold = scale, bold
+        # (width, minimum height, minimum width) -> height, for the current text, font and style
+        self._heights: dict[tuple[int, int, int], int] = {}
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         app = QApplication.instance()
@@ -44,14 +53,33 @@ class TextLabel(QLabel):
         self._apply_font()
 
     def changeEvent(self, event: QEvent) -> None:
+        kind = event.type()
+        if kind in self._CHANGES_SIZE:
+            self._heights.clear()
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if kind == QEvent.Type.FontChange:
             # Larger text wraps onto more lines: take the new height, or the last lines are cut off.
             self._fit()
 
     def setText(self, text: str) -> None:
+        if text == self.text():
+            return  # the height already fits this text at this width; measuring it again costs a layout
+        self._heights.clear()
         super().setText(text)
         self._fit()
+
+    def heightForWidth(self, width: int) -> int:
+        if width < 0:
+            return super().heightForWidth(width)
+        # QLabel's answer never goes below the label's minimum size (its fixed height, once fitted), so
+        # the minimum is part of what is remembered.
+        key = (width, self.minimumHeight(), self.minimumWidth())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 32:
+                self._heights.clear()  # a window resized through many widths keeps only the recent ones
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -61,11 +89,18 @@ class TextLabel(QLabel):
         # Exactly as tall as the text at this width: neither cut off nor padded with empty space.
         if self.width() <= 0:
             return
-        # QLabel's height for a width never goes below its minimum height, so lift the limits first.
-        self.setMinimumHeight(0)
-        self.setMaximumHeight(16777215)
-        height = self.heightForWidth(self.width()) if self.text() else 0
-        self.setFixedHeight(max(height, 0))
+        width, height = self.width(), 0
+        if self.text():
+            natural = self._heights.get((width, 0, self.minimumWidth()))
+            if natural is None:
+                # QLabel's height for a width never goes below its minimum height, so lift the limits
+                # first (each change of them makes the layouts above work again, so only when needed).
+                self.setMinimumHeight(0)
+                self.setMaximumHeight(16777215)
+                natural = self.heightForWidth(width)
+            height = max(natural, 0)
+        if self.minimumHeight() != height or self.maximumHeight() != height:
+            self.setFixedHeight(height)
 
 
 def arrange(layout: QBoxLayout, available: int) -> None:
