@@ -233,9 +233,13 @@ class QuizView(QWidget):
 
     def _box_toggled(self, button: QAbstractButton, on: bool) -> None:
         if on and button is self.dont_know:
-            for button in self.buttons:
-                if button is not self.dont_know:
-                    button.setChecked(False)
+            # Quietly: each box unticked with its signal would have _update_next see the boxes still
+            # ticked and untick "I don't know" again, leaving nothing chosen (an answer of "none").
+            for other in self.buttons:
+                if other is not button and other.isChecked():
+                    other.blockSignals(True)
+                    other.setChecked(False)
+                    other.blockSignals(False)
 
     def _update_next(self, *_: object) -> None:
         if self.item is None:
