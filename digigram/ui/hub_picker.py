@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.coordination import sort_key
 from digigram.core.regions import Hub, Region, region_name
-from digigram.ui.signals import emit
 from digigram.ui.widgets import fit_dialog
 
 translate = QCoreApplication.translate
@@ -83,7 +82,7 @@ class HubPicker(QWidget):
         self.search.installEventFilter(self)
         self.search.textChanged.connect(self._filter)
         self.region.currentIndexChanged.connect(self._filter)
-        self.list.currentItemChanged.connect(lambda *_: emit(self.chosen_changed))
+        self.list.currentItemChanged.connect(lambda *_: self.chosen_changed.emit())
 
     def showEvent(self, event: QShowEvent) -> None:
         # Room for a few wrapped hubs at the text size in force when shown (it can change at any time).
@@ -114,7 +113,7 @@ class HubPicker(QWidget):
         current = self.list.currentItem()
         if current is None or current.isHidden():  # keep a visible hub highlighted while typing
             self.list.setCurrentRow(-1 if first is None else first)
-        emit(self.chosen_changed)
+        self.chosen_changed.emit()
 
     def _step(self, delta: int) -> None:
         rows = [r for r in range(self.list.count()) if not self.list.item(r).isHidden()]

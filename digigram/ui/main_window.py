@@ -25,7 +25,6 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from digigram.ui.signals import emit
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
             events.restart_on_input(self.idle_timer)
         self.idle_timer.start()
         self._show_notices()
-        emit(self.ready)
+        self.ready.emit()
 
     def _show_notices(self) -> None:
         """Problems that did not stop the start (no room for the start backup), each said once."""
@@ -260,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def notify(self, change: Change | None) -> None:
         if change is not None:
-            emit(self.changed, change)
+            self.changed.emit(change)
 
     def run(self, action: Callable[[], T]) -> T | None:
         """Do one user action; an expected problem becomes a message and None is returned."""

@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from digigram.ui.signals import emit
 from digigram.ui.widgets import TextLabel
 
 translate = QCoreApplication.translate
@@ -51,4 +50,4 @@ class OpeningView(QWidget):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            emit(self.painted)
+            self.painted.emit()

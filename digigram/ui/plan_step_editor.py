@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from digigram.core.i18n import date_pattern
 from digigram.core.plan import goal_text
 from digigram.core.records import PlanStep
-from digigram.ui.signals import emit
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -180,7 +179,7 @@ class StepEditor(QWidget):
         )
         self._update_open()
         self._update_goal_hint()
-        emit(self.edited, self.step)
+        self.edited.emit(self.step)
 
     def _update_open(self) -> None:
         rid = self.resource.currentData()

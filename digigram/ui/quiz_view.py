@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.answer_order import display_order
-from digigram.ui.signals import emit
 from digigram.ui.widgets import ButtonText, TextLabel
 
 if TYPE_CHECKING:
@@ -294,7 +293,7 @@ class QuizView(QWidget):
         change = self.win.run(lambda: session.answer(choice, seconds=round(seconds, 1), language=lang))
         if change is None:
             return  # the problem was shown; the question stays so the person can try again
-        emit(self.answered, change)
+        self.answered.emit(change)
         self.show_current()
 
     def pause(self) -> None:

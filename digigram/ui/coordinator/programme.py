@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.signals import emit
 from digigram.ui.widgets import TextLabel
 
 if TYPE_CHECKING:
@@ -227,7 +226,7 @@ class ProgrammePage(QWidget):
                 result: object = ws.programme(filters)
             except DigigramError as exc:
                 result = exc
-            emit(self._relay.done, asked, result)
+            self._relay.done.emit(asked, result)
 
         threading.Thread(target=work, name="programme-figures", daemon=True).start()
 

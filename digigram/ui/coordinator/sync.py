@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
-from digigram.ui.signals import emit
 from digigram.ui.widgets import TextLabel, fit_dialog
 
 if TYPE_CHECKING:
@@ -57,9 +56,9 @@ class SyncWorker(QThread):
             report = self.co.sync_to(self.url, lang=self.lang, progress=self.progressed.emit,
                                      cancelled=self.stop.is_set)
         except DigigramError as exc:
-            emit(self.failed, exc)
+            self.failed.emit(exc)
         else:
-            emit(self.succeeded, report)
+            self.succeeded.emit(report)
 
 
 class SyncDialog(QDialog):

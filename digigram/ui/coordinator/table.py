@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from digigram.core.regions import hub_label
 from digigram.core.when import local_day
-from digigram.ui.signals import emit
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -173,9 +172,9 @@ class TraineeModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         self.rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
 
     def person_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
