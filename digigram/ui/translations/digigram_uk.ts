@@ -974,93 +974,93 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="63"/>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="68"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="60"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="62"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="64"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="254"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="356"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1525,62 +1525,62 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="93"/>
+        <location filename="../quiz_view.py" line="106"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="94"/>
+        <location filename="../quiz_view.py" line="107"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="95"/>
+        <location filename="../quiz_view.py" line="108"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="96"/>
+        <location filename="../quiz_view.py" line="109"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="206"/>
+        <location filename="../quiz_view.py" line="224"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="98"/>
+        <location filename="../quiz_view.py" line="111"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="135"/>
+        <location filename="../quiz_view.py" line="148"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="137"/>
+        <location filename="../quiz_view.py" line="150"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="139"/>
+        <location filename="../quiz_view.py" line="152"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="165"/>
+        <location filename="../quiz_view.py" line="173"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="209"/>
+        <location filename="../quiz_view.py" line="227"/>
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="212"/>
+        <location filename="../quiz_view.py" line="50"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1589,7 +1589,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="216"/>
+        <location filename="../quiz_view.py" line="53"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1598,7 +1598,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="219"/>
+        <location filename="../quiz_view.py" line="237"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -1963,17 +1963,17 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="32"/>
+        <location filename="../texts.py" line="39"/>
         <source>no target set</source>
         <translation>ціль не встановлено</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="34"/>
+        <location filename="../texts.py" line="41"/>
         <source>target reached</source>
         <translation>ціль досягнуто</translation>
     </message>
     <message numerus="yes">
-        <location filename="../texts.py" line="35"/>
+        <location filename="../texts.py" line="16"/>
         <source>below the target by levels: %n</source>
         <translation>
             <numerusform>на %n рівень нижче від цілі</numerusform>
@@ -1982,47 +1982,47 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="53"/>
         <source>not shown yet: every answer here was the lowest</source>
         <translation>ще не показано: усі відповіді тут були найнижчими</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="60"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="66"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="76"/>
+        <location filename="../texts.py" line="83"/>
         <source>What you said about yourself fits what your answers showed.</source>
         <translation>Те, що ви сказали про себе, збігається з тим, що показали ваші відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="77"/>
+        <location filename="../texts.py" line="84"/>
         <source>Their self-ratings fit what their answers showed.</source>
         <translation>Їхня самооцінка збігається з тим, що показали відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="80"/>
+        <location filename="../texts.py" line="87"/>
         <source>Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to worry about; your levels come from your answers, and the plan starts there.</source>
         <translation>Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, тож хвилюватися нема про що: рівні визначено за вашими відповідями, і план розвитку починається саме з них.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="92"/>
         <source>Rated themselves higher than their answers showed, over all areas together. This is common; a friendly talk about the answers to review may help.</source>
         <translation>Загалом за всіма сферами оцінили себе вище, ніж показали відповіді. Так буває часто; може допомогти доброзичлива розмова про відповіді для розбору.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="91"/>
+        <location filename="../texts.py" line="98"/>
         <source>Overall your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="103"/>
         <source>Their answers showed more than they gave themselves credit for, over all areas together. Encouragement may help.</source>
         <translation>Загалом за всіма сферами відповіді показали більше, ніж вони собі приписали. Може допомогти підбадьорення.</translation>
     </message>
