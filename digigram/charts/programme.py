@@ -112,7 +112,6 @@ def _plain(ax: Axes, pal: Palette = NORMAL) -> None:
         for side in ("left", "bottom"):
             ax.spines[side].set_color(pal.text)
         ax.tick_params(colors=pal.text, which="both")
-        ax.title.set_color(pal.text)
         legend = ax.get_legend()
         if legend is not None:
             legend.get_title().set_color(pal.text)
@@ -160,7 +159,7 @@ def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: boo
     ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
     ax.set_xlim(-0.6, 1.6)
-    ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left")
+    ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left", color=pal.text)
     _plain(ax, pal)
 
 
@@ -217,7 +216,7 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
     ax.set_yticks(ys, [name for name, _ in rows])
     ax.set_xlim(0, 125)
     ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
-    ax.set_title(title, fontproperties=font(11, bold=True), loc="left")
+    ax.set_title(title, fontproperties=font(11, bold=True), loc="left", color=pal.text)
     _plain(ax, pal)
 
 

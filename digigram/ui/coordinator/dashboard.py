@@ -205,10 +205,13 @@ class DashboardView(QWidget):
         super().changeEvent(event)
 
     def refresh(self, change: Any = None) -> None:
-        if self.win.coordinator is not None and self.isVisible():
-            self.reload()
-            if change is not None and change.kind == "setting":
-                self.programme.redraw()  # contrast or text size: its charts are drawn again
+        # The coordinator's own writes reload this screen directly; a new contrast or text size draws
+        # the charts again in the new look (light on black in high contrast, as the trainee's).
+        if change is None or change.kind != "setting" or self.win.coordinator is None or not self.isVisible():
+            return
+        self._heatmap_drawn = False
+        self._draw_heatmap()
+        self.programme.redraw()
 
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""

@@ -97,12 +97,12 @@ class HubsDialog(QDialog):
         self.region.currentIndexChanged.connect(lambda *_: self._update())
         self.setMinimumWidth(560)
         self.fill()
+        self.list.setFocus()  # before the dialog is shown, so showing it does not give the focus to Save
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 5)
         fit_dialog(self)
-        self.list.setFocus()
 
     # -- the list --------------------------------------------------------------------------------
     def fill(self, *, current: str | None = None) -> None:
