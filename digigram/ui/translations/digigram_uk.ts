@@ -545,7 +545,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Hu&amp;bs…</source>
-        <translation></translation>
+        <translation>Ха&amp;би…</translation>
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="159"/>
