@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from digigram.charts._style import FONT_FAMILY
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.typing import RcKeyType
 
 # Type 3: matplotlib writes the outline of each DejaVu Sans glyph a page uses into the file, with a
 # ToUnicode map, so Cyrillic prints the same in any viewer and can still be searched and copied.
 # Type 42 would embed a subset of the TrueType file made by fontTools' subsetter, whose import and
 # run add about 15 MiB to the app at the moment a PDF is written on a 4 GB library PC.
-PDF_RC: dict[str, object] = {"pdf.fonttype": 3, "font.family": FONT_FAMILY}
+PDF_RC: dict[RcKeyType, Any] = {"pdf.fonttype": 3, "font.family": FONT_FAMILY}
 
 _SUBSETTER = "fontTools.subset"
 
@@ -41,7 +42,7 @@ def _defer_subsetter() -> None:
     sys.modules[_SUBSETTER] = module
     loader.exec_module(module)
     # Set on the package too: `from fontTools import subset` then finds it without touching it.
-    sys.modules["fontTools"].subset = module
+    vars(sys.modules["fontTools"])["subset"] = module
 
 
 def pdf_pages() -> type[PdfPages]:
