@@ -70,11 +70,8 @@ if sys.argv[2] == "pyside-check":
     shipped = feature._mod_uses_pyside
     import digigram.ui
     feature._mod_uses_pyside = shipped
-if sys.argv[2] == "earlier":
-    from benchmarks.ui_memory import put_back_earlier
-    put_back_earlier()
 from benchmarks.ui_memory import _whole_run, peak_mib
-print(_whole_run(sys.argv[1]))
+print(_whole_run(sys.argv[1], earlier=sys.argv[2] == "earlier"))
 print(f"{peak_mib():.1f}")
 """
 
@@ -96,14 +93,12 @@ def parts_table(env: dict[str, str]) -> None:
     for line in out.splitlines():
         name, value = line.rsplit("\t", 1)
         total = float(value)
-        print(f"  {name:<42} +{total - before:6.1f} MiB   (peak {total:6.1f} MiB)")
+        print(f"  {name:<46} +{total - before:6.1f} MiB   (peak {total:6.1f} MiB)")
         before = total
 
 
-def put_back_earlier() -> None:
-    """The app as it was before its charts and PDFs were made lighter, for the comparison."""
-    import digigram.charts._pdf as pdf
-    import digigram.core.loader  # noqa: F401  (was imported by Workspace.framework_for every time)
+def put_back_earlier_canvas() -> None:
+    """Charts on matplotlib's Qt canvas, as the app showed them before."""
     import digigram.ui.chart_widget as chart_widget
 
     def qt_canvas(figure: Any, parent: Any = None) -> Any:
@@ -115,6 +110,14 @@ def put_back_earlier() -> None:
         return canvas
 
     chart_widget.FigureView = qt_canvas  # type: ignore[misc, assignment]
+
+
+def put_back_earlier_plan() -> None:
+    """Before the plan is shown: the loader as Workspace.framework_for imported it every time, and
+    PDFs with Type 42 fonts through fontTools' subsetter, loaded with matplotlib's PDF backend."""
+    import digigram.charts._pdf as pdf
+    import digigram.core.loader  # noqa: F401
+
     pdf.PDF_RC["pdf.fonttype"] = 42
     pdf._defer_subsetter = lambda: None
 
@@ -148,7 +151,7 @@ def main() -> int:
     return 0
 
 
-def _whole_run(data: str) -> str:
+def _whole_run(data: str, *, earlier: bool = False) -> str:
     # digigram.ui before the workspace, as app.main has it: its hook only sees later imports.
     from PySide6.QtWidgets import QApplication
 
@@ -159,6 +162,8 @@ def _whole_run(data: str) -> str:
     from digigram.ui.rating_dialog import RatingDialog
 
     app = qapplication()
+    if earlier:
+        put_back_earlier_canvas()
     RatingDialog.ask = classmethod(lambda cls, parent, after=False: 5)  # type: ignore[method-assign, assignment]
     ws = Workspace.open(data_dir=data)
     win = build_window(ws, language="uk")
@@ -173,6 +178,8 @@ def _whole_run(data: str) -> str:
         win.quiz.submit()
         QApplication.processEvents()
     after_check = peak_mib()
+    if earlier:
+        put_back_earlier_plan()
     win.show_plan(person.id)
     pdf = Path(data) / "plan.pdf"
     plan_view.ask_pdf_path = lambda parent, suggested: str(pdf)
