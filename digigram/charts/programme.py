@@ -12,7 +12,8 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from digigram.charts._style import FONT_FAMILY, NORMAL, Palette, font, palette
+from digigram.charts._pdf import PDF_RC
+from digigram.charts._style import NORMAL, Palette, font, palette
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
 from digigram.core.programme import Share
@@ -346,6 +347,6 @@ def write_programme_pdf(path: str | os.PathLike[str], report: ProgrammeReport, *
     target = Path(path)
     w = words(lang)
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+    with matplotlib.rc_context(PDF_RC):
         save_pdf_pages(target, build_programme_pages(report, lang=lang), metadata=metadata)
     return target
