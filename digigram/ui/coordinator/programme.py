@@ -148,7 +148,7 @@ class ProgrammePage(QWidget):
         self.use_since.setText(translate("Programme", "Checks si&nce:"))
         self.use_since.setAccessibleName(translate("Programme", "Only checks finished since a date"))
         self.since.setAccessibleName(translate("Programme", "First day of the checks counted"))
-        self.show_button.setText(translate("Programme", "&Show the figures"))
+        self.show_button.setText(translate("Programme", "Sh&ow the figures"))
         self.show_button.setAccessibleName(translate("Programme", "Show the figures"))
         self.pane.setAccessibleName(translate("Programme", "The programme's figures"))
         self.progress.setAccessibleName(translate("Programme", "Working out the figures…"))

@@ -544,7 +544,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="158"/>
-        <source>Hu&amp;bs…</source>
+        <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
@@ -594,7 +594,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="169"/>
-        <source>Checked &amp;until:</source>
+        <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
@@ -674,7 +674,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="189"/>
-        <source>Group report as P&amp;DF…</source>
+        <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
@@ -688,27 +688,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="243"/>
+        <location filename="../coordinator/dashboard.py" line="246"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="245"/>
+        <location filename="../coordinator/dashboard.py" line="248"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="246"/>
+        <location filename="../coordinator/dashboard.py" line="249"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="256"/>
+        <location filename="../coordinator/dashboard.py" line="259"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="282"/>
+        <location filename="../coordinator/dashboard.py" line="285"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -899,7 +899,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../home.py" line="122"/>
-        <source>Development &amp;plan</source>
+        <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
@@ -1282,7 +1282,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../plan_view.py" line="125"/>
-        <source>Remo&amp;ve the step</source>
+        <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
@@ -1307,12 +1307,12 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="95"/>
-        <source>S&amp;tatus:</source>
+        <source>Stat&amp;us:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="96"/>
-        <source>N&amp;otes:</source>
+        <source>&amp;Notes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
@@ -1473,7 +1473,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/programme.py" line="151"/>
-        <source>&amp;Show the figures</source>
+        <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
@@ -2193,39 +2193,39 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="168"/>
+        <location filename="../coordinator/trainee.py" line="172"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="196"/>
+        <location filename="../coordinator/trainee.py" line="200"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="198"/>
+        <location filename="../coordinator/trainee.py" line="202"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="221"/>
+        <location filename="../coordinator/trainee.py" line="225"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="234"/>
+        <location filename="../coordinator/trainee.py" line="238"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="236"/>
+        <location filename="../coordinator/trainee.py" line="240"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="256"/>
+        <location filename="../coordinator/trainee.py" line="260"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
