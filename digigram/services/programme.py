@@ -28,7 +28,7 @@ from digigram.core.programme import (
     frozen_levels,
 )
 from digigram.core.regions import Hub, Region
-from digigram.services.coordinator.dashboard import _mark
+from digigram.services.summaries import mark_of
 from digigram.store.repo import programme as rows
 from digigram.store.repo.dashboard import roomy
 
@@ -92,7 +92,7 @@ def _right_from_answers(framework: Framework, answers: list[tuple[str, str, int]
     for item_id, choice, n in answers:
         if item_id not in marked:
             continue  # self-ratings and attitudes have no right answer
-        mark = _mark(framework, item_id, choice)
+        mark = mark_of(framework, item_id, choice)
         right[item_id][0] += n if mark == 1 else 0
         right[item_id][1] += n
     return right
