@@ -1,4 +1,4 @@
-"""The dashboard a page at a time from SQL, and the check summaries written with each check, on both engines."""
+"""The dashboard a page at a time from SQL, and the check summaries written with each check (both engines)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ ORDERS = [TraineeOrder(c, d) for c in (*ORDER_COLUMNS, "area:DOC", "area:NET") f
 
 @pytest.mark.parametrize("order", ORDERS, ids=lambda o: f"{o.column}{'-desc' if o.descending else ''}")
 @pytest.mark.parametrize("filters", [DashboardFilter(), DashboardFilter(group="Група 1"),
-                                     DashboardFilter(date_from=date(2025, 2, 1))], ids=["all", "group", "dated"])
+                                     DashboardFilter(date_from=date(2025, 2, 1))],
+                         ids=["all", "group", "dated"])
 def test_pages_from_sql_follow_the_whole_list(co: Coordinator, many: None, order: TraineeOrder,
                                              filters: DashboardFilter) -> None:
     """Pages of four, read in SQL, put together are the whole list in the same order, and every page
