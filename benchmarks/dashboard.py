@@ -32,7 +32,7 @@ STEP = Path(__file__).resolve().parent / "_dashboard_step.py"
 TARGETS = {"first screen, everyone": 1.0, "first screen, busiest hub": 1.0, "national programme figures": 2.0}
 
 
-def _copy(source: Path, url: str) -> float:
+def copy_dataset(source: Path, url: str) -> float:
     """The data set's rows into the database at the data set's revision, with COPY; then ANALYZE."""
     import psycopg
 
@@ -44,8 +44,13 @@ def _copy(source: Path, url: str) -> float:
         migrate.upgrade(url, to=revision)
         started = time.perf_counter()
         with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1)) as conn:
-            for table, columns in COLUMNS.items():
-                names = ", ".join(columns)
+            # Every column the data set's revision has (a newer data set has more: person.sort_name,
+            # competence_result), the checks' framework snapshots first as the checks refer to them.
+            have = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = [t for t in ("framework_snapshot", *COLUMNS, "check_summary", "competence_result")
+                      if t in have]
+            for table in tables:
+                names = ", ".join(r[1] for r in lite.execute(f"PRAGMA table_info({table})"))
                 with conn.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                     for row in lite.execute(f"SELECT {names} FROM {table}"):
                         copy.write_row(row)
@@ -94,7 +99,7 @@ def main() -> int:
         cluster.start()
         try:
             source = cluster.create_database()
-            seconds = _copy(paths.database_path(folder), cluster.url(source))
+            seconds = copy_dataset(paths.database_path(folder), cluster.url(source))
             print(f"copied into PostgreSQL in {seconds:.1f} s", flush=True)
             results = {}
             sides = ((f"baseline {args.baseline} ({commit})", base), (f"this tree ({here}+)", ROOT))
