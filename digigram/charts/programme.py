@@ -43,6 +43,8 @@ WORDS = {
     "area": N_("Area"),
     "level": N_("Level"),
     "gaps": N_("Below the role's target, by area"),
+    "competence_gaps": N_("Below the role's target, by competence"),
+    "competence": N_("Competence"),
     "over": N_("Said more than they showed, by area"),
     "below": N_("Below target"),
     "said_more": N_("Said more"),
@@ -94,6 +96,7 @@ class ProgrammeReport:
     over: Sequence[tuple[str, Share]]
     hardest: Sequence[tuple[str, Share]]  # (question id and text, fully right of answers)
     definitions: Sequence[str]
+    competence_gaps: Sequence[tuple[str, Share]] = ()  # (competence id and name, below of with a target)
 
 
 def _axes(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:
@@ -306,7 +309,26 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
                         [(n, c) for n, (_o, c) in zip(names, report.levels, strict=True)],
                         report.level_codes, lang=lang)
         _place(flow, height + 0.1, levels)
-    for rows, title, colour in ((report.gaps, w["gaps"], "#D55E00"), (report.over, w["over"], "#CC79A7")):
+    def competences() -> None:
+        """Right after the areas' gaps: the same figure per competence, bars and a table."""
+        rows = report.competence_gaps
+        names = _short([n for n, _ in rows], 40)
+        room = _label_room(names)
+        height = 0.9 + 0.2 * len(rows)  # 35 competences on one page: narrower bars than the areas'
+
+        def by_competence(fig: Figure, y: float) -> None:
+            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.65),
+                        [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=w["competence_gaps"],
+                        lang=lang, colour="#D55E00")
+        flow.y -= 0.1
+        _place(flow, height + 0.1, by_competence)
+        flow.table([w["competence"], w["below"], w["interval"]], [4.0, 1.6, 2.0],
+                   [[name, f"{pct(s, lang)} ({s.count}/{s.n})", interval_text(s, lang)] for name, s in rows])
+
+    for k, (rows, title, colour) in enumerate(((report.gaps, w["gaps"], "#D55E00"),
+                                               (report.over, w["over"], "#CC79A7"))):
+        if k == 1 and report.competence_gaps:
+            competences()
         if not rows:
             continue
         names = _short([n for n, _ in rows])

@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from digigram.core.coordination import (
+    BeforeAfter,
     BundleSummary,
     CoordinatorError,
     Dashboard,
     DashboardFilter,
     FilterOptions,
     ImportReport,
+    ItemStat,
     TraineeDetail,
+    TraineeOrder,
 )
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_
@@ -97,9 +100,22 @@ class Coordinator:
             hubs, groups, profiles = dashboard_rows.filter_options(session)
         return FilterOptions(hubs=hubs, groups=groups, profiles=profiles)
 
-    def dashboard(self, filters: DashboardFilter | None = None) -> Dashboard:
-        """Trainees, heatmap data, hard questions and before/after for the filter (all when None)."""
-        return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter())
+    def dashboard(self, filters: DashboardFilter | None = None, *, order: TraineeOrder | None = None,
+                  offset: int = 0, limit: int | None = None, figures: bool = True) -> Dashboard:
+        """Trainees, heatmap data, hard questions and before/after for the filter (all when None).
+
+        With a `limit`, one page of trainees from `offset` in `order`, counted whole; `figures=False`
+        leaves out the hard questions and before/after (see dashboard_figures) for a quick first screen.
+        """
+        if offset < 0 or (limit is not None and limit < 0):
+            raise ValueError("offset and limit cannot be negative")
+        return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter(),
+                                           order=order, offset=offset, limit=limit, figures=figures)
+
+    def dashboard_figures(
+            self, filters: DashboardFilter | None = None) -> tuple[tuple[ItemStat, ...], BeforeAfter]:
+        """The hard questions and the before/after figures of everyone the filter selects."""
+        return coordinator_dashboard.figures(self._sessions, self._ws.framework, filters or DashboardFilter())
 
     # --- one trainee ----------------------------------------------------------------------------
 

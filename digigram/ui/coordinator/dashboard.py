@@ -28,7 +28,7 @@ from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
-from digigram.ui.coordinator.table import TraineeModel
+from digigram.ui.coordinator.table import PAGE, TraineeModel
 from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
@@ -135,7 +135,10 @@ class DashboardView(QWidget):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
-        self.model.layoutChanged.connect(self._order_changed)
+        self.model.modelReset.connect(self._order_changed)
+        self.model.rowsInserted.connect(self._order_changed)  # a further page read by scrolling
+        self.model.loader = self._load_page
+        self.tabs.currentChanged.connect(lambda _i: self._load_figures())
 
         self.leave.clicked.connect(self.win.go_home)
         self.password.clicked.connect(self.change_password)
@@ -267,32 +270,63 @@ class DashboardView(QWidget):
         if self.win.coordinator is not None:
             coordinator_login.change_password(self, self.win.coordinator)
 
+    def _load_page(self, column: str, descending: bool, offset: int) -> Any:
+        """One page of the trainee table from the database (the model asks when scrolled or sorted)."""
+        from digigram.core.coordination import TraineeOrder
+
+        co, filters = self.win.coordinator, self._filters
+        if co is None or filters is None:
+            return None
+        order = TraineeOrder(column, descending)
+        return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
+                                                 figures=False))
+
     def apply_filters(self) -> None:
+        """The first screen only: the table's first page and the counts. The hard questions and the
+        before/after figures are read when their page is first shown (_load_figures)."""
         co = self.win.coordinator
         if co is None:
             return
-        filters = self.current_filter()
-        board = self.win.run(lambda: co.dashboard(filters))
+        self._filters = self.current_filter()
+        board = self._load_page(*self.model.order, 0)
         if board is None:
             return
         self.dashboard = board
+        self._figures_for = None
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
-                            profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
+                            profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
+                            total=board.total)
         self.fit_columns()
-        helped = sum(1 for r in board.rows if r.needs_help)
         counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                   .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+                   .replace("%1", str(board.total)).replace("%2", str(board.needing_help)))
         # e.g. a read-only account: the summaries were worked out for this view only
         self.count.setText(counted if board.note is None else f"{counted}\n{board.note.render(lang)}")
-        self.hard.show_stats(board.hard_questions, fw, lang)
-        self.before_after.show(board.before_after, fw, lang)
         self._heatmap_drawn = False
         self._draw_heatmap()
+        self._load_figures()
         has_rows = bool(board.rows)
         for button in (self.open_button, self.delete_button):
             button.setEnabled(has_rows)
+
+    _filters: Any = None
+    _figures_for: Any = None  # the filter the hard questions and before/after pages show
+
+    def _load_figures(self) -> None:
+        # Read when one of their pages is shown, once per filter: they fold every selected check.
+        co = self.win.coordinator
+        if (co is None or self._filters is None or self._figures_for == self._filters
+                or self.tabs.currentWidget() not in (self.hard, self.before_after)):
+            return
+        filters = self._filters
+        found = self.win.run(lambda: co.dashboard_figures(filters))
+        if found is None:
+            return
+        self._figures_for = filters
+        fw, lang = self.win.ws.framework, self.win.lang
+        self.hard.show_stats(found[0], fw, lang)
+        self.before_after.show(found[1], fw, lang)
 
     def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
@@ -310,7 +344,7 @@ class DashboardView(QWidget):
             return
         self._heatmap_drawn = True
         board = self.dashboard
-        # The picture follows the table's order (sorted as the coordinator chose).
+        # The picture follows the table: the rows read so far, in the order the coordinator chose.
         ordered = type(board)(rows=tuple(self.model.rows), area_ids=board.area_ids,
                               hard_questions=board.hard_questions, before_after=board.before_after)
         self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,

@@ -126,12 +126,17 @@ class ProgrammePage(QWidget):
         self.levels_chart = ChartWidget(body)
         self.gaps_chart = ChartWidget(body)
         self.over_chart = ChartWidget(body)
+        # 35 competences read better as a table than as bars: share, counts and interval side by side.
+        self.competences_label = TextLabel(body, bold=True)
+        self.competences = _fixed_table(body, 4)
+        self.competences_label.setBuddy(self.competences)
         self.hardest_label = TextLabel(body, bold=True)
         self.hardest = _fixed_table(body, 3)
         self.definitions_label = TextLabel(body, bold=True)
         self.definitions = TextLabel(body)
         for widget in (self.summary, self.headline_chart, self.regions_label, self.regions, self.levels_label,
-                       self.levels_chart, self.gaps_chart, self.over_chart, self.hardest_label, self.hardest,
+                       self.levels_chart, self.gaps_chart, self.competences_label, self.competences,
+                       self.over_chart, self.hardest_label, self.hardest,
                        self.definitions_label, self.definitions):
             self.body.addWidget(widget)
         self.body.addStretch(1)
@@ -158,6 +163,10 @@ class ProgrammePage(QWidget):
         self.over_chart.setAccessibleName(translate("Programme", "Said more than they showed by area"))
         self.regions.setAccessibleName(translate("Programme", "Trainees, hubs and checks by region"))
         self.hardest.setAccessibleName(translate("Programme", "Hardest questions"))
+        self.competences.setAccessibleName(translate("Programme", "Below the role's target by competence"))
+        self.competences.setHorizontalHeaderLabels([
+            translate("Programme", "Competence"), translate("Programme", "Area"),
+            translate("Programme", "Below target"), translate("Programme", "95 % interval")])
         self.regions.setHorizontalHeaderLabels([
             translate("Programme", "Region"), translate("Programme", "Trainees"),
             translate("Programme", "Hubs"), translate("Programme", "Checks")])
@@ -254,6 +263,7 @@ class ProgrammePage(QWidget):
             chart.clear()
         self.regions.setRowCount(0)
         self.hardest.setRowCount(0)
+        self.competences.setRowCount(0)
         self.region.clear()
         self.hub.clear()
         self.retranslate_ui()
@@ -340,6 +350,20 @@ class ProgrammePage(QWidget):
             else:
                 chart.clear()
                 chart.set_placeholder(f"{title}: {w['none']}")
+
+        names = {c.id: c.name.get(lang) for a in fw.areas for c in a.competences}
+        self.competences_label.setText(w["competence_gaps"] if p.competence_gaps
+                                       else f"{w['competence_gaps']}: {w['none']}")
+        self.competences.setRowCount(len(p.competence_gaps))
+        for row, c in enumerate(p.competence_gaps):
+            cells = (f"{c.competence_id} {names.get(c.competence_id, '')}".rstrip(),
+                     areas.get(c.area_id, c.area_id),
+                     f"{pct(c.share)} ({c.share.count}/{c.share.n})", interval(c.share))
+            for col, cell in enumerate(cells):
+                self.competences.setItem(row, col, QTableWidgetItem(cell))
+        self.competences.resizeColumnsToContents()
+        self.competences.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_height(self.competences)
 
         self.hardest_label.setText(w["hardest"])
         self.hardest.setRowCount(len(p.hardest))
