@@ -362,8 +362,9 @@ def main(argv: list[str] | None = None) -> None:
         print()
 
     print(f"{args.fresh} fresh people, same abilities for each parameter set (answers by the true ones):")
-    print(f"{'parameters':<32} {'exact level':>12} {'±1 level':>9} {'answers on items':>18}")
-    print(f"{'':<32} {'':>12} {'':>9} {'calibrated once':>18}")
+    print(f"{'parameters':<32} {'exact level':>12} {'±1 level':>9} {'questions':>10} "
+          f"{'answers on items':>17} {'most-seen item':>15}")
+    print(f"{'':<32} {'':>12} {'':>9} {'each':>10} {'calibrated once':>17} {'seen by':>15}")
     accuracy = {}
     engines: list[tuple[str, Framework]] = [("true", with_params(framework, truth)),
                                             ("provisional", provisional)]
@@ -381,7 +382,10 @@ def main(argv: list[str] | None = None) -> None:
         exact, within = level_accuracy(engine, fresh)
         accuracy[label] = within
         on = sum(r.item_id in once for r in fresh.responses) / max(1, len(fresh.responses))
-        print(f"{label:<32} {100 * exact:>11.1f}% {100 * within:>8.1f}% {100 * on:>17.0f}%", flush=True)
+        # Exposure: the share of the people who were asked the most-asked question.
+        top = max(Counter(r.item_id for r in fresh.responses).values()) / args.fresh
+        print(f"{label:<32} {100 * exact:>11.1f}% {100 * within:>8.1f}% {fresh.asked.mean():>10.1f} "
+              f"{100 * on:>16.0f}% {100 * top:>14.0f}%", flush=True)
     for label in accuracy:
         if label in ("true", "provisional"):
             continue

@@ -35,7 +35,7 @@ class Rules:
     # Information multiplier for an item whose parameters are still the provisional guess (no `irt`),
     # once the bank has measured ones: its information is itself a guess, and a level resting on
     # guessed parameters is placed less surely (docs/adaptive.md, "Selection").
-    provisional_weight: float = 0.5
+    provisional_weight: float = 0.25
     min_information: float = 0.02  # below this no remaining question is worth asking
     decision_certainty: float = 0.9  # "clearly above or below the target"
 
