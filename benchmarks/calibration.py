@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{args.fresh} fresh people, same abilities for each parameter set (answers by the true ones):")
     print(f"{'parameters':<32} {'exact level':>12} {'±1 level':>9} {'questions':>10} "
           f"{'answers on items':>17} {'most-seen item':>15}")
-    print(f"{'':<32} {'':>12} {'':>9} {'each':>10} {'calibrated once':>17} {'seen by':>15}")
+    print(f"{'':<32} {'':>12} {'':>9} {'each':>10} {'calibrated once':>17} {'question seen by':>16}")
     accuracy = {}
     engines: list[tuple[str, Framework]] = [("true", with_params(framework, truth)),
                                             ("provisional", provisional)]
@@ -382,10 +382,11 @@ def main(argv: list[str] | None = None) -> None:
         exact, within = level_accuracy(engine, fresh)
         accuracy[label] = within
         on = sum(r.item_id in once for r in fresh.responses) / max(1, len(fresh.responses))
-        # Exposure: the share of the people who were asked the most-asked question.
-        top = max(Counter(r.item_id for r in fresh.responses).values()) / args.fresh
+        # Exposure: the share of the people who were asked the most-asked shown question.
+        shown = Counter(r.item_id for r in fresh.responses if framework.item(r.item_id).kind != "self_rating")
+        top = max(shown.values()) / args.fresh
         print(f"{label:<32} {100 * exact:>11.1f}% {100 * within:>8.1f}% {fresh.asked.mean():>10.1f} "
-              f"{100 * on:>16.0f}% {100 * top:>14.0f}%", flush=True)
+              f"{100 * on:>16.0f}% {100 * top:>15.0f}%", flush=True)
     for label in accuracy:
         if label in ("true", "provisional"):
             continue
