@@ -275,21 +275,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--diagnose", action="store_true",
                         help="also: true abilities known, a random design, the error's sign, no pooling")
     parser.add_argument("--big-only", action="store_true", help="only the --big timing and recovery")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="another world: other true parameters, guesses and people (0: the usual one)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    world = 1000 * args.seed  # seed 0 keeps the published figures' seeds
 
     framework = load_framework(shipped_framework_path())
-    truth, guess = truth_and_guess(framework, seed=1)
+    truth, guess = truth_and_guess(framework, seed=world + 1)
     # The wrong guesses go in as `irt` blocks; anchors=() below says they are guesses, not measurements.
     provisional = mark_measured(with_params(framework, guess), ())
     scored = len(truth)
     print(f"shipped framework {framework.id} {framework.version}: {scored} scored items "
           f"({', '.join(f'{k} {v}' for k, v in Counter(framework.item(i).kind for i in truth).items())})")
     if args.big_only:
-        big_run(provisional, truth, people=args.big)
+        big_run(provisional, truth, people=args.big, world=world)
         return
 
     start = time.perf_counter()
-    sim = take_quiz(provisional, truth, people=args.people, seed=2)
+    sim = take_quiz(provisional, truth, people=args.people, seed=world + 2)
     quiz_s = time.perf_counter() - start
     print(f"{args.people} people through the quiz on the provisional parameters: {len(sim.responses)} "
           f"answers, {sim.asked.mean():.1f} questions each, {quiz_s:.1f} s")
@@ -341,7 +344,7 @@ def main(argv: list[str] | None = None) -> None:
     # second 3,000 answer depends on the selection, so the round is run under each.
     recalibrated, second_answers = {}, {}
     for sel in selections:
-        second = take_quiz(calibrated[sel], truth, people=args.people, seed=5)
+        second = take_quiz(calibrated[sel], truth, people=args.people, seed=world + 5)
         start = time.perf_counter()
         result2 = calibrate(calibrated[sel], sim.responses + second.responses, min_responses=200,
                             anchors=once)
@@ -378,7 +381,7 @@ def main(argv: list[str] | None = None) -> None:
         engines += [(f"calibrated, {sel}", calibrated[sel]), (f"round-1 ceiling, {sel}", ceiling),
                     (f"calibrated ×2, {sel}", recalibrated[sel])]
     for label, engine in engines:
-        fresh = take_quiz(engine, truth, people=args.fresh, seed=3)
+        fresh = take_quiz(engine, truth, people=args.fresh, seed=world + 3)
         exact, within = level_accuracy(engine, fresh)
         accuracy[label] = within
         on = sum(r.item_id in once for r in fresh.responses) / max(1, len(fresh.responses))
@@ -397,15 +400,15 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.big:
         print()
-        big_run(provisional, truth, people=args.big)
+        big_run(provisional, truth, people=args.big, world=world)
         print(f"(and {args.people} people: {cal_s:.1f} s)")
     sys.stdout.flush()
 
 
-def big_run(provisional: Framework, truth: Mapping[str, ItemParams], *, people: int) -> None:
+def big_run(provisional: Framework, truth: Mapping[str, ItemParams], *, people: int, world: int = 0) -> None:
     """The time to calibrate many people's answers, and whether the errors shrink with more data."""
     start = time.perf_counter()
-    big = take_quiz(provisional, truth, people=people, seed=4)
+    big = take_quiz(provisional, truth, people=people, seed=world + 4)
     print(f"{people} people through the quiz: {len(big.responses)} answers, "
           f"{time.perf_counter() - start:.0f} s", flush=True)
     start = time.perf_counter()
