@@ -89,6 +89,14 @@ def result_to_record(result: QuizResult) -> dict[str, Any]:
     }
 
 
+def competence_rows(record: Mapping[str, Any]) -> list[tuple[str, str, str | None, str | None, int | None]]:
+    """(competence, area, shown level, target, gap) of a stored result: a competence is shown at its
+    area's level."""
+    level = {a["area"]: a["level"] for a in record["areas"]}
+    return [(c["competence"], c["area"], level.get(c["area"]), c["target"], c["gap"])
+            for c in record["competences"]]
+
+
 def result_from_record(record: Mapping[str, Any]) -> QuizResult:
     """The result exactly as it was stored; a DigigramError for a record this release cannot read."""
     if record.get("format") != RECORD_FORMAT:

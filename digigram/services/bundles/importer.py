@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
 from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
 from digigram.core.bundle.records import KEYS, SCHEMAS, RecordCheck, converter
-from digigram.core.coordination import BundleError, ImportReport
+from digigram.core.coordination import BundleError, ImportReport, name_key
 from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
@@ -48,6 +48,7 @@ from digigram.services.bundles.rows import (
     store_of,
 )
 from digigram.services.bundles.write import RowWriter, row_maker
+from digigram.services.summaries import store_derived
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
 from digigram.store.db import transaction, write_refused
@@ -319,8 +320,8 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                 skip = decision.skip_plans  # the database's plan stays, steps and all
             written = columns
             if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
-                region = columns.index("hub_region")
-                written = (*(c for c in columns if c != "hub_region"), "hub_id")
+                region, name = columns.index("hub_region"), columns.index("name")
+                written = (*(c for c in columns if c != "hub_region"), "hub_id", "sort_name")
             total, done = seen.counts[kind], 0
             with RowWriter(session, table, written, KEYS[kind], sender) as writer:
                 for line in reader.lines(RECORD_FILES[kind]):
@@ -338,7 +339,7 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         continue
                     if kind == "people":
                         hub_id = hub_ids[(row[at], row[region])] if row[at] else None
-                        row = (*row[:region], *row[region + 1:], hub_id)
+                        row = (*row[:region], *row[region + 1:], hub_id, name_key(row[name]))
                     writer.add(row)
                 added[kind] = writer.close()
             if progress is not None:
@@ -394,6 +395,10 @@ def import_bundle(
                     added = _write(session, reader, seen, decision, progress)
                     if seen.recompute is not None:
                         seen.recompute.store_missing(session)
+                    # The new checks' summaries and competence rows, in the same transaction: the
+                    # dashboard and the report never have to make them on opening.
+                    new = [a for a in seen.attempts if a not in seen.stored_attempts]
+                    store_derived(session, framework, new)
             except StorageError:
                 raise  # already says plainly what happened (busy, full, a read-only role)
             except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
