@@ -317,6 +317,7 @@ class _Batch:
         self.shown_wide = _Posteriors(table, shown_wide, levels=False)
         below = [_stack_dot(self.shown.w, cut) for cut in table.below]
         self.below = [b.tolist() for b in below]
+        self.texts: dict[int, tuple[list[str], list[AreaText]]] = {}  # each check's, once written
         # Texts write floats by repr; JSON would write a non-finite one otherwise (never met: the grid
         # posteriors are proper), so then only the full comparison is used.
         self.finite = all(np.isfinite(x).all() for p in (self.shown, self.said, self.said_wide,
@@ -387,7 +388,32 @@ def _flag_text(flag: bool) -> str:
     return "true" if flag else "false"
 
 
+# Floats as written (repr), by value: writing one costs about a microsecond and a half, and answers are
+# few per area, so the same posterior figures come back check after check (a said level rests on two
+# or three self-ratings). Bounded: emptied when full.
+_WRITTEN: dict[float, str] = {}
+_WRITTEN_MAX = 50_000
+
+
+def _write(value: float) -> str:
+    """repr(value), remembered (see _WRITTEN). -0.0 and 0.0 share an entry: a text differing only in
+    that sign is then sent to the full comparison, which takes them as equal."""
+    found = _WRITTEN.get(value)
+    if found is None:
+        if len(_WRITTEN) >= _WRITTEN_MAX:
+            _WRITTEN.clear()
+        found = _WRITTEN[value] = repr(value)
+    return found
+
+
 def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
+    found = b.texts.get(n)
+    if found is None:
+        found = b.texts[n] = _make_texts(b, n)
+    return found
+
+
+def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
     """Check n's stored text, cut where `finished` and each area's `stopped` go, and its areas' figures
     as text. Floats are written by repr, as JSON does: the batch checked they are all finite."""
     table, check = b.table, b.checks[n]
@@ -398,6 +424,7 @@ def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
     svs_all: list[tuple[float, float]] = []
     areas = []
     shown, said_p = b.shown, b.said
+    get = _WRITTEN.get
     for k, area_id in enumerate(b.areas[n]):
         g = n * b.n_areas + table.area_pos[area_id]
         target, t_index, _ = _targets(b.fw, check.profile, area_id)
@@ -408,7 +435,9 @@ def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
         said_theta = said_sd = said_level = "null"
         if n_said:
             s_level = _level(said_p.probs[g], codes, None)
-            said_theta, said_sd, said_level = f"{said_p.mean[g]!r}", f"{said_p.sd[g]!r}", code_text[s_level]
+            said_theta = get(said_p.mean[g]) or _write(said_p.mean[g])
+            said_sd = get(said_p.sd[g]) or _write(said_p.sd[g])
+            said_level = code_text[s_level]
             said = (f'{{"theta":{said_theta},"sd":{said_sd},"level":{said_level},"level_index":{s_level},'
                     f'"band":[{code_text[said_p.edges[0][0][g]]},{code_text[said_p.edges[1][0][g]]}],'
                     f'"items":{n_said}}}')
@@ -417,14 +446,16 @@ def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
             m1, s1 = b.said_wide.mean[g], b.said_wide.sd[g]
             m2, s2 = b.shown_wide.mean[g], b.shown_wide.sd[g]
             sd = float((s1**2 + s2**2) ** 0.5)
-            svs = (f'{{"theta_self":{m1!r},"sd_self":{s1!r},"theta_shown":{m2!r},"sd_shown":{s2!r},'
+            svs = (f'{{"theta_self":{get(m1) or _write(m1)},"sd_self":{get(s1) or _write(s1)},'
+                   f'"theta_shown":{get(m2) or _write(m2)},"sd_shown":{get(s2) or _write(s2)},'
                    f'"flag":{_flag_text(disagrees(m1 - m2, sd))}}}')
             svs_all.append((m1 - m2, sd))
-        p_text = [f"{p!r}" for p in probs]
+        p_text = [get(p) or _write(p) for p in probs]
         figures = AreaText(
-            area_id, table.area_text[area_id], f"{shown.mean[g]!r}", f"{shown.sd[g]!r}", code_text[level],
+            area_id, table.area_text[area_id], get(shown.mean[g]) or _write(shown.mean[g]),
+            get(shown.sd[g]) or _write(shown.sd[g]), code_text[level],
             (code_text[shown.edges[0][0][g]], code_text[shown.edges[1][0][g]]), _JSON(target),
-            "null" if t_index is None else f"{_p_below(b, g, t_index)!r}",
+            "null" if t_index is None else _write(_p_below(b, g, t_index)),
             "null" if t_index is None else str(max(0, t_index - level)), str(n_shown), tuple(p_text), codes,
             said_theta, said_sd, said_level)
         areas.append(figures)
@@ -444,7 +475,7 @@ def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
         total = sum(weights)
         difference = sum(w * d for w, (d, _) in zip(weights, svs_all, strict=True)) / total
         sd = total**-0.5
-        person = (f'{{"difference":{difference!r},"sd":{sd!r},'
+        person = (f'{{"difference":{_write(difference)},"sd":{_write(sd)},'
                   f'"flag":{_flag_text(disagrees(difference, sd))},"areas":{len(svs_all)}}}')
     evidence = ",".join([e.text for e in sorted(b.evidence[n], key=_by_competence)])
     text.append(f'],"competences":[{",".join(c for c in competences if c)}],"self_vs_shown":{person},'

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.bundle.read import BundleReader
-from digigram.core.bundle.records import converter
+from digigram.core.bundle.records import check_deferred, converter
 from digigram.core.engine import Quiz
 from digigram.core.errors import QuizError
 from digigram.core.i18n import N_, Message
@@ -58,6 +58,7 @@ _END = "\uffff"  # sorts after every UUID
 @dataclass
 class _Check:
     attempt: Record
+    line: int  # the attempt's record number in its file
     answers: list[tuple[str, Any]] = field(default_factory=list)
     skip: bool = False  # in the database already: compared with it instead
 
@@ -97,6 +98,7 @@ class Recompute:
         self._parsed: Record | None = None  # the first of them parsed, when it had to be
         self._taken = 0  # area-result lines taken so far (for the line number in a message)
         self._convert = converter("attempts")
+        self._line = 0  # attempt records read so far
         self._current: _Check | None = None
         self._batch: list[_Check] = []
         self.missing: set[str] = set()  # checks without a stored result: computed and stored after writing
@@ -152,6 +154,7 @@ class Recompute:
         line = next(self._attempts, None)
         if line is None:
             return None
+        self._line += 1
         try:
             return self._convert(line)
         except (ValueError, KeyError, TypeError, StopIteration):  # bytes changed since the pass checked them
@@ -165,7 +168,7 @@ class Recompute:
             attempt = self._next_attempt()
             if attempt is None:
                 raise dangling("answers", "attempt", attempt_id)
-            check = _Check(attempt, skip=attempt["id"] in self.skip)
+            check = _Check(attempt, self._line, skip=attempt["id"] in self.skip)
             if attempt["id"] == attempt_id:
                 self._current = check
                 return
@@ -199,7 +202,7 @@ class Recompute:
             self._queue(self._current)
             self._current = None
         while (attempt := self._next_attempt()) is not None:
-            self._queue(_Check(attempt, skip=attempt["id"] in self.skip))
+            self._queue(_Check(attempt, self._line, skip=attempt["id"] in self.skip))
         self._run()
         last = self._next_row()
         if last is not None:
@@ -277,6 +280,7 @@ class Recompute:
         """The stored record parsed, its engine version one this release recomputes and the attempt's."""
         attempt = check.attempt
         version, source = attempt.get("engine_version"), attempt.get("params_source")
+        check_deferred("attempts", "result", text, check.line)  # as the verifying pass leaves it to this
         stored = json.loads(text)
         if stored.get("engine_version") not in RECOMPUTABLE:
             raise self._refuse(check, N_(
