@@ -19,6 +19,7 @@ genuine bundle needs; the record itself is built only when the text differs.
 from __future__ import annotations
 
 import json
+import operator
 import re
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
@@ -70,6 +71,9 @@ class CheckAnswers:
     stored: Mapping[str, Any] | None = None
 
 
+_Targets = tuple[str | None, int | None, list[list[dict[str, Any]]]]
+
+
 class _Scored:
     """One (question, choice) pair as it counts in a check, worked out once per framework."""
 
@@ -108,6 +112,8 @@ class _Table:
         self.code_key = [json.dumps(c) + ": " for c in codes]
         self.area_text = {a.id: _JSON(a.id) for a in fw.areas}
         self.head: dict[tuple[str | None, str], str] = {}
+        self.targets: dict[tuple[str | None, str], _Targets] = {}  # see _targets
+        self.competence_text: dict[tuple[str | None, str, int], str] = {}  # see _competence_text
 
     def score(self, item_id: str, choice: Choice) -> _Scored:
         key = (item_id, tuple(choice) if isinstance(choice, list) else choice)
@@ -282,13 +288,18 @@ class _Batch:
         kind_of: list[int] = []
         self.evidence: list[list[_Scored]] = []
         self.areas: list[list[str]] = []
+        known = table.scored
         for n, check in enumerate(checks):
             area_ids = _area_ids(fw, check.mode)
             allowed = {table.area_pos[a] for a in area_ids}
             asked: set[str] = set()
             found = []
             for item_id, choice in check.answers:
-                scored = table.score(item_id, choice)
+                # the remembered scoring looked up here: a national bundle has two million answers
+                key = (item_id, tuple(choice) if isinstance(choice, list) else choice)
+                scored = known.get(key)
+                if scored is None:
+                    scored = table.score(item_id, choice)
                 if scored.area not in allowed or item_id in asked:
                     raise QuizError(N_("The stored question {item} is not part of this check or comes "
                                        "twice.", item=item_id))
@@ -427,9 +438,9 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
     get = _WRITTEN.get
     for k, area_id in enumerate(b.areas[n]):
         g = n * b.n_areas + table.area_pos[area_id]
-        target, t_index, _ = _targets(b.fw, check.profile, area_id)
+        target, t_index, _ = _targets(b.table, check.profile, area_id)
         probs = shown.probs[g]
-        level = _level(probs, codes, None)
+        level = probs.index(max(probs))  # the first of equals, as np.argmax (_level without a stored one)
         n_said, n_shown = b.counts[1][g], b.counts[2][g]
         said = "null"
         said_theta = said_sd = said_level = "null"
@@ -468,7 +479,7 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
             f'"items":{n_shown},"said":{said},"self_vs_shown":{svs},"stopped":')
         parts.append("".join(text))
         text = ["}"]
-        competences.append(_competence_text(b.fw, check.profile, area_id, level))
+        competences.append(_competence_text(b.table, check.profile, area_id, level))
     person = "null"
     if svs_all:
         weights = [1.0 / sd**2 for _, sd in svs_all]
@@ -477,7 +488,7 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
         sd = total**-0.5
         person = (f'{{"difference":{_write(difference)},"sd":{_write(sd)},'
                   f'"flag":{_flag_text(disagrees(difference, sd))},"areas":{len(svs_all)}}}')
-    evidence = ",".join([e.text for e in sorted(b.evidence[n], key=_by_competence)])
+    evidence = ",".join([e.text for e in sorted(b.evidence[n], key=_BY_COMPETENCE)])
     text.append(f'],"competences":[{",".join(c for c in competences if c)}],"self_vs_shown":{person},'
                 f'"evidence":[{evidence}]}}')
     parts.append("".join(text))
@@ -486,6 +497,9 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
 
 def _by_competence(scored: _Scored) -> int:
     return scored.competence
+
+
+_BY_COMPETENCE = operator.attrgetter("competence")
 
 
 def _level(values: list[float], codes: Sequence[str], hint: Any) -> int:
@@ -517,19 +531,15 @@ def _flag(difference: float, sd: float, hint: Any) -> bool:
     return found
 
 
-_Targets = tuple[str | None, int | None, list[list[dict[str, Any]]]]
-_TARGETS: weakref.WeakKeyDictionary[Framework, dict[tuple[str | None, str], _Targets]] = \
-    weakref.WeakKeyDictionary()
-_COMPETENCE_TEXT: weakref.WeakKeyDictionary[Framework, dict[tuple[str | None, str, int], str]] = \
-    weakref.WeakKeyDictionary()
 
 
-def _targets(fw: Framework, profile: str | None, area_id: str) -> _Targets:
+def _targets(table: _Table, profile: str | None, area_id: str) -> _Targets:
     """The area's target and its index, and for each level of the area the records of its competences
     (target and gap), under a profile: they depend on nothing else, so they are made once."""
-    cache = _TARGETS.setdefault(fw, {})
+    cache = table.targets
     found = cache.get((profile, area_id))
     if found is None:
+        fw = table.bank.framework
         p: Profile | None = None if profile is None else fw.profile(profile)
         target = p.area_target(area_id) if p is not None else None
         by_level: list[list[dict[str, Any]]] = []
@@ -545,13 +555,13 @@ def _targets(fw: Framework, profile: str | None, area_id: str) -> _Targets:
     return found
 
 
-def _competence_text(fw: Framework, profile: str | None, area_id: str, level: int) -> str:
+def _competence_text(table: _Table, profile: str | None, area_id: str, level: int) -> str:
     """The area's competence entries of the stored text at a level (made once)."""
-    cache = _COMPETENCE_TEXT.setdefault(fw, {})
+    cache = table.competence_text
     found = cache.get((profile, area_id, level))
     if found is None:
         found = cache[(profile, area_id, level)] = ",".join(
-            _JSON(c) for c in _targets(fw, profile, area_id)[2][level])
+            _JSON(c) for c in _targets(table, profile, area_id)[2][level])
     return found
 
 
@@ -565,7 +575,7 @@ def _record(b: _Batch, n: int, stored: Mapping[str, Any] | None) -> dict[str, An
     for area_id in b.areas[n]:
         g = n * b.n_areas + table.area_pos[area_id]
         hint = stored_areas.get(area_id)
-        target, t_index, comps = _targets(fw, check.profile, area_id)
+        target, t_index, comps = _targets(table, check.profile, area_id)
         probs = b.shown.probs[g]
         level = _level(probs, codes, _hint(hint, "level"))
         said = None
