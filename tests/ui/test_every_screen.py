@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from digigram.core.regions import Hub
+from digigram.ui.coordinator.hubs import HubsDialog
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.coordinator.sync import SyncDialog
 from digigram.ui.hub_picker import AddHubDialog
@@ -108,11 +109,16 @@ def test_dialogs_fit_at_every_text_size(qtbot: Any, window: Any, scale: int) -> 
     hubs = [Hub(f"h{n}", f"Центральна бібліотека імені Лесі Українки №{n}", region.id)
             for n, region in enumerate(win.ws.regions()[:8])]
     win.ws.set_coordinator_password(SECRET)
+    co = win.ws.unlock_coordinator(SECRET)
+    for hub in hubs[:5]:  # the Hubs… dialog lists stored ones, one still without a region among them
+        win.ws.add_hub(hub.name, region_id=hub.region_id)
+    win.ws.add_hub("Бібліотека-філія №12 Центральної бібліотечної системи для дорослих", region_id=None)
     dialogs: list[QDialog] = [
         PersonDialog(win, profiles=[("librarian", "Бібліотекар")]),
         PersonDialog(win, profiles=[("librarian", "Бібліотекар")], hubs=hubs, lang="uk"),
         AddHubDialog(win, regions=win.ws.regions(), lang="uk"),
-        SyncDialog(win, ws=win.ws, co=win.ws.unlock_coordinator(SECRET), lang="uk"),
+        HubsDialog(win, ws=win.ws, co=co, lang="uk"),
+        SyncDialog(win, ws=win.ws, co=co, lang="uk"),
         SettingsDialog(win, current=win.settings),
         PasswordDialog(win, kind="first"),
         PasswordDialog(win, kind="change"),

@@ -21,10 +21,11 @@ from digigram.core.coordination import (
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
-from digigram.core.regions import Hub
+from digigram.core.regions import BY_ID, Hub
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
 from digigram.services.coordinator.auth import forget_pin_failures, replace_password
+from digigram.store.db import transaction
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import hubs as hub_rows
 from digigram.store.repo import people as people_rows
@@ -69,6 +70,27 @@ class Coordinator:
     def hub(self, hub_id: str) -> Hub | None:
         with self._sessions() as session:
             return hub_rows.hub(session, hub_id)
+
+    def set_hub_region(self, hub_id: str, region_id: str) -> Hub:
+        """Give a hub a region, or correct it: people and bundles follow the hub by its id, so nothing
+        else changes. Refused, with nothing changed, when that region already has a hub of this name."""
+        region = BY_ID.get(region_id)
+        with transaction(self._sessions) as session:
+            hub = hub_rows.hub(session, hub_id)
+            if hub is None:
+                raise CoordinatorError(
+                    N_("That hub is not in this computer's list any more; choose another."))
+            if region is None or not hub_rows.region_exists(session, region_id):
+                raise CoordinatorError(N_("Unknown region {region_id!r}.", region_id=region_id))
+            if hub.region_id == region_id:
+                return hub
+            taken = hub_rows.find_hub(session, hub.name, region_id)
+            if taken is not None or not hub_rows.set_region(session, hub_id, region_id):
+                raise CoordinatorError(N_(
+                    "{region} already has a hub named {name!r}; two hubs of one name cannot share a region. "
+                    "Nothing was changed.",
+                    region=region, name=hub.name))
+            return Hub(hub.id, hub.name, region_id)
 
     def filter_options(self) -> FilterOptions:
         with self._sessions() as session:

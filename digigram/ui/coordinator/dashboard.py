@@ -50,10 +50,10 @@ class DashboardView(QWidget):
         top.addWidget(self.heading, 1)
         self.leave = QPushButton(self)
         self.password = QPushButton(self)
-        self.add_hub_button = QPushButton(self)
+        self.hubs_button = QPushButton(self)
         self.sync_button = QPushButton(self)
         buttons = ButtonRow(self)  # beside the heading, on lines of their own with large text
-        buttons.add(self.add_hub_button, end=True)
+        buttons.add(self.hubs_button, end=True)
         buttons.add(self.sync_button, end=True)
         buttons.add(self.password, end=True)
         buttons.add(self.leave, end=True)
@@ -139,7 +139,7 @@ class DashboardView(QWidget):
 
         self.leave.clicked.connect(self.win.go_home)
         self.password.clicked.connect(self.change_password)
-        self.add_hub_button.clicked.connect(self.add_hub)
+        self.hubs_button.clicked.connect(self.open_hubs)
         self.sync_button.clicked.connect(self.sync)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -155,7 +155,7 @@ class DashboardView(QWidget):
         self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
         self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
         self.password.setText(translate("Dashboard", "Change pass&word…"))
-        self.add_hub_button.setText(translate("Dashboard", "Add a hu&b…"))
+        self.hubs_button.setText(translate("Dashboard", "Hu&bs…"))
         self.sync_button.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle(translate("Dashboard", "Show only"))
         for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
@@ -190,7 +190,7 @@ class DashboardView(QWidget):
         self.bundle_out.setText(translate("Dashboard", "Save a result bundle…"))
         self.bundle_in.setText(translate("Dashboard", "Load a result bundle…"))
         self.heatmap.retranslate_ui()
-        for button in (self.leave, self.password, self.add_hub_button, self.sync_button, self.open_button,
+        for button in (self.leave, self.password, self.hubs_button, self.sync_button, self.open_button,
                        self.delete_button, self.csv_button,
                        self.pdf_button, self.bundle_out, self.bundle_in):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
@@ -205,8 +205,13 @@ class DashboardView(QWidget):
         super().changeEvent(event)
 
     def refresh(self, change: Any = None) -> None:
-        if self.win.coordinator is not None and self.isVisible():
-            self.reload()
+        # The coordinator's own writes reload this screen directly; a new contrast or text size draws
+        # the charts again in the new look (light on black in high contrast, as the trainee's).
+        if change is None or change.kind != "setting" or self.win.coordinator is None or not self.isVisible():
+            return
+        self._heatmap_drawn = False
+        self._draw_heatmap()
+        self.programme.redraw()
 
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""
@@ -309,7 +314,7 @@ class DashboardView(QWidget):
         ordered = type(board)(rows=tuple(self.model.rows), area_ids=board.area_ids,
                               hard_questions=board.hard_questions, before_after=board.before_after)
         self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
-                          text_scale=self.win.settings.text_scale)
+                          text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
 
     _heatmap_drawn = False
 
@@ -350,21 +355,18 @@ class DashboardView(QWidget):
         if self.win.coordinator is not None:
             export_bundle(self, self.win.coordinator, hub_id=self.hub.currentData())
 
-    def add_hub(self) -> None:
-        """A new hub (name and region) that trainees on this computer can then choose."""
-        from digigram.ui.hub_picker import AddHubDialog
+    def open_hubs(self) -> None:
+        """The hub list: add a hub trainees can then choose, or give a hub its region (or correct it)."""
+        from digigram.ui.coordinator.hubs import HubsDialog
 
-        ws = self.win.ws
-        regions = self.win.run(ws.regions)
-        if regions is None:
+        co = self.win.coordinator
+        if co is None:
             return
-        answer = AddHubDialog.ask(self, regions=regions, lang=self.win.lang)
-        if answer is None:
-            return
-        hub = self.win.run(lambda: ws.add_hub(answer[0], region_id=answer[1]))
-        if hub is not None:
-            self.win.statusBar().showMessage(
-                translate("Dashboard", "Hub added: %1").replace("%1", hub.label(self.win.lang)), 8000)
+        changed = self.win.run(lambda: HubsDialog.open_for(self, ws=self.win.ws, co=co, lang=self.win.lang))
+        if changed:
+            self.reload()  # the hub filter names each hub with its region
+            if self.programme.region.count():
+                self.programme.fill_filters()  # and the Programme tab lists hubs under their region
 
     def sync(self) -> None:
         from digigram.ui.coordinator.sync import SyncDialog

@@ -263,6 +263,10 @@ class ProgrammePage(QWidget):
         if self.picture is not None:
             self._show(self.picture)
 
+    def redraw(self) -> None:
+        """The figures shown, drawn again for a changed contrast or text size."""
+        self._show_again()
+
     def _scaled(self, make: Callable[[float], Any]) -> Callable[[float], Any]:
         """The chart drawn for the app's text size: its fixed point sizes grow with a higher dpi."""
         scale = max(self.win.settings.text_scale, 100) / 100
@@ -278,6 +282,7 @@ class ProgrammePage(QWidget):
         from digigram.core.i18n import format_percent
 
         lang, fw = self.win.lang, self.win.ws.framework
+        dark = self.win.settings.high_contrast  # light on black, as the trainee's charts in high contrast
         w = charts.words(lang)
 
         def pct(share: Any) -> str:
@@ -297,7 +302,7 @@ class ProgrammePage(QWidget):
             .replace("%5", str(head.before.n)))
         if head.before.n:
             self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
-                head.before, head.after, lang=lang, width=min(width, 6.0))), min_width_in=3.5)
+                head.before, head.after, lang=lang, width=min(width, 6.0), dark=dark)), min_width_in=3.5)
         else:
             self.headline_chart.clear()
             self.headline_chart.set_placeholder(translate(
@@ -320,7 +325,8 @@ class ProgrammePage(QWidget):
         self.levels_label.setText(w["levels"])
         if levels:
             self.levels_chart.set_chart(self._scaled(
-                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width)), min_width_in=6.0)
+                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width, dark=dark)),
+                min_width_in=6.0)
         else:
             self.levels_chart.clear()
             self.levels_chart.set_placeholder(w["none"])
@@ -329,7 +335,8 @@ class ProgrammePage(QWidget):
                 (self.over_chart, p.over_confident, w["over"], "#CC79A7")):
             named = [(areas.get(r.area_id, r.area_id), r.share) for r in rows]
             if named:
-                chart.set_chart(self._scaled(_shares_maker(named, title, colour, lang)), min_width_in=6.0)
+                chart.set_chart(self._scaled(_shares_maker(named, title, colour, lang, dark=dark)),
+                                min_width_in=6.0)
             else:
                 chart.clear()
                 chart.set_placeholder(f"{title}: {w['none']}")
@@ -351,7 +358,9 @@ class ProgrammePage(QWidget):
         self.definitions.setText("\n\n".join(m.render(lang) for m in definitions(p)))
 
 
-def _shares_maker(named: list[tuple[str, Any]], title: str, colour: str, lang: str) -> Callable[[float], Any]:
+def _shares_maker(named: list[tuple[str, Any]], title: str, colour: str, lang: str, *,
+                  dark: bool) -> Callable[[float], Any]:
     from digigram.charts import programme as charts
 
-    return lambda width: charts.shares_figure(named, title=title, lang=lang, width=width, colour=colour)
+    return lambda width: charts.shares_figure(named, title=title, lang=lang, width=width, colour=colour,
+                                              dark=dark)

@@ -453,17 +453,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="195"/>
+        <location filename="../coordinator/pages.py" line="196"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="198"/>
+        <location filename="../coordinator/pages.py" line="199"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="201"/>
+        <location filename="../coordinator/pages.py" line="202"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -544,8 +544,8 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="158"/>
-        <source>Add a hu&amp;b…</source>
-        <translation>Додати ха&amp;б…</translation>
+        <source>Hu&amp;bs…</source>
+        <translation>Ха&amp;би…</translation>
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="159"/>
@@ -688,34 +688,29 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="241"/>
+        <location filename="../coordinator/dashboard.py" line="243"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="243"/>
+        <location filename="../coordinator/dashboard.py" line="245"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="244"/>
+        <location filename="../coordinator/dashboard.py" line="246"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="256"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="280"/>
+        <location filename="../coordinator/dashboard.py" line="282"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/dashboard.py" line="367"/>
-        <source>Hub added: %1</source>
-        <translation>Хаб додано: %1</translation>
     </message>
 </context>
 <context>
@@ -972,95 +967,178 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
 </context>
 <context>
+    <name>HubsDialog</name>
+    <message>
+        <location filename="../coordinator/hubs.py" line="51"/>
+        <source>Hubs</source>
+        <translation>Хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="54"/>
+        <source>Hubs whose region is not given yet come first. Choose a hub, then its region, and save. Its people and their results stay with the hub.</source>
+        <translation>Спершу йдуть хаби, яким ще не вказано регіон. Оберіть хаб, потім його регіон і збережіть. Люди хабу та їхні результати лишаються з ним.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="59"/>
+        <source>Hubs on this computer</source>
+        <translation>Хаби на цьому компʼютері</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="63"/>
+        <source>H&amp;ubs:</source>
+        <translation>&amp;Хаби:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="69"/>
+        <source>Region of the chosen hub</source>
+        <translation>Регіон обраного хабу</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="73"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Регіон:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="81"/>
+        <source>&amp;Save the region</source>
+        <translation>З&amp;берегти регіон</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="82"/>
+        <source>Save the region of the chosen hub</source>
+        <translation>Зберегти регіон обраного хабу</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="83"/>
+        <source>&amp;Add a hub…</source>
+        <translation>&amp;Додати хаб…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="84"/>
+        <source>Add a hub</source>
+        <translation>Додати хаб</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="85"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрити</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="86"/>
+        <source>Close the hub list</source>
+        <translation>Закрити список хабів</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="119"/>
+        <source>There are no hubs on this computer yet: add one.</source>
+        <translation>На цьому компʼютері ще немає хабів: додайте хаб.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="123"/>
+        <source>region not given yet</source>
+        <translation>регіон ще не вказано</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="166"/>
+        <source>Saved: %1</source>
+        <translation>Збережено: %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="182"/>
+        <source>Hub added: %1</source>
+        <translation>Хаб додано: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="63"/>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="69"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="61"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="63"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="65"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="256"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="358"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1494,17 +1572,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="291"/>
+        <location filename="../coordinator/programme.py" line="296"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="293"/>
+        <location filename="../coordinator/programme.py" line="298"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="303"/>
+        <location filename="../coordinator/programme.py" line="308"/>
         <source>No one in this selection has a first and a later check with a self-rating.</source>
         <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
