@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -95,6 +96,12 @@ def competence_rows(record: Mapping[str, Any]) -> list[tuple[str, str, str | Non
     level = {a["area"]: a["level"] for a in record["areas"]}
     return [(c["competence"], c["area"], level.get(c["area"]), c["target"], c["gap"])
             for c in record["competences"]]
+
+
+def record_text(record: Mapping[str, Any]) -> str:
+    """A record as the database stores it: compact JSON, keys in the record's order. Importing a bundle
+    compares stored texts in this form without parsing them (core.rescore), so keep them in step."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def result_from_record(record: Mapping[str, Any]) -> QuizResult:
