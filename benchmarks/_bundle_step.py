@@ -2,10 +2,11 @@
 
 A fresh interpreter (not a forked or spawned child, which would re-import the parent's modules) so
 that its peak memory is the step's own and a baseline's source tree, put first on PYTHONPATH, is the
-Digigram it runs. Prints one JSON line: seconds, peak RSS in MB, what the step returned, and where
-the Digigram it ran came from. The step "import-unchecked" is an import with the recompute of stored
-results switched off, to measure what the recompute costs; an import also reports how many checks it
-recomputed and the seconds spent recomputing them in batches.
+Digigram it runs. Prints one JSON line: seconds, peak RSS in MB (its own, and that of any child it
+forked: a PostgreSQL import's recompute), what the step returned, and where the Digigram it ran came
+from. The step "import-unchecked" is an import with the recompute of stored results switched off, to
+measure what the recompute costs; an import also reports how many checks it recomputed and the seconds
+spent recomputing them in batches.
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
                   sum(r.recomputed for r in made), sum(r.seconds for r in made))
     seconds = time.perf_counter() - started
     store.close()
+    # A PostgreSQL import recomputes in a forked child where it can: its peak is reported beside.
     return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             "detail": detail, "code": str(Path(digigram.__file__).parent.parent)}
 
 

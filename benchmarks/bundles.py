@@ -53,7 +53,15 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     expected = code if code is not None else str(Path(__file__).resolve().parents[1])
     if Path(found["code"]).resolve() != Path(expected).resolve():
         raise RuntimeError(f"the step ran Digigram from {found['code']}, not {expected}")
+    _CHILD_PEAK[0] = float(found.get("child_peak_mb", 0.0))
     return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
+
+
+_CHILD_PEAK = [0.0]  # the last step's forked child's peak RSS (the recompute of a PostgreSQL import)
+
+
+def _child() -> str:
+    return f" (+ child {_CHILD_PEAK[0]:.0f} MB)" if _CHILD_PEAK[0] >= 1 else ""
 
 
 def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], tuple[Any, ...] | None]
@@ -61,7 +69,7 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
     """The step with this code and, with --baseline, the same step with each baseline's code (given the
     baseline's tree, `baseline_args` says its arguments; None skips it)."""
     seconds, peak, detail = _run(None, args)
-    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB", flush=True)
+    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB{_child()}", flush=True)
     for code, engines in _BASELINES:
         if baseline_args is None or engine not in engines:
             continue
@@ -75,7 +83,7 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
             print(f"  {name:<58} failed: {exc}", flush=True)
             continue
         print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   "
-              f"speed-up {old / seconds:5.1f}x, memory {old_peak / peak:4.1f}x", flush=True)
+              f"speed-up {old / seconds:5.1f}x, memory {old_peak / peak:4.1f}x{_child()}", flush=True)
     return seconds, peak, detail
 
 
