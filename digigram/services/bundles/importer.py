@@ -120,7 +120,7 @@ def _records(reader: BundleReader, kind: str, progress: Progress | None,
     for line in reader.lines(RECORD_FILES[kind]):
         record = check(line)
         if take is not None:
-            take(record)
+            take(record, len(line))
         if progress is not None and check.n % 10_000 == 0:
             progress(kind, check.n, count)
         yield record

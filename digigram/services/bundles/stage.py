@@ -28,7 +28,10 @@ from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import KEYS, SCHEMAS
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 
-BATCH = 20_000  # rows per COPY: one batch in flight while the next is gathered
+# A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries
+# its stored result, ~14 KB: 20,000 of them would hold 270 MB). One batch in flight, one gathered.
+BATCH = 20_000
+BATCH_BYTES = 4 << 20
 Row = tuple[Any, ...]
 # Checks the import adds itself (RETURNING of their insert): their answers and area rows are this
 # import's alone.
@@ -81,16 +84,19 @@ class Taker:
         self.stager, self.kind = stager, kind
         self.make = _row_of(kind)
         self.rows: list[Row] = []
+        self.size = 0
         self.statement = f"COPY {_stage(kind)} ({', '.join(SCHEMAS[kind])}) FROM STDIN"
 
-    def __call__(self, record: Record) -> None:
+    def __call__(self, record: Record, size: int) -> None:
+        """One accepted record, `size` the length of its line in the bundle."""
         self.rows.append(self.make(record))
-        if len(self.rows) >= BATCH:
+        self.size += size
+        if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
             self.flush()
 
     def flush(self) -> None:
         if self.rows:
-            rows, self.rows = self.rows, []
+            rows, self.rows, self.size = self.rows, [], 0
             self.stager.send(self.statement, self.kind, rows)
 
 
