@@ -13,8 +13,12 @@ version may not read today's bundle fields). An older version may not read today
 `--data-from DIR` then builds the data set with DIR's own code (its framework and schema), only DIR's
 code exports it, and every version imports that one bundle (migrating a national data set from an old
 schema is a study of its own). `--first-only` leaves out the second import of the same bundle.
+`--bundle FILE` skips the exports: every version imports that one bundle (an export of the same data
+set, kept from an earlier run), which saves the exports' minutes when only the import is studied.
+`--no-unchecked` leaves out the import without the recompute (its cost is then not shown).
 Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] [--only all|hub|everything]
-[--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only]`.
+[--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only] [--bundle FILE]
+[--no-unchecked]`.
 """
 
 from __future__ import annotations
@@ -137,6 +141,8 @@ def main() -> int:
     parser.add_argument("--baseline", action="append", default=[])
     parser.add_argument("--data-from", type=Path, default=None)
     parser.add_argument("--first-only", action="store_true")
+    parser.add_argument("--bundle", type=Path, default=None)
+    parser.add_argument("--no-unchecked", action="store_true")
     args = parser.parse_args()
     for spec in args.baseline:
         tree, _, engines = spec.partition("=")
@@ -160,7 +166,12 @@ def main() -> int:
                   f"database {(cached / 'digigram.sqlite3').stat().st_size / MB:.1f} MB")
             # (label, this version's bundle, each baseline's own bundle)
             bundles: list[tuple[str, Path, dict[str, Path]]] = []
+            if args.bundle is not None:  # every version imports this one bundle; nothing is exported
+                bundles.append((f"the bundle {args.bundle.name}", args.bundle.resolve(),
+                                dict.fromkeys((code for code, _ in _BASELINES), args.bundle.resolve())))
             for label, wanted_hub, stem in (("one hub", hub, "hub"), ("everything", None, "all")):
+                if args.bundle is not None:
+                    break
                 if args.only not in ("all", "hub" if stem == "hub" else "everything"):
                     continue
                 mine = work / f"{stem}.zip"
@@ -205,7 +216,8 @@ def main() -> int:
                                                       ("import", url, folder, str(bundle), None),
                                                       again if step == "into an empty database" else None,
                                                       engine=engine.lower())
-                        if step == "into an empty database" and len(detail) > 2 and detail[2]:
+                        if step == "into an empty database" and len(detail) > 2 and detail[2] and \
+                                not args.no_unchecked:
                             url2, folder2 = fresh(f"{step_label}-unchecked")
                             plain, _, _ = _measure(f"{engine}: the same, stored results not recomputed",
                                                    ("import-unchecked", url2, folder2, str(bundle), None))
