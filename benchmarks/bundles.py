@@ -31,6 +31,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     # This tree's own code comes first too: an editable install may point at another checkout.
     first = code if code is not None else str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = first + os.pathsep + env.get("PYTHONPATH", "")
+    server = _server_cpu()
     done = subprocess.run([sys.executable, str(STEP), json.dumps(args)], env=env, capture_output=True,
                           text=True, check=False)
     if done.returncode != 0:
@@ -58,10 +60,26 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     if Path(found["code"]).resolve() != Path(expected).resolve():
         raise RuntimeError(f"the step ran Digigram from {found['code']}, not {expected}")
     _CHILD_PEAK[0] = float(found.get("child_peak_mb", 0.0))
+    if "cpu" in found:
+        if server:
+            time.sleep(0.5)  # the step's server processes end as it does; the server then counts them
+        _CPU[0] = (f"\n      CPU: Digigram {found['cpu']:.2f} s, its child {found['child_cpu']:.2f} s, "
+                   f"PostgreSQL server {_server_cpu() - server:.2f} s" if server else "")
     return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
 
 
 _CHILD_PEAK = [0.0]  # the last step's forked child's peak RSS (the recompute of a PostgreSQL import)
+_CPU = [""]  # the last step's CPU seconds: the step, its child, the PostgreSQL server (when one runs)
+
+
+def _server_cpu() -> float:
+    """CPU seconds of the run's PostgreSQL server so far: its ended backends count into the postmaster's
+    children's time (Linux /proc); 0 without a server."""
+    if not _CLUSTERS:
+        return 0.0
+    pid = (Path(_CLUSTERS[0].data) / "postmaster.pid").read_text().split()[0]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def _child() -> str:
@@ -73,7 +91,7 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
     """The step with this code and, with --baseline, the same step with each baseline's code (given the
     baseline's tree, `baseline_args` says its arguments; None skips it)."""
     seconds, peak, detail = _run(None, args)
-    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB{_child()}", flush=True)
+    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB{_child()}{_CPU[0]}", flush=True)
     for code, engines in _BASELINES:
         if baseline_args is None or engine not in engines:
             continue
@@ -86,8 +104,8 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
         except RuntimeError as exc:
             print(f"  {name:<58} failed: {exc}", flush=True)
             continue
-        print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   "
-              f"speed-up {old / seconds:5.1f}x, memory {old_peak / peak:4.1f}x{_child()}", flush=True)
+        print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   speed-up {old / seconds:5.1f}x, "
+              f"memory {old_peak / peak:4.1f}x{_child()}{_CPU[0]}", flush=True)
     return seconds, peak, detail
 
 
