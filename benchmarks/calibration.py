@@ -3,7 +3,9 @@
 The quiz runs on deliberately wrong provisional parameters (difficulties off by up to one level,
 slopes halved or doubled), as a new bank would; the calibration starts from them. Printed: RMSE of
 slopes and difficulties by number of answers (provisional and calibrated side by side), level accuracy
-on 1,000 fresh simulated people under the true, provisional and calibrated parameters, flag counts
+on 1,000 fresh simulated people under the true, provisional and calibrated parameters (each
+calibrated version under the old selection and under this release's, which prefers measured items),
+flag counts
 (every flag here is a false alarm: the data follow the model, with no language difference) and the
 time to calibrate 3,000 and 25,000 people's answers.
 
@@ -32,6 +34,7 @@ from digigram.core.calibration import CalibrationResult, Response, calibrate
 from digigram.core.calibration.recovery import (
     SimulatedPeople,
     level_accuracy,
+    mark_measured,
     take_quiz,
     truth_and_guess,
     with_params,
@@ -272,21 +275,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--diagnose", action="store_true",
                         help="also: true abilities known, a random design, the error's sign, no pooling")
     parser.add_argument("--big-only", action="store_true", help="only the --big timing and recovery")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="another world: other true parameters, guesses and people (0: the usual one)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    world = 1000 * args.seed  # seed 0 keeps the published figures' seeds
 
     framework = load_framework(shipped_framework_path())
-    truth, guess = truth_and_guess(framework, seed=1)
+    truth, guess = truth_and_guess(framework, seed=world + 1)
     # The wrong guesses go in as `irt` blocks; anchors=() below says they are guesses, not measurements.
-    provisional = with_params(framework, guess)
+    provisional = mark_measured(with_params(framework, guess), ())
     scored = len(truth)
     print(f"shipped framework {framework.id} {framework.version}: {scored} scored items "
           f"({', '.join(f'{k} {v}' for k, v in Counter(framework.item(i).kind for i in truth).items())})")
     if args.big_only:
-        big_run(provisional, truth, people=args.big)
+        big_run(provisional, truth, people=args.big, world=world)
         return
 
     start = time.perf_counter()
-    sim = take_quiz(provisional, truth, people=args.people, seed=2)
+    sim = take_quiz(provisional, truth, people=args.people, seed=world + 2)
     quiz_s = time.perf_counter() - start
     print(f"{args.people} people through the quiz on the provisional parameters: {len(sim.responses)} "
           f"answers, {sim.asked.mean():.1f} questions each, {quiz_s:.1f} s")
@@ -325,40 +331,68 @@ def main(argv: list[str] | None = None) -> None:
     print("\n".join(targets(apart, truth)[:1]))
     print()
 
-    calibrated = with_params(provisional, result.new_params(), version="calibrated")
+    once = set(result.new_params())
+    # Each calibrated version twice over: the quiz of the previous release ranks every item by its
+    # information alone ("old selection"); this release's weighs items still on their provisional
+    # guesses down (Rules.provisional_weight). Same answers, same seeds.
+    selections = ("old selection", "new selection")
+    calibrated = {s: mark_measured(with_params(provisional, result.new_params(), version=f"calibrated/{s}"),
+                                   once if s == "new selection" else ())
+                  for s in selections}
     # A second round, as a region would run it: the calibrated version is used by 3,000 more people,
-    # then all answers are calibrated again; the first round's items are anchors now.
-    second = take_quiz(calibrated, truth, people=args.people, seed=5)
-    start = time.perf_counter()
-    result2 = calibrate(calibrated, sim.responses + second.responses, min_responses=200,
-                        anchors=set(result.new_params()))
-    methods = Counter(link.method for link in result2.linking)
-    print(f"second round: {args.people} more people on the calibrated version, {len(second.responses)} "
-          f"answers; all {len(sim.responses) + len(second.responses)} calibrated in "
-          f"{time.perf_counter() - start:.1f} s: {len(result2.calibrated)} items calibrated; scale kept by "
-          + ", ".join(f"{k} in {v} dimensions" for k, v in sorted(methods.items())))
-    print("\n".join(recovery_table(result2, truth)))
-    print("\n".join(targets(result2, truth)))
-    recalibrated = with_params(calibrated, result2.new_params(), version="calibrated-2")
-    print()
+    # then all answers are calibrated again; the first round's items are anchors now. Which items the
+    # second 3,000 answer depends on the selection, so the round is run under each.
+    recalibrated, second_answers = {}, {}
+    for sel in selections:
+        second = take_quiz(calibrated[sel], truth, people=args.people, seed=world + 5)
+        start = time.perf_counter()
+        result2 = calibrate(calibrated[sel], sim.responses + second.responses, min_responses=200,
+                            anchors=once)
+        methods = Counter(link.method for link in result2.linking)
+        second_answers[sel] = sum(r.item_id in once for r in second.responses) / len(second.responses)
+        print(f"second round, {sel}: {args.people} more people on the calibrated version, "
+              f"{len(second.responses)} answers ({100 * second_answers[sel]:.0f} % to items calibrated "
+              f"once); all {len(sim.responses) + len(second.responses)} calibrated in "
+              f"{time.perf_counter() - start:.1f} s: {len(result2.calibrated)} items calibrated; "
+              "scale kept by "
+              + ", ".join(f"{k} in {v} dimensions" for k, v in sorted(methods.items())))
+        print("\n".join(recovery_table(result2, truth)))
+        print("\n".join(targets(result2, truth)))
+        twice = once | set(result2.new_params())
+        recalibrated[sel] = mark_measured(
+            with_params(calibrated[sel], result2.new_params(), version=f"calibrated-2/{sel}"),
+            twice if sel == "new selection" else ())
+        print()
 
     print(f"{args.fresh} fresh people, same abilities for each parameter set (answers by the true ones):")
-    print(f"{'parameters':<16} {'exact level':>12} {'±1 level':>9} {'answers on items':>18}")
-    print(f"{'':<16} {'':>12} {'':>9} {'calibrated once':>18}")
+    print(f"{'parameters':<32} {'exact level':>12} {'±1 level':>9} {'questions':>10} "
+          f"{'answers on items':>17} {'most-seen item':>15}")
+    print(f"{'':<32} {'':>12} {'':>9} {'each':>10} {'calibrated once':>17} {'question seen by':>16}")
     accuracy = {}
-    # The ceiling of one round: the items calibrated in round one at their TRUE values, the others
-    # still at their provisional guesses. Better estimates cannot beat it; only more calibrated items can.
-    ceiling = with_params(provisional, {i: truth[i] for i in result.new_params()}, version="ceiling")
-    once = set(result.new_params())
-    for label, engine in (("true", with_params(framework, truth)), ("provisional", provisional),
-                          ("calibrated", calibrated), ("round-1 ceiling", ceiling),
-                          ("calibrated ×2", recalibrated)):
-        fresh = take_quiz(engine, truth, people=args.fresh, seed=3)
+    engines: list[tuple[str, Framework]] = [("true", with_params(framework, truth)),
+                                            ("provisional", provisional)]
+    for sel in selections:
+        # The ceiling of one round: the items calibrated in round one at their TRUE values, the others
+        # still at their provisional guesses. Better estimates cannot beat it; only more calibrated
+        # items, or a quiz that uses them more, can.
+        ceiling = mark_measured(
+            with_params(provisional, {i: truth[i] for i in once}, version=f"ceiling/{sel}"),
+            once if sel == "new selection" else ())
+        engines += [(f"calibrated, {sel}", calibrated[sel]), (f"round-1 ceiling, {sel}", ceiling),
+                    (f"calibrated ×2, {sel}", recalibrated[sel])]
+    for label, engine in engines:
+        fresh = take_quiz(engine, truth, people=args.fresh, seed=world + 3)
         exact, within = level_accuracy(engine, fresh)
         accuracy[label] = within
         on = sum(r.item_id in once for r in fresh.responses) / max(1, len(fresh.responses))
-        print(f"{label:<16} {100 * exact:>11.1f}% {100 * within:>8.1f}% {100 * on:>17.0f}%")
-    for label in ("calibrated", "round-1 ceiling", "calibrated ×2"):
+        # Exposure: the share of the people who were asked the most-asked shown question.
+        shown = Counter(r.item_id for r in fresh.responses if framework.item(r.item_id).kind != "self_rating")
+        top = max(shown.values()) / args.fresh
+        print(f"{label:<32} {100 * exact:>11.1f}% {100 * within:>8.1f}% {fresh.asked.mean():>10.1f} "
+              f"{100 * on:>16.0f}% {100 * top:>15.0f}%", flush=True)
+    for label in accuracy:
+        if label in ("true", "provisional"):
+            continue
         gap = 100 * (accuracy["true"] - accuracy[label])
         print(f"±1-level accuracy, {label} vs true: {-gap:+.1f} points (target: within "
               f"{TARGET_POINTS:.0f})" + (f"  MISSED by {gap - TARGET_POINTS:.1f} points"
@@ -366,15 +400,15 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.big:
         print()
-        big_run(provisional, truth, people=args.big)
+        big_run(provisional, truth, people=args.big, world=world)
         print(f"(and {args.people} people: {cal_s:.1f} s)")
     sys.stdout.flush()
 
 
-def big_run(provisional: Framework, truth: Mapping[str, ItemParams], *, people: int) -> None:
+def big_run(provisional: Framework, truth: Mapping[str, ItemParams], *, people: int, world: int = 0) -> None:
     """The time to calibrate many people's answers, and whether the errors shrink with more data."""
     start = time.perf_counter()
-    big = take_quiz(provisional, truth, people=people, seed=4)
+    big = take_quiz(provisional, truth, people=people, seed=world + 4)
     print(f"{people} people through the quiz: {len(big.responses)} answers, "
           f"{time.perf_counter() - start:.0f} s", flush=True)
     start = time.perf_counter()

@@ -195,6 +195,11 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
                 names = ", ".join(COLUMNS[table])
                 marks = ", ".join("?" * len(COLUMNS[table]))
                 con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    finally:
+        con.close()
+    _derived(db)
+    con = sqlite3.connect(db)
+    try:
         con.execute("ANALYZE")
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -202,6 +207,27 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
     return {"people": len(people), "attempts": len(attempts), "answers": len(answers),
             "area_results": len(results), "plans": len(plans), "hubs": len({p[2] for p in people}),
             "regions": len({row[2] for row in hub_rows})}
+
+
+def _derived(db: Path) -> None:
+    """What Digigram writes beside each person and check since revision 0007 (the name's sort key, the
+    competence rows), made by that revision's own data steps, as an upgraded database holds them."""
+    import importlib
+
+    import sqlalchemy as sa
+
+    from digigram.store import migrate
+
+    if "0007" not in migrate.known_revisions():
+        return
+    step = importlib.import_module("digigram.store.migrations.versions.0007_competence_results")
+    engine = sa.create_engine(f"sqlite:///{db}")
+    try:
+        with engine.begin() as conn:
+            step.fill_sort_names(conn)
+            step.fill_competences(conn)
+    finally:
+        engine.dispose()
 
 
 def ensure_dataset(trainees: int = TRAINEES, *, rebuild: bool = False) -> Path:

@@ -8,7 +8,8 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-from digigram.charts._style import FONT_FAMILY, font
+from digigram.charts._pdf import PDF_RC
+from digigram.charts._style import font
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, save_pdf_pages
 from digigram.core.calibration import CalibrationResult, ItemCalibration
 from digigram.core.calibration.diagnostics import flag_words
@@ -110,7 +111,7 @@ def write_calibration_pdf(
     """The report as a PDF with embedded fonts, written whole or not at all."""
     target = Path(path)
     title = _w("title", lang)
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+    with matplotlib.rc_context(PDF_RC):
         pages = build_calibration_pages(result=result, framework=framework, new_version=new_version,
                                         lang=lang)
         save_pdf_pages(target, pages, metadata={"Title": f"{title} — {framework.id} {new_version}",

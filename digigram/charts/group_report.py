@@ -11,7 +11,8 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-from digigram.charts._style import FONT_FAMILY, font
+from digigram.charts._pdf import PDF_RC
+from digigram.charts._style import font
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
@@ -133,7 +134,7 @@ def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: 
     target = Path(path)
     w = rendered(WORDS, lang)
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+    with matplotlib.rc_context(PDF_RC):
         pages = build_group_pages(report, lang=lang)
         save_pdf_pages(target, pages, metadata=metadata)
     return target

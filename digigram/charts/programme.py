@@ -12,7 +12,8 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from digigram.charts._style import FONT_FAMILY, font
+from digigram.charts._pdf import PDF_RC
+from digigram.charts._style import NORMAL, Palette, font, palette
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
 from digigram.core.programme import Share
@@ -42,6 +43,8 @@ WORDS = {
     "area": N_("Area"),
     "level": N_("Level"),
     "gaps": N_("Below the role's target, by area"),
+    "competence_gaps": N_("Below the role's target, by competence"),
+    "competence": N_("Competence"),
     "over": N_("Said more than they showed, by area"),
     "below": N_("Below target"),
     "said_more": N_("Said more"),
@@ -54,6 +57,9 @@ WORDS = {
     "page": N_("p."),
 }
 LEVEL_COLOURS = ("#DCE9F5", "#A9C8E6", "#6FA3D2", "#3A7BBF", "#1C5A99", "#0B3A6E", "#051F3E", "#000000")
+# On the screen's high-contrast black the ramp runs the other way, dim to white: the highest level is the
+# brightest, and none is black on black. The numbers on the bars keep the meaning in any case.
+LEVEL_COLOURS_DARK = ("#3A3A3A", "#555555", "#717171", "#8E8E8E", "#AAAAAA", "#C6C6C6", "#E2E2E2", "#FFFFFF")
 
 
 def words(lang: str) -> dict[str, str]:
@@ -90,6 +96,7 @@ class ProgrammeReport:
     over: Sequence[tuple[str, Share]]
     hardest: Sequence[tuple[str, Share]]  # (question id and text, fully right of answers)
     definitions: Sequence[str]
+    competence_gaps: Sequence[tuple[str, Share]] = ()  # (competence id and name, below of with a target)
 
 
 def _axes(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:
@@ -98,12 +105,27 @@ def _axes(fig: Figure, left: float, top: float, width: float, height: float) -> 
     return fig.add_axes((left / fw, (fh - top - height) / fh, width / fw, height / fh))
 
 
-def _plain(ax: Axes) -> None:
+def _plain(ax: Axes, pal: Palette = NORMAL) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=9)
     for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
         label.set_fontproperties(font(9))
+    if pal.background != "white":  # the screen's high contrast: light lines and words on black
+        ax.set_facecolor(pal.background)
+        for side in ("left", "bottom"):
+            ax.spines[side].set_color(pal.text)
+        ax.tick_params(colors=pal.text, which="both")
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.get_title().set_color(pal.text)
+            for text in legend.get_texts():
+                text.set_color(pal.text)
+
+
+def _dark(dark: bool) -> Palette:
+    """The trainee's charts' palette: `dark` is the screen's high contrast (light on black)."""
+    return palette(dark, dark=dark)
 
 
 def _whiskers(shares: Sequence[Share]) -> tuple[list[float], list[float], list[float]]:
@@ -118,28 +140,38 @@ def _whiskers(shares: Sequence[Share]) -> tuple[list[float], list[float], list[f
     return values, low, high
 
 
-def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str) -> None:
-    """Two bars, before and after, with their 95 % intervals and the share written on each."""
+def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: bool = False) -> None:
+    """Two bars, before and after, with their 95 % intervals and the share written on each.
+    `dark`: light on black, as the trainee's charts in the screen's high contrast."""
     w = words(lang)
+    pal = _dark(dark)
     shares = (before, after)
     values, low, high = _whiskers(shares)
-    ax.bar([0, 1], values, width=0.55, color=["#A9C8E6", "#0072B2"], edgecolor="#1A1A1A", linewidth=0.6,
-           yerr=[low, high], capsize=6, error_kw={"elinewidth": 1.0, "ecolor": "#1A1A1A"})
+    if dark:  # before hatched, after solid white, as the trainee's range and estimate; whiskers yellow
+        bars = ax.bar([0, 1], values, width=0.55, color=[pal.background, pal.estimate], edgecolor=pal.text,
+                      linewidth=pal.line_width, yerr=[low, high], capsize=6,
+                      error_kw={"elinewidth": pal.line_width, "ecolor": pal.target})
+        bars[0].set_hatch(pal.band_hatch)
+    else:
+        ax.bar([0, 1], values, width=0.55, color=["#A9C8E6", "#0072B2"], edgecolor="#1A1A1A", linewidth=0.6,
+               yerr=[low, high], capsize=6, error_kw={"elinewidth": 1.0, "ecolor": "#1A1A1A"})
     for x, (share, value, up) in enumerate(zip(shares, values, high, strict=True)):
         ax.text(x, value + up + 2, f"{pct(share, lang)}\n({w['of'].format(count=share.count, n=share.n)})",
-                ha="center", va="bottom", fontproperties=font(10, bold=True), parse_math=False)
+                ha="center", va="bottom", fontproperties=font(10, bold=True), color=pal.text,
+                parse_math=False)
     ax.set_xticks([0, 1], [w["before"], w["after"]])
     ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
     ax.set_xlim(-0.6, 1.6)
-    ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left")
-    _plain(ax)
+    ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left", color=pal.text)
+    _plain(ax, pal)
 
 
 def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *,
-                lang: str) -> None:
+                lang: str, dark: bool = False) -> None:
     """One 100 % bar per area, split by shown level (lowest on the left), with the share of each part."""
     w = words(lang)
+    pal = _dark(dark)
     names = [name for name, _ in levels]
     ys = list(range(len(levels)))[::-1]
     lefts = [0.0] * len(levels)
@@ -148,38 +180,48 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
         for _name, counts in levels:
             total = sum(counts)
             widths.append(100 * counts[k] / total if total else 0.0)
-        colour = LEVEL_COLOURS[min(k, len(LEVEL_COLOURS) - 1)]
-        ax.barh(ys, widths, left=lefts, height=0.62, color=colour, edgecolor="white", linewidth=0.8,
-                label=code)
+        if dark:
+            # Spread over the whole dim-to-white ramp; white numbers on its dim half, black on the rest.
+            step = round(k * (len(LEVEL_COLOURS_DARK) - 1) / max(len(codes) - 1, 1))
+            colour = LEVEL_COLOURS_DARK[step]
+            ink = "#FFFFFF" if step <= 2 else "#000000"
+        else:
+            colour = LEVEL_COLOURS[min(k, len(LEVEL_COLOURS) - 1)]
+            ink = "white" if k >= len(codes) / 2 or k >= 3 else "#1A1A1A"
+        # On black the parts are edged in white, so the dimmest still shows where it ends.
+        ax.barh(ys, widths, left=lefts, height=0.62, color=colour, edgecolor="white",
+                linewidth=1.2 if dark else 0.8, label=code)
         for y, left, width in zip(ys, lefts, widths, strict=True):
             if width >= 7:
-                dark = k >= len(codes) / 2 or k >= 3
                 ax.text(left + width / 2, y, f"{width:.0f}", ha="center", va="center",
-                        color="white" if dark else "#1A1A1A", fontproperties=font(8), parse_math=False)
+                        color=ink, fontproperties=font(8), parse_math=False)
         lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
     ax.set_yticks(ys, names)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
     ax.legend(title=w["level"], ncols=min(len(codes), 8), loc="lower left", bbox_to_anchor=(0, 1.0),
               frameon=False, prop=font(8), title_fontproperties=font(8, bold=True), alignment="left")
-    _plain(ax)
+    _plain(ax, pal)
 
 
 def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang: str,
-                colour: str = "#D55E00") -> None:
+                colour: str = "#D55E00", dark: bool = False) -> None:
     """Horizontal bars of shares with their 95 % intervals and the share and count written beside."""
+    pal = _dark(dark)
     ys = list(range(len(rows)))[::-1]
     values, low, high = _whiskers([s for _n, s in rows])
-    ax.barh(ys, values, height=0.55, color=colour, alpha=0.85, xerr=[low, high], capsize=3,
-            error_kw={"elinewidth": 0.9, "ecolor": "#1A1A1A"})
+    # The bar's own colour is bright enough on black; its whiskers turn yellow there, as the targets do.
+    ax.barh(ys, values, height=0.55, color=colour, alpha=1.0 if dark else 0.85, xerr=[low, high], capsize=3,
+            error_kw={"elinewidth": pal.line_width if dark else 0.9,
+                      "ecolor": pal.target if dark else "#1A1A1A"})
     for y, (_name, share), value, up in zip(ys, rows, values, high, strict=True):
         ax.text(min(value + up + 1.5, 101), y, f"{pct(share, lang)} ({share.count}/{share.n})", va="center",
-                fontproperties=font(8), parse_math=False)
+                fontproperties=font(8), color=pal.text, parse_math=False)
     ax.set_yticks(ys, [name for name, _ in rows])
     ax.set_xlim(0, 125)
     ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
-    ax.set_title(title, fontproperties=font(11, bold=True), loc="left")
-    _plain(ax)
+    ax.set_title(title, fontproperties=font(11, bold=True), loc="left", color=pal.text)
+    _plain(ax, pal)
 
 
 def _label_room(names: Sequence[str]) -> float:
@@ -193,32 +235,34 @@ def _short(names: Sequence[str], limit: int = 34) -> list[str]:
     return [n if len(n) <= limit else n[:limit - 1].rstrip() + "…" for n in names]
 
 
-def headline_figure(before: Share, after: Share, *, lang: str, width: float = 4.6) -> Figure:
-    fig = Figure(figsize=(width, 3.2), facecolor="white")
-    draw_headline(_axes(fig, 0.55, 0.45, width - 0.8, 2.3), before, after, lang=lang)
+def headline_figure(before: Share, after: Share, *, lang: str, width: float = 4.6,
+                    dark: bool = False) -> Figure:
+    """`dark` (the screen's high contrast) draws light on black, as the trainee's charts do there."""
+    fig = Figure(figsize=(width, 3.2), facecolor=_dark(dark).background)
+    draw_headline(_axes(fig, 0.55, 0.45, width - 0.8, 2.3), before, after, lang=lang, dark=dark)
     return fig
 
 
 def levels_figure(levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *, lang: str,
-                  width: float = 7.0) -> Figure:
+                  width: float = 7.0, dark: bool = False) -> Figure:
     names = _short([n for n, _ in levels])
     room = _label_room(names)
     height = 0.75 + 0.42 * max(len(levels), 1)
-    fig = Figure(figsize=(width, height + 0.35), facecolor="white")
+    fig = Figure(figsize=(width, height + 0.35), facecolor=_dark(dark).background)
     draw_levels(_axes(fig, room, 0.6, width - room - 0.3, height - 0.5),
-                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang)
+                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang, dark=dark)
     return fig
 
 
 def shares_figure(rows: Sequence[tuple[str, Share]], *, title: str, lang: str, width: float = 7.0,
-                  colour: str = "#D55E00") -> Figure:
+                  colour: str = "#D55E00", dark: bool = False) -> Figure:
     names = _short([n for n, _ in rows])
     room = _label_room(names)
     height = 0.7 + 0.36 * max(len(rows), 1)
-    fig = Figure(figsize=(width, height + 0.3), facecolor="white")
+    fig = Figure(figsize=(width, height + 0.3), facecolor=_dark(dark).background)
     draw_shares(_axes(fig, room, 0.45, width - room - 0.3, height - 0.45),
                 [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=title, lang=lang,
-                colour=colour)
+                colour=colour, dark=dark)
     return fig
 
 
@@ -265,7 +309,26 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
                         [(n, c) for n, (_o, c) in zip(names, report.levels, strict=True)],
                         report.level_codes, lang=lang)
         _place(flow, height + 0.1, levels)
-    for rows, title, colour in ((report.gaps, w["gaps"], "#D55E00"), (report.over, w["over"], "#CC79A7")):
+    def competences() -> None:
+        """Right after the areas' gaps: the same figure per competence, bars and a table."""
+        rows = report.competence_gaps
+        names = _short([n for n, _ in rows], 40)
+        room = _label_room(names)
+        height = 0.9 + 0.2 * len(rows)  # 35 competences on one page: narrower bars than the areas'
+
+        def by_competence(fig: Figure, y: float) -> None:
+            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.65),
+                        [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=w["competence_gaps"],
+                        lang=lang, colour="#D55E00")
+        flow.y -= 0.1
+        _place(flow, height + 0.1, by_competence)
+        flow.table([w["competence"], w["below"], w["interval"]], [4.0, 1.6, 2.0],
+                   [[name, f"{pct(s, lang)} ({s.count}/{s.n})", interval_text(s, lang)] for name, s in rows])
+
+    for k, (rows, title, colour) in enumerate(((report.gaps, w["gaps"], "#D55E00"),
+                                               (report.over, w["over"], "#CC79A7"))):
+        if k == 1 and report.competence_gaps:
+            competences()
         if not rows:
             continue
         names = _short([n for n, _ in rows])
@@ -306,6 +369,6 @@ def write_programme_pdf(path: str | os.PathLike[str], report: ProgrammeReport, *
     target = Path(path)
     w = words(lang)
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+    with matplotlib.rc_context(PDF_RC):
         save_pdf_pages(target, build_programme_pages(report, lang=lang), metadata=metadata)
     return target

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from digigram.charts._style import FONT_FAMILY, font, line_height_in, text_width_in, wrap
+from digigram.charts._pdf import PDF_RC, pdf_pages
+from digigram.charts._style import font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
 from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
 from digigram.core.errors import DigigramError
@@ -290,8 +290,8 @@ def write_report_pdf(
         "Subject": framework_title,
         "Creator": "Digigram",
     }
-    # Type 42 embeds the TrueType font itself, so Cyrillic prints and stays searchable in any viewer.
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": FONT_FAMILY}):
+    # The font embedding every Digigram PDF shares (charts/_pdf.py): Cyrillic prints and stays searchable.
+    with matplotlib.rc_context(PDF_RC):
         pages = build_report_pages(
             person_name=person_name, hub=hub, date=date, framework_title=framework_title, lang=lang,
             bars=bars, levels=levels, plan_steps=plan_steps, results_table=results_table,
@@ -307,7 +307,7 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
     try:
         fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
         os.close(fd)
-        with PdfPages(tmp_name, metadata=metadata) as pdf:
+        with pdf_pages()(tmp_name, metadata=metadata) as pdf:
             for page in pages:
                 pdf.savefig(page)
         os.replace(tmp_name, target)

@@ -31,6 +31,7 @@ HELP: tuple[Message, ...] = (
     N_("role profile (default: the framework's first)"),
     N_("framework file (default: the shipped one)"),
     N_("full, quick or an area id (default: full)"),
+    N_("for a new person: their hub from this computer's list, by id or exact name"),
     N_("the person's name"),
     N_("the backup to restore, as numbered in the list (1 = newest)"),
     N_("write finished checks and plans to a bundle file"),

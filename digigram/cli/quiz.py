@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from digigram.core import paths
 from digigram.core.answer_order import display_order
-from digigram.core.errors import StorageError
+from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_, Message
 from digigram.core.records import Person
@@ -29,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--framework", metavar="PATH", help="framework file (default: the shipped one)")
     parser.add_argument("--mode", default="full", metavar="M",
                         help="full, quick or an area id (default: full)")
+    parser.add_argument("--hub", metavar="HUB",
+                        help="for a new person: their hub from this computer's list, by id or exact name")
+    parser.add_argument("--region", metavar="CODE",
+                        help="with --hub: the hub's region, such as UA-46, when hubs in several regions "
+                             "share the name")
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
@@ -250,8 +255,24 @@ def _unlocked(term: Terminal, ws: Workspace, person: Person) -> bool:
     return True
 
 
+def _hub_id(ws: Workspace, args: argparse.Namespace) -> str | None:
+    """The id of the listed hub --hub names (None without it); an unknown one is refused before anything
+    is stored, with the hubs to choose from: as in the app, a hub is chosen, never made from typed text."""
+    from digigram.services.hubs import choose_hub
+
+    if args.hub is None:
+        if args.region is not None:
+            raise QuizError(N_("--region goes with --hub: give the hub too."))
+        return None
+    return choose_hub(ws.hubs(), ws.regions(), hub=args.hub, region=args.region).id
+
+
 def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person | None:
     person = ws.find_person(args.person)
+    hub_id = _hub_id(ws, args) if person is None else None
+    if person is not None and args.hub is not None:
+        term.say(term.t(N_("{person} is already on this computer; --hub is used only when a person is "
+                           "added, so their hub stays as it is.", person=person.name)))
     # The PIN comes first: nothing about a protected person, their consent included, changes without it.
     if person is not None and not _unlocked(term, ws, person):
         return None
@@ -262,7 +283,7 @@ def _person(term: Terminal, ws: Workspace, args: argparse.Namespace) -> Person |
         term.say(term.t(N_("The check was not started without consent.")))
         return None
     if person is None:
-        return ws.create_person(args.person, profile_id=args.profile)
+        return ws.create_person(args.person, profile_id=args.profile, hub_id=hub_id)
     ws.set_consent(person.id)
     return ws.person(person.id)
 

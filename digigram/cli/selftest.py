@@ -246,7 +246,7 @@ def _qt_check(run: _Run) -> str:
 
     modules = {name: importlib.import_module(name) for name in (
         "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
-        "matplotlib.backends.backend_qtagg")}
+        "matplotlib.backends.backend_agg")}  # the charts are drawn by Agg (ui/chart_widget.py)
     qt_core = modules["PySide6.QtCore"]
     # The same place digigram.ui.translations reads it from, in a checkout and in the bundle.
     qm = Path(__file__).resolve().parents[1] / "ui" / "translations" / "digigram_uk.qm"

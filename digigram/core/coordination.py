@@ -116,13 +116,35 @@ class BeforeAfter:
     level_change: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
 
 
+# What the trainee table can be ordered by; an area's column is "area:" and the area's id.
+ORDER_COLUMNS = ("name", "hub", "group", "role", "checks", "last_check", "needs_help")
+
+
+@dataclass(frozen=True)
+class TraineeOrder:
+    """The trainee table's order: ties, and every order's last resort, go by name in Ukrainian order."""
+
+    column: str = "name"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.column not in ORDER_COLUMNS and not self.column.startswith("area:"):
+            raise ValueError(f"unknown order column {self.column!r}")
+
+
 @dataclass(frozen=True)
 class Dashboard:
+    """The trainees selected by a filter: `rows` are the asked page of them (all when no limit was asked),
+    `total` and `needing_help` count all of them."""
+
     rows: tuple[TraineeRow, ...]
     area_ids: tuple[str, ...]
     hard_questions: tuple[ItemStat, ...]
     before_after: BeforeAfter
     note: Message | None = None  # said once above the table, e.g. summaries a read-only role could not save
+    total: int = 0
+    needing_help: int = 0
+    offset: int = 0  # the first row's place among all selected trainees
 
 
 @dataclass(frozen=True)
@@ -160,6 +182,17 @@ _ORDER = str.maketrans({ch: chr(0xE000 + k) for k, ch in enumerate(_UK)})
 def sort_key(text: str) -> tuple[str, str]:
     """A key that sorts names and hubs as a Ukrainian reader expects."""
     return text.casefold().translate(_ORDER), text
+
+
+def name_key(text: str) -> str:
+    """sort_key's first part as one string, stored beside a name so SQL can order by it."""
+    return sort_key(text)[0]
+
+
+def needs_help_of(areas: str) -> bool:
+    """needs_help from a check summary's areas text ("level|target|gap" per area, joined by ";")."""
+    gaps = (part.rsplit("|", 1)[1] for part in areas.split(";") if part)
+    return needs_help(int(gap) if gap else None for gap in gaps)
 
 
 def needs_help(gaps: Iterable[int | None]) -> bool:

@@ -57,6 +57,11 @@ class ItemBank:
             self.loglik.append(log_likelihood_table(p))
             info[i] = information(p, GRID)
         self.info: Array = info
+        # Parameters measured from answers (an `irt` block, which calibration writes) rather than
+        # guessed from the level label and kind; the selection prefers them (see selection.py).
+        self.measured: NDArray[np.bool_] = np.array(
+            [it.scored and it.irt is not None for it in self.items], dtype=bool
+        )
         given = sum(it.irt is not None for it in self.items if it.scored)
         scored = sum(it.scored for it in self.items)
         # Where the numbers behind every result come from: stored with each result.

@@ -85,6 +85,13 @@ class AreaShare:
 
 
 @dataclass(frozen=True)
+class CompetenceShare:
+    competence_id: str
+    area_id: str
+    share: Share
+
+
+@dataclass(frozen=True)
 class QuestionLine:
     item_id: str
     right: Share  # fully right answers of all answers ("don't know" counts as not right)
@@ -102,6 +109,8 @@ class Programme:
     over_confident: tuple[AreaShare, ...]  # said level above shown level, latest check per person
     hard_min_answers: int = HARD_MIN_ANSWERS
     area_ids: tuple[str, ...] = field(default_factory=tuple)
+    # Below the role's target per competence, latest check per person, in the framework's order.
+    competence_gaps: tuple[CompetenceShare, ...] = ()
 
     @property
     def trainees(self) -> int:
@@ -129,8 +138,11 @@ DEFINITIONS = (
     N_("Shown level: the level a person's answers showed in an area at their latest finished check in "
        "the selection."),
     N_("Below target: the share of people whose shown level in an area is below the target their role "
-       "sets for that area, at their latest check; areas without a target for the role are left out. "
-       "Digigram stores gaps per area, so this figure is per area, not per competence."),
+       "sets for that area, at their latest check; areas without a target for the role are left out."),
+    N_("Below target by competence: the same for each competence, against the target the role sets for "
+       "that competence. A competence is shown at the level of its area (the quiz measures areas), so "
+       "competences of one area differ only by their targets. Checks whose stored result cannot be read "
+       "are left out."),
     N_("Hardest questions: knowledge and scenario questions with the smallest share of fully right "
        "answers over all selected checks (“I don't know” and partly right answers count as not right); "
        "only questions with at least {n} answers are listed.", n=HARD_MIN_ANSWERS),

@@ -45,6 +45,10 @@ class Region:
     def name(self, lang: str | None) -> str:
         return self.name_en if lang == "en" else self.name_uk
 
+    def render(self, lang: str | None = None) -> str:
+        """The name, so that a Message given the Region words it in the reader's language."""
+        return self.name(lang)
+
 
 @dataclass(frozen=True)
 class Hub:

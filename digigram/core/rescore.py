@@ -1,22 +1,30 @@
 """Many finished checks' results from their answers at once: engine 2's figures, vectorised with numpy.
 
 One check through `Quiz.restore(...).result()` costs about 13 ms, mostly Python around 61-point arrays;
-a region imports tens of thousands of checks. Here the log-likelihood rows of a whole batch of checks
-are summed per (check, area) with one `np.add.reduceat`, and every posterior summary (mean, SD, level
-probabilities, the 80 % band, P(below target), the said estimate, said versus shown) is taken over all
-of them as matrix operations. The figures are the same as `core.scoring.build_result` gives, up to the
-rounding of a different summation order; `Quiz.restore` stays the reference (see `exact_record`).
+a region imports tens of thousands of checks. Here the posteriors of a whole batch of checks are built
+and summarised as matrix operations, with the quiz's own arithmetic: each area's log-likelihood rows are
+added to its prior one at a time in the order answered (as `Posterior.add`), and every product is the
+same BLAS call the quiz makes for one posterior (a stack of 1-row matrix products), so on one computer
+the figures are the quiz's to the last bit. `Quiz.restore` stays the reference (see `exact_record`):
+another computer's BLAS may round a product differently, and a stored record that is not equal to the
+last bit is compared within a tolerance, then against the quiz's own arithmetic.
 
 What is produced is the stored record (`core.result_record.result_to_record`) without the two fields
-that describe how the quiz went rather than what it found: `finished` and each area's `stopped`.
+that describe how the quiz went rather than what it found: `finished` and each area's `stopped`. It is
+made on demand: `Recomputed.matches` compares a stored record's text (`result_record.record_text`) with
+the recomputed figures written the same way, without parsing it or building the record, which is what a
+genuine bundle needs; the record itself is built only when the text differs.
 """
 
 from __future__ import annotations
 
+import json
+import operator
+import re
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -40,6 +48,13 @@ TIE = 1e-9
 
 _EDGES: Array = np.concatenate([GRID - GRID_STEP / 2, [GRID[-1] + GRID_STEP / 2]])
 _TAIL = (1.0 - BAND_SHARE) / 2
+_WIDE_PRIOR: Array = LOG_PRIOR / COMPARE_PRIOR_SD**2
+_UNIT_PRIOR: Array = LOG_PRIOR / 1.0**2  # as scoring._posterior_of makes it (the same values as LOG_PRIOR)
+# A stored record's text the way `result_record.record_text` writes it.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# What may stand where the text holds `finished` or an area's `stopped` (never compared): a JSON literal
+# or a plain string. Anything else there sends the record to the full comparison.
+_FREE = re.compile(r'true|false|null|"[^"\\\x00-\x1f]*"')
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,20 @@ class CheckAnswers:
     # tied within rounding, the one it holds is taken, as the quiz's own arithmetic may have gone either
     # way. It never overrides a value the answers decide.
     stored: Mapping[str, Any] | None = None
+
+
+_Targets = tuple[str | None, int | None, list[list[dict[str, Any]]]]
+
+
+class _Scored:
+    """One (question, choice) pair as it counts in a check, worked out once per framework."""
+
+    __slots__ = ("area", "competence", "evidence", "kind", "line", "text")
+
+    def __init__(self, line: int, area: int, kind: int, evidence: dict[str, Any], competence: int) -> None:
+        self.line, self.area, self.kind, self.evidence = line, area, kind, evidence
+        self.text = _JSON(evidence)  # its entry in the stored text
+        self.competence = competence  # position of its competence: the evidence is grouped by it
 
 
 class _Table:
@@ -72,14 +101,21 @@ class _Table:
                 rows.extend(table)
         self.loglik: Array = np.vstack(rows)
         self.start = start
-        # (item, choice) -> (loglik row or -1, area position, 1 self / 2 shown / 0 neither, evidence)
-        self.scored: dict[tuple[str, Any], tuple[int, int, int, dict[str, Any]]] = {}
-        # For P(below target): column t holds each grid cell's share below the cut where level t begins.
-        cols = [np.zeros(GRID.size)] + [bank.scale.below_fraction(c) for c in bank.scale.cuts]
-        self.below: Array = np.stack(cols, axis=1)
+        self.scored: dict[tuple[str, Any], _Scored] = {}
+        # For P(below target): entry t - 1 holds each grid cell's share below the cut where level t begins,
+        # made as the quiz makes it (a contiguous vector, so the product is the quiz's own).
+        self.below: list[Array] = [bank.scale.below_fraction(c) for c in bank.scale.cuts]
         self.cuts: Array = np.asarray(bank.scale.cuts)
+        codes = bank.scale.codes
+        self.code_text = [_JSON(c) for c in codes]
+        # level_probabilities as the area_result row holds them (json.dumps of the dict), for each code
+        self.code_key = [json.dumps(c) + ": " for c in codes]
+        self.area_text = {a.id: _JSON(a.id) for a in fw.areas}
+        self.head: dict[tuple[str | None, str], str] = {}
+        self.targets: dict[tuple[str | None, str], _Targets] = {}  # see _targets
+        self.competence_text: dict[tuple[str | None, str, int], str] = {}  # see _competence_text
 
-    def score(self, item_id: str, choice: Choice) -> tuple[int, int, int, dict[str, Any]]:
+    def score(self, item_id: str, choice: Choice) -> _Scored:
         key = (item_id, tuple(choice) if isinstance(choice, list) else choice)
         found = self.scored.get(key)
         if found is None:
@@ -96,7 +132,19 @@ class _Table:
             evidence = {"item": item.id, "competence": item.competence_id, "area": item.area_id,
                         "kind": item.kind, "choice": list(value) if isinstance(value, tuple) else value,
                         "score": s.score, "category": s.category, "correct": list(s.correct)}
-            found = self.scored[key] = (line, self.area_pos[item.area_id], kind, evidence)
+            found = self.scored[key] = _Scored(line, self.area_pos[item.area_id], kind, evidence,
+                                               self.competence_pos[item.competence_id])
+        return found
+
+    def record_head(self, profile: str | None, mode: str) -> str:
+        """The stored text up to `finished`, the same for every check of a profile and mode."""
+        found = self.head.get((profile, mode))
+        if found is None:
+            fw, bank = self.bank.framework, self.bank
+            found = self.head[(profile, mode)] = (
+                f'{{"format":{RECORD_FORMAT},"engine_version":{_JSON(ENGINE_VERSION)},'
+                f'"params_source":{_JSON(bank.params_source)},"framework":{_JSON([fw.id, fw.version])},'
+                f'"profile":{_JSON(profile)},"mode":{_JSON(mode)},"finished":')
         return found
 
 
@@ -111,49 +159,86 @@ def _table(framework: Framework) -> _Table:
     return found
 
 
-@dataclass
-class _Summary:
-    """Posterior summaries of many (check, area) pairs, one entry per pair."""
-
-    mean: Array
-    sd: Array
-    w: Array
-
-    def moments(self) -> tuple[list[float], list[float]]:
-        return self.mean.tolist(), self.sd.tolist()
+def _stack_dot(w: Array, v: Array) -> Array:
+    """Each row of `w` times `v`, as one-row products: numpy then calls BLAS for each row exactly as for
+    the quiz's `w @ v` on one posterior (a 2-D product would sum in another order). `v` is a vector or a
+    matrix."""
+    if v.ndim == 1:
+        return np.asarray(np.matmul(w[:, None, :], v[:, None])[:, 0, 0])
+    return np.asarray(np.matmul(w[:, None, :], v)[:, 0, :])
 
 
-def _summaries(log: Array) -> _Summary:
-    # The same operations as Posterior.weights and mean_sd, row by row.
-    w = np.exp(log - log.max(axis=1, keepdims=True))
-    w /= w.sum(axis=1, keepdims=True)
-    mean = w @ GRID
-    var = np.einsum("ij,ij->i", w, (GRID[None, :] - mean[:, None]) ** 2)
-    return _Summary(mean, np.sqrt(var), w)
+def _row_dots(w: Array, v: Array) -> Array:
+    """Each row of `w` times the same row of `v`, one BLAS product per row (as `_stack_dot`)."""
+    return np.asarray(np.matmul(w[:, None, :], v[:, :, None])[:, 0, 0])
 
 
-def _quantile(w: Array, q: float) -> Array:
-    """Posterior.quantile for every row: the cdf over cell edges, interpolated at q."""
-    cdf = np.concatenate([np.zeros((w.shape[0], 1)), np.cumsum(w, axis=1)], axis=1)
-    j = np.clip((cdf <= q).sum(axis=1) - 1, 0, GRID.size - 1)
-    rows = np.arange(w.shape[0])
-    lo, hi = cdf[rows, j], cdf[rows, j + 1]
-    span = np.where(hi > lo, hi - lo, 1.0)
-    return np.asarray(_EDGES[j] + (q - lo) / span * GRID_STEP)
+def _interp(q: float, cdf: Array) -> Array:
+    """np.interp(q, cdf_row, edges) for every row, by numpy's own formula (Posterior.quantile)."""
+    n = cdf.shape[1]
+    j = (cdf <= q).sum(axis=1) - 1  # the last cell edge at or below q (cdf is non-decreasing)
+    j = np.clip(j, 0, n - 1)
+    rows = np.arange(cdf.shape[0])
+    inner = np.minimum(j, n - 2)
+    lo, hi = cdf[rows, inner], cdf[rows, inner + 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (_EDGES[inner + 1] - _EDGES[inner]) / (hi - lo)
+        value = slope * (q - lo) + _EDGES[inner]
+        again = slope * (q - hi) + _EDGES[inner + 1]
+    value = np.where(np.isnan(value), np.where(np.isnan(again) & (_EDGES[inner] == _EDGES[inner + 1]),
+                                               _EDGES[inner], again), value)
+    value = np.where(lo == q, _EDGES[inner], value)
+    return np.asarray(np.where(j >= n - 1, _EDGES[n - 1], value))
 
 
-def _band(w: Array) -> tuple[Array, Array]:
-    return _quantile(w, _TAIL), _quantile(w, 1 - _TAIL)
+class _Posteriors:
+    """Every figure of many posteriors as plain lists (indexing numpy arrays one value at a time is slow):
+    mean, SD, level probabilities and the band's edges, each edge with the levels just below and above
+    it (they differ only where the edge lies on a cut, within rounding). The arithmetic is the quiz's:
+    Posterior.weights, mean_sd and quantile, scoring.summarise."""
+
+    def __init__(self, table: _Table, log: Array, *, levels: bool = True) -> None:
+        w = np.exp(log - log.max(axis=1, keepdims=True))
+        w = w / w.sum(axis=1, keepdims=True)
+        self.w = w
+        mean = _stack_dot(w, GRID)
+        var = _row_dots(w, (GRID[None, :] - mean[:, None]) ** 2)
+        self.mean: list[float] = mean.tolist()
+        self.sd: list[float] = [v**0.5 for v in var.tolist()]
+        self._arrays = [mean, var]
+        if not levels:
+            return
+        probs = _stack_dot(w, table.bank.band)
+        self._arrays.append(probs)
+        self.probs: list[list[float]] = probs.tolist()
+        cdf = np.concatenate([np.zeros((w.shape[0], 1)), np.cumsum(w, axis=1)], axis=1)
+        self.edges: list[tuple[list[int], ...]] = []
+        for q in (_TAIL, 1 - _TAIL):
+            at = _interp(q, cdf)
+            self.edges.append(tuple(np.searchsorted(table.cuts, v, side="right").tolist()
+                                    for v in (at, at - TIE, at + TIE)))
+
+    def arrays(self) -> list[Array]:
+        return self._arrays
 
 
-def _hint(stored: Any, *path: str | int) -> Any:
-    """A value of the stored record, or None where it has none (it may be anything: it is being checked)."""
-    for step in path:
-        try:
-            stored = stored[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return stored
+def _sums(table: _Table, lines: NDArray[np.intp], groups_of: NDArray[np.intp], groups: int,
+          priors: Sequence[Array]) -> list[Array]:
+    """For each prior, every group's log-posterior: the prior plus the group's rows added one at a time
+    in the order given, as Posterior.add does (a sum in another order rounds differently)."""
+    out = [np.tile(prior, (groups, 1)) for prior in priors]
+    if lines.size == 0:
+        return out
+    order = np.argsort(groups_of, kind="stable")  # keeps each group's answers in the order given
+    g, rows = groups_of[order], lines[order]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    rank = np.arange(g.size) - np.repeat(starts, np.diff(np.r_[starts, g.size]))
+    for k in range(int(rank.max()) + 1):
+        at = rank == k  # at most one row per group: each group gets its k-th row added
+        step = table.loglik[rows[at]]
+        for log in out:
+            log[g[at]] += step
+    return out
 
 
 def records(checks: Sequence[CheckAnswers]) -> list[dict[str, Any]]:
@@ -162,15 +247,21 @@ def records(checks: Sequence[CheckAnswers]) -> list[dict[str, Any]]:
     Raises QuizError (naming the question) when an answer cannot belong to its check: an unknown
     question or option, a question of another area, or one asked twice.
     """
-    out: list[dict[str, Any] | None] = [None] * len(checks)
+    return [found.record() for found in recompute(checks)]
+
+
+def recompute(checks: Sequence[CheckAnswers]) -> list[Recomputed]:
+    """Each check's recomputed figures, in the order given (QuizError as `records`)."""
+    out: list[Recomputed | None] = [None] * len(checks)
     groups: dict[int, list[int]] = {}
     frameworks: dict[int, Framework] = {}
     for n, check in enumerate(checks):
         groups.setdefault(id(check.framework), []).append(n)
         frameworks[id(check.framework)] = check.framework
     for key, members in groups.items():
-        for n, record in zip(members, _records(frameworks[key], [checks[n] for n in members]), strict=True):
-            out[n] = record
+        batch = _Batch(frameworks[key], [checks[n] for n in members])
+        for k, n in enumerate(members):
+            out[n] = Recomputed(batch, k)
     return [r for r in out if r is not None]
 
 
@@ -184,82 +275,231 @@ def _area_ids(fw: Framework, mode: str) -> list[str]:
                        mode=mode, join=", ".join(ids)))
 
 
-def _records(fw: Framework, checks: Sequence[CheckAnswers]) -> list[dict[str, Any]]:
-    table = _table(fw)
-    bank = table.bank
-    n_areas = len(fw.areas)
-    groups = len(checks) * n_areas
-    lines: list[int] = []
-    group_of: list[int] = []
-    kind_of: list[int] = []
-    evidence: list[list[dict[str, Any]]] = []
-    for n, check in enumerate(checks):
-        allowed = {table.area_pos[a] for a in _area_ids(fw, check.mode)}
-        asked: set[str] = set()
-        found = []
-        for item_id, choice in check.answers:
-            line, area, kind, ev = table.score(item_id, choice)
-            if area not in allowed or item_id in asked:
-                raise QuizError(N_("The stored question {item} is not part of this check or comes twice.",
-                                   item=item_id))
-            asked.add(item_id)
-            found.append(ev)
-            if kind:
-                lines.append(line)
-                group_of.append(n * n_areas + area)
-                kind_of.append(kind)
-        evidence.append(found)
-    line_arr = np.asarray(lines, dtype=np.intp)
-    group_arr = np.asarray(group_of, dtype=np.intp)
-    kind_arr = np.asarray(kind_of, dtype=np.int8)
-    sums = {k: _sum(table.loglik, line_arr[kind_arr == k], group_arr[kind_arr == k], groups) for k in (1, 2)}
-    wide = LOG_PRIOR / COMPARE_PRIOR_SD**2
-    shown = _summaries(LOG_PRIOR[None, :] + sums[2])
-    said = _summaries(LOG_PRIOR[None, :] + sums[1])
-    figures = _Figures(
-        counts={k: np.bincount(group_arr[kind_arr == k], minlength=groups).tolist() for k in (1, 2)},
-        shown=_Posteriors(table, shown, bank.band), said=_Posteriors(table, said, bank.band),
-        said_wide=_summaries(wide[None, :] + sums[1]).moments(),
-        shown_wide=_summaries(wide[None, :] + sums[2]).moments(),
-        below=(shown.w @ table.below).tolist(), codes=bank.scale.codes)
-    return [_record(fw, table, checks[n], evidence[n], n * n_areas, figures) for n in range(len(checks))]
+class _Batch:
+    """The figures of many checks taken on one framework, worked out together."""
+
+    def __init__(self, fw: Framework, checks: Sequence[CheckAnswers]) -> None:
+        self.fw, self.checks = fw, checks
+        table = self.table = _table(fw)
+        n_areas = self.n_areas = len(fw.areas)
+        groups = len(checks) * n_areas
+        lines: list[int] = []
+        group_of: list[int] = []
+        kind_of: list[int] = []
+        self.evidence: list[list[_Scored]] = []
+        self.areas: list[list[str]] = []
+        known = table.scored
+        for n, check in enumerate(checks):
+            area_ids = _area_ids(fw, check.mode)
+            allowed = {table.area_pos[a] for a in area_ids}
+            asked: set[str] = set()
+            found = []
+            for item_id, choice in check.answers:
+                # the remembered scoring looked up here: a national bundle has two million answers
+                key = (item_id, tuple(choice) if isinstance(choice, list) else choice)
+                scored = known.get(key)
+                if scored is None:
+                    scored = table.score(item_id, choice)
+                if scored.area not in allowed or item_id in asked:
+                    raise QuizError(N_("The stored question {item} is not part of this check or comes "
+                                       "twice.", item=item_id))
+                asked.add(item_id)
+                found.append(scored)
+                if scored.kind:
+                    lines.append(scored.line)
+                    group_of.append(n * n_areas + scored.area)
+                    kind_of.append(scored.kind)
+            self.evidence.append(found)
+            self.areas.append(area_ids)
+        line_arr = np.asarray(lines, dtype=np.intp)
+        group_arr = np.asarray(group_of, dtype=np.intp)
+        kind_arr = np.asarray(kind_of, dtype=np.int8)
+        said = kind_arr == 1
+        shown = kind_arr == 2
+        said_log, said_wide = _sums(table, line_arr[said], group_arr[said], groups,
+                                    (_UNIT_PRIOR, _WIDE_PRIOR))
+        shown_log, shown_wide = _sums(table, line_arr[shown], group_arr[shown], groups,
+                                      (LOG_PRIOR, _WIDE_PRIOR))
+        self.counts = {1: np.bincount(group_arr[said], minlength=groups).tolist(),
+                       2: np.bincount(group_arr[shown], minlength=groups).tolist()}
+        self.shown = _Posteriors(table, shown_log)
+        self.said = _Posteriors(table, said_log)
+        self.said_wide = _Posteriors(table, said_wide, levels=False)
+        self.shown_wide = _Posteriors(table, shown_wide, levels=False)
+        below = [_stack_dot(self.shown.w, cut) for cut in table.below]
+        self.below = [b.tolist() for b in below]
+        self.texts: dict[int, tuple[list[str], list[AreaText]]] = {}  # each check's, once written
+        # Texts write floats by repr; JSON would write a non-finite one otherwise (never met: the grid
+        # posteriors are proper), so then only the full comparison is used.
+        self.finite = all(np.isfinite(x).all() for p in (self.shown, self.said, self.said_wide,
+                                                         self.shown_wide) for x in p.arrays()) and \
+            all(np.isfinite(x).all() for x in below)
 
 
-def _sum(loglik: Array, lines: NDArray[np.intp], groups_of: NDArray[np.intp], groups: int) -> Array:
-    """The log-likelihood rows summed per group (rows of groups with none stay zero)."""
-    out = np.zeros((groups, GRID.size))
-    if lines.size == 0:
-        return out
-    order = np.argsort(groups_of, kind="stable")  # keeps each group's answers in the order given
-    sorted_groups = groups_of[order]
-    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
-    out[sorted_groups[starts]] = np.add.reduceat(loglik[lines[order]], starts, axis=0)
-    return out
+class Recomputed:
+    """One check's recomputed results: its record, or whether a stored text says the same."""
+
+    __slots__ = ("batch", "n")
+
+    def __init__(self, batch: _Batch, n: int) -> None:
+        self.batch, self.n = batch, n
+
+    def record(self, stored: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The stored-result record (without `finished` and `stopped`); where levels, band edges or flags
+        are tied within rounding, `stored` (else the check's own) says which."""
+        check = self.batch.checks[self.n]
+        return _record(self.batch, self.n, check.stored if stored is None else stored)
+
+    def matches(self, text: str) -> bool:
+        """Whether a stored record's text is this record written by `result_record.record_text`, with any
+        `finished` and `stopped`: then it is equal to the record, and nothing else need be compared."""
+        if not self.batch.finite:
+            return False
+        parts = _texts(self.batch, self.n)[0]
+        at = 0
+        for part in parts[:-1]:
+            if not text.startswith(part, at):
+                return False
+            free = _FREE.match(text, at + len(part))
+            if free is None:
+                return False
+            at = free.end()
+        return len(text) - at == len(parts[-1]) and text.endswith(parts[-1])
+
+    def area_texts(self) -> list[AreaText]:
+        """Per area in order, its figures as JSON writes them (what an area_result row holds)."""
+        return _texts(self.batch, self.n)[1]
 
 
-class _Posteriors:
-    """Every figure of many posteriors as plain lists (indexing numpy arrays one value at a time is slow):
-    mean, SD, level probabilities and the band's edges, each edge with the levels just below and above
-    it (they differ only where the edge lies on a cut, within rounding)."""
+class AreaText(NamedTuple):
+    """One area's figures written as JSON writes them (numbers by repr, strings quoted, None as null)."""
 
-    def __init__(self, table: _Table, s: _Summary, band: Array) -> None:
-        self.mean, self.sd = s.moments()
-        self.probs: list[list[float]] = (s.w @ band).tolist()
-        self.edges = []
-        for q in _band(s.w):
-            self.edges.append(tuple(np.searchsorted(table.cuts, v, side="right").tolist()
-                                    for v in (q, q - TIE, q + TIE)))
+    area_id: str  # not quoted
+    area: str
+    theta: str
+    sd: str
+    level: str
+    band: tuple[str, str]
+    target: str
+    p_below_target: str
+    gap: str
+    items: str
+    level_probabilities: tuple[str, ...]  # in the order of `codes`
+    codes: tuple[str, ...]  # the level codes (not quoted)
+    said_theta: str
+    said_sd: str
+    said_level: str
 
 
-@dataclass
-class _Figures:
-    counts: dict[int, list[int]]
-    shown: _Posteriors
-    said: _Posteriors
-    said_wide: tuple[list[float], list[float]]
-    shown_wide: tuple[list[float], list[float]]
-    below: list[list[float]]
-    codes: tuple[str, ...]
+def _p_below(b: _Batch, g: int, t_index: int) -> float:
+    return 0.0 if t_index == 0 else b.below[t_index - 1][g]
+
+
+def _flag_text(flag: bool) -> str:
+    return "true" if flag else "false"
+
+
+# Floats as written (repr), by value: writing one costs about a microsecond and a half, and answers are
+# few per area, so the same posterior figures come back check after check (a said level rests on two
+# or three self-ratings). Bounded: emptied when full.
+_WRITTEN: dict[float, str] = {}
+_WRITTEN_MAX = 50_000
+
+
+def _write(value: float) -> str:
+    """repr(value), remembered (see _WRITTEN). -0.0 and 0.0 share an entry: a text differing only in
+    that sign is then sent to the full comparison, which takes them as equal."""
+    found = _WRITTEN.get(value)
+    if found is None:
+        if len(_WRITTEN) >= _WRITTEN_MAX:
+            _WRITTEN.clear()
+        found = _WRITTEN[value] = repr(value)
+    return found
+
+
+def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
+    found = b.texts.get(n)
+    if found is None:
+        found = b.texts[n] = _make_texts(b, n)
+    return found
+
+
+def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
+    """Check n's stored text, cut where `finished` and each area's `stopped` go, and its areas' figures
+    as text. Floats are written by repr, as JSON does: the batch checked they are all finite."""
+    table, check = b.table, b.checks[n]
+    codes, code_text = table.bank.scale.codes, table.code_text
+    parts = [table.record_head(check.profile, check.mode)]
+    text = [f',"asked":{len(b.evidence[n])},"areas":[']
+    competences: list[str] = []
+    svs_all: list[tuple[float, float]] = []
+    areas = []
+    shown, said_p = b.shown, b.said
+    get = _WRITTEN.get
+    for k, area_id in enumerate(b.areas[n]):
+        g = n * b.n_areas + table.area_pos[area_id]
+        target, t_index, _ = _targets(b.table, check.profile, area_id)
+        probs = shown.probs[g]
+        level = probs.index(max(probs))  # the first of equals, as np.argmax (_level without a stored one)
+        n_said, n_shown = b.counts[1][g], b.counts[2][g]
+        said = "null"
+        said_theta = said_sd = said_level = "null"
+        if n_said:
+            s_level = _level(said_p.probs[g], codes, None)
+            said_theta = get(said_p.mean[g]) or _write(said_p.mean[g])
+            said_sd = get(said_p.sd[g]) or _write(said_p.sd[g])
+            said_level = code_text[s_level]
+            said = (f'{{"theta":{said_theta},"sd":{said_sd},"level":{said_level},"level_index":{s_level},'
+                    f'"band":[{code_text[said_p.edges[0][0][g]]},{code_text[said_p.edges[1][0][g]]}],'
+                    f'"items":{n_said}}}')
+        svs = "null"
+        if n_said and n_shown:
+            m1, s1 = b.said_wide.mean[g], b.said_wide.sd[g]
+            m2, s2 = b.shown_wide.mean[g], b.shown_wide.sd[g]
+            sd = float((s1**2 + s2**2) ** 0.5)
+            svs = (f'{{"theta_self":{get(m1) or _write(m1)},"sd_self":{get(s1) or _write(s1)},'
+                   f'"theta_shown":{get(m2) or _write(m2)},"sd_shown":{get(s2) or _write(s2)},'
+                   f'"flag":{_flag_text(disagrees(m1 - m2, sd))}}}')
+            svs_all.append((m1 - m2, sd))
+        p_text = [get(p) or _write(p) for p in probs]
+        figures = AreaText(
+            area_id, table.area_text[area_id], get(shown.mean[g]) or _write(shown.mean[g]),
+            get(shown.sd[g]) or _write(shown.sd[g]), code_text[level],
+            (code_text[shown.edges[0][0][g]], code_text[shown.edges[1][0][g]]), _JSON(target),
+            "null" if t_index is None else _write(_p_below(b, g, t_index)),
+            "null" if t_index is None else str(max(0, t_index - level)), str(n_shown), tuple(p_text), codes,
+            said_theta, said_sd, said_level)
+        areas.append(figures)
+        probs_text = ",".join([f"{c}:{p}" for c, p in zip(code_text, p_text, strict=True)])
+        text.append(
+            f'{"," if k else ""}{{"area":{figures.area},"theta":{figures.theta},"sd":{figures.sd},'
+            f'"level":{figures.level},"level_index":{level},"level_probability":{p_text[level]},'
+            f'"level_probabilities":{{{probs_text}}},"band":[{figures.band[0]},{figures.band[1]}],'
+            f'"target":{figures.target},"p_below_target":{figures.p_below_target},"gap":{figures.gap},'
+            f'"items":{n_shown},"said":{said},"self_vs_shown":{svs},"stopped":')
+        parts.append("".join(text))
+        text = ["}"]
+        competences.append(_competence_text(b.table, check.profile, area_id, level))
+    person = "null"
+    if svs_all:
+        weights = [1.0 / sd**2 for _, sd in svs_all]
+        total = sum(weights)
+        difference = sum(w * d for w, (d, _) in zip(weights, svs_all, strict=True)) / total
+        sd = total**-0.5
+        person = (f'{{"difference":{_write(difference)},"sd":{_write(sd)},'
+                  f'"flag":{_flag_text(disagrees(difference, sd))},"areas":{len(svs_all)}}}')
+    evidence = ",".join([e.text for e in sorted(b.evidence[n], key=_BY_COMPETENCE)])
+    text.append(f'],"competences":[{",".join(c for c in competences if c)}],"self_vs_shown":{person},'
+                f'"evidence":[{evidence}]}}')
+    parts.append("".join(text))
+    return parts, areas
+
+
+def _by_competence(scored: _Scored) -> int:
+    return scored.competence
+
+
+_BY_COMPETENCE = operator.attrgetter("competence")
 
 
 def _level(values: list[float], codes: Sequence[str], hint: Any) -> int:
@@ -291,17 +531,15 @@ def _flag(difference: float, sd: float, hint: Any) -> bool:
     return found
 
 
-_Targets = tuple[str | None, int | None, list[list[dict[str, Any]]]]
-_TARGETS: weakref.WeakKeyDictionary[Framework, dict[tuple[str | None, str], _Targets]] = \
-    weakref.WeakKeyDictionary()
 
 
-def _targets(fw: Framework, profile: str | None, area_id: str) -> _Targets:
+def _targets(table: _Table, profile: str | None, area_id: str) -> _Targets:
     """The area's target and its index, and for each level of the area the records of its competences
     (target and gap), under a profile: they depend on nothing else, so they are made once."""
-    cache = _TARGETS.setdefault(fw, {})
+    cache = table.targets
     found = cache.get((profile, area_id))
     if found is None:
+        fw = table.bank.framework
         p: Profile | None = None if profile is None else fw.profile(profile)
         target = p.area_target(area_id) if p is not None else None
         by_level: list[list[dict[str, Any]]] = []
@@ -317,23 +555,33 @@ def _targets(fw: Framework, profile: str | None, area_id: str) -> _Targets:
     return found
 
 
-def _record(fw: Framework, table: _Table, check: CheckAnswers, evidence: list[dict[str, Any]], base: int,
-            f: _Figures) -> dict[str, Any]:
-    codes = f.codes
+def _competence_text(table: _Table, profile: str | None, area_id: str, level: int) -> str:
+    """The area's competence entries of the stored text at a level (made once)."""
+    cache = table.competence_text
+    found = cache.get((profile, area_id, level))
+    if found is None:
+        found = cache[(profile, area_id, level)] = ",".join(
+            _JSON(c) for c in _targets(table, profile, area_id)[2][level])
+    return found
+
+
+def _record(b: _Batch, n: int, stored: Mapping[str, Any] | None) -> dict[str, Any]:
+    fw, table, check = b.fw, b.table, b.checks[n]
+    codes = table.bank.scale.codes
     areas = []
     competences: list[dict[str, Any]] = []
     svs_all: list[tuple[float, float]] = []
-    stored_areas = {a.get("area"): a for a in _hint(check.stored, "areas") or () if isinstance(a, dict)}
-    for area_id in _area_ids(fw, check.mode):
-        g = base + table.area_pos[area_id]
+    stored_areas = {a.get("area"): a for a in _hint(stored, "areas") or () if isinstance(a, dict)}
+    for area_id in b.areas[n]:
+        g = n * b.n_areas + table.area_pos[area_id]
         hint = stored_areas.get(area_id)
-        target, t_index, comps = _targets(fw, check.profile, area_id)
-        probs = f.shown.probs[g]
+        target, t_index, comps = _targets(table, check.profile, area_id)
+        probs = b.shown.probs[g]
         level = _level(probs, codes, _hint(hint, "level"))
         said = None
-        n_said, n_shown = f.counts[1][g], f.counts[2][g]
+        n_said, n_shown = b.counts[1][g], b.counts[2][g]
         if n_said:
-            sp = f.said
+            sp = b.said
             s_level = _level(sp.probs[g], codes, _hint(hint, "said", "level"))
             said = {"theta": sp.mean[g], "sd": sp.sd[g], "level": codes[s_level], "level_index": s_level,
                     "band": [_edge(sp, 0, g, codes, _hint(hint, "said", "band", 0)),
@@ -341,20 +589,20 @@ def _record(fw: Framework, table: _Table, check: CheckAnswers, evidence: list[di
                     "items": n_said}
         svs = None
         if n_said and n_shown:
-            m1, s1 = f.said_wide[0][g], f.said_wide[1][g]
-            m2, s2 = f.shown_wide[0][g], f.shown_wide[1][g]
+            m1, s1 = b.said_wide.mean[g], b.said_wide.sd[g]
+            m2, s2 = b.shown_wide.mean[g], b.shown_wide.sd[g]
             sd = float((s1**2 + s2**2) ** 0.5)
             svs = {"theta_self": m1, "sd_self": s1, "theta_shown": m2, "sd_shown": s2,
                    "flag": _flag(m1 - m2, sd, _hint(hint, "self_vs_shown", "flag"))}
             svs_all.append((m1 - m2, sd))
         areas.append({
-            "area": area_id, "theta": f.shown.mean[g], "sd": f.shown.sd[g], "level": codes[level],
+            "area": area_id, "theta": b.shown.mean[g], "sd": b.shown.sd[g], "level": codes[level],
             "level_index": level, "level_probability": probs[level],
             "level_probabilities": dict(zip(codes, probs, strict=True)),
-            "band": [_edge(f.shown, 0, g, codes, _hint(hint, "band", 0)),
-                     _edge(f.shown, 1, g, codes, _hint(hint, "band", 1))],
+            "band": [_edge(b.shown, 0, g, codes, _hint(hint, "band", 0)),
+                     _edge(b.shown, 1, g, codes, _hint(hint, "band", 1))],
             "target": target,
-            "p_below_target": None if t_index is None else (0.0 if t_index == 0 else f.below[g][t_index]),
+            "p_below_target": None if t_index is None else _p_below(b, g, t_index),
             "gap": None if t_index is None else max(0, t_index - level), "items": n_shown,
             "said": said, "self_vs_shown": svs,
         })
@@ -366,14 +614,24 @@ def _record(fw: Framework, table: _Table, check: CheckAnswers, evidence: list[di
         difference = sum(w * d for w, (d, _) in zip(weights, svs_all, strict=True)) / total
         sd = total**-0.5
         person = {"difference": difference, "sd": sd, "areas": len(svs_all),
-                  "flag": _flag(difference, sd, _hint(check.stored, "self_vs_shown", "flag"))}
+                  "flag": _flag(difference, sd, _hint(stored, "self_vs_shown", "flag"))}
     return {
         "format": RECORD_FORMAT, "engine_version": ENGINE_VERSION, "params_source": table.bank.params_source,
         "framework": [fw.id, fw.version], "profile": check.profile, "mode": check.mode,
-        "asked": len(evidence), "areas": areas, "competences": competences, "self_vs_shown": person,
+        "asked": len(b.evidence[n]), "areas": areas, "competences": competences, "self_vs_shown": person,
         # Grouped by competence in the framework's order, each in the order asked (as result_to_record).
-        "evidence": sorted(evidence, key=lambda e: table.competence_pos[e["competence"]]),
+        "evidence": [e.evidence for e in sorted(b.evidence[n], key=_by_competence)],
     }
+
+
+def _hint(stored: Any, *path: str | int) -> Any:
+    """A value of the stored record, or None where it has none (it may be anything: it is being checked)."""
+    for step in path:
+        try:
+            stored = stored[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return stored
 
 
 def exact_record(check: CheckAnswers, *, seed: int, exclude: Iterable[str] = ()) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -87,6 +88,20 @@ def result_to_record(result: QuizResult) -> dict[str, Any]:
             "difference": person.difference, "sd": person.sd, "flag": person.flag, "areas": person.areas},
         "evidence": [_evidence_out(e) for e in evidence],
     }
+
+
+def competence_rows(record: Mapping[str, Any]) -> list[tuple[str, str, str | None, str | None, int | None]]:
+    """(competence, area, shown level, target, gap) of a stored result: a competence is shown at its
+    area's level."""
+    level = {a["area"]: a["level"] for a in record["areas"]}
+    return [(c["competence"], c["area"], level.get(c["area"]), c["target"], c["gap"])
+            for c in record["competences"]]
+
+
+def record_text(record: Mapping[str, Any]) -> str:
+    """A record as the database stores it: compact JSON, keys in the record's order. Importing a bundle
+    compares stored texts in this form without parsing them (core.rescore), so keep them in step."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def result_from_record(record: Mapping[str, Any]) -> QuizResult:

@@ -32,6 +32,10 @@ class Rules:
     top_k: int = 3  # choose at random among this many best questions …
     shortlist_share: float = 0.8  # … of those within this share of the best one's information
     new_competence_bonus: float = 1.3  # information multiplier for a competence not yet touched
+    # Information multiplier for an item whose parameters are still the provisional guess (no `irt`),
+    # once the bank has measured ones: its information is itself a guess, and a level resting on
+    # guessed parameters is placed less surely (docs/adaptive.md, "Selection").
+    provisional_weight: float = 0.25
     min_information: float = 0.02  # below this no remaining question is worth asking
     decision_certainty: float = 0.9  # "clearly above or below the target"
 
@@ -98,6 +102,13 @@ class Selector:
             [comp_ids[it.competence_id] for it in bank.items], dtype=np.intp
         )
         self.touched = np.zeros(len(comp_ids), dtype=bool)  # competences already asked about
+        # Per row, the weight of its information in the ranking. A bank that is all provisional or
+        # all measured ranks as before: a common factor changes no choice.
+        measured = bank.measured
+        mixed = bool(measured.any()) and not bool(measured[bank.is_self | bank.is_shown].all())
+        self.weight: NDArray[np.float64] = (
+            np.where(measured, 1.0, rules.provisional_weight) if mixed else np.ones(measured.size)
+        )
 
     def mark_asked(self, row: int) -> None:
         self.available[row] = False
@@ -139,14 +150,18 @@ class Selector:
         return state.mean
 
     def best_item(self, state: AreaState, kind: str) -> tuple[int, float] | None:
-        """A row among the most informative at the area's estimate, and the best information found."""
+        """A row among the most informative at the area's estimate, and the best information found.
+
+        The ranking weighs provisional items down (`Rules.provisional_weight`); the best information
+        returned is the plain one, so when an area stops for want of information does not change.
+        """
         rows = self.candidates(state.area_id, kind)
         if rows.size == 0:
             return None
         info = self.information_at(rows, self.where(state, kind))
         best = float(info.max())
         untouched = ~self.touched[self.competence[rows]]
-        value = info * np.where(untouched, self.rules.new_competence_bonus, 1.0)
+        value = info * self.weight[rows] * np.where(untouched, self.rules.new_competence_bonus, 1.0)
         k = min(self.rules.top_k, rows.size)
         top = np.argpartition(-value, k - 1)[:k] if rows.size > k else np.arange(rows.size)
         # Sort the shortlist so the random pick does not depend on argpartition's internal order,

@@ -19,6 +19,7 @@ from digigram.core.programme import (
     HARD_MIN_ANSWERS,
     HARD_TOP,
     AreaShare,
+    CompetenceShare,
     Headline,
     Programme,
     ProgrammeFilter,
@@ -28,7 +29,7 @@ from digigram.core.programme import (
     frozen_levels,
 )
 from digigram.core.regions import Hub, Region
-from digigram.services.coordinator.dashboard import _mark
+from digigram.services.summaries import mark_of
 from digigram.store.repo import programme as rows
 from digigram.store.repo.dashboard import roomy
 
@@ -43,6 +44,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
         regions = rows.regions(session, f)
         people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
         areas = rows.area_counts(session, f)
+        competences = rows.competence_counts(session, f)
         # The check summaries (kept by whoever may write) carry each check's marks; without one for
         # every selected check (a fresh import seen only by the read-only analyst) the answers are read.
         missing, marks = rows.check_marks(session, f, framework.content_hash)
@@ -68,6 +70,11 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     hardest = sorted((QuestionLine(i, Share(r, n)) for i, (r, n) in right.items() if n >= min_answers),
                      key=lambda q: (q.right.count / q.right.n, -q.right.n, q.item_id))[:HARD_TOP]
 
+    # The framework's order (areas, then their competences); competences it does not know come last.
+    place = {c.id: k for k, c in enumerate(c for a in framework.areas for c in a.competences)}
+    by_competence = tuple(CompetenceShare(c, a, Share(below_n, n)) for c, a, n, below_n in sorted(
+        competences, key=lambda r: (place.get(r[0], len(place)), r[0])))
+
     def shares(found: dict[str, list[int]]) -> tuple[AreaShare, ...]:
         return tuple(AreaShare(a, Share(*found[a])) for a in known if a in found and found[a][1])
 
@@ -82,6 +89,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
         over_confident=shares(over),
         hard_min_answers=min_answers,
         area_ids=tuple(known),
+        competence_gaps=by_competence,
     )
 
 
@@ -92,7 +100,7 @@ def _right_from_answers(framework: Framework, answers: list[tuple[str, str, int]
     for item_id, choice, n in answers:
         if item_id not in marked:
             continue  # self-ratings and attitudes have no right answer
-        mark = _mark(framework, item_id, choice)
+        mark = mark_of(framework, item_id, choice)
         right[item_id][0] += n if mark == 1 else 0
         right[item_id][1] += n
     return right

@@ -22,6 +22,7 @@ def report_data(p: Programme, framework: Framework, regions: list[Region], hubs:
     region_names = {r.id: r.name(lang) for r in regions}
     w = words(lang)
     areas = {a.id: a.name.get(lang) for a in framework.areas}
+    competences = {c.id: c.name.get(lang) for a in framework.areas for c in a.competences}
     codes = [lv.code for lv in framework.levels]
     extra = sorted({code for rows in p.levels.values() for code, _n in rows} - set(codes))
     codes += extra
@@ -40,6 +41,8 @@ def report_data(p: Programme, framework: Framework, regions: list[Region], hubs:
         hardest=[(f"{q.item_id}: {framework.item(q.item_id).stem.get(lang)}"
                   if framework.has_item(q.item_id) else q.item_id, q.right) for q in p.hardest],
         definitions=[m.render(lang) for m in definitions(p)],
+        competence_gaps=[(f"{c.competence_id} {competences.get(c.competence_id, '')}".rstrip(), c.share)
+                         for c in p.competence_gaps],
     )
 
 
@@ -70,6 +73,7 @@ CSV_WORDS = {
     "regions": N_("Region: trainees / hubs / checks"),
     "levels": N_("Shown level"),
     "gaps": N_("Below target"),
+    "competence_gaps": N_("Below target, by competence"),
     "over": N_("Said more than showed"),
     "hardest": N_("Fully right answers"),
     "definition": N_("Definition"),
@@ -105,6 +109,8 @@ def csv_text(data: ProgrammeReport, p: Programme, *, lang: str, separator: str |
                               str(count), str(total), number(count / total), "", ""])
     for g, (name, s) in zip(p.gaps, data.gaps, strict=True):
         lines.append(share_line(w["gaps"], g.area_id, name, s))
+    for c, (name, s) in zip(p.competence_gaps, data.competence_gaps, strict=True):
+        lines.append(share_line(w["competence_gaps"], c.competence_id, name, s))
     for o, (name, s) in zip(p.over_confident, data.over, strict=True):
         lines.append(share_line(w["over"], o.area_id, name, s))
     for q, (text, s) in zip(p.hardest, data.hardest, strict=True):

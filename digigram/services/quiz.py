@@ -14,6 +14,7 @@ from digigram.core.itembank import normalise_choice
 from digigram.core.records import AreaOutcome, Attempt, Change, StoredAnswer
 from digigram.core.result_record import result_to_record
 from digigram.core.scoring import QuizResult
+from digigram.services.summaries import store_derived
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
 
@@ -157,5 +158,7 @@ class QuizSession:
             self._check_unchanged(session, self._quiz.asked)
             attempt_rows.finish_attempt(session, self.attempt_id, outcomes=outcomes(result),
                                         rating_after=rating_after, record=result_to_record(result))
+            # Its summary and competence rows with it: the dashboard and the report only read them.
+            store_derived(session, self.framework, [self.attempt_id])
         self._closed = True
         return Change("attempt", (self.attempt_id,), person_id=self.person_id)

@@ -475,12 +475,14 @@ class Workspace:
 
     def framework_for(self, attempt: Attempt) -> Framework:
         """The framework an attempt was taken on, from its stored snapshot."""
-        from digigram.core.loader import load_framework_text
-        from digigram.store.repo import attempts as attempt_rows
-
         cached = self._frameworks.get(attempt.framework_hash)
         if cached is not None:
             return cached
+        # Only here: the loader brings YAML and the checks (about 2 MiB), which the usual case, an
+        # attempt on the framework in use, does not need.
+        from digigram.core.loader import load_framework_text
+        from digigram.store.repo import attempts as attempt_rows
+
         with self._sessions() as session:
             found = attempt_rows.snapshot(session, attempt.framework_hash)
         if found is None:

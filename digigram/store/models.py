@@ -6,6 +6,7 @@ import uuid
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -66,6 +67,11 @@ class PersonRow(Base):
     hub_id: Mapped[str | None] = mapped_column(ForeignKey("hub.id", name="fk_person_hub_id"), index=True)
     group_tag: Mapped[str] = mapped_column(String(100), default="", index=True)
     profile_id: Mapped[str | None] = mapped_column(String(100))
+    # Revision 0007: the name as core.coordination.sort_key orders it (Ukrainian alphabet, any case), so
+    # the dashboard pages through people in SQL in the order a reader expects. Compared by code point
+    # on PostgreSQL too ("C"), whatever the database's own collation: the key is already the order.
+    sort_name: Mapped[str | None] = mapped_column(Text().with_variant(Text(collation="C"), "postgresql"),
+                                                  index=True)
     pin_hash: Mapped[str | None] = mapped_column(String(300))
     consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -205,3 +211,20 @@ class CheckSummaryRow(Base):
     framework_hash: Mapped[str] = mapped_column(String(64))
     marks: Mapped[bytes] = mapped_column(LargeBinary)
     areas: Mapped[str] = mapped_column(Text)
+    # Revision 0007: core.coordination.needs_help of the areas, so the dashboard counts it in SQL.
+    needs_help: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class CompetenceResultRow(Base):
+    """Added by revision 0007: per finished check, each competence's shown level (its area's), target and
+    gap, taken from the stored result when the check is finished or imported, so the programme report
+    counts gaps per competence in SQL."""
+
+    __tablename__ = "competence_result"
+
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
+    competence_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    area_id: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str | None] = mapped_column(String(20))
+    target: Mapped[str | None] = mapped_column(String(20))
+    gap: Mapped[int | None] = mapped_column(Integer)

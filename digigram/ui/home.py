@@ -119,7 +119,7 @@ class HomeView(StackingScreen):
         self.area.setAccessibleName(translate("Home", "Area to check"))
         self.one_area.setText(translate("Home", "Check &this area only"))
         self.results.setText(translate("Home", "&Results"))
-        self.plan.setText(translate("Home", "Development &plan"))
+        self.plan.setText(translate("Home", "&Development plan"))
         self.history.setText(translate("Home", "&History of checks"))
         self._fill_areas()
         self._update_actions()

@@ -25,6 +25,7 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
+from digigram.ui.widgets import NoticeBar
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.settings_action)
         self.toolbar.addAction(self.coordinator_action)
         app_filter.install()  # Alt+letter also with the Latin keyboard layout active
+        self.setStatusBar(NoticeBar(self))  # notices wrap at large text instead of being cut off
         self.person_status = QLabel(self)
         # Permanent, at the right: a notice on the left never covers it (in high contrast a normal
         # status-bar widget showed through the notice drawn over it).

@@ -92,8 +92,8 @@ class StepEditor(QWidget):
             translate("Plan", "&Competence:"),
             translate("Plan", "&Resource:"),
             translate("Plan", "&Due date:"),
-            translate("Plan", "S&tatus:"),
-            translate("Plan", "N&otes:"),
+            translate("Plan", "Stat&us:"),
+            translate("Plan", "&Notes:"),
         )
         names = (
             translate("Plan", "Goal"),

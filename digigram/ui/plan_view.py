@@ -122,7 +122,7 @@ class PlanView(StackingScreen):
         self.list.setAccessibleName(translate("Plan", "Steps of the plan"))
         self.suggest.setText(translate("Plan", "&Suggest from my results"))
         self.add.setText(translate("Plan", "&Add a step"))
-        self.remove.setText(translate("Plan", "Remo&ve the step"))
+        self.remove.setText(translate("Plan", "Re&move the step"))
         self.home_button.setText(translate("Plan", "&Home"))
         self.save.setText(translate("Plan", "Sa&ve the plan"))
         self.export.setText(translate("Plan", "&Export as PDF…"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QStackedWidget, QStatusBar, QWidget
 
 from digigram.core.records import Change, Person
@@ -26,6 +27,7 @@ class Shell(Protocol):
     coordinator: CoordinatorAPI | None
     stack: QStackedWidget
     coordinator_screens: dict[str, QWidget]
+    changed: SignalInstance  # every Change a write returned, and "setting" when the look changes
 
     @property
     def is_ready(self) -> bool: ...

@@ -1,10 +1,11 @@
-"""Small widgets shared by the screens: wrapping labels that keep their height, rows that wrap or stack."""
+"""Small widgets shared by the screens: wrapping labels that keep their height, rows that wrap or stack,
+and a status bar whose notices wrap."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLabel, QStatusBar, QWidget
 
 
 class TextLabel(QLabel):
@@ -240,3 +241,42 @@ def fit_dialog(dialog: QWidget) -> None:
             QTimer.singleShot(0, dialog, lambda: fit(False))
 
     QTimer.singleShot(0, dialog, lambda: fit(True))
+
+
+class NoticeBar(QStatusBar):
+    """The window's status bar, whose notices wrap onto more lines.
+
+    QStatusBar draws a notice (showMessage) on one line and cuts it where the permanent widgets begin:
+    at 200 % text "Coordinator mode is open…" stopped at the person's name. Here the notice is a
+    wrapping label, the bar's ordinary widget, so it takes the lines it needs; the calls are QStatusBar's.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = TextLabel(self)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.addWidget(self.note, 1)
+        self.note.hide()
+        self._expiry = QTimer(self)
+        self._expiry.setSingleShot(True)
+        self._expiry.timeout.connect(self.clearMessage)
+
+    def showMessage(self, text: str, timeout: int | None = 0) -> None:
+        self.note.setText(text)
+        self.note.setAccessibleName(text)
+        self.note.setVisible(bool(text))  # an empty label would still ask for a line's height
+        if timeout:
+            self._expiry.start(timeout)
+        else:
+            self._expiry.stop()
+        self.messageChanged.emit(text)
+
+    def clearMessage(self) -> None:
+        self._expiry.stop()
+        self.note.setText("")
+        self.note.setAccessibleName("")
+        self.note.hide()
+        self.messageChanged.emit("")
+
+    def currentMessage(self) -> str:
+        return self.note.text()

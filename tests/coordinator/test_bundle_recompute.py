@@ -18,6 +18,7 @@ from sqlalchemy import text
 from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.coordination import BundleError
 from digigram.core.loader import load_framework
+from digigram.core.result_record import record_text
 from digigram.services.bundles import recompute
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
@@ -54,12 +55,17 @@ def _edit(files: Files, kind: str, change: Callable[[Records], None]) -> Files:
     return reseal({**files, RECORD_FILES[kind]: as_jsonl(records)})  # signed again with the shared key
 
 
+# How a forger writes the changed record: another layout than the database's (so import parses it), or
+# the database's own (so import compares the text itself first; see the test in the stored layout).
+LAYOUT: dict[str, Callable[[dict[str, Any]], str]] = {"write": lambda r: json.dumps(r, ensure_ascii=False)}
+
+
 def _result(change: Callable[[dict[str, Any]], None], index: int = 2) -> Callable[[Records], None]:
     """A change to the stored result record of the `index`-th check."""
     def edit(attempts: Records) -> None:
         record = json.loads(attempts[index]["result"])
         change(record)
-        attempts[index]["result"] = json.dumps(record, ensure_ascii=False)
+        attempts[index]["result"] = LAYOUT["write"](record)
     return edit
 
 
@@ -127,6 +133,56 @@ def test_a_result_changed_and_signed_again_is_refused_naming_the_check(
     name, day = _named(files, index)
     en = _refused(target, tmp_path, files, name, day)
     assert "do not follow from its answers" in en, en
+
+
+@pytest.mark.parametrize(("label", "tamper"), TAMPERED, ids=[t[0] for t in TAMPERED])
+def test_a_result_changed_in_the_stored_layout_is_refused_too(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, label: str,
+        tamper: Callable[[Files], tuple[Files, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written exactly as the database writes a record, a forged result is compared as text first; that
+    comparison must send it on to be refused, never take it."""
+    monkeypatch.setitem(LAYOUT, "write", record_text)
+    files, index = tamper(hub[0])
+    name, day = _named(files, index)
+    en = _refused(target, tmp_path, files, name, day)
+    assert "do not follow from its answers" in en, en
+
+
+def test_a_genuine_bundle_is_compared_as_text_without_parsing_a_stored_result(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What makes the recompute cheap: a genuine check's stored text and area rows are, to the byte, what
+    the recompute writes (the hub and the region here share the arithmetic), so none is parsed."""
+    made: list[recompute.Recompute] = []
+    init = recompute.Recompute.__init__
+
+    def keep(self: recompute.Recompute, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(recompute.Recompute, "__init__", keep)
+    parsed: list[Any] = []  # stored results and area rows parsed
+    stored, row = recompute.Recompute._stored, recompute._RESULT
+    monkeypatch.setattr(recompute.Recompute, "_stored",
+                        lambda self, check, text: parsed.append(text) or stored(self, check, text))
+    monkeypatch.setattr(recompute, "_RESULT", lambda line: parsed.append(line) or row(line))
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "b.zip", hub[0].items()), key=KEY)
+    assert report.added["attempts"] == 13
+    assert [(r.recomputed, r.same_text) for r in made] == [(13, 13)]
+    assert parsed == []
+
+
+def test_a_stored_result_that_is_not_a_record_is_refused_as_damaged(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    """The verifying pass leaves a stored result's full check to the recompute: still refused, naming
+    the record and the field, with nothing written."""
+    for broken in ("{not json", json.dumps({"format": 1}), "[]"):
+        def edit(attempts: Records, broken: str = broken) -> None:
+            attempts[4]["result"] = broken
+        en = _refused(target, tmp_path, _edit(hub[0], "attempts", edit))
+        assert ("Record 5 in the file records/attempts.jsonl: the field 'result' must be a stored result"
+                in en), en
 
 
 def test_an_answer_changed_under_its_result_is_refused(

@@ -37,7 +37,9 @@ def test_csv_has_the_headline_regions_and_definitions(
     assert any(line.split(";")[1:6] == ["UA-46", "Львівська область", "2", "1", "3"] for line in lines)
     assert any(line.split(";")[1:5] == ["DOC.1-04", "DOC.1-04: Питання DOC.1 рівня A?", "1", "4"]
                for line in lines)
-    assert sum(line.startswith("Визначення;") for line in lines) == 6
+    # Seven definitions, the gaps per competence's among them.
+    assert sum(line.startswith("Визначення;") for line in lines) == 7
+    assert any(line.startswith("Визначення;;Нижче від цілі за компетентностями:") for line in lines)
 
 
 def test_pdf_is_written_with_its_pages_and_words(

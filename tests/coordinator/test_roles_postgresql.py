@@ -58,7 +58,7 @@ def test_owner_migrates_importer_adds_analyst_reads_and_a_refused_write_is_plain
         conn.execute(f"SET ROLE {owner}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
         conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
-                     f"plan_step, hub, check_summary TO {importer}")
+                     f"plan_step, hub, check_summary, competence_result TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
 
@@ -101,7 +101,7 @@ def _roles(postgresql: PostgreSQL, target: Target) -> tuple[str, str, str]:
         conn.execute(f"SET ROLE {owner}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
         conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
-                     f"plan_step, hub, check_summary TO {importer}")
+                     f"plan_step, hub, check_summary, competence_result TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
     return owner, importer, analyst
@@ -125,9 +125,14 @@ def test_the_analyst_sees_the_dashboard_and_the_programme_and_nothing_is_written
         ws.set_coordinator_password("пароль-аналітика")
 
     with Workspace.open(database_url=_as(target.url, analyst), framework_path=SMALL) as ws:
-        board = ws.unlock_coordinator("пароль-аналітика").dashboard()
+        co = ws.unlock_coordinator("пароль-аналітика")
+        board = co.dashboard()
         assert len(board.rows) == people and sum(r.checks for r in board.rows) == checks
         assert board.note is not None and "only read" in board.note.render("en")
+        # The table's pages too, worked out in memory the same way, counted whole.
+        page = co.dashboard(offset=1, limit=2, figures=False)
+        assert page.rows == board.rows[1:3] and page.total == people and page.note == board.note
+        assert page.needing_help == sum(r.needs_help for r in board.rows)
         assert "лише читати" in board.note.render("uk")
         picture = ws.programme(min_answers=1)
         assert picture.trainees == people and picture.checks == checks and picture.hardest

@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from digigram.core import paths
+from digigram.core.coordination import name_key
 from digigram.core.errors import StorageError
 from digigram.store import backup, migrate
 from digigram.store.db import sqlite_url
@@ -59,10 +60,14 @@ def test_from_each_earlier_revision_keeps_the_data(data_dir: Path, revision: str
             indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
             assert {"ix_person_hub", "ix_person_group_tag", "ix_attempt_person_finished"} <= indexes
             assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar() == 0
-            # Revision 0005: the free-text hub became a hub row without a region; the person points at it.
+            # Revisions 0005/0006: the free-text hub became a hub row without a region; the person points
+            # at it (rows written after 0006 ran are the writer's to link).
             hubs = text("SELECT h.name, h.region_id FROM person p JOIN hub h ON h.id = p.hub_id")
-            assert conn.execute(hubs).all() == [("Хаб 1", None)]
+            assert conn.execute(hubs).all() == ([("Хаб 1", None)] if revision < "0006" else [])
             assert conn.execute(text("SELECT count(*) FROM region")).scalar() == 27
+            # Revision 0007: the name's sort key; a check without a readable result has no competence rows.
+            assert conn.execute(text("SELECT sort_name FROM person")).scalar() == name_key("Олена")
+            assert conn.execute(text("SELECT count(*) FROM competence_result")).scalar() == 0
     finally:
         store.close()
     # The pre-migration state was backed up first, and that backup is still at the old revision.

@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect, text
 
+from digigram.core.coordination import name_key
 from digigram.core.errors import StorageError
 from digigram.store import migrate
 from digigram.store.db import make_engine
@@ -72,10 +73,14 @@ def test_from_each_earlier_revision_keeps_the_data(new_target: Callable[..., Tar
             assert conn.execute(text("SELECT count(*) FROM answer")).scalar() == 3
             assert conn.execute(text("SELECT goal FROM plan_step")).scalar() == "Вивчити"
             assert conn.execute(text("SELECT rating_before FROM attempt")).scalar() is None
-            # Revision 0005: the free-text hub became a hub row without a region; the person points at it.
+            # Revisions 0005/0006: the free-text hub became a hub row without a region; the person points
+            # at it (rows written after 0006 ran are the writer's to link).
             hubs = text("SELECT h.name, h.region_id FROM person p JOIN hub h ON h.id = p.hub_id")
-            assert conn.execute(hubs).all() == [("Хаб 1", None)]
+            assert conn.execute(hubs).all() == ([("Хаб 1", None)] if revision < "0006" else [])
             assert conn.execute(text("SELECT count(*) FROM region")).scalar() == 27
+            # Revision 0007: the name's sort key; a check without a readable result has no competence rows.
+            assert conn.execute(text("SELECT sort_name FROM person")).scalar() == name_key("Олена")
+            assert conn.execute(text("SELECT count(*) FROM competence_result")).scalar() == 0
             indexes = {ix["name"] for table in ("person", "attempt")
                        for ix in inspect(conn).get_indexes(table)}
             assert {"ix_person_hub", "ix_person_group_tag", "ix_attempt_person_finished"} <= indexes

@@ -242,3 +242,31 @@ def test_person_data_and_pdf_exports(window: Any, ws: Any, typed: dict[str, Any]
     assert data is not None and "Оксана Петренко" in data.read_text(encoding="utf-8")
     pdf = coordinator_files.export_person_pdf(window, co, person_id=person.id, name=person.name, lang="en")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_table_reads_a_page_at_a_time_and_sorts_in_the_database(
+        window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    """More trainees than a page: the table holds one page and says how many there are; scrolling to
+    the end reads the next page; a column head asks the database for everyone in that order."""
+    from digigram.ui.coordinator.table import PAGE
+
+    extra = PAGE + 30
+    for n in range(extra):
+        ws.create_person(f"Слухач {n:03d}", hub="Хаб у Бучі")
+    seed_trainees(ws, PEOPLE)  # three with checks, sorted in among the others
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    total = extra + len(PEOPLE)
+    assert len(view.model.rows) == PAGE and view.model.total == total
+    assert str(total) in view.count.text()
+    view.table.scrollToBottom()
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    assert len(view.model.rows) == total
+    assert len({r.person_id for r in view.model.rows}) == total
+    # By checks, most first: the three checked trainees lead although they were not on the first page.
+    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert len(view.model.rows) == PAGE
+    assert sorted(r.name for r in view.model.rows[:3]) == sorted(p[0] for p in PEOPLE)
+    assert all(r.checks == 0 for r in view.model.rows[3:])

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from digigram.core.regions import Hub
+from digigram.ui.coordinator.hubs import HubsDialog
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.coordinator.sync import SyncDialog
 from digigram.ui.hub_picker import AddHubDialog
@@ -108,11 +109,16 @@ def test_dialogs_fit_at_every_text_size(qtbot: Any, window: Any, scale: int) -> 
     hubs = [Hub(f"h{n}", f"Центральна бібліотека імені Лесі Українки №{n}", region.id)
             for n, region in enumerate(win.ws.regions()[:8])]
     win.ws.set_coordinator_password(SECRET)
+    co = win.ws.unlock_coordinator(SECRET)
+    for hub in hubs[:5]:  # the Hubs… dialog lists stored ones, one still without a region among them
+        win.ws.add_hub(hub.name, region_id=hub.region_id)
+    win.ws.add_hub("Бібліотека-філія №12 Центральної бібліотечної системи для дорослих", region_id=None)
     dialogs: list[QDialog] = [
         PersonDialog(win, profiles=[("librarian", "Бібліотекар")]),
         PersonDialog(win, profiles=[("librarian", "Бібліотекар")], hubs=hubs, lang="uk"),
         AddHubDialog(win, regions=win.ws.regions(), lang="uk"),
-        SyncDialog(win, ws=win.ws, co=win.ws.unlock_coordinator(SECRET), lang="uk"),
+        HubsDialog(win, ws=win.ws, co=co, lang="uk"),
+        SyncDialog(win, ws=win.ws, co=co, lang="uk"),
         SettingsDialog(win, current=win.settings),
         PasswordDialog(win, kind="first"),
         PasswordDialog(win, kind="change"),
@@ -122,5 +128,64 @@ def test_dialogs_fit_at_every_text_size(qtbot: Any, window: Any, scale: int) -> 
         dialog.show()
         qtbot.waitExposed(dialog)
         audit(dialog, f"{type(dialog).__name__}", seen)
+        dialog.close()
+    assert seen == {}
+
+
+def test_english_alt_keys_do_not_clash(qtbot: Any, window: Any, ws: Any,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # The walk above is in Ukrainian; English underlines other letters, and two buttons on one screen
+    # sharing Alt+letter means the key reaches only one of them.
+    win = window
+    win.apply_settings(Settings(language="en", text_scale=100), store=False)
+    seen: dict[str, list[str]] = {}
+
+    def check(where: str, widget: QWidget) -> None:
+        settle()
+        found = [f"Alt+{letter} used by {texts}" for letter, texts in clashes(widget).items()]
+        if found:
+            seen[where] = found
+
+    check("home", win)
+    person = create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    asked = 0
+    while win.quiz.session is not None:
+        check(f"question {win.quiz.item.id}", win)
+        answer_current(qtbot, win, 1)
+        asked += 1
+        assert asked < 20
+    results = win.view("results")
+    for tab in range(results.tabs.count()):
+        results.tabs.setCurrentIndex(tab)
+        check(f"results tab {tab}", win)
+    win.show_plan(person.id)
+    check("plan", win)
+    win.show_history(person.id)
+    check("history", win)
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    win.open_coordinator()
+    dash = win.stack.currentWidget()
+    for tab in range(dash.tabs.count()):
+        dash.tabs.setCurrentIndex(tab)
+        check(f"dashboard tab {tab}", win)
+    win.show_trainee(person.id)
+    check("trainee", win)
+    co = ws.unlock_coordinator(SECRET)
+    ws.add_hub("Central library", region_id=None)
+    hubs = [Hub("h1", "Central library", None)]
+    for dialog in (
+        PersonDialog(win, profiles=[("librarian", "Librarian")], hubs=hubs, lang="en"),
+        AddHubDialog(win, regions=ws.regions(), lang="en"),
+        HubsDialog(win, ws=ws, co=co, lang="en"),
+        SyncDialog(win, ws=ws, co=co, lang="en"),
+        SettingsDialog(win, current=win.settings),
+        PasswordDialog(win, kind="first"),
+        PasswordDialog(win, kind="change"),
+    ):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        check(type(dialog).__name__, dialog)
         dialog.close()
     assert seen == {}

@@ -13,7 +13,6 @@ from sqlalchemy import text
 
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.coordinator.sync import URL_SETTING, SyncDialog
-from digigram.ui.hub_picker import AddHubDialog
 from digigram.ui.person_dialog import NewPerson, PersonDialog
 from tests.conftest import Target
 from tests.ui.coordinator_seed import seed_trainees
@@ -100,31 +99,7 @@ def test_a_computer_without_hubs_says_so_and_still_adds_the_person(qtbot: Any, w
     assert person.hub == "" and ws.hubs() == []
 
 
-def test_the_coordinator_adds_a_hub_and_a_double_is_refused(qtbot: Any, window: Any, ws: Any,
-                                                             monkeypatch: pytest.MonkeyPatch,
-                                                             messages: list[str]) -> None:
-    ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
-    window.coordinator_action.trigger()
-    view = window.stack.currentWidget()
-    answers = iter([(NAME, "UA-46"), (NAME, "UA-46")])
-    seen: list[list[str]] = []
-
-    def ask(cls: Any, parent: Any, *, regions: Any, lang: str) -> tuple[str, str]:
-        dialog = cls(parent, regions=regions, lang=lang)
-        qtbot.addWidget(dialog)
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert not ok.isEnabled()  # a name and a region are both needed
-        seen.append([dialog.region.itemText(k) for k in range(dialog.region.count())])
-        return next(answers)
-
-    monkeypatch.setattr(AddHubDialog, "ask", classmethod(ask))
-    qtbot.mouseClick(view.add_hub_button, Qt.MouseButton.LeftButton)
-    assert [(h.name, h.region_id) for h in ws.hubs()] == [(NAME, "UA-46")]
-    assert len(seen[0]) == 27 and "Lviv Oblast" in seen[0]
-    qtbot.mouseClick(view.add_hub_button, Qt.MouseButton.LeftButton)
-    assert len(ws.hubs()) == 1
-    assert any("already exists" in m for m in messages)
+# Adding a hub in coordinator mode: tests/ui/test_hub_regions_ui.py (through the Hubs… dialog).
 
 
 # --- Sync with the region, against the test cluster --------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +34,17 @@ def with_params(
             irt = IrtParams(a=p.a, thresholds=p.thresholds)
         items.append(dataclasses.replace(item, irt=irt))
     return dataclasses.replace(framework, items=tuple(items), version=version or framework.version)
+
+
+def mark_measured(framework: Framework, measured: Collection[str]) -> Framework:
+    """The framework, its quiz told that only these items' parameters are measured.
+
+    A simulation gives its deliberately wrong provisional guesses as `irt` blocks, which the quiz
+    would otherwise take for measurements (see `ItemBank.measured`); this says which ones are.
+    """
+    bank = bank_for(framework)
+    bank.measured[:] = [bool(bank.measured[i]) and it.id in measured for i, it in enumerate(bank.items)]
+    return framework
 
 
 def scored_params(framework: Framework) -> dict[str, ItemParams]:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
 from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
 from digigram.core.bundle.records import KEYS, SCHEMAS, RecordCheck, converter
-from digigram.core.coordination import BundleError, ImportReport
+from digigram.core.coordination import BundleError, ImportReport, name_key
 from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
@@ -52,6 +52,7 @@ from digigram.services.bundles.rows import (
 from digigram.services.bundles.side import SideRecompute, forks
 from digigram.services.bundles.stage import NoStaging, Stager
 from digigram.services.bundles.write import RowWriter, row_maker
+from digigram.services.summaries import store_derived
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
 from digigram.store.db import transaction, write_refused
@@ -111,11 +112,11 @@ class _Decision:
     warnings: list[str] = field(default_factory=list)
 
 
-def _records(reader: BundleReader, kind: str, progress: Progress | None,
-             stage: Stager | None = None) -> Iterator[Record]:
+def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: Stager | None = None, *,
+             deferred: bool = False) -> Iterator[Record]:
     """The file's records, each checked; with `stage`, each accepted record is staged for writing too."""
     count = reader.manifest.counts[kind]
-    check = RecordCheck(kind, count)
+    check = RecordCheck(kind, count, deferred=deferred)
     take = None if stage is None else stage.taker(kind)
     for line in reader.lines(RECORD_FILES[kind]):
         record = check(line)
@@ -156,7 +157,9 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
     if found != listed:
         raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
-    for rec in _records(reader, "attempts", progress, stage):
+    # Each stored result is checked by the recompute (or, for a check the database holds, found equal to
+    # the database's copy): checking it here too would parse every one of them twice.
+    for rec in _records(reader, "attempts", progress, stage, deferred=True):
         if rec["person_id"] not in seen.people:
             seen.need_people.add(rec["person_id"])
         checker.check_attempt(rec)
@@ -346,8 +349,8 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                 skip = decision.skip_plans  # the database's plan stays, steps and all
             written = columns
             if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
-                region = columns.index("hub_region")
-                written = (*(c for c in columns if c != "hub_region"), "hub_id")
+                region, name = columns.index("hub_region"), columns.index("name")
+                written = (*(c for c in columns if c != "hub_region"), "hub_id", "sort_name")
             total, done = seen.counts[kind], 0
             with RowWriter(session, table, written, KEYS[kind], sender) as writer:
                 for line in reader.lines(RECORD_FILES[kind]):
@@ -365,7 +368,7 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         continue
                     if kind == "people":
                         hub_id = hub_ids[(row[at], row[region])] if row[at] else None
-                        row = (*row[:region], *row[region + 1:], hub_id)
+                        row = (*row[:region], *row[region + 1:], hub_id, name_key(row[name]))
                     writer.add(row)
                 added[kind] = writer.close()
             if progress is not None:
@@ -399,8 +402,17 @@ def _hub_ids(session: Session, seen: _Seen) -> dict[tuple[str, str | None], str]
     return {key: hub_rows.resolve(session, *key) for key in order}
 
 
-def _import_in_two_passes(store: Store, reader: BundleReader, framework_dir: Path, progress: Progress | None,
-                          lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
+def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> None:
+    """In the import's transaction: results for checks that came without one, then the new checks'
+    summaries and competence rows, so the dashboard and the report never have to make them on opening."""
+    if seen.recompute is not None:
+        seen.recompute.store_missing(session)
+    store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts])
+
+
+def _import_in_two_passes(
+        store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
+        progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
     """SQLite: verify and compare, back the file up, then read the bundle again into batched inserts."""
     with store.sessions() as session:
         checker = Checker(session, framework_dir)
@@ -413,13 +425,12 @@ def _import_in_two_passes(store: Store, reader: BundleReader, framework_dir: Pat
             backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
         with _writing(store), transaction(store.sessions) as session:
             added = _write(session, reader, seen, decision, progress)
-            if seen.recompute is not None:
-                seen.recompute.store_missing(session)
+            _after_write(session, seen, framework)
     return seen, decision, added
 
 
-def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, progress: Progress | None,
-                   lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
+def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
+                   progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
     """PostgreSQL: the bundle read once, its records staged during the verifying pass on the write
     transaction's connection (the server stores while Python checks), then moved set-based."""
     added = dict.fromkeys(KINDS, 0)
@@ -439,8 +450,7 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, prog
         if _to_write(seen, decision):
             added = stage.move(skip_plans=decision.skip_plans,
                                replace_plans=decision.replace_plans)
-            if seen.recompute is not None:
-                seen.recompute.store_missing(session)
+            _after_write(session, seen, framework)
     return seen, decision, added
 
 
@@ -480,9 +490,10 @@ def import_bundle(
         try:
             if store.engine.dialect.name != "postgresql":
                 raise NoStaging
-            seen, decision, added = _import_staged(store, reader, framework_dir, progress, lang)
+            seen, decision, added = _import_staged(store, reader, framework_dir, framework, progress, lang)
         except NoStaging:
-            seen, decision, added = _import_in_two_passes(store, reader, framework_dir, progress, lang)
+            seen, decision, added = _import_in_two_passes(store, reader, framework_dir, framework, progress,
+                                                          lang)
     # Rows another import added in the meantime were skipped: they count as already there. A replaced
     # plan is neither added nor unchanged; the steps of a plan kept as the database has it are neither.
     unchanged = {kind: seen.counts[kind] - added[kind] for kind in KINDS}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,11 +28,21 @@ from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.bundle.read import BundleReader
-from digigram.core.bundle.records import converter
+from digigram.core.bundle.records import check_deferred, converter
 from digigram.core.engine import Quiz
 from digigram.core.errors import QuizError
 from digigram.core.i18n import N_, Message
-from digigram.core.rescore import RECOMPUTABLE, CheckAnswers, area_rows, difference, exact_record, records
+from digigram.core.itembank import bank_for
+from digigram.core.rescore import (
+    RECOMPUTABLE,
+    AreaText,
+    CheckAnswers,
+    Recomputed,
+    area_rows,
+    difference,
+    exact_record,
+    recompute,
+)
 from digigram.core.result_record import result_to_record
 from digigram.core.scoring import ENGINE_VERSION
 from digigram.services.bundles.checks import Checker, dangling
@@ -47,6 +58,7 @@ _END = "\uffff"  # sorts after every UUID
 @dataclass
 class _Check:
     attempt: Record
+    line: int  # the attempt's record number in its file
     answers: list[tuple[str, Any]] = field(default_factory=list)
     skip: bool = False  # in the database already: compared with it instead
 
@@ -81,44 +93,68 @@ class Recompute:
     def __init__(self, reader: BundleReader, checker: Checker, *, skip: set[str]) -> None:
         self.reader, self.checker, self.skip = reader, checker, skip
         self._attempts: Iterator[bytes] | None = None
-        self._results: Iterator[Record] | None = None
-        self._next_result: Record | None = None
+        self._results: Iterator[bytes] | None = None
+        self._ahead: deque[bytes] = deque()  # area-result lines read ahead, not yet taken
+        self._parsed: Record | None = None  # the first of them parsed, when it had to be
+        self._taken = 0  # area-result lines taken so far (for the line number in a message)
         self._convert = converter("attempts")
+        self._line = 0  # attempt records read so far
         self._current: _Check | None = None
         self._batch: list[_Check] = []
         self.missing: set[str] = set()  # checks without a stored result: computed and stored after writing
         self.recomputed = 0  # checks whose stored results were recomputed and compared
+        self.same_text = 0  # of those, checks whose stored texts were the recomputed ones to the byte
         self.seconds = 0.0  # time spent recomputing and comparing (the benchmark reports it)
 
     # --- the streams beside the main pass ------------------------------------------------------------
 
     def _open(self) -> None:
         self._attempts = self.reader.lines(RECORD_FILES["attempts"])
-        # The area results are read ahead of the pass, which checks every field of them later; here they
-        # are only parsed (a malformed row either fails that later check or differs from the recompute).
-        convert = converter("results")
+        # The area results are read ahead of the pass, which checks every field of them later; here a
+        # line is compared as bytes with the one the recompute expects, and parsed only when it differs
+        # (a malformed row either fails that later check or differs from the recompute).
+        self._results = self.reader.lines(RECORD_FILES["results"])
 
-        def results() -> Iterator[Record]:
-            for n, line in enumerate(self.reader.lines(RECORD_FILES["results"]), start=1):
-                try:
-                    row = convert(line)
-                    if not isinstance(row["attempt_id"], str):
-                        raise TypeError("attempt_id")
-                    yield row
-                except (ValueError, KeyError, TypeError, AttributeError, RecursionError, StopIteration):
-                    raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or "
-                                  "forged; ask the hub to export it again.", line=n,
-                                  file=RECORD_FILES["results"],
-                                  reason=N_("the fields are not the expected ones"))) from None
+    def _peek(self, k: int) -> list[bytes]:
+        """The next k area-result lines (fewer at the end), not taken."""
+        assert self._results is not None
+        while len(self._ahead) < k:
+            line = next(self._results, None)
+            if line is None:
+                break
+            self._ahead.append(line)
+        return [self._ahead[n] for n in range(min(k, len(self._ahead)))]
 
-        self._results = results()
-        self._next_result = next(self._results, None)
+    def _take(self, k: int) -> None:
+        for _ in range(k):
+            self._ahead.popleft()
+        self._taken += k
+        self._parsed = None
+
+    def _next_row(self) -> Record | None:
+        """The next area-result row, parsed (not taken)."""
+        if self._parsed is None:
+            line = self._peek(1)
+            if not line:
+                return None
+            try:
+                row = _RESULT(line[0])
+                if not isinstance(row["attempt_id"], str):
+                    raise TypeError("attempt_id")
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError, StopIteration):
+                raise fail(N_("Record {line} in the file {file}: {reason}. The bundle is damaged or "
+                              "forged; ask the hub to export it again.", line=self._taken + 1,
+                              file=RECORD_FILES["results"],
+                              reason=N_("the fields are not the expected ones"))) from None
+            self._parsed = row
+        return self._parsed
 
     def _next_attempt(self) -> Record | None:
         assert self._attempts is not None
         line = next(self._attempts, None)
         if line is None:
             return None
+        self._line += 1
         try:
             return self._convert(line)
         except (ValueError, KeyError, TypeError, StopIteration):  # bytes changed since the pass checked them
@@ -132,7 +168,7 @@ class Recompute:
             attempt = self._next_attempt()
             if attempt is None:
                 raise dangling("answers", "attempt", attempt_id)
-            check = _Check(attempt, skip=attempt["id"] in self.skip)
+            check = _Check(attempt, self._line, skip=attempt["id"] in self.skip)
             if attempt["id"] == attempt_id:
                 self._current = check
                 return
@@ -166,76 +202,102 @@ class Recompute:
             self._queue(self._current)
             self._current = None
         while (attempt := self._next_attempt()) is not None:
-            self._queue(_Check(attempt, skip=attempt["id"] in self.skip))
+            self._queue(_Check(attempt, self._line, skip=attempt["id"] in self.skip))
         self._run()
-        if self._next_result is not None:
-            raise dangling("results", "attempt", self._next_result["attempt_id"])
+        last = self._next_row()
+        if last is not None:
+            raise dangling("results", "attempt", last["attempt_id"])
 
     # --- recomputing ---------------------------------------------------------------------------------
 
     def _rows_of(self, attempt_id: str) -> list[Record]:
-        assert self._results is not None
         rows = []
-        while self._next_result is not None and self._next_result["attempt_id"] <= attempt_id:
-            row = self._next_result
+        while (row := self._next_row()) is not None and row["attempt_id"] <= attempt_id:
             if row["attempt_id"] < attempt_id:
                 raise dangling("results", "attempt", row["attempt_id"])
             rows.append(row)
-            self._next_result = next(self._results, None)
+            self._take(1)
         return rows
+
+    def _same_rows(self, attempt_id: str, areas: list[AreaText]) -> bool:
+        """Whether the next area-result lines are, byte for byte, the rows the recompute gives (then
+        they are taken); the line after them must not name the check too (else the full comparison)."""
+        expected = _result_lines(attempt_id, areas)
+        found = self._peek(len(expected) + 1)
+        if found[:len(expected)] != expected:
+            return False
+        if len(found) > len(expected) and f'"attempt_id":"{attempt_id}"'.encode() in found[-1]:
+            return False
+        self._take(len(expected))
+        return True
 
     def _run(self) -> None:
         started = time.perf_counter()
         batch, self._batch = self._batch, []
-        todo: list[tuple[_Check, CheckAnswers, list[Record]]] = []
+        todo: list[_Check] = []
         for check in batch:
-            rows = self._rows_of(check.attempt["id"])
             if check.skip:
+                self._rows_of(check.attempt["id"])  # the comparison with the database covers them
                 continue
-            todo.append((check, self._inputs(check), rows))
+            todo.append(check)
+        inputs = [self._answers_of(check) for check in todo]
         try:
-            computed = records([inputs for _, inputs, _ in todo])
+            computed = recompute(inputs)
         except QuizError:
             computed = []
-            for check, inputs, _ in todo:  # which check it was: one at a time (rare)
+            for check, one in zip(todo, inputs, strict=True):  # which check it was: one at a time (rare)
                 try:
-                    computed += records([inputs])
+                    computed += recompute([one])
                 except QuizError as exc:
                     raise self._refuse(check, N_("its answers cannot be replayed: {problem}",
                                                  problem=exc.text)) from None
-        for (check, inputs, rows), record in zip(todo, computed, strict=True):
-            if inputs.stored is None:
-                self.missing.add(check.attempt["id"])  # its area rows are replaced after the write
+        for check, one, found in zip(todo, inputs, computed, strict=True):
+            attempt = check.attempt
+            text = attempt.get("result")
+            if text is None:
+                self._rows_of(attempt["id"])  # replaced after the write
+                self.missing.add(attempt["id"])
                 continue
-            self._compare(check, inputs, rows, record)
             self.recomputed += 1
+            # The usual case: the stored record is, to the byte, what the recompute writes (same engine
+            # arithmetic on the hub's computer), and so are its area rows; nothing needs parsing.
+            if attempt.get("engine_version") == ENGINE_VERSION and attempt.get("params_source") == \
+                    bank_for(one.framework).params_source and isinstance(text, str) and found.matches(text) \
+                    and self._same_rows(attempt["id"], found.area_texts()):
+                self.same_text += 1
+                continue
+            stored = self._stored(check, text)
+            self._compare(check, CheckAnswers(one.framework, one.profile, one.mode, one.answers,
+                                              stored=stored), self._rows_of(attempt["id"]), found)
         self.seconds += time.perf_counter() - started
 
-    def _inputs(self, check: _Check) -> CheckAnswers:
+    def _answers_of(self, check: _Check) -> CheckAnswers:
         attempt = check.attempt
         fw = self.checker.framework(attempt["framework_hash"])
-        text = attempt.get("result")
-        stored = None
-        if text is not None:
-            version, source = attempt.get("engine_version"), attempt.get("params_source")
-            stored = json.loads(text)
-            if stored.get("engine_version") not in RECOMPUTABLE:
-                raise self._refuse(check, N_(
-                    "its results were computed by engine version {version}, which this Digigram cannot "
-                    "recompute (it knows version {known}): the bundle comes from a newer Digigram. Update "
-                    "Digigram on this computer, then import the bundle again",
-                    version=repr(stored.get("engine_version")), known=ENGINE_VERSION))
-            if version != stored.get("engine_version") or source != stored.get("params_source"):
-                raise self._refuse(check, N_(
-                    "its engine version or parameter source ({version}, {source}) differs from the one in "
-                    "its stored result ({version2}, {source2})",
-                    version=repr(version), source=repr(source), version2=repr(stored.get("engine_version")),
-                    source2=repr(stored.get("params_source"))))
-        return CheckAnswers(fw, attempt["profile_id"] or None, attempt["mode"], check.answers, stored=stored)
+        return CheckAnswers(fw, attempt["profile_id"] or None, attempt["mode"], check.answers)
 
-    def _compare(self, check: _Check, inputs: CheckAnswers, rows: list[Record],
-                 record: dict[str, Any]) -> None:
-        found = _first_difference(record, inputs.stored, rows)
+    def _stored(self, check: _Check, text: Any) -> Any:
+        """The stored record parsed, its engine version one this release recomputes and the attempt's."""
+        attempt = check.attempt
+        version, source = attempt.get("engine_version"), attempt.get("params_source")
+        check_deferred("attempts", "result", text, check.line)  # as the verifying pass leaves it to this
+        stored = json.loads(text)
+        if stored.get("engine_version") not in RECOMPUTABLE:
+            raise self._refuse(check, N_(
+                "its results were computed by engine version {version}, which this Digigram cannot "
+                "recompute (it knows version {known}): the bundle comes from a newer Digigram. Update "
+                "Digigram on this computer, then import the bundle again",
+                version=repr(stored.get("engine_version")), known=ENGINE_VERSION))
+        if version != stored.get("engine_version") or source != stored.get("params_source"):
+            raise self._refuse(check, N_(
+                "its engine version or parameter source ({version}, {source}) differs from the one in "
+                "its stored result ({version2}, {source2})",
+                version=repr(version), source=repr(source), version2=repr(stored.get("engine_version")),
+                source2=repr(stored.get("params_source"))))
+        return stored
+
+    def _compare(self, check: _Check, inputs: CheckAnswers, rows: list[Record], computed: Recomputed) -> None:
+        found = _first_difference(computed.record(inputs.stored), inputs.stored, rows)
         if found is None:
             return
         # The batch's arithmetic sums in another order; the quiz's own, one check at a time, decides.
@@ -287,6 +349,41 @@ class Recompute:
                                           record=result_to_record(result))
                 done += 1
         return done
+
+
+_RESULT = converter("results")
+
+
+def _result_lines(attempt_id: str, areas: list[AreaText]) -> list[bytes]:
+    """The lines of results.jsonl an export writes for these area figures, in its order (by area id;
+    rows.py: sorted keys, compact separators; the level probabilities as the text the database holds,
+    json.dumps of the dict)."""
+    aid = f'"attempt_id":{json.dumps(attempt_id)}'
+    lines = []
+    for position, a in sorted(enumerate(areas), key=_by_area):
+        probs = ", ".join([f"{key}{p}" for key, p in zip(_prob_keys(a.codes), a.level_probabilities,
+                                                         strict=True)])
+        lines.append(
+            f'{{"area_id":{a.area},{aid},"band":[{a.band[0]},{a.band[1]}],"gap":{a.gap},"level":{a.level},'
+            f'"level_probabilities":"{{{probs}}}","n_items":{a.items},"p_below_target":{a.p_below_target},'
+            f'"position":{position},"said_level":{a.said_level},"said_sd":{a.said_sd},'
+            f'"said_theta":{a.said_theta},"sd":{a.sd},"target":{a.target},"theta":{a.theta}}}'.encode())
+    return lines
+
+
+def _by_area(item: tuple[int, AreaText]) -> str:
+    return item[1].area_id
+
+
+_PROB_KEYS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _prob_keys(codes: tuple[str, ...]) -> list[str]:
+    """Each level's key in the level probabilities' text (`"A1": `), as it stands inside a JSON string."""
+    found = _PROB_KEYS.get(codes)
+    if found is None:
+        found = _PROB_KEYS[codes] = [json.dumps(json.dumps(c) + ": ")[1:-1] for c in codes]
+    return found
 
 
 def _position(row: Record) -> int:

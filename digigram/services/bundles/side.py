@@ -51,7 +51,7 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
         for line in reader.lines(RECORD_FILES["answers"]):
             recompute.answer(convert(line))
         recompute.finish()
-        outcome = ("done", recompute.missing, recompute.recomputed, recompute.seconds)
+        outcome = ("done", recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds)
     except BundleError as exc:
         outcome = ("refused", exc.text)
     except Exception as exc:  # the parent's own checks name any damage; this only says the child failed
@@ -86,7 +86,8 @@ class SideRecompute:
             raise BundleError(outcome[1])
         if outcome[0] == "failed":
             raise fail(N_("The stored results could not be recomputed ({name}).", name=outcome[1]))
-        _, self.recompute.missing, self.recompute.recomputed, self.recompute.seconds = outcome
+        recompute = self.recompute
+        _, recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds = outcome
 
     def stop(self) -> None:
         """The pass failed: the child's outcome no longer matters."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from types import MappingProxyType
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,14 +17,15 @@ from digigram.core.coordination import (
     Dashboard,
     DashboardFilter,
     ItemStat,
+    TraineeOrder,
     TraineeRow,
+    name_key,
     needs_help,
     share_high,
-    sort_key,
 )
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
-from digigram.core.itembank import normalise_choice, score_answer
+from digigram.services.summaries import BATCH, Summary, summarise
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo.dashboard import CheckLine, TraineeLine
@@ -44,51 +46,20 @@ def _status(text: str, cache: dict[str, AreaStatus]) -> AreaStatus:
     return found
 
 
-Summary = tuple[str, bytes, str]  # (check, item marks, areas text)
-
-
-def summarise(sessions: sessionmaker[Session], framework: Framework, attempt_ids: Sequence[str], *,
-              batch: int = 900) -> list[Summary]:
-    """Summaries of the given finished checks, worked out without writing anything.
-
-    Marks per item: 0 not asked, 1 fully right, 2 not fully right ("don't know" included); only
-    knowledge and scenario questions are marked. Areas: "level|target|gap" in framework order.
-    """
-    row = {item.id: k for k, item in enumerate(framework.items)}
-    area_ids = [a.id for a in framework.areas]
-    known: dict[tuple[str, str], int] = {}
-    found: list[Summary] = []
-    for start in range(0, len(attempt_ids), batch):  # under SQLite's limit of bound values per statement
-        chunk = attempt_ids[start:start + batch]
-        marks = {attempt_id: bytearray(len(framework.items)) for attempt_id in chunk}
-        areas: dict[str, dict[str, str]] = {attempt_id: {} for attempt_id in chunk}
-        with sessions() as session:
-            for attempt_id, item_id, stored in dashboard_rows.answers_of(session, chunk):
-                mark = known.get((item_id, stored))
-                if mark is None:
-                    mark = known[(item_id, stored)] = _mark(framework, item_id, stored)
-                if mark:
-                    marks[attempt_id][row[item_id]] = mark
-            for attempt_id, area_id, level, target, gap in dashboard_rows.areas_of(session, chunk):
-                areas[attempt_id][area_id] = f"{level}|{target or ''}|{'' if gap is None else gap}"
-        found.extend((a, bytes(m), ";".join(areas[a].get(area_id, "") for area_id in area_ids))
-                     for a, m in marks.items())
-    return found
-
-
 def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *,
-                      batch: int = 900) -> tuple[list[Summary], Message | None]:
+                      batch: int = BATCH) -> tuple[list[Summary], Message | None]:
     """Summarise and store every finished check not yet summarised on this framework version.
 
-    Returns the new summaries and, when the database refused to store them (a read-only role such as
-    the regional analyst, or a write-protected file), a plain note: the summaries then serve this view
-    only and nothing is written.
+    Checks finished or imported by this release come with their summaries; this is for those of older
+    releases, a new framework version, or rows copied in by other means. Returns the new summaries
+    and, when the database refused to store them (a read-only role such as the regional analyst, or a
+    write-protected file), a plain note: the summaries then serve this view only and nothing is written.
     """
     with sessions() as session:
         todo = dashboard_rows.unsummarised(session, framework.content_hash)
     if not todo:
         return [], None
-    found = summarise(sessions, framework, todo, batch=batch)
+    found = summarise(sessions, framework, todo)
     try:
         for start in range(0, len(found), batch):
             with transaction(sessions) as session:
@@ -99,20 +70,6 @@ def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *,
             raise
         return found, SUMMARIES_NOT_SAVED
     return found, None
-
-
-def _mark(framework: Framework, item_id: str, stored: str) -> int:
-    if not framework.has_item(item_id):
-        return 0
-    item = framework.item(item_id)
-    if item.kind not in ("knowledge", "scenario"):
-        return 0
-    try:
-        choice = normalise_choice(framework, item, json.loads(stored))
-        score = score_answer(framework, item, choice).score
-    except Exception:  # an answer stored on an older version that no longer fits the question
-        return 0
-    return 1 if score >= 1.0 - 1e-9 else 2
 
 
 def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemStat, ...]:
@@ -130,19 +87,96 @@ def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemS
     return tuple(stats[:HARD_TOP])
 
 
-def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
-    """The dashboard for the filter: from the stored summaries folded per person in SQL when every
-    selected check has one; otherwise (new checks since the last opening, a new framework version) the
-    summaries are made first, as far as this account may store them."""
+def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter, *,
+          order: TraineeOrder | None = None, offset: int = 0, limit: int | None = None,
+          figures: bool = True) -> Dashboard:
+    """The dashboard for the filter.
+
+    With a `limit`, one page of trainees in `order` is read in SQL, with the counts of all of them;
+    `figures=False` leaves out the hard questions and the before/after figures (other pages of the
+    screen, see `figures`). Without a limit, everyone (exports). Checks finished or imported by this
+    release come summarised; checks without a summary (an older release's, a new framework version)
+    are summarised first, as far as this account may store them, else worked out in memory.
+    """
+    order = order or TraineeOrder()
+    fw = framework.content_hash
+    if limit is not None:
+        with sessions() as session:
+            dashboard_rows.roomy(session)
+            total, helped, missing = dashboard_rows.counts(session, f, fw)
+            if not missing:
+                return _page(session, framework, f, order=order, offset=offset, limit=limit, total=total,
+                             helped=helped, figures=figures)
+        if refresh_summaries(sessions, framework)[1] is None:  # stored: read in SQL after all
+            return build(sessions, framework, f, order=order, offset=offset, limit=limit, figures=figures)
+        whole = _build_summarising(sessions, framework, f)
+        rows = ordered(whole.rows, order)
+        return replace(whole, rows=tuple(rows[offset:offset + limit]), offset=offset)
     with sessions() as session:
         dashboard_rows.roomy(session)
-        lines = dashboard_rows.trainees(session, f, framework.content_hash)
+        lines = dashboard_rows.trainees(session, f, fw)
         if all(line[7] == line[8] for line in lines):
-            return _from_lines(framework, lines, dashboard_rows.marks(session, f, framework.content_hash))
-    return _build_summarising(sessions, framework, f)
+            rows, before_after = _from_lines(framework, lines)
+            board = Dashboard(rows=tuple(ordered(rows, order)), area_ids=_areas(framework),
+                              hard_questions=hard_from_marks(framework, dashboard_rows.marks(session, f, fw)),
+                              before_after=before_after)
+            return replace(board, total=len(rows), needing_help=sum(r.needs_help for r in rows))
+    whole = _build_summarising(sessions, framework, f)
+    return replace(whole, rows=tuple(ordered(whole.rows, order)))
 
 
-def _from_lines(framework: Framework, lines: list[TraineeLine], marks: list[bytes]) -> Dashboard:
+def figures(sessions: sessionmaker[Session], framework: Framework,
+            f: DashboardFilter) -> tuple[tuple[ItemStat, ...], BeforeAfter]:
+    """The hard questions and the before/after figures of everyone selected (the dashboard's other
+    pages): every selected person's first and latest check folded in SQL, and every check's marks."""
+    board = build(sessions, framework, f, limit=0, figures=True)
+    return board.hard_questions, board.before_after
+
+
+def _areas(framework: Framework) -> tuple[str, ...]:
+    return tuple(a.id for a in framework.areas)
+
+
+def _page(session: Session, framework: Framework, f: DashboardFilter, *, order: TraineeOrder, offset: int,
+          limit: int, total: int, helped: int, figures: bool) -> Dashboard:
+    fw = framework.content_hash
+    ids = dashboard_rows.page_ids(session, f, fw, order, offset=offset, limit=limit) if limit > 0 else []
+    place = {person_id: k for k, person_id in enumerate(ids)}
+    rows = _from_lines(framework, dashboard_rows.trainees(session, f, fw, ids))[0] if ids else []
+    rows.sort(key=lambda r: place[r.person_id])
+    hard: tuple[ItemStat, ...] = ()
+    before_after = BeforeAfter(people=0, share_high_first=None, share_high_latest=None)
+    if figures:
+        before_after = _from_lines(framework, dashboard_rows.trainees(session, f, fw))[1]
+        hard = hard_from_marks(framework, dashboard_rows.marks(session, f, fw))
+    return Dashboard(rows=tuple(rows), area_ids=_areas(framework), hard_questions=hard,
+                     before_after=before_after, total=total, needing_help=helped, offset=offset)
+
+
+def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]:
+    """The rows in the order page_ids gives in SQL: ties, in either direction, by name then id."""
+    found = sorted(rows, key=lambda r: (name_key(r.name), r.person_id), reverse=order.column == "name"
+                   and order.descending)
+    if order.column == "name":
+        return found
+    if order.column.startswith("area:"):
+        area = order.column[5:]
+
+        def key(r: TraineeRow) -> Any:
+            status = r.areas.get(area)
+            gap = None if status is None else status.gap
+            return (gap is not None, gap or 0)
+    else:
+        key = {"hub": lambda r: r.hub, "group": lambda r: r.group, "role": lambda r: r.profile_id or "",
+               "checks": lambda r: r.checks,
+               "last_check": lambda r: (r.last_check is not None, r.last_check or datetime.min.replace(
+                   tzinfo=UTC)),
+               "needs_help": lambda r: r.needs_help}[order.column]
+    return sorted(found, key=key, reverse=order.descending)  # stable: ties keep the name order
+
+
+def _from_lines(framework: Framework, lines: list[TraineeLine]) -> tuple[list[TraineeRow], BeforeAfter]:
+    """The trainees' rows (in no particular order) and the before/after figures over them."""
     import numpy as np
 
     area_ids = tuple(a.id for a in framework.areas)
@@ -181,7 +215,6 @@ def _from_lines(framework: Framework, lines: list[TraineeLine], marks: list[byte
             checks=n, last_check=last_check, areas=areas, needs_help=help_, hub_id=hub_id,
             region_id=region_id,
         ))
-    rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
     change: dict[str, float] = {}
     if pairs:  # mean level change per area over people with two or more checks, both levels known
         grid = np.array(levels, dtype=np.int64).reshape(len(levels), len(area_ids))
@@ -191,20 +224,14 @@ def _from_lines(framework: Framework, lines: list[TraineeLine], marks: list[byte
         sums = np.where(valid, late - early, 0).sum(axis=0)
         counts = valid.sum(axis=0)
         change = {a: float(sums[k]) / int(counts[k]) for k, a in enumerate(area_ids) if counts[k]}
-    return Dashboard(
-        rows=tuple(rows),
-        area_ids=area_ids,
-        hard_questions=hard_from_marks(framework, marks),
-        before_after=BeforeAfter(
-            people=len(firsts), share_high_first=share_high(firsts), share_high_latest=share_high(latests),
-            level_change=MappingProxyType(change)),
-    )
+    return rows, BeforeAfter(people=len(firsts), share_high_first=share_high(firsts),
+                             share_high_latest=share_high(latests), level_change=MappingProxyType(change))
 
 
 def _build_summarising(
         sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
     fresh, note = refresh_summaries(sessions, framework)
-    unsaved = {} if note is None else {a: (m, t) for a, m, t in fresh}
+    unsaved = {} if note is None else {a: (m, t) for a, m, t, _help in fresh}
     area_ids = tuple(a.id for a in framework.areas)
     index = {lv.code: lv.index for lv in framework.levels}
     with sessions() as session:
@@ -262,10 +289,10 @@ def _build_summarising(
             checks=n, last_check=last_check, areas=areas, needs_help=help_, hub_id=p.hub_id,
             region_id=p.region_id,
         ))
-    rows.sort(key=lambda r: (sort_key(r.name), r.person_id))
     change = {a: sums[k] / counts[k] for k, a in enumerate(area_ids) if counts[k]}
     return Dashboard(
-        rows=tuple(rows),
+        rows=tuple(ordered(rows, TraineeOrder())),
+        total=len(rows), needing_help=sum(r.needs_help for r in rows),
         area_ids=area_ids,
         hard_questions=hard_from_marks(framework, [c[4] for c in checks]),
         before_after=BeforeAfter(

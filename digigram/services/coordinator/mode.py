@@ -10,21 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from digigram.core.coordination import (
+    BeforeAfter,
     BundleSummary,
     CoordinatorError,
     Dashboard,
     DashboardFilter,
     FilterOptions,
     ImportReport,
+    ItemStat,
     TraineeDetail,
+    TraineeOrder,
 )
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
-from digigram.core.regions import Hub
+from digigram.core.regions import BY_ID, Hub
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
 from digigram.services.coordinator.auth import forget_pin_failures, replace_password
+from digigram.store.db import transaction
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import hubs as hub_rows
 from digigram.store.repo import people as people_rows
@@ -70,14 +74,48 @@ class Coordinator:
         with self._sessions() as session:
             return hub_rows.hub(session, hub_id)
 
+    def set_hub_region(self, hub_id: str, region_id: str) -> Hub:
+        """Give a hub a region, or correct it: people and bundles follow the hub by its id, so nothing
+        else changes. Refused, with nothing changed, when that region already has a hub of this name."""
+        region = BY_ID.get(region_id)
+        with transaction(self._sessions) as session:
+            hub = hub_rows.hub(session, hub_id)
+            if hub is None:
+                raise CoordinatorError(
+                    N_("That hub is not in this computer's list any more; choose another."))
+            if region is None or not hub_rows.region_exists(session, region_id):
+                raise CoordinatorError(N_("Unknown region {region_id!r}.", region_id=region_id))
+            if hub.region_id == region_id:
+                return hub
+            taken = hub_rows.find_hub(session, hub.name, region_id)
+            if taken is not None or not hub_rows.set_region(session, hub_id, region_id):
+                raise CoordinatorError(N_(
+                    "{region} already has a hub named {name!r}; two hubs of one name cannot share a region. "
+                    "Nothing was changed.",
+                    region=region, name=hub.name))
+            return Hub(hub.id, hub.name, region_id)
+
     def filter_options(self) -> FilterOptions:
         with self._sessions() as session:
             hubs, groups, profiles = dashboard_rows.filter_options(session)
         return FilterOptions(hubs=hubs, groups=groups, profiles=profiles)
 
-    def dashboard(self, filters: DashboardFilter | None = None) -> Dashboard:
-        """Trainees, heatmap data, hard questions and before/after for the filter (all when None)."""
-        return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter())
+    def dashboard(self, filters: DashboardFilter | None = None, *, order: TraineeOrder | None = None,
+                  offset: int = 0, limit: int | None = None, figures: bool = True) -> Dashboard:
+        """Trainees, heatmap data, hard questions and before/after for the filter (all when None).
+
+        With a `limit`, one page of trainees from `offset` in `order`, counted whole; `figures=False`
+        leaves out the hard questions and before/after (see dashboard_figures) for a quick first screen.
+        """
+        if offset < 0 or (limit is not None and limit < 0):
+            raise ValueError("offset and limit cannot be negative")
+        return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter(),
+                                           order=order, offset=offset, limit=limit, figures=figures)
+
+    def dashboard_figures(
+            self, filters: DashboardFilter | None = None) -> tuple[tuple[ItemStat, ...], BeforeAfter]:
+        """The hard questions and the before/after figures of everyone the filter selects."""
+        return coordinator_dashboard.figures(self._sessions, self._ws.framework, filters or DashboardFilter())
 
     # --- one trainee ----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from digigram.core.records import (
     AttemptStatus,
     StoredAnswer,
 )
+from digigram.core.result_record import record_text
 from digigram.store.clock import aware, now
 from digigram.store.models import (
     AnswerRow,
@@ -220,7 +221,7 @@ def store_result(
             said_theta=out.said_theta, said_sd=out.said_sd, said_level=out.said_level,
         ))
     if record is not None:
-        row.result = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        row.result = record_text(record)
         row.engine_version = str(record["engine_version"])
         row.params_source = str(record["params_source"])
     session.flush()

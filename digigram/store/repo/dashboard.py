@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from digigram.core.coordination import DashboardFilter, sort_key
+from digigram.core.coordination import DashboardFilter, TraineeOrder, sort_key
 from digigram.core.regions import Hub
 
 
@@ -151,8 +151,19 @@ def roomy(session: Session) -> None:
             cursor.execute("SET LOCAL TimeZone = 'UTC'")
 
 
-def trainees(session: Session, f: DashboardFilter, framework_hash: str) -> list[TraineeLine]:
-    """Every selected person with their first and latest selected check, one row a person.
+def _in(column: str, ids: Sequence[str], params: dict[str, Any]) -> str:
+    """`column IN (:i0, :i1, …)` with the ids added to params."""
+    names = []
+    for k, value in enumerate(ids):
+        params[f"i{k}"] = value
+        names.append(f":i{k}")
+    return f"{column} IN ({', '.join(names)})"
+
+
+def trainees(session: Session, f: DashboardFilter, framework_hash: str,
+             ids: Sequence[str] | None = None) -> list[TraineeLine]:
+    """Every selected person (or only those of `ids`) with their first and latest selected check, one row
+    a person.
 
     Window functions number each person's checks both ways in one pass, so 47,000 checks never leave
     the database; people without a selected check come with NULLs (and are left out when a date bounds
@@ -160,6 +171,9 @@ def trainees(session: Session, f: DashboardFilter, framework_hash: str) -> list[
     """
     where, params = _check_where(f)
     pwhere, _ = _person_where(f)
+    if ids is not None:  # one page: its people's checks only, so the windows see a few dozen rows
+        where = f"{where} AND {_in('a.person_id', ids, params)}"
+        pwhere = f"{pwhere} AND {_in('p.id', ids, params)}"
     params["fw"] = framework_hash
     join = "JOIN" if f.date_from is not None or f.date_to is not None else "LEFT JOIN"
     # PostgreSQL hands the latest time over as a timestamp in UTC (see roomy), parsed by the driver.
@@ -181,6 +195,74 @@ def trainees(session: Session, f: DashboardFilter, framework_hash: str) -> list[
            "g.n, g.nk, g.r0, g.a0, g.t1, g.r1, g.a1 FROM person p LEFT JOIN hub h ON h.id = p.hub_id "
            f"{join} g ON g.person_id = p.id WHERE {pwhere}")
     return _fetch(session, sql, params)
+
+
+def _dated(f: DashboardFilter) -> bool:
+    return f.date_from is not None or f.date_to is not None
+
+
+def _latest(where: str) -> str:
+    """CTE `c` of the selected checks, each person's latest first (kl = 1), with its "needs help" mark
+    and whether it has a complete summary (one of an older release lacks the mark)."""
+    return ("WITH c AS (SELECT a.id, a.person_id, a.finished_at AS t, "
+            "CASE WHEN s.needs_help IS NULL THEN 0 ELSE 1 END AS kept, "
+            "CASE WHEN s.needs_help THEN 1 ELSE 0 END AS help, "
+            "row_number() OVER (PARTITION BY a.person_id ORDER BY a.finished_at DESC, a.id DESC) AS kl "
+            "FROM attempt a JOIN person p ON p.id = a.person_id "
+            "LEFT JOIN check_summary s ON s.attempt_id = a.id AND s.framework_hash = :fw "
+            f"WHERE {where}) ")
+
+
+def counts(session: Session, f: DashboardFilter, framework_hash: str) -> tuple[int, int, int]:
+    """(trainees selected, of them needing help at their latest selected check, selected checks without a
+    complete summary on this framework version), counted in the database."""
+    where, params = _check_where(f)
+    params["fw"] = framework_hash
+    row = _fetch(session, _latest(where) + "SELECT count(DISTINCT person_id), "
+                 "coalesce(sum(CASE WHEN kl = 1 THEN help ELSE 0 END), 0), count(*) - coalesce(sum(kept), 0) "
+                 "FROM c", params)[0]
+    total = int(row[0])
+    if not _dated(f):  # without dates everyone selected shows, checked or not
+        pwhere, pparams = _person_where(f)
+        total = int(_fetch(session, f"SELECT count(*) FROM person p WHERE {pwhere}", pparams)[0][0])
+    return total, int(row[1]), int(row[2])
+
+
+def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: TraineeOrder, *,
+             offset: int, limit: int) -> list[str]:
+    """The ids of one page of the selected trainees in the asked order (ties by name, then id).
+
+    By name (the usual order) the people are paged through the name key's index and no check is
+    folded; any other order folds each person's latest selected check first.
+    """
+    where, params = _check_where(f)
+    pwhere, _ = _person_where(f)
+    params.update(fw=framework_hash, lim=limit, off=offset)
+    way = " DESC" if order.descending else ""
+    if order.column == "name":
+        checked = f" AND EXISTS (SELECT 1 FROM attempt a WHERE a.person_id = p.id AND {where})" if _dated(
+            f) else ""
+        sql = (f"SELECT p.id FROM person p WHERE {pwhere}{checked} "
+               f"ORDER BY p.sort_name{way}, p.id{way} LIMIT :lim OFFSET :off")
+        return [r[0] for r in _fetch(session, sql, params)]
+    area = ""
+    if order.column.startswith("area:"):
+        params["area"] = order.column[5:]
+        area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area "
+        keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
+    else:
+        keys = {"hub": ["p.hub"], "group": ["p.group_tag"], "role": ["coalesce(p.profile_id, '')"],
+                "checks": ["coalesce(g.n, 0)"],
+                "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"],
+                "needs_help": ["coalesce(g.h1, 0)"]}[order.column]
+    join = "JOIN" if _dated(f) else "LEFT JOIN"
+    sql = (_latest(where) + ", g AS (SELECT person_id, count(*) AS n, "
+           "max(CASE WHEN kl = 1 THEN t END) AS t1, max(CASE WHEN kl = 1 THEN help END) AS h1, "
+           "max(CASE WHEN kl = 1 THEN id END) AS last "
+           "FROM c GROUP BY person_id) "
+           f"SELECT p.id FROM person p {join} g ON g.person_id = p.id {area}WHERE {pwhere} "
+           f"ORDER BY {', '.join(k + way for k in keys)}, p.sort_name, p.id LIMIT :lim OFFSET :off")
+    return [r[0] for r in _fetch(session, sql, params)]
 
 
 def marks(session: Session, f: DashboardFilter, framework_hash: str) -> list[bytes]:
@@ -223,7 +305,8 @@ def parse_stored(value: str) -> datetime:
 def unsummarised(session: Session, framework_hash: str) -> list[str]:
     """Finished checks with no summary for this framework version yet."""
     sql = ("SELECT a.id FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
-           "WHERE a.status = 'finished' AND (s.attempt_id IS NULL OR s.framework_hash != ?)")
+           "WHERE a.status = 'finished' AND (s.attempt_id IS NULL OR s.framework_hash != ? "
+           "OR s.needs_help IS NULL)")
     return [r[0] for r in _fetch(session, sql, (framework_hash,))]
 
 
@@ -243,12 +326,31 @@ def areas_of(
     return _fetch(session, sql, list(attempt_ids))
 
 
-def save_summaries(session: Session, framework_hash: str, rows: Sequence[tuple[str, bytes, str]]) -> None:
-    # ON CONFLICT … DO UPDATE: the same upsert on SQLite (3.24+) and PostgreSQL.
-    sql = ("INSERT INTO check_summary (attempt_id, framework_hash, marks, areas) VALUES (?, ?, ?, ?) "
-           "ON CONFLICT (attempt_id) DO UPDATE SET framework_hash = excluded.framework_hash, "
-           "marks = excluded.marks, areas = excluded.areas")
-    data = [(attempt_id, framework_hash, blob, areas) for attempt_id, blob, areas in rows]
+def unsummarised_among(session: Session, framework_hash: str, attempt_ids: Sequence[str]) -> list[str]:
+    """Those of the given checks that are finished and have no summary for this framework version."""
+    if not attempt_ids:
+        return []
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = ("SELECT a.id FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
+           f"WHERE a.id IN ({marks}) AND a.status = 'finished' "
+           "AND (s.attempt_id IS NULL OR s.framework_hash != ? OR s.needs_help IS NULL) ORDER BY a.id")
+    return [r[0] for r in _fetch(session, sql, [*attempt_ids, framework_hash])]
+
+
+def results_without_competences(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(check, stored result JSON) of those of the given finished checks with no competence rows yet."""
+    if not attempt_ids:
+        return []
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = (f"SELECT a.id, a.result FROM attempt a WHERE a.id IN ({marks}) AND a.status = 'finished' "
+           "AND a.result IS NOT NULL "
+           "AND NOT EXISTS (SELECT 1 FROM competence_result c WHERE c.attempt_id = a.id) ORDER BY a.id")
+    return _fetch(session, sql, list(attempt_ids))
+
+
+def _execute_many(session: Session, sql: str, data: Sequence[Sequence[Any]]) -> None:
+    if not data:
+        return
     conn = session.connection()
     driver: Any = conn.connection.driver_connection
     if conn.dialect.name == "sqlite":
@@ -256,3 +358,21 @@ def save_summaries(session: Session, framework_hash: str, rows: Sequence[tuple[s
     else:
         with driver.cursor() as cursor:
             cursor.executemany(_pg_marks(sql), data)
+
+
+def save_competences(
+        session: Session, rows: Sequence[tuple[str, str, str, str | None, str | None, int | None]]) -> None:
+    """(check, competence, area, shown level, target, gap) rows; ones already there are left alone."""
+    _execute_many(session, "INSERT INTO competence_result (attempt_id, competence_id, area_id, level, "
+                           "target, gap) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
+
+
+def save_summaries(session: Session, framework_hash: str,
+                   rows: Sequence[tuple[str, bytes, str, bool]]) -> None:
+    # ON CONFLICT … DO UPDATE: the same upsert on SQLite (3.24+) and PostgreSQL.
+    sql = ("INSERT INTO check_summary (attempt_id, framework_hash, marks, areas, needs_help) "
+           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (attempt_id) DO UPDATE SET "
+           "framework_hash = excluded.framework_hash, marks = excluded.marks, areas = excluded.areas, "
+           "needs_help = excluded.needs_help")
+    _execute_many(session, sql, [(attempt_id, framework_hash, blob, areas, help_)
+                                 for attempt_id, blob, areas, help_ in rows])

@@ -1,10 +1,11 @@
-"""Regions and hubs rows: the region list, the hub list, adding a hub, a typed name's hub; never commits."""
+"""Regions and hubs rows: the region list, the hub list, adding a hub or giving it a region; never commits."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from digigram.core.regions import Hub, Region
@@ -89,3 +90,20 @@ def resolve(session: Session, name: str, region_id: str | None) -> str:
         existing = add_hub(session, name=name, region_id=region_id) or find_hub(session, name, region_id)
     assert existing is not None
     return existing.id
+
+
+def set_region(session: Session, hub_id: str, region_id: str) -> bool:
+    """Give the hub a region (or another one); False, with nothing changed, when the region already has a
+    hub of that name.
+
+    The unique (region, name) constraint decides, not the look beforehand: a second coordinator giving a
+    same-named hub that region at the same moment waits for the first to commit, then hits the
+    constraint. The UPDATE runs in a savepoint so that refusal leaves the caller's transaction usable.
+    """
+    try:
+        with session.begin_nested():
+            session.execute(update(HubRow).where(HubRow.id == hub_id).values(region_id=region_id))
+    except IntegrityError:
+        return False
+    session.expire_all()  # rows loaded before the UPDATE show the new region
+    return True

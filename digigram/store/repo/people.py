@@ -10,6 +10,7 @@ from typing import cast
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from digigram.core.coordination import name_key
 from digigram.core.records import Person
 from digigram.store.clock import aware, now
 from digigram.store.db import transaction
@@ -51,7 +52,7 @@ def add_person(
     else:
         hub_id = hub_id_for_name(session, hub)
     row = PersonRow(
-        id=new_id(), name=name, hub=hub, hub_id=hub_id, profile_id=profile_id,
+        id=new_id(), name=name, sort_name=name_key(name), hub=hub, hub_id=hub_id, profile_id=profile_id,
         pin_hash=pin_hash,
         consent_at=None if consent_at is None else consent_at.astimezone(UTC).replace(tzinfo=None),
         created_at=now(), group_tag=group,

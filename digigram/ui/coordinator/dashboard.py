@@ -28,7 +28,7 @@ from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
-from digigram.ui.coordinator.table import TraineeModel
+from digigram.ui.coordinator.table import PAGE, TraineeModel
 from digigram.ui.widgets import ButtonRow, TextLabel
 
 if TYPE_CHECKING:
@@ -50,10 +50,10 @@ class DashboardView(QWidget):
         top.addWidget(self.heading, 1)
         self.leave = QPushButton(self)
         self.password = QPushButton(self)
-        self.add_hub_button = QPushButton(self)
+        self.hubs_button = QPushButton(self)
         self.sync_button = QPushButton(self)
         buttons = ButtonRow(self)  # beside the heading, on lines of their own with large text
-        buttons.add(self.add_hub_button, end=True)
+        buttons.add(self.hubs_button, end=True)
         buttons.add(self.sync_button, end=True)
         buttons.add(self.password, end=True)
         buttons.add(self.leave, end=True)
@@ -135,11 +135,14 @@ class DashboardView(QWidget):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
-        self.model.layoutChanged.connect(self._order_changed)
+        self.model.modelReset.connect(self._order_changed)
+        self.model.rowsInserted.connect(self._order_changed)  # a further page read by scrolling
+        self.model.loader = self._load_page
+        self.tabs.currentChanged.connect(lambda _i: self._load_figures())
 
         self.leave.clicked.connect(self.win.go_home)
         self.password.clicked.connect(self.change_password)
-        self.add_hub_button.clicked.connect(self.add_hub)
+        self.hubs_button.clicked.connect(self.open_hubs)
         self.sync_button.clicked.connect(self.sync)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -155,7 +158,7 @@ class DashboardView(QWidget):
         self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
         self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
         self.password.setText(translate("Dashboard", "Change pass&word…"))
-        self.add_hub_button.setText(translate("Dashboard", "Add a hu&b…"))
+        self.hubs_button.setText(translate("Dashboard", "Hub&s…"))
         self.sync_button.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle(translate("Dashboard", "Show only"))
         for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
@@ -166,7 +169,7 @@ class DashboardView(QWidget):
         self.group.setAccessibleName(translate("Dashboard", "Filter by group"))
         self.profile.setAccessibleName(translate("Dashboard", "Filter by role"))
         self.use_from.setText(translate("Dashboard", "Checked &from:"))
-        self.use_to.setText(translate("Dashboard", "Checked &until:"))
+        self.use_to.setText(translate("Dashboard", "Checked unt&il:"))
         self.use_from.setAccessibleName(translate("Dashboard", "Only checks from a date"))
         self.use_to.setAccessibleName(translate("Dashboard", "Only checks until a date"))
         self.date_from.setAccessibleName(translate("Dashboard", "First day of checks shown"))
@@ -186,11 +189,11 @@ class DashboardView(QWidget):
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
         self.csv_button.setText(translate("Dashboard", "Table as &CSV…"))
-        self.pdf_button.setText(translate("Dashboard", "Group report as P&DF…"))
+        self.pdf_button.setText(translate("Dashboard", "Group r&eport as PDF…"))
         self.bundle_out.setText(translate("Dashboard", "Save a result bundle…"))
         self.bundle_in.setText(translate("Dashboard", "Load a result bundle…"))
         self.heatmap.retranslate_ui()
-        for button in (self.leave, self.password, self.add_hub_button, self.sync_button, self.open_button,
+        for button in (self.leave, self.password, self.hubs_button, self.sync_button, self.open_button,
                        self.delete_button, self.csv_button,
                        self.pdf_button, self.bundle_out, self.bundle_in):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
@@ -205,8 +208,13 @@ class DashboardView(QWidget):
         super().changeEvent(event)
 
     def refresh(self, change: Any = None) -> None:
-        if self.win.coordinator is not None and self.isVisible():
-            self.reload()
+        # The coordinator's own writes reload this screen directly; a new contrast or text size draws
+        # the charts again in the new look (light on black in high contrast, as the trainee's).
+        if change is None or change.kind != "setting" or self.win.coordinator is None or not self.isVisible():
+            return
+        self._heatmap_drawn = False
+        self._draw_heatmap()
+        self.programme.redraw()
 
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""
@@ -262,32 +270,63 @@ class DashboardView(QWidget):
         if self.win.coordinator is not None:
             coordinator_login.change_password(self, self.win.coordinator)
 
+    def _load_page(self, column: str, descending: bool, offset: int) -> Any:
+        """One page of the trainee table from the database (the model asks when scrolled or sorted)."""
+        from digigram.core.coordination import TraineeOrder
+
+        co, filters = self.win.coordinator, self._filters
+        if co is None or filters is None:
+            return None
+        order = TraineeOrder(column, descending)
+        return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
+                                                 figures=False))
+
     def apply_filters(self) -> None:
+        """The first screen only: the table's first page and the counts. The hard questions and the
+        before/after figures are read when their page is first shown (_load_figures)."""
         co = self.win.coordinator
         if co is None:
             return
-        filters = self.current_filter()
-        board = self.win.run(lambda: co.dashboard(filters))
+        self._filters = self.current_filter()
+        board = self._load_page(*self.model.order, 0)
         if board is None:
             return
         self.dashboard = board
+        self._figures_for = None
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
-                            profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
+                            profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
+                            total=board.total)
         self.fit_columns()
-        helped = sum(1 for r in board.rows if r.needs_help)
         counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                   .replace("%1", str(len(board.rows))).replace("%2", str(helped)))
+                   .replace("%1", str(board.total)).replace("%2", str(board.needing_help)))
         # e.g. a read-only account: the summaries were worked out for this view only
         self.count.setText(counted if board.note is None else f"{counted}\n{board.note.render(lang)}")
-        self.hard.show_stats(board.hard_questions, fw, lang)
-        self.before_after.show(board.before_after, fw, lang)
         self._heatmap_drawn = False
         self._draw_heatmap()
+        self._load_figures()
         has_rows = bool(board.rows)
         for button in (self.open_button, self.delete_button):
             button.setEnabled(has_rows)
+
+    _filters: Any = None
+    _figures_for: Any = None  # the filter the hard questions and before/after pages show
+
+    def _load_figures(self) -> None:
+        # Read when one of their pages is shown, once per filter: they fold every selected check.
+        co = self.win.coordinator
+        if (co is None or self._filters is None or self._figures_for == self._filters
+                or self.tabs.currentWidget() not in (self.hard, self.before_after)):
+            return
+        filters = self._filters
+        found = self.win.run(lambda: co.dashboard_figures(filters))
+        if found is None:
+            return
+        self._figures_for = filters
+        fw, lang = self.win.ws.framework, self.win.lang
+        self.hard.show_stats(found[0], fw, lang)
+        self.before_after.show(found[1], fw, lang)
 
     def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
@@ -305,11 +344,11 @@ class DashboardView(QWidget):
             return
         self._heatmap_drawn = True
         board = self.dashboard
-        # The picture follows the table's order (sorted as the coordinator chose).
+        # The picture follows the table: the rows read so far, in the order the coordinator chose.
         ordered = type(board)(rows=tuple(self.model.rows), area_ids=board.area_ids,
                               hard_questions=board.hard_questions, before_after=board.before_after)
         self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
-                          text_scale=self.win.settings.text_scale)
+                          text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
 
     _heatmap_drawn = False
 
@@ -350,21 +389,18 @@ class DashboardView(QWidget):
         if self.win.coordinator is not None:
             export_bundle(self, self.win.coordinator, hub_id=self.hub.currentData())
 
-    def add_hub(self) -> None:
-        """A new hub (name and region) that trainees on this computer can then choose."""
-        from digigram.ui.hub_picker import AddHubDialog
+    def open_hubs(self) -> None:
+        """The hub list: add a hub trainees can then choose, or give a hub its region (or correct it)."""
+        from digigram.ui.coordinator.hubs import HubsDialog
 
-        ws = self.win.ws
-        regions = self.win.run(ws.regions)
-        if regions is None:
+        co = self.win.coordinator
+        if co is None:
             return
-        answer = AddHubDialog.ask(self, regions=regions, lang=self.win.lang)
-        if answer is None:
-            return
-        hub = self.win.run(lambda: ws.add_hub(answer[0], region_id=answer[1]))
-        if hub is not None:
-            self.win.statusBar().showMessage(
-                translate("Dashboard", "Hub added: %1").replace("%1", hub.label(self.win.lang)), 8000)
+        changed = self.win.run(lambda: HubsDialog.open_for(self, ws=self.win.ws, co=co, lang=self.win.lang))
+        if changed:
+            self.reload()  # the hub filter names each hub with its region
+            if self.programme.region.count():
+                self.programme.fill_filters()  # and the Programme tab lists hubs under their region
 
     def sync(self) -> None:
         from digigram.ui.coordinator.sync import SyncDialog

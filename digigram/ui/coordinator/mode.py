@@ -66,4 +66,6 @@ def _screen(win: Shell, name: str, cls: type[W]) -> W:
         screen = cls(win)  # type: ignore[arg-type]
         win.coordinator_screens[name] = screen
         win.stack.addWidget(screen)
+        # As the other screens: a new contrast or text size (a "setting" change) redraws their charts.
+        win.changed.connect(screen.refresh)  # type: ignore[attr-defined]
     return screen

@@ -190,7 +190,8 @@ class HeatmapPage(QScrollArea):
         self.note.setText("")
         self.key.setText("")
 
-    def draw(self, board: Any, framework: Any, *, lang: str, text_scale: int) -> None:
+    def draw(self, board: Any, framework: Any, *, lang: str, text_scale: int, dark: bool = False) -> None:
+        """`dark`: the screen's high contrast, drawn light on black as the trainee's charts are."""
         rows = list(board.rows)[: self.MAX_ROWS]
         self.note.setText(translate(
             "Dashboard", "Each row is a trainee, each column an area; the number is how many levels are "
@@ -212,7 +213,7 @@ class HeatmapPage(QScrollArea):
         dpi = 100 * 1.3 * text_scale / 100
         width_px = max(self.viewport().width() - 30, 500)
         figure = heatmap.heatmap_figure([r.name for r in rows], list(board.area_ids), gaps, lang=lang,
-                                        width=width_px / dpi, flags=flags)
+                                        width=width_px / dpi, flags=flags, dark=dark)
         figure.set_dpi(dpi)
         w_in, h_in = figure.get_size_inches()
         self.chart.setFixedSize(int(w_in * dpi), int(h_in * dpi))

@@ -126,12 +126,17 @@ class ProgrammePage(QWidget):
         self.levels_chart = ChartWidget(body)
         self.gaps_chart = ChartWidget(body)
         self.over_chart = ChartWidget(body)
+        # 35 competences read better as a table than as bars: share, counts and interval side by side.
+        self.competences_label = TextLabel(body, bold=True)
+        self.competences = _fixed_table(body, 4)
+        self.competences_label.setBuddy(self.competences)
         self.hardest_label = TextLabel(body, bold=True)
         self.hardest = _fixed_table(body, 3)
         self.definitions_label = TextLabel(body, bold=True)
         self.definitions = TextLabel(body)
         for widget in (self.summary, self.headline_chart, self.regions_label, self.regions, self.levels_label,
-                       self.levels_chart, self.gaps_chart, self.over_chart, self.hardest_label, self.hardest,
+                       self.levels_chart, self.gaps_chart, self.competences_label, self.competences,
+                       self.over_chart, self.hardest_label, self.hardest,
                        self.definitions_label, self.definitions):
             self.body.addWidget(widget)
         self.body.addStretch(1)
@@ -148,7 +153,7 @@ class ProgrammePage(QWidget):
         self.use_since.setText(translate("Programme", "Checks si&nce:"))
         self.use_since.setAccessibleName(translate("Programme", "Only checks finished since a date"))
         self.since.setAccessibleName(translate("Programme", "First day of the checks counted"))
-        self.show_button.setText(translate("Programme", "&Show the figures"))
+        self.show_button.setText(translate("Programme", "Sh&ow the figures"))
         self.show_button.setAccessibleName(translate("Programme", "Show the figures"))
         self.pane.setAccessibleName(translate("Programme", "The programme's figures"))
         self.progress.setAccessibleName(translate("Programme", "Working out the figures…"))
@@ -158,6 +163,10 @@ class ProgrammePage(QWidget):
         self.over_chart.setAccessibleName(translate("Programme", "Said more than they showed by area"))
         self.regions.setAccessibleName(translate("Programme", "Trainees, hubs and checks by region"))
         self.hardest.setAccessibleName(translate("Programme", "Hardest questions"))
+        self.competences.setAccessibleName(translate("Programme", "Below the role's target by competence"))
+        self.competences.setHorizontalHeaderLabels([
+            translate("Programme", "Competence"), translate("Programme", "Area"),
+            translate("Programme", "Below target"), translate("Programme", "95 % interval")])
         self.regions.setHorizontalHeaderLabels([
             translate("Programme", "Region"), translate("Programme", "Trainees"),
             translate("Programme", "Hubs"), translate("Programme", "Checks")])
@@ -254,6 +263,7 @@ class ProgrammePage(QWidget):
             chart.clear()
         self.regions.setRowCount(0)
         self.hardest.setRowCount(0)
+        self.competences.setRowCount(0)
         self.region.clear()
         self.hub.clear()
         self.retranslate_ui()
@@ -262,6 +272,10 @@ class ProgrammePage(QWidget):
     def _show_again(self) -> None:
         if self.picture is not None:
             self._show(self.picture)
+
+    def redraw(self) -> None:
+        """The figures shown, drawn again for a changed contrast or text size."""
+        self._show_again()
 
     def _scaled(self, make: Callable[[float], Any]) -> Callable[[float], Any]:
         """The chart drawn for the app's text size: its fixed point sizes grow with a higher dpi."""
@@ -278,6 +292,7 @@ class ProgrammePage(QWidget):
         from digigram.core.i18n import format_percent
 
         lang, fw = self.win.lang, self.win.ws.framework
+        dark = self.win.settings.high_contrast  # light on black, as the trainee's charts in high contrast
         w = charts.words(lang)
 
         def pct(share: Any) -> str:
@@ -297,7 +312,7 @@ class ProgrammePage(QWidget):
             .replace("%5", str(head.before.n)))
         if head.before.n:
             self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
-                head.before, head.after, lang=lang, width=min(width, 6.0))), min_width_in=3.5)
+                head.before, head.after, lang=lang, width=min(width, 6.0), dark=dark)), min_width_in=3.5)
         else:
             self.headline_chart.clear()
             self.headline_chart.set_placeholder(translate(
@@ -320,7 +335,8 @@ class ProgrammePage(QWidget):
         self.levels_label.setText(w["levels"])
         if levels:
             self.levels_chart.set_chart(self._scaled(
-                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width)), min_width_in=6.0)
+                lambda width: charts.levels_figure(levels, codes, lang=lang, width=width, dark=dark)),
+                min_width_in=6.0)
         else:
             self.levels_chart.clear()
             self.levels_chart.set_placeholder(w["none"])
@@ -329,10 +345,25 @@ class ProgrammePage(QWidget):
                 (self.over_chart, p.over_confident, w["over"], "#CC79A7")):
             named = [(areas.get(r.area_id, r.area_id), r.share) for r in rows]
             if named:
-                chart.set_chart(self._scaled(_shares_maker(named, title, colour, lang)), min_width_in=6.0)
+                chart.set_chart(self._scaled(_shares_maker(named, title, colour, lang, dark=dark)),
+                                min_width_in=6.0)
             else:
                 chart.clear()
                 chart.set_placeholder(f"{title}: {w['none']}")
+
+        names = {c.id: c.name.get(lang) for a in fw.areas for c in a.competences}
+        self.competences_label.setText(w["competence_gaps"] if p.competence_gaps
+                                       else f"{w['competence_gaps']}: {w['none']}")
+        self.competences.setRowCount(len(p.competence_gaps))
+        for row, c in enumerate(p.competence_gaps):
+            cells = (f"{c.competence_id} {names.get(c.competence_id, '')}".rstrip(),
+                     areas.get(c.area_id, c.area_id),
+                     f"{pct(c.share)} ({c.share.count}/{c.share.n})", interval(c.share))
+            for col, cell in enumerate(cells):
+                self.competences.setItem(row, col, QTableWidgetItem(cell))
+        self.competences.resizeColumnsToContents()
+        self.competences.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_height(self.competences)
 
         self.hardest_label.setText(w["hardest"])
         self.hardest.setRowCount(len(p.hardest))
@@ -351,7 +382,9 @@ class ProgrammePage(QWidget):
         self.definitions.setText("\n\n".join(m.render(lang) for m in definitions(p)))
 
 
-def _shares_maker(named: list[tuple[str, Any]], title: str, colour: str, lang: str) -> Callable[[float], Any]:
+def _shares_maker(named: list[tuple[str, Any]], title: str, colour: str, lang: str, *,
+                  dark: bool) -> Callable[[float], Any]:
     from digigram.charts import programme as charts
 
-    return lambda width: charts.shares_figure(named, title=title, lang=lang, width=width, colour=colour)
+    return lambda width: charts.shares_figure(named, title=title, lang=lang, width=width, colour=colour,
+                                              dark=dark)

@@ -1,17 +1,20 @@
-"""The trainee table of the dashboard as a Qt model: fast for tens of thousands of rows, sortable by value."""
+"""The trainee table of the dashboard as a Qt model: a page at a time from the database, sorted there.
+
+The first page comes with the dashboard; scrolling to the end asks for the next (Qt's fetchMore), and a
+click on a column head asks the database for the first page in that order, so tens of thousands of
+trainees never all come into the table.
+"""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,6 +28,11 @@ translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 6  # name, hub, group, profile, checks, last check; then one column per area, then "needs help"
 NEEDS_HELP_BG = QColor("#fde2c8")  # an extra hint only: the column also says it in words with a symbol
+PAGE = 200  # trainees a page: a few screens of rows, however large the text
+# The order columns of the fixed columns (see core.coordination.TraineeOrder); areas are "area:<id>".
+ORDER_OF = ("name", "hub", "group", "role", "checks", "last_check")
+# (order column, descending, offset) -> the dashboard with that page, or None when it could not be read
+Loader = Callable[[str, bool, int], Any]
 
 
 def area_cell(status: Any) -> str:
@@ -70,21 +78,45 @@ class TraineeModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
+        self.total = 0  # every trainee the filter selects; `rows` are the pages read so far
         self.area_ids: tuple[str, ...] = ()
         self.area_names: dict[str, str] = {}
         self.profile_names: dict[str, str] = {}
         self.lang = "uk"
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.order = ("name", False)  # (order column, descending)
+        self.loader: Loader | None = None
 
     def set_rows(self, rows: Sequence[Any], *, area_ids: Sequence[str], area_names: dict[str, str],
-                 profile_names: dict[str, str], lang: str) -> None:
+                 profile_names: dict[str, str], lang: str, total: int | None = None) -> None:
+        """The first page (or every row, without a total), in the model's order already."""
         self.beginResetModel()
         self.rows = list(rows)
+        self.total = len(self.rows) if total is None else total
         self.area_ids = tuple(area_ids)
         self.area_names, self.profile_names, self.lang = area_names, profile_names, lang
         self.endResetModel()
-        if self._sort is not None:
-            self.sort(*self._sort)
+
+    def order_column(self, col: int) -> str:
+        if col < FIXED:
+            return ORDER_OF[col]
+        if col < FIXED + len(self.area_ids):
+            return "area:" + self.area_ids[col - FIXED]
+        return "needs_help"
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.loader is not None and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self.loader is None:
+            return
+        board = self.loader(*self.order, len(self.rows))
+        if board is None or not board.rows:
+            self.total = len(self.rows)  # nothing more to read (trainees deleted meanwhile)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(board.rows) - 1)
+        self.rows.extend(board.rows)
+        self.total = board.total
+        self.endInsertRows()
 
     def headers(self) -> list[str]:
         return [
@@ -149,32 +181,24 @@ class TraineeModel(QAbstractTableModel):
             return area_cell(row.areas.get(self.area_ids[col - FIXED]))
         return needs_help_text(row.needs_help)
 
-    def sort_key(self, col: int) -> Any:
-        if col == 4:
-            return lambda r: r.checks
-        if col == 5:
-            return lambda r: (r.last_check is not None, r.last_check or datetime.min)
-        if FIXED <= col < FIXED + len(self.area_ids):
-            area = self.area_ids[col - FIXED]
-
-            def by_gap(r: Any) -> tuple[int, int]:
-                status = r.areas.get(area)
-                gap = None if status is None else status.gap
-                return (gap is not None, gap if gap is not None else 0)
-
-            return by_gap
-        if col == FIXED + len(self.area_ids):
-            return lambda r: r.needs_help
-        # Ukrainian alphabetical order (Є, І, Ї, Ґ in their places), which plain code points get wrong.
-        collator = QCollator(QLocale(QLocale.Language.Ukrainian))
-        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        return lambda r: collator.sortKey(self.text(r, col))
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+        """Everyone in this order, read again from its first page (sorting only the rows read so far would
+        put a page's order over trainees never seen)."""
+        if not 0 <= column < self.columnCount():
+            return
+        wanted = (self.order_column(column), order == Qt.SortOrder.DescendingOrder)
+        if wanted == self.order:
+            return
+        self.order = wanted
+        if self.loader is None:
+            return
+        board = self.loader(*self.order, 0)
+        if board is None:
+            return
+        self.beginResetModel()
+        self.rows = list(board.rows)
+        self.total = board.total
+        self.endResetModel()
 
     def person_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None

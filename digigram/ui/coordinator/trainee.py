@@ -138,7 +138,11 @@ class TraineeView(QWidget):
         super().changeEvent(event)
 
     def refresh(self, change: Any = None) -> None:
-        pass  # the coordinator's own writes redraw this screen directly
+        # The coordinator's own writes redraw this screen directly; a new contrast or text size
+        # redraws its chart in the new look.
+        if (change is not None and change.kind == "setting" and self.person_id is not None
+                and self.isVisible()):
+            self.show_person(self.person_id)
 
     def forget(self) -> None:
         self.detail, self.person_id = None, None

@@ -453,269 +453,264 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="195"/>
+        <location filename="../coordinator/pages.py" line="196"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="198"/>
+        <location filename="../coordinator/pages.py" line="199"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="201"/>
+        <location filename="../coordinator/pages.py" line="202"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="44"/>
+        <location filename="../coordinator/table.py" line="52"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="46"/>
+        <location filename="../coordinator/table.py" line="54"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="49"/>
+        <location filename="../coordinator/table.py" line="57"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="51"/>
+        <location filename="../coordinator/table.py" line="59"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="57"/>
+        <location filename="../coordinator/table.py" line="65"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="91"/>
+        <location filename="../coordinator/table.py" line="123"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="92"/>
+        <location filename="../coordinator/table.py" line="124"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="93"/>
+        <location filename="../coordinator/table.py" line="125"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="94"/>
+        <location filename="../coordinator/table.py" line="126"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="95"/>
+        <location filename="../coordinator/table.py" line="127"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="96"/>
+        <location filename="../coordinator/table.py" line="128"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="98"/>
+        <location filename="../coordinator/table.py" line="130"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="155"/>
+        <location filename="../coordinator/dashboard.py" line="158"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="156"/>
+        <location filename="../coordinator/dashboard.py" line="159"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="157"/>
+        <location filename="../coordinator/dashboard.py" line="160"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="158"/>
-        <source>Add a hu&amp;b…</source>
-        <translation>Додати ха&amp;б…</translation>
+        <location filename="../coordinator/dashboard.py" line="161"/>
+        <source>Hub&amp;s…</source>
+        <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="162"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="163"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="164"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="162"/>
+        <location filename="../coordinator/dashboard.py" line="165"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="163"/>
+        <location filename="../coordinator/dashboard.py" line="166"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="166"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="167"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
-        <source>Checked &amp;until:</source>
+        <location filename="../coordinator/dashboard.py" line="172"/>
+        <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="174"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="175"/>
+        <location filename="../coordinator/dashboard.py" line="178"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="176"/>
+        <location filename="../coordinator/dashboard.py" line="179"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="177"/>
+        <location filename="../coordinator/dashboard.py" line="180"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="178"/>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="181"/>
+        <location filename="../coordinator/dashboard.py" line="184"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="182"/>
+        <location filename="../coordinator/dashboard.py" line="185"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="183"/>
+        <location filename="../coordinator/dashboard.py" line="186"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="186"/>
+        <location filename="../coordinator/dashboard.py" line="189"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="187"/>
+        <location filename="../coordinator/dashboard.py" line="190"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="188"/>
+        <location filename="../coordinator/dashboard.py" line="191"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="189"/>
-        <source>Group report as P&amp;DF…</source>
+        <location filename="../coordinator/dashboard.py" line="192"/>
+        <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="190"/>
+        <location filename="../coordinator/dashboard.py" line="193"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="191"/>
+        <location filename="../coordinator/dashboard.py" line="194"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="241"/>
+        <location filename="../coordinator/dashboard.py" line="249"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="243"/>
+        <location filename="../coordinator/dashboard.py" line="251"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="244"/>
+        <location filename="../coordinator/dashboard.py" line="252"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="262"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="280"/>
+        <location filename="../coordinator/dashboard.py" line="302"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/dashboard.py" line="367"/>
-        <source>Hub added: %1</source>
-        <translation>Хаб додано: %1</translation>
     </message>
 </context>
 <context>
@@ -904,7 +899,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../home.py" line="122"/>
-        <source>Development &amp;plan</source>
+        <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
@@ -972,95 +967,178 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
 </context>
 <context>
+    <name>HubsDialog</name>
+    <message>
+        <location filename="../coordinator/hubs.py" line="51"/>
+        <source>Hubs</source>
+        <translation>Хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="54"/>
+        <source>Hubs whose region is not given yet come first. Choose a hub, then its region, and save. Its people and their results stay with the hub.</source>
+        <translation>Спершу йдуть хаби, яким ще не вказано регіон. Оберіть хаб, потім його регіон і збережіть. Люди хабу та їхні результати лишаються з ним.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="59"/>
+        <source>Hubs on this computer</source>
+        <translation>Хаби на цьому компʼютері</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="63"/>
+        <source>H&amp;ubs:</source>
+        <translation>&amp;Хаби:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="69"/>
+        <source>Region of the chosen hub</source>
+        <translation>Регіон обраного хабу</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="73"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Регіон:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="81"/>
+        <source>&amp;Save the region</source>
+        <translation>З&amp;берегти регіон</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="82"/>
+        <source>Save the region of the chosen hub</source>
+        <translation>Зберегти регіон обраного хабу</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="83"/>
+        <source>&amp;Add a hub…</source>
+        <translation>&amp;Додати хаб…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="84"/>
+        <source>Add a hub</source>
+        <translation>Додати хаб</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="85"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрити</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="86"/>
+        <source>Close the hub list</source>
+        <translation>Закрити список хабів</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="119"/>
+        <source>There are no hubs on this computer yet: add one.</source>
+        <translation>На цьому компʼютері ще немає хабів: додайте хаб.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="123"/>
+        <source>region not given yet</source>
+        <translation>регіон ще не вказано</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="166"/>
+        <source>Saved: %1</source>
+        <translation>Збережено: %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="182"/>
+        <source>Hub added: %1</source>
+        <translation>Хаб додано: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="63"/>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="69"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="61"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="63"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="65"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="256"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="358"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1204,7 +1282,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../plan_view.py" line="125"/>
-        <source>Remo&amp;ve the step</source>
+        <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
@@ -1229,12 +1307,12 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="95"/>
-        <source>S&amp;tatus:</source>
+        <source>Stat&amp;us:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="96"/>
-        <source>N&amp;otes:</source>
+        <source>&amp;Notes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
@@ -1359,152 +1437,177 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="144"/>
+        <location filename="../coordinator/programme.py" line="149"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="145"/>
+        <location filename="../coordinator/programme.py" line="150"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="146"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="147"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="148"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="149"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
-        <source>&amp;Show the figures</source>
+        <location filename="../coordinator/programme.py" line="156"/>
+        <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="157"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="164"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="166"/>
+        <source>Below the role&apos;s target by competence</source>
+        <translation>Нижче від цілі ролі за компетентностями</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="168"/>
+        <source>Competence</source>
+        <translation>Компетентність</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="168"/>
+        <source>Area</source>
+        <translation>Сфера</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="169"/>
+        <source>Below target</source>
+        <translation>Нижче цілі</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="169"/>
+        <source>95 % interval</source>
+        <translation>95 % інтервал</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="166"/>
+        <location filename="../coordinator/programme.py" line="175"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="168"/>
+        <location filename="../coordinator/programme.py" line="177"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="194"/>
+        <location filename="../coordinator/programme.py" line="203"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="203"/>
+        <location filename="../coordinator/programme.py" line="212"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="291"/>
+        <location filename="../coordinator/programme.py" line="306"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="293"/>
+        <location filename="../coordinator/programme.py" line="308"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="303"/>
+        <location filename="../coordinator/programme.py" line="318"/>
         <source>No one in this selection has a first and a later check with a self-rating.</source>
         <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
@@ -2115,39 +2218,39 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="168"/>
+        <location filename="../coordinator/trainee.py" line="172"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="196"/>
+        <location filename="../coordinator/trainee.py" line="200"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="198"/>
+        <location filename="../coordinator/trainee.py" line="202"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="221"/>
+        <location filename="../coordinator/trainee.py" line="225"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="234"/>
+        <location filename="../coordinator/trainee.py" line="238"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="236"/>
+        <location filename="../coordinator/trainee.py" line="240"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="256"/>
+        <location filename="../coordinator/trainee.py" line="260"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

@@ -1,0 +1,97 @@
+"""One side of the dashboard benchmark in its own interpreter: `python benchmarks/_dashboard_step.py JSON`.
+
+A fresh interpreter whose PYTHONPATH puts one Digigram source tree first (this one or a baseline's), so
+each version runs its own code on its own copy of the same PostgreSQL database. It opens the database
+(a version with a newer schema migrates it: timed), makes the check summaries a version without them at
+import makes on first opening (timed, once), then times each case: the median of `runs` after one warm-up.
+Prints one JSON line: the figures and where the Digigram it ran came from.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+PASSWORD = "benchmark-password"
+
+
+def _median(action: Callable[[], object], runs: int) -> tuple[float, Any]:
+    result = action()  # warm-up
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def run(url: str, framework: str, runs: int) -> dict[str, Any]:
+    import digigram
+    from digigram.core.coordination import DashboardFilter
+    from digigram.services.coordinator.dashboard import refresh_summaries
+    from digigram.services.workspace import Workspace
+    from digigram.store.repo.dashboard import _fetch
+
+    out: dict[str, Any] = {"code": str(digigram.__file__).rsplit("/digigram/", 1)[0]}
+    started = time.perf_counter()
+    with Workspace.open(database_url=url, framework_path=framework) as ws:
+        out["open_s"] = time.perf_counter() - started  # with a migration, when this version has one
+        started = time.perf_counter()
+        out["summarised"] = len(refresh_summaries(ws._sessions, ws.framework)[0])
+        out["summaries_s"] = time.perf_counter() - started
+        if not ws.coordinator_password_set():
+            ws.set_coordinator_password(PASSWORD)
+        co = ws.unlock_coordinator(PASSWORD)
+        with ws._sessions() as session:
+            busiest = str(_fetch(session, "SELECT hub_id, count(*) FROM person WHERE hub_id IS NOT NULL "
+                                          "GROUP BY hub_id ORDER BY 2 DESC LIMIT 1")[0][0])
+
+        def scan() -> object:
+            with ws._sessions() as session:
+                return _fetch(session, "SELECT count(*), count(DISTINCT item_id) FROM answer")
+
+        cases: dict[str, Callable[[], Any]] = {"scan of all answers": scan}
+        paged = "limit" in inspect.signature(co.dashboard).parameters
+        if paged:
+            from digigram.core.coordination import TraineeOrder
+            from digigram.ui.coordinator.table import PAGE
+
+            everyone = DashboardFilter()
+            cases.update({
+                "first screen, everyone": lambda: co.dashboard(everyone, limit=PAGE, figures=False),
+                "first screen, busiest hub": lambda: co.dashboard(DashboardFilter(hub_id=busiest), limit=PAGE,
+                                                                  figures=False),
+                "a page deep in (row 20,000)": lambda: co.dashboard(everyone, offset=20_000, limit=PAGE,
+                                                                    figures=False),
+                "first page by last check": lambda: co.dashboard(
+                    everyone, order=TraineeOrder("last_check", True), limit=PAGE, figures=False),
+                "hard questions + before/after": lambda: co.dashboard_figures(everyone),
+                "everyone whole (exports)": lambda: co.dashboard(everyone),
+            })
+        else:  # this version shows everything at once: that is its first screen
+            cases.update({
+                "first screen, everyone": lambda: co.dashboard(DashboardFilter()),
+                "first screen, busiest hub": lambda: co.dashboard(DashboardFilter(hub_id=busiest)),
+                "everyone whole (exports)": lambda: co.dashboard(DashboardFilter()),
+            })
+        cases["national programme figures"] = ws.programme
+        times: dict[str, float] = {}
+        details: dict[str, str] = {}
+        for label, action in cases.items():
+            seconds, found = _median(action, runs)
+            times[label] = seconds
+            rows = getattr(found, "rows", None)
+            if rows is not None:
+                details[label] = f"{len(rows)} rows of {getattr(found, 'total', len(rows))}"
+        out["times"], out["details"] = times, details
+    return out
+
+
+if __name__ == "__main__":
+    args = json.loads(sys.argv[1])
+    print(json.dumps(run(args["url"], args["framework"], int(args["runs"]))))

@@ -1,0 +1,189 @@
+"""The coordinator's hub list: give a hub its region (hubs without one first), correct it, or add a hub."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digigram.core.coordination import sort_key
+from digigram.core.errors import DigigramError
+from digigram.core.regions import Hub, Region, region_name
+from digigram.ui.errors import show_problem
+from digigram.ui.widgets import TextLabel, fit_dialog
+
+if TYPE_CHECKING:
+    from digigram.services.api import CoordinatorAPI, WorkspaceAPI
+
+translate = QCoreApplication.translate
+ROLE_HUB = Qt.ItemDataRole.UserRole
+
+
+def hub_order(hubs: list[Hub], lang: str) -> list[Hub]:
+    """Hubs without a region first (they are the ones still to do), then by name and region."""
+    return sorted(hubs, key=lambda h: (h.region_id is not None, sort_key(h.name),
+                                       sort_key(region_name(h.region_id, lang)), h.id))
+
+
+class HubsDialog(QDialog):
+    """This computer's hubs with their regions. Choosing a hub shows its region in the region list;
+    "Save the region" gives it the one chosen there. A region that already has a hub of that name is
+    refused with a message and nothing changes. People, filters and bundles follow hubs by id."""
+
+    def __init__(self, parent: QWidget | None, *, ws: WorkspaceAPI, co: CoordinatorAPI, lang: str) -> None:
+        super().__init__(parent)
+        self.ws, self.co, self.lang = ws, co, lang
+        self._hubs: dict[str, Hub] = {}
+        self.changed = False  # the dashboard's hub filter is filled again when the dialog closes
+        self.setWindowTitle(translate("HubsDialog", "Hubs"))
+        layout = QVBoxLayout(self)
+        intro = TextLabel(self)
+        intro.setText(translate(
+            "HubsDialog", "Hubs whose region is not given yet come first. Choose a hub, then its region, "
+            "and save. Its people and their results stay with the hub."))
+        layout.addWidget(intro)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(translate("HubsDialog", "Hubs on this computer"))
+        self.list.setWordWrap(True)  # long names wrap, so the region at the end is never cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        list_label = QLabel(translate("HubsDialog", "H&ubs:"), self)
+        list_label.setBuddy(self.list)
+        layout.addWidget(list_label)
+        layout.addWidget(self.list, 1)
+        form = QFormLayout()
+        self.region = QComboBox(self)
+        self.region.setAccessibleName(translate("HubsDialog", "Region of the chosen hub"))
+        regions: list[Region] = ws.regions()
+        for region in sorted(regions, key=lambda r: sort_key(r.name(lang))):
+            self.region.addItem(region.name(lang), region.id)
+        region_label = QLabel(translate("HubsDialog", "&Region:"), self)
+        region_label.setBuddy(self.region)
+        form.addRow(region_label, self.region)
+        layout.addLayout(form)
+        self.status = TextLabel(self)
+        self.status.hide()  # until there is something to say
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(self)
+        self.save = QPushButton(translate("HubsDialog", "&Save the region"), self)
+        self.save.setAccessibleName(translate("HubsDialog", "Save the region of the chosen hub"))
+        self.add = QPushButton(translate("HubsDialog", "&Add a hub…"), self)
+        self.add.setAccessibleName(translate("HubsDialog", "Add a hub"))
+        close = QPushButton(translate("HubsDialog", "&Close"), self)
+        close.setAccessibleName(translate("HubsDialog", "Close the hub list"))
+        self.buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.add, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(self.buttons)
+        # Enter in the list or the region list saves; it never closes the dialog by surprise.
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.save_region)
+        self.add.clicked.connect(self.add_hub)
+        self.buttons.rejected.connect(self.reject)
+        self.list.currentItemChanged.connect(lambda *_: self._hub_chosen())
+        self.region.currentIndexChanged.connect(lambda *_: self._update())
+        self.setMinimumWidth(560)
+        self.fill()
+        self.list.setFocus()  # before the dialog is shown, so showing it does not give the focus to Save
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 5)
+        fit_dialog(self)
+
+    # -- the list --------------------------------------------------------------------------------
+    def fill(self, *, current: str | None = None) -> None:
+        """The hubs as stored now; `current` (a hub id) stays highlighted, else the first one."""
+        hubs = hub_order(self.ws.hubs(), self.lang)
+        self._hubs = {h.id: h for h in hubs}
+        self.list.clear()
+        for hub in hubs:
+            item = QListWidgetItem(self._line(hub), self.list)
+            item.setData(ROLE_HUB, hub.id)
+        rows = [r for r in range(self.list.count()) if self.list.item(r).data(ROLE_HUB) == current]
+        self.list.setCurrentRow(rows[0] if rows else (0 if hubs else -1))
+        if not hubs:
+            self._say(translate("HubsDialog", "There are no hubs on this computer yet: add one."))
+        self._hub_chosen()
+
+    def _line(self, hub: Hub) -> str:
+        region = region_name(hub.region_id, self.lang) or translate("HubsDialog", "region not given yet")
+        return f"{hub.name} — {region}"
+
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(ROLE_HUB))
+
+    def _hub_chosen(self) -> None:
+        hub_id = self.chosen()
+        hub = None if hub_id is None else self._hubs.get(hub_id)
+        # The region list shows the hub's own region; none for a hub still without one.
+        self.region.blockSignals(True)
+        self.region.setCurrentIndex(-1 if hub is None or hub.region_id is None
+                                    else self.region.findData(hub.region_id))
+        self.region.blockSignals(False)
+        self._current_region = None if hub is None else hub.region_id
+        self._update()
+
+    _current_region: str | None = None
+
+    def _update(self) -> None:
+        wanted = self.region.currentData()
+        self.save.setEnabled(self.chosen() is not None and wanted is not None
+                             and wanted != self._current_region)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def save_region(self) -> None:
+        hub_id, region_id = self.chosen(), self.region.currentData()
+        if hub_id is None or region_id is None or not self.save.isEnabled():
+            return
+        try:
+            hub = self.co.set_hub_region(hub_id, str(region_id))
+        except DigigramError as exc:
+            self._say(exc.message(self.lang))
+            show_problem(self, exc)
+            self._hub_chosen()  # back to the region it has: nothing was changed
+            return
+        self.changed = True
+        self.fill(current=hub.id)
+        self._say(translate("HubsDialog", "Saved: %1").replace("%1", hub.label(self.lang)))
+
+    def add_hub(self) -> None:
+        from digigram.ui.hub_picker import AddHubDialog
+
+        answer = AddHubDialog.ask(self, regions=self.ws.regions(), lang=self.lang)
+        if answer is None:
+            return
+        try:
+            hub = self.ws.add_hub(answer[0], region_id=answer[1])
+        except DigigramError as exc:
+            self._say(exc.message(self.lang))
+            show_problem(self, exc)
+            return
+        self.changed = True
+        self.fill(current=hub.id)
+        self._say(translate("HubsDialog", "Hub added: %1").replace("%1", hub.label(self.lang)))
+
+    @classmethod
+    def open_for(cls, parent: QWidget | None, *, ws: WorkspaceAPI, co: CoordinatorAPI, lang: str) -> bool:
+        """Shows the dialog until closed; True when a hub was added or given a region. Tests replace it."""
+        dialog = cls(parent, ws=ws, co=co, lang=lang)
+        dialog.exec()
+        return dialog.changed

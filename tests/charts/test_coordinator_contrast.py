@@ -1,0 +1,114 @@
+"""The coordinator's charts in the screen's high contrast: light on black, as the trainee's charts are;
+paper (and the ordinary screen) keeps dark on white."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matplotlib.colors import to_hex, to_rgb
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from digigram.charts.heatmap import heatmap_figure
+from digigram.charts.programme import headline_figure, levels_figure, shares_figure
+from digigram.core.programme import Share
+
+AREAS = [("Safety", [1, 2, 1, 0]), ("Problem solving", [0, 1, 1, 2])]
+CODES = ["A", "B", "C", "D"]
+
+
+def _luminance(colour: Any) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: Any, b: Any) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _words(figure: Figure) -> list[Text]:
+    found = figure.findobj(lambda a: isinstance(a, Text) and bool(a.get_text().strip()) and a.get_visible())
+    return [t for t in found if isinstance(t, Text)]
+
+
+def _bars(figure: Figure) -> list[Rectangle]:
+    return [p for ax in figure.axes for p in ax.patches if isinstance(p, Rectangle)]
+
+
+def _on_a_bar(figure: Figure, text: Text) -> Rectangle | None:
+    """The bar a number is written on (its centre inside the bar), if any."""
+    if not any(text in ax.texts for ax in figure.axes):  # tick labels and titles are on the page
+        return None
+    x, y = text.get_position()
+    for bar in _bars(figure):
+        if (bar.get_x() <= x <= bar.get_x() + bar.get_width()
+                and bar.get_y() <= y <= bar.get_y() + bar.get_height()):
+            return bar
+    return None
+
+
+def _every_word_readable(figure: Figure) -> list[str]:
+    """Words whose colour gives less than 4.5:1 against what they are written on."""
+    background = figure.get_facecolor()
+    poor = []
+    for text in _words(figure):
+        bar = _on_a_bar(figure, text)
+        under = bar.get_facecolor() if bar is not None else background
+        if _contrast(text.get_color(), under) < 4.5:
+            poor.append(f"{text.get_text()!r} {to_hex(text.get_color())} on {to_hex(under)}")
+    return poor
+
+
+def test_programme_charts_are_light_on_black_in_high_contrast() -> None:
+    figures = [headline_figure(Share(17, 100), Share(82, 100), lang="uk", dark=True),
+               levels_figure(AREAS, CODES, lang="uk", dark=True),
+               shares_figure([("Safety", Share(3, 12)), ("Problem solving", Share(5, 5))], title="Нижче цілі",
+                             lang="uk", dark=True)]
+    for figure in figures:
+        assert to_hex(figure.get_facecolor()) == "#000000"
+        assert all(to_hex(ax.get_facecolor()) == "#000000" for ax in figure.axes)
+        assert _every_word_readable(figure) == []
+        for ax in figure.axes:  # the axes' lines and ticks are white, not the default black
+            assert to_hex(ax.spines["left"].get_edgecolor()) == "#ffffff"
+            assert all(to_hex(line.get_color()) == "#ffffff" for line in ax.get_yticklines())
+    headline, levels, _shares = figures
+    before, after = _bars(headline)
+    assert before.get_hatch() and to_hex(after.get_facecolor()) == "#ffffff"  # told apart without colour
+    # No level is drawn black on black: every part shows against the page, and the ramp runs dim to white.
+    faces = [to_hex(b.get_facecolor()) for b in _bars(levels) if b.get_width() > 0]
+    assert "#000000" not in faces and to_hex(_bars(levels)[-1].get_facecolor()) == "#ffffff"
+
+
+def test_the_heatmap_is_light_on_black_in_high_contrast_and_each_number_reads_on_its_cell() -> None:
+    gaps: list[list[int | None]] = [[0, 1, 2, 3], [None, 2, 0, 1]]
+    figure = heatmap_figure(["Оксана Петренко", "Іван Мельник"], ["DOC", "COM", "SAF", "PRB"], gaps,
+                            lang="uk", flags=["⚠", ""], dark=True)
+    assert to_hex(figure.get_facecolor()) == "#000000"
+    cells = {c.get_gid(): c for c in figure.artists if isinstance(c, Rectangle) and c.get_gid()}
+    # Names, column heads and the key's words are white; each number contrasts with its own cell.
+    fw, fh = figure.get_size_inches()
+    for text in _words(figure):
+        x, y = text.get_position()
+        under = next((c.get_facecolor() for c in figure.artists if isinstance(c, Rectangle)
+                      and c.get_x() <= x <= c.get_x() + c.get_width()
+                      and c.get_y() <= y <= c.get_y() + c.get_height()), figure.get_facecolor())
+        assert _contrast(text.get_color(), under) >= 4.5, (text.get_text(), to_hex(text.get_color()),
+                                                           to_hex(under))
+    assert len(cells) == 8 and all(to_hex(c.get_edgecolor()) == "#000000" for c in cells.values())
+    assert (fw, fh) == tuple(heatmap_figure(["a", "b"], ["DOC", "COM", "SAF", "PRB"], gaps, lang="uk")
+                             .get_size_inches())  # the same layout as on paper
+
+
+def test_paper_and_the_ordinary_screen_keep_dark_on_white() -> None:
+    for figure in (headline_figure(Share(17, 100), Share(82, 100), lang="en"),
+                   levels_figure(AREAS, CODES, lang="en"),
+                   shares_figure([("Safety", Share(3, 12))], title="Below target", lang="en"),
+                   heatmap_figure(["Оксана"], ["DOC"], [[1]], lang="en")):
+        assert to_hex(figure.get_facecolor()) == "#ffffff"
+        assert all(_luminance(t.get_color()) < 0.05 for t in _words(figure) if _on_a_bar(figure, t) is None
+                   and t.get_text() not in {"0", "1", "2", "3+", "—"})

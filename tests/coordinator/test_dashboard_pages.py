@@ -1,0 +1,122 @@
+"""The dashboard a page at a time from SQL, and the check summaries written with each check (both engines)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from digigram.core.coordination import ORDER_COLUMNS, DashboardFilter, TraineeOrder
+from digigram.core.result_record import competence_rows
+from digigram.services.bundles.importer import export_bundle, import_bundle
+from digigram.services.coordinator.mode import Coordinator
+from digigram.services.workspace import Workspace
+from tests.conftest import Target
+from tests.coordinator.conftest import add_check
+from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub
+
+NAMES = ["Ярина Бондар", "Ігор Коваль", "Євген Лис", "Ґанна Мороз", "Андрій Іваненко", "Ірина Гнатюк",
+         "Олег Дуб", "Anna Smith", "Єва Кравець", "Богдан Шевчук", "Юлія Ткач"]
+LEVELS = ("A", "B", "C")
+
+
+def _day(month: int, day: int) -> datetime:
+    return datetime(2025, month, day, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def many(ws: Workspace, co: Coordinator) -> None:
+    """Eleven trainees in three hubs: none, one or two checks each, at varied levels and dates."""
+    for k, name in enumerate(NAMES):
+        person = ws.create_person(name, hub=f"Хаб {k % 3}", group=f"Група {k % 2}",
+                                  profile_id="coordinator" if k % 4 == 0 else None)
+        for round_ in range(k % 3):
+            doc, net = LEVELS[(k + round_) % 3], LEVELS[(2 * k + round_) % 3]
+            add_check(ws, person, when=_day(1 + round_ + k % 4, 1 + k), rating=1 + k % 10,
+                      levels={"DOC": (doc, "B" if k % 2 else "C"), "NET": (net, "C")},
+                      answers=[("DOC.1-04", k % 3), ("NET.1-08", 1)])
+
+
+ORDERS = [TraineeOrder(c, d) for c in (*ORDER_COLUMNS, "area:DOC", "area:NET") for d in (False, True)]
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=lambda o: f"{o.column}{'-desc' if o.descending else ''}")
+@pytest.mark.parametrize("filters", [DashboardFilter(), DashboardFilter(group="Група 1"),
+                                     DashboardFilter(date_from=date(2025, 2, 1))],
+                         ids=["all", "group", "dated"])
+def test_pages_from_sql_follow_the_whole_list(co: Coordinator, many: None, order: TraineeOrder,
+                                             filters: DashboardFilter) -> None:
+    """Pages of four, read in SQL, put together are the whole list in the same order, and every page
+    counts the whole selection (the table says how many there are while showing a page)."""
+    whole = co.dashboard(filters, order=order)
+    assert whole.total == len(whole.rows) > 4
+    pages, offset = [], 0
+    while True:
+        page = co.dashboard(filters, order=order, offset=offset, limit=4, figures=False)
+        assert (page.total, page.needing_help, page.offset) == (
+            whole.total, whole.needing_help, offset)
+        if not page.rows:
+            break
+        pages.extend(page.rows)
+        offset += 4
+    assert [r.person_id for r in pages] == [r.person_id for r in whole.rows]
+    assert pages == list(whole.rows)
+    assert whole.needing_help == sum(r.needs_help for r in whole.rows) > 0
+
+
+def test_the_name_order_is_the_ukrainian_alphabet(co: Coordinator, many: None) -> None:
+    first = co.dashboard(limit=6, figures=False)
+    assert [r.name for r in first.rows] == ["Anna Smith", "Андрій Іваненко", "Богдан Шевчук", "Ґанна Мороз",
+                                            "Єва Кравець", "Євген Лис"]
+    assert first.total == len(NAMES)
+    # Without figures the first screen reads no hard questions or before/after; they come on their own.
+    assert first.hard_questions == () and first.before_after.people == 0
+    hard, before_after = co.dashboard_figures()
+    whole = co.dashboard()
+    assert (hard, before_after) == (whole.hard_questions, whole.before_after)
+    assert before_after.people > 0
+
+
+def test_a_finished_check_comes_with_its_summary_and_competence_rows(ws: Workspace, co: Coordinator) -> None:
+    person = ws.create_person("Олена Коваль", hub="Хаб Ірпінь")
+    quiz = ws.start_quiz(person.id, seed=3)
+    while (item := quiz.current_item) is not None:
+        quiz.answer(0 if item.options else 1)
+    with ws._sessions() as session:
+        assert session.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 0
+    quiz.finish(rating_after=7)
+    with ws._sessions() as session:
+        summary = session.execute(text("SELECT framework_hash, needs_help FROM check_summary "
+                                       "WHERE attempt_id = :a"), {"a": quiz.attempt_id}).one()
+        stored = {tuple(r) for r in session.execute(text(
+            "SELECT competence_id, area_id, level, target, gap FROM competence_result WHERE attempt_id = :a"),
+            {"a": quiz.attempt_id})}
+        record = json.loads(session.execute(text("SELECT result FROM attempt WHERE id = :a"),
+                                            {"a": quiz.attempt_id}).scalar_one())
+    assert summary[0] == ws.framework.content_hash and summary[1] is not None
+    assert stored == set(competence_rows(record)) and stored
+    # The paged dashboard reads it without summarising anything.
+    page = co.dashboard(limit=10, figures=False)
+    assert [r.checks for r in page.rows] == [1] and page.total == 1
+
+
+def test_an_imported_bundle_comes_with_summaries(target: Target, tmp_path: Path) -> None:
+    hub = tmp_path / "hub"
+    make_hub(hub, people=5)
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as source:
+        export_bundle(source, tmp_path / "hub.zip", key=KEY)
+    with Workspace.open(framework_path=SMALL, **target.open_kwargs()) as ws:
+        report = import_bundle(ws, tmp_path / "hub.zip", key=KEY)
+        with ws._sessions() as session:
+            missing = session.execute(text(
+                "SELECT count(*) FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
+                "AND s.framework_hash = :h AND s.needs_help IS NOT NULL WHERE a.status = 'finished' "
+                "AND s.attempt_id IS NULL"), {"h": ws.framework.content_hash}).scalar_one()
+            with_competences = session.execute(text(
+                "SELECT count(DISTINCT attempt_id) FROM competence_result")).scalar_one()
+    assert report.added["attempts"] > 0
+    assert missing == 0
+    assert with_competences == report.added["attempts"]
