@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import KEYS, SCHEMAS
+from digigram.core.coordination import name_key
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 
 # A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries
@@ -57,6 +58,8 @@ def _row_of(kind: str) -> Callable[[Record], Row]:
     columns = tuple(SCHEMAS[kind])
     get = itemgetter(*columns)
     encoded = [(i, name) for i, name in enumerate(columns) if (kind, name) in JSON_COLUMNS]
+    if kind == "people":  # and the name's sort key, which the dashboard orders people by in SQL
+        return lambda record: (*get(record), name_key(record["name"]))
     if not encoded:
         return get
     if kind == "answers":  # 1.8 M rows nationally; nearly every choice is one option number
@@ -85,7 +88,8 @@ class Taker:
         self.make = _row_of(kind)
         self.rows: list[Row] = []
         self.size = 0
-        self.statement = f"COPY {_stage(kind)} ({', '.join(SCHEMAS[kind])}) FROM STDIN"
+        columns = [*SCHEMAS[kind], *(["sort_name"] if kind == "people" else [])]
+        self.statement = f"COPY {_stage(kind)} ({', '.join(columns)}) FROM STDIN"
 
     def __call__(self, record: Record, size: int) -> None:
         """One accepted record, `size` the length of its line in the bundle."""
@@ -190,7 +194,8 @@ class Stager:
                     copy.write_row((name, region, hub_id))
             person = [c for c in SCHEMAS["people"] if c != "hub_region"]
             added["people"] = _insert(
-                cur, "people", into=[*person, "hub_id"], select=[*(f"s.{c}" for c in person), "h.id"],
+                cur, "people", into=[*person, "sort_name", "hub_id"],
+                select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
                 where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region")
             added["frameworks"] = _insert(cur, "frameworks")
             # The checks this import adds, remembered; those already stored (compared in pass 2) or
