@@ -2,10 +2,12 @@
 
 A fresh interpreter (not a forked or spawned child, which would re-import the parent's modules) so
 that its peak memory is the step's own and a baseline's source tree, put first on PYTHONPATH, is the
-Digigram it runs. Prints one JSON line: seconds, peak RSS in MB, what the step returned, and where
-the Digigram it ran came from. The step "import-unchecked" is an import with the recompute of stored
-results switched off, to measure what the recompute costs; an import also reports how many checks it
-recomputed and the seconds spent recomputing them in batches.
+Digigram it runs. Prints one JSON line: seconds, peak RSS in MB (its own, and that of any child it
+forked: a PostgreSQL import's recompute), what the step returned, and where the Digigram it ran came
+from, and the CPU seconds the step took in this process and in its children. The step
+"import-unchecked" is an import with the recompute of stored results switched off, to measure what
+the recompute costs; an import also reports how many checks it recomputed and the seconds
+spent recomputing them in batches.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
             recompute.Recompute.finish = lambda self: None  # type: ignore[method-assign]
     key = regional_key(KEY_WORDS)
     store = _store(url, None if folder is None else Path(folder))
-    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_started, started = time.process_time(), time.perf_counter()
     detail: tuple[Any, ...]
     if step == "export":
         result: Any = export_bundle(store, bundle, key=key, hub_id=hub)
@@ -62,9 +65,13 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
         report = import_bundle(store, bundle, key=key)
         detail = (sum(report.added.values()), sum(report.unchanged.values()),
                   sum(r.recomputed for r in made), sum(r.seconds for r in made))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     store.close()
+    # A PostgreSQL import recomputes in a forked child where it can: its peak is reported beside.
     return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_peak_mb": after.ru_maxrss / 1024, "cpu": cpu, "child_cpu": child_cpu,
             "detail": detail, "code": str(Path(digigram.__file__).parent.parent)}
 
 

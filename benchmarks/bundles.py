@@ -13,8 +13,12 @@ version may not read today's bundle fields). An older version may not read today
 `--data-from DIR` then builds the data set with DIR's own code (its framework and schema), only DIR's
 code exports it, and every version imports that one bundle (migrating a national data set from an old
 schema is a study of its own). `--first-only` leaves out the second import of the same bundle.
+`--bundle FILE` skips the exports: every version imports that one bundle (an export of the same data
+set, kept from an earlier run), which saves the exports' minutes when only the import is studied.
+`--no-unchecked` leaves out the import without the recompute (its cost is then not shown).
 Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] [--only all|hub|everything]
-[--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only]`.
+[--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only] [--bundle FILE]
+[--no-unchecked]`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +50,7 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     # This tree's own code comes first too: an editable install may point at another checkout.
     first = code if code is not None else str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = first + os.pathsep + env.get("PYTHONPATH", "")
+    server = _server_cpu()
     done = subprocess.run([sys.executable, str(STEP), json.dumps(args)], env=env, capture_output=True,
                           text=True, check=False)
     if done.returncode != 0:
@@ -53,7 +59,31 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     expected = code if code is not None else str(Path(__file__).resolve().parents[1])
     if Path(found["code"]).resolve() != Path(expected).resolve():
         raise RuntimeError(f"the step ran Digigram from {found['code']}, not {expected}")
+    _CHILD_PEAK[0] = float(found.get("child_peak_mb", 0.0))
+    if "cpu" in found:
+        if server:
+            time.sleep(0.5)  # the step's server processes end as it does; the server then counts them
+        _CPU[0] = (f"\n      CPU: Digigram {found['cpu']:.2f} s, its child {found['child_cpu']:.2f} s, "
+                   f"PostgreSQL server {_server_cpu() - server:.2f} s" if server else "")
     return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
+
+
+_CHILD_PEAK = [0.0]  # the last step's forked child's peak RSS (the recompute of a PostgreSQL import)
+_CPU = [""]  # the last step's CPU seconds: the step, its child, the PostgreSQL server (when one runs)
+
+
+def _server_cpu() -> float:
+    """CPU seconds of the run's PostgreSQL server so far: its ended backends count into the postmaster's
+    children's time (Linux /proc); 0 without a server."""
+    if not _CLUSTERS:
+        return 0.0
+    pid = (Path(_CLUSTERS[0].data) / "postmaster.pid").read_text().split()[0]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _child() -> str:
+    return f" (+ child {_CHILD_PEAK[0]:.0f} MB)" if _CHILD_PEAK[0] >= 1 else ""
 
 
 def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], tuple[Any, ...] | None]
@@ -61,7 +91,7 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
     """The step with this code and, with --baseline, the same step with each baseline's code (given the
     baseline's tree, `baseline_args` says its arguments; None skips it)."""
     seconds, peak, detail = _run(None, args)
-    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB", flush=True)
+    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB{_child()}{_CPU[0]}", flush=True)
     for code, engines in _BASELINES:
         if baseline_args is None or engine not in engines:
             continue
@@ -74,8 +104,8 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
         except RuntimeError as exc:
             print(f"  {name:<58} failed: {exc}", flush=True)
             continue
-        print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   "
-              f"speed-up {old / seconds:5.1f}x, memory {old_peak / peak:4.1f}x", flush=True)
+        print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   speed-up {old / seconds:5.1f}x, "
+              f"memory {old_peak / peak:4.1f}x{_child()}{_CPU[0]}", flush=True)
     return seconds, peak, detail
 
 
@@ -129,6 +159,8 @@ def main() -> int:
     parser.add_argument("--baseline", action="append", default=[])
     parser.add_argument("--data-from", type=Path, default=None)
     parser.add_argument("--first-only", action="store_true")
+    parser.add_argument("--bundle", type=Path, default=None)
+    parser.add_argument("--no-unchecked", action="store_true")
     args = parser.parse_args()
     for spec in args.baseline:
         tree, _, engines = spec.partition("=")
@@ -152,7 +184,12 @@ def main() -> int:
                   f"database {(cached / 'digigram.sqlite3').stat().st_size / MB:.1f} MB")
             # (label, this version's bundle, each baseline's own bundle)
             bundles: list[tuple[str, Path, dict[str, Path]]] = []
+            if args.bundle is not None:  # every version imports this one bundle; nothing is exported
+                bundles.append((f"the bundle {args.bundle.name}", args.bundle.resolve(),
+                                dict.fromkeys((code for code, _ in _BASELINES), args.bundle.resolve())))
             for label, wanted_hub, stem in (("one hub", hub, "hub"), ("everything", None, "all")):
+                if args.bundle is not None:
+                    break
                 if args.only not in ("all", "hub" if stem == "hub" else "everything"):
                     continue
                 mine = work / f"{stem}.zip"
@@ -197,7 +234,8 @@ def main() -> int:
                                                       ("import", url, folder, str(bundle), None),
                                                       again if step == "into an empty database" else None,
                                                       engine=engine.lower())
-                        if step == "into an empty database" and len(detail) > 2 and detail[2]:
+                        if step == "into an empty database" and len(detail) > 2 and detail[2] and \
+                                not args.no_unchecked:
                             url2, folder2 = fresh(f"{step_label}-unchecked")
                             plain, _, _ = _measure(f"{engine}: the same, stored results not recomputed",
                                                    ("import-unchecked", url2, folder2, str(bundle), None))

@@ -85,6 +85,32 @@ def test_round_trip_from_a_hub_keeps_counts_contents_and_results(
     assert mine["framework_snapshot"] <= theirs["framework_snapshot"]
 
 
+def test_a_bundle_partly_stored_already_lands_the_rest_whole_in_many_small_batches(
+        hub: tuple[Path, dict[str, Any]], tmp_path: Path, target: Target,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One hub's checks first, then everything with a batch every row or two: the checks already there are
+    skipped with their answers and area rows, and each new check gets exactly its own."""
+    source, _ = hub
+    with Workspace.open(data_dir=source, framework_path=SMALL) as ws:
+        (irpin_hub,) = [h for h in ws.hubs() if h.name == "Хаб Ірпінь"]
+        part = export_bundle(ws, tmp_path / "irpin.zip", key=KEY, hub_id=irpin_hub.id)
+        whole = export_bundle(ws, tmp_path / "all.zip", key=KEY)
+    assert 0 < part.attempts < whole.attempts
+    for name, value in (("BATCH", 2), ("BATCH_BYTES", 1)):
+        monkeypatch.setattr(f"digigram.services.bundles.stage.{name}", value)
+    monkeypatch.setattr("digigram.services.bundles.write.BATCH", 2)
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        first = import_bundle(ws, tmp_path / "irpin.zip", key=KEY)
+        rest = import_bundle(ws, tmp_path / "all.zip", key=KEY)
+    assert first.added["attempts"] == part.attempts
+    assert rest.added["attempts"] == whole.attempts - part.attempts
+    assert rest.unchanged["attempts"] == part.attempts
+    assert first.added["answers"] + rest.added["answers"] == whole.answers
+    mine, theirs = _content(_hub_target(source)), _content(target)
+    for table in TABLES:
+        assert theirs[table] == mine[table], table
+
+
 def test_importing_twice_changes_nothing_and_makes_no_second_backup(
         hub: tuple[Path, dict[str, Any]], tmp_path: Path, target: Target) -> None:
     source, _ = hub

@@ -19,8 +19,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import delete, update
@@ -47,6 +49,8 @@ from digigram.services.bundles.rows import (
     rows_where,
     store_of,
 )
+from digigram.services.bundles.side import SideRecompute, forks
+from digigram.services.bundles.stage import NoStaging, Stager
 from digigram.services.bundles.write import RowWriter, row_maker
 from digigram.services.summaries import store_derived
 from digigram.store import backup
@@ -108,44 +112,54 @@ class _Decision:
     warnings: list[str] = field(default_factory=list)
 
 
-def _records(reader: BundleReader, kind: str, progress: Progress | None, *,
+def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: Stager | None = None, *,
              deferred: bool = False) -> Iterator[Record]:
+    """The file's records, each checked; with `stage`, each accepted record is staged for writing too."""
     count = reader.manifest.counts[kind]
     check = RecordCheck(kind, count, deferred=deferred)
+    take = None if stage is None else stage.taker(kind)
     for line in reader.lines(RECORD_FILES[kind]):
         record = check(line)
+        if take is not None:
+            take(record, len(line))
         if progress is not None and check.n % 10_000 == 0:
             progress(kind, check.n, count)
         yield record
     check.finish()
+    if take is not None:
+        take.flush()
     if progress is not None:
         progress(kind, count, count)
 
 
-def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -> _Seen:
+def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
+            stage: Stager | None = None) -> _Seen:
     """Pass 1: every record checked; raises BundleError at the first problem, before anything is written.
 
     Answers and area results are fingerprinted only for checks the database already holds: those are
     the only ones to compare, and a new check's thousands of answers then cost no hashing at all.
     Answers and results come grouped by check (key order), so each check's framework and owner are
-    looked up once per group rather than once per record.
+    looked up once per group rather than once per record. With `stage` (PostgreSQL), each record it
+    accepts is staged on the write connection as it goes, so the bundle is read once.
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
     recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
-    for rec in _records(reader, "people", progress):
+    for rec in _records(reader, "people", progress, stage):
         seen.people[rec["id"]] = _digest("people", rec)
         if rec["hub"]:
             seen.hubs.add((rec["hub"], rec["hub_region"]))
-    for rec in _records(reader, "frameworks", progress):
+    if stage is not None:
+        stage.find_hubs(partial(_hub_ids, seen=seen))
+    for rec in _records(reader, "frameworks", progress, stage):
         checker.texts[rec["content_hash"]] = rec
         found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
     if found != listed:
         raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
     # Each stored result is checked by the recompute (or, for a check the database holds, found equal to
     # the database's copy): checking it here too would parse every one of them twice.
-    for rec in _records(reader, "attempts", progress, deferred=True):
+    for rec in _records(reader, "attempts", progress, stage, deferred=True):
         if rec["person_id"] not in seen.people:
             seen.need_people.add(rec["person_id"])
         checker.check_attempt(rec)
@@ -155,11 +169,27 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
         seen.attempts[rec["id"]] = (rec["framework_hash"], _digest("attempts", rec))
     for ids in _chunks(sorted(seen.attempts)):
         seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+    # With staging (PostgreSQL) and fork, the recompute goes to a second process from here on.
+    side = SideRecompute(recompute, checker) if stage is not None and forks() else None
+    try:
+        _verify_rest(reader, checker, progress, stage, seen, None if side is not None else recompute)
+    except BaseException:
+        if side is not None:
+            side.stop()
+        raise
+    if side is not None:
+        side.result()  # only now: a record the pass refused is reported first, as in one process
+    return seen
+
+
+def _verify_rest(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,
+                 seen: _Seen, recompute: Recompute | None) -> None:
+    """Pass 1 from the answers on; `recompute` is fed the answers unless another process does it."""
     for kind in ("answers", "results"):
         last: str | None = None
         judge: Callable[[Record], None] = _before_first
         stored = False
-        for rec in _records(reader, kind, progress):
+        for rec in _records(reader, kind, progress, stage):
             aid = rec["attempt_id"]
             if aid != last:
                 owner = seen.attempts.get(aid)
@@ -170,26 +200,25 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None) -
                 stored = aid in seen.stored_attempts and not (kind == "results" and aid in seen.resultless)
                 last = aid
             judge(rec)
-            if kind == "answers":
+            if kind == "answers" and recompute is not None:
                 recompute.answer(rec)
             if stored:
                 digest = seen.attempts[aid]
                 seen.attempts[aid] = (digest[0], (digest[1] + _digest(kind, rec)) % _MOD)
-        if kind == "answers":
+        if kind == "answers" and recompute is not None:
             recompute.finish()
-    for rec in _records(reader, "plans", progress):
+    for rec in _records(reader, "plans", progress, stage):
         if rec["person_id"] not in seen.people:
             seen.need_people.add(rec["person_id"])
         if rec["attempt_id"] and rec["attempt_id"] not in seen.attempts:
             seen.need_attempts.add(rec["attempt_id"])
         seen.plans[rec["id"]] = _Plan(rec["person_id"], rec["updated_at"], _digest("plans", rec))
-    for rec in _records(reader, "plan_steps", progress):
+    for rec in _records(reader, "plan_steps", progress, stage):
         plan = seen.plans.get(rec["plan_id"])
         if plan is None:
             raise dangling("plan_steps", "plan", rec["plan_id"])
         plan.digest = (plan.digest + _digest("plan_steps", rec)) % _MOD
         plan.steps += 1
-    return seen
 
 
 def _before_first(record: Record) -> None:
@@ -301,10 +330,7 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
     added: dict[str, int] = {}
     sqlite = session.connection().dialect.name == "sqlite"
     plan_record = converter("plans")  # a replaced plan's own record, with typed dates, for its UPDATE
-    # Each person's hub by (name, region), found or added first and in one order, so that imports of
-    # bundles naming the same new hubs wait for each other rather than deadlock.
-    order = sorted(seen.hubs, key=lambda k: (k[0], k[1] or ""))
-    hub_ids = {key: hub_rows.resolve(session, *key) for key in order}
+    hub_ids = _hub_ids(session, seen)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-write") as sender:
         for kind in KINDS:
             table, columns = TABLES[kind], tuple(SCHEMAS[kind])
@@ -350,6 +376,84 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
     return added
 
 
+@contextmanager
+def _writing(store: Store) -> Iterator[None]:
+    """A failure inside the write transaction as the import's own refusal: everything was rolled back."""
+    try:
+        yield
+    except StorageError:
+        raise  # already says plainly what happened (busy, full, a read-only role)
+    except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
+        refused = write_refused(exc)
+        if refused is not None:
+            raise refused from exc
+        raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
+                      name=exc.__class__.__name__)) from exc
+
+
+def _to_write(seen: _Seen, decision: _Decision) -> bool:
+    return sum(seen.counts.values()) > sum(decision.unchanged.values()) or bool(decision.replace_plans)
+
+
+def _hub_ids(session: Session, seen: _Seen) -> dict[tuple[str, str | None], str]:
+    """Each person's hub by (name, region), found or added in one order, so that imports of bundles
+    naming the same new hubs wait for each other rather than deadlock."""
+    order = sorted(seen.hubs, key=lambda k: (k[0], k[1] or ""))
+    return {key: hub_rows.resolve(session, *key) for key in order}
+
+
+def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> None:
+    """In the import's transaction: results for checks that came without one, then the new checks'
+    summaries and competence rows, so the dashboard and the report never have to make them on opening."""
+    if seen.recompute is not None:
+        seen.recompute.store_missing(session)
+    store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts])
+
+
+def _import_in_two_passes(
+        store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
+        progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
+    """SQLite: verify and compare, back the file up, then read the bundle again into batched inserts."""
+    with store.sessions() as session:
+        checker = Checker(session, framework_dir)
+        seen = _verify(reader, checker, progress)
+        decision = _compare(session, checker, seen, lang)
+        _check_steps(reader, session, decision)
+    added = dict.fromkeys(KINDS, 0)
+    if _to_write(seen, decision):
+        if store.db_path is not None and store.backup_dir is not None:
+            backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
+        with _writing(store), transaction(store.sessions) as session:
+            added = _write(session, reader, seen, decision, progress)
+            _after_write(session, seen, framework)
+    return seen, decision, added
+
+
+def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
+                   progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
+    """PostgreSQL: the bundle read once, its records staged during the verifying pass on the write
+    transaction's connection (the server stores while Python checks), then moved set-based."""
+    added = dict.fromkeys(KINDS, 0)
+    with _writing(store), transaction(store.sessions) as session, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage") as sender:
+        stage = Stager(session, sender)
+        try:
+            with store.sessions() as reading:  # the checks' own reads, beside the staging connection
+                checker = Checker(reading, framework_dir)
+                seen = _verify(reader, checker, progress, stage)
+                decision = _compare(reading, checker, seen, lang)
+                _check_steps(reader, reading, decision)
+            stage.done()
+        except BaseException:
+            stage.abandon()
+            raise
+        if _to_write(seen, decision):
+            added = stage.move(skip_plans=decision.skip_plans,
+                               replace_plans=decision.replace_plans)
+            _after_write(session, seen, framework)
+    return seen, decision, added
+
+
 # The column whose value decides whether a row is written: its check, its plan, or (people) its hub.
 _DECIDED_BY = {"attempts": "id", "answers": "attempt_id", "results": "attempt_id", "plans": "id",
                "plan_steps": "plan_id", "people": "hub"}
@@ -383,33 +487,13 @@ def import_bundle(
 
         framework_dir = shipped_framework_path().parent
     with open_bundle(Path(path), key=key, allow_unsigned=allow_unsigned, limits=limits, lang=lang) as reader:
-        with store.sessions() as session:
-            checker = Checker(session, framework_dir)
-            seen = _verify(reader, checker, progress)
-            decision = _compare(session, checker, seen, lang)
-            _check_steps(reader, session, decision)
-        to_write = sum(seen.counts.values()) - sum(decision.unchanged.values())
-        added = dict.fromkeys(KINDS, 0)
-        if to_write > 0 or decision.replace_plans:
-            if store.db_path is not None and store.backup_dir is not None:
-                backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
-            try:
-                with transaction(store.sessions) as session:
-                    added = _write(session, reader, seen, decision, progress)
-                    if seen.recompute is not None:
-                        seen.recompute.store_missing(session)
-                    # The new checks' summaries and competence rows, in the same transaction: the
-                    # dashboard and the report never have to make them on opening.
-                    new = [a for a in seen.attempts if a not in seen.stored_attempts]
-                    store_derived(session, framework, new)
-            except StorageError:
-                raise  # already says plainly what happened (busy, full, a read-only role)
-            except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
-                refused = write_refused(exc)
-                if refused is not None:
-                    raise refused from exc
-                raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
-                              name=exc.__class__.__name__)) from exc
+        try:
+            if store.engine.dialect.name != "postgresql":
+                raise NoStaging
+            seen, decision, added = _import_staged(store, reader, framework_dir, framework, progress, lang)
+        except NoStaging:
+            seen, decision, added = _import_in_two_passes(store, reader, framework_dir, framework, progress,
+                                                          lang)
     # Rows another import added in the meantime were skipped: they count as already there. A replaced
     # plan is neither added nor unchanged; the steps of a plan kept as the database has it are neither.
     unchanged = {kind: seen.counts[kind] - added[kind] for kind in KINDS}

@@ -1,0 +1,97 @@
+"""The import's recompute of stored results in a second process, beside the verifying pass, where fork exists.
+
+Recomputing every finished check is the largest part of an import's Python work, and it needs nothing
+the rest of the pass makes after the checks' file has been read: the frameworks are loaded and the checks
+already in the database are known. So once that file is done, a forked child takes a copy of the
+recompute, opens the bundle file again itself, reads the answers and recomputes, while the parent goes
+on checking and staging every record; two cores work instead of one. The child's bytes are checked
+against the same signed checksums, so it reads what the parent reads.
+
+The parent asks for the outcome only once its own pass has accepted every record, so a record the pass
+refuses is reported before any recompute finding, as when both ran in one process. Where fork is not
+available (Windows, macOS) the recompute runs in the pass itself, as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import zipfile
+from multiprocessing.connection import Connection
+from typing import Any
+
+from digigram.core.bundle.format import RECORD_FILES, fail
+from digigram.core.bundle.records import converter
+from digigram.core.coordination import BundleError
+from digigram.core.i18n import N_
+from digigram.services.bundles.checks import Checker
+from digigram.services.bundles.recompute import Recompute
+
+
+def forks() -> bool:
+    """Fork, on a system where a forked child with the parent's threads idle is safe (Linux)."""
+    return os.name == "posix" and "fork" in multiprocessing.get_all_start_methods() and \
+        os.uname().sysname == "Linux"
+
+
+def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
+    """In the fork: the answers read again from this process's own view of the file, then recomputed."""
+    outcome: tuple[Any, ...]
+    try:
+        # Nothing of the parent's is used: its zip handle shares a file position, its database
+        # connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another).
+        reader = recompute.reader
+        reader.zf = zipfile.ZipFile(reader.path)
+        engine = checker.session.get_bind()
+        engine.dispose(close=False)  # type: ignore[union-attr]
+        from sqlalchemy.orm import Session
+
+        checker.session = Session(engine)
+        convert = converter("answers")
+        for line in reader.lines(RECORD_FILES["answers"]):
+            recompute.answer(convert(line))
+        recompute.finish()
+        outcome = ("done", recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds)
+    except BundleError as exc:
+        outcome = ("refused", exc.text)
+    except Exception as exc:  # the parent's own checks name any damage; this only says the child failed
+        outcome = ("failed", f"{type(exc).__name__}: {exc}")
+    sending.send(outcome)
+    sending.close()
+
+
+class SideRecompute:
+    """The recompute running in a forked child; `result()` waits for it and takes over its outcome."""
+
+    def __init__(self, recompute: Recompute, checker: Checker) -> None:
+        self.recompute = recompute
+        context = multiprocessing.get_context("fork")
+        receiving, sending = context.Pipe(duplex=False)
+        self.receiving = receiving
+        self.process = context.Process(target=_child, args=(recompute, checker, sending), daemon=True,
+                                       name="bundle-recompute")
+        self.process.start()
+        sending.close()
+
+    def result(self) -> None:
+        """The child's outcome: its findings become this process's recompute, its refusal raised here."""
+        try:
+            outcome = self.receiving.recv()
+        except EOFError:
+            outcome = ("failed", f"the recompute process ended with code {self.process.exitcode}")
+        finally:
+            self.receiving.close()
+            self.process.join()
+        if outcome[0] == "refused":
+            raise BundleError(outcome[1])
+        if outcome[0] == "failed":
+            raise fail(N_("The stored results could not be recomputed ({name}).", name=outcome[1]))
+        recompute = self.recompute
+        _, recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds = outcome
+
+    def stop(self) -> None:
+        """The pass failed: the child's outcome no longer matters."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.receiving.close()

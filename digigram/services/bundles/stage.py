@@ -1,0 +1,237 @@
+"""PostgreSQL import: checked records staged with COPY while the bundle is verified, then moved set-based.
+
+The bundle is read once. Each record the verifying pass accepts is added, as the row it will become, to
+a private staging table (TEMP, gone at commit or rollback) on the import's own write connection; a
+helper thread sends each batch with COPY while the pass goes on checking (and recomputing) the next, so
+the server parses and stores while Python verifies. Once the bundle is verified and compared, one
+INSERT … SELECT per table moves the rows in, in the same transaction: a refused bundle rolls the staged
+rows away with it, and the database is untouched.
+
+Concurrency (four coordinators importing at once, the same bundle twice at once) rests on the keys:
+people, frameworks, checks, plans and plan steps go in by `ON CONFLICT DO NOTHING` in key order, so a
+second import of the same rows waits on the first one's uncommitted keys and then skips them. A check's
+answers and area results belong to it: they are inserted only for the checks this import added itself
+(the `RETURNING` of the checks' insert), and those no other transaction can have answers for. So they
+need no conflict test of their own, which spares the server a speculative insert per answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from digigram.core.bundle.format import KINDS
+from digigram.core.bundle.records import KEYS, SCHEMAS
+from digigram.core.coordination import name_key
+from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
+
+# A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries
+# its stored result, ~14 KB: 20,000 of them would hold 270 MB). One batch in flight, one gathered.
+BATCH = 20_000
+BATCH_BYTES = 4 << 20
+Row = tuple[Any, ...]
+# Checks the import adds itself (RETURNING of their insert): their answers and area rows are this
+# import's alone.
+_OURS = "digigram_stage_ours"
+_HUBS = "digigram_stage_hubs"
+
+
+_NO_PRIVILEGE = "42501"  # insufficient_privilege: here, no TEMPORARY right on the database
+
+
+class NoStaging(Exception):
+    """This account may not make temporary tables (an analyst's role): import the way that needs none
+    until a write is due (and is then refused plainly)."""
+
+
+def _stage(kind: str) -> str:
+    return f"digigram_stage_{TABLES[kind].name}"
+
+
+def _row_of(kind: str) -> Callable[[Record], Row]:
+    """A checked record as the staged row: its fields in schema order, JSON columns as the repository
+    writes them (the checked record already holds dates as naive UTC and numbers as floats)."""
+    columns = tuple(SCHEMAS[kind])
+    get = itemgetter(*columns)
+    encoded = [(i, name) for i, name in enumerate(columns) if (kind, name) in JSON_COLUMNS]
+    if kind == "people":  # and the name's sort key, which the dashboard orders people by in SQL
+        return lambda record: (*get(record), name_key(record["name"]))
+    if not encoded:
+        return get
+    if kind == "answers":  # 1.8 M rows nationally; nearly every choice is one option number
+        at = columns.index("choice")
+
+        def answer(record: Record) -> Row:
+            row = get(record)
+            choice = row[at]
+            text = str(choice) if type(choice) is int else json_text("choice", choice)
+            return (*row[:at], text, *row[at + 1:])
+        return answer
+
+    def row(record: Record) -> Row:
+        values = list(get(record))
+        for i, name in encoded:
+            values[i] = json_text(name, values[i])
+        return tuple(values)
+    return row
+
+
+class Taker:
+    """What the verifying pass hands each accepted record of one kind to; `flush()` when the kind ends."""
+
+    def __init__(self, stager: Stager, kind: str) -> None:
+        self.stager, self.kind = stager, kind
+        self.make = _row_of(kind)
+        self.rows: list[Row] = []
+        self.size = 0
+        columns = [*SCHEMAS[kind], *(["sort_name"] if kind == "people" else [])]
+        self.statement = f"COPY {_stage(kind)} ({', '.join(columns)}) FROM STDIN"
+
+    def __call__(self, record: Record, size: int) -> None:
+        """One accepted record, `size` the length of its line in the bundle."""
+        self.rows.append(self.make(record))
+        self.size += size
+        if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            rows, self.rows, self.size = self.rows, [], 0
+            self.stager.send(self.statement, self.kind, rows)
+
+
+class Stager:
+    """Staging tables on the write session's connection, filled from the verifying pass.
+
+    `taker(kind)` gives what the pass calls with each accepted record; `done()` waits for the last
+    batch; `move(...)` then writes everything with one statement per table. Only the helper thread
+    uses the connection until `done()` returns.
+    """
+
+    def __init__(self, session: Session, sender: ThreadPoolExecutor) -> None:
+        self.session = session
+        driver = session.connection().connection.driver_connection  # psycopg's own connection
+        assert driver is not None
+        self.driver: Any = driver
+        self.sender = sender
+        self.sending: Future[None] | None = None
+        self.staged = dict.fromkeys(KINDS, 0)
+        self.hub_ids: Future[dict[tuple[str, str | None], str]] | None = None
+        with self.driver.cursor() as cursor:
+            # Room for the set-based statements to hash and sort in memory (this transaction only).
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+            try:
+                cursor.execute(f"CREATE TEMP TABLE {_OURS} (id text PRIMARY KEY) ON COMMIT DROP")
+            except Exception as exc:
+                if getattr(exc, "sqlstate", None) == _NO_PRIVILEGE:
+                    raise NoStaging from exc
+                raise
+            for kind in KINDS:
+                cursor.execute(f"CREATE TEMP TABLE {_stage(kind)} (LIKE {TABLES[kind].name} INCLUDING "
+                               "DEFAULTS) ON COMMIT DROP")
+            # A person's hub travels as (name, region); the region is a column of the hub, not the person.
+            cursor.execute(f"ALTER TABLE {_stage('people')} ADD COLUMN hub_region text")
+            cursor.execute(f"CREATE TEMP TABLE {_HUBS} (name text, region text, id text) ON COMMIT DROP")
+
+    # --- during the verifying pass -------------------------------------------------------------------
+
+    def taker(self, kind: str) -> Taker:
+        return Taker(self, kind)
+
+    def send(self, statement: str, kind: str, rows: list[Row]) -> None:
+        self.wait()
+        self.staged[kind] += len(rows)
+        self.sending = self.sender.submit(self._copy, statement, rows)
+
+    def _copy(self, statement: str, rows: Iterable[Row]) -> None:
+        with self.driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def find_hubs(self, resolve: Callable[[Session], dict[tuple[str, str | None], str]]) -> None:
+        """People's hubs found or added on the write connection by the helper thread, queued between two
+        batches, while the pass goes on (a thousand hubs are a thousand round trips to the server)."""
+        self.hub_ids = self.sender.submit(resolve, self.session)
+
+    def wait(self) -> None:
+        """Until the batch in flight is staged (its error, if any, raised here)."""
+        if self.sending is not None:
+            sending, self.sending = self.sending, None
+            sending.result()
+
+    def done(self) -> None:
+        """Until everything queued on the connection is done (errors raised here)."""
+        self.wait()
+        if self.hub_ids is not None:
+            self.hub_ids.result()
+
+    def abandon(self) -> None:
+        """The import is failing: let the batch in flight end (its own error is a consequence)."""
+        for pending in (self.sending, self.hub_ids):
+            if pending is not None:
+                pending.exception()
+        self.sending = None
+        self.hub_ids = None
+
+    # --- after the bundle is verified and compared ---------------------------------------------------
+
+    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str]) -> dict[str, int]:
+        """Every staged row that is new, by one INSERT … SELECT per table; returns how many were added.
+
+        People get the ids of their hubs (`find_hubs`) in this database; `skip_plans` are plans whose
+        database copy stays, steps and all; `replace_plans` those the bundle's later copy replaces.
+        """
+        self.wait()
+        hub_ids = {} if self.hub_ids is None else self.hub_ids.result()
+        added = dict.fromkeys(KINDS, 0)
+        with self.driver.cursor() as cur:
+            with cur.copy(f"COPY {_HUBS} (name, region, id) FROM STDIN") as copy:
+                for (name, region), hub_id in hub_ids.items():
+                    copy.write_row((name, region, hub_id))
+            person = [c for c in SCHEMAS["people"] if c != "hub_region"]
+            added["people"] = _insert(
+                cur, "people", into=[*person, "sort_name", "hub_id"],
+                select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
+                where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region")
+            added["frameworks"] = _insert(cur, "frameworks")
+            # The checks this import adds, remembered; those already stored (compared in pass 2) or
+            # added meanwhile by another import are skipped by their key.
+            columns = ", ".join(SCHEMAS["attempts"])
+            cur.execute(f"WITH added AS (INSERT INTO {TABLES['attempts'].name} ({columns}) SELECT {columns} "
+                        f"FROM {_stage('attempts')} ORDER BY id ON CONFLICT DO NOTHING RETURNING id) "
+                        f"INSERT INTO {_OURS} SELECT id FROM added")
+            added["attempts"] = max(cur.rowcount, 0)
+            every = added["attempts"] == self.staged["attempts"]
+            if not every:
+                cur.execute(f"ANALYZE {_OURS}")
+            for kind in ("answers", "results"):
+                # Nobody else can hold rows of a check this import added: no conflict test, no sort.
+                mine = "" if every else f"WHERE s.attempt_id IN (SELECT id FROM {_OURS})"
+                added[kind] = _insert(cur, kind, where=mine, conflict=False)
+            replaced = sorted(replace_plans)
+            if replaced:
+                cur.execute(f"DELETE FROM {TABLES['plan_steps'].name} WHERE plan_id = ANY(%s)", (replaced,))
+                cur.execute(f"UPDATE {TABLES['plans'].name} p SET attempt_id = s.attempt_id, "
+                            f"updated_at = s.updated_at FROM {_stage('plans')} s "
+                            "WHERE p.id = s.id AND p.id = ANY(%s)", (replaced,))
+            added["plans"] = _insert(cur, "plans")
+            added["plan_steps"] = _insert(cur, "plan_steps", where="WHERE NOT (s.plan_id = ANY(%s))",
+                                          params=(sorted(skip_plans),))
+        return added
+
+
+def _insert(cursor: Any, kind: str, *, into: Sequence[str] = (), select: Sequence[str] = (), where: str = "",
+            params: tuple[Any, ...] = (), conflict: bool = True) -> int:
+    """The staged rows of a kind that are new, by one statement; returns how many went in."""
+    columns = [c for c in SCHEMAS[kind] if c != "hub_region"]
+    names = ", ".join(into or columns)
+    chosen = ", ".join(select or [f"s.{c}" for c in columns])
+    # Key order, so that two imports of the same rows take their row locks in one order.
+    tail = f" ORDER BY {', '.join('s.' + k for k in KEYS[kind])} ON CONFLICT DO NOTHING" if conflict else ""
+    cursor.execute(f"INSERT INTO {TABLES[kind].name} ({names}) SELECT {chosen} FROM {_stage(kind)} s "
+                   f"{where}{tail}", params)
+    return max(int(cursor.rowcount), 0)
