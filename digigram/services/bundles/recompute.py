@@ -234,12 +234,7 @@ class Recompute:
     def _run(self) -> None:
         started = time.perf_counter()
         batch, self._batch = self._batch, []
-        todo: list[_Check] = []
-        for check in batch:
-            if check.skip:
-                self._rows_of(check.attempt["id"])  # the comparison with the database covers them
-                continue
-            todo.append(check)
+        todo = [check for check in batch if not check.skip]
         inputs = [self._answers_of(check) for check in todo]
         try:
             computed = recompute(inputs)
@@ -251,7 +246,12 @@ class Recompute:
                 except QuizError as exc:
                     raise self._refuse(check, N_("its answers cannot be replayed: {problem}",
                                                  problem=exc.text)) from None
-        for check, one, found in zip(todo, inputs, computed, strict=True):
+        results = iter(zip(inputs, computed, strict=True))
+        for check in batch:  # in file order, as the area-result rows are
+            if check.skip:
+                self._rows_of(check.attempt["id"])  # the comparison with the database covers them
+                continue
+            one, found = next(results)
             attempt = check.attempt
             text = attempt.get("result")
             if text is None:
