@@ -43,3 +43,21 @@ def test_shares_are_written_with_count_and_total() -> None:
                            lang="en")
     assert [round(b.get_width(), 6) for b in _bars(figure)] == [25.0, 0.0]
     assert "(3/12)" in _texts(figure) and "(0/5)" in _texts(figure)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_long_area_names_stay_inside_the_picture(dark: bool) -> None:
+    # The area names as the shipped framework spells them, and one longer than the cut at 34 letters.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    names = ["Інформаційна грамотність", "Цифрове наставництво та е-послуги",
+             "Цифрове наставництво та е-послуги для громади бібліотеки"]
+    for figure in (levels_figure([(n, [3, 5, 2]) for n in names], ["A", "B", "C"], lang="uk", dark=dark),
+                   shares_figure([(n, Share(3, 10)) for n in names], title="Нижче від цілі", lang="uk",
+                                 dark=dark)):
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        width = figure.get_size_inches()[0] * figure.dpi
+        for label in figure.axes[0].get_yticklabels():
+            box = label.get_window_extent(canvas.get_renderer())
+            assert box.x0 >= 0 and box.x1 <= width, label.get_text()
