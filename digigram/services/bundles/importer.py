@@ -448,8 +448,10 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             stage.abandon()
             raise
         if _to_write(seen, decision):
-            added = stage.move(skip_plans=decision.skip_plans,
-                               replace_plans=decision.replace_plans)
+            # Each table moved is a progress step, as each batch is in the two-pass write: a sync's
+            # Cancel is heard there, inside the transaction, and rolls it back.
+            added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
+                               moved=None if progress is None else lambda kind, n: progress(kind, n, n))
             _after_write(session, seen, framework)
     return seen, decision, added
 

@@ -179,48 +179,58 @@ class Stager:
 
     # --- after the bundle is verified and compared ---------------------------------------------------
 
-    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str]) -> dict[str, int]:
+    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str],
+             moved: Callable[[str, int], None] | None = None) -> dict[str, int]:
         """Every staged row that is new, by one INSERT … SELECT per table; returns how many were added.
 
         People get the ids of their hubs (`find_hubs`) in this database; `skip_plans` are plans whose
         database copy stays, steps and all; `replace_plans` those the bundle's later copy replaces.
+        `moved(kind, added)` hears each table once it is done: a sync asks there whether it was cancelled,
+        and raising stops the move inside the transaction, which then rolls back.
         """
         self.wait()
         hub_ids = {} if self.hub_ids is None else self.hub_ids.result()
         added = dict.fromkeys(KINDS, 0)
+
+        def done(kind: str, count: int) -> None:
+            added[kind] = count
+            if moved is not None:
+                moved(kind, count)
+
         with self.driver.cursor() as cur:
             with cur.copy(f"COPY {_HUBS} (name, region, id) FROM STDIN") as copy:
                 for (name, region), hub_id in hub_ids.items():
                     copy.write_row((name, region, hub_id))
             person = [c for c in SCHEMAS["people"] if c != "hub_region"]
-            added["people"] = _insert(
+            done("people", _insert(
                 cur, "people", into=[*person, "sort_name", "hub_id"],
                 select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
-                where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region")
-            added["frameworks"] = _insert(cur, "frameworks")
+                where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region",
+            ))
+            done("frameworks", _insert(cur, "frameworks"))
             # The checks this import adds, remembered; those already stored (compared in pass 2) or
             # added meanwhile by another import are skipped by their key.
             columns = ", ".join(SCHEMAS["attempts"])
             cur.execute(f"WITH added AS (INSERT INTO {TABLES['attempts'].name} ({columns}) SELECT {columns} "
                         f"FROM {_stage('attempts')} ORDER BY id ON CONFLICT DO NOTHING RETURNING id) "
                         f"INSERT INTO {_OURS} SELECT id FROM added")
-            added["attempts"] = max(cur.rowcount, 0)
+            done("attempts", max(cur.rowcount, 0))
             every = added["attempts"] == self.staged["attempts"]
             if not every:
                 cur.execute(f"ANALYZE {_OURS}")
             for kind in ("answers", "results"):
                 # Nobody else can hold rows of a check this import added: no conflict test, no sort.
                 mine = "" if every else f"WHERE s.attempt_id IN (SELECT id FROM {_OURS})"
-                added[kind] = _insert(cur, kind, where=mine, conflict=False)
+                done(kind, _insert(cur, kind, where=mine, conflict=False))
             replaced = sorted(replace_plans)
             if replaced:
                 cur.execute(f"DELETE FROM {TABLES['plan_steps'].name} WHERE plan_id = ANY(%s)", (replaced,))
                 cur.execute(f"UPDATE {TABLES['plans'].name} p SET attempt_id = s.attempt_id, "
                             f"updated_at = s.updated_at FROM {_stage('plans')} s "
                             "WHERE p.id = s.id AND p.id = ANY(%s)", (replaced,))
-            added["plans"] = _insert(cur, "plans")
-            added["plan_steps"] = _insert(cur, "plan_steps", where="WHERE NOT (s.plan_id = ANY(%s))",
-                                          params=(sorted(skip_plans),))
+            done("plans", _insert(cur, "plans"))
+            done("plan_steps", _insert(cur, "plan_steps", where="WHERE NOT (s.plan_id = ANY(%s))",
+                                       params=(sorted(skip_plans),)))
         return added
 
 
