@@ -115,13 +115,17 @@ def qapplication(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
     import digigram.ui  # noqa: F401  (importing it makes PySide6's check of each later import light)
+    from digigram.ui.appearance import ScaledIndicators
 
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("Digigram")
         app.setOrganizationName("Digigram")
-        app.setStyle("Fusion")  # the same look and sizes on every system, and a clean high-contrast palette
+    assert isinstance(app, QApplication)  # a widgets app, never a bare QCoreApplication
+    if not isinstance(app.style(), ScaledIndicators):
+        # Fusion: the same look and sizes on every system, and a clean high-contrast palette.
+        app.setStyle(ScaledIndicators("Fusion"))
     return app
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from digigram.ui.translations import compile_all, qm_path
 
@@ -64,6 +64,29 @@ def _deliver_language_change() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
+class ScaledIndicators(QProxyStyle):
+    """The app's style, with check boxes and radio circles as large as the text.
+
+    Fusion keeps them at their 100 % size, a small target beside text at 200 %. High contrast sizes them
+    in its style sheet instead, which takes precedence.
+    """
+
+    _METRICS = frozenset({QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+                          QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+                          QStyle.PixelMetric.PM_ExclusiveIndicatorHeight})
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.percent = SCALE_MIN
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if self.percent != SCALE_MIN and metric in self._METRICS:
+            return round(value * self.percent / SCALE_MIN)
+        return value
+
+
 def apply_text_scale(percent: int) -> None:
     """Scale the application font to `percent` of the system size (100–200)."""
     global _base_point_size
@@ -76,6 +99,9 @@ def apply_text_scale(percent: int) -> None:
         # Offscreen and some X setups report a tiny default; a library PC needs readable text.
         _base_point_size = max(size, 10.0) if size > 0 else 10.0
     font.setPointSizeF(_base_point_size * percent / 100)
+    style = app.style()
+    if isinstance(style, ScaledIndicators):  # before the font: the relayout it causes asks the new size
+        style.percent = percent
     # Under a style sheet (high contrast) Qt leaves plain labels at the old size; lifting the sheet
     # while the font changes lets every widget take the new size, then the sheet goes back on.
     sheet = app.styleSheet()

@@ -56,3 +56,27 @@ def test_high_contrast_text_follows_the_size_setting(qtbot: Any, window: Any) ->
     assert win.quiz.where.font().pointSizeF() == size  # plain text grew with the setting
     assert win.quiz.stem.font().pointSizeF() == size * 1.3  # the question stays larger still
     assert clipped_labels(win) == []
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+def test_answer_boxes_grow_with_the_text(qtbot: Any, window: Any, contrast: bool) -> None:
+    # A check box or radio circle left at its 100 % size is a small target beside 200 % text.
+    from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton
+
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+
+    def indicator_width() -> int:
+        settle()
+        button = next(b for b in win.quiz.buttons if isinstance(b, QAbstractButton) and b.isVisible())
+        option = QStyleOptionButton()
+        option.initFrom(button)
+        element = QStyle.SubElement.SE_CheckBoxIndicator
+        return button.style().subElementRect(element, option, button).width()
+
+    win.apply_settings(Settings(language="uk", text_scale=100, high_contrast=contrast), store=False)
+    small = indicator_width()
+    win.apply_settings(Settings(language="uk", text_scale=200, high_contrast=contrast), store=False)
+    large = indicator_width()
+    assert large >= 1.7 * small, (small, large)
