@@ -29,6 +29,7 @@ from digigram.core.programme import (
     frozen_levels,
 )
 from digigram.core.regions import Hub, Region
+from digigram.services.hubs import find_region
 from digigram.services.summaries import mark_of
 from digigram.store.repo import programme as rows
 from digigram.store.repo.dashboard import roomy
@@ -125,14 +126,7 @@ def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: 
     hub by its id or its name; a DigigramError naming the unknown one otherwise."""
     region_id = hub_id = None
     if region is not None and region.strip():
-        wanted = " ".join(region.split()).casefold()
-        code = f"ua-{wanted}" if wanted.isdigit() else wanted
-        found = [r for r in regions
-                 if code == r.id.casefold() or wanted in (r.name_uk.casefold(), r.name_en.casefold())]
-        if not found:
-            raise DigigramError(N_("Unknown region {region!r}: give its code (such as UA-46) or its name.",
-                                   region=region))
-        region_id = found[0].id
+        region_id = find_region(regions, region).id
     if hub is not None and hub.strip():
         wanted = " ".join(hub.split())
         hits = ([h for h in hubs if h.id == wanted]
