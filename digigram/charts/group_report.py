@@ -12,9 +12,8 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from digigram.charts._pdf import PDF_RC
-from digigram.charts._style import font
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
-from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
+from digigram.charts.report import MARGIN, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
 
 WORDS = {
@@ -121,11 +120,7 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
         if start < len(report.names):
             flow.new_page()
 
-    total = len(flow.pages)
-    for number, page in enumerate(flow.pages, start=1):
-        page.text(0.5, (MARGIN - 0.25) / PAGE_H, f"{w['title']} · {day_text(report.date, lang)} · "
-                  f"{w['page']} {number}/{total}", ha="center", va="top", fontproperties=font(8),
-                  color="#555555", parse_math=False)
+    flow.number_pages(f"{w['title']} · {day_text(report.date, lang)}", w["page"])
     return flow.pages
 
 

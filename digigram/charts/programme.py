@@ -358,11 +358,7 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     for text in report.definitions:
         flow.paragraph(text, size=9, after=0.08)
 
-    total = len(flow.pages)
-    for number, page in enumerate(flow.pages, start=1):
-        page.text(0.5, (MARGIN - 0.25) / PAGE_H, f"{w['title']} · {day_text(report.date, lang)} · "
-                  f"{w['page']} {number}/{total}", ha="center", va="top", fontproperties=font(8),
-                  color="#555555", parse_math=False)
+    flow.number_pages(f"{w['title']} · {day_text(report.date, lang)}", w["page"])
     return flow.pages
 
 

@@ -72,6 +72,16 @@ class _Flow:
     def fig(self) -> Figure:
         return self.pages[-1]
 
+    def number_pages(self, head: str, page_word: str) -> None:
+        """"head · p. n/total" at the foot of every page; only "p. n/total" where head would not fit."""
+        total = len(self.pages)
+        for number, page in enumerate(self.pages, start=1):
+            footer = f"{head} · {page_word} {number}/{total}"
+            if text_width_in(footer, 8) > PAGE_W - 2 * MARGIN:
+                footer = f"{page_word} {number}/{total}"
+            page.text(0.5, (MARGIN - 0.25) / PAGE_H, footer, ha="center", va="top", fontproperties=font(8),
+                      color="#555555", parse_math=False)
+
     def new_page(self) -> None:
         self.pages.append(Figure(figsize=(PAGE_W, PAGE_H), facecolor="white"))
         self.y = PAGE_H - MARGIN
@@ -253,13 +263,7 @@ def build_report_pages(
         flow.heading(words["plan"], keep_with=line_height_in(BODY_PT))
         flow.paragraph(words["no_plan"])
 
-    total = len(flow.pages)
-    for number, page in enumerate(flow.pages, start=1):
-        footer = f"{person_name} · {day_text(date, lang)} · {words['page']} {number}/{total}"
-        if text_width_in(footer, 8) > PAGE_W - 2 * MARGIN:
-            footer = f"{words['page']} {number}/{total}"
-        page.text(0.5, (MARGIN - 0.25) / PAGE_H, footer, ha="center", va="top", fontproperties=font(8),
-                  color="#555555", parse_math=False)
+    flow.number_pages(f"{person_name} · {day_text(date, lang)}", words["page"])
     return flow.pages
 
 
