@@ -67,3 +67,46 @@ def test_the_tab_is_reached_by_keyboard(qtbot: Any, window: Any, ws: Any, typed:
     qtbot.waitUntil(lambda: view.programme.picture is not None, timeout=20000)
     qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # R&egion
     assert view.programme.region.hasFocus()
+
+
+def _visible_filters(view: DashboardView) -> set[Any]:
+    """The filter controls a user can see on the dashboard's current tab."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit
+
+    return {w for kind in (QComboBox, QDateEdit, QCheckBox) for w in view.findChildren(kind) if w.isVisible()}
+
+
+def test_each_tab_shows_only_the_filters_that_act_on_it(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    seed_trainees(ws, PEOPLE[:2], checks=1)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = window.stack.currentWidget()
+    assert isinstance(view, DashboardView)
+    own = {view.hub, view.group, view.profile, view.use_from, view.use_to, view.date_from, view.date_to}
+    programme = view.programme
+    theirs = {programme.region, programme.hub, programme.use_since, programme.since}
+    view.hub.setCurrentIndex(1)  # one hub chosen: the table, picture, questions and before/after follow it
+    for index in range(4):  # Trainees, Group picture, Hard questions, Before and after
+        view.tabs.setCurrentIndex(index)
+        shown = _visible_filters(view)
+        assert own - {view.date_from, view.date_to} <= shown, view.tabs.tabText(index)
+        assert not shown & theirs and view.count.isVisible()
+        assert view.count.text().startswith("Trainees shown: 2")
+
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Progr&amme
+    assert view.tabs.currentWidget() is programme
+    qtbot.waitUntil(lambda: programme.picture is not None, timeout=20000)
+    # One set of filters on screen: the Programme's own. The dashboard's hub filter, which would do
+    # nothing to these figures, is gone with its count, and its Alt key (H&ub) no longer reaches it.
+    assert _visible_filters(view) == theirs
+    assert not view.filters.isVisible() and not view.count.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert not view.hub.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # the Programme's &Hub
+    assert programme.hub.hasFocus()
+
+    view.tabs.setCurrentIndex(0)  # back: the dashboard's filters return as they were left
+    assert own - {view.date_from, view.date_to} <= _visible_filters(view)
+    assert view.hub.currentIndex() == 1 and view.count.text().startswith("Trainees shown: 2")

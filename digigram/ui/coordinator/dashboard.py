@@ -139,6 +139,7 @@ class DashboardView(QWidget):
         self.model.rowsInserted.connect(self._order_changed)  # a further page read by scrolling
         self.model.loader = self._load_page
         self.tabs.currentChanged.connect(lambda _i: self._load_figures())
+        self.tabs.currentChanged.connect(lambda _i: self._filters_for_tab())
 
         self.leave.clicked.connect(self.win.go_home)
         self.password.clicked.connect(self.change_password)
@@ -152,6 +153,14 @@ class DashboardView(QWidget):
         self.bundle_in.clicked.connect(self.import_bundle)
         self.retranslate_ui()
         self._filling = False
+
+    def _filters_for_tab(self) -> None:
+        """The hub, group, role and date filters (and the count they give) act on the first four tabs
+        only: the Programme tab has filters of its own, so there they are hidden rather than shown doing
+        nothing. Hidden, their Alt keys do nothing either, and the Programme's own take over."""
+        acting = self.tabs.currentWidget() is not self.programme
+        self.filters.setVisible(acting)
+        self.count.setVisible(acting)
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
