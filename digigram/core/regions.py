@@ -74,3 +74,25 @@ def hub_label(name: str, region_id: str | None, lang: str | None) -> str:
     """"Central library (Lviv Oblast)": two hubs of one name in different regions read apart."""
     region = region_name(region_id, lang)
     return f"{name} ({region})" if region else name
+
+
+# Apostrophes as people type them: the typographic one (ʼ, the Ukrainian letter), the keyboard's ', the
+# right quote word processors put in, and a few look-alikes. A search ignores them all, so "Камʼянка"
+# is found typed with any of them (U+02BC, U+0027, U+2019…) or with none.
+APOSTROPHES = str.maketrans("", "", "'ʼ’‘`´′")
+
+
+def folded(text: str) -> str:
+    """Text as a search compares it: letter case and apostrophes set aside, spaces single."""
+    return " ".join(text.translate(APOSTROPHES).casefold().split())
+
+
+def hub_search_text(hub: Hub) -> str:
+    """What a hub search looks in: the hub's name and its region's names in Ukrainian and in English
+    (a coordinator may type either, whatever language the app is in), folded."""
+    return folded(f"{hub.name} {region_name(hub.region_id, 'uk')} {region_name(hub.region_id, 'en')}")
+
+
+def hub_matches(search_text: str, typed: str) -> bool:
+    """Every word typed (folded) is part of the hub's search text; nothing typed matches every hub."""
+    return all(word in search_text for word in folded(typed).split())

@@ -528,187 +528,187 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="158"/>
+        <location filename="../coordinator/dashboard.py" line="167"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="159"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="160"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="161"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="162"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="163"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="164"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="165"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="166"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="178"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="179"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="180"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="182"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="174"/>
+        <location filename="../coordinator/dashboard.py" line="183"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="175"/>
+        <location filename="../coordinator/dashboard.py" line="184"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="176"/>
+        <location filename="../coordinator/dashboard.py" line="185"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="177"/>
+        <location filename="../coordinator/dashboard.py" line="186"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="178"/>
+        <location filename="../coordinator/dashboard.py" line="187"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="179"/>
+        <location filename="../coordinator/dashboard.py" line="188"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="180"/>
+        <location filename="../coordinator/dashboard.py" line="189"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="181"/>
+        <location filename="../coordinator/dashboard.py" line="190"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="184"/>
+        <location filename="../coordinator/dashboard.py" line="193"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="185"/>
+        <location filename="../coordinator/dashboard.py" line="194"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="186"/>
+        <location filename="../coordinator/dashboard.py" line="195"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="189"/>
+        <location filename="../coordinator/dashboard.py" line="198"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="190"/>
+        <location filename="../coordinator/dashboard.py" line="199"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="191"/>
+        <location filename="../coordinator/dashboard.py" line="200"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="192"/>
+        <location filename="../coordinator/dashboard.py" line="201"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="193"/>
+        <location filename="../coordinator/dashboard.py" line="202"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="194"/>
+        <location filename="../coordinator/dashboard.py" line="203"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="258"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="251"/>
+        <location filename="../coordinator/dashboard.py" line="260"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="252"/>
+        <location filename="../coordinator/dashboard.py" line="261"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="262"/>
+        <location filename="../coordinator/dashboard.py" line="271"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="302"/>
+        <location filename="../coordinator/dashboard.py" line="311"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -969,82 +969,107 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>HubsDialog</name>
     <message>
-        <location filename="../coordinator/hubs.py" line="51"/>
+        <location filename="../coordinator/hubs.py" line="58"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="54"/>
+        <location filename="../coordinator/hubs.py" line="61"/>
         <source>Hubs whose region is not given yet come first. Choose a hub, then its region, and save. Its people and their results stay with the hub.</source>
         <translation>Спершу йдуть хаби, яким ще не вказано регіон. Оберіть хаб, потім його регіон і збережіть. Люди хабу та їхні результати лишаються з ним.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="59"/>
+        <location filename="../coordinator/hubs.py" line="65"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Пошук:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="67"/>
+        <source>Find a hub by its name or region</source>
+        <translation>Знайти хаб за назвою чи регіоном</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="68"/>
+        <source>Part of the name or the region</source>
+        <translation>Частина назви або регіон</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="79"/>
         <source>Hubs on this computer</source>
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="63"/>
+        <location filename="../coordinator/hubs.py" line="83"/>
         <source>H&amp;ubs:</source>
         <translation>&amp;Хаби:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="69"/>
+        <location filename="../coordinator/hubs.py" line="89"/>
         <source>Region of the chosen hub</source>
         <translation>Регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="73"/>
+        <location filename="../coordinator/hubs.py" line="93"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="81"/>
+        <location filename="../coordinator/hubs.py" line="101"/>
         <source>&amp;Save the region</source>
         <translation>З&amp;берегти регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="82"/>
+        <location filename="../coordinator/hubs.py" line="102"/>
         <source>Save the region of the chosen hub</source>
         <translation>Зберегти регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="83"/>
+        <location filename="../coordinator/hubs.py" line="103"/>
         <source>&amp;Add a hub…</source>
         <translation>&amp;Додати хаб…</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="84"/>
+        <location filename="../coordinator/hubs.py" line="104"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="85"/>
+        <location filename="../coordinator/hubs.py" line="105"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="86"/>
+        <location filename="../coordinator/hubs.py" line="106"/>
         <source>Close the hub list</source>
         <translation>Закрити список хабів</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="119"/>
+        <location filename="../coordinator/hubs.py" line="142"/>
         <source>There are no hubs on this computer yet: add one.</source>
         <translation>На цьому компʼютері ще немає хабів: додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="123"/>
+        <location filename="../coordinator/hubs.py" line="172"/>
+        <source>%1 of %2 hubs</source>
+        <translation>Показано хабів: %1 з %2</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="175"/>
+        <source>No hub matches “%1”. Try fewer letters or the region, or add the hub.</source>
+        <translation>Жоден хаб не відповідає «%1». Спробуйте менше літер або регіон чи додайте хаб.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/hubs.py" line="195"/>
         <source>region not given yet</source>
         <translation>регіон ще не вказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="166"/>
+        <location filename="../coordinator/hubs.py" line="238"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="182"/>
+        <location filename="../coordinator/hubs.py" line="254"/>
         <source>Hub added: %1</source>
         <translation>Хаб додано: %1</translation>
     </message>
