@@ -340,6 +340,7 @@ class Workspace:
 
     def add_hub(self, name: str, *, region_id: str | None) -> Hub:
         """A new hub in a region (the coordinator's "add a hub"); refused if the region already has it."""
+        from digigram.store.clock import now as clock_now
         from digigram.store.repo import hubs as hub_rows
 
         name = " ".join(name.split())
@@ -349,7 +350,7 @@ class Workspace:
         with transaction(self._sessions) as session:
             if region_id is not None and not hub_rows.region_exists(session, region_id):
                 raise QuizError(N_("Unknown region {region_id!r}.", region_id=region_id))
-            added = hub_rows.add_hub(session, name=name, region_id=region_id)
+            added = hub_rows.add_hub(session, name=name, region_id=region_id, region_set_at=clock_now())
             if added is None:
                 raise QuizError(N_("The hub {name!r} already exists in this region; choose it from the list.",
                                    name=name))

@@ -55,6 +55,8 @@ class HubRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200))
     region_id: Mapped[str | None] = mapped_column(ForeignKey("region.id"), index=True)
+    # Revision 0008: when the region was last chosen (naive UTC); NULL when unknown (chosen before 0008).
+    region_set_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class PersonRow(Base):

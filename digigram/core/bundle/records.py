@@ -252,7 +252,7 @@ SCHEMAS: dict[str, dict[str, Check]] = {
     "people": {"id": uuid_(), "name": text(limits.NAME_MAX), "hub": text(limits.HUB_MAX),
                "group_tag": text(limits.GROUP_MAX),
                "profile_id": text(optional=True), "consent_at": moment(optional=True),
-               "created_at": moment(), "hub_region": region_code},
+               "created_at": moment(), "hub_region": region_code, "hub_region_at": moment(optional=True)},
     "frameworks": {"content_hash": sha, "framework_id": text(), "version": text(), "file_name": text(300),
                    "text": text(TEXT_MAX), "stored_at": moment()},
     "attempts": {"id": uuid_(), "person_id": uuid_(), "framework_id": text(), "framework_version": text(),
@@ -279,9 +279,11 @@ SCHEMAS: dict[str, dict[str, Check]] = {
                    "due": day, "status": one_of(*STEP_STATUSES), "notes": text(limits.NOTE_MAX),
                    "coordinator_comment": text(limits.NOTE_MAX)},
 }
+# A person's hub's region and when it was chosen: fields of the hub, written to no column of person.
+HUB_FIELDS = ("hub_region", "hub_region_at")
 # Fields added after the first bundles were made: a bundle from an older release may lack them.
 ADDED_LATER: dict[str, frozenset[str]] = {
-    "people": frozenset({"hub_region"}),
+    "people": frozenset({"hub_region", "hub_region_at"}),
     "attempts": frozenset({"result", "engine_version", "params_source"}),
     "answers": frozenset({"language"}),
     "results": frozenset({"level_probabilities", "said_theta", "said_sd", "said_level"}),
@@ -433,7 +435,7 @@ def parse_records(kind: str, data: bytes, count: int) -> list[dict[str, Any]]:
 # Fields whose checked value differs from the JSON value: dates become naive UTC datetimes, days dates,
 # numbers floats. `converter` applies just these; tests/coordinator check it agrees with the checks.
 MOMENTS: dict[str, tuple[str, ...]] = {
-    "people": ("consent_at", "created_at"), "frameworks": ("stored_at",),
+    "people": ("consent_at", "created_at", "hub_region_at"), "frameworks": ("stored_at",),
     "attempts": ("started_at", "finished_at"), "answers": ("answered_at",), "plans": ("updated_at",),
 }
 DAYS: dict[str, tuple[str, ...]] = {"plan_steps": ("due",)}

@@ -31,11 +31,12 @@ from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
 from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
-from digigram.core.bundle.records import KEYS, SCHEMAS, RecordCheck, converter
+from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS, RecordCheck, converter
 from digigram.core.coordination import BundleError, ImportReport, name_key
 from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, Message
+from digigram.core.i18n import N_, NP_, Message
+from digigram.core.regions import BY_ID
 from digigram.services.bundles.checks import Checker, dangling
 from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
@@ -78,6 +79,32 @@ def _digest(kind: str, record: Record) -> int:
     return int.from_bytes(hashlib.sha256(f"{kind}\n{canonical(record)}".encode()).digest(), "big")
 
 
+def _person_digest(record: Record) -> int:
+    """A person's fingerprint without their hub's region and its date: those are the hub's, judged
+    apart (`_hub_moves`), so a corrected region is not reported as the person's details differing."""
+    return _digest("people", {k: v for k, v in record.items() if k not in HUB_FIELDS})
+
+
+HubKey = tuple[str, str | None]  # a hub as bundles name it: (name, region)
+
+
+def takes_region(*, stored: str | None, stored_at: datetime | None, region: str | None,
+                 at: datetime | None, latest: datetime) -> bool:
+    """Whether a bundle's region for a hub a stored person is in replaces the database's.
+
+    Only a region replaces one: a bundle without (an older release's, or a hub without one yet) never
+    takes a region away. A hub without a region takes the bundle's. One with a region takes it only when
+    the bundle's was chosen later than the database's (a date unknown to the database counts as
+    earliest) and not in the future: an old bundle, made before a correction, cannot undo it, whenever
+    it is imported.
+    """
+    if region is None or region == stored:
+        return False
+    if stored is None:
+        return True
+    return at is not None and at <= latest and (stored_at is None or at > stored_at)
+
+
 @dataclass
 class _Plan:
     person_id: str
@@ -98,7 +125,8 @@ class _Seen:
     need_people: set[str] = field(default_factory=set)
     need_attempts: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
-    hubs: set[tuple[str, str | None]] = field(default_factory=set)  # (name, region): a few per hub PC
+    hubs: dict[HubKey, datetime | None] = field(default_factory=dict)  # a few per hub PC, latest date
+    hub_of: dict[str, tuple[HubKey, datetime | None]] = field(default_factory=dict)  # people given a region
     recompute: Recompute | None = None  # each finished check's stored results against its answers
 
 
@@ -109,6 +137,8 @@ class _Decision:
     unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     replace_plans: dict[str, Record] = field(default_factory=dict)
     skip_plans: set[str] = field(default_factory=set)  # plans whose database copy stays, steps and all
+    # Stored people whose hub's region the bundle corrects: (hub now, hub to be, its date) -> people.
+    hub_moves: dict[tuple[str, HubKey, datetime | None], list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -147,9 +177,13 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
     for rec in _records(reader, "people", progress, stage):
-        seen.people[rec["id"]] = _digest("people", rec)
+        seen.people[rec["id"]] = _person_digest(rec)
         if rec["hub"]:
-            seen.hubs.add((rec["hub"], rec["hub_region"]))
+            key, at = (rec["hub"], rec["hub_region"]), rec["hub_region_at"]
+            known = seen.hubs.get(key)
+            seen.hubs[key] = at if known is None or (at is not None and at > known) else known
+            if key[1] is not None:
+                seen.hub_of[rec["id"]] = (key, at)
     if stage is not None:
         stage.find_hubs(partial(_hub_ids, seen=seen))
     for rec in _records(reader, "frameworks", progress, stage):
@@ -243,10 +277,11 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
     for ids in _chunks(sorted(seen.people)):
         for mine in rows_where(session, "people", "id", ids):
             decision.unchanged["people"] += 1
-            if _digest("people", mine) != seen.people[mine["id"]]:
+            if _person_digest(mine) != seen.people[mine["id"]]:
                 decision.warnings.append(N_(
                     "The details of {value!r} ({value2}) differ in the bundle; the database keeps its own — "
                     "edit them by hand if needed.", value=mine["name"], value2=mine["id"]).render(lang))
+    _hub_moves(session, seen, decision, lang)
     decision.unchanged["frameworks"] = len(checker.existing(
         "frameworks", "content_hash", [h for h in checker.texts if h not in checker.in_database]))
 
@@ -301,6 +336,44 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
     return decision
 
 
+def _hub_moves(session: Session, seen: _Seen, decision: _Decision, lang: str | None) -> None:
+    """Stored people whose hub the bundle names with another region: moved when `takes_region` says so.
+
+    A hub is the same hub when its name is; only its region differs. The people move (not the hub row):
+    a hub of that name and the old region may rightly hold people of other computers.
+    """
+    latest = clock_now() + FUTURE_SLACK
+    kept: set[tuple[str, str, str]] = set()
+    for pid, hub in hub_rows.people_hubs(session, seen.hub_of).items():
+        key, at = seen.hub_of[pid]
+        if hub.name != key[0] or hub.region_id == key[1]:
+            continue
+        if takes_region(stored=hub.region_id, stored_at=hub.region_set_at, region=key[1], at=at,
+                        latest=latest):
+            decision.hub_moves.setdefault((hub.hub_id, key, at), []).append(pid)
+        elif hub.region_id is not None and key[1] is not None:
+            kept.add((hub.name, hub.region_id, key[1]))
+    moves = sorted(decision.hub_moves.items(), key=lambda m: (m[0][1][0], str(m[0][1][1]), m[0][0]))
+    for (_source, (name, region), _at), people in moves:
+        decision.warnings.append(NP_(
+            "The hub {hub!r} is now in {region} for {count} person already in the database: the bundle's "
+            "region for it was chosen later.",
+            "The hub {hub!r} is now in {region} for {count} people already in the database: the bundle's "
+            "region for it was chosen later.", len(people), hub=name, region=BY_ID[str(region)]).render(lang))
+    for name, stored, theirs in sorted(kept):
+        decision.warnings.append(N_(
+            "The bundle puts the hub {hub!r} in {region}, but the database's {stored} was chosen later (or "
+            "the bundle's date is missing or in the future); the database keeps its own.",
+            hub=name, region=BY_ID[theirs], stored=BY_ID[stored]).render(lang))
+
+
+def _move_people(session: Session, decision: _Decision) -> None:
+    """In the import's transaction, after the people are written: the moves `_hub_moves` decided."""
+    for (source, key, at), people in sorted(decision.hub_moves.items(), key=lambda m: (m[0][1], m[0][0])):
+        target = hub_rows.resolve(session, key[0], key[1], at)
+        hub_rows.move_people(session, people, source=source, target=target)
+
+
 def _check_steps(reader: BundleReader, session: Session, decision: _Decision) -> None:
     """A step written by this import may not already belong to another plan in the database."""
     batch: dict[str, str] = {}
@@ -350,7 +423,8 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
             written = columns
             if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
                 region, name = columns.index("hub_region"), columns.index("name")
-                written = (*(c for c in columns if c != "hub_region"), "hub_id", "sort_name")
+                assert columns[region + 1:] == ("hub_region_at",)  # the hub's fields end the record
+                written = (*(c for c in columns if c not in HUB_FIELDS), "hub_id", "sort_name")
             total, done = seen.counts[kind], 0
             with RowWriter(session, table, written, KEYS[kind], sender) as writer:
                 for line in reader.lines(RECORD_FILES[kind]):
@@ -368,7 +442,7 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         continue
                     if kind == "people":
                         hub_id = hub_ids[(row[at], row[region])] if row[at] else None
-                        row = (*row[:region], *row[region + 1:], hub_id, name_key(row[name]))
+                        row = (*row[:region], hub_id, name_key(row[name]))
                     writer.add(row)
                 added[kind] = writer.close()
             if progress is not None:
@@ -392,14 +466,15 @@ def _writing(store: Store) -> Iterator[None]:
 
 
 def _to_write(seen: _Seen, decision: _Decision) -> bool:
-    return sum(seen.counts.values()) > sum(decision.unchanged.values()) or bool(decision.replace_plans)
+    return (sum(seen.counts.values()) > sum(decision.unchanged.values()) or bool(decision.replace_plans)
+            or bool(decision.hub_moves))
 
 
 def _hub_ids(session: Session, seen: _Seen) -> dict[tuple[str, str | None], str]:
     """Each person's hub by (name, region), found or added in one order, so that imports of bundles
     naming the same new hubs wait for each other rather than deadlock."""
     order = sorted(seen.hubs, key=lambda k: (k[0], k[1] or ""))
-    return {key: hub_rows.resolve(session, *key) for key in order}
+    return {key: hub_rows.resolve(session, *key, seen.hubs[key]) for key in order}
 
 
 def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> None:
@@ -425,6 +500,7 @@ def _import_in_two_passes(
             backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
         with _writing(store), transaction(store.sessions) as session:
             added = _write(session, reader, seen, decision, progress)
+            _move_people(session, decision)
             _after_write(session, seen, framework)
     return seen, decision, added
 
@@ -452,6 +528,7 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             # Cancel is heard there, inside the transaction, and rolls it back.
             added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
                                moved=None if progress is None else lambda kind, n: progress(kind, n, n))
+            _move_people(session, decision)
             _after_write(session, seen, framework)
     return seen, decision, added
 

@@ -96,7 +96,8 @@ def rows_where(session: Session, kind: str, column: str, values: Iterable[Any]) 
         # A person's hub travels as its name and region (the hub's key everywhere); its id is this
         # database's own.
         hub = HubRow.__table__
-        base = select(table, hub.c.region_id.label("hub_region")).select_from(
+        base = select(table, hub.c.region_id.label("hub_region"),
+                      hub.c.region_set_at.label("hub_region_at")).select_from(
             table.outerjoin(hub, hub.c.id == table.c.hub_id))
     for start in range(0, len(wanted), CHUNK):
         stmt = base.where(table.c[column].in_(wanted[start:start + CHUNK]))

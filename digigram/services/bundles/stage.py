@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import KINDS
-from digigram.core.bundle.records import KEYS, SCHEMAS
+from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.coordination import name_key
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 
@@ -134,7 +134,8 @@ class Stager:
                 cursor.execute(f"CREATE TEMP TABLE {_stage(kind)} (LIKE {TABLES[kind].name} INCLUDING "
                                "DEFAULTS) ON COMMIT DROP")
             # A person's hub travels as (name, region); the region is a column of the hub, not the person.
-            cursor.execute(f"ALTER TABLE {_stage('people')} ADD COLUMN hub_region text")
+            cursor.execute(f"ALTER TABLE {_stage('people')} ADD COLUMN hub_region text, "
+                           "ADD COLUMN hub_region_at timestamp")
             cursor.execute(f"CREATE TEMP TABLE {_HUBS} (name text, region text, id text) ON COMMIT DROP")
 
     # --- during the verifying pass -------------------------------------------------------------------
@@ -201,7 +202,7 @@ class Stager:
             with cur.copy(f"COPY {_HUBS} (name, region, id) FROM STDIN") as copy:
                 for (name, region), hub_id in hub_ids.items():
                     copy.write_row((name, region, hub_id))
-            person = [c for c in SCHEMAS["people"] if c != "hub_region"]
+            person = [c for c in SCHEMAS["people"] if c not in HUB_FIELDS]
             done("people", _insert(
                 cur, "people", into=[*person, "sort_name", "hub_id"],
                 select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
@@ -237,7 +238,7 @@ class Stager:
 def _insert(cursor: Any, kind: str, *, into: Sequence[str] = (), select: Sequence[str] = (), where: str = "",
             params: tuple[Any, ...] = (), conflict: bool = True) -> int:
     """The staged rows of a kind that are new, by one statement; returns how many went in."""
-    columns = [c for c in SCHEMAS[kind] if c != "hub_region"]
+    columns = [c for c in SCHEMAS[kind] if c not in HUB_FIELDS]
     names = ", ".join(into or columns)
     chosen = ", ".join(select or [f"s.{c}" for c in columns])
     # Key order, so that two imports of the same rows take their row locks in one order.

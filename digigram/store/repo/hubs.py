@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from digigram.core.regions import Hub, Region
-from digigram.store.models import HubRow, RegionRow, new_id
+from digigram.store.clock import now as clock_now
+from digigram.store.models import HubRow, PersonRow, RegionRow, new_id
 from digigram.store.repo import insert_if_new
 
 
@@ -34,8 +38,10 @@ def find_hub(session: Session, name: str, region_id: str | None) -> Hub | None:
     return None if row is None else Hub(row.id, row.name, row.region_id)
 
 
-def add_hub(session: Session, *, name: str, region_id: str | None, hub_id: str | None = None) -> Hub | None:
+def add_hub(session: Session, *, name: str, region_id: str | None, hub_id: str | None = None,
+            region_set_at: datetime | None = None) -> Hub | None:
     """A new hub row; None when the region (or, with no region, the no-region list) has that name already.
+    `region_set_at`: when its region was chosen (now, for a coordinator's new hub; a bundle's date).
 
     INSERT … ON CONFLICT DO NOTHING against the unique (region, name) constraint and, for hubs without
     a region, the partial unique index of revision 0006: two processes adding the same hub at once end
@@ -43,7 +49,8 @@ def add_hub(session: Session, *, name: str, region_id: str | None, hub_id: str |
     """
     new = hub_id or new_id()
     table: Any = HubRow.__table__
-    if not insert_if_new(session, table, table.c.id, id=new, name=name, region_id=region_id):
+    if not insert_if_new(session, table, table.c.id, id=new, name=name, region_id=region_id,
+                         region_set_at=region_set_at if region_id is not None else None):
         return None
     return Hub(new, name, region_id)
 
@@ -75,11 +82,13 @@ def hubs_named(session: Session, name: str) -> list[Hub]:
     return [Hub(r.id, r.name, r.region_id) for r in rows.scalars()]
 
 
-def resolve(session: Session, name: str, region_id: str | None) -> str:
+def resolve(session: Session, name: str, region_id: str | None, at: datetime | None = None) -> str:
     """The id of the hub a bundle's person names by (name, region), added when this database lacks it.
 
     A hub's id is this database's own; what travels between databases is its name and region, which the
     unique constraints make a key. A record without a region (an older bundle) goes by name alone.
+    `at` is when the bundle's computer chose that region: the hub keeps the latest such date it was
+    given, which is what an older bundle's region is later measured against (see `takes_region`).
     """
     if region_id is None:
         found = hub_id_for_name(session, name)
@@ -87,9 +96,50 @@ def resolve(session: Session, name: str, region_id: str | None) -> str:
         return found
     existing = find_hub(session, name, region_id)
     if existing is None:
-        existing = add_hub(session, name=name, region_id=region_id) or find_hub(session, name, region_id)
+        existing = (add_hub(session, name=name, region_id=region_id, region_set_at=at)
+                    or find_hub(session, name, region_id))
     assert existing is not None
+    if at is not None:
+        # A no-op when the hub's date is as late already (the usual case: the same hub synced again).
+        session.execute(update(HubRow).where(
+            HubRow.id == existing.id, or_(HubRow.region_set_at.is_(None), HubRow.region_set_at < at))
+            .values(region_set_at=at))
     return existing.id
+
+
+@dataclass(frozen=True)
+class PersonHub:
+    """A stored person's hub as a bundle's region correction is judged against."""
+
+    hub_id: str
+    name: str
+    region_id: str | None
+    region_set_at: datetime | None
+
+
+def people_hubs(session: Session, person_ids: Iterable[str]) -> dict[str, PersonHub]:
+    """The hubs of those of `person_ids` that are stored with one, by person id."""
+    ids = sorted(set(person_ids))
+    found: dict[str, PersonHub] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(PersonRow.id, HubRow.id, HubRow.name, HubRow.region_id, HubRow.region_set_at)
+            .join(HubRow, HubRow.id == PersonRow.hub_id).where(PersonRow.id.in_(ids[start:start + 500])))
+        for pid, hub_id, name, region_id, region_set_at in rows:
+            found[pid] = PersonHub(hub_id, name, region_id, region_set_at)
+    return found
+
+
+def move_people(session: Session, person_ids: Iterable[str], *, source: str, target: str) -> int:
+    """People of hub `source` moved to hub `target`; those no longer in `source` stay where they are
+    (another import or a coordinator moved them meanwhile). Returns how many moved."""
+    ids = sorted(set(person_ids))
+    moved = 0
+    for start in range(0, len(ids), 500):
+        result: Any = session.execute(update(PersonRow).where(
+            PersonRow.id.in_(ids[start:start + 500]), PersonRow.hub_id == source).values(hub_id=target))
+        moved += max(int(result.rowcount), 0)
+    return moved
 
 
 def set_region(session: Session, hub_id: str, region_id: str) -> bool:
@@ -102,7 +152,8 @@ def set_region(session: Session, hub_id: str, region_id: str) -> bool:
     """
     try:
         with session.begin_nested():
-            session.execute(update(HubRow).where(HubRow.id == hub_id).values(region_id=region_id))
+            session.execute(update(HubRow).where(HubRow.id == hub_id).values(region_id=region_id,
+                                                                             region_set_at=clock_now()))
     except IntegrityError:
         return False
     session.expire_all()  # rows loaded before the UPDATE show the new region
