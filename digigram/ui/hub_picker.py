@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core import limits
 from digigram.core.coordination import sort_key
-from digigram.core.regions import Hub, Region, region_name
+from digigram.core.regions import Hub, Region, folded, hub_matches, hub_search_text, region_name
 from digigram.ui.widgets import fit_dialog
 
 translate = QCoreApplication.translate
@@ -65,10 +65,14 @@ class HubPicker(QWidget):
         self.hint.setWordWrap(True)
         for widget in (self.region, self.search, self.list, self.hint):
             layout.addWidget(widget)
+        # As the coordinator's hub list searches (name or region in either language, apostrophes aside),
+        # and the line itself: Enter puts it in the search line, where it must still find its hub.
+        self._texts: list[str] = []
         for hub in self._hubs:
             region = region_name(hub.region_id, lang)
             item = QListWidgetItem(f"{hub.name} — {region}" if region else hub.name, self.list)
             item.setData(ROLE_HUB, hub.id)
+            self._texts.append(f"{hub_search_text(hub)} {folded(item.text())}")
         if not self._hubs:
             self.hint.setText(translate(
                 "HubPicker", "There are no hubs on this computer yet. A coordinator adds them in "
@@ -100,13 +104,13 @@ class HubPicker(QWidget):
                 self.list.setCurrentRow(row)
 
     def _filter(self) -> None:
-        words = self.search.text().casefold().split()
+        typed = self.search.text()
         region = self.region.currentData()
         first = None
         for row, hub in enumerate(self._hubs):
             item = self.list.item(row)
             in_region = region is None or (hub.region_id or "") == region
-            shown = in_region and all(w in item.text().casefold() for w in words)
+            shown = in_region and hub_matches(self._texts[row], typed)
             item.setHidden(not shown)
             if shown and first is None:
                 first = row

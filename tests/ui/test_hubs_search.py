@@ -142,3 +142,26 @@ def test_five_thousand_hubs_are_searched_as_typed(qtbot: Any, ws: Any) -> None:
     qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.list, Qt.Key.Key_End)
     assert dialog.chosen() == dialog.shown_hubs()[-1]  # End reaches the last hub shown, not a hidden one
+
+
+@pytest.mark.usefixtures("hubs")
+def test_the_new_person_hub_list_searches_the_same_way(qtbot: Any, ws: Any) -> None:
+    from digigram.ui.hub_picker import HubPicker
+
+    picker = HubPicker(None, hubs=ws.hubs(), lang="uk")
+    qtbot.addWidget(picker)
+    picker.show()
+
+    def shown() -> list[str]:
+        return [picker.list.item(r).text().split(" — ")[0] for r in range(picker.list.count())
+                if not picker.list.item(r).isHidden()]
+
+    type_text(picker.search, "lviv")  # the region in English, the app in Ukrainian
+    assert shown() == ["Бібліотека імені Лесі Українки", "Хаб у Львові"]
+    picker.search.clear()
+    type_text(picker.search, "камянці")  # no apostrophe typed
+    assert shown() == ["Хаб у Камʼянці-Подільському"]
+    # Enter puts the whole line in the search; the hub stays found and chosen.
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picker.search.text() == "Хаб у Камʼянці-Подільському — Хмельницька область"
+    assert picker.chosen() is not None and shown() == ["Хаб у Камʼянці-Подільському"]
