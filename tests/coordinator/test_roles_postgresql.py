@@ -60,6 +60,7 @@ def test_owner_migrates_importer_adds_analyst_reads_and_a_refused_write_is_plain
         conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
                      f"plan_step, hub, check_summary, competence_result TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
+        conn.execute(f"GRANT UPDATE (region_set_at) ON hub TO {importer}")  # as docs/regional.md
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
 
     report = import_bundle(open_store(database_url=_as(target.url, importer)), bundles[0], key=KEY,
@@ -103,6 +104,7 @@ def _roles(postgresql: PostgreSQL, target: Target) -> tuple[str, str, str]:
         conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
                      f"plan_step, hub, check_summary, competence_result TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
+        conn.execute(f"GRANT UPDATE (region_set_at) ON hub TO {importer}")  # as docs/regional.md
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
     return owner, importer, analyst
 
@@ -150,3 +152,37 @@ def test_the_analyst_sees_the_dashboard_and_the_programme_and_nothing_is_written
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == checks
     engine.dispose()
+
+
+@POSTGRESQL_ONLY
+def test_the_importer_carries_a_corrected_hub_region(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, tmp_path: Path) -> None:
+    from tests.coordinator.conftest import PASSWORD
+
+    target = new_target(migrated=False)
+    _owner, importer, _analyst = _roles(postgresql, target)
+    with Workspace.open(data_dir=tmp_path / "pc", framework_path=SMALL) as pc:
+        pc.set_coordinator_password(PASSWORD)
+        hub = pc.add_hub("Хаб у Бучі", region_id="UA-46")
+        person = pc.create_person("Ольга Левицька", hub_id=hub.id)
+        export_bundle(pc, tmp_path / "wrong.zip", key=KEY)
+        pc.unlock_coordinator(PASSWORD).set_hub_region(hub.id, "UA-32")
+        export_bundle(pc, tmp_path / "right.zip", key=KEY)
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    with postgresql.cluster.admin(database) as conn:  # the right hub is there already, from before 0008
+        conn.execute("INSERT INTO hub (id, name, region_id) VALUES "
+                     "('00000000-0000-4000-8000-0000000000aa', 'Хаб у Бучі', 'UA-32')")
+    store = open_store(database_url=_as(target.url, importer))
+    try:  # with the rights docs/regional.md grants the importer, the correction lands
+        import_bundle(store, tmp_path / "wrong.zip", key=KEY, framework_dir=SMALL.parent)
+        report = import_bundle(store, tmp_path / "right.zip", key=KEY, framework_dir=SMALL.parent, lang="en")
+    finally:
+        store.close()
+    assert any("is now in Kyiv Oblast for 1 person" in w for w in report.warnings)
+    engine = target.engine()
+    with engine.connect() as conn:
+        moved = conn.execute(text("SELECT h.id, h.region_id, h.region_set_at FROM person p JOIN hub h "
+                                  "ON h.id = p.hub_id WHERE p.id = :id"), {"id": person.id}).one()
+    engine.dispose()
+    assert moved[:2] == ("00000000-0000-4000-8000-0000000000aa", "UA-32")
+    assert moved[2] is not None  # the hub now has the correction's date: older bundles cannot undo it

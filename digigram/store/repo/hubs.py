@@ -94,17 +94,25 @@ def resolve(session: Session, name: str, region_id: str | None, at: datetime | N
         found = hub_id_for_name(session, name)
         assert found is not None
         return found
-    existing = find_hub(session, name, region_id)
-    if existing is None:
-        existing = (add_hub(session, name=name, region_id=region_id, region_set_at=at)
-                    or find_hub(session, name, region_id))
-    assert existing is not None
-    if at is not None:
-        # A no-op when the hub's date is as late already (the usual case: the same hub synced again).
+    def look() -> Any:
+        return session.execute(select(HubRow.id, HubRow.region_set_at).where(
+            HubRow.name == name, HubRow.region_id == region_id)).first()
+
+    found = look()
+    if found is None:
+        added = add_hub(session, name=name, region_id=region_id, region_set_at=at)
+        if added is not None:
+            return added.id
+        found = look()  # another process added it between the look and the insert
+    assert found is not None
+    hub_id, known = found
+    if at is not None and (known is None or known < at):
+        # Only then an UPDATE (the usual sync of the same hub writes nothing to it); the condition is
+        # repeated in SQL so that of two imports at once the later date stays.
         session.execute(update(HubRow).where(
-            HubRow.id == existing.id, or_(HubRow.region_set_at.is_(None), HubRow.region_set_at < at))
+            HubRow.id == hub_id, or_(HubRow.region_set_at.is_(None), HubRow.region_set_at < at))
             .values(region_set_at=at))
-    return existing.id
+    return str(hub_id)
 
 
 @dataclass(frozen=True)
