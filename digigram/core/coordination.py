@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import Message
 from digigram.core.records import Attempt, Person, Plan
 from digigram.core.regions import Hub
-from digigram.core.scoring import QuizResult
+
+if TYPE_CHECKING:
+    from digigram.core.scoring import QuizResult  # numpy: not needed to sort names on the first screen
 
 # Self-ratings (1–10) from this value up count as "rates themselves high" in the before/after figures.
 HIGH_RATING = 7

@@ -561,11 +561,11 @@ class Workspace:
         return Change("plan", (saved.id,), person_id=person_id)
 
     def setting(self, key: str, default: Any = None) -> Any:
-        from digigram.store.repo import settings as setting_rows
-
         if (db := self._light_db) is not None:
             found, value = light.get_setting(db, key)
             return value if found else default
+        from digigram.store.repo import settings as setting_rows  # SQLAlchemy: only once it is in use
+
         with self._sessions() as session:
             found, value = setting_rows.get_setting(session, key)
         return value if found else default

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
@@ -9,6 +13,8 @@ from typing import Any
 from digigram.core import paths
 from digigram.services.workspace import Workspace
 from digigram.store import backup
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_start_backup_follows_the_home_screen_and_precedes_the_first_write(
@@ -34,3 +40,50 @@ def test_the_start_backup_follows_the_home_screen_and_precedes_the_first_write(
         assert messages == []
     finally:
         win.ws.close()
+
+
+START = r"""
+import sys
+from argparse import Namespace
+from PySide6.QtCore import QTimer
+from digigram.app import open_window, qapplication
+
+app = qapplication()
+win = open_window(Namespace(data_dir=sys.argv[1], lang_explicit=False))
+
+def at_ready():
+    # What the home screen shows when it first takes input, and what had to be imported for it.
+    heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "alembic", "numpy", "yaml",
+                                                              "matplotlib"})
+    people = [win.home.people.item(i).text() for i in range(win.home.people.count())]
+    print(repr((people, win.home.full.text(), win.settings.text_scale, win.settings.high_contrast, heavy)))
+    QTimer.singleShot(0, app.quit)
+
+win.ready.connect(at_ready)
+win.show()
+app.exec()
+win.ws.close()
+"""
+
+
+def test_the_home_screen_takes_input_with_the_stored_settings_before_the_orm_loads(
+        data_dir: Path, tmp_path: Path) -> None:
+    # A usual start (the database current, the compiled framework cached) shows the people and the
+    # saved language, size and contrast from plain sqlite3 reads: SQLAlchemy, Alembic, numpy and the
+    # YAML loader come in the background afterwards, so they never hold up the first screen.
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Олена")
+        ws.create_person("Андрій")
+        ws.set_setting("ui.language", "en")
+        ws.set_setting("ui.text_scale", 150)
+        ws.set_setting("ui.high_contrast", True)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DIGIGRAM_CACHE_DIR=str(tmp_path / "cache"))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    seen = []
+    for _ in range(2):  # the first start compiles the framework into the cache, as after an update
+        out = subprocess.run([sys.executable, "-c", START, str(data_dir)], capture_output=True, text=True,
+                             env=env, cwd=ROOT, timeout=120, check=True)
+        seen.append(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
+    expected = (["Андрій", "Олена"], "Start the &full check", 150, True)
+    assert seen[0][:4] == expected
+    assert seen[1] == (*expected, [])
