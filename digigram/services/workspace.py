@@ -79,6 +79,7 @@ class Workspace:
         self._framework_text = framework_text  # stored as a snapshot before the first write
         self._preloading: threading.Thread | None = None
         self._preload_error: BaseException | None = None
+        self._closed = False  # a preload asked for after close() (a late timer) then does nothing
         if not store.backup_due:
             self._finish_start()
 
@@ -133,7 +134,7 @@ class Workspace:
                 if done is not None:
                     done()
 
-        if self._preloading is None:
+        if self._preloading is None and not self._closed:
             self._preloading = threading.Thread(target=work, name="digigram-preload", daemon=True)
             self._preloading.start()
 
@@ -211,6 +212,7 @@ class Workspace:
         return list(self._store.notices)
 
     def close(self) -> None:
+        self._closed = True
         if self._preloading is not None:
             self._preloading.join()
         self._store.close()

@@ -6,6 +6,7 @@ import ast
 import os
 import subprocess
 import sys
+import threading
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
@@ -87,3 +88,59 @@ def test_the_home_screen_takes_input_with_the_stored_settings_before_the_orm_loa
     expected = (["Андрій", "Олена"], "Start the &full check", 150, True)
     assert seen[0][:4] == expected
     assert seen[1] == (*expected, [])
+
+
+def test_the_home_screens_first_frame_is_drawn_before_the_background_loading_starts(
+        qtbot: Any, data_dir: Path, messages: list[str]) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from digigram.app import open_window, qapplication
+
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Олена")
+    folder = paths.backup_dir(data_dir)
+    before = len(backup.list_backups(folder))
+    at_first_paint: list[list[str]] = []
+
+    class Frames(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append([t.name for t in threading.enumerate()])
+            return False
+
+    frames = Frames()
+    qapplication()
+    win = open_window(Namespace(data_dir=str(data_dir), lang_explicit=False))
+    qtbot.addWidget(win)
+    win.ready.connect(lambda: win.home.installEventFilter(frames))
+    with qtbot.waitSignal(win.ready, timeout=10000):
+        win.show()
+    try:
+        qtbot.waitUntil(lambda: bool(at_first_paint), timeout=10000)
+        assert "digigram-preload" not in at_first_paint[0]
+        assert len(backup.list_backups(folder)) == before
+        # Once that frame is drawn the loader runs and makes the start backup.
+        qtbot.waitUntil(lambda: len(backup.list_backups(folder)) == before + 1, timeout=60000)
+        assert messages == []
+    finally:
+        win.ws.close()
+
+
+def test_a_window_never_painted_still_opens_the_data_and_makes_the_start_backup(
+        qtbot: Any, data_dir: Path, messages: list[str]) -> None:
+    from digigram.app import open_window, qapplication
+
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Олена")
+    folder = paths.backup_dir(data_dir)
+    before = len(backup.list_backups(folder))
+    qapplication()
+    win = open_window(Namespace(data_dir=str(data_dir), lang_explicit=False))  # never shown (minimised)
+    qtbot.addWidget(win)
+    try:
+        qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
+        qtbot.waitUntil(lambda: len(backup.list_backups(folder)) == before + 1, timeout=60000)
+        assert messages == []
+    finally:
+        if win.ws is not None:
+            win.ws.close()
