@@ -16,12 +16,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from digigram.core import limits, paths
-from digigram.core.coordination import sort_key
 from digigram.core.errors import DigigramError, FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.framework_cache import load_cached
 from digigram.core.i18n import N_
-from digigram.core.programme import Programme, ProgrammeFilter
+from digigram.core.names import sort_key
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.regions import Hub, Region
 from digigram.store import backup, light
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
     from digigram.core import plan as suggestions_
     from digigram.core.engine import Quiz
+    from digigram.core.programme import Programme, ProgrammeFilter
     from digigram.core.scoring import QuizResult
     from digigram.services.coordinator.mode import Coordinator
     from digigram.services.quiz import QuizSession
@@ -333,6 +333,7 @@ class Workspace:
                   min_answers: int | None = None) -> Programme:
         """The programme's figures for the filter (everyone when None); reads only, so any role may ask.
         `min_answers`: answers a question needs to be listed among the hardest (default 30)."""
+        from digigram.core.programme import ProgrammeFilter
         from digigram.services import programme
 
         if min_answers is None:
