@@ -30,6 +30,7 @@ class _FirstPaint(QObject):
         if action is None:
             return
         self._widget.removeEventFilter(self)
+        self.deleteLater()  # its work is done; the queued deletion runs after the action
         action()
 
 
