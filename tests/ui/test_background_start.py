@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -144,3 +145,37 @@ def test_a_window_never_painted_still_opens_the_data_and_makes_the_start_backup(
     finally:
         if win.ws is not None:
             win.ws.close()
+
+
+def test_a_write_before_the_home_screen_paints_is_backed_up_first_and_once(
+        qtbot: Any, data_dir: Path, messages: list[str]) -> None:
+    from digigram.app import open_window, qapplication
+
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Олена")
+    folder = paths.backup_dir(data_dir)
+    before = len(backup.list_backups(folder))
+    written: list[str] = []
+    qapplication()
+    win = open_window(Namespace(data_dir=str(data_dir), lang_explicit=False))
+    qtbot.addWidget(win)
+    # The first moment the home screen takes input, before the loader has started.
+    win.ready.connect(lambda: written.append(win.ws.create_person("Андрій").name))
+    with qtbot.waitSignal(win.ready, timeout=10000):
+        win.show()
+    try:
+        assert written == ["Андрій"]
+        made = backup.list_backups(folder)
+        assert len(made) == before + 1
+        con = sqlite3.connect(made[0].path)
+        try:  # the start backup holds the data as it was before that write
+            assert [r[0] for r in con.execute("SELECT name FROM person")] == ["Олена"]
+        finally:
+            con.close()
+        with qtbot.waitSignal(win.preloaded, timeout=30000):
+            pass  # the loader runs after the first frame; it must not back up a second time
+        qtbot.wait(50)
+        assert len(backup.list_backups(folder)) == before + 1
+        assert messages == []
+    finally:
+        win.ws.close()
