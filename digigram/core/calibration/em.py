@@ -427,8 +427,8 @@ def fit_area(
                 at += size
         return psis, float(np.tanh(x[at]))
 
-    start_rho = 0.5 if correlation is None else correlation
-    state: tuple[list[list[Array]], float] = ([[p.astype(float).copy() for p in d.start] for d in dims], start_rho)
+    start = [[p.astype(float).copy() for p in d.start] for d in dims]
+    state: tuple[list[list[Array]], float] = (start, 0.5 if correlation is None else correlation)
     if not two:
         state = (state[0], 0.0)
     converged = False
