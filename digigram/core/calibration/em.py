@@ -169,7 +169,7 @@ def best_correlation(n: float, s11: float, s22: float, s12: float) -> float:
 
     Exactly, not the best of a grid of candidates: EM moves rho by a little each step when the data
     say little about it (two self-ratings per person), and a grid's nearest point then never moves,
-    so EM stopped short of the maximum (0.690 where it lay at 0.70) and the self-ratings' slopes,
+    so EM stopped short of the maximum (0.690 where it lay at 0.703) and the self-ratings' slopes,
     which trade off against rho, came out too steep.
     """
     roots = np.roots([n, -s12, s11 + s22 - n, -s12])
@@ -442,7 +442,7 @@ def fit_area(
         if np.linalg.norm(v) > 1e-12:
             alpha = min(-float(np.linalg.norm(r) / np.linalg.norm(v)), -1.0)
             trial = unflat(f0 - 2 * alpha * r + alpha**2 * v, state)
-            if abs(trial[1]) < 0.95 and all(_usable(d, p) for d, p in zip(dims, trial[0], strict=True)):
+            if abs(trial[1]) < RHO_BOUND and all(_usable(d, p) for d, p in zip(dims, trial[0], strict=True)):
                 s3, vt = em(trial)
                 if vt >= v1:
                     history.append(vt)
