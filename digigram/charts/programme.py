@@ -362,19 +362,6 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     return flow.pages
 
 
-def prepare() -> None:
-    """Load what writing the report needs first: matplotlib's PDF backend and the two fonts.
-
-    About a second on a cold start; `digigram report` does it while the database counts.
-    """
-    from digigram.charts._pdf import pdf_pages
-    from digigram.charts._style import text_width_in
-
-    pdf_pages()
-    for bold in (False, True):
-        text_width_in("Слухачі 0", 10.0, bold=bold)
-
-
 def write_programme_pdf(path: str | os.PathLike[str], report: ProgrammeReport, *, lang: str) -> Path:
     """Write the programme report as a PDF with embedded fonts, whole or not at all; returns the path."""
     target = Path(path)

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _prepare_pdf() -> None:
     try:
-        from digigram.services.programme_report import prepare_pdf
+        from digigram.charts.warm import prepare_pdf
 
         prepare_pdf()
     except Exception:  # only a head start: writing the report loads the same and says what failed

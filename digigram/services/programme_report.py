@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from digigram.charts.programme import ProgrammeReport, prepare, words, write_programme_pdf
+from digigram.charts.programme import ProgrammeReport, words, write_programme_pdf
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
@@ -132,8 +132,3 @@ def write_report(path: Path, p: Programme, framework: Framework, regions: list[R
     if suffix == ".csv":
         return _atomic_write(path, "\ufeff".encode() + csv_text(data, p, lang=lang).encode("utf-8"))
     return write_programme_pdf(path, data, lang=lang)
-
-
-def prepare_pdf() -> None:
-    """Load the PDF writer and its fonts ahead of the figures (see charts.programme.prepare)."""
-    prepare()
