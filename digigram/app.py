@@ -96,6 +96,7 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
     from digigram.core.errors import DigigramError
     from digigram.ui.appearance import current_language
     from digigram.ui.errors import show_problem
+    from digigram.ui.first_paint import after_first_paint
 
     try:
         ws = open_workspace(args, backup_later=True)
@@ -108,7 +109,10 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
     finish_opening(window, ws, language=language)
     # The loader thread signals the window; the signal is queued into the window's (the main) thread.
     window.preloaded.connect(window.finish_start)
-    ws.preload(done=window.preloaded.emit)
+    # The loader shares the interpreter with the window: started before the home screen's first frame,
+    # its imports held that frame back. So it starts once the home screen is on screen (or after
+    # OPEN_ANYWAY_MS for a window that is never painted); a write before then makes the backup itself.
+    after_first_paint(window.home, lambda: ws.preload(done=window.preloaded.emit), anyway_ms=OPEN_ANYWAY_MS)
 
 
 def qapplication(argv: list[str] | None = None) -> Any:

@@ -7,12 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import Message
+from digigram.core.names import name_key as name_key  # re-exported: the dashboard, bundles and 0007 use it
+from digigram.core.names import sort_key as sort_key
 from digigram.core.records import Attempt, Person, Plan
 from digigram.core.regions import Hub
-from digigram.core.scoring import QuizResult
+
+if TYPE_CHECKING:
+    from digigram.core.scoring import QuizResult  # numpy: not needed to sort names on the first screen
 
 # Self-ratings (1–10) from this value up count as "rates themselves high" in the before/after figures.
 HIGH_RATING = 7
@@ -171,22 +176,6 @@ class ImportReport:
     unchanged: Mapping[str, int]
     signed: bool
     warnings: tuple[str, ...] = ()
-
-
-_UK = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-# Ukrainian letters mapped, in alphabet order, to private-use code points: і, ї, є, ґ sit outside the
-# basic Cyrillic block and would otherwise sort after я. Latin letters keep their place before them.
-_ORDER = str.maketrans({ch: chr(0xE000 + k) for k, ch in enumerate(_UK)})
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """A key that sorts names and hubs as a Ukrainian reader expects."""
-    return text.casefold().translate(_ORDER), text
-
-
-def name_key(text: str) -> str:
-    """sort_key's first part as one string, stored beside a name so SQL can order by it."""
-    return sort_key(text)[0]
 
 
 def needs_help_of(areas: str) -> bool:

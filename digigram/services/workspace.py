@@ -16,12 +16,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from digigram.core import limits, paths
-from digigram.core.coordination import sort_key
 from digigram.core.errors import DigigramError, FrameworkError, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.framework_cache import load_cached
 from digigram.core.i18n import N_
-from digigram.core.programme import Programme, ProgrammeFilter
+from digigram.core.names import sort_key
 from digigram.core.records import Attempt, Change, Person, Plan, latest_finished
 from digigram.core.regions import Hub, Region
 from digigram.store import backup, light
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
     from digigram.core import plan as suggestions_
     from digigram.core.engine import Quiz
+    from digigram.core.programme import Programme, ProgrammeFilter
     from digigram.core.scoring import QuizResult
     from digigram.services.coordinator.mode import Coordinator
     from digigram.services.quiz import QuizSession
@@ -79,6 +79,7 @@ class Workspace:
         self._framework_text = framework_text  # stored as a snapshot before the first write
         self._preloading: threading.Thread | None = None
         self._preload_error: BaseException | None = None
+        self._closed = False  # a preload asked for after close() (a late timer) then does nothing
         if not store.backup_due:
             self._finish_start()
 
@@ -133,7 +134,7 @@ class Workspace:
                 if done is not None:
                     done()
 
-        if self._preloading is None:
+        if self._preloading is None and not self._closed:
             self._preloading = threading.Thread(target=work, name="digigram-preload", daemon=True)
             self._preloading.start()
 
@@ -211,6 +212,7 @@ class Workspace:
         return list(self._store.notices)
 
     def close(self) -> None:
+        self._closed = True
         if self._preloading is not None:
             self._preloading.join()
         self._store.close()
@@ -331,6 +333,7 @@ class Workspace:
                   min_answers: int | None = None) -> Programme:
         """The programme's figures for the filter (everyone when None); reads only, so any role may ask.
         `min_answers`: answers a question needs to be listed among the hardest (default 30)."""
+        from digigram.core.programme import ProgrammeFilter
         from digigram.services import programme
 
         if min_answers is None:
@@ -561,11 +564,11 @@ class Workspace:
         return Change("plan", (saved.id,), person_id=person_id)
 
     def setting(self, key: str, default: Any = None) -> Any:
-        from digigram.store.repo import settings as setting_rows
-
         if (db := self._light_db) is not None:
             found, value = light.get_setting(db, key)
             return value if found else default
+        from digigram.store.repo import settings as setting_rows  # SQLAlchemy: only once it is in use
+
         with self._sessions() as session:
             found, value = setting_rows.get_setting(session, key)
         return value if found else default

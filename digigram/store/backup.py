@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import secrets
 import shutil
 import sqlite3
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -104,7 +104,7 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
     NoRoomForBackup when the disk is full (nothing else changed), StorageError for other failures.
     Several processes may back up the same database at once: each writes its own partial file.
     """
-    partial = folder / f".partial-{os.getpid()}-{uuid.uuid4().hex}{SUFFIX}"
+    partial = folder / f".partial-{os.getpid()}-{secrets.token_hex(16)}{SUFFIX}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _clear_stale_partials(folder)
@@ -169,7 +169,7 @@ def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE) -> Pat
     else:
         for side in SIDE_FILES:
             db_path.with_name(db_path.name + side).unlink(missing_ok=True)
-    partial = db_path.with_name(f".restoring-{uuid.uuid4().hex}")
+    partial = db_path.with_name(f".restoring-{secrets.token_hex(16)}")
     with backup.open("rb") as source, create_owner_only(partial) as target:
         shutil.copyfileobj(source, target)
         target.flush()

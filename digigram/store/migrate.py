@@ -43,12 +43,27 @@ def _constants(source: str, names: tuple[str, ...]) -> dict[str, Any]:
     return found
 
 
+def _revision_lines(source: str) -> dict[str, Any]:
+    """The script's `revision` and `down_revision`, parsing only their lines (a whole script when needed).
+
+    Parsing every script whole took a good part of the start's database check; these two names sit on
+    one line each at the top of every script Alembic writes.
+    """
+    names = ("revision", "down_revision")
+    lines = [line for line in source.splitlines() if line.startswith(names)]
+    try:
+        found = _constants("\n".join(lines), names)
+    except (SyntaxError, ValueError):  # an assignment spread over lines: read the whole script
+        found = {}
+    return found if "revision" in found else _constants(source, names)
+
+
 @cache
 def known_revisions() -> tuple[str, ...]:
     """Every revision this version knows, oldest first, read from the scripts' `revision` lines."""
     parents: dict[str, str | None] = {}
     for script in sorted(VERSIONS.glob("*.py")):
-        values = _constants(script.read_text(encoding="utf-8"), ("revision", "down_revision"))
+        values = _revision_lines(script.read_text(encoding="utf-8"))
         if "revision" in values:
             down = values.get("down_revision")
             if isinstance(down, tuple | list):  # a merge point: Digigram's chain has none, Alembic decides

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core import limits
-from digigram.core.coordination import sort_key
+from digigram.core.names import sort_key
 from digigram.core.regions import Hub, Region, region_name
 from digigram.ui.widgets import fit_dialog
 

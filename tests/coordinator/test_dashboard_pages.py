@@ -120,3 +120,23 @@ def test_an_imported_bundle_comes_with_summaries(target: Target, tmp_path: Path)
     assert report.added["attempts"] > 0
     assert missing == 0
     assert with_competences == report.added["attempts"]
+
+
+def test_imported_competence_rows_are_those_of_each_stored_result(target: Target, tmp_path: Path) -> None:
+    """Each imported check's competence rows say what its stored result says (level, target and gap per
+    competence), whichever way the import made them; a re-import adds none twice."""
+    hub = tmp_path / "hub"
+    make_hub(hub, people=6)
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as source:
+        export_bundle(source, tmp_path / "hub.zip", key=KEY)
+    with Workspace.open(framework_path=SMALL, **target.open_kwargs()) as ws:
+        import_bundle(ws, tmp_path / "hub.zip", key=KEY)
+        again = import_bundle(ws, tmp_path / "hub.zip", key=KEY)
+        with ws._sessions() as session:
+            stored = {tuple(r) for r in session.execute(text(
+                "SELECT attempt_id, competence_id, area_id, level, target, gap FROM competence_result"))}
+            results = session.execute(text(
+                "SELECT id, result FROM attempt WHERE status = 'finished' AND result IS NOT NULL")).all()
+    expected = {(aid, *row) for aid, text_ in results for row in competence_rows(json.loads(text_))}
+    assert len(results) > 1 and stored == expected
+    assert sum(again.added.values()) == 0

@@ -39,6 +39,21 @@ def test_the_revision_chain_read_from_the_scripts_is_alembics(monkeypatch: pytes
     assert migrate.head() == migrate._alembic_revisions()[-1]
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ('"""x"""\nrevision = "0009"\ndown_revision = "0008"\nrevision_note = 1\n',
+     {"revision": "0009", "down_revision": "0008"}),
+    ('revision: str = "0009"\ndown_revision: str | None = None\n',
+     {"revision": "0009", "down_revision": None}),
+    # A merge point written over several lines: only the whole script says what it is.
+    ('revision = "0010"\ndown_revision = (\n    "0008",\n    "0009",\n)\n',
+     {"revision": "0010", "down_revision": ("0008", "0009")}),
+])
+def test_a_scripts_revision_lines_are_read_as_the_whole_script_says(source: str,
+                                                                     expected: dict[str, object]) -> None:
+    whole = migrate._constants(source, ("revision", "down_revision"))
+    assert migrate._revision_lines(source) == expected == whole
+
+
 def test_light_reads_give_what_the_orm_gives(data_dir: Path, small_framework: Path) -> None:
     with Workspace.open(data_dir=data_dir, framework_path=small_framework) as ws:
         ws.create_person("Олена", hub="Хаб Ірпінь", group="весна")
@@ -92,6 +107,22 @@ def test_preload_makes_the_backup_in_the_background_and_hands_back(
         ws.finish_start()  # a second call finds nothing left to do
         assert len(backup.list_backups(folder)) == before + 1
         assert [p.name for p in ws.people()] == ["Олена"]
+
+
+def test_a_preload_asked_for_after_close_does_nothing(data_dir: Path, small_framework: Path) -> None:
+    # The desktop app starts the loader from a timer; one that fires after the data was closed (the
+    # window closing at once) must not back up or open the database again.
+    folder = paths.backup_dir(data_dir)
+    with Workspace.open(data_dir=data_dir, framework_path=small_framework) as ws:
+        ws.create_person("Олена")
+    before = len(backup.list_backups(folder))
+    done = threading.Event()
+    ws = Workspace.open(data_dir=data_dir, framework_path=small_framework, backup_later=True)
+    ws.close()
+    ws.preload(done=done.set)
+    assert not done.wait(1)
+    assert not any(t.name == "digigram-preload" for t in threading.enumerate())
+    assert len(backup.list_backups(folder)) == before
 
 
 def test_a_failed_background_backup_is_reported_before_any_write(

@@ -159,16 +159,37 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
     # Each stored result is checked by the recompute (or, for a check the database holds, found equal to
     # the database's copy): checking it here too would parse every one of them twice.
+    # A check is fingerprinted only when the database holds it already (the only ones compared): its
+    # record, long with its stored result, would cost more to encode and hash than to check. So checks
+    # are looked up a chunk at a time, holding the chunk's records until then.
+    pending: list[Record] = []
+
+    def fingerprint() -> None:
+        stored = set(checker.existing("attempts", "id", [rec["id"] for rec in pending]))
+        seen.stored_attempts.update(stored)
+        for rec in pending:
+            digest = _digest("attempts", rec) if rec["id"] in stored else 0
+            seen.attempts[rec["id"]] = (rec["framework_hash"], digest)
+        pending.clear()
+
     for rec in _records(reader, "attempts", progress, stage, deferred=True):
         if rec["person_id"] not in seen.people:
             seen.need_people.add(rec["person_id"])
         checker.check_attempt(rec)
+        if stage is not None:
+            stage.take_competences(rec["id"], rec["result"])
         if rec["result"] is None:  # given a result on import: compared without one, area rows too
             seen.resultless.add(rec["id"])
             rec = without_result(rec)
-        seen.attempts[rec["id"]] = (rec["framework_hash"], _digest("attempts", rec))
-    for ids in _chunks(sorted(seen.attempts)):
-        seen.stored_attempts.update(checker.existing("attempts", "id", ids))
+        pending.append(rec)
+        if len(pending) >= CHUNK:
+            fingerprint()
+    fingerprint()
+    if stage is not None:
+        # The checks go into their table now, so that their answers can go straight into theirs; every
+        # person they name must be found first (a framework was, by check_attempt).
+        _people_found(checker, seen)
+        stage.land()
     # With staging (PostgreSQL) and fork, the recompute goes to a second process from here on.
     side = SideRecompute(recompute, checker) if stage is not None and forks() else None
     try:
@@ -230,12 +251,17 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
         yield ids[start:start + CHUNK]
 
 
+def _people_found(checker: Checker, seen: _Seen) -> None:
+    """Every person a check names but the bundle lacks is in the database; else BundleError."""
+    people_found = set(checker.existing("people", "id", seen.need_people))
+    for pid in sorted(seen.need_people - people_found):
+        raise dangling("attempts", "person", pid)
+
+
 def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) -> _Decision:
     """Pass 2: the database's copies against the bundle's digests; raises BundleError on a conflict."""
     decision = _Decision()
-    people_found = set(checker.existing("people", "id", seen.need_people))
-    for pid in seen.need_people - people_found:
-        raise dangling("attempts", "person", pid)
+    _people_found(checker, seen)
     attempts_found = set(checker.existing("attempts", "id", seen.need_attempts))
     for aid in seen.need_attempts - attempts_found:
         raise dangling("plans", "attempt", aid)
@@ -453,6 +479,8 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
                                moved=None if progress is None else lambda kind, n: progress(kind, n, n))
             _after_write(session, seen, framework)
+        else:
+            added = dict(stage.added)  # nothing new: what landed early was all there already
     return seen, decision, added
 
 

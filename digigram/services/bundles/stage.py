@@ -1,24 +1,30 @@
-"""PostgreSQL import: checked records staged with COPY while the bundle is verified, then moved set-based.
+"""PostgreSQL import: checked records written with COPY while the bundle is verified, all in one transaction.
 
 The bundle is read once. Each record the verifying pass accepts is added, as the row it will become, to
 a private staging table (TEMP, gone at commit or rollback) on the import's own write connection; a
 helper thread sends each batch with COPY while the pass goes on checking (and recomputing) the next, so
-the server parses and stores while Python verifies. Once the bundle is verified and compared, one
-INSERT … SELECT per table moves the rows in, in the same transaction: a refused bundle rolls the staged
-rows away with it, and the database is untouched.
+the server parses and stores while Python verifies. People, frameworks and checks are moved into their
+tables as soon as the checks' file is read (`land`); a check's answers and area results, nine rows in
+ten of a bundle, then go by COPY straight into their own tables, with no staging round trip. Plans and
+their steps, which the comparison with the database decides on, are moved by one INSERT … SELECT each
+once the bundle is verified and compared. Everything is one transaction: a refused bundle rolls every
+row away with it, and the database is untouched.
 
 Concurrency (four coordinators importing at once, the same bundle twice at once) rests on the keys:
 people, frameworks, checks, plans and plan steps go in by `ON CONFLICT DO NOTHING` in key order, so a
 second import of the same rows waits on the first one's uncommitted keys and then skips them. A check's
 answers and area results belong to it: they are inserted only for the checks this import added itself
 (the `RETURNING` of the checks' insert), and those no other transaction can have answers for. So they
-need no conflict test of their own, which spares the server a speculative insert per answer.
+need no conflict test of their own, which spares the server a speculative insert per answer. The same
+holds for the competence rows of those checks, made here from each check's stored result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from json import JSONDecoder
+from json.scanner import make_scanner
 from operator import itemgetter
 from typing import Any
 
@@ -38,6 +44,13 @@ Row = tuple[Any, ...]
 # import's alone.
 _OURS = "digigram_stage_ours"
 _HUBS = "digigram_stage_hubs"
+_COMPETENCES = "digigram_stage_competences"
+# Written straight into their tables, for the checks this import adds (`land`), rather than staged.
+DIRECT = frozenset({"answers", "results"})
+_COMPETENCE_KEY = '"competences":'
+# A plain scanner for the competences list: its rows are used only once the recompute has accepted the
+# text, so the strict scanner's hook per object (duplicate keys) is not needed here.
+_SCAN_PLAIN: Callable[[str, int], tuple[Any, int]] = make_scanner(JSONDecoder())  # type: ignore[arg-type]
 
 
 _NO_PRIVILEGE = "42501"  # insufficient_privilege: here, no TEMPORARY right on the database
@@ -80,6 +93,23 @@ def _row_of(kind: str) -> Callable[[Record], Row]:
     return row
 
 
+def competence_rows_of(attempt_id: str, text: Any) -> list[Row]:
+    """(check, competence, area, target, gap) of a stored result's text, without parsing all of it.
+
+    Only the competences list is parsed (a fifth of the text). The key appears once in a result this
+    import accepts (the recompute finds every key of the record where it belongs); any other text gives
+    no rows here, and the check's rows are then made after the write from the whole record, as for a
+    check that came without a result. The shown level is the area's, joined in from its area row.
+    """
+    if type(text) is not str or text.count(_COMPETENCE_KEY) != 1:
+        return []
+    try:
+        found = _SCAN_PLAIN(text, text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY))[0]
+        return [(attempt_id, c["competence"], c["area"], c["target"], c["gap"]) for c in found]
+    except (ValueError, StopIteration, RecursionError, TypeError, KeyError):
+        return []
+
+
 class Taker:
     """What the verifying pass hands each accepted record of one kind to; `flush()` when the kind ends."""
 
@@ -89,7 +119,8 @@ class Taker:
         self.rows: list[Row] = []
         self.size = 0
         columns = [*SCHEMAS[kind], *(["sort_name"] if kind == "people" else [])]
-        self.statement = f"COPY {_stage(kind)} ({', '.join(columns)}) FROM STDIN"
+        into = TABLES[kind].name if kind in DIRECT else _stage(kind)
+        self.statement = f"COPY {into} ({', '.join(columns)}) FROM STDIN"
 
     def __call__(self, record: Record, size: int) -> None:
         """One accepted record, `size` the length of its line in the bundle."""
@@ -121,9 +152,20 @@ class Stager:
         self.sending: Future[None] | None = None
         self.staged = dict.fromkeys(KINDS, 0)
         self.hub_ids: Future[dict[tuple[str, str | None], str]] | None = None
+        # What `land` added: people, frameworks and checks, then (as they stream) answers and area rows.
+        self.added = dict.fromkeys(KINDS, 0)
+        self.ours: set[str] | None = None  # the checks this import added itself, once landed
+        self.competences: list[Row] = []
         with self.driver.cursor() as cursor:
             # Room for the set-based statements to hash and sort in memory (this transaction only).
             cursor.execute("SET LOCAL work_mem = '64MB'")
+            # A check's stored result (~11 KB of JSON) is compressed as it is stored; LZ4, where the
+            # server has it (PostgreSQL 14+ built with it, as Debian's is), costs a fraction of the
+            # default's CPU (this transaction only; either reads back the same).
+            cursor.execute("SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
+                           "AND 'lz4' = ANY(enumvals)")
+            if cursor.fetchone() is not None:
+                cursor.execute("SET LOCAL default_toast_compression = 'lz4'")
             try:
                 cursor.execute(f"CREATE TEMP TABLE {_OURS} (id text PRIMARY KEY) ON COMMIT DROP")
             except Exception as exc:
@@ -133,9 +175,13 @@ class Stager:
             for kind in KINDS:
                 cursor.execute(f"CREATE TEMP TABLE {_stage(kind)} (LIKE {TABLES[kind].name} INCLUDING "
                                "DEFAULTS) ON COMMIT DROP")
+            # Staged results are read once, by the move into their table: not worth compressing twice.
+            cursor.execute(f"ALTER TABLE {_stage('attempts')} ALTER COLUMN result SET STORAGE EXTERNAL")
             # A person's hub travels as (name, region); the region is a column of the hub, not the person.
             cursor.execute(f"ALTER TABLE {_stage('people')} ADD COLUMN hub_region text")
             cursor.execute(f"CREATE TEMP TABLE {_HUBS} (name text, region text, id text) ON COMMIT DROP")
+            cursor.execute(f"CREATE TEMP TABLE {_COMPETENCES} (attempt_id text, competence_id text, "
+                           "area_id text, target text, gap integer) ON COMMIT DROP")
 
     # --- during the verifying pass -------------------------------------------------------------------
 
@@ -144,13 +190,71 @@ class Stager:
 
     def send(self, statement: str, kind: str, rows: list[Row]) -> None:
         self.wait()
-        self.staged[kind] += len(rows)
-        self.sending = self.sender.submit(self._copy, statement, rows)
+        self.staged[kind] = self.staged.get(kind, 0) + len(rows)
+        self.sending = self.sender.submit(self._copy, statement, rows, kind)
 
-    def _copy(self, statement: str, rows: Iterable[Row]) -> None:
+    def _copy(self, statement: str, rows: list[Row], kind: str | None = None) -> None:
+        if kind in DIRECT:
+            # Straight into the table: only rows of checks this import added (`land` ran before, on
+            # this thread); the others' rows are stored already, or belong to another import.
+            ours = self.ours
+            assert ours is not None, "a check's rows come after the checks are landed"
+            if self.added["attempts"] != self.staged["attempts"]:
+                rows = [row for row in rows if row[0] in ours]
+            self.added[kind] += len(rows)
+            if not rows:
+                return
         with self.driver.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def take_competences(self, attempt_id: str, text: Any) -> None:
+        """A check's competence rows from its stored result, staged until the import is verified."""
+        self.competences += competence_rows_of(attempt_id, text)
+        if len(self.competences) >= BATCH:
+            rows, self.competences = self.competences, []
+            self.send(f"COPY {_COMPETENCES} (attempt_id, competence_id, area_id, target, gap) FROM STDIN",
+                      "competences", rows)
+
+    def land(self) -> None:
+        """People, frameworks and checks into their tables, queued on the connection once the checks'
+        file is read, so that answers and area rows can go straight into theirs (`DIRECT`).
+
+        The callers have found every person and framework a check refers to, in the bundle or in the
+        database. Each table goes in key order with ON CONFLICT DO NOTHING: an import of the same rows
+        running at once waits here for the other to end, then skips them.
+        """
+        if self.competences:
+            rows, self.competences = self.competences, []
+            self.send(f"COPY {_COMPETENCES} (attempt_id, competence_id, area_id, target, gap) FROM STDIN",
+                      "competences", rows)
+        self.wait()
+        self.sending = self.sender.submit(self._land)
+
+    def _land(self) -> None:
+        hub_ids = {} if self.hub_ids is None else self.hub_ids.result()
+        added = self.added
+        with self.driver.cursor() as cur:
+            with cur.copy(f"COPY {_HUBS} (name, region, id) FROM STDIN") as copy:
+                for (name, region), hub_id in hub_ids.items():
+                    copy.write_row((name, region, hub_id))
+            person = [c for c in SCHEMAS["people"] if c != "hub_region"]
+            added["people"] = _insert(
+                cur, "people", into=[*person, "sort_name", "hub_id"],
+                select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
+                where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region",
+            )
+            added["frameworks"] = _insert(cur, "frameworks")
+            # The checks this import adds, remembered; those already stored (compared in pass 2) or
+            # added meanwhile by another import are skipped by their key.
+            columns = ", ".join(SCHEMAS["attempts"])
+            cur.execute(f"WITH added AS (INSERT INTO {TABLES['attempts'].name} ({columns}) SELECT {columns} "
+                        f"FROM {_stage('attempts')} ORDER BY id ON CONFLICT DO NOTHING RETURNING id) "
+                        f"INSERT INTO {_OURS} SELECT id FROM added RETURNING id")
+            self.ours = {row[0] for row in cur.fetchall()}
+            added["attempts"] = len(self.ours)
+            # The staged checks are in their table now: their long result texts need not stay twice.
+            cur.execute(f"TRUNCATE {_stage('attempts')}")
 
     def find_hubs(self, resolve: Callable[[Session], dict[tuple[str, str | None], str]]) -> None:
         """People's hubs found or added on the write connection by the helper thread, queued between two
@@ -181,47 +285,34 @@ class Stager:
 
     def move(self, *, skip_plans: set[str], replace_plans: Iterable[str],
              moved: Callable[[str, int], None] | None = None) -> dict[str, int]:
-        """Every staged row that is new, by one INSERT … SELECT per table; returns how many were added.
+        """Every row that is new in every table (`land` and the answers' COPY did most); returns how many
+        were added per kind.
 
-        People get the ids of their hubs (`find_hubs`) in this database; `skip_plans` are plans whose
-        database copy stays, steps and all; `replace_plans` those the bundle's later copy replaces.
-        `moved(kind, added)` hears each table once it is done: a sync asks there whether it was cancelled,
-        and raising stops the move inside the transaction, which then rolls back.
+        Moves the new checks' competence rows, then the plans and their steps, by one INSERT … SELECT
+        each: `skip_plans` are plans whose database copy stays, steps and all; `replace_plans` those the
+        bundle's later copy replaces. `moved(kind, added)` hears each table once it is done: a sync asks
+        there whether it was cancelled, and raising stops the move inside the transaction, which then
+        rolls back.
         """
         self.wait()
-        hub_ids = {} if self.hub_ids is None else self.hub_ids.result()
-        added = dict.fromkeys(KINDS, 0)
+        added = dict(self.added)
 
         def done(kind: str, count: int) -> None:
             added[kind] = count
             if moved is not None:
                 moved(kind, count)
 
+        for kind in ("people", "frameworks", "attempts", "answers"):
+            done(kind, added[kind])
         with self.driver.cursor() as cur:
-            with cur.copy(f"COPY {_HUBS} (name, region, id) FROM STDIN") as copy:
-                for (name, region), hub_id in hub_ids.items():
-                    copy.write_row((name, region, hub_id))
-            person = [c for c in SCHEMAS["people"] if c != "hub_region"]
-            done("people", _insert(
-                cur, "people", into=[*person, "sort_name", "hub_id"],
-                select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
-                where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region",
-            ))
-            done("frameworks", _insert(cur, "frameworks"))
-            # The checks this import adds, remembered; those already stored (compared in pass 2) or
-            # added meanwhile by another import are skipped by their key.
-            columns = ", ".join(SCHEMAS["attempts"])
-            cur.execute(f"WITH added AS (INSERT INTO {TABLES['attempts'].name} ({columns}) SELECT {columns} "
-                        f"FROM {_stage('attempts')} ORDER BY id ON CONFLICT DO NOTHING RETURNING id) "
-                        f"INSERT INTO {_OURS} SELECT id FROM added")
-            done("attempts", max(cur.rowcount, 0))
-            every = added["attempts"] == self.staged["attempts"]
-            if not every:
-                cur.execute(f"ANALYZE {_OURS}")
-            for kind in ("answers", "results"):
-                # Nobody else can hold rows of a check this import added: no conflict test, no sort.
-                mine = "" if every else f"WHERE s.attempt_id IN (SELECT id FROM {_OURS})"
-                done(kind, _insert(cur, kind, where=mine, conflict=False))
+            # Competence rows of the checks this import added, each shown at its area's level.
+            mine = "" if self.added["attempts"] == self.staged["attempts"] else \
+                f"JOIN {_OURS} o ON o.id = c.attempt_id"
+            cur.execute(f"INSERT INTO competence_result (attempt_id, competence_id, area_id, level, target, "
+                        f"gap) SELECT c.attempt_id, c.competence_id, c.area_id, r.level, c.target, c.gap "
+                        f"FROM {_COMPETENCES} c {mine} LEFT JOIN {TABLES['results'].name} r "
+                        "ON r.attempt_id = c.attempt_id AND r.area_id = c.area_id")
+            done("results", added["results"])
             replaced = sorted(replace_plans)
             if replaced:
                 cur.execute(f"DELETE FROM {TABLES['plan_steps'].name} WHERE plan_id = ANY(%s)", (replaced,))

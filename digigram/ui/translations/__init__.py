@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -42,6 +41,8 @@ def compile_all(*, force: bool = False) -> list[Path]:
             continue
         if tool is None:
             continue
+        import subprocess  # here, not at the top: every start of the app calls this, rarely to build
+
         try:
             subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
                            capture_output=True, timeout=60)
