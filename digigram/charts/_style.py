@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matplotlib.font_manager import FontProperties
+from matplotlib.font_manager import FontProperties, findfont, get_font
+from matplotlib.ft2font import LoadFlags
 from matplotlib.textpath import text_to_path
 
 from digigram.core.i18n import N_
@@ -74,6 +75,36 @@ def text_width_in(text: str, size: float, *, bold: bool = False) -> float:
     return _width(text, size, bold) / 72.0
 
 
+@lru_cache(maxsize=2048)
+def _advance(char: str, bold: bool) -> float:
+    """How far one character moves the pen at 1 pt, in points."""
+    face = get_font(findfont(font(BASE_PT, bold=bold)))
+    face.set_size(100.0, 72)  # points at 72 dpi: the advance comes in pixels = points, 16.16 fixed point
+    glyph = face.load_char(ord(char), flags=LoadFlags.NO_HINTING)
+    return float(glyph.linearHoriAdvance) / 65536 / 100.0
+
+
+# The drawn width of a line never exceeds the sum of its characters' advances by more than this (a last
+# glyph reaching past its advance, a negative kern); measured over the framework's texts it stays within
+# 0.04 em, and this allows twelve times that.
+_ADVANCE_SLACK_EM = 0.5
+
+
+def _surely_fits(text: str, width_in: float, size: float, bold: bool) -> bool:
+    """True when the summed advances leave no doubt that the text fits; False means "measure it"."""
+    total = sum(_advance(ch, bold) for ch in text)
+    return (total * 1.02 + _ADVANCE_SLACK_EM) * size / 72.0 <= width_in
+
+
+def fits(text: str, width_in: float, size: float, *, bold: bool = False) -> bool:
+    """Whether one line of text fits in width_in inches, as text_width_in tells, measuring only when close.
+
+    Measuring lays the whole line out through FreeType; wrapping measured every word's line anew, and a
+    report's first wrap spent most of its time there. The summed advances settle the lines well inside.
+    """
+    return _surely_fits(text, width_in, size, bold) or text_width_in(text, size, bold=bold) <= width_in
+
+
 def wrap(text: str, width_in: float, size: float, *, bold: bool = False) -> list[str]:
     """Greedy word wrap to a width in inches; words longer than a line are broken by characters."""
     lines: list[str] = []
@@ -81,7 +112,7 @@ def wrap(text: str, width_in: float, size: float, *, bold: bool = False) -> list
         current = ""
         for word_ in paragraph.split():
             candidate = f"{current} {word_}" if current else word_
-            if text_width_in(candidate, size, bold=bold) <= width_in:
+            if fits(candidate, width_in, size, bold=bold):
                 current = candidate
                 continue
             if current:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import threading
 import time
 
 HELP = "the programme's figures (self-rating before/after, levels, gaps, hardest questions) as PDF or CSV"
@@ -35,11 +36,17 @@ def run(args: argparse.Namespace) -> int:
         raise DigigramError(N_("--min-answers must be 1 or more."))
     since = _since(args.since)
     started = time.perf_counter()
+    # matplotlib, its PDF backend and the fonts load while this thread waits on the database.
+    ready = threading.Thread(target=_prepare_pdf, name="report-prepare", daemon=True)
+    if out.suffix.lower() == ".pdf":
+        ready.start()
     with open_workspace(args) as ws:
-        from digigram.services.programme_report import write_report
-
         filters = ws.programme_filter(region=args.region, hub=args.hub, since=since)
         picture = ws.programme(filters, min_answers=args.min_answers or HARD_MIN_ANSWERS)
+        if ready.is_alive():
+            ready.join()
+        from digigram.services.programme_report import write_report
+
         write_report(out, picture, ws.framework, ws.regions(), ws.hubs(), lang=lang)
     head = picture.headline
     print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
@@ -50,3 +57,12 @@ def run(args: argparse.Namespace) -> int:
              people=head.before.n,
              seconds=time.perf_counter() - started).render(lang))
     return 0
+
+
+def _prepare_pdf() -> None:
+    try:
+        from digigram.charts.warm import prepare_pdf
+
+        prepare_pdf()
+    except Exception:  # only a head start: writing the report loads the same and says what failed
+        return

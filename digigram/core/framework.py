@@ -28,7 +28,7 @@ def _frozen_map(value: Mapping[str, object] | None) -> Mapping[str, object]:
     return MappingProxyType(dict(value or {}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A piece of framework text in one or more languages, in the framework's language order."""
 
@@ -52,7 +52,7 @@ class Text:
         return hash(tuple(self.values.items()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Level:
     """A proficiency level, lowest first; `index` is its position (0-based)."""
 
@@ -63,12 +63,12 @@ class Level:
     cut: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScalePoint:
     label: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scale:
     """An answer scale for self-ratings and attitudes; point k of n scores k/(n-1)."""
 
@@ -79,7 +79,7 @@ class Scale:
         return index / (len(self.points) - 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Competence:
     id: str
     area_id: str
@@ -94,7 +94,7 @@ class Competence:
         return hash(self.id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Area:
     id: str
     name: Text
@@ -102,7 +102,7 @@ class Area:
     description: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """A role with target levels: a default, overridden by area, overridden by competence."""
 
@@ -130,13 +130,13 @@ class Profile:
         return self.targets.get(area_id, self.target)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     text: Text
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IrtParams:
     """Calibrated parameters: a, b, c for right-or-wrong items; a and thresholds for graded ones."""
 
@@ -146,7 +146,7 @@ class IrtParams:
     thresholds: tuple[float, ...] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     competence_id: str
@@ -204,7 +204,7 @@ class Item:
         return tuple(sorted(scores))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resource:
     id: str
     title: Text

@@ -32,7 +32,6 @@ from digigram.core.regions import Hub, Region
 from digigram.services.hubs import find_region
 from digigram.services.summaries import mark_of
 from digigram.store.repo import programme as rows
-from digigram.store.repo.dashboard import roomy
 
 
 def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeFilter, *,
@@ -40,16 +39,22 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     area_ids = tuple(a.id for a in framework.areas)
     order = {lv.code: lv.index for lv in framework.levels}
     marked = {item.id for item in framework.items if item.kind in ("knowledge", "scenario")}
-    with sessions() as session:
-        roomy(session)  # the report's few large GROUP BYs sort in memory, as the dashboard's do
-        regions = rows.regions(session, f)
-        people, before, after = rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING)
-        areas = rows.area_counts(session, f)
-        competences = rows.competence_counts(session, f)
+
+    def marks_or_answers(session: Session) -> tuple[list[bytes], list[tuple[str, str, int]] | None]:
         # The check summaries (kept by whoever may write) carry each check's marks; without one for
         # every selected check (a fresh import seen only by the read-only analyst) the answers are read.
         missing, marks = rows.check_marks(session, f, framework.content_hash)
-        answers = rows.answer_counts(session, f) if missing else None
+        return marks, rows.answer_counts(session, f) if missing else None
+
+    # The report's few large GROUP BYs (each sorting in memory, as the dashboard's do) at once on
+    # PostgreSQL, on one snapshot; the slowest, per competence, first.
+    competences, areas, (people, before, after), regions, (marks, answers) = rows.read_together(sessions, [
+        lambda session: rows.competence_counts(session, f),
+        lambda session: rows.area_counts(session, f),
+        lambda session: rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING),
+        lambda session: rows.regions(session, f),
+        marks_or_answers,
+    ])
 
     levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     below: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -109,6 +109,10 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
             "regional PostgreSQL database is opened from a coordinator's PC, where Digigram is installed "
             "with the server extra: pip install \"digigram[server]\".",
             driver=exc.name or str(exc))) from None
+    if engine.dialect.name == "postgresql":
+        from digigram.store.models import postgresql_options
+
+        postgresql_options()  # the dialect is loaded now, so the tables' PostgreSQL options cost nothing
     if engine.dialect.name != "sqlite":
         return engine
 

@@ -40,6 +40,10 @@ class RegionRow(Base):
     name_en: Mapped[str] = mapped_column(String(100))
 
 
+HUB_NAME_NO_REGION = "uq_hub_name_no_region"
+NO_REGION = "region_id IS NULL"
+
+
 class HubRow(Base):
     """Revision 0005: a Digital Education Hub, chosen from a list rather than typed on each PC. Hubs
     made from the free-text names of earlier versions have no region until a coordinator gives one."""
@@ -48,8 +52,8 @@ class HubRow(Base):
     __table_args__ = (
         UniqueConstraint("region_id", "name", name="uq_hub_region_name"),
         # Revision 0006: a unique constraint lets NULLs differ, so hubs without a region need their own.
-        Index("uq_hub_name_no_region", "name", unique=True, sqlite_where=text("region_id IS NULL"),
-              postgresql_where=text("region_id IS NULL")),
+        # Its PostgreSQL form is added by postgresql_options, when a PostgreSQL engine is made.
+        Index(HUB_NAME_NO_REGION, "name", unique=True, sqlite_where=text(NO_REGION)),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -230,3 +234,16 @@ class CompetenceResultRow(Base):
     level: Mapped[str | None] = mapped_column(String(20))
     target: Mapped[str | None] = mapped_column(String(20))
     gap: Mapped[int | None] = mapped_column(Integer)
+
+
+def postgresql_options() -> None:
+    """Give the tables their PostgreSQL-only options: called when a PostgreSQL engine is made.
+
+    Naming a `postgresql_…` option where the tables are declared makes SQLAlchemy load its whole
+    PostgreSQL dialect (every driver's module, about 2.5 MiB), into the library PCs' app as well, which
+    only ever opens SQLite. A PostgreSQL engine has loaded that dialect already. Calling this again
+    changes nothing.
+    """
+    table = Base.metadata.tables[HubRow.__tablename__]
+    index = next(i for i in table.indexes if i.name == HUB_NAME_NO_REGION)
+    index.dialect_options["postgresql"]["where"] = text(NO_REGION)

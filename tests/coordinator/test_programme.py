@@ -131,3 +131,22 @@ def test_hardest_questions_from_the_stored_check_summaries(ws: Workspace, lviv_k
     assert from_marks == from_answers
     assert [(q.item_id, q.right) for q in from_marks[0]] == [("DOC.1-04", Share(1, 4)),
                                                              ("DOC.1-07", Share(2, 3))]
+
+
+def test_the_figures_are_read_from_one_moment(ws: Workspace, lviv_kyiv: dict[str, str]) -> None:
+    """A trainee added while the figures are read shows in none of them: on PostgreSQL the reads run at
+    once on their own connections, which share one snapshot; on SQLite they share one transaction."""
+    from sqlalchemy.orm import Session
+
+    from digigram.store.repo.dashboard import _fetch
+    from digigram.store.repo.programme import read_together
+
+    def people(session: Session) -> int:
+        return int(_fetch(session, "SELECT count(*) FROM person")[0][0])
+
+    def add_then_count(session: Session) -> int:
+        ws.create_person("Нова Слухачка")  # committed on its own connection before this read counts
+        return people(session)
+
+    assert read_together(ws._sessions, [people, add_then_count, people]) == [5, 5, 5]
+    assert read_together(ws._sessions, [people, people]) == [6, 6]

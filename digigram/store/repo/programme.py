@@ -6,14 +6,58 @@ The same SQL runs on SQLite and PostgreSQL; the only dialect difference is addin
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.programme import ProgrammeFilter
-from digigram.store.repo.dashboard import _fetch, _pg_marks, _stored
+from digigram.store.repo.dashboard import _fetch, _pg_marks, _stored, roomy
 
 _FINISHED = "a.status = 'finished' AND a.finished_at IS NOT NULL"
+
+
+_SNAPSHOT = re.compile(r"[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+")
+
+
+def read_together(sessions: sessionmaker[Session], reads: Sequence[Callable[[Session], Any]]) -> list[Any]:
+    """Each read's result, in order, all seen from one moment of the database.
+
+    On PostgreSQL every read runs at once on its own connection: the figures are a few large GROUP BYs
+    the server works through while this process only waits, so the server's cores share them. The
+    connections share one exported snapshot (REPEATABLE READ, read only), so an import landing
+    meanwhile shows in all the figures or in none; one after another they could each see a different
+    moment. SQLite, and a single read, use one session, as before.
+    """
+    with sessions() as first:
+        if first.connection().dialect.name != "postgresql" or len(reads) < 2:
+            roomy(first)
+            return [read(first) for read in reads]
+        driver: Any = first.connection().connection.driver_connection
+        with driver.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = str(cursor.fetchone()[0])
+        if not _SNAPSHOT.fullmatch(snapshot):  # it is spliced into SET, which takes no parameters
+            raise ValueError(f"unexpected snapshot id {snapshot!r}")
+        roomy(first)
+
+        def run(read: Callable[[Session], Any]) -> Any:
+            with sessions() as session:
+                other: Any = session.connection().connection.driver_connection
+                with other.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+                roomy(session)
+                return read(session)
+
+        # The exporting transaction stays open (this block) until every other one has taken its snapshot.
+        with ThreadPoolExecutor(max_workers=len(reads) - 1, thread_name_prefix="programme-read") as pool:
+            pending = [pool.submit(run, read) for read in reads[1:]]
+            head = reads[0](first)
+            return [head, *(future.result() for future in pending)]
 
 
 def _person_where(f: ProgrammeFilter) -> tuple[str, dict[str, Any]]:
