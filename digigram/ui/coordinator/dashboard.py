@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
-MAX_COLUMN = 260  # pixels; longer names are cut with "…" and shown whole in the tooltip
+MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); longer names are cut
+# with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
 
 
 class DashboardView(QWidget):
@@ -214,6 +215,9 @@ class DashboardView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            # A new text size: columns measured in the old one would cut their heads and names.
+            QTimer.singleShot(0, self, self.fit_columns)
         super().changeEvent(event)
 
     def refresh(self, change: Any = None) -> None:
@@ -339,13 +343,14 @@ class DashboardView(QWidget):
 
     def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
+        widest = MAX_COLUMN_LINES * self.table.fontMetrics().height()
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), MAX_COLUMN))
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), widest))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Sizes measured before the first paint use an unpolished font: measure again once shown.
-        QTimer.singleShot(0, self.fit_columns)
+        QTimer.singleShot(0, self, self.fit_columns)
 
     def _draw_heatmap(self) -> None:
         # Drawn when its page is shown: matplotlib is not imported for a coordinator who never looks.
