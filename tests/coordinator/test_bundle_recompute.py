@@ -302,3 +302,54 @@ def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_rep
     stored, rows = _stored_rows(target)
     assert rows == expected[1]  # the altered area row was replaced by the recomputed one
     assert all(stored[a] is not None for a in results)
+
+
+def _competence_rows(target: Target) -> list[tuple[Any, ...]]:
+    engine = target.engine()
+    try:
+        with engine.connect() as conn:
+            return sorted(tuple(r) for r in conn.execute(text(
+                "SELECT attempt_id, competence_id, area_id, level, target, gap FROM competence_result")))
+    finally:
+        engine.dispose()
+
+
+def test_a_competences_key_written_twice_cannot_plant_other_competence_rows(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, tmp_path_factory: Any) -> None:
+    """A result whose text says "competences" twice, the first plainly with forged gaps and the second
+    escaped with the true ones: the parser keeps the true (so the result verifies), and the competence
+    rows the dashboard and the report count must be those too, not what a quick read of the text finds."""
+    files = hub[0]
+    genuine = tmp_path_factory.mktemp("genuine-competences")
+    with Workspace.open(data_dir=genuine, framework_path=SMALL) as ws:
+        import_bundle(ws, write_zip(tmp_path / "genuine.zip", files.items()), key=KEY)
+    expected = _competence_rows(Target("sqlite", genuine, f"sqlite:///{genuine / 'digigram.sqlite3'}"))
+    assert expected
+
+    def plant(attempts: Records) -> None:
+        record = json.loads(attempts[2]["result"])
+        true = record.pop("competences")
+        forged = [{**c, "gap": c["gap"] - 5} for c in true]
+        def compact(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        attempts[2]["result"] = (f'{{"competences":{compact(forged)},{compact(record)[1:-1]},'
+                                 f'"\\u0063ompetences":{compact(true)}}}')
+    planted = _edit(files, "attempts", plant)
+    assert json.loads(lines(planted[RECORD_FILES["attempts"]])[2]["result"])["competences"] == \
+        json.loads(lines(files[RECORD_FILES["attempts"]])[2]["result"])["competences"]
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "planted.zip", planted.items()), key=KEY)
+        assert report.added["attempts"] == 13
+    assert _competence_rows(target) == expected
+
+
+def test_answer_lines_with_spaces_around_them_import_as_the_checking_pass_reads_them(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    """The bundle format allows spaces around a record; the recompute (on PostgreSQL a separate process)
+    must read such lines as the verifying pass does, not refuse a bundle that pass accepted."""
+    name = RECORD_FILES["answers"]
+    spaced = b"".join(b" " + line + b"\n" for line in hub[0][name].splitlines() if line)
+    files = reseal({**hub[0], name: spaced})
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "spaced.zip", files.items()), key=KEY)
+        assert report.added["attempts"] == 13

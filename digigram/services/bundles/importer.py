@@ -553,6 +553,7 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             # Each table moved is a progress step, as each batch is in the two-pass write: a sync's
             # Cancel is heard there, inside the transaction, and rolls it back.
             added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
+                               parsed=() if seen.recompute is None else seen.recompute.parsed,
                                moved=None if progress is None else lambda kind, n: progress(kind, n, n))
             _move_people(session, decision)
             _after_write(session, seen, framework)

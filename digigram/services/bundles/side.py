@@ -17,8 +17,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import zipfile
-from json import JSONDecoder
-from json.scanner import make_scanner
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -27,6 +25,7 @@ from digigram.core.coordination import BundleError
 from digigram.core.i18n import N_
 from digigram.services.bundles.checks import Checker
 from digigram.services.bundles.recompute import Recompute
+from digigram.services.bundles.write import read_line
 
 
 def forks() -> bool:
@@ -50,11 +49,11 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
         checker.session = Session(engine)
         # The answer, its question and its check are all the recompute takes from a record: parsed plainly,
         # as the parent's pass checks every field of the same bytes (and is heard first if it refuses).
-        scan = make_scanner(JSONDecoder())  # type: ignore[arg-type]  # typeshed
         for line in reader.lines(RECORD_FILES["answers"]):
-            recompute.answer(scan(line.decode("utf-8"), 0)[0])
+            recompute.answer(read_line(line, RECORD_FILES["answers"]))
         recompute.finish()
-        outcome = ("done", recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds)
+        outcome = ("done", recompute.missing, recompute.parsed, recompute.recomputed, recompute.same_text,
+                   recompute.seconds)
     except BundleError as exc:
         outcome = ("refused", exc.text)
     except Exception as exc:  # the parent's own checks name any damage; this only says the child failed
@@ -90,7 +89,8 @@ class SideRecompute:
         if outcome[0] == "failed":
             raise fail(N_("The stored results could not be recomputed ({name}).", name=outcome[1]))
         recompute = self.recompute
-        _, recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds = outcome
+        _, recompute.missing, recompute.parsed, recompute.recomputed, recompute.same_text, \
+            recompute.seconds = outcome
 
     def stop(self) -> None:
         """The pass failed: the child's outcome no longer matters."""

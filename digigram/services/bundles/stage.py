@@ -284,16 +284,17 @@ class Stager:
 
     # --- after the bundle is verified and compared ---------------------------------------------------
 
-    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str],
+    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str], parsed: Iterable[str] = (),
              moved: Callable[[str, int], None] | None = None) -> dict[str, int]:
         """Every row that is new in every table (`land` and the answers' COPY did most); returns how many
         were added per kind.
 
         Moves the new checks' competence rows, then the plans and their steps, by one INSERT … SELECT
         each: `skip_plans` are plans whose database copy stays, steps and all; `replace_plans` those the
-        bundle's later copy replaces. `moved(kind, added)` hears each table once it is done: a sync asks
-        there whether it was cancelled, and raising stops the move inside the transaction, which then
-        rolls back.
+        bundle's later copy replaces; `parsed` the checks whose stored text the recompute parsed, whose
+        competence rows are made after the write instead. `moved(kind, added)` hears each table once it is
+        done: a sync asks there whether it was cancelled, and raising stops the move inside the
+        transaction, which then rolls back.
         """
         self.wait()
         added = dict(self.added)
@@ -306,6 +307,12 @@ class Stager:
         for kind in ("people", "frameworks", "attempts", "answers"):
             done(kind, added[kind])
         with self.driver.cursor() as cur:
+            # A stored text the recompute had to parse may say one thing to a quick read of its
+            # competences and another to the parser (a key written twice, one of them escaped): those
+            # checks' rows are made after the write from the parsed, verified record instead.
+            doubtful = sorted(parsed)
+            if doubtful:
+                cur.execute(f"DELETE FROM {_COMPETENCES} WHERE attempt_id = ANY(%s)", (doubtful,))
             # Competence rows of the checks this import added, each shown at its area's level.
             mine = "" if self.added["attempts"] == self.staged["attempts"] else \
                 f"JOIN {_OURS} o ON o.id = c.attempt_id"

@@ -26,12 +26,26 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from digigram.core.bundle.format import strict_json
 from digigram.core.bundle.records import ADDED_LATER, DAYS, MOMENTS, NUMBERS
 
 BATCH = 20_000
 Row = tuple[Any, ...]
 _SCAN: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 _fromiso = datetime.fromisoformat
+
+
+def read_line(line: bytes, what: str) -> Any:
+    """A record line the verifying pass accepted, parsed: directly as a rule, and as that pass reads it
+    when the line is unusual (spaces around the record, a byte-order mark), which the format allows."""
+    try:
+        text = line.decode("utf-8")
+        value, end = _SCAN(text, 0)
+        if end == len(text):
+            return value
+    except (ValueError, RecursionError, StopIteration):
+        pass
+    return strict_json(line, what)
 
 
 def _moment(value: str | None) -> datetime | None:
@@ -98,7 +112,7 @@ def row_maker(kind: str, columns: Sequence[str], json_columns: Sequence[str], *,
     parse and one tuple; fields an older bundle lacks are empty.
     """
     later = ADDED_LATER.get(kind, frozenset())
-    space: dict[str, Any] = {"_scan": _SCAN, "_moment": _moment_text if sqlite else _moment_for_copy,
+    space: dict[str, Any] = {"_read": read_line, "_moment": _moment_text if sqlite else _moment_for_copy,
                              "_day": _day_text if sqlite else _day, "_number": _number,
                              "_json": _json_text, "_sorted_json": _sorted_json_text}
     parts = []
@@ -113,7 +127,7 @@ def row_maker(kind: str, columns: Sequence[str], json_columns: Sequence[str], *,
         elif name in json_columns:
             value = f"{'_sorted_json' if name == 'excluded' else '_json'}({value})"
         parts.append(value)
-    source = (f"def row_{kind}(line):\n    r = _scan(line.decode('utf-8'), 0)[0]\n"
+    source = (f"def row_{kind}(line):\n    r = _read(line, {kind!r})\n"
               f"    return ({', '.join(parts)},)")
     # The source is made here from the column names; no text from a bundle reaches it.
     exec(compile(source, f"<bundle rows: {kind}>", "exec"), space)
