@@ -135,6 +135,11 @@ def test_a_future_date_or_a_bundle_without_dates_does_not_move_a_region(
     assert _region_of(ws, olha) == (NAME, "UA-46")
     assert json.loads(files[MANIFEST])["counts"]["people"] == 1
 
+    # And the future date was not kept on that hub, where it would outrank every correction after it.
+    pc_co.set_hub_region(hub.id, "UA-32")
+    _send(pc, ws, tmp_path / "corrected.zip")
+    assert _region_of(ws, olha) == (NAME, "UA-32")
+
 
 def test_the_rule_for_a_bundle_region() -> None:
     now = datetime(2026, 1, 10, 12)

@@ -176,10 +176,16 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
+    # A region's date after tomorrow is a wrong clock on the hub's computer (or a forgery): taken as
+    # unknown, so it neither moves people nor is kept on the hub, where it would outrank every genuine
+    # correction that follows.
+    latest = clock_now() + FUTURE_SLACK
     for rec in _records(reader, "people", progress, stage):
         seen.people[rec["id"]] = _person_digest(rec)
         if rec["hub"]:
             key, at = (rec["hub"], rec["hub_region"]), rec["hub_region_at"]
+            if at is not None and at > latest:
+                at = None
             known = seen.hubs.get(key)
             seen.hubs[key] = at if known is None or (at is not None and at > known) else known
             if key[1] is not None:
