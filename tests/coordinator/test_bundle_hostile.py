@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from digigram.core.bundle.format import MANIFEST, RECORD_FILES, SIGNATURE, Limits, sign
+from digigram.core.bundle.format import FORMAT_VERSION, MANIFEST, RECORD_FILES, SIGNATURE, Limits, sign
 from digigram.core.coordination import BundleError
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from tests.coordinator.test_bundle_support import (
@@ -129,7 +129,11 @@ CASES: list[tuple[str, Callable[[Files], Files], str]] = [
     ("unsigned, not allowed", _unsigned, "not signed"),
     ("signature dropped", _signature_dropped, "holds no signature"),
     ("record count wrong", _count_wrong, "manifest says"),
-    ("newer format", _manifest(lambda m: m.__setitem__("format", "digigram-bundle/2")), "newer Digigram"),
+    ("newer format", _manifest(lambda m: m.__setitem__("format", f"digigram-bundle/{FORMAT_VERSION + 1}")),
+     "newer Digigram"),
+    ("format 0", _manifest(lambda m: m.__setitem__("format", "digigram-bundle/0")), "not supported"),
+    ("format with a leading zero", _manifest(lambda m: m.__setitem__("format", "digigram-bundle/02")),
+     "not supported"),
     ("foreign format", _manifest(lambda m: m.__setitem__("format", "zip-of-something/1")), "not a Digigram"),
     ("manifest extra field", _manifest(lambda m: m.__setitem__("owner", "x")), "manifest.json"),
     ("manifest wrong type", _manifest(lambda m: m.__setitem__("hub", 5)), "manifest.json"),

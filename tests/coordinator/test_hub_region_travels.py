@@ -116,9 +116,10 @@ def test_a_future_date_or_a_bundle_without_dates_does_not_move_a_region(
     records = lines(files[PEOPLE])
     assert [r["hub_region"] for r in records] == ["UA-46"] and records[0]["hub_region_at"]
 
-    # The previous format (no hub_region_at: a release before this one) imports, and cannot move it.
+    # The previous format (1: no hub_region_at, a release before this one) imports, and cannot move it.
     old = [{k: v for k, v in r.items() if k != "hub_region_at"} for r in records]
-    sealed = reseal({**files, PEOPLE: as_jsonl(old)})
+    manifest = {**json.loads(files[MANIFEST]), "format": "digigram-bundle/1"}
+    sealed = reseal({**files, PEOPLE: as_jsonl(old)}, manifest=manifest)
     report = import_bundle(ws, write_zip(tmp_path / "old-format.zip", sealed.items()), key=KEY, lang="en")
     assert report.unchanged["people"] == 1 and _region_of(ws, olha) == (NAME, "UA-32")
     assert any("the database keeps its own" in w for w in report.warnings)

@@ -23,7 +23,10 @@ from digigram.core.files import create_owner_only
 from digigram.core.i18n import N_, Message
 
 FORMAT_NAME = "digigram-bundle"
-FORMAT_VERSION = 1
+# 2: people carry `hub_region_at`, when their hub's region was chosen. A release that reads only 1 then
+# asks to be updated instead of calling the bundle damaged; this one still reads 1 (the field absent).
+FORMAT_VERSION = 2
+READS_FROM = 1
 FORMAT = f"{FORMAT_NAME}/{FORMAT_VERSION}"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature"
@@ -226,7 +229,7 @@ def check_format(data: Any) -> None:
         raise fail(N_("The bundle was made by a newer Digigram (format {fmt}); this version reads only "
                       "{FORMAT}. Update Digigram to import it.",
                       fmt=fmt, FORMAT=FORMAT))
-    if fmt != FORMAT:
+    if fmt != f"{FORMAT_NAME}/{int(found.group(1))}" or int(found.group(1)) < READS_FROM:
         raise fail(N_("The bundle format {fmt} is not supported (expected {FORMAT}).",
                       fmt=fmt, FORMAT=FORMAT))
 
