@@ -110,3 +110,23 @@ def test_each_tab_shows_only_the_filters_that_act_on_it(
     view.tabs.setCurrentIndex(0)  # back: the dashboard's filters return as they were left
     assert own - {view.date_from, view.date_to} <= _visible_filters(view)
     assert view.hub.currentIndex() == 1 and view.count.text().startswith("Trainees shown: 2")
+
+
+def test_a_failing_read_is_said_and_the_tab_can_be_asked_again(
+        qtbot: Any, window: Any, ws: Any, data_dir: Any, messages: list[str],
+        typed: dict[str, Any]) -> None:  # noqa: F811
+    """A database error that is not one of Digigram's own (here a table gone from under the app, as a
+    dropped connection or a failing server would raise) is told, and the button works again."""
+    import sqlite3
+
+    seed_trainees(ws, PEOPLE, checks=1)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    with sqlite3.connect(data_dir / "digigram.sqlite3") as other:
+        other.execute("DROP TABLE competence_result")
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.show_button.isEnabled(), timeout=20000)
+    assert not page.progress.isVisible()
+    assert any("could not be read from the database" in m and "Nothing was changed" in m for m in messages), \
+        messages

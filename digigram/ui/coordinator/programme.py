@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.errors import DigigramError
+from digigram.core.errors import DigigramError, StorageError
+from digigram.core.i18n import N_
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.widgets import TextLabel
 
@@ -235,6 +236,12 @@ class ProgrammePage(QWidget):
                 result: object = ws.programme(filters)
             except DigigramError as exc:
                 result = exc
+            except Exception as exc:  # a lost connection or a server error mid-read
+                # Said, not left to end the thread: the spinner would turn forever, the button stay off.
+                result = StorageError(N_(
+                    "The programme's figures could not be read from the database ({detail}). Nothing was "
+                    "changed. Try again; if it happens again, check the connection to the database.",
+                    detail=f"{type(exc).__name__}: {exc}".strip()[:300]))
             self._relay.done.emit(asked, result)
 
         threading.Thread(target=work, name="programme-figures", daemon=True).start()
