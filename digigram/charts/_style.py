@@ -77,8 +77,11 @@ def text_width_in(text: str, size: float, *, bold: bool = False) -> float:
 
 @lru_cache(maxsize=2048)
 def _advance(char: str, bold: bool) -> float:
-    """How far one character moves the pen at 1 pt, in points."""
+    """How far one character moves the pen at 1 pt, in points; infinite for a character the font lacks
+    (an emoji in a typed name), which is drawn from another font, so such a line is always measured."""
     face = get_font(findfont(font(BASE_PT, bold=bold)))
+    if face.get_char_index(ord(char)) == 0:
+        return float("inf")
     face.set_size(100.0, 72)  # points at 72 dpi: the advance comes in pixels = points, 16.16 fixed point
     glyph = face.load_char(ord(char), flags=LoadFlags.NO_HINTING)
     return float(glyph.linearHoriAdvance) / 65536 / 100.0

@@ -22,7 +22,9 @@ def _texts() -> list[str]:
     # Decomposed letters (й as и and a combining breve) draw marks with no advance of their own.
     found += [unicodedata.normalize("NFD", t) for t in found[:20]]
     found += ["HUB.1 Навчання дорослих і людей старшого віку: 24 % (6111/25391) — 23 % – 25 %",
-              "«Ґанок» і ʼєднання: WWW…MMM ||| ііі", "W" * 60, "ї" * 80]
+              "«Ґанок» і ʼєднання: WWW…MMM ||| ііі", "W" * 60, "ї" * 80,
+              # Characters the font lacks (typed into a hub's or a group's name) come from another font.
+              "Хаб 📚📚📚 у Бучі " + "漢字" * 12, "漢" * 40]
     return [t for t in found if t]
 
 
