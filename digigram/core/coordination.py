@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import Message
-from digigram.core.names import name_key as name_key  # re-exported: the dashboard, bundles and 0007 use it
-from digigram.core.names import sort_key as sort_key
 from digigram.core.records import Attempt, Person, Plan
 from digigram.core.regions import Hub
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digigram.core.coordination import sort_key
 from digigram.core.errors import QuizError
 from digigram.core.i18n import N_, NP_
+from digigram.core.names import sort_key
 from digigram.core.regions import Hub, Region
 
 SHOWN = 15  # hubs named in a refusal; a regional database may hold thousands

@@ -73,7 +73,7 @@ class PersonRow(Base):
     hub_id: Mapped[str | None] = mapped_column(ForeignKey("hub.id", name="fk_person_hub_id"), index=True)
     group_tag: Mapped[str] = mapped_column(String(100), default="", index=True)
     profile_id: Mapped[str | None] = mapped_column(String(100))
-    # Revision 0007: the name as core.coordination.sort_key orders it (Ukrainian alphabet, any case), so
+    # Revision 0007: the name as core.names.sort_key orders it (Ukrainian alphabet, any case), so
     # the dashboard pages through people in SQL in the order a reader expects. Compared by code point
     # on PostgreSQL too ("C"), whatever the database's own collation: the key is already the order.
     sort_name: Mapped[str | None] = mapped_column(Text().with_variant(Text(collation="C"), "postgresql"),

@@ -8,9 +8,10 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
-from digigram.core.coordination import name_key, needs_help_of
+from digigram.core.coordination import needs_help_of
 from digigram.core.engine import Quiz
 from digigram.core.loader import load_framework
+from digigram.core.names import name_key
 from digigram.core.result_record import result_to_record
 from digigram.store import migrate
 from digigram.store.db import make_engine

@@ -14,8 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from digigram.core import paths
-from digigram.core.coordination import name_key
 from digigram.core.errors import StorageError
+from digigram.core.names import name_key
 from digigram.store import backup, migrate
 from digigram.store.db import sqlite_url
 from digigram.store.models import Base

@@ -9,8 +9,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect, text
 
-from digigram.core.coordination import name_key
 from digigram.core.errors import StorageError
+from digigram.core.names import name_key
 from digigram.store import migrate
 from digigram.store.db import make_engine
 from digigram.store.models import Base

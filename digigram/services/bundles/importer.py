@@ -32,10 +32,11 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
 from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS, RecordCheck, converter
-from digigram.core.coordination import BundleError, ImportReport, name_key
+from digigram.core.coordination import BundleError, ImportReport
 from digigram.core.errors import StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NP_, Message
+from digigram.core.names import name_key
 from digigram.core.regions import BY_ID
 from digigram.services.bundles.checks import Checker, dangling
 from digigram.services.bundles.recompute import Recompute, without_result

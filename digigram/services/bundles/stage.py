@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
-from digigram.core.coordination import name_key
+from digigram.core.names import name_key
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 
 # A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries

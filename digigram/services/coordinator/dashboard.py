@@ -19,12 +19,12 @@ from digigram.core.coordination import (
     ItemStat,
     TraineeOrder,
     TraineeRow,
-    name_key,
     needs_help,
     share_high,
 )
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
+from digigram.core.names import name_key
 from digigram.services.summaries import BATCH, Summary, summarise
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from digigram.core.coordination import DashboardFilter, TraineeOrder, sort_key
+from digigram.core.coordination import DashboardFilter, TraineeOrder
+from digigram.core.names import sort_key
 from digigram.core.regions import Hub
 
 

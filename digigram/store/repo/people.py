@@ -10,7 +10,7 @@ from typing import cast
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from digigram.core.coordination import name_key
+from digigram.core.names import name_key
 from digigram.core.records import Person
 from digigram.store.clock import aware, now
 from digigram.store.db import transaction

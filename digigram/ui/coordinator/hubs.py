@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core import limits
-from digigram.core.coordination import sort_key
 from digigram.core.errors import DigigramError
+from digigram.core.names import sort_key
 from digigram.core.regions import Hub, Region, hub_matches, hub_search_text, region_name
 from digigram.ui.errors import show_problem
 from digigram.ui.widgets import TextLabel, fit_dialog

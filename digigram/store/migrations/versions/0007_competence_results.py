@@ -97,7 +97,7 @@ def fill_needs_help(conn: sa.Connection, *, batch_size: int = BATCH_SIZE) -> Non
 
 
 def fill_sort_names(conn: sa.Connection, *, batch_size: int = BATCH_SIZE) -> None:
-    from digigram.core.coordination import name_key
+    from digigram.core.names import name_key
 
     for rows in _batches(conn, "SELECT id, name FROM person WHERE id > :last ORDER BY id LIMIT :n",
                          batch_size=batch_size):
