@@ -20,8 +20,10 @@ from typing import Any
 PASSWORD = "benchmark-password"
 
 
-def _median(action: Callable[[], object], runs: int) -> tuple[float, Any]:
-    result = action()  # warm-up
+def median_seconds(action: Callable[[], Any], runs: int) -> tuple[float, Any]:
+    """The median wall time of `runs` calls after one warm-up call (caches, a first opening's one-off
+    work), and the last call's result. The programme benchmark times with it too."""
+    result = action()
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -83,7 +85,7 @@ def run(url: str, framework: str, runs: int) -> dict[str, Any]:
         times: dict[str, float] = {}
         details: dict[str, str] = {}
         for label, action in cases.items():
-            seconds, found = _median(action, runs)
+            seconds, found = median_seconds(action, runs)
             times[label] = seconds
             rows = getattr(found, "rows", None)
             if rows is not None:

@@ -14,13 +14,12 @@ measured back to back on the same server and data without copying and migrating 
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks._dashboard_step import median_seconds
 from benchmarks.coordinator_dataset import TRAINEES, ensure_dataset
 from benchmarks.dashboard import copy_dataset
 from competency_framework import shipped_framework_path
@@ -32,16 +31,6 @@ from digigram.services.workspace import Workspace
 
 PASSWORD = "benchmark-password"
 TARGETS = {"report": 2.0, "dashboard": 1.0}  # seconds, on PostgreSQL
-
-
-def _median(action: Callable[[], object], runs: int) -> tuple[float, object]:
-    result = action()  # warm-up: caches and the first opening's one-off work
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def _explain(ws: Workspace) -> None:
@@ -109,19 +98,19 @@ def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain:
     def scan() -> object:
         with ws._sessions() as session:
             return _fetch(session, "SELECT count(*), count(DISTINCT item_id) FROM answer")
-    baseline, _ = _median(scan, runs)
+    baseline, _ = median_seconds(scan, runs)
     print(f"baseline, one pass over all {p_answers(ws)} answers (count, distinct questions): median "
           f"{baseline * 1000:.0f} ms", flush=True)
-    seconds, found = _median(ws.programme, runs)
+    seconds, found = median_seconds(ws.programme, runs)
     print(f"  national figures = {seconds / baseline:.1f}× that pass", flush=True)
     p: Any = found
     line("programme figures, national", seconds, TARGETS["report"],
          f"{p.trainees} trainees, {p.checks} checks, before {p.headline.before.count}/{p.headline.before.n}, "
          f"after {p.headline.after.count}/{p.headline.after.n}")
-    seconds, found = _median(lambda: ws.programme(ws.programme_filter(region=region)), runs)
-    line(f"programme figures, one region ({region})", seconds, None, f"{found.trainees} trainees")  # type: ignore[attr-defined]
-    seconds, found = _median(lambda: ws.programme(ws.programme_filter(hub=hub_id)), runs)
-    line("programme figures, one hub", seconds, None, f"{found.trainees} trainees")  # type: ignore[attr-defined]
+    seconds, found = median_seconds(lambda: ws.programme(ws.programme_filter(region=region)), runs)
+    line(f"programme figures, one region ({region})", seconds, None, f"{found.trainees} trainees")
+    seconds, found = median_seconds(lambda: ws.programme(ws.programme_filter(hub=hub_id)), runs)
+    line("programme figures, one hub", seconds, None, f"{found.trainees} trainees")
 
     from digigram.services.programme_report import write_report
 
@@ -132,7 +121,7 @@ def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain:
             def whole(target: Path = target) -> Path:
                 picture = ws.programme()
                 return write_report(target, picture, ws.framework, ws.regions(), ws.hubs(), lang="uk")
-            seconds, _ = _median(whole, max(1, runs // 2))
+            seconds, _ = median_seconds(whole, max(1, runs // 2))
             line(f"national report, figures + {suffix.upper()} file", seconds, TARGETS["report"],
                  f"{target.stat().st_size / 1e3:.0f} KB")
 
@@ -140,16 +129,16 @@ def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain:
 
     # What the coordinator waits for: the first page of the table with the counts (benchmarks/dashboard.py
     # compares it with an older version); everyone whole is what the CSV and PDF exports read.
-    seconds, found = _median(lambda: co.dashboard(limit=PAGE, figures=False), runs)
+    seconds, found = median_seconds(lambda: co.dashboard(limit=PAGE, figures=False), runs)
     line("coordinator dashboard, first screen (everyone)", seconds, TARGETS["dashboard"],
-         f"{len(found.rows)} rows of {found.total}")  # type: ignore[attr-defined]
-    seconds, found = _median(lambda: co.dashboard(DashboardFilter(hub_id=busiest), limit=PAGE, figures=False),
-                             runs)
+         f"{len(found.rows)} rows of {found.total}")
+    seconds, found = median_seconds(
+        lambda: co.dashboard(DashboardFilter(hub_id=busiest), limit=PAGE, figures=False), runs)
     line("coordinator dashboard, first screen (busiest hub)", seconds, TARGETS["dashboard"],
-         f"{len(found.rows)} rows of {found.total}")  # type: ignore[attr-defined]
-    seconds, found = _median(co.dashboard, runs)
+         f"{len(found.rows)} rows of {found.total}")
+    seconds, found = median_seconds(co.dashboard, runs)
     line("coordinator dashboard, everyone whole (exports)", seconds, None,
-         f"{len(found.rows)} rows")  # type: ignore[attr-defined]
+         f"{len(found.rows)} rows")
     if explain and postgresql:
         _explain(ws)
 
