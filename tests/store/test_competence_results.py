@@ -81,14 +81,20 @@ def _stored(conn: Connection) -> set[tuple[object, ...]]:
         "SELECT attempt_id, competence_id, area_id, level, target, gap FROM competence_result")).all()}
 
 
-def test_upgrade_to_0007_fills_the_new_rows_from_stored_results(new_target: Callable[..., Target]) -> None:
-    target = new_target(migrated=False)
+def _old_checks_migrated(target: Target) -> dict[str, dict[str, object]]:
+    """The checks `_old_checks` writes at revision 0006, then the database upgraded to 0007."""
     migrate.upgrade(target.url, to="0006")
     engine = make_engine(target.url)
     with engine.begin() as conn:
         records = _old_checks(conn)
     engine.dispose()
     migrate.upgrade(target.url, to="0007")
+    return records
+
+
+def test_upgrade_to_0007_fills_the_new_rows_from_stored_results(new_target: Callable[..., Target]) -> None:
+    target = new_target(migrated=False)
+    records = _old_checks_migrated(target)
     engine = make_engine(target.url)
     try:
         with engine.begin() as conn:
@@ -112,12 +118,7 @@ def test_upgrade_to_0007_fills_the_new_rows_from_stored_results(new_target: Call
 def test_the_competence_step_streams_in_batches(new_target: Callable[..., Target]) -> None:
     """Batches of two over five readable checks: every check's rows, each once, whatever the batch size."""
     target = new_target(migrated=False)
-    migrate.upgrade(target.url, to="0006")
-    engine = make_engine(target.url)
-    with engine.begin() as conn:
-        records = _old_checks(conn)
-    engine.dispose()
-    migrate.upgrade(target.url, to="0007")
+    records = _old_checks_migrated(target)
     engine = make_engine(target.url)
     try:
         with engine.begin() as conn:
