@@ -96,10 +96,11 @@ def _row_of(kind: str) -> Callable[[Record], Row]:
 def competence_rows_of(attempt_id: str, text: Any) -> list[Row]:
     """(check, competence, area, target, gap) of a stored result's text, without parsing all of it.
 
-    Only the competences list is parsed (a fifth of the text). The key appears once in a result this
-    import accepts (the recompute finds every key of the record where it belongs); any other text gives
-    no rows here, and the check's rows are then made after the write from the whole record, as for a
-    check that came without a result. The shown level is the area's, joined in from its area row.
+    Only the competences list is parsed (a fifth of the text). The rows are trusted only for a result
+    that is, to the byte, the recompute's own text; `move` drops those of every result the recompute had
+    to parse, and any text without exactly one plain key gives none here. Those checks' rows are made
+    after the write from the whole parsed record, as for a check that came without a result. The shown
+    level is the area's, joined in from its area row.
     """
     if type(text) is not str or text.count(_COMPETENCE_KEY) != 1:
         return []
