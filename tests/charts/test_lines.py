@@ -1,0 +1,124 @@
+"""A page's lines written straight into the PDF are the very operators matplotlib writes for the same
+lines as Texts: glyph for glyph, kern for kern, at the same place, in uk and en."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+import zlib
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ft2font import LoadFlags
+
+from competency_framework import shipped_framework_path
+from digigram.charts import _lines
+from digigram.charts._pdf import PDF_RC, pdf_pages
+from digigram.charts._style import font
+from digigram.core.loader import load_framework
+
+
+def _texts() -> list[str]:
+    framework = load_framework(shipped_framework_path())
+    found: list[str] = []
+    for lang in ("uk", "en"):
+        found += [item.stem.get(lang) for item in framework.items[::3]]
+        found += [a.name.get(lang) for a in framework.areas]
+        found += [c.name.get(lang) for a in framework.areas for c in a.competences]
+    found += ["17 % (4243/25391)", "16 % – 17 %", "«Ґанок» і ʼєднання: WWW…MMM ||| ііі", "AVAТАк fi fl Київ",
+              "Й Ї Ё (Щ) [ʼ] — ?!", "V. T, Y. «Р» 2025–2026"]
+    return [t for t in found if t]
+
+
+# Lines the writer must leave to a Text: decomposed letters, a ligature, characters DejaVu Sans lacks.
+ODD = [unicodedata.normalize("NFD", "Йосип і Ївга"), "office fi", "Хаб 📚 у Бучі", "漢字 hub"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:
+    _lines._FACES.clear()  # nothing learnt from an earlier test: this one's texts teach the pairs
+
+
+@pytest.mark.parametrize(("size", "bold"), [(10.0, False), (8.5, False), (13.0, True)])
+def test_glyphs_summed_from_pairs_are_where_matplotlib_places_them(size: float, bold: bool) -> None:
+    prop = font(size, bold=bold)
+    texts = _texts()
+    for text in texts:  # shaped for real, teaching the pairs
+        _lines.glyphs(text, prop)
+    # Every line again, and lines made of the same words in another order: now summed from pairs.
+    words = sorted({w for t in texts for w in t.split()})
+    again = texts + [" ".join(words[k::7]) for k in range(7)]
+    _path, face = _lines._ft(prop)
+    summed = 0
+    for text in again:
+        pairs_known = all(p in _lines._FACES[_lines._font(size, bold)[1], size].step
+                          for p in itertools.pairwise(text))
+        found = _lines.glyphs(text, prop)
+        real = face._layout(text, LoadFlags.NO_HINTING)
+        if any(len(it.char) > 1 for it in real):  # a ligature ("fi") is left to a Text
+            assert found is None
+            continue
+        summed += pairs_known
+        assert found == [(it.char, it.glyph_index, it.x, it.prev_kern) for it in real], text
+    assert summed > len(texts) / 2
+
+
+def test_odd_lines_are_left_to_a_text() -> None:
+    for text in ODD:
+        assert _lines.glyphs(text, font(10.0)) is None, text
+
+
+STYLES = [(10.0, False, "#1A1A1A"), (8.5, True, "#555555"), (13.0, True, "#D55E00")]
+
+
+def _page(as_lines: bool) -> Figure:
+    page = Figure(figsize=(8.27, 11.69), facecolor="white")
+    block = _lines.TextLines(page)
+    page.add_artist(block)
+    y = 0.97
+    for k, text in enumerate(_texts()[:60] + ODD):
+        size, bold, colour = STYLES[k % 3]
+        x = 0.08 + (k % 4) * 0.01
+        if as_lines:
+            block.add(_lines.Line(x, y, text, size, bold, colour))
+        else:
+            page.text(x, y, text, ha="left", va="top", fontproperties=font(size, bold=bold), color=colour,
+                      parse_math=False)
+        y -= 0.0145
+    return page
+
+
+def _streams(path: Path) -> list[bytes]:
+    data = path.read_bytes()
+    return [zlib.decompress(s) for s in re.findall(rb"stream\n(.*?)\nendstream", data, re.S)]
+
+
+def test_a_pdf_page_of_lines_is_the_page_of_texts_byte_for_byte(tmp_path: Path) -> None:
+    written = {}
+    for as_lines in (False, True):
+        # Twice in one file: the second page's lines are all summed from pairs the first one taught.
+        path = tmp_path / f"{as_lines}.pdf"
+        with matplotlib.rc_context(PDF_RC), pdf_pages()(path) as pdf:
+            pdf.savefig(_page(as_lines))
+            pdf.savefig(_page(as_lines))
+        written[as_lines] = _streams(path)
+    assert len(written[True]) == len(written[False]) > 2
+    for lines, texts in zip(written[True], written[False], strict=True):
+        assert lines == texts
+    assert b"TJ" in written[True][0]
+
+
+def test_other_renderers_draw_the_lines_as_texts() -> None:
+    pixels = []
+    for as_lines in (False, True):
+        page = _page(as_lines)
+        canvas = FigureCanvasAgg(page)
+        canvas.draw()
+        pixels.append(np.asarray(canvas.buffer_rgba()).copy())
+    assert (pixels[0] == pixels[1]).all()
+    assert (pixels[1] != 255).any()
