@@ -12,7 +12,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from digigram.charts._lines import Line, TextLines
+from digigram.charts._lines import Line, Page, TextLines
 from digigram.charts._pdf import PDF_RC, pdf_pages
 from digigram.charts._style import font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
@@ -85,7 +85,7 @@ class _Flow:
                       color="#555555", parse_math=False)
 
     def new_page(self) -> None:
-        page = Figure(figsize=(PAGE_W, PAGE_H), facecolor="white")
+        page = Page(figsize=(PAGE_W, PAGE_H), facecolor="white")
         lines = TextLines(page)
         page.add_artist(lines)
         self.lines.append(lines)

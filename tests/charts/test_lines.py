@@ -3,6 +3,7 @@ lines as Texts: glyph for glyph, kern for kern, at the same place, in uk and en.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import unicodedata
@@ -20,7 +21,9 @@ from competency_framework import shipped_framework_path
 from digigram.charts import _lines
 from digigram.charts._pdf import PDF_RC, pdf_pages
 from digigram.charts._style import font
+from digigram.charts.programme import ProgrammeReport, write_programme_pdf
 from digigram.core.loader import load_framework
+from digigram.core.programme import Share
 
 
 def _texts() -> list[str]:
@@ -77,7 +80,8 @@ STYLES = [(10.0, False, "#1A1A1A"), (8.5, True, "#555555"), (13.0, True, "#D55E0
 
 
 def _page(as_lines: bool) -> Figure:
-    page = Figure(figsize=(8.27, 11.69), facecolor="white")
+    """A page of lines as the reports make it, or of matplotlib's own Texts (`as_lines` False)."""
+    page = (_lines.Page if as_lines else Figure)(figsize=(8.27, 11.69), facecolor="white")
     block = _lines.TextLines(page)
     page.add_artist(block)
     y = 0.97
@@ -122,3 +126,51 @@ def test_other_renderers_draw_the_lines_as_texts() -> None:
         pixels.append(np.asarray(canvas.buffer_rgba()).copy())
     assert (pixels[0] == pixels[1]).all()
     assert (pixels[1] != 255).any()
+
+
+@pytest.mark.parametrize(("size", "bold"), [(9.0, False), (8.0, False), (11.0, True)])
+def test_plain_lines_are_measured_as_freetype_measures_them(size: float, bold: bool) -> None:
+    prop = font(size, bold=bold)
+    texts = [*_texts(), "0", "25", "100 %", "A1", "C2", "11", "jaj", "'ʼ'", "—", "...", "Їжак", "(3/12)"]
+    measured = 0
+    for text in texts:
+        found = _lines.measure(text, prop)
+        if found is None:
+            continue
+        measured += 1
+        _path, face = _lines._ft(prop)
+        face.set_text(text, 0.0, flags=LoadFlags.NO_HINTING)  # as RendererPdf measures
+        width, height = face.get_width_height()
+        assert found == (width / 64, height / 64, face.get_descent() / 64), text
+    assert measured > len(texts) / 2
+
+
+def _report(lang: str) -> ProgrammeReport:
+    framework = load_framework(shipped_framework_path())
+    areas = [a.name.get(lang) for a in framework.areas]
+    competences = [f"{c.id} {c.name.get(lang)}" for a in framework.areas for c in a.competences]
+    return ProgrammeReport(
+        date=dt.date(2026, 11, 30), framework_title=framework.title.get(lang), selection="",
+        trainees=25391, hubs=5012, checks=46956, before=Share(4316, 25391), after=Share(20821, 25391),
+        regions=[(f"Область {k}", 1000 + k, 200 + k, 1800 + k) for k in range(24)],
+        level_codes=["A1", "A2", "B1", "B2", "C1", "C2"],
+        levels=[(name, [k * 300 + 10, 2000, 5000 - k, 7000, 3000, 120 * k]) for k, name in enumerate(areas)],
+        gaps=[(name, Share(3000 + 300 * k, 25391)) for k, name in enumerate(areas)],
+        over=[(name, Share(900 * k, 25391)) for k, name in enumerate(areas)],
+        hardest=[(f"{item.id}: {item.stem.get(lang)}", Share(30 + k, 400)) for k, item in
+                 enumerate(framework.items[:20])],
+        definitions=["Частка 7–10: «самооцінка» ʼ" * 5, "Wilson score interval " * 9],
+        competence_gaps=[(name, Share(100 * k, 25391)) for k, name in enumerate(competences)])
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_whole_report_with_charts_is_written_as_matplotlib_writes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    written = {}
+    for direct in (False, True):
+        monkeypatch.setattr(_lines, "DIRECT", direct)
+        path = write_programme_pdf(tmp_path / f"{direct}.pdf", _report(lang), lang=lang)
+        written[direct] = _streams(path)
+    assert len(written[True]) == len(written[False]) > 8
+    for ours, matplotlibs in zip(written[True], written[False], strict=True):
+        assert ours == matplotlibs
