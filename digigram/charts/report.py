@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
@@ -312,7 +313,8 @@ def write_report_pdf(
 
 
 def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str]) -> None:
-    """Write pages to a PDF through a temporary file, so a failed save never leaves half a report."""
+    """Write pages to a PDF through a temporary file, so a failed save never leaves half a report: not
+    when the disk refuses, and not when drawing a page fails either."""
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
@@ -321,9 +323,12 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
             for page in pages:
                 pdf.savefig(page)
         os.replace(tmp_name, target)
-    except OSError as exc:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    except BaseException as exc:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        if not isinstance(exc, OSError):
+            raise
         raise DigigramError(
             N_("Could not save the report to {target}: {value}", target=target, value=exc.strerror or exc),
         ) from exc

@@ -174,3 +174,18 @@ def test_a_whole_report_with_charts_is_written_as_matplotlib_writes_it(
     assert len(written[True]) == len(written[False]) > 8
     for ours, matplotlibs in zip(written[True], written[False], strict=True):
         assert ours == matplotlibs
+
+
+def test_a_page_that_fails_to_draw_leaves_the_old_report_and_no_part_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "звіт.pdf"
+    target.write_bytes(b"%PDF yesterday's report")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("FreeType could not shape the line")
+
+    monkeypatch.setattr(_lines, "glyphs", broken)  # drawing fails halfway through the first page
+    with pytest.raises(RuntimeError, match="could not shape"):
+        write_programme_pdf(target, _report("uk"), lang="uk")
+    assert target.read_bytes() == b"%PDF yesterday's report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["звіт.pdf"]
