@@ -192,7 +192,7 @@ class TextLines(Artist):
     def draw(self, renderer: Any) -> None:
         if not self.get_visible():
             return
-        writer = renderer if isinstance(renderer, _DirectText) else None
+        writer = renderer if isinstance(renderer, _DirectText) and renderer.direct() else None
         for line in self.lines:
             if writer is None or not self._write(writer, line):
                 self._as_text(line).draw(renderer)
@@ -258,6 +258,8 @@ def measure(text: str, prop: FontProperties) -> tuple[float, float, float] | Non
 class _DirectText:
     """A PDF renderer that measures and writes plain one-line texts itself and hands all else on."""
 
+    _OWN = frozenset({"_renderer", "file", "_codes", "_names"})
+
     def __init__(self, renderer: Any, file: Any) -> None:
         self._renderer = renderer
         self.file = file
@@ -267,14 +269,25 @@ class _DirectText:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._renderer, name)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Artists keep their rasterizing state on the renderer: it must land on the real one.
+        if name in self._OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._renderer, name, value)
+
+    def direct(self) -> bool:
+        """Whether drawing goes to the PDF now: not while an artist is being rasterized."""
+        return getattr(self._renderer, "file", None) is self.file
+
     def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: Any) -> Any:
-        found = None if ismath else measure(s, prop)
+        found = None if ismath or not self.direct() else measure(s, prop)
         return found if found is not None else self._renderer.get_text_width_height_descent(s, prop, ismath)
 
     def draw_text(self, gc: Any, x: float, y: float, s: str, prop: FontProperties, angle: float,
                   ismath: Any = False, mtext: Any = None) -> None:
         placed = None
-        if not ismath and angle == 0 and gc.get_url() is None and (
+        if not ismath and angle == 0 and gc.get_url() is None and self.direct() and (
                 mtext is None or (mtext.get_fontfeatures() is None and mtext.get_language() is None)):
             path = findfont(prop)
             placed = glyphs(s, prop, path)

@@ -189,3 +189,20 @@ def test_a_page_that_fails_to_draw_leaves_the_old_report_and_no_part_file(
         write_programme_pdf(target, _report("uk"), lang="uk")
     assert target.read_bytes() == b"%PDF yesterday's report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["звіт.pdf"]
+
+
+def test_rasterized_artists_on_a_page_are_still_drawn_by_matplotlib(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    written = {}
+    for direct in (False, True):
+        monkeypatch.setattr(_lines, "DIRECT", direct)
+        page = _page(as_lines=True)
+        ax = page.add_axes((0.1, 0.1, 0.5, 0.2))
+        ax.bar([0, 1], [3, 5], rasterized=True)
+        ax.text(0.5, 4, "Растр «ʼ» 42 %", rasterized=True)
+        ax.set_title("Заголовок над растром")
+        path = tmp_path / f"{direct}.pdf"
+        with matplotlib.rc_context(PDF_RC), pdf_pages()(path) as pdf:
+            pdf.savefig(page)
+        written[direct] = _streams(path)
+    assert written[True] == written[False]
