@@ -114,3 +114,40 @@ def test_bundle_dialog_needs_a_file_and_a_key_or_the_unsigned_choice(qtbot: Any)
     assert not dialog.warning.isHidden()
     choice = dialog.choice()
     assert isinstance(choice, BundleChoice) and choice.key is None and choice.unsigned
+
+
+def test_a_ukrainian_coordinator_reads_a_bundle_import_in_ukrainian_only(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+) -> None:
+    from digigram.ui.settings_dialog import Settings
+
+    seed_trainees(ws, PEOPLE[:1])
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    good = tmp_path / "plain.zip"
+    answers["bundle"] = BundleChoice(path=str(good), key=None, unsigned=True)
+    window.stack.currentWidget().bundle_out.click()
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])  # a copy that did not finish
+
+    second.apply_settings(Settings(language="uk"), store=False)
+    second.coordinator_action.trigger()
+    region = second.stack.currentWidget()
+    for path in (cut, tmp_path / "never-copied.zip"):
+        answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
+        region.bundle_in.click()
+        shown = messages.pop()
+        assert "Нічого не імпортовано" in shown
+        # neither zipfile's nor the system's English reason is left in the Ukrainian sentence
+        assert not any(word in shown for word in ("zip file", "Errno", "No such file")), shown
+    assert second.ws.people() == []
+
+    answers["bundle"] = BundleChoice(path=str(good), key=None, unsigned=True)
+    region.bundle_in.click()
+    summary = answers["done"][-1]
+    assert [p.name for p in second.ws.people()] == [PEOPLE[0][0]]
+    assert not any(word in summary for word in ("frameworks", "results", "plan_steps", "not signed")), summary
+    assert "кроків плану: 0" in summary and "версій рамки: 1" in summary
+    # the missing signature is said once, in Ukrainian
+    assert [line for line in summary.splitlines() if line.startswith("⚠")] == [
+        "⚠ Пакет не підписано: його цілісність не перевірено."]

@@ -161,7 +161,9 @@ class BundleDialog(QDialog):
 
 def _counts(mapping: Any) -> str:
     names = {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
-             "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans")}
+             "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans"),
+             "frameworks": translate("Bundles", "framework versions"),
+             "results": translate("Bundles", "area results"), "plan_steps": translate("Bundles", "plan steps")}
     return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
 
 
@@ -186,20 +188,19 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     return summary
 
 
-def import_bundle(parent: QWidget, co: CoordinatorAPI) -> ImportReport | None:
+def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportReport | None:
     choice = BundleDialog.ask(parent, saving=False)
     if choice is None:
         return None
     try:
-        report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned)
+        report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang)
     except DigigramError as exc:  # refused: the message says why, and nothing was written
         show_problem(parent, exc)
         return None
     lines = [translate("Bundles", "Bundle loaded."),
              translate("Bundles", "Added: %1").replace("%1", _counts(report.added)),
              translate("Bundles", "Already here, unchanged: %1").replace("%1", _counts(report.unchanged))]
-    if not report.signed:
-        lines.append("⚠ " + translate("Bundles", "The bundle was not signed."))
+    # An unsigned bundle's warning comes with the report, worded in `lang`: saying it here too doubled it.
     lines += ["⚠ " + w for w in report.warnings]
     Ask.done(parent, text="\n".join(lines))
     return report

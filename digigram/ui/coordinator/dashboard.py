@@ -425,7 +425,8 @@ class DashboardView(QWidget):
     def import_bundle(self) -> None:
         from digigram.ui.coordinator.bundles import import_bundle
 
-        if self.win.coordinator is not None and import_bundle(self, self.win.coordinator) is not None:
+        co = self.win.coordinator
+        if co is not None and import_bundle(self, co, lang=self.win.lang) is not None:
             self.win.notify(_people_changed())
             self.reload()
 

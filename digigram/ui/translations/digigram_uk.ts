@@ -4,32 +4,32 @@
 <context>
     <name>AddHubDialog</name>
     <message>
-        <location filename="../hub_picker.py" line="147"/>
+        <location filename="../hub_picker.py" line="151"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="151"/>
+        <location filename="../hub_picker.py" line="155"/>
         <source>Name of the hub</source>
         <translation>Назва хабу</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="154"/>
+        <location filename="../hub_picker.py" line="158"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="158"/>
+        <location filename="../hub_picker.py" line="162"/>
         <source>&amp;Name of the hub:</source>
         <translation>&amp;Назва хабу:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="159"/>
+        <location filename="../hub_picker.py" line="163"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="164"/>
+        <location filename="../hub_picker.py" line="168"/>
         <source>Trainees on this computer then choose the hub from the list; two hubs of one name in different regions stay apart.</source>
         <translation>Слухачі на цьому компʼютері потім обирають хаб зі списку; два хаби з однією назвою в різних регіонах не змішуються.</translation>
     </message>
@@ -163,36 +163,46 @@
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="179"/>
+        <location filename="../coordinator/bundles.py" line="165"/>
+        <source>framework versions</source>
+        <translation>версій рамки</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="166"/>
+        <source>area results</source>
+        <translation>результатів за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="166"/>
+        <source>plan steps</source>
+        <translation>кроків плану</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="181"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="184"/>
+        <location filename="../coordinator/bundles.py" line="186"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="198"/>
+        <location filename="../coordinator/bundles.py" line="200"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="199"/>
+        <location filename="../coordinator/bundles.py" line="201"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="200"/>
+        <location filename="../coordinator/bundles.py" line="202"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/bundles.py" line="202"/>
-        <source>The bundle was not signed.</source>
-        <translation>Пакет не був підписаний.</translation>
     </message>
 </context>
 <context>
@@ -528,187 +538,187 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="167"/>
+        <location filename="../coordinator/dashboard.py" line="168"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="174"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="175"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="177"/>
+        <location filename="../coordinator/dashboard.py" line="178"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="178"/>
+        <location filename="../coordinator/dashboard.py" line="179"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="179"/>
+        <location filename="../coordinator/dashboard.py" line="180"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="180"/>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="181"/>
+        <location filename="../coordinator/dashboard.py" line="182"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="182"/>
+        <location filename="../coordinator/dashboard.py" line="183"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="183"/>
+        <location filename="../coordinator/dashboard.py" line="184"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="184"/>
+        <location filename="../coordinator/dashboard.py" line="185"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="185"/>
+        <location filename="../coordinator/dashboard.py" line="186"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="186"/>
+        <location filename="../coordinator/dashboard.py" line="187"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="187"/>
+        <location filename="../coordinator/dashboard.py" line="188"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="188"/>
+        <location filename="../coordinator/dashboard.py" line="189"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="189"/>
+        <location filename="../coordinator/dashboard.py" line="190"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="190"/>
+        <location filename="../coordinator/dashboard.py" line="191"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="193"/>
+        <location filename="../coordinator/dashboard.py" line="194"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="194"/>
+        <location filename="../coordinator/dashboard.py" line="195"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="195"/>
+        <location filename="../coordinator/dashboard.py" line="196"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="198"/>
+        <location filename="../coordinator/dashboard.py" line="199"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="199"/>
+        <location filename="../coordinator/dashboard.py" line="200"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="200"/>
+        <location filename="../coordinator/dashboard.py" line="201"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="201"/>
+        <location filename="../coordinator/dashboard.py" line="202"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="202"/>
+        <location filename="../coordinator/dashboard.py" line="203"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="203"/>
+        <location filename="../coordinator/dashboard.py" line="204"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="262"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="260"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="261"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="275"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="311"/>
+        <location filename="../coordinator/dashboard.py" line="315"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -961,7 +971,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="73"/>
+        <location filename="../hub_picker.py" line="77"/>
         <source>There are no hubs on this computer yet. A coordinator adds them in coordinator mode (Add a hub…); until then you can be added without a hub.</source>
         <translation>На цьому компʼютері ще немає хабів. Координатор додає їх у режимі координатора («Додати хаб…»); доти вас можна додати без хабу.</translation>
     </message>
@@ -999,77 +1009,77 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="83"/>
+        <location filename="../coordinator/hubs.py" line="87"/>
         <source>H&amp;ubs:</source>
         <translation>&amp;Хаби:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="89"/>
+        <location filename="../coordinator/hubs.py" line="93"/>
         <source>Region of the chosen hub</source>
         <translation>Регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="93"/>
+        <location filename="../coordinator/hubs.py" line="97"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="101"/>
+        <location filename="../coordinator/hubs.py" line="105"/>
         <source>&amp;Save the region</source>
         <translation>З&amp;берегти регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="102"/>
+        <location filename="../coordinator/hubs.py" line="106"/>
         <source>Save the region of the chosen hub</source>
         <translation>Зберегти регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="103"/>
+        <location filename="../coordinator/hubs.py" line="107"/>
         <source>&amp;Add a hub…</source>
         <translation>&amp;Додати хаб…</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="104"/>
+        <location filename="../coordinator/hubs.py" line="108"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="105"/>
+        <location filename="../coordinator/hubs.py" line="109"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="106"/>
+        <location filename="../coordinator/hubs.py" line="110"/>
         <source>Close the hub list</source>
         <translation>Закрити список хабів</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="142"/>
+        <location filename="../coordinator/hubs.py" line="141"/>
         <source>There are no hubs on this computer yet: add one.</source>
         <translation>На цьому компʼютері ще немає хабів: додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="172"/>
+        <location filename="../coordinator/hubs.py" line="175"/>
         <source>%1 of %2 hubs</source>
         <translation>Показано хабів: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="175"/>
+        <location filename="../coordinator/hubs.py" line="178"/>
         <source>No hub matches “%1”. Try fewer letters or the region, or add the hub.</source>
         <translation>Жоден хаб не відповідає «%1». Спробуйте менше літер або регіон чи додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="195"/>
+        <location filename="../coordinator/hubs.py" line="205"/>
         <source>region not given yet</source>
         <translation>регіон ще не вказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="238"/>
+        <location filename="../coordinator/hubs.py" line="248"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="254"/>
+        <location filename="../coordinator/hubs.py" line="264"/>
         <source>Hub added: %1</source>
         <translation>Хаб додано: %1</translation>
     </message>
@@ -1462,177 +1472,177 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="149"/>
+        <location filename="../coordinator/programme.py" line="150"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="156"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="157"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="164"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="166"/>
+        <location filename="../coordinator/programme.py" line="167"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="168"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="168"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>95 % interval</source>
         <translation>95 % інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="171"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="171"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="173"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="174"/>
+        <location filename="../coordinator/programme.py" line="175"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="175"/>
+        <location filename="../coordinator/programme.py" line="176"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="177"/>
+        <location filename="../coordinator/programme.py" line="178"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="203"/>
+        <location filename="../coordinator/programme.py" line="204"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="212"/>
+        <location filename="../coordinator/programme.py" line="213"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="306"/>
+        <location filename="../coordinator/programme.py" line="313"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="308"/>
+        <location filename="../coordinator/programme.py" line="315"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="318"/>
+        <location filename="../coordinator/programme.py" line="325"/>
         <source>No one in this selection has a first and a later check with a self-rating.</source>
         <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
