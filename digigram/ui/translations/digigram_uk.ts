@@ -1446,17 +1446,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="273"/>
+        <location filename="../plan_view.py" line="226"/>
+        <source>Every suggested step is already in the plan.</source>
+        <translation>Усі запропоновані кроки вже є в плані.</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="227"/>
+        <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
+        <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="278"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="278"/>
+        <location filename="../plan_view.py" line="283"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="289"/>
+        <location filename="../plan_view.py" line="294"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
