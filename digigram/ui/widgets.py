@@ -3,9 +3,19 @@ and a status bar whose notices wrap."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QBoxLayout,
+    QDateEdit,
+    QLabel,
+    QStatusBar,
+    QWidget,
+)
+
+from digigram.core.i18n import date_pattern
 
 
 class TextLabel(QLabel):
@@ -315,3 +325,12 @@ class NoticeBar(QStatusBar):
 
     def currentMessage(self) -> str:
         return self.note.text()
+
+
+def show_dates(edit: QDateEdit, lang: str) -> None:
+    """A date field written as every list and report writes dates (14.03.2026, 14 Mar 2026).
+
+    Qt's own short format (15.12.26, 15/12/2026) would differ from the dates beside the field.
+    """
+    edit.setLocale(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Ukrainian))
+    edit.setDisplayFormat(date_pattern(lang))

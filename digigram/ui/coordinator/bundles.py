@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_
+from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
+from digigram.ui.widgets import show_dates
 
 if TYPE_CHECKING:
     from digigram.core.coordination import BundleSummary, ImportReport
@@ -73,7 +75,7 @@ class BundleDialog(QDialog):
         self.use_since.setAccessibleName(translate("Bundles", "Only checks since a date"))
         self.since = QDateEdit(self)
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("dd.MM.yyyy")
+        show_dates(self.since, current_language())
         self.since.setDate(QDate.currentDate().addMonths(-3))
         self.since.setEnabled(False)
         self.since.setAccessibleName(translate("Bundles", "First day of checks in the bundle"))
@@ -163,7 +165,8 @@ def _counts(mapping: Any) -> str:
     names = {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
              "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans"),
              "frameworks": translate("Bundles", "framework versions"),
-             "results": translate("Bundles", "area results"), "plan_steps": translate("Bundles", "plan steps")}
+             "results": translate("Bundles", "area results"),
+             "plan_steps": translate("Bundles", "plan steps")}
     return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
 
 
