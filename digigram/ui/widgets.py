@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QDateEdit,
+    QFrame,
     QLabel,
+    QScrollArea,
     QStatusBar,
     QWidget,
 )
@@ -258,6 +260,38 @@ class ButtonText(TextLabel):
         super().mouseReleaseEvent(event)
 
 
+class DialogBody(QScrollArea):
+    """A dialog's fields and texts above its buttons, scrolled when the screen is too short for them.
+
+    On a 1024×600 netbook at 200 % text the new-person form is taller than the screen: kept to the
+    screen by fit_dialog, its layout laid the consent text over the OK button. Here the dialog still
+    asks for the body's whole height, and what the screen cannot hold scrolls; the buttons stay shown.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(QWidget(self))
+
+    def inner(self) -> QWidget:
+        widget = self.widget()
+        assert widget is not None
+        return widget
+
+    def sizeHint(self) -> QSize:
+        # QScrollArea caps its hint at 24 lines; the whole content, at the width it is shown at, instead.
+        hint = self.inner().sizeHint()
+        width = max(self.viewport().width(), hint.width()) if self.isVisible() else hint.width()
+        height = self.inner().heightForWidth(width) if self.inner().hasHeightForWidth() else -1
+        return QSize(hint.width(), max(height, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as its content allows, but free to be shorter: the rest scrolls.
+        return QSize(self.inner().minimumSizeHint().width(), 3 * self.fontMetrics().height())
+
+
 def fit_dialog(dialog: QWidget) -> None:
     """Size a just-shown dialog to its settled content, within the screen.
 
@@ -279,8 +313,17 @@ def fit_dialog(dialog: QWidget) -> None:
         screen = dialog.screen()
         if screen is not None:
             room = screen.availableGeometry()
-            if dialog.height() > room.height() or dialog.width() > room.width():
-                dialog.resize(min(dialog.width(), room.width()), min(dialog.height(), room.height()))
+            frame = dialog.frameGeometry()  # a window manager adds a title bar and borders
+            extra_w, extra_h = frame.width() - dialog.width(), frame.height() - dialog.height()
+            if frame.height() > room.height() or frame.width() > room.width():
+                dialog.resize(min(dialog.width(), room.width() - extra_w),
+                              min(dialog.height(), room.height() - extra_h))
+            # Grown after it was placed, a dialog could reach past the screen's edge with its buttons.
+            frame = dialog.frameGeometry()
+            x = max(room.left(), min(frame.left(), room.right() + 1 - frame.width()))
+            y = max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height()))
+            if (x, y) != (frame.left(), frame.top()):
+                dialog.move(x, y)
         if again:
             # The new width re-wraps the texts once more; a second pass takes their final height.
             QTimer.singleShot(0, dialog, lambda: fit(False))
