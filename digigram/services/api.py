@@ -77,8 +77,10 @@ class CoordinatorAPI(Protocol):
     def export_bundle(self, path: str | os.PathLike[str], *, key: bytes | None, since: date | None = None,
                       hub_id: str | None = None) -> BundleSummary: ...
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
-                      allow_unsigned: bool = False, lang: str | None = None) -> ImportReport:
-        """Add a bundle's new results; its warnings are worded in `lang`."""
+                      allow_unsigned: bool = False, lang: str | None = None,
+                      progress: Callable[[str, int, int], None] | None = None) -> ImportReport:
+        """Add a bundle's new results; its warnings are worded in `lang`; `progress` hears (kind, done,
+        total) as each file is checked and again as it is written."""
         ...
     def sync_to(self, database_url: str, *, lang: str | None = None,
                 progress: Callable[[str, int, int], None] | None = None,

@@ -151,3 +151,44 @@ def test_a_ukrainian_coordinator_reads_a_bundle_import_in_ukrainian_only(
     # the missing signature is said once, in Ukrainian
     assert [line for line in summary.splitlines() if line.startswith("⚠")] == [
         "⚠ Пакет не підписано: його цілісність не перевірено."]
+
+
+def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from digigram.ui.coordinator import bundles
+    from digigram.ui.settings_dialog import Settings
+
+    seen: list[tuple[str, int, int, bool]] = []
+    made: list[QProgressDialog] = []
+
+    class Watched(QProgressDialog):  # the real dialog; what it was told is kept for the test
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+        def setValue(self, value: int) -> None:
+            super().setValue(value)
+            seen.append((self.labelText(), value, self.maximum(), self.isModal() or self.windowModality()
+                         != self.windowModality().NonModal))
+
+    monkeypatch.setattr(bundles, "QProgressDialog", Watched)
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    path = tmp_path / "hub.zip"
+    answers["bundle"] = BundleChoice(path=str(path), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.click()
+
+    second.apply_settings(Settings(language="uk"), store=False)
+    second.coordinator_action.trigger()
+    second.stack.currentWidget().bundle_in.click()
+    assert messages == [] and len(second.ws.people()) == len(PEOPLE)
+    assert seen, "the import told its progress"
+    assert any(text.startswith("Перевірка й завантаження перевірок:") and value == top
+               for text, value, top, _modal in seen)  # every check counted to the end
+    assert all(modal for *_rest, modal in seen)  # the window waits while the data changes
+    assert made and not made[0].isVisible()  # and it is gone once the summary shows
