@@ -272,7 +272,6 @@ class DialogBody(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         self.setWidget(QWidget(self))
 
@@ -301,10 +300,18 @@ def fit_dialog(dialog: QWidget) -> None:
     """
 
     def fit(again: bool) -> None:
+        # A scroll area is a layout boundary: what its content came to need once shown (a combo box
+        # widened to its longest entry) reaches the dialog's layout only when asked for again.
+        for body in dialog.findChildren(DialogBody):
+            body.updateGeometry()
         layout = dialog.layout()
         if layout is not None:
             layout.activate()
         dialog.adjustSize()
+        # adjustSize() keeps a window within 2/3 of the screen's width too: narrower than its layout's
+        # minimum (a long role name in a combo box at 200 %), a dialog squeezed or cut its fields.
+        if layout is not None and dialog.width() < layout.totalMinimumSize().width():
+            dialog.resize(layout.totalMinimumSize().width(), dialog.height())
         # adjustSize() keeps a window within 2/3 of the screen; at large text sizes a dialog needs more,
         # and would squeeze its fields and lay its wrapped texts over its buttons.
         wanted = (dialog.heightForWidth(dialog.width()) if dialog.hasHeightForWidth()
