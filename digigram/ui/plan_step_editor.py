@@ -61,6 +61,8 @@ class StepEditor(QWidget):
         self.has_due = QCheckBox(self)
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
+        # Before any step is shown the field held Qt's 01.01.2000; a step without a date offers this one.
+        self.due.setDate(QDate.currentDate().addDays(30))
         self.status = QComboBox(self)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)

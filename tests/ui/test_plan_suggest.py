@@ -112,3 +112,14 @@ def test_suggest_says_so_when_there_is_nothing_to_add(qtbot: Any, window: Any, w
     qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)  # a step of one's own
     qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
     assert len(plan.steps) == 1 and "Not saved yet" in plan.state.text()
+
+
+def test_an_empty_plan_offers_a_due_date_a_month_ahead_not_the_year_2000(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    win = window
+    person = create_person(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    assert plan.steps == []
+    assert plan.form_box.due.date() == QDate.currentDate().addDays(30)
