@@ -162,17 +162,18 @@ class BundleDialog(QDialog):
         return choice if isinstance(choice, BundleChoice) else None
 
 
-def _names() -> dict[str, str]:
-    return {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
+def record_name(kind: str) -> str:
+    """A kind of record a bundle or a sync carries, as a coordinator reads it ("checks", not "attempts")."""
+    names = {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
              "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans"),
              "frameworks": translate("Bundles", "framework versions"),
              "results": translate("Bundles", "area results"),
              "plan_steps": translate("Bundles", "plan steps")}
+    return names.get(kind, kind)
 
 
 def _counts(mapping: Any) -> str:
-    names = _names()
-    return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
+    return ", ".join(f"{record_name(k)}: {v}" for k, v in mapping.items()) or "—"
 
 
 def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = None) -> BundleSummary | None:
@@ -208,11 +209,9 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
     waiting.setMinimumDuration(300)
     waiting.setAutoClose(False)
     waiting.setAutoReset(False)
-    names = _names()
-
     def heard(kind: str, done: int, total: int) -> None:
         waiting.setLabelText(translate("Bundles", "Checking and loading %1: %2 of %3")
-                             .replace("%1", names.get(kind, kind)).replace("%2", str(done))
+                             .replace("%1", record_name(kind)).replace("%2", str(done))
                              .replace("%3", str(total)))
         waiting.setMaximum(max(total, 1))
         waiting.setValue(min(done, max(total, 1)))  # a window-modal dialog repaints here

@@ -43,7 +43,7 @@
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="55"/>
-        <location filename="../coordinator/bundles.py" line="205"/>
+        <location filename="../coordinator/bundles.py" line="206"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -144,74 +144,74 @@
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="166"/>
+        <location filename="../coordinator/bundles.py" line="167"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="166"/>
+        <location filename="../coordinator/bundles.py" line="167"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="167"/>
+        <location filename="../coordinator/bundles.py" line="168"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="167"/>
+        <location filename="../coordinator/bundles.py" line="168"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="168"/>
+        <location filename="../coordinator/bundles.py" line="169"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="169"/>
+        <location filename="../coordinator/bundles.py" line="170"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="170"/>
+        <location filename="../coordinator/bundles.py" line="171"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="189"/>
+        <location filename="../coordinator/bundles.py" line="190"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="194"/>
+        <location filename="../coordinator/bundles.py" line="195"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="204"/>
+        <location filename="../coordinator/bundles.py" line="205"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="214"/>
+        <location filename="../coordinator/bundles.py" line="213"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="230"/>
+        <location filename="../coordinator/bundles.py" line="229"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="231"/>
+        <location filename="../coordinator/bundles.py" line="230"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="232"/>
+        <location filename="../coordinator/bundles.py" line="231"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -1332,77 +1332,77 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="91"/>
+        <location filename="../plan_step_editor.py" line="93"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Мета:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="92"/>
+        <location filename="../plan_step_editor.py" line="94"/>
         <source>&amp;Competence:</source>
         <translation>К&amp;омпетентність:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="93"/>
+        <location filename="../plan_step_editor.py" line="95"/>
         <source>&amp;Resource:</source>
         <translation>&amp;Ресурс:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="94"/>
+        <location filename="../plan_step_editor.py" line="96"/>
         <source>&amp;Due date:</source>
         <translation>&amp;Термін:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="95"/>
+        <location filename="../plan_step_editor.py" line="97"/>
         <source>Stat&amp;us:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="96"/>
+        <location filename="../plan_step_editor.py" line="98"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="99"/>
+        <location filename="../plan_step_editor.py" line="101"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="100"/>
+        <location filename="../plan_step_editor.py" line="102"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="101"/>
+        <location filename="../plan_step_editor.py" line="103"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="102"/>
+        <location filename="../plan_step_editor.py" line="104"/>
         <source>Set a due date</source>
         <translation>Установити термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="103"/>
+        <location filename="../plan_step_editor.py" line="105"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="104"/>
+        <location filename="../plan_step_editor.py" line="106"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="109"/>
+        <location filename="../plan_step_editor.py" line="111"/>
         <source>by</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="110"/>
+        <location filename="../plan_step_editor.py" line="112"/>
         <source>Due date</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="112"/>
+        <location filename="../plan_step_editor.py" line="114"/>
         <source>&amp;Open the handout</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
@@ -1427,12 +1427,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Др&amp;ук…</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="129"/>
+        <location filename="../plan_step_editor.py" line="131"/>
         <source>(none)</source>
         <translation>(немає)</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="131"/>
+        <location filename="../plan_step_editor.py" line="133"/>
         <source>on this computer</source>
         <translation>на цьому компʼютері</translation>
     </message>
@@ -1999,122 +1999,87 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../coordinator/sync.py" line="34"/>
-        <source>people</source>
-        <translation>люди</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="34"/>
-        <source>frameworks</source>
-        <translation>рамки</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="35"/>
-        <source>checks</source>
-        <translation>перевірки</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="35"/>
-        <source>answers</source>
-        <translation>відповіді</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="36"/>
-        <source>area results</source>
-        <translation>результати за сферами</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="36"/>
-        <source>plans</source>
-        <translation>плани</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="37"/>
-        <source>plan steps</source>
-        <translation>кроки планів</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="72"/>
+        <location filename="../coordinator/sync.py" line="65"/>
         <source>Sync with the region</source>
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="75"/>
+        <location filename="../coordinator/sync.py" line="68"/>
         <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
         <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="82"/>
+        <location filename="../coordinator/sync.py" line="75"/>
         <source>Address of the regional database</source>
         <translation>Адреса регіональної бази</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="85"/>
+        <location filename="../coordinator/sync.py" line="78"/>
         <source>&amp;Regional database:</source>
         <translation>&amp;Регіональна база:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="90"/>
+        <location filename="../coordinator/sync.py" line="83"/>
         <source>Sync progress</source>
         <translation>Хід синхронізації</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="98"/>
+        <location filename="../coordinator/sync.py" line="91"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронізувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="99"/>
+        <location filename="../coordinator/sync.py" line="92"/>
         <source>Start the sync</source>
         <translation>Почати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="100"/>
+        <location filename="../coordinator/sync.py" line="93"/>
         <source>&amp;Cancel</source>
         <translation>Скасуват&amp;и</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="101"/>
+        <location filename="../coordinator/sync.py" line="94"/>
         <source>Cancel the sync</source>
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="126"/>
+        <location filename="../coordinator/sync.py" line="119"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="128"/>
+        <location filename="../coordinator/sync.py" line="121"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="148"/>
+        <location filename="../coordinator/sync.py" line="141"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="155"/>
+        <location filename="../coordinator/sync.py" line="148"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="160"/>
+        <location filename="../coordinator/sync.py" line="153"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="162"/>
+        <location filename="../coordinator/sync.py" line="155"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="185"/>
+        <location filename="../coordinator/sync.py" line="178"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="186"/>
+        <location filename="../coordinator/sync.py" line="179"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>
