@@ -854,97 +854,122 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="103"/>
+        <location filename="../home.py" line="127"/>
         <source>Digigram: check your digital skills</source>
         <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="105"/>
+        <location filename="../home.py" line="129"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="111"/>
+        <location filename="../home.py" line="135"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="112"/>
+        <location filename="../home.py" line="136"/>
         <source>People on this computer</source>
         <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="113"/>
+        <location filename="../home.py" line="137"/>
+        <source>&amp;Search:</source>
+        <translation>П&amp;ошук:</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="138"/>
+        <source>Search the people</source>
+        <translation>Пошук людей</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="139"/>
+        <source>Part of a name or of a hub</source>
+        <translation>Частина імені або назви хабу</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="140"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="114"/>
+        <location filename="../home.py" line="141"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="115"/>
+        <location filename="../home.py" line="142"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="116"/>
+        <location filename="../home.py" line="143"/>
         <source>Start the &amp;full check</source>
         <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="117"/>
+        <location filename="../home.py" line="144"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="118"/>
+        <location filename="../home.py" line="145"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="119"/>
+        <location filename="../home.py" line="146"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="120"/>
+        <location filename="../home.py" line="147"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="121"/>
+        <location filename="../home.py" line="148"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="122"/>
+        <location filename="../home.py" line="149"/>
         <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="123"/>
+        <location filename="../home.py" line="150"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="150"/>
+        <location filename="../home.py" line="183"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="174"/>
+        <location filename="../home.py" line="222"/>
+        <source>Shown: %1 of %2</source>
+        <translation>Показано: %1 з %2</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="225"/>
+        <source>Nobody matches “%1”. Clear the search to see everyone.</source>
+        <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="262"/>
         <source>Choose a person on the left first.</source>
         <translation>Спершу виберіть людину ліворуч.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="176"/>
+        <location filename="../home.py" line="264"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="204"/>
+        <location filename="../home.py" line="292"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1119,72 +1144,72 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="257"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="359"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
