@@ -68,6 +68,13 @@ class PeopleModel(QAbstractListModel):
             return person_id
         return None
 
+    def relabel(self, labels: list[str]) -> None:
+        """New words for the same people in the same order (another language): selection and scroll stay."""
+        self.everyone = [(label, pid) for label, (_, pid) in zip(labels, self.everyone, strict=True)]
+        if self.shown:
+            self.dataChanged.emit(self.index(0), self.index(len(self.shown) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
+
     def row_of(self, person_id: str) -> int | None:
         return next((row for row, i in enumerate(self.shown) if self.everyone[i][1] == person_id), None)
 
@@ -107,6 +114,7 @@ class HomeView(StackingScreen):
         self.shown = TextLabel(self)
         self.shown.hide()
         self._names: list[tuple[str, str]] = []  # each row's (name, hub), in the list's order
+        self._pins: list[bool] = []  # each row's "has a PIN", for "(PIN)" in the language of the moment
         self._texts: list[str] | None = None  # their search texts, made at the first search
         self.new_person = QPushButton(self)
         left.addWidget(self.people_label)
@@ -194,6 +202,9 @@ class HomeView(StackingScreen):
         self.plan.setText(translate("Home", "&Development plan"))
         self.history.setText(translate("Home", "&History of checks"))
         self._fill_areas()
+        if self._names:  # "(PIN)" after a name is in the language just chosen too
+            people = zip(self._names, self._pins, strict=True)
+            self.model.relabel([_label(name, hub, has_pin=pin) for (name, hub), pin in people])
         self._show_count()
         self._update_actions()
 
@@ -219,13 +230,12 @@ class HomeView(StackingScreen):
             return
         everyone: list[tuple[str, str]] = []
         self._names = []
+        self._pins = []
         self._texts = None
         for person in self.win.ws.people():  # already in Ukrainian alphabetical order
-            label = person.name + (f" — {person.hub}" if person.hub else "")
-            if person.has_pin:
-                label += " " + translate("Home", "(PIN)")
-            everyone.append((label, person.id))
+            everyone.append((_label(person.name, person.hub, has_pin=person.has_pin), person.id))
             self._names.append((person.name, person.hub))
+            self._pins.append(person.has_pin)
         self._show(everyone)
         self._update_actions()
 
@@ -389,6 +399,11 @@ class HomeView(StackingScreen):
         self.win.unlocked.add(person.id)  # they just chose the PIN (after selecting: that clears it)
         self.win.notify(_person_change(person.id))
         self.people.setFocus()
+
+
+def _label(name: str, hub: str, *, has_pin: bool) -> str:
+    label = name + (f" — {hub}" if hub else "")
+    return label + " " + translate("Home", "(PIN)") if has_pin else label
 
 
 def _person_change(person_id: str) -> Any:

@@ -82,3 +82,22 @@ def test_a_new_person_is_shown_whatever_was_typed(window: Any, ws: Any, dialogs:
     assert window.home.search.text() == ""
     assert window.person is not None and window.home.chosen_id() == window.person.id
     assert window.person.name in window.home.shown_names()
+
+
+def test_the_pin_mark_speaks_the_language_just_chosen(window: Any, ws: Any) -> None:
+    from digigram.ui import appearance
+
+    ws.create_person("Ірина Шевчук", pin="4321")
+    ws.create_person("Олена Шевченко")
+    window.home.refresh()
+    assert window.home.choose(next(p.id for p in ws.people() if p.name == "Ірина Шевчук"))
+    assert window.home.shown_names() == ["Ірина Шевчук (PIN)", "Олена Шевченко"]
+    appearance.install_language("uk")
+    try:
+        assert window.home.shown_names() == ["Ірина Шевчук (з PIN)", "Олена Шевченко"]
+        first = window.home.model.index(0)
+        assert first.data(Qt.ItemDataRole.AccessibleTextRole) == "Ірина Шевчук (з PIN)"  # what a reader says
+        assert window.person is not None and window.home.chosen_id() == window.person.id  # still chosen
+    finally:
+        appearance.install_language("en")
+    assert window.home.shown_names()[0] == "Ірина Шевчук (PIN)"

@@ -854,122 +854,122 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="127"/>
+        <location filename="../home.py" line="180"/>
         <source>Digigram: check your digital skills</source>
         <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="129"/>
+        <location filename="../home.py" line="182"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="135"/>
+        <location filename="../home.py" line="188"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="136"/>
+        <location filename="../home.py" line="189"/>
         <source>People on this computer</source>
         <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="137"/>
+        <location filename="../home.py" line="190"/>
         <source>&amp;Search:</source>
         <translation>П&amp;ошук:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="138"/>
+        <location filename="../home.py" line="191"/>
         <source>Search the people</source>
         <translation>Пошук людей</translation>
     </message>
     <message>
-        <location filename="../home.py" line="139"/>
+        <location filename="../home.py" line="192"/>
         <source>Part of a name or of a hub</source>
         <translation>Частина імені або назви хабу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="140"/>
+        <location filename="../home.py" line="193"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="141"/>
+        <location filename="../home.py" line="194"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="142"/>
+        <location filename="../home.py" line="195"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="143"/>
+        <location filename="../home.py" line="196"/>
         <source>Start the &amp;full check</source>
         <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="144"/>
+        <location filename="../home.py" line="197"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="145"/>
+        <location filename="../home.py" line="198"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="146"/>
+        <location filename="../home.py" line="199"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="147"/>
+        <location filename="../home.py" line="200"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="148"/>
+        <location filename="../home.py" line="201"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="149"/>
+        <location filename="../home.py" line="202"/>
         <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="150"/>
+        <location filename="../home.py" line="203"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="183"/>
+        <location filename="../home.py" line="406"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="222"/>
+        <location filename="../home.py" line="300"/>
         <source>Shown: %1 of %2</source>
         <translation>Показано: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../home.py" line="225"/>
+        <location filename="../home.py" line="303"/>
         <source>Nobody matches “%1”. Clear the search to see everyone.</source>
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="262"/>
+        <location filename="../home.py" line="343"/>
         <source>Choose a person on the left first.</source>
         <translation>Спершу виберіть людину ліворуч.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="264"/>
+        <location filename="../home.py" line="345"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="292"/>
+        <location filename="../home.py" line="371"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1189,27 +1189,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="260"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="362"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
