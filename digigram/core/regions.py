@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The 24 oblasts, the Autonomous Republic of Crimea and the two cities with special status.
 REGIONS: tuple[tuple[str, str, str], ...] = (
@@ -135,9 +136,17 @@ def hub_search_text(hub: Hub) -> str:
 
 
 def person_search_text(name: str, hub: str) -> str:
-    """What a search for a person looks in, folded: the name, also in Latin letters, and the hub's name."""
+    """What a search for a person looks in, folded: the name and the hub's name, each also in Latin letters
+    (as the hub searches read a hub's name)."""
     folded_name = folded(name)
-    return f"{folded_name} {romanised(folded_name)} {folded(hub)}"
+    return f"{folded_name} {romanised(folded_name)} {_hub_text(hub)}"
+
+
+@lru_cache(maxsize=16384)
+def _hub_text(hub: str) -> str:
+    # A region's people share a few thousand hubs: each hub's name is romanised once, not once a person.
+    name = folded(hub)
+    return f"{name} {romanised(name)}"
 
 
 def search_matches(search_text: str, typed: str) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digigram.core.regions import Hub, folded, hub_search_text, romanised, search_matches
+from digigram.core.regions import Hub, folded, hub_search_text, person_search_text, romanised, search_matches
 
 
 @pytest.mark.parametrize(("name", "latin"), [
@@ -76,3 +76,12 @@ def test_one_or_two_latin_letters_are_not_also_read_as_ukrainian_keys() -> None:
     assert not search_matches(text, "f")
     assert not search_matches(text, "fd")
     assert search_matches(text, "kmd")  # «льв», three keys
+
+
+def test_a_person_is_found_by_their_hub_in_latin_letters_as_the_hub_itself_is() -> None:
+    # The hub dialogs find «Бучанська бібліотека» by "bucha"; the people of that hub are found alike.
+    text = person_search_text("Олена Шевченко", "Бучанська бібліотека")
+    assert search_matches(hub_search_text(_hub("Бучанська бібліотека")), "buchanska")
+    assert search_matches(text, "buchanska") and search_matches(text, "olena buchanska")
+    assert search_matches(text, "Shevchenko")
+    assert not search_matches(person_search_text("Олена Шевченко", "Ірпінська бібліотека"), "buchanska")
