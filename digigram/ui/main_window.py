@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.errors import DigigramError, StorageError
+from digigram.core.errors import DigigramError, NoSuchPerson
 from digigram.core.records import Change
 from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             return None
         try:  # one row, not the whole list: a coordinator's PC may hold a region's 25,000 people
             return self.ws.person(self.person_id)
-        except StorageError:  # erased meanwhile (by the coordinator, or from another window)
+        except NoSuchPerson:  # erased meanwhile (by the coordinator, or from another window)
             return None
 
     def select_person(self, person_id: str | None) -> None:

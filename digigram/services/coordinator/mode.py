@@ -21,7 +21,7 @@ from digigram.core.coordination import (
     TraineeDetail,
     TraineeOrder,
 )
-from digigram.core.errors import StorageError
+from digigram.core.errors import NoSuchPerson, StorageError
 from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
 from digigram.core.regions import BY_ID, Hub
@@ -169,7 +169,7 @@ class Coordinator:
         deleted = people_rows.delete_person(self._store.engine, self._sessions, person_id,
                                                db_path=self._store.db_path)
         if not deleted:
-            raise StorageError(N_("There is no such person in the database."))
+            raise NoSuchPerson(N_("There is no such person in the database."))
         forget_pin_failures(vault_for(self._sessions, self._store.db_path), person_id)
         return Change("person", (person_id,), person_id=person_id)
 
