@@ -316,7 +316,9 @@ class HomeView(StackingScreen):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.model.shown:
-                    self.people.setCurrentIndex(self.model.index(0))
+                    # The person already chosen stays chosen (their PIN stays given); else the first.
+                    chosen = None if self.win.person_id is None else self.model.row_of(self.win.person_id)
+                    self.people.setCurrentIndex(self.model.index(0 if chosen is None else chosen))
                     self.people.setFocus()
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():

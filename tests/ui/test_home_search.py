@@ -103,3 +103,18 @@ def test_the_pin_mark_speaks_the_language_just_chosen(window: Any, ws: Any) -> N
     finally:
         appearance.install_language("en")
     assert window.home.shown_names()[0] == "Ірина Шевчук (PIN)"
+
+
+def test_down_keeps_the_person_already_chosen(qtbot: Any, window: Any, ws: Any) -> None:
+    _people(ws)
+    window.home.refresh()
+    iryna = next(p for p in ws.people() if p.name == "Ірина Шевчук")
+    olena = next(p for p in ws.people() if p.name == "Олена Шевченко")
+    assert window.home.choose(olena.id)
+    window.unlocked.add(olena.id)  # as after her PIN
+    window.home.search.setText("шевч")  # both stay shown; Ірина is first
+    assert window.home.shown_names()[0].startswith(iryna.name)
+    window.home.search.setFocus()
+    qtbot.keyClick(window.home.search, Qt.Key.Key_Down)
+    assert window.person_id == olena.id and olena.id in window.unlocked
+    assert window.home.people.hasFocus()
