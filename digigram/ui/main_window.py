@@ -251,6 +251,15 @@ class MainWindow(QMainWindow):
         if not self.is_ready:
             self.person_status.setText("")
             return
+        # A screen about someone other than the person chosen on Home (the coordinator's screens) says
+        # whom it shows, or None for a screen about no one (the dashboard): the bar never names a person
+        # who is not on screen.
+        shown = getattr(self.stack.currentWidget(), "shown_person_name", None)
+        if callable(shown):
+            name = shown()
+            self.person_status.setText(
+                "" if name is None else translate("MainWindow", "Person: %1").replace("%1", name))
+            return
         person = self.person
         text = (
             translate("MainWindow", "No person chosen")
@@ -381,6 +390,7 @@ class MainWindow(QMainWindow):
 
     def _screen_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()  # "each answer is saved", "coordinator mode is open": that screen's
+        self._update_status()
         if self.coordinator is not None:
             from digigram.ui.coordinator import mode
 

@@ -154,6 +154,10 @@ class DashboardView(QWidget):
         self.retranslate_ui()
         self._filling = False
 
+    def shown_person_name(self) -> str | None:
+        """The status bar names no one here: the dashboard is about many trainees."""
+        return None
+
     def _filters_for_tab(self) -> None:
         """The hub, group, role and date filters (and the count they give) act on the first four tabs
         only: the Programme tab has filters of its own, so there they are hidden rather than shown doing

@@ -41,6 +41,7 @@ class TraineeView(QWidget):
         self.detail: Any = None
         self.person_id: str | None = None
         self.plan_steps: list[Any] = []
+        self.person_name: str | None = None
         outer = QVBoxLayout(self)
         self.heading = TextLabel(self, scale=1.25, bold=True)
         self.about = TextLabel(self)
@@ -145,7 +146,7 @@ class TraineeView(QWidget):
             self.show_person(self.person_id)
 
     def forget(self) -> None:
-        self.detail, self.person_id = None, None
+        self.detail, self.person_id, self.person_name = None, None, None
         self.heading.setText("")
         self.about.setText("")
         self.history.setRowCount(0)
@@ -165,6 +166,7 @@ class TraineeView(QWidget):
             show_problem(self, exc)
             return False
         self.person_id, self.detail = person_id, detail
+        self.person_name = person.name
         fw, lang = self.win.ws.framework, self.win.lang
         profile = next((p.name.get(lang) for p in fw.profiles if p.id == person.profile_id), "")
         self.heading.setText(person.name)
@@ -175,6 +177,10 @@ class TraineeView(QWidget):
         self._draw(detail.latest_result)
         self._fill_plan(detail.plan)
         return True
+
+    def shown_person_name(self) -> str | None:
+        """The trainee on screen, whom the status bar names (not the person chosen on Home)."""
+        return self.person_name
 
     def _profile_id(self) -> str | None:
         return self.detail.person.profile_id if self.detail is not None else None
