@@ -549,187 +549,187 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="174"/>
+        <location filename="../coordinator/dashboard.py" line="178"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="175"/>
+        <location filename="../coordinator/dashboard.py" line="179"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="176"/>
+        <location filename="../coordinator/dashboard.py" line="180"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="177"/>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="179"/>
+        <location filename="../coordinator/dashboard.py" line="183"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="180"/>
+        <location filename="../coordinator/dashboard.py" line="184"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="181"/>
+        <location filename="../coordinator/dashboard.py" line="185"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="182"/>
+        <location filename="../coordinator/dashboard.py" line="186"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="183"/>
+        <location filename="../coordinator/dashboard.py" line="187"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="184"/>
+        <location filename="../coordinator/dashboard.py" line="188"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="185"/>
+        <location filename="../coordinator/dashboard.py" line="189"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="186"/>
+        <location filename="../coordinator/dashboard.py" line="190"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="187"/>
+        <location filename="../coordinator/dashboard.py" line="191"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="188"/>
+        <location filename="../coordinator/dashboard.py" line="192"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="189"/>
+        <location filename="../coordinator/dashboard.py" line="193"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="190"/>
+        <location filename="../coordinator/dashboard.py" line="194"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="191"/>
+        <location filename="../coordinator/dashboard.py" line="195"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="192"/>
+        <location filename="../coordinator/dashboard.py" line="196"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="195"/>
+        <location filename="../coordinator/dashboard.py" line="199"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="196"/>
+        <location filename="../coordinator/dashboard.py" line="200"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="197"/>
+        <location filename="../coordinator/dashboard.py" line="201"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="200"/>
+        <location filename="../coordinator/dashboard.py" line="204"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="201"/>
+        <location filename="../coordinator/dashboard.py" line="205"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="202"/>
+        <location filename="../coordinator/dashboard.py" line="206"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="203"/>
+        <location filename="../coordinator/dashboard.py" line="207"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="204"/>
+        <location filename="../coordinator/dashboard.py" line="208"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="205"/>
+        <location filename="../coordinator/dashboard.py" line="209"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="263"/>
+        <location filename="../coordinator/dashboard.py" line="267"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="266"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="276"/>
+        <location filename="../coordinator/dashboard.py" line="280"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="316"/>
+        <location filename="../coordinator/dashboard.py" line="320"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -1164,27 +1164,28 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="265"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="367"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1653,17 +1654,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="313"/>
+        <location filename="../coordinator/programme.py" line="320"/>
+        <source>No one has been checked both before and after training yet, so there is no self-rating to compare.</source>
+        <translation>Ще нікого не перевірено і до, і після навчання, тож самооцінку поки нема з чим порівняти.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="323"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="315"/>
+        <location filename="../coordinator/programme.py" line="314"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="325"/>
+        <location filename="../coordinator/programme.py" line="331"/>
         <source>No one in this selection has a first and a later check with a self-rating.</source>
         <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
@@ -2154,124 +2160,124 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="112"/>
+        <location filename="../coordinator/trainee.py" line="113"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="114"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="115"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="116"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="118"/>
+        <location filename="../coordinator/trainee.py" line="119"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="119"/>
+        <location filename="../coordinator/trainee.py" line="120"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="120"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="122"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="122"/>
+        <location filename="../coordinator/trainee.py" line="123"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="123"/>
+        <location filename="../coordinator/trainee.py" line="124"/>
         <source>Gap chart, and what was said beside it</source>
         <translation>Діаграма відставання і поруч — що сказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="125"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="127"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="128"/>
+        <location filename="../coordinator/trainee.py" line="129"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="129"/>
+        <location filename="../coordinator/trainee.py" line="130"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="130"/>
+        <location filename="../coordinator/trainee.py" line="131"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="131"/>
+        <location filename="../coordinator/trainee.py" line="132"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="172"/>
+        <location filename="../coordinator/trainee.py" line="174"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="200"/>
+        <location filename="../coordinator/trainee.py" line="206"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="202"/>
+        <location filename="../coordinator/trainee.py" line="208"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="225"/>
+        <location filename="../coordinator/trainee.py" line="231"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="238"/>
+        <location filename="../coordinator/trainee.py" line="244"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="240"/>
+        <location filename="../coordinator/trainee.py" line="246"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="260"/>
+        <location filename="../coordinator/trainee.py" line="266"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
