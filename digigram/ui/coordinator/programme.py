@@ -167,7 +167,7 @@ class ProgrammePage(QWidget):
         self.competences.setAccessibleName(translate("Programme", "Below the role's target by competence"))
         self.competences.setHorizontalHeaderLabels([
             translate("Programme", "Competence"), translate("Programme", "Area"),
-            translate("Programme", "Below target"), translate("Programme", "95 % interval")])
+            translate("Programme", "Below target"), translate("Programme", "95% interval")])
         self.regions.setHorizontalHeaderLabels([
             translate("Programme", "Region"), translate("Programme", "Trainees"),
             translate("Programme", "Hubs"), translate("Programme", "Checks")])
@@ -311,7 +311,7 @@ class ProgrammePage(QWidget):
         head = p.headline
         # With no one checked twice the shares are unknown: said in words, not as a row of dashes.
         compared = (
-            translate("Programme", "Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), "
+            translate("Programme", "Rate their digital skills 7–10 of 10: %1 before (95% interval %2), "
                       "%3 after (%4); %5 people with a first and a later check.")
             .replace("%1", pct(head.before)).replace("%2", interval(head.before))
             .replace("%3", pct(head.after)).replace("%4", interval(head.after))

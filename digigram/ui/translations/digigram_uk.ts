@@ -1600,8 +1600,8 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/programme.py" line="170"/>
-        <source>95 % interval</source>
-        <translation>95 % інтервал</translation>
+        <source>95% interval</source>
+        <translation>95 % інтервал</translation>
     </message>
     <message>
         <location filename="../coordinator/programme.py" line="172"/>
@@ -1665,8 +1665,8 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/programme.py" line="314"/>
-        <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
-        <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
+        <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
+        <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
         <location filename="../coordinator/programme.py" line="331"/>
