@@ -147,10 +147,11 @@ class DashboardView(QWidget):
         self.tabs.addTab(self.before_after, "")
         self.programme = ProgrammePage(self.win, self.tabs)  # its own filters: region, hub, since
         self.tabs.addTab(self.programme, "")
-        # Five tabs with large text are wider than a small screen: their names shorten with "…" (the
-        # whole name is the tab's tooltip) rather than hide behind scroll arrows too small to use.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # The names are short enough for all five to fit whole on a 1024 px screen at 200 % text. On a
+        # narrower window they stay whole too, behind scroll arrows: "Train…", "Progr…" could not be read
+        # (Ctrl+Tab and each tab's Alt key reach every page all the same).
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
         self.model.modelReset.connect(self._order_changed)
         self.model.rowsInserted.connect(self._order_changed)  # a further page read by scrolling
@@ -255,7 +256,7 @@ class DashboardView(QWidget):
         self.tabs.setTabText(0, translate("Dashboard", "&Trainees"))
         self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
-        self.tabs.setTabText(3, translate("Dashboard", "&Before and after"))
+        self.tabs.setTabText(3, translate("Dashboard", "&Before/after"))
         self.tabs.setTabText(4, translate("Dashboard", "Progr&amme"))
         for index in range(self.tabs.count()):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))

@@ -549,202 +549,202 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="231"/>
+        <location filename="../coordinator/dashboard.py" line="232"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="233"/>
+        <location filename="../coordinator/dashboard.py" line="234"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="234"/>
+        <location filename="../coordinator/dashboard.py" line="235"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="235"/>
+        <location filename="../coordinator/dashboard.py" line="236"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="236"/>
+        <location filename="../coordinator/dashboard.py" line="237"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="206"/>
+        <location filename="../coordinator/dashboard.py" line="207"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="238"/>
+        <location filename="../coordinator/dashboard.py" line="239"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="239"/>
+        <location filename="../coordinator/dashboard.py" line="240"/>
         <source>Show only: hub, group, role, dates</source>
         <translation>Показати лише: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="241"/>
+        <location filename="../coordinator/dashboard.py" line="242"/>
         <source>Show or fold the filters: hub, group, role, dates</source>
         <translation>Показати або згорнути фільтри: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="242"/>
+        <location filename="../coordinator/dashboard.py" line="243"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="243"/>
+        <location filename="../coordinator/dashboard.py" line="244"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="244"/>
+        <location filename="../coordinator/dashboard.py" line="245"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="246"/>
+        <location filename="../coordinator/dashboard.py" line="247"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="247"/>
+        <location filename="../coordinator/dashboard.py" line="248"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="248"/>
+        <location filename="../coordinator/dashboard.py" line="249"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="250"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="250"/>
+        <location filename="../coordinator/dashboard.py" line="251"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="251"/>
+        <location filename="../coordinator/dashboard.py" line="252"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="252"/>
+        <location filename="../coordinator/dashboard.py" line="253"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="253"/>
+        <location filename="../coordinator/dashboard.py" line="254"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="255"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="255"/>
+        <location filename="../coordinator/dashboard.py" line="256"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="256"/>
+        <location filename="../coordinator/dashboard.py" line="257"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="257"/>
+        <location filename="../coordinator/dashboard.py" line="258"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
-        <source>&amp;Before and after</source>
+        <location filename="../coordinator/dashboard.py" line="259"/>
+        <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="259"/>
+        <location filename="../coordinator/dashboard.py" line="260"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="262"/>
+        <location filename="../coordinator/dashboard.py" line="263"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="263"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="264"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="267"/>
+        <location filename="../coordinator/dashboard.py" line="268"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="268"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="271"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="272"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="272"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="331"/>
+        <location filename="../coordinator/dashboard.py" line="332"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="333"/>
+        <location filename="../coordinator/dashboard.py" line="334"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="334"/>
+        <location filename="../coordinator/dashboard.py" line="335"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="344"/>
+        <location filename="../coordinator/dashboard.py" line="345"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="203"/>
+        <location filename="../coordinator/dashboard.py" line="204"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
