@@ -38,12 +38,13 @@
     <name>Bundles</name>
     <message>
         <location filename="../coordinator/bundles.py" line="54"/>
+        <location filename="../coordinator/bundles.py" line="188"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="55"/>
-        <location filename="../coordinator/bundles.py" line="206"/>
+        <location filename="../coordinator/bundles.py" line="232"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -179,39 +180,64 @@
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="190"/>
+        <location filename="../coordinator/bundles.py" line="186"/>
+        <source>Saving the bundle…</source>
+        <translation>Зберігаємо пакет…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="187"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="195"/>
+        <source>Writing %1: %2 of %3</source>
+        <translation>Запис %1: %2 з %3</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="196"/>
+        <source>Writing %1: %2</source>
+        <translation>Запис %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="208"/>
+        <source>Saving was cancelled. No bundle file was written.</source>
+        <translation>Збереження скасовано. Файл пакета не записано.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="216"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="195"/>
+        <location filename="../coordinator/bundles.py" line="221"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="205"/>
+        <location filename="../coordinator/bundles.py" line="231"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="213"/>
+        <location filename="../coordinator/bundles.py" line="239"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="229"/>
+        <location filename="../coordinator/bundles.py" line="255"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="230"/>
+        <location filename="../coordinator/bundles.py" line="256"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="231"/>
+        <location filename="../coordinator/bundles.py" line="257"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
