@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(IDLE_MS)
         self.idle_timer.timeout.connect(self.forget_person)
         self._views: dict[str, Any] = {}
-        self.stack = ScreenStack(self)
+        self.stack: QStackedWidget = ScreenStack(self)
         # The screens sit in a scroll area: whatever a screen needs beyond the window (large text on a
         # small screen) is reached by scrolling, and the window is never pushed wider than the screen.
         self.scroller = QScrollArea(self)
