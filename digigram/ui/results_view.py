@@ -68,9 +68,9 @@ class AreaTable(QTableWidget):
             room = self.width() - 2 * self.frameWidth()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            wanted = sum(header.sectionSize(c) for c in range(self.columnCount()))
-            if wanted > room > 0:
-                header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            natural = [header.sectionSize(c) for c in range(self.columnCount())]
+            if sum(natural) > room > 0:
+                self._share(room, natural)
             else:
                 header.setStretchLastSection(True)
             self.resizeRowsToContents()
@@ -80,6 +80,30 @@ class AreaTable(QTableWidget):
             self.setFixedHeight(heads + rows + 2 * self.frameWidth())
         finally:
             self._fitting = False
+
+    def _share(self, room: int, natural: list[int]) -> None:
+        """Columns narrower than their text: each keeps its longest word (a word is never cut, as
+        «Інформа…» was), and what room is left goes to each as far as its text is longer than that."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics, head_metrics = self.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 8
+        words = []
+        for column in range(self.columnCount()):
+            texts = [(head_metrics, self.horizontalHeaderItem(column))] + [
+                (metrics, self.item(row, column)) for row in range(self.rowCount())]
+            widest = max((m.horizontalAdvance(word) for m, item in texts if item is not None
+                          for word in item.text().split()), default=0)
+            words.append(min(widest + pad, natural[column]))
+        if sum(words) > room:
+            # Not even every longest word fits (200 % text on a netbook): all columns give a little, so
+            # the last is not cut off; a long word then ends in "…" (the cell's text is in its tooltip).
+            words = [w * room // sum(words) for w in words]
+        spare = max(room - sum(words), 0)
+        longer = [n - w for n, w in zip(natural, words, strict=True)]
+        total = sum(longer) or 1
+        for column, (word, more) in enumerate(zip(words, longer, strict=True)):
+            header.resizeSection(column, word + spare * more // total)
 
     def _heads_height(self) -> int:
         """The tallest column head, its text wrapped in its column (QHeaderView measures one line)."""
@@ -237,7 +261,9 @@ class ResultsView(QWidget):
                 said_text(fw, res, lang),
             ]
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # whole, should a narrow column end a word in "…"
+                self.table.setItem(row, col, cell)
             summary.append(f"{cells[0]}: {cells[1]}; {cells[4]}")
             svs = getattr(res, "self_vs_shown", None)
             if svs is not None and svs.flag:
