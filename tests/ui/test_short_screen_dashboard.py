@@ -80,3 +80,15 @@ def test_buttons_are_not_cut_after_the_text_grew_on_another_screen(
     cut = [b.text() for b in view.findChildren(QPushButton) if b.isVisible()
            and (b.width() < b.sizeHint().width() or b.height() < b.sizeHint().height())]
     assert not cut, f"buttons narrower or lower than their text: {cut}"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_trainee_at_200_percent_scrolls_in_one_place(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    view = _netbook_dashboard(window, ws, lang=lang, scale=200)
+    window.show_trainee(view.model.rows[0].person_id)
+    settle()
+    trainee = window.stack.currentWidget()
+    assert trainee is window.coordinator_screens["trainee"]
+    # the chart page scrolls inside its tab; the window does not scroll the screen around it as well
+    assert not window.scroller.verticalScrollBar().isVisible(), "two scroll bars, one inside the other"

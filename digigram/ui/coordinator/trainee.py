@@ -35,6 +35,7 @@ translate = QCoreApplication.translate
 
 
 class TraineeView(QWidget):
+    fills_window = True  # its pages scroll (the chart page) or are lists: it takes the window's height
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
@@ -73,7 +74,12 @@ class TraineeView(QWidget):
         self.history = HistoryTable(self.tabs)
         self.tabs.addTab(self.history, "")
 
-        plan = QWidget(self.tabs)
+        # The plan page scrolls on its own as the chart page does: on a netbook at 200 % its list, step
+        # and comment are taller than the room, and the whole screen scrolled around the chart's scroll.
+        self.plan_scroll = QScrollArea(self.tabs)
+        self.plan_scroll.setWidgetResizable(True)
+        self.plan_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        plan = QWidget(self.plan_scroll)
         pl = QHBoxLayout(plan)
         left = QVBoxLayout()
         self.steps_label = QLabel(plan)
@@ -98,7 +104,8 @@ class TraineeView(QWidget):
         row.addWidget(self.saved, 1)
         right.addLayout(row)
         pl.addLayout(right, 3)
-        self.tabs.addTab(plan, "")
+        self.plan_scroll.setWidget(plan)
+        self.tabs.addTab(self.plan_scroll, "")
 
         self.back.clicked.connect(self.back_to_dashboard)
         self.pdf.clicked.connect(self._pdf)
@@ -122,6 +129,7 @@ class TraineeView(QWidget):
         self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart_scroll.setAccessibleName(translate("Trainee", "Gap chart, and what was said beside it"))
+        self.plan_scroll.setAccessibleName(translate("Trainee", "The plan's steps, each with a comment"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
         self.history.retranslate_ui()
         self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))

@@ -1850,157 +1850,157 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="167"/>
+        <location filename="../results_view.py" line="191"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="168"/>
+        <location filename="../results_view.py" line="192"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="169"/>
+        <location filename="../results_view.py" line="193"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="170"/>
+        <location filename="../results_view.py" line="194"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="172"/>
+        <location filename="../results_view.py" line="196"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="174"/>
+        <location filename="../results_view.py" line="198"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="177"/>
+        <location filename="../results_view.py" line="201"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="202"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="179"/>
+        <location filename="../results_view.py" line="203"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="180"/>
+        <location filename="../results_view.py" line="204"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="181"/>
+        <location filename="../results_view.py" line="205"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="182"/>
+        <location filename="../results_view.py" line="206"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="185"/>
+        <location filename="../results_view.py" line="209"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="186"/>
+        <location filename="../results_view.py" line="210"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="187"/>
+        <location filename="../results_view.py" line="211"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="188"/>
+        <location filename="../results_view.py" line="212"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="190"/>
+        <location filename="../results_view.py" line="214"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="190"/>
+        <location filename="../results_view.py" line="214"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="193"/>
+        <location filename="../results_view.py" line="217"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="195"/>
+        <location filename="../results_view.py" line="219"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="196"/>
+        <location filename="../results_view.py" line="220"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="223"/>
+        <location filename="../results_view.py" line="247"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="246"/>
+        <location filename="../results_view.py" line="272"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="255"/>
+        <location filename="../results_view.py" line="281"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="335"/>
+        <location filename="../results_view.py" line="361"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="336"/>
+        <location filename="../results_view.py" line="362"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="338"/>
+        <location filename="../results_view.py" line="364"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="339"/>
+        <location filename="../results_view.py" line="365"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="340"/>
+        <location filename="../results_view.py" line="366"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="341"/>
+        <location filename="../results_view.py" line="367"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="352"/>
+        <location filename="../results_view.py" line="378"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -2201,124 +2201,129 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="113"/>
+        <location filename="../coordinator/trainee.py" line="120"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="114"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="115"/>
+        <location filename="../coordinator/trainee.py" line="122"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="116"/>
+        <location filename="../coordinator/trainee.py" line="123"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="119"/>
+        <location filename="../coordinator/trainee.py" line="126"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="120"/>
+        <location filename="../coordinator/trainee.py" line="127"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="122"/>
+        <location filename="../coordinator/trainee.py" line="129"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="123"/>
+        <location filename="../coordinator/trainee.py" line="130"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="131"/>
         <source>Gap chart, and what was said beside it</source>
         <translation>Діаграма відставання і поруч — що сказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="125"/>
+        <location filename="../coordinator/trainee.py" line="132"/>
+        <source>The plan&apos;s steps, each with a comment</source>
+        <translation>Кроки плану, кожен із коментарем</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/trainee.py" line="133"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="135"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="128"/>
+        <location filename="../coordinator/trainee.py" line="136"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="129"/>
+        <location filename="../coordinator/trainee.py" line="137"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="130"/>
+        <location filename="../coordinator/trainee.py" line="138"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="131"/>
+        <location filename="../coordinator/trainee.py" line="139"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="132"/>
+        <location filename="../coordinator/trainee.py" line="140"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="174"/>
+        <location filename="../coordinator/trainee.py" line="182"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="206"/>
+        <location filename="../coordinator/trainee.py" line="214"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="208"/>
+        <location filename="../coordinator/trainee.py" line="216"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="231"/>
+        <location filename="../coordinator/trainee.py" line="239"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="244"/>
+        <location filename="../coordinator/trainee.py" line="252"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="246"/>
+        <location filename="../coordinator/trainee.py" line="254"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="266"/>
+        <location filename="../coordinator/trainee.py" line="274"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
