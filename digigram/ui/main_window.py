@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.errors import DigigramError
+from digigram.core.errors import DigigramError, StorageError
 from digigram.core.records import Change
 from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         elif self.coordinator is None:
             self.show_view(self.home)
         self.unlocked.clear()
+        self.home.clear_search()  # the last person's typed name is theirs too
         self.home.people.clearSelection()
         self.select_person(None)
         self.home.refresh()
@@ -269,7 +270,10 @@ class MainWindow(QMainWindow):
     def person(self) -> Any:
         if self.person_id is None:
             return None
-        return next((p for p in self.ws.people() if p.id == self.person_id), None)
+        try:  # one row, not the whole list: a coordinator's PC may hold a region's 25,000 people
+            return self.ws.person(self.person_id)
+        except StorageError:  # erased meanwhile (by the coordinator, or from another window)
+            return None
 
     def select_person(self, person_id: str | None) -> None:
         if person_id != self.person_id:
