@@ -176,11 +176,13 @@ class Coordinator:
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------
 
     def export_bundle(self, path: str | os.PathLike[str], *, key: bytes | None, since: date | None = None,
-                      hub_id: str | None = None) -> BundleSummary:
+                      hub_id: str | None = None, progress: Callable[[str, int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> BundleSummary:
         """A bundle of finished checks and plans (since a day, of one hub by its id)."""
         from digigram.services.bundles import importer as bundles
 
-        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub_id=hub_id)
+        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub_id=hub_id,
+                                     progress=progress, cancelled=cancelled)
 
     def sync_to(self, database_url: str, *, lang: str | None = None,
                 progress: Callable[[str, int, int], None] | None = None,
