@@ -251,3 +251,46 @@ def test_cancelling_a_bundle_save_leaves_no_file(
     assert not (tmp_path / "hub.zip").exists() and not list(tmp_path.glob(".hub.zip*")), "a half bundle"
     assert messages == [], "a cancel asked for is not a problem"
     assert answers["done"] == ["Saving was cancelled. No bundle file was written."]
+
+
+def test_cancel_pressed_while_answers_are_written_stops_before_the_next_kind(
+        window: Any, ws: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Answers have no total known ahead, so their bar is a busy one whose value never changes; a
+    # QProgressDialog handles its events only when its value changes, so a Cancel pressed while answers
+    # were written (the longest part of a region's bundle) was heard only after every answer, area result
+    # and plan had been written.
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from digigram.ui.coordinator import bundles
+
+    seen: list[str] = []
+
+    class Pressed(QProgressDialog):
+        pressed = False
+
+        def setMinimumDuration(self, ms: int) -> None:  # shown at once, as after a long wait
+            super().setMinimumDuration(0)
+
+        def setValue(self, value: int) -> None:
+            super().setValue(value)
+            seen.append(self.labelText())
+            if self.labelText().startswith("Writing answers") and not self.pressed:
+                self.pressed = True
+                button = self.findChild(QPushButton)
+                # a real click, queued as the coordinator's would be while the writing goes on
+                QTimer.singleShot(0, lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton))
+
+    monkeypatch.setattr(bundles, "QProgressDialog", Pressed)
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.click()
+    assert not (tmp_path / "hub.zip").exists() and not list(tmp_path.glob(".hub.zip*")), "a bundle written"
+    assert answers["done"] == ["Saving was cancelled. No bundle file was written."]
+    after = seen[next(i for i, text in enumerate(seen) if text.startswith("Writing answers")):]
+    assert all(text.startswith("Writing answers") for text in after), after  # nothing written after it
+    assert messages == []

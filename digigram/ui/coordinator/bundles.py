@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -190,13 +190,23 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     waiting.setMinimumDuration(300)
     waiting.setAutoClose(False)
     waiting.setAutoReset(False)
+    started = QElapsedTimer()
+    started.start()
 
     def heard(kind: str, done: int, total: int) -> None:
         text = (translate("Bundles", "Writing %1: %2 of %3").replace("%3", str(total)) if total
                 else translate("Bundles", "Writing %1: %2"))
         waiting.setLabelText(text.replace("%1", record_name(kind)).replace("%2", str(done)))
         waiting.setMaximum(total)  # 0: a busy bar, the number written so far in the text
-        waiting.setValue(min(done, total))  # a window-modal dialog repaints and hears Cancel here
+        waiting.setValue(min(done, total))
+        # QProgressDialog shows itself and handles events only when its value changes, and a busy bar's
+        # never does: answers, the longest part, would go by unseen with Cancel deaf. So it is shown once
+        # the save has taken a moment and handles its events at every batch; being window-modal, it
+        # keeps the window behind from starting anything else meanwhile.
+        if not waiting.isVisible() and started.elapsed() >= waiting.minimumDuration():
+            waiting.show()
+        if waiting.isVisible():
+            QCoreApplication.processEvents()
 
     try:
         summary = co.export_bundle(path, key=choice.key, since=choice.since, hub_id=hub_id,
