@@ -141,9 +141,32 @@ def test_with_no_one_checked_twice_the_headline_says_so_in_words(
     window.coordinator_action.trigger()
     page = _page(qtbot, window)
     said = page.summary.text()
-    assert "No one has been checked both before and after training yet" in said
+    assert "No one in this selection has a first check and a later one at least 28 days on" in said
     assert "—" not in said, said  # no dashes standing for shares nobody has
     window.apply_settings(Settings(language="uk"), store=False)
     page.show_button.click()
-    qtbot.waitUntil(lambda: "Ще нікого" in page.summary.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "Ні в кого" in page.summary.text(), timeout=20000)
     assert "—" not in page.summary.text(), page.summary.text()
+
+
+def test_people_checked_twice_without_a_self_rating_are_not_said_unchecked(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    # The self-rating may be skipped. Two people checked 40 days apart who skipped it have been checked
+    # before and after training: the headline must say what is missing (a self-rating at both checks),
+    # not that no one was checked twice, which a coordinator would pass on to the programme as fact.
+    from datetime import UTC, datetime, timedelta
+
+    from tests.coordinator.conftest import add_check
+
+    first = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
+    for name, hub, group, _pin in PEOPLE[:2]:
+        person = ws.create_person(name, hub=hub, group=group)
+        for when in (first, first + timedelta(days=40)):
+            add_check(ws, person, when=when, levels={"INF": ("B", "C"), "SAF": ("A", "B")}, rating=None)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    assert page.picture.checks == 4 and page.picture.headline.before.n == 0
+    said = page.summary.text()
+    assert "No one has been checked" not in said, said
+    assert "both with a self-rating" in said and "28 days" in said, said

@@ -309,7 +309,8 @@ class ProgrammePage(QWidget):
             return charts.interval_text(share, lang)
 
         head = p.headline
-        # With no one checked twice the shares are unknown: said in words, not as a row of dashes.
+        # With no one to compare the shares are unknown: said in words, not as a row of dashes. Words that
+        # hold whatever is missing: a later check, one late enough, or a self-rating (it may be skipped).
         compared = (
             translate("Programme", "Rate their digital skills 7–10 of 10: %1 before (95% interval %2), "
                       "%3 after (%4); %5 people with a first and a later check.")
@@ -317,8 +318,9 @@ class ProgrammePage(QWidget):
             .replace("%3", pct(head.after)).replace("%4", interval(head.after))
             .replace("%5", str(head.before.n))
             if head.before.n else
-            translate("Programme", "No one has been checked both before and after training yet, so there "
-                      "is no self-rating to compare."))
+            translate("Programme", "No one in this selection has a first check and a later one at least %1 "
+                      "days on, both with a self-rating, so there is nothing to compare yet.")
+            .replace("%1", str(head.after_days)))
         self.summary.setText(
             translate("Programme", "Trainees: %1; hubs: %2; finished checks: %3.").replace(
                 "%1", str(p.trainees)).replace("%2", str(p.hubs)).replace("%3", str(p.checks)) + "\n" +

@@ -44,7 +44,7 @@
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="55"/>
-        <location filename="../coordinator/bundles.py" line="232"/>
+        <location filename="../coordinator/bundles.py" line="242"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -190,54 +190,54 @@
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="195"/>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="196"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="208"/>
+        <location filename="../coordinator/bundles.py" line="218"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="216"/>
+        <location filename="../coordinator/bundles.py" line="226"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="221"/>
+        <location filename="../coordinator/bundles.py" line="231"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="231"/>
+        <location filename="../coordinator/bundles.py" line="241"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="239"/>
+        <location filename="../coordinator/bundles.py" line="249"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="255"/>
+        <location filename="../coordinator/bundles.py" line="265"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="256"/>
+        <location filename="../coordinator/bundles.py" line="266"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="257"/>
+        <location filename="../coordinator/bundles.py" line="267"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -1720,22 +1720,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="320"/>
-        <source>No one has been checked both before and after training yet, so there is no self-rating to compare.</source>
-        <translation>Ще нікого не перевірено і до, і після навчання, тож самооцінку поки нема з чим порівняти.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/programme.py" line="323"/>
+        <location filename="../coordinator/programme.py" line="325"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="314"/>
+        <location filename="../coordinator/programme.py" line="315"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="331"/>
+        <location filename="../coordinator/programme.py" line="321"/>
+        <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
+        <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="333"/>
         <source>No one in this selection has a first and a later check with a self-rating.</source>
         <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
