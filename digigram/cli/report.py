@@ -49,13 +49,18 @@ def run(args: argparse.Namespace) -> int:
 
         write_report(out, picture, ws.framework, ws.regions(), ws.hubs(), lang=lang)
     head = picture.headline
+    seconds = format_number(time.perf_counter() - started, lang)
+    if head.before.value is None or head.after.value is None:
+        # As the Programme tab says it: a row of dashes would read like a broken report.
+        print(N_("Written {path}: {trainees} trainees, {checks} checks; no one has had both a first and a "
+                 "later check yet, so there is no self-rating to compare; {seconds} s.",
+                 path=out, trainees=picture.trainees, checks=picture.checks, seconds=seconds).render(lang))
+        return 0
     print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
              "({people} people with a first and a later check); {seconds} s.",
              path=out, trainees=picture.trainees, checks=picture.checks,
-             before="—" if head.before.value is None else format_percent(head.before.value, lang),
-             after="—" if head.after.value is None else format_percent(head.after.value, lang),
-             people=head.before.n,
-             seconds=format_number(time.perf_counter() - started, lang)).render(lang))
+             before=format_percent(head.before.value, lang), after=format_percent(head.after.value, lang),
+             people=head.before.n, seconds=seconds).render(lang))
     return 0
 
 

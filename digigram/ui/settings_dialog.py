@@ -44,7 +44,8 @@ class SettingsDialog(QDialog):
         self.scale = QSpinBox(self)
         self.scale.setRange(SCALE_MIN, SCALE_MAX)
         self.scale.setSingleStep(10)
-        self.scale.setSuffix(" %")
+        # As format_percent writes it: "150%" in English, «150 %» (a no-break space) in Ukrainian.
+        self.scale.setSuffix(translate("SettingsDialog", "%", "after the text size in per cent"))
         self.scale.setValue(current.text_scale)
         self.scale.setAccessibleName(translate("SettingsDialog", "Text size in per cent"))
         self.contrast = QCheckBox(translate("SettingsDialog", "&High contrast (light text on black)"), self)

@@ -63,6 +63,20 @@ def test_pdf_is_written_with_its_pages_and_words(
         assert words in text, words
 
 
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", "ще ні в кого немає і першої, і пізнішої перевірки"),
+    ("en", "no one has had both a first and a later check yet"),
+])
+def test_with_no_one_checked_twice_the_summary_says_so_in_words(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,
+        words: str) -> None:
+    out = tmp_path / "later.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", "2100-01-01",
+                 "--out", str(out), "--lang", lang]) == 0
+    said = capsys.readouterr().out
+    assert words in said and "→" not in said
+
+
 @pytest.mark.parametrize(("argv", "uk", "en"), [
     (["--region", "Атлантида"], "Невідомий регіон «Атлантида»", "Unknown region 'Атлантида'"),
     (["--hub", "Хаб Одеса"], "Невідомий хаб «Хаб Одеса»", "Unknown hub 'Хаб Одеса'"),

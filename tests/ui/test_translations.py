@@ -88,3 +88,12 @@ def test_ukrainian_plural_forms(qtbot: Any, window: Any, monkeypatch: Any) -> No
     words = [texts.gap_text(type("R", (), {"gap": n})()) for n in (1, 2, 5, 21)]
     assert words == ["▲ на 1 рівень нижче від цілі", "▲ на 2 рівні нижче від цілі",
                      "▲ на 5 рівнів нижче від цілі", "▲ на 21 рівень нижче від цілі"]
+
+
+def test_the_text_size_is_written_with_each_languages_percent_sign(window: Any) -> None:
+    # As every other share on screen: «150 %» with a no-break space in Ukrainian, "150%" in English.
+    for language, suffix in (("uk", "\u00a0%"), ("en", "%")):
+        window.apply_settings(Settings(language=language), store=False)
+        dialog = SettingsDialog(window, current=window.settings)
+        assert dialog.scale.suffix() == suffix
+        dialog.deleteLater()

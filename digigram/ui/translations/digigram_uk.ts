@@ -2043,27 +2043,33 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Мова інтерфейсу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49"/>
+        <location filename="../settings_dialog.py" line="48"/>
+        <source>%</source>
+        <comment>after the text size in per cent</comment>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="50"/>
         <source>Text size in per cent</source>
         <translation>Розмір тексту у відсотках</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="50"/>
+        <location filename="../settings_dialog.py" line="51"/>
         <source>&amp;High contrast (light text on black)</source>
         <translation>&amp;Висока контрастність (світлий текст на чорному)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52"/>
+        <location filename="../settings_dialog.py" line="53"/>
         <source>High contrast</source>
         <translation>Висока контрастність</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="54"/>
+        <location filename="../settings_dialog.py" line="55"/>
         <source>&amp;Language:</source>
         <translation>&amp;Мова:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="55"/>
+        <location filename="../settings_dialog.py" line="56"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Розмір тексту:</translation>
     </message>
