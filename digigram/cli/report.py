@@ -51,10 +51,14 @@ def run(args: argparse.Namespace) -> int:
     head = picture.headline
     seconds = format_number(time.perf_counter() - started, lang)
     if head.before.value is None or head.after.value is None:
-        # As the Programme tab says it: a row of dashes would read like a broken report.
-        print(N_("Written {path}: {trainees} trainees, {checks} checks; no one has had both a first and a "
-                 "later check yet, so there is no self-rating to compare; {seconds} s.",
-                 path=out, trainees=picture.trainees, checks=picture.checks, seconds=seconds).render(lang))
+        # As the Programme tab says it: a row of dashes would read like a broken report. Said as what the
+        # comparison needs, which holds whatever is missing (a later check, one late enough, or a skipped
+        # self-rating): people checked twice are never said to be unchecked.
+        print(N_("Written {path}: {trainees} trainees, {checks} checks; no one has a first check and a later "
+                 "one at least {days} days on, both with a self-rating, so there is nothing to compare yet; "
+                 "{seconds} s.",
+                 path=out, trainees=picture.trainees, checks=picture.checks, days=head.after_days,
+                 seconds=seconds).render(lang))
         return 0
     print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
              "({people} people with a first and a later check); {seconds} s.",

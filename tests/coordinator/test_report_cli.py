@@ -64,8 +64,8 @@ def test_pdf_is_written_with_its_pages_and_words(
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("uk", "ще ні в кого немає і першої, і пізнішої перевірки"),
-    ("en", "no one has had both a first and a later check yet"),
+    ("uk", "ще ні в кого немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через 28 днів)"),
+    ("en", "no one has a first check and a later one at least 28 days on, both with a self-rating"),
 ])
 def test_with_no_one_checked_twice_the_summary_says_so_in_words(
         target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,
@@ -98,3 +98,25 @@ def test_only_pdf_or_csv(
     assert main(["report", *_where(target), "--out", str(tmp_path / "r.docx"), "--lang", "uk"]) != 0
     assert "як .pdf або .csv" in capsys.readouterr().err
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_people_checked_twice_without_a_self_rating_are_not_said_unchecked(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The self-rating may be skipped: a person checked 40 days apart who skipped it was checked twice, and
+    # the summary says what the comparison lacks rather than that no one had a later check.
+    from datetime import UTC, datetime, timedelta
+
+    from tests.coordinator.conftest import add_check
+
+    ws.add_hub("Хаб Ужгород", region_id="UA-21")
+    person = ws.create_person("Оксана Гнатюк", hub="Хаб Ужгород")
+    first = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
+    for when in (first, first + timedelta(days=40)):
+        add_check(ws, person, when=when, levels={"DOC": ("B", "B"), "NET": ("A", "C")}, rating=None)
+    out = tmp_path / "uzhhorod.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--hub", "Хаб Ужгород",
+                 "--out", str(out), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "1 trainees, 2 checks" in said, said
+    assert "no one has had both a first and a later check" not in said, said
+    assert "both with a self-rating" in said and "28 days" in said, said
