@@ -1,0 +1,117 @@
+"""Where the second self-rating is chosen: the quiz for people, and what calibration can learn.
+
+Two rules on the same simulated worlds (those of `benchmarks.calibration --seed N`), same people,
+same seeds: this release's (every self-rating chosen at the middle of the scale) and the one before
+(the second at the estimate the first answer gave, `Rules.adaptive_self_ratings`). Printed per world,
+for 1,000 fresh people on the true and on the provisional parameters: ±1-level and exact accuracy,
+questions each, and how far the said estimate lies from the simulated self-view (RMSE, correlation);
+and, for 3,000 people on the provisional parameters (round one's data), how many self-ratings reach
+300 answers and how many of those are seen only after one or two answers to the area's first
+self-rating (their slopes cannot be told from their thresholds by the self-ratings alone).
+
+Run: `python -m benchmarks self_ratings` or `python -m benchmarks.self_ratings [--seeds 0 1 2]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import numpy as np
+
+from digigram.core import engine
+from digigram.core.calibration.recovery import (
+    SimulatedPeople,
+    level_accuracy,
+    mark_measured,
+    take_quiz,
+    truth_and_guess,
+    with_params,
+)
+from digigram.core.framework import Framework
+
+RULES = ("middle (now)", "first's estimate (before)")
+
+
+@contextmanager
+def rule(name: str) -> Iterator[None]:
+    """The full check with the given self-rating rule for the duration."""
+    saved = engine.FULL
+    if name == RULES[1]:
+        engine.FULL = dataclasses.replace(saved, adaptive_self_ratings=True)
+    try:
+        yield
+    finally:
+        engine.FULL = saved
+
+
+def said_error(framework: Framework, sim: SimulatedPeople) -> tuple[float, float]:
+    """RMSE and correlation of the said estimate against the simulated self-view, over all areas."""
+    assert sim.said is not None
+    ok = np.isfinite(sim.said)
+    gap = sim.said[ok] - sim.self_theta[ok]
+    return float(np.sqrt(np.mean(gap**2))), float(np.corrcoef(sim.said[ok], sim.self_theta[ok])[0, 1])
+
+
+def design(framework: Framework, sim: SimulatedPeople) -> tuple[int, int]:
+    """Self-ratings with ≥ 300 answers, and how many of them are only ever asked second, after at most
+    two different answers to the area's first self-rating."""
+    first: dict[tuple[str, str], tuple[str, object]] = {}
+    after: dict[str, set[tuple[str, object]]] = defaultdict(set)
+    firsts: set[str] = set()
+    n: Counter[str] = Counter()
+    for r in sim.responses:
+        item = framework.item(r.item_id)
+        if item.kind != "self_rating":
+            continue
+        n[r.item_id] += 1
+        key = (r.attempt, item.area_id)
+        if key not in first:
+            first[key] = (r.item_id, r.choice)
+            firsts.add(r.item_id)
+        else:
+            after[r.item_id].add(first[key])
+    well = [i for i, k in n.items() if k >= 300]
+    narrow = [i for i in well if i not in firsts and len(after[i]) <= 2]
+    return len(well), len(narrow)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from competency_framework import shipped_framework_path
+    from digigram.core.loader import load_framework
+
+    parser = argparse.ArgumentParser(prog="benchmarks.self_ratings")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--fresh", type=int, default=1000)
+    parser.add_argument("--people", type=int, default=3000)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    framework = load_framework(shipped_framework_path())
+    print(f"{'world':<6} {'rule':<26} {'parameters':<12} {'±1 level':>9} {'exact':>7} {'questions':>10} "
+          f"{'said RMSE':>10} {'said r':>7}")
+    for seed in args.seeds:
+        world = 1000 * seed
+        truth, guess = truth_and_guess(framework, seed=world + 1)
+        engines = {"true": with_params(framework, truth, version="true"),
+                   "provisional": mark_measured(with_params(framework, guess, version="provisional"), ())}
+        for name in RULES:
+            with rule(name):
+                for label, eng in engines.items():
+                    fresh = take_quiz(eng, truth, people=args.fresh, seed=world + 3)
+                    exact, within = level_accuracy(eng, fresh)
+                    rmse, r = said_error(framework, fresh)
+                    print(f"{seed:<6} {name:<26} {label:<12} {100 * within:>8.1f}% {100 * exact:>6.1f}% "
+                          f"{fresh.asked.mean():>10.2f} {rmse:>10.3f} {r:>7.3f}", flush=True)
+        for name in RULES:
+            with rule(name):
+                sim = take_quiz(engines["provisional"], truth, people=args.people, seed=world + 2)
+            well, narrow = design(framework, sim)
+            print(f"{seed:<6} {name:<26} {args.people} people, provisional: {well} self-ratings with ≥ 300 "
+                  f"answers, {narrow} of them seen only after one or two answers to the first", flush=True)
+
+
+if __name__ == "__main__":
+    main()
