@@ -39,14 +39,16 @@ RULES = ("middle (now)", "first's estimate (before)")
 
 @contextmanager
 def rule(name: str) -> Iterator[None]:
-    """The full check with the given self-rating rule for the duration."""
-    saved = engine.FULL
+    """The full check with the given self-rating rule for the duration (the quiz reads its rules from
+    the engine module's namespace when it starts)."""
+    space = vars(engine)
+    saved = space["FULL"]
     if name == RULES[1]:
-        engine.FULL = dataclasses.replace(saved, adaptive_self_ratings=True)
+        space["FULL"] = dataclasses.replace(saved, adaptive_self_ratings=True)
     try:
         yield
     finally:
-        engine.FULL = saved
+        space["FULL"] = saved
 
 
 def said_error(framework: Framework, sim: SimulatedPeople) -> tuple[float, float]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from competency_framework import shipped_framework_path
 
+from competency_framework import shipped_framework_path
 from digigram.core.calibration.recovery import mark_measured, take_quiz, truth_and_guess, with_params
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework
@@ -41,8 +41,8 @@ def _self_ratings(fw: Framework, *, mode: str, seed: int, first_answer: int) -> 
 @pytest.mark.parametrize("mode", ["full", "COM"])
 def test_the_second_self_rating_is_the_same_whatever_the_first_answer(shipped: Framework, mode: str) -> None:
     """The lowest and the highest answer to the first self-rating lead to the same second one (same
-    seed). Chosen at the estimate the first answer gave, the second was a different item for 11 of
-    these 12 seeds, and each such item was seen only by people who had answered the first alike."""
+    seed). Chosen at the estimate the first answer gave, the second was a different item for all 12
+    seeds in both modes, and each such item was seen only by people who had answered the first alike."""
     for seed in SEEDS:
         low = _self_ratings(shipped, mode=mode, seed=seed, first_answer=0)
         high = _self_ratings(shipped, mode=mode, seed=seed, first_answer=4)
