@@ -12,9 +12,11 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -22,7 +24,6 @@ from typing import Protocol
 LANGUAGES = ("uk", "en")
 DOMAIN = "digigram"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
-_BABEL_LOCALES = {"uk": "uk_UA", "en": "en_GB"}
 
 
 def system_language() -> str:
@@ -111,10 +112,32 @@ def tr(lang: str | None, message: Message) -> str:
     return message.render(lang)
 
 
-# How format_date writes a day, in the notation both Babel and Qt's date fields read (d, dd, MM, MMM,
-# yyyy), so an editable date field shows the same text as the lists and reports beside it. Ukrainian
-# CLDR's short form has a two-digit year; Digigram keeps all four everywhere.
+# How format_date writes a day, in the notation Qt's date fields read (d, dd, MM, MMM, yyyy), so an
+# editable date field shows the same text as the lists and reports beside it. Ukrainian CLDR's short
+# form has a two-digit year; Digigram keeps all four everywhere.
 DATE_PATTERNS = {"uk": "dd.MM.yyyy", "en": "d MMM yyyy"}
+
+
+@dataclass(frozen=True)
+class _Conventions:
+    """What CLDR says about writing numbers and days in one language (uk_UA, en_GB), for the patterns above.
+
+    Digigram writes days and numbers in fixed patterns; these few symbols are all they need. Babel
+    loads a locale's whole CLDR data for them: writing one Ukrainian number that way took 4.9 MiB of
+    Python objects (13 MiB of memory) in a process that had numpy and matplotlib already.
+    tests/core/test_i18n_format.py holds this table against Babel, which still compiles the catalogues.
+    """
+
+    decimal: str
+    months: tuple[str, ...]  # abbreviated, as MMM writes them
+
+
+_CONVENTIONS = {
+    "uk": _Conventions(decimal=",", months=("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.",
+                                              "серп.", "вер.", "жовт.", "лист.", "груд.")),
+    "en": _Conventions(decimal=".", months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                                             "Sept", "Oct", "Nov", "Dec")),
+}
 
 
 def date_pattern(lang: str | None) -> str:
@@ -124,27 +147,38 @@ def date_pattern(lang: str | None) -> str:
 
 def format_date(day: date | datetime, lang: str | None) -> str:
     """A date as the language writes it (14.03.2026 in Ukrainian, 14 Mar 2026 in English)."""
-    from babel.dates import format_date as babel_date
-
     when = day.date() if isinstance(day, datetime) else day
     code = normalise(lang)
-    return str(babel_date(when, format=DATE_PATTERNS[code], locale=_BABEL_LOCALES[code]))
+    fields = {"yyyy": f"{when.year:04d}", "MMM": _CONVENTIONS[code].months[when.month - 1],
+              "MM": f"{when.month:02d}", "dd": f"{when.day:02d}", "d": str(when.day)}
+    return re.sub("yyyy|MMM|MM|dd|d", lambda m: fields[m.group()], DATE_PATTERNS[code])
+
+
+def _fixed(value: float, digits: int, *, scale: int, lang: str | None) -> str:
+    """`value` × `scale` with exactly `digits` decimals, rounded half to even on its shortest decimal form.
+
+    That is how CLDR formatters round (Babel among them): 0.35 is written 0.4, where float formatting
+    would give 0.3 from the binary value 0.34999…
+    """
+    number = Decimal(repr(float(value)))
+    if number.is_nan():
+        return "NaN"
+    if number.is_infinite():
+        return "-∞" if number < 0 else "∞"
+    rounded = (number * scale).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    text = whole + (_CONVENTIONS[normalise(lang)].decimal + fraction if digits > 0 else "")
+    return "-" + text if rounded.is_signed() else text
 
 
 def format_number(value: float, lang: str | None, *, digits: int = 1) -> str:
     """A decimal with the language's separator (0,4 in Ukrainian, 0.4 in English)."""
-    from babel.numbers import format_decimal
-
-    pattern = "0." + "0" * digits if digits > 0 else "0"
-    return str(format_decimal(value, format=pattern, locale=_BABEL_LOCALES[normalise(lang)]))
+    return _fixed(value, digits, scale=1, lang=lang)
 
 
 def format_percent(share: float, lang: str | None, *, digits: int = 0) -> str:
-    """A share as a percentage with the language's separator and spacing (82 % / 82%)."""
-    from babel.numbers import format_percent as babel_percent
-
-    pattern = "0." + "0" * digits + "%" if digits > 0 else "0%"
-    return str(babel_percent(share, format=pattern, locale=_BABEL_LOCALES[normalise(lang)]))
+    """A share as a percentage with the language's separator (82%, 82,5% in Ukrainian; 82.5% in English)."""
+    return _fixed(share, digits, scale=100, lang=lang) + "%"
 
 
 def rendered(table: Mapping[str, Message], lang: str | None) -> dict[str, str]:

@@ -87,12 +87,50 @@ def folded(text: str) -> str:
     return " ".join(text.translate(APOSTROPHES).casefold().split())
 
 
+# Ukraine's official romanisation (Cabinet of Ministers resolution No. 55 of 2010), as passports and road
+# signs write names: a coordinator reading an English screen types "Bucha" or "Kamianka" for a hub the
+# database holds in Ukrainian. Letters with another form at the start of a word are in _WORD_START.
+_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia",
+}
+_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# The Ukrainian keyboard (ЙЦУКЕН) over the English one: the letters that come out when a person types in
+# Ukrainian with the keyboard still set to English, e.g. ",exf" for «буча» (with Shift, "{" for «Х»).
+_UKRAINIAN_KEYS = str.maketrans(
+    "qwertyuiop[]asdfghjkl;'zxcvbnm,.{}:\"<>",
+    "йцукенгшщзхїфівапролджєячсмитьбюхїжєбю",
+)
+
+
+def romanised(text: str) -> str:
+    """`text` (folded: lower case, no apostrophes) in the official Latin letters; others kept as they are."""
+    out: list[str] = []
+    previous = ""
+    for ch in text:
+        if ch == "г" and previous == "з":
+            out.append("gh")  # «зг» is written zgh, so that it is not read as «ж»
+        elif not previous.isalpha() and ch in _WORD_START:
+            out.append(_WORD_START[ch])
+        else:
+            out.append(_LATIN.get(ch, ch))
+        previous = ch
+    return "".join(out)
+
+
 def hub_search_text(hub: Hub) -> str:
-    """What a hub search looks in: the hub's name and its region's names in Ukrainian and in English
-    (a coordinator may type either, whatever language the app is in), folded."""
-    return folded(f"{hub.name} {region_name(hub.region_id, 'uk')} {region_name(hub.region_id, 'en')}")
+    """What a hub search looks in, folded: the hub's name, also in Latin letters, and its region's names in
+    Ukrainian and in English (a coordinator may type either, whatever language the app is in)."""
+    name = folded(hub.name)
+    return f"{name} {romanised(name)} " + folded(
+        f"{region_name(hub.region_id, 'uk')} {region_name(hub.region_id, 'en')}")
 
 
 def hub_matches(search_text: str, typed: str) -> bool:
-    """Every word typed (folded) is part of the hub's search text; nothing typed matches every hub."""
-    return all(word in search_text for word in folded(typed).split())
+    """Every word typed (folded) is part of the hub's search text, as typed or, for a word of three keys
+    or more typed with the keyboard left in English, as the Ukrainian keys would have written it (one or
+    two Latin letters read both ways would keep most hubs). Nothing typed matches every hub."""
+    return all(word in search_text or (len(word) >= 3 and word.translate(_UKRAINIAN_KEYS) in search_text)
+               for word in folded(typed).split())

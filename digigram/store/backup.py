@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -88,24 +89,76 @@ def _clear_stale_partials(folder: Path) -> None:
             pass
 
 
-def _same_as_newest(folder: Path, partial: Path) -> bool:
+# Beside the backups: which backup holds the database as it was when these files looked like this.
+SOURCE_STAMP = ".newest-source.json"
+
+
+def _source_stamp(db_path: Path) -> list[object]:
+    """What the database's files look like: their identity, size and time of change, and the headers
+    SQLite changes as it writes (the database's change counter, the WAL's salts). Equal stamps mean no
+    transaction was written between them; a copy is not needed to find that out."""
+    stamp: list[object] = []
+    for path in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            with path.open("rb") as handle:
+                info = os.fstat(handle.fileno())
+                head = handle.read(100 if path == db_path else 32)
+        except FileNotFoundError:
+            stamp.append(None)
+            continue
+        if path != db_path and info.st_size == 0:
+            stamp.append(None)  # an empty WAL holds nothing; opening the database may leave one behind
+            continue
+        stamp.append([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, head.hex()])
+    return stamp
+
+
+def _unchanged_since_newest(folder: Path, stamp: list[object]) -> bool:
+    """True when the newest backup was taken from the database files exactly as `stamp` describes them."""
+    try:
+        recorded = json.loads((folder / SOURCE_STAMP).read_text(encoding="utf-8"))
+        newest = list_backups(folder)[:1]
+        return bool(newest) and recorded == {"backup": newest[0].path.name, "source": stamp}
+    except (OSError, ValueError):
+        return False
+
+
+def _record_source(folder: Path, backup_name: str, stamp: list[object]) -> None:
+    """Remember that `backup_name` holds the database as `stamp` saw it; only ever a shortcut."""
+    part = folder / f".newest-source-{os.getpid()}-{secrets.token_hex(8)}.part"
+    try:
+        with create_owner_only(part) as out:
+            out.write(json.dumps({"backup": backup_name, "source": stamp}).encode("utf-8"))
+        os.replace(part, folder / SOURCE_STAMP)
+    except OSError:
+        part.unlink(missing_ok=True)
+
+
+def _same_as_newest(folder: Path, partial: Path) -> Path | None:
     for newest in list_backups(folder)[:2]:  # the newest may be rotated away while it is read
         try:
-            return _digest(newest.path) == _digest(partial)
+            return newest.path if _digest(newest.path) == _digest(partial) else None
         except FileNotFoundError:
             continue
-    return False
+    return None
 
 
 def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -> Path | None:
     """Copy the database into `folder` unless the newest backup already holds the same content.
 
+    When the database's files are exactly as they were when the newest backup was taken, nothing is
+    read: on a coordinator's PC holding a region's results (1 GB) a start then costs no copy at all.
+    Otherwise the database is copied and the copy kept only if it differs from the newest backup.
     Returns the new backup's path, or None when nothing changed since the last one. Raises
     NoRoomForBackup when the disk is full (nothing else changed), StorageError for other failures.
     Several processes may back up the same database at once: each writes its own partial file.
     """
     partial = folder / f".partial-{os.getpid()}-{secrets.token_hex(16)}{SUFFIX}"
     try:
+        # Taken before the copy: a write during the copy changes the files, so the next start copies.
+        stamp = _source_stamp(db_path)
+        if _unchanged_since_newest(folder, stamp):
+            return None
         folder.mkdir(parents=True, exist_ok=True)
         _clear_stale_partials(folder)
         touch_owner_only(partial)  # SQLite keeps the mode of the file it is given
@@ -118,11 +171,14 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
                 target.close()
         finally:
             source.close()
-        if _same_as_newest(folder, partial):
+        same = _same_as_newest(folder, partial)
+        if same is not None:
             partial.unlink()
+            _record_source(folder, same.name, stamp)
             return None
         final = folder / f"{PREFIX}{_stamp()}-{reason}{SUFFIX}"
         os.replace(partial, final)
+        _record_source(folder, final.name, stamp)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         if _no_room(exc):

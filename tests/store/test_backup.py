@@ -138,3 +138,70 @@ def test_restoring_a_damaged_backup_is_refused(data_dir: Path, tmp_path: Path) -
     with pytest.raises(StorageError):
         backup.restore(db, bad)
     assert db.read_bytes() == before
+
+
+def _count_copies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The databases make_backup opens to copy (the real sqlite3 still does the work)."""
+    opened: list[str] = []
+    real = backup.sqlite3.connect
+
+    def counting(database: str | Path, *args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(str(database))
+        return real(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup.sqlite3, "connect", counting)
+    return opened
+
+
+def test_an_unchanged_database_is_not_read_again_to_find_it_unchanged(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_person(data_dir, "A")
+    db = paths.database_path(data_dir)
+    folder = tmp_path / "b"
+    assert backup.make_backup(db, folder, reason="test") is not None
+    opened = _count_copies(monkeypatch)
+    assert backup.make_backup(db, folder, reason="test") is None
+    assert opened == []  # a region's 1 GB database is not copied on every start to learn nothing changed
+    assert len(backup.list_backups(folder)) == 1
+
+
+def test_every_kind_of_change_is_still_backed_up(data_dir: Path, tmp_path: Path) -> None:
+    _add_person(data_dir, "A")
+    db = paths.database_path(data_dir)
+    folder = tmp_path / "b"
+    assert backup.make_backup(db, folder, reason="test") is not None
+
+    # A write still in the WAL (another Digigram has the database open).
+    holder = sqlite3.connect(db)
+    holder.execute("PRAGMA journal_mode=WAL")
+    with holder:
+        holder.execute("INSERT INTO person (id, name, hub, group_tag, created_at) "
+                       "VALUES ('B', 'B', '', '', '2025-01-01')")
+    made = backup.make_backup(db, folder, reason="test")
+    assert made is not None and _names(made) == ["A", "B"]
+    # That write moved from the WAL into the file: other bytes, the same data; nothing new to keep.
+    holder.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert backup.make_backup(db, folder, reason="test") is None
+    assert len(backup.list_backups(folder)) == 2
+    # A change of one byte in a name, same sizes everywhere.
+    with holder:
+        holder.execute("UPDATE person SET name = 'C' WHERE id = 'B'")
+    holder.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    holder.close()
+    made = backup.make_backup(db, folder, reason="test")
+    assert made is not None and _names(made) == ["A", "C"]
+    # The database replaced by another file (a restore, a copy from a USB stick).
+    other = tmp_path / "other.sqlite3"
+    other.write_bytes(db.read_bytes())
+    con = sqlite3.connect(other)
+    with con:
+        con.execute("UPDATE person SET name = 'D' WHERE id = 'A'")
+    con.close()
+    os.replace(other, db)
+    made = backup.make_backup(db, folder, reason="test")
+    assert made is not None and _names(made) == ["C", "D"]
+    # The newest backup deleted by hand: the next start makes one again.
+    made.unlink()
+    again = backup.make_backup(db, folder, reason="test")
+    assert again is not None and _names(again) == ["C", "D"]

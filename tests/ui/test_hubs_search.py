@@ -1,5 +1,6 @@
-"""The Hubs… dialog's search line: filters as typed (name or region, uk or en, letter case and apostrophes
-aside), reached by Alt key, Down into the list, a count and a plain "no hub matches"; 5,000 hubs work."""
+"""The Hubs… dialog's search line: filters as typed (name or region, uk or en, Latin letters or the keyboard
+left in English, letter case and apostrophes aside), reached by Alt key, Down into the list, a count and
+a plain "no hub matches"; 5,000 hubs work."""
 
 from __future__ import annotations
 
@@ -71,6 +72,13 @@ def test_the_search_keeps_the_hubs_whose_name_or_region_holds_what_is_typed(qtbo
     assert _names(dialog) == ["Хаб у Львові"]
     _type(qtbot, dialog, "oblast kyiv")
     assert _names(dialog) == ["Хаб у Бучі"]
+    # The hub's own name in Latin letters, as passports write Ukrainian names; or typed in Ukrainian
+    # with the keyboard still in English (",exs" is «бучі» on the same keys).
+    for typed, hub in (("Buchi", "Хаб у Бучі"), ("kamiantsi", "Хаб у Камʼянці-Подільському"),
+                       (",exs", "Хаб у Бучі")):
+        _type(qtbot, dialog, typed)
+        assert _names(dialog) == [hub], typed
+    _type(qtbot, dialog, "oblast kyiv")
 
     # The highlighted hub is always one shown; its region shows below and can be saved.
     assert dialog.list.currentItem().text() == "Хаб у Бучі — Kyiv Oblast"
