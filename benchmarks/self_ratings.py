@@ -3,11 +3,12 @@
 Two rules on the same simulated worlds (those of `benchmarks.calibration --seed N`), same people,
 same seeds: this release's (every self-rating chosen at the middle of the scale) and the one before
 (the second at the estimate the first answer gave, `Rules.adaptive_self_ratings`). Printed per world,
-for 1,000 fresh people on the true and on the provisional parameters: ±1-level and exact accuracy,
-questions each, and how far the said estimate lies from the simulated self-view (RMSE, correlation);
-and, for 3,000 people on the provisional parameters (round one's data), how many self-ratings reach
-300 answers and how many of those are seen only after one or two answers to the area's first
-self-rating (their slopes cannot be told from their thresholds by the self-ratings alone).
+round one's data (3,000 people on the provisional parameters): how many self-ratings reach 300
+answers, how many of those are seen only after one or two answers to the area's first self-rating
+(their slopes cannot be told from their thresholds by the self-ratings alone) and their slope error
+once calibrated; then for 1,000 fresh people on the true, the provisional and that calibrated
+version: ±1-level and exact accuracy, questions each, and how far the said estimate lies from the
+simulated self-view (RMSE, correlation).
 
 Run: `python -m benchmarks self_ratings` or `python -m benchmarks.self_ratings [--seeds 0 1 2]`.
 """
@@ -24,6 +25,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from digigram.core import engine
+from digigram.core.calibration import calibrate
 from digigram.core.calibration.recovery import (
     SimulatedPeople,
     level_accuracy,
@@ -89,30 +91,46 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="benchmarks.self_ratings")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--fresh", type=int, default=1000)
-    parser.add_argument("--people", type=int, default=3000)
+    parser.add_argument("--people", type=int, default=3000, help="round one's people (0: skip that part)")
+    parser.add_argument("--true-only", action="store_true",
+                        help="the fresh people on the true parameters only")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     framework = load_framework(shipped_framework_path())
-    print(f"{'world':<6} {'rule':<26} {'parameters':<12} {'±1 level':>9} {'exact':>7} {'questions':>10} "
+    print(f"{'world':<6} {'rule':<26} {'parameters':<16} {'±1 level':>9} {'exact':>7} {'questions':>10} "
           f"{'said RMSE':>10} {'said r':>7}")
     for seed in args.seeds:
         world = 1000 * seed
         truth, guess = truth_and_guess(framework, seed=world + 1)
-        engines = {"true": with_params(framework, truth, version="true"),
-                   "provisional": mark_measured(with_params(framework, guess, version="provisional"), ())}
+        engines = {"true": with_params(framework, truth, version="true")}
+        if not args.true_only:
+            engines["provisional"] = mark_measured(with_params(framework, guess, version="provisional"), ())
         for name in RULES:
             with rule(name):
-                for label, eng in engines.items():
+                rows = dict(engines)
+                if args.people:
+                    # Round one as a region would run it under this rule: 3,000 people on the provisional
+                    # parameters, calibrated; then the fresh people take the calibrated version.
+                    provisional = mark_measured(with_params(framework, guess, version="provisional"), ())
+                    sim = take_quiz(provisional, truth, people=args.people, seed=world + 2)
+                    well, narrow = design(framework, sim)
+                    print(f"{seed:<6} {name:<26} {args.people} people, provisional: {well} self-ratings with "
+                          f"≥ 300 answers, {narrow} of them seen only after one or two answers to the first",
+                          flush=True)
+                    result = calibrate(provisional, sim.responses, min_responses=200, anchors=())
+                    once = result.new_params()
+                    rows["calibrated once"] = mark_measured(
+                        with_params(provisional, once, version="calibrated"), set(once))
+                    errors = [r.new.a - truth[r.item_id].a for r in result.items
+                              if r.calibrated and r.n >= 300 and r.kind == "self_rating"]
+                    print(f"{seed:<6} {name:<26} round one: {len(errors)} self-ratings with ≥ 300 answers, "
+                          f"slope RMSE {float(np.sqrt(np.mean(np.square(errors)))):.3f}, mean error "
+                          f"{float(np.mean(errors)):+.3f}", flush=True)
+                for label, eng in rows.items():
                     fresh = take_quiz(eng, truth, people=args.fresh, seed=world + 3)
                     exact, within = level_accuracy(eng, fresh)
                     rmse, r = said_error(framework, fresh)
-                    print(f"{seed:<6} {name:<26} {label:<12} {100 * within:>8.1f}% {100 * exact:>6.1f}% "
+                    print(f"{seed:<6} {name:<26} {label:<16} {100 * within:>8.1f}% {100 * exact:>6.1f}% "
                           f"{fresh.asked.mean():>10.2f} {rmse:>10.3f} {r:>7.3f}", flush=True)
-        for name in RULES:
-            with rule(name):
-                sim = take_quiz(engines["provisional"], truth, people=args.people, seed=world + 2)
-            well, narrow = design(framework, sim)
-            print(f"{seed:<6} {name:<26} {args.people} people, provisional: {well} self-ratings with ≥ 300 "
-                  f"answers, {narrow} of them seen only after one or two answers to the first", flush=True)
 
 
 if __name__ == "__main__":
