@@ -196,6 +196,24 @@ def _header_size_ok(path: Path, header: bytes) -> bool:
     return path.stat().st_size >= n_pages * page_size
 
 
+def _read_ahead(path: Path) -> None:
+    """Read the file from start to end once, so that the check that follows finds it in memory.
+
+    PRAGMA quick_check visits pages in tree order, which on a file read from disk is a jump for almost
+    every page; one pass in file order first is what the disk does well. On a region-sized database
+    (928 MiB, cold) the check took 9-10 s alone and 2.5-2.8 s after this pass (benchmarks/large_database.py).
+    The bytes are read into one small buffer and not kept.
+    """
+    buffer = bytearray(1 << 20)
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            with part.open("rb", buffering=0) as handle:
+                while handle.readinto(buffer):
+                    pass
+        except OSError:
+            return  # only a shortcut: the check itself reports what cannot be read
+
+
 def inspect_file(path: Path) -> str | None:
     """Check a database file without changing it; returns its schema revision (None if it has none).
 
@@ -207,6 +225,7 @@ def inspect_file(path: Path) -> str | None:
         raise _damaged(path, "no SQLite header")
     if not _header_size_ok(path, header):
         raise _damaged(path, "the file is shorter than its header says")
+    _read_ahead(path)
     try:
         # Read-only, so that an unknown or damaged file is never checkpointed or rewritten.
         con = sqlite3.connect(read_only_uri(path), uri=True)
