@@ -7,18 +7,17 @@ import textwrap
 from collections.abc import Sequence
 from datetime import timedelta
 
-from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
 from digigram.charts._style import BASE_PT, NORMAL, Palette, font, palette, plain, word
 from digigram.charts.model import HistorySeries
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, format_date
 
 _EMPTY = N_("No checks yet")
 _RANGE = N_("Likely range")
-# Day-month-year reads naturally in Ukrainian; ISO dates avoid the US/UK ambiguity in English.
-_DATE_FORMAT = {"uk": "%d.%m.%Y", "en": "%Y-%m-%d"}
 
 
 def history_figure(
@@ -96,7 +95,8 @@ def history_figure(
         first.set_xticks([date2num(d) for d in when])
     else:
         first.xaxis.set_major_locator(AutoDateLocator(maxticks=5))
-    first.xaxis.set_major_formatter(DateFormatter(_DATE_FORMAT.get(lang, _DATE_FORMAT["en"])))
+    # The dates as every list and report writes them: 14.03.2026, and 14 Mar 2026 (never ambiguous).
+    first.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_date(num2date(x), lang)))
     for ax in axes.flat:
         ax.tick_params(labelsize=size, labelcolor=pal.text, color=pal.text)
         # 'xtick' mode ends a rotated label at its tick, so the last date never runs off the right edge

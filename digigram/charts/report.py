@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
@@ -12,6 +13,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from digigram.charts._lines import Line, Page, TextLines
 from digigram.charts._pdf import PDF_RC, pdf_pages
 from digigram.charts._style import font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
@@ -65,6 +67,7 @@ class _Flow:
 
     def __init__(self) -> None:
         self.pages: list[Figure] = []
+        self.lines: list[TextLines] = []  # each page's lines of text (charts/_lines.py)
         self.y = 0.0
         self.new_page()
 
@@ -83,7 +86,11 @@ class _Flow:
                       color="#555555", parse_math=False)
 
     def new_page(self) -> None:
-        self.pages.append(Figure(figsize=(PAGE_W, PAGE_H), facecolor="white"))
+        page = Page(figsize=(PAGE_W, PAGE_H), facecolor="white")
+        lines = TextLines(page)
+        page.add_artist(lines)
+        self.lines.append(lines)
+        self.pages.append(page)
         self.y = PAGE_H - MARGIN
 
     def room(self) -> float:
@@ -93,10 +100,10 @@ class _Flow:
         if height > self.room():
             self.new_page()
 
-    def put(self, x: float, y: float, text: str, *, size: float, bold: bool = False, colour: str = "#1A1A1A",
-            ha: str = "left") -> None:
-        self.fig.text(x / PAGE_W, y / PAGE_H, text, ha=ha, va="top", fontproperties=font(size, bold=bold),
-                      color=colour, parse_math=False)
+    def put(self, x: float, y: float, text: str, *, size: float, bold: bool = False,
+            colour: str = "#1A1A1A") -> None:
+        """One line with its top left corner x, y inches from the page's bottom left corner."""
+        self.lines[-1].add(Line(x / PAGE_W, y / PAGE_H, text, size, bold, colour))
 
     def paragraph(self, text: str, *, size: float = BODY_PT, bold: bool = False, after: float = 0.08) -> None:
         for line in wrap(text, PAGE_W - 2 * MARGIN, size, bold=bold):
@@ -306,7 +313,8 @@ def write_report_pdf(
 
 
 def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str]) -> None:
-    """Write pages to a PDF through a temporary file, so a failed save never leaves half a report."""
+    """Write pages to a PDF through a temporary file, so a failed save never leaves half a report: not
+    when the disk refuses, and not when drawing a page fails either."""
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
@@ -315,9 +323,12 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
             for page in pages:
                 pdf.savefig(page)
         os.replace(tmp_name, target)
-    except OSError as exc:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    except BaseException as exc:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        if not isinstance(exc, OSError):
+            raise
         raise DigigramError(
             N_("Could not save the report to {target}: {value}", target=target, value=exc.strerror or exc),
         ) from exc

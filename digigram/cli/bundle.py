@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
                       else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
             print(signed.render(lang))
             return 0
-        report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned)
+        report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
     print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)

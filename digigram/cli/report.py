@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from digigram.cli.bundle import _since
     from digigram.cli.quiz import open_workspace
     from digigram.core.errors import DigigramError
-    from digigram.core.i18n import N_, format_percent
+    from digigram.core.i18n import N_, format_number, format_percent
     from digigram.core.programme import HARD_MIN_ANSWERS
 
     lang = args.lang
@@ -50,12 +50,12 @@ def run(args: argparse.Namespace) -> int:
         write_report(out, picture, ws.framework, ws.regions(), ws.hubs(), lang=lang)
     head = picture.headline
     print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
-             "({people} people with a first and a later check); {seconds:.1f} s.",
+             "({people} people with a first and a later check); {seconds} s.",
              path=out, trainees=picture.trainees, checks=picture.checks,
              before="—" if head.before.value is None else format_percent(head.before.value, lang),
              after="—" if head.after.value is None else format_percent(head.after.value, lang),
              people=head.before.n,
-             seconds=time.perf_counter() - started).render(lang))
+             seconds=format_number(time.perf_counter() - started, lang)).render(lang))
     return 0
 
 

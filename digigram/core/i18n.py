@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -165,8 +165,10 @@ def _fixed(value: float, digits: int, *, scale: int, lang: str | None) -> str:
         return "NaN"
     if number.is_infinite():
         return "-∞" if number < 0 else "∞"
-    rounded = (number * scale).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    with localcontext() as context:  # room for every digit: 28 (the default) fails on 1e30
+        context.prec = max(28, number.adjusted() + 3 + digits + 1)
+        rounded = (number * scale).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    whole, _, fraction = f"{rounded.copy_abs():f}".partition(".")  # abs() would round to 28 digits
     text = whole + (_CONVENTIONS[normalise(lang)].decimal + fraction if digits > 0 else "")
     return "-" + text if rounded.is_signed() else text
 

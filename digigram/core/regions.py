@@ -132,5 +132,8 @@ def hub_matches(search_text: str, typed: str) -> bool:
     """Every word typed (folded) is part of the hub's search text, as typed or, for a word of three keys
     or more typed with the keyboard left in English, as the Ukrainian keys would have written it (one or
     two Latin letters read both ways would keep most hubs). Nothing typed matches every hub."""
-    return all(word in search_text or (len(word) >= 3 and word.translate(_UKRAINIAN_KEYS) in search_text)
-               for word in folded(typed).split())
+    # The keys are read before apostrophes are set aside: on the Ukrainian keyboard ' is «є».
+    words = [(folded(raw), raw) for raw in typed.casefold().split()]
+    return all(plain in search_text
+               or (len(raw) >= 3 and folded(raw.translate(_UKRAINIAN_KEYS)) in search_text)
+               for plain, raw in words if plain)

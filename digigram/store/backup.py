@@ -110,6 +110,17 @@ def _source_stamp(db_path: Path) -> list[object]:
             stamp.append(None)  # an empty WAL holds nothing; opening the database may leave one behind
             continue
         stamp.append([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, head.hex()])
+    if stamp[-1] is not None:
+        # After a checkpoint new frames go over the old ones: the WAL keeps its size and header, and its
+        # time of change may not move (2-second steps on FAT, NTFS updating it lazily). The WAL index's
+        # header counts every commit (and says how many frames are valid), so read it too.
+        try:
+            with db_path.with_name(db_path.name + "-shm").open("rb") as handle:
+                stamp.append(handle.read(48).hex())
+        except FileNotFoundError:
+            stamp.append(None)
+        except OSError:  # unreadable (a lock on Windows): a stamp no later one equals, so a copy is made
+            stamp.append(secrets.token_hex(16))
     return stamp
 
 

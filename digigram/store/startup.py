@@ -84,6 +84,21 @@ def _cannot_write(where: object, exc: Exception) -> StorageError:
     )
 
 
+def _cannot_connect(url: str, exc: Exception) -> StorageError:
+    """A database server that cannot be reached: what to check, without the folder advice (there is no
+    folder), SQLAlchemy's "Background on this error" link or a password written in the address."""
+    from sqlalchemy.engine import make_url
+
+    shown = make_url(url).render_as_string(hide_password=True)
+    said = str(getattr(exc, "orig", None) or exc).strip()
+    reason = said.splitlines()[0].strip() if said else type(exc).__name__  # the driver's first line
+    return StorageError(
+        N_("Could not connect to the database {where} ({reason}). Check the address and the user name, "
+           "that the database server is running and that this computer is online.",
+           where=shown, reason=reason),
+    )
+
+
 def _read_only(where: Path) -> StorageError:
     return StorageError(
         N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
@@ -158,5 +173,7 @@ def _open_url(url: str) -> Store:
         if migrate.needs_upgrade(engine, url):
             migrate.upgrade(url)
     except OperationalError as exc:
-        raise _cannot_write(url, exc) from exc
+        if url.startswith("sqlite"):
+            raise _cannot_write(url, exc) from exc
+        raise _cannot_connect(url, exc) from exc
     return Store(engine, make_sessions(engine), url, None, None)

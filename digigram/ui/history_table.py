@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from digigram.core.framework import Framework
+from digigram.core.i18n import format_date
 from digigram.core.records import Attempt
 from digigram.core.when import local
 from digigram.ui.texts import area_name
@@ -41,10 +42,8 @@ def format_moment(moment: object, lang: str) -> str:
     if not isinstance(moment, datetime):
         return "—"
     shown = local(moment)
-    locale = QLocale(QLocale.Language.Ukrainian if lang == "uk" else QLocale.Language.English,
-                     QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom)
-    stamp = QDateTime(QDate(shown.year, shown.month, shown.day), QTime(shown.hour, shown.minute))
-    return locale.toString(stamp, QLocale.FormatType.ShortFormat)
+    # The one day pattern of every list and report (Qt's short format gave 30.11.26 and 30/11/2026).
+    return f"{format_date(shown, lang)} {shown:%H:%M}"
 
 
 class HistoryTable(QTableWidget):

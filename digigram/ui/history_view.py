@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.i18n import format_date
 from digigram.core.when import local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable
@@ -119,7 +120,8 @@ class HistoryView(QWidget):
         codes = level_codes(fw)
         self.chart.setAccessibleDescription(
             "; ".join(
-                f"{s.label}: " + ", ".join(f"{p.when.isoformat()} {codes[p.level_index]}" for p in s.points)
+                f"{s.label}: "
+                + ", ".join(f"{format_date(p.when, lang)} {codes[p.level_index]}" for p in s.points)
                 for s in series
                 if s.points
             )

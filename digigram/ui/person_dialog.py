@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.regions import Hub
 from digigram.ui.hub_picker import HubPicker
-from digigram.ui.widgets import ButtonText, fit_dialog
+from digigram.ui.widgets import ButtonText, DialogBody, fit_dialog
 
 translate = QCoreApplication.translate
 
@@ -44,7 +44,11 @@ class PersonDialog(QDialog):
                  lang: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("PersonDialog", "New person"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.body = DialogBody(self)  # scrolls on a screen too short for it; the buttons stay in view
+        outer.addWidget(self.body, 1)
+        layout = QVBoxLayout(self.body.inner())
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("PersonDialog", "Name"))
@@ -110,7 +114,7 @@ class PersonDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self.name.textChanged.connect(self._update)
         self._update()
         self.setMinimumWidth(520)

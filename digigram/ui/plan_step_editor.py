@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.i18n import date_pattern
 from digigram.core.plan import goal_text
 from digigram.core.records import PlanStep
+from digigram.ui.widgets import show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -61,6 +61,8 @@ class StepEditor(QWidget):
         self.has_due = QCheckBox(self)
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
+        # Before any step is shown the field held Qt's 01.01.2000; a step without a date offers this one.
+        self.due.setDate(QDate.currentDate().addDays(30))
         self.status = QComboBox(self)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
@@ -108,10 +110,7 @@ class StepEditor(QWidget):
             field.setAccessibleName(name)
         self.has_due.setText(translate("Plan", "by"))
         self.due.setAccessibleName(translate("Plan", "Due date"))
-        # Qt's own short format would show 15.12.26 beside the list's dates: use the one pattern.
-        lang = self.win.lang
-        self.due.setLocale(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Ukrainian))
-        self.due.setDisplayFormat(date_pattern(lang))
+        show_dates(self.due, self.win.lang)
         self.open_button.setText(translate("Plan", "&Open the handout"))
         self._fill_combos()
         if self.step is not None:

@@ -222,6 +222,11 @@ class PlanView(StackingScreen):
         self._render_list()
         self._load_form()
         self._update_state()
+        if not new and not quiet:  # a press that changes nothing must still say why
+            note = (translate("Plan", "Every suggested step is already in the plan.") if plan.steps else
+                    translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
+                                      "You can add a step of your own."))
+            self.state.setText(self.state.text() + " · " + note)
 
     def add_step(self) -> None:
         fw = self.win.ws.framework

@@ -3,9 +3,21 @@ and a status bar whose notices wrap."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QBoxLayout,
+    QDateEdit,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStatusBar,
+    QWidget,
+)
+
+from digigram.core.i18n import date_pattern
 
 
 class TextLabel(QLabel):
@@ -248,6 +260,38 @@ class ButtonText(TextLabel):
         super().mouseReleaseEvent(event)
 
 
+class DialogBody(QScrollArea):
+    """A dialog's fields and texts above its buttons, scrolled when the screen is too short for them.
+
+    On a 1024×600 netbook at 200 % text the new-person form is taller than the screen: kept to the
+    screen by fit_dialog, its layout laid the consent text over the OK button. Here the dialog still
+    asks for the body's whole height, and what the screen cannot hold scrolls; the buttons stay shown.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        self.setWidget(QWidget(self))
+
+    def inner(self) -> QWidget:
+        widget = self.widget()
+        assert widget is not None
+        return widget
+
+    def sizeHint(self) -> QSize:
+        # QScrollArea caps its hint at 24 lines; the whole content, at the width it is shown at, instead.
+        hint = self.inner().sizeHint()
+        width = max(self.viewport().width(), hint.width()) if self.isVisible() else hint.width()
+        height = self.inner().heightForWidth(width) if self.inner().hasHeightForWidth() else -1
+        return QSize(hint.width(), max(height, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as its content allows, but free to be shorter: the rest scrolls.
+        return QSize(self.inner().minimumSizeHint().width(), 3 * self.fontMetrics().height())
+
+
 def fit_dialog(dialog: QWidget) -> None:
     """Size a just-shown dialog to its settled content, within the screen.
 
@@ -256,10 +300,18 @@ def fit_dialog(dialog: QWidget) -> None:
     """
 
     def fit(again: bool) -> None:
+        # A scroll area is a layout boundary: what its content came to need once shown (a combo box
+        # widened to its longest entry) reaches the dialog's layout only when asked for again.
+        for body in dialog.findChildren(DialogBody):
+            body.updateGeometry()
         layout = dialog.layout()
         if layout is not None:
             layout.activate()
         dialog.adjustSize()
+        # adjustSize() keeps a window within 2/3 of the screen's width too: narrower than its layout's
+        # minimum (a long role name in a combo box at 200 %), a dialog squeezed or cut its fields.
+        if layout is not None and dialog.width() < layout.totalMinimumSize().width():
+            dialog.resize(layout.totalMinimumSize().width(), dialog.height())
         # adjustSize() keeps a window within 2/3 of the screen; at large text sizes a dialog needs more,
         # and would squeeze its fields and lay its wrapped texts over its buttons.
         wanted = (dialog.heightForWidth(dialog.width()) if dialog.hasHeightForWidth()
@@ -269,8 +321,17 @@ def fit_dialog(dialog: QWidget) -> None:
         screen = dialog.screen()
         if screen is not None:
             room = screen.availableGeometry()
-            if dialog.height() > room.height() or dialog.width() > room.width():
-                dialog.resize(min(dialog.width(), room.width()), min(dialog.height(), room.height()))
+            frame = dialog.frameGeometry()  # a window manager adds a title bar and borders
+            extra_w, extra_h = frame.width() - dialog.width(), frame.height() - dialog.height()
+            if frame.height() > room.height() or frame.width() > room.width():
+                dialog.resize(min(dialog.width(), room.width() - extra_w),
+                              min(dialog.height(), room.height() - extra_h))
+            # Grown after it was placed, a dialog could reach past the screen's edge with its buttons.
+            frame = dialog.frameGeometry()
+            x = max(room.left(), min(frame.left(), room.right() + 1 - frame.width()))
+            y = max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height()))
+            if (x, y) != (frame.left(), frame.top()):
+                dialog.move(x, y)
         if again:
             # The new width re-wraps the texts once more; a second pass takes their final height.
             QTimer.singleShot(0, dialog, lambda: fit(False))
@@ -315,3 +376,12 @@ class NoticeBar(QStatusBar):
 
     def currentMessage(self) -> str:
         return self.note.text()
+
+
+def show_dates(edit: QDateEdit, lang: str) -> None:
+    """A date field written as every list and report writes dates (14.03.2026, 14 Mar 2026).
+
+    Qt's own short format (15.12.26, 15/12/2026) would differ from the dates beside the field.
+    """
+    edit.setLocale(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Ukrainian))
+    edit.setDisplayFormat(date_pattern(lang))

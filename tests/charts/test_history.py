@@ -63,6 +63,13 @@ def test_dates_are_written_the_ukrainian_way():
     assert {"03.10.2024", "20.01.2025", "14.05.2025"} <= labels
 
 
+def test_dates_are_written_the_english_way_as_in_every_list_and_report():
+    fig = history_figure(_series(), levels=LEVELS, lang="en")
+    FigureCanvasAgg(fig).draw()
+    labels = {t.get_text() for ax in fig.axes for t in ax.get_xticklabels()}
+    assert {"3 Oct 2024", "20 Jan 2025", "14 May 2025"} <= labels, labels  # not 2024-10-03
+
+
 def test_no_checks_says_so():
     fig = history_figure([], levels=LEVELS, lang="uk")
     assert "Ще немає перевірок" in [t.get_text() for t in fig.texts]

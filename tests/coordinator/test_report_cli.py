@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,7 +27,9 @@ def test_csv_has_the_headline_regions_and_definitions(
     out = tmp_path / "звіт.csv"
     assert main(["report", *_where(target), "--framework", str(SMALL), "--min-answers", "2",
                  "--out", str(out), "--lang", "uk"]) == 0
-    assert "33%→67%" in capsys.readouterr().out.replace("\xa0", "").replace(" ", "")
+    said = capsys.readouterr().out
+    assert "33%→67%" in said.replace("\xa0", "").replace(" ", "")
+    assert re.search(r"; \d+,\d с\.$", said.strip()), said  # the time with a Ukrainian decimal comma
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the byte-order mark
     lines = data.decode("utf-8-sig").split("\r\n")

@@ -36,6 +36,11 @@ def test_a_hub_is_found_when_typed_with_the_keyboard_left_in_english() -> None:
     assert hub_matches(text, ",exs")  # «бучі» on the English keys
     assert hub_matches(text, "{f,")  # «хаб»
     assert not hub_matches(text, "ked")  # «луд» is not there
+    # ' is «є» on the Ukrainian keys, so it is read as a letter there, not set aside as an apostrophe.
+    kyiv = hub_search_text(_hub("Хаб у Києві"))
+    assert hub_matches(kyiv, "rb'ds")  # «києві»
+    assert hub_matches(kyiv, "RB\"DS")  # with Shift: «КИЄВІ»
+    assert hub_matches(kyiv, "києві") and hub_matches(kyiv, "' ")  # an apostrophe alone keeps every hub
 
 
 def test_one_or_two_latin_letters_are_not_also_read_as_ukrainian_keys() -> None:

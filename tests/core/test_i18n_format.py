@@ -78,3 +78,11 @@ def test_writing_days_and_numbers_loads_no_locale_database() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_huge_numbers_are_written_whole_rather_than_crashing() -> None:
+    # Past 28 significant digits (decimal's default precision) rounding raised InvalidOperation.
+    assert i18n.format_number(1e30, "uk") == "1" + "0" * 30 + ",0"
+    assert i18n.format_number(-1.5e27, "en", digits=2) == "-15" + "0" * 26 + ".00"
+    assert i18n.format_percent(1e300, "en") == "1" + "0" * 302 + "%"
+    assert i18n.format_number(math.inf, "uk") == "∞"

@@ -205,3 +205,37 @@ def test_every_kind_of_change_is_still_backed_up(data_dir: Path, tmp_path: Path)
     made.unlink()
     again = backup.make_backup(db, folder, reason="test")
     assert again is not None and _names(again) == ["C", "D"]
+
+
+def test_a_write_over_old_wal_frames_in_the_same_clock_tick_is_backed_up(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """After a checkpoint SQLite writes new frames over the old ones: the WAL keeps its size and header.
+    Only its time of change tells the write apart, and that time can stay the same: on a FAT USB stick
+    it moves in 2-second steps, and another Digigram may write in the same step as this start."""
+    _add_person(data_dir, "A")
+    db = paths.database_path(data_dir)
+    wal = db.with_name(db.name + "-wal")
+    folder = tmp_path / "b"
+    holder = sqlite3.connect(db)  # another Digigram, open the whole time
+    holder.execute("PRAGMA journal_mode=WAL")
+    holder.execute("PRAGMA wal_autocheckpoint=0")
+    with holder:
+        for n in range(50):
+            holder.execute("INSERT INTO person (id, name, hub, group_tag, created_at) "
+                           "VALUES (?, 'x', '', '', '2025-01-01')", (f"x{n}",))
+    holder.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    with holder:  # the WAL starts again from its beginning, over the old frames
+        holder.execute("UPDATE person SET name = 'B' WHERE id = 'A'")
+    assert backup.make_backup(db, folder, reason="test") is not None
+    before = os.stat(wal)
+    with holder:
+        holder.execute("UPDATE person SET name = 'C' WHERE id = 'A'")
+    after = os.stat(wal)
+    assert after.st_size == before.st_size
+    with wal.open("rb") as handle:  # the WAL's header is the one the stamp recorded
+        assert handle.read(32).hex() in (folder / backup.SOURCE_STAMP).read_text()
+    os.utime(wal, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same clock step
+    made = backup.make_backup(db, folder, reason="test")
+    holder.close()
+    assert made is not None and "C" in _names(made)

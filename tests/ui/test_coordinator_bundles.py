@@ -114,3 +114,81 @@ def test_bundle_dialog_needs_a_file_and_a_key_or_the_unsigned_choice(qtbot: Any)
     assert not dialog.warning.isHidden()
     choice = dialog.choice()
     assert isinstance(choice, BundleChoice) and choice.key is None and choice.unsigned
+
+
+def test_a_ukrainian_coordinator_reads_a_bundle_import_in_ukrainian_only(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+) -> None:
+    from digigram.ui.settings_dialog import Settings
+
+    seed_trainees(ws, PEOPLE[:1])
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    good = tmp_path / "plain.zip"
+    answers["bundle"] = BundleChoice(path=str(good), key=None, unsigned=True)
+    window.stack.currentWidget().bundle_out.click()
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])  # a copy that did not finish
+
+    second.apply_settings(Settings(language="uk"), store=False)
+    second.coordinator_action.trigger()
+    region = second.stack.currentWidget()
+    for path in (cut, tmp_path / "never-copied.zip"):
+        answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
+        region.bundle_in.click()
+        shown = messages.pop()
+        assert "Нічого не імпортовано" in shown
+        # neither zipfile's nor the system's English reason is left in the Ukrainian sentence
+        assert not any(word in shown for word in ("zip file", "Errno", "No such file")), shown
+    assert second.ws.people() == []
+
+    answers["bundle"] = BundleChoice(path=str(good), key=None, unsigned=True)
+    region.bundle_in.click()
+    summary = answers["done"][-1]
+    assert [p.name for p in second.ws.people()] == [PEOPLE[0][0]]
+    assert not any(word in summary for word in ("frameworks", "results", "plan_steps", "not signed")), summary
+    assert "кроків плану: 0" in summary and "версій рамки: 1" in summary
+    # the missing signature is said once, in Ukrainian
+    assert [line for line in summary.splitlines() if line.startswith("⚠")] == [
+        "⚠ Пакет не підписано: його цілісність не перевірено."]
+
+
+def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from digigram.ui.coordinator import bundles
+    from digigram.ui.settings_dialog import Settings
+
+    seen: list[tuple[str, int, int, bool]] = []
+    made: list[QProgressDialog] = []
+
+    class Watched(QProgressDialog):  # the real dialog; what it was told is kept for the test
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+        def setValue(self, value: int) -> None:
+            super().setValue(value)
+            seen.append((self.labelText(), value, self.maximum(), self.isModal() or self.windowModality()
+                         != self.windowModality().NonModal))
+
+    monkeypatch.setattr(bundles, "QProgressDialog", Watched)
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    path = tmp_path / "hub.zip"
+    answers["bundle"] = BundleChoice(path=str(path), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.click()
+
+    second.apply_settings(Settings(language="uk"), store=False)
+    second.coordinator_action.trigger()
+    second.stack.currentWidget().bundle_in.click()
+    assert messages == [] and len(second.ws.people()) == len(PEOPLE)
+    assert seen, "the import told its progress"
+    assert any(text.startswith("Перевірка й завантаження перевірок:") and value == top
+               for text, value, top, _modal in seen)  # every check counted to the end
+    assert all(modal for *_rest, modal in seen)  # the window waits while the data changes
+    assert made and not made[0].isVisible()  # and it is gone once the summary shows

@@ -84,3 +84,42 @@ def test_the_step_list_and_the_date_field_show_a_due_date_alike(qtbot: Any, wind
         assert plan.list.item(0).text().endswith(" · " + shown)
         assert plan.due.text() == shown
     assert "2026-12-15" not in plan.list.item(0).text()
+
+
+def finish_check_without_gaps(ws: Any, person_id: str) -> None:
+    """The best answer everywhere: every area reaches its goal, so there is nothing to suggest."""
+    session = ws.start_quiz(person_id, mode="full", rating_before=6, seed=3)
+    while (item := session.current_item) is not None:
+        if item.scale is not None:
+            session.answer(len(ws.framework.scales[item.scale].points) - 1)
+        else:
+            session.answer(max(range(len(item.options)), key=lambda i: item.options[i].score))
+    session.finish(rating_after=7)
+
+
+def test_suggest_says_so_when_there_is_nothing_to_add(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_without_gaps(ws, person.id)
+    assert ws.suggestions(ws.history(person.id)[-1].id, lang="en") == []
+
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert plan.steps == [] and plan.list.count() == 0
+    assert "Nothing to suggest" in plan.state.text()  # the press was heard, and why nothing came
+
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)  # a step of one's own
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert len(plan.steps) == 1 and "Not saved yet" in plan.state.text()
+
+
+def test_an_empty_plan_offers_a_due_date_a_month_ahead_not_the_year_2000(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    win = window
+    person = create_person(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    assert plan.steps == []
+    assert plan.form_box.due.date() == QDate.currentDate().addDays(30)

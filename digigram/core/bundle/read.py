@@ -80,8 +80,15 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     try:
         size = path.stat().st_size
         is_file = path.is_file()
-    except OSError as exc:
-        raise fail(N_("Could not read the bundle file {path}: {exc}.", path=path, exc=exc)) from exc
+    except FileNotFoundError:
+        raise fail(N_("There is no bundle file {path}. Check the name, and that the USB stick is still "
+                      "plugged in.",
+                      path=path)) from None
+    except PermissionError:
+        raise fail(N_("No permission to read the bundle file {path}.", path=path)) from None
+    except OSError as exc:  # the system's own words are English: say at least which file and the code
+        raise fail(N_("Could not read the bundle file {path}: {exc}.", path=path,
+                      exc=exc.strerror or type(exc).__name__)) from exc
     if not is_file:
         raise fail(N_("{path} is not a file.", path=path))
     if size == 0:
@@ -94,10 +101,11 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
                       path=path, size=size, file_bytes=limits.file_bytes))
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise fail(N_("The file {path} is not a Digigram bundle or was cut short while copying ({exc}). "
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        # zipfile's reason ("File is not a zip file") is English and says nothing more to a coordinator
+        raise fail(N_("The file {path} is not a Digigram bundle or was cut short while copying. "
                       "Copy the bundle again.",
-                      path=path, exc=exc)) from None
+                      path=path)) from None
 
 
 def _members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:

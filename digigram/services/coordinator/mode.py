@@ -193,8 +193,9 @@ class Coordinator:
                          progress=progress, cancelled=cancelled)
 
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
-                      allow_unsigned: bool = False) -> ImportReport:
+                      allow_unsigned: bool = False, lang: str | None = None,
+                      progress: Callable[[str, int, int], None] | None = None) -> ImportReport:
         from digigram.services.bundles import importer as bundles
 
         return bundles.import_bundle(self._store, Path(path), key=key, allow_unsigned=allow_unsigned,
-                                     framework=self._ws.framework)
+                                     lang=lang, framework=self._ws.framework, progress=progress)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_
+from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
+from digigram.ui.widgets import show_dates
 
 if TYPE_CHECKING:
     from digigram.core.coordination import BundleSummary, ImportReport
@@ -73,7 +76,7 @@ class BundleDialog(QDialog):
         self.use_since.setAccessibleName(translate("Bundles", "Only checks since a date"))
         self.since = QDateEdit(self)
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("dd.MM.yyyy")
+        show_dates(self.since, current_language())
         self.since.setDate(QDate.currentDate().addMonths(-3))
         self.since.setEnabled(False)
         self.since.setAccessibleName(translate("Bundles", "First day of checks in the bundle"))
@@ -159,10 +162,18 @@ class BundleDialog(QDialog):
         return choice if isinstance(choice, BundleChoice) else None
 
 
-def _counts(mapping: Any) -> str:
+def record_name(kind: str) -> str:
+    """A kind of record a bundle or a sync carries, as a coordinator reads it ("checks", not "attempts")."""
     names = {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
-             "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans")}
-    return ", ".join(f"{names.get(k, k)}: {v}" for k, v in mapping.items()) or "—"
+             "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans"),
+             "frameworks": translate("Bundles", "framework versions"),
+             "results": translate("Bundles", "area results"),
+             "plan_steps": translate("Bundles", "plan steps")}
+    return names.get(kind, kind)
+
+
+def _counts(mapping: Any) -> str:
+    return ", ".join(f"{record_name(k)}: {v}" for k, v in mapping.items()) or "—"
 
 
 def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = None) -> BundleSummary | None:
@@ -186,20 +197,39 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     return summary
 
 
-def import_bundle(parent: QWidget, co: CoordinatorAPI) -> ImportReport | None:
+def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportReport | None:
     choice = BundleDialog.ask(parent, saving=False)
     if choice is None:
         return None
+    # A region's bundle takes a while to check and write: the window would look frozen without this.
+    waiting = QProgressDialog(translate("Bundles", "Loading the bundle…"), "", 0, 0, parent)
+    waiting.setWindowTitle(translate("Bundles", "Load a result bundle"))
+    waiting.setCancelButton(None)  # no button: an import is checked whole and written in one go
+    waiting.setWindowModality(Qt.WindowModality.WindowModal)
+    waiting.setMinimumDuration(300)
+    waiting.setAutoClose(False)
+    waiting.setAutoReset(False)
+    def heard(kind: str, done: int, total: int) -> None:
+        waiting.setLabelText(translate("Bundles", "Checking and loading %1: %2 of %3")
+                             .replace("%1", record_name(kind)).replace("%2", str(done))
+                             .replace("%3", str(total)))
+        waiting.setMaximum(max(total, 1))
+        waiting.setValue(min(done, max(total, 1)))  # a window-modal dialog repaints here
+
     try:
-        report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned)
+        report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang,
+                                  progress=heard)
     except DigigramError as exc:  # refused: the message says why, and nothing was written
+        waiting.close()
         show_problem(parent, exc)
         return None
+    finally:
+        waiting.close()
+        waiting.deleteLater()
     lines = [translate("Bundles", "Bundle loaded."),
              translate("Bundles", "Added: %1").replace("%1", _counts(report.added)),
              translate("Bundles", "Already here, unchanged: %1").replace("%1", _counts(report.unchanged))]
-    if not report.signed:
-        lines.append("⚠ " + translate("Bundles", "The bundle was not signed."))
+    # An unsigned bundle's warning comes with the report, worded in `lang`: saying it here too doubled it.
     lines += ["⚠ " + w for w in report.warnings]
     Ask.done(parent, text="\n".join(lines))
     return report

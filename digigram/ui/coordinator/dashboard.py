@@ -29,7 +29,7 @@ from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, TraineeModel
-from digigram.ui.widgets import ButtonRow, TextLabel
+from digigram.ui.widgets import ButtonRow, TextLabel, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -78,7 +78,6 @@ class DashboardView(QWidget):
         dates = ((self.use_from, self.date_from), (self.use_to, self.date_to))
         for col, (check, edit) in enumerate(dates, 3):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._filter_changed)
@@ -165,6 +164,8 @@ class DashboardView(QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        for edit in (self.date_from, self.date_to):
+            show_dates(edit, self.win.lang)
         self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
         self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
         self.password.setText(translate("Dashboard", "Change pass&word…"))
@@ -425,7 +426,8 @@ class DashboardView(QWidget):
     def import_bundle(self) -> None:
         from digigram.ui.coordinator.bundles import import_bundle
 
-        if self.win.coordinator is not None and import_bundle(self, self.win.coordinator) is not None:
+        co = self.win.coordinator
+        if co is not None and import_bundle(self, co, lang=self.win.lang) is not None:
             self.win.notify(_people_changed())
             self.reload()
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import TextLabel, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -90,7 +90,6 @@ class ProgrammePage(QWidget):
             grid.addWidget(label, 0, col)
             grid.addWidget(combo, 1, col)
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("dd.MM.yyyy")
         self.since.setDate(QDate.currentDate().addYears(-1))
         self.since.setEnabled(False)
         self.use_since.toggled.connect(self.since.setEnabled)
@@ -147,6 +146,7 @@ class ProgrammePage(QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        show_dates(self.since, self.win.lang)
         self.region_label.setText(translate("Programme", "R&egion:"))
         self.hub_label.setText(translate("Programme", "&Hub:"))
         self.region.setAccessibleName(translate("Programme", "Programme figures for a region"))

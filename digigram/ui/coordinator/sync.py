@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.ui.coordinator.bundles import record_name
 from digigram.ui.widgets import TextLabel, fit_dialog
 
 if TYPE_CHECKING:
@@ -28,14 +29,6 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 # The regional database's address, without credentials (those live in a service file or PGPASSFILE).
 URL_SETTING = "regional_database_url"
-
-
-def _kind_name(kind: str) -> str:
-    names = {"people": translate("Sync", "people"), "frameworks": translate("Sync", "frameworks"),
-             "attempts": translate("Sync", "checks"), "answers": translate("Sync", "answers"),
-             "results": translate("Sync", "area results"), "plans": translate("Sync", "plans"),
-             "plan_steps": translate("Sync", "plan steps")}
-    return names.get(kind, kind)
 
 
 class SyncWorker(QThread):
@@ -152,14 +145,14 @@ class SyncDialog(QDialog):
             return  # the "cancelling" text stays
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self._say(translate("Sync", "%1: %2 of %3").replace("%1", _kind_name(kind))
+        self._say(translate("Sync", "%1: %2 of %3").replace("%1", record_name(kind))
                             .replace("%2", str(done)).replace("%3", str(total)))
 
     def _done(self, report: Any) -> None:
         self.ws.set_setting(URL_SETTING, self._url)  # the address only: it holds no password (checked)
         lines = [translate("Sync", "Sent to the regional database:")]
         for kind in ("people", "attempts", "answers", "plans"):
-            lines.append(translate("Sync", "%1: %2 new, %3 already there").replace("%1", _kind_name(kind))
+            lines.append(translate("Sync", "%1: %2 new, %3 already there").replace("%1", record_name(kind))
                          .replace("%2", str(report.added.get(kind, 0)))
                          .replace("%3", str(report.unchanged.get(kind, 0))))
         lines += list(report.warnings)

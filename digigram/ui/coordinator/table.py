@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from digigram.core.i18n import format_date
 from digigram.core.regions import hub_label
 from digigram.core.when import local_day
 
@@ -68,8 +69,7 @@ def needs_help_text(needs: bool) -> str:
 def format_when(when: datetime | None, lang: str) -> str:
     if when is None:
         return "—"
-    day = local_day(when)
-    return day.strftime("%d.%m.%Y" if lang == "uk" else "%Y-%m-%d")
+    return format_date(local_day(when), lang)
 
 
 class TraineeModel(QAbstractTableModel):

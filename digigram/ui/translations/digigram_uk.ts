@@ -4,32 +4,32 @@
 <context>
     <name>AddHubDialog</name>
     <message>
-        <location filename="../hub_picker.py" line="147"/>
+        <location filename="../hub_picker.py" line="151"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="151"/>
+        <location filename="../hub_picker.py" line="155"/>
         <source>Name of the hub</source>
         <translation>Назва хабу</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="154"/>
+        <location filename="../hub_picker.py" line="158"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="158"/>
+        <location filename="../hub_picker.py" line="162"/>
         <source>&amp;Name of the hub:</source>
         <translation>&amp;Назва хабу:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="159"/>
+        <location filename="../hub_picker.py" line="163"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="164"/>
+        <location filename="../hub_picker.py" line="168"/>
         <source>Trainees on this computer then choose the hub from the list; two hubs of one name in different regions stay apart.</source>
         <translation>Слухачі на цьому компʼютері потім обирають хаб зі списку; два хаби з однією назвою в різних регіонах не змішуються.</translation>
     </message>
@@ -37,162 +37,183 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="51"/>
+        <location filename="../coordinator/bundles.py" line="54"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="52"/>
+        <location filename="../coordinator/bundles.py" line="55"/>
+        <location filename="../coordinator/bundles.py" line="206"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="54"/>
+        <location filename="../coordinator/bundles.py" line="57"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="56"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="63"/>
+        <location filename="../coordinator/bundles.py" line="66"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="64"/>
+        <location filename="../coordinator/bundles.py" line="67"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="65"/>
+        <location filename="../coordinator/bundles.py" line="68"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="69"/>
+        <location filename="../coordinator/bundles.py" line="72"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="72"/>
+        <location filename="../coordinator/bundles.py" line="75"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="73"/>
+        <location filename="../coordinator/bundles.py" line="76"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="79"/>
+        <location filename="../coordinator/bundles.py" line="82"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="86"/>
+        <location filename="../coordinator/bundles.py" line="89"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="87"/>
+        <location filename="../coordinator/bundles.py" line="90"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="90"/>
+        <location filename="../coordinator/bundles.py" line="93"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="91"/>
+        <location filename="../coordinator/bundles.py" line="94"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="92"/>
+        <location filename="../coordinator/bundles.py" line="95"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="98"/>
+        <location filename="../coordinator/bundles.py" line="101"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="100"/>
+        <location filename="../coordinator/bundles.py" line="103"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="126"/>
         <location filename="../coordinator/bundles.py" line="129"/>
+        <location filename="../coordinator/bundles.py" line="132"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="137"/>
+        <location filename="../coordinator/bundles.py" line="140"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="139"/>
+        <location filename="../coordinator/bundles.py" line="142"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="163"/>
+        <location filename="../coordinator/bundles.py" line="167"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="163"/>
+        <location filename="../coordinator/bundles.py" line="167"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="164"/>
+        <location filename="../coordinator/bundles.py" line="168"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="164"/>
+        <location filename="../coordinator/bundles.py" line="168"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="179"/>
+        <location filename="../coordinator/bundles.py" line="169"/>
+        <source>framework versions</source>
+        <translation>версій рамки</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="170"/>
+        <source>area results</source>
+        <translation>результатів за сферами</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="171"/>
+        <source>plan steps</source>
+        <translation>кроків плану</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="190"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="184"/>
+        <location filename="../coordinator/bundles.py" line="195"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="198"/>
+        <location filename="../coordinator/bundles.py" line="205"/>
+        <source>Loading the bundle…</source>
+        <translation>Завантаження пакета…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="213"/>
+        <source>Checking and loading %1: %2 of %3</source>
+        <translation>Перевірка й завантаження %1: %2 з %3</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="229"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="199"/>
+        <location filename="../coordinator/bundles.py" line="230"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="200"/>
+        <location filename="../coordinator/bundles.py" line="231"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/bundles.py" line="202"/>
-        <source>The bundle was not signed.</source>
-        <translation>Пакет не був підписаний.</translation>
     </message>
 </context>
 <context>
@@ -468,27 +489,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="52"/>
+        <location filename="../coordinator/table.py" line="53"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="54"/>
+        <location filename="../coordinator/table.py" line="55"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="57"/>
+        <location filename="../coordinator/table.py" line="58"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="59"/>
+        <location filename="../coordinator/table.py" line="60"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="65"/>
+        <location filename="../coordinator/table.py" line="66"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
@@ -528,187 +549,187 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="167"/>
+        <location filename="../coordinator/dashboard.py" line="169"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="168"/>
+        <location filename="../coordinator/dashboard.py" line="170"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="169"/>
+        <location filename="../coordinator/dashboard.py" line="171"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="170"/>
+        <location filename="../coordinator/dashboard.py" line="172"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="171"/>
+        <location filename="../coordinator/dashboard.py" line="173"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="172"/>
+        <location filename="../coordinator/dashboard.py" line="174"/>
         <source>Show only</source>
         <translation>Показати лише</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="173"/>
+        <location filename="../coordinator/dashboard.py" line="175"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="174"/>
+        <location filename="../coordinator/dashboard.py" line="176"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="175"/>
+        <location filename="../coordinator/dashboard.py" line="177"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="177"/>
+        <location filename="../coordinator/dashboard.py" line="179"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="178"/>
+        <location filename="../coordinator/dashboard.py" line="180"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="179"/>
+        <location filename="../coordinator/dashboard.py" line="181"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="180"/>
+        <location filename="../coordinator/dashboard.py" line="182"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="181"/>
+        <location filename="../coordinator/dashboard.py" line="183"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="182"/>
+        <location filename="../coordinator/dashboard.py" line="184"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="183"/>
+        <location filename="../coordinator/dashboard.py" line="185"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="184"/>
+        <location filename="../coordinator/dashboard.py" line="186"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="185"/>
+        <location filename="../coordinator/dashboard.py" line="187"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="186"/>
+        <location filename="../coordinator/dashboard.py" line="188"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="187"/>
+        <location filename="../coordinator/dashboard.py" line="189"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="188"/>
+        <location filename="../coordinator/dashboard.py" line="190"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="189"/>
+        <location filename="../coordinator/dashboard.py" line="191"/>
         <source>&amp;Before and after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="190"/>
+        <location filename="../coordinator/dashboard.py" line="192"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="193"/>
+        <location filename="../coordinator/dashboard.py" line="195"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="194"/>
+        <location filename="../coordinator/dashboard.py" line="196"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="195"/>
+        <location filename="../coordinator/dashboard.py" line="197"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="198"/>
+        <location filename="../coordinator/dashboard.py" line="200"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="199"/>
+        <location filename="../coordinator/dashboard.py" line="201"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="200"/>
+        <location filename="../coordinator/dashboard.py" line="202"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="201"/>
+        <location filename="../coordinator/dashboard.py" line="203"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="202"/>
+        <location filename="../coordinator/dashboard.py" line="204"/>
         <source>Save a result bundle…</source>
         <translation>Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="203"/>
+        <location filename="../coordinator/dashboard.py" line="205"/>
         <source>Load a result bundle…</source>
         <translation>Завантажити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="263"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="260"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="261"/>
+        <location filename="../coordinator/dashboard.py" line="266"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="276"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="311"/>
+        <location filename="../coordinator/dashboard.py" line="316"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -744,88 +765,88 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>History</name>
     <message>
-        <location filename="../history_table.py" line="20"/>
+        <location filename="../history_table.py" line="21"/>
         <source>Full check</source>
         <translation>Повна перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="22"/>
+        <location filename="../history_table.py" line="23"/>
         <source>Quick scan</source>
         <translation>Швидка перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="31"/>
+        <location filename="../history_table.py" line="32"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="32"/>
+        <location filename="../history_table.py" line="33"/>
         <source>not finished</source>
         <translation>не завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="33"/>
+        <location filename="../history_table.py" line="34"/>
         <source>abandoned</source>
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="63"/>
+        <location filename="../history_view.py" line="64"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="65"/>
+        <location filename="../history_table.py" line="64"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="67"/>
+        <location filename="../history_table.py" line="66"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="68"/>
+        <location filename="../history_table.py" line="67"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="69"/>
+        <location filename="../history_table.py" line="68"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="70"/>
+        <location filename="../history_table.py" line="69"/>
         <source>Own rating before → after</source>
         <translation>Власна оцінка до → після</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="71"/>
+        <location filename="../history_table.py" line="70"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="65"/>
         <location filename="../history_view.py" line="66"/>
+        <location filename="../history_view.py" line="67"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="67"/>
+        <location filename="../history_view.py" line="68"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="68"/>
+        <location filename="../history_view.py" line="69"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="69"/>
+        <location filename="../history_view.py" line="70"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="87"/>
+        <location filename="../history_view.py" line="88"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -961,7 +982,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="73"/>
+        <location filename="../hub_picker.py" line="77"/>
         <source>There are no hubs on this computer yet. A coordinator adds them in coordinator mode (Add a hub…); until then you can be added without a hub.</source>
         <translation>На цьому компʼютері ще немає хабів. Координатор додає їх у режимі координатора («Додати хаб…»); доти вас можна додати без хабу.</translation>
     </message>
@@ -999,77 +1020,77 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="83"/>
+        <location filename="../coordinator/hubs.py" line="87"/>
         <source>H&amp;ubs:</source>
         <translation>&amp;Хаби:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="89"/>
+        <location filename="../coordinator/hubs.py" line="93"/>
         <source>Region of the chosen hub</source>
         <translation>Регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="93"/>
+        <location filename="../coordinator/hubs.py" line="97"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="101"/>
+        <location filename="../coordinator/hubs.py" line="105"/>
         <source>&amp;Save the region</source>
         <translation>З&amp;берегти регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="102"/>
+        <location filename="../coordinator/hubs.py" line="106"/>
         <source>Save the region of the chosen hub</source>
         <translation>Зберегти регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="103"/>
+        <location filename="../coordinator/hubs.py" line="107"/>
         <source>&amp;Add a hub…</source>
         <translation>&amp;Додати хаб…</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="104"/>
+        <location filename="../coordinator/hubs.py" line="108"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="105"/>
+        <location filename="../coordinator/hubs.py" line="109"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="106"/>
+        <location filename="../coordinator/hubs.py" line="110"/>
         <source>Close the hub list</source>
         <translation>Закрити список хабів</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="142"/>
+        <location filename="../coordinator/hubs.py" line="141"/>
         <source>There are no hubs on this computer yet: add one.</source>
         <translation>На цьому компʼютері ще немає хабів: додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="172"/>
+        <location filename="../coordinator/hubs.py" line="175"/>
         <source>%1 of %2 hubs</source>
         <translation>Показано хабів: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="175"/>
+        <location filename="../coordinator/hubs.py" line="178"/>
         <source>No hub matches “%1”. Try fewer letters or the region, or add the hub.</source>
         <translation>Жоден хаб не відповідає «%1». Спробуйте менше літер або регіон чи додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="195"/>
+        <location filename="../coordinator/hubs.py" line="205"/>
         <source>region not given yet</source>
         <translation>регіон ще не вказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="238"/>
+        <location filename="../coordinator/hubs.py" line="248"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="254"/>
+        <location filename="../coordinator/hubs.py" line="264"/>
         <source>Hub added: %1</source>
         <translation>Хаб додано: %1</translation>
     </message>
@@ -1184,57 +1205,57 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="50"/>
+        <location filename="../person_dialog.py" line="54"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="56"/>
+        <location filename="../person_dialog.py" line="60"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="61"/>
+        <location filename="../person_dialog.py" line="65"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="64"/>
+        <location filename="../person_dialog.py" line="68"/>
         <source>&amp;Name:</source>
         <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="65"/>
+        <location filename="../person_dialog.py" line="69"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="66"/>
+        <location filename="../person_dialog.py" line="70"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="67"/>
+        <location filename="../person_dialog.py" line="71"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="80"/>
+        <location filename="../person_dialog.py" line="84"/>
         <source>A PIN stops others on this computer from opening your results. Leave it empty if you do not need one.</source>
         <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="92"/>
+        <location filename="../person_dialog.py" line="96"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="97"/>
+        <location filename="../person_dialog.py" line="101"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="93"/>
+        <location filename="../person_dialog.py" line="97"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1242,23 +1263,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="150"/>
-        <location filename="../person_dialog.py" line="155"/>
+        <location filename="../person_dialog.py" line="154"/>
+        <location filename="../person_dialog.py" line="159"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="152"/>
+        <location filename="../person_dialog.py" line="156"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="162"/>
+        <location filename="../person_dialog.py" line="166"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="164"/>
+        <location filename="../person_dialog.py" line="168"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
@@ -1311,77 +1332,77 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="91"/>
+        <location filename="../plan_step_editor.py" line="93"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Мета:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="92"/>
+        <location filename="../plan_step_editor.py" line="94"/>
         <source>&amp;Competence:</source>
         <translation>К&amp;омпетентність:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="93"/>
+        <location filename="../plan_step_editor.py" line="95"/>
         <source>&amp;Resource:</source>
         <translation>&amp;Ресурс:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="94"/>
+        <location filename="../plan_step_editor.py" line="96"/>
         <source>&amp;Due date:</source>
         <translation>&amp;Термін:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="95"/>
+        <location filename="../plan_step_editor.py" line="97"/>
         <source>Stat&amp;us:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="96"/>
+        <location filename="../plan_step_editor.py" line="98"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="99"/>
+        <location filename="../plan_step_editor.py" line="101"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="100"/>
+        <location filename="../plan_step_editor.py" line="102"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="101"/>
+        <location filename="../plan_step_editor.py" line="103"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="102"/>
+        <location filename="../plan_step_editor.py" line="104"/>
         <source>Set a due date</source>
         <translation>Установити термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="103"/>
+        <location filename="../plan_step_editor.py" line="105"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="104"/>
+        <location filename="../plan_step_editor.py" line="106"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="109"/>
+        <location filename="../plan_step_editor.py" line="111"/>
         <source>by</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="110"/>
+        <location filename="../plan_step_editor.py" line="112"/>
         <source>Due date</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="115"/>
+        <location filename="../plan_step_editor.py" line="114"/>
         <source>&amp;Open the handout</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
@@ -1406,12 +1427,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Др&amp;ук…</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="132"/>
+        <location filename="../plan_step_editor.py" line="131"/>
         <source>(none)</source>
         <translation>(немає)</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="134"/>
+        <location filename="../plan_step_editor.py" line="133"/>
         <source>on this computer</source>
         <translation>на цьому компʼютері</translation>
     </message>
@@ -1436,17 +1457,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="273"/>
+        <location filename="../plan_view.py" line="226"/>
+        <source>Every suggested step is already in the plan.</source>
+        <translation>Усі запропоновані кроки вже є в плані.</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="227"/>
+        <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
+        <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="278"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="278"/>
+        <location filename="../plan_view.py" line="283"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="289"/>
+        <location filename="../plan_view.py" line="294"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1462,177 +1493,177 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="149"/>
+        <location filename="../coordinator/programme.py" line="150"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="156"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="157"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="164"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="166"/>
+        <location filename="../coordinator/programme.py" line="167"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="168"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="168"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>95 % interval</source>
         <translation>95 % інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="171"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="171"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="173"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="174"/>
+        <location filename="../coordinator/programme.py" line="175"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="175"/>
+        <location filename="../coordinator/programme.py" line="176"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="177"/>
+        <location filename="../coordinator/programme.py" line="178"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="203"/>
+        <location filename="../coordinator/programme.py" line="204"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="212"/>
+        <location filename="../coordinator/programme.py" line="213"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="306"/>
+        <location filename="../coordinator/programme.py" line="313"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="308"/>
+        <location filename="../coordinator/programme.py" line="315"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95 % інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="318"/>
+        <location filename="../coordinator/programme.py" line="325"/>
         <source>No one in this selection has a first and a later check with a self-rating.</source>
         <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
     </message>
@@ -1968,122 +1999,87 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../coordinator/sync.py" line="34"/>
-        <source>people</source>
-        <translation>люди</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="34"/>
-        <source>frameworks</source>
-        <translation>рамки</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="35"/>
-        <source>checks</source>
-        <translation>перевірки</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="35"/>
-        <source>answers</source>
-        <translation>відповіді</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="36"/>
-        <source>area results</source>
-        <translation>результати за сферами</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="36"/>
-        <source>plans</source>
-        <translation>плани</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="37"/>
-        <source>plan steps</source>
-        <translation>кроки планів</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="72"/>
+        <location filename="../coordinator/sync.py" line="65"/>
         <source>Sync with the region</source>
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="75"/>
+        <location filename="../coordinator/sync.py" line="68"/>
         <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
         <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="82"/>
+        <location filename="../coordinator/sync.py" line="75"/>
         <source>Address of the regional database</source>
         <translation>Адреса регіональної бази</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="85"/>
+        <location filename="../coordinator/sync.py" line="78"/>
         <source>&amp;Regional database:</source>
         <translation>&amp;Регіональна база:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="90"/>
+        <location filename="../coordinator/sync.py" line="83"/>
         <source>Sync progress</source>
         <translation>Хід синхронізації</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="98"/>
+        <location filename="../coordinator/sync.py" line="91"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронізувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="99"/>
+        <location filename="../coordinator/sync.py" line="92"/>
         <source>Start the sync</source>
         <translation>Почати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="100"/>
+        <location filename="../coordinator/sync.py" line="93"/>
         <source>&amp;Cancel</source>
         <translation>Скасуват&amp;и</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="101"/>
+        <location filename="../coordinator/sync.py" line="94"/>
         <source>Cancel the sync</source>
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="126"/>
+        <location filename="../coordinator/sync.py" line="119"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="128"/>
+        <location filename="../coordinator/sync.py" line="121"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="148"/>
+        <location filename="../coordinator/sync.py" line="141"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="155"/>
+        <location filename="../coordinator/sync.py" line="148"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="160"/>
+        <location filename="../coordinator/sync.py" line="153"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="162"/>
+        <location filename="../coordinator/sync.py" line="155"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="185"/>
+        <location filename="../coordinator/sync.py" line="178"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="186"/>
+        <location filename="../coordinator/sync.py" line="179"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>

@@ -1,0 +1,24 @@
+"""A regional database that cannot be reached is told as such, in uk and en, with nothing to leak."""
+
+from __future__ import annotations
+
+import pytest
+
+from digigram.core.errors import DigigramError
+from digigram.store.startup import open_store
+
+# Nothing listens on port 1: the connection is refused at once, as on a hub PC that is offline.
+ADDRESS = "postgresql+psycopg://owner:s3cret-word@127.0.0.1:1/digigram_rivne"
+
+
+def test_an_unreachable_server_gets_advice_about_the_server_not_a_folder() -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(DigigramError) as caught:
+        open_store(database_url=ADDRESS)
+    uk, en = caught.value.message("uk"), caught.value.message("en")
+    assert uk.startswith("Не вдалося зʼєднатися з базою даних postgresql+psycopg://owner:***@127.0.0.1:1/")
+    assert "Connection refused" in en and "server is running" in en
+    for text in (uk, en):
+        assert "s3cret-word" not in text
+        assert "sqlalche.me" not in text and "Background on this error" not in text
+        assert "folder" not in text and "теки" not in text  # there is no folder to check

@@ -1,0 +1,48 @@
+"""The new-person form on a screen shorter than it (a 1024×600 netbook at 200 % text): it scrolls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from digigram.core.regions import Hub
+from digigram.ui.person_dialog import PersonDialog
+from digigram.ui.settings_dialog import Settings
+from tests.ui.layout_audit import problems, scroll_areas_reach_everything, settle
+
+
+def test_a_form_taller_than_the_screen_scrolls_and_keeps_its_buttons_in_view(qtbot: Any, window: Any) -> None:
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    hubs = [Hub(f"h{n}", f"Центральна бібліотека №{n}", region.id)
+            for n, region in enumerate(window.ws.regions()[:6])]
+    # A long role name widens the role box past two thirds of the screen, where adjustSize() stops.
+    roles = [("librarian", "Бібліотекар"),
+             ("coordinator", "Координатор хабу цифрової освіти в публічній бібліотеці громади")]
+    dialog = PersonDialog(window, profiles=roles, hubs=hubs, lang="uk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(8)
+    full = dialog.height()
+    assert problems(dialog) == [], "at its own size nothing is squeezed or cut"
+    # What fit_dialog does on a 600-pixel screen: the dialog is kept to the screen's height.
+    dialog.resize(dialog.width(), 540)
+    settle(8)
+    assert full > 540, "at 200 % text the form needs more than such a screen"
+    assert problems(dialog) == [] and scroll_areas_reach_everything(dialog) == []
+    assert dialog.body.verticalScrollBar().isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.rect().contains(QRect(ok.mapTo(dialog, QPoint(0, 0)), ok.size()))
+    # Tabbing to the consent box brings it into view inside the scrolled part.
+    dialog.activateWindow()
+    dialog.pin.setFocus()
+    for _ in range(4):
+        if QApplication.focusWidget() is dialog.consent:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        settle(2)
+    assert QApplication.focusWidget() is dialog.consent
+    top = dialog.consent.mapTo(dialog.body.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + dialog.consent.height() <= dialog.body.viewport().height()
