@@ -10,7 +10,15 @@ once calibrated; then for 1,000 fresh people on the true, the provisional and th
 version: ±1-level and exact accuracy, questions each, and how far the said estimate lies from the
 simulated self-view (RMSE, correlation).
 
-Run: `python -m benchmarks self_ratings` or `python -m benchmarks.self_ratings [--seeds 0 1 2]`.
+`--samples K` instead: K disjoint samples of 3,000 people from one world (the same people under each
+rule), each calibrated as round one is; per sample and kind the items with ≥ 300 answers, their
+RMSE(a) and mean slope error, and the knowledge items' RMSE(a) with the true abilities known; then per
+rule the means over samples, and the spread of the knowledge items' mean error across samples against
+what independent item errors would give (RMSE / √items). A spread near that yardstick says the items'
+errors do not move together within a sample.
+
+Run: `python -m benchmarks self_ratings` or `python -m benchmarks.self_ratings [--seeds 0 1 2]`,
+`python -m benchmarks.self_ratings --samples 8 --seeds 1`.
 """
 
 from __future__ import annotations
@@ -84,6 +92,59 @@ def design(framework: Framework, sim: SimulatedPeople) -> tuple[int, int]:
     return len(well), len(narrow)
 
 
+KINDS = ("self_rating", "knowledge", "scenario")
+
+
+def paired_samples(framework: Framework, *, seed: int, samples: int, size: int = 3000) -> None:
+    """Round one on `samples` disjoint samples of one world's people, under each rule (same people)."""
+    from benchmarks.calibration import known_ability_errors
+
+    world = 1000 * seed
+    truth, guess = truth_and_guess(framework, seed=world + 1)
+    provisional = mark_measured(with_params(framework, guess, version="provisional"), ())
+    print(f"{'world':<6} {'rule':<26} {'sample':>6}  per kind, items ≥ 300 answers: n, RMSE(a), mean error"
+          f"{'':>6} knowledge, abilities known: RMSE(a)")
+    for name in RULES:
+        with rule(name):
+            sim = take_quiz(provisional, truth, people=samples * size, seed=world + 4)
+        rmse: dict[str, list[float]] = defaultdict(list)
+        means: list[float] = []
+        known: list[float] = []
+        yardsticks: list[float] = []  # per sample: the SD a mean of independent errors would have
+        for k in range(samples):
+            part = _sample(sim, k, size)
+            result = calibrate(provisional, part.responses, min_responses=200, anchors=())
+            cells = []
+            every = np.array([r.new.a - truth[r.item_id].a for r in result.items
+                              if r.calibrated and r.n >= 300 and r.kind in KINDS])
+            rmse["all"].append(float(np.sqrt(np.mean(every**2))))
+            for kind in KINDS:
+                err = np.array([r.new.a - truth[r.item_id].a for r in result.items
+                                if r.calibrated and r.n >= 300 and r.kind == kind])
+                rmse[kind].append(float(np.sqrt(np.mean(err**2))))
+                cells.append(f"{kind[:4]} {err.size:>2} {rmse[kind][-1]:.3f} {float(err.mean()):+.3f}")
+                if kind == "knowledge":
+                    means.append(float(err.mean()))
+                    yardsticks.append(rmse[kind][-1] / float(np.sqrt(err.size)))
+            _, ea, _ = known_ability_errors(framework, part, truth, min_n=300)["knowledge"]
+            known.append(float(np.sqrt(np.mean(np.square(ea)))))
+            print(f"{seed:<6} {name:<26} {k + 1:>6}  all {rmse['all'][-1]:.3f} | {' | '.join(cells)}   "
+                  f"{known[-1]:.3f}", flush=True)
+        print(f"{seed:<6} {name:<26} {'mean':>6}  all {float(np.mean(rmse['all'])):.3f} | "
+              + " | ".join(f"{kind[:4]} {float(np.mean(rmse[kind])):.3f}" for kind in KINDS)
+              + f"   {float(np.mean(known)):.3f}; knowledge mean error across samples: SD "
+              f"{float(np.std(means)):.3f} against RMSE/√items {float(np.mean(yardsticks)):.3f}", flush=True)
+
+
+def _sample(sim: SimulatedPeople, k: int, size: int) -> SimulatedPeople:
+    """People k·size … (k+1)·size − 1 of a simulation, with their answers."""
+    lo, hi = k * size, (k + 1) * size
+    answers = [r for r in sim.responses if lo <= int(r.attempt.rsplit("-", 1)[1]) < hi]
+    said = None if sim.said is None else sim.said[lo:hi]
+    return SimulatedPeople(sim.theta[lo:hi], sim.self_theta[lo:hi], answers, sim.levels[lo:hi],
+                           sim.asked[lo:hi], said)
+
+
 def main(argv: list[str] | None = None) -> None:
     from competency_framework import shipped_framework_path
     from digigram.core.loader import load_framework
@@ -94,8 +155,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=3000, help="round one's people (0: skip that part)")
     parser.add_argument("--true-only", action="store_true",
                         help="the fresh people on the true parameters only")
+    parser.add_argument("--samples", type=int, default=0,
+                        help="instead: this many paired samples of 3,000 people per world, round one each")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     framework = load_framework(shipped_framework_path())
+    if args.samples:
+        for seed in args.seeds:
+            paired_samples(framework, seed=seed, samples=args.samples)
+        return
     print(f"{'world':<6} {'rule':<26} {'parameters':<16} {'±1 level':>9} {'exact':>7} {'questions':>10} "
           f"{'said RMSE':>10} {'said r':>7}")
     for seed in args.seeds:
