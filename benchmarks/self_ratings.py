@@ -11,11 +11,11 @@ version: ±1-level and exact accuracy, questions each, and how far the said esti
 simulated self-view (RMSE, correlation).
 
 `--samples K` instead: K disjoint samples of 3,000 people from one world (the same people under each
-rule), each calibrated as round one is; per sample and kind the items with ≥ 300 answers, their
-RMSE(a) and mean slope error, and the knowledge items' RMSE(a) with the true abilities known; then per
-rule the means over samples, and the spread of the knowledge items' mean error across samples against
-what independent item errors would give (RMSE / √items). A spread near that yardstick says the items'
-errors do not move together within a sample.
+rule), each calibrated as round one is. Per sample: the RMSE(a) of all items with ≥ 300 answers;
+per kind their number, RMSE(a) and mean slope error; the knowledge items' RMSE(a) with the true
+abilities known. Per rule: the means over samples, and the spread of the knowledge items' mean error
+across samples against what independent item errors would give (RMSE / √items). A spread near that
+yardstick says the items' errors do not move together within a sample.
 
 Run: `python -m benchmarks self_ratings` or `python -m benchmarks.self_ratings [--seeds 0 1 2]`,
 `python -m benchmarks.self_ratings --samples 8 --seeds 1`.
