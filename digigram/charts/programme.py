@@ -31,7 +31,7 @@ WORDS = {
     "people": N_("People"),
     "check": N_("Which check"),
     "share": N_("Share"),
-    "interval": N_("95 % interval"),
+    "interval": N_("95% interval"),
     "of": N_("{{count}} of {{n}}"),
     "regions": N_("Trainees, hubs and checks by region"),
     "region": N_("Region"),
@@ -68,6 +68,14 @@ def words(lang: str) -> dict[str, str]:
 
 def pct(share: Share, lang: str) -> str:
     return "—" if share.value is None else format_percent(share.value, lang)
+
+
+_PERCENT_TICKS = [0, 25, 50, 75, 100]
+
+
+def _percent_ticks(lang: str) -> list[str]:
+    """The share axis: plain numbers, and the last with its % written as the tables write it."""
+    return [*(str(t) for t in _PERCENT_TICKS[:-1]), format_percent(_PERCENT_TICKS[-1] / 100, lang)]
 
 
 def interval_text(share: Share, lang: str) -> str:
@@ -161,7 +169,7 @@ def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: boo
                 parse_math=False)
     ax.set_xticks([0, 1], [w["before"], w["after"]])
     ax.set_ylim(0, 118)
-    ax.set_yticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.set_yticks(_PERCENT_TICKS, _percent_ticks(lang))
     ax.set_xlim(-0.6, 1.6)
     ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left", color=pal.text)
     _plain(ax, pal)
@@ -198,7 +206,7 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
         lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
     ax.set_yticks(ys, names)
     ax.set_xlim(0, 100)
-    ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.set_xticks(_PERCENT_TICKS, _percent_ticks(lang))
     ax.legend(title=w["level"], ncols=min(len(codes), 8), loc="lower left", bbox_to_anchor=(0, 1.0),
               frameon=False, prop=font(8), title_fontproperties=font(8, bold=True), alignment="left")
     _plain(ax, pal)
@@ -219,7 +227,7 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
                 fontproperties=font(8), color=pal.text, parse_math=False)
     ax.set_yticks(ys, [name for name, _ in rows])
     ax.set_xlim(0, 125)
-    ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100 %"])
+    ax.set_xticks(_PERCENT_TICKS, _percent_ticks(lang))
     ax.set_title(title, fontproperties=font(11, bold=True), loc="left", color=pal.text)
     _plain(ax, pal)
 

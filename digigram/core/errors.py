@@ -66,3 +66,7 @@ class QuizError(DigigramError):
 
 class StorageError(DigigramError):
     """The database cannot be used as it is: damaged, too new, locked, disk full, …"""
+
+
+class NoSuchPerson(StorageError):
+    """The person asked for is not in the database (erased meanwhile, or never there)."""

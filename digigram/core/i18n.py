@@ -130,13 +130,16 @@ class _Conventions:
 
     decimal: str
     months: tuple[str, ...]  # abbreviated, as MMM writes them
+    percent: str  # what follows a share's number: Ukrainian sets % apart by a no-break space, English not
 
 
 _CONVENTIONS = {
     "uk": _Conventions(decimal=",", months=("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.",
-                                              "серп.", "вер.", "жовт.", "лист.", "груд.")),
+                                              "серп.", "вер.", "жовт.", "лист.", "груд."),
+                       percent="\u00a0%"),
     "en": _Conventions(decimal=".", months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-                                             "Sept", "Oct", "Nov", "Dec")),
+                                             "Sept", "Oct", "Nov", "Dec"),
+                       percent="%"),
 }
 
 
@@ -179,8 +182,10 @@ def format_number(value: float, lang: str | None, *, digits: int = 1) -> str:
 
 
 def format_percent(share: float, lang: str | None, *, digits: int = 0) -> str:
-    """A share as a percentage with the language's separator (82%, 82,5% in Ukrainian; 82.5% in English)."""
-    return _fixed(share, digits, scale=100, lang=lang) + "%"
+    """A share as a percentage as the language writes it: 82 %, 82,5 % in Ukrainian (a no-break space
+    before %, as Ukrainian typography sets it), 82%, 82.5% in English. Every percentage Digigram shows,
+    on screen, in a chart or a report, is written here, so one language never writes it two ways."""
+    return _fixed(share, digits, scale=100, lang=lang) + _CONVENTIONS[normalise(lang)].percent
 
 
 def rendered(table: Mapping[str, Message], lang: str | None) -> dict[str, str]:

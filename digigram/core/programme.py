@@ -133,7 +133,7 @@ DEFINITIONS = (
        "finished check in the selection. After: their latest finished check at least {days} days after "
        "it. Only people with both checks and a rating at both count, so both shares are of the same "
        "people; people who came back for a later check may differ from those who did not.", days=AFTER_DAYS),
-    N_("95 % interval: the Wilson score interval of the share; it shows how far the share could be "
+    N_("95% interval: the Wilson score interval of the share; it shows how far the share could be "
        "from the true one by chance alone, not bias in who took part."),
     N_("Shown level: the level a person's answers showed in an area at their latest finished check in "
        "the selection."),

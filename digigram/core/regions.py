@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The 24 oblasts, the Autonomous Republic of Crimea and the two cities with special status.
 REGIONS: tuple[tuple[str, str, str], ...] = (
@@ -105,19 +107,24 @@ _UKRAINIAN_KEYS = str.maketrans(
 )
 
 
+_LATIN_TABLE = str.maketrans(_LATIN)
+_WORD_START_LETTERS = re.compile(f"[{''.join(_WORD_START)}]")
+
+
 def romanised(text: str) -> str:
     """`text` (folded: lower case, no apostrophes) in the official Latin letters; others kept as they are."""
-    out: list[str] = []
-    previous = ""
-    for ch in text:
-        if ch == "г" and previous == "з":
-            out.append("gh")  # «зг» is written zgh, so that it is not read as «ж»
-        elif not previous.isalpha() and ch in _WORD_START:
-            out.append(_WORD_START[ch])
-        else:
-            out.append(_LATIN.get(ch, ch))
-        previous = ch
-    return "".join(out)
+    # A table does the letters that are always written alike (a search fills a region's 25,000 names at
+    # once); only «зг» and the word-start forms need to look at the letter before.
+    text = text.replace("зг", "зgh")  # «зг» is written zgh, so that it is not read as «ж»
+    parts: list[str] = []
+    last = 0
+    for found in _WORD_START_LETTERS.finditer(text):
+        at = found.start()
+        if at == 0 or not text[at - 1].isalpha():
+            parts += (text[last:at], _WORD_START[text[at]])
+            last = at + 1
+    parts.append(text[last:])
+    return "".join(parts).translate(_LATIN_TABLE)
 
 
 def hub_search_text(hub: Hub) -> str:
@@ -128,10 +135,24 @@ def hub_search_text(hub: Hub) -> str:
         f"{region_name(hub.region_id, 'uk')} {region_name(hub.region_id, 'en')}")
 
 
-def hub_matches(search_text: str, typed: str) -> bool:
-    """Every word typed (folded) is part of the hub's search text, as typed or, for a word of three keys
-    or more typed with the keyboard left in English, as the Ukrainian keys would have written it (one or
-    two Latin letters read both ways would keep most hubs). Nothing typed matches every hub."""
+def person_search_text(name: str, hub: str) -> str:
+    """What a search for a person looks in, folded: the name and the hub's name, each also in Latin letters
+    (as the hub searches read a hub's name)."""
+    folded_name = folded(name)
+    return f"{folded_name} {romanised(folded_name)} {_hub_text(hub)}"
+
+
+@lru_cache(maxsize=16384)
+def _hub_text(hub: str) -> str:
+    # A region's people share a few thousand hubs: each hub's name is romanised once, not once a person.
+    name = folded(hub)
+    return f"{name} {romanised(name)}"
+
+
+def search_matches(search_text: str, typed: str) -> bool:
+    """Every word typed (folded) is part of a hub's or a person's search text, as typed or, for a word of
+    three keys or more typed with the keyboard left in English, as the Ukrainian keys would have written
+    it (one or two Latin letters read both ways would keep nearly everything). Nothing typed matches all."""
     # The keys are read before apostrophes are set aside: on the Ukrainian keyboard ' is «є».
     words = [(folded(raw), raw) for raw in typed.casefold().split()]
     return all(plain in search_text

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from digigram.core import limits, paths
-from digigram.core.errors import DigigramError, FrameworkError, QuizError, StorageError
+from digigram.core.errors import DigigramError, FrameworkError, NoSuchPerson, QuizError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.framework_cache import load_cached
 from digigram.core.i18n import N_
@@ -250,7 +250,7 @@ class Workspace:
         with self._sessions() as session:
             found = people_rows.get_person(session, person_id)
         if found is None:
-            raise StorageError(N_("There is no such person in the database."))
+            raise NoSuchPerson(N_("There is no such person in the database."))
         return found
 
     def find_person(self, name: str) -> Person | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -191,7 +192,8 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
         os.replace(partial, final)
         _record_source(folder, final.name, stamp)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may be what failed (not a folder, gone, locked)
+            partial.unlink(missing_ok=True)
         if _no_room(exc):
             raise NoRoomForBackup(
                 N_("There is no room on the disk for a new backup in {folder}; the earlier backups are "

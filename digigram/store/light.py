@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,12 +36,18 @@ def list_people(db_path: Path) -> list[Person]:
             "SELECT id, name, hub, profile_id, pin_hash IS NOT NULL, consent_at, created_at, group_tag, "
             "hub_id FROM person ORDER BY name"
         ).fetchall()
+    return people_of(rows, _when)
+
+
+def people_of(rows: Iterable[Sequence[Any]], when: Callable[[Any], datetime | None]) -> list[Person]:
+    """People from rows of (id, name, hub, profile_id, has a PIN, consent_at, created_at, group_tag,
+    hub_id); `when` makes the stored times aware (this module's text, or the ORM's naive datetimes)."""
     people = []
     for pid, name, hub, profile_id, has_pin, consent_at, created_at, group, hub_id in rows:
-        created = _when(created_at)
+        created = when(created_at)
         assert created is not None
         people.append(Person(id=pid, name=name, hub=hub, profile_id=profile_id, has_pin=bool(has_pin),
-                             consent_at=_when(consent_at), created_at=created, group=group, hub_id=hub_id))
+                             consent_at=when(consent_at), created_at=created, group=group, hub_id=hub_id))
     return people
 
 

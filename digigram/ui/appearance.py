@@ -65,7 +65,7 @@ def _deliver_language_change() -> None:
 
 
 class ScaledIndicators(QProxyStyle):
-    """The app's style, with check boxes and radio circles as large as the text.
+    """The app's style, with check boxes, radio circles and tab scroll arrows as large as the text.
 
     Fusion keeps them at their 100 % size, a small target beside text at 200 %. High contrast sizes them
     in its style sheet instead, which takes precedence.
@@ -73,7 +73,9 @@ class ScaledIndicators(QProxyStyle):
 
     _METRICS = frozenset({QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
                           QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-                          QStyle.PixelMetric.PM_ExclusiveIndicatorHeight})
+                          QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+                          # the arrows that scroll a row of tabs too wide for the window
+                          QStyle.PixelMetric.PM_TabBarScrollButtonWidth})
 
     def __init__(self, key: str) -> None:
         super().__init__(key)
@@ -172,6 +174,9 @@ def contrast_sheet(font: QFont) -> str:
         f"QCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; "
         "border: 2px solid #ffffff; background: #000000; } "
         f"QRadioButton::indicator {{ border-radius: {box // 2 + 2}px; }} "
+        # The arrows of a row of tabs too wide for the window, as large as the text (the width is for
+        # both arrows together), as ScaledIndicators makes them without the sheet.
+        f"QTabBar::scroller {{ width: {2 * max(box, 16)}px; }} "
         "QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; "
         "border: 3px solid #ffffff; }"
     )

@@ -4,19 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLineEdit,
+    QListView,
     QPushButton,
     QVBoxLayout,
 )
 
+from digigram.core import limits
+from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.person_dialog import PersonDialog, PinDialog
 from digigram.ui.widgets import StackingScreen, TextLabel
@@ -25,6 +38,45 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractListModel):
+    """The names the list shows, out of everyone: a view asks only for the rows on screen, so a region's
+    25,000 people cost one Python list, not 25,000 widget items."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.everyone: list[tuple[str, str]] = []  # (label, person id) in alphabetical order
+        self.shown: list[int] = []  # indexes into everyone, in order
+
+    def show(self, everyone: list[tuple[str, str]], shown: list[int]) -> None:
+        self.beginResetModel()
+        self.everyone, self.shown = everyone, shown
+        self.endResetModel()
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
+        return 0 if parent.isValid() else len(self.shown)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.shown):
+            return None
+        label, person_id = self.everyone[self.shown[index.row()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return label
+        if role == Qt.ItemDataRole.UserRole:
+            return person_id
+        return None
+
+    def relabel(self, labels: list[str]) -> None:
+        """New words for the same people in the same order (another language): selection and scroll stay."""
+        self.everyone = [(label, pid) for label, (_, pid) in zip(labels, self.everyone, strict=True)]
+        if self.shown:
+            self.dataChanged.emit(self.index(0), self.index(len(self.shown) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
+
+    def row_of(self, person_id: str) -> int | None:
+        return next((row for row, i in enumerate(self.shown) if self.everyone[i][1] == person_id), None)
 
 
 class HomeView(StackingScreen):
@@ -42,11 +94,33 @@ class HomeView(StackingScreen):
 
         left = QVBoxLayout()
         self.people_label = QLabel(self)
-        self.people = QListWidget(self)
+        self.people = QListView(self)
+        self.model = PeopleModel(self.people)
+        self.people.setModel(self.model)
+        self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One line per person: Qt then lays out a region's 25,000 names without measuring each.
+        self.people.setUniformItemSizes(True)
         self.people_label.setBuddy(self.people)
+        # A search line over the list: a hub's PC holds dozens of people, a coordinator's a region.
+        search_row = QHBoxLayout()
+        self.search_label = QLabel(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(limits.NAME_MAX)
+        self.search_label.setBuddy(self.search)
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
+        self.shown = TextLabel(self)
+        self.shown.hide()
+        self._names: list[tuple[str, str]] = []  # each row's (name, hub), in the list's order
+        self._pins: list[bool] = []  # each row's "has a PIN", for "(PIN)" in the language of the moment
+        self._texts: list[str] | None = None  # their search texts, made at the first search
         self.new_person = QPushButton(self)
         left.addWidget(self.people_label)
+        left.addLayout(search_row)
         left.addWidget(self.people, 1)
+        left.addWidget(self.shown)
         left.addWidget(self.new_person)
         row.addLayout(left, 2)
 
@@ -79,9 +153,11 @@ class HomeView(StackingScreen):
         row.addWidget(self.action_box, 3)
 
         self.new_person.clicked.connect(self.create_person)
+        self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
         # Selection, not the current item: a list that gets the focus makes its first row current
         # without anyone choosing it, and the app must start with nobody selected.
-        self.people.itemSelectionChanged.connect(self._selection_changed)
+        self.people.selectionModel().selectionChanged.connect(self._selection_changed)
         self.resume.clicked.connect(lambda: self._go(self.win.resume_check))
         self.full.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="full")))
         self.quick.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="quick")))
@@ -93,6 +169,7 @@ class HomeView(StackingScreen):
         self.results.clicked.connect(lambda: self._go(self.win.show_latest_results))
         self.plan.clicked.connect(lambda: self._go(self.win.show_plan))
         self.history.clicked.connect(lambda: self._go(self.win.show_history))
+        self.setTabOrder(self.search, self.people)
         self.setTabOrder(self.people, self.new_person)
         self.setTabOrder(self.new_person, self.resume)
         self.retranslate_ui()
@@ -110,6 +187,9 @@ class HomeView(StackingScreen):
         )
         self.people_label.setText(translate("Home", "&People on this computer:"))
         self.people.setAccessibleName(translate("Home", "People on this computer"))
+        self.search_label.setText(translate("Home", "&Search:"))
+        self.search.setAccessibleName(translate("Home", "Search the people"))
+        self.search.setPlaceholderText(translate("Home", "Part of a name or of a hub"))
         self.new_person.setText(translate("Home", "&New person…"))
         self.action_box.setTitle(translate("Home", "What would you like to do?"))
         self.resume.setText(translate("Home", "&Continue the unfinished check"))
@@ -122,6 +202,10 @@ class HomeView(StackingScreen):
         self.plan.setText(translate("Home", "&Development plan"))
         self.history.setText(translate("Home", "&History of checks"))
         self._fill_areas()
+        if self._names:  # "(PIN)" after a name is in the language just chosen too
+            people = zip(self._names, self._pins, strict=True)
+            self.model.relabel([_label(name, hub, has_pin=pin) for (name, hub), pin in people])
+        self._show_count()
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -139,21 +223,108 @@ class HomeView(StackingScreen):
 
     # -- data ----------------------------------------------------------------------------------
     def refresh(self, change: Any = None) -> None:
-        if change is not None and change.kind not in ("person", "attempt"):
+        if change is not None and change.kind == "attempt":
+            self._update_actions()  # a check began or ended: the list of people is the same
             return
-        selected = self.win.person_id
-        self.people.blockSignals(True)
-        self.people.clear()
+        if change is not None and change.kind != "person":
+            return
+        everyone: list[tuple[str, str]] = []
+        self._names = []
+        self._pins = []
+        self._texts = None
         for person in self.win.ws.people():  # already in Ukrainian alphabetical order
-            label = person.name + (f" — {person.hub}" if person.hub else "")
-            if person.has_pin:
-                label += " " + translate("Home", "(PIN)")
-            item = QListWidgetItem(label, self.people)
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
-            if person.id == selected:
-                self.people.setCurrentItem(item)
-        self.people.blockSignals(False)
+            everyone.append((_label(person.name, person.hub, has_pin=person.has_pin), person.id))
+            self._names.append((person.name, person.hub))
+            self._pins.append(person.has_pin)
+        self._show(everyone)
         self._update_actions()
+
+    # -- the list ------------------------------------------------------------------------------
+    def shown_names(self) -> list[str]:
+        """The lines the list shows, top to bottom."""
+        return [self.model.everyone[i][0] for i in self.model.shown]
+
+    def choose(self, person_id: str) -> bool:
+        """Select this person's line, as a click would; False when it is not shown."""
+        row = self.model.row_of(person_id)
+        if row is None:
+            return False
+        self.people.setCurrentIndex(self.model.index(row))
+        return True
+
+    def chosen_id(self) -> str | None:
+        rows = self.people.selectionModel().selectedRows()
+        return str(rows[0].data(Qt.ItemDataRole.UserRole)) if rows else None
+
+    def _show(self, everyone: list[tuple[str, str]] | None = None) -> None:
+        """Show everyone who matches the search; the chosen person stays chosen if still shown."""
+        typed = self.search.text()
+        if typed:
+            texts = self._search_texts()
+            shown = [i for i, text in enumerate(texts) if search_matches(text, typed)]
+        else:
+            shown = list(range(len(self._names)))
+        selected = self.win.person_id
+        selection = self.people.selectionModel()
+        selection.blockSignals(True)
+        self.model.show(self.model.everyone if everyone is None else everyone, shown)
+        row = None if selected is None else self.model.row_of(selected)
+        if row is not None:
+            selection.setCurrentIndex(self.model.index(row),
+                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(False)
+        if selected is not None and row is None and everyone is None:
+            self._selection_changed()  # what is chosen stays in view: no action for a hidden name
+        self._show_count()
+
+    # -- search --------------------------------------------------------------------------------
+    def clear_search(self) -> None:
+        """Show everyone again (the next person at a shared PC must not find the last one's search)."""
+        self.search.clear()
+
+    def _filter(self) -> None:
+        self._show()
+
+    def _search_texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [person_search_text(name, hub) for name, hub in self._names]
+        return self._texts
+
+    def _show_count(self) -> None:
+        typed = self.search.text().strip()
+        if not typed:
+            self.shown.hide()
+            return
+        shown = len(self.model.shown)
+        if shown:
+            text = translate("Home", "Shown: %1 of %2").replace("%1", str(shown)).replace(
+                "%2", str(len(self.model.everyone)))
+        else:
+            text = translate("Home", "Nobody matches “%1”. Clear the search to see everyone.").replace(
+                "%1", typed)
+        self.shown.setText(text)
+        self.shown.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down (or Enter) in the search line goes to the first name shown; Esc clears the search.
+        if watched is self.search and event.type() == QEvent.Type.FocusIn:
+            # What a search looks in is made as the line gets the focus (a region's 25,000 names take
+            # about a fifth of a second), so the first letter typed is answered as fast as the next.
+            self._search_texts()
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.model.shown:
+                    # The person already chosen stays chosen (their PIN stays given); else the first.
+                    chosen = None if self.win.person_id is None else self.model.row_of(self.win.person_id)
+                    self.people.setCurrentIndex(self.model.index(0 if chosen is None else chosen))
+                    self.people.setFocus()
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
 
     def _update_actions(self) -> None:
         person = self.win.person
@@ -176,9 +347,7 @@ class HomeView(StackingScreen):
             self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
 
     def _selection_changed(self) -> None:
-        chosen = self.people.selectedItems()
-        person_id = chosen[0].data(Qt.ItemDataRole.UserRole) if chosen else None
-        self.win.select_person(person_id)
+        self.win.select_person(self.chosen_id())
         self._update_actions()
 
     def _go(self, action: Any) -> None:
@@ -227,10 +396,16 @@ class HomeView(StackingScreen):
         )
         if person is None:
             return
+        self.clear_search()  # the new name must be in view, whatever was typed before
         self.win.select_person(person.id)
         self.win.unlocked.add(person.id)  # they just chose the PIN (after selecting: that clears it)
         self.win.notify(_person_change(person.id))
         self.people.setFocus()
+
+
+def _label(name: str, hub: str, *, has_pin: bool) -> str:
+    label = name + (f" — {hub}" if hub else "")
+    return label + " " + translate("Home", "(PIN)") if has_pin else label
 
 
 def _person_change(person_id: str) -> Any:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core import limits
 from digigram.core.names import sort_key
-from digigram.core.regions import Hub, Region, folded, hub_matches, hub_search_text, region_name
+from digigram.core.regions import Hub, Region, folded, hub_search_text, region_name, search_matches
 from digigram.ui.widgets import fit_dialog
 
 translate = QCoreApplication.translate
@@ -110,7 +110,7 @@ class HubPicker(QWidget):
         for row, hub in enumerate(self._hubs):
             item = self.list.item(row)
             in_region = region is None or (hub.region_id or "") == region
-            shown = in_region and hub_matches(self._texts[row], typed)
+            shown = in_region and search_matches(self._texts[row], typed)
             item.setHidden(not shown)
             if shown and first is None:
                 first = row

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.errors import DigigramError
+from digigram.core.errors import DigigramError, NoSuchPerson
 from digigram.core.records import Change
 from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
@@ -72,6 +72,39 @@ def ask_continue_or_restart(parent: QWidget) -> str | None:
     return "continue" if clicked is go_on else "restart" if clicked is again else None
 
 
+class ScreenStack(QStackedWidget):
+    """The window's screens, sized in the window's scroll area by the screen on show alone.
+
+    QStackedWidget answers a height for a width with the largest of all its screens' preferred heights,
+    and the scroll area makes the screens that tall: at 1024×600 the dashboard was pushed far below the
+    window and left one table row in view. Here only the screen on show counts, and a screen that
+    scrolls inside itself (`fills_window`: its tables and tab pages do) takes the window's height,
+    growing past it only when its minimum does not fit.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())  # the scroll area asks again
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        # Not the largest minimum of all screens: the dashboard at 200 % made every screen as tall.
+        page = self.currentWidget()
+        return super().minimumSizeHint() if page is None else page.minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        layout = page.layout() if page is not None else None
+        if layout is None or not layout.hasHeightForWidth():
+            return -1
+        if getattr(page, "fills_window", False):
+            return layout.totalMinimumHeightForWidth(width)
+        return layout.totalHeightForWidth(width)
+
+
 class MainWindow(QMainWindow):
     changed = Signal(object)  # every Change record a write returned
     ready = Signal()  # the data is open and the home screen takes input
@@ -90,7 +123,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(IDLE_MS)
         self.idle_timer.timeout.connect(self.forget_person)
         self._views: dict[str, Any] = {}
-        self.stack = QStackedWidget(self)
+        self.stack: QStackedWidget = ScreenStack(self)
         # The screens sit in a scroll area: whatever a screen needs beyond the window (large text on a
         # small screen) is reached by scrolling, and the window is never pushed wider than the screen.
         self.scroller = QScrollArea(self)
@@ -176,6 +209,7 @@ class MainWindow(QMainWindow):
         elif self.coordinator is None:
             self.show_view(self.home)
         self.unlocked.clear()
+        self.home.clear_search()  # the last person's typed name is theirs too
         self.home.people.clearSelection()
         self.select_person(None)
         self.home.refresh()
@@ -236,7 +270,10 @@ class MainWindow(QMainWindow):
     def person(self) -> Any:
         if self.person_id is None:
             return None
-        return next((p for p in self.ws.people() if p.id == self.person_id), None)
+        try:  # one row, not the whole list: a coordinator's PC may hold a region's 25,000 people
+            return self.ws.person(self.person_id)
+        except NoSuchPerson:  # erased meanwhile (by the coordinator, or from another window)
+            return None
 
     def select_person(self, person_id: str | None) -> None:
         if person_id != self.person_id:
@@ -250,6 +287,15 @@ class MainWindow(QMainWindow):
         # and are cleared whenever the screen changes, so none outlives the screen it was about.
         if not self.is_ready:
             self.person_status.setText("")
+            return
+        # A screen about someone other than the person chosen on Home (the coordinator's screens) says
+        # whom it shows, or None for a screen about no one (the dashboard): the bar never names a person
+        # who is not on screen.
+        shown = getattr(self.stack.currentWidget(), "shown_person_name", None)
+        if callable(shown):
+            name = shown()
+            self.person_status.setText(
+                "" if name is None else translate("MainWindow", "Person: %1").replace("%1", name))
             return
         person = self.person
         text = (
@@ -381,6 +427,7 @@ class MainWindow(QMainWindow):
 
     def _screen_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()  # "each answer is saved", "coordinator mode is open": that screen's
+        self._update_status()
         if self.coordinator is not None:
             from digigram.ui.coordinator import mode
 

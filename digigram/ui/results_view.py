@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -40,7 +42,98 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+class AreaTable(QTableWidget):
+    """The levels per area, every row in view: the overview scrolls as a whole, never a box inside it.
+
+    The columns take their text's width while all fit; when they do not (a netbook, 200 % text) they
+    share the width and their text and heads wrap, rather than hide behind a scroll bar of the table's
+    own that covered all but one row and cut the last head.
+    """
+
+    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
+        super().__init__(rows, columns, parent)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self._fitting = False
+
+    def fit(self) -> None:
+        if self._fitting:
+            return
+        self._fitting = True  # setting the height below resizes the table, which would fit it again
+        try:
+            header = self.horizontalHeader()
+            room = self.width() - 2 * self.frameWidth()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            natural = [header.sectionSize(c) for c in range(self.columnCount())]
+            if sum(natural) > room > 0:
+                self._share(room, natural)
+            else:
+                header.setStretchLastSection(True)
+            self.resizeRowsToContents()
+            heads = self._heads_height()
+            header.setFixedHeight(heads)  # a wrapped head is shown whole
+            rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+            self.setFixedHeight(heads + rows + 2 * self.frameWidth())
+        finally:
+            self._fitting = False
+
+    def _share(self, room: int, natural: list[int]) -> None:
+        """Columns narrower than their text: each keeps its longest word (a word is never cut, as
+        «Інформа…» was), and what room is left goes to each as far as its text is longer than that."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics, head_metrics = self.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 8
+        words = []
+        for column in range(self.columnCount()):
+            texts = [(head_metrics, self.horizontalHeaderItem(column))] + [
+                (metrics, self.item(row, column)) for row in range(self.rowCount())]
+            widest = max((m.horizontalAdvance(word) for m, item in texts if item is not None
+                          for word in item.text().split()), default=0)
+            words.append(min(widest + pad, natural[column]))
+        if sum(words) > room:
+            # Not even every longest word fits (200 % text on a netbook): all columns give a little, so
+            # the last is not cut off; a long word then ends in "…" (the cell's text is in its tooltip).
+            words = [w * room // sum(words) for w in words]
+        spare = max(room - sum(words), 0)
+        longer = [n - w for n, w in zip(natural, words, strict=True)]
+        total = sum(longer) or 1
+        for column, (word, more) in enumerate(zip(words, longer, strict=True)):
+            header.resizeSection(column, word + spare * more // total)
+
+    def _heads_height(self) -> int:
+        """The tallest column head, its text wrapped in its column (QHeaderView measures one line)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        tallest = header.sizeHint().height()
+        for column in range(self.columnCount()):
+            item = self.horizontalHeaderItem(column)
+            width = max(header.sectionSize(column) - 2 * margin, 1)
+            if item is not None:
+                text = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text())
+                tallest = max(tallest, text.height() + 2 * margin + 2)
+        return tallest
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self.fit)  # a new width wraps the text onto other lines
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit)  # larger text: taller rows and heads
+
+
 class ResultsView(QWidget):
+    fills_window = True  # the overview scrolls inside its tab: the screen takes the window's height
+
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
@@ -62,13 +155,11 @@ class ResultsView(QWidget):
         ov.addWidget(self.chart)
         self.table_label = QLabel(overview)
         self.table_label.setWordWrap(True)
-        self.table = QTableWidget(0, 6, overview)
+        self.table = AreaTable(0, 6, overview)
         self.table_label.setBuddy(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         ov.addWidget(self.table_label)
         ov.addWidget(self.table)
         self.notes = TextLabel(overview)
@@ -170,7 +261,9 @@ class ResultsView(QWidget):
                 said_text(fw, res, lang),
             ]
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # whole, should a narrow column end a word in "…"
+                self.table.setItem(row, col, cell)
             summary.append(f"{cells[0]}: {cells[1]}; {cells[4]}")
             svs = getattr(res, "self_vs_shown", None)
             if svs is not None and svs.flag:
@@ -203,11 +296,7 @@ class ResultsView(QWidget):
         self._fill_review(result)
 
     def _fit_table(self) -> None:
-        # Every row in view: the overview scrolls as a whole rather than a small box inside it.
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
+        self.table.fit()
 
     def _draw_chart(self, result: Any) -> None:
         from digigram.charts.gap import gap_figure

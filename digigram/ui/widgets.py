@@ -240,8 +240,15 @@ class ButtonRow(QWidget):
         self._place()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
+        kind = event.type()
+        if kind == QEvent.Type.LayoutRequest:
             self._place()  # a button's text or font changed
+        elif kind in (QEvent.Type.Show, QEvent.Type.FontChange):
+            # Qt tells a hidden row nothing when its buttons grow (the text size changed while another
+            # screen was shown): placed with the old sizes, the buttons were cut off. Placed again when
+            # shown, and once the buttons have their new font.
+            self._place()
+            QTimer.singleShot(0, self, self._place)
         return super().event(event)
 
 

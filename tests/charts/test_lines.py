@@ -131,7 +131,8 @@ def test_other_renderers_draw_the_lines_as_texts() -> None:
 @pytest.mark.parametrize(("size", "bold"), [(9.0, False), (8.0, False), (11.0, True)])
 def test_plain_lines_are_measured_as_freetype_measures_them(size: float, bold: bool) -> None:
     prop = font(size, bold=bold)
-    texts = [*_texts(), "0", "25", "100 %", "A1", "C2", "11", "jaj", "'ʼ'", "—", "...", "Їжак", "(3/12)"]
+    texts = [*_texts(), "0", "25", "100 %", "100\u00a0%", "A1", "C2", "11", "jaj", "'ʼ'", "—", "...", "Їжак",
+             "(3/12)"]
     measured = 0
     for text in texts:
         found = _lines.measure(text, prop)

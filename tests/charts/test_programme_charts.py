@@ -61,3 +61,28 @@ def test_long_area_names_stay_inside_the_picture(dark: bool) -> None:
         for label in figure.axes[0].get_yticklabels():
             box = label.get_window_extent(canvas.get_renderer())
             assert box.x0 >= 0 and box.x1 <= width, label.get_text()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_percentage_on_the_report_pages_is_written_one_way(lang: str) -> None:
+    # The axes wrote "100 %" while the tables beside them wrote "0% (0/8)": one page, two typographies.
+    import datetime as dt
+    import re
+
+    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+
+    shares = [("Safety", Share(0, 8)), ("Problem solving", Share(5, 8))]
+    report = ProgrammeReport(
+        date=dt.date(2026, 11, 30), framework_title="Digital skills", selection="", trainees=8, hubs=2,
+        checks=16, before=Share(2, 8), after=Share(6, 8), regions=[("Kyiv Oblast", 8, 2, 16)],
+        level_codes=["A", "B"], levels=[("Safety", [3, 5])], gaps=shares, over=shares, hardest=shares,
+        definitions=["95% interval"], competence_gaps=shares)
+    written = []
+    for page in build_programme_pages(report, lang=lang):
+        for text in page.findobj(lambda o: hasattr(o, "get_text")):
+            written.append(text.get_text())
+    percents = [m for t in written for m in re.findall(r"\d[ \u00a0]?%", t)]
+    assert any(p.startswith("100") or p[0] == "0" for p in percents) and len(percents) > 6, percents
+    right = "\u00a0%" if lang == "uk" else "%"
+    wrong = [p for p in percents if p[1:] != right]
+    assert not wrong, f"percentages not written as {right!r} in {lang}: {wrong}"

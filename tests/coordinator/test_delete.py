@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from digigram.core.errors import StorageError
+from digigram.core.errors import NoSuchPerson, StorageError
 from digigram.core.records import Plan, PlanStep
 from digigram.services.coordinator.mode import BACKUPS_NOTE, Coordinator
 from digigram.services.workspace import Workspace
@@ -95,6 +95,16 @@ def test_delete_removes_every_record_of_the_person_only(
 def test_deleting_an_unknown_person_says_so(co: Coordinator) -> None:
     with pytest.raises(StorageError):
         co.delete_person("no-such-id")
+
+
+def test_a_deleted_person_is_told_apart_from_a_database_problem(ws: Workspace, co: Coordinator) -> None:
+    # The window shows no one for a person erased meanwhile, and must show every other storage problem:
+    # it tells them apart by this type.
+    gone = ws.create_person("Петро Гнатюк")
+    co.delete_person(gone.id)
+    for lookup in (lambda: ws.person(gone.id), lambda: co.delete_person(gone.id)):
+        with pytest.raises(NoSuchPerson):
+            lookup()
 
 
 def test_the_backups_note_exists_in_both_languages() -> None:

@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 from digigram.core import i18n
 
 LOCALES = {"uk": "uk_UA", "en": "en_GB"}
+# Babel's patterns for a share. CLDR writes uk_UA's with no space; Ukrainian typography (and every
+# Ukrainian text of Digigram) sets % apart from its number by a no-break space.
+PERCENT = {"uk": "\u00a0%", "en": "%"}
 EDGES = [0.0, -0.0, 0.05, 0.15, 0.25, 0.35, 2.5, -2.5, -0.04, -0.05, 1e-7, 0.825, 0.8245, 0.005, 0.015,
          0.125, 1.0, 12.3456, -1.26, 1234567.891, 1e20, 25391.0, 0.999, 0.9995]
 
@@ -51,7 +54,7 @@ def test_numbers_and_shares_round_and_separate_as_cldr_does(lang: str, digits: i
         assert i18n.format_number(value, lang, digits=digits) == format_decimal(
             value, format=pattern, locale=LOCALES[lang]), value
         assert i18n.format_percent(value, lang, digits=digits) == format_percent(
-            value, format=pattern + "%", locale=LOCALES[lang]), value
+            value, format=pattern + PERCENT[lang], locale=LOCALES[lang]), value
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
@@ -60,14 +63,14 @@ def test_any_finite_number_matches_cldr(value: float, lang: str, digits: int) ->
     pattern = "0." + "0" * digits if digits else "0"
     assert i18n.format_number(value, lang, digits=digits) == format_decimal(value, format=pattern,
                                                                            locale=LOCALES[lang])
-    assert i18n.format_percent(value, lang, digits=digits) == format_percent(value, format=pattern + "%",
-                                                                            locale=LOCALES[lang])
+    assert i18n.format_percent(value, lang, digits=digits) == format_percent(
+        value, format=pattern + PERCENT[lang], locale=LOCALES[lang])
 
 
 def test_a_value_that_is_not_a_number_is_written_without_decimals() -> None:
     assert i18n.format_number(math.nan, "uk") == "NaN"
     assert i18n.format_number(math.inf, "en", digits=2) == "∞"
-    assert i18n.format_percent(-math.inf, "uk") == "-∞%"
+    assert i18n.format_percent(-math.inf, "uk") == "-∞\u00a0%"
 
 
 def test_writing_days_and_numbers_loads_no_locale_database() -> None:
@@ -86,3 +89,11 @@ def test_huge_numbers_are_written_whole_rather_than_crashing() -> None:
     assert i18n.format_number(-1.5e27, "en", digits=2) == "-15" + "0" * 26 + ".00"
     assert i18n.format_percent(1e300, "en") == "1" + "0" * 302 + "%"
     assert i18n.format_number(math.inf, "uk") == "∞"
+
+
+def test_a_share_is_written_one_way_per_language() -> None:
+    # Ukrainian: number, no-break space, % (it never breaks from its number at a line end); English: 82%.
+    assert i18n.format_percent(0.82, "uk") == "82\u00a0%"
+    assert i18n.format_percent(0.825, "uk", digits=1) == "82,5\u00a0%"
+    assert i18n.format_percent(0.82, "en") == "82%"
+    assert i18n.format_percent(0.825, "en", digits=1) == "82.5%"

@@ -239,3 +239,20 @@ def test_a_write_over_old_wal_frames_in_the_same_clock_tick_is_backed_up(
     made = backup.make_backup(db, folder, reason="test")
     holder.close()
     assert made is not None and "C" in _names(made)
+
+
+def test_a_backup_folder_that_is_a_file_gives_the_plain_message(data_dir: Path) -> None:
+    # Someone (or a sync tool) left a file where the backups folder belongs: the start must say where
+    # it could not back up, in the user's words, rather than fail with the operating system's error.
+    _add_person(data_dir, "A")
+    folder = paths.backup_dir(data_dir)
+    if folder.exists():
+        for old in folder.iterdir():
+            old.unlink()
+        folder.rmdir()
+    folder.write_text("not a folder")
+    db = data_dir / "digigram.sqlite3"
+    with pytest.raises(StorageError) as raised:
+        backup.make_backup(db, folder, reason="start")
+    assert str(folder) in str(raised.value.message("en"))
+    assert folder.read_text() == "not a folder" and _names(db) == ["A"]

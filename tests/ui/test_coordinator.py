@@ -147,9 +147,7 @@ def test_pin_protected_person_opens_by_the_coordinator(
     protected = seed_trainees(ws, PEOPLE)[1]
     ws.set_coordinator_password(SECRET)
     window.home.refresh()
-    people = window.home.people
-    people.setCurrentRow(next(i for i in range(people.count())
-                              if people.item(i).data(Qt.ItemDataRole.UserRole) == protected.id))
+    assert window.home.choose(protected.id)
     assert window.person_id == protected.id
     dialogs["pin"] = PinDialog.BY_COORDINATOR
     typed["answer"] = ("", "wrong password")

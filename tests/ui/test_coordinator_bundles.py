@@ -192,3 +192,62 @@ def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
                for text, value, top, _modal in seen)  # every check counted to the end
     assert all(modal for *_rest, modal in seen)  # the window waits while the data changes
     assert made and not made[0].isVisible()  # and it is gone once the summary shows
+
+
+def _watched_progress(monkeypatch: pytest.MonkeyPatch, *,
+                      cancel_at: str | None = None) -> list[tuple[str, int, int]]:
+    """The real progress dialog, keeping what it was told; `cancel_at`: press Cancel once a label
+    starting so is shown, as a coordinator would."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from digigram.ui.coordinator import bundles
+
+    seen: list[tuple[str, int, int]] = []
+
+    class Watched(QProgressDialog):
+        def setValue(self, value: int) -> None:
+            super().setValue(value)
+            seen.append((self.labelText(), value, self.maximum()))
+            if cancel_at is not None and self.labelText().startswith(cancel_at):
+                self.cancel()
+
+    monkeypatch.setattr(bundles, "QProgressDialog", Watched)
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_saving_a_bundle_shows_its_progress(
+        window: Any, ws: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    from digigram.ui.settings_dialog import Settings
+
+    seen = _watched_progress(monkeypatch)
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.apply_settings(Settings(language=lang), store=False)
+    window.coordinator_action.trigger()
+    answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.click()
+    assert messages == [] and (tmp_path / "hub.zip").exists()
+    checks = "Writing checks: 6 of 6" if lang == "en" else "Запис перевірок: 6 з 6"
+    people = "Writing people: 3 of 3" if lang == "en" else "Запис людей: 3 з 3"
+    assert (checks, 6, 6) in seen and (people, 3, 3) in seen, seen
+    # answers are counted as they are written: no total is known ahead, the bar is a busy one
+    assert any(text.startswith("Writing answers: " if lang == "en" else "Запис відповідей: ") and top == 0
+               for text, _value, top in seen), seen
+
+
+def test_cancelling_a_bundle_save_leaves_no_file(
+        window: Any, ws: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _watched_progress(monkeypatch, cancel_at="Writing checks")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.click()
+    assert any(text.startswith("Writing checks") for text, *_ in seen)
+    assert list(tmp_path.iterdir()) == [p for p in tmp_path.iterdir() if p.name != "hub.zip"]
+    assert not (tmp_path / "hub.zip").exists() and not list(tmp_path.glob(".hub.zip*")), "a half bundle"
+    assert messages == [], "a cancel asked for is not a problem"
+    assert answers["done"] == ["Saving was cancelled. No bundle file was written."]

@@ -94,9 +94,7 @@ def test_closing_mid_check_then_resuming(qtbot: Any, window: Any, ws: Any, dialo
     again = build_window(ws, language="en")
     qtbot.addWidget(again)
     again.show()
-    row = next(i for i in range(again.home.people.count())
-               if again.home.people.item(i).data(Qt.ItemDataRole.UserRole) == person.id)
-    again.home.people.setCurrentRow(row)
+    assert again.home.choose(person.id)
     assert again.home.resume.isVisible()
     qtbot.mouseClick(again.home.resume, Qt.MouseButton.LeftButton)
     assert again.stack.currentWidget() is again.quiz
@@ -120,9 +118,7 @@ def test_pin_protects_a_person(qtbot: Any, window: Any, ws: Any, dialogs: Any, m
     win = window
     person = ws.create_person("Ірина", pin="4321")
     win.home.refresh()
-    row = next(i for i in range(win.home.people.count())
-               if win.home.people.item(i).data(Qt.ItemDataRole.UserRole) == person.id)
-    win.home.people.setCurrentRow(row)
+    assert win.home.choose(person.id)
     dialogs["pin"] = "0000"
     qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
     assert win.stack.currentWidget() is win.home

@@ -130,3 +130,20 @@ def test_a_failing_read_is_said_and_the_tab_can_be_asked_again(
     assert not page.progress.isVisible()
     assert any("could not be read from the database" in m and "Nothing was changed" in m for m in messages), \
         messages
+
+
+def test_with_no_one_checked_twice_the_headline_says_so_in_words(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    from digigram.ui.settings_dialog import Settings
+
+    seed_trainees(ws, PEOPLE, checks=1)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    said = page.summary.text()
+    assert "No one has been checked both before and after training yet" in said
+    assert "—" not in said, said  # no dashes standing for shares nobody has
+    window.apply_settings(Settings(language="uk"), store=False)
+    page.show_button.click()
+    qtbot.waitUntil(lambda: "Ще нікого" in page.summary.text(), timeout=20000)
+    assert "—" not in page.summary.text(), page.summary.text()

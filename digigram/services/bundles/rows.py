@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import partial
@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from digigram import __version__
 from digigram.core.bundle.format import RECORD_FILES, FrameworkRef, Manifest, write_bundle_stream
 from digigram.core.bundle.records import KEYS, SCHEMAS, key_of
-from digigram.core.coordination import BundleSummary
+from digigram.core.coordination import BundleError, BundleSummary
 from digigram.core.framework import Framework
+from digigram.core.i18n import N_
 from digigram.store.models import (
     AnswerRow,
     AreaResultRow,
@@ -202,7 +203,16 @@ def _stream(session: Session, chosen: _Selection, kind: str) -> Iterator[Record]
     return _records_by(session, kind, "id", chosen.steps)
 
 
-def _lines(records: Iterator[Record], counts: dict[str, int], kind: str) -> Iterator[bytes]:
+# (kind, records written, records of that kind in all, or 0 when not known before they are read)
+ExportProgress = Callable[[str, int, int], None]
+
+
+def _lines(records: Iterator[Record], counts: dict[str, int], kind: str, *,
+           step: Callable[[str], None] | None = None) -> Iterator[bytes]:
+    """A record file's lines in batches; `step` hears the kind before the first and after each batch
+    (and may stop the writing by raising)."""
+    if step is not None:
+        step(kind)
     batch: list[str] = []
     for record in records:
         batch.append(_ENCODER.encode(record))
@@ -210,8 +220,12 @@ def _lines(records: Iterator[Record], counts: dict[str, int], kind: str) -> Iter
         if len(batch) >= 2000:
             yield ("\n".join(batch) + "\n").encode("utf-8")
             batch = []
+            if step is not None:
+                step(kind)
     if batch:
         yield ("\n".join(batch) + "\n").encode("utf-8")
+    if step is not None:
+        step(kind)
 
 
 def export_bundle(
@@ -222,9 +236,16 @@ def export_bundle(
     since: date | None = None,
     hub_id: str | None = None,
     app_version: str = __version__,
+    progress: ExportProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> BundleSummary:
     """Write a bundle of finished checks and plans to `path`, streamed from the database in key order (the
-    same data gives the same bytes); signed when a regional key is given."""
+    same data gives the same bytes); signed when a regional key is given.
+
+    `progress` hears (kind, written, total) as each record file is written, total 0 where it is not known
+    ahead (answers, area results). `cancelled` is asked as often: once it says yes the writing stops with
+    a BundleError and the half-written file is removed, so no bundle is left at `path`.
+    """
     path = Path(path)
     counts = dict.fromkeys(KEYS, 0)
     refs: list[FrameworkRef] = []
@@ -241,8 +262,20 @@ def export_bundle(
                 refs.append(FrameworkRef(record["framework_id"], record["version"], record["content_hash"]))
                 yield record
 
+        totals = {"people": len(chosen.people), "frameworks": len(chosen.frameworks),
+                  "attempts": len(chosen.attempts), "plans": len(chosen.plans),
+                  "plan_steps": len(chosen.steps)}
+
+        def step(kind: str) -> None:
+            if cancelled is not None and cancelled():
+                raise BundleError(N_("Saving the bundle was cancelled; no bundle file was written."))
+            if progress is not None:
+                progress(kind, counts[kind], totals.get(kind, 0))
+
+        watched = step if progress is not None or cancelled is not None else None
         members = {RECORD_FILES[kind]: _lines(frameworks() if kind == "frameworks" else
-                                              _stream(session, chosen, kind), counts, kind) for kind in KEYS}
+                                              _stream(session, chosen, kind), counts, kind, step=watched)
+                   for kind in KEYS}
 
         def manifest(hashes: dict[str, str]) -> Manifest:
             return Manifest(app_version=app_version, created_at=datetime.now(UTC), hub=hub, since=since,

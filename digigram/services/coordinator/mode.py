@@ -21,7 +21,7 @@ from digigram.core.coordination import (
     TraineeDetail,
     TraineeOrder,
 )
-from digigram.core.errors import StorageError
+from digigram.core.errors import NoSuchPerson, StorageError
 from digigram.core.i18n import N_
 from digigram.core.records import Change, Person, latest_finished
 from digigram.core.regions import BY_ID, Hub
@@ -169,18 +169,20 @@ class Coordinator:
         deleted = people_rows.delete_person(self._store.engine, self._sessions, person_id,
                                                db_path=self._store.db_path)
         if not deleted:
-            raise StorageError(N_("There is no such person in the database."))
+            raise NoSuchPerson(N_("There is no such person in the database."))
         forget_pin_failures(vault_for(self._sessions, self._store.db_path), person_id)
         return Change("person", (person_id,), person_id=person_id)
 
     # --- offline result bundles: digigram/bundles.py does the work -----------------------------
 
     def export_bundle(self, path: str | os.PathLike[str], *, key: bytes | None, since: date | None = None,
-                      hub_id: str | None = None) -> BundleSummary:
+                      hub_id: str | None = None, progress: Callable[[str, int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> BundleSummary:
         """A bundle of finished checks and plans (since a day, of one hub by its id)."""
         from digigram.services.bundles import importer as bundles
 
-        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub_id=hub_id)
+        return bundles.export_bundle(self._store, Path(path), key=key, since=since, hub_id=hub_id,
+                                     progress=progress, cancelled=cancelled)
 
     def sync_to(self, database_url: str, *, lang: str | None = None,
                 progress: Callable[[str, int, int], None] | None = None,

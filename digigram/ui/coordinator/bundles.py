@@ -181,12 +181,38 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     if choice is None:
         return None
     path = choice.path if choice.path.lower().endswith(".zip") else choice.path + ".zip"
+    # A region's bundle takes minutes to write: say how far it is, as loading does. Cancel stops it
+    # cleanly: the bundle is written to a temporary file that is removed, so no half bundle is left.
+    waiting = QProgressDialog(translate("Bundles", "Saving the bundle…"),
+                              translate("Bundles", "Cancel"), 0, 0, parent)
+    waiting.setWindowTitle(translate("Bundles", "Save a result bundle"))
+    waiting.setWindowModality(Qt.WindowModality.WindowModal)
+    waiting.setMinimumDuration(300)
+    waiting.setAutoClose(False)
+    waiting.setAutoReset(False)
+
+    def heard(kind: str, done: int, total: int) -> None:
+        text = (translate("Bundles", "Writing %1: %2 of %3").replace("%3", str(total)) if total
+                else translate("Bundles", "Writing %1: %2"))
+        waiting.setLabelText(text.replace("%1", record_name(kind)).replace("%2", str(done)))
+        waiting.setMaximum(total)  # 0: a busy bar, the number written so far in the text
+        waiting.setValue(min(done, total))  # a window-modal dialog repaints and hears Cancel here
+
     try:
-        summary = co.export_bundle(path, key=choice.key, since=choice.since, hub_id=hub_id)
+        summary = co.export_bundle(path, key=choice.key, since=choice.since, hub_id=hub_id,
+                                   progress=heard, cancelled=waiting.wasCanceled)
     except (DigigramError, OSError) as exc:
+        cancelled = waiting.wasCanceled()
+        waiting.close()
+        if cancelled:  # asked for: said quietly, not as a problem
+            Ask.done(parent, text=translate("Bundles", "Saving was cancelled. No bundle file was written."))
+            return None
         show_problem(parent, exc if isinstance(exc, DigigramError) else DigigramError(
             N_("The file could not be written: {exc}", exc=exc)))
         return None
+    finally:
+        waiting.close()
+        waiting.deleteLater()
     text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
     for mark, value in (("%1", summary.path), ("%2", summary.people), ("%3", summary.attempts),
                         ("%4", summary.answers), ("%5", summary.plans)):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +36,14 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
+TABLE_ROWS = 6  # trainees always in view in the table, whatever the screen and the text size
+ROOMY_LINES = 44  # a screen this many text lines high shows the filters and the heading from the start
 MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); longer names are cut
 # with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
 
 
 class DashboardView(QWidget):
+    fills_window = True  # the table and the tab pages scroll: the screen takes the window's height
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
@@ -60,6 +64,22 @@ class DashboardView(QWidget):
         buttons.add(self.leave, end=True)
         top.addWidget(buttons, 1)
         outer.addLayout(top)
+
+        # The filters fold away behind one button beside the count, so a short screen (a netbook, large
+        # text) gives its height to the table; the count says when filters are on while they are folded.
+        counted = QHBoxLayout()
+        self.filters_toggle = QToolButton(self)
+        self.filters_toggle.setCheckable(True)
+        self.filters_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.filters_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.filters_toggle.toggled.connect(self._show_filters)
+        self.filters_toggle.clicked.connect(self._filters_chosen_by_hand)
+        counted.addWidget(self.filters_toggle)
+        self.count = QLabel(self)
+        self.count.setWordWrap(True)
+        counted.addWidget(self.count, 1)
+        outer.addLayout(counted)
+        self._filters_chosen = False  # set once the coordinator opens or folds them
 
         self.filters = QGroupBox(self)
         grid = QGridLayout(self.filters)
@@ -89,9 +109,6 @@ class DashboardView(QWidget):
         self.date_to.setDate(QDate.currentDate())
         outer.addWidget(self.filters)
 
-        self.count = QLabel(self)
-        self.count.setWordWrap(True)
-        outer.addWidget(self.count)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
         people = QWidget(self.tabs)
@@ -130,10 +147,11 @@ class DashboardView(QWidget):
         self.tabs.addTab(self.before_after, "")
         self.programme = ProgrammePage(self.win, self.tabs)  # its own filters: region, hub, since
         self.tabs.addTab(self.programme, "")
-        # Five tabs with large text are wider than a small screen: their names shorten with "…" (the
-        # whole name is the tab's tooltip) rather than hide behind scroll arrows too small to use.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # The names are short enough for all five to fit whole on a 1024 px screen at 200 % text. On a
+        # narrower window they stay whole too, behind scroll arrows: "Train…", "Progr…" could not be read
+        # (Ctrl+Tab and each tab's Alt key reach every page all the same).
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.currentChanged.connect(lambda _i: self._draw_heatmap())
         self.model.modelReset.connect(self._order_changed)
         self.model.rowsInserted.connect(self._order_changed)  # a further page read by scrolling
@@ -152,26 +170,76 @@ class DashboardView(QWidget):
         self.bundle_out.clicked.connect(self.export_bundle)
         self.bundle_in.clicked.connect(self.import_bundle)
         self.retranslate_ui()
+        self._show_filters(False)
         self._filling = False
+
+    def shown_person_name(self) -> str | None:
+        """The status bar names no one here: the dashboard is about many trainees."""
+        return None
 
     def _filters_for_tab(self) -> None:
         """The hub, group, role and date filters (and the count they give) act on the first four tabs
         only: the Programme tab has filters of its own, so there they are hidden rather than shown doing
         nothing. Hidden, their Alt keys do nothing either, and the Programme's own take over."""
         acting = self.tabs.currentWidget() is not self.programme
-        self.filters.setVisible(acting)
+        self.filters.setVisible(acting and self.filters_toggle.isChecked())
         self.count.setVisible(acting)
+        self.filters_toggle.setVisible(acting)
+
+    def _show_filters(self, shown: bool) -> None:
+        self.filters_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._filters_for_tab()
+        self._say_count()
+
+    def _filters_on(self) -> bool:
+        chosen = self.current_filter()
+        return any(v is not None for v in (chosen.hub_id, chosen.group, chosen.profile_id, chosen.date_from,
+                                           chosen.date_to))
+
+    def _say_count(self) -> None:
+        board = self.dashboard
+        if board is None:
+            self.count.setText("")
+            return
+        counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
+                   .replace("%1", str(board.total)).replace("%2", str(board.needing_help)))
+        if not self.filters_toggle.isChecked() and self._filters_on():
+            counted += " " + translate("Dashboard", "(filters are on)")
+        # e.g. a read-only account: the summaries were worked out for this view only
+        note = board.note
+        self.count.setText(counted if note is None else f"{counted}\n{note.render(self.win.lang)}")
+
+    def _filters_chosen_by_hand(self) -> None:
+        self._filters_chosen = True  # from now on the coordinator's choice, not the screen's size
+
+    def _fold_filters_for_the_screen(self) -> None:
+        """On a short screen (fewer than ROOMY_LINES lines of text: a 1024×600 netbook, or 150–200 % text)
+        the filters start folded and the heading gives way (the toolbar's Coordinator and the Trainees
+        tab say where one is, and the screen's accessible name says it to a screen reader), so the
+        table keeps rows to look at. The coordinator's own opening or folding of the filters stands."""
+        screen = self.screen()
+        lines = screen.availableGeometry().height() / max(self.fontMetrics().height(), 1) if screen else 0
+        roomy = lines >= ROOMY_LINES
+        self.heading.setVisible(roomy)
+        if not self._filters_chosen:
+            self.filters_toggle.setChecked(roomy)
+            self._show_filters(roomy)
 
     # -- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         for edit in (self.date_from, self.date_to):
             show_dates(edit, self.win.lang)
         self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
+        self.setAccessibleName(self.heading.text())
         self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
         self.password.setText(translate("Dashboard", "Change pass&word…"))
         self.hubs_button.setText(translate("Dashboard", "Hub&s…"))
         self.sync_button.setText(translate("Dashboard", "S&ync with the region…"))
-        self.filters.setTitle(translate("Dashboard", "Show only"))
+        self.filters.setTitle("")  # the button above says it: one line less for the table
+        self.filters_toggle.setText(translate("Dashboard", "Show o&nly…"))
+        self.filters_toggle.setAccessibleName(translate("Dashboard", "Show only: hub, group, role, dates"))
+        self.filters_toggle.setToolTip(
+            translate("Dashboard", "Show or fold the filters: hub, group, role, dates"))
         for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
                                                     translate("Dashboard", "&Group:"),
                                                     translate("Dashboard", "&Role:")), strict=True):
@@ -188,7 +256,7 @@ class DashboardView(QWidget):
         self.tabs.setTabText(0, translate("Dashboard", "&Trainees"))
         self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
-        self.tabs.setTabText(3, translate("Dashboard", "&Before and after"))
+        self.tabs.setTabText(3, translate("Dashboard", "&Before/after"))
         self.tabs.setTabText(4, translate("Dashboard", "Progr&amme"))
         for index in range(self.tabs.count()):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
@@ -219,6 +287,7 @@ class DashboardView(QWidget):
         elif event.type() == QEvent.Type.FontChange:
             # A new text size: columns measured in the old one would cut their heads and names.
             QTimer.singleShot(0, self, self.fit_columns)
+            QTimer.singleShot(0, self, self._fold_filters_for_the_screen)  # the room in lines changed
         super().changeEvent(event)
 
     def refresh(self, change: Any = None) -> None:
@@ -313,10 +382,7 @@ class DashboardView(QWidget):
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
                             total=board.total)
         self.fit_columns()
-        counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                   .replace("%1", str(board.total)).replace("%2", str(board.needing_help)))
-        # e.g. a read-only account: the summaries were worked out for this view only
-        self.count.setText(counted if board.note is None else f"{counted}\n{board.note.render(lang)}")
+        self._say_count()
         self._heatmap_drawn = False
         self._draw_heatmap()
         self._load_figures()
@@ -343,6 +409,11 @@ class DashboardView(QWidget):
         self.before_after.show(found[1], fw, lang)
 
     def fit_columns(self) -> None:
+        # However short the screen, the table keeps room for its heads and TABLE_ROWS rows; the buttons
+        # under it are then reached by scrolling the screen (Tab takes the view along).
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + frame
+                                    + TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
         self.table.resizeColumnsToContents()
         widest = MAX_COLUMN_LINES * self.table.fontMetrics().height()
         for col in range(self.model.columnCount()):
@@ -350,6 +421,7 @@ class DashboardView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fold_filters_for_the_screen()
         # Sizes measured before the first paint use an unpolished font: measure again once shown.
         QTimer.singleShot(0, self, self.fit_columns)
 

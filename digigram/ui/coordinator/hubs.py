@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.errors import DigigramError
 from digigram.core.names import sort_key
-from digigram.core.regions import Hub, Region, hub_matches, hub_search_text, region_name
+from digigram.core.regions import Hub, Region, hub_search_text, region_name, search_matches
 from digigram.ui.errors import show_problem
 from digigram.ui.widgets import TextLabel, fit_dialog
 
@@ -154,7 +154,7 @@ class HubsDialog(QDialog):
         self.list.clear()
         row = 0
         for hub, text in self._order:
-            if hub_matches(text, typed):
+            if search_matches(text, typed):
                 item = QListWidgetItem(self._line(hub), self.list)
                 item.setData(ROLE_HUB, hub.id)
                 if hub.id == keep:

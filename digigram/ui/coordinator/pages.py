@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.coordination import HARD_MIN_ASKED
+from digigram.core.i18n import format_percent
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import TextLabel
@@ -36,8 +37,8 @@ def _table(parent: QWidget, columns: int) -> QTableWidget:
     return table
 
 
-def percent(share: float | None) -> str:
-    return "—" if share is None else f"{round(share * 100)} %"
+def percent(share: float | None, lang: str) -> str:
+    return "—" if share is None else format_percent(share, lang)
 
 
 class HardQuestionsTable(QWidget):
@@ -77,7 +78,7 @@ class HardQuestionsTable(QWidget):
                 stem, area = item.stem.get(lang), _area_of(framework, item, lang)
             except KeyError:  # a question of another framework version
                 stem, area = stat.item_id, ""
-            texts = (stem, area, str(stat.asked), str(stat.wrong), percent(stat.share_wrong))
+            texts = (stem, area, str(stat.asked), str(stat.wrong), percent(stat.share_wrong, lang))
             for col, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
@@ -132,8 +133,8 @@ class BeforeAfterPanel(QWidget):
             translate("Dashboard", "Trainees with a first and a latest check: %1.").replace(
                 "%1", str(figures.people)) + "\n" +
             translate("Dashboard", "Rated their digital skills 7–10: %1 at the first check, %2 at the "
-                      "latest.").replace("%1", percent(figures.share_high_first)).replace(
-                "%2", percent(figures.share_high_latest)))
+                      "latest.").replace("%1", percent(figures.share_high_first, lang)).replace(
+                "%2", percent(figures.share_high_latest, lang)))
         changes = list(figures.level_change.items())
         self.table.setRowCount(len(changes))
         for row, (area_id, change) in enumerate(changes):

@@ -167,7 +167,7 @@ class ProgrammePage(QWidget):
         self.competences.setAccessibleName(translate("Programme", "Below the role's target by competence"))
         self.competences.setHorizontalHeaderLabels([
             translate("Programme", "Competence"), translate("Programme", "Area"),
-            translate("Programme", "Below target"), translate("Programme", "95 % interval")])
+            translate("Programme", "Below target"), translate("Programme", "95% interval")])
         self.regions.setHorizontalHeaderLabels([
             translate("Programme", "Region"), translate("Programme", "Trainees"),
             translate("Programme", "Hubs"), translate("Programme", "Checks")])
@@ -309,14 +309,20 @@ class ProgrammePage(QWidget):
             return charts.interval_text(share, lang)
 
         head = p.headline
-        self.summary.setText(
-            translate("Programme", "Trainees: %1; hubs: %2; finished checks: %3.").replace(
-                "%1", str(p.trainees)).replace("%2", str(p.hubs)).replace("%3", str(p.checks)) + "\n" +
-            translate("Programme", "Rate their digital skills 7–10 of 10: %1 before (95 % interval %2), "
+        # With no one checked twice the shares are unknown: said in words, not as a row of dashes.
+        compared = (
+            translate("Programme", "Rate their digital skills 7–10 of 10: %1 before (95% interval %2), "
                       "%3 after (%4); %5 people with a first and a later check.")
             .replace("%1", pct(head.before)).replace("%2", interval(head.before))
             .replace("%3", pct(head.after)).replace("%4", interval(head.after))
-            .replace("%5", str(head.before.n)))
+            .replace("%5", str(head.before.n))
+            if head.before.n else
+            translate("Programme", "No one has been checked both before and after training yet, so there "
+                      "is no self-rating to compare."))
+        self.summary.setText(
+            translate("Programme", "Trainees: %1; hubs: %2; finished checks: %3.").replace(
+                "%1", str(p.trainees)).replace("%2", str(p.hubs)).replace("%3", str(p.checks)) + "\n" +
+            compared)
         if head.before.n:
             self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
                 head.before, head.after, lang=lang, width=min(width, 6.0), dark=dark)), min_width_in=3.5)

@@ -35,12 +35,14 @@ translate = QCoreApplication.translate
 
 
 class TraineeView(QWidget):
+    fills_window = True  # its pages scroll (the chart page) or are lists: it takes the window's height
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
         self.detail: Any = None
         self.person_id: str | None = None
         self.plan_steps: list[Any] = []
+        self.person_name: str | None = None
         outer = QVBoxLayout(self)
         self.heading = TextLabel(self, scale=1.25, bold=True)
         self.about = TextLabel(self)
@@ -72,7 +74,12 @@ class TraineeView(QWidget):
         self.history = HistoryTable(self.tabs)
         self.tabs.addTab(self.history, "")
 
-        plan = QWidget(self.tabs)
+        # The plan page scrolls on its own as the chart page does: on a netbook at 200 % its list, step
+        # and comment are taller than the room, and the whole screen scrolled around the chart's scroll.
+        self.plan_scroll = QScrollArea(self.tabs)
+        self.plan_scroll.setWidgetResizable(True)
+        self.plan_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        plan = QWidget(self.plan_scroll)
         pl = QHBoxLayout(plan)
         left = QVBoxLayout()
         self.steps_label = QLabel(plan)
@@ -97,7 +104,8 @@ class TraineeView(QWidget):
         row.addWidget(self.saved, 1)
         right.addLayout(row)
         pl.addLayout(right, 3)
-        self.tabs.addTab(plan, "")
+        self.plan_scroll.setWidget(plan)
+        self.tabs.addTab(self.plan_scroll, "")
 
         self.back.clicked.connect(self.back_to_dashboard)
         self.pdf.clicked.connect(self._pdf)
@@ -121,6 +129,7 @@ class TraineeView(QWidget):
         self.tabs.setAccessibleName(translate("Trainee", "Trainee pages"))
         self.chart.setAccessibleName(translate("Trainee", "Chart: level per area at the latest check"))
         self.chart_scroll.setAccessibleName(translate("Trainee", "Gap chart, and what was said beside it"))
+        self.plan_scroll.setAccessibleName(translate("Trainee", "The plan's steps, each with a comment"))
         self.chart.set_placeholder(translate("Trainee", "No finished check yet."))
         self.history.retranslate_ui()
         self.steps_label.setText(translate("Trainee", "S&teps of the plan:"))
@@ -145,7 +154,7 @@ class TraineeView(QWidget):
             self.show_person(self.person_id)
 
     def forget(self) -> None:
-        self.detail, self.person_id = None, None
+        self.detail, self.person_id, self.person_name = None, None, None
         self.heading.setText("")
         self.about.setText("")
         self.history.setRowCount(0)
@@ -165,6 +174,7 @@ class TraineeView(QWidget):
             show_problem(self, exc)
             return False
         self.person_id, self.detail = person_id, detail
+        self.person_name = person.name
         fw, lang = self.win.ws.framework, self.win.lang
         profile = next((p.name.get(lang) for p in fw.profiles if p.id == person.profile_id), "")
         self.heading.setText(person.name)
@@ -175,6 +185,10 @@ class TraineeView(QWidget):
         self._draw(detail.latest_result)
         self._fill_plan(detail.plan)
         return True
+
+    def shown_person_name(self) -> str | None:
+        """The trainee on screen, whom the status bar names (not the person chosen on Home)."""
+        return self.person_name
 
     def _profile_id(self) -> str | None:
         return self.detail.person.profile_id if self.detail is not None else None

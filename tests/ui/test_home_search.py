@@ -1,0 +1,120 @@
+"""Home: a person finds their name by typing (in Ukrainian, in Latin letters, or on the English keys), and
+the next person at a shared PC never finds the last one's search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _shown(win: Any) -> list[str]:
+    return list(win.home.shown_names())
+
+
+def _people(ws: Any) -> None:
+    hub = ws.add_hub("Бучанська бібліотека", region_id="UA-32").id
+    ws.create_person("Олена Шевченко", hub_id=hub)
+    ws.create_person("Юлія Коваленко")
+    ws.create_person("Ірина Шевчук")
+
+
+def test_typing_keeps_the_names_that_match_and_says_how_many(qtbot: Any, window: Any, ws: Any) -> None:
+    _people(ws)
+    window.home.refresh()
+    assert len(_shown(window)) == 3 and not window.home.shown.isVisible()
+    qtbot.keyClicks(window.home.search, "shevch")  # typed key by key (QTest types Latin letters only)
+    assert _shown(window) == ["Ірина Шевчук", "Олена Шевченко — Бучанська бібліотека"]
+    assert window.home.shown.isVisible() and window.home.shown.text() == "Shown: 2 of 3"
+    window.home.search.setText("шевч олена")  # words in any order
+    assert _shown(window) == ["Олена Шевченко — Бучанська бібліотека"]
+    window.home.search.setText("Yuliia")  # the name as a passport writes it
+    assert _shown(window) == ["Юлія Коваленко"]
+    window.home.search.setText("jktyf")  # «олена» with the keyboard left in English
+    assert _shown(window) == ["Олена Шевченко — Бучанська бібліотека"]
+    window.home.search.setText("бучанська")  # the hub's name
+    assert _shown(window) == ["Олена Шевченко — Бучанська бібліотека"]
+    window.home.search.setText("buchanska")  # the hub's name in Latin letters, as the hub dialogs take it
+    assert _shown(window) == ["Олена Шевченко — Бучанська бібліотека"]
+    window.home.search.setText("Петро")
+    assert _shown(window) == []
+    assert "Nobody matches “Петро”" in window.home.shown.text()
+
+
+def test_down_goes_to_the_first_name_shown_and_escape_clears(qtbot: Any, window: Any, ws: Any) -> None:
+    _people(ws)
+    window.home.refresh()
+    window.home.search.setFocus()
+    qtbot.waitUntil(window.home.search.hasFocus)
+    qtbot.keyClicks(window.home.search, "Kovalenko")
+    qtbot.keyClick(window.home.search, Qt.Key.Key_Down)
+    assert window.home.people.hasFocus()
+    assert window.person is not None and window.person.name == "Юлія Коваленко"
+    window.home.search.setFocus()
+    qtbot.keyClick(window.home.search, Qt.Key.Key_Escape)
+    assert window.home.search.text() == "" and len(_shown(window)) == 3
+
+
+def test_a_chosen_name_that_the_search_hides_is_no_longer_chosen(window: Any, ws: Any) -> None:
+    _people(ws)
+    window.home.refresh()
+    assert window.home.choose(next(p.id for p in ws.people() if p.name == "Юлія Коваленко"))
+    assert window.person is not None
+    window.home.search.setText("Шевч")
+    assert window.person is None and not window.home.full.isEnabled()
+
+
+def test_the_next_person_never_sees_the_last_ones_search(qtbot: Any, window: Any, ws: Any) -> None:
+    _people(ws)
+    window.home.refresh()
+    window.home.search.setText("Олена")
+    window.idle_timer.setInterval(300)  # the idle minutes, shortened
+    window.idle_timer.start()
+    qtbot.waitUntil(lambda: window.home.search.text() == "", timeout=5000)
+    assert len(_shown(window)) == 3
+
+
+def test_a_new_person_is_shown_whatever_was_typed(window: Any, ws: Any, dialogs: dict[str, Any]) -> None:
+    _people(ws)
+    window.home.refresh()
+    window.home.search.setText("Олена")
+    window.home.create_person()
+    QApplication.processEvents()
+    assert window.home.search.text() == ""
+    assert window.person is not None and window.home.chosen_id() == window.person.id
+    assert window.person.name in window.home.shown_names()
+
+
+def test_the_pin_mark_speaks_the_language_just_chosen(window: Any, ws: Any) -> None:
+    from digigram.ui import appearance
+
+    ws.create_person("Ірина Шевчук", pin="4321")
+    ws.create_person("Олена Шевченко")
+    window.home.refresh()
+    assert window.home.choose(next(p.id for p in ws.people() if p.name == "Ірина Шевчук"))
+    assert window.home.shown_names() == ["Ірина Шевчук (PIN)", "Олена Шевченко"]
+    appearance.install_language("uk")
+    try:
+        assert window.home.shown_names() == ["Ірина Шевчук (з PIN)", "Олена Шевченко"]
+        first = window.home.model.index(0)
+        assert first.data(Qt.ItemDataRole.AccessibleTextRole) == "Ірина Шевчук (з PIN)"  # what a reader says
+        assert window.person is not None and window.home.chosen_id() == window.person.id  # still chosen
+    finally:
+        appearance.install_language("en")
+    assert window.home.shown_names()[0] == "Ірина Шевчук (PIN)"
+
+
+def test_down_keeps_the_person_already_chosen(qtbot: Any, window: Any, ws: Any) -> None:
+    _people(ws)
+    window.home.refresh()
+    iryna = next(p for p in ws.people() if p.name == "Ірина Шевчук")
+    olena = next(p for p in ws.people() if p.name == "Олена Шевченко")
+    assert window.home.choose(olena.id)
+    window.unlocked.add(olena.id)  # as after her PIN
+    window.home.search.setText("шевч")  # both stay shown; Ірина is first
+    assert window.home.shown_names()[0].startswith(iryna.name)
+    window.home.search.setFocus()
+    qtbot.keyClick(window.home.search, Qt.Key.Key_Down)
+    assert window.person_id == olena.id and olena.id in window.unlocked
+    assert window.home.people.hasFocus()

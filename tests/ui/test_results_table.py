@@ -1,0 +1,51 @@
+"""The results overview's levels table on a netbook and at 200 % text: every area's row and every column
+head in view, in the one scrolling page (no scroll area inside the window's own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
+
+from digigram.ui.settings_dialog import Settings
+from tests.ui.helpers import answer_to_the_end, create_person
+
+
+def settle() -> None:
+    for _ in range(8):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_area_row_and_head_is_whole_after_the_text_grows(qtbot: Any, window: Any, lang: str) -> None:
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=100), store=False)
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, window)
+    view = window.view("results")
+    assert window.stack.currentWidget() is view
+    for scale in (100, 200):  # 200 % chosen while the results are on screen, as a person would
+        window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+        settle()
+        table, header = view.table, view.table.horizontalHeader()
+        rows = table.rowCount()
+        assert rows == len(view.result.areas) > 1
+        # every row inside the table's own height: nothing scrolls inside it
+        bottom = table.visualRect(table.model().index(rows - 1, 0)).bottom()
+        assert bottom < table.viewport().height(), f"rows past the table's bottom at {scale} %"
+        assert not table.horizontalScrollBar().isVisible() and not table.verticalScrollBar().isVisible()
+        # all columns side by side within the table, each head's text whole in its column
+        assert header.length() <= table.viewport().width() + 1, f"columns wider than the table at {scale} %"
+        metrics = header.fontMetrics()
+        for column in range(table.columnCount()):
+            text = table.horizontalHeaderItem(column).text()
+            needed = metrics.boundingRect(QRect(0, 0, header.sectionSize(column) - 8, 100_000),
+                                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+            assert needed.height() <= header.height(), f"«{text}» is cut at {scale} %"
+        # one scrolling page: the window itself does not scroll the results screen as well
+        assert not window.scroller.verticalScrollBar().isVisible(), f"two scroll bars at {scale} %"
+        assert view.plan_button.isVisible() and view.plan_button.visibleRegion().boundingRect().height() \
+            == view.plan_button.height(), "the plan button is pushed below the window"

@@ -1,0 +1,94 @@
+"""The dashboard on a 1024×600 netbook and at 200 % text: the table keeps rows to look at, the tab names
+are whole, and the buttons are not cut."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from digigram.ui.coordinator.dashboard import DashboardView
+from digigram.ui.settings_dialog import Settings
+from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
+
+PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(12)]
+
+
+def settle() -> None:
+    for _ in range(8):
+        QApplication.processEvents()
+
+
+def _netbook_dashboard(window: Any, ws: Any, *, lang: str, scale: int) -> DashboardView:
+    seed_trainees(ws, PEOPLE, checks=0)
+    ws.set_coordinator_password(SECRET)
+    window.resize(1024, 600)
+    # The text size is chosen on Home, as a person would, before the coordinator screens are shown.
+    window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+    settle()
+    window.coordinator_action.trigger()
+    settle()
+    view = window.stack.currentWidget()
+    assert isinstance(view, DashboardView)
+    return view
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_trainee_table_keeps_rows_in_view_on_a_netbook(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, scale: int) -> None:  # noqa: F811
+    view = _netbook_dashboard(window, ws, lang=lang, scale=scale)
+    table = view.table
+    rows = table.viewport().height() // table.rowHeight(0)
+    assert rows >= 5, f"only {rows} table rows in view at 1024×600, {scale} %"
+    # ...and they are in the window's view, not below it behind the window's own scroll bar.
+    top = table.viewport().mapTo(window.scroller.viewport(), table.viewport().rect().topLeft()).y()
+    in_view = window.scroller.viewport().height() - top
+    assert in_view >= 5 * table.rowHeight(0), f"{in_view} px of the table in the window"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_folded_filters_open_by_keyboard_and_say_they_are_on(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    view = _netbook_dashboard(window, ws, lang=lang, scale=200)
+    assert not view.filters.isVisible(), "at 200 % on a netbook the filters start folded"
+    view.table.setFocus()  # Alt+J, the key of «О», with the Latin layout active, as a keyboard user would
+    qtbot.keyClick(view.table, Qt.Key.Key_N if lang == "en" else Qt.Key.Key_J,
+                   Qt.KeyboardModifier.AltModifier)  # Show o&nly… / П&оказати лише… (the О key is J)
+    qtbot.waitUntil(view.filters.isVisible, timeout=2000)
+    view.group.setCurrentIndex(1)
+    qtbot.mouseClick(view.filters_toggle, Qt.MouseButton.LeftButton)  # folded again by hand
+    assert not view.filters.isVisible()
+    assert ("(filters are on)" if lang == "en" else "(фільтри ввімкнено)") in view.count.text()
+    window.apply_settings(Settings(language=lang, text_scale=100), store=False)
+    settle()
+    assert not view.filters.isVisible(), "the coordinator's own choice stands when the text size changes"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_buttons_are_not_cut_after_the_text_grew_on_another_screen(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    view = _netbook_dashboard(window, ws, lang=lang, scale=100)
+    window.go_home()
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)  # while on Home
+    settle()
+    window.coordinator_action.trigger()
+    settle()
+    cut = [b.text() for b in view.findChildren(QPushButton) if b.isVisible()
+           and (b.width() < b.sizeHint().width() or b.height() < b.sizeHint().height())]
+    assert not cut, f"buttons narrower or lower than their text: {cut}"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_trainee_at_200_percent_scrolls_in_one_place(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    view = _netbook_dashboard(window, ws, lang=lang, scale=200)
+    window.show_trainee(view.model.rows[0].person_id)
+    settle()
+    trainee = window.stack.currentWidget()
+    assert trainee is window.coordinator_screens["trainee"]
+    # the chart page scrolls inside its tab; the window does not scroll the screen around it as well
+    assert not window.scroller.verticalScrollBar().isVisible(), "two scroll bars, one inside the other"
