@@ -38,6 +38,11 @@ class Rules:
     provisional_weight: float = 0.25
     min_information: float = 0.02  # below this no remaining question is worth asking
     decision_certainty: float = 0.9  # "clearly above or below the target"
+    # Where an area's later self-ratings are chosen: False (the rule) at the middle of the scale, like
+    # the first, whatever the first answer was; True at the estimate the earlier self-ratings gave
+    # (the rule before, kept to compare against: it made many self-ratings follow one answer to the
+    # first only, and their slopes could then not be calibrated; docs/adaptive.md, "Selection").
+    adaptive_self_ratings: bool = False
 
 
 FULL = Rules(
@@ -140,11 +145,15 @@ class Selector:
     def where(self, state: AreaState, kind: str) -> float:
         """The ability at which to pick the next question of this kind.
 
-        Self-ratings at the said estimate; shown questions at the shown estimate, except the first,
-        which starts from a damped said estimate (self-ratings may choose where to begin, no more).
+        Self-ratings at the middle of the scale, so the second does not depend on the answer to the
+        first (unless `Rules.adaptive_self_ratings`): chosen at the first's estimate, a self-rating
+        was seen only by people who gave the first one the same answer or two, and among them its
+        slope cannot be told from its thresholds, so calibration could not measure it. Shown
+        questions at the shown estimate, except the first, which starts from a damped said estimate
+        (self-ratings may choose where to begin, no more).
         """
         if kind == "self":
-            return state.said_mean
+            return state.said_mean if self.rules.adaptive_self_ratings else 0.0
         if state.shown == 0:
             return self.rules.start_weight * state.said_mean
         return state.mean

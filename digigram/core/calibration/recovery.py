@@ -84,6 +84,7 @@ class SimulatedPeople:
     responses: list[Response]
     levels: NDArray[np.intp]  # (people, areas): the level the quiz gave
     asked: NDArray[np.intp]
+    said: NDArray[np.float64] | None = None  # (people, areas): the said estimate, NaN without self-ratings
 
 
 def take_quiz(
@@ -111,6 +112,7 @@ def take_quiz(
         profile = engine.default_profile.id
     responses: list[Response] = []
     levels = np.zeros((people, len(area_ids)), dtype=np.intp)
+    said = np.full((people, len(area_ids)), np.nan)
     asked = np.zeros(people, dtype=np.intp)
     for i in range(people):
         attempt = f"sim-{seed}-{i}"
@@ -131,10 +133,12 @@ def take_quiz(
         result = quiz.result()
         for k, area_id in enumerate(area_ids):
             levels[i, k] = result.areas[area_id].level_index
+            if (own := result.areas[area_id].said) is not None:
+                said[i, k] = own.theta
         asked[i] = quiz.asked
         if progress is not None:
             progress(i + 1, people)
-    return SimulatedPeople(theta, self_theta, responses, levels, asked)
+    return SimulatedPeople(theta, self_theta, responses, levels, asked, said)
 
 
 def level_accuracy(engine: Framework, people: SimulatedPeople) -> tuple[float, float]:
