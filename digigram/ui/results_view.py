@@ -47,7 +47,8 @@ class AreaTable(QTableWidget):
 
     The columns take their text's width while all fit; when they do not (a netbook, 200 % text) they
     share the width and their text and heads wrap, rather than hide behind a scroll bar of the table's
-    own that covered all but one row and cut the last head.
+    own that covered all but one row and cut the last head. Only when not even each column's longest
+    word fits do the columns keep those widths and the table scroll sideways: a word is never cut.
     """
 
     def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
@@ -69,41 +70,52 @@ class AreaTable(QTableWidget):
             header.setStretchLastSection(False)
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             natural = [header.sectionSize(c) for c in range(self.columnCount())]
+            sideways = False
             if sum(natural) > room > 0:
-                self._share(room, natural)
+                sideways = self._share(room, natural)
             else:
                 header.setStretchLastSection(True)
+            self.setHorizontalScrollBarPolicy(
+                Qt.ScrollBarPolicy.ScrollBarAlwaysOn if sideways else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.resizeRowsToContents()
             heads = self._heads_height()
             header.setFixedHeight(heads)  # a wrapped head is shown whole
             rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-            self.setFixedHeight(heads + rows + 2 * self.frameWidth())
+            bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
+            self.setFixedHeight(heads + rows + bar + 2 * self.frameWidth())
         finally:
             self._fitting = False
 
-    def _share(self, room: int, natural: list[int]) -> None:
+    def _share(self, room: int, natural: list[int]) -> bool:
         """Columns narrower than their text: each keeps its longest word (a word is never cut, as
-        «Інформа…» was), and what room is left goes to each as far as its text is longer than that."""
+        «Інформа…» was), and what room is left goes to each as far as its text is longer than that.
+        True when not even the longest words fit: the columns then keep them and the table scrolls."""
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics, head_metrics = self.fontMetrics(), header.fontMetrics()
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 8
+        # A head's text sits inside the header's own margins (wider than a cell's at any text size).
+        head_pad = max(pad, 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+                       + 8)
         words = []
         for column in range(self.columnCount()):
-            texts = [(head_metrics, self.horizontalHeaderItem(column))] + [
-                (metrics, self.item(row, column)) for row in range(self.rowCount())]
-            widest = max((m.horizontalAdvance(word) for m, item in texts if item is not None
+            texts = [(head_metrics, head_pad, self.horizontalHeaderItem(column))] + [
+                (metrics, pad, self.item(row, column)) for row in range(self.rowCount())]
+            widest = max((m.horizontalAdvance(word) + extra for m, extra, item in texts if item is not None
                           for word in item.text().split()), default=0)
-            words.append(min(widest + pad, natural[column]))
+            words.append(min(widest, natural[column]))
         if sum(words) > room:
-            # Not even every longest word fits (200 % text on a netbook): all columns give a little, so
-            # the last is not cut off; a long word then ends in "…" (the cell's text is in its tooltip).
-            words = [w * room // sum(words) for w in words]
+            # Not even every longest word fits (200 % text on a netbook): squeezed, the words would end
+            # in "…" («Серед…», «Найімовірніш»); whole, the last columns are a sideways scroll away.
+            for column, word in enumerate(words):
+                header.resizeSection(column, word)
+            return True
         spare = max(room - sum(words), 0)
         longer = [n - w for n, w in zip(natural, words, strict=True)]
         total = sum(longer) or 1
         for column, (word, more) in enumerate(zip(words, longer, strict=True)):
             header.resizeSection(column, word + spare * more // total)
+        return False
 
     def _heads_height(self) -> int:
         """The tallest column head, its text wrapped in its column (QHeaderView measures one line)."""
