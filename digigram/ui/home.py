@@ -35,6 +35,7 @@ from digigram.ui.person_dialog import PersonDialog, PinDialog
 from digigram.ui.widgets import StackingScreen, TextLabel
 
 if TYPE_CHECKING:
+    from digigram.core.records import Person
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
@@ -113,8 +114,7 @@ class HomeView(StackingScreen):
         search_row.addWidget(self.search, 1)
         self.shown = TextLabel(self)
         self.shown.hide()
-        self._names: list[tuple[str, str]] = []  # each row's (name, hub), in the list's order
-        self._pins: list[bool] = []  # each row's "has a PIN", for "(PIN)" in the language of the moment
+        self._people: list[Person] = []  # everyone, in the list's order
         self._texts: list[str] | None = None  # their search texts, made at the first search
         self.new_person = QPushButton(self)
         left.addWidget(self.people_label)
@@ -202,9 +202,8 @@ class HomeView(StackingScreen):
         self.plan.setText(translate("Home", "&Development plan"))
         self.history.setText(translate("Home", "&History of checks"))
         self._fill_areas()
-        if self._names:  # "(PIN)" after a name is in the language just chosen too
-            people = zip(self._names, self._pins, strict=True)
-            self.model.relabel([_label(name, hub, has_pin=pin) for (name, hub), pin in people])
+        if self._people:  # "(PIN)" after a name is in the language just chosen too
+            self.model.relabel([_label(person) for person in self._people])
         self._show_count()
         self._update_actions()
 
@@ -228,15 +227,9 @@ class HomeView(StackingScreen):
             return
         if change is not None and change.kind != "person":
             return
-        everyone: list[tuple[str, str]] = []
-        self._names = []
-        self._pins = []
+        self._people = self.win.ws.people()  # already in Ukrainian alphabetical order
         self._texts = None
-        for person in self.win.ws.people():  # already in Ukrainian alphabetical order
-            everyone.append((_label(person.name, person.hub, has_pin=person.has_pin), person.id))
-            self._names.append((person.name, person.hub))
-            self._pins.append(person.has_pin)
-        self._show(everyone)
+        self._show([(_label(person), person.id) for person in self._people])
         self._update_actions()
 
     # -- the list ------------------------------------------------------------------------------
@@ -263,7 +256,7 @@ class HomeView(StackingScreen):
             texts = self._search_texts()
             shown = [i for i, text in enumerate(texts) if search_matches(text, typed)]
         else:
-            shown = list(range(len(self._names)))
+            shown = list(range(len(self._people)))
         selected = self.win.person_id
         selection = self.people.selectionModel()
         selection.blockSignals(True)
@@ -287,7 +280,7 @@ class HomeView(StackingScreen):
 
     def _search_texts(self) -> list[str]:
         if self._texts is None:
-            self._texts = [person_search_text(name, hub) for name, hub in self._names]
+            self._texts = [person_search_text(person.name, person.hub) for person in self._people]
         return self._texts
 
     def _show_count(self) -> None:
@@ -403,9 +396,9 @@ class HomeView(StackingScreen):
         self.people.setFocus()
 
 
-def _label(name: str, hub: str, *, has_pin: bool) -> str:
-    label = name + (f" — {hub}" if hub else "")
-    return label + " " + translate("Home", "(PIN)") if has_pin else label
+def _label(person: Person) -> str:
+    label = person.name + (f" — {person.hub}" if person.hub else "")
+    return label + " " + translate("Home", "(PIN)") if person.has_pin else label
 
 
 def _person_change(person_id: str) -> Any:
