@@ -63,7 +63,8 @@ class PeopleModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.shown):
             return None
         label, person_id = self.everyone[self.shown[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
             return label
         if role == Qt.ItemDataRole.UserRole:
             return person_id
@@ -100,8 +101,11 @@ class HomeView(StackingScreen):
         self.people.setModel(self.model)
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # One line per person: Qt then lays out a region's 25,000 names without measuring each.
+        # One line per person: Qt then lays out a region's 25,000 names without measuring each. So all
+        # lines are as wide as the first: a longer one ends in "…" (whole in its tooltip) rather than be
+        # cut by a sideways scroll that stops at the first line's width.
         self.people.setUniformItemSizes(True)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people_label.setBuddy(self.people)
         # A search line over the list: a hub's PC holds dozens of people, a coordinator's a region.
         search_row = QHBoxLayout()

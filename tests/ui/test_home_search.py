@@ -118,3 +118,15 @@ def test_down_keeps_the_person_already_chosen(qtbot: Any, window: Any, ws: Any) 
     qtbot.keyClick(window.home.search, Qt.Key.Key_Down)
     assert window.person_id == olena.id and olena.id in window.unlocked
     assert window.home.people.hasFocus()
+
+
+def test_a_long_line_ends_in_an_ellipsis_not_cut_by_a_sideways_scroll(window: Any, ws: Any) -> None:
+    # Every line is laid out as wide as the first one (25,000 names are not measured one by one): a
+    # sideways scroll would stop at the first line's width and cut longer ones with no sign of it.
+    ws.create_person("Ан", hub="Х")
+    ws.create_person("Яна Довгопрізвищенко-Криворотенко", hub="Дуже довга назва хабу на весь рядок")
+    window.home.refresh()
+    view = window.home.people
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    last = window.home.model.index(1)
+    assert last.data(Qt.ItemDataRole.ToolTipRole) == window.home.shown_names()[1]
