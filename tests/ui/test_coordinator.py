@@ -268,3 +268,24 @@ def test_the_table_reads_a_page_at_a_time_and_sorts_in_the_database(
     assert len(view.model.rows) == PAGE
     assert sorted(r.name for r in view.model.rows[:3]) == sorted(p[0] for p in PEOPLE)
     assert all(r.checks == 0 for r in view.model.rows[3:])
+
+
+def test_the_group_picture_counts_everyone_selected_not_the_page_read(
+        window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    """With more trainees than a page, the picture's note names how many the filter selects, and its
+    description in words counts the rows it draws, not the page read behind them."""
+    from digigram.ui.coordinator.pages import HeatmapPage
+    from digigram.ui.coordinator.table import PAGE
+
+    extra = PAGE + 30
+    for n in range(extra):
+        ws.create_person(f"Слухач {n:03d}", hub="Хаб у Бучі")
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    assert len(view.model.rows) == PAGE < view.model.total == extra
+    view.tabs.setCurrentWidget(view.heatmap)
+    shown = HeatmapPage.MAX_ROWS
+    assert f"Shown: the first {shown} of {extra} trainees." in view.heatmap.note.text()
+    described = view.heatmap.chart.accessibleDescription()
+    assert described.count(f" of {shown} below the target") == len(view.dashboard.area_ids)

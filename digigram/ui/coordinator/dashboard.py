@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -432,8 +433,7 @@ class DashboardView(QWidget):
         self._heatmap_drawn = True
         board = self.dashboard
         # The picture follows the table: the rows read so far, in the order the coordinator chose.
-        ordered = type(board)(rows=tuple(self.model.rows), area_ids=board.area_ids,
-                              hard_questions=board.hard_questions, before_after=board.before_after)
+        ordered = replace(board, rows=tuple(self.model.rows), total=self.model.total)
         self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
                           text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
 
