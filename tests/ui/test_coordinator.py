@@ -289,3 +289,47 @@ def test_the_group_picture_counts_everyone_selected_not_the_page_read(
     assert f"Shown: the first {shown} of {extra} trainees." in view.heatmap.note.text()
     described = view.heatmap.chart.accessibleDescription()
     assert described.count(f" of {shown} below the target") == len(view.dashboard.area_ids)
+
+
+def test_slow_readings_show_the_wait_cursor_and_always_take_it_back(
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's pages and figures can take seconds on a region's data, with the window unable
+    to repaint: the wait cursor says it is working, and it is gone afterwards, also after a failure
+    (before its message, which must not show a wait cursor)."""
+    from PySide6.QtWidgets import QApplication
+
+    from digigram.core.errors import StorageError
+    from digigram.core.i18n import N_
+    from digigram.ui import main_window
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    co = window.coordinator
+    cursors: dict[str, Any] = {}
+
+    def watched(name: str, fail: bool = False) -> Any:
+        real = getattr(co, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            cursor = QApplication.overrideCursor()
+            cursors[name] = None if cursor is None else cursor.shape()
+            if fail:
+                raise StorageError(N_("The database could not be read."))
+            return real(*args, **kwargs)
+        monkeypatch.setattr(co, name, call)
+
+    watched("dashboard")
+    watched("dashboard_figures")
+    view.tabs.setCurrentWidget(view.hard)
+    view.hub.setCurrentIndex(1)  # a new filter: the page and the figures are read again
+    assert cursors == {"dashboard": Qt.CursorShape.WaitCursor, "dashboard_figures": Qt.CursorShape.WaitCursor}
+    assert QApplication.overrideCursor() is None
+
+    shown: list[Any] = []
+    monkeypatch.setattr(main_window, "show_problem",
+                        lambda parent, exc: shown.append(QApplication.overrideCursor()))
+    watched("dashboard_figures", fail=True)
+    view.hub.setCurrentIndex(0)
+    assert shown == [None] and QApplication.overrideCursor() is None
