@@ -333,3 +333,29 @@ def test_slow_readings_show_the_wait_cursor_and_always_take_it_back(
     watched("dashboard_figures", fail=True)
     view.hub.setCurrentIndex(0)
     assert shown == [None] and QApplication.overrideCursor() is None
+
+
+def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    co = window.coordinator
+    seen: list[Any] = []
+    real = co.export_group_csv
+
+    def export(*args: Any, **kwargs: Any) -> Any:
+        cursor = QApplication.overrideCursor()
+        seen.append(None if cursor is None else cursor.shape())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(co, "export_group_csv", export)
+    monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: seen.append(
+        QApplication.overrideCursor())))
+    view.csv_button.click()
+    assert seen == [Qt.CursorShape.WaitCursor, None]
+    assert Path(files["save"] + ".csv").exists()
