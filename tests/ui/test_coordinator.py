@@ -200,7 +200,7 @@ def test_csv_export_opens_in_excel(window: Any, ws: Any, typed: dict[str, Any],
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
     view = dashboard(window)
-    view.csv_button.click()
+    view.csv_action.trigger()
     written = Path(files["save"] + ".csv")
     data = written.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")

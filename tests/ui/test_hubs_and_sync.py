@@ -131,7 +131,7 @@ def _open_sync(qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch
         opened.append(dialog)
 
     monkeypatch.setattr(SyncDialog, "open_for", classmethod(open_for))
-    qtbot.mouseClick(window.stack.currentWidget().sync_button, Qt.MouseButton.LeftButton)
+    window.stack.currentWidget().sync_action.trigger()
     return opened
 
 
