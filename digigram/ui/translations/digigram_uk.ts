@@ -1781,62 +1781,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="106"/>
+        <location filename="../quiz_view.py" line="121"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="107"/>
+        <location filename="../quiz_view.py" line="122"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="108"/>
+        <location filename="../quiz_view.py" line="123"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="109"/>
+        <location filename="../quiz_view.py" line="124"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="224"/>
+        <location filename="../quiz_view.py" line="241"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="111"/>
+        <location filename="../quiz_view.py" line="126"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="148"/>
+        <location filename="../quiz_view.py" line="128"/>
+        <source>The question and its answers</source>
+        <translation>Питання та відповіді</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="165"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="150"/>
+        <location filename="../quiz_view.py" line="167"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="152"/>
+        <location filename="../quiz_view.py" line="169"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="173"/>
+        <location filename="../quiz_view.py" line="190"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="227"/>
+        <location filename="../quiz_view.py" line="244"/>
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="50"/>
+        <location filename="../quiz_view.py" line="52"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1845,7 +1850,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="53"/>
+        <location filename="../quiz_view.py" line="55"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1854,7 +1859,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="237"/>
+        <location filename="../quiz_view.py" line="254"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
