@@ -25,7 +25,7 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from digigram.ui.widgets import NoticeBar
+from digigram.ui.widgets import NoticeBar, busy
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -309,10 +309,17 @@ class MainWindow(QMainWindow):
         if change is not None:
             self.changed.emit(change)
 
-    def run(self, action: Callable[[], T]) -> T | None:
-        """Do one user action; an expected problem becomes a message and None is returned."""
+    def run(self, action: Callable[[], T], *, slow: bool = False) -> T | None:
+        """Do one user action; an expected problem becomes a message and None is returned.
+
+        `slow`: a reading that can take seconds on a region's data (the dashboard's pages and figures)
+        shows the wait cursor meanwhile, taken back before any message so that it is never left on.
+        """
         try:
-            return action()
+            if not slow:
+                return action()
+            with busy():
+                return action()
         except DigigramError as exc:
             show_problem(self, exc)
             return None

@@ -3,6 +3,9 @@ and a status bar whose notices wrap."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,6 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.i18n import date_pattern
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor over the whole app while work that can take seconds runs on the window's thread
+    (the window cannot repaint meanwhile, so the cursor is the only sign it is working)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class TextLabel(QLabel):

@@ -268,3 +268,94 @@ def test_the_table_reads_a_page_at_a_time_and_sorts_in_the_database(
     assert len(view.model.rows) == PAGE
     assert sorted(r.name for r in view.model.rows[:3]) == sorted(p[0] for p in PEOPLE)
     assert all(r.checks == 0 for r in view.model.rows[3:])
+
+
+def test_the_group_picture_counts_everyone_selected_not_the_page_read(
+        window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    """With more trainees than a page, the picture's note names how many the filter selects, and its
+    description in words counts the rows it draws, not the page read behind them."""
+    from digigram.ui.coordinator.pages import HeatmapPage
+    from digigram.ui.coordinator.table import PAGE
+
+    extra = PAGE + 30
+    for n in range(extra):
+        ws.create_person(f"Слухач {n:03d}", hub="Хаб у Бучі")
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    assert len(view.model.rows) == PAGE < view.model.total == extra
+    view.tabs.setCurrentWidget(view.heatmap)
+    shown = HeatmapPage.MAX_ROWS
+    assert f"Shown: the first {shown} of {extra} trainees." in view.heatmap.note.text()
+    described = view.heatmap.chart.accessibleDescription()
+    assert described.count(f" of {shown} below the target") == len(view.dashboard.area_ids)
+
+
+def test_slow_readings_show_the_wait_cursor_and_always_take_it_back(
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's pages and figures can take seconds on a region's data, with the window unable
+    to repaint: the wait cursor says it is working, and it is gone afterwards, also after a failure
+    (before its message, which must not show a wait cursor)."""
+    from PySide6.QtWidgets import QApplication
+
+    from digigram.core.errors import StorageError
+    from digigram.core.i18n import N_
+    from digigram.ui import main_window
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    co = window.coordinator
+    cursors: dict[str, Any] = {}
+
+    def watched(name: str, fail: bool = False) -> Any:
+        real = getattr(co, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            cursor = QApplication.overrideCursor()
+            cursors[name] = None if cursor is None else cursor.shape()
+            if fail:
+                raise StorageError(N_("The database could not be read."))
+            return real(*args, **kwargs)
+        monkeypatch.setattr(co, name, call)
+
+    watched("dashboard")
+    watched("dashboard_figures")
+    view.tabs.setCurrentWidget(view.hard)
+    view.hub.setCurrentIndex(1)  # a new filter: the page and the figures are read again
+    assert cursors == {"dashboard": Qt.CursorShape.WaitCursor, "dashboard_figures": Qt.CursorShape.WaitCursor}
+    assert QApplication.overrideCursor() is None
+
+    shown: list[Any] = []
+    monkeypatch.setattr(main_window, "show_problem",
+                        lambda parent, exc: shown.append(QApplication.overrideCursor()))
+    watched("dashboard_figures", fail=True)
+    view.hub.setCurrentIndex(0)
+    assert shown == [None] and QApplication.overrideCursor() is None
+
+
+def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    co = window.coordinator
+    seen: list[Any] = []
+    real = co.export_group_csv
+
+    def export(*args: Any, **kwargs: Any) -> Any:
+        cursor = QApplication.overrideCursor()
+        seen.append(None if cursor is None else cursor.shape())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(co, "export_group_csv", export)
+    monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: seen.append(
+        QApplication.overrideCursor())))
+    view.csv_button.click()
+    assert seen == [Qt.CursorShape.WaitCursor, None]
+    assert Path(files["save"] + ".csv").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, TraineeModel
-from digigram.ui.widgets import ButtonRow, TextLabel, show_dates
+from digigram.ui.widgets import ButtonRow, TextLabel, busy, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -380,7 +381,7 @@ class DashboardView(QWidget):
             return None
         order = TraineeOrder(column, descending)
         return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
-                                                 figures=False))
+                                                 figures=False), slow=True)
 
     def apply_filters(self) -> None:
         """The first screen only: the table's first page and the counts. The hard questions and the
@@ -418,7 +419,7 @@ class DashboardView(QWidget):
                 or self.tabs.currentWidget() not in (self.hard, self.before_after)):
             return
         filters = self._filters
-        found = self.win.run(lambda: co.dashboard_figures(filters))
+        found = self.win.run(lambda: co.dashboard_figures(filters), slow=True)
         if found is None:
             return
         self._figures_for = filters
@@ -456,10 +457,11 @@ class DashboardView(QWidget):
         self._heatmap_drawn = True
         board = self.dashboard
         # The picture follows the table: the rows read so far, in the order the coordinator chose.
-        ordered = type(board)(rows=tuple(self.model.rows), area_ids=board.area_ids,
-                              hard_questions=board.hard_questions, before_after=board.before_after)
-        self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
-                          text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
+        ordered = replace(board, rows=tuple(self.model.rows), total=self.model.total)
+        with busy():  # a second or more for 150 trainees' rows on an old PC: built, then painted now
+            self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
+                              text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
+            self.heatmap.chart.repaint()
 
     _heatmap_drawn = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -192,17 +193,23 @@ class HeatmapPage(QScrollArea):
         self.key.setText("")
 
     def draw(self, board: Any, framework: Any, *, lang: str, text_scale: int, dark: bool = False) -> None:
-        """`dark`: the screen's high contrast, drawn light on black as the trainee's charts are."""
+        """`dark`: the screen's high contrast, drawn light on black as the trainee's charts are.
+
+        `board.rows` may be only the pages the table has read so far; `board.total` counts everyone the
+        filter selects, and the note says the picture's share of them."""
         rows = list(board.rows)[: self.MAX_ROWS]
+        everyone = max(len(board.rows), board.total)
         self.note.setText(translate(
             "Dashboard", "Each row is a trainee, each column an area; the number is how many levels are "
                          "still missing to the target (0: reached). Rows follow the order of the table.")
             + ("\n" + translate("Dashboard", "Shown: the first %1 of %2 trainees.").replace(
-                "%1", str(len(rows))).replace("%2", str(len(board.rows)))
-               if len(rows) < len(board.rows) else ""))
+                "%1", str(len(rows))).replace("%2", str(everyone))
+               if len(rows) < everyone else ""))
         self.key.setText(translate("Dashboard", "Columns:") + " " + "; ".join(
             f"{a} — {area_name(framework, a, lang)}" for a in board.area_ids))
-        self.chart.setAccessibleDescription(heatmap_summary(board, framework, lang))
+        # In words, what the picture shows: its rows, not the pages read beyond them.
+        drawn = replace(board, rows=tuple(rows))
+        self.chart.setAccessibleDescription(heatmap_summary(drawn, framework, lang))
         if not rows:
             self.chart.clear()
             return
