@@ -356,6 +356,6 @@ def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(
     monkeypatch.setattr(co, "export_group_csv", export)
     monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: seen.append(
         QApplication.overrideCursor())))
-    view.csv_button.click()
+    view.csv_action.trigger()
     assert seen == [Qt.CursorShape.WaitCursor, None]
     assert Path(files["save"] + ".csv").exists()
