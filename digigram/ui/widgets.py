@@ -306,11 +306,18 @@ class DialogBody(QScrollArea):
         hint = self.inner().sizeHint()
         width = max(self.viewport().width(), hint.width()) if self.isVisible() else hint.width()
         height = self.inner().heightForWidth(width) if self.inner().hasHeightForWidth() else -1
-        return QSize(hint.width(), max(height, hint.height()))
+        return QSize(hint.width() + self._bar_room(), max(height, hint.height()))
 
     def minimumSizeHint(self) -> QSize:
         # As narrow as its content allows, but free to be shorter: the rest scrolls.
-        return QSize(self.inner().minimumSizeHint().width(), 3 * self.fontMetrics().height())
+        width = self.inner().minimumSizeHint().width() + self._bar_room()
+        return QSize(width, 3 * self.fontMetrics().height())
+
+    def _bar_room(self) -> int:
+        """Room for the vertical scroll bar, asked for whether or not it shows: a form cut to a short
+        screen gets the bar, and without its width the fields' right ends were cut behind a sideways
+        scroll bar (1024×600 at 200 %)."""
+        return self.verticalScrollBar().sizeHint().width()
 
 
 def fit_dialog(dialog: QWidget) -> None:
