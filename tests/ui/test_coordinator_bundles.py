@@ -294,3 +294,28 @@ def test_cancel_pressed_while_answers_are_written_stops_before_the_next_kind(
     after = seen[next(i for i, text in enumerate(seen) if text.startswith("Writing answers")):]
     assert all(text.startswith("Writing answers") for text in after), after  # nothing written after it
     assert messages == []
+
+
+@pytest.mark.parametrize("saving", [True, False])
+def test_the_chosen_bundle_file_name_is_read_whole_at_200_percent(
+        qtbot: Any, window: Any, saving: bool) -> None:
+    # At 1024×600 and 200 % text the file field was left about a dozen letters wide.
+    from PySide6.QtWidgets import QApplication
+
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    dialog = BundleDialog(window, saving=saving)
+    qtbot.addWidget(dialog)
+    name = "E:\\buchanska-2026-11-30.zip"
+    dialog.path.setText(name)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for _ in range(8):
+        QApplication.processEvents()
+    field = dialog.path
+    room = field.width() - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth) - 8
+    assert field.fontMetrics().horizontalAdvance(name) <= room, f"{room} px for «{name}»"
+    browse = dialog.browse.geometry()
+    assert field.geometry().right() < browse.left() and browse.right() < dialog.width(), "Browse is cut"
+    assert dialog.frameGeometry().width() <= 1024, "the dialog still fits a netbook's width"
