@@ -245,3 +245,14 @@ def test_a_service_address_is_read_whole_in_the_sync_dialog_at_200_percent(
     field = dialog.url
     assert field.fontMetrics().horizontalAdvance(SERVICE_EXAMPLE) <= field.width() - 8
     assert dialog.frameGeometry().width() <= 1024, "the dialog still fits a netbook's width"
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("uk", "0\u00a0%"), ("en", "0%")])
+def test_the_sync_progress_writes_its_percentage_as_the_language_does(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, lang: str, shown: str) -> None:
+    # Qt's own "%p%" wrote «0%» on a Ukrainian screen, where every other percentage reads «0 %».
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language=lang), store=False)
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    assert dialog.bar.text() == shown

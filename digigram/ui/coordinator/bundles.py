@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QRadioButton,
@@ -29,7 +30,7 @@ from digigram.core.i18n import N_
 from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
-from digigram.ui.widgets import fit_dialog, show_dates
+from digigram.ui.widgets import fit_dialog, percent_format, show_dates
 
 if TYPE_CHECKING:
     from digigram.core.coordination import BundleSummary, ImportReport
@@ -200,6 +201,7 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     waiting.setMinimumDuration(300)
     waiting.setAutoClose(False)
     waiting.setAutoReset(False)
+    percent_format(waiting.findChild(QProgressBar))
     started = QElapsedTimer()
     started.start()
 
@@ -255,6 +257,7 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
     waiting.setMinimumDuration(300)
     waiting.setAutoClose(False)
     waiting.setAutoReset(False)
+    percent_format(waiting.findChild(QProgressBar))
     def heard(kind: str, done: int, total: int) -> None:
         waiting.setLabelText(translate("Bundles", "Checking and loading %1: %2 of %3")
                              .replace("%1", record_name(kind)).replace("%2", str(done))

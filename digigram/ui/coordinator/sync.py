@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.ui.coordinator.bundles import record_name
-from digigram.ui.widgets import TextLabel, fit_dialog
+from digigram.ui.widgets import TextLabel, fit_dialog, percent_format
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -89,6 +89,7 @@ class SyncDialog(QDialog):
         self.bar.setAccessibleName(translate("Sync", "Sync progress"))
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
+        percent_format(self.bar)
         layout.addWidget(self.bar)
         self.status = TextLabel(self)
         self.status.hide()  # until there is something to say
@@ -170,6 +171,7 @@ class SyncDialog(QDialog):
     def _failed(self, exc: DigigramError) -> None:
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
+        percent_format(self.bar)
         self._say(exc.message(self.lang))
         fit_dialog(self)
 

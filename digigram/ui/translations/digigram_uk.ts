@@ -37,207 +37,207 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="54"/>
-        <location filename="../coordinator/bundles.py" line="188"/>
+        <location filename="../coordinator/bundles.py" line="56"/>
+        <location filename="../coordinator/bundles.py" line="199"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="55"/>
-        <location filename="../coordinator/bundles.py" line="242"/>
+        <location filename="../coordinator/bundles.py" line="57"/>
+        <location filename="../coordinator/bundles.py" line="254"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="57"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="61"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="66"/>
+        <location filename="../coordinator/bundles.py" line="68"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="67"/>
+        <location filename="../coordinator/bundles.py" line="72"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="68"/>
+        <location filename="../coordinator/bundles.py" line="73"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="72"/>
+        <location filename="../coordinator/bundles.py" line="77"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="75"/>
+        <location filename="../coordinator/bundles.py" line="80"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="76"/>
+        <location filename="../coordinator/bundles.py" line="81"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="82"/>
+        <location filename="../coordinator/bundles.py" line="87"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="89"/>
+        <location filename="../coordinator/bundles.py" line="94"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="90"/>
+        <location filename="../coordinator/bundles.py" line="95"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="93"/>
+        <location filename="../coordinator/bundles.py" line="98"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="94"/>
+        <location filename="../coordinator/bundles.py" line="99"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="100"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="101"/>
+        <location filename="../coordinator/bundles.py" line="106"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="103"/>
+        <location filename="../coordinator/bundles.py" line="108"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="129"/>
-        <location filename="../coordinator/bundles.py" line="132"/>
+        <location filename="../coordinator/bundles.py" line="140"/>
+        <location filename="../coordinator/bundles.py" line="143"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="140"/>
+        <location filename="../coordinator/bundles.py" line="151"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="142"/>
+        <location filename="../coordinator/bundles.py" line="153"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="167"/>
+        <location filename="../coordinator/bundles.py" line="178"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="167"/>
+        <location filename="../coordinator/bundles.py" line="178"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="168"/>
+        <location filename="../coordinator/bundles.py" line="179"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="168"/>
+        <location filename="../coordinator/bundles.py" line="179"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="169"/>
+        <location filename="../coordinator/bundles.py" line="180"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="170"/>
+        <location filename="../coordinator/bundles.py" line="181"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="171"/>
+        <location filename="../coordinator/bundles.py" line="182"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="186"/>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="187"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="209"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="198"/>
+        <location filename="../coordinator/bundles.py" line="210"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="218"/>
+        <location filename="../coordinator/bundles.py" line="230"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="226"/>
+        <location filename="../coordinator/bundles.py" line="238"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="231"/>
+        <location filename="../coordinator/bundles.py" line="243"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="241"/>
+        <location filename="../coordinator/bundles.py" line="253"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="249"/>
+        <location filename="../coordinator/bundles.py" line="262"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="265"/>
+        <location filename="../coordinator/bundles.py" line="278"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="266"/>
+        <location filename="../coordinator/bundles.py" line="279"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="267"/>
+        <location filename="../coordinator/bundles.py" line="280"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -1766,6 +1766,15 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../widgets.py" line="42"/>
+        <source>%p%</source>
+        <comment>a progress bar&apos;s share; %p: the number</comment>
+        <translation>%p&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../qt_texts.py" line="10"/>
@@ -2107,87 +2116,87 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../coordinator/sync.py" line="65"/>
+        <location filename="../coordinator/sync.py" line="68"/>
         <source>Sync with the region</source>
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="68"/>
+        <location filename="../coordinator/sync.py" line="71"/>
         <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
         <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="75"/>
+        <location filename="../coordinator/sync.py" line="78"/>
         <source>Address of the regional database</source>
         <translation>Адреса регіональної бази</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="78"/>
+        <location filename="../coordinator/sync.py" line="84"/>
         <source>&amp;Regional database:</source>
         <translation>&amp;Регіональна база:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="83"/>
+        <location filename="../coordinator/sync.py" line="89"/>
         <source>Sync progress</source>
         <translation>Хід синхронізації</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="91"/>
+        <location filename="../coordinator/sync.py" line="98"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронізувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="92"/>
+        <location filename="../coordinator/sync.py" line="99"/>
         <source>Start the sync</source>
         <translation>Почати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="93"/>
+        <location filename="../coordinator/sync.py" line="100"/>
         <source>&amp;Cancel</source>
         <translation>Скасуват&amp;и</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="94"/>
+        <location filename="../coordinator/sync.py" line="101"/>
         <source>Cancel the sync</source>
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="119"/>
+        <location filename="../coordinator/sync.py" line="126"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="121"/>
+        <location filename="../coordinator/sync.py" line="128"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="141"/>
+        <location filename="../coordinator/sync.py" line="148"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="148"/>
+        <location filename="../coordinator/sync.py" line="155"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="153"/>
+        <location filename="../coordinator/sync.py" line="160"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="155"/>
+        <location filename="../coordinator/sync.py" line="162"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="178"/>
+        <location filename="../coordinator/sync.py" line="186"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="179"/>
+        <location filename="../coordinator/sync.py" line="187"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>
