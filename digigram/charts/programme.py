@@ -16,7 +16,7 @@ from digigram.charts._pdf import PDF_RC
 from digigram.charts._style import NORMAL, Palette, font, palette
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
-from digigram.core.programme import Share
+from digigram.core.programme import AFTER_DAYS, Share
 
 WORDS = {
     "title": N_("The programme's picture"),
@@ -54,6 +54,8 @@ WORDS = {
     "right": N_("Fully right"),
     "definitions": N_("How these figures are made"),
     "none": N_("No data for this selection."),
+    "nothing_to_compare": N_("No one in this selection has a first check and a later one at least {{days}} "
+                             "days on, both with a self-rating, so there is nothing to compare yet."),
     "page": N_("p."),
 }
 LEVEL_COLOURS = ("#DCE9F5", "#A9C8E6", "#6FA3D2", "#3A7BBF", "#1C5A99", "#0B3A6E", "#051F3E", "#000000")
@@ -105,6 +107,7 @@ class ProgrammeReport:
     hardest: Sequence[tuple[str, Share]]  # (question id and text, fully right of answers)
     definitions: Sequence[str]
     competence_gaps: Sequence[tuple[str, Share]] = ()  # (competence id and name, below of with a target)
+    after_days: int = AFTER_DAYS  # how long after the first check a later one counts for the comparison
 
 
 def _axes(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:
@@ -297,12 +300,18 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     def headline(fig: Figure, y: float) -> None:
         draw_headline(_axes(fig, MARGIN + 0.55, PAGE_H - y + 0.35, 3.6, 2.4), report.before, report.after,
                       lang=lang)
-    _place(flow, 3.0, headline)
-    flow.table([w["check"], w["people"], f"{w['share']} ({w['interval']})"], [3.0, 1.4, 2.2],
-               [[w["before"], w["of"].format(count=report.before.count, n=report.before.n),
-                 f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
-                [w["after"], w["of"].format(count=report.after.count, n=report.after.n),
-                 f"{pct(report.after, lang)} ({interval_text(report.after, lang)})"]], keep_together=True)
+    if report.before.value is None or report.after.value is None:
+        # No one to compare: two empty bars over "—" and a table of "0 of 0 — (—)" read like a broken
+        # report. Said in words in their place, as the Programme tab and `digigram report` say it.
+        flow.heading(w["headline"], keep_with=0.4)
+        flow.paragraph(w["nothing_to_compare"].format(days=report.after_days), after=0.12)
+    else:
+        _place(flow, 3.0, headline)
+        flow.table([w["check"], w["people"], f"{w['share']} ({w['interval']})"], [3.0, 1.4, 2.2],
+                   [[w["before"], w["of"].format(count=report.before.count, n=report.before.n),
+                     f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
+                    [w["after"], w["of"].format(count=report.after.count, n=report.after.n),
+                     f"{pct(report.after, lang)} ({interval_text(report.after, lang)})"]], keep_together=True)
     if report.definitions:
         flow.paragraph(report.definitions[0], size=8.5, after=0.1)
     if report.regions:

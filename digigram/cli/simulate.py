@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from competency_framework import shipped_framework_path
 from digigram.core.errors import DigigramError
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, format_percent
 from digigram.core.loader import load_framework
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _pct(value: float | None) -> str:
 
 def _form_lines(name: str, form: FormFigures) -> list[str]:
     lines = [f"{name}: questions mean {form.mean_questions:.1f}, 90th percentile {form.p90_questions:.0f}, "
-             f"highest item exposure {100 * form.max_exposure:.1f} %"]
+             f"highest item exposure {format_percent(form.max_exposure, 'en', digits=1)}"]
     lines.append(f"  {'area':<10} {'RMSE':>6} {'bias':>7} {'exact':>7} {'±1':>7} {'±1 hon':>7} "
                  f"{'±1 over':>7} {'flag':>7}")
     for area_id, f in form.areas.items():
@@ -112,8 +112,9 @@ def summary_lines(report: SimulationReport) -> list[str]:
 
 
 def format_report(report: SimulationReport) -> str:
+    overraters = format_percent(report.overraters, "en")  # this report is in English only
     lines = [f"{report.examinees} simulated people, seed {report.seed}, areas correlated {report.rho}, "
-             f"{100 * report.overraters:.0f} % rating themselves {report.overrate} logits too high, "
+             f"{overraters} rating themselves {report.overrate} logits too high, "
              f"mode {report.mode}, profile {report.profile or '—'}; bank {report.bank_size} scored "
              f"questions, fixed form {report.fixed_size}"]
     lines += summary_lines(report)

@@ -188,6 +188,18 @@ def format_percent(share: float, lang: str | None, *, digits: int = 0) -> str:
     return _fixed(share, digits, scale=100, lang=lang) + _CONVENTIONS[normalise(lang)].percent
 
 
+@dataclass(frozen=True)
+class Percent:
+    """A share to be written as a percentage in the reader's language, when its Message is worded: a
+    finding made once is read in Ukrainian and in English, so its figures cannot be written in advance."""
+
+    share: float
+    digits: int = 0
+
+    def render(self, lang: str | None = None) -> str:
+        return format_percent(self.share, lang, digits=self.digits)
+
+
 def rendered(table: Mapping[str, Message], lang: str | None) -> dict[str, str]:
     """A table of labels (column heads, chart legends) worded in `lang`."""
     return {key: message.render(lang) for key, message in table.items()}

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from digigram.core.errors import FrameworkError
-from digigram.core.i18n import N_, Message
+from digigram.core.i18n import N_, Message, Percent, format_percent
 from digigram.core.loader import load_framework_text
 from digigram.core.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, decode
 
@@ -168,11 +168,12 @@ class Report:
                     warnings=self.warnings, detail=f" ({rules})" if rules else "").render(lang)]
         for code, s in self.stats.items():
             total = sum(s.positions.values())
-            shares = " ".join(f"{p + 1}:{100 * n / total:.0f}%" for p, n in sorted(s.positions.items()))
+            shares = " ".join(f"{p + 1}:{format_percent(n / total, lang)}"
+                              for p, n in sorted(s.positions.items()))
             lines.append(N_("  [{lang}] key strictly the longest in {longest} of {single} single-answer "
                             "items "
                             "({share}); key position in the file {positions}", lang=code, longest=s.longest,
-                            single=s.single, share=f"{100 * s.longest_share:.0f}%",
+                            single=s.single, share=Percent(s.longest_share),
                             positions=shares or "—").render(lang))
         return lines
 
@@ -401,7 +402,7 @@ def _check_shares(report: Report, items: list[_Item], languages: Sequence[str]) 
         if stats.single < MIN_ITEMS_FOR_SHARES:
             continue
         if stats.longest_share > LONGEST_SHARE:
-            share, limit = f"{100 * stats.longest_share:.0f}%", f"{100 * LONGEST_SHARE:.0f}%"
+            share, limit = Percent(stats.longest_share), Percent(LONGEST_SHARE)
             report.add("longest-share", first,
                        N_("The key is the longest option in {longest} of {single} items ({share}); at most "
                           "{limit} is allowed.", longest=stats.longest, single=stats.single, share=share,
@@ -413,7 +414,7 @@ def _check_shares(report: Report, items: list[_Item], languages: Sequence[str]) 
                 report.add("key-position", first,
                            N_("The key is option {position} in {count} of {single} items ({share}).",
                               position=position + 1, count=n, single=stats.single,
-                              share=f"{100 * n / stats.single:.0f}%"))
+                              share=Percent(n / stats.single)))
 
 
 def _check_enemies(report: Report, items: list[_Item], languages: Sequence[str]) -> None:
@@ -431,7 +432,7 @@ def _check_enemies(report: Report, items: list[_Item], languages: Sequence[str])
                     node = scored[b].stem.get(lang, ("", scored[b].node))[1]
                     report.add("enemy-items", node,
                                N_("The stem and key are nearly those of {other} ({share} of words shared).",
-                                  other=scored[a].id, share=f"{similarity:.0%}"),
+                                  other=scored[a].id, share=Percent(similarity)),
                                item=scored[b].id, lang=lang)
 
 

@@ -43,6 +43,7 @@ def report_data(p: Programme, framework: Framework, regions: list[Region], hubs:
         definitions=[m.render(lang) for m in definitions(p)],
         competence_gaps=[(f"{c.competence_id} {competences.get(c.competence_id, '')}".rstrip(), c.share)
                          for c in p.competence_gaps],
+        after_days=p.headline.after_days,
     )
 
 

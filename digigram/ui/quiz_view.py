@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,7 @@ class Quiz(QObject):
 
 class QuizView(QWidget):
     answered = Signal(object)  # the Change the Workspace returned
+    fills_window = True  # the question scrolls inside itself: the screen takes the window's height
 
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
@@ -67,25 +70,37 @@ class QuizView(QWidget):
         self.dont_know: QAbstractButton | None = None
         self.order: list[int] = []  # file-order index of the option at each displayed position
         self._shown_at = 0.0
+        # The question and its answers scroll on their own above the buttons, which stay at the window's
+        # foot: at 200 % text on a 1024×600 netbook a long question pushed "Save and next" below the
+        # window, to be found only by scrolling.
         outer = QVBoxLayout(self)
-        self.where = TextLabel(self)
-        self.progress = QLabel(self)
+        self.page = QScrollArea(self)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the texts wrap
+        body = QWidget(self.page)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.where = TextLabel(body)
+        self.progress = QLabel(body)
         self.progress.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
-        outer.addLayout(top)
-        self.stem = TextLabel(self, scale=1.3)
-        outer.addWidget(self.stem)
-        self.hint = TextLabel(self)
-        outer.addWidget(self.hint)
-        self.options_box = QWidget(self)
+        column.addLayout(top)
+        self.stem = TextLabel(body, scale=1.3)
+        column.addWidget(self.stem)
+        self.hint = TextLabel(body)
+        column.addWidget(self.hint)
+        self.options_box = QWidget(body)
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(12, 6, 12, 6)
-        outer.addWidget(self.options_box)
-        outer.addStretch(1)
-        self.keys = TextLabel(self)
-        outer.addWidget(self.keys)
+        column.addWidget(self.options_box)
+        column.addStretch(1)
+        self.keys = TextLabel(body)
+        column.addWidget(self.keys)
+        self.page.setWidget(body)
+        outer.addWidget(self.page, 1)
         bar = QHBoxLayout()
         self.pause_button = QPushButton(self)
         self.next_button = QPushButton(self)
@@ -109,6 +124,8 @@ class QuizView(QWidget):
         self.next_button.setAccessibleName(translate("Quiz", "Save the answer and show the next question"))
         self.keys.setText(self._keys_text())
         self.options_box.setAccessibleName(translate("Quiz", "Answers"))
+        # Focusable, so a question longer than the window scrolls with Page Up/Down from the keyboard too.
+        self.page.setAccessibleName(translate("Quiz", "The question and its answers"))
         if self.session is not None and self.item is not None:
             self._render(keep_choice=True)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QStackedWidget, QStatusBar, QWidget
+from PySide6.QtWidgets import QStackedWidget, QStatusBar, QToolBar, QWidget
 
 from digigram.core.records import Change, Person
 from digigram.services.api import CoordinatorAPI, QuizSessionAPI, WorkspaceAPI
@@ -26,6 +26,7 @@ class Shell(Protocol):
     unlocked: set[str]
     coordinator: CoordinatorAPI | None
     stack: QStackedWidget
+    toolbar: QToolBar  # a screen may add its own commands while it is shown
     coordinator_screens: dict[str, QWidget]
     changed: SignalInstance  # every Change a write returned, and "setting" when the look changes
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QLabel,
+    QProgressBar,
     QScrollArea,
     QStatusBar,
     QWidget,
@@ -32,6 +33,13 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def percent_format(bar: QProgressBar | None) -> None:
+    """A progress bar's share as format_percent writes it: «40 %» (a no-break space) in Ukrainian, "40%"
+    in English. Qt's own "%p%" wrote «40%» on a Ukrainian screen."""
+    if bar is not None:
+        bar.setFormat(QCoreApplication.translate("Progress", "%p%", "a progress bar's share; %p: the number"))
 
 
 class TextLabel(QLabel):
@@ -306,11 +314,18 @@ class DialogBody(QScrollArea):
         hint = self.inner().sizeHint()
         width = max(self.viewport().width(), hint.width()) if self.isVisible() else hint.width()
         height = self.inner().heightForWidth(width) if self.inner().hasHeightForWidth() else -1
-        return QSize(hint.width(), max(height, hint.height()))
+        return QSize(hint.width() + self._bar_room(), max(height, hint.height()))
 
     def minimumSizeHint(self) -> QSize:
         # As narrow as its content allows, but free to be shorter: the rest scrolls.
-        return QSize(self.inner().minimumSizeHint().width(), 3 * self.fontMetrics().height())
+        width = self.inner().minimumSizeHint().width() + self._bar_room()
+        return QSize(width, 3 * self.fontMetrics().height())
+
+    def _bar_room(self) -> int:
+        """Room for the vertical scroll bar, asked for whether or not it shows: a form cut to a short
+        screen gets the bar, and without its width the fields' right ends were cut behind a sideways
+        scroll bar (1024×600 at 200 %)."""
+        return self.verticalScrollBar().sizeHint().width()
 
 
 def fit_dialog(dialog: QWidget) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -86,3 +88,29 @@ def test_every_percentage_on_the_report_pages_is_written_one_way(lang: str) -> N
     right = "\u00a0%" if lang == "uk" else "%"
     wrong = [p for p in percents if p[1:] != right]
     assert not wrong, f"percentages not written as {right!r} in {lang}: {wrong}"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("uk", "Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше "
+           "через 28 днів), тож порівнювати поки нічого."),
+    ("en", "No one in this selection has a first check and a later one at least 28 days on, both with a "
+           "self-rating, so there is nothing to compare yet.")])
+def test_with_no_one_to_compare_the_report_says_so_instead_of_empty_bars(
+        tmp_path: Path, lang: str, said: str) -> None:
+    # No one checked before and after: two empty bars over "—" and "0 of 0 — (—)" read like a broken report.
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from digigram.charts.programme import ProgrammeReport, write_programme_pdf
+
+    report = ProgrammeReport(
+        date=dt.date(2026, 11, 30), framework_title="Digital skills", selection="", trainees=4, hubs=1,
+        checks=4, before=Share(0, 0), after=Share(0, 0), regions=[("Kyiv Oblast", 4, 1, 4)],
+        level_codes=["A", "B"], levels=[("Safety", [3, 1])], gaps=[], over=[], hardest=[],
+        definitions=["High: 7–10."])
+    pdf = write_programme_pdf(tmp_path / "programme.pdf", report, lang=lang)
+    page = "".join(PdfReader(pdf).pages[0].extract_text().split())  # runs may split words: no spaces
+    assert "".join(said.split()) in page, "the missing comparison is said in words"
+    assert "—" not in page, "no dashes where the shares would be"
+    assert ("0 з 0" if lang == "uk" else "0 of 0").replace(" ", "") not in page

@@ -137,6 +137,17 @@ def test_keys_always_in_one_position_are_reported() -> None:
     assert report.stats["uk"].positions == {0: 12}
 
 
+def test_shares_in_findings_and_summary_are_written_as_each_language_writes_percentages() -> None:
+    first = CLEAN.replace('"Qwerty12"}}, score: 0', '"Qwerty12"}}, score: 1', 1)
+    first = first.replace('"k7#Rm!q2"}}, score: 1', '"k7#Rm!q2"}}, score: 0', 1)
+    report = _lint("".join(first.format(n=n) for n in range(1, 13)))
+    (found,) = [f for f in report.findings if f.rule == "key-position"]
+    # One finding, read in either language: Ukrainian sets a no-break space before %, English none.
+    assert "(100\u00a0%)" in found.message("uk") and "(100%)" in found.message("en")
+    assert "1:100\u00a0%" in report.summary("f.yaml", "uk")[1]
+    assert "1:100%" in report.summary("f.yaml", "en")[1]
+
+
 def test_near_duplicate_items_are_enemies() -> None:
     stem = ('{uk: "Відвідувачка забула пароль до пошти на комп’ютері хабу. Як допомогти?", '
             'en: "A visitor forgot the password to her email on a hub computer. How do you help?"}')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from factory import framework, knowledge, scenario
 
 from digigram.cli.main import main
+from digigram.cli.simulate import format_report
 from digigram.core.itembank import bank_for, score_answer
 from digigram.core.simulation import abilities, choice_for, fixed_form, simulate
 
@@ -117,3 +119,10 @@ def test_cli_refuses_impossible_over_raters(
         code = main(["simulate", "--framework", MINIMAL, "--examinees", "5", flag, value, "--lang", lang])
         err = capsys.readouterr().err
         assert code != 0 and (en in err if lang == "en" else flag in err and en not in err)
+
+
+def test_the_text_report_writes_percentages_as_english_does() -> None:
+    fw = framework(n_areas=2, n_competences=2, self_ratings=2, knowledge_items=4)
+    text = format_report(simulate(fw, profile="librarian", examinees=20, seed=1, overraters=0.5))
+    assert "50% rating themselves" in text
+    assert re.search(r"highest item exposure \d+\.\d%$", text, re.MULTILINE), text.splitlines()[1:4]

@@ -200,7 +200,7 @@ def test_csv_export_opens_in_excel(window: Any, ws: Any, typed: dict[str, Any],
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
     view = dashboard(window)
-    view.csv_button.click()
+    view.csv_action.trigger()
     written = Path(files["save"] + ".csv")
     data = written.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -356,6 +356,6 @@ def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(
     monkeypatch.setattr(co, "export_group_csv", export)
     monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: seen.append(
         QApplication.overrideCursor())))
-    view.csv_button.click()
+    view.csv_action.trigger()
     assert seen == [Qt.CursorShape.WaitCursor, None]
     assert Path(files["save"] + ".csv").exists()

@@ -58,7 +58,7 @@ def test_bundle_round_trip_between_two_data_folders(
     bundle = tmp_path / "usb" / "buchа"
     bundle.parent.mkdir()
     answers["bundle"] = BundleChoice(path=str(bundle), key=KEY.encode(), unsigned=False)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
     assert messages == []
     written = Path(str(bundle) + ".zip")
     assert written.exists() and "3" in answers["done"][-1]
@@ -67,17 +67,17 @@ def test_bundle_round_trip_between_two_data_folders(
     region = second.stack.currentWidget()
     assert region.model.rows == []
     answers["bundle"] = BundleChoice(path=str(written), key=b"a wrong key", unsigned=False)
-    region.bundle_in.click()
+    region.bundle_in.trigger()
     assert messages, "a bundle under another key is refused with a message"
     assert second.ws.people() == []
 
     answers["bundle"] = BundleChoice(path=str(written), key=KEY.encode(), unsigned=False)
-    region.bundle_in.click()
+    region.bundle_in.trigger()
     assert snapshot(second.ws) == snapshot(ws)
     assert sorted(r.name for r in region.model.rows) == sorted(p[0] for p in PEOPLE)
     assert "Bundle loaded" in answers["done"][-1]
 
-    region.bundle_in.click()  # the same bundle again changes nothing
+    region.bundle_in.trigger()  # the same bundle again changes nothing
     assert snapshot(second.ws) == snapshot(ws)
 
 
@@ -89,16 +89,16 @@ def test_unsigned_bundle_only_with_the_explicit_choice(window: Any, ws: Any, sec
     window.coordinator_action.trigger()
     path = tmp_path / "plain.zip"
     answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
     assert "not signed" in answers["done"][-1]
 
     second.coordinator_action.trigger()
     region = second.stack.currentWidget()
     answers["bundle"] = BundleChoice(path=str(path), key=KEY.encode(), unsigned=False)
-    region.bundle_in.click()
+    region.bundle_in.trigger()
     assert messages and second.ws.people() == []
     answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
-    region.bundle_in.click()
+    region.bundle_in.trigger()
     assert [p.name for p in second.ws.people()] == [PEOPLE[0][0]]
     assert "not signed" in answers["done"][-1]
 
@@ -126,7 +126,7 @@ def test_a_ukrainian_coordinator_reads_a_bundle_import_in_ukrainian_only(
     window.coordinator_action.trigger()
     good = tmp_path / "plain.zip"
     answers["bundle"] = BundleChoice(path=str(good), key=None, unsigned=True)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
     cut = tmp_path / "cut.zip"
     cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])  # a copy that did not finish
 
@@ -135,7 +135,7 @@ def test_a_ukrainian_coordinator_reads_a_bundle_import_in_ukrainian_only(
     region = second.stack.currentWidget()
     for path in (cut, tmp_path / "never-copied.zip"):
         answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
-        region.bundle_in.click()
+        region.bundle_in.trigger()
         shown = messages.pop()
         assert "Нічого не імпортовано" in shown
         # neither zipfile's nor the system's English reason is left in the Ukrainian sentence
@@ -143,7 +143,7 @@ def test_a_ukrainian_coordinator_reads_a_bundle_import_in_ukrainian_only(
     assert second.ws.people() == []
 
     answers["bundle"] = BundleChoice(path=str(good), key=None, unsigned=True)
-    region.bundle_in.click()
+    region.bundle_in.trigger()
     summary = answers["done"][-1]
     assert [p.name for p in second.ws.people()] == [PEOPLE[0][0]]
     assert not any(word in summary for word in ("frameworks", "results", "plan_steps", "not signed")), summary
@@ -181,11 +181,11 @@ def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
     window.coordinator_action.trigger()
     path = tmp_path / "hub.zip"
     answers["bundle"] = BundleChoice(path=str(path), key=KEY.encode(), unsigned=False)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
 
     second.apply_settings(Settings(language="uk"), store=False)
     second.coordinator_action.trigger()
-    second.stack.currentWidget().bundle_in.click()
+    second.stack.currentWidget().bundle_in.trigger()
     assert messages == [] and len(second.ws.people()) == len(PEOPLE)
     assert seen, "the import told its progress"
     assert any(text.startswith("Перевірка й завантаження перевірок:") and value == top
@@ -227,7 +227,7 @@ def test_saving_a_bundle_shows_its_progress(
     window.apply_settings(Settings(language=lang), store=False)
     window.coordinator_action.trigger()
     answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
     assert messages == [] and (tmp_path / "hub.zip").exists()
     checks = "Writing checks: 6 of 6" if lang == "en" else "Запис перевірок: 6 з 6"
     people = "Writing people: 3 of 3" if lang == "en" else "Запис людей: 3 з 3"
@@ -245,7 +245,7 @@ def test_cancelling_a_bundle_save_leaves_no_file(
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
     answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
     assert any(text.startswith("Writing checks") for text, *_ in seen)
     assert list(tmp_path.iterdir()) == [p for p in tmp_path.iterdir() if p.name != "hub.zip"]
     assert not (tmp_path / "hub.zip").exists() and not list(tmp_path.glob(".hub.zip*")), "a half bundle"
@@ -288,9 +288,34 @@ def test_cancel_pressed_while_answers_are_written_stops_before_the_next_kind(
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
     answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
-    window.stack.currentWidget().bundle_out.click()
+    window.stack.currentWidget().bundle_out.trigger()
     assert not (tmp_path / "hub.zip").exists() and not list(tmp_path.glob(".hub.zip*")), "a bundle written"
     assert answers["done"] == ["Saving was cancelled. No bundle file was written."]
     after = seen[next(i for i, text in enumerate(seen) if text.startswith("Writing answers")):]
     assert all(text.startswith("Writing answers") for text in after), after  # nothing written after it
     assert messages == []
+
+
+@pytest.mark.parametrize("saving", [True, False])
+def test_the_chosen_bundle_file_name_is_read_whole_at_200_percent(
+        qtbot: Any, window: Any, saving: bool) -> None:
+    # At 1024×600 and 200 % text the file field was left about a dozen letters wide.
+    from PySide6.QtWidgets import QApplication
+
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    dialog = BundleDialog(window, saving=saving)
+    qtbot.addWidget(dialog)
+    name = "E:\\buchanska-2026-11-30.zip"
+    dialog.path.setText(name)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for _ in range(8):
+        QApplication.processEvents()
+    field = dialog.path
+    room = field.width() - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth) - 8
+    assert field.fontMetrics().horizontalAdvance(name) <= room, f"{room} px for «{name}»"
+    browse = dialog.browse.geometry()
+    assert field.geometry().right() < browse.left() and browse.right() < dialog.width(), "Browse is cut"
+    assert dialog.frameGeometry().width() <= 1024, "the dialog still fits a netbook's width"

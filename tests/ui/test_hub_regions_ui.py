@@ -77,7 +77,7 @@ def test_hubs_without_a_region_come_first_and_the_keyboard_gives_one(
         return dialog.changed
 
     monkeypatch.setattr(HubsDialog, "open_for", classmethod(drive))
-    qtbot.mouseClick(view.hubs_button, Qt.MouseButton.LeftButton)
+    view.hubs_action.trigger()
     assert seen
     assert sorted((h.name, h.region_id or "") for h in ws.hubs()) == [
         ("Хаб в Ірпені", "UA-32"), (NAME, ""), (NAME, "UA-46")]
@@ -112,7 +112,7 @@ def test_the_hubs_dialog_adds_a_hub_and_a_double_is_refused(
 
     monkeypatch.setattr(AddHubDialog, "ask", classmethod(ask))
     monkeypatch.setattr(HubsDialog, "open_for", classmethod(drive))
-    qtbot.mouseClick(view.hubs_button, Qt.MouseButton.LeftButton)
+    view.hubs_action.trigger()
     assert [(h.name, h.region_id) for h in ws.hubs()] == [(NAME, "UA-46")]
     assert len(regions_offered[0]) == 27 and "Lviv Oblast" in regions_offered[0]
     assert any("already exists" in m for m in messages)

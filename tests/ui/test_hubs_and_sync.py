@@ -131,7 +131,7 @@ def _open_sync(qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch
         opened.append(dialog)
 
     monkeypatch.setattr(SyncDialog, "open_for", classmethod(open_for))
-    qtbot.mouseClick(window.stack.currentWidget().sync_button, Qt.MouseButton.LeftButton)
+    window.stack.currentWidget().sync_action.trigger()
     return opened
 
 
@@ -228,3 +228,31 @@ def test_cancel_rolls_the_sync_back_and_ukrainian_says_so(
     assert dialog.isVisible()  # Cancel stopped the sync; the next press closes
     qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_service_address_is_read_whole_in_the_sync_dialog_at_200_percent(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    # At 1024×600 and 200 % text the address field showed about a dozen letters.
+    from digigram.ui.coordinator.sync import SERVICE_EXAMPLE
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    qtbot.waitExposed(dialog)
+    for _ in range(8):
+        QApplication.processEvents()
+    field = dialog.url
+    assert field.fontMetrics().horizontalAdvance(SERVICE_EXAMPLE) <= field.width() - 8
+    assert dialog.frameGeometry().width() <= 1024, "the dialog still fits a netbook's width"
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("uk", "0\u00a0%"), ("en", "0%")])
+def test_the_sync_progress_writes_its_percentage_as_the_language_does(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, lang: str, shown: str) -> None:
+    # Qt's own "%p%" wrote «0%» on a Ukrainian screen, where every other percentage reads «0 %».
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language=lang), store=False)
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    assert dialog.bar.text() == shown

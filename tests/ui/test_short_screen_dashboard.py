@@ -92,3 +92,52 @@ def test_a_trainee_at_200_percent_scrolls_in_one_place(
     assert trainee is window.coordinator_screens["trainee"]
     # the chart page scrolls inside its tab; the window does not scroll the screen around it as well
     assert not window.scroller.verticalScrollBar().isVisible(), "two scroll bars, one inside the other"
+
+
+def _menu_opened_by(qtbot: Any, widget: Any, key: Qt.Key) -> Any:
+    """The popup Alt+`key` opens (closed again at once), as a keyboard user reaches a menu."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[Any] = []
+
+    def look() -> None:
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            QTimer.singleShot(50, look)  # a button's menu opens after its pressed look is shown
+            return
+        seen.append(popup)
+        popup.close()
+    QTimer.singleShot(50, look)
+    widget.setFocus()
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    return seen[0]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")  # menus
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_every_dashboard_command_is_in_view_without_scrolling_on_a_netbook(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str, scale: int) -> None:  # noqa: F811
+    # At 200 % the last row of six buttons under the table was only reached by scrolling the screen.
+    view = _netbook_dashboard(window, ws, lang=lang, scale=scale)
+    settle()
+    assert not window.scroller.verticalScrollBar().isVisible(), "the dashboard scrolls on a netbook"
+    port = window.scroller.viewport()
+    for button in (view.open_button, view.delete_button, view.files_button):
+        box = button.rect().translated(button.mapTo(port, button.rect().topLeft()))
+        assert port.rect().contains(box), f"«{button.text()}» is not wholly in view: {box} in {port.rect()}"
+    assert view.manage.isVisible() and view.manage.window() is window, "Manage is on the window's toolbar"
+    # Both menus open from the keyboard: Alt+M / Alt+Я (the Z key) and Alt+L / Alt+Ф (the A key), with
+    # the Latin layout active.
+    manage = _menu_opened_by(qtbot, view.table, Qt.Key.Key_M if lang == "en" else Qt.Key.Key_Z)
+    assert manage is view.manage.menu()
+    assert [a.text() for a in manage.actions() if not a.isSeparator()] == [
+        a.text() for a in (view.hubs_action, view.sync_action, view.password_action, view.leave_action)]
+    files = _menu_opened_by(qtbot, view.table, Qt.Key.Key_L if lang == "en" else Qt.Key.Key_A)
+    assert files is view.files_button.menu()
+    assert [a for a in files.actions() if not a.isSeparator()] == [
+        view.csv_action, view.pdf_action, view.bundle_out, view.bundle_in]
+    window.go_home()
+    settle()
+    assert not view.manage.isVisible(), "the dashboard's menu leaves the toolbar with the dashboard"

@@ -46,3 +46,25 @@ def test_a_form_taller_than_the_screen_scrolls_and_keeps_its_buttons_in_view(qtb
     assert QApplication.focusWidget() is dialog.consent
     top = dialog.consent.mapTo(dialog.body.viewport(), QPoint(0, 0)).y()
     assert top >= 0 and top + dialog.consent.height() <= dialog.body.viewport().height()
+
+
+def test_a_form_cut_to_the_screen_height_keeps_its_fields_whole_beside_the_scroll_bar(
+        qtbot: Any, window: Any) -> None:
+    # Seen at 1024×600 and 200 %: the vertical scroll bar took its width from the fields, whose right
+    # ends (the hub and role boxes' arrows) were cut behind a sideways scroll bar.
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    hubs = [Hub(f"h{n}", f"Центральна бібліотека №{n}", region.id)
+            for n, region in enumerate(window.ws.regions()[:6])]
+    dialog = PersonDialog(window, profiles=[("librarian", "Бібліотекар")], hubs=hubs, lang="uk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(8)
+    dialog.resize(dialog.width(), 540)  # as fit_dialog keeps it to a 600-pixel screen
+    settle(8)
+    assert dialog.body.verticalScrollBar().isVisible()
+    assert not dialog.body.horizontalScrollBar().isVisible(), "the form scrolls sideways as well"
+    port = dialog.body.viewport()
+    for field in (dialog.name, dialog.hub, dialog.profile, dialog.pin):
+        right = field.mapTo(port, QPoint(field.width(), 0)).x()
+        assert right <= port.width(), f"{field.accessibleName()} ends {right - port.width()} px out of view"

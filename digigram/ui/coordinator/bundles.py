@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QRadioButton,
@@ -28,7 +30,7 @@ from digigram.core.i18n import N_
 from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
-from digigram.ui.widgets import show_dates
+from digigram.ui.widgets import fit_dialog, percent_format, show_dates
 
 if TYPE_CHECKING:
     from digigram.core.coordination import BundleSummary, ImportReport
@@ -64,6 +66,9 @@ class BundleDialog(QDialog):
         form = QFormLayout()
         self.path = QLineEdit(self)
         self.path.setAccessibleName(translate("Bundles", "Bundle file"))
+        # Room for a file name and a short folder (30 characters): at 200 % text the field was left
+        # with a dozen, and the chosen bundle's name could not be read.
+        self.path.setMinimumWidth(30 * self.path.fontMetrics().averageCharWidth())
         self.browse = QPushButton(translate("Bundles", "Br&owse…"), self)
         self.browse.setAccessibleName(translate("Bundles", "Choose the bundle file"))
         row = QHBoxLayout()
@@ -117,6 +122,12 @@ class BundleDialog(QDialog):
         self.signed.toggled.connect(self._update)
         self._update()
         self.setMinimumWidth(560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Qt keeps a new dialog within two thirds of the screen's width (682 px on a netbook), narrower
+        # than its fields at 200 %: the file field then ran under Browse. Sized to its content instead.
+        fit_dialog(self)
 
     def _update(self) -> None:
         self.key.setEnabled(self.signed.isChecked())
@@ -190,6 +201,7 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     waiting.setMinimumDuration(300)
     waiting.setAutoClose(False)
     waiting.setAutoReset(False)
+    percent_format(waiting.findChild(QProgressBar))
     started = QElapsedTimer()
     started.start()
 
@@ -245,6 +257,7 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
     waiting.setMinimumDuration(300)
     waiting.setAutoClose(False)
     waiting.setAutoReset(False)
+    percent_format(waiting.findChild(QProgressBar))
     def heard(kind: str, done: int, total: int) -> None:
         waiting.setLabelText(translate("Bundles", "Checking and loading %1: %2 of %3")
                              .replace("%1", record_name(kind)).replace("%2", str(done))

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -51,20 +52,25 @@ class DashboardView(QWidget):
         self.dashboard: Any = None
         self._filling = True  # no reloads while the filters are being built
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
         self.heading = TextLabel(self, scale=1.25, bold=True)
-        top.addWidget(self.heading, 1)
-        self.leave = QPushButton(self)
-        self.password = QPushButton(self)
-        self.hubs_button = QPushButton(self)
-        self.sync_button = QPushButton(self)
-        buttons = ButtonRow(self)  # beside the heading, on lines of their own with large text
-        buttons.add(self.hubs_button, end=True)
-        buttons.add(self.sync_button, end=True)
-        buttons.add(self.password, end=True)
-        buttons.add(self.leave, end=True)
-        top.addWidget(buttons, 1)
-        outer.addLayout(top)
+        outer.addWidget(self.heading)
+        # What concerns coordinator mode as a whole (hubs, sync, the password, leaving) is one menu on the
+        # window's toolbar while this screen is shown, not a row of buttons on the screen: the toolbar
+        # never scrolls away, and on a netbook at 200 % text that row took two lines from the table.
+        self.manage = QToolButton(self)
+        self.manage.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.manage.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        manage_menu = QMenu(self.manage)
+        self.hubs_action = QAction(manage_menu)
+        self.sync_action = QAction(manage_menu)
+        self.password_action = QAction(manage_menu)
+        self.leave_action = QAction(manage_menu)
+        manage_menu.addActions([self.hubs_action, self.sync_action, self.password_action])
+        manage_menu.addSeparator()
+        manage_menu.addAction(self.leave_action)
+        self.manage.setMenu(manage_menu)
+        self._manage_on_toolbar = win.toolbar.addWidget(self.manage)
+        self._manage_on_toolbar.setVisible(False)  # shown with this screen (showEvent)
 
         # The filters fold away behind one button beside the count, so a short screen (a netbook, large
         # text) gives its height to the table; the count says when filters are on while they are folded.
@@ -132,12 +138,19 @@ class DashboardView(QWidget):
         pl.addWidget(self.table, 1)
         row = ButtonRow(people)  # wraps onto more lines with large text
         self.open_button, self.delete_button = QPushButton(people), QPushButton(people)
-        self.csv_button, self.pdf_button = QPushButton(people), QPushButton(people)
-        self.bundle_out, self.bundle_in = QPushButton(people), QPushButton(people)
+        # The four that write or read a file share one button's menu: six buttons took three lines at
+        # 200 % text on a netbook, and the last line was only reached by scrolling the screen.
+        self.files_button = QPushButton(people)
+        files_menu = QMenu(self.files_button)
+        self.csv_action, self.pdf_action = QAction(files_menu), QAction(files_menu)
+        self.bundle_out, self.bundle_in = QAction(files_menu), QAction(files_menu)
+        files_menu.addActions([self.csv_action, self.pdf_action])
+        files_menu.addSeparator()
+        files_menu.addActions([self.bundle_out, self.bundle_in])
+        self.files_button.setMenu(files_menu)
         for button in (self.open_button, self.delete_button):
             row.add(button)
-        for button in (self.csv_button, self.pdf_button, self.bundle_out, self.bundle_in):
-            row.add(button, end=True)
+        row.add(self.files_button, end=True)
         pl.addWidget(row)
         self.tabs.addTab(people, "")
         self.heatmap = HeatmapPage(self.tabs)
@@ -160,16 +173,16 @@ class DashboardView(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._load_figures())
         self.tabs.currentChanged.connect(lambda _i: self._filters_for_tab())
 
-        self.leave.clicked.connect(self.win.go_home)
-        self.password.clicked.connect(self.change_password)
-        self.hubs_button.clicked.connect(self.open_hubs)
-        self.sync_button.clicked.connect(self.sync)
+        self.leave_action.triggered.connect(self.win.go_home)
+        self.password_action.triggered.connect(self.change_password)
+        self.hubs_action.triggered.connect(self.open_hubs)
+        self.sync_action.triggered.connect(self.sync)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.csv_button.clicked.connect(lambda: self._export(coordinator_files.export_csv))
-        self.pdf_button.clicked.connect(lambda: self._export(coordinator_files.export_group_pdf))
-        self.bundle_out.clicked.connect(self.export_bundle)
-        self.bundle_in.clicked.connect(self.import_bundle)
+        self.csv_action.triggered.connect(lambda: self._export(coordinator_files.export_csv))
+        self.pdf_action.triggered.connect(lambda: self._export(coordinator_files.export_group_pdf))
+        self.bundle_out.triggered.connect(self.export_bundle)
+        self.bundle_in.triggered.connect(self.import_bundle)
         self.retranslate_ui()
         self._show_filters(False)
         self._filling = False
@@ -232,10 +245,14 @@ class DashboardView(QWidget):
             show_dates(edit, self.win.lang)
         self.heading.setText(translate("Dashboard", "Coordinator: trainees and their results"))
         self.setAccessibleName(self.heading.text())
-        self.leave.setText(translate("Dashboard", "&Leave coordinator mode"))
-        self.password.setText(translate("Dashboard", "Change pass&word…"))
-        self.hubs_button.setText(translate("Dashboard", "Hub&s…"))
-        self.sync_button.setText(translate("Dashboard", "S&ync with the region…"))
+        self.manage.setText(translate("Dashboard", "&Manage"))
+        self.manage.setToolTip(translate("Dashboard", "Hubs, sync with the region, the password, leaving "
+                                                      "coordinator mode"))
+        self.manage.setAccessibleName(translate("Dashboard", "Manage coordinator mode"))
+        self.leave_action.setText(translate("Dashboard", "&Leave coordinator mode"))
+        self.password_action.setText(translate("Dashboard", "Change pass&word…"))
+        self.hubs_action.setText(translate("Dashboard", "Hub&s…"))
+        self.sync_action.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle("")  # the button above says it: one line less for the table
         self.filters_toggle.setText(translate("Dashboard", "Show o&nly…"))
         self.filters_toggle.setAccessibleName(translate("Dashboard", "Show only: hub, group, role, dates"))
@@ -268,14 +285,15 @@ class DashboardView(QWidget):
             "target, with the level and the target; ⚠ needs help."))
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
-        self.csv_button.setText(translate("Dashboard", "Table as &CSV…"))
-        self.pdf_button.setText(translate("Dashboard", "Group r&eport as PDF…"))
-        self.bundle_out.setText(translate("Dashboard", "Save a result bundle…"))
-        self.bundle_in.setText(translate("Dashboard", "Load a result bundle…"))
+        self.files_button.setText(translate("Dashboard", "Fi&les"))
+        self.files_button.setToolTip(translate("Dashboard", "The table as CSV, the group report as PDF, "
+                                                            "result bundles"))
+        self.csv_action.setText(translate("Dashboard", "Table as &CSV…"))
+        self.pdf_action.setText(translate("Dashboard", "Group r&eport as PDF…"))
+        self.bundle_out.setText(translate("Dashboard", "&Save a result bundle…"))
+        self.bundle_in.setText(translate("Dashboard", "&Load a result bundle…"))
         self.heatmap.retranslate_ui()
-        for button in (self.leave, self.password, self.hubs_button, self.sync_button, self.open_button,
-                       self.delete_button, self.csv_button,
-                       self.pdf_button, self.bundle_out, self.bundle_in):
+        for button in (self.open_button, self.delete_button, self.files_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         self.hard.retranslate_ui()
         self.before_after.retranslate_ui()
@@ -422,9 +440,15 @@ class DashboardView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._manage_on_toolbar.setVisible(True)
         self._fold_filters_for_the_screen()
         # Sizes measured before the first paint use an unpolished font: measure again once shown.
         QTimer.singleShot(0, self, self.fit_columns)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The toolbar's Manage menu belongs to this screen: it goes with it (to Home, to one trainee).
+        self._manage_on_toolbar.setVisible(False)
+        super().hideEvent(event)
 
     def _draw_heatmap(self) -> None:
         # Drawn when its page is shown: matplotlib is not imported for a coordinator who never looks.

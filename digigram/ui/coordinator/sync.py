@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.ui.coordinator.bundles import record_name
-from digigram.ui.widgets import TextLabel, fit_dialog
+from digigram.ui.widgets import TextLabel, fit_dialog, percent_format
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -54,6 +54,9 @@ class SyncWorker(QThread):
             self.succeeded.emit(report)
 
 
+SERVICE_EXAMPLE = "postgresql+psycopg:///?service=rivne-import"
+
+
 class SyncDialog(QDialog):
     """The address (stored, without credentials), a progress bar, Sync and Cancel, and what was sent."""
 
@@ -74,6 +77,9 @@ class SyncDialog(QDialog):
         self.url = QLineEdit(self)
         self.url.setAccessibleName(translate("Sync", "Address of the regional database"))
         self.url.setPlaceholderText("postgresql+psycopg://digigram@/digigram?service=region")
+        # Room for a service address as docs/regional.md writes it: at 200 % text the field showed
+        # about a dozen letters of the address.
+        self.url.setMinimumWidth(self.url.fontMetrics().horizontalAdvance(SERVICE_EXAMPLE) + 16)
         self.url.setText(str(ws.setting(URL_SETTING, "") or ""))
         label = QLabel(translate("Sync", "&Regional database:"), self)
         label.setBuddy(self.url)
@@ -83,6 +89,7 @@ class SyncDialog(QDialog):
         self.bar.setAccessibleName(translate("Sync", "Sync progress"))
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
+        percent_format(self.bar)
         layout.addWidget(self.bar)
         self.status = TextLabel(self)
         self.status.hide()  # until there is something to say
@@ -164,6 +171,7 @@ class SyncDialog(QDialog):
     def _failed(self, exc: DigigramError) -> None:
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
+        percent_format(self.bar)
         self._say(exc.message(self.lang))
         fit_dialog(self)
 

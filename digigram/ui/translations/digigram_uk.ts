@@ -37,207 +37,207 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="54"/>
-        <location filename="../coordinator/bundles.py" line="188"/>
+        <location filename="../coordinator/bundles.py" line="56"/>
+        <location filename="../coordinator/bundles.py" line="199"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="55"/>
-        <location filename="../coordinator/bundles.py" line="242"/>
+        <location filename="../coordinator/bundles.py" line="57"/>
+        <location filename="../coordinator/bundles.py" line="254"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="57"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="61"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="66"/>
+        <location filename="../coordinator/bundles.py" line="68"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="67"/>
+        <location filename="../coordinator/bundles.py" line="72"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="68"/>
+        <location filename="../coordinator/bundles.py" line="73"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="72"/>
+        <location filename="../coordinator/bundles.py" line="77"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="75"/>
+        <location filename="../coordinator/bundles.py" line="80"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="76"/>
+        <location filename="../coordinator/bundles.py" line="81"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="82"/>
+        <location filename="../coordinator/bundles.py" line="87"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="89"/>
+        <location filename="../coordinator/bundles.py" line="94"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="90"/>
+        <location filename="../coordinator/bundles.py" line="95"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="93"/>
+        <location filename="../coordinator/bundles.py" line="98"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="94"/>
+        <location filename="../coordinator/bundles.py" line="99"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="100"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="101"/>
+        <location filename="../coordinator/bundles.py" line="106"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="103"/>
+        <location filename="../coordinator/bundles.py" line="108"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="129"/>
-        <location filename="../coordinator/bundles.py" line="132"/>
+        <location filename="../coordinator/bundles.py" line="140"/>
+        <location filename="../coordinator/bundles.py" line="143"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="140"/>
+        <location filename="../coordinator/bundles.py" line="151"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="142"/>
+        <location filename="../coordinator/bundles.py" line="153"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="167"/>
+        <location filename="../coordinator/bundles.py" line="178"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="167"/>
+        <location filename="../coordinator/bundles.py" line="178"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="168"/>
+        <location filename="../coordinator/bundles.py" line="179"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="168"/>
+        <location filename="../coordinator/bundles.py" line="179"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="169"/>
+        <location filename="../coordinator/bundles.py" line="180"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="170"/>
+        <location filename="../coordinator/bundles.py" line="181"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="171"/>
+        <location filename="../coordinator/bundles.py" line="182"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="186"/>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="187"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="209"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="198"/>
+        <location filename="../coordinator/bundles.py" line="210"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="218"/>
+        <location filename="../coordinator/bundles.py" line="230"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="226"/>
+        <location filename="../coordinator/bundles.py" line="238"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="231"/>
+        <location filename="../coordinator/bundles.py" line="243"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="241"/>
+        <location filename="../coordinator/bundles.py" line="253"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="249"/>
+        <location filename="../coordinator/bundles.py" line="262"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="265"/>
+        <location filename="../coordinator/bundles.py" line="278"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="266"/>
+        <location filename="../coordinator/bundles.py" line="279"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="267"/>
+        <location filename="../coordinator/bundles.py" line="280"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -245,51 +245,51 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="52"/>
-        <location filename="../coordinator/files.py" line="54"/>
+        <location filename="../coordinator/files.py" line="53"/>
+        <location filename="../coordinator/files.py" line="55"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="75"/>
+        <location filename="../coordinator/files.py" line="79"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="77"/>
+        <location filename="../coordinator/files.py" line="81"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="82"/>
-        <location filename="../coordinator/files.py" line="93"/>
-        <location filename="../coordinator/files.py" line="105"/>
-        <location filename="../coordinator/files.py" line="125"/>
+        <location filename="../coordinator/files.py" line="86"/>
+        <location filename="../coordinator/files.py" line="97"/>
+        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="129"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="87"/>
+        <location filename="../coordinator/files.py" line="91"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="99"/>
+        <location filename="../coordinator/files.py" line="103"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="111"/>
+        <location filename="../coordinator/files.py" line="115"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="113"/>
+        <location filename="../coordinator/files.py" line="117"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="131"/>
+        <location filename="../coordinator/files.py" line="135"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -298,7 +298,7 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="137"/>
+        <location filename="../coordinator/files.py" line="141"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
@@ -409,108 +409,108 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="60"/>
+        <location filename="../coordinator/pages.py" line="61"/>
         <source>&amp;Questions most often answered wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="61"/>
+        <location filename="../coordinator/pages.py" line="62"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="63"/>
+        <location filename="../coordinator/pages.py" line="64"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="63"/>
-        <location filename="../coordinator/pages.py" line="123"/>
+        <location filename="../coordinator/pages.py" line="64"/>
+        <location filename="../coordinator/pages.py" line="124"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="64"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Asked</source>
         <translation>Поставлено</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="64"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="65"/>
+        <location filename="../coordinator/pages.py" line="66"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="70"/>
+        <location filename="../coordinator/pages.py" line="71"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
         <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="121"/>
+        <location filename="../coordinator/pages.py" line="122"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="122"/>
+        <location filename="../coordinator/pages.py" line="123"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="124"/>
+        <location filename="../coordinator/pages.py" line="125"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="128"/>
+        <location filename="../coordinator/pages.py" line="129"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="133"/>
+        <location filename="../coordinator/pages.py" line="134"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="135"/>
+        <location filename="../coordinator/pages.py" line="136"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="154"/>
+        <location filename="../coordinator/pages.py" line="155"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="185"/>
+        <location filename="../coordinator/pages.py" line="186"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="186"/>
+        <location filename="../coordinator/pages.py" line="187"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="187"/>
+        <location filename="../coordinator/pages.py" line="188"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="197"/>
+        <location filename="../coordinator/pages.py" line="202"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="200"/>
+        <location filename="../coordinator/pages.py" line="205"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="203"/>
+        <location filename="../coordinator/pages.py" line="208"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -575,202 +575,227 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="232"/>
+        <location filename="../coordinator/dashboard.py" line="246"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="234"/>
+        <location filename="../coordinator/dashboard.py" line="252"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="235"/>
+        <location filename="../coordinator/dashboard.py" line="253"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="236"/>
+        <location filename="../coordinator/dashboard.py" line="254"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="237"/>
+        <location filename="../coordinator/dashboard.py" line="255"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="207"/>
+        <location filename="../coordinator/dashboard.py" line="221"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="239"/>
+        <location filename="../coordinator/dashboard.py" line="248"/>
+        <source>&amp;Manage</source>
+        <translation>Керуванн&amp;я</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="249"/>
+        <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
+        <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="251"/>
+        <source>Manage coordinator mode</source>
+        <translation>Керування режимом координатора</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="257"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="240"/>
+        <location filename="../coordinator/dashboard.py" line="258"/>
         <source>Show only: hub, group, role, dates</source>
         <translation>Показати лише: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="242"/>
+        <location filename="../coordinator/dashboard.py" line="260"/>
         <source>Show or fold the filters: hub, group, role, dates</source>
         <translation>Показати або згорнути фільтри: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="243"/>
+        <location filename="../coordinator/dashboard.py" line="261"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="244"/>
+        <location filename="../coordinator/dashboard.py" line="262"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="245"/>
+        <location filename="../coordinator/dashboard.py" line="263"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="247"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="248"/>
+        <location filename="../coordinator/dashboard.py" line="266"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="267"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="250"/>
+        <location filename="../coordinator/dashboard.py" line="268"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="251"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="252"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="253"/>
+        <location filename="../coordinator/dashboard.py" line="271"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="272"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="255"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="256"/>
+        <location filename="../coordinator/dashboard.py" line="274"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="257"/>
+        <location filename="../coordinator/dashboard.py" line="275"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="276"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="259"/>
+        <location filename="../coordinator/dashboard.py" line="277"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="260"/>
+        <location filename="../coordinator/dashboard.py" line="278"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="263"/>
+        <location filename="../coordinator/dashboard.py" line="281"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="264"/>
+        <location filename="../coordinator/dashboard.py" line="282"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="283"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="268"/>
+        <location filename="../coordinator/dashboard.py" line="286"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="287"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="288"/>
+        <source>Fi&amp;les</source>
+        <translation>&amp;Файли</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="289"/>
+        <source>The table as CSV, the group report as PDF, result bundles</source>
+        <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="291"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="292"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="272"/>
-        <source>Save a result bundle…</source>
-        <translation>Зберегти пакет результатів…</translation>
+        <location filename="../coordinator/dashboard.py" line="293"/>
+        <source>&amp;Save a result bundle…</source>
+        <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="273"/>
-        <source>Load a result bundle…</source>
-        <translation>Завантажити пакет результатів…</translation>
+        <location filename="../coordinator/dashboard.py" line="294"/>
+        <source>&amp;Load a result bundle…</source>
+        <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="332"/>
+        <location filename="../coordinator/dashboard.py" line="351"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="334"/>
+        <location filename="../coordinator/dashboard.py" line="353"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="335"/>
+        <location filename="../coordinator/dashboard.py" line="354"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="345"/>
+        <location filename="../coordinator/dashboard.py" line="364"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="204"/>
+        <location filename="../coordinator/dashboard.py" line="218"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -895,122 +920,122 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="180"/>
+        <location filename="../home.py" line="184"/>
         <source>Digigram: check your digital skills</source>
         <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="182"/>
+        <location filename="../home.py" line="186"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="188"/>
+        <location filename="../home.py" line="192"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="189"/>
+        <location filename="../home.py" line="193"/>
         <source>People on this computer</source>
         <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="190"/>
+        <location filename="../home.py" line="194"/>
         <source>&amp;Search:</source>
         <translation>П&amp;ошук:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="191"/>
+        <location filename="../home.py" line="195"/>
         <source>Search the people</source>
         <translation>Пошук людей</translation>
     </message>
     <message>
-        <location filename="../home.py" line="192"/>
+        <location filename="../home.py" line="196"/>
         <source>Part of a name or of a hub</source>
         <translation>Частина імені або назви хабу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="193"/>
+        <location filename="../home.py" line="197"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="194"/>
+        <location filename="../home.py" line="198"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="195"/>
+        <location filename="../home.py" line="199"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="196"/>
+        <location filename="../home.py" line="200"/>
         <source>Start the &amp;full check</source>
         <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="197"/>
+        <location filename="../home.py" line="201"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="198"/>
+        <location filename="../home.py" line="202"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="199"/>
+        <location filename="../home.py" line="203"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="200"/>
+        <location filename="../home.py" line="204"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="201"/>
+        <location filename="../home.py" line="205"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="202"/>
+        <location filename="../home.py" line="206"/>
         <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="203"/>
+        <location filename="../home.py" line="207"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="408"/>
+        <location filename="../home.py" line="405"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="300"/>
+        <location filename="../home.py" line="297"/>
         <source>Shown: %1 of %2</source>
         <translation>Показано: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../home.py" line="303"/>
+        <location filename="../home.py" line="300"/>
         <source>Nobody matches “%1”. Clear the search to see everyone.</source>
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="345"/>
+        <location filename="../home.py" line="342"/>
         <source>Choose a person on the left first.</source>
         <translation>Спершу виберіть людину ліворуч.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="347"/>
+        <location filename="../home.py" line="344"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="373"/>
+        <location filename="../home.py" line="370"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1241,17 +1266,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="411"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1741,6 +1766,15 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../widgets.py" line="42"/>
+        <source>%p%</source>
+        <comment>a progress bar&apos;s share; %p: the number</comment>
+        <translation>%p&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../qt_texts.py" line="10"/>
@@ -1756,62 +1790,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="106"/>
+        <location filename="../quiz_view.py" line="121"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="107"/>
+        <location filename="../quiz_view.py" line="122"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="108"/>
+        <location filename="../quiz_view.py" line="123"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="109"/>
+        <location filename="../quiz_view.py" line="124"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="224"/>
+        <location filename="../quiz_view.py" line="241"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="111"/>
+        <location filename="../quiz_view.py" line="126"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="148"/>
+        <location filename="../quiz_view.py" line="128"/>
+        <source>The question and its answers</source>
+        <translation>Питання та відповіді</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="165"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="150"/>
+        <location filename="../quiz_view.py" line="167"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="152"/>
+        <location filename="../quiz_view.py" line="169"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="173"/>
+        <location filename="../quiz_view.py" line="190"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="227"/>
+        <location filename="../quiz_view.py" line="244"/>
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="50"/>
+        <location filename="../quiz_view.py" line="52"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1820,7 +1859,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="53"/>
+        <location filename="../quiz_view.py" line="55"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1829,7 +1868,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="237"/>
+        <location filename="../quiz_view.py" line="254"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -1875,157 +1914,157 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="191"/>
+        <location filename="../results_view.py" line="203"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="192"/>
+        <location filename="../results_view.py" line="204"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="193"/>
+        <location filename="../results_view.py" line="205"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="194"/>
+        <location filename="../results_view.py" line="206"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="196"/>
+        <location filename="../results_view.py" line="208"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="198"/>
+        <location filename="../results_view.py" line="210"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="201"/>
+        <location filename="../results_view.py" line="213"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="202"/>
+        <location filename="../results_view.py" line="214"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="203"/>
+        <location filename="../results_view.py" line="215"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="204"/>
+        <location filename="../results_view.py" line="216"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="205"/>
+        <location filename="../results_view.py" line="217"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="206"/>
+        <location filename="../results_view.py" line="218"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="209"/>
+        <location filename="../results_view.py" line="221"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="210"/>
+        <location filename="../results_view.py" line="222"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="211"/>
+        <location filename="../results_view.py" line="223"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="212"/>
+        <location filename="../results_view.py" line="224"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="214"/>
+        <location filename="../results_view.py" line="226"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="214"/>
+        <location filename="../results_view.py" line="226"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="217"/>
+        <location filename="../results_view.py" line="229"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="219"/>
+        <location filename="../results_view.py" line="231"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="220"/>
+        <location filename="../results_view.py" line="232"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="247"/>
+        <location filename="../results_view.py" line="259"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="272"/>
+        <location filename="../results_view.py" line="284"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="281"/>
+        <location filename="../results_view.py" line="293"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="361"/>
+        <location filename="../results_view.py" line="373"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="362"/>
+        <location filename="../results_view.py" line="374"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="364"/>
+        <location filename="../results_view.py" line="376"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="365"/>
+        <location filename="../results_view.py" line="377"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="366"/>
+        <location filename="../results_view.py" line="378"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="367"/>
+        <location filename="../results_view.py" line="379"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="378"/>
+        <location filename="../results_view.py" line="390"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -2046,7 +2085,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <location filename="../settings_dialog.py" line="48"/>
         <source>%</source>
         <comment>after the text size in per cent</comment>
-        <translation> %</translation>
+        <translation>&#xa0;%</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="50"/>
@@ -2077,87 +2116,87 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../coordinator/sync.py" line="65"/>
+        <location filename="../coordinator/sync.py" line="68"/>
         <source>Sync with the region</source>
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="68"/>
+        <location filename="../coordinator/sync.py" line="71"/>
         <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
         <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="75"/>
+        <location filename="../coordinator/sync.py" line="78"/>
         <source>Address of the regional database</source>
         <translation>Адреса регіональної бази</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="78"/>
+        <location filename="../coordinator/sync.py" line="84"/>
         <source>&amp;Regional database:</source>
         <translation>&amp;Регіональна база:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="83"/>
+        <location filename="../coordinator/sync.py" line="89"/>
         <source>Sync progress</source>
         <translation>Хід синхронізації</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="91"/>
+        <location filename="../coordinator/sync.py" line="98"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронізувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="92"/>
+        <location filename="../coordinator/sync.py" line="99"/>
         <source>Start the sync</source>
         <translation>Почати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="93"/>
+        <location filename="../coordinator/sync.py" line="100"/>
         <source>&amp;Cancel</source>
         <translation>Скасуват&amp;и</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="94"/>
+        <location filename="../coordinator/sync.py" line="101"/>
         <source>Cancel the sync</source>
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="119"/>
+        <location filename="../coordinator/sync.py" line="126"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="121"/>
+        <location filename="../coordinator/sync.py" line="128"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="141"/>
+        <location filename="../coordinator/sync.py" line="148"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="148"/>
+        <location filename="../coordinator/sync.py" line="155"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="153"/>
+        <location filename="../coordinator/sync.py" line="160"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="155"/>
+        <location filename="../coordinator/sync.py" line="162"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="178"/>
+        <location filename="../coordinator/sync.py" line="186"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="179"/>
+        <location filename="../coordinator/sync.py" line="187"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>

@@ -1,0 +1,52 @@
+"""A question on a 1024×600 netbook at 200 % text: "Save and next" and "Pause and leave" stay in view,
+and the question scrolls above them rather than the whole screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from digigram.ui.settings_dialog import Settings
+from tests.ui.helpers import answer_current, create_person
+
+
+@pytest.fixture
+def ws(data_dir: Path) -> Iterator[Any]:
+    """The shipped framework: its questions are as long as a trainee meets (the test one's are short)."""
+    from competency_framework import shipped_framework_path
+    from digigram.services.workspace import Workspace
+
+    workspace = Workspace.open(data_dir=data_dir, framework_path=shipped_framework_path())
+    yield workspace
+    workspace.close()
+
+
+def settle() -> None:
+    for _ in range(8):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_answer_buttons_stay_in_view_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str) -> None:
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    quiz = window.quiz
+    port = window.scroller.viewport()
+    seen = 0
+    while quiz.session is not None and seen < 25:  # self-ratings and knowledge questions, long and short
+        settle()
+        assert not window.scroller.verticalScrollBar().isVisible(), f"the screen scrolls at {quiz.item.id}"
+        for button in (quiz.next_button, quiz.pause_button):
+            box = button.rect().translated(button.mapTo(port, button.rect().topLeft()))
+            assert port.rect().contains(box), f"«{button.text()}» is out of view at {quiz.item.id}"
+        answer_current(qtbot, window, 1)
+        seen += 1
+    assert seen == 25
