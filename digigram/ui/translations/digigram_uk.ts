@@ -1394,32 +1394,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="48"/>
+        <location filename="../plan_view.py" line="50"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="121"/>
+        <location filename="../plan_view.py" line="136"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="122"/>
+        <location filename="../plan_view.py" line="137"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="123"/>
+        <location filename="../plan_view.py" line="139"/>
+        <source>The plan&apos;s steps and the chosen step</source>
+        <translation>Кроки плану й вибраний крок</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="140"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="124"/>
+        <location filename="../plan_view.py" line="141"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="125"/>
+        <location filename="../plan_view.py" line="142"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1499,22 +1504,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="126"/>
+        <location filename="../plan_view.py" line="143"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="127"/>
+        <location filename="../plan_view.py" line="144"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="128"/>
+        <location filename="../plan_view.py" line="145"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="129"/>
+        <location filename="../plan_view.py" line="146"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1529,47 +1534,47 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="160"/>
+        <location filename="../plan_view.py" line="177"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="200"/>
+        <location filename="../plan_view.py" line="217"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="200"/>
+        <location filename="../plan_view.py" line="217"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="210"/>
+        <location filename="../plan_view.py" line="227"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="226"/>
+        <location filename="../plan_view.py" line="243"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="227"/>
+        <location filename="../plan_view.py" line="244"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="278"/>
+        <location filename="../plan_view.py" line="295"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="283"/>
+        <location filename="../plan_view.py" line="300"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="294"/>
+        <location filename="../plan_view.py" line="311"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
