@@ -32,7 +32,7 @@ from digigram.core import limits
 from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.person_dialog import PersonDialog, PinDialog
-from digigram.ui.widgets import StackingScreen, TextLabel
+from digigram.ui.widgets import StackingScreen, TextLabel, bring_into_view
 
 if TYPE_CHECKING:
     from digigram.core.records import Person
@@ -162,6 +162,10 @@ class HomeView(StackingScreen):
         # Selection, not the current item: a list that gets the focus makes its first row current
         # without anyone choosing it, and the app must start with nobody selected.
         self.people.selectionModel().selectionChanged.connect(self._selection_changed)
+        # A name clicked where the actions are stacked below the list (a netbook at 200 % text): show
+        # them, or the next step is below the window. Not for arrow keys: the list keeps the keyboard,
+        # and Tab takes it to the actions, which the window scrolls to itself.
+        self.people.clicked.connect(lambda _index: bring_into_view(self.action_box))
         self.resume.clicked.connect(lambda: self._go(self.win.resume_check))
         self.full.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="full")))
         self.quick.clicked.connect(lambda: self._go(lambda pid: self.win.start_check(pid, mode="quick")))
@@ -339,7 +343,7 @@ class HomeView(StackingScreen):
         unfinished = self.win.ws.unfinished_attempt(person.id) if person is not None else None
         self.resume.setVisible(unfinished is not None)
         if person is None:
-            self.who.setText(translate("Home", "Choose a person on the left first."))
+            self.who.setText(translate("Home", "Choose a person in the list first."))
         else:
             self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
 
@@ -398,6 +402,7 @@ class HomeView(StackingScreen):
         self.win.unlocked.add(person.id)  # they just chose the PIN (after selecting: that clears it)
         self.win.notify(_person_change(person.id))
         self.people.setFocus()
+        bring_into_view(self.action_box)  # their first check is the next step
 
 
 def _label(person: Person) -> str:

@@ -10,11 +10,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,8 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
 
 
 class PlanView(StackingScreen):
+    fills_window = True  # the steps and the form scroll inside it: the screen takes the window's height
+
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win
@@ -59,12 +63,23 @@ class PlanView(StackingScreen):
         self.plan: Plan | None = None
         self.steps: list[PlanStep] = []
         self.dirty = False
+        # The steps and the form scroll on their own above Save, Export and Print, which stay at the
+        # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed
+        # them below the window, to be found only by scrolling the whole screen.
         outer = QVBoxLayout(self)
-        self.heading = TextLabel(self, scale=1.25, bold=True)
-        outer.addWidget(self.heading)
+        self.page = QScrollArea(self)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(self.page)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.heading = TextLabel(inner, scale=1.25, bold=True)
+        column.addWidget(self.heading)
         body = QHBoxLayout()
         self.stacking = body  # side by side, or stacked when large text leaves too little width
-        outer.addLayout(body, 1)
+        column.addLayout(body, 1)
+        self.page.setWidget(inner)
+        outer.addWidget(self.page, 1)
         left = QVBoxLayout()
         self.list_label = QLabel(self)
         self.list = QListWidget(self)
@@ -101,7 +116,7 @@ class PlanView(StackingScreen):
         bottom.addWidget(self.export, 0, 3)
         bottom.addWidget(self.print_button, 0, 4)
         outer.addLayout(bottom)
-        self.state = QLabel(self)
+        self.state = TextLabel(self)  # wraps: a long note (a saved file's path) must not widen the screen
         outer.addWidget(self.state)
 
         self.list.currentRowChanged.connect(self._row_changed)
@@ -120,6 +135,8 @@ class PlanView(StackingScreen):
     def retranslate_ui(self) -> None:
         self.list_label.setText(translate("Plan", "S&teps:"))
         self.list.setAccessibleName(translate("Plan", "Steps of the plan"))
+        # Focusable, so that what is longer than the window scrolls with Page Up/Down from the keyboard too.
+        self.page.setAccessibleName(translate("Plan", "The plan's steps and the chosen step"))
         self.suggest.setText(translate("Plan", "&Suggest from my results"))
         self.add.setText(translate("Plan", "&Add a step"))
         self.remove.setText(translate("Plan", "Re&move the step"))

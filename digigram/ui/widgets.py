@@ -42,6 +42,15 @@ def percent_format(bar: QProgressBar | None) -> None:
         bar.setFormat(QCoreApplication.translate("Progress", "%p%", "a progress bar's share; %p: the number"))
 
 
+def bring_into_view(widget: QWidget) -> None:
+    """Scroll the nearest scroll area holding `widget` so that as much of it as fits is in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 0, 0)
+
+
 class TextLabel(QLabel):
     """Plain text that wraps; `scale` and `bold` are relative to the app font, so text-size changes apply.
 

@@ -1,0 +1,54 @@
+"""The plan on a 1024×600 netbook at 200 % text: Save, Export and Print stay in view, and the steps and
+the form scroll above them rather than the whole screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from digigram.ui import plan_view
+from digigram.ui.settings_dialog import Settings
+from tests.ui.helpers import create_person
+from tests.ui.test_plan_suggest import finish_check_with_gaps
+
+
+def settle() -> None:
+    for _ in range(8):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_plan_commands_stay_in_view_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = create_person(qtbot, window)
+    finish_check_with_gaps(qtbot, window)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    plan.suggest.click()  # a few steps, and the form filled in
+    settle()
+    assert plan.steps
+    port = window.scroller.viewport()
+    assert not window.scroller.verticalScrollBar().isVisible(), "the whole screen scrolls"
+    assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
+    for button in (plan.home_button, plan.save, plan.export, plan.print_button):
+        box = button.rect().translated(button.mapTo(port, button.rect().topLeft()))
+        assert port.rect().contains(box), f"«{button.text()}» is out of view"
+    # What does not fit scrolls in the screen's own area, the form included.
+    assert plan.page.verticalScrollBar().maximum() > 0
+    plan.page.ensureWidgetVisible(plan.notes)
+    settle()
+    notes = plan.notes.rect().translated(plan.notes.mapTo(plan.page.viewport(), plan.notes.rect().topLeft()))
+    assert plan.page.viewport().rect().intersects(notes)
+    # A PDF saved deep in a folder says where: the line wraps instead of widening the screen.
+    folder = tmp_path / "Документи бібліотеки" / "Плани розвитку слухачів хабу 2026"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(plan_view, "ask_pdf_path", lambda parent, suggested: str(folder / "план.pdf"))
+    plan.export.click()
+    settle()
+    assert str(folder) in plan.state.text()
+    assert not window.scroller.horizontalScrollBar().isVisible(), "a long path widened the screen"
