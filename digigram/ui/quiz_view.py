@@ -348,7 +348,12 @@ class QuizView(QWidget):
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            # Enter saves and goes on, except on "Pause and leave" reached with Tab: there it does what
+            # the button says (a push button outside a dialog leaves Enter to its screen).
+            if QApplication.focusWidget() is self.pause_button:
+                self.pause()
+            else:
+                self.submit()
             event.accept()
             return
         super().keyPressEvent(event)
