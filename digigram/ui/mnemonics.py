@@ -1,20 +1,23 @@
 """Alt-key mnemonics that work whichever keyboard layout is active, and a check for clashing ones.
 
 The Ukrainian interface underlines Cyrillic letters (Alt+П). With the Latin layout active the same
-physical key sends Alt+G, which Qt does not match to «П»; the filter here does, by key position.
+physical key sends Alt+G, which Qt does not match to «П»; the filter here does, by key position. In an
+open menu a plain letter does the same, in both directions.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QMenu, QRadioButton, QWidget
 
 # The Ukrainian (ЙЦУКЕН) letter on each key of a QWERTY keyboard.
 _LATIN_TO_UK = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.", "йцукенгшщзхїфівапролджєячсмитьбю", strict=True))
 _KEYS = {getattr(Qt.Key, f"Key_{c.upper()}"): uk for c, uk in _LATIN_TO_UK.items() if c.isalpha()}
 _KEYS.update({Qt.Key.Key_BracketLeft: "х", Qt.Key.Key_BracketRight: "ї", Qt.Key.Key_Semicolon: "ж",
               Qt.Key.Key_Apostrophe: "є", Qt.Key.Key_Comma: "б", Qt.Key.Key_Period: "ю"})
+# The other way: the Latin letter on the key that types each Ukrainian one.
+_UK_TO_LATIN = {uk: c for c, uk in _LATIN_TO_UK.items() if c.isalpha()}
 
 
 def mnemonic(text: str) -> str:
@@ -62,6 +65,8 @@ def latin_layout_mnemonic(watched: QObject, event: QKeyEvent) -> bool:
     """
     if event.type() != QEvent.Type.KeyPress:
         return False
+    if isinstance(watched, QMenu):
+        return _menu_item_on_the_same_key(watched, event)
     if event.modifiers() != Qt.KeyboardModifier.AltModifier or event.key() not in _KEYS:
         return False
     window = QApplication.activeWindow()
@@ -81,4 +86,27 @@ def latin_layout_mnemonic(watched: QObject, event: QKeyEvent) -> bool:
     elif isinstance(target, QAbstractButton):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         target.animateClick()
+    return True
+
+
+def _menu_item_on_the_same_key(menu: QMenu, event: QKeyEvent) -> bool:
+    """In an open menu a plain letter chooses the item it underlines, and Qt compares the letter typed:
+    with the Latin layout active «Ха&би» was out of reach, and so was «Таблиця в &CSV…» with the
+    Ukrainian one. The letter on the same key in the other layout chooses the item, when no item
+    underlines the typed letter itself (Qt's own match comes first)."""
+    if event.modifiers() not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+        return False
+    typed = event.text().lower()
+    other = _LATIN_TO_UK.get(typed) if typed.isascii() else _UK_TO_LATIN.get(typed)
+    if len(typed) != 1 or other is None:
+        return False
+    shown = [a for a in menu.actions() if a.isVisible() and a.isEnabled() and not a.isSeparator()]
+    if any(mnemonic(a.text()) == typed for a in shown):
+        return False
+    found = [a for a in shown if mnemonic(a.text()) == other]
+    if len(found) != 1:
+        return False  # none, or a clash Qt would cycle through: leave it to the arrow keys
+    menu.setActiveAction(found[0])
+    QApplication.sendEvent(menu, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                                           Qt.KeyboardModifier.NoModifier))
     return True

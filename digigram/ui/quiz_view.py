@@ -114,6 +114,11 @@ class QuizView(QWidget):
         for seq in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+P")):
             shortcut = QShortcut(seq, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.pause)
+        # An answer reached from the keyboard (its number, an arrow key) is scrolled into view: the scroll
+        # area does so itself only for Tab. One signal for the app, not a filter on every answer's events.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_in_view)
         self.retranslate_ui()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -226,6 +231,14 @@ class QuizView(QWidget):
         QWidget.setTabOrder(self.next_button, self.pause_button)
         if self.buttons and self.isVisible():
             self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        if not keep_choice:
+            # A new question is read from its start: the last one may have been scrolled down to its
+            # answers, and the next began there with its first lines out of sight.
+            self.page.verticalScrollBar().setValue(0)
+
+    def _focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.options_box.isAncestorOf(new):
+            self.page.ensureWidgetVisible(new)
 
     def _new_row(self, kind: type[QCheckBox | QRadioButton]) -> _AnswerRow:
         row = _AnswerRow(kind, self.options_box)
@@ -335,7 +348,12 @@ class QuizView(QWidget):
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            # Enter saves and goes on, except on "Pause and leave" reached with Tab: there it does what
+            # the button says (a push button outside a dialog leaves Enter to its screen).
+            if QApplication.focusWidget() is self.pause_button:
+                self.pause()
+            else:
+                self.submit()
             event.accept()
             return
         super().keyPressEvent(event)

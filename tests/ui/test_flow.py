@@ -114,6 +114,27 @@ def test_pause_keeps_answers_and_offers_to_continue(qtbot: Any, window: Any, ws:
     assert ws.unfinished_attempt(person.id).n_answers == 1
 
 
+def test_enter_on_pause_pauses_and_on_save_and_next_goes_on(qtbot: Any, window: Any, ws: Any) -> None:
+    """Enter anywhere else on the question saves the answer and goes on; on a button Tab reached it does
+    what that button says. Enter on "Pause and leave" saved the answer chosen and showed the next one."""
+    win = window
+    person = create_person(qtbot, win)
+    qtbot.mouseClick(win.home.quick, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, win)  # Enter on the answer: saved, the next question
+    qtbot.keyClick(win.quiz.buttons[0], Qt.Key.Key_2)
+    win.quiz.next_button.setFocus()
+    qtbot.keyClick(win.quiz.next_button, Qt.Key.Key_Return)
+    assert ws.unfinished_attempt(person.id).n_answers == 2
+    shown = win.quiz.item
+    qtbot.keyClick(win.quiz.buttons[0], Qt.Key.Key_1)
+    win.quiz.pause_button.setFocus()
+    qtbot.keyClick(win.quiz.pause_button, Qt.Key.Key_Return)
+    assert win.stack.currentWidget() is win.home, "Enter on Pause did not pause"
+    assert ws.unfinished_attempt(person.id).n_answers == 2, "the answer chosen was saved by Enter on Pause"
+    qtbot.mouseClick(win.home.resume, Qt.MouseButton.LeftButton)
+    assert win.quiz.item.id == shown.id
+
+
 def test_pin_protects_a_person(qtbot: Any, window: Any, ws: Any, dialogs: Any, messages: list[str]) -> None:
     win = window
     person = ws.create_person("Ірина", pin="4321")
