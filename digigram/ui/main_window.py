@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QMainWindow,
@@ -37,6 +38,10 @@ KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST = "ui.language", "ui.text_scale", "ui.high
 # After this long without a key press or a click the window returns to Home with nobody selected:
 # a person who walks away from a library PC leaves no PIN-protected data open behind them.
 IDLE_MS = 5 * 60 * 1000
+# Coordinator mode shows everyone's results: after this long without input it locks and returns Home,
+# so a coordinator called away does not leave them open on a shared PC. Longer than IDLE_MS, since a
+# coordinator may read a table or a chart for minutes without touching anything.
+COORDINATOR_IDLE_MS = 15 * 60 * 1000
 def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
     """The stored appearance settings; `language` (from the command line) wins over the stored one."""
     stored_lang = ws.setting(KEY_LANGUAGE, None)
@@ -122,6 +127,10 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(IDLE_MS)
         self.idle_timer.timeout.connect(self.forget_person)
+        self.coordinator_idle = QTimer(self)
+        self.coordinator_idle.setSingleShot(True)
+        self.coordinator_idle.setInterval(COORDINATOR_IDLE_MS)
+        self.coordinator_idle.timeout.connect(self.lock_idle_coordinator)
         self._views: dict[str, Any] = {}
         self.stack: QStackedWidget = ScreenStack(self)
         # The screens sit in a scroll area: whatever a screen needs beyond the window (large text on a
@@ -188,6 +197,7 @@ class MainWindow(QMainWindow):
         events = app_filter.install()
         if events is not None:
             events.restart_on_input(self.idle_timer)
+            events.restart_on_input(self.coordinator_idle)
         self.idle_timer.start()
         self._show_notices()
         self.ready.emit()
@@ -425,7 +435,21 @@ class MainWindow(QMainWindow):
     def open_coordinator(self) -> None:
         from digigram.ui.coordinator import mode
 
-        mode.enter(self)
+        if mode.enter(self):
+            self.coordinator_idle.start()
+
+    def lock_idle_coordinator(self) -> None:
+        """Coordinator mode unused for COORDINATOR_IDLE_MS: back to Home, which locks it, and say why."""
+        if self.coordinator is None:
+            return
+        if QApplication.activeModalWidget() is not None:
+            # A bundle loading, a sync, a question waiting for an answer: never cut them off; look again.
+            self.coordinator_idle.start()
+            return
+        self.show_view(self.home)  # leaving the coordinator's screens locks the mode
+        self.statusBar().showMessage(translate(
+            "MainWindow", "Coordinator mode was locked after %1 minutes without use.").replace(
+            "%1", str(COORDINATOR_IDLE_MS // 60_000)))
 
     def show_trainee(self, person_id: str) -> None:
         from digigram.ui.coordinator import mode

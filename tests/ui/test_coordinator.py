@@ -359,3 +359,33 @@ def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(
     view.csv_action.trigger()
     assert seen == [Qt.CursorShape.WaitCursor, None]
     assert Path(files["save"] + ".csv").exists()
+
+
+def test_coordinator_mode_left_alone_locks_itself_but_never_under_an_open_dialog(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    """On a shared PC the dashboard shows everyone's results: unused for a while it goes back to Home,
+    locked, and says why. An open dialog (a bundle loading, a sync, a question) holds it off."""
+    from PySide6.QtWidgets import QDialog
+
+    from digigram.ui.main_window import COORDINATOR_IDLE_MS
+
+    assert 5 * 60_000 < COORDINATOR_IDLE_MS <= 30 * 60_000  # longer than a trainee's, not for ever
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_idle.setInterval(200)  # the same timer, in test time
+    window.coordinator_action.trigger()
+    assert window.coordinator is not None and window.coordinator_idle.isActive()
+
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.wait(600)
+    assert window.coordinator is not None  # not cut off under the dialog
+    assert isinstance(window.stack.currentWidget(), DashboardView)
+    dialog.close()
+
+    qtbot.waitUntil(lambda: window.coordinator is None, timeout=3000)
+    assert window.stack.currentWidget() is window.home
+    assert "locked after 15 minutes" in window.statusBar().currentMessage()
+    window.coordinator_action.trigger()  # the password is asked again
+    assert typed["kinds"][-1] == "enter" and len(typed["kinds"]) == 2
