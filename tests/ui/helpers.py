@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def create_person(qtbot: Any, win: Any) -> Any:
@@ -40,3 +41,19 @@ def type_text(widget: Any, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+def settle(rounds: int = 8) -> None:
+    """Let wrapped labels, stacked rows and redrawn charts settle over a few layout passes."""
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def box_in(port: QWidget, widget: QWidget) -> QRect:
+    """The widget's rectangle in `port`'s coordinates (a scroll area's viewport, say)."""
+    return widget.rect().translated(widget.mapTo(port, widget.rect().topLeft()))
+
+
+def whole_in(port: QWidget, widget: QWidget) -> bool:
+    """Whether all of the widget is inside `port`'s rectangle: on screen, not cut or scrolled away."""
+    return port.rect().contains(box_in(port, widget))

@@ -12,14 +12,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.settings_dialog import Settings
 from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import box_in, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(12)]
 
-
-def settle() -> None:
-    for _ in range(8):
-        QApplication.processEvents()
 
 
 def _netbook_dashboard(window: Any, ws: Any, *, lang: str, scale: int) -> DashboardView:
@@ -125,7 +122,7 @@ def test_every_dashboard_command_is_in_view_without_scrolling_on_a_netbook(
     assert not window.scroller.verticalScrollBar().isVisible(), "the dashboard scrolls on a netbook"
     port = window.scroller.viewport()
     for button in (view.open_button, view.delete_button, view.files_button):
-        box = button.rect().translated(button.mapTo(port, button.rect().topLeft()))
+        box = box_in(port, button)
         assert port.rect().contains(box), f"«{button.text()}» is not wholly in view: {box} in {port.rect()}"
     assert view.manage.isVisible() and view.manage.window() is window, "Manage is on the window's toolbar"
     # Both menus open from the keyboard: Alt+M / Alt+Я (the Z key) and Alt+L / Alt+Ф (the A key), with

@@ -6,20 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from digigram.ui.settings_dialog import Settings
-
-
-def settle() -> None:
-    for _ in range(8):
-        QApplication.processEvents()
+from tests.ui.helpers import settle, whole_in
 
 
 def in_view(window: Any, widget: QWidget) -> bool:
-    port = window.scroller.viewport()
-    box = widget.rect().translated(widget.mapTo(port, widget.rect().topLeft()))
-    return port.rect().contains(box)
+    return whole_in(window.scroller.viewport(), widget)
 
 
 def test_a_clicked_name_brings_the_actions_into_view_on_a_netbook(qtbot: Any, window: Any, ws: Any) -> None:

@@ -7,17 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from digigram.ui import plan_view
 from digigram.ui.settings_dialog import Settings
-from tests.ui.helpers import create_person
+from tests.ui.helpers import box_in, create_person, settle, whole_in
 from tests.ui.test_plan_suggest import finish_check_with_gaps
-
-
-def settle() -> None:
-    for _ in range(8):
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
@@ -36,14 +30,12 @@ def test_the_plan_commands_stay_in_view_on_a_netbook_at_200_percent(
     assert not window.scroller.verticalScrollBar().isVisible(), "the whole screen scrolls"
     assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
     for button in (plan.home_button, plan.save, plan.export, plan.print_button):
-        box = button.rect().translated(button.mapTo(port, button.rect().topLeft()))
-        assert port.rect().contains(box), f"«{button.text()}» is out of view"
+        assert whole_in(port, button), f"«{button.text()}» is out of view"
     # What does not fit scrolls in the screen's own area, the form included.
     assert plan.page.verticalScrollBar().maximum() > 0
     plan.page.ensureWidgetVisible(plan.notes)
     settle()
-    notes = plan.notes.rect().translated(plan.notes.mapTo(plan.page.viewport(), plan.notes.rect().topLeft()))
-    assert plan.page.viewport().rect().intersects(notes)
+    assert plan.page.viewport().rect().intersects(box_in(plan.page.viewport(), plan.notes))
     # A PDF saved deep in a folder says where: the line wraps instead of widening the screen.
     folder = tmp_path / "Документи бібліотеки" / "Плани розвитку слухачів хабу 2026"
     folder.mkdir(parents=True)

@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from digigram.ui.settings_dialog import Settings
-from tests.ui.helpers import answer_current, create_person
+from tests.ui.helpers import answer_current, create_person, settle, whole_in
 
 
 @pytest.fixture
@@ -25,10 +24,6 @@ def ws(data_dir: Path) -> Iterator[Any]:
     yield workspace
     workspace.close()
 
-
-def settle() -> None:
-    for _ in range(8):
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
@@ -45,17 +40,14 @@ def test_the_answer_buttons_stay_in_view_on_a_netbook_at_200_percent(
         settle()
         assert not window.scroller.verticalScrollBar().isVisible(), f"the screen scrolls at {quiz.item.id}"
         for button in (quiz.next_button, quiz.pause_button):
-            box = button.rect().translated(button.mapTo(port, button.rect().topLeft()))
-            assert port.rect().contains(box), f"«{button.text()}» is out of view at {quiz.item.id}"
+            assert whole_in(port, button), f"«{button.text()}» is out of view at {quiz.item.id}"
         answer_current(qtbot, window, 1)
         seen += 1
     assert seen == 25
 
 
 def _in_view(quiz: Any, widget: Any) -> bool:
-    port = quiz.page.viewport()
-    box = widget.rect().translated(widget.mapTo(port, widget.rect().topLeft()))
-    return port.rect().contains(box)
+    return whole_in(quiz.page.viewport(), widget)
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
