@@ -10,13 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from digigram.core.plan import goal_text
 from digigram.core.records import Plan, PlanStep
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
-from digigram.ui.widgets import StackingScreen, TextLabel
+from digigram.ui.widgets import StackingScreen, TextLabel, scroll_page
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -67,18 +65,12 @@ class PlanView(StackingScreen):
         # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed
         # them below the window, to be found only by scrolling the whole screen.
         outer = QVBoxLayout(self)
-        self.page = QScrollArea(self)
-        self.page.setWidgetResizable(True)
-        self.page.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget(self.page)
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.heading = TextLabel(inner, scale=1.25, bold=True)
+        self.page, column = scroll_page(self)
+        self.heading = TextLabel(self.page.widget(), scale=1.25, bold=True)
         column.addWidget(self.heading)
         body = QHBoxLayout()
         self.stacking = body  # side by side, or stacked when large text leaves too little width
         column.addLayout(body, 1)
-        self.page.setWidget(inner)
         outer.addWidget(self.page, 1)
         left = QVBoxLayout()
         self.list_label = QLabel(self)

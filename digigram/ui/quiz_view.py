@@ -13,18 +13,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from digigram.core.answer_order import display_order
-from digigram.ui.widgets import ButtonText, TextLabel
+from digigram.ui.widgets import ButtonText, TextLabel, scroll_page
 
 if TYPE_CHECKING:
     from digigram.services.api import QuizSessionAPI
@@ -74,13 +72,9 @@ class QuizView(QWidget):
         # foot: at 200 % text on a 1024×600 netbook a long question pushed "Save and next" below the
         # window, to be found only by scrolling.
         outer = QVBoxLayout(self)
-        self.page = QScrollArea(self)
-        self.page.setWidgetResizable(True)
-        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page, column = scroll_page(self)
         self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the texts wrap
-        body = QWidget(self.page)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
+        body = self.page.widget()
         self.where = TextLabel(body)
         self.progress = QLabel(body)
         self.progress.setWordWrap(True)
@@ -99,7 +93,6 @@ class QuizView(QWidget):
         column.addStretch(1)
         self.keys = TextLabel(body)
         column.addWidget(self.keys)
-        self.page.setWidget(body)
         outer.addWidget(self.page, 1)
         bar = QHBoxLayout()
         self.pause_button = QPushButton(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QScrollArea,
     QStatusBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -40,6 +41,19 @@ def percent_format(bar: QProgressBar | None) -> None:
     in English. Qt's own "%p%" wrote «40%» on a Ukrainian screen."""
     if bar is not None:
         bar.setFormat(QCoreApplication.translate("Progress", "%p%", "a progress bar's share; %p: the number"))
+
+
+def scroll_page(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
+    """A frameless area that scrolls what is taller than the room, and the column to fill it (no margins
+    of its own): a screen's content above commands that must stay at the window's foot."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget(area)
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(0, 0, 0, 0)
+    area.setWidget(inner)
+    return area, column
 
 
 def bring_into_view(widget: QWidget) -> None:

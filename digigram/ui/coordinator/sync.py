@@ -171,7 +171,6 @@ class SyncDialog(QDialog):
     def _failed(self, exc: DigigramError) -> None:
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        percent_format(self.bar)
         self._say(exc.message(self.lang))
         fit_dialog(self)
 
