@@ -25,7 +25,7 @@ from digigram.core.plan import goal_text
 from digigram.core.records import Plan, PlanStep
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
-from digigram.ui.widgets import StackingScreen, TextLabel, scroll_page
+from digigram.ui.widgets import StackingScreen, TextLabel, scroll_page, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -75,6 +75,8 @@ class PlanView(StackingScreen):
         left = QVBoxLayout()
         self.list_label = QLabel(self)
         self.list = QListWidget(self)
+        # A step's goal and status are read whole: the list is narrow beside the form and at large text.
+        wrap_lines(self.list)
         self.list_label.setBuddy(self.list)
         left.addWidget(self.list_label)
         left.addWidget(self.list, 1)

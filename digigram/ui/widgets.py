@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QLabel,
+    QListView,
     QProgressBar,
     QScrollArea,
     QStatusBar,
@@ -54,6 +55,14 @@ def scroll_page(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     column.setContentsMargins(0, 0, 0, 0)
     area.setWidget(inner)
     return area, column
+
+
+def wrap_lines(view: QListView) -> None:
+    """Long lines wrap at the list's width and wrap again when it changes, so each line is read whole:
+    no sideways scroll that cuts them, and no line cut at the list's edge."""
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
 
 
 def bring_into_view(widget: QWidget) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from digigram.ui import plan_view
 from digigram.ui.settings_dialog import Settings
@@ -44,3 +45,33 @@ def test_the_plan_commands_stay_in_view_on_a_netbook_at_200_percent(
     settle()
     assert str(folder) in plan.state.text()
     assert not window.scroller.horizontalScrollBar().isVisible(), "a long path widened the screen"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_step_is_read_whole_in_the_narrow_list(qtbot: Any, window: Any, lang: str) -> None:
+    """Beside the form, or at 200 % text, the steps list is narrower than a step's goal and status."""
+    person = create_person(qtbot, window)
+    finish_check_with_gaps(qtbot, window)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    plan.suggest.click()
+    # A goal in the person's own words, longer than the list is wide in either layout.
+    plan.add.click()
+    plan.goal.insert("Пройти курс про цифрову безпеку на Дії.Освіті й провести заняття для читачів")
+    settle()
+    steps = plan.list
+    assert any("Дії.Освіті" in steps.item(row).text() for row in range(steps.count()))
+    port = steps.viewport()
+    assert not steps.horizontalScrollBar().isVisible(), "long steps scroll sideways"
+    metrics = steps.fontMetrics()
+    wrapped = 0
+    for row in range(steps.count()):
+        text = steps.item(row).text()
+        rect = steps.visualRect(steps.model().index(row, 0))
+        assert rect.right() <= port.width(), f"«{text}» runs past the list's edge"
+        needed = metrics.boundingRect(rect.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap, text)
+        assert needed.height() <= rect.height(), f"«{text}» is cut: {needed.height()} px in {rect.height()}"
+        wrapped += rect.height() >= 2 * metrics.lineSpacing()
+    assert wrapped, "no step needed two lines: the case is not tested"

@@ -25,7 +25,7 @@ from digigram.core.errors import DigigramError
 from digigram.core.names import sort_key
 from digigram.core.regions import Hub, Region, hub_search_text, region_name, search_matches
 from digigram.ui.errors import show_problem
-from digigram.ui.widgets import TextLabel, fit_dialog
+from digigram.ui.widgets import TextLabel, fit_dialog, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -77,9 +77,7 @@ class HubsDialog(QDialog):
         layout.addWidget(self.found)
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("HubsDialog", "Hubs on this computer"))
-        self.list.setWordWrap(True)  # long names wrap, so the region at the end is never cut off
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        wrap_lines(self.list)  # long names wrap, so the region at the end is never cut off
         # Laid out a batch at a time between keystrokes: with 5,000 hubs one whole layout of wrapped
         # lines per keystroke took about 450 ms, in batches about 90 ms.
         self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
