@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.names import sort_key
 from digigram.core.regions import Hub, Region, folded, hub_search_text, region_name, search_matches
-from digigram.ui.widgets import fit_dialog
+from digigram.ui.widgets import fit_dialog, wrap_lines
 
 translate = QCoreApplication.translate
 ROLE_HUB = Qt.ItemDataRole.UserRole
@@ -58,9 +58,7 @@ class HubPicker(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("HubPicker", "Hubs on this computer"))
         # Long names wrap, so the region at the end of each line is never cut off with large text.
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        wrap_lines(self.list)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         for widget in (self.region, self.search, self.list, self.hint):

@@ -26,7 +26,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
 from digigram.ui.texts import area_name, gap_text, level_label, said_text, said_vs_shown_text
-from digigram.ui.widgets import ButtonRow, TextLabel
+from digigram.ui.widgets import ButtonRow, TextLabel, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -84,6 +84,7 @@ class TraineeView(QWidget):
         left = QVBoxLayout()
         self.steps_label = QLabel(plan)
         self.steps = QListWidget(plan)
+        wrap_lines(self.steps)  # the trainee's steps read whole, as on the trainee's own plan
         self.steps_label.setBuddy(self.steps)
         left.addWidget(self.steps_label)
         left.addWidget(self.steps, 1)
