@@ -121,11 +121,16 @@ class HomeView(StackingScreen):
         self._people: list[Person] = []  # everyone, in the list's order
         self._texts: list[str] | None = None  # their search texts, made at the first search
         self.new_person = QPushButton(self)
-        left.addWidget(self.people_label)
+        # "New person…" heads the list rather than closing it: on a netbook at 200 % text the screen is
+        # taller than the window, and what is cut at the foot is then the list's empty end, not the
+        # button a first-time user needs.
+        heading = QHBoxLayout()
+        heading.addWidget(self.people_label, 1)
+        heading.addWidget(self.new_person)
+        left.addLayout(heading)
         left.addLayout(search_row)
         left.addWidget(self.people, 1)
         left.addWidget(self.shown)
-        left.addWidget(self.new_person)
         row.addLayout(left, 2)
 
         self.action_box = QGroupBox(self)
@@ -177,9 +182,9 @@ class HomeView(StackingScreen):
         self.results.clicked.connect(lambda: self._go(self.win.show_latest_results))
         self.plan.clicked.connect(lambda: self._go(self.win.show_plan))
         self.history.clicked.connect(lambda: self._go(self.win.show_history))
+        self.setTabOrder(self.new_person, self.search)
         self.setTabOrder(self.search, self.people)
-        self.setTabOrder(self.people, self.new_person)
-        self.setTabOrder(self.new_person, self.resume)
+        self.setTabOrder(self.people, self.resume)
         self.retranslate_ui()
         self.refresh()
 
