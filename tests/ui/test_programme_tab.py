@@ -143,6 +143,12 @@ def test_with_no_one_checked_twice_the_headline_says_so_in_words(
     said = page.summary.text()
     assert "No one in this selection has a first check and a later one at least 28 days on" in said
     assert "—" not in said, said  # no dashes standing for shares nobody has
+    # Said once: no empty chart under the summary saying it again.
+    from PySide6.QtWidgets import QLabel
+    saying = [label.text() for label in page.findChildren(QLabel)
+              if label.isVisibleTo(page) and "No one in this selection" in label.text()]
+    assert saying == [said], saying
+    assert page.headline_chart.isHidden()
     window.apply_settings(Settings(language="uk"), store=False)
     page.show_button.click()
     qtbot.waitUntil(lambda: "Ні в кого" in page.summary.text(), timeout=20000)
@@ -170,3 +176,22 @@ def test_people_checked_twice_without_a_self_rating_are_not_said_unchecked(
     said = page.summary.text()
     assert "No one has been checked" not in said, said
     assert "both with a self-rating" in said and "28 days" in said, said
+
+
+def test_people_checked_before_and_after_get_the_headline_chart(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    from datetime import UTC, datetime, timedelta
+
+    from tests.coordinator.conftest import add_check
+
+    first = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
+    for name, hub, group, _pin in PEOPLE[:2]:
+        person = ws.create_person(name, hub=hub, group=group)
+        for when, rating in ((first, 4), (first + timedelta(days=40), 8)):
+            add_check(ws, person, when=when, levels={"INF": ("B", "C")}, rating=rating)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    assert page.picture.headline.before.n == 2
+    assert "2 people with a first and a later check" in page.summary.text()
+    assert not page.headline_chart.isHidden() and page.headline_chart.figure is not None

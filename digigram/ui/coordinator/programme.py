@@ -328,10 +328,10 @@ class ProgrammePage(QWidget):
         if head.before.n:
             self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
                 head.before, head.after, lang=lang, width=min(width, 6.0), dark=dark)), min_width_in=3.5)
-        else:
+            self.headline_chart.show()
+        else:  # the summary just said there is nothing to compare: no empty chart saying it again
             self.headline_chart.clear()
-            self.headline_chart.set_placeholder(translate(
-                "Programme", "No one in this selection has a first and a later check with a self-rating."))
+            self.headline_chart.hide()
 
         regions = {r.id: r.name(lang) for r in (self.win.ws.regions() if p.regions else [])}
         self.regions_label.setText(w["regions"])

@@ -4,32 +4,32 @@
 <context>
     <name>AddHubDialog</name>
     <message>
-        <location filename="../hub_picker.py" line="151"/>
+        <location filename="../hub_picker.py" line="149"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="155"/>
+        <location filename="../hub_picker.py" line="153"/>
         <source>Name of the hub</source>
         <translation>Назва хабу</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="158"/>
+        <location filename="../hub_picker.py" line="156"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="162"/>
+        <location filename="../hub_picker.py" line="160"/>
         <source>&amp;Name of the hub:</source>
         <translation>&amp;Назва хабу:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="163"/>
+        <location filename="../hub_picker.py" line="161"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="168"/>
+        <location filename="../hub_picker.py" line="166"/>
         <source>Trainees on this computer then choose the hub from the list; two hubs of one name in different regions stay apart.</source>
         <translation>Слухачі на цьому компʼютері потім обирають хаб зі списку; два хаби з однією назвою в різних регіонах не змішуються.</translation>
     </message>
@@ -920,122 +920,122 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="188"/>
+        <location filename="../home.py" line="193"/>
         <source>Digigram: check your digital skills</source>
         <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="190"/>
+        <location filename="../home.py" line="195"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="196"/>
+        <location filename="../home.py" line="201"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="197"/>
+        <location filename="../home.py" line="202"/>
         <source>People on this computer</source>
         <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="198"/>
+        <location filename="../home.py" line="203"/>
         <source>&amp;Search:</source>
         <translation>П&amp;ошук:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="199"/>
+        <location filename="../home.py" line="204"/>
         <source>Search the people</source>
         <translation>Пошук людей</translation>
     </message>
     <message>
-        <location filename="../home.py" line="200"/>
+        <location filename="../home.py" line="205"/>
         <source>Part of a name or of a hub</source>
         <translation>Частина імені або назви хабу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="201"/>
+        <location filename="../home.py" line="206"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="202"/>
+        <location filename="../home.py" line="207"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="203"/>
+        <location filename="../home.py" line="208"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="204"/>
+        <location filename="../home.py" line="209"/>
         <source>Start the &amp;full check</source>
         <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="205"/>
+        <location filename="../home.py" line="210"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="206"/>
+        <location filename="../home.py" line="211"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="207"/>
+        <location filename="../home.py" line="212"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="208"/>
+        <location filename="../home.py" line="213"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="209"/>
+        <location filename="../home.py" line="214"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="210"/>
+        <location filename="../home.py" line="215"/>
         <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="211"/>
+        <location filename="../home.py" line="216"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="346"/>
+        <location filename="../home.py" line="351"/>
         <source>Choose a person in the list first.</source>
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="410"/>
+        <location filename="../home.py" line="415"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="301"/>
+        <location filename="../home.py" line="306"/>
         <source>Shown: %1 of %2</source>
         <translation>Показано: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../home.py" line="304"/>
+        <location filename="../home.py" line="309"/>
         <source>Nobody matches “%1”. Clear the search to see everyone.</source>
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="348"/>
+        <location filename="../home.py" line="353"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="374"/>
+        <location filename="../home.py" line="379"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1073,7 +1073,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="77"/>
+        <location filename="../hub_picker.py" line="75"/>
         <source>There are no hubs on this computer yet. A coordinator adds them in coordinator mode (Add a hub…); until then you can be added without a hub.</source>
         <translation>На цьому компʼютері ще немає хабів. Координатор додає їх у режимі координатора («Додати хаб…»); доти вас можна додати без хабу.</translation>
     </message>
@@ -1111,77 +1111,77 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="87"/>
+        <location filename="../coordinator/hubs.py" line="85"/>
         <source>H&amp;ubs:</source>
         <translation>&amp;Хаби:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="93"/>
+        <location filename="../coordinator/hubs.py" line="91"/>
         <source>Region of the chosen hub</source>
         <translation>Регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="97"/>
+        <location filename="../coordinator/hubs.py" line="95"/>
         <source>&amp;Region:</source>
         <translation>&amp;Регіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="105"/>
+        <location filename="../coordinator/hubs.py" line="103"/>
         <source>&amp;Save the region</source>
         <translation>З&amp;берегти регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="106"/>
+        <location filename="../coordinator/hubs.py" line="104"/>
         <source>Save the region of the chosen hub</source>
         <translation>Зберегти регіон обраного хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="107"/>
+        <location filename="../coordinator/hubs.py" line="105"/>
         <source>&amp;Add a hub…</source>
         <translation>&amp;Додати хаб…</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="108"/>
+        <location filename="../coordinator/hubs.py" line="106"/>
         <source>Add a hub</source>
         <translation>Додати хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="109"/>
+        <location filename="../coordinator/hubs.py" line="107"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="110"/>
+        <location filename="../coordinator/hubs.py" line="108"/>
         <source>Close the hub list</source>
         <translation>Закрити список хабів</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="141"/>
+        <location filename="../coordinator/hubs.py" line="139"/>
         <source>There are no hubs on this computer yet: add one.</source>
         <translation>На цьому компʼютері ще немає хабів: додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="175"/>
+        <location filename="../coordinator/hubs.py" line="173"/>
         <source>%1 of %2 hubs</source>
         <translation>Показано хабів: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="178"/>
+        <location filename="../coordinator/hubs.py" line="176"/>
         <source>No hub matches “%1”. Try fewer letters or the region, or add the hub.</source>
         <translation>Жоден хаб не відповідає «%1». Спробуйте менше літер або регіон чи додайте хаб.</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="205"/>
+        <location filename="../coordinator/hubs.py" line="203"/>
         <source>region not given yet</source>
         <translation>регіон ще не вказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="248"/>
+        <location filename="../coordinator/hubs.py" line="246"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/hubs.py" line="264"/>
+        <location filename="../coordinator/hubs.py" line="262"/>
         <source>Hub added: %1</source>
         <translation>Хаб додано: %1</translation>
     </message>
@@ -1399,37 +1399,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="50"/>
+        <location filename="../plan_view.py" line="48"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="136"/>
+        <location filename="../plan_view.py" line="130"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="137"/>
+        <location filename="../plan_view.py" line="131"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="139"/>
+        <location filename="../plan_view.py" line="133"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="140"/>
+        <location filename="../plan_view.py" line="134"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="141"/>
+        <location filename="../plan_view.py" line="135"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="142"/>
+        <location filename="../plan_view.py" line="136"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1509,22 +1509,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="143"/>
+        <location filename="../plan_view.py" line="137"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="144"/>
+        <location filename="../plan_view.py" line="138"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="145"/>
+        <location filename="../plan_view.py" line="139"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="146"/>
+        <location filename="../plan_view.py" line="140"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1539,47 +1539,47 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="171"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="217"/>
+        <location filename="../plan_view.py" line="211"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="217"/>
+        <location filename="../plan_view.py" line="211"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="227"/>
+        <location filename="../plan_view.py" line="221"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="243"/>
+        <location filename="../plan_view.py" line="237"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="244"/>
+        <location filename="../plan_view.py" line="238"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="295"/>
+        <location filename="../plan_view.py" line="289"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="300"/>
+        <location filename="../plan_view.py" line="294"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="311"/>
+        <location filename="../plan_view.py" line="305"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1769,16 +1769,11 @@ The data is wiped from the database file. Older backups on this computer still h
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
-    <message>
-        <location filename="../coordinator/programme.py" line="333"/>
-        <source>No one in this selection has a first and a later check with a self-rating.</source>
-        <translation>У цій вибірці ні в кого немає першої й пізнішої перевірки із самооцінкою.</translation>
-    </message>
 </context>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="42"/>
+        <location filename="../widgets.py" line="44"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -1800,67 +1795,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="126"/>
+        <location filename="../quiz_view.py" line="119"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="127"/>
+        <location filename="../quiz_view.py" line="120"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="128"/>
+        <location filename="../quiz_view.py" line="121"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="129"/>
+        <location filename="../quiz_view.py" line="122"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="254"/>
+        <location filename="../quiz_view.py" line="247"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="131"/>
+        <location filename="../quiz_view.py" line="124"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="133"/>
+        <location filename="../quiz_view.py" line="126"/>
         <source>The question and its answers</source>
         <translation>Питання та відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="170"/>
+        <location filename="../quiz_view.py" line="163"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="172"/>
+        <location filename="../quiz_view.py" line="165"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="174"/>
+        <location filename="../quiz_view.py" line="167"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="195"/>
+        <location filename="../quiz_view.py" line="188"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="257"/>
+        <location filename="../quiz_view.py" line="250"/>
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="52"/>
+        <location filename="../quiz_view.py" line="50"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -1869,7 +1864,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="55"/>
+        <location filename="../quiz_view.py" line="53"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -1878,7 +1873,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="267"/>
+        <location filename="../quiz_view.py" line="260"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -2201,12 +2196,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="186"/>
+        <location filename="../coordinator/sync.py" line="185"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="187"/>
+        <location filename="../coordinator/sync.py" line="186"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>
@@ -2281,129 +2276,129 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="120"/>
+        <location filename="../coordinator/trainee.py" line="121"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="121"/>
+        <location filename="../coordinator/trainee.py" line="122"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="122"/>
+        <location filename="../coordinator/trainee.py" line="123"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="123"/>
+        <location filename="../coordinator/trainee.py" line="124"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="127"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="128"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="128"/>
+        <location filename="../coordinator/trainee.py" line="129"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="129"/>
+        <location filename="../coordinator/trainee.py" line="130"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="130"/>
+        <location filename="../coordinator/trainee.py" line="131"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="131"/>
+        <location filename="../coordinator/trainee.py" line="132"/>
         <source>Gap chart, and what was said beside it</source>
         <translation>Діаграма відставання і поруч — що сказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="132"/>
+        <location filename="../coordinator/trainee.py" line="133"/>
         <source>The plan&apos;s steps, each with a comment</source>
         <translation>Кроки плану, кожен із коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="133"/>
+        <location filename="../coordinator/trainee.py" line="134"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="135"/>
+        <location filename="../coordinator/trainee.py" line="136"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="136"/>
+        <location filename="../coordinator/trainee.py" line="137"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="137"/>
+        <location filename="../coordinator/trainee.py" line="138"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="138"/>
+        <location filename="../coordinator/trainee.py" line="139"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="139"/>
+        <location filename="../coordinator/trainee.py" line="140"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="140"/>
+        <location filename="../coordinator/trainee.py" line="141"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="182"/>
+        <location filename="../coordinator/trainee.py" line="183"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="214"/>
+        <location filename="../coordinator/trainee.py" line="215"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="216"/>
+        <location filename="../coordinator/trainee.py" line="217"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="239"/>
+        <location filename="../coordinator/trainee.py" line="240"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="252"/>
+        <location filename="../coordinator/trainee.py" line="253"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="254"/>
+        <location filename="../coordinator/trainee.py" line="255"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="274"/>
+        <location filename="../coordinator/trainee.py" line="275"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
