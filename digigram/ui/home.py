@@ -246,6 +246,14 @@ class HomeView(StackingScreen):
         self._update_actions()
 
     # -- the list ------------------------------------------------------------------------------
+    def take_focus(self) -> None:
+        """The keyboard starts in the list of people; with no one in it yet, on "New person…", the one
+        thing there is to do (from the empty list it is two Tabs away, past the window's scroll area)."""
+        if self._people:
+            self.people.setFocus()
+        else:
+            self.new_person.setFocus()
+
     def shown_names(self) -> list[str]:
         """The lines the list shows, top to bottom."""
         return [self.model.everyone[i][0] for i in self.model.shown]

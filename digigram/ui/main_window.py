@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.retranslate_ui()
         if self.isVisible():
-            self.home.people.setFocus()
+            self.home.take_focus()
         events = app_filter.install()
         if events is not None:
             events.restart_on_input(self.idle_timer)
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         self.unlocked.clear()  # Home closes the person's data: their PIN is asked again
         self.home.refresh()
         self.show_view(self.home)
-        self.home.people.setFocus()
+        self.home.take_focus()
 
     # -- the check -----------------------------------------------------------------------------
     def start_check(self, person_id: str, *, mode: str, area_id: str | None = None) -> None:

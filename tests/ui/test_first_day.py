@@ -219,3 +219,35 @@ def test_save_dialogs_start_in_documents_then_where_the_last_file_went(tmp_path:
     assert folders.start_folder() == chosen
     assert folders.suggest("група.csv") == str(chosen / "група.csv")
     QSettings().remove(folders.KEY)
+
+
+def _opened_on_screen(qtbot: Any, ws: Any) -> Any:
+    """The window as the app opens it: on screen first, the data attached once it has painted."""
+    from digigram.app import finish_opening, qapplication
+    from digigram.ui.main_window import MainWindow
+
+    qapplication()
+    win = MainWindow(None, settings=Settings(language="en"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    finish_opening(win, ws, language="en")
+    return win
+
+
+def test_with_no_one_yet_the_keyboard_starts_on_new_person(qtbot: Any, ws: Any, dialogs: Any) -> None:
+    # The empty list said nothing to do; "New person…" sat two Tabs away, past the window's scroll area.
+    win = _opened_on_screen(qtbot, ws)
+    qtbot.waitUntil(win.home.new_person.hasFocus)
+    qtbot.keyClick(win.home.new_person, Qt.Key.Key_Space)  # so a first-time user adds themselves at once
+    qtbot.waitUntil(lambda: win.home.shown_names() == ["Оксана Петренко"])
+    win.go_home()
+    qtbot.waitUntil(win.home.people.hasFocus)  # someone to choose now: the list, as before
+
+
+def test_with_people_the_keyboard_starts_in_the_list(qtbot: Any, ws: Any) -> None:
+    ws.create_person("Марія Коваль")
+    win = _opened_on_screen(qtbot, ws)
+    qtbot.waitUntil(win.home.people.hasFocus)
