@@ -95,7 +95,25 @@ class HomeView(StackingScreen):
         outer.addLayout(row, 1)
 
         left = QVBoxLayout()
+        # Made in the order they are read, top to bottom: a screen reader walks the widgets in that
+        # order, and it should meet "New person…" and the search line before the list, as Tab does.
         self.people_label = QLabel(self)
+        self.new_person = QPushButton(self)
+        # "New person…" heads the list rather than closing it: on a netbook at 200 % text the screen is
+        # taller than the window, and what is cut at the foot is then the list's empty end, not the
+        # button a first-time user needs.
+        heading = QHBoxLayout()
+        heading.addWidget(self.people_label, 1)
+        heading.addWidget(self.new_person)
+        # A search line over the list: a hub's PC holds dozens of people, a coordinator's a region.
+        search_row = QHBoxLayout()
+        self.search_label = QLabel(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(limits.NAME_MAX)
+        self.search_label.setBuddy(self.search)
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
         self.people = QListView(self)
         self.model = PeopleModel(self.people)
         self.people.setModel(self.model)
@@ -107,26 +125,10 @@ class HomeView(StackingScreen):
         self.people.setUniformItemSizes(True)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people_label.setBuddy(self.people)
-        # A search line over the list: a hub's PC holds dozens of people, a coordinator's a region.
-        search_row = QHBoxLayout()
-        self.search_label = QLabel(self)
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(limits.NAME_MAX)
-        self.search_label.setBuddy(self.search)
-        search_row.addWidget(self.search_label)
-        search_row.addWidget(self.search, 1)
         self.shown = TextLabel(self)
         self.shown.hide()
         self._people: list[Person] = []  # everyone, in the list's order
         self._texts: list[str] | None = None  # their search texts, made at the first search
-        self.new_person = QPushButton(self)
-        # "New person…" heads the list rather than closing it: on a netbook at 200 % text the screen is
-        # taller than the window, and what is cut at the foot is then the list's empty end, not the
-        # button a first-time user needs.
-        heading = QHBoxLayout()
-        heading.addWidget(self.people_label, 1)
-        heading.addWidget(self.new_person)
         left.addLayout(heading)
         left.addLayout(search_row)
         left.addWidget(self.people, 1)

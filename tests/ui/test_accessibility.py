@@ -103,3 +103,21 @@ def test_levels_are_told_in_words_and_symbols_not_colour_alone(qtbot: Any, windo
         status = table.item(row, 4).text()
         assert status.startswith(("✓", "▲")) or status == "no target set"
     assert "Information" in win.view("results").chart.accessibleDescription()
+
+
+def test_a_screen_reader_meets_home_in_the_order_it_is_read(qtbot: Any, window: Any, ws: Any) -> None:
+    # A screen reader walks a screen's parts in the order the accessibility tree gives them, not by
+    # where they are drawn: "New person…" at the head of the list was met last, after the list.
+    ws.create_person("Оксана Петренко")
+    window.home.refresh()
+    home = window.home
+    tree = QAccessible.queryAccessibleInterface(home)
+    said = [tree.child(i).text(QAccessible.Text.Name) for i in range(tree.childCount())]
+    column = [home.people_label, home.new_person, home.search_label, home.search, home.people]
+    names = [QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name) for w in column]
+    assert [said.index(name) for name in names] == sorted(said.index(name) for name in names), said
+    # The same order as on screen: each part below the one before, or beside it on its right.
+    boxes = [w.rect().translated(w.mapTo(home, w.rect().topLeft())) for w in column]
+    for before, after in zip(boxes, boxes[1:]):
+        beside = after.top() < before.bottom() and before.top() < after.bottom()
+        assert after.top() >= before.bottom() or (beside and after.left() > before.right()), (before, after)
