@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -118,6 +119,6 @@ def test_a_screen_reader_meets_home_in_the_order_it_is_read(qtbot: Any, window: 
     assert [said.index(name) for name in names] == sorted(said.index(name) for name in names), said
     # The same order as on screen: each part below the one before, or beside it on its right.
     boxes = [w.rect().translated(w.mapTo(home, w.rect().topLeft())) for w in column]
-    for before, after in zip(boxes, boxes[1:]):
+    for before, after in pairwise(boxes):
         beside = after.top() < before.bottom() and before.top() < after.bottom()
         assert after.top() >= before.bottom() or (beside and after.left() > before.right()), (before, after)
