@@ -1,0 +1,38 @@
+"""The history of checks on a 1024×600 netbook at 200 % text: the table of checks and the commands stay
+in view, and the chart scrolls in its own area rather than pushing them below the window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from digigram.ui.settings_dialog import Settings
+from tests.ui.helpers import create_person, settle, whole_in
+from tests.ui.test_plan_suggest import finish_check_with_gaps
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_checks_and_commands_stay_in_view_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str) -> None:
+    person = create_person(qtbot, window)
+    for _ in range(2):
+        finish_check_with_gaps(qtbot, window)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    window.show_history(person.id)
+    history = window.view("history")
+    settle()
+    assert len(history.attempts) == 2
+    port = window.scroller.viewport()
+    assert not window.scroller.verticalScrollBar().isVisible(), "the whole screen scrolls"
+    assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
+    for widget in (history.home_button, history.open_button, history.table_label):
+        assert whole_in(port, widget), f"«{widget.text()}» is out of view"
+    # At least one row of the table is read without scrolling the window.
+    table = history.table
+    assert whole_in(port, table.viewport())
+    first = table.visualRect(table.model().index(0, 0))
+    assert table.viewport().rect().contains(first), "not one check is in view"
+    # The chart, taller than its room, scrolls in its own area.
+    assert history.chart_scroll.verticalScrollBar().maximum() > 0
