@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDateEdit,
     QFrame,
+    QHeaderView,
     QLabel,
     QListView,
     QProgressBar,
     QScrollArea,
     QStatusBar,
+    QStyle,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -453,3 +456,113 @@ def show_dates(edit: QDateEdit, lang: str) -> None:
     """
     edit.setLocale(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Ukrainian))
     edit.setDisplayFormat(date_pattern(lang))
+
+
+class FittedTable(QTableWidget):
+    """A table whose columns fit its width, their text and heads wrapping rather than cut or hidden.
+
+    The columns take their text's width while all fit; when they do not (a netbook, 200 % text) they
+    share the width and their text and heads wrap, rather than hide behind a scroll bar of the table's
+    own that covered all but one row and cut the last head. Only when not even each column's longest
+    word fits do the columns keep those widths and the table scroll sideways: a word is never cut.
+
+    With `all_rows` (the results' levels per area) the table is as tall as its rows and the page around
+    it scrolls as a whole, never a box inside it; without, it scrolls its rows in the room it is given
+    (the dashboard's pages), and that scroll bar's room is kept free for it.
+    """
+
+    def __init__(self, rows: int, columns: int, parent: QWidget, *, all_rows: bool = True) -> None:
+        super().__init__(rows, columns, parent)
+        self.all_rows = all_rows
+        self.setWordWrap(True)
+        if all_rows:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self._fitting = False
+
+    def fit(self) -> None:
+        if self._fitting:
+            return
+        self._fitting = True  # setting the height below resizes the table, which would fit it again
+        try:
+            header = self.horizontalHeader()
+            room = self.width() - 2 * self.frameWidth()
+            if not self.all_rows:
+                room -= self.verticalScrollBar().sizeHint().width()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            natural = [header.sectionSize(c) for c in range(self.columnCount())]
+            sideways = False
+            if sum(natural) > room > 0:
+                sideways = self._share(room, natural)
+            else:
+                header.setStretchLastSection(True)
+            self.setHorizontalScrollBarPolicy(
+                Qt.ScrollBarPolicy.ScrollBarAlwaysOn if sideways else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.resizeRowsToContents()
+            heads = self._heads_height()
+            header.setFixedHeight(heads)  # a wrapped head is shown whole
+            if self.all_rows:
+                rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+                bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
+                self.setFixedHeight(heads + rows + bar + 2 * self.frameWidth())
+        finally:
+            self._fitting = False
+
+    def _share(self, room: int, natural: list[int]) -> bool:
+        """Columns narrower than their text: each keeps its longest word (a word is never cut, as
+        «Інформа…» was), and what room is left goes to each as far as its text is longer than that.
+        True when not even the longest words fit: the columns then keep them and the table scrolls."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics, head_metrics = self.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 8
+        # A head's text sits inside the header's own margins (wider than a cell's at any text size).
+        head_pad = max(pad, 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+                       + 8)
+        words = []
+        for column in range(self.columnCount()):
+            texts = [(head_metrics, head_pad, self.horizontalHeaderItem(column))] + [
+                (metrics, pad, self.item(row, column)) for row in range(self.rowCount())]
+            widest = max((m.horizontalAdvance(word) + extra for m, extra, item in texts if item is not None
+                          for word in item.text().split()), default=0)
+            words.append(min(widest, natural[column]))
+        if sum(words) > room:
+            # Not even every longest word fits (200 % text on a netbook): squeezed, the words would end
+            # in "…" («Серед…», «Найімовірніш»); whole, the last columns are a sideways scroll away.
+            for column, word in enumerate(words):
+                header.resizeSection(column, word)
+            return True
+        spare = max(room - sum(words), 0)
+        longer = [n - w for n, w in zip(natural, words, strict=True)]
+        total = sum(longer) or 1
+        for column, (word, more) in enumerate(zip(words, longer, strict=True)):
+            header.resizeSection(column, word + spare * more // total)
+        return False
+
+    def _heads_height(self) -> int:
+        """The tallest column head, its text wrapped in its column (QHeaderView measures one line)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        tallest = header.sizeHint().height()
+        for column in range(self.columnCount()):
+            item = self.horizontalHeaderItem(column)
+            width = max(header.sectionSize(column) - 2 * margin, 1)
+            if item is not None:
+                text = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text())
+                tallest = max(tallest, text.height() + 2 * margin + 2)
+        return tallest
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self.fit)  # a new width wraps the text onto other lines
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit)  # larger text: taller rows and heads
