@@ -2384,22 +2384,27 @@ The data is wiped from the database file. Older backups on this computer still h
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="240"/>
+        <location filename="../coordinator/trainee.py" line="236"/>
+        <source>with your comment</source>
+        <translation>з вашим коментарем</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/trainee.py" line="244"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="253"/>
+        <location filename="../coordinator/trainee.py" line="257"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="255"/>
+        <location filename="../coordinator/trainee.py" line="259"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="275"/>
+        <location filename="../coordinator/trainee.py" line="279"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
