@@ -471,7 +471,8 @@ class FittedTable(QTableWidget):
     (the dashboard's pages), and that scroll bar's room is kept free for it.
     """
 
-    def __init__(self, rows: int, columns: int, parent: QWidget, *, all_rows: bool = True) -> None:
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None, *,
+                 all_rows: bool = True) -> None:
         super().__init__(rows, columns, parent)
         self.all_rows = all_rows
         self.setWordWrap(True)
@@ -504,10 +505,15 @@ class FittedTable(QTableWidget):
             self.resizeRowsToContents()
             heads = self._heads_height()
             header.setFixedHeight(heads)  # a wrapped head is shown whole
+            bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
             if self.all_rows:
                 rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-                bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
                 self.setFixedHeight(heads + rows + bar + 2 * self.frameWidth())
+            else:
+                # The wrapped heads take room from the rows: ask for enough to read the first row whole
+                # (at 200 % text on a netbook the heads alone filled the table's share of the screen).
+                first = self.rowHeight(0) if self.rowCount() else 0
+                self.setMinimumHeight(heads + first + bar + 2 * self.frameWidth())
         finally:
             self._fitting = False
 

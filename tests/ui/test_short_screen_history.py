@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from digigram.ui.settings_dialog import Settings
-from tests.ui.helpers import create_person, settle, whole_in
+from tests.ui.helpers import create_person, cut_cells, settle, whole_in
 from tests.ui.test_plan_suggest import finish_check_with_gaps
 
 
@@ -33,6 +33,25 @@ def test_the_checks_and_commands_stay_in_view_on_a_netbook_at_200_percent(
     table = history.table
     assert whole_in(port, table.viewport())
     first = table.visualRect(table.model().index(0, 0))
-    assert table.viewport().rect().contains(first), "not one check is in view"
+    assert table.viewport().rect().contains(first), f"not one check is in view: {first}"
     # The chart, taller than its room, scrolls in its own area.
     assert history.chart_scroll.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 200), ((1366, 768), 100)])
+def test_every_check_is_read_whole_without_scrolling_sideways(
+        qtbot: Any, window: Any, lang: str, size: tuple[int, int], scale: int) -> None:
+    """The levels per area wrap in their column: neither cut with "…" nor a sideways scroll away."""
+    person = create_person(qtbot, window)
+    for _ in range(2):
+        finish_check_with_gaps(qtbot, window)
+    window.resize(*size)
+    window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+    window.show_history(person.id)
+    table = window.view("history").table
+    settle(16)
+    assert table.rowCount() == 2
+    assert table.horizontalScrollBar().maximum() == 0, "the checks scroll sideways"
+    cut = cut_cells(table)
+    assert not cut, cut[:3]
