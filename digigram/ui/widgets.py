@@ -3,6 +3,7 @@ and a status bar whose notices wrap."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt, 
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QBoxLayout,
     QDateEdit,
@@ -478,6 +480,9 @@ class FittedTable(QTableWidget):
         self.setWordWrap(True)
         if all_rows:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        else:
+            # A row by the pixel, not by the row: a wrapped row taller than the view is read to its end.
+            self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -502,6 +507,8 @@ class FittedTable(QTableWidget):
                 header.setStretchLastSection(True)
             self.setHorizontalScrollBarPolicy(
                 Qt.ScrollBarPolicy.ScrollBarAlwaysOn if sideways else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            if not self.all_rows:
+                self._align_tops()
             self.resizeRowsToContents()
             heads = self._heads_height()
             header.setFixedHeight(heads)  # a wrapped head is shown whole
@@ -510,12 +517,25 @@ class FittedTable(QTableWidget):
                 rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
                 self.setFixedHeight(heads + rows + bar + 2 * self.frameWidth())
             else:
-                # The wrapped heads take room from the rows: ask for enough to read the first row whole
-                # (at 200 % text on a netbook the heads alone filled the table's share of the screen).
-                first = self.rowHeight(0) if self.rowCount() else 0
+                # The wrapped heads take room from the rows: ask for enough to read two lines of the
+                # first row (at 200 % text on a netbook the heads alone filled the table's share of the
+                # screen). Not the whole row: six areas' levels on a netbook are taller than the window.
+                lines = 2 * self.fontMetrics().lineSpacing() + 8
+                first = min(self.rowHeight(0), lines) if self.rowCount() else 0
                 self.setMinimumHeight(heads + first + bar + 2 * self.frameWidth())
         finally:
             self._fitting = False
+
+    def _align_tops(self) -> None:
+        """Cells start at their row's top: in a row taller than the view, centred short cells (the
+        date, the kind) were below the part in view and the row looked empty."""
+        horizontal, top = Qt.AlignmentFlag.AlignHorizontal_Mask, Qt.AlignmentFlag.AlignTop
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                if item is not None:
+                    across = Qt.AlignmentFlag(int(item.textAlignment())) & horizontal
+                    item.setTextAlignment((across or Qt.AlignmentFlag.AlignLeading) | top)
 
     def _share(self, room: int, natural: list[int]) -> bool:
         """Columns narrower than their text: each keeps its longest word (a word is never cut, as
@@ -533,7 +553,7 @@ class FittedTable(QTableWidget):
             texts = [(head_metrics, head_pad, self.horizontalHeaderItem(column))] + [
                 (metrics, pad, self.item(row, column)) for row in range(self.rowCount())]
             widest = max((m.horizontalAdvance(word) + extra for m, extra, item in texts if item is not None
-                          for word in item.text().split()), default=0)
+                          for word in _unbroken(item.text())), default=0)
             words.append(min(widest, natural[column]))
         if sum(words) > room:
             # Not even every longest word fits (200 % text on a netbook): squeezed, the words would end
@@ -572,3 +592,9 @@ class FittedTable(QTableWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self.fit)  # larger text: taller rows and heads
+
+
+def _unbroken(text: str) -> list[str]:
+    """The pieces a line of `text` is never broken within: words, and the parts of a hyphenated word
+    (Qt breaks «застосунком-автентифікатором» after its hyphen, as Unicode's line breaking allows)."""
+    return [piece for piece in re.split(r"\s+|(?<=\w-)(?=\w)", text) if piece]

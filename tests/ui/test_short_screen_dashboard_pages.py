@@ -17,14 +17,17 @@ from tests.ui.helpers import cut_cells, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 LONG = Path(__file__).resolve().parents[1] / "frameworks" / "long-texts.yaml"
+SHIPPED = Path(__file__).resolve().parents[2] / "competency_framework" / "librarians.yaml"
 PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(10)]
 
 
-@pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
+@pytest.fixture(params=[LONG, SHIPPED], ids=["long-texts", "shipped"])
+def ws(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Long names and questions; and the shipped framework's own, with words such as
+    «застосунком-автентифікатором» that are wider than a column unless broken at the hyphen."""
     from digigram.services.workspace import Workspace
 
-    workspace = Workspace.open(data_dir=data_dir, framework_path=LONG)
+    workspace = Workspace.open(data_dir=data_dir, framework_path=request.param)
     yield workspace
     workspace.close()
 

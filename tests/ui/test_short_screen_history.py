@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from digigram.ui.settings_dialog import Settings
 from tests.ui.helpers import create_person, cut_cells, settle, whole_in
@@ -29,11 +30,18 @@ def test_the_checks_and_commands_stay_in_view_on_a_netbook_at_200_percent(
     assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
     for widget in (history.home_button, history.open_button, history.table_label):
         assert whole_in(port, widget), f"«{widget.text()}» is out of view"
-    # At least one row of the table is read without scrolling the window.
+    # The table is in the window's view with the start of its newest check (at least two lines) below
+    # its heads, and a check taller than the view is read to its end by scrolling the table.
     table = history.table
     assert whole_in(port, table.viewport())
     first = table.visualRect(table.model().index(0, 0))
-    assert table.viewport().rect().contains(first), f"not one check is in view: {first}"
+    lines = 2 * table.fontMetrics().lineSpacing()
+    assert first.top() >= 0 and table.viewport().height() >= min(first.height(), lines), \
+        f"not one check is in view: {first} in {table.viewport().rect()}"
+    assert table.verticalScrollMode() == table.ScrollMode.ScrollPerPixel
+    # ...its short cells (the date, the kind) at the row's top, not centred below the part in view.
+    top = int(Qt.AlignmentFlag.AlignTop)
+    assert all(int(table.item(0, c).textAlignment()) & top for c in range(table.columnCount()))
     # The chart, taller than its room, scrolls in its own area.
     assert history.chart_scroll.verticalScrollBar().maximum() > 0
 
