@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -13,6 +22,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
@@ -37,6 +49,43 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
+
+
+class WrappedRows(QStyledItemDelegate):
+    """A tree's rows as tall as their text wrapped in its column (QTreeView measures one line).
+
+    The rows are measured again whenever a column's width changes, so a wider window takes fewer lines.
+    """
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        self._pending = False
+        tree.header().sectionResized.connect(self._relayout)
+
+    def _relayout(self, *_: object) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.tree, self._again)
+
+    def _again(self) -> None:
+        self._pending = False
+        self.tree.doItemsLayout()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        width = self.tree.header().sectionSize(index.column())
+        if index.column() == 0:
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * self.tree.indentation()  # the branch lines and arrows take the row's start
+        style = self.tree.style()
+        inset = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1)
+        text = str(index.data() or "")
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, max(width - inset, 1), 100_000),
+                                                 int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), needed.height() + 4))
 
 
 class ResultsView(QWidget):
@@ -77,8 +126,15 @@ class ResultsView(QWidget):
         self.tabs.addTab(self.overview_scroll, "")
 
         self.evidence = QTreeWidget(self.tabs)
+        self.evidence.setItemDelegate(WrappedRows(self.evidence))
         self.evidence.setColumnCount(2)
-        self.evidence.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The questions and answers wrap in two columns sharing the width: at their text's length on
+        # one line each ended in "…" at any window size, and the answers were read nowhere else.
+        self.evidence.setWordWrap(True)
+        self.evidence.setUniformRowHeights(False)
+        self.evidence.header().setStretchLastSection(False)
+        self.evidence.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.evidence.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tabs.addTab(self.evidence, "")
         self.review = QTextBrowser(self.tabs)
         self.review.setOpenLinks(False)
