@@ -1,8 +1,9 @@
 """Alt-key mnemonics that work whichever keyboard layout is active, and a check for clashing ones.
 
 The Ukrainian interface underlines Cyrillic letters (Alt+П). With the Latin layout active the same
-physical key sends Alt+G, which Qt does not match to «П»; the filter here does, by key position. In an
-open menu a plain letter does the same, in both directions.
+physical key sends Alt+G, which Qt does not match to «П»; the filter here does, by key position. The
+other way too: with the Ukrainian layout active, X11 sends Alt+Т for the key of the English "&New
+person…". In an open menu a plain letter does the same, in both directions.
 """
 
 from __future__ import annotations
@@ -57,8 +58,21 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
     return {letter: texts for letter, texts in used.items() if len(texts) > 1}
 
 
+def _on_the_same_key(key: int) -> str:
+    """The other layout's letter on the key that sent `key` (a Qt key code), or "".
+
+    A Latin key gives its Ukrainian letter; a Ukrainian letter (Qt reports it by its upper-case code
+    point, as X11 does with the Ukrainian layout active) gives the Latin letter on its key.
+    """
+    if key in _KEYS:
+        return _KEYS[Qt.Key(key)]
+    if 0x0400 <= key <= 0x04FF:
+        return _UK_TO_LATIN.get(chr(key).lower(), "")
+    return ""
+
+
 def latin_layout_mnemonic(watched: QObject, event: QKeyEvent) -> bool:
-    """Alt+<Latin key> as the Cyrillic mnemonic on the same key, when nothing else took it.
+    """Alt+<key> as the mnemonic of the other layout's letter on the same key, when nothing else took it.
 
     True when a widget was triggered; the application's filter (ui/app_filter.py) asks this for
     every key press.
@@ -67,12 +81,15 @@ def latin_layout_mnemonic(watched: QObject, event: QKeyEvent) -> bool:
         return False
     if isinstance(watched, QMenu):
         return _menu_item_on_the_same_key(watched, event)
-    if event.modifiers() != Qt.KeyboardModifier.AltModifier or event.key() not in _KEYS:
+    if event.modifiers() != Qt.KeyboardModifier.AltModifier:
+        return False
+    letter = _on_the_same_key(event.key())
+    if not letter:
         return False
     window = QApplication.activeWindow()
     if window is None or watched is not QApplication.focusWidget():
         return False  # the event passes through each parent; act once, for the focused widget
-    targets = _targets(window, _KEYS[Qt.Key(event.key())])
+    targets = _targets(window, letter)
     if not targets:
         return False
     target = targets[0]

@@ -107,6 +107,23 @@ def test_alt_with_the_latin_layout_reaches_a_cyrillic_mnemonic(qtbot: Any, windo
     assert win.quiz.session.attempt_id == ws.unfinished_attempt(person.id).id
 
 
+def test_alt_with_the_ukrainian_layout_reaches_a_latin_mnemonic(qtbot: Any, window: Any, ws: Any) -> None:
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.quick, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, win)
+    qtbot.keyClick(win.quiz.buttons[0], Qt.Key.Key_Escape)
+    assert win.home.resume.text() == "&Continue the unfinished check"
+    win.home.people.setFocus()
+    qtbot.waitUntil(win.home.people.hasFocus)
+    # "C" sits on the key of «С»: with the Ukrainian layout active X11 sends Alt+С (Qt key 0x421, the
+    # letter's upper-case code point; seen under Xvfb with setxkbmap ua).
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, 0x0421, Qt.KeyboardModifier.AltModifier, "с")
+        QApplication.sendEvent(win.home.people, event)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.quiz)
+
+
 def test_status_bar_notices_end_with_their_screen(qtbot: Any, window: Any, ws: Any,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     win = window

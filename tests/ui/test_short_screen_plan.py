@@ -15,16 +15,22 @@ from tests.ui.helpers import box_in, create_person, settle, whole_in
 from tests.ui.test_plan_suggest import finish_check_with_gaps
 
 
-@pytest.mark.parametrize("lang", ["uk", "en"])
-def test_the_plan_commands_stay_in_view_on_a_netbook_at_200_percent(
-        qtbot: Any, window: Any, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def netbook_plan(qtbot: Any, window: Any, lang: str) -> Any:
+    """The plan of someone with gaps, on a 1024×600 window at 200 % text: a few steps, the form filled."""
     person = create_person(qtbot, window)
     finish_check_with_gaps(qtbot, window)
     window.resize(1024, 600)
     window.apply_settings(Settings(language=lang, text_scale=200), store=False)
     window.show_plan(person.id)
     plan = window.view("plan")
-    plan.suggest.click()  # a few steps, and the form filled in
+    plan.suggest.click()
+    return plan
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_plan_commands_stay_in_view_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = netbook_plan(qtbot, window, lang)
     settle()
     assert plan.steps
     port = window.scroller.viewport()
@@ -50,13 +56,7 @@ def test_the_plan_commands_stay_in_view_on_a_netbook_at_200_percent(
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_every_step_is_read_whole_in_the_narrow_list(qtbot: Any, window: Any, lang: str) -> None:
     """Beside the form, or at 200 % text, the steps list is narrower than a step's goal and status."""
-    person = create_person(qtbot, window)
-    finish_check_with_gaps(qtbot, window)
-    window.resize(1024, 600)
-    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
-    window.show_plan(person.id)
-    plan = window.view("plan")
-    plan.suggest.click()
+    plan = netbook_plan(qtbot, window, lang)
     # A goal in the person's own words, longer than the list is wide in either layout.
     plan.add.click()
     plan.goal.insert("Пройти курс про цифрову безпеку на Дії.Освіті й провести заняття для читачів")
