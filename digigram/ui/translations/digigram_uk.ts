@@ -832,27 +832,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>History</name>
     <message>
-        <location filename="../history_table.py" line="21"/>
+        <location filename="../history_table.py" line="23"/>
         <source>Full check</source>
         <translation>Повна перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="23"/>
+        <location filename="../history_table.py" line="25"/>
         <source>Quick scan</source>
         <translation>Швидка перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="32"/>
+        <location filename="../history_table.py" line="34"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="33"/>
+        <location filename="../history_table.py" line="35"/>
         <source>not finished</source>
         <translation>не завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="34"/>
+        <location filename="../history_table.py" line="36"/>
         <source>abandoned</source>
         <translation>покинуто</translation>
     </message>
@@ -862,32 +862,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Перевірки досі:</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="64"/>
+        <location filename="../history_table.py" line="69"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="66"/>
+        <location filename="../history_table.py" line="71"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="67"/>
+        <location filename="../history_table.py" line="72"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="68"/>
+        <location filename="../history_table.py" line="73"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="69"/>
+        <location filename="../history_table.py" line="74"/>
         <source>Own rating before → after</source>
         <translation>Власна оцінка до → після</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="70"/>
+        <location filename="../history_table.py" line="75"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
@@ -1774,7 +1774,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="47"/>
+        <location filename="../widgets.py" line="49"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -1920,157 +1920,157 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="99"/>
+        <location filename="../results_view.py" line="155"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="100"/>
+        <location filename="../results_view.py" line="156"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="101"/>
+        <location filename="../results_view.py" line="157"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="102"/>
+        <location filename="../results_view.py" line="158"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="104"/>
+        <location filename="../results_view.py" line="160"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="106"/>
+        <location filename="../results_view.py" line="162"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="109"/>
+        <location filename="../results_view.py" line="165"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="110"/>
+        <location filename="../results_view.py" line="166"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="111"/>
+        <location filename="../results_view.py" line="167"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="112"/>
+        <location filename="../results_view.py" line="168"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="113"/>
+        <location filename="../results_view.py" line="169"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="114"/>
+        <location filename="../results_view.py" line="170"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="117"/>
+        <location filename="../results_view.py" line="173"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="118"/>
+        <location filename="../results_view.py" line="174"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="119"/>
+        <location filename="../results_view.py" line="175"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="120"/>
+        <location filename="../results_view.py" line="176"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="122"/>
+        <location filename="../results_view.py" line="178"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="122"/>
+        <location filename="../results_view.py" line="178"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="125"/>
+        <location filename="../results_view.py" line="181"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="127"/>
+        <location filename="../results_view.py" line="183"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="128"/>
+        <location filename="../results_view.py" line="184"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="155"/>
+        <location filename="../results_view.py" line="211"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="180"/>
+        <location filename="../results_view.py" line="236"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="189"/>
+        <location filename="../results_view.py" line="245"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="269"/>
+        <location filename="../results_view.py" line="325"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="270"/>
+        <location filename="../results_view.py" line="326"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="272"/>
+        <location filename="../results_view.py" line="328"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="273"/>
+        <location filename="../results_view.py" line="329"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="274"/>
+        <location filename="../results_view.py" line="330"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="275"/>
+        <location filename="../results_view.py" line="331"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="286"/>
+        <location filename="../results_view.py" line="342"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
