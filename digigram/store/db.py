@@ -165,7 +165,7 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
         raise refused from exc
 
 
-def _damaged(path: Path, detail: str) -> StorageError:
+def _damaged(path: Path, detail: str | Message) -> StorageError:
     return StorageError(
         N_("The database file {path} is damaged or is not a Digigram database ({detail}). It has not been "
            "changed. To bring your data back from a backup, run `digigram restore`.",
@@ -222,9 +222,9 @@ def inspect_file(path: Path) -> str | None:
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise _damaged(path, "no SQLite header")
+        raise _damaged(path, N_("it does not begin as an SQLite file does"))
     if not _header_size_ok(path, header):
-        raise _damaged(path, "the file is shorter than its header says")
+        raise _damaged(path, N_("the file is shorter than its header says"))
     _read_ahead(path)
     try:
         # Read-only, so that an unknown or damaged file is never checkpointed or rewritten.

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
 
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
 from digigram.core.records import Attempt
 from digigram.core.when import local
 from digigram.ui.texts import area_name
+from digigram.ui.widgets import FittedTable
 
 translate = QCoreApplication.translate
 
@@ -46,18 +48,21 @@ def format_moment(moment: object, lang: str) -> str:
     return f"{format_date(shown, lang)} {shown:%H:%M}"
 
 
-class HistoryTable(QTableWidget):
-    """Newest check first; read-only, whole rows selected, keyboard-friendly."""
+class HistoryTable(FittedTable):
+    """Newest check first; read-only, whole rows selected, keyboard-friendly.
+
+    Fitted to its width: the levels per area (six long names on the shipped framework) wrap in their
+    column, where sized to their text they ended in "…" and at 200 % text on a netbook pushed the
+    columns off to the right.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(0, 5, parent, all_rows=False)
         self.attempts: list[Attempt] = []
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -81,3 +86,9 @@ class HistoryTable(QTableWidget):
                      status_label(a.status), f"{before} → {after}", levels)
             for col, text in enumerate(cells):
                 self.setItem(row, col, QTableWidgetItem(text))
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Widths and row heights measured on a hidden page (a trainee's History tab) are refitted once shown.
+        QTimer.singleShot(0, self, self.fit)

@@ -28,6 +28,10 @@ translate = QCoreApplication.translate
 
 
 class HistoryView(QWidget):
+    # The chart scrolls inside its own area: the screen takes the window's height, so on a netbook at
+    # 200 % text the table of checks and the commands stay in view below it.
+    fills_window = True
+
     def __init__(self, win: Shell) -> None:
         super().__init__()  # the window's stack becomes the parent
         self.win = win

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,7 +23,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStyle,
-    QTableWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
@@ -34,7 +43,7 @@ from digigram.ui.texts import (
     said_text,
     said_vs_shown_text,
 )
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import FittedTable, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -42,105 +51,41 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-class AreaTable(QTableWidget):
-    """The levels per area, every row in view: the overview scrolls as a whole, never a box inside it.
+class WrappedRows(QStyledItemDelegate):
+    """A tree's rows as tall as their text wrapped in its column (QTreeView measures one line).
 
-    The columns take their text's width while all fit; when they do not (a netbook, 200 % text) they
-    share the width and their text and heads wrap, rather than hide behind a scroll bar of the table's
-    own that covered all but one row and cut the last head. Only when not even each column's longest
-    word fits do the columns keep those widths and the table scroll sideways: a word is never cut.
+    The rows are measured again whenever a column's width changes, so a wider window takes fewer lines.
     """
 
-    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
-        super().__init__(rows, columns, parent)
-        self.setWordWrap(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        self._fitting = False
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        self._pending = False
+        tree.header().sectionResized.connect(self._relayout)
 
-    def fit(self) -> None:
-        if self._fitting:
-            return
-        self._fitting = True  # setting the height below resizes the table, which would fit it again
-        try:
-            header = self.horizontalHeader()
-            room = self.width() - 2 * self.frameWidth()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            natural = [header.sectionSize(c) for c in range(self.columnCount())]
-            sideways = False
-            if sum(natural) > room > 0:
-                sideways = self._share(room, natural)
-            else:
-                header.setStretchLastSection(True)
-            self.setHorizontalScrollBarPolicy(
-                Qt.ScrollBarPolicy.ScrollBarAlwaysOn if sideways else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.resizeRowsToContents()
-            heads = self._heads_height()
-            header.setFixedHeight(heads)  # a wrapped head is shown whole
-            rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-            bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
-            self.setFixedHeight(heads + rows + bar + 2 * self.frameWidth())
-        finally:
-            self._fitting = False
+    def _relayout(self, *_: object) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.tree, self._again)
 
-    def _share(self, room: int, natural: list[int]) -> bool:
-        """Columns narrower than their text: each keeps its longest word (a word is never cut, as
-        «Інформа…» was), and what room is left goes to each as far as its text is longer than that.
-        True when not even the longest words fit: the columns then keep them and the table scrolls."""
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics, head_metrics = self.fontMetrics(), header.fontMetrics()
-        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 8
-        # A head's text sits inside the header's own margins (wider than a cell's at any text size).
-        head_pad = max(pad, 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-                       + 8)
-        words = []
-        for column in range(self.columnCount()):
-            texts = [(head_metrics, head_pad, self.horizontalHeaderItem(column))] + [
-                (metrics, pad, self.item(row, column)) for row in range(self.rowCount())]
-            widest = max((m.horizontalAdvance(word) + extra for m, extra, item in texts if item is not None
-                          for word in item.text().split()), default=0)
-            words.append(min(widest, natural[column]))
-        if sum(words) > room:
-            # Not even every longest word fits (200 % text on a netbook): squeezed, the words would end
-            # in "…" («Серед…», «Найімовірніш»); whole, the last columns are a sideways scroll away.
-            for column, word in enumerate(words):
-                header.resizeSection(column, word)
-            return True
-        spare = max(room - sum(words), 0)
-        longer = [n - w for n, w in zip(natural, words, strict=True)]
-        total = sum(longer) or 1
-        for column, (word, more) in enumerate(zip(words, longer, strict=True)):
-            header.resizeSection(column, word + spare * more // total)
-        return False
+    def _again(self) -> None:
+        self._pending = False
+        self.tree.doItemsLayout()
 
-    def _heads_height(self) -> int:
-        """The tallest column head, its text wrapped in its column (QHeaderView measures one line)."""
-        header = self.horizontalHeader()
-        metrics = header.fontMetrics()
-        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        tallest = header.sizeHint().height()
-        for column in range(self.columnCount()):
-            item = self.horizontalHeaderItem(column)
-            width = max(header.sectionSize(column) - 2 * margin, 1)
-            if item is not None:
-                text = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text())
-                tallest = max(tallest, text.height() + 2 * margin + 2)
-        return tallest
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self, self.fit)  # a new width wraps the text onto other lines
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self, self.fit)  # larger text: taller rows and heads
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        width = self.tree.header().sectionSize(index.column())
+        if index.column() == 0:
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * self.tree.indentation()  # the branch lines and arrows take the row's start
+        style = self.tree.style()
+        inset = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1)
+        text = str(index.data() or "")
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, max(width - inset, 1), 100_000),
+                                                 int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), needed.height() + 4))
 
 
 class ResultsView(QWidget):
@@ -167,7 +112,7 @@ class ResultsView(QWidget):
         ov.addWidget(self.chart)
         self.table_label = QLabel(overview)
         self.table_label.setWordWrap(True)
-        self.table = AreaTable(0, 6, overview)
+        self.table = FittedTable(0, 6, overview)
         self.table_label.setBuddy(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -181,8 +126,15 @@ class ResultsView(QWidget):
         self.tabs.addTab(self.overview_scroll, "")
 
         self.evidence = QTreeWidget(self.tabs)
+        self.evidence.setItemDelegate(WrappedRows(self.evidence))
         self.evidence.setColumnCount(2)
-        self.evidence.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The questions and answers wrap in two columns sharing the width: at their text's length on
+        # one line each ended in "…" at any window size, and the answers were read nowhere else.
+        self.evidence.setWordWrap(True)
+        self.evidence.setUniformRowHeights(False)
+        self.evidence.header().setStretchLastSection(False)
+        self.evidence.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.evidence.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tabs.addTab(self.evidence, "")
         self.review = QTextBrowser(self.tabs)
         self.review.setOpenLinks(False)

@@ -3,22 +3,27 @@ and a status bar whose notices wrap."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QBoxLayout,
     QDateEdit,
     QFrame,
+    QHeaderView,
     QLabel,
     QListView,
     QProgressBar,
     QScrollArea,
     QStatusBar,
+    QStyle,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -453,3 +458,143 @@ def show_dates(edit: QDateEdit, lang: str) -> None:
     """
     edit.setLocale(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Ukrainian))
     edit.setDisplayFormat(date_pattern(lang))
+
+
+class FittedTable(QTableWidget):
+    """A table whose columns fit its width, their text and heads wrapping rather than cut or hidden.
+
+    The columns take their text's width while all fit; when they do not (a netbook, 200 % text) they
+    share the width and their text and heads wrap, rather than hide behind a scroll bar of the table's
+    own that covered all but one row and cut the last head. Only when not even each column's longest
+    word fits do the columns keep those widths and the table scroll sideways: a word is never cut.
+
+    With `all_rows` (the results' levels per area) the table is as tall as its rows and the page around
+    it scrolls as a whole, never a box inside it; without, it scrolls its rows in the room it is given
+    (the dashboard's pages), and that scroll bar's room is kept free for it.
+    """
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None, *,
+                 all_rows: bool = True) -> None:
+        super().__init__(rows, columns, parent)
+        self.all_rows = all_rows
+        self.setWordWrap(True)
+        if all_rows:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        else:
+            # A row by the pixel, not by the row: a wrapped row taller than the view is read to its end.
+            self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self._fitting = False
+
+    def fit(self) -> None:
+        if self._fitting:
+            return
+        self._fitting = True  # setting the height below resizes the table, which would fit it again
+        try:
+            header = self.horizontalHeader()
+            room = self.width() - 2 * self.frameWidth()
+            if not self.all_rows:
+                room -= self.verticalScrollBar().sizeHint().width()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            natural = [header.sectionSize(c) for c in range(self.columnCount())]
+            sideways = False
+            if sum(natural) > room > 0:
+                sideways = self._share(room, natural)
+            else:
+                header.setStretchLastSection(True)
+            self.setHorizontalScrollBarPolicy(
+                Qt.ScrollBarPolicy.ScrollBarAlwaysOn if sideways else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            if not self.all_rows:
+                self._align_tops()
+            self.resizeRowsToContents()
+            heads = self._heads_height()
+            header.setFixedHeight(heads)  # a wrapped head is shown whole
+            bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
+            if self.all_rows:
+                rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+                self.setFixedHeight(heads + rows + bar + 2 * self.frameWidth())
+            else:
+                # The wrapped heads take room from the rows: ask for enough to read two lines of the
+                # first row (at 200 % text on a netbook the heads alone filled the table's share of the
+                # screen). Not the whole row: six areas' levels on a netbook are taller than the window.
+                lines = 2 * self.fontMetrics().lineSpacing() + 8
+                first = min(self.rowHeight(0), lines) if self.rowCount() else 0
+                self.setMinimumHeight(heads + first + bar + 2 * self.frameWidth())
+        finally:
+            self._fitting = False
+
+    def _align_tops(self) -> None:
+        """Cells start at their row's top: in a row taller than the view, centred short cells (the
+        date, the kind) were below the part in view and the row looked empty."""
+        horizontal, top = Qt.AlignmentFlag.AlignHorizontal_Mask, Qt.AlignmentFlag.AlignTop
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                if item is not None:
+                    across = Qt.AlignmentFlag(int(item.textAlignment())) & horizontal
+                    item.setTextAlignment((across or Qt.AlignmentFlag.AlignLeading) | top)
+
+    def _share(self, room: int, natural: list[int]) -> bool:
+        """Columns narrower than their text: each keeps its longest word (a word is never cut, as
+        «Інформа…» was), and what room is left goes to each as far as its text is longer than that.
+        True when not even the longest words fit: the columns then keep them and the table scrolls."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics, head_metrics = self.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 8
+        # A head's text sits inside the header's own margins (wider than a cell's at any text size).
+        head_pad = max(pad, 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+                       + 8)
+        words = []
+        for column in range(self.columnCount()):
+            texts = [(head_metrics, head_pad, self.horizontalHeaderItem(column))] + [
+                (metrics, pad, self.item(row, column)) for row in range(self.rowCount())]
+            widest = max((m.horizontalAdvance(word) + extra for m, extra, item in texts if item is not None
+                          for word in _unbroken(item.text())), default=0)
+            words.append(min(widest, natural[column]))
+        if sum(words) > room:
+            # Not even every longest word fits (200 % text on a netbook): squeezed, the words would end
+            # in "…" («Серед…», «Найімовірніш»); whole, the last columns are a sideways scroll away.
+            for column, word in enumerate(words):
+                header.resizeSection(column, word)
+            return True
+        spare = max(room - sum(words), 0)
+        longer = [n - w for n, w in zip(natural, words, strict=True)]
+        total = sum(longer) or 1
+        for column, (word, more) in enumerate(zip(words, longer, strict=True)):
+            header.resizeSection(column, word + spare * more // total)
+        return False
+
+    def _heads_height(self) -> int:
+        """The tallest column head, its text wrapped in its column (QHeaderView measures one line)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        tallest = header.sizeHint().height()
+        for column in range(self.columnCount()):
+            item = self.horizontalHeaderItem(column)
+            width = max(header.sectionSize(column) - 2 * margin, 1)
+            if item is not None:
+                text = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text())
+                tallest = max(tallest, text.height() + 2 * margin + 2)
+        return tallest
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self.fit)  # a new width wraps the text onto other lines
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit)  # larger text: taller rows and heads
+
+
+def _unbroken(text: str) -> list[str]:
+    """The pieces a line of `text` is never broken within: words, and the parts of a hyphenated word
+    (Qt breaks «застосунком-автентифікатором» after its hyphen, as Unicode's line breaking allows)."""
+    return [piece for piece in re.split(r"\s+|(?<=\w-)(?=\w)", text) if piece]

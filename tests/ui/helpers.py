@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QTableWidget, QWidget
 
 
 def create_person(qtbot: Any, win: Any) -> Any:
@@ -57,3 +57,38 @@ def box_in(port: QWidget, widget: QWidget) -> QRect:
 def whole_in(port: QWidget, widget: QWidget) -> bool:
     """Whether all of the widget is inside `port`'s rectangle: on screen, not cut or scrolled away."""
     return port.rect().contains(box_in(port, widget))
+
+
+def cut_cells(table: QTableWidget) -> list[str]:
+    """Cells and heads that are cut: past the table's view, or taller or wider than their cell."""
+    cut = []
+    port = table.viewport().rect()
+    header = table.horizontalHeader()
+    head_metrics = header.fontMetrics()
+    head_inset = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    for column in range(table.columnCount()):
+        left, width = table.columnViewportPosition(column), table.columnWidth(column)
+        head = table.horizontalHeaderItem(column)
+        if left < 0 or left + width > port.width():
+            cut.append(f"column {head.text() if head else column} is past the table's right edge")
+            continue
+        if head is not None:
+            need = head_metrics.boundingRect(QRect(0, 0, width - head_inset, 10_000),
+                                             int(Qt.TextFlag.TextWordWrap), head.text())
+            if need.width() > width or need.height() > header.height():
+                cut.append(f"head «{head.text()}» is cut")
+    metrics = table.fontMetrics()
+    # A cell's text sits inside the focus frame's margin, plus one pixel, on each side (as Qt draws it).
+    inset = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None:
+                continue
+            rect = table.visualRect(table.model().index(row, column))
+            need = metrics.boundingRect(QRect(0, 0, rect.width() - inset, 10_000),
+                                        int(Qt.TextFlag.TextWordWrap), item.text())
+            if need.width() > rect.width() - inset or need.height() > rect.height():
+                cut.append(f"«{item.text()[:40]}» is cut: {need.width()}×{need.height()} px in "
+                           f"{rect.width()}×{rect.height()}")
+    return cut

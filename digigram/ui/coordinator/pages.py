@@ -9,10 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,19 +20,19 @@ from digigram.core.coordination import HARD_MIN_ASKED
 from digigram.core.i18n import format_percent
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import FittedTable, TextLabel
 
 translate = QCoreApplication.translate
 
 
-def _table(parent: QWidget, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
+def _table(parent: QWidget, columns: int) -> FittedTable:
+    # Fitted to the page's width: at 200 % text on a netbook a question or an area name wraps in its
+    # column, where sized to its text it pushed every other column (and its head) off to the right.
+    table = FittedTable(0, columns, parent, all_rows=False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(True)
     return table
 
 
@@ -48,7 +46,9 @@ class HardQuestionsTable(QWidget):
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.table = _table(self, 5)
+        # "Wrong: 2 of 3" in one column: with the asked and wrong counts apart, the heads' longest words
+        # alone were wider than a netbook at 200 % text, and the table scrolled sideways.
+        self.table = _table(self, 4)
         self.label.setBuddy(self.table)
         self.empty = TextLabel(self)
         self.empty.hide()
@@ -62,8 +62,7 @@ class HardQuestionsTable(QWidget):
         self.table.setAccessibleName(translate("Dashboard", "Questions most often answered wrongly"))
         self.table.setHorizontalHeaderLabels([
             translate("Dashboard", "Question"), translate("Dashboard", "Area"),
-            translate("Dashboard", "Asked"), translate("Dashboard", "Wrong"),
-            translate("Dashboard", "Share wrong")])
+            translate("Dashboard", "Wrong"), translate("Dashboard", "Share wrong")])
 
     def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
         stats = list(stats)
@@ -79,20 +78,19 @@ class HardQuestionsTable(QWidget):
                 stem, area = item.stem.get(lang), _area_of(framework, item, lang)
             except KeyError:  # a question of another framework version
                 stem, area = stat.item_id, ""
-            texts = (stem, area, str(stat.asked), str(stat.wrong), percent(stat.share_wrong, lang))
+            wrong = translate("Dashboard", "%1 of %2", "wrong answers of those given").replace(
+                "%1", str(stat.wrong)).replace("%2", str(stat.asked))
+            texts = (stem, area, wrong, percent(stat.share_wrong, lang))
             for col, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(row, col, cell)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
-
+        self.table.fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Row heights measured while hidden cut long questions short: measure again once shown.
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
+        # Widths and row heights measured while hidden cut long questions short: fit again once shown.
+        QTimer.singleShot(0, self.table.fit)
 
 
 def _area_of(framework: Any, item: Any, lang: str) -> str:
@@ -143,8 +141,7 @@ class BeforeAfterPanel(QWidget):
             symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
             for col, text in enumerate((name, f"{symbol} {change:+.1f}")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.fit()
 
 
 def heatmap_summary(board: Any, framework: Any, lang: str) -> str:

@@ -230,7 +230,11 @@ class TraineeView(QWidget):
         self.steps.clear()
         for step in self.plan_steps:
             label = step_label(step, self.win.ws.framework, profile_id=self._profile_id(), lang=self.win.lang)
-            self.steps.addItem(label + (" 💬" if step.coordinator_comment else ""))
+            # Said in words: the speech-bubble sign is in no font of an older Windows PC, nor in DejaVu,
+            # and showed as an empty box.
+            if step.coordinator_comment:
+                label += " · " + translate("Trainee", "with your comment")
+            self.steps.addItem(label)
         has = bool(self.plan_steps)
         for widget in (self.comment, self.save_comment):
             widget.setEnabled(has)

@@ -425,14 +425,9 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="64"/>
-        <location filename="../coordinator/pages.py" line="124"/>
+        <location filename="../coordinator/pages.py" line="122"/>
         <source>Area</source>
         <translation>Сфера</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/pages.py" line="65"/>
-        <source>Asked</source>
-        <translation>Поставлено</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="65"/>
@@ -440,77 +435,83 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="66"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="71"/>
+        <location filename="../coordinator/pages.py" line="70"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
         <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="122"/>
+        <location filename="../coordinator/pages.py" line="81"/>
+        <source>%1 of %2</source>
+        <comment>wrong answers of those given</comment>
+        <translation>%1 з %2</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="120"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="123"/>
+        <location filename="../coordinator/pages.py" line="121"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="125"/>
+        <location filename="../coordinator/pages.py" line="123"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="129"/>
+        <location filename="../coordinator/pages.py" line="127"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="134"/>
+        <location filename="../coordinator/pages.py" line="132"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="136"/>
+        <location filename="../coordinator/pages.py" line="134"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="155"/>
+        <location filename="../coordinator/pages.py" line="152"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="186"/>
+        <location filename="../coordinator/pages.py" line="183"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="187"/>
+        <location filename="../coordinator/pages.py" line="184"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="188"/>
+        <location filename="../coordinator/pages.py" line="185"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="202"/>
+        <location filename="../coordinator/pages.py" line="199"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="205"/>
+        <location filename="../coordinator/pages.py" line="202"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="208"/>
+        <location filename="../coordinator/pages.py" line="205"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -831,88 +832,88 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>History</name>
     <message>
-        <location filename="../history_table.py" line="21"/>
+        <location filename="../history_table.py" line="23"/>
         <source>Full check</source>
         <translation>Повна перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="23"/>
+        <location filename="../history_table.py" line="25"/>
         <source>Quick scan</source>
         <translation>Швидка перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="32"/>
+        <location filename="../history_table.py" line="34"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="33"/>
+        <location filename="../history_table.py" line="35"/>
         <source>not finished</source>
         <translation>не завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="34"/>
+        <location filename="../history_table.py" line="36"/>
         <source>abandoned</source>
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="64"/>
+        <location filename="../history_view.py" line="68"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="64"/>
+        <location filename="../history_table.py" line="69"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="66"/>
+        <location filename="../history_table.py" line="71"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="67"/>
+        <location filename="../history_table.py" line="72"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="68"/>
+        <location filename="../history_table.py" line="73"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="69"/>
+        <location filename="../history_table.py" line="74"/>
         <source>Own rating before → after</source>
         <translation>Власна оцінка до → після</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="70"/>
+        <location filename="../history_table.py" line="75"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="66"/>
-        <location filename="../history_view.py" line="67"/>
+        <location filename="../history_view.py" line="70"/>
+        <location filename="../history_view.py" line="71"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="68"/>
+        <location filename="../history_view.py" line="72"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="69"/>
+        <location filename="../history_view.py" line="73"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="70"/>
+        <location filename="../history_view.py" line="74"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="88"/>
+        <location filename="../history_view.py" line="92"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -1773,7 +1774,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="44"/>
+        <location filename="../widgets.py" line="49"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -1919,157 +1920,157 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="203"/>
+        <location filename="../results_view.py" line="155"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="204"/>
+        <location filename="../results_view.py" line="156"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="205"/>
+        <location filename="../results_view.py" line="157"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="206"/>
+        <location filename="../results_view.py" line="158"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="208"/>
+        <location filename="../results_view.py" line="160"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="210"/>
+        <location filename="../results_view.py" line="162"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="213"/>
+        <location filename="../results_view.py" line="165"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="214"/>
+        <location filename="../results_view.py" line="166"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="215"/>
+        <location filename="../results_view.py" line="167"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="216"/>
+        <location filename="../results_view.py" line="168"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="217"/>
+        <location filename="../results_view.py" line="169"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="218"/>
+        <location filename="../results_view.py" line="170"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="221"/>
+        <location filename="../results_view.py" line="173"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="222"/>
+        <location filename="../results_view.py" line="174"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="223"/>
+        <location filename="../results_view.py" line="175"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="224"/>
+        <location filename="../results_view.py" line="176"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="226"/>
+        <location filename="../results_view.py" line="178"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="226"/>
+        <location filename="../results_view.py" line="178"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="229"/>
+        <location filename="../results_view.py" line="181"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="231"/>
+        <location filename="../results_view.py" line="183"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="232"/>
+        <location filename="../results_view.py" line="184"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="259"/>
+        <location filename="../results_view.py" line="211"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="284"/>
+        <location filename="../results_view.py" line="236"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="293"/>
+        <location filename="../results_view.py" line="245"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="373"/>
+        <location filename="../results_view.py" line="325"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="374"/>
+        <location filename="../results_view.py" line="326"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="376"/>
+        <location filename="../results_view.py" line="328"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="377"/>
+        <location filename="../results_view.py" line="329"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="378"/>
+        <location filename="../results_view.py" line="330"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="379"/>
+        <location filename="../results_view.py" line="331"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="390"/>
+        <location filename="../results_view.py" line="342"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -2383,22 +2384,27 @@ The data is wiped from the database file. Older backups on this computer still h
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="240"/>
+        <location filename="../coordinator/trainee.py" line="236"/>
+        <source>with your comment</source>
+        <translation>з вашим коментарем</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/trainee.py" line="244"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="253"/>
+        <location filename="../coordinator/trainee.py" line="257"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="255"/>
+        <location filename="../coordinator/trainee.py" line="259"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="275"/>
+        <location filename="../coordinator/trainee.py" line="279"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

@@ -1,0 +1,52 @@
+"""The dashboard's hard-questions and before/after pages on a 1024×600 netbook at 200 % text: long
+questions and area names wrap inside the page, every column and its head stays in view, nothing is cut
+short with "…"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digigram.ui.coordinator.dashboard import DashboardView
+from digigram.ui.settings_dialog import Settings
+from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import cut_cells, settle
+from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
+
+LONG = Path(__file__).resolve().parents[1] / "frameworks" / "long-texts.yaml"
+SHIPPED = Path(__file__).resolve().parents[2] / "competency_framework" / "librarians.yaml"
+PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(10)]
+
+
+@pytest.fixture(params=[LONG, SHIPPED], ids=["long-texts", "shipped"])
+def ws(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Long names and questions; and the shipped framework's own, with words such as
+    «застосунком-автентифікатором» that are wider than a column unless broken at the hyphen."""
+    from digigram.services.workspace import Workspace
+
+    workspace = Workspace.open(data_dir=data_dir, framework_path=request.param)
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_hard_questions_and_before_after_are_read_whole_on_a_netbook(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    settle()
+    window.coordinator_action.trigger()
+    settle()
+    view = window.stack.currentWidget()
+    assert isinstance(view, DashboardView)
+    for page in (view.hard, view.before_after):
+        view.tabs.setCurrentWidget(page)
+        settle(16)
+        assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
+        cut = cut_cells(page.table)
+        assert not cut, f"{type(page).__name__}: {cut[:4]}"

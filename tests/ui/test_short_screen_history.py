@@ -1,0 +1,65 @@
+"""The history of checks on a 1024×600 netbook at 200 % text: the table of checks and the commands stay
+in view, and the chart scrolls in its own area rather than pushing them below the window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from digigram.ui.settings_dialog import Settings
+from tests.ui.helpers import create_person, cut_cells, settle, whole_in
+from tests.ui.test_plan_suggest import finish_check_with_gaps
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_checks_and_commands_stay_in_view_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str) -> None:
+    person = create_person(qtbot, window)
+    for _ in range(2):
+        finish_check_with_gaps(qtbot, window)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    window.show_history(person.id)
+    history = window.view("history")
+    settle()
+    assert len(history.attempts) == 2
+    port = window.scroller.viewport()
+    assert not window.scroller.verticalScrollBar().isVisible(), "the whole screen scrolls"
+    assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
+    for widget in (history.home_button, history.open_button, history.table_label):
+        assert whole_in(port, widget), f"«{widget.text()}» is out of view"
+    # The table is in the window's view with the start of its newest check (at least two lines) below
+    # its heads, and a check taller than the view is read to its end by scrolling the table.
+    table = history.table
+    assert whole_in(port, table.viewport())
+    first = table.visualRect(table.model().index(0, 0))
+    lines = 2 * table.fontMetrics().lineSpacing()
+    assert first.top() >= 0 and table.viewport().height() >= min(first.height(), lines), \
+        f"not one check is in view: {first} in {table.viewport().rect()}"
+    assert table.verticalScrollMode() == table.ScrollMode.ScrollPerPixel
+    # ...its short cells (the date, the kind) at the row's top, not centred below the part in view.
+    top = int(Qt.AlignmentFlag.AlignTop)
+    assert all(int(table.item(0, c).textAlignment()) & top for c in range(table.columnCount()))
+    # The chart, taller than its room, scrolls in its own area.
+    assert history.chart_scroll.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 200), ((1366, 768), 100)])
+def test_every_check_is_read_whole_without_scrolling_sideways(
+        qtbot: Any, window: Any, lang: str, size: tuple[int, int], scale: int) -> None:
+    """The levels per area wrap in their column: neither cut with "…" nor a sideways scroll away."""
+    person = create_person(qtbot, window)
+    for _ in range(2):
+        finish_check_with_gaps(qtbot, window)
+    window.resize(*size)
+    window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+    window.show_history(person.id)
+    table = window.view("history").table
+    settle(16)
+    assert table.rowCount() == 2
+    assert table.horizontalScrollBar().maximum() == 0, "the checks scroll sideways"
+    cut = cut_cells(table)
+    assert not cut, cut[:3]
