@@ -30,6 +30,23 @@ def answer_to_the_end(qtbot: Any, win: Any, *, limit: int = 60) -> int:
     return asked
 
 
+def opened_on_screen(qtbot: Any, ws: Any) -> Any:
+    """The window as the app opens it: on screen first, the data attached once it has painted."""
+    from digigram.app import finish_opening, qapplication
+    from digigram.ui.main_window import MainWindow
+    from digigram.ui.settings_dialog import Settings
+
+    qapplication()
+    win = MainWindow(None, settings=Settings(language="en"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    finish_opening(win, ws, language="en")
+    return win
+
+
 def type_text(widget: Any, text: str) -> None:
     """Type any text, Cyrillic too (QTest's key clicks accept only ASCII)."""
     from PySide6.QtCore import QEvent

@@ -14,7 +14,7 @@ from digigram.ui import appearance, folders, plan_view
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.person_dialog import PersonDialog
 from digigram.ui.settings_dialog import Settings
-from tests.ui.helpers import answer_current, create_person, type_text
+from tests.ui.helpers import answer_current, create_person, opened_on_screen, type_text
 
 SECRET = "ключ-хабу-2024"
 
@@ -221,25 +221,9 @@ def test_save_dialogs_start_in_documents_then_where_the_last_file_went(tmp_path:
     QSettings().remove(folders.KEY)
 
 
-def _opened_on_screen(qtbot: Any, ws: Any) -> Any:
-    """The window as the app opens it: on screen first, the data attached once it has painted."""
-    from digigram.app import finish_opening, qapplication
-    from digigram.ui.main_window import MainWindow
-
-    qapplication()
-    win = MainWindow(None, settings=Settings(language="en"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    finish_opening(win, ws, language="en")
-    return win
-
-
 def test_with_no_one_yet_the_keyboard_starts_on_new_person(qtbot: Any, ws: Any, dialogs: Any) -> None:
     # The empty list said nothing to do; "New person…" sat two Tabs away, past the window's scroll area.
-    win = _opened_on_screen(qtbot, ws)
+    win = opened_on_screen(qtbot, ws)
     qtbot.waitUntil(win.home.new_person.hasFocus)
     qtbot.keyClick(win.home.new_person, Qt.Key.Key_Space)  # so a first-time user adds themselves at once
     qtbot.waitUntil(lambda: win.home.shown_names() == ["Оксана Петренко"])
@@ -249,5 +233,5 @@ def test_with_no_one_yet_the_keyboard_starts_on_new_person(qtbot: Any, ws: Any, 
 
 def test_with_people_the_keyboard_starts_in_the_list(qtbot: Any, ws: Any) -> None:
     ws.create_person("Марія Коваль")
-    win = _opened_on_screen(qtbot, ws)
+    win = opened_on_screen(qtbot, ws)
     qtbot.waitUntil(win.home.people.hasFocus)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from digigram.ui.person_dialog import PinDialog
+from tests.ui.helpers import opened_on_screen
 
 
 @pytest.fixture
@@ -38,19 +39,9 @@ def _open_history(qtbot: Any, win: Any) -> bool:
 
 
 def test_the_window_opens_with_nobody_chosen(qtbot: Any, ws: Any, messages: list[str]) -> None:
-    from digigram.app import finish_opening, qapplication
-    from digigram.ui.main_window import MainWindow
-    from digigram.ui.settings_dialog import Settings
-
     _people(ws)
-    qapplication()
     # As the app does it: the window is on screen first, the data is attached to it afterwards.
-    win = MainWindow(None, settings=Settings(language="en"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    finish_opening(win, ws, language="en")
+    win = opened_on_screen(qtbot, ws)
     win.home.people.setFocus()
     qtbot.wait(100)
     assert len(win.home.shown_names()) == 2
