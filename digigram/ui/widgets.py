@@ -523,6 +523,10 @@ class FittedTable(QTableWidget):
                 lines = 2 * self.fontMetrics().lineSpacing() + 8
                 first = min(self.rowHeight(0), lines) if self.rowCount() else 0
                 self.setMinimumHeight(heads + first + bar + 2 * self.frameWidth())
+                # Never taller than its rows: the room a short table leaves goes to what is beside it
+                # (the history's chart), not to empty rows.
+                rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+                self.setMaximumHeight(max(self.minimumHeight(), heads + rows + bar + 2 * self.frameWidth()))
         finally:
             self._fitting = False
 

@@ -63,3 +63,21 @@ def test_every_check_is_read_whole_without_scrolling_sideways(
     assert table.horizontalScrollBar().maximum() == 0, "the checks scroll sideways"
     cut = cut_cells(table)
     assert not cut, cut[:3]
+
+
+def test_a_short_table_of_checks_leaves_its_room_to_the_chart(qtbot: Any, window: Any) -> None:
+    """On a usual screen two checks take two rows; the room below them goes to the chart, not to blank
+    rows under a chart that scrolls."""
+    person = create_person(qtbot, window)
+    for _ in range(2):
+        finish_check_with_gaps(qtbot, window)
+    window.resize(1366, 768)
+    window.apply_settings(Settings(language="uk", text_scale=100), store=False)
+    window.show_history(person.id)
+    history = window.view("history")
+    settle(16)
+    table = history.table
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    blank = table.viewport().height() - rows
+    assert blank <= table.fontMetrics().lineSpacing(), f"{blank} px of blank rows under the checks"
+    assert history.chart_scroll.height() > table.height()
