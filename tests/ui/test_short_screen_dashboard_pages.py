@@ -50,3 +50,25 @@ def test_hard_questions_and_before_after_are_read_whole_on_a_netbook(
         assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
         cut = cut_cells(page.table)
         assert not cut, f"{type(page).__name__}: {cut[:4]}"
+
+
+def test_a_short_table_keeps_its_place_under_its_title(
+        window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """A table shorter than the page stays under its title; the room left is below it, not between."""
+    seed_trainees(ws, PEOPLE[:3], checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.resize(1366, 768)
+    window.apply_settings(Settings(language="uk", text_scale=100), store=False)
+    window.coordinator_action.trigger()
+    settle()
+    view = window.stack.currentWidget()
+    assert isinstance(view, DashboardView)
+    for page in (view.hard, view.before_after):
+        view.tabs.setCurrentWidget(page)
+        settle(16)
+        assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
+        gap = page.table.geometry().top() - page.label.geometry().bottom()
+        name = type(page).__name__
+        assert gap <= 2 * page.layout().spacing() + 2, f"{name}: {gap} px between title and table"
+        assert page.label.height() <= page.label.sizeHint().height() + 4, f"{name}: the title floats"
+        assert page.height() - page.table.geometry().bottom() > 50, "the table fills the page: nothing tested"

@@ -55,6 +55,7 @@ class HardQuestionsTable(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # a table shorter than the page keeps its place under its title
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -114,6 +115,7 @@ class BeforeAfterPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.label)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # a table shorter than the page keeps its place under its title
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
