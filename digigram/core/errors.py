@@ -44,6 +44,20 @@ class Problem:
     def render(self, lang: str | None = None) -> str:
         return self.format(lang)
 
+    def located(self) -> Message:
+        """Where and what, worded for a person rather than a tool: «рядок 12, стовпчик 5: …», the key
+        path only when there is one (a sentence naming the file says which file)."""
+        line, column, problem = str(self.line), str(self.column), self.text
+        if self.line <= 0:
+            return N_("at {path}: {problem}", path=self.path, problem=problem) if self.path else problem
+        if self.column <= 0:
+            return (N_("line {line}, at {path}: {problem}", line=line, path=self.path, problem=problem)
+                    if self.path else N_("line {line}: {problem}", line=line, problem=problem))
+        if self.path:
+            return N_("line {line}, column {column}, at {path}: {problem}",
+                      line=line, column=column, path=self.path, problem=problem)
+        return N_("line {line}, column {column}: {problem}", line=line, column=column, problem=problem)
+
 
 class FrameworkError(DigigramError):
     """A framework file that cannot be used; `problems` lists everything found wrong with it."""
@@ -57,7 +71,7 @@ class FrameworkError(DigigramError):
         else:
             super().__init__(NP_("The framework file {file} has {count} problem. First: {first}",
                                  "The framework file {file} has {count} problems. First: {first}",
-                                 n, file=first.file, first=first))
+                                 n, file=first.file, first=first.located()))
 
 
 class QuizError(DigigramError):

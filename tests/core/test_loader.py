@@ -346,3 +346,19 @@ def test_yaml_syntax_problems_are_told_in_ukrainian_without_parser_english(
     message = uk.split("синтаксису YAML", 1)[1].replace("YAML", "")
     assert re.search(r"[A-Za-z]{3,}", message) is None, uk
     assert "Invalid YAML" in found.format("en")
+
+
+@pytest.mark.parametrize(("name", "en", "uk"), [
+    ("invalid-yaml", "First: line 5, column 1: Invalid YAML", "Перша: рядок 5, стовпчик 1: "),
+    ("item-unknown-level", "First: line 38, column 12, at items[1].level: ",
+     "Перша: рядок 38, стовпчик 12, у items[1].level: "),
+])
+def test_the_message_a_person_reads_says_line_and_column_in_words(name: str, en: str, uk: str) -> None:
+    """The app and the terminal commands show this sentence; `digigram validate` keeps FILE:LINE:COL."""
+    path = BROKEN / f"{name}.yaml"
+    with pytest.raises(FrameworkError) as caught:
+        load_framework(path)
+    for lang, expected in (("en", en), ("uk", uk)):
+        said = caught.value.message(lang)
+        assert expected in said, said
+        assert "(file)" not in said and said.count(str(path)) == 1, said
