@@ -289,7 +289,11 @@ class ResultsView(QWidget):
             top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), competence_gap_text(res)])
             for ev in res.evidence:
                 item = fw.item(ev.item_id)
-                QTreeWidgetItem(top, [item.stem.get(lang), answer_text(fw, item, ev.choice, lang)])
+                row = QTreeWidgetItem(top, [item.stem.get(lang), answer_text(fw, item, ev.choice, lang)])
+                # The answer starts level with its question: centred in a row of a long wrapped question
+                # it sat half a screen below it, and out of view on a netbook.
+                for column in (0, 1):
+                    row.setTextAlignment(column, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
             top.setExpanded(True)
 
     def _fill_review(self, result: Any) -> None:

@@ -56,4 +56,9 @@ def test_every_question_and_answer_is_read_whole(qtbot: Any, window: Any, lang: 
         it += 1
     assert seen > 4, "the case is not tested: no answers listed"
     assert not cut, cut[:3]
+    # An answer starts level with its question, not centred beside a question many lines long.
+    top = int(Qt.AlignmentFlag.AlignTop)
+    answers = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+               for j in range(tree.topLevelItem(i).childCount())]
+    assert answers and all(int(a.textAlignment(c)) & top for a in answers for c in (0, 1))
     assert tree.horizontalScrollBar().maximum() == 0, "the answers scroll sideways"
