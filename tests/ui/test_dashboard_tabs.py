@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.test_coordinator import typed  # noqa: F401 - the password dialog's answer
-from tests.ui.test_short_screen_dashboard import _netbook_dashboard
+from tests.ui.test_short_screen_dashboard import netbook_dashboard
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_tab_names_are_whole_at_200_percent(window: Any, ws: Any, typed: dict[str, Any],  # noqa: F811
                                             lang: str) -> None:
-    view = _netbook_dashboard(window, ws, lang=lang, scale=200)
+    view = netbook_dashboard(window, ws, lang=lang, scale=200)
     bar = view.tabs.tabBar()
     assert view.tabs.elideMode() == Qt.TextElideMode.ElideNone, "names cut to «Train…» cannot be read"
     for index in range(bar.count()):

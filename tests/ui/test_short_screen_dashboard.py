@@ -19,10 +19,12 @@ PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n 
 
 
 
-def _netbook_dashboard(window: Any, ws: Any, *, lang: str, scale: int) -> DashboardView:
-    seed_trainees(ws, PEOPLE, checks=0)
+def netbook_dashboard(window: Any, ws: Any, *, lang: str, scale: int, people: list[Any] = PEOPLE,
+                      checks: int = 0, size: tuple[int, int] = (1024, 600)) -> DashboardView:
+    """The dashboard for `people`, opened as a coordinator would on a window of `size`."""
+    seed_trainees(ws, people, checks=checks)
     ws.set_coordinator_password(SECRET)
-    window.resize(1024, 600)
+    window.resize(*size)
     # The text size is chosen on Home, as a person would, before the coordinator screens are shown.
     window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
     settle()
@@ -37,7 +39,7 @@ def _netbook_dashboard(window: Any, ws: Any, *, lang: str, scale: int) -> Dashbo
 @pytest.mark.parametrize("scale", [100, 200])
 def test_the_trainee_table_keeps_rows_in_view_on_a_netbook(
         window: Any, ws: Any, typed: dict[str, Any], lang: str, scale: int) -> None:  # noqa: F811
-    view = _netbook_dashboard(window, ws, lang=lang, scale=scale)
+    view = netbook_dashboard(window, ws, lang=lang, scale=scale)
     table = view.table
     rows = table.viewport().height() // table.rowHeight(0)
     assert rows >= 5, f"only {rows} table rows in view at 1024×600, {scale} %"
@@ -50,7 +52,7 @@ def test_the_trainee_table_keeps_rows_in_view_on_a_netbook(
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_folded_filters_open_by_keyboard_and_say_they_are_on(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
-    view = _netbook_dashboard(window, ws, lang=lang, scale=200)
+    view = netbook_dashboard(window, ws, lang=lang, scale=200)
     assert not view.filters.isVisible(), "at 200 % on a netbook the filters start folded"
     view.table.setFocus()  # Alt+J, the key of «О», with the Latin layout active, as a keyboard user would
     qtbot.keyClick(view.table, Qt.Key.Key_N if lang == "en" else Qt.Key.Key_J,
@@ -68,7 +70,7 @@ def test_folded_filters_open_by_keyboard_and_say_they_are_on(
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_buttons_are_not_cut_after_the_text_grew_on_another_screen(
         window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
-    view = _netbook_dashboard(window, ws, lang=lang, scale=100)
+    view = netbook_dashboard(window, ws, lang=lang, scale=100)
     window.go_home()
     window.apply_settings(Settings(language=lang, text_scale=200), store=False)  # while on Home
     settle()
@@ -82,7 +84,7 @@ def test_buttons_are_not_cut_after_the_text_grew_on_another_screen(
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_a_trainee_at_200_percent_scrolls_in_one_place(
         window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
-    view = _netbook_dashboard(window, ws, lang=lang, scale=200)
+    view = netbook_dashboard(window, ws, lang=lang, scale=200)
     window.show_trainee(view.model.rows[0].person_id)
     settle()
     trainee = window.stack.currentWidget()
@@ -117,7 +119,7 @@ def _menu_opened_by(qtbot: Any, widget: Any, key: Qt.Key) -> Any:
 def test_every_dashboard_command_is_in_view_without_scrolling_on_a_netbook(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str, scale: int) -> None:  # noqa: F811
     # At 200 % the last row of six buttons under the table was only reached by scrolling the screen.
-    view = _netbook_dashboard(window, ws, lang=lang, scale=scale)
+    view = netbook_dashboard(window, ws, lang=lang, scale=scale)
     settle()
     assert not window.scroller.verticalScrollBar().isVisible(), "the dashboard scrolls on a netbook"
     port = window.scroller.viewport()

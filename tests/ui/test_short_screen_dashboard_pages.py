@@ -10,11 +10,9 @@ from typing import Any
 
 import pytest
 
-from digigram.ui.coordinator.dashboard import DashboardView
-from digigram.ui.settings_dialog import Settings
-from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.helpers import cut_cells, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
+from tests.ui.test_short_screen_dashboard import netbook_dashboard
 
 LONG = Path(__file__).resolve().parents[1] / "frameworks" / "long-texts.yaml"
 SHIPPED = Path(__file__).resolve().parents[2] / "competency_framework" / "librarians.yaml"
@@ -32,22 +30,21 @@ def ws(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
     workspace.close()
 
 
-@pytest.mark.parametrize("lang", ["uk", "en"])
-def test_hard_questions_and_before_after_are_read_whole_on_a_netbook(
-        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
-    seed_trainees(ws, PEOPLE, checks=2)
-    ws.set_coordinator_password(SECRET)
-    window.resize(1024, 600)
-    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
-    settle()
-    window.coordinator_action.trigger()
-    settle()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
+def dashboard_pages(window: Any, ws: Any, *, people: list[Any], size: tuple[int, int], lang: str,
+                    scale: int) -> Iterator[Any]:
+    """The hard-questions and before/after pages in turn, each shown, for people checked twice."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=scale, people=people, checks=2, size=size)
     for page in (view.hard, view.before_after):
         view.tabs.setCurrentWidget(page)
         settle(16)
         assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
+        yield page
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_hard_questions_and_before_after_are_read_whole_on_a_netbook(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    for page in dashboard_pages(window, ws, people=PEOPLE, size=(1024, 600), lang=lang, scale=200):
         cut = cut_cells(page.table)
         assert not cut, f"{type(page).__name__}: {cut[:4]}"
 
@@ -55,18 +52,7 @@ def test_hard_questions_and_before_after_are_read_whole_on_a_netbook(
 def test_a_short_table_keeps_its_place_under_its_title(
         window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
     """A table shorter than the page stays under its title; the room left is below it, not between."""
-    seed_trainees(ws, PEOPLE[:3], checks=2)
-    ws.set_coordinator_password(SECRET)
-    window.resize(1366, 768)
-    window.apply_settings(Settings(language="uk", text_scale=100), store=False)
-    window.coordinator_action.trigger()
-    settle()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
-    for page in (view.hard, view.before_after):
-        view.tabs.setCurrentWidget(page)
-        settle(16)
-        assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
+    for page in dashboard_pages(window, ws, people=PEOPLE[:3], size=(1366, 768), lang="uk", scale=100):
         gap = page.table.geometry().top() - page.label.geometry().bottom()
         name = type(page).__name__
         assert gap <= 2 * page.layout().spacing() + 2, f"{name}: {gap} px between title and table"
