@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
@@ -59,10 +58,7 @@ class HistoryTable(FittedTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent, all_rows=False)
         self.attempts: list[Attempt] = []
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTabKeyNavigation(False)
-        self.verticalHeader().setVisible(False)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -87,8 +83,3 @@ class HistoryTable(FittedTable):
             for col, text in enumerate(cells):
                 self.setItem(row, col, QTableWidgetItem(text))
         self.fit()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Widths and row heights measured on a hidden page (a trainee's History tab) are refitted once shown.
-        QTimer.singleShot(0, self, self.fit)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -477,6 +477,10 @@ class FittedTable(QTableWidget):
                  all_rows: bool = True) -> None:
         super().__init__(rows, columns, parent)
         self.all_rows = all_rows
+        # Read, not edited: whole rows are chosen, and the row numbers say nothing.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         if all_rows:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -596,6 +600,11 @@ class FittedTable(QTableWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self.fit)  # larger text: taller rows and heads
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Widths and row heights measured on a hidden page (a tab not yet shown) cut text short.
+        QTimer.singleShot(0, self, self.fit)
 
 
 def _unbroken(text: str) -> list[str]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QScrollArea,
     QTableWidgetItem,
@@ -29,10 +27,7 @@ def _table(parent: QWidget, columns: int) -> FittedTable:
     # Fitted to the page's width: at 200 % text on a netbook a question or an area name wraps in its
     # column, where sized to its text it pushed every other column (and its head) off to the right.
     table = FittedTable(0, columns, parent, all_rows=False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
     return table
 
 
@@ -87,11 +82,6 @@ class HardQuestionsTable(QWidget):
                 cell.setToolTip(text)
                 self.table.setItem(row, col, cell)
         self.table.fit()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Widths and row heights measured while hidden cut long questions short: fit again once shown.
-        QTimer.singleShot(0, self.table.fit)
 
 
 def _area_of(framework: Any, item: Any, lang: str) -> str:
