@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from digigram.core.errors import StorageError
-from digigram.core.i18n import N_, Message
+from digigram.core.i18n import N_, NP_, Message
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
     from sqlalchemy import Engine
@@ -214,6 +214,29 @@ def _read_ahead(path: Path) -> None:
             return  # only a shortcut: the check itself reports what cannot be read
 
 
+# What SQLite says of a file it cannot read, in the reader's words; anything else is quoted as it is.
+_SQLITE_SAYS: dict[str, str | Message] = {
+    "file is not a database": N_("it is not an SQLite database, or it is encrypted"),
+    "database disk image is malformed": N_("parts of the file are damaged"),
+}
+
+
+def _check_found(rows: list[tuple[Any, ...]]) -> Message:
+    """SQLite's own check, told in a sentence: how many problems it found and the first of them.
+
+    Its report is technical English, often dozens of lines for one damaged page, so only the first
+    problem is quoted (shortened), for whoever restores the file or asks for help.
+    """
+    problems = [line.strip() for row in rows for line in str(row[0]).splitlines()
+                if line.strip() and not line.startswith("***")]
+    first = problems[0] if problems else "?"
+    if len(first) > 120:
+        first = first[:119] + "…"
+    return NP_("SQLite's own check found {count} problem, the first: «{first}»",
+               "SQLite's own check found {count} problems, the first: «{first}»",
+               len(problems), first=first)
+
+
 def inspect_file(path: Path) -> str | None:
     """Check a database file without changing it; returns its schema revision (None if it has none).
 
@@ -232,7 +255,7 @@ def inspect_file(path: Path) -> str | None:
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:
-                raise _damaged(path, "; ".join(str(r[0]) for r in rows[:3]))
+                raise _damaged(path, _check_found(rows))
             has_version = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
@@ -243,4 +266,4 @@ def inspect_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, str(exc)) from exc
+        raise _damaged(path, _SQLITE_SAYS.get(str(exc), str(exc))) from exc
