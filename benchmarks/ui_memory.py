@@ -85,6 +85,20 @@ def peak_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux, bytes on macOS
 
 
+def resident_split() -> tuple[float, float]:
+    """Resident memory now, in MiB: the process's own (heap, Python objects, Qt's buffers) and the pages
+    of program files it has mapped (Python, Qt, numpy libraries). How many of a library's pages count
+    as resident is the kernel's choice: one that reads files in large blocks keeps nearly whole
+    libraries resident, so the second figure differs from machine to machine for the same program."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        anon, files = (int(re.search(rf"{key}:\s+(\d+) kB", status).group(1)) / 1024  # type: ignore[union-attr]
+                       for key in ("RssAnon", "RssFile"))
+    except (OSError, AttributeError):
+        return float("nan"), float("nan")
+    return anon, files
+
+
 def parts_table(env: dict[str, str]) -> None:
     out = subprocess.run([sys.executable, "-c", PARTS], capture_output=True, text=True, env=env, cwd=ROOT,
                          check=True).stdout
@@ -185,8 +199,10 @@ def _whole_run(data: str, *, earlier: bool = False) -> str:
     plan_view.ask_pdf_path = lambda parent, suggested: str(pdf)
     win.view("plan").export_pdf()
     QApplication.processEvents()
+    anon, files = resident_split()
     text = (f"peak RSS: {at_home:.0f} MiB at home, {after_check:.0f} MiB after check and results chart, "
-            f"{peak_mib():.0f} MiB after the plan and the PDF ({pdf.stat().st_size // 1024} KiB)")
+            f"{peak_mib():.0f} MiB after the plan and the PDF ({pdf.stat().st_size // 1024} KiB); "
+            f"then {anon:.0f} MiB the app's own, {files:.0f} MiB pages of program files")
     win.close()
     ws.close()
     del app
