@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStatusBar,
     QStyle,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -563,6 +564,13 @@ class FittedTable(QTableWidget):
             widest = max((m.horizontalAdvance(word) + extra for m, extra, item in texts if item is not None
                           for word in _unbroken(item.text())), default=0)
             words.append(min(widest, natural[column]))
+        # Where the room allows, a head takes at most two lines: at 200 % text a narrow column's head
+        # («Власна оцінка до → після») stood four lines tall and left the rows below it no room.
+        heads = [max(word, min(_two_lines(head_metrics, self.horizontalHeaderItem(column)) + head_pad,
+                               natural[column]))
+                 for column, word in enumerate(words)]
+        if sum(heads) <= room:
+            words = heads
         if sum(words) > room:
             # Not even every longest word fits (200 % text on a netbook): squeezed, the words would end
             # in "…" («Серед…», «Найімовірніш»); whole, the last columns are a sideways scroll away.
@@ -605,6 +613,19 @@ class FittedTable(QTableWidget):
         super().showEvent(event)
         # Widths and row heights measured on a hidden page (a tab not yet shown) cut text short.
         QTimer.singleShot(0, self, self.fit)
+
+
+def _two_lines(metrics: QFontMetrics, item: QTableWidgetItem | None) -> int:
+    """The narrowest width at which `item`'s text wraps onto two lines at most (split between words)."""
+    if item is None:
+        return 0
+    words = item.text().split()
+    space = metrics.horizontalAdvance(" ")
+    if len(words) < 2:
+        return metrics.horizontalAdvance(item.text())
+    widths = [metrics.horizontalAdvance(word) for word in words]
+    return min(max(sum(widths[:cut]) + space * (cut - 1), sum(widths[cut:]) + space * (len(words) - cut - 1))
+               for cut in range(1, len(words)))
 
 
 def _unbroken(text: str) -> list[str]:

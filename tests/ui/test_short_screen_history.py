@@ -81,3 +81,22 @@ def test_a_short_table_of_checks_leaves_its_room_to_the_chart(qtbot: Any, window
     blank = table.viewport().height() - rows
     assert blank <= table.fontMetrics().lineSpacing(), f"{blank} px of blank rows under the checks"
     assert history.chart_scroll.height() > table.height()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_heads_of_the_checks_take_two_lines_at_most_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str) -> None:
+    """A narrow column's head («Власна оцінка до → після») stood four lines tall at 200 % text, and the
+    rows and the chart above shared what was left of a netbook's screen."""
+    person = create_person(qtbot, window)
+    finish_check_with_gaps(qtbot, window)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
+    window.show_history(person.id)
+    table = window.view("history").table
+    settle(16)
+    header = table.horizontalHeader()
+    line = header.fontMetrics().lineSpacing()
+    assert header.height() < 3 * line, f"heads {header.height()} px tall, {header.height() / line:.1f} lines"
+    assert table.horizontalScrollBar().maximum() == 0, "the checks scroll sideways"
+    assert not cut_cells(table)
