@@ -43,7 +43,10 @@ class _Layout:
         return len(self.title_lines) * line_height_in(self.size * 1.2) + PAD if self.title_lines else 0.0
 
     def header_h(self) -> float:
-        return len(self.header_lines) * line_height_in(self.size * 0.9) + 0.12
+        # The levels are named above the rows as well as below them (a chart taller than the screen at
+        # 200 % text showed its first rows with no scale in view): at least a line for them.
+        return max(len(self.header_lines) * line_height_in(self.size * 0.9),
+                   line_height_in(self.size) + 0.06) + 0.12
 
     def below_h(self) -> float:
         # tick labels, axis label, legend
@@ -153,6 +156,7 @@ def draw_gap(
     rows = [n - 1 - i for i in range(n)]  # first area at the top
     ax.set_yticks(rows, [plain("\n".join(ls)) for ls in lay.labels], fontsize=size, color=pal.text)
     ax.tick_params(axis="y", length=0, pad=6)
+    ax.tick_params(axis="x", top=True, labeltop=True)
     ax.set_xlabel(word("axis", lang), fontsize=size, color=pal.text)
     for x in range(len(levels)):
         ax.axvline(x, color=pal.grid, linewidth=0.8, zorder=0)

@@ -50,9 +50,14 @@ def test_markers_sit_on_their_levels(bars):
             assert list(by_gid[f"target:{bar.area_id}"].get_xdata()) == [bar.target_index]
 
 
-def test_level_codes_label_the_axis(bars):
+def test_level_codes_label_the_axis_below_and_above_the_rows(bars):
+    """Above too: a chart taller than the screen (200 % text on a netbook) shows its first rows with
+    the levels named, not only at its foot a scroll away."""
     ax = _chart_axes(gap_figure(bars, levels=LEVELS, lang="uk"))
-    assert [t.get_text() for t in ax.get_xticklabels()] == LEVELS
+    ticks = ax.xaxis.get_major_ticks()[:len(LEVELS)]
+    assert [t.label1.get_text() for t in ticks] == LEVELS
+    assert [t.label2.get_text() for t in ticks] == LEVELS
+    assert all(t.label1.get_visible() and t.label2.get_visible() for t in ticks)
 
 
 def test_no_target_anywhere_drops_target_from_legend(bars):
@@ -83,6 +88,30 @@ def test_everything_fits_inside_the_figure(bars, font_scale):
         box = text.get_window_extent(renderer)
         assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, text.get_text()
         assert frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1, text.get_text()
+
+
+@pytest.mark.parametrize("with_targets", [True, False])
+@pytest.mark.parametrize("font_scale", [1.0, 2.0])
+def test_the_levels_above_the_rows_have_their_own_room(bars, font_scale, with_targets):
+    """The level codes above the rows sit between the title and the first row, clear of both and of
+    the «levels to target» head beside them (with or without targets, whose head reserves room)."""
+    from dataclasses import replace
+
+    chosen = bars if with_targets else [replace(b, target_index=None) for b in bars]
+    fig = gap_figure(chosen, levels=LEVELS, lang="uk", title="Ольга Петренко", font_scale=font_scale)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = _chart_axes(fig)
+    above = [t.label2.get_window_extent(renderer) for t in ax.xaxis.get_major_ticks()[:len(LEVELS)]]
+    rows = ax.get_window_extent(renderer)
+    others = [t.get_window_extent(renderer) for t in fig.texts + ax.texts if t.get_text()]
+    others += [t.get_window_extent(renderer) for t in ax.get_yticklabels() if t.get_text()]
+    assert others, "the title and the heads were found"
+    for box in above:
+        assert box.y0 >= rows.y1 - 1, "a level code overlaps the first row"
+        for other in others:
+            assert not box.overlaps(other), (box, other)
 
 
 def test_saves_a_png(bars, tmp_path):
