@@ -19,7 +19,7 @@ from digigram.core.i18n import format_date
 from digigram.core.when import local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable
-from digigram.ui.widgets import TextLabel
+from digigram.ui.widgets import FocusRing, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -44,6 +44,7 @@ class HistoryView(QWidget):
         self.chart_scroll = QScrollArea(self)
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        FocusRing(self.chart_scroll)  # its Tab stop (arrow keys scroll it) is seen
         self.chart = ChartWidget(self.chart_scroll)
         self.chart_scroll.setWidget(self.chart)
         outer.addWidget(self.chart_scroll, 3)

@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # No Tab stop of its own (it showed no focus mark, so a Tab press seemed lost): Tab goes to the
+        # screen's fields, and the area scrolls each one into view as it takes the focus.
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.setWidget(self.stack)
         self.setCentralWidget(self.scroller)
         self.coordinator_screens: dict[str, QWidget] = {}

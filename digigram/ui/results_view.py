@@ -43,7 +43,7 @@ from digigram.ui.texts import (
     said_text,
     said_vs_shown_text,
 )
-from digigram.ui.widgets import FittedTable, TextLabel
+from digigram.ui.widgets import FittedTable, FocusRing, TextLabel
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -106,6 +106,7 @@ class ResultsView(QWidget):
         self.overview_scroll = QScrollArea(self.tabs)
         self.overview_scroll.setWidgetResizable(True)
         self.overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        FocusRing(self.overview_scroll)  # its Tab stop (arrow keys scroll it) is seen
         overview = QWidget(self.overview_scroll)
         ov = QVBoxLayout(overview)
         self.chart = ChartWidget(overview)

@@ -7,11 +7,22 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QBoxLayout,
     QDateEdit,
@@ -50,12 +61,45 @@ def percent_format(bar: QProgressBar | None) -> None:
         bar.setFormat(QCoreApplication.translate("Progress", "%p%", "a progress bar's share; %p: the number"))
 
 
+class FocusRing(QWidget):
+    """A ring over a scroll area's edges while it has the keyboard, so its Tab stop is seen.
+
+    A frameless scroll area takes a Tab stop (its arrow keys scroll what it holds, a chart taller than
+    the window) but draws no focus mark: a Tab press onto it seemed to go nowhere. The ring is a child
+    drawn above the area's view, passes every click through, and shows only while the area has focus.
+    """
+
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+        area.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setGeometry(self.area.rect())
+            self.setVisible(kind == QEvent.Type.FocusIn)
+            self.raise_()
+        elif kind == QEvent.Type.Resize:
+            self.setGeometry(self.area.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+
 def scroll_page(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     """A frameless area that scrolls what is taller than the room, and the column to fill it (no margins
     of its own): a screen's content above commands that must stay at the window's foot."""
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    FocusRing(area)
     inner = QWidget(area)
     column = QVBoxLayout(inner)
     column.setContentsMargins(0, 0, 0, 0)

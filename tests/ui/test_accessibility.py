@@ -122,3 +122,60 @@ def test_a_screen_reader_meets_home_in_the_order_it_is_read(qtbot: Any, window: 
     for before, after in pairwise(boxes):
         beside = after.top() < before.bottom() and before.top() < after.bottom()
         assert after.top() >= before.bottom() or (beside and after.left() > before.right()), (before, after)
+
+
+def _tab_stops(qtbot: Any, start: QWidget, presses: int = 30) -> list[QWidget]:
+    start.setFocus()
+    qtbot.waitUntil(lambda: focused() is start)
+    stops = []
+    for _ in range(presses):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        stops.append(focused())
+    return stops
+
+
+def test_tab_never_stops_on_the_window_s_own_scroll_area(qtbot: Any, window: Any, ws: Any) -> None:
+    """The window's scroll area took a Tab stop on every screen and showed no focus mark: one Tab press
+    seemed to go nowhere. Tab goes to the screen's fields, which the window scrolls into view."""
+    win = window
+    create_person(qtbot, win)
+    win.activateWindow()
+    assert win.scroller not in _tab_stops(qtbot, win.home.people), "home"
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, win)
+    win.show_results(ws.history(win.person_id)[0].id)
+    results = win.view("results")
+    assert win.stack.currentWidget() is results
+    assert win.scroller not in _tab_stops(qtbot, results.tabs.tabBar()), "results"
+    win.show_history(win.person_id)
+    assert win.scroller not in _tab_stops(qtbot, win.view("history").table), "history"
+
+
+def test_a_scrolled_chart_shows_when_it_has_the_keyboard(qtbot: Any, window: Any, ws: Any) -> None:
+    """The results' overview takes a Tab stop (its arrow keys scroll a chart taller than a netbook's
+    screen) but drew no focus mark: a ring in the highlight colour now shows while it has focus."""
+    win = window
+    create_person(qtbot, win)
+    win.activateWindow()
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, win)
+    win.show_results(ws.history(win.person_id)[0].id)
+    results = win.view("results")
+    assert win.stack.currentWidget() is results
+    area = results.overview_scroll
+    highlight = area.palette().color(area.palette().ColorRole.Highlight).rgb()
+
+    def edge_colours() -> set[int]:
+        image = area.grab().toImage()
+        return {image.pixel(1, y) for y in range(10, image.height() - 10, 7)}
+
+    results.tabs.tabBar().setFocus()
+    qtbot.waitUntil(lambda: focused() is results.tabs.tabBar())
+    assert highlight not in edge_colours(), "a ring without the focus"
+    stops = _tab_stops(qtbot, results.tabs.tabBar(), presses=20)
+    assert area in stops, f"Tab never reaches the chart: {[type(w).__name__ for w in stops]}"
+    area.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: focused() is area)
+    qtbot.waitUntil(lambda: edge_colours() == {highlight})
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: highlight not in edge_colours())

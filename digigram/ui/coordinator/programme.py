@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.widgets import TextLabel, show_dates
+from digigram.ui.widgets import FocusRing, TextLabel, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -115,6 +115,7 @@ class ProgrammePage(QWidget):
 
         self.pane = QScrollArea(self)
         self.pane.setWidgetResizable(True)
+        FocusRing(self.pane)  # its Tab stop (arrow keys scroll the page) is seen
         body = QWidget(self.pane)
         self.body = QVBoxLayout(body)
         self.summary = TextLabel(body)

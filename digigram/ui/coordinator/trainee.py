@@ -26,7 +26,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
 from digigram.ui.texts import area_name, gap_text, level_label, said_text, said_vs_shown_text
-from digigram.ui.widgets import ButtonRow, TextLabel, wrap_lines
+from digigram.ui.widgets import ButtonRow, FocusRing, TextLabel, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -61,6 +61,7 @@ class TraineeView(QWidget):
         self.chart_scroll = QScrollArea(self.tabs)
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        FocusRing(self.chart_scroll)  # its Tab stop (arrow keys scroll it) is seen
         chart_page = QWidget(self.chart_scroll)
         cp = QVBoxLayout(chart_page)
         self.chart = ChartWidget(chart_page)
@@ -79,6 +80,7 @@ class TraineeView(QWidget):
         self.plan_scroll = QScrollArea(self.tabs)
         self.plan_scroll.setWidgetResizable(True)
         self.plan_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        FocusRing(self.plan_scroll)  # its Tab stop (arrow keys scroll it) is seen
         plan = QWidget(self.plan_scroll)
         pl = QHBoxLayout(plan)
         left = QVBoxLayout()
