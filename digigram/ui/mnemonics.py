@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QMenu, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QMenu,
+    QRadioButton,
+    QTabBar,
+    QWidget,
+)
 
 # The Ukrainian (ЙЦУКЕН) letter on each key of a QWERTY keyboard.
 _LATIN_TO_UK = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.", "йцукенгшщзхїфівапролджєячсмитьбю", strict=True))
@@ -33,15 +42,21 @@ def mnemonic(text: str) -> str:
     return ""
 
 
-def _targets(window: QWidget, letter: str) -> list[QWidget]:
-    found: list[QWidget] = []
+def _targets(window: QWidget, letter: str) -> list[tuple[QWidget, int]]:
+    """Visible widgets whose mnemonic is `letter`: buttons, labels with a buddy, and tabs (a tab bar with
+    the tab's index; -1 for the others)."""
+    found: list[tuple[QWidget, int]] = []
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or not widget.isEnabled() or widget.window() is not window:
+            continue
+        if isinstance(widget, QTabBar):
+            found += [(widget, index) for index in range(widget.count())
+                      if widget.isTabEnabled(index) and mnemonic(widget.tabText(index)) == letter]
             continue
         labelled = isinstance(widget, QAbstractButton) or (
             isinstance(widget, QLabel) and widget.buddy() is not None)
         if labelled and mnemonic(widget.text()) == letter:  # type: ignore[attr-defined]
-            found.append(widget)
+            found.append((widget, -1))
     return found
 
 
@@ -92,8 +107,11 @@ def latin_layout_mnemonic(watched: QObject, event: QKeyEvent) -> bool:
     targets = _targets(window, letter)
     if not targets:
         return False
-    target = targets[0]
-    if isinstance(target, QLabel):
+    target, tab = targets[0]
+    if isinstance(target, QTabBar):
+        # As Qt's own Alt+letter does for a tab: the tab is shown (the focus stays where it was).
+        target.setCurrentIndex(tab)
+    elif isinstance(target, QLabel):
         buddy = target.buddy()
         if buddy is not None:
             buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -64,3 +64,28 @@ def test_a_menu_item_is_chosen_by_its_letter_on_either_layout(
     assert _choose_in_menu(qtbot, button, letter), f"{letter!r} left the menu open"
     qtbot.waitUntil(lambda: bool(chosen))
     assert chosen == [wanted]
+
+
+@pytest.mark.parametrize(("lang", "key", "text", "tab"), [
+    # «&Картина групи»: «К» sits on the R key, which the Latin layout sends as Alt+R.
+    ("uk", Qt.Key.Key_R, "r", 1),
+    # "Group &picture": "P" sits on the key of «З», which X11 sends as Alt+З (its upper-case code point)
+    # with the Ukrainian layout active.
+    ("en", 0x0417, "з", 1),
+])
+def test_a_tab_is_reached_by_its_letter_on_either_layout(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str, key: int, text: str,  # noqa: F811
+        tab: int) -> None:
+    """Alt and a tab's underlined letter showed the tab only when the layout typed that letter; buttons
+    already answered to the key in either layout, tabs did not."""
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.apply_settings(Settings(language=lang), store=False)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    assert view.tabs.currentIndex() == 0
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(view.table, QKeyEvent(kind, key, Qt.KeyboardModifier.AltModifier, text))
+    qtbot.waitUntil(lambda: view.tabs.currentIndex() == tab)
