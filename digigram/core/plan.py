@@ -38,9 +38,11 @@ def suggest(
 ) -> list[Suggestion]:
     """Steps for every competence with a gap, largest gap first, then in framework order.
 
-    Resources are matched by competence (before its area) and by level range; within that, ones in
-    `lang` come first and, when asked, offline handouts before anything needing the internet.
-    Resources linked to questions the person did not get fully right come before the rest.
+    Resources are matched by competence and its area, and by level range. When asked, offline handouts
+    come before anything needing the internet; then ones in `lang` (a Ukrainian reader was given an
+    English handout because a missed question linked to it); then, in that order, resources linked to
+    questions the person did not get fully right, the competence's own before its area's, and those
+    starting nearest the person's level.
     """
     order = {c.id: n for n, c in enumerate(framework.competences)}
     steps: list[Suggestion] = []
@@ -62,10 +64,10 @@ def suggest(
                 continue
             start = framework.level_index(res.levels[0]) if res.levels is not None else low
             key = (
-                res.id not in missed,
-                not direct,
                 offline_first and not res.offline,
                 lang is not None and res.language is not None and res.language != lang,
+                res.id not in missed,
+                not direct,
                 abs(start - low),
                 res.minutes if res.minutes is not None else 10**6,
                 res.id,

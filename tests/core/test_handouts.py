@@ -95,3 +95,18 @@ def test_handout_structure(path: Path) -> None:
         assert re.findall(r"[\u0400-\u04ff]['\u2019][\u0400-\u04ff]", html) == []
         twin = path.with_name(path.name.replace(".uk.", ".en."))
         assert _outline(twin).tags.count("h2") == outline.tags.count("h2"), "the English twin differs"
+
+
+def test_a_handouts_language_versions_are_offered_for_the_same_gaps() -> None:
+    """The Ukrainian and English copies of a handout carry the same competences and levels: when they
+    differed, a plan in Ukrainian suggested the English copy («…(англійською)») for a gap the Ukrainian
+    one was not tagged for."""
+    framework = load_framework(shipped_framework_path())
+    copies: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...] | None]]] = {}
+    for res in framework.resources:
+        if res.file is not None:
+            stem = re.sub(r"\.(uk|en)\.html$", "", str(res.file))
+            copies.setdefault(stem, []).append((res.id, tuple(res.competences), res.levels))
+    differing = {stem: found for stem, found in copies.items()
+                 if len({(comps, levels) for _id, comps, levels in found}) > 1}
+    assert len(copies) >= 9 and not differing, differing

@@ -75,7 +75,7 @@ def test_offline_handouts_first_when_asked() -> None:
     assert step.resources[0].id == "R-comp-offline"
 
 
-def test_resources_of_missed_questions_come_first() -> None:
+def test_resources_of_missed_questions_come_first_in_the_readers_language() -> None:
     fw = framework(
         n_areas=1,
         n_competences=1,
@@ -85,8 +85,13 @@ def test_resources_of_missed_questions_come_first() -> None:
         extra_items=(knowledge("A0.1-linked", "A0.1", "A0", "A1", resources=("R-comp-en",)),),
         profiles=(profile("p", "C1"),),
     )
-    step = suggest(_result(fw, choose_best=False), fw, lang="uk")[0]
-    assert step.resources[0].id == "R-comp-en"
+    result = _result(fw, choose_best=False)
+    assert suggest(result, fw, lang="en")[0].resources[0].id == "R-comp-en"
+    assert suggest(result, fw)[0].resources[0].id == "R-comp-en"  # no language asked for
+    # A Ukrainian reader gets the handout in Ukrainian first, then the linked one in English ahead of
+    # the other English ones: a missed question's link does not outweigh the reader's language.
+    ids = [r.id for r in suggest(result, fw, lang="uk")[0].resources]
+    assert ids[0] == "R-comp-uk" and ids.index("R-comp-en") < ids.index("R-area-en")
 
 
 
