@@ -14,6 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from digigram.cli.validate import KIND_WORDS
     from digigram.core.calibration.diagnostics import flag_words
     from digigram.core.i18n import N_, tr
     from digigram.services.calibration import calibration_state, record_path
@@ -36,8 +37,11 @@ def run(args: argparse.Namespace) -> int:
                       min=rec["min_responses"])))
     flagged = state.flagged
     print(tr(lang, N_("Flagged items: {count}.", count=len(flagged))))
+    kinds = {kind: tr(lang, word) for kind, word in KIND_WORDS.items()}
+    width = max(map(len, kinds.values()))
     for s in items if args.all else flagged:
         n = "—" if s.n is None else str(s.n)
         status = tr(lang, N_("calibrated") if s.calibrated else N_("provisional"))
-        print(f"  {s.item_id:<12} {s.kind:<12} n={n:<6} {status:<12} {flag_words(s.flags, lang)}")
+        kind = kinds.get(s.kind, s.kind)
+        print(f"  {s.item_id:<12} {kind:<{width}} n={n:<6} {status:<12} {flag_words(s.flags, lang)}")
     return 0

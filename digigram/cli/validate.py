@@ -14,7 +14,8 @@ from digigram.core.loader import load_framework
 
 HELP = "check competency framework files and report every problem with its line and column"
 
-_KINDS = {
+# The kinds of question in the reader's words (`digigram validate`, `digigram calibration`).
+KIND_WORDS = {
     "self_rating": N_("self_rating"), "knowledge": N_("knowledge"), "scenario": N_("scenario"),
     "attitude": N_("attitude"),
 }
@@ -31,7 +32,7 @@ def summary(path: str, framework: Framework, lang: str) -> str:
     competences = sum(len(a.competences) for a in framework.areas)
     items, resources = len(framework.items), len(framework.resources)
     head = f"{path}: {framework.id} {framework.version}"
-    by_kind = ", ".join(f"{_KINDS[k].render(lang)} {kinds[k]}" for k in ITEM_KINDS)
+    by_kind = ", ".join(f"{KIND_WORDS[k].render(lang)} {kinds[k]}" for k in ITEM_KINDS)
     return N_("{head}: ok — {areas} areas, {competences} competences, {items} items ({by_kind}), "
               "{resources} resources", head=head, areas=areas, competences=competences, items=items,
               by_kind=by_kind, resources=resources).render(lang)

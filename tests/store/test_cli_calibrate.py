@@ -90,6 +90,11 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     assert f"{PEOPLE} finished checks" in shown
     some = next(k for k, v in record["items"].items() if v["calibrated"])
     assert f"n={finished[some]}" in shown
+    # In Ukrainian the kinds are words too, not the file's keys ("knowledge", "self_rating").
+    assert main(["calibration", str(out), "--all", "--lang", "uk"]) == 0
+    shown = capsys.readouterr().out
+    assert "знання" in shown and "самооцінка" in shown
+    assert " knowledge " not in shown and "self_rating" not in shown
 
 
 def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp_path: Path) -> None:
