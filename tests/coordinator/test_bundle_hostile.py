@@ -221,6 +221,8 @@ def _refused(region: Path, tmp: Path, path: Path, expected: str, **options: Any)
     en, uk = caught.value.message("en"), caught.value.message("uk")
     assert expected in en, en
     assert "Nothing was imported" in en and "Нічого не імпортовано" in uk and uk != en
+    # No decoder's English inside the Ukrainian sentence (it held "Expecting ',' delimiter: line 1 …").
+    assert not any(word in uk for word in ("Expecting", "delimiter", "Extra data", "line 1")), uk
 
 
 @pytest.mark.parametrize(("label", "build", "expected"), CASES, ids=[c[0] for c in CASES])

@@ -207,9 +207,15 @@ def strict_json(data: bytes, what: str) -> Any:
             raise ValueError(f"Extra data: char {end}")
         return value
     except (ValueError, RecursionError) as exc:
-        raise fail(N_("The file {what} in the bundle is not valid JSON ({exc}). Ask the hub to export the "
-                      "bundle again.",
-                      what=what, exc=exc)) from None
+        # The decoder's own words ("Expecting ',' delimiter") are English and say nothing to a
+        # coordinator; where it stopped is kept, for whoever looks at the file.
+        at = getattr(exc, "pos", None)
+        if isinstance(at, int):
+            raise fail(N_("The file {what} in the bundle is not valid JSON (from character {at}): it was "
+                          "damaged or changed after it was exported. Ask the hub to export the bundle again.",
+                          what=what, at=at + 1)) from None
+        raise fail(N_("The file {what} in the bundle is not valid JSON: it was damaged or changed after it "
+                      "was exported. Ask the hub to export the bundle again.", what=what)) from None
 
 
 
