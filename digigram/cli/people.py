@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             finished = sum(a.status == "finished" for a in history)
             open_ = sum(a.status == "in_progress" for a in history)
             profile = printable(_profile_name(ws.framework, person.profile_id, lang))
-            print(N_("{name}{hub}: profile {profile}, {finished} finished, {open} unfinished",
+            print(N_("{name}{hub}: role {profile}, {finished} finished, {open} unfinished",
                      name=name, hub=hub, profile=profile, finished=finished, open=open_).render(lang))
     return 0
 

@@ -40,7 +40,7 @@ def test_group_csv_has_a_bom_ukrainian_text_and_parses_back(ws: Workspace, co: C
     # Excel with Ukrainian regional settings splits on ';' (a comma put everything in column A).
     assert text.startswith("Імʼя;Хаб;Регіон;Група;")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[0][:7] == ["Імʼя", "Хаб", "Регіон", "Група", "Профіль", "Перевірок", "Остання перевірка"]
+    assert rows[0][:7] == ["Імʼя", "Хаб", "Регіон", "Група", "Роль", "Перевірок", "Остання перевірка"]
     assert rows[0][7:10] == ["Документи: рівень", "Документи: ціль", "Документи: рівнів до цілі"]
     assert rows[0][-1] == "Потребує допомоги"
     body = {r[0]: r for r in rows[1:]}

@@ -155,7 +155,7 @@ def test_people_lists_and_export_refuses_an_unknown_name(
 ) -> None:
     _quiz(monkeypatch, capsys, data_dir, "yes\n\n1\nq\n", person="Андрій")
     code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
-    assert code == 0 and "Андрій: profile Librarian, 0 finished, 1 unfinished" in out  # the role's name
+    assert code == 0 and "Андрій: role Librarian, 0 finished, 1 unfinished" in out  # the role's name
     code, out, err = _cli(monkeypatch, capsys, data_dir, "export", "--person", "Nobody",
                           "--framework", str(SMALL))
     assert code == 2 and "There is nobody named 'Nobody'" in err
@@ -179,7 +179,7 @@ def test_a_damaged_database_points_to_restore_which_brings_the_data_back(
     kept = list(data_dir.glob("digigram.sqlite3.aside-*"))
     assert [k.read_bytes() for k in kept if not k.name.endswith(("-wal", "-shm"))] == [b"\x00garbage" * 1000]
     code, out, _ = _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))
-    assert "Olena: profile Librarian, 0 finished, 1 unfinished" in out
+    assert "Olena: role Librarian, 0 finished, 1 unfinished" in out
     assert backup.list_backups(paths.backup_dir(data_dir))
 
 

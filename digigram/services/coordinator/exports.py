@@ -24,7 +24,7 @@ WORDS = {
     "hub": N_("Hub"),
     "region": N_("Region"),
     "group": N_("Group"),
-    "profile": N_("Profile"),
+    "profile": N_("Role"),  # the profile is called the role on every screen
     "checks": N_("Checks"),
     "last": N_("Last check"),
     "level": N_("level"),
