@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,7 @@ def compose(text: str, *, name: str, c_loader: bool = True) -> Node | None:
     try:
         root: Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise Unreadable([_syntax_problem(exc, name)]) from None
+        raise Unreadable([_syntax_problem(exc, name, text)]) from None
     except yaml.YAMLError as exc:
         raise Unreadable([problem(
             name, 0, 0, "", N_("Invalid YAML: {exc}", exc=exc)
@@ -154,9 +155,33 @@ _SYNTAX = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+# A key whose value opens a double quote that its line does not close: `uk: "text` (an escaped \" and
+# a closed "" do not count).
+_OPEN_QUOTE = re.compile(r'^\s*(?:-\s+)?[\w.-]+:\s+"((?:[^"\\]|\\.)*)$')
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """(line, column), 0-based, of the first value between lines `first` and `last` whose opening double
+    quote is not closed on its line. YAML lets a quoted value run on over the following lines, so the
+    parser stops only where the text stops making sense, often many lines below the mistake."""
+    lines = text.splitlines()
+    for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
+        found = _OPEN_QUOTE.match(lines[n])
+        if found is not None:
+            return n, found.start(1) - 1
+    return None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    start = exc.context_mark or mark
+    quote = None if mark is None or start is None else _unclosed_quote(text, start.line, mark.line - 1)
+    if quote is not None:
+        return problem(name, quote[0] + 1, quote[1] + 1, "", N_(
+            "Invalid YAML: a quote opened here is not closed on its line, so the value runs on to line "
+            "{line}, where the parser gave up. Close the quote, or write the text without quotes.",
+            line=line))
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     lowered = what.lower()
     meaning = next((text for fragment, text in _SYNTAX if fragment in lowered),

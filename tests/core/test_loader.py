@@ -362,3 +362,24 @@ def test_the_message_a_person_reads_says_line_and_column_in_words(name: str, en:
         said = caught.value.message(lang)
         assert expected in said, said
         assert "(file)" not in said and said.count(str(path)) == 1, said
+
+
+@pytest.mark.parametrize("c_loader", [True, False])
+def test_an_unclosed_quote_is_found_where_it_was_opened(tmp_path: Path, c_loader: bool) -> None:
+    """A quoted value may run on over the lines below, so the parser gave up many lines further down
+    («рядок 277 … відступ не збігається» for a quote left open on line 201). The problem is now
+    placed on the quote, and says where the parser stopped."""
+    text = (FRAMEWORKS / "minimal.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = lines.index("    kind: knowledge\n")
+    lines.insert(at + 2, '    explanation: "Лапки шукають точну фразу.\n')  # the closing quote forgotten
+    path = tmp_path / "open-quote.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(FrameworkError) as caught:
+        load_framework(path, c_loader=c_loader)
+    (found,) = caught.value.problems
+    assert (found.line, found.column) == (at + 3, 18), found.format("en")
+    stopped = re.search(r"to line (\d+)", found.format("en"))
+    assert stopped is not None and int(stopped.group(1)) > at + 3
+    uk = found.format("uk")
+    assert "лапки" in uk and "Close the quote" not in uk
