@@ -114,3 +114,41 @@ def test_with_no_one_to_compare_the_report_says_so_instead_of_empty_bars(
     assert "".join(said.split()) in page, "the missing comparison is said in words"
     assert "—" not in page, "no dashes where the shares would be"
     assert ("0 з 0" if lang == "uk" else "0 of 0").replace(" ", "") not in page
+
+
+def _drawn_texts(figure: Figure) -> list[tuple[str, float, float]]:
+    """Every text drawn on the figure with its left and right edge in inches."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    found = []
+    for text in figure.findobj(Text):
+        if text.get_visible() and text.get_text().strip():
+            box = text.get_window_extent(renderer)
+            found.append((text.get_text(), box.x0 / figure.dpi, box.x1 / figure.dpi))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_chart_title_is_said_whole_inside_a_narrow_picture(lang: str) -> None:
+    # 1024×600 at 200 % text: a 4.9-inch picture, most of it the area names; the title started after them
+    # and was cut at the right edge ("Нижче від цілі ролі, з…", "Below the role's target, by").
+    from digigram.charts.programme import words
+
+    w = words(lang)
+    names = ["Інформаційна грамотність і робота з даними", "Цифрове наставництво та е-послуги"]
+    for title, figure in (
+            (w["gaps"], shares_figure([(n, Share(3, 10)) for n in names], title=w["gaps"], lang=lang,
+                                      width=4.8)),
+            (w["over"], shares_figure([(n, Share(3, 10)) for n in names], title=w["over"], lang=lang,
+                                      width=4.8)),
+            (w["headline"], headline_figure(Share(17, 100), Share(82, 100), lang=lang, width=3.5))):
+        width = figure.get_size_inches()[0]
+        drawn = _drawn_texts(figure)
+        for text, left, right in drawn:
+            assert left >= 0 and right <= width, f"{text!r} runs off the {width}-inch picture"
+        said = " ".join(" ".join(t.split()) for t, _l, _r in drawn)
+        assert title in said, f"{title!r} is not said whole"
