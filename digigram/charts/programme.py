@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
 from digigram.charts._pdf import PDF_RC
-from digigram.charts._style import NORMAL, Palette, font, line_height_in, palette, wrap
+from digigram.charts._style import NORMAL, Palette, fits, font, line_height_in, palette, wrap
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
 from digigram.core.programme import AFTER_DAYS, Share
@@ -268,17 +268,38 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
     _plain(ax, pal)
 
 
+LABEL_PT = 9.0
+
+
 def _label_room(names: Sequence[str]) -> float:
-    """Inches for the longest axis label (names are cut to 34 characters by `_short` first)."""
+    """Inches for the longest line of the axis labels (as `_labels` wrapped them)."""
     from digigram.charts._style import text_width_in
 
     # The estimate runs about 5 % short of what Agg draws, and the tick and its pad take 0.1 inch more:
     # without that room a 33-letter area name lost its first letter at the figure's left edge.
-    return min(max((text_width_in(n, 9.0) for n in names), default=1.0) * 1.06 + 0.25, 3.1)
+    return max((text_width_in(line, LABEL_PT) for n in names for line in n.split("\n")), default=1.0) \
+        * 1.06 + 0.25
 
 
-def _short(names: Sequence[str], limit: int = 34) -> list[str]:
-    return [n if len(n) <= limit else n[:limit - 1].rstrip() + "…" for n in names]
+def _label_limit(width: float) -> float:
+    """How wide, in inches, the axis labels of a chart `width` inches wide may be: the bars keep the rest."""
+    return min(3.4, max(1.3, 0.38 * width))
+
+
+def _labels(names: Sequence[str], limit: float, lines: int = 2) -> list[str]:
+    """Axis labels no wider than `limit` inches: a long name wraps onto up to `lines` lines. Only a name
+    longer than that ends in "…"; cut at 34 letters, «Інформаційна грамотність і робота…» lost its end
+    beside blank room."""
+    made = []
+    for name in names:
+        wrapped = wrap(name, limit, LABEL_PT)
+        if len(wrapped) > lines:
+            last = " ".join(wrapped[lines - 1:])
+            while len(last) > 1 and not fits(last + "…", limit, LABEL_PT):
+                last = last[:-1]
+            wrapped = [*wrapped[:lines - 1], last.rstrip() + "…"]
+        made.append("\n".join(wrapped))
+    return made
 
 
 def headline_figure(before: Share, after: Share, *, lang: str, width: float = 4.6,
@@ -292,7 +313,7 @@ def headline_figure(before: Share, after: Share, *, lang: str, width: float = 4.
 
 def levels_figure(levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *, lang: str,
                   width: float = 7.0, dark: bool = False) -> Figure:
-    names = _short([n for n, _ in levels])
+    names = _labels([n for n, _ in levels], _label_limit(width))
     room = _label_room(names)
     height = 0.75 + 0.42 * max(len(levels), 1)
     fig = Figure(figsize=(width, height + 0.35), facecolor=_dark(dark).background)
@@ -303,7 +324,7 @@ def levels_figure(levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[s
 
 def shares_figure(rows: Sequence[tuple[str, Share]], *, title: str, lang: str, width: float = 7.0,
                   colour: str = "#D55E00", dark: bool = False) -> Figure:
-    names = _short([n for n, _ in rows])
+    names = _labels([n for n, _ in rows], _label_limit(width))
     room = _label_room(names)
     height = 0.7 + 0.36 * max(len(rows), 1)
     extra = _title_extra(title, width - 0.3 - TITLE_LEFT)
@@ -356,7 +377,7 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
                    [[name, str(t), str(h), str(c)] for name, t, h, c in report.regions], title=w["regions"])
     if report.levels:
         flow.heading(w["levels"], keep_with=2.0)
-        names = _short([n for n, _ in report.levels])
+        names = _labels([n for n, _ in report.levels], _label_limit(width))
         room = _label_room(names)
         height = 0.85 + 0.42 * len(report.levels)  # legend above, tick labels below the bars
 
@@ -368,7 +389,8 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     def competences() -> None:
         """Right after the areas' gaps: the same figure per competence, bars and a table."""
         rows = report.competence_gaps
-        names = _short([n for n, _ in rows], 40)
+        # One line each at 35 rows a page: the bars and their shares need no more than 2.4 inches.
+        names = _labels([n for n, _ in rows], width - 2.4, lines=1)
         room = _label_room(names)
         extra = _title_extra(w["competence_gaps"], width)
         height = 0.9 + 0.2 * len(rows) + extra  # 35 competences on one page: narrower bars than the areas'
@@ -389,7 +411,7 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
             competences()
         if not rows:
             continue
-        names = _short([n for n, _ in rows])
+        names = _labels([n for n, _ in rows], _label_limit(width))
         room = _label_room(names)
         extra = _title_extra(title, width)
         height = 0.9 + 0.36 * len(rows) + extra  # title above, tick labels below the bars

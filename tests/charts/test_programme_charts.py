@@ -152,3 +152,45 @@ def test_a_chart_title_is_said_whole_inside_a_narrow_picture(lang: str) -> None:
             assert left >= 0 and right <= width, f"{text!r} runs off the {width}-inch picture"
         said = " ".join(" ".join(t.split()) for t, _l, _r in drawn)
         assert title in said, f"{title!r} is not said whole"
+
+
+AREA = "Інформаційна грамотність і робота з даними"
+COMPETENCES = ["INF.2 Оцінювання достовірності інформації",
+               "INF.5 Бібліотечна система — каталог і обслуговування читачів",
+               "PRB.3 Identifying and closing one's own digital skill gaps"]
+
+
+def _tick_names(figure: Figure) -> list[str]:
+    return [" ".join(label.get_text().split()) for ax in figure.axes for label in ax.get_yticklabels()
+            if label.get_text()]
+
+
+@pytest.mark.parametrize("width", [4.8, 7.0, 13.0])
+def test_long_area_names_wrap_rather_than_end_in_an_ellipsis(width: float) -> None:
+    # «Інформаційна грамотність і робота…» beside blank room on the Programme tab and in the report.
+    for figure in (levels_figure([(AREA, [3, 5, 2]), ("Безпека", [1, 1, 1])], ["A", "B", "C"], lang="uk",
+                                 width=width),
+                   shares_figure([(AREA, Share(3, 10)), ("Безпека", Share(1, 10))], title="Нижче від цілі",
+                                 lang="uk", width=width)):
+        assert _tick_names(figure) == [AREA, "Безпека"]
+        for text, left, right in _drawn_texts(figure):
+            assert left >= 0 and right <= width, f"{text!r} runs off the {width}-inch picture"
+
+
+def test_the_report_names_areas_and_competences_whole() -> None:
+    import datetime as dt
+
+    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+
+    areas = [(AREA, Share(3, 10)), ("Безпека", Share(1, 10))]
+    report = ProgrammeReport(
+        date=dt.date(2026, 11, 30), framework_title="Digital skills", selection="", trainees=10, hubs=2,
+        checks=16, before=Share(2, 8), after=Share(6, 8), regions=[("Київська область", 10, 2, 16)],
+        level_codes=["A", "B"], levels=[(AREA, [3, 5]), ("Безпека", [4, 4])], gaps=areas, over=areas,
+        hardest=[], definitions=["95 % інтервал"],
+        competence_gaps=[(name, Share(3, 10)) for name in COMPETENCES])
+    named = [name for page in build_programme_pages(report, lang="uk") for name in _tick_names(page)]
+    assert named.count(AREA) == 3, named  # the levels, the gaps and the said-more charts
+    for name in COMPETENCES:
+        assert name in named
+    assert not [name for name in named if "…" in name]
