@@ -210,9 +210,35 @@ def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: boo
     _plain(ax, pal)
 
 
+LEGEND_PT = 8.0
+LEGEND_ROW = LEGEND_PT * 1.5 / 72  # inches: one more row of the levels' legend (a line and its spacing)
+
+
+def _legend_columns(codes: Sequence[str], room: float) -> int:
+    """How many of the levels' legend entries stand side by side in `room` inches: all when they fit.
+    Six in a row ran past the picture's right edge at 200 % text on a netbook (B2, C1, C2 cut off)."""
+    from digigram.charts._style import text_width_in
+
+    em = LEGEND_PT / 72
+    # an entry: its colour patch (2 em), the gap to its code (0.8 em), the code; 2 em between columns and
+    # 0.4 em of padding at each side
+    widths = [2.8 * em + text_width_in(code, LEGEND_PT) for code in codes]
+    for columns in range(min(len(codes), 8), 1, -1):
+        if sum(max(widths[j::columns]) for j in range(columns)) + (2.0 * (columns - 1) + 0.8) * em <= room:
+            return columns
+    return 1
+
+
+def _legend_extra(codes: Sequence[str], room: float) -> float:
+    """Inches the levels' legend needs above its chart beyond one row of entries."""
+    columns = _legend_columns(codes, room)
+    return (-(-len(codes) // columns) - 1) * LEGEND_ROW
+
+
 def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *,
-                lang: str, dark: bool = False) -> None:
-    """One 100 % bar per area, split by shown level (lowest on the left), with the share of each part."""
+                lang: str, dark: bool = False, legend_room: float | None = None) -> None:
+    """One 100 % bar per area, split by shown level (lowest on the left), with the share of each part.
+    `legend_room`: the inches the legend may take from the axes' left edge (the axes' width if None)."""
     w = words(lang)
     pal = _dark(dark)
     names = [name for name, _ in levels]
@@ -242,8 +268,18 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
     ax.set_yticks(ys, names)
     ax.set_xlim(0, 100)
     ax.set_xticks(_PERCENT_TICKS, _percent_ticks(lang))
-    ax.legend(title=w["level"], ncols=min(len(codes), 8), loc="lower left", bbox_to_anchor=(0, 1.0),
-              frameon=False, prop=font(8), title_fontproperties=font(8, bold=True), alignment="left")
+    if legend_room is None:
+        fig = ax.get_figure()
+        assert isinstance(fig, Figure)
+        legend_room = ax.get_position().width * float(fig.get_size_inches()[0])
+    columns = _legend_columns(codes, legend_room)
+    rows = -(-len(codes) // columns)
+    # Read across, then down (A1 A2 B1 / B2 C1 C2): the legend fills its columns top to bottom.
+    order = [r * columns + j for j in range(columns) for r in range(rows) if r * columns + j < len(codes)]
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend([handles[k] for k in order], [labels[k] for k in order], title=w["level"], ncols=columns,
+              loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, prop=font(LEGEND_PT),
+              title_fontproperties=font(LEGEND_PT, bold=True), alignment="left")
     _plain(ax, pal)
 
 
@@ -316,9 +352,12 @@ def levels_figure(levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[s
     names = _labels([n for n, _ in levels], _label_limit(width))
     room = _label_room(names)
     height = 0.75 + 0.42 * max(len(levels), 1)
-    fig = Figure(figsize=(width, height + 0.35), facecolor=_dark(dark).background)
-    draw_levels(_axes(fig, room, 0.6, width - room - 0.3, height - 0.5),
-                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang, dark=dark)
+    legend_room = width - room - 0.1  # the axes' width and most of the margin at their right
+    extra = _legend_extra(codes, legend_room)
+    fig = Figure(figsize=(width, height + 0.35 + extra), facecolor=_dark(dark).background)
+    draw_levels(_axes(fig, room, 0.6 + extra, width - room - 0.3, height - 0.5),
+                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang, dark=dark,
+                legend_room=legend_room)
     return fig
 
 
@@ -379,12 +418,16 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
         flow.heading(w["levels"], keep_with=2.0)
         names = _labels([n for n, _ in report.levels], _label_limit(width))
         room = _label_room(names)
-        height = 0.85 + 0.42 * len(report.levels)  # legend above, tick labels below the bars
+        legend_room = width - room + 0.3  # the axes' width and some of the page's right margin
+        legend_extra = _legend_extra(report.level_codes, legend_room)
+        # legend above, tick labels below the bars
+        height = 0.85 + 0.42 * len(report.levels) + legend_extra
 
         def levels(fig: Figure, y: float) -> None:
-            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45, width - room, height - 0.8),
+            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45 + legend_extra, width - room,
+                              height - 0.8 - legend_extra),
                         [(n, c) for n, (_o, c) in zip(names, report.levels, strict=True)],
-                        report.level_codes, lang=lang)
+                        report.level_codes, lang=lang, legend_room=legend_room)
         _place(flow, height + 0.1, levels)
     def competences() -> None:
         """Right after the areas' gaps: the same figure per competence, bars and a table."""

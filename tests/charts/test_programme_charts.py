@@ -194,3 +194,17 @@ def test_the_report_names_areas_and_competences_whole() -> None:
     for name in COMPETENCES:
         assert name in named
     assert not [name for name in named if "…" in name]
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_levels_legend_stays_inside_a_narrow_picture(lang: str) -> None:
+    # 1024×600 at 200 % text: six levels in one row ran past the right edge, B2, C1 and C2 cut off.
+    codes = ["A1", "A2", "B1", "B2", "C1", "C2"]
+    figure = levels_figure([(AREA, [1, 2, 3, 4, 5, 6]), ("Безпека", [6, 5, 4, 3, 2, 1])], codes, lang=lang,
+                           width=4.8)
+    drawn = _drawn_texts(figure)
+    for text, left, right in drawn:
+        assert left >= 0 and right <= 4.8, f"{text!r} runs off the 4.8-inch picture"
+    assert all(code in [t for t, _l, _r in drawn] for code in codes)
+    legend = figure.axes[0].get_legend()
+    assert legend is not None and [t.get_text() for t in legend.get_texts()][:1] == ["A1"]
