@@ -11,9 +11,10 @@ from pathlib import Path
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import blended_transform_factory
 
 from digigram.charts._pdf import PDF_RC
-from digigram.charts._style import NORMAL, Palette, font, palette
+from digigram.charts._style import NORMAL, Palette, fits, font, line_height_in, palette, wrap
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_percent, rendered
 from digigram.core.programme import AFTER_DAYS, Share
@@ -134,6 +135,35 @@ def _plain(ax: Axes, pal: Palette = NORMAL) -> None:
                 text.set_color(pal.text)
 
 
+TITLE_PT = 11.0
+TITLE_LEFT = 0.08  # inches: on the screen a chart's title starts this far from the picture's left edge
+
+
+def _title_lines(title: str, width: float) -> list[str]:
+    """The title wrapped to `width` inches: said whole, never cut at the picture's edge."""
+    return wrap(title, width, TITLE_PT, bold=True)
+
+
+def _title_extra(title: str, width: float) -> float:
+    """Inches a title needs above its chart beyond its first line."""
+    return (len(_title_lines(title, width)) - 1) * line_height_in(TITLE_PT)
+
+
+def _draw_title(ax: Axes, title: str, pal: Palette, left: float | None) -> None:
+    """The title above the axes, from `left` inches off the figure's left edge (TITLE_LEFT if None) to
+    the axes' right edge, wrapped there. Started at the axes, as set_title(loc="left") does, it began
+    after the long area names and ran off the right edge at 200 % text on a netbook."""
+    fig = ax.get_figure()
+    assert isinstance(fig, Figure)
+    fw = float(fig.get_size_inches()[0])
+    start = TITLE_LEFT if left is None else left
+    lines = _title_lines(title, ax.get_position().x1 * fw - start)
+    ax.annotate("\n".join(lines), xy=(start / fw, 1.0),
+                xycoords=blended_transform_factory(fig.transFigure, ax.transAxes), xytext=(0, 6),
+                textcoords="offset points", ha="left", va="bottom", fontproperties=font(TITLE_PT, bold=True),
+                color=pal.text, parse_math=False, annotation_clip=False)
+
+
 def _dark(dark: bool) -> Palette:
     """The trainee's charts' palette: `dark` is the screen's high contrast (light on black)."""
     return palette(dark, dark=dark)
@@ -151,9 +181,11 @@ def _whiskers(shares: Sequence[Share]) -> tuple[list[float], list[float], list[f
     return values, low, high
 
 
-def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: bool = False) -> None:
+def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: bool = False,
+                  title_left: float | None = None) -> None:
     """Two bars, before and after, with their 95 % intervals and the share written on each.
-    `dark`: light on black, as the trainee's charts in the screen's high contrast."""
+    `dark`: light on black, as the trainee's charts in the screen's high contrast. `title_left`: where
+    the title starts, in inches from the figure's left edge."""
     w = words(lang)
     pal = _dark(dark)
     shares = (before, after)
@@ -174,13 +206,39 @@ def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: boo
     ax.set_ylim(0, 118)
     ax.set_yticks(_PERCENT_TICKS, _percent_ticks(lang))
     ax.set_xlim(-0.6, 1.6)
-    ax.set_title(w["headline"], fontproperties=font(11, bold=True), loc="left", color=pal.text)
+    _draw_title(ax, w["headline"], pal, title_left)
     _plain(ax, pal)
 
 
+LEGEND_PT = 8.0
+LEGEND_ROW = LEGEND_PT * 1.5 / 72  # inches: one more row of the levels' legend (a line and its spacing)
+
+
+def _legend_columns(codes: Sequence[str], room: float) -> int:
+    """How many of the levels' legend entries stand side by side in `room` inches: all when they fit.
+    Six in a row ran past the picture's right edge at 200 % text on a netbook (B2, C1, C2 cut off)."""
+    from digigram.charts._style import text_width_in
+
+    em = LEGEND_PT / 72
+    # an entry: its colour patch (2 em), the gap to its code (0.8 em), the code; 2 em between columns and
+    # 0.4 em of padding at each side
+    widths = [2.8 * em + text_width_in(code, LEGEND_PT) for code in codes]
+    for columns in range(min(len(codes), 8), 1, -1):
+        if sum(max(widths[j::columns]) for j in range(columns)) + (2.0 * (columns - 1) + 0.8) * em <= room:
+            return columns
+    return 1
+
+
+def _legend_extra(codes: Sequence[str], room: float) -> float:
+    """Inches the levels' legend needs above its chart beyond one row of entries."""
+    columns = _legend_columns(codes, room)
+    return (-(-len(codes) // columns) - 1) * LEGEND_ROW
+
+
 def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *,
-                lang: str, dark: bool = False) -> None:
-    """One 100 % bar per area, split by shown level (lowest on the left), with the share of each part."""
+                lang: str, dark: bool = False, legend_room: float | None = None) -> None:
+    """One 100 % bar per area, split by shown level (lowest on the left), with the share of each part.
+    `legend_room`: the inches the legend may take from the axes' left edge (the axes' width if None)."""
     w = words(lang)
     pal = _dark(dark)
     names = [name for name, _ in levels]
@@ -210,14 +268,25 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
     ax.set_yticks(ys, names)
     ax.set_xlim(0, 100)
     ax.set_xticks(_PERCENT_TICKS, _percent_ticks(lang))
-    ax.legend(title=w["level"], ncols=min(len(codes), 8), loc="lower left", bbox_to_anchor=(0, 1.0),
-              frameon=False, prop=font(8), title_fontproperties=font(8, bold=True), alignment="left")
+    if legend_room is None:
+        fig = ax.get_figure()
+        assert isinstance(fig, Figure)
+        legend_room = ax.get_position().width * float(fig.get_size_inches()[0])
+    columns = _legend_columns(codes, legend_room)
+    rows = -(-len(codes) // columns)
+    # Read across, then down (A1 A2 B1 / B2 C1 C2): the legend fills its columns top to bottom.
+    order = [r * columns + j for j in range(columns) for r in range(rows) if r * columns + j < len(codes)]
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend([handles[k] for k in order], [labels[k] for k in order], title=w["level"], ncols=columns,
+              loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, prop=font(LEGEND_PT),
+              title_fontproperties=font(LEGEND_PT, bold=True), alignment="left")
     _plain(ax, pal)
 
 
 def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang: str,
-                colour: str = "#D55E00", dark: bool = False) -> None:
-    """Horizontal bars of shares with their 95 % intervals and the share and count written beside."""
+                colour: str = "#D55E00", dark: bool = False, title_left: float | None = None) -> None:
+    """Horizontal bars of shares with their 95 % intervals and the share and count written beside.
+    `title_left`: where the title starts, in inches from the figure's left edge."""
     pal = _dark(dark)
     ys = list(range(len(rows)))[::-1]
     values, low, high = _whiskers([s for _n, s in rows])
@@ -231,49 +300,75 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
     ax.set_yticks(ys, [name for name, _ in rows])
     ax.set_xlim(0, 125)
     ax.set_xticks(_PERCENT_TICKS, _percent_ticks(lang))
-    ax.set_title(title, fontproperties=font(11, bold=True), loc="left", color=pal.text)
+    _draw_title(ax, title, pal, title_left)
     _plain(ax, pal)
 
 
+LABEL_PT = 9.0
+
+
 def _label_room(names: Sequence[str]) -> float:
-    """Inches for the longest axis label (names are cut to 34 characters by `_short` first)."""
+    """Inches for the longest line of the axis labels (as `_labels` wrapped them)."""
     from digigram.charts._style import text_width_in
 
     # The estimate runs about 5 % short of what Agg draws, and the tick and its pad take 0.1 inch more:
     # without that room a 33-letter area name lost its first letter at the figure's left edge.
-    return min(max((text_width_in(n, 9.0) for n in names), default=1.0) * 1.06 + 0.25, 3.1)
+    return max((text_width_in(line, LABEL_PT) for n in names for line in n.split("\n")), default=1.0) \
+        * 1.06 + 0.25
 
 
-def _short(names: Sequence[str], limit: int = 34) -> list[str]:
-    return [n if len(n) <= limit else n[:limit - 1].rstrip() + "…" for n in names]
+def _label_limit(width: float) -> float:
+    """How wide, in inches, the axis labels of a chart `width` inches wide may be: the bars keep the rest."""
+    return min(3.4, max(1.3, 0.38 * width))
+
+
+def _labels(names: Sequence[str], limit: float, lines: int = 2) -> list[str]:
+    """Axis labels no wider than `limit` inches: a long name wraps onto up to `lines` lines. Only a name
+    longer than that ends in "…"; cut at 34 letters, «Інформаційна грамотність і робота…» lost its end
+    beside blank room."""
+    made = []
+    for name in names:
+        wrapped = wrap(name, limit, LABEL_PT)
+        if len(wrapped) > lines:
+            last = " ".join(wrapped[lines - 1:])
+            while len(last) > 1 and not fits(last + "…", limit, LABEL_PT):
+                last = last[:-1]
+            wrapped = [*wrapped[:lines - 1], last.rstrip() + "…"]
+        made.append("\n".join(wrapped))
+    return made
 
 
 def headline_figure(before: Share, after: Share, *, lang: str, width: float = 4.6,
                     dark: bool = False) -> Figure:
     """`dark` (the screen's high contrast) draws light on black, as the trainee's charts do there."""
-    fig = Figure(figsize=(width, 3.2), facecolor=_dark(dark).background)
-    draw_headline(_axes(fig, 0.55, 0.45, width - 0.8, 2.3), before, after, lang=lang, dark=dark)
+    extra = _title_extra(words(lang)["headline"], width - 0.25 - TITLE_LEFT)
+    fig = Figure(figsize=(width, 3.2 + extra), facecolor=_dark(dark).background)
+    draw_headline(_axes(fig, 0.55, 0.45 + extra, width - 0.8, 2.3), before, after, lang=lang, dark=dark)
     return fig
 
 
 def levels_figure(levels: Sequence[tuple[str, Sequence[int]]], codes: Sequence[str], *, lang: str,
                   width: float = 7.0, dark: bool = False) -> Figure:
-    names = _short([n for n, _ in levels])
+    names = _labels([n for n, _ in levels], _label_limit(width))
     room = _label_room(names)
     height = 0.75 + 0.42 * max(len(levels), 1)
-    fig = Figure(figsize=(width, height + 0.35), facecolor=_dark(dark).background)
-    draw_levels(_axes(fig, room, 0.6, width - room - 0.3, height - 0.5),
-                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang, dark=dark)
+    legend_room = width - room - 0.1  # the axes' width and most of the margin at their right
+    extra = _legend_extra(codes, legend_room)
+    fig = Figure(figsize=(width, height + 0.35 + extra), facecolor=_dark(dark).background)
+    draw_levels(_axes(fig, room, 0.6 + extra, width - room - 0.3, height - 0.5),
+                [(n, c) for n, (_o, c) in zip(names, levels, strict=True)], codes, lang=lang, dark=dark,
+                legend_room=legend_room)
     return fig
 
 
 def shares_figure(rows: Sequence[tuple[str, Share]], *, title: str, lang: str, width: float = 7.0,
                   colour: str = "#D55E00", dark: bool = False) -> Figure:
-    names = _short([n for n, _ in rows])
+    names = _labels([n for n, _ in rows], _label_limit(width))
     room = _label_room(names)
     height = 0.7 + 0.36 * max(len(rows), 1)
-    fig = Figure(figsize=(width, height + 0.3), facecolor=_dark(dark).background)
-    draw_shares(_axes(fig, room, 0.45, width - room - 0.3, height - 0.45),
+    extra = _title_extra(title, width - 0.3 - TITLE_LEFT)
+    fig = Figure(figsize=(width, height + 0.3 + extra), facecolor=_dark(dark).background)
+    draw_shares(_axes(fig, room, 0.45 + extra, width - room - 0.3, height - 0.45),
                 [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=title, lang=lang,
                 colour=colour, dark=dark)
     return fig
@@ -297,16 +392,18 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     flow.paragraph(w["totals"].format(trainees=report.trainees, hubs=report.hubs, checks=report.checks),
                    bold=True, after=0.1)
 
+    headline_extra = _title_extra(w["headline"], 0.55 + 3.6)
+
     def headline(fig: Figure, y: float) -> None:
-        draw_headline(_axes(fig, MARGIN + 0.55, PAGE_H - y + 0.35, 3.6, 2.4), report.before, report.after,
-                      lang=lang)
+        draw_headline(_axes(fig, MARGIN + 0.55, PAGE_H - y + 0.35 + headline_extra, 3.6, 2.4), report.before,
+                      report.after, lang=lang, title_left=MARGIN)
     if report.before.value is None or report.after.value is None:
         # No one to compare: two empty bars over "—" and a table of "0 of 0 — (—)" read like a broken
         # report. Said in words in their place, as the Programme tab and `digigram report` say it.
         flow.heading(w["headline"], keep_with=0.4)
         flow.paragraph(w["nothing_to_compare"].format(days=report.after_days), after=0.12)
     else:
-        _place(flow, 3.0, headline)
+        _place(flow, 3.0 + headline_extra, headline)
         flow.table([w["check"], w["people"], f"{w['share']} ({w['interval']})"], [3.0, 1.4, 2.2],
                    [[w["before"], w["of"].format(count=report.before.count, n=report.before.n),
                      f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
@@ -319,26 +416,33 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
                    [[name, str(t), str(h), str(c)] for name, t, h, c in report.regions], title=w["regions"])
     if report.levels:
         flow.heading(w["levels"], keep_with=2.0)
-        names = _short([n for n, _ in report.levels])
+        names = _labels([n for n, _ in report.levels], _label_limit(width))
         room = _label_room(names)
-        height = 0.85 + 0.42 * len(report.levels)  # legend above, tick labels below the bars
+        legend_room = width - room + 0.3  # the axes' width and some of the page's right margin
+        legend_extra = _legend_extra(report.level_codes, legend_room)
+        # legend above, tick labels below the bars
+        height = 0.85 + 0.42 * len(report.levels) + legend_extra
 
         def levels(fig: Figure, y: float) -> None:
-            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45, width - room, height - 0.8),
+            draw_levels(_axes(fig, MARGIN + room, PAGE_H - y + 0.45 + legend_extra, width - room,
+                              height - 0.8 - legend_extra),
                         [(n, c) for n, (_o, c) in zip(names, report.levels, strict=True)],
-                        report.level_codes, lang=lang)
+                        report.level_codes, lang=lang, legend_room=legend_room)
         _place(flow, height + 0.1, levels)
     def competences() -> None:
         """Right after the areas' gaps: the same figure per competence, bars and a table."""
         rows = report.competence_gaps
-        names = _short([n for n, _ in rows], 40)
+        # One line each at 35 rows a page: the bars and their shares need no more than 2.4 inches.
+        names = _labels([n for n, _ in rows], width - 2.4, lines=1)
         room = _label_room(names)
-        height = 0.9 + 0.2 * len(rows)  # 35 competences on one page: narrower bars than the areas'
+        extra = _title_extra(w["competence_gaps"], width)
+        height = 0.9 + 0.2 * len(rows) + extra  # 35 competences on one page: narrower bars than the areas'
 
         def by_competence(fig: Figure, y: float) -> None:
-            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.65),
+            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3 + extra, width - room,
+                              height - 0.65 - extra),
                         [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=w["competence_gaps"],
-                        lang=lang, colour="#D55E00")
+                        lang=lang, colour="#D55E00", title_left=MARGIN)
         flow.y -= 0.1
         _place(flow, height + 0.1, by_competence)
         flow.table([w["competence"], w["below"], w["interval"]], [4.0, 1.6, 2.0],
@@ -350,16 +454,18 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
             competences()
         if not rows:
             continue
-        names = _short([n for n, _ in rows])
+        names = _labels([n for n, _ in rows], _label_limit(width))
         room = _label_room(names)
-        height = 0.9 + 0.36 * len(rows)  # title above, tick labels below the bars
+        extra = _title_extra(title, width)
+        height = 0.9 + 0.36 * len(rows) + extra  # title above, tick labels below the bars
 
         def shares(fig: Figure, y: float, rows: Sequence[tuple[str, Share]] = rows, title: str = title,
                    colour: str = colour, names: list[str] = names, room: float = room,
-                   height: float = height) -> None:
-            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3, width - room, height - 0.65),
+                   height: float = height, extra: float = extra) -> None:
+            draw_shares(_axes(fig, MARGIN + room, PAGE_H - y + 0.3 + extra, width - room,
+                              height - 0.65 - extra),
                         [(n, s) for n, (_o, s) in zip(names, rows, strict=True)], title=title, lang=lang,
-                        colour=colour)
+                        colour=colour, title_left=MARGIN)
         flow.y -= 0.1
         _place(flow, height + 0.1, shares)
         flow.table([w["area"], w["below"] if rows is report.gaps else w["said_more"], w["interval"]],

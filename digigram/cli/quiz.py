@@ -12,7 +12,7 @@ from digigram.core import paths
 from digigram.core.answer_order import display_order
 from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
-from digigram.core.i18n import N_, Message
+from digigram.core.i18n import N_, Message, said_close
 from digigram.core.records import Person
 
 if TYPE_CHECKING:
@@ -230,7 +230,11 @@ def print_result(term: Terminal, session: QuizSession) -> None:
         ))
     person = session.result().self_vs_shown
     if person is not None:
-        term.say(term.t(SAID_VS_SHOWN[person.direction]))
+        # As the report says it: over all areas they fit, but the levels listed above differ here.
+        differ = [fw.area(a.area_id).name.get(term.lang) for a in session.result().areas.values()
+                  if a.said is not None and a.said.level != a.level]
+        term.say(term.t(said_close(differ, term.lang) if person.direction == 0 and differ
+                        else SAID_VS_SHOWN[person.direction]))
 
 
 # Over all areas together, in the same kind words as the individual report.

@@ -13,7 +13,7 @@ import gettext
 import locale
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
@@ -198,6 +198,20 @@ class Percent:
 
     def render(self, lang: str | None = None) -> str:
         return format_percent(self.share, lang, digits=self.digits)
+
+
+def quoted_names(names: Sequence[str], lang: str | None) -> str:
+    """Names in a sentence, each in the language's quotation marks: «Безпека», «Комунікація та співпраця»."""
+    first, last = ("«", "»") if normalise(lang) == "uk" else ("“", "”")
+    return ", ".join(f"{first}{name}{last}" for name in names)
+
+
+def said_close(areas: Sequence[str], lang: str | None) -> Message:
+    """Said versus shown when they fit over all areas together but the levels differ in `areas`: "fits"
+    alone, beside a table showing C1 said and B2 shown, denied what the reader saw. The report, the
+    terminal and the results screen say it alike."""
+    return N_("Over all areas together, what you said about yourself is close to what your answers showed. "
+              "The two levels differ in: {areas}.", areas=quoted_names(areas, lang))
 
 
 def rendered(table: Mapping[str, Message], lang: str | None) -> dict[str, str]:

@@ -246,7 +246,7 @@ class ResultsView(QWidget):
                             "for. You may know more than you think.",
                         ).replace("%1", area.name.get(lang))
                     )
-        overall = said_vs_shown_text(result, about_self=True)
+        overall = said_vs_shown_text(result, about_self=True, framework=fw, lang=lang)
         if overall:
             notes.insert(0, overall)
         self._fit_table()

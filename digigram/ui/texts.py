@@ -73,12 +73,24 @@ def said_text(framework: Any, res: Any, lang: str) -> str:
     return "—" if said is None else level_label(framework, said.level, lang)
 
 
-def said_vs_shown_text(result: Any, *, about_self: bool) -> str:
+def said_vs_shown_text(result: Any, *, about_self: bool, framework: Any, lang: str) -> str:
     """Said versus shown over all areas, in plain and kind words: to the person, or to the coordinator."""
+    from digigram.core.i18n import quoted_names
+
     person = getattr(result, "self_vs_shown", None)
     if person is None:
         return ""
     if not person.flag:
+        # Over all areas together: said plainly beside areas whose said and shown levels differ, "fits"
+        # denied what the table showed. Those areas are named, as the personal report names them.
+        differ = [area_name(framework, area_id, lang) for area_id, res in result.areas.items()
+                  if getattr(res, "said", None) is not None and res.said.level != res.level]
+        if differ:
+            text = (translate("Texts", "Over all areas together, what you said about yourself is close to "
+                              "what your answers showed. The two levels differ in: %1.") if about_self else
+                    translate("Texts", "Over all areas together, their self-ratings are close to what their "
+                              "answers showed. The two levels differ in: %1."))
+            return text.replace("%1", quoted_names(differ, lang))
         if about_self:
             return translate("Texts", "What you said about yourself fits what your answers showed.")
         return translate("Texts", "Their self-ratings fit what their answers showed.")

@@ -114,3 +114,97 @@ def test_with_no_one_to_compare_the_report_says_so_instead_of_empty_bars(
     assert "".join(said.split()) in page, "the missing comparison is said in words"
     assert "—" not in page, "no dashes where the shares would be"
     assert ("0 з 0" if lang == "uk" else "0 of 0").replace(" ", "") not in page
+
+
+def _drawn_texts(figure: Figure) -> list[tuple[str, float, float]]:
+    """Every text drawn on the figure with its left and right edge in inches."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    found = []
+    for text in figure.findobj(Text):
+        if text.get_visible() and text.get_text().strip():
+            box = text.get_window_extent(renderer)
+            found.append((text.get_text(), box.x0 / figure.dpi, box.x1 / figure.dpi))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_chart_title_is_said_whole_inside_a_narrow_picture(lang: str) -> None:
+    # 1024×600 at 200 % text: a 4.9-inch picture, most of it the area names; the title started after them
+    # and was cut at the right edge ("Нижче від цілі ролі, з…", "Below the role's target, by").
+    from digigram.charts.programme import words
+
+    w = words(lang)
+    names = ["Інформаційна грамотність і робота з даними", "Цифрове наставництво та е-послуги"]
+    for title, figure in (
+            (w["gaps"], shares_figure([(n, Share(3, 10)) for n in names], title=w["gaps"], lang=lang,
+                                      width=4.8)),
+            (w["over"], shares_figure([(n, Share(3, 10)) for n in names], title=w["over"], lang=lang,
+                                      width=4.8)),
+            (w["headline"], headline_figure(Share(17, 100), Share(82, 100), lang=lang, width=3.5))):
+        width = figure.get_size_inches()[0]
+        drawn = _drawn_texts(figure)
+        for text, left, right in drawn:
+            assert left >= 0 and right <= width, f"{text!r} runs off the {width}-inch picture"
+        said = " ".join(" ".join(t.split()) for t, _l, _r in drawn)
+        assert title in said, f"{title!r} is not said whole"
+
+
+AREA = "Інформаційна грамотність і робота з даними"
+COMPETENCES = ["INF.2 Оцінювання достовірності інформації",
+               "INF.5 Бібліотечна система — каталог і обслуговування читачів",
+               "PRB.3 Identifying and closing one's own digital skill gaps"]
+
+
+def _tick_names(figure: Figure) -> list[str]:
+    return [" ".join(label.get_text().split()) for ax in figure.axes for label in ax.get_yticklabels()
+            if label.get_text()]
+
+
+@pytest.mark.parametrize("width", [4.8, 7.0, 13.0])
+def test_long_area_names_wrap_rather_than_end_in_an_ellipsis(width: float) -> None:
+    # «Інформаційна грамотність і робота…» beside blank room on the Programme tab and in the report.
+    for figure in (levels_figure([(AREA, [3, 5, 2]), ("Безпека", [1, 1, 1])], ["A", "B", "C"], lang="uk",
+                                 width=width),
+                   shares_figure([(AREA, Share(3, 10)), ("Безпека", Share(1, 10))], title="Нижче від цілі",
+                                 lang="uk", width=width)):
+        assert _tick_names(figure) == [AREA, "Безпека"]
+        for text, left, right in _drawn_texts(figure):
+            assert left >= 0 and right <= width, f"{text!r} runs off the {width}-inch picture"
+
+
+def test_the_report_names_areas_and_competences_whole() -> None:
+    import datetime as dt
+
+    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+
+    areas = [(AREA, Share(3, 10)), ("Безпека", Share(1, 10))]
+    report = ProgrammeReport(
+        date=dt.date(2026, 11, 30), framework_title="Digital skills", selection="", trainees=10, hubs=2,
+        checks=16, before=Share(2, 8), after=Share(6, 8), regions=[("Київська область", 10, 2, 16)],
+        level_codes=["A", "B"], levels=[(AREA, [3, 5]), ("Безпека", [4, 4])], gaps=areas, over=areas,
+        hardest=[], definitions=["95 % інтервал"],
+        competence_gaps=[(name, Share(3, 10)) for name in COMPETENCES])
+    named = [name for page in build_programme_pages(report, lang="uk") for name in _tick_names(page)]
+    assert named.count(AREA) == 3, named  # the levels, the gaps and the said-more charts
+    for name in COMPETENCES:
+        assert name in named
+    assert not [name for name in named if "…" in name]
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_levels_legend_stays_inside_a_narrow_picture(lang: str) -> None:
+    # 1024×600 at 200 % text: six levels in one row ran past the right edge, B2, C1 and C2 cut off.
+    codes = ["A1", "A2", "B1", "B2", "C1", "C2"]
+    figure = levels_figure([(AREA, [1, 2, 3, 4, 5, 6]), ("Безпека", [6, 5, 4, 3, 2, 1])], codes, lang=lang,
+                           width=4.8)
+    drawn = _drawn_texts(figure)
+    for text, left, right in drawn:
+        assert left >= 0 and right <= 4.8, f"{text!r} runs off the 4.8-inch picture"
+    assert all(code in [t for t, _l, _r in drawn] for code in codes)
+    legend = figure.axes[0].get_legend()
+    assert legend is not None and [t.get_text() for t in legend.get_texts()][:1] == ["A1"]

@@ -142,11 +142,28 @@ def test_the_result_table_stays_with_its_heading_on_one_page(tmp_path, bars):
     (0, "en", "What you said about yourself fits what your answers showed."),
 ])
 def test_said_and_shown_are_compared_in_kind_words(tmp_path, bars, direction, lang, words):
-    rows = [ResultRow("Безпека", "A2", "A1–B1", "B1", "1", "B2")]
+    said = "A2" if direction == 0 else "B2"  # fits: said and shown alike in the table as well
+    rows = [ResultRow("Безпека", "A2", "A1–B1", "B1", "1", said)]
     text = _text(_write(tmp_path / "r.pdf", bars=bars, lang=lang, results_table=rows,
                         said_vs_shown=direction))
     assert words in text
-    assert ("Ваша самооцінка" if lang == "uk" else "You said") in text and "B2" in text
+    assert ("Ваша самооцінка" if lang == "uk" else "You said") in text and said in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", "За всіма сферами разом те, що ви сказали про себе, близьке до того, що показали ваші відповіді. "
+           "Ці два рівні різняться тут: «Безпека», «Розвʼязання проблем»."),
+    ("en", "Over all areas together, what you said about yourself is close to what your answers showed. "
+           "The two levels differ in: “Безпека”, “Розвʼязання проблем”."),
+])
+def test_a_fit_over_all_areas_names_the_areas_whose_levels_differ(tmp_path, bars, lang, words):
+    # The table showed C1 said and B2 shown in two areas, and the sentence below it said they matched.
+    rows = [ResultRow("Безпека", "B2", "B2–C1", "B1", "0", "C1"),
+            ResultRow("Комунікація та співпраця", "C1", "B2–C2", "B1", "0", "C1"),
+            ResultRow("Розвʼязання проблем", "B2", "B1–B2", "B1", "0", "B1")]
+    text = _text(_write(tmp_path / "r.pdf", bars=bars, lang=lang, results_table=rows, said_vs_shown=0))
+    assert " ".join(words.split()) in " ".join(text.split())
+    assert "збігається" not in text and "fits what" not in text
 
 
 def test_no_comparison_without_self_ratings(tmp_path, bars):

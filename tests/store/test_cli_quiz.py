@@ -101,6 +101,8 @@ def test_the_terminal_quiz_end_to_end_with_invalid_lines(
     for area in FW.areas:
         assert re.search(rf"  {area.id} .*: level \w+ \(band [\w–]+\), target \w+, gap \d; you said \w+", out)
     assert ("What you said about yourself fits what your answers showed." in out
+            or "Over all areas together, what you said about yourself is close to what your answers showed. "
+               "The two levels differ in: “" in out
             or "Overall you rated yourself higher than your answers showed." in out
             or "Overall your answers showed more than you gave yourself credit for." in out)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))

@@ -38,8 +38,13 @@ def test_full_check_results_plan_and_pdf(qtbot: Any, window: Any, ws: Any, tmp_p
     said = stored.areas[ws.framework.areas[0].id].said
     assert said is not None and results.table.item(0, 5).text().startswith(said.level)
     assert stored.self_vs_shown is not None
+    # Over all areas they may fit while a level said differs from the one shown: those areas are named.
+    differ = [ws.framework.area(a).name.get("en") for a, r in stored.areas.items()
+              if r.said is not None and r.said.level != r.level]
     assert results.notes.text().splitlines()[0] in {
-        "What you said about yourself fits what your answers showed.",
+        "What you said about yourself fits what your answers showed." if not differ else
+        "Over all areas together, what you said about yourself is close to what your answers showed. "
+        "The two levels differ in: " + ", ".join(f"“{name}”" for name in differ) + ".",
         "Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to "
         "worry about; your levels come from your answers, and the plan starts there.",
         "Overall your answers showed more than you gave yourself credit for. You may know more than you "

@@ -58,3 +58,20 @@ def test_a_short_table_keeps_its_place_under_its_title(
         assert gap <= 2 * page.layout().spacing() + 2, f"{name}: {gap} px between title and table"
         assert page.label.height() <= page.label.sizeHint().height() + 4, f"{name}: the title floats"
         assert page.height() - page.table.geometry().bottom() > 50, "the table fills the page: nothing tested"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_programme_tables_are_read_whole_on_a_netbook(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    # The competences below target at 200 % text: in English the names stood a word a line and cut
+    # ("Sear… and filter… infor…"); in Ukrainian the names took the width and pushed the shares off.
+    view = netbook_dashboard(window, ws, lang=lang, scale=200, people=PEOPLE, checks=2, size=(1024, 600))
+    page = view.programme
+    view.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
+    settle(16)
+    tables = (page.regions, page.competences, page.hardest)
+    assert page.competences.rowCount() > 0, "the case is not tested: no competence below target"
+    for table in tables:
+        cut = cut_cells(table)
+        assert not cut, f"{table.accessibleName()}: {cut[:4]}"

@@ -14,17 +14,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.widgets import FocusRing, TextLabel, show_dates
+from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -48,24 +45,14 @@ class _Relay(QObject):
     done = Signal(object, object)  # (request number, Programme or DigigramError)
 
 
-def _fixed_table(parent: QWidget, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+def _fixed_table(parent: QWidget, columns: int) -> FittedTable:
+    """A table as tall as its rows (the page scrolls, not the table: two nested scrolls are hard to use by
+    keyboard), its columns fitted to the page's width. Sized to their text with the first stretched, at
+    200 % text on a netbook the competences' names were squeezed to a word a line ("Sear… and filter…")
+    or, in Ukrainian, took the width and pushed the percentages off to the right."""
+    table = FittedTable(0, columns, parent)
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(True)
-    table.setVerticalScrollBarPolicy(table.verticalScrollBarPolicy().ScrollBarAlwaysOff)
     return table
-
-
-def _fit_height(table: QTableWidget) -> None:
-    """All rows shown: the page scrolls, not the table (two nested scrolls are hard to use by keyboard)."""
-    table.resizeRowsToContents()
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(height + 2)
 
 
 class ProgrammePage(QWidget):
@@ -186,7 +173,7 @@ class ProgrammePage(QWidget):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.FontChange and self.picture is not None:
             # A new text size: row heights and the charts' lettering follow once the font has settled.
-            QTimer.singleShot(0, self._show_again)
+            QTimer.singleShot(0, self, self._show_again)  # not after the page is gone
         super().changeEvent(event)
 
     # -- filters -------------------------------------------------------------------------------
@@ -341,9 +328,7 @@ class ProgrammePage(QWidget):
             name = w["no_region"] if line.region_id is None else regions.get(line.region_id, line.region_id)
             for col, text in enumerate((name, str(line.trainees), str(line.hubs), str(line.checks))):
                 self.regions.setItem(row, col, QTableWidgetItem(text))
-        self.regions.resizeColumnsToContents()
-        self.regions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        _fit_height(self.regions)
+        self.regions.fit()
 
         areas = {a.id: a.name.get(lang) for a in fw.areas}
         codes = [lv.code for lv in fw.levels]
@@ -377,9 +362,7 @@ class ProgrammePage(QWidget):
                      f"{pct(c.share)} ({c.share.count}/{c.share.n})", interval(c.share))
             for col, cell in enumerate(cells):
                 self.competences.setItem(row, col, QTableWidgetItem(cell))
-        self.competences.resizeColumnsToContents()
-        self.competences.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        _fit_height(self.competences)
+        self.competences.fit()
 
         self.hardest_label.setText(w["hardest"])
         self.hardest.setRowCount(len(p.hardest))
@@ -388,9 +371,7 @@ class ProgrammePage(QWidget):
                     else q.item_id)
             for col, cell in enumerate((text, str(q.right.n), f"{q.right.count} ({pct(q.right)})")):
                 self.hardest.setItem(row, col, QTableWidgetItem(cell))
-        self.hardest.resizeColumnsToContents()
-        self.hardest.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        _fit_height(self.hardest)
+        self.hardest.fit()
 
         from digigram.core.programme import definitions
 

@@ -217,7 +217,7 @@ class TraineeView(QWidget):
             + translate("Trainee", "said %1").replace("%1", said_text(fw, res, lang))
             for area_id, res in result.areas.items())
         self.said.setText(translate("Trainee", "Shown and said:\n%1").replace("%1", said)
-                          + "\n" + said_vs_shown_text(result, about_self=False))
+                          + "\n" + said_vs_shown_text(result, about_self=False, framework=fw, lang=lang))
         bars, levels, settings = bars_from_result(result, fw, lang=lang), level_codes(fw), self.win.settings
         scale = settings.text_scale / 100
 
