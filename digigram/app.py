@@ -97,15 +97,28 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
     from digigram.ui.appearance import current_language
     from digigram.ui.errors import show_problem
     from digigram.ui.first_paint import after_first_paint
+    from digigram.ui.restore_offer import offer_restore
 
     try:
         ws = open_workspace(args, backup_later=True)
     except DigigramError as exc:
-        # A damaged or too-new database: say so in the window and in a message, then end with status 2.
+        # A damaged or too-new database: say so in the window and in a message. A damaged one may be
+        # replaced by its newest sound backup, in the app; else the app ends with status 2.
         window.opening.show_problem(exc.message(current_language()))
         show_problem(window, exc)
-        QCoreApplication.exit(2)
-        return
+        from digigram.services.restore import Restorer
+
+        backups = None if getattr(args, "database", None) else Restorer(data_dir_from_args(args))
+        try:
+            if not offer_restore(window, exc, backups):
+                raise exc from None
+            ws = open_workspace(args, backup_later=True)
+        except DigigramError as still:
+            if still is not exc:
+                window.opening.show_problem(still.message(current_language()))
+                show_problem(window, still)
+            QCoreApplication.exit(2)
+            return
     finish_opening(window, ws, language=language)
     # The loader thread signals the window; the signal is queued into the window's (the main) thread.
     window.preloaded.connect(window.finish_start)

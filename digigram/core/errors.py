@@ -82,5 +82,9 @@ class StorageError(DigigramError):
     """The database cannot be used as it is: damaged, too new, locked, disk full, …"""
 
 
+class DamagedDatabase(StorageError):
+    """The database file is damaged or is not a Digigram database: a backup can be put back."""
+
+
 class NoSuchPerson(StorageError):
     """The person asked for is not in the database (erased meanwhile, or never there)."""

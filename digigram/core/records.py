@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Literal
 
 AttemptStatus = Literal["in_progress", "finished", "abandoned"]
@@ -113,3 +114,11 @@ class Change:
     kind: str  # "person", "answer", "attempt", "plan", "setting"
     ids: tuple[str, ...] = field(default_factory=tuple)
     person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class BackupChoice:
+    """A backup of the database that can be put back: its file and when it was made (aware, UTC)."""
+
+    path: Path
+    made_at: datetime

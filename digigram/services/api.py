@@ -28,7 +28,7 @@ from digigram.core.engine import Progress
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework, Item
 from digigram.core.programme import Programme, ProgrammeFilter
-from digigram.core.records import Attempt, Change, Person, Plan
+from digigram.core.records import Attempt, BackupChoice, Change, Person, Plan
 from digigram.core.regions import Hub, Region
 from digigram.core.scoring import QuizResult
 
@@ -143,3 +143,11 @@ class WorkspaceAPI(Protocol):
     def coordinator_password_set(self) -> bool: ...
     def set_coordinator_password(self, new: str) -> Change: ...
     def unlock_coordinator(self, password: str) -> CoordinatorAPI: ...
+
+
+class RestoreAPI(Protocol):
+    """Putting a backup back when the database will not open (services.restore.Restorer)."""
+
+    def sound_backup(self) -> BackupChoice | None: ...
+    def password_needed(self) -> bool: ...
+    def restore(self, choice: BackupChoice, *, password: str | None) -> Path | None: ...

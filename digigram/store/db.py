@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digigram.core.errors import StorageError
+from digigram.core.errors import DamagedDatabase, StorageError
 from digigram.core.i18n import N_, NP_, Message
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
@@ -165,8 +165,8 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
         raise refused from exc
 
 
-def _damaged(path: Path, detail: str | Message) -> StorageError:
-    return StorageError(
+def _damaged(path: Path, detail: str | Message) -> DamagedDatabase:
+    return DamagedDatabase(
         N_("The database file {path} is damaged or is not a Digigram database ({detail}). It has not been "
            "changed. To bring your data back from a backup, run `digigram restore`.",
            path=path, detail=detail),

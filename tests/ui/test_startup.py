@@ -53,8 +53,19 @@ def test_the_window_shows_at_once_and_opens_the_data_after(qtbot: Any, data_dir:
         win.ws.close()
 
 
+@pytest.fixture
+def exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The statuses the app asked to end with. Recorded, not done: QCoreApplication.exit outside a
+    running loop left every later wait of the test process returning at once."""
+    from PySide6.QtCore import QCoreApplication
+
+    asked: list[int] = []
+    monkeypatch.setattr(QCoreApplication, "exit", staticmethod(lambda code=0: asked.append(code)))
+    return asked
+
+
 def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_dir: Path,
-                                                               messages: list[str]) -> None:
+                                                               messages: list[str], exits: list[int]) -> None:
     from digigram.app import open_window, qapplication
     from digigram.core.paths import database_path
 
@@ -70,3 +81,74 @@ def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_
     # The window says the same, rather than going on saying it is opening.
     assert win.opening.text.text() == messages[0]
     assert not win.is_ready
+    assert exits == [2]
+
+
+def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None) -> tuple[Path, bytes]:
+    """A data folder whose database holds one person and has a backup, then was damaged."""
+    from digigram.core.paths import database_path
+    from digigram.services.workspace import Workspace
+
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Оксана Петренко")
+        if password is not None:
+            ws.set_coordinator_password(password)
+        assert ws.backup_now("manual") is not None
+    damaged = b"SQLite format 3\x00" + b"\xff" * 4000  # the header's start, then garbage
+    database_path(data_dir).write_bytes(damaged)
+    return database_path(data_dir), damaged
+
+
+@pytest.mark.parametrize("password", [None, "тридцять-два-кити"])
+def test_a_damaged_database_can_be_replaced_by_its_backup_in_the_app(
+        qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
+        exits: list[int], password: str | None) -> None:
+    """The message named `digigram restore`, a terminal command a librarian at a library PC cannot
+    run. The app now offers the newest sound backup (after the coordinator password, once one is set),
+    keeps the damaged file aside and opens the data."""
+    from digigram.app import open_window, qapplication
+    from digigram.ui import restore_offer
+    from digigram.ui.coordinator.login import PasswordDialog
+
+    db, damaged = _damaged_with_a_backup(data_dir, password=password)
+    offered: list[Any] = []
+    monkeypatch.setattr(restore_offer, "ask_to_restore",
+                        lambda parent, choice: offered.append(choice) or True)
+    asked: list[str] = []
+    monkeypatch.setattr(PasswordDialog, "ask",
+                        classmethod(lambda cls, parent, *, kind: asked.append(kind) or ("", password)))
+    qapplication()
+    win = open_window(Namespace(data_dir=str(data_dir), lang="en", lang_explicit=True))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
+    try:
+        assert len(offered) == 1 and asked == ([] if password is None else ["restore"]) and exits == []
+        assert "damaged" in messages[0] and "kept as" in messages[-1]
+        assert [p.name for p in win.ws.people()] == ["Оксана Петренко"]
+        kept = [p for p in db.parent.iterdir() if p.is_file() and p.read_bytes() == damaged]
+        assert kept and all(p != db for p in kept), "the damaged file was not kept aside"
+    finally:
+        win.ws.close()
+
+
+def test_a_backup_is_put_back_only_with_the_coordinator_password(
+        qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
+        exits: list[int]) -> None:
+    from digigram.app import open_window, qapplication
+    from digigram.ui import restore_offer
+    from digigram.ui.coordinator.login import PasswordDialog
+
+    db, damaged = _damaged_with_a_backup(data_dir, password="тридцять-два-кити")
+    monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, choice: True)
+    monkeypatch.setattr(PasswordDialog, "ask",
+                        classmethod(lambda cls, parent, *, kind: ("", "не той пароль")))
+    qapplication()
+    win = open_window(Namespace(data_dir=str(data_dir), lang="en", lang_explicit=True))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: len(messages) >= 2, timeout=10000)
+    qtbot.waitUntil(lambda: exits == [2])
+    assert "password" in messages[-1].lower()
+    assert not win.is_ready
+    assert db.read_bytes() == damaged, "the damaged file was replaced without the password"

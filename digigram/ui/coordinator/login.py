@@ -43,10 +43,17 @@ class PasswordDialog(QDialog):
         self.again = self._field()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        if kind == "enter":
-            self.setWindowTitle(translate("CoordinatorLogin", "Coordinator mode"))
-            self.intro.setText(translate("CoordinatorLogin", "The coordinator screens show every trainee's "
-                                         "results. Enter the coordinator password to open them."))
+        if kind in ("enter", "restore"):
+            if kind == "enter":
+                self.setWindowTitle(translate("CoordinatorLogin", "Coordinator mode"))
+                self.intro.setText(translate(
+                    "CoordinatorLogin",
+                    "The coordinator screens show every trainee's results. Enter the coordinator password to "
+                    "open them."))
+            else:
+                self.setWindowTitle(translate("CoordinatorLogin", "Put a backup back"))
+                self.intro.setText(translate("CoordinatorLogin", "Only the coordinator may put older data "
+                                             "back. Enter the coordinator password to do it."))
             rows = [(translate("CoordinatorLogin", "&Password:"), self.new,
                      translate("CoordinatorLogin", "Coordinator password"))]
         else:
@@ -97,7 +104,7 @@ class PasswordDialog(QDialog):
 
     def check(self) -> str:
         """Why the typed passwords cannot be used, or "" when they can."""
-        if self.kind == "enter":
+        if self.kind in ("enter", "restore"):
             return "" if self.new.text() else translate("CoordinatorLogin", "Please enter the password.")
         if len(self.new.text().strip()) < MIN_PASSWORD:
             return translate("CoordinatorLogin", "The new password needs at least %1 characters.").replace(

@@ -1,0 +1,51 @@
+"""Putting a backup back from the app, when the database will not open.
+
+A librarian at a library PC has no terminal to run `digigram restore`: when the database is damaged,
+the app offers the newest backup that is itself sound, asks the coordinator password first once one is
+set (as the command does), and keeps the damaged file aside.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digigram.core import paths
+from digigram.core.errors import StorageError
+from digigram.core.records import BackupChoice
+from digigram.services.coordinator.auth import password_is_set, verify
+from digigram.store import backup
+from digigram.store.db import inspect_file
+from digigram.store.vault import VAULT_NAME, FileVault
+
+
+class Restorer:
+    """The backups of one data folder (services.api.RestoreAPI)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.database = paths.database_path(data_dir)
+
+    def sound_backup(self) -> BackupChoice | None:
+        """The newest backup that is a sound database, or None."""
+        for found in backup.list_backups(paths.backup_dir(self.data_dir)):
+            try:
+                inspect_file(found.path)
+            except (StorageError, OSError):
+                continue  # damaged too, or gone: an older one may still serve
+            return BackupChoice(found.path, found.made_at)
+        return None
+
+    def password_needed(self) -> bool:
+        """Whether a coordinator password is set: then only the coordinator may put older data back."""
+        return password_is_set(self._vault())
+
+    def restore(self, choice: BackupChoice, *, password: str | None) -> Path | None:
+        """Put `choice` back as the database; returns where the damaged file was kept (None when there
+        was none). CoordinatorLocked for a wrong password, StorageError when it cannot be done."""
+        vault = self._vault()
+        if password_is_set(vault):
+            verify(vault, password or "")
+        return backup.restore(self.database, choice.path)
+
+    def _vault(self) -> FileVault:
+        return FileVault(self.database.with_name(VAULT_NAME))
