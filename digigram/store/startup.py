@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from digigram.core import paths
 from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
 from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url
 
@@ -84,6 +84,22 @@ def _cannot_write(where: object, exc: Exception) -> StorageError:
     )
 
 
+# What a database server's refusal means, by a fragment of the driver's (libpq's) own message.
+_SERVER_SAYS: tuple[tuple[str, Message], ...] = (
+    ("connection refused", N_("the server refused the connection: it is not running, or not on this port")),
+    ("password authentication failed", N_("the server did not accept the user name or password")),
+    ("no password supplied", N_("the server asks for a password and none was given")),
+    ("does not exist", N_("the server has no such database or user")),
+    ("no pg_hba.conf entry", N_("the server does not let this computer or user in")),
+    ("could not translate host name", N_("no server of that name was found")),
+    ("name or service not known", N_("no server of that name was found")),
+    ("timeout expired", N_("the server did not answer in time")),
+    ("timed out", N_("the server did not answer in time")),
+    ("ssl", N_("a secure (TLS) connection could not be made: check the certificate settings")),
+    ("certificate", N_("a secure (TLS) connection could not be made: check the certificate settings")),
+)
+
+
 def _cannot_connect(url: str, exc: Exception) -> StorageError:
     """A database server that cannot be reached: what to check, without the folder advice (there is no
     folder), SQLAlchemy's "Background on this error" link or a password written in the address."""
@@ -91,7 +107,12 @@ def _cannot_connect(url: str, exc: Exception) -> StorageError:
 
     shown = make_url(url).render_as_string(hide_password=True)
     said = str(getattr(exc, "orig", None) or exc).strip()
-    reason = said.splitlines()[0].strip() if said else type(exc).__name__  # the driver's first line
+    # The driver's words are English: the usual reasons are said in the reader's language, anything
+    # else is quoted as the driver's first line.
+    lowered = said.lower()
+    reason: str | Message = next(
+        (words for fragment, words in _SERVER_SAYS if fragment in lowered),
+        said.splitlines()[0].strip() if said else type(exc).__name__)
     return StorageError(
         N_("Could not connect to the database {where} ({reason}). Check the address and the user name, "
            "that the database server is running and that this computer is online.",
