@@ -256,3 +256,28 @@ def test_the_sync_progress_writes_its_percentage_as_the_language_does(
     window.apply_settings(Settings(language=lang), store=False)
     (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
     assert dialog.bar.text() == shown
+
+
+def test_a_shorter_message_after_a_longer_one_leaves_no_gap_in_the_sync_dialog(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 200 % text a long failure grew the dialog; after a shorter one, the room it left opened a
+    blank band between the address and the progress bar. What is left over now goes above the buttons."""
+    from PySide6.QtCore import QPoint
+
+    from digigram.core.errors import StorageError
+    from digigram.core.i18n import N_
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    qtbot.waitExposed(dialog)
+    dialog._failed(StorageError(N_("The database server could not be reached. " * 6)))
+    dialog._failed(StorageError(N_("No.")))
+    for _ in range(8):
+        QApplication.processEvents()
+    below_field = dialog.url.mapTo(dialog, QPoint(0, dialog.url.height())).y()
+    bar_top = dialog.bar.mapTo(dialog, QPoint(0, 0)).y()
+    spacing = dialog.layout().spacing()
+    assert bar_top - below_field <= 2 * max(spacing, 6), f"{bar_top - below_field} px between field and bar"
+    status_bottom = dialog.status.mapTo(dialog, QPoint(0, dialog.status.height())).y()
+    assert dialog.buttons.mapTo(dialog, QPoint(0, 0)).y() >= status_bottom

@@ -103,6 +103,9 @@ class SyncDialog(QDialog):
         self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.start.clicked.connect(self.begin)
         self.cancel.clicked.connect(self.stop_or_close)
+        # Room the dialog has beyond its content (it grew for a long message, then a shorter one came)
+        # goes above the buttons, not into a blank band between the address and the progress bar.
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
