@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
-from digigram.ui.coordinator.table import PAGE, TraineeModel
+from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
 from digigram.ui.widgets import ButtonRow, TextLabel, busy, show_dates
 
 if TYPE_CHECKING:
@@ -122,7 +121,7 @@ class DashboardView(QWidget):
         pl = QVBoxLayout(people)
         pl.setContentsMargins(4, 4, 4, 4)
         self.model = TraineeModel(self)
-        self.table = QTableView(people)
+        self.table = NameHeldTable(people)  # the names stay in view when it scrolls sideways
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -280,6 +279,7 @@ class DashboardView(QWidget):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
+        self.table.names.setAccessibleName(translate("Dashboard", "Name"))
         self.table.setAccessibleDescription(translate(
             "Dashboard", "Per area: ✓ the target is reached; ▲ and a number: that many levels below the "
             "target, with the level and the target; ⚠ needs help."))
