@@ -58,3 +58,18 @@ def test_a_short_table_keeps_its_place_under_its_title(
         assert gap <= 2 * page.layout().spacing() + 2, f"{name}: {gap} px between title and table"
         assert page.label.height() <= page.label.sizeHint().height() + 4, f"{name}: the title floats"
         assert page.height() - page.table.geometry().bottom() > 50, "the table fills the page: nothing tested"
+
+
+@pytest.mark.parametrize(("lang", "decimal"), [("uk", ","), ("en", ".")])
+def test_the_change_in_levels_is_written_as_the_language_writes_numbers(
+        qtbot: Any, ws: Any, lang: str, decimal: str) -> None:
+    """The Ukrainian Before/after tab showed "▲ +0.5" where the rest of the app writes "40,6"."""
+    from digigram.core.coordination import BeforeAfter
+    from digigram.ui.coordinator.pages import BeforeAfterPanel
+
+    panel = BeforeAfterPanel()
+    qtbot.addWidget(panel)
+    area_ids = [a.id for a in ws.framework.areas][:2]
+    panel.show(BeforeAfter(people=3, share_high_first=0.2, share_high_latest=0.6,
+                           level_change=dict(zip(area_ids, (0.5, -0.75), strict=True))), ws.framework, lang)
+    assert [panel.table.item(r, 1).text() for r in range(2)] == [f"▲ +0{decimal}5", f"▼ -0{decimal}8"]

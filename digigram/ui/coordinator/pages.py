@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.coordination import HARD_MIN_ASKED
-from digigram.core.i18n import format_percent
+from digigram.core.i18n import format_change, format_percent
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable, TextLabel
@@ -131,7 +131,7 @@ class BeforeAfterPanel(QWidget):
         for row, (area_id, change) in enumerate(changes):
             name = area_name(framework, area_id, lang)
             symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
-            for col, text in enumerate((name, f"{symbol} {change:+.1f}")):
+            for col, text in enumerate((name, f"{symbol} {format_change(change, lang)}")):  # +0,5 in uk
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.fit()
 
