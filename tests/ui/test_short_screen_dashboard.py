@@ -217,3 +217,21 @@ def test_the_held_name_head_sorts_the_whole_table(
     settle()
     assert [r.name for r in view.model.rows] == ["Слухач 2", "Слухач 1", "Слухач 0"]
     assert view.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_group_pictures_column_key_is_read_before_the_picture(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    """The key to the codes over the columns (INF, COM…) was under a chart of up to 150 rows: the codes
+    were seen long before what they stand for. Now it is in view above the chart, unscrolled."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=200, people=PEOPLE, checks=1, size=(1366, 768))
+    page = view.heatmap
+    view.tabs.setCurrentWidget(page)
+    settle(16)
+    assert page.chart.figure is not None and page.key.text()
+    area = view.model.area_ids[0]
+    assert f"{area} — " in page.key.text()
+    assert page.key.geometry().bottom() <= page.chart.geometry().top(), "the key comes after the chart"
+    port = page.viewport()
+    key = page.key.rect().translated(page.key.mapTo(port, QPoint(0, 0)))
+    assert page.verticalScrollBar().value() == 0 and port.rect().contains(key), f"{key} not in {port.rect()}"

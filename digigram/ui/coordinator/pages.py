@@ -152,7 +152,8 @@ def _gap(status: Any) -> int | None:
 
 
 class HeatmapPage(QScrollArea):
-    """The heatmap at its natural size in a scrolling page, with the column key and a note in words."""
+    """The heatmap at its natural size in a scrolling page, with a note in words and the key to its column
+    codes (INF, COM…) above it, where the codes are first seen: under 150 rows it was a long scroll away."""
 
     MAX_ROWS = 150  # beyond this the picture stops being readable; the table and CSV hold everyone
 
@@ -165,8 +166,8 @@ class HeatmapPage(QScrollArea):
         self.chart = ChartWidget(inner)
         self.key = TextLabel(inner)
         layout.addWidget(self.note)
-        layout.addWidget(self.chart)
         layout.addWidget(self.key)
+        layout.addWidget(self.chart)
         layout.addStretch(1)
         self.setWidget(inner)
         self.retranslate_ui()
