@@ -53,7 +53,9 @@ def test_a_short_table_keeps_its_place_under_its_title(
         window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
     """A table shorter than the page stays under its title; the room left is below it, not between."""
     for page in dashboard_pages(window, ws, people=PEOPLE[:3], size=(1366, 768), lang="uk", scale=100):
-        gap = page.table.geometry().top() - page.label.geometry().bottom()
+        # The title, and on the hard questions' page the line under it saying what counts as wrong.
+        above = [w for w in (page.label, getattr(page, "counted", None)) if w is not None and w.isVisible()]
+        gap = page.table.geometry().top() - max(w.geometry().bottom() for w in above)
         name = type(page).__name__
         assert gap <= 2 * page.layout().spacing() + 2, f"{name}: {gap} px between title and table"
         assert page.label.height() <= page.label.sizeHint().height() + 4, f"{name}: the title floats"
@@ -73,3 +75,17 @@ def test_the_change_in_levels_is_written_as_the_language_writes_numbers(
     panel.show(BeforeAfter(people=3, share_high_first=0.2, share_high_latest=0.6,
                            level_change=dict(zip(area_ids, (0.5, -0.75), strict=True))), ws.framework, lang)
     assert [panel.table.item(r, 1).text() for r in range(2)] == [f"▲ +0{decimal}5", f"▼ -0{decimal}8"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", ("«Не знаю»", "частково правильні", "від 3 відповідей")),
+    ("en", ("“I don't know”", "partly right", "from 3 answers")),
+])
+def test_the_hard_questions_say_what_counts_as_wrong(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, words: tuple[str, ...]) -> None:  # noqa: F811
+    """"3 of 3, 100 %" read as three plainly wrong answers: partly right ones and "I don't know" count
+    too, and a question is listed from three answers. The page says so in a line above its table."""
+    page = next(dashboard_pages(window, ws, people=PEOPLE[:3], size=(1024, 600), lang=lang, scale=200))
+    assert page.counted.isVisible() and page.counted.geometry().bottom() <= page.table.geometry().top()
+    for said in words:
+        assert said in page.counted.text(), said

@@ -45,9 +45,16 @@ class HardQuestionsTable(QWidget):
         # alone were wider than a netbook at 200 % text, and the table scrolled sideways.
         self.table = _table(self, 4)
         self.label.setBuddy(self.table)
+        # What "wrong" counts: "3 of 3, 100 %" read as three plainly wrong answers, where a partly right
+        # one or "I don't know" counts too (as "not fully right" in the Programme tab). A plain wrapping
+        # label, as the title: its least height is one line, so on a netbook the page asks for no more
+        # room than the other pages and the table gives up the room the wrapped line takes.
+        self.counted = QLabel(self)
+        self.counted.setWordWrap(True)
         self.empty = TextLabel(self)
         self.empty.hide()
         layout.addWidget(self.label)
+        layout.addWidget(self.counted)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # a table shorter than the page keeps its place under its title
@@ -59,6 +66,9 @@ class HardQuestionsTable(QWidget):
         self.table.setHorizontalHeaderLabels([
             translate("Dashboard", "Question"), translate("Dashboard", "Area"),
             translate("Dashboard", "Wrong"), translate("Dashboard", "Share wrong")])
+        self.counted.setText(translate(
+            "Dashboard", "Wrong: not fully right, “I don't know” and partly right answers included; a "
+                         "question is listed from %1 answers.").replace("%1", str(HARD_MIN_ASKED)))
 
     def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
         stats = list(stats)

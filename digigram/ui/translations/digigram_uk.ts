@@ -425,7 +425,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="64"/>
-        <location filename="../coordinator/pages.py" line="122"/>
+        <location filename="../coordinator/pages.py" line="121"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
@@ -440,48 +440,53 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="70"/>
+        <location filename="../coordinator/pages.py" line="66"/>
+        <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
+        <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="73"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
         <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="81"/>
+        <location filename="../coordinator/pages.py" line="84"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="120"/>
+        <location filename="../coordinator/pages.py" line="119"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="121"/>
+        <location filename="../coordinator/pages.py" line="120"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="123"/>
+        <location filename="../coordinator/pages.py" line="122"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="127"/>
+        <location filename="../coordinator/pages.py" line="126"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="132"/>
+        <location filename="../coordinator/pages.py" line="131"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="134"/>
+        <location filename="../coordinator/pages.py" line="133"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="152"/>
+        <location filename="../coordinator/pages.py" line="151"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
@@ -516,217 +521,218 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="53"/>
+        <location filename="../coordinator/table.py" line="58"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="55"/>
+        <location filename="../coordinator/table.py" line="60"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="58"/>
+        <location filename="../coordinator/table.py" line="63"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="60"/>
+        <location filename="../coordinator/table.py" line="65"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="66"/>
+        <location filename="../coordinator/table.py" line="71"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="123"/>
+        <location filename="../coordinator/dashboard.py" line="282"/>
+        <location filename="../coordinator/table.py" line="132"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="124"/>
+        <location filename="../coordinator/table.py" line="137"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="125"/>
+        <location filename="../coordinator/table.py" line="138"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="126"/>
+        <location filename="../coordinator/table.py" line="139"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="127"/>
+        <location filename="../coordinator/table.py" line="135"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="128"/>
+        <location filename="../coordinator/table.py" line="136"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="130"/>
+        <location filename="../coordinator/table.py" line="133"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="246"/>
+        <location filename="../coordinator/dashboard.py" line="245"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="252"/>
+        <location filename="../coordinator/dashboard.py" line="251"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="253"/>
+        <location filename="../coordinator/dashboard.py" line="252"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="253"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="255"/>
+        <location filename="../coordinator/dashboard.py" line="254"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="221"/>
+        <location filename="../coordinator/dashboard.py" line="220"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="248"/>
+        <location filename="../coordinator/dashboard.py" line="247"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="248"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="251"/>
+        <location filename="../coordinator/dashboard.py" line="250"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="257"/>
+        <location filename="../coordinator/dashboard.py" line="256"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="257"/>
         <source>Show only: hub, group, role, dates</source>
         <translation>Показати лише: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="260"/>
+        <location filename="../coordinator/dashboard.py" line="259"/>
         <source>Show or fold the filters: hub, group, role, dates</source>
         <translation>Показати або згорнути фільтри: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="261"/>
+        <location filename="../coordinator/dashboard.py" line="260"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="262"/>
+        <location filename="../coordinator/dashboard.py" line="261"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="263"/>
+        <location filename="../coordinator/dashboard.py" line="262"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="266"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="267"/>
+        <location filename="../coordinator/dashboard.py" line="266"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="268"/>
+        <location filename="../coordinator/dashboard.py" line="267"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="268"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="272"/>
+        <location filename="../coordinator/dashboard.py" line="271"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="273"/>
+        <location filename="../coordinator/dashboard.py" line="272"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="274"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="275"/>
+        <location filename="../coordinator/dashboard.py" line="274"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="276"/>
+        <location filename="../coordinator/dashboard.py" line="275"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="277"/>
+        <location filename="../coordinator/dashboard.py" line="276"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="278"/>
+        <location filename="../coordinator/dashboard.py" line="277"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="281"/>
+        <location filename="../coordinator/dashboard.py" line="280"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="282"/>
+        <location filename="../coordinator/dashboard.py" line="281"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
@@ -796,7 +802,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="218"/>
+        <location filename="../coordinator/dashboard.py" line="217"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -832,27 +838,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>History</name>
     <message>
-        <location filename="../history_table.py" line="23"/>
+        <location filename="../history_table.py" line="22"/>
         <source>Full check</source>
         <translation>Повна перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="25"/>
+        <location filename="../history_table.py" line="24"/>
         <source>Quick scan</source>
         <translation>Швидка перевірка</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="34"/>
+        <location filename="../history_table.py" line="33"/>
         <source>finished</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="35"/>
+        <location filename="../history_table.py" line="34"/>
         <source>not finished</source>
         <translation>не завершено</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="36"/>
+        <location filename="../history_table.py" line="35"/>
         <source>abandoned</source>
         <translation>покинуто</translation>
     </message>
@@ -862,32 +868,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Перевірки досі:</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="69"/>
+        <location filename="../history_table.py" line="65"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="71"/>
+        <location filename="../history_table.py" line="67"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="72"/>
+        <location filename="../history_table.py" line="68"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="73"/>
+        <location filename="../history_table.py" line="69"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="74"/>
+        <location filename="../history_table.py" line="70"/>
         <source>Own rating before → after</source>
         <translation>Власна оцінка до → після</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="75"/>
+        <location filename="../history_table.py" line="71"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
@@ -1596,177 +1602,177 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="156"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="157"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="164"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="166"/>
+        <location filename="../coordinator/programme.py" line="167"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="167"/>
+        <location filename="../coordinator/programme.py" line="168"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="170"/>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="170"/>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>95% interval</source>
         <translation>95&#xa0;% інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="173"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="173"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="174"/>
+        <location filename="../coordinator/programme.py" line="175"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="175"/>
+        <location filename="../coordinator/programme.py" line="176"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="176"/>
+        <location filename="../coordinator/programme.py" line="177"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="178"/>
+        <location filename="../coordinator/programme.py" line="179"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="204"/>
+        <location filename="../coordinator/programme.py" line="205"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="213"/>
+        <location filename="../coordinator/programme.py" line="214"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="325"/>
+        <location filename="../coordinator/programme.py" line="326"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="315"/>
+        <location filename="../coordinator/programme.py" line="316"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="321"/>
+        <location filename="../coordinator/programme.py" line="322"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -1774,7 +1780,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="49"/>
+        <location filename="../widgets.py" line="50"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -1920,157 +1926,157 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="155"/>
+        <location filename="../results_view.py" line="152"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="156"/>
+        <location filename="../results_view.py" line="153"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="157"/>
+        <location filename="../results_view.py" line="154"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="158"/>
+        <location filename="../results_view.py" line="155"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="160"/>
+        <location filename="../results_view.py" line="157"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="162"/>
+        <location filename="../results_view.py" line="159"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="165"/>
+        <location filename="../results_view.py" line="162"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="166"/>
+        <location filename="../results_view.py" line="163"/>
         <source>Most likely level</source>
         <translation>Найімовірніший рівень</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="167"/>
+        <location filename="../results_view.py" line="164"/>
         <source>Likely range</source>
         <translation>Імовірний діапазон</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="168"/>
+        <location filename="../results_view.py" line="165"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="169"/>
+        <location filename="../results_view.py" line="166"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="170"/>
+        <location filename="../results_view.py" line="167"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="173"/>
+        <location filename="../results_view.py" line="170"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="174"/>
+        <location filename="../results_view.py" line="171"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="175"/>
+        <location filename="../results_view.py" line="172"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="176"/>
+        <location filename="../results_view.py" line="173"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="175"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="175"/>
         <source>Your answer</source>
         <translation>Ваша відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="181"/>
+        <location filename="../results_view.py" line="178"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="183"/>
+        <location filename="../results_view.py" line="180"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="184"/>
+        <location filename="../results_view.py" line="181"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="211"/>
+        <location filename="../results_view.py" line="208"/>
         <source>Results of %1</source>
         <translation>Результати: %1</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="236"/>
+        <location filename="../results_view.py" line="233"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="245"/>
+        <location filename="../results_view.py" line="242"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="325"/>
+        <location filename="../results_view.py" line="326"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="326"/>
+        <location filename="../results_view.py" line="327"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="328"/>
+        <location filename="../results_view.py" line="329"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="329"/>
+        <location filename="../results_view.py" line="330"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="330"/>
+        <location filename="../results_view.py" line="331"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="331"/>
+        <location filename="../results_view.py" line="332"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="342"/>
+        <location filename="../results_view.py" line="343"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
