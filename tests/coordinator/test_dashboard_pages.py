@@ -167,3 +167,19 @@ def test_hubs_and_groups_sort_in_the_ukrainian_alphabet(ws: Workspace, co: Coord
         assert shown == (expected[::-1] if descending else expected)
         whole = co.dashboard(order=order, figures=False)
         assert [getattr(r, column).split(",")[0] for r in whole.rows] == shown
+
+
+def test_roles_sort_by_the_names_the_reader_sees(ws: Workspace, co: Coordinator) -> None:
+    """By role the rows came in the roles' ids' order (coordinator before librarian), whatever their
+    names read; given the names' order, pages and the whole list follow it on either engine."""
+    for k, role in enumerate(("librarian", "coordinator", "coordinator", "librarian", "coordinator")):
+        ws.create_person(f"Слухач {k}", hub="Хаб", profile_id=role)
+    # Ukrainian: Бібліотекар, Координатор
+    order = TraineeOrder("role", roles=("librarian", "coordinator"))
+    for descending in (False, True):
+        asked = TraineeOrder("role", descending, order.roles)
+        pages = [r.profile_id for offset in (0, 2, 4)
+                 for r in co.dashboard(order=asked, offset=offset, limit=2, figures=False).rows]
+        expected = ["librarian", "librarian", "coordinator", "coordinator", "coordinator"]
+        assert pages == (expected[::-1] if descending else expected)
+        assert [r.profile_id for r in co.dashboard(order=asked, figures=False).rows] == pages

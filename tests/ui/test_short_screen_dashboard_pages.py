@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
+from digigram.core.names import sort_key
 from tests.ui.helpers import cut_cells, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 from tests.ui.test_short_screen_dashboard import netbook_dashboard
@@ -89,3 +91,20 @@ def test_the_hard_questions_say_what_counts_as_wrong(
     assert page.counted.isVisible() and page.counted.geometry().bottom() <= page.table.geometry().top()
     for said in words:
         assert said in page.counted.text(), said
+
+
+@pytest.mark.parametrize(("lang", "first"), [("uk", "librarian"), ("en", "hub-coordinator")])
+def test_the_role_column_sorts_by_the_names_it_shows(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, first: str) -> None:  # noqa: F811
+    """By role the table went by the roles' ids: "Координатор хабу…" before "Бібліотекар" in Ukrainian."""
+    roles = {p.id for p in ws.framework.profiles}
+    if roles != {"librarian", "hub-coordinator"}:
+        pytest.skip("one role only in this framework")
+    for k, role in enumerate(("hub-coordinator", "librarian", "hub-coordinator", "librarian")):
+        ws.create_person(f"Слухач {k}", hub="Хаб у Бучі", profile_id=role)
+    view = netbook_dashboard(window, ws, lang=lang, scale=100, people=[], size=(1366, 768))
+    column = view.model.column_of("role")
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    shown = [view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())]
+    assert shown == sorted(shown, key=sort_key), shown
+    assert view.model.rows[0].profile_id == first

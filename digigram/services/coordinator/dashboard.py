@@ -159,6 +159,7 @@ def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]
                    and order.descending)
     if order.column == "name":
         return found
+    place = {role: k for k, role in enumerate(order.roles)}
     if order.column.startswith("area:"):
         area = order.column[5:]
 
@@ -168,7 +169,7 @@ def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]
             return (gap is not None, gap or 0)
     else:
         key = {"hub": lambda r: sort_key(r.hub), "group": lambda r: sort_key(r.group),
-               "role": lambda r: r.profile_id or "",
+               "role": lambda r: (place.get(r.profile_id or "", len(place)), r.profile_id or ""),
                "checks": lambda r: r.checks,
                "last_check": lambda r: (r.last_check is not None, r.last_check or datetime.min.replace(
                    tzinfo=UTC)),

@@ -244,6 +244,15 @@ def _in_reading_order(session: Session, column: str, params: dict[str, Any]) -> 
     return [f'translate({column}, :uk_from, :uk_to) COLLATE "C"', f'{column} COLLATE "C"']
 
 
+def _role_rank(roles: Sequence[str], params: dict[str, Any]) -> list[str]:
+    """The roles' places in the order asked (their names' order in the reader's language): `roles`."""
+    if not roles:
+        return []
+    params.update({f"role{k}": role for k, role in enumerate(roles)})
+    cases = " ".join(f"WHEN :role{k} THEN {k}" for k in range(len(roles)))
+    return [f"CASE coalesce(p.profile_id, '') {cases} ELSE {len(roles)} END"]
+
+
 def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: TraineeOrder, *,
              offset: int, limit: int) -> list[str]:
     """The ids of one page of the selected trainees in the asked order (ties by name, then id).
@@ -269,7 +278,7 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
     else:
         keys = {"hub": _in_reading_order(session, "p.hub", params),
                 "group": _in_reading_order(session, "p.group_tag", params),
-                "role": ["coalesce(p.profile_id, '')"],
+                "role": [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"],
                 "checks": ["coalesce(g.n, 0)"],
                 "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"],
                 "needs_help": ["coalesce(g.h1, 0)"]}[order.column]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.names import sort_key
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
@@ -379,7 +380,12 @@ class DashboardView(QWidget):
         co, filters = self.win.coordinator, self._filters
         if co is None or filters is None:
             return None
-        order = TraineeOrder(column, descending)
+        roles: tuple[str, ...] = ()
+        if column == "role":  # in the order of the roles' names as shown, not of their ids
+            lang = self.win.lang
+            names = {p.id: p.name.get(lang) for p in self.win.ws.framework.profiles}
+            roles = tuple(sorted(names, key=lambda role: sort_key(names[role])))
+        order = TraineeOrder(column, descending, roles)
         return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
                                                  figures=False), slow=True)
 
