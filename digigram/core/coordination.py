@@ -129,6 +129,9 @@ class TraineeOrder:
 
     column: str = "name"
     descending: bool = False
+    # By role: the roles' ids in the order their names read in the reader's language (the table shows
+    # the names, not the ids); roles not named here follow, by id.
+    roles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.column not in ORDER_COLUMNS and not self.column.startswith("area:"):

@@ -181,6 +181,12 @@ def format_number(value: float, lang: str | None, *, digits: int = 1) -> str:
     return _fixed(value, digits, scale=1, lang=lang)
 
 
+def format_change(value: float, lang: str | None, *, digits: int = 1) -> str:
+    """A change with its sign, as format_number writes the number: +0,5 and -0,3 in Ukrainian."""
+    text = format_number(value, lang, digits=digits)
+    return text if text.startswith("-") else "+" + text
+
+
 def format_percent(share: float, lang: str | None, *, digits: int = 0) -> str:
     """A share as a percentage as the language writes it: 82 %, 82,5 % in Ukrainian (a no-break space
     before %, as Ukrainian typography sets it), 82%, 82.5% in English. Every percentage Digigram shows,

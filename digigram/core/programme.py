@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
 from digigram.core.coordination import HIGH_RATING
 from digigram.core.i18n import N_, Message
+from digigram.core.names import sort_key
 
 # "After" is a person's latest finished check at least this many days after their first one: a re-check
 # the same week says little about training.
@@ -63,6 +64,15 @@ class RegionLine:
     trainees: int
     hubs: int
     checks: int
+
+
+def regions_by_name(lines: Sequence[RegionLine], names: Mapping[str, str]) -> tuple[RegionLine, ...]:
+    """The regions' lines by their names as shown (`names`: id -> name in the reader's language), in
+    the Ukrainian alphabet: "Вінницька, Волинська, Дніпропетровська…", not the ISO codes' order, which
+    put Луганська before Дніпропетровська. People with no region come last."""
+    return tuple(sorted(lines, key=lambda r: (r.region_id is None,
+                                              *sort_key(names.get(r.region_id or "", r.region_id or "")),
+                                              r.region_id or "")))
 
 
 @dataclass(frozen=True)

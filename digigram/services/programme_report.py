@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from digigram.charts.programme import ProgrammeReport, words, write_programme_pdf
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
-from digigram.core.programme import Programme, ProgrammeFilter, Share, definitions
+from digigram.core.programme import Programme, ProgrammeFilter, Share, definitions, regions_by_name
 from digigram.core.regions import Hub, Region
 from digigram.services.coordinator.exports import _atomic_write, _safe_cell, list_separator
 
@@ -129,6 +130,8 @@ def write_report(path: Path, p: Programme, framework: Framework, regions: list[R
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".csv"):
         raise DigigramError(N_("The report is written as .pdf or .csv, not “{name}”.", name=path.name))
+    # The regions by their names in the report's language, in the PDF and the CSV alike.
+    p = replace(p, regions=regions_by_name(p.regions, {r.id: r.name(lang) for r in regions}))
     data = report_data(p, framework, regions, hubs, lang=lang)
     if suffix == ".csv":
         return _atomic_write(path, "\ufeff".encode() + csv_text(data, p, lang=lang).encode("utf-8"))

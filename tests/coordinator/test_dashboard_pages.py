@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from digigram.core.coordination import ORDER_COLUMNS, DashboardFilter, TraineeOrder
+from digigram.core.names import sort_key
 from digigram.core.result_record import competence_rows
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.coordinator.mode import Coordinator
@@ -140,3 +141,45 @@ def test_imported_competence_rows_are_those_of_each_stored_result(target: Target
     expected = {(aid, *row) for aid, text_ in results for row in competence_rows(json.loads(text_))}
     assert len(results) > 1 and stored == expected
     assert sum(again.added.values()) == 0
+
+
+HUBS = ["м. Київ, хаб 01", "Івано-Франківська обл., хаб 02", "Вінницька обл., хаб 03",
+        "Закарпатська обл., хаб 04", "Київська обл., хаб 05", "Житомирська обл., хаб 06",
+        "Чернігівська обл., хаб 07", "Lviv hub"]
+
+
+@pytest.mark.parametrize("column", ["hub", "group"])
+def test_hubs_and_groups_sort_in_the_ukrainian_alphabet(ws: Workspace, co: Coordinator, column: str) -> None:
+    """By hub (or group) the rows had come in the letters' codes: "Івано-Франківська…" first, "м. Київ…"
+    last. Now as a reader expects, in SQL, a page at a time, on either engine."""
+    for k, place in enumerate(HUBS):
+        ws.create_person(f"Слухач {k}", hub=place if column == "hub" else "Хаб",
+                         group=place.replace("хаб", "група") if column == "group" else "")
+    expected = [place.split(",")[0] for place in sorted(HUBS, key=sort_key)]
+    assert expected[:3] == ["Lviv hub", "Вінницька обл.", "Житомирська обл."]
+    assert expected.index("Івано-Франківська обл.") == expected.index("Закарпатська обл.") + 1
+    assert expected[-2:] == ["м. Київ", "Чернігівська обл."]
+    for descending in (False, True):
+        order = TraineeOrder(column, descending)
+        pages = [co.dashboard(order=order, offset=offset, limit=3, figures=False).rows
+                 for offset in (0, 3, 6)]
+        shown = [getattr(r, column).split(",")[0] for page in pages for r in page]
+        assert shown == (expected[::-1] if descending else expected)
+        whole = co.dashboard(order=order, figures=False)
+        assert [getattr(r, column).split(",")[0] for r in whole.rows] == shown
+
+
+def test_roles_sort_by_the_names_the_reader_sees(ws: Workspace, co: Coordinator) -> None:
+    """By role the rows came in the roles' ids' order (coordinator before librarian), whatever their
+    names read; given the names' order, pages and the whole list follow it on either engine."""
+    for k, role in enumerate(("librarian", "coordinator", "coordinator", "librarian", "coordinator")):
+        ws.create_person(f"Слухач {k}", hub="Хаб", profile_id=role)
+    # Ukrainian: Бібліотекар, Координатор
+    order = TraineeOrder("role", roles=("librarian", "coordinator"))
+    for descending in (False, True):
+        asked = TraineeOrder("role", descending, order.roles)
+        pages = [r.profile_id for offset in (0, 2, 4)
+                 for r in co.dashboard(order=asked, offset=offset, limit=2, figures=False).rows]
+        expected = ["librarian", "librarian", "coordinator", "coordinator", "coordinator"]
+        assert pages == (expected[::-1] if descending else expected)
+        assert [r.profile_id for r in co.dashboard(order=asked, figures=False).rows] == pages

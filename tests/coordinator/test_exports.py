@@ -122,3 +122,16 @@ def test_group_csv_separator_can_be_chosen_and_is_checked(ws: Workspace, co: Coo
         co.export_group_csv(tmp_path / "bad.csv", DashboardFilter(), lang="uk", separator=";;")
     assert "Роздільник" in caught.value.message("uk")
     assert not (tmp_path / "bad.csv").exists()
+
+
+@pytest.mark.parametrize(("lang", "change", "other"), [("uk", "+0,50", "+0.50"), ("en", "+0.50", "+0,50")])
+def test_group_pdf_writes_the_change_in_levels_as_the_language_does(
+        ws: Workspace, co: Coordinator, tmp_path: Path, lang: str, change: str, other: str) -> None:
+    """The Ukrainian group report wrote the mean change "+0.50" where everything else says "40,6"."""
+    first, later = datetime(2025, 1, 10, 12, tzinfo=UTC), datetime(2025, 3, 10, 12, tzinfo=UTC)
+    for name, before, after in (("Олена Коваль", "A", "B"), ("Петро Бондар", "B", "B")):
+        person = ws.create_person(name, hub="Хаб Львів")
+        add_check(ws, person, when=first, rating=5, levels={"DOC": (before, "C"), "NET": ("B", "C")})
+        add_check(ws, person, when=later, rating=8, levels={"DOC": (after, "C"), "NET": ("B", "C")})
+    text = _pdf_text(co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang=lang))
+    assert change in text and other not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import subprocess
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digigram.cli.main import main
+from digigram.services.programme_report import CSV_WORDS
 from digigram.services.workspace import Workspace
 from tests.conftest import Target
 from tests.coordinator.conftest import SMALL
@@ -120,3 +123,35 @@ def test_people_checked_twice_without_a_self_rating_are_not_said_unchecked(
     assert "1 trainees, 2 checks" in said, said
     assert "no one has had both a first and a later check" not in said, said
     assert "both with a self-rating" in said and "28 days" in said, said
+
+
+@pytest.mark.parametrize(("lang", "order"), [
+    # Вінницька, Дніпропетровська, Івано-Франківська, Київ, Луганська, Львівська; no region last
+    ("uk", ["UA-05", "UA-12", "UA-26", "UA-30", "UA-09", "UA-46", ""]),
+    # Dnipropetrovsk, Ivano-Frankivsk, Kyiv, Luhansk, Lviv, Vinnytsia
+    ("en", ["UA-12", "UA-26", "UA-30", "UA-09", "UA-46", "UA-05", ""]),
+])
+def test_the_regions_come_by_their_names_in_the_readers_language(
+        target: Target, ws: Workspace, tmp_path: Path, lang: str, order: list[str]) -> None:
+    """The regions' table had come in the ISO codes' order: Вінницька, Волинська, Луганська,
+    Дніпропетровська… Now by name, as the reader's alphabet has them, in the CSV and the PDF."""
+    for region_id in ("UA-09", "UA-12", "UA-26", "UA-05"):
+        ws.add_hub(f"Хаб {region_id}", region_id=region_id)
+        ws.create_person(f"Слухач {region_id}", hub=f"Хаб {region_id}")
+    out = tmp_path / "звіт.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--out", str(out),
+                 "--lang", lang]) == 0
+    lines = list(csv.reader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";" if lang == "uk" else ","))
+    section = CSV_WORDS["regions"].render(lang)
+    assert [line[1] for line in lines if line[0] == section] == order
+    pdf = tmp_path / "звіт.pdf"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--out", str(pdf),
+                 "--lang", lang]) == 0
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    from digigram.core.regions import region_name
+
+    places = [text.index(region_name(region_id, lang) + " ") for region_id in order[:-1]]
+    assert places == sorted(places), [region_name(r, lang) for r in order[:-1]]

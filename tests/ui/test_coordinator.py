@@ -114,8 +114,8 @@ def test_dashboard_lists_trainees_and_filters_by_hub(window: Any, ws: Any, typed
     assert names(view) == sorted(p[0] for p in PEOPLE)
     assert "3" in view.count.text()
     # each area cell says the level against the target with a symbol, never by colour alone
-    cells = [view.model.data(view.model.index(r, c)) for r in range(3)
-             for c in range(6, 6 + len(view.model.area_ids))]
+    cells = [view.model.data(view.model.index(r, view.model.column_of("area:" + a))) for r in range(3)
+             for a in view.model.area_ids]
     assert cells and all(c == "—" or c.startswith(("✓", "▲")) or c[:2].isalnum() for c in cells)
 
     (bucha,) = [h for h in ws.hubs() if h.name == "Хаб у Бучі"]
@@ -132,7 +132,7 @@ def test_sorting_by_last_check_and_names(qtbot: Any, window: Any, ws: Any, typed
     view = dashboard(window)
     # Ukrainian alphabetical order: І comes between И and К, so before М and О
     assert [r.name for r in view.model.rows] == ["Іван Мельник", "Марія Коваль", "Оксана Петренко"]
-    view.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    view.table.sortByColumn(view.model.column_of("last_check"), Qt.SortOrder.DescendingOrder)
     stamps = [r.last_check for r in view.model.rows]
     assert stamps == sorted(stamps, reverse=True)
     assert unnamed_focusable(window) == []
@@ -264,7 +264,7 @@ def test_the_table_reads_a_page_at_a_time_and_sorts_in_the_database(
     assert len(view.model.rows) == total
     assert len({r.person_id for r in view.model.rows}) == total
     # By checks, most first: the three checked trainees lead although they were not on the first page.
-    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    view.table.sortByColumn(view.model.column_of("checks"), Qt.SortOrder.DescendingOrder)
     assert len(view.model.rows) == PAGE
     assert sorted(r.name for r in view.model.rows[:3]) == sorted(p[0] for p in PEOPLE)
     assert all(r.checks == 0 for r in view.model.rows[3:])

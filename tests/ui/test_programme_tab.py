@@ -195,3 +195,17 @@ def test_people_checked_before_and_after_get_the_headline_chart(
     assert page.picture.headline.before.n == 2
     assert "2 people with a first and a later check" in page.summary.text()
     assert not page.headline_chart.isHidden() and page.headline_chart.figure is not None
+
+
+def test_the_regions_come_by_name_not_by_iso_code(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """UA-09 Luhansk came before UA-12 Dnipropetrovsk, as the codes go; the reader looks them up by name."""
+    for region_id in ("UA-09", "UA-12", "UA-05"):
+        ws.add_hub(f"Хаб {region_id}", region_id=region_id)
+    seed_trainees(ws, [(f"Слухач {k}", f"Хаб {r}", "Весна", None)
+                       for k, r in enumerate(("UA-09", "UA-12", "UA-05"))], checks=1)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    assert [page.regions.item(r, 0).text() for r in range(page.regions.rowCount())] == [
+        "Dnipropetrovsk Oblast", "Luhansk Oblast", "Vinnytsia Oblast"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from digigram.ui.coordinator.dashboard import DashboardView
@@ -16,6 +16,9 @@ from tests.ui.helpers import box_in, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(12)]
+# Hubs and groups as long as real ones: the table is wider than a netbook.
+WIDE = [(name, "Центральна публічна бібліотека імені Лесі Українки", "Осінь 2024, вечірня група", None)
+        for name in ("Оксана Петренко", "Марія Коваль", "Іван Мельник")]
 
 
 
@@ -140,3 +143,95 @@ def test_every_dashboard_command_is_in_view_without_scrolling_on_a_netbook(
     window.go_home()
     settle()
     assert not view.manage.isVisible(), "the dashboard's menu leaves the toolbar with the dashboard"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_areas_and_needs_help_come_right_after_the_name(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    """Who and how they stand together: the hub, group and role columns had pushed the areas out of view
+    (at 1366×768 four of the six, on a netbook every one); now every area and the needs-help mark are in
+    view unscrolled, and what places the trainee follows them."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=100, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+    assert model.area_ids
+    heads = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+             for c in range(model.columnCount())]
+    assert heads[0] == ("Name" if lang == "en" else "Імʼя")
+    assert heads[1] == ("Needs help" if lang == "en" else "Потрібна допомога")
+    shown = [c for c in range(model.columnCount())
+             if table.columnViewportPosition(c) + table.columnWidth(c) <= table.viewport().width()]
+    wanted = [0, 1, *(model.column_of("area:" + a) for a in model.area_ids)]
+    assert set(wanted) <= set(shown), f"in view unscrolled: {[heads[c] for c in shown]}"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_names_stay_in_view_when_the_table_scrolls_sideways(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str, scale: int) -> None:  # noqa: F811
+    """On a netbook the table scrolled right showed "⚠ needs help" rows with no name."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=scale, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+    bar = table.horizontalScrollBar()
+    assert bar.maximum() > 0, "the table fits a netbook whole: nothing to scroll"
+    bar.setValue(bar.maximum())
+    settle()
+    assert table.columnViewportPosition(0) + table.columnWidth(0) <= 0, "the table did not scroll"
+    # What is painted at the left of the first row is that row's name.
+    first_row = table.visualRect(model.index(0, 1)).center().y()
+    spot = table.viewport().mapTo(table, table.viewport().rect().topLeft()) + QPoint(4, first_row)
+    shown = table.childAt(spot)
+    assert shown is table.names.viewport(), f"{shown} at the left of the first row"
+    index = table.names.indexAt(table.names.viewport().mapFrom(table, spot))
+    assert index.row() == 0 and model.data(index) == model.rows[0].name
+
+    # The keyboard stays with the table: Left back to the first area, never hidden under the names;
+    # a click on a name selects that row, and Enter opens the trainee.
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, model.columnCount() - 1))
+    first_area = model.column_of("area:" + model.area_ids[0])
+    for _ in range(model.columnCount() - 1 - first_area):
+        qtbot.keyClick(table, Qt.Key.Key_Left)
+    assert table.currentIndex().column() == first_area
+    assert table.visualRect(table.currentIndex()).left() >= table.columnWidth(0) - 1
+    name_cell = table.names.visualRect(model.index(2, 0)).center()
+    qtbot.mouseClick(table.names.viewport(), Qt.MouseButton.LeftButton, pos=name_cell)
+    assert table.hasFocus() and table.currentIndex().row() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    settle()
+    assert window.stack.currentWidget() is window.coordinator_screens["trainee"]
+    assert window.coordinator_screens["trainee"].person_id == model.rows[2].person_id
+
+
+def test_the_held_name_head_sorts_the_whole_table(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE[:3], checks=0)
+    head = view.table.names.horizontalHeader()
+    assert [r.name for r in view.model.rows] == ["Слухач 0", "Слухач 1", "Слухач 2"]
+    spot = QPoint(head.sectionViewportPosition(0) + head.sectionSize(0) // 2, head.height() // 2)
+    qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # the name head over the table
+    settle()
+    assert [r.name for r in view.model.rows] == ["Слухач 2", "Слухач 1", "Слухач 0"]
+    assert view.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_group_pictures_column_key_is_read_before_the_picture(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    """The key to the codes over the columns (INF, COM…) was under a chart of up to 150 rows: the codes
+    were seen long before what they stand for. Now it is in view above the chart, unscrolled."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=200, people=PEOPLE, checks=1, size=(1366, 768))
+    page = view.heatmap
+    view.tabs.setCurrentWidget(page)
+    settle(16)
+    assert page.chart.figure is not None and page.key.text()
+    area = view.model.area_ids[0]
+    assert f"{area} — " in page.key.text()
+    assert page.key.geometry().bottom() <= page.chart.geometry().top(), "the key comes after the chart"
+    port = page.viewport()
+    key = page.key.rect().translated(page.key.mapTo(port, QPoint(0, 0)))
+    assert page.verticalScrollBar().value() == 0 and port.rect().contains(key), f"{key} not in {port.rect()}"

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
+from digigram.core.names import sort_key
 from tests.ui.helpers import cut_cells, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 from tests.ui.test_short_screen_dashboard import netbook_dashboard
@@ -53,7 +55,9 @@ def test_a_short_table_keeps_its_place_under_its_title(
         window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
     """A table shorter than the page stays under its title; the room left is below it, not between."""
     for page in dashboard_pages(window, ws, people=PEOPLE[:3], size=(1366, 768), lang="uk", scale=100):
-        gap = page.table.geometry().top() - page.label.geometry().bottom()
+        # The title, and on the hard questions' page the line under it saying what counts as wrong.
+        above = [w for w in (page.label, getattr(page, "counted", None)) if w is not None and w.isVisible()]
+        gap = page.table.geometry().top() - max(w.geometry().bottom() for w in above)
         name = type(page).__name__
         assert gap <= 2 * page.layout().spacing() + 2, f"{name}: {gap} px between title and table"
         assert page.label.height() <= page.label.sizeHint().height() + 4, f"{name}: the title floats"
@@ -75,3 +79,49 @@ def test_the_programme_tables_are_read_whole_on_a_netbook(
     for table in tables:
         cut = cut_cells(table)
         assert not cut, f"{table.accessibleName()}: {cut[:4]}"
+
+
+@pytest.mark.parametrize(("lang", "decimal"), [("uk", ","), ("en", ".")])
+def test_the_change_in_levels_is_written_as_the_language_writes_numbers(
+        qtbot: Any, ws: Any, lang: str, decimal: str) -> None:
+    """The Ukrainian Before/after tab showed "▲ +0.5" where the rest of the app writes "40,6"."""
+    from digigram.core.coordination import BeforeAfter
+    from digigram.ui.coordinator.pages import BeforeAfterPanel
+
+    panel = BeforeAfterPanel()
+    qtbot.addWidget(panel)
+    area_ids = [a.id for a in ws.framework.areas][:2]
+    panel.show(BeforeAfter(people=3, share_high_first=0.2, share_high_latest=0.6,
+                           level_change=dict(zip(area_ids, (0.5, -0.75), strict=True))), ws.framework, lang)
+    assert [panel.table.item(r, 1).text() for r in range(2)] == [f"▲ +0{decimal}5", f"▼ -0{decimal}8"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", ("«Не знаю»", "частково правильні", "від 3 відповідей")),
+    ("en", ("“I don't know”", "partly right", "from 3 answers")),
+])
+def test_the_hard_questions_say_what_counts_as_wrong(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, words: tuple[str, ...]) -> None:  # noqa: F811
+    """"3 of 3, 100 %" read as three plainly wrong answers: partly right ones and "I don't know" count
+    too, and a question is listed from three answers. The page says so in a line above its table."""
+    page = next(dashboard_pages(window, ws, people=PEOPLE[:3], size=(1024, 600), lang=lang, scale=200))
+    assert page.counted.isVisible() and page.counted.geometry().bottom() <= page.table.geometry().top()
+    for said in words:
+        assert said in page.counted.text(), said
+
+
+@pytest.mark.parametrize(("lang", "first"), [("uk", "librarian"), ("en", "hub-coordinator")])
+def test_the_role_column_sorts_by_the_names_it_shows(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, first: str) -> None:  # noqa: F811
+    """By role the table went by the roles' ids: "Координатор хабу…" before "Бібліотекар" in Ukrainian."""
+    roles = {p.id for p in ws.framework.profiles}
+    if roles != {"librarian", "hub-coordinator"}:
+        pytest.skip("one role only in this framework")
+    for k, role in enumerate(("hub-coordinator", "librarian", "hub-coordinator", "librarian")):
+        ws.create_person(f"Слухач {k}", hub="Хаб у Бучі", profile_id=role)
+    view = netbook_dashboard(window, ws, lang=lang, scale=100, people=[], size=(1366, 768))
+    column = view.model.column_of("role")
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    shown = [view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())]
+    assert shown == sorted(shown, key=sort_key), shown
+    assert view.model.rows[0].profile_id == first

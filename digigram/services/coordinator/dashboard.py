@@ -24,7 +24,7 @@ from digigram.core.coordination import (
 )
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
-from digigram.core.names import name_key
+from digigram.core.names import name_key, sort_key
 from digigram.services.summaries import BATCH, Summary, summarise
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
@@ -159,6 +159,7 @@ def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]
                    and order.descending)
     if order.column == "name":
         return found
+    place = {role: k for k, role in enumerate(order.roles)}
     if order.column.startswith("area:"):
         area = order.column[5:]
 
@@ -167,7 +168,8 @@ def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]
             gap = None if status is None else status.gap
             return (gap is not None, gap or 0)
     else:
-        key = {"hub": lambda r: r.hub, "group": lambda r: r.group, "role": lambda r: r.profile_id or "",
+        key = {"hub": lambda r: sort_key(r.hub), "group": lambda r: sort_key(r.group),
+               "role": lambda r: (place.get(r.profile_id or "", len(place)), r.profile_id or ""),
                "checks": lambda r: r.checks,
                "last_check": lambda r: (r.last_check is not None, r.last_check or datetime.min.replace(
                    tzinfo=UTC)),

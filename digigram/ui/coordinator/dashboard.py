@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from digigram.core.names import sort_key
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
-from digigram.ui.coordinator.table import PAGE, TraineeModel
+from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
 from digigram.ui.widgets import ButtonRow, TextLabel, busy, show_dates
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class DashboardView(QWidget):
         pl = QVBoxLayout(people)
         pl.setContentsMargins(4, 4, 4, 4)
         self.model = TraineeModel(self)
-        self.table = QTableView(people)
+        self.table = NameHeldTable(people)  # the names stay in view when it scrolls sideways
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -280,6 +280,7 @@ class DashboardView(QWidget):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
+        self.table.names.setAccessibleName(translate("Dashboard", "Name"))
         self.table.setAccessibleDescription(translate(
             "Dashboard", "Per area: ✓ the target is reached; ▲ and a number: that many levels below the "
             "target, with the level and the target; ⚠ needs help."))
@@ -379,7 +380,12 @@ class DashboardView(QWidget):
         co, filters = self.win.coordinator, self._filters
         if co is None or filters is None:
             return None
-        order = TraineeOrder(column, descending)
+        roles: tuple[str, ...] = ()
+        if column == "role":  # in the order of the roles' names as shown, not of their ids
+            lang = self.win.lang
+            names = {p.id: p.name.get(lang) for p in self.win.ws.framework.profiles}
+            roles = tuple(sorted(names, key=lambda role: sort_key(names[role])))
+        order = TraineeOrder(column, descending, roles)
         return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
                                                  figures=False), slow=True)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.coordination import HARD_MIN_ASKED
-from digigram.core.i18n import format_percent
+from digigram.core.i18n import format_change, format_percent
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable, TextLabel
@@ -45,9 +45,16 @@ class HardQuestionsTable(QWidget):
         # alone were wider than a netbook at 200 % text, and the table scrolled sideways.
         self.table = _table(self, 4)
         self.label.setBuddy(self.table)
+        # What "wrong" counts: "3 of 3, 100 %" read as three plainly wrong answers, where a partly right
+        # one or "I don't know" counts too (as "not fully right" in the Programme tab). A plain wrapping
+        # label, as the title: its least height is one line, so on a netbook the page asks for no more
+        # room than the other pages and the table gives up the room the wrapped line takes.
+        self.counted = QLabel(self)
+        self.counted.setWordWrap(True)
         self.empty = TextLabel(self)
         self.empty.hide()
         layout.addWidget(self.label)
+        layout.addWidget(self.counted)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # a table shorter than the page keeps its place under its title
@@ -59,6 +66,9 @@ class HardQuestionsTable(QWidget):
         self.table.setHorizontalHeaderLabels([
             translate("Dashboard", "Question"), translate("Dashboard", "Area"),
             translate("Dashboard", "Wrong"), translate("Dashboard", "Share wrong")])
+        self.counted.setText(translate(
+            "Dashboard", "Wrong: not fully right, “I don't know” and partly right answers included; a "
+                         "question is listed from %1 answers.").replace("%1", str(HARD_MIN_ASKED)))
 
     def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
         stats = list(stats)
@@ -131,7 +141,7 @@ class BeforeAfterPanel(QWidget):
         for row, (area_id, change) in enumerate(changes):
             name = area_name(framework, area_id, lang)
             symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
-            for col, text in enumerate((name, f"{symbol} {change:+.1f}")):
+            for col, text in enumerate((name, f"{symbol} {format_change(change, lang)}")):  # +0,5 in uk
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.fit()
 
@@ -152,7 +162,8 @@ def _gap(status: Any) -> int | None:
 
 
 class HeatmapPage(QScrollArea):
-    """The heatmap at its natural size in a scrolling page, with the column key and a note in words."""
+    """The heatmap at its natural size in a scrolling page, with a note in words and the key to its column
+    codes (INF, COM…) above it, where the codes are first seen: under 150 rows it was a long scroll away."""
 
     MAX_ROWS = 150  # beyond this the picture stops being readable; the table and CSV hold everyone
 
@@ -165,8 +176,8 @@ class HeatmapPage(QScrollArea):
         self.chart = ChartWidget(inner)
         self.key = TextLabel(inner)
         layout.addWidget(self.note)
-        layout.addWidget(self.chart)
         layout.addWidget(self.key)
+        layout.addWidget(self.chart)
         layout.addStretch(1)
         self.setWidget(inner)
         self.retranslate_ui()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_
+from digigram.core.programme import regions_by_name
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, show_dates
 
@@ -324,7 +325,7 @@ class ProgrammePage(QWidget):
         regions = {r.id: r.name(lang) for r in (self.win.ws.regions() if p.regions else [])}
         self.regions_label.setText(w["regions"])
         self.regions.setRowCount(len(p.regions))
-        for row, line in enumerate(p.regions):
+        for row, line in enumerate(regions_by_name(p.regions, regions)):  # by name, not by ISO code
             name = w["no_region"] if line.region_id is None else regions.get(line.region_id, line.region_id)
             for col, text in enumerate((name, str(line.trainees), str(line.hubs), str(line.checks))):
                 self.regions.setItem(row, col, QTableWidgetItem(text))

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
 from digigram.core.i18n import format_date
 from digigram.core.regions import hub_label
@@ -27,11 +28,15 @@ from digigram.core.when import local_day
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
-FIXED = 6  # name, hub, group, profile, checks, last check; then one column per area, then "needs help"
+# Who and how they stand come first, together: the name, "needs help", then one column per area; what
+# places the trainee (checks, last check, hub, group, role) follows. At 1366 px the hub, group and role
+# columns had pushed all but two areas out of view, and on a netbook every one of them.
+LEAD = 2  # name, needs help; then the areas
 NEEDS_HELP_BG = QColor("#fde2c8")  # an extra hint only: the column also says it in words with a symbol
 PAGE = 200  # trainees a page: a few screens of rows, however large the text
-# The order columns of the fixed columns (see core.coordination.TraineeOrder); areas are "area:<id>".
-ORDER_OF = ("name", "hub", "group", "role", "checks", "last_check")
+# The order columns (see core.coordination.TraineeOrder) before and after the areas ("area:<id>").
+ORDER_BEFORE = ("name", "needs_help")
+ORDER_AFTER = ("checks", "last_check", "hub", "group", "role")
 # (order column, descending, offset) -> the dashboard with that page, or None when it could not be read
 Loader = Callable[[str, bool, int], Any]
 
@@ -97,11 +102,15 @@ class TraineeModel(QAbstractTableModel):
         self.endResetModel()
 
     def order_column(self, col: int) -> str:
-        if col < FIXED:
-            return ORDER_OF[col]
-        if col < FIXED + len(self.area_ids):
-            return "area:" + self.area_ids[col - FIXED]
-        return "needs_help"
+        if col < LEAD:
+            return ORDER_BEFORE[col]
+        if col < LEAD + len(self.area_ids):
+            return "area:" + self.area_ids[col - LEAD]
+        return ORDER_AFTER[col - LEAD - len(self.area_ids)]
+
+    def area_at(self, col: int) -> str | None:
+        """The area a column shows, or None for the other columns."""
+        return self.area_ids[col - LEAD] if LEAD <= col < LEAD + len(self.area_ids) else None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.loader is not None and len(self.rows) < self.total
@@ -121,20 +130,20 @@ class TraineeModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [
             translate("Dashboard", "Name"),
+            translate("Dashboard", "Needs help"),
+            *(self.area_names.get(a, a) for a in self.area_ids),
+            translate("Dashboard", "Checks"),
+            translate("Dashboard", "Last check"),
             translate("Dashboard", "Hub"),
             translate("Dashboard", "Group"),
             translate("Dashboard", "Role"),
-            translate("Dashboard", "Checks"),
-            translate("Dashboard", "Last check"),
-            *(self.area_names.get(a, a) for a in self.area_ids),
-            translate("Dashboard", "Needs help"),
         ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIXED + len(self.area_ids) + 1
+        return 0 if parent.isValid() else len(ORDER_BEFORE) + len(self.area_ids) + len(ORDER_AFTER)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -155,31 +164,37 @@ class TraineeModel(QAbstractTableModel):
         row, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole and FIXED <= col < FIXED + len(self.area_ids):
-            area = self.area_ids[col - FIXED]
+        area = self.area_at(col)
+        if role == Qt.ItemDataRole.ToolTipRole and area is not None:
             return area_words(row.areas.get(area), self.area_names.get(area, area))
-        if role == Qt.ItemDataRole.BackgroundRole and row.needs_help and col == self.columnCount() - 1:
+        if role == Qt.ItemDataRole.BackgroundRole and row.needs_help and col == 1:
             return QBrush(NEEDS_HELP_BG)
         if role == Qt.ItemDataRole.UserRole:
             return row.person_id
         return None
 
     def text(self, row: Any, col: int) -> str:
-        if col == 0:
+        area = self.area_at(col)
+        if area is not None:
+            return area_cell(row.areas.get(area))
+        column = self.order_column(col)
+        if column == "name":
             return str(row.name)
-        if col == 1:  # with its region: two hubs of one name in different regions read apart
+        if column == "needs_help":
+            return needs_help_text(row.needs_help)
+        if column == "hub":  # with its region: two hubs of one name in different regions read apart
             return hub_label(row.hub or "", row.region_id, self.lang)
-        if col == 2:
+        if column == "group":
             return str(row.group or "")
-        if col == 3:
+        if column == "role":
             return self.profile_names.get(row.profile_id or "", row.profile_id or "")
-        if col == 4:
+        if column == "checks":
             return str(row.checks)
-        if col == 5:
-            return format_when(row.last_check, self.lang)
-        if col < FIXED + len(self.area_ids):
-            return area_cell(row.areas.get(self.area_ids[col - FIXED]))
-        return needs_help_text(row.needs_help)
+        return format_when(row.last_check, self.lang)
+
+    def column_of(self, order_column: str) -> int:
+        """The column an order column (see order_column) is shown in."""
+        return next(c for c in range(self.columnCount()) if self.order_column(c) == order_column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Everyone in this order, read again from its first page (sorting only the rows read so far would
@@ -202,3 +217,97 @@ class TraineeModel(QAbstractTableModel):
 
     def person_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+
+class NameHeldTable(QTableView):
+    """The trainee table with the name column held in place while the other columns scroll sideways
+    (Qt's frozen column: a second view showing only that column, laid over the first): scrolled to the
+    hub or the role on a netbook, each row still says whose it is.
+
+    The second view shares the model and the selection, takes no keyboard focus (arrows, Enter and Tab
+    stay with the table) and follows the table's rows, heights and sort order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.names = QTableView(self)
+        names = self.names
+        names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        names.verticalHeader().hide()
+        names.setFrameShape(QFrame.Shape.NoFrame)
+        names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        names.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        names.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        names.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        names.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        names.setSortingEnabled(True)
+        names.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.viewport().stackUnder(names)
+        names.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(names.verticalScrollBar().setValue)
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.verticalHeader().sectionResized.connect(lambda row, _old, new: names.setRowHeight(row, new))
+        # One sort order whichever head is clicked: each header shows it.
+        for one, other in ((self, names), (names, self)):
+            one.horizontalHeader().sortIndicatorChanged.connect(
+                lambda col, order, other=other: other.horizontalHeader().setSortIndicator(col, order))
+        names.pressed.connect(lambda _index: self.setFocus())  # a click on a name: the keys go on here
+        names.doubleClicked.connect(self.doubleClicked)
+        names.show()
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        self.names.setModel(model)
+        self.names.setSelectionModel(self.selectionModel())
+        model.modelReset.connect(self._show_the_names_only)
+        model.columnsInserted.connect(self._show_the_names_only)
+        self._show_the_names_only()
+
+    def _show_the_names_only(self, *_: object) -> None:
+        model = self.model()
+        for col in range(1, model.columnCount()):
+            self.names.setColumnHidden(col, True)
+        self.names.setColumnWidth(0, self.columnWidth(0))
+        self._place_names()
+
+    def _column_resized(self, col: int, _old: int, new: int) -> None:
+        if col == 0:
+            self.names.setColumnWidth(0, new)
+            self._place_names()
+
+    def _place_names(self) -> None:
+        frame = self.frameWidth()
+        header = self.horizontalHeader().height()
+        self.names.horizontalHeader().setFixedHeight(header)
+        self.names.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        self.names.setGeometry(self.verticalHeader().width() + frame, frame, self.columnWidth(0),
+                               self.viewport().height() + header)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_names()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._place_names()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        current = super().moveCursor(action, modifiers)
+        held = self.columnWidth(0)
+        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
+                and self.visualRect(current).left() < held):
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() + self.visualRect(current).left() - held)
+        return current
+
+    def scrollTo(self, index: Index,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        if index.column() > 0:
+            super().scrollTo(index, hint)
+            return
+        bar = self.horizontalScrollBar()
+        kept = bar.value()  # the name is always in view: only the rows scroll
+        super().scrollTo(index, hint)
+        bar.setValue(kept)

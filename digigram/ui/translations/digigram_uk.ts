@@ -419,169 +419,175 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="57"/>
+        <location filename="../coordinator/pages.py" line="64"/>
         <source>&amp;Questions most often answered wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="58"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="60"/>
+        <location filename="../coordinator/pages.py" line="67"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="60"/>
-        <location filename="../coordinator/pages.py" line="114"/>
+        <location filename="../coordinator/pages.py" line="67"/>
+        <location filename="../coordinator/pages.py" line="124"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="61"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="61"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="66"/>
+        <location filename="../coordinator/pages.py" line="69"/>
+        <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
+        <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="76"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
         <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="77"/>
+        <location filename="../coordinator/pages.py" line="87"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="112"/>
+        <location filename="../coordinator/pages.py" line="122"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="113"/>
+        <location filename="../coordinator/pages.py" line="123"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="115"/>
+        <location filename="../coordinator/pages.py" line="125"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="119"/>
+        <location filename="../coordinator/pages.py" line="129"/>
         <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
         <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="124"/>
+        <location filename="../coordinator/pages.py" line="134"/>
         <source>Trainees with a first and a latest check: %1.</source>
         <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="126"/>
+        <location filename="../coordinator/pages.py" line="136"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="144"/>
+        <location filename="../coordinator/pages.py" line="154"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="175"/>
+        <location filename="../coordinator/pages.py" line="186"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="176"/>
+        <location filename="../coordinator/pages.py" line="187"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="177"/>
+        <location filename="../coordinator/pages.py" line="188"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="191"/>
+        <location filename="../coordinator/pages.py" line="202"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="194"/>
+        <location filename="../coordinator/pages.py" line="205"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="197"/>
+        <location filename="../coordinator/pages.py" line="208"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="53"/>
+        <location filename="../coordinator/table.py" line="58"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="55"/>
+        <location filename="../coordinator/table.py" line="60"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="58"/>
+        <location filename="../coordinator/table.py" line="63"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="60"/>
+        <location filename="../coordinator/table.py" line="65"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="66"/>
+        <location filename="../coordinator/table.py" line="71"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="123"/>
+        <location filename="../coordinator/dashboard.py" line="283"/>
+        <location filename="../coordinator/table.py" line="132"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="124"/>
+        <location filename="../coordinator/table.py" line="137"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="125"/>
+        <location filename="../coordinator/table.py" line="138"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="126"/>
+        <location filename="../coordinator/table.py" line="139"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="127"/>
+        <location filename="../coordinator/table.py" line="135"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="128"/>
+        <location filename="../coordinator/table.py" line="136"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="130"/>
+        <location filename="../coordinator/table.py" line="133"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -741,67 +747,67 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="283"/>
+        <location filename="../coordinator/dashboard.py" line="284"/>
         <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="286"/>
+        <location filename="../coordinator/dashboard.py" line="287"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="287"/>
+        <location filename="../coordinator/dashboard.py" line="288"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="288"/>
+        <location filename="../coordinator/dashboard.py" line="289"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="289"/>
+        <location filename="../coordinator/dashboard.py" line="290"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="291"/>
+        <location filename="../coordinator/dashboard.py" line="292"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="292"/>
+        <location filename="../coordinator/dashboard.py" line="293"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="293"/>
+        <location filename="../coordinator/dashboard.py" line="294"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="294"/>
+        <location filename="../coordinator/dashboard.py" line="295"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="351"/>
+        <location filename="../coordinator/dashboard.py" line="352"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="353"/>
+        <location filename="../coordinator/dashboard.py" line="354"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="354"/>
+        <location filename="../coordinator/dashboard.py" line="355"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="364"/>
+        <location filename="../coordinator/dashboard.py" line="365"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
@@ -1606,177 +1612,177 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="138"/>
+        <location filename="../coordinator/programme.py" line="139"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="139"/>
+        <location filename="../coordinator/programme.py" line="140"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="140"/>
+        <location filename="../coordinator/programme.py" line="141"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="141"/>
+        <location filename="../coordinator/programme.py" line="142"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="142"/>
+        <location filename="../coordinator/programme.py" line="143"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="143"/>
+        <location filename="../coordinator/programme.py" line="144"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="144"/>
+        <location filename="../coordinator/programme.py" line="145"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="145"/>
+        <location filename="../coordinator/programme.py" line="146"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="146"/>
+        <location filename="../coordinator/programme.py" line="147"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="147"/>
+        <location filename="../coordinator/programme.py" line="148"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="148"/>
+        <location filename="../coordinator/programme.py" line="149"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="149"/>
+        <location filename="../coordinator/programme.py" line="150"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="156"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>95% interval</source>
         <translation>95&#xa0;% інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="164"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="166"/>
+        <location filename="../coordinator/programme.py" line="167"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="192"/>
+        <location filename="../coordinator/programme.py" line="193"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="201"/>
+        <location filename="../coordinator/programme.py" line="202"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="313"/>
+        <location filename="../coordinator/programme.py" line="314"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="303"/>
+        <location filename="../coordinator/programme.py" line="304"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="309"/>
+        <location filename="../coordinator/programme.py" line="310"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -2206,42 +2212,42 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="126"/>
+        <location filename="../coordinator/sync.py" line="129"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="128"/>
+        <location filename="../coordinator/sync.py" line="131"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="148"/>
+        <location filename="../coordinator/sync.py" line="151"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="155"/>
+        <location filename="../coordinator/sync.py" line="158"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="160"/>
+        <location filename="../coordinator/sync.py" line="163"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="162"/>
+        <location filename="../coordinator/sync.py" line="165"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="185"/>
+        <location filename="../coordinator/sync.py" line="188"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="186"/>
+        <location filename="../coordinator/sync.py" line="189"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>
