@@ -103,9 +103,8 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
         ws = open_workspace(args, backup_later=True)
     except DigigramError as exc:
         # A damaged or too-new database: say so in the window and in a message. A damaged one may be
-        # replaced by its newest sound backup, in the app; else the app ends with status 2.
+        # replaced by its newest sound backup, offered in that message; else the app ends with status 2.
         window.opening.show_problem(exc.message(current_language()))
-        show_problem(window, exc)
         from digigram.services.restore import Restorer
 
         backups = None if getattr(args, "database", None) else Restorer(data_dir_from_args(args))

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from digigram.core import paths
 from digigram.core.errors import StorageError
+from digigram.core.i18n import N_
 from digigram.core.records import BackupChoice
 from digigram.services.coordinator.auth import password_is_set, verify
 from digigram.store import backup
 from digigram.store.db import inspect_file
+from digigram.store.migrate import known_revisions
 from digigram.store.vault import VAULT_NAME, FileVault
 
 
@@ -27,11 +29,14 @@ class Restorer:
 
     def sound_backup(self) -> BackupChoice | None:
         """The newest backup that is a sound database, or None."""
+        known = set(known_revisions())
         for found in backup.list_backups(paths.backup_dir(self.data_dir)):
             try:
-                inspect_file(found.path)
+                revision = inspect_file(found.path)
             except (StorageError, OSError):
                 continue  # damaged too, or gone: an older one may still serve
+            if revision is not None and revision not in known:
+                continue  # made by a newer Digigram: this one could not open it once put back
             return BackupChoice(found.path, found.made_at)
         return None
 
@@ -45,7 +50,11 @@ class Restorer:
         vault = self._vault()
         if password_is_set(vault):
             verify(vault, password or "")
-        return backup.restore(self.database, choice.path)
+        try:
+            return backup.restore(self.database, choice.path)
+        except OSError as exc:  # the copy failed (a full disk): the current file stayed where it was
+            raise StorageError(N_("The backup could not be put back ({reason}). The database file has not "
+                                  "been changed.", reason=exc.strerror or str(exc))) from exc
 
     def _vault(self) -> FileVault:
         return FileVault(self.database.with_name(VAULT_NAME))

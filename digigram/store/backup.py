@@ -227,6 +227,17 @@ def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE) -> Pat
     Only the newest `keep_aside` files kept aside are kept: each is a whole copy of personal data.
     """
     inspect_file(backup)  # refuse to restore a backup that is itself damaged
+    # The copy is made whole (and on disk) before the current file moves: a copy that fails (a full
+    # disk) leaves the current file where it was, never no database at all.
+    partial = db_path.with_name(f".restoring-{secrets.token_hex(16)}")
+    try:
+        with backup.open("rb") as source, create_owner_only(partial) as target:
+            shutil.copyfileobj(source, target)
+            target.flush()
+            os.fsync(target.fileno())
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     aside: Path | None = None
     if db_path.exists():
         aside = db_path.with_name(f"{db_path.name}{ASIDE}{_stamp()}")
@@ -238,11 +249,6 @@ def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE) -> Pat
     else:
         for side in SIDE_FILES:
             db_path.with_name(db_path.name + side).unlink(missing_ok=True)
-    partial = db_path.with_name(f".restoring-{secrets.token_hex(16)}")
-    with backup.open("rb") as source, create_owner_only(partial) as target:
-        shutil.copyfileobj(source, target)
-        target.flush()
-        os.fsync(target.fileno())
     os.replace(partial, db_path)
     _rotate_asides(db_path, keep_aside)
     return aside

@@ -214,10 +214,13 @@ def _read_ahead(path: Path) -> None:
             return  # only a shortcut: the check itself reports what cannot be read
 
 
+# SQLite's result codes for a file that is damaged (SQLITE_CORRUPT) or is no database (SQLITE_NOTADB).
+_NOT_SOUND = frozenset({11, 26})
 # What SQLite says of a file it cannot read, in the reader's words; anything else is quoted as it is.
 _SQLITE_SAYS: dict[str, str | Message] = {
     "file is not a database": N_("it is not an SQLite database, or it is encrypted"),
     "database disk image is malformed": N_("parts of the file are damaged"),
+    "database is locked": N_("another program is using it"),
 }
 
 
@@ -232,8 +235,8 @@ def _check_found(rows: list[tuple[Any, ...]]) -> Message:
     first = problems[0] if problems else "?"
     if len(first) > 120:
         first = first[:119] + "…"
-    return NP_("SQLite's own check found {count} problem, the first: «{first}»",
-               "SQLite's own check found {count} problems, the first: «{first}»",
+    return NP_("SQLite's own check found {count} problem, the first: “{first}”",
+               "SQLite's own check found {count} problems, the first: “{first}”",
                len(problems), first=first)
 
 
@@ -266,4 +269,10 @@ def inspect_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        # Only a file SQLite finds corrupt or not a database is damaged. Locked, busy, unreadable: the
+        # file may be sound (another program holds it), and a backup must never be offered over it.
+        if getattr(exc, "sqlite_errorcode", None) not in _NOT_SOUND:
+            raise StorageError(N_("The database file {path} could not be read ({detail}). It has not been "
+                                  "changed. Close other programs that use it and start Digigram again.",
+                                  path=path, detail=_SQLITE_SAYS.get(str(exc), str(exc)))) from exc
         raise _damaged(path, _SQLITE_SAYS.get(str(exc), str(exc))) from exc

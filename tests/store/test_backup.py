@@ -256,3 +256,26 @@ def test_a_backup_folder_that_is_a_file_gives_the_plain_message(data_dir: Path) 
         backup.make_backup(db, folder, reason="start")
     assert str(folder) in str(raised.value.message("en"))
     assert folder.read_text() == "not a folder" and _names(db) == ["A"]
+
+
+def test_a_restore_that_cannot_copy_leaves_the_current_file_in_place(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The current file was moved aside before the copy: a copy that failed (a full disk) left no
+    database at all, and the next start made an empty one."""
+    import errno
+    import shutil
+
+    _add_person(data_dir, "Олена")
+    open_store(data_dir=data_dir).close()  # backs the person up
+    db = paths.database_path(data_dir)
+    before = db.read_bytes()
+    (latest, *_) = backup.list_backups(paths.backup_dir(data_dir))
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfileobj", full)
+    with pytest.raises(OSError):
+        backup.restore(db, latest.path)
+    assert db.read_bytes() == before, "the current database was moved away"
+    assert not [p for p in db.parent.iterdir() if p.name.startswith(".restoring-")], "a partial copy was left"

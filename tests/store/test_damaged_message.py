@@ -97,3 +97,28 @@ def test_damage_inside_the_file_is_told_in_a_sentence(tmp_path: Path, damage: ob
     assert "malformed" not in ukrainian and "file is not a database" not in ukrainian, ukrainian
     assert en in refused.value.message("en")
     assert database_path(data_dir).read_bytes() == content, "the damaged file was changed"
+
+
+def test_a_locked_database_is_not_called_damaged(tmp_path: Path) -> None:
+    """A sound file another program holds locked was called damaged, and the app would then offer to
+    put an older backup over it. It is told as locked, and left as it is."""
+    import sqlite3
+
+    from digigram.core.errors import DamagedDatabase
+
+    data_dir = tmp_path / "data"
+    Workspace.open(data_dir=data_dir, framework_path=SMALL).close()
+    path = database_path(data_dir)
+    content = path.read_bytes()
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DigigramError) as refused:
+            Workspace.open(data_dir=data_dir, framework_path=SMALL)
+    finally:
+        holder.close()
+    assert not isinstance(refused.value, DamagedDatabase), refused.value.message("en")
+    ukrainian = refused.value.message("uk")
+    assert "інша програма" in ukrainian and "пошкоджений" not in ukrainian, ukrainian
+    assert path.read_bytes() == content
