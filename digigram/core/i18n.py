@@ -184,6 +184,8 @@ def format_number(value: float, lang: str | None, *, digits: int = 1) -> str:
 def format_change(value: float, lang: str | None, *, digits: int = 1) -> str:
     """A change with its sign, as format_number writes the number: +0,5 and -0,3 in Ukrainian."""
     text = format_number(value, lang, digits=digits)
+    if not text.strip("-+0.,"):  # rounds to nothing: no sign at all («-0,0» read as a fall)
+        return text.lstrip("-")
     return text if text.startswith("-") else "+" + text
 
 

@@ -160,15 +160,35 @@ _SYNTAX = (
 _OPEN_QUOTE = re.compile(r'^\s*(?:-\s+)?[\w.-]+:\s+"((?:[^"\\]|\\.)*)$')
 
 
-def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
-    """(line, column), 0-based, of the first value between lines `first` and `last` whose opening double
-    quote is not closed on its line. YAML lets a quoted value run on over the following lines, so the
-    parser stops only where the text stops making sense, often many lines below the mistake."""
+def _unclosed_quote(text: str, first: int, stop: int) -> tuple[int, int] | None:
+    """(line, column), 0-based, of the first value from line `first` up to `stop` (where the parser
+    stopped) whose opening double quote is not closed before `stop`. YAML lets a quoted value run on
+    over the following lines, so the parser stops only where the text stops making sense, often many
+    lines below the mistake."""
     lines = text.splitlines()
-    for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
+    for n in range(max(first, 0), min(stop, len(lines))):
         found = _OPEN_QUOTE.match(lines[n])
-        if found is not None:
+        if found is None:
+            continue
+        # A value may rightly run on over lines: it is to blame only if its quote closes no earlier
+        # than where the parser stopped (the value swallowed the lines up to there).
+        closes = _closing_line(lines, n, found.start(1))
+        if closes is None or closes >= stop:
             return n, found.start(1) - 1
+    return None
+
+
+def _closing_line(lines: list[str], line: int, start: int) -> int | None:
+    """The line (0-based) holding the double quote that closes a value opened before `start`."""
+    escaped = False
+    for n in range(line, len(lines)):
+        for char in lines[n][start if n == line else 0:]:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                return n
     return None
 
 
@@ -176,7 +196,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> Pro
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     start = exc.context_mark or mark
-    quote = None if mark is None or start is None else _unclosed_quote(text, start.line, mark.line - 1)
+    quote = None if mark is None or start is None else _unclosed_quote(text, start.line, mark.line)
     if quote is not None:
         return problem(name, quote[0] + 1, quote[1] + 1, "", N_(
             "Invalid YAML: a quote opened here is not closed on its line, so the value runs on to line "

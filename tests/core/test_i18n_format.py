@@ -97,3 +97,12 @@ def test_a_share_is_written_one_way_per_language() -> None:
     assert i18n.format_percent(0.825, "uk", digits=1) == "82,5\u00a0%"
     assert i18n.format_percent(0.82, "en") == "82%"
     assert i18n.format_percent(0.825, "en", digits=1) == "82.5%"
+
+
+@pytest.mark.parametrize(("value", "uk", "en"), [(-0.04, "0,0", "0.0"), (0.0, "0,0", "0.0"),
+                                                 (0.5, "+0,5", "+0.5"), (-0.3, "-0,3", "-0.3")])
+def test_a_change_that_rounds_to_nothing_has_no_sign(value: float, uk: str, en: str) -> None:
+    """«= -0,0» read as a fall for a change of -0.04 levels: what rounds to nothing carries no sign."""
+    from digigram.core.i18n import format_change
+
+    assert (format_change(value, "uk"), format_change(value, "en")) == (uk, en)

@@ -383,3 +383,20 @@ def test_an_unclosed_quote_is_found_where_it_was_opened(tmp_path: Path, c_loader
     assert stopped is not None and int(stopped.group(1)) > at + 3
     uk = found.format("uk")
     assert "лапки" in uk and "Close the quote" not in uk
+
+
+def test_a_quoted_value_that_rightly_runs_on_is_not_blamed(tmp_path: Path) -> None:
+    """A quoted value may go on over the next line; a later mistake in the same block is reported
+    where it is, not on that value's quote."""
+    text = (FRAMEWORKS / "minimal.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = lines.index("    kind: knowledge\n")
+    lines.insert(at + 2, '    explanation: "Лапки шукають\n      точну фразу."\n')  # closed on its next line
+    lines.insert(at + 3, "   level: B1\n")  # the mistake: three spaces
+    path = tmp_path / "run-on.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(FrameworkError) as caught:
+        load_framework(path)
+    (found,) = caught.value.problems
+    assert found.line != at + 3, found.format("en")
+    assert "quote opened here" not in found.format("en")
