@@ -66,6 +66,12 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not window:
             continue
+        if isinstance(widget, QTabBar):  # tabs answer Alt and their letter too
+            for index in range(widget.count()):
+                letter = mnemonic(widget.tabText(index))
+                if letter:
+                    used.setdefault(letter, []).append(widget.tabText(index))
+            continue
         if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             letter = mnemonic(widget.text())
             if letter:

@@ -61,7 +61,7 @@ class HardQuestionsTable(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.label.setText(translate("Dashboard", "&Questions most often answered wrongly:"))
+        self.label.setText(translate("Dashboard", "Questions most often answered &wrongly:"))
         self.table.setAccessibleName(translate("Dashboard", "Questions most often answered wrongly"))
         self.table.setHorizontalHeaderLabels([
             translate("Dashboard", "Question"), translate("Dashboard", "Area"),

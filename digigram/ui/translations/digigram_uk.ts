@@ -420,7 +420,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <name>Dashboard</name>
     <message>
         <location filename="../coordinator/pages.py" line="64"/>
-        <source>&amp;Questions most often answered wrongly:</source>
+        <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
