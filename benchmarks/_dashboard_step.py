@@ -72,6 +72,8 @@ def run(url: str, framework: str, runs: int) -> dict[str, Any]:
                                                                     figures=False),
                 "first page by last check": lambda: co.dashboard(
                     everyone, order=TraineeOrder("last_check", True), limit=PAGE, figures=False),
+                "first page by hub": lambda: co.dashboard(
+                    everyone, order=TraineeOrder("hub"), limit=PAGE, figures=False),
                 "hard questions + before/after": lambda: co.dashboard_figures(everyone),
                 "everyone whole (exports)": lambda: co.dashboard(everyone),
             })
