@@ -99,6 +99,17 @@ def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None) -> tu
     return database_path(data_dir), damaged
 
 
+def _started(qtbot: Any, data_dir: Path) -> Any:
+    """The app's window on `data_dir`, in English, shown as `digigram` shows it."""
+    from digigram.app import open_window, qapplication
+
+    qapplication()
+    win = open_window(Namespace(data_dir=str(data_dir), lang="en", lang_explicit=True))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
 @pytest.mark.parametrize("password", [None, "тридцять-два-кити"])
 def test_a_damaged_database_can_be_replaced_by_its_backup_in_the_app(
         qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
@@ -106,7 +117,6 @@ def test_a_damaged_database_can_be_replaced_by_its_backup_in_the_app(
     """The message named `digigram restore`, a terminal command a librarian at a library PC cannot
     run. The app now offers the newest sound backup below what went wrong (after the coordinator
     password, once one is set), keeps the damaged file aside and opens the data."""
-    from digigram.app import open_window, qapplication
     from digigram.ui import restore_offer
     from digigram.ui.coordinator.login import PasswordDialog
 
@@ -117,10 +127,7 @@ def test_a_damaged_database_can_be_replaced_by_its_backup_in_the_app(
     asked: list[str] = []
     monkeypatch.setattr(PasswordDialog, "ask",
                         classmethod(lambda cls, parent, *, kind: asked.append(kind) or ("", password)))
-    qapplication()
-    win = open_window(Namespace(data_dir=str(data_dir), lang="en", lang_explicit=True))
-    qtbot.addWidget(win)
-    win.show()
+    win = _started(qtbot, data_dir)
     qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
     try:
         assert len(offered) == 1 and "damaged" in offered[0]
@@ -137,7 +144,6 @@ def test_a_backup_is_put_back_only_with_the_coordinator_password(
         qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
         exits: list[int]) -> None:
     """A wrong password is said and asked again (it closed the app); giving up leaves the file."""
-    from digigram.app import open_window, qapplication
     from digigram.ui import restore_offer
     from digigram.ui.coordinator.login import PasswordDialog
 
@@ -145,10 +151,7 @@ def test_a_backup_is_put_back_only_with_the_coordinator_password(
     monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, problem, choice: True)
     typed = iter([("", "не той пароль"), None])  # a wrong one, then Cancel
     monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: next(typed)))
-    qapplication()
-    win = open_window(Namespace(data_dir=str(data_dir), lang="en", lang_explicit=True))
-    qtbot.addWidget(win)
-    win.show()
+    win = _started(qtbot, data_dir)
     qtbot.waitUntil(lambda: exits == [2], timeout=10000)
     assert len(messages) == 1 and "password" in messages[0].lower(), messages
     assert not win.is_ready
@@ -158,7 +161,6 @@ def test_a_backup_is_put_back_only_with_the_coordinator_password(
 def test_a_wrong_password_then_the_right_one_puts_the_backup_back(
         qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
         exits: list[int]) -> None:
-    from digigram.app import open_window, qapplication
     from digigram.ui import restore_offer
     from digigram.ui.coordinator.login import PasswordDialog
 
@@ -166,10 +168,7 @@ def test_a_wrong_password_then_the_right_one_puts_the_backup_back(
     monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, problem, choice: True)
     typed = iter([("", "не той пароль"), ("", "тридцять-два-кити")])
     monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: next(typed)))
-    qapplication()
-    win = open_window(Namespace(data_dir=str(data_dir), lang="en", lang_explicit=True))
-    qtbot.addWidget(win)
-    win.show()
+    win = _started(qtbot, data_dir)
     qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
     try:
         assert exits == [] and "password" in messages[0].lower() and "kept as" in messages[-1]
