@@ -97,7 +97,6 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
     from digigram.ui.appearance import current_language
     from digigram.ui.errors import show_problem
     from digigram.ui.first_paint import after_first_paint
-    from digigram.ui.restore_offer import offer_restore
 
     try:
         ws = open_workspace(args, backup_later=True)
@@ -106,6 +105,7 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
         # replaced by its newest sound backup, offered in that message; else the app ends with status 2.
         window.opening.show_problem(exc.message(current_language()))
         from digigram.services.restore import Restorer
+        from digigram.ui.restore_offer import offer_restore  # only when the data will not open
 
         backups = None if getattr(args, "database", None) else Restorer(data_dir_from_args(args))
         try:
