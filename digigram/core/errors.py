@@ -86,5 +86,9 @@ class DamagedDatabase(StorageError):
     """The database file is damaged or is not a Digigram database: a backup can be put back."""
 
 
+class Cancelled(DigigramError):
+    """Work the person stopped before it changed anything (a backup check, a restore's copy)."""
+
+
 class NoSuchPerson(StorageError):
     """The person asked for is not in the database (erased meanwhile, or never there)."""

@@ -7,6 +7,7 @@ set (as the command does), and keeps the damaged file aside.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from digigram.core import paths
@@ -27,12 +28,17 @@ class Restorer:
         self.data_dir = data_dir
         self.database = paths.database_path(data_dir)
 
-    def sound_backup(self) -> BackupChoice | None:
-        """The newest backup that is a sound database, or None."""
+    def sound_backup(self, *, progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> BackupChoice | None:
+        """The newest backup that is a sound database, or None. `progress(n, total)` is told before the
+        n-th backup is checked; once `cancelled` says yes the search stops with Cancelled."""
         known = set(known_revisions())
-        for found in backup.list_backups(paths.backup_dir(self.data_dir)):
+        found_all = backup.list_backups(paths.backup_dir(self.data_dir))
+        for number, found in enumerate(found_all, start=1):
+            if progress is not None:
+                progress(number, len(found_all))
             try:
-                revision = inspect_file(found.path)
+                revision = inspect_file(found.path, cancelled=cancelled)
             except (StorageError, OSError):
                 continue  # damaged too, or gone: an older one may still serve
             if revision is not None and revision not in known:
@@ -44,14 +50,16 @@ class Restorer:
         """Whether a coordinator password is set: then only the coordinator may put older data back."""
         return password_is_set(self._vault())
 
-    def restore(self, choice: BackupChoice, *, password: str | None) -> Path | None:
+    def restore(self, choice: BackupChoice, *, password: str | None,
+                cancelled: Callable[[], bool] | None = None) -> Path | None:
         """Put `choice` back as the database; returns where the damaged file was kept (None when there
-        was none). CoordinatorLocked for a wrong password, StorageError when it cannot be done."""
+        was none). CoordinatorLocked for a wrong password, StorageError when it cannot be done,
+        Cancelled once `cancelled` says yes before the copy is whole (then nothing changed)."""
         vault = self._vault()
         if password_is_set(vault):
             verify(vault, password or "")
         try:
-            return backup.restore(self.database, choice.path)
+            return backup.restore(self.database, choice.path, cancelled=cancelled)
         except OSError as exc:  # the copy failed (a full disk): the current file stayed where it was
             raise StorageError(N_("The backup could not be put back ({reason}). The database file has not "
                                   "been changed.", reason=exc.strerror or str(exc))) from exc

@@ -11,14 +11,16 @@ import secrets
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
-from digigram.core.errors import StorageError
+from digigram.core.errors import Cancelled, StorageError
 from digigram.core.files import create_owner_only, touch_owner_only
 from digigram.core.i18n import N_
-from digigram.store.db import inspect_file, read_only_uri
+from digigram.store.db import STOPPED, inspect_file, read_only_uri
 
 KEEP = 10
 KEEP_ASIDE = 3
@@ -29,6 +31,7 @@ ASIDE = ".aside-"
 # A partial copy untouched for this long was left by a copy cut short (a power cut); younger ones
 # may belong to another Digigram starting at the same moment and are left alone.
 STALE_PARTIAL_S = 3600.0
+COPY_BLOCK = 1 << 20  # a restore asks whether it was cancelled after each of these
 _NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -221,18 +224,33 @@ def _rotate_asides(db_path: Path, keep: int) -> None:
             path.unlink(missing_ok=True)
 
 
-def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE) -> Path | None:
+class _Stoppable:
+    """A file read in blocks that stops with Cancelled once `cancelled` says yes."""
+
+    def __init__(self, source: BinaryIO, cancelled: Callable[[], bool]) -> None:
+        self.source, self.cancelled = source, cancelled
+
+    def read(self, size: int = -1) -> bytes:
+        if self.cancelled():
+            raise Cancelled(STOPPED)
+        return self.source.read(size)
+
+
+def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE,
+            cancelled: Callable[[], bool] | None = None) -> Path | None:
     """Put `backup` in place of the database; the current file (if any) is renamed aside and returned.
 
     Only the newest `keep_aside` files kept aside are kept: each is a whole copy of personal data.
+    Once `cancelled` says yes, before the copy is whole, it stops with Cancelled and nothing changed.
     """
-    inspect_file(backup)  # refuse to restore a backup that is itself damaged
+    inspect_file(backup, cancelled=cancelled)  # refuse to restore a backup that is itself damaged
     # The copy is made whole (and on disk) before the current file moves: a copy that fails (a full
-    # disk) leaves the current file where it was, never no database at all.
+    # disk) or is cancelled leaves the current file where it was, never no database at all.
     partial = db_path.with_name(f".restoring-{secrets.token_hex(16)}")
     try:
         with backup.open("rb") as source, create_owner_only(partial) as target:
-            shutil.copyfileobj(source, target)
+            shutil.copyfileobj(source if cancelled is None else _Stoppable(source, cancelled), target,
+                               COPY_BLOCK)
             target.flush()
             os.fsync(target.fileno())
     except BaseException:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digigram.core.errors import DamagedDatabase, StorageError
+from digigram.core.errors import Cancelled, DamagedDatabase, StorageError
 from digigram.core.i18n import N_, NP_, Message
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
@@ -196,7 +196,7 @@ def _header_size_ok(path: Path, header: bytes) -> bool:
     return path.stat().st_size >= n_pages * page_size
 
 
-def _read_ahead(path: Path) -> None:
+def _read_ahead(path: Path, cancelled: Callable[[], bool] | None = None) -> None:
     """Read the file from start to end once, so that the check that follows finds it in memory.
 
     PRAGMA quick_check visits pages in tree order, which on a file read from disk is a jump for almost
@@ -209,10 +209,14 @@ def _read_ahead(path: Path) -> None:
         try:
             with part.open("rb", buffering=0) as handle:
                 while handle.readinto(buffer):
-                    pass
+                    if cancelled is not None and cancelled():
+                        raise Cancelled(STOPPED)
         except OSError:
             return  # only a shortcut: the check itself reports what cannot be read
 
+
+STOPPED = N_("Stopped. Nothing was changed.")
+_STEPS_BETWEEN_ASKS = 100_000  # SQLite's virtual machine steps: a few milliseconds apart
 
 # SQLite's result codes for a file that is damaged (SQLITE_CORRUPT) or is no database (SQLITE_NOTADB).
 _NOT_SOUND = frozenset({11, 26})
@@ -240,10 +244,11 @@ def _check_found(rows: list[tuple[Any, ...]]) -> Message:
                len(problems), first=first)
 
 
-def inspect_file(path: Path) -> str | None:
+def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> str | None:
     """Check a database file without changing it; returns its schema revision (None if it has none).
 
-    Raises StorageError for anything that is not a sound SQLite database.
+    Raises StorageError for anything that is not a sound SQLite database, and Cancelled once
+    `cancelled` says yes (asked often: a region's file takes seconds to check).
     """
     with path.open("rb") as handle:
         header = handle.read(100)
@@ -251,10 +256,12 @@ def inspect_file(path: Path) -> str | None:
         raise _damaged(path, N_("it does not begin as an SQLite file does"))
     if not _header_size_ok(path, header):
         raise _damaged(path, N_("the file is shorter than its header says"))
-    _read_ahead(path)
+    _read_ahead(path, cancelled)
     try:
         # Read-only, so that an unknown or damaged file is never checkpointed or rewritten.
         con = sqlite3.connect(read_only_uri(path), uri=True)
+        if cancelled is not None:  # SQLite asks between steps of its check and stops when told
+            con.set_progress_handler(lambda: int(cancelled()), _STEPS_BETWEEN_ASKS)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:
@@ -269,6 +276,8 @@ def inspect_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if cancelled is not None and cancelled():
+            raise Cancelled(STOPPED) from exc  # interrupted by the handler above: says nothing of the file
         # Only a file SQLite finds corrupt or not a database is damaged. Locked, busy, unreadable: the
         # file may be sound (another program holds it), and a backup must never be offered over it.
         if getattr(exc, "sqlite_errorcode", None) not in _NOT_SOUND:

@@ -5,20 +5,24 @@ The message alone named `digigram restore`, a terminal command a librarian at a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from digigram.core.coordination import CoordinatorLocked
-from digigram.core.errors import DamagedDatabase, DigigramError
+from digigram.core.errors import Cancelled, DamagedDatabase, DigigramError
 from digigram.core.i18n import format_date
 from digigram.ui import errors
 from digigram.ui.appearance import current_language
 from digigram.ui.errors import show_problem
-from digigram.ui.widgets import busy
+from digigram.ui.widgets import percent_format
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from digigram.core.records import BackupChoice
     from digigram.services.api import RestoreAPI
 
@@ -54,21 +58,115 @@ def tell_restored(parent: QWidget | None, text: str) -> None:
     errors.ask_box(box)  # through the module: tests answer it there
 
 
+# A step of the work: given where to say how far it is and what says it was cancelled, its outcome.
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class RestoreWorker(QThread):
+    """Runs one step of putting a backup back (the search for a sound one, the copy) off the event
+    loop, as the sync does: each backup's check takes seconds on a region's database, and the window
+    neither repainted nor could be told to stop meanwhile. Its SQLite connections are made and used
+    in this thread only. Progress comes back as a signal, which Qt delivers in the window's thread."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.stop = threading.Event()
+        self.outcome: Any = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.outcome = self.job(self.progressed.emit, self.stop.is_set)
+        except Exception as exc:  # raised again in the window's thread, as if it had run there
+            self.error = exc
+
+
+class RestoreProgress(QProgressDialog):
+    """Over the window while a RestoreWorker runs: what it is doing, and Cancel."""
+
+    def __init__(self, parent: QWidget | None, text: str) -> None:
+        super().__init__(text, translate("Restore", "Cancel"), 0, 0, parent)
+        self.setWindowTitle(translate("Restore", "Put a backup back"))
+        self.setAccessibleName(translate("Restore", "Put a backup back"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(300)  # a small backup is checked at once: no dialog flashes by
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        percent_format(self.findChild(QProgressBar))
+        self.worker: RestoreWorker | None = None
+        self.stopped = False  # whether Cancel was pressed (the work may have ended first)
+
+    def checking(self, number: int, total: int) -> None:
+        if self.wasCanceled():
+            return
+        self.setLabelText(translate("Restore", "Checking backup %1 of %2…")
+                          .replace("%1", str(number)).replace("%2", str(total)))
+        self.setMaximum(total)
+        self.setValue(number - 1)
+
+    def run(self, job: Job, *, counted: bool = False) -> Any:
+        """`job`'s outcome, run in a RestoreWorker; the window's events go on meanwhile. Raises what
+        the job raised, Cancelled when Cancel was pressed before it was done."""
+        worker = RestoreWorker(job)
+        if counted:
+            worker.progressed.connect(self.checking)  # a bound method: run in the window's thread
+        self.canceled.connect(worker.stop.set)  # a threading.Event: set from any thread
+        waiting = QEventLoop()
+        worker.finished.connect(waiting.quit)
+        self.worker = worker
+        worker.start()
+        try:
+            waiting.exec()  # the window repaints and Cancel is heard while the worker runs
+        finally:
+            worker.wait()
+            self.worker = None
+            self.stopped = self.wasCanceled()
+            self.reset()  # else its timer shows it once the minimum duration is over, work done or not
+            self.hide()  # not close(): a closed progress dialog counts as cancelled
+        if worker.error is not None:
+            raise worker.error
+        return worker.outcome
+
+
+def _search(backups: RestoreAPI) -> Job:
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+        choice = backups.sound_backup(progress=progress, cancelled=cancelled)
+        return choice, choice is not None and backups.password_needed()
+    return job
+
+
+def _put_back(backups: RestoreAPI, choice: BackupChoice, password: str | None) -> Job:
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path | None:
+        return backups.restore(choice, password=password, cancelled=cancelled)
+    return job
+
+
 def offer_restore(parent: QWidget | None, problem: DigigramError, backups: RestoreAPI | None) -> bool:
     """Say what stopped the data from opening. When it is a damaged database and a sound backup exists,
     offer to put it back (the coordinator password first, once one is set, asked again after a wrong
-    one). True when it was put back, so the data can be opened again."""
+    one). True when it was put back, so the data can be opened again. Cancel while backups are checked
+    or while one is copied leaves every file as it was: the data stays closed, as when none is put back."""
     said = problem.message(current_language())
     choice = None
+    needs_password = False
     if isinstance(problem, DamagedDatabase) and backups is not None:
-        with busy():  # each backup is checked before it is offered: seconds on a region's database
-            choice = backups.sound_backup()
+        searching = RestoreProgress(parent, translate("Restore", "Looking for a sound backup…"))
+        try:
+            choice, needs_password = searching.run(_search(backups), counted=True)
+            if searching.stopped:  # pressed as the last check ended: still nothing is offered
+                choice = None
+        except DigigramError:  # Cancelled, or the backups could not be looked at: the problem is said
+            choice = None
+        finally:
+            searching.deleteLater()
     if choice is None or backups is None:
         show_problem(parent, problem)
         return False
     if not ask_to_restore(parent, said, choice):
         return False
-    needs_password = backups.password_needed()
     while True:
         password = None
         if needs_password:
@@ -78,15 +176,19 @@ def offer_restore(parent: QWidget | None, problem: DigigramError, backups: Resto
             if typed is None:
                 return False
             password = typed[1]
+        copying = RestoreProgress(parent, translate("Restore", "Putting the backup back…"))
         try:
-            with busy():
-                aside = backups.restore(choice, password=password)
+            aside = copying.run(_put_back(backups, choice, password))
+        except Cancelled:  # stopped before the copy was whole: the damaged file is where it was
+            return False
         except CoordinatorLocked as exc:  # a wrong password, or a wait after several: say so, ask again
             show_problem(parent, exc)
             continue
         except DigigramError as exc:
             show_problem(parent, exc)
             return False
+        finally:
+            copying.deleteLater()
         break
     text = translate("Restore", "The backup is back.")
     if aside is not None:

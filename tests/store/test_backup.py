@@ -279,3 +279,71 @@ def test_a_restore_that_cannot_copy_leaves_the_current_file_in_place(
         backup.restore(db, latest.path)
     assert db.read_bytes() == before, "the current database was moved away"
     assert not [p for p in db.parent.iterdir() if p.name.startswith(".restoring-")], "a partial copy was left"
+
+
+def test_a_cancelled_restore_leaves_every_file_as_it_was(data_dir: Path) -> None:
+    """Putting a region's backup back takes seconds (the check, then the copy); Cancel in the app stops
+    it, at the check or in the middle of the copy, and must leave the current file where it was."""
+    from digigram.core.errors import Cancelled
+
+    _add_person(data_dir, "Олена")
+    open_store(data_dir=data_dir).close()  # backs the person up
+    db = paths.database_path(data_dir)
+    before = db.read_bytes()
+    (latest, *_) = backup.list_backups(paths.backup_dir(data_dir))
+    files = sorted(p.name for p in db.parent.iterdir())
+
+    def copying() -> bool:
+        return any(p.name.startswith(".restoring-") for p in db.parent.iterdir())
+
+    for cancelled in (lambda: True, copying):  # at once, while checked; once the copy has begun
+        with pytest.raises(Cancelled):
+            backup.restore(db, latest.path, cancelled=cancelled)
+        assert db.read_bytes() == before, "the current database was moved away"
+        assert sorted(p.name for p in db.parent.iterdir()) == files, "a copy or a file aside was left"
+
+
+def test_the_search_for_a_sound_backup_says_which_one_it_checks_and_stops_when_told(
+        data_dir: Path) -> None:
+    from digigram.core.errors import Cancelled
+    from digigram.services.restore import Restorer
+
+    _add_person(data_dir, "Олена")
+    open_store(data_dir=data_dir).close()
+    _add_person(data_dir, "Богдан")
+    open_store(data_dir=data_dir).close()
+    newest, older = backup.list_backups(paths.backup_dir(data_dir))[:2]
+    newest.path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged: the older one serves
+    told: list[tuple[int, int]] = []
+    choice = Restorer(data_dir).sound_backup(progress=lambda n, total: told.append((n, total)))
+    assert choice is not None and choice.path == older.path
+    total = len(backup.list_backups(paths.backup_dir(data_dir)))
+    assert told == [(1, total), (2, total)]
+    with pytest.raises(Cancelled):
+        Restorer(data_dir).sound_backup(cancelled=lambda: True)
+
+
+def test_cancel_stops_sqlites_own_check_of_a_large_file(tmp_path: Path) -> None:
+    """The check of a region's backup takes seconds after the file is read: Cancel is heard within it,
+    not only between backups."""
+    from digigram.core.errors import Cancelled
+    from digigram.store.db import inspect_file
+
+    big = tmp_path / "big.sqlite3"
+    con = sqlite3.connect(big)
+    con.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)")
+    con.execute("CREATE INDEX tb ON t (b)")
+    con.executemany("INSERT INTO t (b) VALUES (?)", ((os.urandom(40).hex(),) for _ in range(60000)))
+    con.commit()
+    con.close()
+    read_ahead = -(-big.stat().st_size // (1 << 20))  # the file is first read once, a MiB at a time
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > read_ahead
+
+    with pytest.raises(Cancelled):
+        inspect_file(big, cancelled=cancelled)
+    assert len(asked) > read_ahead  # heard after the file was read: by SQLite's check itself
+    assert inspect_file(big) is None  # the file itself is sound

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from digigram.app import requested_language
 from digigram.ui.main_window import KEY_LANGUAGE, load_settings
@@ -84,8 +86,9 @@ def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_
     assert exits == [2]
 
 
-def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None) -> tuple[Path, bytes]:
-    """A data folder whose database holds one person and has a backup, then was damaged."""
+def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None,
+                           backups: int = 1) -> tuple[Path, bytes]:
+    """A data folder whose database holds one person and has `backups` backups, then was damaged."""
     from digigram.core.paths import database_path
     from digigram.services.workspace import Workspace
 
@@ -93,7 +96,10 @@ def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None) -> tu
         ws.create_person("Оксана Петренко")
         if password is not None:
             ws.set_coordinator_password(password)
-        assert ws.backup_now("manual") is not None
+        for n in range(backups):
+            if n:  # a backup is made only of changed data
+                ws.create_person(f"Учасниця {n}")
+            assert ws.backup_now("manual") is not None
     damaged = b"SQLite format 3\x00" + b"\xff" * 4000  # the header's start, then garbage
     database_path(data_dir).write_bytes(damaged)
     return database_path(data_dir), damaged
@@ -175,3 +181,120 @@ def test_a_wrong_password_then_the_right_one_puts_the_backup_back(
         assert [p.name for p in win.ws.people()] == ["Оксана Петренко"]
     finally:
         win.ws.close()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, but SQLite's -wal and -shm beside a backup: the search
+    for a sound backup opens each one it checks read-only, which leaves them (empty of changes)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not (p.parent.name == "backups" and p.name.endswith(("-wal", "-shm")))}
+
+
+def _held(monkeypatch: pytest.MonkeyPatch, module: Any) -> tuple[threading.Event, list[threading.Thread]]:
+    """Each backup check in `module` waits for the returned event before it reads the real file (at
+    most 5 s, so that a check run on the window's thread cannot hang the test); the threads it ran in
+    are listed."""
+    gate = threading.Event()
+    ran_in: list[threading.Thread] = []
+    real = module.inspect_file
+
+    def held(path: Path, **kwargs: Any) -> str | None:
+        ran_in.append(threading.current_thread())
+        gate.wait(timeout=5)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(module, "inspect_file", held)
+    return gate, ran_in
+
+
+class _Watch:
+    """Looks at the restore's progress dialog every 20 ms while its work is held, from a timer, as a
+    person's clicks come: the work runs under the dialog's own event loop, so a test waiting outside
+    it would only go on after it ended. Once the dialog has shown `text` for `ticks` looks in a row,
+    `then` is done with it."""
+
+    def __init__(self, win: Any, gate: threading.Event, text: str, then: Any, ticks: int = 5) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.win, self.gate, self.text, self.then, self.ticks = win, gate, text, then, ticks
+        self.looks: list[str] = []  # what the dialog said at each look while the work was held
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.look)
+        self.timer.start(20)
+
+    def look(self) -> None:
+        from digigram.ui.restore_offer import RestoreProgress
+
+        shown = [d for d in self.win.findChildren(RestoreProgress) if d.isVisible()]
+        if not shown or self.gate.is_set():
+            return
+        self.looks.append(shown[0].labelText())
+        if len([t for t in self.looks if self.text in t]) >= self.ticks:
+            self.then(shown[0])
+            self.gate.set()
+
+    def stop(self) -> None:
+        self.gate.set()
+        self.timer.stop()
+
+
+def _cancel(dialog: Any) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+
+def test_the_window_goes_on_while_backups_are_checked_and_cancel_leaves_every_file(
+        qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
+        exits: list[int]) -> None:
+    """Each backup was checked on the window's thread: on a region's database the window stood still
+    for seconds per backup, with no word of what it did and no way to stop. Now a dialog says which
+    backup is being checked while the window goes on, and Cancel leaves every file as it was."""
+    from digigram.services import restore
+    from digigram.ui import restore_offer
+
+    _damaged_with_a_backup(data_dir, backups=2)
+    before = _files(data_dir)
+    gate, ran_in = _held(monkeypatch, restore)
+    offered: list[object] = []
+    monkeypatch.setattr(restore_offer, "ask_to_restore", lambda *args: offered.append(args) or True)
+    win = _started(qtbot, data_dir)
+    watch = _Watch(win, gate, "Checking backup 1 of 2…", _cancel)
+    try:
+        qtbot.waitUntil(lambda: exits == [2], timeout=15000)
+    finally:
+        watch.stop()
+    assert ran_in and threading.main_thread() not in ran_in, "a backup was checked on the window's thread"
+    # The dialog was seen, saying which backup, at several timer ticks while the check was held.
+    assert watch.looks.count("Checking backup 1 of 2…") >= 5, watch.looks
+    assert offered == [], "a backup was offered after Cancel"
+    assert len(messages) == 1 and "damaged" in messages[0], messages
+    assert not win.is_ready
+    assert _files(data_dir) == before, "Cancel changed a file"
+
+
+def test_putting_a_backup_back_runs_beside_the_window_and_cancel_leaves_the_damaged_file(
+        qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
+        exits: list[int]) -> None:
+    """The chosen backup was checked again and copied on the window's thread, seconds on a region's
+    database with the window still. Now it runs beside the window under a dialog with Cancel, and
+    Cancel keeps the damaged file where it was: the data stays closed, as when no backup is put back."""
+    from digigram.store import backup
+    from digigram.ui import restore_offer
+
+    db, damaged = _damaged_with_a_backup(data_dir)
+    before = _files(data_dir)
+    gate, ran_in = _held(monkeypatch, backup)
+    monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, problem, choice: True)
+    win = _started(qtbot, data_dir)
+    watch = _Watch(win, gate, "Putting the backup back…", _cancel)
+    try:
+        qtbot.waitUntil(lambda: exits == [2], timeout=15000)
+    finally:
+        watch.stop()
+    assert ran_in and threading.main_thread() not in ran_in, "the backup was copied on the window's thread"
+    assert watch.looks.count("Putting the backup back…") >= 5, watch.looks
+    assert messages == [] and not win.is_ready  # nothing "is back"; the window still says what is wrong
+    assert _files(data_dir) == before and db.read_bytes() == damaged, "Cancel changed a file"

@@ -1936,39 +1936,61 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../restore_offer.py" line="34"/>
-        <location filename="../restore_offer.py" line="40"/>
-        <location filename="../restore_offer.py" line="51"/>
+        <location filename="../restore_offer.py" line="38"/>
+        <location filename="../restore_offer.py" line="44"/>
+        <location filename="../restore_offer.py" line="55"/>
+        <location filename="../restore_offer.py" line="92"/>
+        <location filename="../restore_offer.py" line="93"/>
         <source>Put a backup back</source>
         <translation>Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="36"/>
+        <location filename="../restore_offer.py" line="40"/>
         <source>Digigram keeps a backup of the data. The newest sound one was made on %1 at %2. Put it back? What was saved after it is not in it; the damaged file is kept aside, not deleted.</source>
         <translation>Digigram зберігає резервні копії даних. Найновішу справну зроблено %1 о %2. Повернути її? Того, що збережено після неї, у ній немає; пошкоджений файл буде відкладено, не видалено.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="41"/>
+        <location filename="../restore_offer.py" line="45"/>
         <source>&amp;Put the backup back</source>
         <translation>&amp;Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="42"/>
+        <location filename="../restore_offer.py" line="46"/>
         <source>&amp;Close Digigram</source>
         <translation>&amp;Закрити Digigram</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="53"/>
+        <location filename="../restore_offer.py" line="57"/>
         <source>Backup put back</source>
         <translation>Резервну копію повернуто</translation>
     </message>
     <message>
         <location filename="../restore_offer.py" line="91"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../restore_offer.py" line="105"/>
+        <source>Checking backup %1 of %2…</source>
+        <translation>Перевіряємо резервну копію %1 з %2…</translation>
+    </message>
+    <message>
+        <location filename="../restore_offer.py" line="156"/>
+        <source>Looking for a sound backup…</source>
+        <translation>Шукаємо справну резервну копію…</translation>
+    </message>
+    <message>
+        <location filename="../restore_offer.py" line="179"/>
+        <source>Putting the backup back…</source>
+        <translation>Повертаємо резервну копію…</translation>
+    </message>
+    <message>
+        <location filename="../restore_offer.py" line="193"/>
         <source>The backup is back.</source>
         <translation>Резервну копію повернуто.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="93"/>
+        <location filename="../restore_offer.py" line="195"/>
         <source>The backup is back. The damaged file was kept as %1.</source>
         <translation>Резервну копію повернуто. Пошкоджений файл збережено як %1.</translation>
     </message>
