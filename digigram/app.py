@@ -103,9 +103,10 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
     except DigigramError as exc:
         # A damaged or too-new database: say so in the window and in a message. A damaged one may be
         # replaced by its newest sound backup, offered in that message; else the app ends with status 2.
-        window.opening.show_problem(exc.message(current_language()))
         from digigram.services.restore import Restorer
-        from digigram.ui.restore_offer import offer_restore  # only when the data will not open
+        from digigram.ui.restore_offer import offer_restore, said_in_app  # only when the data will not open
+
+        window.opening.show_problem(said_in_app(exc))
 
         backups = None if getattr(args, "database", None) else Restorer(data_dir_from_args(args))
         try:

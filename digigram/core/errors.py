@@ -83,7 +83,16 @@ class StorageError(DigigramError):
 
 
 class DamagedDatabase(StorageError):
-    """The database file is damaged or is not a Digigram database: a backup can be put back."""
+    """The database file is damaged or is not a Digigram database: a backup can be put back.
+
+    `problem` says what is wrong; the message adds the way back from a terminal (`digigram restore`).
+    The app says `problem` alone and offers the backup itself (ui.restore_offer).
+    """
+
+    def __init__(self, problem: Message, /) -> None:
+        super().__init__(N_("{problem} To bring your data back from a backup, run `digigram restore`.",
+                            problem=problem))
+        self.problem = problem
 
 
 class Cancelled(DigigramError):

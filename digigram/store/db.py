@@ -168,8 +168,7 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
 def _damaged(path: Path, detail: str | Message) -> DamagedDatabase:
     return DamagedDatabase(
         N_("The database file {path} is damaged or is not a Digigram database ({detail}). It has not been "
-           "changed. To bring your data back from a backup, run `digigram restore`.",
-           path=path, detail=detail),
+           "changed.", path=path, detail=detail),
     )
 
 

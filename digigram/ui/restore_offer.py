@@ -17,7 +17,7 @@ from digigram.core.errors import Cancelled, DamagedDatabase, DigigramError
 from digigram.core.i18n import format_date
 from digigram.ui import errors
 from digigram.ui.appearance import current_language
-from digigram.ui.errors import show_problem
+from digigram.ui.errors import show_problem, show_text
 from digigram.ui.widgets import percent_format
 
 if TYPE_CHECKING:
@@ -144,26 +144,40 @@ def _put_back(backups: RestoreAPI, choice: BackupChoice, password: str | None) -
     return job
 
 
+def said_in_app(problem: DigigramError, *, none_found: bool = False) -> str:
+    """What the app says of a problem that stops the data from opening. For a damaged database, not
+    the terminal command its message names (`digigram restore`): the app offers the backup itself, and
+    when it finds none, says who can help."""
+    if not isinstance(problem, DamagedDatabase):
+        return problem.message(current_language())
+    said = problem.problem.render(current_language())
+    if not none_found:
+        return said
+    return translate("Restore", "%1 No sound backup of it was found: ask your hub's coordinator for help."
+                     ).replace("%1", said)
+
+
 def offer_restore(parent: QWidget | None, problem: DigigramError, backups: RestoreAPI | None) -> bool:
     """Say what stopped the data from opening. When it is a damaged database and a sound backup exists,
     offer to put it back (the coordinator password first, once one is set, asked again after a wrong
     one). True when it was put back, so the data can be opened again. Cancel while backups are checked
     or while one is copied leaves every file as it was: the data stays closed, as when none is put back."""
-    said = problem.message(current_language())
+    said = said_in_app(problem)
     choice = None
-    needs_password = False
+    needs_password = stopped = False
     if isinstance(problem, DamagedDatabase) and backups is not None:
         searching = RestoreProgress(parent, translate("Restore", "Looking for a sound backup…"))
         try:
             choice, needs_password = searching.run(_search(backups), counted=True)
-            if searching.stopped:  # pressed as the last check ended: still nothing is offered
+            stopped = searching.stopped
+            if stopped:  # pressed as the last check ended: still nothing is offered
                 choice = None
         except DigigramError:  # Cancelled, or the backups could not be looked at: the problem is said
-            choice = None
+            choice, stopped = None, searching.stopped
         finally:
             searching.deleteLater()
     if choice is None or backups is None:
-        show_problem(parent, problem)
+        show_text(parent, said_in_app(problem, none_found=not stopped))
         return False
     if not ask_to_restore(parent, said, choice):
         return False

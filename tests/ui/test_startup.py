@@ -79,9 +79,13 @@ def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_
     win.show()
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert len(messages) == 1
-    assert "damaged" in messages[0] and "digigram restore" in messages[0]
-    # The window says the same, rather than going on saying it is opening.
-    assert win.opening.text.text() == messages[0]
+    # Said as the app can act on it: no terminal command (a librarian has none), and since there is no
+    # backup to offer, who can help.
+    assert "damaged" in messages[0] and "digigram restore" not in messages[0]
+    assert messages[0].endswith("No sound backup of it was found: ask your hub's coordinator for help.")
+    # The window says what is wrong too, rather than going on saying it is opening.
+    assert win.opening.text.text() in messages[0] and "damaged" in win.opening.text.text()
+    assert "digigram restore" not in win.opening.text.text()
     assert not win.is_ready
     assert exits == [2]
 
@@ -137,6 +141,7 @@ def test_a_damaged_database_can_be_replaced_by_its_backup_in_the_app(
     qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
     try:
         assert len(offered) == 1 and "damaged" in offered[0]
+        assert "digigram restore" not in offered[0], "the offer named a terminal command"
         assert asked == ([] if password is None else ["restore"]) and exits == []
         assert len(messages) == 1 and "kept as" in messages[0], messages  # no separate problem box
         assert [p.name for p in win.ws.people()] == ["Оксана Петренко"]
@@ -271,6 +276,7 @@ def test_the_window_goes_on_while_backups_are_checked_and_cancel_leaves_every_fi
     assert watch.looks.count("Checking backup 1 of 2…") >= 5, watch.looks
     assert offered == [], "a backup was offered after Cancel"
     assert len(messages) == 1 and "damaged" in messages[0], messages
+    assert "No sound backup" not in messages[0], "the search was stopped, not found empty"
     assert not win.is_ready
     assert _files(data_dir) == before, "Cancel changed a file"
 

@@ -1976,21 +1976,26 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../restore_offer.py" line="156"/>
+        <source>%1 No sound backup of it was found: ask your hub&apos;s coordinator for help.</source>
+        <translation>%1 Справної резервної копії не знайдено: зверніться по допомогу до координатора хабу.</translation>
+    </message>
+    <message>
+        <location filename="../restore_offer.py" line="169"/>
         <source>Looking for a sound backup…</source>
         <translation>Шукаємо справну резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="179"/>
+        <location filename="../restore_offer.py" line="193"/>
         <source>Putting the backup back…</source>
         <translation>Повертаємо резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="193"/>
+        <location filename="../restore_offer.py" line="207"/>
         <source>The backup is back.</source>
         <translation>Резервну копію повернуто.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="195"/>
+        <location filename="../restore_offer.py" line="209"/>
         <source>The backup is back. The damaged file was kept as %1.</source>
         <translation>Резервну копію повернуто. Пошкоджений файл збережено як %1.</translation>
     </message>
