@@ -207,6 +207,55 @@ def test_the_names_stay_in_view_when_the_table_scrolls_sideways(
     assert window.coordinator_screens["trainee"].person_id == model.rows[2].person_id
 
 
+def tab_into(qtbot: Any, widget: Any) -> None:
+    """Tab from the widget before `widget` in the Tab order, as a keyboard user comes to it."""
+    before = widget.previousInFocusChain()
+    while not (before.focusPolicy() & Qt.FocusPolicy.TabFocus and before.isVisible()):
+        before = before.previousInFocusChain()
+    before.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert widget.hasFocus(), f"Tab went to {QApplication.focusWidget()}"
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_keyboard_focus_shows_on_a_held_name(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """Tabbed into the table, the keys were on the first name, but its focus frame was drawn under the
+    held names: nothing in the table said where the keyboard was. The name now shows it, scrolled or not,
+    and stops showing it when the keyboard leaves the table."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=scale, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+
+    def name_shown(row: int) -> Any:  # the name cell as it is on the screen, the held names over the table
+        rect = table.names.visualRect(model.index(row, 0))
+        return table.grab(rect.translated(table.names.viewport().mapTo(table, QPoint(0, 0)))).toImage()
+
+    table.clearFocus()  # the dashboard may open with the keys in the table
+    settle()
+    unfocused = name_shown(0)
+    tab_into(qtbot, table)
+    settle()
+    assert table.currentIndex() == model.index(0, 0), "Tab puts the keys on the first name"
+    assert name_shown(0) != unfocused, "the first name does not show that the keyboard is on it"
+    qtbot.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    assert not table.hasFocus() and name_shown(0) == unfocused
+
+    # Scrolled sideways, Left from the first area comes to the name, held at the left, and shows there.
+    table.setFocus()
+    table.setCurrentIndex(model.index(1, 1))
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    settle()
+    assert table.currentIndex() == model.index(1, 0) and bar.value() == bar.maximum() > 0
+    focused = name_shown(1)
+    table.clearFocus()
+    settle()
+    assert name_shown(1) != focused, "the name the keys are on looks the same as without the keyboard"
+
+
 def test_the_held_name_head_sorts_the_whole_table(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
     view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE[:3], checks=0)

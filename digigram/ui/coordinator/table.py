@@ -19,8 +19,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from digigram.core.i18n import format_date
 from digigram.core.regions import hub_label
@@ -219,19 +227,36 @@ class TraineeModel(QAbstractTableModel):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
 
+class FocusOfTheTable(QStyledItemDelegate):
+    """Paints the held names with the table's keyboard focus: the focus frame of a name cell is drawn by
+    the view over it, which never has the focus itself (the table's own frame is hidden under it)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index == self.table.currentIndex() and self.table.hasFocus():
+            option = QStyleOptionViewItem(option)
+            option.state |= QStyle.StateFlag.State_HasFocus
+        super().paint(painter, option, index)
+
+
 class NameHeldTable(QTableView):
     """The trainee table with the name column held in place while the other columns scroll sideways
     (Qt's frozen column: a second view showing only that column, laid over the first): scrolled to the
     hub or the role on a netbook, each row still says whose it is.
 
     The second view shares the model and the selection, takes no keyboard focus (arrows, Enter and Tab
-    stay with the table) and follows the table's rows, heights and sort order."""
+    stay with the table) and follows the table's rows, heights and sort order; it draws the table's focus
+    frame on the name the keyboard is on."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.names = QTableView(self)
         names = self.names
         names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        names.setItemDelegate(FocusOfTheTable(self))
         names.verticalHeader().hide()
         names.setFrameShape(QFrame.Shape.NoFrame)
         names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -283,6 +308,14 @@ class NameHeldTable(QTableView):
         self.names.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
         self.names.setGeometry(self.verticalHeader().width() + frame, frame, self.columnWidth(0),
                                self.viewport().height() + header)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.names.viewport().update()  # the focus frame on a name comes and goes with the table's focus
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.names.viewport().update()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
