@@ -3,11 +3,18 @@ are whole, and the buttons are not cut."""
 
 from __future__ import annotations
 
+import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import PySide6
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.settings_dialog import Settings
@@ -254,6 +261,81 @@ def test_the_keyboard_focus_shows_on_a_held_name(
     table.clearFocus()
     settle()
     assert name_shown(1) != focused, "the name the keys are on looks the same as without the keyboard"
+
+
+@contextmanager
+def accessibility_events() -> Iterator[list[tuple[QAccessible.Event, Any]]]:
+    """(event, object) for each event Qt sends to assistive technology meanwhile: what a screen reader
+    is told. PySide has no QAccessible.installUpdateHandler, so it is called in Qt's library."""
+    gui = next(Path(PySide6.__file__).parent.glob("Qt/lib/libQt6Gui.so*"), None)
+    if gui is None:
+        pytest.skip("Qt's library is not where PySide keeps it on Linux")
+    install = ctypes.CDLL(str(gui))._ZN11QAccessible20installUpdateHandlerEPFvP16QAccessibleEventE
+    install.argtypes = [ctypes.c_void_p]
+    seen: list[tuple[QAccessible.Event, Any]] = []
+
+    def told(event: int) -> None:
+        told_event = shiboken6.wrapInstance(event, QAccessibleEvent)
+        seen.append((told_event.type(), told_event.object()))
+
+    handler = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(told)
+    was_active = QAccessible.isActive()
+    QAccessible.setActive(True)
+    install(ctypes.cast(handler, ctypes.c_void_p))
+    try:
+        yield seen
+    finally:
+        install(None)
+        QAccessible.setActive(was_active)
+
+
+def test_a_screen_reader_meets_one_trainee_table(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """The held names were a second, one-column table to a screen reader, named «Імʼя» and told of each
+    selection as the trainee table was. Now the trainee table is the one table of trainees, with every
+    column, the name first; a pointer on a held name reads the table's name cell."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+    with accessibility_events() as told:
+        heard = [QAccessible.queryAccessibleInterface(w) for w in window.findChildren(QWidget)]
+        tables = [i.object() for i in heard if i is not None and i.role() == QAccessible.Role.Table
+                  and not i.state().invisible and any(
+                      i.child(c).text(QAccessible.Text.Name) == model.rows[0].name
+                      for c in range(i.childCount()))]
+        assert tables == [table], f"tables of trainees: {tables}"
+        one = QAccessible.queryAccessibleInterface(table)
+        heads = [one.child(c).text(QAccessible.Text.Name).replace("\n", " ") for c in range(one.childCount())
+                 if one.child(c).role() == QAccessible.Role.ColumnHeader]
+        assert heads == model.headers() and heads[0] == "Імʼя"
+
+        # The keys, a click on a name and the name head: the table alone tells of them.
+        told.clear()
+        tab_into(qtbot, table)
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+        qtbot.keyClick(table, Qt.Key.Key_Left)
+        qtbot.mouseClick(table.names.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.names.visualRect(model.index(2, 0)).center())
+        head = table.names.horizontalHeader()
+        qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(head.sectionSize(0) // 2, head.height() // 2))
+        settle()
+        names = table.names
+        from_names = [(event, obj) for event, obj in told
+                      if isinstance(obj, QWidget) and names.isAncestorOf(obj)]  # itself too
+        # Told only that their rows changed (sorted), which their accessible side, with no rows, ignores.
+        spoken = [(event, obj) for event, obj in from_names if event != QAccessible.Event.TableModelChanged]
+        assert spoken == [], f"the held names spoke of themselves: {spoken}"
+        by_table = {event for event, obj in told if obj is table}
+        assert {QAccessible.Event.Focus, QAccessible.Event.SelectionAdd} <= by_table, by_table
+
+        spot = table.names.viewport().mapToGlobal(table.names.visualRect(model.index(1, 0)).center())
+        found = QAccessible.queryAccessibleInterface(window)
+        while (deeper := found.childAt(spot.x(), spot.y())) is not None and deeper.isValid():
+            found = deeper
+        assert found.role() == QAccessible.Role.Cell and found.parent().object() is table
+        assert found.text(QAccessible.Text.Name) == model.rows[1].name
 
 
 def test_the_held_name_head_sorts_the_whole_table(

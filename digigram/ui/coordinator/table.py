@@ -15,13 +15,16 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QPainter
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QBrush, QColor, QFocusEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAccessibleWidget,
     QFrame,
     QHeaderView,
     QStyle,
@@ -242,6 +245,43 @@ class FocusOfTheTable(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+class HeldNames(QTableView):
+    """The held name column, laid over the table's first column: it shows the names and takes clicks,
+    but a screen reader meets only the table, which has every column with the name first. Qt would make
+    this view a second, one-column table of names, told of each selection as the table is."""
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        # QTableView's own tells assistive technology of the selection, which the table tells already.
+        QAbstractItemView.selectionChanged(self, selected, deselected)
+
+
+class Unheard(QAccessibleWidget):
+    """What assistive technology learns of the held names: not shown, nothing in it to read."""
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.invisible = True
+        return state
+
+    def childCount(self) -> int:
+        return 0
+
+    # Qt takes None (nullptr) for no child; PySide's stubs say an interface is always returned.
+    def child(self, index: int) -> None:  # type: ignore[override]
+        return None
+
+    def childAt(self, x: int, y: int) -> None:  # type: ignore[override]
+        return None
+
+
+def unheard_names(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt's accessibility factory for the held names (see HeldNames)."""
+    return Unheard(obj) if isinstance(obj, HeldNames) else None
+
+
+QAccessible.installFactory(unheard_names)
+
+
 class NameHeldTable(QTableView):
     """The trainee table with the name column held in place while the other columns scroll sideways
     (Qt's frozen column: a second view showing only that column, laid over the first): scrolled to the
@@ -253,7 +293,7 @@ class NameHeldTable(QTableView):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.names = QTableView(self)
+        self.names = HeldNames(self)
         names = self.names
         names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         names.setItemDelegate(FocusOfTheTable(self))
