@@ -338,6 +338,44 @@ def test_a_screen_reader_meets_one_trainee_table(
         assert found.text(QAccessible.Text.Name) == model.rows[1].name
 
 
+def drag_edge(qtbot: Any, head: Any, section: int, by: int) -> None:
+    """Drag the right edge of a column head `by` pixels, as with a mouse."""
+    at = QPoint(head.sectionViewportPosition(section) + head.sectionSize(section) - 2, head.height() // 2)
+    port = head.viewport()
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=at)
+    for step in range(1, 5):
+        qtbot.mouseMove(port, at + QPoint(by * step // 4, 0))
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=at + QPoint(by, 0))
+    settle()
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_held_name_column_is_resized_by_its_head(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """The edge of the name head could not be dragged: a long name stayed cut, a short one took room
+    from the areas. Now the held names and the table's column widen and narrow together, the next
+    column moving along, whether or not the table is scrolled sideways."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=scale, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+    head = table.names.horizontalHeader()  # the one over the table's own name head
+
+    def widths() -> tuple[int, int, int]:
+        return table.columnWidth(0), table.names.width(), table.names.columnWidth(0)
+
+    was = table.columnWidth(0)
+    drag_edge(qtbot, head, 0, 60)
+    assert widths() == (was + 60,) * 3
+    assert table.visualRect(model.index(0, 1)).left() == was + 60, "the next column is under the names"
+
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    settle()
+    assert bar.value() > 0
+    drag_edge(qtbot, head, 0, -40)
+    assert widths() == (was + 20,) * 3
+
+
 def test_the_held_name_head_sorts_the_whole_table(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
     view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE[:3], checks=0)

@@ -289,7 +289,8 @@ class NameHeldTable(QTableView):
 
     The second view shares the model and the selection, takes no keyboard focus (arrows, Enter and Tab
     stay with the table) and follows the table's rows, heights and sort order; it draws the table's focus
-    frame on the name the keyboard is on."""
+    frame on the name the keyboard is on. Dragging the edge of its head widens or narrows the name column
+    of both."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -301,7 +302,8 @@ class NameHeldTable(QTableView):
         names.setFrameShape(QFrame.Shape.NoFrame)
         names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         names.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Its head's edge is the one a person sees and drags: the table's column follows it, and back.
+        names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         names.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         names.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         names.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -312,6 +314,7 @@ class NameHeldTable(QTableView):
         names.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(names.verticalScrollBar().setValue)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
+        names.horizontalHeader().sectionResized.connect(self._name_resized)
         self.verticalHeader().sectionResized.connect(lambda row, _old, new: names.setRowHeight(row, new))
         # One sort order whichever head is clicked: each header shows it.
         for one, other in ((self, names), (names, self)):
@@ -340,6 +343,10 @@ class NameHeldTable(QTableView):
         if col == 0:
             self.names.setColumnWidth(0, new)
             self._place_names()
+
+    def _name_resized(self, col: int, _old: int, new: int) -> None:
+        if col == 0:
+            self.setColumnWidth(0, new)
 
     def _place_names(self) -> None:
         frame = self.frameWidth()
