@@ -3,11 +3,18 @@ are whole, and the buttons are not cut."""
 
 from __future__ import annotations
 
+import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import PySide6
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.settings_dialog import Settings
@@ -205,6 +212,168 @@ def test_the_names_stay_in_view_when_the_table_scrolls_sideways(
     settle()
     assert window.stack.currentWidget() is window.coordinator_screens["trainee"]
     assert window.coordinator_screens["trainee"].person_id == model.rows[2].person_id
+
+
+def tab_into(qtbot: Any, widget: Any) -> None:
+    """Tab from the widget before `widget` in the Tab order, as a keyboard user comes to it."""
+    before = widget.previousInFocusChain()
+    while not (before.focusPolicy() & Qt.FocusPolicy.TabFocus and before.isVisible()):
+        before = before.previousInFocusChain()
+    before.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert widget.hasFocus(), f"Tab went to {QApplication.focusWidget()}"
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_keyboard_focus_shows_on_a_held_name(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """Tabbed into the table, the keys were on the first name, but its focus frame was drawn under the
+    held names: nothing in the table said where the keyboard was. The name now shows it, scrolled or not,
+    and stops showing it when the keyboard leaves the table."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=scale, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+
+    def name_shown(row: int) -> Any:  # the name cell as it is on the screen, the held names over the table
+        rect = table.names.visualRect(model.index(row, 0))
+        return table.grab(rect.translated(table.names.viewport().mapTo(table, QPoint(0, 0)))).toImage()
+
+    table.clearFocus()  # the dashboard may open with the keys in the table
+    settle()
+    unfocused = name_shown(0)
+    tab_into(qtbot, table)
+    settle()
+    assert table.currentIndex() == model.index(0, 0), "Tab puts the keys on the first name"
+    assert name_shown(0) != unfocused, "the first name does not show that the keyboard is on it"
+    qtbot.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    assert not table.hasFocus() and name_shown(0) == unfocused
+
+    # Scrolled sideways, Left from the first area comes to the name, held at the left, and shows there.
+    table.setFocus()
+    table.setCurrentIndex(model.index(1, 1))
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    settle()
+    assert table.currentIndex() == model.index(1, 0) and bar.value() == bar.maximum() > 0
+    focused = name_shown(1)
+    table.clearFocus()
+    settle()
+    assert name_shown(1) != focused, "the name the keys are on looks the same as without the keyboard"
+
+
+@contextmanager
+def accessibility_events() -> Iterator[list[tuple[QAccessible.Event, Any]]]:
+    """(event, object) for each event Qt sends to assistive technology meanwhile: what a screen reader
+    is told. PySide has no QAccessible.installUpdateHandler, so it is called in Qt's library."""
+    gui = next(Path(PySide6.__file__).parent.glob("Qt/lib/libQt6Gui.so*"), None)
+    if gui is None:
+        pytest.skip("Qt's library is not where PySide keeps it on Linux")
+    install = ctypes.CDLL(str(gui))._ZN11QAccessible20installUpdateHandlerEPFvP16QAccessibleEventE
+    install.argtypes = [ctypes.c_void_p]
+    seen: list[tuple[QAccessible.Event, Any]] = []
+
+    def told(event: int) -> None:
+        told_event = shiboken6.wrapInstance(event, QAccessibleEvent)
+        seen.append((told_event.type(), told_event.object()))
+
+    handler = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(told)
+    was_active = QAccessible.isActive()
+    QAccessible.setActive(True)
+    install(ctypes.cast(handler, ctypes.c_void_p))
+    try:
+        yield seen
+    finally:
+        install(None)
+        QAccessible.setActive(was_active)
+
+
+def test_a_screen_reader_meets_one_trainee_table(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """The held names were a second, one-column table to a screen reader, named «Імʼя» and told of each
+    selection as the trainee table was. Now the trainee table is the one table of trainees, with every
+    column, the name first; a pointer on a held name reads the table's name cell."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+    with accessibility_events() as told:
+        heard = [QAccessible.queryAccessibleInterface(w) for w in window.findChildren(QWidget)]
+        tables = [i.object() for i in heard if i is not None and i.role() == QAccessible.Role.Table
+                  and not i.state().invisible and any(
+                      i.child(c).text(QAccessible.Text.Name) == model.rows[0].name
+                      for c in range(i.childCount()))]
+        assert tables == [table], f"tables of trainees: {tables}"
+        one = QAccessible.queryAccessibleInterface(table)
+        heads = [one.child(c).text(QAccessible.Text.Name).replace("\n", " ") for c in range(one.childCount())
+                 if one.child(c).role() == QAccessible.Role.ColumnHeader]
+        assert heads == model.headers() and heads[0] == "Імʼя"
+
+        # The keys, a click on a name and the name head: the table alone tells of them.
+        told.clear()
+        tab_into(qtbot, table)
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+        qtbot.keyClick(table, Qt.Key.Key_Left)
+        qtbot.mouseClick(table.names.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.names.visualRect(model.index(2, 0)).center())
+        head = table.names.horizontalHeader()
+        qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(head.sectionSize(0) // 2, head.height() // 2))
+        settle()
+        names = table.names
+        from_names = [(event, obj) for event, obj in told
+                      if isinstance(obj, QWidget) and names.isAncestorOf(obj)]  # itself too
+        # Told only that their rows changed (sorted), which their accessible side, with no rows, ignores.
+        spoken = [(event, obj) for event, obj in from_names if event != QAccessible.Event.TableModelChanged]
+        assert spoken == [], f"the held names spoke of themselves: {spoken}"
+        by_table = {event for event, obj in told if obj is table}
+        assert {QAccessible.Event.Focus, QAccessible.Event.SelectionAdd} <= by_table, by_table
+
+        spot = table.names.viewport().mapToGlobal(table.names.visualRect(model.index(1, 0)).center())
+        found = QAccessible.queryAccessibleInterface(window)
+        while (deeper := found.childAt(spot.x(), spot.y())) is not None and deeper.isValid():
+            found = deeper
+        assert found.role() == QAccessible.Role.Cell and found.parent().object() is table
+        assert found.text(QAccessible.Text.Name) == model.rows[1].name
+
+
+def drag_edge(qtbot: Any, head: Any, section: int, by: int) -> None:
+    """Drag the right edge of a column head `by` pixels, as with a mouse."""
+    at = QPoint(head.sectionViewportPosition(section) + head.sectionSize(section) - 2, head.height() // 2)
+    port = head.viewport()
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=at)
+    for step in range(1, 5):
+        qtbot.mouseMove(port, at + QPoint(by * step // 4, 0))
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=at + QPoint(by, 0))
+    settle()
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_held_name_column_is_resized_by_its_head(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """The edge of the name head could not be dragged: a long name stayed cut, a short one took room
+    from the areas. Now the held names and the table's column widen and narrow together, the next
+    column moving along, whether or not the table is scrolled sideways."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=scale, people=WIDE, checks=1)
+    table, model = view.table, view.model
+    settle()
+    head = table.names.horizontalHeader()  # the one over the table's own name head
+
+    def widths() -> tuple[int, int, int]:
+        return table.columnWidth(0), table.names.width(), table.names.columnWidth(0)
+
+    was = table.columnWidth(0)
+    drag_edge(qtbot, head, 0, 60)
+    assert widths() == (was + 60,) * 3
+    assert table.visualRect(model.index(0, 1)).left() == was + 60, "the next column is under the names"
+
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    settle()
+    assert bar.value() > 0
+    drag_edge(qtbot, head, 0, -40)
+    assert widths() == (was + 20,) * 3
 
 
 def test_the_held_name_head_sorts_the_whole_table(

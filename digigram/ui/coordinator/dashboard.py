@@ -280,7 +280,6 @@ class DashboardView(QWidget):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
-        self.table.names.setAccessibleName(translate("Dashboard", "Name"))
         self.table.setAccessibleDescription(translate(
             "Dashboard", "Per area: ✓ the target is reached; ▲ and a number: that many levels below the "
             "target, with the level and the target; ⚠ needs help."))

@@ -15,12 +15,23 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QBrush, QColor, QFocusEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAccessibleWidget,
+    QFrame,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from digigram.core.i18n import format_date
 from digigram.core.regions import hub_label
@@ -219,24 +230,80 @@ class TraineeModel(QAbstractTableModel):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
 
+class FocusOfTheTable(QStyledItemDelegate):
+    """Paints the held names with the table's keyboard focus: the focus frame of a name cell is drawn by
+    the view over it, which never has the focus itself (the table's own frame is hidden under it)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index == self.table.currentIndex() and self.table.hasFocus():
+            option = QStyleOptionViewItem(option)
+            option.state |= QStyle.StateFlag.State_HasFocus
+        super().paint(painter, option, index)
+
+
+class HeldNames(QTableView):
+    """The held name column, laid over the table's first column: it shows the names and takes clicks,
+    but a screen reader meets only the table, which has every column with the name first. Qt would make
+    this view a second, one-column table of names, told of each selection as the table is."""
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        # QTableView's own tells assistive technology of the selection, which the table tells already.
+        QAbstractItemView.selectionChanged(self, selected, deselected)
+
+
+class Unheard(QAccessibleWidget):
+    """What assistive technology learns of the held names: not shown, nothing in it to read."""
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.invisible = True
+        return state
+
+    def childCount(self) -> int:
+        return 0
+
+    # Qt takes None (nullptr) for no child; PySide's stubs say an interface is always returned.
+    def child(self, index: int) -> None:  # type: ignore[override]
+        return None
+
+    def childAt(self, x: int, y: int) -> None:  # type: ignore[override]
+        return None
+
+
+def unheard_names(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt's accessibility factory for the held names (see HeldNames)."""
+    return Unheard(obj) if isinstance(obj, HeldNames) else None
+
+
+QAccessible.installFactory(unheard_names)
+
+
 class NameHeldTable(QTableView):
     """The trainee table with the name column held in place while the other columns scroll sideways
     (Qt's frozen column: a second view showing only that column, laid over the first): scrolled to the
     hub or the role on a netbook, each row still says whose it is.
 
     The second view shares the model and the selection, takes no keyboard focus (arrows, Enter and Tab
-    stay with the table) and follows the table's rows, heights and sort order."""
+    stay with the table) and follows the table's rows, heights and sort order; it draws the table's focus
+    frame on the name the keyboard is on. Dragging the edge of its head widens or narrows the name column
+    of both."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.names = QTableView(self)
+        self.names = HeldNames(self)
         names = self.names
         names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        names.setItemDelegate(FocusOfTheTable(self))
         names.verticalHeader().hide()
         names.setFrameShape(QFrame.Shape.NoFrame)
         names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         names.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Its head's edge is the one a person sees and drags: the table's column follows it, and back.
+        names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         names.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         names.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         names.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -247,6 +314,7 @@ class NameHeldTable(QTableView):
         names.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(names.verticalScrollBar().setValue)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
+        names.horizontalHeader().sectionResized.connect(self._name_resized)
         self.verticalHeader().sectionResized.connect(lambda row, _old, new: names.setRowHeight(row, new))
         # One sort order whichever head is clicked: each header shows it.
         for one, other in ((self, names), (names, self)):
@@ -276,6 +344,10 @@ class NameHeldTable(QTableView):
             self.names.setColumnWidth(0, new)
             self._place_names()
 
+    def _name_resized(self, col: int, _old: int, new: int) -> None:
+        if col == 0:
+            self.setColumnWidth(0, new)
+
     def _place_names(self) -> None:
         frame = self.frameWidth()
         header = self.horizontalHeader().height()
@@ -283,6 +355,14 @@ class NameHeldTable(QTableView):
         self.names.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
         self.names.setGeometry(self.verticalHeader().width() + frame, frame, self.columnWidth(0),
                                self.viewport().height() + header)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.names.viewport().update()  # the focus frame on a name comes and goes with the table's focus
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.names.viewport().update()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
