@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from digigram.ui.coordinator.login import PasswordDialog
@@ -43,3 +44,47 @@ def test_column_heads_and_names_fit_after_the_text_grows(
     name_width = table.fontMetrics().horizontalAdvance("Оксана Петренко")
     assert table.columnWidth(0) > name_width, "the longest name is cut at 200 %"
     assert table.columnWidth(0) > narrow[0] * 1.5, "the name column kept its 100 % width"
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_needs_help_is_readable_on_its_tinted_cell(
+    qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, high_contrast: bool
+) -> None:
+    """In high contrast the words «⚠ needs help» were white on the cell's light tint: unreadable."""
+    from tests.ui.coordinator_seed import seed_trainees
+
+    seed_trainees(ws, [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(6)], checks=1)
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    window.apply_settings(Settings(language="en", text_scale=100, high_contrast=high_contrast), store=False)
+    window.resize(1366, 768)
+    window.open_coordinator()
+    dash = window.stack.currentWidget()
+    settle()
+    table, model = dash.table, dash.model
+    help_rows = [r for r in range(model.rowCount()) if "⚠" in model.data(model.index(r, 1))]
+    assert help_rows, "the seeded trainees include none who needs help"
+    table.clearSelection()  # the cell as it is drawn when not chosen
+    table.setCurrentIndex(QModelIndex())
+    settle()
+    cell = table.visualRect(model.index(help_rows[0], 1))
+    picture = table.viewport().grab().toImage()
+    tint = model.data(model.index(help_rows[0], 1), Qt.ItemDataRole.BackgroundRole).color().getRgb()[:3]
+    pixels = [picture.pixelColor(x, y).getRgb()[:3] for x in range(cell.left() + 2, cell.right() - 1)
+              for y in range(cell.top() + 2, cell.bottom() - 1)]
+    assert pixels.count(tint) > len(pixels) // 2, "the cell is not drawn in its tint"
+    best = max(_contrast(p, tint) for p in pixels)
+    assert best >= 4.5, f"the text on the tint reaches a contrast of only {best:.1f} (4.5 is needed)"

@@ -44,6 +44,8 @@ Index = QModelIndex | QPersistentModelIndex
 # columns had pushed all but two areas out of view, and on a netbook every one of them.
 LEAD = 2  # name, needs help; then the areas
 NEEDS_HELP_BG = QColor("#fde2c8")  # an extra hint only: the column also says it in words with a symbol
+# The words on that tint, dark whatever the palette: high contrast's white text on it was unreadable.
+NEEDS_HELP_FG = QColor("#000000")
 PAGE = 200  # trainees a page: a few screens of rows, however large the text
 # The order columns (see core.coordination.TraineeOrder) before and after the areas ("area:<id>").
 ORDER_BEFORE = ("name", "needs_help")
@@ -180,6 +182,8 @@ class TraineeModel(QAbstractTableModel):
             return area_words(row.areas.get(area), self.area_names.get(area, area))
         if role == Qt.ItemDataRole.BackgroundRole and row.needs_help and col == 1:
             return QBrush(NEEDS_HELP_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and row.needs_help and col == 1:
+            return QBrush(NEEDS_HELP_FG)
         if role == Qt.ItemDataRole.UserRole:
             return row.person_id
         return None
