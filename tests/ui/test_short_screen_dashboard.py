@@ -376,6 +376,29 @@ def test_the_held_name_column_is_resized_by_its_head(
     assert widths() == (was + 20,) * 3
 
 
+def test_widths_a_person_dragged_stay_when_the_filters_change(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """Every new selection fitted the columns to their contents again: a name column or an area a
+    coordinator had widened by its head went back at the next filter."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=WIDE, checks=1)
+    table = view.table
+    settle()
+    name_was, area_was = table.columnWidth(0), table.columnWidth(2)
+    drag_edge(qtbot, table.names.horizontalHeader(), 0, 60)
+    drag_edge(qtbot, table.horizontalHeader(), 2, 50)
+    assert (table.columnWidth(0), table.columnWidth(2)) == (name_was + 60, area_was + 50)
+
+    view.apply_filters()  # as a new hub, group or date chosen reads the table again
+    settle()
+    assert (table.columnWidth(0), table.columnWidth(2)) == (name_was + 60, area_was + 50)
+    assert table.names.width() == name_was + 60
+    # A new text size measures every column again, dragged or not: old widths would cut the text.
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    settle()
+    assert table.columnWidth(0) > table.fontMetrics().horizontalAdvance(WIDE[0][0])
+    assert table.columnWidth(2) != area_was + 50
+
+
 def test_the_held_name_head_sorts_the_whole_table(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
     view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE[:3], checks=0)

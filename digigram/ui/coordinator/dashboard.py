@@ -304,7 +304,9 @@ class DashboardView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         elif event.type() == QEvent.Type.FontChange:
-            # A new text size: columns measured in the old one would cut their heads and names.
+            # A new text size: columns measured in the old one would cut their heads and names, widths
+            # a person dragged in it too.
+            self.table.chosen.clear()
             QTimer.singleShot(0, self, self.fit_columns)
             QTimer.singleShot(0, self, self._fold_filters_for_the_screen)  # the room in lines changed
         super().changeEvent(event)
@@ -438,10 +440,7 @@ class DashboardView(QWidget):
         frame = 2 * self.table.frameWidth()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + frame
                                     + TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
-        self.table.resizeColumnsToContents()
-        widest = MAX_COLUMN_LINES * self.table.fontMetrics().height()
-        for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), widest))
+        self.table.fit_columns(MAX_COLUMN_LINES * self.table.fontMetrics().height())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

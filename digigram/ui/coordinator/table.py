@@ -299,6 +299,8 @@ class NameHeldTable(QTableView):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.names = HeldNames(self)
+        self.chosen: dict[int, int] = {}  # column -> the width a person dragged it to
+        self._fitting = False
         names = self.names
         names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         names.setItemDelegate(FocusOfTheTable(self))
@@ -343,7 +345,23 @@ class NameHeldTable(QTableView):
         self.names.setColumnWidth(0, self.columnWidth(0))
         self._place_names()
 
+    def fit_columns(self, widest: int) -> None:
+        """Each column as wide as its contents, at most `widest`; a column a person sized by its head
+        keeps the width they gave it (each new selection fitted it anew, and the width was lost)."""
+        self._fitting = True
+        try:
+            self.resizeColumnsToContents()
+            for col in range(self.model().columnCount()):
+                self.setColumnWidth(col, self.chosen.get(col, min(self.columnWidth(col), widest)))
+        finally:
+            self._fitting = False
+
     def _column_resized(self, col: int, _old: int, new: int) -> None:
+        head = self.horizontalHeader()
+        # A person's drag, not a fit nor the last column stretching to the row's end with the window.
+        if not self._fitting and head.isVisible() and not (
+                head.stretchLastSection() and col == head.count() - 1):
+            self.chosen[col] = new
         if col == 0:
             self.names.setColumnWidth(0, new)
             self._place_names()
