@@ -251,6 +251,18 @@ def _cancel(dialog: Any) -> None:
     QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
 
 
+def _cancelled_at(qtbot: Any, data_dir: Path, gate: Any, text: str, exits: list[int]) -> tuple[Any, Any]:
+    """The app started on `data_dir`, and Cancel pressed once the dialog says `text`; (window, what the
+    watch saw) once the app has asked to end."""
+    win = _started(qtbot, data_dir)
+    watch = _Watch(win, gate, text, _cancel)
+    try:
+        qtbot.waitUntil(lambda: exits == [2], timeout=15000)
+    finally:
+        watch.stop()
+    return win, watch
+
+
 def test_the_window_goes_on_while_backups_are_checked_and_cancel_leaves_every_file(
         qtbot: Any, data_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch,
         exits: list[int]) -> None:
@@ -265,12 +277,7 @@ def test_the_window_goes_on_while_backups_are_checked_and_cancel_leaves_every_fi
     gate, ran_in = _held(monkeypatch, restore)
     offered: list[object] = []
     monkeypatch.setattr(restore_offer, "ask_to_restore", lambda *args: offered.append(args) or True)
-    win = _started(qtbot, data_dir)
-    watch = _Watch(win, gate, "Checking backup 1 of 2…", _cancel)
-    try:
-        qtbot.waitUntil(lambda: exits == [2], timeout=15000)
-    finally:
-        watch.stop()
+    win, watch = _cancelled_at(qtbot, data_dir, gate, "Checking backup 1 of 2…", exits)
     assert ran_in and threading.main_thread() not in ran_in, "a backup was checked on the window's thread"
     # The dialog was seen, saying which backup, at several timer ticks while the check was held.
     assert watch.looks.count("Checking backup 1 of 2…") >= 5, watch.looks
@@ -294,12 +301,7 @@ def test_putting_a_backup_back_runs_beside_the_window_and_cancel_leaves_the_dama
     before = _files(data_dir)
     gate, ran_in = _held(monkeypatch, backup)
     monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, problem, choice: True)
-    win = _started(qtbot, data_dir)
-    watch = _Watch(win, gate, "Putting the backup back…", _cancel)
-    try:
-        qtbot.waitUntil(lambda: exits == [2], timeout=15000)
-    finally:
-        watch.stop()
+    win, watch = _cancelled_at(qtbot, data_dir, gate, "Putting the backup back…", exits)
     assert ran_in and threading.main_thread() not in ran_in, "the backup was copied on the window's thread"
     assert watch.looks.count("Putting the backup back…") >= 5, watch.looks
     assert messages == [] and not win.is_ready  # nothing "is back"; the window still says what is wrong
