@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from digigram.core.coordination import DashboardFilter, TraineeOrder
-from digigram.core.names import TRANSLATE_FROM, TRANSLATE_TO, name_key, sort_key
+from digigram.core.names import sort_key
 from digigram.core.regions import Hub
 
 
@@ -229,19 +229,15 @@ def counts(session: Session, f: DashboardFilter, framework_hash: str) -> tuple[i
     return total, int(row[1]), int(row[2])
 
 
-def _in_reading_order(session: Session, column: str, params: dict[str, Any]) -> list[str]:
+def _in_reading_order(session: Session, key: str, column: str) -> list[str]:
     """SQL keys that order a text column as a Ukrainian reader expects, as core.names.sort_key does:
     "Івано-Франківська" among the І's, after "Закарпатська", not before every other letter as the
-    letters' codes put it. SQLite asks Python's name_key; PostgreSQL works it out with translate().
-    Texts alike but for letter case follow in the letters' codes, as in Python."""
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        driver: Any = conn.connection.driver_connection
-        driver.create_function("reading_key", 1, lambda text: None if text is None else name_key(text),
-                               deterministic=True)
-        return [f"reading_key({column})", column]
-    params.update(uk_from=TRANSLATE_FROM, uk_to=TRANSLATE_TO)
-    return [f'translate({column}, :uk_from, :uk_to) COLLATE "C"', f'{column} COLLATE "C"']
+    letters' codes put it. `key` is the column's stored name_key (revision 0009), made in Python when the
+    row was written, so both engines order alike whatever the letters; texts alike but for letter case
+    follow in the letters' codes, as in Python."""
+    if session.connection().dialect.name == "sqlite":
+        return [key, column]
+    return [key, f'{column} COLLATE "C"']
 
 
 def _role_rank(roles: Sequence[str], params: dict[str, Any]) -> list[str]:
@@ -276,8 +272,8 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
         area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area "
         keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
     else:
-        keys = {"hub": _in_reading_order(session, "p.hub", params),
-                "group": _in_reading_order(session, "p.group_tag", params),
+        keys = {"hub": _in_reading_order(session, "p.sort_hub", "p.hub"),
+                "group": _in_reading_order(session, "p.sort_group", "p.group_tag"),
                 "role": [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"],
                 "checks": ["coalesce(g.n, 0)"],
                 "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"],
