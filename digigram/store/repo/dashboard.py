@@ -249,22 +249,40 @@ def _role_rank(roles: Sequence[str], params: dict[str, Any]) -> list[str]:
     return [f"CASE coalesce(p.profile_id, '') {cases} ELSE {len(roles)} END"]
 
 
+def _own_keys(session: Session, order: TraineeOrder, params: dict[str, Any]) -> list[str] | None:
+    """The SQL keys of an order by the person's own columns, before the name (none by name itself);
+    None for an order by the person's checks."""
+    if order.column == "name":
+        return []
+    if order.column == "hub":
+        return _in_reading_order(session, "p.sort_hub", "p.hub")
+    if order.column == "group":
+        return _in_reading_order(session, "p.sort_group", "p.group_tag")
+    if order.column == "role":
+        return [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"]
+    return None
+
+
 def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: TraineeOrder, *,
              offset: int, limit: int) -> list[str]:
     """The ids of one page of the selected trainees in the asked order (ties by name, then id).
 
-    By name (the usual order) the people are paged through the name key's index and no check is
-    folded; any other order folds each person's latest selected check first.
+    By the person's own columns (name, the usual order; hub, group, role) the people are paged through
+    the person table's keys and no check is folded; any other order folds each person's latest
+    selected check first.
     """
     where, params = _check_where(f)
     pwhere, _ = _person_where(f)
     params.update(fw=framework_hash, lim=limit, off=offset)
     way = " DESC" if order.descending else ""
-    if order.column == "name":
+    own = _own_keys(session, order, params)
+    if own is not None:
         checked = f" AND EXISTS (SELECT 1 FROM attempt a WHERE a.person_id = p.id AND {where})" if _dated(
             f) else ""
+        # By name both keys go the asked way; otherwise ties go by name, then id, either way.
+        ties = f"p.sort_name{way}, p.id{way}" if order.column == "name" else "p.sort_name, p.id"
         sql = (f"SELECT p.id FROM person p WHERE {pwhere}{checked} "
-               f"ORDER BY p.sort_name{way}, p.id{way} LIMIT :lim OFFSET :off")
+               f"ORDER BY {''.join(k + way + ', ' for k in own)}{ties} LIMIT :lim OFFSET :off")
         return [r[0] for r in _fetch(session, sql, params)]
     area = ""
     if order.column.startswith("area:"):
@@ -272,10 +290,7 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
         area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area "
         keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
     else:
-        keys = {"hub": _in_reading_order(session, "p.sort_hub", "p.hub"),
-                "group": _in_reading_order(session, "p.sort_group", "p.group_tag"),
-                "role": [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"],
-                "checks": ["coalesce(g.n, 0)"],
+        keys = {"checks": ["coalesce(g.n, 0)"],
                 "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"],
                 "needs_help": ["coalesce(g.h1, 0)"]}[order.column]
     join = "JOIN" if _dated(f) else "LEFT JOIN"
