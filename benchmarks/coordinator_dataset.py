@@ -214,7 +214,8 @@ def build(folder: Path, trainees: int = TRAINEES, *, seed: int = 2024) -> dict[s
 
 def _derived(db: Path) -> None:
     """What Digigram writes beside each person and check since revision 0007 (the name's sort key, the
-    competence rows), made by that revision's own data steps, as an upgraded database holds them."""
+    competence rows; since 0009 the hub's and group's keys), made by those revisions' own data steps, as
+    an upgraded database holds them."""
     import importlib
 
     import sqlalchemy as sa
@@ -224,11 +225,15 @@ def _derived(db: Path) -> None:
     if "0007" not in migrate.known_revisions():
         return
     step = importlib.import_module("digigram.store.migrations.versions.0007_competence_results")
+    keys = (importlib.import_module("digigram.store.migrations.versions.0009_hub_group_sort_keys")
+            if "0009" in migrate.known_revisions() else None)
     engine = sa.create_engine(f"sqlite:///{db}")
     try:
         with engine.begin() as conn:
             step.fill_sort_names(conn)
             step.fill_competences(conn)
+            if keys is not None:
+                keys.fill_sort_keys(conn)
     finally:
         engine.dispose()
 

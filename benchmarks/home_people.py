@@ -81,11 +81,12 @@ def make_database(data: Path, people: int) -> None:
     rows = []
     for i in range(people):
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        rows.append((str(uuid.uuid4()), name, name_key(name), f"Хаб {i % 5000}", "", "librarian",
+        hub = f"Хаб {i % 5000}"
+        rows.append((str(uuid.uuid4()), name, name_key(name), hub, name_key(hub), "", "", "librarian",
                      "2026-01-01 10:00:00.000000"))
     with sqlite3.connect(data / "digigram.sqlite3") as con:
-        con.executemany("INSERT INTO person (id, name, sort_name, hub, group_tag, profile_id, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO person (id, name, sort_name, hub, sort_hub, group_tag, sort_group, "
+                        "profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def measure(tree: Path, data: Path, runs: int) -> dict[str, list[float]]:

@@ -14,13 +14,5 @@ def sort_key(text: str) -> tuple[str, str]:
 
 
 def name_key(text: str) -> str:
-    """sort_key's first part as one string, stored beside a name so SQL can order by it."""
+    """sort_key's first part as one string, stored beside a name, hub or group so SQL can order by it."""
     return sort_key(text)[0]
-
-
-# name_key as SQL's translate(text, from, to) can work it out for a column (PostgreSQL): the capitals of
-# both alphabets folded to small letters, and the Ukrainian letters to their places in the alphabet. For
-# Latin and Ukrainian text it gives what name_key gives, whatever the database's own locale.
-_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _UK.upper()
-TRANSLATE_FROM = _CAPITALS + _UK
-TRANSLATE_TO = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ".lower() + _UK).translate(_ORDER) + _UK.translate(_ORDER)

@@ -71,6 +71,9 @@ def test_from_each_earlier_revision_keeps_the_data(data_dir: Path, revision: str
             # check without a readable result has no competence rows.
             assert conn.execute(text("SELECT sort_name FROM person")).scalar() == (
                 name_key("Олена") if revision < "0007" else None)
+            # Revision 0009: the hub's and group's sort keys, made for every person stored before it.
+            assert tuple(conn.execute(text("SELECT sort_hub, sort_group FROM person")).one()) == (
+                name_key("Хаб 1"), "")
             assert conn.execute(text("SELECT count(*) FROM competence_result")).scalar() == 0
     finally:
         store.close()

@@ -456,8 +456,11 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
             written = columns
             if kind == "people":  # the region is the hub's, not a column of person: the hub's id goes there
                 region, name = columns.index("hub_region"), columns.index("name")
+                hub, group = columns.index("hub"), columns.index("group_tag")
                 assert columns[region + 1:] == ("hub_region_at",)  # the hub's fields end the record
-                written = (*(c for c in columns if c not in HUB_FIELDS), "hub_id", "sort_name")
+                # and the sort keys the dashboard orders people by in SQL (revisions 0007, 0009)
+                written = (*(c for c in columns if c not in HUB_FIELDS), "hub_id", "sort_name", "sort_hub",
+                           "sort_group")
             total, done = seen.counts[kind], 0
             with RowWriter(session, table, written, KEYS[kind], sender) as writer:
                 for line in reader.lines(RECORD_FILES[kind]):
@@ -475,7 +478,8 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         continue
                     if kind == "people":
                         hub_id = hub_ids[(row[at], row[region])] if row[at] else None
-                        row = (*row[:region], hub_id, name_key(row[name]))
+                        row = (*row[:region], hub_id, name_key(row[name]), name_key(row[hub]),
+                               name_key(row[group]))
                     writer.add(row)
                 added[kind] = writer.close()
             if progress is not None:

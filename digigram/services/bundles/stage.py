@@ -53,6 +53,10 @@ _COMPETENCE_KEY = '"competences":'
 _SCAN_PLAIN: Callable[[str, int], tuple[Any, int]] = make_scanner(JSONDecoder())  # type: ignore[arg-type]
 
 
+# A person's keys of core.names.name_key, made from the record: its name's (revision 0007), its hub's and
+# its group's (0009).
+PERSON_KEYS = ("sort_name", "sort_hub", "sort_group")
+
 _NO_PRIVILEGE = "42501"  # insufficient_privilege: here, no TEMPORARY right on the database
 
 
@@ -71,8 +75,9 @@ def _row_of(kind: str) -> Callable[[Record], Row]:
     columns = tuple(SCHEMAS[kind])
     get = itemgetter(*columns)
     encoded = [(i, name) for i, name in enumerate(columns) if (kind, name) in JSON_COLUMNS]
-    if kind == "people":  # and the name's sort key, which the dashboard orders people by in SQL
-        return lambda record: (*get(record), name_key(record["name"]))
+    if kind == "people":  # and the sort keys the dashboard orders people by in SQL (PERSON_KEYS)
+        return lambda record: (*get(record), name_key(record["name"]), name_key(record["hub"]),
+                               name_key(record["group_tag"]))
     if not encoded:
         return get
     if kind == "answers":  # 1.8 M rows nationally; nearly every choice is one option number
@@ -119,7 +124,7 @@ class Taker:
         self.make = _row_of(kind)
         self.rows: list[Row] = []
         self.size = 0
-        columns = [*SCHEMAS[kind], *(["sort_name"] if kind == "people" else [])]
+        columns = [*SCHEMAS[kind], *(PERSON_KEYS if kind == "people" else [])]
         into = TABLES[kind].name if kind in DIRECT else _stage(kind)
         self.statement = f"COPY {into} ({', '.join(columns)}) FROM STDIN"
 
@@ -242,8 +247,8 @@ class Stager:
                     copy.write_row((name, region, hub_id))
             person = [c for c in SCHEMAS["people"] if c not in HUB_FIELDS]
             added["people"] = _insert(
-                cur, "people", into=[*person, "sort_name", "hub_id"],
-                select=[*(f"s.{c}" for c in [*person, "sort_name"]), "h.id"],
+                cur, "people", into=[*person, *PERSON_KEYS, "hub_id"],
+                select=[*(f"s.{c}" for c in [*person, *PERSON_KEYS]), "h.id"],
                 where=f"LEFT JOIN {_HUBS} h ON h.name = s.hub AND h.region IS NOT DISTINCT FROM s.hub_region",
             )
             added["frameworks"] = _insert(cur, "frameworks")

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from digigram.core.coordination import DashboardFilter, TraineeOrder
-from digigram.core.names import TRANSLATE_FROM, TRANSLATE_TO, name_key, sort_key
+from digigram.core.names import sort_key
 from digigram.core.regions import Hub
 
 
@@ -229,19 +229,15 @@ def counts(session: Session, f: DashboardFilter, framework_hash: str) -> tuple[i
     return total, int(row[1]), int(row[2])
 
 
-def _in_reading_order(session: Session, column: str, params: dict[str, Any]) -> list[str]:
+def _in_reading_order(session: Session, key: str, column: str) -> list[str]:
     """SQL keys that order a text column as a Ukrainian reader expects, as core.names.sort_key does:
     "Івано-Франківська" among the І's, after "Закарпатська", not before every other letter as the
-    letters' codes put it. SQLite asks Python's name_key; PostgreSQL works it out with translate().
-    Texts alike but for letter case follow in the letters' codes, as in Python."""
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        driver: Any = conn.connection.driver_connection
-        driver.create_function("reading_key", 1, lambda text: None if text is None else name_key(text),
-                               deterministic=True)
-        return [f"reading_key({column})", column]
-    params.update(uk_from=TRANSLATE_FROM, uk_to=TRANSLATE_TO)
-    return [f'translate({column}, :uk_from, :uk_to) COLLATE "C"', f'{column} COLLATE "C"']
+    letters' codes put it. `key` is the column's stored name_key (revision 0009), made in Python when the
+    row was written, so both engines order alike whatever the letters; texts alike but for letter case
+    follow in the letters' codes, as in Python."""
+    if session.connection().dialect.name == "sqlite":
+        return [key, column]
+    return [key, f'{column} COLLATE "C"']
 
 
 def _role_rank(roles: Sequence[str], params: dict[str, Any]) -> list[str]:
@@ -253,22 +249,40 @@ def _role_rank(roles: Sequence[str], params: dict[str, Any]) -> list[str]:
     return [f"CASE coalesce(p.profile_id, '') {cases} ELSE {len(roles)} END"]
 
 
+def _own_keys(session: Session, order: TraineeOrder, params: dict[str, Any]) -> list[str] | None:
+    """The SQL keys of an order by the person's own columns, before the name (none by name itself);
+    None for an order by the person's checks."""
+    if order.column == "name":
+        return []
+    if order.column == "hub":
+        return _in_reading_order(session, "p.sort_hub", "p.hub")
+    if order.column == "group":
+        return _in_reading_order(session, "p.sort_group", "p.group_tag")
+    if order.column == "role":
+        return [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"]
+    return None
+
+
 def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: TraineeOrder, *,
              offset: int, limit: int) -> list[str]:
     """The ids of one page of the selected trainees in the asked order (ties by name, then id).
 
-    By name (the usual order) the people are paged through the name key's index and no check is
-    folded; any other order folds each person's latest selected check first.
+    By the person's own columns (name, the usual order; hub, group, role) the people are paged through
+    the person table's keys and no check is folded; any other order folds each person's latest
+    selected check first.
     """
     where, params = _check_where(f)
     pwhere, _ = _person_where(f)
     params.update(fw=framework_hash, lim=limit, off=offset)
     way = " DESC" if order.descending else ""
-    if order.column == "name":
+    own = _own_keys(session, order, params)
+    if own is not None:
         checked = f" AND EXISTS (SELECT 1 FROM attempt a WHERE a.person_id = p.id AND {where})" if _dated(
             f) else ""
+        # By name both keys go the asked way; otherwise ties go by name, then id, either way.
+        ties = f"p.sort_name{way}, p.id{way}" if order.column == "name" else "p.sort_name, p.id"
         sql = (f"SELECT p.id FROM person p WHERE {pwhere}{checked} "
-               f"ORDER BY p.sort_name{way}, p.id{way} LIMIT :lim OFFSET :off")
+               f"ORDER BY {''.join(k + way + ', ' for k in own)}{ties} LIMIT :lim OFFSET :off")
         return [r[0] for r in _fetch(session, sql, params)]
     area = ""
     if order.column.startswith("area:"):
@@ -276,10 +290,7 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
         area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area "
         keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
     else:
-        keys = {"hub": _in_reading_order(session, "p.hub", params),
-                "group": _in_reading_order(session, "p.group_tag", params),
-                "role": [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"],
-                "checks": ["coalesce(g.n, 0)"],
+        keys = {"checks": ["coalesce(g.n, 0)"],
                 "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"],
                 "needs_help": ["coalesce(g.h1, 0)"]}[order.column]
     join = "JOIN" if _dated(f) else "LEFT JOIN"

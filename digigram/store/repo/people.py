@@ -53,10 +53,10 @@ def add_person(
     else:
         hub_id = hub_id_for_name(session, hub)
     row = PersonRow(
-        id=new_id(), name=name, sort_name=name_key(name), hub=hub, hub_id=hub_id, profile_id=profile_id,
-        pin_hash=pin_hash,
+        id=new_id(), name=name, sort_name=name_key(name), hub=hub, sort_hub=name_key(hub), hub_id=hub_id,
+        profile_id=profile_id, pin_hash=pin_hash,
         consent_at=None if consent_at is None else consent_at.astimezone(UTC).replace(tzinfo=None),
-        created_at=now(), group_tag=group,
+        created_at=now(), group_tag=group, sort_group=name_key(group),
     )
     session.add(row)
     session.flush()
