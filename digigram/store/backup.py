@@ -182,6 +182,9 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
             target = sqlite3.connect(partial)
             try:
                 source.backup(target)
+                # A copy of a WAL database is one too: every read-only check of it (a restore, the app's
+                # search for a sound backup) would leave an empty -wal and -shm beside it.
+                target.execute("PRAGMA journal_mode=DELETE")
             finally:
                 target.close()
         finally:

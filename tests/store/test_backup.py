@@ -347,3 +347,19 @@ def test_cancel_stops_sqlites_own_check_of_a_large_file(tmp_path: Path) -> None:
         inspect_file(big, cancelled=cancelled)
     assert len(asked) > read_ahead  # heard after the file was read: by SQLite's check itself
     assert inspect_file(big) is None  # the file itself is sound
+
+
+def test_checking_a_backup_leaves_nothing_beside_it(data_dir: Path) -> None:
+    """Backups were copies of a database in WAL mode: each read-only check of one (a restore, the app's
+    search for a sound one) left an empty -wal and -shm beside it, and rotation never removed them."""
+    from digigram.store.db import inspect_file
+
+    folder = paths.backup_dir(data_dir)
+    open_store(data_dir=data_dir).close()
+    _add_person(data_dir, "A")
+    open_store(data_dir=data_dir).close()
+    made = backup.list_backups(folder)[0].path
+    before = sorted(p.name for p in folder.iterdir())
+    inspect_file(made)
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert _names(made) == ["A"]
