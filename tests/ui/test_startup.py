@@ -189,10 +189,8 @@ def test_a_wrong_password_then_the_right_one_puts_the_backup_back(
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` and its bytes, but SQLite's -wal and -shm beside a backup: the search
-    for a sound backup opens each one it checks read-only, which leaves them (empty of changes)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not (p.parent.name == "backups" and p.name.endswith(("-wal", "-shm")))}
+    """Every file under `folder` and its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _held(monkeypatch: pytest.MonkeyPatch, module: Any) -> tuple[threading.Event, list[threading.Thread]]:
