@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         if not self.is_ready:
             return
         self.idle_timer.start()
+        self._leave_plan()  # before the person is forgotten: it is their plan
         if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
             self.pause_check(self.quiz.session)
         elif self.coordinator is None:
@@ -337,8 +338,21 @@ class MainWindow(QMainWindow):
             show_problem(self, exc)
             return None
 
+    def _leave_plan(self) -> bool:
+        """The plan screen, if it is the one being left, saves the person's edits first (True if so)."""
+        if "plan" not in self._views:  # never opened: nothing to keep (and its module is not loaded)
+            return False
+        from digigram.ui.plan_view import PlanView
+
+        plan = self.stack.currentWidget()
+        return isinstance(plan, PlanView) and plan.keep_edits()
+
     def show_view(self, widget: Any) -> None:
+        saved = widget is not self.stack.currentWidget() and self._leave_plan()
         self.stack.setCurrentWidget(widget)
+        if saved:  # after the switch, which clears the screen's own notices
+            saved_note = translate("MainWindow", "Your changes to the plan are saved.")
+            self.statusBar().showMessage(saved_note, 10000)
         self.fit_screens()
 
     def go_home(self) -> None:
@@ -537,6 +551,8 @@ class MainWindow(QMainWindow):
             self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_ready:
+            self._leave_plan()
         if self.is_ready and self.quiz.session is not None:
             self.run(self.quiz.session.pause)
             self.quiz.session = None

@@ -61,6 +61,7 @@ class PlanView(StackingScreen):
         self.plan: Plan | None = None
         self.steps: list[PlanStep] = []
         self.dirty = False
+        self.touched = False  # changed by the person, not only the steps suggested on opening
         # The steps and the form scroll on their own above Save, Export and Print, which stay at the
         # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed
         # them below the window, to be found only by scrolling the whole screen.
@@ -171,13 +172,15 @@ class PlanView(StackingScreen):
         self.heading.setText(translate("Plan", "Development plan of %1").replace("%1", name))
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
-        self.dirty = False
+        self.dirty = self.touched = False
         if not self.steps:
             self.suggest_steps(quiet=True)
         self._render_list()
         self.list.setCurrentRow(0 if self.steps else -1)
         self._load_form()
         self._update_state()
+        if not self.steps:  # «Saved» alone over an empty list said nothing of why it is empty
+            self.state.setText(self._empty_note())
 
     def _render_list(self) -> None:
         row = self.list.currentRow()
@@ -203,7 +206,7 @@ class PlanView(StackingScreen):
         if not 0 <= row < len(self.steps):
             return
         self.steps[row] = step
-        self.dirty = True
+        self.dirty = self.touched = True
         self.list.item(row).setText(self._label(step))
         self._update_state()
 
@@ -217,9 +220,7 @@ class PlanView(StackingScreen):
         latest = self.win.ws.latest_finished(self.person_id)
         if latest is None:
             if not quiet:
-                self.state.setText(
-                    translate("Plan", "Finish a check first: suggestions come from its results.")
-                )
+                self.state.setText(self._empty_note())
             return
         # The goals are written in the language the person reads the app in.
         plan = self.win.run(lambda: self.win.ws.suggest_plan(latest.id, lang=self.win.lang))
@@ -230,20 +231,27 @@ class PlanView(StackingScreen):
         self.steps.extend(new)
         if new:
             self.dirty = True
+            self.touched = self.touched or not quiet
         self._render_list()
         self._load_form()
         self._update_state()
         if not new and not quiet:  # a press that changes nothing must still say why
             note = (translate("Plan", "Every suggested step is already in the plan.") if plan.steps else
-                    translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
-                                      "You can add a step of your own."))
+                    self._empty_note())
             self.state.setText(self.state.text() + " · " + note)
+
+    def _empty_note(self) -> str:
+        """Why no step is suggested: no finished check yet, or the latest meets every goal."""
+        if self.person_id is None or self.win.ws.latest_finished(self.person_id) is None:
+            return translate("Plan", "Finish a check first: suggestions come from its results.")
+        return translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
+                                 "You can add a step of your own.")
 
     def add_step(self) -> None:
         fw = self.win.ws.framework
         first = next(iter(fw.competences))
         self.steps.append(PlanStep(competence_id=first.id, goal=""))
-        self.dirty = True
+        self.dirty = self.touched = True
         self._render_list()
         self.list.setCurrentRow(len(self.steps) - 1)
         self._load_form()
@@ -254,7 +262,7 @@ class PlanView(StackingScreen):
         row = self.list.currentRow()
         if 0 <= row < len(self.steps):
             del self.steps[row]
-            self.dirty = True
+            self.dirty = self.touched = True
             self._render_list()
             self._load_form()
             self._update_state()
@@ -271,11 +279,18 @@ class PlanView(StackingScreen):
         change = self.win.run(lambda: self.win.ws.save_plan(person_id, plan))
         if change is None:
             return False
-        self.dirty = False
+        self.dirty = self.touched = False
         self._update_state()
         self.plan = self.win.ws.plan_for(person_id) or plan
         self.win.notify(change)
         return True
+
+    def keep_edits(self) -> bool:
+        """Save what the person changed, as the screen is left (another screen, Home, the idle reset,
+        closing the window): those edits were thrown away without a word. Steps only suggested on
+        opening and left untouched are a proposal, suggested again next time, and not stored.
+        True when something was saved."""
+        return self.dirty and self.touched and self.save_plan()
 
     def open_resource(self) -> None:
         rid = self.resource.currentData()

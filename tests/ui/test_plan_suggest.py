@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.helpers import create_person
@@ -105,6 +106,8 @@ def test_suggest_says_so_when_there_is_nothing_to_add(qtbot: Any, window: Any, w
 
     win.show_plan(person.id)
     plan = win.view("plan")
+    # Opened empty, it says why, not «Saved» alone over an empty list.
+    assert plan.steps == [] and plan.state.text().startswith("Nothing to suggest")
     qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
     assert plan.steps == [] and plan.list.count() == 0
     assert "Nothing to suggest" in plan.state.text()  # the press was heard, and why nothing came
@@ -123,3 +126,39 @@ def test_an_empty_plan_offers_a_due_date_a_month_ahead_not_the_year_2000(qtbot: 
     plan = win.view("plan")
     assert plan.steps == []
     assert plan.form_box.due.date() == QDate.currentDate().addDays(30)
+
+
+@pytest.mark.parametrize("leave", ["home", "idle", "close"])
+def test_a_plan_edited_then_left_keeps_the_edits(qtbot: Any, window: Any, ws: Any, leave: str) -> None:
+    """A step added and marked done, then Home (or the idle reset, or closing the window): the edits
+    were thrown away without a word, and the plan said «Збережено» when opened again."""
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(plan.goal, "Read the guide")
+    assert plan.state.text() == "Not saved yet"
+    if leave == "home":
+        qtbot.mouseClick(plan.home_button, Qt.MouseButton.LeftButton)
+        assert "saved" in win.statusBar().currentMessage().lower()
+    elif leave == "idle":
+        win.forget_person()
+    else:
+        win.close()
+    stored = ws.plan_for(person.id)
+    assert stored is not None and [s.goal for s in stored.steps][-1] == "Read the guide"
+
+
+def test_a_plan_only_looked_at_is_not_stored(qtbot: Any, window: Any, ws: Any) -> None:
+    """The steps suggested on opening an empty plan are a proposal: leaving without touching them
+    stores nothing (they are suggested again next time)."""
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    win.show_plan(person.id)
+    assert win.view("plan").steps, "the empty plan is opened with suggested steps"
+    qtbot.mouseClick(win.view("plan").home_button, Qt.MouseButton.LeftButton)
+    stored = ws.plan_for(person.id)
+    assert stored is None or not stored.steps
