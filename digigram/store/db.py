@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -224,7 +225,19 @@ _SQLITE_SAYS: dict[str, str | Message] = {
     "file is not a database": N_("it is not an SQLite database, or it is encrypted"),
     "database disk image is malformed": N_("parts of the file are damaged"),
     "database is locked": N_("another program is using it"),
+    "disk I/O error": N_("the disk could not be read or written"),
 }
+_IOERR = 10  # SQLite's primary result code for a failed read or write of the disk
+# Free space below this on the data folder's disk counts as none: SQLite needs room for its -wal and
+# -shm files before it reads a WAL database at all.
+_NO_ROOM_BYTES = 1 << 20
+
+
+def _no_room(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NO_ROOM_BYTES
+    except OSError:
+        return False
 
 
 def _check_found(rows: list[tuple[Any, ...]]) -> Message:
@@ -279,7 +292,12 @@ def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> 
             raise Cancelled(STOPPED) from exc  # interrupted by the handler above: says nothing of the file
         # Only a file SQLite finds corrupt or not a database is damaged. Locked, busy, unreadable: the
         # file may be sound (another program holds it), and a backup must never be offered over it.
-        if getattr(exc, "sqlite_errorcode", None) not in _NOT_SOUND:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF == _IOERR and _no_room(path):
+            raise StorageError(N_("There is no room left on the disk that holds {folder}, so the database "
+                                  "cannot be opened. It has not been changed. Free some space on that disk "
+                                  "and start Digigram again.", folder=path.parent)) from exc
+        if code not in _NOT_SOUND:
             raise StorageError(N_("The database file {path} could not be read ({detail}). It has not been "
                                   "changed. Close other programs that use it and start Digigram again.",
                                   path=path, detail=_SQLITE_SAYS.get(str(exc), str(exc)))) from exc

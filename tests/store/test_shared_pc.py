@@ -290,3 +290,25 @@ def test_a_read_only_data_folder_is_called_read_only_not_damaged(read_only_folde
         assert "restore" not in text and "damaged" not in text.replace("not damaged", "")
     assert "can only be read" in refused.value.message("en")
     assert "лише читати" in refused.value.message("uk")
+
+
+def test_a_start_on_a_full_disk_says_the_disk_is_full(small_disk: Path) -> None:
+    """Started with its disk already full, the app said the file «could not be read (disk I/O error)»
+    and to close other programs: English inside the Ukrainian sentence, and advice that cannot help."""
+    data_dir = small_disk / "data"
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.create_person("Олена")
+    database = paths.database_path(data_dir)
+    before = database.read_bytes()
+    filler = _fill(small_disk)
+    try:
+        with pytest.raises(StorageError) as info:
+            Workspace.open(data_dir=data_dir, framework_path=SMALL).close()
+    finally:
+        filler.unlink()
+    uk = info.value.message("uk")
+    assert "місця" in uk and "disk I/O" not in uk and "Закрийте інші програми" not in uk, uk
+    assert "no room" in info.value.message("en")
+    assert database.read_bytes() == before
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:  # room again: it opens
+        assert [p.name for p in ws.people()] == ["Олена"]
