@@ -164,7 +164,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.settings_action)
         self.toolbar.addAction(self.coordinator_action)
         app_filter.install()  # Alt+letter also with the Latin keyboard layout active
-        self.setStatusBar(NoticeBar(self))  # notices wrap at large text instead of being cut off
+        self.notices = NoticeBar(self)
+        self.setStatusBar(self.notices)  # notices wrap at large text instead of being cut off
         self.person_status = QLabel(self)
         # Permanent, at the right: a notice on the left never covers it (in high contrast a normal
         # status-bar widget showed through the notice drawn over it).
@@ -209,8 +210,11 @@ class MainWindow(QMainWindow):
         """Problems that did not stop the start (no room for the start backup), each said once."""
         notices = self.ws.notices
         for notice in notices[self._notices_shown:]:
-            self.statusBar().showMessage(notice.message(self.lang))
+            self.say(self._worded(notice))
         self._notices_shown = len(notices)
+
+    def _worded(self, problem: DigigramError) -> Callable[[], str]:
+        return lambda: problem.message(self.lang)
 
     def forget_person(self) -> None:
         """Back to Home with nobody selected and every PIN forgotten (a check in progress is paused)."""
@@ -347,12 +351,15 @@ class MainWindow(QMainWindow):
         plan = self.stack.currentWidget()
         return isinstance(plan, PlanView) and plan.keep_edits()
 
+    def say(self, words: Callable[[], str], timeout: int = 0) -> None:
+        """A notice at the window's foot, worded again if the language changes while it shows."""
+        self.notices.say(words, timeout)
+
     def show_view(self, widget: Any) -> None:
         saved = widget is not self.stack.currentWidget() and self._leave_plan()
         self.stack.setCurrentWidget(widget)
         if saved:  # after the switch, which clears the screen's own notices
-            saved_note = translate("MainWindow", "Your changes to the plan are saved.")
-            self.statusBar().showMessage(saved_note, 10000)
+            self.say(lambda: translate("MainWindow", "Your changes to the plan are saved."), 10000)
         self.fit_screens()
 
     def go_home(self) -> None:
@@ -401,7 +408,7 @@ class MainWindow(QMainWindow):
     def _enter_quiz(self, session: Any) -> None:
         self.show_view(self.quiz)
         self.quiz.begin(session)
-        self.statusBar().showMessage(translate("MainWindow", "Each answer is saved as soon as you go on."))
+        self.say(lambda: translate("MainWindow", "Each answer is saved as soon as you go on."))
 
     def pause_check(self, session: Any) -> None:
         change = self.run(session.pause)
@@ -410,9 +417,8 @@ class MainWindow(QMainWindow):
         self.notify(change or Change("attempt", (session.attempt_id,), self.person_id))
         self.home.refresh()
         self.show_view(self.home)
-        self.statusBar().showMessage(
-            translate("MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later.")
-        )
+        self.say(lambda: translate(
+            "MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later."))
         self.home.resume.setFocus()
 
     def check_done(self, session: Any) -> None:
@@ -435,7 +441,7 @@ class MainWindow(QMainWindow):
     def show_latest_results(self, person_id: str) -> None:
         latest = self.ws.latest_finished(person_id)
         if latest is None:
-            self.statusBar().showMessage(translate("MainWindow", "No finished check yet: start one first."))
+            self.say(lambda: translate("MainWindow", "No finished check yet: start one first."))
             return
         self.show_results(latest.id)
 
@@ -464,7 +470,7 @@ class MainWindow(QMainWindow):
             self.coordinator_idle.start()
             return
         self.show_view(self.home)  # leaving the coordinator's screens locks the mode
-        self.statusBar().showMessage(translate(
+        self.say(lambda: translate(
             "MainWindow", "Coordinator mode was locked after %1 minutes without use.").replace(
             "%1", str(COORDINATOR_IDLE_MS // 60_000)))
 

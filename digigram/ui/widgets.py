@@ -4,7 +4,7 @@ and a status bar whose notices wrap."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRect, QSize, Qt, QTimer
@@ -474,8 +474,24 @@ class NoticeBar(QStatusBar):
         self._expiry = QTimer(self)
         self._expiry.setSingleShot(True)
         self._expiry.timeout.connect(self.clearMessage)
+        self._words: Callable[[], str] | None = None
+
+    def say(self, words: Callable[[], str], timeout: int = 0) -> None:
+        """A notice worded by `words`, asked again when the language changes: a notice shown before a
+        switch of language stayed in the old one."""
+        self.showMessage(words(), timeout)
+        self._words = words
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._words is not None and self.currentMessage():
+            text = self._words()
+            self.note.setText(text)
+            self.note.setAccessibleName(text)
+            self.messageChanged.emit(text)
+        super().changeEvent(event)
 
     def showMessage(self, text: str, timeout: int | None = 0) -> None:
+        self._words = None
         self.note.setText(text)
         self.note.setAccessibleName(text)
         self.note.setVisible(bool(text))  # an empty label would still ask for a line's height
@@ -486,6 +502,7 @@ class NoticeBar(QStatusBar):
         self.messageChanged.emit(text)
 
     def clearMessage(self) -> None:
+        self._words = None
         self._expiry.stop()
         self.note.setText("")
         self.note.setAccessibleName("")

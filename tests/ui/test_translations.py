@@ -70,6 +70,8 @@ def test_switching_language_changes_visible_texts(qtbot: Any, window: Any, ws: A
 
     assert win.quiz.next_button.text() == "Зберегти й &далі"
     assert win.quiz.stem.text() == item.stem.get("uk")  # framework content follows the language too
+    # The notice at the window's foot too: it stayed in the language it was first shown in.
+    assert win.statusBar().currentMessage() == "Кожну відповідь зберігаємо, щойно ви переходите далі."
     assert win.quiz.progress.text() != english_progress and "відповід" in win.quiz.progress.text()
     assert win.home_action.text() == "Головна"
     # Kept between runs: a new window over the same data starts in Ukrainian, larger, in high contrast.
@@ -79,6 +81,7 @@ def test_switching_language_changes_visible_texts(qtbot: Any, window: Any, ws: A
         lambda cls, parent, current: Settings(language="en", text_scale=100, high_contrast=False)))
     win.edit_settings()
     assert win.quiz.next_button.text() == "Save and &next"
+    assert win.statusBar().currentMessage() == "Each answer is saved as soon as you go on."
 
 
 def test_ukrainian_plural_forms(qtbot: Any, window: Any, monkeypatch: Any) -> None:

@@ -30,7 +30,7 @@ def enter(win: Shell) -> bool:
     view = _screen(win, "dashboard", DashboardView)
     view.reload()
     win.show_view(view)
-    win.statusBar().showMessage(translate(
+    win.say(lambda: translate(
         "CoordinatorLogin", "Coordinator mode is open. It locks again when you leave these screens."))
     view.table.setFocus()
     return True
@@ -51,7 +51,7 @@ def lock(win: Shell) -> None:
     for screen in win.coordinator_screens.values():
         if isinstance(screen, (DashboardView, TraineeView)):
             screen.forget()
-    win.statusBar().showMessage(translate("CoordinatorLogin", "Coordinator mode is locked."), 5000)
+    win.say(lambda: translate("CoordinatorLogin", "Coordinator mode is locked."), 5000)
 
 
 def left_screens(win: Shell) -> None:
