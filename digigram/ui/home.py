@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
+# Keys that move through the list of people.
+_MOVES = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp,
+                    Qt.Key.Key_PageDown})
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -166,6 +170,7 @@ class HomeView(StackingScreen):
         self.new_person.clicked.connect(self.create_person)
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
+        self.people.installEventFilter(self)
         # Selection, not the current item: a list that gets the focus makes its first row current
         # without anyone choosing it, and the app must start with nobody selected.
         self.people.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -322,6 +327,13 @@ class HomeView(StackingScreen):
         self.shown.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.people and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in _MOVES and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                # A key that moves through the list chooses the name it lands on, even the one the
+                # focus frame already sat on (one person; Home on the first name): Qt moves nothing
+                # then, and only Space chose anyone.
+                QTimer.singleShot(0, self, self._choose_current)
         # Down (or Enter) in the search line goes to the first name shown; Esc clears the search.
         if watched is self.search and event.type() == QEvent.Type.FocusIn:
             # What a search looks in is made as the line gets the focus (a region's 25,000 names take
@@ -361,6 +373,11 @@ class HomeView(StackingScreen):
             self.who.setText(translate("Home", "Choose a person in the list first."))
         else:
             self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
+
+    def _choose_current(self) -> None:
+        current = self.people.currentIndex()
+        if current.isValid() and not self.people.selectionModel().isSelected(current):
+            self.people.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _selection_changed(self) -> None:
         self.win.select_person(self.chosen_id())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -130,3 +131,23 @@ def test_a_long_line_ends_in_an_ellipsis_not_cut_by_a_sideways_scroll(window: An
     assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     last = window.home.model.index(1)
     assert last.data(Qt.ItemDataRole.ToolTipRole) == window.home.shown_names()[1]
+
+
+@pytest.mark.parametrize("people, key", [(1, Qt.Key.Key_Down), (3, Qt.Key.Key_Home), (3, Qt.Key.Key_End)])
+def test_arrows_in_the_list_choose_the_name_they_land_on(
+        qtbot: Any, window: Any, ws: Any, people: int, key: Qt.Key) -> None:
+    """Tabbed into the list, the focus frame sat on a name but nobody was chosen, and Down (one person)
+    or Home (on the first name) chose nobody: only Space did, which a keyboard user cannot guess."""
+    for n in range(people):
+        ws.create_person(f"Слухач {n}")
+    window.home.refresh()
+    window.forget_person()  # as the next person finds the PC: nobody chosen
+    window.activateWindow()
+    window.home.people.setFocus()
+    QApplication.processEvents()
+    assert window.home.chosen_id() is None and window.person is None
+    qtbot.keyClick(window.home.people, key)
+    QApplication.processEvents()
+    current = window.home.people.currentIndex().data()
+    assert window.person is not None and window.person.name == current
+    assert window.home.quick.isEnabled()
