@@ -13,6 +13,7 @@ HUB_MAX = 200
 GROUP_MAX = 100
 NOTE_MAX = 10_000  # a plan step's goal, notes and the coordinator's comment
 PIN_MAX = 12
+PIN_MIN = 4  # shorter falls in a few tries on a shared PC, even with the waits after wrong ones
 # Dates a record may carry: wide enough for any real check or plan, narrow enough that converting
 # between time zones can never leave the calendar (year 1 in UTC+1 is year 0 in UTC).
 EARLIEST = date(1900, 1, 1)

@@ -83,9 +83,9 @@ class PersonDialog(QDialog):
         pin_note = QLabel(
             translate(
                 "PersonDialog",
-                "A PIN stops others on this computer from opening your results. "
-                "Leave it empty if you do not need one.",
-            ),
+                "A PIN stops others on this computer from opening your results: at least %1 characters, "
+                "not easy to guess. Leave it empty if you do not need one.",
+            ).replace("%1", str(limits.PIN_MIN)),
             self,
         )
         pin_note.setWordWrap(True)
@@ -116,6 +116,7 @@ class PersonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.name.textChanged.connect(self._update)
+        self.pin.textChanged.connect(self._update)
         self._update()
         self.setMinimumWidth(520)
 
@@ -125,7 +126,9 @@ class PersonDialog(QDialog):
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked())
+        pin = self.pin.text()
+        pin_ok = not pin or len(pin.strip()) >= limits.PIN_MIN  # the note above says how long
+        ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked() and pin_ok)
 
     def value(self) -> NewPerson:
         return NewPerson(

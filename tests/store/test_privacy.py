@@ -253,3 +253,14 @@ def test_people_hides_protected_details_and_never_prints_terminal_codes(
     assert "Іван\\u001b[2J" in out
     (olena,) = [line for line in out.splitlines() if line.startswith("Олена")]
     assert "protected by a PIN" in olena and "unfinished" not in olena
+
+
+@pytest.mark.parametrize("pin", ["1", "12", "123", " ", "    "])
+def test_a_pin_guessed_in_a_few_tries_is_refused(data_dir: Path, pin: str) -> None:
+    """A PIN of one digit, or of spaces, was taken: on a shared PC it falls in a few tries."""
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        with pytest.raises(DigigramError) as info:
+            ws.create_person("Олена", pin=pin)
+        assert "at least 4" in info.value.message("en") and "щонайменше 4" in info.value.message("uk")
+        assert ws.people() == []
+        assert ws.create_person("Олена", pin="2718").has_pin

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from digigram.ui.person_dialog import PersonDialog
 from digigram.ui.rating_dialog import RatingDialog
@@ -179,3 +179,20 @@ def test_a_scrolled_chart_shows_when_it_has_the_keyboard(qtbot: Any, window: Any
     qtbot.waitUntil(lambda: edge_colours() == {highlight})
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: highlight not in edge_colours())
+
+
+def test_a_new_persons_pin_too_easy_to_guess_is_not_taken(qtbot: Any, window: Any) -> None:
+    """A PIN of one digit (or of spaces) was taken; the dialog now says how long one must be and takes
+    it only then, or none at all."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = PersonDialog(window, profiles=[("librarian", "Librarian")])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.name.setText("Olena")
+    dialog.consent.setChecked(True)
+    assert ok.isEnabled()  # no PIN at all is a choice
+    for typed, takes in (("1", False), ("123", False), ("    ", False), ("1234", True), ("", True)):
+        dialog.pin.setText(typed)
+        assert ok.isEnabled() is takes, typed
+    assert any("at least 4 characters" in label.text() for label in dialog.findChildren(QLabel))
