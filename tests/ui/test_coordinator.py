@@ -163,6 +163,23 @@ def test_pin_protected_person_opens_by_the_coordinator(
     assert window.coordinator is None  # opening one person does not leave coordinator powers behind
 
 
+def test_a_pin_is_not_overridden_by_a_coordinator_password_chosen_on_the_spot(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], dialogs: dict[str, Any],
+        messages: list[str]) -> None:
+    """With no coordinator password on the PC yet, «Coordinator opens it…» in the PIN dialog offered
+    to choose one there and then, and opened the person's results to whoever did."""
+    protected = seed_trainees(ws, PEOPLE)[1]
+    window.home.refresh()
+    assert window.home.choose(protected.id)
+    dialogs["pin"] = PinDialog.BY_COORDINATOR
+    typed["answer"] = ("", "any password at all")
+    qtbot.mouseClick(window.home.history, Qt.MouseButton.LeftButton)
+    assert typed["kinds"] == [], "a first coordinator password was offered from the PIN dialog"
+    assert not ws.coordinator_password_set()
+    assert protected.id not in window.unlocked and window.stack.currentWidget() is window.home
+    assert len(messages) == 1 and "only the PIN" in messages[0], messages
+
+
 def test_dashboard_opens_a_protected_trainee(qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:
     protected = seed_trainees(ws, PEOPLE, checks=2)[1]
     attempt = [a for a in ws.history(protected.id) if a.status == "finished"][-1]

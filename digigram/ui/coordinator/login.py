@@ -162,6 +162,13 @@ def change_password(parent: QWidget, co: CoordinatorAPI) -> bool:
 def open_person(win: Shell, person_id: str) -> bool:
     """The coordinator's override of a PIN: after the password, the person is open on this window."""
     parent = win.stack.window()
+    if win.coordinator is None and not win.ws.coordinator_password_set():
+        # Never a first password chosen on the spot to get past someone's PIN: whoever stood at the PC
+        # would become the coordinator and open the results the PIN protects.
+        show_text(parent, translate(
+            "CoordinatorLogin", "No coordinator password is set on this computer yet, so only the PIN opens "
+            "these results. The hub's coordinator sets the password from the Coordinator menu."))
+        return False
     co = win.coordinator or unlock(parent, win.ws)
     if co is None:
         return False

@@ -406,6 +406,11 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Пароль координатора змінено.</translation>
     </message>
     <message>
+        <location filename="../coordinator/login.py" line="168"/>
+        <source>No coordinator password is set on this computer yet, so only the PIN opens these results. The hub&apos;s coordinator sets the password from the Coordinator menu.</source>
+        <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN. Пароль встановлює координатор хабу в меню «Координатор».</translation>
+    </message>
+    <message>
         <location filename="../coordinator/mode.py" line="33"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
