@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
 from digigram.core.i18n import N_, normalise
-from digigram.core.scoring import QuizResult
+from digigram.core.scoring import QuizResult, not_shown_yet
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ def suggest(
     lang: str | None = None,
     offline_first: bool = False,
 ) -> list[Suggestion]:
-    """Steps for every competence with a gap, largest gap first, then in framework order.
+    """Steps for every competence with a gap, largest gap first, then in framework order; and for one
+    at its target by its area's level that has not shown it (scoring.not_shown_yet), last.
 
     Resources are matched by competence and its area, and by level range. When asked, offline handouts
     come before anything needing the internet; then ones in `lang` (a Ukrainian reader was given an
@@ -47,7 +48,7 @@ def suggest(
     order = {c.id: n for n, c in enumerate(framework.competences)}
     steps: list[Suggestion] = []
     for comp in sorted(result.competences.values(), key=lambda c: order.get(c.competence_id, 0)):
-        if comp.gap is None or comp.gap <= 0 or comp.target is None:
+        if comp.gap is None or comp.target is None or (comp.gap <= 0 and not not_shown_yet(comp)):
             continue
         area = result.areas[comp.area_id]
         low, high = area.level_index, framework.level_index(comp.target)

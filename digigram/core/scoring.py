@@ -123,6 +123,13 @@ class CompetenceResult:
     evidence: tuple[Evidence, ...]
 
 
+def not_shown_yet(comp: CompetenceResult) -> bool:
+    """At its target by its area's level, yet every scored answer to it was the lowest one ("I can't
+    yet", a wrong answer): it has not shown the target reached, and the results and the plan say so."""
+    scored = [e for e in comp.evidence if e.category is not None]
+    return comp.gap == 0 and bool(scored) and all(e.score <= 0 for e in scored)
+
+
 @dataclass(frozen=True)
 class QuizResult:
     framework_id: str

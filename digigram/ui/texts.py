@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from digigram.core.scoring import CompetenceResult, not_shown_yet
+
 translate = QCoreApplication.translate
 
 
@@ -42,14 +44,13 @@ def gap_text(res: Any) -> str:
     return "▲ " + Texts().levels_below(gap)
 
 
-def competence_gap_text(res: Any) -> str:
+def competence_gap_text(res: CompetenceResult) -> str:
     """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
 
     The gap comes from the whole area's level; a competence whose every scored answer was the lowest
     one ("I can't yet", a wrong answer) has not shown its target reached, whatever the area shows.
     """
-    scored = [e for e in getattr(res, "evidence", ()) if e.category is not None]
-    if getattr(res, "gap", None) == 0 and scored and all(e.score <= 0 for e in scored):
+    if not_shown_yet(res):
         return "▲ " + translate("Texts", "not shown yet: every answer here was the lowest")
     return gap_text(res)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factory import framework, knowledge, profile, resource
 
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework
 from digigram.core.plan import goal_text, suggest
-from digigram.core.scoring import QuizResult
+from digigram.core.scoring import QuizResult, not_shown_yet
 
 
 def _result(fw: Framework, choose_best: bool, prof: str = "p") -> QuizResult:
@@ -52,6 +54,23 @@ def test_no_steps_when_targets_are_reached_or_unknown() -> None:
     no_targets = framework(n_areas=1, profiles=(), resources=RESOURCES[:1])
     quiz = Quiz(no_targets, profile=None, seed=1)
     assert suggest(quiz.result(), no_targets) == []
+
+
+def test_a_competence_not_shown_yet_gets_a_step_though_its_area_reached_the_target() -> None:
+    """The results call a competence «not shown yet» when its area reached the target but every answer
+    to it was the lowest; the plan left it out, so the weakest competence had no step."""
+    fw = _fw()
+    reached = _result(fw, choose_best=True)
+    assert suggest(reached, fw) == []
+    comp = reached.competences["A0.1"]
+    assert comp.gap == 0 and any(e.category is not None for e in comp.evidence)
+    lowest = replace(comp, evidence=tuple(replace(e, score=0.0) if e.category is not None else e
+                                          for e in comp.evidence))
+    assert not_shown_yet(lowest) and not not_shown_yet(comp)
+    result = replace(reached, competences={**reached.competences, "A0.1": lowest})
+    steps = suggest(result, fw)
+    assert [s.competence_id for s in steps] == ["A0.1"]
+    assert steps[0].resources, "the step comes with resources for its level"
 
 
 def test_resources_match_competence_first_then_language_then_level() -> None:
