@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
@@ -53,11 +53,16 @@ def history_figure(
                  layout="constrained")
     axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
     when = sorted({p.when for s in shown for p in s.points})
+    # Checks on one day (a before-and-after pair in one training day) stood in one column: then every
+    # check takes its own place in turn, each day written with the check's time where it repeats.
+    checks = sorted({(p.when, p.at) for s in shown for p in s.points}, key=_check_order)
+    in_turn = len(checks) > len(when)
+    place = {check: float(k) for k, check in enumerate(checks)}
     chars = max(int(width / ncols * 72 / (size * 0.62)), 12)  # rough characters per panel title line
 
     for ax, one in zip(axes.flat, shown, strict=False):
-        pts = sorted(one.points, key=lambda p: p.when)
-        xs = [date2num(p.when) for p in pts]
+        pts = sorted(one.points, key=lambda p: _check_order((p.when, p.at)))
+        xs = [place[(p.when, p.at)] if in_turn else date2num(p.when) for p in pts]
         ys = [p.level_index for p in pts]
         if show_bands:
             for x, p in zip(xs, pts, strict=True):
@@ -86,17 +91,25 @@ def history_figure(
     first = axes.flat[0]
     first.set_ylim(-0.5, len(levels) - 0.5)
     first.set_yticks(range(len(levels)), [plain(c) for c in levels])
-    if len(when) == 1:
+    if in_turn:
+        first.set_xlim(-0.5, len(checks) - 0.5)
+        step = max(1, math.ceil(len(checks) / 6))
+        first.set_xticks([float(k) for k in range(0, len(checks), step)])
+        days = [day for day, _at in checks]
+        first.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _check_label(
+            checks, days, round(x), lang)))
+    elif len(when) == 1:
         first.set_xlim(date2num(when[0] - timedelta(days=20)), date2num(when[0] + timedelta(days=20)))
     else:
         pad = max((when[-1] - when[0]).days * 0.08, 5)
         first.set_xlim(date2num(when[0] - timedelta(days=pad)), date2num(when[-1] + timedelta(days=pad)))
-    if len(when) <= 5:
-        first.set_xticks([date2num(d) for d in when])
-    else:
-        first.xaxis.set_major_locator(AutoDateLocator(maxticks=5))
-    # The dates as every list and report writes them: 14.03.2026, and 14 Mar 2026 (never ambiguous).
-    first.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_date(num2date(x), lang)))
+    if not in_turn:
+        if len(when) <= 5:
+            first.set_xticks([date2num(d) for d in when])
+        else:
+            first.xaxis.set_major_locator(AutoDateLocator(maxticks=5))
+        # The dates as every list and report writes them: 14.03.2026, and 14 Mar 2026 (never ambiguous).
+        first.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_date(num2date(x), lang)))
     for ax in axes.flat:
         ax.tick_params(labelsize=size, labelcolor=pal.text, color=pal.text)
         # 'xtick' mode ends a rotated label at its tick, so the last date never runs off the right edge
@@ -108,6 +121,21 @@ def history_figure(
     if title:
         fig.suptitle(plain(title), fontproperties=font(size * 1.2, bold=True), color=pal.text)
     return fig
+
+
+def _check_order(check: tuple[date, datetime | None]) -> tuple[date, datetime]:
+    day, at = check
+    return day, at if at is not None else datetime.combine(day, time())
+
+
+def _check_label(checks: Sequence[tuple[date, datetime | None]], days: Sequence[date], k: int,
+                 lang: str) -> str:
+    """A check's day as every list writes it, and its time when another check shares the day."""
+    if not 0 <= k < len(checks):
+        return ""
+    day, at = checks[k]
+    label = format_date(day, lang)
+    return f"{label} {at:%H:%M}" if at is not None and days.count(day) > 1 else label
 
 
 def _band_colour(pal: Palette) -> str:

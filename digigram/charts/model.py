@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from digigram.core.framework import Framework
@@ -45,6 +45,7 @@ class HistoryPoint:
     level_index: int
     band_lo_index: int | None = None
     band_hi_index: int | None = None
+    at: datetime | None = None  # the check's local time: checks on one day are told apart by it
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.i18n import format_date
-from digigram.core.when import local_day
+from digigram.core.when import local, local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable
 from digigram.ui.widgets import FocusRing, TextLabel
@@ -113,10 +113,11 @@ class HistoryView(QWidget):
                     if o.area_id != area.id:
                         continue
                     band = tuple(o.band) or (o.level,)
-                    when = local_day(a.finished_at or a.started_at)
+                    moment = a.finished_at or a.started_at
                     points.append(
                         HistoryPoint(
-                            when, fw.level_index(o.level), fw.level_index(band[0]), fw.level_index(band[-1])
+                            local_day(moment), fw.level_index(o.level), fw.level_index(band[0]),
+                            fw.level_index(band[-1]), at=local(moment),
                         )
                     )
                     if o.target:

@@ -73,3 +73,20 @@ def test_dates_are_written_the_english_way_as_in_every_list_and_report():
 def test_no_checks_says_so():
     fig = history_figure([], levels=LEVELS, lang="uk")
     assert "Ще немає перевірок" in [t.get_text() for t in fig.texts]
+
+
+def test_checks_on_the_same_day_stand_apart_with_their_times():
+    """A before-and-after pair in one training day was drawn in one column, the points on one vertical,
+    with no telling which was which."""
+    from datetime import datetime
+
+    day = date(2026, 12, 1)
+    times = [datetime(2026, 10, 3, 9, 0), datetime(2026, 12, 1, 10, 15), datetime(2026, 12, 1, 15, 40)]
+    series = [HistorySeries("area0", AREA_NAMES[0], [
+        HistoryPoint(t.date(), k + 1, k, k + 2, at=t) for k, t in enumerate(times)])]
+    fig = history_figure(series, levels=LEVELS, lang="uk")
+    FigureCanvasAgg(fig).draw()
+    xs = list(_by_gid(fig)["history:area0"].get_xdata())
+    assert len(set(xs)) == 3 and xs == sorted(xs)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert labels == ["03.10.2026", f"{day:%d.%m.%Y} 10:15", f"{day:%d.%m.%Y} 15:40"], labels
