@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.history_table import format_moment, mode_label
 from digigram.ui.texts import (
     answer_text,
     competence_gap_text,
@@ -206,7 +207,11 @@ class ResultsView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         person = self.win.person
         name = person.name if person is not None else ""
-        self.heading.setText(translate("Results", "Results of %1").replace("%1", name))
+        # Which check: opened from the history, an older one looked the same as the latest.
+        attempt = self.win.ws.attempt(attempt_id)
+        self.heading.setText(translate("Results", "Results of %1: %2, %3").replace("%1", name).replace(
+            "%2", mode_label(attempt.mode, fw, lang)).replace(
+            "%3", format_moment(attempt.finished_at or attempt.started_at, lang)))
         areas = [a for a in fw.areas if a.id in result.areas]
         self.table.setRowCount(len(areas))
         notes: list[str] = []

@@ -187,3 +187,19 @@ def test_the_plan_prints_and_saves_as_the_coordinators_report_does(qtbot: Any, w
     device = QPdfWriter(str(printed))
     plan_output.paint_pages(device, plan_output.build_pages(plan))
     assert len(PdfReader(printed).pages) == len(mine_reader.pages)
+
+
+def test_results_say_which_check_they_show(qtbot: Any, window: Any, ws: Any) -> None:
+    """Results opened from the history said only «Results of …»: an older check looked like the latest."""
+    from tests.ui.coordinator_seed import finish_check
+
+    person = create_person(qtbot, window)
+    first = finish_check(ws, person.id, seed=1, mode="quick")
+    latest = finish_check(ws, person.id, seed=2, mode="full")
+    moment = ws.attempt(first).finished_at
+    window.show_results(first)
+    heading = window.view("results").heading.text()
+    assert heading.startswith(f"Results of {person.name}: Quick scan, ") and moment is not None
+    assert heading.endswith(f"{moment.astimezone():%H:%M}")
+    window.show_results(latest)
+    assert window.view("results").heading.text().startswith(f"Results of {person.name}: Full check, ")
