@@ -82,3 +82,8 @@ def check_moment(value: datetime) -> datetime:
 def printable(value: str) -> str:
     """`value` safe to print on a terminal: control and direction codes shown as \\uXXXX."""
     return "".join(f"\\u{ord(ch):04x}" if bad_character(ch) else ch for ch in value)
+
+
+def pin_too_short(pin: str) -> bool:
+    """Whether a PIN (not empty: that is no PIN) has fewer than PIN_MIN characters other than spaces."""
+    return sum(not c.isspace() for c in pin) < PIN_MIN

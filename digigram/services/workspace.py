@@ -294,7 +294,7 @@ class Workspace:
         if pin is not None and len(pin) > limits.PIN_MAX:
             raise limits.LimitError(N_("The PIN is too long: at most {PIN_MAX} characters.",
                                        PIN_MAX=limits.PIN_MAX))
-        if pin and len(pin.strip()) < limits.PIN_MIN:
+        if pin and limits.pin_too_short(pin):
             raise limits.LimitError(N_("The PIN is too short: at least {PIN_MIN} characters other than "
                                        "spaces.", PIN_MIN=limits.PIN_MIN))
         if profile_id is None and self._framework.default_profile is not None:

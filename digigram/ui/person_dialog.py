@@ -127,7 +127,7 @@ class PersonDialog(QDialog):
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         pin = self.pin.text()
-        pin_ok = not pin or len(pin.strip()) >= limits.PIN_MIN  # the note above says how long
+        pin_ok = not pin or not limits.pin_too_short(pin)  # the note above says how long
         ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked() and pin_ok)
 
     def value(self) -> NewPerson:

@@ -255,7 +255,7 @@ def test_people_hides_protected_details_and_never_prints_terminal_codes(
     assert "protected by a PIN" in olena and "unfinished" not in olena
 
 
-@pytest.mark.parametrize("pin", ["1", "12", "123", " ", "    "])
+@pytest.mark.parametrize("pin", ["1", "12", "123", " ", "    ", "1  2", "1 2 3"])
 def test_a_pin_guessed_in_a_few_tries_is_refused(data_dir: Path, pin: str) -> None:
     """A PIN of one digit, or of spaces, was taken: on a shared PC it falls in a few tries."""
     with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:

@@ -192,7 +192,8 @@ def test_a_new_persons_pin_too_easy_to_guess_is_not_taken(qtbot: Any, window: An
     dialog.name.setText("Olena")
     dialog.consent.setChecked(True)
     assert ok.isEnabled()  # no PIN at all is a choice
-    for typed, takes in (("1", False), ("123", False), ("    ", False), ("1234", True), ("", True)):
+    for typed, takes in (("1", False), ("123", False), ("    ", False), ("1 2 3", False), ("1234", True),
+                         ("", True)):
         dialog.pin.setText(typed)
         assert ok.isEnabled() is takes, typed
     assert any("at least 4 characters" in label.text() for label in dialog.findChildren(QLabel))
