@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         if not self.is_ready:
             return
         self.idle_timer.start()
-        self._leave_plan()  # before the person is forgotten: it is their plan
+        self._leave_plan(quiet=True)  # before the person is forgotten: it is their plan
         if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
             self.pause_check(self.quiz.session)
         elif self.coordinator is None:
@@ -342,14 +342,15 @@ class MainWindow(QMainWindow):
             show_problem(self, exc)
             return None
 
-    def _leave_plan(self) -> bool:
-        """The plan screen, if it is the one being left, saves the person's edits first (True if so)."""
+    def _leave_plan(self, *, quiet: bool = False) -> bool:
+        """The plan screen, if it is the one being left, saves the person's edits first (True if so);
+        `quiet` when nobody may be at the PC to read a refusal (the idle reset, closing)."""
         if "plan" not in self._views:  # never opened: nothing to keep (and its module is not loaded)
             return False
         from digigram.ui.plan_view import PlanView
 
         plan = self.stack.currentWidget()
-        return isinstance(plan, PlanView) and plan.keep_edits()
+        return isinstance(plan, PlanView) and plan.keep_edits(quiet=quiet)
 
     def say(self, words: Callable[[], str], timeout: int = 0) -> None:
         """A notice at the window's foot, worded again if the language changes while it shows."""
@@ -558,7 +559,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_ready:
-            self._leave_plan()
+            self._leave_plan(quiet=True)
         if self.is_ready and self.quiz.session is not None:
             self.run(self.quiz.session.pause)
             self.quiz.session = None

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
 from digigram.core.plan import goal_text
-from digigram.core.records import Plan, PlanStep
+from digigram.core.records import Change, Plan, PlanStep
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import StackingScreen, TextLabel, scroll_page, wrap_lines
@@ -271,12 +272,19 @@ class PlanView(StackingScreen):
         base = self.plan or Plan(person_id=self.person_id or "")
         return replace(base, steps=tuple(self.steps))
 
-    def save_plan(self) -> bool:
+    def save_plan(self, *, quiet: bool = False) -> bool:
+        """Store the plan as shown; a refusal is said in a message, or, `quiet`, not at all."""
         person_id = self.person_id
         if person_id is None:
             return False
         plan = self.current_plan()
-        change = self.win.run(lambda: self.win.ws.save_plan(person_id, plan))
+        if quiet:
+            try:
+                change: Change | None = self.win.ws.save_plan(person_id, plan)
+            except DigigramError:
+                change = None
+        else:
+            change = self.win.run(lambda: self.win.ws.save_plan(person_id, plan))
         if change is None:
             return False
         self.dirty = self.touched = False
@@ -285,12 +293,15 @@ class PlanView(StackingScreen):
         self.win.notify(change)
         return True
 
-    def keep_edits(self) -> bool:
-        """Save what the person changed, as the screen is left (another screen, Home, the idle reset,
-        closing the window): those edits were thrown away without a word. Steps only suggested on
-        opening and left untouched are a proposal, suggested again next time, and not stored.
-        True when something was saved."""
-        return self.dirty and self.touched and self.save_plan()
+    def keep_edits(self, *, quiet: bool = False) -> bool:
+        """Save what the person changed as the screen is left (another screen, Home, the idle reset,
+        closing the window), so no edit is lost on the way out. Steps only suggested on opening and
+        left untouched are a proposal, suggested again next time, and not stored. Tried once: a refusal
+        is said once (or, `quiet`, when nobody may be at the PC, not at all). True when saved."""
+        if not (self.dirty and self.touched):
+            return False
+        self.touched = False
+        return self.save_plan(quiet=quiet)
 
     def open_resource(self) -> None:
         rid = self.resource.currentData()

@@ -162,3 +162,29 @@ def test_a_plan_only_looked_at_is_not_stored(qtbot: Any, window: Any, ws: Any) -
     qtbot.mouseClick(win.view("plan").home_button, Qt.MouseButton.LeftButton)
     stored = ws.plan_for(person.id)
     assert stored is None or not stored.steps
+
+
+@pytest.mark.parametrize("leave", ["idle", "home"])
+def test_a_refused_save_on_the_way_out_is_said_at_most_once(
+        qtbot: Any, window: Any, ws: Any, messages: list[str], leave: str) -> None:
+    """A goal past the length a step may hold cannot be stored. Leaving by Home says so once; the idle
+    reset, with nobody perhaps at the PC, says nothing and still forgets the person."""
+    from digigram.core.limits import NOTE_MAX
+
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    plan.goal.setText("x" * NOTE_MAX)
+    qtbot.keyClicks(plan.goal, "y")  # as typed: one character past what a goal may hold
+    assert plan.dirty and plan.touched
+    if leave == "idle":
+        win.forget_person()
+        assert messages == [] and win.person is None and not win.unlocked
+    else:
+        qtbot.mouseClick(plan.home_button, Qt.MouseButton.LeftButton)
+        assert len(messages) == 1, messages
+    win.show_view(win.home)
+    assert len(messages) == (0 if leave == "idle" else 1)
