@@ -121,6 +121,8 @@ class RestoreProgress(QProgressDialog):
         try:
             waiting.exec()  # the window repaints and Cancel is heard while the worker runs
         finally:
+            if not worker.isFinished():  # the loop was ended from outside (the app quitting): stop too
+                worker.stop.set()
             worker.wait()
             self.worker = None
             self.stopped = self.wasCanceled()
@@ -164,12 +166,12 @@ def offer_restore(parent: QWidget | None, problem: DigigramError, backups: Resto
     or while one is copied leaves every file as it was: the data stays closed, as when none is put back."""
     said = said_in_app(problem)
     choice = None
-    needs_password = stopped = False
+    needs_password = stopped = searched = False
     if isinstance(problem, DamagedDatabase) and backups is not None:
         searching = RestoreProgress(parent, translate("Restore", "Looking for a sound backup…"))
         try:
             choice, needs_password = searching.run(_search(backups), counted=True)
-            stopped = searching.stopped
+            searched, stopped = True, searching.stopped
             if stopped:  # pressed as the last check ended: still nothing is offered
                 choice = None
         except DigigramError:  # Cancelled, or the backups could not be looked at: the problem is said
@@ -177,7 +179,7 @@ def offer_restore(parent: QWidget | None, problem: DigigramError, backups: Resto
         finally:
             searching.deleteLater()
     if choice is None or backups is None:
-        show_text(parent, said_in_app(problem, none_found=not stopped))
+        show_text(parent, said_in_app(problem, none_found=searched and not stopped))
         return False
     if not ask_to_restore(parent, said, choice):
         return False
