@@ -13,22 +13,14 @@ from matplotlib.text import Text
 from digigram.charts.heatmap import heatmap_figure
 from digigram.charts.programme import headline_figure, levels_figure, shares_figure
 from digigram.core.programme import Share
+from tests.contrast import contrast, luminance
 
 AREAS = [("Safety", [1, 2, 1, 0]), ("Problem solving", [0, 1, 1, 2])]
 CODES = ["A", "B", "C", "D"]
 
 
-def _luminance(colour: Any) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in to_rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def _contrast(a: Any, b: Any) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return contrast(to_rgb(a), to_rgb(b))
 
 
 def _words(figure: Figure) -> list[Text]:
@@ -110,5 +102,5 @@ def test_paper_and_the_ordinary_screen_keep_dark_on_white() -> None:
                    shares_figure([("Safety", Share(3, 12))], title="Below target", lang="en"),
                    heatmap_figure(["Оксана"], ["DOC"], [[1]], lang="en")):
         assert to_hex(figure.get_facecolor()) == "#ffffff"
-        assert all(_luminance(t.get_color()) < 0.05 for t in _words(figure) if _on_a_bar(figure, t) is None
-                   and t.get_text() not in {"0", "1", "2", "3+", "—"})
+        assert all(luminance(to_rgb(t.get_color())) < 0.05 for t in _words(figure)
+                   if _on_a_bar(figure, t) is None and t.get_text() not in {"0", "1", "2", "3+", "—"})

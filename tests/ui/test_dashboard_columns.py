@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.settings_dialog import Settings
+from tests.contrast import contrast
 
 SECRET = "ключ-хабу-2024"
 
@@ -46,19 +47,6 @@ def test_column_heads_and_names_fit_after_the_text_grows(
     assert table.columnWidth(0) > narrow[0] * 1.5, "the name column kept its 100 % width"
 
 
-def _luminance(rgb: tuple[int, int, int]) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("high_contrast", [False, True])
 def test_needs_help_is_readable_on_its_tinted_cell(
     qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, high_contrast: bool
@@ -86,5 +74,5 @@ def test_needs_help_is_readable_on_its_tinted_cell(
     pixels = [picture.pixelColor(x, y).getRgb()[:3] for x in range(cell.left() + 2, cell.right() - 1)
               for y in range(cell.top() + 2, cell.bottom() - 1)]
     assert pixels.count(tint) > len(pixels) // 2, "the cell is not drawn in its tint"
-    best = max(_contrast(p, tint) for p in pixels)
+    best = max(contrast([c / 255 for c in p], [c / 255 for c in tint]) for p in pixels)
     assert best >= 4.5, f"the text on the tint reaches a contrast of only {best:.1f} (4.5 is needed)"
