@@ -53,8 +53,8 @@ def history_figure(
                  layout="constrained")
     axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
     when = sorted({p.when for s in shown for p in s.points})
-    # Checks on one day (a before-and-after pair in one training day) stood in one column: then every
-    # check takes its own place in turn, each day written with the check's time where it repeats.
+    # Checks on one day (a before-and-after pair in one training day) would share one column: then
+    # every check takes its own place in turn, a repeated day written with the check's time.
     checks = sorted({(p.when, p.at) for s in shown for p in s.points}, key=_check_order)
     in_turn = len(checks) > len(when)
     place = {check: float(k) for k, check in enumerate(checks)}

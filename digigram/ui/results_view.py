@@ -207,8 +207,10 @@ class ResultsView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         person = self.win.person
         name = person.name if person is not None else ""
-        # Which check: opened from the history, an older one looked the same as the latest.
-        attempt = self.win.ws.attempt(attempt_id)
+        # Which check: the history opens older ones as well as the latest.
+        attempt = self.win.run(lambda: self.win.ws.attempt(attempt_id))
+        if attempt is None:
+            return
         self.heading.setText(translate("Results", "Results of %1: %2, %3").replace("%1", name).replace(
             "%2", mode_label(attempt.mode, fw, lang)).replace(
             "%3", format_moment(attempt.finished_at or attempt.started_at, lang)))

@@ -477,8 +477,8 @@ class NoticeBar(QStatusBar):
         self._words: Callable[[], str] | None = None
 
     def say(self, words: Callable[[], str], timeout: int = 0) -> None:
-        """A notice worded by `words`, asked again when the language changes: a notice shown before a
-        switch of language stayed in the old one."""
+        """A notice worded by `words`, worded again when the language changes, so that it always
+        reads in the language the app is shown in."""
         self.showMessage(words(), timeout)
         self._words = words
 

@@ -259,7 +259,9 @@ def _own_keys(session: Session, order: TraineeOrder, params: dict[str, Any]) -> 
     if order.column == "group":
         return _in_reading_order(session, "p.sort_group", "p.group_tag")
     if order.column == "role":
-        return [*_role_rank(order.roles, params), "coalesce(p.profile_id, '')"]
+        # Then by id by code point, as Python and SQLite compare it, not by the server's collation.
+        collate = ' COLLATE "C"' if session.connection().dialect.name == "postgresql" else ""
+        return [*_role_rank(order.roles, params), f"coalesce(p.profile_id, ''){collate}"]
     return None
 
 

@@ -167,7 +167,7 @@ def open_person(win: Shell, person_id: str) -> bool:
         # would become the coordinator and open the results the PIN protects.
         show_text(parent, translate(
             "CoordinatorLogin", "No coordinator password is set on this computer yet, so only the PIN opens "
-            "these results. The hub's coordinator sets the password from the Coordinator menu."))
+            "these results."))
         return False
     co = win.coordinator or unlock(parent, win.ws)
     if co is None:

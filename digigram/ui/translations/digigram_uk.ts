@@ -407,8 +407,8 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/login.py" line="168"/>
-        <source>No coordinator password is set on this computer yet, so only the PIN opens these results. The hub&apos;s coordinator sets the password from the Coordinator menu.</source>
-        <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN. Пароль встановлює координатор хабу в меню «Координатор».</translation>
+        <source>No coordinator password is set on this computer yet, so only the PIN opens these results.</source>
+        <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
         <location filename="../coordinator/mode.py" line="33"/>
@@ -1281,12 +1281,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
@@ -1297,17 +1297,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444"/>
+        <location filename="../main_window.py" line="445"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1365,7 +1365,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../person_dialog.py" line="84"/>
         <source>A PIN stops others on this computer from opening your results: at least %1 characters, not easy to guess. Leave it empty if you do not need one.</source>
-        <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати: щонайменше %1 символи, які нелегко вгадати. Якщо він не потрібен, залиште поле порожнім.</translation>
+        <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Він має містити щонайменше %1 символи, і його має бути нелегко вгадати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
         <location filename="../person_dialog.py" line="96"/>
@@ -1425,37 +1425,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="48"/>
+        <location filename="../plan_view.py" line="49"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="131"/>
+        <location filename="../plan_view.py" line="132"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="132"/>
+        <location filename="../plan_view.py" line="133"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="134"/>
+        <location filename="../plan_view.py" line="135"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="135"/>
+        <location filename="../plan_view.py" line="136"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="136"/>
+        <location filename="../plan_view.py" line="137"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="137"/>
+        <location filename="../plan_view.py" line="138"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1535,22 +1535,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="138"/>
+        <location filename="../plan_view.py" line="139"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="139"/>
+        <location filename="../plan_view.py" line="140"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="140"/>
+        <location filename="../plan_view.py" line="141"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="141"/>
+        <location filename="../plan_view.py" line="142"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1565,47 +1565,47 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="172"/>
+        <location filename="../plan_view.py" line="173"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="214"/>
+        <location filename="../plan_view.py" line="215"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="214"/>
+        <location filename="../plan_view.py" line="215"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="246"/>
+        <location filename="../plan_view.py" line="247"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="239"/>
+        <location filename="../plan_view.py" line="240"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="247"/>
+        <location filename="../plan_view.py" line="248"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="304"/>
+        <location filename="../plan_view.py" line="315"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="309"/>
+        <location filename="../plan_view.py" line="320"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="320"/>
+        <location filename="../plan_view.py" line="331"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1984,27 +1984,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Перевіряємо резервну копію %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="156"/>
+        <location filename="../restore_offer.py" line="158"/>
         <source>%1 No sound backup of it was found: ask your hub&apos;s coordinator for help.</source>
         <translation>%1 Справної резервної копії не знайдено: зверніться по допомогу до координатора хабу.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="169"/>
+        <location filename="../restore_offer.py" line="171"/>
         <source>Looking for a sound backup…</source>
         <translation>Шукаємо справну резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="193"/>
+        <location filename="../restore_offer.py" line="195"/>
         <source>Putting the backup back…</source>
         <translation>Повертаємо резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="207"/>
+        <location filename="../restore_offer.py" line="209"/>
         <source>The backup is back.</source>
         <translation>Резервну копію повернуто.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="209"/>
+        <location filename="../restore_offer.py" line="211"/>
         <source>The backup is back. The damaged file was kept as %1.</source>
         <translation>Резервну копію повернуто. Пошкоджений файл збережено як %1.</translation>
     </message>
@@ -2117,52 +2117,52 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="212"/>
+        <location filename="../results_view.py" line="214"/>
         <source>Results of %1: %2, %3</source>
         <translation>Результати: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="239"/>
+        <location filename="../results_view.py" line="241"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="248"/>
+        <location filename="../results_view.py" line="250"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="332"/>
+        <location filename="../results_view.py" line="334"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="333"/>
+        <location filename="../results_view.py" line="335"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="335"/>
+        <location filename="../results_view.py" line="337"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="336"/>
+        <location filename="../results_view.py" line="338"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="337"/>
+        <location filename="../results_view.py" line="339"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="338"/>
+        <location filename="../results_view.py" line="340"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="349"/>
+        <location filename="../results_view.py" line="351"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
