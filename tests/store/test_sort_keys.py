@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from digigram.core.names import name_key, sort_key
 from digigram.store import migrate
@@ -34,6 +34,14 @@ def _people_at_0008(target: Target) -> None:
     engine.dispose()
 
 
+def _upgraded_from_0008(new_target: Callable[..., Target]) -> tuple[Target, Engine]:
+    """A database with PEOPLE stored at 0008, upgraded to 0009, and an engine on it."""
+    target = new_target(migrated=False)
+    _people_at_0008(target)
+    migrate.upgrade(target.url, to="0009")
+    return target, make_engine(target.url)
+
+
 def _keys(conn: Connection) -> dict[str, tuple[str, str]]:
     return {pid: (h, g) for pid, h, g in conn.execute(text("SELECT id, sort_hub, sort_group FROM person"))}
 
@@ -41,10 +49,7 @@ def _keys(conn: Connection) -> dict[str, tuple[str, str]]:
 def test_upgrade_to_0009_keys_every_persons_hub_and_group(new_target: Callable[..., Target]) -> None:
     """The hub and group of people stored before 0009 order as a reader expects, through their indexes;
     the downgrade takes the keys away again."""
-    target = new_target(migrated=False)
-    _people_at_0008(target)
-    migrate.upgrade(target.url, to="0009")
-    engine = make_engine(target.url)
+    target, engine = _upgraded_from_0008(new_target)
     try:
         with engine.begin() as conn:
             assert _keys(conn) == {pid: (name_key(hub), name_key(group)) for pid, hub, group in PEOPLE}
@@ -74,10 +79,7 @@ def test_upgrade_to_0009_keys_every_persons_hub_and_group(new_target: Callable[.
 
 def test_the_key_step_goes_batch_by_batch(new_target: Callable[..., Target]) -> None:
     """Batches of two over six people: every person keyed, whatever the batch size."""
-    target = new_target(migrated=False)
-    _people_at_0008(target)
-    migrate.upgrade(target.url, to="0009")
-    engine = make_engine(target.url)
+    _target, engine = _upgraded_from_0008(new_target)
     try:
         with engine.begin() as conn:
             conn.execute(text("UPDATE person SET sort_hub = NULL, sort_group = NULL"))

@@ -18,6 +18,14 @@ def finish_check_with_gaps(qtbot: Any, win: Any) -> None:
         win.quiz.submit()
 
 
+def _plan_after_a_check(qtbot: Any, win: Any) -> tuple[Any, Any]:
+    """(the person, their plan screen) after a check with gaps, the plan opened as its button does."""
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    win.show_plan(person.id)
+    return person, win.view("plan")
+
+
 def test_suggest_fills_steps_from_the_persons_gaps(qtbot: Any, window: Any, ws: Any) -> None:
     win = window
     person = create_person(qtbot, win)
@@ -51,10 +59,7 @@ def test_suggest_fills_steps_from_the_persons_gaps(qtbot: Any, window: Any, ws: 
 
 def test_saving_keeps_the_step_being_edited_in_the_form(qtbot: Any, window: Any, ws: Any) -> None:
     win = window
-    person = create_person(qtbot, win)
-    finish_check_with_gaps(qtbot, win)
-    win.show_plan(person.id)
-    plan = win.view("plan")
+    _person, plan = _plan_after_a_check(qtbot, win)
     qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
     last = len(plan.steps) - 1
     assert last > 0 and plan.list.currentRow() == last
@@ -130,13 +135,10 @@ def test_an_empty_plan_offers_a_due_date_a_month_ahead_not_the_year_2000(qtbot: 
 
 @pytest.mark.parametrize("leave", ["home", "idle", "close"])
 def test_a_plan_edited_then_left_keeps_the_edits(qtbot: Any, window: Any, ws: Any, leave: str) -> None:
-    """A step added and marked done, then Home (or the idle reset, or closing the window): the edits
-    were thrown away without a word, and the plan said «Збережено» when opened again."""
+    """A step added, then Home (or the idle reset, or closing the window): the edit is stored, not lost
+    on the way out."""
     win = window
-    person = create_person(qtbot, win)
-    finish_check_with_gaps(qtbot, win)
-    win.show_plan(person.id)
-    plan = win.view("plan")
+    person, plan = _plan_after_a_check(qtbot, win)
     qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(plan.goal, "Read the guide")
     assert plan.state.text() == "Not saved yet"
@@ -154,12 +156,9 @@ def test_a_plan_edited_then_left_keeps_the_edits(qtbot: Any, window: Any, ws: An
 def test_a_plan_only_looked_at_is_not_stored(qtbot: Any, window: Any, ws: Any) -> None:
     """The steps suggested on opening an empty plan are a proposal: leaving without touching them
     stores nothing (they are suggested again next time)."""
-    win = window
-    person = create_person(qtbot, win)
-    finish_check_with_gaps(qtbot, win)
-    win.show_plan(person.id)
-    assert win.view("plan").steps, "the empty plan is opened with suggested steps"
-    qtbot.mouseClick(win.view("plan").home_button, Qt.MouseButton.LeftButton)
+    person, plan = _plan_after_a_check(qtbot, window)
+    assert plan.steps, "the empty plan is opened with suggested steps"
+    qtbot.mouseClick(plan.home_button, Qt.MouseButton.LeftButton)
     stored = ws.plan_for(person.id)
     assert stored is None or not stored.steps
 
@@ -172,10 +171,7 @@ def test_a_refused_save_on_the_way_out_is_said_at_most_once(
     from digigram.core.limits import NOTE_MAX
 
     win = window
-    person = create_person(qtbot, win)
-    finish_check_with_gaps(qtbot, win)
-    win.show_plan(person.id)
-    plan = win.view("plan")
+    _person, plan = _plan_after_a_check(qtbot, win)
     qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
     plan.goal.setText("x" * NOTE_MAX)
     qtbot.keyClicks(plan.goal, "y")  # as typed: one character past what a goal may hold
