@@ -30,7 +30,7 @@ from digigram.core.programme import (
 )
 from digigram.core.regions import Hub, Region
 from digigram.services.hubs import find_region
-from digigram.services.summaries import mark_of
+from digigram.services.summaries import competence_order, mark_of
 from digigram.store.repo import programme as rows
 
 
@@ -38,6 +38,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
             min_answers: int = HARD_MIN_ANSWERS) -> Programme:
     area_ids = tuple(a.id for a in framework.areas)
     order = {lv.code: lv.index for lv in framework.levels}
+    place = competence_order(framework)
     marked = {item.id for item in framework.items if item.kind in ("knowledge", "scenario")}
 
     def marks_or_answers(session: Session) -> tuple[list[bytes], list[tuple[str, str, int]] | None]:
@@ -49,7 +50,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     # The report's few large GROUP BYs (each sorting in memory, as the dashboard's do) at once on
     # PostgreSQL, on one snapshot; the slowest, per competence, first.
     competences, areas, (people, before, after), regions, (marks, answers) = rows.read_together(sessions, [
-        lambda session: rows.competence_counts(session, f),
+        lambda session: rows.competence_counts(session, f, framework.content_hash, len(place)),
         lambda session: rows.area_counts(session, f),
         lambda session: rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING),
         lambda session: rows.regions(session, f),
@@ -77,9 +78,8 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
                      key=lambda q: (q.right.count / q.right.n, -q.right.n, q.item_id))[:HARD_TOP]
 
     # The framework's order (areas, then their competences); competences it does not know come last.
-    place = {c.id: k for k, c in enumerate(c for a in framework.areas for c in a.competences)}
     by_competence = tuple(CompetenceShare(c, a, Share(below_n, n)) for c, a, n, below_n in sorted(
-        competences, key=lambda r: (place.get(r[0], len(place)), r[0])))
+        _gaps_from_summaries(framework, *competences), key=lambda r: (place.get(r[0], len(place)), r[0])))
 
     def shares(found: dict[str, list[int]]) -> tuple[AreaShare, ...]:
         return tuple(AreaShare(a, Share(*found[a])) for a in known if a in found and found[a][1])
@@ -123,6 +123,28 @@ def _right_from_marks(framework: Framework, blobs: list[bytes]) -> dict[str, lis
     asked = np.count_nonzero(grid, axis=0)
     fully = np.count_nonzero(grid == 1, axis=0)
     return {item.id: [int(fully[k]), int(asked[k])] for k, item in enumerate(framework.items) if asked[k]}
+
+
+def _gaps_from_summaries(framework: Framework, blobs: list[bytes],
+                         counted: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """(competence, area, people with a target, of them below it): the summaries' gap bytes (0 no
+    target, 1 at or above, 2 below; one byte per competence in framework order) added to what was
+    counted from the competence rows of the checks without them."""
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for competence_id, area_id, n, below_n in counted:
+        totals[(competence_id, area_id)][0] += n
+        totals[(competence_id, area_id)][1] += below_n
+    competences = [(c.id, a.id) for a in framework.areas for c in a.competences]
+    if blobs:
+        import numpy as np
+
+        grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, len(competences))
+        with_target = np.count_nonzero(grid, axis=0)
+        below = np.count_nonzero(grid == 2, axis=0)
+        for k, key in enumerate(competences):
+            totals[key][0] += int(with_target[k])
+            totals[key][1] += int(below[k])
+    return [(c, a, n, below_n) for (c, a), (n, below_n) in totals.items() if n]
 
 
 def resolve(regions: list[Region], hubs: list[Hub], *, region: str | None, hub: str | None,

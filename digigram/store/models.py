@@ -227,6 +227,11 @@ class CheckSummaryRow(Base):
     areas: Mapped[str] = mapped_column(Text)
     # Revision 0007: core.coordination.needs_help of the areas, so the dashboard counts it in SQL.
     needs_help: Mapped[bool | None] = mapped_column(Boolean)
+    # Revision 0010: one byte per framework competence, in framework order, from the check's competence
+    # rows (0 no target, 1 at or above it, 2 below it), so the programme report counts gaps per competence
+    # from one row per check. Empty when a competence row names one the framework does not have (read
+    # from the rows instead); NULL until made (summaries made before 0010).
+    gaps: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class CompetenceResultRow(Base):

@@ -25,7 +25,7 @@ from digigram.core.coordination import (
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
 from digigram.core.names import name_key, sort_key
-from digigram.services.summaries import BATCH, Summary, summarise
+from digigram.services.summaries import BATCH, Summary, fill_gaps, summarise
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo.dashboard import CheckLine, TraineeLine
@@ -54,22 +54,32 @@ def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *,
     releases, a new framework version, or rows copied in by other means. Returns the new summaries
     and, when the database refused to store them (a read-only role such as the regional analyst, or a
     write-protected file), a plain note: the summaries then serve this view only and nothing is written.
+    Summaries made before they kept their competences' gaps (revision 0010) get them, where allowed.
     """
     with sessions() as session:
         todo = dashboard_rows.unsummarised(session, framework.content_hash)
-    if not todo:
-        return [], None
-    found = summarise(sessions, framework, todo)
+    found = summarise(sessions, framework, todo) if todo else []
     try:
         for start in range(0, len(found), batch):
             with transaction(sessions) as session:
                 dashboard_rows.save_summaries(session, framework.content_hash, found[start:start + batch])
     except Exception as exc:  # the driver's own error: the rows go through its cursor, not SQLAlchemy's
-        refused = exc if isinstance(exc, WriteRefused) else write_refused(exc)
-        if refused is None or refused.reason not in ("role", "read-only"):
+        if not _refused(exc):
             raise
         return found, SUMMARIES_NOT_SAVED
+    try:  # summaries made before they kept their gaps: without them the report counts from the rows
+        with transaction(sessions) as session:
+            fill_gaps(session, framework)
+    except Exception as exc:
+        if not _refused(exc):
+            raise
     return found, None
+
+
+def _refused(exc: Exception) -> bool:
+    """Whether the database refused a write for good: a read-only role or a write-protected file."""
+    refused = exc if isinstance(exc, WriteRefused) else write_refused(exc)
+    return refused is not None and refused.reason in ("role", "read-only")
 
 
 def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemStat, ...]:
@@ -233,7 +243,7 @@ def _from_lines(framework: Framework, lines: list[TraineeLine]) -> tuple[list[Tr
 def _build_summarising(
         sessions: sessionmaker[Session], framework: Framework, f: DashboardFilter) -> Dashboard:
     fresh, note = refresh_summaries(sessions, framework)
-    unsaved = {} if note is None else {a: (m, t) for a, m, t, _help in fresh}
+    unsaved = {} if note is None else {a: (m, t) for a, m, t, _help, _gaps in fresh}
     area_ids = tuple(a.id for a in framework.areas)
     index = {lv.code: lv.index for lv in framework.levels}
     with sessions() as session:

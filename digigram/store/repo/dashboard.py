@@ -366,6 +366,38 @@ def areas_of(
     return _fetch(session, sql, list(attempt_ids))
 
 
+STATES_APART = "\x1f"  # between one check's competences in competence_states_of (ASCII unit separator)
+
+
+def competence_states_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(check, its competence rows' states) of the given checks that have rows: each row as the digit of
+    its state (0 no target, 1 at or above it, 2 below it: the programme report's count, see
+    programme.competence_counts) followed by the competence id, joined by STATES_APART in no set order.
+    One row a check, put together by the database, instead of about 35."""
+    marks = ", ".join("?" * len(attempt_ids))
+    state = "CASE WHEN target IS NULL THEN 0 WHEN gap > 0 THEN 2 ELSE 1 END"
+    if session.connection().dialect.name == "sqlite":
+        joined = f"group_concat(char(48 + {state}) || competence_id, char(31))"
+    else:
+        joined = f"string_agg(chr(48 + {state}) || competence_id, chr(31))"
+    sql = (f"SELECT attempt_id, {joined} FROM competence_result WHERE attempt_id IN ({marks}) "
+           "GROUP BY attempt_id")
+    return _fetch(session, sql, list(attempt_ids))
+
+
+def summaries_without_gaps(session: Session, framework_hash: str) -> list[str]:
+    """Checks summarised on this framework version before summaries kept their gaps (revision 0010)."""
+    sql = "SELECT attempt_id FROM check_summary WHERE framework_hash = ? AND gaps IS NULL ORDER BY attempt_id"
+    return [r[0] for r in _fetch(session, sql, (framework_hash,))]
+
+
+def save_gaps(session: Session, framework_hash: str, rows: Sequence[tuple[str, bytes]]) -> None:
+    """(check, gaps) into summaries on this framework version that have none yet."""
+    _execute_many(session, "UPDATE check_summary SET gaps = ? WHERE attempt_id = ? AND framework_hash = ? "
+                           "AND gaps IS NULL",
+                  [(gaps, attempt_id, framework_hash) for attempt_id, gaps in rows])
+
+
 def unsummarised_among(session: Session, framework_hash: str, attempt_ids: Sequence[str]) -> list[str]:
     """Those of the given checks that are finished and have no summary for this framework version."""
     if not attempt_ids:
@@ -408,11 +440,11 @@ def save_competences(
 
 
 def save_summaries(session: Session, framework_hash: str,
-                   rows: Sequence[tuple[str, bytes, str, bool]]) -> None:
+                   rows: Sequence[tuple[str, bytes, str, bool, bytes]]) -> None:
     # ON CONFLICT … DO UPDATE: the same upsert on SQLite (3.24+) and PostgreSQL.
-    sql = ("INSERT INTO check_summary (attempt_id, framework_hash, marks, areas, needs_help) "
-           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (attempt_id) DO UPDATE SET "
+    sql = ("INSERT INTO check_summary (attempt_id, framework_hash, marks, areas, needs_help, gaps) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id) DO UPDATE SET "
            "framework_hash = excluded.framework_hash, marks = excluded.marks, areas = excluded.areas, "
-           "needs_help = excluded.needs_help")
-    _execute_many(session, sql, [(attempt_id, framework_hash, blob, areas, help_)
-                                 for attempt_id, blob, areas, help_ in rows])
+           "needs_help = excluded.needs_help, gaps = excluded.gaps")
+    _execute_many(session, sql, [(attempt_id, framework_hash, blob, areas, help_, gaps)
+                                 for attempt_id, blob, areas, help_, gaps in rows])

@@ -1,0 +1,129 @@
+"""Revision 0010: each check summary keeps its competences' gaps, and the programme report counts from them.
+
+The counts must not depend on where they come from: the bytes kept with each summary, or the competence
+rows of checks whose summary has none (made before 0010, or naming a competence the framework lacks).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from sqlalchemy import text
+
+from digigram.core.programme import Share
+from digigram.services.workspace import Workspace
+from tests.conftest import Target
+from tests.coordinator.test_bundle_support import some_choice
+from tests.coordinator.test_programme_competences import _checks, _expected
+from tests.store.test_sort_keys import _downgrade
+
+
+def _gaps(ws: Workspace) -> dict[str, bytes | None]:
+    with ws._sessions() as session:
+        return {a: None if g is None else bytes(g) for a, g in session.execute(
+            text("SELECT attempt_id, gaps FROM check_summary"))}
+
+
+def _shares(ws: Workspace, **filters: str) -> dict[str, Share]:
+    picture = ws.programme(ws.programme_filter(**filters)) if filters else ws.programme()
+    return {c.competence_id: c.share for c in picture.competence_gaps}
+
+
+def _one_more_check(ws: Workspace) -> str:
+    person = ws.create_person("Ще одна", profile_id=ws.framework.profiles[0].id)
+    quiz = ws.start_quiz(person.id, seed=99)
+    rng = random.Random(99)
+    while (item := quiz.current_item) is not None:
+        quiz.answer(some_choice(ws.framework, item, rng))
+    quiz.finish(rating_after=5)
+    return quiz.attempt_id
+
+
+def test_each_finished_check_keeps_its_gaps_in_framework_order(ws: Workspace) -> None:
+    found = _checks(ws)
+    latest: dict[str, dict[str, tuple[str | None, int | None]]] = found["latest"]  # type: ignore[assignment]
+    order = [c.id for a in ws.framework.areas for c in a.competences]
+    kept = _gaps(ws)
+    assert kept and all(g is not None and len(g) == len(order) for g in kept.values())
+    # Each person's latest check, byte by byte: 0 no target, 1 at or above it, 2 below it.
+    with ws._sessions() as session:
+        last = dict(session.execute(text(
+            "SELECT person_id, id FROM attempt a WHERE finished_at = (SELECT max(finished_at) FROM attempt b "
+            "WHERE b.person_id = a.person_id)")).all())
+    for person_id, competences in latest.items():
+        want = bytes(0 if c not in competences or competences[c][0] is None else 2 if competences[c][1] else 1
+                     for c in order)
+        assert kept[last[person_id]] == want
+    assert any(b == 2 for g in kept.values() if g for b in g) and any(b == 1 for g in kept.values() if g
+                                                                    for b in g)
+
+
+def test_gaps_counted_from_rows_where_a_summary_has_none_are_the_same(ws: Workspace) -> None:
+    found = _checks(ws)
+    latest: dict[str, dict[str, tuple[str | None, int | None]]] = found["latest"]  # type: ignore[assignment]
+    region_of: dict[str, str] = found["region_of"]  # type: ignore[assignment]
+    want = _expected(latest, set(latest))
+    want_lviv = _expected(latest, {p for p, r in region_of.items() if r == "UA-46"})
+    assert _shares(ws) == want
+    ids = sorted(_gaps(ws))
+    # Summaries from before 0010 (NULL), and one whose check names a competence the framework lacks
+    # (empty): mixed with kept bytes, and then none kept at all.
+    with ws._sessions() as session, session.begin():
+        session.execute(text("UPDATE check_summary SET gaps = NULL WHERE attempt_id IN (:a, :b)"),
+                        {"a": ids[0], "b": ids[2]})
+        session.execute(text("UPDATE check_summary SET gaps = :g WHERE attempt_id = :a"),
+                        {"g": b"", "a": ids[1]})
+    assert _shares(ws) == want
+    assert _shares(ws, region="UA-46") == want_lviv
+    with ws._sessions() as session, session.begin():
+        session.execute(text("UPDATE check_summary SET gaps = NULL"))
+    assert _shares(ws) == want
+    # The next finished check fills in every summary on this framework version that lacks its gaps.
+    _one_more_check(ws)
+    assert all(g is not None and len(g) for a, g in _gaps(ws).items() if a != ids[1])
+    assert sum(s.n for s in _shares(ws).values()) > sum(s.n for s in want.values())
+
+
+def test_summaries_from_before_0010_count_the_same_and_are_filled_later(
+        new_target: Callable[..., Target]) -> None:
+    """A database with checks summarised at 0009 (no gaps column), upgraded: the report's figures are
+    the same before and after the first finish fills the gaps in."""
+    from tests.coordinator.conftest import SMALL
+
+    target = new_target()
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        found = _checks(ws)
+    latest: dict[str, dict[str, tuple[str | None, int | None]]] = found["latest"]  # type: ignore[assignment]
+    _downgrade(target, "0009")
+    engine = target.engine()
+    try:
+        with engine.connect() as conn:
+            columns = {r[1] for r in conn.execute(text("PRAGMA table_info(check_summary)"))} \
+                if target.is_sqlite else set(conn.execute(text(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'check_summary'")
+                ).scalars())
+            assert "gaps" not in columns and conn.execute(text("SELECT count(*) FROM check_summary")).scalar()
+    finally:
+        engine.dispose()
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:  # migrates to the head
+        assert set(_gaps(ws).values()) == {None}
+        assert _shares(ws) == _expected(latest, set(latest))
+        _one_more_check(ws)
+        assert None not in _gaps(ws).values()
+        shares = _shares(ws)
+    assert sum(s.n for s in shares.values()) > sum(s.n for s in _expected(latest, set(latest)).values())
+
+
+def test_the_dashboards_summarising_fills_in_missing_gaps(ws: Workspace) -> None:
+    from digigram.services.coordinator.dashboard import refresh_summaries
+
+    found = _checks(ws)
+    latest: dict[str, dict[str, tuple[str | None, int | None]]] = found["latest"]  # type: ignore[assignment]
+    before = _gaps(ws)
+    with ws._sessions() as session, session.begin():
+        session.execute(text("UPDATE check_summary SET gaps = NULL"))
+        session.execute(text("DELETE FROM check_summary WHERE attempt_id = :a"), {"a": min(before)})
+    assert len(refresh_summaries(ws._sessions, ws.framework)[0]) == 1
+    assert _gaps(ws) == before
+    assert _shares(ws) == _expected(latest, set(latest))
