@@ -287,20 +287,31 @@ def test_a_cancelled_restore_leaves_every_file_as_it_was(data_dir: Path) -> None
     from digigram.core.errors import Cancelled
 
     _add_person(data_dir, "Олена")
-    open_store(data_dir=data_dir).close()  # backs the person up
+    store = open_store(data_dir=data_dir)
+    try:  # a backup of several copy blocks, so the copy can be stopped partway
+        with store.engine.begin() as conn:
+            conn.execute(text("INSERT INTO setting (key, value) VALUES ('notes', :v)"),
+                         {"v": "x" * (3 * backup.COPY_BLOCK)})
+    finally:
+        store.close()
+    open_store(data_dir=data_dir).close()  # backs it up
     db = paths.database_path(data_dir)
     before = db.read_bytes()
     (latest, *_) = backup.list_backups(paths.backup_dir(data_dir))
+    assert latest.path.stat().st_size > 3 * backup.COPY_BLOCK
     files = sorted(p.name for p in db.parent.iterdir())
+    copied: list[int] = []
 
-    def copying() -> bool:
-        return any(p.name.startswith(".restoring-") for p in db.parent.iterdir())
+    def partway() -> bool:
+        copied[:] = [p.stat().st_size for p in db.parent.iterdir() if p.name.startswith(".restoring-")]
+        return bool(copied) and copied[0] >= backup.COPY_BLOCK
 
-    for cancelled in (lambda: True, copying):  # at once, while checked; once the copy has begun
+    for cancelled in (lambda: True, partway):  # at once, while checked; with part of the copy written
         with pytest.raises(Cancelled):
             backup.restore(db, latest.path, cancelled=cancelled)
         assert db.read_bytes() == before, "the current database was moved away"
         assert sorted(p.name for p in db.parent.iterdir()) == files, "a copy or a file aside was left"
+    assert backup.COPY_BLOCK <= copied[0] < latest.path.stat().st_size  # stopped in the middle
 
 
 def test_the_search_for_a_sound_backup_says_which_one_it_checks_and_stops_when_told(
