@@ -214,12 +214,19 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+SUMMARY_NO_GAPS = "ix_check_summary_no_gaps"
+NO_GAPS = "gaps IS NULL"
+
+
 class CheckSummaryRow(Base):
     """Added by revision 0003, derived and rebuilt when missing: per finished check, one byte per
     framework item (0 not asked, 1 fully right, 2 not fully right) and the areas as
     "level|target|gap" joined by ";" in framework order, so the dashboard reads one row per check."""
 
     __tablename__ = "check_summary"
+    # Revision 0010: the summaries still to be given their gaps, found at each finish or import without
+    # reading every summary (empty once they are filled). PostgreSQL's form: postgresql_options.
+    __table_args__ = (Index(SUMMARY_NO_GAPS, "framework_hash", sqlite_where=text(NO_GAPS)),)
 
     attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
     framework_hash: Mapped[str] = mapped_column(String(64))
@@ -257,6 +264,7 @@ def postgresql_options() -> None:
     only ever opens SQLite. A PostgreSQL engine has loaded that dialect already. Calling this again
     changes nothing.
     """
-    table = Base.metadata.tables[HubRow.__tablename__]
-    index = next(i for i in table.indexes if i.name == HUB_NAME_NO_REGION)
-    index.dialect_options["postgresql"]["where"] = text(NO_REGION)
+    for table_name, name, where in ((HubRow.__tablename__, HUB_NAME_NO_REGION, NO_REGION),
+                                    (CheckSummaryRow.__tablename__, SUMMARY_NO_GAPS, NO_GAPS)):
+        index = next(i for i in Base.metadata.tables[table_name].indexes if i.name == name)
+        index.dialect_options["postgresql"]["where"] = text(where)
