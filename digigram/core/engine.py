@@ -6,6 +6,8 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from digigram.core.errors import QuizError
 from digigram.core.framework import Framework, Item, Profile
 from digigram.core.i18n import N_
@@ -14,6 +16,7 @@ from digigram.core.scoring import Evidence, QuizResult, build_result
 from digigram.core.selection import (
     FULL,
     ONE_AREA,
+    OUTLOOK_QUANTILES,
     QUICK,
     AreaState,
     Selector,
@@ -192,9 +195,14 @@ class Quiz:
         done = sum(s.stopped is not None for s in self._areas.values())
         if self._finished:
             return Progress(self.asked, 0, len(self._areas), len(self._areas))
-        remaining = sum(self._selector.remaining_estimate(s) for s in self._areas.values())
-        remaining += sum(self._areas[a].attitudes == 0 for a in self._attitude_due)
-        remaining = max(1, min(remaining, self.rules.global_cap - self.asked))
+        # Per place of the person on each area's estimate, the questions still to come, the whole
+        # check's cap applied; the mean over those places is shown.
+        outlook = np.zeros(len(OUTLOOK_QUANTILES))
+        for state in self._areas.values():
+            outlook += self._selector.remaining_outlook(state)
+        outlook += sum(self._areas[a].attitudes == 0 for a in self._attitude_due)
+        outlook = np.minimum(outlook, self.rules.global_cap - self.asked)
+        remaining = max(1, round(float(outlook.mean())))
         return Progress(self.asked, remaining, done, len(self._areas))
 
     # --- internals -------------------------------------------------------------------------------

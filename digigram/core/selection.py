@@ -57,6 +57,14 @@ ONE_AREA = Rules(
 )
 
 
+# Where an area's remaining questions are counted: these quantiles of its current estimate.
+OUTLOOK_QUANTILES: NDArray[np.float64] = np.array([0.1, 0.3, 0.5, 0.7, 0.9])
+# Added per area still in its opening, whose first shown answers move the estimate most: without it
+# the start of a full check and of a quick scan still showed about 2.5 questions too few; measured
+# with benchmarks/questions_left.py (docs/adaptive.md, "Questions left").
+OPENING_EXTRA = 0.5
+
+
 @dataclass
 class AreaState:
     """One area during the quiz: the shown posterior (the level), the said posterior, what was asked."""
@@ -107,6 +115,8 @@ class Selector:
             [comp_ids[it.competence_id] for it in bank.items], dtype=np.intp
         )
         self.touched = np.zeros(len(comp_ids), dtype=bool)  # competences already asked about
+        # Per area, the last `remaining_outlook` and the answers it was counted after.
+        self._outlook: dict[str, tuple[tuple[int, int], NDArray[np.float64]]] = {}
         # Per row, the weight of its information in the ranking. A bank that is all provisional or
         # all measured ranks as before: a common factor changes no choice.
         measured = bank.measured
@@ -197,27 +207,60 @@ class Selector:
             return "level_certain"
         return None
 
-    def remaining_estimate(self, state: AreaState) -> int:
-        """About how many more questions the area needs, from its precision and its best questions."""
+    def remaining_outlook(self, state: AreaState) -> NDArray[np.float64]:
+        """Questions the area still asks if the person stands at each of `OUTLOOK_QUANTILES` of its estimate.
+
+        Counted the way the area stops (`should_stop`): its missing self-ratings, then its best shown
+        questions at that ability one by one, each adding its information to the posterior as answers
+        from a person there would, until a stopping rule holds. Taking the person at several places
+        of the posterior, not at its mean alone, is what keeps the count honest: the estimate moves
+        as answers come, and a person who turns out to sit near the target's cut is asked more
+        (docs/adaptive.md, "Questions left").
+        """
         if state.stopped is not None:
-            return 0
-        minimum = max(0, self.rules.self_ratings - state.self_ratings) if self.candidates(
+            return np.zeros(len(OUTLOOK_QUANTILES))
+        # Only the area just answered changes: the others' counts are kept from the last call.
+        key = (state.shown, state.self_ratings)
+        kept = self._outlook.get(state.area_id)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        counted = self._count_remaining(state)
+        self._outlook[state.area_id] = (key, counted)
+        return counted
+
+    def _count_remaining(self, state: AreaState) -> NDArray[np.float64]:
+        rules = self.rules
+        minimum = max(0, rules.self_ratings - state.self_ratings) if self.candidates(
             state.area_id, "self").size else 0
         rows = self.candidates(state.area_id, "shown")
-        if rows.size == 0:
-            return minimum
-        info = np.sort(self.information_at(rows, state.mean))[::-1]
-        # A clear case only needs the looser SD; a borderline one the precision target.
-        near = state.p_below is None or 0.2 < state.p_below < 0.8
-        target = self.rules.sd_target if near else self.rules.sd_decided
-        need = 1.0 / target**2 - 1.0 / max(state.sd, 1e-6) ** 2
-        gained, n = 0.0, 0
-        for value in info:
-            if gained >= need or n >= self.rules.max_per_area - state.shown:
-                break
-            gained += float(value)
-            n += 1
-        return minimum + max(n, self.rules.min_shown - state.shown)
+        room = rules.max_per_area - state.shown
+        if rows.size == 0 or room <= 0:
+            return np.full(len(OUTLOOK_QUANTILES), float(minimum))
+        weights = state.posterior.weights()
+        where = GRID[np.searchsorted(np.cumsum(weights), OUTLOOK_QUANTILES).clip(0, GRID.size - 1)]
+        pos = (where - GRID[0]) / GRID_STEP
+        lo = np.minimum(pos.astype(np.intp), GRID.size - 2)
+        share = pos - lo
+        table = self.bank.info[rows]
+        info = (table[:, lo] * (1.0 - share) + table[:, lo + 1] * share).T
+        info = -np.sort(-info, axis=1)[:, :room]  # (quantiles, next questions), best first
+        gained = np.cumsum(info, axis=1)
+        w = weights * np.exp(-0.5 * gained[:, :, None] * (GRID - where[:, None, None]) ** 2)
+        w /= w.sum(axis=2, keepdims=True)
+        mean = w @ GRID
+        sd = np.sqrt(np.einsum("qjg,qjg->qj", w, (GRID - mean[:, :, None]) ** 2))
+        stop = (sd < rules.sd_target) | ((w @ self.bank.band).max(axis=2) >= rules.level_certainty)
+        if state.below is not None:
+            p_below = w @ state.below
+            stop |= (np.maximum(p_below, 1.0 - p_below) >= rules.decision_certainty) & (sd < rules.sd_decided)
+        stop |= info < rules.min_information
+        stop &= state.shown + np.arange(1, info.shape[1] + 1) >= rules.min_shown
+        stop[:, -1] = True
+        asked = np.argmax(stop, axis=1) + 1.0
+        if state.shown >= rules.min_shown:
+            asked[info[:, 0] < rules.min_information] = 0.0  # the area stops without asking
+        opening = OPENING_EXTRA if state.shown < rules.min_shown else 0.0
+        return np.asarray(minimum + asked + opening)
 
 
 def attitude_areas(bank: ItemBank, area_ids: list[str], budget: int, rng: random.Random) -> list[str]:

@@ -212,15 +212,7 @@ def _adaptive(
     for i in range(n):
         quiz = Quiz(framework, profile=profile, mode=mode, seed=seed * 1_000_003 + i)
         while (item := quiz.next_item()) is not None:
-            params = bank.params[bank.row[item.id]]
-            if params is None:  # attitudes: any scale point, they are never scored
-                cat = pick.randrange(bank.n_categories(item))
-            else:
-                ability = theta[i, index[item.area_id]]
-                if item.kind == "self_rating":
-                    ability += overrate[i]
-                cat = int(_sample(category_probs(params, ability), rng)[0])
-            quiz.answer(item.id, choice_for(framework, item, cat, pick))
+            _respond(quiz, bank, item, theta[i, index[item.area_id]], overrate[i], pick, rng)
             run.seen[bank.row[item.id]] += 1
         res = quiz.result()
         run.asked[i] = quiz.asked
@@ -232,6 +224,65 @@ def _adaptive(
         if progress is not None:
             progress(i + 1, n)
     return run
+
+
+def _respond(quiz: Quiz, bank: ItemBank, item: Item, ability: float, overrate: float,
+             pick: random.Random, rng: np.random.Generator) -> None:
+    """Answer the question on screen as a person of this ability would (self-ratings `overrate` higher)."""
+    params = bank.params[bank.row[item.id]]
+    if params is None:  # attitudes: any scale point, they are never scored
+        cat = pick.randrange(bank.n_categories(item))
+    else:
+        if item.kind == "self_rating":
+            ability += overrate
+        cat = int(_sample(category_probs(params, ability), rng)[0])
+    quiz.answer(item.id, choice_for(quiz.framework, item, cat, pick))
+
+
+@dataclass(frozen=True)
+class LeftStep:
+    """One question on screen: the questions-left estimate shown beside it and how many really came."""
+
+    asked: int  # answered before this question
+    shown: int  # Progress.remaining: the estimate on screen, this question included
+    actual: int  # the questions then asked, this one included
+    total: int  # the check's questions in all
+    overrater: bool
+
+
+def questions_left(
+    framework: Framework,
+    *,
+    profile: str | None,
+    mode: str = "full",
+    examinees: int = 200,
+    seed: int = 1,
+    rho: float = 0.6,
+    overraters: float = 0.3,
+    overrate: float = 1.5,
+) -> list[LeftStep]:
+    """Simulated people answer the check through the engine; at each question, the estimate against the truth.
+
+    `mode` "area" gives each person one area's check, the areas in turn. People as in `simulate`.
+    """
+    bank = bank_for(framework)
+    all_ids = [a.id for a in framework.areas]
+    rng = np.random.default_rng(seed)
+    theta = abilities(examinees, len(all_ids), rho=rho, rng=rng)
+    over = rng.random(examinees) < overraters
+    pick = random.Random(seed)
+    steps: list[LeftStep] = []
+    for i in range(examinees):
+        quiz = Quiz(framework, profile=profile, mode=all_ids[i % len(all_ids)] if mode == "area" else mode,
+                    seed=seed * 1_000_003 + i)
+        shown: list[tuple[int, int]] = []
+        while (item := quiz.next_item()) is not None:
+            shown.append((quiz.asked, quiz.progress().remaining))
+            _respond(quiz, bank, item, float(theta[i, all_ids.index(item.area_id)]),
+                     overrate if over[i] else 0.0, pick, rng)
+        steps += [LeftStep(asked, estimate, quiz.asked - asked, quiz.asked, bool(over[i]))
+                  for asked, estimate in shown]
+    return steps
 
 
 def _form_figures(

@@ -142,6 +142,11 @@ class QuizView(QWidget):
             return
         self.item = self.session.current_item
         if self.item is None:
+            # The closing self-rating is asked over this screen: it says the questions are done, not
+            # "questions left: about 1" from the last question, and there is no next one to go to.
+            self.progress.setText(self._progress_text(self.session.progress().asked, 0, 0))
+            self.progress.setAccessibleName(self.progress.text())
+            self.next_button.setEnabled(False)
             self.win.check_done(self.session)
             return
         self._render(keep_choice=False)
@@ -253,6 +258,9 @@ class QuizView(QWidget):
         done = Quiz().answered(answered)
         if low is None:
             return done
+        if low == 0 and high in (0, None):
+            finished = translate("Quiz", "no more questions")
+            return f"{done} · {finished}"
         if high is None or high == low:
             left = Quiz().left(low)
         else:

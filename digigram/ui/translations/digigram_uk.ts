@@ -1841,7 +1841,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="247"/>
+        <location filename="../quiz_view.py" line="252"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
@@ -1856,27 +1856,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Питання та відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="163"/>
+        <location filename="../quiz_view.py" line="168"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="165"/>
+        <location filename="../quiz_view.py" line="170"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="167"/>
+        <location filename="../quiz_view.py" line="172"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="188"/>
+        <location filename="../quiz_view.py" line="193"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="250"/>
+        <location filename="../quiz_view.py" line="255"/>
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
@@ -1899,7 +1899,12 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="260"/>
+        <location filename="../quiz_view.py" line="262"/>
+        <source>no more questions</source>
+        <translation>питань більше немає</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="268"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
