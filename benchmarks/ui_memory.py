@@ -50,6 +50,7 @@ framework, _text = _read_framework(Path(shipped_framework_path()))
 step("the framework (from its cache)")
 import sqlalchemy.orm, digigram.store.models, digigram.store.repo.attempts
 step("SQLAlchemy ORM and the models")
+import digigram.charts._style  # the app's charts load matplotlib through their package, as here
 from matplotlib.figure import Figure
 from digigram.ui.chart_widget import FigureView
 fig = Figure(figsize=(6, 4)); ax = fig.add_subplot(); ax.barh(["а", "б"], [1, 2]); ax.set_title("Прогалини")

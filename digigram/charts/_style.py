@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,6 +11,12 @@ from matplotlib.ft2font import LoadFlags
 from matplotlib.textpath import text_to_path
 
 from digigram.core.i18n import N_
+
+# pyparsing, which matplotlib imports, reads the whole of its own source (250 KB, 0.8 MiB as lines)
+# into linecache once at its import, only to name one line in its error messages, and the lines stay
+# for the life of the program. Every chart imports this module after matplotlib, so the lines are let
+# go here; a traceback that needs them reads the file again.
+linecache.clearcache()
 
 # DejaVu Sans ships with matplotlib and covers Cyrillic, so the same font is there on every machine.
 FONT_FAMILY = "DejaVu Sans"
