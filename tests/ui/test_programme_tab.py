@@ -124,7 +124,7 @@ def test_a_failing_read_is_said_and_the_tab_can_be_asked_again(
     window.coordinator_action.trigger()
     page = _page(qtbot, window)
     with sqlite3.connect(data_dir / "digigram.sqlite3") as other:
-        other.execute("DROP TABLE competence_result")
+        other.execute("DROP TABLE area_result")
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.show_button.isEnabled(), timeout=20000)
     assert not page.progress.isVisible()
