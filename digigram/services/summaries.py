@@ -100,10 +100,11 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
     return found
 
 
-def fill_gaps(session: Session, framework: Framework) -> int:
+def fill_gaps(session: Session, framework: Framework, *, most: int | None = None) -> int:
     """Gaps for the summaries on this framework version made before summaries kept them (revision
-    0010), from the competence rows alone, in the caller's transaction; returns how many were filled."""
-    todo = dashboard_rows.summaries_without_gaps(session, framework.content_hash)
+    0010), from the competence rows alone, in the caller's transaction; at most `most` of them when
+    given. Returns how many were filled."""
+    todo = dashboard_rows.summaries_without_gaps(session, framework.content_hash, most)
     for start in range(0, len(todo), BATCH):
         chunk = todo[start:start + BATCH]
         gaps = gaps_in(session, framework, chunk)
@@ -125,7 +126,9 @@ def store_derived(session: Session, framework: Framework | None, attempt_ids: Se
     """Write the derived rows of those of the given checks that are finished and lack them, in the
     caller's transaction; returns how many checks were summarised. Without a framework (a bare store)
     only the competence rows are written; the dashboard then summarises on its first opening. Summaries
-    made before they kept their gaps get them here too, at the first finish or import after the upgrade."""
+    made before they kept their gaps get them here too, a batch at each finish or import: a coordinator's
+    PC with a region's checks then spends a fraction of a second on it when a check is finished, not the
+    seconds all of them take (the dashboard's summarising fills in the rest at once)."""
     ids = sorted(set(attempt_ids))
     done = 0
     for start in range(0, len(ids), BATCH):
@@ -143,5 +146,5 @@ def store_derived(session: Session, framework: Framework | None, attempt_ids: Se
             dashboard_rows.save_summaries(session, framework.content_hash, found)
             done += len(found)
     if framework is not None:
-        fill_gaps(session, framework)
+        fill_gaps(session, framework, most=BATCH)
     return done

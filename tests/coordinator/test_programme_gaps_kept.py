@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import text
 
 from digigram.core.programme import Share
@@ -127,3 +128,22 @@ def test_the_dashboards_summarising_fills_in_missing_gaps(ws: Workspace) -> None
     assert len(refresh_summaries(ws._sessions, ws.framework)[0]) == 1
     assert _gaps(ws) == before
     assert _shares(ws) == _expected(latest, set(latest))
+
+
+def test_a_finished_check_fills_in_old_gaps_a_batch_at_a_time(
+        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a coordinator's PC with a region's checks, finishing a check must not wait while every old
+    summary gets its gaps: each finish fills in one batch, the first by id."""
+    from digigram.services import summaries
+
+    _checks(ws)
+    with ws._sessions() as session, session.begin():
+        session.execute(text("UPDATE check_summary SET gaps = NULL"))
+    old = sorted(_gaps(ws))
+    monkeypatch.setattr(summaries, "BATCH", 3)
+    new = _one_more_check(ws)
+    gaps = _gaps(ws)
+    assert [a for a in old if gaps[a] is not None] == old[:3]
+    assert gaps[new] is not None
+    _one_more_check(ws)
+    assert [a for a in old if _gaps(ws)[a] is not None] == old[:6]

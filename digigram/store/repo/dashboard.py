@@ -385,9 +385,12 @@ def competence_states_of(session: Session, attempt_ids: Sequence[str]) -> list[t
     return _fetch(session, sql, list(attempt_ids))
 
 
-def summaries_without_gaps(session: Session, framework_hash: str) -> list[str]:
-    """Checks summarised on this framework version before summaries kept their gaps (revision 0010)."""
+def summaries_without_gaps(session: Session, framework_hash: str, most: int | None = None) -> list[str]:
+    """Checks summarised on this framework version before summaries kept their gaps (revision 0010), the
+    first `most` of them by id when given."""
     sql = "SELECT attempt_id FROM check_summary WHERE framework_hash = ? AND gaps IS NULL ORDER BY attempt_id"
+    if most is not None:
+        sql += f" LIMIT {int(most)}"
     return [r[0] for r in _fetch(session, sql, (framework_hash,))]
 
 
