@@ -24,9 +24,9 @@ run: $(STAMP) translations
 	@tools/ensure-qt-deps.sh --x11 || true
 	$(PY) -m digigram
 
-# The screens are tested in a real X server (Xvfb, 1366×768), where window sizes and fonts behave as on
-# a library PC; everything else offscreen. (`QT_QPA_PLATFORM=offscreen pytest tests/ui` is the quick
-# run while working; the X server finds what it hides, such as windows wider than the screen.)
+# The screens are tested twice: offscreen, and in a real X server (Xvfb, 1366×768) where window sizes
+# and fonts behave as on a library PC. The offscreen screen tests run beside the other tests, one on
+# each core, their output shown when both are done.
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(STAMP) translations
@@ -40,7 +40,12 @@ test: $(STAMP) translations
 	TZ=UTC QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core/test_when.py tests/charts \
 		--ignore=tests/charts/test_lines.py \
 		tests/coordinator/test_dashboard.py tests/coordinator/test_exports.py tests/ui/test_history_table.py
-	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/ui
+	screens=$$(mktemp -d); \
+	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
+		--basetemp=$$screens/tmp tests/ui > $$screens/log 2>&1 & pid=$$!; \
+	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/ui; rest=$$?; \
+	wait $$pid; offscreen=$$?; echo "== the screen tests, offscreen:"; cat $$screens/log; \
+	rm -rf $$screens; test $$rest -eq 0 && test $$offscreen -eq 0
 	$(XVFB) env TZ=Europe/Kyiv QT_QPA_PLATFORM=xcb $(PY) -m pytest -q tests/ui
 
 test-x11: $(STAMP) translations
