@@ -225,6 +225,7 @@ class Selector:
         if kept is not None and kept[0] == key:
             return kept[1]
         counted = self._count_remaining(state)
+        counted.setflags(write=False)  # handed out again while the area is unchanged
         self._outlook[state.area_id] = (key, counted)
         return counted
 
@@ -253,7 +254,9 @@ class Selector:
         if state.below is not None:
             p_below = w @ state.below
             stop |= (np.maximum(p_below, 1.0 - p_below) >= rules.decision_certainty) & (sd < rules.sd_decided)
-        stop |= info < rules.min_information
+        # The check asks no question worth less than min_information: the area stops after the one
+        # before it.
+        stop[:, :-1] |= info[:, 1:] < rules.min_information
         stop &= state.shown + np.arange(1, info.shape[1] + 1) >= rules.min_shown
         stop[:, -1] = True
         asked = np.argmax(stop, axis=1) + 1.0
