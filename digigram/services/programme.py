@@ -134,7 +134,7 @@ def _gaps_from_summaries(framework: Framework, blobs: list[bytes],
     for competence_id, area_id, n, below_n in counted:
         totals[(competence_id, area_id)][0] += n
         totals[(competence_id, area_id)][1] += below_n
-    competences = [(c.id, a.id) for a in framework.areas for c in a.competences]
+    competences = [(c.id, c.area_id) for c in framework.competences]
     if blobs:
         import numpy as np
 

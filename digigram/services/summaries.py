@@ -2,9 +2,9 @@
 
 A check summary (models.CheckSummaryRow) is one byte per framework item and the areas as text, whether
 the check marks its trainee as needing help, and one byte per competence for its gap; a competence row
-(models.CompetenceResultRow) is one
-competence's shown level, target and gap. They are written in the transaction that finishes a check or
-imports a bundle, so the dashboard and the programme report only ever read them.
+(models.CompetenceResultRow) is one competence's shown level, target and gap. They are written in the
+transaction that finishes a check or imports a bundle, so the dashboard and the programme report only
+ever read them.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def area_text(level: str | None, target: str | None, gap: int | None) -> str:
 
 def competence_order(framework: Framework) -> dict[str, int]:
     """Each competence's place in a summary's gaps: the framework's order, area by area."""
-    return {c.id: k for k, c in enumerate(c for a in framework.areas for c in a.competences)}
+    return {c.id: k for k, c in enumerate(framework.competences)}
 
 
 def gaps_in(session: Session, framework: Framework, attempt_ids: Sequence[str]) -> dict[str, bytes]:

@@ -391,6 +391,9 @@ def summaries_without_gaps(session: Session, framework_hash: str, most: int | No
     sql = "SELECT attempt_id FROM check_summary WHERE framework_hash = ? AND gaps IS NULL ORDER BY attempt_id"
     if most is not None:
         sql += f" LIMIT {int(most)}"
+    if session.connection().dialect.name == "postgresql":
+        # Two imports at once each fill in other summaries than wait on the rows the other is filling.
+        sql += " FOR UPDATE SKIP LOCKED"
     return [r[0] for r in _fetch(session, sql, (framework_hash,))]
 
 
