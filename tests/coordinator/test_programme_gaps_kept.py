@@ -31,14 +31,23 @@ def _shares(ws: Workspace, **filters: str) -> dict[str, Share]:
     return {c.competence_id: c.share for c in picture.competence_gaps}
 
 
+def _latest_checks(ws: Workspace) -> dict[str, str]:
+    """Each person's latest finished check."""
+    with ws._sessions() as session:
+        return dict(session.execute(text(
+            "SELECT person_id, id FROM attempt a WHERE status = 'finished' AND finished_at = "
+            "(SELECT max(finished_at) FROM attempt b WHERE b.person_id = a.person_id)")).all())
+
+
 def _one_more_check(ws: Workspace) -> str:
+    """A new person's finished check; returns the person."""
     person = ws.create_person("Ще одна", profile_id=ws.framework.profiles[0].id)
     quiz = ws.start_quiz(person.id, seed=99)
     rng = random.Random(99)
     while (item := quiz.current_item) is not None:
         quiz.answer(some_choice(ws.framework, item, rng))
     quiz.finish(rating_after=5)
-    return quiz.attempt_id
+    return person.id
 
 
 def test_each_finished_check_keeps_its_gaps_in_framework_order(ws: Workspace) -> None:
@@ -48,10 +57,7 @@ def test_each_finished_check_keeps_its_gaps_in_framework_order(ws: Workspace) ->
     kept = _gaps(ws)
     assert kept and all(g is not None and len(g) == len(order) for g in kept.values())
     # Each person's latest check, byte by byte: 0 no target, 1 at or above it, 2 below it.
-    with ws._sessions() as session:
-        last = dict(session.execute(text(
-            "SELECT person_id, id FROM attempt a WHERE finished_at = (SELECT max(finished_at) FROM attempt b "
-            "WHERE b.person_id = a.person_id)")).all())
+    last = _latest_checks(ws)
     for person_id, competences in latest.items():
         want = bytes(0 if c not in competences or competences[c][0] is None else 2 if competences[c][1] else 1
                      for c in order)
@@ -67,23 +73,30 @@ def test_gaps_counted_from_rows_where_a_summary_has_none_are_the_same(ws: Worksp
     want = _expected(latest, set(latest))
     want_lviv = _expected(latest, {p for p, r in region_of.items() if r == "UA-46"})
     assert _shares(ws) == want
-    ids = sorted(_gaps(ws))
-    # Summaries from before 0010 (NULL), and one whose check names a competence the framework lacks
-    # (empty): mixed with kept bytes, and then none kept at all.
+    # Latest checks (the ones counted) in each region: from before 0010 (NULL) in Lviv and Kyiv, and one
+    # whose check names a competence the framework lacks (empty) in Lviv, beside kept bytes; then none
+    # kept at all.
+    latest_check = _latest_checks(ws)
+    lviv = sorted(latest_check[p] for p, r in region_of.items() if r == "UA-46")
+    kyiv = sorted(latest_check[p] for p, r in region_of.items() if r == "UA-30")
+    assert len(lviv) >= 3 and len(kyiv) >= 2
     with ws._sessions() as session, session.begin():
         session.execute(text("UPDATE check_summary SET gaps = NULL WHERE attempt_id IN (:a, :b)"),
-                        {"a": ids[0], "b": ids[2]})
+                        {"a": lviv[0], "b": kyiv[0]})
         session.execute(text("UPDATE check_summary SET gaps = :g WHERE attempt_id = :a"),
-                        {"g": b"", "a": ids[1]})
+                        {"g": b"", "a": lviv[1]})
     assert _shares(ws) == want
     assert _shares(ws, region="UA-46") == want_lviv
     with ws._sessions() as session, session.begin():
         session.execute(text("UPDATE check_summary SET gaps = NULL"))
     assert _shares(ws) == want
-    # The next finished check fills in every summary on this framework version that lacks its gaps.
-    _one_more_check(ws)
-    assert all(g is not None and len(g) for a, g in _gaps(ws).items() if a != ids[1])
-    assert sum(s.n for s in _shares(ws).values()) > sum(s.n for s in want.values())
+    # The next finished check fills in every summary on this framework version that lacks its gaps, and
+    # is counted with the rest.
+    person = _one_more_check(ws)
+    assert all(g is not None and len(g) for a, g in _gaps(ws).items() if a != lviv[1])
+    latest[person] = {c.competence_id: (c.target, c.gap)
+                      for c in ws.results_for(_latest_checks(ws)[person]).competences.values()}
+    assert _shares(ws) == _expected(latest, set(latest))
 
 
 def test_summaries_from_before_0010_count_the_same_and_are_filled_later(
@@ -141,7 +154,8 @@ def test_a_finished_check_fills_in_old_gaps_a_batch_at_a_time(
         session.execute(text("UPDATE check_summary SET gaps = NULL"))
     old = sorted(_gaps(ws))
     monkeypatch.setattr(summaries, "BATCH", 3)
-    new = _one_more_check(ws)
+    person = _one_more_check(ws)
+    new = _latest_checks(ws)[person]
     gaps = _gaps(ws)
     assert [a for a in old if gaps[a] is not None] == old[:3]
     assert gaps[new] is not None

@@ -35,3 +35,9 @@ def test_the_closing_self_rating_is_asked_over_no_more_questions(
         answered += 1
     assert behind == [(f"{answered} answered · no more questions", False)]
     assert quiz.progress.accessibleName() == behind[0][0]
+    # The next check goes on as usual: its questions are counted and an answer can be sent.
+    qtbot.mouseClick(win.home.quick, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: quiz.session is not None and quiz.item is not None)
+    assert "questions left: about" in quiz.progress.text()
+    quiz._choose_by_number(1)
+    assert quiz.next_button.isEnabled()
