@@ -263,7 +263,8 @@ class Selector:
         if state.shown >= rules.min_shown:
             asked[info[:, 0] < rules.min_information] = 0.0  # the area stops without asking
         opening = OPENING_EXTRA if state.shown < rules.min_shown else 0.0
-        return np.asarray(minimum + asked + opening)
+        # Never more than the questions the area still has to ask.
+        return np.asarray(minimum + np.minimum(asked + opening, info.shape[1]))
 
 
 def attitude_areas(bank: ItemBank, area_ids: list[str], budget: int, rng: random.Random) -> list[str]:
