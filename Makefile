@@ -25,8 +25,8 @@ run: $(STAMP) translations
 	$(PY) -m digigram
 
 # The screens are tested twice: offscreen, and in a real X server (Xvfb, 1366×768) where window sizes
-# and fonts behave as on a library PC. The offscreen screen tests run beside the other tests, one on
-# each core, their output shown when both are done.
+# and fonts behave as on a library PC. Both screen passes run one after the other beside the other
+# tests, one on each core; their output is shown when all are done.
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(STAMP) translations
@@ -41,12 +41,16 @@ test: $(STAMP) translations
 		--ignore=tests/charts/test_lines.py \
 		tests/coordinator/test_dashboard.py tests/coordinator/test_exports.py tests/ui/test_history_table.py
 	screens=$$(mktemp -d); \
-	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
-		--basetemp=$$screens/tmp tests/ui > $$screens/log 2>&1 & pid=$$!; \
+	( echo "== the screen tests, offscreen:"; \
+	  TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
+		--basetemp=$$screens/offscreen tests/ui; echo $$? > $$screens/offscreen.rc; \
+	  echo "== the screen tests, in the X server:"; \
+	  $(XVFB) env TZ=Europe/Kyiv QT_QPA_PLATFORM=xcb $(PY) -m pytest -q -p no:cacheprovider \
+		--basetemp=$$screens/x11 tests/ui; echo $$? > $$screens/x11.rc ) > $$screens/log 2>&1 & pid=$$!; \
 	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/ui; rest=$$?; \
-	wait $$pid; offscreen=$$?; echo "== the screen tests, offscreen:"; cat $$screens/log; \
-	rm -rf $$screens; test $$rest -eq 0 && test $$offscreen -eq 0
-	$(XVFB) env TZ=Europe/Kyiv QT_QPA_PLATFORM=xcb $(PY) -m pytest -q tests/ui
+	wait $$pid; cat $$screens/log; \
+	offscreen=$$(cat $$screens/offscreen.rc); x11=$$(cat $$screens/x11.rc); rm -rf $$screens; \
+	test $$rest -eq 0 && test "$$offscreen" = 0 && test "$$x11" = 0
 
 test-x11: $(STAMP) translations
 	tools/ensure-qt-deps.sh --xvfb
