@@ -130,6 +130,14 @@ def not_shown_yet(comp: CompetenceResult) -> bool:
     return comp.gap == 0 and bool(scored) and all(e.score <= 0 for e in scored)
 
 
+def shown_at_target(comp: CompetenceResult) -> bool:
+    """At its target, and its own answers show it: it has shown answers (knowledge, scenario; the level
+    rests on those alone), every one fully right. Otherwise a competence at its target is there by its
+    area's level only: a half-right answer, or self-ratings alone, do not show the target reached."""
+    shown = [e for e in comp.evidence if e.kind in ("knowledge", "scenario") and e.category is not None]
+    return comp.gap == 0 and bool(shown) and all(e.score >= 1.0 for e in shown)
+
+
 @dataclass(frozen=True)
 class QuizResult:
     framework_id: str

@@ -114,7 +114,10 @@ class ResultsView(QWidget):
         ov.addWidget(self.chart)
         self.table_label = QLabel(overview)
         self.table_label.setWordWrap(True)
-        self.table = FittedTable(0, 6, overview)
+        # Five columns, the likely range beside the level it surrounds: as a sixth column of its own, at
+        # 200 % text on a 1024×600 netbook the columns' longest words were wider than the window and the
+        # last column («Що ви сказали про себе») was a sideways scroll away.
+        self.table = FittedTable(0, 5, overview)
         self.table_label.setBuddy(self.table)
         ov.addWidget(self.table_label)
         ov.addWidget(self.table)
@@ -162,8 +165,7 @@ class ResultsView(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 translate("Results", "Area"),
-                translate("Results", "Most likely level"),
-                translate("Results", "Likely range"),
+                translate("Results", "Level (likely range)"),
                 translate("Results", "Target for your role"),
                 translate("Results", "Compared with the target"),
                 translate("Results", "What you said about yourself"),
@@ -221,10 +223,10 @@ class ResultsView(QWidget):
         for row, area in enumerate(areas):
             res = result.areas[area.id]
             band = tuple(res.band)
+            span = band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}"
             cells = [
                 area.name.get(lang),
-                level_label(fw, res.level, lang),
-                band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}",
+                f"{level_label(fw, res.level, lang)} ({span})",
                 "—" if res.target is None else level_label(fw, res.target, lang),
                 gap_text(res),
                 said_text(fw, res, lang),
@@ -233,7 +235,7 @@ class ResultsView(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)  # whole, should a narrow column end a word in "…"
                 self.table.setItem(row, col, cell)
-            summary.append(f"{cells[0]}: {cells[1]}; {cells[4]}")
+            summary.append(f"{cells[0]}: {cells[1]}; {cells[3]}")
             svs = getattr(res, "self_vs_shown", None)
             if svs is not None and svs.flag:
                 if svs.difference > 0:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from digigram.core.scoring import CompetenceResult, not_shown_yet
+from digigram.core.scoring import CompetenceResult, not_shown_yet, shown_at_target
 
 translate = QCoreApplication.translate
 
@@ -47,11 +47,16 @@ def gap_text(res: Any) -> str:
 def competence_gap_text(res: CompetenceResult) -> str:
     """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
 
-    The gap comes from the whole area's level; a competence whose every scored answer was the lowest
-    one ("I can't yet", a wrong answer) has not shown its target reached, whatever the area shows.
+    Levels are estimated per area, so the gap comes from the whole area's level. At the target, the line
+    says "target reached" only when the competence's own shown answers were all fully right; when every
+    scored answer was the lowest one ("I can't yet", a wrong answer) it has not shown the target at all;
+    in between (a half-right answer, self-ratings alone) the tick is the area's, and the line says so.
     """
     if not_shown_yet(res):
         return "▲ " + translate("Texts", "not shown yet: every answer here was the lowest")
+    if res.gap == 0 and not shown_at_target(res):
+        return "✓ " + translate("Texts", "target reached by the area's level; the answers here have not "
+                                         "shown it yet")
     return gap_text(res)
 
 

@@ -167,6 +167,44 @@ def test_competence_answered_only_at_the_lowest_is_not_called_reached(
     assert "not shown yet" in row.text(1)
 
 
+@pytest.mark.parametrize(("rating", "knowledge", "line", "line_uk"), [
+    # «Вмію з допомогою» and a wrong answer: not every answer the lowest, yet nothing here fully right.
+    (1, 1, "✓ target reached by the area's level; the answers here have not shown it yet",
+     "✓ ціль досягнуто за рівнем сфери; відповіді тут її ще не показали"),
+    # The one shown answer right: the competence's own answers bear the target out.
+    (1, 0, "✓ target reached", "✓ ціль досягнуто"),
+])
+def test_a_competence_says_whether_its_own_answers_show_the_target(
+    qtbot: Any, window: Any, ws: Any, rating: int, knowledge: int, line: str, line_uk: str
+) -> None:
+    """Levels are per area: a competence whose own answers were not fully right is at its target by its
+    area's level only, and its line says so rather than «✓ target reached» on its own account."""
+    win = window
+    person = create_person(qtbot, win)  # role Librarian: its target for INF.1 is A1, the lowest level
+    session = ws.start_quiz(person.id, mode="full", rating_before=5, seed=1)
+    asked = set()
+    while (item := session.current_item) is not None:
+        asked.add(item.id)
+        if item.id == "INF.1-01":
+            session.answer(rating)
+        elif item.id == "INF.1-02":
+            session.answer(knowledge)
+        else:
+            session.answer(0 if item.select == "one" or item.on_scale else [0])
+    session.finish(rating_after=5)
+    assert {"INF.1-01", "INF.1-02"} <= asked
+    assert ws.results_for(session.attempt_id).competences["INF.1"].gap == 0  # the area's level says so
+    win.show_results(session.attempt_id)
+    tree = win.view("results").evidence
+    (row,) = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+              if tree.topLevelItem(i).text(0) == "Searching"]
+    assert row.text(1) == line
+    win.apply_settings(Settings(language="uk"), store=False)
+    (row,) = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+              if tree.topLevelItem(i).text(0) == "Пошук"]
+    assert row.text(1) == line_uk
+
+
 def test_open_material_says_when_no_program_opens_it(qtbot: Any, window: Any,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     win = window

@@ -33,10 +33,10 @@ def test_full_check_results_plan_and_pdf(qtbot: Any, window: Any, ws: Any, tmp_p
     assert results.table.item(0, 0).text() == "Information"
     assert results.chart.figure is not None  # the chart is drawn in the window
     # What the person said sits beside what they showed, and the comparison is put in words.
-    assert results.table.horizontalHeaderItem(5).text() == "What you said about yourself"
+    assert results.table.horizontalHeaderItem(4).text() == "What you said about yourself"
     stored = ws.results_for(history[0].id)
     said = stored.areas[ws.framework.areas[0].id].said
-    assert said is not None and results.table.item(0, 5).text().startswith(said.level)
+    assert said is not None and results.table.item(0, 4).text().startswith(said.level)
     assert stored.self_vs_shown is not None
     # Over all areas they may fit while a level said differs from the one shown: those areas are named.
     differ = [ws.framework.area(a).name.get("en") for a, r in stored.areas.items()

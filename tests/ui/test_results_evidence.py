@@ -62,3 +62,35 @@ def test_every_question_and_answer_is_read_whole(qtbot: Any, window: Any, lang: 
                for j in range(tree.topLevelItem(i).childCount())]
     assert answers and all(int(a.textAlignment(c)) & top for a in answers for c in (0, 1))
     assert tree.horizontalScrollBar().maximum() == 0, "the answers scroll sideways"
+
+
+BY_AREA = "✓ target reached by the area's level; the answers here have not shown it yet"
+
+
+def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any:
+    from digigram.core.scoring import CompetenceResult, Evidence
+
+    evidence = tuple(Evidence(f"X-{i}", "X.1", "X", kind, 0, score, category, ())
+                     for i, (kind, score, category) in enumerate(answers))
+    return CompetenceResult("X.1", "X", "B1", gap, evidence)
+
+
+@pytest.mark.parametrize(("answers", "line"), [
+    # the one scenario answered with the middling action: the tick is the area's, not this answer's
+    ((("scenario", 0.5, 1),), BY_AREA),
+    # self-ratings alone say, they do not show (the level rests on shown answers)
+    ((("self_rating", 1.0, 2),), BY_AREA),
+    # an attitude is never scored: nothing here shows the target
+    ((("attitude", 1.0, None),), BY_AREA),
+    # every shown answer fully right, whatever was said
+    ((("scenario", 1.0, 2), ("knowledge", 1.0, 1), ("self_rating", 0.0, 0)), "✓ target reached"),
+    # every scored answer the lowest
+    ((("scenario", 0.0, 0), ("self_rating", 0.0, 0)), "▲ not shown yet: every answer here was the lowest"),
+])
+def test_a_competence_at_its_target_says_what_shows_it(answers: Any, line: str) -> None:
+    from digigram.ui.texts import competence_gap_text
+
+    assert competence_gap_text(_competence(0, *answers)) == line
+    # below the target, or with none, the area's words stand
+    assert competence_gap_text(_competence(2, *answers)).startswith("▲ below the target")
+    assert competence_gap_text(_competence(None, *answers)) == "no target set"

@@ -1,0 +1,46 @@
+"""The results' levels per area with the shipped framework's names on a 1024×600 netbook at 200 % text:
+every column in the table's width, no sideways scroll, and no word of a head or cell cut to "…"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from digigram.ui.settings_dialog import Settings
+from tests.ui.helpers import answer_to_the_end, create_person, cut_cells, settle
+
+
+@pytest.fixture
+def ws(data_dir: Path) -> Iterator[Any]:
+    """The shipped framework: its areas' and levels' names are as long as a person meets."""
+    from competency_framework import shipped_framework_path
+    from digigram.services.workspace import Workspace
+
+    workspace = Workspace.open(data_dir=data_dir, framework_path=shipped_framework_path())
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 200), ((1366, 768), 100)])
+def test_every_column_of_the_levels_fits_without_a_sideways_scroll(
+        qtbot: Any, window: Any, lang: str, size: tuple[int, int], scale: int) -> None:
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, window, limit=120)
+    window.resize(*size)
+    window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+    view = window.view("results")
+    assert window.stack.currentWidget() is view
+    settle(16)
+    table = view.table
+    assert table.rowCount() == len(view.result.areas) > 3
+    # The last column («Що ви сказали про себе») was past the right edge, a sideways scroll away.
+    assert table.horizontalHeader().length() <= table.viewport().width(), "columns wider than the table"
+    assert not table.horizontalScrollBar().isVisible(), "the table scrolls sideways"
+    assert not cut_cells(table), cut_cells(table)[:3]  # every head and cell whole, none ending in "…"
+    assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
