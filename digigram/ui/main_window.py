@@ -26,7 +26,7 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from digigram.ui.widgets import NoticeBar, busy
+from digigram.ui.widgets import NoticeBar, busy, screen_of
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
 
     def keep_on_screen(self) -> None:
         """Shrink the window to the screen's free area if a size change left it larger."""
-        screen = self.screen()
+        screen = screen_of(self)
         if screen is None or self.isMaximized() or self.isFullScreen():
             return
         room = screen.availableGeometry()

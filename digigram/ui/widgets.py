@@ -11,12 +11,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRect, QS
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
     QResizeEvent,
+    QScreen,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -410,6 +412,18 @@ class DialogBody(QScrollArea):
         return self.verticalScrollBar().sizeHint().width()
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen `widget`'s window is on (the one holding the window's centre), else the primary one.
+
+    Use this, never widget.screen(): PySide6 makes the QScreen's Python wrapper a child of the widget
+    it was asked of. A dialog belongs to Python once exec() has returned and Python's garbage collector
+    frees it; collected together with that wrapper, the QScreen itself was deleted while Qt still listed
+    it, and the next paint of the window crashed the app (after the first person was added).
+    """
+    centre = widget.window().frameGeometry().center()
+    return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
+
+
 def fit_dialog(dialog: QWidget) -> None:
     """Size a just-shown dialog to its settled content, within the screen.
 
@@ -436,7 +450,7 @@ def fit_dialog(dialog: QWidget) -> None:
                   else dialog.sizeHint().height())
         if wanted > dialog.height():
             dialog.resize(dialog.width(), wanted)
-        screen = dialog.screen()
+        screen = screen_of(dialog)
         if screen is not None:
             room = screen.availableGeometry()
             frame = dialog.frameGeometry()  # a window manager adds a title bar and borders

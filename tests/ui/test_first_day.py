@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from digigram.ui.settings_dialog import Settings
 from tests.ui.helpers import answer_current, create_person, opened_on_screen, type_text
 
 SECRET = "ключ-хабу-2024"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_consent_is_ticked_by_the_person_and_ok_waits_for_it(qtbot: Any) -> None:
@@ -273,3 +277,48 @@ def test_with_people_the_keyboard_starts_in_the_list(qtbot: Any, ws: Any) -> Non
     ws.create_person("Марія Коваль")
     win = opened_on_screen(qtbot, ws)
     qtbot.waitUntil(win.home.people.hasFocus)
+
+
+# A first day on a computer with no hubs yet, as a script drives it: the window over a fresh folder,
+# "New person…", the form filled in and accepted, then the window painted again.
+FIRST_PERSON = r"""
+import gc, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from digigram.app import build_window, qapplication
+from digigram.services.workspace import Workspace
+
+app = qapplication()
+ws = Workspace.open(data_dir=sys.argv[1])
+win = build_window(ws, language="uk")
+win.show()
+QApplication.processEvents()
+
+def fill():
+    dialog = QApplication.activeModalWidget()
+    for _ in range(3):  # the form is fitted to its screen first
+        QApplication.processEvents()
+    dialog.name.setText("Оксана Петренко")
+    dialog.consent.setChecked(True)
+    dialog.accept()
+
+QTimer.singleShot(200, fill)
+win.home.new_person.click()
+gc.collect()  # what Python's collector may free at any moment, freed now
+win.repaint()
+QApplication.processEvents()
+print(win.home.shown_names())
+win.close()
+ws.close()
+"""
+
+
+def test_adding_the_first_person_does_not_crash_the_window(tmp_path: Path) -> None:
+    # The form asked Qt for its screen; once Python's collector freed the closed form, it took the
+    # application's screen with it, and the next paint of the window crashed (QScreen::virtualSiblings).
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run([sys.executable, "-X", "faulthandler", "-c", FIRST_PERSON, str(tmp_path / "data")],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().splitlines()[-1] == "['Оксана Петренко']"

@@ -32,7 +32,7 @@ from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
-from digigram.ui.widgets import ButtonRow, TextLabel, busy, show_dates
+from digigram.ui.widgets import ButtonRow, TextLabel, busy, screen_of, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -231,7 +231,7 @@ class DashboardView(QWidget):
         the filters start folded and the heading gives way (the toolbar's Coordinator and the Trainees
         tab say where one is, and the screen's accessible name says it to a screen reader), so the
         table keeps rows to look at. The coordinator's own opening or folding of the filters stands."""
-        screen = self.screen()
+        screen = screen_of(self)
         lines = screen.availableGeometry().height() / max(self.fontMetrics().height(), 1) if screen else 0
         roomy = lines >= ROOMY_LINES
         self.heading.setVisible(roomy)
