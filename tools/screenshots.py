@@ -28,6 +28,7 @@ from digigram.services.workspace import Workspace  # noqa: E402
 from digigram.ui.rating_dialog import RatingDialog  # noqa: E402
 from digigram.ui.settings_dialog import Settings  # noqa: E402
 from digigram.ui.translations import compile_all  # noqa: E402
+from digigram.ui.widgets import screen_of  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)  # a common library laptop; without a window manager the window fills the screen
@@ -61,9 +62,10 @@ def shoot(lang: str, folder: Path) -> list[Path]:
             time.sleep(0.05)
         app.processEvents()
         path = OUT / f"{name}-{lang}.png"
-        if app.platformName() == "xcb":
+        screen = screen_of(win) if app.platformName() == "xcb" else None
+        if screen is not None:
             # The X server's own pixels for the window: what is really on the screen.
-            win.screen().grabWindow(win.winId()).save(str(path))
+            screen.grabWindow(win.winId()).save(str(path))
         else:
             win.grab().save(str(path))
         shots.append(path)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.ui.widgets import screen_of
+
 # Widgets whose own text is what a person reads: each must get at least the room it asks for.
 # A field may be a pixel or two short of its hint under a real X server (the hint counts its frame's
 # margin); its text still shows whole. A label's text is checked exactly.
@@ -63,7 +65,9 @@ def _visible_rect(widget: QWidget) -> QRect:
 def problems(window: QWidget) -> list[str]:
     """Everything a person could not see or reach in `window` as laid out now, in words."""
     found: list[str] = []
-    screen = window.screen().availableGeometry()
+    found_screen = screen_of(window)
+    assert found_screen is not None
+    screen = found_screen.availableGeometry()
     frame = window.frameGeometry()
     if frame.width() > screen.width() or frame.height() > screen.height():
         found.append(f"window {frame.width()}×{frame.height()} larger than the screen "
