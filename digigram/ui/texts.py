@@ -48,12 +48,13 @@ def competence_gap_text(res: CompetenceResult) -> str:
     """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
 
     Levels are estimated per area, so the gap comes from the whole area's level. At the target, the line
-    says "target reached" only when the competence's own shown answers were all fully right; when every
-    scored answer was the lowest one ("I can't yet", a wrong answer) it has not shown the target at all;
-    in between (a half-right answer, self-ratings alone) the tick is the area's, and the line says so.
+    says "target reached" only when the competence's own shown answers (knowledge, scenario) were all
+    fully right; when every one was the lowest (a wrong answer, "I don't know") it has not shown the
+    target at all, however high the person rated themselves; in between (a half-right answer,
+    self-ratings alone) the tick is the area's, and the line says so.
     """
     if not_shown_yet(res):
-        return "▲ " + translate("Texts", "not shown yet: every answer here was the lowest")
+        return "▲ " + translate("Texts", "not shown yet: no question here was answered right")
     if res.gap == 0 and not shown_at_target(res):
         return "✓ " + translate("Texts", "target reached by the area's level; the answers here have not "
                                          "shown it yet")

@@ -65,6 +65,7 @@ def test_every_question_and_answer_is_read_whole(qtbot: Any, window: Any, lang: 
 
 
 BY_AREA = "✓ target reached by the area's level; the answers here have not shown it yet"
+NOT_SHOWN = "▲ not shown yet: no question here was answered right"
 
 
 def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any:
@@ -84,8 +85,13 @@ def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any
     ((("attitude", 1.0, None),), BY_AREA),
     # every shown answer fully right, whatever was said
     ((("scenario", 1.0, 2), ("knowledge", 1.0, 1), ("self_rating", 0.0, 0)), "✓ target reached"),
-    # every scored answer the lowest
-    ((("scenario", 0.0, 0), ("self_rating", 0.0, 0)), "▲ not shown yet: every answer here was the lowest"),
+    # every shown answer the lowest
+    ((("scenario", 0.0, 0), ("self_rating", 0.0, 0)), NOT_SHOWN),
+    # every shown answer the lowest beside the top self-rating: saying so does not show it (it read
+    # «✓ target reached» and the plan left the competence out)
+    ((("self_rating", 1.0, 4), ("knowledge", 0.0, 0), ("knowledge", 0.0, 0)), NOT_SHOWN),
+    # the lowest self-rating alone: nothing shown either way, the tick is the area's
+    ((("self_rating", 0.0, 0),), BY_AREA),
 ])
 def test_a_competence_at_its_target_says_what_shows_it(answers: Any, line: str) -> None:
     from digigram.ui.texts import competence_gap_text
