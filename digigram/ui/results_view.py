@@ -175,8 +175,10 @@ class ResultsView(QWidget):
         self.chart.setAccessibleName(translate("Results", "Chart: your level per area against the target"))
         self.chart.set_placeholder(translate("Results", "The chart appears here."))
         self.evidence.setAccessibleName(translate("Results", "Answers per competence"))
+        # A competence's row holds its result against the target, a question's row the answer: headed
+        # «Your answer», the competence's result read as an answer of its own.
         self.evidence.setHeaderLabels(
-            [translate("Results", "Competence and question"), translate("Results", "Your answer")]
+            [translate("Results", "Competence and question"), translate("Results", "Result and answer")]
         )
         self.review.setAccessibleName(
             translate("Results", "Questions answered wrongly, with the right answer")

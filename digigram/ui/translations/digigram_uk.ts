@@ -2092,77 +2092,77 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="179"/>
+        <location filename="../results_view.py" line="181"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="179"/>
-        <source>Your answer</source>
-        <translation>Ваша відповідь</translation>
+        <location filename="../results_view.py" line="181"/>
+        <source>Result and answer</source>
+        <translation>Результат і відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="182"/>
+        <location filename="../results_view.py" line="184"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="184"/>
+        <location filename="../results_view.py" line="186"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="185"/>
+        <location filename="../results_view.py" line="187"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="216"/>
+        <location filename="../results_view.py" line="218"/>
         <source>Results of %1: %2, %3</source>
         <translation>Результати: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="243"/>
+        <location filename="../results_view.py" line="245"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="252"/>
+        <location filename="../results_view.py" line="254"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="336"/>
+        <location filename="../results_view.py" line="338"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="337"/>
+        <location filename="../results_view.py" line="339"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="339"/>
+        <location filename="../results_view.py" line="341"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="340"/>
+        <location filename="../results_view.py" line="342"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="341"/>
+        <location filename="../results_view.py" line="343"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="342"/>
+        <location filename="../results_view.py" line="344"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="353"/>
+        <location filename="../results_view.py" line="355"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
