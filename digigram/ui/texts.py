@@ -15,7 +15,8 @@ class Texts(QObject):
     """The "Texts" context's plurals: PySide6 6.11's lupdate finds a plural only in a class's self.tr."""
 
     def levels_below(self, gap: int) -> str:
-        return self.tr("below the target by levels: %n", "", gap)
+        # English takes its "level"/"levels" from digigram_en.ts (plural forms only), Ukrainian its three.
+        return self.tr("%n level(s) below the target", "", gap)
 
 
 def area_name(framework: Any, area_id: str, lang: str) -> str:

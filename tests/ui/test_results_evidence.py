@@ -93,12 +93,15 @@ def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any
     # the lowest self-rating alone: nothing shown either way, the tick is the area's
     ((("self_rating", 0.0, 0),), BY_AREA),
 ])
-def test_a_competence_at_its_target_says_what_shows_it(answers: Any, line: str) -> None:
+def test_a_competence_at_its_target_says_what_shows_it(qapp: Any, answers: Any, line: str) -> None:
+    from digigram.ui import appearance
     from digigram.ui.texts import competence_gap_text
+
+    appearance.install_language("en")  # its plural forms: "2 levels"
 
     assert competence_gap_text(_competence(0, *answers)) == line
     # below the target, or with none, the area's words stand
-    assert competence_gap_text(_competence(2, *answers)).startswith("▲ below the target")
+    assert competence_gap_text(_competence(2, *answers)) == "▲ 2 levels below the target"
     assert competence_gap_text(_competence(None, *answers)) == "no target set"
 
 

@@ -2302,18 +2302,18 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="42"/>
         <source>no target set</source>
         <translation>ціль не встановлено</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="44"/>
         <source>target reached</source>
         <translation>ціль досягнуто</translation>
     </message>
     <message numerus="yes">
-        <location filename="../texts.py" line="18"/>
-        <source>below the target by levels: %n</source>
+        <location filename="../texts.py" line="19"/>
+        <source>%n level(s) below the target</source>
         <translation>
             <numerusform>на %n рівень нижче від цілі</numerusform>
             <numerusform>на %n рівні нижче від цілі</numerusform>
@@ -2321,62 +2321,62 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="58"/>
         <source>not shown yet: no question here was answered right</source>
         <translation>ще не показано: тут немає жодної правильної відповіді</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="60"/>
         <source>target reached by the area&apos;s level; the answers here have not shown it yet</source>
         <translation>ціль досягнуто за рівнем сфери; відповіді тут її ще не показали</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="68"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="73"/>
+        <location filename="../texts.py" line="74"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="97"/>
         <source>Over all areas together, what you said about yourself is close to what your answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом те, що ви сказали про себе, близьке до того, що показали ваші відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="98"/>
+        <location filename="../texts.py" line="99"/>
         <source>Over all areas together, their self-ratings are close to what their answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом їхня самооцінка близька до того, що показали відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="102"/>
+        <location filename="../texts.py" line="103"/>
         <source>What you said about yourself fits what your answers showed.</source>
         <translation>Те, що ви сказали про себе, збігається з тим, що показали ваші відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="103"/>
+        <location filename="../texts.py" line="104"/>
         <source>Their self-ratings fit what their answers showed.</source>
         <translation>Їхня самооцінка збігається з тим, що показали відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="106"/>
+        <location filename="../texts.py" line="107"/>
         <source>Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to worry about; your levels come from your answers, and the plan starts there.</source>
         <translation>Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, тож хвилюватися нема про що: рівні визначено за вашими відповідями, і план розвитку починається саме з них.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="111"/>
+        <location filename="../texts.py" line="112"/>
         <source>Rated themselves higher than their answers showed, over all areas together. This is common; a friendly talk about the answers to review may help.</source>
         <translation>Загалом за всіма сферами оцінили себе вище, ніж показали відповіді. Так буває часто; може допомогти доброзичлива розмова про відповіді для розбору.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="117"/>
+        <location filename="../texts.py" line="118"/>
         <source>Overall your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="122"/>
+        <location filename="../texts.py" line="123"/>
         <source>Their answers showed more than they gave themselves credit for, over all areas together. Encouragement may help.</source>
         <translation>Загалом за всіма сферами відповіді показали більше, ніж вони собі приписали. Може допомогти підбадьорення.</translation>
     </message>
