@@ -42,7 +42,7 @@ def gap_text(res: Any) -> str:
         return translate("Texts", "no target set")
     if gap <= 0:
         return "✓ " + translate("Texts", "target reached")
-    return "▲ " + Texts().levels_below(gap)
+    return "▼ " + Texts().levels_below(gap)
 
 
 def competence_gap_text(res: CompetenceResult) -> str:
@@ -55,7 +55,7 @@ def competence_gap_text(res: CompetenceResult) -> str:
     self-ratings alone) the tick is the area's, and the line says so.
     """
     if not_shown_yet(res):
-        return "▲ " + translate("Texts", "not shown yet: no question here was answered right")
+        return "▼ " + translate("Texts", "not shown yet: no question here was answered right")
     if res.gap == 0 and not shown_at_target(res):
         return "✓ " + translate("Texts", "target reached by the area's level; the answers here have not "
                                          "shown it yet")

@@ -175,10 +175,10 @@ def test_competence_answered_only_at_the_lowest_is_not_called_reached(
     # «Вмію сам» (the top self-rating) or «Вмію з допомогою» and a wrong answer: the one shown answer is
     # the lowest, and saying more does not show it (a self-rating above the lowest used to turn this
     # into a tick by the area's level, or «✓ target reached», and took the competence out of the plan).
-    (2, 1, "▲ not shown yet: no question here was answered right",
-     "▲ ще не показано: тут немає жодної правильної відповіді"),
-    (1, 1, "▲ not shown yet: no question here was answered right",
-     "▲ ще не показано: тут немає жодної правильної відповіді"),
+    (2, 1, "▼ not shown yet: no question here was answered right",
+     "▼ ще не показано: тут немає жодної правильної відповіді"),
+    (1, 1, "▼ not shown yet: no question here was answered right",
+     "▼ ще не показано: тут немає жодної правильної відповіді"),
     # The one shown answer right: the competence's own answers bear the target out.
     (1, 0, "✓ target reached", "✓ ціль досягнуто"),
 ])
@@ -204,7 +204,7 @@ def test_a_competence_says_whether_its_own_answers_show_the_target(
     assert ws.results_for(session.attempt_id).competences["INF.1"].gap == 0  # the area's level says so
     # What the results call not shown yet gets its plan step; a target the answers show does not.
     planned = {step.competence_id for step in ws.suggest_plan(session.attempt_id).steps}
-    assert ("INF.1" in planned) == line.startswith("▲")
+    assert ("INF.1" in planned) == line.startswith("▼")
     win.show_results(session.attempt_id)
     tree = win.view("results").evidence
     (row,) = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())

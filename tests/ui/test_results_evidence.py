@@ -65,7 +65,7 @@ def test_every_question_and_answer_is_read_whole(qtbot: Any, window: Any, lang: 
 
 
 BY_AREA = "✓ target reached by the area's level; the answers here have not shown it yet"
-NOT_SHOWN = "▲ not shown yet: no question here was answered right"
+NOT_SHOWN = "▼ not shown yet: no question here was answered right"
 
 
 def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any:
@@ -101,19 +101,19 @@ def test_a_competence_at_its_target_says_what_shows_it(qapp: Any, answers: Any, 
 
     assert competence_gap_text(_competence(0, *answers)) == line
     # below the target, or with none, the area's words stand
-    assert competence_gap_text(_competence(2, *answers)) == "▲ 2 levels below the target"
+    assert competence_gap_text(_competence(2, *answers)) == "▼ 2 levels below the target"
     assert competence_gap_text(_competence(None, *answers)) == "no target set"
 
 
 def test_the_column_beside_competences_and_questions_is_headed_for_both(qtbot: Any, window: Any) -> None:
-    """A competence's row holds its result (e.g. «▲ на 1 рівень нижче від цілі»), a question's row the
+    """A competence's row holds its result (e.g. «▼ на 1 рівень нижче від цілі»), a question's row the
     answer; headed «Ваша відповідь», the competence's result read as an answer of its own."""
     create_person(qtbot, window)
     qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
     answer_to_the_end(qtbot, window)
     tree = window.view("results").evidence
     top = tree.topLevelItem(0)
-    assert top.text(1).startswith(("✓", "▲", "▼")) and top.childCount() > 0
+    assert top.text(1).startswith(("✓", "▼")) and top.childCount() > 0
     headings = {}
     for lang in ("en", "uk"):
         window.apply_settings(Settings(language=lang), store=False)

@@ -105,8 +105,8 @@ def test_ukrainian_plural_forms(qtbot: Any, window: Any, monkeypatch: Any) -> No
 
     window.apply_settings(Settings(language="uk"), store=False)
     words = [texts.gap_text(type("R", (), {"gap": n})()) for n in (1, 2, 5, 21)]
-    assert words == ["▲ на 1 рівень нижче від цілі", "▲ на 2 рівні нижче від цілі",
-                     "▲ на 5 рівнів нижче від цілі", "▲ на 21 рівень нижче від цілі"]
+    assert words == ["▼ на 1 рівень нижче від цілі", "▼ на 2 рівні нижче від цілі",
+                     "▼ на 5 рівнів нижче від цілі", "▼ на 21 рівень нижче від цілі"]
 
 
 def test_english_plural_forms(qtbot: Any, window: Any) -> None:
@@ -116,8 +116,8 @@ def test_english_plural_forms(qtbot: Any, window: Any) -> None:
     window.apply_settings(Settings(language="uk"), store=False)
     window.apply_settings(Settings(language="en"), store=False)
     words = [texts.gap_text(type("R", (), {"gap": n})()) for n in (1, 2, 5, 21)]
-    assert words == ["▲ 1 level below the target", "▲ 2 levels below the target",
-                     "▲ 5 levels below the target", "▲ 21 levels below the target"]
+    assert words == ["▼ 1 level below the target", "▼ 2 levels below the target",
+                     "▼ 5 levels below the target", "▼ 21 levels below the target"]
 
 
 def test_the_text_size_is_written_with_each_languages_percent_sign(window: Any) -> None:

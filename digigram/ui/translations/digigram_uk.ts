@@ -752,8 +752,8 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="283"/>
-        <source>Per area: ✓ the target is reached; ▲ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
-        <translation>За сферами: ✓ ціль досягнуто; ▲ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
+        <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
+        <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
         <location filename="../coordinator/dashboard.py" line="286"/>
