@@ -123,18 +123,25 @@ class CompetenceResult:
     evidence: tuple[Evidence, ...]
 
 
+def _shown(comp: CompetenceResult) -> list[Evidence]:
+    """The competence's shown answers: knowledge and scenario questions, on which the level rests. A
+    self-rating says, it does not show; it never moves the level nor counts as shown either way."""
+    return [e for e in comp.evidence if e.kind in ("knowledge", "scenario") and e.category is not None]
+
+
 def not_shown_yet(comp: CompetenceResult) -> bool:
-    """At its target by its area's level, yet every scored answer to it was the lowest one ("I can't
-    yet", a wrong answer): it has not shown the target reached, and the results and the plan say so."""
-    scored = [e for e in comp.evidence if e.category is not None]
-    return comp.gap == 0 and bool(scored) and all(e.score <= 0 for e in scored)
+    """At its target by its area's level, yet every shown answer to it was the lowest one (a wrong
+    answer, "I don't know", the poorest action): it has not shown the target reached, and the results
+    and the plan say so, however high the person rated themselves in it."""
+    shown = _shown(comp)
+    return comp.gap == 0 and bool(shown) and all(e.score <= 0 for e in shown)
 
 
 def shown_at_target(comp: CompetenceResult) -> bool:
     """At its target, and its own answers show it: it has shown answers (knowledge, scenario; the level
     rests on those alone), every one fully right. Otherwise a competence at its target is there by its
     area's level only: a half-right answer, or self-ratings alone, do not show the target reached."""
-    shown = [e for e in comp.evidence if e.kind in ("knowledge", "scenario") and e.category is not None]
+    shown = _shown(comp)
     return comp.gap == 0 and bool(shown) and all(e.score >= 1.0 for e in shown)
 
 

@@ -39,21 +39,20 @@ def install_language(lang: str) -> bool:
             QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom,
         )
     )
-    if lang == "en":
-        _deliver_language_change()
-        return True  # English is the source language: no translator needed
     ok = True
     ours = qm_path(lang)
     if not ours.exists():
         compile_all()
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for path, name in ((str(ours.parent), ours.stem), (qt_folder, f"qtbase_{lang}")):
+    # English is the source language: its own file holds only plural forms, and Qt needs none of its.
+    sources = [(str(ours.parent), ours.stem)] + ([] if lang == "en" else [(qt_folder, f"qtbase_{lang}")])
+    for path, name in sources:
         translator = QTranslator(app)
         if translator.load(name, path):
             app.installTranslator(translator)
             _translators.append(translator)
-        elif name == ours.stem:
-            ok = False
+        elif name == ours.stem and lang != "en":
+            ok = False  # without the English plurals the source text ("1 level(s)") still reads
     _deliver_language_change()
     return ok
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.i18n import quoted_names
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import format_moment, mode_label
 from digigram.ui.texts import (
@@ -175,8 +176,10 @@ class ResultsView(QWidget):
         self.chart.setAccessibleName(translate("Results", "Chart: your level per area against the target"))
         self.chart.set_placeholder(translate("Results", "The chart appears here."))
         self.evidence.setAccessibleName(translate("Results", "Answers per competence"))
+        # A competence's row holds its result against the target, a question's row the answer: headed
+        # «Your answer», the competence's result read as an answer of its own.
         self.evidence.setHeaderLabels(
-            [translate("Results", "Competence and question"), translate("Results", "Your answer")]
+            [translate("Results", "Competence and question"), translate("Results", "Result and answer")]
         )
         self.review.setAccessibleName(
             translate("Results", "Questions answered wrongly, with the right answer")
@@ -220,6 +223,8 @@ class ResultsView(QWidget):
         self.table.setRowCount(len(areas))
         notes: list[str] = []
         summary: list[str] = []
+        said_more: list[str] = []  # areas whose self-ratings were above the answers, and below
+        showed_more: list[str] = []
         for row, area in enumerate(areas):
             res = result.areas[area.id]
             band = tuple(res.band)
@@ -238,23 +243,26 @@ class ResultsView(QWidget):
             summary.append(f"{cells[0]}: {cells[1]}; {cells[3]}")
             svs = getattr(res, "self_vs_shown", None)
             if svs is not None and svs.flag:
-                if svs.difference > 0:
-                    notes.append(
-                        translate(
-                            "Results",
-                            "%1: you rated yourself higher than your answers to the "
-                            "questions showed. That is very common; the plan can help "
-                            "close the difference.",
-                        ).replace("%1", area.name.get(lang))
-                    )
-                else:
-                    notes.append(
-                        translate(
-                            "Results",
-                            "%1: your answers showed more than you gave yourself credit "
-                            "for. You may know more than you think.",
-                        ).replace("%1", area.name.get(lang))
-                    )
+                (said_more if svs.difference > 0 else showed_more).append(area.name.get(lang))
+        # One sentence per direction naming its areas: the same sentence once per area filled the
+        # overview with six lines alike under the overall one.
+        if said_more:
+            notes.append(
+                translate(
+                    "Results",
+                    "%1: you rated yourself higher than your answers to the "
+                    "questions showed. That is very common; the plan can help "
+                    "close the difference.",
+                ).replace("%1", quoted_names(said_more, lang))
+            )
+        if showed_more:
+            notes.append(
+                translate(
+                    "Results",
+                    "%1: your answers showed more than you gave yourself credit "
+                    "for. You may know more than you think.",
+                ).replace("%1", quoted_names(showed_more, lang))
+            )
         overall = said_vs_shown_text(result, about_self=True, framework=fw, lang=lang)
         if overall:
             notes.insert(0, overall)

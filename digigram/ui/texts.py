@@ -15,7 +15,8 @@ class Texts(QObject):
     """The "Texts" context's plurals: PySide6 6.11's lupdate finds a plural only in a class's self.tr."""
 
     def levels_below(self, gap: int) -> str:
-        return self.tr("below the target by levels: %n", "", gap)
+        # English takes its "level"/"levels" from digigram_en.ts (plural forms only), Ukrainian its three.
+        return self.tr("%n level(s) below the target", "", gap)
 
 
 def area_name(framework: Any, area_id: str, lang: str) -> str:
@@ -41,19 +42,20 @@ def gap_text(res: Any) -> str:
         return translate("Texts", "no target set")
     if gap <= 0:
         return "✓ " + translate("Texts", "target reached")
-    return "▲ " + Texts().levels_below(gap)
+    return "▼ " + Texts().levels_below(gap)
 
 
 def competence_gap_text(res: CompetenceResult) -> str:
     """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
 
     Levels are estimated per area, so the gap comes from the whole area's level. At the target, the line
-    says "target reached" only when the competence's own shown answers were all fully right; when every
-    scored answer was the lowest one ("I can't yet", a wrong answer) it has not shown the target at all;
-    in between (a half-right answer, self-ratings alone) the tick is the area's, and the line says so.
+    says "target reached" only when the competence's own shown answers (knowledge, scenario) were all
+    fully right; when every one was the lowest (a wrong answer, "I don't know") it has not shown the
+    target at all, however high the person rated themselves; in between (a half-right answer,
+    self-ratings alone) the tick is the area's, and the line says so.
     """
     if not_shown_yet(res):
-        return "▲ " + translate("Texts", "not shown yet: every answer here was the lowest")
+        return "▼ " + translate("Texts", "not shown yet: no question here was answered right")
     if res.gap == 0 and not shown_at_target(res):
         return "✓ " + translate("Texts", "target reached by the area's level; the answers here have not "
                                          "shown it yet")

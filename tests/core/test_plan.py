@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factory import framework, knowledge, profile, resource
+from test_scoring import over_rater
 
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework
@@ -123,3 +124,12 @@ def test_a_kept_suggested_goal_reads_in_each_language_and_own_words_stay_as_type
     assert en == f"Reach level C1: {name.name.get('en')}"
     assert goal_text("", fw, competence_id="A1.1", profile_id="p", lang="en").startswith("Reach level B1:")
     assert goal_text("Пройти курс", fw, competence_id="A0.2", profile_id="p", lang="en") == "Пройти курс"
+
+
+def test_an_over_raters_competence_with_only_wrong_answers_gets_its_step() -> None:
+    """Rated at the top, answered wrongly or «I don't know»: the plan gave no step for it (the self-rating
+    counted as shown), while the same answers without a self-rating got one."""
+    fw, result = over_rater()
+    steps = suggest(result, fw)
+    assert [s.competence_id for s in steps] == ["A0.1"]
+    assert [r.id for r in steps[0].resources] == ["R-A0.1"]

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from factory import framework, knowledge, scenario, self_rating
+from factory import framework, knowledge, profile, resource, scenario, self_rating
 from test_irt import ref_eap
 
 from digigram.core.engine import Quiz
-from digigram.core.framework import IrtParams
+from digigram.core.framework import Framework, IrtParams
 from digigram.core.irt import ItemParams
 from digigram.core.itembank import bank_for, score_answer
-from digigram.core.scoring import SelfVsShown, disagrees, pooled_self_vs_shown
+from digigram.core.scoring import (
+    QuizResult,
+    SelfVsShown,
+    disagrees,
+    not_shown_yet,
+    pooled_self_vs_shown,
+    shown_at_target,
+)
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +182,30 @@ def test_person_level_comparison_in_the_quiz_result() -> None:
         modest.answer(item.id, 0)  # the lowest self-rating, and option 0 is every knowledge key
     person = modest.result().self_vs_shown
     assert person is not None and person.flag and person.direction == -1
+
+
+def over_rater() -> tuple[Framework, QuizResult]:
+    """One area at its lowest target (reached whatever the answers): in A0.1 the top self-rating and
+    every question wrong or «I don't know»; in A0.2 every question right and the lowest self-rating."""
+    fw = framework(n_areas=1, n_competences=2, self_ratings=1, knowledge_items=2, attitudes=0,
+                   profiles=(profile("p", "A1"),), resources=(resource("R-A0.1", ("A0.1",)),))
+    quiz = Quiz(fw, profile="p", seed=1)
+    while (item := quiz.next_item()) is not None:
+        if item.competence_id == "A0.1":
+            quiz.answer(item.id, 4 if item.on_scale else (None if item.id.endswith("K0") else 1))
+        else:
+            quiz.answer(item.id, 0)  # the lowest self-rating; option 0 is every knowledge key
+    return fw, quiz.result()
+
+
+def test_a_top_self_rating_does_not_show_what_wrong_answers_did_not() -> None:
+    """An over-rater's competence read «✓ target reached» beside a wrong answer and «I don't know»: the
+    top self-rating counted as an answer above the lowest. Only shown answers decide, either way."""
+    _, result = over_rater()
+    said, right = result.competences["A0.1"], result.competences["A0.2"]
+    assert said.gap == 0 and right.gap == 0
+    assert {e.kind for e in said.evidence} == {"self_rating", "knowledge"}
+    assert max(e.score for e in said.evidence if e.kind == "self_rating") == 1.0
+    assert not_shown_yet(said) and not shown_at_target(said)
+    # The lowest self-rating beside right answers takes nothing away from them.
+    assert not not_shown_yet(right) and shown_at_target(right)

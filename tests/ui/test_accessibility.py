@@ -102,7 +102,7 @@ def test_levels_are_told_in_words_and_symbols_not_colour_alone(qtbot: Any, windo
     table = win.view("results").table
     for row in range(table.rowCount()):
         status = table.item(row, 3).text()  # "Compared with the target"
-        assert status.startswith(("✓", "▲")) or status == "no target set"
+        assert status.startswith(("✓", "▼")) or status == "no target set"
     assert "Information" in win.view("results").chart.accessibleDescription()
 
 

@@ -116,7 +116,7 @@ def test_dashboard_lists_trainees_and_filters_by_hub(window: Any, ws: Any, typed
     # each area cell says the level against the target with a symbol, never by colour alone
     cells = [view.model.data(view.model.index(r, view.model.column_of("area:" + a))) for r in range(3)
              for a in view.model.area_ids]
-    assert cells and all(c == "—" or c.startswith(("✓", "▲")) or c[:2].isalnum() for c in cells)
+    assert cells and all(c == "—" or c.startswith(("✓", "▼")) or c[:2].isalnum() for c in cells)
 
     (bucha,) = [h for h in ws.hubs() if h.name == "Хаб у Бучі"]
     view.hub.setCurrentIndex(view.hub.findData(bucha.id))

@@ -172,9 +172,13 @@ def test_competence_answered_only_at_the_lowest_is_not_called_reached(
 
 
 @pytest.mark.parametrize(("rating", "knowledge", "line", "line_uk"), [
-    # «Вмію з допомогою» and a wrong answer: not every answer the lowest, yet nothing here fully right.
-    (1, 1, "✓ target reached by the area's level; the answers here have not shown it yet",
-     "✓ ціль досягнуто за рівнем сфери; відповіді тут її ще не показали"),
+    # «Вмію сам» (the top self-rating) or «Вмію з допомогою» and a wrong answer: the one shown answer is
+    # the lowest, and saying more does not show it (a self-rating above the lowest used to turn this
+    # into a tick by the area's level, or «✓ target reached», and took the competence out of the plan).
+    (2, 1, "▼ not shown yet: no question here was answered right",
+     "▼ ще не показано: тут немає жодної правильної відповіді"),
+    (1, 1, "▼ not shown yet: no question here was answered right",
+     "▼ ще не показано: тут немає жодної правильної відповіді"),
     # The one shown answer right: the competence's own answers bear the target out.
     (1, 0, "✓ target reached", "✓ ціль досягнуто"),
 ])
@@ -198,6 +202,9 @@ def test_a_competence_says_whether_its_own_answers_show_the_target(
     session.finish(rating_after=5)
     assert {"INF.1-01", "INF.1-02"} <= asked
     assert ws.results_for(session.attempt_id).competences["INF.1"].gap == 0  # the area's level says so
+    # What the results call not shown yet gets its plan step; a target the answers show does not.
+    planned = {step.competence_id for step in ws.suggest_plan(session.attempt_id).steps}
+    assert ("INF.1" in planned) == line.startswith("▼")
     win.show_results(session.attempt_id)
     tree = win.view("results").evidence
     (row,) = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())

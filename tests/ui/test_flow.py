@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from digigram.ui import plan_view
@@ -203,3 +204,33 @@ def test_results_say_which_check_they_show(qtbot: Any, window: Any, ws: Any) -> 
     assert heading.endswith(f"{moment.astimezone():%H:%M}")
     window.show_results(latest)
     assert window.view("results").heading.text().startswith(f"Results of {person.name}: Full check, ")
+
+
+
+@pytest.mark.parametrize(("difference", "sentence"), [
+    (2.0, "you rated yourself higher than your answers to the questions showed. That is very common; the "
+          "plan can help close the difference."),
+    (-2.0, "your answers showed more than you gave yourself credit for. You may know more than you think."),
+])
+def test_an_area_note_is_said_once_naming_its_areas(qtbot: Any, window: Any, ws: Any, monkeypatch: Any,
+                                                     difference: float, sentence: str) -> None:
+    """Rating oneself above the answers in every area wrote the same sentence once per area, six lines
+    alike under the overall one; now the sentence comes once, naming the areas it is about."""
+    from dataclasses import replace
+
+    from digigram.core.scoring import SelfVsShown
+
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, window)
+    results = window.view("results")
+    attempt_id = results.attempt_id
+    real = ws.results_for(attempt_id)
+    assert len(real.areas) >= 2, "the case is not tested: one area only"
+    flag = SelfVsShown(difference, 0.3, 0.0, 0.3, True)
+    flagged = replace(real, areas={a: replace(r, self_vs_shown=flag) for a, r in real.areas.items()})
+    monkeypatch.setattr(ws, "results_for", lambda attempt: flagged)
+    results.show_attempt(attempt_id)
+    names = ", ".join(f"“{ws.framework.area(a).name.get('en')}”" for a in real.areas)
+    lines = results.notes.text().splitlines()
+    assert [line for line in lines if sentence in line] == [f"{names}: {sentence}"]

@@ -65,6 +65,7 @@ def test_every_question_and_answer_is_read_whole(qtbot: Any, window: Any, lang: 
 
 
 BY_AREA = "✓ target reached by the area's level; the answers here have not shown it yet"
+NOT_SHOWN = "▼ not shown yet: no question here was answered right"
 
 
 def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any:
@@ -84,13 +85,38 @@ def _competence(gap: int | None, *answers: tuple[str, float, int | None]) -> Any
     ((("attitude", 1.0, None),), BY_AREA),
     # every shown answer fully right, whatever was said
     ((("scenario", 1.0, 2), ("knowledge", 1.0, 1), ("self_rating", 0.0, 0)), "✓ target reached"),
-    # every scored answer the lowest
-    ((("scenario", 0.0, 0), ("self_rating", 0.0, 0)), "▲ not shown yet: every answer here was the lowest"),
+    # every shown answer the lowest
+    ((("scenario", 0.0, 0), ("self_rating", 0.0, 0)), NOT_SHOWN),
+    # every shown answer the lowest beside the top self-rating: saying so does not show it (it read
+    # «✓ target reached» and the plan left the competence out)
+    ((("self_rating", 1.0, 4), ("knowledge", 0.0, 0), ("knowledge", 0.0, 0)), NOT_SHOWN),
+    # the lowest self-rating alone: nothing shown either way, the tick is the area's
+    ((("self_rating", 0.0, 0),), BY_AREA),
 ])
-def test_a_competence_at_its_target_says_what_shows_it(answers: Any, line: str) -> None:
+def test_a_competence_at_its_target_says_what_shows_it(qapp: Any, answers: Any, line: str) -> None:
+    from digigram.ui import appearance
     from digigram.ui.texts import competence_gap_text
+
+    appearance.install_language("en")  # its plural forms: "2 levels"
 
     assert competence_gap_text(_competence(0, *answers)) == line
     # below the target, or with none, the area's words stand
-    assert competence_gap_text(_competence(2, *answers)).startswith("▲ below the target")
+    assert competence_gap_text(_competence(2, *answers)) == "▼ 2 levels below the target"
     assert competence_gap_text(_competence(None, *answers)) == "no target set"
+
+
+def test_the_column_beside_competences_and_questions_is_headed_for_both(qtbot: Any, window: Any) -> None:
+    """A competence's row holds its result (e.g. «▼ на 1 рівень нижче від цілі»), a question's row the
+    answer; headed «Ваша відповідь», the competence's result read as an answer of its own."""
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, window)
+    tree = window.view("results").evidence
+    top = tree.topLevelItem(0)
+    assert top.text(1).startswith(("✓", "▼")) and top.childCount() > 0
+    headings = {}
+    for lang in ("en", "uk"):
+        window.apply_settings(Settings(language=lang), store=False)
+        headings[lang] = [tree.headerItem().text(c) for c in range(tree.columnCount())]
+    assert headings == {"en": ["Competence and question", "Result and answer"],
+                        "uk": ["Компетентність і питання", "Результат і відповідь"]}

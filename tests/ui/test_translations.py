@@ -44,6 +44,22 @@ def test_committed_translation_is_complete_and_current(tmp_path: Path) -> None:
     assert (FOLDER / "digigram_uk.qm").exists()
 
 
+def test_committed_english_plural_forms_are_complete_and_current(tmp_path: Path) -> None:
+    """English's file holds only plurals: a new "%n …" string needs its "1 level" and "2 levels" there."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    copy = tmp_path / "digigram_en.ts"
+    shutil.copy(ts_path("en"), copy)
+    sources = sorted(str(p) for p in UI.rglob("*.py") if "translations" not in p.parts)
+    subprocess.run([str(lupdate), "-silent", "-pluralonly", *sources, "-ts", str(copy)], check=True,
+                   timeout=120)
+    messages = list(ET.parse(copy).getroot().iter("message"))
+    assert messages and all(m.get("numerus") == "yes" for m in messages)
+    problems = [m.findtext("source") for m in messages
+                if (t := m.find("translation")) is None or t.get("type") is not None
+                or [bool(f.text) for f in t.iter("numerusform")] != [True, True]]
+    assert problems == [], "run pyside6-lupdate -pluralonly and give both English forms"
+
+
 def test_ukrainian_is_the_default(qtbot: Any, ws: Any, dialogs: Any, messages: Any) -> None:
     from digigram.app import build_window
 
@@ -89,8 +105,19 @@ def test_ukrainian_plural_forms(qtbot: Any, window: Any, monkeypatch: Any) -> No
 
     window.apply_settings(Settings(language="uk"), store=False)
     words = [texts.gap_text(type("R", (), {"gap": n})()) for n in (1, 2, 5, 21)]
-    assert words == ["▲ на 1 рівень нижче від цілі", "▲ на 2 рівні нижче від цілі",
-                     "▲ на 5 рівнів нижче від цілі", "▲ на 21 рівень нижче від цілі"]
+    assert words == ["▼ на 1 рівень нижче від цілі", "▼ на 2 рівні нижче від цілі",
+                     "▼ на 5 рівнів нижче від цілі", "▼ на 21 рівень нижче від цілі"]
+
+
+def test_english_plural_forms(qtbot: Any, window: Any) -> None:
+    """English read «▲ below the target by levels: 1»: the source text had one form for every number."""
+    from digigram.ui import texts
+
+    window.apply_settings(Settings(language="uk"), store=False)
+    window.apply_settings(Settings(language="en"), store=False)
+    words = [texts.gap_text(type("R", (), {"gap": n})()) for n in (1, 2, 5, 21)]
+    assert words == ["▼ 1 level below the target", "▼ 2 levels below the target",
+                     "▼ 5 levels below the target", "▼ 21 levels below the target"]
 
 
 def test_the_text_size_is_written_with_each_languages_percent_sign(window: Any) -> None:

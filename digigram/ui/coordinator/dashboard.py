@@ -281,7 +281,7 @@ class DashboardView(QWidget):
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
         self.table.setAccessibleDescription(translate(
-            "Dashboard", "Per area: ✓ the target is reached; ▲ and a number: that many levels below the "
+            "Dashboard", "Per area: ✓ the target is reached; ▼ and a number: that many levels below the "
             "target, with the level and the target; ⚠ needs help."))
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))

@@ -62,7 +62,7 @@ def area_cell(status: Any) -> str:
         return str(status.level)
     if status.gap <= 0:
         return f"✓ {status.level}"
-    return f"▲{status.gap} {status.level} → {status.target}"
+    return f"▼{status.gap} {status.level} → {status.target}"
 
 
 def area_words(status: Any, area_name: str) -> str:

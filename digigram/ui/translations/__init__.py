@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
-LANGUAGES = ("uk",)  # the source strings are English; these languages have a .ts file
+# The source strings are English; these languages have a .ts file. English's holds only the plural
+# forms ("1 level", "2 levels"), made with `pyside6-lupdate -pluralonly`: the source text has one form.
+LANGUAGES = ("uk", "en")
 
 
 def ts_path(lang: str) -> Path:
