@@ -10,7 +10,7 @@ ever read them.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,14 +27,23 @@ Summary = tuple[str, bytes, str, bool, bytes]  # (check, item marks, areas text,
 
 
 def mark_of(framework: Framework, item_id: str, stored: str) -> int:
+    """An answer's mark in a summary (0 not marked, 1 fully right, 2 not), its choice as stored JSON."""
+    try:
+        choice = json.loads(stored)
+    except Exception:  # not JSON (a damaged row): not marked, as an answer that no longer fits
+        return 0
+    return mark_of_choice(framework, item_id, choice)
+
+
+def mark_of_choice(framework: Framework, item_id: str, choice: object) -> int:
+    """The same for the choice itself (an option or scale index, a list of them, or None)."""
     if not framework.has_item(item_id):
         return 0
     item = framework.item(item_id)
     if item.kind not in ("knowledge", "scenario"):
         return 0
     try:
-        choice = normalise_choice(framework, item, json.loads(stored))
-        score = score_answer(framework, item, choice).score
+        score = score_answer(framework, item, normalise_choice(framework, item, choice)).score
     except Exception:  # an answer stored on an older version that no longer fits the question
         return 0
     return 1 if score >= 1.0 - 1e-9 else 2
@@ -49,27 +58,40 @@ def competence_order(framework: Framework) -> dict[str, int]:
     return {c.id: k for k, c in enumerate(framework.competences)}
 
 
+def competence_state(target: str | None, gap: int | None) -> int:
+    """A competence's byte in a summary's gaps: 0 no target, 1 at or above it, 2 below it."""
+    return 0 if target is None else 2 if gap is not None and gap > 0 else 1
+
+
+def gaps_of(place: dict[str, int], states: Iterable[tuple[str, int]]) -> bytes:
+    """A check's gaps from (competence, state) pairs: one byte per framework competence (`place`,
+    competence_order's), 0 where it has no row; empty when a competence is one the framework lacks."""
+    blob = bytearray(len(place))
+    for competence_id, state in states:
+        k = place.get(competence_id)
+        if k is None:
+            return b""  # a competence this framework does not have: the report counts the rows
+        blob[k] = state
+    return bytes(blob)
+
+
 def gaps_in(session: Session, framework: Framework, attempt_ids: Sequence[str]) -> dict[str, bytes]:
-    """Each given check's gaps from its competence rows (see models.CheckSummaryRow.gaps): one byte per
-    competence, 0 no target (or no row), 1 at or above it, 2 below it. Empty for a check with a row for a
-    competence this framework does not have, which the report then counts from the rows."""
+    """Each given check's gaps from its competence rows (see models.CheckSummaryRow.gaps and gaps_of)."""
     place = competence_order(framework)
-    none = bytes(len(place))
-    gaps = dict.fromkeys(attempt_ids, none)
+    gaps = dict.fromkeys(attempt_ids, bytes(len(place)))
     known: dict[str, bytes] = {}
     for attempt_id, states in dashboard_rows.competence_states_of(session, attempt_ids):
         found = known.get(states)
         if found is None:
-            blob = bytearray(len(place))
-            for row in states.split(dashboard_rows.STATES_APART):
-                k = place.get(row[1:])
-                if k is None:
-                    blob = bytearray()  # a competence this framework does not have
-                    break
-                blob[k] = int(row[0])
-            found = known[states] = bytes(blob)
+            found = known[states] = gaps_of(place, ((row[1:], int(row[0]))
+                                                    for row in states.split(dashboard_rows.STATES_APART)))
         gaps[attempt_id] = found
     return gaps
+
+
+def areas_text(area_ids: Sequence[str], by_area: dict[str, str]) -> str:
+    """A summary's areas: each area's area_text in framework order, "" for an area the check lacks."""
+    return ";".join(by_area.get(area_id, "") for area_id in area_ids)
 
 
 def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[str]) -> list[Summary]:
@@ -95,7 +117,7 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
             areas[attempt_id][area_id] = area_text(level, target, gap)
         gaps = gaps_in(session, framework, chunk)
         for attempt_id, blob in marks.items():
-            text = ";".join(areas[attempt_id].get(area_id, "") for area_id in area_ids)
+            text = areas_text(area_ids, areas[attempt_id])
             found.append((attempt_id, bytes(blob), text, needs_help_of(text), gaps[attempt_id]))
     return found
 
@@ -122,13 +144,17 @@ def summarise(
     return found
 
 
-def store_derived(session: Session, framework: Framework | None, attempt_ids: Sequence[str]) -> int:
+def store_derived(session: Session, framework: Framework | None, attempt_ids: Sequence[str], *,
+                  made: Callable[[Sequence[str]], dict[str, Summary]] | None = None) -> int:
     """Write the derived rows of those of the given checks that are finished and lack them, in the
     caller's transaction; returns how many checks were summarised. Without a framework (a bare store)
     only the competence rows are written; the dashboard then summarises on its first opening. Summaries
     made before they kept their gaps get them here too, a batch at each finish or import: a coordinator's
     PC with a region's checks then spends a fraction of a second on it when a check is finished, not the
-    seconds all of them take (the dashboard's summarising fills in the rest at once)."""
+    seconds all of them take (the dashboard's summarising fills in the rest at once).
+
+    `made` gives those of a batch's checks (in ascending order, batch after batch) whose summaries on
+    `framework` are made already (an import's, from what its recompute held); the rest are read here."""
     ids = sorted(set(attempt_ids))
     done = 0
     for start in range(0, len(ids), BATCH):
@@ -142,7 +168,9 @@ def store_derived(session: Session, framework: Framework | None, attempt_ids: Se
         dashboard_rows.save_competences(session, rows)
         if framework is not None:
             todo = dashboard_rows.unsummarised_among(session, framework.content_hash, chunk)
-            found = summarise_in(session, framework, todo)
+            ready = {} if made is None else made(todo)
+            found = [ready[a] for a in todo if a in ready]
+            found += summarise_in(session, framework, [a for a in todo if a not in ready])
             dashboard_rows.save_summaries(session, framework.content_hash, found)
             done += len(found)
     if framework is not None:

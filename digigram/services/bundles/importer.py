@@ -39,6 +39,7 @@ from digigram.core.i18n import N_, NP_, Message
 from digigram.core.names import name_key
 from digigram.core.regions import BY_ID
 from digigram.services.bundles.checks import Checker, dangling
+from digigram.services.bundles.derived import SpooledSummaries
 from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
     CHUNK,
@@ -164,7 +165,7 @@ def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: 
 
 
 def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
-            stage: Stager | None = None) -> _Seen:
+            stage: Stager | None = None, framework: Framework | None = None) -> _Seen:
     """Pass 1: every record checked; raises BundleError at the first problem, before anything is written.
 
     Answers and area results are fingerprinted only for checks the database already holds: those are
@@ -174,7 +175,9 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     accepts is staged on the write connection as it goes, so the bundle is read once.
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
-    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts)
+    # The new checks' summaries are made on `framework` beside the recompute (bundles.derived).
+    spooled = None if framework is None else SpooledSummaries(framework)
+    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts, summaries=spooled)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
     # A region's date after tomorrow is a wrong clock on the hub's computer (or a forgery): taken as
@@ -517,9 +520,16 @@ def _hub_ids(session: Session, seen: _Seen) -> dict[tuple[str, str | None], str]
 def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> None:
     """In the import's transaction: results for checks that came without one, then the new checks'
     summaries and competence rows, so the dashboard and the report never have to make them on opening."""
-    if seen.recompute is not None:
-        seen.recompute.store_missing(session)
-    store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts])
+    made = None if seen.recompute is None else seen.recompute.summaries
+    try:
+        if seen.recompute is not None:
+            seen.recompute.store_missing(session)
+        store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts],
+                      made=None if made is None or framework is None or made.framework is not framework
+                      else made.take)
+    finally:
+        if made is not None:
+            made.close()
 
 
 def _import_in_two_passes(
@@ -528,7 +538,7 @@ def _import_in_two_passes(
     """SQLite: verify and compare, back the file up, then read the bundle again into batched inserts."""
     with store.sessions() as session:
         checker = Checker(session, framework_dir)
-        seen = _verify(reader, checker, progress)
+        seen = _verify(reader, checker, progress, framework=framework)
         decision = _compare(session, checker, seen, lang)
         _check_steps(reader, session, decision)
     added = dict.fromkeys(KINDS, 0)
@@ -553,7 +563,7 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
         try:
             with store.sessions() as reading:  # the checks' own reads, beside the staging connection
                 checker = Checker(reading, framework_dir)
-                seen = _verify(reader, checker, progress, stage)
+                seen = _verify(reader, checker, progress, stage, framework)
                 decision = _compare(reading, checker, seen, lang)
                 _check_steps(reader, reading, decision)
             stage.done()

@@ -46,6 +46,7 @@ from digigram.core.rescore import (
 from digigram.core.result_record import result_to_record
 from digigram.core.scoring import ENGINE_VERSION
 from digigram.services.bundles.checks import Checker, dangling
+from digigram.services.bundles.derived import SpooledSummaries
 from digigram.services.bundles.rows import CHUNK, Record
 from digigram.services.quiz import outcomes
 from digigram.store.models import AttemptRow
@@ -90,8 +91,11 @@ def _results_text(record: Record) -> dict[str, Any]:
 class Recompute:
     """Fed every answer of the verifying pass in file order; `finish()` once the answers file is done."""
 
-    def __init__(self, reader: BundleReader, checker: Checker, *, skip: set[str]) -> None:
+    def __init__(self, reader: BundleReader, checker: Checker, *, skip: set[str],
+                 summaries: SpooledSummaries | None = None) -> None:
         self.reader, self.checker, self.skip = reader, checker, skip
+        # Each vouched-for check's summary, made here from what the recompute holds (bundles.derived).
+        self.summaries = summaries
         self._attempts: Iterator[bytes] | None = None
         self._results: Iterator[bytes] | None = None
         self._ahead: deque[bytes] = deque()  # area-result lines read ahead, not yet taken
@@ -207,6 +211,8 @@ class Recompute:
         while (attempt := self._next_attempt()) is not None:
             self._queue(_Check(attempt, self._line, skip=attempt["id"] in self.skip))
         self._run()
+        if self.summaries is not None:
+            self.summaries.flush()
         last = self._next_row()
         if last is not None:
             raise dangling("results", "attempt", last["attempt_id"])
@@ -268,6 +274,8 @@ class Recompute:
                     bank_for(one.framework).params_source and isinstance(text, str) and found.matches(text) \
                     and self._same_rows(attempt["id"], found.area_texts()):
                 self.same_text += 1
+                if self.summaries is not None:
+                    self.summaries.add(attempt["id"], check.answers, found.area_texts(), text)
                 continue
             self.parsed.add(attempt["id"])
             stored = self._stored(check, text)

@@ -1,0 +1,138 @@
+"""Check summaries made beside an import's recompute, so the import need not read its answers back.
+
+The recompute holds each check's answers, its area results and its stored result once it has found
+them, to the byte, to be what the check's answers give. Those are all a check's summary is made of
+(services.summaries), so it makes the summary there, on the framework the import summarises on. After
+the write, the import takes these instead of reading every answer, area row and competence row of the
+new checks back out of the database (about ten seconds for a region's year on PostgreSQL, after
+everything else was done). A check summarised here is one the database would summarise the same way:
+the same answers, the same area rows and the same competence rows, through the same functions.
+
+The summaries are spooled, a batch at a time, to an anonymous temporary file made before the recompute
+may move to a forked process: the child writes it, the importing process reads it after the child is
+done, in the bundle's check order, so neither keeps more than a batch in memory. Anything that goes
+wrong with the file (a full disk, a batch cut short) only leaves checks out of it; those are summarised
+from the database as before.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
+
+from digigram.core.coordination import needs_help_of
+from digigram.core.framework import Framework
+from digigram.core.rescore import AreaText
+from digigram.services.bundles.stage import competences_in
+from digigram.services.summaries import (
+    Summary,
+    area_text,
+    areas_text,
+    competence_order,
+    competence_state,
+    gaps_of,
+    mark_of_choice,
+)
+
+BATCH = 500  # summaries written to the file at a time
+
+
+def _spool() -> IO[bytes]:
+    return tempfile.TemporaryFile(prefix="digigram-summaries-")  # closed by SpooledSummaries.close
+
+
+class SpooledSummaries:
+    """Summaries on `framework` of checks the recompute vouched for, written in check order."""
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self._row = {item.id: k for k, item in enumerate(framework.items)}
+        self._area_ids = [a.id for a in framework.areas]
+        self._place = competence_order(framework)
+        self._marks: dict[tuple[str, str], int] = {}
+        self._pending: list[Summary] = []
+        self._failed = False
+        self._file: IO[bytes] | None
+        try:
+            self._file = _spool()
+        except OSError:  # no room for it: every check is summarised from the database
+            self._file, self._failed = None, True
+        self._head: Summary | None = None
+        self._rows: Iterator[Summary] | None = None
+
+    # --- made by the recompute (possibly in a forked process) -------------------------------------
+
+    def add(self, attempt_id: str, answers: Iterable[tuple[str, Any]], areas: Sequence[AreaText],
+            result: str) -> None:
+        """One check: its answers as (item, choice) in any order, its area rows as the database will hold
+        them (AreaText: JSON-written figures) and its stored result's text, from which the competence
+        rows are made as the import makes them (stage.competences_in)."""
+        competences = competences_in(result)
+        if competences is None or self._failed:
+            return  # summarised from the database
+        marks = bytearray(len(self._row))
+        for item_id, choice in answers:
+            key = (item_id, repr(choice))
+            mark = self._marks.get(key)
+            if mark is None:
+                mark = self._marks[key] = mark_of_choice(self.framework, item_id, choice)
+            if mark:  # only the framework's own questions are marked
+                marks[self._row[item_id]] = mark
+        by_area = {a.area_id: area_text(json.loads(a.level), json.loads(a.target), json.loads(a.gap))
+                   for a in areas}
+        text = areas_text(self._area_ids, by_area)
+        try:
+            gaps = gaps_of(self._place, ((c["competence"], competence_state(c["target"], c["gap"]))
+                                         for c in competences))
+        except (TypeError, KeyError):
+            return
+        self._pending.append((attempt_id, bytes(marks), text, needs_help_of(text), gaps))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending (the recompute's last step, in whichever process it ran)."""
+        pending, self._pending = self._pending, []
+        if not pending or self._file is None or self._failed:
+            return
+        try:
+            pickle.dump(pending, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.flush()
+        except OSError:  # a full disk: the checks from here on are summarised from the database
+            self._failed = True
+
+    # --- taken by the import, after the recompute is done ------------------------------------------
+
+    def _read(self) -> Iterator[Summary]:
+        if self._file is None:
+            return
+        self._file.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._file)
+            except Exception:  # the end, or a batch cut short by a full disk: the rest from the database
+                return
+            yield from batch
+
+    def take(self, todo: Sequence[str]) -> dict[str, Summary]:
+        """Those of `todo` summarised here, by check; each call's checks come after the last call's (in
+        Python's order of ids, the bundle's order)."""
+        if not todo:
+            return {}
+        if self._rows is None:
+            self._rows = self._read()
+            self._head = next(self._rows, None)
+        wanted, last = set(todo), max(todo)
+        found: dict[str, Summary] = {}
+        while self._head is not None and self._head[0] <= last:
+            if self._head[0] in wanted:
+                found[self._head[0]] = self._head
+            self._head = next(self._rows, None)
+        return found
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
