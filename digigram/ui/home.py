@@ -33,7 +33,7 @@ from digigram.core import limits
 from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.person_dialog import PersonDialog, PinDialog
-from digigram.ui.widgets import StackingScreen, TextLabel, bring_into_view
+from digigram.ui.widgets import StackingScreen, TextLabel, breakable, bring_into_view
 
 if TYPE_CHECKING:
     from digigram.core.records import Person
@@ -372,7 +372,7 @@ class HomeView(StackingScreen):
         if person is None:
             self.who.setText(translate("Home", "Choose a person in the list first."))
         else:
-            self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
+            self.who.setText(translate("Home", "Selected: %1").replace("%1", breakable(person.name)))
 
     def _choose_current(self) -> None:
         current = self.people.currentIndex()

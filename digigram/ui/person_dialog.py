@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.regions import Hub
 from digigram.ui.hub_picker import HubPicker
-from digigram.ui.widgets import ButtonText, DialogBody, fit_dialog
+from digigram.ui.widgets import ButtonText, DialogBody, breakable, fit_dialog
 
 translate = QCoreApplication.translate
 
@@ -156,7 +156,9 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("PinDialog", "PIN"))
         layout = QVBoxLayout(self)
-        label = QLabel(translate("PinDialog", "&PIN for %1:").replace("%1", name), self)
+        # Wrapped: a long name on one line made the dialog wider than the screen.
+        label = QLabel(translate("PinDialog", "&PIN for %1:").replace("%1", breakable(name)), self)
+        label.setWordWrap(True)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(translate("PinDialog", "PIN"))

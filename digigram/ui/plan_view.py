@@ -26,7 +26,7 @@ from digigram.core.plan import goal_text
 from digigram.core.records import Change, Plan, PlanStep
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
-from digigram.ui.widgets import StackingScreen, TextLabel, scroll_page, wrap_lines
+from digigram.ui.widgets import StackingScreen, TextLabel, breakable, scroll_page, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -169,7 +169,7 @@ class PlanView(StackingScreen):
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
         person = self.win.person
-        name = person.name if person else ""
+        name = breakable(person.name) if person else ""
         self.heading.setText(translate("Plan", "Development plan of %1").replace("%1", name))
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
