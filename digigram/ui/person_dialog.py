@@ -75,6 +75,13 @@ class PersonDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, self.hub if field is self.hub.search else field)
+            if field is self.name:
+                # Why the name cannot be taken, right below it (OK alone stayed grey without a word).
+                self.name_problem = QLabel(self)
+                self.name_problem.setWordWrap(True)
+                form.addRow(QLabel(self), self.name_problem)
+                self._problem_row = form.rowCount() - 1
+        self.form = form
         layout.addLayout(form)
         if not hubs:  # in the dialog's own column, where a wrapped label gets the height it needs
             self.hub.hide()
@@ -129,6 +136,20 @@ class PersonDialog(QDialog):
         pin = self.pin.text()
         pin_ok = not pin or not limits.pin_too_short(pin)  # the note above says how long
         ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked() and pin_ok)
+        problem = self.name_check()
+        self.name_problem.setText("⚠ " + problem if problem else "")
+        self.form.setRowVisible(self._problem_row, bool(problem))
+        self.name.setAccessibleDescription(problem)
+
+    def name_check(self) -> str:
+        """What is wrong with the typed name, in words, or "" (also while nothing is typed yet)."""
+        typed = self.name.text()
+        if typed and not typed.strip():
+            return translate("PersonDialog", "A name cannot be only spaces.")
+        if len(typed) >= limits.NAME_MAX:
+            return translate("PersonDialog", "At most %1 characters: a name cannot be longer.").replace(
+                "%1", str(limits.NAME_MAX))
+        return ""
 
     def value(self) -> NewPerson:
         return NewPerson(

@@ -1210,104 +1210,104 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="65"/>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="73"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="65"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="67"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="69"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Back to the home screen (Ctrl+H)</source>
         <translation>Назад на головний екран (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Trainees, group picture, exports, bundles; needs the password (Ctrl+K)</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="321"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="446"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1363,22 +1363,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="84"/>
+        <location filename="../person_dialog.py" line="91"/>
         <source>A PIN stops others on this computer from opening your results: at least %1 characters, not easy to guess. Leave it empty if you do not need one.</source>
         <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Він має містити щонайменше %1 символи, і його має бути нелегко вгадати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="96"/>
+        <location filename="../person_dialog.py" line="103"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="101"/>
+        <location filename="../person_dialog.py" line="108"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="97"/>
+        <location filename="../person_dialog.py" line="148"/>
+        <source>A name cannot be only spaces.</source>
+        <translation>Імʼя не може складатися лише з пробілів.</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="150"/>
+        <source>At most %1 characters: a name cannot be longer.</source>
+        <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="104"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1386,23 +1396,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="157"/>
-        <location filename="../person_dialog.py" line="162"/>
+        <location filename="../person_dialog.py" line="178"/>
+        <location filename="../person_dialog.py" line="185"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="159"/>
+        <location filename="../person_dialog.py" line="181"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="169"/>
+        <location filename="../person_dialog.py" line="192"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="171"/>
+        <location filename="../person_dialog.py" line="194"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
@@ -1799,7 +1809,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="61"/>
+        <location filename="../widgets.py" line="63"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
