@@ -414,7 +414,8 @@ class HomeView(StackingScreen):
         hubs = guarded(self, self.win.ws.hubs)
         if hubs is None:
             return
-        details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang)
+        details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang,
+                                   people=[(person.name, person.hub) for person in self._people])
         if details is None:
             return
         person = guarded(

@@ -1,14 +1,17 @@
-"""The new-person form says what is wrong with a name beside it."""
+"""The new-person form says what is wrong with a name beside it, and asks before adding a second person of
+a name already on the computer (two people may share a name, so it does not forbid it)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from digigram.core import limits
-from digigram.ui.person_dialog import PersonDialog
+from digigram.ui import errors
+from digigram.ui.person_dialog import NewPerson, PersonDialog
 from digigram.ui.settings_dialog import Settings
 from tests.ui.helpers import settle, type_text
 
@@ -46,3 +49,53 @@ def test_a_name_of_spaces_or_cut_at_the_limit_is_explained_beside_the_field(
     settle()
     assert dialog.name.geometry().bottom() < problem.geometry().top() < dialog.profile.geometry().top() or \
         not problem.isVisible()
+
+
+@pytest.mark.parametrize(("typed", "answer"), [("  оксана   петренко-сидоренко ", "back"),
+                                               ("Оксана Петренко-Сидоренко", "another")])
+def test_a_name_already_here_is_asked_about_and_can_still_be_added(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, typed: str, answer: str) -> None:
+    window.apply_settings(Settings(language="uk"), store=False)
+    ws.create_person("Оксана Петренко-Сидоренко", hub="Хаб у Бучі")
+    ws.create_person("Іван Коваль")
+    window.home.refresh()
+    asked: list[str] = []
+
+    def reply(box: QMessageBox) -> int:
+        asked.append(box.text())
+        wanted = "Додати ще одну" if answer == "another" else "Повернутися"
+        next(b for b in box.buttons() if b.text().replace("&", "") == wanted).click()
+        return 0
+
+    monkeypatch.setattr(errors, "ask_box", reply)
+
+    def drive(cls: Any, parent: Any, **kwargs: Any) -> NewPerson | None:
+        dialog = _dialog(qtbot, parent, **kwargs)
+        dialog.name.setText(typed)
+        dialog.consent.setChecked(True)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        if answer == "back":
+            assert dialog.isVisible(), "going back leaves the form open with what was typed"
+            assert dialog.focusWidget() is dialog.name and dialog.name.selectedText() == typed
+            dialog.reject()
+            return None
+        assert not dialog.isVisible()
+        return dialog.value()
+
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(drive))
+    window.home.create_person()
+    assert len(asked) == 1 and "уже є" in asked[0] and "Хаб у Бучі" in asked[0]
+    same = [p for p in ws.people() if "Сидоренко" in p.name]
+    assert len(same) == (2 if answer == "another" else 1)
+
+
+def test_a_new_name_is_added_without_a_question(qtbot: Any, window: Any, ws: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    ws.create_person("Оксана Петренко-Сидоренко")
+    asked: list[str] = []
+    monkeypatch.setattr(errors, "ask_box", lambda box: asked.append(box.text()) or 0)
+    dialog = _dialog(qtbot, window, people=[(p.name, p.hub) for p in ws.people()])
+    dialog.name.setText("Оксана Петренко")  # a part of a name is another name
+    dialog.consent.setChecked(True)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert asked == [] and not dialog.isVisible()

@@ -1036,7 +1036,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="442"/>
+        <location filename="../home.py" line="443"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
@@ -1323,72 +1323,98 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="46"/>
+        <location filename="../person_dialog.py" line="55"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="54"/>
+        <location filename="../person_dialog.py" line="63"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="60"/>
+        <location filename="../person_dialog.py" line="69"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="65"/>
+        <location filename="../person_dialog.py" line="74"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="68"/>
+        <location filename="../person_dialog.py" line="77"/>
         <source>&amp;Name:</source>
         <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="69"/>
+        <location filename="../person_dialog.py" line="78"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="70"/>
+        <location filename="../person_dialog.py" line="79"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="71"/>
+        <location filename="../person_dialog.py" line="80"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="91"/>
+        <location filename="../person_dialog.py" line="100"/>
         <source>A PIN stops others on this computer from opening your results: at least %1 characters, not easy to guess. Leave it empty if you do not need one.</source>
         <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Він має містити щонайменше %1 символи, і його має бути нелегко вгадати. Якщо він не потрібен, залиште поле порожнім.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="103"/>
+        <location filename="../person_dialog.py" line="112"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="108"/>
+        <location filename="../person_dialog.py" line="117"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="148"/>
+        <location filename="../person_dialog.py" line="157"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="150"/>
+        <location filename="../person_dialog.py" line="159"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="104"/>
+        <location filename="../person_dialog.py" line="201"/>
+        <source>no hub</source>
+        <translation>без хабу</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="204"/>
+        <location filename="../person_dialog.py" line="205"/>
+        <source>This name is already here</source>
+        <translation>Таке імʼя вже є</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="206"/>
+        <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
+        <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="209"/>
+        <source>&amp;Add another</source>
+        <translation>&amp;Додати ще одну</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="210"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Повернутися</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="113"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1396,23 +1422,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="178"/>
-        <location filename="../person_dialog.py" line="185"/>
+        <location filename="../person_dialog.py" line="225"/>
+        <location filename="../person_dialog.py" line="232"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="181"/>
+        <location filename="../person_dialog.py" line="228"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="192"/>
+        <location filename="../person_dialog.py" line="239"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="194"/>
+        <location filename="../person_dialog.py" line="241"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
