@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
+from digigram.ui.mnemonics import mnemonic
 from digigram.ui.person_dialog import PersonDialog, PinDialog
 from digigram.ui.widgets import StackingScreen, TextLabel, breakable, bring_into_view
 
@@ -369,7 +370,14 @@ class HomeView(StackingScreen):
             widget.setEnabled(has)
         unfinished = self.win.ws.unfinished_attempt(person.id) if person is not None else None
         self.resume.setVisible(unfinished is not None)
-        if person is None:
+        if person is None and not self._people:
+            # The first start: an empty list and "choose a person in the list" left nothing to do.
+            button = self.new_person.text()
+            self.who.setText(translate(
+                "Home", "Nobody is on this computer yet. First add yourself with “%1” above the list "
+                        "(Alt+%2).").replace("%1", button.replace("&", "")).replace(
+                "%2", mnemonic(button).upper()))
+        elif person is None:
             self.who.setText(translate("Home", "Choose a person in the list first."))
         else:
             self.who.setText(translate("Home", "Selected: %1").replace("%1", breakable(person.name)))
