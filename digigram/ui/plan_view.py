@@ -326,7 +326,8 @@ class PlanView(StackingScreen):
         path = ask_pdf_path(self, suggested)
         if not path:
             return None
-        done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)))
+        # About two seconds of drawing pages on the window's thread: the wait cursor says it is working.
+        done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)), slow=True)
         if done is not None:
             self.state.setText(translate("Plan", "Saved as %1").replace("%1", path))
         return path
