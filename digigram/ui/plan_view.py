@@ -322,7 +322,8 @@ class PlanView(StackingScreen):
 
     def export_pdf(self) -> str | None:
         person = self.win.person
-        suggested = f"{(person.name if person else 'plan')}.pdf"  # in Documents or the last folder
+        # In Documents or the last folder; a long name is cut, a "/" in it does not make a folder.
+        suggested = folders.file_name(person.name if person else "plan", ".pdf")
         path = ask_pdf_path(self, suggested)
         if not path:
             return None

@@ -3,6 +3,7 @@ ends it in "…" (whole in its tooltip), and the screens' headings wrap it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,3 +66,26 @@ def test_the_pin_dialog_wraps_a_200_character_name(window: Any, name: str) -> No
     settle()
     assert dialog.frameGeometry().width() <= 1024, "the PIN dialog is wider than a netbook's screen"
     dialog.close()
+
+
+def test_the_plan_of_a_200_character_name_saves_under_the_suggested_file_name(
+        window: Any, ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list[str]) -> None:
+    from digigram.ui import plan_view
+
+    person = ws.create_person(SPACED)
+    window.home.refresh()
+    assert window.home.choose(person.id)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    offered: list[str] = []
+
+    def take_suggestion(parent: Any, suggested: str) -> str:
+        offered.append(suggested)
+        return str(tmp_path / suggested)
+
+    monkeypatch.setattr(plan_view, "ask_pdf_path", take_suggestion)
+    plan.export.click()
+    (suggested,) = offered
+    assert suggested.startswith("Олександра-Марія Вишневецька") and suggested.endswith(".pdf")
+    assert len(suggested.encode()) <= 255  # a file name longer than that cannot be made
+    assert (tmp_path / suggested).exists() and messages == []  # not «File name too long»
