@@ -19,7 +19,7 @@ from digigram.core.i18n import format_date
 from digigram.core.when import local, local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable
-from digigram.ui.widgets import FocusRing, TextLabel
+from digigram.ui.widgets import FocusRing, TextLabel, breakable
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -89,7 +89,7 @@ class HistoryView(QWidget):
         self.person_id = person_id
         fw, lang = self.win.ws.framework, self.win.lang
         person = self.win.person
-        name = person.name if person else ""
+        name = breakable(person.name) if person else ""
         self.heading.setText(translate("History", "Checks of %1").replace("%1", name))
         self.table.show_attempts(self.win.run(lambda: self.win.ws.history(person_id)) or [], fw, lang)
         self.attempts = self.table.attempts

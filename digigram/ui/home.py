@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
+from digigram.ui.mnemonics import mnemonic
 from digigram.ui.person_dialog import PersonDialog, PinDialog
-from digigram.ui.widgets import StackingScreen, TextLabel, bring_into_view
+from digigram.ui.widgets import StackingScreen, TextLabel, breakable, bring_into_view
 
 if TYPE_CHECKING:
     from digigram.core.records import Person
@@ -369,10 +370,17 @@ class HomeView(StackingScreen):
             widget.setEnabled(has)
         unfinished = self.win.ws.unfinished_attempt(person.id) if person is not None else None
         self.resume.setVisible(unfinished is not None)
-        if person is None:
+        if person is None and not self._people:
+            # The first start: an empty list and "choose a person in the list" left nothing to do.
+            button = self.new_person.text()
+            self.who.setText(translate(
+                "Home", "Nobody is on this computer yet. First add yourself with “%1” above the list "
+                        "(Alt+%2).").replace("%1", button.replace("&", "")).replace(
+                "%2", mnemonic(button).upper()))
+        elif person is None:
             self.who.setText(translate("Home", "Choose a person in the list first."))
         else:
-            self.who.setText(translate("Home", "Selected: %1").replace("%1", person.name))
+            self.who.setText(translate("Home", "Selected: %1").replace("%1", breakable(person.name)))
 
     def _choose_current(self) -> None:
         current = self.people.currentIndex()
@@ -414,7 +422,8 @@ class HomeView(StackingScreen):
         hubs = guarded(self, self.win.ws.hubs)
         if hubs is None:
             return
-        details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang)
+        details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang,
+                                   people=[(person.name, person.hub) for person in self._people])
         if details is None:
             return
         person = guarded(

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QSho
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -26,7 +25,7 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from digigram.ui.widgets import NoticeBar, busy, screen_of
+from digigram.ui.widgets import ElidedLabel, NoticeBar, busy, screen_of
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -166,7 +165,9 @@ class MainWindow(QMainWindow):
         app_filter.install()  # Alt+letter also with the Latin keyboard layout active
         self.notices = NoticeBar(self)
         self.setStatusBar(self.notices)  # notices wrap at large text instead of being cut off
-        self.person_status = QLabel(self)
+        # One line that ends in "…" where the room ends: a 200-character name asked for more than the
+        # screen's width and pushed the window past its edge. The whole name is in its tooltip.
+        self.person_status = ElidedLabel(self)
         # Permanent, at the right: a notice on the left never covers it (in high contrast a normal
         # status-bar widget showed through the notice drawn over it).
         self.statusBar().addPermanentWidget(self.person_status)

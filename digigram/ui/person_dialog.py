@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -16,14 +17,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from digigram.core import limits
-from digigram.core.regions import Hub
+from digigram.core.regions import Hub, folded
+from digigram.ui import errors
 from digigram.ui.hub_picker import HubPicker
-from digigram.ui.widgets import ButtonText, DialogBody, fit_dialog
+from digigram.ui.widgets import ButtonText, DialogBody, breakable, fit_dialog
 
 translate = QCoreApplication.translate
 
@@ -38,11 +41,17 @@ class NewPerson:
 
 
 class PersonDialog(QDialog):
-    """The form for a new person; OK stays disabled until the name is given and consent is ticked."""
+    """The form for a new person; OK stays disabled until the name is given and consent is ticked.
+
+    `people`: (name, hub) of everyone already on the computer. A name one of them has (any case, any
+    spacing) is asked about before it is added: on a shared PC two records of one name are easily mixed
+    up, though two people may well share a name.
+    """
 
     def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
-                 lang: str = "en") -> None:
+                 lang: str = "en", people: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent)
+        self.people = people
         self.setWindowTitle(translate("PersonDialog", "New person"))
         outer = QVBoxLayout(self)
         self.body = DialogBody(self)  # scrolls on a screen too short for it; the buttons stay in view
@@ -75,6 +84,13 @@ class PersonDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, self.hub if field is self.hub.search else field)
+            if field is self.name:
+                # Why the name cannot be taken, right below it (OK alone stayed grey without a word).
+                self.name_problem = QLabel(self)
+                self.name_problem.setWordWrap(True)
+                form.addRow(QLabel(self), self.name_problem)
+                self._problem_row = form.rowCount() - 1
+        self.form = form
         layout.addLayout(form)
         if not hubs:  # in the dialog's own column, where a wrapped label gets the height it needs
             self.hub.hide()
@@ -129,6 +145,38 @@ class PersonDialog(QDialog):
         pin = self.pin.text()
         pin_ok = not pin or not limits.pin_too_short(pin)  # the note above says how long
         ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked() and pin_ok)
+        problem = self.name_check()
+        self.name_problem.setText("⚠ " + problem if problem else "")
+        self.form.setRowVisible(self._problem_row, bool(problem))
+        self.name.setAccessibleDescription(problem)
+
+    def name_check(self) -> str:
+        """What is wrong with the typed name, in words, or "" (also while nothing is typed yet)."""
+        typed = self.name.text()
+        if typed and not typed.strip():
+            return translate("PersonDialog", "A name cannot be only spaces.")
+        if len(typed) >= limits.NAME_MAX:
+            return translate("PersonDialog", "At most %1 characters: a name cannot be longer.").replace(
+                "%1", str(limits.NAME_MAX))
+        return ""
+
+    def same_name_hubs(self) -> list[str]:
+        """The hubs of the people already here whose name is the typed one (any case, any spacing); empty
+        when nobody has it. A person without a hub counts as ""."""
+        typed = folded(self.name.text())
+        hubs: list[str] = []
+        for name, hub in self.people:
+            if folded(name) == typed and hub not in hubs:
+                hubs.append(hub)
+        return hubs
+
+    def accept(self) -> None:
+        same = self.same_name_hubs() if self.name.text().strip() else []
+        if same and not ask_same_name(self, same):
+            self.name.setFocus()  # back to the form, the name ready to be changed
+            self.name.selectAll()
+            return
+        super().accept()
 
     def value(self) -> NewPerson:
         return NewPerson(
@@ -141,10 +189,30 @@ class PersonDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
-            lang: str = "en") -> NewPerson | None:
+            lang: str = "en", people: Sequence[tuple[str, str]] = ()) -> NewPerson | None:
         """Show the form; the new person's details, or None when cancelled. Tests replace this."""
-        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang)
+        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang, people=people)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_same_name(parent: QWidget, hubs: list[str]) -> bool:
+    """Someone of the typed name is already here (in these hubs; "" for none): True to add another person
+    of that name, False to go back to the form."""
+    where = "; ".join(hub or translate("PersonDialog", "no hub") for hub in hubs)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("PersonDialog", "This name is already here"))
+    box.setAccessibleName(translate("PersonDialog", "This name is already here"))
+    box.setText(translate(
+        "PersonDialog", "Someone with this name is already on this computer (%1). Add another person with "
+                        "the same name?").replace("%1", where))
+    again = box.addButton(translate("PersonDialog", "&Add another"), QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(translate("PersonDialog", "&Go back"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)  # Enter pressed twice out of habit goes back, adds no one
+    box.setEscapeButton(back)
+    errors.ask_box(box)  # through the module: tests answer it there
+    clicked: QAbstractButton | None = box.clickedButton()
+    return clicked is again
 
 
 class PinDialog(QDialog):
@@ -156,7 +224,9 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("PinDialog", "PIN"))
         layout = QVBoxLayout(self)
-        label = QLabel(translate("PinDialog", "&PIN for %1:").replace("%1", name), self)
+        # Wrapped: a long name on one line made the dialog wider than the screen.
+        label = QLabel(translate("PinDialog", "&PIN for %1:").replace("%1", breakable(name)), self)
+        label.setWordWrap(True)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(translate("PinDialog", "PIN"))

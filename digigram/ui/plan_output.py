@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from digigram.ui.widgets import busy
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -69,7 +71,8 @@ def print_plan(view: PlanView) -> None:
     dialog = QPrintDialog(printer, view.win.stack.window())
     dialog.setWindowTitle(translate("PlanPrint", "Print the plan"))
     if ask_print(dialog):
-        paint_pages(printer, build_pages(view))
+        with busy():  # seconds of drawing pages, as for the PDF
+            paint_pages(printer, build_pages(view))
 
 
 def paint_pages(device: Any, pages: list[Figure]) -> None:

@@ -26,7 +26,7 @@ from digigram.core.plan import goal_text
 from digigram.core.records import Change, Plan, PlanStep
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
-from digigram.ui.widgets import StackingScreen, TextLabel, scroll_page, wrap_lines
+from digigram.ui.widgets import StackingScreen, TextLabel, breakable, scroll_page, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -169,7 +169,7 @@ class PlanView(StackingScreen):
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
         person = self.win.person
-        name = person.name if person else ""
+        name = breakable(person.name) if person else ""
         self.heading.setText(translate("Plan", "Development plan of %1").replace("%1", name))
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
@@ -322,11 +322,13 @@ class PlanView(StackingScreen):
 
     def export_pdf(self) -> str | None:
         person = self.win.person
-        suggested = f"{(person.name if person else 'plan')}.pdf"  # in Documents or the last folder
+        # In Documents or the last folder; a long name is cut, a "/" in it does not make a folder.
+        suggested = folders.file_name(person.name if person else "plan", ".pdf")
         path = ask_pdf_path(self, suggested)
         if not path:
             return None
-        done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)))
+        # About two seconds of drawing pages on the window's thread: the wait cursor says it is working.
+        done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)), slow=True)
         if done is not None:
             self.state.setText(translate("Plan", "Saved as %1").replace("%1", path))
         return path

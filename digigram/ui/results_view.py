@@ -45,7 +45,7 @@ from digigram.ui.texts import (
     said_text,
     said_vs_shown_text,
 )
-from digigram.ui.widgets import FittedTable, FocusRing, TextLabel
+from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, breakable
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -211,7 +211,7 @@ class ResultsView(QWidget):
         self.result = result
         fw, lang = self.win.ws.framework, self.win.lang
         person = self.win.person
-        name = person.name if person is not None else ""
+        name = breakable(person.name) if person is not None else ""
         # Which check: the history opens older ones as well as the latest.
         attempt = self.win.run(lambda: self.win.ws.attempt(attempt_id))
         if attempt is None:

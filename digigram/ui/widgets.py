@@ -471,6 +471,73 @@ def fit_dialog(dialog: QWidget) -> None:
     QTimer.singleShot(0, dialog, lambda: fit(True))
 
 
+# A run of letters with no space or hyphen longer than this is given places to break (see breakable).
+_LONGEST_UNBROKEN = 20
+_UNBROKEN_RUN = re.compile(rf"[^\s-]{{{_LONGEST_UNBROKEN + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space every few letters of a run too long to wrap (a name of 200 letters
+    typed without a space): a wrapping label breaks a line only between words, and one such "word" made
+    Home and the plan's heading wider than the screen. Real names and ordinary words are left as they are."""
+    def split(found: re.Match[str]) -> str:
+        run = found.group()
+        return "\u200b".join(run[i:i + _LONGEST_UNBROKEN] for i in range(0, len(run), _LONGEST_UNBROKEN))
+
+    return _UNBROKEN_RUN.sub(split, text)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" where the room ends, whole in its tooltip and accessible name.
+
+    For a person's name in the status bar: a 200-character name asked for 1,650 px there and pushed the
+    window past the screen's edge. text() is the whole text; only what is drawn is shortened.
+    """
+
+    # Never narrower than this many average characters, unless the text itself is shorter.
+    SHORTEST = 12
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(text)
+        self._tip()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        shortest = min(metrics.horizontalAdvance(self.text()),
+                       metrics.averageCharWidth() * self.SHORTEST) + margins.left() + margins.right()
+        return QSize(min(hint.width(), shortest), hint.height())
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def shown_text(self) -> str:
+        """What is drawn: the text, or its start and "…" when it does not fit."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tip()
+
+    def _tip(self) -> None:
+        self.setToolTip(self.text() if self.text() and self.is_elided() else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.is_elided():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(),
+                                  self.isEnabled(), self.shown_text(), self.foregroundRole())
+
+
 class NoticeBar(QStatusBar):
     """The window's status bar, whose notices wrap onto more lines.
 

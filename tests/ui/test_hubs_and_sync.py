@@ -33,7 +33,7 @@ def test_typing_filters_the_hubs_arrows_move_and_enter_takes_one(qtbot: Any, win
     made = _hubs(ws)
     seen: list[PersonDialog] = []
 
-    def drive(cls: Any, parent: Any, *, profiles: Any, hubs: Any, lang: str) -> NewPerson:
+    def drive(cls: Any, parent: Any, *, profiles: Any, hubs: Any, lang: str, **_: Any) -> NewPerson:
         dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -84,7 +84,7 @@ def test_a_region_narrows_the_list_and_a_search_with_no_match_chooses_nothing(qt
 
 def test_a_computer_without_hubs_says_so_and_still_adds_the_person(qtbot: Any, window: Any, ws: Any,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    def drive(cls: Any, parent: Any, *, profiles: Any, hubs: Any, lang: str) -> NewPerson:
+    def drive(cls: Any, parent: Any, *, profiles: Any, hubs: Any, lang: str, **_: Any) -> NewPerson:
         dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang)
         qtbot.addWidget(dialog)
         # the hint sits in the dialog's own column, not in the hidden picker

@@ -101,7 +101,7 @@ def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang:
 def export_person_pdf(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str,
                       lang: str) -> Path | None:
     chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save the individual report as PDF"),
-                           suggested=_safe_name(name) + ".pdf", pattern="PDF (*.pdf)")
+                           suggested=folders.file_name(name, ".pdf"), pattern="PDF (*.pdf)")
     if chosen is None:
         return None
     path = _run(parent, lambda: co.export_person_pdf(_with_suffix(chosen, ".pdf"), person_id, lang=lang))
@@ -113,7 +113,7 @@ def export_person_pdf(parent: QWidget, co: CoordinatorAPI, *, person_id: str, na
 def export_person_data(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str) -> Path | None:
     """Everything stored about one person as a JSON file (the right to a copy of one's data)."""
     chosen = Ask.save_path(parent, title=translate("CoordinatorFiles", "Save all data of this person"),
-                           suggested=_safe_name(name) + ".json",
+                           suggested=folders.file_name(name, ".json"),
                            pattern=translate("CoordinatorFiles", "JSON file (*.json)"))
     if chosen is None:
         return None
@@ -141,8 +141,3 @@ def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: 
     if not Ask.confirm(parent, title=translate("CoordinatorFiles", "Delete a person"), text=text):
         return None
     return _run(parent, lambda: co.delete_person(person_id))
-
-
-def _safe_name(name: str) -> str:
-    kept = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
-    return kept or "digigram"

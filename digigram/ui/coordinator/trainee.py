@@ -26,7 +26,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.history_table import HistoryTable
 from digigram.ui.plan_view import step_label
 from digigram.ui.texts import area_name, gap_text, level_label, said_text, said_vs_shown_text
-from digigram.ui.widgets import ButtonRow, FocusRing, TextLabel, wrap_lines
+from digigram.ui.widgets import ButtonRow, FocusRing, TextLabel, breakable, wrap_lines
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -180,7 +180,7 @@ class TraineeView(QWidget):
         self.person_name = person.name
         fw, lang = self.win.ws.framework, self.win.lang
         profile = next((p.name.get(lang) for p in fw.profiles if p.id == person.profile_id), "")
-        self.heading.setText(person.name)
+        self.heading.setText(breakable(person.name))
         self.about.setText(" · ".join(t for t in (
             person.hub, person.group and translate("Trainee", "group %1").replace("%1", person.group),
             profile) if t))
