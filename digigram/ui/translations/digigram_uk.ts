@@ -1646,7 +1646,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="331"/>
+        <location filename="../plan_view.py" line="333"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1654,7 +1654,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../plan_output.py" line="70"/>
+        <location filename="../plan_output.py" line="72"/>
         <source>Print the plan</source>
         <translation>Друк плану</translation>
     </message>
