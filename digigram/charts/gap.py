@@ -164,6 +164,11 @@ def draw_gap(
         ax.spines[spine].set_visible(False)
 
     est_ms, tgt_ms = 10 * font_scale, 16 * font_scale
+    # In high contrast the band's hatch is as light (or as dark) as the estimate: the dot wears a wide ring
+    # of the ground's colour, and the dotted gap line runs in a channel of it through the band, so that
+    # neither melts into the hatch. The ring is added to the dot's size, so its face stays as large.
+    ring = 3.0 * font_scale if high_contrast else 1.2
+    dot_ms = est_ms + (ring if high_contrast else 0.0)
     for bar, row in zip(bars, rows, strict=True):
         lo, hi = bar.band_lo_index, bar.band_hi_index
         band = Rectangle((lo - 0.32, row - 0.2), hi - lo + 0.64, 0.4, facecolor=pal.band_face,
@@ -172,8 +177,13 @@ def draw_gap(
         ax.add_patch(band)
         if bar.target_index is not None:
             if bar.target_index > bar.level_index:
+                if high_contrast:
+                    (channel,) = ax.plot([bar.level_index, bar.target_index], [row, row], color=pal.band_face,
+                                         linewidth=pal.line_width * 3, solid_capstyle="butt", zorder=3,
+                                         gid=f"gapchannel:{bar.area_id}")
+                    channel.set_clip_path(band)  # only through the band: the grid lines outside stay whole
                 ax.plot([bar.level_index, bar.target_index], [row, row], linestyle=":", color=pal.text,
-                        linewidth=pal.line_width, zorder=3, gid=f"gapline:{bar.area_id}")
+                        linewidth=pal.line_width, zorder=3.5, gid=f"gapline:{bar.area_id}")
             ax.plot([bar.target_index], [row], linestyle="none", marker="D", markersize=tgt_ms,
                     markerfacecolor="none", markeredgecolor=pal.target, markeredgewidth=2.2 * font_scale,
                     zorder=5, gid=f"target:{bar.area_id}")
@@ -181,8 +191,8 @@ def draw_gap(
             value = word("reached", lang) if gap == 0 else str(gap)
         else:
             value = word("no_target", lang)
-        ax.plot([bar.level_index], [row], linestyle="none", marker="o", markersize=est_ms,
-                markerfacecolor=pal.estimate, markeredgecolor=pal.estimate_edge, markeredgewidth=1.2,
+        ax.plot([bar.level_index], [row], linestyle="none", marker="o", markersize=dot_ms,
+                markerfacecolor=pal.estimate, markeredgecolor=pal.estimate_edge, markeredgewidth=ring,
                 zorder=4, gid=f"level:{bar.area_id}")
         if any_target:
             ax.annotate(value, xy=(1, row), xycoords=("axes fraction", "data"),
@@ -195,8 +205,8 @@ def draw_gap(
                     fontproperties=font(size * 0.9), color=pal.text, annotation_clip=False)
 
     handles = [
-        Line2D([], [], linestyle="none", marker="o", markersize=est_ms, markerfacecolor=pal.estimate,
-               markeredgecolor=pal.estimate_edge),
+        Line2D([], [], linestyle="none", marker="o", markersize=dot_ms, markerfacecolor=pal.estimate,
+               markeredgecolor=pal.estimate_edge, markeredgewidth=ring if high_contrast else None),
         Patch(facecolor=pal.band_face, edgecolor=pal.band_edge, hatch=pal.band_hatch),
         Line2D([], [], linestyle="none", marker="D", markersize=tgt_ms * 0.8, markerfacecolor="none",
                markeredgecolor=pal.target, markeredgewidth=2.0 * font_scale),

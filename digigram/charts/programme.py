@@ -63,6 +63,9 @@ LEVEL_COLOURS = ("#DCE9F5", "#A9C8E6", "#6FA3D2", "#3A7BBF", "#1C5A99", "#0B3A6E
 # On the screen's high-contrast black the ramp runs the other way, dim to white: the highest level is the
 # brightest, and none is black on black. The numbers on the bars keep the meaning in any case.
 LEVEL_COLOURS_DARK = ("#3A3A3A", "#555555", "#717171", "#8E8E8E", "#AAAAAA", "#C6C6C6", "#E2E2E2", "#FFFFFF")
+# Greys next to each other on that ramp were hard to tell apart (C1 from C2 above all): there each level
+# also has a pattern of its own, drawn in the ink of its numbers, so neighbours differ in shape as well.
+LEVEL_HATCHES_DARK = ("", "////", "..", "\\\\", "xx", "--", "||", "++")
 
 
 def words(lang: str) -> dict[str, str]:
@@ -249,21 +252,29 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
         for _name, counts in levels:
             total = sum(counts)
             widths.append(100 * counts[k] / total if total else 0.0)
+        hatch = ""
         if dark:
             # Spread over the whole dim-to-white ramp; white numbers on its dim half, black on the rest.
             step = round(k * (len(LEVEL_COLOURS_DARK) - 1) / max(len(codes) - 1, 1))
             colour = LEVEL_COLOURS_DARK[step]
             ink = "#FFFFFF" if step <= 2 else "#000000"
+            hatch = LEVEL_HATCHES_DARK[min(k, len(LEVEL_HATCHES_DARK) - 1)]
         else:
             colour = LEVEL_COLOURS[min(k, len(LEVEL_COLOURS) - 1)]
             ink = "white" if k >= len(codes) / 2 or k >= 3 else "#1A1A1A"
         # On black the parts are edged in white, so the dimmest still shows where it ends.
-        ax.barh(ys, widths, left=lefts, height=0.62, color=colour, edgecolor="white",
-                linewidth=1.2 if dark else 0.8, label=code)
+        parts = ax.barh(ys, widths, left=lefts, height=0.62, color=colour, edgecolor="white",
+                        linewidth=1.2 if dark else 0.8, label=code)
+        if hatch:
+            for part in parts:
+                part.set_hatch(hatch)
+                part.set_hatchcolor(ink)
         for y, left, width in zip(ys, lefts, widths, strict=True):
             if width >= 7:
+                # On a pattern the number sits on a patch of the part's plain colour, read as on the rest.
+                box = {"boxstyle": "square,pad=0.15", "facecolor": colour, "linewidth": 0} if hatch else None
                 ax.text(left + width / 2, y, f"{width:.0f}", ha="center", va="center",
-                        color=ink, fontproperties=font(8), parse_math=False)
+                        color=ink, fontproperties=font(8), parse_math=False, bbox=box)
         lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
     ax.set_yticks(ys, names)
     ax.set_xlim(0, 100)
@@ -277,9 +288,11 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
     # Read across, then down (A1 A2 B1 / B2 C1 C2): the legend fills its columns top to bottom.
     order = [r * columns + j for j in range(columns) for r in range(rows) if r * columns + j < len(codes)]
     handles, labels = ax.get_legend_handles_labels()
+    # The patterns of the high contrast need a taller patch than a plain colour to be told apart.
     ax.legend([handles[k] for k in order], [labels[k] for k in order], title=w["level"], ncols=columns,
               loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, prop=font(LEGEND_PT),
-              title_fontproperties=font(LEGEND_PT, bold=True), alignment="left")
+              title_fontproperties=font(LEGEND_PT, bold=True), alignment="left",
+              handleheight=1.2 if dark else None)
     _plain(ax, pal)
 
 

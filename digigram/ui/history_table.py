@@ -52,11 +52,12 @@ class HistoryTable(FittedTable):
 
     Fitted to its width: the levels per area (six long names on the shipped framework) wrap in their
     column, where sized to their text they ended in "…" and at 200 % text on a netbook pushed the
-    columns off to the right.
+    columns off to the right. With `all_rows` (History) it is as tall as its rows and the page around it
+    scrolls; without (the trainee's History tab) it scrolls its rows in the room it is given.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent, all_rows=False)
+    def __init__(self, parent: QWidget | None = None, *, all_rows: bool = False) -> None:
+        super().__init__(0, 5, parent, all_rows=all_rows)
         self.attempts: list[Attempt] = []
         self.setTabKeyNavigation(False)
         self.retranslate_ui()

@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from digigram.core.i18n import format_date
 from digigram.core.when import local, local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable
-from digigram.ui.widgets import FocusRing, TextLabel, breakable
+from digigram.ui.widgets import TextLabel, breakable, scroll_page
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -28,8 +26,9 @@ translate = QCoreApplication.translate
 
 
 class HistoryView(QWidget):
-    # The chart scrolls inside its own area: the screen takes the window's height, so on a netbook at
-    # 200 % text the table of checks and the commands stay in view below it.
+    # The whole screen is one page that scrolls: the commands, the checks, then the chart. The chart in a
+    # scroll area of its own above a table that scrolled too showed, on a netbook at 200 % text, a sliver
+    # of one area's panel over one check cut at its foot. The page takes the window's height.
     fills_window = True
 
     def __init__(self, win: Shell) -> None:
@@ -38,29 +37,30 @@ class HistoryView(QWidget):
         self.person_id: str | None = None
         self.attempts: list[Any] = []
         outer = QVBoxLayout(self)
-        self.heading = TextLabel(self, scale=1.25, bold=True)
-        outer.addWidget(self.heading)
-        # The panels keep their drawn height: the chart scrolls when the window has less room.
-        self.chart_scroll = QScrollArea(self)
-        self.chart_scroll.setWidgetResizable(True)
-        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        FocusRing(self.chart_scroll)  # its Tab stop (arrow keys scroll it) is seen
-        self.chart = ChartWidget(self.chart_scroll)
-        self.chart_scroll.setWidget(self.chart)
-        outer.addWidget(self.chart_scroll, 3)
-        self.table_label = QLabel(self)
-        self.table = HistoryTable(self)
-        self.table_label.setBuddy(self.table)
-        self.table.doubleClicked.connect(self._open)
-        outer.addWidget(self.table_label)
-        outer.addWidget(self.table, 2)
+        self.page, column = scroll_page(self)  # its Tab stop (arrow keys scroll it) shows a ring
+        outer.addWidget(self.page)
+        self.heading = TextLabel(self.page, scale=1.25, bold=True)
+        column.addWidget(self.heading)
+        # The commands above the checks they act on: below a chart taller than the window they were
+        # either out of view or took the room a whole check needs.
         bar = QHBoxLayout()
-        self.home_button = QPushButton(self)
-        self.open_button = QPushButton(self)
+        self.home_button = QPushButton(self.page)
+        self.open_button = QPushButton(self.page)
         bar.addWidget(self.home_button)
         bar.addStretch(1)
         bar.addWidget(self.open_button)
-        outer.addLayout(bar)
+        column.addLayout(bar)
+        self.table_label = QLabel(self.page)
+        # As tall as its rows: each check is read whole as the page scrolls, never in a box of its own.
+        self.table = HistoryTable(self.page, all_rows=True)
+        self.table_label.setBuddy(self.table)
+        self.table.doubleClicked.connect(self._open)
+        column.addWidget(self.table_label)
+        column.addWidget(self.table)
+        # The chart keeps its drawn height, each area's panel whole, and scrolls with the page.
+        self.chart = ChartWidget(self.page)
+        column.addWidget(self.chart)
+        column.addStretch(1)
         self.home_button.clicked.connect(self.win.go_home)
         self.open_button.clicked.connect(self._open)
         self.retranslate_ui()
@@ -69,7 +69,8 @@ class HistoryView(QWidget):
         self.table_label.setText(translate("History", "&Checks so far:"))
         self.table.retranslate_ui()
         self.chart.setAccessibleName(translate("History", "Chart: each area's level at each check"))
-        self.chart_scroll.setAccessibleName(translate("History", "Chart: each area's level at each check"))
+        self.page.setAccessibleName(
+            translate("History", "Checks so far, and each area's level at each check"))
         self.chart.set_placeholder(translate("History", "No finished checks yet."))
         self.home_button.setText(translate("History", "&Home"))
         self.open_button.setText(translate("History", "&Open the chosen check's results"))

@@ -3,8 +3,11 @@ paper (and the ordinary screen) keeps dark on white."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -104,3 +107,51 @@ def test_paper_and_the_ordinary_screen_keep_dark_on_white() -> None:
         assert to_hex(figure.get_facecolor()) == "#ffffff"
         assert all(luminance(to_rgb(t.get_color())) < 0.05 for t in _words(figure)
                    if _on_a_bar(figure, t) is None and t.get_text() not in {"0", "1", "2", "3+", "—"})
+
+
+SIX = ["A1", "A2", "B1", "B2", "C1", "C2"]
+
+
+def _told_apart(a: Rectangle, b: Rectangle) -> bool:
+    """Two fills a person tells apart: plain colours at least 3:1, or patterns of their own whose lines
+    stand 3:1 against their ground."""
+    if _contrast(a.get_facecolor(), b.get_facecolor()) >= 3:
+        return True
+    seen = all(_contrast(p.get_hatchcolor(), p.get_facecolor()) >= 3 for p in (a, b) if p.get_hatch())
+    return (a.get_hatch() or "") != (b.get_hatch() or "") and seen
+
+
+def test_neighbouring_levels_are_told_apart_in_high_contrast() -> None:
+    """On black the levels were a grey ramp alone: C1 (#E2E2E2) beside C2 (white) stood 1.3:1, and the
+    legend's patches of neighbouring levels looked alike. Each level now has a pattern of its own too."""
+    figure = levels_figure([("Safety", [1, 2, 1, 2, 3, 2]), ("Problem solving", [2, 1, 1, 2, 2, 2])], SIX,
+                           lang="uk", dark=True)
+    ax = figure.axes[0]
+    parts = {container.get_label(): container.patches[0] for container in ax.containers}
+    for low, high in pairwise(SIX):
+        assert _told_apart(parts[low], parts[high]), f"{low} and {high} look alike"
+    # As drawn: the legend's patches of neighbouring levels differ, pixel for pixel, in a good share.
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[:, :, :3] / 255.0
+    height = pixels.shape[0]
+    legend = ax.get_legend()
+    assert legend is not None
+    patches = {text.get_text(): handle for text, handle in zip(legend.get_texts(), legend.legend_handles,
+                                                                strict=True)}
+    crops = {}
+    for code in SIX:
+        box = patches[code].get_window_extent(canvas.get_renderer())
+        crops[code] = pixels[int(height - box.y1) + 2:int(height - box.y0) - 2,
+                             int(box.x0) + 2:int(box.x1) - 2]
+    for low, high in pairwise(SIX):
+        a, b = crops[low], crops[high]
+        rows, cols = min(a.shape[0], b.shape[0]), min(a.shape[1], b.shape[1])
+        differ = np.mean([contrast(tuple(p), tuple(q)) >= 3 for p, q in
+                          zip(a[:rows, :cols].reshape(-1, 3), b[:rows, :cols].reshape(-1, 3), strict=True)])
+        assert differ >= 0.1, f"the legend's {low} and {high} differ in {differ:.0%} of their pixels"
+
+
+def test_the_ordinary_levels_keep_their_plain_blues() -> None:
+    figure = levels_figure(AREAS, CODES, lang="en")
+    assert not [b for b in _bars(figure) if b.get_hatch()]

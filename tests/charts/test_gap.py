@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from PIL import Image
 
 from digigram.charts.gap import gap_figure
 from tests.charts.conftest import AREA_NAMES, LEVELS
+from tests.contrast import contrast
 
 
 def _gids(fig: Figure, prefix: str) -> set[str]:
@@ -123,3 +127,67 @@ def test_saves_a_png(bars, tmp_path):
         assert image.size[0] > 300 and image.size[1] > 200
         # a blank image would have a single colour
         assert len(image.convert("L").getcolors(maxcolors=256 * 256) or []) > 10
+
+
+def _drawn(fig: Figure) -> tuple[Any, Any]:
+    """The figure's pixels as (r, g, b) from 0 to 1, and the renderer that drew them."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[:, :, :3] / 255.0, canvas.get_renderer()
+
+
+def _poorest(pixels: Any, colour: Any) -> float:
+    """The lowest contrast between `colour` and any of `pixels`."""
+    return min(contrast(colour, tuple(p)) for p in pixels.reshape(-1, 3))
+
+
+@pytest.mark.parametrize("dark", [True, False], ids=["screen", "paper"])
+def test_in_high_contrast_the_level_dot_and_the_gap_line_stand_out_from_the_range(bars, dark):
+    """The white dot and the dotted line to the target sat on the range's white cross-hatch (on paper,
+    black on black): the dot vanished into it. A ring and a channel of the ground's colour keep them
+    apart from the hatch: every pixel just around each dot, and along each side of the line inside the
+    range, differs from them at least 3:1."""
+    fig = gap_figure(bars, levels=LEVELS, lang="uk", high_contrast=True, dark=dark, font_scale=1.0)
+    pixels, _renderer = _drawn(fig)
+    height = pixels.shape[0]
+    ax = _chart_axes(fig)
+    by_gid = {a.get_gid(): a for a in fig.findobj() if a.get_gid()}
+    px = fig.dpi / 72
+    rows = {b.area_id: len(bars) - 1 - i for i, b in enumerate(bars)}
+    ys, xs = np.mgrid[0:pixels.shape[0], 0:pixels.shape[1]]
+    crossed = 0  # rows whose gap line runs through the range beyond the dot
+    for bar in bars:
+        dot = by_gid[f"level:{bar.area_id}"]
+        colour = to_rgb(dot.get_markerfacecolor())
+        cx, cy = ax.transData.transform((bar.level_index, rows[bar.area_id]))
+        cy = height - cy
+        face = (dot.get_markersize() - dot.get_markeredgewidth()) / 2 * px  # the drawn face's radius
+        distance = np.hypot(xs - cx, ys - cy)
+        around = pixels[(distance >= face + 1.5) & (distance <= face + 3.0)]
+        if bar.target_index != bar.level_index:  # a target reached frames the dot: its outline crosses there
+            assert _poorest(around, colour) >= 3, f"{bar.area_id}: the dot melts into what is around it"
+        line = by_gid.get(f"gapline:{bar.area_id}")
+        band = by_gid[f"band:{bar.area_id}"]
+        if line is None:
+            continue
+        ink = to_rgb(line.get_color())
+        ring = (dot.get_markersize() + dot.get_markeredgewidth()) / 2 * px
+        start = cx + ring + 2
+        end = min(ax.transData.transform((band.get_x() + band.get_width(), 0))[0],
+                  ax.transData.transform((bar.target_index, 0))[0] - 8 * px) - 3
+        if end - start < 10:
+            continue  # the range ends under the dot's ring
+        crossed += 1
+        for side in (-1, 1):
+            y = round(cy + side * (line.get_linewidth() / 2 * px + 1.5))
+            beside = pixels[y, int(start):int(end)]
+            assert _poorest(beside, ink) >= 3, f"{bar.area_id}: the gap line melts into the range's hatch"
+    assert crossed >= 2, "the sample has gap lines running through their ranges"
+
+
+def test_the_ordinary_palette_keeps_its_dot(bars):
+    """Only the high contrast wears the ring: the ordinary chart's dot is as it was."""
+    fig = gap_figure(bars, levels=LEVELS, lang="uk")
+    dots = [a for a in fig.findobj() if (a.get_gid() or "").startswith("level:")]
+    assert {(d.get_markersize(), d.get_markeredgewidth()) for d in dots} == {(10.0, 1.2)}
+    assert not [a for a in fig.findobj() if (a.get_gid() or "").startswith("gapchannel:")]

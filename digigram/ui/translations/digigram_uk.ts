@@ -877,63 +877,67 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="69"/>
+        <location filename="../history_view.py" line="73"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="65"/>
+        <location filename="../history_table.py" line="66"/>
         <source>Checks so far</source>
         <translation>Перевірки досі</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="67"/>
+        <location filename="../history_table.py" line="68"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="68"/>
+        <location filename="../history_table.py" line="69"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="69"/>
+        <location filename="../history_table.py" line="70"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="70"/>
+        <location filename="../history_table.py" line="71"/>
         <source>Own rating before → after</source>
         <translation>Власна оцінка до → після</translation>
     </message>
     <message>
-        <location filename="../history_table.py" line="71"/>
+        <location filename="../history_table.py" line="72"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="71"/>
-        <location filename="../history_view.py" line="72"/>
+        <location filename="../history_view.py" line="75"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="73"/>
+        <location filename="../history_view.py" line="77"/>
+        <source>Checks so far, and each area&apos;s level at each check</source>
+        <translation>Перевірки досі й рівень кожної сфери в кожній перевірці</translation>
+    </message>
+    <message>
+        <location filename="../history_view.py" line="78"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="74"/>
+        <location filename="../history_view.py" line="79"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="75"/>
+        <location filename="../history_view.py" line="80"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="93"/>
+        <location filename="../history_view.py" line="98"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
