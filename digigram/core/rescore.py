@@ -370,6 +370,17 @@ class Recomputed:
         """Per area in order, its figures as JSON writes them (what an area_result row holds)."""
         return _texts(self.batch, self.n)[1]
 
+    def competences(self) -> list[dict[str, Any]]:
+        """The record's competences (target and gap of each, at its area's level), as `record()` has
+        them, without making the rest of the record."""
+        b, check = self.batch, self.batch.checks[self.n]
+        codes = b.table.bank.scale.codes
+        found: list[dict[str, Any]] = []
+        for area in self.area_texts():
+            by_level = _targets(b.table, check.profile, area.area_id)[2]
+            found.extend(by_level[codes.index(json.loads(area.level))])
+        return found
+
 
 class AreaText(NamedTuple):
     """One area's figures written as JSON writes them (numbers by repr, strings quoted, None as null)."""

@@ -20,13 +20,12 @@ from __future__ import annotations
 import json
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 from digigram.core.coordination import needs_help_of
 from digigram.core.framework import Framework
 from digigram.core.rescore import AreaText
-from digigram.services.bundles.stage import competences_in
 from digigram.services.summaries import (
     Summary,
     area_text,
@@ -52,7 +51,11 @@ class SpooledSummaries:
         self._row = {item.id: k for k, item in enumerate(framework.items)}
         self._area_ids = [a.id for a in framework.areas]
         self._place = competence_order(framework)
+        # Made once per distinct input: answers, area rows, area texts and competence lists repeat a lot.
         self._marks: dict[tuple[str, str], int] = {}
+        self._area_texts: dict[tuple[str, str, str], str] = {}
+        self._helps: dict[str, bool] = {}
+        self._gaps: dict[tuple[tuple[Any, Any, Any], ...], bytes] = {}
         self._pending: list[Summary] = []
         self._failed = False
         self._file: IO[bytes] | None
@@ -66,13 +69,12 @@ class SpooledSummaries:
     # --- made by the recompute (possibly in a forked process) -------------------------------------
 
     def add(self, attempt_id: str, answers: Iterable[tuple[str, Any]], areas: Sequence[AreaText],
-            result: str) -> None:
+            competences: Iterable[Mapping[str, Any]]) -> None:
         """One check: its answers as (item, choice) in any order, its area rows as the database will hold
-        them (AreaText: JSON-written figures) and its stored result's text, from which the competence
-        rows are made as the import makes them (stage.competences_in)."""
-        competences = competences_in(result)
-        if competences is None or self._failed:
-            return  # summarised from the database
+        them (AreaText: JSON-written figures) and its stored result's competences (each with its target
+        and gap, as its competence rows will hold them)."""
+        if self._failed:
+            return
         marks = bytearray(len(self._row))
         for item_id, choice in answers:
             key = (item_id, repr(choice))
@@ -81,15 +83,26 @@ class SpooledSummaries:
                 mark = self._marks[key] = mark_of_choice(self.framework, item_id, choice)
             if mark:  # only the framework's own questions are marked
                 marks[self._row[item_id]] = mark
-        by_area = {a.area_id: area_text(json.loads(a.level), json.loads(a.target), json.loads(a.gap))
-                   for a in areas}
+        by_area = {}
+        for a in areas:
+            key3 = (a.level, a.target, a.gap)
+            found = self._area_texts.get(key3)
+            if found is None:
+                found = self._area_texts[key3] = area_text(*map(json.loads, key3))
+            by_area[a.area_id] = found
         text = areas_text(self._area_ids, by_area)
+        helps = self._helps.get(text)
+        if helps is None:
+            helps = self._helps[text] = needs_help_of(text)
         try:
-            gaps = gaps_of(self._place, ((c["competence"], competence_state(c["target"], c["gap"]))
-                                         for c in competences))
+            rows = tuple((c["competence"], c["target"], c["gap"]) for c in competences)
+            gaps = self._gaps.get(rows)
+            if gaps is None:
+                gaps = self._gaps[rows] = gaps_of(self._place, ((competence, competence_state(target, gap))
+                                                                for competence, target, gap in rows))
         except (TypeError, KeyError):
             return
-        self._pending.append((attempt_id, bytes(marks), text, needs_help_of(text), gaps))
+        self._pending.append((attempt_id, bytes(marks), text, helps, gaps))
         if len(self._pending) >= BATCH:
             self.flush()
 

@@ -275,7 +275,7 @@ class Recompute:
                     and self._same_rows(attempt["id"], found.area_texts()):
                 self.same_text += 1
                 if self.summaries is not None:
-                    self.summaries.add(attempt["id"], check.answers, found.area_texts(), text)
+                    self.summaries.add(attempt["id"], check.answers, found.area_texts(), found.competences())
                 continue
             self.parsed.add(attempt["id"])
             stored = self._stored(check, text)

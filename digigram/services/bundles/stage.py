@@ -107,24 +107,13 @@ def competence_rows_of(attempt_id: str, text: Any) -> list[Row]:
     after the write from the whole parsed record, as for a check that came without a result. The shown
     level is the area's, joined in from its area row.
     """
-    found = competences_in(text)
-    if found is None:
-        return []
-    try:
-        return [(attempt_id, c["competence"], c["area"], c["target"], c["gap"]) for c in found]
-    except (TypeError, KeyError):
-        return []
-
-
-def competences_in(text: Any) -> list[Any] | None:
-    """The competences list of a stored result's text (parsed alone), or None when it cannot be read so."""
     if type(text) is not str or text.count(_COMPETENCE_KEY) != 1:
-        return None
+        return []
     try:
         found = _SCAN_PLAIN(text, text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY))[0]
+        return [(attempt_id, c["competence"], c["area"], c["target"], c["gap"]) for c in found]
     except (ValueError, StopIteration, RecursionError, TypeError, KeyError):
-        return None
-    return found if isinstance(found, list) else None
+        return []
 
 
 class Taker:
