@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pickle
+import io
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -80,22 +81,34 @@ def test_new_checks_are_summarised_beside_the_recompute_as_their_rows_would_be(
         assert any(gaps.count(2) for *_, gaps in stored.values())  # below a target somewhere
 
 
-def test_a_spool_cut_short_leaves_the_rest_to_the_database(
-        bundle: tuple[Path, list[str]], target: Target, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A full disk while the summaries are written: the batches written whole are used, the batch cut
-    short and every later check are summarised from the database, and all of them come out the same."""
+class _DiskFillingUp(io.FileIO):
+    """A temporary file on a disk that takes the first batch whole, 40 bytes of the second, then no more."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "w+b")
+        self.calls = 0
+
+    def write(self, data: Any) -> int:
+        self.calls += 1
+        if self.calls == 1:
+            return super().write(data)
+        if self.calls == 2:
+            return super().write(bytes(data[:40]))
+        raise OSError(28, "No space left on device")
+
+
+def test_a_disk_that_fills_up_leaves_the_rest_to_the_database(
+        bundle: tuple[Path, list[str]], target: Target, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """The disk fills while the summaries are written and stays full: the batch written whole is used,
+    the batch cut short and every later check are summarised from the database, all of them the same,
+    and the import lands (nothing refused by the disk is tried again when the file is read or closed)."""
     path, checks = bundle
-    written = [0]  # in whichever process writes the spool (a forked recompute on PostgreSQL)
-    dump = pickle.dump
+    def temporary_file(*, buffering: int = -1, **_: Any) -> Any:  # as the system's would be made
+        raw = _DiskFillingUp(tmp_path / "spool")
+        return raw if buffering == 0 else io.BufferedRandom(raw)
 
-    def disk_fills(batch: Any, file: Any, **kw: Any) -> None:
-        written[0] += 1
-        if written[0] == 2:
-            file.write(pickle.dumps(batch, **kw)[:40])  # half a batch, then no room
-            raise OSError(28, "No space left on device")
-        dump(batch, file, **kw)
-
-    monkeypatch.setattr(derived.pickle, "dump", disk_fills)
+    monkeypatch.setattr(derived, "tempfile", SimpleNamespace(TemporaryFile=temporary_file))
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         asked = _import_hearing_reads(ws, path, monkeypatch)
         stored = _stored(ws)

@@ -17,6 +17,8 @@ from the database as before.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import pickle
 import tempfile
@@ -40,7 +42,8 @@ BATCH = 500  # summaries written to the file at a time
 
 
 def _spool() -> IO[bytes]:
-    return tempfile.TemporaryFile(prefix="digigram-summaries-")  # closed by SpooledSummaries.close
+    # Unbuffered: bytes a full disk refused must not wait in a buffer to fail again at a seek or close.
+    return tempfile.TemporaryFile(prefix="digigram-summaries-", buffering=0)  # SpooledSummaries.close
 
 
 class SpooledSummaries:
@@ -111,9 +114,13 @@ class SpooledSummaries:
         pending, self._pending = self._pending, []
         if not pending or self._file is None or self._failed:
             return
+        data = memoryview(pickle.dumps(pending, protocol=pickle.HIGHEST_PROTOCOL))
         try:
-            pickle.dump(pending, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-            self._file.flush()
+            while data:
+                written = self._file.write(data)
+                if not written:
+                    raise OSError("nothing written")
+                data = data[written:]
         except OSError:  # a full disk: the checks from here on are summarised from the database
             self._failed = True
 
@@ -122,10 +129,14 @@ class SpooledSummaries:
     def _read(self) -> Iterator[Summary]:
         if self._file is None:
             return
-        self._file.seek(0)
+        try:
+            self._file.seek(0)
+            reading = io.BufferedReader(self._file)  # type: ignore[type-var]
+        except OSError:
+            return
         while True:
             try:
-                batch = pickle.load(self._file)
+                batch = pickle.load(reading)
             except Exception:  # the end, or a batch cut short by a full disk: the rest from the database
                 return
             yield from batch
@@ -148,4 +159,5 @@ class SpooledSummaries:
 
     def close(self) -> None:
         if self._file is not None:
-            self._file.close()
+            with contextlib.suppress(OSError):
+                self._file.close()

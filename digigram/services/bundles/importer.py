@@ -165,7 +165,7 @@ def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: 
 
 
 def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
-            stage: Stager | None = None, framework: Framework | None = None) -> _Seen:
+            stage: Stager | None = None, spooled: SpooledSummaries | None = None) -> _Seen:
     """Pass 1: every record checked; raises BundleError at the first problem, before anything is written.
 
     Answers and area results are fingerprinted only for checks the database already holds: those are
@@ -175,8 +175,7 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     accepts is staged on the write connection as it goes, so the bundle is read once.
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
-    # The new checks' summaries are made on `framework` beside the recompute (bundles.derived).
-    spooled = None if framework is None else SpooledSummaries(framework)
+    # The new checks' summaries are made beside the recompute (bundles.derived).
     recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts, summaries=spooled)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
@@ -521,24 +520,38 @@ def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> 
     """In the import's transaction: results for checks that came without one, then the new checks'
     summaries and competence rows, so the dashboard and the report never have to make them on opening."""
     made = None if seen.recompute is None else seen.recompute.summaries
+    if seen.recompute is not None:
+        seen.recompute.store_missing(session)
+    store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts],
+                  made=None if made is None or made.framework is not framework else made.take)
+
+
+@contextmanager
+def _summaries_beside(framework: Framework | None) -> Iterator[SpooledSummaries | None]:
+    """Where the recompute puts the new checks' summaries on `framework` (none without one), its
+    temporary file closed whatever becomes of the import."""
+    spooled = None if framework is None else SpooledSummaries(framework)
     try:
-        if seen.recompute is not None:
-            seen.recompute.store_missing(session)
-        store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts],
-                      made=None if made is None or framework is None or made.framework is not framework
-                      else made.take)
+        yield spooled
     finally:
-        if made is not None:
-            made.close()
+        if spooled is not None:
+            spooled.close()
 
 
 def _import_in_two_passes(
         store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
         progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
     """SQLite: verify and compare, back the file up, then read the bundle again into batched inserts."""
+    with _summaries_beside(framework) as spooled:
+        return _two_passes(store, reader, framework_dir, framework, progress, lang, spooled)
+
+
+def _two_passes(store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
+                progress: Progress | None, lang: str | None,
+                spooled: SpooledSummaries | None) -> tuple[_Seen, _Decision, dict[str, int]]:
     with store.sessions() as session:
         checker = Checker(session, framework_dir)
-        seen = _verify(reader, checker, progress, framework=framework)
+        seen = _verify(reader, checker, progress, spooled=spooled)
         decision = _compare(session, checker, seen, lang)
         _check_steps(reader, session, decision)
     added = dict.fromkeys(KINDS, 0)
@@ -557,13 +570,13 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
     """PostgreSQL: the bundle read once, its records staged during the verifying pass on the write
     transaction's connection (the server stores while Python checks), then moved set-based."""
     added = dict.fromkeys(KINDS, 0)
-    with _writing(store), transaction(store.sessions) as session, \
+    with _summaries_beside(framework) as spooled, _writing(store), transaction(store.sessions) as session, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage") as sender:
         stage = Stager(session, sender)
         try:
             with store.sessions() as reading:  # the checks' own reads, beside the staging connection
                 checker = Checker(reading, framework_dir)
-                seen = _verify(reader, checker, progress, stage, framework)
+                seen = _verify(reader, checker, progress, stage, spooled)
                 decision = _compare(reading, checker, seen, lang)
                 _check_steps(reader, reading, decision)
             stage.done()
