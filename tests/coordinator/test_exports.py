@@ -135,3 +135,26 @@ def test_group_pdf_writes_the_change_in_levels_as_the_language_does(
         add_check(ws, person, when=later, rating=8, levels={"DOC": (after, "C"), "NET": ("B", "C")})
     text = _pdf_text(co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang=lang))
     assert change in text and other not in text
+
+
+@pytest.mark.parametrize(("lang", "nothing", "counted"), [
+    ("uk", "порівнювати поки нічого", "1 із 1 (100 %)"),
+    ("en", "nothing to compare", "1 of 1 (100%)")])
+def test_group_pdf_compares_only_checks_weeks_apart_with_counts(
+        ws: Workspace, co: Coordinator, tmp_path: Path, lang: str, nothing: str, counted: str) -> None:
+    """The group report compared a retake minutes after the first check as "before and after" and gave
+    bare shares of one person; now it says there is nothing to compare, and later the count by the share."""
+    from datetime import timedelta
+
+    first = datetime(2025, 1, 10, 12, tzinfo=UTC)
+    person = ws.create_person("Олена Коваль", hub="Хаб Львів")
+    add_check(ws, person, when=first, rating=3, levels={"DOC": ("A", "C"), "NET": ("B", "C")})
+    add_check(ws, person, when=first + timedelta(minutes=5), rating=8,
+              levels={"DOC": ("B", "C"), "NET": ("B", "C")})
+    text = _pdf_text(co.export_group_pdf(tmp_path / "minutes.pdf", DashboardFilter(), lang=lang))
+    section = text[text.index("До і після" if lang == "uk" else "Before and after"):]
+    assert nothing in section and "%" not in section.split(" · ")[0], section
+    add_check(ws, person, when=first + timedelta(days=30), rating=8,
+              levels={"DOC": ("B", "C"), "NET": ("B", "C")})
+    text = _pdf_text(co.export_group_pdf(tmp_path / "weeks.pdf", DashboardFilter(), lang=lang))
+    assert nothing not in text and counted in text, text

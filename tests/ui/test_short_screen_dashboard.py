@@ -30,9 +30,10 @@ WIDE = [(name, "Центральна публічна бібліотека ім�
 
 
 def netbook_dashboard(window: Any, ws: Any, *, lang: str, scale: int, people: list[Any] = PEOPLE,
-                      checks: int = 0, size: tuple[int, int] = (1024, 600)) -> DashboardView:
+                      checks: int = 0, size: tuple[int, int] = (1024, 600),
+                      apart_days: int = 0) -> DashboardView:
     """The dashboard for `people`, opened as a coordinator would on a window of `size`."""
-    seed_trainees(ws, people, checks=checks)
+    seed_trainees(ws, people, checks=checks, apart_days=apart_days)
     ws.set_coordinator_password(SECRET)
     window.resize(*size)
     # The text size is chosen on Home, as a person would, before the coordinator screens are shown.
