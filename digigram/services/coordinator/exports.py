@@ -116,7 +116,9 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator
             else:
                 gap = "" if status.gap is None else str(status.gap)
                 line += [status.level or "", status.target or "", gap]
-        line.append(w["yes"] if row.needs_help else w["no"])
+        # A person without a finished check has no answer to "needs help" (the table leaves it blank);
+        # "no" read as "checked and doing fine".
+        line.append("" if not row.checks else w["yes"] if row.needs_help else w["no"])
         lines.append(line)
     out = io.StringIO()
     # CRLF and minimal quoting are what Excel itself writes; a name with a comma or quote stays one cell.
