@@ -15,6 +15,7 @@ from digigram.charts._pdf import PDF_RC
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
 from digigram.charts.report import MARGIN, PAGE_W, _Flow, day_text, save_pdf_pages
 from digigram.core.i18n import N_, format_change, format_percent, rendered
+from digigram.core.programme import AFTER_DAYS
 
 WORDS = {
     "title": N_("Group report"),
@@ -33,7 +34,10 @@ WORDS = {
     "asked": N_("Answers"),
     "wrong": N_("Wrong"),
     "ba": N_("Before and after: first and latest check"),
-    "people": N_("People with two or more checks"),
+    "people": N_("People with a later check at least {days} days after their first", days=AFTER_DAYS),
+    "no_ba": N_("No one has a later check at least {days} days after their first yet, so there is "
+                "nothing to compare.", days=AFTER_DAYS),
+    "of": N_("{{count}} of {{n}} ({{share}})"),
     "high_first": N_("Rate themselves 7–10 at the first check"),
     "high_latest": N_("Rate themselves 7–10 at the latest check"),
     "change": N_("Mean change in level (levels)"),
@@ -66,10 +70,19 @@ class GroupReport:
     gaps: Sequence[Sequence[int | None]]
     flags: Sequence[bool]  # needs help, per name
     total_rows: int  # trainees in the selection (names may hold fewer)
+    # (rated 7–10, gave a rating) at the first and at the latest check: the counts beside the shares
+    ba_high_first: tuple[int, int] = (0, 0)
+    ba_high_latest: tuple[int, int] = (0, 0)
 
 
 def _pct(value: float | None, lang: str) -> str:
     return "—" if value is None else format_percent(value, lang)
+
+
+def _of(w: dict[str, str], counts: tuple[int, int], lang: str) -> str:
+    """"1 of 3 (33 %)": a share always beside its count; "—" when nobody gave a rating."""
+    count, n = counts
+    return "—" if not n else w["of"].format(count=count, n=n, share=format_percent(count / n, lang))
 
 
 def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
@@ -91,10 +104,13 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     if hard:
         flow.table([w["question"], w["asked"], w["wrong"]], [5.2, 1.1, 1.5], hard, title=w["hard"])
     flow.heading(w["ba"], keep_with=0.6)
-    flow.paragraph(f"{w['people']}: {report.ba_people}", after=0.02)
-    flow.paragraph(f"{w['high_first']}: {_pct(report.share_high_first, lang)}", after=0.02)
-    flow.paragraph(f"{w['high_latest']}: {_pct(report.share_high_latest, lang)}", after=0.06)
-    if report.level_change:
+    if not report.ba_people:  # a retake the same week is no before and after; say so, not "0 %"
+        flow.paragraph(w["no_ba"], after=0.06)
+    else:
+        flow.paragraph(f"{w['people']}: {report.ba_people}", after=0.02)
+        flow.paragraph(f"{w['high_first']}: {_of(w, report.ba_high_first, lang)}", after=0.02)
+        flow.paragraph(f"{w['high_latest']}: {_of(w, report.ba_high_latest, lang)}", after=0.06)
+    if report.ba_people and report.level_change:
         flow.table([w["area"], w["change"]], [5.0, 2.0],
                    [[name, format_change(value, lang, digits=2)] for name, value in report.level_change],
                    keep_together=True)

@@ -107,16 +107,34 @@ class ItemStat:
 
 @dataclass(frozen=True)
 class BeforeAfter:
-    """First versus latest check of people with at least two checks in the filter.
+    """First versus latest check of people whose latest check in the filter is at least
+    programme.AFTER_DAYS after their first (a retake the same week says nothing about the training).
 
-    `share_high_*`: share of them rating themselves HIGH_RATING–10 (None when nobody gave a rating);
-    `level_change`: per area, the mean change in level index, latest minus first.
+    `share_high_*`: share of them rating themselves HIGH_RATING–10 (None when nobody gave a rating),
+    `high_*` of `rated_*` people; `level_change`: per area, the mean change in level index, latest minus
+    first.
     """
 
     people: int
     share_high_first: float | None
     share_high_latest: float | None
     level_change: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    high_first: int = 0
+    rated_first: int = 0
+    high_latest: int = 0
+    rated_latest: int = 0
+
+
+def before_after_of(firsts: Sequence[int | None], latests: Sequence[int | None],
+                 level_change: Mapping[str, float]) -> BeforeAfter:
+    """The figures over the first and the latest self-ratings of the people compared."""
+    first = [r for r in firsts if r is not None]
+    latest = [r for r in latests if r is not None]
+    return BeforeAfter(
+        people=len(firsts), share_high_first=share_high(first), share_high_latest=share_high(latest),
+        level_change=MappingProxyType(dict(level_change)),
+        high_first=sum(r >= HIGH_RATING for r in first), rated_first=len(first),
+        high_latest=sum(r >= HIGH_RATING for r in latest), rated_latest=len(latest))
 
 
 # What the trainee table can be ordered by; an area's column is "area:" and the area's id.

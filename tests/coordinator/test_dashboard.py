@@ -175,3 +175,38 @@ def test_stored_summaries_give_the_same_dashboard_as_making_them(
     assert stored.rows and stored.rows == making.rows
     assert (stored.hard_questions, stored.before_after, stored.note) == (
         making.hard_questions, making.before_after, making.note)
+
+
+@pytest.mark.parametrize("summarised", [True, False])
+def test_a_retake_minutes_later_is_not_compared_as_before_and_after(
+        ws: Workspace, co: Coordinator, summarised: bool) -> None:
+    """One trainee took two checks minutes apart: the Before and after tab showed "1 trainee, 7–10: 100 %
+    … 0 %, ▲ +3 levels", a retake presented as the training's effect, where the Programme tab said nobody
+    had two checks at least 28 days apart. Now both count only checks that far apart."""
+    from datetime import timedelta
+
+    from sqlalchemy import text
+
+    from digigram.core.programme import AFTER_DAYS
+
+    olena = ws.create_person("Олена Коваль", hub="Хаб Ірпінь")
+    add_check(ws, olena, when=_day(3, 1), rating=8, levels={"DOC": ("A", "B"), "NET": ("A", "C")})
+    add_check(ws, olena, when=_day(3, 1) + timedelta(minutes=7), rating=3,
+              levels={"DOC": ("C", "B"), "NET": ("C", "C")})
+    if not summarised:  # the checks of an older release: summarised on opening, figures worked out in memory
+        with ws._sessions() as session, session.begin():
+            session.execute(text("DELETE FROM check_summary"))
+    for ba in (co.dashboard().before_after, co.dashboard_figures()[1],
+               co.dashboard(limit=10, figures=True).before_after):
+        assert (ba.people, ba.share_high_first, ba.share_high_latest, dict(ba.level_change)) == (
+            0, None, None, {})
+    assert ws.programme().headline.before.n == 0  # the Programme tab agrees
+
+    andrii = ws.create_person("Андрій Мельник", hub="Хаб Ірпінь")
+    add_check(ws, andrii, when=_day(1, 10), rating=4, levels={"DOC": ("A", "B"), "NET": ("A", "C")})
+    add_check(ws, andrii, when=_day(1, 10) + timedelta(days=AFTER_DAYS + 2), rating=9,
+              levels={"DOC": ("B", "B"), "NET": ("C", "C")})
+    for ba in (co.dashboard().before_after, co.dashboard_figures()[1]):
+        assert (ba.people, ba.high_first, ba.rated_first, ba.high_latest, ba.rated_latest) == (1, 0, 1, 1, 1)
+        assert dict(ba.level_change) == {"DOC": pytest.approx(1.0), "NET": pytest.approx(2.0)}
+    assert ws.programme().headline.before.n == 1

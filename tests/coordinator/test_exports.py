@@ -50,7 +50,8 @@ def test_group_csv_has_a_bom_ukrainian_text_and_parses_back(ws: Workspace, co: C
     assert olena[3:7] == ["Весна", "Бібліотекар", "1", "2025-03-10"]
     assert olena[7:13] == ["A", "B", "1", "C", "C", "0"]
     assert olena[-1] == "так"
-    assert body["Петро Бондар"][5:] == ["0", "", "", "", "", "", "", "", "ні"]
+    # No finished check: no answer to "needs help", left blank as on the screen, not "no".
+    assert body["Петро Бондар"][5:] == ["0", "", "", "", "", "", "", "", ""]
     # A name that a spreadsheet would run as a formula is kept as text.
     assert "'=HYPERLINK(\"http://x\")" in body
     assert all(len(r) == len(rows[0]) for r in rows)
@@ -66,6 +67,23 @@ def test_group_csv_follows_the_filter_and_the_language(
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
     assert rows[0][0] == "Name" and rows[0][-1] == "Needs help"
     assert sorted(r[0] for r in rows[1:]) == ["'=HYPERLINK(\"http://x\")", "Петро Бондар"]
+
+
+@pytest.mark.parametrize(("lang", "no"), [("uk", "ні"), ("en", "no")])
+def test_group_csv_leaves_needs_help_blank_for_someone_never_checked(
+        ws: Workspace, co: Coordinator, tmp_path: Path, lang: str, no: str) -> None:
+    """The CSV said "needs help: no" for a person with no finished check, where the dashboard leaves the
+    cell blank: nobody knows yet. Someone checked and doing fine still reads "no"."""
+    _group(ws)
+    fine = ws.create_person("Ганна Шевчук", hub="Хаб Львів")
+    add_check(ws, fine, when=datetime(2025, 3, 10, 12, tzinfo=UTC), levels={"DOC": ("B", "B"),
+                                                                           "NET": ("C", "C")})
+    target = co.export_group_csv(tmp_path / "t.csv", DashboardFilter(), lang=lang, separator=";")
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
+    help_of = {r[0]: (r[5], r[-1]) for r in rows[1:]}
+    assert help_of["Петро Бондар"] == ("0", "")
+    assert help_of["Ганна Шевчук"] == ("1", no)
+    assert help_of["Олена Ґудзь-Їжакевич"] == ("1", "так" if lang == "uk" else "yes")
 
 
 def _pdf_text(path: Path) -> str:
@@ -135,3 +153,26 @@ def test_group_pdf_writes_the_change_in_levels_as_the_language_does(
         add_check(ws, person, when=later, rating=8, levels={"DOC": (after, "C"), "NET": ("B", "C")})
     text = _pdf_text(co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang=lang))
     assert change in text and other not in text
+
+
+@pytest.mark.parametrize(("lang", "nothing", "counted"), [
+    ("uk", "порівнювати поки нічого", "1 із 1 (100 %)"),
+    ("en", "nothing to compare", "1 of 1 (100%)")])
+def test_group_pdf_compares_only_checks_weeks_apart_with_counts(
+        ws: Workspace, co: Coordinator, tmp_path: Path, lang: str, nothing: str, counted: str) -> None:
+    """The group report compared a retake minutes after the first check as "before and after" and gave
+    bare shares of one person; now it says there is nothing to compare, and later the count by the share."""
+    from datetime import timedelta
+
+    first = datetime(2025, 1, 10, 12, tzinfo=UTC)
+    person = ws.create_person("Олена Коваль", hub="Хаб Львів")
+    add_check(ws, person, when=first, rating=3, levels={"DOC": ("A", "C"), "NET": ("B", "C")})
+    add_check(ws, person, when=first + timedelta(minutes=5), rating=8,
+              levels={"DOC": ("B", "C"), "NET": ("B", "C")})
+    text = _pdf_text(co.export_group_pdf(tmp_path / "minutes.pdf", DashboardFilter(), lang=lang))
+    section = text[text.index("До і після" if lang == "uk" else "Before and after"):]
+    assert nothing in section and "%" not in section.split(" · ")[0], section
+    add_check(ws, person, when=first + timedelta(days=30), rating=8,
+              levels={"DOC": ("B", "C"), "NET": ("B", "C")})
+    text = _pdf_text(co.export_group_pdf(tmp_path / "weeks.pdf", DashboardFilter(), lang=lang))
+    assert nothing not in text and counted in text, text

@@ -19,12 +19,29 @@ def finish_check(ws: Any, person_id: str, *, seed: int, rating: int | None = Non
     return session.attempt_id
 
 
-def seed_trainees(ws: Any, people: list[tuple[str, str, str, str | None]], *, checks: int = 1) -> list[Any]:
-    """People as (name, hub, group, pin), each with `checks` finished checks."""
+def seed_trainees(ws: Any, people: list[tuple[str, str, str, str | None]], *, checks: int = 1,
+                  apart_days: int = 0) -> list[Any]:
+    """People as (name, hub, group, pin), each with `checks` finished checks; with `apart_days`, each
+    check that many days before the next (the latest today), else all minutes apart."""
     made = []
     for n, (name, hub, group, pin) in enumerate(people):
         person = ws.create_person(name, hub=hub, group=group, pin=pin)
         for k in range(checks):
-            finish_check(ws, person.id, seed=100 * n + k, rating=4 + (n + k) % 6)
+            attempt_id = finish_check(ws, person.id, seed=100 * n + k, rating=4 + (n + k) % 6)
+            if apart_days and k < checks - 1:
+                _move_back(ws, attempt_id, days=apart_days * (checks - 1 - k))
         made.append(person)
     return made
+
+
+def _move_back(ws: Any, attempt_id: str, *, days: int) -> None:
+    """The finished check `days` earlier, as if taken then."""
+    from datetime import timedelta
+
+    from digigram.store.db import transaction
+    from digigram.store.models import AttemptRow
+
+    with transaction(ws._sessions) as session:
+        row = session.get(AttemptRow, attempt_id)
+        row.started_at -= timedelta(days=days)
+        row.finished_at -= timedelta(days=days)

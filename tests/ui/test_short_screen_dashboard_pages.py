@@ -34,8 +34,12 @@ def ws(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
 
 def dashboard_pages(window: Any, ws: Any, *, people: list[Any], size: tuple[int, int], lang: str,
                     scale: int) -> Iterator[Any]:
-    """The hard-questions and before/after pages in turn, each shown, for people checked twice."""
-    view = netbook_dashboard(window, ws, lang=lang, scale=scale, people=people, checks=2, size=size)
+    """The hard-questions and before/after pages in turn, each shown, for people checked twice, the
+    second time long enough after the first to be compared."""
+    from digigram.core.programme import AFTER_DAYS
+
+    view = netbook_dashboard(window, ws, lang=lang, scale=scale, people=people, checks=2, size=size,
+                             apart_days=AFTER_DAYS + 2)
     for page in (view.hard, view.before_after):
         view.tabs.setCurrentWidget(page)
         settle(16)
@@ -125,3 +129,32 @@ def test_the_role_column_sorts_by_the_names_it_shows(
     shown = [view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())]
     assert shown == sorted(shown, key=sort_key), shown
     assert view.model.rows[0].profile_id == first
+
+
+@pytest.mark.parametrize(("lang", "nothing", "of"), [
+    ("uk", "щонайменше через 28 днів після першої, тож порівнювати поки нічого", "із"),
+    ("en", "at least 28 days after their first yet, so there is nothing to compare", "of")])
+@pytest.mark.parametrize("apart", [0, 30])
+def test_before_and_after_compares_only_checks_weeks_apart(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, nothing: str, of: str,  # noqa: F811
+        apart: int) -> None:
+    """Two checks minutes apart showed "1 trainee, 7–10: 100 % … 0 %, ▲ +3" as the training's effect
+    while the Programme tab said nobody could be compared yet. Now the tab says so; with checks 30 days
+    apart it counts them, each share with its count beside it."""
+    import re
+
+    view = netbook_dashboard(window, ws, lang=lang, scale=100, people=PEOPLE[:2], checks=2,
+                             size=(1366, 768), apart_days=apart)
+    page = view.before_after
+    view.tabs.setCurrentWidget(page)
+    settle(16)
+    said = page.summary.text()
+    if not apart:
+        assert nothing in said and page.table.rowCount() == 0, said
+        assert "%" not in said
+    else:
+        assert nothing not in said and page.table.rowCount() > 0, said
+        assert ": 2." in said, said
+        # "7–10: 1 of 2 (50 %) at the first check, 2 of 2 (100 %) at the latest": no share without its count
+        shares = re.findall(r"(\d+) " + of + r" (\d+) \(([\d.,]+)\s?%\)", said)
+        assert len(shares) == 2 and said.count("%") == 2, said

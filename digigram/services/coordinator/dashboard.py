@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
@@ -19,12 +19,13 @@ from digigram.core.coordination import (
     ItemStat,
     TraineeOrder,
     TraineeRow,
+    before_after_of,
     needs_help,
-    share_high,
 )
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
 from digigram.core.names import name_key, sort_key
+from digigram.core.programme import AFTER_DAYS
 from digigram.services.summaries import BATCH, Summary, fill_gaps, summarise
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
@@ -124,7 +125,7 @@ def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFil
         return replace(whole, rows=tuple(rows[offset:offset + limit]), offset=offset)
     with sessions() as session:
         dashboard_rows.roomy(session)
-        lines = dashboard_rows.trainees(session, f, fw)
+        lines = dashboard_rows.trainees(session, f, fw, after_days=AFTER_DAYS)
         if all(line[7] == line[8] for line in lines):
             rows, before_after = _from_lines(framework, lines)
             board = Dashboard(rows=tuple(ordered(rows, order)), area_ids=_areas(framework),
@@ -152,12 +153,14 @@ def _page(session: Session, framework: Framework, f: DashboardFilter, *, order: 
     fw = framework.content_hash
     ids = dashboard_rows.page_ids(session, f, fw, order, offset=offset, limit=limit) if limit > 0 else []
     place = {person_id: k for k, person_id in enumerate(ids)}
-    rows = _from_lines(framework, dashboard_rows.trainees(session, f, fw, ids))[0] if ids else []
+    lines = dashboard_rows.trainees(session, f, fw, ids, after_days=AFTER_DAYS) if ids else []
+    rows = _from_lines(framework, lines)[0]
     rows.sort(key=lambda r: place[r.person_id])
     hard: tuple[ItemStat, ...] = ()
     before_after = BeforeAfter(people=0, share_high_first=None, share_high_latest=None)
     if figures:
-        before_after = _from_lines(framework, dashboard_rows.trainees(session, f, fw))[1]
+        everyone = dashboard_rows.trainees(session, f, fw, after_days=AFTER_DAYS)
+        before_after = _from_lines(framework, everyone)[1]
         hard = hard_from_marks(framework, dashboard_rows.marks(session, f, fw))
     return Dashboard(rows=tuple(rows), area_ids=_areas(framework), hard_questions=hard,
                      before_after=before_after, total=total, needing_help=helped, offset=offset)
@@ -188,7 +191,8 @@ def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]
 
 
 def _from_lines(framework: Framework, lines: list[TraineeLine]) -> tuple[list[TraineeRow], BeforeAfter]:
-    """The trainees' rows (in no particular order) and the before/after figures over them."""
+    """The trainees' rows (in no particular order) and the before/after figures over them: over the people
+    whose latest check is at least AFTER_DAYS after their first, as the Programme tab counts."""
     import numpy as np
 
     area_ids = tuple(a.id for a in framework.areas)
@@ -211,14 +215,14 @@ def _from_lines(framework: Framework, lines: list[TraineeLine]) -> tuple[list[Tr
         return shared
 
     for (person_id, name, hub, group, profile_id, hub_id, region_id,
-         n, _kept, first_rating, first_areas, last_time, last_rating, last_areas) in lines:
+         n, _kept, first_rating, first_areas, last_time, last_rating, last_areas, far) in lines:
         if not n or last_areas is None or last_time is None:
             areas, help_, n, last_check = empty, False, 0, None
         else:
             areas, help_, last_row = known(last_areas)
             last_check = (last_time if isinstance(last_time, datetime)
                           else dashboard_rows.parse_stored(last_time))
-            if n >= 2 and first_areas is not None:
+            if n >= 2 and far and first_areas is not None:
                 firsts.append(first_rating)
                 latests.append(last_rating)
                 pairs.append((known(first_areas)[2], last_row))
@@ -228,7 +232,7 @@ def _from_lines(framework: Framework, lines: list[TraineeLine]) -> tuple[list[Tr
             region_id=region_id,
         ))
     change: dict[str, float] = {}
-    if pairs:  # mean level change per area over people with two or more checks, both levels known
+    if pairs:  # mean level change per area over the people compared, both levels known
         grid = np.array(levels, dtype=np.int64).reshape(len(levels), len(area_ids))
         which = np.array(pairs, dtype=np.int64)
         early, late = grid[which[:, 0]], grid[which[:, 1]]
@@ -236,8 +240,7 @@ def _from_lines(framework: Framework, lines: list[TraineeLine]) -> tuple[list[Tr
         sums = np.where(valid, late - early, 0).sum(axis=0)
         counts = valid.sum(axis=0)
         change = {a: float(sums[k]) / int(counts[k]) for k, a in enumerate(area_ids) if counts[k]}
-    return rows, BeforeAfter(people=len(firsts), share_high_first=share_high(firsts),
-                             share_high_latest=share_high(latests), level_change=MappingProxyType(change))
+    return rows, before_after_of(firsts, latests, change)
 
 
 def _build_summarising(
@@ -288,7 +291,8 @@ def _build_summarising(
                                              needs_help(s.gap for s in mapping.values()))
             areas, help_ = shared
             last_check = dashboard_rows.parse_stored(last[1])
-            if n >= 2:
+            # Compared only when the latest check is at least AFTER_DAYS after the first (as in SQL).
+            if n >= 2 and (last_check - dashboard_rows.parse_stored(first[1])) >= timedelta(days=AFTER_DAYS):
                 firsts.append(first[2])
                 latests.append(last[2])
                 for k, (early, late) in enumerate(zip(first[3].split(";"), last[3].split(";"), strict=True)):
@@ -307,8 +311,6 @@ def _build_summarising(
         total=len(rows), needing_help=sum(r.needs_help for r in rows),
         area_ids=area_ids,
         hard_questions=hard_from_marks(framework, [c[4] for c in checks]),
-        before_after=BeforeAfter(
-            people=len(firsts), share_high_first=share_high(firsts), share_high_latest=share_high(latests),
-            level_change=MappingProxyType(change)),
+        before_after=before_after_of(firsts, latests, change),
         note=note,
     )

@@ -116,7 +116,9 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator
             else:
                 gap = "" if status.gap is None else str(status.gap)
                 line += [status.level or "", status.target or "", gap]
-        line.append(w["yes"] if row.needs_help else w["no"])
+        # A person without a finished check has no answer to "needs help" (the table leaves it blank);
+        # "no" read as "checked and doing fine".
+        line.append("" if not row.checks else w["yes"] if row.needs_help else w["no"])
         lines.append(line)
     out = io.StringIO()
     # CRLF and minimal quoting are what Excel itself writes; a name with a comma or quote stays one cell.
@@ -169,7 +171,8 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         selection=describe(filters, framework, lang=lang, hub=hub), trainees=len(rows),
         checked=sum(r.checks > 0 for r in rows), need_help=sum(r.needs_help for r in rows),
         weak_areas=weak, hard=hard, ba_people=ba.people, share_high_first=ba.share_high_first,
-        share_high_latest=ba.share_high_latest,
+        share_high_latest=ba.share_high_latest, ba_high_first=(ba.high_first, ba.rated_first),
+        ba_high_latest=(ba.high_latest, ba.rated_latest),
         level_change=[(_area_name(framework, a, lang), v) for a, v in ba.level_change.items()],
         columns=[(a, _area_name(framework, a, lang)) for a in dashboard.area_ids],
         names=[r.name for r in picked],

@@ -130,11 +130,12 @@ def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[Ch
 
 # One selected person with their selected finished checks folded in SQL: id, name, hub, group, profile,
 # hub id, region, then checks, checks with a summary on this framework version, the first check's
-# rating and areas text, the latest check's finished_at, rating and areas text.
+# rating and areas text, the latest check's finished_at, rating and areas text, and 1 when the latest
+# check is at least `after_days` after the first (a later check that may show the training's effect).
 # (On SQLite the latest time is the stored text; on PostgreSQL a UTC datetime.)
 TraineeLine = tuple[str, str, str, str, str | None, str | None, str | None,
                     int | None, int | None, int | None, str | None, str | datetime | None, int | None,
-                    str | None]
+                    str | None, int | None]
 
 
 # Sorting a whole region's checks for the windows needs more than PostgreSQL's default 4 MB per step,
@@ -162,9 +163,9 @@ def _in(column: str, ids: Sequence[str], params: dict[str, Any]) -> str:
 
 
 def trainees(session: Session, f: DashboardFilter, framework_hash: str,
-             ids: Sequence[str] | None = None) -> list[TraineeLine]:
+             ids: Sequence[str] | None = None, *, after_days: int) -> list[TraineeLine]:
     """Every selected person (or only those of `ids`) with their first and latest selected check, one row
-    a person.
+    a person, and whether the latest is at least `after_days` after the first.
 
     Window functions number each person's checks both ways in one pass, so 47,000 checks never leave
     the database; people without a selected check come with NULLs (and are left out when a date bounds
@@ -178,8 +179,10 @@ def trainees(session: Session, f: DashboardFilter, framework_hash: str,
     params["fw"] = framework_hash
     join = "JOIN" if f.date_from is not None or f.date_to is not None else "LEFT JOIN"
     # PostgreSQL hands the latest time over as a timestamp in UTC (see roomy), parsed by the driver.
-    finished = "a.finished_at" if session.connection().dialect.name == "sqlite" else (
-        "a.finished_at AT TIME ZONE 'UTC'")
+    sqlite = session.connection().dialect.name == "sqlite"
+    finished = "a.finished_at" if sqlite else "a.finished_at AT TIME ZONE 'UTC'"
+    later = (f"datetime(min(t), '+{int(after_days)} days')" if sqlite
+             else f"min(t) + interval '{int(after_days)} days'")
     sql = ("WITH c AS (SELECT a.person_id, "
            f"{finished} AS t, coalesce(a.rating_before, a.rating_after) AS rating, "
            "s.areas, s.attempt_id AS kept, "
@@ -191,9 +194,10 @@ def trainees(session: Session, f: DashboardFilter, framework_hash: str,
            "g AS (SELECT person_id, count(*) AS n, count(kept) AS nk, "
            "max(CASE WHEN kf = 1 THEN rating END) AS r0, max(CASE WHEN kf = 1 THEN areas END) AS a0, "
            "max(CASE WHEN kl = 1 THEN t END) AS t1, max(CASE WHEN kl = 1 THEN rating END) AS r1, "
-           "max(CASE WHEN kl = 1 THEN areas END) AS a1 FROM c GROUP BY person_id) "
+           "max(CASE WHEN kl = 1 THEN areas END) AS a1, "
+           f"CASE WHEN max(t) >= {later} THEN 1 ELSE 0 END AS far FROM c GROUP BY person_id) "
            "SELECT p.id, p.name, p.hub, p.group_tag, p.profile_id, p.hub_id, h.region_id, "
-           "g.n, g.nk, g.r0, g.a0, g.t1, g.r1, g.a1 FROM person p LEFT JOIN hub h ON h.id = p.hub_id "
+           "g.n, g.nk, g.r0, g.a0, g.t1, g.r1, g.a1, g.far FROM person p LEFT JOIN hub h ON h.id = p.hub_id "
            f"{join} g ON g.person_id = p.id WHERE {pwhere}")
     return _fetch(session, sql, params)
 

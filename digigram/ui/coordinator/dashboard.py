@@ -437,10 +437,13 @@ class DashboardView(QWidget):
     def fit_columns(self) -> None:
         # However short the screen, the table keeps room for its heads and TABLE_ROWS rows; the buttons
         # under it are then reached by scrolling the screen (Tab takes the view along).
-        frame = 2 * self.table.frameWidth()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + frame
-                                    + TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
+        # The columns first: heads wrapped in narrower columns are taller than their size hint.
         self.table.fit_columns(MAX_COLUMN_LINES * self.table.fontMetrics().height())
+        frame = 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader()
+        heads = max(header.sizeHint().height(), header.minimumHeight())
+        rows = TABLE_ROWS * self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(heads + frame + rows)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.coordination import HARD_MIN_ASKED
 from digigram.core.i18n import format_change, format_percent
+from digigram.core.programme import AFTER_DAYS
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable, TextLabel
@@ -125,17 +126,25 @@ class BeforeAfterPanel(QWidget):
                                               translate("Dashboard", "Mean change in levels")])
 
     def show(self, figures: Any, framework: Any, lang: str) -> None:  # type: ignore[override]
+        # Only people whose latest check is AFTER_DAYS or more after their first are compared, as in the
+        # Programme tab: a retake minutes later showed as the training's effect.
         if figures is None or not figures.people:
             self.summary.setText(translate(
-                "Dashboard", "No one shown has two finished checks yet, so there is nothing to compare."))
+                "Dashboard", "No one shown has a later check at least %1 days after their first yet, so "
+                             "there is nothing to compare.").replace("%1", str(AFTER_DAYS)))
             self.table.setRowCount(0)
+            self.label.hide()  # an empty table under its title read as a table still loading
+            self.table.hide()
             return
+        self.label.show()
+        self.table.show()
+        # A share always beside its count: "100 %" of one person read as a finding.
         self.summary.setText(
-            translate("Dashboard", "Trainees with a first and a latest check: %1.").replace(
-                "%1", str(figures.people)) + "\n" +
+            translate("Dashboard", "Trainees with a later check at least %1 days after their first: %2.")
+            .replace("%1", str(AFTER_DAYS)).replace("%2", str(figures.people)) + "\n" +
             translate("Dashboard", "Rated their digital skills 7–10: %1 at the first check, %2 at the "
-                      "latest.").replace("%1", percent(figures.share_high_first, lang)).replace(
-                "%2", percent(figures.share_high_latest, lang)))
+                      "latest.").replace("%1", _of(figures.high_first, figures.rated_first, lang)).replace(
+                "%2", _of(figures.high_latest, figures.rated_latest, lang)))
         changes = list(figures.level_change.items())
         self.table.setRowCount(len(changes))
         for row, (area_id, change) in enumerate(changes):
@@ -144,6 +153,14 @@ class BeforeAfterPanel(QWidget):
             for col, text in enumerate((name, f"{symbol} {format_change(change, lang)}")):  # +0,5 in uk
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.fit()
+
+
+def _of(count: int, n: int, lang: str) -> str:
+    """"1 of 3 (33 %)", or "—" when nobody gave a rating."""
+    if not n:
+        return "—"
+    return translate("Dashboard", "%1 of %2 (%3)", "people of those who gave a rating").replace(
+        "%1", str(count)).replace("%2", str(n)).replace("%3", format_percent(count / n, lang))
 
 
 def heatmap_summary(board: Any, framework: Any, lang: str) -> str:

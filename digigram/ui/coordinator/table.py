@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QBrush, QColor, QFocusEvent, QPainter
@@ -299,6 +300,10 @@ class NameHeldTable(QTableView):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.names = HeldNames(self)
+        # Heads wrap word by word in a column narrower than their lines (see fit_columns).
+        for view in (self, self.names):
+            view.horizontalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.chosen: dict[int, int] = {}  # column -> the width a person dragged it to
         self._fitting = False
         names = self.names
@@ -320,6 +325,9 @@ class NameHeldTable(QTableView):
         names.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(names.verticalScrollBar().setValue)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
+        # The newly sorted column's head gains the sort mark: the columns share the width anew.
+        self.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self.fit_columns(self._widest) if self._widest else None)
         names.horizontalHeader().sectionResized.connect(self._name_resized)
         self.verticalHeader().sectionResized.connect(lambda row, _old, new: names.setRowHeight(row, new))
         # One sort order whichever head is clicked: each header shows it.
@@ -347,14 +355,86 @@ class NameHeldTable(QTableView):
 
     def fit_columns(self, widest: int) -> None:
         """Each column as wide as its contents, at most `widest`; a column a person sized by its head
-        keeps the width they gave it (each new selection fitted it anew, and the width was lost)."""
+        keeps the width they gave it (each new selection fitted it anew, and the width was lost).
+
+        When that is wider than the table, the columns share its width (see _share): their heads wrap
+        word by word, their cells stay whole. At 1366 px with two trainees the wide heads of empty
+        columns («Потрібна допомога») pushed the last check's date off the edge, cut to «01.»."""
+        self._widest = widest
         self._fitting = True
         try:
             self.resizeColumnsToContents()
-            for col in range(self.model().columnCount()):
-                self.setColumnWidth(col, self.chosen.get(col, min(self.columnWidth(col), widest)))
+            natural = [self.chosen.get(col, min(self.columnWidth(col), widest))
+                       for col in range(self.model().columnCount())]
+            room = self.viewport().width()
+            if sum(natural) > room > 0:
+                natural = self._share(room, natural, widest)
+            for col, width in enumerate(natural):
+                self.setColumnWidth(col, width)
+            self._fit_heads()
         finally:
             self._fitting = False
+
+    _widest = 0
+
+    def _share(self, room: int, natural: list[int], widest: int) -> list[int]:
+        """Widths that fit `room` where they can: each column keeps its cells' text whole (at most
+        `widest`) and its head's longest word, and the room left goes to each as far as it is narrower
+        than its natural width. A width a person chose stays. Where not even that fits, the columns keep
+        those least widths and the table scrolls sideways (the names stay held). A hub or a group whose
+        name is cut at `widest` anyway is cut a little shorter first, rather than scroll for it."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        pad = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+        least = []
+        for col, width in enumerate(natural):
+            # The sorted column's head also shows the sort mark: it keeps its natural width, which
+            # has room for it (sorting by another column fits the columns again).
+            if col in self.chosen or col == header.sortIndicatorSection():
+                least.append(width)
+                continue
+            head = str(self.model().headerData(col, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.ToolTipRole) or "")
+            word = max((metrics.horizontalAdvance(w) for w in head.split()), default=0) + pad
+            cells = min(self.sizeHintForColumn(col), widest)
+            least.append(min(max(word, cells), width))
+        spare = room - sum(least)
+        if spare < 0:  # a hub or group name already cut at `widest` gives way, to two thirds of it
+            floor = widest * 2 // 3
+            give = {col: width - floor for col, width in enumerate(least)
+                    if col not in self.chosen and col != header.sortIndicatorSection()
+                    and self.sizeHintForColumn(col) > widest and width > floor}
+            given = sum(give.values())
+            if given < -spare:
+                return least  # still too wide: the table scrolls sideways
+            for col, most in give.items():
+                least[col] -= -(spare * most // given)  # rounded up: the columns fit
+            spare = room - sum(least)
+        if spare <= 0:
+            return least
+        longer = [n - w for n, w in zip(natural, least, strict=True)]
+        total = sum(longer) or 1
+        return [w + spare * more // total for w, more in zip(least, longer, strict=True)]
+
+    def _fit_heads(self) -> None:
+        """The heads as tall as the tallest, its words wrapped in its column (QHeaderView measures the
+        lines as given, not as they wrap in a narrower column)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(0)
+        header.setMaximumHeight(16_777_215)
+        tallest = header.sizeHint().height()
+        for col in range(self.model().columnCount()):
+            head = str(self.model().headerData(col, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.DisplayRole) or "")
+            room = max(self.columnWidth(col) - 2 * margin, 1)
+            text = metrics.boundingRect(QRect(0, 0, room, 100_000), flags, head)
+            tallest = max(tallest, text.height() + 2 * margin + 2)
+        if tallest > header.sizeHint().height():
+            header.setFixedHeight(tallest)
+        self._place_names()
 
     def _column_resized(self, col: int, _old: int, new: int) -> None:
         head = self.horizontalHeader()
@@ -389,6 +469,8 @@ class NameHeldTable(QTableView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._place_names()
+        if self._widest and event.size().width() != event.oldSize().width():
+            self.fit_columns(self._widest)  # a wider or narrower window shares its width anew
 
     def updateGeometries(self) -> None:
         super().updateGeometries()

@@ -424,114 +424,120 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="64"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="65"/>
+        <location filename="../coordinator/pages.py" line="66"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="67"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="67"/>
-        <location filename="../coordinator/pages.py" line="124"/>
+        <location filename="../coordinator/pages.py" line="68"/>
+        <location filename="../coordinator/pages.py" line="125"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
+        <location filename="../coordinator/pages.py" line="69"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
+        <location filename="../coordinator/pages.py" line="69"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="69"/>
+        <location filename="../coordinator/pages.py" line="70"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="76"/>
+        <location filename="../coordinator/pages.py" line="77"/>
         <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
         <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="87"/>
+        <location filename="../coordinator/pages.py" line="88"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="122"/>
+        <location filename="../coordinator/pages.py" line="123"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="123"/>
+        <location filename="../coordinator/pages.py" line="124"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="125"/>
+        <location filename="../coordinator/pages.py" line="126"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="129"/>
-        <source>No one shown has two finished checks yet, so there is nothing to compare.</source>
-        <translation>Ніхто з показаних ще не має двох завершених перевірок, тож порівнювати нема чого.</translation>
+        <location filename="../coordinator/pages.py" line="132"/>
+        <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
+        <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="134"/>
-        <source>Trainees with a first and a latest check: %1.</source>
-        <translation>Слухачів із першою та останньою перевіркою: %1.</translation>
+        <location filename="../coordinator/pages.py" line="139"/>
+        <source>Trainees with a later check at least %1 days after their first: %2.</source>
+        <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="136"/>
+        <location filename="../coordinator/pages.py" line="141"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="154"/>
+        <location filename="../coordinator/pages.py" line="158"/>
+        <source>%1 of %2 (%3)</source>
+        <comment>people of those who gave a rating</comment>
+        <translation>%1 із %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="167"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="186"/>
+        <location filename="../coordinator/pages.py" line="199"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="187"/>
+        <location filename="../coordinator/pages.py" line="200"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="188"/>
+        <location filename="../coordinator/pages.py" line="201"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="202"/>
+        <location filename="../coordinator/pages.py" line="215"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="205"/>
+        <location filename="../coordinator/pages.py" line="218"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="208"/>
+        <location filename="../coordinator/pages.py" line="221"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
