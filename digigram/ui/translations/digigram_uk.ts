@@ -491,113 +491,113 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="139"/>
+        <location filename="../coordinator/pages.py" line="143"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="141"/>
+        <location filename="../coordinator/pages.py" line="145"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="158"/>
+        <location filename="../coordinator/pages.py" line="162"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="167"/>
+        <location filename="../coordinator/pages.py" line="171"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="199"/>
+        <location filename="../coordinator/pages.py" line="203"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="200"/>
+        <location filename="../coordinator/pages.py" line="204"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="201"/>
+        <location filename="../coordinator/pages.py" line="205"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="215"/>
+        <location filename="../coordinator/pages.py" line="219"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="218"/>
+        <location filename="../coordinator/pages.py" line="222"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="221"/>
+        <location filename="../coordinator/pages.py" line="225"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="71"/>
+        <location filename="../coordinator/table.py" line="72"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="73"/>
+        <location filename="../coordinator/table.py" line="74"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="76"/>
+        <location filename="../coordinator/table.py" line="77"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="78"/>
+        <location filename="../coordinator/table.py" line="79"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="84"/>
+        <location filename="../coordinator/table.py" line="85"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="145"/>
+        <location filename="../coordinator/table.py" line="146"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="150"/>
+        <location filename="../coordinator/table.py" line="151"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="151"/>
+        <location filename="../coordinator/table.py" line="152"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="152"/>
+        <location filename="../coordinator/table.py" line="153"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="148"/>
+        <location filename="../coordinator/table.py" line="149"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="149"/>
+        <location filename="../coordinator/table.py" line="150"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="146"/>
+        <location filename="../coordinator/table.py" line="147"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -883,7 +883,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="73"/>
+        <location filename="../history_view.py" line="69"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
@@ -918,32 +918,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="75"/>
+        <location filename="../history_view.py" line="71"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="77"/>
+        <location filename="../history_view.py" line="73"/>
         <source>Checks so far, and each area&apos;s level at each check</source>
         <translation>Перевірки досі й рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="78"/>
+        <location filename="../history_view.py" line="74"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="79"/>
+        <location filename="../history_view.py" line="75"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="80"/>
+        <location filename="../history_view.py" line="76"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="98"/>
+        <location filename="../history_view.py" line="94"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
