@@ -55,6 +55,7 @@ class HistoryView(QWidget):
         self.table = HistoryTable(self.page, all_rows=True)
         self.table_label.setBuddy(self.table)
         self.table.doubleClicked.connect(self._open)
+        self.table.currentCellChanged.connect(self._keep_row_in_view)
         column.addWidget(self.table_label)
         column.addWidget(self.table)
         # The chart keeps its drawn height, each area's panel whole, and scrolls with the page.
@@ -64,6 +65,19 @@ class HistoryView(QWidget):
         self.home_button.clicked.connect(self.win.go_home)
         self.open_button.clicked.connect(self._open)
         self.retranslate_ui()
+
+    def _keep_row_in_view(self, row: int, *_: int) -> None:
+        """The table never scrolls itself (the page does): the check the arrow keys reach is scrolled to."""
+        if row < 0:
+            return
+        inner = self.page.widget()
+        if inner is None:
+            return
+        rect = self.table.visualRect(self.table.model().index(row, 0))
+        top = self.table.viewport().mapTo(inner, rect.topLeft())
+        # Its foot, then its head: the whole check where it fits, else at least its first lines.
+        self.page.ensureVisible(top.x(), top.y() + self.table.rowHeight(row), 0, 1)
+        self.page.ensureVisible(top.x(), top.y(), 0, 0)
 
     def retranslate_ui(self) -> None:
         self.table_label.setText(translate("History", "&Checks so far:"))

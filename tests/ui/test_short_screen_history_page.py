@@ -35,8 +35,9 @@ def _scrolled_to(area: QAbstractScrollArea, widget: Any, rect: QRect) -> QRect:
     port = area.viewport()
     bar = area.verticalScrollBar()
     bar.setValue(bar.value() + widget.mapTo(port, rect.topLeft()).y())
-    settle()
-    return QRect(widget.mapTo(port, rect.topLeft()), rect.size())
+    shown = QRect(widget.mapTo(port, rect.topLeft()), rect.size())  # the scroll moves it at once
+    settle()  # (a chart may be drawn anew meanwhile, its old canvas gone)
+    return shown
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
@@ -77,3 +78,28 @@ def test_a_whole_check_and_a_whole_area_of_the_chart_are_seen_on_a_netbook_at_20
     shown = _scrolled_to(area, canvas, box)
     assert port.contains(shown), \
         f"a sliver of the chart: its first panel is {box.height()} px high in a view {port.height()} px high"
+
+
+def test_the_arrow_keys_bring_each_check_into_view_on_a_netbook(qtbot: Any, window: Any) -> None:
+    """The page scrolls, not the table: a check reached with the arrow keys is scrolled to, whole."""
+    from PySide6.QtCore import Qt
+
+    person = create_person(qtbot, window)
+    for _ in range(3):
+        finish_check_with_gaps(qtbot, window)
+    window.resize(1024, 600)
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    window.show_history(person.id)
+    history = window.view("history")
+    settle(16)
+    table, page = history.table, history.page
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    for row in range(1, 3):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        settle()
+        assert table.currentRow() == row
+        rect = table.visualRect(table.model().index(row, 0))
+        seen = QRect(table.viewport().mapTo(page.viewport(), rect.topLeft()),
+                     QRect(0, 0, rect.width(), table.rowHeight(row)).size())
+        assert page.viewport().rect().contains(seen), f"check {row + 1} is out of view: {seen}"
