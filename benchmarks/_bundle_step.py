@@ -6,7 +6,9 @@ Digigram it runs. Prints one JSON line: seconds, peak RSS in MB (its own, and th
 forked: a PostgreSQL import's recompute), what the step returned, and where the Digigram it ran came
 from, and the CPU seconds the step took in this process and in its children. The step
 "import-unchecked" is an import with the recompute of stored results switched off, to measure what
-the recompute costs; an import also reports how many checks it recomputed and the seconds
+the recompute costs (roughly: without the recompute no summaries are made beside it, so that import
+reads every new check back from the database to summarise it, which the difference then leaves out);
+an import also reports how many checks it recomputed and the seconds
 spent recomputing them in batches. An import is given the shipped framework, as the app's import (the
 command and the coordinator's button) gives it the open one: the new checks' summaries are then made
 in the import's transaction, as they are for a coordinator.

@@ -237,7 +237,7 @@ def _checks(run: _Run, work: Path) -> None:
 
 
 def _qt_check(run: _Run) -> str:
-    """The desktop app's libraries load and its Ukrainian translation is readable; no window is opened.
+    """The desktop app's libraries load and its translations are readable; no window is opened.
 
     Qt is probed by name at run time, not imported: the command line must keep working where Qt is
     missing, and there this check alone fails, which is exactly what the report should say.
@@ -248,12 +248,17 @@ def _qt_check(run: _Run) -> str:
         "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
         "matplotlib.backends.backend_agg")}  # the charts are drawn by Agg (ui/chart_widget.py)
     qt_core = modules["PySide6.QtCore"]
-    # The same place digigram.ui.translations reads it from, in a checkout and in the bundle.
-    qm = Path(__file__).resolve().parents[1] / "ui" / "translations" / "digigram_uk.qm"
-    translator = qt_core.QTranslator()
-    if not qm.is_file() or not translator.load(str(qm)):
-        raise Failed(run.t(N_("could not read the translation {name}", name=qm.name)))
-    return f"Qt {qt_core.qVersion()}, {qm.name}"
+    # The same place digigram.ui.translations reads them from, in a checkout and in the bundle; each
+    # language's (English's holds its plural forms).
+    folder = Path(__file__).resolve().parents[1] / "ui" / "translations"
+    names = []
+    for lang in ("uk", "en"):
+        qm = folder / f"digigram_{lang}.qm"
+        translator = qt_core.QTranslator()
+        if not qm.is_file() or not translator.load(str(qm)):
+            raise Failed(run.t(N_("could not read the translation {name}", name=qm.name)))
+        names.append(qm.name)
+    return f"Qt {qt_core.qVersion()}, {', '.join(names)}"
 
 
 def run(lang: str = "uk", *, out: TextIO | None = None) -> int:

@@ -59,7 +59,8 @@ def competence_order(framework: Framework) -> dict[str, int]:
 
 
 def competence_state(target: str | None, gap: int | None) -> int:
-    """A competence's byte in a summary's gaps: 0 no target, 1 at or above it, 2 below it."""
+    """A competence's byte in a summary's gaps: 0 no target, 1 at or above it, 2 below it. The database
+    works out the same from the rows (store.repo.dashboard.competence_states_of): keep the two alike."""
     return 0 if target is None else 2 if gap is not None and gap > 0 else 1
 
 

@@ -44,7 +44,8 @@ def install_language(lang: str) -> bool:
     if not ours.exists():
         compile_all()
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # English is the source language: its own file holds only plural forms, and Qt needs none of its.
+    # Ours for every language (English's holds only its plural forms); Qt's own for all but English,
+    # the language Qt's texts are written in.
     sources = [(str(ours.parent), ours.stem)] + ([] if lang == "en" else [(qt_folder, f"qtbase_{lang}")])
     for path, name in sources:
         translator = QTranslator(app)
@@ -52,7 +53,7 @@ def install_language(lang: str) -> bool:
             app.installTranslator(translator)
             _translators.append(translator)
         elif name == ours.stem and lang != "en":
-            ok = False  # without the English plurals the source text ("1 level(s)") still reads
+            ok = False  # (English still reads without its file: only its plurals say "level(s)")
     _deliver_language_change()
     return ok
 

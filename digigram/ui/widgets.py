@@ -419,6 +419,8 @@ def screen_of(widget: QWidget) -> QScreen | None:
     it was asked of. A dialog belongs to Python once exec() has returned and Python's garbage collector
     frees it; collected together with that wrapper, the QScreen itself was deleted while Qt still listed
     it, and the next paint of the window crashed the app (after the first person was added).
+    With several screens, the window's centre decides (a window straddling two may be sized for the
+    other one); where a window has no known position (Wayland), the screen under (0, 0) or the primary.
     """
     centre = widget.window().frameGeometry().center()
     return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
