@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, Percent, format_percent
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class AreaBar:
     theta: float | None = None
     sd: float | None = None
     said_index: int | None = None  # the level the person's self-ratings point to
+    level_probability: float | None = None  # how likely the level at level_index is
+    p_below_target: float | None = None  # the chance of being below the target
 
     def __post_init__(self) -> None:
         if not self.band_lo_index <= self.band_hi_index:
@@ -80,9 +82,19 @@ class ResultRow:
     target: str
     gap: str
     said: str = "—"
+    level_chance: str = ""  # how likely the level is, "50 %"; empty when not known
+    below_chance: str = ""  # the chance of being below the target, where it says something
 
 
 _REACHED = N_("reached")
+
+
+def below_chance(gap: int | None, p_below: float | None, lang: str) -> str:
+    """ "20 % chance below": said at the target with a chance of 10 % or more of being below it, or below
+    it with 90 % or less; near sure either way it would only add words."""
+    if gap is None or p_below is None or (p_below < 0.1 if gap <= 0 else p_below > 0.9):
+        return ""
+    return N_("{percent} chance below", percent=Percent(p_below)).render(lang)
 
 
 def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str) -> list[ResultRow]:
@@ -95,7 +107,9 @@ def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str)
         gap = bar.gap
         gap_text = "—" if gap is None else (_REACHED.render(lang) if gap == 0 else str(gap))
         said = "—" if bar.said_index is None else levels[bar.said_index]
-        rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text, said))
+        chance = "" if bar.level_probability is None else format_percent(bar.level_probability, lang)
+        rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text, said, chance,
+                              below_chance(gap, bar.p_below_target, lang)))
     return rows
 
 
@@ -134,6 +148,8 @@ def bars_from_result(
                 theta=getattr(res, "theta", None),
                 sd=getattr(res, "sd", None),
                 said_index=None if said is None else framework.level_index(said.level),
+                level_probability=getattr(res, "level_probability", None),
+                p_below_target=getattr(res, "p_below_target", None),
             )
         )
     return bars

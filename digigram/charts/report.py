@@ -34,7 +34,7 @@ WORDS = {
     "chart": N_("Level by area"),
     "results": N_("Results by area"),
     "area": N_("Area"),
-    "level": N_("Level"),
+    "level": N_("Level, how likely"),
     "band": N_("Likely range"),
     "target": N_("Target"),
     "gap": N_("Levels to target"),
@@ -56,6 +56,11 @@ WORDS = {
     "no_plan": N_("No development plan yet."),
     "page": N_("p."),
 }
+
+
+def _with(text: str, extra: str, before: str, after: str = "") -> str:
+    """A cell with its figure: "C1, 50 %", "reached (20 % chance below)"; the cell alone without one."""
+    return f"{text}{before}{extra}{after}" if extra else text
 
 
 def day_text(day: dt.date | None, lang: str) -> str:
@@ -256,7 +261,8 @@ def build_report_pages(
     if rows:
         flow.table([words[k] for k in ("area", "level", "band", "target", "gap", "said")],
                    [3.6, 1.0, 1.5, 1.0, 1.3, 1.3],
-                   [[r.area, r.level, r.band, r.target, r.gap, r.said] for r in rows], title=words["results"],
+                   [[r.area, _with(r.level, r.level_chance, ", "), r.band, r.target,
+                     _with(r.gap, r.below_chance, " (", ")"), r.said] for r in rows], title=words["results"],
                    keep_together=True)
     if said_vs_shown is not None:
         text = words["said_more" if said_vs_shown > 0 else "said_less" if said_vs_shown < 0 else "said_fits"]

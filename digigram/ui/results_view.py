@@ -39,8 +39,9 @@ from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import format_moment, mode_label
 from digigram.ui.texts import (
     answer_text,
+    below_chance_text,
     competence_gap_text,
-    gap_text,
+    level_chance_text,
     level_label,
     said_text,
     said_vs_shown_text,
@@ -166,7 +167,7 @@ class ResultsView(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 translate("Results", "Area"),
-                translate("Results", "Level (likely range)"),
+                translate("Results", "Level, how likely (likely range)"),
                 translate("Results", "Target for your role"),
                 translate("Results", "Compared with the target"),
                 translate("Results", "What you said about yourself"),
@@ -227,13 +228,11 @@ class ResultsView(QWidget):
         showed_more: list[str] = []
         for row, area in enumerate(areas):
             res = result.areas[area.id]
-            band = tuple(res.band)
-            span = band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}"
             cells = [
                 area.name.get(lang),
-                f"{level_label(fw, res.level, lang)} ({span})",
+                level_chance_text(fw, res, lang),
                 "—" if res.target is None else level_label(fw, res.target, lang),
-                gap_text(res),
+                below_chance_text(res, lang),
                 said_text(fw, res, lang),
             ]
             for col, text in enumerate(cells):

@@ -45,6 +45,32 @@ def gap_text(res: Any) -> str:
     return "▼ " + Texts().levels_below(gap)
 
 
+def level_chance_text(framework: Any, res: Any, lang: str) -> str:
+    """ "C1 · Advanced, 50% (B2–C2)": the most likely level, how likely it is, and the range holding 80 % of
+    the likelihood. After a quick check the level alone read surer than it is."""
+    from digigram.core.i18n import format_percent
+
+    band = tuple(res.band)
+    span = band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}"
+    chance = getattr(res, "level_probability", None)
+    text = level_label(framework, res.level, lang)
+    if chance is not None:
+        text += f", {format_percent(chance, lang)}"
+    return text if span == res.level else f"{text} ({span})"  # "(B1)" beside B1 would add nothing
+
+
+def below_chance_text(res: Any, lang: str) -> str:
+    """The gap, with the chance of being below the target where that says something: at the target with a
+    chance of 10 % or more of being below it, or below it with a chance of 10 % or more of being there."""
+    from digigram.core.i18n import format_percent
+
+    text, gap, below = gap_text(res), getattr(res, "gap", None), getattr(res, "p_below_target", None)
+    if gap is None or below is None or (below < 0.1 if gap <= 0 else below > 0.9):
+        return text
+    chance = translate("Texts", "%1 chance below").replace("%1", format_percent(below, lang))
+    return f"{text} ({chance})"
+
+
 def competence_gap_text(res: CompetenceResult) -> str:
     """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
 

@@ -96,3 +96,20 @@ def test_the_said_level_travels_to_the_report_rows() -> None:
     rows = rows_from_bars([AreaBar("x", "X", 1, 1, 2, 3, said_index=4), AreaBar("y", "Y", 2, 2, 2, 2)],
                           ["A1", "A2", "B1", "B2", "C1", "C2"], lang="en")
     assert [r.said for r in rows] == ["C1", "—"]
+
+
+@pytest.mark.parametrize(("lang", "likely", "chance"), [("uk", "50\xa0%", "нижче — з імовірністю 20\xa0%"),
+                                                        ("en", "50%", "20% chance below")])
+def test_result_rows_say_how_likely_the_level_is_and_the_chance_below_the_target(lang, likely, chance):
+    # The report's table said C1 and "reached" after a quick check where C1 held half the likelihood and
+    # one in five was below the target.
+    result = SimpleNamespace(areas={
+        "INF": SimpleNamespace(**vars(_area("C", ("B", "D"), target="B")), level_probability=0.5,
+                               p_below_target=0.2),
+        "SAF": SimpleNamespace(**vars(_area("C", ("C", "C"), target="B")), level_probability=0.97,
+                               p_below_target=0.01),  # near sure: nothing to add
+    })
+    reached, sure = rows_from_bars(bars_from_result(result, _framework(), lang=lang), ["A", "B", "C", "D"],
+                                   lang=lang)
+    assert (reached.level, reached.level_chance, reached.below_chance) == ("C", likely, chance)
+    assert sure.below_chance == ""

@@ -7,6 +7,7 @@ would not be found. No system tool is needed, so nothing here is skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -169,3 +170,18 @@ def test_a_fit_over_all_areas_names_the_areas_whose_levels_differ(tmp_path, bars
 def test_no_comparison_without_self_ratings(tmp_path, bars):
     text = _text(_write(tmp_path / "r.pdf", bars=bars, lang="en"))
     assert "What you said and what you showed" not in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", ["C1, 50 %", "досягнуто (нижче — з імовірністю 20 %)", "1 (нижче — з імовірністю 60 %)"]),
+    ("en", ["C1, 50%", "reached (20% chance below)", "1 (60% chance below)"]),
+])
+def test_the_result_table_says_how_likely_the_level_is_and_the_chance_below_the_target(
+        tmp_path, bars, lang, words):
+    # The last area: C1 at its target B2 with half the likelihood and a one in five chance of being below
+    # it; the first: B1, a level under its target B2, and not sure of that.
+    bars = [dataclasses.replace(bars[0], level_probability=0.45, p_below_target=0.6), *bars[1:-1],
+            dataclasses.replace(bars[-1], level_probability=0.5, p_below_target=0.2)]
+    text = " ".join(_text(_write(tmp_path / "r.pdf", bars=bars, lang=lang)).split())
+    for expected in words:
+        assert expected in text

@@ -883,7 +883,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="69"/>
+        <location filename="../history_view.py" line="83"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
@@ -918,32 +918,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="71"/>
+        <location filename="../history_view.py" line="85"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="73"/>
+        <location filename="../history_view.py" line="87"/>
         <source>Checks so far, and each area&apos;s level at each check</source>
         <translation>Перевірки досі й рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="74"/>
+        <location filename="../history_view.py" line="88"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="75"/>
+        <location filename="../history_view.py" line="89"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="76"/>
+        <location filename="../history_view.py" line="90"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="94"/>
+        <location filename="../history_view.py" line="108"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -2068,152 +2068,152 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="158"/>
+        <location filename="../results_view.py" line="159"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="159"/>
+        <location filename="../results_view.py" line="160"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="160"/>
+        <location filename="../results_view.py" line="161"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="161"/>
+        <location filename="../results_view.py" line="162"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="163"/>
+        <location filename="../results_view.py" line="164"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="165"/>
+        <location filename="../results_view.py" line="166"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="168"/>
+        <location filename="../results_view.py" line="169"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="169"/>
-        <source>Level (likely range)</source>
-        <translation>Рівень (імовірний діапазон)</translation>
+        <location filename="../results_view.py" line="170"/>
+        <source>Level, how likely (likely range)</source>
+        <translation>Рівень, його ймовірність (імовірний діапазон)</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="170"/>
+        <location filename="../results_view.py" line="171"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="171"/>
+        <location filename="../results_view.py" line="172"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="172"/>
+        <location filename="../results_view.py" line="173"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="175"/>
+        <location filename="../results_view.py" line="176"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="176"/>
+        <location filename="../results_view.py" line="177"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="177"/>
+        <location filename="../results_view.py" line="178"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="179"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="182"/>
+        <location filename="../results_view.py" line="183"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="182"/>
+        <location filename="../results_view.py" line="183"/>
         <source>Result and answer</source>
         <translation>Результат і відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="185"/>
+        <location filename="../results_view.py" line="186"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="187"/>
+        <location filename="../results_view.py" line="188"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="188"/>
+        <location filename="../results_view.py" line="189"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="219"/>
+        <location filename="../results_view.py" line="220"/>
         <source>Results of %1: %2, %3</source>
         <translation>Результати: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="251"/>
+        <location filename="../results_view.py" line="250"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="260"/>
+        <location filename="../results_view.py" line="259"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="344"/>
+        <location filename="../results_view.py" line="343"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="345"/>
+        <location filename="../results_view.py" line="344"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="347"/>
+        <location filename="../results_view.py" line="346"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="348"/>
+        <location filename="../results_view.py" line="347"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="349"/>
+        <location filename="../results_view.py" line="348"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="350"/>
+        <location filename="../results_view.py" line="349"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="361"/>
+        <location filename="../results_view.py" line="360"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -2372,62 +2372,67 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
+        <location filename="../texts.py" line="68"/>
+        <source>%1 chance below</source>
+        <translation>нижче — з імовірністю %1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="82"/>
         <source>not shown yet: no question here was answered right</source>
         <translation>ще не показано: тут немає жодної правильної відповіді</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
+        <location filename="../texts.py" line="84"/>
         <source>target reached by the area&apos;s level; the answers here have not shown it yet</source>
         <translation>ціль досягнуто за рівнем сфери; відповіді тут її ще не показали</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="92"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="74"/>
+        <location filename="../texts.py" line="98"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="121"/>
         <source>Over all areas together, what you said about yourself is close to what your answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом те, що ви сказали про себе, близьке до того, що показали ваші відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="99"/>
+        <location filename="../texts.py" line="123"/>
         <source>Over all areas together, their self-ratings are close to what their answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом їхня самооцінка близька до того, що показали відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="103"/>
+        <location filename="../texts.py" line="127"/>
         <source>What you said about yourself fits what your answers showed.</source>
         <translation>Те, що ви сказали про себе, збігається з тим, що показали ваші відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="104"/>
+        <location filename="../texts.py" line="128"/>
         <source>Their self-ratings fit what their answers showed.</source>
         <translation>Їхня самооцінка збігається з тим, що показали відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="107"/>
+        <location filename="../texts.py" line="131"/>
         <source>Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to worry about; your levels come from your answers, and the plan starts there.</source>
         <translation>Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, тож хвилюватися нема про що: рівні визначено за вашими відповідями, і план розвитку починається саме з них.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="112"/>
+        <location filename="../texts.py" line="136"/>
         <source>Rated themselves higher than their answers showed, over all areas together. This is common; a friendly talk about the answers to review may help.</source>
         <translation>Загалом за всіма сферами оцінили себе вище, ніж показали відповіді. Так буває часто; може допомогти доброзичлива розмова про відповіді для розбору.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="118"/>
+        <location filename="../texts.py" line="142"/>
         <source>Overall your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="123"/>
+        <location filename="../texts.py" line="147"/>
         <source>Their answers showed more than they gave themselves credit for, over all areas together. Encouragement may help.</source>
         <translation>Загалом за всіма сферами відповіді показали більше, ніж вони собі приписали. Може допомогти підбадьорення.</translation>
     </message>
