@@ -34,11 +34,15 @@ def test_the_level_says_how_likely_it_is_and_the_chance_below_the_target(
     for row, area in enumerate(areas):
         res = result.areas[area.id]
         assert res.level_probability < 1
-        assert f", {format_percent(res.level_probability, lang)} (" in table.item(row, 1).text()
+        text = table.item(row, 1).text()
+        assert f", {format_percent(res.level_probability, lang)}" in text
+        # the range beside it, unless it is the level alone ("(B1)" beside B1 would add nothing)
+        assert ("(" in text) == (tuple(res.band) != (res.level, res.level))
 
     # one area at its target with a 20 % chance of being below it, one below it and not sure of that: the
     # chance is said beside both
     first, second = (result.areas[a.id] for a in areas[:2])
+    codes = [level.code for level in window.ws.framework.levels]
 
     def show(**changed: Any) -> None:
         crafted = dataclasses.replace(result, areas=MappingProxyType({**result.areas, **changed}))
@@ -47,13 +51,13 @@ def test_the_level_says_how_likely_it_is_and_the_chance_below_the_target(
         settle()
 
     show(**{first.area_id: dataclasses.replace(first, level_probability=0.5, target=first.level, gap=0,
-                                               p_below_target=0.2),
+                                               p_below_target=0.2, band=(codes[0], codes[-1])),
             second.area_id: dataclasses.replace(second, level_probability=0.4, gap=1, p_below_target=0.6)})
     level, reached = table.item(0, 1).text(), table.item(0, 3).text()
-    assert f", {format_percent(0.5, lang)} (" in level
+    assert f", {format_percent(0.5, lang)} ({codes[0]}–{codes[-1]})" in level
     assert reached.startswith("✓ ") and format_percent(0.2, lang) in reached and BELOW[lang] in reached
     below = table.item(1, 3).text()
-    assert below.startswith("▲ ") and format_percent(0.6, lang) in below and BELOW[lang] in below
+    assert below.startswith("▼ ") and format_percent(0.6, lang) in below and BELOW[lang] in below
     # the screen reader's summary reads the same
     summary = view.chart.accessibleDescription()
     assert f"{areas[0].name.get(lang)}: {level}; {reached}" in summary
@@ -62,7 +66,7 @@ def test_the_level_says_how_likely_it_is_and_the_chance_below_the_target(
     show(**{first.area_id: dataclasses.replace(first, target=first.level, gap=0, p_below_target=0.04),
             second.area_id: dataclasses.replace(second, gap=1, p_below_target=0.96)})
     assert table.item(0, 3).text().startswith("✓ ") and BELOW[lang] not in table.item(0, 3).text()
-    assert table.item(1, 3).text().startswith("▲ ") and BELOW[lang] not in table.item(1, 3).text()
+    assert table.item(1, 3).text().startswith("▼ ") and BELOW[lang] not in table.item(1, 3).text()
     # the head says what the figure is
     head = table.horizontalHeaderItem(1).text()
     assert head == {"uk": "Рівень, його ймовірність (імовірний діапазон)",
