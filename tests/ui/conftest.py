@@ -63,6 +63,18 @@ def ws(data_dir: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
+def shipped_ws(data_dir: Path) -> Iterator[Any]:
+    """A workspace on the shipped framework: its areas, levels and questions as long as a person meets
+    (the test framework's are short). A module that needs it names it its `ws`."""
+    from competency_framework import shipped_framework_path
+    from digigram.services.workspace import Workspace
+
+    workspace = Workspace.open(data_dir=data_dir, framework_path=shipped_framework_path())
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Message boxes are recorded here instead of waiting for a click."""
     seen: list[str] = []

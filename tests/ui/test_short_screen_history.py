@@ -13,16 +13,21 @@ from tests.ui.helpers import create_person, cut_cells, settle, whole_in
 from tests.ui.test_plan_suggest import finish_check_with_gaps
 
 
-@pytest.mark.parametrize("lang", ["uk", "en"])
-def test_the_commands_and_the_checks_open_in_view_on_a_netbook_at_200_percent(
-        qtbot: Any, window: Any, lang: str) -> None:
+def netbook_history(qtbot: Any, window: Any, *, lang: str, checks: int) -> Any:
+    """The history of a new person with `checks` finished checks, on a 1024×600 netbook at 200 % text."""
     person = create_person(qtbot, window)
-    for _ in range(2):
+    for _ in range(checks):
         finish_check_with_gaps(qtbot, window)
     window.resize(1024, 600)
     window.apply_settings(Settings(language=lang, text_scale=200), store=False)
     window.show_history(person.id)
-    history = window.view("history")
+    return window.view("history")
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_commands_and_the_checks_open_in_view_on_a_netbook_at_200_percent(
+        qtbot: Any, window: Any, lang: str) -> None:
+    history = netbook_history(qtbot, window, lang=lang, checks=2)
     settle()
     assert len(history.attempts) == 2
     port = window.scroller.viewport()

@@ -6,28 +6,20 @@ one panel, and the table one check cut at its foot."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea
 
-from digigram.ui.settings_dialog import Settings
-from tests.ui.helpers import create_person, settle
-from tests.ui.test_plan_suggest import finish_check_with_gaps
+from tests.ui.helpers import settle
+from tests.ui.test_short_screen_history import netbook_history
 
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
+def ws(shipped_ws: Any) -> Any:
     """The shipped framework: six areas whose names are as long as a person meets."""
-    from competency_framework import shipped_framework_path
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=shipped_framework_path())
-    yield workspace
-    workspace.close()
+    return shipped_ws
 
 
 def _scrolled_to(area: QAbstractScrollArea, widget: Any, rect: QRect) -> QRect:
@@ -43,13 +35,7 @@ def _scrolled_to(area: QAbstractScrollArea, widget: Any, rect: QRect) -> QRect:
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_a_whole_check_and_a_whole_area_of_the_chart_are_seen_on_a_netbook_at_200_percent(
         qtbot: Any, window: Any, lang: str) -> None:
-    person = create_person(qtbot, window)
-    for _ in range(2):
-        finish_check_with_gaps(qtbot, window)
-    window.resize(1024, 600)
-    window.apply_settings(Settings(language=lang, text_scale=200), store=False)
-    window.show_history(person.id)
-    history = window.view("history")
+    history = netbook_history(qtbot, window, lang=lang, checks=2)
     settle(16)
     assert len(history.attempts) == 2
     assert not window.scroller.verticalScrollBar().isVisible(), "the window scrolls around the screen"
@@ -84,13 +70,7 @@ def test_the_arrow_keys_bring_each_check_into_view_on_a_netbook(qtbot: Any, wind
     """The page scrolls, not the table: a check reached with the arrow keys is scrolled to, whole."""
     from PySide6.QtCore import Qt
 
-    person = create_person(qtbot, window)
-    for _ in range(3):
-        finish_check_with_gaps(qtbot, window)
-    window.resize(1024, 600)
-    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
-    window.show_history(person.id)
-    history = window.view("history")
+    history = netbook_history(qtbot, window, lang="uk", checks=3)
     settle(16)
     table, page = history.table, history.page
     table.setFocus()

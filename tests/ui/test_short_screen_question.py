@@ -3,8 +3,6 @@ and the question scrolls above them rather than the whole screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,14 +13,9 @@ from tests.ui.helpers import answer_current, create_person, settle, whole_in
 
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
+def ws(shipped_ws: Any) -> Any:
     """The shipped framework: its questions are as long as a trainee meets (the test one's are short)."""
-    from competency_framework import shipped_framework_path
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=shipped_framework_path())
-    yield workspace
-    workspace.close()
+    return shipped_ws
 
 
 

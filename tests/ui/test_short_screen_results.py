@@ -3,8 +3,6 @@ every column in the table's width, no sideways scroll, and no word of a head or 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,14 +13,9 @@ from tests.ui.helpers import answer_to_the_end, create_person, cut_cells, settle
 
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
+def ws(shipped_ws: Any) -> Any:
     """The shipped framework: its areas' and levels' names are as long as a person meets."""
-    from competency_framework import shipped_framework_path
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=shipped_framework_path())
-    yield workspace
-    workspace.close()
+    return shipped_ws
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
