@@ -258,6 +258,7 @@ class PlanView(StackingScreen):
         self._load_form()
         self._update_state()
         self.goal.setFocus()
+        self.goal.selectAll()  # the suggested goal is shown as text: typing one's own replaces it
 
     def remove_step(self) -> None:
         row = self.list.currentRow()

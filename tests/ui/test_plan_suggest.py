@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import create_person
+from tests.ui.helpers import create_person, type_text
 
 
 def finish_check_with_gaps(qtbot: Any, win: Any) -> None:
@@ -184,3 +184,34 @@ def test_a_refused_save_on_the_way_out_is_said_at_most_once(
         assert len(messages) == 1, messages
     win.show_view(win.home)
     assert len(messages) == (0 if leave == "idle" else 1)
+
+
+def test_a_suggested_steps_goal_is_shown_as_its_text_not_as_a_grey_hint(qtbot: Any, window: Any,
+                                                                         ws: Any) -> None:
+    """The goal of a suggested step stood as the empty field's grey placeholder: it read as a hint, and
+    nobody could tell whether the step had a goal. It is the field's text; kept, it is stored as before
+    (empty: it reads in the language the plan is opened in and follows the competence chosen)."""
+    from digigram.ui.settings_dialog import Settings
+
+    win = window
+    _person, plan = _plan_after_a_check(qtbot, win)
+    plan.list.setCurrentRow(0)
+    shown = plan.list.item(0).text().split(" — ")[0]
+    assert shown.startswith("Reach level ")
+    assert plan.goal.text() == shown, "the goal is the field's text"
+    # Editing another field keeps the suggested goal as it was stored.
+    plan.status.setCurrentIndex(plan.status.findData("in_progress"))
+    assert plan.steps[0].goal == "" and plan.steps[0].status == "in_progress"
+    # Another competence: the suggested goal in the field follows it.
+    other = next(row for row in range(plan.competence.count())
+                 if plan.competence.itemData(row) != plan.steps[0].competence_id)
+    plan.competence.setCurrentIndex(other)
+    assert plan.steps[0].goal == ""
+    assert plan.goal.text() == plan.list.item(0).text().split(" — ")[0] != shown
+    assert plan.goal.text().endswith(plan.competence.currentText())
+    win.apply_settings(Settings(language="uk"), store=False)
+    assert plan.goal.text().startswith("Досягти рівня ")
+    # Words of one's own are stored as typed.
+    plan.goal.selectAll()
+    type_text(plan.goal, "Пройти курс")
+    assert plan.steps[0].goal == "Пройти курс" and plan.goal.text() == "Пройти курс"
