@@ -215,3 +215,58 @@ def test_a_suggested_steps_goal_is_shown_as_its_text_not_as_a_grey_hint(qtbot: A
     plan.goal.selectAll()
     type_text(plan.goal, "Пройти курс")
     assert plan.steps[0].goal == "Пройти курс" and plan.goal.text() == "Пройти курс"
+
+
+def test_steps_whose_target_a_later_check_reaches_say_so(qtbot: Any, window: Any, ws: Any) -> None:
+    """After a later check meets every goal, «Nothing to suggest» stood beside 34 «Planned» steps from the
+    earlier gaps, none saying it was out of date. Each says the target is reached, and in which check;
+    marked done, it no longer says so. No step is removed for the person."""
+    from digigram.core.i18n import format_date
+    from digigram.core.when import local
+
+    win = window
+    person, plan = _plan_after_a_check(qtbot, win)
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    planned = len(plan.steps)
+    assert planned and not any("already reached" in plan.list.item(r).text() for r in range(planned))
+
+    finish_check_without_gaps(ws, person.id)
+    day = format_date(local(ws.latest_finished(person.id).finished_at), "en")
+    win.show_plan(person.id)
+    assert len(plan.steps) == planned
+    for row in range(planned):
+        assert plan.list.item(row).text().endswith(f" · target already reached in the check of {day}")
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert len(plan.steps) == planned and "Nothing to suggest" in plan.state.text()
+    assert "quick" not in plan.state.text()
+
+    plan.list.setCurrentRow(0)
+    plan.status.setCurrentIndex(plan.status.findData("done"))
+    assert "already reached" not in plan.list.item(0).text()
+
+
+def test_a_plan_suggested_from_a_quick_scan_says_so(qtbot: Any, window: Any, ws: Any) -> None:
+    """A full check with gaps, then a quick scan: the suggestion comes from the quick scan, which is
+    rough, and the plan screen says so."""
+    from digigram.core.i18n import format_date
+    from digigram.core.when import local
+
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    session = ws.start_quiz(person.id, mode="quick", rating_before=3, seed=5)
+    while (item := session.current_item) is not None:  # the lowest answer everywhere: gaps again
+        session.answer(0 if item.scale is not None else
+                       min(range(len(item.options)), key=lambda i: item.options[i].score))
+    session.finish(rating_after=3)
+    latest = ws.latest_finished(person.id)
+    assert latest.mode == "quick"
+    day = format_date(local(latest.finished_at), "en")
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    assert plan.steps, "the empty plan opens with the quick scan's suggestions"
+    assert f"Suggested from the quick scan of {day}" in plan.state.text()
+    while plan.steps:
+        qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert plan.steps and f"Suggested from the quick scan of {day}" in plan.state.text()
