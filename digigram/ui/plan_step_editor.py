@@ -141,8 +141,10 @@ class StepEditor(QWidget):
         """Show `step` in the form (sends no `edited`)."""
         self.step = step
         self._loading = True
-        self.goal.setText(step.goal)
         self.competence.setCurrentIndex(max(0, self.competence.findData(step.competence_id)))
+        # A kept suggested goal is stored empty (it reads in the language the plan is opened in) but is
+        # the step's goal all the same: the field shows it as text, not as a grey hint in an empty field.
+        self.goal.setText(step.goal or self._default_goal(step.competence_id))
         self.resource.setCurrentIndex(max(0, self.resource.findData(step.resource_id)))
         self.has_due.setChecked(step.due is not None)
         self.due.setEnabled(step.due is not None)
@@ -154,28 +156,39 @@ class StepEditor(QWidget):
         self._update_open()
         self._update_goal_hint()
 
-    def _update_goal_hint(self) -> None:
-        """An empty goal means "reach the target": the field shows that, worded in the reader's language."""
+    def _default_goal(self, competence_id: str) -> str:
+        """The suggested goal, "reach the target" in this competence, worded in the reader's language."""
         person = self.win.person
+        return goal_text("", self.win.ws.framework, competence_id=competence_id,
+                         profile_id=person.profile_id if person else None, lang=self.win.lang)
+
+    def _update_goal_hint(self) -> None:
+        """A field emptied by the person still means the suggested goal: the hint says which it is."""
         competence = self.competence.currentData() or (self.step.competence_id if self.step else "")
-        self.goal.setPlaceholderText(goal_text(
-            "", self.win.ws.framework, competence_id=competence,
-            profile_id=person.profile_id if person else None, lang=self.win.lang))
+        self.goal.setPlaceholderText(self._default_goal(competence))
 
     def _edited(self, *_: object) -> None:
         if self._loading or self.step is None:
             return
         qd = self.due.date()
         self.due.setEnabled(self.has_due.isChecked())
+        # The suggested goal as shown is stored as before, empty, so it follows the language and the
+        # competence; a goal in the person's own words is stored as typed.
+        before = self.step.competence_id
+        typed = self.goal.text()
+        kept = typed.strip() in ("", self._default_goal(before))
+        competence = self.competence.currentData()
         self.step = replace(
             self.step,
-            goal=self.goal.text(),
-            competence_id=self.competence.currentData(),
+            goal="" if kept else typed,
+            competence_id=competence,
             resource_id=self.resource.currentData(),
             status=self.status.currentData(),
             due=dt.date(qd.year(), qd.month(), qd.day()) if self.has_due.isChecked() else None,
             notes=self.notes.toPlainText(),
         )
+        if kept and typed and competence != before:  # the suggested goal follows the competence chosen
+            self.goal.setText(self._default_goal(competence))
         self._update_open()
         self._update_goal_hint()
         self.edited.emit(self.step)

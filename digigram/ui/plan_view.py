@@ -23,7 +23,9 @@ from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
 from digigram.core.plan import goal_text
-from digigram.core.records import Change, Plan, PlanStep
+from digigram.core.records import Attempt, Change, Plan, PlanStep
+from digigram.core.scoring import not_shown_yet
+from digigram.core.when import local
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
 from digigram.ui.widgets import StackingScreen, TextLabel, breakable, scroll_page, wrap_lines
@@ -63,6 +65,10 @@ class PlanView(StackingScreen):
         self.steps: list[PlanStep] = []
         self.dirty = False
         self.touched = False  # changed by the person, not only the steps suggested on opening
+        # The latest finished check and the competences whose target it reaches: a step planned from an
+        # earlier gap says so, rather than standing «Planned» beside «the latest check meets every goal».
+        self.latest: Attempt | None = None
+        self.reached: frozenset[str] = frozenset()
         # The steps and the form scroll on their own above Save, Export and Print, which stay at the
         # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed
         # them below the window, to be found only by scrolling the whole screen.
@@ -163,8 +169,37 @@ class PlanView(StackingScreen):
 
     def _label(self, step: PlanStep) -> str:
         person = self.win.person
-        return step_label(step, self.win.ws.framework, profile_id=person.profile_id if person else None,
+        text = step_label(step, self.win.ws.framework, profile_id=person.profile_id if person else None,
                           lang=self.win.lang)
+        latest = self.latest
+        if latest is None or step.status == "done" or step.competence_id not in self.reached:
+            return text
+        day = format_date(local(latest.finished_at or latest.started_at), self.win.lang)
+        note = (translate("Plan", "target already reached in the quick scan of %1") if latest.mode == "quick"
+                else translate("Plan", "target already reached in the check of %1"))
+        return f"{text} · {note.replace('%1', day)}"
+
+    def _read_latest(self) -> None:
+        """The person's latest finished check and the competences at their target in it (as the
+        suggestion counts them: at the target and shown, not only by the area's level)."""
+        self.latest, self.reached = None, frozenset()
+        if self.person_id is None:
+            return
+        latest = self.win.ws.latest_finished(self.person_id)
+        result = None if latest is None else self.win.run(lambda: self.win.ws.results_for(latest.id))
+        if latest is None or result is None:
+            return
+        self.latest = latest
+        self.reached = frozenset(c.competence_id for c in result.competences.values()
+                                 if c.gap is not None and c.gap <= 0 and not not_shown_yet(c))
+
+    def _quick_note(self) -> str:
+        """When the latest check is a quick scan, that what it suggests is rough."""
+        if self.latest is None or self.latest.mode != "quick":
+            return ""
+        return translate("Plan", "Suggested from the quick scan of %1, which is rough; a full check "
+                                 "is surer.").replace(
+            "%1", format_date(local(self.latest.finished_at or self.latest.started_at), self.win.lang))
 
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
@@ -174,6 +209,7 @@ class PlanView(StackingScreen):
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
         self.dirty = self.touched = False
+        self._read_latest()
         if not self.steps:
             self.suggest_steps(quiet=True)
         self._render_list()
@@ -182,6 +218,8 @@ class PlanView(StackingScreen):
         self._update_state()
         if not self.steps:  # «Saved» alone over an empty list said nothing of why it is empty
             self.state.setText(self._empty_note())
+        elif self.dirty and (quick := self._quick_note()):  # steps suggested on opening, from a quick scan
+            self.state.setText(self.state.text() + " · " + quick)
 
     def _render_list(self) -> None:
         row = self.list.currentRow()
@@ -218,7 +256,9 @@ class PlanView(StackingScreen):
     def suggest_steps(self, *, quiet: bool = False) -> None:
         if self.person_id is None:
             return
-        latest = self.win.ws.latest_finished(self.person_id)
+        if not quiet:  # a check may have been finished since the plan was opened
+            self._read_latest()
+        latest = self.latest
         if latest is None:
             if not quiet:
                 self.state.setText(self._empty_note())
@@ -240,13 +280,17 @@ class PlanView(StackingScreen):
             note = (translate("Plan", "Every suggested step is already in the plan.") if plan.steps else
                     self._empty_note())
             self.state.setText(self.state.text() + " · " + note)
+        elif new and not quiet and (quick := self._quick_note()):
+            self.state.setText(self.state.text() + " · " + quick)
 
     def _empty_note(self) -> str:
         """Why no step is suggested: no finished check yet, or the latest meets every goal."""
         if self.person_id is None or self.win.ws.latest_finished(self.person_id) is None:
             return translate("Plan", "Finish a check first: suggestions come from its results.")
-        return translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
+        note = translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
                                  "You can add a step of your own.")
+        quick = self._quick_note()
+        return f"{note} {quick}" if quick else note
 
     def add_step(self) -> None:
         fw = self.win.ws.framework
@@ -258,6 +302,7 @@ class PlanView(StackingScreen):
         self._load_form()
         self._update_state()
         self.goal.setFocus()
+        self.goal.selectAll()  # the suggested goal is shown as text: typing one's own replaces it
 
     def remove_step(self) -> None:
         row = self.list.currentRow()

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import create_person
+from tests.ui.helpers import create_person, type_text
 
 
 def finish_check_with_gaps(qtbot: Any, win: Any) -> None:
@@ -184,3 +184,89 @@ def test_a_refused_save_on_the_way_out_is_said_at_most_once(
         assert len(messages) == 1, messages
     win.show_view(win.home)
     assert len(messages) == (0 if leave == "idle" else 1)
+
+
+def test_a_suggested_steps_goal_is_shown_as_its_text_not_as_a_grey_hint(qtbot: Any, window: Any,
+                                                                         ws: Any) -> None:
+    """The goal of a suggested step stood as the empty field's grey placeholder: it read as a hint, and
+    nobody could tell whether the step had a goal. It is the field's text; kept, it is stored as before
+    (empty: it reads in the language the plan is opened in and follows the competence chosen)."""
+    from digigram.ui.settings_dialog import Settings
+
+    win = window
+    _person, plan = _plan_after_a_check(qtbot, win)
+    plan.list.setCurrentRow(0)
+    shown = plan.list.item(0).text().split(" — ")[0]
+    assert shown.startswith("Reach level ")
+    assert plan.goal.text() == shown, "the goal is the field's text"
+    # Editing another field keeps the suggested goal as it was stored.
+    plan.status.setCurrentIndex(plan.status.findData("in_progress"))
+    assert plan.steps[0].goal == "" and plan.steps[0].status == "in_progress"
+    # Another competence: the suggested goal in the field follows it.
+    other = next(row for row in range(plan.competence.count())
+                 if plan.competence.itemData(row) != plan.steps[0].competence_id)
+    plan.competence.setCurrentIndex(other)
+    assert plan.steps[0].goal == ""
+    assert plan.goal.text() == plan.list.item(0).text().split(" — ")[0] != shown
+    assert plan.goal.text().endswith(plan.competence.currentText())
+    win.apply_settings(Settings(language="uk"), store=False)
+    assert plan.goal.text().startswith("Досягти рівня ")
+    # Words of one's own are stored as typed.
+    plan.goal.selectAll()
+    type_text(plan.goal, "Пройти курс")
+    assert plan.steps[0].goal == "Пройти курс" and plan.goal.text() == "Пройти курс"
+
+
+def test_steps_whose_target_a_later_check_reaches_say_so(qtbot: Any, window: Any, ws: Any) -> None:
+    """After a later check meets every goal, «Nothing to suggest» stood beside 34 «Planned» steps from the
+    earlier gaps, none saying it was out of date. Each says the target is reached, and in which check;
+    marked done, it no longer says so. No step is removed for the person."""
+    from digigram.core.i18n import format_date
+    from digigram.core.when import local
+
+    win = window
+    person, plan = _plan_after_a_check(qtbot, win)
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    planned = len(plan.steps)
+    assert planned and not any("already reached" in plan.list.item(r).text() for r in range(planned))
+
+    finish_check_without_gaps(ws, person.id)
+    day = format_date(local(ws.latest_finished(person.id).finished_at), "en")
+    win.show_plan(person.id)
+    assert len(plan.steps) == planned
+    for row in range(planned):
+        assert plan.list.item(row).text().endswith(f" · target already reached in the check of {day}")
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert len(plan.steps) == planned and "Nothing to suggest" in plan.state.text()
+    assert "quick" not in plan.state.text()
+
+    plan.list.setCurrentRow(0)
+    plan.status.setCurrentIndex(plan.status.findData("done"))
+    assert "already reached" not in plan.list.item(0).text()
+
+
+def test_a_plan_suggested_from_a_quick_scan_says_so(qtbot: Any, window: Any, ws: Any) -> None:
+    """A full check with gaps, then a quick scan: the suggestion comes from the quick scan, which is
+    rough, and the plan screen says so."""
+    from digigram.core.i18n import format_date
+    from digigram.core.when import local
+
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    session = ws.start_quiz(person.id, mode="quick", rating_before=3, seed=5)
+    while (item := session.current_item) is not None:  # the lowest answer everywhere: gaps again
+        session.answer(0 if item.scale is not None else
+                       min(range(len(item.options)), key=lambda i: item.options[i].score))
+    session.finish(rating_after=3)
+    latest = ws.latest_finished(person.id)
+    assert latest.mode == "quick"
+    day = format_date(local(latest.finished_at), "en")
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    assert plan.steps, "the empty plan opens with the quick scan's suggestions"
+    assert f"Suggested from the quick scan of {day}" in plan.state.text()
+    while plan.steps:
+        qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert plan.steps and f"Suggested from the quick scan of {day}" in plan.state.text()
