@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
 from digigram.core.i18n import N_, normalise
-from digigram.core.scoring import QuizResult, not_shown_yet
+from digigram.core.scoring import CompetenceResult, QuizResult, not_shown_yet
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,12 @@ def _fits_levels(resource: Resource, framework: Framework, low: int, high: int) 
     return lo <= high and hi >= low
 
 
+def reaches_target(comp: CompetenceResult) -> bool:
+    """At its target and not left unshown (scoring.not_shown_yet): a competence the plan needs no step
+    for. The plan screen marks steps of such competences as reached in the latest check."""
+    return comp.gap is not None and comp.target is not None and comp.gap <= 0 and not not_shown_yet(comp)
+
+
 def suggest(
     result: QuizResult,
     framework: Framework,
@@ -48,7 +54,7 @@ def suggest(
     order = {c.id: n for n, c in enumerate(framework.competences)}
     steps: list[Suggestion] = []
     for comp in sorted(result.competences.values(), key=lambda c: order.get(c.competence_id, 0)):
-        if comp.gap is None or comp.target is None or (comp.gap <= 0 and not not_shown_yet(comp)):
+        if comp.gap is None or comp.target is None or reaches_target(comp):
             continue
         area = result.areas[comp.area_id]
         low, high = area.level_index, framework.level_index(comp.target)

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
-from digigram.core.plan import goal_text
+from digigram.core.plan import goal_text, reaches_target
 from digigram.core.records import Attempt, Change, Plan, PlanStep
-from digigram.core.scoring import not_shown_yet
 from digigram.core.when import local
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
@@ -185,13 +184,11 @@ class PlanView(StackingScreen):
         self.latest, self.reached = None, frozenset()
         if self.person_id is None:
             return
-        latest = self.win.ws.latest_finished(self.person_id)
+        latest = self.latest = self.win.ws.latest_finished(self.person_id)
         result = None if latest is None else self.win.run(lambda: self.win.ws.results_for(latest.id))
-        if latest is None or result is None:
-            return
-        self.latest = latest
-        self.reached = frozenset(c.competence_id for c in result.competences.values()
-                                 if c.gap is not None and c.gap <= 0 and not not_shown_yet(c))
+        if result is None:
+            return  # (a result that cannot be read was said; no step is marked reached)
+        self.reached = frozenset(c.competence_id for c in result.competences.values() if reaches_target(c))
 
     def _quick_note(self) -> str:
         """When the latest check is a quick scan, that what it suggests is rough."""
@@ -285,7 +282,7 @@ class PlanView(StackingScreen):
 
     def _empty_note(self) -> str:
         """Why no step is suggested: no finished check yet, or the latest meets every goal."""
-        if self.person_id is None or self.win.ws.latest_finished(self.person_id) is None:
+        if self.person_id is None or self.latest is None:  # read with the plan (_read_latest)
             return translate("Plan", "Finish a check first: suggestions come from its results.")
         note = translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
                                  "You can add a step of your own.")

@@ -162,6 +162,14 @@ def _in(column: str, ids: Sequence[str], params: dict[str, Any]) -> str:
     return f"{column} IN ({', '.join(names)})"
 
 
+def days_after(session: Session, moment: str, days: int) -> str:
+    """SQL for `days` days after the finish time `moment`: SQLite keeps it as ISO text, PostgreSQL as a
+    timestamp."""
+    if session.connection().dialect.name == "sqlite":
+        return f"datetime({moment}, '+{int(days)} days')"
+    return f"{moment} + interval '{int(days)} days'"
+
+
 def trainees(session: Session, f: DashboardFilter, framework_hash: str,
              ids: Sequence[str] | None = None, *, after_days: int) -> list[TraineeLine]:
     """Every selected person (or only those of `ids`) with their first and latest selected check, one row
@@ -181,8 +189,7 @@ def trainees(session: Session, f: DashboardFilter, framework_hash: str,
     # PostgreSQL hands the latest time over as a timestamp in UTC (see roomy), parsed by the driver.
     sqlite = session.connection().dialect.name == "sqlite"
     finished = "a.finished_at" if sqlite else "a.finished_at AT TIME ZONE 'UTC'"
-    later = (f"datetime(min(t), '+{int(after_days)} days')" if sqlite
-             else f"min(t) + interval '{int(after_days)} days'")
+    later = days_after(session, "min(t)", after_days)
     sql = ("WITH c AS (SELECT a.person_id, "
            f"{finished} AS t, coalesce(a.rating_before, a.rating_after) AS rating, "
            "s.areas, s.attempt_id AS kept, "

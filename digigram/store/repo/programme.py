@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.programme import ProgrammeFilter
-from digigram.store.repo.dashboard import _fetch, _pg_marks, _stored, roomy
+from digigram.store.repo.dashboard import _fetch, _pg_marks, _stored, days_after, roomy
 
 _FINISHED = "a.status = 'finished' AND a.finished_at IS NOT NULL"
 
@@ -120,10 +120,7 @@ def headline(
     """(people, high before, high after): people whose first selected check and their latest one at
     least `after_days` later both carry a self-rating; "high" is a rating of `high_from` or more."""
     head, params = _checks(f)
-    if session.connection().dialect.name == "sqlite":
-        later = f"datetime(t0, '+{int(after_days)} days')"
-    else:
-        later = f"t0 + interval '{int(after_days)} days'"
+    later = days_after(session, "t0", after_days)
     params["high"] = high_from
     # The latest check at least `after_days` after the first is the person's latest check, if that one
     # is late enough; otherwise there is none. So one pass over a person's checks tells both ratings.
