@@ -145,6 +145,7 @@ class StepEditor(QWidget):
         # A kept suggested goal is stored empty (it reads in the language the plan is opened in) but is
         # the step's goal all the same: the field shows it as text, not as a grey hint in an empty field.
         self.goal.setText(step.goal or self._default_goal(step.competence_id))
+        self.goal.setCursorPosition(0)  # a goal longer than the field is read from its start, not its end
         self.resource.setCurrentIndex(max(0, self.resource.findData(step.resource_id)))
         self.has_due.setChecked(step.due is not None)
         self.due.setEnabled(step.due is not None)

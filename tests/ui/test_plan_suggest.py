@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import create_person, type_text
+from tests.ui.helpers import create_person, settle, type_text
 
 
 def finish_check_with_gaps(qtbot: Any, win: Any) -> None:
@@ -270,3 +270,20 @@ def test_a_plan_suggested_from_a_quick_scan_says_so(qtbot: Any, window: Any, ws:
         qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
     assert plan.steps and f"Suggested from the quick scan of {day}" in plan.state.text()
+
+
+def test_a_goal_longer_than_its_field_is_shown_from_its_start(qtbot: Any, window: Any) -> None:
+    """At 200 % text the suggested goal is wider than its field: «…evel B1: …» showed its end."""
+    from digigram.ui.settings_dialog import Settings
+
+    person = create_person(qtbot, window)
+    finish_check_with_gaps(qtbot, window)
+    window.apply_settings(Settings(language="en", text_scale=200), store=False)
+    window.show_plan(person.id)
+    view = window.view("plan")
+    settle()
+    assert view.steps, "a check with gaps suggests steps"
+    view.list.setCurrentRow(0)
+    settle()
+    goal = view.goal
+    assert goal.text() and goal.cursorPosition() == 0
