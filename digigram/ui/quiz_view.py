@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import time
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -76,8 +76,7 @@ class QuizView(QWidget):
         self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the texts wrap
         body = self.page.widget()
         self.where = TextLabel(body)
-        self.progress = QLabel(body)
-        self.progress.setWordWrap(True)
+        self.progress = _CountLine(body)
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
@@ -376,6 +375,22 @@ class QuizView(QWidget):
         else:
             target.setChecked(True)
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+class _CountLine(TextLabel):
+    """The count of questions, at the right of the line that says where the question is from.
+
+    It asks for the width of its text on one line: a word-wrapped QLabel asks for a guess at a
+    balanced width, and at 1366×768 the count broke onto two lines with half the row empty. Where the
+    row is too narrow for both (large text on a small screen) it still wraps, never cut off.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        text = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text()))
+        one_line = text + 1 + margins.left() + margins.right() + 2 * self.margin()
+        return QSize(max(one_line, self.minimumSizeHint().width()), hint.height())
 
 
 class _AnswerRow(QWidget):
