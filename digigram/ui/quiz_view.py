@@ -5,16 +5,18 @@ from __future__ import annotations
 import math
 import time
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,6 +32,20 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 DONT_KNOW = -1
+
+
+class Spacing(NamedTuple):
+    """Room around the question's parts, in px."""
+
+    edge: int  # above and below the screen, and between its parts (-1: the style's)
+    answers: tuple[int, int, int, int]  # around the answers
+    between: int  # between two answers (-1: the style's)
+    row: int  # above and below each answer's own row
+
+
+ROOMY = Spacing(edge=-1, answers=(12, 6, 12, 6), between=-1, row=2)
+COMPACT = Spacing(edge=2, answers=(12, 0, 12, 0), between=2, row=1)
+ROOMY_LINES = 30  # a screen shorter than this many lines of its text has the question laid out compactly
 
 
 def remaining_estimate(progress: Any) -> tuple[int, int | None, int | None]:
@@ -73,21 +89,19 @@ class QuizView(QWidget):
         # window, to be found only by scrolling.
         outer = QVBoxLayout(self)
         self.page, column = scroll_page(self)
+        self._outer, self._column = outer, column
         self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the texts wrap
         body = self.page.widget()
-        self.where = TextLabel(body)
-        self.progress = _CountLine(body)
-        top = QHBoxLayout()
-        top.addWidget(self.where, 1)
-        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
-        column.addLayout(top)
+        self.heading = _Heading(body)
+        self.where, self.progress = self.heading.where, self.heading.progress
+        column.addWidget(self.heading)
         self.stem = TextLabel(body, scale=1.3)
         column.addWidget(self.stem)
         self.hint = TextLabel(body)
         column.addWidget(self.hint)
         self.options_box = QWidget(body)
         self.options_layout = QVBoxLayout(self.options_box)
-        self.options_layout.setContentsMargins(12, 6, 12, 6)
+        self.options_layout.setContentsMargins(*ROOMY.answers)
         column.addWidget(self.options_box)
         column.addStretch(1)
         self.keys = TextLabel(body)
@@ -100,6 +114,7 @@ class QuizView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.next_button)
         outer.addLayout(bar)
+        self.compact = False  # spacing for a screen short for its text (_fit_room)
         self.group = QButtonGroup(self)
         self.next_button.clicked.connect(self.submit)
         self.pause_button.clicked.connect(self.pause)
@@ -130,6 +145,38 @@ class QuizView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_room()
+
+    # -- room ----------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_room()
+
+    def _fit_room(self) -> None:
+        """Spacing as the style has it where the screen has room; tight where it is short for its text.
+
+        On a 1024×600 netbook at 200 % text the margins and the gaps between the answers took the room
+        of two answers, and only two or three of a question's five were in view without scrolling. The
+        choice follows the screen's height in lines of its text alone, never the question shown, so the
+        answers do not jump from question to question.
+        """
+        height, line = self.height(), self.fontMetrics().lineSpacing()
+        compact = 0 < height < ROOMY_LINES * line
+        if compact == self.compact:
+            return
+        self.compact = compact
+        spacing = COMPACT if compact else ROOMY
+        # -1: the style's own (the sides keep it either way, in line with the other screens).
+        self._outer.setContentsMargins(-1, spacing.edge, -1, spacing.edge)
+        self._outer.setSpacing(spacing.edge)
+        self._column.setSpacing(spacing.edge)
+        self.heading.line.setSpacing(spacing.edge)
+        self.options_layout.setContentsMargins(*spacing.answers)
+        self.options_layout.setSpacing(spacing.between)
+        for rows in self._rows.values():
+            for row in rows:
+                row.fit(spacing)
 
     # -- flow ----------------------------------------------------------------------------------
     def begin(self, session: QuizSessionAPI) -> None:
@@ -239,6 +286,7 @@ class QuizView(QWidget):
 
     def _new_row(self, kind: type[QCheckBox | QRadioButton]) -> _AnswerRow:
         row = _AnswerRow(kind, self.options_box)
+        row.fit(COMPACT if self.compact else ROOMY)
         self.options_layout.addWidget(row)
         if kind is QCheckBox:
             row.button.toggled.connect(partial(self._box_toggled, row.button))
@@ -377,20 +425,56 @@ class QuizView(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
-class _CountLine(TextLabel):
-    """The count of questions, at the right of the line that says where the question is from.
+def one_line_width(label: QLabel) -> int:
+    """The width `label` needs to show its text on one line."""
+    margins = label.contentsMargins()
+    text = math.ceil(QFontMetricsF(label.font()).horizontalAdvance(label.text()))
+    return text + 1 + margins.left() + margins.right() + 2 * label.margin()
 
-    It asks for the width of its text on one line: a word-wrapped QLabel asks for a guess at a
-    balanced width, and at 1366×768 the count broke onto two lines with half the row empty. Where the
-    row is too narrow for both (large text on a small screen) it still wraps, never cut off.
-    """
+
+class _CountLine(TextLabel):
+    """The count of questions: it asks for the width of its text on one line (a word-wrapped QLabel
+    asks for a guessed balanced width, and at 1366×768 the count broke onto two lines with half the
+    row empty). Where the row is too narrow it still wraps, never cut off."""
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        margins = self.contentsMargins()
-        text = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text()))
-        one_line = text + 1 + margins.left() + margins.right() + 2 * self.margin()
-        return QSize(max(one_line, self.minimumSizeHint().width()), hint.height())
+        return QSize(max(one_line_width(self), self.minimumSizeHint().width()), super().sizeHint().height())
+
+
+class _Heading(QWidget):
+    """Where the question is from and the count of questions: side by side while both fit on one line
+    (the count at the right), else the count on its own line under the first.
+
+    Squeezed side by side on a netbook at 200 % text, each took the other's room: the area and
+    competence wrapped onto six lines in a narrow column, or the count did.
+    """
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.where = TextLabel(self)
+        self.progress = _CountLine(self)
+        self.line = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.line.setContentsMargins(0, 0, 0, 0)
+        self.line.addWidget(self.where, 1)
+        self.line.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
+
+    def arrange(self) -> None:
+        spacing = max(self.line.spacing(), 0)
+        side = one_line_width(self.where) + spacing + one_line_width(self.progress) <= self.width()
+        wanted = QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
+        if self.line.direction() != wanted:
+            self.line.setDirection(wanted)
+            self.line.setAlignment(
+                self.progress, Qt.AlignmentFlag.AlignRight if side else Qt.AlignmentFlag.AlignLeft)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.arrange()  # a text or its font changed
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
 
 
 class _AnswerRow(QWidget):
@@ -401,11 +485,16 @@ class _AnswerRow(QWidget):
     def __init__(self, kind: type[QCheckBox | QRadioButton], parent: QWidget) -> None:
         super().__init__(parent)  # inside the window: a row with no parent would be a window of its own
         line = QHBoxLayout(self)
-        line.setContentsMargins(0, 2, 0, 2)
+        line.setContentsMargins(0, ROOMY.row, 0, ROOMY.row)
         self.button: QAbstractButton = kind(self)
         self.text = ButtonText(self.button, self)
         line.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(self.text, 1)
+
+    def fit(self, spacing: Spacing) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, spacing.row, 0, spacing.row)
 
     def show_answer(self, key: str, text: str) -> None:
         self.button.setText(f"&{key}" if key else "")
