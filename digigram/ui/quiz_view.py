@@ -84,6 +84,10 @@ class QuizView(QWidget):
         self.dont_know: QAbstractButton | None = None
         self.order: list[int] = []  # file-order index of the option at each displayed position
         self._shown_at = 0.0
+        # The estimate of questions left on the last question shown, as (answered, left), and whether it
+        # went up with the answer after it: then the screen says why (_rise_note).
+        self._last_left: tuple[int, int] | None = None
+        self._rose = False
         # The question and its answers scroll on their own above the buttons, which stay at the window's
         # foot: at 200 % text on a 1024×600 netbook a long question pushed "Save and next" below the
         # window, to be found only by scrolling.
@@ -181,6 +185,7 @@ class QuizView(QWidget):
     # -- flow ----------------------------------------------------------------------------------
     def begin(self, session: QuizSessionAPI) -> None:
         self.session = session
+        self._last_left, self._rose = None, False
         self.show_current()
 
     def show_current(self) -> None:
@@ -190,8 +195,8 @@ class QuizView(QWidget):
         if self.item is None:
             # The closing self-rating is asked over this screen: it says the questions are done, not
             # "questions left: about 1" from the last question, and there is no next one to go to.
-            self.progress.setText(self._progress_text(self.session.progress().asked, 0, 0))
-            self.progress.setAccessibleName(self.progress.text())
+            self._rose = False
+            self._show_progress(self.session.progress().asked, 0, 0)
             self.next_button.setEnabled(False)
             self.win.check_done(self.session)
             return
@@ -206,8 +211,12 @@ class QuizView(QWidget):
         area, competence = fw.area(item.area_id), fw.competence(item.competence_id)
         self.where.setText(f"{area.name.get(lang)} · {competence.name.get(lang)}")
         answered, low, high = remaining_estimate(session.progress())
-        self.progress.setText(self._progress_text(answered, low, high))
-        self.progress.setAccessibleName(self.progress.text())
+        if not keep_choice:
+            last = self._last_left
+            self._rose = (last is not None and low is not None
+                          and answered == last[0] + 1 and low > last[1])
+            self._last_left = None if low is None else (answered, low)
+        self._show_progress(answered, low, high)
         self.stem.setText(item.stem.get(lang))
         many = item.select == "many" and not item.on_scale
         if item.on_scale:
@@ -300,6 +309,23 @@ class QuizView(QWidget):
                 "Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
             )
         return translate("Quiz", "Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.")
+
+    def _show_progress(self, answered: int, low: int | None, high: int | None) -> None:
+        """The count of questions; where the estimate of those left went up with the last answer, why.
+
+        The estimate follows the answers honestly, so it may rise (26, 27, 28 left): without a word
+        that looked like a fault. It is never shown lower than it is; the line says why it grew.
+        """
+        text = self._progress_text(answered, low, high)
+        note = self._rise_note() if self._rose else ""
+        self.progress.setText(f"{text} — {note}" if note else text)
+        self.progress.setToolTip(note)
+        self.progress.setAccessibleName(self.progress.text())
+        self.progress.setAccessibleDescription(note)
+
+    @staticmethod
+    def _rise_note() -> str:
+        return translate("Quiz", "your level is not clear yet, so a few more questions are needed")
 
     def _progress_text(self, answered: int, low: int | None, high: int | None) -> str:
         done = Quiz().answered(answered)
