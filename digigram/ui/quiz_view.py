@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import time
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
@@ -30,6 +32,20 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 DONT_KNOW = -1
+
+
+class Spacing(NamedTuple):
+    """Room around the question's parts, in px."""
+
+    edge: int  # above and below the screen, and between its parts (-1: the style's)
+    answers: tuple[int, int, int, int]  # around the answers
+    between: int  # between two answers (-1: the style's)
+    row: int  # above and below each answer's own row
+
+
+ROOMY = Spacing(edge=-1, answers=(12, 6, 12, 6), between=-1, row=2)
+COMPACT = Spacing(edge=2, answers=(12, 0, 12, 0), between=2, row=1)
+ROOMY_LINES = 30  # a screen shorter than this many lines of its text has the question laid out compactly
 
 
 def remaining_estimate(progress: Any) -> tuple[int, int | None, int | None]:
@@ -68,27 +84,28 @@ class QuizView(QWidget):
         self.dont_know: QAbstractButton | None = None
         self.order: list[int] = []  # file-order index of the option at each displayed position
         self._shown_at = 0.0
+        # The estimate of questions left on the last question shown, as (answered, left), and whether it
+        # went up with the answer after it: then the screen says why (_rise_note).
+        self._last_left: tuple[int, int] | None = None
+        self._rose = False
         # The question and its answers scroll on their own above the buttons, which stay at the window's
         # foot: at 200 % text on a 1024×600 netbook a long question pushed "Save and next" below the
         # window, to be found only by scrolling.
         outer = QVBoxLayout(self)
         self.page, column = scroll_page(self)
+        self._outer, self._column = outer, column
         self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the texts wrap
         body = self.page.widget()
-        self.where = TextLabel(body)
-        self.progress = QLabel(body)
-        self.progress.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.where, 1)
-        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
-        column.addLayout(top)
+        self.heading = _Heading(body)
+        self.where, self.progress = self.heading.where, self.heading.progress
+        column.addWidget(self.heading)
         self.stem = TextLabel(body, scale=1.3)
         column.addWidget(self.stem)
         self.hint = TextLabel(body)
         column.addWidget(self.hint)
         self.options_box = QWidget(body)
         self.options_layout = QVBoxLayout(self.options_box)
-        self.options_layout.setContentsMargins(12, 6, 12, 6)
+        self.options_layout.setContentsMargins(*ROOMY.answers)
         column.addWidget(self.options_box)
         column.addStretch(1)
         self.keys = TextLabel(body)
@@ -101,6 +118,7 @@ class QuizView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.next_button)
         outer.addLayout(bar)
+        self.compact = False  # spacing for a screen short for its text (_fit_room)
         self.group = QButtonGroup(self)
         self.next_button.clicked.connect(self.submit)
         self.pause_button.clicked.connect(self.pause)
@@ -131,10 +149,43 @@ class QuizView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_room()
+
+    # -- room ----------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_room()
+
+    def _fit_room(self) -> None:
+        """Spacing as the style has it where the screen has room; tight where it is short for its text.
+
+        On a 1024×600 netbook at 200 % text the margins and the gaps between the answers took the room
+        of two answers, and only two or three of a question's five were in view without scrolling. The
+        choice follows the screen's height in lines of its text alone, never the question shown, so the
+        answers do not jump from question to question.
+        """
+        height, line = self.height(), self.fontMetrics().lineSpacing()
+        compact = 0 < height < ROOMY_LINES * line
+        if compact == self.compact:
+            return
+        self.compact = compact
+        spacing = COMPACT if compact else ROOMY
+        # -1: the style's own (the sides keep it either way, in line with the other screens).
+        self._outer.setContentsMargins(-1, spacing.edge, -1, spacing.edge)
+        self._outer.setSpacing(spacing.edge)
+        self._column.setSpacing(spacing.edge)
+        self.heading.line.setSpacing(spacing.edge)
+        self.options_layout.setContentsMargins(*spacing.answers)
+        self.options_layout.setSpacing(spacing.between)
+        for rows in self._rows.values():
+            for row in rows:
+                row.fit(spacing)
 
     # -- flow ----------------------------------------------------------------------------------
     def begin(self, session: QuizSessionAPI) -> None:
         self.session = session
+        self._last_left, self._rose = None, False
         self.show_current()
 
     def show_current(self) -> None:
@@ -144,8 +195,8 @@ class QuizView(QWidget):
         if self.item is None:
             # The closing self-rating is asked over this screen: it says the questions are done, not
             # "questions left: about 1" from the last question, and there is no next one to go to.
-            self.progress.setText(self._progress_text(self.session.progress().asked, 0, 0))
-            self.progress.setAccessibleName(self.progress.text())
+            self._rose = False
+            self._show_progress(self.session.progress().asked, 0, 0)
             self.next_button.setEnabled(False)
             self.win.check_done(self.session)
             return
@@ -160,8 +211,12 @@ class QuizView(QWidget):
         area, competence = fw.area(item.area_id), fw.competence(item.competence_id)
         self.where.setText(f"{area.name.get(lang)} · {competence.name.get(lang)}")
         answered, low, high = remaining_estimate(session.progress())
-        self.progress.setText(self._progress_text(answered, low, high))
-        self.progress.setAccessibleName(self.progress.text())
+        if not keep_choice:
+            last = self._last_left
+            self._rose = (last is not None and low is not None
+                          and answered == last[0] + 1 and low > last[1])
+            self._last_left = None if low is None else (answered, low)
+        self._show_progress(answered, low, high)
         self.stem.setText(item.stem.get(lang))
         many = item.select == "many" and not item.on_scale
         if item.on_scale:
@@ -240,6 +295,7 @@ class QuizView(QWidget):
 
     def _new_row(self, kind: type[QCheckBox | QRadioButton]) -> _AnswerRow:
         row = _AnswerRow(kind, self.options_box)
+        row.fit(COMPACT if self.compact else ROOMY)
         self.options_layout.addWidget(row)
         if kind is QCheckBox:
             row.button.toggled.connect(partial(self._box_toggled, row.button))
@@ -253,6 +309,23 @@ class QuizView(QWidget):
                 "Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
             )
         return translate("Quiz", "Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.")
+
+    def _show_progress(self, answered: int, low: int | None, high: int | None) -> None:
+        """The count of questions; where the estimate of those left went up with the last answer, why.
+
+        The estimate follows the answers honestly, so it may rise (26, 27, 28 left): without a word
+        that looked like a fault. It is never shown lower than it is; the line says why it grew.
+        """
+        text = self._progress_text(answered, low, high)
+        note = self._rise_note() if self._rose else ""
+        self.progress.setText(f"{text} — {note}" if note else text)
+        self.progress.setToolTip(note)
+        self.progress.setAccessibleName(self.progress.text())
+        self.progress.setAccessibleDescription(note)
+
+    @staticmethod
+    def _rise_note() -> str:
+        return translate("Quiz", "your level is not clear yet, so a few more questions are needed")
 
     def _progress_text(self, answered: int, low: int | None, high: int | None) -> str:
         done = Quiz().answered(answered)
@@ -378,6 +451,58 @@ class QuizView(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
+def one_line_width(label: QLabel) -> int:
+    """The width `label` needs to show its text on one line."""
+    margins = label.contentsMargins()
+    text = math.ceil(QFontMetricsF(label.font()).horizontalAdvance(label.text()))
+    return text + 1 + margins.left() + margins.right() + 2 * label.margin()
+
+
+class _CountLine(TextLabel):
+    """The count of questions: it asks for the width of its text on one line (a word-wrapped QLabel
+    asks for a guessed balanced width, and at 1366×768 the count broke onto two lines with half the
+    row empty). Where the row is too narrow it still wraps, never cut off."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(one_line_width(self), self.minimumSizeHint().width()), super().sizeHint().height())
+
+
+class _Heading(QWidget):
+    """Where the question is from and the count of questions: side by side while both fit on one line
+    (the count at the right), else the count on its own line under the first.
+
+    Squeezed side by side on a netbook at 200 % text, each took the other's room: the area and
+    competence wrapped onto six lines in a narrow column, or the count did.
+    """
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.where = TextLabel(self)
+        self.progress = _CountLine(self)
+        self.line = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.line.setContentsMargins(0, 0, 0, 0)
+        self.line.addWidget(self.where, 1)
+        self.line.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
+
+    def arrange(self) -> None:
+        spacing = max(self.line.spacing(), 0)
+        side = one_line_width(self.where) + spacing + one_line_width(self.progress) <= self.width()
+        wanted = QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
+        if self.line.direction() != wanted:
+            self.line.setDirection(wanted)
+            self.line.setAlignment(
+                self.progress, Qt.AlignmentFlag.AlignRight if side else Qt.AlignmentFlag.AlignLeft)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.arrange()  # a text or its font changed
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+
 class _AnswerRow(QWidget):
     """One answer: the button shows its key, the text beside it wraps (a button's own text never wraps,
     and one long answer made the window wider than the screen). A click on the text chooses the
@@ -386,11 +511,16 @@ class _AnswerRow(QWidget):
     def __init__(self, kind: type[QCheckBox | QRadioButton], parent: QWidget) -> None:
         super().__init__(parent)  # inside the window: a row with no parent would be a window of its own
         line = QHBoxLayout(self)
-        line.setContentsMargins(0, 2, 0, 2)
+        line.setContentsMargins(0, ROOMY.row, 0, ROOMY.row)
         self.button: QAbstractButton = kind(self)
         self.text = ButtonText(self.button, self)
         line.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(self.text, 1)
+
+    def fit(self, spacing: Spacing) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, spacing.row, 0, spacing.row)
 
     def show_answer(self, key: str, text: str) -> None:
         self.button.setText(f"&{key}" if key else "")
