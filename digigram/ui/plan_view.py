@@ -274,8 +274,10 @@ class PlanView(StackingScreen):
         self._load_form()
         self._update_state()
         if not new and not quiet:  # a press that changes nothing must still say why
-            note = (translate("Plan", "Every suggested step is already in the plan.") if plan.steps else
-                    self._empty_note())
+            # What a quick scan suggests is rough, whether or not its steps are already in the plan
+            # (_empty_note says so itself).
+            note = (" ".join(t for t in (translate("Plan", "Every suggested step is already in the plan."),
+                                         self._quick_note()) if t) if plan.steps else self._empty_note())
             self.state.setText(self.state.text() + " · " + note)
         elif new and not quiet and (quick := self._quick_note()):
             self.state.setText(self.state.text() + " · " + quick)
