@@ -1383,58 +1383,58 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="100"/>
-        <source>A PIN stops others on this computer from opening your results: at least %1 characters, not easy to guess. Leave it empty if you do not need one.</source>
-        <translation>PIN не дасть іншим людям на цьому компʼютері відкрити ваші результати. Він має містити щонайменше %1 символи, і його має бути нелегко вгадати. Якщо він не потрібен, залиште поле порожнім.</translation>
+        <location filename="../person_dialog.py" line="104"/>
+        <source>A PIN of at least %1 characters, not easy to guess, stops others on this computer from opening your results; the hub&apos;s coordinator can still open them with the coordinator password.</source>
+        <translation>PIN щонайменше з %1 символів, який нелегко вгадати, не дасть іншим людям на цьому компʼютері відкрити ваші результати; координатор хабу все ж може відкрити їх паролем координатора.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="112"/>
+        <location filename="../person_dialog.py" line="116"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="117"/>
+        <location filename="../person_dialog.py" line="121"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="157"/>
+        <location filename="../person_dialog.py" line="161"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="159"/>
+        <location filename="../person_dialog.py" line="163"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="201"/>
+        <location filename="../person_dialog.py" line="205"/>
         <source>no hub</source>
         <translation>без хабу</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="204"/>
-        <location filename="../person_dialog.py" line="205"/>
+        <location filename="../person_dialog.py" line="208"/>
+        <location filename="../person_dialog.py" line="209"/>
         <source>This name is already here</source>
         <translation>Таке імʼя вже є</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="206"/>
+        <location filename="../person_dialog.py" line="210"/>
         <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
         <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="209"/>
+        <location filename="../person_dialog.py" line="213"/>
         <source>&amp;Add another</source>
         <translation>&amp;Додати ще одну</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="210"/>
+        <location filename="../person_dialog.py" line="214"/>
         <source>&amp;Go back</source>
         <translation>&amp;Повернутися</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="113"/>
+        <location filename="../person_dialog.py" line="117"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1442,23 +1442,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="225"/>
-        <location filename="../person_dialog.py" line="232"/>
+        <location filename="../person_dialog.py" line="229"/>
+        <location filename="../person_dialog.py" line="236"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="228"/>
+        <location filename="../person_dialog.py" line="232"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="239"/>
+        <location filename="../person_dialog.py" line="243"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="241"/>
+        <location filename="../person_dialog.py" line="245"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
