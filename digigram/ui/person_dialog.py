@@ -96,16 +96,21 @@ class PersonDialog(QDialog):
             self.hub.hide()
             self.hub.hint.setParent(self)
             layout.addWidget(self.hub.hint)
-        pin_note = QLabel(
+        # What a PIN does not do, too: the coordinator opens a protected person with the coordinator
+        # password (PinDialog's «Coordinator opens it…»), and a note saying only "stops others" overpromised.
+        # "Leave it empty if you do not need one" made way for it: the field's label says "(optional)", and
+        # at 200 % text on a 1024×600 screen the form still fits without scrolling.
+        self.pin_note = QLabel(
             translate(
                 "PersonDialog",
-                "A PIN stops others on this computer from opening your results: at least %1 characters, "
-                "not easy to guess. Leave it empty if you do not need one.",
+                "A PIN of at least %1 characters, not easy to guess, stops others on this computer from "
+                "opening your results; the hub's coordinator can still open them with the coordinator "
+                "password.",
             ).replace("%1", str(limits.PIN_MIN)),
             self,
         )
-        pin_note.setWordWrap(True)
-        layout.addWidget(pin_note)
+        self.pin_note.setWordWrap(True)
+        layout.addWidget(self.pin_note)
         # Consent is something the person does: the box starts empty, and the person is only added
         # once it is ticked. Its text wraps beside it (a check box's own text would be cut off).
         consent_row = QHBoxLayout()

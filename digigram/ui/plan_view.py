@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
 from digigram.core.plan import goal_text, reaches_target
 from digigram.core.records import Attempt, Change, Plan, PlanStep
+from digigram.core.scoring import QuizResult
 from digigram.core.when import local
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
@@ -33,11 +34,47 @@ if TYPE_CHECKING:
     from digigram.ui.shell import Shell
 
 translate = QCoreApplication.translate
-def step_label(step: PlanStep, framework: Framework, *, profile_id: str | None, lang: str) -> str:
-    """One line for the list of steps: goal, status and due date."""
+
+
+@dataclass(frozen=True)
+class Reached:
+    """A person's latest finished check and the competences whose target it reaches, as the suggestion
+    counts them (core.plan.reaches_target: at the target and shown, not only by the area's level). A
+    step planned from an earlier gap says so, on the person's plan and on the coordinator's view of it,
+    rather than standing «Planned» beside «the latest check meets every goal»."""
+
+    check: Attempt
+    competences: frozenset[str]
+
+    @classmethod
+    def of(cls, check: Attempt | None, result: QuizResult | None) -> Reached | None:
+        """From the latest finished check and its result; None without either."""
+        if check is None or result is None:
+            return None
+        return cls(check, frozenset(c.competence_id for c in result.competences.values()
+                                    if reaches_target(c)))
+
+    def note(self, step: PlanStep, lang: str) -> str:
+        """ "target already reached in the check of 01.12.2026" for a step not done whose competence the
+        check reaches; "" otherwise."""
+        if step.status == "done" or step.competence_id not in self.competences:
+            return ""
+        day = format_date(local(self.check.finished_at or self.check.started_at), lang)
+        if self.check.mode == "quick":
+            note = translate("Plan", "target already reached in the quick scan of %1")
+        else:
+            note = translate("Plan", "target already reached in the check of %1")
+        return note.replace("%1", day)
+
+
+def step_label(step: PlanStep, framework: Framework, *, profile_id: str | None, lang: str,
+               reached: Reached | None = None) -> str:
+    """One line for the list of steps: goal, status and due date; and whether `reached`, the latest
+    check, already reaches its target."""
     goal = goal_text(step.goal, framework, competence_id=step.competence_id, profile_id=profile_id, lang=lang)
     due = f" · {format_date(step.due, lang)}" if step.due else ""
-    return f"{goal} — {status_label(step.status)}{due}"
+    note = reached.note(step, lang) if reached is not None else ""
+    return f"{goal} — {status_label(step.status)}{due}" + (f" · {note}" if note else "")
 
 
 def open_file(path: Path) -> bool:
@@ -64,10 +101,9 @@ class PlanView(StackingScreen):
         self.steps: list[PlanStep] = []
         self.dirty = False
         self.touched = False  # changed by the person, not only the steps suggested on opening
-        # The latest finished check and the competences whose target it reaches: a step planned from an
-        # earlier gap says so, rather than standing «Planned» beside «the latest check meets every goal».
+        # The latest finished check (what Suggest reads) and the competences whose target it reaches.
         self.latest: Attempt | None = None
-        self.reached: frozenset[str] = frozenset()
+        self.reached: Reached | None = None
         # The steps and the form scroll on their own above Save, Export and Print, which stay at the
         # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed
         # them below the window, to be found only by scrolling the whole screen.
@@ -168,27 +204,18 @@ class PlanView(StackingScreen):
 
     def _label(self, step: PlanStep) -> str:
         person = self.win.person
-        text = step_label(step, self.win.ws.framework, profile_id=person.profile_id if person else None,
-                          lang=self.win.lang)
-        latest = self.latest
-        if latest is None or step.status == "done" or step.competence_id not in self.reached:
-            return text
-        day = format_date(local(latest.finished_at or latest.started_at), self.win.lang)
-        note = (translate("Plan", "target already reached in the quick scan of %1") if latest.mode == "quick"
-                else translate("Plan", "target already reached in the check of %1"))
-        return f"{text} · {note.replace('%1', day)}"
+        return step_label(step, self.win.ws.framework, profile_id=person.profile_id if person else None,
+                          lang=self.win.lang, reached=self.reached)
 
     def _read_latest(self) -> None:
-        """The person's latest finished check and the competences at their target in it (as the
-        suggestion counts them: at the target and shown, not only by the area's level)."""
-        self.latest, self.reached = None, frozenset()
+        """The person's latest finished check and the competences at their target in it."""
+        self.latest, self.reached = None, None
         if self.person_id is None:
             return
         latest = self.latest = self.win.ws.latest_finished(self.person_id)
+        # A result that cannot be read was said; then no step is marked reached.
         result = None if latest is None else self.win.run(lambda: self.win.ws.results_for(latest.id))
-        if result is None:
-            return  # (a result that cannot be read was said; no step is marked reached)
-        self.reached = frozenset(c.competence_id for c in result.competences.values() if reaches_target(c))
+        self.reached = Reached.of(latest, result)
 
     def _quick_note(self) -> str:
         """When the latest check is a quick scan, that what it suggests is rough."""
@@ -274,8 +301,10 @@ class PlanView(StackingScreen):
         self._load_form()
         self._update_state()
         if not new and not quiet:  # a press that changes nothing must still say why
-            note = (translate("Plan", "Every suggested step is already in the plan.") if plan.steps else
-                    self._empty_note())
+            # What a quick scan suggests is rough, whether or not its steps are already in the plan
+            # (_empty_note says so itself).
+            note = (" ".join(t for t in (translate("Plan", "Every suggested step is already in the plan."),
+                                         self._quick_note()) if t) if plan.steps else self._empty_note())
             self.state.setText(self.state.text() + " · " + note)
         elif new and not quiet and (quick := self._quick_note()):
             self.state.setText(self.state.text() + " · " + quick)

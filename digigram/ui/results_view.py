@@ -123,6 +123,10 @@ class ResultsView(QWidget):
         self.table_label.setBuddy(self.table)
         ov.addWidget(self.table_label)
         ov.addWidget(self.table)
+        # What ✓ and ▼ say, under the table and the chart's column that use them: the coordinator's
+        # before/after page uses ▼ for a fall between two checks.
+        self.marks = TextLabel(overview)
+        ov.addWidget(self.marks)
         self.notes = TextLabel(overview)
         ov.addWidget(self.notes)
         ov.addStretch(1)
@@ -164,6 +168,7 @@ class ResultsView(QWidget):
             translate("Results", "&Levels per area (the same as the chart, as a table):")
         )
         self.table.setAccessibleName(translate("Results", "Levels per area"))
+        self.marks.setText(translate("Results", "✓ target reached; ▼ below the target."))
         self.table.setHorizontalHeaderLabels(
             [
                 translate("Results", "Area"),

@@ -98,3 +98,23 @@ def test_a_new_name_is_added_without_a_question(qtbot: Any, window: Any, ws: Any
     dialog.consent.setChecked(True)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert asked == [] and not dialog.isVisible()
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", ("щонайменше з 4 символів", "не дасть іншим людям",
+            "координатор хабу все ж може відкрити їх паролем координатора")),
+    ("en", ("at least 4 characters", "stops others",
+            "the hub's coordinator can still open them with the coordinator password"))])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_pin_note_says_the_coordinator_can_still_open_the_results(
+        qtbot: Any, window: Any, lang: str, words: tuple[str, ...], scale: int) -> None:
+    """«A PIN stops others on this computer from opening your results» promised more than it keeps: the
+    PIN box's «Coordinator opens it…» opens them with the coordinator password. The note says so, whole."""
+    window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+    dialog = _dialog(qtbot, window)
+    settle(8)
+    note = dialog.pin_note
+    for said in words:
+        assert said in note.text(), said
+    assert note.isVisible() and note.height() >= note.heightForWidth(note.width()), "the note is cut"
+    assert note.width() <= dialog.body.viewport().width(), "the note is wider than the form"

@@ -245,6 +245,15 @@ def test_steps_whose_target_a_later_check_reaches_say_so(qtbot: Any, window: Any
     assert "already reached" not in plan.list.item(0).text()
 
 
+def finish_quick_scan_with_gaps(ws: Any, person_id: str) -> None:
+    """A quick scan with the lowest answer everywhere: gaps again."""
+    session = ws.start_quiz(person_id, mode="quick", rating_before=3, seed=5)
+    while (item := session.current_item) is not None:
+        session.answer(0 if item.scale is not None else
+                       min(range(len(item.options)), key=lambda i: item.options[i].score))
+    session.finish(rating_after=3)
+
+
 def test_a_plan_suggested_from_a_quick_scan_says_so(qtbot: Any, window: Any, ws: Any) -> None:
     """A full check with gaps, then a quick scan: the suggestion comes from the quick scan, which is
     rough, and the plan screen says so."""
@@ -254,11 +263,7 @@ def test_a_plan_suggested_from_a_quick_scan_says_so(qtbot: Any, window: Any, ws:
     win = window
     person = create_person(qtbot, win)
     finish_check_with_gaps(qtbot, win)
-    session = ws.start_quiz(person.id, mode="quick", rating_before=3, seed=5)
-    while (item := session.current_item) is not None:  # the lowest answer everywhere: gaps again
-        session.answer(0 if item.scale is not None else
-                       min(range(len(item.options)), key=lambda i: item.options[i].score))
-    session.finish(rating_after=3)
+    finish_quick_scan_with_gaps(ws, person.id)
     latest = ws.latest_finished(person.id)
     assert latest.mode == "quick"
     day = format_date(local(latest.finished_at), "en")
@@ -270,6 +275,28 @@ def test_a_plan_suggested_from_a_quick_scan_says_so(qtbot: Any, window: Any, ws:
         qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
     assert plan.steps and f"Suggested from the quick scan of {day}" in plan.state.text()
+
+
+def test_every_suggested_step_already_in_the_plan_says_a_quick_scan_is_rough(
+        qtbot: Any, window: Any, ws: Any) -> None:
+    """Suggest pressed again after a quick scan's steps were saved said only «Every suggested step is
+    already in the plan», as if the quick scan were as sure as a full check. It says it is rough."""
+    from digigram.core.i18n import format_date
+    from digigram.core.when import local
+
+    win = window
+    person = create_person(qtbot, win)
+    finish_check_with_gaps(qtbot, win)
+    finish_quick_scan_with_gaps(ws, person.id)
+    day = format_date(local(ws.latest_finished(person.id).finished_at), "en")
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    assert plan.steps, "the empty plan opens with the quick scan's suggestions"
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    said = plan.state.text()
+    assert "Every suggested step is already in the plan." in said, said
+    assert f"Suggested from the quick scan of {day}, which is rough; a full check is surer." in said, said
 
 
 def test_a_goal_longer_than_its_field_is_shown_from_its_start(qtbot: Any, window: Any) -> None:

@@ -158,3 +158,22 @@ def test_before_and_after_compares_only_checks_weeks_apart(
         # "7–10: 1 of 2 (50 %) at the first check, 2 of 2 (100 %) at the latest": no share without its count
         shares = re.findall(r"(\d+) " + of + r" (\d+) \(([\d.,]+)\s?%\)", said)
         assert len(shares) == 2 and said.count("%") == 2, said
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", ("▲ — рівень зріс", "▼ — знизився", "від першої перевірки до останньої")),
+    ("en", ("▲ the level rose", "▼ fell", "from the first check to the latest"))])
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 200), ((1366, 768), 100)])
+def test_before_and_after_says_what_its_marks_mean(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, words: tuple[str, ...],  # noqa: F811
+        size: tuple[int, int], scale: int) -> None:
+    """▲ and ▼ stood beside the change with nothing saying what they meant, while the trainee's results
+    use ▼ for "below the target". A line under the table says it, whole on a netbook at 200 % text."""
+    page = list(dashboard_pages(window, ws, people=PEOPLE[:3], size=size, lang=lang, scale=scale))[1]
+    marks = page.marks
+    assert marks.isVisible(), "no key to the marks"
+    for said in words:
+        assert said in marks.text(), said
+    assert marks.geometry().top() >= page.table.geometry().bottom(), "the key is not under the table"
+    assert page.rect().contains(marks.geometry()), "the key is cut by the page's edge"
+    assert marks.height() >= marks.heightForWidth(marks.width()), "the key's last line is cut"

@@ -37,3 +37,28 @@ def test_every_column_of_the_levels_fits_without_a_sideways_scroll(
     assert not table.horizontalScrollBar().isVisible(), "the table scrolls sideways"
     assert not cut_cells(table), cut_cells(table)[:3]  # every head and cell whole, none ending in "…"
     assert not window.scroller.horizontalScrollBar().isVisible(), "the screen is wider than the window"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("uk", ("✓ — ціль досягнуто", "▼ — нижче від цілі")),
+                                             ("en", ("✓ target reached", "▼ below the target"))])
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 200), ((1366, 768), 100)])
+def test_the_levels_say_what_their_marks_mean(
+        qtbot: Any, window: Any, lang: str, words: tuple[str, ...], size: tuple[int, int],
+        scale: int) -> None:
+    """✓ and ▼ stood in the table and the chart with no key, while the coordinator's before/after page
+    uses ▼ for a fall between two checks. A line under the table says what they mean, whole."""
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, window, limit=120)
+    window.resize(*size)
+    window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
+    view = window.view("results")
+    settle(16)
+    marks = view.marks
+    assert marks.isVisible(), "no key to the marks"
+    for said in words:
+        assert said in marks.text(), said
+    assert marks.geometry().top() >= view.table.geometry().bottom(), "the key is not under the table"
+    assert marks.parentWidget().rect().contains(marks.geometry()), "the key is cut by the page's edge"
+    assert marks.height() >= marks.heightForWidth(marks.width()), "the key's last line is cut"
+    assert marks.width() <= view.overview_scroll.viewport().width(), "the key is wider than the page"

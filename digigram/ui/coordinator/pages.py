@@ -113,9 +113,13 @@ class BeforeAfterPanel(QWidget):
         self.label.setWordWrap(True)
         self.table = _table(self, 2)
         self.label.setBuddy(self.table)
+        # What ▲, ▼ and = say, under the table: the trainee's results use ▼ for "below the target", and
+        # nothing here said that ▼ means a fall between two checks.
+        self.marks = TextLabel(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.marks)
         layout.addStretch(0)  # a table shorter than the page keeps its place under its title
         self.retranslate_ui()
 
@@ -124,6 +128,8 @@ class BeforeAfterPanel(QWidget):
         self.table.setAccessibleName(translate("Dashboard", "Change in measured level per area"))
         self.table.setHorizontalHeaderLabels([translate("Dashboard", "Area"),
                                               translate("Dashboard", "Mean change in levels")])
+        self.marks.setText(translate(
+            "Dashboard", "▲ the level rose, ▼ fell, = about the same, from the first check to the latest."))
 
     def show(self, figures: Any, framework: Any, lang: str) -> None:  # type: ignore[override]
         # Only people whose latest check is AFTER_DAYS or more after their first are compared, as in the
@@ -135,9 +141,11 @@ class BeforeAfterPanel(QWidget):
             self.table.setRowCount(0)
             self.label.hide()  # an empty table under its title read as a table still loading
             self.table.hide()
+            self.marks.hide()
             return
         self.label.show()
         self.table.show()
+        self.marks.show()
         # A share always beside its count: "100 %" of one person read as a finding.
         self.summary.setText(
             translate("Dashboard", "Trainees with a later check at least %1 days after their first: %2.")

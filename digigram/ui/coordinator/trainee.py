@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.core.plan import goal_text
+from digigram.core.records import latest_finished
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
 from digigram.ui.history_table import HistoryTable
-from digigram.ui.plan_view import step_label
+from digigram.ui.plan_view import Reached, step_label
 from digigram.ui.texts import area_name, gap_text, level_label, said_text, said_vs_shown_text
 from digigram.ui.widgets import ButtonRow, FocusRing, TextLabel, breakable, wrap_lines
 
@@ -230,8 +231,13 @@ class TraineeView(QWidget):
     def _fill_plan(self, plan: Any) -> None:
         self.plan_steps = list(plan.steps) if plan is not None else []
         self.steps.clear()
+        # A step whose target the latest check reaches says so, as on the trainee's own plan.
+        detail = self.detail
+        reached = (Reached.of(latest_finished(detail.attempts), detail.latest_result)
+                   if detail is not None else None)
         for step in self.plan_steps:
-            label = step_label(step, self.win.ws.framework, profile_id=self._profile_id(), lang=self.win.lang)
+            label = step_label(step, self.win.ws.framework, profile_id=self._profile_id(), lang=self.win.lang,
+                               reached=reached)
             # Said in words: the speech-bubble sign is in no font of an older Windows PC, nor in DejaVu,
             # and showed as an empty box.
             if step.coordinator_comment:

@@ -4,7 +4,7 @@
 <context>
     <name>Quiz</name>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="50"/>
+        <location filename="../quiz_view.py" line="66"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n answered</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="53"/>
+        <location filename="../quiz_view.py" line="69"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>questions left: about %n</numerusform>
