@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
 from digigram.core.i18n import N_, normalise
-from digigram.core.scoring import CompetenceResult, QuizResult, not_shown_yet
+from digigram.core.scoring import UNSURE, CompetenceResult, QuizResult, chance_below, not_shown_yet
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,20 @@ def reaches_target(comp: CompetenceResult) -> bool:
     """At its target and not left unshown (scoring.not_shown_yet): a competence the plan needs no step
     for. The plan screen marks steps of such competences as reached in the latest check."""
     return comp.gap is not None and comp.target is not None and comp.gap <= 0 and not not_shown_yet(comp)
+
+
+def reached_surely(result: QuizResult, comp: CompetenceResult) -> bool:
+    """Whether a check may call a planned step for the competence reached: at its target
+    (reaches_target), and, from a quick scan, with less than a 10 % chance of being below it.
+
+    A quick scan is rough by design: it may stop an area after a shown answer or two, and then the
+    prior weighs as much as the answers. One answered at the lowest throughout left an area at its
+    target with a 27 % chance of being below it, and its steps were called reached, for competences it
+    never asked. The results name that chance beside the tick; the plan does not call such steps
+    reached. A full check stops an area when its verdict is clear, and its tick stands as it is."""
+    if not reaches_target(comp) or comp.target is None:
+        return False
+    return result.mode != "quick" or chance_below(result.areas[comp.area_id], comp.target) < UNSURE
 
 
 def suggest(

@@ -129,6 +129,22 @@ def _shown(comp: CompetenceResult) -> list[Evidence]:
     return [e for e in comp.evidence if e.kind in ("knowledge", "scenario") and e.category is not None]
 
 
+# A verdict whose other side has at least this chance is not sure: the results name that chance beside it
+# (ui.texts.below_chance_text), and a plan does not call a step reached on it (plan.reached_surely).
+UNSURE = 0.1
+
+
+def chance_below(area: AreaResult, target: str) -> float:
+    """The chance that the area's level lies below `target`: its level probabilities up to it (they are
+    kept in level order)."""
+    total = 0.0
+    for code, chance in area.level_probabilities.items():
+        if code == target:
+            break
+        total += chance
+    return total
+
+
 def not_shown_yet(comp: CompetenceResult) -> bool:
     """At its target by its area's level, yet every shown answer to it was the lowest one (a wrong
     answer, "I don't know", the poorest action): it has not shown the target reached, and the results

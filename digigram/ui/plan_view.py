@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date
-from digigram.core.plan import goal_text, reaches_target
+from digigram.core.plan import goal_text, reached_surely
 from digigram.core.records import Attempt, Change, Plan, PlanStep
 from digigram.core.scoring import QuizResult
 from digigram.core.when import local
@@ -38,10 +38,11 @@ translate = QCoreApplication.translate
 
 @dataclass(frozen=True)
 class Reached:
-    """A person's latest finished check and the competences whose target it reaches, as the suggestion
-    counts them (core.plan.reaches_target: at the target and shown, not only by the area's level). A
-    step planned from an earlier gap says so, on the person's plan and on the coordinator's view of it,
-    rather than standing «Planned» beside «the latest check meets every goal»."""
+    """A person's latest finished check and the competences whose target it reaches
+    (core.plan.reached_surely: at the target and shown, not only by the area's level; from a quick
+    scan, with under a 10 % chance of being below it). A step planned from an earlier gap says so, on
+    the person's plan and on the coordinator's view of it, rather than standing «Planned» beside «the
+    latest check meets every goal»."""
 
     check: Attempt
     competences: frozenset[str]
@@ -52,7 +53,7 @@ class Reached:
         if check is None or result is None:
             return None
         return cls(check, frozenset(c.competence_id for c in result.competences.values()
-                                    if reaches_target(c)))
+                                    if reached_surely(result, c)))
 
     def note(self, step: PlanStep, lang: str) -> str:
         """ "target already reached in the check of 01.12.2026" for a step not done whose competence the

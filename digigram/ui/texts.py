@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from digigram.core.scoring import CompetenceResult, not_shown_yet, shown_at_target
+from digigram.core.scoring import UNSURE, CompetenceResult, not_shown_yet, shown_at_target
 
 translate = QCoreApplication.translate
 
@@ -65,7 +65,7 @@ def below_chance_text(res: Any, lang: str) -> str:
     from digigram.core.i18n import format_percent
 
     text, gap, below = gap_text(res), getattr(res, "gap", None), getattr(res, "p_below_target", None)
-    if gap is None or below is None or (below < 0.1 if gap <= 0 else below > 0.9):
+    if gap is None or below is None or (below < UNSURE if gap <= 0 else below > 1 - UNSURE):
         return text
     chance = translate("Texts", "%1 chance below").replace("%1", format_percent(below, lang))
     return f"{text} ({chance})"
