@@ -1,4 +1,5 @@
-"""`python -m benchmarks`: run every benchmark module's main() in turn, or only those named."""
+"""`python -m benchmarks [NAME…] [--flag …]`: run every benchmark module's main() in turn, or only those
+named; flags after the names go to each named benchmark (`python -m benchmarks dashboard --runs 3`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ def modules() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    wanted = list(sys.argv[1:] if argv is None else argv) or modules()
+    args = list(sys.argv[1:] if argv is None else argv)
+    names = []
+    while args and not args[0].startswith("-"):
+        names.append(args.pop(0))
+    if args and not names:
+        print("name the benchmark the flags are for: python -m benchmarks NAME --flag …", file=sys.stderr)
+        return 2
+    wanted = names or modules()
     status = 0
     for name in wanted:
         module = importlib.import_module(f"benchmarks.{name}")
@@ -22,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         if entry is None:
             continue
         print(f"== {name}", flush=True)
-        # Each main() reads sys.argv itself; give it none so it uses its defaults.
-        saved, sys.argv = sys.argv, [f"benchmarks/{name}.py"]
+        # Each main() reads sys.argv itself: only the flags given after the names.
+        saved, sys.argv = sys.argv, [f"benchmarks/{name}.py", *args]
         try:
             result = entry()
         finally:

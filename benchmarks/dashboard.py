@@ -1,6 +1,7 @@
 """Coordinator dashboard on 25,391 trainees on PostgreSQL, against a baseline version in the same run.
 
-Target (issue 15): the dashboard's first screen ≤ 1 s on PostgreSQL at 25,391 trainees; the national
+Target (issue 15): the dashboard's first screen ≤ 1 s on PostgreSQL at 25,391 trainees, read and as the
+coordinator sees it (the window offscreen at 1366×768, its first page shown and fitted); the national
 programme figures stay ≤ 2 s. The data set (benchmarks/coordinator_dataset.py, cached in benchmarks/out/)
 is copied with COPY into a throwaway cluster (tests/pgcluster.py) at the data set's own schema revision
 and ANALYZEd; each version then gets its own copy of that database (CREATE DATABASE … TEMPLATE) and
@@ -29,7 +30,8 @@ from benchmarks.coordinator_dataset import COLUMNS, TRAINEES, ensure_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 STEP = Path(__file__).resolve().parent / "_dashboard_step.py"
-TARGETS = {"first screen, everyone": 1.0, "first screen, busiest hub": 1.0, "national programme figures": 2.0}
+TARGETS = {"first screen, everyone": 1.0, "first screen, busiest hub": 1.0, "national programme figures": 2.0,
+           "the screen: coordinator mode opened": 1.0}
 
 
 def copy_dataset(source: Path, url: str) -> float:
@@ -66,7 +68,8 @@ def _side(code: Path, url: str, framework: str, runs: int) -> dict[str, Any]:
                                                                    "runs": runs})],
                           env=env, capture_output=True, text=True, check=False, cwd=code)
     if done.returncode != 0:
-        raise RuntimeError(done.stderr.strip()[-2000:])
+        said = [line for line in done.stderr.splitlines() if "propagateSizeHints" not in line]  # Qt's noise
+        raise RuntimeError(f"exit status {done.returncode}: " + "\n".join(said)[-2000:])
     found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     if Path(found["code"]).resolve() != code.resolve():
         raise RuntimeError(f"the step ran Digigram from {found['code']}, not {code}")
