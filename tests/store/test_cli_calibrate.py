@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -19,20 +20,26 @@ from digigram.services.workspace import Workspace
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
 from digigram.store.repo import people as people_rows
+from tests.store.conftest import SMALL
 
 PEOPLE = 300
 
 
-@pytest.fixture
-def stored(data_dir: Path, small_framework: Path) -> tuple[Path, Path, Counter[str]]:
-    """A data folder with 300 finished checks and one unfinished; the finished answers per item."""
-    framework = load_framework(small_framework)
+@pytest.fixture(scope="module")
+def stored_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Counter[str]]:
+    """A data folder with 300 finished checks and one unfinished; the finished answers per item.
+
+    Built once for the module (simulating and storing them is most of these tests' time); each test
+    works on its own copy."""
+    data_dir = tmp_path_factory.mktemp("calibrate") / "data"
+    data_dir.mkdir()
+    framework = load_framework(SMALL)
     sim = take_quiz(framework, scored_params(framework), people=PEOPLE + 1, seed=7)
     by_attempt: dict[str, list[tuple[str, object]]] = {}
     for r in sim.responses:
         by_attempt.setdefault(r.attempt, []).append((r.item_id, r.choice))
     finished: Counter[str] = Counter()
-    with (Workspace.open(data_dir=data_dir, framework_path=small_framework) as ws,
+    with (Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws,
           transaction(ws.store.sessions) as session):
         for n, (_, answers) in enumerate(sorted(by_attempt.items())):
             person = people_rows.add_person(session, name=f"P{n}", profile_id="librarian")
@@ -45,7 +52,17 @@ def stored(data_dir: Path, small_framework: Path) -> tuple[Path, Path, Counter[s
             if n < PEOPLE:  # the last one stops half-way: it must not count
                 attempt_rows.finish_attempt(session, attempt.id, outcomes=[], rating_after=None)
                 finished.update(item_id for item_id, _ in answers)
-    return data_dir, small_framework, finished
+    return data_dir, finished
+
+
+@pytest.fixture
+def stored(
+    stored_once: tuple[Path, Counter[str]], data_dir: Path, small_framework: Path
+) -> tuple[Path, Path, Counter[str]]:
+    """This test's copy of the data folder, its own framework file, and the finished answers per item."""
+    source, finished = stored_once
+    shutil.copytree(source, data_dir, dirs_exist_ok=True)
+    return data_dir, small_framework, Counter(finished)
 
 
 def _answers_in(db: Path) -> int:
