@@ -83,6 +83,10 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     assert code == 0, captured.err
     assert "version 2;" in captured.out and f"on {PEOPLE} finished checks" in captured.out
     assert "calibrating areas" in captured.err  # the progress line
+    # Not a terminal here: whole lines, never a carriage return gluing one update to the next.
+    assert "\r" not in captured.err and captured.err.endswith("\n")
+    assert all(line.startswith(("reading answers: ", "calibrating areas: "))
+               for line in captured.err.splitlines())
     assert main(["validate", str(out)]) == 0
     new = load_framework(out)
     record = json.loads((framework_file.parent / "NEW.calibration.json").read_text(encoding="utf-8"))
@@ -149,6 +153,33 @@ def test_bad_input_gets_a_message_and_writes_nothing(
                  "--data-dir", str(data_dir), "--lang", "en"])
     assert code == 2 and "FILE is never overwritten" in capsys.readouterr().err
     assert not list(empty.iterdir())  # no database was created where there was none
+
+
+def test_progress_is_whole_lines_off_a_terminal_and_one_redrawn_line_on_it() -> None:
+    import io
+
+    from digigram.cli.calibrate import _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream in (io.StringIO(), Terminal()):
+        bar = _Progress("uk", stream)
+        for done in range(0, 60_001, 20_000):
+            bar("read", done, 60_000)
+        bar("read", 60_000, 60_000)
+        for done in range(13):
+            bar("fit", done, 12)
+        bar.end()
+        shown = stream.getvalue()
+        assert shown.endswith("калібрую сфери: 12/12\n")
+        if isinstance(stream, Terminal):  # redrawn in place, a line per stage
+            assert shown.startswith("\rчитаю відповіді: 0/60000")
+            assert shown.count("\n") == 2 and "читаю відповіді: 60000/60000\n" in shown
+        else:  # a log: a line when a stage starts and when it ends, no carriage returns
+            assert shown.splitlines() == ["читаю відповіді: 0/60000", "читаю відповіді: 60000/60000",
+                                          "калібрую сфери: 0/12", "калібрую сфери: 12/12"]
 
 
 def test_calibration_state_without_a_record(
