@@ -28,6 +28,10 @@ from digigram.store.startup import open_store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 RECORD_SUFFIX = ".calibration.json"
+# The fewest answers an item may be calibrated on. Even an ideal item (slope 1, every answer given at
+# its difficulty, no guessing) has a difficulty known only to ±2/√n: below 100 answers that is wider
+# than the 0.2 the calibration is held to (docs/adaptive.md, "How to run it").
+MIN_RESPONSES_FLOOR = 100
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ def read_responses(
     """All finished checks' answers on this framework, and whether the database stores languages."""
     if not database_url:
         folder = data_dir if data_dir is not None else paths.data_dir()
+        if not folder.is_dir():  # a mistyped --data-dir: say so, and create nothing
+            raise DigigramError(N_("The folder {folder} does not exist: check --data-dir.", folder=folder))
         if not paths.database_path(folder).exists():
             raise DigigramError(N_("There is no Digigram database in {folder}.", folder=folder))
     store = open_store(data_dir=data_dir, database_url=database_url)
@@ -96,12 +102,20 @@ def run_calibration(
     lang: str = "en",
     progress: Progress | None = None,
 ) -> CalibrationRun:
-    """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked)."""
+    """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked).
+
+    Everything that can be checked without the answers is checked before they are read (minutes on a
+    region's database).
+    """
     if out.resolve() == framework_file.resolve():
         raise DigigramError(N_("--out must be a new file: FILE is never overwritten."))
     if report is not None and report.suffix.lower() not in (".pdf", ".csv"):
         raise DigigramError(N_("The report can be .pdf or .csv, not {suffix}.",
                                suffix=repr(report.suffix or report.name)))
+    if min_responses < MIN_RESPONSES_FLOOR:
+        raise DigigramError(N_("--min-responses must be at least {floor}, not {n}: on fewer answers not even "
+                               "an ideal item's difficulty is known to within 0.2.",
+                               floor=MIN_RESPONSES_FLOOR, n=min_responses))
     framework = load_framework(framework_file)
     text = framework_file.read_text(encoding="utf-8-sig")
     language_stored = True

@@ -78,7 +78,7 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     out = framework_file.parent / "NEW.yaml"
     report = tmp_path / "report.csv"
     code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
-                 "--out", str(out), "--min-responses", "60", "--report", str(report), "--lang", "en"])
+                 "--out", str(out), "--min-responses", "100", "--report", str(report), "--lang", "en"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "version 2;" in captured.out and f"on {PEOPLE} finished checks" in captured.out
@@ -93,7 +93,7 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     # Every finished answer counted, the unfinished check's not at all.
     assert {k: v["n"] for k, v in record["items"].items() if v["n"]} == dict(finished)
     for item_id, entry in record["items"].items():
-        calibrated = finished[item_id] >= 60
+        calibrated = finished[item_id] >= 100
         assert entry["calibrated"] is calibrated
         assert (new.item(item_id).irt is not None) is calibrated  # the small file had no irt at all
     csv_bytes = report.read_bytes()
@@ -124,7 +124,7 @@ def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp
     data_dir, framework_file, _ = stored
     report = tmp_path / "звіт.pdf"
     code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
-                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "60", "--report", str(report),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(report),
                  "--lang", "uk"])
     assert code == 0
     text = "".join(page.extract_text() for page in PdfReader(report).pages)
@@ -141,14 +141,21 @@ def test_bad_input_gets_a_message_and_writes_nothing(
     cases = [
         (["--data-dir", str(empty)], "немає бази даних"),
         (["--data-dir", str(data_dir), "--report", str(tmp_path / "r.txt")], "Звіт може бути .pdf або .csv"),
-        (["--data-dir", str(data_dir), "--min-responses", "0"], "--min-responses має бути не менше 1"),
+        # Below 100 answers not even an ideal item's difficulty is known to within 0.2.
+        *((["--data-dir", str(data_dir), "--min-responses", n],
+           f"--min-responses має бути не менше 100, а не {n}") for n in ("0", "1", "99")),
+        # A mistyped --data-dir is named as such, and no folder or database appears there.
+        (["--data-dir", str(tmp_path / "typo")], f"Теки {tmp_path / 'typo'} немає: перевірте --data-dir."),
     ]
     for extra, message in cases:
         code = main(["calibrate", "--framework", str(framework_file), "--out", str(out), "--lang", "uk",
                      *extra])
         assert code == 2
-        assert message in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert message in err
+        assert "читаю відповіді" not in err  # refused before a region's answers are read for minutes
         assert not out.exists()
+    assert not (tmp_path / "typo").exists()
     code = main(["calibrate", "--framework", str(framework_file), "--out", str(framework_file),
                  "--data-dir", str(data_dir), "--lang", "en"])
     assert code == 2 and "FILE is never overwritten" in capsys.readouterr().err
