@@ -131,6 +131,12 @@ def run_calibration(
             progress("fit", done, total)
 
     result = calibrate(framework, responses, min_responses=min_responses, progress=step)
+    if not result.calibrated:
+        most = max(result.items, key=lambda r: r.n, default=None)
+        raise DigigramError(N_("No item has as many answers as --min-responses asks ({min}) yet; the most "
+                               "answered, {item}, has {n}. Nothing calibrated, nothing written: calibrate "
+                               "again after more finished checks.", min=min_responses,
+                               item=most.item_id if most else "—", n=most.n if most else 0))
     version = next_version(framework.version)
     new_text = new_version_text(text, version=version, params=result.new_params())
     try:  # as `digigram validate` would, with resource files looked up beside FILE

@@ -162,6 +162,22 @@ def test_bad_input_gets_a_message_and_writes_nothing(
     assert not list(empty.iterdir())  # no database was created where there was none
 
 
+def test_nothing_calibrated_writes_nothing(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No item with enough answers: no "new" version that is the old one with its version raised."""
+    data_dir, framework_file, finished = stored
+    most = max(finished.values())
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", str(most + 1),
+                 "--report", str(tmp_path / "r.pdf"), "--lang", "en"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"No item has as many answers as --min-responses asks ({most + 1}) yet" in err
+    assert f"has {most}. Nothing calibrated, nothing written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "fw"]
+
+
 def test_progress_is_whole_lines_off_a_terminal_and_one_redrawn_line_on_it() -> None:
     import io
 
