@@ -19,7 +19,7 @@ from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, NP_
 from digigram.core.irt import ItemParams
 from digigram.core.loader import load_framework, load_framework_text
 from digigram.store.db import transaction
@@ -105,7 +105,7 @@ def run_calibration(
     """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked).
 
     Everything that can be checked without the answers is checked before they are read (minutes on a
-    region's database).
+    region's database), and nothing is written unless NEW.yaml would validate where it is written.
     """
     if out.resolve() == framework_file.resolve():
         raise DigigramError(N_("--out must be a new file: FILE is never overwritten."))
@@ -117,6 +117,8 @@ def run_calibration(
                                "an ideal item's difficulty is known to within 0.2.",
                                floor=MIN_RESPONSES_FLOOR, n=min_responses))
     framework = load_framework(framework_file)
+    version = next_version(framework.version)
+    _check_files_beside(framework, framework_file, out, version)
     text = framework_file.read_text(encoding="utf-8-sig")
     language_stored = True
     if responses is None:
@@ -137,10 +139,9 @@ def run_calibration(
                                "answered, {item}, has {n}. Nothing calibrated, nothing written: calibrate "
                                "again after more finished checks.", min=min_responses,
                                item=most.item_id if most else "—", n=most.n if most else 0))
-    version = next_version(framework.version)
     new_text = new_version_text(text, version=version, params=result.new_params())
-    try:  # as `digigram validate` would, with resource files looked up beside FILE
-        load_framework_text(new_text, name=str(out), base_dir=framework_file.resolve().parent)
+    try:  # as `digigram validate` would, where it is written: resource files are looked up beside NEW.yaml
+        load_framework_text(new_text, name=str(out), base_dir=out.resolve().parent)
     except FrameworkError as exc:
         raise DigigramError(N_("The new version failed validation: {problem}", problem=exc.text)) from exc
     _write_atomically(out, new_text.encode("utf-8"))
@@ -155,6 +156,32 @@ def run_calibration(
 
             write_calibration_pdf(report, result=result, framework=framework, new_version=version, lang=lang)
     return CalibrationRun(result, version, out, record, report, language_stored)
+
+
+def _check_files_beside(framework: Framework, framework_file: Path, out: Path, version: str) -> None:
+    """Refuse an --out whose folder lacks the handouts FILE refers to: NEW.yaml would not validate there.
+
+    The paths stay as they are: a framework's `file:` is relative to the framework file and may not
+    lead outside its folder (FRAMEWORK-FORMAT.md), so they cannot be pointed back at FILE's folder.
+    """
+    folder = out.resolve().parent
+    missing = sorted({r.file for r in framework.resources if r.file and not (folder / r.file).is_file()})
+    if not missing:
+        return
+    shown = ", ".join(missing[:5]) + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")
+    tops = sorted({Path(f).parts[0] + ("/" if len(Path(f).parts) > 1 else "") for f in missing})
+    example = framework_file.parent / out.name
+    if example.resolve() == framework_file.resolve():
+        example = framework_file.with_name(f"{framework_file.stem}-{version}{framework_file.suffix}")
+    raise DigigramError(NP_(
+        "{out} would fail `digigram validate` there: {count} file the framework refers to is missing from "
+        "{folder}: {files}. Nothing was written. Write the new version next to {framework} (for example "
+        "--out {example}), or first copy {copy} from {source} to {folder}.",
+        "{out} would fail `digigram validate` there: {count} files the framework refers to are missing "
+        "from {folder}: {files}. Nothing was written. Write the new version next to {framework} (for "
+        "example --out {example}), or first copy {copy} from {source} to {folder}.",
+        len(missing), out=out, folder=folder, files=shown, framework=framework_file, example=example,
+        copy=", ".join(tops), source=framework_file.resolve().parent))
 
 
 # --- the record kept beside NEW.yaml ------------------------------------------------------------

@@ -162,6 +162,48 @@ def test_bad_input_gets_a_message_and_writes_nothing(
     assert not list(empty.iterdir())  # no database was created where there was none
 
 
+def _with_handout(framework_file: Path) -> str:
+    """Give the framework's first resource a handout file beside it; its path as the file writes it."""
+    text = framework_file.read_text(encoding="utf-8")
+    url = "    url: https://example.org/doc\n"
+    framework_file.write_text(text.replace(url, url + "    file: handouts/doc.uk.html\n"), encoding="utf-8")
+    (framework_file.parent / "handouts").mkdir()
+    (framework_file.parent / "handouts" / "doc.uk.html").write_text("<p>Документи</p>", encoding="utf-8")
+    return "handouts/doc.uk.html"
+
+
+def test_new_version_is_written_only_where_it_validates(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The handouts' paths are relative to the framework file: NEW.yaml in a folder without them would
+    fail `digigram validate`, so it is refused before the answers are read and nothing is written."""
+    data_dir, framework_file, _ = stored
+    handout = _with_handout(framework_file)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = elsewhere / "NEW.yaml"
+
+    def calibrate(lang: str) -> int:
+        return main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(out), "--min-responses", "100", "--report", str(elsewhere / "r.csv"),
+                     "--lang", lang])
+
+    assert calibrate("en") == 2
+    err = capsys.readouterr().err
+    assert f"1 file the framework refers to is missing from {elsewhere}: {handout}." in err
+    assert f"--out {framework_file.parent / 'NEW.yaml'}" in err  # where to write it instead
+    assert f"copy handouts/ from {framework_file.parent} to {elsewhere}" in err
+    assert "reading answers" not in err
+    assert not list(elsewhere.iterdir())  # no NEW.yaml, record, report or temporary file
+    assert calibrate("uk") == 2
+    assert f"не знайдено 1 файл, на який посилається рамка: {handout}" in capsys.readouterr().err
+    # With the handouts copied there, as the message says, it is written and validates where it is.
+    (elsewhere / "handouts").mkdir()
+    (elsewhere / handout).write_bytes((framework_file.parent / handout).read_bytes())
+    assert calibrate("en") == 0
+    assert main(["validate", str(out)]) == 0
+
+
 def test_nothing_calibrated_writes_nothing(
     stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
