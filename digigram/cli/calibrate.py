@@ -80,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
         bar.end()
     r = done.result
     flagged = sum(1 for i in r.items if i.flags)
-    print(tr(lang, N_("{out}: version {version}; {calibrated} of {items} items calibrated on {attempts} "
-                      "finished checks ({answers} answers); {flagged} flagged.", out=done.out,
+    print(tr(lang, N_("{out}: version {version}; items calibrated: {calibrated} of {items}; finished checks: "
+                      "{attempts} ({answers} answers); flagged: {flagged}.", out=done.out,
                       version=done.new_version, calibrated=len(r.calibrated), items=len(r.items),
                       attempts=r.attempts, answers=r.responses, flagged=flagged)))
     print(tr(lang, N_("Calibration record: {path}", path=done.record)))

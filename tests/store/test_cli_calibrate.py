@@ -81,7 +81,7 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
                  "--out", str(out), "--min-responses", "100", "--report", str(report), "--lang", "en"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert "version 2;" in captured.out and f"on {PEOPLE} finished checks" in captured.out
+    assert "version 2;" in captured.out and f"finished checks: {PEOPLE} (" in captured.out
     assert "calibrating areas" in captured.err  # the progress line
     # Not a terminal here: whole lines, never a carriage return gluing one update to the next.
     assert "\r" not in captured.err and captured.err.endswith("\n")
@@ -116,6 +116,13 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     shown = capsys.readouterr().out
     assert "знання" in shown and "самооцінка" in shown
     assert " knowledge " not in shown and "self_rating" not in shown
+    assert "щонайменше 100 відповідей на завдання" in shown
+    # The answers' word agrees with the number, as in a record calibrated on at least 101 or 102.
+    for minimum, words in ((101, "101 відповідь"), (102, "102 відповіді")):
+        record["min_responses"] = minimum
+        (framework_file.parent / "NEW.calibration.json").write_text(json.dumps(record), encoding="utf-8")
+        assert main(["calibration", str(out), "--lang", "uk"]) == 0
+        assert f"щонайменше {words} на завдання" in capsys.readouterr().out
 
 
 def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp_path: Path) -> None:
@@ -124,11 +131,13 @@ def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp
     data_dir, framework_file, _ = stored
     report = tmp_path / "звіт.pdf"
     code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
-                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(report),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "101", "--report", str(report),
                  "--lang", "uk"])
     assert code == 0
     text = "".join(page.extract_text() for page in PdfReader(report).pages)
     assert "Калібрування завдань" in text and "DOC.1-01" in text
+    # "fewer than 101 answers": the word agrees with the number (not «101 відповідей»).
+    assert "менше ніж 101 відповідь і" in " ".join(text.split())
 
 
 def test_bad_input_gets_a_message_and_writes_nothing(
