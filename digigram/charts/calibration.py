@@ -14,13 +14,10 @@ from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, save_pdf_pages
 from digigram.core.calibration import CalibrationResult, ItemCalibration
 from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, NP_
 
 WORDS = {
     "title": N_("Item calibration"),
-    "summary": N_("Framework {fw}: version {old} → {new}. Finished checks: {attempts}, answers: {answers} "
-                  "(not used: {skipped}). Items calibrated: {cal} of {total}; the others have fewer than "
-                  "{min} answers and keep their parameters. Flagged: {flagged}."),
     "scale": N_("Scale: {how}."),
     "fixed": N_("each area's ability distribution fixed at N(0, 1), as the quiz assumes it"),
     "linked": N_("new estimates moved onto the current scale by anchor items (mean/sigma)"),
@@ -32,6 +29,19 @@ WORDS = {
     "no_lang": N_("The database does not store answer languages: no uk/en comparison."),
     "page": N_("p. {number}/{total}"),
 }
+
+
+def _summary(lang: str, minimum: int, **values: object) -> str:
+    """The summary line: its words for "answers" agree with the minimum (Ukrainian has three forms)."""
+    return NP_("Framework {fw}: version {old} → {new}. Finished checks: {attempts}, answers: {answers} "
+               "(not used: {skipped}). Items calibrated: {cal} of {total}; the others have fewer than "
+               "{count} answer and keep their parameters. Flagged: {flagged}.",
+               "Framework {fw}: version {old} → {new}. Finished checks: {attempts}, answers: {answers} "
+               "(not used: {skipped}). Items calibrated: {cal} of {total}; the others have fewer than "
+               "{count} answers and keep their parameters. Flagged: {flagged}.",
+               minimum, **values).render(lang)
+
+
 HEAD = (N_("item"), N_("n"), N_("a: old → new (SE)"), N_("b/thresholds: old → new"), N_("RMSD"), N_("flags"))
 
 
@@ -76,10 +86,10 @@ def build_calibration_pages(
     flow = _Flow()
     flow.paragraph(_w("title", lang), size=18, bold=True, after=0.12)
     flagged = sum(1 for r in result.items if r.flags)
-    flow.paragraph(_w("summary", lang, fw=framework.id, old=framework.version, new=new_version,
-                      attempts=result.attempts, answers=result.responses, skipped=result.skipped,
-                      cal=len(result.calibrated), total=len(result.items), min=result.min_responses,
-                      flagged=flagged))
+    flow.paragraph(_summary(lang, result.min_responses, fw=framework.id, old=framework.version,
+                            new=new_version, attempts=result.attempts, answers=result.responses,
+                            skipped=result.skipped, cal=len(result.calibrated), total=len(result.items),
+                            flagged=flagged))
     linked = any(link.method == "mean-sigma" for link in result.linking)
     flow.paragraph(_w("scale", lang, how=_w("linked" if linked else "fixed", lang)))
     langs = {k: v for k, v in result.languages.items() if k != "unknown"}

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from digigram.core import paths
 from digigram.core.i18n import N_, tr
@@ -25,25 +26,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class _Progress:
-    """One line on stderr per stage, redrawn at most ten times a second."""
+    """Progress on stderr. On a terminal one line per stage, redrawn at most ten times a second; in a
+    log or a pipe whole lines, one when a stage starts, at most one a minute and one when it ends."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang, self.last, self.stage = lang, 0.0, ""
+    def __init__(self, lang: str, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        isatty = getattr(self.stream, "isatty", None)
+        self.tty = bool(isatty and isatty())
+        self.lang, self.last, self.stage, self.shown = lang, 0.0, "", (0, 0)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if stage == self.stage and done < total and now - self.last < 0.1:
+        new_stage = stage != self.stage
+        if not new_stage and done < total and now - self.last < (0.1 if self.tty else 60.0):
             return
-        if stage != self.stage and self.stage:
-            sys.stderr.write("\n")
-        self.stage, self.last = stage, now
+        if not new_stage and (done, total) == self.shown:
+            return  # the same figures again (a stage's last step is often reported twice)
+        if new_stage and self.stage and self.tty:
+            self.stream.write("\n")
+        self.stage, self.last, self.shown = stage, now, (done, total)
         label = _STAGES[stage].render(self.lang) if stage in _STAGES else stage
-        sys.stderr.write(f"\r{label}: {done}/{total}")
-        sys.stderr.flush()
+        self.stream.write(f"\r{label}: {done}/{total}" if self.tty else f"{label}: {done}/{total}\n")
+        self.stream.flush()
 
     def end(self) -> None:
-        if self.stage:
-            sys.stderr.write("\n")
+        if self.stage and self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def single_threaded_blas() -> None:
@@ -71,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
         bar.end()
     r = done.result
     flagged = sum(1 for i in r.items if i.flags)
-    print(tr(lang, N_("{out}: version {version}; {calibrated} of {items} items calibrated on {attempts} "
-                      "finished checks ({answers} answers); {flagged} flagged.", out=done.out,
+    print(tr(lang, N_("{out}: version {version}; items calibrated: {calibrated} of {items}; finished checks: "
+                      "{attempts} ({answers} answers); flagged: {flagged}.", out=done.out,
                       version=done.new_version, calibrated=len(r.calibrated), items=len(r.items),
                       attempts=r.attempts, answers=r.responses, flagged=flagged)))
     print(tr(lang, N_("Calibration record: {path}", path=done.record)))

@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from digigram.cli.validate import KIND_WORDS
     from digigram.core.calibration.diagnostics import flag_words
-    from digigram.core.i18n import N_, tr
+    from digigram.core.i18n import N_, NP_, tr
     from digigram.services.calibration import calibration_state, record_path
 
     lang = args.lang
@@ -31,10 +31,12 @@ def run(args: argparse.Namespace) -> int:
         print(tr(lang, N_("No calibration record ({name}) beside the file: answer counts and flags unknown.",
                           name=record_path(Path(args.path)).name)))
         return 0
-    print(tr(lang, N_("Calibrated {date}: version {old} → {new}, {attempts} finished checks, {answers} "
-                      "answers, at least {min} answers per item.", date=rec["date"], old=rec["from_version"],
-                      new=rec["version"], attempts=rec["attempts"], answers=rec["answers"],
-                      min=rec["min_responses"])))
+    print(tr(lang, NP_("Calibrated {date}: version {old} → {new}, {attempts} finished checks, {answers} "
+                       "answers, at least {count} answer per item.",
+                       "Calibrated {date}: version {old} → {new}, {attempts} finished checks, {answers} "
+                       "answers, at least {count} answers per item.", int(rec["min_responses"]),
+                       date=rec["date"], old=rec["from_version"], new=rec["version"],
+                       attempts=rec["attempts"], answers=rec["answers"])))
     flagged = state.flagged
     print(tr(lang, N_("Flagged items: {count}.", count=len(flagged))))
     kinds = {kind: tr(lang, word) for kind, word in KIND_WORDS.items()}

@@ -19,7 +19,7 @@ from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, NP_
 from digigram.core.irt import ItemParams
 from digigram.core.loader import load_framework, load_framework_text
 from digigram.store.db import transaction
@@ -28,6 +28,10 @@ from digigram.store.startup import open_store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 RECORD_SUFFIX = ".calibration.json"
+# The fewest answers an item may be calibrated on. Even an ideal item (slope 1, every answer given at
+# its difficulty, no guessing) has a difficulty known only to ±2/√n: below 100 answers that is wider
+# than the 0.2 the calibration is held to (docs/adaptive.md, "How to run it").
+MIN_RESPONSES_FLOOR = 100
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ def read_responses(
     """All finished checks' answers on this framework, and whether the database stores languages."""
     if not database_url:
         folder = data_dir if data_dir is not None else paths.data_dir()
+        if not folder.is_dir():  # a mistyped --data-dir: say so, and create nothing
+            raise DigigramError(N_("The folder {folder} does not exist: check --data-dir.", folder=folder))
         if not paths.database_path(folder).exists():
             raise DigigramError(N_("There is no Digigram database in {folder}.", folder=folder))
     store = open_store(data_dir=data_dir, database_url=database_url)
@@ -96,13 +102,23 @@ def run_calibration(
     lang: str = "en",
     progress: Progress | None = None,
 ) -> CalibrationRun:
-    """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked)."""
+    """Calibrate FILE on the stored answers and write NEW.yaml, its record and the report (if asked).
+
+    Everything that can be checked without the answers is checked before they are read (minutes on a
+    region's database), and nothing is written unless NEW.yaml would validate where it is written.
+    """
     if out.resolve() == framework_file.resolve():
         raise DigigramError(N_("--out must be a new file: FILE is never overwritten."))
     if report is not None and report.suffix.lower() not in (".pdf", ".csv"):
         raise DigigramError(N_("The report can be .pdf or .csv, not {suffix}.",
                                suffix=repr(report.suffix or report.name)))
+    if min_responses < MIN_RESPONSES_FLOOR:
+        raise DigigramError(N_("--min-responses must be at least {floor}, not {n}: on fewer answers not even "
+                               "an ideal item's difficulty is known to within 0.2.",
+                               floor=MIN_RESPONSES_FLOOR, n=min_responses))
     framework = load_framework(framework_file)
+    version = next_version(framework.version)
+    _check_files_beside(framework, framework_file, out, version)
     text = framework_file.read_text(encoding="utf-8-sig")
     language_stored = True
     if responses is None:
@@ -117,10 +133,15 @@ def run_calibration(
             progress("fit", done, total)
 
     result = calibrate(framework, responses, min_responses=min_responses, progress=step)
-    version = next_version(framework.version)
+    if not result.calibrated:
+        most = max(result.items, key=lambda r: r.n, default=None)
+        raise DigigramError(N_("No item has as many answers as --min-responses asks ({min}) yet; the most "
+                               "answered, {item}, has {n}. Nothing calibrated, nothing written: calibrate "
+                               "again after more finished checks.", min=min_responses,
+                               item=most.item_id if most else "—", n=most.n if most else 0))
     new_text = new_version_text(text, version=version, params=result.new_params())
-    try:  # as `digigram validate` would, with resource files looked up beside FILE
-        load_framework_text(new_text, name=str(out), base_dir=framework_file.resolve().parent)
+    try:  # as `digigram validate` would, where it is written: resource files are looked up beside NEW.yaml
+        load_framework_text(new_text, name=str(out), base_dir=out.resolve().parent)
     except FrameworkError as exc:
         raise DigigramError(N_("The new version failed validation: {problem}", problem=exc.text)) from exc
     _write_atomically(out, new_text.encode("utf-8"))
@@ -135,6 +156,32 @@ def run_calibration(
 
             write_calibration_pdf(report, result=result, framework=framework, new_version=version, lang=lang)
     return CalibrationRun(result, version, out, record, report, language_stored)
+
+
+def _check_files_beside(framework: Framework, framework_file: Path, out: Path, version: str) -> None:
+    """Refuse an --out whose folder lacks the handouts FILE refers to: NEW.yaml would not validate there.
+
+    The paths stay as they are: a framework's `file:` is relative to the framework file and may not
+    lead outside its folder (FRAMEWORK-FORMAT.md), so they cannot be pointed back at FILE's folder.
+    """
+    folder = out.resolve().parent
+    missing = sorted({r.file for r in framework.resources if r.file and not (folder / r.file).is_file()})
+    if not missing:
+        return
+    shown = ", ".join(missing[:5]) + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")
+    tops = sorted({Path(f).parts[0] + ("/" if len(Path(f).parts) > 1 else "") for f in missing})
+    example = framework_file.parent / out.name
+    if example.resolve() == framework_file.resolve():
+        example = framework_file.with_name(f"{framework_file.stem}-{version}{framework_file.suffix}")
+    raise DigigramError(NP_(
+        "{out} would fail `digigram validate` there: {count} file the framework refers to is missing from "
+        "{folder}: {files}. Nothing was written. Write the new version next to {framework} (for example "
+        "--out {example}), or first copy {copy} from {source} to {folder}.",
+        "{out} would fail `digigram validate` there: {count} files the framework refers to are missing "
+        "from {folder}: {files}. Nothing was written. Write the new version next to {framework} (for "
+        "example --out {example}), or first copy {copy} from {source} to {folder}.",
+        len(missing), out=out, folder=folder, files=shown, framework=framework_file, example=example,
+        copy=", ".join(tops), source=framework_file.resolve().parent))
 
 
 # --- the record kept beside NEW.yaml ------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -19,20 +20,26 @@ from digigram.services.workspace import Workspace
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
 from digigram.store.repo import people as people_rows
+from tests.store.conftest import SMALL
 
 PEOPLE = 300
 
 
-@pytest.fixture
-def stored(data_dir: Path, small_framework: Path) -> tuple[Path, Path, Counter[str]]:
-    """A data folder with 300 finished checks and one unfinished; the finished answers per item."""
-    framework = load_framework(small_framework)
+@pytest.fixture(scope="module")
+def stored_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Counter[str]]:
+    """A data folder with 300 finished checks and one unfinished; the finished answers per item.
+
+    Built once for the module (simulating and storing them is most of these tests' time); each test
+    works on its own copy."""
+    data_dir = tmp_path_factory.mktemp("calibrate") / "data"
+    data_dir.mkdir()
+    framework = load_framework(SMALL)
     sim = take_quiz(framework, scored_params(framework), people=PEOPLE + 1, seed=7)
     by_attempt: dict[str, list[tuple[str, object]]] = {}
     for r in sim.responses:
         by_attempt.setdefault(r.attempt, []).append((r.item_id, r.choice))
     finished: Counter[str] = Counter()
-    with (Workspace.open(data_dir=data_dir, framework_path=small_framework) as ws,
+    with (Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws,
           transaction(ws.store.sessions) as session):
         for n, (_, answers) in enumerate(sorted(by_attempt.items())):
             person = people_rows.add_person(session, name=f"P{n}", profile_id="librarian")
@@ -45,7 +52,17 @@ def stored(data_dir: Path, small_framework: Path) -> tuple[Path, Path, Counter[s
             if n < PEOPLE:  # the last one stops half-way: it must not count
                 attempt_rows.finish_attempt(session, attempt.id, outcomes=[], rating_after=None)
                 finished.update(item_id for item_id, _ in answers)
-    return data_dir, small_framework, finished
+    return data_dir, finished
+
+
+@pytest.fixture
+def stored(
+    stored_once: tuple[Path, Counter[str]], data_dir: Path, small_framework: Path
+) -> tuple[Path, Path, Counter[str]]:
+    """This test's copy of the data folder, its own framework file, and the finished answers per item."""
+    source, finished = stored_once
+    shutil.copytree(source, data_dir, dirs_exist_ok=True)
+    return data_dir, small_framework, Counter(finished)
 
 
 def _answers_in(db: Path) -> int:
@@ -61,18 +78,22 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     out = framework_file.parent / "NEW.yaml"
     report = tmp_path / "report.csv"
     code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
-                 "--out", str(out), "--min-responses", "60", "--report", str(report), "--lang", "en"])
+                 "--out", str(out), "--min-responses", "100", "--report", str(report), "--lang", "en"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert "version 2;" in captured.out and f"on {PEOPLE} finished checks" in captured.out
+    assert "version 2;" in captured.out and f"finished checks: {PEOPLE} (" in captured.out
     assert "calibrating areas" in captured.err  # the progress line
+    # Not a terminal here: whole lines, never a carriage return gluing one update to the next.
+    assert "\r" not in captured.err and captured.err.endswith("\n")
+    assert all(line.startswith(("reading answers: ", "calibrating areas: "))
+               for line in captured.err.splitlines())
     assert main(["validate", str(out)]) == 0
     new = load_framework(out)
     record = json.loads((framework_file.parent / "NEW.calibration.json").read_text(encoding="utf-8"))
     # Every finished answer counted, the unfinished check's not at all.
     assert {k: v["n"] for k, v in record["items"].items() if v["n"]} == dict(finished)
     for item_id, entry in record["items"].items():
-        calibrated = finished[item_id] >= 60
+        calibrated = finished[item_id] >= 100
         assert entry["calibrated"] is calibrated
         assert (new.item(item_id).irt is not None) is calibrated  # the small file had no irt at all
     csv_bytes = report.read_bytes()
@@ -95,6 +116,13 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     shown = capsys.readouterr().out
     assert "знання" in shown and "самооцінка" in shown
     assert " knowledge " not in shown and "self_rating" not in shown
+    assert "щонайменше 100 відповідей на завдання" in shown
+    # The answers' word agrees with the number, as in a record calibrated on at least 101 or 102.
+    for minimum, words in ((101, "101 відповідь"), (102, "102 відповіді")):
+        record["min_responses"] = minimum
+        (framework_file.parent / "NEW.calibration.json").write_text(json.dumps(record), encoding="utf-8")
+        assert main(["calibration", str(out), "--lang", "uk"]) == 0
+        assert f"щонайменше {words} на завдання" in capsys.readouterr().out
 
 
 def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp_path: Path) -> None:
@@ -103,11 +131,13 @@ def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp
     data_dir, framework_file, _ = stored
     report = tmp_path / "звіт.pdf"
     code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
-                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "60", "--report", str(report),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "101", "--report", str(report),
                  "--lang", "uk"])
     assert code == 0
     text = "".join(page.extract_text() for page in PdfReader(report).pages)
     assert "Калібрування завдань" in text and "DOC.1-01" in text
+    # "fewer than 101 answers": the word agrees with the number (not «101 відповідей»).
+    assert "менше ніж 101 відповідь і" in " ".join(text.split())
 
 
 def test_bad_input_gets_a_message_and_writes_nothing(
@@ -120,18 +150,110 @@ def test_bad_input_gets_a_message_and_writes_nothing(
     cases = [
         (["--data-dir", str(empty)], "немає бази даних"),
         (["--data-dir", str(data_dir), "--report", str(tmp_path / "r.txt")], "Звіт може бути .pdf або .csv"),
-        (["--data-dir", str(data_dir), "--min-responses", "0"], "--min-responses має бути не менше 1"),
+        # Below 100 answers not even an ideal item's difficulty is known to within 0.2.
+        *((["--data-dir", str(data_dir), "--min-responses", n],
+           f"--min-responses має бути не менше 100, а не {n}") for n in ("0", "1", "99")),
+        # A mistyped --data-dir is named as such, and no folder or database appears there.
+        (["--data-dir", str(tmp_path / "typo")], f"Теки {tmp_path / 'typo'} немає: перевірте --data-dir."),
     ]
     for extra, message in cases:
         code = main(["calibrate", "--framework", str(framework_file), "--out", str(out), "--lang", "uk",
                      *extra])
         assert code == 2
-        assert message in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert message in err
+        assert "читаю відповіді" not in err  # refused before a region's answers are read for minutes
         assert not out.exists()
+    assert not (tmp_path / "typo").exists()
     code = main(["calibrate", "--framework", str(framework_file), "--out", str(framework_file),
                  "--data-dir", str(data_dir), "--lang", "en"])
     assert code == 2 and "FILE is never overwritten" in capsys.readouterr().err
     assert not list(empty.iterdir())  # no database was created where there was none
+
+
+def _with_handout(framework_file: Path) -> str:
+    """Give the framework's first resource a handout file beside it; its path as the file writes it."""
+    text = framework_file.read_text(encoding="utf-8")
+    url = "    url: https://example.org/doc\n"
+    framework_file.write_text(text.replace(url, url + "    file: handouts/doc.uk.html\n"), encoding="utf-8")
+    (framework_file.parent / "handouts").mkdir()
+    (framework_file.parent / "handouts" / "doc.uk.html").write_text("<p>Документи</p>", encoding="utf-8")
+    return "handouts/doc.uk.html"
+
+
+def test_new_version_is_written_only_where_it_validates(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The handouts' paths are relative to the framework file: NEW.yaml in a folder without them would
+    fail `digigram validate`, so it is refused before the answers are read and nothing is written."""
+    data_dir, framework_file, _ = stored
+    handout = _with_handout(framework_file)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = elsewhere / "NEW.yaml"
+
+    def calibrate(lang: str) -> int:
+        return main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(out), "--min-responses", "100", "--report", str(elsewhere / "r.csv"),
+                     "--lang", lang])
+
+    assert calibrate("en") == 2
+    err = capsys.readouterr().err
+    assert f"1 file the framework refers to is missing from {elsewhere}: {handout}." in err
+    assert f"--out {framework_file.parent / 'NEW.yaml'}" in err  # where to write it instead
+    assert f"copy handouts/ from {framework_file.parent} to {elsewhere}" in err
+    assert "reading answers" not in err
+    assert not list(elsewhere.iterdir())  # no NEW.yaml, record, report or temporary file
+    assert calibrate("uk") == 2
+    assert f"не знайдено 1 файл, на який посилається рамка: {handout}" in capsys.readouterr().err
+    # With the handouts copied there, as the message says, it is written and validates where it is.
+    (elsewhere / "handouts").mkdir()
+    (elsewhere / handout).write_bytes((framework_file.parent / handout).read_bytes())
+    assert calibrate("en") == 0
+    assert main(["validate", str(out)]) == 0
+
+
+def test_nothing_calibrated_writes_nothing(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No item with enough answers: no "new" version that is the old one with its version raised."""
+    data_dir, framework_file, finished = stored
+    most = max(finished.values())
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", str(most + 1),
+                 "--report", str(tmp_path / "r.pdf"), "--lang", "en"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"No item has as many answers as --min-responses asks ({most + 1}) yet" in err
+    assert f"has {most}. Nothing calibrated, nothing written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "fw"]
+
+
+def test_progress_is_whole_lines_off_a_terminal_and_one_redrawn_line_on_it() -> None:
+    import io
+
+    from digigram.cli.calibrate import _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream in (io.StringIO(), Terminal()):
+        bar = _Progress("uk", stream)
+        for done in range(0, 60_001, 20_000):
+            bar("read", done, 60_000)
+        bar("read", 60_000, 60_000)
+        for done in range(13):
+            bar("fit", done, 12)
+        bar.end()
+        shown = stream.getvalue()
+        assert shown.endswith("калібрую сфери: 12/12\n")
+        if isinstance(stream, Terminal):  # redrawn in place, a line per stage
+            assert shown.startswith("\rчитаю відповіді: 0/60000")
+            assert shown.count("\n") == 2 and "читаю відповіді: 60000/60000\n" in shown
+        else:  # a log: a line when a stage starts and when it ends, no carriage returns
+            assert shown.splitlines() == ["читаю відповіді: 0/60000", "читаю відповіді: 60000/60000",
+                                          "калібрую сфери: 0/12", "калібрую сфери: 12/12"]
 
 
 def test_calibration_state_without_a_record(
