@@ -79,9 +79,20 @@ def pct(share: Share, lang: str) -> str:
 _PERCENT_TICKS = [0, 25, 50, 75, 100]
 
 
-def _percent_ticks(lang: str) -> list[str]:
+def _percent_ticks(lang: str, ticks: Sequence[int] = _PERCENT_TICKS) -> list[str]:
     """The share axis: plain numbers, and the last with its % written as the tables write it."""
-    return [*(str(t) for t in _PERCENT_TICKS[:-1]), format_percent(_PERCENT_TICKS[-1] / 100, lang)]
+    return [*(str(t) for t in ticks[:-1]), format_percent(ticks[-1] / 100, lang)]
+
+
+# The share axes' ends, in %, with their ticks: the least that holds every whisker.
+_SHARE_AXES = ((10, (0, 5, 10)), (25, (0, 5, 10, 15, 20, 25)), (50, (0, 10, 20, 30, 40, 50)),
+               (100, tuple(_PERCENT_TICKS)))
+
+
+def _share_axis(reach: float) -> tuple[int, Sequence[int]]:
+    """The axis end and ticks for bars whose whiskers reach `reach` %. Gaps of 2–18 % drawn on a
+    0–100 % axis were slivers a few points wide, their labels crowding the whiskers."""
+    return next(((end, ticks) for end, ticks in _SHARE_AXES if reach <= end), _SHARE_AXES[-1])
 
 
 def interval_text(share: Share, lang: str) -> str:
@@ -307,12 +318,14 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
     ax.barh(ys, values, height=0.55, color=colour, alpha=1.0 if dark else 0.85, xerr=[low, high], capsize=3,
             error_kw={"elinewidth": pal.line_width if dark else 0.9,
                       "ecolor": pal.target if dark else "#1A1A1A"})
+    end, ticks = _share_axis(max((v + u for v, u in zip(values, high, strict=True)), default=0.0))
     for y, (_name, share), value, up in zip(ys, rows, values, high, strict=True):
-        ax.text(min(value + up + 1.5, 101), y, f"{pct(share, lang)} ({share.count}/{share.n})", va="center",
+        # Past the whisker's cap by the same share of the axis whatever its scale.
+        ax.text(value + up + end * 0.02, y, f"{pct(share, lang)} ({share.count}/{share.n})", va="center",
                 fontproperties=font(8), color=pal.text, parse_math=False)
     ax.set_yticks(ys, [name for name, _ in rows])
-    ax.set_xlim(0, 125)
-    ax.set_xticks(_PERCENT_TICKS, _percent_ticks(lang))
+    ax.set_xlim(0, end * 1.25)  # the last quarter holds the shares written beside the bars
+    ax.set_xticks(ticks, _percent_ticks(lang, ticks))
     _draw_title(ax, title, pal, title_left)
     _plain(ax, pal)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -45,6 +46,28 @@ def test_shares_are_written_with_count_and_total() -> None:
                            lang="en")
     assert [round(b.get_width(), 6) for b in _bars(figure)] == [25.0, 0.0]
     assert "(3/12)" in _texts(figure) and "(0/5)" in _texts(figure)
+
+
+def test_small_shares_fill_their_chart_and_their_labels_clear_the_whiskers() -> None:
+    """Gaps of 2–18 % on a 0–100 % axis were slivers a few points wide, each label crowding its
+    whisker's cap. The axis now ends at the least of 10, 25, 50 or 100 % that holds every whisker."""
+    rows = [(f"Area {n}", Share(count, 400)) for n, count in enumerate((9, 43, 56, 72))]
+    figure = shares_figure(rows, title="Below target", lang="en")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    (ax,) = figure.axes
+    ends = [x for line in ax.lines for x in line.get_xdata()]
+    assert ax.get_xlim()[1] <= 2 * max(ends), ax.get_xlim()  # 72 of 400: the whisker reaches 21.9 %
+    assert ax.get_xticklabels()[-1].get_text() == "25%"
+    picture = figure.bbox
+    labels = [t for t in ax.texts if t.get_text().endswith("/400)")]
+    for label, bar in zip(labels, sorted(_bars(figure), key=lambda b: -b.get_y()), strict=True):
+        box = label.get_window_extent(renderer)
+        whisker = max(x for line in ax.lines for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)
+                      if abs(y - (bar.get_y() + bar.get_height() / 2)) < 1e-9)
+        cap = ax.transData.transform((whisker, 0))[0]
+        assert box.x0 >= cap + 2, (label.get_text(), box.x0, cap)  # the cap's half-width is 3 pt at most
+        assert box.x1 <= picture.x1, label.get_text()
 
 
 @pytest.mark.parametrize("dark", [False, True])
