@@ -97,10 +97,13 @@ def run(url: str, framework: str, runs: int) -> dict[str, Any]:
             enter, close = screen
             label = "the screen: coordinator mode opened"
             try:
-                times[label] = statistics.median([enter() for _ in range(runs + 1)][1:])
+                openings = [enter() for _ in range(runs + 1)]
             finally:
                 close()
+            # The first opening also builds the screen; later ones in the session find it built.
+            times[label + " (first)"], times[label] = openings[0], statistics.median(openings[1:])
             details[label] = f"{PAGE} rows shown" if paged else "every row shown"
+            details[label + " (first)"] = "once, the screen built"
         out["times"], out["details"] = times, details
     return out
 

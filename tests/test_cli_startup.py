@@ -48,3 +48,18 @@ def test_no_display_is_said_in_one_line_not_a_qt_abort(tmp_path: Path) -> None:
         assert run.stderr.startswith(words) and len(run.stderr.strip().splitlines()) == 1, run.stderr
         assert "qt.qpa" not in run.stderr and "Aborted" not in run.stderr
     assert not (tmp_path / "digigram.sqlite3").exists()  # nothing was opened or created
+
+
+def test_a_code_page_without_the_apostrophe_does_not_end_a_command_in_a_traceback(tmp_path: Path) -> None:
+    """On a Ukrainian Windows PC output redirected to a file takes cp1251, which has no ʼ: `digigram
+    people` ended in a UnicodeEncodeError at the first name with one (and `report` after its file was
+    written, at the → of its summary)."""
+    from digigram.services.workspace import Workspace
+
+    with Workspace.open(data_dir=tmp_path) as ws:
+        ws.create_person("Марʼяна Коваль")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1251"}
+    command = [sys.executable, "-m", "digigram", "people", "--lang", "uk", "--data-dir", str(tmp_path)]
+    run = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    assert run.returncode == 0 and b"Traceback" not in run.stderr, run.stderr.decode("cp1251", "replace")
+    assert "Мар?яна Коваль" in run.stdout.decode("cp1251")

@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--framework", required=True, metavar="FILE", help="the framework file to calibrate")
     parser.add_argument("--out", required=True, metavar="NEW.yaml", help="where to write the new version")
     parser.add_argument("--min-responses", type=int, default=200, metavar="N",
-                        help="items with fewer answers keep their parameters (default: 200)")
+                        help="items with fewer answers keep their parameters (default: 200, at least 100)")
     parser.add_argument("--report", metavar="REPORT", help="also write a report: REPORT.pdf or REPORT.csv")
 
 

@@ -60,7 +60,7 @@ HELP: tuple[Message, ...] = (
     N_("show a framework file's calibration state: calibrated items, their answers and flags"),
     N_("the framework file to calibrate"),
     N_("where to write the new version"),
-    N_("items with fewer answers keep their parameters (default: 200)"),
+    N_("items with fewer answers keep their parameters (default: 200, at least 100)"),
     N_("also write a report: REPORT.pdf or REPORT.csv"),
     N_("a framework file (a calibrated NEW.yaml or any other)"),
     N_("list every item, not only the flagged ones"),

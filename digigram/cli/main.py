@@ -102,11 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print_whatever_the_code_page() -> None:
+    """On Windows a console, or a file output is redirected to, takes the system's code page: cp1251 on a
+    Ukrainian PC, which has no ʼ, → or narrow no-break space. A character it lacks is written as "?"
+    rather than ending the command with a traceback after its work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors="replace")
+
+
 def main(
     argv: Sequence[str] | None = None, *, desktop: Callable[[argparse.Namespace], int] | None = None
 ) -> int:
     """Run the command line; with no sub-command, `desktop` opens the app (the entry point passes it)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _print_whatever_the_code_page()
     Parser.lang = _raw_lang(args_list)
     parser = build_parser()
     if normalise(Parser.lang) == "uk":

@@ -35,7 +35,7 @@ def reaches_target(comp: CompetenceResult) -> bool:
     return comp.gap is not None and comp.target is not None and comp.gap <= 0 and not not_shown_yet(comp)
 
 
-def reached_surely(result: QuizResult, comp: CompetenceResult) -> bool:
+def reached_surely(result: QuizResult, comp: CompetenceResult, framework: Framework) -> bool:
     """Whether a check may call a planned step for the competence reached: at its target
     (reaches_target), and, from a quick scan, with less than a 10 % chance of being below it.
 
@@ -46,7 +46,10 @@ def reached_surely(result: QuizResult, comp: CompetenceResult) -> bool:
     reached. A full check stops an area when its verdict is clear, and its tick stands as it is."""
     if not reaches_target(comp) or comp.target is None:
         return False
-    return result.mode != "quick" or chance_below(result.areas[comp.area_id], comp.target) < UNSURE
+    if result.mode != "quick":
+        return True
+    levels = [level.code for level in framework.levels]
+    return chance_below(result.areas[comp.area_id], comp.target, levels) < UNSURE
 
 
 def suggest(

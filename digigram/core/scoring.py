@@ -134,15 +134,16 @@ def _shown(comp: CompetenceResult) -> list[Evidence]:
 UNSURE = 0.1
 
 
-def chance_below(area: AreaResult, target: str) -> float:
-    """The chance that the area's level lies below `target`: its level probabilities up to it (they are
-    kept in level order)."""
-    total = 0.0
-    for code, chance in area.level_probabilities.items():
-        if code == target:
-            break
-        total += chance
-    return total
+def chance_below(area: AreaResult, target: str, levels: Sequence[str]) -> float:
+    """The chance that the area's level lies below `target`, `levels` being the framework's level codes
+    lowest first. The area's own target has it stored; another is summed from the level probabilities,
+    by the framework's order (a stored mapping's order is the file's, which need not be the levels').
+    1.0, as unsure as can be, when the target or a level's probability is unknown."""
+    if target == area.target and area.p_below_target is not None:
+        return area.p_below_target
+    if target not in levels or any(code not in area.level_probabilities for code in levels):
+        return 1.0
+    return sum(area.level_probabilities[code] for code in levels[:levels.index(target)])
 
 
 def not_shown_yet(comp: CompetenceResult) -> bool:

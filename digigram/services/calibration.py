@@ -49,15 +49,27 @@ def record_path(framework_file: Path) -> Path:
     return framework_file.with_name(framework_file.stem + RECORD_SUFFIX)
 
 
+def _writable_folder(target: Path, what: str) -> None:
+    """Refuse, before anything is read, a file whose folder does not exist or cannot be written."""
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise DigigramError(N_("The folder {folder} for {what} does not exist: create it first, or write "
+                               "elsewhere. Nothing was read or written.", folder=folder, what=what))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DigigramError(N_("The folder {folder} for {what} cannot be written to. Nothing was read or "
+                               "written.", folder=folder, what=what))
+
+
 def _write_atomically(target: Path, data: bytes) -> None:
     """The file appears whole or not at all."""
-    fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
     except OSError as exc:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
         raise DigigramError(N_("Could not write {target}: {reason}", target=target,
                                reason=exc.strerror or exc)) from exc
@@ -116,6 +128,9 @@ def run_calibration(
         raise DigigramError(N_("--min-responses must be at least {floor}, not {n}: on fewer answers not even "
                                "an ideal item's difficulty is known to within 0.2.",
                                floor=MIN_RESPONSES_FLOOR, n=min_responses))
+    _writable_folder(out, "--out")
+    if report is not None:
+        _writable_folder(report, "--report")
     framework = load_framework(framework_file)
     version = next_version(framework.version)
     _check_files_beside(framework, framework_file, out, version)

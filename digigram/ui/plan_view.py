@@ -48,12 +48,12 @@ class Reached:
     competences: frozenset[str]
 
     @classmethod
-    def of(cls, check: Attempt | None, result: QuizResult | None) -> Reached | None:
+    def of(cls, check: Attempt | None, result: QuizResult | None, framework: Framework) -> Reached | None:
         """From the latest finished check and its result; None without either."""
         if check is None or result is None:
             return None
         return cls(check, frozenset(c.competence_id for c in result.competences.values()
-                                    if reached_surely(result, c)))
+                                    if reached_surely(result, c, framework)))
 
     def note(self, step: PlanStep, lang: str) -> str:
         """ "target already reached in the check of 01.12.2026" for a step not done whose competence the
@@ -216,7 +216,7 @@ class PlanView(StackingScreen):
         latest = self.latest = self.win.ws.latest_finished(self.person_id)
         # A result that cannot be read was said; then no step is marked reached.
         result = None if latest is None else self.win.run(lambda: self.win.ws.results_for(latest.id))
-        self.reached = Reached.of(latest, result)
+        self.reached = Reached.of(latest, result, self.win.ws.framework)
 
     def _quick_note(self) -> str:
         """When the latest check is a quick scan, that what it suggests is rough."""

@@ -99,6 +99,11 @@ class QuizView(QWidget):
         self.heading = _Heading(body)
         self.where, self.progress = self.heading.where, self.heading.progress
         column.addWidget(self.heading)
+        # Why the questions left went up, on its own line under the count: appended to the count, it
+        # made the heading stack its two parts and the question move down and back up.
+        self.rise = TextLabel(body)
+        self.rise.hide()
+        column.addWidget(self.rise)
         self.stem = TextLabel(body, scale=1.3)
         column.addWidget(self.stem)
         self.hint = TextLabel(body)
@@ -314,14 +319,17 @@ class QuizView(QWidget):
         """The count of questions; where the estimate of those left went up with the last answer, why.
 
         The estimate follows the answers honestly, so it may rise (26, 27, 28 left): without a word
-        that looked like a fault. It is never shown lower than it is; the line says why it grew.
+        that looked like a fault. It is never shown lower than it is; a line under it says why it grew,
+        and a screen reader hears that once, as the count's description.
         """
         text = self._progress_text(answered, low, high)
         note = self._rise_note() if self._rose else ""
-        self.progress.setText(f"{text} — {note}" if note else text)
+        self.progress.setText(text)
         self.progress.setToolTip(note)
-        self.progress.setAccessibleName(self.progress.text())
+        self.progress.setAccessibleName(text)
         self.progress.setAccessibleDescription(note)
+        self.rise.setText(note)
+        self.rise.setVisible(bool(note))
 
     @staticmethod
     def _rise_note() -> str:

@@ -165,6 +165,17 @@ def test_bad_input_gets_a_message_and_writes_nothing(
         assert "читаю відповіді" not in err  # refused before a region's answers are read for minutes
         assert not out.exists()
     assert not (tmp_path / "typo").exists()
+    # A folder for --out or --report that is not there: said before the answers are read, not as a
+    # traceback after the fit (and not after NEW.yaml was written, for the report).
+    missing = tmp_path / "no-such-folder"
+    for outputs in (["--out", str(missing / "NEW.yaml")],
+                    ["--out", str(out), "--report", str(missing / "r.pdf")]):
+        code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--lang", "uk", *outputs])
+        err = capsys.readouterr().err
+        assert code == 2 and f"Теки {missing} для {outputs[-2]} немає" in err, err
+        assert "читаю відповіді" not in err and "Traceback" not in err
+        assert not out.exists() and not missing.exists()
     code = main(["calibrate", "--framework", str(framework_file), "--out", str(framework_file),
                  "--data-dir", str(data_dir), "--lang", "en"])
     assert code == 2 and "FILE is never overwritten" in capsys.readouterr().err

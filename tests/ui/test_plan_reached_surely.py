@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from digigram.core.plan import reaches_target
-from digigram.core.scoring import UNSURE, chance_below
+from digigram.core.scoring import UNSURE
 
 
 @pytest.fixture
@@ -43,8 +43,15 @@ def test_a_quick_scan_that_is_unsure_of_an_area_does_not_call_its_steps_reached(
     _lowest_everywhere(ws, person.id, mode="quick", seed=5)
     scan = ws.latest_finished(person.id)
     result = ws.results_for(scan.id)
-    chances = {c.competence_id: chance_below(result.areas[c.area_id], c.target)
+    levels = [level.code for level in ws.framework.levels]
+
+    def below(area: Any, target: str) -> float:  # summed here, by the framework's level order
+        return sum(area.level_probabilities[code] for code in levels[:levels.index(target)])
+
+    chances = {c.competence_id: below(result.areas[c.area_id], c.target)
                for c in result.competences.values() if reaches_target(c)}
+    assert all(below(a, a.target) == pytest.approx(a.p_below_target) for a in result.areas.values()
+               if a.target is not None)
     unsure = {cid for cid, chance in chances.items() if chance >= UNSURE}
     assert unsure, "the scan leaves some area at its target with a real chance of being below it"
 

@@ -67,21 +67,24 @@ def test_the_line_says_why_only_when_the_estimate_went_up(qtbot: Any, window: An
     settle()
     said = []
     for answered in range(len(left)):
-        progress = quiz.progress
+        progress, rise = quiz.progress, quiz.rise
         assert f" {left[answered]} " in f" {progress.text()} "  # never lower than the estimate
-        said.append(WHY[lang] in progress.text())
+        said.append(rise.isVisible() and rise.text() == WHY[lang])
+        assert WHY[lang] not in progress.text()  # under the count, not in it: the heading stays as it is
         assert progress.toolTip() == progress.accessibleDescription() == (WHY[lang] if said[-1] else "")
-        assert (WHY[lang] in progress.accessibleName()) == said[-1]  # a screen reader hears it too
-        # Whole on screen, wrapped if it must be (the note makes the line longer).
-        assert progress.height() >= progress.heightForWidth(progress.width())
-        assert quiz.page.viewport().rect().contains(box_in(quiz.page.viewport(), progress))
+        # A screen reader hears it once: as the count's description, not in its name as well.
+        assert progress.accessibleName() == progress.text()
+        # Whole on screen, wrapped if it must be.
+        for label in (progress, rise) if said[-1] else (progress,):
+            assert label.height() >= label.heightForWidth(label.width())
+            assert quiz.page.viewport().rect().contains(box_in(quiz.page.viewport(), label))
         if answered == 2:
             # The same question in the other language says why in that language.
             other = "en" if lang == "uk" else "uk"
             window.apply_settings(Settings(language=other, text_scale=100, high_contrast=False), store=False)
-            assert WHY[other] in quiz.progress.text() and quiz.progress.toolTip() == WHY[other]
+            assert quiz.rise.text() == WHY[other] and quiz.progress.toolTip() == WHY[other]
             window.apply_settings(Settings(language=lang, text_scale=100, high_contrast=False), store=False)
-            assert WHY[lang] in quiz.progress.text()
+            assert quiz.rise.text() == WHY[lang]
         if answered < len(left) - 1:
             _answer(qtbot, quiz)
     #               26     25     26    27    27     24     23     24    23
@@ -92,13 +95,15 @@ def test_on_a_real_check_the_note_follows_the_estimate(qtbot: Any, window: Any) 
     """Answers that disagree (right, wrong, right…) move the estimate up now and then."""
     quiz = _start(qtbot, window, "en")
     last = None
+    rises = 0
     for n in range(30):
         item = quiz.item
         if quiz.session is None or item is None:
             break
         _answered, left, _high = remaining_estimate(quiz.session.progress())
         rose = last is not None and left > last
-        assert (WHY["en"] in quiz.progress.text()) == rose, f"{last} → {left}: «{quiz.progress.text()}»"
+        assert (quiz.rise.isVisible() and quiz.rise.text() == WHY["en"]) == rose, f"{last} → {left}"
+        rises += rose
         last = left
         if item.on_scale:
             quiz._choose_by_number(len(quiz.buttons))
@@ -108,3 +113,21 @@ def test_on_a_real_check_the_note_follows_the_estimate(qtbot: Any, window: Any) 
             quiz._choose_by_number(wanted + 1)
         qtbot.mouseClick(quiz.next_button, Qt.MouseButton.LeftButton)
         settle(2)
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_note_leaves_the_heading_as_it_was(qtbot: Any, window: Any, lang: str) -> None:
+    """Appended to the count, the note made the heading stack its two parts at 1024×600 and the question
+    move down a line and back up; under the count, the heading keeps its arrangement."""
+    quiz = _start(qtbot, window, lang)
+    window.resize(1024, 600)
+    settle()
+    left = [26, 25, 26, 27, 24]
+    quiz.begin(_Estimated(quiz.session, left))
+    settle()
+    arranged = []
+    for answered in range(len(left)):
+        arranged.append(quiz.heading.line.direction())
+        if answered < len(left) - 1:
+            _answer(qtbot, quiz)
+    assert quiz.rise.text() == "" and len(set(arranged)) == 1, arranged

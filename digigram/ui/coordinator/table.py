@@ -349,6 +349,7 @@ class NameHeldTable(QTableView):
         for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.columnsInserted,
                         model.columnsRemoved, model.layoutChanged, model.dataChanged):
             changed.connect(self._forget_measures)
+        self._forget_measures()  # another model's rows
         self._show_the_names_only()
 
     _measures: dict[int, int] | None = None

@@ -233,7 +233,7 @@ class TraineeView(QWidget):
         self.steps.clear()
         # A step whose target the latest check reaches says so, as on the trainee's own plan.
         detail = self.detail
-        reached = (Reached.of(latest_finished(detail.attempts), detail.latest_result)
+        reached = (Reached.of(latest_finished(detail.attempts), detail.latest_result, self.win.ws.framework)
                    if detail is not None else None)
         for step in self.plan_steps:
             label = step_label(step, self.win.ws.framework, profile_id=self._profile_id(), lang=self.win.lang,
