@@ -80,6 +80,25 @@ def test_with_no_one_checked_twice_the_summary_says_so_in_words(
     assert words in said and "→" not in said
 
 
+@pytest.mark.parametrize(("region", "said"), [
+    ("Львівська", "Добірка: Регіон: Львівська область (UA-46)"),
+    ("м. Київ", "Добірка: Регіон: Київ (UA-30)"),
+])
+def test_a_region_is_found_by_the_name_people_type(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], region: str,
+        said: str) -> None:
+    """«Львівська» and «м. Київ» had been refused as unknown regions: only «Львівська область» worked."""
+    out = tmp_path / "регіон.pdf"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--region", region, "--out", str(out),
+                 "--lang", "uk"]) == 0, capsys.readouterr().err
+    assert "слухачів — 2, перевірок — 3" in capsys.readouterr().out
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert said in text, text[:300]
+
+
 @pytest.mark.parametrize(("argv", "uk", "en"), [
     (["--region", "Атлантида"], "Невідомий регіон «Атлантида»", "Unknown region 'Атлантида'"),
     (["--hub", "Хаб Одеса"], "Невідомий хаб «Хаб Одеса»", "Unknown hub 'Хаб Одеса'"),
