@@ -38,9 +38,12 @@ def test_csv_has_the_headline_regions_and_definitions(
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0].split(";")[:5] == ["Розділ", "Ідентифікатор", "Назва чи питання", "Кількість", "З"]
     # 1 of 3 before, 2 of 3 after, with the Wilson interval, decimal commas for Ukrainian Excel
-    assert lines[1].split(";")[1:] == ["before", "До (перша перевірка)", "1", "3", "33,3", "6,1", "79,2"]
+    assert lines[1].split(";")[1:] == ["before", "До (перша перевірка)", "1", "3", "33,3", "6,1", "79,2",
+                                       "", "", ""]
     assert lines[2].split(";")[1:5] == ["after", "Після (пізніша перевірка)", "2", "3"]
-    assert any(line.split(";")[1:6] == ["UA-46", "Львівська область", "2", "1", "3"] for line in lines)
+    # A region's trainees, hubs and checks in columns of their own (they had stood under «З» and «Частка, %»).
+    assert any(line.split(";")[1:] == ["UA-46", "Львівська область", "", "", "", "", "", "2", "1", "3"]
+               for line in lines)
     assert any(line.split(";")[1:5] == ["DOC.1-04", "DOC.1-04: Питання DOC.1 рівня A?", "1", "4"]
                for line in lines)
     # Seven definitions, the gaps per competence's among them.
@@ -64,6 +67,37 @@ def test_pdf_is_written_with_its_pages_and_words(
                   "Rate their digital skills 7–10 of 10", "1 of 1", "How these figures are made",
                   "Wilson score interval"):
         assert words in text, words
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_each_csv_column_means_one_thing_in_every_section(
+        target: Target, ws: Workspace, tmp_path: Path, lang: str) -> None:
+    """The regions' rows had put the hubs under «З»/"Of" and the checks under «Частка, %»/"Share, %"."""
+    out = tmp_path / "звіт.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--min-answers", "2",
+                 "--out", str(out), "--lang", lang]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";" if lang == "uk" else ","))
+    head = rows[0]
+    assert head == [CSV_WORDS[key].render(lang) for key in (
+        "section", "key", "name", "count", "n", "share", "low", "high", "trainees", "hubs", "checks")]
+    assert all(len(row) == len(head) for row in rows)
+    shares, regions = slice(3, 8), slice(8, 11)
+    by_section: dict[str, list[list[str]]] = {}
+    for row in rows[1:]:
+        by_section.setdefault(row[0], []).append(row)
+    region_rows = by_section.pop(CSV_WORDS["regions"].render(lang))
+    # Kyiv, Lviv, then no region: 2 trainees, 1 hub, 3 checks; 2, 1, 3; 1, 0, 2.
+    assert [row[regions] for row in region_rows] == [["2", "1", "3"], ["2", "1", "3"], ["1", "0", "2"]]
+    assert all(row[shares] == [""] * 5 for row in region_rows)
+    definitions = by_section.pop(CSV_WORDS["definition"].render(lang))
+    assert all(row[3:] == [""] * 8 for row in definitions)
+    assert {CSV_WORDS[k].render(lang) for k in ("headline", "levels", "gaps", "over", "hardest")} <= set(
+        by_section) <= {CSV_WORDS[k].render(lang) for k in (
+            "headline", "levels", "gaps", "competence_gaps", "over", "hardest")}
+    for section in by_section.values():
+        for row in section:
+            count, of = int(row[3]), int(row[4])  # every share's count is of its n
+            assert 0 <= count <= of and row[5] and row[regions] == ["", "", ""], row
 
 
 @pytest.mark.parametrize(("lang", "words"), [
