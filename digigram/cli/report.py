@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
+from pathlib import Path
 
 HELP = "the programme's figures (self-rating before/after, levels, gaps, hardest questions) as PDF or CSV"
 
@@ -20,8 +21,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from digigram.cli.bundle import _since
     from digigram.cli.quiz import open_workspace
     from digigram.core.errors import DigigramError
@@ -32,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".csv"):  # said before the database is opened
         raise DigigramError(N_("The report is written as .pdf or .csv, not “{name}”.", name=out.name))
+    _check_folder(out)
     if args.min_answers is not None and args.min_answers < 1:
         raise DigigramError(N_("--min-answers must be 1 or more."))
     since = _since(args.since)
@@ -66,6 +66,23 @@ def run(args: argparse.Namespace) -> int:
              before=format_percent(head.before.value, lang), after=format_percent(head.after.value, lang),
              people=head.before.n, seconds=seconds).render(lang))
     return 0
+
+
+def _check_folder(out: Path) -> None:
+    """Where the report goes, said before the database is read, in the reader's language: the system's
+    "No such file or directory" came in English, after the whole report had been worked out."""
+    import os
+
+    from digigram.core.errors import DigigramError
+    from digigram.core.i18n import N_
+
+    folder = out.parent
+    if not folder.is_dir():
+        raise DigigramError(N_("The folder {folder} does not exist: create it first or write the report "
+                               "somewhere else.", folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DigigramError(N_("The folder {folder} cannot be written to: write the report somewhere else.",
+                               folder=folder))
 
 
 def _prepare_pdf() -> None:

@@ -149,6 +149,20 @@ def test_a_bad_filter_is_named_and_nothing_is_written(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["r.pdf", "r.csv"])
+def test_a_missing_folder_for_the_report_is_said_in_the_readers_language(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """The system's "No such file or directory" had come in English inside a Ukrainian sentence."""
+    out = tmp_path / "немає" / name
+    for lang, words in (("uk", f"Теки {out.parent} немає"),
+                        ("en", f"The folder {out.parent} does not exist")):
+        assert main(["report", *_where(target), "--framework", str(SMALL), "--out", str(out),
+                     "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert words in err and "No such file" not in err, err
+    assert not out.parent.exists()
+
+
 def test_only_pdf_or_csv(
         target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", *_where(target), "--out", str(tmp_path / "r.docx"), "--lang", "uk"]) != 0
