@@ -422,8 +422,9 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
                      f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
                     [w["after"], w["of"].format(count=report.after.count, n=report.after.n),
                      f"{pct(report.after, lang)} ({interval_text(report.after, lang)})"]], keep_together=True)
-    if report.definitions:
-        flow.paragraph(report.definitions[0], size=8.5, after=0.1)
+        # Under the chart, what its bars mean; with no chart it would only repeat the definitions below.
+        if report.definitions:
+            flow.paragraph(report.definitions[0], size=8.5, after=0.1)
     if report.regions:
         flow.table([w["region"], w["trainees"], w["hubs"], w["checks"]], [4.0, 1.2, 1.0, 1.2],
                    [[name, str(t), str(h), str(c)] for name, t, h, c in report.regions], title=w["regions"])

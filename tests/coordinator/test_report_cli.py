@@ -133,6 +133,21 @@ def test_a_region_is_found_by_the_name_people_type(
     assert said in text, text[:300]
 
 
+def test_with_nothing_to_compare_the_pdf_defines_the_self_rating_once(
+        target: Target, ws: Workspace, tmp_path: Path) -> None:
+    """The definition under the headline's chart had stayed with no chart, just above the same definition
+    among all the others."""
+    out = tmp_path / "later.pdf"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", "2100-01-01",
+                 "--out", str(out), "--lang", "uk"]) == 0
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert text.count("Самооцінка: відповідь на питання") == 1, text
+    assert "Як обчислено ці показники" in text
+
+
 @pytest.mark.parametrize(("argv", "uk", "en"), [
     (["--region", "Атлантида"], "Невідомий регіон «Атлантида»", "Unknown region 'Атлантида'"),
     (["--hub", "Хаб Одеса"], "Невідомий хаб «Хаб Одеса»", "Unknown hub 'Хаб Одеса'"),
