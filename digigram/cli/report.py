@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from digigram.cli.bundle import _since
     from digigram.cli.quiz import open_workspace
     from digigram.core.errors import DigigramError
-    from digigram.core.i18n import N_, format_number, format_percent
+    from digigram.core.i18n import N_, format_count, format_number, format_percent
     from digigram.core.programme import HARD_MIN_ANSWERS
 
     lang = args.lang
@@ -57,14 +57,16 @@ def run(args: argparse.Namespace) -> int:
         print(N_("Written {path}: {trainees} trainees, {checks} checks; no one has a first check and a later "
                  "one at least {days} days on, both with a self-rating, so there is nothing to compare yet; "
                  "{seconds} s.",
-                 path=out, trainees=picture.trainees, checks=picture.checks, days=head.after_days,
+                 path=out, trainees=format_count(picture.trainees, lang),
+                 checks=format_count(picture.checks, lang), days=head.after_days,
                  seconds=seconds).render(lang))
         return 0
     print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
              "({people} people with a first and a later check); {seconds} s.",
-             path=out, trainees=picture.trainees, checks=picture.checks,
+             path=out, trainees=format_count(picture.trainees, lang),
+             checks=format_count(picture.checks, lang),
              before=format_percent(head.before.value, lang), after=format_percent(head.after.value, lang),
-             people=head.before.n, seconds=seconds).render(lang))
+             people=format_count(head.before.n, lang), seconds=seconds).render(lang))
     return 0
 
 

@@ -178,6 +178,31 @@ def test_a_missing_folder_for_the_report_is_said_in_the_readers_language(
     assert not out.parent.exists()
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("uk", "слухачів — 25\u202f391, перевірок — 46\u202f956"), ("en", "25,391 trainees, 46,956 checks")])
+def test_the_summary_groups_large_counts_by_thousands(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    """A national report's summary had said «слухачів — 25391, перевірок — 46956»."""
+    from dataclasses import replace
+
+    real = Workspace.programme
+
+    def national(self: Workspace, *args: object, **kwargs: object) -> object:
+        # The small set with one region grown to a national report's size: 25,391 trainees, 46,956 checks.
+        p = real(self, *args, **kwargs)  # type: ignore[arg-type]
+        first = p.regions[0]
+        grown = replace(first, trainees=first.trainees + 25391 - p.trainees,
+                        checks=first.checks + 46956 - p.checks)
+        return replace(p, regions=(grown, *p.regions[1:]))
+
+    monkeypatch.setattr(Workspace, "programme", national)
+    out = tmp_path / "звіт.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--out", str(out),
+                 "--lang", lang]) == 0
+    assert said in capsys.readouterr().out
+
+
 def test_only_pdf_or_csv(
         target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", *_where(target), "--out", str(tmp_path / "r.docx"), "--lang", "uk"]) != 0
