@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import linecache
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,12 +116,21 @@ def fits(text: str, width_in: float, size: float, *, bold: bool = False) -> bool
     return _surely_fits(text, width_in, size, bold) or text_width_in(text, size, bold=bold) <= width_in
 
 
+# Where a line may break: any white space but the no-break ones, which hold «82 %» and «25 391» together.
+_BREAK = re.compile(r"[^\S\u00a0\u2007\u202f\u2060]+")
+
+
+def breakable_words(text: str) -> list[str]:
+    """The words a line may be broken between; a no-break space keeps its word whole."""
+    return [w for w in _BREAK.split(text) if w]
+
+
 def wrap(text: str, width_in: float, size: float, *, bold: bool = False) -> list[str]:
     """Greedy word wrap to a width in inches; words longer than a line are broken by characters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
-        for word_ in paragraph.split():
+        for word_ in breakable_words(paragraph):
             candidate = f"{current} {word_}" if current else word_
             if fits(candidate, width_in, size, bold=bold):
                 current = candidate

@@ -16,7 +16,7 @@ from matplotlib.transforms import blended_transform_factory
 from digigram.charts._pdf import PDF_RC
 from digigram.charts._style import NORMAL, Palette, fits, font, line_height_in, palette, wrap
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
-from digigram.core.i18n import N_, format_percent, rendered
+from digigram.core.i18n import N_, format_count, format_percent, rendered
 from digigram.core.programme import AFTER_DAYS, Share
 
 WORDS = {
@@ -93,6 +93,16 @@ def _share_axis(reach: float) -> tuple[int, Sequence[int]]:
     """The axis end and ticks for bars whose whiskers reach `reach` %. Gaps of 2–18 % drawn on a
     0–100 % axis were slivers a few points wide, their labels crowding the whiskers."""
     return next(((end, ticks) for end, ticks in _SHARE_AXES if reach <= end), _SHARE_AXES[-1])
+
+
+def of_text(share: Share, lang: str) -> str:
+    """"106 з 239": the count and the people it is of, with the language's thousands grouping."""
+    return words(lang)["of"].format(count=format_count(share.count, lang), n=format_count(share.n, lang))
+
+
+def ratio_text(share: Share, lang: str) -> str:
+    """"56/400", as beside a bar: the count and its n, with the language's thousands grouping."""
+    return f"{format_count(share.count, lang)}/{format_count(share.n, lang)}"
 
 
 def interval_text(share: Share, lang: str) -> str:
@@ -213,7 +223,7 @@ def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: boo
         ax.bar([0, 1], values, width=0.55, color=["#A9C8E6", "#0072B2"], edgecolor="#1A1A1A", linewidth=0.6,
                yerr=[low, high], capsize=6, error_kw={"elinewidth": 1.0, "ecolor": "#1A1A1A"})
     for x, (share, value, up) in enumerate(zip(shares, values, high, strict=True)):
-        ax.text(x, value + up + 2, f"{pct(share, lang)}\n({w['of'].format(count=share.count, n=share.n)})",
+        ax.text(x, value + up + 2, f"{pct(share, lang)}\n({of_text(share, lang)})",
                 ha="center", va="bottom", fontproperties=font(10, bold=True), color=pal.text,
                 parse_math=False)
     ax.set_xticks([0, 1], [w["before"], w["after"]])
@@ -321,7 +331,7 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
     end, ticks = _share_axis(max((v + u for v, u in zip(values, high, strict=True)), default=0.0))
     for y, (_name, share), value, up in zip(ys, rows, values, high, strict=True):
         # Past the whisker's cap by the same share of the axis whatever its scale.
-        ax.text(value + up + end * 0.02, y, f"{pct(share, lang)} ({share.count}/{share.n})", va="center",
+        ax.text(value + up + end * 0.02, y, f"{pct(share, lang)} ({ratio_text(share, lang)})", va="center",
                 fontproperties=font(8), color=pal.text, parse_math=False)
     ax.set_yticks(ys, [name for name, _ in rows])
     ax.set_xlim(0, end * 1.25)  # the last quarter holds the shares written beside the bars
@@ -415,7 +425,9 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     flow.paragraph(f"{w['selection']}: {report.selection or w['all']}")
     flow.paragraph(f"{w['date']}: {day_text(report.date, lang)}", after=0.0)
     flow.paragraph(f"{w['framework']}: {report.framework_title}", after=0.1)
-    flow.paragraph(w["totals"].format(trainees=report.trainees, hubs=report.hubs, checks=report.checks),
+    flow.paragraph(w["totals"].format(trainees=format_count(report.trainees, lang),
+                                      hubs=format_count(report.hubs, lang),
+                                      checks=format_count(report.checks, lang)),
                    bold=True, after=0.1)
 
     headline_extra = _title_extra(w["headline"], 0.55 + 3.6)
@@ -431,15 +443,17 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
     else:
         _place(flow, 3.0 + headline_extra, headline)
         flow.table([w["check"], w["people"], f"{w['share']} ({w['interval']})"], [3.0, 1.4, 2.2],
-                   [[w["before"], w["of"].format(count=report.before.count, n=report.before.n),
+                   [[w["before"], of_text(report.before, lang),
                      f"{pct(report.before, lang)} ({interval_text(report.before, lang)})"],
-                    [w["after"], w["of"].format(count=report.after.count, n=report.after.n),
+                    [w["after"], of_text(report.after, lang),
                      f"{pct(report.after, lang)} ({interval_text(report.after, lang)})"]], keep_together=True)
-    if report.definitions:
-        flow.paragraph(report.definitions[0], size=8.5, after=0.1)
+        # Under the chart, what its bars mean; with no chart it would only repeat the definitions below.
+        if report.definitions:
+            flow.paragraph(report.definitions[0], size=8.5, after=0.1)
     if report.regions:
         flow.table([w["region"], w["trainees"], w["hubs"], w["checks"]], [4.0, 1.2, 1.0, 1.2],
-                   [[name, str(t), str(h), str(c)] for name, t, h, c in report.regions], title=w["regions"])
+                   [[name, *(format_count(n, lang) for n in (t, h, c))] for name, t, h, c in report.regions],
+                   title=w["regions"])
     if report.levels:
         flow.heading(w["levels"], keep_with=2.0)
         names = _labels([n for n, _ in report.levels], _label_limit(width))
@@ -472,7 +486,8 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
         flow.y -= 0.1
         _place(flow, height + 0.1, by_competence)
         flow.table([w["competence"], w["below"], w["interval"]], [4.0, 1.6, 2.0],
-                   [[name, f"{pct(s, lang)} ({s.count}/{s.n})", interval_text(s, lang)] for name, s in rows])
+                   [[name, f"{pct(s, lang)} ({ratio_text(s, lang)})", interval_text(s, lang)]
+                    for name, s in rows])
 
     for k, (rows, title, colour) in enumerate(((report.gaps, w["gaps"], "#D55E00"),
                                                (report.over, w["over"], "#CC79A7"))):
@@ -495,11 +510,12 @@ def build_programme_pages(report: ProgrammeReport, *, lang: str) -> list[Figure]
         flow.y -= 0.1
         _place(flow, height + 0.1, shares)
         flow.table([w["area"], w["below"] if rows is report.gaps else w["said_more"], w["interval"]],
-                   [4.0, 1.6, 2.0], [[name, f"{pct(s, lang)} ({s.count}/{s.n})", interval_text(s, lang)]
+                   [4.0, 1.6, 2.0], [[name, f"{pct(s, lang)} ({ratio_text(s, lang)})", interval_text(s, lang)]
                                      for name, s in rows], keep_together=True)
     if report.hardest:
         flow.table([w["question"], w["answers"], w["right"]], [5.4, 1.0, 1.4],
-                   [[text, str(s.n), f"{s.count} ({pct(s, lang)})"] for text, s in report.hardest],
+                   [[text, format_count(s.n, lang), f"{format_count(s.count, lang)} ({pct(s, lang)})"]
+                    for text, s in report.hardest],
                    title=w["hardest"])
     if not report.trainees:
         flow.paragraph(w["none"], bold=True)

@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 
 from digigram.charts._lines import Line, Page, TextLines
 from digigram.charts._pdf import PDF_RC, pdf_pages
-from digigram.charts._style import font, line_height_in, text_width_in, wrap
+from digigram.charts._style import breakable_words, font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
 from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
 from digigram.core.errors import DigigramError
@@ -191,7 +191,7 @@ def _column_widths(
     widths = [f * content_w / sum(fractions) for f in fractions]
     need = []
     for i, header in enumerate(headers):
-        words_ = header.split() + [w for row in rows for w in row[i].split()]
+        words_ = header.split() + [w for row in rows for w in breakable_words(row[i])]
         bold_need = max((text_width_in(w, BODY_PT, bold=True) for w in header.split()), default=0.0)
         plain_need = max((text_width_in(w, BODY_PT) for w in words_), default=0.0)
         need.append(min(max(bold_need, plain_need) + 2 * CELL_PAD + 0.02, content_w / 2))

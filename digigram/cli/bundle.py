@@ -115,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
     since = _since(getattr(args, "since", None))
     password = _secret(N_("Coordinator password: ").render(lang), lang,
                        N_("coordinator password"))
-    with open_workspace(args) as ws:
+    # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database.
+    with open_workspace(args, existing=args.action == "export") as ws:
         co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
         key = _key(args)
         if args.action == "export":

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    with open_workspace(args) as ws:
+    with open_workspace(args, existing=True) as ws:
         person = person_named(ws, args.person)
         data: dict[str, Any]
         # Prompts go to standard error: standard output carries only the JSON.

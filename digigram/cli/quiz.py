@@ -36,14 +36,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "share the name")
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    """The Workspace for a parsed command line (data folder, database URL and framework options)."""
+def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Workspace:
+    """The Workspace for a parsed command line (data folder, database URL and framework options).
+    `existing`: the command only reads what is stored, so a folder or database that is not there is
+    refused (a mistyped --data-dir) instead of made anew."""
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
     ws = Workspace.open(
         data_dir=paths.data_dir_from_args(args),
         database_url=getattr(args, "database", None),
         framework_path=getattr(args, "framework", None),
+        existing=existing,
     )
     for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
         print(notice.message(getattr(args, "lang", None)), file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
+from pathlib import Path
 
 HELP = "the programme's figures (self-rating before/after, levels, gaps, hardest questions) as PDF or CSV"
 
@@ -20,18 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from digigram.cli.bundle import _since
     from digigram.cli.quiz import open_workspace
     from digigram.core.errors import DigigramError
-    from digigram.core.i18n import N_, format_number, format_percent
+    from digigram.core.i18n import N_, format_count, format_number, format_percent
     from digigram.core.programme import HARD_MIN_ANSWERS
 
     lang = args.lang
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".csv"):  # said before the database is opened
         raise DigigramError(N_("The report is written as .pdf or .csv, not “{name}”.", name=out.name))
+    _check_folder(out)
     if args.min_answers is not None and args.min_answers < 1:
         raise DigigramError(N_("--min-answers must be 1 or more."))
     since = _since(args.since)
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     ready = threading.Thread(target=_prepare_pdf, name="report-prepare", daemon=True)
     if out.suffix.lower() == ".pdf":
         ready.start()
-    with open_workspace(args) as ws:
+    with open_workspace(args, existing=True) as ws:
         filters = ws.programme_filter(region=args.region, hub=args.hub, since=since)
         picture = ws.programme(filters, min_answers=args.min_answers or HARD_MIN_ANSWERS)
         if ready.is_alive():
@@ -57,15 +57,34 @@ def run(args: argparse.Namespace) -> int:
         print(N_("Written {path}: {trainees} trainees, {checks} checks; no one has a first check and a later "
                  "one at least {days} days on, both with a self-rating, so there is nothing to compare yet; "
                  "{seconds} s.",
-                 path=out, trainees=picture.trainees, checks=picture.checks, days=head.after_days,
+                 path=out, trainees=format_count(picture.trainees, lang),
+                 checks=format_count(picture.checks, lang), days=head.after_days,
                  seconds=seconds).render(lang))
         return 0
     print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
              "({people} people with a first and a later check); {seconds} s.",
-             path=out, trainees=picture.trainees, checks=picture.checks,
+             path=out, trainees=format_count(picture.trainees, lang),
+             checks=format_count(picture.checks, lang),
              before=format_percent(head.before.value, lang), after=format_percent(head.after.value, lang),
-             people=head.before.n, seconds=seconds).render(lang))
+             people=format_count(head.before.n, lang), seconds=seconds).render(lang))
     return 0
+
+
+def _check_folder(out: Path) -> None:
+    """Where the report goes, said before the database is read, in the reader's language: the system's
+    "No such file or directory" came in English, after the whole report had been worked out."""
+    import os
+
+    from digigram.core.errors import DigigramError
+    from digigram.core.i18n import N_
+
+    folder = out.parent
+    if not folder.is_dir():
+        raise DigigramError(N_("The folder {folder} does not exist: create it first or write the report "
+                               "somewhere else.", folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DigigramError(N_("The folder {folder} cannot be written to: write the report somewhere else.",
+                               folder=folder))
 
 
 def _prepare_pdf() -> None:

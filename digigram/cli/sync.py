@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     # This PC's data folder is the source; --database here names the region, not this PC's database.
     with Workspace.open(data_dir=paths.data_dir_from_args(args),
-                        framework_path=getattr(args, "framework", None)) as ws:
+                        framework_path=getattr(args, "framework", None), existing=True) as ws:
         co = ws.unlock_coordinator(password)
         report = co.sync_to(target, lang=lang, progress=progress)
     print(N_("Pushed to the regional database:").render(lang))

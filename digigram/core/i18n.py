@@ -131,15 +131,18 @@ class _Conventions:
     decimal: str
     months: tuple[str, ...]  # abbreviated, as MMM writes them
     percent: str  # what follows a share's number: Ukrainian sets % apart by a no-break space, English not
+    # Between a count's thousands: Ukrainian typography's narrow no-break space (CLDR has a full-width one,
+    # which opens a gap as wide as a word's in «25 391»), English's comma.
+    group: str
 
 
 _CONVENTIONS = {
     "uk": _Conventions(decimal=",", months=("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.",
                                               "серп.", "вер.", "жовт.", "лист.", "груд."),
-                       percent="\u00a0%"),
+                       percent="\u00a0%", group="\u202f"),
     "en": _Conventions(decimal=".", months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
                                              "Sept", "Oct", "Nov", "Dec"),
-                       percent="%"),
+                       percent="%", group=","),
 }
 
 
@@ -194,6 +197,12 @@ def format_percent(share: float, lang: str | None, *, digits: int = 0) -> str:
     before %, as Ukrainian typography sets it), 82%, 82.5% in English. Every percentage Digigram shows,
     on screen, in a chart or a report, is written here, so one language never writes it two ways."""
     return _fixed(share, digits, scale=100, lang=lang) + _CONVENTIONS[normalise(lang)].percent
+
+
+def format_count(count: int, lang: str | None) -> str:
+    """A whole number shown to people, its thousands grouped as the language does: 25 391 in Ukrainian
+    (a narrow no-break space), 25,391 in English; from 1000 on, as CLDR groups them."""
+    return f"{count:,d}".replace(",", _CONVENTIONS[normalise(lang)].group)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -158,3 +159,108 @@ def search_matches(search_text: str, typed: str) -> bool:
     return all(plain in search_text
                or (len(raw) >= 3 and folded(raw.translate(_UKRAINIAN_KEYS)) in search_text)
                for plain, raw in words if plain)
+
+
+# Words people add to a region's name, set aside when matching what they typed: «Львівська обл.»,
+# "Lviv region", «м. Київ», "Kyiv city". Each also says which kind of region is meant, so «Київська» /
+# "Kyiv Oblast" and «м. Київ» / "Kyiv" are told apart.
+_OBLAST_WORDS = frozenset({"область", "обл", "oblast", "obl", "region"})
+_CITY_WORDS = frozenset({"м", "місто", "city", "misto", "m"})
+_CITIES = frozenset({"UA-30", "UA-40"})
+# Short names people use for Crimea that are not the start of any word of its official one.
+_ALIASES = {"UA-43": ("арк", "ар крим", "ark", "ar krym")}
+_PUNCTUATION = str.maketrans({c: " " for c in "-–—.,;:«»\"“”„()"})
+
+
+def _words(text: str) -> list[str]:
+    """What a region's name or a typed one is matched on: folded words, hyphens and dots set aside."""
+    return folded(text).translate(_PUNCTUATION).split()
+
+
+def _kind(region_id: str) -> str:
+    return "city" if region_id in _CITIES else "oblast" if region_id != "UA-43" else "republic"
+
+
+def _core(words: list[str]) -> tuple[list[str], str | None]:
+    """The words without «область»/«м.» and the kind they name (None when neither was typed)."""
+    kind = None
+    if any(w in _OBLAST_WORDS for w in words):
+        kind = "oblast"
+    elif any(w in _CITY_WORDS for w in words):
+        kind = "city"
+    return [w for w in words if w not in _OBLAST_WORDS | _CITY_WORDS], kind
+
+
+def _keys(region: Region) -> list[list[str]]:
+    """A region's names as words, without «область»: Ukrainian, English, Ukrainian in Latin letters."""
+    names = [region.name_uk, region.name_en, romanised(folded(region.name_uk)), *_ALIASES.get(region.id, ())]
+    return [_core(_words(name))[0] for name in names]
+
+
+def _code(text: str) -> str | None:
+    """The ISO code typed: "UA-46", "ua 46", "46"."""
+    found = re.fullmatch(r"(?:ua\s*[-–]?\s*)?(\d{1,2})", folded(text))
+    return None if found is None else f"UA-{int(found.group(1)):02d}"
+
+
+def match_regions(regions: Sequence[Region], text: str) -> list[Region]:
+    """The regions `text` may mean, as people type a region: its code (UA-46, 46), its Ukrainian or English
+    name with or without «область»/"Oblast"/«обл.» (or «м.»/"city" for Kyiv), letter case and apostrophes
+    aside, or the start of it («Львів», "Ivano"). One region when that is clear; several when the text
+    starts more than one name («Ки»); none when it names nothing."""
+    code = _code(text)
+    if code is not None:
+        return [r for r in regions if r.id == code]
+    typed = _words(text)
+    if not typed:
+        return []
+    # The whole name as written: "Kyiv" is the city, "Kyiv Oblast" the oblast around it.
+    whole = [r for r in regions if typed in (_words(r.name_uk), _words(r.name_en))]
+    if whole:
+        return whole
+    core, kind = _core(typed)
+    if not core:
+        return []
+    candidates = [r for r in regions if kind is None or _kind(r.id) == kind]
+    exact = [r for r in candidates if core in _keys(r)]
+    if exact:
+        return exact
+    joined = " ".join(core)
+
+    def starts(key: list[str]) -> bool:
+        return " ".join(key).startswith(joined) or all(any(k.startswith(w) for k in key) for w in core)
+
+    return [r for r in candidates if any(starts(key) for key in _keys(r))]
+
+
+def closest_regions(regions: Sequence[Region], text: str, *, limit: int = 3) -> list[Region]:
+    """The regions whose name (in either language, without «область») looks most like a mistyped `text`,
+    as a whole or at its start («Днепр» for «Дніпропетровська»)."""
+    from difflib import SequenceMatcher
+
+    typed = " ".join(_core(_words(text))[0])
+    if not typed:
+        return []
+
+    def likeness(key: str) -> float:
+        whole = SequenceMatcher(None, typed, key).ratio()
+        start = SequenceMatcher(None, typed, key[:len(typed)]).ratio() if len(typed) >= 4 else 0.0
+        return max(whole, start)
+
+    scored = []
+    for region in regions:
+        score = max(likeness(" ".join(key)) for key in _keys(region))
+        if score >= 0.7:
+            scored.append((-score, region.id, region))
+    return [region for _score, _id, region in sorted(scored)[:limit]]
+
+
+def short_name(region: Region, lang: str | None, regions: Sequence[Region] = ()) -> str:
+    """The name without «область»/"Oblast" (which may be typed or left out): «Львівська», "Lviv"; the whole
+    name where the short one is another region's ("Kyiv Oblast", not "Kyiv")."""
+    name = region.name(lang)
+    for word in (" область", " Oblast"):
+        short = name.removesuffix(word)
+        if short != name and all(r.name(lang) != short for r in regions):
+            return short
+    return name

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from digigram.core.errors import QuizError
 from digigram.core.i18n import N_, NP_
 from digigram.core.names import sort_key
-from digigram.core.regions import Hub, Region
+from digigram.core.regions import Hub, Region, closest_regions, match_regions, short_name
 
 SHOWN = 15  # hubs named in a refusal; a regional database may hold thousands
 
@@ -27,14 +27,35 @@ class HubList:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class RegionList:
+    """Regions in a sentence, worded when the message is shown: «Львівська область (UA-46)», or with `short`
+    only the names as they may be typed («Львівська»), all of them by name."""
+
+    regions: tuple[Region, ...]
+    short: bool = False
+
+    def render(self, lang: str | None = None) -> str:
+        if self.short:
+            return ", ".join(sorted((short_name(r, lang, self.regions) for r in self.regions), key=sort_key))
+        return ", ".join(f"{r.name(lang)} ({r.id})" for r in self.regions)
+
+
 def find_region(regions: Sequence[Region], text: str) -> Region:
-    """A region by its ISO code (UA-46, also "46") or its uk or en name; a QuizError otherwise."""
-    wanted = " ".join(text.split()).casefold()
-    code = f"ua-{wanted}" if wanted.isdigit() else wanted
-    for region in regions:
-        if code == region.id.casefold() or wanted in (region.name_uk.casefold(), region.name_en.casefold()):
-            return region
-    raise QuizError(N_("Unknown region {region!r}: give its code (such as UA-46) or its name.", region=text))
+    """A region as people type it (see core.regions.match_regions): its ISO code, its uk or en name with or
+    without «область», or the clear start of it; a QuizError naming the regions meant or the closest."""
+    found = match_regions(regions, text)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise QuizError(N_("The region {region!r} could be several: {regions}. Type more of its name or give "
+                           "its code.", region=text, regions=RegionList(tuple(found))))
+    close = closest_regions(regions, text)
+    if close:
+        raise QuizError(N_("Unknown region {region!r}. Did you mean {regions}? Give a region's name or its "
+                           "code (such as UA-46).", region=text, regions=RegionList(tuple(close))))
+    raise QuizError(N_("Unknown region {region!r}. The regions are: {regions}. Give a region's name or its "
+                       "code (such as UA-46).", region=text, regions=RegionList(tuple(regions), short=True)))
 
 
 def _listed(hubs: Sequence[Hub], typed: str) -> HubList:

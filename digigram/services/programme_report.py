@@ -71,8 +71,13 @@ CSV_WORDS = {
     "share": N_("Share, %"),
     "low": N_("95% interval from, %"),
     "high": N_("95% interval to, %"),
+    # The regions' own counts, each in a column of its own: in Count, Of and Share, % they read as a
+    # share of hubs out of trainees.
+    "trainees": N_("Trainees"),
+    "hubs": N_("Hubs"),
+    "checks": N_("Checks"),
     "headline": N_("Self-rating 7–10"),
-    "regions": N_("Region: trainees / hubs / checks"),
+    "regions": N_("Region"),
     "levels": N_("Shown level"),
     "gaps": N_("Below target"),
     "competence_gaps": N_("Below target, by competence"),
@@ -83,7 +88,9 @@ CSV_WORDS = {
 
 
 def csv_text(data: ProgrammeReport, p: Programme, *, lang: str, separator: str | None = None) -> str:
-    """The report's figures as one long table (section, id, name, count, of, share, interval) for Excel."""
+    """The report's figures as one long table for Excel, each column meaning one thing in every row:
+    section, id, name, then a share's count, of, share and interval, then a region's trainees, hubs and
+    checks (left empty where a row has no such figure)."""
     w = rendered(CSV_WORDS, lang)
     sep = separator or list_separator(lang)
 
@@ -94,21 +101,23 @@ def csv_text(data: ProgrammeReport, p: Programme, *, lang: str, separator: str |
     def share_line(section: str, key: str, name: str, s: Share) -> list[str]:
         found = s.interval
         return [section, key, _safe_cell(name), str(s.count), str(s.n), number(s.value),
-                number(None if found is None else found[0]), number(None if found is None else found[1])]
+                number(None if found is None else found[0]), number(None if found is None else found[1]),
+                "", "", ""]
 
     pw = words(lang)
-    lines = [[w["section"], w["key"], w["name"], w["count"], w["n"], w["share"], w["low"], w["high"]]]
+    lines = [[w["section"], w["key"], w["name"], w["count"], w["n"], w["share"], w["low"], w["high"],
+              w["trainees"], w["hubs"], w["checks"]]]
     lines.append(share_line(w["headline"], "before", pw["before"], data.before))
     lines.append(share_line(w["headline"], "after", pw["after"], data.after))
     for r, (name, trainees, hubs, checks) in zip(p.regions, data.regions, strict=True):
-        lines.append([w["regions"], r.region_id or "", _safe_cell(name), str(trainees), str(hubs),
-                      str(checks), "", ""])
+        lines.append([w["regions"], r.region_id or "", _safe_cell(name), "", "", "", "", "", str(trainees),
+                      str(hubs), str(checks)])
     for area_id, (area_name, counts) in zip(p.levels, data.levels, strict=True):
         total = sum(counts)
         for code, count in zip(data.level_codes, counts, strict=True):
             if count:
                 lines.append([w["levels"], f"{area_id}:{code}", _safe_cell(f"{area_name}: {code}"),
-                              str(count), str(total), number(count / total), "", ""])
+                              str(count), str(total), number(count / total), "", "", "", "", ""])
     for g, (name, s) in zip(p.gaps, data.gaps, strict=True):
         lines.append(share_line(w["gaps"], g.area_id, name, s))
     for c, (name, s) in zip(p.competence_gaps, data.competence_gaps, strict=True):
@@ -118,7 +127,7 @@ def csv_text(data: ProgrammeReport, p: Programme, *, lang: str, separator: str |
     for q, (text, s) in zip(p.hardest, data.hardest, strict=True):
         lines.append(share_line(w["hardest"], q.item_id, text, s))
     for text in data.definitions:
-        lines.append([w["definition"], "", _safe_cell(text), "", "", "", "", ""])
+        lines.append([w["definition"], "", _safe_cell(text), "", "", "", "", "", "", "", ""])
     out = io.StringIO()
     csv.writer(out, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(lines)
     return out.getvalue()

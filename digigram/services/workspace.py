@@ -150,11 +150,13 @@ class Workspace:
         database_url: str | None = None,
         framework_path: str | Path | None = None,
         backup_later: bool = False,
+        existing: bool = False,
     ) -> Workspace:
         """Check, back up and migrate the database, then load the framework (the shipped one by default).
 
         With `backup_later` (the desktop app) the start backup and the framework snapshot wait for
-        preload()/finish_start() or the first use of the database, whichever comes first.
+        preload()/finish_start() or the first use of the database, whichever comes first. With `existing`
+        (commands that only read) a missing data folder or database is refused, never created.
         """
         if framework_path is None:
             from competency_framework import shipped_framework_path
@@ -162,7 +164,7 @@ class Workspace:
             framework_path = shipped_framework_path()
         framework, text = _read_framework(Path(framework_path))
         store = open_store(data_dir=None if data_dir is None else Path(data_dir), database_url=database_url,
-                           backup_later=backup_later)
+                           backup_later=backup_later, existing=existing)
         try:
             return cls(store, framework, text)
         except BaseException:

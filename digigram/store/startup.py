@@ -147,16 +147,22 @@ def _upgrade(url: str, where: object) -> None:
 
 
 def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
-               backup_later: bool = False) -> Store:
+               backup_later: bool = False, existing: bool = False) -> Store:
     """Open (creating or migrating as needed) the database in `data_dir` or at `database_url`.
 
     With `backup_later` the start backup is left to Store.backup_at_start() (the desktop app runs it
     once its window takes input, before the first write), unless a migration is due: then it is made
-    first, as always, and an upgrade without it is refused.
+    first, as always, and an upgrade without it is refused. With `existing` (commands that only read,
+    such as a report) a missing folder or database is refused and nothing is created: a mistyped
+    --data-dir would otherwise give a new empty database and an empty report.
     """
     if database_url:
+        if existing:
+            _refuse_missing_file(database_url)
         return _open_url(database_url)
     folder = data_dir if data_dir is not None else paths.data_dir()
+    if existing:
+        _refuse_missing(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -184,6 +190,38 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
         touch_owner_only(db_path)  # SQLite keeps this mode for the database and its -wal/-shm files
         _upgrade(url, db_path)
     return store
+
+
+def _no_database(where: object) -> StorageError:
+    return StorageError(N_("There is no Digigram database in {where}, so there is nothing to read. Check the "
+                           "folder given with --data-dir (or the address given with --database).",
+                           where=where))
+
+
+def _refuse_missing(folder: Path) -> None:
+    """A folder, and a database in it, that a command only reading must find: nothing is created."""
+    if not folder.is_dir():
+        raise StorageError(N_("The data folder {where} does not exist, so there is nothing to read. Check "
+                              "the folder given with --data-dir (or the address given with --database).",
+                              where=folder))
+    db_path = paths.database_path(folder)
+    if not db_path.is_file() or (db_path.stat().st_size == 0 and not backup.list_backups(
+            paths.backup_dir(folder))):
+        raise _no_database(folder)
+
+
+def _refuse_missing_file(url: str) -> None:
+    """An SQLite address whose file is not there (SQLite would make a new one); servers say for themselves."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # a malformed address is said by the connection, as before
+        return
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if not Path(parsed.database).is_file():
+        raise _no_database(parsed.database)
 
 
 def _open_url(url: str) -> Store:

@@ -231,3 +231,40 @@ def test_the_levels_legend_stays_inside_a_narrow_picture(lang: str) -> None:
     assert all(code in [t for t, _l, _r in drawn] for code in codes)
     legend = figure.axes[0].get_legend()
     assert legend is not None and [t.get_text() for t in legend.get_texts()][:1] == ["A1"]
+
+
+@pytest.mark.parametrize(("lang", "group"), [("uk", "\u202f"), ("en", ",")])
+def test_counts_on_the_report_pages_are_grouped_by_thousands(lang: str, group: str) -> None:
+    # The national report wrote «25391» and «6405 з 15219»; a table then broke «(3 037/25 391)» at a
+    # no-break space, leaving «391)» alone on the next line.
+    import datetime as dt
+
+    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+
+    shares = [("Safety", Share(3037, 25391)), ("Problem solving", Share(5821, 25391))]
+    report = ProgrammeReport(
+        date=dt.date(2026, 11, 30), framework_title="Digital skills", selection="", trainees=25391,
+        hubs=1000, checks=46956, before=Share(6405, 15219), after=Share(9455, 15219),
+        regions=[("Kyiv Oblast", 1221, 40, 2260)], level_codes=["A", "B"], levels=[("Safety", [3, 5])],
+        gaps=shares, over=shares, hardest=[("SAF.1-14: What do you do?", Share(1306, 8652))],
+        definitions=["95% interval"], competence_gaps=shares)
+    from digigram.charts._lines import TextLines
+
+    written, table_lines = [], []
+    for page in build_programme_pages(report, lang=lang):
+        written += [text.get_text() for text in page.findobj(lambda o: hasattr(o, "get_text"))]
+        table_lines += [line for lines in page.findobj(TextLines) for line in lines.texts()]
+    written += table_lines
+    of = "з" if lang == "uk" else "of"
+
+    def grouped(n: int) -> str:
+        return f"{n:,d}".replace(",", group)
+
+    for whole in (grouped(25391), grouped(46956), grouped(1000), f"{grouped(6405)} {of} {grouped(15219)}",
+                  grouped(1221), grouped(2260), f"({grouped(3037)}/{grouped(25391)})", grouped(8652),
+                  grouped(1306)):
+        assert any(whole in text for text in written), (whole, written)
+    assert not any(n in text for text in written for n in ("25391", "15219", "46956")), written
+    # A table cell breaks between words, never at the space inside a number (nor before a Ukrainian %).
+    assert any(f"({grouped(3037)}/{grouped(25391)})" in line for line in table_lines), table_lines
+    assert not any(line.startswith(("391", "%")) for line in table_lines), table_lines

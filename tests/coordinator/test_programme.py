@@ -96,6 +96,15 @@ def test_filters_by_region_hub_and_date(ws: Workspace, lviv_kyiv: dict[str, str]
     ("UA-46", None, ("UA-46", None)), ("46", None, ("UA-46", None)),
     ("львівська область", None, ("UA-46", None)), ("Lviv Oblast", None, ("UA-46", None)),
     (None, "хаб київ", ("", "kyiv")), ("UA-30", "Хаб Київ", ("UA-30", "kyiv")),
+    # As people type a region: without «область», shortened, in any case, with «м.» for Kyiv.
+    ("Львівська", None, ("UA-46", None)), ("львівська обл.", None, ("UA-46", None)),
+    ("Lviv", None, ("UA-46", None)), ("lviv region", None, ("UA-46", None)), ("Льв", None, ("UA-46", None)),
+    ("Lvivska oblast", None, ("UA-46", None)), ("ua 46", None, ("UA-46", None)),
+    ("м. Київ", None, ("UA-30", None)), ("Kyiv city", None, ("UA-30", None)),
+    ("Kyiv", None, ("UA-30", None)), ("Київ", None, ("UA-30", None)),
+    ("Київська", None, ("UA-32", None)), ("Kyiv Oblast", None, ("UA-32", None)),
+    ("Київська обл", None, ("UA-32", None)), ("Франківська", None, ("UA-26", None)),
+    ("івано франківська", None, ("UA-26", None)), ("АР Крим", None, ("UA-43", None)),
 ])
 def test_region_and_hub_as_typed(ws: Workspace, lviv_kyiv: dict[str, str], region: str | None,
                                  hub: str | None, expected: tuple[str, str | None]) -> None:
@@ -114,6 +123,26 @@ def test_unknown_region_or_hub_is_named_in_both_languages(
         uk: str) -> None:
     with pytest.raises(DigigramError) as caught:
         ws.programme_filter(region=region, hub=hub)
+    assert en in caught.value.message("en")
+    assert uk in caught.value.message("uk")
+
+
+@pytest.mark.parametrize(("region", "en", "uk"), [
+    # Nothing like it: every region, briefly, by the names that may be typed.
+    ("Атлантида", "The regions are: Autonomous Republic of Crimea, Cherkasy,",
+     "Регіони: Автономна Республіка Крим, Вінницька, Волинська,"),
+    # A near miss: the closest, with its code.
+    ("Одеса", "Did you mean Odesa Oblast (UA-51)?", "Можливо, ви мали на увазі: Одеська область (UA-51)?"),
+    ("Львовская", "Did you mean Lviv Oblast (UA-46)?",
+     "Можливо, ви мали на увазі: Львівська область (UA-46)?"),
+    # The start of two names: both, with their codes.
+    ("Ки", "could be several: Kyiv (UA-30), Kyiv Oblast (UA-32)",
+     "підходять кілька регіонів: Київ (UA-30), Київська область (UA-32)"),
+])
+def test_a_region_not_found_lists_the_ones_it_may_be(
+        ws: Workspace, lviv_kyiv: dict[str, str], region: str, en: str, uk: str) -> None:
+    with pytest.raises(DigigramError) as caught:
+        ws.programme_filter(region=region)
     assert en in caught.value.message("en")
     assert uk in caught.value.message("uk")
 

@@ -38,9 +38,12 @@ def test_csv_has_the_headline_regions_and_definitions(
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0].split(";")[:5] == ["Розділ", "Ідентифікатор", "Назва чи питання", "Кількість", "З"]
     # 1 of 3 before, 2 of 3 after, with the Wilson interval, decimal commas for Ukrainian Excel
-    assert lines[1].split(";")[1:] == ["before", "До (перша перевірка)", "1", "3", "33,3", "6,1", "79,2"]
+    assert lines[1].split(";")[1:] == ["before", "До (перша перевірка)", "1", "3", "33,3", "6,1", "79,2",
+                                       "", "", ""]
     assert lines[2].split(";")[1:5] == ["after", "Після (пізніша перевірка)", "2", "3"]
-    assert any(line.split(";")[1:6] == ["UA-46", "Львівська область", "2", "1", "3"] for line in lines)
+    # A region's trainees, hubs and checks in columns of their own (they had stood under «З» and «Частка, %»).
+    assert any(line.split(";")[1:] == ["UA-46", "Львівська область", "", "", "", "", "", "2", "1", "3"]
+               for line in lines)
     assert any(line.split(";")[1:5] == ["DOC.1-04", "DOC.1-04: Питання DOC.1 рівня A?", "1", "4"]
                for line in lines)
     # Seven definitions, the gaps per competence's among them.
@@ -66,6 +69,37 @@ def test_pdf_is_written_with_its_pages_and_words(
         assert words in text, words
 
 
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_each_csv_column_means_one_thing_in_every_section(
+        target: Target, ws: Workspace, tmp_path: Path, lang: str) -> None:
+    """The regions' rows had put the hubs under «З»/"Of" and the checks under «Частка, %»/"Share, %"."""
+    out = tmp_path / "звіт.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--min-answers", "2",
+                 "--out", str(out), "--lang", lang]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";" if lang == "uk" else ","))
+    head = rows[0]
+    assert head == [CSV_WORDS[key].render(lang) for key in (
+        "section", "key", "name", "count", "n", "share", "low", "high", "trainees", "hubs", "checks")]
+    assert all(len(row) == len(head) for row in rows)
+    shares, regions = slice(3, 8), slice(8, 11)
+    by_section: dict[str, list[list[str]]] = {}
+    for row in rows[1:]:
+        by_section.setdefault(row[0], []).append(row)
+    region_rows = by_section.pop(CSV_WORDS["regions"].render(lang))
+    # Kyiv, Lviv, then no region: 2 trainees, 1 hub, 3 checks; 2, 1, 3; 1, 0, 2.
+    assert [row[regions] for row in region_rows] == [["2", "1", "3"], ["2", "1", "3"], ["1", "0", "2"]]
+    assert all(row[shares] == [""] * 5 for row in region_rows)
+    definitions = by_section.pop(CSV_WORDS["definition"].render(lang))
+    assert all(row[3:] == [""] * 8 for row in definitions)
+    assert {CSV_WORDS[k].render(lang) for k in ("headline", "levels", "gaps", "over", "hardest")} <= set(
+        by_section) <= {CSV_WORDS[k].render(lang) for k in (
+            "headline", "levels", "gaps", "competence_gaps", "over", "hardest")}
+    for section in by_section.values():
+        for row in section:
+            count, of = int(row[3]), int(row[4])  # every share's count is of its n
+            assert 0 <= count <= of and row[5] and row[regions] == ["", "", ""], row
+
+
 @pytest.mark.parametrize(("lang", "words"), [
     ("uk", "ще ні в кого немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через 28 днів)"),
     ("en", "no one has a first check and a later one at least 28 days on, both with a self-rating"),
@@ -78,6 +112,40 @@ def test_with_no_one_checked_twice_the_summary_says_so_in_words(
                  "--out", str(out), "--lang", lang]) == 0
     said = capsys.readouterr().out
     assert words in said and "→" not in said
+
+
+@pytest.mark.parametrize(("region", "said"), [
+    ("Львівська", "Добірка: Регіон: Львівська область (UA-46)"),
+    ("м. Київ", "Добірка: Регіон: Київ (UA-30)"),
+])
+def test_a_region_is_found_by_the_name_people_type(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], region: str,
+        said: str) -> None:
+    """«Львівська» and «м. Київ» had been refused as unknown regions: only «Львівська область» worked."""
+    out = tmp_path / "регіон.pdf"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--region", region, "--out", str(out),
+                 "--lang", "uk"]) == 0, capsys.readouterr().err
+    assert "слухачів — 2, перевірок — 3" in capsys.readouterr().out
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert said in text, text[:300]
+
+
+def test_with_nothing_to_compare_the_pdf_defines_the_self_rating_once(
+        target: Target, ws: Workspace, tmp_path: Path) -> None:
+    """The definition under the headline's chart had stayed with no chart, just above the same definition
+    among all the others."""
+    out = tmp_path / "later.pdf"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", "2100-01-01",
+                 "--out", str(out), "--lang", "uk"]) == 0
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert text.count("Самооцінка: відповідь на питання") == 1, text
+    assert "Як обчислено ці показники" in text
 
 
 @pytest.mark.parametrize(("argv", "uk", "en"), [
@@ -94,6 +162,45 @@ def test_a_bad_filter_is_named_and_nothing_is_written(
                      "--lang", lang]) != 0
         assert words in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["r.pdf", "r.csv"])
+def test_a_missing_folder_for_the_report_is_said_in_the_readers_language(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """The system's "No such file or directory" had come in English inside a Ukrainian sentence."""
+    out = tmp_path / "немає" / name
+    for lang, words in (("uk", f"Теки {out.parent} немає"),
+                        ("en", f"The folder {out.parent} does not exist")):
+        assert main(["report", *_where(target), "--framework", str(SMALL), "--out", str(out),
+                     "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert words in err and "No such file" not in err, err
+    assert not out.parent.exists()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("uk", "слухачів — 25\u202f391, перевірок — 46\u202f956"), ("en", "25,391 trainees, 46,956 checks")])
+def test_the_summary_groups_large_counts_by_thousands(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    """A national report's summary had said «слухачів — 25391, перевірок — 46956»."""
+    from dataclasses import replace
+
+    real = Workspace.programme
+
+    def national(self: Workspace, *args: object, **kwargs: object) -> object:
+        # The small set with one region grown to a national report's size: 25,391 trainees, 46,956 checks.
+        p = real(self, *args, **kwargs)  # type: ignore[arg-type]
+        first = p.regions[0]
+        grown = replace(first, trainees=first.trainees + 25391 - p.trainees,
+                        checks=first.checks + 46956 - p.checks)
+        return replace(p, regions=(grown, *p.regions[1:]))
+
+    monkeypatch.setattr(Workspace, "programme", national)
+    out = tmp_path / "звіт.csv"
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--out", str(out),
+                 "--lang", lang]) == 0
+    assert said in capsys.readouterr().out
 
 
 def test_only_pdf_or_csv(

@@ -106,3 +106,13 @@ def test_a_change_that_rounds_to_nothing_has_no_sign(value: float, uk: str, en: 
     from digigram.core.i18n import format_change
 
     assert (format_change(value, "uk"), format_change(value, "en")) == (uk, en)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_counts_are_grouped_by_thousands_as_cldr_does(lang: str) -> None:
+    # Where CLDR sets a full no-break space between uk_UA's thousands, Digigram sets Ukrainian
+    # typography's narrow one; the places are CLDR's.
+    for count in (0, 7, 999, 1000, 6405, 15219, 25391, 1234567, -25391):
+        expected = format_decimal(count, locale=LOCALES[lang]).replace("\u00a0", "\u202f")
+        assert i18n.format_count(count, lang) == expected, count
+    assert (i18n.format_count(25391, "uk"), i18n.format_count(25391, "en")) == ("25\u202f391", "25,391")

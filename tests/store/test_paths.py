@@ -45,3 +45,28 @@ def test_a_database_url_is_used_as_given(
     assert main(["export", "--person", "Ірина", "--framework", str(SMALL), "--database", url]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["attempts"][0]["n_answers"] == 1 and data["attempts"][0]["rating_before"] == 4
+
+
+@pytest.mark.parametrize("command", [
+    ["report", "--out", "звіт.csv"], ["people"], ["export", "--person", "Ірина"]])
+def test_a_command_that_only_reads_refuses_a_folder_without_a_database(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    """A mistyped --data-dir had made a new empty database, and `report` wrote an empty report with exit 0.
+    A command that only reads now says there is nothing there, in the reader's language, and makes nothing."""
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "порожня"
+    empty.mkdir()
+    cases = [
+        (["--data-dir", str(tmp_path / "Digigarm")], "does not exist", "не існує"),
+        (["--data-dir", str(empty)], "There is no Digigram database in", "немає бази даних Digigram"),
+        (["--database", f"sqlite:///{tmp_path / 'elsewhere.db'}"], "There is no Digigram database in",
+         "немає бази даних Digigram"),
+    ]
+    for where, en, uk in cases:
+        for lang, words in (("en", en), ("uk", uk)):
+            assert main([*command, *where, "--framework", str(SMALL), "--lang", lang]) == 2
+            err = capsys.readouterr().err
+            assert words in err and "--data-dir" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["порожня"]  # no folder, database or report made
+    assert list(empty.iterdir()) == []
