@@ -212,32 +212,32 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="243"/>
+        <location filename="../coordinator/bundles.py" line="269"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="253"/>
+        <location filename="../coordinator/bundles.py" line="279"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="262"/>
+        <location filename="../coordinator/bundles.py" line="288"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="278"/>
+        <location filename="../coordinator/bundles.py" line="304"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="279"/>
+        <location filename="../coordinator/bundles.py" line="305"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="280"/>
+        <location filename="../coordinator/bundles.py" line="306"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -411,12 +411,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="33"/>
+        <location filename="../coordinator/mode.py" line="36"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="54"/>
+        <location filename="../coordinator/mode.py" line="57"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -424,125 +424,125 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="65"/>
+        <location filename="../coordinator/pages.py" line="64"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="66"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
+        <location filename="../coordinator/pages.py" line="67"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
-        <location filename="../coordinator/pages.py" line="129"/>
+        <location filename="../coordinator/pages.py" line="67"/>
+        <location filename="../coordinator/pages.py" line="131"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="69"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="69"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="70"/>
+        <location filename="../coordinator/pages.py" line="69"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="77"/>
-        <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
-        <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
+        <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
+        <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="88"/>
+        <location filename="../coordinator/pages.py" line="90"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="127"/>
+        <location filename="../coordinator/pages.py" line="129"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="128"/>
+        <location filename="../coordinator/pages.py" line="130"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="130"/>
+        <location filename="../coordinator/pages.py" line="132"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="131"/>
+        <location filename="../coordinator/pages.py" line="133"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="138"/>
+        <location filename="../coordinator/pages.py" line="140"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="151"/>
+        <location filename="../coordinator/pages.py" line="153"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="153"/>
+        <location filename="../coordinator/pages.py" line="155"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="170"/>
+        <location filename="../coordinator/pages.py" line="172"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="179"/>
+        <location filename="../coordinator/pages.py" line="181"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="211"/>
+        <location filename="../coordinator/pages.py" line="213"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="212"/>
+        <location filename="../coordinator/pages.py" line="214"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="213"/>
+        <location filename="../coordinator/pages.py" line="215"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="227"/>
+        <location filename="../coordinator/pages.py" line="229"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="230"/>
+        <location filename="../coordinator/pages.py" line="232"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="233"/>
+        <location filename="../coordinator/pages.py" line="235"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -1481,37 +1481,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="87"/>
+        <location filename="../plan_view.py" line="88"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="173"/>
+        <location filename="../plan_view.py" line="174"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="174"/>
+        <location filename="../plan_view.py" line="175"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="176"/>
+        <location filename="../plan_view.py" line="177"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="178"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="178"/>
+        <location filename="../plan_view.py" line="179"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="180"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1591,22 +1591,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="181"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="182"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1621,62 +1621,62 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="232"/>
+        <location filename="../plan_view.py" line="233"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="315"/>
+        <location filename="../plan_view.py" line="316"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="306"/>
+        <location filename="../plan_view.py" line="307"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="64"/>
+        <location filename="../plan_view.py" line="65"/>
         <source>target already reached in the quick scan of %1</source>
         <translation>ціль уже досягнуто за швидкою перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="66"/>
+        <location filename="../plan_view.py" line="67"/>
         <source>target already reached in the check of %1</source>
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="224"/>
+        <location filename="../plan_view.py" line="225"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="316"/>
+        <location filename="../plan_view.py" line="317"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="386"/>
+        <location filename="../plan_view.py" line="387"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="391"/>
+        <location filename="../plan_view.py" line="392"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="404"/>
+        <location filename="../plan_view.py" line="405"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -2470,134 +2470,134 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="132"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="125"/>
+        <location filename="../coordinator/trainee.py" line="133"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="134"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="135"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="130"/>
+        <location filename="../coordinator/trainee.py" line="138"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="131"/>
+        <location filename="../coordinator/trainee.py" line="139"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="132"/>
+        <location filename="../coordinator/trainee.py" line="140"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="133"/>
+        <location filename="../coordinator/trainee.py" line="141"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="134"/>
+        <location filename="../coordinator/trainee.py" line="142"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="135"/>
+        <location filename="../coordinator/trainee.py" line="143"/>
         <source>Gap chart, and what was said beside it</source>
         <translation>Діаграма відставання і поруч — що сказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="136"/>
+        <location filename="../coordinator/trainee.py" line="144"/>
         <source>The plan&apos;s steps, each with a comment</source>
         <translation>Кроки плану, кожен із коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="137"/>
+        <location filename="../coordinator/trainee.py" line="145"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="139"/>
+        <location filename="../coordinator/trainee.py" line="147"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="140"/>
+        <location filename="../coordinator/trainee.py" line="148"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="141"/>
+        <location filename="../coordinator/trainee.py" line="149"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="142"/>
+        <location filename="../coordinator/trainee.py" line="150"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="143"/>
+        <location filename="../coordinator/trainee.py" line="151"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="144"/>
+        <location filename="../coordinator/trainee.py" line="152"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="186"/>
+        <location filename="../coordinator/trainee.py" line="194"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="218"/>
+        <location filename="../coordinator/trainee.py" line="226"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="220"/>
+        <location filename="../coordinator/trainee.py" line="228"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="244"/>
+        <location filename="../coordinator/trainee.py" line="252"/>
         <source>with your comment</source>
         <translation>з вашим коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="252"/>
+        <location filename="../coordinator/trainee.py" line="260"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="265"/>
+        <location filename="../coordinator/trainee.py" line="273"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="267"/>
+        <location filename="../coordinator/trainee.py" line="275"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="287"/>
+        <location filename="../coordinator/trainee.py" line="295"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

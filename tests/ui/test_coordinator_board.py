@@ -1,0 +1,32 @@
+"""The coordinator's dashboard, Programme tab and trainee page as a coordinator meets them: the hard
+questions ranked as in the Programme tab, figures that name what they are for, a bundle that says whom
+it holds, the table's marks in words, a passing notice, and the trainee page's keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ui.helpers import settle
+from tests.ui.test_coordinator import typed  # noqa: F401 - the password dialog's answer
+from tests.ui.test_short_screen_dashboard import netbook_dashboard
+
+PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(10)]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("uk", "щонайменше 30 відповідей"), ("en", "at least 30 answers")])
+def test_a_small_hub_lists_no_hard_question_below_the_programme_minimum_and_says_why(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, said: str) -> None:  # noqa: F811
+    """Twenty checks give no question 30 answers: questions answered 3 of 3 wrongly ranked first at
+    100 %, where the Programme tab lists a question only from 30 answers. Now none is listed, and the
+    page says why in words, whole on a netbook at 200 % text."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=200, people=PEOPLE, checks=2)
+    page = view.hard
+    view.tabs.setCurrentWidget(page)
+    settle(16)
+    assert page.table.rowCount() == 0, [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
+    assert page.empty.isVisible() and said in page.empty.text(), page.empty.text()
+    assert page.rect().contains(page.empty.geometry()), "the reason is cut by the page's edge"
+    assert page.empty.height() >= page.empty.heightForWidth(page.empty.width()), "its last line is cut"
