@@ -30,3 +30,32 @@ def test_a_small_hub_lists_no_hard_question_below_the_programme_minimum_and_says
     assert page.empty.isVisible() and said in page.empty.text(), page.empty.text()
     assert page.rect().contains(page.empty.geometry()), "the reason is cut by the page's edge"
     assert page.empty.height() >= page.empty.heightForWidth(page.empty.width()), "its last line is cut"
+
+
+@pytest.mark.parametrize(("lang", "everyone", "lviv", "pending"), [
+    ("uk", "Цифри для: усі регіони, усі хаби.", "Цифри для: Львівська область (UA-46), усі хаби.",
+     "ще не показано"),
+    ("en", "Figures for: all regions, all hubs.", "Figures for: Lviv Oblast (UA-46), all hubs.",
+     "not shown yet")])
+def test_the_programme_figures_name_the_selection_they_are_for(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str, everyone: str,  # noqa: F811
+        lviv: str, pending: str) -> None:
+    """A region chosen without «Показати цифри» left the whole country's figures under its name, and
+    nothing said whom the figures were for. A line above them names it, and says when the choice above
+    is not shown yet."""
+    from PySide6.QtCore import Qt
+
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    view = netbook_dashboard(window, ws, lang=lang, scale=100, people=[
+        ("Оксана Петренко", "Хаб у Бучі", "Весна", None), ("Іван Мельник", "Хаб у Львові", "Осінь", None)],
+        checks=1, size=(1366, 768))
+    page = view.programme
+    view.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
+    assert page.scope.isVisible() and page.scope.text() == everyone
+    page.region.setCurrentIndex(page.region.findData("UA-46"))
+    assert page.scope.text().startswith(everyone) and pending in page.scope.text(), page.scope.text()
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.picture.trainees == 1, timeout=20000)
+    assert page.scope.text() == lviv

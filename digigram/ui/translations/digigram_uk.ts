@@ -1692,177 +1692,202 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="139"/>
+        <location filename="../coordinator/programme.py" line="146"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="140"/>
+        <location filename="../coordinator/programme.py" line="147"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="141"/>
+        <location filename="../coordinator/programme.py" line="148"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="142"/>
+        <location filename="../coordinator/programme.py" line="149"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="143"/>
+        <location filename="../coordinator/programme.py" line="150"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="144"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="145"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="146"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="147"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="148"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="149"/>
+        <location filename="../coordinator/programme.py" line="156"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="157"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>95% interval</source>
         <translation>95&#xa0;% інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="168"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="168"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="167"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="193"/>
+        <location filename="../coordinator/programme.py" line="202"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="202"/>
+        <location filename="../coordinator/programme.py" line="211"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="314"/>
+        <location filename="../coordinator/programme.py" line="223"/>
+        <source>all regions</source>
+        <translation>усі регіони</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="225"/>
+        <source>all hubs</source>
+        <translation>усі хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="227"/>
+        <source>checks since %1</source>
+        <translation>перевірки з %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="236"/>
+        <source>Figures for: %1.</source>
+        <translation>Цифри для: %1.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="238"/>
+        <source>Your new choice is not shown yet: press Show the figures.</source>
+        <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="350"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="304"/>
+        <location filename="../coordinator/programme.py" line="340"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="310"/>
+        <location filename="../coordinator/programme.py" line="346"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
