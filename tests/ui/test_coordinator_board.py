@@ -59,3 +59,43 @@ def test_the_programme_figures_name_the_selection_they_are_for(
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.picture.trainees == 1, timeout=20000)
     assert page.scope.text() == lviv
+
+
+@pytest.mark.parametrize(("lang", "everyone", "only"), [
+    ("uk", "усіх хабів", "лише хабу «Хаб у Бучі»"), ("en", "of all hubs", "of the hub «Хаб у Бучі» only")])
+def test_saving_a_bundle_says_which_hub_it_holds(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], tmp_path: Any,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch, lang: str, everyone: str, only: str) -> None:
+    """The bundle held only the hub chosen in the trainee table's filter, folded away on a netbook, and
+    neither the form nor the confirmation said so. Both say whose results it holds."""
+    from PySide6.QtCore import Qt
+
+    from digigram.ui.coordinator.bundles import BundleChoice, BundleDialog
+    from digigram.ui.coordinator.files import Ask
+
+    people = [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
+              ("Іван Мельник", "Хаб у Львові", "Осінь", None)]
+    view = netbook_dashboard(window, ws, lang=lang, scale=200, people=people, checks=1)
+    forms: list[str] = []
+
+    def looked_at(dialog: Any) -> int:
+        dialog.show()
+        settle()
+        forms.append(dialog.scope.text() if dialog.scope.isVisible() else "")
+        dialog.close()
+        return 0  # cancelled
+
+    monkeypatch.setattr(BundleDialog, "exec", looked_at)
+    view.bundle_out.trigger()
+    view.hub.setCurrentIndex(view.hub.findText("Хаб у Бучі", Qt.MatchFlag.MatchStartsWith))
+    assert view.hub.currentData() is not None
+    view.bundle_out.trigger()
+    assert everyone in forms[0] and "Хаб у Бучі" not in forms[0], forms[0]
+    assert only in forms[1], forms[1]
+
+    done: list[str] = []
+    monkeypatch.setattr(BundleDialog, "ask", classmethod(lambda cls, parent, **_: BundleChoice(
+        path=str(tmp_path / "bucha"), key=None, unsigned=True)))
+    monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: done.append(text)))
+    view.bundle_out.trigger()
+    assert only in done[-1], done

@@ -507,7 +507,9 @@ class DashboardView(QWidget):
         from digigram.ui.coordinator.bundles import export_bundle
 
         if self.win.coordinator is not None:
-            export_bundle(self, self.win.coordinator, hub_id=self.hub.currentData())
+            hub_id = self.hub.currentData()
+            export_bundle(self, self.win.coordinator, hub_id=hub_id,
+                          hub=None if hub_id is None else self.hub.currentText())
 
     def open_hubs(self) -> None:
         """The hub list: add a hub trainees can then choose, or give a hub its region (or correct it)."""
