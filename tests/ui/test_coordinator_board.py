@@ -99,3 +99,28 @@ def test_saving_a_bundle_says_which_hub_it_holds(
     monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: done.append(text)))
     view.bundle_out.trigger()
     assert only in done[-1], done
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("uk", ("✓ — ціль досягнуто", "▼1 A2 → B1", "⚠ потрібна допомога", "половина сфер")),
+    ("en", ("✓ target reached", "▼1 A2 → B1", "⚠ needs help", "half the areas"))])
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 200), ((1366, 768), 100)])
+def test_the_trainee_table_says_what_its_marks_mean(
+        window: Any, ws: Any, typed: dict[str, Any], lang: str, words: tuple[str, ...],  # noqa: F811
+        size: tuple[int, int], scale: int) -> None:
+    """✓, «▼1 A2 → B1» and the rule behind «⚠ потрібна допомога» were only in tooltips. A line under the
+    table says them, whole on a netbook at 200 % text, with the table's rows still in view."""
+    view = netbook_dashboard(window, ws, lang=lang, scale=scale, people=PEOPLE, checks=1, size=size)
+    marks = view.marks
+    assert marks.isVisible(), "no key to the marks"
+    for said in words:
+        assert said in marks.text(), said
+    page = marks.parentWidget()
+    assert marks.geometry().top() >= view.table.geometry().bottom(), "the key is not under the table"
+    assert page.rect().contains(marks.geometry()), "the key is cut by the page's edge"
+    assert marks.height() >= marks.heightForWidth(marks.width()), "the key's last line is cut"
+    if size == (1366, 768):  # on a laptop in view at once; on a netbook the window scrolls to the buttons
+        bottom = marks.mapTo(window.scroller.viewport(), marks.rect().bottomLeft()).y()
+        assert bottom <= window.scroller.viewport().height(), "the key is below the window's view"
+    top = view.table.viewport().mapTo(window.scroller.viewport(), view.table.viewport().rect().topLeft()).y()
+    assert window.scroller.viewport().height() - top >= 5 * view.table.rowHeight(0), "the key took the rows"

@@ -617,227 +617,232 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="246"/>
+        <location filename="../coordinator/dashboard.py" line="249"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="252"/>
+        <location filename="../coordinator/dashboard.py" line="255"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="253"/>
+        <location filename="../coordinator/dashboard.py" line="256"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="257"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="255"/>
+        <location filename="../coordinator/dashboard.py" line="258"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="221"/>
+        <location filename="../coordinator/dashboard.py" line="224"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="248"/>
+        <location filename="../coordinator/dashboard.py" line="251"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="252"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="251"/>
+        <location filename="../coordinator/dashboard.py" line="254"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="257"/>
+        <location filename="../coordinator/dashboard.py" line="260"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="261"/>
         <source>Show only: hub, group, role, dates</source>
         <translation>Показати лише: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="260"/>
+        <location filename="../coordinator/dashboard.py" line="263"/>
         <source>Show or fold the filters: hub, group, role, dates</source>
         <translation>Показати або згорнути фільтри: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="261"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="262"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="263"/>
+        <location filename="../coordinator/dashboard.py" line="266"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="268"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="266"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="267"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="268"/>
+        <location filename="../coordinator/dashboard.py" line="271"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="272"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="274"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="272"/>
+        <location filename="../coordinator/dashboard.py" line="275"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="273"/>
+        <location filename="../coordinator/dashboard.py" line="276"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="274"/>
+        <location filename="../coordinator/dashboard.py" line="277"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="275"/>
+        <location filename="../coordinator/dashboard.py" line="278"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="276"/>
+        <location filename="../coordinator/dashboard.py" line="279"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="277"/>
+        <location filename="../coordinator/dashboard.py" line="280"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="278"/>
+        <location filename="../coordinator/dashboard.py" line="281"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="281"/>
+        <location filename="../coordinator/dashboard.py" line="284"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="282"/>
+        <location filename="../coordinator/dashboard.py" line="285"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="283"/>
+        <location filename="../coordinator/dashboard.py" line="286"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="286"/>
+        <location filename="../coordinator/dashboard.py" line="289"/>
+        <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
+        <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="292"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="287"/>
+        <location filename="../coordinator/dashboard.py" line="293"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="288"/>
+        <location filename="../coordinator/dashboard.py" line="294"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="289"/>
+        <location filename="../coordinator/dashboard.py" line="295"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="291"/>
+        <location filename="../coordinator/dashboard.py" line="297"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="292"/>
+        <location filename="../coordinator/dashboard.py" line="298"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="293"/>
+        <location filename="../coordinator/dashboard.py" line="299"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="294"/>
+        <location filename="../coordinator/dashboard.py" line="300"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="353"/>
+        <location filename="../coordinator/dashboard.py" line="359"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="355"/>
+        <location filename="../coordinator/dashboard.py" line="361"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="356"/>
+        <location filename="../coordinator/dashboard.py" line="362"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="366"/>
+        <location filename="../coordinator/dashboard.py" line="372"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="218"/>
+        <location filename="../coordinator/dashboard.py" line="221"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
