@@ -32,6 +32,16 @@ def test_a_small_hub_lists_no_hard_question_below_the_programme_minimum_and_says
     assert page.empty.height() >= page.empty.heightForWidth(page.empty.width()), "its last line is cut"
 
 
+def test_the_coordinator_mode_notice_passes(qtbot: Any, window: Any, ws: Any,
+                                            typed: dict[str, Any]) -> None:  # noqa: F811
+    """«Режим координатора відкрито…» stayed in the status bar as long as the mode was open, two lines
+    of a netbook's screen at 200 % text; now it goes after a while, as the other passing notices."""
+    netbook_dashboard(window, ws, lang="uk", scale=200, people=PEOPLE[:1])
+    bar = window.statusBar()
+    assert "Режим координатора відкрито" in bar.currentMessage()
+    qtbot.waitUntil(lambda: not bar.currentMessage(), timeout=12000)
+
+
 @pytest.mark.parametrize(("lang", "everyone", "lviv", "pending"), [
     ("uk", "Цифри для: усі регіони, усі хаби.", "Цифри для: Львівська область (UA-46), усі хаби.",
      "ще не показано"),
