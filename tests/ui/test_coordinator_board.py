@@ -134,3 +134,35 @@ def test_the_trainee_table_says_what_its_marks_mean(
         assert bottom <= window.scroller.viewport().height(), "the key is below the window's view"
     top = view.table.viewport().mapTo(window.scroller.viewport(), view.table.viewport().rect().topLeft()).y()
     assert window.scroller.viewport().height() - top >= 5 * view.table.rowHeight(0), "the key took the rows"
+
+
+def test_the_trainee_page_goes_back_with_esc_and_turns_its_tabs_from_anywhere(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """The trainee page opens with the focus on «Назад»: Ctrl+Tab did nothing there until the focus was
+    moved into the tabs, and Esc did not go back to the dashboard."""
+    from PySide6.QtCore import Qt
+
+    from digigram.ui.coordinator.dashboard import DashboardView
+    from digigram.ui.coordinator.trainee import TraineeView
+
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE[:2], checks=1, size=(1366, 768))
+    view.table.selectRow(0)
+    view.open_selected()
+    page = window.stack.currentWidget()
+    assert isinstance(page, TraineeView)
+    qtbot.waitUntil(page.back.hasFocus, timeout=2000)
+    tabs = page.tabs
+    assert tabs.currentIndex() == 0
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 1, "Ctrl+Tab from «Назад» did not turn the page"
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 2
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tabs.currentIndex() == 1, "Ctrl+Shift+Tab did not turn back"
+    page.history.setFocus()  # inside the tabs: one page on, not two
+    qtbot.keyClick(page.history, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 2
+    page.back.setFocus()
+    qtbot.keyClick(page.back, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), DashboardView), timeout=2000)
