@@ -22,9 +22,6 @@ HIGH_RATING = 7
 # Shortest coordinator password accepted.
 MIN_PASSWORD = 8
 
-# A question shows among the hard ones only once this many answers to it are there: fewer say little.
-HARD_MIN_ASKED = 3
-
 
 class CoordinatorError(DigigramError):
     """A coordinator action that cannot be done as asked (no password yet, already set, too short…)."""

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from digigram.core.coordination import AreaStatus, DashboardFilter, needs_help
+from digigram.services.coordinator import dashboard
 from digigram.services.coordinator.mode import Coordinator
 from digigram.services.workspace import Workspace
 from tests.coordinator.conftest import add_check
@@ -107,8 +108,11 @@ def test_filter_options_list_what_is_stored(ws: Workspace, co: Coordinator, grou
     assert options.profiles == ("coordinator", "librarian")
 
 
-def test_hard_questions_count_answers_not_fully_right(ws: Workspace, co: Coordinator,
-                                                      group: dict[str, str]) -> None:
+def test_hard_questions_count_answers_not_fully_right(ws: Workspace, co: Coordinator, group: dict[str, str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A handful of answers per question here: at the Programme tab's minimum none is listed.
+    assert co.dashboard().hard_questions == ()
+    monkeypatch.setattr(dashboard, "HARD_MIN_ANSWERS", 3)  # what is counted, on this small group
     hard = co.dashboard().hard_questions
     assert [(s.item_id, s.asked, s.wrong) for s in hard] == [
         ("NET.1-08", 3, 3),  # a scenario answered with a weaker option every time
@@ -116,7 +120,7 @@ def test_hard_questions_count_answers_not_fully_right(ws: Workspace, co: Coordin
         ("DOC.1-07", 4, 1),  # select-many: only the exact set is fully right
     ]
     assert hard[1].share_wrong == pytest.approx(0.75)
-    # Self-ratings are never "wrong"; questions asked fewer than three times are left out (NET.2-04).
+    # Self-ratings are never "wrong"; questions asked fewer times than the minimum are left out (NET.2-04).
     only_irpin = co.dashboard(_by_id(ws, DashboardFilter(hub_id="Хаб Ірпінь"))).hard_questions
     assert [(s.item_id, s.asked, s.wrong) for s in only_irpin] == [("DOC.1-04", 3, 2)]
 
@@ -210,3 +214,22 @@ def test_a_retake_minutes_later_is_not_compared_as_before_and_after(
         assert (ba.people, ba.high_first, ba.rated_first, ba.high_latest, ba.rated_latest) == (1, 0, 1, 1, 1)
         assert dict(ba.level_change) == {"DOC": pytest.approx(1.0), "NET": pytest.approx(2.0)}
     assert ws.programme().headline.before.n == 1
+
+
+def test_hard_questions_need_as_many_answers_as_in_the_programme_tab(ws: Workspace) -> None:
+    """On the national set "11 of 11", "5 of 5", "4 of 4" and "3 of 3" (100 %) stood above "1079 of
+    1143", while the Programme tab and the report list a question only from 30 answers."""
+    from digigram.core.programme import HARD_MIN_ANSWERS
+    from digigram.services.coordinator.dashboard import hard_from_marks
+
+    items = len(ws.framework.items)
+
+    def check(wrong: dict[int, bool]) -> bytes:  # one check's marks: 0 not asked, 1 right, 2 not fully right
+        return bytes(2 if wrong.get(k) else 1 if k in wrong else 0 for k in range(items))
+
+    blobs = ([check({0: True, 1: True})] * 11 + [check({2: True})] * 1079 + [check({2: False})] * 64
+             + [check({3: k < 29, 4: k < 5}) for k in range(HARD_MIN_ANSWERS)])
+    hard = hard_from_marks(ws.framework, blobs)
+    ids = [item.id for item in ws.framework.items]
+    assert [(s.item_id, s.asked, s.wrong) for s in hard] == [
+        (ids[3], 30, 29), (ids[2], 1143, 1079), (ids[4], 30, 5)]

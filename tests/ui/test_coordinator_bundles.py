@@ -22,7 +22,7 @@ KEY = "регіональний ключ 2024"
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     state: dict[str, Any] = {"bundle": None, "done": []}
     monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
-    monkeypatch.setattr(BundleDialog, "ask", classmethod(lambda cls, parent, *, saving: state["bundle"]))
+    monkeypatch.setattr(BundleDialog, "ask", classmethod(lambda cls, parent, *, saving, **_: state["bundle"]))
     monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: state["done"].append(text)))
     return state
 

@@ -238,7 +238,7 @@ def test_empty_hard_questions_tab_gives_the_rule(qtbot: Any, window: Any, ws: An
     dash = window.stack.currentWidget()
     dash.tabs.setCurrentWidget(dash.hard)
     assert dash.hard.empty.isVisible()
-    assert "at least 3 answers" in dash.hard.empty.text()
+    assert "at least 30 answers" in dash.hard.empty.text()
 
 
 def test_high_contrast_radio_buttons_are_round_and_charts_dark(qtbot: Any, window: Any) -> None:

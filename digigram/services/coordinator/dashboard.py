@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from digigram.core.coordination import (
-    HARD_MIN_ASKED,
     AreaStatus,
     BeforeAfter,
     Dashboard,
@@ -25,7 +24,7 @@ from digigram.core.coordination import (
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message
 from digigram.core.names import name_key, sort_key
-from digigram.core.programme import AFTER_DAYS
+from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.services.summaries import BATCH, Summary, fill_gaps, summarise
 from digigram.store.db import WriteRefused, transaction, write_refused
 from digigram.store.repo import dashboard as dashboard_rows
@@ -92,8 +91,10 @@ def hard_from_marks(framework: Framework, blobs: Sequence[bytes]) -> tuple[ItemS
     grid = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, len(framework.items))
     asked = (grid > 0).sum(axis=0)
     wrong = (grid == 2).sum(axis=0)
+    # The Programme tab's and the report's minimum: with three answers, "11 of 11" and "3 of 3" (100 %)
+    # stood above "1079 of 1143", and the two tabs named different questions the hardest.
     stats = [ItemStat(item.id, int(asked[k]), int(wrong[k]), float(wrong[k] / asked[k]))
-             for k, item in enumerate(framework.items) if asked[k] >= HARD_MIN_ASKED and wrong[k] > 0]
+             for k, item in enumerate(framework.items) if asked[k] >= HARD_MIN_ANSWERS and wrong[k] > 0]
     stats.sort(key=lambda s: (-s.share_wrong, -s.wrong, s.item_id))
     return tuple(stats[:HARD_TOP])
 

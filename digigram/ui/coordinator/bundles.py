@@ -48,9 +48,12 @@ class BundleChoice:
 
 
 class BundleDialog(QDialog):
-    """One form for both directions; `saving` picks the texts and whether a "since" date is offered."""
+    """One form for both directions; `saving` picks the texts and whether a "since" date is offered.
 
-    def __init__(self, parent: QWidget | None, *, saving: bool) -> None:
+    `hub`, when saving: the hub whose trainees the bundle holds (the trainee table's hub filter), or None
+    for everyone; the form says which."""
+
+    def __init__(self, parent: QWidget | None, *, saving: bool, hub: str | None = None) -> None:
         super().__init__(parent)
         self.saving = saving
         self.setWindowTitle(translate("Bundles", "Save a result bundle") if saving
@@ -63,6 +66,12 @@ class BundleDialog(QDialog):
                        "loading the same bundle twice changes nothing."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # Whom the bundle holds: the trainee table's hub filter limited it, folded away or not, and the
+        # form never said so; the table's group and dates do not limit it.
+        self.scope = QLabel(bundle_scope(hub), self)
+        self.scope.setWordWrap(True)
+        self.scope.setVisible(saving)
+        layout.addWidget(self.scope)
         form = QFormLayout()
         self.path = QLineEdit(self)
         self.path.setAccessibleName(translate("Bundles", "Bundle file"))
@@ -164,13 +173,23 @@ class BundleDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, saving: bool) -> BundleChoice | None:
+    def ask(cls, parent: QWidget | None, *, saving: bool, hub: str | None = None) -> BundleChoice | None:
         """The coordinator's choice, or None when cancelled. Tests replace this."""
-        dialog = cls(parent, saving=saving)
+        dialog = cls(parent, saving=saving, hub=hub)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         choice = dialog.choice()
         return choice if isinstance(choice, BundleChoice) else None
+
+
+def bundle_scope(hub: str | None) -> str:
+    """Whose results a saved bundle holds, in words."""
+    if hub is None:
+        return translate("Bundles", "The bundle holds the results of the trainees of all hubs; the trainee "
+                                    "table's filters do not limit it.")
+    return translate("Bundles", "The bundle holds the results of the trainees of the hub «%1» only, the hub "
+                                "chosen above the trainee table; the group and dates chosen there do not "
+                                "limit it.").replace("%1", hub)
 
 
 def record_name(kind: str) -> str:
@@ -187,8 +206,14 @@ def _counts(mapping: Any) -> str:
     return ", ".join(f"{record_name(k)}: {v}" for k, v in mapping.items()) or "—"
 
 
-def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = None) -> BundleSummary | None:
-    choice = BundleDialog.ask(parent, saving=True)
+def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = None,
+                  hub: str | None = None) -> BundleSummary | None:
+    """`hub_id`: only that hub's trainees, named `hub` in the form and the confirmation."""
+    if hub_id is None:
+        hub = None
+    elif hub is None:
+        hub = hub_id
+    choice = BundleDialog.ask(parent, saving=True, hub=hub)
     if choice is None:
         return None
     path = choice.path if choice.path.lower().endswith(".zip") else choice.path + ".zip"
@@ -239,6 +264,7 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     for mark, value in (("%1", summary.path), ("%2", summary.people), ("%3", summary.attempts),
                         ("%4", summary.answers), ("%5", summary.plans)):
         text = text.replace(mark, str(value))
+    text += "\n" + bundle_scope(hub)
     if not summary.signed:
         text += "\n⚠ " + translate("Bundles", "The bundle is not signed.")
     Ask.done(parent, text=text)

@@ -136,6 +136,9 @@ class DashboardView(QWidget):
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
         pl.addWidget(self.table, 1)
+        # What ✓, ▼1 A2 → B1 and ⚠ say, and the rule behind ⚠, under the table: only tooltips said it.
+        self.marks = FixedTextLabel(people)
+        pl.addWidget(self.marks)
         row = ButtonRow(people)  # wraps onto more lines with large text
         self.open_button, self.delete_button = QPushButton(people), QPushButton(people)
         # The four that write or read a file share one button's menu: six buttons took three lines at
@@ -283,6 +286,9 @@ class DashboardView(QWidget):
         self.table.setAccessibleDescription(translate(
             "Dashboard", "Per area: ✓ the target is reached; ▼ and a number: that many levels below the "
             "target, with the level and the target; ⚠ needs help."))
+        self.marks.setText(translate(
+            "Dashboard", "✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an "
+                         "area two or more levels below, or at least half the areas below the target."))
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
         self.files_button.setText(translate("Dashboard", "Fi&les"))
@@ -507,7 +513,9 @@ class DashboardView(QWidget):
         from digigram.ui.coordinator.bundles import export_bundle
 
         if self.win.coordinator is not None:
-            export_bundle(self, self.win.coordinator, hub_id=self.hub.currentData())
+            hub_id = self.hub.currentData()
+            export_bundle(self, self.win.coordinator, hub_id=hub_id,
+                          hub=None if hub_id is None else self.hub.currentText())
 
     def open_hubs(self) -> None:
         """The hub list: add a hub trainees can then choose, or give a hub its region (or correct it)."""
@@ -535,6 +543,14 @@ class DashboardView(QWidget):
         if co is not None and import_bundle(self, co, lang=self.win.lang) is not None:
             self.win.notify(_people_changed())
             self.reload()
+
+
+class FixedTextLabel(TextLabel):
+    """A TextLabel that sets its height from its width and answers no height for a width: asked, a tab
+    page answered the tallest page's height for the window's width, and the screen outgrew a netbook's."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 def _people_changed() -> Any:

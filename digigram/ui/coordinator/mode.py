@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 W = TypeVar("W", bound=QWidget)
+OPEN_NOTICE_MS = 8000  # how long "Coordinator mode is open…" stays in the status bar
 
 
 def enter(win: Shell) -> bool:
@@ -30,8 +31,11 @@ def enter(win: Shell) -> bool:
     view = _screen(win, "dashboard", DashboardView)
     view.reload()
     win.show_view(view)
+    # For a while, as the other passing notices: left on for good, at 200 % text on a netbook its two
+    # lines took the room of two table rows for as long as the mode was open.
     win.say(lambda: translate(
-        "CoordinatorLogin", "Coordinator mode is open. It locks again when you leave these screens."))
+        "CoordinatorLogin", "Coordinator mode is open. It locks again when you leave these screens."),
+        OPEN_NOTICE_MS)
     view.table.setFocus()
     return True
 

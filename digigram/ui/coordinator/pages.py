@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.coordination import HARD_MIN_ASKED
 from digigram.core.i18n import format_change, format_percent
-from digigram.core.programme import AFTER_DAYS
+from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable, TextLabel
@@ -69,15 +68,19 @@ class HardQuestionsTable(QWidget):
             translate("Dashboard", "Wrong"), translate("Dashboard", "Share wrong")])
         self.counted.setText(translate(
             "Dashboard", "Wrong: not fully right, “I don't know” and partly right answers included; a "
-                         "question is listed from %1 answers.").replace("%1", str(HARD_MIN_ASKED)))
+                         "question is listed from %1 answers.").replace("%1", str(HARD_MIN_ANSWERS)))
 
     def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
         stats = list(stats)
-        # An empty table said nothing; say why a question may not be here yet.
+        # An empty table said nothing; say why a question may not be here yet. On a small hub few
+        # questions, or none, reach the Programme tab's minimum of answers: said, not left blank.
         self.empty.setText(translate(
-            "Dashboard", "No question here yet. A question appears once it has at least %1 answers "
-                         "and at least one of them is wrong.").replace("%1", str(HARD_MIN_ASKED)))
+            "Dashboard", "No question is listed yet: none has at least %1 answers from the trainees shown "
+                         "with at least one of them wrong. Fewer answers say little about how hard a "
+                         "question is; with more checks, or all hubs shown, questions appear here.")
+            .replace("%1", str(HARD_MIN_ANSWERS)))
         self.empty.setVisible(not stats)
+        self.table.setVisible(bool(stats))  # an empty table's heads under the reason read as still loading
         self.table.setRowCount(len(stats))
         for row, stat in enumerate(stats):
             try:

@@ -88,7 +88,14 @@ class ProgrammePage(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid)
+        # Whom the figures below are for, in words, and whether the choice above is still to be shown:
+        # a region chosen without the button left the whole country's figures under its name.
+        self.scope = TextLabel(self)
+        self.scope.hide()
+        outer.addWidget(self.scope)
         self.region.currentIndexChanged.connect(self._region_changed)
+        for changed in (self.hub.currentIndexChanged, self.use_since.toggled, self.since.dateChanged):
+            changed.connect(self._say_scope)
         self.show_button.clicked.connect(self.load)
 
         self.progress = QProgressBar(self)
@@ -168,6 +175,7 @@ class ProgrammePage(QWidget):
                                            "then Show the figures."))
         else:
             self._show(self.picture)
+        self._say_scope()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -188,6 +196,7 @@ class ProgrammePage(QWidget):
         lang = self.win.lang
         regions = self.win.run(self.win.ws.regions) or []
         self._hubs = self.win.run(self.win.ws.hubs) or []
+        self._region_names = {r.id: f"{r.name(lang)} ({r.id})" for r in regions}
         self.region.blockSignals(True)
         self.region.clear()
         self.region.addItem(translate("Programme", "All regions"), None)
@@ -203,6 +212,32 @@ class ProgrammePage(QWidget):
         for h in getattr(self, "_hubs", []):
             if region_id is None or h.region_id == region_id:
                 self.hub.addItem(h.name, h.id)
+        self._say_scope()
+
+    def scope_text(self, f: Any) -> str:
+        """A selection in words: «Волинська область (UA-07), усі хаби, перевірки з 01.12.2025»."""
+        from digigram.core.i18n import format_date
+
+        names = getattr(self, "_region_names", {})
+        hubs = {h.id: h.name for h in getattr(self, "_hubs", [])}
+        parts = [translate("Programme", "all regions") if f.region_id is None
+                 else names.get(f.region_id, f.region_id),
+                 translate("Programme", "all hubs") if f.hub_id is None else hubs.get(f.hub_id, f.hub_id)]
+        if f.since is not None:
+            parts.append(translate("Programme", "checks since %1").replace(
+                "%1", format_date(f.since, self.win.lang)))
+        return ", ".join(parts)
+
+    def _say_scope(self, *_: object) -> None:
+        """"Figures for: …" above the figures, and a word when the choice above differs from it."""
+        if self.picture is None:
+            self.scope.hide()
+            return
+        text = translate("Programme", "Figures for: %1.").replace("%1", self.scope_text(self.picture.filter))
+        if self.region.count() and self.current_filter() != self.picture.filter:
+            text += " " + translate("Programme", "Your new choice is not shown yet: press Show the figures.")
+        self.scope.setText(text)
+        self.scope.show()
 
     def current_filter(self) -> Any:
         from digigram.core.programme import ProgrammeFilter
@@ -250,6 +285,7 @@ class ProgrammePage(QWidget):
             return
         self.picture = result
         self._show(result)
+        self._say_scope()
 
     def forget(self) -> None:
         """Leaving coordinator mode: the figures go."""
@@ -262,7 +298,7 @@ class ProgrammePage(QWidget):
         self.competences.setRowCount(0)
         self.region.clear()
         self.hub.clear()
-        self.retranslate_ui()
+        self.retranslate_ui()  # and the line naming the figures' selection goes
 
     # -- showing -------------------------------------------------------------------------------
     def _show_again(self) -> None:

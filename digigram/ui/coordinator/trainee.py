@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -118,6 +119,13 @@ class TraineeView(QWidget):
         self.steps.currentRowChanged.connect(self._step_chosen)
         self.save_comment.clicked.connect(self.store_comment)
         self.comment.textChanged.connect(lambda: self.saved.setText(""))
+        # Esc goes back, and Ctrl+Tab and Ctrl+Shift+Tab turn the pages wherever the focus is on this screen:
+        # the tabs turned only with the focus inside them, and the screen opens with it on Back.
+        for seq, act in ((QKeySequence(Qt.Key.Key_Escape), self.back_to_dashboard),
+                         (QKeySequence("Ctrl+Tab"), lambda: self._turn(1)),
+                         (QKeySequence("Ctrl+Shift+Tab"), lambda: self._turn(-1))):
+            shortcut = QShortcut(seq, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(act)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -287,6 +295,9 @@ class TraineeView(QWidget):
         self.saved.setText("✓ " + translate("Trainee", "Comment saved."))
 
     # -- actions -------------------------------------------------------------------------------
+    def _turn(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
     def back_to_dashboard(self) -> None:
         if self.win.coordinator is not None:
             self.win.open_coordinator()

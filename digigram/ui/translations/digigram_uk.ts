@@ -37,207 +37,217 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="56"/>
-        <location filename="../coordinator/bundles.py" line="199"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="224"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="57"/>
-        <location filename="../coordinator/bundles.py" line="254"/>
+        <location filename="../coordinator/bundles.py" line="60"/>
+        <location filename="../coordinator/bundles.py" line="280"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="62"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="61"/>
+        <location filename="../coordinator/bundles.py" line="64"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="68"/>
+        <location filename="../coordinator/bundles.py" line="77"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="72"/>
+        <location filename="../coordinator/bundles.py" line="81"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="73"/>
+        <location filename="../coordinator/bundles.py" line="82"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="77"/>
+        <location filename="../coordinator/bundles.py" line="86"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="80"/>
+        <location filename="../coordinator/bundles.py" line="89"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="81"/>
+        <location filename="../coordinator/bundles.py" line="90"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="87"/>
+        <location filename="../coordinator/bundles.py" line="96"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="94"/>
+        <location filename="../coordinator/bundles.py" line="103"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="104"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="98"/>
+        <location filename="../coordinator/bundles.py" line="107"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="99"/>
+        <location filename="../coordinator/bundles.py" line="108"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="100"/>
+        <location filename="../coordinator/bundles.py" line="109"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="106"/>
+        <location filename="../coordinator/bundles.py" line="115"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="108"/>
+        <location filename="../coordinator/bundles.py" line="117"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="140"/>
-        <location filename="../coordinator/bundles.py" line="143"/>
+        <location filename="../coordinator/bundles.py" line="149"/>
+        <location filename="../coordinator/bundles.py" line="152"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="151"/>
+        <location filename="../coordinator/bundles.py" line="160"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="153"/>
+        <location filename="../coordinator/bundles.py" line="162"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="178"/>
+        <location filename="../coordinator/bundles.py" line="188"/>
+        <source>The bundle holds the results of the trainees of all hubs; the trainee table&apos;s filters do not limit it.</source>
+        <translation>Пакет містить результати слухачів усіх хабів; фільтри таблиці слухачів його не обмежують.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="190"/>
+        <source>The bundle holds the results of the trainees of the hub «%1» only, the hub chosen above the trainee table; the group and dates chosen there do not limit it.</source>
+        <translation>Пакет містить результати слухачів лише хабу «%1» — хабу, вибраного над таблицею слухачів; група й дати, вибрані там, його не обмежують.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="178"/>
+        <location filename="../coordinator/bundles.py" line="197"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="179"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="179"/>
+        <location filename="../coordinator/bundles.py" line="198"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="180"/>
+        <location filename="../coordinator/bundles.py" line="199"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="181"/>
+        <location filename="../coordinator/bundles.py" line="200"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="182"/>
+        <location filename="../coordinator/bundles.py" line="201"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="222"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="198"/>
+        <location filename="../coordinator/bundles.py" line="223"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="209"/>
+        <location filename="../coordinator/bundles.py" line="234"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="210"/>
+        <location filename="../coordinator/bundles.py" line="235"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="230"/>
+        <location filename="../coordinator/bundles.py" line="255"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="238"/>
+        <location filename="../coordinator/bundles.py" line="263"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="243"/>
+        <location filename="../coordinator/bundles.py" line="269"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="253"/>
+        <location filename="../coordinator/bundles.py" line="279"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="262"/>
+        <location filename="../coordinator/bundles.py" line="288"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="278"/>
+        <location filename="../coordinator/bundles.py" line="304"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="279"/>
+        <location filename="../coordinator/bundles.py" line="305"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="280"/>
+        <location filename="../coordinator/bundles.py" line="306"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -411,12 +421,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="33"/>
+        <location filename="../coordinator/mode.py" line="36"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="54"/>
+        <location filename="../coordinator/mode.py" line="57"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -424,125 +434,125 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="65"/>
+        <location filename="../coordinator/pages.py" line="64"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="66"/>
+        <location filename="../coordinator/pages.py" line="65"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
+        <location filename="../coordinator/pages.py" line="67"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
-        <location filename="../coordinator/pages.py" line="129"/>
+        <location filename="../coordinator/pages.py" line="67"/>
+        <location filename="../coordinator/pages.py" line="131"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="69"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="69"/>
+        <location filename="../coordinator/pages.py" line="68"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="70"/>
+        <location filename="../coordinator/pages.py" line="69"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="77"/>
-        <source>No question here yet. A question appears once it has at least %1 answers and at least one of them is wrong.</source>
-        <translation>Тут ще немає питань. Питання зʼявляється, коли на нього є щонайменше %1 відповіді і хоча б одна з них неправильна.</translation>
+        <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
+        <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="88"/>
+        <location filename="../coordinator/pages.py" line="90"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="127"/>
+        <location filename="../coordinator/pages.py" line="129"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="128"/>
+        <location filename="../coordinator/pages.py" line="130"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="130"/>
+        <location filename="../coordinator/pages.py" line="132"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="131"/>
+        <location filename="../coordinator/pages.py" line="133"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="138"/>
+        <location filename="../coordinator/pages.py" line="140"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="151"/>
+        <location filename="../coordinator/pages.py" line="153"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="153"/>
+        <location filename="../coordinator/pages.py" line="155"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="170"/>
+        <location filename="../coordinator/pages.py" line="172"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="179"/>
+        <location filename="../coordinator/pages.py" line="181"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="211"/>
+        <location filename="../coordinator/pages.py" line="213"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="212"/>
+        <location filename="../coordinator/pages.py" line="214"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="213"/>
+        <location filename="../coordinator/pages.py" line="215"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="227"/>
+        <location filename="../coordinator/pages.py" line="229"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="230"/>
+        <location filename="../coordinator/pages.py" line="232"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="233"/>
+        <location filename="../coordinator/pages.py" line="235"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -607,227 +617,232 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="246"/>
+        <location filename="../coordinator/dashboard.py" line="249"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="252"/>
+        <location filename="../coordinator/dashboard.py" line="255"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="253"/>
+        <location filename="../coordinator/dashboard.py" line="256"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="257"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="255"/>
+        <location filename="../coordinator/dashboard.py" line="258"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="221"/>
+        <location filename="../coordinator/dashboard.py" line="224"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="248"/>
+        <location filename="../coordinator/dashboard.py" line="251"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="249"/>
+        <location filename="../coordinator/dashboard.py" line="252"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="251"/>
+        <location filename="../coordinator/dashboard.py" line="254"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="257"/>
+        <location filename="../coordinator/dashboard.py" line="260"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="261"/>
         <source>Show only: hub, group, role, dates</source>
         <translation>Показати лише: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="260"/>
+        <location filename="../coordinator/dashboard.py" line="263"/>
         <source>Show or fold the filters: hub, group, role, dates</source>
         <translation>Показати або згорнути фільтри: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="261"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="262"/>
+        <location filename="../coordinator/dashboard.py" line="265"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="263"/>
+        <location filename="../coordinator/dashboard.py" line="266"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="268"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="266"/>
+        <location filename="../coordinator/dashboard.py" line="269"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="267"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="268"/>
+        <location filename="../coordinator/dashboard.py" line="271"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="272"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="274"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="272"/>
+        <location filename="../coordinator/dashboard.py" line="275"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="273"/>
+        <location filename="../coordinator/dashboard.py" line="276"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="274"/>
+        <location filename="../coordinator/dashboard.py" line="277"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="275"/>
+        <location filename="../coordinator/dashboard.py" line="278"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="276"/>
+        <location filename="../coordinator/dashboard.py" line="279"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="277"/>
+        <location filename="../coordinator/dashboard.py" line="280"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="278"/>
+        <location filename="../coordinator/dashboard.py" line="281"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="281"/>
+        <location filename="../coordinator/dashboard.py" line="284"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="282"/>
+        <location filename="../coordinator/dashboard.py" line="285"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="283"/>
+        <location filename="../coordinator/dashboard.py" line="286"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="286"/>
+        <location filename="../coordinator/dashboard.py" line="289"/>
+        <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
+        <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="292"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="287"/>
+        <location filename="../coordinator/dashboard.py" line="293"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="288"/>
+        <location filename="../coordinator/dashboard.py" line="294"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="289"/>
+        <location filename="../coordinator/dashboard.py" line="295"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="291"/>
+        <location filename="../coordinator/dashboard.py" line="297"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="292"/>
+        <location filename="../coordinator/dashboard.py" line="298"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="293"/>
+        <location filename="../coordinator/dashboard.py" line="299"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="294"/>
+        <location filename="../coordinator/dashboard.py" line="300"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="353"/>
+        <location filename="../coordinator/dashboard.py" line="359"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="355"/>
+        <location filename="../coordinator/dashboard.py" line="361"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="356"/>
+        <location filename="../coordinator/dashboard.py" line="362"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="366"/>
+        <location filename="../coordinator/dashboard.py" line="372"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="218"/>
+        <location filename="../coordinator/dashboard.py" line="221"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -1481,37 +1496,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="87"/>
+        <location filename="../plan_view.py" line="88"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="173"/>
+        <location filename="../plan_view.py" line="174"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="174"/>
+        <location filename="../plan_view.py" line="175"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="176"/>
+        <location filename="../plan_view.py" line="177"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="178"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="178"/>
+        <location filename="../plan_view.py" line="179"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="180"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1591,22 +1606,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="181"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="182"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1621,62 +1636,62 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="232"/>
+        <location filename="../plan_view.py" line="233"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="315"/>
+        <location filename="../plan_view.py" line="316"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="306"/>
+        <location filename="../plan_view.py" line="307"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="64"/>
+        <location filename="../plan_view.py" line="65"/>
         <source>target already reached in the quick scan of %1</source>
         <translation>ціль уже досягнуто за швидкою перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="66"/>
+        <location filename="../plan_view.py" line="67"/>
         <source>target already reached in the check of %1</source>
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="224"/>
+        <location filename="../plan_view.py" line="225"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="316"/>
+        <location filename="../plan_view.py" line="317"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="386"/>
+        <location filename="../plan_view.py" line="387"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="391"/>
+        <location filename="../plan_view.py" line="392"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="404"/>
+        <location filename="../plan_view.py" line="405"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -1692,177 +1707,202 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="139"/>
+        <location filename="../coordinator/programme.py" line="146"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="140"/>
+        <location filename="../coordinator/programme.py" line="147"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="141"/>
+        <location filename="../coordinator/programme.py" line="148"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="142"/>
+        <location filename="../coordinator/programme.py" line="149"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="143"/>
+        <location filename="../coordinator/programme.py" line="150"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="144"/>
+        <location filename="../coordinator/programme.py" line="151"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="145"/>
+        <location filename="../coordinator/programme.py" line="152"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="146"/>
+        <location filename="../coordinator/programme.py" line="153"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="147"/>
+        <location filename="../coordinator/programme.py" line="154"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="148"/>
+        <location filename="../coordinator/programme.py" line="155"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="149"/>
+        <location filename="../coordinator/programme.py" line="156"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="157"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>95% interval</source>
         <translation>95&#xa0;% інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="168"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="168"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="167"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="193"/>
+        <location filename="../coordinator/programme.py" line="202"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="202"/>
+        <location filename="../coordinator/programme.py" line="211"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="314"/>
+        <location filename="../coordinator/programme.py" line="223"/>
+        <source>all regions</source>
+        <translation>усі регіони</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="225"/>
+        <source>all hubs</source>
+        <translation>усі хаби</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="227"/>
+        <source>checks since %1</source>
+        <translation>перевірки з %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="236"/>
+        <source>Figures for: %1.</source>
+        <translation>Цифри для: %1.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="238"/>
+        <source>Your new choice is not shown yet: press Show the figures.</source>
+        <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/programme.py" line="350"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="304"/>
+        <location filename="../coordinator/programme.py" line="340"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="310"/>
+        <location filename="../coordinator/programme.py" line="346"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -2470,134 +2510,134 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="124"/>
+        <location filename="../coordinator/trainee.py" line="132"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="125"/>
+        <location filename="../coordinator/trainee.py" line="133"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="126"/>
+        <location filename="../coordinator/trainee.py" line="134"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="127"/>
+        <location filename="../coordinator/trainee.py" line="135"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="130"/>
+        <location filename="../coordinator/trainee.py" line="138"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="131"/>
+        <location filename="../coordinator/trainee.py" line="139"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="132"/>
+        <location filename="../coordinator/trainee.py" line="140"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="133"/>
+        <location filename="../coordinator/trainee.py" line="141"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="134"/>
+        <location filename="../coordinator/trainee.py" line="142"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="135"/>
+        <location filename="../coordinator/trainee.py" line="143"/>
         <source>Gap chart, and what was said beside it</source>
         <translation>Діаграма відставання і поруч — що сказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="136"/>
+        <location filename="../coordinator/trainee.py" line="144"/>
         <source>The plan&apos;s steps, each with a comment</source>
         <translation>Кроки плану, кожен із коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="137"/>
+        <location filename="../coordinator/trainee.py" line="145"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="139"/>
+        <location filename="../coordinator/trainee.py" line="147"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="140"/>
+        <location filename="../coordinator/trainee.py" line="148"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="141"/>
+        <location filename="../coordinator/trainee.py" line="149"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="142"/>
+        <location filename="../coordinator/trainee.py" line="150"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="143"/>
+        <location filename="../coordinator/trainee.py" line="151"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="144"/>
+        <location filename="../coordinator/trainee.py" line="152"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="186"/>
+        <location filename="../coordinator/trainee.py" line="194"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="218"/>
+        <location filename="../coordinator/trainee.py" line="226"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="220"/>
+        <location filename="../coordinator/trainee.py" line="228"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="244"/>
+        <location filename="../coordinator/trainee.py" line="252"/>
         <source>with your comment</source>
         <translation>з вашим коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="252"/>
+        <location filename="../coordinator/trainee.py" line="260"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="265"/>
+        <location filename="../coordinator/trainee.py" line="273"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="267"/>
+        <location filename="../coordinator/trainee.py" line="275"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="287"/>
+        <location filename="../coordinator/trainee.py" line="295"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>
