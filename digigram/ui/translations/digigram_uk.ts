@@ -1481,37 +1481,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="87"/>
+        <location filename="../plan_view.py" line="88"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="173"/>
+        <location filename="../plan_view.py" line="174"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="174"/>
+        <location filename="../plan_view.py" line="175"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="176"/>
+        <location filename="../plan_view.py" line="177"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="178"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="178"/>
+        <location filename="../plan_view.py" line="179"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="180"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1591,22 +1591,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="181"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="182"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1621,62 +1621,62 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="232"/>
+        <location filename="../plan_view.py" line="233"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="277"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="315"/>
+        <location filename="../plan_view.py" line="316"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="306"/>
+        <location filename="../plan_view.py" line="307"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="64"/>
+        <location filename="../plan_view.py" line="65"/>
         <source>target already reached in the quick scan of %1</source>
         <translation>ціль уже досягнуто за швидкою перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="66"/>
+        <location filename="../plan_view.py" line="67"/>
         <source>target already reached in the check of %1</source>
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="224"/>
+        <location filename="../plan_view.py" line="225"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="316"/>
+        <location filename="../plan_view.py" line="317"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="386"/>
+        <location filename="../plan_view.py" line="387"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="391"/>
+        <location filename="../plan_view.py" line="392"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="404"/>
+        <location filename="../plan_view.py" line="405"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -2295,87 +2295,94 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../coordinator/sync.py" line="68"/>
+        <location filename="../coordinator/sync.py" line="113"/>
         <source>Sync with the region</source>
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="71"/>
-        <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
-        <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="78"/>
+        <location filename="../coordinator/sync.py" line="123"/>
         <source>Address of the regional database</source>
         <translation>Адреса регіональної бази</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="84"/>
+        <location filename="../coordinator/sync.py" line="129"/>
         <source>&amp;Regional database:</source>
         <translation>&amp;Регіональна база:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="89"/>
+        <location filename="../coordinator/sync.py" line="134"/>
         <source>Sync progress</source>
         <translation>Хід синхронізації</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="98"/>
+        <location filename="../coordinator/sync.py" line="143"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронізувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="99"/>
+        <location filename="../coordinator/sync.py" line="144"/>
         <source>Start the sync</source>
         <translation>Почати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="100"/>
+        <location filename="../coordinator/sync.py" line="145"/>
+        <location filename="../coordinator/sync.py" line="180"/>
         <source>&amp;Cancel</source>
         <translation>Скасуват&amp;и</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="101"/>
+        <location filename="../coordinator/sync.py" line="146"/>
         <source>Cancel the sync</source>
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="129"/>
+        <location filename="../coordinator/sync.py" line="174"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="131"/>
+        <location filename="../coordinator/sync.py" line="62"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="151"/>
+        <location filename="../coordinator/sync.py" line="61"/>
+        <location filename="../coordinator/sync.py" line="176"/>
+        <source>Connecting to the regional database…</source>
+        <translation>Зʼєднуємося з регіональною базою…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="116"/>
+        <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: it is kept in a PostgreSQL service file or a PGPASSFILE, which the region&apos;s administrator sets up.</source>
+        <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: він зберігається у службовому файлі PostgreSQL або в PGPASSFILE, які налаштовує адміністратор регіону.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="197"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="158"/>
+        <location filename="../coordinator/sync.py" line="208"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="163"/>
+        <location filename="../coordinator/sync.py" line="213"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="165"/>
+        <location filename="../coordinator/sync.py" line="215"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="188"/>
+        <location filename="../coordinator/sync.py" line="238"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="189"/>
+        <location filename="../coordinator/sync.py" line="239"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>
