@@ -17,17 +17,24 @@ def run(args: argparse.Namespace) -> int:
     from digigram.core import paths
     from digigram.core.errors import DigigramError
     from digigram.core.i18n import N_
+    from digigram.services import sync
     from digigram.services.workspace import Workspace
 
     lang = args.lang
     target = getattr(args, "database", None)
     if not target:
-        raise DigigramError(N_("Name the regional database: --database URL (see docs/regional.md)."))
+        raise DigigramError(N_("Name the regional database: --database URL, as the region's administrator "
+                               "gave it."))
     password = _secret(N_("Coordinator password: ").render(lang), lang, N_("coordinator password"))
     last: dict[str, int] = {}
 
+    stages = {sync.CONNECTING: N_("Connecting to the regional database…"),
+              sync.PREPARING: N_("Preparing what to send…")}
+
     def progress(kind: str, done: int, total: int) -> None:
-        if done == total or done - last.get(kind, 0) >= 50_000:
+        if kind in stages:
+            print(stages[kind].render(lang), file=sys.stderr, flush=True)
+        elif done == total or done - last.get(kind, 0) >= 50_000:
             last[kind] = done
             print(N_("  {name}: {done} of {total}", name=NAMES[kind], done=done, total=total).render(lang),
                   file=sys.stderr, flush=True)

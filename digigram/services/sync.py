@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,11 @@ NOTHING_HALF_WRITTEN = N_("Nothing was half-written: the regional database is as
                           "and running the sync again completes it.")
 
 
+# The stages a sync reports through its progress before the records' own counts.
+CONNECTING = "connect"
+PREPARING = "prepare"
+
+
 class SyncStopped(BundleError):
     """A sync that ended before it finished (connection lost, cancelled); the region is unchanged."""
 
@@ -33,7 +39,7 @@ def check_url(url: str) -> str:
     """The regional database's address as given, if it is one a sync may use and store.
 
     A password in the address would be kept in the settings and shown on screen: it belongs in a
-    PostgreSQL service file or PGPASSFILE (docs/regional.md), which libpq reads by itself.
+    PostgreSQL service file or PGPASSFILE, which libpq reads by itself.
     """
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
@@ -50,44 +56,94 @@ def check_url(url: str) -> str:
                                "postgresql+psycopg://."))
     if parsed.password is not None:
         raise DigigramError(N_("The address holds a password. Remove it and keep the password in a "
-                               "PostgreSQL service file or a PGPASSFILE instead (see docs/regional.md), so "
-                               "that it is never stored or shown in plain text."))
+                               "PostgreSQL service file or a PGPASSFILE instead (the region's administrator "
+                               "sets them up), so that it is never stored or shown in plain text."))
     return url
+
+
+def _open_target(url: str, cancelled: Callable[[], bool] | None, stop: Callable[[], None]) -> Store:
+    """The regional database, opened (and checked: a PostgreSQL server, Digigram's schema, a role that
+    may read it) in a helper thread, so that a cancel takes effect at once even while a server keeps
+    the connection waiting. An attempt left behind closes what it opened when it ends on its own
+    (CONNECT_TIMEOUT bounds it)."""
+    if cancelled is None:
+        return open_store(database_url=url)
+    lock = threading.Lock()
+    done = threading.Event()
+    abandoned = False
+    outcome: list[Store] = []
+    failure: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            store = open_store(database_url=url)
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            failure.append(exc)
+            store = None
+        with lock:
+            late = abandoned
+            if store is not None and not late:
+                outcome.append(store)
+            done.set()
+        if store is not None and late:
+            store.close()
+
+    threading.Thread(target=attempt, name="digigram-sync-connect", daemon=True).start()
+    while not done.wait(0.1):
+        if cancelled():
+            with lock:
+                if not done.is_set():
+                    abandoned = True
+            if abandoned:
+                stop()
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def push(source: Store, target_url: str, *, framework: Framework | None = None, lang: str | None = None,
          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Everything finished in `source` that the database at `target_url` does not have yet.
 
-    `cancelled` is asked at each progress step; once it says yes the sync stops with SyncStopped and
-    nothing is written (the write transaction is rolled back).
+    The regional database is reached first, so that a wrong address or a refused login is said within
+    seconds, before the local database is read. Progress reports the stages CONNECTING and PREPARING
+    (done = total = 0) before the records. `cancelled` is asked while connecting and at each progress
+    step; once it says yes the sync stops with SyncStopped and nothing is written (the write
+    transaction is rolled back).
     """
+
+    def stop() -> None:
+        raise SyncStopped(N_("The sync was cancelled. {rest}", rest=NOTHING_HALF_WRITTEN))
 
     def heard(kind: str, done: int, total: int) -> None:
         if cancelled is not None and cancelled():
-            raise SyncStopped(N_("The sync was cancelled. {rest}", rest=NOTHING_HALF_WRITTEN))
+            stop()
         if progress is not None:
             progress(kind, done, total)
 
+    heard(CONNECTING, 0, 0)
+    target = _open_target(target_url, cancelled, stop)
+    lost = target.engine.dialect.loaded_dbapi.OperationalError
     key = secrets.token_bytes(32)  # the bundle stays on this PC, but is verified like any other
-    with tempfile.TemporaryDirectory(prefix="digigram-sync-") as tmp:
-        bundle = Path(tmp) / "sync.zip"
-        export_bundle(source, bundle, key=key)
-        heard("people", 0, 0)  # a cancel during the export stops here, before the region is touched
-        target = open_store(database_url=target_url)
-        lost = target.engine.dialect.loaded_dbapi.OperationalError
-        try:
-            return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=heard)
-        except SyncStopped:
-            raise
-        except Exception as exc:
-            # A connection that drops shows as the driver's OperationalError: as the import's own
-            # refusal (raised while writing) or bare (while reading). Either way the region is unchanged.
-            cause = exc.__cause__ if isinstance(exc, BundleError) else exc
-            if isinstance(cause, lost) or isinstance(getattr(cause, "orig", None), lost):
-                raise SyncStopped(N_("The connection to the regional database was lost during the sync; "
-                                     "everything was rolled back. Nothing was imported. {rest}",
-                                     rest=NOTHING_HALF_WRITTEN)) from exc
-            raise
-        finally:
-            target.close()
+    try:
+        with tempfile.TemporaryDirectory(prefix="digigram-sync-") as tmp:
+            heard(PREPARING, 0, 0)
+            bundle = Path(tmp) / "sync.zip"
+            export_bundle(source, bundle, key=key)
+            heard("people", 0, 0)  # a cancel during the export stops here, before the region is touched
+            try:
+                return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=heard)
+            except SyncStopped:
+                raise
+            except Exception as exc:
+                # A connection that drops shows as the driver's OperationalError: as the import's own
+                # refusal (raised while writing) or bare (while reading). Either way the region is
+                # unchanged.
+                cause = exc.__cause__ if isinstance(exc, BundleError) else exc
+                if isinstance(cause, lost) or isinstance(getattr(cause, "orig", None), lost):
+                    raise SyncStopped(N_("The connection to the regional database was lost during the sync; "
+                                         "everything was rolled back. Nothing was imported. {rest}",
+                                         rest=NOTHING_HALF_WRITTEN)) from exc
+                raise
+    finally:
+        target.close()

@@ -20,6 +20,15 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # An execution option the write transactions set: their BEGIN takes the write lock at once.
 WRITE = "digigram_write"
 BUSY_TIMEOUT_MS = 5000
+# How long a PostgreSQL server may take to answer a connection, in seconds, unless the address (or
+# PGCONNECT_TIMEOUT) says otherwise. Without it the driver waited over two minutes for a server that
+# accepted the connection and never answered.
+CONNECT_TIMEOUT = 10
+# TCP keepalives and an unacknowledged-data limit: a server that vanishes mid-sync (a dropped network,
+# not a closed connection) is noticed in about a minute, not after the system's quarter of an hour.
+# An address that sets any of these keeps its own.
+POSTGRESQL_LINK = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+                   "tcp_user_timeout": 60_000}
 
 
 def sqlite_url(path: Path) -> str:
@@ -89,6 +98,22 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 
+def _connect_args(url: str) -> dict[str, Any]:
+    """PostgreSQL's connection limits (CONNECT_TIMEOUT, POSTGRESQL_LINK) where the address sets none."""
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return {}
+    given = set(parsed.query)
+    args: dict[str, Any] = {k: v for k, v in POSTGRESQL_LINK.items() if k not in given}
+    if "connect_timeout" not in given and not os.environ.get("PGCONNECT_TIMEOUT"):
+        args["connect_timeout"] = CONNECT_TIMEOUT
+    return args
+
+
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """An engine; on SQLite every connection gets WAL, synchronous=FULL and real transactions.
 
@@ -100,7 +125,7 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     from sqlalchemy import create_engine, event
 
     try:
-        engine = create_engine(url, hide_parameters=True)
+        engine = create_engine(url, hide_parameters=True, connect_args=_connect_args(url))
     except ImportError as exc:
         # A PostgreSQL address on an install without the `server` extra, such as the library PCs'
         # installer, which leaves the regional tier's driver out. The address is not repeated: it may

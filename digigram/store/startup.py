@@ -85,7 +85,16 @@ def _cannot_write(where: object, exc: Exception) -> StorageError:
 
 
 # What a database server's refusal means, by a fragment of the driver's (libpq's) own message.
+# First match wins: a port that answers but is not PostgreSQL fails the TLS negotiation ("ssl") without
+# any certificate being involved, and a missing root certificate file "does not exist".
+_NOT_POSTGRESQL = N_("something answers at that address, but not as a PostgreSQL server: check the address "
+                     "and the port")
+_TLS = N_("a secure (TLS) connection could not be made: check the certificate settings")
 _SERVER_SAYS: tuple[tuple[str, Message], ...] = (
+    ("invalid response to ssl negotiation", _NOT_POSTGRESQL),
+    ("expected authentication request from server", _NOT_POSTGRESQL),
+    ("received invalid response", _NOT_POSTGRESQL),
+    ("certificate", _TLS),
     ("connection refused", N_("the server refused the connection: it is not running, or not on this port")),
     ("password authentication failed", N_("the server did not accept the user name or password")),
     ("no password supplied", N_("the server asks for a password and none was given")),
@@ -95,8 +104,7 @@ _SERVER_SAYS: tuple[tuple[str, Message], ...] = (
     ("name or service not known", N_("no server of that name was found")),
     ("timeout expired", N_("the server did not answer in time")),
     ("timed out", N_("the server did not answer in time")),
-    ("ssl", N_("a secure (TLS) connection could not be made: check the certificate settings")),
-    ("certificate", N_("a secure (TLS) connection could not be made: check the certificate settings")),
+    ("ssl", _TLS),
 )
 
 

@@ -24,3 +24,21 @@ def test_an_unreachable_server_gets_advice_about_the_server_not_a_folder() -> No
         assert "s3cret-word" not in text
         assert "sqlalche.me" not in text and "Background on this error" not in text
         assert "folder" not in text and "теки" not in text  # there is no folder to check
+
+
+@pytest.mark.parametrize(("driver_says", "meant"), [
+    # libpq's own words for a root certificate the client cannot find or that does not match
+    ('connection failed: root certificate file "/home/k/.postgresql/root.crt" does not exist\nEither provide '
+     "the file, use the system's trusted roots with sslrootcert=system, or change sslmode to disable server "
+     "certificate verification.", "certificate settings"),
+    ("connection failed: SSL error: certificate verify failed", "certificate settings"),
+    # a web server (or anything else) on the port: it fails the TLS negotiation with no certificate involved
+    ("connection failed: received invalid response to SSL negotiation: H", "not as a PostgreSQL server"),
+])
+def test_a_certificate_problem_and_a_port_that_is_not_postgresql_are_told_apart(
+        driver_says: str, meant: str) -> None:
+    from digigram.store.startup import _cannot_connect
+
+    said = _cannot_connect("postgresql+psycopg://u@db.region.example/digigram", OSError(driver_says))
+    assert meant in said.message("en")
+    assert "no such database" not in said.message("en")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -281,3 +283,93 @@ def test_a_shorter_message_after_a_longer_one_leaves_no_gap_in_the_sync_dialog(
     assert bar_top - below_field <= 2 * max(spacing, 6), f"{bar_top - below_field} px between field and bar"
     status_bottom = dialog.status.mapTo(dialog, QPoint(0, dialog.status.height())).y()
     assert dialog.buttons.mapTo(dialog, QPoint(0, 0)).y() >= status_bottom
+
+
+# --- A server that keeps the connection waiting never holds the window ------------------------------
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port that accepts connections (the system completes them) and never answers."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        yield listener.getsockname()[1]
+
+
+@pytest.mark.parametrize(("lang", "silent"), [("en", "did not answer in time"), ("uk", "не відповів вчасно")])
+def test_a_server_that_never_answers_is_said_so_after_the_connect_timeout(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, silent_port: int,
+        lang: str, silent: str) -> None:
+    # The dialog showed "people: 0 of 0" for 127 s, the driver's own limit; the app's own default now
+    # applies to an address that sets none (3 s here, to keep the test short).
+    from digigram.store import db
+
+    monkeypatch.setattr(db, "CONNECT_TIMEOUT", 3, raising=False)
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    dialog.lang = lang
+    dialog.url.setText(f"postgresql+psycopg://u@127.0.0.1:{silent_port}/x")
+    started = time.monotonic()
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    connecting = ("Connecting to the regional database…", "Зʼєднуємося з регіональною базою…")
+    assert dialog.status.text() in connecting
+    qtbot.waitUntil(lambda: not dialog.running, timeout=15_000)
+    assert time.monotonic() - started < 10
+    assert silent in dialog.status.text() and "127.0.0.1" in dialog.status.text()
+
+
+def test_cancel_and_close_while_a_server_keeps_the_connection_waiting_return_at_once(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, silent_port: int) -> None:
+    # Cancel said "Cancelling…" for 127 s, and closing the dialog held the whole window as long.
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    dialog.url.setText(f"postgresql+psycopg://u@127.0.0.1:{silent_port}/x?connect_timeout=30")
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.wait(500)
+    assert dialog.running
+    started = time.monotonic()
+    qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=5_000)
+    assert time.monotonic() - started < 2
+    assert "cancelled" in dialog.status.text() and "Nothing was half-written" in dialog.status.text()
+
+    assert dialog.cancel.text() == "&Close"
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)  # "Sync again", then close the window
+    qtbot.wait(500)
+    assert dialog.running and dialog.cancel.text() == "&Cancel"  # it cancels, and says so
+    started = time.monotonic()
+    dialog.close()
+    assert time.monotonic() - started < 2
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_closing_the_dialog_while_the_server_holds_the_sync_returns_and_still_rolls_back(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch,
+        new_target: Callable[..., Target]) -> None:
+    from digigram.ui.coordinator import sync as sync_ui
+
+    region = new_target()
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    dialog.url.setText(f"{region.url}&application_name={APP}")
+    kept: list[Any] = []
+
+    def close(gate: Any) -> None:
+        def unblock() -> None:  # only if the close waited for the sync
+            with gate.connect() as probe:
+                probe.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                   "WHERE application_name = :app"), {"app": APP})
+        rescue = threading.Timer(5, unblock)
+        rescue.start()
+        started = time.monotonic()
+        dialog.close()
+        took = time.monotonic() - started
+        rescue.cancel()
+        assert took < 2, f"closing held the window for {took:.1f} s"
+        kept.extend(sync_ui.background().workers)
+
+    _gate_and(region, close, qtbot, dialog)
+    assert not dialog.isVisible()
+    assert len(kept) == 1 and not dialog.running  # the sync finishes in the background
+    qtbot.waitUntil(lambda: not sync_ui.background().workers, timeout=60_000)
+    assert set(_counts(region).values()) == {0}  # the close rolled the sync back

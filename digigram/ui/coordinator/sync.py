@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,51 @@ class SyncWorker(QThread):
 
 
 SERVICE_EXAMPLE = "postgresql+psycopg:///?service=rivne-import"
+# How long closing the dialog mid-sync waits for the worker before leaving it to finish in the background.
+CLOSE_WAIT_MS = 1000
+# What the dialog says at the sync's stages before the records' counts (digigram.services.sync).
+STAGES = {"connect": lambda: translate("Sync", "Connecting to the regional database…"),
+          "prepare": lambda: translate("Sync", "Preparing what to send…")}
+
+
+class _Background(QObject):
+    """Sync workers whose dialog closed before they ended. A QThread must not be destroyed while it
+    runs: each is kept until it ends, and the app waits for the rest when it quits, so that a rollback
+    is never cut short."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workers: set[SyncWorker] = set()
+
+    def keep(self, worker: SyncWorker) -> None:
+        self.workers.add(worker)
+        worker.finished.connect(self.release)  # a slot of an object in the window's thread: run there
+
+    @Slot()
+    def release(self) -> None:
+        for worker in [w for w in self.workers if w.isFinished() or w.wait(100)]:
+            self.workers.discard(worker)
+            worker.deleteLater()
+
+    @Slot()
+    def wait_for_all(self) -> None:
+        for worker in list(self.workers):
+            worker.wait()
+        self.workers.clear()
+
+
+_BACKGROUND: list[_Background] = []
+
+
+def background() -> _Background:
+    """The one keeper of the workers left running, made (and tied to the app's quitting) on first use."""
+    if not _BACKGROUND:
+        keeper = _Background()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(keeper.wait_for_all)
+        _BACKGROUND.append(keeper)
+    return _BACKGROUND[0]
 
 
 class SyncDialog(QDialog):
@@ -70,8 +115,8 @@ class SyncDialog(QDialog):
         intro = TextLabel(self)  # wraps, and keeps the height its lines need at 200 % text
         intro.setText(translate(
             "Sync", "Sends the finished checks and plans on this computer that the regional database does "
-            "not have yet. The password is not typed here: keep it in a PostgreSQL service file or a "
-            "PGPASSFILE (see docs/regional.md)."))
+            "not have yet. The password is not typed here: it is kept in a PostgreSQL service file or a "
+            "PGPASSFILE, which the region's administrator sets up."))
         layout.addWidget(intro)
         form = QFormLayout()
         self.url = QLineEdit(self)
@@ -128,10 +173,11 @@ class SyncDialog(QDialog):
         if not url:
             self._say(translate("Sync", "Give the address of the regional database first."))
             return
-        self._say(translate("Sync", "Preparing what to send…"))
+        self._say(translate("Sync", "Connecting to the regional database…"))
         self.bar.setRange(0, 0)  # busy until the first figures arrive
         self.start.setEnabled(False)
         self.url.setEnabled(False)
+        self.cancel.setText(translate("Sync", "&Cancel"))  # "Close" after an earlier run; now it cancels
         self._url = url
         worker = SyncWorker(self.co, url, self.lang)
         worker.progressed.connect(self._progress)
@@ -153,6 +199,10 @@ class SyncDialog(QDialog):
     def _progress(self, kind: str, done: int, total: int) -> None:
         if self.worker is not None and self.worker.stop.is_set():
             return  # the "cancelling" text stays
+        if kind in STAGES:
+            self.bar.setRange(0, 0)
+            self._say(STAGES[kind]())
+            return
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self._say(translate("Sync", "%1: %2 of %3").replace("%1", record_name(kind))
@@ -189,9 +239,18 @@ class SyncDialog(QDialog):
         self.start.setText(translate("Sync", "&Sync again"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.worker is not None:  # a window closed mid-sync waits for the rollback, never abandons it
-            self.worker.stop.set()
-            self.worker.wait()
+        worker = self.worker
+        if worker is not None:
+            # A cancel takes effect at the next step (at once while connecting). One that waits on the
+            # server longer finishes in the background, rollback included, without holding the window.
+            worker.stop.set()
+            if not worker.wait(CLOSE_WAIT_MS):
+                for signal, slot in ((worker.progressed, self._progress), (worker.succeeded, self._done),
+                                     (worker.failed, self._failed), (worker.finished, self._ended)):
+                    signal.disconnect(slot)
+                self.worker = None
+                background().keep(worker)
+            self._ended()
         super().closeEvent(event)
 
     def reject(self) -> None:

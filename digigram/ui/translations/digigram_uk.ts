@@ -2335,87 +2335,94 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../coordinator/sync.py" line="68"/>
+        <location filename="../coordinator/sync.py" line="113"/>
         <source>Sync with the region</source>
         <translation>Синхронізація з регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="71"/>
-        <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: keep it in a PostgreSQL service file or a PGPASSFILE (see docs/regional.md).</source>
-        <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: зберігайте його у службовому файлі PostgreSQL або в PGPASSFILE (див. docs/regional.md).</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/sync.py" line="78"/>
+        <location filename="../coordinator/sync.py" line="123"/>
         <source>Address of the regional database</source>
         <translation>Адреса регіональної бази</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="84"/>
+        <location filename="../coordinator/sync.py" line="129"/>
         <source>&amp;Regional database:</source>
         <translation>&amp;Регіональна база:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="89"/>
+        <location filename="../coordinator/sync.py" line="134"/>
         <source>Sync progress</source>
         <translation>Хід синхронізації</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="98"/>
+        <location filename="../coordinator/sync.py" line="143"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронізувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="99"/>
+        <location filename="../coordinator/sync.py" line="144"/>
         <source>Start the sync</source>
         <translation>Почати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="100"/>
+        <location filename="../coordinator/sync.py" line="145"/>
+        <location filename="../coordinator/sync.py" line="180"/>
         <source>&amp;Cancel</source>
         <translation>Скасуват&amp;и</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="101"/>
+        <location filename="../coordinator/sync.py" line="146"/>
         <source>Cancel the sync</source>
         <translation>Скасувати синхронізацію</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="129"/>
+        <location filename="../coordinator/sync.py" line="174"/>
         <source>Give the address of the regional database first.</source>
         <translation>Спершу вкажіть адресу регіональної бази.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="131"/>
+        <location filename="../coordinator/sync.py" line="62"/>
         <source>Preparing what to send…</source>
         <translation>Готуємо те, що треба надіслати…</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="151"/>
+        <location filename="../coordinator/sync.py" line="61"/>
+        <location filename="../coordinator/sync.py" line="176"/>
+        <source>Connecting to the regional database…</source>
+        <translation>Зʼєднуємося з регіональною базою…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="116"/>
+        <source>Sends the finished checks and plans on this computer that the regional database does not have yet. The password is not typed here: it is kept in a PostgreSQL service file or a PGPASSFILE, which the region&apos;s administrator sets up.</source>
+        <translation>Надсилає завершені перевірки й плани з цього компʼютера, яких ще немає в регіональній базі. Пароль тут не вводять: він зберігається у службовому файлі PostgreSQL або в PGPASSFILE, які налаштовує адміністратор регіону.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/sync.py" line="197"/>
         <source>Cancelling… nothing is kept from this sync.</source>
         <translation>Скасовуємо… з цієї синхронізації нічого не буде збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="158"/>
+        <location filename="../coordinator/sync.py" line="208"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="163"/>
+        <location filename="../coordinator/sync.py" line="213"/>
         <source>Sent to the regional database:</source>
         <translation>Надіслано до регіональної бази:</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="165"/>
+        <location filename="../coordinator/sync.py" line="215"/>
         <source>%1: %2 new, %3 already there</source>
         <translation>%1: нових — %2, уже були — %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="188"/>
+        <location filename="../coordinator/sync.py" line="238"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрити</translation>
     </message>
     <message>
-        <location filename="../coordinator/sync.py" line="189"/>
+        <location filename="../coordinator/sync.py" line="239"/>
         <source>&amp;Sync again</source>
         <translation>Синхронізувати &amp;знову</translation>
     </message>
