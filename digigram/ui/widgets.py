@@ -222,6 +222,28 @@ class TextLabel(QLabel):
             self.setFixedHeight(height)
 
 
+class FixedTextLabel(TextLabel):
+    """A TextLabel that sets its height from its width and answers no height for a width: asked, a tab
+    page answered the tallest page's height for the window's width, and the screen outgrew a netbook's.
+
+    On a tab not shown it holds no height at all: its width there is a stale one (a narrow default),
+    the height wrapped to it was 448 px at 200 % text, and the tabs are as tall as their tallest page."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def _fit(self) -> None:
+        if self.isVisible():
+            super()._fit()
+        elif self.minimumHeight() or self.maximumHeight() != 16777215:
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+
 def arrange(layout: QBoxLayout, available: int) -> None:
     """Parts side by side when they fit in `available` px, else one above the other.
 

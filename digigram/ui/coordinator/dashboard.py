@@ -32,7 +32,7 @@ from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
-from digigram.ui.widgets import ButtonRow, TextLabel, busy, screen_of, show_dates
+from digigram.ui.widgets import ButtonRow, FixedTextLabel, TextLabel, busy, screen_of, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -231,13 +231,17 @@ class DashboardView(QWidget):
 
     def _fold_filters_for_the_screen(self) -> None:
         """On a short screen (fewer than ROOMY_LINES lines of text: a 1024×600 netbook, or 150–200 % text)
-        the filters start folded and the heading gives way (the toolbar's Coordinator and the Trainees
-        tab say where one is, and the screen's accessible name says it to a screen reader), so the
-        table keeps rows to look at. The coordinator's own opening or folding of the filters stands."""
+        the filters start folded and the heading and the key to the marks give way (the toolbar's
+        Coordinator and the Trainees tab say where one is, and the screen's accessible name says it to a
+        screen reader), so the table keeps rows to look at and its commands stay in view. The
+        coordinator's own opening or folding of the filters stands."""
         screen = screen_of(self)
         lines = screen.availableGeometry().height() / max(self.fontMetrics().height(), 1) if screen else 0
         roomy = lines >= ROOMY_LINES
         self.heading.setVisible(roomy)
+        # The key to the marks too: its three lines at 200 % pushed the commands under the table out of
+        # a netbook's window. There the count's tooltip and the table's description still say it.
+        self.marks.setVisible(roomy)
         if not self._filters_chosen:
             self.filters_toggle.setChecked(roomy)
             self._show_filters(roomy)
@@ -289,6 +293,7 @@ class DashboardView(QWidget):
         self.marks.setText(translate(
             "Dashboard", "✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an "
                          "area two or more levels below, or at least half the areas below the target."))
+        self.count.setToolTip(self.marks.text())
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
         self.files_button.setText(translate("Dashboard", "Fi&les"))
@@ -543,14 +548,6 @@ class DashboardView(QWidget):
         if co is not None and import_bundle(self, co, lang=self.win.lang) is not None:
             self.win.notify(_people_changed())
             self.reload()
-
-
-class FixedTextLabel(TextLabel):
-    """A TextLabel that sets its height from its width and answers no height for a width: asked, a tab
-    page answered the tallest page's height for the window's width, and the screen outgrew a netbook's."""
-
-    def hasHeightForWidth(self) -> bool:
-        return False
 
 
 def _people_changed() -> Any:

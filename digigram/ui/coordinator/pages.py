@@ -18,7 +18,7 @@ from digigram.core.i18n import format_change, format_percent
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
-from digigram.ui.widgets import FittedTable, TextLabel
+from digigram.ui.widgets import FittedTable, FixedTextLabel, TextLabel
 
 translate = QCoreApplication.translate
 
@@ -118,7 +118,7 @@ class BeforeAfterPanel(QWidget):
         self.label.setBuddy(self.table)
         # What ▲, ▼ and = say, under the table: the trainee's results use ▼ for "below the target", and
         # nothing here said that ▼ means a fall between two checks.
-        self.marks = TextLabel(self)
+        self.marks = FixedTextLabel(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.label)
         layout.addWidget(self.table, 1)

@@ -426,7 +426,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="57"/>
+        <location filename="../coordinator/mode.py" line="58"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -450,7 +450,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/pages.py" line="67"/>
-        <location filename="../coordinator/pages.py" line="131"/>
+        <location filename="../coordinator/pages.py" line="132"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
@@ -475,144 +475,144 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="90"/>
+        <location filename="../coordinator/pages.py" line="91"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="129"/>
+        <location filename="../coordinator/pages.py" line="130"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="130"/>
+        <location filename="../coordinator/pages.py" line="131"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="132"/>
+        <location filename="../coordinator/pages.py" line="133"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="133"/>
+        <location filename="../coordinator/pages.py" line="134"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="140"/>
+        <location filename="../coordinator/pages.py" line="141"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="153"/>
+        <location filename="../coordinator/pages.py" line="154"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="155"/>
+        <location filename="../coordinator/pages.py" line="156"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="172"/>
+        <location filename="../coordinator/pages.py" line="173"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="181"/>
+        <location filename="../coordinator/pages.py" line="182"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="213"/>
+        <location filename="../coordinator/pages.py" line="214"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="214"/>
+        <location filename="../coordinator/pages.py" line="215"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="215"/>
+        <location filename="../coordinator/pages.py" line="216"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="229"/>
+        <location filename="../coordinator/pages.py" line="230"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="232"/>
+        <location filename="../coordinator/pages.py" line="233"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="235"/>
+        <location filename="../coordinator/pages.py" line="236"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="72"/>
+        <location filename="../coordinator/table.py" line="74"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="74"/>
+        <location filename="../coordinator/table.py" line="76"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="77"/>
+        <location filename="../coordinator/table.py" line="79"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="79"/>
+        <location filename="../coordinator/table.py" line="81"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="85"/>
+        <location filename="../coordinator/table.py" line="87"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="146"/>
+        <location filename="../coordinator/table.py" line="148"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="151"/>
+        <location filename="../coordinator/table.py" line="153"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="152"/>
+        <location filename="../coordinator/table.py" line="154"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="153"/>
+        <location filename="../coordinator/table.py" line="155"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="149"/>
+        <location filename="../coordinator/table.py" line="151"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="150"/>
+        <location filename="../coordinator/table.py" line="152"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="147"/>
+        <location filename="../coordinator/table.py" line="149"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -1932,62 +1932,62 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="137"/>
+        <location filename="../quiz_view.py" line="142"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="138"/>
+        <location filename="../quiz_view.py" line="143"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="139"/>
+        <location filename="../quiz_view.py" line="144"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="140"/>
+        <location filename="../quiz_view.py" line="145"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="308"/>
+        <location filename="../quiz_view.py" line="313"/>
         <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="142"/>
+        <location filename="../quiz_view.py" line="147"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="144"/>
+        <location filename="../quiz_view.py" line="149"/>
         <source>The question and its answers</source>
         <translation>Питання та відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="223"/>
+        <location filename="../quiz_view.py" line="228"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="225"/>
+        <location filename="../quiz_view.py" line="230"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="227"/>
+        <location filename="../quiz_view.py" line="232"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="248"/>
+        <location filename="../quiz_view.py" line="253"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="311"/>
+        <location filename="../quiz_view.py" line="316"/>
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
@@ -2010,17 +2010,17 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="328"/>
+        <location filename="../quiz_view.py" line="336"/>
         <source>your level is not clear yet, so a few more questions are needed</source>
         <translation>ваш рівень ще не ясний, тож потрібно ще кілька питань</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="335"/>
+        <location filename="../quiz_view.py" line="343"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="341"/>
+        <location filename="../quiz_view.py" line="349"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
