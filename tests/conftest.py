@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -139,3 +140,13 @@ def new_target(engine_name: str, tmp_path: Path,
         return _make_target(engine_name, tmp_path / f"target-{next(made)}", request, migrated=migrated)
 
     return make
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port that accepts connections (the system completes them) and never answers: a server that
+    keeps a connection waiting, for the sync's tests in tests/coordinator and tests/ui."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        yield listener.getsockname()[1]

@@ -111,15 +111,6 @@ def test_an_address_with_a_password_or_not_postgresql_is_refused_before_anything
 
 
 @pytest.fixture
-def silent_port() -> Iterator[int]:
-    """A port that accepts connections (the system completes them) and never answers."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(16)
-        yield listener.getsockname()[1]
-
-
-@pytest.fixture
 def closed_port() -> int:
     """A port nothing listens on: connecting is refused at once."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:

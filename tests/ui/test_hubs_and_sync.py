@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -286,15 +285,6 @@ def test_a_shorter_message_after_a_longer_one_leaves_no_gap_in_the_sync_dialog(
 
 
 # --- A server that keeps the connection waiting never holds the window ------------------------------
-
-
-@pytest.fixture
-def silent_port() -> Iterator[int]:
-    """A port that accepts connections (the system completes them) and never answers."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(16)
-        yield listener.getsockname()[1]
 
 
 @pytest.mark.parametrize(("lang", "silent"), [("en", "did not answer in time"), ("uk", "не відповів вчасно")])

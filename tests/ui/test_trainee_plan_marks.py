@@ -17,6 +17,18 @@ from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.test_coordinator import PEOPLE, SECRET, dashboard, typed  # noqa: F401
 
 
+def open_trainee(window: Any, ws: Any, person_id: str, lang: str) -> TraineeView:
+    """The trainee's page, reached as a coordinator does: the password, the dashboard, the trainee."""
+    ws.set_coordinator_password(SECRET)
+    window.apply_settings(Settings(language=lang), store=False)
+    window.coordinator_action.trigger()
+    dashboard(window)
+    window.show_trainee(person_id)
+    trainee = window.stack.currentWidget()
+    assert isinstance(trainee, TraineeView)
+    return trainee
+
+
 @pytest.mark.parametrize(("lang", "words"), [("uk", "з вашим коментарем"), ("en", "with your comment")])
 def test_a_commented_step_says_so_in_words_the_font_has(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str, words: str) -> None:  # noqa: F811
@@ -24,13 +36,7 @@ def test_a_commented_step_says_so_in_words_the_font_has(
     competences = [c.id for c in ws.framework.competences][:2]
     ws.save_plan(person.id, Plan(person_id=person.id, steps=tuple(
         PlanStep(competence_id=c, goal="Опрацювати посібник") for c in competences)))
-    ws.set_coordinator_password(SECRET)
-    window.apply_settings(Settings(language=lang), store=False)
-    window.coordinator_action.trigger()
-    dashboard(window)
-    window.show_trainee(person.id)
-    trainee = window.stack.currentWidget()
-    assert isinstance(trainee, TraineeView)
+    trainee = open_trainee(window, ws, person.id, lang)
     assert trainee.steps.count() >= 2
     trainee.steps.setCurrentRow(0)
     trainee.comment.setPlainText("Добре! Покажіть вправи в пʼятницю.")
@@ -61,13 +67,7 @@ def test_a_step_a_later_check_reached_says_so_to_the_coordinator_too(
     ws.save_plan(person.id, replace(plan, steps=(done, *plan.steps[1:])))
     finish_check_without_gaps(ws, person.id)
     day = format_date(local(ws.latest_finished(person.id).finished_at), lang)
-    ws.set_coordinator_password(SECRET)
-    window.apply_settings(Settings(language=lang), store=False)
-    window.coordinator_action.trigger()
-    dashboard(window)
-    window.show_trainee(person.id)
-    trainee = window.stack.currentWidget()
-    assert isinstance(trainee, TraineeView)
+    trainee = open_trainee(window, ws, person.id, lang)
     shown = [trainee.steps.item(row).text() for row in range(trainee.steps.count())]
     assert len(shown) == len(plan.steps)
     assert words not in shown[0], "a step marked done is not said to be reached"
