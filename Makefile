@@ -32,14 +32,10 @@ XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 test: $(STAMP) translations
 	tools/ensure-qt-deps.sh --xvfb
 	tools/ensure-postgres.sh
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy
+	# The screen tests (offscreen, then in the X server) run in the background from the start, the
+	# longest part of the run; lint, types, the UTC pass and the other tests meanwhile in the foreground.
 	# Stored times are UTC and shown in local time: the suite runs in Kyiv's zone, and the tests that
 	# decide which day a check belongs to run again in UTC (not the PDF text writer's, dated by hand).
-	TZ=UTC QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core/test_when.py tests/charts \
-		--ignore=tests/charts/test_lines.py \
-		tests/coordinator/test_dashboard.py tests/coordinator/test_exports.py tests/ui/test_history_table.py
 	screens=$$(mktemp -d); \
 	( echo "== the screen tests, offscreen:"; \
 	  TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
@@ -47,10 +43,15 @@ test: $(STAMP) translations
 	  echo "== the screen tests, in the X server:"; \
 	  $(XVFB) env TZ=Europe/Kyiv QT_QPA_PLATFORM=xcb $(PY) -m pytest -q -p no:cacheprovider \
 		--basetemp=$$screens/x11 tests/ui; echo $$? > $$screens/x11.rc ) > $$screens/log 2>&1 & pid=$$!; \
+	$(VENV)/bin/ruff check . && $(VENV)/bin/lint-imports && $(VENV)/bin/mypy && \
+	TZ=UTC QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core/test_when.py tests/charts \
+		--ignore=tests/charts/test_lines.py \
+		tests/coordinator/test_dashboard.py tests/coordinator/test_exports.py tests/ui/test_history_table.py; \
+	first=$$?; \
 	TZ=Europe/Kyiv QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/ui; rest=$$?; \
 	wait $$pid; cat $$screens/log; \
 	offscreen=$$(cat $$screens/offscreen.rc); x11=$$(cat $$screens/x11.rc); rm -rf $$screens; \
-	test $$rest -eq 0 && test "$$offscreen" = 0 && test "$$x11" = 0
+	test $$first -eq 0 && test $$rest -eq 0 && test "$$offscreen" = 0 && test "$$x11" = 0
 
 test-x11: $(STAMP) translations
 	tools/ensure-qt-deps.sh --xvfb
