@@ -279,7 +279,7 @@ class Quiz:
 
 
 def _profile(framework: Framework, profile: str | None) -> Profile | None:
-    if profile is None:
+    if not profile:  # no role: a framework without profiles stores its checks with an empty one
         return None
     if not any(p.id == profile for p in framework.profiles):
         known = ", ".join(p.id for p in framework.profiles) or "—"

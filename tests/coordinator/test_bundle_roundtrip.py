@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from tests.coordinator.test_bundle_support import (
     make_hub,
     members,
 )
+from tests.store.helpers import some_choice, without_roles
 
 # Columns that legitimately differ between the two sides: a PIN hash never travels, hub ids are local.
 SKIP = {"person": ("pin_hash", "hub_id")}  # hub rows have each database's own ids
@@ -195,3 +197,23 @@ def test_a_person_changed_in_the_database_keeps_the_database_version_with_a_warn
         report = import_bundle(ws, tmp_path / "hub.zip", key=KEY, lang="uk")
     assert dump_target(target)["person"] == before["person"]
     assert report.warnings and all("залишено наявні" in w for w in report.warnings)
+
+
+def test_checks_on_a_framework_without_roles_travel_and_show_again(tmp_path: Path, target: Target) -> None:
+    """A framework with no profiles stores its checks with an empty role; the region must take them."""
+    framework = without_roles(SMALL, tmp_path / "no-roles.yaml")
+    source, bundle = tmp_path / "hub", tmp_path / "hub.zip"
+    with Workspace.open(data_dir=source, framework_path=framework) as ws:
+        person = ws.create_person("Олена")
+        session = ws.start_quiz(person.id, seed=3)
+        rng = random.Random(3)
+        while (item := session.current_item) is not None:
+            session.answer(some_choice(ws.framework, item, rng))
+        session.finish(rating_after=7)
+        shown = ws.results_for(session.attempt_id)
+        assert export_bundle(ws, bundle, key=KEY).attempts == 1
+    with Workspace.open(**target.open_kwargs()) as ws:
+        report = import_bundle(ws, bundle, key=KEY)
+        assert report.added["attempts"] == 1
+        assert ws.results_for(session.attempt_id) == shown
+        assert all(res.target is None for res in shown.areas.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from digigram.core.framework import Framework, Item
 
@@ -16,3 +17,11 @@ def some_choice(framework: Framework, item: Item, rng: random.Random) -> object:
     if item.offers_dont_know and rng.random() < 0.2:
         return None
     return rng.randrange(len(item.options))
+
+
+def without_roles(framework: Path, out: Path) -> Path:
+    """A copy of `framework` at `out` without its `profiles` section (FRAMEWORK-FORMAT allows a framework
+    none: its results then show levels without targets). The section must come just before `items`."""
+    text = framework.read_text(encoding="utf-8")
+    out.write_text(text[:text.index("\nprofiles:")] + text[text.index("\nitems:"):], encoding="utf-8")
+    return out

@@ -13,7 +13,7 @@ from digigram.core.plan import goal_text
 from digigram.core.records import Attempt, Person, Plan, PlanStep
 from digigram.services.workspace import Workspace
 from tests.conftest import Target
-from tests.store.helpers import some_choice
+from tests.store.helpers import some_choice, without_roles
 
 
 def _open(target: Target, framework: Path) -> Workspace:
@@ -245,3 +245,25 @@ def test_regions_are_ukraines_and_hubs_are_chosen_or_added(target: Target, small
         names = [(h.name, h.region_id) for h in ws.hubs()]
         assert names.count(("Хаб Рівне", "UA-56")) == 1 and ("Новий хаб", None) in names
         assert len(names) == 3 and person.hub == "Хаб Рівне"
+
+
+def test_a_framework_without_roles_runs_resumes_and_finishes_a_check(
+        target: Target, small_framework: Path) -> None:
+    """FRAMEWORK-FORMAT: with no profiles, targets are unknown and results show levels without gaps.
+    Such a check was stored with an empty role and then refused at once: «The framework has no profile ''»."""
+    without_roles(small_framework, small_framework)
+    with _open(target, small_framework) as ws:
+        assert not ws.framework.profiles
+        person = ws.create_person("Олена")
+        attempt_id = _run(ws, person.id, seed=5, stop_after=2)
+    with _open(target, small_framework) as ws:
+        session = ws.resume_quiz(attempt_id)
+        assert session.progress().asked == 2
+        rng = random.Random(5)
+        while (item := session.current_item) is not None:
+            session.answer(some_choice(ws.framework, item, rng), seconds=3.0)
+        session.finish(rating_after=7)
+        result = ws.results_for(attempt_id)
+        assert result.areas and all(res.target is None for res in result.areas.values())
+        (attempt,) = ws.history(person.id)
+        assert attempt.id == attempt_id and attempt.status == "finished"

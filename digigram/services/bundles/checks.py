@@ -75,7 +75,9 @@ class Checker:
             raise fail(N_("The attempt {value} does not match its framework.", value=attempt["id"]))
         fw = self.framework(attempt["framework_hash"])
         aid = attempt["id"]
-        if attempt["profile_id"] not in {p.id for p in fw.profiles}:
+        # A framework without roles stores its checks with an empty one (results without targets).
+        roles = {p.id for p in fw.profiles} if fw.profiles else {""}
+        if attempt["profile_id"] not in roles:
             raise fail(N_("The attempt {attempt} names the profile {profile!r}, which its framework lacks: "
                           "it could not be shown.", attempt=aid, profile=attempt["profile_id"]))
         if attempt["mode"] not in {"full", "quick", *(a.id for a in fw.areas)}:
