@@ -227,6 +227,9 @@ class ResultsView(QWidget):
             "%3", format_moment(attempt.finished_at or attempt.started_at, lang)))
         areas = [a for a in fw.areas if a.id in result.areas]
         self.table.setRowCount(len(areas))
+        # Without a target (a framework with no roles) no row carries ✓ or ▼, so a key to them would
+        # only puzzle.
+        self.marks.setVisible(any(result.areas[a.id].target is not None for a in areas))
         notes: list[str] = []
         summary: list[str] = []
         said_more: list[str] = []  # areas whose self-ratings were above the answers, and below

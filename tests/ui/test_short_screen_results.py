@@ -3,12 +3,17 @@ every column in the table's width, no sideways scroll, and no word of a head or 
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
 from digigram.ui.settings_dialog import Settings
+from tests.store.helpers import without_roles
+from tests.ui.conftest import MINI
 from tests.ui.helpers import answer_to_the_end, create_person, cut_cells, settle
 
 
@@ -62,3 +67,36 @@ def test_the_levels_say_what_their_marks_mean(
     assert marks.parentWidget().rect().contains(marks.geometry()), "the key is cut by the page's edge"
     assert marks.height() >= marks.heightForWidth(marks.width()), "the key's last line is cut"
     assert marks.width() <= view.overview_scroll.viewport().width(), "the key is wider than the page"
+
+
+def test_without_targets_there_is_no_key_to_marks_that_are_not_there(
+        qtbot: Any, tmp_path: Path, dialogs: dict[str, Any], messages: list[str]) -> None:
+    """A framework with no roles has no targets: its results show levels without ✓ or ▼, and the key
+    to those marks must not stand under them."""
+    from digigram.app import build_window, qapplication
+    from digigram.services.workspace import Workspace
+
+    framework = without_roles(MINI, tmp_path / "no-roles.yaml")
+    shutil.copytree(MINI.parent / "handouts", tmp_path / "handouts")  # its resources' files
+    dialogs["person"] = dataclasses.replace(dialogs["person"], profile_id=None)  # there is no role to choose
+    ws = Workspace.open(data_dir=tmp_path / "data", framework_path=framework)
+    try:
+        qapplication()
+        window = build_window(ws, language="en")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        create_person(qtbot, window)
+        qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+        answer_to_the_end(qtbot, window, limit=120)
+        view = window.view("results")
+        assert window.stack.currentWidget() is view, messages
+        settle(8)
+        assert all(res.target is None for res in view.result.areas.values())
+        assert view.table.isVisible() and not view.marks.isVisible(), "a key to marks no row shows"
+        qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)  # the plan opens too, with no target
+        settle(4)
+        assert window.stack.currentWidget() is window.view("plan") and not messages, messages
+        window.close()
+    finally:
+        ws.close()
