@@ -641,9 +641,12 @@ class FittedTable(QTableWidget):
     """
 
     def __init__(self, rows: int, columns: int, parent: QWidget | None = None, *,
-                 all_rows: bool = True) -> None:
+                 all_rows: bool = True, stretch: int | None = None) -> None:
         super().__init__(rows, columns, parent)
         self.all_rows = all_rows
+        # The column that takes the room the others leave: by default the last; a table of names and
+        # counts gives it to the names, so each count stays under its own head.
+        self.stretch = stretch
         # Read, not edited: whole rows are chosen, and the row numbers say nothing.
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -674,8 +677,10 @@ class FittedTable(QTableWidget):
             sideways = False
             if sum(natural) > room > 0:
                 sideways = self._share(room, natural)
-            else:
+            elif self.stretch is None:
                 header.setStretchLastSection(True)
+            else:
+                header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
             self.setHorizontalScrollBarPolicy(
                 Qt.ScrollBarPolicy.ScrollBarAlwaysOn if sideways else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             if not self.all_rows:

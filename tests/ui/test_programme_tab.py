@@ -209,3 +209,28 @@ def test_the_regions_come_by_name_not_by_iso_code(
     page = _page(qtbot, window)
     assert [page.regions.item(r, 0).text() for r in range(page.regions.rowCount())] == [
         "Dnipropetrovsk Oblast", "Luhansk Oblast", "Vinnytsia Oblast"]
+
+
+def test_counts_stand_under_their_heads_and_the_names_take_the_room(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """The region table gave its last column, «Checks», all the room the others left: the head sat in
+    the middle of the page, its numbers at the far left. Names take the room now; counts are set right."""
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.resize(1366, 768)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    for table in (page.regions, page.hardest):
+        if not table.rowCount():
+            continue
+        header = table.horizontalHeader()
+        last = table.columnCount() - 1
+        own = max(header.sectionSizeFromContents(last).width(), table.sizeHintForColumn(last))
+        assert header.sectionSize(last) <= own + 2, "the last column is stretched away from its head"
+        assert header.sectionSize(0) > sum(header.sectionSize(c) for c in range(1, last + 1))
+        for row in range(table.rowCount()):
+            for column in range(1, last + 1):
+                assert table.item(row, column).textAlignment() & Qt.AlignmentFlag.AlignRight
+    assert page.regions.rowCount() == 2

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError, StorageError
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, format_count
 from digigram.core.programme import regions_by_name
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, show_dates
@@ -51,9 +51,17 @@ def _fixed_table(parent: QWidget, columns: int) -> FittedTable:
     keyboard), its columns fitted to the page's width. Sized to their text with the first stretched, at
     200 % text on a netbook the competences' names were squeezed to a word a line ("Sear… and filter…")
     or, in Ukrainian, took the width and pushed the percentages off to the right."""
-    table = FittedTable(0, columns, parent)
+    table = FittedTable(0, columns, parent, stretch=0)
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     return table
+
+
+def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
+    """A cell; a count is set to the right, so the digits of a column line up under its head."""
+    item = QTableWidgetItem(text)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 class ProgrammePage(QWidget):
@@ -341,14 +349,15 @@ class ProgrammePage(QWidget):
                       "%3 after (%4); %5 people with a first and a later check.")
             .replace("%1", pct(head.before)).replace("%2", interval(head.before))
             .replace("%3", pct(head.after)).replace("%4", interval(head.after))
-            .replace("%5", str(head.before.n))
+            .replace("%5", format_count(head.before.n, lang))
             if head.before.n else
             translate("Programme", "No one in this selection has a first check and a later one at least %1 "
                       "days on, both with a self-rating, so there is nothing to compare yet.")
             .replace("%1", str(head.after_days)))
         self.summary.setText(
             translate("Programme", "Trainees: %1; hubs: %2; finished checks: %3.").replace(
-                "%1", str(p.trainees)).replace("%2", str(p.hubs)).replace("%3", str(p.checks)) + "\n" +
+                "%1", format_count(p.trainees, lang)).replace("%2", format_count(p.hubs, lang)).replace(
+                "%3", format_count(p.checks, lang)) + "\n" +
             compared)
         if head.before.n:
             self.headline_chart.set_chart(self._scaled(lambda width: charts.headline_figure(
@@ -363,8 +372,10 @@ class ProgrammePage(QWidget):
         self.regions.setRowCount(len(p.regions))
         for row, line in enumerate(regions_by_name(p.regions, regions)):  # by name, not by ISO code
             name = w["no_region"] if line.region_id is None else regions.get(line.region_id, line.region_id)
-            for col, text in enumerate((name, str(line.trainees), str(line.hubs), str(line.checks))):
-                self.regions.setItem(row, col, QTableWidgetItem(text))
+            counts = (line.trainees, line.hubs, line.checks)
+            self.regions.setItem(row, 0, _cell(name))
+            for col, count in enumerate(counts, start=1):
+                self.regions.setItem(row, col, _cell(format_count(count, lang), number=True))
         self.regions.fit()
 
         areas = {a.id: a.name.get(lang) for a in fw.areas}
@@ -396,9 +407,10 @@ class ProgrammePage(QWidget):
         for row, c in enumerate(p.competence_gaps):
             cells = (f"{c.competence_id} {names.get(c.competence_id, '')}".rstrip(),
                      areas.get(c.area_id, c.area_id),
-                     f"{pct(c.share)} ({c.share.count}/{c.share.n})", interval(c.share))
+                     f"{pct(c.share)} ({format_count(c.share.count, lang)}/{format_count(c.share.n, lang)})",
+                     interval(c.share))
             for col, cell in enumerate(cells):
-                self.competences.setItem(row, col, QTableWidgetItem(cell))
+                self.competences.setItem(row, col, _cell(cell, number=col == 2))
         self.competences.fit()
 
         self.hardest_label.setText(w["hardest"])
@@ -406,8 +418,10 @@ class ProgrammePage(QWidget):
         for row, q in enumerate(p.hardest):
             text = (f"{q.item_id}: {fw.item(q.item_id).stem.get(lang)}" if fw.has_item(q.item_id)
                     else q.item_id)
-            for col, cell in enumerate((text, str(q.right.n), f"{q.right.count} ({pct(q.right)})")):
-                self.hardest.setItem(row, col, QTableWidgetItem(cell))
+            right = f"{format_count(q.right.count, lang)} ({pct(q.right)})"
+            cells = (text, format_count(q.right.n, lang), right)
+            for col, cell in enumerate(cells):
+                self.hardest.setItem(row, col, _cell(cell, number=col > 0))
         self.hardest.fit()
 
         from digigram.core.programme import definitions
