@@ -419,8 +419,7 @@ class ProgrammePage(QWidget):
             text = (f"{q.item_id}: {fw.item(q.item_id).stem.get(lang)}" if fw.has_item(q.item_id)
                     else q.item_id)
             right = f"{format_count(q.right.count, lang)} ({pct(q.right)})"
-            cells = (text, format_count(q.right.n, lang), right)
-            for col, cell in enumerate(cells):
+            for col, cell in enumerate((text, format_count(q.right.n, lang), right)):
                 self.hardest.setItem(row, col, _cell(cell, number=col > 0))
         self.hardest.fit()
 
