@@ -115,9 +115,13 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
     def stop() -> None:
         raise SyncStopped(N_("The sync was cancelled. {rest}", rest=NOTHING_HALF_WRITTEN))
 
-    def heard(kind: str, done: int, total: int) -> None:
+    def stop_if_cancelled() -> bool:
         if cancelled is not None and cancelled():
             stop()
+        return False
+
+    def heard(kind: str, done: int, total: int) -> None:
+        stop_if_cancelled()
         if progress is not None:
             progress(kind, done, total)
 
@@ -129,8 +133,10 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
         with tempfile.TemporaryDirectory(prefix="digigram-sync-") as tmp:
             heard(PREPARING, 0, 0)
             bundle = Path(tmp) / "sync.zip"
-            export_bundle(source, bundle, key=key)
-            heard("people", 0, 0)  # a cancel during the export stops here, before the region is touched
+            # The export asks at each record file whether to stop: making a large PC's bundle takes
+            # seconds, and a cancel waited for all of them. The region has not been touched yet.
+            export_bundle(source, bundle, key=key, cancelled=None if cancelled is None else stop_if_cancelled)
+            heard("people", 0, 0)
             try:
                 return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=heard)
             except SyncStopped:

@@ -249,3 +249,30 @@ def test_a_port_that_is_not_postgresql_is_said_to_be_one_and_not_a_certificate_p
     assert "not as a PostgreSQL server" in said and "port" in said, said
     assert "certificate" not in said
     assert "не як сервер PostgreSQL" in caught.value.message("uk")
+
+
+@POSTGRESQL_ONLY
+def test_a_cancel_while_the_bundle_is_made_stops_it_before_the_region_is_touched(
+        coordinator: Any, target: Target) -> None:
+    """Preparing (making the local bundle) takes seconds on a PC that holds many checks, and a cancel
+    then waited for the whole bundle. The export now asks at each file and every 2,000 records: here the
+    cancel comes at its second question, inside the export, and the region's records are never reached."""
+    from digigram.services.sync import PREPARING
+
+    stages: list[str] = []
+    asked_since_preparing = [0]
+
+    def cancelled() -> bool:
+        if PREPARING not in stages:
+            return False
+        asked_since_preparing[0] += 1
+        return asked_since_preparing[0] >= 2
+
+    worker, outcome = _sync_in_background(
+        coordinator, target.url, progress=lambda kind, done, total: stages.append(kind), cancelled=cancelled)
+    worker.join(timeout=120)
+    assert outcome and isinstance(outcome[0], DigigramError), outcome
+    said = outcome[0].message("en")
+    assert "was cancelled" in said and "Nothing was half-written" in said
+    assert stages == ["connect", PREPARING], stages  # no record of the region's import was reached
+    assert set(_counts(target).values()) == {0}
