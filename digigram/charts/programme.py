@@ -336,6 +336,7 @@ def draw_shares(ax: Axes, rows: Sequence[tuple[str, Share]], *, title: str, lang
     ax.set_yticks(ys, [name for name, _ in rows])
     ax.set_xlim(0, end * 1.25)  # the last quarter holds the shares written beside the bars
     ax.set_xticks(ticks, _percent_ticks(lang, ticks))
+    ax.spines["bottom"].set_bounds(0, end)  # the axis stops at its last mark, not in the words past it
     _draw_title(ax, title, pal, title_left)
     _plain(ax, pal)
 

@@ -59,6 +59,8 @@ def test_small_shares_fill_their_chart_and_their_labels_clear_the_whiskers() -> 
     ends = [x for line in ax.lines for x in line.get_xdata()]
     assert ax.get_xlim()[1] <= 2 * max(ends), ax.get_xlim()  # 72 of 400: the whisker reaches 21.9 %
     assert ax.get_xticklabels()[-1].get_text() == "25%"
+    # The axis line ends at its last mark: running on under the written shares it read as a scale past 25 %.
+    assert ax.spines["bottom"].get_bounds() == (0, ax.get_xticks()[-1])
     picture = figure.bbox
     labels = [t for t in ax.texts if t.get_text().endswith("/400)")]
     for label, bar in zip(labels, sorted(_bars(figure), key=lambda b: -b.get_y()), strict=True):
