@@ -227,8 +227,9 @@ def draw_headline(ax: Axes, before: Share, after: Share, *, lang: str, dark: boo
                 ha="center", va="bottom", fontproperties=font(10, bold=True), color=pal.text,
                 parse_math=False)
     ax.set_xticks([0, 1], [w["before"], w["after"]])
-    ax.set_ylim(0, 118)
+    ax.set_ylim(0, 118)  # room above 100 % for a share written over its whisker
     ax.set_yticks(_PERCENT_TICKS, _percent_ticks(lang))
+    ax.spines["left"].set_bounds(0, 100)  # the scale ends at 100 %, not in that room
     ax.set_xlim(-0.6, 1.6)
     _draw_title(ax, w["headline"], pal, title_left)
     _plain(ax, pal)

@@ -29,6 +29,9 @@ def test_headline_bars_stand_at_the_shares_with_their_counts() -> None:
     # the whiskers reach the Wilson intervals: 17 of 100 is 10.9–26.1 %, 82 of 100 is 73.3–88.3 %
     ends = sorted(y for ax in figure.axes for line in ax.lines for y in line.get_ydata())
     assert ends[-1] == pytest.approx(88.3, abs=0.1) and pytest.approx(10.9, abs=0.1) == ends[0]
+    # The scale stops at 100 %: above it is only room for the shares written over their whiskers.
+    (ax,) = figure.axes
+    assert ax.spines["left"].get_bounds() == (0, 100) and ax.get_yticks()[-1] == 100
 
 
 def test_each_area_bar_adds_up_to_the_whole() -> None:
