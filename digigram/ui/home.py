@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core import limits
+from digigram.core.i18n import format_count
 from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.mnemonics import mnemonic
@@ -319,8 +320,9 @@ class HomeView(StackingScreen):
             return
         shown = len(self.model.shown)
         if shown:
-            text = translate("Home", "Shown: %1 of %2").replace("%1", str(shown)).replace(
-                "%2", str(len(self.model.everyone)))
+            lang = self.win.lang
+            text = translate("Home", "Shown: %1 of %2").replace("%1", format_count(shown, lang)).replace(
+                "%2", format_count(len(self.model.everyone), lang))
         else:
             text = translate("Home", "Nobody matches “%1”. Clear the search to see everyone.").replace(
                 "%1", typed)

@@ -174,3 +174,21 @@ def test_the_trainee_page_goes_back_with_esc_and_turns_its_tabs_from_anywhere(
     page.back.setFocus()
     qtbot.keyClick(page.back, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), DashboardView), timeout=2000)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("uk", "18\u202f810 з 20\u202f040"), ("en", "18,810 of 20,040")])
+def test_a_regions_counts_are_grouped_by_thousands(
+        qtbot: Any, window: Any, ws: Any, lang: str, said: str) -> None:
+    """On a region's database the hard questions read «18810 з 20040»; counts are grouped as the report
+    and the Programme tab group them."""
+    from digigram.core.coordination import ItemStat
+    from digigram.ui.coordinator.pages import HardQuestionsTable
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language=lang), store=False)  # the words in that language
+    page = HardQuestionsTable()
+    qtbot.addWidget(page)
+    item = next(i for i in ws.framework.items if i.kind == "knowledge")
+    stat = ItemStat(item.id, asked=20040, wrong=18810, share_wrong=18810 / 20040)
+    page.show_stats([stat], ws.framework, lang)
+    assert page.table.item(0, 2).text() == said

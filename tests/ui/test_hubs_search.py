@@ -135,13 +135,13 @@ def test_five_thousand_hubs_are_searched_as_typed(qtbot: Any, ws: Any) -> None:
         for n in range(5_000):
             hub_rows.add_hub(session, name=f"Хаб № {n:04d}", region_id=regions[n % len(regions)])
     dialog = _open(qtbot, ws)
-    assert dialog.list.count() == 5_000 and dialog.found.text() == "5000 of 5000 hubs"
+    assert dialog.list.count() == 5_000 and dialog.found.text() == "5,000 of 5,000 hubs"
     qtbot.keyClick(dialog.list, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     type_text(dialog.search, "№ 12")  # four keystrokes, each filtering all 5,000
     # Both words anywhere: "12" in any place of the number (0012, 0112, 1120, 1203…).
     expected = [f"Хаб № {n:04d}" for n in range(5_000) if "12" in f"{n:04d}"]
     assert len(expected) == 199 and _names(dialog) == expected
-    assert dialog.found.text() == "199 of 5000 hubs"
+    assert dialog.found.text() == "199 of 5,000 hubs"
     # Narrowed by region too: hub 12 is in the 13th region of the list.
     region = next(r for r in ws.regions() if r.id == regions[12])
     _type(qtbot, dialog, f"{region.name_en} № 12")

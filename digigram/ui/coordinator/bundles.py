@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, format_count
 from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
@@ -231,9 +231,10 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     started.start()
 
     def heard(kind: str, done: int, total: int) -> None:
-        text = (translate("Bundles", "Writing %1: %2 of %3").replace("%3", str(total)) if total
+        lang = current_language()
+        text = (translate("Bundles", "Writing %1: %2 of %3").replace("%3", format_count(total, lang)) if total
                 else translate("Bundles", "Writing %1: %2"))
-        waiting.setLabelText(text.replace("%1", record_name(kind)).replace("%2", str(done)))
+        waiting.setLabelText(text.replace("%1", record_name(kind)).replace("%2", format_count(done, lang)))
         waiting.setMaximum(total)  # 0: a busy bar, the number written so far in the text
         waiting.setValue(min(done, total))
         # QProgressDialog shows itself and handles events only when its value changes, and a busy bar's
@@ -286,8 +287,8 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
     percent_format(waiting.findChild(QProgressBar))
     def heard(kind: str, done: int, total: int) -> None:
         waiting.setLabelText(translate("Bundles", "Checking and loading %1: %2 of %3")
-                             .replace("%1", record_name(kind)).replace("%2", str(done))
-                             .replace("%3", str(total)))
+                             .replace("%1", record_name(kind)).replace("%2", format_count(done, lang))
+                             .replace("%3", format_count(total, lang)))
         waiting.setMaximum(max(total, 1))
         waiting.setValue(min(done, max(total, 1)))  # a window-modal dialog repaints here
 

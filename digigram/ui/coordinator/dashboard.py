@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.i18n import format_count
 from digigram.core.names import sort_key
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
@@ -219,7 +220,8 @@ class DashboardView(QWidget):
             self.count.setText("")
             return
         counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                   .replace("%1", str(board.total)).replace("%2", str(board.needing_help)))
+                   .replace("%1", format_count(board.total, self.win.lang))
+                   .replace("%2", format_count(board.needing_help, self.win.lang)))
         if not self.filters_toggle.isChecked() and self._filters_on():
             counted += " " + translate("Dashboard", "(filters are on)")
         # e.g. a read-only account: the summaries were worked out for this view only

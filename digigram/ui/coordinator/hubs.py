@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core import limits
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import format_count
 from digigram.core.names import sort_key
 from digigram.core.regions import Hub, Region, hub_search_text, region_name, search_matches
 from digigram.ui.errors import show_problem
@@ -170,8 +171,9 @@ class HubsDialog(QDialog):
             return
         self.found.show()
         if shown:
-            self.found.setText(translate("HubsDialog", "%1 of %2 hubs").replace("%1", str(shown))
-                               .replace("%2", str(total)))
+            self.found.setText(translate("HubsDialog", "%1 of %2 hubs")
+                               .replace("%1", format_count(shown, self.lang))
+                               .replace("%2", format_count(total, self.lang)))
         else:
             self.found.setText(translate("HubsDialog", "No hub matches “%1”. Try fewer letters or the "
                                          "region, or add the hub.").replace("%1", typed.strip()))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.i18n import format_change, format_percent
+from digigram.core.i18n import format_change, format_count, format_percent
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
@@ -89,7 +89,7 @@ class HardQuestionsTable(QWidget):
             except KeyError:  # a question of another framework version
                 stem, area = stat.item_id, ""
             wrong = translate("Dashboard", "%1 of %2", "wrong answers of those given").replace(
-                "%1", str(stat.wrong)).replace("%2", str(stat.asked))
+                "%1", format_count(stat.wrong, lang)).replace("%2", format_count(stat.asked, lang))
             texts = (stem, area, wrong, percent(stat.share_wrong, lang))
             for col, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
@@ -152,7 +152,7 @@ class BeforeAfterPanel(QWidget):
         # A share always beside its count: "100 %" of one person read as a finding.
         self.summary.setText(
             translate("Dashboard", "Trainees with a later check at least %1 days after their first: %2.")
-            .replace("%1", str(AFTER_DAYS)).replace("%2", str(figures.people)) + "\n" +
+            .replace("%1", str(AFTER_DAYS)).replace("%2", format_count(figures.people, lang)) + "\n" +
             translate("Dashboard", "Rated their digital skills 7–10: %1 at the first check, %2 at the "
                       "latest.").replace("%1", _of(figures.high_first, figures.rated_first, lang)).replace(
                 "%2", _of(figures.high_latest, figures.rated_latest, lang)))
@@ -171,7 +171,8 @@ def _of(count: int, n: int, lang: str) -> str:
     if not n:
         return "—"
     return translate("Dashboard", "%1 of %2 (%3)", "people of those who gave a rating").replace(
-        "%1", str(count)).replace("%2", str(n)).replace("%3", format_percent(count / n, lang))
+        "%1", format_count(count, lang)).replace("%2", format_count(n, lang)).replace(
+        "%3", format_percent(count / n, lang))
 
 
 def heatmap_summary(board: Any, framework: Any, lang: str) -> str:
@@ -180,8 +181,8 @@ def heatmap_summary(board: Any, framework: Any, lang: str) -> str:
     for area_id in board.area_ids:
         below = sum(1 for r in board.rows if (s := r.areas.get(area_id)) is not None and (s.gap or 0) > 0)
         parts.append(translate("Dashboard", "%1: %2 of %3 below the target").replace(
-            "%1", area_name(framework, area_id, lang)).replace("%2", str(below)).replace(
-            "%3", str(len(board.rows))))
+            "%1", area_name(framework, area_id, lang)).replace("%2", format_count(below, lang)).replace(
+            "%3", format_count(len(board.rows), lang)))
     return "; ".join(parts)
 
 
@@ -231,7 +232,7 @@ class HeatmapPage(QScrollArea):
             "Dashboard", "Each row is a trainee, each column an area; the number is how many levels are "
                          "still missing to the target (0: reached). Rows follow the order of the table.")
             + ("\n" + translate("Dashboard", "Shown: the first %1 of %2 trainees.").replace(
-                "%1", str(len(rows))).replace("%2", str(everyone))
+                "%1", format_count(len(rows), lang)).replace("%2", format_count(everyone, lang))
                if len(rows) < everyone else ""))
         self.key.setText(translate("Dashboard", "Columns:") + " " + "; ".join(
             f"{a} — {area_name(framework, a, lang)}" for a in board.area_ids))

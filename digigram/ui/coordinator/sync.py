@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import format_count
 from digigram.ui.coordinator.bundles import record_name
 from digigram.ui.widgets import TextLabel, fit_dialog, percent_format
 
@@ -206,7 +207,8 @@ class SyncDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self._say(translate("Sync", "%1: %2 of %3").replace("%1", record_name(kind))
-                            .replace("%2", str(done)).replace("%3", str(total)))
+                            .replace("%2", format_count(done, self.lang))
+                            .replace("%3", format_count(total, self.lang)))
 
     def _done(self, report: Any) -> None:
         self.ws.set_setting(URL_SETTING, self._url)  # the address only: it holds no password (checked)
