@@ -10,6 +10,7 @@ import competency_framework
 from digigram.charts import report
 from digigram.cli import selftest
 from digigram.cli.main import main
+from digigram.core import i18n
 from digigram.core.i18n import NP_
 
 CHECKS_EN = ("Program", "Competence framework", "Handouts", "Temporary database",
@@ -77,3 +78,17 @@ def test_ukrainian_counts_take_the_right_plural_form(n: int, expected: str) -> N
     said = NP_("{count} step saved", "{count} steps saved", n)
     assert said.render("uk") == f"збережено {n} {expected}"
     assert said.render("en") == (f"{n} step saved" if n == 1 else f"{n} steps saved")
+
+
+def test_a_missing_message_catalogue_is_caught(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A built program once shipped without digigram.mo: its notices and this very report were English
+    # for a Ukrainian user, and every check still said ok.
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    code = selftest.run("en")
+    out = capsys.readouterr().out
+    assert code == 1
+    assert ("[FAILED] Qt libraries and interface translation: could not read the translation uk/digigram.mo"
+            in out)
+    assert out.splitlines()[-1].startswith("1 of 10 checks failed")

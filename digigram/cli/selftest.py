@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import io
 import platform
 import random
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from digigram import __version__
+from digigram.core import i18n
 from digigram.core.i18n import N_, NP_, Message, normalise, rendered
 
 PDF_MIN_BYTES = 5_000  # a report with a chart and embedded Cyrillic fonts is far larger than this
@@ -258,6 +260,14 @@ def _qt_check(run: _Run) -> str:
         if not qm.is_file() or not translator.load(str(qm)):
             raise Failed(run.t(N_("could not read the translation {name}", name=qm.name)))
         names.append(qm.name)
+    # The services' notices (shown in the windows too), the terminal and this report are worded from the
+    # gettext catalogue; without it a Ukrainian user reads them in English and no other check fails.
+    mo = i18n.LOCALE_DIR / "uk" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    try:
+        gettext.translation(i18n.DOMAIN, localedir=i18n.LOCALE_DIR, languages=["uk"])
+    except OSError:
+        raise Failed(run.t(N_("could not read the translation {name}", name=f"uk/{mo.name}"))) from None
+    names.append(f"uk/{mo.name}")
     return f"Qt {qt_core.qVersion()}, {', '.join(names)}"
 
 
