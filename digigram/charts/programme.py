@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -15,50 +13,11 @@ from matplotlib.transforms import blended_transform_factory
 
 from digigram.charts._pdf import PDF_RC
 from digigram.charts._style import NORMAL, Palette, fits, font, line_height_in, palette, wrap
+from digigram.charts.programme_model import ProgrammeReport, interval_text, of_text, pct, ratio_text, words
 from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, day_text, save_pdf_pages
-from digigram.core.i18n import N_, format_count, format_percent, rendered
-from digigram.core.programme import AFTER_DAYS, Share
+from digigram.core.i18n import format_count, format_percent
+from digigram.core.programme import Share
 
-WORDS = {
-    "title": N_("The programme's picture"),
-    "date": N_("Date"),
-    "framework": N_("Competence framework"),
-    "selection": N_("Selection"),
-    "all": N_("everyone in the database"),
-    "totals": N_("Trainees: {{trainees}}; hubs: {{hubs}}; finished checks: {{checks}}"),
-    "headline": N_("Rate their digital skills 7–10 of 10"),
-    "before": N_("Before (first check)"),
-    "after": N_("After (a later check)"),
-    "people": N_("People"),
-    "check": N_("Which check"),
-    "share": N_("Share"),
-    "interval": N_("95% interval"),
-    "of": N_("{{count}} of {{n}}"),
-    "regions": N_("Trainees, hubs and checks by region"),
-    "region": N_("Region"),
-    "no_region": N_("No region given"),
-    "trainees": N_("Trainees"),
-    "hubs": N_("Hubs"),
-    "checks": N_("Checks"),
-    "levels": N_("Shown level by area (latest check of each person)"),
-    "area": N_("Area"),
-    "level": N_("Level"),
-    "gaps": N_("Below the role's target, by area"),
-    "competence_gaps": N_("Below the role's target, by competence"),
-    "competence": N_("Competence"),
-    "over": N_("Said more than they showed, by area"),
-    "below": N_("Below target"),
-    "said_more": N_("Said more"),
-    "hardest": N_("Hardest questions (fewest fully right answers)"),
-    "question": N_("Question"),
-    "answers": N_("Answers"),
-    "right": N_("Fully right"),
-    "definitions": N_("How these figures are made"),
-    "none": N_("No data for this selection."),
-    "nothing_to_compare": N_("No one in this selection has a first check and a later one at least {{days}} "
-                             "days on, both with a self-rating, so there is nothing to compare yet."),
-    "page": N_("p."),
-}
 LEVEL_COLOURS = ("#DCE9F5", "#A9C8E6", "#6FA3D2", "#3A7BBF", "#1C5A99", "#0B3A6E", "#051F3E", "#000000")
 # On the screen's high-contrast black the ramp runs the other way, dim to white: the highest level is the
 # brightest, and none is black on black. The numbers on the bars keep the meaning in any case.
@@ -66,14 +25,6 @@ LEVEL_COLOURS_DARK = ("#3A3A3A", "#555555", "#717171", "#8E8E8E", "#AAAAAA", "#C
 # Greys next to each other on that ramp were hard to tell apart (C1 from C2 above all): there each level
 # also has a pattern of its own, drawn in the ink of its numbers, so neighbours differ in shape as well.
 LEVEL_HATCHES_DARK = ("", "////", "..", "\\\\", "xx", "--", "||", "++")
-
-
-def words(lang: str) -> dict[str, str]:
-    return rendered(WORDS, lang)
-
-
-def pct(share: Share, lang: str) -> str:
-    return "—" if share.value is None else format_percent(share.value, lang)
 
 
 _PERCENT_TICKS = [0, 25, 50, 75, 100]
@@ -93,46 +44,6 @@ def _share_axis(reach: float) -> tuple[int, Sequence[int]]:
     """The axis end and ticks for bars whose whiskers reach `reach` %. Gaps of 2–18 % drawn on a
     0–100 % axis were slivers a few points wide, their labels crowding the whiskers."""
     return next(((end, ticks) for end, ticks in _SHARE_AXES if reach <= end), _SHARE_AXES[-1])
-
-
-def of_text(share: Share, lang: str) -> str:
-    """"106 з 239": the count and the people it is of, with the language's thousands grouping."""
-    return words(lang)["of"].format(count=format_count(share.count, lang), n=format_count(share.n, lang))
-
-
-def ratio_text(share: Share, lang: str) -> str:
-    """"56/400", as beside a bar: the count and its n, with the language's thousands grouping."""
-    return f"{format_count(share.count, lang)}/{format_count(share.n, lang)}"
-
-
-def interval_text(share: Share, lang: str) -> str:
-    found = share.interval
-    if found is None:
-        return "—"
-    return f"{format_percent(found[0], lang)} – {format_percent(found[1], lang)}"
-
-
-@dataclass(frozen=True)
-class ProgrammeReport:
-    """Everything the report shows, already in the reader's language."""
-
-    date: dt.date
-    framework_title: str
-    selection: str  # the filter in words; "" for everyone
-    trainees: int
-    hubs: int
-    checks: int
-    before: Share
-    after: Share
-    regions: Sequence[tuple[str, int, int, int]]  # (name, trainees, hubs, checks)
-    level_codes: Sequence[str]
-    levels: Sequence[tuple[str, Sequence[int]]]  # (area name, people per level code)
-    gaps: Sequence[tuple[str, Share]]
-    over: Sequence[tuple[str, Share]]
-    hardest: Sequence[tuple[str, Share]]  # (question id and text, fully right of answers)
-    definitions: Sequence[str]
-    competence_gaps: Sequence[tuple[str, Share]] = ()  # (competence id and name, below of with a target)
-    after_days: int = AFTER_DAYS  # how long after the first check a later one counts for the comparison
 
 
 def _axes(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:

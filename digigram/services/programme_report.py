@@ -8,7 +8,7 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-from digigram.charts.programme import ProgrammeReport, words, write_programme_pdf
+from digigram.charts.programme_model import ProgrammeReport, words
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
@@ -144,4 +144,6 @@ def write_report(path: Path, p: Programme, framework: Framework, regions: list[R
     data = report_data(p, framework, regions, hubs, lang=lang)
     if suffix == ".csv":
         return _atomic_write(path, "\ufeff".encode() + csv_text(data, p, lang=lang).encode("utf-8"))
+    from digigram.charts.programme import write_programme_pdf  # matplotlib: only for a PDF
+
     return write_programme_pdf(path, data, lang=lang)

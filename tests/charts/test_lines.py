@@ -21,7 +21,8 @@ from competency_framework import shipped_framework_path
 from digigram.charts import _lines
 from digigram.charts._pdf import PDF_RC, pdf_pages
 from digigram.charts._style import font
-from digigram.charts.programme import ProgrammeReport, write_programme_pdf
+from digigram.charts.programme import write_programme_pdf
+from digigram.charts.programme_model import ProgrammeReport
 from digigram.core.loader import load_framework
 from digigram.core.programme import Share
 

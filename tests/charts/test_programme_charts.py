@@ -99,7 +99,8 @@ def test_every_percentage_on_the_report_pages_is_written_one_way(lang: str) -> N
     import datetime as dt
     import re
 
-    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+    from digigram.charts.programme import build_programme_pages
+    from digigram.charts.programme_model import ProgrammeReport
 
     shares = [("Safety", Share(0, 8)), ("Problem solving", Share(5, 8))]
     report = ProgrammeReport(
@@ -130,7 +131,8 @@ def test_with_no_one_to_compare_the_report_says_so_instead_of_empty_bars(
 
     from pypdf import PdfReader
 
-    from digigram.charts.programme import ProgrammeReport, write_programme_pdf
+    from digigram.charts.programme import write_programme_pdf
+    from digigram.charts.programme_model import ProgrammeReport
 
     report = ProgrammeReport(
         date=dt.date(2026, 11, 30), framework_title="Digital skills", selection="", trainees=4, hubs=1,
@@ -164,7 +166,7 @@ def _drawn_texts(figure: Figure) -> list[tuple[str, float, float]]:
 def test_a_chart_title_is_said_whole_inside_a_narrow_picture(lang: str) -> None:
     # 1024×600 at 200 % text: a 4.9-inch picture, most of it the area names; the title started after them
     # and was cut at the right edge ("Нижче від цілі ролі, з…", "Below the role's target, by").
-    from digigram.charts.programme import words
+    from digigram.charts.programme_model import words
 
     w = words(lang)
     names = ["Інформаційна грамотність і робота з даними", "Цифрове наставництво та е-послуги"]
@@ -208,7 +210,8 @@ def test_long_area_names_wrap_rather_than_end_in_an_ellipsis(width: float) -> No
 def test_the_report_names_areas_and_competences_whole() -> None:
     import datetime as dt
 
-    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+    from digigram.charts.programme import build_programme_pages
+    from digigram.charts.programme_model import ProgrammeReport
 
     areas = [(AREA, Share(3, 10)), ("Безпека", Share(1, 10))]
     report = ProgrammeReport(
@@ -244,7 +247,8 @@ def test_counts_on_the_report_pages_are_grouped_by_thousands(lang: str, group: s
     # no-break space, leaving «391)» alone on the next line.
     import datetime as dt
 
-    from digigram.charts.programme import ProgrammeReport, build_programme_pages
+    from digigram.charts.programme import build_programme_pages
+    from digigram.charts.programme_model import ProgrammeReport
 
     shares = [("Safety", Share(3037, 25391)), ("Problem solving", Share(5821, 25391))]
     report = ProgrammeReport(

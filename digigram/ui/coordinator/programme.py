@@ -329,17 +329,18 @@ class ProgrammePage(QWidget):
 
     def _show(self, p: Any) -> None:
         from digigram.charts import programme as charts
+        from digigram.charts.programme_model import interval_text, words
         from digigram.core.i18n import format_percent
 
         lang, fw = self.win.lang, self.win.ws.framework
         dark = self.win.settings.high_contrast  # light on black, as the trainee's charts in high contrast
-        w = charts.words(lang)
+        w = words(lang)
 
         def pct(share: Any) -> str:
             return "—" if share.value is None else format_percent(share.value, lang)
 
         def interval(share: Any) -> str:
-            return charts.interval_text(share, lang)
+            return interval_text(share, lang)
 
         head = p.headline
         # With no one to compare the shares are unknown: said in words, not as a row of dashes. Words that
