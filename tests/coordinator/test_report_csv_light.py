@@ -20,8 +20,8 @@ def test_a_csv_report_is_written_without_the_charting_library(tmp_path: Path) ->
         pass
     out = tmp_path / "report.csv"
     code = ("import sys\nfrom digigram.cli.main import main\n"
-            "status = main(['report', '--data-dir', sys.argv[1], '--framework', sys.argv[2], '--out', sys.argv[3],"
-            " '--lang', 'en'])\n"
+            "status = main(['report', '--data-dir', sys.argv[1], '--framework', sys.argv[2],"
+            " '--out', sys.argv[3], '--lang', 'en'])\n"
             "print(status, 'matplotlib' in sys.modules)\n")
     run = subprocess.run([sys.executable, "-c", code, str(data), str(SMALL), str(out)], capture_output=True,
                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
