@@ -109,3 +109,18 @@ def cut_cells(table: QTableWidget) -> list[str]:
                 cut.append(f"«{item.text()[:40]}» is cut: {need.width()}×{need.height()} px in "
                            f"{rect.width()}×{rect.height()}")
     return cut
+
+
+
+def show_figures_page(view: Any, page: Any, *, timeout: float = 20.0) -> None:
+    """Turn the dashboard to its hard-questions or before/after page and wait for the figures, which are
+    read off the window's thread, then for the page to be laid out."""
+    import time
+
+    view.tabs.setCurrentWidget(page)
+    deadline = time.monotonic() + timeout
+    while not view.figures_ready():
+        assert time.monotonic() < deadline, "the figures never arrived"
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settle(16)

@@ -310,9 +310,9 @@ def test_the_group_picture_counts_everyone_selected_not_the_page_read(
 
 def test_slow_readings_show_the_wait_cursor_and_always_take_it_back(
         window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    """The dashboard's pages and figures can take seconds on a region's data, with the window unable
-    to repaint: the wait cursor says it is working, and it is gone afterwards, also after a failure
-    (before its message, which must not show a wait cursor)."""
+    """The dashboard's pages can take seconds on a region's data, with the window unable to repaint:
+    the wait cursor says it is working, and it is gone afterwards, also after a failure (before its
+    message, which must not show a wait cursor)."""
     from PySide6.QtWidgets import QApplication
 
     from digigram.core.errors import StorageError
@@ -324,32 +324,84 @@ def test_slow_readings_show_the_wait_cursor_and_always_take_it_back(
     window.coordinator_action.trigger()
     view = dashboard(window)
     co = window.coordinator
-    cursors: dict[str, Any] = {}
+    cursors: list[Any] = []
 
-    def watched(name: str, fail: bool = False) -> Any:
-        real = getattr(co, name)
+    def watched(fail: bool = False) -> None:
+        real = co.dashboard
 
         def call(*args: Any, **kwargs: Any) -> Any:
             cursor = QApplication.overrideCursor()
-            cursors[name] = None if cursor is None else cursor.shape()
+            cursors.append(None if cursor is None else cursor.shape())
             if fail:
                 raise StorageError(N_("The database could not be read."))
             return real(*args, **kwargs)
-        monkeypatch.setattr(co, name, call)
+        monkeypatch.setattr(co, "dashboard", call)
 
-    watched("dashboard")
-    watched("dashboard_figures")
-    view.tabs.setCurrentWidget(view.hard)
-    view.hub.setCurrentIndex(1)  # a new filter: the page and the figures are read again
-    assert cursors == {"dashboard": Qt.CursorShape.WaitCursor, "dashboard_figures": Qt.CursorShape.WaitCursor}
+    watched()
+    view.hub.setCurrentIndex(1)  # a new filter: the table's first page is read again
+    assert cursors == [Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None
 
     shown: list[Any] = []
     monkeypatch.setattr(main_window, "show_problem",
                         lambda parent, exc: shown.append(QApplication.overrideCursor()))
-    watched("dashboard_figures", fail=True)
+    watched(fail=True)
     view.hub.setCurrentIndex(0)
     assert shown == [None] and QApplication.overrideCursor() is None
+
+
+def test_the_figures_are_worked_out_while_the_window_stays_usable(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hard questions and before/after fold every selected check: 3.5 s on the national data set,
+    with the window frozen under a wait cursor. They are now read off the window's thread: the page says
+    it is working them out, the window keeps answering, and a failure is said without a wait cursor."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from digigram.ui import errors
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    co = window.coordinator
+    real = co.dashboard_figures
+    release, entered = threading.Event(), threading.Event()
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        entered.set()
+        assert release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(co, "dashboard_figures", held)
+    view.tabs.setCurrentWidget(view.hard)
+    assert entered.wait(10)
+    assert QApplication.overrideCursor() is None  # no wait cursor: the window is free meanwhile
+    assert view.hard.empty.isVisible() and view.hard.empty.text() == "Working out the figures…"
+    assert not view.hard.table.isVisible()  # no table of another filter's figures under that line
+    view.tabs.setCurrentWidget(view.before_after)  # the window answers: another page, the same request
+    assert view.before_after.summary.text() == "Working out the figures…"
+    release.set()
+    qtbot.waitUntil(view.figures_ready, timeout=20000)
+    assert "Working out" not in view.before_after.summary.text()
+    view.tabs.setCurrentWidget(view.hard)
+    assert view.hard.empty.text() != "Working out the figures…"
+
+    said: list[Any] = []
+    monkeypatch.setattr(errors, "show_problem", lambda parent, exc: said.append(
+        (exc.message("en"), QApplication.overrideCursor())))
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(co, "dashboard_figures", failing)
+    view.hub.setCurrentIndex(1)  # a new filter: its figures are read again, and the reading fails
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    ((message, cursor),) = said
+    assert "could not be read from the database" in message and "server closed the connection" in message
+    assert cursor is None and not view.figures_ready()
+    assert not view.hard.table.isVisible() and view.hard.empty.text() == ""
 
 
 def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(

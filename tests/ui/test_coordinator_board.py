@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, show_figures_page
 from tests.ui.test_coordinator import typed  # noqa: F401 - the password dialog's answer
 from tests.ui.test_short_screen_dashboard import netbook_dashboard
 
@@ -24,8 +24,7 @@ def test_a_small_hub_lists_no_hard_question_below_the_programme_minimum_and_says
     page says why in words, whole on a netbook at 200 % text."""
     view = netbook_dashboard(window, ws, lang=lang, scale=200, people=PEOPLE, checks=2)
     page = view.hard
-    view.tabs.setCurrentWidget(page)
-    settle(16)
+    show_figures_page(view, page)
     assert page.table.rowCount() == 0, [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
     assert page.empty.isVisible() and said in page.empty.text(), page.empty.text()
     assert page.rect().contains(page.empty.geometry()), "the reason is cut by the page's edge"

@@ -17,7 +17,7 @@ from digigram.ui import appearance, folders, plan_view
 from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.person_dialog import PersonDialog
 from digigram.ui.settings_dialog import Settings
-from tests.ui.helpers import answer_current, create_person, opened_on_screen, type_text
+from tests.ui.helpers import answer_current, create_person, opened_on_screen, show_figures_page, type_text
 
 SECRET = "ключ-хабу-2024"
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,7 +236,7 @@ def test_empty_hard_questions_tab_gives_the_rule(qtbot: Any, window: Any, ws: An
     monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
     window.open_coordinator()
     dash = window.stack.currentWidget()
-    dash.tabs.setCurrentWidget(dash.hard)
+    show_figures_page(dash, dash.hard)
     assert dash.hard.empty.isVisible()
     assert "at least 30 answers" in dash.hard.empty.text()
 

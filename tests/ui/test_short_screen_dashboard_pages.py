@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from digigram.core.names import sort_key
-from tests.ui.helpers import cut_cells, settle
+from tests.ui.helpers import cut_cells, settle, show_figures_page
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 from tests.ui.test_short_screen_dashboard import netbook_dashboard
 
@@ -50,8 +50,7 @@ def dashboard_pages(window: Any, ws: Any, *, people: list[Any], size: tuple[int,
     view = netbook_dashboard(window, ws, lang=lang, scale=scale, people=people, checks=2, size=size,
                              apart_days=AFTER_DAYS + 2)
     for page in (view.hard, view.before_after):
-        view.tabs.setCurrentWidget(page)
-        settle(16)
+        show_figures_page(view, page)
         assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
         yield page
 
@@ -156,8 +155,7 @@ def test_before_and_after_compares_only_checks_weeks_apart(
     view = netbook_dashboard(window, ws, lang=lang, scale=100, people=PEOPLE[:2], checks=2,
                              size=(1366, 768), apart_days=apart)
     page = view.before_after
-    view.tabs.setCurrentWidget(page)
-    settle(16)
+    show_figures_page(view, page)
     said = page.summary.text()
     if not apart:
         assert nothing in said and page.table.rowCount() == 0, said

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.i18n import format_count
+from digigram.core.errors import DigigramError, StorageError
+from digigram.core.i18n import N_, format_count
 from digigram.core.names import sort_key
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
+from digigram.ui.coordinator.background import Relay, read_in_background
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
@@ -175,6 +177,12 @@ class DashboardView(QWidget):
         self.model.rowsInserted.connect(self._order_changed)  # a further page read by scrolling
         self.model.loader = self._load_page
         self.tabs.currentChanged.connect(lambda _i: self._load_figures())
+        # The hard questions and before/after fold every selected check: seconds on a region's database,
+        # read off the window's thread (the latest request wins; a late answer to an older one is dropped).
+        self._figures_relay = Relay(self)
+        self._figures_relay.done.connect(self._figures_arrived)
+        self._figures_asked = 0
+        self._figures_asked_for: Any = None  # the filter of the request on its way, if any
         self.tabs.currentChanged.connect(lambda _i: self._filters_for_tab())
 
         self.leave_action.triggered.connect(self.win.go_home)
@@ -335,6 +343,8 @@ class DashboardView(QWidget):
 
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""
+        self._figures_asked += 1  # figures still on their way are dropped when they arrive
+        self._figures_asked_for = None
         self.dashboard = None
         self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
         self.hard.show_stats([], self.win.ws.framework, self.win.lang)
@@ -415,6 +425,8 @@ class DashboardView(QWidget):
             return
         self.dashboard = board
         self._figures_for = None
+        self._figures_asked += 1  # the data or the filter changed: an older request's figures are stale
+        self._figures_asked_for = None
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
@@ -436,16 +448,46 @@ class DashboardView(QWidget):
         # Read when one of their pages is shown, once per filter: they fold every selected check.
         co = self.win.coordinator
         if (co is None or self._filters is None or self._figures_for == self._filters
+                or self._figures_asked_for == self._filters
                 or self.tabs.currentWidget() not in (self.hard, self.before_after)):
             return
         filters = self._filters
-        found = self.win.run(lambda: co.dashboard_figures(filters), slow=True)
-        if found is None:
-            return
-        self._figures_for = filters
+        self._figures_asked += 1
+        self._figures_asked_for = filters
+        for page in (self.hard, self.before_after):
+            page.waiting()
+
+        def failed(detail: str) -> StorageError:
+            return StorageError(N_(
+                "The hard questions and the before/after figures could not be read from the database "
+                "({detail}). Nothing was changed. Try again; if it happens again, check the connection to "
+                "the database.", detail=detail))
+
+        read_in_background(self._figures_relay, self._figures_asked, lambda: co.dashboard_figures(filters),
+                           name="dashboard-figures", failed=failed)
+
+    def _figures_arrived(self, asked: int, found: object) -> None:
+        if asked != self._figures_asked:
+            return  # a newer request is on its way, or the data changed meanwhile
+        filters, self._figures_asked_for = self._figures_asked_for, None
+        if self.win.coordinator is None:
+            return  # coordinator mode was left meanwhile: nothing about trainees is shown
         fw, lang = self.win.ws.framework, self.win.lang
-        self.hard.show_stats(found[0], fw, lang)
-        self.before_after.show(found[1], fw, lang)
+        if isinstance(found, DigigramError):
+            from digigram.ui.errors import show_problem
+
+            for page in (self.hard, self.before_after):
+                page.not_read()
+            show_problem(self, found)
+            return
+        stats, compared = cast(tuple[Any, Any], found)
+        self._figures_for = filters
+        self.hard.show_stats(stats, fw, lang)
+        self.before_after.show(compared, fw, lang)
+
+    def figures_ready(self) -> bool:
+        """Whether the hard questions and before/after pages show the current filter's figures."""
+        return self._figures_for is not None and self._figures_for == self._filters
 
     def fit_columns(self) -> None:
         # However short the screen, the table keeps room for its heads and TABLE_ROWS rows; the buttons

@@ -31,6 +31,10 @@ def _table(parent: QWidget, columns: int) -> FittedTable:
     return table
 
 
+def working_out() -> str:
+    return translate("Dashboard", "Working out the figures…")
+
+
 def percent(share: float | None, lang: str) -> str:
     return "—" if share is None else format_percent(share, lang)
 
@@ -69,6 +73,18 @@ class HardQuestionsTable(QWidget):
         self.counted.setText(translate(
             "Dashboard", "Wrong: not fully right, “I don't know” and partly right answers included; a "
                          "question is listed from %1 answers.").replace("%1", str(HARD_MIN_ANSWERS)))
+
+    def waiting(self) -> None:
+        """While the figures are worked out (seconds on a region's database): said, with no stale table."""
+        self.empty.setText(working_out())
+        self.empty.show()
+        self.table.hide()
+
+    def not_read(self) -> None:
+        """The figures could not be read (the message says why): no table, and nothing said to be coming."""
+        self.empty.setText("")
+        self.table.setRowCount(0)
+        self.table.hide()
 
     def show_stats(self, stats: Any, framework: Any, lang: str) -> None:
         stats = list(stats)
@@ -133,6 +149,19 @@ class BeforeAfterPanel(QWidget):
                                               translate("Dashboard", "Mean change in levels")])
         self.marks.setText(translate(
             "Dashboard", "▲ the level rose, ▼ fell, = about the same, from the first check to the latest."))
+
+    def waiting(self) -> None:
+        """While the figures are worked out (seconds on a region's database): said, with no stale table."""
+        self.summary.setText(working_out())
+        for widget in (self.label, self.table, self.marks):
+            widget.hide()
+
+    def not_read(self) -> None:
+        """The figures could not be read (the message says why): no table, and nothing said to be coming."""
+        self.summary.setText("")
+        self.table.setRowCount(0)
+        for widget in (self.label, self.table, self.marks):
+            widget.hide()
 
     def show(self, figures: Any, framework: Any, lang: str) -> None:  # type: ignore[override]
         # Only people whose latest check is AFTER_DAYS or more after their first are compared, as in the

@@ -6,12 +6,11 @@ moment); a progress bar shows while it runs, and the filters stay usable.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +30,7 @@ from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, format_count
 from digigram.core.programme import regions_by_name
 from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.coordinator.background import Relay, read_in_background
 from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, show_dates
 
 if TYPE_CHECKING:
@@ -38,12 +38,6 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 BUSY_AFTER_MS = 250  # a quick answer shows no progress bar at all
-
-
-class _Relay(QObject):
-    """Carries the worker thread's result into the window's thread (a queued signal)."""
-
-    done = Signal(object, object)  # (request number, Programme or DigigramError)
 
 
 def _fixed_table(parent: QWidget, columns: int) -> FittedTable:
@@ -70,7 +64,7 @@ class ProgrammePage(QWidget):
         self.win = win
         self.picture: Any = None
         self._asked = 0  # the latest request; older answers that arrive late are dropped
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._relay.done.connect(self._arrived)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
@@ -263,20 +257,14 @@ class ProgrammePage(QWidget):
         self._busy.start()
         self.show_button.setEnabled(False)
 
-        def work() -> None:
-            try:
-                result: object = ws.programme(filters)
-            except DigigramError as exc:
-                result = exc
-            except Exception as exc:  # a lost connection or a server error mid-read
-                # Said, not left to end the thread: the spinner would turn forever, the button stay off.
-                result = StorageError(N_(
-                    "The programme's figures could not be read from the database ({detail}). Nothing was "
-                    "changed. Try again; if it happens again, check the connection to the database.",
-                    detail=f"{type(exc).__name__}: {exc}".strip()[:300]))
-            self._relay.done.emit(asked, result)
+        def failed(detail: str) -> StorageError:
+            return StorageError(N_(
+                "The programme's figures could not be read from the database ({detail}). Nothing was "
+                "changed. Try again; if it happens again, check the connection to the database.",
+                detail=detail))
 
-        threading.Thread(target=work, name="programme-figures", daemon=True).start()
+        read_in_background(self._relay, asked, lambda: ws.programme(filters), name="programme-figures",
+                           failed=failed)
 
     def _arrived(self, asked: int, result: object) -> None:
         if asked != self._asked:
