@@ -180,3 +180,31 @@ def test_on_a_netbook_at_200_percent_the_matches_are_in_the_window(
     assert frame.contains(popup.geometry()), (popup.geometry(), frame)
     # Wide enough for the hub and its region whole, not only as wide as the box.
     assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(found[0]), "the match is cut"
+
+
+@popup_shown
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_programme_tab_finds_a_hub_by_typing_and_follows_the_region(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    view, hubs = dashboard(window, ws, lang=lang)
+    page = view.programme
+    view.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
+    lviv = "Львівська область" if lang == "uk" else "Lviv Oblast"
+    # All regions: a region's name finds its hubs, each said with its region.
+    found = search(page.hub, "lviv")
+    assert len(found) == 112 and all(f.endswith(f"({lviv})") for f in found)
+    assert search(page.hub, "кам'янка") == [f"{KAMIANKA} ({lviv})"]
+    qtbot.keyClick(page.hub, Qt.Key.Key_Return)
+    assert page.current_filter().hub_id == hubs[KAMIANKA].id
+    # One region chosen: only its hubs are found, by name.
+    page.region.setCurrentIndex(page.region.findData("UA-51"))
+    settle()
+    assert page.hub.currentData() is None
+    assert search(page.hub, "№5") == ["Центр цифрової освіти №5", *[f"Центр цифрової освіти №{n}" for n in
+                                                                     range(50, 60)]]
+    assert search(page.hub, "камʼянка") == [
+        "Жоден хаб не відповідає «камʼянка»" if lang == "uk" else "No hub matches «камʼянка»"]
+    qtbot.keyClick(page.hub, Qt.Key.Key_Escape)
+    assert page.hub.lineEdit().text() == ("Усі хаби" if lang == "uk" else "All hubs")
+    assert page.current_filter().hub_id is None
