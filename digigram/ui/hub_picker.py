@@ -275,6 +275,7 @@ class HubCombo(QComboBox):
         popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its region in view
         self.finder.activated[QModelIndex].connect(self._chosen_in_list)  # type: ignore[index]
         edit.textEdited.connect(self._typed)
+        self.currentIndexChanged.connect(lambda _row: edit.setCursorPosition(0))  # the name, not its end
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -345,7 +346,13 @@ class HubCombo(QComboBox):
         """The box shows the chosen entry again, all of it selected, ready to be typed over."""
         self._list.hide()
         self.setEditText(self.chosen_text())
-        self._edit.selectAll()
+        self._select_from_start()
+
+    def _select_from_start(self) -> None:
+        """All of the box's text selected, its start in view: in a narrow box (large text) the end of a
+        selection made forwards is shown, the region without the hub's name."""
+        length = len(self._edit.text())
+        self._edit.setSelection(length, -length)
 
     def _searching(self) -> bool:
         return self._edit.text() != self.chosen_text()
@@ -402,7 +409,7 @@ class HubCombo(QComboBox):
 
     def _select_all(self) -> None:
         if self.hasFocus() and not self._searching():
-            self._edit.selectAll()
+            self._select_from_start()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         if event.reason() != Qt.FocusReason.PopupFocusReason and self._searching():

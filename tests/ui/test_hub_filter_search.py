@@ -180,6 +180,12 @@ def test_on_a_netbook_at_200_percent_the_matches_are_in_the_window(
     assert frame.contains(popup.geometry()), (popup.geometry(), frame)
     # Wide enough for the hub and its region whole, not only as wide as the box.
     assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(found[0]), "the match is cut"
+    # Chosen, the box too narrow for all of it shows the hub's name, not the end of its region's.
+    qtbot.keyClick(view.hub, Qt.Key.Key_Return)
+    settle()
+    edit = view.hub.lineEdit()
+    assert edit.selectedText() == found[0], "the name is not ready to be typed over"
+    assert edit.cursorPosition() == 0, f"the box shows «…{found[0][-12:]}», not the name's start"
 
 
 @popup_shown
