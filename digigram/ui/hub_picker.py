@@ -294,7 +294,7 @@ class HubCombo(QComboBox):
         for label, hub in hubs:
             self.addItem(label, hub.id)
         self._hubs = [hub for _, hub in hubs]
-        self._texts = []  # worked out at the first key typed: a thousand hubs' Latin spellings take time
+        self._texts = []  # worked out once the box is reached (_read_hubs), not for every reload
         self.setCurrentIndex(max(0, self.findData(current)) if current is not None else 0)
 
     def chosen_text(self) -> str:
@@ -303,12 +303,17 @@ class HubCombo(QComboBox):
 
     def found(self) -> list[int]:
         """The rows matching what the box holds."""
+        self._read_hubs()
+        typed = self._edit.text()
+        return [row for row, text in enumerate(self._texts) if search_matches(text, typed)]
+
+    def _read_hubs(self) -> None:
+        """What the search looks in, worked out once per list (between reaching the box and
+        typing in it, or at the first key)."""
         if len(self._texts) != self.count():
             labels = [folded(self.itemText(row)) for row in range(self.count())]
             self._texts = labels[:1] + [f"{hub_search_text(hub)} {label}"
                                         for hub, label in zip(self._hubs, labels[1:], strict=True)]
-        typed = self._edit.text()
-        return [row for row, text in enumerate(self._texts) if search_matches(text, typed)]
 
     def _typed(self, typed: str) -> None:
         rows = self.found()
@@ -403,6 +408,7 @@ class HubCombo(QComboBox):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        QTimer.singleShot(0, self, self._read_hubs)  # a thousand hubs' Latin spellings: before the first key
         if event.reason() != Qt.FocusReason.PopupFocusReason and not self._searching():
             # Typing replaces the hub shown, clicked into too (after the click has placed the cursor).
             QTimer.singleShot(0, self, self._select_all)
