@@ -1,18 +1,34 @@
-"""Choosing a hub from this computer's list (searchable, by region), and the coordinator's "add a hub"."""
+"""Choosing a hub from this computer's list (searchable, by region), the coordinator's hub filter (a box
+to type part of a name in), and the coordinator's "add a hub"."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -193,3 +209,224 @@ class AddHubDialog(QDialog):
         """(name, region id), or None when cancelled. Tests replace this."""
         dialog = cls(parent, regions=regions, lang=lang)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class _Matches(QAbstractListModel):
+    """The hub box's rows matching what is typed (rows of the box), or one line saying none does."""
+
+    def __init__(self, box: HubCombo) -> None:
+        super().__init__(box)
+        self.box = box
+        self.rows: list[int] = []
+        self.none_text = ""  # shown, not choosable, when no row matches
+
+    def show(self, rows: list[int], none_text: str) -> None:
+        self.beginResetModel()
+        self.rows, self.none_text = rows, none_text
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows) or (1 if self.none_text else 0)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if not self.rows:
+            return self.none_text
+        return self.box.itemText(self.rows[index.row()])
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not self.rows:
+            return Qt.ItemFlag.ItemIsEnabled  # "no hub matches": said (legibly, not greyed), not chosen
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class HubCombo(QComboBox):
+    """A hub filter at a region's size (a thousand hubs): a box to type in, its list as before.
+
+    Typing any part of a hub's name or its region's (either language, in Latin letters, apostrophes and
+    case aside: as Home's people search) lists the matching hubs under the box, the first highlighted;
+    the arrows move through them, Enter or a click chooses one. Enter in an empty box chooses the first
+    entry (all hubs). Text matching no hub says so; Enter, Esc or leaving the box then puts back the hub
+    chosen before, so the box never shows a hub other than the one the figures are for. Alt+Down or F4
+    opens the whole list, as a plain list would."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        edit = self.lineEdit()
+        assert edit is not None
+        self._edit = edit
+        # Qt's own completer finds a name only by its first letters, and writes them into the box itself.
+        edit.setCompleter(None)  # type: ignore[arg-type]
+        edit.setMaxLength(limits.HUB_MAX + 80)  # a hub and its region's name
+        self._hubs: list[Hub] = []  # the hub of each row after the first
+        self._texts: list[str] = []  # per row, what the search looks in (folded)
+        self.matches = _Matches(self)
+        self.finder = QCompleter(self.matches, self)
+        self.finder.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.finder.setWidget(self)
+        self.finder.setMaxVisibleItems(8)
+        popup = self.finder.popup()
+        assert isinstance(popup, QListView)
+        self._list = popup
+        popup.setUniformItemSizes(True)  # a thousand rows laid out at once
+        popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its region in view
+        self.finder.activated[QModelIndex].connect(self._chosen_in_list)  # type: ignore[index]
+        edit.textEdited.connect(self._typed)
+        self.currentIndexChanged.connect(lambda _row: edit.setCursorPosition(0))  # the name, not its end
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._edit.setPlaceholderText(translate("HubCombo", "Type part of a hub's name or its region"))
+        self.setToolTip(translate("HubCombo", "Type part of a hub's name or its region to find it; "
+                                              "Alt+↓ lists them all."))
+        self._list.setAccessibleName(translate("HubCombo", "Hubs matching what you typed"))
+
+    def set_hubs(self, everything: str, hubs: Sequence[tuple[str, Hub]]) -> None:
+        """The first entry `everything` (no hub chosen), then each hub as (how the list shows it, hub);
+        the hub chosen before stays chosen while it is listed."""
+        current = self.currentData()
+        self._list.hide()
+        self.clear()
+        self.addItem(everything, None)
+        for label, hub in hubs:
+            self.addItem(label, hub.id)
+        self._hubs = [hub for _, hub in hubs]
+        self._texts = []  # worked out once the box is reached (_read_hubs), not for every reload
+        self.setCurrentIndex(max(0, self.findData(current)) if current is not None else 0)
+
+    def chosen_text(self) -> str:
+        """The chosen entry as listed (the box itself may hold a search being typed)."""
+        return self.itemText(self.currentIndex())
+
+    def found(self) -> list[int]:
+        """The rows matching what the box holds."""
+        self._read_hubs()
+        typed = self._edit.text()
+        return [row for row, text in enumerate(self._texts) if search_matches(text, typed)]
+
+    def _read_hubs(self) -> None:
+        """What the search looks in, worked out once per list (between reaching the box and
+        typing in it, or at the first key)."""
+        if len(self._texts) != self.count():
+            labels = [folded(self.itemText(row)) for row in range(self.count())]
+            self._texts = labels[:1] + [f"{hub_search_text(hub)} {label}"
+                                        for hub, label in zip(self._hubs, labels[1:], strict=True)]
+
+    def _typed(self, typed: str) -> None:
+        rows = self.found()
+        self.matches.show(rows, translate("HubCombo", "No hub matches «%1»").replace("%1", typed.strip()))
+        self._open_list()
+
+    def _open_list(self) -> None:
+        """The matches under the box, wide enough for a hub and its region, within the window."""
+        if not self.isVisible():
+            return
+        popup = self._list
+        metrics = popup.fontMetrics()
+        shown = [self.matches.index(row, 0).data() for row in range(min(self.matches.rowCount(), 200))]
+        widest = max((metrics.horizontalAdvance(text) for text in shown), default=0)
+        room = widest + popup.style().pixelMetric(popup.style().PixelMetric.PM_ScrollBarExtent) + 4 * (
+            popup.frameWidth() + metrics.averageCharWidth())
+        width = max(self.width(), min(room, self.window().width()))
+        left = self.mapTo(self.window(), QPoint(0, 0)).x()
+        x = min(0, self.window().width() - (left + width))
+        self.finder.complete(QRect(x, 0, width, self.height()))
+        popup.setCurrentIndex(self.matches.index(0, 0) if self.matches.rows else QModelIndex())
+
+    def _chosen_in_list(self, index: QModelIndex) -> None:
+        if self.matches.rows and index.isValid():
+            self._choose(self.matches.rows[index.row()])
+        else:  # "no hub matches" clicked: the list closed, the hub chosen before is back in the box
+            self._put_back()
+
+    def _choose(self, row: int) -> None:
+        self._list.hide()
+        self.setCurrentIndex(row)
+        self._put_back()
+
+    def _put_back(self) -> None:
+        """The box shows the chosen entry again, all of it selected, ready to be typed over."""
+        self._list.hide()
+        self.setEditText(self.chosen_text())
+        self._select_from_start()
+
+    def _select_from_start(self) -> None:
+        """All of the box's text selected, its start in view: in a narrow box (large text) the end of a
+        selection made forwards is shown, the region without the hub's name."""
+        length = len(self._edit.text())
+        self._edit.setSelection(length, -length)
+
+    def _searching(self) -> bool:
+        return self._edit.text() != self.chosen_text()
+
+    def _take(self) -> None:
+        """Enter: the highlighted match, else the first; nothing typed: the first entry; no match: the
+        entry chosen before, back in the box."""
+        popup = self._list
+        if not self._searching():
+            self._put_back()
+            return
+        current = popup.currentIndex() if popup.isVisible() else QModelIndex()
+        if current.isValid() and self.matches.rows:
+            self._choose(self.matches.rows[current.row()])
+        elif not self._edit.text().strip():
+            self._choose(0)
+        else:
+            rows = self.found()
+            if rows:
+                self._choose(rows[0])
+            else:
+                self._put_back()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        popup = self._list
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._take()
+            return
+        if key == Qt.Key.Key_Escape and (popup.isVisible() or self._searching()):
+            self._put_back()  # the search is dropped: the box shows what the figures are for
+            return
+        if popup.isVisible() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.rows:
+            # (a popup on screen takes these itself; here when the keys come to the box)
+            row = popup.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
+            popup.setCurrentIndex(self.matches.index(max(0, min(len(self.matches.rows) - 1, row)), 0))
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                # The list first closes, so that leaving the box mid-search puts its hub back (a focus
+                # lost while the list is open is taken for the list's own).
+                self._list.hide()
+        return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self, self._read_hubs)  # a thousand hubs' Latin spellings: before the first key
+        if event.reason() != Qt.FocusReason.PopupFocusReason and not self._searching():
+            # Typing replaces the hub shown, clicked into too (after the click has placed the cursor).
+            QTimer.singleShot(0, self, self._select_all)
+
+    def _select_all(self) -> None:
+        if self.hasFocus() and not self._searching():
+            self._select_from_start()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if event.reason() != Qt.FocusReason.PopupFocusReason and self._searching():
+            self._put_back()  # leaving the box mid-search changes nothing
+        super().focusOutEvent(event)
+
+    def showPopup(self) -> None:
+        self._list.hide()  # the whole list, not the matches over it
+        super().showPopup()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

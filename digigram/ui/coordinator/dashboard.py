@@ -35,6 +35,7 @@ from digigram.ui.coordinator.background import Relay, read_in_background
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
+from digigram.ui.hub_picker import HubCombo
 from digigram.ui.widgets import ButtonRow, FixedTextLabel, TextLabel, busy, screen_of, show_dates
 
 if TYPE_CHECKING:
@@ -93,7 +94,8 @@ class DashboardView(QWidget):
 
         self.filters = QGroupBox(self)
         grid = QGridLayout(self.filters)
-        self.hub, self.group, self.profile = QComboBox(self), QComboBox(self), QComboBox(self)
+        # The hub is found by typing part of its name or region: a region has a thousand of them.
+        self.hub, self.group, self.profile = HubCombo(self), QComboBox(self), QComboBox(self)
         self.use_from, self.use_to = QCheckBox(self), QCheckBox(self)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         self.filter_labels = [QLabel(self) for _ in range(3)]
@@ -373,8 +375,7 @@ class DashboardView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         profiles = {p.id: p.name.get(lang) for p in fw.profiles}
         self._filling = True
-        self._fill(self.hub, translate("Dashboard", "All hubs"),
-                   [(h.label(lang), h.id) for h in options.hubs])
+        self.hub.set_hubs(translate("Dashboard", "All hubs"), [(h.label(lang), h) for h in options.hubs])
         self._fill(self.group, translate("Dashboard", "All groups"), [(g, g) for g in options.groups])
         self._fill(self.profile, translate("Dashboard", "All roles"),
                    [(profiles.get(p, p), p) for p in options.profiles])
@@ -564,7 +565,7 @@ class DashboardView(QWidget):
         if self.win.coordinator is not None:
             hub_id = self.hub.currentData()
             export_bundle(self, self.win.coordinator, hub_id=hub_id,
-                          hub=None if hub_id is None else self.hub.currentText())
+                          hub=None if hub_id is None else self.hub.chosen_text())
 
     def open_hubs(self) -> None:
         """The hub list: add a hub trainees can then choose, or give a hub its region (or correct it)."""

@@ -31,6 +31,7 @@ from digigram.core.i18n import N_, format_count
 from digigram.core.programme import regions_by_name
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator.background import Relay, read_in_background
+from digigram.ui.hub_picker import HubCombo
 from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, show_dates
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class ProgrammePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         grid = QGridLayout()
-        self.region, self.hub = QComboBox(self), QComboBox(self)
+        self.region, self.hub = QComboBox(self), HubCombo(self)  # a hub found by typing part of its name
         self.region_label, self.hub_label = QLabel(self), QLabel(self)
         self.use_since, self.since = QCheckBox(self), QDateEdit(self)
         self.show_button = QPushButton(self)
@@ -208,12 +209,11 @@ class ProgrammePage(QWidget):
         self._region_changed()
 
     def _region_changed(self, *_: object) -> None:
-        region_id = self.region.currentData()
-        self.hub.clear()
-        self.hub.addItem(translate("Programme", "All hubs"), None)
-        for h in getattr(self, "_hubs", []):
-            if region_id is None or h.region_id == region_id:
-                self.hub.addItem(h.name, h.id)
+        # The region's hubs by name; all regions' with their region, so that two of one name read apart.
+        region_id, lang = self.region.currentData(), self.win.lang
+        self.hub.set_hubs(translate("Programme", "All hubs"), [
+            (h.name if region_id is not None else h.label(lang), h) for h in getattr(self, "_hubs", [])
+            if region_id is None or h.region_id == region_id])
         self._say_scope()
 
     def scope_text(self, f: Any) -> str:
