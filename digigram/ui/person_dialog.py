@@ -81,6 +81,9 @@ class PersonDialog(QDialog):
         ):
             if field is self.hub.search and not hubs:
                 continue  # nothing to choose: the hint goes below the form instead
+            if field is self.profile and not profiles:
+                self.profile.hide()  # a framework without roles: nothing to ask, no role is stored
+                continue
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, self.hub if field is self.hub.search else field)

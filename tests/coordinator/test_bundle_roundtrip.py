@@ -217,3 +217,31 @@ def test_checks_on_a_framework_without_roles_travel_and_show_again(tmp_path: Pat
         assert report.added["attempts"] == 1
         assert ws.results_for(session.attempt_id) == shown
         assert all(res.target is None for res in shown.areas.values())
+
+
+def test_checks_on_a_framework_with_handout_files_reach_a_region_without_them(
+        tmp_path: Path, target: Target) -> None:
+    """A handout file belongs to the hub's framework folder and never travels in a bundle. The region
+    refused every such bundle: «The file 'handouts/search.txt' does not exist next to the framework.
+    Nothing was imported.» The checks come in; their plans simply cannot open that handout there."""
+    frameworks = Path(__file__).resolve().parents[1] / "frameworks"
+    folder = tmp_path / "methodologist"
+    shutil.copytree(frameworks / "handouts", folder / "handouts")
+    framework = Path(shutil.copy(frameworks / "minimal.yaml", folder / "minimal.yaml"))
+    source, bundle = tmp_path / "hub", tmp_path / "hub.zip"
+    with Workspace.open(data_dir=source, framework_path=framework) as ws:
+        assert any(r.file for r in ws.framework.resources)
+        person = ws.create_person("Олена")
+        session = ws.start_quiz(person.id, profile_id="librarian", seed=3)
+        rng = random.Random(3)
+        while (item := session.current_item) is not None:
+            session.answer(some_choice(ws.framework, item, rng))
+        session.finish(rating_after=7)
+        shown = ws.results_for(session.attempt_id)
+        assert export_bundle(ws, bundle, key=KEY).attempts == 1
+    (tmp_path / "region").mkdir()
+    own = shutil.copy(SMALL, tmp_path / "region" / SMALL.name)  # no handouts beside the region's framework
+    with Workspace.open(**target.open_kwargs(), framework_path=own) as ws:
+        report = import_bundle(ws, bundle, key=KEY)
+        assert report.added["attempts"] == 1
+        assert ws.results_for(session.attempt_id) == shown

@@ -54,8 +54,11 @@ class Checker:
 
             found = self.texts[content_hash]
             try:
+                # Handout files stay in the hub's framework folder; one missing here leaves its resource
+                # without a file, as a stored framework's does, instead of refusing the whole bundle.
                 self.frameworks[content_hash] = load_framework_text(
-                    found["text"], name=found["file_name"] or "<bundle>", base_dir=self.framework_dir)
+                    found["text"], name=found["file_name"] or "<bundle>", base_dir=self.framework_dir,
+                    files_required=False)
             except FrameworkError as exc:
                 raise fail(N_("The framework {id} {version} in the bundle could not be read: {problem}",
                               id=found["framework_id"], version=found["version"], problem=exc.text)) from None

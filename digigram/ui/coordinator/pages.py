@@ -255,6 +255,18 @@ class HeatmapPage(QScrollArea):
 
         `board.rows` may be only the pages the table has read so far; `board.total` counts everyone the
         filter selects, and the note says the picture's share of them."""
+        # A framework without roles sets no targets: every cell would be a «—», keyed as "no data",
+        # beside trainees with finished checks. Their levels are in the Trainees table.
+        self.chart.setVisible(bool(framework.profiles))
+        if not framework.profiles:
+            words = translate("Dashboard", "This framework has no roles, so it sets no target levels and "
+                                           "there are no gaps to picture. Each trainee's levels are in the "
+                                           "Trainees table.")
+            self.note.setText(words)
+            self.key.setText("")
+            self.chart.setAccessibleDescription(words)
+            self.chart.clear()
+            return
         rows = list(board.rows)[: self.MAX_ROWS]
         everyone = max(len(board.rows), board.total)
         self.note.setText(translate(

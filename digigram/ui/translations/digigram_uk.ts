@@ -547,17 +547,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="260"/>
+        <location filename="../coordinator/pages.py" line="262"/>
+        <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
+        <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="272"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="263"/>
+        <location filename="../coordinator/pages.py" line="275"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="266"/>
+        <location filename="../coordinator/pages.py" line="278"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -1426,58 +1431,58 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="104"/>
+        <location filename="../person_dialog.py" line="107"/>
         <source>A PIN of at least %1 characters, not easy to guess, stops others on this computer from opening your results; the hub&apos;s coordinator can still open them with the coordinator password.</source>
         <translation>PIN щонайменше з %1 символів, який нелегко вгадати, не дасть іншим людям на цьому компʼютері відкрити ваші результати; координатор хабу все ж може відкрити їх паролем координатора.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="117"/>
+        <location filename="../person_dialog.py" line="120"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="122"/>
+        <location filename="../person_dialog.py" line="125"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="162"/>
+        <location filename="../person_dialog.py" line="165"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="164"/>
+        <location filename="../person_dialog.py" line="167"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="206"/>
+        <location filename="../person_dialog.py" line="209"/>
         <source>no hub</source>
         <translation>без хабу</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="209"/>
-        <location filename="../person_dialog.py" line="210"/>
+        <location filename="../person_dialog.py" line="212"/>
+        <location filename="../person_dialog.py" line="213"/>
         <source>This name is already here</source>
         <translation>Таке імʼя вже є</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="211"/>
+        <location filename="../person_dialog.py" line="214"/>
         <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
         <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="214"/>
+        <location filename="../person_dialog.py" line="217"/>
         <source>&amp;Add another</source>
         <translation>&amp;Додати ще одну</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="215"/>
+        <location filename="../person_dialog.py" line="218"/>
         <source>&amp;Go back</source>
         <translation>&amp;Повернутися</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="118"/>
+        <location filename="../person_dialog.py" line="121"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1485,23 +1490,23 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="230"/>
-        <location filename="../person_dialog.py" line="237"/>
+        <location filename="../person_dialog.py" line="233"/>
+        <location filename="../person_dialog.py" line="240"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="233"/>
+        <location filename="../person_dialog.py" line="236"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="244"/>
+        <location filename="../person_dialog.py" line="247"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="246"/>
+        <location filename="../person_dialog.py" line="249"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
