@@ -228,8 +228,11 @@ class ResultsView(QWidget):
         areas = [a for a in fw.areas if a.id in result.areas]
         self.table.setRowCount(len(areas))
         # Without a target (a framework with no roles) no row carries ✓ or ▼, so a key to them would
-        # only puzzle.
-        self.marks.setVisible(any(result.areas[a.id].target is not None for a in areas))
+        # only puzzle; nor do the target's two columns, which held «—» and «no target set» on every row.
+        targets = any(result.areas[a.id].target is not None for a in areas)
+        self.marks.setVisible(targets)
+        for column in (2, 3):
+            self.table.setColumnHidden(column, not targets)
         notes: list[str] = []
         summary: list[str] = []
         said_more: list[str] = []  # areas whose self-ratings were above the answers, and below

@@ -94,6 +94,9 @@ def test_without_targets_there_is_no_key_to_marks_that_are_not_there(
         settle(8)
         assert all(res.target is None for res in view.result.areas.values())
         assert view.table.isVisible() and not view.marks.isVisible(), "a key to marks no row shows"
+        shown = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())
+                 if not view.table.isColumnHidden(c)]
+        assert shown == ["Area", "Level, how likely (likely range)", "What you said about yourself"], shown
         qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)  # the plan opens too, with no target
         settle(4)
         assert window.stack.currentWidget() is window.view("plan") and not messages, messages
