@@ -130,16 +130,15 @@ def test_downgrade_scripts_run(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> None:
-    """Old finished attempts get their result computed once from their answers as given, and stored."""
+def _old_finished_check(data_dir: Path, framework_path: Path) -> tuple[Any, Any]:
+    """A database at revision 0003 holding one finished check on the framework at `framework_path`, kept
+    as its snapshot only (as an older release stored it); (the framework, the check's quiz)."""
     import json as json_
 
     from digigram.core.engine import Quiz
     from digigram.core.loader import load_framework
-    from digigram.core.result_record import result_from_record
-    from tests.store.conftest import SMALL
 
-    fw = load_framework(SMALL)
+    fw = load_framework(framework_path)
     quiz = Quiz(fw, profile=fw.profiles[0].id, seed=3)
     while (item := quiz.next_item()) is not None:
         quiz.answer(item.id, 0 if not item.on_scale else 2)
@@ -149,8 +148,9 @@ def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> No
     with con:
         con.execute("INSERT INTO person VALUES ('p1', 'Олена', '', '', ?, NULL, '2024-01-02 10:00:00', "
                     "'2024-01-02 10:00:00')", (fw.profiles[0].id,))
-        con.execute("INSERT INTO framework_snapshot VALUES (?, ?, ?, 'store_small.yaml', ?, "
-                    "'2024-01-02 10:00:00')", (fw.content_hash, fw.id, fw.version, SMALL.read_text("utf-8")))
+        con.execute("INSERT INTO framework_snapshot VALUES (?, ?, ?, ?, ?, '2024-01-02 10:00:00')",
+                    (fw.content_hash, fw.id, fw.version, framework_path.name,
+                     framework_path.read_text("utf-8")))
         con.execute("INSERT INTO attempt (id, person_id, framework_id, framework_version, framework_hash, "
                     "profile_id, mode, seed, excluded, status, started_at, finished_at) VALUES ('a1', 'p1', "
                     "?, ?, ?, ?, 'full', 3, '[]', 'finished', '2024-01-02 10:00:00', '2024-01-02 10:20:00')",
@@ -158,6 +158,21 @@ def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> No
         for seq, (item_id, choice) in enumerate(quiz.answers):
             con.execute("INSERT INTO answer VALUES ('a1', ?, ?, ?, '2024-01-02 10:05:00', 4.5)",
                         (seq, item_id, json_.dumps(list(choice) if isinstance(choice, tuple) else choice)))
+    con.close()
+    return fw, quiz
+
+
+def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> None:
+    """Old finished attempts get their result computed once from their answers as given, and stored."""
+    import json as json_
+
+    from digigram.core.result_record import result_from_record
+    from tests.store.conftest import SMALL
+
+    fw, quiz = _old_finished_check(data_dir, SMALL)
+    db = paths.database_path(data_dir)
+    con = sqlite3.connect(db)
+    with con:
         for pos, area in enumerate(fw.areas):  # what an older release stored: self-ratings counted
             con.execute("INSERT INTO area_result VALUES ('a1', ?, ?, 2.5, 0.3, 'C2', '[\"C2\"]', NULL, "
                         "0.0, 0, 9)", (area.id, pos))
@@ -182,6 +197,28 @@ def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> No
     assert con.execute("SELECT count(*) FROM answer WHERE language IS NULL").fetchone() == (
         len(quiz.answers),)
     con.close()
+
+
+def test_revision_0004_stores_the_result_of_a_check_whose_framework_handouts_are_gone(data_dir: Path) -> None:
+    """A framework kept as a snapshot names handout files that are not on this PC (they stayed beside the
+    file it was loaded from). The data step read it as a framework about to be used, refused it for the
+    missing file, and left the check without its stored result; it is read as a stored one now."""
+    import json as json_
+
+    from digigram.core.loader import load_framework
+    from digigram.core.result_record import result_from_record
+
+    mini = Path(__file__).resolve().parents[1] / "frameworks" / "minimal.yaml"
+    assert any(r.file for r in load_framework(mini).resources)  # handouts/search.txt, beside it only
+    _fw, quiz = _old_finished_check(data_dir, mini)
+    open_store(data_dir=data_dir).close()
+    con = sqlite3.connect(paths.database_path(data_dir))
+    (record,) = con.execute("SELECT result FROM attempt").fetchone()
+    con.close()
+    assert record is not None, "the check got no stored result"
+    stored = result_from_record(json_.loads(record))
+    expected = quiz.result()
+    assert {a: r.level for a, r in stored.areas.items()} == {a: r.level for a, r in expected.areas.items()}
 
 
 def _revision_0004() -> Any:

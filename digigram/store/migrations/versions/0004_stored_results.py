@@ -100,8 +100,9 @@ def store_results(conn: sa.Connection, *, batch_size: int = BATCH_SIZE) -> int:
             snapshot = conn.execute(sa.text("SELECT file_name, text FROM framework_snapshot "
                                             "WHERE content_hash = :h"), {"h": fw_hash}).first()
             try:
+                # Read as a stored framework: its handout files stayed beside the file it came from.
                 frameworks[fw_hash] = None if snapshot is None else load_framework_text(
-                    snapshot[1], name=snapshot[0] or "<stored>", base_dir=base_dir)
+                    snapshot[1], name=snapshot[0] or "<stored>", base_dir=base_dir, files_required=False)
             except DigigramError:
                 frameworks[fw_hash] = None
         return frameworks[fw_hash]
