@@ -297,6 +297,11 @@ class HubCombo(QComboBox):
         self._texts = []  # worked out once the box is reached (_read_hubs), not for every reload
         self.setCurrentIndex(max(0, self.findData(current)) if current is not None else 0)
 
+    def clear(self) -> None:
+        """No entries, and no hubs for the search to look in (they would no longer match the rows)."""
+        super().clear()
+        self._hubs, self._texts = [], []
+
     def chosen_text(self) -> str:
         """The chosen entry as listed (the box itself may hold a search being typed)."""
         return self.itemText(self.currentIndex())
@@ -317,7 +322,7 @@ class HubCombo(QComboBox):
 
     def _typed(self, typed: str) -> None:
         rows = self.found()
-        self.matches.show(rows, translate("HubCombo", "No hub matches «%1»").replace("%1", typed.strip()))
+        self.matches.show(rows, translate("HubCombo", "No hub matches “%1”").replace("%1", typed.strip()))
         self._open_list()
 
     def _open_list(self) -> None:

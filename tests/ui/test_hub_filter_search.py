@@ -210,7 +210,28 @@ def test_the_programme_tab_finds_a_hub_by_typing_and_follows_the_region(
     assert search(page.hub, "№5") == ["Центр цифрової освіти №5", *[f"Центр цифрової освіти №{n}" for n in
                                                                      range(50, 60)]]
     assert search(page.hub, "камʼянка") == [
-        "Жоден хаб не відповідає «камʼянка»" if lang == "uk" else "No hub matches «камʼянка»"]
+        "Жоден хаб не відповідає «камʼянка»" if lang == "uk" else "No hub matches “камʼянка”"]
     qtbot.keyClick(page.hub, Qt.Key.Key_Escape)
     assert page.hub.lineEdit().text() == ("Усі хаби" if lang == "uk" else "All hubs")
     assert page.current_filter().hub_id is None
+
+
+def test_a_cleared_box_searches_nothing_and_takes_a_new_list(qtbot: Any) -> None:
+    """Leaving coordinator mode empties the Programme tab's box; a search in it then looked in the old
+    hubs against rows that were gone (a ValueError at the next key)."""
+    from digigram.core.regions import Hub
+    from digigram.ui.hub_picker import HubCombo
+
+    box = HubCombo()
+    qtbot.addWidget(box)
+    hubs = [Hub(f"h{n}", f"Хаб № {n}", "UA-46") for n in range(3)]
+    box.set_hubs("Усі хаби", [(h.label("uk"), h) for h in hubs])
+    box.lineEdit().setText("№")
+    assert box.found() == [1, 2, 3]
+    box.clear()
+    box.addItem("Усі хаби", None)  # a list with no hubs
+    box.lineEdit().setText("№")
+    assert box.found() == []
+    box.set_hubs("Усі хаби", [(h.label("uk"), h) for h in hubs[:1]])
+    box.lineEdit().setText("№ 0")
+    assert box.found() == [1]

@@ -1125,7 +1125,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../hub_picker.py" line="320"/>
-        <source>No hub matches «%1»</source>
+        <source>No hub matches “%1”</source>
         <translation>Жоден хаб не відповідає «%1»</translation>
     </message>
 </context>
