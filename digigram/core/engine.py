@@ -279,7 +279,9 @@ class Quiz:
 
 
 def _profile(framework: Framework, profile: str | None) -> Profile | None:
-    if not profile:  # no role: a framework without profiles stores its checks with an empty one
+    # No role: a framework without profiles stores its checks with an empty one. On a framework with
+    # roles an empty one is refused below, as any role the framework lacks.
+    if profile is None or (profile == "" and not framework.profiles):
         return None
     if not any(p.id == profile for p in framework.profiles):
         known = ", ".join(p.id for p in framework.profiles) or "—"

@@ -194,6 +194,16 @@ def test_unknown_mode_and_profile_are_refused(fw: Framework) -> None:
         Quiz(fw, profile="librarian", mode="everything")
     with pytest.raises(QuizError):
         Quiz(fw, profile="director")
+    with pytest.raises(QuizError):  # an empty role is "no role" only where the framework has none
+        Quiz(fw, profile="")
+
+
+def test_an_empty_role_means_no_role_on_a_framework_without_roles() -> None:
+    from dataclasses import replace
+
+    bare = replace(framework(n_areas=2, n_competences=2, self_ratings=2, knowledge_items=3), profiles=())
+    quiz = Quiz(bare, profile="", seed=1)
+    assert all(res.target is None for res in quiz.result().areas.values())
 
 
 def test_no_answers_after_the_end(fw: Framework) -> None:
