@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from digigram.core.errors import DigigramError
-from digigram.core.i18n import N_, Message
+from digigram.core.i18n import N_, Message, format_count
 from digigram.core.regions import Hub
 
 HELP = "export or import an offline result bundle (coordinator password required)"
@@ -135,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)
         print(N_("  {name}: {added} new, {same} already there",
-                            name=name, added=added, same=same).render(lang))
+                            name=name, added=format_count(added, lang),
+                            same=format_count(same, lang)).render(lang))
     for warning in report.warnings:
         print(N_("Warning: {warning}", warning=warning).render(lang))
     return 0

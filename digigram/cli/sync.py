@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     from digigram.cli.bundle import NAMES, _secret
     from digigram.core import paths
     from digigram.core.errors import DigigramError
-    from digigram.core.i18n import N_
+    from digigram.core.i18n import N_, format_count
     from digigram.services import sync
     from digigram.services.workspace import Workspace
 
@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
             print(stages[kind].render(lang), file=sys.stderr, flush=True)
         elif done == total or done - last.get(kind, 0) >= 50_000:
             last[kind] = done
-            print(N_("  {name}: {done} of {total}", name=NAMES[kind], done=done, total=total).render(lang),
-                  file=sys.stderr, flush=True)
+            print(N_("  {name}: {done} of {total}", name=NAMES[kind], done=format_count(done, lang),
+                     total=format_count(total, lang)).render(lang), file=sys.stderr, flush=True)
 
     # This PC's data folder is the source; --database here names the region, not this PC's database.
     with Workspace.open(data_dir=paths.data_dir_from_args(args),
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     for kind, name in NAMES.items():
         added, same = report.added[kind], report.unchanged[kind]
         print(N_("  {name}: {added} new, {same} already there",
-                 name=name, added=added, same=same).render(lang))
+                 name=name, added=format_count(added, lang), same=format_count(same, lang)).render(lang))
     for warning in report.warnings:
         print(N_("Warning: {warning}", warning=warning).render(lang))
     return 0

@@ -203,7 +203,8 @@ def record_name(kind: str) -> str:
 
 
 def _counts(mapping: Any) -> str:
-    return ", ".join(f"{record_name(k)}: {v}" for k, v in mapping.items()) or "—"
+    lang = current_language()
+    return ", ".join(f"{record_name(k)}: {format_count(v, lang)}" for k, v in mapping.items()) or "—"
 
 
 def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = None,
@@ -262,9 +263,11 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
         waiting.close()
         waiting.deleteLater()
     text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
-    for mark, value in (("%1", summary.path), ("%2", summary.people), ("%3", summary.attempts),
-                        ("%4", summary.answers), ("%5", summary.plans)):
-        text = text.replace(mark, str(value))
+    lang = current_language()
+    text = text.replace("%1", str(summary.path))
+    for mark, count in (("%2", summary.people), ("%3", summary.attempts), ("%4", summary.answers),
+                        ("%5", summary.plans)):
+        text = text.replace(mark, format_count(count, lang))
     text += "\n" + bundle_scope(hub)
     if not summary.signed:
         text += "\n⚠ " + translate("Bundles", "The bundle is not signed.")

@@ -215,8 +215,8 @@ class SyncDialog(QDialog):
         lines = [translate("Sync", "Sent to the regional database:")]
         for kind in ("people", "attempts", "answers", "plans"):
             lines.append(translate("Sync", "%1: %2 new, %3 already there").replace("%1", record_name(kind))
-                         .replace("%2", str(report.added.get(kind, 0)))
-                         .replace("%3", str(report.unchanged.get(kind, 0))))
+                         .replace("%2", format_count(report.added.get(kind, 0), self.lang))
+                         .replace("%3", format_count(report.unchanged.get(kind, 0), self.lang)))
         lines += list(report.warnings)
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
