@@ -111,7 +111,6 @@ def cut_cells(table: QTableWidget) -> list[str]:
     return cut
 
 
-
 def show_figures_page(view: Any, page: Any, *, timeout: float = 20.0) -> None:
     """Turn the dashboard to its hard-questions or before/after page and wait for the figures, which are
     read off the window's thread, then for the page to be laid out."""
@@ -124,3 +123,12 @@ def show_figures_page(view: Any, page: Any, *, timeout: float = 20.0) -> None:
         QApplication.processEvents()
         time.sleep(0.01)
     settle(16)
+
+
+def turn_to(view: Any, index: int) -> None:
+    """Turn the dashboard to its page `index`, waiting for the figures on the pages that read them."""
+    page = view.tabs.widget(index)
+    if page in (view.hard, view.before_after):
+        show_figures_page(view, page)
+    else:
+        view.tabs.setCurrentIndex(index)

@@ -15,6 +15,7 @@ from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.coordinator.trainee import TraineeView
 from digigram.ui.person_dialog import PinDialog
 from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import settle, turn_to
 from tests.ui.test_accessibility import unnamed_focusable
 
 SECRET = "ключ-хабу-2024"
@@ -137,7 +138,7 @@ def test_sorting_by_last_check_and_names(qtbot: Any, window: Any, ws: Any, typed
     assert stamps == sorted(stamps, reverse=True)
     assert unnamed_focusable(window) == []
     for index in range(view.tabs.count()):
-        view.tabs.setCurrentIndex(index)
+        turn_to(view, index)
         assert unnamed_focusable(window) == [], f"dashboard page {index}"
 
 
@@ -401,7 +402,76 @@ def test_the_figures_are_worked_out_while_the_window_stays_usable(
     ((message, cursor),) = said
     assert "could not be read from the database" in message and "server closed the connection" in message
     assert cursor is None and not view.figures_ready()
-    assert not view.hard.table.isVisible() and view.hard.empty.text() == ""
+    # No table, a line saying so, and a way to try again once the connection is back.
+    assert not view.hard.table.isVisible() and view.hard.empty.text() == "The figures could not be read."
+    assert view.hard.retry.isVisible()
+    from digigram.ui.mnemonics import clashes
+    from digigram.ui.settings_dialog import Settings
+
+    for lang in ("en", "uk"):  # its Alt key is free on the page in either language
+        window.apply_settings(Settings(language=lang), store=False)
+        assert clashes(window) == {}, lang
+    monkeypatch.setattr(co, "dashboard_figures", real)
+    qtbot.mouseClick(view.hard.retry, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.figures_ready, timeout=20000)
+    assert not view.hard.retry.isVisible() and len(said) == 1
+
+
+def test_one_reading_of_the_figures_at_a_time_and_the_newest_filter_wins(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing a date changes the filter at each digit: readings of seconds each, side by side, would
+    take the cores from the window. A newer filter waits for the running reading, whose answer is then
+    dropped, and only the newest is read."""
+    import threading
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    co = window.coordinator
+    real = co.dashboard_figures
+    release, asked = threading.Event(), []
+
+    def held(filters: Any = None) -> Any:
+        asked.append(filters)
+        if len(asked) == 1:
+            assert release.wait(20)
+        return real(filters)
+
+    monkeypatch.setattr(co, "dashboard_figures", held)
+    view.tabs.setCurrentWidget(view.hard)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
+    for index in (1, 2, 0, 1):  # four filters while the first reading runs
+        view.hub.setCurrentIndex(index)
+    settle(8)
+    assert len(asked) == 1, "a second reading started beside the first"
+    release.set()
+    qtbot.waitUntil(view.figures_ready, timeout=20000)
+    assert len(asked) == 2 and asked[1] == view.current_filter() and asked[1].hub_id is not None
+    assert view.hard.table.isVisible() or view.hard.empty.isVisible()
+
+
+def test_a_mistake_in_reading_the_figures_reaches_the_crash_handler_not_a_database_message(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any error in the figures' reading was said as «could not be read from the database … check the
+    connection»: a mistake in the code passed for a network fault, and no traceback was kept."""
+    from digigram.ui import errors
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    view = dashboard(window)
+    said: list[Any] = []
+    monkeypatch.setattr(errors, "show_problem", lambda parent, exc: said.append(exc))
+
+    def mistaken(*args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a mistake in the code")
+
+    monkeypatch.setattr(window.coordinator, "dashboard_figures", mistaken)
+    with qtbot.captureExceptions() as raised:
+        view.tabs.setCurrentWidget(view.hard)
+        qtbot.waitUntil(lambda: bool(raised), timeout=20000)
+    assert [type(exc) for exc, *_ in [r[1:] for r in raised]] == [TypeError] and said == []
 
 
 def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(

@@ -23,7 +23,7 @@ from digigram.ui.hub_picker import AddHubDialog
 from digigram.ui.mnemonics import clashes
 from digigram.ui.person_dialog import PersonDialog
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from tests.ui.helpers import answer_current, create_person
+from tests.ui.helpers import answer_current, create_person, turn_to
 from tests.ui.layout_audit import problems, scroll_areas_reach_everything, settle
 
 LONG = Path(__file__).resolve().parents[1] / "frameworks" / "long-texts.yaml"
@@ -91,7 +91,7 @@ def test_every_screen_fits_and_nothing_is_cut_off(
     win.open_coordinator()
     dash = win.stack.currentWidget()
     for tab in range(dash.tabs.count()):
-        dash.tabs.setCurrentIndex(tab)
+        turn_to(dash, tab)
         audit(win, f"dashboard tab {tab}", seen)
     win.show_trainee(person.id)
     audit(win, "trainee", seen)
@@ -168,7 +168,7 @@ def test_english_alt_keys_do_not_clash(qtbot: Any, window: Any, ws: Any,
     win.open_coordinator()
     dash = win.stack.currentWidget()
     for tab in range(dash.tabs.count()):
-        dash.tabs.setCurrentIndex(tab)
+        turn_to(dash, tab)
         check(f"dashboard tab {tab}", win)
     win.show_trainee(person.id)
     check("trainee", win)

@@ -3,6 +3,7 @@ window stays usable meanwhile (a frozen window for seconds reads as a crash on a
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -10,26 +11,44 @@ from PySide6.QtCore import QObject, Signal
 
 from digigram.core.errors import DigigramError
 
+# Where the errors a reading can meet come from: the database's libraries and the system (a connection
+# dropped, a server gone). Anything else is a mistake in Digigram, for the crash handler.
+_READING_FAILURES = ("sqlalchemy.", "psycopg", "sqlite3")
+
 
 class Relay(QObject):
     """Carries a worker thread's result into the window's thread (a queued signal)."""
 
-    done = Signal(object, object)  # (request number, the result or a DigigramError)
+    done = Signal(object, object)  # (request number, the result, a DigigramError or another exception)
+
+
+def reading_failed(exc: BaseException) -> bool:
+    """Whether `exc` is the database or the system failing a reading, rather than a mistake in the code."""
+    return isinstance(exc, OSError) or type(exc).__module__.startswith(_READING_FAILURES)
 
 
 def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, name: str,
                        failed: Callable[[str], DigigramError]) -> None:
     """Run `read` in a daemon thread; `relay.done` then carries (asked, its result). A DigigramError is
-    carried as it is; anything else (a lost connection, a server error mid-read) as `failed(detail)`, so
-    that it is said rather than ending the thread with the page left waiting forever."""
+    carried as it is; a failing database or system as `failed(detail)`, to be said; any other exception
+    as it is, for the receiver to raise again on the window's thread (see `raise_mistake`)."""
 
     def work() -> None:
+        result: object
         try:
             result = read()
         except DigigramError as exc:
             result = exc
         except Exception as exc:
-            result = failed(f"{type(exc).__name__}: {exc}".strip()[:300])
-        relay.done.emit(asked, result)
+            result = failed(f"{type(exc).__name__}: {exc}".strip()[:300]) if reading_failed(exc) else exc
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile: no one to tell
+            relay.done.emit(asked, result)
 
     threading.Thread(target=work, name=name, daemon=True).start()
+
+
+def raise_mistake(result: object) -> None:
+    """On the window's thread: a mistake in the code that a reading met is raised here, where the crash
+    handler logs it and says so, instead of passing for a database problem."""
+    if isinstance(result, BaseException) and not isinstance(result, DigigramError):
+        raise result

@@ -31,7 +31,7 @@ from digigram.core.i18n import N_, format_count
 from digigram.core.names import sort_key
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
-from digigram.ui.coordinator.background import Relay, read_in_background
+from digigram.ui.coordinator.background import Relay, raise_mistake, read_in_background
 from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, HeatmapPage
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
@@ -185,6 +185,11 @@ class DashboardView(QWidget):
         self._figures_relay.done.connect(self._figures_arrived)
         self._figures_asked = 0
         self._figures_asked_for: Any = None  # the filter of the request on its way, if any
+        # One reading at a time: typing a date changes the filter at each digit, and readings of seconds
+        # each, run side by side, would take the two cores from the window. A newer filter waits its turn.
+        self._figures_reading = False
+        for page in (self.hard, self.before_after):
+            page.retry.clicked.connect(self._load_figures)
         self.tabs.currentChanged.connect(lambda _i: self._filters_for_tab())
 
         self.leave_action.triggered.connect(self.win.go_home)
@@ -345,11 +350,12 @@ class DashboardView(QWidget):
 
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""
-        self._figures_asked += 1  # figures still on their way are dropped when they arrive
-        self._figures_asked_for = None
+        self._stale_figures()  # figures still on their way are dropped when they arrive
+        self._filters = self._figures_for = None
         self.dashboard = None
         self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
         self.hard.show_stats([], self.win.ws.framework, self.win.lang)
+        self.before_after.show(None, self.win.ws.framework, self.win.lang)
         self.heatmap.clear()
         self.programme.forget()
 
@@ -426,8 +432,7 @@ class DashboardView(QWidget):
             return
         self.dashboard = board
         self._figures_for = None
-        self._figures_asked += 1  # the data or the filter changed: an older request's figures are stale
-        self._figures_asked_for = None
+        self._stale_figures()  # the data or the filter changed: figures on their way are for the old ones
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
@@ -445,18 +450,25 @@ class DashboardView(QWidget):
     _filters: Any = None
     _figures_for: Any = None  # the filter the hard questions and before/after pages show
 
+    def _stale_figures(self) -> None:
+        self._figures_asked += 1
+        self._figures_asked_for = None
+
     def _load_figures(self) -> None:
         # Read when one of their pages is shown, once per filter: they fold every selected check.
         co = self.win.coordinator
         if (co is None or self._filters is None or self._figures_for == self._filters
-                or self._figures_asked_for == self._filters
+                or self._figures_asked_for == self._filters or not self.isVisible()
                 or self.tabs.currentWidget() not in (self.hard, self.before_after)):
-            return
-        filters = self._filters
-        self._figures_asked += 1
-        self._figures_asked_for = filters
+            return  # (not visible: the window is closing, and its tabs turn as they go)
         for page in (self.hard, self.before_after):
             page.waiting()
+        if self._figures_reading:
+            return  # read when the running reading ends (_figures_arrived)
+        filters = self._filters
+        self._figures_reading = True
+        self._figures_asked += 1
+        self._figures_asked_for = filters
 
         def failed(detail: str) -> StorageError:
             return StorageError(N_(
@@ -468,18 +480,20 @@ class DashboardView(QWidget):
                            name="dashboard-figures", failed=failed)
 
     def _figures_arrived(self, asked: int, found: object) -> None:
+        self._figures_reading = False
         if asked != self._figures_asked:
-            return  # a newer request is on its way, or the data changed meanwhile
+            self._load_figures()  # the filter or the data changed meanwhile: the newest is read now
+            return
         filters, self._figures_asked_for = self._figures_asked_for, None
-        if self.win.coordinator is None:
-            return  # coordinator mode was left meanwhile: nothing about trainees is shown
         fw, lang = self.win.ws.framework, self.win.lang
-        if isinstance(found, DigigramError):
-            from digigram.ui.errors import show_problem
-
+        if isinstance(found, BaseException):
             for page in (self.hard, self.before_after):
                 page.not_read()
-            show_problem(self, found)
+            raise_mistake(found)  # a mistake in the code: the crash handler says it and keeps its trace
+            if self.isVisible():  # gone to a trainee's page meanwhile: the page says it on coming back
+                from digigram.ui.errors import show_problem
+
+                show_problem(self, cast(DigigramError, found))
             return
         stats, compared = cast(tuple[Any, Any], found)
         self._figures_for = filters

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +36,17 @@ def working_out() -> str:
     return translate("Dashboard", "Working out the figures…")
 
 
+def not_read_text() -> str:
+    return translate("Dashboard", "The figures could not be read.")
+
+
+def _retry_button(parent: QWidget) -> QPushButton:
+    """Reads the figures again after a failed reading (the page had nothing else to offer)."""
+    button = QPushButton(parent)
+    button.hide()
+    return button
+
+
 def percent(share: float | None, lang: str) -> str:
     return "—" if share is None else format_percent(share, lang)
 
@@ -57,14 +69,17 @@ class HardQuestionsTable(QWidget):
         self.counted.setWordWrap(True)
         self.empty = TextLabel(self)
         self.empty.hide()
+        self.retry = _retry_button(self)
         layout.addWidget(self.label)
         layout.addWidget(self.counted)
         layout.addWidget(self.empty)
+        layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # a table shorter than the page keeps its place under its title
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.retry.setText(translate("Dashboard", "Read the figures once &more"))
         self.label.setText(translate("Dashboard", "Questions most often answered &wrongly:"))
         self.table.setAccessibleName(translate("Dashboard", "Questions most often answered wrongly"))
         self.table.setHorizontalHeaderLabels([
@@ -78,11 +93,14 @@ class HardQuestionsTable(QWidget):
         """While the figures are worked out (seconds on a region's database): said, with no stale table."""
         self.empty.setText(working_out())
         self.empty.show()
+        self.retry.hide()
         self.table.hide()
 
     def not_read(self) -> None:
-        """The figures could not be read (the message says why): no table, and nothing said to be coming."""
-        self.empty.setText("")
+        """The figures could not be read (the message said why): no table, and a way to try again."""
+        self.empty.setText(not_read_text())
+        self.empty.show()
+        self.retry.show()
         self.table.setRowCount(0)
         self.table.hide()
 
@@ -96,6 +114,7 @@ class HardQuestionsTable(QWidget):
                          "question is; with more checks, or all hubs shown, questions appear here.")
             .replace("%1", str(HARD_MIN_ANSWERS)))
         self.empty.setVisible(not stats)
+        self.retry.hide()
         self.table.setVisible(bool(stats))  # an empty table's heads under the reason read as still loading
         self.table.setRowCount(len(stats))
         for row, stat in enumerate(stats):
@@ -135,7 +154,9 @@ class BeforeAfterPanel(QWidget):
         # What ▲, ▼ and = say, under the table: the trainee's results use ▼ for "below the target", and
         # nothing here said that ▼ means a fall between two checks.
         self.marks = FixedTextLabel(self)
+        self.retry = _retry_button(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.marks)
@@ -143,6 +164,7 @@ class BeforeAfterPanel(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.retry.setText(translate("Dashboard", "Read the figures once &more"))
         self.label.setText(translate("Dashboard", "&Change in measured level, latest check minus first:"))
         self.table.setAccessibleName(translate("Dashboard", "Change in measured level per area"))
         self.table.setHorizontalHeaderLabels([translate("Dashboard", "Area"),
@@ -153,17 +175,19 @@ class BeforeAfterPanel(QWidget):
     def waiting(self) -> None:
         """While the figures are worked out (seconds on a region's database): said, with no stale table."""
         self.summary.setText(working_out())
-        for widget in (self.label, self.table, self.marks):
+        for widget in (self.label, self.table, self.marks, self.retry):
             widget.hide()
 
     def not_read(self) -> None:
-        """The figures could not be read (the message says why): no table, and nothing said to be coming."""
-        self.summary.setText("")
+        """The figures could not be read (the message said why): no table, and a way to try again."""
+        self.summary.setText(not_read_text())
         self.table.setRowCount(0)
         for widget in (self.label, self.table, self.marks):
             widget.hide()
+        self.retry.show()
 
     def show(self, figures: Any, framework: Any, lang: str) -> None:  # type: ignore[override]
+        self.retry.hide()
         # Only people whose latest check is AFTER_DAYS or more after their first are compared, as in the
         # Programme tab: a retake minutes later showed as the training's effect.
         if figures is None or not figures.people:

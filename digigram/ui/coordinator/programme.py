@@ -30,7 +30,7 @@ from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, format_count
 from digigram.core.programme import regions_by_name
 from digigram.ui.chart_widget import ChartWidget
-from digigram.ui.coordinator.background import Relay, read_in_background
+from digigram.ui.coordinator.background import Relay, raise_mistake, read_in_background
 from digigram.ui.hub_picker import HubCombo
 from digigram.ui.widgets import FittedTable, FocusRing, TextLabel, show_dates
 
@@ -272,6 +272,7 @@ class ProgrammePage(QWidget):
         self._busy.stop()
         self.progress.hide()
         self.show_button.setEnabled(True)
+        raise_mistake(result)
         if self.win.coordinator is None:
             return  # coordinator mode was left meanwhile: nothing about trainees is shown
         if isinstance(result, DigigramError):

@@ -38,13 +38,13 @@
     <name>Bundles</name>
     <message>
         <location filename="../coordinator/bundles.py" line="59"/>
-        <location filename="../coordinator/bundles.py" line="224"/>
+        <location filename="../coordinator/bundles.py" line="225"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="60"/>
-        <location filename="../coordinator/bundles.py" line="281"/>
+        <location filename="../coordinator/bundles.py" line="284"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -190,64 +190,64 @@
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="222"/>
+        <location filename="../coordinator/bundles.py" line="223"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="223"/>
+        <location filename="../coordinator/bundles.py" line="224"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="235"/>
+        <location filename="../coordinator/bundles.py" line="236"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="236"/>
+        <location filename="../coordinator/bundles.py" line="237"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="256"/>
+        <location filename="../coordinator/bundles.py" line="257"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="264"/>
+        <location filename="../coordinator/bundles.py" line="265"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="270"/>
+        <location filename="../coordinator/bundles.py" line="273"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="280"/>
+        <location filename="../coordinator/bundles.py" line="283"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="289"/>
+        <location filename="../coordinator/bundles.py" line="292"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="305"/>
+        <location filename="../coordinator/bundles.py" line="308"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="306"/>
+        <location filename="../coordinator/bundles.py" line="309"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="307"/>
+        <location filename="../coordinator/bundles.py" line="310"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -434,135 +434,146 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="35"/>
+        <location filename="../coordinator/pages.py" line="36"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="68"/>
+        <location filename="../coordinator/pages.py" line="40"/>
+        <source>The figures could not be read.</source>
+        <translation>Не вдалося прочитати показники.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="82"/>
+        <location filename="../coordinator/pages.py" line="167"/>
+        <source>Read the figures once &amp;more</source>
+        <translation>Прочитати показники &amp;знову</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="83"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="69"/>
+        <location filename="../coordinator/pages.py" line="84"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="71"/>
+        <location filename="../coordinator/pages.py" line="86"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="71"/>
-        <location filename="../coordinator/pages.py" line="148"/>
+        <location filename="../coordinator/pages.py" line="86"/>
+        <location filename="../coordinator/pages.py" line="170"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="72"/>
+        <location filename="../coordinator/pages.py" line="87"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="72"/>
+        <location filename="../coordinator/pages.py" line="87"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="73"/>
+        <location filename="../coordinator/pages.py" line="88"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="93"/>
+        <location filename="../coordinator/pages.py" line="111"/>
         <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="107"/>
+        <location filename="../coordinator/pages.py" line="126"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="146"/>
+        <location filename="../coordinator/pages.py" line="168"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="147"/>
+        <location filename="../coordinator/pages.py" line="169"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="149"/>
+        <location filename="../coordinator/pages.py" line="171"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="150"/>
+        <location filename="../coordinator/pages.py" line="172"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="170"/>
+        <location filename="../coordinator/pages.py" line="194"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="183"/>
+        <location filename="../coordinator/pages.py" line="207"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="185"/>
+        <location filename="../coordinator/pages.py" line="209"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="202"/>
+        <location filename="../coordinator/pages.py" line="226"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="212"/>
+        <location filename="../coordinator/pages.py" line="236"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="244"/>
+        <location filename="../coordinator/pages.py" line="268"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="245"/>
+        <location filename="../coordinator/pages.py" line="269"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="246"/>
+        <location filename="../coordinator/pages.py" line="270"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="262"/>
+        <location filename="../coordinator/pages.py" line="286"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="272"/>
+        <location filename="../coordinator/pages.py" line="296"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="275"/>
+        <location filename="../coordinator/pages.py" line="299"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="278"/>
+        <location filename="../coordinator/pages.py" line="302"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -627,232 +638,232 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="271"/>
+        <location filename="../coordinator/dashboard.py" line="276"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="272"/>
+        <location filename="../coordinator/dashboard.py" line="277"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="273"/>
+        <location filename="../coordinator/dashboard.py" line="278"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="274"/>
+        <location filename="../coordinator/dashboard.py" line="279"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="236"/>
+        <location filename="../coordinator/dashboard.py" line="241"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="267"/>
+        <location filename="../coordinator/dashboard.py" line="272"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="268"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="275"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="276"/>
+        <location filename="../coordinator/dashboard.py" line="281"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="277"/>
+        <location filename="../coordinator/dashboard.py" line="282"/>
         <source>Show only: hub, group, role, dates</source>
         <translation>Показати лише: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="279"/>
+        <location filename="../coordinator/dashboard.py" line="284"/>
         <source>Show or fold the filters: hub, group, role, dates</source>
         <translation>Показати або згорнути фільтри: хаб, група, роль, дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="280"/>
+        <location filename="../coordinator/dashboard.py" line="285"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="281"/>
+        <location filename="../coordinator/dashboard.py" line="286"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="282"/>
+        <location filename="../coordinator/dashboard.py" line="287"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="284"/>
+        <location filename="../coordinator/dashboard.py" line="289"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="285"/>
+        <location filename="../coordinator/dashboard.py" line="290"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="286"/>
+        <location filename="../coordinator/dashboard.py" line="291"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="287"/>
+        <location filename="../coordinator/dashboard.py" line="292"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="288"/>
+        <location filename="../coordinator/dashboard.py" line="293"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="289"/>
+        <location filename="../coordinator/dashboard.py" line="294"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="290"/>
+        <location filename="../coordinator/dashboard.py" line="295"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="291"/>
+        <location filename="../coordinator/dashboard.py" line="296"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="292"/>
+        <location filename="../coordinator/dashboard.py" line="297"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="293"/>
+        <location filename="../coordinator/dashboard.py" line="298"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="294"/>
+        <location filename="../coordinator/dashboard.py" line="299"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="295"/>
+        <location filename="../coordinator/dashboard.py" line="300"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="296"/>
+        <location filename="../coordinator/dashboard.py" line="301"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="297"/>
+        <location filename="../coordinator/dashboard.py" line="302"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="300"/>
+        <location filename="../coordinator/dashboard.py" line="305"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="301"/>
+        <location filename="../coordinator/dashboard.py" line="306"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="302"/>
+        <location filename="../coordinator/dashboard.py" line="307"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="305"/>
+        <location filename="../coordinator/dashboard.py" line="310"/>
         <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
         <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="309"/>
+        <location filename="../coordinator/dashboard.py" line="314"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="310"/>
+        <location filename="../coordinator/dashboard.py" line="315"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="311"/>
+        <location filename="../coordinator/dashboard.py" line="316"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="312"/>
+        <location filename="../coordinator/dashboard.py" line="317"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="314"/>
+        <location filename="../coordinator/dashboard.py" line="319"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="315"/>
+        <location filename="../coordinator/dashboard.py" line="320"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="316"/>
+        <location filename="../coordinator/dashboard.py" line="321"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="317"/>
+        <location filename="../coordinator/dashboard.py" line="322"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="378"/>
+        <location filename="../coordinator/dashboard.py" line="384"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="379"/>
+        <location filename="../coordinator/dashboard.py" line="385"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="380"/>
+        <location filename="../coordinator/dashboard.py" line="386"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="390"/>
+        <location filename="../coordinator/dashboard.py" line="396"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="232"/>
+        <location filename="../coordinator/dashboard.py" line="237"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -1124,7 +1135,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Хаби, що відповідають уведеному</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="320"/>
+        <location filename="../hub_picker.py" line="325"/>
         <source>No hub matches “%1”</source>
         <translation>Жоден хаб не відповідає «%1»</translation>
     </message>
@@ -1925,17 +1936,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="347"/>
+        <location filename="../coordinator/programme.py" line="348"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="337"/>
+        <location filename="../coordinator/programme.py" line="338"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="343"/>
+        <location filename="../coordinator/programme.py" line="344"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -2276,47 +2287,47 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Результати: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="258"/>
+        <location filename="../results_view.py" line="261"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="267"/>
+        <location filename="../results_view.py" line="270"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="351"/>
+        <location filename="../results_view.py" line="354"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="352"/>
+        <location filename="../results_view.py" line="355"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="354"/>
+        <location filename="../results_view.py" line="357"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="355"/>
+        <location filename="../results_view.py" line="358"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="356"/>
+        <location filename="../results_view.py" line="359"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="357"/>
+        <location filename="../results_view.py" line="360"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="368"/>
+        <location filename="../results_view.py" line="371"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
