@@ -116,6 +116,8 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
         raise SyncStopped(N_("The sync was cancelled. {rest}", rest=NOTHING_HALF_WRITTEN))
 
     def stop_if_cancelled() -> bool:
+        """The export's "cancelled?" question, answered by stopping the sync itself (SyncStopped) when
+        it was: so the export never says no and never half-answers."""
         if cancelled is not None and cancelled():
             stop()
         return False
