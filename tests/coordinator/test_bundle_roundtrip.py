@@ -199,23 +199,30 @@ def test_a_person_changed_in_the_database_keeps_the_database_version_with_a_warn
     assert report.warnings and all("залишено наявні" in w for w in report.warnings)
 
 
-def test_checks_on_a_framework_without_roles_travel_and_show_again(tmp_path: Path, target: Target) -> None:
-    """A framework with no profiles stores its checks with an empty role; the region must take them."""
-    framework = without_roles(SMALL, tmp_path / "no-roles.yaml")
-    source, bundle = tmp_path / "hub", tmp_path / "hub.zip"
+def _one_check_exported(source: Path, framework: Path, bundle: Path, **start: Any) -> tuple[str, Any]:
+    """One person's check, answered to the end and finished in a hub's data folder `source` on
+    `framework`, then the hub's signed bundle at `bundle`: (the check's id, its results as shown)."""
     with Workspace.open(data_dir=source, framework_path=framework) as ws:
         person = ws.create_person("Олена")
-        session = ws.start_quiz(person.id, seed=3)
+        session = ws.start_quiz(person.id, seed=3, **start)
         rng = random.Random(3)
         while (item := session.current_item) is not None:
             session.answer(some_choice(ws.framework, item, rng))
         session.finish(rating_after=7)
         shown = ws.results_for(session.attempt_id)
         assert export_bundle(ws, bundle, key=KEY).attempts == 1
+    return session.attempt_id, shown
+
+
+def test_checks_on_a_framework_without_roles_travel_and_show_again(tmp_path: Path, target: Target) -> None:
+    """A framework with no profiles stores its checks with an empty role; the region must take them."""
+    framework = without_roles(SMALL, tmp_path / "no-roles.yaml")
+    source, bundle = tmp_path / "hub", tmp_path / "hub.zip"
+    attempt_id, shown = _one_check_exported(source, framework, bundle)
     with Workspace.open(**target.open_kwargs()) as ws:
         report = import_bundle(ws, bundle, key=KEY)
         assert report.added["attempts"] == 1
-        assert ws.results_for(session.attempt_id) == shown
+        assert ws.results_for(attempt_id) == shown
         assert all(res.target is None for res in shown.areas.values())
 
 
@@ -229,19 +236,11 @@ def test_checks_on_a_framework_with_handout_files_reach_a_region_without_them(
     shutil.copytree(frameworks / "handouts", folder / "handouts")
     framework = Path(shutil.copy(frameworks / "minimal.yaml", folder / "minimal.yaml"))
     source, bundle = tmp_path / "hub", tmp_path / "hub.zip"
-    with Workspace.open(data_dir=source, framework_path=framework) as ws:
-        assert any(r.file for r in ws.framework.resources)
-        person = ws.create_person("Олена")
-        session = ws.start_quiz(person.id, profile_id="librarian", seed=3)
-        rng = random.Random(3)
-        while (item := session.current_item) is not None:
-            session.answer(some_choice(ws.framework, item, rng))
-        session.finish(rating_after=7)
-        shown = ws.results_for(session.attempt_id)
-        assert export_bundle(ws, bundle, key=KEY).attempts == 1
+    assert "file: handouts/" in framework.read_text(encoding="utf-8")  # the case: a resource with a file
+    attempt_id, shown = _one_check_exported(source, framework, bundle, profile_id="librarian")
     (tmp_path / "region").mkdir()
     own = shutil.copy(SMALL, tmp_path / "region" / SMALL.name)  # no handouts beside the region's framework
     with Workspace.open(**target.open_kwargs(), framework_path=own) as ws:
         report = import_bundle(ws, bundle, key=KEY)
         assert report.added["attempts"] == 1
-        assert ws.results_for(session.attempt_id) == shown
+        assert ws.results_for(attempt_id) == shown

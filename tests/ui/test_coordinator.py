@@ -59,6 +59,14 @@ def dashboard(win: Any) -> DashboardView:
     return view
 
 
+def open_dashboard(window: Any, ws: Any) -> DashboardView:
+    """PEOPLE's checks in the database, and the dashboard open on them (by the password dialog's answer)."""
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    return dashboard(window)
+
+
 def names(view: DashboardView) -> list[str]:
     return sorted(row.name for row in view.model.rows)
 
@@ -108,10 +116,7 @@ def test_password_dialog_checks_what_was_typed(qtbot: Any) -> None:
 
 
 def test_dashboard_lists_trainees_and_filters_by_hub(window: Any, ws: Any, typed: dict[str, Any]) -> None:
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     assert names(view) == sorted(p[0] for p in PEOPLE)
     assert "3" in view.count.text()
     # each area cell says the level against the target with a symbol, never by colour alone
@@ -127,10 +132,7 @@ def test_dashboard_lists_trainees_and_filters_by_hub(window: Any, ws: Any, typed
 
 
 def test_sorting_by_last_check_and_names(qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     # Ukrainian alphabetical order: І comes between И and К, so before М and О
     assert [r.name for r in view.model.rows] == ["Іван Мельник", "Марія Коваль", "Оксана Петренко"]
     view.table.sortByColumn(view.model.column_of("last_check"), Qt.SortOrder.DescendingOrder)
@@ -214,10 +216,7 @@ def test_dashboard_opens_a_protected_trainee(qtbot: Any, window: Any, ws: Any, t
 
 def test_csv_export_opens_in_excel(window: Any, ws: Any, typed: dict[str, Any],
                                    files: dict[str, Any]) -> None:
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     view.csv_action.trigger()
     written = Path(files["save"] + ".csv")
     data = written.read_bytes()
@@ -320,10 +319,7 @@ def test_slow_readings_show_the_wait_cursor_and_always_take_it_back(
     from digigram.core.i18n import N_
     from digigram.ui import main_window
 
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     co = window.coordinator
     cursors: list[Any] = []
 
@@ -362,10 +358,7 @@ def test_the_figures_are_worked_out_while_the_window_stays_usable(
 
     from digigram.ui import errors
 
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     co = window.coordinator
     real = co.dashboard_figures
     release, entered = threading.Event(), threading.Event()
@@ -424,10 +417,7 @@ def test_one_reading_of_the_figures_at_a_time_and_the_newest_filter_wins(
     dropped, and only the newest is read."""
     import threading
 
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     co = window.coordinator
     real = co.dashboard_figures
     release, asked = threading.Event(), []
@@ -457,10 +447,7 @@ def test_a_mistake_in_reading_the_figures_reaches_the_crash_handler_not_a_databa
     connection»: a mistake in the code passed for a network fault, and no traceback was kept."""
     from digigram.ui import errors
 
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     said: list[Any] = []
     monkeypatch.setattr(errors, "show_problem", lambda parent, exc: said.append(exc))
 
@@ -479,10 +466,7 @@ def test_a_table_export_runs_under_the_wait_cursor_and_says_done_without_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QApplication
 
-    seed_trainees(ws, PEOPLE)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    view = dashboard(window)
+    view = open_dashboard(window, ws)
     co = window.coordinator
     seen: list[Any] = []
     real = co.export_group_csv
