@@ -512,3 +512,17 @@ def test_coordinator_mode_left_alone_locks_itself_but_never_under_an_open_dialog
     assert "locked after 15 minutes" in window.statusBar().currentMessage()
     window.coordinator_action.trigger()  # the password is asked again
     assert typed["kinds"][-1] == "enter" and len(typed["kinds"]) == 2
+
+
+def test_coming_back_to_the_hard_questions_page_reads_its_figures(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:
+    """The dashboard keeps its page when coordinator mode is left and opened again; figures are read only
+    for a screen on view, so the page opened again must read them once it is shown."""
+    view = open_dashboard(window, ws)
+    turn_to(view, view.tabs.indexOf(view.hard))
+    window.go_home()
+    assert not view.figures_ready()
+    window.coordinator_action.trigger()
+    assert dashboard(window) is view and view.tabs.currentWidget() is view.hard
+    qtbot.waitUntil(view.figures_ready, timeout=20000)
+    assert view.hard.empty.text() != "Working out the figures…"

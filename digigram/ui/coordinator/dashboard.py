@@ -521,6 +521,9 @@ class DashboardView(QWidget):
         self._fold_filters_for_the_screen()
         # Sizes measured before the first paint use an unpolished font: measure again once shown.
         QTimer.singleShot(0, self, self.fit_columns)
+        # Opened again on the hard questions or before/after page (the page is kept): their figures are
+        # read now, since none is read for a screen not yet shown.
+        QTimer.singleShot(0, self, self._load_figures)
 
     def hideEvent(self, event: QHideEvent) -> None:
         # The toolbar's Manage menu belongs to this screen: it goes with it (to Home, to one trainee).
