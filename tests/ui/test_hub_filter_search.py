@@ -24,16 +24,22 @@ KAMIANKA = "Камʼянка-Бузька бібліотека"  # Lviv Oblast, 
 
 
 def many_hubs(ws: Any) -> dict[str, Any]:
-    """The hubs by name; one trainee in each, two in YOUTH."""
-    hubs = {}
-    for region, name in REGIONS.items():
-        for n in range(1, 111):
-            hubs[name.format(n=n)] = ws.add_hub(name.format(n=n), region_id=region)
-    for name in (YOUTH, KAMIANKA):
-        hubs[name] = ws.add_hub(name, region_id="UA-46")
-    for n, hub in enumerate(hubs.values()):
-        ws.create_person(f"Слухач {n:03}", hub_id=hub.id)
-    ws.create_person("Оксана Петренко", hub_id=hubs[YOUTH].id)
+    """The hubs by name; one trainee in each, two in YOUTH. In one transaction: 665 of them, each made
+    and committed on its own, took 4-7 s of every test here."""
+    from datetime import UTC, datetime
+
+    from digigram.store.db import transaction
+    from digigram.store.repo import hubs as hub_rows
+    from digigram.store.repo import people as people_rows
+
+    named = [(name.format(n=n), region) for region, name in REGIONS.items() for n in range(1, 111)]
+    named += [(YOUTH, "UA-46"), (KAMIANKA, "UA-46")]
+    role, agreed = ws.framework.profiles[0].id, datetime.now(UTC)
+    with transaction(ws.store.sessions) as session:
+        hubs = {name: hub_rows.add_hub(session, name=name, region_id=region) for name, region in named}
+        people = [(f"Слухач {n:03}", hub) for n, hub in enumerate(hubs.values())]
+        for name, hub in [*people, ("Оксана Петренко", hubs[YOUTH])]:
+            people_rows.add_person(session, name=name, hub_id=hub.id, profile_id=role, consent_at=agreed)
     return hubs
 
 
