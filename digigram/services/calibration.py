@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from digigram.core import paths
 from digigram.core.calibration import CalibrationResult, Response, calibrate
 from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.calibration.newversion import new_version_text, next_version
@@ -79,13 +78,8 @@ def read_responses(
     framework_id: str, *, data_dir: Path | None, database_url: str | None, progress: Progress | None = None
 ) -> tuple[list[Response], bool]:
     """All finished checks' answers on this framework, and whether the database stores languages."""
-    if not database_url:
-        folder = data_dir if data_dir is not None else paths.data_dir()
-        if not folder.is_dir():  # a mistyped --data-dir: say so, and create nothing
-            raise DigigramError(N_("The folder {folder} does not exist: check --data-dir.", folder=folder))
-        if not paths.database_path(folder).exists():
-            raise DigigramError(N_("There is no Digigram database in {folder}.", folder=folder))
-    store = open_store(data_dir=data_dir, database_url=database_url)
+    # A mistyped --data-dir is refused as every reading command refuses it, and nothing is created.
+    store = open_store(data_dir=data_dir, database_url=database_url, existing=True)
     try:
         with transaction(store.sessions) as session:
             total = rows.count_finished_answers(session, framework_id)

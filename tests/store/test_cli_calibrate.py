@@ -154,7 +154,10 @@ def test_bad_input_gets_a_message_and_writes_nothing(
         *((["--data-dir", str(data_dir), "--min-responses", n],
            f"--min-responses має бути не менше 100, а не {n}") for n in ("0", "1", "99")),
         # A mistyped --data-dir is named as such, and no folder or database appears there.
-        (["--data-dir", str(tmp_path / "typo")], f"Теки {tmp_path / 'typo'} немає: перевірте --data-dir."),
+        (["--data-dir", str(tmp_path / "typo")],
+         f"Теки даних {tmp_path / 'typo'} не існує, тож читати нічого. Перевірте теку в --data-dir"),
+        # An SQLite address whose file is not there: said, and no empty database is made there.
+        (["--database", f"sqlite:///{tmp_path / 'elsewhere.db'}"], "немає бази даних Digigram"),
     ]
     for extra, message in cases:
         code = main(["calibrate", "--framework", str(framework_file), "--out", str(out), "--lang", "uk",
@@ -164,7 +167,7 @@ def test_bad_input_gets_a_message_and_writes_nothing(
         assert message in err
         assert "читаю відповіді" not in err  # refused before a region's answers are read for minutes
         assert not out.exists()
-    assert not (tmp_path / "typo").exists()
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "elsewhere.db").exists()
     # A folder for --out or --report that is not there: said before the answers are read, not as a
     # traceback after the fit (and not after NEW.yaml was written, for the report).
     missing = tmp_path / "no-such-folder"
