@@ -11,7 +11,7 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
 from matplotlib.textpath import text_to_path
 
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, NOT_MEASURED
 
 # pyparsing, which matplotlib imports, reads the whole of its own source (250 KB, 0.8 MiB as lines)
 # into linecache once at its import, only to name one line in its error messages, and the lines stay
@@ -32,6 +32,7 @@ WORDS = {
     "reached": N_("✓"),
     "no_target": N_("—"),
     "date": N_("Date of check"),
+    "not_measured": NOT_MEASURED,
 }
 
 

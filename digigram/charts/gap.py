@@ -53,6 +53,11 @@ class _Layout:
         return 2 * line_height_in(self.size) + 0.25 + self.legend_h
 
 
+def _label(bar: AreaBar, lang: str) -> str:
+    """The area's name; an area not measured says so beside it, its row holding no mark at all."""
+    return bar.label if bar.measured else f"{bar.label}\n({word('not_measured', lang)})"
+
+
 def _legend_entries(lang: str) -> list[str]:
     return [word("level", lang), word("band", lang), word("target", lang)]
 
@@ -80,7 +85,7 @@ def _layout(
     # the plot keeps room for every level code (about 1.8 code widths each); labels wrap into the rest
     min_plot = len(levels) * 1.8 * max((text_width_in(c, size) for c in levels), default=0.3) + 0.3
     label_max = max(min(0.38 * width, width - 2 * PAD - right_w - min_plot), 1.2)
-    labels = [wrap(b.label, label_max, size) for b in bars]
+    labels = [wrap(_label(b, lang), label_max, size) for b in bars]
     label_w = max((text_width_in(line, size) for ls in labels for line in ls), default=0.5) + 0.12
     row_h = max(max((len(ls) for ls in labels), default=1) * lh + 0.3 * font_scale, 0.5 * font_scale)
     entries = _legend_entries(lang)
@@ -170,6 +175,13 @@ def draw_gap(
     ring = 3.0 * font_scale if high_contrast else 1.2
     dot_ms = est_ms + (ring if high_contrast else 0.0)
     for bar, row in zip(bars, rows, strict=True):
+        if not bar.measured:  # the prior's level is no finding: no range, level, target or gap drawn
+            if any_target:
+                ax.annotate(word("no_target", lang), xy=(1, row), xycoords=("axes fraction", "data"),
+                            xytext=(lay.right_w * 72 / 2, 0), textcoords="offset points", ha="center",
+                            va="center", fontproperties=font(size, bold=True), color=pal.text,
+                            annotation_clip=False, gid=f"gaptext:{bar.area_id}")
+            continue
         lo, hi = bar.band_lo_index, bar.band_hi_index
         band = Rectangle((lo - 0.32, row - 0.2), hi - lo + 0.64, 0.4, facecolor=pal.band_face,
                          edgecolor=pal.band_edge, hatch=pal.band_hatch, linewidth=pal.line_width, zorder=2)

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from typing import Any
 
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, Percent, format_percent
+from digigram.core.i18n import N_, NOT_MEASURED, Percent, format_percent
+from digigram.core.scoring import measured
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class AreaBar:
     said_index: int | None = None  # the level the person's self-ratings point to
     level_probability: float | None = None  # how likely the level at level_index is
     p_below_target: float | None = None  # the chance of being below the target
+    measured: bool = True  # False: no shown answers, the level is the prior's (core.scoring.measured)
 
     def __post_init__(self) -> None:
         if not self.band_lo_index <= self.band_hi_index:
@@ -33,8 +35,9 @@ class AreaBar:
 
     @property
     def gap(self) -> int | None:
-        """Levels still missing to reach the target (0 when reached), None without a target."""
-        if self.target_index is None:
+        """Levels still missing to reach the target (0 when reached), None without a target or a
+        measured level."""
+        if self.target_index is None or not self.measured:
             return None
         return max(0, self.target_index - self.level_index)
 
@@ -84,6 +87,7 @@ class ResultRow:
     said: str = "—"
     level_chance: str = ""  # how likely the level is, "50 %"; empty when not known
     below_chance: str = ""  # the chance of being below the target, where it says something
+    measured: bool = True  # False: the level cell says "not measured" (core.scoring.measured)
 
 
 _REACHED = N_("reached")
@@ -107,6 +111,10 @@ def rows_from_bars(bars: Iterable[AreaBar], levels: Sequence[str], *, lang: str)
         gap = bar.gap
         gap_text = "—" if gap is None else (_REACHED.render(lang) if gap == 0 else str(gap))
         said = "—" if bar.said_index is None else levels[bar.said_index]
+        if not bar.measured:  # no level, no range, no gap: the prior's would read as a finding
+            rows.append(ResultRow(bar.label, NOT_MEASURED.render(lang), "—", target, gap_text, said,
+                                  measured=False))
+            continue
         chance = "" if bar.level_probability is None else format_percent(bar.level_probability, lang)
         rows.append(ResultRow(bar.label, levels[bar.level_index], band, target, gap_text, said, chance,
                               below_chance(gap, bar.p_below_target, lang)))
@@ -150,6 +158,7 @@ def bars_from_result(
                 said_index=None if said is None else framework.level_index(said.level),
                 level_probability=getattr(res, "level_probability", None),
                 p_below_target=getattr(res, "p_below_target", None),
+                measured=measured(res),
             )
         )
     return bars

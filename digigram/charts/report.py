@@ -19,7 +19,7 @@ from digigram.charts._style import breakable_words, font, line_height_in, text_w
 from digigram.charts.gap import draw_gap, gap_height
 from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
 from digigram.core.errors import DigigramError
-from digigram.core.i18n import N_, format_date, normalise, rendered, said_close
+from digigram.core.i18n import N_, format_date, normalise, not_measured_why, rendered, said_close
 
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 in inches
 MARGIN = 0.7
@@ -264,11 +264,15 @@ def build_report_pages(
                    [[r.area, _with(r.level, r.level_chance, ", "), r.band, r.target,
                      _with(r.gap, r.below_chance, " (", ")"), r.said] for r in rows], title=words["results"],
                    keep_together=True)
+        unmeasured = [r.area for r in rows if not r.measured]
+        if unmeasured:
+            flow.y -= 0.06
+            flow.paragraph(not_measured_why(unmeasured, lang).render(lang), after=0.15)
     if said_vs_shown is not None:
         text = words["said_more" if said_vs_shown > 0 else "said_less" if said_vs_shown < 0 else "said_fits"]
         # "Fits" is over all areas together: said plainly beside a table whose levels differ in an area,
         # it denied what the reader saw just above. The areas that differ are named.
-        differ = [r.area for r in rows if r.said not in ("", "—") and r.said != r.level]
+        differ = [r.area for r in rows if r.measured and r.said not in ("", "—") and r.said != r.level]
         if said_vs_shown == 0 and differ:
             text = said_close(differ, lang).render(lang)
         flow.heading(words["said_title"], keep_with=2 * line_height_in(BODY_PT))

@@ -12,8 +12,9 @@ from digigram.core import paths
 from digigram.core.answer_order import display_order
 from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
-from digigram.core.i18n import N_, Message, said_close
+from digigram.core.i18n import N_, Message, not_measured_why, said_close
 from digigram.core.records import Person
+from digigram.core.scoring import measured
 
 if TYPE_CHECKING:
     from digigram.services.quiz import QuizSession
@@ -219,23 +220,31 @@ def print_result(term: Terminal, session: QuizSession) -> None:
     fw = session.framework
     term.say()
     term.say(term.t(N_("Results by area:")))
+    unmeasured = []
     for area in session.result().areas.values():
         name = fw.area(area.area_id).name.get(term.lang)
+        said = "—" if area.said is None else area.said.level
+        if not measured(area):  # the prior's level is no finding: no level, no gap, no "target met"
+            unmeasured.append(name)
+            term.say(term.t(N_("  {area_id} {name}: not measured; you said {said}",
+                               area_id=area.area_id, name=name, said=said)))
+            continue
         low, high = area.band
         band = low if low == high else f"{low}–{high}"
         target = area.target or "—"
         gap = "—" if area.gap is None else str(area.gap)
-        said = "—" if area.said is None else area.said.level
         term.say(term.t(
             N_("  {area_id} {name}: level {level} (band {band}), target {target}, gap {gap}; you said {said}",
                area_id=area.area_id, name=name, level=area.level, band=band, target=target, gap=gap,
                said=said),
         ))
+    if unmeasured:
+        term.say(term.t(not_measured_why(unmeasured, term.lang)))
     person = session.result().self_vs_shown
     if person is not None:
         # As the report says it: over all areas they fit, but the levels listed above differ here.
         differ = [fw.area(a.area_id).name.get(term.lang) for a in session.result().areas.values()
-                  if a.said is not None and a.said.level != a.level]
+                  if a.said is not None and measured(a) and a.said.level != a.level]
         term.say(term.t(said_close(differ, term.lang) if person.direction == 0 and differ
                         else SAID_VS_SHOWN[person.direction]))
 

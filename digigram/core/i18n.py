@@ -231,6 +231,16 @@ def said_close(areas: Sequence[str], lang: str | None) -> Message:
               "The two levels differ in: {areas}.", areas=quoted_names(areas, lang))
 
 
+# An area whose level rests on nothing (scoring.measured): in place of its level, gap and "target met".
+NOT_MEASURED = N_("not measured")
+
+
+def not_measured_why(areas: Sequence[str], lang: str | None) -> Message:
+    """The one line saying why `areas` have no level, wherever a screen or the report says why."""
+    return N_("Not measured: {areas}. The framework has no questions that show these skills, so the check "
+              "gives them no level.", areas=quoted_names(areas, lang))
+
+
 def rendered(table: Mapping[str, Message], lang: str | None) -> dict[str, str]:
     """A table of labels (column heads, chart legends) worded in `lang`."""
     return {key: message.render(lang) for key, message in table.items()}

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from digigram.core.errors import FrameworkError
+from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message, Percent, format_percent
 from digigram.core.loader import load_framework_text
 from digigram.core.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, decode
@@ -62,6 +63,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
             apostrophe=APOSTROPHE)),
     Rule("review-overdue", "warning",
          N_("the review date of a dated fact has passed: the fact may be out of date")),
+    Rule("area-not-measured", "warning",
+         N_("self-ratings say, they do not show: a level rests on knowledge and scenario answers only")),
     Rule("invalid", "error", N_("the file does not follow the format, so it cannot be checked further")),
 )}
 
@@ -227,6 +230,7 @@ def lint_text(text: str | bytes, *, name: str = "<framework>", base_dir: str | P
     _check_enemies(report, items, languages)
     for node in _seq(top.get("resources")):
         _check_resource(report, _mapping(node), when)
+    _check_measured(report, framework, _seq(top.get("areas")))
     if "uk" in languages:
         _check_apostrophes(report, root)
     report.findings.sort(key=lambda f: (f.line, f.rule, f.lang or ""))
@@ -442,6 +446,19 @@ def _keys_text(item: _Item, lang: str) -> str:
         return " ".join(_text(o.texts, lang) for o in item.options if o.score >= 0.5)
     best = max((o.score for o in item.options), default=0.0)
     return " ".join(_text(o.texts, lang) for o in item.options if o.score == best)
+
+
+def _check_measured(report: Report, framework: Framework, areas: list[Node]) -> None:
+    """An area with only self-ratings and attitudes, or no items at all: allowed, yet no answer in it
+    can show a level (core.scoring.measured), so every result there says "not measured"."""
+    shown = {item.area_id for item in framework.items if item.kind in ("knowledge", "scenario")}
+    for node in areas:
+        id_node = _mapping(node).get("id")
+        area_id = str(_scalar(id_node))
+        if area_id not in shown:
+            report.add("area-not-measured", id_node or node,
+                       N_("The area {area} has no knowledge or scenario item, so the app can give no level "
+                          "for it.", area=area_id), item=area_id)
 
 
 def _check_resource(report: Report, f: dict[str, Node], today: date) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
 from digigram.core.i18n import N_, normalise
-from digigram.core.scoring import UNSURE, CompetenceResult, QuizResult, chance_below, not_shown_yet
+from digigram.core.scoring import UNSURE, CompetenceResult, QuizResult, chance_below, measured, not_shown_yet
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ def reached_surely(result: QuizResult, comp: CompetenceResult, framework: Framew
     target with a 27 % chance of being below it, and its steps were called reached, for competences it
     never asked. The results name that chance beside the tick; the plan does not call such steps
     reached. A full check stops an area when its verdict is clear, and its tick stands as it is."""
-    if not reaches_target(comp) or comp.target is None:
-        return False
+    if not reaches_target(comp) or comp.target is None or not measured(result.areas[comp.area_id]):
+        return False  # an area not measured reaches nothing: its level is the prior's
     if result.mode != "quick":
         return True
     levels = [level.code for level in framework.levels]
@@ -60,7 +60,8 @@ def suggest(
     offline_first: bool = False,
 ) -> list[Suggestion]:
     """Steps for every competence with a gap, largest gap first, then in framework order; and for one
-    at its target by its area's level that has not shown it (scoring.not_shown_yet), last.
+    at its target by its area's level that has not shown it (scoring.not_shown_yet), last. Areas not
+    measured (scoring.measured) give no step: their level is the prior's, no gap at all.
 
     Resources are matched by competence and its area, and by level range. When asked, offline handouts
     come before anything needing the internet; then ones in `lang` (a Ukrainian reader was given an
@@ -71,9 +72,9 @@ def suggest(
     order = {c.id: n for n, c in enumerate(framework.competences)}
     steps: list[Suggestion] = []
     for comp in sorted(result.competences.values(), key=lambda c: order.get(c.competence_id, 0)):
-        if comp.gap is None or comp.target is None or reaches_target(comp):
-            continue
         area = result.areas[comp.area_id]
+        if comp.gap is None or comp.target is None or reaches_target(comp) or not measured(area):
+            continue  # an area not measured has no gap to close, and none closed either
         low, high = area.level_index, framework.level_index(comp.target)
         missed = {
             rid

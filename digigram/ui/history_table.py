@@ -8,8 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from digigram.core.framework import Framework
-from digigram.core.i18n import format_date
+from digigram.core.i18n import NOT_MEASURED, format_date
 from digigram.core.records import Attempt
+from digigram.core.scoring import measured
 from digigram.core.when import local
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable
@@ -78,7 +79,8 @@ class HistoryTable(FittedTable):
         for row, a in enumerate(self.attempts):
             before = "—" if a.rating_before is None else str(a.rating_before)
             after = "—" if a.rating_after is None else str(a.rating_after)
-            levels = "; ".join(f"{area_name(framework, o.area_id, lang)}: {o.level}" for o in a.areas)
+            levels = "; ".join(f"{area_name(framework, o.area_id, lang)}: "
+                               f"{o.level if measured(o) else NOT_MEASURED.render(lang)}" for o in a.areas)
             cells = (format_moment(a.finished_at or a.started_at, lang), mode_label(a.mode, framework, lang),
                      status_label(a.status), f"{before} → {after}", levels)
             for col, text in enumerate(cells):

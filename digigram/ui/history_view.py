@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.i18n import format_date
+from digigram.core.scoring import measured
 from digigram.core.when import local, local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable
@@ -125,7 +126,7 @@ class HistoryView(QWidget):
             points, target = [], None
             for a in finished:
                 for o in a.areas:
-                    if o.area_id != area.id:
+                    if o.area_id != area.id or not measured(o):  # the prior's level is no point
                         continue
                     band = tuple(o.band) or (o.level,)
                     moment = a.finished_at or a.started_at

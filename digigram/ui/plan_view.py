@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
-from digigram.core.i18n import format_date
+from digigram.core.i18n import format_date, not_measured_why
 from digigram.core.plan import goal_text, reached_surely
 from digigram.core.records import Attempt, Change, Plan, PlanStep
-from digigram.core.scoring import QuizResult
+from digigram.core.scoring import QuizResult, measured
 from digigram.core.when import local
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
+from digigram.ui.texts import area_name
 from digigram.ui.widgets import StackingScreen, TextLabel, breakable, scroll_page, wrap_lines
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ class PlanView(StackingScreen):
         self.touched = False  # changed by the person, not only the steps suggested on opening
         # The latest finished check (what Suggest reads) and the competences whose target it reaches.
         self.latest: Attempt | None = None
+        self.unmeasured: list[str] = []  # the latest check's areas without a level (scoring.measured)
         self.reached: Reached | None = None
         # The steps and the form scroll on their own above Save, Export and Print, which stay at the
         # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed
@@ -211,12 +213,16 @@ class PlanView(StackingScreen):
     def _read_latest(self) -> None:
         """The person's latest finished check and the competences at their target in it."""
         self.latest, self.reached = None, None
+        self.unmeasured = []
         if self.person_id is None:
             return
         latest = self.latest = self.win.ws.latest_finished(self.person_id)
         # A result that cannot be read was said; then no step is marked reached.
         result = None if latest is None else self.win.run(lambda: self.win.ws.results_for(latest.id))
         self.reached = Reached.of(latest, result, self.win.ws.framework)
+        fw, lang = self.win.ws.framework, self.win.lang
+        self.unmeasured = [] if result is None else [  # areas the check gives no level: no step, no gap
+            area_name(fw, area_id, lang) for area_id, area in result.areas.items() if not measured(area)]
 
     def _quick_note(self) -> str:
         """When the latest check is a quick scan, that what it suggests is rough."""
@@ -314,8 +320,13 @@ class PlanView(StackingScreen):
         """Why no step is suggested: no finished check yet, or the latest meets every goal."""
         if self.person_id is None or self.latest is None:  # read with the plan (_read_latest)
             return translate("Plan", "Finish a check first: suggestions come from its results.")
-        note = translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
-                                 "You can add a step of your own.")
+        if self.unmeasured:  # "meets every goal" of areas it gave no level was not so
+            note = " ".join((translate("Plan", "Nothing to suggest from the areas the latest check measured. "
+                                               "You can add a step of your own."),
+                             not_measured_why(self.unmeasured, self.win.lang).render(self.win.lang)))
+        else:
+            note = translate("Plan", "Nothing to suggest: the latest check meets every goal for your role. "
+                                     "You can add a step of your own.")
         quick = self._quick_note()
         return f"{note} {quick}" if quick else note
 

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.i18n import quoted_names
+from digigram.core.i18n import not_measured_why, quoted_names
+from digigram.core.scoring import measured
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import format_moment, mode_label
 from digigram.ui.texts import (
@@ -237,8 +238,11 @@ class ResultsView(QWidget):
         summary: list[str] = []
         said_more: list[str] = []  # areas whose self-ratings were above the answers, and below
         showed_more: list[str] = []
+        unmeasured: list[str] = []  # areas with no shown answer: no level (core.scoring.measured)
         for row, area in enumerate(areas):
             res = result.areas[area.id]
+            if not measured(res):
+                unmeasured.append(area.name.get(lang))
             cells = [
                 area.name.get(lang),
                 level_chance_text(fw, res, lang),
@@ -276,6 +280,8 @@ class ResultsView(QWidget):
         overall = said_vs_shown_text(result, about_self=True, framework=fw, lang=lang)
         if overall:
             notes.insert(0, overall)
+        if unmeasured:  # why those rows hold no level, first: the table above shows them so
+            notes.insert(0, not_measured_why(unmeasured, lang).render(lang))
         self._fit_table()
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
@@ -311,7 +317,9 @@ class ResultsView(QWidget):
             res = competences.get(competence.id)
             if res is None or not res.evidence:
                 continue
-            top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), competence_gap_text(res)])
+            area = result.areas.get(res.area_id)
+            gap = competence_gap_text(res, area_measured=area is None or measured(area))
+            top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), gap])
             for ev in res.evidence:
                 item = fw.item(ev.item_id)
                 row = QTreeWidgetItem(top, [item.stem.get(lang), answer_text(fw, item, ev.choice, lang)])

@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from digigram.core.scoring import UNSURE, CompetenceResult, not_shown_yet, shown_at_target
+from digigram.core.i18n import NOT_MEASURED
+from digigram.core.scoring import UNSURE, CompetenceResult, measured, not_shown_yet, shown_at_target
+from digigram.ui.appearance import current_language
 
 translate = QCoreApplication.translate
 
@@ -50,6 +52,8 @@ def level_chance_text(framework: Any, res: Any, lang: str) -> str:
     the likelihood. After a quick check the level alone read surer than it is."""
     from digigram.core.i18n import format_percent
 
+    if not measured(res):  # the prior's level, resting on no shown answer, is no finding
+        return NOT_MEASURED.render(lang)
     band = tuple(res.band)
     span = band[0] if band[0] == band[-1] else f"{band[0]}–{band[-1]}"
     chance = getattr(res, "level_probability", None)
@@ -64,6 +68,8 @@ def below_chance_text(res: Any, lang: str) -> str:
     chance of 10 % or more of being below it, or below it with a chance of 10 % or more of being there."""
     from digigram.core.i18n import format_percent
 
+    if not measured(res):  # no level, so no gap and no "target reached"
+        return "—"
     text, gap, below = gap_text(res), getattr(res, "gap", None), getattr(res, "p_below_target", None)
     if gap is None or below is None or (below < UNSURE if gap <= 0 else below > 1 - UNSURE):
         return text
@@ -71,15 +77,18 @@ def below_chance_text(res: Any, lang: str) -> str:
     return f"{text} ({chance})"
 
 
-def competence_gap_text(res: CompetenceResult) -> str:
+def competence_gap_text(res: CompetenceResult, *, area_measured: bool = True) -> str:
     """A competence's line under "By competence": the area's gap, unless its own answers say otherwise.
 
     Levels are estimated per area, so the gap comes from the whole area's level. At the target, the line
     says "target reached" only when the competence's own shown answers (knowledge, scenario) were all
     fully right; when every one was the lowest (a wrong answer, "I don't know") it has not shown the
     target at all, however high the person rated themselves; in between (a half-right answer,
-    self-ratings alone) the tick is the area's, and the line says so.
+    self-ratings alone) the tick is the area's, and the line says so. In an area not measured
+    (scoring.measured) there is no level to compare, and the line says that.
     """
+    if not area_measured:
+        return NOT_MEASURED.render(current_language())
     if not_shown_yet(res):
         return "▼ " + translate("Texts", "not shown yet: no question here was answered right")
     if res.gap == 0 and not shown_at_target(res):
@@ -118,7 +127,7 @@ def said_vs_shown_text(result: Any, *, about_self: bool, framework: Any, lang: s
         # Over all areas together: said plainly beside areas whose said and shown levels differ, "fits"
         # denied what the table showed. Those areas are named, as the personal report names them.
         differ = [area_name(framework, area_id, lang) for area_id, res in result.areas.items()
-                  if getattr(res, "said", None) is not None and res.said.level != res.level]
+                  if getattr(res, "said", None) is not None and measured(res) and res.said.level != res.level]
         if differ:
             text = (translate("Texts", "Over all areas together, what you said about yourself is close to "
                               "what your answers showed. The two levels differ in: %1.") if about_self else

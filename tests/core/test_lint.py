@@ -301,3 +301,33 @@ def test_cli_errors_only_and_an_unreadable_file(tmp_path: Path) -> None:
     missing = _cli("--lang", "uk", str(tmp_path / "none.yaml"))
     assert missing.returncode == 2
     assert "не вдалося прочитати файл" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_an_area_with_no_shown_item_is_a_warning_at_its_id() -> None:
+    areas = """  - id: INF
+    name: {uk: "Інформація", en: "Information"}
+    competences:
+      - id: INF.1
+        name: {uk: "Пошук", en: "Searching"}
+"""
+    said = """  - id: INF.1-01
+    competence: INF.1
+    kind: self_rating
+    level: A1
+    stem: {uk: "Я знаходжу сайт.", en: "I can find a website."}
+    scale: skills
+"""
+    scales = """scales:
+  skills:
+    - label: {uk: "Ні", en: "No"}
+    - label: {uk: "Так", en: "Yes"}
+"""
+    text = HEAD.replace("areas:\n", scales + "areas:\n" + areas) + CLEAN.format(n=1) + said
+    report = lint_text(text, name="t.yaml", base_dir=ROOT, today=TODAY)
+    (finding,) = [f for f in report.findings if f.rule == "area-not-measured"]
+    # only self-rated, the app showed the prior's level there as a finding, and lint said nothing
+    assert finding.item == "INF" and finding.severity == "warning" and report.errors == 0
+    assert finding.line == _line_of(text, "- id: INF")
+    assert finding.message("en") == ("The area INF has no knowledge or scenario item, so the app can give no "
+                                     "level for it.")
+    assert "area-not-measured" not in _rules(_lint(CLEAN.format(n=1)))  # Safety's question measures it

@@ -15,7 +15,7 @@ from digigram.ui.texts import said_vs_shown_text
 def _result(framework: Any, said: list[str | None]) -> Any:
     """A check whose said and shown levels fit over all areas together; area k said `said[k]`, shown B2
     (a level not said for the areas after)."""
-    areas = {a.id: SimpleNamespace(level="B2", said=None if s is None else SimpleNamespace(level=s))
+    areas = {a.id: SimpleNamespace(level="B2", items=3, said=None if s is None else SimpleNamespace(level=s))
              for a, s in zip(framework.areas, said, strict=False)}
     return SimpleNamespace(self_vs_shown=SimpleNamespace(flag=False, difference=0.2), areas=areas)
 

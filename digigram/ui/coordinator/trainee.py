@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.errors import DigigramError
+from digigram.core.i18n import NOT_MEASURED, not_measured_why
 from digigram.core.plan import goal_text
 from digigram.core.records import latest_finished
+from digigram.core.scoring import measured
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
@@ -218,15 +220,22 @@ class TraineeView(QWidget):
         from digigram.charts.model import bars_from_result, level_codes
 
         fw, lang = self.win.ws.framework, self.win.lang
+
+        def level(res: Any) -> str:  # an area no shown answer measured has no level (scoring.measured)
+            return level_label(fw, res.level, lang) if measured(res) else NOT_MEASURED.render(lang)
+
         self.chart.setAccessibleDescription("; ".join(
-            f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}; {gap_text(res)}"
+            f"{area_name(fw, area_id, lang)}: {level(res)}" + (f"; {gap_text(res)}" if measured(res) else "")
             for area_id, res in result.areas.items()))
         said = "\n".join(  # one area per line: easier to read than one long run-on sentence
-            f"{area_name(fw, area_id, lang)}: {level_label(fw, res.level, lang)}, "
+            f"{area_name(fw, area_id, lang)}: {level(res)}, "
             + translate("Trainee", "said %1").replace("%1", said_text(fw, res, lang))
             for area_id, res in result.areas.items())
-        self.said.setText(translate("Trainee", "Shown and said:\n%1").replace("%1", said)
-                          + "\n" + said_vs_shown_text(result, about_self=False, framework=fw, lang=lang))
+        unmeasured = [area_name(fw, a, lang) for a, res in result.areas.items() if not measured(res)]
+        self.said.setText("\n".join(t for t in (
+            translate("Trainee", "Shown and said:\n%1").replace("%1", said),
+            not_measured_why(unmeasured, lang).render(lang) if unmeasured else "",
+            said_vs_shown_text(result, about_self=False, framework=fw, lang=lang)) if t))
         bars, levels, settings = bars_from_result(result, fw, lang=lang), level_codes(fw), self.win.settings
         scale = settings.text_scale / 100
 

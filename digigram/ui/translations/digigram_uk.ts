@@ -1540,37 +1540,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="88"/>
+        <location filename="../plan_view.py" line="89"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="174"/>
+        <location filename="../plan_view.py" line="176"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="175"/>
+        <location filename="../plan_view.py" line="177"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="179"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="178"/>
+        <location filename="../plan_view.py" line="180"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="181"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="182"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1650,22 +1650,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="185"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="184"/>
+        <location filename="../plan_view.py" line="186"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1680,62 +1680,67 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="233"/>
+        <location filename="../plan_view.py" line="239"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="278"/>
+        <location filename="../plan_view.py" line="284"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="278"/>
+        <location filename="../plan_view.py" line="284"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="316"/>
+        <location filename="../plan_view.py" line="322"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="307"/>
+        <location filename="../plan_view.py" line="313"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="65"/>
+        <location filename="../plan_view.py" line="66"/>
         <source>target already reached in the quick scan of %1</source>
         <translation>ціль уже досягнуто за швидкою перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="67"/>
+        <location filename="../plan_view.py" line="68"/>
         <source>target already reached in the check of %1</source>
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="225"/>
+        <location filename="../plan_view.py" line="231"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="317"/>
+        <location filename="../plan_view.py" line="324"/>
+        <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
+        <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="328"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="387"/>
+        <location filename="../plan_view.py" line="398"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="392"/>
+        <location filename="../plan_view.py" line="403"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="405"/>
+        <location filename="../plan_view.py" line="416"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -2177,157 +2182,157 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Results</name>
     <message>
-        <location filename="../results_view.py" line="163"/>
+        <location filename="../results_view.py" line="164"/>
         <source>Overview</source>
         <translation>Огляд</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="164"/>
+        <location filename="../results_view.py" line="165"/>
         <source>By competence</source>
         <translation>За компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="165"/>
+        <location filename="../results_view.py" line="166"/>
         <source>Answers to review</source>
         <translation>Відповіді для розбору</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="166"/>
+        <location filename="../results_view.py" line="167"/>
         <source>Result pages</source>
         <translation>Сторінки результатів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="168"/>
+        <location filename="../results_view.py" line="169"/>
         <source>&amp;Levels per area (the same as the chart, as a table):</source>
         <translation>&amp;Рівні за сферами (те саме, що на діаграмі, у вигляді таблиці):</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="170"/>
+        <location filename="../results_view.py" line="171"/>
         <source>Levels per area</source>
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="171"/>
+        <location filename="../results_view.py" line="172"/>
         <source>✓ target reached; ▼ below the target.</source>
         <translation>✓ — ціль досягнуто; ▼ — нижче від цілі.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="174"/>
+        <location filename="../results_view.py" line="175"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="175"/>
+        <location filename="../results_view.py" line="176"/>
         <source>Level, how likely (likely range)</source>
         <translation>Рівень, його ймовірність (імовірний діапазон)</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="176"/>
+        <location filename="../results_view.py" line="177"/>
         <source>Target for your role</source>
         <translation>Ціль для вашої ролі</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="177"/>
+        <location filename="../results_view.py" line="178"/>
         <source>Compared with the target</source>
         <translation>Порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="178"/>
+        <location filename="../results_view.py" line="179"/>
         <source>What you said about yourself</source>
         <translation>Що ви сказали про себе</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="181"/>
+        <location filename="../results_view.py" line="182"/>
         <source>Overview: chart and table of levels</source>
         <translation>Огляд: діаграма й таблиця рівнів</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="182"/>
+        <location filename="../results_view.py" line="183"/>
         <source>Chart: your level per area against the target</source>
         <translation>Діаграма: ваш рівень у кожній сфері порівняно з ціллю</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="183"/>
+        <location filename="../results_view.py" line="184"/>
         <source>The chart appears here.</source>
         <translation>Тут зʼявиться діаграма.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="184"/>
+        <location filename="../results_view.py" line="185"/>
         <source>Answers per competence</source>
         <translation>Відповіді за компетентностями</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="188"/>
+        <location filename="../results_view.py" line="189"/>
         <source>Competence and question</source>
         <translation>Компетентність і питання</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="188"/>
+        <location filename="../results_view.py" line="189"/>
         <source>Result and answer</source>
         <translation>Результат і відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="191"/>
+        <location filename="../results_view.py" line="192"/>
         <source>Questions answered wrongly, with the right answer</source>
         <translation>Питання з неправильною відповіддю та правильна відповідь</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="193"/>
+        <location filename="../results_view.py" line="194"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="194"/>
+        <location filename="../results_view.py" line="195"/>
         <source>Make a development &amp;plan</source>
         <translation>Скласти &amp;план розвитку</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="225"/>
+        <location filename="../results_view.py" line="226"/>
         <source>Results of %1: %2, %3</source>
         <translation>Результати: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="261"/>
+        <location filename="../results_view.py" line="265"/>
         <source>%1: you rated yourself higher than your answers to the questions showed. That is very common; the plan can help close the difference.</source>
         <translation>%1: ви оцінили себе вище, ніж показали відповіді на питання. Так буває дуже часто; план допоможе цю різницю подолати.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="270"/>
+        <location filename="../results_view.py" line="274"/>
         <source>%1: your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="354"/>
+        <location filename="../results_view.py" line="362"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="355"/>
+        <location filename="../results_view.py" line="363"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="357"/>
+        <location filename="../results_view.py" line="365"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="358"/>
+        <location filename="../results_view.py" line="366"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="359"/>
+        <location filename="../results_view.py" line="367"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="360"/>
+        <location filename="../results_view.py" line="368"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="371"/>
+        <location filename="../results_view.py" line="379"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -2474,17 +2479,17 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="42"/>
+        <location filename="../texts.py" line="44"/>
         <source>no target set</source>
         <translation>ціль не встановлено</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="46"/>
         <source>target reached</source>
         <translation>ціль досягнуто</translation>
     </message>
     <message numerus="yes">
-        <location filename="../texts.py" line="19"/>
+        <location filename="../texts.py" line="21"/>
         <source>%n level(s) below the target</source>
         <translation>
             <numerusform>на %n рівень нижче від цілі</numerusform>
@@ -2493,67 +2498,67 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="76"/>
         <source>%1 chance below</source>
         <translation>нижче — з імовірністю %1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="93"/>
         <source>not shown yet: no question here was answered right</source>
         <translation>ще не показано: тут немає жодної правильної відповіді</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="86"/>
+        <location filename="../texts.py" line="95"/>
         <source>target reached by the area&apos;s level; the answers here have not shown it yet</source>
         <translation>ціль досягнуто за рівнем сфери; відповіді тут її ще не показали</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="103"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="100"/>
+        <location filename="../texts.py" line="109"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="123"/>
+        <location filename="../texts.py" line="132"/>
         <source>Over all areas together, what you said about yourself is close to what your answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом те, що ви сказали про себе, близьке до того, що показали ваші відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="125"/>
+        <location filename="../texts.py" line="134"/>
         <source>Over all areas together, their self-ratings are close to what their answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом їхня самооцінка близька до того, що показали відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="129"/>
+        <location filename="../texts.py" line="138"/>
         <source>What you said about yourself fits what your answers showed.</source>
         <translation>Те, що ви сказали про себе, збігається з тим, що показали ваші відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="130"/>
+        <location filename="../texts.py" line="139"/>
         <source>Their self-ratings fit what their answers showed.</source>
         <translation>Їхня самооцінка збігається з тим, що показали відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="133"/>
+        <location filename="../texts.py" line="142"/>
         <source>Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to worry about; your levels come from your answers, and the plan starts there.</source>
         <translation>Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, тож хвилюватися нема про що: рівні визначено за вашими відповідями, і план розвитку починається саме з них.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="138"/>
+        <location filename="../texts.py" line="147"/>
         <source>Rated themselves higher than their answers showed, over all areas together. This is common; a friendly talk about the answers to review may help.</source>
         <translation>Загалом за всіма сферами оцінили себе вище, ніж показали відповіді. Так буває часто; може допомогти доброзичлива розмова про відповіді для розбору.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="144"/>
+        <location filename="../texts.py" line="153"/>
         <source>Overall your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="149"/>
+        <location filename="../texts.py" line="158"/>
         <source>Their answers showed more than they gave themselves credit for, over all areas together. Encouragement may help.</source>
         <translation>Загалом за всіма сферами відповіді показали більше, ніж вони собі приписали. Може допомогти підбадьорення.</translation>
     </message>
