@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from digigram.core.coordination import DashboardFilter, TraineeOrder
+from digigram.services.coordinator.exports import csv_text
 from digigram.services.coordinator.mode import Coordinator
 from digigram.services.workspace import Workspace
 from tests.coordinator.conftest import add_check
@@ -45,6 +46,17 @@ def test_the_table_says_not_measured_and_never_needs_help_for_it(ws: Workspace, 
         python = [r.name for r in co.dashboard(DashboardFilter(), order=order).rows]
         expected = ["Андрій Мельник", "Олена Коваль"] if descending else ["Олена Коваль", "Андрій Мельник"]
         assert sql == python == expected
+
+
+def test_the_csv_says_not_measured_with_no_gap(ws: Workspace, co: Coordinator) -> None:
+    _group(ws)
+    board = co.dashboard(DashboardFilter())
+    for lang, words, no in (("uk", "не виміряно", "ні"), ("en", "not measured", "no")):
+        text = csv_text(board, ws.framework, lang=lang, separator=";")
+        lines = [line.split(";") for line in text.splitlines()]
+        olena = next(line for line in lines if line[0] == "Олена Коваль")
+        # name, hub, region, group, role, checks, last check; then DOC and NET (level, target, gap); help
+        assert olena[7:] == ["B", "B", "0", words, "C", "", no]
 
 
 def test_the_programme_leaves_it_out_of_levels_and_gaps(ws: Workspace, co: Coordinator) -> None:
