@@ -9,7 +9,7 @@ from datetime import date
 from types import MappingProxyType
 
 from digigram.core.coordination import HIGH_RATING
-from digigram.core.i18n import N_, Message
+from digigram.core.i18n import N_, Message, format_count, quoted_names
 from digigram.core.names import sort_key
 
 # "After" is a person's latest finished check at least this many days after their first one: a re-check
@@ -121,6 +121,9 @@ class Programme:
     area_ids: tuple[str, ...] = field(default_factory=tuple)
     # Below the role's target per competence, latest check per person, in the framework's order.
     competence_gaps: tuple[CompetenceShare, ...] = ()
+    # People whose latest check had no shown answer in the area (core.scoring.measured), per area:
+    # left out of its levels, gaps and said-versus-shown.
+    unmeasured: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def trainees(self) -> int:
@@ -161,9 +164,20 @@ DEFINITIONS = (
        "there count."),
 )
 
-def definitions(p: Programme) -> list[Message]:
-    """The definitions with this picture's own threshold for the hardest questions."""
-    return [N_(m.msgid, n=p.hard_min_answers) if "{n}" in m.msgid else m for m in DEFINITIONS]
+def definitions(p: Programme, area_names: Mapping[str, str] | None = None,
+                lang: str | None = None) -> list[Message]:
+    """The definitions with this picture's own threshold for the hardest questions, after a line with
+    how many people each area no shown answer measured leaves out of the figures (`area_names` names
+    the areas in `lang`)."""
+    found = [N_(m.msgid, n=p.hard_min_answers) if "{n}" in m.msgid else m for m in DEFINITIONS]
+    if not p.unmeasured:
+        return found
+    names = area_names or {}
+    left_out = ", ".join(f"{quoted_names([names.get(a, a)], lang)} ({format_count(n, lang)})"
+                         for a, n in p.unmeasured.items())
+    return [N_("Not measured, so left out of the shown levels, the shares below target and the shares who "
+               "said more than they showed (people whose latest check had no question there that shows "
+               "the skills, as the framework has none): {areas}.", areas=left_out), *found]
 
 
 def frozen_levels(found: Mapping[str, list[tuple[str, int]]]) -> Mapping[str, tuple[tuple[str, int], ...]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from types import MappingProxyType
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -60,7 +61,11 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     below: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     over: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    unmeasured: dict[str, int] = defaultdict(int)
     for area_id, level, said, gap, n in areas:
+        if level is None:  # no shown answer measured it (gap state -2): no level, gap or said-vs-shown
+            unmeasured[area_id] += n
+            continue
         levels[area_id][level] += n
         if gap >= 0:
             below[area_id][0] += n if gap == 1 else 0
@@ -96,6 +101,8 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
         hard_min_answers=min_answers,
         area_ids=tuple(known),
         competence_gaps=by_competence,
+        unmeasured=MappingProxyType({a: unmeasured[a] for a in area_ids if unmeasured[a]}
+                                    | {a: n for a, n in sorted(unmeasured.items()) if a not in area_ids}),
     )
 
 

@@ -41,7 +41,7 @@ def report_data(p: Programme, framework: Framework, regions: list[Region], hubs:
         over=[(areas.get(o.area_id, o.area_id), o.share) for o in p.over_confident],
         hardest=[(f"{q.item_id}: {framework.item(q.item_id).stem.get(lang)}"
                   if framework.has_item(q.item_id) else q.item_id, q.right) for q in p.hardest],
-        definitions=[m.render(lang) for m in definitions(p)],
+        definitions=[m.render(lang) for m in definitions(p, areas, lang)],
         competence_gaps=[(f"{c.competence_id} {competences.get(c.competence_id, '')}".rstrip(), c.share)
                          for c in p.competence_gaps],
         after_days=p.headline.after_days,

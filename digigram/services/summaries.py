@@ -49,7 +49,11 @@ def mark_of_choice(framework: Framework, item_id: str, choice: object) -> int:
     return 1 if score >= 1.0 - 1e-9 else 2
 
 
-def area_text(level: str | None, target: str | None, gap: int | None) -> str:
+def area_text(level: str | None, target: str | None, gap: int | None, items: int) -> str:
+    """An area's "level|target|gap"; an area no shown answer measured (`items`, its count of them, is 0:
+    core.scoring.measured) has no level and no gap, "|target|", so nothing reads the prior's as found."""
+    if items <= 0:
+        return f"|{target or ''}|"
     return f"{level}|{target or ''}|{'' if gap is None else gap}"
 
 
@@ -58,10 +62,11 @@ def competence_order(framework: Framework) -> dict[str, int]:
     return {c.id: k for k, c in enumerate(framework.competences)}
 
 
-def competence_state(target: str | None, gap: int | None) -> int:
-    """A competence's byte in a summary's gaps: 0 no target, 1 at or above it, 2 below it. The database
-    works out the same from the rows (store.repo.dashboard.competence_states_of): keep the two alike."""
-    return 0 if target is None else 2 if gap is not None and gap > 0 else 1
+def competence_state(target: str | None, gap: int | None, measured: bool = True) -> int:
+    """A competence's byte in a summary's gaps: 0 no target (or its area not measured, so its gap is the
+    prior's), 1 at or above it, 2 below it. The database works out the same from the rows
+    (store.repo.dashboard.competence_states_of): keep the two alike."""
+    return 0 if target is None or not measured else 2 if gap is not None and gap > 0 else 1
 
 
 def gaps_of(place: dict[str, int], states: Iterable[tuple[str, int]]) -> bytes:
@@ -114,8 +119,8 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
                 mark = known[(item_id, stored)] = mark_of(framework, item_id, stored)
             if mark:
                 marks[attempt_id][row[item_id]] = mark
-        for attempt_id, area_id, level, target, gap in dashboard_rows.areas_of(session, chunk):
-            areas[attempt_id][area_id] = area_text(level, target, gap)
+        for attempt_id, area_id, level, target, gap, items in dashboard_rows.areas_of(session, chunk):
+            areas[attempt_id][area_id] = area_text(level, target, gap, items)
         gaps = gaps_in(session, framework, chunk)
         for attempt_id, blob in marks.items():
             text = areas_text(area_ids, areas[attempt_id])

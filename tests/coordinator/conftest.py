@@ -77,9 +77,11 @@ def add_check(
     rating: int | None = None,
     profile: str = "librarian",
     said: dict[str, str] | None = None,
+    unmeasured: Sequence[str] = (),
 ) -> str:
     """A finished check stored directly: per area (level, target); the gap follows from them; `said`:
-    the level the person's self-ratings gave, per area."""
+    the level the person's self-ratings gave, per area. Each area's level rests on shown answers, as a
+    real check's does, but in the `unmeasured` areas, where none were given (core.scoring.measured)."""
     fw = ws.framework
     sessions = ws._sessions
     with transaction(sessions) as session:
@@ -94,7 +96,8 @@ def add_check(
             AreaOutcome(area_id=area, theta=0.0, sd=0.5, level=level, band=(level, level), target=target,
                         p_below_target=None,
                         gap=None if target is None else max(0, LEVELS.index(target) - LEVELS.index(level)),
-                        n_items=len(answers), said_level=(said or {}).get(area))
+                        n_items=0 if area in unmeasured else max(len(answers), 1),
+                        said_level=(said or {}).get(area))
             for area, (level, target) in levels.items()
         ]
         attempt_rows.finish_attempt(session, attempt.id, outcomes=outcomes, rating_after=None)

@@ -56,9 +56,9 @@ class SpooledSummaries:
         self._place = competence_order(framework)
         # Made once per distinct input: answers, area rows, area texts and competence lists repeat a lot.
         self._marks: dict[tuple[str, str], int] = {}
-        self._area_texts: dict[tuple[str, str, str], str] = {}
+        self._area_texts: dict[tuple[str, str, str, str], str] = {}
         self._helps: dict[str, bool] = {}
-        self._gaps: dict[tuple[tuple[Any, Any, Any], ...], bytes] = {}
+        self._gaps: dict[tuple[tuple[Any, Any, Any, bool], ...], bytes] = {}
         self._pending: list[Summary] = []
         self._failed = False
         self._file: IO[bytes] | None
@@ -87,22 +87,27 @@ class SpooledSummaries:
             if mark:  # only the framework's own questions are marked
                 marks[self._row[item_id]] = mark
         by_area = {}
+        unmeasured = set()  # areas no shown answer measured (their n_items, `items` here, is 0)
         for a in areas:
-            key3 = (a.level, a.target, a.gap)
-            found = self._area_texts.get(key3)
+            key4 = (a.level, a.target, a.gap, a.items)
+            found = self._area_texts.get(key4)
             if found is None:
-                found = self._area_texts[key3] = area_text(*map(json.loads, key3))
+                found = self._area_texts[key4] = area_text(*map(json.loads, key4))
             by_area[a.area_id] = found
+            if not found.split("|", 1)[0]:
+                unmeasured.add(a.area_id)
         text = areas_text(self._area_ids, by_area)
         helps = self._helps.get(text)
         if helps is None:
             helps = self._helps[text] = needs_help_of(text)
         try:
-            rows = tuple((c["competence"], c["target"], c["gap"]) for c in competences)
+            rows = tuple((c["competence"], c["target"], c["gap"], c["area"] not in unmeasured)
+                         for c in competences)
             gaps = self._gaps.get(rows)
             if gaps is None:
-                gaps = self._gaps[rows] = gaps_of(self._place, ((competence, competence_state(target, gap))
-                                                                for competence, target, gap in rows))
+                gaps = self._gaps[rows] = gaps_of(self._place, (
+                    (competence, competence_state(target, gap, measured))
+                    for competence, target, gap, measured in rows))
         except (TypeError, KeyError):
             return
         self._pending.append((attempt_id, bytes(marks), text, helps, gaps))

@@ -42,7 +42,9 @@ def _status(text: str, cache: dict[str, AreaStatus]) -> AreaStatus:
     found = cache.get(text)
     if found is None:
         level, target, gap = text.split("|")
-        found = cache[text] = AreaStatus(level, target or None, int(gap) if gap else None)
+        # No level: an area no shown answer measured (services.summaries.area_text).
+        found = cache[text] = AreaStatus(level or None, target or None, int(gap) if gap else None,
+                                         measured=bool(level))
     return found
 
 

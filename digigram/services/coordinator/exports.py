@@ -12,7 +12,7 @@ from pathlib import Path
 from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, format_date, rendered
+from digigram.core.i18n import N_, NOT_MEASURED, format_date, rendered
 from digigram.core.regions import Hub, region_name
 from digigram.core.when import local_day
 
@@ -113,6 +113,8 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator
             status = row.areas.get(area_id)
             if status is None:
                 line += ["", "", ""]
+            elif not status.measured:  # no shown answer there: no level, and no gap to read as found
+                line += [NOT_MEASURED.render(lang), status.target or "", ""]
             else:
                 gap = "" if status.gap is None else str(status.gap)
                 line += [status.level or "", status.target or "", gap]

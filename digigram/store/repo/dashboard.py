@@ -300,7 +300,8 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
     area = ""
     if order.column.startswith("area:"):
         params["area"] = order.column[5:]
-        area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area "
+        # An area no shown answer measured has no gap: it sorts with those without a check.
+        area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area AND r.n_items > 0 "
         keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
     else:
         keys = {"checks": ["coalesce(g.n, 0)"],
@@ -370,10 +371,11 @@ def answers_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, 
 
 def areas_of(
     session: Session, attempt_ids: Sequence[str]
-) -> list[tuple[str, str, str, str | None, int | None]]:
-    """(check, area, level, target, gap) of the given checks."""
+) -> list[tuple[str, str, str, str | None, int | None, int]]:
+    """(check, area, level, target, gap, count of shown answers) of the given checks."""
     marks = ", ".join("?" * len(attempt_ids))
-    sql = f"SELECT attempt_id, area_id, level, target, gap FROM area_result WHERE attempt_id IN ({marks})"
+    sql = (f"SELECT attempt_id, area_id, level, target, gap, n_items FROM area_result "
+           f"WHERE attempt_id IN ({marks})")
     return _fetch(session, sql, list(attempt_ids))
 
 
@@ -384,15 +386,17 @@ def competence_states_of(session: Session, attempt_ids: Sequence[str]) -> list[t
     """(check, its competence rows' states) of the given checks that have rows: each row as the digit of
     its state (0 no target, 1 at or above it, 2 below it: the programme report's count, see
     programme.competence_counts) followed by the competence id, joined by STATES_APART in no set order.
-    One row a check, put together by the database, instead of about 35."""
+    One row a check, put together by the database, instead of about 35. A competence whose area no shown
+    answer measured (its area row's n_items is 0) has no target that counts: 0, as its gap is the prior's."""
     marks = ", ".join("?" * len(attempt_ids))
-    state = "CASE WHEN target IS NULL THEN 0 WHEN gap > 0 THEN 2 ELSE 1 END"
+    state = "CASE WHEN c.target IS NULL OR r.n_items = 0 THEN 0 WHEN c.gap > 0 THEN 2 ELSE 1 END"
     if session.connection().dialect.name == "sqlite":
-        joined = f"group_concat(char(48 + {state}) || competence_id, char(31))"
+        joined = f"group_concat(char(48 + {state}) || c.competence_id, char(31))"
     else:
-        joined = f"string_agg(chr(48 + {state}) || competence_id, chr(31))"
-    sql = (f"SELECT attempt_id, {joined} FROM competence_result WHERE attempt_id IN ({marks}) "
-           "GROUP BY attempt_id")
+        joined = f"string_agg(chr(48 + {state}) || c.competence_id, chr(31))"
+    sql = (f"SELECT c.attempt_id, {joined} FROM competence_result c LEFT JOIN area_result r "
+           "ON r.attempt_id = c.attempt_id AND r.area_id = c.area_id "
+           f"WHERE c.attempt_id IN ({marks}) GROUP BY c.attempt_id")
     return _fetch(session, sql, list(attempt_ids))
 
 

@@ -133,9 +133,10 @@ def headline(
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, str | None, int, int]]:
+def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str | None, str | None, int, int]]:
     """(area, shown level, said level or None, gap state, people) over each person's latest selected
-    check; gap state is -1 without a target, 1 below it, 0 at or above it."""
+    check; gap state is -1 without a target, 1 below it, 0 at or above it. An area no shown answer
+    measured (n_items 0: its level is the prior's) comes with no level and gap state -2."""
     head, params = _checks(f)
     # Everyone: every selected check is joined and only the latest counted; filtering on the window's
     # number first made PostgreSQL expect a few hundred rows and probe the index 25,000 times. A region
@@ -143,12 +144,12 @@ def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str, st
     # results are looked up by the index instead of scanning every area result.
     everyone = f.region_id is None and f.hub_id is None
     latest = "" if everyone and session.connection().dialect.name != "sqlite" else " AND c.k_last = 1"
-    sql = (head + "SELECT r.area_id, r.level, r.said_level, "
-           "CASE WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END AS g, "
+    level = "CASE WHEN r.n_items > 0 THEN r.level END"
+    gap = "CASE WHEN r.n_items <= 0 THEN -2 WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END"
+    sql = (head + f"SELECT r.area_id, {level}, r.said_level, {gap} AS g, "
            "sum(CASE WHEN c.k_last = 1 THEN 1 ELSE 0 END) "
            f"FROM area_result r JOIN c ON c.id = r.attempt_id{latest} "
-           "GROUP BY r.area_id, r.level, r.said_level, "
-           "CASE WHEN r.target IS NULL THEN -1 WHEN r.gap > 0 THEN 1 ELSE 0 END "
+           f"GROUP BY r.area_id, {level}, r.said_level, {gap} "
            "HAVING sum(CASE WHEN c.k_last = 1 THEN 1 ELSE 0 END) > 0")
     return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _fetch(session, sql, params)]
 
@@ -158,7 +159,8 @@ def competence_counts(session: Session, f: ProgrammeFilter, framework_hash: str,
     """Gaps per competence over each person's latest selected check: (the gaps kept with the summaries
     on this framework version, `size` bytes a check and several checks' joined in one value; see
     models.CheckSummaryRow.gaps), and (competence, area, people with a target for it, of them below it)
-    counted from the competence rows (models.CompetenceResultRow) of the latest checks that have none.
+    counted from the competence rows (models.CompetenceResultRow) of the latest checks that have none,
+    leaving out a competence whose area no shown answer measured (its gap is the prior's).
 
     One short value per check instead of about 35 rows each: nationally, 25,391 values against some
     890,000 rows. Checks summarised before summaries kept gaps, or on another framework version, are
@@ -184,19 +186,21 @@ def competence_counts(session: Session, f: ProgrammeFilter, framework_hash: str,
     if not missing:
         return blobs, []
     counted = "SELECT r.competence_id, r.area_id, count(*), sum(CASE WHEN r.gap > 0 THEN 1 ELSE 0 END) "
+    measured = ("AND NOT EXISTS (SELECT 1 FROM area_result m WHERE m.attempt_id = r.attempt_id "
+                "AND m.area_id = r.area_id AND m.n_items = 0) ")
     if session.connection().dialect.name == "sqlite":
         # The latest checks first, each one's rows by the primary key: CROSS JOIN keeps that order.
         # Joined the other way round SQLite read all 1.6 million rows (35 s against 3 s).
         source = ("FROM c CROSS JOIN competence_result r ON r.attempt_id = c.id "
                   f"LEFT JOIN check_summary s ON {kept} "
-                  "WHERE c.k_last = 1 AND s.attempt_id IS NULL AND r.target IS NOT NULL ")
+                  "WHERE c.k_last = 1 AND s.attempt_id IS NULL AND r.target IS NOT NULL " + measured)
     else:
         # Only the latest checks' rows, looked up by the primary key (about 35 a check), even for
         # everyone: hashing all 1.6 million rows of every check to count half of them took a third longer
         # nationally (area_counts, with 6 rows a check, is the other way round).
         source = ("FROM competence_result r JOIN c ON c.id = r.attempt_id AND c.k_last = 1 "
                   f"LEFT JOIN check_summary s ON {kept} "
-                  "WHERE s.attempt_id IS NULL AND r.target IS NOT NULL ")
+                  "WHERE s.attempt_id IS NULL AND r.target IS NOT NULL " + measured)
     sql = head + counted + source + "GROUP BY r.competence_id, r.area_id"
     return blobs, [(r[0], r[1], int(r[2]), int(r[3])) for r in _fetch(session, sql, params) if int(r[2])]
 

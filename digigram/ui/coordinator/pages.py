@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.i18n import format_change, format_count, format_percent
+from digigram.core.i18n import NOT_MEASURED, format_change, format_count, format_percent, not_measured_why
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.texts import area_name
@@ -232,6 +232,9 @@ def heatmap_summary(board: Any, framework: Any, lang: str) -> str:
     """The heatmap in words: per area how many trainees shown are below their target."""
     parts = []
     for area_id in board.area_ids:
+        if _unmeasured(board.rows, area_id):
+            parts.append(f"{area_name(framework, area_id, lang)}: {NOT_MEASURED.render(lang)}")
+            continue
         below = sum(1 for r in board.rows if (s := r.areas.get(area_id)) is not None and (s.gap or 0) > 0)
         parts.append(translate("Dashboard", "%1: %2 of %3 below the target").replace(
             "%1", area_name(framework, area_id, lang)).replace("%2", format_count(below, lang)).replace(
@@ -241,6 +244,12 @@ def heatmap_summary(board: Any, framework: Any, lang: str) -> str:
 
 def _gap(status: Any) -> int | None:
     return None if status is None else status.gap
+
+
+def _unmeasured(rows: Any, area_id: str) -> bool:
+    """Whether every shown row with a check there has the area not measured (core.scoring.measured)."""
+    found = [s.measured for r in rows if (s := r.areas.get(area_id)) is not None]
+    return bool(found) and not any(found)
 
 
 class HeatmapPage(QScrollArea):
@@ -299,8 +308,12 @@ class HeatmapPage(QScrollArea):
             + ("\n" + translate("Dashboard", "Shown: the first %1 of %2 trainees.").replace(
                 "%1", format_count(len(rows), lang)).replace("%2", format_count(everyone, lang))
                if len(rows) < everyone else ""))
+        # An area no shown answer measured has «—» in its column, as having no gap: the key says why.
+        unmeasured = [area_name(framework, a, lang) for a in board.area_ids
+                      if any(not s.measured for r in rows if (s := r.areas.get(a)) is not None)]
         self.key.setText(translate("Dashboard", "Columns:") + " " + "; ".join(
-            f"{a} — {area_name(framework, a, lang)}" for a in board.area_ids))
+            f"{a} — {area_name(framework, a, lang)}" for a in board.area_ids)
+            + ("\n" + not_measured_why(unmeasured, lang).render(lang) if unmeasured else ""))
         # In words, what the picture shows: its rows, not the pages read beyond them.
         drawn = replace(board, rows=tuple(rows))
         self.chart.setAccessibleDescription(heatmap_summary(drawn, framework, lang))

@@ -416,7 +416,8 @@ class ProgrammePage(QWidget):
         from digigram.core.programme import definitions
 
         self.definitions_label.setText(w["definitions"])
-        self.definitions.setText("\n\n".join(m.render(lang) for m in definitions(p)))
+        names = {a.id: a.name.get(lang) for a in fw.areas}
+        self.definitions.setText("\n\n".join(m.render(lang) for m in definitions(p, names, lang)))
 
 
 def _shares_maker(named: list[tuple[str, Any]], title: str, colour: str, lang: str, *,

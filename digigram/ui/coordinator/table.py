@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from digigram.core.i18n import format_date
+from digigram.core.i18n import NOT_MEASURED, format_date, not_measured_why
 from digigram.core.regions import hub_label
 from digigram.core.when import local_day
 
@@ -57,8 +57,11 @@ ORDER_AFTER = ("checks", "last_check", "hub", "group", "role")
 Loader = Callable[[str, bool, int], Any]
 
 
-def area_cell(status: Any) -> str:
-    """An area's level against its target, told by a symbol and the codes, never by colour alone."""
+def area_cell(status: Any, lang: str | None = None) -> str:
+    """An area's level against its target, told by a symbol and the codes, never by colour alone; "not
+    measured", never a gap, where no shown answer measured it (the framework has no such questions)."""
+    if status is not None and not status.measured:
+        return NOT_MEASURED.render(lang)
     if status is None or status.level is None:
         return "—"
     if status.target is None or status.gap is None:
@@ -68,8 +71,10 @@ def area_cell(status: Any) -> str:
     return f"▼{status.gap} {status.level} → {status.target}"
 
 
-def area_words(status: Any, area_name: str) -> str:
+def area_words(status: Any, area_name: str, lang: str | None = None) -> str:
     """The same as area_cell in a sentence, for the tooltip a screen reader also reads."""
+    if status is not None and not status.measured:
+        return not_measured_why([area_name], lang).render(lang)
     if status is None or status.level is None:
         return translate("Dashboard", "%1: no finished check").replace("%1", area_name)
     if status.target is None or status.gap is None:
@@ -182,7 +187,7 @@ class TraineeModel(QAbstractTableModel):
             return self.text(row, col)
         area = self.area_at(col)
         if role == Qt.ItemDataRole.ToolTipRole and area is not None:
-            return area_words(row.areas.get(area), self.area_names.get(area, area))
+            return area_words(row.areas.get(area), self.area_names.get(area, area), self.lang)
         if role == Qt.ItemDataRole.BackgroundRole and row.needs_help and col == 1:
             return QBrush(NEEDS_HELP_BG)
         if role == Qt.ItemDataRole.ForegroundRole and row.needs_help and col == 1:
@@ -194,7 +199,7 @@ class TraineeModel(QAbstractTableModel):
     def text(self, row: Any, col: int) -> str:
         area = self.area_at(col)
         if area is not None:
-            return area_cell(row.areas.get(area))
+            return area_cell(row.areas.get(area), self.lang)
         column = self.order_column(col)
         if column == "name":
             return str(row.name)
