@@ -237,7 +237,9 @@ NOT_MEASURED = N_("not measured")
 
 def not_measured_why(areas: Sequence[str], lang: str | None) -> Message:
     """The one line saying why `areas` have no level, wherever a screen or the report says why."""
-    return N_("Not measured: {areas}. The framework has no questions that show these skills, so the check "
+    # Said so that it is true both where the framework has no such question there (lint warns of it) and
+    # where a check with many areas reached its question cap before asking one.
+    return N_("Not measured: {areas}. The check asked no question there that shows these skills, so it "
               "gives them no level.", areas=quoted_names(areas, lang))
 
 

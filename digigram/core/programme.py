@@ -177,7 +177,7 @@ def definitions(p: Programme, area_names: Mapping[str, str] | None = None,
                          for a, n in p.unmeasured.items())
     return [N_("Not measured, so left out of the shown levels, the shares below target and the shares who "
                "said more than they showed (people whose latest check had no question there that shows "
-               "the skills, as the framework has none): {areas}.", areas=left_out), *found]
+               "the skills): {areas}.", areas=left_out), *found]
 
 
 def frozen_levels(found: Mapping[str, list[tuple[str, int]]]) -> Mapping[str, tuple[tuple[str, int], ...]]:

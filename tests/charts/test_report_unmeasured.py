@@ -23,8 +23,8 @@ def _text(path: Path) -> str:
 
 
 @pytest.mark.parametrize(("lang", "info", "words", "why"), [
-    ("uk", "Інформація", "не виміряно", "Не виміряно: «Інформація». У рамці немає питань"),
-    ("en", "Information", "not measured", "Not measured: “Information”. The framework has no questions"),
+    ("uk", "Інформація", "не виміряно", "Не виміряно: «Інформація». Перевірка не ставила тут питань"),
+    ("en", "Information", "not measured", "Not measured: “Information”. The check asked no question there"),
 ])
 def test_the_report_says_not_measured_and_why(tmp_path: Path, lang: str, info: str, words: str,
                                               why: str) -> None:

@@ -25,6 +25,6 @@ def test_an_area_without_shown_answers_is_reported_not_measured(
     # Information was only self-rated: the prior's B1 read as "target B1, gap 0", a target met unshown
     assert "  INF Information: not measured; you said A1" in results
     assert "INF Information: level" not in results
-    assert ("Not measured: “Information”. The framework has no questions that show these skills, so the "
-            "check gives them no level.") in results
+    assert ("Not measured: “Information”. The check asked no question there that shows these skills, so it "
+            "gives them no level.") in results
     assert "SAF Safety: level " in results  # the area its questions measured keeps its level and gap
