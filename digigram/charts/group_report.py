@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from digigram.charts._pdf import PDF_RC
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
 from digigram.charts.report import MARGIN, PAGE_W, _Flow, day_text, save_pdf_pages
-from digigram.core.i18n import N_, format_change, format_percent, rendered
+from digigram.core.i18n import N_, NOT_MEASURED, format_change, format_percent, not_measured_why, rendered
 from digigram.core.programme import AFTER_DAYS
 
 WORDS = {
@@ -73,6 +73,8 @@ class GroupReport:
     # (rated 7–10, gave a rating) at the first and at the latest check: the counts beside the shares
     ba_high_first: tuple[int, int] = (0, 0)
     ba_high_latest: tuple[int, int] = (0, 0)
+    # Areas some trainee's check gave no level (core.scoring.measured): no gap there, and the report says why.
+    unmeasured: Sequence[str] = ()
 
 
 def _pct(value: float | None, lang: str) -> str:
@@ -95,10 +97,14 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     flow.paragraph(f"{w['trainees']}: {report.trainees}; {w['checked']}: {report.checked}; "
                    f"{w['help']}: {report.need_help}", bold=True, after=0.1)
 
-    weak = [[name, f"{below} / {n}", _pct(below / n if n else None, lang)]
-            for name, below, n in report.weak_areas]
+    # An area nobody's check measured has no one with data to count: "0 / 0" would read as none below.
+    weak = [[name, NOT_MEASURED.render(lang) if not n and name in report.unmeasured else f"{below} / {n}",
+             _pct(below / n if n else None, lang)] for name, below, n in report.weak_areas]
+    why = not_measured_why(report.unmeasured, lang).render(lang) if report.unmeasured else ""
     if weak:
         flow.table([w["area"], w["below"], "%"], [5.0, 1.6, 1.0], weak, title=w["weak"], keep_together=True)
+        if why:
+            flow.paragraph(why, size=8, after=0.1)
     hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None, lang)})"]
             for text, asked, wrong in report.hard]
     if hard:
@@ -120,6 +126,8 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     flow.paragraph(w["heatmap"], size=13, bold=True, after=0.04)
     legend = "; ".join(f"{short} — {name}" for short, name in report.columns)
     flow.paragraph(f"{legend}. {w['mark']}", size=8, after=0.04)
+    if why:  # their column holds «—», as for no data
+        flow.paragraph(why, size=8, after=0.04)
     if len(report.names) < report.total_rows:
         flow.paragraph(w["shown"].format(shown=len(report.names), total=report.total_rows), size=8)
     if not report.names:

@@ -5,6 +5,7 @@ it no level and no gap, and leave it out of what they count."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from digigram.core.coordination import DashboardFilter, TraineeOrder
 from digigram.services.coordinator.exports import csv_text
@@ -72,3 +73,20 @@ def test_the_programme_leaves_it_out_of_levels_and_gaps(ws: Workspace, co: Coord
     said = [m.render("en") for m in definitions(p, {"NET": "Network"}, "en")]
     assert said[0].startswith("Not measured, so left out of the shown levels")
     assert "“Network” (1)" in said[0]
+
+
+def test_the_group_pdf_says_not_measured_and_why_not_none_below(
+        ws: Workspace, co: Coordinator, tmp_path: Path) -> None:
+    from tests.coordinator.test_exports import _pdf_text
+
+    olena = ws.create_person("Олена Коваль", hub="Хаб Ірпінь")
+    add_check(ws, olena, when=WHEN, levels={"DOC": ("B", "B"), "NET": ("A", "C")}, unmeasured=("NET",),
+              answers=[("DOC.1-04", 1)])
+    for lang, words, why in (
+            ("uk", "не виміряно", "Не виміряно: «Мережа». Перевірка не ставила тут питань"),
+            ("en", "not measured", "Not measured: “Networks”. The check asked no question there")):
+        text = _pdf_text(co.export_group_pdf(tmp_path / f"group-{lang}.pdf", DashboardFilter(), lang=lang))
+        net = ws.framework.area("NET").name.get(lang)
+        # The weakest areas said "0 / 0" for it, as if nobody were below the target there.
+        assert f"{net} {words}" in text and f"{net} 0 / 0" not in text
+        assert text.count(why) == 2  # under the weakest areas, and under the heatmap's key

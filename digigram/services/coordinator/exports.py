@@ -164,6 +164,9 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         known = [g for g in gaps if g is not None]
         weak.append((_area_name(framework, area_id, lang), sum(g > 0 for g in known), len(known)))
     weak.sort(key=lambda t: (-(t[1] / t[2]) if t[2] else 0.0, t[0]))
+    # Areas some trainee's check gave no level (core.scoring.measured): the report says which, and why.
+    unmeasured = [_area_name(framework, a, lang) for a in dashboard.area_ids
+                  if any(not r.areas[a].measured for r in rows if a in r.areas)]
     hard = [(f"{s.item_id}: {framework.item(s.item_id).stem.get(lang)}", s.asked, s.wrong)
             for s in dashboard.hard_questions]
     picked = sorted(rows, key=lambda r: not r.needs_help)[:HEATMAP_MAX]
@@ -179,7 +182,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         columns=[(a, _area_name(framework, a, lang)) for a in dashboard.area_ids],
         names=[r.name for r in picked],
         gaps=[[r.areas[a].gap if a in r.areas else None for a in dashboard.area_ids] for r in picked],
-        flags=[r.needs_help for r in picked], total_rows=len(rows),
+        flags=[r.needs_help for r in picked], total_rows=len(rows), unmeasured=unmeasured,
     )
     return write_group_pdf(path, report, lang=lang)
 
