@@ -232,6 +232,12 @@ class PlanView(StackingScreen):
                                  "is surer.").replace(
             "%1", format_date(local(self.latest.finished_at or self.latest.started_at), self.win.lang))
 
+    def _about_suggestions(self) -> str:
+        """Said beside suggested steps: that a quick scan's are rough, and why an area has none at all."""
+        lang = self.win.lang
+        why = not_measured_why(self.unmeasured, lang).render(lang) if self.unmeasured else ""
+        return " ".join(t for t in (self._quick_note(), why) if t)
+
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
         person = self.win.person
@@ -249,8 +255,8 @@ class PlanView(StackingScreen):
         self._update_state()
         if not self.steps:  # «Saved» alone over an empty list said nothing of why it is empty
             self.state.setText(self._empty_note())
-        elif self.dirty and (quick := self._quick_note()):  # steps suggested on opening, from a quick scan
-            self.state.setText(self.state.text() + " · " + quick)
+        elif self.dirty and (about := self._about_suggestions()):  # steps suggested on opening
+            self.state.setText(self.state.text() + " · " + about)
 
     def _render_list(self) -> None:
         row = self.list.currentRow()
@@ -310,11 +316,12 @@ class PlanView(StackingScreen):
         if not new and not quiet:  # a press that changes nothing must still say why
             # What a quick scan suggests is rough, whether or not its steps are already in the plan
             # (_empty_note says so itself).
-            note = (" ".join(t for t in (translate("Plan", "Every suggested step is already in the plan."),
-                                         self._quick_note()) if t) if plan.steps else self._empty_note())
+            already = translate("Plan", "Every suggested step is already in the plan.")
+            note = (" ".join(t for t in (already, self._about_suggestions()) if t) if plan.steps
+                    else self._empty_note())
             self.state.setText(self.state.text() + " · " + note)
-        elif new and not quiet and (quick := self._quick_note()):
-            self.state.setText(self.state.text() + " · " + quick)
+        elif new and not quiet and (about := self._about_suggestions()):
+            self.state.setText(self.state.text() + " · " + about)
 
     def _empty_note(self) -> str:
         """Why no step is suggested: no finished check yet, or the latest meets every goal."""

@@ -59,3 +59,23 @@ def test_nothing_to_suggest_does_not_say_every_goal_was_met(qtbot: Any, window: 
     text = plan.state.text()
     assert "meets every goal" not in text
     assert "Not measured: “Information”." in text
+
+
+def test_suggested_steps_say_why_an_area_has_none(qtbot: Any, window: Any, ws: Any) -> None:
+    person = ws.create_person("Оксана Петренко", profile_id="librarian")
+    session = ws.start_quiz(person.id, mode="full", rating_before=3, seed=1)
+    while (item := session.current_item) is not None:  # the poorest answer everywhere: gaps in Safety
+        if item.scale is not None:
+            session.answer(0)
+        else:
+            worst = min(range(len(item.options)), key=lambda i: item.options[i].score)
+            session.answer((worst,) if item.select == "many" else worst)
+    session.finish(rating_after=3)
+    window.select_person(person.id)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    assert plan.steps and {s.competence_id for s in plan.steps} == {"SAF.1"}
+    # Steps for Safety alone said nothing of Information, which has none because nothing measured it.
+    assert "Not measured: “Information”." in plan.state.text()
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)  # pressed again: nothing new, the same why
+    assert "Not measured: “Information”." in plan.state.text()
