@@ -62,6 +62,20 @@ def ws(data_dir: Path) -> Iterator[Any]:
     workspace.close()
 
 
+SELF_RATED_AREA = Path(__file__).resolve().parents[1] / "frameworks" / "self-rated-area.yaml"
+
+
+@pytest.fixture
+def self_rated_ws(data_dir: Path) -> Iterator[Any]:
+    """A workspace on a framework whose INF area has only self-ratings, so no answer measures it
+    (core.scoring.measured). A module that needs it names it its `ws`."""
+    from digigram.services.workspace import Workspace
+
+    workspace = Workspace.open(data_dir=data_dir, framework_path=SELF_RATED_AREA)
+    yield workspace
+    workspace.close()
+
+
 @pytest.fixture
 def shipped_ws(data_dir: Path) -> Iterator[Any]:
     """A workspace on the shipped framework: its areas, levels and questions as long as a person meets

@@ -4,8 +4,6 @@ INF column has «—», and its description in words says "not measured", not "0
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,16 +13,11 @@ from digigram.ui.settings_dialog import Settings
 from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.test_coordinator import PEOPLE, SECRET, dashboard, typed  # noqa: F401
 
-SAID_ONLY = Path(__file__).resolve().parents[1] / "frameworks" / "self-rated-area.yaml"
-
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=SAID_ONLY)
-    yield workspace
-    workspace.close()
+def ws(self_rated_ws: Any) -> Any:
+    """INF has only self-ratings: no answer measures it."""
+    return self_rated_ws
 
 
 @pytest.mark.parametrize(("lang", "info", "words", "why"), [

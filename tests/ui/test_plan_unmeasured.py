@@ -3,8 +3,6 @@ on the prior's level, and an empty suggestion does not say every goal was met.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,16 +10,11 @@ from PySide6.QtCore import Qt
 
 from digigram.core.records import Plan, PlanStep
 
-SAID_ONLY = Path(__file__).resolve().parents[1] / "frameworks" / "self-rated-area.yaml"
-
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=SAID_ONLY)
-    yield workspace
-    workspace.close()
+def ws(self_rated_ws: Any) -> Any:
+    """INF has only self-ratings: no answer measures it."""
+    return self_rated_ws
 
 
 def _best_everywhere(ws: Any, person_id: str) -> None:

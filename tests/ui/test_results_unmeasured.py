@@ -3,8 +3,6 @@ no level, no gap and no "target reached", in the table and in the chart, and one
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,16 +12,11 @@ from PySide6.QtWidgets import QApplication
 from digigram.ui.settings_dialog import Settings
 from tests.ui.helpers import answer_to_the_end, create_person
 
-SAID_ONLY = Path(__file__).resolve().parents[1] / "frameworks" / "self-rated-area.yaml"
-
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=SAID_ONLY)
-    yield workspace
-    workspace.close()
+def ws(self_rated_ws: Any) -> Any:
+    """INF has only self-ratings: no answer measures it."""
+    return self_rated_ws
 
 
 def _finished(qtbot: Any, window: Any, lang: str) -> Any:

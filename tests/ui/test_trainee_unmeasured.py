@@ -3,8 +3,6 @@ measured", with no level and no gap, in words, in the chart and in the history, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,16 +11,11 @@ from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.test_coordinator import PEOPLE, typed  # noqa: F401
 from tests.ui.test_trainee_plan_marks import open_trainee
 
-SAID_ONLY = Path(__file__).resolve().parents[1] / "frameworks" / "self-rated-area.yaml"
-
 
 @pytest.fixture
-def ws(data_dir: Path) -> Iterator[Any]:
-    from digigram.services.workspace import Workspace
-
-    workspace = Workspace.open(data_dir=data_dir, framework_path=SAID_ONLY)
-    yield workspace
-    workspace.close()
+def ws(self_rated_ws: Any) -> Any:
+    """INF has only self-ratings: no answer measures it."""
+    return self_rated_ws
 
 
 @pytest.mark.parametrize(("lang", "info", "words", "why"), [
