@@ -318,7 +318,9 @@ class ResultsView(QWidget):
             if res is None or not res.evidence:
                 continue
             area = result.areas.get(res.area_id)
-            gap = competence_gap_text(res, area_measured=area is None or measured(area))
+            # A framework without roles sets no target: «no target set» on every competence said nothing.
+            gap = (competence_gap_text(res, area_measured=area is None or measured(area))
+                   if fw.profiles else "")
             top = QTreeWidgetItem(self.evidence, [competence.name.get(lang), gap])
             for ev in res.evidence:
                 item = fw.item(ev.item_id)

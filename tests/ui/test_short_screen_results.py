@@ -97,6 +97,9 @@ def test_without_targets_there_is_no_key_to_marks_that_are_not_there(
         shown = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())
                  if not view.table.isColumnHidden(c)]
         assert shown == ["Area", "Level, how likely (likely range)", "What you said about yourself"], shown
+        # By competence: each competence's line said «no target set», on every one, under its answers' head
+        tops = [view.evidence.topLevelItem(i) for i in range(view.evidence.topLevelItemCount())]
+        assert tops and all(top.text(1) == "" and top.childCount() for top in tops), [t.text(1) for t in tops]
         qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)  # the plan opens too, with no target
         settle(4)
         assert window.stack.currentWidget() is window.view("plan") and not messages, messages
