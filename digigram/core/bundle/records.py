@@ -28,12 +28,15 @@ class Check:
     expression `value` gives; it is what the compiled record checks run first (RecordCheck), so the
     common case costs no call. Anything the condition does not accept goes to `slow`, which accepts it
     or names the problem, so both ways agree on every value.
+    `plain` says the accepted value (a number, a date, a UUID, a word of a fixed list), written with
+    str(), holds no tab, newline, carriage return or backslash: PostgreSQL's COPY text takes it as it is.
     """
 
-    __slots__ = ("fast", "slow", "value")
+    __slots__ = ("fast", "plain", "slow", "value")
 
-    def __init__(self, slow: Callable[[Any], Any], fast: str = "False", value: str = "v") -> None:
-        self.slow, self.fast, self.value = slow, fast, value
+    def __init__(self, slow: Callable[[Any], Any], fast: str = "False", value: str = "v", *,
+                 plain: bool = False) -> None:
+        self.slow, self.fast, self.value, self.plain = slow, fast, value, plain
 
     def __call__(self, v: Any) -> Any:
         return self.slow(v)
@@ -74,7 +77,7 @@ def uuid_(*, optional: bool = False) -> Check:
         if not isinstance(v, str) or not _UUID.fullmatch(v):
             raise Wrong(N_("must be a UUID"))
         return v
-    return Check(check, _maybe("type(v) is str and _uuid(v) is not None", optional))
+    return Check(check, _maybe("type(v) is str and _uuid(v) is not None", optional), plain=True)
 
 
 def _sha(v: Any) -> str:
@@ -83,7 +86,7 @@ def _sha(v: Any) -> str:
     return v
 
 
-sha = Check(_sha, "type(v) is str and _sha(v) is not None")
+sha = Check(_sha, "type(v) is str and _sha(v) is not None", plain=True)
 
 
 def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
@@ -93,7 +96,7 @@ def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
         if type(v) is not int or not lo <= v <= hi:
             raise Wrong(N_("must be a whole number from {lo} to {hi}", lo=lo, hi=hi))
         return v
-    return Check(check, _maybe(f"type(v) is int and {lo} <= v <= {hi}", optional))
+    return Check(check, _maybe(f"type(v) is int and {lo} <= v <= {hi}", optional), plain=True)
 
 
 def number(*, optional: bool = False) -> Check:
@@ -104,7 +107,7 @@ def number(*, optional: bool = False) -> Check:
             raise Wrong(N_("must be a number"))
         return float(v)
     # A float within the bounds is finite and float(v) is v; ints and the rest take the slow way.
-    return Check(check, _maybe("type(v) is float and -1e12 <= v <= 1e12", optional))
+    return Check(check, _maybe("type(v) is float and -1e12 <= v <= 1e12", optional), plain=True)
 
 
 def moment(*, optional: bool = False) -> Check:
@@ -121,7 +124,8 @@ def moment(*, optional: bool = False) -> Check:
         except limits.LimitError as exc:
             raise Wrong(exc.text) from None
     return Check(check, "(w := _moment(v)) is not _NO" if not optional else
-                 "v is None or (w := _moment(v)) is not _NO", "None if v is None else w" if optional else "w")
+                 "v is None or (w := _moment(v)) is not _NO", "None if v is None else w" if optional else "w",
+                 plain=True)
 
 
 _NO = object()  # what the fast parsers below give for a value they leave to the precise check
@@ -164,7 +168,7 @@ def _precise_day(v: Any) -> date | None:
         raise Wrong(exc.text) from None
 
 
-day = Check(_precise_day, "v is None or (w := _day(v)) is not _NO", "None if v is None else w")
+day = Check(_precise_day, "v is None or (w := _day(v)) is not _NO", "None if v is None else w", plain=True)
 
 
 def one_of(*values: str) -> Check:
@@ -172,7 +176,8 @@ def one_of(*values: str) -> Check:
         if v not in values or not isinstance(v, str):
             raise Wrong(N_("must be one of: {join}", join=', '.join(values)))
         return v
-    return Check(check, f"type(v) is str and v in {tuple(values)!r}")
+    return Check(check, f"type(v) is str and v in {tuple(values)!r}",
+                 plain=not any(c in v for v in values for c in "\t\n\r\\"))
 
 
 def _words(v: Any) -> list[str]:
@@ -245,7 +250,7 @@ def _region_code(v: Any) -> str | None:
     raise Wrong(N_("must be a region code such as UA-46"))
 
 
-region_code = Check(_region_code, "v is None")
+region_code = Check(_region_code, "v is None", plain=True)
 
 
 SCHEMAS: dict[str, dict[str, Check]] = {
