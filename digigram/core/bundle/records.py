@@ -11,7 +11,7 @@ from json.scanner import make_scanner
 from typing import Any
 
 from digigram.core import limits
-from digigram.core.bundle.format import _SCAN, RECORD_FILES, fail, sha256, strict_json
+from digigram.core.bundle.format import _SCAN, RECORD_FILES, fail, fast_json, sha256, strict_json
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_, Message
 from digigram.core.records import STEP_STATUSES
@@ -228,7 +228,11 @@ def _probabilities(v: Any) -> Any:
     if v is None:
         return None
     try:
-        value = json.loads(_string(v, 10_000))
+        text = _string(v, 10_000)
+        try:
+            value = fast_json(text) if fast_json is not None else json.loads(text)
+        except ValueError:  # what the faster parser leaves to the standard one (see format.fast_json)
+            value = json.loads(text)
     except ValueError:
         value = None
     if not isinstance(value, dict) or not all(
@@ -378,6 +382,8 @@ class RecordCheck:
         self.key = KEYS[kind]
         self.n = 0
         self.last: Any = None
+        # Fields whose usual values hold colons (dates and times, JSON text), counted by the fast parse.
+        self.colon_fields = (*MOMENTS.get(kind, ()), *COLON_TEXTS.get(kind, ()))
 
     def __call__(self, line: bytes) -> dict[str, Any]:
         self.n += 1
@@ -386,14 +392,38 @@ class RecordCheck:
             raise self._count_wrong()
         # The usual line parsed directly; anything unusual (spaces around it, bad JSON or UTF-8) goes
         # through strict_json, which accepts it or says what is wrong.
-        try:
-            text = line.decode("utf-8")
-            raw, end = _SCAN(text, 0)
-            whole = end == len(text)
-        except (ValueError, RecursionError, StopIteration):
-            whole = False
-        if not whole:
-            raw = strict_json(line, f"{self.file}:{n}")
+        raw: Any = None
+        if fast_json is not None and b"\\u" not in line:
+            # The faster parser keeps the last of a key given twice, so its object is taken only when the
+            # line holds no colon but one per field and those inside its text values: every key, at any
+            # depth, has its own colon outside any string, and without \\u escapes each colon of a
+            # string value is one colon of the line. A key given twice, a nested object or a colon in a
+            # value not counted here leaves more colons in the line than counted, and the standard
+            # parser (which refuses the repeated key) decides.
+            try:
+                raw = fast_json(line)
+            except (ValueError, RecursionError):
+                raw = None
+            else:
+                if type(raw) is dict:
+                    colons = len(raw)
+                    for name in self.colon_fields:
+                        value = raw.get(name)
+                        if type(value) is str:
+                            colons += value.count(":")
+                    if line.count(b":") != colons:
+                        raw = None
+                else:
+                    raw = None
+        if raw is None:
+            try:
+                text = line.decode("utf-8")
+                raw, end = _SCAN(text, 0)
+                whole = end == len(text)
+            except (ValueError, RecursionError, StopIteration):
+                whole = False
+            if not whole:
+                raw = strict_json(line, f"{self.file}:{n}")
         if type(raw) is not dict or raw.keys() != self.fields:
             if not isinstance(raw, dict) or not self.fields - self.later <= raw.keys() <= self.fields:
                 raise _bad(self.file, n, N_("the fields are not the expected ones"))
@@ -445,6 +475,9 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 }
 DAYS: dict[str, tuple[str, ...]] = {"plan_steps": ("due",)}
 NUMBERS: dict[str, tuple[str, ...]] = {"answers": ("seconds",), "results": ("theta", "sd", "p_below_target")}
+# Text fields whose values are JSON or YAML, and so hold colons (see RecordCheck's fast parse).
+COLON_TEXTS: dict[str, tuple[str, ...]] = {"frameworks": ("text",), "attempts": ("result",),
+                                           "results": ("level_probabilities",)}
 
 
 def _naive_utc(value: str | None) -> datetime | None:
@@ -462,7 +495,11 @@ def converter(kind: str) -> Callable[[bytes], dict[str, Any]]:
     scan: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
     def convert(line: bytes) -> dict[str, Any]:
-        record: dict[str, Any] = scan(line.decode("utf-8"), 0)[0]
+        record: dict[str, Any]
+        try:
+            record = fast_json(line) if fast_json is not None else scan(line.decode("utf-8"), 0)[0]
+        except ValueError:  # what the faster parser leaves to the standard one (see format.fast_json)
+            record = scan(line.decode("utf-8"), 0)[0]
         for name in later:
             record.setdefault(name, None)
         for name in moments:
