@@ -28,15 +28,16 @@ class Check:
     expression `value` gives; it is what the compiled record checks run first (RecordCheck), so the
     common case costs no call. Anything the condition does not accept goes to `slow`, which accepts it
     or names the problem, so both ways agree on every value.
-    `plain` says the accepted value (a number, a date, a UUID, a word of a fixed list), written with
-    str(), holds no tab, newline, carriage return or backslash: PostgreSQL's COPY text takes it as it is.
+    `copy` says how the accepted value is written as PostgreSQL's COPY text: "text" (escaped where it
+    holds a backslash, tab, newline or carriage return), "as is" (a UUID, a hash, a word of a fixed list:
+    none of those), "repr" (a number) or "iso" (a date, or a date and time).
     """
 
-    __slots__ = ("fast", "plain", "slow", "value")
+    __slots__ = ("copy", "fast", "slow", "value")
 
     def __init__(self, slow: Callable[[Any], Any], fast: str = "False", value: str = "v", *,
-                 plain: bool = False) -> None:
-        self.slow, self.fast, self.value, self.plain = slow, fast, value, plain
+                 copy: str = "text") -> None:
+        self.slow, self.fast, self.value, self.copy = slow, fast, value, copy
 
     def __call__(self, v: Any) -> Any:
         return self.slow(v)
@@ -77,7 +78,7 @@ def uuid_(*, optional: bool = False) -> Check:
         if not isinstance(v, str) or not _UUID.fullmatch(v):
             raise Wrong(N_("must be a UUID"))
         return v
-    return Check(check, _maybe("type(v) is str and _uuid(v) is not None", optional), plain=True)
+    return Check(check, _maybe("type(v) is str and _uuid(v) is not None", optional), copy="as is")
 
 
 def _sha(v: Any) -> str:
@@ -86,7 +87,7 @@ def _sha(v: Any) -> str:
     return v
 
 
-sha = Check(_sha, "type(v) is str and _sha(v) is not None", plain=True)
+sha = Check(_sha, "type(v) is str and _sha(v) is not None", copy="as is")
 
 
 def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
@@ -96,7 +97,7 @@ def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
         if type(v) is not int or not lo <= v <= hi:
             raise Wrong(N_("must be a whole number from {lo} to {hi}", lo=lo, hi=hi))
         return v
-    return Check(check, _maybe(f"type(v) is int and {lo} <= v <= {hi}", optional), plain=True)
+    return Check(check, _maybe(f"type(v) is int and {lo} <= v <= {hi}", optional), copy="repr")
 
 
 def number(*, optional: bool = False) -> Check:
@@ -107,7 +108,7 @@ def number(*, optional: bool = False) -> Check:
             raise Wrong(N_("must be a number"))
         return float(v)
     # A float within the bounds is finite and float(v) is v; ints and the rest take the slow way.
-    return Check(check, _maybe("type(v) is float and -1e12 <= v <= 1e12", optional), plain=True)
+    return Check(check, _maybe("type(v) is float and -1e12 <= v <= 1e12", optional), copy="repr")
 
 
 def moment(*, optional: bool = False) -> Check:
@@ -125,7 +126,7 @@ def moment(*, optional: bool = False) -> Check:
             raise Wrong(exc.text) from None
     return Check(check, "(w := _moment(v)) is not _NO" if not optional else
                  "v is None or (w := _moment(v)) is not _NO", "None if v is None else w" if optional else "w",
-                 plain=True)
+                 copy="iso")
 
 
 _NO = object()  # what the fast parsers below give for a value they leave to the precise check
@@ -168,7 +169,7 @@ def _precise_day(v: Any) -> date | None:
         raise Wrong(exc.text) from None
 
 
-day = Check(_precise_day, "v is None or (w := _day(v)) is not _NO", "None if v is None else w", plain=True)
+day = Check(_precise_day, "v is None or (w := _day(v)) is not _NO", "None if v is None else w", copy="iso")
 
 
 def one_of(*values: str) -> Check:
@@ -177,7 +178,7 @@ def one_of(*values: str) -> Check:
             raise Wrong(N_("must be one of: {join}", join=', '.join(values)))
         return v
     return Check(check, f"type(v) is str and v in {tuple(values)!r}",
-                 plain=not any(c in v for v in values for c in "\t\n\r\\"))
+                 copy="text" if any(c in v for v in values for c in "\t\n\r\\") else "as is")
 
 
 def _words(v: Any) -> list[str]:
@@ -254,7 +255,7 @@ def _region_code(v: Any) -> str | None:
     raise Wrong(N_("must be a region code such as UA-46"))
 
 
-region_code = Check(_region_code, "v is None", plain=True)
+region_code = Check(_region_code, "v is None", copy="as is")
 
 
 SCHEMAS: dict[str, dict[str, Check]] = {

@@ -81,9 +81,10 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
     """A checked record as one line of COPY text (newline included), in the staged row's column order.
 
     Made here rather than by the driver's row writer, which costs several times more per row: one
-    generated function per kind, the fields in schema order. A field whose check makes it `plain`
-    (numbers, dates, UUIDs, fixed words) is written with str(), as the server reads it back; any other
-    text is escaped unless it plainly needs nothing (printable, no backslash), and None is NULL.
+    generated function per kind, the fields in schema order, each written as its check says (`copy`):
+    numbers by repr(), dates by isoformat() (both as the server reads them back), UUIDs and fixed words
+    as they are; any other text is escaped unless it plainly needs nothing (printable, no backslash).
+    None is NULL.
     """
     columns = [*SCHEMAS[kind], *(PERSON_KEYS if kind == "people" else [])]
     body = [f"def line_{kind}(r):"]
@@ -92,16 +93,22 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
         if name in PERSON_KEYS:
             source = {"sort_name": "name", "sort_hub": "hub", "sort_group": "group_tag"}[name]
             body.append(f"    v{i} = _name_key(r[{source!r}])")
-            plain = False
+            how = "text"
         elif (kind, name) in JSON_COLUMNS:
             body.append(f"    v{i} = _json({name!r}, r[{name!r}])")
-            plain = name == "choice"  # null, an option number or a list of them
+            how = "as is" if name == "choice" else "text"  # null, an option number or a list of them
         else:
             body.append(f"    v{i} = r[{name!r}]")
-            plain = check is not None and check.plain
+            how = "text" if check is None else check.copy
         body.append(f"    if v{i} is None:")
         body.append(f"        v{i} = _NULL")
-        if not plain:
+        if how == "repr":
+            body.append("    else:")
+            body.append(f"        v{i} = v{i}.__repr__()")
+        elif how == "iso":
+            body.append("    else:")
+            body.append(f"        v{i} = v{i}.isoformat()")
+        elif how != "as is":
             body.append(f"    elif not (v{i}.isprintable() and '\\\\' not in v{i}):")
             body.append(f"        v{i} = _escaped(v{i})")
     fields = "\\t".join(f"{{v{i}}}" for i in range(len(columns)))
