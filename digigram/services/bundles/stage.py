@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from digigram.core.bundle.format import KINDS
+from digigram.core.bundle.format import KINDS, fast_json
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
@@ -138,16 +138,30 @@ def competence_rows_of(attempt_id: str, text: Any) -> list[str]:
     if type(text) is not str or text.count(_COMPETENCE_KEY) != 1:
         return []
     try:
-        found = _SCAN_PLAIN(text, text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY))[0]
+        start = text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY)
+        found: Any = None
+        if fast_json is not None:
+            # Its entries hold no list, so the list ends at the first "]" after it; a "]" inside a
+            # string ends the piece inside that string, and the faster parser then refuses it.
+            try:
+                found = fast_json(text[start:text.index("]", start) + 1])
+            except ValueError:
+                found = None
+        if found is None:
+            found = _SCAN_PLAIN(text, start)[0]
         rows = []
         for c in found:
             competence, area, target, gap = c["competence"], c["area"], c["target"], c["gap"]
             if type(competence) is not str or type(area) is not str or \
                     not (target is None or type(target) is str) or not (gap is None or type(gap) is int):
                 return []
-            target = _NULL if target is None else copy_text(target)
-            rows.append(f"{attempt_id}\t{copy_text(competence)}\t{copy_text(area)}\t{target}\t"
-                        f"{_NULL if gap is None else gap}\n")
+            words = f"{competence}{area}{target or ''}"
+            if not (words.isprintable() and "\\" not in words):  # ids, as a rule: nothing to escape
+                competence, area = copy_text(competence), copy_text(area)
+                target = None if target is None else copy_text(target)
+            line = f"{attempt_id}\t{competence}\t{area}\t{_NULL if target is None else target}\t" \
+                   f"{_NULL if gap is None else gap}\n"
+            rows.append(line)
         return rows
     except (ValueError, StopIteration, RecursionError, TypeError, KeyError):
         return []
