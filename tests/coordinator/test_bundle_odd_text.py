@@ -11,7 +11,8 @@ from unittest import mock
 from sqlalchemy import text
 
 from digigram.services.bundles.importer import export_bundle, import_bundle
-from digigram.services.bundles.stage import competence_rows_of, copy_line_maker, copy_text
+from digigram.services.bundles.rows import json_text
+from digigram.services.bundles.stage import _words_json, competence_rows_of, copy_line_maker, copy_text
 from digigram.services.workspace import Workspace
 from tests.conftest import Target
 from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub
@@ -93,3 +94,10 @@ def test_competence_rows_read_from_a_stored_result_escape_odd_ids_with_either_pa
         assert competence_rows_of("id", text) == expected
     # A value of another type than the recompute writes gives no rows here (they are made after the write).
     assert competence_rows_of("id", text.replace('"gap":-1', '"gap":"x"')) == []
+
+
+def test_lists_of_words_are_written_as_the_repository_writes_them() -> None:
+    for words in ([], ["B1"], ["B1", "C1"], ["a b", "~"], ['q"'], ["b\\"], ["\x7f"], ["Ї"], ["\t"],
+                  ["z", "a"]):
+        for name in ("band", "excluded"):
+            assert _words_json(name, words) == json_text(name, words), (name, words)

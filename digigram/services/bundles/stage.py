@@ -77,13 +77,23 @@ def copy_text(value: str) -> str:
 _NULL = "\\N"  # COPY text's NULL
 
 
+def _words_json(name: str, value: list[str]) -> str:
+    """A list of words as the repository writes it (json_text), without the JSON writer when every word
+    is plain ASCII with no quote or backslash, as an area's band and a check's excluded questions are."""
+    words = sorted(value) if name == "excluded" else value
+    joined = "".join(words)
+    if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
+        return '["' + '", "'.join(words) + '"]' if words else "[]"
+    return json_text(name, value)
+
+
 def copy_line_maker(kind: str) -> Callable[[Record], str]:
     """A checked record as one line of COPY text (newline included), in the staged row's column order.
 
     Made here rather than by the driver's row writer, which costs several times more per row: one
     generated function per kind, the fields in schema order, each written as its check says (`copy`):
     numbers by repr(), dates by isoformat() (both as the server reads them back), UUIDs and fixed words
-    as they are; any other text is escaped unless it plainly needs nothing (printable, no backslash).
+    as they are; any other text is escaped where it holds a backslash, tab, newline or carriage return.
     None is NULL.
     """
     columns = [*SCHEMAS[kind], *(PERSON_KEYS if kind == "people" else [])]
@@ -98,8 +108,8 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
             body.append(f"    v{i} = r[{name!r}]")
             body.append(f"    v{i} = v{i}.__repr__() if type(v{i}) is int else _json({name!r}, v{i})")
             how = "as is"  # null, an option number or a list of them
-        elif (kind, name) in JSON_COLUMNS:
-            body.append(f"    v{i} = _json({name!r}, r[{name!r}])")
+        elif (kind, name) in JSON_COLUMNS:  # lists of words: an area row's band, a check's excluded
+            body.append(f"    v{i} = _words({name!r}, r[{name!r}])")
             how = "text"
         else:
             body.append(f"    v{i} = r[{name!r}]")
@@ -113,11 +123,12 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
             body.append("    else:")
             body.append(f"        v{i} = v{i}.isoformat()")
         elif how != "as is":
-            body.append(f"    elif not (v{i}.isprintable() and '\\\\' not in v{i}):")
+            body.append(f"    elif '\\\\' in v{i} or '\\t' in v{i} or '\\n' in v{i} or '\\r' in v{i}:")
             body.append(f"        v{i} = _escaped(v{i})")
     fields = "\\t".join(f"{{v{i}}}" for i in range(len(columns)))
     body.append(f'    return f"{fields}\\n"')
-    space: dict[str, Any] = {"_NULL": _NULL, "_escaped": copy_text, "_json": json_text, "_name_key": name_key}
+    space: dict[str, Any] = {"_NULL": _NULL, "_escaped": copy_text, "_json": json_text, "_words": _words_json,
+                             "_name_key": name_key}
     # The source is made here from the schema; no text from a bundle reaches it.
     exec(compile("\n".join(body), f"<bundle copy lines: {kind}>", "exec"), space)
     made: Callable[[Record], str] = space[f"line_{kind}"]
