@@ -11,7 +11,7 @@ from json.scanner import make_scanner
 from typing import Any
 
 from digigram.core import limits
-from digigram.core.bundle.format import _SCAN, RECORD_FILES, fail, sha256, strict_json
+from digigram.core.bundle.format import _SCAN, RECORD_FILES, fail, fast_json, sha256, strict_json
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_, Message
 from digigram.core.records import STEP_STATUSES
@@ -28,12 +28,16 @@ class Check:
     expression `value` gives; it is what the compiled record checks run first (RecordCheck), so the
     common case costs no call. Anything the condition does not accept goes to `slow`, which accepts it
     or names the problem, so both ways agree on every value.
+    `copy` says how the accepted value is written as PostgreSQL's COPY text: "text" (escaped where it
+    holds a backslash, tab, newline or carriage return), "as is" (a UUID, a hash, a word of a fixed list:
+    none of those), "repr" (a number) or "iso" (a date, or a date and time).
     """
 
-    __slots__ = ("fast", "slow", "value")
+    __slots__ = ("copy", "fast", "slow", "value")
 
-    def __init__(self, slow: Callable[[Any], Any], fast: str = "False", value: str = "v") -> None:
-        self.slow, self.fast, self.value = slow, fast, value
+    def __init__(self, slow: Callable[[Any], Any], fast: str = "False", value: str = "v", *,
+                 copy: str = "text") -> None:
+        self.slow, self.fast, self.value, self.copy = slow, fast, value, copy
 
     def __call__(self, v: Any) -> Any:
         return self.slow(v)
@@ -74,7 +78,7 @@ def uuid_(*, optional: bool = False) -> Check:
         if not isinstance(v, str) or not _UUID.fullmatch(v):
             raise Wrong(N_("must be a UUID"))
         return v
-    return Check(check, _maybe("type(v) is str and _uuid(v) is not None", optional))
+    return Check(check, _maybe("type(v) is str and _uuid(v) is not None", optional), copy="as is")
 
 
 def _sha(v: Any) -> str:
@@ -83,7 +87,7 @@ def _sha(v: Any) -> str:
     return v
 
 
-sha = Check(_sha, "type(v) is str and _sha(v) is not None")
+sha = Check(_sha, "type(v) is str and _sha(v) is not None", copy="as is")
 
 
 def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
@@ -93,7 +97,7 @@ def integer(lo: int, hi: int, *, optional: bool = False) -> Check:
         if type(v) is not int or not lo <= v <= hi:
             raise Wrong(N_("must be a whole number from {lo} to {hi}", lo=lo, hi=hi))
         return v
-    return Check(check, _maybe(f"type(v) is int and {lo} <= v <= {hi}", optional))
+    return Check(check, _maybe(f"type(v) is int and {lo} <= v <= {hi}", optional), copy="repr")
 
 
 def number(*, optional: bool = False) -> Check:
@@ -104,7 +108,7 @@ def number(*, optional: bool = False) -> Check:
             raise Wrong(N_("must be a number"))
         return float(v)
     # A float within the bounds is finite and float(v) is v; ints and the rest take the slow way.
-    return Check(check, _maybe("type(v) is float and -1e12 <= v <= 1e12", optional))
+    return Check(check, _maybe("type(v) is float and -1e12 <= v <= 1e12", optional), copy="repr")
 
 
 def moment(*, optional: bool = False) -> Check:
@@ -121,7 +125,8 @@ def moment(*, optional: bool = False) -> Check:
         except limits.LimitError as exc:
             raise Wrong(exc.text) from None
     return Check(check, "(w := _moment(v)) is not _NO" if not optional else
-                 "v is None or (w := _moment(v)) is not _NO", "None if v is None else w" if optional else "w")
+                 "v is None or (w := _moment(v)) is not _NO", "None if v is None else w" if optional else "w",
+                 copy="iso")
 
 
 _NO = object()  # what the fast parsers below give for a value they leave to the precise check
@@ -164,7 +169,7 @@ def _precise_day(v: Any) -> date | None:
         raise Wrong(exc.text) from None
 
 
-day = Check(_precise_day, "v is None or (w := _day(v)) is not _NO", "None if v is None else w")
+day = Check(_precise_day, "v is None or (w := _day(v)) is not _NO", "None if v is None else w", copy="iso")
 
 
 def one_of(*values: str) -> Check:
@@ -172,7 +177,8 @@ def one_of(*values: str) -> Check:
         if v not in values or not isinstance(v, str):
             raise Wrong(N_("must be one of: {join}", join=', '.join(values)))
         return v
-    return Check(check, f"type(v) is str and v in {tuple(values)!r}")
+    return Check(check, f"type(v) is str and v in {tuple(values)!r}",
+                 copy="text" if any(c in v for v in values for c in "\t\n\r\\") else "as is")
 
 
 def _words(v: Any) -> list[str]:
@@ -223,7 +229,11 @@ def _probabilities(v: Any) -> Any:
     if v is None:
         return None
     try:
-        value = json.loads(_string(v, 10_000))
+        text = _string(v, 10_000)
+        try:
+            value = fast_json(text) if fast_json is not None else json.loads(text)
+        except ValueError:  # what the faster parser leaves to the standard one (see format.fast_json)
+            value = json.loads(text)
     except ValueError:
         value = None
     if not isinstance(value, dict) or not all(
@@ -245,7 +255,7 @@ def _region_code(v: Any) -> str | None:
     raise Wrong(N_("must be a region code such as UA-46"))
 
 
-region_code = Check(_region_code, "v is None")
+region_code = Check(_region_code, "v is None", copy="as is")
 
 
 SCHEMAS: dict[str, dict[str, Check]] = {
@@ -373,6 +383,8 @@ class RecordCheck:
         self.key = KEYS[kind]
         self.n = 0
         self.last: Any = None
+        # Fields whose usual values hold colons (dates and times, JSON text), counted by the fast parse.
+        self.colon_fields = (*MOMENTS.get(kind, ()), *COLON_TEXTS.get(kind, ()))
 
     def __call__(self, line: bytes) -> dict[str, Any]:
         self.n += 1
@@ -381,14 +393,38 @@ class RecordCheck:
             raise self._count_wrong()
         # The usual line parsed directly; anything unusual (spaces around it, bad JSON or UTF-8) goes
         # through strict_json, which accepts it or says what is wrong.
-        try:
-            text = line.decode("utf-8")
-            raw, end = _SCAN(text, 0)
-            whole = end == len(text)
-        except (ValueError, RecursionError, StopIteration):
-            whole = False
-        if not whole:
-            raw = strict_json(line, f"{self.file}:{n}")
+        raw: Any = None
+        if fast_json is not None and b"\\u" not in line:
+            # The faster parser keeps the last of a key given twice, so its object is taken only when the
+            # line holds no colon but one per field and those inside its text values: every key, at any
+            # depth, has its own colon outside any string, and without \\u escapes each colon of a
+            # string value is one colon of the line. A key given twice, a nested object or a colon in a
+            # value not counted here leaves more colons in the line than counted, and the standard
+            # parser (which refuses the repeated key) decides.
+            try:
+                raw = fast_json(line)
+            except (ValueError, RecursionError):
+                raw = None
+            else:
+                if type(raw) is dict:
+                    colons = len(raw)
+                    for name in self.colon_fields:
+                        value = raw.get(name)
+                        if type(value) is str:
+                            colons += value.count(":")
+                    if line.count(b":") != colons:
+                        raw = None
+                else:
+                    raw = None
+        if raw is None:
+            try:
+                text = line.decode("utf-8")
+                raw, end = _SCAN(text, 0)
+                whole = end == len(text)
+            except (ValueError, RecursionError, StopIteration):
+                whole = False
+            if not whole:
+                raw = strict_json(line, f"{self.file}:{n}")
         if type(raw) is not dict or raw.keys() != self.fields:
             if not isinstance(raw, dict) or not self.fields - self.later <= raw.keys() <= self.fields:
                 raise _bad(self.file, n, N_("the fields are not the expected ones"))
@@ -440,6 +476,9 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 }
 DAYS: dict[str, tuple[str, ...]] = {"plan_steps": ("due",)}
 NUMBERS: dict[str, tuple[str, ...]] = {"answers": ("seconds",), "results": ("theta", "sd", "p_below_target")}
+# Text fields whose values are JSON or YAML, and so hold colons (see RecordCheck's fast parse).
+COLON_TEXTS: dict[str, tuple[str, ...]] = {"frameworks": ("text",), "attempts": ("result",),
+                                           "results": ("level_probabilities",)}
 
 
 def _naive_utc(value: str | None) -> datetime | None:
@@ -457,7 +496,11 @@ def converter(kind: str) -> Callable[[bytes], dict[str, Any]]:
     scan: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
     def convert(line: bytes) -> dict[str, Any]:
-        record: dict[str, Any] = scan(line.decode("utf-8"), 0)[0]
+        record: dict[str, Any]
+        try:
+            record = fast_json(line) if fast_json is not None else scan(line.decode("utf-8"), 0)[0]
+        except ValueError:  # what the faster parser leaves to the standard one (see format.fast_json)
+            record = scan(line.decode("utf-8"), 0)[0]
         for name in later:
             record.setdefault(name, None)
         for name in moments:

@@ -25,12 +25,11 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from json import JSONDecoder
 from json.scanner import make_scanner
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from digigram.core.bundle.format import KINDS
+from digigram.core.bundle.format import KINDS, fast_json
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
@@ -69,49 +68,112 @@ def _stage(kind: str) -> str:
     return f"digigram_stage_{TABLES[kind].name}"
 
 
-def _row_of(kind: str) -> Callable[[Record], Row]:
-    """A checked record as the staged row: its fields in schema order, JSON columns as the repository
-    writes them (the checked record already holds dates as naive UTC and numbers as floats)."""
-    columns = tuple(SCHEMAS[kind])
-    get = itemgetter(*columns)
-    encoded = [(i, name) for i, name in enumerate(columns) if (kind, name) in JSON_COLUMNS]
-    if kind == "people":  # and the sort keys the dashboard orders people by in SQL (PERSON_KEYS)
-        return lambda record: (*get(record), name_key(record["name"]), name_key(record["hub"]),
-                               name_key(record["group_tag"]))
-    if not encoded:
-        return get
-    if kind == "answers":  # 1.8 M rows nationally; nearly every choice is one option number
-        at = columns.index("choice")
-
-        def answer(record: Record) -> Row:
-            row = get(record)
-            choice = row[at]
-            text = str(choice) if type(choice) is int else json_text("choice", choice)
-            return (*row[:at], text, *row[at + 1:])
-        return answer
-
-    def row(record: Record) -> Row:
-        values = list(get(record))
-        for i, name in encoded:
-            values[i] = json_text(name, values[i])
-        return tuple(values)
-    return row
+def copy_text(value: str) -> str:
+    """Text as a field of PostgreSQL's COPY text format: backslash, tab, newline and carriage return
+    escaped (the only characters the format reads specially in a field)."""
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def competence_rows_of(attempt_id: str, text: Any) -> list[Row]:
-    """(check, competence, area, target, gap) of a stored result's text, without parsing all of it.
+_NULL = "\\N"  # COPY text's NULL
+
+
+def _words_json(name: str, value: list[str]) -> str:
+    """A list of words as the repository writes it (json_text), without the JSON writer when every word
+    is plain ASCII with no quote or backslash, as an area's band and a check's excluded questions are."""
+    words = sorted(value) if name == "excluded" else value
+    joined = "".join(words)
+    if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
+        return '["' + '", "'.join(words) + '"]' if words else "[]"
+    return json_text(name, value)
+
+
+def copy_line_maker(kind: str) -> Callable[[Record], str]:
+    """A checked record as one line of COPY text (newline included), in the staged row's column order.
+
+    Made here rather than by the driver's row writer, which costs several times more per row: one
+    generated function per kind, the fields in schema order, each written as its check says (`copy`):
+    numbers by repr(), dates by isoformat() (both as the server reads them back), UUIDs and fixed words
+    as they are; any other text is escaped where it holds a backslash, tab, newline or carriage return.
+    None is NULL.
+    """
+    columns = [*SCHEMAS[kind], *(PERSON_KEYS if kind == "people" else [])]
+    body = [f"def line_{kind}(r):"]
+    for i, name in enumerate(columns):
+        check = SCHEMAS[kind].get(name)
+        if name in PERSON_KEYS:
+            source = {"sort_name": "name", "sort_hub": "hub", "sort_group": "group_tag"}[name]
+            body.append(f"    v{i} = _name_key(r[{source!r}])")
+            how = "text"
+        elif (kind, name) == ("answers", "choice"):  # 1.8 M rows nationally, nearly all an option number
+            body.append(f"    v{i} = r[{name!r}]")
+            body.append(f"    v{i} = v{i}.__repr__() if type(v{i}) is int else _json({name!r}, v{i})")
+            how = "as is"  # null, an option number or a list of them
+        elif (kind, name) in JSON_COLUMNS:  # lists of words: an area row's band, a check's excluded
+            body.append(f"    v{i} = _words({name!r}, r[{name!r}])")
+            how = "text"
+        else:
+            body.append(f"    v{i} = r[{name!r}]")
+            how = "text" if check is None else check.copy
+        body.append(f"    if v{i} is None:")
+        body.append(f"        v{i} = _NULL")
+        if how == "repr":
+            body.append("    else:")
+            body.append(f"        v{i} = v{i}.__repr__()")
+        elif how == "iso":
+            body.append("    else:")
+            body.append(f"        v{i} = v{i}.isoformat()")
+        elif how != "as is":
+            body.append(f"    elif '\\\\' in v{i} or '\\t' in v{i} or '\\n' in v{i} or '\\r' in v{i}:")
+            body.append(f"        v{i} = _escaped(v{i})")
+    fields = "\\t".join(f"{{v{i}}}" for i in range(len(columns)))
+    body.append(f'    return f"{fields}\\n"')
+    space: dict[str, Any] = {"_NULL": _NULL, "_escaped": copy_text, "_json": json_text, "_words": _words_json,
+                             "_name_key": name_key}
+    # The source is made here from the schema; no text from a bundle reaches it.
+    exec(compile("\n".join(body), f"<bundle copy lines: {kind}>", "exec"), space)
+    made: Callable[[Record], str] = space[f"line_{kind}"]
+    return made
+
+
+def competence_rows_of(attempt_id: str, text: Any) -> list[str]:
+    """(check, competence, area, target, gap) of a stored result's text, without parsing all of it, as
+    lines of COPY text.
 
     Only the competences list is parsed (a fifth of the text). The rows are trusted only for a result
     that is, to the byte, the recompute's own text; `move` drops those of every result the recompute had
-    to parse, and any text without exactly one plain key gives none here. Those checks' rows are made
-    after the write from the whole parsed record, as for a check that came without a result. The shown
-    level is the area's, joined in from its area row.
+    to parse, and any text without exactly one plain key, or with a value of another type than the
+    recompute writes, gives none here. Those checks' rows are made after the write from the whole parsed
+    record, as for a check that came without a result. The shown level is the area's, joined in from its
+    area row.
     """
     if type(text) is not str or text.count(_COMPETENCE_KEY) != 1:
         return []
     try:
-        found = _SCAN_PLAIN(text, text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY))[0]
-        return [(attempt_id, c["competence"], c["area"], c["target"], c["gap"]) for c in found]
+        start = text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY)
+        found: Any = None
+        if fast_json is not None:
+            # Its entries hold no list, so the list ends at the first "]" after it; a "]" inside a
+            # string ends the piece inside that string, and the faster parser then refuses it.
+            try:
+                found = fast_json(text[start:text.index("]", start) + 1])
+            except ValueError:
+                found = None
+        if found is None:
+            found = _SCAN_PLAIN(text, start)[0]
+        rows = []
+        for c in found:
+            competence, area, target, gap = c["competence"], c["area"], c["target"], c["gap"]
+            if type(competence) is not str or type(area) is not str or \
+                    not (target is None or type(target) is str) or not (gap is None or type(gap) is int):
+                return []
+            words = f"{competence}{area}{target or ''}"
+            if not (words.isprintable() and "\\" not in words):  # ids, as a rule: nothing to escape
+                competence, area = copy_text(competence), copy_text(area)
+                target = None if target is None else copy_text(target)
+            line = f"{attempt_id}\t{competence}\t{area}\t{_NULL if target is None else target}\t" \
+                   f"{_NULL if gap is None else gap}\n"
+            rows.append(line)
+        return rows
     except (ValueError, StopIteration, RecursionError, TypeError, KeyError):
         return []
 
@@ -121,8 +183,8 @@ class Taker:
 
     def __init__(self, stager: Stager, kind: str) -> None:
         self.stager, self.kind = stager, kind
-        self.make = _row_of(kind)
-        self.rows: list[Row] = []
+        self.make = copy_line_maker(kind)
+        self.rows: list[str] = []  # lines of COPY text
         self.size = 0
         columns = [*SCHEMAS[kind], *(PERSON_KEYS if kind == "people" else [])]
         into = TABLES[kind].name if kind in DIRECT else _stage(kind)
@@ -161,7 +223,7 @@ class Stager:
         # What `land` added: people, frameworks and checks, then (as they stream) answers and area rows.
         self.added = dict.fromkeys(KINDS, 0)
         self.ours: set[str] | None = None  # the checks this import added itself, once landed
-        self.competences: list[Row] = []
+        self.competences: list[str] = []  # lines of COPY text
         with self.driver.cursor() as cursor:
             # Room for the set-based statements to hash and sort in memory (this transaction only).
             cursor.execute("SET LOCAL work_mem = '64MB'")
@@ -195,25 +257,26 @@ class Stager:
     def taker(self, kind: str) -> Taker:
         return Taker(self, kind)
 
-    def send(self, statement: str, kind: str, rows: list[Row]) -> None:
+    def send(self, statement: str, kind: str, rows: list[str]) -> None:
         self.wait()
         self.staged[kind] = self.staged.get(kind, 0) + len(rows)
         self.sending = self.sender.submit(self._copy, statement, rows, kind)
 
-    def _copy(self, statement: str, rows: list[Row], kind: str | None = None) -> None:
+    def _copy(self, statement: str, rows: list[str], kind: str | None = None) -> None:
+        """Lines of COPY text sent in one piece."""
         if kind in DIRECT:
             # Straight into the table: only rows of checks this import added (`land` ran before, on
-            # this thread); the others' rows are stored already, or belong to another import.
+            # this thread); the others' rows are stored already, or belong to another import. A row's
+            # check is its first field, a UUID.
             ours = self.ours
             assert ours is not None, "a check's rows come after the checks are landed"
             if self.added["attempts"] != self.staged["attempts"]:
-                rows = [row for row in rows if row[0] in ours]
+                rows = [row for row in rows if row[:row.index("\t")] in ours]
             self.added[kind] += len(rows)
             if not rows:
                 return
         with self.driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+            copy.write("".join(rows))
 
     def take_competences(self, attempt_id: str, text: Any) -> None:
         """A check's competence rows from its stored result, staged until the import is verified."""

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from digigram.core.bundle.format import strict_json
+from digigram.core.bundle.format import fast_json, strict_json
 from digigram.core.bundle.records import ADDED_LATER, DAYS, MOMENTS, NUMBERS
 
 BATCH = 20_000
@@ -38,6 +38,11 @@ _fromiso = datetime.fromisoformat
 def read_line(line: bytes, what: str) -> Any:
     """A record line the verifying pass accepted, parsed: directly as a rule, and as that pass reads it
     when the line is unusual (spaces around the record, a byte-order mark), which the format allows."""
+    if fast_json is not None:
+        try:
+            return fast_json(line)
+        except ValueError:  # what the faster parser leaves to the standard one (see format.fast_json)
+            pass
     try:
         text = line.decode("utf-8")
         value, end = _SCAN(text, 0)
