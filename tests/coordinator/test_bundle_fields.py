@@ -45,7 +45,7 @@ def test_the_new_fields_travel_and_are_checked() -> None:
 # Values a hostile or broken bundle may carry in any field, as JSON can spell them.
 ODD_VALUES: list[object] = [
     None, True, False, 0, 1, -1, 7, 999, 1000, 2**31, 2**63, 1e13, 1.5, -0.0, 20.0, "", "abc", "x" * 101,
-    "Київ", "\ud800", "a\u202eb", "00000000-0000-4000-8000-000000000001",
+    "Київ", "\ud800", "a\u202eb", "a\x00b", "Ки\x00їв", "00000000-0000-4000-8000-000000000001",
     "00000000-0000-4000-8000-00000000000G", "2024-01-02T10:05:00", "2024-01-02T10:05:00.123456",
     "2024-01-02T10:05:00+02:00", "2024-01-02T10:05:00Z", "2024-01-02 10:05:00", "1899-12-31T23:59:59",
     "1900-01-01T00:00:00+01:00", "2200-12-31T23:59:59", "2201-01-01T00:00:00", "2024-W01-1T10:00:00",
@@ -91,3 +91,13 @@ def test_the_compiled_record_checks_agree_with_each_field_check(kind: str) -> No
                 with pytest.raises(BundleError) as caught:
                     parse_records(kind, line + b"\n", 1)
                 assert f"the field '{name}'" in caught.value.message("en"), (name, value)
+
+
+def test_a_nul_character_is_refused_before_any_database_sees_it() -> None:
+    # SQLite stored it and PostgreSQL stopped the import with its own error: both now refuse the bundle.
+    for name in ("a\x00b", "Оле\x00на"):
+        line = json.dumps({**BASE["people"], "name": name}).encode()
+        with pytest.raises(BundleError) as caught:
+            parse_records("people", line + b"\n", 1)
+        said = caught.value.message("en")
+        assert "the field 'name'" in said and "invalid characters" in said, said

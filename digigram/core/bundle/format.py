@@ -197,9 +197,11 @@ _SCAN: Callable[[str, int], tuple[Any, int]] = make_scanner(_DECODER)  # type: i
 
 # The server extra's JSON parser (orjson), several times faster than the standard library's on a national
 # bundle's millions of short lines; a library PC's install goes without it and parses as before. It
-# accepts no more than the standard parser does (no NaN or Infinity; large numbers, unpaired surrogates
-# and anything unusual are its errors, and the caller then asks the standard parser), but it does not
-# refuse a key given twice: a caller that must (RecordCheck) guards against that itself.
+# accepts no more than the standard parser does (no NaN or Infinity; numbers beyond 1e308, unpaired
+# surrogates and anything unusual are its errors, and the caller then asks the standard parser), with two
+# differences: a whole number beyond 64 bits comes back as a float, not an int (every whole-number field's
+# check asks for an int, so it is refused either way), and a key given twice is not refused: a caller
+# that must (RecordCheck) guards against that itself.
 fast_json: Callable[[bytes | str], Any] | None
 try:
     from orjson import loads as _orjson_loads

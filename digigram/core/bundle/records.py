@@ -62,13 +62,16 @@ def _string(value: Any, limit: int) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise Wrong(N_("holds invalid characters")) from None
+    if "\x00" in value:  # SQLite would keep it and PostgreSQL refuse it mid-import: refused alike, first
+        raise Wrong(N_("holds invalid characters"))
     return value
 
 
 def text(limit: int = 100, *, optional: bool = False) -> Check:
-    # ASCII text always encodes; other text goes to _string for the encoding check.
+    # ASCII text without NUL always passes; other text goes to _string for the encoding and NUL checks.
     return Check(lambda v: None if v is None and optional else _string(v, limit),
-                 _maybe(f"type(v) is str and len(v) <= {limit} and v.isascii()", optional))
+                 _maybe(f"type(v) is str and len(v) <= {limit} and v.isascii() and '\\x00' not in v",
+                        optional))
 
 
 def uuid_(*, optional: bool = False) -> Check:
