@@ -73,7 +73,7 @@ class GroupReport:
     # (rated 7–10, gave a rating) at the first and at the latest check: the counts beside the shares
     ba_high_first: tuple[int, int] = (0, 0)
     ba_high_latest: tuple[int, int] = (0, 0)
-    # Areas some trainee's check gave no level (core.scoring.measured): no gap there, and the report says why.
+    # Areas some trainee's check gave no level (core.records.measured): no gap there, and the report says why.
     unmeasured: Sequence[str] = ()
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NOT_MEASURED, Percent, format_percent
-from digigram.core.scoring import measured
+from digigram.core.records import measured
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class AreaBar:
     said_index: int | None = None  # the level the person's self-ratings point to
     level_probability: float | None = None  # how likely the level at level_index is
     p_below_target: float | None = None  # the chance of being below the target
-    measured: bool = True  # False: no shown answers, the level is the prior's (core.scoring.measured)
+    measured: bool = True  # False: no shown answers, the level is the prior's (core.records.measured)
 
     def __post_init__(self) -> None:
         if not self.band_lo_index <= self.band_hi_index:
@@ -87,7 +87,7 @@ class ResultRow:
     said: str = "—"
     level_chance: str = ""  # how likely the level is, "50 %"; empty when not known
     below_chance: str = ""  # the chance of being below the target, where it says something
-    measured: bool = True  # False: the level cell says "not measured" (core.scoring.measured)
+    measured: bool = True  # False: the level cell says "not measured" (core.records.measured)
 
 
 _REACHED = N_("reached")

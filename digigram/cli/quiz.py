@@ -13,8 +13,7 @@ from digigram.core.answer_order import display_order
 from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_, Message, not_measured_why, said_close
-from digigram.core.records import Person
-from digigram.core.scoring import measured
+from digigram.core.records import Person, measured
 
 if TYPE_CHECKING:
     from digigram.services.quiz import QuizSession

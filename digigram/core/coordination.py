@@ -71,7 +71,7 @@ class FilterOptions:
 @dataclass(frozen=True)
 class AreaStatus:
     """An area at a trainee's latest check: level and target codes, gap in levels (>0 = below target).
-    An area no shown answer measured (core.scoring.measured) has no level and no gap, only its target."""
+    An area no shown answer measured (core.records.measured) has no level and no gap, only its target."""
 
     level: str | None
     target: str | None

@@ -231,7 +231,7 @@ def said_close(areas: Sequence[str], lang: str | None) -> Message:
               "The two levels differ in: {areas}.", areas=quoted_names(areas, lang))
 
 
-# An area whose level rests on nothing (scoring.measured): in place of its level, gap and "target met".
+# An area whose level rests on nothing (records.measured): in place of its level, gap and "target met".
 NOT_MEASURED = N_("not measured")
 
 

@@ -450,7 +450,7 @@ def _keys_text(item: _Item, lang: str) -> str:
 
 def _check_measured(report: Report, framework: Framework, areas: list[Node]) -> None:
     """An area with only self-ratings and attitudes, or no items at all: allowed, yet no answer in it
-    can show a level (core.scoring.measured), so every result there says "not measured"."""
+    can show a level (core.records.measured), so every result there says "not measured"."""
     shown = {item.area_id for item in framework.items if item.kind in ("knowledge", "scenario")}
     for node in areas:
         id_node = _mapping(node).get("id")

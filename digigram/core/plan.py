@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from digigram.core.framework import Framework, Resource
 from digigram.core.i18n import N_, normalise
-from digigram.core.scoring import UNSURE, CompetenceResult, QuizResult, chance_below, measured, not_shown_yet
+from digigram.core.records import measured
+from digigram.core.scoring import UNSURE, CompetenceResult, QuizResult, chance_below, not_shown_yet
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def suggest(
 ) -> list[Suggestion]:
     """Steps for every competence with a gap, largest gap first, then in framework order; and for one
     at its target by its area's level that has not shown it (scoring.not_shown_yet), last. Areas not
-    measured (scoring.measured) give no step: their level is the prior's, no gap at all.
+    measured (records.measured) give no step: their level is the prior's, no gap at all.
 
     Resources are matched by competence and its area, and by level range. When asked, offline handouts
     come before anything needing the internet; then ones in `lang` (a Ukrainian reader was given an

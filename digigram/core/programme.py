@@ -121,7 +121,7 @@ class Programme:
     area_ids: tuple[str, ...] = field(default_factory=tuple)
     # Below the role's target per competence, latest check per person, in the framework's order.
     competence_gaps: tuple[CompetenceShare, ...] = ()
-    # People whose latest check had no shown answer in the area (core.scoring.measured), per area:
+    # People whose latest check had no shown answer in the area (core.records.measured), per area:
     # left out of its levels, gaps and said-versus-shown.
     unmeasured: Mapping[str, int] = field(default_factory=dict)
 

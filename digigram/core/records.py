@@ -6,7 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from digigram.core.scoring import AreaResult
 
 AttemptStatus = Literal["in_progress", "finished", "abandoned"]
 StepStatus = Literal["planned", "in_progress", "done"]
@@ -43,6 +46,19 @@ class AreaOutcome:
     said_theta: float | None = None  # from self-ratings alone; None when none were asked
     said_sd: float | None = None
     said_level: str | None = None
+
+
+def measured(area: AreaOutcome | AreaResult) -> bool:
+    """Whether the area's level was measured: it rests on shown answers (knowledge and scenario) alone,
+    and an area where none were given (a framework whose items there are only self-ratings and attitudes,
+    or a check that reached its question cap before asking one there) has the prior's level, which says
+    nothing of the person. Every screen, figure and export shows such an area as not measured: no level,
+    no gap, no target met, and counts it nowhere. The stored result stays as the engine made it; this
+    reads its count of shown answers (`n_items` of a stored one, `items` of the engine's result). Here,
+    beside the stored results, rather than with scoring: the command line and the first screen use it
+    without loading numpy."""
+    count = area.n_items if isinstance(area, AreaOutcome) else area.items
+    return count > 0
 
 
 @dataclass(frozen=True)

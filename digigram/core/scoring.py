@@ -11,7 +11,6 @@ import numpy as np
 
 from digigram.core.framework import Profile
 from digigram.core.irt import LOG_PRIOR, Posterior
-from digigram.core.records import AreaOutcome
 
 if TYPE_CHECKING:
     from digigram.core.itembank import Choice, ItemBank
@@ -145,17 +144,6 @@ def chance_below(area: AreaResult, target: str, levels: Sequence[str]) -> float:
     if target not in levels or any(code not in area.level_probabilities for code in levels):
         return 1.0
     return sum(area.level_probabilities[code] for code in levels[:levels.index(target)])
-
-
-def measured(area: AreaResult | AreaOutcome) -> bool:
-    """Whether the area's level was measured: it rests on shown answers (knowledge and scenario) alone,
-    and an area where none were given (a framework whose items there are only self-ratings and attitudes,
-    or none at all) has the prior's level, which says nothing of the person. Every screen, figure and
-    export shows such an area as not measured: no level, no gap, no target met, and counts it nowhere.
-    The stored result stays as the engine made it; this reads its count of shown answers (`items` of
-    the engine's result, `n_items` of a stored one)."""
-    count = area.n_items if isinstance(area, AreaOutcome) else area.items
-    return count > 0
 
 
 def not_shown_yet(comp: CompetenceResult) -> bool:

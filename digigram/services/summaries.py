@@ -51,7 +51,7 @@ def mark_of_choice(framework: Framework, item_id: str, choice: object) -> int:
 
 def area_text(level: str | None, target: str | None, gap: int | None, items: int) -> str:
     """An area's "level|target|gap"; an area no shown answer measured (`items`, its count of them, is 0:
-    core.scoring.measured) has no level and no gap, "|target|", so nothing reads the prior's as found."""
+    core.records.measured) has no level and no gap, "|target|", so nothing reads the prior's as found."""
     if items <= 0:
         return f"|{target or ''}|"
     return f"{level}|{target or ''}|{'' if gap is None else gap}"

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from digigram.core.framework import Framework
 from digigram.core.i18n import NOT_MEASURED, format_date
-from digigram.core.records import Attempt
-from digigram.core.scoring import measured
+from digigram.core.records import Attempt, measured
 from digigram.core.when import local
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable

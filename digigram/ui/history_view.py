@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.i18n import format_date
-from digigram.core.scoring import measured
+from digigram.core.records import measured
 from digigram.core.when import local, local_day
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import HistoryTable

@@ -23,8 +23,8 @@ from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import format_date, not_measured_why
 from digigram.core.plan import goal_text, reached_surely
-from digigram.core.records import Attempt, Change, Plan, PlanStep
-from digigram.core.scoring import QuizResult, measured
+from digigram.core.records import Attempt, Change, Plan, PlanStep, measured
+from digigram.core.scoring import QuizResult
 from digigram.core.when import local
 from digigram.ui import folders, plan_output
 from digigram.ui.plan_step_editor import StepEditor, status_label
@@ -105,7 +105,7 @@ class PlanView(StackingScreen):
         self.touched = False  # changed by the person, not only the steps suggested on opening
         # The latest finished check (what Suggest reads) and the competences whose target it reaches.
         self.latest: Attempt | None = None
-        self.unmeasured: list[str] = []  # the latest check's areas without a level (scoring.measured)
+        self.unmeasured: list[str] = []  # the latest check's areas without a level (records.measured)
         self.reached: Reached | None = None
         # The steps and the form scroll on their own above Save, Export and Print, which stay at the
         # window's foot: at 200 % text on a 1024×600 netbook the form stacks under the steps and pushed

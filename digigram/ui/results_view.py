@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.i18n import not_measured_why, quoted_names
-from digigram.core.scoring import measured
+from digigram.core.records import measured
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.history_table import format_moment, mode_label
 from digigram.ui.texts import (
@@ -238,7 +238,7 @@ class ResultsView(QWidget):
         summary: list[str] = []
         said_more: list[str] = []  # areas whose self-ratings were above the answers, and below
         showed_more: list[str] = []
-        unmeasured: list[str] = []  # areas with no shown answer: no level (core.scoring.measured)
+        unmeasured: list[str] = []  # areas with no shown answer: no level (core.records.measured)
         for row, area in enumerate(areas):
             res = result.areas[area.id]
             if not measured(res):

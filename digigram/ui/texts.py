@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from digigram.core.i18n import NOT_MEASURED
-from digigram.core.scoring import UNSURE, CompetenceResult, measured, not_shown_yet, shown_at_target
+from digigram.core.records import measured
+from digigram.core.scoring import UNSURE, CompetenceResult, not_shown_yet, shown_at_target
 from digigram.ui.appearance import current_language
 
 translate = QCoreApplication.translate
@@ -85,7 +86,7 @@ def competence_gap_text(res: CompetenceResult, *, area_measured: bool = True) ->
     fully right; when every one was the lowest (a wrong answer, "I don't know") it has not shown the
     target at all, however high the person rated themselves; in between (a half-right answer,
     self-ratings alone) the tick is the area's, and the line says so. In an area not measured
-    (scoring.measured) there is no level to compare, and the line says that.
+    (records.measured) there is no level to compare, and the line says that.
     """
     if not area_measured:
         return NOT_MEASURED.render(current_language())

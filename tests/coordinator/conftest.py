@@ -81,7 +81,7 @@ def add_check(
 ) -> str:
     """A finished check stored directly: per area (level, target); the gap follows from them; `said`:
     the level the person's self-ratings gave, per area. Each area's level rests on shown answers, as a
-    real check's does, but in the `unmeasured` areas, where none were given (core.scoring.measured)."""
+    real check's does, but in the `unmeasured` areas, where none were given (core.records.measured)."""
     fw = ws.framework
     sessions = ws._sessions
     with transaction(sessions) as session:

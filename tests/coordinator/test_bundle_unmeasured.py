@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from digigram.core.scoring import measured
+from digigram.core.records import measured
 from digigram.services.bundles.importer import import_bundle
 from digigram.services.workspace import Workspace
 from tests.conftest import Target

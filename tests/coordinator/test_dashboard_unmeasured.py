@@ -1,4 +1,4 @@
-"""The coordinator's group views with an area no shown answer measured (core.scoring.measured): its level
+"""The coordinator's group views with an area no shown answer measured (core.records.measured): its level
 and gap are the prior's, so the table, its sorting, "needs help", the CSV and the programme's figures give
 it no level and no gap, and leave it out of what they count."""
 

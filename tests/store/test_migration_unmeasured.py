@@ -1,6 +1,6 @@
 """Revision 0011: summaries made before an area no shown answer measured was told apart are made again.
 
-Such a summary wrote the area's stored level and gap, the prior's (core.scoring.measured), so the dashboard
+Such a summary wrote the area's stored level and gap, the prior's (core.records.measured), so the dashboard
 showed a gap nobody measured and counted it towards "needs help". On SQLite and PostgreSQL alike."""
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ SELF_RATED_AREA = Path(__file__).resolve().parents[1] / "frameworks" / "self-rat
 @pytest.fixture
 def self_rated_ws(data_dir: Path) -> Iterator[Any]:
     """A workspace on a framework whose INF area has only self-ratings, so no answer measures it
-    (core.scoring.measured). A module that needs it names it its `ws`."""
+    (core.records.measured). A module that needs it names it its `ws`."""
     from digigram.services.workspace import Workspace
 
     workspace = Workspace.open(data_dir=data_dir, framework_path=SELF_RATED_AREA)

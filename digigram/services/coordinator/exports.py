@@ -164,7 +164,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         known = [g for g in gaps if g is not None]
         weak.append((_area_name(framework, area_id, lang), sum(g > 0 for g in known), len(known)))
     weak.sort(key=lambda t: (-(t[1] / t[2]) if t[2] else 0.0, t[0]))
-    # Areas some trainee's check gave no level (core.scoring.measured): the report says which, and why.
+    # Areas some trainee's check gave no level (core.records.measured): the report says which, and why.
     unmeasured = [_area_name(framework, a, lang) for a in dashboard.area_ids
                   if any(not r.areas[a].measured for r in rows if a in r.areas)]
     hard = [(f"{s.item_id}: {framework.item(s.item_id).stem.get(lang)}", s.asked, s.wrong)

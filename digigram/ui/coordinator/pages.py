@@ -247,7 +247,7 @@ def _gap(status: Any) -> int | None:
 
 
 def _unmeasured(rows: Any, area_id: str) -> bool:
-    """Whether every shown row with a check there has the area not measured (core.scoring.measured)."""
+    """Whether every shown row with a check there has the area not measured (core.records.measured)."""
     found = [s.measured for r in rows if (s := r.areas.get(area_id)) is not None]
     return bool(found) and not any(found)
 

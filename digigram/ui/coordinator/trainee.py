@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import NOT_MEASURED, not_measured_why
 from digigram.core.plan import goal_text
-from digigram.core.records import latest_finished
-from digigram.core.scoring import measured
+from digigram.core.records import latest_finished, measured
 from digigram.ui.chart_widget import ChartWidget
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.errors import show_problem
@@ -221,7 +220,7 @@ class TraineeView(QWidget):
 
         fw, lang = self.win.ws.framework, self.win.lang
 
-        def level(res: Any) -> str:  # an area no shown answer measured has no level (scoring.measured)
+        def level(res: Any) -> str:  # an area no shown answer measured has no level (records.measured)
             return level_label(fw, res.level, lang) if measured(res) else NOT_MEASURED.render(lang)
 
         self.chart.setAccessibleDescription("; ".join(

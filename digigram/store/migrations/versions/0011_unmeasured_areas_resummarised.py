@@ -1,7 +1,7 @@
 """Summaries of checks with an area no shown answer measured are made again, without its level and gap.
 
 An area whose framework items are only self-ratings and attitudes (or none) has no shown answer, so its
-stored level and gap are the prior's (core.scoring.measured). Summaries made before this revision wrote
+stored level and gap are the prior's (core.records.measured). Summaries made before this revision wrote
 them as found: the dashboard showed a gap there, counted it towards "needs help" and sorted by it, and the
 programme report counted its competences' gaps. A summary now writes such an area without a level or gap
 (services.summaries.area_text).
