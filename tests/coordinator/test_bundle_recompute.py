@@ -121,6 +121,9 @@ TAMPERED: list[tuple[str, Callable[[Files], tuple[Files, int]]]] = [
     ("answer scored higher", lambda f: (_edit(f, "attempts", _result(_score_up)), 2)),
     ("competence gap", lambda f: (_edit(f, "attempts", _result(
         lambda r: r["competences"][0].__setitem__("gap", 0 if r["competences"][0]["gap"] else 1))), 2)),
+    # Beyond PostgreSQL's integer: the import stopped with the database's «integer out of range».
+    ("competence gap beyond the integers", lambda f: (_edit(f, "attempts", _result(
+        lambda r: r["competences"][0].__setitem__("gap", 3_000_000_000))), 2)),
     ("area row", lambda f: (_edit(f, "results", _raise_row), 0)),
 ]
 

@@ -135,6 +135,9 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
     return made
 
 
+_INT4 = 2**31  # PostgreSQL's integer holds -2**31 .. 2**31 - 1
+
+
 def competence_rows_of(attempt_id: str, text: Any) -> list[str]:
     """(check, competence, area, target, gap) of a stored result's text, without parsing all of it, as
     lines of COPY text.
@@ -163,18 +166,22 @@ def competence_rows_of(attempt_id: str, text: Any) -> list[str]:
         rows = []
         for c in found:
             competence, area, target, gap = c["competence"], c["area"], c["target"], c["gap"]
+            # A gap the database's integer column cannot hold, or text that cannot be written, gives no
+            # rows here either: the recompute then refuses the forged result with its own words.
             if type(competence) is not str or type(area) is not str or \
-                    not (target is None or type(target) is str) or not (gap is None or type(gap) is int):
+                    not (target is None or type(target) is str) or \
+                    not (gap is None or (type(gap) is int and -_INT4 <= gap < _INT4)):
                 return []
             words = f"{competence}{area}{target or ''}"
             if not (words.isprintable() and "\\" not in words):  # ids, as a rule: nothing to escape
+                words.encode("utf-8")  # an unpaired surrogate: UnicodeEncodeError, no rows
                 competence, area = copy_text(competence), copy_text(area)
                 target = None if target is None else copy_text(target)
             line = f"{attempt_id}\t{competence}\t{area}\t{_NULL if target is None else target}\t" \
                    f"{_NULL if gap is None else gap}\n"
             rows.append(line)
         return rows
-    except (ValueError, StopIteration, RecursionError, TypeError, KeyError):
+    except (ValueError, StopIteration, RecursionError, TypeError, KeyError):  # UnicodeError is a ValueError
         return []
 
 
