@@ -99,7 +99,8 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
 
 
 def _connect_args(url: str) -> dict[str, Any]:
-    """PostgreSQL's connection limits (CONNECT_TIMEOUT, POSTGRESQL_LINK) where the address sets none."""
+    """PostgreSQL's connection limits (CONNECT_TIMEOUT, POSTGRESQL_LINK) where the address sets none, and
+    UTF8 on the wire."""
     import os
 
     from sqlalchemy.engine import make_url
@@ -111,6 +112,9 @@ def _connect_args(url: str) -> dict[str, Any]:
     args: dict[str, Any] = {k: v for k, v in POSTGRESQL_LINK.items() if k not in given}
     if "connect_timeout" not in given and not os.environ.get("PGCONNECT_TIMEOUT"):
         args["connect_timeout"] = CONNECT_TIMEOUT
+    # Text travels as UTF8 whatever PGCLIENTENCODING says, so it comes back as text even from a database
+    # in another encoding, which opening then refuses in words (startup._refuse_encoding).
+    args["client_encoding"] = "utf8"
     return args
 
 

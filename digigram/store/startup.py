@@ -237,6 +237,8 @@ def _open_url(url: str) -> Store:
 
     try:
         engine = make_engine(url)
+        if engine.dialect.name == "postgresql":
+            _refuse_encoding(engine, url)
         if migrate.needs_upgrade(engine, url):
             migrate.upgrade(url)
     except OperationalError as exc:
@@ -244,3 +246,20 @@ def _open_url(url: str) -> Store:
             raise _cannot_write(url, exc) from exc
         raise _cannot_connect(url, exc) from exc
     return Store(engine, make_sessions(engine), url, None, None)
+
+
+def _refuse_encoding(engine: Engine, url: str) -> None:
+    """A PostgreSQL database must store text as UTF8: in any other encoding a Ukrainian name (or the
+    apostrophe ʼ) cannot be written, and SQL_ASCII gives text back as raw bytes. Refused before anything
+    is created or read, so such a database is left as it was."""
+    from sqlalchemy.engine import make_url
+
+    with engine.connect() as connection:
+        found = connection.exec_driver_sql("SHOW server_encoding").scalar()
+    encoding = found.decode("ascii", "replace") if isinstance(found, bytes) else str(found)
+    if encoding.upper() not in ("UTF8", "UTF-8"):
+        raise StorageError(N_(
+            "The database {where} stores text as {encoding}, in which Ukrainian names cannot be kept; "
+            "Digigram needs a database created with ENCODING 'UTF8'. Nothing was written to it. Create a "
+            "new database as docs/regional.md (section 2) shows and use its address.",
+            where=make_url(url).render_as_string(hide_password=True), encoding=encoding))
