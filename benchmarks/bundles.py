@@ -16,9 +16,11 @@ schema is a study of its own). `--first-only` leaves out the second import of th
 `--bundle FILE` skips the exports: every version imports that one bundle (an export of the same data
 set, kept from an earlier run), which saves the exports' minutes when only the import is studied.
 `--no-unchecked` leaves out the import without the recompute (its cost is then not shown).
+`--without-keys` imports into PostgreSQL once more, into a database whose answer, area and competence
+rows have no foreign key to their check: what the keys' per-row checks cost, at most.
 Run: `python -m benchmarks.bundles [--trainees N] [--engines sqlite,postgresql] [--only all|hub|everything]
 [--baseline DIR[=sqlite,postgresql]]... [--data-from DIR] [--first-only] [--bundle FILE]
-[--no-unchecked]`.
+[--no-unchecked] [--without-keys]`.
 """
 
 from __future__ import annotations
@@ -142,6 +144,23 @@ def _targets(engines: list[str], work: Path) -> list[tuple[str, Callable[[str], 
 
 
 _CLUSTERS: list[Any] = []
+# The rows a check's import writes by the million, each checked against its check by a foreign key.
+_ROW_KEYS = ("answer", "area_result", "competence_result")
+
+
+def _drop_row_keys(url: str) -> None:
+    """Migrate the empty database at `url`, then drop the foreign keys from a check's rows to it: an
+    upper bound on what the keys' per-row checks cost an import (never a set-up to use)."""
+    from sqlalchemy.engine import make_url
+
+    from digigram.store import migrate
+
+    migrate.upgrade(url)
+    with _CLUSTERS[0].admin(make_url(url).database) as conn:
+        for table, name in conn.execute(
+                "SELECT conrelid::regclass::text, conname FROM pg_constraint WHERE contype = 'f' "
+                "AND conrelid::regclass::text = ANY(%s)", (list(_ROW_KEYS),)).fetchall():
+            conn.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
 
 
 def _dataset_from(code: str, trainees: int) -> Path:
@@ -161,6 +180,7 @@ def main() -> int:
     parser.add_argument("--first-only", action="store_true")
     parser.add_argument("--bundle", type=Path, default=None)
     parser.add_argument("--no-unchecked", action="store_true")
+    parser.add_argument("--without-keys", action="store_true")
     args = parser.parse_args()
     for spec in args.baseline:
         tree, _, engines = spec.partition("=")
@@ -244,6 +264,14 @@ def main() -> int:
                                   f"batches, {batches / n * 1000:.3f} ms per check; the import takes "
                                   f"{extra:+.2f} s with it, {extra / seconds:.1%} of the import (target: a "
                                   "few %)", flush=True)
+                        if step == "into an empty database" and args.without_keys and engine == "PostgreSQL":
+                            bare, _ = fresh(f"{step_label}-without-keys")
+                            _drop_row_keys(bare)
+                            keyless, _, _ = _measure(f"{engine}: the same, rows' keys to their check dropped",
+                                                     ("import", bare, None, str(bundle), None))
+                            saved = seconds - keyless
+                            print(f"  {engine}: the keys' checks cost the import at most {saved:+.2f} s "
+                                  f"({saved / seconds:.1%})", flush=True)
                     if folder is not None:
                         size = (Path(folder) / "digigram.sqlite3").stat().st_size
                         print(f"  {engine}: database after importing {label}: {size / MB:.1f} MB")
