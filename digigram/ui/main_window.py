@@ -25,7 +25,7 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from digigram.ui.widgets import ElidedLabel, NoticeBar, busy, screen_of
+from digigram.ui.widgets import ElidedLabel, NoticeBar, bring_into_view, busy, screen_of
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -422,6 +422,9 @@ class MainWindow(QMainWindow):
         self.say(lambda: translate(
             "MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later."))
         self.home.resume.setFocus()
+        # Where the actions stack below the list (a netbook at 200 % text), the button Enter would press
+        # was below the window's foot; the window does not scroll to a focus given by code.
+        bring_into_view(self.home.resume)
 
     def check_done(self, session: Any) -> None:
         from digigram.ui.rating_dialog import RatingDialog
