@@ -296,8 +296,12 @@ class MainWindow(QMainWindow):
 
     def select_person(self, person_id: str | None) -> None:
         if person_id != self.person_id:
-            # Choosing someone else closes the previous person: their PIN must be given again.
+            # Choosing someone else closes the previous person: their PIN must be given again. A notice
+            # about them goes too: «Check paused… choose “Continue”» stayed under the next person chosen,
+            # who had no check to continue. (One said while nobody was chosen, about the data, stays.)
             self.unlocked.clear()
+            if self.is_ready and self.person_id is not None:
+                self.statusBar().clearMessage()
         self.person_id = person_id
         self._update_status()
 

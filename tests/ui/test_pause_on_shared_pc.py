@@ -32,3 +32,16 @@ def test_after_a_pause_continue_has_the_keyboard_and_is_in_view(qtbot: Any, wind
     # Enter would continue the check: the person sees the button it would press.
     assert whole_in(window.scroller.viewport(), home.resume), "«Продовжити» has the keyboard out of sight"
 
+
+def test_the_pause_notice_goes_when_someone_else_is_chosen(qtbot: Any, window: Any, ws: Any) -> None:
+    other = ws.create_person("Марія Коваль")
+    window.home.refresh()
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.quick, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, window)
+    qtbot.keyClick(window.quiz.buttons[0], Qt.Key.Key_Escape)
+    assert "paused" in window.notices.currentMessage()
+    assert window.home.choose(other.id)
+    # Марія has no paused check: a notice telling her to choose “Continue” was about someone else.
+    assert window.notices.currentMessage() == ""
+    assert not window.home.resume.isVisible()
