@@ -427,7 +427,9 @@ class MainWindow(QMainWindow):
             "MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later."))
         self.home.resume.setFocus()
         # Where the actions stack below the list (a netbook at 200 % text), the button Enter would press
-        # was below the window's foot; the window does not scroll to a focus given by code.
+        # was below the window's foot; the window does not scroll to a focus given by code. The layouts
+        # first: until they have run, the scroll area may still have the check's screen's height.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         bring_into_view(self.home.resume)
 
     def check_done(self, session: Any) -> None:
