@@ -460,6 +460,9 @@ class MainWindow(QMainWindow):
         view = self.view("plan")
         view.show_person(person_id)
         self.show_view(view)
+        # The keyboard starts in the steps: left to Qt it landed on the screen's scroll area, ringed
+        # whole, where the arrow keys scrolled the screen instead of choosing a step.
+        view.list.setFocus()
 
     def show_history(self, person_id: str) -> None:
         view = self.view("history")
