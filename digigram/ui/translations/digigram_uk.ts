@@ -1365,7 +1365,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
@@ -1386,7 +1386,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="455"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1545,32 +1545,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="176"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="186"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="187"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="189"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1650,22 +1650,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="194"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="184"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="185"/>
+        <location filename="../plan_view.py" line="196"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="186"/>
+        <location filename="../plan_view.py" line="197"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1680,27 +1680,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="245"/>
+        <location filename="../plan_view.py" line="256"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="290"/>
+        <location filename="../plan_view.py" line="308"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="290"/>
+        <location filename="../plan_view.py" line="308"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="329"/>
+        <location filename="../plan_view.py" line="347"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="319"/>
+        <location filename="../plan_view.py" line="337"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
@@ -1715,32 +1715,42 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="231"/>
+        <location filename="../plan_view.py" line="190"/>
+        <source>Move the step up</source>
+        <translation>Перемістити крок вище</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="191"/>
+        <source>Move the step down</source>
+        <translation>Перемістити крок нижче</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="242"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="331"/>
+        <location filename="../plan_view.py" line="349"/>
         <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
         <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="335"/>
+        <location filename="../plan_view.py" line="353"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="405"/>
+        <location filename="../plan_view.py" line="434"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="410"/>
+        <location filename="../plan_view.py" line="439"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="423"/>
+        <location filename="../plan_view.py" line="452"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
