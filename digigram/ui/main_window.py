@@ -25,7 +25,7 @@ from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
-from digigram.ui.widgets import ElidedLabel, NoticeBar, busy, screen_of
+from digigram.ui.widgets import ElidedLabel, NoticeBar, bring_into_view, busy, screen_of
 
 if TYPE_CHECKING:
     from digigram.services.api import CoordinatorAPI, WorkspaceAPI
@@ -296,8 +296,12 @@ class MainWindow(QMainWindow):
 
     def select_person(self, person_id: str | None) -> None:
         if person_id != self.person_id:
-            # Choosing someone else closes the previous person: their PIN must be given again.
+            # Choosing someone else closes the previous person: their PIN must be given again. A notice
+            # about them goes too: «Check paused… choose “Continue”» stayed under the next person chosen,
+            # who had no check to continue. (One said while nobody was chosen, about the data, stays.)
             self.unlocked.clear()
+            if self.is_ready and self.person_id is not None:
+                self.statusBar().clearMessage()
         self.person_id = person_id
         self._update_status()
 
@@ -422,6 +426,11 @@ class MainWindow(QMainWindow):
         self.say(lambda: translate(
             "MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later."))
         self.home.resume.setFocus()
+        # Where the actions stack below the list (a netbook at 200 % text), the button Enter would press
+        # was below the window's foot; the window does not scroll to a focus given by code. The layouts
+        # first: until they have run, the scroll area may still have the check's screen's height.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bring_into_view(self.home.resume)
 
     def check_done(self, session: Any) -> None:
         from digigram.ui.rating_dialog import RatingDialog
@@ -451,6 +460,9 @@ class MainWindow(QMainWindow):
         view = self.view("plan")
         view.show_person(person_id)
         self.show_view(view)
+        # The keyboard starts in the steps: left to Qt it landed on the screen's scroll area, ringed
+        # whole, where the arrow keys scrolled the screen instead of choosing a step.
+        view.list.setFocus()
 
     def show_history(self, person_id: str) -> None:
         view = self.view("history")

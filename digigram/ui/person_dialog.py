@@ -113,6 +113,7 @@ class PersonDialog(QDialog):
             self,
         )
         self.pin_note.setWordWrap(True)
+        self._pin_note = self.pin_note.text()
         layout.addWidget(self.pin_note)
         # Consent is something the person does: the box starts empty, and the person is only added
         # once it is ticked. Its text wraps beside it (a check box's own text would be cut off).
@@ -153,6 +154,9 @@ class PersonDialog(QDialog):
         pin = self.pin.text()
         pin_ok = not pin or not limits.pin_too_short(pin)  # the note above says how long
         ok.setEnabled(bool(self.name.text().strip()) and self.consent.isChecked() and pin_ok)
+        # OK alone stayed grey while a short PIN was typed: the note saying how long is marked meanwhile.
+        self.pin_note.setText(self._pin_note if pin_ok else "⚠ " + self._pin_note)
+        self.pin.setAccessibleDescription("" if pin_ok else self._pin_note)
         problem = self.name_check()
         self.name_problem.setText("⚠ " + problem if problem else "")
         self.form.setRowVisible(self._problem_row, bool(problem))

@@ -131,9 +131,14 @@ class PlanView(StackingScreen):
         self.add = QPushButton(self)
         self.remove = QPushButton(self)
         left.addWidget(self.suggest)
+        # The order is the person's: what to do first goes first (the list, the PDF and the print).
+        self.up = QPushButton("↑", self)
+        self.down = QPushButton("↓", self)
         row = QHBoxLayout()
         row.addWidget(self.add)
         row.addWidget(self.remove)
+        row.addWidget(self.up)
+        row.addWidget(self.down)
         left.addLayout(row)
         body.addLayout(left, 2)
 
@@ -163,6 +168,8 @@ class PlanView(StackingScreen):
         self.suggest.clicked.connect(self.suggest_steps)
         self.add.clicked.connect(self.add_step)
         self.remove.clicked.connect(self.remove_step)
+        self.up.clicked.connect(lambda: self.move_step(-1))
+        self.down.clicked.connect(lambda: self.move_step(1))
         self.save.clicked.connect(self.save_plan)
         self.export.clicked.connect(self.export_pdf)
         self.print_button.clicked.connect(lambda: plan_output.print_plan(self))
@@ -180,6 +187,10 @@ class PlanView(StackingScreen):
         self.suggest.setText(translate("Plan", "&Suggest from my results"))
         self.add.setText(translate("Plan", "&Add a step"))
         self.remove.setText(translate("Plan", "Re&move the step"))
+        for button, words in ((self.up, translate("Plan", "Move the step up")),
+                              (self.down, translate("Plan", "Move the step down"))):
+            button.setToolTip(words)
+            button.setAccessibleName(words)
         self.home_button.setText(translate("Plan", "&Home"))
         self.save.setText(translate("Plan", "Sa&ve the plan"))
         self.export.setText(translate("Plan", "&Export as PDF…"))
@@ -268,9 +279,16 @@ class PlanView(StackingScreen):
         self.list.blockSignals(False)
         self.form_box.setEnabled(bool(self.steps))
         self.remove.setEnabled(bool(self.steps))
+        self._update_moves()
 
     def _row_changed(self, _row: int) -> None:
         self._load_form()
+        self._update_moves()
+
+    def _update_moves(self) -> None:
+        row = self.list.currentRow()
+        self.up.setEnabled(0 < row < len(self.steps))
+        self.down.setEnabled(0 <= row < len(self.steps) - 1)
 
     def _load_form(self) -> None:
         row = self.list.currentRow()
@@ -357,6 +375,17 @@ class PlanView(StackingScreen):
             self._render_list()
             self._load_form()
             self._update_state()
+
+    def move_step(self, by: int) -> None:
+        """Move the chosen step `by` places (-1 up, 1 down); it stays chosen."""
+        row, to = self.list.currentRow(), self.list.currentRow() + by
+        if not (0 <= row < len(self.steps) and 0 <= to < len(self.steps)):
+            return
+        self.steps[row], self.steps[to] = self.steps[to], self.steps[row]
+        self.dirty = self.touched = True
+        self._render_list()
+        self.list.setCurrentRow(to)
+        self._update_state()
 
     def current_plan(self) -> Plan:
         base = self.plan or Plan(person_id=self.person_id or "")

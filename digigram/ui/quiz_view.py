@@ -406,7 +406,12 @@ class QuizView(QWidget):
             button.setChecked(self.group.id(button) in wanted)
 
     def submit(self) -> None:
-        if self.session is None or self.item is None or not self.next_button.isEnabled():
+        if self.session is None or self.item is None:
+            return
+        if not self.next_button.isEnabled():
+            # The arrow keys only move between the answers: Enter after them did nothing, without a word.
+            self.win.say(
+                lambda: translate("Quiz", "Choose an answer first: press its number, or Space on it."), 8000)
             return
         choice = self.stored_choice()
         if choice == DONT_KNOW:

@@ -118,3 +118,20 @@ def test_the_pin_note_says_the_coordinator_can_still_open_the_results(
         assert said in note.text(), said
     assert note.isVisible() and note.height() >= note.heightForWidth(note.width()), "the note is cut"
     assert note.width() <= dialog.body.viewport().width(), "the note is wider than the form"
+
+
+def test_a_pin_too_short_points_at_the_note_that_says_how_long(qtbot: Any, window: Any) -> None:
+    """OK stayed grey while a three-digit PIN was typed, with no mark of why: the note on the PIN's length
+    is marked while the PIN typed is too short, and unmarked once it is long enough."""
+    dialog = _dialog(qtbot, window)
+    type_text(dialog.name, "Тетяна Бондаренко")
+    dialog.consent.setChecked(True)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    note = dialog.pin_note.text()
+    type_text(dialog.pin, "123")
+    assert not ok.isEnabled()
+    assert dialog.pin_note.text() == "⚠ " + note
+    assert dialog.pin.accessibleDescription() == note  # a screen reader hears why, at the field
+    type_text(dialog.pin, "4")
+    assert ok.isEnabled()
+    assert dialog.pin_note.text() == note and dialog.pin.accessibleDescription() == ""

@@ -538,102 +538,102 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="236"/>
+        <location filename="../coordinator/pages.py" line="239"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="268"/>
+        <location filename="../coordinator/pages.py" line="277"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="269"/>
+        <location filename="../coordinator/pages.py" line="278"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="270"/>
+        <location filename="../coordinator/pages.py" line="279"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="286"/>
+        <location filename="../coordinator/pages.py" line="295"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="296"/>
+        <location filename="../coordinator/pages.py" line="305"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="299"/>
+        <location filename="../coordinator/pages.py" line="308"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="302"/>
+        <location filename="../coordinator/pages.py" line="314"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="74"/>
+        <location filename="../coordinator/table.py" line="79"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="76"/>
+        <location filename="../coordinator/table.py" line="81"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="79"/>
+        <location filename="../coordinator/table.py" line="84"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="81"/>
+        <location filename="../coordinator/table.py" line="86"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="87"/>
+        <location filename="../coordinator/table.py" line="92"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="148"/>
+        <location filename="../coordinator/table.py" line="153"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="153"/>
+        <location filename="../coordinator/table.py" line="158"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="154"/>
+        <location filename="../coordinator/table.py" line="159"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="155"/>
+        <location filename="../coordinator/table.py" line="160"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="151"/>
+        <location filename="../coordinator/table.py" line="156"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="152"/>
+        <location filename="../coordinator/table.py" line="157"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="149"/>
+        <location filename="../coordinator/table.py" line="154"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -924,7 +924,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>покинуто</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="83"/>
+        <location filename="../history_view.py" line="84"/>
         <source>&amp;Checks so far:</source>
         <translation>&amp;Перевірки досі:</translation>
     </message>
@@ -959,32 +959,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Рівні за сферами</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="85"/>
+        <location filename="../history_view.py" line="86"/>
         <source>Chart: each area&apos;s level at each check</source>
         <translation>Діаграма: рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="87"/>
+        <location filename="../history_view.py" line="88"/>
         <source>Checks so far, and each area&apos;s level at each check</source>
         <translation>Перевірки досі й рівень кожної сфери в кожній перевірці</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="88"/>
+        <location filename="../history_view.py" line="89"/>
         <source>No finished checks yet.</source>
         <translation>Завершених перевірок ще немає.</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="89"/>
+        <location filename="../history_view.py" line="90"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="90"/>
+        <location filename="../history_view.py" line="91"/>
         <source>&amp;Open the chosen check&apos;s results</source>
         <translation>&amp;Відкрити результати вибраної перевірки</translation>
     </message>
     <message>
-        <location filename="../history_view.py" line="108"/>
+        <location filename="../history_view.py" line="109"/>
         <source>Checks of %1</source>
         <translation>Перевірки: %1</translation>
     </message>
@@ -1355,38 +1355,38 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="325"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="455"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1545,32 +1545,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="176"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="177"/>
+        <location filename="../plan_view.py" line="184"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="179"/>
+        <location filename="../plan_view.py" line="186"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="180"/>
+        <location filename="../plan_view.py" line="187"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="181"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="189"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1650,22 +1650,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="194"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="184"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="185"/>
+        <location filename="../plan_view.py" line="196"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="186"/>
+        <location filename="../plan_view.py" line="197"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1680,27 +1680,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="239"/>
+        <location filename="../plan_view.py" line="256"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="284"/>
+        <location filename="../plan_view.py" line="308"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="284"/>
+        <location filename="../plan_view.py" line="308"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="322"/>
+        <location filename="../plan_view.py" line="347"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="313"/>
+        <location filename="../plan_view.py" line="337"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
@@ -1715,32 +1715,42 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="231"/>
+        <location filename="../plan_view.py" line="190"/>
+        <source>Move the step up</source>
+        <translation>Перемістити крок вище</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="191"/>
+        <source>Move the step down</source>
+        <translation>Перемістити крок нижче</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="242"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="324"/>
+        <location filename="../plan_view.py" line="349"/>
         <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
         <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="328"/>
+        <location filename="../plan_view.py" line="353"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="398"/>
+        <location filename="../plan_view.py" line="434"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="403"/>
+        <location filename="../plan_view.py" line="439"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="416"/>
+        <location filename="../plan_view.py" line="452"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -2040,6 +2050,11 @@ The data is wiped from the database file. Older backups on this computer still h
         <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
+    <message>
+        <location filename="../quiz_view.py" line="414"/>
+        <source>Choose an answer first: press its number, or Space on it.</source>
+        <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
+    </message>
     <message numerus="yes">
         <location filename="../quiz_view.py" line="66"/>
         <source>%n answered</source>
@@ -2302,37 +2317,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="362"/>
+        <location filename="../results_view.py" line="364"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="363"/>
+        <location filename="../results_view.py" line="365"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="365"/>
+        <location filename="../results_view.py" line="367"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="366"/>
+        <location filename="../results_view.py" line="368"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="367"/>
+        <location filename="../results_view.py" line="369"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="368"/>
+        <location filename="../results_view.py" line="370"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="379"/>
+        <location filename="../results_view.py" line="381"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
@@ -2479,17 +2494,17 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="45"/>
         <source>no target set</source>
         <translation>ціль не встановлено</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="47"/>
         <source>target reached</source>
         <translation>ціль досягнуто</translation>
     </message>
     <message numerus="yes">
-        <location filename="../texts.py" line="21"/>
+        <location filename="../texts.py" line="22"/>
         <source>%n level(s) below the target</source>
         <translation>
             <numerusform>на %n рівень нижче від цілі</numerusform>
@@ -2498,67 +2513,67 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../texts.py" line="76"/>
+        <location filename="../texts.py" line="77"/>
         <source>%1 chance below</source>
         <translation>нижче — з імовірністю %1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="94"/>
         <source>not shown yet: no question here was answered right</source>
         <translation>ще не показано: тут немає жодної правильної відповіді</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="96"/>
         <source>target reached by the area&apos;s level; the answers here have not shown it yet</source>
         <translation>ціль досягнуто за рівнем сфери; відповіді тут її ще не показали</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="103"/>
+        <location filename="../texts.py" line="104"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="109"/>
+        <location filename="../texts.py" line="110"/>
         <source>(nothing chosen)</source>
         <translation>(нічого не вибрано)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="132"/>
+        <location filename="../texts.py" line="133"/>
         <source>Over all areas together, what you said about yourself is close to what your answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом те, що ви сказали про себе, близьке до того, що показали ваші відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="134"/>
+        <location filename="../texts.py" line="135"/>
         <source>Over all areas together, their self-ratings are close to what their answers showed. The two levels differ in: %1.</source>
         <translation>За всіма сферами разом їхня самооцінка близька до того, що показали відповіді. Ці два рівні різняться тут: %1.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="138"/>
+        <location filename="../texts.py" line="139"/>
         <source>What you said about yourself fits what your answers showed.</source>
         <translation>Те, що ви сказали про себе, збігається з тим, що показали ваші відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="139"/>
+        <location filename="../texts.py" line="140"/>
         <source>Their self-ratings fit what their answers showed.</source>
         <translation>Їхня самооцінка збігається з тим, що показали відповіді.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="142"/>
+        <location filename="../texts.py" line="143"/>
         <source>Overall you rated yourself higher than your answers showed. Most people do, so this is nothing to worry about; your levels come from your answers, and the plan starts there.</source>
         <translation>Загалом ви оцінили себе вище, ніж показали відповіді. Так буває в більшості людей, тож хвилюватися нема про що: рівні визначено за вашими відповідями, і план розвитку починається саме з них.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="147"/>
+        <location filename="../texts.py" line="148"/>
         <source>Rated themselves higher than their answers showed, over all areas together. This is common; a friendly talk about the answers to review may help.</source>
         <translation>Загалом за всіма сферами оцінили себе вище, ніж показали відповіді. Так буває часто; може допомогти доброзичлива розмова про відповіді для розбору.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="153"/>
+        <location filename="../texts.py" line="154"/>
         <source>Overall your answers showed more than you gave yourself credit for. You may know more than you think.</source>
         <translation>Загалом ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="158"/>
+        <location filename="../texts.py" line="159"/>
         <source>Their answers showed more than they gave themselves credit for, over all areas together. Encouragement may help.</source>
         <translation>Загалом за всіма сферами відповіді показали більше, ніж вони собі приписали. Може допомогти підбадьорення.</translation>
     </message>
@@ -2566,134 +2581,134 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Trainee</name>
     <message>
-        <location filename="../coordinator/trainee.py" line="132"/>
+        <location filename="../coordinator/trainee.py" line="133"/>
         <source>&amp;Back to the dashboard</source>
         <translation>&amp;Назад до панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="133"/>
+        <location filename="../coordinator/trainee.py" line="134"/>
         <source>Individual report as P&amp;DF…</source>
         <translation>Особистий звіт у P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="134"/>
+        <location filename="../coordinator/trainee.py" line="135"/>
         <source>&amp;All data of this person…</source>
         <translation>&amp;Усі дані цієї людини…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="135"/>
+        <location filename="../coordinator/trainee.py" line="136"/>
         <source>De&amp;lete this person…</source>
         <translation>В&amp;идалити цю людину…</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="138"/>
+        <location filename="../coordinator/trainee.py" line="139"/>
         <source>&amp;Gap chart</source>
         <translation>&amp;Рівні й цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="139"/>
+        <location filename="../coordinator/trainee.py" line="140"/>
         <source>&amp;History</source>
         <translation>&amp;Історія</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="140"/>
+        <location filename="../coordinator/trainee.py" line="141"/>
         <source>&amp;Plan and comments</source>
         <translation>&amp;План і коментарі</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="141"/>
+        <location filename="../coordinator/trainee.py" line="142"/>
         <source>Trainee pages</source>
         <translation>Сторінки слухача</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="142"/>
+        <location filename="../coordinator/trainee.py" line="143"/>
         <source>Chart: level per area at the latest check</source>
         <translation>Діаграма: рівень за сферами на останній перевірці</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="143"/>
+        <location filename="../coordinator/trainee.py" line="144"/>
         <source>Gap chart, and what was said beside it</source>
         <translation>Діаграма відставання і поруч — що сказано</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="144"/>
+        <location filename="../coordinator/trainee.py" line="145"/>
         <source>The plan&apos;s steps, each with a comment</source>
         <translation>Кроки плану, кожен із коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="145"/>
+        <location filename="../coordinator/trainee.py" line="146"/>
         <source>No finished check yet.</source>
         <translation>Ще немає завершеної перевірки.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="147"/>
+        <location filename="../coordinator/trainee.py" line="148"/>
         <source>S&amp;teps of the plan:</source>
         <translation>&amp;Кроки плану:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="148"/>
+        <location filename="../coordinator/trainee.py" line="149"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="149"/>
+        <location filename="../coordinator/trainee.py" line="150"/>
         <source>&amp;Your comment on this step:</source>
         <translation>&amp;Ваш коментар до цього кроку:</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="150"/>
+        <location filename="../coordinator/trainee.py" line="151"/>
         <source>Coordinator&apos;s comment on this step</source>
         <translation>Коментар координатора до цього кроку</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="151"/>
+        <location filename="../coordinator/trainee.py" line="152"/>
         <source>&amp;Save the comment</source>
         <translation>&amp;Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="152"/>
+        <location filename="../coordinator/trainee.py" line="153"/>
         <source>Save the comment</source>
         <translation>Зберегти коментар</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="194"/>
+        <location filename="../coordinator/trainee.py" line="195"/>
         <source>group %1</source>
         <translation>група %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="226"/>
+        <location filename="../coordinator/trainee.py" line="231"/>
         <source>said %1</source>
         <translation>сказано %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="228"/>
+        <location filename="../coordinator/trainee.py" line="235"/>
         <source>Shown and said:
 %1</source>
         <translation>Показано і сказано:
 %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="252"/>
+        <location filename="../coordinator/trainee.py" line="260"/>
         <source>with your comment</source>
         <translation>з вашим коментарем</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="260"/>
+        <location filename="../coordinator/trainee.py" line="268"/>
         <source>No development plan saved yet.</source>
         <translation>План розвитку ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="273"/>
+        <location filename="../coordinator/trainee.py" line="281"/>
         <source>Competence: %1</source>
         <translation>Компетентність: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="275"/>
+        <location filename="../coordinator/trainee.py" line="283"/>
         <source>Trainee&apos;s notes: %1</source>
         <translation>Нотатки слухача: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/trainee.py" line="295"/>
+        <location filename="../coordinator/trainee.py" line="303"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
     </message>

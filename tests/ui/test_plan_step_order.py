@@ -1,0 +1,33 @@
+"""A step of the development plan is moved up or down with the buttons beside «Remove the step» (and
+reached with Tab and Space): the order is kept when the plan is saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import create_person, type_text
+
+
+def test_a_step_is_moved_up_and_the_order_is_saved(qtbot: Any, window: Any, ws: Any) -> None:
+    person = create_person(qtbot, window)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    for goal in ("Перший крок", "Другий крок", "Третій крок"):
+        qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+        plan.goal.clear()
+        type_text(plan.goal, goal)
+    assert plan.list.currentRow() == 2
+    assert not plan.down.isEnabled() and plan.up.isEnabled()  # the last step goes no lower
+    plan.up.setFocus()
+    qtbot.keyClick(plan.up, Qt.Key.Key_Space)
+    assert [plan.list.item(i).text().split(" — ")[0] for i in range(3)] == [
+        "Перший крок", "Третій крок", "Другий крок"]
+    assert plan.list.currentRow() == 1 and plan.goal.text() == "Третій крок"  # it stays chosen
+    assert plan.state.text() == "Not saved yet"
+    qtbot.mouseClick(plan.up, Qt.MouseButton.LeftButton)
+    assert plan.list.currentRow() == 0 and not plan.up.isEnabled()
+    qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
+    saved = [step.goal for step in ws.plan_for(person.id).steps]
+    assert saved == ["Третій крок", "Перший крок", "Другий крок"]
