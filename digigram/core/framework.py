@@ -289,6 +289,9 @@ class Framework:
     def has_item(self, item_id: str) -> bool:
         return item_id in self._index["item"]
 
+    def has_resource(self, resource_id: str) -> bool:
+        return resource_id in self._index["resource"]
+
     @property
     def competences(self) -> Iterator[Competence]:
         for area in self.areas:

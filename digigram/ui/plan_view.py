@@ -273,8 +273,14 @@ class PlanView(StackingScreen):
         row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        for step in self.steps:
-            self.list.addItem(self._label(step))
+        labels = [self._label(step) for step in self.steps]
+        fw, lang = self.win.ws.framework, self.win.lang
+        for step, label in zip(self.steps, labels, strict=True):
+            if labels.count(label) > 1 and step.resource_id and fw.has_resource(step.resource_id):
+                # Two steps alike (a newer check suggests another resource for the same goal): what sets
+                # them apart is the resource, which the line did not name.
+                label = f"{label} · {fw.resource(step.resource_id).title.get(lang)}"
+            self.list.addItem(label)
         self.list.setCurrentRow(min(row, len(self.steps) - 1) if row >= 0 else (0 if self.steps else -1))
         self.list.blockSignals(False)
         self.form_box.setEnabled(bool(self.steps))

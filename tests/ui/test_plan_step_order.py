@@ -31,3 +31,22 @@ def test_a_step_is_moved_up_and_the_order_is_saved(qtbot: Any, window: Any, ws: 
     qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
     saved = [step.goal for step in ws.plan_for(person.id).steps]
     assert saved == ["Третій крок", "Перший крок", "Другий крок"]
+
+
+def test_two_steps_alike_are_told_apart_by_their_resource(qtbot: Any, window: Any, ws: Any) -> None:
+    # A newer check suggests another resource for a goal already in the plan (the older step done):
+    # the two lines read the same, and only the resource, which the line did not name, differs.
+    person = create_person(qtbot, window)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    first, second = ws.framework.resources[:2]
+    for goal, resource in (("Досягти рівня B1", first), ("Досягти рівня B1", second), ("Інше", first)):
+        qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+        plan.goal.clear()
+        type_text(plan.goal, goal)
+        plan.resource.setCurrentIndex(plan.resource.findData(resource.id))
+    lines = [plan.list.item(i).text() for i in range(3)]
+    assert lines[0] != lines[1]
+    lang = window.lang
+    assert lines[0].endswith(first.title.get(lang)) and lines[1].endswith(second.title.get(lang))
+    assert first.title.get(lang) not in lines[2]  # a step like no other keeps its short line
