@@ -59,6 +59,9 @@ class DashboardFilter:
     profile_id: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Part of the name, in any letter case ("петр" finds «Оксана Петренко»): among thousands of trainees
+    # the table's pages were the only way to one person.
+    name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -254,3 +254,16 @@ def test_a_page_by_a_persons_own_column_is_chosen_without_their_checks(
     assert len(page.rows) == 4
     (chosen,) = [sql for sql in asked if "LIMIT" in sql]
     assert "attempt" not in chosen and "check_summary" not in chosen
+
+
+def test_part_of_a_name_selects_on_both_engines(co: Coordinator, many: None) -> None:
+    """The name typed above the trainee table, in any letter case, read in SQL on SQLite and PostgreSQL;
+    the whole selection follows it (pages, counts, figures), and % or _ typed are letters, not patterns."""
+    for typed, found in (("КОВ", ["Ігор Коваль"]), ("ів", ["Андрій Іваненко"]), ("smith", ["Anna Smith"]),
+                         ("  ярина ", ["Ярина Бондар"]), ("ґанна", ["Ґанна Мороз"]), ("%", []), ("_", [])):
+        board = co.dashboard(DashboardFilter(name=typed))
+        assert sorted(r.name for r in board.rows) == found, typed
+        assert board.total == len(found)
+        page = co.dashboard(DashboardFilter(name=typed), limit=4, figures=False)
+        assert page.total == len(found)
+    assert co.dashboard(DashboardFilter(name="")).total == len(NAMES)

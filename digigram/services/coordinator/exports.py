@@ -35,6 +35,7 @@ WORDS = {
     "no": N_("no"),
     "from": N_("from"),
     "to": N_("to"),
+    "name_has": N_("Name contains"),
 }
 
 
@@ -150,6 +151,8 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: 
         parts.append(f"{w['from']} {format_date(filters.date_from, lang)}")
     if filters.date_to is not None:
         parts.append(f"{w['to']} {format_date(filters.date_to, lang)}")
+    if filters.name is not None and filters.name.strip():
+        parts.append(f"{w['name_has']}: «{filters.name.strip()}»")
     return "; ".join(parts)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 TABLE_ROWS = 6  # trainees always in view in the table, whatever the screen and the text size
 ROOMY_LINES = 44  # a screen this many text lines high shows the filters and the heading from the start
+NAME_PAUSE_MS = 350  # the table follows the name typed once typing pauses this long
 MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); longer names are cut
 # with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
 
@@ -119,6 +121,21 @@ class DashboardView(QWidget):
             grid.addWidget(edit, 3, col - 3)
         self.date_from.setDate(QDate.currentDate().addYears(-1))
         self.date_to.setDate(QDate.currentDate())
+        # Part of a name, beside the dates: among thousands of trainees the table's pages, 200 rows at a
+        # time, were the only way to one person. Read once typing pauses, not at every letter.
+        self.name_label, self.name = QLabel(self), QLineEdit(self)
+        self.name.setClearButtonEnabled(True)
+        self.name.setMaxLength(200)
+        self.name_label.setBuddy(self.name)
+        grid.addWidget(self.name_label, 2, 2)
+        grid.addWidget(self.name, 3, 2)
+        for col in range(3):  # a line edit grows where combo boxes do not: the columns share alike
+            grid.setColumnStretch(col, 1)
+        self._name_pause = QTimer(self)
+        self._name_pause.setSingleShot(True)
+        self._name_pause.setInterval(NAME_PAUSE_MS)
+        self._name_pause.timeout.connect(self._filter_changed)
+        self.name.textChanged.connect(lambda _text: self._name_pause.start())
         outer.addWidget(self.filters)
 
         self.tabs = QTabWidget(self)
@@ -227,7 +244,7 @@ class DashboardView(QWidget):
     def _filters_on(self) -> bool:
         chosen = self.current_filter()
         return any(v is not None for v in (chosen.hub_id, chosen.group, chosen.profile_id, chosen.date_from,
-                                           chosen.date_to))
+                                           chosen.date_to, chosen.name))
 
     def _say_count(self) -> None:
         board = self.dashboard
@@ -279,9 +296,10 @@ class DashboardView(QWidget):
         self.sync_action.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle("")  # the button above says it: one line less for the table
         self.filters_toggle.setText(translate("Dashboard", "Show o&nly…"))
-        self.filters_toggle.setAccessibleName(translate("Dashboard", "Show only: hub, group, role, dates"))
+        self.filters_toggle.setAccessibleName(
+            translate("Dashboard", "Show only: hub, group, role, dates, name"))
         self.filters_toggle.setToolTip(
-            translate("Dashboard", "Show or fold the filters: hub, group, role, dates"))
+            translate("Dashboard", "Show or fold the filters: hub, group, role, dates, name"))
         for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
                                                     translate("Dashboard", "&Group:"),
                                                     translate("Dashboard", "&Role:")), strict=True):
@@ -295,6 +313,9 @@ class DashboardView(QWidget):
         self.use_to.setAccessibleName(translate("Dashboard", "Only checks until a date"))
         self.date_from.setAccessibleName(translate("Dashboard", "First day of checks shown"))
         self.date_to.setAccessibleName(translate("Dashboard", "Last day of checks shown"))
+        self.name_label.setText(translate("Dashboard", "Name contain&s:"))
+        self.name.setAccessibleName(translate("Dashboard", "Find trainees by part of the name"))
+        self.name.setPlaceholderText(translate("Dashboard", "Part of the name"))
         self.tabs.setTabText(0, translate("Dashboard", "&Trainees"))
         self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
@@ -352,6 +373,10 @@ class DashboardView(QWidget):
         """Leaving coordinator mode: nothing about trainees stays on screen."""
         self._stale_figures()  # figures still on their way are dropped when they arrive
         self._filters = self._figures_for = None
+        self._name_pause.stop()
+        self.name.blockSignals(True)  # a name typed to find someone is about a trainee too
+        self.name.clear()
+        self.name.blockSignals(False)
         self.dashboard = None
         self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
         self.hard.show_stats([], self.win.ws.framework, self.win.lang)
@@ -369,7 +394,8 @@ class DashboardView(QWidget):
         return DashboardFilter(hub_id=self.hub.currentData(), group=self.group.currentData(),
                                profile_id=self.profile.currentData(),
                                date_from=day(self.use_from, self.date_from),
-                               date_to=day(self.use_to, self.date_to))
+                               date_to=day(self.use_to, self.date_to),
+                               name=self.name.text().strip() or None)
 
     def reload(self) -> None:
         co = self.win.coordinator
