@@ -62,6 +62,9 @@ class DashboardFilter:
     # Part of the name, in any letter case ("петр" finds «Оксана Петренко»): among thousands of trainees
     # the table's pages were the only way to one person.
     name: str | None = None
+    # The region of the trainees' hubs (an ISO code such as UA-46): a regional coordinator's table held
+    # every region's trainees, and only one hub at a time could be chosen.
+    region_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -267,3 +267,19 @@ def test_part_of_a_name_selects_on_both_engines(co: Coordinator, many: None) -> 
         page = co.dashboard(DashboardFilter(name=typed), limit=4, figures=False)
         assert page.total == len(found)
     assert co.dashboard(DashboardFilter(name="")).total == len(NAMES)
+
+
+def test_a_region_selects_on_both_engines(ws: Workspace, co: Coordinator) -> None:
+    """The region chosen above the trainee table, read in SQL: its hubs' people, pages and counts alike."""
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    for name, hub in (("Олена Коваль", "Хаб у Бучі"), ("Петро Бондар", "Хаб у Львові"),
+                      ("Ірина Гнатюк", "Хаб у Львові"), ("Богдан Шевчук", "Хаб без регіону")):
+        ws.create_person(name, hub=hub)
+    for region, found in (("UA-32", ["Олена Коваль"]), ("UA-46", ["Ірина Гнатюк", "Петро Бондар"]),
+                          ("UA-05", [])):
+        board = co.dashboard(DashboardFilter(region_id=region))
+        assert sorted(r.name for r in board.rows) == found, region
+        assert board.total == len(found) == co.dashboard(DashboardFilter(region_id=region), limit=1,
+                                                         figures=False).total
+    assert co.dashboard(DashboardFilter(region_id="UA-46", name="гнат")).total == 1

@@ -141,6 +141,8 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: 
     """The selection in words; `hub` is the row of filters.hub_id (its name and region are shown)."""
     w = _words(lang)
     parts = []
+    if filters.region_id is not None:
+        parts.append(f"{w['region']}: {region_name(filters.region_id, lang)}")
     if filters.hub_id is not None:
         parts.append(f"{w['hub']}: {hub.label(lang) if hub is not None else filters.hub_id}")
     if filters.group is not None:

@@ -76,6 +76,9 @@ def _person_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
     if f.profile_id is not None:
         parts.append("p.profile_id = :profile")
         params["profile"] = f.profile_id
+    if f.region_id is not None:
+        parts.append("p.hub_id IN (SELECT rh.id FROM hub rh WHERE rh.region_id = :region)")
+        params["region"] = f.region_id
     if f.name is not None and f.name.strip():
         # In the stored name key (any letter case, each letter one character of the key), so "олена"
         # finds «Олена» on both engines; ! escapes the typed text's own % and _.

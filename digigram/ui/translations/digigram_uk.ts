@@ -638,247 +638,262 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="287"/>
+        <location filename="../coordinator/dashboard.py" line="297"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="293"/>
+        <location filename="../coordinator/dashboard.py" line="303"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="294"/>
+        <location filename="../coordinator/dashboard.py" line="304"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="295"/>
+        <location filename="../coordinator/dashboard.py" line="305"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="296"/>
+        <location filename="../coordinator/dashboard.py" line="306"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="258"/>
+        <location filename="../coordinator/dashboard.py" line="268"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="289"/>
+        <location filename="../coordinator/dashboard.py" line="299"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="290"/>
+        <location filename="../coordinator/dashboard.py" line="300"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="292"/>
+        <location filename="../coordinator/dashboard.py" line="302"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="298"/>
+        <location filename="../coordinator/dashboard.py" line="308"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="300"/>
-        <source>Show only: hub, group, role, dates, name</source>
-        <translation>Показати лише: хаб, група, роль, дати, імʼя</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/dashboard.py" line="302"/>
-        <source>Show or fold the filters: hub, group, role, dates, name</source>
-        <translation>Показати або згорнути фільтри: хаб, група, роль, дати, імʼя</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/dashboard.py" line="303"/>
+        <location filename="../coordinator/dashboard.py" line="314"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="304"/>
+        <location filename="../coordinator/dashboard.py" line="315"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="305"/>
+        <location filename="../coordinator/dashboard.py" line="316"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="307"/>
+        <location filename="../coordinator/dashboard.py" line="318"/>
+        <source>Filter by region</source>
+        <translation>Відбір за регіоном</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="319"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="308"/>
+        <location filename="../coordinator/dashboard.py" line="320"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="309"/>
+        <location filename="../coordinator/dashboard.py" line="321"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="310"/>
+        <location filename="../coordinator/dashboard.py" line="322"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="311"/>
+        <location filename="../coordinator/dashboard.py" line="323"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="312"/>
+        <location filename="../coordinator/dashboard.py" line="324"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="313"/>
+        <location filename="../coordinator/dashboard.py" line="325"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="314"/>
+        <location filename="../coordinator/dashboard.py" line="326"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="315"/>
+        <location filename="../coordinator/dashboard.py" line="327"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="316"/>
+        <location filename="../coordinator/dashboard.py" line="328"/>
         <source>Name contain&amp;s:</source>
         <translation>&amp;Імʼя містить:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="317"/>
+        <location filename="../coordinator/dashboard.py" line="329"/>
         <source>Find trainees by part of the name</source>
         <translation>Знайти слухачів за частиною імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="318"/>
+        <location filename="../coordinator/dashboard.py" line="330"/>
         <source>Part of the name</source>
         <translation>Частина імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="319"/>
+        <location filename="../coordinator/dashboard.py" line="331"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="320"/>
+        <location filename="../coordinator/dashboard.py" line="332"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="321"/>
+        <location filename="../coordinator/dashboard.py" line="333"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="322"/>
+        <location filename="../coordinator/dashboard.py" line="334"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="323"/>
+        <location filename="../coordinator/dashboard.py" line="335"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="326"/>
+        <location filename="../coordinator/dashboard.py" line="338"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="327"/>
+        <location filename="../coordinator/dashboard.py" line="339"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="328"/>
+        <location filename="../coordinator/dashboard.py" line="340"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="331"/>
+        <location filename="../coordinator/dashboard.py" line="343"/>
         <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
         <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="335"/>
+        <location filename="../coordinator/dashboard.py" line="347"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="336"/>
+        <location filename="../coordinator/dashboard.py" line="348"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="337"/>
+        <location filename="../coordinator/dashboard.py" line="349"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="338"/>
+        <location filename="../coordinator/dashboard.py" line="350"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="340"/>
+        <location filename="../coordinator/dashboard.py" line="352"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="341"/>
+        <location filename="../coordinator/dashboard.py" line="353"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="342"/>
+        <location filename="../coordinator/dashboard.py" line="354"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="343"/>
+        <location filename="../coordinator/dashboard.py" line="355"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="410"/>
+        <location filename="../coordinator/dashboard.py" line="426"/>
+        <source>All regions</source>
+        <translation>Усі регіони</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="438"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="411"/>
+        <location filename="../coordinator/dashboard.py" line="429"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="412"/>
+        <location filename="../coordinator/dashboard.py" line="310"/>
+        <source>Show only: region, hub, group, role, dates, name</source>
+        <translation>Показати лише: регіон, хаб, група, роль, дати, імʼя</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="312"/>
+        <source>Show or fold the filters: region, hub, group, role, dates, name</source>
+        <translation>Показати або згорнути фільтри: регіон, хаб, група, роль, дати, імʼя</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="313"/>
+        <source>R&amp;egion:</source>
+        <translation>Р&amp;егіон:</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="430"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="422"/>
+        <location filename="../coordinator/dashboard.py" line="455"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="254"/>
+        <location filename="../coordinator/dashboard.py" line="264"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>

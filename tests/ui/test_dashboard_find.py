@@ -1,4 +1,4 @@
-"""Finding a trainee by part of the name: among thousands the table's pages were the only way to one."""
+"""Finding trainees by part of the name or by region: among thousands the table's pages were the only way."""
 
 from __future__ import annotations
 
@@ -63,3 +63,44 @@ def test_the_csv_and_the_report_hold_the_trainees_found(
     from digigram.services.coordinator.exports import describe
 
     assert describe(view.current_filter(), ws.framework, lang="uk") == "Імʼя містить: «мельник»"
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_region_shows_its_trainees_and_lists_only_its_hubs(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any],  # noqa: F811
+        tmp_path: Path, lang: str) -> None:
+    """A regional coordinator saw every region's trainees and could choose only one hub at a time."""
+    from digigram.services.coordinator.exports import describe
+    from digigram.ui.settings_dialog import Settings
+
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб в Ірпені", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    from tests.ui.coordinator_seed import seed_trainees
+
+    seed_trainees(ws, [("Ольга Мороз", "Хаб у Львові", "Весна", None)])
+    window.apply_settings(Settings(language=lang), store=False)
+    view = open_dashboard(window, ws)
+    view.filters_toggle.setChecked(True)
+    assert view.region.isVisible()
+    kyiv, lviv = ("Київська область", "Львівська область") if lang == "uk" else ("Kyiv Oblast", "Lviv Oblast")
+    assert [view.region.itemText(i) for i in range(view.region.count())][1:] == [kyiv, lviv]
+
+    view.region.setCurrentIndex(view.region.findData("UA-46"))
+    assert sorted(r.name for r in view.model.rows) == ["Ольга Мороз"]
+    assert [view.hub.itemText(i) for i in range(1, view.hub.count())] == ["Хаб у Львові"]
+    view.region.setCurrentIndex(view.region.findData("UA-32"))
+    assert sorted(r.name for r in view.model.rows) == ["Іван Мельник", "Марія Коваль", "Оксана Петренко"]
+    assert [view.hub.itemText(i) for i in range(1, view.hub.count())] == ["Хаб в Ірпені", "Хаб у Бучі"]
+    assert view.count.text().startswith("Показано слухачів: 3" if lang == "uk" else "Trainees shown: 3")
+
+    view.hub.setCurrentIndex(view.hub.findText("Хаб у Бучі"))  # a hub of the region, then another region
+    assert sorted(r.name for r in view.model.rows) == ["Марія Коваль", "Оксана Петренко"]
+    view.region.setCurrentIndex(view.region.findData("UA-46"))
+    assert view.hub.currentData() is None and [r.name for r in view.model.rows] == ["Ольга Мороз"]
+
+    coordinator_files.export_csv(view, window.coordinator, view.current_filter(), lang=lang)
+    written = (tmp_path / "out" / "table.csv").read_text(encoding="utf-8-sig")
+    assert "Ольга Мороз" in written and "Петренко" not in written
+    assert describe(view.current_filter(), ws.framework, lang=lang) == (
+        "Регіон: Львівська область" if lang == "uk" else "Region: Lviv Oblast")
