@@ -104,3 +104,20 @@ def test_a_region_shows_its_trainees_and_lists_only_its_hubs(
     assert "Ольга Мороз" in written and "Петренко" not in written
     assert describe(view.current_filter(), ws.framework, lang=lang) == (
         "Регіон: Львівська область" if lang == "uk" else "Region: Lviv Oblast")
+
+
+def test_tab_goes_through_the_filters_in_the_order_they_read(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """The region, first on the screen, was reached by Tab after the role."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view = open_dashboard(window, ws)
+    view.filters_toggle.setChecked(True)
+    view.filters_toggle.setFocus()
+    qtbot.waitUntil(view.filters_toggle.hasFocus)
+    reached = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [view.region, view.hub, view.group, view.profile, view.use_from]

@@ -98,9 +98,10 @@ class DashboardView(QWidget):
         self.filters = QGroupBox(self)
         grid = QGridLayout(self.filters)
         # The hub is found by typing part of its name or region: a region has a thousand of them.
-        self.hub, self.group, self.profile = HubCombo(self), QComboBox(self), QComboBox(self)
         # The region first: it narrows the hubs listed beside it, and a region's coordinator sees it whole.
+        # Made first too, so that Tab reaches it first, as it reads.
         self.region = QComboBox(self)
+        self.hub, self.group, self.profile = HubCombo(self), QComboBox(self), QComboBox(self)
         self._hubs: list[Any] = []  # the hubs people belong to, as the filter options last read them
         self.use_from, self.use_to = QCheckBox(self), QCheckBox(self)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
