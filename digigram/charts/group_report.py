@@ -14,7 +14,15 @@ from matplotlib.figure import Figure
 from digigram.charts._pdf import PDF_RC
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
 from digigram.charts.report import MARGIN, PAGE_W, _Flow, day_text, save_pdf_pages
-from digigram.core.i18n import N_, NOT_MEASURED, format_change, format_percent, not_measured_why, rendered
+from digigram.core.i18n import (
+    N_,
+    NOT_MEASURED,
+    format_change,
+    format_count,
+    format_percent,
+    not_measured_why,
+    rendered,
+)
 from digigram.core.programme import AFTER_DAYS
 
 WORDS = {
@@ -84,28 +92,34 @@ def _pct(value: float | None, lang: str) -> str:
 def _of(w: dict[str, str], counts: tuple[int, int], lang: str) -> str:
     """"1 of 3 (33 %)": a share always beside its count; "—" when nobody gave a rating."""
     count, n = counts
-    return "—" if not n else w["of"].format(count=count, n=n, share=format_percent(count / n, lang))
+    return "—" if not n else w["of"].format(count=format_count(count, lang), n=format_count(n, lang),
+                                            share=format_percent(count / n, lang))
 
 
 def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     w = rendered(WORDS, lang)
+
+    def num(count: int) -> str:  # "3 000" / "3,000", as the screens and the programme report write it
+        return format_count(count, lang)
+
     flow = _Flow()
     flow.paragraph(w["title"], size=18, bold=True, after=0.12)
     flow.paragraph(f"{w['selection']}: {report.selection or w['all']}")
     flow.paragraph(f"{w['date']}: {day_text(report.date, lang)}", after=0.0)
     flow.paragraph(f"{w['framework']}: {report.framework_title}", after=0.1)
-    flow.paragraph(f"{w['trainees']}: {report.trainees}; {w['checked']}: {report.checked}; "
-                   f"{w['help']}: {report.need_help}", bold=True, after=0.1)
+    flow.paragraph(f"{w['trainees']}: {num(report.trainees)}; {w['checked']}: {num(report.checked)}; "
+                   f"{w['help']}: {num(report.need_help)}", bold=True, after=0.1)
 
     # An area nobody's check measured has no one with data to count: "0 / 0" would read as none below.
-    weak = [[name, NOT_MEASURED.render(lang) if not n and name in report.unmeasured else f"{below} / {n}",
+    weak = [[name,
+             NOT_MEASURED.render(lang) if not n and name in report.unmeasured else f"{num(below)} / {num(n)}",
              _pct(below / n if n else None, lang)] for name, below, n in report.weak_areas]
     why = not_measured_why(report.unmeasured, lang).render(lang) if report.unmeasured else ""
     if weak:
         flow.table([w["area"], w["below"], "%"], [5.0, 1.6, 1.0], weak, title=w["weak"], keep_together=True)
         if why:
             flow.paragraph(why, size=8, after=0.1)
-    hard = [[text, str(asked), f"{wrong} ({_pct(wrong / asked if asked else None, lang)})"]
+    hard = [[text, num(asked), f"{num(wrong)} ({_pct(wrong / asked if asked else None, lang)})"]
             for text, asked, wrong in report.hard]
     if hard:
         flow.table([w["question"], w["asked"], w["wrong"]], [5.2, 1.1, 1.5], hard, title=w["hard"])
@@ -113,7 +127,7 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     if not report.ba_people:  # a retake the same week is no before and after; say so, not "0 %"
         flow.paragraph(w["no_ba"], after=0.06)
     else:
-        flow.paragraph(f"{w['people']}: {report.ba_people}", after=0.02)
+        flow.paragraph(f"{w['people']}: {num(report.ba_people)}", after=0.02)
         flow.paragraph(f"{w['high_first']}: {_of(w, report.ba_high_first, lang)}", after=0.02)
         flow.paragraph(f"{w['high_latest']}: {_of(w, report.ba_high_latest, lang)}", after=0.06)
     if report.ba_people and report.level_change:
@@ -129,7 +143,7 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
     if why:  # their column holds «—», as for no data
         flow.paragraph(why, size=8, after=0.04)
     if len(report.names) < report.total_rows:
-        flow.paragraph(w["shown"].format(shown=len(report.names), total=report.total_rows), size=8)
+        flow.paragraph(w["shown"].format(shown=num(len(report.names)), total=num(report.total_rows)), size=8)
     if not report.names:
         flow.paragraph(w["none"])
     start = 0

@@ -59,6 +59,12 @@ class DashboardFilter:
     profile_id: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Part of the name, in any letter case ("петр" finds «Оксана Петренко»): among thousands of trainees
+    # the table's pages were the only way to one person.
+    name: str | None = None
+    # The region of the trainees' hubs (an ISO code such as UA-46): a regional coordinator's table held
+    # every region's trainees, and only one hub at a time could be chosen.
+    region_id: str | None = None
 
 
 @dataclass(frozen=True)

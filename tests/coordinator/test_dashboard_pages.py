@@ -254,3 +254,32 @@ def test_a_page_by_a_persons_own_column_is_chosen_without_their_checks(
     assert len(page.rows) == 4
     (chosen,) = [sql for sql in asked if "LIMIT" in sql]
     assert "attempt" not in chosen and "check_summary" not in chosen
+
+
+def test_part_of_a_name_selects_on_both_engines(co: Coordinator, many: None) -> None:
+    """The name typed above the trainee table, in any letter case, read in SQL on SQLite and PostgreSQL;
+    the whole selection follows it (pages, counts, figures), and % or _ typed are letters, not patterns."""
+    for typed, found in (("КОВ", ["Ігор Коваль"]), ("ів", ["Андрій Іваненко"]), ("smith", ["Anna Smith"]),
+                         ("  ярина ", ["Ярина Бондар"]), ("ґанна", ["Ґанна Мороз"]), ("%", []), ("_", [])):
+        board = co.dashboard(DashboardFilter(name=typed))
+        assert sorted(r.name for r in board.rows) == found, typed
+        assert board.total == len(found)
+        page = co.dashboard(DashboardFilter(name=typed), limit=4, figures=False)
+        assert page.total == len(found)
+    assert co.dashboard(DashboardFilter(name="")).total == len(NAMES)
+
+
+def test_a_region_selects_on_both_engines(ws: Workspace, co: Coordinator) -> None:
+    """The region chosen above the trainee table, read in SQL: its hubs' people, pages and counts alike."""
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    for name, hub in (("Олена Коваль", "Хаб у Бучі"), ("Петро Бондар", "Хаб у Львові"),
+                      ("Ірина Гнатюк", "Хаб у Львові"), ("Богдан Шевчук", "Хаб без регіону")):
+        ws.create_person(name, hub=hub)
+    for region, found in (("UA-32", ["Олена Коваль"]), ("UA-46", ["Ірина Гнатюк", "Петро Бондар"]),
+                          ("UA-05", [])):
+        board = co.dashboard(DashboardFilter(region_id=region))
+        assert sorted(r.name for r in board.rows) == found, region
+        assert board.total == len(found) == co.dashboard(DashboardFilter(region_id=region), limit=1,
+                                                         figures=False).total
+    assert co.dashboard(DashboardFilter(region_id="UA-46", name="гнат")).total == 1

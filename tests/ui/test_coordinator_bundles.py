@@ -319,3 +319,56 @@ def test_the_chosen_bundle_file_name_is_read_whole_at_200_percent(
     browse = dialog.browse.geometry()
     assert field.geometry().right() < browse.left() and browse.right() < dialog.width(), "Browse is cut"
     assert dialog.frameGeometry().width() <= 1024, "the dialog still fits a netbook's width"
+
+
+def test_a_bundle_saved_with_the_key_typed_in_the_app_loads_with_the_command_line(
+        window: Any, ws: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A hub saves in the app, the region loads with `digigram bundle import --key-file` holding the same
+    phrase: the region was told the signature did not match, the app having signed with other bytes."""
+    import io
+
+    from digigram.cli.main import main
+    from digigram.services.workspace import Workspace
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    dialog = BundleDialog(None, saving=True)  # the form as the coordinator fills it in
+    qtbot.addWidget(dialog)
+    written = tmp_path / "hub.zip"
+    dialog.path.setText(str(written))
+    dialog.key.setText(KEY)
+    answers["bundle"] = dialog.choice()
+    window.stack.currentWidget().bundle_out.trigger()
+    assert messages == [] and written.exists()
+
+    region = tmp_path / "region"
+    with Workspace.open(data_dir=region) as office:
+        office.set_coordinator_password(SECRET)
+    key_file = tmp_path / "region.key"
+    key_file.write_text(KEY + "\n", encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{SECRET}\n"))
+    status = main(["bundle", "import", str(written), "--key-file", str(key_file), "--data-dir", str(region),
+                   "--lang", "en"])
+    printed = capsys.readouterr()
+    assert status == 0, printed.err
+    assert "people: 3 new" in printed.out
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_regional_key_too_short_is_said_in_the_bundle_form(qtbot: Any, lang: str) -> None:
+    from digigram.ui import appearance
+
+    appearance.install_language(lang)
+    try:
+        dialog = BundleDialog(None, saving=False)
+        qtbot.addWidget(dialog)
+        dialog.path.setText("/tmp/hub.zip")
+        dialog.key.setText("коротко")
+        said = dialog.choice()
+        assert isinstance(said, str)
+        assert ("щонайменше 12 символів" if lang == "uk" else "at least 12 characters") in said
+    finally:
+        appearance.install_language("en")

@@ -244,3 +244,38 @@ def test_counts_stand_under_their_heads_and_the_names_take_the_room(
     right = Qt.AlignmentFlag.AlignRight
     assert [bool(page.competences.item(0, c).textAlignment() & right) for c in range(4)] == [
         False, False, True, False]
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_while_the_first_figures_are_worked_out_the_tab_says_so(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+        lang: str) -> None:
+    """The tab reads the figures as it opens; meanwhile it said «Choose…, then Show the figures» beside the
+    greyed-out button, over empty table heads."""
+    import threading
+
+    from digigram.ui.settings_dialog import Settings
+
+    seed_trainees(ws, PEOPLE, checks=1)
+    ws.set_coordinator_password(SECRET)
+    release = threading.Event()
+    reading = ws.programme
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(20)  # a region's database: seconds
+        return reading(*args, **kwargs)
+
+    monkeypatch.setattr(ws, "programme", slow)
+    window.apply_settings(Settings(language=lang), store=False)
+    window.coordinator_action.trigger()
+    view = window.stack.currentWidget()
+    view.tabs.setCurrentWidget(view.programme)
+    page = view.programme
+    assert not page.show_button.isEnabled()
+    said = page.summary.text()
+    assert said == ("Обчислення показників…" if lang == "uk" else "Working out the figures…"), said
+    assert not any(table.isVisible() for table in (page.regions, page.competences, page.hardest))
+    release.set()
+    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
+    assert ("Слухачів: 3" if lang == "uk" else "Trainees: 3") in page.summary.text()
+    assert all(table.isVisible() for table in (page.regions, page.competences, page.hardest))

@@ -35,6 +35,7 @@ WORDS = {
     "no": N_("no"),
     "from": N_("from"),
     "to": N_("to"),
+    "name_has": N_("Name contains"),
 }
 
 
@@ -140,6 +141,8 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: 
     """The selection in words; `hub` is the row of filters.hub_id (its name and region are shown)."""
     w = _words(lang)
     parts = []
+    if filters.region_id is not None:
+        parts.append(f"{w['region']}: {region_name(filters.region_id, lang)}")
     if filters.hub_id is not None:
         parts.append(f"{w['hub']}: {hub.label(lang) if hub is not None else filters.hub_id}")
     if filters.group is not None:
@@ -150,6 +153,8 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: 
         parts.append(f"{w['from']} {format_date(filters.date_from, lang)}")
     if filters.date_to is not None:
         parts.append(f"{w['to']} {format_date(filters.date_to, lang)}")
+    if filters.name is not None and filters.name.strip():
+        parts.append(f"{w['name_has']}: «{filters.name.strip()}»")
     return "; ".join(parts)
 
 

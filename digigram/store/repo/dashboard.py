@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from digigram.core.coordination import DashboardFilter, TraineeOrder
-from digigram.core.names import sort_key
+from digigram.core.names import name_key, sort_key
 from digigram.core.regions import Hub
 
 
@@ -76,6 +76,15 @@ def _person_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
     if f.profile_id is not None:
         parts.append("p.profile_id = :profile")
         params["profile"] = f.profile_id
+    if f.region_id is not None:
+        parts.append("p.hub_id IN (SELECT rh.id FROM hub rh WHERE rh.region_id = :region)")
+        params["region"] = f.region_id
+    if f.name is not None and f.name.strip():
+        # In the stored name key (any letter case, each letter one character of the key), so "олена"
+        # finds «Олена» on both engines; ! escapes the typed text's own % and _.
+        typed = name_key(f.name.strip()).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+        parts.append("p.sort_name LIKE :name ESCAPE '!'")
+        params["name"] = f"%{typed}%"
     return " AND ".join(parts), params
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.bundle.format import regional_key
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_, format_count
 from digigram.ui.appearance import current_language
@@ -160,7 +161,15 @@ class BundleDialog(QDialog):
             return translate("Bundles", "Please choose the bundle file.")
         if self.signed.isChecked() and not self.key.text():
             return translate("Bundles", "Please enter the regional key, or choose the unsigned option.")
-        key = self.key.text().encode("utf-8") if self.signed.isChecked() else None
+        key = None
+        if self.signed.isChecked():
+            # The key the command line derives from the same phrase (or 64 hex digits), so that a bundle
+            # saved in the app loads with `digigram bundle import` and the other way round: the phrase's
+            # own bytes signed here, and the region's computer said the signature did not match.
+            try:
+                key = regional_key(self.key.text())
+            except DigigramError as exc:  # shorter than the rule: said here, before anything is written
+                return exc.message(current_language())
         since = self.since.date().toPython() if self.saving and self.use_since.isChecked() else None
         return BundleChoice(path=path, key=key, unsigned=not self.signed.isChecked(),
                             since=since)  # type: ignore[arg-type]
@@ -170,7 +179,10 @@ class BundleDialog(QDialog):
         if isinstance(choice, str):
             self.problem.setText(choice)
         else:
+            self.chosen = choice  # the key derived once (a deliberately slow step), not again by ask()
             self.accept()
+
+    chosen: BundleChoice | None = None
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, saving: bool, hub: str | None = None) -> BundleChoice | None:
@@ -178,8 +190,7 @@ class BundleDialog(QDialog):
         dialog = cls(parent, saving=saving, hub=hub)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        choice = dialog.choice()
-        return choice if isinstance(choice, BundleChoice) else None
+        return dialog.chosen
 
 
 def bundle_scope(hub: str | None) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, format_count
 from digigram.core.names import sort_key
+from digigram.core.regions import region_name
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.background import Relay, raise_mistake, read_in_background
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 TABLE_ROWS = 6  # trainees always in view in the table, whatever the screen and the text size
 ROOMY_LINES = 44  # a screen this many text lines high shows the filters and the heading from the start
+NAME_PAUSE_MS = 350  # the table follows the name typed once typing pauses this long
 MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); longer names are cut
 # with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
 
@@ -95,18 +98,28 @@ class DashboardView(QWidget):
         self.filters = QGroupBox(self)
         grid = QGridLayout(self.filters)
         # The hub is found by typing part of its name or region: a region has a thousand of them.
+        # The region first: it narrows the hubs listed beside it, and a region's coordinator sees it whole.
+        # Made first too, so that Tab reaches it first, as it reads.
+        self.region = QComboBox(self)
         self.hub, self.group, self.profile = HubCombo(self), QComboBox(self), QComboBox(self)
+        self._hubs: list[Any] = []  # the hubs people belong to, as the filter options last read them
         self.use_from, self.use_to = QCheckBox(self), QCheckBox(self)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
-        self.filter_labels = [QLabel(self) for _ in range(3)]
-        for col, (label, combo) in enumerate(zip(self.filter_labels, (self.hub, self.group, self.profile),
-                                                 strict=True)):
+        self.filter_labels = [QLabel(self) for _ in range(4)]
+        combos = (self.region, self.hub, self.group, self.profile)
+        # Two pairs of rows (label, field), as before there was a region: a third took two table rows at
+        # 1366×768. The region's column is twice as wide: «Івано-Франківська область» is read whole at
+        # 200 % text on a netbook; "All hubs", "All groups" and "All roles" need less.
+        for col, (label, combo) in enumerate(zip(self.filter_labels, combos, strict=True)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(12 if combo is self.region else 10)
             label.setBuddy(combo)
             grid.addWidget(label, 0, col)
             grid.addWidget(combo, 1, col)
-            combo.currentIndexChanged.connect(self._filter_changed)
+            if combo is self.region:
+                combo.currentIndexChanged.connect(self._region_changed)
+            else:
+                combo.currentIndexChanged.connect(self._filter_changed)
         dates = ((self.use_from, self.date_from), (self.use_to, self.date_to))
         for col, (check, edit) in enumerate(dates, 3):
             edit.setCalendarPopup(True)
@@ -119,6 +132,21 @@ class DashboardView(QWidget):
             grid.addWidget(edit, 3, col - 3)
         self.date_from.setDate(QDate.currentDate().addYears(-1))
         self.date_to.setDate(QDate.currentDate())
+        # Part of a name, beside the dates: among thousands of trainees the table's pages, 200 rows at a
+        # time, were the only way to one person. Read once typing pauses, not at every letter.
+        self.name_label, self.name = QLabel(self), QLineEdit(self)
+        self.name.setClearButtonEnabled(True)
+        self.name.setMaxLength(200)
+        self.name_label.setBuddy(self.name)
+        grid.addWidget(self.name_label, 2, 2, 1, 2)
+        grid.addWidget(self.name, 3, 2, 1, 2)
+        for col, share in enumerate((2, 1, 1, 1)):  # fixed shares: a line edit grows where combos do not
+            grid.setColumnStretch(col, share)
+        self._name_pause = QTimer(self)
+        self._name_pause.setSingleShot(True)
+        self._name_pause.setInterval(NAME_PAUSE_MS)
+        self._name_pause.timeout.connect(self._filter_changed)
+        self.name.textChanged.connect(lambda _text: self._name_pause.start())
         outer.addWidget(self.filters)
 
         self.tabs = QTabWidget(self)
@@ -226,8 +254,8 @@ class DashboardView(QWidget):
 
     def _filters_on(self) -> bool:
         chosen = self.current_filter()
-        return any(v is not None for v in (chosen.hub_id, chosen.group, chosen.profile_id, chosen.date_from,
-                                           chosen.date_to))
+        return any(v is not None for v in (chosen.region_id, chosen.hub_id, chosen.group, chosen.profile_id,
+                                           chosen.date_from, chosen.date_to, chosen.name))
 
     def _say_count(self) -> None:
         board = self.dashboard
@@ -279,13 +307,16 @@ class DashboardView(QWidget):
         self.sync_action.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle("")  # the button above says it: one line less for the table
         self.filters_toggle.setText(translate("Dashboard", "Show o&nly…"))
-        self.filters_toggle.setAccessibleName(translate("Dashboard", "Show only: hub, group, role, dates"))
+        self.filters_toggle.setAccessibleName(
+            translate("Dashboard", "Show only: region, hub, group, role, dates, name"))
         self.filters_toggle.setToolTip(
-            translate("Dashboard", "Show or fold the filters: hub, group, role, dates"))
-        for label, text in zip(self.filter_labels, (translate("Dashboard", "H&ub:"),
+            translate("Dashboard", "Show or fold the filters: region, hub, group, role, dates, name"))
+        for label, text in zip(self.filter_labels, (translate("Dashboard", "R&egion:"),
+                                                    translate("Dashboard", "H&ub:"),
                                                     translate("Dashboard", "&Group:"),
                                                     translate("Dashboard", "&Role:")), strict=True):
             label.setText(text)
+        self.region.setAccessibleName(translate("Dashboard", "Filter by region"))
         self.hub.setAccessibleName(translate("Dashboard", "Filter by hub"))
         self.group.setAccessibleName(translate("Dashboard", "Filter by group"))
         self.profile.setAccessibleName(translate("Dashboard", "Filter by role"))
@@ -295,6 +326,9 @@ class DashboardView(QWidget):
         self.use_to.setAccessibleName(translate("Dashboard", "Only checks until a date"))
         self.date_from.setAccessibleName(translate("Dashboard", "First day of checks shown"))
         self.date_to.setAccessibleName(translate("Dashboard", "Last day of checks shown"))
+        self.name_label.setText(translate("Dashboard", "Name contain&s:"))
+        self.name.setAccessibleName(translate("Dashboard", "Find trainees by part of the name"))
+        self.name.setPlaceholderText(translate("Dashboard", "Part of the name"))
         self.tabs.setTabText(0, translate("Dashboard", "&Trainees"))
         self.tabs.setTabText(1, translate("Dashboard", "Group &picture"))
         self.tabs.setTabText(2, translate("Dashboard", "Hard &questions"))
@@ -352,6 +386,10 @@ class DashboardView(QWidget):
         """Leaving coordinator mode: nothing about trainees stays on screen."""
         self._stale_figures()  # figures still on their way are dropped when they arrive
         self._filters = self._figures_for = None
+        self._name_pause.stop()
+        self.name.blockSignals(True)  # a name typed to find someone is about a trainee too
+        self.name.clear()
+        self.name.blockSignals(False)
         self.dashboard = None
         self.model.set_rows([], area_ids=(), area_names={}, profile_names={}, lang=self.win.lang)
         self.hard.show_stats([], self.win.ws.framework, self.win.lang)
@@ -366,10 +404,12 @@ class DashboardView(QWidget):
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
             return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
 
-        return DashboardFilter(hub_id=self.hub.currentData(), group=self.group.currentData(),
+        return DashboardFilter(region_id=self.region.currentData(), hub_id=self.hub.currentData(),
+                               group=self.group.currentData(),
                                profile_id=self.profile.currentData(),
                                date_from=day(self.use_from, self.date_from),
-                               date_to=day(self.use_to, self.date_to))
+                               date_to=day(self.use_to, self.date_to),
+                               name=self.name.text().strip() or None)
 
     def reload(self) -> None:
         co = self.win.coordinator
@@ -381,12 +421,32 @@ class DashboardView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         profiles = {p.id: p.name.get(lang) for p in fw.profiles}
         self._filling = True
-        self.hub.set_hubs(translate("Dashboard", "All hubs"), [(h.label(lang), h) for h in options.hubs])
+        self._hubs = list(options.hubs)
+        regions = sorted({h.region_id for h in options.hubs if h.region_id is not None},
+                         key=lambda r: sort_key(region_name(r, lang)))
+        self._fill(self.region, translate("Dashboard", "All regions"),
+                   [(region_name(r, lang), r) for r in regions])
+        self._list_hubs()
         self._fill(self.group, translate("Dashboard", "All groups"), [(g, g) for g in options.groups])
         self._fill(self.profile, translate("Dashboard", "All roles"),
                    [(profiles.get(p, p), p) for p in options.profiles])
         self._filling = False
         self.apply_filters()
+
+    def _list_hubs(self) -> None:
+        """The hub list under the region chosen: its hubs by name, or every hub with its region."""
+        region, lang = self.region.currentData(), self.win.lang
+        self.hub.set_hubs(translate("Dashboard", "All hubs"), [
+            (h.name if region is not None else h.label(lang), h) for h in self._hubs
+            if region is None or h.region_id == region])
+
+    def _region_changed(self, *_: object) -> None:
+        # The whole name on hovering: at 200 % text on a netbook the box cuts the longest ones.
+        self.region.setToolTip(self.region.currentText() if self.region.currentData() is not None else "")
+        filling, self._filling = self._filling, True
+        self._list_hubs()  # a hub of another region is no longer chosen
+        self._filling = filling
+        self._filter_changed()
 
     def _fill(self, combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
         current = combo.currentData()

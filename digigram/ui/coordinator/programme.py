@@ -65,6 +65,7 @@ class ProgrammePage(QWidget):
         self.win = win
         self.picture: Any = None
         self._asked = 0  # the latest request; older answers that arrive late are dropped
+        self._working = False  # a request is on its way
         self._relay = Relay(self)
         self._relay.done.connect(self._arrived)
         outer = QVBoxLayout(self)
@@ -174,11 +175,21 @@ class ProgrammePage(QWidget):
                                                 translate("Programme", "Answers"),
                                                 translate("Programme", "Fully right")])
         if self.picture is None:
-            self.summary.setText(translate("Programme", "Choose a region or a hub, or none for everyone, "
-                                           "then Show the figures."))
+            self._say_nothing_yet()
         else:
             self._show(self.picture)
         self._say_scope()
+
+    def _say_nothing_yet(self) -> None:
+        """Before the first figures: that they are being worked out while they are (the tab reads them as it
+        opens), else how to ask for them. "Choose…, then Show the figures" under the running bar, beside a
+        greyed-out button, and empty table heads told a coordinator to do what could not be done. The tables
+        show once they have rows."""
+        working = self._working
+        self.summary.setText(translate("Programme", "Working out the figures…") if working else translate(
+            "Programme", "Choose a region or a hub, or none for everyone, then Show the figures."))
+        for table in (self.regions, self.competences, self.hardest):
+            table.setVisible(self.picture is not None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -256,6 +267,9 @@ class ProgrammePage(QWidget):
         asked, filters, ws = self._asked, self.current_filter(), self.win.ws
         self._busy.start()
         self.show_button.setEnabled(False)
+        self._working = True
+        if self.picture is None:
+            self._say_nothing_yet()
 
         def failed(detail: str) -> StorageError:
             return StorageError(N_(
@@ -272,6 +286,9 @@ class ProgrammePage(QWidget):
         self._busy.stop()
         self.progress.hide()
         self.show_button.setEnabled(True)
+        self._working = False
+        if self.picture is None:
+            self._say_nothing_yet()  # not read: how to ask again
         raise_mistake(result)
         if self.win.coordinator is None:
             return  # coordinator mode was left meanwhile: nothing about trainees is shown
@@ -281,12 +298,15 @@ class ProgrammePage(QWidget):
             show_problem(self, result)
             return
         self.picture = result
+        for table in (self.regions, self.competences, self.hardest):
+            table.show()
         self._show(result)
         self._say_scope()
 
     def forget(self) -> None:
         """Leaving coordinator mode: the figures go."""
         self._asked += 1
+        self._working = False
         self.picture = None
         for chart in (self.headline_chart, self.levels_chart, self.gaps_chart, self.over_chart):
             chart.clear()
