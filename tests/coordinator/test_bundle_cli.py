@@ -92,3 +92,24 @@ def test_a_bad_date_or_short_key_gets_a_plain_message(
     assert _run(monkeypatch, f"{PASSWORD}\nкороткий\n", "export", "--out", str(out), "--data-dir", str(hub),
                 "--lang", "en") == 2
     assert "too short" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_bundle_an_earlier_coordinator_mode_signed_with_the_phrase_itself_still_loads(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Coordinator mode signed with the typed phrase's own bytes until it derived the key as the command
+    # line does: a hub's bundle saved that way, with the right phrase, was refused as not matching.
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    with Workspace.open(data_dir=hub) as ws:
+        ws.unlock_coordinator(PASSWORD).export_bundle(out, key=PHRASE.encode("utf-8"))
+    before = dump(region)
+    for wrong in ("Волинська обласна бібліотека 2025", "ab" * 32):  # another phrase; a key file's hex key
+        assert _run(monkeypatch, f"{PASSWORD}\n{wrong}\n", "import", str(out), "--data-dir", str(region),
+                    "--lang", "en") == 2
+        assert "signature does not match" in capsys.readouterr().err and dump(region) == before
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "import", str(out), "--data-dir", str(region),
+                "--lang", "uk") == 0
+    printed = capsys.readouterr().out
+    assert "люди: нових 3" in printed
+    assert "режимі координатора попереднього випуску" in printed  # said, not silently taken

@@ -83,6 +83,17 @@ class Manifest:
     signed: bool
 
 
+class RegionalKey(bytes):
+    """A signing key made from a phrase, which remembers the phrase's own bytes as `earlier`.
+
+    Coordinator mode in earlier releases signed bundles with the typed phrase's UTF-8 bytes instead of
+    the key derived from it (the command line always derived it). `earlier` lets such a bundle still
+    be checked on import; nothing is ever signed with it.
+    """
+
+    earlier: bytes | None = None
+
+
 def regional_key(text: str) -> bytes:
     """The 32-byte signing key from what the coordinator enters or keeps in a key file."""
     text = unicodedata.normalize("NFC", text).strip()
@@ -93,7 +104,10 @@ def regional_key(text: str) -> bytes:
             N_("The regional key is too short: it needs at least {MIN_PASSPHRASE} characters (or 64 hex "
                "digits from a key file).",
                MIN_PASSPHRASE=MIN_PASSPHRASE))
-    return hashlib.scrypt(text.encode("utf-8"), salt=KEY_SALT, n=2**15, r=8, p=1, maxmem=_MAXMEM, dklen=32)
+    key = RegionalKey(hashlib.scrypt(text.encode("utf-8"), salt=KEY_SALT, n=2**15, r=8, p=1, maxmem=_MAXMEM,
+                                     dklen=32))
+    key.earlier = text.encode("utf-8")
+    return key
 
 
 def sign(manifest: bytes, key: bytes) -> str:

@@ -148,11 +148,17 @@ def _signature(manifest: Manifest, raw: bytes, sig: bytes | None, *, key: bytes 
         if not allow_unsigned:
             raise fail(N_("The bundle is signed: enter the regional key to check its signature."))
         return False, (N_("The bundle's signature was not checked: no key was given.").render(lang),)
-    if not hmac.compare_digest(sig.strip(), sign(raw, key).encode("ascii")):
-        raise fail(N_("The bundle's signature does not match: either a different regional key was entered "
-                      "or the bundle was changed after export. Check the key; if it is right, ask the hub "
-                      "to export the bundle again."))
-    return True, ()
+    if hmac.compare_digest(sig.strip(), sign(raw, key).encode("ascii")):
+        return True, ()
+    earlier = getattr(key, "earlier", None)  # the phrase's own bytes (format.RegionalKey)
+    if earlier is not None and hmac.compare_digest(sig.strip(), sign(raw, earlier).encode("ascii")):
+        said = N_("The bundle was saved by an earlier release's coordinator mode, which signed it with "
+                  "the key phrase itself; the signature matches that phrase. Bundles saved from now on "
+                  "are signed with the key made from the phrase, as the command line signs them.")
+        return True, (said.render(lang),)
+    raise fail(N_("The bundle's signature does not match: either a different regional key was entered "
+                  "or the bundle was changed after export. Check the key; if it is right, ask the hub "
+                  "to export the bundle again."))
 
 
 class BundleReader:
