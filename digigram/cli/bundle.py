@@ -70,9 +70,16 @@ def _key(args: argparse.Namespace) -> bytes | None:
             with open(args.key_file, "rb") as handle:
                 data = handle.read(KEY_FILE_MAX + 1)
             text = data.decode("utf-8")
+        except FileNotFoundError:
+            raise BundleError(N_("There is no key file {key_file}: check the name given with --key-file.",
+                                 key_file=args.key_file)) from None
+        except IsADirectoryError:
+            raise BundleError(N_("{key_file} is a folder, not a key file: give the key file itself with "
+                                 "--key-file.", key_file=args.key_file)) from None
         except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise BundleError(N_("Could not read the key file {key_file}: {exc}.",
-                                 key_file=args.key_file, exc=exc)) from exc
+                                 key_file=args.key_file, exc=reason)) from exc
         if len(data) > KEY_FILE_MAX:
             raise BundleError(N_("The key file {key_file} is too large: it is not a key file.",
                                  key_file=args.key_file))
@@ -108,11 +115,23 @@ def _hub_id(hubs: list[Hub], name: str, region: str | None) -> str:
     return found[0].id
 
 
+def _out_folder(out: str) -> None:
+    """Refuse, before the password is asked, a bundle whose folder does not exist."""
+    from digigram.core.coordination import BundleError
+
+    folder = Path(out).expanduser().absolute().parent
+    if not folder.is_dir():
+        raise BundleError(N_("The folder {folder} does not exist: create it first or write the bundle "
+                             "somewhere else. Nothing was exported.", folder=folder))
+
+
 def run(args: argparse.Namespace) -> int:
     from digigram.cli.quiz import open_workspace
 
     lang = args.lang
     since = _since(getattr(args, "since", None))
+    if args.action == "export":
+        _out_folder(args.out)
     password = _secret(N_("Coordinator password: ").render(lang), lang,
                        N_("coordinator password"))
     # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database.

@@ -92,3 +92,23 @@ def test_a_bad_date_or_short_key_gets_a_plain_message(
     assert _run(monkeypatch, f"{PASSWORD}\nкороткий\n", "export", "--out", str(out), "--data-dir", str(hub),
                 "--lang", "en") == 2
     assert "too short" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_missing_folder_or_key_file_is_named_in_ukrainian(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """No folder for the bundle, no key file, a folder as the key file: what to do, not an errno."""
+    hub, _ = folders
+    nowhere = tmp_path / "flash" / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--out", str(nowhere),
+                "--data-dir", str(hub), "--lang", "uk") == 2
+    said = capsys.readouterr().err
+    assert f"Теки {nowhere.parent} немає: спершу створіть її або збережіть пакет деінде." in said
+    assert not nowhere.parent.exists()
+    out = tmp_path / "hub.zip"
+    for key_file, words in ((tmp_path / "none.key", "Файлу ключа"), (tmp_path, "це тека, а не файл ключа")):
+        assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--key-file", str(key_file),
+                    "--data-dir", str(hub), "--lang", "uk") == 2
+        said = capsys.readouterr().err
+        assert words in said and str(key_file) in said
+        assert "Errno" not in said and "directory" not in said and not out.exists()
