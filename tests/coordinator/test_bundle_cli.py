@@ -112,3 +112,15 @@ def test_a_missing_folder_or_key_file_is_named_in_ukrainian(
         said = capsys.readouterr().err
         assert words in said and str(key_file) in said
         assert "Errno" not in said and "directory" not in said and not out.exists()
+
+
+def test_with_no_coordinator_password_yet_the_command_says_where_to_set_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fresh regional database: the refusal tells the coordinator how to set the password."""
+    hub = tmp_path / "hub"
+    make_hub(hub, people=1)
+    assert _run(monkeypatch, "пароль\n", "export", "--out", str(tmp_path / "b.zip"), "--unsigned",
+                "--data-dir", str(hub), "--lang", "uk") == 2
+    said = capsys.readouterr().err
+    assert "Пароль координатора ще не встановлено." in said
+    assert "запустіть digigram без команди" in said and "«Координатор»" in said
