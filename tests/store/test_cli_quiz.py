@@ -207,3 +207,15 @@ def test_help_is_ukrainian_under_lang_uk(capsys: pytest.CaptureFixture[str]) -> 
         out = capsys.readouterr().out
         assert out.startswith("використання: digigram")
         assert "show this help" not in out and "параметри:" in out
+
+
+def test_the_backup_list_is_in_ukrainian(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """`digigram --lang uk restore` listed «start … KB»: why and how big, now in the reader's words."""
+    _quiz(monkeypatch, capsys, data_dir, "yes\n\n1\nq\n")
+    _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))  # backs the answer up
+    assert main(["--lang", "uk", "restore", "--data-dir", str(data_dir)]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  1. ")]
+    assert len(listed) == 1 and "під час запуску" in listed[0] and " КБ  " in listed[0]
+    assert "start " not in listed[0] and " KB" not in listed[0]
