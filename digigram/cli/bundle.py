@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from datetime import date
@@ -125,6 +126,12 @@ def _out_folder(out: str) -> None:
                              "somewhere else. Nothing was exported.", folder=folder))
 
 
+def _say_stopped(message: Message, lang: str | None) -> None:
+    """Ctrl+C (or a closed terminal): the write is one transaction or a temporary file, so say so."""
+    with contextlib.suppress(OSError):  # no terminal left to say it on
+        print(message.render(lang), file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from digigram.cli.quiz import open_workspace
 
@@ -140,7 +147,11 @@ def run(args: argparse.Namespace) -> int:
         key = _key(args)
         if args.action == "export":
             hub_id = None if args.hub is None else _hub_id(ws.hubs(), args.hub, args.region)
-            summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
+            try:
+                summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
+            except KeyboardInterrupt:
+                _say_stopped(N_("Saving the bundle was cancelled; no bundle file was written."), lang)
+                return 130
             size = summary.path.stat().st_size
             print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
                      "{plans} plans.", path=summary.path, size=size, people=summary.people,
@@ -149,7 +160,12 @@ def run(args: argparse.Namespace) -> int:
                       else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
             print(signed.render(lang))
             return 0
-        report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
+        try:
+            report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
+        except KeyboardInterrupt:
+            _say_stopped(N_("The import was cancelled. Nothing was imported: run the command again to "
+                            "import the bundle (nothing is added twice)."), lang)
+            return 130
     print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)

@@ -124,3 +124,38 @@ def test_with_no_coordinator_password_yet_the_command_says_where_to_set_one(
     said = capsys.readouterr().err
     assert "Пароль координатора ще не встановлено." in said
     assert "запустіть digigram без команди" in said and "«Координатор»" in said
+
+
+def test_ctrl_c_during_an_import_says_nothing_was_imported_and_a_rerun_completes(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl+C ended `bundle import` with no word: had half the hub gone in? Now it says, and it had not."""
+    from digigram.services.bundles import importer
+
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    before = dump(region)
+    real = importer.import_bundle
+    stages: list[str] = []
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        def progress(kind: str, done: int, total: int) -> None:
+            stages.append(kind)
+            if kind == "answers":
+                raise KeyboardInterrupt  # Ctrl+C while the answers are written
+        return real(*args, **{**kwargs, "progress": progress})  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "import_bundle", interrupted)
+    capsys.readouterr()
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "uk") == 130
+    assert "answers" in stages
+    assert "Імпорт скасовано. Нічого не імпортовано: щоб імпортувати пакет, запустіть команду ще раз" in (
+        capsys.readouterr().err)
+    assert dump(region) == before
+    monkeypatch.setattr(importer, "import_bundle", real)
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "uk") == 0
+    assert "перевірки: нових 3" in capsys.readouterr().out
