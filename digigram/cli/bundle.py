@@ -154,8 +154,10 @@ def run(args: argparse.Namespace) -> int:
                 return 130
             size = summary.path.stat().st_size
             print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
-                     "{plans} plans.", path=summary.path, size=size, people=summary.people,
-                     attempts=summary.attempts, answers=summary.answers, plans=summary.plans).render(lang))
+                     "{plans} plans.", path=summary.path, size=format_count(size, lang),
+                     people=format_count(summary.people, lang), attempts=format_count(summary.attempts, lang),
+                     answers=format_count(summary.answers, lang),
+                     plans=format_count(summary.plans, lang)).render(lang))
             signed = (N_("The bundle is signed with the regional key.") if summary.signed
                       else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
             print(signed.render(lang))

@@ -159,3 +159,27 @@ def test_ctrl_c_during_an_import_says_nothing_was_imported_and_a_rerun_completes
     assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
                 "--lang", "uk") == 0
     assert "перевірки: нових 3" in capsys.readouterr().out
+
+
+def test_the_export_summary_groups_large_counts_by_thousands(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A coordinator's export said «(14141067 байтів): людей 3000, … відповідей 214504», while the import
+    of the same bundle said «люди: нових 3 000»."""
+    from digigram.core.coordination import BundleSummary
+    from digigram.services.coordinator.mode import Coordinator
+
+    hub, _ = folders
+    out = tmp_path / "hub.zip"
+
+    def big(self: Coordinator, path: Path, **_: object) -> BundleSummary:
+        Path(path).write_bytes(b"\0" * 14_141_067)
+        return BundleSummary(path=Path(path), people=3000, attempts=5594, answers=214_504, plans=920,
+                             signed=False)
+
+    monkeypatch.setattr(Coordinator, "export_bundle", big)
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub), "--lang", "uk") == 0
+    said = capsys.readouterr().out
+    nb = "\u202f"  # the narrow no-break space Ukrainian groups thousands with
+    assert f"(14{nb}141{nb}067 байтів): людей 3{nb}000, перевірок 5{nb}594, відповідей 214{nb}504" in said
