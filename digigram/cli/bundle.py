@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from datetime import date
@@ -70,9 +71,16 @@ def _key(args: argparse.Namespace) -> bytes | None:
             with open(args.key_file, "rb") as handle:
                 data = handle.read(KEY_FILE_MAX + 1)
             text = data.decode("utf-8")
+        except FileNotFoundError:
+            raise BundleError(N_("There is no key file {key_file}: check the name given with --key-file.",
+                                 key_file=args.key_file)) from None
+        except IsADirectoryError:
+            raise BundleError(N_("{key_file} is a folder, not a key file: give the key file itself with "
+                                 "--key-file.", key_file=args.key_file)) from None
         except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise BundleError(N_("Could not read the key file {key_file}: {exc}.",
-                                 key_file=args.key_file, exc=exc)) from exc
+                                 key_file=args.key_file, exc=reason)) from exc
         if len(data) > KEY_FILE_MAX:
             raise BundleError(N_("The key file {key_file} is too large: it is not a key file.",
                                  key_file=args.key_file))
@@ -108,11 +116,29 @@ def _hub_id(hubs: list[Hub], name: str, region: str | None) -> str:
     return found[0].id
 
 
+def _out_folder(out: str) -> None:
+    """Refuse, before the password is asked, a bundle whose folder does not exist."""
+    from digigram.core.coordination import BundleError
+
+    folder = Path(out).expanduser().absolute().parent
+    if not folder.is_dir():
+        raise BundleError(N_("The folder {folder} does not exist: create it first or write the bundle "
+                             "somewhere else. Nothing was exported.", folder=folder))
+
+
+def _say_stopped(message: Message, lang: str | None) -> None:
+    """Ctrl+C (or a closed terminal): the write is one transaction or a temporary file, so say so."""
+    with contextlib.suppress(OSError):  # no terminal left to say it on
+        print(message.render(lang), file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from digigram.cli.quiz import open_workspace
 
     lang = args.lang
     since = _since(getattr(args, "since", None))
+    if args.action == "export":
+        _out_folder(args.out)
     password = _secret(N_("Coordinator password: ").render(lang), lang,
                        N_("coordinator password"))
     # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database.
@@ -121,16 +147,27 @@ def run(args: argparse.Namespace) -> int:
         key = _key(args)
         if args.action == "export":
             hub_id = None if args.hub is None else _hub_id(ws.hubs(), args.hub, args.region)
-            summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
+            try:
+                summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
+            except KeyboardInterrupt:
+                _say_stopped(N_("Saving the bundle was cancelled; no bundle file was written."), lang)
+                return 130
             size = summary.path.stat().st_size
             print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
-                     "{plans} plans.", path=summary.path, size=size, people=summary.people,
-                     attempts=summary.attempts, answers=summary.answers, plans=summary.plans).render(lang))
+                     "{plans} plans.", path=summary.path, size=format_count(size, lang),
+                     people=format_count(summary.people, lang), attempts=format_count(summary.attempts, lang),
+                     answers=format_count(summary.answers, lang),
+                     plans=format_count(summary.plans, lang)).render(lang))
             signed = (N_("The bundle is signed with the regional key.") if summary.signed
                       else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
             print(signed.render(lang))
             return 0
-        report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
+        try:
+            report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
+        except KeyboardInterrupt:
+            _say_stopped(N_("The import was cancelled. Nothing was imported: run the command again to "
+                            "import the bundle (nothing is added twice)."), lang)
+            return 130
     print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)

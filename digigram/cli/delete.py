@@ -12,6 +12,8 @@ HELP = "erase one person with all their answers, results and plans (coordinator 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--person", required=True, metavar="NAME", help="the person's name")
+    parser.add_argument("--hub", metavar="HUB",
+                        help="the person's hub (its name or id), when people in several hubs share the name")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     with open_workspace(args) as ws:
-        person = person_named(ws, args.person)
+        person = person_named(ws, args.person, args.hub)
         password = read_secret(N_("Coordinator password: ").render(lang))
         coordinator = ws.unlock_coordinator(password or "")
         coordinator.delete_person(person.id)

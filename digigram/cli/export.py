@@ -16,6 +16,8 @@ HELP = "print everything stored about one person as JSON (their PIN or the coord
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--person", required=True, metavar="NAME", help="the person's name")
+    parser.add_argument("--hub", metavar="HUB",
+                        help="the person's hub (its name or id), when people in several hubs share the name")
     parser.add_argument("--framework", metavar="PATH", help="framework file (default: the shipped one)")
     parser.add_argument("--coordinator", action="store_true",
                         help="open the person with the coordinator password instead of their PIN")
@@ -25,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     with open_workspace(args, existing=True) as ws:
-        person = person_named(ws, args.person)
+        person = person_named(ws, args.person, args.hub)
         data: dict[str, Any]
         # Prompts go to standard error: standard output carries only the JSON.
         if args.coordinator:

@@ -39,6 +39,7 @@ HELP: tuple[Message, ...] = (
     N_("only checks finished and plans saved from DATE (YYYY-MM-DD)"),
     N_("only the people of this hub"),
     N_("with --hub: the hub's region, such as UA-46, when hubs in several regions share the name"),
+    N_("the person's hub (its name or id), when people in several hubs share the name"),
     N_("the bundle file to write (.zip)"),
     N_("file holding the regional key: a passphrase or 64 hex digits (default: read it from standard input)"),
     N_("write the bundle without a signature"),

@@ -7,6 +7,7 @@ import sys
 
 from digigram.core.i18n import N_
 from digigram.core.lint import lint_file
+from digigram.core.yamlnodes import Unreadable
 
 HELP = "check the items of framework files against item-writing rules (warnings pass, errors exit 2)"
 
@@ -22,9 +23,10 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         try:
             report = lint_file(path)
-        except OSError as exc:
+        except Unreadable as exc:
+            # The reason in the reader's language ("Файл не знайдено."), never the system's English.
             status = 2
-            reason = exc.strerror or type(exc).__name__
+            reason = " ".join(problem.message(lang) for problem in exc.problems)
             message = N_("cannot read the file: {reason}", reason=reason)
             print(f"{path}:0: {message.render(lang)}", file=sys.stderr)
             continue

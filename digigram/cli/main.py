@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn
 
 from digigram import __version__
@@ -156,4 +157,32 @@ def _dispatch(args: argparse.Namespace, desktop: Callable[[argparse.Namespace], 
         if desktop is None:
             raise RuntimeError("the desktop app is opened through digigram.__main__.main")
         return int(desktop(args))
-    return int(module.run(args))
+    with _stopped_like_ctrl_c():
+        return int(module.run(args))
+
+
+@contextlib.contextmanager
+def _stopped_like_ctrl_c() -> Iterator[None]:
+    """A closed terminal (SIGHUP) or `kill` (SIGTERM) stops a command the way Ctrl+C does: its temporary
+    files are removed (a sync's bundle holds every trainee's results) and its transaction rolled back,
+    instead of the process vanishing and leaving them behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    kept = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            kept[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)

@@ -53,12 +53,26 @@ def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Works
     return ws
 
 
-def person_named(ws: Workspace, name: str) -> Person:
-    """The stored person a command names; a plain message when nobody has that name."""
+def person_named(ws: Workspace, name: str, hub: str | None = None) -> Person:
+    """The one stored person a command names (with `hub`, a hub's name or id, when several share the
+    name); a plain message when nobody has that name, or when it is more than one person's."""
     person = ws.find_person(name)
     if person is None:
         raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).", person=name))
-    return person
+    wanted = person.name.strip().casefold()
+    named = [p for p in ws.people() if p.name.strip().casefold() == wanted]
+    if hub is not None:
+        named = [p for p in named if hub.strip() in (p.hub, p.hub_id)]
+        if not named:
+            raise StorageError(N_("Nobody named {person!r} is in the hub {hub!r} (see `digigram people`).",
+                                  person=name, hub=hub))
+    if len(named) > 1:
+        # A coordinator's PC holds several hubs, where two people may share a name: export or delete
+        # must not pick one of them silently.
+        hubs = "; ".join(sorted({p.hub or "—" for p in named}))  # hub names hold commas
+        raise StorageError(N_("{count} people are named {person!r} (hubs: {hubs}). Add --hub with the "
+                              "hub of the one you mean.", count=len(named), person=name, hubs=hubs))
+    return named[0] if named else person
 
 
 class Terminal:

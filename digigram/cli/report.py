@@ -85,6 +85,9 @@ def _check_folder(out: Path) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DigigramError(N_("The folder {folder} cannot be written to: write the report somewhere else.",
                                folder=folder))
+    if out.is_dir():
+        raise DigigramError(N_("{path} is a folder: give the report a file name in it, such as {example}.",
+                               path=out, example=out / ("programme" + out.suffix.lower())))
 
 
 def _prepare_pdf() -> None:

@@ -6,9 +6,14 @@ import argparse
 
 from digigram.core import paths
 from digigram.core.errors import StorageError
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, format_count
 
 HELP = "list database backups, or restore one (the coordinator password first, once one is set)"
+# Why each backup was made, as its file name records it, in the reader's words.
+REASONS = {
+    "start": N_("at start"), "bundle": N_("before an import"), "manual": N_("by hand"),
+    "self-test": N_("self-test"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,9 +43,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.number is None:
         print(N_("Backups (newest first):").render(lang))
+        width = max(len(REASONS[b.reason].render(lang) if b.reason in REASONS else b.reason) for b in backups)
         for n, item in enumerate(backups, start=1):
             when = item.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            print(f"  {n}. {when}  {item.reason:<8} {item.size // 1024} KB  {item.path.name}")
+            why = REASONS[item.reason].render(lang) if item.reason in REASONS else item.reason
+            size = N_("{kb} KB", kb=format_count(item.size // 1024, lang)).render(lang)
+            print(f"  {n}. {when}  {why:<{width}}  {size:>11}  {item.path.name}")
         print(N_("To restore one, run `digigram restore N`.").render(lang))
         return 0
     if not 1 <= args.number <= len(backups):

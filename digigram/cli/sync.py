@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 HELP = "push what a regional database lacks (coordinator password required; --database names the region)"
@@ -43,7 +44,14 @@ def run(args: argparse.Namespace) -> int:
     with Workspace.open(data_dir=paths.data_dir_from_args(args),
                         framework_path=getattr(args, "framework", None), existing=True) as ws:
         co = ws.unlock_coordinator(password)
-        report = co.sync_to(target, lang=lang, progress=progress)
+        try:
+            report = co.sync_to(target, lang=lang, progress=progress)
+        except KeyboardInterrupt:
+            # Ctrl+C (or the terminal closed): the import is one transaction, so say so and how to finish.
+            with contextlib.suppress(OSError):  # no terminal left to say it on
+                print(N_("The sync was cancelled. {rest}", rest=sync.NOTHING_HALF_WRITTEN).render(lang),
+                      file=sys.stderr, flush=True)
+            return 130
     print(N_("Pushed to the regional database:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added[kind], report.unchanged[kind]

@@ -14,7 +14,7 @@ from digigram.core.errors import FrameworkError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, Message, Percent, format_percent
 from digigram.core.loader import load_framework_text
-from digigram.core.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, decode
+from digigram.core.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, decode, read_bytes
 
 Severity = Literal["error", "warning"]
 
@@ -201,8 +201,12 @@ class _Item:
 
 
 def lint_file(path: str | Path, *, today: date | None = None) -> Report:
-    """Lint a framework file; a file the loader rejects gives one `invalid` error per problem."""
-    data = Path(path).read_bytes()
+    """Lint a framework file; a file the loader rejects gives one `invalid` error per problem.
+
+    A file that cannot be read at all (missing, a folder, no permission, too large) raises
+    `Unreadable`, whose problem says so in the reader's language.
+    """
+    data = read_bytes(Path(path), name=str(path))
     return lint_text(data, name=str(path), base_dir=Path(path).resolve().parent, today=today)
 
 

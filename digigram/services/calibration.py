@@ -57,6 +57,9 @@ def _writable_folder(target: Path, what: str) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DigigramError(N_("The folder {folder} for {what} cannot be written to. Nothing was read or "
                                "written.", folder=folder, what=what))
+    if target.is_dir():
+        raise DigigramError(N_("{target} given with {what} is a folder, not a file: give a file name. "
+                               "Nothing was read or written.", target=target, what=what))
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -127,9 +127,17 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     # hide_parameters: a failed statement's message (and so any crash log) must not carry names,
     # hubs or PIN hashes.
     from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
     try:
         engine = create_engine(url, hide_parameters=True, connect_args=_connect_args(url))
+    except (ArgumentError, NoSuchModuleError):
+        # "nonsense" or psql's "postgres://…": not an address SQLAlchemy reads. It is not repeated: it
+        # may carry a password.
+        raise StorageError(N_(
+            "The database address is not one Digigram can read. Write it as "
+            "postgresql+psycopg://USER@HOST/DATABASE (a regional PostgreSQL database, see "
+            "docs/regional.md) or sqlite:///PATH/TO/FILE.")) from None
     except ImportError as exc:
         # A PostgreSQL address on an install without the `server` extra, such as the library PCs'
         # installer, which leaves the regional tier's driver out. The address is not repeated: it may

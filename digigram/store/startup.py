@@ -90,7 +90,11 @@ def _cannot_write(where: object, exc: Exception) -> StorageError:
 _NOT_POSTGRESQL = N_("something answers at that address, but not as a PostgreSQL server: check the address "
                      "and the port")
 _TLS = N_("a secure (TLS) connection could not be made: check the certificate settings")
+_NO_SERVICE = N_("the address names a service that no service file describes: put it in ~/.pg_service.conf "
+                 "or the file PGSERVICEFILE names, as docs/regional.md (section 4) shows")
 _SERVER_SAYS: tuple[tuple[str, Message], ...] = (
+    ("definition of service", _NO_SERVICE),  # ?service=NAME with no such section
+    ("service file", _NO_SERVICE),  # PGSERVICEFILE names a file that is not there
     ("invalid response to ssl negotiation", _NOT_POSTGRESQL),
     ("expected authentication request from server", _NOT_POSTGRESQL),
     ("received invalid response", _NOT_POSTGRESQL),

@@ -113,3 +113,94 @@ def test_a_bundle_an_earlier_coordinator_mode_signed_with_the_phrase_itself_stil
     printed = capsys.readouterr().out
     assert "люди: нових 3" in printed
     assert "режимі координатора попереднього випуску" in printed  # said, not silently taken
+
+
+def test_a_missing_folder_or_key_file_is_named_in_ukrainian(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """No folder for the bundle, no key file, a folder as the key file: what to do, not an errno."""
+    hub, _ = folders
+    nowhere = tmp_path / "flash" / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--out", str(nowhere),
+                "--data-dir", str(hub), "--lang", "uk") == 2
+    said = capsys.readouterr().err
+    assert f"Теки {nowhere.parent} немає: спершу створіть її або збережіть пакет деінде." in said
+    assert not nowhere.parent.exists()
+    out = tmp_path / "hub.zip"
+    for key_file, words in ((tmp_path / "none.key", "Файлу ключа"), (tmp_path, "це тека, а не файл ключа")):
+        assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--key-file", str(key_file),
+                    "--data-dir", str(hub), "--lang", "uk") == 2
+        said = capsys.readouterr().err
+        assert words in said and str(key_file) in said
+        assert "Errno" not in said and "directory" not in said and not out.exists()
+
+
+def test_with_no_coordinator_password_yet_the_command_says_where_to_set_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fresh regional database: the refusal tells the coordinator how to set the password."""
+    hub = tmp_path / "hub"
+    make_hub(hub, people=1)
+    assert _run(monkeypatch, "пароль\n", "export", "--out", str(tmp_path / "b.zip"), "--unsigned",
+                "--data-dir", str(hub), "--lang", "uk") == 2
+    said = capsys.readouterr().err
+    assert "Пароль координатора ще не встановлено." in said
+    assert "запустіть digigram без команди" in said and "«Координатор»" in said
+
+
+def test_ctrl_c_during_an_import_says_nothing_was_imported_and_a_rerun_completes(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl+C ended `bundle import` with no word: had half the hub gone in? Now it says, and it had not."""
+    from digigram.services.bundles import importer
+
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    before = dump(region)
+    real = importer.import_bundle
+    stages: list[str] = []
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        def progress(kind: str, done: int, total: int) -> None:
+            stages.append(kind)
+            if kind == "answers":
+                raise KeyboardInterrupt  # Ctrl+C while the answers are written
+        return real(*args, **{**kwargs, "progress": progress})  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "import_bundle", interrupted)
+    capsys.readouterr()
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "uk") == 130
+    assert "answers" in stages
+    assert "Імпорт скасовано. Нічого не імпортовано: щоб імпортувати пакет, запустіть команду ще раз" in (
+        capsys.readouterr().err)
+    assert dump(region) == before
+    monkeypatch.setattr(importer, "import_bundle", real)
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "uk") == 0
+    assert "перевірки: нових 3" in capsys.readouterr().out
+
+
+def test_the_export_summary_groups_large_counts_by_thousands(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A coordinator's export said «(14141067 байтів): людей 3000, … відповідей 214504», while the import
+    of the same bundle said «люди: нових 3 000»."""
+    from digigram.core.coordination import BundleSummary
+    from digigram.services.coordinator.mode import Coordinator
+
+    hub, _ = folders
+    out = tmp_path / "hub.zip"
+
+    def big(self: Coordinator, path: Path, **_: object) -> BundleSummary:
+        Path(path).write_bytes(b"\0" * 14_141_067)
+        return BundleSummary(path=Path(path), people=3000, attempts=5594, answers=214_504, plans=920,
+                             signed=False)
+
+    monkeypatch.setattr(Coordinator, "export_bundle", big)
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub), "--lang", "uk") == 0
+    said = capsys.readouterr().out
+    nb = "\u202f"  # the narrow no-break space Ukrainian groups thousands with
+    assert f"(14{nb}141{nb}067 байтів): людей 3{nb}000, перевірок 5{nb}594, відповідей 214{nb}504" in said

@@ -178,6 +178,19 @@ def test_a_missing_folder_for_the_report_is_said_in_the_readers_language(
     assert not out.parent.exists()
 
 
+@pytest.mark.parametrize("name", ["звіт.pdf", "звіт.csv"])
+def test_a_folder_given_as_the_report_is_said_with_a_file_name_to_use(
+        target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """--out naming a folder ended the PDF in «Не вдалося зберегти звіт у …: Is a directory»."""
+    out = tmp_path / name
+    out.mkdir()
+    argv = ["report", *_where(target), "--framework", str(SMALL), "--out", str(out), "--lang", "uk"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"{out} — це тека: вкажіть у ній імʼя файлу звіту, наприклад {out / 'programme'}" in err, err
+    assert "directory" not in err and list(out.iterdir()) == []
+
+
 @pytest.mark.parametrize(("lang", "said"), [
     ("uk", "слухачів — 25\u202f391, перевірок — 46\u202f956"), ("en", "25,391 trainees, 46,956 checks")])
 def test_the_summary_groups_large_counts_by_thousands(

@@ -276,3 +276,51 @@ def test_a_cancel_while_the_bundle_is_made_stops_it_before_the_region_is_touched
     assert "was cancelled" in said and "Nothing was half-written" in said
     assert stages == ["connect", PREPARING], stages  # no record of the region's import was reached
     assert set(_counts(target).values()) == {0}
+
+
+@POSTGRESQL_ONLY
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_ctrl_c_or_a_closed_terminal_says_so_and_leaves_no_bundle_behind(
+        new_target: Callable[..., Target], tmp_path: Path, signal_name: str) -> None:
+    """Ctrl+C ended the sync with no word; a closed terminal (SIGHUP) or `kill` (SIGTERM) left the
+    bundle of every trainee's results in the temporary folder. Now each says the region is unchanged
+    and that running again completes it, and the temporary folder is emptied."""
+    import signal
+
+    hub = tmp_path / "hub"
+    make_hub(hub, people=3)
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as ws:
+        ws.set_coordinator_password(PASSWORD)
+    region = new_target()
+    url = f"{region.url}&application_name={APP}"
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    gate = region.engine()  # holds the sync at its first write, inside its transaction
+    with gate.connect() as conn:
+        conn.execute(text("LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE"))
+        secret = tmp_path / "password.txt"
+        secret.write_text(PASSWORD + "\n", encoding="utf-8")
+        with secret.open("rb") as stdin:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "digigram", "sync", "--data-dir", str(hub), "--database", url,
+                 "--framework", str(SMALL), "--lang", "uk"],
+                stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp)})
+        waiting, deadline = False, time.monotonic() + 240
+        while not waiting and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            with gate.connect() as probe:
+                waiting = bool(probe.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = :app "
+                    "AND wait_event_type = 'Lock'"), {"app": APP}).scalar_one())
+        assert waiting and list(temp.iterdir()), "the sync never reached its first write"
+        proc.send_signal(getattr(signal, signal_name))
+        time.sleep(0.5)
+        conn.commit()  # the driver's wait returns, and the signal is acted on before anything commits
+    gate.dispose()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, out + err
+    assert "Синхронізацію скасовано. Нічого не записано наполовину" in err
+    assert "Traceback" not in err
+    assert list(temp.iterdir()) == []  # no bundle of names and results left on the PC
+    assert set(_counts(region).values()) == {0}

@@ -331,3 +331,14 @@ def test_an_area_with_no_shown_item_is_a_warning_at_its_id() -> None:
     assert finding.message("en") == ("The area INF has no knowledge or scenario item, so the app can give no "
                                      "level for it.")
     assert "area-not-measured" not in _rules(_lint(CLEAN.format(n=1)))  # Safety's question measures it
+
+
+def test_cli_says_why_a_file_cannot_be_read_in_the_readers_language(tmp_path: Path) -> None:
+    """A missing file or a folder: the reason in Ukrainian, not the system's English strerror."""
+    folder = tmp_path / "framework.yaml"
+    folder.mkdir()
+    result = _cli("--lang", "uk", str(folder), str(tmp_path / "none.yaml"))
+    assert result.returncode == 2
+    assert f"{folder}:0: не вдалося прочитати файл: Це тека, а не файл рамки." in result.stderr
+    assert f"{tmp_path / 'none.yaml'}:0: не вдалося прочитати файл: Файл не знайдено." in result.stderr
+    assert "directory" not in result.stderr and "Traceback" not in result.stderr

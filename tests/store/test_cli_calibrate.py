@@ -185,6 +185,25 @@ def test_bad_input_gets_a_message_and_writes_nothing(
     assert not list(empty.iterdir())  # no database was created where there was none
 
 
+def test_a_folder_given_as_out_or_report_is_refused_before_anything_is_written(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--report naming a folder: the fit ran, NEW.yaml and its record were written, then «Is a directory»
+    in English with exit 2, leaving a new version behind that the command had called a failure."""
+    data_dir, framework_file, _ = stored
+    out = framework_file.with_name("NEW.yaml")
+    folder = tmp_path / "звіт.pdf"
+    folder.mkdir()
+    for outputs in (["--out", str(out), "--report", str(folder)], ["--out", str(folder)]):
+        code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--lang", "uk", *outputs])
+        err = capsys.readouterr().err
+        assert code == 2 and f"{folder} у {outputs[-2]} — це тека, а не файл" in err, err
+        assert "читаю відповіді" not in err and "directory" not in err
+        assert not out.exists() and not out.with_name("NEW.calibration.json").exists()
+        assert list(folder.iterdir()) == []
+
+
 def _with_handout(framework_file: Path) -> str:
     """Give the framework's first resource a handout file beside it; its path as the file writes it."""
     text = framework_file.read_text(encoding="utf-8")

@@ -207,3 +207,43 @@ def test_help_is_ukrainian_under_lang_uk(capsys: pytest.CaptureFixture[str]) -> 
         out = capsys.readouterr().out
         assert out.startswith("використання: digigram")
         assert "show this help" not in out and "параметри:" in out
+
+
+def test_the_backup_list_is_in_ukrainian(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """`digigram --lang uk restore` listed «start … KB»: why and how big, now in the reader's words."""
+    _quiz(monkeypatch, capsys, data_dir, "yes\n\n1\nq\n")
+    _cli(monkeypatch, capsys, data_dir, "people", "--framework", str(SMALL))  # backs the answer up
+    assert main(["--lang", "uk", "restore", "--data-dir", str(data_dir)]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  1. ")]
+    assert len(listed) == 1 and "під час запуску" in listed[0] and " КБ  " in listed[0]
+    assert "start " not in listed[0] and " KB" not in listed[0]
+
+
+def test_delete_and_export_refuse_a_name_two_hubs_share_until_the_hub_is_given(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """A coordinator's PC holds several hubs: `delete --person` erased the earlier of two namesakes."""
+    from digigram.services.workspace import Workspace
+
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.set_coordinator_password("пароль координатора")
+        first = ws.create_person("Ярослав Шевчук", hub="Волинська обл., хаб 01")
+        second = ws.create_person("Ярослав Шевчук", hub="Київ, хаб 40")
+    monkeypatch.setattr("sys.stdin", io.StringIO("пароль координатора\n"))
+    assert main(["--lang", "uk", "delete", "--person", "ярослав шевчук", "--data-dir", str(data_dir)]) == 2
+    said = capsys.readouterr().err
+    assert "Імʼя «ярослав шевчук» мають кілька людей (2; хаби: Волинська обл., хаб 01; Київ, хаб 40)" in said
+    assert "Додайте --hub" in said
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        assert {p.id for p in ws.people()} == {first.id, second.id}  # nobody was erased
+    monkeypatch.setattr("sys.stdin", io.StringIO("пароль координатора\n"))
+    assert main(["--lang", "uk", "delete", "--person", "Ярослав Шевчук", "--hub", "Київ, хаб 40",
+                 "--data-dir", str(data_dir)]) == 0
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        assert [p.id for p in ws.people()] == [first.id]
+    capsys.readouterr()
+    assert main(["--lang", "en", "export", "--person", "Ярослав Шевчук", "--data-dir", str(data_dir),
+                 "--framework", str(SMALL)]) == 0
+    assert json.loads(capsys.readouterr().out)["person"]["id"] == first.id

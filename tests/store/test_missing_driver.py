@@ -30,3 +30,18 @@ def test_no_driver_is_said_in_ukrainian_and_english_without_the_password() -> No
     assert "has no driver for that database (psycopg is not installed)" in en.stderr
     assert 'pip install "digigram[server]"' in en.stderr
     assert "s3cret-word" not in uk.stderr + en.stderr + uk.stdout + en.stdout
+
+
+def test_an_address_sqlalchemy_cannot_read_is_explained_without_a_traceback() -> None:
+    """psql's "postgres://" form and plain nonsense: the form to write, not a SQLAlchemy traceback."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for address in ("postgres://owner:s3cret-word@db.region.example/digigram_rivne", "rivne-import"):
+        result = subprocess.run([sys.executable, "-m", "digigram", "--lang", "uk", "report", "--database",
+                                 address, "--out", "never.csv"], capture_output=True, text=True, env=env,
+                                cwd=ROOT, timeout=120, encoding="utf-8")
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "Digigram не може прочитати цю адресу бази даних" in result.stderr
+        assert "postgresql+psycopg://КОРИСТУВАЧ@СЕРВЕР/БАЗА" in result.stderr
+        assert "s3cret-word" not in result.stderr + result.stdout
+        assert not (ROOT / "never.csv").exists()

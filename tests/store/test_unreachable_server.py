@@ -42,3 +42,21 @@ def test_a_certificate_problem_and_a_port_that_is_not_postgresql_are_told_apart(
     said = _cannot_connect("postgresql+psycopg://u@db.region.example/digigram", OSError(driver_says))
     assert meant in said.message("en")
     assert "no such database" not in said.message("en")
+
+
+def test_a_service_no_service_file_describes_points_to_the_service_file(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/regional.md's address `?service=rivne-analyst` before the service file was written: the
+    Ukrainian message carried libpq's «connection is bad: definition of service … not found»."""
+    pytest.importorskip("psycopg")
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path) + "/pg_service.conf")
+    for service_file in (False, True):
+        if service_file:
+            with open(str(tmp_path) + "/pg_service.conf", "w", encoding="utf-8") as handle:
+                handle.write("[rivne-import]\nhost=db.region.example\n")
+        with pytest.raises(DigigramError) as caught:
+            open_store(database_url="postgresql+psycopg:///?service=rivne-analyst")
+        uk = caught.value.message("uk")
+        assert "адреса називає службу, якої немає в жодному файлі служб" in uk, uk
+        assert "~/.pg_service.conf" in uk and "docs/regional.md (розділ 4)" in uk
+        assert "definition" not in uk and "not found" not in uk

@@ -146,7 +146,9 @@ def verify(vault: Vault, password: str) -> None:
     stored = vault.get(PASSWORD_KEY)
     if not isinstance(stored, str):
         raise CoordinatorError(
-            N_("No coordinator password has been set yet.")
+            N_("No coordinator password has been set yet. Set one in the Digigram window: start "
+               "digigram with no command (and the same --data-dir or --database), press «Coordinator» "
+               "and choose the password.")
         )
     try:
         ok, wait = _guarded(vault, FAILURES_KEY, lambda: secret_matches(stored, password))
