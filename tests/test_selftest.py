@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,8 @@ def test_speaks_ukrainian(capsys: pytest.CaptureFixture[str]) -> None:
     assert "самоперевірка" in out.splitlines()[0]
     assert "[ok] Звіт PDF:" in out
     assert out.splitlines()[-1].startswith("Усе гаразд")
+    # Seconds with the Ukrainian decimal comma, as everywhere else in the app ("0.3 с" before).
+    assert re.search(r"КБ за \d+,\d с", out) and re.search(r"за \d+,\d с\.$", out.splitlines()[-1])
 
 
 def test_missing_framework_is_reported_with_exit_1(

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from digigram import __version__
 from digigram.core import i18n
-from digigram.core.i18n import N_, NP_, Message, normalise, rendered
+from digigram.core.i18n import N_, NP_, Message, format_count, format_number, normalise, rendered
 
 PDF_MIN_BYTES = 5_000  # a report with a chart and embedded Cyrillic fonts is far larger than this
 ABILITY = -1.8  # the simulated person's ability in every area: low enough to leave gaps for a plan
@@ -35,7 +35,7 @@ WORDS = {
     "pdf": N_("PDF report"),
     "backup": N_("Backup"),
     "qt": N_("Qt libraries and interface translation"),
-    "passed": N_("All good: {{n}} checks passed in {{s:.1f}} s."),
+    "passed": N_("All good: {{n}} checks passed in {{s}} s."),
     "failed": N_("{{bad}} of {{n}} checks failed. Reinstall Digigram or ask for help."),
     "frozen": N_("built program"),
     "source": N_("from source"),
@@ -218,7 +218,8 @@ def _checks(run: _Run, work: Path) -> None:
             raise Failed(t(N_("the file is not a PDF")))
         if size < PDF_MIN_BYTES:
             raise Failed(t(N_("the file is suspiciously small ({size} B)", size=size)))
-        return t(N_("{value} KB in {took:.1f} s", value=size // 1024, took=took))
+        return t(N_("{value} KB in {took} s", value=format_count(size // 1024, run.lang),
+                     took=format_number(took, run.lang)))
 
     def backup() -> str:
         made = st["workspace"].backup_now("self-test")
@@ -289,5 +290,6 @@ def run(lang: str = "uk", *, out: TextIO | None = None) -> int:
     if bad:
         stream.write(state.words["failed"].format(bad=bad, n=n) + "\n")
         return 1
-    stream.write(state.words["passed"].format(n=n, s=time.perf_counter() - started) + "\n")
+    stream.write(state.words["passed"].format(n=n, s=format_number(time.perf_counter() - started, state.lang))
+                 + "\n")
     return 0
