@@ -225,3 +225,22 @@ def test_a_bundle_an_earlier_coordinator_mode_signed_with_a_hex_key_typed_still_
     printed = capsys.readouterr().out
     assert "people: 3 new" in printed
     assert "earlier release" in printed  # said, not silently taken
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_folder_given_as_the_bundle_is_refused_before_the_password(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """`--out E:\\` (the stick itself): the whole bundle was made, then «[Errno 21] Is a directory» and
+    advice to check the free space."""
+    hub, _ = folders
+    stick = tmp_path / "flash"
+    stick.mkdir()
+    assert _run(monkeypatch, "", "export", "--out", str(stick), "--unsigned", "--data-dir", str(hub),
+                "--lang", lang) == 2
+    said = capsys.readouterr().err
+    example = stick / "hub.zip"
+    assert (f"{stick} — це тека: вкажіть у ній імʼя файлу пакета, наприклад {example}" if lang == "uk"
+            else f"{stick} is a folder: give the bundle a file name in it, such as {example}") in said
+    assert "Errno" not in said and list(stick.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
