@@ -117,10 +117,15 @@ def _hub_id(hubs: list[Hub], name: str, region: str | None) -> str:
 
 
 def _out_folder(out: str) -> None:
-    """Refuse, before the password is asked, a bundle whose folder does not exist."""
+    """Refuse, before the password is asked, a bundle whose folder does not exist, or a folder as the
+    bundle."""
     from digigram.core.coordination import BundleError
 
-    folder = Path(out).expanduser().absolute().parent
+    target = Path(out).expanduser()
+    if target.is_dir():  # found only once the whole bundle was made, and said as an English errno
+        raise BundleError(N_("{path} is a folder: give the bundle a file name in it, such as {example}. "
+                             "Nothing was exported.", path=out, example=target / "hub.zip"))
+    folder = target.absolute().parent
     if not folder.is_dir():
         raise BundleError(N_("The folder {folder} does not exist: create it first or write the bundle "
                              "somewhere else. Nothing was exported.", folder=folder))

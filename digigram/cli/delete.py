@@ -14,6 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--person", required=True, metavar="NAME", help="the person's name")
     parser.add_argument("--hub", metavar="HUB",
                         help="the person's hub (its name or id), when people in several hubs share the name")
+    parser.add_argument("--region", metavar="CODE",
+                        help="with --hub: the hub's region, such as UA-46, when hubs in several regions "
+                             "share the name")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     with open_workspace(args) as ws:
-        person = person_named(ws, args.person, args.hub)
+        person = person_named(ws, args.person, args.hub, args.region)
         password = read_secret(N_("Coordinator password: ").render(lang))
         coordinator = ws.unlock_coordinator(password or "")
         coordinator.delete_person(person.id)

@@ -18,6 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--person", required=True, metavar="NAME", help="the person's name")
     parser.add_argument("--hub", metavar="HUB",
                         help="the person's hub (its name or id), when people in several hubs share the name")
+    parser.add_argument("--region", metavar="CODE",
+                        help="with --hub: the hub's region, such as UA-46, when hubs in several regions "
+                             "share the name")
     parser.add_argument("--framework", metavar="PATH", help="framework file (default: the shipped one)")
     parser.add_argument("--coordinator", action="store_true",
                         help="open the person with the coordinator password instead of their PIN")
@@ -27,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     with open_workspace(args, existing=True) as ws:
-        person = person_named(ws, args.person, args.hub)
+        person = person_named(ws, args.person, args.hub, args.region)
         data: dict[str, Any]
         # Prompts go to standard error: standard output carries only the JSON.
         if args.coordinator:

@@ -53,19 +53,29 @@ def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Works
     return ws
 
 
-def person_named(ws: Workspace, name: str, hub: str | None = None) -> Person:
-    """The one stored person a command names (with `hub`, a hub's name or id, when several share the
-    name); a plain message when nobody has that name, or when it is more than one person's."""
+def person_named(ws: Workspace, name: str, hub: str | None = None, region: str | None = None) -> Person:
+    """The one stored person a command names (with `hub`, a hub's name or id, and `region`, its region,
+    when several share the name); a plain message when nobody has that name, or when it is more than one
+    person's."""
     person = ws.find_person(name)
     if person is None:
         raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).", person=name))
+    if hub is None and region is not None:
+        raise StorageError(N_("--region goes with --hub: give the hub too."))
     wanted = person.name.strip().casefold()
     named = [p for p in ws.people() if p.name.strip().casefold() == wanted]
     if hub is not None:
-        named = [p for p in named if hub.strip() in (p.hub, p.hub_id)]
+        regions = {h.id: h.region_id for h in ws.hubs()}
+        named = [p for p in named if hub.strip() in (p.hub, p.hub_id)
+                 and (region is None or regions.get(p.hub_id or "") == region.strip())]
         if not named:
             raise StorageError(N_("Nobody named {person!r} is in the hub {hub!r} (see `digigram people`).",
-                                  person=name, hub=hub))
+                                  person=name, hub=hub if region is None else f"{hub} ({region})"))
+        if len({p.hub_id for p in named}) > 1:
+            # Hubs of one name in two regions: --hub named both, and asking for it again would not help.
+            raise StorageError(N_("Several hubs are named {name!r} (regions: {regions}); add --region CODE.",
+                                  name=hub, regions=", ".join(sorted(
+                                      {regions.get(p.hub_id or "") or "—" for p in named}))))
     if len(named) > 1:
         # A coordinator's PC holds several hubs, where two people may share a name: export or delete
         # must not pick one of them silently.

@@ -273,19 +273,26 @@ class PlanView(StackingScreen):
         row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        labels = [self._label(step) for step in self.steps]
-        fw, lang = self.win.ws.framework, self.win.lang
-        for step, label in zip(self.steps, labels, strict=True):
-            if labels.count(label) > 1 and step.resource_id and fw.has_resource(step.resource_id):
-                # Two steps alike (a newer check suggests another resource for the same goal): what sets
-                # them apart is the resource, which the line did not name.
-                label = f"{label} · {fw.resource(step.resource_id).title.get(lang)}"
+        for label in self._labels():
             self.list.addItem(label)
         self.list.setCurrentRow(min(row, len(self.steps) - 1) if row >= 0 else (0 if self.steps else -1))
         self.list.blockSignals(False)
         self.form_box.setEnabled(bool(self.steps))
         self.remove.setEnabled(bool(self.steps))
         self._update_moves()
+
+    def _labels(self) -> list[str]:
+        """The list's lines, one a step."""
+        labels = [self._label(step) for step in self.steps]
+        fw, lang = self.win.ws.framework, self.win.lang
+        told = []
+        for step, label in zip(self.steps, labels, strict=True):
+            if labels.count(label) > 1 and step.resource_id and fw.has_resource(step.resource_id):
+                # Two steps alike (a newer check suggests another resource for the same goal): what sets
+                # them apart is the resource, which the line did not name.
+                label = f"{label} · {fw.resource(step.resource_id).title.get(lang)}"
+            told.append(label)
+        return told
 
     def _row_changed(self, _row: int) -> None:
         self._load_form()
@@ -307,7 +314,11 @@ class PlanView(StackingScreen):
             return
         self.steps[row] = step
         self.dirty = self.touched = True
-        self.list.item(row).setText(self._label(step))
+        # Every line: a step edited to read as another (or no longer so) changes whether both name
+        # their resource.
+        for k, label in enumerate(self._labels()):
+            if self.list.item(k).text() != label:
+                self.list.item(k).setText(label)
         self._update_state()
 
     def _update_state(self) -> None:

@@ -204,3 +204,43 @@ def test_the_export_summary_groups_large_counts_by_thousands(
     said = capsys.readouterr().out
     nb = "\u202f"  # the narrow no-break space Ukrainian groups thousands with
     assert f"(14{nb}141{nb}067 байтів): людей 3{nb}000, перевірок 5{nb}594, відповідей 214{nb}504" in said
+
+
+def test_a_bundle_an_earlier_coordinator_mode_signed_with_a_hex_key_typed_still_loads(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # A hub that pasted its key file's 64 hex digits into an earlier coordinator mode signed with those
+    # digits' own bytes: the region, with the same key, was told the signature did not match.
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    hex_key = "3f" * 32
+    with Workspace.open(data_dir=hub) as ws:
+        ws.unlock_coordinator(PASSWORD).export_bundle(out, key=hex_key.encode("ascii"))
+    before = dump(region)
+    assert _run(monkeypatch, f"{PASSWORD}\n{'ab' * 32}\n", "import", str(out), "--data-dir", str(region),
+                "--lang", "en") == 2
+    assert "signature does not match" in capsys.readouterr().err and dump(region) == before
+    assert _run(monkeypatch, f"{PASSWORD}\n{hex_key}\n", "import", str(out), "--data-dir", str(region),
+                "--lang", "en") == 0
+    printed = capsys.readouterr().out
+    assert "people: 3 new" in printed
+    assert "earlier release" in printed  # said, not silently taken
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_folder_given_as_the_bundle_is_refused_before_the_password(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """`--out E:\\` (the stick itself): the whole bundle was made, then «[Errno 21] Is a directory» and
+    advice to check the free space."""
+    hub, _ = folders
+    stick = tmp_path / "flash"
+    stick.mkdir()
+    assert _run(monkeypatch, "", "export", "--out", str(stick), "--unsigned", "--data-dir", str(hub),
+                "--lang", lang) == 2
+    said = capsys.readouterr().err
+    example = stick / "hub.zip"
+    assert (f"{stick} — це тека: вкажіть у ній імʼя файлу пакета, наприклад {example}" if lang == "uk"
+            else f"{stick} is a folder: give the bundle a file name in it, such as {example}") in said
+    assert "Errno" not in said and list(stick.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []

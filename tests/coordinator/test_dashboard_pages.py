@@ -283,3 +283,15 @@ def test_a_region_selects_on_both_engines(ws: Workspace, co: Coordinator) -> Non
         assert board.total == len(found) == co.dashboard(DashboardFilter(region_id=region), limit=1,
                                                          figures=False).total
     assert co.dashboard(DashboardFilter(region_id="UA-46", name="гнат")).total == 1
+
+
+def test_a_name_is_found_whichever_apostrophe_on_both_engines(ws: Workspace, co: Coordinator) -> None:
+    """«Марʼяна» typed "мар'яна", with the keyboard's apostrophe, found nobody on either engine."""
+    for name in ("Марʼяна Ткач", "Ярослав Дем'янчук", "Вʼячеслав Лис"):
+        ws.create_person(name, hub="Хаб Ірпінь")
+    for typed, found in (("мар'яна", ["Марʼяна Ткач"]), ("ДЕМʼЯН", ["Ярослав Дем'янчук"]),
+                         ("в’ячеслав", ["Вʼячеслав Лис"]), ("демян", ["Ярослав Дем'янчук"])):
+        board = co.dashboard(DashboardFilter(name=typed))
+        assert sorted(r.name for r in board.rows) == found, typed
+        assert board.total == len(found) == co.dashboard(DashboardFilter(name=typed), limit=1,
+                                                         figures=False).total

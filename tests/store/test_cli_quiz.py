@@ -247,3 +247,37 @@ def test_delete_and_export_refuse_a_name_two_hubs_share_until_the_hub_is_given(
     assert main(["--lang", "en", "export", "--person", "Ярослав Шевчук", "--data-dir", str(data_dir),
                  "--framework", str(SMALL)]) == 0
     assert json.loads(capsys.readouterr().out)["person"]["id"] == first.id
+
+
+def test_delete_and_export_tell_apart_namesakes_in_hubs_of_one_name_by_region(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """Two regions each with a «Центральна бібліотека», a namesake in each: --hub named both, and the
+    refusal asked for --hub again, so neither could be erased or exported from the command line."""
+    from digigram.services.workspace import Workspace
+
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.set_coordinator_password("пароль координатора")
+        kyiv = ws.add_hub("Центральна бібліотека", region_id="UA-32")
+        lviv = ws.add_hub("Центральна бібліотека", region_id="UA-46")
+        first = ws.create_person("Ярослав Шевчук", hub_id=kyiv.id)
+        ws.create_person("Ярослав Шевчук", hub_id=lviv.id)
+    hub = ["--hub", "Центральна бібліотека"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("пароль координатора\n"))
+    assert main(["--lang", "uk", "delete", "--person", "Ярослав Шевчук", *hub,
+                 "--data-dir", str(data_dir)]) == 2
+    said = capsys.readouterr().err
+    assert "UA-32, UA-46" in said and "--region" in said and "Додайте --hub" not in said
+    monkeypatch.setattr("sys.stdin", io.StringIO("пароль координатора\n"))
+    assert main(["--lang", "uk", "delete", "--person", "Ярослав Шевчук", *hub, "--region", "UA-46",
+                 "--data-dir", str(data_dir)]) == 0
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        assert [p.id for p in ws.people()] == [first.id]
+    capsys.readouterr()
+    assert main(["--lang", "en", "export", "--person", "Ярослав Шевчук", *hub, "--region", "UA-46",
+                 "--data-dir", str(data_dir), "--framework", str(SMALL)]) == 2
+    said = capsys.readouterr().err
+    assert "Nobody named 'Ярослав Шевчук' is in the hub 'Центральна бібліотека (UA-46)'" in said
+    assert main(["--lang", "en", "export", "--person", "Ярослав Шевчук", *hub, "--region", "UA-32",
+                 "--data-dir", str(data_dir), "--framework", str(SMALL)]) == 0
+    assert json.loads(capsys.readouterr().out)["person"]["id"] == first.id

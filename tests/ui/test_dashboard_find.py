@@ -121,3 +121,21 @@ def test_tab_goes_through_the_filters_in_the_order_they_read(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == [view.region, view.hub, view.group, view.profile, view.use_from]
+
+
+def test_a_name_is_found_whichever_apostrophe_is_typed(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """«Марʼяна» typed with the keyboard's apostrophe found nobody: names keep the apostrophe each trainee
+    typed (ʼ, ' or ’), and the coordinator's keyboard gives another one."""
+    from tests.ui.coordinator_seed import seed_trainees
+
+    seed_trainees(ws, [("Марʼяна Ткач", "Хаб в Ірпені", "Осінь", None),
+                       ("Ярослав Дем'янчук", "Хаб в Ірпені", "Осінь", None)])
+    view = open_dashboard(window, ws)
+    view.filters_toggle.setChecked(True)
+    assert _find(qtbot, view, "мар'яна") == ["Марʼяна Ткач"]
+    assert _find(qtbot, view, "Демʼян") == ["Ярослав Дем'янчук"]
+    assert _find(qtbot, view, "дем’янчук") == ["Ярослав Дем'янчук"]
+    assert _find(qtbot, view, "демян") == ["Ярослав Дем'янчук"]
+    assert view.count.text().startswith("Trainees shown: 1") or view.count.text().startswith(
+        "Показано слухачів: 1")

@@ -50,3 +50,25 @@ def test_two_steps_alike_are_told_apart_by_their_resource(qtbot: Any, window: An
     lang = window.lang
     assert lines[0].endswith(first.title.get(lang)) and lines[1].endswith(second.title.get(lang))
     assert first.title.get(lang) not in lines[2]  # a step like no other keeps its short line
+
+
+def test_a_step_edited_to_read_as_another_is_told_apart_at_once(qtbot: Any, window: Any, ws: Any) -> None:
+    # A goal typed the same as another step's, with another resource, gave two identical lines until the
+    # list was drawn again (another step added).
+    person = create_person(qtbot, window)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    first, second = ws.framework.resources[:2]
+    for resource in (first, second):
+        qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+        plan.goal.clear()
+        type_text(plan.goal, "Досягти рівня B1")
+        plan.resource.setCurrentIndex(plan.resource.findData(resource.id))
+    lang = window.lang
+    lines = [plan.list.item(i).text() for i in range(2)]
+    assert lines[0] != lines[1]
+    assert lines[0].endswith(first.title.get(lang)) and lines[1].endswith(second.title.get(lang))
+    plan.goal.clear()
+    type_text(plan.goal, "Інша мета")  # no longer alike: both lines short again
+    assert first.title.get(lang) not in plan.list.item(0).text()
+    assert second.title.get(lang) not in plan.list.item(1).text()

@@ -98,7 +98,10 @@ def regional_key(text: str) -> bytes:
     """The 32-byte signing key from what the coordinator enters or keeps in a key file."""
     text = unicodedata.normalize("NFC", text).strip()
     if _HEX_KEY.fullmatch(text):
-        return bytes.fromhex(text)
+        # The digits' own bytes are what an earlier coordinator mode signed with when they were typed.
+        exact = RegionalKey(bytes.fromhex(text))
+        exact.earlier = text.encode("ascii")
+        return exact
     if len(text) < MIN_PASSPHRASE:
         raise BundleError(
             N_("The regional key is too short: it needs at least {MIN_PASSPHRASE} characters (or 64 hex "

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from digigram.core.coordination import DashboardFilter, TraineeOrder
 from digigram.core.names import name_key, sort_key
-from digigram.core.regions import Hub
+from digigram.core.regions import APOSTROPHES, Hub
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,20 @@ def _person_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
     if f.name is not None and f.name.strip():
         # In the stored name key (any letter case, each letter one character of the key), so "олена"
         # finds «Олена» on both engines; ! escapes the typed text's own % and _.
-        typed = name_key(f.name.strip()).replace("!", "!!").replace("%", "!%").replace("_", "!_")
-        parts.append("p.sort_name LIKE :name ESCAPE '!'")
+        # Apostrophes aside on both sides, as the hub search sets them aside: «Марʼяна» is found typed
+        # with the keyboard's apostrophe (U+0027), and a name stored with that one is found typed with ʼ.
+        typed = name_key(f.name.strip()).translate(APOSTROPHES)
+        typed = typed.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+        parts.append(f"{_without_apostrophes('p.sort_name')} LIKE :name ESCAPE '!'")
         params["name"] = f"%{typed}%"
     return " AND ".join(parts), params
+
+
+def _without_apostrophes(column: str) -> str:
+    """SQL for `column` with every apostrophe core.regions.APOSTROPHES sets aside removed."""
+    for mark in sorted(chr(code) for code in APOSTROPHES):
+        column = f"replace({column}, '{mark.replace(chr(39), chr(39) * 2)}', '')"
+    return column
 
 
 def _check_where(f: DashboardFilter) -> tuple[str, dict[str, Any]]:
