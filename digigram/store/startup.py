@@ -262,6 +262,7 @@ def _refuse_encoding(engine: Engine, url: str) -> None:
         found = connection.exec_driver_sql("SHOW server_encoding").scalar()
     encoding = found.decode("ascii", "replace") if isinstance(found, bytes) else str(found)
     if encoding.upper() not in ("UTF8", "UTF-8"):
+        engine.dispose()  # refused: its pooled connection is not kept open
         raise StorageError(N_(
             "The database {where} stores text as {encoding}, in which Ukrainian names cannot be kept; "
             "Digigram needs a database created with ENCODING 'UTF8'. Nothing was written to it. Create a "
