@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from digigram.charts._pdf import PDF_RC
 from digigram.charts._style import font
@@ -14,7 +15,7 @@ from digigram.charts.report import MARGIN, PAGE_H, PAGE_W, _Flow, save_pdf_pages
 from digigram.core.calibration import CalibrationResult, ItemCalibration
 from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, NP_
+from digigram.core.i18n import N_, NP_, format_count, format_number
 
 WORDS = {
     "title": N_("Item calibration"),
@@ -49,8 +50,13 @@ def _w(key: str, lang: str, **values: object) -> str:
     return N_(WORDS[key].msgid, **values).render(lang)
 
 
-def _loc(values: tuple[float, ...] | None, b: float) -> str:
-    return f"{b:.2f}" if values is None else " ".join(f"{t:.2f}" for t in values)
+def _loc(values: tuple[float, ...] | None, b: float, lang: str) -> str:
+    return _two(b, lang) if values is None else " ".join(_two(t, lang) for t in values)
+
+
+def _two(value: float, lang: str) -> str:
+    """A parameter as the reader's language writes decimals: 0,42 in Ukrainian, 0.42 in English."""
+    return format_number(value, lang, digits=2)
 
 
 def _centre(r: ItemCalibration, new: bool) -> float:
@@ -77,6 +83,8 @@ def _chart(flow: _Flow, result: CalibrationResult, lang: str) -> None:
     ax.set_xlabel(_w("old", lang), fontproperties=font(9))
     ax.set_ylabel(_w("new", lang), fontproperties=font(9))
     ax.tick_params(labelsize=8)
+    for axis in (ax.xaxis, ax.yaxis):  # 0,5 in Ukrainian, as the table under the chart writes it
+        axis.set_major_formatter(FuncFormatter(lambda value, _pos: format_number(value, lang)))
     flow.y -= height
 
 
@@ -86,25 +94,27 @@ def build_calibration_pages(
     flow = _Flow()
     flow.paragraph(_w("title", lang), size=18, bold=True, after=0.12)
     flagged = sum(1 for r in result.items if r.flags)
+    counts = {name: format_count(value, lang) for name, value in (
+        ("attempts", result.attempts), ("answers", result.responses), ("skipped", result.skipped),
+        ("cal", len(result.calibrated)), ("total", len(result.items)), ("flagged", flagged))}
     flow.paragraph(_summary(lang, result.min_responses, fw=framework.id, old=framework.version,
-                            new=new_version, attempts=result.attempts, answers=result.responses,
-                            skipped=result.skipped, cal=len(result.calibrated), total=len(result.items),
-                            flagged=flagged))
+                            new=new_version, **counts))
     linked = any(link.method == "mean-sigma" for link in result.linking)
     flow.paragraph(_w("scale", lang, how=_w("linked" if linked else "fixed", lang)))
     langs = {k: v for k, v in result.languages.items() if k != "unknown"}
     if langs:
-        flow.paragraph(_w("languages", lang, langs=", ".join(f"{k} {v}" for k, v in langs.items())))
+        said = ", ".join(f"{k} {format_count(v, lang)}" for k, v in langs.items())
+        flow.paragraph(_w("languages", lang, langs=said))
     else:
         flow.paragraph(_w("no_lang", lang))
     _chart(flow, result, lang)
     rows = []
     for r in result.worst_first():
-        se = "" if r.se_a is None else f" ({r.se_a:.2f})"
+        se = "" if r.se_a is None else f" ({_two(r.se_a, lang)})"
         d = r.diagnostics
-        rows.append([r.item_id, str(r.n), f"{r.old.a:.2f} → {r.new.a:.2f}{se}",
-                     f"{_loc(r.old.thresholds, r.old.b)} → {_loc(r.new.thresholds, r.new.b)}",
-                     "" if d is None else f"{d.rmsd:.3f}", flag_words(r.flags, lang)])
+        rows.append([r.item_id, format_count(r.n, lang), f"{_two(r.old.a, lang)} → {_two(r.new.a, lang)}{se}",
+                     f"{_loc(r.old.thresholds, r.old.b, lang)} → {_loc(r.new.thresholds, r.new.b, lang)}",
+                     "" if d is None else format_number(d.rmsd, lang, digits=3), flag_words(r.flags, lang)])
     flow.table([h.render(lang) for h in HEAD], [1.3, 0.6, 1.9, 2.6, 0.7, 2.2], rows, title=_w("items", lang))
     total = len(flow.pages)
     for number, page in enumerate(flow.pages, start=1):

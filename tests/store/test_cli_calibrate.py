@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from collections import Counter
@@ -138,6 +139,11 @@ def test_pdf_report_names_the_items(stored: tuple[Path, Path, Counter[str]], tmp
     assert "Калібрування завдань" in text and "DOC.1-01" in text
     # "fewer than 101 answers": the word agrees with the number (not «101 відповідей»).
     assert "менше ніж 101 відповідь і" in " ".join(text.split())
+    # Parameters with the Ukrainian decimal comma and counts grouped, as every other report writes them
+    # (they read «1.30 → 0.85» and «відповідей: 20000»).
+    assert re.search(r"\d,\d\d → -?\d,\d\d", text) and not re.search(r"\d\.\d\d → ", text)
+    assert re.search(r"відповідей: \d{1,3}\s\d{3}\b", text)
+    assert "0,2" in text.split("стало")[0] and "0.2" not in text  # the chart's scale too
 
 
 def test_bad_input_gets_a_message_and_writes_nothing(
