@@ -140,6 +140,10 @@ class Programme:
 
 # Written into the report and shown on the Programme page: what each figure is, honestly.
 DEFINITIONS = (
+    # The Hubs dialog lists every hub (1,000 in a region) where this counted 846: say which count it is.
+    N_("Trainees, hubs and checks: the people the selection holds (with a date, those with a check "
+       "finished since then), the hubs those people belong to (a hub nobody is in yet is not counted) and "
+       "their finished checks."),
     N_("Self-rating: the answer to “How would you rate your digital skills from 1 to 10?”, which Digigram "
        "asks at the start of every check (the one given at the end counts when the first was skipped). "
        "“High” is 7–10, as in the programme's survey (which used 0–10). Before: the person's first "

@@ -46,8 +46,11 @@ def test_csv_has_the_headline_regions_and_definitions(
                for line in lines)
     assert any(line.split(";")[1:5] == ["DOC.1-04", "DOC.1-04: Питання DOC.1 рівня A?", "1", "4"]
                for line in lines)
-    # Seven definitions, the gaps per competence's among them.
-    assert sum(line.startswith("Визначення;") for line in lines) == 7
+    # Eight definitions, the gaps per competence's among them, and what the counts of hubs count (a
+    # hub no trainee is in yet is left out, where the Hubs dialog lists it).
+    assert sum(line.startswith("Визначення;") for line in lines) == 8
+    assert any(line.startswith("Визначення;;Слухачі, хаби й перевірки:") and "не враховано" in line
+               for line in lines)
     assert any(line.startswith("Визначення;;Нижче від цілі за компетентностями:") for line in lines)
 
 
