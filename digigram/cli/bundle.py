@@ -131,7 +131,7 @@ def _out_folder(out: str) -> None:
                              "somewhere else. Nothing was exported.", folder=folder))
 
 
-def _say_stopped(message: Message, lang: str | None) -> None:
+def say_stopped(message: Message, lang: str | None) -> None:
     """Ctrl+C (or a closed terminal): the write is one transaction or a temporary file, so say so."""
     with contextlib.suppress(OSError):  # no terminal left to say it on
         print(message.render(lang), file=sys.stderr, flush=True)
@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
             except KeyboardInterrupt:
-                _say_stopped(N_("Saving the bundle was cancelled; no bundle file was written."), lang)
+                say_stopped(N_("Saving the bundle was cancelled; no bundle file was written."), lang)
                 return 130
             size = summary.path.stat().st_size
             print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
         except KeyboardInterrupt:
-            _say_stopped(N_("The import was cancelled. Nothing was imported: run the command again to "
+            say_stopped(N_("The import was cancelled. Nothing was imported: run the command again to "
                             "import the bundle (nothing is added twice)."), lang)
             return 130
     print(N_("Imported:").render(lang))

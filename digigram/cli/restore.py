@@ -43,10 +43,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.number is None:
         print(N_("Backups (newest first):").render(lang))
-        width = max(len(REASONS[b.reason].render(lang) if b.reason in REASONS else b.reason) for b in backups)
-        for n, item in enumerate(backups, start=1):
+        whys = [REASONS[b.reason].render(lang) if b.reason in REASONS else b.reason for b in backups]
+        width = max(len(why) for why in whys)
+        for n, (item, why) in enumerate(zip(backups, whys, strict=True), start=1):
             when = item.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            why = REASONS[item.reason].render(lang) if item.reason in REASONS else item.reason
             size = N_("{kb} KB", kb=format_count(item.size // 1024, lang)).render(lang)
             print(f"  {n}. {when}  {why:<{width}}  {size:>11}  {item.path.name}")
         print(N_("To restore one, run `digigram restore N`.").render(lang))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 
 HELP = "push what a regional database lacks (coordinator password required; --database names the region)"
@@ -14,7 +13,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digigram.cli.bundle import NAMES, _secret
+    from digigram.cli.bundle import NAMES, _secret, say_stopped
     from digigram.core import paths
     from digigram.core.errors import DigigramError
     from digigram.core.i18n import N_, format_count
@@ -48,9 +47,7 @@ def run(args: argparse.Namespace) -> int:
             report = co.sync_to(target, lang=lang, progress=progress)
         except KeyboardInterrupt:
             # Ctrl+C (or the terminal closed): the import is one transaction, so say so and how to finish.
-            with contextlib.suppress(OSError):  # no terminal left to say it on
-                print(N_("The sync was cancelled. {rest}", rest=sync.NOTHING_HALF_WRITTEN).render(lang),
-                      file=sys.stderr, flush=True)
+            say_stopped(N_("The sync was cancelled. {rest}", rest=sync.NOTHING_HALF_WRITTEN), lang)
             return 130
     print(N_("Pushed to the regional database:").render(lang))
     for kind, name in NAMES.items():
