@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +96,10 @@ def _of(w: dict[str, str], counts: tuple[int, int], lang: str) -> str:
                                             share=format_percent(count / n, lang))
 
 
-def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
+def build_group_pages(report: GroupReport, *, lang: str,
+                      laid_out: Callable[[int], None] | None = None) -> list[Figure]:
+    """The report's pages; `laid_out` hears the number of the page begun as each heatmap page after the
+    first is begun (a region's heatmap runs to a dozen pages)."""
     w = rendered(WORDS, lang)
 
     def num(count: int) -> str:  # "3 000" / "3,000", as the screens and the programme report write it
@@ -158,17 +161,26 @@ def build_group_pages(report: GroupReport, *, lang: str) -> list[Figure]:
         start = end
         if start < len(report.names):
             flow.new_page()
+            if laid_out is not None:
+                laid_out(len(flow.pages))
 
     flow.number_pages(f"{w['title']} · {day_text(report.date, lang)}", w["page"])
     return flow.pages
 
 
-def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: str) -> Path:
-    """Write the group report as a PDF with embedded fonts, whole or not at all; returns the path."""
+def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: str,
+                    progress: Callable[[str, int, int], None] | None = None) -> Path:
+    """Write the group report as a PDF with embedded fonts, whole or not at all; returns the path.
+    `progress` hears ("drawing", the page begun, 0) and then ("pages", written, in all)."""
     target = Path(path)
     w = rendered(WORDS, lang)
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
     with matplotlib.rc_context(PDF_RC):
-        pages = build_group_pages(report, lang=lang)
-        save_pdf_pages(target, pages, metadata=metadata)
+        if progress is None:
+            pages = build_group_pages(report, lang=lang)
+            save_pdf_pages(target, pages, metadata=metadata)
+        else:
+            pages = build_group_pages(report, lang=lang, laid_out=lambda n: progress("drawing", n, 0))
+            save_pdf_pages(target, pages, metadata=metadata,
+                           progress=lambda done, total: progress("pages", done, total))
     return target

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -327,16 +327,24 @@ def write_report_pdf(
     return target
 
 
-def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str]) -> None:
+def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str],
+                   progress: Callable[[int, int], None] | None = None) -> None:
     """Write pages to a PDF through a temporary file, so a failed save never leaves half a report: not
-    when the disk refuses, and not when drawing a page fails either."""
+    when the disk refuses, not when drawing a page fails, and not when `progress` raises (a Cancel).
+
+    `progress` hears (pages written, pages in all) before each page and once at the end.
+    """
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
         os.close(fd)
         with pdf_pages()(tmp_name, metadata=metadata) as pdf:
-            for page in pages:
+            for done, page in enumerate(pages):
+                if progress is not None:
+                    progress(done, len(pages))
                 pdf.savefig(page)
+        if progress is not None:
+            progress(len(pages), len(pages))
         os.replace(tmp_name, target)
     except BaseException as exc:
         if tmp_name:

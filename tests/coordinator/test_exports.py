@@ -176,3 +176,44 @@ def test_group_pdf_compares_only_checks_weeks_apart_with_counts(
               levels={"DOC": ("B", "C"), "NET": ("B", "C")})
     text = _pdf_text(co.export_group_pdf(tmp_path / "weeks.pdf", DashboardFilter(), lang=lang))
     assert nothing not in text and counted in text, text
+
+
+def test_group_pdf_tells_each_step_and_page_and_a_cancel_leaves_no_file(
+        ws: Workspace, co: Coordinator, tmp_path: Path) -> None:
+    """A region's report takes seconds: the app shows which step and page it is at, and Cancel stops it
+    with nothing written, not even the half-written temporary file."""
+    from digigram.core.errors import Cancelled
+
+    _group(ws)
+    heard: list[tuple[str, int, int]] = []
+    target = co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang="uk",
+                                 progress=lambda *step: heard.append(step))
+    pages = len(PdfReader(target).pages)
+    assert pages >= 2
+    assert heard[:2] == [("reading", 0, 0), ("drawing", 0, 0)]
+    assert heard[2:] == [("pages", done, pages) for done in range(pages + 1)]
+
+    stopped = tmp_path / "stopped"
+    stopped.mkdir()
+    told: list[tuple[str, int, int]] = []
+    with pytest.raises(Cancelled) as caught:
+        co.export_group_pdf(stopped / "group.pdf", DashboardFilter(), lang="en",
+                            progress=lambda *step: told.append(step),
+                            cancelled=lambda: ("pages", 1, pages) in told)
+    assert told[-1] == ("pages", 1, pages)  # stopped between pages, once Cancel was heard
+    assert list(stopped.iterdir()) == []
+    assert caught.value.message("uk") == "Зупинено. Жодного файлу не записано."
+
+
+def test_group_csv_cancelled_while_reading_writes_nothing(ws: Workspace, co: Coordinator,
+                                                          tmp_path: Path) -> None:
+    from digigram.core.errors import Cancelled
+
+    _group(ws)
+    heard: list[tuple[str, int, int]] = []
+    co.export_group_csv(tmp_path / "all.csv", DashboardFilter(), lang="uk", progress=lambda *s: heard.append(s))
+    assert heard == [("reading", 0, 0), ("writing", 0, 0)]
+    with pytest.raises(Cancelled):
+        co.export_group_csv(tmp_path / "none.csv", DashboardFilter(), lang="uk",
+                            progress=lambda *s: heard.append(s), cancelled=lambda: len(heard) >= 3)
+    assert not (tmp_path / "none.csv").exists()

@@ -7,10 +7,11 @@ import datetime as dt
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
-from digigram.core.errors import DigigramError
+from digigram.core.errors import Cancelled, DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NOT_MEASURED, format_date, rendered
 from digigram.core.regions import Hub, region_name
@@ -158,8 +159,28 @@ def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: 
     return "; ".join(parts)
 
 
+# A file export the coordinator stopped: nothing was written (the PDF's temporary file is removed).
+STOPPED_SAVING = N_("Stopped. No file was written.")
+
+Progress = Callable[[str, int, int], None]
+
+
+def pacer(progress: Progress | None, cancelled: Callable[[], bool] | None) -> Progress:
+    """What an export calls at each step: (step, done, total; 0 when not counted) for `progress`, and
+    Cancelled (before anything is written) once `cancelled` says yes."""
+
+    def heard(step: str, done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled(STOPPED_SAVING)
+        if progress is not None:
+            progress(step, done, total)
+
+    return heard
+
+
 def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters: DashboardFilter,
-              lang: str, hub: Hub | None = None) -> Path:
+              lang: str, hub: Hub | None = None, progress: Progress | None = None) -> Path:
+    """`progress` hears ("drawing", the page begun, 0), then ("pages", written, in all)."""
     from digigram.charts.group_report import GroupReport, write_group_pdf
 
     rows = dashboard.rows
@@ -189,7 +210,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         gaps=[[r.areas[a].gap if a in r.areas else None for a in dashboard.area_ids] for r in picked],
         flags=[r.needs_help for r in picked], total_rows=len(rows), unmeasured=unmeasured,
     )
-    return write_group_pdf(path, report, lang=lang)
+    return write_group_pdf(path, report, lang=lang, progress=progress)
 
 
 def person_pdf(path: Path, detail: TraineeDetail, framework: Framework, *, lang: str) -> Path:

@@ -28,6 +28,7 @@ from digigram.core.regions import BY_ID, Hub
 from digigram.services.coordinator import dashboard as coordinator_dashboard
 from digigram.services.coordinator import exports as coordinator_exports
 from digigram.services.coordinator.auth import forget_pin_failures, replace_password
+from digigram.services.coordinator.exports import Progress
 from digigram.store.db import transaction
 from digigram.store.repo import dashboard as dashboard_rows
 from digigram.store.repo import hubs as hub_rows
@@ -143,16 +144,26 @@ class Coordinator:
     # --- exports and personal data --------------------------------------------------------------
 
     def export_group_csv(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str, separator: str | None = None) -> Path:
-        return coordinator_exports.group_csv(Path(path), self.dashboard(filters), self._ws.framework,
-                                             lang=lang, separator=separator)
+                         lang: str, separator: str | None = None, progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> Path:
+        heard = coordinator_exports.pacer(progress, cancelled)
+        heard("reading", 0, 0)
+        dashboard = self.dashboard(filters)
+        heard("writing", 0, 0)
+        return coordinator_exports.group_csv(Path(path), dashboard, self._ws.framework, lang=lang,
+                                             separator=separator)
 
     def export_group_pdf(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str) -> Path:
+                         lang: str, progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> Path:
         filters = filters or DashboardFilter()
+        heard = coordinator_exports.pacer(progress, cancelled)
+        heard("reading", 0, 0)
         hub = None if filters.hub_id is None else self.hub(filters.hub_id)
-        return coordinator_exports.group_pdf(Path(path), self.dashboard(filters), self._ws.framework,
-                                             filters=filters, lang=lang, hub=hub)
+        dashboard = self.dashboard(filters)
+        heard("drawing", 0, 0)
+        return coordinator_exports.group_pdf(Path(path), dashboard, self._ws.framework, filters=filters,
+                                             lang=lang, hub=hub, progress=heard)
 
     def export_person_pdf(self, path: str | os.PathLike[str], person_id: str, *, lang: str) -> Path:
         detail = self.trainee(person_id)
