@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QLocale, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QProgressBar,
+    QProgressDialog,
     QScrollArea,
     QStatusBar,
     QStyle,
@@ -61,6 +62,43 @@ def percent_format(bar: QProgressBar | None) -> None:
     in English. Qt's own "%p%" wrote «40%» on a Ukrainian screen."""
     if bar is not None:
         bar.setFormat(QCoreApplication.translate("Progress", "%p%", "a progress bar's share; %p: the number"))
+
+
+class WorkDialog(QProgressDialog):
+    """Progress of work that runs on the window's thread and says how far it is as it goes.
+
+    Window-modal, so the window behind starts nothing else meanwhile. It appears once the work has
+    taken SHOWN_AFTER_MS (a quick export never flashes a dialog), and at each report() it handles the
+    window's events: QProgressDialog does that only when its value changes, which a busy bar's never
+    does, so the dialog would stay unpainted and its Cancel unheard.
+    """
+
+    SHOWN_AFTER_MS = 300
+
+    def __init__(self, parent: QWidget | None, *, title: str, text: str, cancel: str | None) -> None:
+        super().__init__(text, cancel or "", 0, 0, parent)
+        self.setWindowTitle(title)
+        if cancel is None:
+            self.setCancelButton(None)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(self.SHOWN_AFTER_MS)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        percent_format(self.findChild(QProgressBar))
+        self._started = QElapsedTimer()
+        self._started.start()
+
+    def report(self, text: str, done: int = 0, total: int = 0) -> None:
+        """What is being done, and how far (a busy bar while `total` is 0)."""
+        self.setLabelText(text)
+        self.setMaximum(total)
+        self.setValue(min(done, total))
+        if not self.isVisible() and self._started.elapsed() >= self.SHOWN_AFTER_MS:
+            self.show()
+            if QApplication.overrideCursor() is not None:  # busy(): working, yet Cancel can be pressed
+                QApplication.changeOverrideCursor(Qt.CursorShape.BusyCursor)
+        if self.isVisible():
+            QCoreApplication.processEvents()
 
 
 class FocusRing(QWidget):

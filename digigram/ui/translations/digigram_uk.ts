@@ -261,45 +261,79 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="79"/>
+        <location filename="../coordinator/files.py" line="122"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="81"/>
+        <location filename="../coordinator/files.py" line="124"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="86"/>
-        <location filename="../coordinator/files.py" line="97"/>
-        <location filename="../coordinator/files.py" line="109"/>
-        <location filename="../coordinator/files.py" line="129"/>
+        <location filename="../coordinator/files.py" line="117"/>
+        <location filename="../coordinator/files.py" line="149"/>
+        <location filename="../coordinator/files.py" line="169"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="91"/>
+        <location filename="../coordinator/files.py" line="73"/>
+        <source>Saving was cancelled. No file was written.</source>
+        <translation>Збереження скасовано. Жодного файлу не записано.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="99"/>
+        <source>Reading the trainees&apos; results…</source>
+        <translation>Читання результатів слухачів…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="100"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="104"/>
+        <source>Writing page %1 of %2…</source>
+        <translation>Запис сторінки %1 з %2…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="107"/>
+        <source>Laying out page %1…</source>
+        <translation>Верстання сторінки %1…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="108"/>
+        <source>Laying out the report…</source>
+        <translation>Верстання звіту…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="110"/>
+        <source>Writing the file…</source>
+        <translation>Запис файлу…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="132"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="103"/>
+        <location filename="../coordinator/files.py" line="143"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="115"/>
+        <location filename="../coordinator/files.py" line="155"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="117"/>
+        <location filename="../coordinator/files.py" line="157"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="135"/>
+        <location filename="../coordinator/files.py" line="175"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -308,7 +342,7 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="141"/>
+        <location filename="../coordinator/files.py" line="181"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
@@ -2000,7 +2034,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="64"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>

@@ -1,0 +1,92 @@
+"""A region's group report and table take seconds to write: a dialog says which step and page it is at,
+and Cancel stops it with no file left behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from digigram.ui.coordinator import files as coordinator_files
+from digigram.ui.widgets import WorkDialog
+from tests.ui.test_coordinator import files, open_dashboard, typed  # noqa: F401
+
+
+class Watched(WorkDialog):
+    """The real dialog, shown at once as after a long wait; what it said, and whether it was seen."""
+
+    SHOWN_AFTER_MS = 0
+    said: list[tuple[str, bool, int, int]] = []
+    press_at: str | None = None
+
+    def report(self, text: str, done: int = 0, total: int = 0) -> None:
+        super().report(text, done, total)
+        Watched.said.append((self.labelText(), self.isVisible(), self.value(), self.maximum()))
+        if Watched.press_at is not None and text.startswith(Watched.press_at):
+            Watched.press_at = None
+            button = self.findChild(QPushButton)
+            # a real click, queued as the coordinator's would be while the pages are written
+            QTimer.singleShot(0, lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton))
+
+
+@pytest.fixture
+def watched(monkeypatch: pytest.MonkeyPatch) -> type[Watched]:
+    monkeypatch.setattr(coordinator_files, "WorkDialog", Watched)
+    monkeypatch.setattr(Watched, "said", [])
+    monkeypatch.setattr(Watched, "press_at", None)
+    return Watched
+
+
+@pytest.mark.parametrize(("lang", "reading", "laying", "page"), [
+    ("uk", "Читання результатів слухачів…", "Верстання звіту…", "Запис сторінки {n} з {total}…"),
+    ("en", "Reading the trainees' results…", "Laying out the report…", "Writing page {n} of {total}…"),
+])
+def test_the_group_report_says_each_step_and_counts_its_pages(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any], watched: type[Watched],  # noqa: F811
+        tmp_path: Path, lang: str, reading: str, laying: str, page: str) -> None:
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language=lang), store=False)
+    view = open_dashboard(window, ws)
+    view.pdf_action.trigger()
+    written = tmp_path / "out" / "table.pdf"
+    assert written.read_bytes().startswith(b"%PDF-")
+    said = [text for text, _, _, _ in watched.said]
+    assert said[:2] == [reading, laying]
+    pages = [(text, value, top) for text, _, value, top in watched.said if value or top]
+    total = pages[-1][2]
+    assert total >= 2
+    # each page named before it is written, the bar full at the end
+    assert [text for text, _, _ in pages[:total]] == [page.format(n=n, total=total) for n in range(1, total + 1)]
+    assert pages[-1][1:] == (total, total)
+    assert all(shown for _, shown, _, _ in watched.said)  # painted from the first step on
+    assert files["done"] == [("Збережено: " if lang == "uk" else "Saved: ") + str(written)]
+    assert not any(isinstance(w, WorkDialog) and w.isVisible() for w in window.findChildren(WorkDialog))
+
+
+def test_cancel_while_pages_are_written_leaves_no_file(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any], watched: type[Watched],  # noqa: F811
+        tmp_path: Path, messages: list[str]) -> None:
+    view = open_dashboard(window, ws)
+    watched.press_at = "Writing page 1 of"
+    view.pdf_action.trigger()
+    assert list((tmp_path / "out").iterdir()) == []  # neither the report nor its half-written part
+    assert files["done"] == ["Saving was cancelled. No file was written."]
+    assert messages == []  # said quietly, not as a problem
+    # Cancel, pressed while page 1 was written, is heard before page 2 is done: nothing more is written
+    total = max(top for _, _, _, top in watched.said)
+    assert [text for text, _, _, _ in watched.said if text.startswith("Writing page")] == [
+        f"Writing page 1 of {total}…", f"Writing page 2 of {total}…"]
+
+
+def test_the_table_says_it_reads_then_writes(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any], watched: type[Watched],  # noqa: F811
+        tmp_path: Path) -> None:
+    view = open_dashboard(window, ws)
+    view.csv_action.trigger()
+    assert [text for text, _, _, _ in watched.said] == ["Reading the trainees' results…", "Writing the file…"]
+    assert (tmp_path / "out" / "table.csv").exists()
