@@ -141,6 +141,18 @@ def _read_only(where: Path) -> StorageError:
     )
 
 
+def refuse_a_file(folder: Path) -> None:
+    """A data folder given as the path of a file (or below one) is said to be a file: not "does not
+    exist", nor "could not open the database … File exists"."""
+    for path in (folder, *folder.parents):
+        if path.exists():
+            if not path.is_dir():
+                raise StorageError(N_("{where} is a file, not a folder, so Digigram cannot keep its data in "
+                                      "{folder}. Check the folder given with --data-dir.",
+                                      where=path, folder=folder))
+            return
+
+
 def _check_writable(folder: Path, db_path: Path) -> None:
     """A read-only folder or file is said to be read-only, never "damaged": restoring would not help."""
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -173,6 +185,7 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
             _refuse_missing_file(database_url)
         return _open_url(database_url)
     folder = data_dir if data_dir is not None else paths.data_dir()
+    refuse_a_file(folder)
     if existing:
         _refuse_missing(folder)
     try:
