@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digigram.core import paths
-from digigram.core.errors import StorageError
+from digigram.core.errors import DataFolderError, StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
@@ -133,11 +133,15 @@ def _cannot_connect(url: str, exc: Exception) -> StorageError:
 
 
 def _read_only(where: Path) -> StorageError:
-    return StorageError(
+    return DataFolderError(
         N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
            "in it is not damaged: ask the person who looks after this computer for write access to the "
            "folder (or choose another one with --data-dir).",
            where=where),
+        in_app=N_("The data folder {where} can only be read, and Digigram needs to write answers there. The "
+                  "data in it is not damaged: ask the person who set up this computer to give you write "
+                  "access to the folder, or to set Digigram up with a folder you can write to.",
+                  where=where),
     )
 
 
@@ -147,9 +151,12 @@ def refuse_a_file(folder: Path) -> None:
     for path in (folder, *folder.parents):
         if path.exists():
             if not path.is_dir():
-                raise StorageError(N_("{where} is a file, not a folder, so Digigram cannot keep its data in "
-                                      "{folder}. Check the folder given with --data-dir.",
-                                      where=path, folder=folder))
+                raise DataFolderError(
+                    N_("{where} is a file, not a folder, so Digigram cannot keep its data in {folder}. Check "
+                       "the folder given with --data-dir.", where=path, folder=folder),
+                    in_app=N_("{where} is a file, not a folder, so Digigram cannot keep its data in "
+                              "{folder}. Ask the person who set up this computer to set Digigram up with a "
+                              "folder for its data.", where=path, folder=folder))
             return
 
 
