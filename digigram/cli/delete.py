@@ -11,7 +11,8 @@ HELP = "erase one person with all their answers, results and plans (coordinator 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--person", required=True, metavar="NAME", help="the person's name")
+    parser.add_argument("--person", required=True, metavar="NAME",
+                        help="the person's name, or their id when people in one hub share the name")
     parser.add_argument("--hub", metavar="HUB",
                         help="the person's hub (its name or id), when people in several hubs share the name")
     parser.add_argument("--region", metavar="CODE",

@@ -32,7 +32,7 @@ HELP: tuple[Message, ...] = (
     N_("framework file (default: the shipped one)"),
     N_("full, quick or an area id (default: full)"),
     N_("for a new person: their hub from this computer's list, by id or exact name"),
-    N_("the person's name"),
+    N_("the person's name, or their id when people in one hub share the name"),
     N_("the backup to restore, as numbered in the list (1 = newest)"),
     N_("write finished checks and plans to a bundle file"),
     N_("add a bundle's records to this database"),

@@ -6,14 +6,17 @@ import argparse
 import getpass
 import sys
 import time
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
 from digigram.core import paths
 from digigram.core.answer_order import display_order
 from digigram.core.errors import QuizError, StorageError
 from digigram.core.framework import Framework, Item
-from digigram.core.i18n import N_, Message, not_measured_why, said_close
+from digigram.core.i18n import N_, NP_, Message, format_date, not_measured_why, said_close
 from digigram.core.records import Person, measured
+from digigram.core.when import local
 
 if TYPE_CHECKING:
     from digigram.services.quiz import QuizSession
@@ -53,10 +56,37 @@ def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Works
     return ws
 
 
+@dataclass(frozen=True)
+class Namesakes:
+    """People of one name one per line, by what tells them apart: "id — added …, 2 checks, the first on
+    …", worded when the message is shown. For a person with a PIN the list says only that a PIN guards
+    them, as `digigram people` does: how many checks someone took is theirs to tell."""
+
+    people: tuple[tuple[Person, tuple[datetime, ...]], ...]  # each with their checks' start times
+
+    def render(self, lang: str | None = None) -> str:
+        lines = []
+        for person, checks in self.people:
+            added = local(person.created_at)
+            if person.has_pin:
+                about = N_("protected by a PIN")
+            elif not checks:
+                about = N_("no checks yet")
+            else:
+                about = NP_("{count} check, the first on {first}", "{count} checks, the first on {first}",
+                            len(checks), first=format_date(local(min(checks)), lang))
+            lines.append(f"  {person.id} — " + N_("added {added}, {about}", about=about, added=(
+                f"{format_date(added, lang)} {added:%H:%M}")).render(lang))
+        return "\n".join(lines)
+
+
 def person_named(ws: Workspace, name: str, hub: str | None = None, region: str | None = None) -> Person:
-    """The one stored person a command names (with `hub`, a hub's name or id, and `region`, its region,
-    when several share the name); a plain message when nobody has that name, or when it is more than one
-    person's."""
+    """The one stored person a command names (by their id, or their name with `hub`, a hub's name or id,
+    and `region`, its region, when several share the name); a plain message when nobody has that name,
+    or when it is more than one person's."""
+    by_id = next((p for p in ws.people() if p.id == name.strip()), None)
+    if by_id is not None:
+        return by_id
     person = ws.find_person(name)
     if person is None:
         raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).", person=name))
@@ -76,6 +106,12 @@ def person_named(ws: Workspace, name: str, hub: str | None = None, region: str |
             raise StorageError(N_("Several hubs are named {name!r} (regions: {regions}); add --region CODE.",
                                   name=hub, regions=", ".join(sorted(
                                       {regions.get(p.hub_id or "") or "—" for p in named}))))
+    if len(named) > 1 and len({p.hub_id for p in named}) == 1:
+        # Namesakes in one hub: --hub cannot tell them apart, their ids can.
+        raise StorageError(N_("Several people named {person!r} are in the hub {hub!r}; give the one you mean "
+                              "by their id, --person ID:\n{people}", person=name, hub=named[0].hub or "—",
+                              people=Namesakes(tuple((p, tuple(a.started_at for a in ws.history(p.id)))
+                                                     for p in named))))
     if len(named) > 1:
         # A coordinator's PC holds several hubs, where two people may share a name: export or delete
         # must not pick one of them silently.

@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from digigram.store import backup  # SQLAlchemy only when restoring
+    from digigram.store.startup import refuse_a_file
 
     lang = args.lang
     if getattr(args, "database", None):
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
                "tools."),
         )
     folder = paths.data_dir_from_args(args)
+    refuse_a_file(folder)
     db = paths.database_path(folder)
     backups = backup.list_backups(paths.backup_dir(folder))
     asides = backup.list_asides(db)

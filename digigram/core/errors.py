@@ -95,6 +95,18 @@ class DamagedDatabase(StorageError):
         self.problem = problem
 
 
+class DataFolderError(StorageError):
+    """The data folder cannot be used as given (it can only be read, or it is a file).
+
+    The message says what to do at a terminal, where another folder is one option away (--data-dir);
+    `in_app` says it for a librarian, who starts Digigram from its icon and never types an option.
+    """
+
+    def __init__(self, text: Message, /, *, in_app: Message) -> None:
+        super().__init__(text)
+        self.in_app = in_app
+
+
 class Cancelled(DigigramError):
     """Work the person stopped before it changed anything (a backup check, a restore's copy)."""
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from digigram.core.errors import FrameworkError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, Message, Percent, format_percent
+from digigram.core.i18n import N_, NP_, Message, Percent, format_percent
 from digigram.core.loader import load_framework_text
 from digigram.core.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, decode, read_bytes
 
@@ -167,8 +167,10 @@ class Report:
         """The closing lines: counts by severity and rule, then length and position shares per language."""
         by_rule = Counter(f.rule for f in self.findings)
         rules = ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items()))
-        lines = [N_("{file}: {errors} errors, {warnings} warnings{detail}", file=file, errors=self.errors,
-                    warnings=self.warnings, detail=f" ({rules})" if rules else "").render(lang)]
+        lines = [N_("{file}: {errors}, {warnings}{detail}", file=file,
+                    errors=NP_("{count} error", "{count} errors", self.errors),
+                    warnings=NP_("{count} warning", "{count} warnings", self.warnings),
+                    detail=f" ({rules})" if rules else "").render(lang)]
         for code, s in self.stats.items():
             total = sum(s.positions.values())
             shares = " ".join(f"{p + 1}:{format_percent(n / total, lang)}"

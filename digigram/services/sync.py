@@ -138,7 +138,7 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
             # The export asks at each record file whether to stop: making a large PC's bundle takes
             # seconds, and a cancel waited for all of them. The region has not been touched yet.
             export_bundle(source, bundle, key=key, cancelled=None if cancelled is None else stop_if_cancelled)
-            heard("people", 0, 0)
+            stop_if_cancelled()  # a cancel during the export stops here, before the region is touched
             try:
                 return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=heard)
             except SyncStopped:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digigram.core import paths
-from digigram.core.errors import StorageError
+from digigram.core.errors import DataFolderError, StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
@@ -133,12 +133,31 @@ def _cannot_connect(url: str, exc: Exception) -> StorageError:
 
 
 def _read_only(where: Path) -> StorageError:
-    return StorageError(
+    return DataFolderError(
         N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
            "in it is not damaged: ask the person who looks after this computer for write access to the "
            "folder (or choose another one with --data-dir).",
            where=where),
+        in_app=N_("The data folder {where} can only be read, and Digigram needs to write answers there. The "
+                  "data in it is not damaged: ask the person who set up this computer to give you write "
+                  "access to the folder, or to set Digigram up with a folder you can write to.",
+                  where=where),
     )
+
+
+def refuse_a_file(folder: Path) -> None:
+    """A data folder given as the path of a file (or below one) is said to be a file: not "does not
+    exist", nor "could not open the database … File exists"."""
+    for path in (folder, *folder.parents):
+        if path.exists():
+            if not path.is_dir():
+                raise DataFolderError(
+                    N_("{where} is a file, not a folder, so Digigram cannot keep its data in {folder}. Check "
+                       "the folder given with --data-dir.", where=path, folder=folder),
+                    in_app=N_("{where} is a file, not a folder, so Digigram cannot keep its data in "
+                              "{folder}. Ask the person who set up this computer to set Digigram up with a "
+                              "folder for its data.", where=path, folder=folder))
+            return
 
 
 def _check_writable(folder: Path, db_path: Path) -> None:
@@ -173,6 +192,7 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
             _refuse_missing_file(database_url)
         return _open_url(database_url)
     folder = data_dir if data_dir is not None else paths.data_dir()
+    refuse_a_file(folder)
     if existing:
         _refuse_missing(folder)
     try:

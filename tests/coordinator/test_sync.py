@@ -324,3 +324,28 @@ def test_ctrl_c_or_a_closed_terminal_says_so_and_leaves_no_bundle_behind(
     assert "Traceback" not in err
     assert list(temp.iterdir()) == []  # no bundle of names and results left on the PC
     assert set(_counts(region).values()) == {0}
+
+
+@POSTGRESQL_ONLY
+def test_progress_lines_say_only_what_is_known(new_target: Callable[..., Target], tmp_path: Path) -> None:
+    """The first line after "Preparing what to send…" read «люди: 0 з 0» (people: 0 of 0) while nothing
+    was counted yet: each progress line now counts records that are there."""
+    hub = tmp_path / "hub"
+    make_hub(hub, people=3)
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as ws:
+        ws.set_coordinator_password(PASSWORD)
+    region = new_target()
+    secret = tmp_path / "password.txt"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    for lang, preparing, people in (("uk", "Готуємо те, що треба надіслати…", "  люди: 4 з 4"),
+                                    ("en", "Preparing what to send…", "  people: 4 of 4")):
+        with secret.open("rb") as stdin:
+            done = subprocess.run(
+                [sys.executable, "-m", "digigram", "sync", "--data-dir", str(hub), "--database", region.url,
+                 "--framework", str(SMALL), "--lang", lang],
+                stdin=stdin, capture_output=True, text=True, timeout=300,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stderr
+        lines = done.stderr.splitlines()
+        assert lines[lines.index(preparing) + 1] == people, lines
+        assert not [line for line in lines if line.endswith((" з 0", " of 0"))], lines

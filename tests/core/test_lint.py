@@ -148,6 +148,22 @@ def test_shares_in_findings_and_summary_are_written_as_each_language_writes_perc
     assert "1:100%" in report.summary("f.yaml", "en")[1]
 
 
+@pytest.mark.parametrize(("errors", "warnings", "en", "uk"), [
+    (1, 0, "1 error, 0 warnings", "1 помилка, 0 попереджень"),
+    (2, 1, "2 errors, 1 warning", "2 помилки, 1 попередження"),
+    (5, 3, "5 errors, 3 warnings", "5 помилок, 3 попередження"),
+    (11, 21, "11 errors, 21 warnings", "11 помилок, 21 попередження"),
+    (22, 14, "22 errors, 14 warnings", "22 помилки, 14 попереджень"),
+])
+def test_summary_counts_agree_with_their_words_in_each_language(errors: int, warnings: int, en: str,
+                                                                 uk: str) -> None:
+    text = N_("There is no 'explanation'.")
+    report = Report(findings=[Finding(rule="apostrophe", line=1, item=None, lang="uk", text=text)] * errors
+                    + [Finding(rule="no-explanation", line=1, item=None, lang=None, text=text)] * warnings)
+    assert report.summary("f.yaml", "en")[0].startswith(f"f.yaml: {en} (")
+    assert report.summary("f.yaml", "uk")[0].startswith(f"f.yaml: {uk} (")
+
+
 def test_near_duplicate_items_are_enemies() -> None:
     stem = ('{uk: "Відвідувачка забула пароль до пошти на комп’ютері хабу. Як допомогти?", '
             'en: "A visitor forgot the password to her email on a hub computer. How do you help?"}')
@@ -279,12 +295,12 @@ def test_cli_warnings_pass_errors_fail(tmp_path: Path) -> None:
         '    x: {uk: "Випадкові знаки.", en: "Random characters."}\n', ""), encoding="utf-8")
     result = _cli("--lang", "en", str(warn))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"{warn}: 0 errors, 1 warnings (no-explanation 1)" in result.stdout
+    assert f"{warn}: 0 errors, 1 warning (no-explanation 1)" in result.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text(HEAD + CLEAN.format(n=1).replace("Який", "Пам'ять: який"), encoding="utf-8")
     result = _cli("--lang", "uk", str(warn), str(bad))
     assert result.returncode == 2
-    assert f"{bad}: помилок 1, попереджень 0 (apostrophe 1)" in result.stdout
+    assert f"{bad}: 1 помилка, 0 попереджень (apostrophe 1)" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -297,7 +313,7 @@ def test_cli_errors_only_and_an_unreadable_file(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert [line.split()[2] for line in lines if line.split()[1:2] == ["error"]] == ["apostrophe"]
     assert not any(line.split()[1:2] == ["warning"] for line in lines)
-    assert f"{both}: 1 errors, 1 warnings (apostrophe 1, no-explanation 1)" in lines
+    assert f"{both}: 1 error, 1 warning (apostrophe 1, no-explanation 1)" in lines
     missing = _cli("--lang", "uk", str(tmp_path / "none.yaml"))
     assert missing.returncode == 2
     assert "не вдалося прочитати файл" in missing.stderr and "Traceback" not in missing.stderr

@@ -281,3 +281,44 @@ def test_delete_and_export_tell_apart_namesakes_in_hubs_of_one_name_by_region(
     assert main(["--lang", "en", "export", "--person", "Ярослав Шевчук", *hub, "--region", "UA-32",
                  "--data-dir", str(data_dir), "--framework", str(SMALL)]) == 0
     assert json.loads(capsys.readouterr().out)["person"]["id"] == first.id
+
+
+def test_namesakes_in_one_hub_are_listed_by_id_and_chosen_by_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """Two people of one name in one hub: the refusal asked for --hub, which named them both, so neither
+    could be erased or exported. It now lists each by id with what tells them apart, and --person takes
+    the id. A PIN holder's checks stay theirs to tell, as in `digigram people`."""
+    from digigram.services.workspace import Workspace
+
+    hub = "Київ, хаб 40"
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.set_coordinator_password("пароль координатора")
+        checked = ws.create_person("Ярослав Шевчук", hub=hub)
+        ws.start_quiz(checked.id, mode="quick")
+        ws.start_quiz(checked.id, mode="quick")
+        new = ws.create_person("Ярослав Шевчук", hub=hub)
+        pinned = ws.create_person("Ярослав Шевчук", hub=hub, pin="2468")
+        ws.start_quiz(pinned.id, mode="quick")
+    for lang, lines in (("uk", {checked.id: "2 перевірки, перша — ", new.id: "перевірок ще не було",
+                                pinned.id: "захищено PIN"}),
+                        ("en", {checked.id: "2 checks, the first on ", new.id: "no checks yet",
+                                pinned.id: "protected by a PIN"})):
+        for command in (["delete"], ["export", "--framework", str(SMALL)]):
+            monkeypatch.setattr("sys.stdin", io.StringIO("пароль координатора\n"))
+            assert main(["--lang", lang, *command, "--person", "Ярослав Шевчук", "--hub", hub,
+                         "--data-dir", str(data_dir)]) == 2
+            said = capsys.readouterr().err
+            assert "--person" in said and "--hub" not in said, said
+            listed = {line.split()[0]: line for line in said.splitlines() if line.startswith("  ")}
+            assert set(listed) == set(lines), said
+            for person_id, about in lines.items():
+                assert about in listed[person_id], said
+            assert "2 checks" not in listed[pinned.id] and "1 check" not in listed[pinned.id]
+    assert main(["--lang", "en", "export", "--person", new.id, "--data-dir", str(data_dir),
+                 "--framework", str(SMALL)]) == 0
+    assert json.loads(capsys.readouterr().out)["person"]["id"] == new.id
+    monkeypatch.setattr("sys.stdin", io.StringIO("пароль координатора\n"))
+    assert main(["--lang", "uk", "delete", "--person", f" {checked.id} ", "--data-dir", str(data_dir)]) == 0
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        assert {p.id for p in ws.people()} == {new.id, pinned.id}

@@ -70,3 +70,26 @@ def test_a_command_that_only_reads_refuses_a_folder_without_a_database(
             assert words in err and "--data-dir" in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["порожня"]  # no folder, database or report made
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [
+    ["people"], ["report", "--out", "звіт.csv"], ["quiz", "--person", "Ірина"],
+    ["delete", "--person", "Ірина"], ["restore"]])
+def test_a_data_folder_given_as_a_file_is_said_to_be_a_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    """--data-dir naming a file was answered with "does not exist", "File exists" in English inside a
+    Ukrainian sentence about the database, or "no backups in FILE/backups"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    file = tmp_path / "digigram.sqlite3"
+    file.write_bytes(b"not a folder")
+    for given in (file, file / "дані"):
+        said = {"en": f"{file} is a file, not a folder", "uk": f"{file} — це файл, а не тека"}
+        for lang, words in said.items():
+            framework = [] if command[0] in ("delete", "restore") else ["--framework", str(SMALL)]
+            assert main([*command, "--data-dir", str(given), *framework, "--lang", lang]) == 2
+            err = capsys.readouterr().err
+            assert words in err and "--data-dir" in err and "Traceback" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digigram.sqlite3"]
+    assert file.read_bytes() == b"not a folder"

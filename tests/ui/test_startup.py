@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from digigram.app import requested_language
 from digigram.ui.main_window import KEY_LANGUAGE, load_settings
+from tests.store.test_shared_pc import read_only_folder  # noqa: F401  (a fixture, used by name)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +89,39 @@ def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_
     assert "digigram restore" not in win.opening.text.text()
     assert not win.is_ready
     assert exits == [2]
+
+
+@pytest.mark.parametrize("case", ["read-only", "a file"])
+def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_option(
+        qtbot: Any, tmp_path: Path, messages: list[str], exits: list[int], request: pytest.FixtureRequest,
+        capsys: pytest.CaptureFixture[str], case: str) -> None:
+    """A read-only data folder told the librarian to «choose another one with --data-dir», an option of a
+    command line they never type. The app says whom to ask; the terminal keeps --data-dir."""
+    from digigram.app import open_window, qapplication
+    from digigram.cli.main import main
+
+    if case == "a file":
+        folder = tmp_path / "data"
+        folder.write_bytes(b"")
+        said = {"en": "is a file, not a folder", "uk": "це файл, а не тека"}
+    else:
+        folder = request.getfixturevalue("read_only_folder")
+        said = {"en": "can only be read", "uk": "можна лише читати"}
+    qapplication()
+    for lang, helper in (("en", "ask the person who set up this computer"),
+                         ("uk", "попросіть того, хто налаштовував цей компʼютер")):
+        win = open_window(Namespace(data_dir=str(folder), lang=lang, lang_explicit=True))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+        (shown,) = messages
+        assert said[lang] in shown and helper in shown.lower() and "--data-dir" not in shown, shown
+        assert win.opening.text.text() == shown and not win.is_ready
+        messages.clear()
+        assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert said[lang] in err and "--data-dir" in err, err
+    assert exits == [2, 2]
 
 
 def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None,
