@@ -211,7 +211,8 @@ def test_group_csv_cancelled_while_reading_writes_nothing(ws: Workspace, co: Coo
 
     _group(ws)
     heard: list[tuple[str, int, int]] = []
-    co.export_group_csv(tmp_path / "all.csv", DashboardFilter(), lang="uk", progress=lambda *s: heard.append(s))
+    co.export_group_csv(tmp_path / "all.csv", DashboardFilter(), lang="uk",
+                        progress=lambda *s: heard.append(s))
     assert heard == [("reading", 0, 0), ("writing", 0, 0)]
     with pytest.raises(Cancelled):
         co.export_group_csv(tmp_path / "none.csv", DashboardFilter(), lang="uk",

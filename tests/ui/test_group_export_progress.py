@@ -4,7 +4,7 @@ and Cancel stops it with no file left behind."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -20,8 +20,8 @@ class Watched(WorkDialog):
     """The real dialog, shown at once as after a long wait; what it said, and whether it was seen."""
 
     SHOWN_AFTER_MS = 0
-    said: list[tuple[str, bool, int, int]] = []
-    press_at: str | None = None
+    said: ClassVar[list[tuple[str, bool, int, int]]] = []
+    press_at: ClassVar[str | None] = None
 
     def report(self, text: str, done: int = 0, total: int = 0) -> None:
         super().report(text, done, total)
@@ -61,7 +61,8 @@ def test_the_group_report_says_each_step_and_counts_its_pages(
     total = pages[-1][2]
     assert total >= 2
     # each page named before it is written, the bar full at the end
-    assert [text for text, _, _ in pages[:total]] == [page.format(n=n, total=total) for n in range(1, total + 1)]
+    assert [text for text, _, _ in pages[:total]] == [page.format(n=n, total=total)
+                                                      for n in range(1, total + 1)]
     assert pages[-1][1:] == (total, total)
     assert all(shown for _, shown, _, _ in watched.said)  # painted from the first step on
     assert files["done"] == [("Збережено: " if lang == "uk" else "Saved: ") + str(written)]
