@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 import time
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from digigram.core import paths
 from digigram.core.answer_order import display_order
-from digigram.core.errors import QuizError, StorageError
+from digigram.core.errors import NoSuchPerson, QuizError, StorageError
 from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_, NP_, Message, format_date, not_measured_why, said_close
 from digigram.core.records import Person, measured
@@ -84,9 +85,8 @@ def person_named(ws: Workspace, name: str, hub: str | None = None, region: str |
     """The one stored person a command names (by their id, or their name with `hub`, a hub's name or id,
     and `region`, its region, when several share the name); a plain message when nobody has that name,
     or when it is more than one person's."""
-    by_id = next((p for p in ws.people() if p.id == name.strip()), None)
-    if by_id is not None:
-        return by_id
+    with contextlib.suppress(NoSuchPerson):  # an id: one row read, not a region's whole list
+        return ws.person(name.strip())
     person = ws.find_person(name)
     if person is None:
         raise StorageError(N_("There is nobody named {person!r} (see `digigram people`).", person=name))
