@@ -157,17 +157,16 @@ def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
         window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QProgressDialog
-
     from digigram.ui.coordinator import bundles
     from digigram.ui.settings_dialog import Settings
+    from digigram.ui.widgets import WorkDialog
 
     seen: list[tuple[str, int, int, bool]] = []
-    made: list[QProgressDialog] = []
+    made: list[WorkDialog] = []
 
-    class Watched(QProgressDialog):  # the real dialog; what it was told is kept for the test
-        def __init__(self, *args: Any) -> None:
-            super().__init__(*args)
+    class Watched(WorkDialog):  # the real dialog; what it was told is kept for the test
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
             made.append(self)
 
         def setValue(self, value: int) -> None:
@@ -175,7 +174,7 @@ def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
             seen.append((self.labelText(), value, self.maximum(), self.isModal() or self.windowModality()
                          != self.windowModality().NonModal))
 
-    monkeypatch.setattr(bundles, "QProgressDialog", Watched)
+    monkeypatch.setattr(bundles, "WorkDialog", Watched)
     seed_trainees(ws, PEOPLE, checks=2)
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
@@ -198,20 +197,19 @@ def _watched_progress(monkeypatch: pytest.MonkeyPatch, *,
                       cancel_at: str | None = None) -> list[tuple[str, int, int]]:
     """The real progress dialog, keeping what it was told; `cancel_at`: press Cancel once a label
     starting so is shown, as a coordinator would."""
-    from PySide6.QtWidgets import QProgressDialog
-
     from digigram.ui.coordinator import bundles
+    from digigram.ui.widgets import WorkDialog
 
     seen: list[tuple[str, int, int]] = []
 
-    class Watched(QProgressDialog):
+    class Watched(WorkDialog):
         def setValue(self, value: int) -> None:
             super().setValue(value)
             seen.append((self.labelText(), value, self.maximum()))
             if cancel_at is not None and self.labelText().startswith(cancel_at):
                 self.cancel()
 
-    monkeypatch.setattr(bundles, "QProgressDialog", Watched)
+    monkeypatch.setattr(bundles, "WorkDialog", Watched)
     return seen
 
 
@@ -262,17 +260,16 @@ def test_cancel_pressed_while_answers_are_written_stops_before_the_next_kind(
     # and plan had been written.
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QProgressDialog, QPushButton
+    from PySide6.QtWidgets import QPushButton
 
     from digigram.ui.coordinator import bundles
+    from digigram.ui.widgets import WorkDialog
 
     seen: list[str] = []
 
-    class Pressed(QProgressDialog):
+    class Pressed(WorkDialog):
         pressed = False
-
-        def setMinimumDuration(self, ms: int) -> None:  # shown at once, as after a long wait
-            super().setMinimumDuration(0)
+        SHOWN_AFTER_MS = 0  # shown at once, as after a long wait
 
         def setValue(self, value: int) -> None:
             super().setValue(value)
@@ -283,7 +280,7 @@ def test_cancel_pressed_while_answers_are_written_stops_before_the_next_kind(
                 # a real click, queued as the coordinator's would be while the writing goes on
                 QTimer.singleShot(0, lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton))
 
-    monkeypatch.setattr(bundles, "QProgressDialog", Pressed)
+    monkeypatch.setattr(bundles, "WorkDialog", Pressed)
     seed_trainees(ws, PEOPLE, checks=2)
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()

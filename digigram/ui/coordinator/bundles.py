@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, Qt
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -31,7 +29,7 @@ from digigram.core.i18n import N_, format_count
 from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.errors import show_problem
-from digigram.ui.widgets import fit_dialog, percent_format, show_dates
+from digigram.ui.widgets import WorkDialog, fit_dialog, show_dates
 
 if TYPE_CHECKING:
     from digigram.core.coordination import BundleSummary, ImportReport
@@ -231,32 +229,17 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     path = choice.path if choice.path.lower().endswith(".zip") else choice.path + ".zip"
     # A region's bundle takes minutes to write: say how far it is, as loading does. Cancel stops it
     # cleanly: the bundle is written to a temporary file that is removed, so no half bundle is left.
-    waiting = QProgressDialog(translate("Bundles", "Saving the bundle…"),
-                              translate("Bundles", "Cancel"), 0, 0, parent)
-    waiting.setWindowTitle(translate("Bundles", "Save a result bundle"))
-    waiting.setWindowModality(Qt.WindowModality.WindowModal)
-    waiting.setMinimumDuration(300)
-    waiting.setAutoClose(False)
-    waiting.setAutoReset(False)
-    percent_format(waiting.findChild(QProgressBar))
-    started = QElapsedTimer()
-    started.start()
+    waiting = WorkDialog(parent, title=translate("Bundles", "Save a result bundle"),
+                         text=translate("Bundles", "Saving the bundle…"),
+                         cancel=translate("Bundles", "Cancel"))
 
     def heard(kind: str, done: int, total: int) -> None:
         lang = current_language()
         text = (translate("Bundles", "Writing %1: %2 of %3").replace("%3", format_count(total, lang)) if total
                 else translate("Bundles", "Writing %1: %2"))
-        waiting.setLabelText(text.replace("%1", record_name(kind)).replace("%2", format_count(done, lang)))
-        waiting.setMaximum(total)  # 0: a busy bar, the number written so far in the text
-        waiting.setValue(min(done, total))
-        # QProgressDialog shows itself and handles events only when its value changes, and a busy bar's
-        # never does: answers, the longest part, would go by unseen with Cancel deaf. So it is shown once
-        # the save has taken a moment and handles its events at every batch; being window-modal, it
-        # keeps the window behind from starting anything else meanwhile.
-        if not waiting.isVisible() and started.elapsed() >= waiting.minimumDuration():
-            waiting.show()
-        if waiting.isVisible():
-            QCoreApplication.processEvents()
+        # 0: a busy bar, the number written so far in the text; answers, the longest part, have no total
+        waiting.report(text.replace("%1", record_name(kind)).replace("%2", format_count(done, lang)),
+                       min(done, total), total)
 
     try:
         summary = co.export_bundle(path, key=choice.key, since=choice.since, hub_id=hub_id,
@@ -291,20 +274,14 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
     if choice is None:
         return None
     # A region's bundle takes a while to check and write: the window would look frozen without this.
-    waiting = QProgressDialog(translate("Bundles", "Loading the bundle…"), "", 0, 0, parent)
-    waiting.setWindowTitle(translate("Bundles", "Load a result bundle"))
-    waiting.setCancelButton(None)  # no button: an import is checked whole and written in one go
-    waiting.setWindowModality(Qt.WindowModality.WindowModal)
-    waiting.setMinimumDuration(300)
-    waiting.setAutoClose(False)
-    waiting.setAutoReset(False)
-    percent_format(waiting.findChild(QProgressBar))
+    waiting = WorkDialog(parent, title=translate("Bundles", "Load a result bundle"),
+                         text=translate("Bundles", "Loading the bundle…"),
+                         cancel=None)  # no button: an import is checked whole and written in one go
+
     def heard(kind: str, done: int, total: int) -> None:
-        waiting.setLabelText(translate("Bundles", "Checking and loading %1: %2 of %3")
-                             .replace("%1", record_name(kind)).replace("%2", format_count(done, lang))
-                             .replace("%3", format_count(total, lang)))
-        waiting.setMaximum(max(total, 1))
-        waiting.setValue(min(done, max(total, 1)))  # a window-modal dialog repaints here
+        waiting.report(translate("Bundles", "Checking and loading %1: %2 of %3")
+                       .replace("%1", record_name(kind)).replace("%2", format_count(done, lang))
+                       .replace("%3", format_count(total, lang)), min(done, max(total, 1)), max(total, 1))
 
     try:
         report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang,
