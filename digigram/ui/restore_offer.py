@@ -5,12 +5,11 @@ The message alone named `digigram restore`, a terminal command a librarian at a 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from digigram.core.coordination import CoordinatorLocked
 from digigram.core.errors import Cancelled, DamagedDatabase, DataFolderError, DigigramError
@@ -18,7 +17,7 @@ from digigram.core.i18n import format_date
 from digigram.ui import errors
 from digigram.ui.appearance import current_language
 from digigram.ui.errors import show_problem, show_text
-from digigram.ui.widgets import percent_format
+from digigram.ui.widgets import Job, WorkDialog
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -58,46 +57,15 @@ def tell_restored(parent: QWidget | None, text: str) -> None:
     errors.ask_box(box)  # through the module: tests answer it there
 
 
-# A step of the work: given where to say how far it is and what says it was cancelled, its outcome.
-Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
-
-
-class RestoreWorker(QThread):
-    """Runs one step of putting a backup back (the search for a sound one, the copy) off the event
-    loop, as the sync does: each backup's check takes seconds on a region's database, and the window
-    neither repainted nor could be told to stop meanwhile. Its SQLite connections are made and used
-    in this thread only. Progress comes back as a signal, which Qt delivers in the window's thread."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
-        self.stop = threading.Event()
-        self.outcome: Any = None
-        self.error: Exception | None = None
-
-    def run(self) -> None:
-        try:
-            self.outcome = self.job(self.progressed.emit, self.stop.is_set)
-        except Exception as exc:  # raised again in the window's thread, as if it had run there
-            self.error = exc
-
-
-class RestoreProgress(QProgressDialog):
-    """Over the window while a RestoreWorker runs: what it is doing, and Cancel."""
+class RestoreProgress(WorkDialog):
+    """Over the window while a step of putting a backup back (the search for a sound one, the copy)
+    runs off the event loop, as the sync does: each backup's check takes seconds on a region's
+    database, and the window neither repainted nor could be told to stop meanwhile. Its SQLite
+    connections are made and used in the worker's thread only."""
 
     def __init__(self, parent: QWidget | None, text: str) -> None:
-        super().__init__(text, translate("Restore", "Cancel"), 0, 0, parent)
-        self.setWindowTitle(translate("Restore", "Put a backup back"))
-        self.setAccessibleName(translate("Restore", "Put a backup back"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(300)  # a small backup is checked at once: no dialog flashes by
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        percent_format(self.findChild(QProgressBar))
-        self.worker: RestoreWorker | None = None
-        self.stopped = False  # whether Cancel was pressed (the work may have ended first)
+        super().__init__(parent, title=translate("Restore", "Put a backup back"), text=text,
+                         cancel=translate("Restore", "Cancel"))
 
     def checking(self, number: int, total: int) -> None:
         if self.wasCanceled():
@@ -106,31 +74,6 @@ class RestoreProgress(QProgressDialog):
                           .replace("%1", str(number)).replace("%2", str(total)))
         self.setMaximum(total)
         self.setValue(number - 1)
-
-    def run(self, job: Job, *, counted: bool = False) -> Any:
-        """`job`'s outcome, run in a RestoreWorker; the window's events go on meanwhile. Raises what
-        the job raised, Cancelled when Cancel was pressed before it was done."""
-        worker = RestoreWorker(job)
-        if counted:
-            worker.progressed.connect(self.checking)  # a bound method: run in the window's thread
-        self.canceled.connect(worker.stop.set)  # a threading.Event: set from any thread
-        waiting = QEventLoop()
-        worker.finished.connect(waiting.quit)
-        self.worker = worker
-        worker.start()
-        try:
-            waiting.exec()  # the window repaints and Cancel is heard while the worker runs
-        finally:
-            if not worker.isFinished():  # the loop was ended from outside (the app quitting): stop too
-                worker.stop.set()
-            worker.wait()
-            self.worker = None
-            self.stopped = self.wasCanceled()
-            self.reset()  # else its timer shows it once the minimum duration is over, work done or not
-            self.hide()  # not close(): a closed progress dialog counts as cancelled
-        if worker.error is not None:
-            raise worker.error
-        return worker.outcome
 
 
 def _search(backups: RestoreAPI) -> Job:
@@ -172,7 +115,7 @@ def offer_restore(parent: QWidget | None, problem: DigigramError, backups: Resto
     if isinstance(problem, DamagedDatabase) and backups is not None:
         searching = RestoreProgress(parent, translate("Restore", "Looking for a sound backup…"))
         try:
-            choice, needs_password = searching.run(_search(backups), counted=True)
+            choice, needs_password = searching.run(_search(backups), counted=searching.checking)
             searched, stopped = True, searching.stopped
             if stopped:  # pressed as the last check ended: still nothing is offered
                 choice = None

@@ -4,10 +4,25 @@ and a status bar whose notices wrap."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QLocale, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QLocale,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -64,13 +79,39 @@ def percent_format(bar: QProgressBar | None) -> None:
         bar.setFormat(QCoreApplication.translate("Progress", "%p%", "a progress bar's share; %p: the number"))
 
 
+# Work for WorkDialog.run: given where to say how far it is (done, in all) and what says Cancel was
+# pressed, its outcome.
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class Worker(QThread):
+    """Runs a Job off the window's thread. Progress comes back as a signal, which Qt delivers in the
+    window's thread; what the job raised is kept, to be raised again there."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.stop = threading.Event()
+        self.outcome: Any = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.outcome = self.job(self.progressed.emit, self.stop.is_set)
+        except Exception as exc:  # raised again in the window's thread, as if it had run there
+            self.error = exc
+
+
 class WorkDialog(QProgressDialog):
-    """Progress of work that runs on the window's thread and says how far it is as it goes.
+    """Progress of work that takes seconds: what is being done, how far, and Cancel.
 
     Window-modal, so the window behind starts nothing else meanwhile. It appears once the work has
-    taken SHOWN_AFTER_MS (a quick export never flashes a dialog), and at each report() it handles the
-    window's events: QProgressDialog does that only when its value changes, which a busy bar's never
-    does, so the dialog would stay unpainted and its Cancel unheard.
+    taken SHOWN_AFTER_MS (quick work never flashes a dialog). Work on the window's thread calls
+    report() as it goes, which handles the window's events: QProgressDialog does that only when its
+    value changes, which a busy bar's never does, so the dialog would stay unpainted and its Cancel
+    unheard. Work that cannot report often (a database read) goes to run(), off the window's thread.
     """
 
     SHOWN_AFTER_MS = 300
@@ -78,6 +119,7 @@ class WorkDialog(QProgressDialog):
     def __init__(self, parent: QWidget | None, *, title: str, text: str, cancel: str | None) -> None:
         super().__init__(text, cancel or "", 0, 0, parent)
         self.setWindowTitle(title)
+        self.setAccessibleName(title)
         if cancel is None:
             self.setCancelButton(None)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -87,6 +129,13 @@ class WorkDialog(QProgressDialog):
         percent_format(self.findChild(QProgressBar))
         self._started = QElapsedTimer()
         self._started.start()
+        self.worker: Worker | None = None
+        self.stopped = False  # whether Cancel was pressed while run() worked (the work may have ended first)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if QApplication.overrideCursor() is not None:  # busy(): working, yet Cancel can be pressed
+            QApplication.changeOverrideCursor(Qt.CursorShape.BusyCursor)
 
     def report(self, text: str, done: int = 0, total: int = 0) -> None:
         """What is being done, and how far (a busy bar while `total` is 0)."""
@@ -95,10 +144,46 @@ class WorkDialog(QProgressDialog):
         self.setValue(min(done, total))
         if not self.isVisible() and self._started.elapsed() >= self.SHOWN_AFTER_MS:
             self.show()
-            if QApplication.overrideCursor() is not None:  # busy(): working, yet Cancel can be pressed
-                QApplication.changeOverrideCursor(Qt.CursorShape.BusyCursor)
         if self.isVisible():
             QCoreApplication.processEvents()
+
+    def _appear(self) -> None:
+        if not self.isVisible() and not self.wasCanceled():
+            self.show()
+
+    def run(self, job: Job, *, counted: Callable[[int, int], None] | None = None, keep: bool = False) -> Any:
+        """`job`'s outcome, run in a Worker while the window's events go on (it repaints, the dialog
+        appears, Cancel is heard); `counted` hears its progress. Raises what the job raised. The dialog
+        is then hidden, unless `keep`: more of the same work follows on the window's thread."""
+        worker = Worker(job)
+        if counted is not None:
+            worker.progressed.connect(counted)  # a bound method: run in the window's thread
+        self.canceled.connect(worker.stop.set)  # a threading.Event: set from any thread
+        waiting = QEventLoop()
+        worker.finished.connect(waiting.quit)
+        # QProgressDialog shows itself only from setValue(), which a job that cannot count never calls
+        appear = QTimer(self)
+        appear.setSingleShot(True)
+        appear.timeout.connect(self._appear)
+        appear.start(max(0, self.SHOWN_AFTER_MS - self._started.elapsed()))
+        self.worker = worker
+        worker.start()
+        try:
+            waiting.exec()  # the window repaints and Cancel is heard while the worker runs
+        finally:
+            appear.stop()
+            appear.deleteLater()
+            if not worker.isFinished():  # the loop was ended from outside (the app quitting): stop too
+                worker.stop.set()
+            worker.wait()
+            self.worker = None
+            self.stopped = self.wasCanceled()
+            if not keep:
+                self.reset()  # else its timer shows it once the minimum duration is over, work done or not
+                self.hide()  # not close(): a closed progress dialog counts as cancelled
+        if worker.error is not None:
+            raise worker.error
+        return worker.outcome
 
 
 class FocusRing(QWidget):
