@@ -68,18 +68,20 @@ class CoordinatorAPI(Protocol):
     def trainee(self, person_id: str) -> TraineeDetail: ...
     def comment_on_step(self, person_id: str, step_id: str, comment: str) -> Change: ...
     def export_group_csv(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str, separator: str | None = None,
+                         lang: str, separator: str | None = None, rows: Dashboard | None = None,
                          progress: Callable[[str, int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None) -> Path:
-        """The trainee table as CSV; `progress` hears ("reading", 0, 0) then ("writing", 0, 0), and once
-        `cancelled` says yes it stops with Cancelled before the file is written."""
+        """The trainee table as CSV; `rows`: what dashboard(filters) gave, when read already (the app
+        reads it off the window's thread). `progress` hears ("reading", 0, 0) then ("writing", 0, 0),
+        and once `cancelled` says yes it stops with Cancelled before the file is written."""
         ...
     def export_group_pdf(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str, progress: Callable[[str, int, int], None] | None = None,
+                         lang: str, rows: Dashboard | None = None,
+                         progress: Callable[[str, int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None) -> Path:
-        """The group report; `progress` hears ("reading", 0, 0), ("drawing", the page begun or 0, 0),
-        then ("pages", written, in all); once `cancelled` says yes it stops with Cancelled, leaving no
-        file."""
+        """The group report (`rows` as for export_group_csv); `progress` hears ("reading", 0, 0),
+        ("drawing", the page begun or 0, 0), then ("pages", written, in all); once `cancelled` says yes
+        it stops with Cancelled, leaving no file."""
         ...
     def export_person_pdf(self, path: str | os.PathLike[str], person_id: str, *, lang: str) -> Path: ...
     def export_person_data(self, person_id: str) -> dict[str, Any]: ...

@@ -91,3 +91,38 @@ def test_the_table_says_it_reads_then_writes(
     view.csv_action.trigger()
     assert [text for text, _, _, _ in watched.said] == ["Reading the trainees' results…", "Writing the file…"]
     assert (tmp_path / "out" / "table.csv").exists()
+
+
+def test_the_trainees_are_read_off_the_windows_thread_while_the_dialog_shows(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any], watched: type[Watched],  # noqa: F811
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a region's trainees takes a second or more: the window went on repainting meanwhile (its
+    timers ran) and the dialog was up, rather than a frozen window under the wait cursor."""
+    import threading
+    import time
+
+    view = open_dashboard(window, ws)
+    co = window.coordinator
+    read = type(co).dashboard
+    when: dict[str, Any] = {}
+
+    def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+        when["start"], when["on the window's thread"] = time.monotonic(), threading.current_thread() is \
+            threading.main_thread()
+        time.sleep(0.8)  # a region's read on a slow PC
+        found = read(self, *args, **kwargs)
+        when["end"] = time.monotonic()
+        return found
+
+    monkeypatch.setattr(type(co), "dashboard", slow)
+    ticks: list[tuple[float, bool]] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append((time.monotonic(), any(
+        d.isVisible() for d in window.findChildren(WorkDialog)))))
+    timer.start(50)
+    view.pdf_action.trigger()
+    timer.stop()
+    assert (tmp_path / "out" / "table.pdf").exists()
+    assert when["on the window's thread"] is False
+    during = [shown for at, shown in ticks if when["start"] < at < when["end"]]
+    assert len(during) >= 5 and any(during), (len(during), during)

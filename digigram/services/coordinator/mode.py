@@ -144,23 +144,24 @@ class Coordinator:
     # --- exports and personal data --------------------------------------------------------------
 
     def export_group_csv(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str, separator: str | None = None, progress: Progress | None = None,
+                         lang: str, separator: str | None = None, rows: Dashboard | None = None,
+                         progress: Progress | None = None,
                          cancelled: Callable[[], bool] | None = None) -> Path:
         heard = coordinator_exports.pacer(progress, cancelled)
         heard("reading", 0, 0)
-        dashboard = self.dashboard(filters)
+        dashboard = rows if rows is not None else self.dashboard(filters)
         heard("writing", 0, 0)
         return coordinator_exports.group_csv(Path(path), dashboard, self._ws.framework, lang=lang,
                                              separator=separator)
 
     def export_group_pdf(self, path: str | os.PathLike[str], filters: DashboardFilter | None = None, *,
-                         lang: str, progress: Progress | None = None,
+                         lang: str, rows: Dashboard | None = None, progress: Progress | None = None,
                          cancelled: Callable[[], bool] | None = None) -> Path:
         filters = filters or DashboardFilter()
         heard = coordinator_exports.pacer(progress, cancelled)
         heard("reading", 0, 0)
         hub = None if filters.hub_id is None else self.hub(filters.hub_id)
-        dashboard = self.dashboard(filters)
+        dashboard = rows if rows is not None else self.dashboard(filters)
         heard("drawing", 0, 0)
         return coordinator_exports.group_pdf(Path(path), dashboard, self._ws.framework, filters=filters,
                                              lang=lang, hub=hub, progress=heard)

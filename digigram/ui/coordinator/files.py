@@ -18,6 +18,7 @@ from digigram.ui.errors import show_problem
 from digigram.ui.widgets import WorkDialog, busy
 
 if TYPE_CHECKING:
+    from digigram.core.coordination import Dashboard
     from digigram.core.records import Change
     from digigram.services.api import CoordinatorAPI
 
@@ -90,12 +91,16 @@ def _close(waiting: WorkDialog | None) -> None:
 
 
 Progress = Callable[[str, int, int], None]
+# A group export given everyone the filter selects (read already), where to say how far it is, and
+# what says Cancel was pressed.
+Export = Callable[["Dashboard", Progress, Callable[[], bool]], Path]
 
 
-def _group_export(parent: QWidget, title: str,
-                  export: Callable[[Progress, Callable[[], bool]], Path]) -> Path | None:
+def _group_export(parent: QWidget, co: CoordinatorAPI, filters: Any, title: str,
+                  export: Export) -> Path | None:
     """A file of everyone the filter selects (a region: thousands), with a progress dialog that says
-    which step it is at, counts the pages, and can cancel before the file is written."""
+    which step it is at, counts the pages, and can cancel before the file is written. The trainees are
+    read off the window's thread (a second for a region here), so the window repaints meanwhile."""
     reading = translate("CoordinatorFiles", "Reading the trainees' results…")
     waiting = WorkDialog(parent, title=title, text=reading, cancel=translate("CoordinatorFiles", "Cancel"))
 
@@ -112,7 +117,11 @@ def _group_export(parent: QWidget, title: str,
             text = reading
         waiting.report(text, done, total)
 
-    path = _run(parent, lambda: export(heard, waiting.wasCanceled), waiting)
+    def write() -> Path:
+        rows = waiting.run(lambda _progress, _cancelled: co.dashboard(filters), keep=True)
+        return export(rows, heard, waiting.wasCanceled)  # a Cancel pressed while reading stops it here
+
+    path = _run(parent, write, waiting)
     if path is not None:
         Ask.done(parent, text=translate("CoordinatorFiles", "Saved: %1").replace("%1", str(path)))
     return path
@@ -124,8 +133,8 @@ def export_csv(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) 
                            pattern=translate("CoordinatorFiles", "CSV table (*.csv)"))
     if chosen is None:
         return None
-    return _group_export(parent, title, lambda progress, cancelled: co.export_group_csv(
-        _with_suffix(chosen, ".csv"), filters, lang=lang, progress=progress, cancelled=cancelled))
+    return _group_export(parent, co, filters, title, lambda rows, progress, cancelled: co.export_group_csv(
+        _with_suffix(chosen, ".csv"), filters, lang=lang, rows=rows, progress=progress, cancelled=cancelled))
 
 
 def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
@@ -134,8 +143,8 @@ def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang:
                            pattern="PDF (*.pdf)")
     if chosen is None:
         return None
-    return _group_export(parent, title, lambda progress, cancelled: co.export_group_pdf(
-        _with_suffix(chosen, ".pdf"), filters, lang=lang, progress=progress, cancelled=cancelled))
+    return _group_export(parent, co, filters, title, lambda rows, progress, cancelled: co.export_group_pdf(
+        _with_suffix(chosen, ".pdf"), filters, lang=lang, rows=rows, progress=progress, cancelled=cancelled))
 
 
 def export_person_pdf(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str,

@@ -255,85 +255,85 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="53"/>
-        <location filename="../coordinator/files.py" line="55"/>
+        <location filename="../coordinator/files.py" line="54"/>
+        <location filename="../coordinator/files.py" line="56"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="122"/>
+        <location filename="../coordinator/files.py" line="131"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="124"/>
+        <location filename="../coordinator/files.py" line="133"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="117"/>
-        <location filename="../coordinator/files.py" line="149"/>
-        <location filename="../coordinator/files.py" line="169"/>
+        <location filename="../coordinator/files.py" line="126"/>
+        <location filename="../coordinator/files.py" line="158"/>
+        <location filename="../coordinator/files.py" line="178"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="73"/>
+        <location filename="../coordinator/files.py" line="74"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="99"/>
+        <location filename="../coordinator/files.py" line="104"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="100"/>
+        <location filename="../coordinator/files.py" line="105"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="104"/>
+        <location filename="../coordinator/files.py" line="109"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="107"/>
+        <location filename="../coordinator/files.py" line="112"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="108"/>
+        <location filename="../coordinator/files.py" line="113"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="110"/>
+        <location filename="../coordinator/files.py" line="115"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="132"/>
+        <location filename="../coordinator/files.py" line="141"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="143"/>
+        <location filename="../coordinator/files.py" line="152"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="155"/>
+        <location filename="../coordinator/files.py" line="164"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="157"/>
+        <location filename="../coordinator/files.py" line="166"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="175"/>
+        <location filename="../coordinator/files.py" line="184"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,7 +342,7 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="181"/>
+        <location filename="../coordinator/files.py" line="190"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
@@ -2034,7 +2034,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="79"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -2195,66 +2195,65 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../restore_offer.py" line="38"/>
-        <location filename="../restore_offer.py" line="44"/>
-        <location filename="../restore_offer.py" line="55"/>
-        <location filename="../restore_offer.py" line="92"/>
-        <location filename="../restore_offer.py" line="93"/>
+        <location filename="../restore_offer.py" line="37"/>
+        <location filename="../restore_offer.py" line="43"/>
+        <location filename="../restore_offer.py" line="54"/>
+        <location filename="../restore_offer.py" line="67"/>
         <source>Put a backup back</source>
         <translation>Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="40"/>
+        <location filename="../restore_offer.py" line="39"/>
         <source>Digigram keeps a backup of the data. The newest sound one was made on %1 at %2. Put it back? What was saved after it is not in it; the damaged file is kept aside, not deleted.</source>
         <translation>Digigram зберігає резервні копії даних. Найновішу справну зроблено %1 о %2. Повернути її? Того, що збережено після неї, у ній немає; пошкоджений файл буде відкладено, не видалено.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="45"/>
+        <location filename="../restore_offer.py" line="44"/>
         <source>&amp;Put the backup back</source>
         <translation>&amp;Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="46"/>
+        <location filename="../restore_offer.py" line="45"/>
         <source>&amp;Close Digigram</source>
         <translation>&amp;Закрити Digigram</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="57"/>
+        <location filename="../restore_offer.py" line="56"/>
         <source>Backup put back</source>
         <translation>Резервну копію повернуто</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="91"/>
+        <location filename="../restore_offer.py" line="68"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="105"/>
+        <location filename="../restore_offer.py" line="73"/>
         <source>Checking backup %1 of %2…</source>
         <translation>Перевіряємо резервну копію %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="160"/>
+        <location filename="../restore_offer.py" line="103"/>
         <source>%1 No sound backup of it was found: ask your hub&apos;s coordinator for help.</source>
         <translation>%1 Справної резервної копії не знайдено: зверніться по допомогу до координатора хабу.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="173"/>
+        <location filename="../restore_offer.py" line="116"/>
         <source>Looking for a sound backup…</source>
         <translation>Шукаємо справну резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="197"/>
+        <location filename="../restore_offer.py" line="140"/>
         <source>Putting the backup back…</source>
         <translation>Повертаємо резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="211"/>
+        <location filename="../restore_offer.py" line="154"/>
         <source>The backup is back.</source>
         <translation>Резервну копію повернуто.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="213"/>
+        <location filename="../restore_offer.py" line="156"/>
         <source>The backup is back. The damaged file was kept as %1.</source>
         <translation>Резервну копію повернуто. Пошкоджений файл збережено як %1.</translation>
     </message>
