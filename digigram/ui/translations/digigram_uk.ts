@@ -346,6 +346,11 @@ The data is wiped from the database file. Older backups on this computer still h
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
+    <message>
+        <location filename="../coordinator/files.py" line="196"/>
+        <source>Deleting %1 and overwriting their data in the database file…</source>
+        <translation>Видалення людини «%1» і перезапис її даних у файлі бази даних…</translation>
+    </message>
 </context>
 <context>
     <name>CoordinatorLogin</name>
