@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digigram.core import paths
-from digigram.core.errors import DataFolderError, StorageError
+from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
@@ -133,7 +133,9 @@ def _cannot_connect(url: str, exc: Exception) -> StorageError:
 
 
 def _read_only(where: Path) -> StorageError:
-    return DataFolderError(
+    """The data folder can only be read. The terminal may choose another folder (--data-dir); the app's
+    librarian never types an option, so it names whom to ask."""
+    return StorageError(
         N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
            "in it is not damaged: ask the person who looks after this computer for write access to the "
            "folder (or choose another one with --data-dir).",
@@ -151,7 +153,7 @@ def refuse_a_file(folder: Path) -> None:
     for path in (folder, *folder.parents):
         if path.exists():
             if not path.is_dir():
-                raise DataFolderError(
+                raise StorageError(
                     N_("{where} is a file, not a folder, so Digigram cannot keep its data in {folder}. Check "
                        "the folder given with --data-dir.", where=path, folder=folder),
                     in_app=N_("{where} is a file, not a folder, so Digigram cannot keep its data in "

@@ -124,6 +124,44 @@ def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_o
     assert exits == [2, 2]
 
 
+def test_a_database_from_a_newer_digigram_says_what_a_librarian_can_do_not_an_option(
+        qtbot: Any, data_dir: Path, messages: list[str], exits: list[int],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A database a newer Digigram wrote ended with «(--data-dir)» in the app too. The app says to use
+    that newer Digigram or to ask for it; the terminal keeps --data-dir."""
+    import sqlite3
+
+    from digigram.app import open_window, qapplication
+    from digigram.cli.main import main
+    from digigram.core.paths import database_path
+    from digigram.services.workspace import Workspace
+
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Оксана Петренко")
+    with sqlite3.connect(database_path(data_dir)) as con:
+        con.execute("UPDATE alembic_version SET version_num = 'f00d1e5500ff'")
+    con.close()
+    qapplication()
+    for lang, said, helper in (
+            ("en", "was written by a newer version of Digigram (schema f00d1e5500ff)",
+             "use the newer Digigram it was written with, or ask the person who set up this computer"),
+            ("uk", "записала новіша версія Digigram (схема f00d1e5500ff)",
+             "працюйте з нею в новішій версії Digigram, якою її записано, або попросіть того, хто "
+             "налаштовував цей компʼютер")):
+        win = open_window(Namespace(data_dir=str(data_dir), lang=lang, lang_explicit=True))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+        (shown,) = messages
+        assert said in shown and helper in shown and "--data-dir" not in shown, shown
+        assert win.opening.text.text() == shown and not win.is_ready
+        messages.clear()
+        assert main(["people", "--data-dir", str(data_dir), "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "--data-dir" in err, err
+    assert exits == [2, 2]
+
+
 def _damaged_with_a_backup(data_dir: Path, *, password: str | None = None,
                            backups: int = 1) -> tuple[Path, bytes]:
     """A data folder whose database holds one person and has `backups` backups, then was damaged."""
