@@ -147,6 +147,20 @@ def _read_only(where: Path) -> StorageError:
     )
 
 
+def _read_only_file(where: Path) -> StorageError:
+    """The database file itself can only be read (its folder can be written): said of the file."""
+    return StorageError(
+        N_("The database file {where} can only be read, and Digigram needs to write answers to it. The data "
+           "in it is not damaged: ask the person who looks after this computer for write access to the file "
+           "(or choose another data folder with --data-dir).",
+           where=where),
+        in_app=N_("The database file {where} can only be read, and Digigram needs to write answers to it. "
+                  "The data in it is not damaged: ask the person who set up this computer to give you write "
+                  "access to the file.",
+                  where=where),
+    )
+
+
 def refuse_a_file(folder: Path) -> None:
     """A data folder given as the path of a file (or below one) is said to be a file: not "does not
     exist", nor "could not open the database … File exists"."""
@@ -167,7 +181,7 @@ def _check_writable(folder: Path, db_path: Path) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise _read_only(folder)
     if db_path.exists() and not os.access(db_path, os.R_OK | os.W_OK):
-        raise _read_only(db_path)
+        raise _read_only_file(db_path)
 
 
 def _upgrade(url: str, where: object) -> None:
