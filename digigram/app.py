@@ -115,7 +115,7 @@ def _open_data(window: Any, args: Any, *, language: str | None) -> None:
             ws = open_workspace(args, backup_later=True)
         except DigigramError as still:
             if still is not exc:
-                window.opening.show_problem(still.message(current_language()))
+                window.opening.show_problem(still.said_in_app(current_language()))
                 show_problem(window, still)
             QCoreApplication.exit(2)
             return

@@ -11,16 +11,23 @@ from digigram.core.i18n import N_, NP_, Message
 class DigigramError(Exception):
     """A problem the user can understand and act on; anything else is a bug.
 
-    Raise it with a translatable sentence: ``StorageError(N_("The disk is full."))``.
+    Raise it with a translatable sentence: ``StorageError(N_("The disk is full."))``. A message that tells
+    what to do at a terminal (an option such as --data-dir, a command such as `digigram restore`) also
+    gets `in_app`: the same said for a librarian, who starts Digigram from its icon and never types one.
     """
 
-    def __init__(self, text: Message, /) -> None:
+    def __init__(self, text: Message, /, *, in_app: Message | None = None) -> None:
         super().__init__(text.render("en"))
         self.text = text
+        self.in_app = in_app
 
     def message(self, lang: str | None = None) -> str:
         """The message in `lang` ("uk" or "en"); the system language when None."""
         return self.text.render(lang)
+
+    def said_in_app(self, lang: str | None = None) -> str:
+        """The message as the desktop app says it: `in_app` when there is one, else the message."""
+        return (self.in_app or self.text).render(lang)
 
 
 @dataclass(frozen=True)
@@ -91,20 +98,8 @@ class DamagedDatabase(StorageError):
 
     def __init__(self, problem: Message, /) -> None:
         super().__init__(N_("{problem} To bring your data back from a backup, run `digigram restore`.",
-                            problem=problem))
+                            problem=problem), in_app=problem)
         self.problem = problem
-
-
-class DataFolderError(StorageError):
-    """The data folder cannot be used as given (it can only be read, or it is a file).
-
-    The message says what to do at a terminal, where another folder is one option away (--data-dir);
-    `in_app` says it for a librarian, who starts Digigram from its icon and never types an option.
-    """
-
-    def __init__(self, text: Message, /, *, in_app: Message) -> None:
-        super().__init__(text)
-        self.in_app = in_app
 
 
 class Cancelled(DigigramError):

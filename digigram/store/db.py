@@ -211,11 +211,17 @@ def _damaged(path: Path, detail: str | Message) -> DamagedDatabase:
 
 
 def too_new(where: str, revision: str) -> StorageError:
+    """A database a newer Digigram wrote: at the start (the data folder, --database) or as a sync's
+    regional database. The app names no option: the newer Digigram, or whoever installs it."""
     return StorageError(
         N_("The database {where} was written by a newer version of Digigram (schema {revision}). This "
            "version will not change it: install a newer Digigram or choose another data folder "
            "(--data-dir).",
            where=where, revision=revision),
+        in_app=N_("The database {where} was written by a newer version of Digigram (schema {revision}). This "
+                  "version will not change it: use the newer Digigram it was written with, or ask the "
+                  "person who set up this computer to install that version.",
+                  where=where, revision=revision),
     )
 
 

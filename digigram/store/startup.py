@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digigram.core import paths
-from digigram.core.errors import DataFolderError, StorageError
+from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
@@ -133,7 +133,9 @@ def _cannot_connect(url: str, exc: Exception) -> StorageError:
 
 
 def _read_only(where: Path) -> StorageError:
-    return DataFolderError(
+    """The data folder can only be read. The terminal may choose another folder (--data-dir); the app's
+    librarian never types an option, so it names whom to ask."""
+    return StorageError(
         N_("The data folder {where} can only be read, and Digigram needs to write answers there. The data "
            "in it is not damaged: ask the person who looks after this computer for write access to the "
            "folder (or choose another one with --data-dir).",
@@ -145,13 +147,27 @@ def _read_only(where: Path) -> StorageError:
     )
 
 
+def _read_only_file(where: Path) -> StorageError:
+    """The database file itself can only be read (its folder can be written): said of the file."""
+    return StorageError(
+        N_("The database file {where} can only be read, and Digigram needs to write answers to it. The data "
+           "in it is not damaged: ask the person who looks after this computer for write access to the file "
+           "(or choose another data folder with --data-dir).",
+           where=where),
+        in_app=N_("The database file {where} can only be read, and Digigram needs to write answers to it. "
+                  "The data in it is not damaged: ask the person who set up this computer to give you write "
+                  "access to the file.",
+                  where=where),
+    )
+
+
 def refuse_a_file(folder: Path) -> None:
     """A data folder given as the path of a file (or below one) is said to be a file: not "does not
     exist", nor "could not open the database … File exists"."""
     for path in (folder, *folder.parents):
         if path.exists():
             if not path.is_dir():
-                raise DataFolderError(
+                raise StorageError(
                     N_("{where} is a file, not a folder, so Digigram cannot keep its data in {folder}. Check "
                        "the folder given with --data-dir.", where=path, folder=folder),
                     in_app=N_("{where} is a file, not a folder, so Digigram cannot keep its data in "
@@ -165,7 +181,7 @@ def _check_writable(folder: Path, db_path: Path) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise _read_only(folder)
     if db_path.exists() and not os.access(db_path, os.R_OK | os.W_OK):
-        raise _read_only(db_path)
+        raise _read_only_file(db_path)
 
 
 def _upgrade(url: str, where: object) -> None:

@@ -22,8 +22,9 @@ T = TypeVar("T")
 
 
 def show_problem(parent: QWidget | None, exc: DigigramError) -> None:
-    """Tell the user about an expected problem in their language."""
-    show_text(parent, exc.message(current_language()))
+    """Tell the user about an expected problem in their language, as the app words it (no command-line
+    option a librarian cannot type)."""
+    show_text(parent, exc.said_in_app(current_language()))
 
 
 def show_text(parent: QWidget | None, text: str) -> None:

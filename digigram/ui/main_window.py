@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self._notices_shown = len(notices)
 
     def _worded(self, problem: DigigramError) -> Callable[[], str]:
-        return lambda: problem.message(self.lang)
+        return lambda: problem.said_in_app(self.lang)
 
     def forget_person(self) -> None:
         """Back to Home with nobody selected and every PIN forgotten (a check in progress is paused)."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from digigram.core.coordination import CoordinatorLocked
-from digigram.core.errors import Cancelled, DamagedDatabase, DataFolderError, DigigramError
+from digigram.core.errors import Cancelled, DamagedDatabase, DigigramError
 from digigram.core.i18n import format_date
 from digigram.ui import errors
 from digigram.ui.appearance import current_language
@@ -90,15 +90,11 @@ def _put_back(backups: RestoreAPI, choice: BackupChoice, password: str | None) -
 
 
 def said_in_app(problem: DigigramError, *, none_found: bool = False) -> str:
-    """What the app says of a problem that stops the data from opening. For a damaged database, not
-    the terminal command its message names (`digigram restore`): the app offers the backup itself, and
-    when it finds none, says who can help. For a data folder it cannot use, who can help, not --data-dir."""
-    if isinstance(problem, DataFolderError):
-        return problem.in_app.render(current_language())
-    if not isinstance(problem, DamagedDatabase):
-        return problem.message(current_language())
-    said = problem.problem.render(current_language())
-    if not none_found:
+    """What the app says of a problem that stops the data from opening: its app wording, which names no
+    terminal command or option. For a damaged database that is what is wrong (the app offers the backup
+    itself), and when no backup was found, who can help."""
+    said = problem.said_in_app(current_language())
+    if not none_found or not isinstance(problem, DamagedDatabase):
         return said
     return translate("Restore", "%1 No sound backup of it was found: ask your hub's coordinator for help."
                      ).replace("%1", said)

@@ -261,6 +261,36 @@ def test_an_oversized_file_is_refused(setting: tuple[Files, Path], tmp_path: Pat
     _refused(region, tmp_path, _zip(tmp_path, files), "too large", limits=Limits(file_bytes=1000))
 
 
+LIMIT_CASES: list[tuple[str, Limits, bool]] = [
+    ("the zip file", Limits(file_bytes=1000), False),
+    ("one file unpacked", Limits(member_bytes=1000), False),
+    ("all files unpacked", Limits(total_bytes=1000), False),
+    ("a zip bomb", Limits(), True),
+]
+
+
+@pytest.mark.parametrize(("label", "limits", "bomb"), LIMIT_CASES, ids=[c[0] for c in LIMIT_CASES])
+def test_a_bundle_over_a_limit_is_split_with_options_at_the_terminal_and_the_save_form_in_the_app(
+        setting: tuple[Files, Path], tmp_path: Path, label: str, limits: Limits, bomb: bool) -> None:
+    """«Split the export (--since, --hub)» reached the coordinator mode's message too, whose coordinator
+    saves bundles with a form, not options. The app names the form's choices."""
+    files, region = setting
+    path = _bomb(tmp_path, files) if bomb else _zip(tmp_path, files)
+    store = open_plain_store(copy_folder(region, tmp_path / "target"))
+    try:
+        with pytest.raises(BundleError) as caught:
+            import_bundle(store, path, key=KEY, limits=limits)
+    finally:
+        store.close()
+    refused = caught.value
+    assert "(--since, --hub)" in refused.message("en") and "(--since, --hub)" in refused.message("uk")
+    for lang, choice, rest in (("en", "«Only checks since»", "Nothing was imported."),
+                               ("uk", "«Лише перевірки від»", "Нічого не імпортовано.")):
+        in_app = refused.said_in_app(lang)
+        assert "too large" in refused.message("en") and choice in in_app and in_app.endswith(rest), in_app
+        assert "--" not in in_app, in_app
+
+
 def test_unsigned_is_accepted_only_by_choice_and_then_with_a_warning(
         setting: tuple[Files, Path], tmp_path: Path) -> None:
     files, region = setting

@@ -292,6 +292,49 @@ def test_a_read_only_data_folder_is_called_read_only_not_damaged(read_only_folde
     assert "лише читати" in refused.value.message("uk")
 
 
+@pytest.fixture
+def read_only_database(tmp_path: Path) -> Iterator[Path]:
+    """A data folder that can be written, holding a sound database file that can only be read (when run as
+    root, whom a file's mode does not stop, a read-only bind mount of the file)."""
+    data_dir = tmp_path / "data"
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.create_person("Олена")
+    database = paths.database_path(data_dir)
+    as_root = os.name == "posix" and os.geteuid() == 0
+    if as_root:
+        if subprocess.run(["mount", "--bind", str(database), str(database)], capture_output=True,
+                          check=False).returncode != 0:
+            pytest.skip("needs permission to bind-mount a file")
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(database), str(database)], check=False)
+    else:
+        database.chmod(0o400)
+    try:
+        if os.access(database, os.W_OK):
+            pytest.skip("the database file could not be made read-only")
+        yield data_dir
+    finally:
+        if as_root:
+            subprocess.run(["umount", "-l", str(database)], check=False)
+        else:
+            database.chmod(OWNER_ONLY)
+
+
+def test_a_read_only_database_file_is_called_the_database_file_not_the_data_folder(
+        read_only_database: Path) -> None:
+    """A database file that could only be read, in a folder that could be written, was «the data folder
+    …/digigram.sqlite3»: a file called a folder, and its folder, which needed nothing, named for access."""
+    database = paths.database_path(read_only_database)
+    with pytest.raises(DigigramError) as refused:
+        Workspace.open(data_dir=read_only_database, framework_path=SMALL)
+    for lang, named in (("en", f"The database file {database} can only be read"),
+                        ("uk", f"Файл бази даних {database} можна лише читати")):
+        text = refused.value.message(lang)
+        assert text.startswith(named) and "--data-dir" in text, text
+        in_app = refused.value.said_in_app(lang)
+        assert in_app.startswith(named) and "--data-dir" not in in_app, in_app
+        assert "restore" not in text and "damaged" not in text.replace("not damaged", "")
+
+
 def test_a_start_on_a_full_disk_says_the_disk_is_full(small_disk: Path) -> None:
     """Started with its disk already full, the app said the file «could not be read (disk I/O error)»
     and to close other programs: English inside the Ukrainian sentence, and advice that cannot help."""

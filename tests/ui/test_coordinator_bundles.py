@@ -369,3 +369,78 @@ def test_a_regional_key_too_short_is_said_in_the_bundle_form(qtbot: Any, lang: s
         assert ("щонайменше 12 символів" if lang == "uk" else "at least 12 characters") in said
     finally:
         appearance.install_language("en")
+
+
+def _form_choice(qtbot: Any, *, saving: bool, part: str) -> str:
+    """A choice's words as the bundle form shows them, without its shortcut mark and colon."""
+    dialog = BundleDialog(None, saving=saving)
+    qtbot.addWidget(dialog)
+    return str(getattr(dialog, part).text()).replace("&", "").rstrip(":")
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_an_unsigned_bundle_loaded_with_the_key_names_the_forms_choice_not_a_command_line_option(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str,
+) -> None:
+    """An unsigned bundle loaded with the regional key was refused «by allowing unsigned bundles explicitly
+    (--unsigned)», an option of the command line the coordinator mode has no place for. The app names
+    its form's choice; the terminal keeps --unsigned."""
+    import io
+
+    from digigram.cli.main import main
+    from digigram.ui.settings_dialog import Settings
+
+    seed_trainees(ws, PEOPLE[:1])
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    path = tmp_path / "plain.zip"
+    answers["bundle"] = BundleChoice(path=str(path), key=None, unsigned=True)
+    window.stack.currentWidget().bundle_out.trigger()
+
+    second.apply_settings(Settings(language=lang), store=False)
+    second.coordinator_action.trigger()
+    answers["bundle"] = BundleChoice(path=str(path), key=KEY.encode(), unsigned=False)
+    second.stack.currentWidget().bundle_in.trigger()
+    (shown,) = messages
+    choice = _form_choice(qtbot, saving=False, part="unsigned")
+    assert choice in ("Accept a bundle without a signature", "Прийняти пакет без підпису")
+    assert f"«{choice}»" in shown and "--unsigned" not in shown, shown
+    assert second.ws.people() == []
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{SECRET}\n{KEY}\n"))
+    assert main(["bundle", "import", str(path), "--data-dir", str(tmp_path / "region"), "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert "(--unsigned)" in err and f"«{choice}»" not in err, err
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_bundle_too_large_to_load_names_the_save_forms_choices_not_command_line_options(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        qtbot: Any, lang: str,
+) -> None:
+    """A bundle over the import's limits told the coordinator to «split the export (--since, --hub)»:
+    options of the command line, where the app saves bundles with a form. It names the form's choice."""
+    from digigram.core.bundle.format import RECORD_FILES
+    from digigram.ui.settings_dialog import Settings
+    from tests.coordinator.test_bundle_support import members, reseal, write_zip
+
+    seed_trainees(ws, PEOPLE[:1])
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    plain = tmp_path / "plain.zip"
+    answers["bundle"] = BundleChoice(path=str(plain), key=None, unsigned=True)
+    window.stack.currentWidget().bundle_out.trigger()
+    # Twenty megabytes of empty lines: a file that unpacks to far more than its zip holds.
+    swollen = reseal({**members(plain), RECORD_FILES["answers"]: b"\n" * (20 << 20)}, key=None)
+    bundle = write_zip(tmp_path / "swollen.zip", swollen.items())
+
+    second.apply_settings(Settings(language=lang), store=False)
+    second.coordinator_action.trigger()
+    answers["bundle"] = BundleChoice(path=str(bundle), key=None, unsigned=True)
+    second.stack.currentWidget().bundle_in.trigger()
+    (shown,) = messages
+    since = _form_choice(qtbot, saving=True, part="use_since")
+    assert since in ("Only checks since", "Лише перевірки від")
+    assert f"«{since}»" in shown and "--since" not in shown and "--hub" not in shown, shown
+    assert second.ws.people() == []

@@ -170,6 +170,28 @@ def test_sync_sends_what_the_region_lacks_with_progress_and_keeps_the_address(
     assert _counts(region) == sent
 
 
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_a_regional_database_from_a_newer_digigram_is_said_without_a_command_line_option(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch,
+        new_target: Callable[..., Target]) -> None:
+    """The sync said of a regional database a newer Digigram wrote «choose another data folder
+    (--data-dir)»: an option nobody types in the app, about a folder that has nothing to do with it."""
+    region = new_target()
+    engine = region.engine()
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'f00d1e5500ff'"))
+    engine.dispose()
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    dialog.url.setText(region.url)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    _finished(qtbot, dialog)
+    said = dialog.status.text()
+    assert "was written by a newer version of Digigram (schema f00d1e5500ff)" in said, said
+    assert "ask the person who set up this computer to install that version" in said, said
+    assert "--data-dir" not in said and "data folder" not in said, said
+    assert _counts(region)["person"] == 0
+
+
 def _gate_and(region: Target, action: Callable[[Any], None], qtbot: Any, dialog: SyncDialog) -> None:
     """Hold the sync at its first write into `person` (a lock that lets reads pass), then `action`."""
     gate = region.engine()

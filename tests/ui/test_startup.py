@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt
 
 from digigram.app import requested_language
 from digigram.ui.main_window import KEY_LANGUAGE, load_settings
-from tests.store.test_shared_pc import read_only_folder  # noqa: F401  (a fixture, used by name)
+from tests.store.test_shared_pc import (  # noqa: F401  (fixtures, used by name)
+    read_only_database,
+    read_only_folder,
+)
 
 
 @pytest.mark.parametrize(
@@ -121,6 +124,75 @@ def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_o
         assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
         err = capsys.readouterr().err
         assert said[lang] in err and "--data-dir" in err, err
+    assert exits == [2, 2]
+
+
+def test_a_read_only_database_file_is_named_as_the_file_in_the_app_and_at_the_terminal(
+        qtbot: Any, messages: list[str], exits: list[int], request: pytest.FixtureRequest,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A database file that could only be read, in a folder that could be written, was called «the data
+    folder …/digigram.sqlite3». Both now name the file; the app says whom to ask, the terminal --data-dir."""
+    from digigram.app import open_window, qapplication
+    from digigram.cli.main import main
+    from digigram.core.paths import database_path
+
+    folder = request.getfixturevalue("read_only_database")
+    database = database_path(folder)
+    qapplication()
+    for lang, named, helper in (
+            ("en", f"The database file {database} can only be read",
+             "ask the person who set up this computer"),
+            ("uk", f"Файл бази даних {database} можна лише читати",
+             "попросіть того, хто налаштовував цей компʼютер")):
+        win = open_window(Namespace(data_dir=str(folder), lang=lang, lang_explicit=True))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+        (shown,) = messages
+        assert shown.startswith(named) and helper in shown and "--data-dir" not in shown, shown
+        assert win.opening.text.text() == shown and not win.is_ready
+        messages.clear()
+        assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert named in err and "--data-dir" in err, err
+    assert exits == [2, 2]
+
+
+def test_a_database_from_a_newer_digigram_says_what_a_librarian_can_do_not_an_option(
+        qtbot: Any, data_dir: Path, messages: list[str], exits: list[int],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A database a newer Digigram wrote ended with «(--data-dir)» in the app too. The app says to use
+    that newer Digigram or to ask for it; the terminal keeps --data-dir."""
+    import sqlite3
+
+    from digigram.app import open_window, qapplication
+    from digigram.cli.main import main
+    from digigram.core.paths import database_path
+    from digigram.services.workspace import Workspace
+
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Оксана Петренко")
+    with sqlite3.connect(database_path(data_dir)) as con:
+        con.execute("UPDATE alembic_version SET version_num = 'f00d1e5500ff'")
+    con.close()
+    qapplication()
+    for lang, said, helper in (
+            ("en", "was written by a newer version of Digigram (schema f00d1e5500ff)",
+             "use the newer Digigram it was written with, or ask the person who set up this computer"),
+            ("uk", "записала новіша версія Digigram (схема f00d1e5500ff)",
+             "працюйте з нею в новішій версії Digigram, якою її записано, або попросіть того, хто "
+             "налаштовував цей компʼютер")):
+        win = open_window(Namespace(data_dir=str(data_dir), lang=lang, lang_explicit=True))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+        (shown,) = messages
+        assert said in shown and helper in shown and "--data-dir" not in shown, shown
+        assert win.opening.text.text() == shown and not win.is_ready
+        messages.clear()
+        assert main(["people", "--data-dir", str(data_dir), "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "--data-dir" in err, err
     assert exits == [2, 2]
 
 

@@ -28,6 +28,10 @@ from digigram.core.coordination import BundleError
 from digigram.core.i18n import N_
 
 DEFAULT_LIMITS = Limits()
+# A bundle over the limits, as the app says what to do: the hub saves it in parts from its Save dialog,
+# where the command line's words are its options (--since, --hub).
+_SPLIT_IN_APP = N_("Ask the hub to save it in smaller parts: only the checks since a date («Only checks "
+                   "since»), or one hub at a time (the hub chosen above the trainee table).")
 
 def _unsafe(name: str) -> bool:
     parts = name.split("/")
@@ -53,7 +57,10 @@ def _check_member(info: zipfile.ZipInfo, limits: Limits) -> None:
         raise fail(N_("The file {name!r} in the bundle is too large once unpacked ({file_size} bytes, "
                       "compressed {ratio:.0f}:1): it looks like a zip bomb. Split the export (--since, "
                       "--hub).",
-                      name=name, file_size=info.file_size, ratio=ratio))
+                      name=name, file_size=info.file_size, ratio=ratio),
+                   in_app=N_("The file {name!r} in the bundle is too large once unpacked ({file_size} bytes, "
+                             "compressed {ratio:.0f}:1): it looks like a zip bomb. {split}",
+                             name=name, file_size=info.file_size, ratio=ratio, split=_SPLIT_IN_APP))
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
@@ -98,7 +105,10 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     if size > limits.file_bytes:
         raise fail(N_("The bundle file {path} is too large ({size} bytes, at most {file_bytes}). Ask the "
                       "hub to split the export (--since, --hub).",
-                      path=path, size=size, file_bytes=limits.file_bytes))
+                      path=path, size=size, file_bytes=limits.file_bytes),
+                   in_app=N_("The bundle file {path} is too large ({size} bytes, at most {file_bytes}). "
+                             "{split}",
+                             path=path, size=size, file_bytes=limits.file_bytes, split=_SPLIT_IN_APP))
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
@@ -125,7 +135,9 @@ def _members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
     if total > limits.total_bytes:
         raise fail(N_("The bundle is too large once unpacked ({total} bytes). Split the export (--since, "
                       "--hub).",
-                      total=total))
+                      total=total),
+                   in_app=N_("The bundle is too large once unpacked ({total} bytes). {split}",
+                             total=total, split=_SPLIT_IN_APP))
     if MANIFEST not in found:
         raise fail(N_("The bundle has no manifest.json: it is not a Digigram bundle or it was cut short."))
     return found
@@ -140,7 +152,10 @@ def _signature(manifest: Manifest, raw: bytes, sig: bytes | None, *, key: bytes 
         if not allow_unsigned:
             raise fail(N_("The bundle is not signed with the regional key, so nothing shows it was not "
                           "altered. Import it only if you are sure where it came from, by allowing "
-                          "unsigned bundles explicitly (--unsigned)."))
+                          "unsigned bundles explicitly (--unsigned)."),
+                       in_app=N_("The bundle is not signed with the regional key, so nothing shows it was "
+                                 "not altered. Load it only if you are sure where it came from: choose "
+                                 "«Accept a bundle without a signature»."))
         return False, (N_("The bundle is not signed: its integrity was not checked.").render(lang),)
     if not manifest.signed:
         raise fail(N_("The bundle holds a signature although marked unsigned: it has been changed."))

@@ -167,7 +167,7 @@ class BundleDialog(QDialog):
             try:
                 key = regional_key(self.key.text())
             except DigigramError as exc:  # shorter than the rule: said here, before anything is written
-                return exc.message(current_language())
+                return exc.said_in_app(current_language())
         since = self.since.date().toPython() if self.saving and self.use_since.isChecked() else None
         return BundleChoice(path=path, key=key, unsigned=not self.signed.isChecked(),
                             since=since)  # type: ignore[arg-type]

@@ -239,7 +239,7 @@ class HubsDialog(QDialog):
         try:
             hub = self.co.set_hub_region(hub_id, str(region_id))
         except DigigramError as exc:
-            self._say(exc.message(self.lang))
+            self._say(exc.said_in_app(self.lang))
             show_problem(self, exc)
             self._hub_chosen()  # back to the region it has: nothing was changed
             return
@@ -256,7 +256,7 @@ class HubsDialog(QDialog):
         try:
             hub = self.ws.add_hub(answer[0], region_id=answer[1])
         except DigigramError as exc:
-            self._say(exc.message(self.lang))
+            self._say(exc.said_in_app(self.lang))
             show_problem(self, exc)
             return
         self.changed = True

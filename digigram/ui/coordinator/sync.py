@@ -226,7 +226,7 @@ class SyncDialog(QDialog):
     def _failed(self, exc: DigigramError) -> None:
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        self._say(exc.message(self.lang))
+        self._say(exc.said_in_app(self.lang))
         fit_dialog(self)
 
     def _ended(self) -> None:
