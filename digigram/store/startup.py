@@ -112,12 +112,17 @@ _SERVER_SAYS: tuple[tuple[str, Message], ...] = (
 )
 
 
+def _shown(url: str) -> str:
+    """A database's address as a message may show it: a password written in it becomes ***."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def _cannot_connect(url: str, exc: Exception) -> StorageError:
     """A database server that cannot be reached: what to check, without the folder advice (there is no
     folder), SQLAlchemy's "Background on this error" link or a password written in the address."""
-    from sqlalchemy.engine import make_url
-
-    shown = make_url(url).render_as_string(hide_password=True)
+    shown = _shown(url)
     said = str(getattr(exc, "orig", None) or exc).strip()
     # The driver's words are English: the usual reasons are said in the reader's language, anything
     # else is quoted as the driver's first line.
@@ -279,7 +284,7 @@ def _open_url(url: str) -> Store:
         engine = make_engine(url)
         if engine.dialect.name == "postgresql":
             _refuse_encoding(engine, url)
-        if migrate.needs_upgrade(engine, url):
+        if migrate.needs_upgrade(engine, _shown(url)):  # named in a refusal: never with its password
             migrate.upgrade(url)
     except OperationalError as exc:
         if url.startswith("sqlite"):
@@ -292,8 +297,6 @@ def _refuse_encoding(engine: Engine, url: str) -> None:
     """A PostgreSQL database must store text as UTF8: in any other encoding a Ukrainian name (or the
     apostrophe ʼ) cannot be written, and SQL_ASCII gives text back as raw bytes. Refused before anything
     is created or read, so such a database is left as it was."""
-    from sqlalchemy.engine import make_url
-
     with engine.connect() as connection:
         found = connection.exec_driver_sql("SHOW server_encoding").scalar()
     encoding = found.decode("ascii", "replace") if isinstance(found, bytes) else str(found)
@@ -303,4 +306,4 @@ def _refuse_encoding(engine: Engine, url: str) -> None:
             "The database {where} stores text as {encoding}, in which Ukrainian names cannot be kept; "
             "Digigram needs a database created with ENCODING 'UTF8'. Nothing was written to it. Create a "
             "new database as docs/regional.md (section 2) shows and use its address.",
-            where=make_url(url).render_as_string(hide_password=True), encoding=encoding))
+            where=_shown(url), encoding=encoding))

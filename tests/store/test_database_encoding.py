@@ -1,4 +1,5 @@
-"""A regional database must keep text as UTF8: any other is refused in words, before anything is written."""
+"""A regional database must keep text as UTF8, any other is refused in words before anything is written;
+and no refusal shows the password written in its address."""
 
 from __future__ import annotations
 
@@ -53,5 +54,22 @@ def test_text_travels_as_utf8_whatever_the_client_encoding_says(postgresql: Any,
             assert [p.name for p in ws.people()] == ["Ганна Мʼякота"]
         finally:
             ws.close()
+    finally:
+        postgresql.drop(name)
+
+
+def test_a_database_from_a_newer_digigram_is_named_without_the_password_in_its_address(
+        postgresql: Any) -> None:
+    """The refusal of a database a newer Digigram wrote named it by the address as typed: a password
+    written in it was shown on the screen and in the sync dialog."""
+    name, _url = postgresql.database()
+    try:
+        with postgresql.cluster.admin(name) as conn:
+            conn.execute("UPDATE alembic_version SET version_num = 'f00d1e5500ff'")
+        url = postgresql.cluster.url(name, password="s3cret-Пароль")
+        with pytest.raises(DigigramError) as caught:
+            open_store(database_url=url)
+        for said in (caught.value.message("uk"), caught.value.message("en"), caught.value.said_in_app("en")):
+            assert "f00d1e5500ff" in said and "s3cret" not in said and ":***@" in said, said
     finally:
         postgresql.drop(name)
