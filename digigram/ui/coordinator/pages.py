@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.coordination import CHANGE_DIGITS
 from digigram.core.i18n import NOT_MEASURED, format_change, format_count, format_percent, not_measured_why
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.chart_widget import ChartWidget
@@ -214,7 +215,8 @@ class BeforeAfterPanel(QWidget):
         for row, (area_id, change) in enumerate(changes):
             name = area_name(framework, area_id, lang)
             symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
-            for col, text in enumerate((name, f"{symbol} {format_change(change, lang)}")):  # +0,5 in uk
+            figure = format_change(change, lang, digits=CHANGE_DIGITS)  # +0,5 in uk, as the group report
+            for col, text in enumerate((name, f"{symbol} {figure}")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.fit()
 
