@@ -419,6 +419,8 @@ class NameHeldTable(QTableView):
             room = self.viewport().width()
             if sum(natural) > room > 0:
                 natural = self._share(room, natural, widest)
+            elif room > 0:
+                natural = self._widen_cut(room, natural, widest)
             for col, width in enumerate(natural):
                 self.setColumnWidth(col, width)
             self._fit_heads()
@@ -426,6 +428,20 @@ class NameHeldTable(QTableView):
             self._fitting = False
 
     _widest = 0
+
+    def _widen_cut(self, room: int, natural: list[int], widest: int) -> list[int]:
+        """Widths where the room left over goes first to the columns cut at `widest` (a hub with its
+        region, a long group), up to their whole text: on a wide window the hub stayed cut at «Харківська
+        обл., хаб 30 (Харківсь…» while the area columns' heads spread out over the room it lacked."""
+        want = {col: self.sizeHintForColumn(col) - width for col, width in enumerate(natural)
+                if col not in self.chosen and width >= widest and self.sizeHintForColumn(col) > width}
+        spare, needed = room - sum(natural), sum(want.values())
+        if not want or spare <= 0:
+            return natural
+        widths = list(natural)
+        for col, more in want.items():
+            widths[col] += more if needed <= spare else spare * more // needed
+        return widths
 
     def _share(self, room: int, natural: list[int], widest: int) -> list[int]:
         """Widths that fit `room` where they can: each column keeps its cells' text whole (at most
@@ -462,7 +478,13 @@ class NameHeldTable(QTableView):
             spare = room - sum(least)
         if spare <= 0:
             return least
-        longer = [n - w for n, w in zip(natural, least, strict=True)]
+        # Whole cells before heads on fewer lines: a hub cut with «…» on every row reads worse than a
+        # head on three lines.
+        least = self._widen_cut(room, least, widest)
+        spare = room - sum(least)
+        if spare <= 0:
+            return least
+        longer = [max(n - w, 0) for n, w in zip(natural, least, strict=True)]
         total = sum(longer) or 1
         return [w + spare * more // total for w, more in zip(least, longer, strict=True)]
 
