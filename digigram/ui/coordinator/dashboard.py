@@ -262,14 +262,51 @@ class DashboardView(QWidget):
         if board is None:
             self.count.setText("")
             return
-        counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                   .replace("%1", format_count(board.total, self.win.lang))
-                   .replace("%2", format_count(board.needing_help, self.win.lang)))
+        if self._roles():
+            counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
+                       .replace("%1", format_count(board.total, self.win.lang))
+                       .replace("%2", format_count(board.needing_help, self.win.lang)))
+        else:  # no targets, so no one can be counted as needing help: «needing help: 0» said nothing
+            counted = translate("Dashboard", "Trainees shown: %1").replace(
+                "%1", format_count(board.total, self.win.lang))
         if not self.filters_toggle.isChecked() and self._filters_on():
             counted += " " + translate("Dashboard", "(filters are on)")
         # e.g. a read-only account: the summaries were worked out for this view only
         note = board.note
         self.count.setText(counted if note is None else f"{counted}\n{note.render(self.win.lang)}")
+
+    def _roles(self) -> bool:
+        return bool(self.win.ws.framework.profiles)
+
+    def _say_roles(self) -> None:
+        """What the filters, the key and the count say, with or without roles in the framework. Without
+        them there is no target level: the Role filter offered only «All roles», the «Needs help» and
+        «Role» columns stood empty, and the key spoke of targets the table never showed."""
+        roles = self._roles()
+        for widget in (self.filter_labels[3], self.profile):
+            widget.setVisible(roles)
+        if roles:
+            self.filters_toggle.setAccessibleName(
+                translate("Dashboard", "Show only: region, hub, group, role, dates, name"))
+            self.filters_toggle.setToolTip(
+                translate("Dashboard", "Show or fold the filters: region, hub, group, role, dates, name"))
+            self.marks.setText(translate(
+                "Dashboard", "✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs "
+                             "help: an area two or more levels below, or at least half the areas below the "
+                             "target."))
+            self.table.setAccessibleDescription(translate(
+                "Dashboard", "Per area: ✓ the target is reached; ▼ and a number: that many levels below the "
+                "target, with the level and the target; ⚠ needs help."))
+        else:
+            self.filters_toggle.setAccessibleName(
+                translate("Dashboard", "Show only: region, hub, group, dates, name"))
+            self.filters_toggle.setToolTip(
+                translate("Dashboard", "Show or fold the filters: region, hub, group, dates, name"))
+            self.marks.setText(translate(
+                "Dashboard", "This framework has no roles, so it sets no target levels: each area shows the "
+                             "level measured, and no one is marked as needing help."))
+            self.table.setAccessibleDescription(self.marks.text())
+        self.count.setToolTip(self.marks.text())
 
     def _filters_chosen_by_hand(self) -> None:
         self._filters_chosen = True  # from now on the coordinator's choice, not the screen's size
@@ -307,10 +344,7 @@ class DashboardView(QWidget):
         self.sync_action.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle("")  # the button above says it: one line less for the table
         self.filters_toggle.setText(translate("Dashboard", "Show o&nly…"))
-        self.filters_toggle.setAccessibleName(
-            translate("Dashboard", "Show only: region, hub, group, role, dates, name"))
-        self.filters_toggle.setToolTip(
-            translate("Dashboard", "Show or fold the filters: region, hub, group, role, dates, name"))
+        self._say_roles()
         for label, text in zip(self.filter_labels, (translate("Dashboard", "R&egion:"),
                                                     translate("Dashboard", "H&ub:"),
                                                     translate("Dashboard", "&Group:"),
@@ -338,13 +372,6 @@ class DashboardView(QWidget):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
-        self.table.setAccessibleDescription(translate(
-            "Dashboard", "Per area: ✓ the target is reached; ▼ and a number: that many levels below the "
-            "target, with the level and the target; ⚠ needs help."))
-        self.marks.setText(translate(
-            "Dashboard", "✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an "
-                         "area two or more levels below, or at least half the areas below the target."))
-        self.count.setToolTip(self.marks.text())
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
         self.files_button.setText(translate("Dashboard", "Fi&les"))
@@ -418,6 +445,7 @@ class DashboardView(QWidget):
         options = self.win.run(co.filter_options)
         if options is None:
             return
+        self._say_roles()  # the window may be over another data folder, with another framework
         fw, lang = self.win.ws.framework, self.win.lang
         profiles = {p.id: p.name.get(lang) for p in fw.profiles}
         self._filling = True
@@ -497,7 +525,7 @@ class DashboardView(QWidget):
         names = {a.id: a.name.get(lang) for a in fw.areas}
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
-                            total=board.total)
+                            total=board.total, roles=bool(fw.profiles))
         self.fit_columns()
         self._say_count()
         self._heatmap_drawn = False
