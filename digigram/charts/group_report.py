@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from digigram.charts._pdf import PDF_RC
 from digigram.charts.heatmap import draw_heatmap, heatmap_height, row_height
 from digigram.charts.report import MARGIN, PAGE_W, _Flow, day_text, save_pdf_pages
+from digigram.core.coordination import CHANGE_DIGITS
 from digigram.core.i18n import (
     N_,
     NOT_MEASURED,
@@ -135,7 +136,8 @@ def build_group_pages(report: GroupReport, *, lang: str,
         flow.paragraph(f"{w['high_latest']}: {_of(w, report.ba_high_latest, lang)}", after=0.06)
     if report.ba_people and report.level_change:
         flow.table([w["area"], w["change"]], [5.0, 2.0],
-                   [[name, format_change(value, lang, digits=2)] for name, value in report.level_change],
+                   [[name, format_change(value, lang, digits=CHANGE_DIGITS)]
+                    for name, value in report.level_change],
                    keep_together=True)
 
     width = PAGE_W - 2 * MARGIN

@@ -130,6 +130,12 @@ class BeforeAfter:
     rated_latest: int = 0
 
 
+# Decimals of a mean change in levels, on the Before/after tab and in the group report alike: levels are
+# whole steps (A1 to C2), and the tab's ▲, ▼ and = turn at half a tenth. The report wrote «+0,36» where
+# the tab showed «+0,4» for the same trainees.
+CHANGE_DIGITS = 1
+
+
 def before_after_of(firsts: Sequence[int | None], latests: Sequence[int | None],
                  level_change: Mapping[str, float]) -> BeforeAfter:
     """The figures over the first and the latest self-ratings of the people compared."""

@@ -241,6 +241,14 @@ class _Matches(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def _room_for(view: QListView | Any, texts: Sequence[str]) -> int:
+    """How wide a hub list must be for its longest text, its scroll bar and margins."""
+    metrics = view.fontMetrics()
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    return int(widest + view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent) + 4 * (
+        view.frameWidth() + metrics.averageCharWidth()))
+
+
 class HubCombo(QComboBox):
     """A hub filter at a region's size (a thousand hubs): a box to type in, its list as before.
 
@@ -330,16 +338,30 @@ class HubCombo(QComboBox):
         if not self.isVisible():
             return
         popup = self._list
-        metrics = popup.fontMetrics()
         shown = [self.matches.index(row, 0).data() for row in range(min(self.matches.rowCount(), 200))]
-        widest = max((metrics.horizontalAdvance(text) for text in shown), default=0)
-        room = widest + popup.style().pixelMetric(popup.style().PixelMetric.PM_ScrollBarExtent) + 4 * (
-            popup.frameWidth() + metrics.averageCharWidth())
-        width = max(self.width(), min(room, self.window().width()))
+        width = max(self.width(), min(_room_for(popup, shown), self.window().width()))
         left = self.mapTo(self.window(), QPoint(0, 0)).x()
         x = min(0, self.window().width() - (left + width))
         self.finder.complete(QRect(x, 0, width, self.height()))
         popup.setCurrentIndex(self.matches.index(0, 0) if self.matches.rows else QModelIndex())
+
+    def showPopup(self) -> None:
+        """The whole list (Alt+↓, F4, the arrow) as wide as its longest hub and region, within the
+        window: as wide as the box, at 200 % text every hub read «Івано-Ф… хаб 01», the region's name cut
+        out of each one."""
+        self._list.hide()  # the whole list, not the matches over it
+        super().showPopup()
+        view = self.view()
+        popup = view.window()  # the list's own top-level frame
+        if popup is self.window():
+            return
+        texts = [self.itemText(row) for row in range(self.count())]
+        width = min(_room_for(view, texts), self.window().width())
+        if width <= popup.width():
+            return
+        left = self.window().mapToGlobal(QPoint(0, 0)).x()
+        x = max(left, min(popup.x(), left + self.window().width() - width))  # its right edge in the window
+        popup.setGeometry(x, popup.y(), width, popup.height())
 
     def _chosen_in_list(self, index: QModelIndex) -> None:
         if self.matches.rows and index.isValid():
@@ -426,10 +448,6 @@ class HubCombo(QComboBox):
         if event.reason() != Qt.FocusReason.PopupFocusReason and self._searching():
             self._put_back()  # leaving the box mid-search changes nothing
         super().focusOutEvent(event)
-
-    def showPopup(self) -> None:
-        self._list.hide()  # the whole list, not the matches over it
-        super().showPopup()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -196,6 +196,27 @@ def test_on_a_netbook_at_200_percent_the_matches_are_in_the_window(
 
 @popup_shown
 @pytest.mark.parametrize("lang", ["uk", "en"])
+def test_on_a_netbook_at_200_percent_the_whole_list_shows_each_hub_whole(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
+    """Alt+↓ opened the whole list as narrow as the box: at 200 % text each hub read «Обла…тва (Льв…»,
+    the region cut out of the middle. It is as wide as the longest hub and region, within the window."""
+    view, _ = dashboard(window, ws, lang=lang, scale=200, size=(1024, 600))
+    box = view.hub
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    list_ = box.view()
+    qtbot.waitUntil(list_.isVisible, timeout=2000)
+    width = list_.fontMetrics().horizontalAdvance
+    longest = max((box.itemText(row) for row in range(box.count())), key=width)
+    assert YOUTH in longest, longest
+    assert list_.viewport().width() >= width(longest), "the hubs are cut"
+    frame = window.frameGeometry()
+    assert frame.contains(list_.window().geometry()), (list_.window().geometry(), frame)
+    box.hidePopup()
+
+
+@popup_shown
+@pytest.mark.parametrize("lang", ["uk", "en"])
 def test_the_programme_tab_finds_a_hub_by_typing_and_follows_the_region(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811
     view, hubs = dashboard(window, ws, lang=lang)

@@ -76,6 +76,33 @@ def test_a_short_table_keeps_its_place_under_its_title(
         assert page.height() - page.table.geometry().bottom() > 50, "the table fills the page: nothing tested"
 
 
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_figures_pages_scroll_their_tables_not_the_screen(
+        window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """With ten long hard questions (a region's selection) the screen grew as tall as all their rows
+    and the window scrolled it, filters and tabs and all, with blank space under the table: 153 px at
+    1366×768, 942 px at 200 % text. The before/after page, not even shown, added its own: its summary
+    wrapped to a stale, narrow width. Now the pages' tables scroll in the room the window gives, and the
+    screen scrolls no further on these pages than on the trainee table's."""
+    from digigram.core.programme import AFTER_DAYS
+
+    view = netbook_dashboard(window, ws, lang="uk", scale=scale, people=PEOPLE, checks=2, size=(1366, 768),
+                             apart_days=AFTER_DAYS + 2)
+    if not view.filters_toggle.isChecked():
+        view.filters_toggle.click()
+    settle(16)
+    bar = window.scroller.verticalScrollBar()
+    on_the_table = bar.maximum()
+    for page in (view.hard, view.before_after, view.hard):
+        show_figures_page(view, page)
+        assert page.table.rowCount() > 0, "the case is not tested: the page is empty"
+        assert bar.maximum() <= on_the_table, f"{type(page).__name__}: the screen scrolls {bar.maximum()} px"
+    if scale == 100:
+        assert bar.maximum() == 0, f"the screen scrolls {bar.maximum()} px at 1366×768"
+    rows = view.hard.table
+    assert rows.verticalScrollBar().maximum() > 0 or scale == 100, "the table's rows all fit: nothing tested"
+
+
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_the_programme_tables_are_read_whole_on_a_netbook(
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], lang: str) -> None:  # noqa: F811

@@ -62,3 +62,40 @@ def test_the_group_picture_of_a_framework_without_roles_says_it_has_no_targets(
         assert not page.chart.isVisible()
         assert "below the target" not in page.chart.accessibleDescription()
         window.go_home()
+
+
+def test_the_dashboard_of_a_framework_without_roles_offers_no_role_and_no_help_mark(
+        qtbot: Any, window: Any, tmp_path: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """Without roles there are no target levels. The dashboard's Role filter offered only «All roles»,
+    the «Needs help» and «Role» columns stood empty beside finished checks, the count said «needing
+    help: 0» and the key under the table explained targets the table never showed. Now neither the filter
+    nor those columns are shown, and the key and the count say why no one is marked."""
+    from PySide6.QtCore import Qt
+
+    from digigram.app import finish_opening
+    from digigram.services.workspace import Workspace
+    from tests.ui.conftest import MINI
+    from tests.ui.coordinator_seed import finish_check
+
+    framework = without_roles(MINI, tmp_path / "no-roles.yaml")
+    shutil.copytree(MINI.parent / "handouts", tmp_path / "handouts")
+    window.ws.close()
+    with Workspace.open(data_dir=tmp_path / "roles-free", framework_path=framework) as ws:
+        finish_check(ws, ws.create_person("Олена", hub="Хаб у Бучі").id, seed=1, mode="full")
+        finish_opening(window, ws, language="en")
+        ws.set_coordinator_password(SECRET)
+        window.coordinator_action.trigger()
+        view = dashboard(window)
+        if not view.filters_toggle.isChecked():
+            view.filters_toggle.click()
+        qtbot.waitUntil(view.filters.isVisible, timeout=2000)
+        assert not view.profile.isVisible(), "a Role filter with nothing but «All roles»"
+        assert not any(w.isVisible() and w.buddy() is view.profile for w in view.findChildren(QLabel))
+        model = view.table.model()
+        heads = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+                 for c in range(model.columnCount())]
+        assert "Needs help" not in heads and "Role" not in heads, heads
+        assert heads[0] == "Name" and "Hub" in heads and "Group" in heads, heads
+        assert "needing help" not in view.count.text(), view.count.text()
+        assert "no roles" in view.marks.text() and "target" in view.marks.text(), view.marks.text()
+        window.go_home()

@@ -102,16 +102,19 @@ class Coordinator:
         return FilterOptions(hubs=hubs, groups=groups, profiles=profiles)
 
     def dashboard(self, filters: DashboardFilter | None = None, *, order: TraineeOrder | None = None,
-                  offset: int = 0, limit: int | None = None, figures: bool = True) -> Dashboard:
+                  offset: int = 0, limit: int | None = None, figures: bool = True,
+                  counted: tuple[int, int] | None = None) -> Dashboard:
         """Trainees, heatmap data, hard questions and before/after for the filter (all when None).
 
         With a `limit`, one page of trainees from `offset` in `order`, counted whole; `figures=False`
-        leaves out the hard questions and before/after (see dashboard_figures) for a quick first screen.
+        leaves out the hard questions and before/after (see dashboard_figures) for a quick first screen;
+        `counted`: the counts the filter's first page gave, for a further page (not counted again).
         """
         if offset < 0 or (limit is not None and limit < 0):
             raise ValueError("offset and limit cannot be negative")
         return coordinator_dashboard.build(self._sessions, self._ws.framework, filters or DashboardFilter(),
-                                           order=order, offset=offset, limit=limit, figures=figures)
+                                           order=order, offset=offset, limit=limit, figures=figures,
+                                           counted=counted)
 
     def dashboard_figures(
             self, filters: DashboardFilter | None = None) -> tuple[tuple[ItemStat, ...], BeforeAfter]:

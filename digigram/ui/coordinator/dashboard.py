@@ -262,14 +262,51 @@ class DashboardView(QWidget):
         if board is None:
             self.count.setText("")
             return
-        counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
-                   .replace("%1", format_count(board.total, self.win.lang))
-                   .replace("%2", format_count(board.needing_help, self.win.lang)))
+        if self._roles():
+            counted = (translate("Dashboard", "Trainees shown: %1; needing help: %2")
+                       .replace("%1", format_count(board.total, self.win.lang))
+                       .replace("%2", format_count(board.needing_help, self.win.lang)))
+        else:  # no targets, so no one can be counted as needing help: «needing help: 0» said nothing
+            counted = translate("Dashboard", "Trainees shown: %1").replace(
+                "%1", format_count(board.total, self.win.lang))
         if not self.filters_toggle.isChecked() and self._filters_on():
             counted += " " + translate("Dashboard", "(filters are on)")
         # e.g. a read-only account: the summaries were worked out for this view only
         note = board.note
         self.count.setText(counted if note is None else f"{counted}\n{note.render(self.win.lang)}")
+
+    def _roles(self) -> bool:
+        return bool(self.win.ws.framework.profiles)
+
+    def _say_roles(self) -> None:
+        """What the filters, the key and the count say, with or without roles in the framework. Without
+        them there is no target level: the Role filter offered only «All roles», the «Needs help» and
+        «Role» columns stood empty, and the key spoke of targets the table never showed."""
+        roles = self._roles()
+        for widget in (self.filter_labels[3], self.profile):
+            widget.setVisible(roles)
+        if roles:
+            self.filters_toggle.setAccessibleName(
+                translate("Dashboard", "Show only: region, hub, group, role, dates, name"))
+            self.filters_toggle.setToolTip(
+                translate("Dashboard", "Show or fold the filters: region, hub, group, role, dates, name"))
+            self.marks.setText(translate(
+                "Dashboard", "✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs "
+                             "help: an area two or more levels below, or at least half the areas below the "
+                             "target."))
+            self.table.setAccessibleDescription(translate(
+                "Dashboard", "Per area: ✓ the target is reached; ▼ and a number: that many levels below the "
+                "target, with the level and the target; ⚠ needs help."))
+        else:
+            self.filters_toggle.setAccessibleName(
+                translate("Dashboard", "Show only: region, hub, group, dates, name"))
+            self.filters_toggle.setToolTip(
+                translate("Dashboard", "Show or fold the filters: region, hub, group, dates, name"))
+            self.marks.setText(translate(
+                "Dashboard", "This framework has no roles, so it sets no target levels: each area shows the "
+                             "level measured, and no one is marked as needing help."))
+            self.table.setAccessibleDescription(self.marks.text())
+        self.count.setToolTip(self.marks.text())
 
     def _filters_chosen_by_hand(self) -> None:
         self._filters_chosen = True  # from now on the coordinator's choice, not the screen's size
@@ -307,10 +344,7 @@ class DashboardView(QWidget):
         self.sync_action.setText(translate("Dashboard", "S&ync with the region…"))
         self.filters.setTitle("")  # the button above says it: one line less for the table
         self.filters_toggle.setText(translate("Dashboard", "Show o&nly…"))
-        self.filters_toggle.setAccessibleName(
-            translate("Dashboard", "Show only: region, hub, group, role, dates, name"))
-        self.filters_toggle.setToolTip(
-            translate("Dashboard", "Show or fold the filters: region, hub, group, role, dates, name"))
+        self._say_roles()
         for label, text in zip(self.filter_labels, (translate("Dashboard", "R&egion:"),
                                                     translate("Dashboard", "H&ub:"),
                                                     translate("Dashboard", "&Group:"),
@@ -338,13 +372,6 @@ class DashboardView(QWidget):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard pages"))
         self.table.setAccessibleName(translate("Dashboard", "Trainees"))
-        self.table.setAccessibleDescription(translate(
-            "Dashboard", "Per area: ✓ the target is reached; ▼ and a number: that many levels below the "
-            "target, with the level and the target; ⚠ needs help."))
-        self.marks.setText(translate(
-            "Dashboard", "✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an "
-                         "area two or more levels below, or at least half the areas below the target."))
-        self.count.setToolTip(self.marks.text())
         self.open_button.setText(translate("Dashboard", "&Open the trainee"))
         self.delete_button.setText(translate("Dashboard", "&Delete the trainee…"))
         self.files_button.setText(translate("Dashboard", "Fi&les"))
@@ -385,7 +412,7 @@ class DashboardView(QWidget):
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""
         self._stale_figures()  # figures still on their way are dropped when they arrive
-        self._filters = self._figures_for = None
+        self._filters = self._figures_for = self._counted = None
         self._name_pause.stop()
         self.name.blockSignals(True)  # a name typed to find someone is about a trainee too
         self.name.clear()
@@ -418,6 +445,7 @@ class DashboardView(QWidget):
         options = self.win.run(co.filter_options)
         if options is None:
             return
+        self._say_roles()  # the window may be over another data folder, with another framework
         fw, lang = self.win.ws.framework, self.win.lang
         profiles = {p.id: p.name.get(lang) for p in fw.profiles}
         self._filling = True
@@ -477,8 +505,11 @@ class DashboardView(QWidget):
             names = {p.id: p.name.get(lang) for p in self.win.ws.framework.profiles}
             roles = tuple(sorted(names, key=lambda role: sort_key(names[role])))
         order = TraineeOrder(column, descending, roles)
+        # A further page, or the same trainees in another order, keeps the counts the filter's first page
+        # gave: counted again, each 200 rows of a region took a third of a second more.
+        counted = self._counted[1] if self._counted is not None and self._counted[0] == filters else None
         return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
-                                                 figures=False), slow=True)
+                                                 figures=False, counted=counted), slow=True)
 
     def apply_filters(self) -> None:
         """The first screen only: the table's first page and the counts. The hard questions and the
@@ -487,17 +518,20 @@ class DashboardView(QWidget):
         if co is None:
             return
         self._filters = self.current_filter()
+        self._counted = None  # counted anew: the filter, or the trainees behind it, may have changed
         board = self._load_page(*self.model.order, 0)
         if board is None:
             return
         self.dashboard = board
+        if board.note is None:  # every check summarised: the counts hold for the filter's other pages
+            self._counted = (self._filters, (board.total, board.needing_help))
         self._figures_for = None
         self._stale_figures()  # the data or the filter changed: figures on their way are for the old ones
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
-                            total=board.total)
+                            total=board.total, roles=bool(fw.profiles))
         self.fit_columns()
         self._say_count()
         self._heatmap_drawn = False
@@ -508,6 +542,7 @@ class DashboardView(QWidget):
             button.setEnabled(has_rows)
 
     _filters: Any = None
+    _counted: tuple[Any, tuple[int, int]] | None = None  # (filter, its trainees and those needing help)
     _figures_for: Any = None  # the filter the hard questions and before/after pages show
 
     def _stale_figures(self) -> None:

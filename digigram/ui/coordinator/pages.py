@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digigram.core.coordination import CHANGE_DIGITS
 from digigram.core.i18n import NOT_MEASURED, format_change, format_count, format_percent, not_measured_why
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.chart_widget import ChartWidget
@@ -51,7 +52,20 @@ def percent(share: float | None, lang: str) -> str:
     return "—" if share is None else format_percent(share, lang)
 
 
-class HardQuestionsTable(QWidget):
+class FillingPage(QWidget):
+    """A dashboard page whose table scrolls in the room the window gives it. Asked how tall it would be
+    at a width, it gives its least height, not the height of all its rows: the tabs ask each page, the
+    tallest answer sets the screen's least height, and ten wrapped hard questions of a region made the
+    whole screen 89 px taller than a 1366×768 window, which scrolled, blank space under the table."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
+
+
+class HardQuestionsTable(FillingPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -67,7 +81,8 @@ class HardQuestionsTable(QWidget):
         # room than the other pages and the table gives up the room the wrapped line takes.
         self.counted = QLabel(self)
         self.counted.setWordWrap(True)
-        self.empty = TextLabel(self)
+        # Fixed: on a tab not shown its width is a stale, narrow one, and so would its height be.
+        self.empty = FixedTextLabel(self)
         self.empty.hide()
         self.retry = _retry_button(self)
         layout.addWidget(self.label)
@@ -140,13 +155,15 @@ def _area_of(framework: Any, item: Any, lang: str) -> str:
         return ""
 
 
-class BeforeAfterPanel(QWidget):
+class BeforeAfterPanel(FillingPage):
     """The share rating themselves 7–10 at the first and the latest check, and the change in levels."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.summary = TextLabel(self)
+        # Fixed: on a tab not shown its width is a stale, narrow one, and its height wrapped to it (272 px at
+        # 1366×768) made the tabs, and the screen, taller than the window.
+        self.summary = FixedTextLabel(self)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.table = _table(self, 2)
@@ -214,7 +231,8 @@ class BeforeAfterPanel(QWidget):
         for row, (area_id, change) in enumerate(changes):
             name = area_name(framework, area_id, lang)
             symbol = "▲" if change > 0.05 else "▼" if change < -0.05 else "="
-            for col, text in enumerate((name, f"{symbol} {format_change(change, lang)}")):  # +0,5 in uk
+            figure = format_change(change, lang, digits=CHANGE_DIGITS)  # +0,5 in uk, as the group report
+            for col, text in enumerate((name, f"{symbol} {figure}")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.fit()
 

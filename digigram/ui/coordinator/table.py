@@ -42,17 +42,19 @@ from digigram.core.when import local_day
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
-# Who and how they stand come first, together: the name, "needs help", then one column per area; what
-# places the trainee (checks, last check, hub, group, role) follows. At 1366 px the hub, group and role
-# columns had pushed all but two areas out of view, and on a netbook every one of them.
-LEAD = 2  # name, needs help; then the areas
 NEEDS_HELP_BG = QColor("#fde2c8")  # an extra hint only: the column also says it in words with a symbol
 # The words on that tint, dark whatever the palette: high contrast's white text on it was unreadable.
 NEEDS_HELP_FG = QColor("#000000")
 PAGE = 200  # trainees a page: a few screens of rows, however large the text
+# Who and how they stand come first, together: the name, "needs help", then one column per area; what
+# places the trainee (checks, last check, hub, group, role) follows. At 1366 px the hub, group and role
+# columns had pushed all but two areas out of view, and on a netbook every one of them.
 # The order columns (see core.coordination.TraineeOrder) before and after the areas ("area:<id>").
 ORDER_BEFORE = ("name", "needs_help")
 ORDER_AFTER = ("checks", "last_check", "hub", "group", "role")
+# A framework without roles sets no target levels: no one is marked as needing help and no one has a
+# role, so those two columns, always empty, are left out.
+WITHOUT_ROLES = ("needs_help", "role")
 # (order column, descending, offset) -> the dashboard with that page, or None when it could not be read
 Loader = Callable[[str, bool, int], Any]
 
@@ -111,11 +113,19 @@ class TraineeModel(QAbstractTableModel):
         self.lang = "uk"
         self.order = ("name", False)  # (order column, descending)
         self.loader: Loader | None = None
+        # The order columns shown, before and after the areas.
+        self.before: tuple[str, ...] = ORDER_BEFORE
+        self.after: tuple[str, ...] = ORDER_AFTER
 
     def set_rows(self, rows: Sequence[Any], *, area_ids: Sequence[str], area_names: dict[str, str],
-                 profile_names: dict[str, str], lang: str, total: int | None = None) -> None:
-        """The first page (or every row, without a total), in the model's order already."""
+                 profile_names: dict[str, str], lang: str, total: int | None = None,
+                 roles: bool = True) -> None:
+        """The first page (or every row, without a total), in the model's order already; `roles`:
+        whether the framework has roles (see WITHOUT_ROLES)."""
         self.beginResetModel()
+        kept = () if roles else WITHOUT_ROLES
+        self.before = tuple(c for c in ORDER_BEFORE if c not in kept)
+        self.after = tuple(c for c in ORDER_AFTER if c not in kept)
         self.rows = list(rows)
         self.total = len(self.rows) if total is None else total
         self.area_ids = tuple(area_ids)
@@ -123,15 +133,17 @@ class TraineeModel(QAbstractTableModel):
         self.endResetModel()
 
     def order_column(self, col: int) -> str:
-        if col < LEAD:
-            return ORDER_BEFORE[col]
-        if col < LEAD + len(self.area_ids):
-            return "area:" + self.area_ids[col - LEAD]
-        return ORDER_AFTER[col - LEAD - len(self.area_ids)]
+        lead = len(self.before)
+        if col < lead:
+            return self.before[col]
+        if col < lead + len(self.area_ids):
+            return "area:" + self.area_ids[col - lead]
+        return self.after[col - lead - len(self.area_ids)]
 
     def area_at(self, col: int) -> str | None:
         """The area a column shows, or None for the other columns."""
-        return self.area_ids[col - LEAD] if LEAD <= col < LEAD + len(self.area_ids) else None
+        lead = len(self.before)
+        return self.area_ids[col - lead] if lead <= col < lead + len(self.area_ids) else None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.loader is not None and len(self.rows) < self.total
@@ -149,22 +161,21 @@ class TraineeModel(QAbstractTableModel):
         self.endInsertRows()
 
     def headers(self) -> list[str]:
-        return [
-            translate("Dashboard", "Name"),
-            translate("Dashboard", "Needs help"),
-            *(self.area_names.get(a, a) for a in self.area_ids),
-            translate("Dashboard", "Checks"),
-            translate("Dashboard", "Last check"),
-            translate("Dashboard", "Hub"),
-            translate("Dashboard", "Group"),
-            translate("Dashboard", "Role"),
-        ]
+        titles = {"name": translate("Dashboard", "Name"),
+                  "needs_help": translate("Dashboard", "Needs help"),
+                  "checks": translate("Dashboard", "Checks"),
+                  "last_check": translate("Dashboard", "Last check"),
+                  "hub": translate("Dashboard", "Hub"),
+                  "group": translate("Dashboard", "Group"),
+                  "role": translate("Dashboard", "Role")}
+        return [*(titles[c] for c in self.before), *(self.area_names.get(a, a) for a in self.area_ids),
+                *(titles[c] for c in self.after)]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ORDER_BEFORE) + len(self.area_ids) + len(ORDER_AFTER)
+        return 0 if parent.isValid() else len(self.before) + len(self.area_ids) + len(self.after)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -188,9 +199,10 @@ class TraineeModel(QAbstractTableModel):
         area = self.area_at(col)
         if role == Qt.ItemDataRole.ToolTipRole and area is not None:
             return area_words(row.areas.get(area), self.area_names.get(area, area), self.lang)
-        if role == Qt.ItemDataRole.BackgroundRole and row.needs_help and col == 1:
+        helped = row.needs_help and col == 1 and self.before[1:2] == ("needs_help",)
+        if role == Qt.ItemDataRole.BackgroundRole and helped:
             return QBrush(NEEDS_HELP_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and row.needs_help and col == 1:
+        if role == Qt.ItemDataRole.ForegroundRole and helped:
             return QBrush(NEEDS_HELP_FG)
         if role == Qt.ItemDataRole.UserRole:
             return row.person_id
@@ -419,6 +431,8 @@ class NameHeldTable(QTableView):
             room = self.viewport().width()
             if sum(natural) > room > 0:
                 natural = self._share(room, natural, widest)
+            elif room > 0:
+                natural = self._widen_cut(room, natural, widest)
             for col, width in enumerate(natural):
                 self.setColumnWidth(col, width)
             self._fit_heads()
@@ -426,6 +440,20 @@ class NameHeldTable(QTableView):
             self._fitting = False
 
     _widest = 0
+
+    def _widen_cut(self, room: int, natural: list[int], widest: int) -> list[int]:
+        """Widths where the room left over goes first to the columns cut at `widest` (a hub with its
+        region, a long group), up to their whole text: on a wide window the hub stayed cut at «Харківська
+        обл., хаб 30 (Харківсь…» while the area columns' heads spread out over the room it lacked."""
+        want = {col: self.sizeHintForColumn(col) - width for col, width in enumerate(natural)
+                if col not in self.chosen and width >= widest and self.sizeHintForColumn(col) > width}
+        spare, needed = room - sum(natural), sum(want.values())
+        if not want or spare <= 0:
+            return natural
+        widths = list(natural)
+        for col, more in want.items():
+            widths[col] += more if needed <= spare else spare * more // needed
+        return widths
 
     def _share(self, room: int, natural: list[int], widest: int) -> list[int]:
         """Widths that fit `room` where they can: each column keeps its cells' text whole (at most
@@ -462,7 +490,13 @@ class NameHeldTable(QTableView):
             spare = room - sum(least)
         if spare <= 0:
             return least
-        longer = [n - w for n, w in zip(natural, least, strict=True)]
+        # Whole cells before heads on fewer lines: a hub cut with «…» on every row reads worse than a
+        # head on three lines.
+        least = self._widen_cut(room, least, widest)
+        spare = room - sum(least)
+        if spare <= 0:
+            return least
+        longer = [max(n - w, 0) for n, w in zip(natural, least, strict=True)]
         total = sum(longer) or 1
         return [w + spare * more // total for w, more in zip(least, longer, strict=True)]
 

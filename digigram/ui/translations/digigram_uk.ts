@@ -473,466 +473,486 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="36"/>
+        <location filename="../coordinator/pages.py" line="37"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="40"/>
+        <location filename="../coordinator/pages.py" line="41"/>
         <source>The figures could not be read.</source>
         <translation>Не вдалося прочитати показники.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="82"/>
-        <location filename="../coordinator/pages.py" line="167"/>
+        <location filename="../coordinator/pages.py" line="83"/>
+        <location filename="../coordinator/pages.py" line="168"/>
         <source>Read the figures once &amp;more</source>
         <translation>Прочитати показники &amp;знову</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="83"/>
+        <location filename="../coordinator/pages.py" line="84"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="84"/>
+        <location filename="../coordinator/pages.py" line="85"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="86"/>
+        <location filename="../coordinator/pages.py" line="87"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="86"/>
-        <location filename="../coordinator/pages.py" line="170"/>
+        <location filename="../coordinator/pages.py" line="87"/>
+        <location filename="../coordinator/pages.py" line="171"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="87"/>
+        <location filename="../coordinator/pages.py" line="88"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="87"/>
+        <location filename="../coordinator/pages.py" line="88"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="88"/>
+        <location filename="../coordinator/pages.py" line="89"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="111"/>
+        <location filename="../coordinator/pages.py" line="112"/>
         <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="126"/>
+        <location filename="../coordinator/pages.py" line="127"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="168"/>
+        <location filename="../coordinator/pages.py" line="169"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="169"/>
+        <location filename="../coordinator/pages.py" line="170"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="171"/>
+        <location filename="../coordinator/pages.py" line="172"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="172"/>
+        <location filename="../coordinator/pages.py" line="173"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="194"/>
+        <location filename="../coordinator/pages.py" line="195"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="207"/>
+        <location filename="../coordinator/pages.py" line="208"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="209"/>
+        <location filename="../coordinator/pages.py" line="210"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="226"/>
+        <location filename="../coordinator/pages.py" line="228"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="239"/>
+        <location filename="../coordinator/pages.py" line="241"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="277"/>
+        <location filename="../coordinator/pages.py" line="279"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="278"/>
+        <location filename="../coordinator/pages.py" line="280"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="279"/>
+        <location filename="../coordinator/pages.py" line="281"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="295"/>
+        <location filename="../coordinator/pages.py" line="297"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="305"/>
+        <location filename="../coordinator/pages.py" line="307"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="308"/>
+        <location filename="../coordinator/pages.py" line="310"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="314"/>
+        <location filename="../coordinator/pages.py" line="316"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="79"/>
+        <location filename="../coordinator/table.py" line="81"/>
         <source>%1: no finished check</source>
         <translation>%1: немає завершеної перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="81"/>
+        <location filename="../coordinator/table.py" line="83"/>
         <source>%1: level %2, no target</source>
         <translation>%1: рівень %2, ціль не задано</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="84"/>
+        <location filename="../coordinator/table.py" line="86"/>
         <source>%1: level %2, target %3 reached</source>
         <translation>%1: рівень %2, ціль %3 досягнуто</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="86"/>
+        <location filename="../coordinator/table.py" line="88"/>
         <source>%1: level %2, below the target %3 by %4</source>
         <translation>%1: рівень %2, нижче від цілі %3 на %4</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="92"/>
+        <location filename="../coordinator/table.py" line="94"/>
         <source>needs help</source>
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="153"/>
+        <location filename="../coordinator/table.py" line="162"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="158"/>
+        <location filename="../coordinator/table.py" line="166"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="159"/>
+        <location filename="../coordinator/table.py" line="167"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="160"/>
+        <location filename="../coordinator/table.py" line="168"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="156"/>
+        <location filename="../coordinator/table.py" line="164"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="157"/>
+        <location filename="../coordinator/table.py" line="165"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="154"/>
+        <location filename="../coordinator/table.py" line="163"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="298"/>
+        <location filename="../coordinator/dashboard.py" line="335"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="304"/>
+        <location filename="../coordinator/dashboard.py" line="341"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="305"/>
+        <location filename="../coordinator/dashboard.py" line="342"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="306"/>
+        <location filename="../coordinator/dashboard.py" line="343"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="307"/>
+        <location filename="../coordinator/dashboard.py" line="344"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="269"/>
+        <location filename="../coordinator/dashboard.py" line="273"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="300"/>
+        <location filename="../coordinator/dashboard.py" line="270"/>
+        <source>Trainees shown: %1</source>
+        <translation>Показано слухачів: %1</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="302"/>
+        <source>Show only: region, hub, group, dates, name</source>
+        <translation>Показати лише: регіон, хаб, група, дати, імʼя</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="304"/>
+        <source>Show or fold the filters: region, hub, group, dates, name</source>
+        <translation>Показати або згорнути фільтри: регіон, хаб, група, дати, імʼя</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="305"/>
+        <source>This framework has no roles, so it sets no target levels: each area shows the level measured, and no one is marked as needing help.</source>
+        <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів: у кожній сфері показано виміряний рівень, і нікого не позначено як такого, що потребує допомоги.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="337"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="301"/>
+        <location filename="../coordinator/dashboard.py" line="338"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="303"/>
+        <location filename="../coordinator/dashboard.py" line="340"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="309"/>
+        <location filename="../coordinator/dashboard.py" line="346"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="315"/>
+        <location filename="../coordinator/dashboard.py" line="349"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="316"/>
+        <location filename="../coordinator/dashboard.py" line="350"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="317"/>
+        <location filename="../coordinator/dashboard.py" line="351"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="319"/>
+        <location filename="../coordinator/dashboard.py" line="353"/>
         <source>Filter by region</source>
         <translation>Відбір за регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="320"/>
+        <location filename="../coordinator/dashboard.py" line="354"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="321"/>
+        <location filename="../coordinator/dashboard.py" line="355"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="322"/>
+        <location filename="../coordinator/dashboard.py" line="356"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="323"/>
+        <location filename="../coordinator/dashboard.py" line="357"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="324"/>
+        <location filename="../coordinator/dashboard.py" line="358"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="325"/>
+        <location filename="../coordinator/dashboard.py" line="359"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="326"/>
+        <location filename="../coordinator/dashboard.py" line="360"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="327"/>
+        <location filename="../coordinator/dashboard.py" line="361"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="328"/>
+        <location filename="../coordinator/dashboard.py" line="362"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="329"/>
+        <location filename="../coordinator/dashboard.py" line="363"/>
         <source>Name contain&amp;s:</source>
         <translation>&amp;Імʼя містить:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="330"/>
+        <location filename="../coordinator/dashboard.py" line="364"/>
         <source>Find trainees by part of the name</source>
         <translation>Знайти слухачів за частиною імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="331"/>
+        <location filename="../coordinator/dashboard.py" line="365"/>
         <source>Part of the name</source>
         <translation>Частина імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="332"/>
+        <location filename="../coordinator/dashboard.py" line="366"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="333"/>
+        <location filename="../coordinator/dashboard.py" line="367"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="334"/>
+        <location filename="../coordinator/dashboard.py" line="368"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="335"/>
+        <location filename="../coordinator/dashboard.py" line="369"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="336"/>
+        <location filename="../coordinator/dashboard.py" line="370"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="339"/>
+        <location filename="../coordinator/dashboard.py" line="373"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="340"/>
+        <location filename="../coordinator/dashboard.py" line="374"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="341"/>
+        <location filename="../coordinator/dashboard.py" line="297"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="344"/>
+        <location filename="../coordinator/dashboard.py" line="293"/>
         <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
         <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="348"/>
+        <location filename="../coordinator/dashboard.py" line="375"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="349"/>
+        <location filename="../coordinator/dashboard.py" line="376"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="350"/>
+        <location filename="../coordinator/dashboard.py" line="377"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="351"/>
+        <location filename="../coordinator/dashboard.py" line="378"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="353"/>
+        <location filename="../coordinator/dashboard.py" line="380"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="354"/>
+        <location filename="../coordinator/dashboard.py" line="381"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="355"/>
+        <location filename="../coordinator/dashboard.py" line="382"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="356"/>
+        <location filename="../coordinator/dashboard.py" line="383"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="427"/>
+        <location filename="../coordinator/dashboard.py" line="455"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="439"/>
+        <location filename="../coordinator/dashboard.py" line="467"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="430"/>
+        <location filename="../coordinator/dashboard.py" line="458"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="311"/>
+        <location filename="../coordinator/dashboard.py" line="290"/>
         <source>Show only: region, hub, group, role, dates, name</source>
         <translation>Показати лише: регіон, хаб, група, роль, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="313"/>
+        <location filename="../coordinator/dashboard.py" line="292"/>
         <source>Show or fold the filters: region, hub, group, role, dates, name</source>
         <translation>Показати або згорнути фільтри: регіон, хаб, група, роль, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="314"/>
+        <location filename="../coordinator/dashboard.py" line="348"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="431"/>
+        <location filename="../coordinator/dashboard.py" line="459"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="456"/>
+        <location filename="../coordinator/dashboard.py" line="484"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="265"/>
+        <location filename="../coordinator/dashboard.py" line="266"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
