@@ -483,136 +483,136 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не вдалося прочитати показники.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="83"/>
-        <location filename="../coordinator/pages.py" line="168"/>
+        <location filename="../coordinator/pages.py" line="97"/>
+        <location filename="../coordinator/pages.py" line="184"/>
         <source>Read the figures once &amp;more</source>
         <translation>Прочитати показники &amp;знову</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="84"/>
+        <location filename="../coordinator/pages.py" line="98"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="85"/>
+        <location filename="../coordinator/pages.py" line="99"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="87"/>
+        <location filename="../coordinator/pages.py" line="101"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="87"/>
-        <location filename="../coordinator/pages.py" line="171"/>
+        <location filename="../coordinator/pages.py" line="101"/>
+        <location filename="../coordinator/pages.py" line="187"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="88"/>
+        <location filename="../coordinator/pages.py" line="102"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="88"/>
+        <location filename="../coordinator/pages.py" line="102"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="89"/>
+        <location filename="../coordinator/pages.py" line="103"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="112"/>
+        <location filename="../coordinator/pages.py" line="126"/>
         <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="127"/>
+        <location filename="../coordinator/pages.py" line="141"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="169"/>
+        <location filename="../coordinator/pages.py" line="185"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="170"/>
+        <location filename="../coordinator/pages.py" line="186"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="172"/>
+        <location filename="../coordinator/pages.py" line="188"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="173"/>
+        <location filename="../coordinator/pages.py" line="189"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="195"/>
+        <location filename="../coordinator/pages.py" line="211"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="208"/>
+        <location filename="../coordinator/pages.py" line="224"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="210"/>
+        <location filename="../coordinator/pages.py" line="226"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="228"/>
+        <location filename="../coordinator/pages.py" line="244"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="241"/>
+        <location filename="../coordinator/pages.py" line="257"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="279"/>
+        <location filename="../coordinator/pages.py" line="295"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="280"/>
+        <location filename="../coordinator/pages.py" line="296"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="281"/>
+        <location filename="../coordinator/pages.py" line="297"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="297"/>
+        <location filename="../coordinator/pages.py" line="313"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="307"/>
+        <location filename="../coordinator/pages.py" line="323"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="310"/>
+        <location filename="../coordinator/pages.py" line="326"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="316"/>
+        <location filename="../coordinator/pages.py" line="332"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -642,37 +642,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="162"/>
+        <location filename="../coordinator/table.py" line="164"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="166"/>
+        <location filename="../coordinator/table.py" line="168"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="167"/>
+        <location filename="../coordinator/table.py" line="169"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="168"/>
+        <location filename="../coordinator/table.py" line="170"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="164"/>
+        <location filename="../coordinator/table.py" line="166"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="165"/>
+        <location filename="../coordinator/table.py" line="167"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="163"/>
+        <location filename="../coordinator/table.py" line="165"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -960,27 +960,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="33"/>
+        <location filename="../errors.py" line="34"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="35"/>
+        <location filename="../errors.py" line="36"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="86"/>
+        <location filename="../errors.py" line="87"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="88"/>
+        <location filename="../errors.py" line="89"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим компʼютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="96"/>
+        <location filename="../errors.py" line="97"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -1209,22 +1209,22 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>HubCombo</name>
     <message>
-        <location filename="../hub_picker.py" line="282"/>
+        <location filename="../hub_picker.py" line="290"/>
         <source>Type part of a hub&apos;s name or its region</source>
         <translation>Введіть частину назви хабу або його регіону</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="283"/>
+        <location filename="../hub_picker.py" line="291"/>
         <source>Type part of a hub&apos;s name or its region to find it; Alt+↓ lists them all.</source>
         <translation>Введіть частину назви хабу або його регіону, щоб знайти його; Alt+↓ покаже всі.</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="285"/>
+        <location filename="../hub_picker.py" line="293"/>
         <source>Hubs matching what you typed</source>
         <translation>Хаби, що відповідають уведеному</translation>
     </message>
     <message>
-        <location filename="../hub_picker.py" line="325"/>
+        <location filename="../hub_picker.py" line="333"/>
         <source>No hub matches “%1”</source>
         <translation>Жоден хаб не відповідає «%1»</translation>
     </message>
@@ -2258,27 +2258,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Перевіряємо резервну копію %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="103"/>
+        <location filename="../restore_offer.py" line="99"/>
         <source>%1 No sound backup of it was found: ask your hub&apos;s coordinator for help.</source>
         <translation>%1 Справної резервної копії не знайдено: зверніться по допомогу до координатора хабу.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="116"/>
+        <location filename="../restore_offer.py" line="112"/>
         <source>Looking for a sound backup…</source>
         <translation>Шукаємо справну резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="140"/>
+        <location filename="../restore_offer.py" line="136"/>
         <source>Putting the backup back…</source>
         <translation>Повертаємо резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="154"/>
+        <location filename="../restore_offer.py" line="150"/>
         <source>The backup is back.</source>
         <translation>Резервну копію повернуто.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="156"/>
+        <location filename="../restore_offer.py" line="152"/>
         <source>The backup is back. The damaged file was kept as %1.</source>
         <translation>Резервну копію повернуто. Пошкоджений файл збережено як %1.</translation>
     </message>
