@@ -140,13 +140,16 @@ def fill_gaps(session: Session, framework: Framework, *, most: int | None = None
     return len(todo)
 
 
-def summarise(
-        sessions: sessionmaker[Session], framework: Framework, attempt_ids: Sequence[str]) -> list[Summary]:
-    """The same without a transaction: for an account that may only read."""
+def summarise(sessions: sessionmaker[Session], framework: Framework, attempt_ids: Sequence[str], *,
+              progress: Callable[[int, int], None] | None = None) -> list[Summary]:
+    """The same without a transaction: for an account that may only read. `progress` hears (checks
+    summarised, in all) after each batch."""
     found: list[Summary] = []
     for start in range(0, len(attempt_ids), BATCH):
         with sessions() as session:
             found.extend(summarise_in(session, framework, attempt_ids[start:start + BATCH]))
+        if progress is not None:
+            progress(len(found), len(attempt_ids))
     return found
 
 

@@ -233,3 +233,21 @@ def test_hard_questions_need_as_many_answers_as_in_the_programme_tab(ws: Workspa
     ids = [item.id for item in ws.framework.items]
     assert [(s.item_id, s.asked, s.wrong) for s in hard] == [
         (ids[3], 30, 29), (ids[2], 1143, 1079), (ids[4], 30, 5)]
+
+
+def test_prepare_summaries_stores_them_and_tells_how_far_it_is(ws: Workspace, co: Coordinator,
+                                                              group: dict[str, str]) -> None:
+    """Coordinator mode summarises before its first page, off the window's thread: it counts the checks
+    as it goes, and the first page then has nothing left to summarise."""
+    from sqlalchemy import text
+
+    with ws._sessions() as session, session.begin():
+        session.execute(text("DELETE FROM check_summary"))
+    heard: list[tuple[int, int]] = []
+    co.prepare_summaries(lambda done, total: heard.append((done, total)))
+    assert heard and heard[-1] == (5, 5)
+    with ws._sessions() as session:
+        assert session.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 5
+    heard.clear()
+    co.prepare_summaries(lambda done, total: heard.append((done, total)))
+    assert heard == []  # nothing due: nothing to tell

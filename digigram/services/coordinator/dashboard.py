@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
@@ -48,8 +48,9 @@ def _status(text: str, cache: dict[str, AreaStatus]) -> AreaStatus:
     return found
 
 
-def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *,
-                      batch: int = BATCH) -> tuple[list[Summary], Message | None]:
+def refresh_summaries(
+        sessions: sessionmaker[Session], framework: Framework, *, batch: int = BATCH,
+        progress: Callable[[int, int], None] | None = None) -> tuple[list[Summary], Message | None]:
     """Summarise and store every finished check not yet summarised on this framework version.
 
     Checks finished or imported by this release come with their summaries; this is for those of older
@@ -57,10 +58,11 @@ def refresh_summaries(sessions: sessionmaker[Session], framework: Framework, *,
     and, when the database refused to store them (a read-only role such as the regional analyst, or a
     write-protected file), a plain note: the summaries then serve this view only and nothing is written.
     Summaries made before they kept their competences' gaps (revision 0010) get them, where allowed.
+    `progress` hears (checks summarised, in all) as they are.
     """
     with sessions() as session:
         todo = dashboard_rows.unsummarised(session, framework.content_hash)
-    found = summarise(sessions, framework, todo) if todo else []
+    found = summarise(sessions, framework, todo, progress=progress) if todo else []
     try:
         for start in range(0, len(found), batch):
             with transaction(sessions) as session:

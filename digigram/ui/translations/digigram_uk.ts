@@ -355,6 +355,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
+        <location filename="../coordinator/mode.py" line="51"/>
         <location filename="../coordinator/login.py" line="48"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
@@ -460,12 +461,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="36"/>
+        <location filename="../coordinator/mode.py" line="39"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="58"/>
+        <location filename="../coordinator/mode.py" line="52"/>
+        <source>Preparing the trainees&apos; results for this version of the framework (only this once)…</source>
+        <translation>Готуємо результати слухачів для цієї версії рамки (лише цього разу)…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/mode.py" line="82"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
