@@ -120,7 +120,10 @@ class Coordinator:
         """Summarise the finished checks the dashboard's first page would otherwise summarise itself: an
         older release's, or all of them once a new framework version is in use (5.6 s for a region's
         46,956 checks here). `progress` hears (checks summarised, in all). An account that may only
-        read stores nothing, and its dashboard summarises in memory as before."""
+        read could store none: nothing is done, and its dashboard summarises in memory as before."""
+        with self._sessions() as session:
+            if not dashboard_rows.may_store_summaries(session):
+                return
         coordinator_dashboard.refresh_summaries(self._sessions, self._ws.framework, progress=progress)
 
     def dashboard_figures(

@@ -479,6 +479,17 @@ def save_competences(
                            "target, gap) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
 
+def may_store_summaries(session: Session) -> bool:
+    """Whether this account may write summaries: on PostgreSQL its role's right, asked before seconds of
+    summarising that the analyst's role could not store anyway. A SQLite file the app could not write
+    is refused when it opens."""
+    if session.connection().dialect.name != "postgresql":
+        return True
+    (allowed,), = _fetch(session, "SELECT has_table_privilege('check_summary', 'INSERT') AND "
+                                  "has_table_privilege('check_summary', 'UPDATE')")
+    return bool(allowed)
+
+
 def save_summaries(session: Session, framework_hash: str,
                    rows: Sequence[tuple[str, bytes, str, bool, bytes]]) -> None:
     # ON CONFLICT … DO UPDATE: the same upsert on SQLite (3.24+) and PostgreSQL.
