@@ -55,6 +55,9 @@ WORDS = {
     "mark": N_("! = needs help"),
     "none": N_("No data."),
     "page": N_("p."),
+    "no_roles": N_("This framework has no roles, so it sets no target levels: no one is counted as needing "
+                   "help, and there are no gaps to count or picture. Each trainee's levels are in the CSV "
+                   "table and in their individual report."),
 }
 
 
@@ -84,6 +87,8 @@ class GroupReport:
     ba_high_latest: tuple[int, int] = (0, 0)
     # Areas some trainee's check gave no level (core.records.measured): no gap there, and the report says why.
     unmeasured: Sequence[str] = ()
+    # A framework without roles sets no targets: no gaps, no one needing help, nothing for a heatmap.
+    targets: bool = True
 
 
 def _pct(value: float | None, lang: str) -> str:
@@ -111,15 +116,18 @@ def build_group_pages(report: GroupReport, *, lang: str,
     flow.paragraph(f"{w['selection']}: {report.selection or w['all']}")
     flow.paragraph(f"{w['date']}: {day_text(report.date, lang)}", after=0.0)
     flow.paragraph(f"{w['framework']}: {report.framework_title}", after=0.1)
-    flow.paragraph(f"{w['trainees']}: {num(report.trainees)}; {w['checked']}: {num(report.checked)}; "
-                   f"{w['help']}: {num(report.need_help)}", bold=True, after=0.1)
+    counts = f"{w['trainees']}: {num(report.trainees)}; {w['checked']}: {num(report.checked)}"
+    flow.paragraph(f"{counts}; {w['help']}: {num(report.need_help)}" if report.targets else counts, bold=True,
+                   after=0.1)
+    if not report.targets:
+        flow.paragraph(w["no_roles"], after=0.1)
 
     # An area nobody's check measured has no one with data to count: "0 / 0" would read as none below.
     weak = [[name,
              NOT_MEASURED.render(lang) if not n and name in report.unmeasured else f"{num(below)} / {num(n)}",
              _pct(below / n if n else None, lang)] for name, below, n in report.weak_areas]
     why = not_measured_why(report.unmeasured, lang).render(lang) if report.unmeasured else ""
-    if weak:
+    if weak and report.targets:
         flow.table([w["area"], w["below"], "%"], [5.0, 1.6, 1.0], weak, title=w["weak"], keep_together=True)
         if why:
             flow.paragraph(why, size=8, after=0.1)
@@ -140,6 +148,9 @@ def build_group_pages(report: GroupReport, *, lang: str,
                     for name, value in report.level_change],
                    keep_together=True)
 
+    if not report.targets:
+        flow.number_pages(f"{w['title']} · {day_text(report.date, lang)}", w["page"])
+        return flow.pages
     width = PAGE_W - 2 * MARGIN
     flow.new_page()
     flow.paragraph(w["heatmap"], size=13, bold=True, after=0.04)

@@ -218,3 +218,34 @@ def test_group_csv_cancelled_while_reading_writes_nothing(ws: Workspace, co: Coo
         co.export_group_csv(tmp_path / "none.csv", DashboardFilter(), lang="uk",
                             progress=lambda *s: heard.append(s), cancelled=lambda: len(heard) >= 3)
     assert not (tmp_path / "none.csv").exists()
+
+
+def test_without_roles_the_group_files_hold_levels_and_no_targets(ws: Workspace, tmp_path: Path) -> None:
+    """A framework without roles sets no targets. The group PDF still counted «need help: 0», listed
+    «weakest areas» of «0 / 0» and drew a heatmap of «—» keyed as no data; the CSV carried empty Role,
+    target and gap columns and «needs help: no» for everyone."""
+    import shutil
+
+    from tests.store.helpers import without_roles
+    from tests.ui.conftest import MINI
+    from tests.ui.coordinator_seed import finish_check
+
+    folder = tmp_path / "roles-free"
+    folder.mkdir()
+    framework = without_roles(MINI, folder / "no-roles.yaml")
+    shutil.copytree(MINI.parent / "handouts", folder / "handouts")
+    with Workspace.open(data_dir=folder / "data", framework_path=framework) as free:
+        assert not free.framework.profiles
+        finish_check(free, free.create_person("Олена").id, seed=1, mode="full")
+        free.set_coordinator_password("пароль координатора")
+        co = free.unlock_coordinator("пароль координатора")
+        text = _pdf_text(co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang="uk"))
+        assert "Слухачів: 1; з перевірками: 1" in text and "допомоги:" not in text
+        assert "У цій рамці немає ролей" in text
+        assert "Найслабші сфери" not in text and "Теплова карта" not in text
+        assert len(PdfReader(tmp_path / "group.pdf").pages) == 1
+        rows = list(csv.reader(io.StringIO(co.export_group_csv(tmp_path / "group.csv", DashboardFilter(),
+                                                               lang="en").read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["Name", "Hub", "Region", "Group", "Checks", "Last check", "Information: level",
+                       "Safety: level"]
+    assert rows[1][0] == "Олена" and rows[1][4] == "1" and all(rows[1][6:]), rows[1]

@@ -98,31 +98,39 @@ def csv_text(dashboard: Dashboard, framework: Framework, *, lang: str, separator
         raise DigigramError(N_("The separator must be one character, not “{separator}”.",
                                separator=separator))
     w = _words(lang)
-    header = [w["name"], w["hub"], w["region"], w["group"], w["profile"], w["checks"], w["last"]]
+    # A framework without roles sets no targets: its columns of roles, targets, gaps and "needs help"
+    # would stand empty or say "no" for everyone, so the table has the levels alone, as the screen does.
+    roles = bool(framework.profiles)
+    header = [w["name"], w["hub"], w["region"], w["group"], *([w["profile"]] if roles else []), w["checks"],
+              w["last"]]
     for area_id in dashboard.area_ids:
         name = _area_name(framework, area_id, lang)
-        header += [f"{name}: {w['level']}", f"{name}: {w['target']}", f"{name}: {w['gap']}"]
-    header.append(w["help"])
+        header += ([f"{name}: {w['level']}", f"{name}: {w['target']}", f"{name}: {w['gap']}"] if roles
+                   else [f"{name}: {w['level']}"])
+    if roles:
+        header.append(w["help"])
     lines: list[list[str]] = [header]
     for row in dashboard.rows:
         day = _local_day(row.last_check)
         # The region beside the hub's name: two hubs of one name in different regions stay apart.
         line = [_safe_cell(row.name), _safe_cell(row.hub), region_name(row.region_id, lang),
                 _safe_cell(row.group),
-                _profile_name(framework, row.profile_id, lang), str(row.checks),
+                *([_profile_name(framework, row.profile_id, lang)] if roles else []), str(row.checks),
                 "" if day is None else day.isoformat()]
         for area_id in dashboard.area_ids:
             status = row.areas.get(area_id)
             if status is None:
-                line += ["", "", ""]
+                cells = ["", "", ""]
             elif not status.measured:  # no shown answer there: no level, and no gap to read as found
-                line += [NOT_MEASURED.render(lang), status.target or "", ""]
+                cells = [NOT_MEASURED.render(lang), status.target or "", ""]
             else:
                 gap = "" if status.gap is None else str(status.gap)
-                line += [status.level or "", status.target or "", gap]
+                cells = [status.level or "", status.target or "", gap]
+            line += cells if roles else cells[:1]
         # A person without a finished check has no answer to "needs help" (the table leaves it blank);
         # "no" read as "checked and doing fine".
-        line.append("" if not row.checks else w["yes"] if row.needs_help else w["no"])
+        if roles:
+            line.append("" if not row.checks else w["yes"] if row.needs_help else w["no"])
         lines.append(line)
     out = io.StringIO()
     # CRLF and minimal quoting are what Excel itself writes; a name with a comma or quote stays one cell.
@@ -209,6 +217,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         names=[r.name for r in picked],
         gaps=[[r.areas[a].gap if a in r.areas else None for a in dashboard.area_ids] for r in picked],
         flags=[r.needs_help for r in picked], total_rows=len(rows), unmeasured=unmeasured,
+        targets=bool(framework.profiles),
     )
     return write_group_pdf(path, report, lang=lang, progress=progress)
 
