@@ -118,6 +118,14 @@ class WorkDialog(QProgressDialog):
 
     def __init__(self, parent: QWidget | None, *, title: str, text: str, cancel: str | None) -> None:
         super().__init__(text, cancel or "", 0, 0, parent)
+        # Wrapped, so that a long name (or 200 % text on a netbook) does not widen it past the screen; a
+        # short text keeps a line of about 48 characters rather than wrapping in a narrow box.
+        label = QLabel(text)
+        label.setWordWrap(True)
+        screen = screen_of(parent) if parent is not None else QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().width() if screen is not None else 800
+        label.setMinimumWidth(min(label.fontMetrics().averageCharWidth() * 48, room * 4 // 5))
+        self.setLabel(label)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         if cancel is None:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.widgets import WorkDialog
@@ -192,3 +192,20 @@ def test_checks_with_no_summary_are_summarised_off_the_windows_thread_on_enterin
     with ws._sessions() as session:  # stored: the dashboard's first page had nothing left to summarise
         assert session.execute(text("SELECT count(*) FROM check_summary")).scalar_one() > 0
     assert not any(d.isVisible() for d in window.findChildren(WorkDialog))
+
+
+def test_a_long_name_wraps_within_the_screen(qtbot: Any) -> None:
+    """«Видалення людини «…» і перезапис її даних…» with a long double-barrelled name ran the dialog past
+    the screen's right edge at 200 % (its label did not wrap)."""
+    from PySide6.QtGui import QGuiApplication
+
+    name = "Олександра-Вікторія Костянтинівська-Ґудзь-Їжакевич " * 3
+    dialog = WorkDialog(None, title="Видалити людину", cancel=None,
+                        text=f"Видалення людини «{name}» і перезапис її даних у файлі бази даних…")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    room = QGuiApplication.primaryScreen().availableGeometry().width()
+    assert dialog.width() <= room, (dialog.width(), room)
+    label = dialog.findChild(QLabel)
+    assert label.heightForWidth(label.width()) <= label.height() + 1  # the whole text, in several lines
+    assert label.fontMetrics().horizontalAdvance(label.text()) > label.width()
