@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QCloseEvent,
     QFont,
     QFontMetrics,
     QGuiApplication,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QProgressDialog,
+    QPushButton,
     QScrollArea,
     QStatusBar,
     QStyle,
@@ -112,6 +114,8 @@ class WorkDialog(QProgressDialog):
     report() as it goes, which handles the window's events: QProgressDialog does that only when its
     value changes, which a busy bar's never does, so the dialog would stay unpainted and its Cancel
     unheard. Work that cannot report often (a database read) goes to run(), off the window's thread.
+    While run() works the dialog cannot be sent away: Esc or closing it is Cancel where there is one
+    (it then says it is stopping until the work has), and nothing where the work cannot stop.
     """
 
     SHOWN_AFTER_MS = 300
@@ -139,6 +143,33 @@ class WorkDialog(QProgressDialog):
         self._started.start()
         self.worker: Worker | None = None
         self.stopped = False  # whether Cancel was pressed while run() worked (the work may have ended first)
+        self._cancellable = cancel is not None
+        # After QProgressDialog's own cancel(), connected first, which hides it.
+        self.canceled.connect(self._stopping)
+
+    def _stopping(self) -> None:
+        """Cancel pressed while run() works: the work stops at its next step, and until it has, the dialog
+        stays over the window (hidden, it left the window open to clicks while the work went on)."""
+        if self.worker is None:
+            return
+        self.setLabelText(QCoreApplication.translate("WorkDialog", "Stopping…"))
+        button = self.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+        self.show()
+
+    def reject(self) -> None:
+        """Esc: Cancel where the work can stop; nothing where it cannot (it hid the dialog, and the window
+        behind took clicks while the work went on)."""
+        if self._cancellable:
+            self.canceled.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.worker is not None:  # closing the dialog does not end the work: at most it stops it
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -150,7 +181,7 @@ class WorkDialog(QProgressDialog):
         self.setLabelText(text)
         self.setMaximum(total)
         self.setValue(min(done, total))
-        if not self.isVisible() and self._started.elapsed() >= self.SHOWN_AFTER_MS:
+        if not self.isVisible() and not self.wasCanceled() and self._started.elapsed() >= self.SHOWN_AFTER_MS:
             self.show()
         if self.isVisible():
             QCoreApplication.processEvents()
@@ -165,19 +196,32 @@ class WorkDialog(QProgressDialog):
         is then hidden, unless `keep`: more of the same work follows on the window's thread."""
         worker = Worker(job)
         if counted is not None:
-            worker.progressed.connect(counted)  # a bound method: run in the window's thread
+            worker.progressed.connect(counted)  # heard in the window's thread, where the Worker object is
         self.canceled.connect(worker.stop.set)  # a threading.Event: set from any thread
         waiting = QEventLoop()
-        worker.finished.connect(waiting.quit)
+        ended = False
+
+        def finished() -> None:
+            nonlocal ended
+            ended = True
+            waiting.quit()
+
+        worker.finished.connect(finished)
         # QProgressDialog shows itself only from setValue(), which a job that cannot count never calls
         appear = QTimer(self)
         appear.setSingleShot(True)
         appear.timeout.connect(self._appear)
+        appear.timeout.connect(waiting.quit)
         appear.start(max(0, self.SHOWN_AFTER_MS - self._started.elapsed()))
         self.worker = worker
         worker.start()
         try:
-            waiting.exec()  # the window repaints and Cancel is heard while the worker runs
+            if not self.isVisible():
+                # Until the dialog is up the window repaints but takes no clicks or keys: they wait, and
+                # then meet the dialog, instead of starting something beside the work.
+                waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if not ended:
+                waiting.exec()  # the window repaints and Cancel is heard while the worker runs
         finally:
             appear.stop()
             appear.deleteLater()
