@@ -110,6 +110,8 @@ def _slowed(monkeypatch: pytest.MonkeyPatch, co: Any, method: str) -> dict[str, 
         time.sleep(0.8)
         outcome = real(self, *args, **kwargs)
         when["end"] = time.monotonic()
+        if "then" in when:
+            when["then"] = when["then"](self)
         return outcome
 
     monkeypatch.setattr(kind, method, slow)
@@ -162,7 +164,7 @@ def test_deleting_a_person_runs_off_the_windows_thread_under_a_dialog_that_names
     during = _painting_while(window, view.delete_button.click, when)
     assert len(during) >= 5, during
     # it cannot be stopped halfway, so no Cancel is offered
-    assert [("Deleting Іван Мельник and overwriting their data in the database file…", False)] in during
+    assert [("Deleting Іван Мельник and erasing their data…", False)] in during
     assert not any(d.isVisible() for d in window.findChildren(WorkDialog))
     assert "Іван Мельник" not in [r.name for r in view.model.rows]
     assert all(p.name != "Іван Мельник" for p in ws.people())
@@ -184,13 +186,21 @@ def test_checks_with_no_summary_are_summarised_off_the_windows_thread_on_enterin
         session.execute(text("DELETE FROM check_summary"))
     ws.set_coordinator_password(SECRET)
     when = _slowed(monkeypatch, Coordinator, "prepare_summaries")
+
+    def stored(_co: Any) -> int:
+        with ws._sessions() as session:
+            return int(session.execute(text("SELECT count(*) FROM check_summary")).scalar_one())
+
+    when["then"] = stored  # counted as soon as it is done, before the dashboard's first page is read
     during = _painting_while(window, window.coordinator_action.trigger, when)
     assert len(during) >= 5, during
     assert [("Preparing the trainees' results for this version of the framework (only this once)…",
              False)] in during
     assert isinstance(window.stack.currentWidget(), DashboardView)
-    with ws._sessions() as session:  # stored: the dashboard's first page had nothing left to summarise
-        assert session.execute(text("SELECT count(*) FROM check_summary")).scalar_one() > 0
+    with ws._sessions() as session:
+        finished = session.execute(
+            text("SELECT count(*) FROM attempt WHERE status = 'finished'")).scalar_one()
+    assert finished and when["then"] == finished  # all stored before the first page, which had none left
     assert not any(d.isVisible() for d in window.findChildren(WorkDialog))
 
 
@@ -209,3 +219,57 @@ def test_a_long_name_wraps_within_the_screen(qtbot: Any) -> None:
     label = dialog.findChild(QLabel)
     assert label.heightForWidth(label.width()) <= label.height() + 1  # the whole text, in several lines
     assert label.fontMetrics().horizontalAdvance(label.text()) > label.width()
+
+
+def _run_with(dialog: WorkDialog, job: Any, at_400_ms: Any) -> tuple[Any, dict[str, Any]]:
+    """`job` run by `dialog`, `at_400_ms(dialog)` done once it shows, and how the dialog looked 100 ms
+    later: what run() gave back, and that look."""
+    seen: dict[str, Any] = {}
+
+    def look() -> None:
+        button = dialog.findChild(QPushButton)
+        seen.update(shown=dialog.isVisible(), text=dialog.labelText(),
+                    button=None if button is None or not button.isVisible() else button.isEnabled())
+
+    QTimer.singleShot(400, lambda: at_400_ms(dialog))
+    QTimer.singleShot(500, look)
+    return dialog.run(job), seen
+
+
+def test_esc_or_closing_does_not_send_away_a_dialog_whose_work_cannot_stop(qtbot: Any) -> None:
+    """Esc hid the dialog of a person's deletion or a bundle's loading while the work went on, and the
+    window behind took clicks (a second deletion, leaving coordinator mode) meanwhile."""
+    import time
+
+    dialog = WorkDialog(None, title="Видалити людину", text="Видалення…", cancel=None)
+    qtbot.addWidget(dialog)
+
+    def away(d: WorkDialog) -> None:
+        QTest.keyClick(d, Qt.Key.Key_Escape)
+        d.close()
+
+    outcome, seen = _run_with(dialog, lambda _p, _c: time.sleep(0.8) or "done", away)
+    assert outcome == "done"
+    assert seen == {"shown": True, "text": "Видалення…", "button": None}
+    assert not dialog.isVisible()  # gone once the work is
+
+
+def test_cancel_while_the_work_runs_keeps_the_dialog_up_saying_it_stops(qtbot: Any) -> None:
+    """Cancel hid the dialog at once while the work ran on until its next step: the window took clicks
+    meanwhile. It now stays, says it is stopping, and its button is spent."""
+    import time
+
+    def job(_progress: Any, cancelled: Any) -> str:
+        for _ in range(300):
+            if cancelled():
+                time.sleep(0.3)  # a step that cannot be cut short
+                return "stopped"
+            time.sleep(0.01)
+        return "not stopped"
+
+    dialog = WorkDialog(None, title="Зберегти звіт", text="Читання…", cancel="Скасувати")
+    qtbot.addWidget(dialog)
+    outcome, seen = _run_with(dialog, job, lambda d: QTest.mouseClick(d.findChild(QPushButton),
+                                                                     Qt.MouseButton.LeftButton))
+    assert outcome == "stopped" and dialog.stopped
+    assert seen == {"shown": True, "text": "Stopping…", "button": False}

@@ -193,7 +193,7 @@ def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: 
     # Rows go at once, but overwriting their bytes can rebuild the whole file (VACUUM) when the name is
     # still in it, as a namesake's is: 13 s for a region's 1.2 GB here, a minute or more on a library
     # PC. It runs off the window's thread, which repaints meanwhile; it cannot be stopped halfway.
-    deleting = translate("CoordinatorFiles", "Deleting %1 and overwriting their data in the database file…")
+    deleting = translate("CoordinatorFiles", "Deleting %1 and erasing their data…")
     waiting = WorkDialog(parent, title=title, text=deleting.replace("%1", name), cancel=None)
     return _run(parent, lambda: waiting.run(lambda _progress, _cancelled: co.delete_person(person_id)),
                 waiting)

@@ -30,7 +30,9 @@ def enter(win: Shell) -> bool:
         if co is None:
             return False
         win.coordinator = co
-    _summarise_first(win, win.coordinator)
+        # Once per unlocking; if it failed (said already) or the mode was locked meanwhile, no dashboard.
+        if not _summarise_first(win, co) or win.coordinator is not co:
+            return False
     view = _screen(win, "dashboard", DashboardView)
     view.reload()
     win.show_view(view)
@@ -43,11 +45,11 @@ def enter(win: Shell) -> bool:
     return True
 
 
-def _summarise_first(win: Shell, co: CoordinatorAPI) -> None:
+def _summarise_first(win: Shell, co: CoordinatorAPI) -> bool:
     """Checks with no summary on the framework in use (an older release's; all of them once an update
     brings a new framework version) are summarised before the first page, off the window's thread:
     the first page did it itself, and a region's 46,956 checks froze the window for 5.6 s here. Nothing
-    due: over at once, and no dialog appears."""
+    due: over at once, and no dialog appears. False when it failed (the problem is said)."""
     waiting = WorkDialog(win.stack.window(), title=translate("CoordinatorLogin", "Coordinator mode"),
                          text=translate("CoordinatorLogin", "Preparing the trainees' results for this "
                                                             "version of the framework (only this once)…"),
@@ -58,8 +60,8 @@ def _summarise_first(win: Shell, co: CoordinatorAPI) -> None:
         waiting.setValue(done)
 
     try:
-        win.run(lambda: waiting.run(lambda progress, _cancelled: co.prepare_summaries(progress),
-                                    counted=counted))
+        return win.run(lambda: waiting.run(lambda progress, _cancelled: co.prepare_summaries(progress),
+                                           counted=counted) or True) is not None
     finally:
         waiting.deleteLater()
 

@@ -348,14 +348,14 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../coordinator/files.py" line="196"/>
-        <source>Deleting %1 and overwriting their data in the database file…</source>
-        <translation>Видалення людини «%1» і перезапис її даних у файлі бази даних…</translation>
+        <source>Deleting %1 and erasing their data…</source>
+        <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
 </context>
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator/mode.py" line="51"/>
+        <location filename="../coordinator/mode.py" line="53"/>
         <location filename="../coordinator/login.py" line="48"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
@@ -461,17 +461,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="39"/>
+        <location filename="../coordinator/mode.py" line="41"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="52"/>
+        <location filename="../coordinator/mode.py" line="54"/>
         <source>Preparing the trainees&apos; results for this version of the framework (only this once)…</source>
         <translation>Готуємо результати слухачів для цієї версії рамки (лише цього разу)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="82"/>
+        <location filename="../coordinator/mode.py" line="84"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -2065,7 +2065,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="79"/>
+        <location filename="../widgets.py" line="81"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -2806,6 +2806,14 @@ The data is wiped from the database file. Older backups on this computer still h
         <location filename="../coordinator/trainee.py" line="303"/>
         <source>Comment saved.</source>
         <translation>Коментар збережено.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkDialog</name>
+    <message>
+        <location filename="../widgets.py" line="155"/>
+        <source>Stopping…</source>
+        <translation>Зупиняємо…</translation>
     </message>
 </context>
 </TS>
