@@ -21,6 +21,7 @@ from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NP_
 from digigram.core.irt import ItemParams
 from digigram.core.loader import load_framework, load_framework_text
+from digigram.services.coordinator.exports import list_separator
 from digigram.store.db import transaction
 from digigram.store.repo import calibration as rows
 from digigram.store.startup import open_store
@@ -233,23 +234,31 @@ def record_of(result: CalibrationResult, framework: Framework, new_version: str)
 
 # --- the CSV report -----------------------------------------------------------------------------
 
-def _loc(p: ItemParams) -> str:
-    return f"{p.b:.3f}" if p.thresholds is None else " ".join(f"{t:.3f}" for t in p.thresholds)
+def _loc(p: ItemParams, decimal: str = ".") -> str:
+    text = f"{p.b:.3f}" if p.thresholds is None else " ".join(f"{t:.3f}" for t in p.thresholds)
+    return text.replace(".", decimal)
 
 
-def report_rows(result: CalibrationResult, lang: str) -> list[list[str]]:
-    """One row per item, worst first: id, kind, n, a old → new (SE), b or thresholds, fit, DIF, flags."""
+def report_rows(result: CalibrationResult, lang: str, *, decimal: str = ".") -> list[list[str]]:
+    """One row per item, worst first: id, kind, n, a old → new (SE), b or thresholds, fit, DIF, flags.
+
+    `decimal`: the decimal separator of the numbers (a comma where the spreadsheet expects one)."""
+
+    def num(value: float, spec: str) -> str:
+        return format(value, spec).replace(".", decimal)
+
     out = []
     for r in result.worst_first():
         d = r.diagnostics
         out.append([
             r.item_id, r.kind, str(r.n),
             (N_("yes") if r.calibrated else N_("no")).render(lang),
-            f"{r.old.a:.3f}", f"{r.new.a:.3f}", "" if r.se_a is None else f"{r.se_a:.3f}",
-            _loc(r.old), _loc(r.new), "" if r.se_b is None else " ".join(f"{s:.3f}" for s in r.se_b),
-            "" if d is None else f"{d.infit:.2f}", "" if d is None else f"{d.outfit:.2f}",
-            "" if d is None else f"{d.rmsd:.3f}",
-            "" if d is None or d.dif is None else f"{d.dif:+.3f}",
+            num(r.old.a, ".3f"), num(r.new.a, ".3f"), "" if r.se_a is None else num(r.se_a, ".3f"),
+            _loc(r.old, decimal), _loc(r.new, decimal),
+            "" if r.se_b is None else " ".join(num(s, ".3f") for s in r.se_b),
+            "" if d is None else num(d.infit, ".2f"), "" if d is None else num(d.outfit, ".2f"),
+            "" if d is None else num(d.rmsd, ".3f"),
+            "" if d is None or d.dif is None else num(d.dif, "+.3f"),
             "" if d is None else " ".join(d.unused),
             "" if d is None else flag_words(d.flags, lang),
         ])
@@ -264,10 +273,14 @@ CSV_HEADERS = (
 
 
 def report_csv(result: CalibrationResult, _framework: Framework, lang: str) -> str:
+    """The report as CSV with the list separator and decimal mark a spreadsheet expects on a
+    double-click with the language's regional settings (';' and 0,42 in Ukrainian), as every other
+    CSV export writes them: with a comma, Ukrainian Excel put every row in column A."""
+    sep = list_separator(lang)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
     writer.writerow([h.render(lang) for h in CSV_HEADERS])
-    writer.writerows(report_rows(result, lang))
+    writer.writerows(report_rows(result, lang, decimal="," if sep == ";" else "."))
     return buf.getvalue()
 
 

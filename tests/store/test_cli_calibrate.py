@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -324,3 +326,34 @@ def test_answer_languages_are_read_when_the_database_stores_them(
     assert has
     english = {a for n, a in enumerate(attempts) if n % 2}
     assert all(r.language == ("en" if r.attempt in english else "uk") for r in with_lang)
+
+
+def test_csv_report_in_ukrainian_opens_in_columns_in_ukrainian_excel(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path
+) -> None:
+    """Excel takes the list separator from the regional settings: with Ukrainian ones it is ';' and the
+    decimal mark a comma. The report was comma-separated whatever the language, so a double-click put
+    every row in column A, as every other CSV export of Digigram does not."""
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.csv"
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(report),
+                 "--lang", "uk"])
+    assert code == 0
+    text = report.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header = rows[0]
+    assert header[:4] == ["завдання", "тип", "відповіді", "калібровано"] and len(header) == 16
+    assert all(len(row) == len(header) for row in rows)
+    calibrated = [dict(zip(header, row, strict=True)) for row in rows[1:] if row[3] == "так"]
+    assert calibrated
+    for row in calibrated:  # 1,234 reads as a number in Ukrainian Excel, 1.234 as a date or text
+        for cell in (row["a стало"], row["RMSD"], *row["b/пороги стало"].split()):
+            assert re.fullmatch(r"-?\d+,\d{3}", cell), cell
+    # In English a comma and decimal points, as English regional settings read them.
+    english = tmp_path / "report.csv"
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(english),
+                 "--lang", "en"]) == 0
+    rows = list(csv.reader(io.StringIO(english.read_bytes().decode("utf-8-sig"))))
+    assert len(rows[0]) == 16 and re.fullmatch(r"-?\d+\.\d{3}", rows[1][5])
