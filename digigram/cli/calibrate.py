@@ -50,9 +50,11 @@ class _Progress:
         self.stream.flush()
 
     def end(self) -> None:
+        """Close a redrawn line (once), so that what is said next starts on a line of its own."""
         if self.stage and self.tty:
             self.stream.write("\n")
             self.stream.flush()
+        self.stage = ""
 
 
 def single_threaded_blas() -> None:
@@ -65,6 +67,7 @@ def single_threaded_blas() -> None:
 
 def run(args: argparse.Namespace) -> int:
     single_threaded_blas()
+    from digigram.cli.bundle import say_stopped
     from digigram.services.calibration import run_calibration  # numpy and the store only when used
 
     lang = args.lang
@@ -76,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
             database_url=getattr(args, "database", None), min_responses=args.min_responses,
             report=Path(args.report) if args.report else None, lang=lang, progress=bar,
         )
+    except KeyboardInterrupt:
+        # Ctrl+C (or the terminal closed): the files are put in place together at the very end.
+        bar.end()
+        say_stopped(N_("Calibration stopped; nothing was written."), lang)
+        return 130
     finally:
         bar.end()
     r = done.result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -63,19 +64,48 @@ def _writable_folder(target: Path, what: str) -> None:
                                "Nothing was read or written.", target=target, what=what))
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """The file appears whole or not at all."""
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise DigigramError(N_("Could not write {target}: {reason}", target=target,
-                               reason=exc.strerror or exc)) from exc
+class _Files:
+    """The files of one calibration, each first written to a temporary file beside it, then all put in
+    place together: interrupted before that (Ctrl+C while the PDF is drawn, a full disk), none appears
+    and no temporary file stays."""
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[str, Path]] = []
+
+    def temporary(self, target: Path) -> Path:
+        try:
+            fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from exc
+        os.close(fd)
+        self.staged.append((tmp, target))
+        return Path(tmp)
+
+    def add(self, target: Path, data: bytes) -> None:
+        tmp = self.temporary(target)
+        try:
+            tmp.write_bytes(data)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from exc
+
+    def put_in_place(self) -> None:
+        while self.staged:
+            tmp, target = self.staged[0]
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _cannot_write(target, exc) from exc
+            self.staged.pop(0)
+
+    def discard(self) -> None:
+        for tmp, _ in self.staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self.staged.clear()
+
+
+def _cannot_write(target: Path, exc: OSError) -> DigigramError:
+    return DigigramError(N_("Could not write {target}: {reason}", target=target, reason=exc.strerror or exc))
 
 
 def read_responses(
@@ -157,17 +187,23 @@ def run_calibration(
         load_framework_text(new_text, name=str(out), base_dir=out.resolve().parent)
     except FrameworkError as exc:
         raise DigigramError(N_("The new version failed validation: {problem}", problem=exc.text)) from exc
-    _write_atomically(out, new_text.encode("utf-8"))
     record = record_path(out)
-    _write_atomically(record, json.dumps(
-        record_of(result, framework, version), ensure_ascii=False, indent=1).encode("utf-8"))
-    if report is not None:
-        if report.suffix.lower() == ".csv":
-            _write_atomically(report, report_csv(result, framework, lang).encode("utf-8-sig"))
-        else:
-            from digigram.charts.calibration import write_calibration_pdf
+    files = _Files()
+    try:
+        files.add(out, new_text.encode("utf-8"))
+        files.add(record, json.dumps(
+            record_of(result, framework, version), ensure_ascii=False, indent=1).encode("utf-8"))
+        if report is not None:
+            if report.suffix.lower() == ".csv":
+                files.add(report, report_csv(result, framework, lang).encode("utf-8-sig"))
+            else:
+                from digigram.charts.calibration import write_calibration_pdf
 
-            write_calibration_pdf(report, result=result, framework=framework, new_version=version, lang=lang)
+                write_calibration_pdf(files.temporary(report), result=result, framework=framework,
+                                      new_version=version, lang=lang)
+        files.put_in_place()
+    finally:
+        files.discard()
     return CalibrationRun(result, version, out, record, report, language_stored)
 
 

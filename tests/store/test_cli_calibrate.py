@@ -357,3 +357,31 @@ def test_csv_report_in_ukrainian_opens_in_columns_in_ukrainian_excel(
                  "--lang", "en"]) == 0
     rows = list(csv.reader(io.StringIO(english.read_bytes().decode("utf-8-sig"))))
     assert len(rows[0]) == 16 and re.fullmatch(r"-?\d+\.\d{3}", rows[1][5])
+
+
+def test_ctrl_c_while_the_report_is_drawn_leaves_no_new_version_behind(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Drawing the PDF takes seconds after NEW.yaml and its record were written: Ctrl+C then left a new
+    version without its report and ended the command without a word."""
+    import digigram.charts.calibration as chart
+
+    data_dir, framework_file, _ = stored
+    drawn = chart.write_calibration_pdf
+
+    def interrupted(path: Path, **kwargs: object) -> Path:
+        drawn(path, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(chart, "write_calibration_pdf", interrupted)
+    out = tmp_path / "out"
+    out.mkdir()
+    for lang, said in (("uk", "Калібрування зупинено; нічого не записано."),
+                       ("en", "Calibration stopped; nothing was written.")):
+        code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(out / "NEW.yaml"), "--min-responses", "100",
+                     "--report", str(out / "report.pdf"), "--lang", lang])
+        assert code == 130
+        assert capsys.readouterr().err.endswith(said + "\n")
+        assert list(out.iterdir()) == []  # no NEW.yaml, record, report or temporary file
