@@ -19,7 +19,7 @@ from digigram.core.calibration.diagnostics import flag_words
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, NP_
+from digigram.core.i18n import N_, NP_, format_count
 from digigram.core.irt import ItemParams
 from digigram.core.loader import load_framework, load_framework_text
 from digigram.services.coordinator.exports import list_separator
@@ -117,6 +117,8 @@ def read_responses(
     try:
         with transaction(store.sessions) as session:
             total = rows.count_finished_answers(session, framework_id)
+            if not total:
+                raise _no_checks_on(framework_id, rows.finished_checks_by_framework(session))
             language = rows.has_language(session)
             out: list[Response] = []
             for attempt, item_id, choice, lang in rows.finished_answers(session, framework_id):
@@ -128,6 +130,29 @@ def read_responses(
     finally:
         store.close()
     return out, language
+
+
+@dataclass(frozen=True)
+class _Held:
+    """The frameworks a database has finished checks on, worded in the reader's language."""
+
+    held: tuple[tuple[str, str, int], ...]
+
+    def render(self, lang: str | None = None) -> str:
+        return ", ".join(N_("{id} {version} (finished checks: {count})", id=repr(fid), version=version,
+                            count=format_count(n, lang)).render(lang) for fid, version, n in self.held)
+
+
+def _no_checks_on(framework_id: str, held: list[tuple[str, str, int]]) -> DigigramError:
+    """No finished check on FILE's framework: say which frameworks the checks were taken on, if any
+    (most likely another profession's file was given with --framework)."""
+    if not held:
+        return DigigramError(N_("The database holds no finished check on framework {id}: nothing to "
+                                "calibrate.", id=repr(framework_id)))
+    return DigigramError(N_(
+        "The database holds no finished check on framework {id}: nothing to calibrate. Its finished checks "
+        "are on: {held}. Give the file of the framework they were taken on with --framework.",
+        id=repr(framework_id), held=_Held(tuple(held))))
 
 
 def run_calibration(
@@ -176,6 +201,16 @@ def run_calibration(
             progress("fit", done, total)
 
     result = calibrate(framework, responses, min_responses=min_responses, progress=step)
+    if not result.calibrated and result.skipped > result.responses:
+        # Most answers are to items FILE lacks: another file under the same id, not too few checks.
+        raise DigigramError(N_(
+            "{skipped} of the {total} answers of the finished checks on {id} are to items {file} does not "
+            "have, or that no longer fit them, and no item has as many answers that fit as --min-responses "
+            "asks ({min}): {file} does not look like the framework file the checks were taken on. Nothing "
+            "calibrated, nothing written.",
+            skipped=format_count(result.skipped, lang), total=format_count(result.skipped + result.responses,
+                                                                           lang),
+            id=repr(framework.id), file=framework_file, min=min_responses))
     if not result.calibrated:
         most = max(result.items, key=lambda r: r.n, default=None)
         raise DigigramError(N_("No item has as many answers as --min-responses asks ({min}) yet; the most "

@@ -23,7 +23,7 @@ from digigram.services.workspace import Workspace
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
 from digigram.store.repo import people as people_rows
-from tests.store.conftest import SMALL
+from tests.store.conftest import FRAMEWORKS, SMALL
 
 PEOPLE = 300
 
@@ -385,3 +385,31 @@ def test_ctrl_c_while_the_report_is_drawn_leaves_no_new_version_behind(
         assert code == 130
         assert capsys.readouterr().err.endswith(said + "\n")
         assert list(out.iterdir()) == []  # no NEW.yaml, record, report or temporary file
+
+
+def test_a_framework_file_the_checks_were_not_taken_on_is_named_as_such(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another profession's file said only that there was nothing to calibrate, not which framework the
+    checks are on; a file under the same id that the answers do not fit said to wait for more checks."""
+    data_dir, _, _ = stored
+    other = tmp_path / "other"
+    shutil.copytree(FRAMEWORKS, other, ignore=shutil.ignore_patterns("broken"))
+    same_id = other / "same-id.yaml"
+    same_id.write_text((other / "minimal.yaml").read_text(encoding="utf-8").replace(
+        "id: mini-test", "id: store-small"), encoding="utf-8")
+    cases = [
+        (other / "minimal.yaml", "en", "Its finished checks are on: 'store-small' 1 (finished checks: 300). "
+                                       "Give the file of the framework they were taken on with --framework."),
+        (other / "minimal.yaml", "uk", "Завершені перевірки в ній є за такими рамками: 'store-small' 1 "
+                                       "(завершених перевірок: 300)."),
+        (same_id, "en", f"{same_id} does not look like the framework file the checks were taken on."),
+        (same_id, "uk", f"схоже, {same_id} — не той файл рамки, за яким проходили перевірки."),
+    ]
+    for framework_file, lang, said in cases:
+        code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(other / "NEW.yaml"), "--lang", lang])
+        err = capsys.readouterr().err
+        assert code == 2 and said in err, err
+        assert "calibrate again after more finished checks" not in err
+        assert not (other / "NEW.yaml").exists()
