@@ -14,7 +14,8 @@ from digigram.core.i18n import N_, tr
 
 HELP = "calibrate item parameters on finished checks and write a new framework version (NEW.yaml)"
 
-_STAGES = {"read": N_("reading answers"), "fit": N_("calibrating areas")}
+_STAGES = {"read": N_("reading answers"), "fit": N_("calibrating areas"),
+           "write": N_("writing the new version and checking it")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +47,8 @@ class _Progress:
             self.stream.write("\n")
         self.stage, self.last, self.shown = stage, now, (done, total)
         label = _STAGES[stage].render(self.lang) if stage in _STAGES else stage
-        self.stream.write(f"\r{label}: {done}/{total}" if self.tty else f"{label}: {done}/{total}\n")
+        text = f"{label}: {done}/{total}" if total else label  # a stage of no countable steps: its name
+        self.stream.write(f"\r{text}" if self.tty else f"{text}\n")
         self.stream.flush()
 
     def end(self) -> None:

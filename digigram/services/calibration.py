@@ -27,7 +27,7 @@ from digigram.store.db import transaction
 from digigram.store.repo import calibration as rows
 from digigram.store.startup import open_store
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0: a stage not counted in steps
 RECORD_SUFFIX = ".calibration.json"
 # The fewest answers an item may be calibrated on. Even an ideal item (slope 1, every answer given at
 # its difficulty, no guessing) has a difficulty known only to ±2/√n: below 100 answers that is wider
@@ -217,6 +217,8 @@ def run_calibration(
                                "answered, {item}, has {n}. Nothing calibrated, nothing written: calibrate "
                                "again after more finished checks.", min=min_responses,
                                item=most.item_id if most else "—", n=most.n if most else 0))
+    if progress is not None:  # rewriting the file with its layout kept and validating it take seconds
+        progress("write", 0, 0)
     new_text = new_version_text(text, version=version, params=result.new_params())
     try:  # as `digigram validate` would, where it is written: resource files are looked up beside NEW.yaml
         load_framework_text(new_text, name=str(out), base_dir=out.resolve().parent)

@@ -89,7 +89,8 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     # Not a terminal here: whole lines, never a carriage return gluing one update to the next.
     assert "\r" not in captured.err and captured.err.endswith("\n")
     assert all(line.startswith(("reading answers: ", "calibrating areas: "))
-               for line in captured.err.splitlines())
+               for line in captured.err.splitlines()[:-1])
+    assert captured.err.splitlines()[-1] == "writing the new version and checking it"
     assert main(["validate", str(out)]) == 0
     new = load_framework(out)
     record = json.loads((framework_file.parent / "NEW.calibration.json").read_text(encoding="utf-8"))
@@ -413,3 +414,25 @@ def test_a_framework_file_the_checks_were_not_taken_on_is_named_as_such(
         assert code == 2 and said in err, err
         assert "calibrate again after more finished checks" not in err
         assert not (other / "NEW.yaml").exists()
+
+
+def test_writing_the_new_version_is_shown_as_a_stage_of_its_own(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rewriting the file with its layout kept and validating it take about 12 s on the shipped
+    framework, whatever the data: the progress stood at «calibrating areas: 12/12» all that time."""
+    from digigram.services.calibration import run_calibration
+
+    data_dir, framework_file, _ = stored
+    out = tmp_path / "NEW.yaml"
+    seen: list[tuple[str, int, int, bool]] = []
+    run_calibration(framework_file, out=out, data_dir=data_dir, min_responses=100,
+                    progress=lambda stage, done, total: seen.append((stage, done, total, out.exists())))
+    assert seen[-1] == ("write", 0, 0, False)  # said before the file is made, after the fit
+    assert ("fit", 4, 4, False) in seen
+    out.unlink()
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out), "--min-responses", "100", "--lang", "uk"])
+    assert code == 0
+    assert capsys.readouterr().err.splitlines()[-2:] == ["калібрую сфери: 4/4",
+                                                         "записую нову версію й перевіряю її"]
