@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from digigram.core import paths
-from digigram.core.i18n import N_, tr
+from digigram.core.i18n import N_, format_count, tr
 
 HELP = "calibrate item parameters on finished checks and write a new framework version (NEW.yaml)"
 
@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     print(tr(lang, N_("{out}: version {version}; items calibrated: {calibrated} of {items}; finished checks: "
                       "{attempts} ({answers} answers); flagged: {flagged}.", out=done.out,
                       version=done.new_version, calibrated=len(r.calibrated), items=len(r.items),
-                      attempts=r.attempts, answers=r.responses, flagged=flagged)))
+                      attempts=format_count(r.attempts, lang),
+                      answers=format_count(r.responses, lang), flagged=flagged)))
     print(tr(lang, N_("Calibration record: {path}", path=done.record)))
     if done.report is not None:
         print(tr(lang, N_("Report: {path}", path=done.report)))

@@ -436,3 +436,23 @@ def test_writing_the_new_version_is_shown_as_a_stage_of_its_own(
     assert code == 0
     assert capsys.readouterr().err.splitlines()[-2:] == ["калібрую сфери: 4/4",
                                                          "записую нову версію й перевіряю її"]
+
+
+def test_counts_in_the_terminal_are_grouped_as_in_the_report(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The terminal said «1714247 answers» where the PDF beside it says «1,714,247» (and «1 714 247» in
+    Ukrainian), as every other command writes counts."""
+    data_dir, framework_file, finished = stored
+    answers = sum(finished.values())
+    assert answers >= 1000
+    out = tmp_path / "NEW.yaml"
+    for lang, grouped in (("en", f"({answers:,} answers)"),
+                          ("uk", "(відповідей: " + f"{answers:,}".replace(",", "\u202f") + ")")):
+        assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(out), "--min-responses", "100", "--lang", lang]) == 0
+        assert grouped in capsys.readouterr().out
+    for lang, grouped in (("en", f"{answers:,} answers,"),
+                          ("uk", "відповідей: " + f"{answers:,}".replace(",", "\u202f") + ",")):
+        assert main(["calibration", str(out), "--lang", lang]) == 0
+        assert grouped in capsys.readouterr().out
