@@ -114,7 +114,8 @@ def build_calibration_pages(
         d = r.diagnostics
         rows.append([r.item_id, format_count(r.n, lang), f"{_two(r.old.a, lang)} → {_two(r.new.a, lang)}{se}",
                      f"{_loc(r.old.thresholds, r.old.b, lang)} → {_loc(r.new.thresholds, r.new.b, lang)}",
-                     "" if d is None else format_number(d.rmsd, lang, digits=3), flag_words(r.flags, lang)])
+                     "" if d is None else format_number(d.rmsd, lang, digits=3),
+                     flag_words(r.flags, lang, () if d is None else d.unused)])
     flow.table([h.render(lang) for h in HEAD], [1.3, 0.6, 1.9, 2.6, 0.7, 2.2], rows, title=_w("items", lang))
     total = len(flow.pages)
     for number, page in enumerate(flow.pages, start=1):

@@ -46,5 +46,6 @@ def run(args: argparse.Namespace) -> int:
         n = "—" if s.n is None else str(s.n)
         status = tr(lang, N_("calibrated") if s.calibrated else N_("provisional"))
         kind = kinds.get(s.kind, s.kind)
-        print(f"  {s.item_id:<12} {kind:<{width}} n={n:<6} {status:<12} {flag_words(s.flags, lang)}")
+        flags = flag_words(s.flags, lang, s.unused)
+        print(f"  {s.item_id:<12} {kind:<{width}} n={n:<6} {status:<12} {flags}")
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from digigram.core.calibration import CalibrationResult, Response, calibrate
-from digigram.core.calibration.diagnostics import flag_words
+from digigram.core.calibration.diagnostics import flag_words, option_numbers
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError
 from digigram.core.framework import Framework
@@ -332,8 +332,8 @@ def report_rows(result: CalibrationResult, lang: str, *, decimal: str = ".") -> 
             "" if d is None else num(d.infit, ".2f"), "" if d is None else num(d.outfit, ".2f"),
             "" if d is None else num(d.rmsd, ".3f"),
             "" if d is None or d.dif is None else num(d.dif, "+.3f"),
-            "" if d is None else " ".join(d.unused),
-            "" if d is None else flag_words(d.flags, lang),
+            "" if d is None else option_numbers(d.unused),
+            "" if d is None else flag_words(d.flags, lang, d.unused),
         ])
     return out
 
@@ -367,6 +367,7 @@ class ItemState:
     calibrated: bool  # the file gives the item its own `irt`
     n: int | None  # answers it was calibrated on (from the record), None when unknown
     flags: tuple[str, ...]
+    unused: tuple[str, ...] = ()  # the options nobody chooses, from 0 (from the record)
 
 
 @dataclass(frozen=True)
@@ -404,6 +405,6 @@ def calibration_state(framework_file: Path) -> CalibrationState:
             continue
         entry = entries.get(item.id, {})
         items.append(ItemState(item.id, item.kind, item.irt is not None, entry.get("n"),
-                               tuple(entry.get("flags", ()))))
+                               tuple(entry.get("flags", ())), tuple(entry.get("unused", ()))))
     # Flagged first, most flags first; otherwise the file's order (the sort is stable).
     return CalibrationState(framework, record, tuple(sorted(items, key=lambda s: -len(s.flags))))

@@ -456,3 +456,49 @@ def test_counts_in_the_terminal_are_grouped_as_in_the_report(
                           ("uk", "відповідей: " + f"{answers:,}".replace(",", "\u202f") + ",")):
         assert main(["calibration", str(out), "--lang", lang]) == 0
         assert grouped in capsys.readouterr().out
+
+
+def test_the_option_nobody_chooses_is_named_by_its_place_in_the_file(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The flag said only «option nobody chooses», in the PDF and the terminal alike, and the CSV gave its
+    index from 0 («0» for the first option): the reader could not tell which distractor to replace."""
+    from pypdf import PdfReader
+
+    from digigram.charts.calibration import write_calibration_pdf
+    from digigram.core.calibration import calibrate
+    from digigram.services.calibration import report_csv
+
+    framework = load_framework(SMALL)
+    sim = take_quiz(framework, scored_params(framework), people=400, seed=4)
+    answered = Counter(r.item_id for r in sim.responses)
+    item = max((it for it in framework.items if it.kind == "knowledge" and it.select == "one"
+                and len(it.options) >= 3 and it.dichotomous), key=lambda it: answered[it.id])
+    never, instead = [i for i, o in enumerate(item.options) if o.score == 0][:2]
+    moved = [type(r)(r.attempt, r.item_id, instead if r.item_id == item.id and r.choice == never
+                     else r.choice, r.language) for r in sim.responses]
+    result = calibrate(framework, moved, min_responses=30)
+    place = never + 1  # as a reader counts the options under the item in the file
+    rows = list(csv.DictReader(io.StringIO(report_csv(result, framework, "en"))))
+    row = next(r for r in rows if r["item"] == item.id)
+    assert row["unused options"] == str(place)
+    assert f"nobody chooses option {place}" in row["flags"]
+    for lang, said in (("en", f"nobody chooses option {place}"), ("uk", f"варіант {place} ніхто не обирає")):
+        pdf = tmp_path / f"{lang}.pdf"
+        write_calibration_pdf(pdf, result=result, framework=framework, new_version="2", lang=lang)
+        assert said in " ".join("".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    # `digigram calibration` reads the same from the record beside a calibrated file.
+    data_dir, framework_file, _ = stored
+    out = framework_file.with_name("NEW.yaml")
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out), "--min-responses", "100", "--lang", "en"]) == 0
+    record_file = out.with_name("NEW.calibration.json")
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    flagged = next(k for k, v in record["items"].items() if v["calibrated"])
+    record["items"][flagged].update(flags=["unused_option"], unused=["0", "2"])
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    capsys.readouterr()
+    for lang, said in (("en", "nobody chooses options 1, 3"), ("uk", "варіанти 1, 3 ніхто не обирає")):
+        assert main(["calibration", str(out), "--lang", lang]) == 0
+        line = next(ln for ln in capsys.readouterr().out.splitlines() if flagged in ln)
+        assert line.endswith(said), line
