@@ -27,7 +27,7 @@ WORDS = {
     "new": N_("new"),
     "items": N_("Items, worst first"),
     "languages": N_("Answer languages: {langs}."),
-    "no_lang": N_("The database does not store answer languages: no uk/en comparison."),
+    "no_lang": N_("None of these answers records the language it was given in: no uk/en comparison."),
     "page": N_("p. {number}/{total}"),
 }
 

@@ -100,4 +100,7 @@ def run(args: argparse.Namespace) -> int:
         print(tr(lang, N_("Report: {path}", path=done.report)))
     if not done.language_stored:
         print(tr(lang, N_("The database does not store answer languages: no uk/en comparison.")))
+    elif not any(code != "unknown" for code in r.languages):  # stored by a later app, not for these
+        print(tr(lang, N_("None of these answers records the language it was given in: no uk/en "
+                          "comparison.")))
     return 0

@@ -502,3 +502,21 @@ def test_the_option_nobody_chooses_is_named_by_its_place_in_the_file(
         assert main(["calibration", str(out), "--lang", lang]) == 0
         line = next(ln for ln in capsys.readouterr().out.splitlines() if flagged in ln)
         assert line.endswith(said), line
+
+
+def test_answers_without_a_language_are_not_blamed_on_the_database(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The database stores each answer's language (revision 0004), but these checks were answered before
+    it did: the PDF said «the database does not store answer languages», as if it had to be upgraded."""
+    from pypdf import PdfReader
+
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.pdf"
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(report),
+                 "--lang", "uk"]) == 0
+    said = "У жодній із цих відповідей не записано, якою мовою її дано: порівняння uk/en немає."
+    assert said in capsys.readouterr().out
+    text = " ".join("".join(p.extract_text() for p in PdfReader(report).pages).split())
+    assert said in text and "База не зберігає" not in text
