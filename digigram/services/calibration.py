@@ -121,8 +121,12 @@ def read_responses(
                 raise _no_checks_on(framework_id, rows.finished_checks_by_framework(session))
             language = rows.has_language(session)
             out: list[Response] = []
+            # One string per attempt and per item, not one per answer: 1.8 million answers are ~38 per
+            # attempt and ~3,700 per item, and each answer row brings its own copies.
+            same: dict[str, str] = {}
             for attempt, item_id, choice, lang in rows.finished_answers(session, framework_id):
-                out.append(Response(attempt, item_id, choice, lang))
+                out.append(Response(same.setdefault(attempt, attempt), same.setdefault(item_id, item_id),
+                                    choice, lang))
                 if progress is not None and len(out) % 20_000 == 0:
                     progress("read", len(out), total)
             if progress is not None:
