@@ -539,3 +539,25 @@ def test_the_answers_read_take_little_memory_each(stored: tuple[Path, Path, Coun
         tracemalloc.stop()
     assert len(read) == sum(finished.values())
     assert held / len(read) < 200, held / len(read)  # bytes per answer: 147 here, it was 322
+
+
+def test_pdf_shows_kept_items_as_kept_not_as_measured_and_unchanged(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path
+) -> None:
+    """An item under --min-responses keeps its parameters, but the PDF showed «1,20 → 1,20» for it, as if
+    it had been measured and found unchanged: two thirds of the pages on a region's data."""
+    from pypdf import PdfReader
+
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.pdf"
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "101", "--report", str(report),
+                 "--lang", "uk"]) == 0
+    record = json.loads((tmp_path / "NEW.calibration.json").read_text(encoding="utf-8"))
+    kept = [k for k, v in record["items"].items() if not v["calibrated"]]
+    assert kept and len(kept) < len(record["items"])
+    lines = [" ".join(line.split()) for page in PdfReader(report).pages
+             for line in page.extract_text().splitlines()]
+    for item_id in kept:
+        row = next(line for line in lines if line.startswith(item_id + " "))
+        assert row.endswith("без змін") and "→" not in row, row
