@@ -27,7 +27,7 @@ WORDS = {
     "new": N_("new"),
     "items": N_("Items, worst first"),
     "languages": N_("Answer languages: {langs}."),
-    "no_lang": N_("The database does not store answer languages: no uk/en comparison."),
+    "no_lang": N_("None of these answers records the language it was given in: no uk/en comparison."),
     "page": N_("p. {number}/{total}"),
 }
 
@@ -109,12 +109,20 @@ def build_calibration_pages(
         flow.paragraph(_w("no_lang", lang))
     _chart(flow, result, lang)
     rows = []
+    # An item under the minimum shows the parameters it keeps, not «1,20 → 1,20» as if it had been
+    # measured and found unchanged (the summary above says why they are kept).
+    kept = N_("kept").render(lang)
     for r in result.worst_first():
-        se = "" if r.se_a is None else f" ({_two(r.se_a, lang)})"
         d = r.diagnostics
-        rows.append([r.item_id, format_count(r.n, lang), f"{_two(r.old.a, lang)} → {_two(r.new.a, lang)}{se}",
-                     f"{_loc(r.old.thresholds, r.old.b, lang)} → {_loc(r.new.thresholds, r.new.b, lang)}",
-                     "" if d is None else format_number(d.rmsd, lang, digits=3), flag_words(r.flags, lang)])
+        a, b = _two(r.old.a, lang), _loc(r.old.thresholds, r.old.b, lang)
+        if not r.calibrated:
+            rows.append([r.item_id, format_count(r.n, lang), a, b, "", kept])
+            continue
+        se = "" if r.se_a is None else f" ({_two(r.se_a, lang)})"
+        rows.append([r.item_id, format_count(r.n, lang), f"{a} → {_two(r.new.a, lang)}{se}",
+                     f"{b} → {_loc(r.new.thresholds, r.new.b, lang)}",
+                     "" if d is None else format_number(d.rmsd, lang, digits=3),
+                     flag_words(r.flags, lang, () if d is None else d.unused)])
     flow.table([h.render(lang) for h in HEAD], [1.3, 0.6, 1.9, 2.6, 0.7, 2.2], rows, title=_w("items", lang))
     total = len(flow.pages)
     for number, page in enumerate(flow.pages, start=1):

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from digigram.core import paths
-from digigram.core.i18n import N_, tr
+from digigram.core.i18n import N_, format_count, tr
 
 HELP = "calibrate item parameters on finished checks and write a new framework version (NEW.yaml)"
 
-_STAGES = {"read": N_("reading answers"), "fit": N_("calibrating areas")}
+_STAGES = {"read": N_("reading answers"), "fit": N_("calibrating areas"),
+           "write": N_("writing the new version and checking it")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,13 +47,16 @@ class _Progress:
             self.stream.write("\n")
         self.stage, self.last, self.shown = stage, now, (done, total)
         label = _STAGES[stage].render(self.lang) if stage in _STAGES else stage
-        self.stream.write(f"\r{label}: {done}/{total}" if self.tty else f"{label}: {done}/{total}\n")
+        text = f"{label}: {done}/{total}" if total else label  # a stage of no countable steps: its name
+        self.stream.write(f"\r{text}" if self.tty else f"{text}\n")
         self.stream.flush()
 
     def end(self) -> None:
+        """Close a redrawn line (once), so that what is said next starts on a line of its own."""
         if self.stage and self.tty:
             self.stream.write("\n")
             self.stream.flush()
+        self.stage = ""
 
 
 def single_threaded_blas() -> None:
@@ -65,6 +69,7 @@ def single_threaded_blas() -> None:
 
 def run(args: argparse.Namespace) -> int:
     single_threaded_blas()
+    from digigram.cli.bundle import say_stopped
     from digigram.services.calibration import run_calibration  # numpy and the store only when used
 
     lang = args.lang
@@ -76,6 +81,11 @@ def run(args: argparse.Namespace) -> int:
             database_url=getattr(args, "database", None), min_responses=args.min_responses,
             report=Path(args.report) if args.report else None, lang=lang, progress=bar,
         )
+    except KeyboardInterrupt:
+        # Ctrl+C (or the terminal closed): the files are put in place together at the very end.
+        bar.end()
+        say_stopped(N_("Calibration stopped; nothing was written."), lang)
+        return 130
     finally:
         bar.end()
     r = done.result
@@ -83,10 +93,14 @@ def run(args: argparse.Namespace) -> int:
     print(tr(lang, N_("{out}: version {version}; items calibrated: {calibrated} of {items}; finished checks: "
                       "{attempts} ({answers} answers); flagged: {flagged}.", out=done.out,
                       version=done.new_version, calibrated=len(r.calibrated), items=len(r.items),
-                      attempts=r.attempts, answers=r.responses, flagged=flagged)))
+                      attempts=format_count(r.attempts, lang),
+                      answers=format_count(r.responses, lang), flagged=flagged)))
     print(tr(lang, N_("Calibration record: {path}", path=done.record)))
     if done.report is not None:
         print(tr(lang, N_("Report: {path}", path=done.report)))
     if not done.language_stored:
         print(tr(lang, N_("The database does not store answer languages: no uk/en comparison.")))
+    elif not any(code != "unknown" for code in r.languages):  # stored by a later app, not for these
+        print(tr(lang, N_("None of these answers records the language it was given in: no uk/en "
+                          "comparison.")))
     return 0

@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from digigram.cli.validate import KIND_WORDS
     from digigram.core.calibration.diagnostics import flag_words
-    from digigram.core.i18n import N_, NP_, tr
+    from digigram.core.i18n import N_, NP_, format_count, tr
     from digigram.services.calibration import calibration_state, record_path
 
     lang = args.lang
@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
                        "Calibrated {date}: version {old} → {new}, {attempts} finished checks, {answers} "
                        "answers, at least {count} answers per item.", int(rec["min_responses"]),
                        date=rec["date"], old=rec["from_version"], new=rec["version"],
-                       attempts=rec["attempts"], answers=rec["answers"])))
+                       attempts=format_count(rec["attempts"], lang),
+                       answers=format_count(rec["answers"], lang))))
     flagged = state.flagged
     print(tr(lang, N_("Flagged items: {count}.", count=len(flagged))))
     kinds = {kind: tr(lang, word) for kind, word in KIND_WORDS.items()}
@@ -45,5 +46,6 @@ def run(args: argparse.Namespace) -> int:
         n = "—" if s.n is None else str(s.n)
         status = tr(lang, N_("calibrated") if s.calibrated else N_("provisional"))
         kind = kinds.get(s.kind, s.kind)
-        print(f"  {s.item_id:<12} {kind:<{width}} n={n:<6} {status:<12} {flag_words(s.flags, lang)}")
+        flags = flag_words(s.flags, lang, s.unused)
+        print(f"  {s.item_id:<12} {kind:<{width}} n={n:<6} {status:<12} {flags}")
     return 0

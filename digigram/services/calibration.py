@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -14,18 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from digigram.core.calibration import CalibrationResult, Response, calibrate
-from digigram.core.calibration.diagnostics import flag_words
+from digigram.core.calibration.diagnostics import flag_words, option_numbers
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError
 from digigram.core.framework import Framework
-from digigram.core.i18n import N_, NP_
+from digigram.core.i18n import N_, NP_, format_count
 from digigram.core.irt import ItemParams
 from digigram.core.loader import load_framework, load_framework_text
+from digigram.services.coordinator.exports import list_separator
 from digigram.store.db import transaction
 from digigram.store.repo import calibration as rows
 from digigram.store.startup import open_store
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0: a stage not counted in steps
 RECORD_SUFFIX = ".calibration.json"
 # The fewest answers an item may be calibrated on. Even an ideal item (slope 1, every answer given at
 # its difficulty, no guessing) has a difficulty known only to ±2/√n: below 100 answers that is wider
@@ -62,19 +64,48 @@ def _writable_folder(target: Path, what: str) -> None:
                                "Nothing was read or written.", target=target, what=what))
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """The file appears whole or not at all."""
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise DigigramError(N_("Could not write {target}: {reason}", target=target,
-                               reason=exc.strerror or exc)) from exc
+class _Files:
+    """The files of one calibration, each first written to a temporary file beside it, then all put in
+    place together: interrupted before that (Ctrl+C while the PDF is drawn, a full disk), none appears
+    and no temporary file stays."""
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[str, Path]] = []
+
+    def temporary(self, target: Path) -> Path:
+        try:
+            fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from exc
+        os.close(fd)
+        self.staged.append((tmp, target))
+        return Path(tmp)
+
+    def add(self, target: Path, data: bytes) -> None:
+        tmp = self.temporary(target)
+        try:
+            tmp.write_bytes(data)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from exc
+
+    def put_in_place(self) -> None:
+        while self.staged:
+            tmp, target = self.staged[0]
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _cannot_write(target, exc) from exc
+            self.staged.pop(0)
+
+    def discard(self) -> None:
+        for tmp, _ in self.staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self.staged.clear()
+
+
+def _cannot_write(target: Path, exc: OSError) -> DigigramError:
+    return DigigramError(N_("Could not write {target}: {reason}", target=target, reason=exc.strerror or exc))
 
 
 def read_responses(
@@ -86,10 +117,16 @@ def read_responses(
     try:
         with transaction(store.sessions) as session:
             total = rows.count_finished_answers(session, framework_id)
+            if not total:
+                raise _no_checks_on(framework_id, rows.finished_checks_by_framework(session))
             language = rows.has_language(session)
             out: list[Response] = []
+            # One string per attempt and per item, not one per answer: 1.8 million answers are ~38 per
+            # attempt and ~3,700 per item, and each answer row brings its own copies.
+            same: dict[str, str] = {}
             for attempt, item_id, choice, lang in rows.finished_answers(session, framework_id):
-                out.append(Response(attempt, item_id, choice, lang))
+                out.append(Response(same.setdefault(attempt, attempt), same.setdefault(item_id, item_id),
+                                    choice, lang))
                 if progress is not None and len(out) % 20_000 == 0:
                     progress("read", len(out), total)
             if progress is not None:
@@ -97,6 +134,29 @@ def read_responses(
     finally:
         store.close()
     return out, language
+
+
+@dataclass(frozen=True)
+class _Held:
+    """The frameworks a database has finished checks on, worded in the reader's language."""
+
+    held: tuple[tuple[str, str, int], ...]
+
+    def render(self, lang: str | None = None) -> str:
+        return ", ".join(N_("{id} {version} (finished checks: {count})", id=repr(fid), version=version,
+                            count=format_count(n, lang)).render(lang) for fid, version, n in self.held)
+
+
+def _no_checks_on(framework_id: str, held: list[tuple[str, str, int]]) -> DigigramError:
+    """No finished check on FILE's framework: say which frameworks the checks were taken on, if any
+    (most likely another profession's file was given with --framework)."""
+    if not held:
+        return DigigramError(N_("The database holds no finished check on framework {id}: nothing to "
+                                "calibrate.", id=repr(framework_id)))
+    return DigigramError(N_(
+        "The database holds no finished check on framework {id}: nothing to calibrate. Its finished checks "
+        "are on: {held}. Give the file of the framework they were taken on with --framework.",
+        id=repr(framework_id), held=_Held(tuple(held))))
 
 
 def run_calibration(
@@ -145,28 +205,46 @@ def run_calibration(
             progress("fit", done, total)
 
     result = calibrate(framework, responses, min_responses=min_responses, progress=step)
+    if not result.calibrated and result.skipped > result.responses:
+        # Most answers are to items FILE lacks: another file under the same id, not too few checks.
+        raise DigigramError(N_(
+            "{skipped} of the {total} answers of the finished checks on {id} are to items {file} does not "
+            "have, or that no longer fit them, and no item has as many answers that fit as --min-responses "
+            "asks ({min}): {file} does not look like the framework file the checks were taken on. Nothing "
+            "calibrated, nothing written.",
+            skipped=format_count(result.skipped, lang), total=format_count(result.skipped + result.responses,
+                                                                           lang),
+            id=repr(framework.id), file=framework_file, min=min_responses))
     if not result.calibrated:
         most = max(result.items, key=lambda r: r.n, default=None)
         raise DigigramError(N_("No item has as many answers as --min-responses asks ({min}) yet; the most "
                                "answered, {item}, has {n}. Nothing calibrated, nothing written: calibrate "
                                "again after more finished checks.", min=min_responses,
                                item=most.item_id if most else "—", n=most.n if most else 0))
+    if progress is not None:  # rewriting the file with its layout kept and validating it take seconds
+        progress("write", 0, 0)
     new_text = new_version_text(text, version=version, params=result.new_params())
     try:  # as `digigram validate` would, where it is written: resource files are looked up beside NEW.yaml
         load_framework_text(new_text, name=str(out), base_dir=out.resolve().parent)
     except FrameworkError as exc:
         raise DigigramError(N_("The new version failed validation: {problem}", problem=exc.text)) from exc
-    _write_atomically(out, new_text.encode("utf-8"))
     record = record_path(out)
-    _write_atomically(record, json.dumps(
-        record_of(result, framework, version), ensure_ascii=False, indent=1).encode("utf-8"))
-    if report is not None:
-        if report.suffix.lower() == ".csv":
-            _write_atomically(report, report_csv(result, framework, lang).encode("utf-8-sig"))
-        else:
-            from digigram.charts.calibration import write_calibration_pdf
+    files = _Files()
+    try:
+        files.add(out, new_text.encode("utf-8"))
+        files.add(record, json.dumps(
+            record_of(result, framework, version), ensure_ascii=False, indent=1).encode("utf-8"))
+        if report is not None:
+            if report.suffix.lower() == ".csv":
+                files.add(report, report_csv(result, framework, lang).encode("utf-8-sig"))
+            else:
+                from digigram.charts.calibration import write_calibration_pdf
 
-            write_calibration_pdf(report, result=result, framework=framework, new_version=version, lang=lang)
+                write_calibration_pdf(files.temporary(report), result=result, framework=framework,
+                                      new_version=version, lang=lang)
+        files.put_in_place()
+    finally:
+        files.discard()
     return CalibrationRun(result, version, out, record, report, language_stored)
 
 
@@ -233,25 +311,33 @@ def record_of(result: CalibrationResult, framework: Framework, new_version: str)
 
 # --- the CSV report -----------------------------------------------------------------------------
 
-def _loc(p: ItemParams) -> str:
-    return f"{p.b:.3f}" if p.thresholds is None else " ".join(f"{t:.3f}" for t in p.thresholds)
+def _loc(p: ItemParams, decimal: str = ".") -> str:
+    text = f"{p.b:.3f}" if p.thresholds is None else " ".join(f"{t:.3f}" for t in p.thresholds)
+    return text.replace(".", decimal)
 
 
-def report_rows(result: CalibrationResult, lang: str) -> list[list[str]]:
-    """One row per item, worst first: id, kind, n, a old → new (SE), b or thresholds, fit, DIF, flags."""
+def report_rows(result: CalibrationResult, lang: str, *, decimal: str = ".") -> list[list[str]]:
+    """One row per item, worst first: id, kind, n, a old → new (SE), b or thresholds, fit, DIF, flags.
+
+    `decimal`: the decimal separator of the numbers (a comma where the spreadsheet expects one)."""
+
+    def num(value: float, spec: str) -> str:
+        return format(value, spec).replace(".", decimal)
+
     out = []
     for r in result.worst_first():
         d = r.diagnostics
         out.append([
             r.item_id, r.kind, str(r.n),
             (N_("yes") if r.calibrated else N_("no")).render(lang),
-            f"{r.old.a:.3f}", f"{r.new.a:.3f}", "" if r.se_a is None else f"{r.se_a:.3f}",
-            _loc(r.old), _loc(r.new), "" if r.se_b is None else " ".join(f"{s:.3f}" for s in r.se_b),
-            "" if d is None else f"{d.infit:.2f}", "" if d is None else f"{d.outfit:.2f}",
-            "" if d is None else f"{d.rmsd:.3f}",
-            "" if d is None or d.dif is None else f"{d.dif:+.3f}",
-            "" if d is None else " ".join(d.unused),
-            "" if d is None else flag_words(d.flags, lang),
+            num(r.old.a, ".3f"), num(r.new.a, ".3f"), "" if r.se_a is None else num(r.se_a, ".3f"),
+            _loc(r.old, decimal), _loc(r.new, decimal),
+            "" if r.se_b is None else " ".join(num(s, ".3f") for s in r.se_b),
+            "" if d is None else num(d.infit, ".2f"), "" if d is None else num(d.outfit, ".2f"),
+            "" if d is None else num(d.rmsd, ".3f"),
+            "" if d is None or d.dif is None else num(d.dif, "+.3f"),
+            "" if d is None else option_numbers(d.unused),
+            "" if d is None else flag_words(d.flags, lang, d.unused),
         ])
     return out
 
@@ -264,10 +350,14 @@ CSV_HEADERS = (
 
 
 def report_csv(result: CalibrationResult, _framework: Framework, lang: str) -> str:
+    """The report as CSV with the list separator and decimal mark a spreadsheet expects on a
+    double-click with the language's regional settings (';' and 0,42 in Ukrainian), as every other
+    CSV export writes them: with a comma, Ukrainian Excel put every row in column A."""
+    sep = list_separator(lang)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
     writer.writerow([h.render(lang) for h in CSV_HEADERS])
-    writer.writerows(report_rows(result, lang))
+    writer.writerows(report_rows(result, lang, decimal="," if sep == ";" else "."))
     return buf.getvalue()
 
 
@@ -281,6 +371,7 @@ class ItemState:
     calibrated: bool  # the file gives the item its own `irt`
     n: int | None  # answers it was calibrated on (from the record), None when unknown
     flags: tuple[str, ...]
+    unused: tuple[str, ...] = ()  # the options nobody chooses, from 0 (from the record)
 
 
 @dataclass(frozen=True)
@@ -318,6 +409,6 @@ def calibration_state(framework_file: Path) -> CalibrationState:
             continue
         entry = entries.get(item.id, {})
         items.append(ItemState(item.id, item.kind, item.irt is not None, entry.get("n"),
-                               tuple(entry.get("flags", ()))))
+                               tuple(entry.get("flags", ())), tuple(entry.get("unused", ()))))
     # Flagged first, most flags first; otherwise the file's order (the sort is stable).
     return CalibrationState(framework, record, tuple(sorted(items, key=lambda s: -len(s.flags))))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -21,7 +23,7 @@ from digigram.services.workspace import Workspace
 from digigram.store.db import transaction
 from digigram.store.repo import attempts as attempt_rows
 from digigram.store.repo import people as people_rows
-from tests.store.conftest import SMALL
+from tests.store.conftest import FRAMEWORKS, SMALL
 
 PEOPLE = 300
 
@@ -87,7 +89,8 @@ def test_calibrate_writes_a_valid_new_version_report_and_record(
     # Not a terminal here: whole lines, never a carriage return gluing one update to the next.
     assert "\r" not in captured.err and captured.err.endswith("\n")
     assert all(line.startswith(("reading answers: ", "calibrating areas: "))
-               for line in captured.err.splitlines())
+               for line in captured.err.splitlines()[:-1])
+    assert captured.err.splitlines()[-1] == "writing the new version and checking it"
     assert main(["validate", str(out)]) == 0
     new = load_framework(out)
     record = json.loads((framework_file.parent / "NEW.calibration.json").read_text(encoding="utf-8"))
@@ -324,3 +327,237 @@ def test_answer_languages_are_read_when_the_database_stores_them(
     assert has
     english = {a for n, a in enumerate(attempts) if n % 2}
     assert all(r.language == ("en" if r.attempt in english else "uk") for r in with_lang)
+
+
+def test_csv_report_in_ukrainian_opens_in_columns_in_ukrainian_excel(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path
+) -> None:
+    """Excel takes the list separator from the regional settings: with Ukrainian ones it is ';' and the
+    decimal mark a comma. The report was comma-separated whatever the language, so a double-click put
+    every row in column A, as every other CSV export of Digigram does not."""
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.csv"
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(report),
+                 "--lang", "uk"])
+    assert code == 0
+    text = report.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header = rows[0]
+    assert header[:4] == ["завдання", "тип", "відповіді", "калібровано"] and len(header) == 16
+    assert all(len(row) == len(header) for row in rows)
+    calibrated = [dict(zip(header, row, strict=True)) for row in rows[1:] if row[3] == "так"]
+    assert calibrated
+    for row in calibrated:  # 1,234 reads as a number in Ukrainian Excel, 1.234 as a date or text
+        for cell in (row["a стало"], row["RMSD"], *row["b/пороги стало"].split()):
+            assert re.fullmatch(r"-?\d+,\d{3}", cell), cell
+    # In English a comma and decimal points, as English regional settings read them.
+    english = tmp_path / "report.csv"
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(english),
+                 "--lang", "en"]) == 0
+    rows = list(csv.reader(io.StringIO(english.read_bytes().decode("utf-8-sig"))))
+    assert len(rows[0]) == 16 and re.fullmatch(r"-?\d+\.\d{3}", rows[1][5])
+
+
+def test_ctrl_c_while_the_report_is_drawn_leaves_no_new_version_behind(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Drawing the PDF takes seconds after NEW.yaml and its record were written: Ctrl+C then left a new
+    version without its report and ended the command without a word."""
+    import digigram.charts.calibration as chart
+
+    data_dir, framework_file, _ = stored
+    drawn = chart.write_calibration_pdf
+
+    def interrupted(path: Path, **kwargs: object) -> Path:
+        drawn(path, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(chart, "write_calibration_pdf", interrupted)
+    out = tmp_path / "out"
+    out.mkdir()
+    for lang, said in (("uk", "Калібрування зупинено; нічого не записано."),
+                       ("en", "Calibration stopped; nothing was written.")):
+        code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(out / "NEW.yaml"), "--min-responses", "100",
+                     "--report", str(out / "report.pdf"), "--lang", lang])
+        assert code == 130
+        assert capsys.readouterr().err.endswith(said + "\n")
+        assert list(out.iterdir()) == []  # no NEW.yaml, record, report or temporary file
+
+
+def test_a_framework_file_the_checks_were_not_taken_on_is_named_as_such(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another profession's file said only that there was nothing to calibrate, not which framework the
+    checks are on; a file under the same id that the answers do not fit said to wait for more checks."""
+    data_dir, _, _ = stored
+    other = tmp_path / "other"
+    shutil.copytree(FRAMEWORKS, other, ignore=shutil.ignore_patterns("broken"))
+    same_id = other / "same-id.yaml"
+    same_id.write_text((other / "minimal.yaml").read_text(encoding="utf-8").replace(
+        "id: mini-test", "id: store-small"), encoding="utf-8")
+    cases = [
+        (other / "minimal.yaml", "en", "Its finished checks are on: 'store-small' 1 (finished checks: 300). "
+                                       "Give the file of the framework they were taken on with --framework."),
+        (other / "minimal.yaml", "uk", "Завершені перевірки в ній є за такими рамками: 'store-small' 1 "
+                                       "(завершених перевірок: 300)."),
+        (same_id, "en", f"{same_id} does not look like the framework file the checks were taken on."),
+        (same_id, "uk", f"схоже, {same_id} — не той файл рамки, за яким проходили перевірки."),
+    ]
+    for framework_file, lang, said in cases:
+        code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(other / "NEW.yaml"), "--lang", lang])
+        err = capsys.readouterr().err
+        assert code == 2 and said in err, err
+        assert "calibrate again after more finished checks" not in err
+        assert not (other / "NEW.yaml").exists()
+
+
+def test_writing_the_new_version_is_shown_as_a_stage_of_its_own(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rewriting the file with its layout kept and validating it take about 12 s on the shipped
+    framework, whatever the data: the progress stood at «calibrating areas: 12/12» all that time."""
+    from digigram.services.calibration import run_calibration
+
+    data_dir, framework_file, _ = stored
+    out = tmp_path / "NEW.yaml"
+    seen: list[tuple[str, int, int, bool]] = []
+    run_calibration(framework_file, out=out, data_dir=data_dir, min_responses=100,
+                    progress=lambda stage, done, total: seen.append((stage, done, total, out.exists())))
+    assert seen[-1] == ("write", 0, 0, False)  # said before the file is made, after the fit
+    assert ("fit", 4, 4, False) in seen
+    out.unlink()
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out), "--min-responses", "100", "--lang", "uk"])
+    assert code == 0
+    assert capsys.readouterr().err.splitlines()[-2:] == ["калібрую сфери: 4/4",
+                                                         "записую нову версію й перевіряю її"]
+
+
+def test_counts_in_the_terminal_are_grouped_as_in_the_report(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The terminal said «1714247 answers» where the PDF beside it says «1,714,247» (and «1 714 247» in
+    Ukrainian), as every other command writes counts."""
+    data_dir, framework_file, finished = stored
+    answers = sum(finished.values())
+    assert answers >= 1000
+    out = tmp_path / "NEW.yaml"
+    for lang, grouped in (("en", f"({answers:,} answers)"),
+                          ("uk", "(відповідей: " + f"{answers:,}".replace(",", "\u202f") + ")")):
+        assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                     "--out", str(out), "--min-responses", "100", "--lang", lang]) == 0
+        assert grouped in capsys.readouterr().out
+    for lang, grouped in (("en", f"{answers:,} answers,"),
+                          ("uk", "відповідей: " + f"{answers:,}".replace(",", "\u202f") + ",")):
+        assert main(["calibration", str(out), "--lang", lang]) == 0
+        assert grouped in capsys.readouterr().out
+
+
+def test_the_option_nobody_chooses_is_named_by_its_place_in_the_file(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The flag said only «option nobody chooses», in the PDF and the terminal alike, and the CSV gave its
+    index from 0 («0» for the first option): the reader could not tell which distractor to replace."""
+    from pypdf import PdfReader
+
+    from digigram.charts.calibration import write_calibration_pdf
+    from digigram.core.calibration import calibrate
+    from digigram.services.calibration import report_csv
+
+    framework = load_framework(SMALL)
+    sim = take_quiz(framework, scored_params(framework), people=400, seed=4)
+    answered = Counter(r.item_id for r in sim.responses)
+    item = max((it for it in framework.items if it.kind == "knowledge" and it.select == "one"
+                and len(it.options) >= 3 and it.dichotomous), key=lambda it: answered[it.id])
+    never, instead = [i for i, o in enumerate(item.options) if o.score == 0][:2]
+    moved = [type(r)(r.attempt, r.item_id, instead if r.item_id == item.id and r.choice == never
+                     else r.choice, r.language) for r in sim.responses]
+    result = calibrate(framework, moved, min_responses=30)
+    place = never + 1  # as a reader counts the options under the item in the file
+    rows = list(csv.DictReader(io.StringIO(report_csv(result, framework, "en"))))
+    row = next(r for r in rows if r["item"] == item.id)
+    assert row["unused options"] == str(place)
+    assert f"nobody chooses option {place}" in row["flags"]
+    for lang, said in (("en", f"nobody chooses option {place}"), ("uk", f"варіант {place} ніхто не обирає")):
+        pdf = tmp_path / f"{lang}.pdf"
+        write_calibration_pdf(pdf, result=result, framework=framework, new_version="2", lang=lang)
+        assert said in " ".join("".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    # `digigram calibration` reads the same from the record beside a calibrated file.
+    data_dir, framework_file, _ = stored
+    out = framework_file.with_name("NEW.yaml")
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out), "--min-responses", "100", "--lang", "en"]) == 0
+    record_file = out.with_name("NEW.calibration.json")
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    flagged = next(k for k, v in record["items"].items() if v["calibrated"])
+    record["items"][flagged].update(flags=["unused_option"], unused=["0", "2"])
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    capsys.readouterr()
+    for lang, said in (("en", "nobody chooses options 1, 3"), ("uk", "варіанти 1, 3 ніхто не обирає")):
+        assert main(["calibration", str(out), "--lang", lang]) == 0
+        line = next(ln for ln in capsys.readouterr().out.splitlines() if flagged in ln)
+        assert line.endswith(said), line
+
+
+def test_answers_without_a_language_are_not_blamed_on_the_database(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The database stores each answer's language (revision 0004), but these checks were answered before
+    it did: the PDF said «the database does not store answer languages», as if it had to be upgraded."""
+    from pypdf import PdfReader
+
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.pdf"
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "100", "--report", str(report),
+                 "--lang", "uk"]) == 0
+    said = "У жодній із цих відповідей не записано, якою мовою її дано: порівняння uk/en немає."
+    assert said in capsys.readouterr().out
+    text = " ".join("".join(p.extract_text() for p in PdfReader(report).pages).split())
+    assert said in text and "База не зберігає" not in text
+
+
+def test_the_answers_read_take_little_memory_each(stored: tuple[Path, Path, Counter[str]]) -> None:
+    """A region's 1.8 million answers took 561 MB once read (one object with its own attribute dict and
+    its own copy of the attempt's and the item's id per answer), a third of the command's peak."""
+    import tracemalloc
+
+    from digigram.services.calibration import read_responses
+
+    data_dir, _, finished = stored
+    read_responses("store-small", data_dir=data_dir, database_url=None)  # the modules it loads aside
+    tracemalloc.start()
+    try:
+        read, _ = read_responses("store-small", data_dir=data_dir, database_url=None)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(read) == sum(finished.values())
+    assert held / len(read) < 200, held / len(read)  # bytes per answer: 147 here, it was 322
+
+
+def test_pdf_shows_kept_items_as_kept_not_as_measured_and_unchanged(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path
+) -> None:
+    """An item under --min-responses keeps its parameters, but the PDF showed «1,20 → 1,20» for it, as if
+    it had been measured and found unchanged: two thirds of the pages on a region's data."""
+    from pypdf import PdfReader
+
+    data_dir, framework_file, _ = stored
+    report = tmp_path / "звіт.pdf"
+    assert main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(tmp_path / "NEW.yaml"), "--min-responses", "101", "--report", str(report),
+                 "--lang", "uk"]) == 0
+    record = json.loads((tmp_path / "NEW.calibration.json").read_text(encoding="utf-8"))
+    kept = [k for k, v in record["items"].items() if not v["calibrated"]]
+    assert kept and len(kept) < len(record["items"])
+    lines = [" ".join(line.split()) for page in PdfReader(report).pages
+             for line in page.extract_text().splitlines()]
+    for item_id in kept:
+        row = next(line for line in lines if line.startswith(item_id + " "))
+        assert row.endswith("без змін") and "→" not in row, row

@@ -22,7 +22,7 @@ MIN_ANCHORS = 5
 DIMENSIONS = ("shown", "self")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Response:
     """One stored answer to a shown question of a finished check."""
 

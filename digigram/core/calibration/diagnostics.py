@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from digigram.core.calibration.em import GRID
 from digigram.core.calibration.models import P_FLOOR, Array, probabilities
 from digigram.core.framework import Framework, Item
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, NP_
 from digigram.core.irt import ItemParams, LevelScale, information
 from digigram.core.itembank import Choice
 
@@ -33,9 +34,23 @@ FLAG_WORDS = {
 }
 
 
-def flag_words(flags: tuple[str, ...] | list[str], lang: str | None) -> str:
-    """The flags as words in the user's language, separated by semicolons."""
-    return "; ".join(FLAG_WORDS[f].render(lang) if f in FLAG_WORDS else f for f in flags)
+def option_numbers(unused: Sequence[str]) -> str:
+    """The options nobody chooses by their place in the item's list in the file, counted from 1 as a
+    reader counts them (ItemDiagnostics keeps them from 0): "1, 3"."""
+    return ", ".join(str(int(u) + 1) if u.isdigit() else u for u in unused)
+
+
+def flag_words(flags: tuple[str, ...] | list[str], lang: str | None, unused: Sequence[str] = ()) -> str:
+    """The flags as words in the user's language, separated by semicolons; given `unused`, the option
+    nobody chooses is named, so that the reader knows which distractor to replace."""
+    words = []
+    for f in flags:
+        if f == "unused_option" and unused:
+            words.append(NP_("nobody chooses option {options}", "nobody chooses options {options}",
+                             len(unused), options=option_numbers(unused)).render(lang))
+        else:
+            words.append(FLAG_WORDS[f].render(lang) if f in FLAG_WORDS else f)
+    return "; ".join(words)
 
 
 @dataclass(frozen=True)

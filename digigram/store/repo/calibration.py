@@ -34,6 +34,15 @@ def count_finished_answers(session: Session, framework_id: str) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+def finished_checks_by_framework(session: Session) -> list[tuple[str, str, int]]:
+    """(framework id, version, finished checks) for every framework the database has finished checks on."""
+    stmt = (select(AttemptRow.framework_id, AttemptRow.framework_version, func.count())
+            .where(AttemptRow.status == "finished")
+            .group_by(AttemptRow.framework_id, AttemptRow.framework_version)
+            .order_by(AttemptRow.framework_id, AttemptRow.framework_version))
+    return [(str(fid), str(version), int(n)) for fid, version, n in session.execute(stmt)]
+
+
 def finished_answers(session: Session, framework_id: str, *, chunk: int = 20_000) -> Iterator[AnswerFact]:
     """Every answer of every finished check on this framework (any version), attempt by attempt."""
     with_language = has_language(session)
