@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 HELP = "show a framework file's calibration state: calibrated items, their answers and flags"
+USES_DATABASE = False
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
