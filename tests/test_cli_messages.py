@@ -53,6 +53,29 @@ def test_english_keeps_argparse_wording(capsys: pytest.CaptureFixture[str]) -> N
     assert "error: the following arguments are required: --person" in err
 
 
+def _help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--help"])
+    assert info.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_help_offers_the_data_folder_only_to_commands_that_read_it(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`calibration --help` offered --data-dir and --database, which it ignores (it reads a file and the
+    record beside it): a methodologist would look for the database option that changes nothing."""
+    for command in ("calibration", "validate", "lint", "simulate"):
+        shown = _help([command, "--lang", lang], capsys)
+        assert "--lang" in shown and "--data-dir" not in shown and "--database" not in shown, shown
+    for command in ("calibrate", "quiz", "people", "restore"):
+        shown = _help([command, "--lang", lang], capsys)
+        assert "--data-dir" in shown and "--database" in shown, shown
+    # Given anyway, it is refused rather than silently ignored.
+    assert "--data-dir" in _fails(["calibration", MINIMAL, "--data-dir", "x", "--lang", lang], capsys)
+
+
 def test_simulate_refuses_a_correlation_outside_0_to_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "--framework", MINIMAL, "--rho", "2", "--lang", "uk"]) == 2
     assert "--rho має бути від 0 до 1" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from digigram.core.lint import lint_file
 from digigram.core.yamlnodes import Unreadable
 
 HELP = "check the items of framework files against item-writing rules (warnings pass, errors exit 2)"
+USES_DATABASE = False
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -62,13 +62,16 @@ def _raw_lang(argv: Sequence[str]) -> str | None:
     return None
 
 
-def common_options() -> Parser:
-    """Options every sub-command accepts, before or after its name."""
+def common_options(*, database: bool = True) -> Parser:
+    """Options every sub-command accepts, before or after its name; the data folder's only for commands
+    that read the database (a command's help offers no option it would ignore)."""
     parent = Parser(add_help=False)
     parent.add_argument(
         "--lang", choices=("uk", "en"), default=argparse.SUPPRESS,
         help="language of messages (default: the system locale)",
     )
+    if not database:
+        return parent
     parent.add_argument(
         "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
         help="folder for the database and backups (default: DIGIGRAM_DATA_DIR, "
@@ -94,10 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test", action="store_true",
         help="check this copy of Digigram on a temporary database (no window) and exit 0 or 1",
     )
+    without_database = common_options(database=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"digigram.cli.{name}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP, parents=[common])
+        parent = common if getattr(module, "USES_DATABASE", True) else without_database
+        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP, parents=[parent])
         module.add_arguments(cmd)
         cmd.set_defaults(_module=module)
     return parser

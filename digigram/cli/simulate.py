@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from digigram.core.simulation import FormFigures, SimulationReport
 
 HELP = "measure the adaptive quiz against a fixed 90-question form with simulated people"
+USES_DATABASE = False
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,6 +13,7 @@ from digigram.core.lint import overdue_reviews
 from digigram.core.loader import load_framework
 
 HELP = "check competency framework files and report every problem with its line and column"
+USES_DATABASE = False
 
 # The kinds of question in the reader's words (`digigram validate`, `digigram calibration`).
 KIND_WORDS = {

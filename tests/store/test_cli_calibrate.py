@@ -561,3 +561,70 @@ def test_pdf_shows_kept_items_as_kept_not_as_measured_and_unchanged(
     for item_id in kept:
         row = next(line for line in lines if line.startswith(item_id + " "))
         assert row.endswith("без змін") and "→" not in row, row
+
+
+def _in_a_terminal(command: list[str], columns: int, cwd: Path) -> str:
+    """What `digigram COMMAND`, typed in CWD, shows in a terminal COLUMNS wide (a pseudo-terminal, as an
+    xterm has)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main_fd, child_fd = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "40",
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-m", "digigram", *command], stdin=subprocess.DEVNULL,
+                            stdout=child_fd, stderr=child_fd, env=env, cwd=cwd, close_fds=True)
+    os.close(child_fd)
+    seen = b""
+    try:
+        while True:
+            try:
+                chunk = os.read(main_fd, 4096)
+            except OSError:  # the command has ended and closed its side
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        proc.wait(timeout=60)
+        os.close(main_fd)
+    assert proc.returncode == 0, seen
+    return seen.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_the_calibration_state_fits_an_80_column_terminal(
+    small_framework: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item with two flags made a line of about 95 characters: in an 80-column terminal (or at 200 %
+    text) it wrapped mid-word under the next column. Now every line fits, broken between words, the
+    flags under the item; a pipe or a file still gets one line per item."""
+    framework = load_framework(small_framework)
+    scored = [item for item in framework.items if item.scored]
+    flags = {scored[0].id: (["low_slope", "misfit", "unused_option", "low_information", "dif"], ["1"]),
+             scored[1].id: (["low_information", "unused_option"], ["0", "2"]),
+             scored[2].id: (["misfit"], [])}
+    record = {"framework": framework.id, "from_version": "0", "version": framework.version,
+              "date": "2026-12-02", "attempts": 548, "answers": 20278, "min_responses": 100,
+              "items": {item.id: {"n": 122, "flags": flags.get(item.id, ([], []))[0],
+                                  "unused": flags.get(item.id, ([], []))[1]} for item in scored}}
+    small_framework.with_name("store_small.calibration.json").write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.chdir(small_framework.parent)  # the methodologist works in the framework's folder
+    for lang in ("en", "uk"):
+        command = ["calibration", small_framework.name, "--all", "--lang", lang]
+        assert main(command) == 0
+        piped = capsys.readouterr().out
+        shown = _in_a_terminal(command, 80, small_framework.parent)
+        lines = shown.splitlines()
+        assert max(map(len, lines)) <= 80, shown
+        assert shown.split() == piped.split()  # the same words, none cut in two
+        rows = [line for line in lines if re.match(r"  \S+\.\d", line)]
+        assert len(rows) == len(scored) and len({row.index(" n=") for row in rows}) == 1, shown
+        # The long flags follow their item, indented past the item ids; one short flag stays beside it.
+        first = lines.index(next(row for row in rows if scored[0].id in row))
+        assert lines[first + 1].startswith(" " * 15) and not lines[first + 1].startswith(" " * 16)
+        assert next(row for row in rows if scored[2].id in row).endswith(
+            {"en": "misfit", "uk": "не відповідає моделі"}[lang])
+        piped_rows = [line for line in piped.splitlines() if re.match(r"  \S+\.\d", line)]
+        assert len(piped.splitlines()) == 3 + len(piped_rows) and len(piped_rows) == len(scored)
