@@ -2107,11 +2107,6 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="313"/>
-        <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
-        <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
-    </message>
-    <message>
         <location filename="../quiz_view.py" line="147"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
@@ -2142,12 +2137,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="316"/>
-        <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
-        <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
-    </message>
-    <message>
-        <location filename="../quiz_view.py" line="414"/>
+        <location filename="../quiz_view.py" line="418"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
@@ -2170,17 +2160,27 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="336"/>
+        <location filename="../quiz_view.py" line="315"/>
+        <source>Keys: 1–%1 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
+        <translation>Клавіші: 1–%1 — вибрати відповідь, 0 — «Не знаю», стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="318"/>
+        <source>Keys: 1–%1 choose an answer, arrows move, Enter saves, Esc pauses.</source>
+        <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="340"/>
         <source>your level is not clear yet, so a few more questions are needed</source>
         <translation>ваш рівень ще не ясний, тож потрібно ще кілька питань</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="343"/>
+        <location filename="../quiz_view.py" line="347"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="349"/>
+        <location filename="../quiz_view.py" line="353"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
