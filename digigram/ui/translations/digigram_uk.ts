@@ -1741,7 +1741,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="114"/>
-        <source>&amp;Open the handout</source>
+        <source>&amp;Open the resource</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
