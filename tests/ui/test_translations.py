@@ -157,3 +157,19 @@ def test_the_text_size_is_written_with_each_languages_percent_sign(window: Any) 
         dialog = SettingsDialog(window, current=window.settings)
         assert dialog.scale.suffix() == suffix
         dialog.deleteLater()
+
+
+def test_switching_language_on_the_plan_re_texts_its_heading_and_state(qtbot: Any, window: Any) -> None:
+    """Switched to Ukrainian on the plan, the screen kept «Development plan of …» and «Not saved yet»."""
+    person = create_person(qtbot, window)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    assert plan.heading.text() == f"Development plan of {person.name}"
+    assert plan.state.text() == "Finish a check first: suggestions come from its results."
+    window.apply_settings(Settings(language="uk"), store=False)
+    assert plan.heading.text() == f"План розвитку: {person.name}"
+    assert plan.state.text() == "Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах."
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    assert plan.state.text() == "Ще не збережено"
+    window.apply_settings(Settings(language="en"), store=False)
+    assert plan.state.text() == "Not saved yet"
