@@ -34,9 +34,13 @@ def open_workspace(args: Any, *, backup_later: bool = False) -> Any:
 
 def build_window(ws: Any, *, language: str | None = None) -> Any:
     """The main window over an open `ws`, with the stored settings applied (used by tests and tools)."""
+    from digigram.ui import appearance
     from digigram.ui.main_window import MainWindow
     from digigram.ui.settings_dialog import Settings
 
+    # As open_window: installed first, so English gets its file (its plural forms) even when it is the
+    # language the app starts in and finish_opening sees no change of language.
+    appearance.install_language(language or "uk")
     window = MainWindow(None, settings=Settings(language=language or "uk"))
     finish_opening(window, ws, language=language)
     return window

@@ -111,7 +111,7 @@ class StepEditor(QWidget):
         self.has_due.setText(translate("Plan", "by"))
         self.due.setAccessibleName(translate("Plan", "Due date"))
         show_dates(self.due, self.win.lang)
-        self.open_button.setText(translate("Plan", "&Open the handout"))
+        self.open_button.setText(translate("Plan", "&Open the resource"))
         self._fill_combos()
         if self.step is not None:
             self.load(self.step)

@@ -196,8 +196,14 @@ class PlanView(StackingScreen):
         self.export.setText(translate("Plan", "&Export as PDF…"))
         self.print_button.setText(translate("Plan", "&Print…"))
         if self.person_id is not None:
+            # The heading and the line under the buttons are set with the person's plan: they stayed in
+            # the language the plan was opened in («Development plan of…» over a Ukrainian screen).
+            self._show_heading()
             self._render_list()
             self._load_form()
+            self._update_state()
+            if not self.steps:
+                self.state.setText(self._empty_note())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -251,9 +257,7 @@ class PlanView(StackingScreen):
 
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
-        person = self.win.person
-        name = breakable(person.name) if person else ""
-        self.heading.setText(translate("Plan", "Development plan of %1").replace("%1", name))
+        self._show_heading()
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
         self.dirty = self.touched = False
@@ -268,6 +272,11 @@ class PlanView(StackingScreen):
             self.state.setText(self._empty_note())
         elif self.dirty and (about := self._about_suggestions()):  # steps suggested on opening
             self.state.setText(self.state.text() + " · " + about)
+
+    def _show_heading(self) -> None:
+        person = self.win.person
+        name = breakable(person.name) if person else ""
+        self.heading.setText(translate("Plan", "Development plan of %1").replace("%1", name))
 
     def _render_list(self) -> None:
         row = self.list.currentRow()

@@ -308,12 +308,16 @@ class QuizView(QWidget):
         return row
 
     def _keys_text(self) -> str:
-        # "0" is promised only where the question offers "I don't know".
+        # "0" is promised only where the question offers "I don't know"; the digits go as far as the
+        # answers on screen do (1–4 for four answers: "1–9" sent people pressing keys that do nothing).
+        last = str(min(9, max(1, len(self.buttons) - (self.dont_know is not None))))
         if self.dont_know is not None:
             return translate(
-                "Quiz", "Keys: 1–9 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
-            )
-        return translate("Quiz", "Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.")
+                "Quiz", "Keys: 1–%1 choose an answer, 0 = I don't know, arrows move, Enter saves, Esc pauses."
+            ).replace("%1", last)
+        return translate(
+            "Quiz", "Keys: 1–%1 choose an answer, arrows move, Enter saves, Esc pauses."
+        ).replace("%1", last)
 
     def _show_progress(self, answered: int, low: int | None, high: int | None) -> None:
         """The count of questions; where the estimate of those left went up with the last answer, why.

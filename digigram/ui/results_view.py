@@ -278,6 +278,10 @@ class ResultsView(QWidget):
                 ).replace("%1", quoted_names(showed_more, lang))
             )
         overall = said_vs_shown_text(result, about_self=True, framework=fw, lang=lang)
+        person = getattr(result, "self_vs_shown", None)
+        if overall and len(areas) == 1 and person is not None and person.flag and (
+                said_more if person.difference > 0 else showed_more):
+            notes.clear()  # one area is all of them: its line said the overall sentence a second time
         if overall:
             notes.insert(0, overall)
         if unmeasured:  # why those rows hold no level, first: the table above shows them so

@@ -654,6 +654,10 @@ def fit_dialog(dialog: QWidget) -> None:
             room = screen.availableGeometry()
             frame = dialog.frameGeometry()  # a window manager adds a title bar and borders
             extra_w, extra_h = frame.width() - dialog.width(), frame.height() - dialog.height()
+            if frame.width() > room.width() and dialog.minimumWidth() > room.width() - extra_w:
+                # A dialog's own minimum (520 pixels, say) is wider than a netbook at Qt's 200 %
+                # scaling (512): its right edge, buttons and fields' ends, was past the screen's.
+                dialog.setMinimumWidth(room.width() - extra_w)
             if frame.height() > room.height() or frame.width() > room.width():
                 dialog.resize(min(dialog.width(), room.width() - extra_w),
                               min(dialog.height(), room.height() - extra_h))

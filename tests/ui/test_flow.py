@@ -234,3 +234,31 @@ def test_an_area_note_is_said_once_naming_its_areas(qtbot: Any, window: Any, ws:
     names = ", ".join(f"“{ws.framework.area(a).name.get('en')}”" for a in real.areas)
     lines = results.notes.text().splitlines()
     assert [line for line in lines if sentence in line] == [f"{names}: {sentence}"]
+
+
+@pytest.mark.parametrize(("difference", "overall"), [
+    (2.0, "Overall you rated yourself higher than your answers showed."),
+    (-2.0, "Overall your answers showed more than you gave yourself credit for."),
+])
+def test_a_check_of_one_area_says_said_versus_shown_once(qtbot: Any, window: Any, ws: Any, monkeypatch: Any,
+                                                         difference: float, overall: str) -> None:
+    """After "Check this area only" the overall sentence was said a second time for the area, word for
+    word: «Overall your answers showed more…» and «“Safety”: your answers showed more…»."""
+    from dataclasses import replace
+
+    from digigram.core.scoring import SelfVsShown
+
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.one_area, Qt.MouseButton.LeftButton)
+    answer_to_the_end(qtbot, window)
+    results = window.view("results")
+    attempt_id = results.attempt_id
+    real = ws.results_for(attempt_id)
+    assert len(real.areas) == 1
+    flag = SelfVsShown(difference, 0.3, 0.0, 0.3, True)
+    flagged = replace(real, self_vs_shown=flag,
+                      areas={a: replace(r, self_vs_shown=flag) for a, r in real.areas.items()})
+    monkeypatch.setattr(ws, "results_for", lambda attempt: flagged)
+    results.show_attempt(attempt_id)
+    lines = results.notes.text().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(overall), lines

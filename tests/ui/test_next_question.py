@@ -88,3 +88,19 @@ def test_every_next_question_shows_only_its_own_answers(qtbot: Any, window: Any,
         answered += 1
     assert {"scale", "one", "many"} <= set(kinds), kinds
     assert stored_answers(data_dir) == answered
+
+
+def test_the_key_hint_names_the_numbers_the_answers_have(qtbot: Any, window: Any) -> None:
+    """The hint said «1–9 choose an answer» over four answers, so 5 to 9 were promised and did nothing."""
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
+    quiz = win.quiz
+    counts = set()
+    while quiz.session is not None:
+        last = len(quiz.buttons) - (1 if quiz.dont_know is not None else 0)
+        counts.add(last)
+        assert quiz.keys.text().startswith(f"Keys: 1–{min(last, 9)} choose an answer, "), quiz.keys.text()
+        qtbot.keyClick(quiz.buttons[0], Qt.Key.Key_1)
+        qtbot.keyClick(quiz.buttons[0], Qt.Key.Key_Return)
+    assert len(counts) > 1, counts  # questions with different numbers of answers were on screen

@@ -314,3 +314,16 @@ def test_a_goal_longer_than_its_field_is_shown_from_its_start(qtbot: Any, window
     settle()
     goal = view.goal
     assert goal.text() and goal.cursorPosition() == 0
+
+
+def test_the_open_button_does_not_call_a_course_or_a_website_a_handout(qtbot: Any, window: Any) -> None:
+    """The button read "Open the handout" beside an online course or a website, whatever the resource was."""
+    win = window
+    person = create_person(qtbot, win)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    for rid in ("R-1", "R-2"):  # a handout on this computer, then a course on the internet
+        plan.resource.setCurrentIndex(plan.resource.findData(rid))
+        assert plan.open_button.isEnabled()
+        assert plan.open_button.text().replace("&", "") == "Open the resource"

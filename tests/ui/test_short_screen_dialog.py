@@ -68,3 +68,25 @@ def test_a_form_cut_to_the_screen_height_keeps_its_fields_whole_beside_the_scrol
     for field in (dialog.name, dialog.hub, dialog.profile, dialog.pin):
         right = field.mapTo(port, QPoint(field.width(), 0)).x()
         assert right <= port.width(), f"{field.accessibleName()} ends {right - port.width()} px out of view"
+
+
+def test_the_new_person_form_is_no_wider_than_a_narrow_screen(
+        qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    """A 1024×600 netbook at Qt's 200 % scaling has a screen 512 pixels wide; the form kept its own
+    minimum of 520, and its right edge (the fields' ends, «Скасувати») was past the screen's edge."""
+    from digigram.ui import widgets
+
+    class Narrow:
+        def availableGeometry(self) -> QRect:
+            return QRect(0, 0, 512, 300)
+
+    monkeypatch.setattr(widgets, "screen_of", lambda widget: Narrow())
+    dialog = PersonDialog(window, profiles=[("librarian", "Бібліотекар")], lang="uk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(8)
+    assert dialog.frameGeometry().right() <= 511, dialog.frameGeometry()
+    assert problems(dialog) == []
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert dialog.rect().contains(QRect(cancel.mapTo(dialog, QPoint(0, 0)), cancel.size()))

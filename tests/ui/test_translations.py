@@ -120,6 +120,36 @@ def test_english_plural_forms(qtbot: Any, window: Any) -> None:
                      "▼ 5 levels below the target", "▼ 21 levels below the target"]
 
 
+# A program that opens the window in English first thing, as tools/screenshots.py and scripts do.
+ENGLISH_FIRST = r"""
+import sys
+from digigram.app import build_window, qapplication
+from digigram.services.workspace import Workspace
+from digigram.ui.texts import gap_text
+
+qapplication()
+ws = Workspace.open(data_dir=sys.argv[1], framework_path=sys.argv[2])
+win = build_window(ws, language="en")
+print([gap_text(type("R", (), {"gap": n})()) for n in (1, 2)])
+ws.close()
+"""
+
+
+def test_a_window_opened_in_english_first_has_its_plural_forms(tmp_path: Path) -> None:
+    """English was the language before any was installed, so opening in English installed nothing and
+    the results read «▼ 1 level(s) below the target»."""
+    import os
+
+    from tests.ui.conftest import MINI
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", ENGLISH_FIRST, str(tmp_path / "data"), str(MINI)],
+                          capture_output=True, text=True, env=env, cwd=root, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "['▼ 1 level below the target', '▼ 2 levels below the target']"
+
+
 def test_the_text_size_is_written_with_each_languages_percent_sign(window: Any) -> None:
     # As every other share on screen: «150 %» with a no-break space in Ukrainian, "150%" in English.
     for language, suffix in (("uk", "\u00a0%"), ("en", "%")):
@@ -127,3 +157,19 @@ def test_the_text_size_is_written_with_each_languages_percent_sign(window: Any) 
         dialog = SettingsDialog(window, current=window.settings)
         assert dialog.scale.suffix() == suffix
         dialog.deleteLater()
+
+
+def test_switching_language_on_the_plan_re_texts_its_heading_and_state(qtbot: Any, window: Any) -> None:
+    """Switched to Ukrainian on the plan, the screen kept «Development plan of …» and «Not saved yet»."""
+    person = create_person(qtbot, window)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    assert plan.heading.text() == f"Development plan of {person.name}"
+    assert plan.state.text() == "Finish a check first: suggestions come from its results."
+    window.apply_settings(Settings(language="uk"), store=False)
+    assert plan.heading.text() == f"План розвитку: {person.name}"
+    assert plan.state.text() == "Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах."
+    qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+    assert plan.state.text() == "Ще не збережено"
+    window.apply_settings(Settings(language="en"), store=False)
+    assert plan.state.text() == "Not saved yet"

@@ -1741,7 +1741,7 @@ The data is wiped from the database file. Older backups on this computer still h
     </message>
     <message>
         <location filename="../plan_step_editor.py" line="114"/>
-        <source>&amp;Open the handout</source>
+        <source>&amp;Open the resource</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
@@ -1775,27 +1775,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="256"/>
+        <location filename="../plan_view.py" line="279"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="325"/>
+        <location filename="../plan_view.py" line="334"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="325"/>
+        <location filename="../plan_view.py" line="334"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="364"/>
+        <location filename="../plan_view.py" line="373"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="354"/>
+        <location filename="../plan_view.py" line="363"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
@@ -1820,32 +1820,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Перемістити крок нижче</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="242"/>
+        <location filename="../plan_view.py" line="248"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="366"/>
+        <location filename="../plan_view.py" line="375"/>
         <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
         <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="370"/>
+        <location filename="../plan_view.py" line="379"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="451"/>
+        <location filename="../plan_view.py" line="460"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="456"/>
+        <location filename="../plan_view.py" line="465"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="469"/>
+        <location filename="../plan_view.py" line="478"/>
         <source>Saved as %1</source>
         <translation>Збережено у файл %1</translation>
     </message>
@@ -2107,11 +2107,6 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="313"/>
-        <source>Keys: 1–9 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
-        <translation>Клавіші: 1–9 — вибір відповіді, 0 — «Не знаю», стрілки — переміщення, Enter — зберегти, Esc — пауза.</translation>
-    </message>
-    <message>
         <location filename="../quiz_view.py" line="147"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
@@ -2142,12 +2137,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="316"/>
-        <source>Keys: 1–9 choose an answer, arrows move, Enter saves, Esc pauses.</source>
-        <translation>Клавіші: 1–9 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
-    </message>
-    <message>
-        <location filename="../quiz_view.py" line="414"/>
+        <location filename="../quiz_view.py" line="418"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
@@ -2170,17 +2160,27 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="336"/>
+        <location filename="../quiz_view.py" line="315"/>
+        <source>Keys: 1–%1 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
+        <translation>Клавіші: 1–%1 — вибрати відповідь, 0 — «Не знаю», стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="318"/>
+        <source>Keys: 1–%1 choose an answer, arrows move, Enter saves, Esc pauses.</source>
+        <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="340"/>
         <source>your level is not clear yet, so a few more questions are needed</source>
         <translation>ваш рівень ще не ясний, тож потрібно ще кілька питань</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="343"/>
+        <location filename="../quiz_view.py" line="347"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="349"/>
+        <location filename="../quiz_view.py" line="353"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -2412,37 +2412,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>%1: ваші відповіді показали більше, ніж ви собі приписали. Можливо, ви знаєте більше, ніж думаєте.</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="364"/>
+        <location filename="../results_view.py" line="368"/>
         <source>What you chose:</source>
         <translation>Ви обрали:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="365"/>
+        <location filename="../results_view.py" line="369"/>
         <source>The best action:</source>
         <translation>Найкраща дія:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="367"/>
+        <location filename="../results_view.py" line="371"/>
         <source>Your answers:</source>
         <translation>Ваші відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="368"/>
+        <location filename="../results_view.py" line="372"/>
         <source>Your answer:</source>
         <translation>Ваша відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="369"/>
+        <location filename="../results_view.py" line="373"/>
         <source>Right answers:</source>
         <translation>Правильні відповіді:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="370"/>
+        <location filename="../results_view.py" line="374"/>
         <source>Right answer:</source>
         <translation>Правильна відповідь:</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="381"/>
+        <location filename="../results_view.py" line="385"/>
         <source>Nothing to review: every question was answered right.</source>
         <translation>Розбирати нічого: на всі питання ви відповіли правильно.</translation>
     </message>
