@@ -2208,17 +2208,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Як ви оцінюєте свої &amp;цифрові навички — від 1 (дуже низько) до 10 (чудово)?</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="35"/>
+        <location filename="../rating_dialog.py" line="39"/>
         <source>Your rating of your digital skills, 1 to 10</source>
         <translation>Ваша оцінка своїх цифрових навичок, від 1 до 10</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="40"/>
+        <location filename="../rating_dialog.py" line="43"/>
+        <source>Type a number from 1 to 10, or press Skip.</source>
+        <translation>Введіть число від 1 до 10 або натисніть «Пропустити».</translation>
+    </message>
+    <message>
+        <location filename="../rating_dialog.py" line="48"/>
         <source>S&amp;kip</source>
         <translation>&amp;Пропустити</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="41"/>
+        <location filename="../rating_dialog.py" line="49"/>
         <source>Skip this question</source>
         <translation>Пропустити це питання</translation>
     </message>
