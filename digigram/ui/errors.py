@@ -19,6 +19,14 @@ from digigram.ui.appearance import current_language
 
 LOG_NAME = "digigram-errors.log"
 T = TypeVar("T")
+# Where the errors of the database's own libraries come from (a connection dropped, a server gone, a
+# damaged file): a problem to say in words, not a mistake in Digigram for the crash handler.
+_DATABASE_LIBRARIES = ("sqlalchemy.", "psycopg", "sqlite3")
+
+
+def database_failed(exc: BaseException) -> bool:
+    """Whether `exc` is the database failing, rather than a mistake in the code."""
+    return type(exc).__module__.startswith(_DATABASE_LIBRARIES)
 
 
 def show_problem(parent: QWidget | None, exc: DigigramError) -> None:

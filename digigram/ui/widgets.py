@@ -60,7 +60,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.i18n import date_pattern
+from digigram.core.errors import StorageError
+from digigram.core.i18n import N_, date_pattern
+from digigram.ui.errors import database_failed
 
 
 @contextmanager
@@ -233,8 +235,16 @@ class WorkDialog(QProgressDialog):
             if not keep:
                 self.reset()  # else its timer shows it once the minimum duration is over, work done or not
                 self.hide()  # not close(): a closed progress dialog counts as cancelled
-        if worker.error is not None:
-            raise worker.error
+        # Taken off the worker: its traceback holds the worker, and the cycle left the thread object to
+        # the garbage collector, which could then destroy it in the middle of Qt's event delivery.
+        error, worker.error = worker.error, None
+        if error is not None:
+            if database_failed(error):  # a server gone, a connection dropped: said, not a crash
+                detail = f"{type(error).__name__}: {error}".strip().splitlines()[0][:300]
+                raise StorageError(N_("The database could not finish this ({detail}). Try again; if it "
+                                      "happens again, check the connection to the database.",
+                                      detail=detail)) from error
+            raise error
         return worker.outcome
 
 

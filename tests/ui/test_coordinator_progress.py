@@ -273,3 +273,28 @@ def test_cancel_while_the_work_runs_keeps_the_dialog_up_saying_it_stops(qtbot: A
                                                                      Qt.MouseButton.LeftButton))
     assert outcome == "stopped" and dialog.stopped
     assert seen == {"shown": True, "text": "Stopping…", "button": False}
+
+
+def test_a_database_failing_while_the_trainees_are_read_is_said_not_a_crash(
+        window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any], watched: type[Watched],  # noqa: F811
+        tmp_path: Path, messages: list[str]) -> None:
+    """A database that fails under the read (here a table gone from the file; at a region, a server gone)
+    reached the crash dialog as a mistake in Digigram. It is said in words, and no file is written."""
+    import sqlite3
+
+    view = open_dashboard(window, ws)
+    con = sqlite3.connect(ws.database_path)
+    made = con.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'check_summary' AND sql IS NOT NULL "
+                       "ORDER BY type DESC").fetchall()  # the table, then its indexes
+    con.execute("DROP TABLE check_summary")
+    con.commit()
+    try:
+        view.csv_action.trigger()
+    finally:  # put back, so that the window's closing (which reads it again) finds the file whole
+        for (sql,) in made:
+            con.execute(sql)
+        con.commit()
+        con.close()
+    assert len(messages) == 1 and messages[0].startswith("The database could not finish this ("), messages
+    assert "check_summary" in messages[0] and "check the connection to the database" in messages[0]
+    assert list((tmp_path / "out").iterdir()) == []

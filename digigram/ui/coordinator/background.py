@@ -10,21 +10,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from digigram.core.errors import DigigramError
-
-# Where the errors a reading can meet come from: the database's libraries and the system (a connection
-# dropped, a server gone). Anything else is a mistake in Digigram, for the crash handler.
-_READING_FAILURES = ("sqlalchemy.", "psycopg", "sqlite3")
+from digigram.ui.errors import database_failed
 
 
 class Relay(QObject):
     """Carries a worker thread's result into the window's thread (a queued signal)."""
 
     done = Signal(object, object)  # (request number, the result, a DigigramError or another exception)
-
-
-def reading_failed(exc: BaseException) -> bool:
-    """Whether `exc` is the database or the system failing a reading, rather than a mistake in the code."""
-    return isinstance(exc, OSError) or type(exc).__module__.startswith(_READING_FAILURES)
 
 
 def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, name: str,
@@ -40,7 +32,8 @@ def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, 
         except DigigramError as exc:
             result = exc
         except Exception as exc:
-            result = failed(f"{type(exc).__name__}: {exc}".strip()[:300]) if reading_failed(exc) else exc
+            said = isinstance(exc, OSError) or database_failed(exc)  # the system or the database failing
+            result = failed(f"{type(exc).__name__}: {exc}".strip()[:300]) if said else exc
         with contextlib.suppress(RuntimeError):  # the window was closed meanwhile: no one to tell
             relay.done.emit(asked, result)
 
