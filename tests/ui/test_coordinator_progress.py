@@ -298,3 +298,64 @@ def test_a_database_failing_while_the_trainees_are_read_is_said_not_a_crash(
     assert len(messages) == 1 and messages[0].startswith("The database could not finish this ("), messages
     assert "check_summary" in messages[0] and "check the connection to the database" in messages[0]
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def _polling(seconds: float) -> Any:
+    """A job that looks for Cancel every 10 ms for `seconds`: «stopped» if it saw it, else «whole»."""
+    import time
+
+    def job(_progress: Any, cancelled: Any) -> str:
+        for _ in range(int(seconds * 100)):
+            if cancelled():
+                return "stopped"
+            time.sleep(0.01)
+        return "whole"
+
+    return job
+
+
+def test_work_run_under_a_dialog_already_shown_is_waited_for_whole(qtbot: Any) -> None:
+    """Under a dialog already up, the timer that shows it ended the wait at once: the work was told to
+    stop and its part given back as if whole."""
+    dialog = WorkDialog(None, title="Зберегти звіт", text="Читання…", cancel="Скасувати")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.run(_polling(0.6)) == "whole" and not dialog.stopped
+
+
+def test_work_run_under_a_cancelled_dialog_stops_at_once(qtbot: Any) -> None:
+    """Cancelled before the work began, the work was never told, and ran whole with no dialog up."""
+    dialog = WorkDialog(None, title="Зберегти звіт", text="Читання…", cancel="Скасувати")
+    qtbot.addWidget(dialog)
+    dialog.cancel()
+    assert dialog.run(_polling(2.0)) == "stopped" and dialog.stopped
+
+
+def test_summaries_that_fail_leave_coordinator_mode_locked(
+        window: Any, ws: Any, typed: dict[str, Any], messages: list[str]) -> None:  # noqa: F811
+    """The summaries failing (here a table gone from the file) were said, but the mode stayed unlocked
+    with no coordinator screen shown: the next press of «Coordinator», anyone's at a shared PC, opened
+    the dashboard with no password."""
+    import sqlite3
+
+    from tests.ui.coordinator_seed import seed_trainees
+    from tests.ui.test_coordinator import PEOPLE, SECRET
+
+    seed_trainees(ws, PEOPLE)
+    ws.set_coordinator_password(SECRET)
+    con = sqlite3.connect(ws.database_path)
+    made = con.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'check_summary' AND sql IS NOT NULL "
+                       "ORDER BY type DESC").fetchall()
+    con.execute("DROP TABLE check_summary")
+    con.commit()
+    try:
+        window.coordinator_action.trigger()
+    finally:  # put back, so that the window's closing finds the file whole
+        for (sql,) in made:
+            con.execute(sql)
+        con.commit()
+        con.close()
+    assert len(messages) == 1 and "The database could not finish this" in messages[0], messages
+    assert window.coordinator is None and window.stack.currentWidget() is window.home
+    window.coordinator_action.trigger()  # asked for the password again
+    assert typed["kinds"] == ["enter", "enter"]

@@ -30,8 +30,12 @@ def enter(win: Shell) -> bool:
         if co is None:
             return False
         win.coordinator = co
-        # Once per unlocking; if it failed (said already) or the mode was locked meanwhile, no dashboard.
+        # Once per unlocking; if it failed (said already) or the mode was locked meanwhile, no dashboard,
+        # and the mode locked again: left unlocked with no coordinator screen shown, the next press of
+        # «Coordinator» (someone else's, at a shared PC) opened the dashboard with no password.
         if not _summarise_first(win, co) or win.coordinator is not co:
+            if win.coordinator is co:
+                win.coordinator = None
             return False
     view = _screen(win, "dashboard", DashboardView)
     view.reload()
