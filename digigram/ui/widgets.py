@@ -217,11 +217,15 @@ class WorkDialog(QProgressDialog):
         appear.start(max(0, self.SHOWN_AFTER_MS - self._started.elapsed()))
         self.worker = worker
         worker.start()
+        if self.wasCanceled():  # cancelled before this work began: it stops at once, said as stopping
+            worker.stop.set()
+            self._stopping()
         try:
             if not self.isVisible():
                 # Until the dialog is up the window repaints but takes no clicks or keys: they wait, and
                 # then meet the dialog, instead of starting something beside the work.
                 waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            appear.stop()  # its work is done: it must not end the wait below before the worker has
             if not ended:
                 waiting.exec()  # the window repaints and Cancel is heard while the worker runs
         finally:
