@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 translate = QCoreApplication.translate
 
@@ -42,6 +42,7 @@ class RatingDialog(QDialog):
         layout.addWidget(self.spin)
         self.hint = QLabel(translate("RatingDialog", "Type a number from 1 to 10, or press Skip."), self)
         self.hint.setWordWrap(True)
+        self.spin.setAccessibleDescription(self.hint.text())  # read out with the box, where focus is
         layout.addWidget(self.hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -61,8 +62,10 @@ class RatingDialog(QDialog):
         self.hint.setVisible(value < 1)
 
     def accept(self) -> None:
-        if self.spin.value() >= 1:  # Enter on «—» records nothing; the hint says what to do
+        if self.spin.value() >= 1:
             super().accept()
+        else:  # Enter on «—» records nothing: a sound says so, the hint says what to do
+            QApplication.beep()
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, after: bool = False) -> int | None:

@@ -41,3 +41,8 @@ def test_a_number_typed_is_the_rating(dialog: RatingDialog, typed: str, rating: 
 def test_the_up_arrow_starts_at_one(dialog: RatingDialog) -> None:
     QTest.keyClick(dialog.spin, Qt.Key.Key_Up)
     assert dialog.spin.value() == 1 and dialog.ok.isEnabled()
+
+
+def test_the_hint_is_read_out_with_the_box(dialog: RatingDialog) -> None:
+    """A screen reader, where the focus is, read the box's name only: not how to answer or skip."""
+    assert dialog.spin.accessibleDescription() == dialog.hint.text() != ""
