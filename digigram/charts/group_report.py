@@ -189,11 +189,8 @@ def write_group_pdf(path: str | os.PathLike[str], report: GroupReport, *, lang: 
     w = rendered(WORDS, lang)
     metadata = {"Title": w["title"], "Subject": report.framework_title, "Creator": "Digigram"}
     with matplotlib.rc_context(PDF_RC):
-        if progress is None:
-            pages = build_group_pages(report, lang=lang)
-            save_pdf_pages(target, pages, metadata=metadata)
-        else:
-            pages = build_group_pages(report, lang=lang, laid_out=lambda n: progress("drawing", n, 0))
-            save_pdf_pages(target, pages, metadata=metadata,
-                           progress=lambda done, total: progress("pages", done, total))
+        tell = progress or (lambda _step, _done, _total: None)
+        pages = build_group_pages(report, lang=lang, laid_out=lambda n: tell("drawing", n, 0))
+        save_pdf_pages(target, pages, metadata=metadata,
+                       progress=lambda done, total: tell("pages", done, total))
     return target

@@ -183,8 +183,8 @@ class WorkDialog(QProgressDialog):
         self.setLabelText(text)
         self.setMaximum(total)
         self.setValue(min(done, total))
-        if not self.isVisible() and not self.wasCanceled() and self._started.elapsed() >= self.SHOWN_AFTER_MS:
-            self.show()
+        if self._started.elapsed() >= self.SHOWN_AFTER_MS:
+            self._appear()
         if self.isVisible():
             QCoreApplication.processEvents()
 
@@ -229,7 +229,6 @@ class WorkDialog(QProgressDialog):
             if not ended:
                 waiting.exec()  # the window repaints and Cancel is heard while the worker runs
         finally:
-            appear.stop()
             appear.deleteLater()
             if not worker.isFinished():  # the loop was ended from outside (the app quitting): stop too
                 worker.stop.set()

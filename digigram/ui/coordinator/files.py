@@ -69,25 +69,20 @@ def _run(parent: QWidget, action: Callable[[], T], waiting: WorkDialog | None = 
     try:
         with busy():
             return action()
-    except Cancelled:  # asked for: said quietly, not as a problem
-        _close(waiting)
-        Ask.done(parent, text=translate("CoordinatorFiles", "Saving was cancelled. No file was written."))
-    except DigigramError as exc:
-        _close(waiting)
-        show_problem(parent, exc)
-    except OSError as exc:  # a full disk or a folder without write access: say so, no traceback
-        _close(waiting)
-        show_problem(parent, DigigramError(N_("The file could not be written: {value}",
-                                              value=exc.strerror or exc)))
+    except (DigigramError, OSError) as exc:
+        problem: DigigramError | OSError = exc
     finally:
-        _close(waiting)
+        if waiting is not None:
+            waiting.close()
+            waiting.deleteLater()
+    if isinstance(problem, Cancelled):  # asked for: said quietly, not as a problem
+        Ask.done(parent, text=translate("CoordinatorFiles", "Saving was cancelled. No file was written."))
+    elif isinstance(problem, DigigramError):
+        show_problem(parent, problem)
+    else:  # a full disk or a folder without write access: say so, no traceback
+        show_problem(parent, DigigramError(N_("The file could not be written: {value}",
+                                              value=problem.strerror or problem)))
     return None
-
-
-def _close(waiting: WorkDialog | None) -> None:
-    if waiting is not None:
-        waiting.close()
-        waiting.deleteLater()
 
 
 Progress = Callable[[str, int, int], None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -63,9 +64,12 @@ def _summarise_first(win: Shell, co: CoordinatorAPI) -> bool:
         waiting.setMaximum(total)
         waiting.setValue(done)
 
+    def summarise(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> bool:
+        co.prepare_summaries(progress)
+        return True
+
     try:
-        return win.run(lambda: waiting.run(lambda progress, _cancelled: co.prepare_summaries(progress),
-                                           counted=counted) or True) is not None
+        return bool(win.run(lambda: waiting.run(summarise, counted=counted)))
     finally:
         waiting.deleteLater()
 
