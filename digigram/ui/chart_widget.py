@@ -14,6 +14,36 @@ REDRAW_MS = 120  # a resize settles before the chart is drawn again at the new w
 REDRAW_STEP = 24  # px: smaller width changes keep the chart (its canvas stretches that little)
 
 
+class Drawn:
+    """A Figure already drawn by Agg at a pixel ratio, off the window's thread (see `draw_aside`)."""
+
+    def __init__(self, figure: Any, canvas: Any, ratio: float) -> None:
+        self.figure, self.canvas, self.ratio = figure, canvas, ratio
+
+
+def draw_aside(figure: Any, ratio: float) -> Drawn:
+    """Draw `figure` at the screen's pixel `ratio` into its own Agg buffer. Safe in a worker thread: the
+    figure is that thread's alone until it is handed over, and matplotlib keeps its fonts per thread. A
+    chart of a thousand texts takes most of a second to draw; drawn here, the window stays live."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    _draw_at(canvas, ratio)
+    return Drawn(figure, canvas, ratio)
+
+
+def _draw_at(canvas: Any, ratio: float) -> None:
+    """Draw the canvas's figure at `ratio` times its dpi (sharp at 150 % or 200 % display scaling); the
+    figure keeps its own dpi, so its size in logical pixels does not change."""
+    figure = canvas.figure
+    dpi = figure.dpi
+    try:
+        figure.set_dpi(dpi * ratio)
+        canvas.draw()
+    finally:
+        figure.set_dpi(dpi)
+
+
 class FigureView(QWidget):
     """One Figure, drawn once by matplotlib's Agg renderer and painted as that image.
 
@@ -24,13 +54,16 @@ class FigureView(QWidget):
     figure's own background until the chart is made again for the new width.
     """
 
-    def __init__(self, figure: Any, parent: QWidget | None = None) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
+    def __init__(self, figure: Any, parent: QWidget | None = None, *, drawn: Drawn | None = None) -> None:
         super().__init__(parent)
         self.figure = figure
-        self._agg = FigureCanvasAgg(figure)  # also the figure's canvas from now on
-        self._ratio = 0.0  # the pixel ratio the Agg buffer was drawn at; 0: not drawn yet
+        if drawn is None:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+            self._agg = FigureCanvasAgg(figure)  # also the figure's canvas from now on
+            self._ratio = 0.0  # the pixel ratio the Agg buffer was drawn at; 0: not drawn yet
+        else:
+            self._agg, self._ratio = drawn.canvas, drawn.ratio
         self._background = QColor.fromRgbF(*figure.get_facecolor())
 
     def get_width_height(self) -> tuple[int, int]:
@@ -42,12 +75,7 @@ class FigureView(QWidget):
         return QSize(*self.get_width_height())
 
     def _draw(self, ratio: float) -> None:
-        dpi = self.figure.dpi
-        try:
-            self.figure.set_dpi(dpi * ratio)
-            self._agg.draw()
-        finally:
-            self.figure.set_dpi(dpi)
+        _draw_at(self._agg, ratio)
         self._ratio = ratio
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -124,15 +152,20 @@ class ChartWidget(QWidget):
             self._redraw.start()
 
     def set_figure(self, figure: Any) -> None:
-        """Show `figure` (a matplotlib Figure) at its own size; replaces the previous chart."""
+        """Show `figure` (a matplotlib Figure, or one already drawn by `draw_aside`) at its own size;
+        replaces the previous chart."""
         self._make = None
         self._redraw.stop()
-        self._show(figure)
+        if isinstance(figure, Drawn):
+            self._show(figure.figure, drawn=figure)
+        else:
+            self._show(figure)
 
-    def _show(self, figure: Any) -> None:
+    def _show(self, figure: Any, *, drawn: Drawn | None = None) -> None:
         self._drop_canvas()
         self._placeholder.hide()
-        canvas = FigureView(figure, self)  # imports matplotlib's Agg: about half a second, so not at start-up
+        # Without `drawn`, this imports matplotlib's Agg: about half a second, so not at start-up.
+        canvas = FigureView(figure, self, drawn=drawn)
         width, height = canvas.get_width_height()
         # The canvas keeps the figure's height; its width may stretch a little until the next redraw
         # (nothing moves vertically), and never goes below the narrowest readable width.

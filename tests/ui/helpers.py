@@ -66,6 +66,20 @@ def settle(rounds: int = 8) -> None:
         QApplication.processEvents()
 
 
+def picture_drawn(view: Any, *, seconds: float = 20.0) -> Any:
+    """The dashboard's group picture page once its picture, drawn off the window's thread, is shown."""
+    import time
+
+    page = view.heatmap
+    ends = time.monotonic() + seconds
+    while page.busy() and time.monotonic() < ends:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    assert not page.busy(), "the group picture was not drawn in time"
+    settle()
+    return page
+
+
 def box_in(port: QWidget, widget: QWidget) -> QRect:
     """The widget's rectangle in `port`'s coordinates (a scroll area's viewport, say)."""
     return widget.rect().translated(widget.mapTo(port, widget.rect().topLeft()))

@@ -14,6 +14,7 @@ from digigram.ui.coordinator.hubs import HubsDialog
 from digigram.ui.hub_picker import AddHubDialog
 from digigram.ui.settings_dialog import Settings
 from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import picture_drawn
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 NAME = "Центральна бібліотека"
@@ -135,6 +136,7 @@ def test_in_high_contrast_the_coordinator_charts_are_light_on_black(
     qtbot.waitExposed(window)
     view = _dashboard(window, ws)
     view.tabs.setCurrentWidget(view.heatmap)
+    picture_drawn(view)
     view.tabs.setCurrentWidget(view.programme)
     qtbot.waitUntil(lambda: view.programme.picture is not None, timeout=20000)
     figures = {"heatmap": view.heatmap.chart.figure, "levels": view.programme.levels_chart.figure,
@@ -153,7 +155,7 @@ def test_in_high_contrast_the_coordinator_charts_are_light_on_black(
     qtbot.waitUntil(lambda: view.programme.levels_chart.figure is not None
                     and to_hex(view.programme.levels_chart.figure.get_facecolor()) == "#ffffff", timeout=5000)
     view.tabs.setCurrentWidget(view.heatmap)
-    assert to_hex(view.heatmap.chart.figure.get_facecolor()) == "#ffffff"
+    assert to_hex(picture_drawn(view).chart.figure.get_facecolor()) == "#ffffff"
 
 
 def _inside_a_cell(text: Any) -> bool:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.settings_dialog import Settings
 from tests.ui.coordinator_seed import seed_trainees
-from tests.ui.helpers import box_in, settle
+from tests.ui.helpers import box_in, picture_drawn, settle
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 PEOPLE = [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(12)]
@@ -420,9 +420,8 @@ def test_the_group_pictures_column_key_is_read_before_the_picture(
     """The key to the codes over the columns (INF, COM…) was under a chart of up to 150 rows: the codes
     were seen long before what they stand for. Now it is in view above the chart, unscrolled."""
     view = netbook_dashboard(window, ws, lang=lang, scale=200, people=PEOPLE, checks=1, size=(1366, 768))
-    page = view.heatmap
-    view.tabs.setCurrentWidget(page)
-    settle(16)
+    view.tabs.setCurrentWidget(view.heatmap)
+    page = picture_drawn(view)
     assert page.chart.figure is not None and page.key.text()
     area = view.model.area_ids[0]
     assert f"{area} — " in page.key.text()

@@ -38,7 +38,7 @@ from digigram.ui.coordinator.pages import BeforeAfterPanel, HardQuestionsTable, 
 from digigram.ui.coordinator.programme import ProgrammePage
 from digigram.ui.coordinator.table import PAGE, NameHeldTable, TraineeModel
 from digigram.ui.hub_picker import HubCombo
-from digigram.ui.widgets import ButtonRow, FixedTextLabel, TextLabel, busy, screen_of, show_dates
+from digigram.ui.widgets import ButtonRow, FixedTextLabel, TextLabel, screen_of, show_dates
 
 if TYPE_CHECKING:
     from digigram.ui.shell import Shell
@@ -633,10 +633,8 @@ class DashboardView(QWidget):
         board = self.dashboard
         # The picture follows the table: the rows read so far, in the order the coordinator chose.
         ordered = replace(board, rows=tuple(self.model.rows), total=self.model.total)
-        with busy():  # a second or more for 150 trainees' rows on an old PC: built, then painted now
-            self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
-                              text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
-            self.heatmap.chart.repaint()
+        self.heatmap.draw(ordered, self.win.ws.framework, lang=self.win.lang,
+                          text_scale=self.win.settings.text_scale, dark=self.win.settings.high_contrast)
 
     _heatmap_drawn = False
 

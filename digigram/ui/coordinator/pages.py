@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -16,13 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.coordination import CHANGE_DIGITS
-from digigram.core.i18n import NOT_MEASURED, format_change, format_count, format_percent, not_measured_why
+from digigram.core.errors import DigigramError
+from digigram.core.i18n import N_, NOT_MEASURED, format_change, format_count, format_percent, not_measured_why
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
-from digigram.ui.chart_widget import ChartWidget
+from digigram.ui.appearance import current_language
+from digigram.ui.chart_widget import ChartWidget, Drawn, draw_aside
+from digigram.ui.coordinator.background import Relay, raise_mistake, read_in_background
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable, FixedTextLabel, TextLabel
 
 translate = QCoreApplication.translate
+QWIDGETSIZE_MAX = 16777215  # Qt's "no limit" for a widget's size
 
 
 def _table(parent: QWidget, columns: int) -> FittedTable:
@@ -289,15 +293,32 @@ class HeatmapPage(QScrollArea):
         layout.addWidget(self.chart)
         layout.addStretch(1)
         self.setWidget(inner)
+        # A thousand texts for 150 trainees take matplotlib most of a second to draw (more on an old PC):
+        # the picture is made off the window's thread; only the newest request's picture is shown.
+        self._relay = Relay(self)
+        self._relay.done.connect(self._drawn)
+        self._asked = 0
+        self._drawing = False
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(translate("Dashboard", "Group picture"))
         self.chart.setAccessibleName(translate("Dashboard", "Chart: each trainee's gap per area"))
-        self.chart.set_placeholder(translate("Dashboard", "The group picture appears here."))
+        self.chart.set_placeholder(translate("Dashboard", "Drawing the group picture…") if self._drawing
+                                   else translate("Dashboard", "The group picture appears here."))
+
+    def _wait(self, drawing: bool) -> None:
+        """No picture: one on its way (`drawing`), or none; a picture still being drawn is dropped."""
+        self._asked += 1
+        self._drawing = drawing
+        self.retranslate_ui()
+        self.chart.clear()
+        # Sized to fit the placeholder again: left at the last picture's height, the words sat out of view.
+        self.chart.setMinimumSize(0, 0)
+        self.chart.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
 
     def clear(self) -> None:
-        self.chart.clear()
+        self._wait(False)
         self.note.setText("")
         self.key.setText("")
 
@@ -316,7 +337,7 @@ class HeatmapPage(QScrollArea):
             self.note.setText(words)
             self.key.setText("")
             self.chart.setAccessibleDescription(words)
-            self.chart.clear()
+            self._wait(False)
             return
         rows = list(board.rows)[: self.MAX_ROWS]
         everyone = max(len(board.rows), board.total)
@@ -336,18 +357,47 @@ class HeatmapPage(QScrollArea):
         drawn = replace(board, rows=tuple(rows))
         self.chart.setAccessibleDescription(heatmap_summary(drawn, framework, lang))
         if not rows:
-            self.chart.clear()
+            self._wait(False)
             return
-        from digigram.charts import heatmap
-
-        gaps = [[_gap(r.areas.get(a)) for a in board.area_ids] for r in rows]
+        names, columns = [r.name for r in rows], list(board.area_ids)
+        gaps = [[_gap(r.areas.get(a)) for a in columns] for r in rows]
         flags = ["⚠" if r.needs_help else "" for r in rows]
         # The chart's text is drawn at a fixed point size: a higher dpi follows the app's text size.
         dpi = 100 * 1.3 * text_scale / 100
         width_px = max(self.viewport().width() - 30, 500)
-        figure = heatmap.heatmap_figure([r.name for r in rows], list(board.area_ids), gaps, lang=lang,
-                                        width=width_px / dpi, flags=flags, dark=dark)
-        figure.set_dpi(dpi)
-        w_in, h_in = figure.get_size_inches()
+        ratio = self.chart.devicePixelRatioF()
+
+        def make() -> Drawn:  # in a worker thread: the figure is its own until it arrives in _drawn
+            from digigram.charts import heatmap
+
+            figure = heatmap.heatmap_figure(names, columns, gaps, lang=lang, width=width_px / dpi,
+                                            flags=flags, dark=dark)
+            figure.set_dpi(dpi)
+            return draw_aside(figure, ratio)
+
+        self._wait(True)
+        read_in_background(self._relay, self._asked, make, name="group-picture", failed=_not_drawn)
+
+    def _drawn(self, asked: int, found: object) -> None:
+        if asked != self._asked:
+            return  # drawn for rows, a size or a look that have changed since: a newer one is on its way
+        self._drawing = False
+        self.retranslate_ui()
+        raise_mistake(found)  # a mistake in the code: the crash handler says it and keeps its trace
+        if isinstance(found, DigigramError):
+            self.chart.set_placeholder(found.said_in_app(current_language()))
+            return
+        drawn = cast(Drawn, found)
+        w_in, h_in = drawn.figure.get_size_inches()
+        dpi = drawn.figure.dpi
         self.chart.setFixedSize(int(w_in * dpi), int(h_in * dpi))
-        self.chart.set_figure(figure)
+        self.chart.set_figure(drawn)
+
+    def busy(self) -> bool:
+        """Whether a picture is on its way (tests and tools wait for it)."""
+        return self._drawing
+
+
+def _not_drawn(detail: str) -> DigigramError:
+    return DigigramError(N_("The group picture could not be drawn ({detail}). The Trainees table holds the "
+                            "same levels.", detail=detail))

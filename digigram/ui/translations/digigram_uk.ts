@@ -261,79 +261,79 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="131"/>
+        <location filename="../coordinator/files.py" line="126"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="133"/>
+        <location filename="../coordinator/files.py" line="128"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="126"/>
-        <location filename="../coordinator/files.py" line="158"/>
-        <location filename="../coordinator/files.py" line="178"/>
+        <location filename="../coordinator/files.py" line="121"/>
+        <location filename="../coordinator/files.py" line="153"/>
+        <location filename="../coordinator/files.py" line="173"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="74"/>
+        <location filename="../coordinator/files.py" line="79"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="104"/>
+        <location filename="../coordinator/files.py" line="99"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="105"/>
+        <location filename="../coordinator/files.py" line="100"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="104"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="112"/>
+        <location filename="../coordinator/files.py" line="107"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="113"/>
+        <location filename="../coordinator/files.py" line="108"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="115"/>
+        <location filename="../coordinator/files.py" line="110"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="141"/>
+        <location filename="../coordinator/files.py" line="136"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="152"/>
+        <location filename="../coordinator/files.py" line="147"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="164"/>
+        <location filename="../coordinator/files.py" line="159"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="166"/>
+        <location filename="../coordinator/files.py" line="161"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="184"/>
+        <location filename="../coordinator/files.py" line="179"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="190"/>
+        <location filename="../coordinator/files.py" line="185"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="196"/>
+        <location filename="../coordinator/files.py" line="191"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -355,7 +355,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator/mode.py" line="53"/>
+        <location filename="../coordinator/mode.py" line="58"/>
         <location filename="../coordinator/login.py" line="48"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
@@ -461,17 +461,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="41"/>
+        <location filename="../coordinator/mode.py" line="46"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="54"/>
+        <location filename="../coordinator/mode.py" line="59"/>
         <source>Preparing the trainees&apos; results for this version of the framework (only this once)…</source>
         <translation>Готуємо результати слухачів для цієї версії рамки (лише цього разу)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="84"/>
+        <location filename="../coordinator/mode.py" line="92"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -479,146 +479,151 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="37"/>
+        <location filename="../coordinator/pages.py" line="40"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="41"/>
+        <location filename="../coordinator/pages.py" line="44"/>
         <source>The figures could not be read.</source>
         <translation>Не вдалося прочитати показники.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="97"/>
-        <location filename="../coordinator/pages.py" line="184"/>
+        <location filename="../coordinator/pages.py" line="100"/>
+        <location filename="../coordinator/pages.py" line="187"/>
         <source>Read the figures once &amp;more</source>
         <translation>Прочитати показники &amp;знову</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="98"/>
+        <location filename="../coordinator/pages.py" line="101"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="99"/>
+        <location filename="../coordinator/pages.py" line="102"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="101"/>
+        <location filename="../coordinator/pages.py" line="104"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="101"/>
-        <location filename="../coordinator/pages.py" line="187"/>
+        <location filename="../coordinator/pages.py" line="104"/>
+        <location filename="../coordinator/pages.py" line="190"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="102"/>
+        <location filename="../coordinator/pages.py" line="105"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="102"/>
+        <location filename="../coordinator/pages.py" line="105"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="103"/>
+        <location filename="../coordinator/pages.py" line="106"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="126"/>
+        <location filename="../coordinator/pages.py" line="129"/>
         <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="141"/>
+        <location filename="../coordinator/pages.py" line="144"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="185"/>
+        <location filename="../coordinator/pages.py" line="188"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="186"/>
+        <location filename="../coordinator/pages.py" line="189"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="188"/>
+        <location filename="../coordinator/pages.py" line="191"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="189"/>
+        <location filename="../coordinator/pages.py" line="192"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="211"/>
+        <location filename="../coordinator/pages.py" line="214"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="224"/>
+        <location filename="../coordinator/pages.py" line="227"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="226"/>
+        <location filename="../coordinator/pages.py" line="229"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="244"/>
+        <location filename="../coordinator/pages.py" line="247"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="257"/>
+        <location filename="../coordinator/pages.py" line="260"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="295"/>
+        <location filename="../coordinator/pages.py" line="304"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="296"/>
+        <location filename="../coordinator/pages.py" line="305"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="297"/>
+        <location filename="../coordinator/pages.py" line="306"/>
+        <source>Drawing the group picture…</source>
+        <translation>Малюємо картину групи…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/pages.py" line="307"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="313"/>
+        <location filename="../coordinator/pages.py" line="330"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="323"/>
+        <location filename="../coordinator/pages.py" line="340"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="326"/>
+        <location filename="../coordinator/pages.py" line="343"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="332"/>
+        <location filename="../coordinator/pages.py" line="349"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -966,27 +971,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="34"/>
+        <location filename="../errors.py" line="42"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="36"/>
+        <location filename="../errors.py" line="44"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="87"/>
+        <location filename="../errors.py" line="95"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="97"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим компʼютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="97"/>
+        <location filename="../errors.py" line="105"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -2065,7 +2070,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="81"/>
+        <location filename="../widgets.py" line="83"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -2218,12 +2223,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Введіть число від 1 до 10 або натисніть «Пропустити».</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="48"/>
+        <location filename="../rating_dialog.py" line="49"/>
         <source>S&amp;kip</source>
         <translation>&amp;Пропустити</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="49"/>
+        <location filename="../rating_dialog.py" line="50"/>
         <source>Skip this question</source>
         <translation>Пропустити це питання</translation>
     </message>
@@ -2816,7 +2821,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../widgets.py" line="155"/>
+        <location filename="../widgets.py" line="157"/>
         <source>Stopping…</source>
         <translation>Зупиняємо…</translation>
     </message>
