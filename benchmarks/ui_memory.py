@@ -116,7 +116,8 @@ def put_back_earlier_canvas() -> None:
     """Charts on matplotlib's Qt canvas, as the app showed them before."""
     import digigram.ui.chart_widget as chart_widget
 
-    def qt_canvas(figure: Any, parent: Any = None) -> Any:
+    def qt_canvas(figure: Any, parent: Any = None, *, drawn: Any = None) -> Any:
+        # `drawn` (a picture drawn off the window's thread) is the coordinator's alone: not on this path.
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         canvas = FigureCanvasQTAgg(figure)
