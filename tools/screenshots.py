@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -174,14 +175,18 @@ def shoot_coordinator(win: Any, ws: Workspace, lang: str, first_id: str, save: A
     win.open_coordinator()
     save("dashboard")
     dash = win.stack.currentWidget()
-    dash.tabs.setCurrentIndex(1)
+    # The group and the programme pictures are made in a thread: wait for each (seconds at most here).
+    def wait_for(pending: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 30
+        while pending() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.05)
+
+    dash.tabs.setCurrentIndex(dash.tabs.indexOf(dash.heatmap))
+    wait_for(dash.heatmap.busy)
     save("group")
-    # The programme's picture loads in a thread: wait for it (a few seconds at most on a dozen people).
     dash.tabs.setCurrentIndex(dash.tabs.indexOf(dash.programme))
-    deadline = time.monotonic() + 30
-    while dash.programme.picture is None and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.05)
+    wait_for(lambda: dash.programme.picture is None)
     save("programme")
     dash.tabs.setCurrentIndex(0)
     win.show_trainee(ids[1])
