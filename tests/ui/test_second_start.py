@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from digigram.services.workspace import Workspace
+
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_S = 90  # a guard against a hang on a slow machine, not a measure of speed
 
@@ -147,3 +149,30 @@ def test_two_data_folders_each_get_their_own_window(tmp_path: Path, started: lis
     other = _start(started, tmp_path / "other")
     assert other.next_line() == "ready"
     assert one.proc.poll() is None and other.proc.poll() is None
+
+
+def _cli(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "digigram", *args, "--data-dir", str(data_dir)],
+                          input=stdin, capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=WAIT_S)
+
+
+def test_commands_that_write_wait_for_the_window_to_close_and_those_that_read_do_not(
+        data_dir: Path, started: list[Running]) -> None:
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Петро")
+        ws.set_coordinator_password("coordinator-2024")
+    window = _start(started, data_dir)
+    assert window.next_line() == "ready"
+
+    deleting = _cli(data_dir, "delete", "--person", "Петро", "--lang", "uk", stdin="coordinator-2024\n")
+    assert deleting.returncode == 2
+    assert "відкрито у вікні" in deleting.stderr and "digigram delete" in deleting.stderr
+    restoring = _cli(data_dir, "restore", "1", "--lang", "en", stdin="coordinator-2024\n")
+    assert restoring.returncode == 2 and "open in a window" in restoring.stderr
+    listing = _cli(data_dir, "people", "--lang", "en")
+    assert listing.returncode == 0 and "Петро" in listing.stdout  # still there, and listed
+
+    window.stop()
+    deleting = _cli(data_dir, "delete", "--person", "Петро", "--lang", "en", stdin="coordinator-2024\n")
+    assert deleting.returncode == 0, deleting.stderr
+    assert "Петро" not in _cli(data_dir, "people", "--lang", "en").stdout
