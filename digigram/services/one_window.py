@@ -59,14 +59,17 @@ def request_file(database: Path) -> Path:
     return database.with_name(database.name + REQUEST_SUFFIX)
 
 
-def _try_lock(path: Path) -> BinaryIO | None:
-    """The lock on `path` (created owner-only), or None when another process holds it.
+def _try_lock(path: Path, *, create: bool = True) -> BinaryIO | None:
+    """The lock on `path` (created owner-only, with its folder, when `create`), or None when another
+    process holds it.
 
     Raises OSError when there is no lock to be had at all (a folder that cannot be written, a file
-    system without locks): then nothing is claimed and the start goes on as before.
+    system without locks, or no file and not `create`): then nothing is claimed.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), OWNER_ONLY)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_RDWR | (os.O_CREAT if create else 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, OWNER_ONLY)
     handle = os.fdopen(fd, "r+b")
     try:
         if sys.platform == "win32":
@@ -130,8 +133,9 @@ def window_open(database: Path | None) -> bool:
     """Whether a Digigram window has `database` open now (on this computer)."""
     if database is None:
         return False
-    try:
-        handle = _try_lock(_lock_file(database))
+    try:  # a window makes the file before anything else: with no file there is no window, and a
+        # command's look leaves nothing behind (not even the folder of a mistyped --data-dir)
+        handle = _try_lock(_lock_file(database), create=False)
     except OSError:
         return False
     if handle is None:

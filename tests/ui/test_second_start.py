@@ -176,3 +176,10 @@ def test_commands_that_write_wait_for_the_window_to_close_and_those_that_read_do
     deleting = _cli(data_dir, "delete", "--person", "Петро", "--lang", "en", stdin="coordinator-2024\n")
     assert deleting.returncode == 0, deleting.stderr
     assert "Петро" not in _cli(data_dir, "people", "--lang", "en").stdout
+
+
+def test_looking_for_a_window_leaves_nothing_in_a_mistyped_folder(tmp_path: Path) -> None:
+    mistyped = tmp_path / "no-such-folder"
+    restoring = _cli(mistyped, "restore", "1", "--lang", "en", stdin="coordinator-2024\n")
+    assert restoring.returncode == 1 and "no backups" in restoring.stdout
+    assert not mistyped.exists()
