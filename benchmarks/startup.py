@@ -58,15 +58,21 @@ if mode == "bare":
     win = QMainWindow(); win.setCentralWidget(QLabel("x")); win.resize(1100, 760)
     QTimer.singleShot(0, interactive)
 else:
-    # The app's own start: the window paints "Opening your data…", then opens the Workspace.
+    # The app's own start, as app.main has it: the claim on the data's one window, then the window
+    # paints "Opening your data…", opens the Workspace, and watches for a second start.
     from argparse import Namespace
     from digigram.app import open_window, qapplication
+    from digigram.services import one_window
+    claim = one_window.claim_window(one_window.database_file(data_dir=data, database_url=None))
     app = qapplication()
     win = open_window(Namespace(data_dir=data, lang_explicit=False))
     win.resize(1100, 760)
     win.ready.connect(lambda: QTimer.singleShot(0, interactive))
 watch = Watch(); win.installEventFilter(watch)
 win.show()
+if mode != "bare":
+    from digigram.ui.come_forward import ComeForward
+    ComeForward(win, claim.request)
 app.exec()
 """
 

@@ -173,10 +173,13 @@ def _whole_run(data: str, *, earlier: bool = False) -> str:
 
     import digigram.ui  # noqa: F401
     from digigram.app import build_window, qapplication
+    from digigram.services import one_window
     from digigram.services.workspace import Workspace
     from digigram.ui import plan_view
+    from digigram.ui.come_forward import ComeForward
     from digigram.ui.rating_dialog import RatingDialog
 
+    claim = one_window.claim_window(one_window.database_file(data_dir=data, database_url=None))  # as app.main
     app = qapplication()
     if earlier:
         put_back_earlier_canvas()
@@ -184,6 +187,8 @@ def _whole_run(data: str, *, earlier: bool = False) -> str:
     ws = Workspace.open(data_dir=data)
     win = build_window(ws, language="uk")
     win.show()
+    assert claim is not None and claim.request is not None
+    ComeForward(win, claim.request)  # the running window watches for a second start, as app.main has it
     QApplication.processEvents()
     at_home = peak_mib()
     person = ws.create_person("Оксана Петренко")

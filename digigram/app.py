@@ -171,6 +171,17 @@ def main(args: Namespace) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
+    from digigram.services import one_window
+
+    # Before Qt loads: a second start on the same data asks the open window forward and ends, at once.
+    database = one_window.database_file(data_dir=getattr(args, "data_dir", None),
+                                        database_url=getattr(args, "database", None))
+    claim = one_window.claim_window(database)
+    if claim is None:
+        assert database is not None
+        one_window.ask_to_come_forward(database)
+        print(one_window.ALREADY_OPEN.render(getattr(args, "lang", None)), file=sys.stderr)
+        return 0
     from digigram.ui.errors import CrashHandler
 
     app = qapplication()
@@ -181,8 +192,13 @@ def main(args: Namespace) -> int:
     try:
         window = open_window(args)
         window.show()
+        if claim.request is not None:
+            from digigram.ui.come_forward import ComeForward
+
+            ComeForward(window, claim.request)
         return int(app.exec())
     finally:
         if window is not None and window.ws is not None:
             window.ws.close()
         crash.uninstall()
+        claim.release()

@@ -40,12 +40,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "share the name")
 
 
+def refuse_while_window_open(args: argparse.Namespace) -> None:
+    """Refuse a command that writes while a Digigram window has the same database open."""
+    from digigram.services import one_window
+
+    database = one_window.database_file(data_dir=getattr(args, "data_dir", None),
+                                        database_url=getattr(args, "database", None))
+    command = " ".join(str(word) for word in (getattr(args, "command", None), getattr(args, "action", None))
+                       if word)
+    one_window.refuse_while_open(database, command=command)
+
+
 def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Workspace:
     """The Workspace for a parsed command line (data folder, database URL and framework options).
     `existing`: the command only reads what is stored, so a folder or database that is not there is
     refused (a mistyped --data-dir) instead of made anew."""
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
+    if not existing:  # the command writes: not under an open window (digigram.services.one_window)
+        refuse_while_window_open(args)
     ws = Workspace.open(
         data_dir=paths.data_dir_from_args(args),
         database_url=getattr(args, "database", None),

@@ -33,6 +33,11 @@ def run(args: argparse.Namespace) -> int:
         )
     folder = paths.data_dir_from_args(args)
     refuse_a_file(folder)
+    if args.number is not None:
+        # Restored under an open window, the window would go on writing into the file put aside.
+        from digigram.cli.quiz import refuse_while_window_open
+
+        refuse_while_window_open(args)
     db = paths.database_path(folder)
     backups = backup.list_backups(paths.backup_dir(folder))
     asides = backup.list_asides(db)
