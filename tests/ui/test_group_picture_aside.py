@@ -4,8 +4,13 @@ picture drawn for rows that have changed since never replaces the newest one."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +21,7 @@ from tests.ui.helpers import picture_drawn, settle
 from tests.ui.test_coordinator import typed  # noqa: F401 - the password dialog's answer
 from tests.ui.test_short_screen_dashboard import PEOPLE, netbook_dashboard
 
+ROOT = Path(__file__).resolve().parents[2]
 DRAWING = {"uk": "Малюємо картину групи…", "en": "Drawing the group picture…"}
 
 
@@ -51,22 +57,114 @@ def test_the_page_says_the_picture_is_coming_then_shows_it(
     picture_drawn(view)
 
 
+def _spin(seconds: float) -> None:
+    ends = time.monotonic() + seconds
+    while time.monotonic() < ends:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 def test_a_picture_drawn_for_earlier_rows_never_replaces_the_newest(
-        window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from digigram.charts import heatmap
+
     view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE, checks=1, size=(1366, 768))
     view.tabs.setCurrentWidget(view.heatmap)
     page = picture_drawn(view)
     board = view.dashboard
     first, second = board.rows[0], board.rows[1]
     assert first.name != second.name
-    for row in (first, second):  # the second request comes before the first picture is drawn
+    real, started = heatmap.heatmap_figure, threading.Event()
+    held = {first.name: threading.Event(), second.name: threading.Event()}
+
+    def held_back(names: Any, *args: Any, **kwargs: Any) -> Any:
+        started.set()
+        held[names[0]].wait(10)  # each picture is made only when the test lets it
+        return real(names, *args, **kwargs)
+
+    monkeypatch.setattr(heatmap, "heatmap_figure", held_back)
+
+    def ask(row: Any) -> None:
+        page.draw(replace(board, rows=(row,), total=1), window.ws.framework, lang="uk", text_scale=100)
+
+    ask(first)
+    assert started.wait(10)  # the first picture is being made...
+    ask(second)  # ...when the rows change
+    held[first.name].set()
+    _spin(1.0)  # the first picture arrives late: it is not shown, and the page still waits
+    assert page.chart.figure is None and page.busy()
+    held[second.name].set()
+    picture_drawn(view)
+    assert second.name in _names(page) and first.name not in _names(page)
+
+
+def test_requests_in_a_row_are_drawn_one_at_a_time_and_only_the_newest_in_full(
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Six quick changes (a region chosen after another) drew six pictures at once, each slowing the
+    others and the window: now one worker makes one picture at a time, and asked again meanwhile, a
+    picture not begun is never made."""
+    from digigram.charts import heatmap
+
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE, checks=1, size=(1366, 768))
+    view.tabs.setCurrentWidget(view.heatmap)
+    page = picture_drawn(view)
+    board = view.dashboard
+    real, lock = heatmap.heatmap_figure, threading.Lock()
+    made: list[str] = []
+    at_once = [0, 0]  # now, most
+
+    def counted(names: Any, *args: Any, **kwargs: Any) -> Any:
+        with lock:
+            at_once[0] += 1
+            at_once[1] = max(at_once)
+        try:
+            time.sleep(0.2)
+            made.append(names[0])
+            return real(names, *args, **kwargs)
+        finally:
+            with lock:
+                at_once[0] -= 1
+
+    monkeypatch.setattr(heatmap, "heatmap_figure", counted)
+    rows = board.rows[:6]
+    for row in rows:
         page.draw(replace(board, rows=(row,), total=1), window.ws.framework, lang="uk", text_scale=100)
     picture_drawn(view)
-    ends = time.monotonic() + 1.0  # time for a late picture of the first request to arrive, and be dropped
-    while time.monotonic() < ends:
-        QApplication.processEvents()
-        time.sleep(0.01)
-    assert second.name in _names(page) and first.name not in _names(page)
+    _spin(0.5)
+    assert at_once[1] == 1, f"{at_once[1]} pictures were made at once"
+    assert made[-1] == rows[-1].name and len(made) <= 2, made
+    assert _names(page) & {r.name for r in rows} == {rows[-1].name}
+
+
+def test_closing_while_a_picture_is_made_ends_the_program_cleanly(tmp_path: Any) -> None:
+    """Stopped at exit inside matplotlib's text layout, a daemon worker aborted the process («terminate
+    called without an active exception», status 134): the program ends only once the picture is made."""
+    script = tmp_path / "close_while_drawing.py"
+    script.write_text(CLOSE_WHILE_DRAWING, encoding="utf-8")
+    for delay in (0.15, 0.3, 0.45, 0.6):
+        done = subprocess.run([sys.executable, str(script), str(delay)], capture_output=True, text=True,
+                              timeout=120, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0 and "terminate" not in done.stderr, (delay, done.returncode, done.stderr)
+        assert done.stdout.strip() == "asked", done.stdout
+
+
+CLOSE_WHILE_DRAWING = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from digigram.ui.coordinator.background import Newest, Relay
+from digigram.ui.chart_widget import draw_aside
+from digigram.charts import heatmap
+names = [f"Слухач {n}" for n in range(150)]
+gaps = [[n % 4, None, 1, 2, 0, 3] for n in range(150)]
+relay = Relay()
+worker = Newest(relay, name="group-picture", failed=lambda d: RuntimeError(d))
+picture = lambda: heatmap.heatmap_figure(names, list("ABCDEF"), gaps, lang="uk", width=10)
+worker.ask(1, lambda: draw_aside(picture(), 1.0))
+time.sleep(float(sys.argv[1]))
+print("asked")
+sys.exit(0)
+"""
 
 
 def test_leaving_coordinator_mode_drops_a_picture_on_its_way(

@@ -1,5 +1,6 @@
-"""Reading a region's figures off the window's thread: on a region's database they take seconds, and the
-window stays usable meanwhile (a frozen window for seconds reads as a crash on an old PC)."""
+"""Reading a region's figures, and drawing its group picture, off the window's thread: on a region's
+database they take seconds, and the window stays usable meanwhile (a frozen window for seconds reads as
+a crash on an old PC)."""
 
 from __future__ import annotations
 
@@ -19,25 +20,74 @@ class Relay(QObject):
     done = Signal(object, object)  # (request number, the result, a DigigramError or another exception)
 
 
+def _outcome(read: Callable[[], object], failed: Callable[[str], DigigramError]) -> object:
+    """`read()`'s result, or what it raised as the receiver is to be told it: a DigigramError as it is; a
+    failing database or system as `failed(detail)`, to be said; any other exception as it is, for the
+    receiver to raise again on the window's thread (see `raise_mistake`)."""
+    try:
+        return read()
+    except DigigramError as exc:
+        return exc
+    except Exception as exc:
+        said = isinstance(exc, OSError) or database_failed(exc)  # the system or the database failing
+        return failed(f"{type(exc).__name__}: {exc}".strip()[:300]) if said else exc
+
+
+def _tell(relay: Relay, asked: int, result: object) -> None:
+    with contextlib.suppress(RuntimeError):  # the window was closed meanwhile: no one to tell
+        relay.done.emit(asked, result)
+
+
 def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, name: str,
                        failed: Callable[[str], DigigramError]) -> None:
-    """Run `read` in a daemon thread; `relay.done` then carries (asked, its result). A DigigramError is
-    carried as it is; a failing database or system as `failed(detail)`, to be said; any other exception
-    as it is, for the receiver to raise again on the window's thread (see `raise_mistake`)."""
+    """Run `read` in a daemon thread; `relay.done` then carries (asked, its result or what it raised,
+    see `_outcome`)."""
+    threading.Thread(target=lambda: _tell(relay, asked, _outcome(read, failed)), name=name,
+                     daemon=True).start()
 
-    def work() -> None:
-        result: object
-        try:
-            result = read()
-        except DigigramError as exc:
-            result = exc
-        except Exception as exc:
-            said = isinstance(exc, OSError) or database_failed(exc)  # the system or the database failing
-            result = failed(f"{type(exc).__name__}: {exc}".strip()[:300]) if said else exc
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile: no one to tell
-            relay.done.emit(asked, result)
 
-    threading.Thread(target=work, name=name, daemon=True).start()
+class Newest:
+    """Work of which only the newest request matters (a picture drawn again for another order, filter or
+    text size), in one worker thread at a time: a request made while one runs waits, replacing any
+    older one waiting, and the thread ends when nothing waits. `relay.done` carries (asked, the result)
+    as with `read_in_background`; a job may ask `is_newest(asked)` to give up early.
+
+    The thread is not a daemon, so the interpreter waits for it at exit (a second at most): a daemon
+    thread stopped at exit inside matplotlib's C++ text layout aborted the process."""
+
+    def __init__(self, relay: Relay, *, name: str, failed: Callable[[str], DigigramError]) -> None:
+        self._relay, self._name, self._failed = relay, name, failed
+        self._lock = threading.Lock()
+        self._waiting: tuple[int, Callable[[], object]] | None = None
+        self._running = False
+        self._newest = 0
+
+    def ask(self, asked: int, job: Callable[[], object]) -> None:
+        with self._lock:
+            self._newest, self._waiting = asked, (asked, job)
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._work, name=self._name).start()
+
+    def drop(self, asked: int) -> None:
+        """Requests before `asked` are no longer wanted: one waiting is dropped, one running may stop."""
+        with self._lock:
+            self._newest = asked
+            if self._waiting is not None and self._waiting[0] < asked:
+                self._waiting = None
+
+    def is_newest(self, asked: int) -> bool:
+        return asked == self._newest
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                if self._waiting is None:
+                    self._running = False
+                    return
+                (asked, job), self._waiting = self._waiting, None
+            _tell(self._relay, asked, _outcome(job, self._failed))
 
 
 def raise_mistake(result: object) -> None:

@@ -21,7 +21,7 @@ from digigram.core.i18n import N_, NOT_MEASURED, format_change, format_count, fo
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
 from digigram.ui.appearance import current_language
 from digigram.ui.chart_widget import ChartWidget, Drawn, draw_aside
-from digigram.ui.coordinator.background import Relay, raise_mistake, read_in_background
+from digigram.ui.coordinator.background import Newest, Relay, raise_mistake
 from digigram.ui.texts import area_name
 from digigram.ui.widgets import FittedTable, FixedTextLabel, TextLabel
 
@@ -297,6 +297,7 @@ class HeatmapPage(QScrollArea):
         # the picture is made off the window's thread; only the newest request's picture is shown.
         self._relay = Relay(self)
         self._relay.done.connect(self._drawn)
+        self._worker = Newest(self._relay, name="group-picture", failed=_not_drawn)
         self._asked = 0
         self._drawing = False
         self.retranslate_ui()
@@ -310,6 +311,7 @@ class HeatmapPage(QScrollArea):
     def _wait(self, drawing: bool) -> None:
         """No picture: one on its way (`drawing`), or none; a picture still being drawn is dropped."""
         self._asked += 1
+        self._worker.drop(self._asked)
         self._drawing = drawing
         self.retranslate_ui()
         self.chart.clear()
@@ -367,25 +369,34 @@ class HeatmapPage(QScrollArea):
         width_px = max(self.viewport().width() - 30, 500)
         ratio = self.chart.devicePixelRatioF()
 
-        def make() -> Drawn:  # in a worker thread: the figure is its own until it arrives in _drawn
+        self._wait(True)
+        asked, worker = self._asked, self._worker
+
+        def make() -> Drawn | None:  # in the worker: the figure is its own until it arrives in _drawn
+            if not worker.is_newest(asked):
+                return None  # asked again meanwhile (another order, filter or size): not worth drawing
             from digigram.charts import heatmap
 
             figure = heatmap.heatmap_figure(names, columns, gaps, lang=lang, width=width_px / dpi,
                                             flags=flags, dark=dark)
             figure.set_dpi(dpi)
-            return draw_aside(figure, ratio)
+            return draw_aside(figure, ratio) if worker.is_newest(asked) else None
 
-        self._wait(True)
-        read_in_background(self._relay, self._asked, make, name="group-picture", failed=_not_drawn)
+        worker.ask(asked, make)
 
     def _drawn(self, asked: int, found: object) -> None:
         if asked != self._asked:
             return  # drawn for rows, a size or a look that have changed since: a newer one is on its way
         self._drawing = False
         self.retranslate_ui()
-        raise_mistake(found)  # a mistake in the code: the crash handler says it and keeps its trace
-        if isinstance(found, DigigramError):
-            self.chart.set_placeholder(found.said_in_app(current_language()))
+        if isinstance(found, BaseException):
+            # Said in the picture's place and in its description, then a mistake in the code is raised
+            # for the crash handler, which logs it and says so.
+            failed = found if isinstance(found, DigigramError) else _not_drawn(type(found).__name__)
+            words = failed.said_in_app(current_language())
+            self.chart.set_placeholder(words)
+            self.chart.setAccessibleDescription(words)
+            raise_mistake(found)
             return
         drawn = cast(Drawn, found)
         w_in, h_in = drawn.figure.get_size_inches()
