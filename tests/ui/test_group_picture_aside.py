@@ -179,3 +179,23 @@ def test_leaving_coordinator_mode_drops_a_picture_on_its_way(
         QApplication.processEvents()
         time.sleep(0.01)
     assert page.chart.figure is None and not page.busy()
+
+
+def test_a_filter_change_asks_for_the_picture_once(
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """The new rows asked for the picture, and then the filter's own code asked for it again: each change
+    made a second picture, or most of one, on a region's data."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE, checks=1, size=(1366, 768))
+    view.tabs.setCurrentWidget(view.heatmap)
+    page = picture_drawn(view)
+    asked: list[int] = []
+    real = page.draw
+    monkeypatch.setattr(page, "draw", lambda *a, **k: (asked.append(1), real(*a, **k))[1])
+    view.name.setText("Слухач 1")  # the name filter: typed, then read after a short pause
+    ends = time.monotonic() + 10
+    while not asked and time.monotonic() < ends:
+        _spin(0.05)
+    picture_drawn(view)
+    _spin(1.0)
+    assert len(asked) == 1, f"{len(asked)} pictures asked for one change"
+    assert _names(page) & {p[0] for p in PEOPLE} == {"Слухач 1", "Слухач 10", "Слухач 11"}

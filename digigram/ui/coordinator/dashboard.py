@@ -529,13 +529,12 @@ class DashboardView(QWidget):
         self._stale_figures()  # the data or the filter changed: figures on their way are for the old ones
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
+        # The new rows reset the model, which asks for the group picture again (_order_changed): once.
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
                             total=board.total, roles=bool(fw.profiles))
         self.fit_columns()
         self._say_count()
-        self._heatmap_drawn = False
-        self._draw_heatmap()
         self._load_figures()
         has_rows = bool(board.rows)
         for button in (self.open_button, self.delete_button):
