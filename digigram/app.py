@@ -163,6 +163,28 @@ def no_display_message(lang: str | None, environ: Mapping[str, str]) -> str | No
               "in a desktop session; in a terminal use `digigram quiz --person NAME`.").render(lang)
 
 
+def _already_open(database: Path, lang: str) -> int:
+    """A start on data a window or a command already has: the window is asked forward and this start
+    ends (0). A command changing the data, or a window that does not answer, is said in a message box,
+    since a start from the icon has no terminal to read (1)."""
+    from digigram.services import one_window
+
+    if one_window.holder(database) == one_window.WINDOW and one_window.ask_to_come_forward(database):
+        print(one_window.ALREADY_OPEN.render(lang), file=sys.stderr)
+        return 0
+    said = (one_window.command_running if one_window.holder(database) == one_window.COMMAND
+            else one_window.not_answering)
+    text = said(database).render(lang)
+    print(text, file=sys.stderr)
+    from digigram.ui import appearance
+    from digigram.ui.errors import show_text
+
+    qapplication()
+    appearance.install_language(lang)
+    show_text(None, text)
+    return 1
+
+
 def main(args: Namespace) -> int:
     """Open the desktop app; returns the exit status."""
     import os
@@ -179,9 +201,7 @@ def main(args: Namespace) -> int:
     claim = one_window.claim_window(database)
     if claim is None:
         assert database is not None
-        one_window.ask_to_come_forward(database)
-        print(one_window.ALREADY_OPEN.render(getattr(args, "lang", None)), file=sys.stderr)
-        return 0
+        return _already_open(database, requested_language(args) or "uk")
     from digigram.ui.errors import CrashHandler
 
     app = qapplication()

@@ -7,6 +7,7 @@ import contextlib
 import getpass
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
@@ -40,34 +41,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "share the name")
 
 
-def refuse_while_window_open(args: argparse.Namespace) -> None:
-    """Refuse a command that writes while a Digigram window has the same database open."""
+@contextlib.contextmanager
+def holding_the_data(args: argparse.Namespace) -> Iterator[None]:
+    """Hold the data's one claim while a command that writes runs (services.one_window): refused while a
+    window or another command has the same database, and no window opens under it meanwhile."""
     from digigram.services import one_window
 
     database = one_window.database_file(data_dir=getattr(args, "data_dir", None),
                                         database_url=getattr(args, "database", None))
     command = " ".join(str(word) for word in (getattr(args, "command", None), getattr(args, "action", None))
                        if word)
-    one_window.refuse_while_open(database, command=command)
+    claim = one_window.claim_for_command(database, command=command)
+    try:
+        yield
+    finally:
+        claim.release()
 
 
-def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Workspace:
-    """The Workspace for a parsed command line (data folder, database URL and framework options).
-    `existing`: the command only reads what is stored, so a folder or database that is not there is
-    refused (a mistyped --data-dir) instead of made anew."""
+@contextlib.contextmanager
+def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Iterator[Workspace]:
+    """The Workspace for a parsed command line (data folder, database URL and framework options), closed
+    at the end. `existing`: the command only reads what is stored, so a folder or database that is not
+    there is refused (a mistyped --data-dir) instead of made anew; a command that writes holds the data's
+    claim while it runs (holding_the_data)."""
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
-    if not existing:  # the command writes: not under an open window (digigram.services.one_window)
-        refuse_while_window_open(args)
-    ws = Workspace.open(
-        data_dir=paths.data_dir_from_args(args),
-        database_url=getattr(args, "database", None),
-        framework_path=getattr(args, "framework", None),
-        existing=existing,
-    )
-    for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
-        print(notice.message(getattr(args, "lang", None)), file=sys.stderr)
-    return ws
+    with contextlib.ExitStack() as held:
+        if not existing:
+            held.enter_context(holding_the_data(args))
+        ws = held.enter_context(Workspace.open(
+            data_dir=paths.data_dir_from_args(args),
+            database_url=getattr(args, "database", None),
+            framework_path=getattr(args, "framework", None),
+            existing=existing,
+        ))
+        for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
+            print(notice.message(getattr(args, "lang", None)), file=sys.stderr)
+        yield ws
 
 
 @dataclass(frozen=True)

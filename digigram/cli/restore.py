@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from digigram.core import paths
 from digigram.core.errors import StorageError
@@ -22,10 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digigram.store import backup  # SQLAlchemy only when restoring
     from digigram.store.startup import refuse_a_file
 
-    lang = args.lang
     if getattr(args, "database", None):
         raise StorageError(
             N_("Restore works on the data folder's database; for --database URL use that database's own "
@@ -33,11 +32,20 @@ def run(args: argparse.Namespace) -> int:
         )
     folder = paths.data_dir_from_args(args)
     refuse_a_file(folder)
-    if args.number is not None:
-        # Restored under an open window, the window would go on writing into the file put aside.
-        from digigram.cli.quiz import refuse_while_window_open
+    if args.number is None:
+        return _list_or_restore(args, folder)
+    # Restored under an open window, the window would go on writing into the file put aside: the data's
+    # claim is held from before the password is asked until the file is back.
+    from digigram.cli.quiz import holding_the_data
 
-        refuse_while_window_open(args)
+    with holding_the_data(args):
+        return _list_or_restore(args, folder)
+
+
+def _list_or_restore(args: argparse.Namespace, folder: Path) -> int:
+    from digigram.store import backup  # SQLAlchemy only when restoring
+
+    lang = args.lang
     db = paths.database_path(folder)
     backups = backup.list_backups(paths.backup_dir(folder))
     asides = backup.list_asides(db)

@@ -36,23 +36,33 @@ def _size(path: Path) -> int:
         return 0
 
 
+POLL_MS = 1000  # a look at the request file besides the watcher's: a file deleted, a share that tells nothing
+
+
 class ComeForward(QObject):
-    """Brings `window` to the front each time the file `request` grows."""
+    """Brings `window` to the front whenever the file `request` holds a request, and answers it by
+    emptying the file (the second start waits for that)."""
 
     def __init__(self, window: QWidget, request: Path) -> None:
         super().__init__(window)
-        from PySide6.QtCore import QFileSystemWatcher
+        from PySide6.QtCore import QFileSystemWatcher, QTimer
 
         self._window, self._request = window, request
-        self._seen = 0
         self._watcher = QFileSystemWatcher([str(request)], self)
         self._watcher.fileChanged.connect(self._changed)
+        # The watcher forgets a file that was deleted or replaced; a look each second finds it again.
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._changed)
+        self._poll.start(POLL_MS)
         self._changed()  # a request made while this window was still starting
 
     def _changed(self, _path: str = "") -> None:
         if str(self._request) not in self._watcher.files() and self._request.exists():
             self._watcher.addPath(str(self._request))  # replaced or recreated: watch the new file
-        size = _size(self._request)
-        grew, self._seen = size > self._seen, size
-        if grew:
-            bring_to_front(self._window)
+        if _size(self._request) == 0:
+            return
+        bring_to_front(self._window)
+        try:
+            os.truncate(self._request, 0)  # answered
+        except OSError:
+            return

@@ -183,3 +183,117 @@ def test_looking_for_a_window_leaves_nothing_in_a_mistyped_folder(tmp_path: Path
     restoring = _cli(mistyped, "restore", "1", "--lang", "en", stdin="coordinator-2024\n")
     assert restoring.returncode == 1 and "no backups" in restoring.stdout
     assert not mistyped.exists()
+
+
+# `python -m digigram` as the icon starts it, with a message box answered by printing what it says.
+ANSWERING_START = textwrap.dedent("""
+    import sys
+    import digigram.ui.errors as errors
+
+    def answered(box):
+        print("box: " + box.text(), flush=True)
+        return 0
+
+    errors.ask_box = answered
+    from digigram.__main__ import main
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def _start_answering(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", ANSWERING_START, *args], capture_output=True, text=True,
+                          env=_env(), cwd=ROOT, timeout=WAIT_S)
+
+
+def test_no_window_opens_while_a_command_changes_the_data_and_it_is_said_why(data_dir: Path) -> None:
+    """A command that writes looked for a window once and went on: a window opened while `digigram quiz`
+    waited for an answer, and the same check then took answers in both."""
+    with Workspace.open(data_dir=data_dir) as ws:
+        ws.create_person("Петро")
+    quiz = subprocess.Popen([sys.executable, "-m", "digigram", "quiz", "--person", "Петро", "--data-dir",
+                             str(data_dir), "--lang", "uk"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
+    try:
+        assert quiz.stdout is not None
+        quiz.stdout.readline()  # the quiz has begun: the claim is its own until it ends
+        window = _start_answering("--data-dir", str(data_dir), "--lang", "uk")
+        assert window.returncode == 1
+        assert "змінює команда Digigram" in window.stdout  # said in a box: a double-click has no terminal
+    finally:
+        quiz.kill()
+        quiz.wait()
+    after = subprocess.Popen([sys.executable, "-c", REPORTING_APP, "--data-dir", str(data_dir)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
+    try:
+        assert after.stdout is not None and after.stdout.readline().strip() == "ready"  # now it opens
+    finally:
+        after.kill()
+        after.wait()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="stopping a process needs POSIX signals")
+def test_a_window_that_does_not_answer_is_said_so_not_said_to_have_come(data_dir: Path,
+                                                                        started: list[Running]) -> None:
+    first = _start(started, data_dir)
+    assert first.next_line() == "ready"
+    first.proc.send_signal(signal.SIGSTOP)  # a window frozen by something: it cannot come forward
+    try:
+        second = _start_answering("--data-dir", str(data_dir), "--lang", "en")
+    finally:
+        first.proc.send_signal(signal.SIGCONT)
+    assert second.returncode == 1
+    assert "does not answer" in second.stdout and "brought to the front" not in second.stderr
+
+
+def test_the_window_still_comes_forward_after_its_request_file_was_deleted(data_dir: Path,
+                                                                           started: list[Running]) -> None:
+    first = _start(started, data_dir, "--minimise")
+    assert first.next_line() == "ready"
+    assert first.next_line() == "minimised"
+    (data_dir / "digigram.sqlite3.window-request").unlink()  # a cleaning tool, a person tidying up
+
+    second = _start_plain(data_dir)
+    assert second.returncode == 0, second.stderr
+    assert first.next_line() == "restored"
+
+
+def test_a_link_to_the_same_database_is_the_same_window(tmp_path: Path, data_dir: Path,
+                                                        started: list[Running]) -> None:
+    first = _start(started, data_dir)
+    assert first.next_line() == "ready"
+    link = tmp_path / "з пробілом" / "db.sqlite3"
+    link.parent.mkdir()
+    link.symlink_to(data_dir / "digigram.sqlite3")
+    second = subprocess.run([sys.executable, "-m", "digigram", "--database", f"sqlite:///{link}", "--lang",
+                             "en"], capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=WAIT_S)
+    assert second.returncode == 0 and "brought to the front" in second.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_child_does_not_keep_the_claim_of_a_window_that_ended(tmp_path: Path) -> None:
+    """The bundle import's second process is forked from the window: holding its copy of the lock, it
+    kept every next start out, told that a window had come forward, until it ended."""
+    from digigram.services import one_window
+
+    database = tmp_path / "digigram.sqlite3"
+    claim = one_window.claim_window(database)
+    assert claim is not None
+    started_r, started_w = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child says it runs, sleeps and leaves
+        import time
+
+        os.write(started_w, b"!")
+        time.sleep(5)
+        os._exit(0)
+    try:
+        assert os.read(started_r, 1) == b"!"
+        claim.release()  # the window ends while its child still runs
+        again = one_window.claim_window(database, settle_s=0.0)
+        assert again is not None, "the child kept the claim"
+        again.release()
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        os.close(started_r)
+        os.close(started_w)
