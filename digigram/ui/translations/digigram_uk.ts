@@ -261,79 +261,79 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="131"/>
+        <location filename="../coordinator/files.py" line="126"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="133"/>
+        <location filename="../coordinator/files.py" line="128"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="126"/>
-        <location filename="../coordinator/files.py" line="158"/>
-        <location filename="../coordinator/files.py" line="178"/>
+        <location filename="../coordinator/files.py" line="121"/>
+        <location filename="../coordinator/files.py" line="153"/>
+        <location filename="../coordinator/files.py" line="173"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="74"/>
+        <location filename="../coordinator/files.py" line="79"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="104"/>
+        <location filename="../coordinator/files.py" line="99"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="105"/>
+        <location filename="../coordinator/files.py" line="100"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="104"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="112"/>
+        <location filename="../coordinator/files.py" line="107"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="113"/>
+        <location filename="../coordinator/files.py" line="108"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="115"/>
+        <location filename="../coordinator/files.py" line="110"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="141"/>
+        <location filename="../coordinator/files.py" line="136"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="152"/>
+        <location filename="../coordinator/files.py" line="147"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="164"/>
+        <location filename="../coordinator/files.py" line="159"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="166"/>
+        <location filename="../coordinator/files.py" line="161"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="184"/>
+        <location filename="../coordinator/files.py" line="179"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="190"/>
+        <location filename="../coordinator/files.py" line="185"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="196"/>
+        <location filename="../coordinator/files.py" line="191"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -355,7 +355,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator/mode.py" line="53"/>
+        <location filename="../coordinator/mode.py" line="58"/>
         <location filename="../coordinator/login.py" line="48"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
@@ -461,17 +461,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="41"/>
+        <location filename="../coordinator/mode.py" line="46"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="54"/>
+        <location filename="../coordinator/mode.py" line="59"/>
         <source>Preparing the trainees&apos; results for this version of the framework (only this once)…</source>
         <translation>Готуємо результати слухачів для цієї версії рамки (лише цього разу)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="84"/>
+        <location filename="../coordinator/mode.py" line="92"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -491,7 +491,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../coordinator/pages.py" line="97"/>
         <location filename="../coordinator/pages.py" line="184"/>
-        <source>Read the figures once &amp;more</source>
+        <source>Read the figures &amp;once more</source>
         <translation>Прочитати показники &amp;знову</translation>
     </message>
     <message>
@@ -648,37 +648,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="164"/>
+        <location filename="../coordinator/table.py" line="174"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="168"/>
+        <location filename="../coordinator/table.py" line="178"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="169"/>
+        <location filename="../coordinator/table.py" line="179"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="170"/>
+        <location filename="../coordinator/table.py" line="180"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="166"/>
+        <location filename="../coordinator/table.py" line="176"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="167"/>
+        <location filename="../coordinator/table.py" line="177"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="165"/>
+        <location filename="../coordinator/table.py" line="175"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -918,17 +918,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="455"/>
+        <location filename="../coordinator/dashboard.py" line="463"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="467"/>
+        <location filename="../coordinator/dashboard.py" line="495"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="458"/>
+        <location filename="../coordinator/dashboard.py" line="466"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
@@ -948,12 +948,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="459"/>
+        <location filename="../coordinator/dashboard.py" line="467"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="484"/>
+        <location filename="../coordinator/dashboard.py" line="512"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
@@ -966,27 +966,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="34"/>
+        <location filename="../errors.py" line="42"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="36"/>
+        <location filename="../errors.py" line="44"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="87"/>
+        <location filename="../errors.py" line="95"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="97"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим компʼютером; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="97"/>
+        <location filename="../errors.py" line="105"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -2012,52 +2012,52 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="216"/>
+        <location filename="../coordinator/programme.py" line="217"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="225"/>
+        <location filename="../coordinator/programme.py" line="226"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="236"/>
+        <location filename="../coordinator/programme.py" line="237"/>
         <source>all regions</source>
         <translation>усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="238"/>
+        <location filename="../coordinator/programme.py" line="239"/>
         <source>all hubs</source>
         <translation>усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="240"/>
+        <location filename="../coordinator/programme.py" line="241"/>
         <source>checks since %1</source>
         <translation>перевірки з %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="249"/>
+        <location filename="../coordinator/programme.py" line="250"/>
         <source>Figures for: %1.</source>
         <translation>Цифри для: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="251"/>
+        <location filename="../coordinator/programme.py" line="252"/>
         <source>Your new choice is not shown yet: press Show the figures.</source>
         <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="368"/>
+        <location filename="../coordinator/programme.py" line="383"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="358"/>
+        <location filename="../coordinator/programme.py" line="373"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="364"/>
+        <location filename="../coordinator/programme.py" line="379"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -2065,7 +2065,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="81"/>
+        <location filename="../widgets.py" line="83"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -2218,12 +2218,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Введіть число від 1 до 10 або натисніть «Пропустити».</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="48"/>
+        <location filename="../rating_dialog.py" line="49"/>
         <source>S&amp;kip</source>
         <translation>&amp;Пропустити</translation>
     </message>
     <message>
-        <location filename="../rating_dialog.py" line="49"/>
+        <location filename="../rating_dialog.py" line="50"/>
         <source>Skip this question</source>
         <translation>Пропустити це питання</translation>
     </message>
@@ -2816,7 +2816,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../widgets.py" line="155"/>
+        <location filename="../widgets.py" line="157"/>
         <source>Stopping…</source>
         <translation>Зупиняємо…</translation>
     </message>
