@@ -244,7 +244,7 @@ class Workspace:
 
             with self._sessions() as session:
                 found = people_rows.list_people(session)
-        return sorted(found, key=lambda p: (sort_key(p.name), p.created_at))
+        return found
 
     def person(self, person_id: str) -> Person:
         from digigram.store.repo import people as people_rows

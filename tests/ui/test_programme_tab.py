@@ -279,3 +279,34 @@ def test_while_the_first_figures_are_worked_out_the_tab_says_so(
     qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
     assert ("Слухачів: 3" if lang == "uk" else "Trainees: 3") in page.summary.text()
     assert all(table.isVisible() for table in (page.regions, page.competences, page.hardest))
+
+
+def test_a_language_switch_on_another_tab_draws_the_figures_once_when_the_tab_is_shown(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """A language switch with the Programme tab behind another drew its four charts twice (for the new
+    words, then for the new setting) while no one saw them: on a region's figures the window stood still
+    for half a second. They are drawn once, in the new words, when the tab is shown again; on the tab
+    itself a switch draws them once."""
+    from digigram.ui.settings_dialog import Settings
+
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    view = window.stack.currentWidget()
+    drawn: list[str] = []
+    real = ProgrammePage._show
+    monkeypatch.setattr(ProgrammePage, "_show", lambda self, p: (drawn.append(self.win.lang), real(self, p)))
+    view.tabs.setCurrentIndex(0)
+    window.apply_settings(Settings(language="uk"), store=False)
+    qtbot.wait(50)
+    assert drawn == []
+    view.tabs.setCurrentWidget(page)
+    qtbot.wait(50)
+    assert drawn == ["uk"]
+    assert "Слухачів: 3" in page.summary.text(), page.summary.text()
+    window.apply_settings(Settings(language="en"), store=False)
+    qtbot.wait(50)
+    assert drawn == ["uk", "en"]
+    assert "Trainees: 3" in page.summary.text()

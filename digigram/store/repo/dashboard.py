@@ -316,22 +316,29 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
         sql = (f"SELECT p.id FROM person p WHERE {pwhere}{checked} "
                f"ORDER BY {''.join(k + way + ', ' for k in own)}{ties} LIMIT :lim OFFSET :off")
         return [r[0] for r in _fetch(session, sql, params)]
-    area = ""
+    # Each person's selected checks counted and their latest time taken in one pass over the index of
+    # (person, status, finished_at); the latest check itself (the highest id at that time, as ordered
+    # elsewhere: finished_at, then id) is looked up only for the orders that need it. Numbering every
+    # check with a window, as counts() does, took 0.35–0.5 s for a region's 47,000 checks at each sort.
+    latest = ("(SELECT max(b.id) FROM attempt b WHERE b.person_id = g.person_id AND b.status = 'finished' "
+              "AND b.finished_at = g.t1)")
+    joined = ""
     if order.column.startswith("area:"):
         params["area"] = order.column[5:]
         # An area no shown answer measured has no gap: it sorts with those without a check.
-        area = "LEFT JOIN area_result r ON r.attempt_id = g.last AND r.area_id = :area AND r.n_items > 0 "
+        joined = (f"LEFT JOIN area_result r ON r.attempt_id = {latest} AND r.area_id = :area "
+                  "AND r.n_items > 0 ")
         keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
+    elif order.column == "needs_help":
+        joined = f"LEFT JOIN check_summary s ON s.attempt_id = {latest} AND s.framework_hash = :fw "
+        keys = ["CASE WHEN s.needs_help THEN 1 ELSE 0 END"]
     else:
         keys = {"checks": ["coalesce(g.n, 0)"],
-                "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"],
-                "needs_help": ["coalesce(g.h1, 0)"]}[order.column]
+                "last_check": ["CASE WHEN g.t1 IS NULL THEN 0 ELSE 1 END", "g.t1"]}[order.column]
     join = "JOIN" if _dated(f) else "LEFT JOIN"
-    sql = (_latest(where) + ", g AS (SELECT person_id, count(*) AS n, "
-           "max(CASE WHEN kl = 1 THEN t END) AS t1, max(CASE WHEN kl = 1 THEN help END) AS h1, "
-           "max(CASE WHEN kl = 1 THEN id END) AS last "
-           "FROM c GROUP BY person_id) "
-           f"SELECT p.id FROM person p {join} g ON g.person_id = p.id {area}WHERE {pwhere} "
+    sql = ("WITH g AS (SELECT a.person_id, count(*) AS n, max(a.finished_at) AS t1 "
+           f"FROM attempt a JOIN person p ON p.id = a.person_id WHERE {where} GROUP BY a.person_id) "
+           f"SELECT p.id FROM person p {join} g ON g.person_id = p.id {joined}WHERE {pwhere} "
            f"ORDER BY {', '.join(k + way for k in keys)}, p.sort_name, p.id LIMIT :lim OFFSET :off")
     return [r[0] for r in _fetch(session, sql, params)]
 

@@ -78,10 +78,13 @@ def find_person(session: Session, name: str) -> Person | None:
 def list_people(session: Session) -> list[Person]:
     # Columns, not ORM objects: a coordinator's PC may hold a whole region (25,000 people), and building
     # an identity-mapped row per person took most of the home screen's half second.
+    # Names by code point after their key, as Python compares them, whatever PostgreSQL's collation.
+    name = PersonRow.name.collate("C") if session.get_bind().dialect.name == "postgresql" else PersonRow.name
     rows = session.execute(select(
         PersonRow.id, PersonRow.name, PersonRow.hub, PersonRow.profile_id, PersonRow.pin_hash.is_not(None),
         PersonRow.consent_at, PersonRow.created_at, PersonRow.group_tag, PersonRow.hub_id,
-    ).order_by(PersonRow.name))
+        PersonRow.sort_name,
+    ).order_by(PersonRow.sort_name, name, PersonRow.created_at))
     return light.people_of(rows, aware)
 
 

@@ -387,7 +387,7 @@ class DashboardView(QWidget):
         self.hard.retranslate_ui()
         self.before_after.retranslate_ui()
         if self.win.coordinator is not None and self.dashboard is not None:
-            self.reload()
+            self._relabel()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -412,7 +412,7 @@ class DashboardView(QWidget):
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""
         self._stale_figures()  # figures still on their way are dropped when they arrive
-        self._filters = self._figures_for = self._counted = None
+        self._filters = self._figures_for = self._counted = self._figures_shown = self._options = None
         self._name_pause.stop()
         self.name.blockSignals(True)  # a name typed to find someone is about a trainee too
         self.name.clear()
@@ -446,9 +446,17 @@ class DashboardView(QWidget):
         if options is None:
             return
         self._say_roles()  # the window may be over another data folder, with another framework
+        self._options = options
+        self._fill_filters()
+        self.apply_filters()
+
+    def _fill_filters(self) -> None:
+        """The filters' entries from the options last read, named in the current language; the entries
+        chosen stay chosen, and no reading follows."""
+        options = self._options
         fw, lang = self.win.ws.framework, self.win.lang
         profiles = {p.id: p.name.get(lang) for p in fw.profiles}
-        self._filling = True
+        filling, self._filling = self._filling, True
         self._hubs = list(options.hubs)
         regions = sorted({h.region_id for h in options.hubs if h.region_id is not None},
                          key=lambda r: sort_key(region_name(r, lang)))
@@ -458,8 +466,28 @@ class DashboardView(QWidget):
         self._fill(self.group, translate("Dashboard", "All groups"), [(g, g) for g in options.groups])
         self._fill(self.profile, translate("Dashboard", "All roles"),
                    [(profiles.get(p, p), p) for p in options.profiles])
-        self._filling = False
-        self.apply_filters()
+        self._filling = filling
+
+    def _relabel(self) -> None:
+        """Another language: the same trainees, pages and figures in its words, with nothing read again.
+        Read again, a region's first page and counts froze the window for 0.6–0.8 s at each switch, and
+        the table went back to its first page, the trainee chosen in it unchosen."""
+        if self._options is not None:
+            self._fill_filters()
+        fw, lang = self.win.ws.framework, self.win.lang
+        self.model.relabel(area_names={a.id: a.name.get(lang) for a in fw.areas},
+                           profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
+        self.fit_columns()
+        self._say_count()
+        self._heatmap_drawn = False
+        self._draw_heatmap()
+        if self._figures_shown is not None and self.figures_ready():
+            stats, compared = self._figures_shown
+            self.hard.show_stats(stats, fw, lang)
+            self.before_after.show(compared, fw, lang)
+
+    _options: Any = None  # the filters' entries as last read (hubs, groups, roles)
+    _figures_shown: tuple[Any, Any] | None = None  # the hard questions and before/after figures shown
 
     def _list_hubs(self) -> None:
         """The hub list under the region chosen: its hubs by name, or every hub with its region."""
@@ -590,7 +618,7 @@ class DashboardView(QWidget):
                 show_problem(self, cast(DigigramError, found))
             return
         stats, compared = cast(tuple[Any, Any], found)
-        self._figures_for = filters
+        self._figures_for, self._figures_shown = filters, (stats, compared)
         self.hard.show_stats(stats, fw, lang)
         self.before_after.show(compared, fw, lang)
 

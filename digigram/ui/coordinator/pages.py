@@ -98,7 +98,7 @@ class HardQuestionsTable(FillingPage):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.retry.setText(translate("Dashboard", "Read the figures once &more"))
+        self.retry.setText(translate("Dashboard", "Read the figures &once more"))
         self.label.setText(translate("Dashboard", "Questions most often answered &wrongly:"))
         self.table.setAccessibleName(translate("Dashboard", "Questions most often answered wrongly"))
         self.table.setHorizontalHeaderLabels([
@@ -185,7 +185,7 @@ class BeforeAfterPanel(FillingPage):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.retry.setText(translate("Dashboard", "Read the figures once &more"))
+        self.retry.setText(translate("Dashboard", "Read the figures &once more"))
         self.label.setText(translate("Dashboard", "&Change in measured level, latest check minus first:"))
         self.table.setAccessibleName(translate("Dashboard", "Change in measured level per area"))
         self.table.setHorizontalHeaderLabels([translate("Dashboard", "Area"),

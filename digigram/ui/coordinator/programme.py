@@ -177,7 +177,7 @@ class ProgrammePage(QWidget):
         if self.picture is None:
             self._say_nothing_yet()
         else:
-            self._show(self.picture)
+            self._show_again()
         self._say_scope()
 
     def _say_nothing_yet(self) -> None:
@@ -202,6 +202,7 @@ class ProgrammePage(QWidget):
     # -- filters -------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._draw_stale()
         if self.win.coordinator is not None and self.region.count() == 0:
             self.fill_filters()
             self.load()
@@ -319,8 +320,21 @@ class ProgrammePage(QWidget):
 
     # -- showing -------------------------------------------------------------------------------
     def _show_again(self) -> None:
-        if self.picture is not None:
+        """The figures drawn again in the current words and look: once, after the event that asked, and
+        only on a page that is seen, else when it is next shown. A language switch on another tab drew the
+        four charts twice (for the new words, then for the new setting) while no one saw them: the window
+        stood still for half a second on a region's figures."""
+        if self.picture is None:
+            return
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self, self._draw_stale)
+
+    def _draw_stale(self) -> None:
+        if self._stale and self.picture is not None and self.isVisible():
             self._show(self.picture)
+
+    _stale = False  # the figures shown are in an earlier language or look
 
     def redraw(self) -> None:
         """The figures shown, drawn again for a changed contrast or text size."""
@@ -341,6 +355,7 @@ class ProgrammePage(QWidget):
         from digigram.charts.programme_model import interval_text, words
         from digigram.core.i18n import format_percent
 
+        self._stale = False
         lang, fw = self.win.lang, self.win.ws.framework
         dark = self.win.settings.high_contrast  # light on black, as the trainee's charts in high contrast
         w = words(lang)

@@ -132,6 +132,16 @@ class TraineeModel(QAbstractTableModel):
         self.area_names, self.profile_names, self.lang = area_names, profile_names, lang
         self.endResetModel()
 
+    def relabel(self, *, area_names: dict[str, str], profile_names: dict[str, str], lang: str) -> None:
+        """The same rows in another language: the heads and the cells are worded again, the rows read so
+        far, the order and the chosen row stay."""
+        self.area_names, self.profile_names, self.lang = area_names, profile_names, lang
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            if self.rows:
+                last = self.index(len(self.rows) - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+
     def order_column(self, col: int) -> str:
         lead = len(self.before)
         if col < lead:

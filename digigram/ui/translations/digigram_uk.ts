@@ -479,151 +479,151 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="40"/>
+        <location filename="../coordinator/pages.py" line="41"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="44"/>
+        <location filename="../coordinator/pages.py" line="45"/>
         <source>The figures could not be read.</source>
         <translation>Не вдалося прочитати показники.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="100"/>
-        <location filename="../coordinator/pages.py" line="187"/>
-        <source>Read the figures once &amp;more</source>
+        <location filename="../coordinator/pages.py" line="101"/>
+        <location filename="../coordinator/pages.py" line="188"/>
+        <source>Read the figures &amp;once more</source>
         <translation>Прочитати показники &amp;знову</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="101"/>
+        <location filename="../coordinator/pages.py" line="102"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="102"/>
+        <location filename="../coordinator/pages.py" line="103"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="104"/>
+        <location filename="../coordinator/pages.py" line="105"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="104"/>
-        <location filename="../coordinator/pages.py" line="190"/>
+        <location filename="../coordinator/pages.py" line="105"/>
+        <location filename="../coordinator/pages.py" line="191"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="105"/>
+        <location filename="../coordinator/pages.py" line="106"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="105"/>
+        <location filename="../coordinator/pages.py" line="106"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="106"/>
+        <location filename="../coordinator/pages.py" line="107"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="129"/>
+        <location filename="../coordinator/pages.py" line="130"/>
         <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="144"/>
+        <location filename="../coordinator/pages.py" line="145"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="188"/>
+        <location filename="../coordinator/pages.py" line="189"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="189"/>
+        <location filename="../coordinator/pages.py" line="190"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="191"/>
+        <location filename="../coordinator/pages.py" line="192"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="192"/>
+        <location filename="../coordinator/pages.py" line="193"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="214"/>
+        <location filename="../coordinator/pages.py" line="215"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="227"/>
+        <location filename="../coordinator/pages.py" line="228"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="229"/>
+        <location filename="../coordinator/pages.py" line="230"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="247"/>
+        <location filename="../coordinator/pages.py" line="248"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="260"/>
+        <location filename="../coordinator/pages.py" line="261"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="304"/>
+        <location filename="../coordinator/pages.py" line="306"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="305"/>
+        <location filename="../coordinator/pages.py" line="307"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="306"/>
+        <location filename="../coordinator/pages.py" line="308"/>
         <source>Drawing the group picture…</source>
         <translation>Малюємо картину групи…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="307"/>
+        <location filename="../coordinator/pages.py" line="309"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="330"/>
+        <location filename="../coordinator/pages.py" line="336"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="340"/>
+        <location filename="../coordinator/pages.py" line="346"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="343"/>
+        <location filename="../coordinator/pages.py" line="349"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="349"/>
+        <location filename="../coordinator/pages.py" line="355"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -653,37 +653,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="164"/>
+        <location filename="../coordinator/table.py" line="174"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="168"/>
+        <location filename="../coordinator/table.py" line="178"/>
         <source>Hub</source>
         <translation>Хаб</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="169"/>
+        <location filename="../coordinator/table.py" line="179"/>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="170"/>
+        <location filename="../coordinator/table.py" line="180"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="166"/>
+        <location filename="../coordinator/table.py" line="176"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="167"/>
+        <location filename="../coordinator/table.py" line="177"/>
         <source>Last check</source>
         <translation>Остання перевірка</translation>
     </message>
     <message>
-        <location filename="../coordinator/table.py" line="165"/>
+        <location filename="../coordinator/table.py" line="175"/>
         <source>Needs help</source>
         <translation>Потрібна допомога</translation>
     </message>
@@ -923,17 +923,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="455"/>
+        <location filename="../coordinator/dashboard.py" line="463"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="467"/>
+        <location filename="../coordinator/dashboard.py" line="495"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="458"/>
+        <location filename="../coordinator/dashboard.py" line="466"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
@@ -953,12 +953,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="459"/>
+        <location filename="../coordinator/dashboard.py" line="467"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="484"/>
+        <location filename="../coordinator/dashboard.py" line="512"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
@@ -2017,52 +2017,52 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="216"/>
+        <location filename="../coordinator/programme.py" line="217"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="225"/>
+        <location filename="../coordinator/programme.py" line="226"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="236"/>
+        <location filename="../coordinator/programme.py" line="237"/>
         <source>all regions</source>
         <translation>усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="238"/>
+        <location filename="../coordinator/programme.py" line="239"/>
         <source>all hubs</source>
         <translation>усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="240"/>
+        <location filename="../coordinator/programme.py" line="241"/>
         <source>checks since %1</source>
         <translation>перевірки з %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="249"/>
+        <location filename="../coordinator/programme.py" line="250"/>
         <source>Figures for: %1.</source>
         <translation>Цифри для: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="251"/>
+        <location filename="../coordinator/programme.py" line="252"/>
         <source>Your new choice is not shown yet: press Show the figures.</source>
         <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="368"/>
+        <location filename="../coordinator/programme.py" line="383"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="358"/>
+        <location filename="../coordinator/programme.py" line="373"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="364"/>
+        <location filename="../coordinator/programme.py" line="379"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
