@@ -160,8 +160,8 @@ def run(folder: Path, only: str | None) -> list[tuple[str, float, float]]:
 
     def tab_shown(i: int) -> Callable[[], bool]:
         page = tabs.widget(i)
-        if page is v.heatmap:
-            return lambda: v._heatmap_drawn
+        if page is v.heatmap:  # drawn off the window's thread: shown once the picture has arrived
+            return lambda: v._heatmap_drawn and not v.heatmap.busy()
         if page in (v.hard, v.before_after):
             return lambda: bool(v.figures_ready())
         if page is v.programme:
