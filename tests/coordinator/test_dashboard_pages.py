@@ -239,6 +239,12 @@ def test_a_page_by_a_persons_own_column_is_chosen_without_their_checks(
     """By hub, group or role, as by name, no check decides a person's place: the page is chosen from the
     people alone. (It had waited for every selected check to be folded first, a third of a second on
     PostgreSQL at 25,391 trainees.)"""
+    chosen = _page_sql(co, monkeypatch, TraineeOrder(column, True, ("librarian", "coordinator")))
+    assert "attempt" not in chosen and "check_summary" not in chosen
+
+
+def _page_sql(co: Coordinator, monkeypatch: pytest.MonkeyPatch, order: TraineeOrder) -> str:
+    """The one statement that chose a page of four in `order` (the statements are heard as they go)."""
     from digigram.store.repo import dashboard as dashboard_rows
 
     asked: list[str] = []
@@ -249,11 +255,10 @@ def test_a_page_by_a_persons_own_column_is_chosen_without_their_checks(
         return fetch(session, sql, params)
 
     monkeypatch.setattr(dashboard_rows, "_fetch", heard)
-    page = co.dashboard(order=TraineeOrder(column, True, ("librarian", "coordinator")), limit=4,
-                        figures=False)
+    page = co.dashboard(order=order, limit=4, figures=False)
     assert len(page.rows) == 4
     (chosen,) = [sql for sql in asked if "LIMIT" in sql]
-    assert "attempt" not in chosen and "check_summary" not in chosen
+    return chosen
 
 
 def test_part_of_a_name_selects_on_both_engines(co: Coordinator, many: None) -> None:
@@ -304,19 +309,7 @@ def test_a_page_by_the_checks_numbers_no_check(co: Coordinator, many: None, monk
     time taken from the index; only the latest check itself is looked up, and only for the orders that
     need it. (Every selected check had been numbered with a window first: at 25,391 trainees each such
     sort stood the window still for 0.4–0.65 s.) The pages still follow the whole list (above)."""
-    from digigram.store.repo import dashboard as dashboard_rows
-
-    asked: list[str] = []
-    fetch = dashboard_rows._fetch
-
-    def heard(session: Any, sql: str, params: Any = ()) -> list[Any]:
-        asked.append(sql)
-        return fetch(session, sql, params)
-
-    monkeypatch.setattr(dashboard_rows, "_fetch", heard)
-    page = co.dashboard(order=TraineeOrder(column, True), limit=4, figures=False)
-    assert len(page.rows) == 4
-    (chosen,) = [sql for sql in asked if "LIMIT" in sql]
+    chosen = _page_sql(co, monkeypatch, TraineeOrder(column, True))
     assert " OVER " not in chosen
     if column in ("checks", "last_check"):
         assert "check_summary" not in chosen and "area_result" not in chosen
