@@ -46,3 +46,50 @@ def test_the_language_switch_keeps_the_chosen_trainee_and_reads_nothing_again(
     view.group.setCurrentIndex(0)
     settle()
     assert "dashboard" in reads and view.count.text().startswith("Показано слухачів: 3")
+
+
+def test_the_figures_pages_say_they_are_working_or_failed_in_the_new_language(
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+        messages: list[str]) -> None:
+    import threading
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from digigram.core.errors import StorageError
+    from digigram.core.i18n import N_
+    from digigram.ui.settings_dialog import Settings
+
+    window.apply_settings(Settings(language="en"), store=False)
+    view = open_dashboard(window, ws)
+    co = window.coordinator
+    gate, real = threading.Event(), co.dashboard_figures
+    monkeypatch.setattr(co, "dashboard_figures", lambda *a, **k: (gate.wait(10), real(*a, **k))[1])
+    view.tabs.setCurrentWidget(view.hard)
+    settle()
+    assert view.hard.empty.text() == "Working out the figures…"
+    window.apply_settings(Settings(language="uk"), store=False)
+    settle()
+    said = (view.hard.empty.text(), view.before_after.summary.text())
+    gate.set()
+    ends = time.monotonic() + 20
+    while not view.figures_ready() and time.monotonic() < ends:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert said == ("Обчислення показників…",) * 2, said
+
+    def fail(*_a: Any, **_k: Any) -> Any:
+        raise StorageError(N_("the connection dropped"))
+
+    monkeypatch.setattr(co, "dashboard_figures", fail)
+    window.apply_settings(Settings(language="en"), store=False)
+    view.group.setCurrentIndex(view.group.findData("Весна"))  # another filter: the figures read again
+    ends = time.monotonic() + 20
+    while view.hard.retry.isHidden() and time.monotonic() < ends:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert view.hard.empty.text() == "The figures could not be read."
+    window.apply_settings(Settings(language="uk"), store=False)
+    settle()
+    assert view.hard.empty.text() == "Не вдалося прочитати показники."
+    assert view.before_after.summary.text() == "Не вдалося прочитати показники."

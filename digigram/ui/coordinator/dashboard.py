@@ -477,14 +477,24 @@ class DashboardView(QWidget):
         fw, lang = self.win.ws.framework, self.win.lang
         self.model.relabel(area_names={a.id: a.name.get(lang) for a in fw.areas},
                            profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang)
-        self.fit_columns()
-        self._say_count()
-        self._heatmap_drawn = False
-        self._draw_heatmap()
+        if self.model.order[0] == "role":
+            # Roles are in the order of their names, which another language changes: the rows read so far
+            # would stand in the old order, and further pages, read in the new one, repeat or skip people.
+            self.apply_filters()
+        else:
+            self.fit_columns()
+            self._say_count()
+            self._heatmap_drawn = False
+            self._draw_heatmap()
         if self._figures_shown is not None and self.figures_ready():
             stats, compared = self._figures_shown
             self.hard.show_stats(stats, fw, lang)
             self.before_after.show(compared, fw, lang)
+        for page in (self.hard, self.before_after):  # "working out…" or "could not be read", reworded
+            if self._figures_reading:
+                page.waiting()
+            elif not page.retry.isHidden():
+                page.not_read()
 
     _options: Any = None  # the filters' entries as last read (hubs, groups, roles)
     _figures_shown: tuple[Any, Any] | None = None  # the hard questions and before/after figures shown
