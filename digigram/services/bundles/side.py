@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import zipfile
 from multiprocessing.connection import Connection
 from typing import Any
@@ -34,8 +35,23 @@ def forks() -> bool:
         os.uname().sysname == "Linux"
 
 
+_STOPS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def start_holding_stops(process: Any) -> None:
+    """Fork `process` with Ctrl+C, `kill` and a closed terminal held back until the fork is done. Heard
+    in the fork's own steps (the logging module's lock handed back after it), the stop was swallowed
+    there ("Exception ignored"), and the command went on to commit what it had been told to stop."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop that came meanwhile is heard here
+
+
 def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
     """In the fork: the answers read again from this process's own view of the file, then recomputed."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
     outcome: tuple[Any, ...]
     try:
         # Nothing of the parent's is used: its zip handle shares a file position, its database
@@ -72,7 +88,7 @@ class SideRecompute:
         self.receiving = receiving
         self.process = context.Process(target=_child, args=(recompute, checker, sending), daemon=True,
                                        name="bundle-recompute")
-        self.process.start()
+        start_holding_stops(self.process)
         sending.close()
 
     def result(self) -> None:
