@@ -313,3 +313,21 @@ def test_a_page_by_the_checks_numbers_no_check(co: Coordinator, many: None, monk
     assert " OVER " not in chosen
     if column in ("checks", "last_check"):
         assert "check_summary" not in chosen and "area_result" not in chosen
+
+
+def test_checks_finished_at_one_instant_are_told_apart_alike_on_the_first_reading_and_later(
+        ws: Workspace, co: Coordinator) -> None:
+    """Two checks of one person finished at the same instant, one needing help and one not: the latest
+    is the one with the higher id, in SQL and in the first reading that summarises the checks (which
+    kept whichever it read last, so a trainee needed help in one list and not in the other)."""
+    same = datetime(2025, 5, 5, 9, 30, 0, 123456, tzinfo=UTC)
+    for k in range(6):
+        person = ws.create_person(f"Тарас Рівний {k}", hub="Хаб 1", group="Група 1")
+        add_check(ws, person, when=same, levels={"DOC": ("A", "C"), "NET": ("A", "C")})
+        add_check(ws, person, when=same, levels={"DOC": ("C", "C"), "NET": ("C", "C")})
+    everyone = DashboardFilter(name="рівний")
+    first = co.dashboard(everyone)  # the checks are summarised now, and folded in Python
+    later = co.dashboard(everyone)  # the summaries are stored: folded in SQL
+    assert {r.person_id: r.needs_help for r in first.rows} == {r.person_id: r.needs_help for r in later.rows}
+    page = co.dashboard(everyone, order=TraineeOrder("needs_help", True), limit=6, figures=False)
+    assert {r.person_id: r.needs_help for r in page.rows} == {r.person_id: r.needs_help for r in first.rows}

@@ -261,10 +261,12 @@ def _build_summarising(
         people = dashboard_rows.people(session, f)
         checks = dashboard_rows.checks(session, f, framework.content_hash)
         if unsaved:  # summaries this role could not store: joined here instead of in SQL
-            checks.extend((person_id, finished, rating, unsaved[a][1], unsaved[a][0])
+            checks.extend((person_id, finished, rating, unsaved[a][1], unsaved[a][0], a)
                           for a, person_id, finished, rating in dashboard_rows.checks_without_summary(
                               session, f, framework.content_hash) if a in unsaved)
-    # (count, first check, latest check) per person; stored times are ISO text, so text order is time order
+    # (count, first check, latest check) per person; stored times are ISO text, so text order is time order.
+    # Two checks finished at one instant are told apart by id, as in SQL (finished_at, then id): taken in
+    # the order read, the first reading and the later ones could disagree on who needs help.
     span: dict[str, tuple[int, CheckLine, CheckLine]] = {}
     for check in checks:
         seen = span.get(check[0])
@@ -272,8 +274,9 @@ def _build_summarising(
             span[check[0]] = (1, check, check)
         else:
             n, first, last = seen
-            span[check[0]] = (n + 1, check if check[1] < first[1] else first,
-                              check if check[1] >= last[1] else last)
+            when = (check[1], check[5])
+            span[check[0]] = (n + 1, check if when < (first[1], first[5]) else first,
+                              check if when > (last[1], last[5]) else last)
     # Trainees at the same levels share one mapping: far fewer distinct area texts than people.
     cache: dict[str, AreaStatus] = {}
     by_text: dict[str, tuple[MappingProxyType[str, AreaStatus], bool]] = {}

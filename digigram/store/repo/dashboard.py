@@ -126,7 +126,7 @@ def filter_options(session: Session) -> tuple[tuple[Hub, ...], tuple[str, ...], 
 # One selected finished check with its derived summary (see models.CheckSummaryRow): person id,
 # finished_at as stored (naive UTC text), self-rating, areas text, item marks. Plain tuples: there are
 # tens of thousands and the dashboard must open in well under a second.
-CheckLine = tuple[str, str, int | None, str, bytes]
+CheckLine = tuple[str, str, int | None, str, bytes, str]  # person, finished_at, rating, areas, marks, check
 
 
 def people(session: Session, f: DashboardFilter) -> list[PersonLine]:
@@ -142,7 +142,7 @@ def checks(session: Session, f: DashboardFilter, framework_hash: str) -> list[Ch
     where, params = _check_where(f)
     params["fw"] = framework_hash
     sql = (f"SELECT a.person_id, {_finished_text(session)}, coalesce(a.rating_before, a.rating_after), "
-           "s.areas, s.marks FROM attempt a JOIN person p ON p.id = a.person_id "
+           "s.areas, s.marks, a.id FROM attempt a JOIN person p ON p.id = a.person_id "
            f"JOIN check_summary s ON s.attempt_id = a.id WHERE {where} AND s.framework_hash = :fw")
     return _fetch(session, sql, params)
 
