@@ -62,7 +62,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_, date_pattern
-from digigram.ui.errors import database_failed
+from digigram.ui.errors import database_failed, failure_detail
 
 
 @contextmanager
@@ -243,10 +243,9 @@ class WorkDialog(QProgressDialog):
         error, worker.error = worker.error, None
         if error is not None:
             if database_failed(error):  # a server gone, a connection dropped: said, not a crash
-                detail = f"{type(error).__name__}: {error}".strip().splitlines()[0][:300]
                 raise StorageError(N_("The database could not finish this ({detail}). Try again; if it "
                                       "happens again, check the connection to the database.",
-                                      detail=detail)) from error
+                                      detail=failure_detail(error))) from error
             raise error
         return worker.outcome
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from digigram.core.errors import DigigramError
-from digigram.ui.errors import database_failed
+from digigram.ui.errors import database_failed, failure_detail
 
 
 class Relay(QObject):
@@ -30,7 +30,7 @@ def _outcome(read: Callable[[], object], failed: Callable[[str], DigigramError])
         return exc
     except Exception as exc:
         said = isinstance(exc, OSError) or database_failed(exc)  # the system or the database failing
-        return failed(f"{type(exc).__name__}: {exc}".strip()[:300]) if said else exc
+        return failed(failure_detail(exc)) if said else exc
 
 
 def _tell(relay: Relay, asked: int, result: object) -> None:
