@@ -64,6 +64,8 @@ from digigram.core.errors import StorageError
 from digigram.core.i18n import N_, date_pattern
 from digigram.ui.errors import database_failed, failure_detail
 
+QWIDGETSIZE_MAX = 16777215  # Qt's "no limit" for a widget's size (not exported by PySide6)
+
 
 @contextmanager
 def busy() -> Iterator[None]:
@@ -402,7 +404,7 @@ class TextLabel(QLabel):
                 # QLabel's height for a width never goes below its minimum height, so lift the limits
                 # first (each change of them makes the layouts above work again, so only when needed).
                 self.setMinimumHeight(0)
-                self.setMaximumHeight(16777215)
+                self.setMaximumHeight(QWIDGETSIZE_MAX)
                 natural = self.heightForWidth(width)
             height = max(natural, 0)
         if self.minimumHeight() != height or self.maximumHeight() != height:
@@ -422,9 +424,9 @@ class FixedTextLabel(TextLabel):
     def _fit(self) -> None:
         if self.isVisible():
             super()._fit()
-        elif self.minimumHeight() or self.maximumHeight() != 16777215:
+        elif self.minimumHeight() or self.maximumHeight() != QWIDGETSIZE_MAX:
             self.setMinimumHeight(0)
-            self.setMaximumHeight(16777215)
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

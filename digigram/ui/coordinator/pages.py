@@ -23,10 +23,9 @@ from digigram.ui.appearance import current_language
 from digigram.ui.chart_widget import ChartWidget, Drawn, draw_aside
 from digigram.ui.coordinator.background import Newest, Relay, raise_mistake
 from digigram.ui.texts import area_name
-from digigram.ui.widgets import FittedTable, FixedTextLabel, TextLabel
+from digigram.ui.widgets import QWIDGETSIZE_MAX, FittedTable, FixedTextLabel, TextLabel
 
 translate = QCoreApplication.translate
-QWIDGETSIZE_MAX = 16777215  # Qt's "no limit" for a widget's size
 
 
 def _table(parent: QWidget, columns: int) -> FittedTable:
