@@ -169,11 +169,11 @@ def _already_open(database: Path, lang: str) -> int:
     since a start from the icon has no terminal to read (1)."""
     from digigram.services import one_window
 
-    if one_window.holder(database) == one_window.WINDOW and one_window.ask_to_come_forward(database):
+    holder = one_window.holder(database)
+    if holder == one_window.WINDOW and one_window.ask_to_come_forward(database):
         print(one_window.ALREADY_OPEN.render(lang), file=sys.stderr)
         return 0
-    said = (one_window.command_running if one_window.holder(database) == one_window.COMMAND
-            else one_window.not_answering)
+    said = one_window.command_running if holder == one_window.COMMAND else one_window.not_answering
     text = said(database).render(lang)
     print(text, file=sys.stderr)
     from digigram.ui import appearance
