@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.coordinator.programme import ProgrammePage
 from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import chosen_in_settings
 from tests.ui.test_accessibility import unnamed_focusable
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
@@ -310,3 +311,42 @@ def test_a_language_switch_on_another_tab_draws_the_figures_once_when_the_tab_is
     qtbot.wait(50)
     assert drawn == ["uk", "en"]
     assert "Trainees: 3" in page.summary.text()
+
+
+def _backgrounds(page: ProgrammePage) -> dict[str, str]:
+    from matplotlib.colors import to_hex
+
+    charts = {"headline": page.headline_chart, "levels": page.levels_chart, "gaps": page.gaps_chart,
+              "over": page.over_chart}
+    return {name: to_hex(chart.figure.get_facecolor()) for name, chart in charts.items()
+            if chart.figure is not None}
+
+
+def test_a_look_chosen_on_a_trainees_page_draws_the_figures_in_it_on_coming_back(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """High contrast chosen in Settings while a trainee's page was shown (the language unchanged) left the
+    Programme tab's charts dark on white when the coordinator came back to them, beside a black window.
+    A larger text chosen there is drawn too."""
+    from digigram.ui.coordinator.trainee import TraineeView
+
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    view = window.stack.currentWidget()
+    drawn = _backgrounds(page)
+    assert drawn and set(drawn.values()) == {"#ffffff"}, drawn
+    for chosen in ({"high_contrast": True}, {"text_scale": 150}):
+        view.tabs.setCurrentIndex(0)
+        view.table.selectRow(0)
+        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+        trainee = window.stack.currentWidget()
+        assert isinstance(trainee, TraineeView)
+        chosen_in_settings(monkeypatch, window, **chosen)
+        qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is view
+        view.tabs.setCurrentWidget(page)
+        qtbot.waitUntil(lambda: _backgrounds(page) == dict.fromkeys(drawn, "#000000")
+                        and page.levels_chart.figure.dpi == window.settings.text_scale, timeout=5000)
+
