@@ -350,3 +350,39 @@ def test_a_look_chosen_on_a_trainees_page_draws_the_figures_in_it_on_coming_back
         qtbot.waitUntil(lambda: _backgrounds(page) == dict.fromkeys(drawn, "#000000")
                         and page.levels_chart.figure.dpi == window.settings.text_scale, timeout=5000)
 
+
+def test_after_a_language_switch_the_filters_and_the_line_naming_the_figures_are_in_the_new_words(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """«Figures for: Kyiv Oblast (UA-32)» stayed in English after a switch to Ukrainian, as did the regions
+    in the filter above it, their «All regions» and the hubs' «All hubs», while every other word changed."""
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    page.region.setCurrentIndex(page.region.findData("UA-32"))
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.picture.filter.region_id == "UA-32", timeout=20000)
+    assert page.scope.text() == "Figures for: Kyiv Oblast (UA-32), all hubs."
+
+    chosen_in_settings(monkeypatch, window, language="uk")
+    qtbot.waitUntil(lambda: "Слухачів: 2" in page.summary.text(), timeout=5000)
+    # The same choice, named in Ukrainian, and not taken for a new one still to be shown.
+    assert page.scope.text() == "Цифри для: Київська область (UA-32), усі хаби.", page.scope.text()
+    assert page.region.currentText() == "Київська область (UA-32)"
+    assert page.region.itemText(0) == "Усі регіони" and page.hub.itemText(0) == "Усі хаби"
+    page.hub.setCurrentIndex(page.hub.findText("Хаб у Бучі"))
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.picture.filter.hub_id is not None, timeout=20000)
+    chosen_in_settings(monkeypatch, window, language="en")
+    qtbot.waitUntil(lambda: "Trainees: 2" in page.summary.text(), timeout=5000)
+    assert page.scope.text() == "Figures for: Kyiv Oblast (UA-32), Хаб у Бучі.", page.scope.text()
+    assert (page.region.currentText(), page.hub.currentText()) == ("Kyiv Oblast (UA-32)", "Хаб у Бучі")
+
+    chosen_in_settings(monkeypatch, window, language="uk")
+    qtbot.waitUntil(lambda: "Слухачів: 2" in page.summary.text(), timeout=5000)
+    page.region.setCurrentIndex(0)  # every hub, with its region's name
+    assert {page.hub.itemText(i) for i in range(1, page.hub.count())} == {
+        "Хаб у Бучі (Київська область)", "Хаб у Львові (Львівська область)"}, [
+        page.hub.itemText(i) for i in range(page.hub.count())]
