@@ -47,6 +47,18 @@ def opened_on_screen(qtbot: Any, ws: Any) -> Any:
     return win
 
 
+def chosen_in_settings(monkeypatch: Any, win: Any, **chosen: Any) -> None:
+    """Settings… in the menu, answered with OK after changing `chosen` (language, text_scale or
+    high_contrast), as the dialog's OK stores them."""
+    from dataclasses import replace
+
+    from digigram.ui.settings_dialog import SettingsDialog
+
+    answer = replace(win.settings, **chosen)
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, parent, current: answer))
+    win.edit_settings()
+
+
 def type_text(widget: Any, text: str) -> None:
     """Type any text, Cyrillic too (QTest's key clicks accept only ASCII)."""
     from PySide6.QtCore import QEvent

@@ -14,7 +14,7 @@ from digigram.ui.coordinator.hubs import HubsDialog
 from digigram.ui.hub_picker import AddHubDialog
 from digigram.ui.settings_dialog import Settings
 from tests.ui.coordinator_seed import seed_trainees
-from tests.ui.helpers import picture_drawn
+from tests.ui.helpers import chosen_in_settings, picture_drawn
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 NAME = "Центральна бібліотека"
@@ -193,3 +193,32 @@ def test_at_200_percent_the_coordinator_notice_is_whole_and_the_person_on_screen
     QApplication.processEvents()
     assert person.text().endswith("Левицька-Григоренко")
     assert person.width() >= person.sizeHint().width()
+
+
+def test_a_look_chosen_on_a_trainees_page_reaches_the_group_picture(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """High contrast, or a larger text, chosen in Settings while a trainee's page is shown: the dashboard
+    draws nothing while hidden, and coming back reads it again, the group picture in the new look. Came
+    back without reading, the picture would stay dark on white beside a black window, its lettering at the
+    old size."""
+    from matplotlib.colors import to_hex
+
+    from digigram.ui.coordinator.trainee import TraineeView
+
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    seed_trainees(ws, [("Оксана", "Хаб у Бучі", "", None), ("Марія", "Хаб у Бучі", "", None)], checks=2)
+    view = _dashboard(window, ws)
+    view.tabs.setCurrentWidget(view.heatmap)
+    assert to_hex(picture_drawn(view).chart.figure.get_facecolor()) == "#ffffff"
+    for chosen in ({"high_contrast": True}, {"text_scale": 150}):
+        view.tabs.setCurrentIndex(0)
+        view.table.selectRow(0)
+        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+        trainee = window.stack.currentWidget()
+        assert isinstance(trainee, TraineeView)
+        chosen_in_settings(monkeypatch, window, **chosen)
+        qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+        view.tabs.setCurrentWidget(view.heatmap)
+        figure = picture_drawn(view).chart.figure
+        assert to_hex(figure.get_facecolor()) == "#000000", chosen
+        assert figure.dpi == pytest.approx(1.3 * window.settings.text_scale), chosen

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.coordinator.programme import ProgrammePage
 from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import chosen_in_settings
 from tests.ui.test_accessibility import unnamed_focusable
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
@@ -310,3 +311,78 @@ def test_a_language_switch_on_another_tab_draws_the_figures_once_when_the_tab_is
     qtbot.wait(50)
     assert drawn == ["uk", "en"]
     assert "Trainees: 3" in page.summary.text()
+
+
+def _backgrounds(page: ProgrammePage) -> dict[str, str]:
+    from matplotlib.colors import to_hex
+
+    charts = {"headline": page.headline_chart, "levels": page.levels_chart, "gaps": page.gaps_chart,
+              "over": page.over_chart}
+    return {name: to_hex(chart.figure.get_facecolor()) for name, chart in charts.items()
+            if chart.figure is not None}
+
+
+def test_a_look_chosen_on_a_trainees_page_draws_the_figures_in_it_on_coming_back(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """High contrast chosen in Settings while a trainee's page was shown (the language unchanged) left the
+    Programme tab's charts dark on white when the coordinator came back to them, beside a black window.
+    A larger text chosen there is drawn too."""
+    from digigram.ui.coordinator.trainee import TraineeView
+
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    view = window.stack.currentWidget()
+    drawn = _backgrounds(page)
+    assert drawn and set(drawn.values()) == {"#ffffff"}, drawn
+    for chosen in ({"high_contrast": True}, {"text_scale": 150}):
+        view.tabs.setCurrentIndex(0)
+        view.table.selectRow(0)
+        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+        trainee = window.stack.currentWidget()
+        assert isinstance(trainee, TraineeView)
+        chosen_in_settings(monkeypatch, window, **chosen)
+        qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is view
+        view.tabs.setCurrentWidget(page)
+        qtbot.waitUntil(lambda: _backgrounds(page) == dict.fromkeys(drawn, "#000000")
+                        and page.levels_chart.figure.dpi == window.settings.text_scale, timeout=5000)
+
+
+def test_after_a_language_switch_the_filters_and_the_line_naming_the_figures_are_in_the_new_words(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """«Figures for: Kyiv Oblast (UA-32)» stayed in English after a switch to Ukrainian, as did the regions
+    in the filter above it, their «All regions» and the hubs' «All hubs», while every other word changed."""
+    ws.add_hub("Хаб у Бучі", region_id="UA-32")
+    ws.add_hub("Хаб у Львові", region_id="UA-46")
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    page = _page(qtbot, window)
+    page.region.setCurrentIndex(page.region.findData("UA-32"))
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.picture.filter.region_id == "UA-32", timeout=20000)
+    assert page.scope.text() == "Figures for: Kyiv Oblast (UA-32), all hubs."
+
+    chosen_in_settings(monkeypatch, window, language="uk")
+    qtbot.waitUntil(lambda: "Слухачів: 2" in page.summary.text(), timeout=5000)
+    # The same choice, named in Ukrainian, and not taken for a new one still to be shown.
+    assert page.scope.text() == "Цифри для: Київська область (UA-32), усі хаби.", page.scope.text()
+    assert page.region.currentText() == "Київська область (UA-32)"
+    assert page.region.itemText(0) == "Усі регіони" and page.hub.itemText(0) == "Усі хаби"
+    page.hub.setCurrentIndex(page.hub.findText("Хаб у Бучі"))
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.picture.filter.hub_id is not None, timeout=20000)
+    chosen_in_settings(monkeypatch, window, language="en")
+    qtbot.waitUntil(lambda: "Trainees: 2" in page.summary.text(), timeout=5000)
+    assert page.scope.text() == "Figures for: Kyiv Oblast (UA-32), Хаб у Бучі.", page.scope.text()
+    assert (page.region.currentText(), page.hub.currentText()) == ("Kyiv Oblast (UA-32)", "Хаб у Бучі")
+
+    chosen_in_settings(monkeypatch, window, language="uk")
+    qtbot.waitUntil(lambda: "Слухачів: 2" in page.summary.text(), timeout=5000)
+    page.region.setCurrentIndex(0)  # every hub, with its region's name
+    assert {page.hub.itemText(i) for i in range(1, page.hub.count())} == {
+        "Хаб у Бучі (Київська область)", "Хаб у Львові (Львівська область)"}, [
+        page.hub.itemText(i) for i in range(page.hub.count())]

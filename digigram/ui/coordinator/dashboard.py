@@ -403,11 +403,15 @@ class DashboardView(QWidget):
     def refresh(self, change: Any = None) -> None:
         # The coordinator's own writes reload this screen directly; a new contrast or text size draws
         # the charts again in the new look (light on black in high contrast, as the trainee's).
-        if change is None or change.kind != "setting" or self.win.coordinator is None or not self.isVisible():
+        if change is None or change.kind != "setting" or self.win.coordinator is None:
+            return
+        # The Programme tab's figures when next seen: coming back from a trainee's page reads the table
+        # and the group picture again, but not these, which stayed dark on white in high contrast.
+        self.programme.redraw()
+        if not self.isVisible():
             return
         self._heatmap_drawn = False
         self._draw_heatmap()
-        self.programme.redraw()
 
     def forget(self) -> None:
         """Leaving coordinator mode: nothing about trainees stays on screen."""

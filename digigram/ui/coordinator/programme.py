@@ -174,6 +174,8 @@ class ProgrammePage(QWidget):
         self.hardest.setHorizontalHeaderLabels([translate("Programme", "Question"),
                                                 translate("Programme", "Answers"),
                                                 translate("Programme", "Fully right")])
+        if self.region.count():
+            self._name_filters()  # and the line naming the figures' selection, in the new words
         if self.picture is None:
             self._say_nothing_yet()
         else:
@@ -208,17 +210,26 @@ class ProgrammePage(QWidget):
             self.load()
 
     def fill_filters(self) -> None:
-        lang = self.win.lang
-        regions = self.win.run(self.win.ws.regions) or []
+        self._regions = tuple(self.win.run(self.win.ws.regions) or ())
         self._hubs = self.win.run(self.win.ws.hubs) or []
-        self._region_names = {r.id: f"{r.name(lang)} ({r.id})" for r in regions}
+        self._name_filters()
+
+    def _name_filters(self) -> None:
+        """The filters' entries in the current language, the region and hub chosen kept. Named once, in
+        the language of the tab's first showing, they and the line naming the figures kept that language's
+        regions after a switch."""
+        lang, chosen = self.win.lang, self.region.currentData()
+        self._region_names = {r.id: f"{r.name(lang)} ({r.id})" for r in self._regions}
         self.region.blockSignals(True)
         self.region.clear()
         self.region.addItem(translate("Programme", "All regions"), None)
-        for r in regions:
-            self.region.addItem(f"{r.name(lang)} ({r.id})", r.id)
+        for r in self._regions:
+            self.region.addItem(self._region_names[r.id], r.id)
+        self.region.setCurrentIndex(max(0, self.region.findData(chosen)) if chosen is not None else 0)
         self.region.blockSignals(False)
         self._region_changed()
+
+    _regions: tuple[Any, ...] = ()  # as last read
 
     def _region_changed(self, *_: object) -> None:
         # The region's hubs by name; all regions' with their region, so that two of one name read apart.
