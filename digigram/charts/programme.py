@@ -205,7 +205,7 @@ def draw_levels(ax: Axes, levels: Sequence[tuple[str, Sequence[int]]], codes: Se
         for y, left, width in zip(ys, lefts, widths, strict=True):
             if width >= 7:
                 # On a pattern the number sits on a patch of the part's plain colour, read as on the rest.
-                box = {"boxstyle": "square,pad=0.15", "facecolor": colour, "linewidth": 0} if hatch else None
+                box = {"boxstyle": "square,pad=0.4", "facecolor": colour, "linewidth": 0} if hatch else None
                 ax.text(left + width / 2, y, f"{width:.0f}", ha="center", va="center",
                         color=ink, fontproperties=font(8), parse_math=False, bbox=box)
         lefts = [a + b for a, b in zip(lefts, widths, strict=True)]

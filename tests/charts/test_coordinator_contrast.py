@@ -155,3 +155,33 @@ def test_neighbouring_levels_are_told_apart_in_high_contrast() -> None:
 def test_the_ordinary_levels_keep_their_plain_blues() -> None:
     figure = levels_figure(AREAS, CODES, lang="en")
     assert not [b for b in _bars(figure) if b.get_hatch()]
+
+
+def test_each_number_on_a_patterned_level_has_a_clear_margin_of_its_own_colour() -> None:
+    """In high contrast the numbers on the hatched parts sat on a patch barely larger than their digits,
+    so at the screen's 96 dpi the pattern's lines touched them ("20" on dots read as noise). Around each
+    number, a ring a few pixels wide is now the part's plain colour alone."""
+    figure = levels_figure([("Safety", [10, 20, 30, 40, 0, 0]), ("Problem solving", [0, 0, 20, 30, 30, 20])],
+                           SIX, lang="uk", dark=True)
+    figure.set_dpi(96)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[:, :, :3]
+    height = pixels.shape[0]
+    ax = figure.axes[0]
+    checked = 0
+    for text in ax.texts:
+        bar = _on_a_bar(figure, text)
+        if bar is None or not bar.get_hatch():
+            continue
+        box = text.get_window_extent(canvas.get_renderer())  # the digits themselves, without the patch
+        top, bottom, left, right = int(height - box.y1), int(height - box.y0), int(box.x0), int(box.x1)
+        ring = np.concatenate([pixels[top - 3:top - 1, left:right].reshape(-1, 3),
+                               pixels[bottom + 1:bottom + 3, left:right].reshape(-1, 3),
+                               pixels[top:bottom, left - 3:left - 1].reshape(-1, 3),
+                               pixels[top:bottom, right + 1:right + 3].reshape(-1, 3)])
+        plain = np.round(np.asarray(to_rgb(bar.get_facecolor())) * 255)
+        off = np.abs(ring.astype(float) - plain).max(axis=1) > 24
+        assert off.mean() == 0, f"{text.get_text()!r}: {off.mean():.0%} of the ring around it is pattern"
+        checked += 1
+    assert checked >= 6
