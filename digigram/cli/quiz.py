@@ -403,12 +403,24 @@ def run(args: argparse.Namespace, *, inp: TextIO | None = None, out: TextIO | No
                 return 0
             session = ws.start_quiz(person.id, mode=args.mode, rating_before=rating,
                                     profile_id=args.profile)
-        if not ask_items(term, session):
+        try:
+            answered = ask_items(term, session)
+            if answered:
+                _, after = ask_rating(term, after=True)
+        except KeyboardInterrupt:
+            # Ctrl+C or a closed terminal at a question: every answer given is already stored, which
+            # the person at the keyboard cannot know unless told.
+            session.pause()
+            with contextlib.suppress(OSError):  # no terminal left to say it on
+                term.say()
+                term.say(term.t(N_("Stopped. Every answer you gave is kept: run this command again to go "
+                                   "on.")))
+            return 130
+        if not answered:
             session.pause()
             term.say()
             term.say(term.t(N_("The check is paused. Run this command again to go on.")))
             return 0
-        _, after = ask_rating(term, after=True)
         session.finish(rating_after=after)
         print_result(term, session)
     return 0
