@@ -212,3 +212,18 @@ def test_before_and_after_says_what_its_marks_mean(
     assert marks.geometry().top() >= page.table.geometry().bottom(), "the key is not under the table"
     assert page.rect().contains(marks.geometry()), "the key is cut by the page's edge"
     assert marks.height() >= marks.heightForWidth(marks.width()), "the key's last line is cut"
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)], ids=["1024x600", "1366x768"])
+def test_the_programme_tab_scrolls_its_figures_alone_not_the_screen_too(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], size: tuple[int, int]) -> None:  # noqa: F811
+    """At 1024×600 the Programme tab showed two scroll bars side by side: its figures' own and the
+    window's, which moved the whole screen by a pixel. The figures' pane asked for its preferred height,
+    more than the tab had room for. Now it takes the room there is, and only it scrolls."""
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE, checks=2, size=size)
+    page = view.programme
+    view.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
+    settle(16)
+    assert page.pane.verticalScrollBar().maximum() > 0, "the figures fit: nothing tested"
+    assert window.scroller.verticalScrollBar().maximum() == 0, "the window scrolls too"

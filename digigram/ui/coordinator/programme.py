@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +57,14 @@ def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+class _FiguresPane(QScrollArea):
+    """The figures' scroll area asks for no more height than its least: it takes the room the tab has.
+    Asking for the figures' height, it made the window's own scroll bar appear beside it at 1024×600."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
 
 
 class ProgrammePage(QWidget):
@@ -112,7 +120,7 @@ class ProgrammePage(QWidget):
         self._busy.timeout.connect(self.progress.show)
         outer.addWidget(self.progress)
 
-        self.pane = QScrollArea(self)
+        self.pane = _FiguresPane(self)
         self.pane.setWidgetResizable(True)
         FocusRing(self.pane)  # its Tab stop (arrow keys scroll the page) is seen
         body = QWidget(self.pane)
