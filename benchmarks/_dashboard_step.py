@@ -64,6 +64,8 @@ def run(url: str, framework: str, runs: int) -> dict[str, Any]:
             from digigram.ui.coordinator.table import PAGE
 
             everyone = DashboardFilter()
+            first = co.dashboard(everyone, limit=PAGE, figures=False)
+            counted, area = (first.total, first.needing_help), ws.framework.areas[0].id
             cases.update({
                 "first screen, everyone": lambda: co.dashboard(everyone, limit=PAGE, figures=False),
                 "first screen, busiest hub": lambda: co.dashboard(DashboardFilter(hub_id=busiest), limit=PAGE,
@@ -74,6 +76,13 @@ def run(url: str, framework: str, runs: int) -> dict[str, Any]:
                     everyone, order=TraineeOrder("last_check", True), limit=PAGE, figures=False),
                 "first page by hub": lambda: co.dashboard(
                     everyone, order=TraineeOrder("hub"), limit=PAGE, figures=False),
+                # A click on a column's title: the counts of the first page kept, the page chosen anew.
+                "sort by needs help (counts kept)": lambda: co.dashboard(
+                    everyone, order=TraineeOrder("needs_help", True), limit=PAGE, figures=False,
+                    counted=counted),
+                f"sort by area {area} (counts kept)": lambda: co.dashboard(
+                    everyone, order=TraineeOrder(f"area:{area}", True), limit=PAGE, figures=False,
+                    counted=counted),
                 "hard questions + before/after": lambda: co.dashboard_figures(everyone),
                 "everyone whole (exports)": lambda: co.dashboard(everyone),
             })

@@ -1,4 +1,4 @@
-"""Coordinator dashboard on 25,391 trainees on PostgreSQL, against a baseline version in the same run.
+"""Coordinator dashboard on 25,391 trainees on PostgreSQL or SQLite, against a baseline in the same run.
 
 Target (issue 15): the dashboard's first screen ≤ 1 s on PostgreSQL at 25,391 trainees, read and as the
 coordinator sees it (the window offscreen at 1366×768, its first page shown and fitted); the national
@@ -10,7 +10,10 @@ a newer version migrates its copy on opening. The baseline's tree is `git archiv
 On a shared machine only figures measured side by side compare, so both run in this one run, one after
 the other, and the scan of all answers shows how fast the machine was for each.
 
-Run: `python -m benchmarks dashboard [--trainees N] [--runs N] [--baseline REF]`.
+With `--engine sqlite` each version instead gets its own copy of the data set's SQLite file, as a PC
+holds it (the figures of both engines from one command).
+
+Run: `python -m benchmarks dashboard [--trainees N] [--runs N] [--baseline REF] [--engine sqlite]`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -81,9 +85,11 @@ def main() -> int:
     parser.add_argument("--trainees", type=int, default=TRAINEES)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--baseline", default="main", help="a git revision of this repository")
+    parser.add_argument("--engine", choices=("postgresql", "sqlite"), default="postgresql")
     args = parser.parse_args()
     from competency_framework import shipped_framework_path
     from digigram.core import paths
+    from digigram.store.db import sqlite_url
     from tests.pgcluster import Cluster
 
     folder = ensure_dataset(args.trainees)
@@ -99,16 +105,23 @@ def main() -> int:
         here = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout.strip()
         cluster = Cluster()
-        cluster.start()
+        if args.engine == "postgresql":
+            cluster.start()
         try:
-            source = cluster.create_database()
-            seconds = copy_dataset(paths.database_path(folder), cluster.url(source))
-            print(f"copied into PostgreSQL in {seconds:.1f} s", flush=True)
+            if args.engine == "postgresql":
+                source = cluster.create_database()
+                seconds = copy_dataset(paths.database_path(folder), cluster.url(source))
+                print(f"copied into PostgreSQL in {seconds:.1f} s", flush=True)
             results = {}
             sides = ((f"baseline {args.baseline} ({commit})", base), (f"this tree ({here}+)", ROOT))
             for label, code in sides:
-                name = cluster.create_database(template=source)
-                found = _side(code, cluster.url(name), framework, args.runs)
+                if args.engine == "postgresql":
+                    url = cluster.url(cluster.create_database(template=source))
+                else:  # the file alone: the step sets its own coordinator password
+                    copy = Path(tmp) / f"{code.name}.sqlite3"
+                    shutil.copyfile(paths.database_path(folder), copy)
+                    url = sqlite_url(copy)
+                found = _side(code, url, framework, args.runs)
                 results[label] = found
                 print(f"-- {label}: opening {found['open_s']:.1f} s, check summaries made on opening for "
                       f"{found['summarised']} checks in {found['summaries_s']:.1f} s", flush=True)
