@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -10,15 +11,16 @@ import re
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from json.scanner import make_scanner
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from digigram.core import limits
 from digigram.core.coordination import BundleError
+from digigram.core.errors import os_reason
 from digigram.core.files import create_owner_only
 from digigram.core.i18n import N_, Message
 
@@ -138,23 +140,13 @@ def manifest_bytes(manifest: Manifest) -> bytes:
 def write_bundle(path: Path, manifest: Manifest, files: Mapping[str, bytes], *, key: bytes | None) -> int:
     """Write the zip next to `path` and move it into place (no half-written bundle); returns its size."""
     raw = manifest_bytes(manifest)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
-    try:
-        # Owner-only from the moment it exists: a bundle holds names and results of a whole hub.
-        with create_owner_only(partial) as handle, \
-                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            zf.writestr(MANIFEST, raw)
-            for name in RECORD_FILES.values():
-                zf.writestr(name, files[name])
-            if key is not None:
-                zf.writestr(SIGNATURE, sign(raw, key) + "\n")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BundleError(
-            N_("Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
-               path=path, exc=exc),
-        ) from exc
+    with _partial_beside(path) as handle, \
+            zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr(MANIFEST, raw)
+        for name in RECORD_FILES.values():
+            zf.writestr(name, files[name])
+        if key is not None:
+            zf.writestr(SIGNATURE, sign(raw, key) + "\n")
     return path.stat().st_size
 
 
@@ -164,34 +156,45 @@ def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
 
     The manifest is made once every record file is written and hashed, from those SHA-256 hashes.
     """
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
-    try:
-        # Owner-only from the moment it exists, as write_bundle's.
-        with create_owner_only(partial) as handle, \
-                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            hashes = {}
-            for name in RECORD_FILES.values():
-                digest = hashlib.sha256()
-                with zf.open(name, "w") as out:
-                    for chunk in members[name]:
-                        digest.update(chunk)
-                        out.write(chunk)
-                hashes[name] = digest.hexdigest()
-            raw = manifest_bytes(manifest(hashes))
-            zf.writestr(MANIFEST, raw)
-            if key is not None:
-                zf.writestr(SIGNATURE, sign(raw, key) + "\n")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BundleError(
-            N_("Could not write the bundle {path}: {exc}. Check the drive has space and is writable.",
-               path=path, exc=exc),
-        ) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with _partial_beside(path) as handle, \
+            zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        hashes = {}
+        for name in RECORD_FILES.values():
+            digest = hashlib.sha256()
+            with zf.open(name, "w") as out:
+                for chunk in members[name]:
+                    digest.update(chunk)
+                    out.write(chunk)
+            hashes[name] = digest.hexdigest()
+        raw = manifest_bytes(manifest(hashes))
+        zf.writestr(MANIFEST, raw)
+        if key is not None:
+            zf.writestr(SIGNATURE, sign(raw, key) + "\n")
     return path.stat().st_size
+
+
+def _partial_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+
+
+@contextlib.contextmanager
+def _partial_beside(path: Path) -> Iterator[BinaryIO]:
+    """A new partial file beside `path`, owner-only, renamed to `path` when the block ends well and
+    removed when it does not. A refusal of the system is said in the reader's language and names `path`,
+    not the partial file."""
+    partial = _partial_name(path)
+    try:
+        # Owner-only from the moment it exists: a bundle holds names and results of a whole hub.
+        with create_owner_only(partial) as handle:
+            yield handle
+        os.replace(partial, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # a folder that cannot be written cannot have it either
+            partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise BundleError(N_("Could not write the bundle {path}: {reason}. Nothing was exported.",
+                                 path=path, reason=os_reason(exc))) from exc
+        raise
 
 
 # --- reading -------------------------------------------------------------------------------------
