@@ -18,7 +18,7 @@ from digigram.charts._pdf import PDF_RC, pdf_pages
 from digigram.charts._style import breakable_words, font, line_height_in, text_width_in, wrap
 from digigram.charts.gap import draw_gap, gap_height
 from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
-from digigram.core.errors import DigigramError
+from digigram.core.errors import DigigramError, could_not_save
 from digigram.core.i18n import N_, format_date, normalise, not_measured_why, rendered, said_close
 
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 in inches
@@ -332,26 +332,44 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
     """Write pages to a PDF through a temporary file, so a failed save never leaves half a report: not
     when the disk refuses, not when drawing a page fails, and not when `progress` raises (a Cancel).
 
-    `progress` hears (pages written, pages in all) before each page and once at the end.
+    `progress` hears (pages written, pages in all) before each page and once at the end. A disk that
+    refuses (full, write-protected) is said in the reader's language, as could_not_save words it.
     """
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
-        os.close(fd)
-        with pdf_pages()(tmp_name, metadata=metadata) as pdf:
+        # The file is ours to close: matplotlib's own close() finishes the PDF first, and after a failed
+        # write its compressor is left half-flushed, so that raises zlib.error and never closes the file.
+        with os.fdopen(fd, "wb") as handle:
+            pdf = pdf_pages()(handle, metadata=metadata)
             for done, page in enumerate(pages):
                 if progress is not None:
                     progress(done, len(pages))
                 pdf.savefig(page)
-        if progress is not None:
-            progress(len(pages), len(pages))
+            if progress is not None:
+                progress(len(pages), len(pages))
+            pdf.close()  # only when every page went in: finishing a broken PDF fails again, as zlib.error
         os.replace(tmp_name, target)
     except BaseException as exc:
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-        if not isinstance(exc, OSError):
+        refused = _os_error_in(exc)
+        if refused is None:
             raise
-        raise DigigramError(
-            N_("Could not save the report to {target}: {value}", target=target, value=exc.strerror or exc),
-        ) from exc
+        raise could_not_save(target, refused) from exc
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The system's refusal behind `exc`: itself, or what it was raised while handling (matplotlib's
+    zlib.error follows the OSError of a full disk)."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, OSError):
+            return found
+        if isinstance(found, DigigramError):  # already worded (a Cancel, a refusal of its own)
+            return None
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None

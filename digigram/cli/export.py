@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from digigram.cli.output import write_out
 from digigram.cli.quiz import open_workspace, person_named, read_secret
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_
@@ -48,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
                            "data with the password: --coordinator."),
                     )
             data = ws.export_person(person.id)
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # Made whole first: a disk that fills up is said as such (output.write_out), not as a traceback.
+    write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -137,7 +137,7 @@ def main(
     args.lang = normalise(getattr(args, "lang", None))
     try:
         code = _dispatch(args, desktop)
-        sys.stdout.flush()  # a closed pipe shows here, not after main() has returned
+        _flush_out()  # a closed pipe or a full disk shows here, not after main() has returned
         return code
     except DigigramError as exc:
         print(exc.message(args.lang), file=sys.stderr)
@@ -149,6 +149,19 @@ def main(
         # failing again when it flushes standard output at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _flush_out() -> None:
+    """What a command printed, out of Python's buffer: output sent to a file on a full disk is said in
+    words (cli.output), not as a traceback."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from digigram.cli.output import output_refused
+
+        raise output_refused(exc) from exc
 
 
 def _dispatch(args: argparse.Namespace, desktop: Callable[[argparse.Namespace], int] | None) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
+from os import PathLike
 
 from digigram.core.i18n import N_, NP_, Message
 
@@ -108,3 +110,38 @@ class Cancelled(DigigramError):
 
 class NoSuchPerson(StorageError):
     """The person asked for is not in the database (erased meanwhile, or never there)."""
+
+
+# The system's refusals a person can act on, worded in their language: its own words ("[Errno 28] No space
+# left on device") are English inside a Ukrainian sentence. EDQUOT, a user's share of a server disk used up,
+# reads as a full disk to the person at the computer.
+_NO_ROOM = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+_DENIED = frozenset({errno.EACCES, errno.EPERM})
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why the system refused to write a file, as a clause to follow a colon: «на диску не залишилося
+    місця»; a rare refusal keeps the system's own words with its number, for whoever looks into it."""
+    if exc.errno in _NO_ROOM:
+        return N_("the drive is full")
+    if exc.errno == errno.EFBIG:  # FAT32, the usual USB stick, holds no file of 4 GiB or more
+        return N_("the file is larger than this drive can hold in one file (a USB stick formatted as FAT32 "
+                  "takes files of up to 4 GB)")
+    if exc.errno == errno.EROFS:
+        return N_("the drive or folder is write-protected")
+    if exc.errno in _DENIED:
+        return N_("there is no permission to write there")
+    if exc.errno == errno.ENOENT:
+        return N_("the folder is not there (was the USB stick taken out?)")
+    if exc.errno == errno.EIO:
+        return N_("the drive reported a write error (was the USB stick taken out?)")
+    detail = exc.strerror or type(exc).__name__
+    if exc.errno is None:
+        return N_("the system said: {detail}", detail=detail)
+    return N_("the system reported error {code}: {detail}", code=exc.errno, detail=detail)
+
+
+def could_not_save(target: str | PathLike[str], exc: OSError) -> DigigramError:
+    """A file the person chose that could not be written, and that nothing of it was left behind."""
+    return DigigramError(N_("Could not save {target}: {reason}. Nothing was written.",
+                            target=target, reason=os_reason(exc)))

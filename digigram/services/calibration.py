@@ -17,7 +17,7 @@ from typing import Any
 from digigram.core.calibration import CalibrationResult, Response, calibrate
 from digigram.core.calibration.diagnostics import flag_words, option_numbers
 from digigram.core.calibration.newversion import new_version_text, next_version
-from digigram.core.errors import DigigramError, FrameworkError
+from digigram.core.errors import DigigramError, FrameworkError, os_reason
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NP_, format_count
 from digigram.core.irt import ItemParams
@@ -105,7 +105,7 @@ class _Files:
 
 
 def _cannot_write(target: Path, exc: OSError) -> DigigramError:
-    return DigigramError(N_("Could not write {target}: {reason}", target=target, reason=exc.strerror or exc))
+    return DigigramError(N_("Could not write {target}: {reason}", target=target, reason=os_reason(exc)))
 
 
 def read_responses(

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from digigram.charts.programme_model import ProgrammeReport, words
 from digigram.core.errors import DigigramError
+from digigram.core.files import save_whole
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, format_date, rendered
 from digigram.core.programme import Programme, ProgrammeFilter, Share, definitions, regions_by_name
 from digigram.core.regions import Hub, Region
-from digigram.services.coordinator.exports import _atomic_write, _safe_cell, list_separator
+from digigram.services.coordinator.exports import _safe_cell, list_separator
 
 
 def report_data(p: Programme, framework: Framework, regions: list[Region], hubs: list[Hub], *,
@@ -143,7 +144,7 @@ def write_report(path: Path, p: Programme, framework: Framework, regions: list[R
     p = replace(p, regions=regions_by_name(p.regions, {r.id: r.name(lang) for r in regions}))
     data = report_data(p, framework, regions, hubs, lang=lang)
     if suffix == ".csv":
-        return _atomic_write(path, "\ufeff".encode() + csv_text(data, p, lang=lang).encode("utf-8"))
+        return save_whole(path, "\ufeff".encode() + csv_text(data, p, lang=lang).encode("utf-8"))
     from digigram.charts.programme import write_programme_pdf  # matplotlib: only for a PDF
 
     return write_programme_pdf(path, data, lang=lang)

@@ -126,7 +126,9 @@ def test_english_report(tmp_path, bars):
 def test_unwritable_place_gives_a_plain_message(tmp_path, bars):
     with pytest.raises(DigigramError) as caught:
         _write(tmp_path / "no-such-folder" / "r.pdf", bars=bars)
-    assert "звіт" in caught.value.message("uk")
+    target = tmp_path / "no-such-folder" / "r.pdf"
+    said = caught.value.message("uk")
+    assert said == f"Не вдалося зберегти {target}: теки немає (чи не вийняли флешку?). Нічого не записано."
     assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
 
 

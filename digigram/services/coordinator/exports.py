@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
 from digigram.core.errors import Cancelled, DigigramError
+from digigram.core.files import save_whole
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NOT_MEASURED, format_date, rendered
 from digigram.core.regions import Hub, region_name
@@ -63,21 +62,6 @@ def _area_name(framework: Framework, area_id: str, lang: str) -> str:
 
 def _local_day(when: dt.datetime | None) -> dt.date | None:
     return None if when is None else local_day(when)
-
-
-def _atomic_write(target: Path, data: bytes) -> Path:
-    tmp_name = ""
-    try:
-        fd, tmp_name = tempfile.mkstemp(suffix=".part", dir=target.parent or None)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise DigigramError(N_("Could not save the file {target}: {value}",
-                               target=target, value=exc.strerror or exc)) from exc
-    return target
 
 
 # The list separator a spreadsheet expects on double-click: Excel takes it from the regional
@@ -143,7 +127,7 @@ def group_csv(path: Path, dashboard: Dashboard, framework: Framework, *, lang: s
               separator: str | None = None) -> Path:
     """UTF-8 with a byte-order mark, which is how Excel knows the file is not in the local code page."""
     text = csv_text(dashboard, framework, lang=lang, separator=separator)
-    return _atomic_write(path, "\ufeff".encode() + text.encode("utf-8"))
+    return save_whole(path, "\ufeff".encode() + text.encode("utf-8"))
 
 
 def describe(filters: DashboardFilter, framework: Framework, *, lang: str, hub: Hub | None = None) -> str:

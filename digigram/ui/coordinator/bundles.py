@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.bundle.format import regional_key
-from digigram.core.errors import DigigramError
+from digigram.core.errors import DigigramError, os_reason
 from digigram.core.i18n import N_, format_count
 from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
@@ -251,7 +251,8 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
             Ask.done(parent, text=translate("Bundles", "Saving was cancelled. No bundle file was written."))
             return None
         show_problem(parent, exc if isinstance(exc, DigigramError) else DigigramError(
-            N_("The file could not be written: {exc}", exc=exc)))
+            N_("Could not write the bundle {path}: {reason}. Nothing was exported.", path=path,
+               reason=os_reason(exc))))
         return None
     finally:
         waiting.close()

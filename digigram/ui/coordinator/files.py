@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from digigram.core.errors import Cancelled, DigigramError
+from digigram.core.errors import Cancelled, DigigramError, os_reason
+from digigram.core.files import save_whole
 from digigram.core.i18n import N_
 from digigram.ui import folders
 from digigram.ui.errors import show_problem
@@ -79,9 +80,9 @@ def _run(parent: QWidget, action: Callable[[], T], waiting: WorkDialog | None = 
         Ask.done(parent, text=translate("CoordinatorFiles", "Saving was cancelled. No file was written."))
     elif isinstance(problem, DigigramError):
         show_problem(parent, problem)
-    else:  # a full disk or a folder without write access: say so, no traceback
-        show_problem(parent, DigigramError(N_("The file could not be written: {value}",
-                                              value=problem.strerror or problem)))
+    else:  # a full disk or a folder without write access: say so in the user's words, no traceback
+        show_problem(parent, DigigramError(N_("The file could not be written: {reason}.",
+                                              reason=os_reason(problem))))
     return None
 
 
@@ -165,8 +166,8 @@ def export_person_data(parent: QWidget, co: CoordinatorAPI, *, person_id: str, n
 
     def write() -> Path:
         data = co.export_person_data(person_id)
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        return target
+        # Whole or not at all, owner-only: a full stick leaves no cut-off copy of someone's data.
+        return save_whole(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
     path = _run(parent, write)
     if path is not None:

@@ -1,0 +1,42 @@
+"""A command's output sent to a file on a full disk: said in the reader's words, not as a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digigram.services.workspace import Workspace
+from tests.disks import full_disk
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "coordinator-2024"
+
+
+@pytest.fixture
+def full(tmp_path: Path) -> Iterator[Path]:
+    with full_disk(tmp_path / "stick") as folder:
+        yield folder
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("uk", "Не вдалося записати вивід: на диску не залишилося місця. Те, що встигло записатися, неповне."),
+    ("en", "Could not write the output: the drive is full. What was written of it is incomplete."),
+])
+def test_a_persons_data_sent_to_a_full_stick_is_refused_in_words(
+        full: Path, tmp_path: Path, lang: str, expected: str) -> None:
+    """`digigram export … > E:\\p.json` printed an OSError traceback from json.dump and ended with 1."""
+    data = tmp_path / "data"
+    with Workspace.open(data_dir=data) as ws:
+        ws.set_coordinator_password(PASSWORD)
+        ws.create_person("Person 1")
+    with (full / "p.json").open("wb") as out:  # what the shell's `>` does: the file exists, empty
+        done = subprocess.run([sys.executable, "-m", "digigram", "export", "--person", "Person 1",
+                               "--coordinator", "--data-dir", str(data), "--lang", lang],
+                              input=PASSWORD + "\n", stdout=out, stderr=subprocess.PIPE, text=True,
+                              cwd=ROOT, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.rstrip().endswith(expected), done.stderr
