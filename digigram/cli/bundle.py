@@ -144,35 +144,36 @@ def run(args: argparse.Namespace) -> int:
     since = _since(getattr(args, "since", None))
     if args.action == "export":
         _out_folder(args.out)
-    password = _secret(N_("Coordinator password: ").render(lang), lang,
-                       N_("coordinator password"))
-    # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database.
-    with open_workspace(args, existing=args.action == "export") as ws:
-        co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
-        key = _key(args)
-        if args.action == "export":
-            hub_id = None if args.hub is None else _hub_id(ws.hubs(), args.hub, args.region)
-            try:
+    # Said however early Ctrl+C (or a closed terminal) comes: at the password, while the key is made or
+    # the data opened, as much as while the bundle is written. Only the write changes anything.
+    stopped = (N_("Saving the bundle was cancelled; no bundle file was written.") if args.action == "export"
+               else N_("The import was cancelled. Nothing was imported: run the command again to import the "
+                       "bundle (nothing is added twice)."))
+    try:
+        password = _secret(N_("Coordinator password: ").render(lang), lang, N_("coordinator password"))
+        # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database.
+        with open_workspace(args, existing=args.action == "export") as ws:
+            co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
+            key = _key(args)
+            if args.action == "export":
+                hub_id = None if args.hub is None else _hub_id(ws.hubs(), args.hub, args.region)
                 summary = co.export_bundle(Path(args.out), key=key, since=since, hub_id=hub_id)
-            except KeyboardInterrupt:
-                say_stopped(N_("Saving the bundle was cancelled; no bundle file was written."), lang)
-                return 130
-            size = summary.path.stat().st_size
-            print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
-                     "{plans} plans.", path=summary.path, size=format_count(size, lang),
-                     people=format_count(summary.people, lang), attempts=format_count(summary.attempts, lang),
-                     answers=format_count(summary.answers, lang),
-                     plans=format_count(summary.plans, lang)).render(lang))
-            signed = (N_("The bundle is signed with the regional key.") if summary.signed
-                      else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
-            print(signed.render(lang))
-            return 0
-        try:
-            report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
-        except KeyboardInterrupt:
-            say_stopped(N_("The import was cancelled. Nothing was imported: run the command again to "
-                            "import the bundle (nothing is added twice)."), lang)
-            return 130
+            else:
+                report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang)
+    except KeyboardInterrupt:
+        say_stopped(stopped, lang)
+        return 130
+    if args.action == "export":
+        size = summary.path.stat().st_size
+        print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
+                 "{plans} plans.", path=summary.path, size=format_count(size, lang),
+                 people=format_count(summary.people, lang), attempts=format_count(summary.attempts, lang),
+                 answers=format_count(summary.answers, lang),
+                 plans=format_count(summary.plans, lang)).render(lang))
+        signed = (N_("The bundle is signed with the regional key.") if summary.signed
+                  else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
+        print(signed.render(lang))
+        return 0
     print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -244,3 +249,42 @@ def test_a_folder_given_as_the_bundle_is_refused_before_the_password(
             else f"{stick} is a folder: give the bundle a file name in it, such as {example}") in said
     assert "Errno" not in said and list(stick.iterdir()) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="tells a process's wait from Linux's /proc")
+@pytest.mark.parametrize("action", ["export", "import"])
+def test_ctrl_c_at_the_password_says_nothing_was_done(folders: tuple[Path, Path], tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch, action: str) -> None:
+    """Ctrl+C before the write (at the password, while the key is made) ended the command with no word:
+    only a stop during the write itself was said. A real process, stopped at its prompt."""
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    if action == "import":
+        assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                    str(hub)) == 0
+    args = (["export", "--out", str(out), "--unsigned", "--data-dir", str(hub)] if action == "export"
+            else ["import", str(out), "--unsigned", "--data-dir", str(region)])
+    before = dump(region)
+    root = Path(__file__).resolve().parents[2]
+    command = subprocess.Popen([sys.executable, "-m", "digigram", "bundle", *args, "--lang", "uk"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=dict(os.environ, PYTHONPATH=str(root)), cwd=root)
+    try:
+        # Piped, the password is read without a prompt: wait until the command waits on that read.
+        wchan, deadline = Path(f"/proc/{command.pid}/wchan"), time.monotonic() + 60
+        while "pipe_read" not in wchan.read_text() and time.monotonic() < deadline:
+            assert command.poll() is None, command.communicate()
+            time.sleep(0.05)
+        assert "pipe_read" in wchan.read_text(), "the command never waited for the password"
+        command.send_signal(signal.SIGINT)
+        _, err = command.communicate(timeout=60)
+    finally:
+        if command.poll() is None:
+            command.kill()
+    assert command.returncode == 130
+    said = err.decode()
+    words = "Збереження пакета скасовано" if action == "export" else "Імпорт скасовано. Нічого не імпортовано"
+    assert words in said, said
+    assert "Traceback" not in said
+    assert dump(region) == before
+    assert out.exists() == (action == "import")
