@@ -69,8 +69,9 @@ def _list_or_restore(args: argparse.Namespace, folder: Path) -> int:
     if not 1 <= args.number <= len(backups):
         raise StorageError(N_("There is no backup number {number} (there are 1–{count}).",
                               number=args.number, count=len(backups)))
-    _check_password(db, lang=lang)
     chosen = backups[args.number - 1]
+    backup.check_restorable(db, chosen.path)  # no password asked for a restore that cannot be done
+    _check_password(db, lang=lang)
     aside = backup.restore(db, chosen.path)
     print(N_("Restored {backup} to {database}.", backup=chosen.path.name, database=db).render(lang))
     if aside is not None:
