@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digigram.store.startup import refuse_a_file
+    from digigram.store.startup import refuse_a_file, refuse_a_folder
 
     if getattr(args, "database", None):
         raise StorageError(
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         )
     folder = paths.data_dir_from_args(args)
     refuse_a_file(folder)
+    refuse_a_folder(paths.database_path(folder))  # never moved aside as if it were a database file
     if args.number is None:
         return _list_or_restore(args, folder)
     # Restored under an open window, the window would go on writing into the file put aside: the data's

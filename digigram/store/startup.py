@@ -181,6 +181,19 @@ def refuse_a_file(folder: Path) -> None:
             return
 
 
+def refuse_a_folder(db_path: Path) -> None:
+    """A folder where the database file should be: said so, and left as it is (SQLite's "unable to open
+    database file" and Python's IsADirectoryError said neither what nor where)."""
+    if db_path.is_dir():
+        raise StorageError(
+            N_("{path} is a folder, but Digigram keeps its database in a file of that name. Nothing in the "
+               "folder has been changed. Move or rename it (or choose another data folder with --data-dir), "
+               "then try again.", path=db_path),
+            in_app=N_("{path} is a folder, but Digigram keeps its database in a file of that name. Nothing "
+                      "in the folder has been changed. Ask the person who set up this computer to move or "
+                      "rename that folder, then start Digigram again.", path=db_path))
+
+
 def _check_writable(folder: Path, db_path: Path) -> None:
     """A read-only folder or file is said to be read-only, never "damaged": restoring would not help."""
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -214,6 +227,7 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
         return _open_url(database_url)
     folder = data_dir if data_dir is not None else paths.data_dir()
     refuse_a_file(folder)
+    refuse_a_folder(paths.database_path(folder))
     if existing:
         _refuse_missing(folder)
     try:

@@ -95,19 +95,26 @@ def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_
     assert exits == [2]
 
 
-@pytest.mark.parametrize("case", ["read-only", "a file"])
+@pytest.mark.parametrize("case", ["read-only", "a file", "a folder for the database"])
 def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_option(
         qtbot: Any, tmp_path: Path, messages: list[str], exits: list[int], request: pytest.FixtureRequest,
         capsys: pytest.CaptureFixture[str], case: str) -> None:
     """A read-only data folder told the librarian to «choose another one with --data-dir», an option of a
-    command line they never type. The app says whom to ask; the terminal keeps --data-dir."""
+    command line they never type. The app says whom to ask; the terminal keeps --data-dir. A folder where
+    the database file belongs gave the crash dialog, and the window stayed on «Opening your data…»."""
     from digigram.app import open_window, qapplication
     from digigram.cli.main import main
+    from digigram.core.paths import database_path
 
     if case == "a file":
         folder = tmp_path / "data"
         folder.write_bytes(b"")
         said = {"en": "is a file, not a folder", "uk": "це файл, а не тека"}
+    elif case == "a folder for the database":
+        folder = tmp_path / "data"
+        database_path(folder).mkdir(parents=True)
+        said = {"en": "is a folder, but Digigram keeps its database in a file",
+                "uk": "це тека, а Digigram зберігає базу даних у файлі"}
     else:
         folder = request.getfixturevalue("read_only_folder")
         said = {"en": "can only be read", "uk": "можна лише читати"}
