@@ -264,11 +264,13 @@ _STEPS_BETWEEN_ASKS = 100_000  # SQLite's virtual machine steps: a few milliseco
 # SQLite's result codes for a file that is damaged (SQLITE_CORRUPT) or is no database (SQLITE_NOTADB).
 _NOT_SOUND = frozenset({11, 26})
 # What SQLite says of a file it cannot read, in the reader's words; anything else is quoted as it is.
-_SQLITE_SAYS: dict[str, str | Message] = {
+SQLITE_SAYS: dict[str, str | Message] = {
     "file is not a database": N_("it is not an SQLite database, or it is encrypted"),
     "database disk image is malformed": N_("parts of the file are damaged"),
     "database is locked": N_("another program is using it"),
     "disk I/O error": N_("the disk could not be read or written"),
+    "unable to open database file": N_("the file could not be opened"),
+    "attempt to write a readonly database": N_("the file can only be read"),
 }
 _IOERR = 10  # SQLite's primary result code for a failed read or write of the disk
 # Free space below this on the data folder's disk counts as none: SQLite needs room for its -wal and
@@ -343,5 +345,5 @@ def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> 
         if code not in _NOT_SOUND:
             raise StorageError(N_("The database file {path} could not be read ({detail}). It has not been "
                                   "changed. Close other programs that use it and start Digigram again.",
-                                  path=path, detail=_SQLITE_SAYS.get(str(exc), str(exc)))) from exc
-        raise _damaged(path, _SQLITE_SAYS.get(str(exc), str(exc))) from exc
+                                  path=path, detail=SQLITE_SAYS.get(str(exc), str(exc)))) from exc
+        raise _damaged(path, SQLITE_SAYS.get(str(exc), str(exc))) from exc

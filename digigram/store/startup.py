@@ -15,7 +15,7 @@ from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
-from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url
+from digigram.store.db import SQLITE_SAYS, inspect_file, make_engine, make_sessions, sqlite_url
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -77,10 +77,13 @@ class Store:
 
 
 def _cannot_write(where: object, exc: Exception) -> StorageError:
+    # The driver's own words, not SQLAlchemy's wrapper of them (its class name and "Background on this
+    # error at" link); the usual ones in the reader's language.
+    said = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
     return StorageError(
         N_("Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
            "space and Digigram is not already open in another window.",
-           where=where, exc=exc),
+           where=where, exc=SQLITE_SAYS.get(said, said)),
     )
 
 
@@ -222,6 +225,7 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
     --data-dir would otherwise give a new empty database and an empty report.
     """
     if database_url:
+        _refuse_sqlite_place(database_url)
         if existing:
             _refuse_missing_file(database_url)
         return _open_url(database_url)
@@ -279,16 +283,51 @@ def _refuse_missing(folder: Path) -> None:
 
 def _refuse_missing_file(url: str) -> None:
     """An SQLite address whose file is not there (SQLite would make a new one); servers say for themselves."""
+    database = _sqlite_file(url)
+    if database is not None and not database.is_file():
+        raise _no_database(database)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file an SQLite address names; None for a database server, an in-memory database or an address
+    that cannot be read (the connection says what is wrong with it)."""
     from sqlalchemy.engine import make_url
 
     try:
         parsed = make_url(url)
-    except Exception:  # a malformed address is said by the connection, as before
-        return
+    except Exception:
+        return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    database = parsed.database
+    if database.startswith("file:"):  # a URI address (…?uri=true): its path, without the query
+        from urllib.parse import unquote, urlsplit
+
+        database = unquote(urlsplit(database).path)
+    return Path(database)
+
+
+def _refuse_sqlite_place(url: str) -> None:
+    """An SQLite file whose folder is not there (or is a file), or that is itself a folder: said so, in
+    the reader's language, instead of SQLite's "unable to open database file" and a guess about another
+    window."""
+    database = _sqlite_file(url)
+    if database is None:
         return
-    if not Path(parsed.database).is_file():
-        raise _no_database(parsed.database)
+    if database.is_dir():
+        raise StorageError(N_("{path} is a folder, not a database file. Nothing in the folder has been "
+                              "changed. Check the address given with --database.", path=database))
+    folder = database.parent
+    if folder.is_dir():
+        return
+    for path in (folder, *folder.parents):
+        if path.exists() and not path.is_dir():
+            raise StorageError(N_("{where} is a file, not a folder, so the database {path} cannot be kept "
+                                  "below it. Check the address given with --database.",
+                                  where=path, path=database))
+    raise StorageError(N_("The folder {folder} does not exist, so the database {path} cannot be opened or "
+                          "made there. Check the address given with --database, or create the folder first.",
+                          folder=folder, path=database))
 
 
 def _open_url(url: str) -> Store:
