@@ -26,8 +26,11 @@ class Store:
     """The database: its engine and sessions are made on first use (that is when SQLAlchemy loads)."""
 
     def __init__(self, engine: Engine | None, sessions: sessionmaker[Session] | None, url: str,
-                 db_path: Path | None, backup_dir: Path | None) -> None:
+                 db_path: Path | None, backup_dir: Path | None, *, read_only: bool = False) -> None:
         self._engine = engine
+        # Opened for a command that only reads: every connection only reads the file, nothing is backed
+        # up or migrated, and the folder may be one that cannot be written or on a full disk.
+        self.read_only = read_only
         self._sessions = sessions
         self.url = url
         self.db_path = db_path  # None when --database names a non-file database
@@ -44,7 +47,7 @@ class Store:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.url)
+            self._engine = make_engine(self.url, read_only=self.db_path if self.read_only else None)
         return self._engine
 
     @property
@@ -205,6 +208,29 @@ def _check_writable(folder: Path, db_path: Path) -> None:
         raise _read_only_file(db_path)
 
 
+def _room_to_write(folder: Path, db_path: Path) -> bool:
+    """Whether the database can be written: its folder and file allow it and the disk has some room."""
+    import shutil
+
+    if not (os.access(folder, os.W_OK | os.X_OK) and os.access(db_path, os.R_OK | os.W_OK)):
+        return False
+    try:
+        return shutil.disk_usage(folder).free >= _ROOM_TO_WRITE
+    except OSError:
+        return True  # unknown: the writing says for itself what fails
+
+
+_ROOM_TO_WRITE = 1 << 20  # SQLite's -wal and -shm files and a migration's first pages
+
+
+def _upgrade_needs_writing(folder: Path) -> StorageError:
+    return StorageError(N_(
+        "The database in {folder} was written by an older version of Digigram and must be brought up to "
+        "date before it can be read, which means writing to it; but the folder can only be read, or its "
+        "disk is full. Nothing was changed. Copy the folder to a disk you can write to and run the command "
+        "there, or free some space on the disk.", folder=folder))
+
+
 def _upgrade(url: str, where: object) -> None:
     from sqlalchemy.exc import OperationalError
 
@@ -215,15 +241,20 @@ def _upgrade(url: str, where: object) -> None:
 
 
 def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
-               backup_later: bool = False, existing: bool = False) -> Store:
+               backup_later: bool = False, existing: bool = False, reading_only: bool = False) -> Store:
     """Open (creating or migrating as needed) the database in `data_dir` or at `database_url`.
 
     With `backup_later` the start backup is left to Store.backup_at_start() (the desktop app runs it
     once its window takes input, before the first write), unless a migration is due: then it is made
     first, as always, and an upgrade without it is refused. With `existing` (commands that only read,
     such as a report) a missing folder or database is refused and nothing is created: a mistyped
-    --data-dir would otherwise give a new empty database and an empty report.
+    --data-dir would otherwise give a new empty database and an empty report. With `reading_only` too
+    (commands that read and never write: people, export, report) a data folder's database is opened to
+    be read only, so that a folder that cannot be written (a write-protected stick, a copy on a backup
+    disk) or a full disk still serves: there no start backup is made, and only a database that must
+    first be brought up to date is refused, plainly.
     """
+    existing = existing or reading_only
     if database_url:
         _refuse_sqlite_place(database_url)
         if existing:
@@ -234,6 +265,18 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
     refuse_a_folder(paths.database_path(folder))
     if existing:
         _refuse_missing(folder)
+    if reading_only:
+        db_path = paths.database_path(folder)
+        writable = _room_to_write(folder, db_path)
+        if not migrate.file_needs_upgrade(db_path, reading_only=True):  # checks the file as any start does
+            store = Store(None, None, sqlite_url(db_path), db_path, paths.backup_dir(folder), read_only=True)
+            if writable:  # what was written since the last backup is kept, as at any start
+                store.backup_due = True
+                store.backup_at_start()
+            return store
+        if not writable:
+            raise _upgrade_needs_writing(folder)
+        # An older database where it can be written: brought up to date (backed up first), as any start.
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

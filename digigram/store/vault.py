@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_
-from digigram.store.db import transaction
+from digigram.store.db import transaction, write_refused
 from digigram.store.repo import settings as setting_rows
 
 VAULT_NAME = "digigram-secrets.sqlite3"
@@ -83,10 +83,16 @@ class FileVault:
                     con.execute("INSERT OR REPLACE INTO secret (key, value) VALUES (?, ?)",
                                 (key, json.dumps(new, ensure_ascii=False)))
             except BaseException:
-                con.execute("ROLLBACK")
+                if con.in_transaction:  # SQLite ends it itself on a full disk: "cannot rollback" hid why
+                    con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
         except sqlite3.Error as exc:
+            # A write-protected folder or a full disk is said as any refused write is (and a password
+            # check on a read-only copy goes on without counting the try, as for a read-only account).
+            refused = write_refused(exc)
+            if refused is not None:
+                raise refused from exc
             raise _unusable(self.path, exc) from exc
         finally:
             con.close()

@@ -129,7 +129,7 @@ def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_o
         assert said[lang] in shown and helper in shown.lower() and "--data-dir" not in shown, shown
         assert win.opening.text.text() == shown and not win.is_ready
         messages.clear()
-        assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
+        assert main(["quiz", "--person", "Олена", "--data-dir", str(folder), "--lang", lang]) == 2
         err = capsys.readouterr().err
         assert said[lang] in err and "--data-dir" in err, err
     assert exits == [2, 2]
@@ -160,7 +160,7 @@ def test_a_read_only_database_file_is_named_as_the_file_in_the_app_and_at_the_te
         assert shown.startswith(named) and helper in shown and "--data-dir" not in shown, shown
         assert win.opening.text.text() == shown and not win.is_ready
         messages.clear()
-        assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
+        assert main(["quiz", "--person", "Олена", "--data-dir", str(folder), "--lang", lang]) == 2
         err = capsys.readouterr().err
         assert named in err and "--data-dir" in err, err
     assert exits == [2, 2]
