@@ -146,6 +146,20 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 
+def os_refused(exc: OSError) -> WriteRefused | None:
+    """A file the system would not write, said as write_refused says it: a full disk or a write-protected
+    folder; None for any other failure."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        reason = "full"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = "read-only"
+    else:
+        return None
+    return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
+
+
 def _connect_args(url: str) -> dict[str, Any]:
     """PostgreSQL's connection limits (CONNECT_TIMEOUT, POSTGRESQL_LINK) where the address sets none, and
     UTF8 on the wire."""
