@@ -28,8 +28,8 @@ class Store:
     def __init__(self, engine: Engine | None, sessions: sessionmaker[Session] | None, url: str,
                  db_path: Path | None, backup_dir: Path | None, *, read_only: bool = False) -> None:
         self._engine = engine
-        # Opened for a command that only reads: every connection only reads the file, nothing is backed
-        # up or migrated, and the folder may be one that cannot be written or on a full disk.
+        # Opened for a command that only reads: every connection only reads the file, which may be in a
+        # folder that cannot be written or on a full disk (then no start backup is made either).
         self.read_only = read_only
         self._sessions = sessions
         self.url = url
