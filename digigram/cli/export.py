@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    with open_workspace(args, existing=True) as ws:
+    with open_workspace(args, reading_only=True) as ws:
         person = person_named(ws, args.person, args.hub, args.region)
         data: dict[str, Any]
         # Prompts go to standard error: standard output carries only the JSON.

@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    with open_workspace(args, existing=True) as ws:
+    with open_workspace(args, reading_only=True) as ws:
         people = ws.people()
         if not people:
             print(N_("Nobody is stored yet.").render(lang))

@@ -59,11 +59,14 @@ def holding_the_data(args: argparse.Namespace) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Iterator[Workspace]:
+def open_workspace(args: argparse.Namespace, *, existing: bool = False,
+                   reading_only: bool = False) -> Iterator[Workspace]:
     """The Workspace for a parsed command line (data folder, database URL and framework options), closed
     at the end. `existing`: the command only reads what is stored, so a folder or database that is not
     there is refused (a mistyped --data-dir) instead of made anew; a command that writes holds the data's
-    claim while it runs (holding_the_data)."""
+    claim while it runs (holding_the_data). `reading_only` (people, export, report): the command never
+    writes, so the database is only read, and a folder that cannot be written or a full disk serves too."""
+    existing = existing or reading_only
     from digigram.services.workspace import Workspace  # heavy: only when a command really opens the data
 
     with contextlib.ExitStack() as held:
@@ -74,6 +77,7 @@ def open_workspace(args: argparse.Namespace, *, existing: bool = False) -> Itera
             database_url=getattr(args, "database", None),
             framework_path=getattr(args, "framework", None),
             existing=existing,
+            reading_only=reading_only,
         ))
         for notice in ws.notices:  # e.g. no room for the start-up backup: worth a word, not a stop
             print(notice.message(getattr(args, "lang", None)), file=sys.stderr)

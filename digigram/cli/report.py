@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     ready = threading.Thread(target=_prepare_pdf, name="report-prepare", daemon=True)
     if out.suffix.lower() == ".pdf":
         ready.start()
-    with open_workspace(args, existing=True) as ws:
+    with open_workspace(args, reading_only=True) as ws:
         filters = ws.programme_filter(region=args.region, hub=args.hub, since=since)
         picture = ws.programme(filters, min_answers=args.min_answers or HARD_MIN_ANSWERS)
         if ready.is_alive():

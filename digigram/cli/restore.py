@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digigram.store.startup import refuse_a_file
+    from digigram.store.startup import refuse_a_file, refuse_a_folder
 
     if getattr(args, "database", None):
         raise StorageError(
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         )
     folder = paths.data_dir_from_args(args)
     refuse_a_file(folder)
+    refuse_a_folder(paths.database_path(folder))  # never moved aside as if it were a database file
     if args.number is None:
         return _list_or_restore(args, folder)
     # Restored under an open window, the window would go on writing into the file put aside: the data's
@@ -69,8 +70,9 @@ def _list_or_restore(args: argparse.Namespace, folder: Path) -> int:
     if not 1 <= args.number <= len(backups):
         raise StorageError(N_("There is no backup number {number} (there are 1–{count}).",
                               number=args.number, count=len(backups)))
-    _check_password(db, lang=lang)
     chosen = backups[args.number - 1]
+    backup.check_restorable(db, chosen.path)  # no password asked for a restore that cannot be done
+    _check_password(db, lang=lang)
     aside = backup.restore(db, chosen.path)
     print(N_("Restored {backup} to {database}.", backup=chosen.path.name, database=db).render(lang))
     if aside is not None:

@@ -55,6 +55,7 @@ class Restorer:
         """Put `choice` back as the database; returns where the damaged file was kept (None when there
         was none). CoordinatorLocked for a wrong password, StorageError when it cannot be done,
         Cancelled once `cancelled` says yes before the copy is whole (then nothing changed)."""
+        backup.check_restorable(self.database, choice.path)  # said before a password try is counted
         vault = self._vault()
         if password_is_set(vault):
             verify(vault, password or "")

@@ -80,6 +80,8 @@ class Workspace:
         self._preloading: threading.Thread | None = None
         self._preload_error: BaseException | None = None
         self._closed = False  # a preload asked for after close() (a late timer) then does nothing
+        if store.read_only:  # nothing is written: the framework's snapshot waits for a start that writes
+            self._framework_text = ""
         if not store.backup_due:
             self._finish_start()
 
@@ -151,12 +153,14 @@ class Workspace:
         framework_path: str | Path | None = None,
         backup_later: bool = False,
         existing: bool = False,
+        reading_only: bool = False,
     ) -> Workspace:
         """Check, back up and migrate the database, then load the framework (the shipped one by default).
 
         With `backup_later` (the desktop app) the start backup and the framework snapshot wait for
         preload()/finish_start() or the first use of the database, whichever comes first. With `existing`
-        (commands that only read) a missing data folder or database is refused, never created.
+        (commands that only read) a missing data folder or database is refused, never created. With
+        `reading_only` (commands that never write) the database is only read: see store.startup.open_store.
         """
         if framework_path is None:
             from competency_framework import shipped_framework_path
@@ -164,7 +168,7 @@ class Workspace:
             framework_path = shipped_framework_path()
         framework, text = _read_framework(Path(framework_path))
         store = open_store(data_dir=None if data_dir is None else Path(data_dir), database_url=database_url,
-                           backup_later=backup_later, existing=existing)
+                           backup_later=backup_later, existing=existing, reading_only=reading_only)
         try:
             return cls(store, framework, text)
         except BaseException:
@@ -173,8 +177,9 @@ class Workspace:
 
     @property
     def _light_db(self) -> Path | None:
-        """The database file while the ORM is not in use yet: then reads go through store.light."""
-        return None if self._store.loaded else self._store.db_path
+        """The database file while the ORM is not in use yet: then reads go through store.light (not for a
+        store opened to be read only: its connections are made as store.db.connect_read_only makes them)."""
+        return None if self._store.loaded or self._store.read_only else self._store.db_path
 
     @property
     def framework(self) -> Framework:
@@ -203,8 +208,10 @@ class Workspace:
 
             vault = vault_for(self._sessions, self._store.db_path)
             # Older versions kept the password and its failure count in the database, where a restore
-            # could roll them back; from now on they live in the vault beside it.
-            take_over_settings(vault, self._sessions, VAULT_KEYS)
+            # could roll them back; from now on they live in the vault beside it (moved by a start that
+            # may write).
+            if not self._store.read_only:
+                take_over_settings(vault, self._sessions, VAULT_KEYS)
             self._vault_ready = vault
         return self._vault_ready
 

@@ -239,25 +239,71 @@ class _Stoppable:
         return self.source.read(size)
 
 
+class CannotRestore(StorageError):
+    """A backup that cannot be put back where the database is (no room, a write-protected folder); the
+    database file has not been changed."""
+
+
+def _megabytes(size: int) -> int:
+    return max(1, -(-size // (1 << 20)))
+
+
+def _no_room_to_restore(folder: Path, size: int) -> CannotRestore:
+    return CannotRestore(N_(
+        "There is not enough free space on the disk that holds {folder} to put the backup back: it needs "
+        "about {mb} MB. The database file has not been changed. Free some disk space and try again.",
+        folder=folder, mb=_megabytes(size)))
+
+
+def _write_protected(folder: Path) -> CannotRestore:
+    return CannotRestore(N_(
+        "The folder {folder} can only be read (it or its disk is write-protected), so the backup cannot be "
+        "put back there. The database file has not been changed. Ask the person who looks after this "
+        "computer for write access to the folder, then try again.", folder=folder))
+
+
+def check_restorable(db_path: Path, backup: Path) -> None:
+    """Refuse, before anything is asked or copied, a restore that cannot succeed: a folder that cannot be
+    written, or a disk without room for the copy (made whole beside the database before it moves)."""
+    folder = db_path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _write_protected(folder)
+    try:
+        size, free = backup.stat().st_size, shutil.disk_usage(folder).free
+    except OSError:
+        return  # the restore itself says what is wrong
+    if free < size:
+        raise _no_room_to_restore(folder, size)
+
+
 def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE,
             cancelled: Callable[[], bool] | None = None) -> Path | None:
     """Put `backup` in place of the database; the current file (if any) is renamed aside and returned.
 
     Only the newest `keep_aside` files kept aside are kept: each is a whole copy of personal data.
     Once `cancelled` says yes, before the copy is whole, it stops with Cancelled and nothing changed.
+    A copy that cannot be made (no room, a write-protected folder) raises CannotRestore.
     """
+    check_restorable(db_path, backup)
     inspect_file(backup, cancelled=cancelled)  # refuse to restore a backup that is itself damaged
     # The copy is made whole (and on disk) before the current file moves: a copy that fails (a full
     # disk) or is cancelled leaves the current file where it was, never no database at all.
     partial = db_path.with_name(f".restoring-{secrets.token_hex(16)}")
+    size = backup.stat().st_size
     try:
         with backup.open("rb") as source, create_owner_only(partial) as target:
             shutil.copyfileobj(source if cancelled is None else _Stoppable(source, cancelled), target,
                                COPY_BLOCK)
             target.flush()
             os.fsync(target.fileno())
-    except BaseException:
-        partial.unlink(missing_ok=True)
+    except BaseException as exc:
+        # The folder may be what failed (write-protected): a second failure here must not hide the first.
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and _no_room(exc):
+            raise _no_room_to_restore(db_path.parent, size) from exc
+        if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise _write_protected(db_path.parent) from exc
         raise
     aside: Path | None = None
     if db_path.exists():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +40,53 @@ def read_only_uri(path: Path) -> str:
     """A URI that opens `path` read-only; built by pathlib so that `#`, `%` or `?` in a folder name
     are escaped instead of starting the query or fragment part of the URI."""
     return path.resolve().as_uri() + "?mode=ro"
+
+
+# SQLite's primary result codes for a file it could not open (SQLITE_CANTOPEN) or a failed read or write
+# of the disk (SQLITE_IOERR): a read-only connection to a WAL database meets them when the folder cannot be
+# written or the disk is full, for want of its -shm file.
+_CANTOPEN, _IOERR = 14, 10
+
+
+def connect_read_only(path: Path, *, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
+    """A connection that only reads `path`, also where SQLite cannot make or grow the WAL's index file
+    beside it: a folder that can only be read (a write-protected stick, a backup copy) or a full disk.
+
+    It is an ordinary read-only connection wherever that opens. Where it does not: with no WAL to read
+    (none, or empty) the file alone holds every commit, so it is opened as immutable; with one, the WAL's
+    index is kept in this process's memory (exclusive locking on a VFS without locks), which needs no
+    file. Neither changes any file.
+    """
+    first: sqlite3.Error = sqlite3.OperationalError("disk I/O error")
+    # On a full disk SQLite would leave a cut-off -shm file behind as it failed: not tried there.
+    if not _no_room(path):
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout, check_same_thread=False)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL and its index
+            return con
+        except sqlite3.OperationalError as exc:
+            con.close()
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (_CANTOPEN, _IOERR):
+                raise
+            first = exc
+    wal = path.with_name(path.name + "-wal")
+    try:
+        has_wal = wal.stat().st_size > 0
+    except OSError:
+        has_wal = False
+    if not has_wal:
+        return sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True, timeout=timeout,
+                               check_same_thread=False)
+    vfs = "win32-none" if sys.platform == "win32" else "unix-none"
+    con = sqlite3.connect(f"{read_only_uri(path)}&vfs={vfs}", uri=True, timeout=timeout,
+                          check_same_thread=False)
+    try:
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")  # before the first read: the WAL index in memory
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        con.close()
+        raise first from None
+    return con
 
 
 class WriteRefused(StorageError):
@@ -98,6 +146,20 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 
+def os_refused(exc: OSError) -> WriteRefused | None:
+    """A file the system would not write, said as write_refused says it: a full disk or a write-protected
+    folder; None for any other failure."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        reason = "full"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = "read-only"
+    else:
+        return None
+    return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
+
+
 def _connect_args(url: str) -> dict[str, Any]:
     """PostgreSQL's connection limits (CONNECT_TIMEOUT, POSTGRESQL_LINK) where the address sets none, and
     UTF8 on the wire."""
@@ -118,19 +180,24 @@ def _connect_args(url: str) -> dict[str, Any]:
     return args
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+def make_engine(url: str, *, foreign_keys: bool = True, read_only: Path | None = None) -> Engine:
     """An engine; on SQLite every connection gets WAL, synchronous=FULL and real transactions.
 
     `foreign_keys=False` is for migrations only: SQLite's batch ALTER recreates tables, and dropping the
-    old copy with foreign keys on would cascade-delete the rows that refer to it.
+    old copy with foreign keys on would cascade-delete the rows that refer to it. `read_only`, the
+    database file of an SQLite `url`: every connection only reads it (connect_read_only), for commands
+    that only read, which then work on a folder that cannot be written or a full disk.
     """
     # hide_parameters: a failed statement's message (and so any crash log) must not carry names,
     # hubs or PIN hashes.
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    extra: dict[str, Any] = {}
+    if read_only is not None:
+        extra["creator"] = lambda: connect_read_only(read_only)
     try:
-        engine = create_engine(url, hide_parameters=True, connect_args=_connect_args(url))
+        engine = create_engine(url, hide_parameters=True, connect_args=_connect_args(url), **extra)
     except (ArgumentError, NoSuchModuleError):
         # "nonsense" or psql's "postgres://…": not an address SQLAlchemy reads. It is not repeated: it
         # may carry a password.
@@ -160,8 +227,11 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         # migration or a write is all-or-nothing.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        if read_only is not None:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
@@ -264,13 +334,14 @@ _STEPS_BETWEEN_ASKS = 100_000  # SQLite's virtual machine steps: a few milliseco
 # SQLite's result codes for a file that is damaged (SQLITE_CORRUPT) or is no database (SQLITE_NOTADB).
 _NOT_SOUND = frozenset({11, 26})
 # What SQLite says of a file it cannot read, in the reader's words; anything else is quoted as it is.
-_SQLITE_SAYS: dict[str, str | Message] = {
+SQLITE_SAYS: dict[str, str | Message] = {
     "file is not a database": N_("it is not an SQLite database, or it is encrypted"),
     "database disk image is malformed": N_("parts of the file are damaged"),
     "database is locked": N_("another program is using it"),
     "disk I/O error": N_("the disk could not be read or written"),
+    "unable to open database file": N_("the file could not be opened"),
+    "attempt to write a readonly database": N_("the file can only be read"),
 }
-_IOERR = 10  # SQLite's primary result code for a failed read or write of the disk
 # Free space below this on the data folder's disk counts as none: SQLite needs room for its -wal and
 # -shm files before it reads a WAL database at all.
 _NO_ROOM_BYTES = 1 << 20
@@ -299,11 +370,14 @@ def _check_found(rows: list[tuple[Any, ...]]) -> Message:
                len(problems), first=first)
 
 
-def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> str | None:
+def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None,
+                 reading_only: bool = False) -> str | None:
     """Check a database file without changing it; returns its schema revision (None if it has none).
 
     Raises StorageError for anything that is not a sound SQLite database, and Cancelled once
-    `cancelled` says yes (asked often: a region's file takes seconds to check).
+    `cancelled` says yes (asked often: a region's file takes seconds to check). `reading_only`: for a
+    command that only reads, which may use a folder that cannot be written or a full disk
+    (connect_read_only); otherwise they are refused here, as the database could not be written anyway.
     """
     with path.open("rb") as handle:
         header = handle.read(100)
@@ -314,7 +388,7 @@ def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> 
     _read_ahead(path, cancelled)
     try:
         # Read-only, so that an unknown or damaged file is never checkpointed or rewritten.
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = connect_read_only(path) if reading_only else sqlite3.connect(read_only_uri(path), uri=True)
         if cancelled is not None:  # SQLite asks between steps of its check and stops when told
             con.set_progress_handler(lambda: int(cancelled()), _STEPS_BETWEEN_ASKS)
         try:
@@ -343,5 +417,5 @@ def inspect_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> 
         if code not in _NOT_SOUND:
             raise StorageError(N_("The database file {path} could not be read ({detail}). It has not been "
                                   "changed. Close other programs that use it and start Digigram again.",
-                                  path=path, detail=_SQLITE_SAYS.get(str(exc), str(exc)))) from exc
-        raise _damaged(path, _SQLITE_SAYS.get(str(exc), str(exc))) from exc
+                                  path=path, detail=SQLITE_SAYS.get(str(exc), str(exc)))) from exc
+        raise _damaged(path, SQLITE_SAYS.get(str(exc), str(exc))) from exc

@@ -119,9 +119,9 @@ def check_known(revision: str | None, where: str) -> None:
         raise too_new(where, revision)
 
 
-def file_needs_upgrade(path: Path) -> bool:
+def file_needs_upgrade(path: Path, *, reading_only: bool = False) -> bool:
     """Check a database file (see db.inspect_file) and say whether a migration is due; reads only."""
-    revision = inspect_file(path) if path.stat().st_size else None
+    revision = inspect_file(path, reading_only=reading_only) if path.stat().st_size else None
     check_known(revision, str(path))
     return revision != head()
 

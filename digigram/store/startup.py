@@ -15,7 +15,7 @@ from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
-from digigram.store.db import inspect_file, make_engine, make_sessions, sqlite_url
+from digigram.store.db import SQLITE_SAYS, inspect_file, make_engine, make_sessions, sqlite_url
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -26,8 +26,11 @@ class Store:
     """The database: its engine and sessions are made on first use (that is when SQLAlchemy loads)."""
 
     def __init__(self, engine: Engine | None, sessions: sessionmaker[Session] | None, url: str,
-                 db_path: Path | None, backup_dir: Path | None) -> None:
+                 db_path: Path | None, backup_dir: Path | None, *, read_only: bool = False) -> None:
         self._engine = engine
+        # Opened for a command that only reads: every connection only reads the file, which may be in a
+        # folder that cannot be written or on a full disk (then no start backup is made either).
+        self.read_only = read_only
         self._sessions = sessions
         self.url = url
         self.db_path = db_path  # None when --database names a non-file database
@@ -44,7 +47,7 @@ class Store:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.url)
+            self._engine = make_engine(self.url, read_only=self.db_path if self.read_only else None)
         return self._engine
 
     @property
@@ -77,10 +80,13 @@ class Store:
 
 
 def _cannot_write(where: object, exc: Exception) -> StorageError:
+    # The driver's own words, not SQLAlchemy's wrapper of them (its class name and "Background on this
+    # error at" link); the usual ones in the reader's language.
+    said = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
     return StorageError(
         N_("Could not open the database {where}: {exc}. Check the folder is writable, the disk has free "
            "space and Digigram is not already open in another window.",
-           where=where, exc=exc),
+           where=where, exc=SQLITE_SAYS.get(said, said)),
     )
 
 
@@ -181,12 +187,48 @@ def refuse_a_file(folder: Path) -> None:
             return
 
 
+def refuse_a_folder(db_path: Path) -> None:
+    """A folder where the database file should be: said so, and left as it is (SQLite's "unable to open
+    database file" and Python's IsADirectoryError said neither what nor where)."""
+    if db_path.is_dir():
+        raise StorageError(
+            N_("{path} is a folder, but Digigram keeps its database in a file of that name. Nothing in the "
+               "folder has been changed. Move or rename it (or choose another data folder with --data-dir), "
+               "then try again.", path=db_path),
+            in_app=N_("{path} is a folder, but Digigram keeps its database in a file of that name. Nothing "
+                      "in the folder has been changed. Ask the person who set up this computer to move or "
+                      "rename that folder, then start Digigram again.", path=db_path))
+
+
 def _check_writable(folder: Path, db_path: Path) -> None:
     """A read-only folder or file is said to be read-only, never "damaged": restoring would not help."""
     if not os.access(folder, os.W_OK | os.X_OK):
         raise _read_only(folder)
     if db_path.exists() and not os.access(db_path, os.R_OK | os.W_OK):
         raise _read_only_file(db_path)
+
+
+def _room_to_write(folder: Path, db_path: Path) -> bool:
+    """Whether the database can be written: its folder and file allow it and the disk has some room."""
+    import shutil
+
+    if not (os.access(folder, os.W_OK | os.X_OK) and os.access(db_path, os.R_OK | os.W_OK)):
+        return False
+    try:
+        return shutil.disk_usage(folder).free >= _ROOM_TO_WRITE
+    except OSError:
+        return True  # unknown: the writing says for itself what fails
+
+
+_ROOM_TO_WRITE = 1 << 20  # SQLite's -wal and -shm files and a migration's first pages
+
+
+def _upgrade_needs_writing(folder: Path) -> StorageError:
+    return StorageError(N_(
+        "The database in {folder} was written by an older version of Digigram and must be brought up to "
+        "date before it can be read, which means writing to it; but the folder can only be read, or its "
+        "disk is full. Nothing was changed. Copy the folder to a disk you can write to and run the command "
+        "there, or free some space on the disk.", folder=folder))
 
 
 def _upgrade(url: str, where: object) -> None:
@@ -199,23 +241,42 @@ def _upgrade(url: str, where: object) -> None:
 
 
 def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
-               backup_later: bool = False, existing: bool = False) -> Store:
+               backup_later: bool = False, existing: bool = False, reading_only: bool = False) -> Store:
     """Open (creating or migrating as needed) the database in `data_dir` or at `database_url`.
 
     With `backup_later` the start backup is left to Store.backup_at_start() (the desktop app runs it
     once its window takes input, before the first write), unless a migration is due: then it is made
     first, as always, and an upgrade without it is refused. With `existing` (commands that only read,
     such as a report) a missing folder or database is refused and nothing is created: a mistyped
-    --data-dir would otherwise give a new empty database and an empty report.
+    --data-dir would otherwise give a new empty database and an empty report. With `reading_only` too
+    (commands that read and never write: people, export, report) a data folder's database is opened to
+    be read only, so that a folder that cannot be written (a write-protected stick, a copy on a backup
+    disk) or a full disk still serves: there no start backup is made, and only a database that must
+    first be brought up to date is refused, plainly.
     """
+    existing = existing or reading_only
     if database_url:
+        _refuse_sqlite_place(database_url)
         if existing:
             _refuse_missing_file(database_url)
         return _open_url(database_url)
     folder = data_dir if data_dir is not None else paths.data_dir()
     refuse_a_file(folder)
+    refuse_a_folder(paths.database_path(folder))
     if existing:
         _refuse_missing(folder)
+    if reading_only:
+        db_path = paths.database_path(folder)
+        writable = _room_to_write(folder, db_path)
+        if not migrate.file_needs_upgrade(db_path, reading_only=True):  # checks the file as any start does
+            store = Store(None, None, sqlite_url(db_path), db_path, paths.backup_dir(folder), read_only=True)
+            if writable:  # what was written since the last backup is kept, as at any start
+                store.backup_due = True
+                store.backup_at_start()
+            return store
+        if not writable:
+            raise _upgrade_needs_writing(folder)
+        # An older database where it can be written: brought up to date (backed up first), as any start.
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -265,16 +326,51 @@ def _refuse_missing(folder: Path) -> None:
 
 def _refuse_missing_file(url: str) -> None:
     """An SQLite address whose file is not there (SQLite would make a new one); servers say for themselves."""
+    database = _sqlite_file(url)
+    if database is not None and not database.is_file():
+        raise _no_database(database)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file an SQLite address names; None for a database server, an in-memory database or an address
+    that cannot be read (the connection says what is wrong with it)."""
     from sqlalchemy.engine import make_url
 
     try:
         parsed = make_url(url)
-    except Exception:  # a malformed address is said by the connection, as before
-        return
+    except Exception:
+        return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    database = parsed.database
+    if database.startswith("file:"):  # a URI address (…?uri=true): its path, without the query
+        from urllib.parse import unquote, urlsplit
+
+        database = unquote(urlsplit(database).path)
+    return Path(database)
+
+
+def _refuse_sqlite_place(url: str) -> None:
+    """An SQLite file whose folder is not there (or is a file), or that is itself a folder: said so, in
+    the reader's language, instead of SQLite's "unable to open database file" and a guess about another
+    window."""
+    database = _sqlite_file(url)
+    if database is None:
         return
-    if not Path(parsed.database).is_file():
-        raise _no_database(parsed.database)
+    if database.is_dir():
+        raise StorageError(N_("{path} is a folder, not a database file. Nothing in the folder has been "
+                              "changed. Check the address given with --database.", path=database))
+    folder = database.parent
+    if folder.is_dir():
+        return
+    for path in (folder, *folder.parents):
+        if path.exists() and not path.is_dir():
+            raise StorageError(N_("{where} is a file, not a folder, so the database {path} cannot be kept "
+                                  "below it. Check the address given with --database.",
+                                  where=path, path=database))
+    raise StorageError(N_("The folder {folder} does not exist, so the database {path} cannot be opened or "
+                          "made there. Check the address given with --database, or create the folder first.",
+                          folder=folder, path=database))
 
 
 def _open_url(url: str) -> Store:

@@ -9,6 +9,8 @@ folder and no restore command, so there they stay in the database's settings tab
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_
-from digigram.store.db import transaction
+from digigram.store.db import os_refused, transaction, write_refused
 from digigram.store.repo import settings as setting_rows
 
 VAULT_NAME = "digigram-secrets.sqlite3"
@@ -33,11 +35,57 @@ class Vault(Protocol):
         ...
 
 
+# SQLite's result codes for a damaged file (SQLITE_CORRUPT) and a file that is no database (SQLITE_NOTADB).
+_DAMAGED_CODES = frozenset({11, 26})
+
+
 def _unusable(path: Path, exc: Exception) -> StorageError:
+    if isinstance(exc, sqlite3.Error) and (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in _DAMAGED_CODES:
+        return _damaged(path)
+    if isinstance(exc, OSError) and (refused := os_refused(exc)) is not None:
+        return refused  # the file could not be made: a write-protected folder or a full disk
     return StorageError(
         N_("Could not read or write the password file {path} ({exc}). Check access to the data folder.",
            path=path, exc=exc),
     )
+
+
+def _damaged(path: Path) -> StorageError:
+    """A password file that is empty or not a sound SQLite file. Digigram never leaves one empty (it is
+    made whole beside its place first), so it was damaged or emptied: it is never taken for "no password
+    set yet", which would let whoever stands at the PC choose a new coordinator password."""
+    return StorageError(
+        N_("The password file {path} is damaged (it is empty or not a database), so the coordinator "
+           "password and the counts of wrong tries kept in it cannot be read. Nothing has been changed. Put "
+           "the file back from a copy if there is one; otherwise whoever looks after this computer may "
+           "delete it, after which a new coordinator password can be set.", path=path),
+    )
+
+
+def _create(path: Path) -> None:
+    """Make the password file whole (its table in it) under another name, then link it into place: a
+    file of this name is never empty, and two processes making it at once keep the first one's."""
+    part = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(8)}.part")
+    try:
+        touch_owner_only(part)  # SQLite keeps the mode of the file it is given
+        con = sqlite3.connect(part, isolation_level=None)
+        try:
+            con.execute("PRAGMA synchronous=FULL")
+            con.execute(_TABLE)
+        finally:
+            con.close()
+        try:
+            os.link(part, path)
+        except FileExistsError:
+            pass  # another process made it meanwhile: theirs is used
+        except OSError:  # a file system without links (FAT): renamed, which Windows never lets replace
+            if not path.exists():
+                os.rename(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+_TABLE = "CREATE TABLE IF NOT EXISTS secret (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
 class FileVault:
@@ -48,13 +96,21 @@ class FileVault:
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            touch_owner_only(self.path)
+            if not self.path.exists():
+                _create(self.path)
+            if self.path.stat().st_size == 0:
+                raise _damaged(self.path)
             # isolation_level=None: this code says BEGIN IMMEDIATE itself, so that two processes
             # counting a wrong guess at the same time both wait for the lock and both are counted.
             con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            con.execute("PRAGMA synchronous=FULL")
-            con.execute("CREATE TABLE IF NOT EXISTS secret (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
+            raise _unusable(self.path, exc) from exc
+        try:
+            con.execute("PRAGMA synchronous=FULL")
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is no database
+            con.execute(_TABLE)
+        except sqlite3.Error as exc:
+            con.close()
             raise _unusable(self.path, exc) from exc
         return con
 
@@ -83,10 +139,16 @@ class FileVault:
                     con.execute("INSERT OR REPLACE INTO secret (key, value) VALUES (?, ?)",
                                 (key, json.dumps(new, ensure_ascii=False)))
             except BaseException:
-                con.execute("ROLLBACK")
+                if con.in_transaction:  # SQLite ends it itself on a full disk: "cannot rollback" hid why
+                    con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
         except sqlite3.Error as exc:
+            # A write-protected folder or a full disk is said as any refused write is (and a password
+            # check on a read-only copy goes on without counting the try, as for a read-only account).
+            refused = write_refused(exc)
+            if refused is not None:
+                raise refused from exc
             raise _unusable(self.path, exc) from exc
         finally:
             con.close()

@@ -275,7 +275,7 @@ def test_a_restore_that_cannot_copy_leaves_the_current_file_in_place(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(shutil, "copyfileobj", full)
-    with pytest.raises(OSError):
+    with pytest.raises(backup.CannotRestore):
         backup.restore(db, latest.path)
     assert db.read_bytes() == before, "the current database was moved away"
     assert not [p for p in db.parent.iterdir() if p.name.startswith(".restoring-")], "a partial copy was left"

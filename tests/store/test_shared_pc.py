@@ -19,6 +19,7 @@ from digigram.core.errors import DigigramError, StorageError
 from digigram.services.workspace import Workspace
 from digigram.store import backup
 from tests.store.conftest import SMALL
+from tests.store.disks import fill, make_read_only
 from tests.store.helpers import some_choice
 
 OWNER_ONLY = 0o600
@@ -191,38 +192,6 @@ def test_restore_keeps_and_lists_only_the_newest_files_set_aside(data_dir: Path)
 # --- a full disk and a read-only folder need a file system of their own ---------------------------
 
 
-def _mount_tmpfs(target: Path, size: str) -> bool:
-    target.mkdir(parents=True, exist_ok=True)
-    if os.name != "posix" or os.geteuid() != 0:
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)],
-                          capture_output=True, check=False).returncode == 0
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 16 MiB file system (tmpfs), so that the disk really fills up."""
-    mount = tmp_path / "disk"
-    if not _mount_tmpfs(mount, "16m"):
-        pytest.skip("needs permission to mount a small tmpfs (root on Linux)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    try:
-        with filler.open("wb") as handle:
-            while True:
-                handle.write(b"\0" * 4096)
-                handle.flush()
-    except OSError:
-        pass
-    return filler
-
-
 def test_a_full_disk_during_a_check_keeps_the_answers_and_the_next_start_still_works(
         small_disk: Path) -> None:
     data_dir = small_disk / "data"
@@ -234,7 +203,7 @@ def test_a_full_disk_during_a_check_keeps_the_answers_and_the_next_start_still_w
         session = ws.resume_quiz(ws.unfinished_attempt(person.id).id)  # type: ignore[union-attr]
         # One answer after this start's backup: the database then differs from every backup.
         _answer(ws, session, 1)
-        filler = _fill(small_disk)
+        filler = fill(small_disk)
         refused: StorageError | None = None
         answered = 3
         for _ in range(40):
@@ -260,26 +229,13 @@ def test_a_full_disk_during_a_check_keeps_the_answers_and_the_next_start_still_w
 
 
 @pytest.fixture
-def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+def read_only_folder(read_only_mount: Path) -> Path:
     """A data folder holding a sound database, then made read-only (a read-only mount when run as root)."""
-    mount = tmp_path / "ro"
-    as_root = os.name == "posix" and os.geteuid() == 0
-    if as_root and not _mount_tmpfs(mount, "8m"):
-        pytest.skip("needs permission to mount a tmpfs")
-    data_dir = mount / "data"
+    data_dir = read_only_mount / "data"
     with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
         ws.create_person("Олена")
-    try:
-        if as_root:
-            subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
-        else:
-            data_dir.chmod(0o555)
-        yield data_dir
-    finally:
-        if as_root:
-            subprocess.run(["umount", "-l", str(mount)], check=False)
-        else:
-            data_dir.chmod(0o755)
+    make_read_only(read_only_mount, data_dir)
+    return data_dir
 
 
 def test_a_read_only_data_folder_is_called_read_only_not_damaged(read_only_folder: Path) -> None:
@@ -343,7 +299,7 @@ def test_a_start_on_a_full_disk_says_the_disk_is_full(small_disk: Path) -> None:
         ws.create_person("Олена")
     database = paths.database_path(data_dir)
     before = database.read_bytes()
-    filler = _fill(small_disk)
+    filler = fill(small_disk)
     try:
         with pytest.raises(StorageError) as info:
             Workspace.open(data_dir=data_dir, framework_path=SMALL).close()

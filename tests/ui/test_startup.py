@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from digigram.app import requested_language
 from digigram.ui.main_window import KEY_LANGUAGE, load_settings
+from tests.store.disks import read_only_mount  # noqa: F401  (a fixture, used by name)
 from tests.store.test_shared_pc import (  # noqa: F401  (fixtures, used by name)
     read_only_database,
     read_only_folder,
@@ -94,19 +95,26 @@ def test_a_damaged_database_is_explained_in_the_users_language(qtbot: Any, data_
     assert exits == [2]
 
 
-@pytest.mark.parametrize("case", ["read-only", "a file"])
+@pytest.mark.parametrize("case", ["read-only", "a file", "a folder for the database"])
 def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_option(
         qtbot: Any, tmp_path: Path, messages: list[str], exits: list[int], request: pytest.FixtureRequest,
         capsys: pytest.CaptureFixture[str], case: str) -> None:
     """A read-only data folder told the librarian to «choose another one with --data-dir», an option of a
-    command line they never type. The app says whom to ask; the terminal keeps --data-dir."""
+    command line they never type. The app says whom to ask; the terminal keeps --data-dir. A folder where
+    the database file belongs gave the crash dialog, and the window stayed on «Opening your data…»."""
     from digigram.app import open_window, qapplication
     from digigram.cli.main import main
+    from digigram.core.paths import database_path
 
     if case == "a file":
         folder = tmp_path / "data"
         folder.write_bytes(b"")
         said = {"en": "is a file, not a folder", "uk": "це файл, а не тека"}
+    elif case == "a folder for the database":
+        folder = tmp_path / "data"
+        database_path(folder).mkdir(parents=True)
+        said = {"en": "is a folder, but Digigram keeps its database in a file",
+                "uk": "це тека, а Digigram зберігає базу даних у файлі"}
     else:
         folder = request.getfixturevalue("read_only_folder")
         said = {"en": "can only be read", "uk": "можна лише читати"}
@@ -121,7 +129,7 @@ def test_a_data_folder_the_app_cannot_use_says_who_can_help_not_a_command_line_o
         assert said[lang] in shown and helper in shown.lower() and "--data-dir" not in shown, shown
         assert win.opening.text.text() == shown and not win.is_ready
         messages.clear()
-        assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
+        assert main(["quiz", "--person", "Олена", "--data-dir", str(folder), "--lang", lang]) == 2
         err = capsys.readouterr().err
         assert said[lang] in err and "--data-dir" in err, err
     assert exits == [2, 2]
@@ -152,7 +160,7 @@ def test_a_read_only_database_file_is_named_as_the_file_in_the_app_and_at_the_te
         assert shown.startswith(named) and helper in shown and "--data-dir" not in shown, shown
         assert win.opening.text.text() == shown and not win.is_ready
         messages.clear()
-        assert main(["people", "--data-dir", str(folder), "--lang", lang]) == 2
+        assert main(["quiz", "--person", "Олена", "--data-dir", str(folder), "--lang", lang]) == 2
         err = capsys.readouterr().err
         assert named in err and "--data-dir" in err, err
     assert exits == [2, 2]

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from digigram.core.coordination import MIN_PASSWORD, CoordinatorError, CoordinatorLocked, lockout_seconds
-from digigram.core.errors import DigigramError
+from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, Message
 from digigram.core.records import Change
 from digigram.services.secrets import hash_secret, secret_matches
@@ -118,6 +118,9 @@ def _guarded(vault: Vault, key: str, right: Callable[[], bool]) -> tuple[bool, i
     try:
         taken = vault.update(key, take_turn)
     except WriteRefused as exc:
+        if exc.reason == "full":
+            raise StorageError(N_("The disk is full, so this try could not be counted and was not checked. "
+                                  "Free some disk space and try again.")) from exc
         if exc.reason not in ("role", "read-only"):
             raise
         # A read-only account (the regional analyst, a write-protected file) cannot record the try. Such

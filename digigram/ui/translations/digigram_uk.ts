@@ -988,7 +988,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../errors.py" line="97"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
-        <translation>У Digigram щось пішло не так. Відповіді, дані досі, збережено. Будь ласка, повідомте людину, яка доглядає за цим компʼютером; подробиці записано в цьому файлі:</translation>
+        <translation>У Digigram щось пішло не так. Усі відповіді, дані до цієї миті, збережено. Будь ласка, повідомте про це того, хто обслуговує цей компʼютер; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
         <location filename="../errors.py" line="105"/>

@@ -1,0 +1,74 @@
+"""Real full disks and read-only folders for storage tests: a small tmpfs of their own (root on Linux),
+else a folder's mode (which root ignores); a test that cannot have one is skipped."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def mount_tmpfs(target: Path, size: str) -> bool:
+    target.mkdir(parents=True, exist_ok=True)
+    if os.name != "posix" or os.geteuid() != 0:
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)],
+                          capture_output=True, check=False).returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 16 MiB file system (tmpfs), so that the disk really fills up."""
+    mount = tmp_path / "disk"
+    if not mount_tmpfs(mount, "16m"):
+        pytest.skip("needs permission to mount a small tmpfs (root on Linux)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Write a file until `disk` has no room left; returns it (unlink it to make room again)."""
+    filler = disk / "filler"
+    try:
+        with filler.open("wb") as handle:
+            while True:
+                handle.write(b"\0" * 4096)
+                handle.flush()
+    except OSError:
+        pass
+    return filler
+
+
+@pytest.fixture
+def read_only_mount(tmp_path: Path) -> Iterator[Path]:
+    """A folder to fill, then `make_read_only(folder)`: remounted read-only when run as root (whom a mode
+    does not stop), else its mode taken away; put back at the end."""
+    mount = tmp_path / "ro"
+    as_root = os.name == "posix" and os.geteuid() == 0
+    if as_root and not mount_tmpfs(mount, "8m"):
+        pytest.skip("needs permission to mount a tmpfs")
+    mount.mkdir(exist_ok=True)
+    try:
+        yield mount
+    finally:
+        if as_root:
+            subprocess.run(["umount", "-l", str(mount)], check=False)
+        else:
+            for folder in (mount, *mount.rglob("*")):
+                if folder.is_dir():
+                    folder.chmod(0o755)
+
+
+def make_read_only(mount: Path, folder: Path) -> None:
+    """`folder` (inside the read_only_mount `mount`) can no longer be written."""
+    if os.name == "posix" and os.geteuid() == 0:
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+    else:
+        folder.chmod(0o555)
+    if os.access(folder, os.W_OK):
+        pytest.skip("the folder could not be made read-only")
