@@ -15,8 +15,8 @@ from digigram.core import paths
 from digigram.services.workspace import Workspace
 from digigram.store import backup, migrate
 from digigram.store.db import sqlite_url
+from tests.disks import fill, make_read_only
 from tests.store.conftest import SMALL
-from tests.store.disks import fill, make_read_only
 from tests.ui.coordinator_seed import finish_check
 
 PASSWORD = "coordinator-2024"

@@ -17,8 +17,8 @@ from digigram.core.records import BackupChoice
 from digigram.services.restore import Restorer
 from digigram.services.workspace import Workspace
 from digigram.store import backup
+from tests.disks import fill, make_read_only
 from tests.store.conftest import SMALL
-from tests.store.disks import fill, make_read_only
 
 PASSWORD = "coordinator-2024"
 

@@ -18,8 +18,8 @@ from digigram.core import paths
 from digigram.core.errors import DigigramError, StorageError
 from digigram.services.workspace import Workspace
 from digigram.store import backup
+from tests.disks import fill, make_read_only
 from tests.store.conftest import SMALL
-from tests.store.disks import fill, make_read_only
 from tests.store.helpers import some_choice
 
 OWNER_ONLY = 0o600

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from digigram.app import requested_language
 from digigram.ui.main_window import KEY_LANGUAGE, load_settings
-from tests.store.disks import read_only_mount  # noqa: F401  (a fixture, used by name)
+from tests.disks import read_only_mount  # noqa: F401  (a fixture, used by name)
 from tests.store.test_shared_pc import (  # noqa: F401  (fixtures, used by name)
     read_only_database,
     read_only_folder,
