@@ -104,3 +104,17 @@ def read_only_disk(target: Path) -> Iterator[Path]:
 def left_in(folder: Path) -> list[str]:
     """What a failed save left in `folder`, the filler aside (hidden and temporary files included)."""
     return sorted(p.name for p in folder.iterdir() if p.name != "filler")
+
+
+@pytest.fixture
+def full(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a full USB stick (a 1 MiB tmpfs with no byte left)."""
+    with full_disk(tmp_path / "stick") as folder:
+        yield folder
+
+
+@pytest.fixture
+def protected(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a write-protected USB stick (a tmpfs mounted read-only)."""
+    with read_only_disk(tmp_path / "locked") as folder:
+        yield folder

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from digigram.services.workspace import Workspace
-from tests.disks import full_disk
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "coordinator-2024"
-
-
-@pytest.fixture
-def full(tmp_path: Path) -> Iterator[Path]:
-    with full_disk(tmp_path / "stick") as folder:
-        yield folder
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

@@ -3,7 +3,6 @@ plan, the group, programme and calibration reports) is saved by save_pdf_pages."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,7 @@ from digigram.charts.report import save_pdf_pages
 from digigram.cli.main import main
 from digigram.core.errors import DigigramError
 from digigram.services.workspace import Workspace
-from tests.disks import full_disk, left_in, read_only_disk
-
-
-@pytest.fixture
-def full(tmp_path: Path) -> Iterator[Path]:
-    with full_disk(tmp_path / "stick") as folder:
-        yield folder
-
-
-@pytest.fixture
-def protected(tmp_path: Path) -> Iterator[Path]:
-    with read_only_disk(tmp_path / "locked") as folder:
-        yield folder
+from tests.disks import left_in
 
 
 def _pages() -> list[Figure]:

@@ -13,19 +13,7 @@ from pathlib import Path
 import pytest
 
 from digigram.core.bundle.format import PARTIAL_SETTLE_S
-from digigram.services.workspace import Workspace
-from tests.coordinator.test_bundle_refused import PASSWORD, _export
-from tests.coordinator.test_bundle_support import make_hub
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Path:
-    folder = tmp_path / "hub"
-    make_hub(folder, people=2)
-    with Workspace.open(data_dir=folder) as ws:
-        ws.set_coordinator_password(PASSWORD)
-    return folder
-
+from tests.coordinator.test_bundle_refused import PASSWORD, _export, hub  # noqa: F401  (a fixture)
 
 # A writer that starts a bundle and stops in the middle of it, as a region's export to a slow stick does.
 _WRITER = """
@@ -62,7 +50,7 @@ def _age(paths: list[Path]) -> None:
 
 
 def test_the_next_export_removes_what_a_killed_export_left_and_nothing_else(
-        hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     """`kill -9` in the middle of an export left «.hub.zip.<hex>.partial», the hub's names and results,
     in the folder for good: later exports to the same file never removed it."""
     stick = tmp_path / "stick"
@@ -82,7 +70,7 @@ def test_the_next_export_removes_what_a_killed_export_left_and_nothing_else(
 
 
 def test_a_partial_an_export_is_still_writing_is_left_alone(
-        hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     stick = tmp_path / "stick"
     stick.mkdir()
     out = stick / "hub.zip"
@@ -100,7 +88,7 @@ def test_a_partial_an_export_is_still_writing_is_left_alone(
 
 
 def test_a_partial_just_made_is_left_alone_until_its_writer_had_time_to_lock_it(
-        hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     out = tmp_path / "hub.zip"
     fresh = tmp_path / f".hub.zip.{'a' * 32}.partial"
     fresh.write_bytes(b"PK")

@@ -4,7 +4,6 @@ naming the file they chose; a bundle holds a whole hub's names and results, so n
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,14 @@ import pytest
 from digigram.cli.main import main
 from digigram.services.workspace import Workspace
 from tests.coordinator.test_bundle_support import make_hub
-from tests.disks import full_disk, left_in, read_only_disk
+from tests.disks import left_in
 
 PASSWORD = "пароль координатора"
 
 
 @pytest.fixture
 def hub(tmp_path: Path) -> Path:
+    """A hub's data folder with two people and the coordinator password (this file's and the partials')."""
     folder = tmp_path / "hub"
     make_hub(folder, people=2)
     with Workspace.open(data_dir=folder) as ws:
@@ -29,18 +29,6 @@ def hub(tmp_path: Path) -> Path:
 def _export(monkeypatch: pytest.MonkeyPatch, hub: Path, out: Path, lang: str = "uk") -> int:
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     return main(["bundle", "export", "--out", str(out), "--unsigned", "--data-dir", str(hub), "--lang", lang])
-
-
-@pytest.fixture
-def protected(tmp_path: Path) -> Iterator[Path]:
-    with read_only_disk(tmp_path / "locked") as folder:
-        yield folder
-
-
-@pytest.fixture
-def full(tmp_path: Path) -> Iterator[Path]:
-    with full_disk(tmp_path / "stick") as folder:
-        yield folder
 
 
 def test_a_bundle_to_a_write_protected_stick_names_the_chosen_file_in_ukrainian(

@@ -59,6 +59,20 @@ def chosen_in_settings(monkeypatch: Any, win: Any, **chosen: Any) -> None:
     win.edit_settings()
 
 
+def chosen_on_a_trainees_page(qtbot: Any, monkeypatch: Any, win: Any, view: Any, **chosen: Any) -> None:
+    """From the dashboard `view`: the first trainee opened, `chosen` made in Settings on their page, and
+    "Back to the dashboard" clicked, as a coordinator would."""
+    from digigram.ui.coordinator.trainee import TraineeView
+
+    view.tabs.setCurrentIndex(0)
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    trainee = win.stack.currentWidget()
+    assert isinstance(trainee, TraineeView)
+    chosen_in_settings(monkeypatch, win, **chosen)
+    qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+
+
 def type_text(widget: Any, text: str) -> None:
     """Type any text, Cyrillic too (QTest's key clicks accept only ASCII)."""
     from PySide6.QtCore import QEvent

@@ -14,7 +14,7 @@ from digigram.ui.coordinator.hubs import HubsDialog
 from digigram.ui.hub_picker import AddHubDialog
 from digigram.ui.settings_dialog import Settings
 from tests.ui.coordinator_seed import seed_trainees
-from tests.ui.helpers import chosen_in_settings, picture_drawn
+from tests.ui.helpers import chosen_on_a_trainees_page, picture_drawn
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
 NAME = "Центральна бібліотека"
@@ -203,21 +203,13 @@ def test_a_look_chosen_on_a_trainees_page_reaches_the_group_picture(
     old size."""
     from matplotlib.colors import to_hex
 
-    from digigram.ui.coordinator.trainee import TraineeView
-
     ws.add_hub("Хаб у Бучі", region_id="UA-32")
     seed_trainees(ws, [("Оксана", "Хаб у Бучі", "", None), ("Марія", "Хаб у Бучі", "", None)], checks=2)
     view = _dashboard(window, ws)
     view.tabs.setCurrentWidget(view.heatmap)
     assert to_hex(picture_drawn(view).chart.figure.get_facecolor()) == "#ffffff"
     for chosen in ({"high_contrast": True}, {"text_scale": 150}):
-        view.tabs.setCurrentIndex(0)
-        view.table.selectRow(0)
-        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
-        trainee = window.stack.currentWidget()
-        assert isinstance(trainee, TraineeView)
-        chosen_in_settings(monkeypatch, window, **chosen)
-        qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+        chosen_on_a_trainees_page(qtbot, monkeypatch, window, view, **chosen)
         view.tabs.setCurrentWidget(view.heatmap)
         figure = picture_drawn(view).chart.figure
         assert to_hex(figure.get_facecolor()) == "#000000", chosen

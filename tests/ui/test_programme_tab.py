@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.coordinator.programme import ProgrammePage
 from tests.ui.coordinator_seed import seed_trainees
-from tests.ui.helpers import chosen_in_settings
+from tests.ui.helpers import chosen_in_settings, chosen_on_a_trainees_page
 from tests.ui.test_accessibility import unnamed_focusable
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
 
@@ -327,8 +327,6 @@ def test_a_look_chosen_on_a_trainees_page_draws_the_figures_in_it_on_coming_back
     """High contrast chosen in Settings while a trainee's page was shown (the language unchanged) left the
     Programme tab's charts dark on white when the coordinator came back to them, beside a black window.
     A larger text chosen there is drawn too."""
-    from digigram.ui.coordinator.trainee import TraineeView
-
     ws.add_hub("Хаб у Бучі", region_id="UA-32")
     seed_trainees(ws, PEOPLE, checks=2)
     ws.set_coordinator_password(SECRET)
@@ -338,13 +336,7 @@ def test_a_look_chosen_on_a_trainees_page_draws_the_figures_in_it_on_coming_back
     drawn = _backgrounds(page)
     assert drawn and set(drawn.values()) == {"#ffffff"}, drawn
     for chosen in ({"high_contrast": True}, {"text_scale": 150}):
-        view.tabs.setCurrentIndex(0)
-        view.table.selectRow(0)
-        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
-        trainee = window.stack.currentWidget()
-        assert isinstance(trainee, TraineeView)
-        chosen_in_settings(monkeypatch, window, **chosen)
-        qtbot.mouseClick(trainee.back, Qt.MouseButton.LeftButton)
+        chosen_on_a_trainees_page(qtbot, monkeypatch, window, view, **chosen)
         assert window.stack.currentWidget() is view
         view.tabs.setCurrentWidget(page)
         qtbot.waitUntil(lambda: _backgrounds(page) == dict.fromkeys(drawn, "#000000")

@@ -3,7 +3,6 @@ in the user's language and naming the file they chose, and nothing half-written 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +14,10 @@ from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator.bundles import BundleChoice, BundleDialog
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.coordinator.login import PasswordDialog
-from tests.disks import full_disk, left_in, read_only_disk
+from tests.disks import left_in
 from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.helpers import answer_to_the_end, create_person
 from tests.ui.test_coordinator import PEOPLE, SECRET
-
-
-@pytest.fixture
-def full(tmp_path: Path) -> Iterator[Path]:
-    with full_disk(tmp_path / "stick") as folder:
-        yield folder
-
-
-@pytest.fixture
-def protected(tmp_path: Path) -> Iterator[Path]:
-    with read_only_disk(tmp_path / "locked") as folder:
-        yield folder
 
 
 @pytest.fixture
