@@ -55,6 +55,14 @@ class Quiz:
         self.proc.stdin.write(line.encode() + b"\n")
         self.proc.stdin.flush()
 
+    def __enter__(self) -> Quiz:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.proc.poll() is None:  # a failed step: nothing left running
+            self.proc.kill()
+            self.proc.wait()
+
     def end(self) -> tuple[int, str, str]:
         code = self.proc.wait(WAIT_S)
         self._reader.join(WAIT_S)
@@ -67,8 +75,7 @@ def test_stopped_at_a_question_the_quiz_says_the_answers_are_kept_and_the_next_r
         tmp_path: Path, stop: signal.Signals) -> None:
     """Ctrl+C at the second question ended the quiz with «> ^C» alone and status 130: a person could not
     know that their first answer was stored."""
-    quiz = Quiz(tmp_path)
-    try:
+    with Quiz(tmp_path) as quiz:
         quiz.wait_for("Ви згодні")
         quiz.type("так")
         quiz.wait_for("від 1 до 10")
@@ -78,19 +85,12 @@ def test_stopped_at_a_question_the_quiz_says_the_answers_are_kept_and_the_next_r
         quiz.wait_for(QUESTION.pattern, count=2)  # the first answer is stored: the second question is up
         quiz.proc.send_signal(stop)
         code, out, err = quiz.end()
-    finally:
-        if quiz.proc.poll() is None:
-            quiz.proc.kill()
     assert code == 130
     assert "Зупинено. Усі ваші відповіді збережено: щоб продовжити, запустіть цю команду ще раз." in out
     assert "Traceback" not in err
-    again = Quiz(tmp_path)
-    try:
+    with Quiz(tmp_path) as again:
         again.wait_for(QUESTION.pattern)
         again.type("q")
         code, out, _ = again.end()
-    finally:
-        if again.proc.poll() is None:
-            again.proc.kill()
     assert code == 0
     assert "Продовжуємо перевірку: відповідей уже 1." in out

@@ -28,14 +28,20 @@ def _page(qtbot: Any, window: Any) -> ProgrammePage:
     return page
 
 
-def test_the_tab_shows_the_figures_and_filters_by_region(
-        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
-    ws.add_hub("Хаб у Бучі", region_id="UA-32")
-    ws.add_hub("Хаб у Львові", region_id="UA-46")
+def _opened(qtbot: Any, window: Any, ws: Any, *regions: tuple[str, str]) -> ProgrammePage:
+    """PEOPLE checked twice, their hubs in `regions` ((hub, region id) pairs), and the Programme tab shown
+    in coordinator mode."""
+    for hub, region in regions:
+        ws.add_hub(hub, region_id=region)
     seed_trainees(ws, PEOPLE, checks=2)
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
-    page = _page(qtbot, window)
+    return _page(qtbot, window)
+
+
+def test_the_tab_shows_the_figures_and_filters_by_region(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    page = _opened(qtbot, window, ws, ("Хаб у Бучі", "UA-32"), ("Хаб у Львові", "UA-46"))
     assert (page.picture.trainees, page.picture.checks) == (3, 6)
     assert "Trainees: 3; hubs: 2; finished checks: 6." in page.summary.text()
     assert [page.regions.item(r, 0).text() for r in range(page.regions.rowCount())] == [
@@ -290,11 +296,7 @@ def test_a_language_switch_on_another_tab_draws_the_figures_once_when_the_tab_is
     itself a switch draws them once."""
     from digigram.ui.settings_dialog import Settings
 
-    ws.add_hub("Хаб у Бучі", region_id="UA-32")
-    seed_trainees(ws, PEOPLE, checks=2)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    page = _page(qtbot, window)
+    page = _opened(qtbot, window, ws, ("Хаб у Бучі", "UA-32"))
     view = window.stack.currentWidget()
     drawn: list[str] = []
     real = ProgrammePage._show
@@ -327,11 +329,7 @@ def test_a_look_chosen_on_a_trainees_page_draws_the_figures_in_it_on_coming_back
     """High contrast chosen in Settings while a trainee's page was shown (the language unchanged) left the
     Programme tab's charts dark on white when the coordinator came back to them, beside a black window.
     A larger text chosen there is drawn too."""
-    ws.add_hub("Хаб у Бучі", region_id="UA-32")
-    seed_trainees(ws, PEOPLE, checks=2)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    page = _page(qtbot, window)
+    page = _opened(qtbot, window, ws, ("Хаб у Бучі", "UA-32"))
     view = window.stack.currentWidget()
     drawn = _backgrounds(page)
     assert drawn and set(drawn.values()) == {"#ffffff"}, drawn
@@ -347,12 +345,7 @@ def test_after_a_language_switch_the_filters_and_the_line_naming_the_figures_are
         qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     """«Figures for: Kyiv Oblast (UA-32)» stayed in English after a switch to Ukrainian, as did the regions
     in the filter above it, their «All regions» and the hubs' «All hubs», while every other word changed."""
-    ws.add_hub("Хаб у Бучі", region_id="UA-32")
-    ws.add_hub("Хаб у Львові", region_id="UA-46")
-    seed_trainees(ws, PEOPLE, checks=2)
-    ws.set_coordinator_password(SECRET)
-    window.coordinator_action.trigger()
-    page = _page(qtbot, window)
+    page = _opened(qtbot, window, ws, ("Хаб у Бучі", "UA-32"), ("Хаб у Львові", "UA-46"))
     page.region.setCurrentIndex(page.region.findData("UA-32"))
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.picture.filter.region_id == "UA-32", timeout=20000)
