@@ -32,3 +32,20 @@ def test_a_persons_data_sent_to_a_full_stick_is_refused_in_words(
                               cwd=ROOT, check=False)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and done.stderr.rstrip().endswith(expected), done.stderr
+
+
+def test_a_long_list_of_people_sent_to_a_full_stick_is_refused_in_words(full: Path, tmp_path: Path) -> None:
+    """`digigram people > E:\\люди.txt` prints a line a person: the disk refused one in the middle of the
+    list, and that print gave a traceback and status 1."""
+    data = tmp_path / "data"
+    with Workspace.open(data_dir=data) as ws:
+        for n in range(400):  # more than Python's output buffer holds: the refusal comes mid-list
+            ws.create_person(f"Людина {n} Костянтинівська-Ґудзь")
+    with (full / "люди.txt").open("wb") as out:
+        done = subprocess.run([sys.executable, "-m", "digigram", "people", "--data-dir", str(data),
+                               "--lang", "uk"], stdout=out, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                              check=False)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.rstrip().endswith("Не вдалося записати вивід: на диску не залишилося місця. Те, що "
+                                         "встигло записатися, неповне."), done.stderr

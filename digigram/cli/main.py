@@ -175,7 +175,9 @@ def _dispatch(args: argparse.Namespace, desktop: Callable[[argparse.Namespace], 
         if desktop is None:
             raise RuntimeError("the desktop app is opened through digigram.__main__.main")
         return int(desktop(args))
-    with _stopped_like_ctrl_c():
+    from digigram.cli.output import refusals_in_words
+
+    with _stopped_like_ctrl_c(), refusals_in_words():
         return int(module.run(args))
 
 

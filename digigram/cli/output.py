@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from digigram.core.errors import DigigramError, os_reason
 from digigram.core.i18n import N_
@@ -33,3 +36,41 @@ def output_refused(exc: OSError) -> DigigramError:
         pass
     return DigigramError(N_("Could not write the output: {reason}. What was written of it is incomplete.",
                             reason=os_reason(exc)))
+
+
+class _Refusing:
+    """Standard output whose refusals (a full disk behind `> file`) are DigigramErrors, said in words by
+    the command line, wherever in a command the writing happens (`people` prints a line a person)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise output_refused(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise output_refused(exc) from exc
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, fileno, buffer…: the stream's own
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def refusals_in_words() -> Iterator[None]:
+    """While a command runs, its standard output says a refusal in the reader's words."""
+    stream = sys.stdout
+    sys.stdout = _Refusing(stream)
+    try:
+        yield
+    finally:
+        sys.stdout = stream
