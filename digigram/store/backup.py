@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from digigram.core.errors import Cancelled, StorageError
+from digigram.core.errors import Cancelled, StorageError, os_reason
 from digigram.core.files import create_owner_only, touch_owner_only
 from digigram.core.i18n import N_
 from digigram.store.db import STOPPED, inspect_file, read_only_uri
@@ -207,7 +207,8 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
                    folder=folder),
             ) from exc
         raise StorageError(
-            N_("Could not back up the database into {folder}: {exc}.", folder=folder, exc=exc),
+            N_("Could not back up the database into {folder}: {exc}.", folder=folder,
+               exc=os_reason(exc) if isinstance(exc, OSError) else exc),
         ) from exc
     for old in list_backups(folder)[keep:]:
         old.path.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -58,8 +59,14 @@ def connect_read_only(path: Path, *, timeout: float = BUSY_TIMEOUT_MS / 1000) ->
     file. Neither changes any file.
     """
     first: sqlite3.Error = sqlite3.OperationalError("disk I/O error")
-    # On a full disk SQLite would leave a cut-off -shm file behind as it failed: not tried there.
-    if not _no_room(path):
+    # A WAL index beside the file: another connection (the desktop app) may be writing. Only an ordinary
+    # connection takes part in its locks; one without them, below, could read pages the writer moves
+    # under it and give wrong figures without a word. So there it is the ordinary one or none, unless the
+    # folder cannot be written at all (then nothing else can be writing there either).
+    shared = path.with_name(path.name + "-shm").exists()
+    # On a full disk SQLite would leave a cut-off -shm file behind as it failed to make one: not tried
+    # there unless the file is there already.
+    if shared or not _no_room(path):
         con = sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout, check_same_thread=False)
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL and its index
@@ -67,6 +74,8 @@ def connect_read_only(path: Path, *, timeout: float = BUSY_TIMEOUT_MS / 1000) ->
         except sqlite3.OperationalError as exc:
             con.close()
             if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (_CANTOPEN, _IOERR):
+                raise
+            if shared and os.access(path.parent, os.W_OK):
                 raise
             first = exc
     wal = path.with_name(path.name + "-wal")

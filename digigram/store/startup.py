@@ -272,7 +272,13 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
             store = Store(None, None, sqlite_url(db_path), db_path, paths.backup_dir(folder), read_only=True)
             if writable:  # what was written since the last backup is kept, as at any start
                 store.backup_due = True
-                store.backup_at_start()
+                try:
+                    store.backup_at_start()
+                except StorageError as exc:
+                    # Only looked writable (on Windows every folder does), or its backups folder is
+                    # protected: a command that only reads still serves, and says so.
+                    store.backup_due = False
+                    store.notices.append(exc)
             return store
         if not writable:
             raise _upgrade_needs_writing(folder)

@@ -136,3 +136,57 @@ def test_an_older_database_where_it_can_be_written_is_brought_up_to_date_as_befo
     listed = _digigram("people", "--data-dir", str(data_dir))
     assert listed.returncode == 0, listed.stderr
     assert migrate.file_needs_upgrade(paths.database_path(data_dir)) is False
+
+
+def test_on_a_full_disk_a_read_keeps_its_snapshot_while_the_open_window_writes(small_disk: Path) -> None:
+    """On a full disk the reading commands read the WAL without taking part in its locks, also while the
+    desktop app had the database open and went on writing (its WAL is reused, so commits still fit).
+    Unseen by the writer, such a read could add up pages of two moments: a writer moving amounts between
+    rows, whose total never changes, was read with a wrong total 2,534 times in 14,489. Here, with that
+    reader, the writer's checkpoint failed with «database or disk is full». With the WAL's index there, a
+    read is now an ordinary one: it keeps its snapshot, and the writer goes on."""
+    import sqlite3
+
+    from digigram.store.db import connect_read_only
+
+    db = small_disk / "shared.sqlite3"
+    writer = sqlite3.connect(db, isolation_level=None)  # the window's connection, kept open
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE amount (id INTEGER PRIMARY KEY, value INTEGER)")
+    writer.executemany("INSERT INTO amount VALUES (?, ?)", [(n, 1) for n in range(2000)])
+    writer.execute("PRAGMA wal_checkpoint(RESTART)")  # the file holds every page; the WAL is reused
+    filler = fill(small_disk)
+    try:
+        reader = connect_read_only(db)
+        reader.execute("BEGIN")
+        first = reader.execute("SELECT sum(value), count(*) FROM amount").fetchone()
+        writer.execute("UPDATE amount SET value = value + 1")  # a commit the reused WAL still takes
+        writer.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the app's checkpoint: pages into the file
+        assert reader.execute("SELECT sum(value), count(*) FROM amount").fetchone() == first == (2000, 2000)
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT sum(value) FROM amount").fetchone() == (4000,)  # then the new one
+        reader.close()
+    finally:
+        writer.close()
+        filler.unlink()
+
+
+def test_a_start_backup_that_cannot_be_made_does_not_stop_a_reading_command(
+        read_only_mount: Path, tmp_path: Path) -> None:
+    """Where the data folder only looks writable (on Windows every folder does) or its backups folder is
+    write-protected, `people` stopped with «Не вдалося зробити резервну копію…: [Errno 30] Read-only file
+    system». It reads, and says the backup was not made, in words."""
+    data_dir = tmp_path / "data"
+    _hub(data_dir)
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.create_person("Петро")  # written since the last backup: a start backup is due
+    backups = paths.backup_dir(data_dir)
+    shutil.copytree(backups, read_only_mount, dirs_exist_ok=True)
+    shutil.rmtree(backups)
+    backups.symlink_to(read_only_mount, target_is_directory=True)
+    make_read_only(read_only_mount, read_only_mount)
+    listed = _digigram("people", "--data-dir", str(data_dir))
+    assert listed.returncode == 0, listed.stderr
+    assert "Олена" in listed.stdout and "Петро" in listed.stdout, listed.stdout
+    said = listed.stderr
+    assert "Не вдалося зробити резервну копію" in said and "Errno" not in said, said
