@@ -843,6 +843,9 @@ class FittedTable(QTableWidget):
         # Read, not edited: whole rows are chosen, and the row numbers say nothing.
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab and Shift+Tab leave the table (arrows move inside it), and Ctrl+Tab reaches the tabs around
+        # it: Qt's tables keep Tab for moving cell to cell, and the keyboard never left a table read only.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         if all_rows:
