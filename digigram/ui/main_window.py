@@ -266,12 +266,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
         self.scroller.setAccessibleName(translate("MainWindow", "Current screen"))
         self.home_action.setText(translate("MainWindow", "Home"))
-        self.home_action.setToolTip(translate("MainWindow", "Back to the home screen (Ctrl+H)"))
+        _tip_with_key(self.home_action, translate("MainWindow", "Back to the home screen"))
         self.settings_action.setText(translate("MainWindow", "Settings"))
-        self.settings_action.setToolTip(translate("MainWindow", "Language, text size and contrast"))
+        _tip_with_key(self.settings_action, translate("MainWindow", "Language, text size and contrast"))
         self.coordinator_action.setText(translate("MainWindow", "Coordinator"))
-        self.coordinator_action.setToolTip(
-            translate("MainWindow", "Trainees, group picture, exports, bundles; needs the password (Ctrl+K)"))
+        _tip_with_key(self.coordinator_action, translate(
+            "MainWindow", "Trainees, group picture, exports, bundles; needs the password"))
         for action in self.toolbar.actions():
             widget = self.toolbar.widgetForAction(action)
             if widget is not None:
@@ -588,3 +588,9 @@ class MainWindow(QMainWindow):
             self.run(self.quiz.session.pause)
             self.quiz.session = None
         super().closeEvent(event)
+
+
+def _tip_with_key(action: QAction, tip: str) -> None:
+    """The action's tooltip with its shortcut as this system writes it, so hovering teaches the key."""
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({key})" if key else tip)
