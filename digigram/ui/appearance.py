@@ -163,7 +163,10 @@ def contrast_sheet(font: QFont) -> str:
         # A thick yellow outline shows where the keyboard is, whatever the style draws.
         "*:focus { outline: 2px solid #ffff00; } "
         "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
-        "QPushButton:focus { border: 3px solid #ffff00; } "
+        # The focused edge is a pixel thicker and the padding a pixel thinner: the text keeps the room the
+        # button was laid out with at rest («Видалити слухача…» was cut when the keyboard reached it).
+        # The yellow edge is the button's focus mark; the outline drawn round its text crossed the letters.
+        "QPushButton:focus { border: 3px solid #ffff00; padding: 3px 9px; outline: none; } "
         # Text fields and lists are drawn black on black with no edge: an empty name or PIN field
         # could not be found at all. A white edge shows each, a yellow one the focused one.
         "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget { border: 2px solid #ffffff; } "
