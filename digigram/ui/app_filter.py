@@ -1,4 +1,5 @@
-"""The application's one event filter: input restarts the idle timers; Alt+key finds Cyrillic mnemonics.
+"""The application's one event filter: input restarts the idle timers; Alt+key finds Cyrillic mnemonics;
+Enter presses the focused button in a window that is not a dialog.
 
 Every event of every widget passes through an application-wide filter, and a filter written in
 Python costs a call into Python for each: about 370 per answered question. Two filters doubled that
@@ -8,8 +9,9 @@ on the answer path, so there is one, and it returns at once for anything that is
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from digigram.ui import mnemonics
 
@@ -36,8 +38,27 @@ class AppFilter(QObject):
             if timer.isActive():
                 timer.start()  # any key or click counts as someone being there
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return mnemonics.latin_layout_mnemonic(watched, event)
+            return enter_presses_button(watched, event) or mnemonics.latin_layout_mnemonic(watched, event)
         return False
+
+
+def enter_presses_button(watched: QObject, event: QKeyEvent) -> bool:
+    """Enter or Return on a focused push button outside a dialog presses it, as Space does.
+
+    Qt gives Enter to a push button only in a dialog (where it is the default button's key); in the
+    main window's screens Enter on a button reached with Tab did nothing, though the check teaches
+    "Enter saves". Dialogs keep Qt's own rule, their default button included.
+    """
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or not isinstance(watched, QPushButton):
+        return False
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or event.isAutoRepeat():
+        return False
+    if watched.autoDefault() or watched.isDefault() or isinstance(watched.window(), QDialog):
+        return False
+    if not watched.isEnabled() or not watched.hasFocus():
+        return False
+    watched.click()
+    return True
 
 
 _installed: AppFilter | None = None

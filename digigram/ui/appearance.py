@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPolygon
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QStyleOptionSpinBox,
+    QWidget,
+)
 
 from digigram.ui.translations import compile_all, qm_path
 
@@ -65,10 +84,12 @@ def _deliver_language_change() -> None:
 
 
 class ScaledIndicators(QProxyStyle):
-    """The app's style, with check boxes, radio circles and tab scroll arrows as large as the text.
+    """The app's style, with check boxes, radio circles, tab scroll arrows and spin box arrows as large as
+    the text, and the room beside a button's text growing with it.
 
-    Fusion keeps them at their 100 % size, a small target beside text at 200 %. High contrast sizes them
-    in its style sheet instead, which takes precedence.
+    Fusion keeps them at their 100 % size, a small target beside text at 200 %, where a button's text
+    nearly touched its edge. High contrast sizes the indicators and a button's padding in its style
+    sheet instead, which takes precedence.
     """
 
     _METRICS = frozenset({QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
@@ -87,6 +108,72 @@ class ScaledIndicators(QProxyStyle):
         if self.percent != SCALE_MIN and metric in self._METRICS:
             return round(value * self.percent / SCALE_MIN)
         return value
+
+    def _grown(self, value: int) -> int:
+        """How much wider than at 100 % something `value` wide is at the present text size."""
+        return round(value * (self.percent - SCALE_MIN) / SCALE_MIN)
+
+    def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption | None, size: QSize,
+                         widget: QWidget | None = None) -> QSize:
+        # Qt passes no option or widget at times; the binding's hints say otherwise.
+        grown = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
+        if self.percent == SCALE_MIN:
+            return grown
+        if kind == QStyle.ContentsType.CT_PushButton:
+            margin = super().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, option, widget)
+            return grown + QSize(2 * self._grown(margin), 0)
+        if kind == QStyle.ContentsType.CT_SpinBox:
+            return grown + QSize(self._grown(self._ARROWS), 0)
+        return grown
+
+    # Fusion's spin box arrows are this wide at every text size.
+    _ARROWS = 14
+
+    def subControlRect(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                       sub: QStyle.SubControl, widget: QWidget | None = None) -> QRect:
+        rect = super().subControlRect(control, option, sub, widget)  # type: ignore[arg-type]
+        if (control != QStyle.ComplexControl.CC_SpinBox or self.percent == SCALE_MIN
+                or option.direction != Qt.LayoutDirection.LeftToRight):
+            return rect
+        extra = self._grown(self._ARROWS)
+        if sub in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+            return rect.adjusted(-extra, 0, 0, 0)  # wider to the left, their right edge kept
+        if sub == QStyle.SubControl.SC_SpinBoxEditField:
+            return rect.adjusted(0, 0, -extra, 0)
+        return rect
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        arrows = QStyle.SubControl.SC_SpinBoxUp | QStyle.SubControl.SC_SpinBoxDown
+        if (control != QStyle.ComplexControl.CC_SpinBox or self.percent == SCALE_MIN
+                or not isinstance(option, QStyleOptionSpinBox)
+                or option.buttonSymbols != QAbstractSpinBox.ButtonSymbols.UpDownArrows
+                or not option.subControls & arrows):
+            super().drawComplexControl(control, option, painter, widget)
+            return
+        # Fusion draws its arrows at one size in any room: drawn here, they grow with the text.
+        plain = QStyleOptionSpinBox(option)
+        plain.subControls = option.subControls & ~arrows
+        super().drawComplexControl(control, plain, painter, widget)
+        steps = (
+            (QStyle.SubControl.SC_SpinBoxUp, QAbstractSpinBox.StepEnabledFlag.StepUpEnabled, -1),
+            (QStyle.SubControl.SC_SpinBoxDown, QAbstractSpinBox.StepEnabledFlag.StepDownEnabled, 1))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for sub, enabled, way in steps:
+            rect = self.subControlRect(control, option, sub, widget)
+            on = bool(option.state & QStyle.StateFlag.State_Enabled) and bool(option.stepEnabled & enabled)
+            group = QPalette.ColorGroup.Normal if on else QPalette.ColorGroup.Disabled
+            painter.setBrush(option.palette.color(group, QPalette.ColorRole.ButtonText))
+            half = max(3, min(rect.width() // 3, rect.height() - 4))
+            tall = max(3, min(half, rect.height() - 6))
+            centre = rect.center()
+            tip = centre.y() + way * tall // 2
+            base = centre.y() - way * tall // 2
+            painter.drawPolygon(QPolygon([
+                QPoint(centre.x() - half, base), QPoint(centre.x() + half, base), QPoint(centre.x(), tip)]))
+        painter.restore()
 
 
 def apply_text_scale(percent: int) -> None:
@@ -163,7 +250,10 @@ def contrast_sheet(font: QFont) -> str:
         # A thick yellow outline shows where the keyboard is, whatever the style draws.
         "*:focus { outline: 2px solid #ffff00; } "
         "QPushButton { border: 2px solid #ffffff; padding: 4px 10px; } "
-        "QPushButton:focus { border: 3px solid #ffff00; } "
+        # The focused edge is a pixel thicker and the padding a pixel thinner: the text keeps the room the
+        # button was laid out with at rest («Видалити слухача…» was cut when the keyboard reached it).
+        # The yellow edge is the button's focus mark; the outline drawn round its text crossed the letters.
+        "QPushButton:focus { border: 3px solid #ffff00; padding: 3px 9px; outline: none; } "
         # Text fields and lists are drawn black on black with no edge: an empty name or PIN field
         # could not be found at all. A white edge shows each, a yellow one the focused one.
         "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget { border: 2px solid #ffffff; } "

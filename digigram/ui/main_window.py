@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.person_id: str | None = None
         self.unlocked: set[str] = set()  # people whose PIN was given; forgotten on Home, on change, when idle
+        # The window manager's frame (title bar) is only known once the window is on screen; until then
+        # the window cannot be fitted with it, and the status bar ended below a 600-pixel screen.
+        self._frame_unknown = True
         self._notices_shown = 0  # notices (no room for the start backup) already said in the status bar
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -263,12 +266,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
         self.scroller.setAccessibleName(translate("MainWindow", "Current screen"))
         self.home_action.setText(translate("MainWindow", "Home"))
-        self.home_action.setToolTip(translate("MainWindow", "Back to the home screen (Ctrl+H)"))
+        _tip_with_key(self.home_action, translate("MainWindow", "Back to the home screen"))
         self.settings_action.setText(translate("MainWindow", "Settings"))
-        self.settings_action.setToolTip(translate("MainWindow", "Language, text size and contrast"))
+        _tip_with_key(self.settings_action, translate("MainWindow", "Language, text size and contrast"))
         self.coordinator_action.setText(translate("MainWindow", "Coordinator"))
-        self.coordinator_action.setToolTip(
-            translate("MainWindow", "Trainees, group picture, exports, bundles; needs the password (Ctrl+K)"))
+        _tip_with_key(self.coordinator_action, translate(
+            "MainWindow", "Trainees, group picture, exports, bundles; needs the password"))
         for action in self.toolbar.actions():
             widget = self.toolbar.widgetForAction(action)
             if widget is not None:
@@ -541,6 +544,14 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self.fit_screens()
 
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        # The window manager frames the window after it is shown and moves it inside the frame: once,
+        # the window is fitted again with the frame's height counted.
+        if self._frame_unknown and self.isVisible() and self.frameGeometry() != self.geometry():
+            self._frame_unknown = False
+            self.keep_on_screen()
+
     def fit_screens(self) -> None:
         """Tell each screen that can rearrange itself (fit_width) how wide it may be without scrolling."""
         # Less the width of a vertical scroll bar, which a tall screen shows beside its content.
@@ -552,7 +563,7 @@ class MainWindow(QMainWindow):
                 fit(available)
 
     def keep_on_screen(self) -> None:
-        """Shrink the window to the screen's free area if a size change left it larger."""
+        """Shrink the window, title bar and frame included, to the screen's free area if it is larger."""
         screen = screen_of(self)
         if screen is None or self.isMaximized() or self.isFullScreen():
             return
@@ -577,3 +588,9 @@ class MainWindow(QMainWindow):
             self.run(self.quiz.session.pause)
             self.quiz.session = None
         super().closeEvent(event)
+
+
+def _tip_with_key(action: QAction, tip: str) -> None:
+    """The action's tooltip with its shortcut as this system writes it, so hovering teaches the key."""
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({key})" if key else tip)

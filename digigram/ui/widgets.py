@@ -278,22 +278,27 @@ class FocusRing(QWidget):
             self.setGeometry(self.area.rect())
         return False
 
+    WIDTH = 2
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), self.WIDTH))
         painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
 
 def scroll_page(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
-    """A frameless area that scrolls what is taller than the room, and the column to fill it (no margins
-    of its own): a screen's content above commands that must stay at the window's foot."""
+    """A frameless area that scrolls what is taller than the room, and the column to fill it: a screen's
+    content above commands that must stay at the window's foot. The column keeps only the room of the
+    area's focus ring and a gap: with none, the ring drawn over the page touched the title, the buttons
+    and the table, which seemed to have no margin at the window's frame."""
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     FocusRing(area)
     inner = QWidget(area)
     column = QVBoxLayout(inner)
-    column.setContentsMargins(0, 0, 0, 0)
+    gap = 2 * FocusRing.WIDTH
+    column.setContentsMargins(gap, gap, gap, gap)
     area.setWidget(inner)
     return area, column
 
@@ -843,6 +848,9 @@ class FittedTable(QTableWidget):
         # Read, not edited: whole rows are chosen, and the row numbers say nothing.
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab and Shift+Tab leave the table (arrows move inside it), and Ctrl+Tab reaches the tabs around
+        # it: Qt's tables keep Tab for moving cell to cell, and the keyboard never left a table read only.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         if all_rows:

@@ -32,7 +32,6 @@ def _table(parent: QWidget, columns: int) -> FittedTable:
     # Fitted to the page's width: at 200 % text on a netbook a question or an area name wraps in its
     # column, where sized to its text it pushed every other column (and its head) off to the right.
     table = FittedTable(0, columns, parent, all_rows=False)
-    table.setTabKeyNavigation(False)
     return table
 
 

@@ -47,7 +47,6 @@ def _fixed_table(parent: QWidget, columns: int) -> FittedTable:
     200 % text on a netbook the competences' names were squeezed to a word a line ("Sear… and filter…")
     or, in Ukrainian, took the width and pushed the percentages off to the right."""
     table = FittedTable(0, columns, parent, stretch=0)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     return table
 
 
