@@ -10,9 +10,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from digigram.core.errors import DigigramError
-from digigram.core.i18n import Message
+from digigram.core.i18n import Message, format_date
 from digigram.core.records import Attempt, Person, Plan
 from digigram.core.regions import Hub
+from digigram.core.when import local_day
 
 if TYPE_CHECKING:
     from digigram.core.scoring import QuizResult  # numpy: not needed to sort names on the first screen
@@ -98,6 +99,30 @@ class TraineeRow:
     needs_help: bool
     hub_id: str | None = None
     region_id: str | None = None  # the hub's region
+
+
+def told_apart(rows: Sequence[TraineeRow], lang: str) -> list[str]:
+    """The rows' names for a list that shows no other column (the group picture and its PDF): a name
+    that more than one of the rows bears is followed by its hub, then by the group and the last check's
+    day too where those are the same, as the trainee table shows them. On a region's data the first
+    eight rows all read «Андрій Бойко», with nothing to tell them apart."""
+
+    def details(row: TraineeRow, depth: int) -> tuple[str, ...]:
+        day = format_date(local_day(row.last_check), lang) if row.last_check is not None else ""
+        return tuple(d for d in (row.hub, row.group, day)[:depth] if d)
+
+    def counted(labels: Iterable[tuple[str, tuple[str, ...]]]) -> dict[tuple[str, tuple[str, ...]], int]:
+        seen: dict[tuple[str, tuple[str, ...]], int] = {}
+        for label in labels:
+            seen[label] = seen.get(label, 0) + 1
+        return seen
+
+    labels: list[tuple[str, tuple[str, ...]]] = [(row.name, ()) for row in rows]
+    for depth in (1, 2, 3):  # each step only where the name and the details so far still repeat
+        repeated = counted(labels)
+        labels = [(row.name, details(row, depth)) if repeated[label] > 1 else label
+                  for row, label in zip(rows, labels, strict=True)]
+    return [f"{name} ({' · '.join(more)})" if more else name for name, more in labels]
 
 
 @dataclass(frozen=True)

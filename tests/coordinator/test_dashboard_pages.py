@@ -360,3 +360,25 @@ def test_checks_finished_at_one_instant_sort_by_the_one_with_the_higher_id(
                                                               figures=False).rows]
         assert [(r.name, r.needs_help) for r in pages] == [("Петро Рівний", True), ("Олена Рівна", False)]
         assert pages == list(co.dashboard(order=order).rows)
+
+
+def test_an_area_column_reads_in_order_of_its_gap_then_its_level(ws: Workspace, co: Coordinator) -> None:
+    """Sorted by an area, people with the same gap came by name, so the column read B, C, B, C among
+    those at their target and looked unsorted. Now the same gap goes by the level shown there, in the
+    asked direction, then by name; pages from SQL and the whole list alike, on either engine."""
+    people = {name: ws.create_person(name, hub="Хаб") for name in (
+        "Анна Сидоренко", "Богдан Мельник", "Віра Гнатюк", "Галина Лис", "Дмитро Коваль", "Євген Бондар")}
+    for name, level in (("Анна Сидоренко", "C"), ("Богдан Мельник", "B"), ("Віра Гнатюк", "C"),
+                        ("Галина Лис", "B"), ("Дмитро Коваль", "A")):
+        add_check(ws, people[name], when=_day(2, 1), levels={"DOC": (level, "B"), "NET": ("B", "B")})
+    # Євген Бондар has no check; Дмитро Коваль is one level below the target B; the others reached it.
+    rising = ["Євген Бондар", "Богдан Мельник", "Галина Лис", "Анна Сидоренко", "Віра Гнатюк",
+              "Дмитро Коваль"]
+    falling = ["Дмитро Коваль", "Анна Сидоренко", "Віра Гнатюк", "Богдан Мельник", "Галина Лис",
+               "Євген Бондар"]
+    for descending, expected in ((False, rising), (True, falling)):
+        order = TraineeOrder("area:DOC", descending)
+        pages = [r.name for offset in (0, 2, 4)
+                 for r in co.dashboard(order=order, offset=offset, limit=2, figures=False).rows]
+        assert pages == expected
+        assert [r.name for r in co.dashboard(order=order).rows] == expected

@@ -102,6 +102,21 @@ def test_group_pdf_names_trainees_and_summarises(ws: Workspace, co: Coordinator,
     assert "До і після" in text
 
 
+def test_group_pdf_tells_namesakes_apart_by_their_hub(ws: Workspace, co: Coordinator, tmp_path: Path) -> None:
+    """The group report's picture listed «Андрій Бойко» several times with nothing to tell them apart (its
+    rows have no hub column); each namesake is now followed by the hub, and a name borne once stays bare."""
+    when = datetime(2025, 3, 10, 12, tzinfo=UTC)
+    for name, hub, group in (("Андрій Бойко", "Хаб Ірпінь", "Весна"), ("Андрій Бойко", "Хаб Львів", "Весна"),
+                             ("Андрій Бойко", "Хаб Львів", "Осінь"), ("Петро Бондар", "Хаб Львів", "Весна")):
+        add_check(ws, ws.create_person(name, hub=hub, group=group), when=when, rating=5,
+                  levels={"DOC": ("A", "B"), "NET": ("C", "C")})
+    text = _pdf_text(co.export_group_pdf(tmp_path / "group.pdf", DashboardFilter(), lang="uk"))
+    for label in ("Андрій Бойко (Хаб Ірпінь)", "Андрій Бойко (Хаб Львів · Весна)",
+                  "Андрій Бойко (Хаб Львів · Осінь)"):
+        assert label in text, text
+    assert "Петро Бондар (" not in text and "Петро Бондар" in text
+
+
 def test_person_pdf_has_the_name_chart_table_and_plan(ws: Workspace, co: Coordinator, tmp_path: Path) -> None:
     person = ws.create_person("Ярина Левченко", hub="Хаб Ірпінь")
     session = ws.start_quiz(person.id, seed=5, rating_before=6)

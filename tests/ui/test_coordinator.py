@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator.dashboard import DashboardView
@@ -223,6 +223,37 @@ def test_csv_export_opens_in_excel(window: Any, ws: Any, typed: dict[str, Any],
     assert data.startswith(b"\xef\xbb\xbf")
     assert "Оксана Петренко" in data.decode("utf-8-sig")
     assert files["done"] and str(written) in files["done"][-1]
+
+
+def test_the_csv_follows_the_order_the_table_is_sorted_in(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any]) -> None:
+    """Sorted by an area (or by name, Я to А), the table was exported by name from А all the same."""
+    import csv
+
+    view = open_dashboard(window, ws)
+    head = view.table.horizontalHeader()
+
+    def sort_by(column: int, order: Qt.SortOrder) -> None:
+        view.table.scrollTo(view.model.index(0, column))
+        while view.model.order != (view.model.order_column(column), order == Qt.SortOrder.DescendingOrder):
+            spot = QPoint(head.sectionViewportPosition(column) + head.sectionSize(column) // 2,
+                          head.height() // 2)
+            qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # the head, clicked
+            settle()
+
+    def exported() -> list[str]:
+        view.csv_action.trigger()
+        text = Path(files["save"] + ".csv").read_bytes().decode("utf-8-sig")
+        lines = text.splitlines()
+        separator = ";" if ";" in lines[0] else ","  # as the language writes a list
+        return [row[0] for row in list(csv.reader(lines, delimiter=separator))[1:]]
+
+    sort_by(view.model.column_of("name"), Qt.SortOrder.DescendingOrder)
+    shown = [row.name for row in view.model.rows]
+    assert shown == sorted(shown, reverse=True) != sorted(shown)
+    assert exported() == shown
+    sort_by(view.model.column_of("area:" + view.model.area_ids[0]), Qt.SortOrder.DescendingOrder)
+    assert exported() == [row.name for row in view.model.rows]
 
 
 def test_delete_person_asks_first_and_removes_them(window: Any, ws: Any, typed: dict[str, Any],

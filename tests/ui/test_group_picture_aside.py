@@ -199,3 +199,19 @@ def test_a_filter_change_asks_for_the_picture_once(
     _spin(1.0)
     assert len(asked) == 1, f"{len(asked)} pictures asked for one change"
     assert _names(page) & {p[0] for p in PEOPLE} == {"Слухач 1", "Слухач 10", "Слухач 11"}
+
+
+def test_namesakes_in_the_picture_are_told_apart_by_their_hub(
+        window: Any, ws: Any, typed: dict[str, Any]) -> None:  # noqa: F811
+    """On a region's data the picture's first eight rows all read «Андрій Бойко», the hub column of the
+    table far off to the right: each namesake is now followed by their hub; other names stay bare."""
+    people = [("Андрій Бойко", hub, "Весна", None) for hub in ("Хаб у Бучі", "Хаб у Львові", "Хаб в Ірпені")]
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=[*people, *PEOPLE[:3]], checks=1,
+                             size=(1366, 768))
+    page = view.heatmap
+    view.tabs.setCurrentWidget(page)
+    picture_drawn(view)
+    names = _names(page)
+    assert {f"Андрій Бойко ({hub})" for _name, hub, *_ in people} <= names
+    assert "Андрій Бойко" not in names
+    assert {name for name, *_ in PEOPLE[:3]} <= names  # a name borne once, without a hub

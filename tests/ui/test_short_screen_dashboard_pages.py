@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from digigram.core.names import sort_key
 from tests.ui.helpers import cut_cells, settle, show_figures_page
@@ -227,3 +227,32 @@ def test_the_programme_tab_scrolls_its_figures_alone_not_the_screen_too(
     settle(16)
     assert page.pane.verticalScrollBar().maximum() > 0, "the figures fit: nothing tested"
     assert window.scroller.verticalScrollBar().maximum() == 0, "the window scrolls too"
+
+
+@pytest.mark.parametrize("size", [(980, 700), (1366, 768)], ids=["980x700", "1366x768"])
+def test_before_and_after_has_no_screen_scroll_bar_after_the_programme_was_seen(
+        qtbot: Any, window: Any, ws: Any, typed: dict[str, Any], size: tuple[int, int]) -> None:  # noqa: F811
+    """On a region's data the Before/after tab, seen after the Programme tab, showed the window's own
+    scroll bar and its bottom border was cut off, with the page's few rows far from the edge. The tabs are
+    as tall as the tallest page asks at their width, and the Programme page, not shown, still asked for
+    its figures' whole height (see the test above). Now no page the tab turns to moves the screen."""
+    from digigram.core.programme import AFTER_DAYS
+
+    view = netbook_dashboard(window, ws, lang="uk", scale=100, people=PEOPLE, checks=2, size=size,
+                             apart_days=AFTER_DAYS + 2)
+    if not view.filters_toggle.isChecked():
+        view.filters_toggle.click()  # open, as on a wide enough window they start
+    settle(16)
+    page = view.programme
+    view.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
+    settle(16)
+    assert page.pane.verticalScrollBar().maximum() > 0, "the figures fit: nothing tested"
+    bar = window.scroller.verticalScrollBar()
+    for shown in (view.before_after, view.hard, view.before_after):
+        show_figures_page(view, shown)
+        assert shown.table.rowCount() > 0, "the case is not tested: the page is empty"
+        assert bar.maximum() == 0, f"{type(shown).__name__}: the screen scrolls {bar.maximum()} px"
+        # the tab's frame is whole in the window: its bottom edge is not cut
+        frame = view.tabs.rect().translated(view.tabs.mapTo(window.scroller.viewport(), QPoint(0, 0)))
+        assert window.scroller.viewport().rect().contains(frame), f"the tab's frame {frame} is cut"

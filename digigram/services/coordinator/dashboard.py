@@ -129,19 +129,20 @@ def build(sessions: sessionmaker[Session], framework: Framework, f: DashboardFil
         if refresh_summaries(sessions, framework)[1] is None:  # stored: read in SQL after all
             return build(sessions, framework, f, order=order, offset=offset, limit=limit, figures=figures)
         whole = _build_summarising(sessions, framework, f)
-        rows = ordered(whole.rows, order)
+        rows = ordered(whole.rows, order, _levels(framework))
         return replace(whole, rows=tuple(rows[offset:offset + limit]), offset=offset)
     with sessions() as session:
         dashboard_rows.roomy(session)
         lines = dashboard_rows.trainees(session, f, fw, after_days=AFTER_DAYS)
         if all(line[7] == line[8] for line in lines):
             rows, before_after = _from_lines(framework, lines)
-            board = Dashboard(rows=tuple(ordered(rows, order)), area_ids=_areas(framework),
+            board = Dashboard(rows=tuple(ordered(rows, order, _levels(framework))),
+                              area_ids=_areas(framework),
                               hard_questions=hard_from_marks(framework, dashboard_rows.marks(session, f, fw)),
                               before_after=before_after)
             return replace(board, total=len(rows), needing_help=sum(r.needs_help for r in rows))
     whole = _build_summarising(sessions, framework, f)
-    return replace(whole, rows=tuple(ordered(whole.rows, order)))
+    return replace(whole, rows=tuple(ordered(whole.rows, order, _levels(framework))))
 
 
 def figures(sessions: sessionmaker[Session], framework: Framework,
@@ -159,7 +160,8 @@ def _areas(framework: Framework) -> tuple[str, ...]:
 def _page(session: Session, framework: Framework, f: DashboardFilter, *, order: TraineeOrder, offset: int,
           limit: int, total: int, helped: int, figures: bool) -> Dashboard:
     fw = framework.content_hash
-    ids = dashboard_rows.page_ids(session, f, fw, order, offset=offset, limit=limit) if limit > 0 else []
+    ids = dashboard_rows.page_ids(session, f, fw, order, offset=offset, limit=limit,
+                                  levels=_levels(framework)) if limit > 0 else []
     place = {person_id: k for k, person_id in enumerate(ids)}
     lines = dashboard_rows.trainees(session, f, fw, ids, after_days=AFTER_DAYS) if ids else []
     rows = _from_lines(framework, lines)[0]
@@ -174,8 +176,14 @@ def _page(session: Session, framework: Framework, f: DashboardFilter, *, order: 
                      before_after=before_after, total=total, needing_help=helped, offset=offset)
 
 
-def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]:
-    """The rows in the order page_ids gives in SQL: ties, in either direction, by name then id."""
+def _levels(framework: Framework) -> tuple[str, ...]:
+    """The level codes, lowest first: by an area, trainees with the same gap go by their level there."""
+    return tuple(level.code for level in sorted(framework.levels, key=lambda level: level.index))
+
+
+def ordered(rows: Sequence[TraineeRow], order: TraineeOrder, levels: Sequence[str] = ()) -> list[TraineeRow]:
+    """The rows in the order page_ids gives in SQL: ties, in either direction, by name then id; by an
+    area, the same gap by the level shown there (`levels` lowest first)."""
     found = sorted(rows, key=lambda r: (name_key(r.name), r.person_id), reverse=order.column == "name"
                    and order.descending)
     if order.column == "name":
@@ -183,11 +191,13 @@ def ordered(rows: Sequence[TraineeRow], order: TraineeOrder) -> list[TraineeRow]
     place = {role: k for k, role in enumerate(order.roles)}
     if order.column.startswith("area:"):
         area = order.column[5:]
+        rank = {code: k for k, code in enumerate(levels)}
 
         def key(r: TraineeRow) -> Any:
             status = r.areas.get(area)
             gap = None if status is None else status.gap
-            return (gap is not None, gap or 0)
+            level = None if status is None else status.level
+            return (gap is not None, gap or 0, rank.get(level or "", -1))
     else:
         key = {"hub": lambda r: sort_key(r.hub), "group": lambda r: sort_key(r.group),
                "role": lambda r: (place.get(r.profile_id or "", len(place)), r.profile_id or ""),

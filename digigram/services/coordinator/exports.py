@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail
+from digigram.core.coordination import Dashboard, DashboardFilter, TraineeDetail, told_apart
 from digigram.core.errors import Cancelled, DigigramError
 from digigram.core.files import save_whole
 from digigram.core.framework import Framework
@@ -198,7 +198,7 @@ def group_pdf(path: Path, dashboard: Dashboard, framework: Framework, *, filters
         ba_high_latest=(ba.high_latest, ba.rated_latest),
         level_change=[(_area_name(framework, a, lang), v) for a, v in ba.level_change.items()],
         columns=[(a, _area_name(framework, a, lang)) for a in dashboard.area_ids],
-        names=[r.name for r in picked],
+        names=told_apart(picked, lang),  # namesakes followed by their hub: the report has no hub column
         gaps=[[r.areas[a].gap if a in r.areas else None for a in dashboard.area_ids] for r in picked],
         flags=[r.needs_help for r in picked], total_rows=len(rows), unmeasured=unmeasured,
         targets=bool(framework.profiles),

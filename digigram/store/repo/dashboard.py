@@ -295,9 +295,20 @@ def _own_keys(session: Session, order: TraineeOrder, params: dict[str, Any]) -> 
     return None
 
 
+def _level_rank(levels: Sequence[str], params: dict[str, Any]) -> list[str]:
+    """The shown level's place among `levels` (the framework's, lowest first); none, or a level of no
+    such code, before the lowest."""
+    if not levels:
+        return []
+    params.update({f"level{k}": code for k, code in enumerate(levels)})
+    cases = " ".join(f"WHEN :level{k} THEN {k}" for k in range(len(levels)))
+    return [f"CASE r.level {cases} ELSE -1 END"]
+
+
 def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: TraineeOrder, *,
-             offset: int, limit: int) -> list[str]:
-    """The ids of one page of the selected trainees in the asked order (ties by name, then id).
+             offset: int, limit: int, levels: Sequence[str] = ()) -> list[str]:
+    """The ids of one page of the selected trainees in the asked order (ties by name, then id; by an
+    area, ties of the gap go first by the shown level there, `levels` being the level codes lowest first).
 
     By the person's own columns (name, the usual order; hub, group, role) the people are paged through
     the person table's keys and no check is folded; any other order folds each person's latest
@@ -334,7 +345,10 @@ def page_ids(session: Session, f: DashboardFilter, framework_hash: str, order: T
         # An area no shown answer measured has no gap: it sorts with those without a check.
         joined = (f"LEFT JOIN area_result r ON r.attempt_id = {latest} AND r.area_id = :area "
                   "AND r.n_items > 0 ")
-        keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)"]
+        # The same gap, then the level the column shows: among people at their target it read B2, B2,
+        # C1, C1, B2 by name, and looked unsorted.
+        keys = ["CASE WHEN r.gap IS NULL THEN 0 ELSE 1 END", "coalesce(r.gap, 0)",
+                *_level_rank(levels, params)]
     elif order.column == "needs_help":
         joined = f"LEFT JOIN check_summary s ON s.attempt_id = {latest} AND s.framework_hash = :fw "
         keys = ["CASE WHEN s.needs_help THEN 1 ELSE 0 END"]

@@ -536,22 +536,27 @@ class DashboardView(QWidget):
 
     def _load_page(self, column: str, descending: bool, offset: int) -> Any:
         """One page of the trainee table from the database (the model asks when scrolled or sorted)."""
-        from digigram.core.coordination import TraineeOrder
 
         co, filters = self.win.coordinator, self._filters
         if co is None or filters is None:
             return None
-        roles: tuple[str, ...] = ()
-        if column == "role":  # in the order of the roles' names as shown, not of their ids
-            lang = self.win.lang
-            names = {p.id: p.name.get(lang) for p in self.win.ws.framework.profiles}
-            roles = tuple(sorted(names, key=lambda role: sort_key(names[role])))
-        order = TraineeOrder(column, descending, roles)
+        order = self._order(column, descending)
         # A further page, or the same trainees in another order, keeps the counts the filter's first page
         # gave: counted again, each 200 rows of a region took a third of a second more.
         counted = self._counted[1] if self._counted is not None and self._counted[0] == filters else None
         return self.win.run(lambda: co.dashboard(filters, order=order, offset=offset, limit=PAGE,
                                                  figures=False, counted=counted), slow=True)
+
+    def _order(self, column: str, descending: bool) -> Any:
+        """The trainee order of that column and direction, as the table sorts by it."""
+        from digigram.core.coordination import TraineeOrder
+
+        roles: tuple[str, ...] = ()
+        if column == "role":  # in the order of the roles' names as shown, not of their ids
+            lang = self.win.lang
+            names = {p.id: p.name.get(lang) for p in self.win.ws.framework.profiles}
+            roles = tuple(sorted(names, key=lambda role: sort_key(names[role])))
+        return TraineeOrder(column, descending, roles)
 
     def apply_filters(self) -> None:
         """The first screen only: the table's first page and the counts. The hard questions and the
@@ -708,7 +713,9 @@ class DashboardView(QWidget):
 
     def _export(self, export: Any) -> None:
         if self.win.coordinator is not None:
-            export(self, self.win.coordinator, self.current_filter(), lang=self.win.lang)
+            # In the table's order: sorted by an area, the CSV had come out by name all the same.
+            export(self, self.win.coordinator, self.current_filter(), lang=self.win.lang,
+                   order=self._order(*self.model.order))
 
     def export_bundle(self) -> None:
         from digigram.ui.coordinator.bundles import export_bundle

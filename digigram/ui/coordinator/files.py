@@ -93,7 +93,7 @@ Export = Callable[["Dashboard", Progress, Callable[[], bool]], Path]
 
 
 def _group_export(parent: QWidget, co: CoordinatorAPI, filters: Any, title: str,
-                  export: Export) -> Path | None:
+                  export: Export, *, order: Any = None) -> Path | None:
     """A file of everyone the filter selects (a region: thousands), with a progress dialog that says
     which step it is at, counts the pages, and can cancel before the file is written. The trainees are
     read off the window's thread (a second for a region here), so the window repaints meanwhile."""
@@ -114,7 +114,7 @@ def _group_export(parent: QWidget, co: CoordinatorAPI, filters: Any, title: str,
         waiting.report(text, done, total)
 
     def write() -> Path:
-        rows = waiting.run(lambda _progress, _cancelled: co.dashboard(filters), keep=True)
+        rows = waiting.run(lambda _progress, _cancelled: co.dashboard(filters, order=order), keep=True)
         return export(rows, heard, waiting.wasCanceled)  # a Cancel pressed while reading stops it here
 
     path = _run(parent, write, waiting)
@@ -123,17 +123,22 @@ def _group_export(parent: QWidget, co: CoordinatorAPI, filters: Any, title: str,
     return path
 
 
-def export_csv(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
+def export_csv(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str,
+               order: Any = None) -> Path | None:
+    """The trainee table as CSV, everyone the filter selects, in `order` (the table's; None: by name)."""
     title = translate("CoordinatorFiles", "Save the trainee table as CSV")
     chosen = Ask.save_path(parent, title=title, suggested=f"digigram-{date.today().isoformat()}.csv",
                            pattern=translate("CoordinatorFiles", "CSV table (*.csv)"))
     if chosen is None:
         return None
     return _group_export(parent, co, filters, title, lambda rows, progress, cancelled: co.export_group_csv(
-        _with_suffix(chosen, ".csv"), filters, lang=lang, rows=rows, progress=progress, cancelled=cancelled))
+        _with_suffix(chosen, ".csv"), filters, lang=lang, rows=rows, progress=progress, cancelled=cancelled),
+        order=order)
 
 
-def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str) -> Path | None:
+def export_group_pdf(parent: QWidget, co: CoordinatorAPI, filters: Any, *, lang: str,
+                     order: Any = None) -> Path | None:
+    """The group report (`order` is not used: its picture puts those needing help first, by name)."""
     title = translate("CoordinatorFiles", "Save the group report as PDF")
     chosen = Ask.save_path(parent, title=title, suggested=f"digigram-group-{date.today().isoformat()}.pdf",
                            pattern="PDF (*.pdf)")

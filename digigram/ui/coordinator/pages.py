@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.coordination import CHANGE_DIGITS
+from digigram.core.coordination import CHANGE_DIGITS, told_apart
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_, NOT_MEASURED, format_change, format_count, format_percent, not_measured_why
 from digigram.core.programme import AFTER_DAYS, HARD_MIN_ANSWERS
@@ -359,7 +359,8 @@ class HeatmapPage(QScrollArea):
         if not rows:
             self._wait(False)
             return
-        names, columns = [r.name for r in rows], list(board.area_ids)
+        # Namesakes read apart by their hub (the hub column is off-screen beside a picture of 150 rows).
+        names, columns = told_apart(rows, lang), list(board.area_ids)
         gaps = [[_gap(r.areas.get(a)) for a in columns] for r in rows]
         flags = ["⚠" if r.needs_help else "" for r in rows]
         # The chart's text is drawn at a fixed point size: a higher dpi follows the app's text size.

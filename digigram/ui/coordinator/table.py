@@ -316,6 +316,30 @@ def unheard_names(_key: str, obj: QObject) -> QAccessibleInterface | None:
 QAccessible.installFactory(unheard_names)
 
 
+class Rows(QHeaderView):
+    """The table's row heads (hidden): each row as tall as the text in the current font and style.
+
+    Qt derives a row's height from the font once, when the header is made, and keeps it when the text
+    size changes: after 100 % became 200 % the rows stayed at their old height while the held names,
+    measured anew, grew, and the names drifted down beside other people's levels."""
+
+    def __init__(self, parent: QTableView) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.follow_the_text()
+
+    def follow_the_text(self) -> None:
+        metric = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderDefaultSectionSizeVertical, None, self)
+        height = max(self.minimumSectionSize(), metric)
+        if height != self.defaultSectionSize():
+            self.setDefaultSectionSize(height)  # every row, each told by sectionResized
+
+    def event(self, event: QEvent) -> bool:
+        done = super().event(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.follow_the_text()
+        return done
+
+
 class NameHeldTable(QTableView):
     """The trainee table with the name column held in place while the other columns scroll sideways
     (Qt's frozen column: a second view showing only that column, laid over the first): scrolled to the
@@ -328,6 +352,7 @@ class NameHeldTable(QTableView):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.setVerticalHeader(Rows(self))
         self.names = HeldNames(self)
         # Heads wrap word by word in a column narrower than their lines (see fit_columns).
         for view in (self, self.names):
@@ -339,6 +364,8 @@ class NameHeldTable(QTableView):
         names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         names.setItemDelegate(FocusOfTheTable(self))
         names.verticalHeader().hide()
+        # Its rows take the table's heights exactly (see _place_names), never a least height of their own.
+        names.verticalHeader().setMinimumSectionSize(1)
         names.setFrameShape(QFrame.Shape.NoFrame)
         names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         names.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
