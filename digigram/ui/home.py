@@ -399,7 +399,16 @@ class HomeView(StackingScreen):
         if person is None:
             return
         if person.has_pin and person.id not in self.win.unlocked:
-            pin = PinDialog.ask(self, name=person.name)
+            checked: list[bool] = []
+
+            def attempt(typed: str) -> bool:
+                # A wrong PIN from the second in a row raises PinLocked with the wait in its words; the
+                # dialog says it and stays open (it closed, and the person had to start again).
+                right = self.win.ws.check_pin(person.id, typed)
+                checked.append(right)
+                return right
+
+            pin = PinDialog.ask(self, name=person.name, attempt=attempt)
             if pin is None:
                 return
             if pin is PinDialog.BY_COORDINATOR:
@@ -407,8 +416,7 @@ class HomeView(StackingScreen):
 
                 if not coordinator_login.open_person(self.win, person.id):
                     return
-            else:
-                # A wrong PIN from the second in a row raises PinLocked with the wait in its words.
+            elif not any(checked):
                 right = guarded(self, lambda: self.win.ws.check_pin(person.id, str(pin)))
                 if right is None:
                     return

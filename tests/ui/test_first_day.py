@@ -139,7 +139,7 @@ def test_status_bar_notices_end_with_their_screen(qtbot: Any, window: Any, ws: A
     win.show_plan(person.id)
     assert "saved as soon as" not in win.statusBar().currentMessage()  # the plan screen has no such promise
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     win.open_coordinator()
     assert "open" in win.statusBar().currentMessage()
     win.go_home()
@@ -233,7 +233,7 @@ def test_open_material_says_when_no_program_opens_it(qtbot: Any, window: Any,
 def test_empty_hard_questions_tab_gives_the_rule(qtbot: Any, window: Any, ws: Any,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     window.open_coordinator()
     dash = window.stack.currentWidget()
     show_figures_page(dash, dash.hard)

@@ -37,217 +37,217 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="58"/>
-        <location filename="../coordinator/bundles.py" line="232"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="246"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="59"/>
-        <location filename="../coordinator/bundles.py" line="277"/>
+        <location filename="../coordinator/bundles.py" line="60"/>
+        <location filename="../coordinator/bundles.py" line="302"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="61"/>
+        <location filename="../coordinator/bundles.py" line="62"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="63"/>
+        <location filename="../coordinator/bundles.py" line="64"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="76"/>
+        <location filename="../coordinator/bundles.py" line="77"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="80"/>
+        <location filename="../coordinator/bundles.py" line="81"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="81"/>
+        <location filename="../coordinator/bundles.py" line="82"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="85"/>
+        <location filename="../coordinator/bundles.py" line="86"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="88"/>
+        <location filename="../coordinator/bundles.py" line="89"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="89"/>
+        <location filename="../coordinator/bundles.py" line="90"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="96"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="102"/>
+        <location filename="../coordinator/bundles.py" line="103"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="103"/>
+        <location filename="../coordinator/bundles.py" line="104"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="106"/>
+        <location filename="../coordinator/bundles.py" line="107"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="107"/>
+        <location filename="../coordinator/bundles.py" line="108"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="108"/>
+        <location filename="../coordinator/bundles.py" line="109"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="114"/>
+        <location filename="../coordinator/bundles.py" line="115"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="116"/>
+        <location filename="../coordinator/bundles.py" line="117"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="148"/>
-        <location filename="../coordinator/bundles.py" line="151"/>
+        <location filename="../coordinator/bundles.py" line="149"/>
+        <location filename="../coordinator/bundles.py" line="152"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="159"/>
+        <location filename="../coordinator/bundles.py" line="160"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="161"/>
+        <location filename="../coordinator/bundles.py" line="162"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="211"/>
         <source>The bundle holds the results of the trainees of all hubs; the trainee table&apos;s filters do not limit it.</source>
         <translation>Пакет містить результати слухачів усіх хабів; фільтри таблиці слухачів його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="199"/>
+        <location filename="../coordinator/bundles.py" line="213"/>
         <source>The bundle holds the results of the trainees of the hub «%1» only, the hub chosen above the trainee table; the group and dates chosen there do not limit it.</source>
         <translation>Пакет містить результати слухачів лише хабу «%1» — хабу, вибраного над таблицею слухачів; група й дати, вибрані там, його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="206"/>
+        <location filename="../coordinator/bundles.py" line="220"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="206"/>
+        <location filename="../coordinator/bundles.py" line="220"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="207"/>
+        <location filename="../coordinator/bundles.py" line="221"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="207"/>
+        <location filename="../coordinator/bundles.py" line="221"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="208"/>
+        <location filename="../coordinator/bundles.py" line="222"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="209"/>
+        <location filename="../coordinator/bundles.py" line="223"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="210"/>
+        <location filename="../coordinator/bundles.py" line="224"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="233"/>
+        <location filename="../coordinator/bundles.py" line="247"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="234"/>
+        <location filename="../coordinator/bundles.py" line="248"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="238"/>
+        <location filename="../coordinator/bundles.py" line="252"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="239"/>
+        <location filename="../coordinator/bundles.py" line="253"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="251"/>
+        <location filename="../coordinator/bundles.py" line="265"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="259"/>
+        <location filename="../coordinator/bundles.py" line="274"/>
         <source>Bundle saved: %1
 people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Пакет збережено: %1
 людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="267"/>
+        <location filename="../coordinator/bundles.py" line="282"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="278"/>
+        <location filename="../coordinator/bundles.py" line="303"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="282"/>
+        <location filename="../coordinator/bundles.py" line="307"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="296"/>
+        <location filename="../coordinator/bundles.py" line="324"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="297"/>
+        <location filename="../coordinator/bundles.py" line="325"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="298"/>
+        <location filename="../coordinator/bundles.py" line="326"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -255,85 +255,85 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="54"/>
-        <location filename="../coordinator/files.py" line="56"/>
+        <location filename="../coordinator/files.py" line="55"/>
+        <location filename="../coordinator/files.py" line="57"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="126"/>
+        <location filename="../coordinator/files.py" line="127"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="128"/>
+        <location filename="../coordinator/files.py" line="129"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="121"/>
-        <location filename="../coordinator/files.py" line="153"/>
-        <location filename="../coordinator/files.py" line="173"/>
+        <location filename="../coordinator/files.py" line="122"/>
+        <location filename="../coordinator/files.py" line="154"/>
+        <location filename="../coordinator/files.py" line="174"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="79"/>
+        <location filename="../coordinator/files.py" line="80"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="99"/>
+        <location filename="../coordinator/files.py" line="100"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="100"/>
+        <location filename="../coordinator/files.py" line="101"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="104"/>
+        <location filename="../coordinator/files.py" line="105"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="107"/>
+        <location filename="../coordinator/files.py" line="108"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="108"/>
+        <location filename="../coordinator/files.py" line="109"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="110"/>
+        <location filename="../coordinator/files.py" line="111"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="136"/>
+        <location filename="../coordinator/files.py" line="137"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="147"/>
+        <location filename="../coordinator/files.py" line="148"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="159"/>
+        <location filename="../coordinator/files.py" line="160"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="161"/>
+        <location filename="../coordinator/files.py" line="162"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="179"/>
+        <location filename="../coordinator/files.py" line="180"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="185"/>
+        <location filename="../coordinator/files.py" line="186"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="191"/>
+        <location filename="../coordinator/files.py" line="192"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -356,107 +356,107 @@ The data is wiped from the database file. Older backups on this computer still h
     <name>CoordinatorLogin</name>
     <message>
         <location filename="../coordinator/mode.py" line="58"/>
-        <location filename="../coordinator/login.py" line="48"/>
+        <location filename="../coordinator/login.py" line="54"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="49"/>
+        <location filename="../coordinator/login.py" line="55"/>
         <source>The coordinator screens show every trainee&apos;s results. Enter the coordinator password to open them.</source>
         <translation>Екрани координатора показують результати всіх слухачів. Введіть пароль координатора, щоб відкрити їх.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="54"/>
+        <location filename="../coordinator/login.py" line="60"/>
         <source>Put a backup back</source>
         <translation>Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="55"/>
+        <location filename="../coordinator/login.py" line="61"/>
         <source>Only the coordinator may put older data back. Enter the coordinator password to do it.</source>
         <translation>Повернути давніші дані може лише координатор. Введіть пароль координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="57"/>
+        <location filename="../coordinator/login.py" line="63"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="58"/>
+        <location filename="../coordinator/login.py" line="64"/>
         <source>Coordinator password</source>
         <translation>Пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="61"/>
+        <location filename="../coordinator/login.py" line="67"/>
         <source>Set the coordinator password</source>
         <translation>Встановлення пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="62"/>
+        <location filename="../coordinator/login.py" line="68"/>
         <source>No coordinator password is set on this computer yet. Choose one now (at least %1 characters) and keep it safe: it opens every trainee&apos;s results.</source>
         <translation>На цьому компʼютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="69"/>
+        <location filename="../coordinator/login.py" line="75"/>
         <source>Change the coordinator password</source>
         <translation>Зміна пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="70"/>
+        <location filename="../coordinator/login.py" line="76"/>
         <source>The data stays as it is; only the password that opens the coordinator screens changes.</source>
         <translation>Дані залишаються як є; змінюється лише пароль, що відкриває екрани координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="72"/>
+        <location filename="../coordinator/login.py" line="78"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Чинний пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="73"/>
+        <location filename="../coordinator/login.py" line="79"/>
         <source>Current coordinator password</source>
         <translation>Чинний пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="75"/>
+        <location filename="../coordinator/login.py" line="81"/>
         <source>&amp;New password:</source>
         <translation>&amp;Новий пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="76"/>
+        <location filename="../coordinator/login.py" line="82"/>
         <source>New coordinator password</source>
         <translation>Новий пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="77"/>
+        <location filename="../coordinator/login.py" line="83"/>
         <source>New password &amp;again:</source>
         <translation>Новий пароль &amp;ще раз:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="78"/>
+        <location filename="../coordinator/login.py" line="84"/>
         <source>New coordinator password again</source>
         <translation>Новий пароль координатора ще раз</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="108"/>
+        <location filename="../coordinator/login.py" line="114"/>
         <source>Please enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="110"/>
+        <location filename="../coordinator/login.py" line="116"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Новий пароль має містити щонайменше %1 символів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="113"/>
+        <location filename="../coordinator/login.py" line="119"/>
         <source>The two new passwords differ. Please type them again.</source>
         <translation>Два нові паролі відрізняються. Введіть їх ще раз.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="158"/>
+        <location filename="../coordinator/login.py" line="186"/>
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="168"/>
+        <location filename="../coordinator/login.py" line="196"/>
         <source>No coordinator password is set on this computer yet, so only the PIN opens these results.</source>
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
@@ -479,151 +479,151 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../coordinator/pages.py" line="41"/>
+        <location filename="../coordinator/pages.py" line="40"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="45"/>
+        <location filename="../coordinator/pages.py" line="44"/>
         <source>The figures could not be read.</source>
         <translation>Не вдалося прочитати показники.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="101"/>
-        <location filename="../coordinator/pages.py" line="188"/>
+        <location filename="../coordinator/pages.py" line="100"/>
+        <location filename="../coordinator/pages.py" line="187"/>
         <source>Read the figures &amp;once more</source>
         <translation>Прочитати показники &amp;знову</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="102"/>
+        <location filename="../coordinator/pages.py" line="101"/>
         <source>Questions most often answered &amp;wrongly:</source>
         <translation>Пита&amp;ння, на які найчастіше відповідають неправильно:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="103"/>
+        <location filename="../coordinator/pages.py" line="102"/>
         <source>Questions most often answered wrongly</source>
         <translation>Питання, на які найчастіше відповідають неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="105"/>
+        <location filename="../coordinator/pages.py" line="104"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="105"/>
-        <location filename="../coordinator/pages.py" line="191"/>
+        <location filename="../coordinator/pages.py" line="104"/>
+        <location filename="../coordinator/pages.py" line="190"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="106"/>
+        <location filename="../coordinator/pages.py" line="105"/>
         <source>Wrong</source>
         <translation>Неправильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="106"/>
+        <location filename="../coordinator/pages.py" line="105"/>
         <source>Share wrong</source>
         <translation>Частка неправильних</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="107"/>
+        <location filename="../coordinator/pages.py" line="106"/>
         <source>Wrong: not fully right, “I don&apos;t know” and partly right answers included; a question is listed from %1 answers.</source>
         <translation>Неправильні — усі не цілком правильні, зокрема «Не знаю» й частково правильні; питання показано від %1 відповідей.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="130"/>
+        <location filename="../coordinator/pages.py" line="129"/>
         <source>No question is listed yet: none has at least %1 answers from the trainees shown with at least one of them wrong. Fewer answers say little about how hard a question is; with more checks, or all hubs shown, questions appear here.</source>
         <translation>Питань тут ще немає: жодне не має щонайменше %1 відповідей від показаних слухачів, серед яких хоча б одна неправильна. Менше відповідей мало кажуть про те, наскільки питання складне; коли перевірок більшає або показано всі хаби, питання зʼявляються тут.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="145"/>
+        <location filename="../coordinator/pages.py" line="144"/>
         <source>%1 of %2</source>
         <comment>wrong answers of those given</comment>
         <translation>%1 з %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="189"/>
+        <location filename="../coordinator/pages.py" line="188"/>
         <source>&amp;Change in measured level, latest check minus first:</source>
         <translation>&amp;Зміна виміряного рівня, остання перевірка мінус перша:</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="190"/>
+        <location filename="../coordinator/pages.py" line="189"/>
         <source>Change in measured level per area</source>
         <translation>Зміна виміряного рівня за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="192"/>
+        <location filename="../coordinator/pages.py" line="191"/>
         <source>Mean change in levels</source>
         <translation>Середня зміна в рівнях</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="193"/>
+        <location filename="../coordinator/pages.py" line="192"/>
         <source>▲ the level rose, ▼ fell, = about the same, from the first check to the latest.</source>
         <translation>▲ — рівень зріс, ▼ — знизився, = — майже не змінився, від першої перевірки до останньої.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="215"/>
+        <location filename="../coordinator/pages.py" line="214"/>
         <source>No one shown has a later check at least %1 days after their first yet, so there is nothing to compare.</source>
         <translation>Ще ні в кого з показаних немає наступної перевірки щонайменше через %1 днів після першої, тож порівнювати поки нічого.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="228"/>
+        <location filename="../coordinator/pages.py" line="227"/>
         <source>Trainees with a later check at least %1 days after their first: %2.</source>
         <translation>Слухачів із наступною перевіркою щонайменше через %1 днів після першої: %2.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="230"/>
+        <location filename="../coordinator/pages.py" line="229"/>
         <source>Rated their digital skills 7–10: %1 at the first check, %2 at the latest.</source>
         <translation>Оцінили свої цифрові навички на 7–10: %1 на першій перевірці, %2 на останній.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="248"/>
+        <location filename="../coordinator/pages.py" line="247"/>
         <source>%1 of %2 (%3)</source>
         <comment>people of those who gave a rating</comment>
         <translation>%1 із %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="261"/>
+        <location filename="../coordinator/pages.py" line="260"/>
         <source>%1: %2 of %3 below the target</source>
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="306"/>
+        <location filename="../coordinator/pages.py" line="305"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="307"/>
+        <location filename="../coordinator/pages.py" line="306"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="308"/>
+        <location filename="../coordinator/pages.py" line="307"/>
         <source>Drawing the group picture…</source>
         <translation>Малюємо картину групи…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="309"/>
+        <location filename="../coordinator/pages.py" line="308"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="336"/>
+        <location filename="../coordinator/pages.py" line="335"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="346"/>
+        <location filename="../coordinator/pages.py" line="345"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="349"/>
+        <location filename="../coordinator/pages.py" line="348"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="355"/>
+        <location filename="../coordinator/pages.py" line="354"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -923,17 +923,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="463"/>
+        <location filename="../coordinator/dashboard.py" line="467"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="495"/>
+        <location filename="../coordinator/dashboard.py" line="509"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="466"/>
+        <location filename="../coordinator/dashboard.py" line="470"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
@@ -953,12 +953,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="467"/>
+        <location filename="../coordinator/dashboard.py" line="471"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="512"/>
+        <location filename="../coordinator/dashboard.py" line="526"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
@@ -971,27 +971,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="42"/>
+        <location filename="../errors.py" line="48"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="44"/>
+        <location filename="../errors.py" line="50"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="101"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="97"/>
+        <location filename="../errors.py" line="103"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Digigram щось пішло не так. Усі відповіді, дані до цієї миті, збережено. Будь ласка, повідомте про це того, хто обслуговує цей компʼютер; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="105"/>
+        <location filename="../errors.py" line="111"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -1192,7 +1192,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="453"/>
+        <location filename="../home.py" line="461"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
@@ -1212,7 +1212,7 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="416"/>
+        <location filename="../home.py" line="424"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1502,98 +1502,98 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="55"/>
+        <location filename="../person_dialog.py" line="57"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="63"/>
+        <location filename="../person_dialog.py" line="65"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="69"/>
+        <location filename="../person_dialog.py" line="71"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="74"/>
+        <location filename="../person_dialog.py" line="76"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="77"/>
+        <location filename="../person_dialog.py" line="79"/>
         <source>&amp;Name:</source>
         <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="78"/>
+        <location filename="../person_dialog.py" line="80"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="79"/>
+        <location filename="../person_dialog.py" line="81"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="80"/>
+        <location filename="../person_dialog.py" line="82"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="107"/>
+        <location filename="../person_dialog.py" line="109"/>
         <source>A PIN of at least %1 characters, not easy to guess, stops others on this computer from opening your results; the hub&apos;s coordinator can still open them with the coordinator password.</source>
         <translation>PIN щонайменше з %1 символів, який нелегко вгадати, не дасть іншим людям на цьому компʼютері відкрити ваші результати; координатор хабу все ж може відкрити їх паролем координатора.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="121"/>
+        <location filename="../person_dialog.py" line="123"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="126"/>
+        <location filename="../person_dialog.py" line="128"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="169"/>
+        <location filename="../person_dialog.py" line="171"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="171"/>
+        <location filename="../person_dialog.py" line="173"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="213"/>
+        <location filename="../person_dialog.py" line="215"/>
         <source>no hub</source>
         <translation>без хабу</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="216"/>
-        <location filename="../person_dialog.py" line="217"/>
+        <location filename="../person_dialog.py" line="218"/>
+        <location filename="../person_dialog.py" line="219"/>
         <source>This name is already here</source>
         <translation>Таке імʼя вже є</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="218"/>
+        <location filename="../person_dialog.py" line="220"/>
         <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
         <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="221"/>
+        <location filename="../person_dialog.py" line="223"/>
         <source>&amp;Add another</source>
         <translation>&amp;Додати ще одну</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="222"/>
+        <location filename="../person_dialog.py" line="224"/>
         <source>&amp;Go back</source>
         <translation>&amp;Повернутися</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="122"/>
+        <location filename="../person_dialog.py" line="124"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1601,25 +1601,30 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="237"/>
-        <location filename="../person_dialog.py" line="244"/>
+        <location filename="../person_dialog.py" line="243"/>
+        <location filename="../person_dialog.py" line="250"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="240"/>
+        <location filename="../person_dialog.py" line="246"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="251"/>
+        <location filename="../person_dialog.py" line="262"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="253"/>
+        <location filename="../person_dialog.py" line="264"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="283"/>
+        <source>That PIN is not right. Please try again.</source>
+        <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
 </context>
 <context>
@@ -1866,203 +1871,203 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Programme</name>
     <message>
-        <location filename="../coordinator/programme.py" line="150"/>
+        <location filename="../coordinator/programme.py" line="158"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="151"/>
+        <location filename="../coordinator/programme.py" line="159"/>
         <source>&amp;Hub:</source>
         <translation>&amp;У хабі:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="152"/>
+        <location filename="../coordinator/programme.py" line="160"/>
         <source>Programme figures for a region</source>
         <translation>Показники програми для регіону</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="153"/>
+        <location filename="../coordinator/programme.py" line="161"/>
         <source>Programme figures for a hub</source>
         <translation>Показники програми для хабу</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="154"/>
+        <location filename="../coordinator/programme.py" line="162"/>
         <source>Checks si&amp;nce:</source>
         <translation>Перевірки почи&amp;наючи з:</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="155"/>
+        <location filename="../coordinator/programme.py" line="163"/>
         <source>Only checks finished since a date</source>
         <translation>Лише перевірки, завершені від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="156"/>
+        <location filename="../coordinator/programme.py" line="164"/>
         <source>First day of the checks counted</source>
         <translation>Перший день перевірок, що враховуються</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="157"/>
+        <location filename="../coordinator/programme.py" line="165"/>
         <source>Sh&amp;ow the figures</source>
         <translation>Показати &amp;цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="158"/>
+        <location filename="../coordinator/programme.py" line="166"/>
         <source>Show the figures</source>
         <translation>Показати цифри</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="159"/>
+        <location filename="../coordinator/programme.py" line="167"/>
         <source>The programme&apos;s figures</source>
         <translation>Показники програми</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="160"/>
-        <location filename="../coordinator/programme.py" line="189"/>
+        <location filename="../coordinator/programme.py" line="168"/>
+        <location filename="../coordinator/programme.py" line="199"/>
         <source>Working out the figures…</source>
         <translation>Обчислення показників…</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="161"/>
+        <location filename="../coordinator/programme.py" line="169"/>
         <source>Self-rating before and after</source>
         <translation>Самооцінка до й після</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="162"/>
+        <location filename="../coordinator/programme.py" line="170"/>
         <source>Shown level by area</source>
         <translation>Показаний рівень за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="163"/>
+        <location filename="../coordinator/programme.py" line="171"/>
         <source>Below the role&apos;s target by area</source>
         <translation>Нижче від цілі ролі за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="164"/>
+        <location filename="../coordinator/programme.py" line="172"/>
         <source>Said more than they showed by area</source>
         <translation>Оцінили себе вище, ніж показали, за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="165"/>
+        <location filename="../coordinator/programme.py" line="173"/>
         <source>Trainees, hubs and checks by region</source>
         <translation>Слухачі, хаби й перевірки за регіонами</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="166"/>
+        <location filename="../coordinator/programme.py" line="174"/>
         <source>Hardest questions</source>
         <translation>Найважчі питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="167"/>
+        <location filename="../coordinator/programme.py" line="175"/>
         <source>Below the role&apos;s target by competence</source>
         <translation>Нижче від цілі ролі за компетентностями</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="177"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="169"/>
+        <location filename="../coordinator/programme.py" line="177"/>
         <source>Area</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="170"/>
+        <location filename="../coordinator/programme.py" line="178"/>
         <source>Below target</source>
         <translation>Нижче цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="170"/>
+        <location filename="../coordinator/programme.py" line="178"/>
         <source>95% interval</source>
         <translation>95&#xa0;% інтервал</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="180"/>
         <source>Region</source>
         <translation>Регіон</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="172"/>
+        <location filename="../coordinator/programme.py" line="180"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="173"/>
+        <location filename="../coordinator/programme.py" line="181"/>
         <source>Hubs</source>
         <translation>Хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="173"/>
+        <location filename="../coordinator/programme.py" line="181"/>
         <source>Checks</source>
         <translation>Перевірки</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="174"/>
+        <location filename="../coordinator/programme.py" line="182"/>
         <source>Question</source>
         <translation>Питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="175"/>
+        <location filename="../coordinator/programme.py" line="183"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="176"/>
+        <location filename="../coordinator/programme.py" line="184"/>
         <source>Fully right</source>
         <translation>Цілком правильно</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="189"/>
+        <location filename="../coordinator/programme.py" line="199"/>
         <source>Choose a region or a hub, or none for everyone, then Show the figures.</source>
         <translation>Виберіть регіон чи хаб (або нічого — для всіх), тоді натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="217"/>
+        <location filename="../coordinator/programme.py" line="233"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="226"/>
+        <location filename="../coordinator/programme.py" line="245"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="237"/>
+        <location filename="../coordinator/programme.py" line="256"/>
         <source>all regions</source>
         <translation>усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="239"/>
+        <location filename="../coordinator/programme.py" line="258"/>
         <source>all hubs</source>
         <translation>усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="241"/>
+        <location filename="../coordinator/programme.py" line="260"/>
         <source>checks since %1</source>
         <translation>перевірки з %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="250"/>
+        <location filename="../coordinator/programme.py" line="269"/>
         <source>Figures for: %1.</source>
         <translation>Цифри для: %1.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="252"/>
+        <location filename="../coordinator/programme.py" line="271"/>
         <source>Your new choice is not shown yet: press Show the figures.</source>
         <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="383"/>
+        <location filename="../coordinator/programme.py" line="402"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="373"/>
+        <location filename="../coordinator/programme.py" line="392"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="379"/>
+        <location filename="../coordinator/programme.py" line="398"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -2070,7 +2075,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../widgets.py" line="83"/>
+        <location filename="../widgets.py" line="85"/>
         <source>%p%</source>
         <comment>a progress bar&apos;s share; %p: the number</comment>
         <translation>%p&#xa0;%</translation>
@@ -2821,7 +2826,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../widgets.py" line="157"/>
+        <location filename="../widgets.py" line="159"/>
         <source>Stopping…</source>
         <translation>Зупиняємо…</translation>
     </message>
