@@ -2630,7 +2630,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../texts.py" line="94"/>
         <source>not shown yet: no question here was answered right</source>
-        <translation>ще не показано: тут немає жодної правильної відповіді</translation>
+        <translation>ще не показано: на жодне питання тут ще не відповіли правильно</translation>
     </message>
     <message>
         <location filename="../texts.py" line="96"/>
