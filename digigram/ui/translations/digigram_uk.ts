@@ -1182,17 +1182,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="378"/>
-        <source>Nobody is on this computer yet. First add yourself with “%1” above the list (Alt+%2).</source>
-        <translation>На цьому компʼютері ще нікого немає. Спершу додайте себе кнопкою «%1» над списком (Alt+%2).</translation>
-    </message>
-    <message>
-        <location filename="../home.py" line="383"/>
+        <location filename="../home.py" line="389"/>
         <source>Choose a person in the list first.</source>
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="461"/>
+        <location filename="../home.py" line="467"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
@@ -1207,12 +1202,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
+        <location filename="../home.py" line="383"/>
+        <source>Alt+%1, or Alt+%2 with the Latin layout</source>
+        <translation>Alt+%1, або Alt+%2 на латинській розкладці</translation>
+    </message>
+    <message>
         <location filename="../home.py" line="385"/>
+        <source>Nobody is on this computer yet. First add yourself with “%1” above the list (%2).</source>
+        <translation>На цьому компʼютері ще нікого немає. Спершу додайте себе кнопкою «%1» над списком (%2).</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="391"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="424"/>
+        <location filename="../home.py" line="430"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
