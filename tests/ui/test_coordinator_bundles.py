@@ -73,6 +73,8 @@ def test_bundle_round_trip_between_two_data_folders(
     assert messages == []
     written = Path(str(bundle) + ".zip")
     assert written.exists() and "3" in answers["done"][-1]
+    lines = answers["done"][-1].splitlines()
+    assert all(line[0].isupper() or not line[0].isalpha() for line in lines), lines  # each a sentence
 
     second.coordinator_action.trigger()
     region = second.stack.currentWidget()

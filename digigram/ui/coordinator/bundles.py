@@ -271,7 +271,8 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     finally:
         waiting.close()
         waiting.deleteLater()
-    text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
+    # Each line a sentence: the second began «people: 12, …» in lower case.
+    text = translate("Bundles", "Bundle saved: %1\nIn it: people %2, checks %3, answers %4, plans %5.")
     lang = current_language()
     text = text.replace("%1", str(summary.path))
     for mark, count in (("%2", summary.people), ("%3", summary.attempts), ("%4", summary.answers),

@@ -44,7 +44,7 @@
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="60"/>
-        <location filename="../coordinator/bundles.py" line="302"/>
+        <location filename="../coordinator/bundles.py" line="303"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -215,39 +215,39 @@
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="274"/>
+        <location filename="../coordinator/bundles.py" line="275"/>
         <source>Bundle saved: %1
-people: %2, checks: %3, answers: %4, plans: %5.</source>
+In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Пакет збережено: %1
-людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
+У ньому: людей — %2, перевірок — %3, відповідей — %4, планів — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="282"/>
+        <location filename="../coordinator/bundles.py" line="283"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="303"/>
+        <location filename="../coordinator/bundles.py" line="304"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="307"/>
+        <location filename="../coordinator/bundles.py" line="308"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="324"/>
+        <location filename="../coordinator/bundles.py" line="325"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="325"/>
+        <location filename="../coordinator/bundles.py" line="326"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="326"/>
+        <location filename="../coordinator/bundles.py" line="327"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -2152,7 +2152,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="418"/>
+        <location filename="../quiz_view.py" line="341"/>
+        <source>Your level is not clear yet, so a few more questions are needed.</source>
+        <translation>Ваш рівень ще не ясний, тож потрібно ще кілька питань.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="419"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
@@ -2185,17 +2190,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="340"/>
-        <source>your level is not clear yet, so a few more questions are needed</source>
-        <translation>ваш рівень ще не ясний, тож потрібно ще кілька питань</translation>
-    </message>
-    <message>
-        <location filename="../quiz_view.py" line="347"/>
+        <location filename="../quiz_view.py" line="348"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="353"/>
+        <location filename="../quiz_view.py" line="354"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
