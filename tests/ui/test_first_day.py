@@ -176,9 +176,9 @@ def test_competence_answered_only_at_the_lowest_is_not_called_reached(
     # the lowest, and saying more does not show it (a self-rating above the lowest used to turn this
     # into a tick by the area's level, or «✓ target reached», and took the competence out of the plan).
     (2, 1, "▼ not shown yet: no question here was answered right",
-     "▼ ще не показано: тут немає жодної правильної відповіді"),
+     "▼ ще не показано: на жодне питання тут ще не відповіли правильно"),
     (1, 1, "▼ not shown yet: no question here was answered right",
-     "▼ ще не показано: тут немає жодної правильної відповіді"),
+     "▼ ще не показано: на жодне питання тут ще не відповіли правильно"),
     # The one shown answer right: the competence's own answers bear the target out.
     (1, 0, "✓ target reached", "✓ ціль досягнуто"),
 ])
