@@ -341,7 +341,10 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
         # The file is ours to close: matplotlib's own close() finishes the PDF first, and after a failed
         # write its compressor is left half-flushed, so that raises zlib.error and never closes the file.
         with os.fdopen(fd, "wb") as handle:
-            pdf = pdf_pages()(handle, metadata=metadata)
+            # The moment in UTC ("Z"): for a naive local time matplotlib writes the zone's summer offset
+            # all year (Kyiv's +03'00' in December, an hour off), and for an aware one the sign turned.
+            stamped: dict[str, object] = {"CreationDate": dt.datetime.now(dt.UTC), **metadata}
+            pdf = pdf_pages()(handle, metadata=stamped)
             for done, page in enumerate(pages):
                 if progress is not None:
                     progress(done, len(pages))

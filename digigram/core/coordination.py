@@ -40,6 +40,13 @@ class BundleError(DigigramError):
     """A result bundle that cannot be written or is refused on import; nothing was changed."""
 
 
+class BundleKeyRefused(BundleError):
+    """A signed bundle refused for its key: the key given does not match its signature, or none was given.
+
+    Apart from other refusals so that the app can ask for the key again with the file still chosen.
+    """
+
+
 def lockout_seconds(failures: int) -> int:
     """Seconds to wait before the next password try after `failures` wrong ones in a row.
 

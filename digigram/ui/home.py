@@ -33,7 +33,7 @@ from digigram.core import limits
 from digigram.core.i18n import format_count
 from digigram.core.regions import person_search_text, search_matches
 from digigram.ui.errors import guarded, show_text
-from digigram.ui.mnemonics import mnemonic
+from digigram.ui.mnemonics import latin_key, mnemonic
 from digigram.ui.person_dialog import PersonDialog, PinDialog
 from digigram.ui.widgets import StackingScreen, TextLabel, breakable, bring_into_view
 
@@ -375,10 +375,16 @@ class HomeView(StackingScreen):
         if person is None and not self._people:
             # The first start: an empty list and "choose a person in the list" left nothing to do.
             button = self.new_person.text()
+            letter = mnemonic(button)
+            # «Alt+Н» alone read as Alt+H (Latin), a key that does nothing: with a Cyrillic letter the
+            # hint names the key the Latin layout sends too, as the mnemonic filter answers both.
+            keys = "Alt+" + letter.upper()
+            if latin_key(letter):
+                keys = translate("Home", "Alt+%1, or Alt+%2 with the Latin layout").replace(
+                    "%1", letter.upper()).replace("%2", latin_key(letter).upper())
             self.who.setText(translate(
                 "Home", "Nobody is on this computer yet. First add yourself with “%1” above the list "
-                        "(Alt+%2).").replace("%1", button.replace("&", "")).replace(
-                "%2", mnemonic(button).upper()))
+                        "(%2).").replace("%1", button.replace("&", "")).replace("%2", keys))
         elif person is None:
             self.who.setText(translate("Home", "Choose a person in the list first."))
         else:
@@ -399,7 +405,16 @@ class HomeView(StackingScreen):
         if person is None:
             return
         if person.has_pin and person.id not in self.win.unlocked:
-            pin = PinDialog.ask(self, name=person.name)
+            checked: list[bool] = []
+
+            def attempt(typed: str) -> bool:
+                # A wrong PIN from the second in a row raises PinLocked with the wait in its words; the
+                # dialog says it and stays open (it closed, and the person had to start again).
+                right = self.win.ws.check_pin(person.id, typed)
+                checked.append(right)
+                return right
+
+            pin = PinDialog.ask(self, name=person.name, attempt=attempt)
             if pin is None:
                 return
             if pin is PinDialog.BY_COORDINATOR:
@@ -407,8 +422,7 @@ class HomeView(StackingScreen):
 
                 if not coordinator_login.open_person(self.win, person.id):
                     return
-            else:
-                # A wrong PIN from the second in a row raises PinLocked with the wait in its words.
+            elif not any(checked):
                 right = guarded(self, lambda: self.win.ws.check_pin(person.id, str(pin)))
                 if right is None:
                     return

@@ -42,6 +42,11 @@ def mnemonic(text: str) -> str:
     return ""
 
 
+def latin_key(letter: str) -> str:
+    """The Latin letter on the key that types the Ukrainian `letter` ("н" -> "y"); "" for any other."""
+    return _UK_TO_LATIN.get(letter.lower(), "")
+
+
 def _targets(window: QWidget, letter: str) -> list[tuple[QWidget, int]]:
     """Visible widgets whose mnemonic is `letter`: buttons, labels with a buddy, and tabs (a tab bar with
     the tab's index; -1 for the others)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core import limits
+from digigram.core.errors import DigigramError
 from digigram.core.regions import Hub, folded
 from digigram.ui import errors
+from digigram.ui.appearance import current_language
 from digigram.ui.hub_picker import HubPicker
 from digigram.ui.widgets import ButtonText, DialogBody, breakable, fit_dialog
 
@@ -232,8 +234,12 @@ class PinDialog(QDialog):
 
     BY_COORDINATOR = object()  # returned by ask() when the coordinator chose to open the person
 
-    def __init__(self, parent: QWidget | None, *, name: str) -> None:
+    def __init__(self, parent: QWidget | None, *, name: str,
+                 attempt: Callable[[str], bool] | None = None) -> None:
         super().__init__(parent)
+        # Tried on OK with the PIN typed: False (a wrong PIN) or a DigigramError (a wait after several)
+        # is said here, and the dialog stays open with the PIN cleared for the next try.
+        self.attempt = attempt
         self.setWindowTitle(translate("PinDialog", "PIN"))
         layout = QVBoxLayout(self)
         # Wrapped: a long name on one line made the dialog wider than the screen.
@@ -245,22 +251,47 @@ class PinDialog(QDialog):
         label.setBuddy(self.pin)
         layout.addWidget(label)
         layout.addWidget(self.pin)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.buttons = buttons
         self.coordinator = buttons.addButton(translate("PinDialog", "&Coordinator opens it…"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.coordinator.setAccessibleName(translate("PinDialog", "Coordinator opens it with the password"))
         self.coordinator.clicked.connect(lambda: self.done(2))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
+    def _accept(self) -> None:
+        if self.attempt is None:
+            self.accept()
+            return
+        try:
+            right = self.attempt(self.pin.text())
+        except DigigramError as exc:  # typed within the wait after wrong PINs: the words say how long
+            said = exc.said_in_app(current_language())
+        else:
+            if right:
+                self.accept()
+                return
+            said = translate("PinDialog", "That PIN is not right. Please try again.")
+        self.problem.setText(said)
+        self.problem.show()
+        self.pin.clear()
+        self.pin.setFocus()
+
     @classmethod
-    def ask(cls, parent: QWidget | None, *, name: str) -> str | object | None:
-        """The PIN typed, PinDialog.BY_COORDINATOR, or None when cancelled. Tests replace this."""
-        dialog = cls(parent, name=name)
+    def ask(cls, parent: QWidget | None, *, name: str,
+            attempt: Callable[[str], bool] | None = None) -> str | object | None:
+        """The PIN typed, PinDialog.BY_COORDINATOR, or None when cancelled. With `attempt`, OK closes the
+        dialog only once it has returned True. Tests replace this."""
+        dialog = cls(parent, name=name, attempt=attempt)
         code = dialog.exec()
         if code == 2:
             return cls.BY_COORDINATOR

@@ -337,7 +337,8 @@ class QuizView(QWidget):
 
     @staticmethod
     def _rise_note() -> str:
-        return translate("Quiz", "your level is not clear yet, so a few more questions are needed")
+        # A line of its own under the area's name, so a whole sentence (it began in lower case there).
+        return translate("Quiz", "Your level is not clear yet, so a few more questions are needed.")
 
     def _progress_text(self, answered: int, low: int | None, high: int | None) -> str:
         done = Quiz().answered(answered)

@@ -102,7 +102,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     answers: dict[str, Any] = {"rating": 6, "pin": None,
                                "person": NewPerson("Оксана Петренко", None, "librarian", None, True)}
     monkeypatch.setattr(RatingDialog, "ask", classmethod(lambda cls, parent, after=False: answers["rating"]))
-    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, parent, name: answers["pin"]))
+    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, parent, name, **_: answers["pin"]))
     monkeypatch.setattr(PersonDialog, "ask",
                         classmethod(lambda cls, parent, profiles, **_: answers["person"]))
     answers["paused"] = "continue"  # starting while a check is paused: continue it, "restart" or None

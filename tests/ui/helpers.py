@@ -172,3 +172,20 @@ def turn_to(view: Any, index: int) -> None:
         show_figures_page(view, page)
     else:
         view.tabs.setCurrentIndex(index)
+
+
+def when_dialog_opens(kind: type, act: Any, seen: list[Any]) -> None:
+    """Run `act(dialog)` once a modal dialog of `kind` not in `seen` is open and shown, as a person
+    answers it; the dialog is appended to `seen` first. Asked before the action that opens it (exec()
+    blocks)."""
+    from PySide6.QtCore import QTimer
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible() and dialog not in seen:
+            seen.append(dialog)
+            act(dialog)
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)

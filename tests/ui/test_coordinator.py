@@ -29,7 +29,7 @@ def typed(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """What the password dialog would return, and which kinds of it were shown."""
     state: dict[str, Any] = {"answer": ("", SECRET), "kinds": []}
 
-    def ask(cls: Any, parent: Any, *, kind: str) -> Any:
+    def ask(cls: Any, parent: Any, *, kind: str, **_: Any) -> Any:
         state["kinds"].append(kind)
         return state["answer"]
 
@@ -594,3 +594,45 @@ def test_coming_back_to_the_hard_questions_page_reads_its_figures(
     assert dashboard(window) is view and view.tabs.currentWidget() is view.hard
     qtbot.waitUntil(view.figures_ready, timeout=20000)
     assert view.hard.empty.text() != "Working out the figures…"
+
+
+def test_a_wrong_password_keeps_the_login_open_and_the_waits_after_it(
+        window: Any, ws: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wrong password closed the login with a message, and the coordinator had to start again from
+    the menu. It is now said in the dialog, which stays open with the password cleared and focused; the
+    growing wait after wrong tries still holds there, the right password included, until it has passed."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from digigram.services.coordinator import auth
+    from tests.ui.helpers import type_text, when_dialog_opens
+
+    now = [datetime(2026, 12, 2, 16, 0, tzinfo=UTC)]
+    monkeypatch.setattr(auth, "_now", lambda: now[0])
+    ws.set_coordinator_password(SECRET)
+    said: list[tuple[str, str, bool]] = []
+
+    def press_ok(dialog: Any, password: str) -> None:
+        type_text(dialog.new, password)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setFocus()  # as a click or Tab leaves it
+        ok.click()
+        said.append((dialog.problem.text(), dialog.new.text(),
+                     dialog.focusWidget() is dialog.new and dialog.isVisible()))
+
+    def tries(dialog: Any) -> None:
+        press_ok(dialog, "not the password")
+        press_ok(dialog, "not it either")
+        press_ok(dialog, SECRET)  # right, but within the wait after two wrong ones
+        now[0] += timedelta(seconds=3)
+        press_ok(dialog, SECRET)
+
+    forms: list[Any] = []
+    when_dialog_opens(PasswordDialog, tries, forms)
+    window.coordinator_action.trigger()
+    assert len(forms) == 1 and messages == [], "the login closed on a wrong password"
+    assert said[0] == ("Wrong coordinator password.", "", True)
+    assert said[1] == ("Wrong coordinator password. The next try is possible in 2 s.", "", True)
+    assert said[2] == ("Too many failed tries. Try again in 2 s.", "", True)
+    assert window.coordinator is not None and isinstance(window.stack.currentWidget(), DashboardView)

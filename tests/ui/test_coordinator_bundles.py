@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 
+from digigram.core.bundle.format import regional_key
 from digigram.ui.coordinator.bundles import BundleChoice, BundleDialog
 from digigram.ui.coordinator.files import Ask
 from digigram.ui.coordinator.login import PasswordDialog
 from tests.ui.conftest import MINI
 from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import type_text, when_dialog_opens
 from tests.ui.test_coordinator import PEOPLE, SECRET
 
 KEY = "регіональний ключ 2024"
@@ -21,8 +24,16 @@ KEY = "регіональний ключ 2024"
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     state: dict[str, Any] = {"bundle": None, "done": []}
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
-    monkeypatch.setattr(BundleDialog, "ask", classmethod(lambda cls, parent, *, saving, **_: state["bundle"]))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
+    state["refused"] = []  # (file, why) each time the form was asked again for the key
+
+    def ask(cls: Any, parent: Any, *, saving: bool, refused: Any = None, **_: Any) -> Any:
+        if refused is not None:
+            state["refused"].append(refused)
+            return None  # the form opened again for the key: Cancel
+        return state["bundle"]
+
+    monkeypatch.setattr(BundleDialog, "ask", classmethod(ask))
     monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: state["done"].append(text)))
     return state
 
@@ -62,13 +73,16 @@ def test_bundle_round_trip_between_two_data_folders(
     assert messages == []
     written = Path(str(bundle) + ".zip")
     assert written.exists() and "3" in answers["done"][-1]
+    lines = answers["done"][-1].splitlines()
+    assert all(line[0].isupper() or not line[0].isalpha() for line in lines), lines  # each a sentence
 
     second.coordinator_action.trigger()
     region = second.stack.currentWidget()
     assert region.model.rows == []
     answers["bundle"] = BundleChoice(path=str(written), key=b"a wrong key", unsigned=False)
     region.bundle_in.trigger()
-    assert messages, "a bundle under another key is refused with a message"
+    assert [path for path, _why in answers["refused"]] == [str(written)], "the key was not asked again"
+    assert "does not match" in answers["refused"][0][1]
     assert second.ws.people() == []
 
     answers["bundle"] = BundleChoice(path=str(written), key=KEY.encode(), unsigned=False)
@@ -448,3 +462,50 @@ def test_a_bundle_too_large_to_load_names_the_save_forms_choices_not_command_lin
     assert since in ("Only checks since", "Лише перевірки від")
     assert f"«{since}»" in shown and "--since" not in shown and "--hub" not in shown, shown
     assert second.ws.people() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_a_wrong_regional_key_asks_again_for_the_key_only(
+        qtbot: Any, window: Any, ws: Any, second: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, lang: str) -> None:
+    """A wrong key closed the form with «Check the key», and the form opened again empty: the file had to
+    be found again and the key retyped. The form now stays with the file chosen, the key cleared and
+    focused, and why it was refused said in it; the right key then loads the bundle."""
+    from digigram.ui import appearance
+
+    done: list[str] = []
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
+    monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: done.append(text)))
+    seed_trainees(ws, PEOPLE[:2])
+    ws.set_coordinator_password(SECRET)
+    written = tmp_path / "bundle.zip"
+    ws.unlock_coordinator(SECRET).export_bundle(str(written), key=regional_key(KEY))
+    appearance.install_language(lang)
+    second.coordinator_action.trigger()
+    region = second.stack.currentWidget()
+    forms: list[Any] = []
+    seen_again: dict[str, Any] = {}
+
+    def right_key(dialog: Any) -> None:
+        seen_again.update(path=dialog.path.text(), key=dialog.key.text(), problem=dialog.problem.text(),
+                          focus=dialog.focusWidget() is dialog.key)
+        type_text(dialog.key, KEY)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        if dialog.isVisible():  # refused again: the test fails below rather than wait here
+            dialog.reject()
+
+    def wrong_key(dialog: Any) -> None:
+        dialog.path.setText(str(written))
+        type_text(dialog.key, "зовсім не той регіональний ключ")
+        when_dialog_opens(BundleDialog, right_key, forms)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog_opens(BundleDialog, wrong_key, forms)
+    region.bundle_in.trigger()
+    assert len(forms) == 2, "the form was not shown again after the wrong key"
+    assert messages == [], "the refusal came as a separate message box"
+    refusal = {"en": "does not match", "uk": "не збігається"}[lang]
+    assert seen_again["path"] == str(written) and seen_again["key"] == ""
+    assert refusal in seen_again["problem"] and seen_again["focus"]
+    assert sorted(p.name for p in second.ws.people()) == sorted(p[0] for p in PEOPLE[:2])
+    assert done and ("Bundle loaded" in done[-1] or "завантажено" in done[-1].lower())

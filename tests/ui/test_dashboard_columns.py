@@ -29,7 +29,7 @@ def test_column_heads_and_names_fit_after_the_text_grows(
     for name in ("Оксана Петренко", "Марія Коваль"):
         ws.create_person(name, hub_id=hub.id)
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     window.apply_settings(Settings(language=lang, text_scale=100), store=False)
     window.open_coordinator()
     dash = window.stack.currentWidget()
@@ -59,7 +59,7 @@ def test_needs_help_is_readable_on_its_tinted_cell(
 
     seed_trainees(ws, [(f"Слухач {n}", "Хаб у Бучі", "Весна", None) for n in range(6)], checks=1)
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     window.apply_settings(Settings(language="en", text_scale=100, high_contrast=high_contrast), store=False)
     window.resize(1366, 768)
     window.open_coordinator()

@@ -23,7 +23,7 @@ def test_dashboard_dates_in_the_language_of_the_app(
 ) -> None:
     seed_trainees(ws, PEOPLE[:1])
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     other = "en" if lang == "uk" else "uk"
     window.apply_settings(Settings(language=other), store=False)
     window.open_coordinator()

@@ -87,7 +87,7 @@ def test_every_screen_fits_and_nothing_is_cut_off(
     win.show_history(person.id)
     audit(win, "history", seen)
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     win.open_coordinator()
     dash = win.stack.currentWidget()
     for tab in range(dash.tabs.count()):
@@ -164,7 +164,7 @@ def test_english_alt_keys_do_not_clash(qtbot: Any, window: Any, ws: Any,
     win.show_history(person.id)
     check("history", win)
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     win.open_coordinator()
     dash = win.stack.currentWidget()
     for tab in range(dash.tabs.count()):

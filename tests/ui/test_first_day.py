@@ -139,7 +139,7 @@ def test_status_bar_notices_end_with_their_screen(qtbot: Any, window: Any, ws: A
     win.show_plan(person.id)
     assert "saved as soon as" not in win.statusBar().currentMessage()  # the plan screen has no such promise
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     win.open_coordinator()
     assert "open" in win.statusBar().currentMessage()
     win.go_home()
@@ -176,9 +176,9 @@ def test_competence_answered_only_at_the_lowest_is_not_called_reached(
     # the lowest, and saying more does not show it (a self-rating above the lowest used to turn this
     # into a tick by the area's level, or «✓ target reached», and took the competence out of the plan).
     (2, 1, "▼ not shown yet: no question here was answered right",
-     "▼ ще не показано: тут немає жодної правильної відповіді"),
+     "▼ ще не показано: на жодне питання тут ще не відповіли правильно"),
     (1, 1, "▼ not shown yet: no question here was answered right",
-     "▼ ще не показано: тут немає жодної правильної відповіді"),
+     "▼ ще не показано: на жодне питання тут ще не відповіли правильно"),
     # The one shown answer right: the competence's own answers bear the target out.
     (1, 0, "✓ target reached", "✓ ціль досягнуто"),
 ])
@@ -233,7 +233,7 @@ def test_open_material_says_when_no_program_opens_it(qtbot: Any, window: Any,
 def test_empty_hard_questions_tab_gives_the_rule(qtbot: Any, window: Any, ws: Any,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     window.open_coordinator()
     dash = window.stack.currentWidget()
     show_figures_page(dash, dash.hard)

@@ -10,7 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from digigram.ui import plan_view
-from tests.ui.helpers import answer_current, answer_to_the_end, create_person, type_text
+from digigram.ui.person_dialog import PinDialog
+from tests.ui.helpers import answer_current, answer_to_the_end, create_person, type_text, when_dialog_opens
+
+REAL_PIN_ASK = PinDialog.__dict__["ask"]  # kept before the `dialogs` fixture answers it by code
 
 
 def test_full_check_results_plan_and_pdf(qtbot: Any, window: Any, ws: Any, tmp_path: Path,
@@ -153,6 +156,54 @@ def test_pin_protects_a_person(qtbot: Any, window: Any, ws: Any, dialogs: Any, m
     dialogs["pin"] = "4321"
     qtbot.mouseClick(win.home.full, Qt.MouseButton.LeftButton)
     assert win.stack.currentWidget() is win.quiz
+
+
+def test_a_wrong_pin_keeps_the_pin_dialog_open_and_the_waits_after_it(
+        qtbot: Any, window: Any, ws: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a wrong PIN a message said «Please try again», and after its OK the PIN dialog was gone: the
+    person had to press the check again. The dialog now says it and stays open with the PIN cleared and
+    focused; the growing wait after wrong PINs still holds there, the right PIN included."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from digigram.services.coordinator import auth
+
+    now = [datetime(2026, 12, 2, 16, 0, tzinfo=UTC)]
+    monkeypatch.setattr(auth, "_now", lambda: now[0])
+    monkeypatch.setattr(PinDialog, "ask", REAL_PIN_ASK)
+    person = ws.create_person("Ірина", pin="4321")
+    window.home.refresh()
+    assert window.home.choose(person.id)
+    said: list[tuple[str, str, bool]] = []
+
+    def press_ok(dialog: Any, pin: str) -> None:
+        type_text(dialog.pin, pin)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setFocus()  # as a click or Tab leaves it
+        ok.click()
+        said.append((dialog.problem.text() if dialog.problem.isVisibleTo(dialog) else "", dialog.pin.text(),
+                     dialog.focusWidget() is dialog.pin and dialog.isVisible()))
+
+    def tries(dialog: Any) -> None:
+        try:
+            press_ok(dialog, "0000")
+            press_ok(dialog, "1111")
+            press_ok(dialog, "4321")  # right, but within the wait after two wrong ones
+            now[0] += timedelta(seconds=3)
+            press_ok(dialog, "4321")
+        finally:
+            if dialog.isVisible():  # still open: the test fails below rather than wait here
+                dialog.reject()
+
+    forms: list[Any] = []
+    when_dialog_opens(PinDialog, tries, forms)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    assert len(forms) == 1 and messages == [], "the PIN dialog closed on a wrong PIN"
+    assert said[0] == ("That PIN is not right. Please try again.", "", True)
+    assert said[1] == ("The PIN does not match. The next try is possible in 2 s.", "", True)
+    assert said[2] == ("Too many wrong PINs. Try again in 2 s.", "", True)
+    assert window.stack.currentWidget() is window.quiz
 
 
 def test_the_plan_prints_and_saves_as_the_coordinators_report_does(qtbot: Any, window: Any, ws: Any,

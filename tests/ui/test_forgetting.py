@@ -16,7 +16,7 @@ def pins(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The PIN typed when asked (None cancels), and how many times it was asked."""
     state: dict[str, Any] = {"typed": None, "asked": 0}
 
-    def ask(cls: Any, parent: Any, name: str) -> Any:
+    def ask(cls: Any, parent: Any, name: str, **_: Any) -> Any:
         state["asked"] += 1
         return state["typed"]
 

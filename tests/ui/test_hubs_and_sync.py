@@ -121,7 +121,7 @@ def _open_sync(qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch
     seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
                        ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)])
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     window.coordinator_action.trigger()
     opened: list[SyncDialog] = []
 

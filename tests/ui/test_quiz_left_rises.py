@@ -12,8 +12,9 @@ from digigram.ui.quiz_view import remaining_estimate
 from digigram.ui.settings_dialog import Settings
 from tests.ui.helpers import box_in, create_person, settle
 
-WHY = {"en": "your level is not clear yet, so a few more questions are needed",
-       "uk": "ваш рівень ще не ясний, тож потрібно ще кілька питань"}
+# A line of its own under the area's name: a sentence, not a fragment starting in lower case.
+WHY = {"en": "Your level is not clear yet, so a few more questions are needed.",
+       "uk": "Ваш рівень ще не ясний, тож потрібно ще кілька питань."}
 
 
 @pytest.fixture

@@ -120,3 +120,17 @@ def test_the_column_beside_competences_and_questions_is_headed_for_both(qtbot: A
         headings[lang] = [tree.headerItem().text(c) for c in range(tree.columnCount())]
     assert headings == {"en": ["Competence and question", "Result and answer"],
                         "uk": ["Компетентність і питання", "Результат і відповідь"]}
+
+
+def test_not_shown_yet_says_in_ukrainian_that_no_question_was_answered_right(qapp: Any) -> None:
+    """«тут немає жодної правильної відповіді» read as "these questions have no right answer"; the
+    line means that none of them was answered right yet."""
+    from digigram.ui import appearance
+    from digigram.ui.texts import competence_gap_text
+
+    appearance.install_language("uk")
+    try:
+        line = competence_gap_text(_competence(0, ("knowledge", 0.0, 0)))
+    finally:
+        appearance.install_language("en")
+    assert line == "▼ ще не показано: на жодне питання тут ще не відповіли правильно"

@@ -25,7 +25,7 @@ def coordinator(window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """The coordinator's screens open on PEOPLE; «Saved» notes are kept, not shown."""
     seed_trainees(ws, PEOPLE)
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     monkeypatch.setattr(Ask, "done", classmethod(lambda cls, parent, *, text: None))
     window.coordinator_action.trigger()
     return window.stack.currentWidget()

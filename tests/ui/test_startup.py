@@ -250,7 +250,7 @@ def test_a_damaged_database_can_be_replaced_by_its_backup_in_the_app(
                         lambda parent, problem, choice: offered.append(problem) or True)
     asked: list[str] = []
     monkeypatch.setattr(PasswordDialog, "ask",
-                        classmethod(lambda cls, parent, *, kind: asked.append(kind) or ("", password)))
+                        classmethod(lambda cls, parent, *, kind, **_: asked.append(kind) or ("", password)))
     win = _started(qtbot, data_dir)
     qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
     try:
@@ -275,7 +275,7 @@ def test_a_backup_is_put_back_only_with_the_coordinator_password(
     db, damaged = _damaged_with_a_backup(data_dir, password="тридцять-два-кити")
     monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, problem, choice: True)
     typed = iter([("", "не той пароль"), None])  # a wrong one, then Cancel
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: next(typed)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: next(typed)))
     win = _started(qtbot, data_dir)
     qtbot.waitUntil(lambda: exits == [2], timeout=10000)
     assert len(messages) == 1 and "password" in messages[0].lower(), messages
@@ -292,7 +292,7 @@ def test_a_wrong_password_then_the_right_one_puts_the_backup_back(
     _damaged_with_a_backup(data_dir, password="тридцять-два-кити")
     monkeypatch.setattr(restore_offer, "ask_to_restore", lambda parent, problem, choice: True)
     typed = iter([("", "не той пароль"), ("", "тридцять-два-кити")])
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: next(typed)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: next(typed)))
     win = _started(qtbot, data_dir)
     qtbot.waitUntil(lambda: win.is_ready, timeout=10000)
     try:

@@ -20,7 +20,7 @@ def test_the_status_bar_names_the_trainee_on_screen_or_no_one(
     chosen = ws.create_person("Оксана Петренко", hub="Хаб у Бучі")
     other = ws.create_person("Іван Мельник", hub="Хаб в Ірпені")
     ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind: ("", SECRET)))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, *, kind, **_: ("", SECRET)))
     window.apply_settings(Settings(language=lang), store=False)
     window.select_person(chosen.id)
     bar = window.person_status

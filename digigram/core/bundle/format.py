@@ -51,11 +51,12 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _FORMAT_RE = re.compile(r"digigram-bundle/([0-9]{1,6})")
 
 
-def fail(reason: Message, *, in_app: Message | None = None) -> BundleError:
+def fail(reason: Message, *, in_app: Message | None = None,
+         kind: type[BundleError] = BundleError) -> BundleError:
     """A refusal that says nothing was written and what to do next; `in_app`, the reason as the app says
-    it, where `reason` names a command-line option."""
-    return BundleError(N_("{reason} Nothing was imported.", reason=reason),
-                       in_app=None if in_app is None else N_("{reason} Nothing was imported.", reason=in_app))
+    it, where `reason` names a command-line option; `kind`, the refusal's class (a key refused apart)."""
+    return kind(N_("{reason} Nothing was imported.", reason=reason),
+                in_app=None if in_app is None else N_("{reason} Nothing was imported.", reason=in_app))
 
 
 @dataclass(frozen=True)

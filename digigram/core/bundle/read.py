@@ -24,7 +24,7 @@ from digigram.core.bundle.format import (
     sign,
     strict_json,
 )
-from digigram.core.coordination import BundleError
+from digigram.core.coordination import BundleError, BundleKeyRefused
 from digigram.core.i18n import N_
 
 DEFAULT_LIMITS = Limits()
@@ -161,7 +161,8 @@ def _signature(manifest: Manifest, raw: bytes, sig: bytes | None, *, key: bytes 
         raise fail(N_("The bundle holds a signature although marked unsigned: it has been changed."))
     if key is None:
         if not allow_unsigned:
-            raise fail(N_("The bundle is signed: enter the regional key to check its signature."))
+            raise fail(N_("The bundle is signed: enter the regional key to check its signature."),
+                       kind=BundleKeyRefused)
         return False, (N_("The bundle's signature was not checked: no key was given.").render(lang),)
     if hmac.compare_digest(sig.strip(), sign(raw, key).encode("ascii")):
         return True, ()
@@ -173,7 +174,7 @@ def _signature(manifest: Manifest, raw: bytes, sig: bytes | None, *, key: bytes 
         return True, (said.render(lang),)
     raise fail(N_("The bundle's signature does not match: either a different regional key was entered "
                   "or the bundle was changed after export. Check the key; if it is right, ask the hub "
-                  "to export the bundle again."))
+                  "to export the bundle again."), kind=BundleKeyRefused)
 
 
 class BundleReader:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.bundle.format import regional_key
+from digigram.core.coordination import BundleKeyRefused
 from digigram.core.errors import DigigramError, os_reason
 from digigram.core.i18n import N_, format_count
 from digigram.ui.appearance import current_language
@@ -182,10 +183,23 @@ class BundleDialog(QDialog):
 
     chosen: BundleChoice | None = None
 
+    def key_refused(self, path: str, problem: str) -> None:
+        """The form again after the key was refused: the file kept, the key cleared and focused, and
+        why it was refused said above the buttons (the whole form had to be filled in again)."""
+        self.path.setText(path)
+        self.signed.setChecked(True)
+        self.key.clear()
+        self.problem.setText(problem)
+        self.key.setFocus()
+
     @classmethod
-    def ask(cls, parent: QWidget | None, *, saving: bool, hub: str | None = None) -> BundleChoice | None:
-        """The coordinator's choice, or None when cancelled. Tests replace this."""
+    def ask(cls, parent: QWidget | None, *, saving: bool, hub: str | None = None,
+            refused: tuple[str, str] | None = None) -> BundleChoice | None:
+        """The coordinator's choice, or None when cancelled. `refused`: (the file, why its key was
+        refused), to ask again for the key. Tests replace this."""
         dialog = cls(parent, saving=saving, hub=hub)
+        if refused is not None:
+            dialog.key_refused(*refused)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen
@@ -257,7 +271,8 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
     finally:
         waiting.close()
         waiting.deleteLater()
-    text = translate("Bundles", "Bundle saved: %1\npeople: %2, checks: %3, answers: %4, plans: %5.")
+    # Each line a sentence: the second began «people: 12, …» in lower case.
+    text = translate("Bundles", "Bundle saved: %1\nIn it: people %2, checks %3, answers %4, plans %5.")
     lang = current_language()
     text = text.replace("%1", str(summary.path))
     for mark, count in (("%2", summary.people), ("%3", summary.attempts), ("%4", summary.answers),
@@ -271,9 +286,19 @@ def export_bundle(parent: QWidget, co: CoordinatorAPI, *, hub_id: str | None = N
 
 
 def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportReport | None:
-    choice = BundleDialog.ask(parent, saving=False)
-    if choice is None:
-        return None
+    refused: tuple[str, str] | None = None
+    while True:
+        choice = BundleDialog.ask(parent, saving=False, refused=refused)
+        if choice is None:
+            return None
+        try:
+            return _load(parent, co, choice, lang=lang)
+        except BundleKeyRefused as exc:  # asked again at once, the file kept: only the key is retyped
+            refused = (choice.path, exc.said_in_app(current_language()))
+
+
+def _load(parent: QWidget, co: CoordinatorAPI, choice: BundleChoice, *, lang: str) -> ImportReport | None:
+    """Load the chosen bundle with a progress window; BundleKeyRefused when the key does not open it."""
     # A region's bundle takes a while to check and write: the window would look frozen without this.
     waiting = WorkDialog(parent, title=translate("Bundles", "Load a result bundle"),
                          text=translate("Bundles", "Loading the bundle…"),
@@ -287,6 +312,9 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
     try:
         report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang,
                                   progress=heard)
+    except BundleKeyRefused:
+        waiting.close()
+        raise
     except DigigramError as exc:  # refused: the message says why, and nothing was written
         waiting.close()
         show_problem(parent, exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.coordination import MIN_PASSWORD
+from digigram.core.coordination import MIN_PASSWORD, CoordinatorLocked
 from digigram.core.errors import DigigramError
+from digigram.ui.appearance import current_language
 from digigram.ui.errors import show_problem, show_text
 
 if TYPE_CHECKING:
@@ -30,9 +32,13 @@ translate = QCoreApplication.translate
 class PasswordDialog(QDialog):
     """One to three password fields: enter it, set it twice (first use), or old + new twice (change)."""
 
-    def __init__(self, parent: QWidget | None, *, kind: str) -> None:
+    def __init__(self, parent: QWidget | None, *, kind: str,
+                 attempt: Callable[[str, str], object] | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        # Tried on OK with (old, new) as typed; a DigigramError it raises (a wrong password, a wait after
+        # several) is said in the dialog, which stays open with the password to retype cleared.
+        self.attempt = attempt
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -116,13 +122,28 @@ class PasswordDialog(QDialog):
     def _accept(self) -> None:
         problem = self.check()
         self.problem.setText(problem)
-        if not problem:
-            self.accept()
+        if problem:
+            return
+        if self.attempt is not None:
+            try:
+                self.attempt(self.old.text(), self.new.text())
+            except CoordinatorLocked as exc:  # the password was wrong (or a wait lasts): only it is retyped
+                self.problem.setText(exc.said_in_app(current_language()))
+                wrong = self.old if self.kind == "change" else self.new
+                wrong.clear()
+                wrong.setFocus()
+                return
+            except DigigramError as exc:
+                self.problem.setText(exc.said_in_app(current_language()))
+                return
+        self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, kind: str) -> tuple[str, str] | None:
-        """("old", "new") as typed (old is "" unless changing), or None when cancelled. Tests replace this."""
-        dialog = cls(parent, kind=kind)
+    def ask(cls, parent: QWidget | None, *, kind: str,
+            attempt: Callable[[str, str], object] | None = None) -> tuple[str, str] | None:
+        """("old", "new") as typed (old is "" unless changing), or None when cancelled. With `attempt`,
+        OK runs it and the dialog closes only once it has not raised. Tests replace this."""
+        dialog = cls(parent, kind=kind, attempt=attempt)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.old.text(), dialog.new.text()
@@ -137,21 +158,28 @@ def unlock(parent: QWidget, ws: WorkspaceAPI) -> CoordinatorAPI | None:
                 return None
             ws.set_coordinator_password(typed[1])
             return ws.unlock_coordinator(typed[1])
-        typed = PasswordDialog.ask(parent, kind="enter")
+        opened: list[CoordinatorAPI] = []
+        # A wrong password is said in the dialog, which stays open for the next try (it closed, and
+        # the coordinator had to start again from the menu).
+        typed = PasswordDialog.ask(parent, kind="enter",
+                                   attempt=lambda _old, new: opened.append(ws.unlock_coordinator(new)))
         if typed is None:
             return None
-        return ws.unlock_coordinator(typed[1])
+        return opened[0] if opened else ws.unlock_coordinator(typed[1])
     except DigigramError as exc:  # a wrong password, or too many: the message says how long to wait
         show_problem(parent, exc)
         return None
 
 
 def change_password(parent: QWidget, co: CoordinatorAPI) -> bool:
-    typed = PasswordDialog.ask(parent, kind="change")
+    changed: list[object] = []
+    typed = PasswordDialog.ask(parent, kind="change",
+                               attempt=lambda old, new: changed.append(co.change_password(old, new)))
     if typed is None:
         return False
     try:
-        co.change_password(typed[0], typed[1])
+        if not changed:
+            co.change_password(typed[0], typed[1])
     except DigigramError as exc:
         show_problem(parent, exc)
         return False

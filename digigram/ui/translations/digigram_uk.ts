@@ -37,217 +37,217 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../coordinator/bundles.py" line="58"/>
-        <location filename="../coordinator/bundles.py" line="232"/>
+        <location filename="../coordinator/bundles.py" line="59"/>
+        <location filename="../coordinator/bundles.py" line="246"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="59"/>
-        <location filename="../coordinator/bundles.py" line="278"/>
+        <location filename="../coordinator/bundles.py" line="60"/>
+        <location filename="../coordinator/bundles.py" line="303"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="61"/>
+        <location filename="../coordinator/bundles.py" line="62"/>
         <source>A bundle carries results to the region on a USB stick. The regional key signs it, so that changes made on the way are found.</source>
         <translation>Пакет переносить результати до області на USB-флешці. Регіональний ключ підписує його, тож зміни, внесені дорогою, буде виявлено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="63"/>
+        <location filename="../coordinator/bundles.py" line="64"/>
         <source>Results from a bundle are added to this computer&apos;s data. A backup is made first; loading the same bundle twice changes nothing.</source>
         <translation>Результати з пакета додаються до даних цього компʼютера. Спершу робиться резервна копія; повторне завантаження того самого пакета нічого не змінює.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="76"/>
+        <location filename="../coordinator/bundles.py" line="77"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="80"/>
+        <location filename="../coordinator/bundles.py" line="81"/>
         <source>Br&amp;owse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="81"/>
+        <location filename="../coordinator/bundles.py" line="82"/>
         <source>Choose the bundle file</source>
         <translation>Вибрати файл пакета</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="85"/>
+        <location filename="../coordinator/bundles.py" line="86"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="88"/>
+        <location filename="../coordinator/bundles.py" line="89"/>
         <source>Only checks &amp;since:</source>
         <translation>Лише перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="89"/>
+        <location filename="../coordinator/bundles.py" line="90"/>
         <source>Only checks since a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="95"/>
+        <location filename="../coordinator/bundles.py" line="96"/>
         <source>First day of checks in the bundle</source>
         <translation>Перший день перевірок у пакеті</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="102"/>
+        <location filename="../coordinator/bundles.py" line="103"/>
         <source>Use the regional &amp;key:</source>
         <translation>Регіональний &amp;ключ:</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="103"/>
+        <location filename="../coordinator/bundles.py" line="104"/>
         <source>Use the regional key</source>
         <translation>Використати регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="106"/>
+        <location filename="../coordinator/bundles.py" line="107"/>
         <source>Regional key</source>
         <translation>Регіональний ключ</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="107"/>
+        <location filename="../coordinator/bundles.py" line="108"/>
         <source>&amp;No key (unsigned)</source>
         <translation>&amp;Без ключа (без підпису)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="108"/>
+        <location filename="../coordinator/bundles.py" line="109"/>
         <source>&amp;Accept a bundle without a signature</source>
         <translation>&amp;Прийняти пакет без підпису</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="114"/>
+        <location filename="../coordinator/bundles.py" line="115"/>
         <source>Without a signature nobody can tell whether the results were changed on the way.</source>
         <translation>Без підпису ніхто не зможе перевірити, чи результати не змінили дорогою.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="116"/>
+        <location filename="../coordinator/bundles.py" line="117"/>
         <source>Without a signature you cannot tell whether the results were changed on the way. Load it only if you know where it came from.</source>
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="148"/>
-        <location filename="../coordinator/bundles.py" line="151"/>
+        <location filename="../coordinator/bundles.py" line="149"/>
+        <location filename="../coordinator/bundles.py" line="152"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="159"/>
+        <location filename="../coordinator/bundles.py" line="160"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="161"/>
+        <location filename="../coordinator/bundles.py" line="162"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="197"/>
+        <location filename="../coordinator/bundles.py" line="211"/>
         <source>The bundle holds the results of the trainees of all hubs; the trainee table&apos;s filters do not limit it.</source>
         <translation>Пакет містить результати слухачів усіх хабів; фільтри таблиці слухачів його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="199"/>
+        <location filename="../coordinator/bundles.py" line="213"/>
         <source>The bundle holds the results of the trainees of the hub «%1» only, the hub chosen above the trainee table; the group and dates chosen there do not limit it.</source>
         <translation>Пакет містить результати слухачів лише хабу «%1» — хабу, вибраного над таблицею слухачів; група й дати, вибрані там, його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="206"/>
+        <location filename="../coordinator/bundles.py" line="220"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="206"/>
+        <location filename="../coordinator/bundles.py" line="220"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="207"/>
+        <location filename="../coordinator/bundles.py" line="221"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="207"/>
+        <location filename="../coordinator/bundles.py" line="221"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="208"/>
+        <location filename="../coordinator/bundles.py" line="222"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="209"/>
+        <location filename="../coordinator/bundles.py" line="223"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="210"/>
+        <location filename="../coordinator/bundles.py" line="224"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="233"/>
+        <location filename="../coordinator/bundles.py" line="247"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="234"/>
+        <location filename="../coordinator/bundles.py" line="248"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="238"/>
+        <location filename="../coordinator/bundles.py" line="252"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="239"/>
+        <location filename="../coordinator/bundles.py" line="253"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="251"/>
+        <location filename="../coordinator/bundles.py" line="265"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="260"/>
+        <location filename="../coordinator/bundles.py" line="275"/>
         <source>Bundle saved: %1
-people: %2, checks: %3, answers: %4, plans: %5.</source>
+In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Пакет збережено: %1
-людей: %2, перевірок: %3, відповідей: %4, планів: %5.</translation>
+У ньому: людей — %2, перевірок — %3, відповідей — %4, планів — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="268"/>
+        <location filename="../coordinator/bundles.py" line="283"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="279"/>
+        <location filename="../coordinator/bundles.py" line="304"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="283"/>
+        <location filename="../coordinator/bundles.py" line="308"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="297"/>
+        <location filename="../coordinator/bundles.py" line="325"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="298"/>
+        <location filename="../coordinator/bundles.py" line="326"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="299"/>
+        <location filename="../coordinator/bundles.py" line="327"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -261,19 +261,19 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="127"/>
+        <location filename="../coordinator/files.py" line="129"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="129"/>
+        <location filename="../coordinator/files.py" line="131"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../coordinator/files.py" line="122"/>
-        <location filename="../coordinator/files.py" line="154"/>
-        <location filename="../coordinator/files.py" line="174"/>
+        <location filename="../coordinator/files.py" line="159"/>
+        <location filename="../coordinator/files.py" line="179"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
@@ -313,27 +313,27 @@ people: %2, checks: %3, answers: %4, plans: %5.</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="137"/>
+        <location filename="../coordinator/files.py" line="142"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="148"/>
+        <location filename="../coordinator/files.py" line="153"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="160"/>
+        <location filename="../coordinator/files.py" line="165"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="162"/>
+        <location filename="../coordinator/files.py" line="167"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="180"/>
+        <location filename="../coordinator/files.py" line="185"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="186"/>
+        <location filename="../coordinator/files.py" line="191"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="192"/>
+        <location filename="../coordinator/files.py" line="197"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -356,107 +356,107 @@ The data is wiped from the database file. Older backups on this computer still h
     <name>CoordinatorLogin</name>
     <message>
         <location filename="../coordinator/mode.py" line="58"/>
-        <location filename="../coordinator/login.py" line="48"/>
+        <location filename="../coordinator/login.py" line="54"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="49"/>
+        <location filename="../coordinator/login.py" line="55"/>
         <source>The coordinator screens show every trainee&apos;s results. Enter the coordinator password to open them.</source>
         <translation>Екрани координатора показують результати всіх слухачів. Введіть пароль координатора, щоб відкрити їх.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="54"/>
+        <location filename="../coordinator/login.py" line="60"/>
         <source>Put a backup back</source>
         <translation>Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="55"/>
+        <location filename="../coordinator/login.py" line="61"/>
         <source>Only the coordinator may put older data back. Enter the coordinator password to do it.</source>
         <translation>Повернути давніші дані може лише координатор. Введіть пароль координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="57"/>
+        <location filename="../coordinator/login.py" line="63"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="58"/>
+        <location filename="../coordinator/login.py" line="64"/>
         <source>Coordinator password</source>
         <translation>Пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="61"/>
+        <location filename="../coordinator/login.py" line="67"/>
         <source>Set the coordinator password</source>
         <translation>Встановлення пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="62"/>
+        <location filename="../coordinator/login.py" line="68"/>
         <source>No coordinator password is set on this computer yet. Choose one now (at least %1 characters) and keep it safe: it opens every trainee&apos;s results.</source>
         <translation>На цьому компʼютері ще не встановлено пароль координатора. Виберіть його зараз (щонайменше %1 символів) і бережіть: він відкриває результати всіх слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="69"/>
+        <location filename="../coordinator/login.py" line="75"/>
         <source>Change the coordinator password</source>
         <translation>Зміна пароля координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="70"/>
+        <location filename="../coordinator/login.py" line="76"/>
         <source>The data stays as it is; only the password that opens the coordinator screens changes.</source>
         <translation>Дані залишаються як є; змінюється лише пароль, що відкриває екрани координатора.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="72"/>
+        <location filename="../coordinator/login.py" line="78"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Чинний пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="73"/>
+        <location filename="../coordinator/login.py" line="79"/>
         <source>Current coordinator password</source>
         <translation>Чинний пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="75"/>
+        <location filename="../coordinator/login.py" line="81"/>
         <source>&amp;New password:</source>
         <translation>&amp;Новий пароль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="76"/>
+        <location filename="../coordinator/login.py" line="82"/>
         <source>New coordinator password</source>
         <translation>Новий пароль координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="77"/>
+        <location filename="../coordinator/login.py" line="83"/>
         <source>New password &amp;again:</source>
         <translation>Новий пароль &amp;ще раз:</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="78"/>
+        <location filename="../coordinator/login.py" line="84"/>
         <source>New coordinator password again</source>
         <translation>Новий пароль координатора ще раз</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="108"/>
+        <location filename="../coordinator/login.py" line="114"/>
         <source>Please enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="110"/>
+        <location filename="../coordinator/login.py" line="116"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Новий пароль має містити щонайменше %1 символів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="113"/>
+        <location filename="../coordinator/login.py" line="119"/>
         <source>The two new passwords differ. Please type them again.</source>
         <translation>Два нові паролі відрізняються. Введіть їх ще раз.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="158"/>
+        <location filename="../coordinator/login.py" line="186"/>
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="168"/>
+        <location filename="../coordinator/login.py" line="196"/>
         <source>No coordinator password is set on this computer yet, so only the PIN opens these results.</source>
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
@@ -1182,17 +1182,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="378"/>
-        <source>Nobody is on this computer yet. First add yourself with “%1” above the list (Alt+%2).</source>
-        <translation>На цьому компʼютері ще нікого немає. Спершу додайте себе кнопкою «%1» над списком (Alt+%2).</translation>
-    </message>
-    <message>
-        <location filename="../home.py" line="383"/>
+        <location filename="../home.py" line="389"/>
         <source>Choose a person in the list first.</source>
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="453"/>
+        <location filename="../home.py" line="467"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
@@ -1207,12 +1202,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
+        <location filename="../home.py" line="383"/>
+        <source>Alt+%1, or Alt+%2 with the Latin layout</source>
+        <translation>Alt+%1, або Alt+%2 на латинській розкладці</translation>
+    </message>
+    <message>
         <location filename="../home.py" line="385"/>
+        <source>Nobody is on this computer yet. First add yourself with “%1” above the list (%2).</source>
+        <translation>На цьому компʼютері ще нікого немає. Спершу додайте себе кнопкою «%1» над списком (%2).</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="391"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="416"/>
+        <location filename="../home.py" line="430"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1502,98 +1507,98 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="55"/>
+        <location filename="../person_dialog.py" line="57"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="63"/>
+        <location filename="../person_dialog.py" line="65"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="69"/>
+        <location filename="../person_dialog.py" line="71"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="74"/>
+        <location filename="../person_dialog.py" line="76"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="77"/>
+        <location filename="../person_dialog.py" line="79"/>
         <source>&amp;Name:</source>
         <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="78"/>
+        <location filename="../person_dialog.py" line="80"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="79"/>
+        <location filename="../person_dialog.py" line="81"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="80"/>
+        <location filename="../person_dialog.py" line="82"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="107"/>
+        <location filename="../person_dialog.py" line="109"/>
         <source>A PIN of at least %1 characters, not easy to guess, stops others on this computer from opening your results; the hub&apos;s coordinator can still open them with the coordinator password.</source>
         <translation>PIN щонайменше з %1 символів, який нелегко вгадати, не дасть іншим людям на цьому компʼютері відкрити ваші результати; координатор хабу все ж може відкрити їх паролем координатора.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="121"/>
+        <location filename="../person_dialog.py" line="123"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="126"/>
+        <location filename="../person_dialog.py" line="128"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="169"/>
+        <location filename="../person_dialog.py" line="171"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="171"/>
+        <location filename="../person_dialog.py" line="173"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="213"/>
+        <location filename="../person_dialog.py" line="215"/>
         <source>no hub</source>
         <translation>без хабу</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="216"/>
-        <location filename="../person_dialog.py" line="217"/>
+        <location filename="../person_dialog.py" line="218"/>
+        <location filename="../person_dialog.py" line="219"/>
         <source>This name is already here</source>
         <translation>Таке імʼя вже є</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="218"/>
+        <location filename="../person_dialog.py" line="220"/>
         <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
         <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="221"/>
+        <location filename="../person_dialog.py" line="223"/>
         <source>&amp;Add another</source>
         <translation>&amp;Додати ще одну</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="222"/>
+        <location filename="../person_dialog.py" line="224"/>
         <source>&amp;Go back</source>
         <translation>&amp;Повернутися</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="122"/>
+        <location filename="../person_dialog.py" line="124"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1601,25 +1606,30 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="237"/>
-        <location filename="../person_dialog.py" line="244"/>
+        <location filename="../person_dialog.py" line="243"/>
+        <location filename="../person_dialog.py" line="250"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="240"/>
+        <location filename="../person_dialog.py" line="246"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="251"/>
+        <location filename="../person_dialog.py" line="262"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="253"/>
+        <location filename="../person_dialog.py" line="264"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
+    </message>
+    <message>
+        <location filename="../person_dialog.py" line="283"/>
+        <source>That PIN is not right. Please try again.</source>
+        <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
 </context>
 <context>
@@ -2142,7 +2152,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="418"/>
+        <location filename="../quiz_view.py" line="341"/>
+        <source>Your level is not clear yet, so a few more questions are needed.</source>
+        <translation>Ваш рівень ще не ясний, тож потрібно ще кілька питань.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_view.py" line="419"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
@@ -2175,17 +2190,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="340"/>
-        <source>your level is not clear yet, so a few more questions are needed</source>
-        <translation>ваш рівень ще не ясний, тож потрібно ще кілька питань</translation>
-    </message>
-    <message>
-        <location filename="../quiz_view.py" line="347"/>
+        <location filename="../quiz_view.py" line="348"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="353"/>
+        <location filename="../quiz_view.py" line="354"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -2625,7 +2635,7 @@ The data is wiped from the database file. Older backups on this computer still h
     <message>
         <location filename="../texts.py" line="94"/>
         <source>not shown yet: no question here was answered right</source>
-        <translation>ще не показано: тут немає жодної правильної відповіді</translation>
+        <translation>ще не показано: на жодне питання тут ще не відповіли правильно</translation>
     </message>
     <message>
         <location filename="../texts.py" line="96"/>
