@@ -152,16 +152,10 @@ def main(
 
 
 def _flush_out() -> None:
-    """What a command printed, out of Python's buffer: output sent to a file on a full disk is said in
-    words (cli.output), not as a traceback."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        from digigram.cli.output import output_refused
+    """A closed pipe or a full disk shows here, said in words (cli.output), not after main() returned."""
+    from digigram.cli.output import flush_out
 
-        raise output_refused(exc) from exc
+    flush_out()
 
 
 def _dispatch(args: argparse.Namespace, desktop: Callable[[argparse.Namespace], int] | None) -> int:

@@ -12,17 +12,29 @@ from digigram.core.errors import DigigramError, os_reason
 from digigram.core.i18n import N_
 
 
-def write_out(text: str) -> None:
-    """Write `text` to standard output and flush it; a refusal (`> E:\\data.json` on a full USB stick)
-    becomes a DigigramError instead of a traceback. A closed pipe stays a BrokenPipeError, which the
-    command line ends quietly on."""
+@contextlib.contextmanager
+def _refusal_in_words() -> Iterator[None]:
+    """A refusal of standard output (`> E:\\data.json` on a full USB stick) becomes a DigigramError
+    instead of a traceback. A closed pipe stays a BrokenPipeError, which the command line ends quietly on."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        yield
     except BrokenPipeError:
         raise
     except OSError as exc:
         raise output_refused(exc) from exc
+
+
+def write_out(text: str) -> None:
+    """Write `text` to standard output and flush it, a refusal said in words."""
+    with _refusal_in_words():
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def flush_out() -> None:
+    """What a command printed, out of Python's buffer, a refusal said in words."""
+    with _refusal_in_words():
+        sys.stdout.flush()
 
 
 def output_refused(exc: OSError) -> DigigramError:
@@ -46,20 +58,12 @@ class _Refusing:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        try:
+        with _refusal_in_words():
             return self._stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise output_refused(exc) from exc
 
     def flush(self) -> None:
-        try:
+        with _refusal_in_words():
             self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise output_refused(exc) from exc
 
     def __getattr__(self, name: str) -> Any:  # isatty, encoding, fileno, buffer…: the stream's own
         return getattr(self._stream, name)
