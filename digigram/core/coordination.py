@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -118,15 +119,9 @@ def told_apart(rows: Sequence[TraineeRow], lang: str) -> list[str]:
         day = format_date(local_day(row.last_check), lang) if row.last_check is not None else ""
         return tuple(d for d in (row.hub, row.group, day)[:depth] if d)
 
-    def counted(labels: Iterable[tuple[str, tuple[str, ...]]]) -> dict[tuple[str, tuple[str, ...]], int]:
-        seen: dict[tuple[str, tuple[str, ...]], int] = {}
-        for label in labels:
-            seen[label] = seen.get(label, 0) + 1
-        return seen
-
     labels: list[tuple[str, tuple[str, ...]]] = [(row.name, ()) for row in rows]
     for depth in (1, 2, 3):  # each step only where the name and the details so far still repeat
-        repeated = counted(labels)
+        repeated = Counter(labels)
         labels = [(row.name, details(row, depth)) if repeated[label] > 1 else label
                   for row, label in zip(rows, labels, strict=True)]
     return [f"{name} ({' · '.join(more)})" if more else name for name, more in labels]
