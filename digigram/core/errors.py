@@ -119,6 +119,16 @@ _NO_ROOM = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 _DENIED = frozenset({errno.EACCES, errno.EPERM})
 
 
+def refusal_kind(exc: OSError) -> str | None:
+    """"full" or "read-only" for a refusal the person can answer by freeing room or getting write access;
+    None for any other."""
+    if exc.errno in _NO_ROOM:
+        return "full"
+    if exc.errno == errno.EROFS or exc.errno in _DENIED:
+        return "read-only"
+    return None
+
+
 def os_reason(exc: OSError) -> Message:
     """Why the system refused to write a file, as a clause to follow a colon: «на диску не залишилося
     місця»; a rare refusal keeps the system's own words with its number, for whoever looks into it."""

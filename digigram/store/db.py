@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digigram.core.errors import Cancelled, DamagedDatabase, StorageError
+from digigram.core.errors import Cancelled, DamagedDatabase, StorageError, refusal_kind
 from digigram.core.i18n import N_, NP_, Message
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use, so checking a file at start does not pay for it
@@ -158,13 +158,8 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
 def os_refused(exc: OSError) -> WriteRefused | None:
     """A file the system would not write, said as write_refused says it: a full disk or a write-protected
     folder; None for any other failure."""
-    import errno
-
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        reason = "full"
-    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        reason = "read-only"
-    else:
+    reason = refusal_kind(exc)
+    if reason is None:
         return None
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
