@@ -151,8 +151,9 @@ def run(args: argparse.Namespace) -> int:
                        "bundle (nothing is added twice)."))
     try:
         password = _secret(N_("Coordinator password: ").render(lang), lang, N_("coordinator password"))
-        # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database.
-        with open_workspace(args, existing=args.action == "export") as ws:
+        # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database, and a
+        # write-protected copy of a hub's folder (a stick, a backup disk) is exported all the same.
+        with open_workspace(args, reading_only=args.action == "export") as ws:
             co = ws.unlock_coordinator(password)  # nothing below runs without the coordinator's secret
             key = _key(args)
             if args.action == "export":

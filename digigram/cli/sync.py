@@ -39,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
             print(N_("  {name}: {done} of {total}", name=NAMES[kind], done=format_count(done, lang),
                      total=format_count(total, lang)).render(lang), file=sys.stderr, flush=True)
 
-    # This PC's data folder is the source; --database here names the region, not this PC's database.
+    # This PC's data folder is the source; --database here names the region, not this PC's database. It is
+    # only read, so a write-protected copy of a hub's folder is pushed all the same.
     with Workspace.open(data_dir=paths.data_dir_from_args(args),
-                        framework_path=getattr(args, "framework", None), existing=True) as ws:
+                        framework_path=getattr(args, "framework", None), existing=True,
+                        reading_only=True) as ws:
         co = ws.unlock_coordinator(password)
         try:
             report = co.sync_to(target, lang=lang, progress=progress)

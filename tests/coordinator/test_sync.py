@@ -21,13 +21,15 @@ from digigram.services.workspace import Workspace
 from tests.conftest import Target
 from tests.coordinator.conftest import PASSWORD
 from tests.coordinator.test_bundle_support import SMALL, make_hub
+from tests.disks import make_read_only
 
 POSTGRESQL_ONLY = pytest.mark.parametrize("engine_name", ["postgresql"])  # the regional tier
 APP = "digigram-sync-test"
 
 
-def _sync(data_dir: Path, url: str) -> subprocess.Popen[str]:
-    secret = data_dir.parent / "password.txt"  # standard input from a file: the password as if typed
+def _sync(data_dir: Path, url: str, *, beside: Path | None = None) -> subprocess.Popen[str]:
+    # standard input from a file: the password as if typed
+    secret = (beside or data_dir.parent) / "password.txt"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
     with secret.open("rb") as stdin:
         return subprocess.Popen(
@@ -87,6 +89,24 @@ def test_a_killed_connection_changes_nothing_and_a_rerun_completes_once(
     assert once_more.returncode == 0, err
     assert "answers: 0 new" in out
     assert _counts(region) == first  # nothing twice
+
+
+@POSTGRESQL_ONLY
+def test_a_hub_folder_that_cannot_be_written_is_pushed_all_the_same(
+        new_target: Callable[..., Target], read_only_mount: Path, tmp_path: Path) -> None:
+    """A hub's folder on a write-protected stick (or a backup disk) was refused: «Digigram has to write
+    answers into it». A sync only reads it."""
+    hub = read_only_mount / "hub"
+    checks = make_hub(hub, people=2)
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as ws:
+        ws.set_coordinator_password(PASSWORD)
+    make_read_only(read_only_mount, hub)
+    region = new_target()
+    proc = _sync(hub, region.url, beside=tmp_path)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    pushed = _counts(region)
+    assert pushed["attempt"] == len(checks) and pushed["answer"] > 0, out
 
 
 @pytest.mark.parametrize(("url", "fault"), [

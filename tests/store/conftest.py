@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disks import read_only_mount, small_disk  # noqa: F401  (fixtures for every storage test)
+from tests.disks import small_disk  # noqa: F401  (a fixture for every storage test)
 
 FRAMEWORKS = Path(__file__).resolve().parents[1] / "frameworks"
 SMALL = FRAMEWORKS / "store_small.yaml"

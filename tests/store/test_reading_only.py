@@ -1,4 +1,4 @@
-"""Commands that only read (people, export, report) on a data folder that cannot be written (a
+"""Commands that only read (people, export, report, bundle export) on a data folder that cannot be written (a
 write-protected stick, a copy on a backup disk) or on a full disk: they read it and change nothing;
 only a database that must first be brought up to date is refused, plainly."""
 
@@ -60,6 +60,15 @@ def _reads_everything(data_dir: Path, out: Path, *, full: bool = False) -> None:
     report = _digigram("report", "--out", str(out), *where, "--framework", str(SMALL))
     assert report.returncode == 0, report.stderr
     assert out.stat().st_size > 0 and "слухачів — 1, перевірок — 1" in report.stdout, report.stdout
+    bundle = out.with_name("hub.zip")
+    exported = _digigram("bundle", "export", *where, "--out", str(bundle), "--unsigned",
+                         stdin=PASSWORD + "\n")
+    if full:
+        assert exported.returncode == 2, exported.stderr
+        assert "Звільніть місце" in exported.stderr and not bundle.exists()
+    else:
+        assert exported.returncode == 0, exported.stderr
+        assert "людей 1, перевірок 1" in exported.stdout and bundle.stat().st_size > 0, exported.stdout
 
 
 def test_reading_commands_work_on_a_folder_that_cannot_be_written(read_only_mount: Path,
