@@ -166,8 +166,8 @@ def run(args: argparse.Namespace) -> int:
         return 130
     if args.action == "export":
         size = summary.path.stat().st_size
-        print(N_("Wrote {path} ({size} bytes): {people} people, {attempts} checks, {answers} answers, "
-                 "{plans} plans.", path=summary.path, size=format_count(size, lang),
+        print(N_("Wrote {path} ({size} bytes): people {people}, checks {attempts}, answers {answers}, "
+                 "plans {plans}.", path=summary.path, size=format_count(size, lang),
                  people=format_count(summary.people, lang), attempts=format_count(summary.attempts, lang),
                  answers=format_count(summary.answers, lang),
                  plans=format_count(summary.plans, lang)).render(lang))

@@ -54,14 +54,14 @@ def run(args: argparse.Namespace) -> int:
         # As the Programme tab says it: a row of dashes would read like a broken report. Said as what the
         # comparison needs, which holds whatever is missing (a later check, one late enough, or a skipped
         # self-rating): people checked twice are never said to be unchecked.
-        print(N_("Written {path}: {trainees} trainees, {checks} checks; no one has a first check and a later "
+        print(N_("Written {path}: trainees {trainees}, checks {checks}; no one has a first check and a later "
                  "one at least {days} days on, both with a self-rating, so there is nothing to compare yet; "
                  "{seconds} s.",
                  path=out, trainees=format_count(picture.trainees, lang),
                  checks=format_count(picture.checks, lang), days=head.after_days,
                  seconds=seconds).render(lang))
         return 0
-    print(N_("Written {path}: {trainees} trainees, {checks} checks; rate themselves 7–10: {before} → {after} "
+    print(N_("Written {path}: trainees {trainees}, checks {checks}; rate themselves 7–10: {before} → {after} "
              "({people} people with a first and a later check); {seconds} s.",
              path=out, trainees=format_count(picture.trainees, lang),
              checks=format_count(picture.checks, lang),

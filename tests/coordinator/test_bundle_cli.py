@@ -42,7 +42,10 @@ def test_export_then_import_with_the_key_typed_in(
     out = tmp_path / "hub.zip"
     assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--out", str(out), "--data-dir", str(hub),
                 "--lang", "en") == 0
-    assert "signed with the regional key" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "signed with the regional key" in said
+    # Counts after their words, as in Ukrainian: "1 people, 1 checks" was the English for one person.
+    assert "): people 3, checks 3, answers " in said, said
     key_file = tmp_path / "region.key"
     key_file.write_text(PHRASE + "\n", encoding="utf-8")
     assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--key-file", str(key_file),

@@ -59,7 +59,7 @@ def test_pdf_is_written_with_its_pages_and_words(
     out = tmp_path / "national.pdf"
     assert main(["report", *_where(target), "--framework", str(SMALL), "--region", "Львівська область",
                  "--out", str(out), "--lang", "en"]) == 0
-    assert "2 trainees, 3 checks" in capsys.readouterr().out
+    assert "trainees 2, checks 3" in capsys.readouterr().out
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     if shutil.which("pdftotext") is None:
@@ -195,7 +195,7 @@ def test_a_folder_given_as_the_report_is_said_with_a_file_name_to_use(
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("uk", "слухачів — 25\u202f391, перевірок — 46\u202f956"), ("en", "25,391 trainees, 46,956 checks")])
+    ("uk", "слухачів — 25\u202f391, перевірок — 46\u202f956"), ("en", "trainees 25,391, checks 46,956")])
 def test_the_summary_groups_large_counts_by_thousands(
         target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
@@ -243,7 +243,7 @@ def test_people_checked_twice_without_a_self_rating_are_not_said_unchecked(
     assert main(["report", *_where(target), "--framework", str(SMALL), "--hub", "Хаб Ужгород",
                  "--out", str(out), "--lang", "en"]) == 0
     said = capsys.readouterr().out
-    assert "1 trainees, 2 checks" in said, said
+    assert "trainees 1, checks 2" in said, said
     assert "no one has had both a first and a later check" not in said, said
     assert "both with a self-rating" in said and "28 days" in said, said
 
