@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from digigram.charts._style import breakable_words, font, line_height_in, text_w
 from digigram.charts.gap import draw_gap, gap_height
 from digigram.charts.model import AreaBar, PlanLine, ResultRow, rows_from_bars
 from digigram.core.errors import DigigramError, could_not_save
+from digigram.core.files import partial_beside
 from digigram.core.i18n import N_, format_date, normalise, not_measured_why, rendered, said_close
 
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 in inches
@@ -329,18 +328,16 @@ def write_report_pdf(
 
 def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str],
                    progress: Callable[[int, int], None] | None = None) -> None:
-    """Write pages to a PDF through a temporary file, so a failed save never leaves half a report: not
+    """Write pages to a PDF through a partial file beside it, so a failed save never leaves half a report: not
     when the disk refuses, not when drawing a page fails, and not when `progress` raises (a Cancel).
 
     `progress` hears (pages written, pages in all) before each page and once at the end. A disk that
     refuses (full, write-protected) is said in the reader's language, as could_not_save words it.
     """
-    tmp_name = ""
     try:
-        fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent or None)
         # The file is ours to close: matplotlib's own close() finishes the PDF first, and after a failed
         # write its compressor is left half-flushed, so that raises zlib.error and never closes the file.
-        with os.fdopen(fd, "wb") as handle:
+        with partial_beside(target) as handle:
             # The moment in UTC ("Z"): for a naive local time matplotlib writes the zone's summer offset
             # all year (Kyiv's +03'00' in December, an hour off), and for an aware one the sign turned.
             stamped: dict[str, object] = {"CreationDate": dt.datetime.now(dt.UTC), **metadata}
@@ -352,11 +349,7 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
             if progress is not None:
                 progress(len(pages), len(pages))
             pdf.close()  # only when every page went in: finishing a broken PDF fails again, as zlib.error
-        os.replace(tmp_name, target)
     except BaseException as exc:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
         refused = _os_error_in(exc)
         if refused is None:
             raise

@@ -1,10 +1,15 @@
-"""Files only their owner may read: every file Digigram writes holds personal data or secrets."""
+"""Files only their owner may read, written whole or not at all: every file Digigram writes holds personal
+data or secrets, and half of one is never left where the whole was expected."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import re
+import sys
+import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,18 +41,111 @@ def touch_owner_only(path: Path) -> None:
 
 
 def save_whole(target: Path, data: bytes) -> Path:
-    """Write a file the person chose whole or not at all, owner-only: into a temporary file beside it that
-    is then renamed over it. When the system refuses (a full USB stick, a write-protected one) the
-    temporary file is removed and a DigigramError says why in the reader's language."""
-    tmp_name = ""
+    """Write a file the person chose whole or not at all, owner-only: into a partial file beside it (see
+    partial_beside) that is then renamed over it. When the system refuses (a full USB stick, a
+    write-protected one) the partial file is removed and a DigigramError says why in the reader's
+    language."""
     try:
-        fd, tmp_name = tempfile.mkstemp(suffix=".part", dir=target.parent or None)  # mode 0600
-        with os.fdopen(fd, "wb") as handle:
+        with partial_beside(target) as handle:
             handle.write(data)
-        os.replace(tmp_name, target)
     except OSError as exc:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
         raise could_not_save(target, exc) from exc
     return target
+
+
+# A file is written as ".NAME.<32 hex digits>.partial" beside NAME and renamed over it once whole: the
+# dot keeps it out of a file manager's view, and one left behind (a process killed, a power cut) says
+# whose it is, where «tmpk3j9x.part» beside a plan's PDF said nothing.
+_PARTIAL_RE = r"\.{name}\.[0-9a-f]{{32}}\.partial"
+# A partial file this recent is never taken for one left behind: it covers the instant between a writer
+# creating its file and locking it, and the one between closing and renaming it.
+PARTIAL_SETTLE_S = 60.0
+
+
+def partial_name(target: Path) -> Path:
+    """A new partial file's path for `target` (see _PARTIAL_RE)."""
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+
+
+@contextlib.contextmanager
+def partial_beside(target: Path) -> Iterator[BinaryIO]:
+    """A new partial file beside `target`, owner-only and locked while it is written, renamed to `target`
+    when the block ends well and removed when it does not, whatever ended it. Partial files of the same
+    target that earlier writers left behind (a process killed, a power cut) are removed first: each may
+    hold a whole hub's names and results, and on a USB stick the room they take. A refusal of the system
+    (OSError) reaches the caller, who says it naming `target`."""
+    remove_stale_partials(target)
+    partial = partial_name(target)
+    try:
+        with create_owner_only(partial) as handle:
+            _hold(handle)
+            yield handle
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):  # a folder that cannot be written cannot have it either
+            partial.unlink(missing_ok=True)
+        raise
+
+
+def _hold(handle: BinaryIO) -> None:
+    """Lock a partial file for as long as it is open, so that no other writer takes it for one left
+    behind. The system drops the lock when the file is closed or its process ends in any way, `kill -9`
+    included; where there are no locks the partial is simply not locked (see remove_stale_partials)."""
+    if sys.platform == "win32":  # Windows refuses to delete a file another process has open
+        return
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_partials(target: Path) -> list[Path]:
+    """Remove the partial files of `target` that no running writer is writing; returns them.
+
+    A partial is left behind for sure only when its writer has ended, and the one sign of that every
+    system gives at once, whether the writer was closed, crashed or killed, is its lock: a writer locks
+    its partial for as long as it writes (_hold) and the system drops the lock with the process. So a
+    partial is removed only when its lock can be taken (on Windows: when it can be deleted, which the
+    system refuses while another process has it open), and never in its first PARTIAL_SETTLE_S, before
+    its writer has locked it. An age alone would take a slow export's file (a region's bundle written
+    over minutes to a slow stick) or keep a killed one's for as long as the age. Where locks cannot be
+    tested at all (some network folders) nothing is removed. Only `target`'s own partial files are looked
+    at, never another file's.
+    """
+    pattern = re.compile(_PARTIAL_RE.format(name=re.escape(target.name)))
+    removed = []
+    try:
+        found = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:  # no folder, or none that can be listed: nothing to tidy
+        return []
+    now = time.time()
+    for stale in found:
+        try:
+            if now - stale.lstat().st_mtime < PARTIAL_SETTLE_S or not stale.is_file() or stale.is_symlink():
+                continue
+            if _remove_unless_held(stale):
+                removed.append(stale)
+        except OSError:  # gone meanwhile, or a folder that cannot be written: left as it is
+            continue
+    return removed
+
+
+def _remove_unless_held(partial: Path) -> bool:
+    if sys.platform == "win32":
+        try:
+            partial.unlink()
+        except PermissionError:  # open in a running writer
+            return False
+        return True
+    import fcntl
+
+    fd = os.open(partial, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held by a running writer, or no locks here to tell: left alone
+            return False
+        partial.unlink()  # under the lock: no writer can be writing it
+        return True
+    finally:
+        os.close(fd)

@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from digigram.core.calibration import CalibrationResult, Response, calibrate
 from digigram.core.calibration.diagnostics import flag_words, option_numbers
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError, os_reason
+from digigram.core.files import create_owner_only, partial_name
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NP_, format_count
 from digigram.core.irt import ItemParams
@@ -73,13 +73,14 @@ class _Files:
         self.staged: list[tuple[str, Path]] = []
 
     def temporary(self, target: Path) -> Path:
+        """A new partial file beside `target`, named for it (see core.files.partial_name)."""
+        tmp = partial_name(target)
         try:
-            fd, tmp = tempfile.mkstemp(suffix=".part", dir=target.parent)
+            create_owner_only(tmp).close()
         except OSError as exc:
             raise _cannot_write(target, exc) from exc
-        os.close(fd)
-        self.staged.append((tmp, target))
-        return Path(tmp)
+        self.staged.append((str(tmp), target))
+        return tmp
 
     def add(self, target: Path, data: bytes) -> None:
         tmp = self.temporary(target)

@@ -1,5 +1,5 @@
 """The application's one event filter: input restarts the idle timers; Alt+key finds Cyrillic mnemonics;
-Enter presses the focused button in a window that is not a dialog.
+Enter presses the focused button (a push or tool button) in a window that is not a dialog.
 
 Every event of every widget passes through an application-wide filter, and a filter written in
 Python costs a call into Python for each: about 370 per answered question. Two filters doubled that
@@ -11,7 +11,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton, QToolButton
 
 from digigram.ui import mnemonics
 
@@ -43,19 +43,23 @@ class AppFilter(QObject):
 
 
 def enter_presses_button(watched: QObject, event: QKeyEvent) -> bool:
-    """Enter or Return on a focused push button outside a dialog presses it, as Space does.
+    """Enter or Return on a focused push or tool button outside a dialog presses it, as Space does.
 
-    Qt gives Enter to a push button only in a dialog (where it is the default button's key); in the
-    main window's screens Enter on a button reached with Tab did nothing, though the check teaches
-    "Enter saves". Dialogs keep Qt's own rule, their default button included.
+    Qt gives Enter to a push button only in a dialog (where it is the default button's key), and to a tool
+    button never; in the main window's screens Enter on a button reached with Tab did nothing, though the
+    check teaches "Enter saves", and the dashboard's «Керування» on the toolbar opened its menu on Space
+    only. Pressed, a tool button with a menu opens it, and «Показати лише…» folds or unfolds the filters.
+    Dialogs keep Qt's own rule, their default button included.
     """
-    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or not isinstance(watched, QPushButton):
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    if not isinstance(watched, QPushButton | QToolButton):
         return False
     if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or event.isAutoRepeat():
         return False
-    if watched.autoDefault() or watched.isDefault() or isinstance(watched.window(), QDialog):
+    if isinstance(watched, QPushButton) and (watched.autoDefault() or watched.isDefault()):
         return False
-    if not watched.isEnabled() or not watched.hasFocus():
+    if isinstance(watched.window(), QDialog) or not watched.isEnabled() or not watched.hasFocus():
         return False
     watched.click()
     return True

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from digigram.core.bundle.format import PARTIAL_SETTLE_S
+from digigram.core.files import PARTIAL_SETTLE_S
 from tests.coordinator.test_bundle_refused import PASSWORD, _export, hub  # noqa: F401  (a fixture)
 
 # A writer that starts a bundle and stops in the middle of it, as a region's export to a slow stick does.

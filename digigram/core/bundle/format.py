@@ -6,12 +6,8 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import re
-import sys
-import time
 import unicodedata
-import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -23,7 +19,7 @@ from typing import Any, BinaryIO
 from digigram.core import limits
 from digigram.core.coordination import BundleError
 from digigram.core.errors import os_reason
-from digigram.core.files import create_owner_only
+from digigram.core.files import partial_beside
 from digigram.core.i18n import N_, Message
 
 FORMAT_NAME = "digigram-bundle"
@@ -176,103 +172,17 @@ def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
     return path.stat().st_size
 
 
-# A bundle is written as ".NAME.zip.<32 hex digits>.partial" beside NAME.zip and renamed once whole.
-_PARTIAL_RE = r"\.{name}\.[0-9a-f]{{32}}\.partial"
-# A partial file this recent is never taken for one left behind: it covers the instant between a writer
-# creating its file and locking it, and the one between closing and renaming it.
-PARTIAL_SETTLE_S = 60.0
-
-
-def _partial_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
-
-
 @contextlib.contextmanager
 def _partial_beside(path: Path) -> Iterator[BinaryIO]:
-    """A new partial file beside `path`, owner-only and locked while it is written, renamed to `path`
-    when the block ends well and removed when it does not. Partial files of the same name that earlier
-    exports left behind (a process killed, a power cut) are removed first: each holds a whole hub's names
-    and results, and on a USB stick the room they take. A refusal of the system is said in the reader's
-    language and names `path`, not the partial file."""
-    remove_stale_partials(path)
-    partial = _partial_name(path)
+    """The bundle written into a partial file beside `path` and renamed once whole (see
+    core.files.partial_beside). A refusal of the system is said in the reader's language and names
+    `path`, not the partial file."""
     try:
-        # Owner-only from the moment it exists: a bundle holds names and results of a whole hub.
-        with create_owner_only(partial) as handle:
-            _hold(handle)
+        with partial_beside(path) as handle:
             yield handle
-        os.replace(partial, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):  # a folder that cannot be written cannot have it either
-            partial.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise BundleError(N_("Could not write the bundle {path}: {reason}. Nothing was exported.",
-                                 path=path, reason=os_reason(exc))) from exc
-        raise
-
-
-def _hold(handle: BinaryIO) -> None:
-    """Lock a partial file for as long as it is open, so that no other export takes it for one left
-    behind. The system drops the lock when the file is closed or its process ends in any way, `kill -9`
-    included; where there are no locks the partial is simply not locked (see remove_stale_partials)."""
-    if sys.platform == "win32":  # Windows refuses to delete a file another process has open
-        return
-    import fcntl
-
-    with contextlib.suppress(OSError):
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def remove_stale_partials(path: Path) -> list[Path]:
-    """Remove the partial files of bundle `path` that no running export is writing; returns them.
-
-    A partial is left behind for sure only when its writer has ended, and the one sign of that every
-    system gives at once, whether the writer was closed, crashed or killed, is its lock: a writer locks
-    its partial for as long as it writes (_hold) and the system drops the lock with the process. So a
-    partial is removed only when its lock can be taken (on Windows: when it can be deleted, which the
-    system refuses while another process has it open), and never in its first PARTIAL_SETTLE_S, before
-    its writer has locked it. An age alone would take a slow export's file (a region's bundle written
-    over minutes to a slow stick) or keep a killed one's for as long as the age. Where locks cannot be
-    tested at all (some network folders) nothing is removed. Only `path`'s own partial files are looked
-    at, never another bundle's.
-    """
-    pattern = re.compile(_PARTIAL_RE.format(name=re.escape(path.name)))
-    removed = []
-    try:
-        found = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
-    except OSError:  # no folder, or none that can be listed: nothing to tidy
-        return []
-    now = time.time()
-    for stale in found:
-        try:
-            if now - stale.lstat().st_mtime < PARTIAL_SETTLE_S or not stale.is_file() or stale.is_symlink():
-                continue
-            if _remove_unless_held(stale):
-                removed.append(stale)
-        except OSError:  # gone meanwhile, or a folder that cannot be written: left as it is
-            continue
-    return removed
-
-
-def _remove_unless_held(partial: Path) -> bool:
-    if sys.platform == "win32":
-        try:
-            partial.unlink()
-        except PermissionError:  # open in a running export
-            return False
-        return True
-    import fcntl
-
-    fd = os.open(partial, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:  # held by a running export, or no locks here to tell: left alone
-            return False
-        partial.unlink()  # under the lock: no export can be writing it
-        return True
-    finally:
-        os.close(fd)
+    except OSError as exc:
+        raise BundleError(N_("Could not write the bundle {path}: {reason}. Nothing was exported.",
+                             path=path, reason=os_reason(exc))) from exc
 
 
 # --- reading -------------------------------------------------------------------------------------
