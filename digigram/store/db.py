@@ -200,6 +200,11 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: Path | None =
     extra: dict[str, Any] = {}
     if read_only is not None:
         extra["creator"] = lambda: connect_read_only(read_only)
+    if not url.startswith("sqlite"):
+        # A server restarted (or a connection cut by the network) while the window is open leaves dead
+        # connections in the pool: each is checked as it is taken, and a dead one is replaced, so the
+        # next click works instead of failing with "the connection is lost". One round trip per use.
+        extra["pool_pre_ping"] = True
     try:
         engine = create_engine(url, hide_parameters=True, connect_args=_connect_args(url), **extra)
     except (ArgumentError, NoSuchModuleError):

@@ -1,0 +1,36 @@
+"""A regional server restarted (or its connections cut) while Digigram has the database open: the next
+action works on a new connection instead of failing on the dead one. The app had shown its crash dialog,
+then a table that no longer matched its filter."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from digigram.services.workspace import Workspace
+from tests.conftest import Target
+
+POSTGRESQL_ONLY = pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite has no server
+
+
+def _cut_connections(target: Target) -> int:
+    """What a restart does to the open window's connections: the server ends them."""
+    engine = target.engine()
+    with engine.connect() as conn:
+        cut = int(conn.execute(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar_one())
+    engine.dispose()
+    return cut
+
+
+@POSTGRESQL_ONLY
+def test_reads_and_writes_go_on_after_the_server_ended_the_connections(target: Target) -> None:
+    with Workspace.open(**target.open_kwargs()) as ws:
+        ws.create_person("Олена")
+        assert [p.name for p in ws.people()] == ["Олена"]  # the pool now holds an open connection
+        assert _cut_connections(target) >= 1
+        assert [p.name for p in ws.people()] == ["Олена"]
+        assert _cut_connections(target) >= 1
+        ws.create_person("Петро")
+        assert sorted(p.name for p in ws.people()) == ["Олена", "Петро"]
