@@ -58,12 +58,21 @@ class Cluster:
     def start(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync", "--no-instructions")
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server on the cluster's files (again, after halt())."""
         # Durability settings off: a test cluster is thrown away, and fsync dominates on a busy disk.
         options = (f"-k {self.base} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
                    "-c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.base / "server.log"), "-w", "-t", "60",
                   "-o", options, "start")
         self.started = True
+
+    def halt(self) -> None:
+        """Stop the server as an administrator would, keeping its files (resume() starts it again)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        self.started = False
 
     def stop(self) -> None:
         if self.started:

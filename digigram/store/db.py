@@ -128,6 +128,16 @@ _ROLE = N_("The database does not let this account change data (a read-only role
 _REFUSED_SQLSTATES = {"42501", "25006"}
 
 
+class ConnectionLost(StorageError):
+    """The server ended a connection that had worked (stopped, restarted, the network dropped) and no new
+    one could be made. The transaction under way was rolled back by the server; what was committed stays."""
+
+
+_LOST = N_("The connection to the database server was lost (the server was stopped or restarted, or the "
+           "network dropped), so the last action was not done; what was saved before is kept. Check that "
+           "the server is running and this computer is on the network, then try again.")
+
+
 def _reason(exc: BaseException) -> str | None:
     """Which outside cause an error from the database driver stands for; None for a bug in Digigram."""
     original = getattr(exc, "orig", exc)  # SQLAlchemy's wrapper, or the driver's own error
@@ -228,6 +238,7 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: Path | None =
 
         postgresql_options()  # the dialect is loaded now, so the tables' PostgreSQL options cost nothing
     if engine.dialect.name != "sqlite":
+        _say_when_lost(engine)
         return engine
 
     @event.listens_for(engine, "connect")
@@ -254,6 +265,28 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: Path | None =
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _say_when_lost(engine: Engine) -> None:
+    """Once a server's connection has worked, losing it (and failing to make a new one) is ConnectionLost,
+    in words, instead of the driver's error and a crash dialog. The first connection's failure is left to
+    the start, which says what the address or the server got wrong."""
+    from sqlalchemy import event
+
+    worked: list[bool] = []
+    lost_kind = engine.dialect.loaded_dbapi.OperationalError
+
+    @event.listens_for(engine, "connect")
+    def _connected(_dbapi_connection: Any, _record: Any) -> None:
+        if not worked:
+            worked.append(True)
+
+    @event.listens_for(engine, "handle_error")
+    def _lost(context: Any) -> None:
+        if context.is_pre_ping:  # a dead connection found as it is taken: the pool makes a new one
+            return
+        if worked and (context.is_disconnect or isinstance(context.original_exception, lost_kind)):
+            raise ConnectionLost(_LOST) from context.sqlalchemy_exception
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

@@ -4,6 +4,8 @@ then a table that no longer matched its filter."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
@@ -34,3 +36,34 @@ def test_reads_and_writes_go_on_after_the_server_ended_the_connections(target: T
         assert _cut_connections(target) >= 1
         ws.create_person("Петро")
         assert sorted(p.name for p in ws.people()) == ["Олена", "Петро"]
+
+
+
+def test_a_server_that_has_gone_is_said_in_words_and_the_next_try_works_once_it_is_back(
+        tmp_path: Path, postgresql: object) -> None:
+    """With the server stopped, the next action had raised the driver's «connection is bad … No such file
+    or directory»: the crash dialog in the app. (A server of its own: this one is stopped.)"""
+    from digigram.core.errors import StorageError
+    from digigram.store import migrate
+    from tests.pgcluster import Cluster
+
+    cluster = Cluster()  # `postgresql`: only where the suite's server runs (it skips the test elsewhere)
+    cluster.start()
+    try:
+        url = cluster.url(cluster.create_database())
+        migrate.upgrade(url)
+        with Workspace.open(database_url=url, data_dir=tmp_path) as ws:
+            ws.create_person("Олена")
+            cluster.halt()
+            try:
+                with pytest.raises(StorageError) as caught:
+                    ws.people()
+            finally:
+                cluster.resume()
+            uk, en = caught.value.message("uk"), caught.value.message("en")
+            assert "connection to the database server was lost" in en and "try again" in en, en
+            assert "Зʼєднання із сервером бази даних" in uk, uk
+            assert "psycopg" not in uk + en and "No such file" not in uk + en
+            assert [p.name for p in ws.people()] == ["Олена"]
+    finally:
+        cluster.stop()

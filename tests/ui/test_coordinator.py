@@ -636,3 +636,33 @@ def test_a_wrong_password_keeps_the_login_open_and_the_waits_after_it(
     assert said[1] == ("Wrong coordinator password. The next try is possible in 2 s.", "", True)
     assert said[2] == ("Too many failed tries. Try again in 2 s.", "", True)
     assert window.coordinator is not None and isinstance(window.stack.currentWidget(), DashboardView)
+
+
+def test_a_filter_that_cannot_be_read_goes_back_to_the_trainees_the_table_shows(
+        window: Any, ws: Any, typed: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the regional server gone, a hub chosen above the table stayed chosen while the table (and its
+    count) still showed everyone: the figures read as that hub's."""
+    from digigram.core.i18n import N_
+    from digigram.store.db import ConnectionLost
+    from digigram.ui import main_window
+
+    view = open_dashboard(window, ws)
+    (bucha,) = [h for h in ws.hubs() if h.name == "Хаб у Бучі"]
+    shown: list[Any] = []
+    monkeypatch.setattr(main_window, "show_problem", lambda parent, exc: shown.append(exc.message("en")))
+
+    def gone(*args: Any, **kwargs: Any) -> Any:
+        raise ConnectionLost(N_("The connection to the database server was lost."))
+
+    real = window.coordinator.dashboard
+    monkeypatch.setattr(window.coordinator, "dashboard", gone)
+    view.hub.setCurrentIndex(view.hub.findData(bucha.id))
+    view.name.setText("Марія")
+    view.use_from.setChecked(True)
+    assert shown and all("was lost" in said for said in shown)
+    assert view.hub.currentData() is None and view.name.text() == "" and not view.use_from.isChecked()
+    assert len(view.model.rows) == 3 and view.current_filter() == view._filters
+
+    monkeypatch.setattr(window.coordinator, "dashboard", real)  # the server is back: the same choice works
+    view.hub.setCurrentIndex(view.hub.findData(bucha.id))
+    assert names(view) == ["Марія Коваль", "Оксана Петренко"]

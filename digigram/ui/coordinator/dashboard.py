@@ -564,10 +564,13 @@ class DashboardView(QWidget):
         co = self.win.coordinator
         if co is None:
             return
-        self._filters = self.current_filter()
+        shown, self._filters = self._filters, self.current_filter()
         self._counted = None  # counted anew: the filter, or the trainees behind it, may have changed
         board = self._load_page(*self.model.order, 0)
         if board is None:
+            # Not read (the problem was shown): the filters go back to the trainees the table still
+            # shows. A region chosen above a table of everyone's rows read as that region's figures.
+            self._put_back(shown)
             return
         self.dashboard = board
         if board.note is None:  # every check summarised: the counts hold for the filter's other pages
@@ -586,6 +589,30 @@ class DashboardView(QWidget):
         has_rows = bool(board.rows)
         for button in (self.open_button, self.delete_button):
             button.setEnabled(has_rows)
+
+    def _put_back(self, shown: Any) -> None:
+        """The filter fields as `shown` (a DashboardFilter, None before any was read) has them, quietly."""
+        self._filters = shown
+        if shown is None:
+            return
+        filling, self._filling = self._filling, True
+        try:
+            self.region.setCurrentIndex(max(0, self.region.findData(shown.region_id)))
+            self._list_hubs()
+            for combo, value in ((self.hub, shown.hub_id), (self.group, shown.group),
+                                 (self.profile, shown.profile_id)):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            for check, edit, day in ((self.use_from, self.date_from, shown.date_from),
+                                     (self.use_to, self.date_to, shown.date_to)):
+                if day is not None:
+                    edit.setDate(QDate(day.year, day.month, day.day))
+                check.setChecked(day is not None)
+            self._name_pause.stop()
+            blocked = self.name.blockSignals(True)
+            self.name.setText(shown.name or "")
+            self.name.blockSignals(blocked)
+        finally:
+            self._filling = filling
 
     _filters: Any = None
     _counted: tuple[Any, tuple[int, int]] | None = None  # (filter, its trainees and those needing help)
