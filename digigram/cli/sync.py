@@ -13,7 +13,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digigram.cli.bundle import NAMES, _secret, say_stopped
+    from digigram.cli.bundle import NAMES, _secret, progress_lines, say_stopped
     from digigram.core import paths
     from digigram.core.errors import DigigramError
     from digigram.core.i18n import N_, format_count
@@ -26,18 +26,15 @@ def run(args: argparse.Namespace) -> int:
         raise DigigramError(N_("Name the regional database: --database URL, as the region's administrator "
                                "gave it."))
     password = _secret(N_("Coordinator password: ").render(lang), lang, N_("coordinator password"))
-    last: dict[str, int] = {}
-
     stages = {sync.CONNECTING: N_("Connecting to the regional database…"),
               sync.PREPARING: N_("Preparing what to send…")}
+    records = progress_lines(lang)
 
     def progress(kind: str, done: int, total: int) -> None:
         if kind in stages:
             print(stages[kind].render(lang), file=sys.stderr, flush=True)
-        elif done == total or done - last.get(kind, 0) >= 50_000:
-            last[kind] = done
-            print(N_("  {name}: {done} of {total}", name=NAMES[kind], done=format_count(done, lang),
-                     total=format_count(total, lang)).render(lang), file=sys.stderr, flush=True)
+        else:
+            records(kind, done, total)
 
     # This PC's data folder is the source; --database here names the region, not this PC's database. It is
     # only read, so a write-protected copy of a hub's folder is pushed all the same.

@@ -50,8 +50,13 @@ def test_export_then_import_with_the_key_typed_in(
     key_file.write_text(PHRASE + "\n", encoding="utf-8")
     assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--key-file", str(key_file),
                 "--data-dir", str(region), "--lang", "uk") == 0
-    printed = capsys.readouterr().out
-    assert "перевірки: нових 3" in printed and "люди: нових 3" in printed
+    printed = capsys.readouterr()
+    assert "перевірки: нових 3" in printed.out and "люди: нових 3" in printed.out
+    # Progress as it goes, on the error stream: a hub's bundle had said nothing until «Імпортовано:».
+    said = printed.err.splitlines()
+    assert said.index("Перевіряємо пакет…") < said.index("  перевірки: 3 з 3") < said.index(
+        "Записуємо в базу даних…"), said
+    assert said.count("  перевірки: 3 з 3") == 2 and not any(line.endswith(" 0 з 0") for line in said)
 
 
 def test_without_the_coordinator_password_nothing_is_exported_or_imported(

@@ -357,8 +357,9 @@ def test_progress_lines_say_only_what_is_known(new_target: Callable[..., Target]
     region = new_target()
     secret = tmp_path / "password.txt"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    for lang, preparing, people in (("uk", "Готуємо те, що треба надіслати…", "  люди: 4 з 4"),
-                                    ("en", "Preparing what to send…", "  people: 4 of 4")):
+    for lang, preparing, checking, people in (
+            ("uk", "Готуємо те, що треба надіслати…", "Перевіряємо пакет…", "  люди: 4 з 4"),
+            ("en", "Preparing what to send…", "Checking the bundle…", "  people: 4 of 4")):
         with secret.open("rb") as stdin:
             done = subprocess.run(
                 [sys.executable, "-m", "digigram", "sync", "--data-dir", str(hub), "--database", region.url,
@@ -367,5 +368,5 @@ def test_progress_lines_say_only_what_is_known(new_target: Callable[..., Target]
                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
         assert done.returncode == 0, done.stderr
         lines = done.stderr.splitlines()
-        assert lines[lines.index(preparing) + 1] == people, lines
+        assert lines[lines.index(preparing) + 1:lines.index(preparing) + 3] == [checking, people], lines
         assert not [line for line in lines if line.endswith((" з 0", " of 0"))], lines
