@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -407,6 +407,12 @@ class PlanView(StackingScreen):
         row, to = self.list.currentRow(), self.list.currentRow() + by
         if not (0 <= row < len(self.steps) and 0 <= to < len(self.steps)):
             return
+        pressed = self.up if by < 0 else self.down
+        if pressed.hasFocus() and not 0 <= to + by < len(self.steps):
+            # The button is disabled at the end of the list, and Qt handed its focus to the next widget,
+            # the goal, with all its text selected: the next Space (pressed to move again) erased the goal.
+            # The focus goes to the list instead, on the moved step, before the button is disabled.
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.steps[row], self.steps[to] = self.steps[to], self.steps[row]
         self.dirty = self.touched = True
         self._render_list()

@@ -72,3 +72,35 @@ def test_a_step_edited_to_read_as_another_is_told_apart_at_once(qtbot: Any, wind
     type_text(plan.goal, "Інша мета")  # no longer alike: both lines short again
     assert first.title.get(lang) not in plan.list.item(0).text()
     assert second.title.get(lang) not in plan.list.item(1).text()
+
+
+def test_moving_a_step_by_keyboard_keeps_the_focus_off_its_goal(qtbot: Any, window: Any, ws: Any) -> None:
+    """At the end of the list the pressed arrow is disabled, and its focus went on to the «Goal» field with
+    all its text selected: the next Space, pressed to move the step again, erased the goal."""
+    person = create_person(qtbot, window)
+    window.show_plan(person.id)
+    plan = window.view("plan")
+    for goal in ("Перший крок", "Другий крок", "Третій крок"):
+        qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
+        plan.goal.clear()
+        type_text(plan.goal, goal)
+    plan.up.setFocus()
+    qtbot.keyClick(plan.up, Qt.Key.Key_Space)
+    assert plan.list.currentRow() == 1 and plan.up.hasFocus()  # a second Space moves it again
+    qtbot.keyClick(plan.up, Qt.Key.Key_Space)
+    assert plan.list.currentRow() == 0 and not plan.up.isEnabled()
+    assert not plan.goal.hasFocus() and plan.goal.selectedText() == ""
+    assert plan.list.hasFocus()  # on the moved step
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
+    assert plan.goal.text() == "Третій крок" and plan.list.item(0).text().startswith("Третій крок")
+
+    plan.down.setFocus()
+    qtbot.keyClick(plan.down, Qt.Key.Key_Space)
+    assert plan.list.currentRow() == 1 and plan.down.hasFocus()
+    qtbot.keyClick(plan.down, Qt.Key.Key_Space)
+    assert plan.list.currentRow() == 2 and not plan.down.isEnabled()
+    assert not plan.goal.hasFocus() and plan.goal.selectedText() == "" and plan.list.hasFocus()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
+    assert plan.goal.text() == "Третій крок"
+    assert [plan.list.item(i).text().split(" — ")[0] for i in range(3)] == [
+        "Перший крок", "Другий крок", "Третій крок"]
