@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from digigram.core.errors import DigigramError
 from digigram.core.files import append_owner_only
 from digigram.ui.appearance import current_language
+from digigram.ui.message_box import MessageBox
 
 LOG_NAME = "digigram-errors.log"
 T = TypeVar("T")
@@ -43,7 +44,7 @@ def show_problem(parent: QWidget | None, exc: DigigramError) -> None:
 
 def show_text(parent: QWidget | None, text: str) -> None:
     """A warning the user can read and dismiss."""
-    box = QMessageBox(parent)
+    box = MessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Something needs your attention"))
     box.setText(text)
@@ -96,7 +97,7 @@ class CrashHandler:
         if self.shown or QApplication.instance() is None:
             return
         self.shown = True  # one dialog, even when the same bug repeats on every repaint
-        box = QMessageBox(QApplication.activeWindow())
+        box = MessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
         box.setText(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QMainWindow,
@@ -23,6 +24,7 @@ from digigram.core.errors import DigigramError, NoSuchPerson
 from digigram.core.records import Change
 from digigram.ui import app_filter, appearance
 from digigram.ui.errors import show_problem
+from digigram.ui.message_box import MessageBox
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
 from digigram.ui.widgets import ElidedLabel, NoticeBar, bring_into_view, busy, screen_of
@@ -54,12 +56,9 @@ def load_settings(ws: WorkspaceAPI, *, language: str | None = None) -> Settings:
     return Settings(language=lang, text_scale=scale, high_contrast=contrast)
 
 
-def ask_continue_or_restart(parent: QWidget) -> str | None:
-    """A check is paused: "continue" it, "restart" (the paused one is given up), or None to do neither.
-
-    Tests replace this.
-    """
-    box = QMessageBox(parent)
+def continue_or_restart_box(parent: QWidget | None) -> tuple[MessageBox, QAbstractButton, QAbstractButton]:
+    """The question asked when a check is paused, with its «continue» and «start a new one» buttons."""
+    box = MessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("MainWindow", "A check is paused"))
     box.setText(translate("MainWindow", "There is a paused check. Continue it, or start a new one? "
@@ -71,6 +70,15 @@ def ask_continue_or_restart(parent: QWidget) -> str | None:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(go_on)
     box.setAccessibleName(translate("MainWindow", "A check is paused"))
+    return box, go_on, again
+
+
+def ask_continue_or_restart(parent: QWidget) -> str | None:
+    """A check is paused: "continue" it, "restart" (the paused one is given up), or None to do neither.
+
+    Tests replace this.
+    """
+    box, go_on, again = continue_or_restart_box(parent)
     box.exec()
     clicked = box.clickedButton()
     return "continue" if clicked is go_on else "restart" if clicked is again else None

@@ -28,6 +28,7 @@ from digigram.core.regions import Hub, folded
 from digigram.ui import errors
 from digigram.ui.appearance import current_language
 from digigram.ui.hub_picker import HubPicker
+from digigram.ui.message_box import MessageBox
 from digigram.ui.widgets import ButtonText, DialogBody, breakable, fit_dialog
 
 translate = QCoreApplication.translate
@@ -213,7 +214,7 @@ def ask_same_name(parent: QWidget, hubs: list[str]) -> bool:
     """Someone of the typed name is already here (in these hubs; "" for none): True to add another person
     of that name, False to go back to the form."""
     where = "; ".join(hub or translate("PersonDialog", "no hub") for hub in hubs)
-    box = QMessageBox(parent)
+    box = MessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("PersonDialog", "This name is already here"))
     box.setAccessibleName(translate("PersonDialog", "This name is already here"))

@@ -17,6 +17,7 @@ from digigram.core.i18n import format_date
 from digigram.ui import errors
 from digigram.ui.appearance import current_language
 from digigram.ui.errors import show_problem, show_text
+from digigram.ui.message_box import MessageBox
 from digigram.ui.widgets import Job, WorkDialog
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def ask_to_restore(parent: QWidget | None, problem: str, choice: BackupChoice) -
     """Whether to put `choice` back, asked below what went wrong (`problem`); tests replace this."""
     lang = current_language()
     made = choice.made_at.astimezone()
-    box = QMessageBox(parent)
+    box = MessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Restore", "Put a backup back"))
     box.setText(problem)
@@ -49,7 +50,7 @@ def ask_to_restore(parent: QWidget | None, problem: str, choice: BackupChoice) -
 
 
 def tell_restored(parent: QWidget | None, text: str) -> None:
-    box = QMessageBox(parent)
+    box = MessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(translate("Restore", "Put a backup back"))
     box.setText(text)

@@ -16,6 +16,7 @@ from digigram.core.files import save_whole
 from digigram.core.i18n import N_
 from digigram.ui import folders
 from digigram.ui.errors import show_problem
+from digigram.ui.message_box import MessageBox
 from digigram.ui.widgets import WorkDialog, busy
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class Ask:
 
     @classmethod
     def confirm(cls, parent: QWidget | None, *, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+        box = MessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone never deletes anyone
         box.setAccessibleName(title)
@@ -52,7 +53,7 @@ class Ask:
 
     @classmethod
     def done(cls, parent: QWidget | None, *, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, translate("CoordinatorFiles", "Done"), text,
+        box = MessageBox(QMessageBox.Icon.Information, translate("CoordinatorFiles", "Done"), text,
                           QMessageBox.StandardButton.Ok, parent)
         box.setAccessibleName(translate("CoordinatorFiles", "Done"))
         box.exec()
