@@ -304,8 +304,22 @@ class QuizView(QWidget):
         self.options_layout.addWidget(row)
         if kind is QCheckBox:
             row.button.toggled.connect(partial(self._box_toggled, row.button))
+            row.button.installEventFilter(self)  # ↑/↓ between the boxes, as between one-answer buttons
         row.button.toggled.connect(self._update_next)
         return row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↑ and ↓ on a «select all» answer move to the answer above or below and choose nothing. Qt moves
+        only between radio buttons; its check boxes, each in a row of its own, kept the focus."""
+        if (event.type() == QEvent.Type.KeyPress and watched in self.buttons
+                and isinstance(event, QKeyEvent) and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            at = self.buttons.index(watched)
+            to = at + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= to < len(self.buttons):
+                self.buttons[to].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _keys_text(self) -> str:
         # "0" is promised only where the question offers "I don't know"; the digits go as far as the
