@@ -481,5 +481,8 @@ class PlanView(StackingScreen):
         # About two seconds of drawing pages on the window's thread: the wait cursor says it is working.
         done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)), slow=True)
         if done is not None:
-            self.state.setText(translate("Plan", "Saved as %1").replace("%1", path))
+            # The plan's own state first: "Saved as …" after an export read as if the plan were saved.
+            self._update_state()
+            self.state.setText(self.state.text() + " · " + translate("Plan", "PDF saved as %1").replace(
+                "%1", path))
         return path

@@ -43,6 +43,9 @@ def test_the_pdf_is_written_under_the_wait_cursor(qtbot: Any, window: Any, tmp_p
     qtbot.mouseClick(plan.export, Qt.MouseButton.LeftButton)
     assert seen == [Qt.CursorShape.WaitCursor]
     assert target.exists() and str(target) in plan.state.text()
+    # The plan's own state stays said: «Saved as …» alone read as if the plan itself were saved.
+    assert plan.state.text().startswith(("Not saved yet · PDF saved as ", "Saved · PDF saved as ")), (
+        plan.state.text())
     assert QApplication.overrideCursor() is None  # taken back once the file is written
 
     # A refusal is said with the ordinary cursor back.

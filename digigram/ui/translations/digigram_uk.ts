@@ -255,85 +255,85 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="55"/>
-        <location filename="../coordinator/files.py" line="57"/>
+        <location filename="../coordinator/files.py" line="56"/>
+        <location filename="../coordinator/files.py" line="58"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="129"/>
+        <location filename="../coordinator/files.py" line="130"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="131"/>
+        <location filename="../coordinator/files.py" line="132"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="122"/>
-        <location filename="../coordinator/files.py" line="159"/>
-        <location filename="../coordinator/files.py" line="179"/>
+        <location filename="../coordinator/files.py" line="123"/>
+        <location filename="../coordinator/files.py" line="160"/>
+        <location filename="../coordinator/files.py" line="180"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="80"/>
+        <location filename="../coordinator/files.py" line="81"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="100"/>
+        <location filename="../coordinator/files.py" line="101"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="101"/>
+        <location filename="../coordinator/files.py" line="102"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="105"/>
+        <location filename="../coordinator/files.py" line="106"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="108"/>
+        <location filename="../coordinator/files.py" line="109"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="110"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="111"/>
+        <location filename="../coordinator/files.py" line="112"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="142"/>
+        <location filename="../coordinator/files.py" line="143"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="153"/>
+        <location filename="../coordinator/files.py" line="154"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="165"/>
+        <location filename="../coordinator/files.py" line="166"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="167"/>
+        <location filename="../coordinator/files.py" line="168"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="185"/>
+        <location filename="../coordinator/files.py" line="186"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="191"/>
+        <location filename="../coordinator/files.py" line="192"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="197"/>
+        <location filename="../coordinator/files.py" line="198"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -971,27 +971,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="48"/>
+        <location filename="../errors.py" line="49"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="50"/>
+        <location filename="../errors.py" line="51"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="101"/>
+        <location filename="../errors.py" line="102"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="103"/>
+        <location filename="../errors.py" line="104"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Digigram щось пішло не так. Усі відповіді, дані до цієї миті, збережено. Будь ласка, повідомте про це того, хто обслуговує цей компʼютер; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="111"/>
+        <location filename="../errors.py" line="112"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -1394,104 +1394,104 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="64"/>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="72"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="65"/>
+        <location filename="../main_window.py" line="64"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="66"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="68"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="275"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="278"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="279"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="336"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="379"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Back to the home screen</source>
         <translation>Назад на головний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Trainees, group picture, exports, bundles; needs the password</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
+        <location filename="../main_window.py" line="466"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1507,98 +1507,98 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="57"/>
+        <location filename="../person_dialog.py" line="58"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="65"/>
+        <location filename="../person_dialog.py" line="66"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="71"/>
+        <location filename="../person_dialog.py" line="72"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="76"/>
+        <location filename="../person_dialog.py" line="77"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="79"/>
+        <location filename="../person_dialog.py" line="80"/>
         <source>&amp;Name:</source>
         <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="80"/>
+        <location filename="../person_dialog.py" line="81"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="81"/>
+        <location filename="../person_dialog.py" line="82"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="82"/>
+        <location filename="../person_dialog.py" line="83"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="109"/>
+        <location filename="../person_dialog.py" line="110"/>
         <source>A PIN of at least %1 characters, not easy to guess, stops others on this computer from opening your results; the hub&apos;s coordinator can still open them with the coordinator password.</source>
         <translation>PIN щонайменше з %1 символів, який нелегко вгадати, не дасть іншим людям на цьому компʼютері відкрити ваші результати; координатор хабу все ж може відкрити їх паролем координатора.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="123"/>
+        <location filename="../person_dialog.py" line="124"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="128"/>
+        <location filename="../person_dialog.py" line="129"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="171"/>
+        <location filename="../person_dialog.py" line="172"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="173"/>
+        <location filename="../person_dialog.py" line="174"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="215"/>
+        <location filename="../person_dialog.py" line="216"/>
         <source>no hub</source>
         <translation>без хабу</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="218"/>
         <location filename="../person_dialog.py" line="219"/>
+        <location filename="../person_dialog.py" line="220"/>
         <source>This name is already here</source>
         <translation>Таке імʼя вже є</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="220"/>
+        <location filename="../person_dialog.py" line="221"/>
         <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
         <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="223"/>
+        <location filename="../person_dialog.py" line="224"/>
         <source>&amp;Add another</source>
         <translation>&amp;Додати ще одну</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="224"/>
+        <location filename="../person_dialog.py" line="225"/>
         <source>&amp;Go back</source>
         <translation>&amp;Повернутися</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="124"/>
+        <location filename="../person_dialog.py" line="125"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1606,28 +1606,28 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="243"/>
-        <location filename="../person_dialog.py" line="250"/>
+        <location filename="../person_dialog.py" line="244"/>
+        <location filename="../person_dialog.py" line="251"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="246"/>
+        <location filename="../person_dialog.py" line="247"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="262"/>
+        <location filename="../person_dialog.py" line="263"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="264"/>
+        <location filename="../person_dialog.py" line="265"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="283"/>
+        <location filename="../person_dialog.py" line="284"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1850,19 +1850,19 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="460"/>
+        <location filename="../plan_view.py" line="466"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="465"/>
+        <location filename="../plan_view.py" line="471"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="478"/>
-        <source>Saved as %1</source>
-        <translation>Збережено у файл %1</translation>
+        <location filename="../plan_view.py" line="486"/>
+        <source>PDF saved as %1</source>
+        <translation>PDF збережено у файл %1</translation>
     </message>
 </context>
 <context>
@@ -2152,12 +2152,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="341"/>
+        <location filename="../quiz_view.py" line="355"/>
         <source>Your level is not clear yet, so a few more questions are needed.</source>
         <translation>Ваш рівень ще не ясний, тож потрібно ще кілька питань.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="419"/>
+        <location filename="../quiz_view.py" line="433"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
@@ -2180,22 +2180,22 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="315"/>
+        <location filename="../quiz_view.py" line="329"/>
         <source>Keys: 1–%1 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–%1 — вибрати відповідь, 0 — «Не знаю», стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="318"/>
+        <location filename="../quiz_view.py" line="332"/>
         <source>Keys: 1–%1 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="348"/>
+        <location filename="../quiz_view.py" line="362"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="354"/>
+        <location filename="../quiz_view.py" line="368"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
@@ -2246,65 +2246,65 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../restore_offer.py" line="37"/>
-        <location filename="../restore_offer.py" line="43"/>
-        <location filename="../restore_offer.py" line="54"/>
-        <location filename="../restore_offer.py" line="67"/>
+        <location filename="../restore_offer.py" line="38"/>
+        <location filename="../restore_offer.py" line="44"/>
+        <location filename="../restore_offer.py" line="55"/>
+        <location filename="../restore_offer.py" line="68"/>
         <source>Put a backup back</source>
         <translation>Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="39"/>
+        <location filename="../restore_offer.py" line="40"/>
         <source>Digigram keeps a backup of the data. The newest sound one was made on %1 at %2. Put it back? What was saved after it is not in it; the damaged file is kept aside, not deleted.</source>
         <translation>Digigram зберігає резервні копії даних. Найновішу справну зроблено %1 о %2. Повернути її? Того, що збережено після неї, у ній немає; пошкоджений файл буде відкладено, не видалено.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="44"/>
+        <location filename="../restore_offer.py" line="45"/>
         <source>&amp;Put the backup back</source>
         <translation>&amp;Повернути резервну копію</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="45"/>
+        <location filename="../restore_offer.py" line="46"/>
         <source>&amp;Close Digigram</source>
         <translation>&amp;Закрити Digigram</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="56"/>
+        <location filename="../restore_offer.py" line="57"/>
         <source>Backup put back</source>
         <translation>Резервну копію повернуто</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="68"/>
+        <location filename="../restore_offer.py" line="69"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="73"/>
+        <location filename="../restore_offer.py" line="74"/>
         <source>Checking backup %1 of %2…</source>
         <translation>Перевіряємо резервну копію %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="99"/>
+        <location filename="../restore_offer.py" line="100"/>
         <source>%1 No sound backup of it was found: ask your hub&apos;s coordinator for help.</source>
         <translation>%1 Справної резервної копії не знайдено: зверніться по допомогу до координатора хабу.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="112"/>
+        <location filename="../restore_offer.py" line="113"/>
         <source>Looking for a sound backup…</source>
         <translation>Шукаємо справну резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="136"/>
+        <location filename="../restore_offer.py" line="137"/>
         <source>Putting the backup back…</source>
         <translation>Повертаємо резервну копію…</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="150"/>
+        <location filename="../restore_offer.py" line="151"/>
         <source>The backup is back.</source>
         <translation>Резервну копію повернуто.</translation>
     </message>
     <message>
-        <location filename="../restore_offer.py" line="152"/>
+        <location filename="../restore_offer.py" line="153"/>
         <source>The backup is back. The damaged file was kept as %1.</source>
         <translation>Резервну копію повернуто. Пошкоджений файл збережено як %1.</translation>
     </message>
