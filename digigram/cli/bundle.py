@@ -128,11 +128,15 @@ def _since(text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise BundleError(N_("The date {text!r} is not in the form YYYY-MM-DD (for example 2025-03-01).",
                              text=text),
                           ) from None
+    if day > date.today():  # a mistyped year: it selected nothing, and an empty file came out without a word
+        raise BundleError(N_("The date {text} is in the future, so nothing was finished on or after it yet. "
+                             "Nothing was written: give an earlier day.", text=text))
+    return day
 
 
 def _hub_id(hubs: list[Hub], name: str, region: str | None) -> str:

@@ -102,6 +102,10 @@ def test_a_bad_date_or_short_key_gets_a_plain_message(
     assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--since", "01.03.2025", "--out", str(out),
                 "--data-dir", str(hub), "--lang", "uk") == 2
     assert "РРРР-ММ-ДД" in capsys.readouterr().err
+    # A mistyped year in the future selected nothing: an empty bundle came out without a word.
+    assert _run(monkeypatch, f"{PASSWORD}\n{PHRASE}\n", "export", "--since", "2205-03-01", "--out", str(out),
+                "--data-dir", str(hub), "--lang", "uk") == 2
+    assert "Дата 2205-03-01 — у майбутньому" in capsys.readouterr().err and not out.exists()
     assert _run(monkeypatch, f"{PASSWORD}\nкороткий\n", "export", "--out", str(out), "--data-dir", str(hub),
                 "--lang", "en") == 2
     assert "too short" in capsys.readouterr().err and not out.exists()

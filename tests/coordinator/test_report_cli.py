@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ def test_with_no_one_checked_twice_the_summary_says_so_in_words(
         target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,
         words: str) -> None:
     out = tmp_path / "later.csv"
-    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", "2100-01-01",
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", date.today().isoformat(),
                  "--out", str(out), "--lang", lang]) == 0
     said = capsys.readouterr().out
     assert words in said and "→" not in said
@@ -141,7 +142,7 @@ def test_with_nothing_to_compare_the_pdf_defines_the_self_rating_once(
     """The definition under the headline's chart had stayed with no chart, just above the same definition
     among all the others."""
     out = tmp_path / "later.pdf"
-    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", "2100-01-01",
+    assert main(["report", *_where(target), "--framework", str(SMALL), "--since", date.today().isoformat(),
                  "--out", str(out), "--lang", "uk"]) == 0
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -155,6 +156,7 @@ def test_with_nothing_to_compare_the_pdf_defines_the_self_rating_once(
     (["--region", "Атлантида"], "Невідомий регіон «Атлантида»", "Unknown region 'Атлантида'"),
     (["--hub", "Хаб Одеса"], "Невідомий хаб «Хаб Одеса»", "Unknown hub 'Хаб Одеса'"),
     (["--since", "1.02.2025"], "не у форматі РРРР-ММ-ДД", "not in the form YYYY-MM-DD"),
+    (["--since", "2205-02-01"], "у майбутньому", "is in the future"),  # had written an empty report
 ])
 def test_a_bad_filter_is_named_and_nothing_is_written(
         target: Target, ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
