@@ -38,11 +38,15 @@ def test_enter_on_the_history_button_of_home_opens_the_history(qtbot: Any, windo
     assert window.stack.currentWidget() is window.view("history")
 
 
-def test_a_dialog_keeps_enter_for_its_default_button(qtbot: Any, window: Any) -> None:
+@pytest.mark.parametrize("kind", [QPushButton, QToolButton])
+def test_a_dialog_keeps_enter_for_its_default_button(qtbot: Any, window: Any, kind: type[Any]) -> None:
+    """Enter on another button of a dialog (a push or a tool button) is the dialog's: its default."""
     dialog = QDialog(window)
     layout = QVBoxLayout(dialog)
-    other = QPushButton("Other", dialog)
-    other.setAutoDefault(False)
+    other = kind(dialog)
+    other.setText("Other")
+    if isinstance(other, QPushButton):
+        other.setAutoDefault(False)
     layout.addWidget(other)
     buttons = QDialogButtonBox.StandardButton
     box = QDialogButtonBox(buttons.Ok | buttons.Cancel, dialog)
@@ -108,22 +112,3 @@ def test_enter_on_the_filters_button_unfolds_the_filters(
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
     settle()
     assert not view.filters.isVisible()
-
-
-def test_enter_in_a_dialog_leaves_a_tool_button_to_the_dialog(qtbot: Any, window: Any) -> None:
-    dialog = QDialog(window)
-    layout = QVBoxLayout(dialog)
-    tool = QToolButton(dialog)
-    tool.setText("Tool")
-    layout.addWidget(tool)
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, dialog)
-    layout.addWidget(box)
-    box.accepted.connect(dialog.accept)
-    box.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
-    pressed: list[str] = []
-    tool.clicked.connect(lambda: pressed.append("tool"))
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    tool.setFocus()
-    qtbot.keyClick(tool, Qt.Key.Key_Return)
-    assert pressed == [] and dialog.result() == QDialog.DialogCode.Accepted

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from tests.ui.helpers import create_person, type_text
 
 
-def test_a_step_is_moved_up_and_the_order_is_saved(qtbot: Any, window: Any, ws: Any) -> None:
+def _three_steps(qtbot: Any, window: Any) -> Any:
+    """A new person's plan with three steps typed in, the last one current."""
     person = create_person(qtbot, window)
     window.show_plan(person.id)
     plan = window.view("plan")
@@ -18,6 +19,11 @@ def test_a_step_is_moved_up_and_the_order_is_saved(qtbot: Any, window: Any, ws: 
         qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
         plan.goal.clear()
         type_text(plan.goal, goal)
+    return plan
+
+
+def test_a_step_is_moved_up_and_the_order_is_saved(qtbot: Any, window: Any, ws: Any) -> None:
+    plan = _three_steps(qtbot, window)
     assert plan.list.currentRow() == 2
     assert not plan.down.isEnabled() and plan.up.isEnabled()  # the last step goes no lower
     plan.up.setFocus()
@@ -29,7 +35,7 @@ def test_a_step_is_moved_up_and_the_order_is_saved(qtbot: Any, window: Any, ws: 
     qtbot.mouseClick(plan.up, Qt.MouseButton.LeftButton)
     assert plan.list.currentRow() == 0 and not plan.up.isEnabled()
     qtbot.mouseClick(plan.save, Qt.MouseButton.LeftButton)
-    saved = [step.goal for step in ws.plan_for(person.id).steps]
+    saved = [step.goal for step in ws.plan_for(window.person_id).steps]
     assert saved == ["Третій крок", "Перший крок", "Другий крок"]
 
 
@@ -77,13 +83,7 @@ def test_a_step_edited_to_read_as_another_is_told_apart_at_once(qtbot: Any, wind
 def test_moving_a_step_by_keyboard_keeps_the_focus_off_its_goal(qtbot: Any, window: Any, ws: Any) -> None:
     """At the end of the list the pressed arrow is disabled, and its focus went on to the «Goal» field with
     all its text selected: the next Space, pressed to move the step again, erased the goal."""
-    person = create_person(qtbot, window)
-    window.show_plan(person.id)
-    plan = window.view("plan")
-    for goal in ("Перший крок", "Другий крок", "Третій крок"):
-        qtbot.mouseClick(plan.add, Qt.MouseButton.LeftButton)
-        plan.goal.clear()
-        type_text(plan.goal, goal)
+    plan = _three_steps(qtbot, window)
     plan.up.setFocus()
     qtbot.keyClick(plan.up, Qt.Key.Key_Space)
     assert plan.list.currentRow() == 1 and plan.up.hasFocus()  # a second Space moves it again
