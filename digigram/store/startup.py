@@ -379,9 +379,26 @@ def _refuse_sqlite_place(url: str) -> None:
                           folder=folder, path=database))
 
 
-def _open_url(url: str) -> Store:
-    from sqlalchemy.exc import OperationalError
+# SQLSTATE 42501 insufficient_privilege (no SELECT on a table, no CREATE in the schema) and 3F000
+# invalid_schema_name (no USAGE on the schema: it drops out of the search path, so Digigram's tables look
+# absent and the migration has nowhere to create them).
+_NO_ACCESS_SQLSTATES = {"42501", "3F000"}
 
+
+def _no_access(url: str) -> StorageError:
+    """A PostgreSQL account the server does not let read Digigram's tables: whom to ask, and where the
+    rights are written down."""
+    return StorageError(N_(
+        "The database {where} does not let this account read Digigram's tables, so nothing can be shown "
+        "or imported. Nothing was changed. Ask the region's database administrator to give this account "
+        "its rights as docs/regional.md shows (section 2, “Database and roles”); after an update of "
+        "Digigram that adds a table, the GRANTs there must be run again.", where=_shown(url)))
+
+
+def _open_url(url: str) -> Store:
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    engine = None
     try:
         engine = make_engine(url)
         if engine.dialect.name == "postgresql":
@@ -392,6 +409,12 @@ def _open_url(url: str) -> Store:
         if url.startswith("sqlite"):
             raise _cannot_write(url, exc) from exc
         raise _cannot_connect(url, exc) from exc
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) not in _NO_ACCESS_SQLSTATES:
+            raise
+        if engine is not None:
+            engine.dispose()  # refused: its pooled connection is not kept open
+        raise _no_access(url) from exc
     return Store(engine, make_sessions(engine), url, None, None)
 
 

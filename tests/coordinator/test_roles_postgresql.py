@@ -189,3 +189,36 @@ def test_the_importer_carries_a_corrected_hub_region(
     engine.dispose()
     assert moved[:2] == ("00000000-0000-4000-8000-0000000000aa", "UA-32")
     assert moved[2] is not None  # the hub now has the correction's date: older bundles cannot undo it
+
+
+@POSTGRESQL_ONLY
+def test_an_account_without_rights_on_the_tables_is_told_whom_to_ask_not_shown_a_traceback(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = new_target(migrated=False)
+    _roles(postgresql, target)  # the roles of docs/regional.md, the schema migrated
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    n = next(_SUFFIX)
+    nobody, forgotten = f"digigram_nobody_{n}", f"digigram_forgotten_{n}"
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f"CREATE ROLE {nobody} LOGIN")  # CONNECT only: no USAGE on the schema
+        conn.execute(f"CREATE ROLE {forgotten} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {forgotten}")  # the GRANT of SELECT forgotten
+    for role in (nobody, forgotten):
+        url = _as(target.url, role)
+        with pytest.raises(StorageError) as refused:
+            open_store(database_url=url)
+        assert "does not let this account read Digigram's tables" in refused.value.message("en")
+        assert "docs/regional.md" in refused.value.message("en")
+        assert "не дає цьому обліковому запису читати таблиці Digigram" in refused.value.message("uk")
+        for command in (["report", "--out", str(tmp_path / "r.csv")], ["people"]):
+            capsys.readouterr()
+            assert main([*command, "--database", url, "--framework", str(SMALL), "--lang", "uk"]) == 2
+            said = capsys.readouterr()
+            assert "Traceback" not in said.err + said.out
+            assert "адміністратора" in said.err and "docs/regional.md" in said.err
+            assert "Error" not in said.err  # no driver class names
+            assert not (tmp_path / "r.csv").exists()
+    with target.engine().connect() as conn:  # nothing was created in the schema by the refused roles
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+
