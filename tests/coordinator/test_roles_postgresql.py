@@ -222,3 +222,26 @@ def test_an_account_without_rights_on_the_tables_is_told_whom_to_ask_not_shown_a
     with target.engine().connect() as conn:  # nothing was created in the schema by the refused roles
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
 
+
+@POSTGRESQL_ONLY
+def test_a_role_that_may_not_write_is_told_so_when_a_bundle_brings_a_hub_the_region_lacks(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, bundles: tuple[Path, Path]) -> None:
+    """The analyst may stage (TEMPORARY, as PUBLIC has it): the new hub's INSERT is refused on the staging
+    connection while the next batch is queued behind it, and that batch's "transaction is aborted" was
+    said instead of the refusal."""
+    target = new_target(migrated=False)
+    _owner, importer, analyst = _roles(postgresql, target)
+    import_bundle(open_store(database_url=_as(target.url, importer)), bundles[0], key=KEY,
+                  framework_dir=SMALL.parent)
+    engine = target.engine()
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT count(*) FROM hub")).scalar_one()
+    with pytest.raises(StorageError) as refused:
+        import_bundle(open_store(database_url=_as(target.url, analyst)), bundles[1], key=KEY,
+                      framework_dir=SMALL.parent)
+    assert "read-only role" in refused.value.message("en")
+    assert "лише для читання" in refused.value.message("uk")
+    assert "InFailedSqlTransaction" not in refused.value.message("en")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hub")).scalar_one() == before
+    engine.dispose()
