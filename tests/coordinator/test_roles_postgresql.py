@@ -224,6 +224,30 @@ def test_an_account_without_rights_on_the_tables_is_told_whom_to_ask_not_shown_a
 
 
 @POSTGRESQL_ONLY
+def test_an_account_that_may_only_read_is_told_to_have_the_owner_set_up_an_empty_database(
+        new_target: Callable[..., Target], postgresql: PostgreSQL,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Before the owner's first run (or after an update of Digigram, before the owner's) the importer's or
+    analyst's command tried the migration itself and ended in a traceback."""
+    target = new_target(migrated=False)
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    reader = f"digigram_reader_{next(_SUFFIX)}"
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f"CREATE ROLE {reader} LOGIN")
+        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+    url = _as(target.url, reader)
+    with pytest.raises(StorageError) as refused:
+        open_store(database_url=url)
+    assert "must first be brought up to date" in refused.value.message("en")
+    assert "owner role" in refused.value.message("en")
+    assert "спершу треба оновити" in refused.value.message("uk")
+    assert main(["people", "--database", url, "--framework", str(SMALL), "--lang", "en"]) == 2
+    said = capsys.readouterr()
+    assert "owner role" in said.err and "Traceback" not in said.err + said.out
+
+
+@POSTGRESQL_ONLY
 def test_a_role_that_may_not_write_is_told_so_when_a_bundle_brings_a_hub_the_region_lacks(
         new_target: Callable[..., Target], postgresql: PostgreSQL, bundles: tuple[Path, Path]) -> None:
     """The analyst may stage (TEMPORARY, as PUBLIC has it): the new hub's INSERT is refused on the staging
