@@ -19,7 +19,7 @@ from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_
 from digigram.services.bundles.importer import Progress, export_bundle, import_bundle
-from digigram.store.db import ConnectionLost
+from digigram.store.db import connection_lost
 from digigram.store.startup import Store, open_store
 
 # Said whenever a sync stops part-way: the one transaction guarantees it.
@@ -149,8 +149,7 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
                 # refusal (raised while writing) or bare (while reading). Either way the region is
                 # unchanged.
                 cause = exc.__cause__ if isinstance(exc, BundleError) else exc
-                if isinstance(cause, (lost, ConnectionLost)) or isinstance(getattr(cause, "orig", None),
-                                                                            lost):
+                if cause is not None and connection_lost(cause, lost):
                     raise SyncStopped(N_("The connection to the regional database was lost during the sync; "
                                          "everything was rolled back. Nothing was imported. {rest}",
                                          rest=NOTHING_HALF_WRITTEN)) from exc

@@ -165,6 +165,14 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 
+def connection_lost(exc: BaseException, lost: type[BaseException]) -> bool:
+    """Whether a database error is the connection dropping (the server stopped or restarted, the network
+    cut): the driver's OperationalError `lost`, raised bare or wrapped by SQLAlchemy. Whatever was being
+    written is rolled back by the server, so the database is as it was. ConnectionLost (the engine's own
+    word for it, once a connection had worked) is one too."""
+    return isinstance(exc, (lost, ConnectionLost)) or isinstance(getattr(exc, "orig", None), lost)
+
+
 def os_refused(exc: OSError) -> WriteRefused | None:
     """A file the system would not write, said as write_refused says it: a full disk or a write-protected
     folder; None for any other failure."""

@@ -379,19 +379,70 @@ def _refuse_sqlite_place(url: str) -> None:
                           folder=folder, path=database))
 
 
-def _open_url(url: str) -> Store:
-    from sqlalchemy.exc import OperationalError
+# SQLSTATE 42501 insufficient_privilege (no SELECT on a table, no CREATE in the schema) and 3F000
+# invalid_schema_name (no USAGE on the schema: it drops out of the search path, so Digigram's tables look
+# absent and the migration has nowhere to create them).
+_NO_ACCESS_SQLSTATES = {"42501", "3F000"}
 
+
+def _no_access(url: str) -> StorageError:
+    """A PostgreSQL account the server does not let read Digigram's tables: whom to ask, and where the
+    rights are written down."""
+    return StorageError(N_(
+        "The database {where} does not let this account read Digigram's tables, so nothing can be shown "
+        "or imported. Nothing was changed. Ask the region's database administrator to give this account "
+        "its rights as docs/regional.md shows (section 2, “Database and roles”); after an update of "
+        "Digigram that adds a table, the GRANTs there must be run again.", where=_shown(url)))
+
+
+def _no_upgrade(url: str) -> StorageError:
+    """A PostgreSQL account that may read but not change Digigram's tables, on a database that is empty
+    or was written by an older Digigram: the owner role brings it up to date."""
+    return StorageError(N_(
+        "The database {where} must first be brought up to date for this version of Digigram (or set up, "
+        "if it is empty), and this account may not change its tables. Nothing was changed. Ask the "
+        "region's database administrator to open it once with the owner role and then run the GRANTs "
+        "again, as docs/regional.md shows (section 2, “Database and roles”).", where=_shown(url)))
+
+
+def _refuse_no_access(engine: Engine | None, url: str, exc: Exception, refusal: StorageError) -> None:
+    """Raise `refusal` for an error of a missing right (_NO_ACCESS_SQLSTATES); return for any other."""
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) not in _NO_ACCESS_SQLSTATES:
+        return
+    if engine is not None:
+        engine.dispose()  # refused: its pooled connection is not kept open
+    raise refusal from exc
+
+
+def _open_url(url: str) -> Store:
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    engine = None
     try:
         engine = make_engine(url)
         if engine.dialect.name == "postgresql":
             _refuse_encoding(engine, url)
-        if migrate.needs_upgrade(engine, _shown(url)):  # named in a refusal: never with its password
-            migrate.upgrade(url)
+        due = migrate.needs_upgrade(engine, _shown(url))  # named in a refusal: never with its password
     except OperationalError as exc:
         if url.startswith("sqlite"):
             raise _cannot_write(url, exc) from exc
         raise _cannot_connect(url, exc) from exc
+    except DBAPIError as exc:
+        _refuse_no_access(engine, url, exc, _no_access(url))
+        raise
+    if due:
+        try:
+            migrate.upgrade(url)
+        except OperationalError as exc:
+            if url.startswith("sqlite"):
+                raise _cannot_write(url, exc) from exc
+            raise _cannot_connect(url, exc) from exc
+        except DBAPIError as exc:
+            # With no USAGE on the schema its tables look absent, and the migration's first CREATE is
+            # refused as "no schema has been selected" (3F000): the account cannot read them either.
+            state = getattr(exc.orig, "sqlstate", None)
+            _refuse_no_access(engine, url, exc, _no_access(url) if state == "3F000" else _no_upgrade(url))
+            raise
     return Store(engine, make_sessions(engine), url, None, None)
 
 

@@ -189,3 +189,83 @@ def test_the_importer_carries_a_corrected_hub_region(
     engine.dispose()
     assert moved[:2] == ("00000000-0000-4000-8000-0000000000aa", "UA-32")
     assert moved[2] is not None  # the hub now has the correction's date: older bundles cannot undo it
+
+
+@POSTGRESQL_ONLY
+def test_an_account_without_rights_on_the_tables_is_told_whom_to_ask_not_shown_a_traceback(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = new_target(migrated=False)
+    _roles(postgresql, target)  # the roles of docs/regional.md, the schema migrated
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    n = next(_SUFFIX)
+    nobody, forgotten = f"digigram_nobody_{n}", f"digigram_forgotten_{n}"
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f"CREATE ROLE {nobody} LOGIN")  # CONNECT only: no USAGE on the schema
+        conn.execute(f"CREATE ROLE {forgotten} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {forgotten}")  # the GRANT of SELECT forgotten
+    for role in (nobody, forgotten):
+        url = _as(target.url, role)
+        with pytest.raises(StorageError) as refused:
+            open_store(database_url=url)
+        assert "does not let this account read Digigram's tables" in refused.value.message("en")
+        assert "docs/regional.md" in refused.value.message("en")
+        assert "не дає цьому обліковому запису читати таблиці Digigram" in refused.value.message("uk")
+        for command in (["report", "--out", str(tmp_path / "r.csv")], ["people"]):
+            capsys.readouterr()
+            assert main([*command, "--database", url, "--framework", str(SMALL), "--lang", "uk"]) == 2
+            said = capsys.readouterr()
+            assert "Traceback" not in said.err + said.out
+            assert "адміністратора" in said.err and "docs/regional.md" in said.err
+            assert "Error" not in said.err  # no driver class names
+            assert not (tmp_path / "r.csv").exists()
+    with target.engine().connect() as conn:  # nothing was created in the schema by the refused roles
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+
+
+@POSTGRESQL_ONLY
+def test_an_account_that_may_only_read_is_told_to_have_the_owner_set_up_an_empty_database(
+        new_target: Callable[..., Target], postgresql: PostgreSQL,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Before the owner's first run (or after an update of Digigram, before the owner's) the importer's or
+    analyst's command tried the migration itself and ended in a traceback."""
+    target = new_target(migrated=False)
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    reader = f"digigram_reader_{next(_SUFFIX)}"
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f"CREATE ROLE {reader} LOGIN")
+        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+    url = _as(target.url, reader)
+    with pytest.raises(StorageError) as refused:
+        open_store(database_url=url)
+    assert "must first be brought up to date" in refused.value.message("en")
+    assert "owner role" in refused.value.message("en")
+    assert "спершу треба оновити" in refused.value.message("uk")
+    assert main(["people", "--database", url, "--framework", str(SMALL), "--lang", "en"]) == 2
+    said = capsys.readouterr()
+    assert "owner role" in said.err and "Traceback" not in said.err + said.out
+
+
+@POSTGRESQL_ONLY
+def test_a_role_that_may_not_write_is_told_so_when_a_bundle_brings_a_hub_the_region_lacks(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, bundles: tuple[Path, Path]) -> None:
+    """The analyst may stage (TEMPORARY, as PUBLIC has it): the new hub's INSERT is refused on the staging
+    connection while the next batch is queued behind it, and that batch's "transaction is aborted" was
+    said instead of the refusal."""
+    target = new_target(migrated=False)
+    _owner, importer, analyst = _roles(postgresql, target)
+    import_bundle(open_store(database_url=_as(target.url, importer)), bundles[0], key=KEY,
+                  framework_dir=SMALL.parent)
+    engine = target.engine()
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT count(*) FROM hub")).scalar_one()
+    with pytest.raises(StorageError) as refused:
+        import_bundle(open_store(database_url=_as(target.url, analyst)), bundles[1], key=KEY,
+                      framework_dir=SMALL.parent)
+    assert "read-only role" in refused.value.message("en")
+    assert "лише для читання" in refused.value.message("uk")
+    assert "InFailedSqlTransaction" not in refused.value.message("en")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hub")).scalar_one() == before
+    engine.dispose()

@@ -370,3 +370,61 @@ def test_progress_lines_say_only_what_is_known(new_target: Callable[..., Target]
         lines = done.stderr.splitlines()
         assert lines[lines.index(preparing) + 1:lines.index(preparing) + 3] == [checking, people], lines
         assert not [line for line in lines if line.endswith((" з 0", " of 0"))], lines
+
+
+@POSTGRESQL_ONLY
+def test_a_bundle_import_cut_off_by_the_server_says_the_connection_was_lost_and_a_rerun_completes(
+        new_target: Callable[..., Target], tmp_path: Path) -> None:
+    from digigram.services.bundles.importer import export_bundle, import_bundle
+    from digigram.store.startup import open_store
+    from tests.coordinator.test_bundle_support import KEY
+
+    hub = tmp_path / "hub"
+    make_hub(hub, people=3)
+    bundle = tmp_path / "hub.zip"
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as ws:
+        export_bundle(ws, bundle, key=KEY)
+    region = new_target()
+    app = "digigram-import-test"
+    url = f"{region.url}&application_name={app}"
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        store = open_store(database_url=url)
+        try:
+            import_bundle(store, bundle, key=KEY, framework_dir=SMALL.parent)
+        except BaseException as exc:  # handed to the test's thread
+            failed.append(exc)
+        finally:
+            store.close()
+
+    gate = region.engine()  # holds the import at its first write, so the kill lands inside its transaction
+    with gate.connect() as conn:
+        conn.execute(text("LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE"))
+        worker = threading.Thread(target=run)
+        worker.start()
+        killed, deadline = False, time.monotonic() + 240
+        while not killed and time.monotonic() < deadline and worker.is_alive():
+            time.sleep(0.2)
+            with gate.connect() as probe:
+                killed = bool(probe.execute(text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE application_name = :app AND wait_event_type = 'Lock'"), {"app": app}).scalar_one())
+        conn.commit()
+    gate.dispose()
+    worker.join(timeout=120)
+    assert killed and len(failed) == 1
+    caught = failed[0]
+    assert isinstance(caught, DigigramError)
+    en, uk = caught.message("en"), caught.message("uk")
+    assert "connection to the database was lost" in en and "Nothing was imported" in en
+    assert "running the import again completes it" in en.lower()
+    assert "зʼєднання з базою даних обірвалося" in uk and "Нічого не імпортовано" in uk
+    assert "OperationalError" not in en + uk
+    assert set(_counts(region).values()) == {0}  # the region is as it was
+
+    store = open_store(database_url=url)  # running it again completes it
+    try:
+        assert import_bundle(store, bundle, key=KEY, framework_dir=SMALL.parent).added["attempts"] > 0
+    finally:
+        store.close()

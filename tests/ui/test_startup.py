@@ -418,3 +418,29 @@ def test_putting_a_backup_back_runs_beside_the_window_and_cancel_leaves_the_dama
     assert watch.looks.count("Putting the backup back…") >= 5, watch.looks
     assert messages == [] and not win.is_ready  # nothing "is back"; the window still says what is wrong
     assert _files(data_dir) == before and db.read_bytes() == damaged, "Cancel changed a file"
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # a regional account's rights are the server's
+def test_a_regional_account_without_rights_on_the_tables_is_told_whom_to_ask_not_the_crash_dialog(
+        qtbot: Any, messages: list[str], exits: list[int], new_target: Any, postgresql: Any) -> None:
+    """An account the schema's GRANTs leave out met the crash dialog over «Opening your data…»."""
+    from digigram.app import open_window, qapplication
+
+    target = new_target()
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+        conn.execute("CREATE ROLE digigram_ui_nobody LOGIN")
+    url = target.url.replace("://digigram_test@", "://digigram_ui_nobody@", 1)
+    qapplication()
+    for lang, said in (("en", "does not let this account read Digigram's tables"),
+                       ("uk", "не дає цьому обліковому запису читати таблиці Digigram")):
+        win = open_window(Namespace(database=url, lang=lang, lang_explicit=True))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+        (shown,) = messages
+        assert said in shown and "docs/regional.md" in shown, shown
+        assert win.opening.text.text() == shown and not win.is_ready
+        messages.clear()
+    assert exits == [2, 2]

@@ -58,7 +58,7 @@ from digigram.services.bundles.write import RowWriter, row_maker
 from digigram.services.summaries import store_derived
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
-from digigram.store.db import transaction, write_refused
+from digigram.store.db import ConnectionLost, connection_lost, transaction, write_refused
 from digigram.store.repo import hubs as hub_rows
 from digigram.store.startup import Store
 
@@ -492,14 +492,20 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
 @contextmanager
 def _writing(store: Store) -> Iterator[None]:
     """A failure inside the write transaction as the import's own refusal: everything was rolled back."""
+    lost = N_("The connection to the database was lost during the import; everything was rolled back, and "
+              "the database is as it was before. Running the import again completes it.")
     try:
         yield
+    except ConnectionLost as exc:  # the engine's own word for it, once the connection had worked
+        raise fail(lost) from exc
     except StorageError:
         raise  # already says plainly what happened (busy, full, a read-only role)
     except (SQLAlchemyError, store.engine.dialect.loaded_dbapi.Error) as exc:
         refused = write_refused(exc)
         if refused is not None:
             raise refused from exc
+        if connection_lost(exc, store.engine.dialect.loaded_dbapi.OperationalError):
+            raise fail(lost) from exc
         raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
                       name=exc.__class__.__name__)) from exc
 

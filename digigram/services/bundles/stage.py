@@ -342,7 +342,19 @@ class Stager:
         """Until the batch in flight is staged (its error, if any, raised here)."""
         if self.sending is not None:
             sending, self.sending = self.sending, None
-            sending.result()
+            try:
+                sending.result()
+            except Exception:
+                self._hubs_failed()
+                raise
+
+    def _hubs_failed(self) -> None:
+        """The hubs' lookup queued before a batch that failed, if it failed itself, raised in the batch's
+        stead: its error (a role that may not add a hub) is the cause, and the batch's "transaction is
+        aborted" only its consequence."""
+        if self.hub_ids is not None and self.hub_ids.done() and self.hub_ids.exception() is not None:
+            hub_ids, self.hub_ids = self.hub_ids, None
+            hub_ids.result()
 
     def done(self) -> None:
         """Until everything queued on the connection is done (errors raised here)."""
