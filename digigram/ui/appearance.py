@@ -176,12 +176,22 @@ class ScaledIndicators(QProxyStyle):
         painter.restore()
 
 
-def apply_text_scale(percent: int) -> None:
-    """Scale the application font to `percent` of the system size (100–200)."""
+def apply_looks(*, text_scale: int, high_contrast: bool) -> None:
+    """Text size (`text_scale` % of the system size, 100–200) and contrast, set together on every change.
+
+    A style sheet (high contrast) stores each widget's font when it first styles it and gives that font
+    back when it is lifted. Set in separate steps, the two left stale sizes behind: the coordinator's
+    tabs, styled while out of sight, kept the old size, and the Home title fell to the size it had
+    before the sheet. So the sheet always comes off first, the palette and font are set with no sheet,
+    every widget takes the new font, and only then does the sheet go on, built for that font.
+    """
     global _base_point_size
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    percent = max(SCALE_MIN, min(SCALE_MAX, int(percent)))
+    percent = max(SCALE_MIN, min(SCALE_MAX, int(text_scale)))
+    if app.styleSheet():
+        app.setStyleSheet("")
+    app.setPalette(_contrast_palette() if high_contrast else app.style().standardPalette())
     font = QFont(app.font())
     if _base_point_size is None:
         size = font.pointSizeF()
@@ -191,30 +201,22 @@ def apply_text_scale(percent: int) -> None:
     style = app.style()
     if isinstance(style, ScaledIndicators):  # before the font: the relayout it causes asks the new size
         style.percent = percent
-    # Under a style sheet (high contrast) Qt leaves plain labels at the old size; lifting the sheet
-    # while the font changes lets every widget take the new size, then the sheet goes back on.
-    sheet = app.styleSheet()
-    if sheet:
-        app.setStyleSheet("")
     app.setFont(font)
-    if sheet:
+    # Widgets out of sight take the new font from posted events; delivered now, before the sheet
+    # stores their fonts.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    if high_contrast:
         app.setStyleSheet(contrast_sheet(font))
-        # Taking the sheet off gives widgets back the fonts they had under it; labels sized relative
-        # to the app font (titles, questions) size themselves again.
-        for widget in app.allWidgets():
-            follow = getattr(widget, "follow_app_font", None)
-            if callable(follow):
-                follow()
+    # Labels sized relative to the app font (titles, questions) size themselves again, whatever font
+    # the sheet gave back or stored.
+    for widget in app.allWidgets():
+        follow = getattr(widget, "follow_app_font", None)
+        if callable(follow):
+            follow()
 
 
-def apply_contrast(high: bool) -> None:
-    """A black-on-white palette with strong focus and selection colours, or the style's own palette."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    if not high:
-        app.setPalette(app.style().standardPalette())
-        app.setStyleSheet("")
-        return
+def _contrast_palette() -> QPalette:
+    """White on black with strong focus and selection colours."""
     pal = QPalette()
     black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
     for role, colour in (
@@ -237,8 +239,7 @@ def apply_contrast(high: bool) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a0a0"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a0a0"))
-    app.setPalette(pal)
-    app.setStyleSheet(contrast_sheet(app.font()))
+    return pal
 
 
 def contrast_sheet(font: QFont) -> str:
