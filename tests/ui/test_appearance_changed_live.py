@@ -22,29 +22,28 @@ def _app_pixels() -> int:
     return QFontInfo(QApplication.font()).pixelSize()
 
 
-# Each step is one visit to the settings dialog while Home is shown, after the dashboard was opened.
-CHANGES = [
-    [(200, True)],
-    [(100, True), (200, True)],  # high contrast first, the larger text on a second visit
-    [(200, False), (200, True)],
-    [(100, True), (200, True), (200, False)],
-]
+# One visit to the settings dialog from Home per step, each followed by a look at the dashboard, as a
+# coordinator helping trainees would do over a session.
+STEPS = ((200, True), (100, False), (200, True), (100, True), (200, True), (200, False), (100, True),
+         (200, True))
 
 
-@pytest.mark.parametrize("changes", CHANGES, ids=lambda c: "-".join(f"{s}{'hc' if h else ''}" for s, h in c))
+# Whether the stale size shows depends on the order Qt restyles the widgets in (their places in memory),
+# so not every window shows it; the walk is made in three windows in turn.
+@pytest.mark.parametrize("window_number", [1, 2, 3])
 def test_dashboard_tabs_follow_text_size_changed_later(
-        window: Any, ws: Any, typed: dict[str, Any], changes: list[tuple[int, bool]]) -> None:  # noqa: F811
+        window: Any, ws: Any, typed: dict[str, Any], window_number: int) -> None:  # noqa: F811
     view = netbook_dashboard(window, ws, lang="uk", scale=100, size=(1366, 740))
-    window.go_home()
-    settle()
-    for scale, contrast in changes:
+    for scale, contrast in STEPS:
+        window.go_home()
+        settle()
         window.apply_settings(Settings(language="uk", text_scale=scale, high_contrast=contrast), store=False)
         settle()
-    window.coordinator_action.trigger()
-    settle()
-    assert window.stack.currentWidget() is view
-    bar = view.tabs.tabBar()
-    assert _pixels(bar) >= _app_pixels(), "the tab names stay at the old text size"
+        window.coordinator_action.trigger()
+        settle()
+        assert window.stack.currentWidget() is view
+        assert _pixels(view.tabs.tabBar()) == _app_pixels(), \
+            f"the tab names are not at {scale} %{' in high contrast' if contrast else ''}"
 
 
 def test_home_title_stays_large_when_high_contrast_is_turned_off(window: Any) -> None:
