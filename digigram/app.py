@@ -55,8 +55,7 @@ def finish_opening(window: Any, ws: Any, *, language: str | None) -> None:
     if settings.language != appearance.current_language():
         appearance.install_language(settings.language)
     window.attach(ws, settings=settings)
-    appearance.apply_contrast(settings.high_contrast)  # before the size: a style sheet resets fonts
-    appearance.apply_text_scale(settings.text_scale)
+    appearance.apply_looks(text_scale=settings.text_scale, high_contrast=settings.high_contrast)
 
 
 def open_window(args: Any) -> Any:

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     QTranslator,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPolygon
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygon
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -85,7 +85,7 @@ def _deliver_language_change() -> None:
 
 class ScaledIndicators(QProxyStyle):
     """The app's style, with check boxes, radio circles, tab scroll arrows and spin box arrows as large as
-    the text, and the room beside a button's text growing with it.
+    the text, the room beside a button's text growing with it, and a frame round a focused tool button.
 
     Fusion keeps them at their 100 % size, a small target beside text at 200 %, where a button's text
     nearly touched its edge. High contrast sizes the indicators and a button's padding in its style
@@ -129,6 +129,20 @@ class ScaledIndicators(QProxyStyle):
     # Fusion's spin box arrows are this wide at every text size.
     _ARROWS = 14
 
+    @staticmethod
+    def _mark_focus(option: QStyleOption, painter: QPainter) -> None:
+        """A frame in the selection colour round a focused tool button, which Fusion leaves unmarked: the
+        toolbar's «Керування» and the filters' button showed no sign that the keyboard was on them."""
+        width = max(2, round(option.fontMetrics.height() / 9))
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.save()
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = (width + 1) // 2
+        painter.drawRect(option.rect.adjusted(half, half, -half - (width % 2), -half - (width % 2)))
+        painter.restore()
+
     def subControlRect(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
                        sub: QStyle.SubControl, widget: QWidget | None = None) -> QRect:
         rect = super().subControlRect(control, option, sub, widget)  # type: ignore[arg-type]
@@ -144,6 +158,11 @@ class ScaledIndicators(QProxyStyle):
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
                            painter: QPainter, widget: QWidget | None = None) -> None:
+        if control == QStyle.ComplexControl.CC_ToolButton:
+            super().drawComplexControl(control, option, painter, widget)
+            if option.state & QStyle.StateFlag.State_HasFocus:
+                self._mark_focus(option, painter)
+            return
         arrows = QStyle.SubControl.SC_SpinBoxUp | QStyle.SubControl.SC_SpinBoxDown
         if (control != QStyle.ComplexControl.CC_SpinBox or self.percent == SCALE_MIN
                 or not isinstance(option, QStyleOptionSpinBox)
@@ -176,12 +195,22 @@ class ScaledIndicators(QProxyStyle):
         painter.restore()
 
 
-def apply_text_scale(percent: int) -> None:
-    """Scale the application font to `percent` of the system size (100–200)."""
+def apply_looks(*, text_scale: int, high_contrast: bool) -> None:
+    """Text size (`text_scale` % of the system size, 100–200) and contrast, set together on every change.
+
+    A style sheet (high contrast) stores each widget's font when it first styles it and gives that font
+    back when it is lifted. Set in separate steps, the two left stale sizes behind: the coordinator's
+    tabs, styled while out of sight, kept the old size, and the Home title fell to the size it had
+    before the sheet. So the sheet always comes off first, the palette and font are set with no sheet,
+    every widget takes the new font, and only then does the sheet go on, built for that font.
+    """
     global _base_point_size
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    percent = max(SCALE_MIN, min(SCALE_MAX, int(percent)))
+    percent = max(SCALE_MIN, min(SCALE_MAX, int(text_scale)))
+    if app.styleSheet():
+        app.setStyleSheet("")
+    app.setPalette(_contrast_palette() if high_contrast else app.style().standardPalette())
     font = QFont(app.font())
     if _base_point_size is None:
         size = font.pointSizeF()
@@ -191,30 +220,22 @@ def apply_text_scale(percent: int) -> None:
     style = app.style()
     if isinstance(style, ScaledIndicators):  # before the font: the relayout it causes asks the new size
         style.percent = percent
-    # Under a style sheet (high contrast) Qt leaves plain labels at the old size; lifting the sheet
-    # while the font changes lets every widget take the new size, then the sheet goes back on.
-    sheet = app.styleSheet()
-    if sheet:
-        app.setStyleSheet("")
     app.setFont(font)
-    if sheet:
+    # Widgets out of sight take the new font from posted events; delivered now, before the sheet
+    # stores their fonts.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    if high_contrast:
         app.setStyleSheet(contrast_sheet(font))
-        # Taking the sheet off gives widgets back the fonts they had under it; labels sized relative
-        # to the app font (titles, questions) size themselves again.
-        for widget in app.allWidgets():
-            follow = getattr(widget, "follow_app_font", None)
-            if callable(follow):
-                follow()
+    # Labels sized relative to the app font (titles, questions) size themselves again, whatever font
+    # the sheet gave back or stored.
+    for widget in app.allWidgets():
+        follow = getattr(widget, "follow_app_font", None)
+        if callable(follow):
+            follow()
 
 
-def apply_contrast(high: bool) -> None:
-    """A black-on-white palette with strong focus and selection colours, or the style's own palette."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    if not high:
-        app.setPalette(app.style().standardPalette())
-        app.setStyleSheet("")
-        return
+def _contrast_palette() -> QPalette:
+    """White on black with strong focus and selection colours."""
     pal = QPalette()
     black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
     for role, colour in (
@@ -237,8 +258,7 @@ def apply_contrast(high: bool) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a0a0"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a0a0"))
-    app.setPalette(pal)
-    app.setStyleSheet(contrast_sheet(app.font()))
+    return pal
 
 
 def contrast_sheet(font: QFont) -> str:
@@ -259,6 +279,27 @@ def contrast_sheet(font: QFont) -> str:
         "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget { border: 2px solid #ffffff; } "
         "QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QListWidget:focus { "
         "border: 3px solid #ffff00; } "
+        # Drop-down lists and date fields had the style's dark-grey edge on black and read as plain text.
+        # The edge is as wide when focused, only yellow: the text inside keeps its room.
+        "QComboBox, QAbstractSpinBox { border: 2px solid #ffffff; padding: 0px 2px; } "
+        # An editable list's text field needs its text's height and a little more, or its letters are cut.
+        f"QComboBox {{ min-height: {QFontMetrics(font).height() + 4}px; }} "
+        "QComboBox:disabled, QAbstractSpinBox:disabled { border-color: #a0a0a0; } "
+        "QComboBox:focus, QAbstractSpinBox:focus { border-color: #ffff00; } "
+        # The text field inside an editable list or a date field is framed by its owner.
+        "QComboBox QLineEdit, QAbstractSpinBox QLineEdit { border: none; padding: 0px; } "
+        # A tool button's edge turns yellow when the keyboard is on it; on the toolbar the edge is black
+        # at rest, so the commands there do not all look like framed buttons.
+        "QToolButton { border: 2px solid #ffffff; padding: 2px 6px; } "
+        "QToolBar QToolButton { border-color: #000000; } "
+        "QToolButton:focus { border-color: #ffff00; } "
+        # ...but the arrows that scroll a row of tabs keep the narrow room the tab bar gives them.
+        "QTabBar QToolButton { border: none; padding: 0px; } "
+        # The open tab is drawn inverted, white with black text; the others are black with a grey edge.
+        "QTabBar::tab { background: #000000; color: #ffffff; border: 2px solid #a0a0a0; padding: 4px 10px; "
+        "margin-right: 2px; } "
+        "QTabBar::tab:selected { background: #ffffff; color: #000000; border-color: #ffffff; } "
+        "QTabBar:focus::tab:selected { border-color: #ffff00; } "
         # The style draws empty check boxes and radio circles black on black: give them a white
         # edge, and fill the chosen ones yellow.
         f"QCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; "

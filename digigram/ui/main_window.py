@@ -529,9 +529,7 @@ class MainWindow(QMainWindow):
                 (KEY_CONTRAST, chosen.high_contrast),
             ):
                 self.run(partial(self.ws.set_setting, key, value))
-        # Contrast first: setting a style sheet re-polishes every widget and would undo a new font size.
-        appearance.apply_contrast(chosen.high_contrast)
-        appearance.apply_text_scale(chosen.text_scale)
+        appearance.apply_looks(text_scale=chosen.text_scale, high_contrast=chosen.high_contrast)
         if chosen.language != old.language or not store:
             # Qt sends LanguageChange to every widget; each screen re-reads its texts.
             appearance.install_language(chosen.language)

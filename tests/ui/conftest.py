@@ -131,8 +131,7 @@ def window(qtbot: Any, ws: Any, dialogs: dict[str, Any], messages: list[str]) ->
         except WaitTimeout:
             continue  # asked again: the X server may still be handing focus back from the last test
     yield win
-    appearance.apply_contrast(False)
-    appearance.apply_text_scale(100)
+    appearance.apply_looks(text_scale=100, high_contrast=False)
     # A test that switched to Ukrainian left it on for the next one, which may build its widgets
     # without a window (the hubs' search dialog expected English and read «Показано хабів: 5 з 5»).
     appearance.install_language("en")
