@@ -291,10 +291,23 @@ def _say_when_lost(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _lost(context: Any) -> None:
-        if context.is_pre_ping:  # a dead connection found as it is taken: the pool makes a new one
+        if context.is_pre_ping or not worked:  # pre-ping: a dead connection found, the pool makes another
             return
-        if worked and (context.is_disconnect or isinstance(context.original_exception, lost_kind)):
-            raise ConnectionLost(_LOST) from context.sqlalchemy_exception
+        original = context.original_exception
+        if context.is_disconnect or (isinstance(original, lost_kind) and _dropped(original)):
+            raise ConnectionLost(_LOST)
+
+
+# SQLSTATEs of a connection that ended: class 08 (connection exception) and the server shutting down.
+_ENDED = ("08", "57P01", "57P02", "57P03")
+
+
+def _dropped(error: BaseException) -> bool:
+    """The driver's OperationalError is a dropped connection, not a full disk, a timeout or a deadlock
+    (all OperationalErrors too): it carries no SQLSTATE (a new connection that could not be made) or one
+    of a connection that ended."""
+    state = getattr(error, "sqlstate", None)
+    return state is None or str(state).startswith(_ENDED)
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

@@ -67,3 +67,36 @@ def test_a_server_that_has_gone_is_said_in_words_and_the_next_try_works_once_it_
             assert [p.name for p in ws.people()] == ["Олена"]
     finally:
         cluster.stop()
+
+
+@POSTGRESQL_ONLY
+@pytest.mark.parametrize(("statement", "raised"), [
+    ("SET LOCAL statement_timeout = 50; SELECT pg_sleep(2)", "QueryCanceled"),
+    # What a server whose disk is full answers a write with
+    ("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '53100', MESSAGE = 'could not extend file: No space left "
+     "on device'; END $$", "full"),
+])
+def test_a_timeout_or_a_full_server_disk_is_not_called_a_lost_connection(
+        target: Target, statement: str, raised: str) -> None:
+    """Every OperationalError had been said as «the connection … was lost … check that the server is
+    running»: a statement's timeout, and a full disk (which had been «The disk is full…»)."""
+    from sqlalchemy.exc import OperationalError
+
+    from digigram.store.db import ConnectionLost, WriteRefused, transaction
+    from digigram.store.startup import open_store
+
+    store = open_store(database_url=target.url)
+    try:
+        with store.sessions() as session:
+            session.execute(text("SELECT 1"))  # a connection has worked
+        refused = (OperationalError, WriteRefused)
+        with pytest.raises(refused) as caught, transaction(store.sessions) as session:
+            for part in statement.split("; "):
+                session.execute(text(part))
+        assert not isinstance(caught.value, ConnectionLost)
+        if raised == "full":
+            assert isinstance(caught.value, WriteRefused) and caught.value.reason == "full"
+        else:
+            assert type(caught.value.orig).__name__ == raised  # type: ignore[union-attr]
+    finally:
+        store.close()
