@@ -382,7 +382,7 @@ def _refuse_sqlite_place(url: str) -> None:
 # SQLSTATE 42501 insufficient_privilege (no SELECT on a table, no CREATE in the schema) and 3F000
 # invalid_schema_name (no USAGE on the schema: it drops out of the search path, so Digigram's tables look
 # absent and the migration has nowhere to create them).
-_NO_ACCESS_SQLSTATES = {"42501", "3F000"}
+_NO_ACCESS_SQLSTATES = {"42501", "3F000", "25006"}  # 25006: a role whose transactions are read-only
 
 
 def _no_access(url: str) -> StorageError:

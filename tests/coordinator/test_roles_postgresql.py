@@ -224,18 +224,24 @@ def test_an_account_without_rights_on_the_tables_is_told_whom_to_ask_not_shown_a
 
 
 @POSTGRESQL_ONLY
+@pytest.mark.parametrize("kind", ["no CREATE", "read-only transactions"])
 def test_an_account_that_may_only_read_is_told_to_have_the_owner_set_up_an_empty_database(
         new_target: Callable[..., Target], postgresql: PostgreSQL,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], kind: str) -> None:
     """Before the owner's first run (or after an update of Digigram, before the owner's) the importer's or
-    analyst's command tried the migration itself and ended in a traceback."""
+    analyst's command tried the migration itself and ended in a traceback. A role whose transactions are
+    read-only (default_transaction_read_only) may hold every right and still not create a table."""
     target = new_target(migrated=False)
     database = target.url.split("@/", 1)[1].split("?", 1)[0]
     reader = f"digigram_reader_{next(_SUFFIX)}"
     with postgresql.cluster.admin(database) as conn:
         conn.execute(f"CREATE ROLE {reader} LOGIN")
-        conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
-        conn.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+        if kind == "no CREATE":
+            conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+            conn.execute(f"GRANT USAGE ON SCHEMA public TO {reader}")
+        else:
+            conn.execute(f"GRANT ALL ON SCHEMA public TO {reader}")
+            conn.execute(f"ALTER ROLE {reader} SET default_transaction_read_only = on")
     url = _as(target.url, reader)
     with pytest.raises(StorageError) as refused:
         open_store(database_url=url)
