@@ -30,6 +30,7 @@ def progress_lines(lang: str | None) -> Callable[[str, int, int], None]:
     said: dict[str, int] = {}  # the count last said of each kind, in this stage
     finished: set[str] = set()
     stage = [0]  # 0: nothing said yet, 1: checking, 2: writing
+    previous = [""]  # the kind heard last: a kind is told done twice in a row when its count ends a batch
 
     def say(message: Message) -> None:
         print(message.render(lang), file=sys.stderr, flush=True)
@@ -40,10 +41,11 @@ def progress_lines(lang: str | None) -> Callable[[str, int, int], None]:
         if stage[0] == 0:
             say(N_("Checking the bundle…"))
             stage[0] = 1
-        elif stage[0] == 1 and kind in finished:  # a kind comes round again: the write has begun
+        elif stage[0] == 1 and kind in finished and kind != previous[0]:  # back after the others: writing
             say(N_("Writing to the database…"))
             stage[0] = 2
             said.clear()
+        previous[0] = kind
         if done == total:
             finished.add(kind)
         if said.get(kind) == done or (done != total and done - said.get(kind, 0) < 50_000):

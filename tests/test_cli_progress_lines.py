@@ -1,0 +1,22 @@
+"""The lines `bundle import` and `sync` print as records are checked and then written."""
+
+from __future__ import annotations
+
+import pytest
+
+from digigram.cli.bundle import progress_lines
+
+
+def test_a_count_that_ends_a_batch_is_not_taken_for_the_start_of_the_write(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """10,000 people are told done at their last batch and again at the end of the file: «Writing to the
+    database…» had come after them, while the answers were still being checked."""
+    heard = progress_lines("en")
+    for call in [("people", 10_000, 10_000), ("people", 10_000, 10_000), ("answers", 50_000, 60_000),
+                 ("answers", 60_000, 60_000), ("plans", 0, 0),
+                 ("people", 10_000, 10_000), ("answers", 60_000, 60_000)]:
+        heard(*call)
+    assert capsys.readouterr().err.splitlines() == [
+        "Checking the bundle…", "  people: 10,000 of 10,000", "  answers: 50,000 of 60,000",
+        "  answers: 60,000 of 60,000",
+        "Writing to the database…", "  people: 10,000 of 10,000", "  answers: 60,000 of 60,000"]
