@@ -62,9 +62,19 @@ _PARTIAL_RE = r"\.{name}\.[0-9a-f]{{32}}\.partial"
 PARTIAL_SETTLE_S = 60.0
 
 
+# At most this much of the target's name goes into its partial's: the 42 characters added to a long
+# name (a person's full name as a PDF's) passed the 255 bytes a file name may take, and on Windows they
+# count towards a path's 260 characters.
+PARTIAL_NAME_CHARS = 60
+
+
+def _shown_name(target: Path) -> str:
+    return target.name[:PARTIAL_NAME_CHARS]
+
+
 def partial_name(target: Path) -> Path:
     """A new partial file's path for `target` (see _PARTIAL_RE)."""
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+    return target.with_name(f".{_shown_name(target)}.{uuid.uuid4().hex}.partial")
 
 
 @contextlib.contextmanager
@@ -112,7 +122,7 @@ def remove_stale_partials(target: Path) -> list[Path]:
     tested at all (some network folders) nothing is removed. Only `target`'s own partial files are looked
     at, never another file's.
     """
-    pattern = re.compile(_PARTIAL_RE.format(name=re.escape(target.name)))
+    pattern = re.compile(_PARTIAL_RE.format(name=re.escape(_shown_name(target))))
     removed = []
     try:
         found = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]

@@ -52,3 +52,12 @@ def test_a_partial_a_killed_save_left_goes_with_the_next_save_of_the_same_file(t
     save_whole(tmp_path / "група.csv", b"whole")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["група.csv", other.name])
     assert (tmp_path / "група.csv").read_bytes() == b"whole"
+
+
+def test_a_long_name_is_saved_though_its_partial_would_pass_the_name_limit(tmp_path: Path) -> None:
+    """120 Cyrillic letters (240 bytes) are a name the system takes; with the 42 characters a partial adds
+    the save failed with «error 36: File name too long»."""
+    target = tmp_path / (("Звітпроцифровікомпетентності" * 5)[:120] + ".csv")
+    assert 240 < len(target.name.encode("utf-8")) <= 255
+    save_whole(target, b"a;b\n")
+    assert target.read_bytes() == b"a;b\n" and [p.name for p in tmp_path.iterdir()] == [target.name]
