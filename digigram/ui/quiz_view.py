@@ -312,7 +312,8 @@ class QuizView(QWidget):
         """↑ and ↓ on a «select all» answer move to the answer above or below and choose nothing. Qt moves
         only between radio buttons; its check boxes, each in a row of its own, kept the focus."""
         if (event.type() == QEvent.Type.KeyPress and watched in self.buttons
-                and isinstance(event, QKeyEvent) and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and isinstance(event, QKeyEvent)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
             at = self.buttons.index(watched)
             to = at + (1 if event.key() == Qt.Key.Key_Down else -1)

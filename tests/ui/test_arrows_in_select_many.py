@@ -36,6 +36,10 @@ def test_arrow_keys_move_between_the_answers_and_choose_nothing(qtbot: Any, wind
     assert QApplication.focusWidget() is buttons[2]
     qtbot.keyClick(buttons[2], Qt.Key.Key_Up)
     assert QApplication.focusWidget() is buttons[1]
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Down, Qt.KeyboardModifier.KeypadModifier)  # the number pad's ↓
+    assert QApplication.focusWidget() is buttons[2]
+    qtbot.keyClick(buttons[2], Qt.Key.Key_Up, Qt.KeyboardModifier.KeypadModifier)
+    assert QApplication.focusWidget() is buttons[1]
     assert not any(button.isChecked() for button in buttons)  # moving chooses nothing
     qtbot.keyClick(buttons[1], Qt.Key.Key_Space)
     assert [b.isChecked() for b in buttons[:3]] == [False, True, False]
