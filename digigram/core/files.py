@@ -120,7 +120,8 @@ def remove_stale_partials(target: Path) -> list[Path]:
     its writer has locked it. An age alone would take a slow export's file (a region's bundle written
     over minutes to a slow stick) or keep a killed one's for as long as the age. Where locks cannot be
     tested at all (some network folders) nothing is removed. Only `target`'s own partial files are looked
-    at, never another file's.
+    at, never another file's (for a name over PARTIAL_NAME_CHARS characters: those of the names that
+    begin as it does).
     """
     pattern = re.compile(_PARTIAL_RE.format(name=re.escape(_shown_name(target))))
     removed = []
