@@ -39,6 +39,27 @@ def _sync(data_dir: Path, url: str, *, beside: Path | None = None) -> subprocess
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
+def _cut_at_first_write(region: Target, app: str, start: Callable[[], Any],
+                        running: Callable[[Any], bool]) -> tuple[Any, bool]:
+    """Start a writer (`start()`, whose connections are named `app`) while the person table is locked, so
+    it waits at its first write; end its connection there, inside its transaction, as a dropped network
+    would. Returns what start() gave and whether the connection was ended."""
+    gate = region.engine()
+    with gate.connect() as conn:
+        conn.execute(text("LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE"))
+        started = start()
+        killed, deadline = False, time.monotonic() + 240
+        while not killed and time.monotonic() < deadline and running(started):
+            time.sleep(0.2)
+            with gate.connect() as probe:
+                killed = bool(probe.execute(text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE application_name = :app AND wait_event_type = 'Lock'"), {"app": app}).scalar_one())
+        conn.commit()
+    gate.dispose()
+    return started, killed
+
+
 def _counts(target: Target) -> dict[str, int]:
     engine = target.engine()
     with engine.connect() as conn:
@@ -58,19 +79,7 @@ def test_a_killed_connection_changes_nothing_and_a_rerun_completes_once(
     region = new_target()
     url = f"{region.url}&application_name={APP}"
 
-    gate = region.engine()  # holds the sync at its first write, so the kill lands inside its transaction
-    with gate.connect() as conn:
-        conn.execute(text("LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE"))
-        proc = _sync(hub, url)
-        killed, deadline = False, time.monotonic() + 240
-        while not killed and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.2)
-            with gate.connect() as probe:
-                killed = bool(probe.execute(text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    "WHERE application_name = :app AND wait_event_type = 'Lock'"), {"app": APP}).scalar_one())
-        conn.commit()
-    gate.dispose()
+    proc, killed = _cut_at_first_write(region, APP, lambda: _sync(hub, url), lambda p: p.poll() is None)
     out, err = proc.communicate(timeout=120)
     assert killed, err
     assert proc.returncode == 2, out + err
@@ -398,20 +407,12 @@ def test_a_bundle_import_cut_off_by_the_server_says_the_connection_was_lost_and_
         finally:
             store.close()
 
-    gate = region.engine()  # holds the import at its first write, so the kill lands inside its transaction
-    with gate.connect() as conn:
-        conn.execute(text("LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE"))
+    def start() -> threading.Thread:
         worker = threading.Thread(target=run)
         worker.start()
-        killed, deadline = False, time.monotonic() + 240
-        while not killed and time.monotonic() < deadline and worker.is_alive():
-            time.sleep(0.2)
-            with gate.connect() as probe:
-                killed = bool(probe.execute(text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    "WHERE application_name = :app AND wait_event_type = 'Lock'"), {"app": app}).scalar_one())
-        conn.commit()
-    gate.dispose()
+        return worker
+
+    worker, killed = _cut_at_first_write(region, app, start, lambda w: w.is_alive())
     worker.join(timeout=120)
     assert killed and len(failed) == 1
     caught = failed[0]
