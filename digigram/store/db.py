@@ -125,7 +125,7 @@ _ROLE = N_("The database does not let this account change data (a read-only role
            "Viewing and reports work; to add data, connect with a role that may write.")
 # SQLSTATE 42501 insufficient_privilege, 25006 read_only_sql_transaction (a hot standby or a read-only
 # default_transaction_read_only role).
-_REFUSED_SQLSTATES = {"42501", "25006"}
+REFUSED_SQLSTATES = frozenset({"42501", "25006"})
 
 
 class ConnectionLost(StorageError):
@@ -141,7 +141,7 @@ _LOST = N_("The connection to the database server was lost (the server was stopp
 def _reason(exc: BaseException) -> str | None:
     """Which outside cause an error from the database driver stands for; None for a bug in Digigram."""
     original = getattr(exc, "orig", exc)  # SQLAlchemy's wrapper, or the driver's own error
-    if getattr(original, "sqlstate", None) in _REFUSED_SQLSTATES:
+    if getattr(original, "sqlstate", None) in REFUSED_SQLSTATES:
         return "role"
     name = str(getattr(original, "sqlite_errorname", ""))
     text = str(original).lower()
@@ -167,10 +167,14 @@ def write_refused(exc: BaseException) -> WriteRefused | None:
 
 def connection_lost(exc: BaseException, lost: type[BaseException]) -> bool:
     """Whether a database error is the connection dropping (the server stopped or restarted, the network
-    cut): the driver's OperationalError `lost`, raised bare or wrapped by SQLAlchemy. Whatever was being
+    cut): the driver's OperationalError `lost`, raised bare or wrapped by SQLAlchemy, of a connection that
+    ended (_dropped: not a timeout or a full disk, OperationalErrors too). Whatever was being
     written is rolled back by the server, so the database is as it was. ConnectionLost (the engine's own
     word for it, once a connection had worked) is one too."""
-    return isinstance(exc, (lost, ConnectionLost)) or isinstance(getattr(exc, "orig", None), lost)
+    if isinstance(exc, ConnectionLost):
+        return True
+    error = exc if isinstance(exc, lost) else getattr(exc, "orig", None)
+    return isinstance(error, lost) and _dropped(error)
 
 
 def os_refused(exc: OSError) -> WriteRefused | None:

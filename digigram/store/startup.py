@@ -15,7 +15,14 @@ from digigram.core.errors import StorageError
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
-from digigram.store.db import SQLITE_SAYS, inspect_file, make_engine, make_sessions, sqlite_url
+from digigram.store.db import (
+    REFUSED_SQLSTATES,
+    SQLITE_SAYS,
+    inspect_file,
+    make_engine,
+    make_sessions,
+    sqlite_url,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -382,7 +389,8 @@ def _refuse_sqlite_place(url: str) -> None:
 # SQLSTATE 42501 insufficient_privilege (no SELECT on a table, no CREATE in the schema) and 3F000
 # invalid_schema_name (no USAGE on the schema: it drops out of the search path, so Digigram's tables look
 # absent and the migration has nowhere to create them).
-_NO_ACCESS_SQLSTATES = {"42501", "3F000", "25006"}  # 25006: a role whose transactions are read-only
+# With the refusals of a write (store.db: 42501, and 25006 for a role whose transactions are read-only).
+_NO_ACCESS_SQLSTATES = REFUSED_SQLSTATES | {"3F000"}
 
 
 def _no_access(url: str) -> StorageError:
@@ -414,6 +422,11 @@ def _refuse_no_access(engine: Engine | None, url: str, exc: Exception, refusal: 
     raise refusal from exc
 
 
+def _cannot_open(url: str, exc: Exception) -> StorageError:
+    """An SQLite file that cannot be written, or a server that cannot be reached, said as such."""
+    return _cannot_write(url, exc) if url.startswith("sqlite") else _cannot_connect(url, exc)
+
+
 def _open_url(url: str) -> Store:
     from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -424,9 +437,7 @@ def _open_url(url: str) -> Store:
             _refuse_encoding(engine, url)
         due = migrate.needs_upgrade(engine, _shown(url))  # named in a refusal: never with its password
     except OperationalError as exc:
-        if url.startswith("sqlite"):
-            raise _cannot_write(url, exc) from exc
-        raise _cannot_connect(url, exc) from exc
+        raise _cannot_open(url, exc) from exc
     except DBAPIError as exc:
         _refuse_no_access(engine, url, exc, _no_access(url))
         raise
@@ -434,9 +445,7 @@ def _open_url(url: str) -> Store:
         try:
             migrate.upgrade(url)
         except OperationalError as exc:
-            if url.startswith("sqlite"):
-                raise _cannot_write(url, exc) from exc
-            raise _cannot_connect(url, exc) from exc
+            raise _cannot_open(url, exc) from exc
         except DBAPIError as exc:
             # With no USAGE on the schema its tables look absent, and the migration's first CREATE is
             # refused as "no schema has been selected" (3F000): the account cannot read them either.

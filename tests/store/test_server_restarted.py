@@ -100,3 +100,21 @@ def test_a_timeout_or_a_full_server_disk_is_not_called_a_lost_connection(
             assert type(caught.value.orig).__name__ == raised  # type: ignore[union-attr]
     finally:
         store.close()
+
+
+def test_only_an_ended_connection_is_taken_for_a_lost_one_by_sync_and_import() -> None:
+    """Sync and bundle import said «the connection … was lost … running it again completes it» for any
+    OperationalError of the driver, a statement's timeout and a full disk included."""
+    errors = pytest.importorskip("psycopg").errors
+    from sqlalchemy.exc import OperationalError
+
+    from digigram.store.db import connection_lost
+
+    lost = errors.OperationalError
+    assert connection_lost(errors.AdminShutdown("terminating connection"), lost)
+    assert connection_lost(lost("connection is bad: no such file"), lost)  # a reconnect that failed
+    assert connection_lost(OperationalError("SELECT 1", {}, errors.AdminShutdown("x")), lost)
+    for kept in (errors.QueryCanceled("statement timeout"), errors.DiskFull("No space left on device"),
+                 errors.DeadlockDetected("deadlock")):
+        assert not connection_lost(kept, lost)
+        assert not connection_lost(OperationalError("UPDATE", {}, kept), lost)
