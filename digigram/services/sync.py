@@ -1,9 +1,12 @@
 """Sync: push what a regional database lacks, as a bundle that never touches a removable disk.
 
-The local database is exported to a temporary bundle signed with a one-time key and imported into the
-regional database with every check and conflict rule of an ordinary import. The import is one
-transaction, so a dropped connection (or a cancel) leaves the region as it was, and running sync again
-completes it; records already there are skipped, so nothing is ever added twice.
+The regional database is asked first which of this PC's finished checks it holds; the rest is exported
+to a temporary bundle signed with a one-time key and imported into the regional database with every
+check and conflict rule of an ordinary import. People and plans always travel (a plan changes after its
+check; the import keeps the newer copy); a finished check never changes, so one the region holds is not
+sent again. The import is one transaction, so a dropped connection (or a cancel) leaves the region as it
+was, and running sync again completes it; records already there are skipped, so nothing is ever added
+twice.
 """
 
 from __future__ import annotations
@@ -12,14 +15,18 @@ import secrets
 import tempfile
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+
+from sqlalchemy import text
 
 from digigram.core.coordination import BundleError, ImportReport
 from digigram.core.errors import DigigramError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_
+from digigram.services.bundles import rows
 from digigram.services.bundles.importer import Progress, export_bundle, import_bundle
-from digigram.store.db import connection_lost
+from digigram.store.db import connection_lost, role_refused
 from digigram.store.startup import Store, open_store
 
 # Said whenever a sync stops part-way: the one transaction guarantees it.
@@ -102,6 +109,16 @@ def _open_target(url: str, cancelled: Callable[[], bool] | None, stop: Callable[
     return outcome[0]
 
 
+def _may_import(target: Store) -> bool:
+    """Whether the regional database lets this account add checks: not a role that may only read (the
+    analyst's), which the import would otherwise meet only at its first write, after the bundle is made."""
+    with target.sessions() as session:
+        allowed = session.execute(text(
+            "SELECT has_table_privilege('attempt', 'INSERT') AND has_table_privilege('answer', 'INSERT') "
+            "AND current_setting('transaction_read_only') = 'off'")).scalar_one()
+    return bool(allowed)
+
+
 def push(source: Store, target_url: str, *, framework: Framework | None = None, lang: str | None = None,
          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Everything finished in `source` that the database at `target_url` does not have yet.
@@ -132,16 +149,28 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
     target = _open_target(target_url, cancelled, stop)
     lost = target.engine.dialect.loaded_dbapi.OperationalError
     key = secrets.token_bytes(32)  # the bundle stays on this PC, but is verified like any other
+    held: set[str] = set()
+
+    def leave_out(ids: list[str]) -> set[str]:
+        stop_if_cancelled()
+        with target.sessions() as session:
+            held.update(rows.held_checks(session, ids))
+        return held
+
     try:
+        if not _may_import(target):
+            raise role_refused()
         with tempfile.TemporaryDirectory(prefix="digigram-sync-") as tmp:
             heard(PREPARING, 0, 0)
             bundle = Path(tmp) / "sync.zip"
             # The export asks at each record file whether to stop: making a large PC's bundle takes
             # seconds, and a cancel waited for all of them. The region has not been touched yet.
-            export_bundle(source, bundle, key=key, cancelled=None if cancelled is None else stop_if_cancelled)
+            export_bundle(source, bundle, key=key, cancelled=None if cancelled is None else stop_if_cancelled,
+                          leave_out=leave_out)
             stop_if_cancelled()  # a cancel during the export stops here, before the region is touched
             try:
-                return import_bundle(target, bundle, key=key, lang=lang, framework=framework, progress=heard)
+                report = import_bundle(target, bundle, key=key, lang=lang, framework=framework,
+                                       progress=heard)
             except SyncStopped:
                 raise
             except Exception as exc:
@@ -156,3 +185,8 @@ def push(source: Store, target_url: str, *, framework: Framework | None = None, 
                 raise
     finally:
         target.close()
+    with source.sessions() as session:
+        kept_back = rows.rows_of_checks(session, held)
+    # The checks not sent count as what the region had already, as the import counts those it skips.
+    return replace(report, unchanged={kind: count + kept_back.get(kind, 0)
+                                      for kind, count in report.unchanged.items()})

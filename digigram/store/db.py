@@ -156,12 +156,17 @@ def _reason(exc: BaseException) -> str | None:
     return None
 
 
+def role_refused() -> WriteRefused:
+    """What a write refused by the account's role says, for a refusal found before writing."""
+    return WriteRefused(_ROLE, reason="role")
+
+
 def write_refused(exc: BaseException) -> WriteRefused | None:
     reason = _reason(exc)
     if reason is None:
         return None
     if reason == "role":
-        return WriteRefused(_ROLE, reason=reason)
+        return role_refused()
     return WriteRefused(N_("{problem} {saved}", problem=_WORDS[reason], saved=_SAVED), reason=reason)
 
 

@@ -429,3 +429,78 @@ def test_a_bundle_import_cut_off_by_the_server_says_the_connection_was_lost_and_
         assert import_bundle(store, bundle, key=KEY, framework_dir=SMALL.parent).added["attempts"] > 0
     finally:
         store.close()
+
+
+def _finish_a_check(ws: Workspace, person_id: str, seed: int) -> str:
+    import random
+
+    from tests.coordinator.test_bundle_support import some_choice
+
+    quiz = ws.start_quiz(person_id, seed=seed, rating_before=4)
+    rng = random.Random(seed)
+    while (item := quiz.current_item) is not None:
+        quiz.answer(some_choice(ws.framework, item, rng), seconds=3.0)
+    quiz.finish(rating_after=7)
+    return quiz.attempt_id
+
+
+@POSTGRESQL_ONLY
+def test_a_second_sync_sends_only_the_checks_the_region_lacks(
+        new_target: Callable[..., Target], tmp_path: Path) -> None:
+    """A repeat sync made and checked a bundle of every check this PC ever finished (116 s nationally) only
+    for the region to skip them all. Checks the region holds now stay home, while a plan saved since on
+    one of them still reaches the region, naming that check."""
+    hub = tmp_path / "hub"
+    make_hub(hub, people=3)
+    region = new_target()
+    with Workspace.open(data_dir=hub, framework_path=SMALL) as ws:
+        ws.set_coordinator_password(PASSWORD)
+        first = ws.unlock_coordinator(PASSWORD).sync_to(region.url, lang="en")
+        pushed = _counts(region)
+        assert first.added["attempts"] == pushed["attempt"] > 0
+        person, old_check = next((p, a.id) for p in ws.people() for a in ws.history(p.id)
+                                 if a.status == "finished")
+        new_check = _finish_a_check(ws, person.id, seed=77)
+        plan = ws.suggest_plan(old_check, lang="en")
+        saved = ws.save_plan(person.id, type(plan)(person_id=person.id, steps=plan.steps[:1],
+                                                   attempt_id=old_check)).ids[0]
+        sent: dict[str, int] = {}  # the most of each kind heard, checked or written
+
+        def heard(kind: str, done: int, total: int) -> None:
+            sent[kind] = max(sent.get(kind, 0), done, total)
+
+        second = ws.unlock_coordinator(PASSWORD).sync_to(region.url, lang="en", progress=heard)
+        answers_of_new = next(a.n_answers for a in ws.history(person.id) if a.id == new_check)
+    assert sent.get("attempts") == 1 and sent.get("answers") == answers_of_new, sent  # the new check alone
+    assert second.added["attempts"] == 1 and second.unchanged["attempts"] == pushed["attempt"]
+    assert second.added["answers"] == answers_of_new and second.unchanged["answers"] == pushed["answer"]
+    assert second.unchanged["frameworks"] == 1  # the one framework: carried by the new check this time
+    now = _counts(region)
+    assert now["attempt"] == pushed["attempt"] + 1 and now["answer"] == pushed["answer"] + answers_of_new
+    engine = region.engine()
+    with engine.connect() as conn:
+        linked, steps = conn.execute(text(
+            "SELECT p.attempt_id, count(s.id) FROM plan p JOIN plan_step s ON s.plan_id = p.id "
+            "WHERE p.id = :plan GROUP BY p.attempt_id"), {"plan": saved}).one()
+    engine.dispose()
+    assert (linked, steps) == (old_check, 1)
+
+
+@POSTGRESQL_ONLY
+def test_an_account_that_may_only_read_is_refused_before_the_bundle_is_made(
+        new_target: Callable[..., Target], postgresql: Any, coordinator: Any) -> None:
+    """The analyst's sync was refused only at its first write, after the whole bundle had been made and
+    checked (about 40 s nationally)."""
+    from digigram.core.errors import StorageError
+    from tests.coordinator.test_roles_postgresql import _as, _roles
+
+    region = new_target(migrated=False)
+    _owner, _importer, analyst = _roles(postgresql, region)
+    stages: list[str] = []
+    with pytest.raises(StorageError) as refused:
+        coordinator.sync_to(_as(region.url, analyst), lang="en",
+                            progress=lambda kind, done, total: stages.append(kind))
+    assert "read-only role" in refused.value.message("en")
+    assert "лише для читання" in refused.value.message("uk")
+    assert stages == ["connect"]  # nothing was prepared
+    assert set(_counts(region).values()) == {0}

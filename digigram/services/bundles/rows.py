@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from digigram import __version__
@@ -155,9 +155,14 @@ def _select_ids(session: Session, kind: str, column: str, *conditions: Any) -> l
     return [tuple(r) for r in session.execute(stmt.where(*conditions))]
 
 
-def select_for_bundle(session: Session, *, since: date | None, hub_id: str | None) -> _Selection:
+def select_for_bundle(session: Session, *, since: date | None, hub_id: str | None,
+                      leave_out: Callable[[list[str]], set[str]] | None = None) -> _Selection:
     """Finished checks and saved plans (since a day, of one hub), with their people, answers, area results,
-    plan steps and the framework texts the checks were taken on."""
+    plan steps and the framework texts the checks were taken on.
+
+    `leave_out`, given the chosen checks' ids, names those the receiver holds already (a sync asks the
+    regional database): they are not carried, and a plan on one of them keeps naming it, since the
+    receiver has it."""
     cutoff = None if since is None else datetime.combine(since, time())
     a, pl, p = TABLES["attempts"], TABLES["plans"], TABLES["people"]
     where_hub = [] if hub_id is None else [p.c.hub_id == hub_id]
@@ -176,6 +181,10 @@ def select_for_bundle(session: Session, *, since: date | None, hub_id: str | Non
         if plan["attempt_id"] not in have:
             plan["attempt_id"] = None  # an unfinished check is not carried; the plan stands on its own
     person_ids = {r[1] for r in chosen} | {r["person_id"] for r in plans}
+    if leave_out is not None:
+        held = leave_out(sorted(have))
+        have -= held
+        chosen = [r for r in chosen if r[0] not in held]
     if cutoff is None or hub_id is not None:
         conditions = [*where_hub, *([] if cutoff is None else [p.c.created_at >= cutoff])]
         person_ids |= {r[0] for r in _select_ids(session, "people", "id", *conditions)}
@@ -187,6 +196,36 @@ def select_for_bundle(session: Session, *, since: date | None, hub_id: str | Non
             .scalars().all()
     return _Selection(people=sorted(person_ids), frameworks=sorted({r[2] for r in chosen}),
                       attempts=sorted(have), plans=plans, steps=sorted(step_ids))
+
+
+def held_checks(session: Session, ids: Sequence[str]) -> set[str]:
+    """Of the checks `ids`, those this database holds."""
+    table = TABLES["attempts"]
+    held: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        held.update(session.execute(select(table.c.id).where(table.c.id.in_(ids[start:start + CHUNK])))
+                    .scalars())
+    return held
+
+
+def rows_of_checks(session: Session, held: set[str]) -> dict[str, int]:
+    """How many records of each kind the finished checks `held` make in a bundle: the checks, their answers
+    and area results, and the framework texts only they were taken on (a text another check carries is
+    counted where it travels)."""
+    table = TABLES["attempts"]
+    hashes: dict[bool, set[str]] = {True: set(), False: set()}
+    for aid, content_hash in session.execute(select(table.c.id, table.c.framework_hash)
+                                             .where(table.c.status == "finished")):
+        hashes[aid in held].add(content_hash)
+    counts = {"attempts": len(held), "frameworks": len(hashes[True] - hashes[False]),
+              "answers": 0, "results": 0}
+    ids = sorted(held)
+    for kind in ("answers", "results"):
+        column = TABLES[kind].c.attempt_id
+        for start in range(0, len(ids), CHUNK):
+            counts[kind] += session.execute(select(func.count()).where(column.in_(ids[start:start + CHUNK])))\
+                .scalar_one()
+    return counts
 
 
 def _stream(session: Session, chosen: _Selection, kind: str) -> Iterator[Record]:
@@ -238,19 +277,21 @@ def export_bundle(
     app_version: str = __version__,
     progress: ExportProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    leave_out: Callable[[list[str]], set[str]] | None = None,
 ) -> BundleSummary:
     """Write a bundle of finished checks and plans to `path`, streamed from the database in key order (the
     same data gives the same bytes); signed when a regional key is given.
 
     `progress` hears (kind, written, total) as each record file is written, total 0 where it is not known
     ahead (answers, area results). `cancelled` is asked as often: once it says yes the writing stops with
-    a BundleError and the half-written file is removed, so no bundle is left at `path`.
+    a BundleError and the half-written file is removed, so no bundle is left at `path`. `leave_out` is
+    select_for_bundle's.
     """
     path = Path(path)
     counts = dict.fromkeys(KEYS, 0)
     refs: list[FrameworkRef] = []
     with store_of(target).sessions() as session:
-        chosen = select_for_bundle(session, since=since, hub_id=hub_id)
+        chosen = select_for_bundle(session, since=since, hub_id=hub_id, leave_out=leave_out)
         chosen_hub = None if hub_id is None else session.get(HubRow, hub_id)
         # The manifest names the hub for people reading it; the records carry each person's hub.
         hub = None if chosen_hub is None else (
