@@ -13,6 +13,7 @@ COMMANDS: tuple[str, ...] = (
     "export",
     "delete",
     "restore",
+    "password",
     "bundle",
     "sync",
     "report",

@@ -54,6 +54,7 @@ HELP: tuple[Message, ...] = (
     N_("print everything stored about one person as JSON (their PIN or the coordinator password first)"),
     N_("erase one person with all their answers, results and plans (coordinator password required)"),
     N_("list database backups, or restore one (the coordinator password first, once one is set)"),
+    N_("set the coordinator password: the first one, or a new one after the current one"),
     N_("framework YAML files to lint"),
     N_("print errors, not warnings"),
     N_("open the person with the coordinator password instead of their PIN"),

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from digigram.core.errors import DigigramError
-from digigram.core.i18n import Message, format_date
+from digigram.core.i18n import N_, Message, format_date
 from digigram.core.records import Attempt, Person, Plan
 from digigram.core.regions import Hub
 from digigram.core.when import local_day
@@ -27,6 +27,14 @@ MIN_PASSWORD = 8
 
 class CoordinatorError(DigigramError):
     """A coordinator action that cannot be done as asked (no password yet, already set, too short…)."""
+
+
+# Why a first coordinator password is not chosen in the window once people have PINs
+# (Workspace.first_password_guarded).
+PINS_GUARD = N_("People on this computer protect their results with a PIN, and no coordinator password "
+                "is set yet: whoever chose one here would open their results. The first coordinator "
+                "password is set by the person who looks after this computer, with the command "
+                "«digigram password» (docs/install.md).")
 
 
 class CoordinatorLocked(CoordinatorError):

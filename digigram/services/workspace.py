@@ -610,8 +610,20 @@ class Workspace:
 
         return password_is_set(self._vault)
 
+    def first_password_guarded(self) -> bool:
+        """Whether a first coordinator password must come from the command line (`digigram password`):
+        none is set yet and someone here protects her results with a PIN. In the window, whoever sat at
+        the keyboard would become the coordinator and open those results."""
+        from digigram.store.repo import people as people_rows
+
+        if self.coordinator_password_set():
+            return False
+        with self._sessions() as session:
+            return people_rows.anyone_with_pin(session)
+
     def set_coordinator_password(self, new: str) -> Change:
-        """The first coordinator password; refused when one is already set."""
+        """The first coordinator password; refused when one is already set. The window asks
+        first_password_guarded() before offering it."""
         from digigram.services.coordinator.auth import set_first_password
 
         return set_first_password(self._vault, new)

@@ -264,3 +264,28 @@ def test_a_pin_guessed_in_a_few_tries_is_refused(data_dir: Path, pin: str) -> No
         assert "at least 4" in info.value.message("en") and "щонайменше 4" in info.value.message("uk")
         assert ws.people() == []
         assert ws.create_person("Олена", pin="2718").has_pin
+
+
+def test_the_first_password_over_pins_comes_from_the_command_line_which_also_changes_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    """The window no longer offers a first coordinator password once people have PINs; `digigram password`
+    sets it (saying that it opens their results too) and changes it after the current one."""
+    person_id = _protected(data_dir)
+    password = ["password"]
+    code, out, err = _cli(monkeypatch, capsys, data_dir, *password, stdin=f"{PASSWORD}\nsomething else\n")
+    assert code == 2 and "differ" in err and "Traceback" not in err
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        assert ws.first_password_guarded() and not ws.coordinator_password_set()
+
+    code, out, err = _cli(monkeypatch, capsys, data_dir, *password, stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    assert code == 0, err
+    assert "protect their results with a PIN" in err and "password is set" in out
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        assert not ws.first_password_guarded()
+        ws.unlock_coordinator(PASSWORD).open_person(person_id)
+
+    code, out, err = _cli(monkeypatch, capsys, data_dir, *password,
+                          stdin=f"{PASSWORD}\nновий-пароль-2026\nновий-пароль-2026\n")
+    assert code == 0 and "changed" in out, err
+    with Workspace.open(data_dir=data_dir, framework_path=SMALL) as ws:
+        ws.unlock_coordinator("новий-пароль-2026")

@@ -666,3 +666,16 @@ def test_a_filter_that_cannot_be_read_goes_back_to_the_trainees_the_table_shows(
     monkeypatch.setattr(window.coordinator, "dashboard", real)  # the server is back: the same choice works
     view.hub.setCurrentIndex(view.hub.findData(bucha.id))
     assert names(view) == ["Марія Коваль", "Оксана Петренко"]
+
+
+def test_no_first_password_at_the_keyboard_once_people_have_pins(window: Any, ws: Any, typed: dict[str, Any],
+                                                                  messages: list[str]) -> None:
+    """Anyone at a shared PC could press «Coordinator», choose the first password and read every
+    PIN-protected person's results. With people's PINs on the PC, the first password comes from the
+    command line (`digigram password`), set by whoever looks after the computer."""
+    seed_trainees(ws, PEOPLE)  # Марія Коваль has a PIN
+    window.coordinator_action.trigger()
+    assert typed["kinds"] == []  # no password was offered
+    assert not ws.coordinator_password_set() and window.coordinator is None
+    assert window.stack.currentWidget() is window.home
+    assert messages and "digigram password" in messages[-1] and "PIN" in messages[-1]

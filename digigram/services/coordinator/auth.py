@@ -149,9 +149,8 @@ def verify(vault: Vault, password: str) -> None:
     stored = vault.get(PASSWORD_KEY)
     if not isinstance(stored, str):
         raise CoordinatorError(
-            N_("No coordinator password has been set yet. Set one in the Digigram window: start "
-               "digigram with no command (and the same --data-dir or --database), press «Coordinator» "
-               "and choose the password.")
+            N_("No coordinator password has been set yet. Set one with «digigram password» (and the same "
+               "--data-dir or --database).")
         )
     try:
         ok, wait = _guarded(vault, FAILURES_KEY, lambda: secret_matches(stored, password))

@@ -88,6 +88,11 @@ def list_people(session: Session) -> list[Person]:
     return light.people_of(rows, aware)
 
 
+def anyone_with_pin(session: Session) -> bool:
+    found = session.execute(select(PersonRow.id).where(PersonRow.pin_hash.is_not(None)).limit(1)).first()
+    return found is not None
+
+
 def pin_hash(session: Session, person_id: str) -> str | None:
     row = session.get(PersonRow, person_id)
     return None if row is None else row.pin_hash

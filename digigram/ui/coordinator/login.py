@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digigram.core.coordination import MIN_PASSWORD, CoordinatorLocked
+from digigram.core.coordination import MIN_PASSWORD, PINS_GUARD, CoordinatorError, CoordinatorLocked
 from digigram.core.errors import DigigramError
 from digigram.ui.appearance import current_language
 from digigram.ui.errors import show_problem, show_text
@@ -153,6 +153,10 @@ def unlock(parent: QWidget, ws: WorkspaceAPI) -> CoordinatorAPI | None:
     """The Coordinator object after the password (set first when none exists yet), or None."""
     try:
         if not ws.coordinator_password_set():
+            if ws.first_password_guarded():
+                # Not chosen at this keyboard over people's PINs (Workspace.first_password_guarded).
+                show_problem(parent, CoordinatorError(PINS_GUARD))
+                return None
             typed = PasswordDialog.ask(parent, kind="first")
             if typed is None:
                 return None
