@@ -1,4 +1,9 @@
-"""Where save and open dialogs start: the folder used last, else the person's Documents folder."""
+"""Where save and open dialogs start: the folder its owner used last, else the Documents folder.
+
+On a shared library PC one person's folder is not offered to the next: each person's own exports
+remember their own folder, and coordinator mode its own, so a save dialog does not open where someone
+else's plan lies under her name.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-KEY = "files/last_folder"
+GROUP = "files/folder_of"
+SHARED = "files/last_folder"  # one folder for everyone, as earlier versions kept it: no longer read
+COORDINATOR = "coordinator"
 
 
-def start_folder() -> Path:
-    """The folder a file dialog opens in (it exists; else Documents, else the home folder)."""
-    last = QSettings().value(KEY, "")
+def person_owner(person_id: str) -> str:
+    """The owner key of a person's own exports."""
+    return f"person-{person_id}"
+
+
+def start_folder(owner: str) -> Path:
+    """The folder a file dialog of `owner` opens in (it exists; else Documents, else the home folder)."""
+    last = QSettings().value(f"{GROUP}/{owner}", "")
     if isinstance(last, str) and last and Path(last).is_dir():
         return Path(last)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -35,12 +47,14 @@ def file_name(name: str, suffix: str) -> str:
     return (kept or "digigram") + suffix
 
 
-def suggest(name: str) -> str:
-    """`name` in the start folder, for a save dialog's first suggestion."""
-    return str(start_folder() / name)
+def suggest(name: str, owner: str) -> str:
+    """`name` in `owner`'s start folder, for a save dialog's first suggestion."""
+    return str(start_folder(owner) / name)
 
 
-def remember(chosen: str | None) -> None:
-    """Keep the folder of a chosen file for the next dialog (also after a restart)."""
+def remember(chosen: str | None, owner: str) -> None:
+    """Keep the folder of a file `owner` chose for their next dialog (also after a restart)."""
     if chosen:
-        QSettings().setValue(KEY, str(Path(chosen).parent))
+        settings = QSettings()
+        settings.setValue(f"{GROUP}/{owner}", str(Path(chosen).parent))
+        settings.remove(SHARED)

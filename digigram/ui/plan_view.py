@@ -85,10 +85,9 @@ def open_file(path: Path) -> bool:
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
-    """Where to save the PDF; tests replace this."""
+    """Where to save the PDF, starting from the `suggested` path; tests replace this."""
     title = translate("Plan", "Save the plan as PDF")
-    path, _ = QFileDialog.getSaveFileName(parent, title, folders.suggest(suggested), "PDF (*.pdf)")
-    folders.remember(path)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
     return path or None
 
 
@@ -473,16 +472,21 @@ class PlanView(StackingScreen):
 
     def export_pdf(self) -> str | None:
         person = self.win.person
-        # In Documents or the last folder; a long name is cut, a "/" in it does not make a folder.
+        # In Documents or the folder this person used last (never another person's); a long name is
+        # cut, a "/" in it does not make a folder.
+        owner = folders.person_owner(person.id) if person else folders.COORDINATOR
         suggested = folders.file_name(person.name if person else "plan", ".pdf")
-        path = ask_pdf_path(self, suggested)
+        path = ask_pdf_path(self, folders.suggest(suggested, owner))
         if not path:
             return None
+        folders.remember(path, owner)
         # About two seconds of drawing pages on the window's thread: the wait cursor says it is working.
         done = self.win.run(lambda: plan_output.write_pdf(self, Path(path)), slow=True)
         if done is not None:
             # The plan's own state first: "Saved as …" after an export read as if the plan were saved.
             self._update_state()
+            # The file holds her levels and plan under her name, in a folder the next person may open.
             self.state.setText(self.state.text() + " · " + translate("Plan", "PDF saved as %1").replace(
-                "%1", path))
+                "%1", path) + " " + translate("Plan", "On a shared computer, take the file with you or "
+                                                     "delete it when you are done."))
         return path

@@ -259,15 +259,15 @@ def test_high_contrast_radio_buttons_are_round_and_charts_dark(qtbot: Any, windo
 
 
 def test_save_dialogs_start_in_documents_then_where_the_last_file_went(tmp_path: Path, qtbot: Any) -> None:
-    QSettings().remove(folders.KEY)
-    first = folders.start_folder()
+    QSettings().remove(folders.GROUP)
+    first = folders.start_folder(folders.COORDINATOR)
     assert first.is_dir() and first.name in ("Documents", Path.home().name)
     chosen = tmp_path / "звіти"
     chosen.mkdir()
-    folders.remember(str(chosen / "plan.pdf"))
-    assert folders.start_folder() == chosen
-    assert folders.suggest("група.csv") == str(chosen / "група.csv")
-    QSettings().remove(folders.KEY)
+    folders.remember(str(chosen / "plan.pdf"), folders.COORDINATOR)
+    assert folders.start_folder(folders.COORDINATOR) == chosen
+    assert folders.suggest("група.csv", folders.COORDINATOR) == str(chosen / "група.csv")
+    QSettings().remove(folders.GROUP)
 
 
 def test_with_no_one_yet_the_keyboard_starts_on_new_person(qtbot: Any, ws: Any, dialogs: Any) -> None:

@@ -80,8 +80,8 @@ def test_the_plan_of_a_200_character_name_saves_under_the_suggested_file_name(
     offered: list[str] = []
 
     def take_suggestion(parent: Any, suggested: str) -> str:
-        offered.append(suggested)
-        return str(tmp_path / suggested)
+        offered.append(Path(suggested).name)
+        return str(tmp_path / Path(suggested).name)
 
     monkeypatch.setattr(plan_view, "ask_pdf_path", take_suggestion)
     plan.export.click()

@@ -33,14 +33,16 @@ class Ask:
 
     @classmethod
     def save_path(cls, parent: QWidget | None, *, title: str, suggested: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, folders.suggest(suggested), pattern)
-        folders.remember(path)
+        path, _ = QFileDialog.getSaveFileName(parent, title, folders.suggest(suggested, folders.COORDINATOR),
+                                              pattern)
+        folders.remember(path, folders.COORDINATOR)
         return path or None
 
     @classmethod
     def open_path(cls, parent: QWidget | None, *, title: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder()), pattern)
-        folders.remember(path)
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(folders.start_folder(folders.COORDINATOR)),
+                                              pattern)
+        folders.remember(path, folders.COORDINATOR)
         return path or None
 
     @classmethod

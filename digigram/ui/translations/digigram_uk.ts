@@ -255,85 +255,85 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="56"/>
         <location filename="../coordinator/files.py" line="58"/>
+        <location filename="../coordinator/files.py" line="60"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="130"/>
+        <location filename="../coordinator/files.py" line="132"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="132"/>
+        <location filename="../coordinator/files.py" line="134"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="123"/>
-        <location filename="../coordinator/files.py" line="160"/>
-        <location filename="../coordinator/files.py" line="180"/>
+        <location filename="../coordinator/files.py" line="125"/>
+        <location filename="../coordinator/files.py" line="162"/>
+        <location filename="../coordinator/files.py" line="182"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="81"/>
+        <location filename="../coordinator/files.py" line="83"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="101"/>
+        <location filename="../coordinator/files.py" line="103"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="102"/>
+        <location filename="../coordinator/files.py" line="104"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="106"/>
+        <location filename="../coordinator/files.py" line="108"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="111"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="110"/>
+        <location filename="../coordinator/files.py" line="112"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="112"/>
+        <location filename="../coordinator/files.py" line="114"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="143"/>
+        <location filename="../coordinator/files.py" line="145"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="154"/>
+        <location filename="../coordinator/files.py" line="156"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="166"/>
+        <location filename="../coordinator/files.py" line="168"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="168"/>
+        <location filename="../coordinator/files.py" line="170"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="186"/>
+        <location filename="../coordinator/files.py" line="188"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="192"/>
+        <location filename="../coordinator/files.py" line="194"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="198"/>
+        <location filename="../coordinator/files.py" line="200"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -451,12 +451,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Два нові паролі відрізняються. Введіть їх ще раз.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="186"/>
+        <location filename="../coordinator/login.py" line="190"/>
         <source>The coordinator password is changed.</source>
         <translation>Пароль координатора змінено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/login.py" line="196"/>
+        <location filename="../coordinator/login.py" line="200"/>
         <source>No coordinator password is set on this computer yet, so only the PIN opens these results.</source>
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
@@ -1655,32 +1655,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="182"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="184"/>
+        <location filename="../plan_view.py" line="183"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="186"/>
+        <location filename="../plan_view.py" line="185"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="187"/>
+        <location filename="../plan_view.py" line="186"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="188"/>
+        <location filename="../plan_view.py" line="187"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="189"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1760,22 +1760,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="194"/>
+        <location filename="../plan_view.py" line="193"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="195"/>
+        <location filename="../plan_view.py" line="194"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="196"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="197"/>
+        <location filename="../plan_view.py" line="196"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1790,27 +1790,27 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="279"/>
+        <location filename="../plan_view.py" line="278"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="334"/>
+        <location filename="../plan_view.py" line="333"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="334"/>
+        <location filename="../plan_view.py" line="333"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="373"/>
+        <location filename="../plan_view.py" line="372"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="363"/>
+        <location filename="../plan_view.py" line="362"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
@@ -1825,44 +1825,49 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="190"/>
+        <location filename="../plan_view.py" line="189"/>
         <source>Move the step up</source>
         <translation>Перемістити крок вище</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="191"/>
+        <location filename="../plan_view.py" line="190"/>
         <source>Move the step down</source>
         <translation>Перемістити крок нижче</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="248"/>
+        <location filename="../plan_view.py" line="247"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="375"/>
+        <location filename="../plan_view.py" line="374"/>
         <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
         <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="379"/>
+        <location filename="../plan_view.py" line="378"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="466"/>
+        <location filename="../plan_view.py" line="465"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="471"/>
+        <location filename="../plan_view.py" line="470"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="486"/>
+        <location filename="../plan_view.py" line="489"/>
         <source>PDF saved as %1</source>
         <translation>PDF збережено у файл %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="490"/>
+        <source>On a shared computer, take the file with you or delete it when you are done.</source>
+        <translation>На спільному компʼютері заберіть файл із собою або видаліть його, коли він стане непотрібним.</translation>
     </message>
 </context>
 <context>
@@ -2152,12 +2157,12 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="355"/>
+        <location filename="../quiz_view.py" line="356"/>
         <source>Your level is not clear yet, so a few more questions are needed.</source>
         <translation>Ваш рівень ще не ясний, тож потрібно ще кілька питань.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="433"/>
+        <location filename="../quiz_view.py" line="434"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
@@ -2180,22 +2185,22 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="329"/>
+        <location filename="../quiz_view.py" line="330"/>
         <source>Keys: 1–%1 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–%1 — вибрати відповідь, 0 — «Не знаю», стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="332"/>
+        <location filename="../quiz_view.py" line="333"/>
         <source>Keys: 1–%1 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="362"/>
+        <location filename="../quiz_view.py" line="363"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="368"/>
+        <location filename="../quiz_view.py" line="369"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>
