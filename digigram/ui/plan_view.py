@@ -487,6 +487,6 @@ class PlanView(StackingScreen):
             self._update_state()
             # The file holds her levels and plan under her name, in a folder the next person may open.
             self.state.setText(self.state.text() + " · " + translate("Plan", "PDF saved as %1").replace(
-                "%1", path) + " " + translate("Plan", "On a shared computer, take the file with you or "
+                "%1", path) + " · " + translate("Plan", "On a shared computer, take the file with you or "
                                                      "delete it when you are done."))
         return path
