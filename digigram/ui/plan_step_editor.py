@@ -39,6 +39,14 @@ def status_label(status: str) -> str:
     }.get(status, status)
 
 
+class DateField(QDateEdit):
+    """A date that is one stop for Tab, as every other field of the form: Qt's date field walked day,
+    month and year with Tab, so Tab seemed stuck in it. ← and → move between its parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class StepEditor(QWidget):
     """Shows one PlanStep; every change by the person is sent as the edited step."""
 
@@ -59,7 +67,7 @@ class StepEditor(QWidget):
         self.resource.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.resource.setMinimumContentsLength(24)
         self.has_due = QCheckBox(self)
-        self.due = QDateEdit(self)
+        self.due = DateField(self)
         self.due.setCalendarPopup(True)
         # Before any step is shown the field held Qt's 01.01.2000; a step without a date offers this one.
         self.due.setDate(QDate.currentDate().addDays(30))

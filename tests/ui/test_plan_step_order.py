@@ -104,3 +104,17 @@ def test_moving_a_step_by_keyboard_keeps_the_focus_off_its_goal(qtbot: Any, wind
     assert plan.goal.text() == "Третій крок"
     assert [plan.list.item(i).text().split(" — ")[0] for i in range(3)] == [
         "Перший крок", "Другий крок", "Третій крок"]
+
+
+def test_tab_leaves_the_due_date_in_one_press(qtbot: Any, window: Any) -> None:
+    """Tab walked the date's day, month and year before it left the field: it looked stuck."""
+    plan = _three_steps(qtbot, window)
+    plan.has_due.setChecked(True)
+    plan.due.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(plan.due.hasFocus)
+    qtbot.keyClick(plan.due, Qt.Key.Key_Tab)
+    assert plan.status.hasFocus()  # the next field of the form
+    qtbot.keyClick(plan.status, Qt.Key.Key_Backtab)
+    assert plan.due.hasFocus()
+    qtbot.keyClick(plan.due, Qt.Key.Key_Backtab)
+    assert plan.has_due.hasFocus()
