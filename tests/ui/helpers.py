@@ -165,13 +165,23 @@ def show_figures_page(view: Any, page: Any, *, timeout: float = 20.0) -> None:
     settle(16)
 
 
-def turn_to(view: Any, index: int) -> None:
-    """Turn the dashboard to its page `index`, waiting for the figures on the pages that read them."""
+def turn_to(view: Any, index: int, *, timeout: float = 20.0) -> None:
+    """Turn the dashboard to its page `index`, waiting for the figures on the pages that read them (the
+    programme's too: on a busy machine its page was looked at while its figures were still on the way)."""
+    import time
+
     page = view.tabs.widget(index)
     if page in (view.hard, view.before_after):
         show_figures_page(view, page)
-    else:
-        view.tabs.setCurrentIndex(index)
+        return
+    view.tabs.setCurrentIndex(index)
+    if page is view.programme:
+        deadline = time.monotonic() + timeout
+        while view.programme.picture is None:
+            assert time.monotonic() < deadline, "the programme's figures never arrived"
+            QApplication.processEvents()
+            time.sleep(0.01)
+        settle(16)
 
 
 def when_dialog_opens(kind: type, act: Any, seen: list[Any]) -> None:
