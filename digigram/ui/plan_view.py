@@ -139,6 +139,12 @@ class PlanView(StackingScreen):
         row.addWidget(self.up)
         row.addWidget(self.down)
         left.addLayout(row)
+        # Removing a step asks nothing: this brings it back (shown only while there is one to bring back).
+        self.bring_back = QPushButton(self)
+        self.bring_back.hide()
+        self.removed: list[tuple[int, PlanStep]] = []  # (its place, the step), the last removed last
+        # Its own line: the row above and the buttons at the bottom are full at 200 % text.
+        left.addWidget(self.bring_back)
         body.addLayout(left, 2)
 
         self.form_box = StepEditor(self, win)
@@ -167,6 +173,7 @@ class PlanView(StackingScreen):
         self.suggest.clicked.connect(self.suggest_steps)
         self.add.clicked.connect(self.add_step)
         self.remove.clicked.connect(self.remove_step)
+        self.bring_back.clicked.connect(self.bring_back_step)
         self.up.clicked.connect(lambda: self.move_step(-1))
         self.down.clicked.connect(lambda: self.move_step(1))
         self.save.clicked.connect(self.save_plan)
@@ -186,6 +193,7 @@ class PlanView(StackingScreen):
         self.suggest.setText(translate("Plan", "&Suggest from my results"))
         self.add.setText(translate("Plan", "&Add a step"))
         self.remove.setText(translate("Plan", "Re&move the step"))
+        self.bring_back.setText(translate("Plan", "Bring the step &back"))
         for button, words in ((self.up, translate("Plan", "Move the step up")),
                               (self.down, translate("Plan", "Move the step down"))):
             button.setToolTip(words)
@@ -259,6 +267,8 @@ class PlanView(StackingScreen):
         self._show_heading()
         self.plan = self.win.run(lambda: self.win.ws.plan_for(person_id))
         self.steps = list(self.plan.steps) if self.plan is not None else []
+        self.removed.clear()
+        self.bring_back.hide()
         self.dirty = self.touched = False
         self._read_latest()
         if not self.steps:
@@ -395,11 +405,31 @@ class PlanView(StackingScreen):
     def remove_step(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.steps):
-            del self.steps[row]
+            self.removed.append((row, self.steps.pop(row)))
             self.dirty = self.touched = True
             self._render_list()
             self._load_form()
             self._update_state()
+            self.bring_back.show()
+            if not self.steps:  # the removed button gave its focus away: to the way back, not the window
+                self.bring_back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def bring_back_step(self) -> None:
+        """The step removed last, back in its place and chosen."""
+        if not self.removed:
+            return
+        row, step = self.removed.pop()
+        row = min(row, len(self.steps))
+        self.steps.insert(row, step)
+        self.dirty = self.touched = True
+        self._render_list()
+        self.list.setCurrentRow(row)
+        self._load_form()
+        self._update_state()
+        if not self.removed:
+            if self.bring_back.hasFocus():
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.bring_back.hide()
 
     def move_step(self, by: int) -> None:
         """Move the chosen step `by` places (-1 up, 1 down); it stays chosen."""

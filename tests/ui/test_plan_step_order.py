@@ -118,3 +118,26 @@ def test_tab_leaves_the_due_date_in_one_press(qtbot: Any, window: Any) -> None:
     assert plan.due.hasFocus()
     qtbot.keyClick(plan.due, Qt.Key.Key_Backtab)
     assert plan.has_due.hasFocus()
+
+
+def test_a_removed_step_comes_back_in_its_place(qtbot: Any, window: Any) -> None:
+    """«Remove the step» asks nothing, and a step removed by mistake was lost unless the plan was left
+    unsaved. «Bring the step back» returns the removed steps, the last one first, each in its place."""
+    plan = _three_steps(qtbot, window)
+    goals = [step.goal for step in plan.steps]
+    assert not plan.bring_back.isVisible()
+    plan.list.setCurrentRow(1)
+    qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    plan.list.setCurrentRow(0)
+    qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    assert [step.goal for step in plan.steps] == [goals[2]] and plan.bring_back.isVisible()
+    qtbot.mouseClick(plan.bring_back, Qt.MouseButton.LeftButton)
+    assert [step.goal for step in plan.steps] == [goals[0], goals[2]]
+    assert plan.list.currentRow() == 0 and plan.goal.text() == goals[0]  # chosen where it came back
+    qtbot.mouseClick(plan.bring_back, Qt.MouseButton.LeftButton)
+    assert [step.goal for step in plan.steps] == goals and not plan.bring_back.isVisible()
+    assert plan.state.text() == "Not saved yet"
+
+    qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    window.show_plan(window.person_id)  # another opening of the plan starts afresh
+    assert not plan.bring_back.isVisible()

@@ -1655,162 +1655,162 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="182"/>
+        <location filename="../plan_view.py" line="189"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="183"/>
+        <location filename="../plan_view.py" line="190"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="185"/>
+        <location filename="../plan_view.py" line="192"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="186"/>
+        <location filename="../plan_view.py" line="193"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="187"/>
+        <location filename="../plan_view.py" line="194"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="188"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="93"/>
+        <location filename="../plan_step_editor.py" line="101"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Мета:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="94"/>
+        <location filename="../plan_step_editor.py" line="102"/>
         <source>&amp;Competence:</source>
         <translation>К&amp;омпетентність:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="95"/>
+        <location filename="../plan_step_editor.py" line="103"/>
         <source>&amp;Resource:</source>
         <translation>&amp;Ресурс:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="96"/>
+        <location filename="../plan_step_editor.py" line="104"/>
         <source>&amp;Due date:</source>
         <translation>&amp;Термін:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="97"/>
+        <location filename="../plan_step_editor.py" line="105"/>
         <source>Stat&amp;us:</source>
         <translation>&amp;Стан:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="98"/>
+        <location filename="../plan_step_editor.py" line="106"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Нотатки:</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="101"/>
+        <location filename="../plan_step_editor.py" line="109"/>
         <source>Goal</source>
         <translation>Мета</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="102"/>
+        <location filename="../plan_step_editor.py" line="110"/>
         <source>Competence</source>
         <translation>Компетентність</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="103"/>
+        <location filename="../plan_step_editor.py" line="111"/>
         <source>Resource</source>
         <translation>Ресурс</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="104"/>
+        <location filename="../plan_step_editor.py" line="112"/>
         <source>Set a due date</source>
         <translation>Установити термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="105"/>
+        <location filename="../plan_step_editor.py" line="113"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="106"/>
+        <location filename="../plan_step_editor.py" line="114"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="111"/>
+        <location filename="../plan_step_editor.py" line="119"/>
         <source>by</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="112"/>
+        <location filename="../plan_step_editor.py" line="120"/>
         <source>Due date</source>
         <translation>Термін</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="114"/>
+        <location filename="../plan_step_editor.py" line="122"/>
         <source>&amp;Open the resource</source>
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="193"/>
+        <location filename="../plan_view.py" line="201"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="194"/>
+        <location filename="../plan_view.py" line="202"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="195"/>
+        <location filename="../plan_view.py" line="203"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="196"/>
+        <location filename="../plan_view.py" line="204"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="131"/>
+        <location filename="../plan_step_editor.py" line="139"/>
         <source>(none)</source>
         <translation>(немає)</translation>
     </message>
     <message>
-        <location filename="../plan_step_editor.py" line="133"/>
+        <location filename="../plan_step_editor.py" line="141"/>
         <source>on this computer</source>
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="278"/>
+        <location filename="../plan_view.py" line="288"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="333"/>
+        <location filename="../plan_view.py" line="343"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="333"/>
+        <location filename="../plan_view.py" line="343"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="372"/>
+        <location filename="../plan_view.py" line="382"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="362"/>
+        <location filename="../plan_view.py" line="372"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
@@ -1825,47 +1825,52 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="189"/>
+        <location filename="../plan_view.py" line="196"/>
+        <source>Bring the step &amp;back</source>
+        <translation>&amp;Повернути крок</translation>
+    </message>
+    <message>
+        <location filename="../plan_view.py" line="197"/>
         <source>Move the step up</source>
         <translation>Перемістити крок вище</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="190"/>
+        <location filename="../plan_view.py" line="198"/>
         <source>Move the step down</source>
         <translation>Перемістити крок нижче</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="247"/>
+        <location filename="../plan_view.py" line="255"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="374"/>
+        <location filename="../plan_view.py" line="384"/>
         <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
         <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="378"/>
+        <location filename="../plan_view.py" line="388"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="465"/>
+        <location filename="../plan_view.py" line="495"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="470"/>
+        <location filename="../plan_view.py" line="500"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="489"/>
+        <location filename="../plan_view.py" line="519"/>
         <source>PDF saved as %1</source>
         <translation>PDF збережено у файл %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="490"/>
+        <location filename="../plan_view.py" line="520"/>
         <source>On a shared computer, take the file with you or delete it when you are done.</source>
         <translation>На спільному компʼютері заберіть файл із собою або видаліть його, коли він стане непотрібним.</translation>
     </message>
