@@ -104,14 +104,15 @@ class PersonDialog(QDialog):
             layout.addWidget(self.hub.hint)
         # What a PIN does not do, too: the coordinator opens a protected person with the coordinator
         # password (PinDialog's «Coordinator opens it…»), and a note saying only "stops others" overpromised.
+        # "In Digigram": the database file itself is not encrypted (docs/install.md).
         # "Leave it empty if you do not need one" made way for it: the field's label says "(optional)", and
         # at 200 % text on a 1024×600 screen the form still fits without scrolling.
         self.pin_note = QLabel(
             translate(
                 "PersonDialog",
                 "A PIN of at least %1 characters, not easy to guess, stops others on this computer from "
-                "opening your results; the hub's coordinator can still open them with the coordinator "
-                "password.",
+                "opening your results in Digigram; the hub's coordinator can still open them with the "
+                "coordinator password.",
             ).replace("%1", str(limits.PIN_MIN)),
             self,
         )

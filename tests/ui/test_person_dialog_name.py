@@ -101,15 +101,16 @@ def test_a_new_name_is_added_without_a_question(qtbot: Any, window: Any, ws: Any
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("uk", ("щонайменше з 4 символів", "не дасть іншим людям",
+    ("uk", ("щонайменше з 4 символів", "не дасть іншим людям", "у Digigram",
             "координатор хабу все ж може відкрити їх паролем координатора")),
-    ("en", ("at least 4 characters", "stops others",
+    ("en", ("at least 4 characters", "stops others", "in Digigram",
             "the hub's coordinator can still open them with the coordinator password"))])
 @pytest.mark.parametrize("scale", [100, 200])
 def test_the_pin_note_says_the_coordinator_can_still_open_the_results(
         qtbot: Any, window: Any, lang: str, words: tuple[str, ...], scale: int) -> None:
     """«A PIN stops others on this computer from opening your results» promised more than it keeps: the
-    PIN box's «Coordinator opens it…» opens them with the coordinator password. The note says so, whole."""
+    PIN box's «Coordinator opens it…» opens them with the coordinator password, and the database file is
+    not encrypted (only Digigram keeps them closed). The note says so, whole."""
     window.apply_settings(Settings(language=lang, text_scale=scale), store=False)
     dialog = _dialog(qtbot, window)
     settle(8)
