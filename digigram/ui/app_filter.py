@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QPushButton, QToolButton
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QDialog, QPushButton, QToolButton, QWidget
 
 from digigram.ui import mnemonics
 
@@ -23,6 +23,7 @@ class AppFilter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timers: list[QTimer] = []
+        self.keyboard_last = False  # whether the last input was a key press (else a click, wheel or touch)
 
     def restart_on_input(self, timer: QTimer) -> None:
         """Start `timer` again, while it runs, at every key press, click, wheel turn or touch."""
@@ -37,6 +38,7 @@ class AppFilter(QObject):
         for timer in self._timers:
             if timer.isActive():
                 timer.start()  # any key or click counts as someone being there
+        self.keyboard_last = kind == QEvent.Type.KeyPress
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return enter_presses_button(watched, event) or mnemonics.latin_layout_mnemonic(watched, event)
         return False
@@ -66,6 +68,51 @@ def enter_presses_button(watched: QObject, event: QKeyEvent) -> bool:
 
 
 _installed: AppFilter | None = None
+
+
+def focus_reason() -> Qt.FocusReason:
+    """The reason to give for a focus the app moves in answer to what the person just did.
+
+    After a key press it is a keyboard focus, as Qt's own shortcuts give it, and the style marks it; after
+    a click it is not marked, as Qt leaves a focus a click put.
+    """
+    if _installed is not None and shiboken6.isValid(_installed) and _installed.keyboard_last:
+        return Qt.FocusReason.ShortcutFocusReason
+    return Qt.FocusReason.OtherFocusReason
+
+
+def give_focus(widget: QWidget) -> None:
+    """Move the focus to `widget` for the person, marked if they are using the keyboard (focus_reason).
+
+    Qt marks nothing when the widget has the focus already (Qt may have passed it there on its own when
+    the focused button was hidden), so the window is then told of the keyboard focus directly, as Qt's own
+    shortcuts do. In a window not active yet (a dialog just closed over it: the self-rating before the
+    first question), Qt forgets the keyboard focus as the window comes back; it is told again then.
+    """
+    reason = focus_reason()
+    widget.setFocus(reason)
+    if reason != Qt.FocusReason.ShortcutFocusReason:
+        return
+    window = widget.window()
+    if not window.isActiveWindow():
+        widget.installEventFilter(_MarkOnReturn(widget))
+    elif not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        widget.update()
+
+
+class _MarkOnReturn(QObject):
+    """Marks its widget's keyboard focus once, as its window becomes active again and gives it back."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        focused = event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent)
+        if focused and isinstance(event, QFocusEvent) and isinstance(watched, QWidget):
+            if event.reason() == Qt.FocusReason.ActiveWindowFocusReason:
+                watched.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+                watched.update()
+            watched.removeEventFilter(self)  # any other way in (a click) is Qt's own to mark or not
+            self.deleteLater()
+        return False
 
 
 def install() -> AppFilter | None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from digigram.core import limits
 from digigram.core.i18n import format_count
 from digigram.core.regions import person_search_text, search_matches
+from digigram.ui import app_filter
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.mnemonics import latin_key, mnemonic
 from digigram.ui.person_dialog import PersonDialog, PinDialog
@@ -416,12 +417,13 @@ class HomeView(StackingScreen):
 
             pin = PinDialog.ask(self, name=person.name, attempt=attempt)
             if pin is None:
+                self._not_opened()
                 return
             if pin is PinDialog.BY_COORDINATOR:
                 from digigram.ui.coordinator import login as coordinator_login
 
                 if not coordinator_login.open_person(self.win, person.id):
-                    return
+                    return  # said why; the person stays chosen for the coordinator's next try
             elif not any(checked):
                 right = guarded(self, lambda: self.win.ws.check_pin(person.id, str(pin)))
                 if right is None:
@@ -431,6 +433,13 @@ class HomeView(StackingScreen):
                     return
             self.win.unlocked.add(person.id)
         guarded(self, lambda: action(person.id))
+
+    def _not_opened(self) -> None:
+        """The PIN was not given (Esc, Cancel): nobody stays chosen. «Selected: …» and the status line's
+        «Person: …» went on naming the protected person, as if they had signed in. The keyboard goes back
+        to the list, on their name, to choose again."""
+        self.people.clearSelection()  # the selection's signal forgets the person on the window too
+        app_filter.give_focus(self.people)
 
     def create_person(self) -> None:
         fw = self.win.ws.framework

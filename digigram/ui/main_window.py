@@ -6,8 +6,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QToolBar,
+    QToolTip,
     QWidget,
 )
 
@@ -173,6 +182,18 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.settings_action)
         self.toolbar.addAction(self.coordinator_action)
+        # Tab stops (Qt gives a toolbar's buttons none): a keyboard-only person met neither Settings, where
+        # the text size, contrast and language are, nor its Ctrl key, which only a mouse pointer's tooltip
+        # said. Tab alone, so a click leaves the focus where it was; reached with Tab, a button shows its
+        # tooltip with the key. Not an Alt letter each: no letter of the three words was free on every
+        # screen (the coordinator's pages and the plan use them), and «Головна» is a button of its own on
+        # three screens.
+        self.bar_buttons: list[QWidget] = []
+        for action in (self.home_action, self.settings_action, self.coordinator_action):
+            button = self.toolbar.widgetForAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.installEventFilter(self)
+            self.bar_buttons.append(button)
         app_filter.install()  # Alt+letter also with the Latin keyboard layout active
         self.notices = NoticeBar(self)
         self.setStatusBar(self.notices)  # notices wrap at large text instead of being cut off
@@ -290,6 +311,17 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # What a pointer resting on a toolbar button shows (what it opens and its Ctrl key), shown under it
+        # when Tab reaches it: as the key comes up, since a tooltip hides at any key, and the focus moves
+        # while the key is still down.
+        if (watched in self.bar_buttons and isinstance(watched, QWidget) and watched.hasFocus()
+                and event.type() == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.isAutoRepeat()):
+            under = watched.mapToGlobal(QPoint(0, watched.height()))
+            QToolTip.showText(under, watched.toolTip(), watched)  # it goes at the next key or click
+        return super().eventFilter(watched, event)
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -458,7 +490,13 @@ class MainWindow(QMainWindow):
     def show_results(self, attempt_id: str) -> None:
         view = self.view("results")
         view.show_attempt(attempt_id)
+        # Each opening starts on the overview, with the keyboard on the page tabs: Ctrl+Tab and the arrow
+        # keys turn the pages, Tab goes into one. Left to Qt, the focus passed from the button pressed on
+        # Home to the last page's review text (the page shown last time, maybe by someone else), unmarked,
+        # and Ctrl+Tab did nothing there.
+        view.tabs.setCurrentIndex(0)
         self.show_view(view)
+        app_filter.give_focus(view.tabs.tabBar())
 
     def show_latest_results(self, person_id: str) -> None:
         latest = self.ws.latest_finished(person_id)

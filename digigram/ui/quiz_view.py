@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digigram.core.answer_order import display_order
+from digigram.ui import app_filter
 from digigram.ui.widgets import ButtonText, TextLabel, scroll_page
 
 if TYPE_CHECKING:
@@ -288,7 +289,10 @@ class QuizView(QWidget):
             QWidget.setTabOrder(self.buttons[-1], self.next_button)
         QWidget.setTabOrder(self.next_button, self.pause_button)
         if self.buttons and self.isVisible():
-            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            # Given as a key would give it when the question came from a key (Enter, a number): the style
+            # then marks it, as it did not on a new question (no mark, though the focus was there). After
+            # a click it stays unmarked, as Qt leaves a focus a click put.
+            app_filter.give_focus(self.buttons[0])
         if not keep_choice:
             # A new question is read from its start: the last one may have been scrolled down to its
             # answers, and the next began there with its first lines out of sight.
