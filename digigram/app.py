@@ -56,6 +56,9 @@ def finish_opening(window: Any, ws: Any, *, language: str | None) -> None:
         appearance.install_language(settings.language)
     window.attach(ws, settings=settings)
     appearance.apply_looks(text_scale=settings.text_scale, high_contrast=settings.high_contrast)
+    # As a change in Settings does: home, laid out at the size the window opened with, stayed wider than
+    # the window at a saved 200 % text and scrolled sideways on every start.
+    window.refit()
 
 
 def open_window(args: Any) -> Any:

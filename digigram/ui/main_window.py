@@ -572,8 +572,12 @@ class MainWindow(QMainWindow):
             # Qt sends LanguageChange to every widget; each screen re-reads its texts.
             appearance.install_language(chosen.language)
         self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
-        # Larger text can raise a screen's minimum size; once the layouts have settled, the screens
-        # rearrange for the width there is and the window is brought back inside the screen.
+        self.refit()
+
+    def refit(self) -> None:
+        """After the text size or contrast changed: larger text can raise a screen's minimum size; once
+        the layouts have settled, the screens rearrange for the width there is and the window is brought
+        back inside the screen."""
         self.fit_screens()
         QTimer.singleShot(0, self, self.keep_on_screen)
         QTimer.singleShot(0, self, self.fit_screens)
