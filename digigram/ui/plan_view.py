@@ -360,6 +360,11 @@ class PlanView(StackingScreen):
         known = {(s.competence_id, s.resource_id) for s in self.steps}
         new = [s for s in plan.steps if (s.competence_id, s.resource_id) not in known]
         self.steps.extend(new)
+        # A removed step the suggestion brought again is not to be brought back a second time.
+        again = {(s.competence_id, s.resource_id) for s in new}
+        self.removed = [(row, s) for row, s in self.removed if (s.competence_id, s.resource_id) not in again]
+        if not self.removed:
+            self._hide_bring_back()
         if new:
             self.dirty = True
             self.touched = self.touched or not quiet
@@ -427,9 +432,12 @@ class PlanView(StackingScreen):
         self._load_form()
         self._update_state()
         if not self.removed:
-            if self.bring_back.hasFocus():
-                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.bring_back.hide()
+            self._hide_bring_back()
+
+    def _hide_bring_back(self) -> None:
+        if self.bring_back.hasFocus():  # its focus goes to the list, not to the window
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.bring_back.hide()
 
     def move_step(self, by: int) -> None:
         """Move the chosen step `by` places (-1 up, 1 down); it stays chosen."""

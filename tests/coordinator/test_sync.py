@@ -504,3 +504,31 @@ def test_an_account_that_may_only_read_is_refused_before_the_bundle_is_made(
     assert "лише для читання" in refused.value.message("uk")
     assert stages == ["connect"]  # nothing was prepared
     assert set(_counts(region).values()) == {0}
+
+
+@POSTGRESQL_ONLY
+def test_a_connection_ended_while_the_region_is_asked_what_it_holds_says_the_sync_stopped(
+        new_target: Callable[..., Target], coordinator: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sync's own words («Nothing was half-written… running the sync again completes it») were said
+    only for a drop during the import; one while the region was asked which checks it holds gave the
+    general «connection to the database server was lost»."""
+    from digigram.services.bundles import rows
+    from digigram.services.sync import SyncStopped
+
+    region = new_target()
+    asked = rows.held_checks
+
+    def ended_first(session: Any, ids: Any) -> set[str]:
+        pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        other = region.engine()
+        with other.connect() as conn:  # the server ends this session's connection, as a dropped network
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        other.dispose()
+        return asked(session, ids)
+
+    monkeypatch.setattr(rows, "held_checks", ended_first)
+    with pytest.raises(SyncStopped) as stopped:
+        coordinator.sync_to(region.url, lang="en")
+    said = stopped.value.message("en")
+    assert "connection to the regional database was lost" in said and "running the sync again" in said
+    assert set(_counts(region).values()) == {0}

@@ -141,3 +141,18 @@ def test_a_removed_step_comes_back_in_its_place(qtbot: Any, window: Any) -> None
     qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
     window.show_plan(window.person_id)  # another opening of the plan starts afresh
     assert not plan.bring_back.isVisible()
+
+
+def test_a_removed_step_the_suggestion_brought_again_is_not_brought_back_twice(
+        qtbot: Any, window: Any, ws: Any) -> None:
+    from tests.ui.test_plan_suggest import _plan_after_a_check
+
+    _person, plan = _plan_after_a_check(qtbot, window)
+    if not plan.steps:
+        qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)
+    assert plan.steps
+    plan.list.setCurrentRow(0)
+    qtbot.mouseClick(plan.remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plan.suggest, Qt.MouseButton.LeftButton)  # suggests the removed step again
+    keys = [(s.competence_id, s.resource_id) for s in plan.steps]
+    assert len(keys) == len(set(keys)) and not plan.bring_back.isVisible()
