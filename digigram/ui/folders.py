@@ -58,3 +58,8 @@ def remember(chosen: str | None, owner: str) -> None:
         settings = QSettings()
         settings.setValue(f"{GROUP}/{owner}", str(Path(chosen).parent))
         settings.remove(SHARED)
+
+
+def forget(owner: str) -> None:
+    """Drop `owner`'s remembered folder (a person erased: its path could hold her name)."""
+    QSettings().remove(f"{GROUP}/{owner}")

@@ -270,11 +270,18 @@ def test_delete_person_asks_first_and_removes_them(window: Any, ws: Any, typed: 
     assert "Іван Мельник" in names(view)
     assert "backups" in files["asked"][-1] and "Іван Мельник" in files["asked"][-1]
 
+    from PySide6.QtCore import QSettings
+
+    from digigram.ui import folders
+
+    folders.remember(str(Path.home() / "Іван Мельник" / "план.pdf"), folders.person_owner(people[2].id))
     files["confirm"] = True
     view.table.setCurrentIndex(view.model.index(row, 0))
     view.delete_button.click()
     assert names(view) == ["Марія Коваль", "Оксана Петренко"]
     assert all(p.id != people[2].id for p in ws.people())
+    # The folder he saved his plan in, which could name him, is forgotten with him.
+    assert QSettings().value(f"{folders.GROUP}/{folders.person_owner(people[2].id)}") is None
 
 
 def test_person_data_and_pdf_exports(window: Any, ws: Any, typed: dict[str, Any], files: dict[str, Any],

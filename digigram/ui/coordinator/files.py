@@ -199,5 +199,8 @@ def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: 
     # PC. It runs off the window's thread, which repaints meanwhile; it cannot be stopped halfway.
     deleting = translate("CoordinatorFiles", "Deleting %1 and erasing their data…")
     waiting = WorkDialog(parent, title=title, text=deleting.replace("%1", name), cancel=None)
-    return _run(parent, lambda: waiting.run(lambda _progress, _cancelled: co.delete_person(person_id)),
-                waiting)
+    change = _run(parent, lambda: waiting.run(lambda _progress, _cancelled: co.delete_person(person_id)),
+                  waiting)
+    if change is not None:
+        folders.forget(folders.person_owner(person_id))  # the folder she saved in could name her
+    return change
