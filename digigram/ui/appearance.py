@@ -17,6 +17,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
+    QDateTimeEdit,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -89,7 +91,8 @@ class ScaledIndicators(QProxyStyle):
 
     Fusion keeps them at their 100 % size, a small target beside text at 200 %, where a button's text
     nearly touched its edge. High contrast sizes the indicators and a button's padding in its style
-    sheet instead, which takes precedence.
+    sheet instead, which takes precedence; there (`contrast`) a drop-down list's arrow is drawn here,
+    large and solid, in the room the sheet leaves for it.
     """
 
     _METRICS = frozenset({QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
@@ -101,6 +104,7 @@ class ScaledIndicators(QProxyStyle):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.percent = SCALE_MIN
+        self.contrast = False
 
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
                     widget: QWidget | None = None) -> int:
@@ -155,6 +159,31 @@ class ScaledIndicators(QProxyStyle):
         if sub == QStyle.SubControl.SC_SpinBoxEditField:
             return rect.adjusted(0, 0, -extra, 0)
         return rect
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:
+        # In high contrast the sheet draws a drop-down list (and a calendar date field) and asks for the
+        # arrow alone. Fusion's was at most 8 pixels wide in a faded text colour: grey on black, and no
+        # larger at 200 % text. Here it is solid, in the text's colour, as wide as half the text is high.
+        if (not self.contrast or element != QStyle.PrimitiveElement.PE_IndicatorArrowDown
+                or not isinstance(widget, (QComboBox, QDateTimeEdit))):
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        on = bool(option.state & QStyle.StateFlag.State_Enabled)
+        colour = option.palette.color(QPalette.ColorGroup.Normal if on else QPalette.ColorGroup.Disabled,
+                                      QPalette.ColorRole.ButtonText)
+        rect = option.rect
+        arrow = min(list_arrow_room(option.fontMetrics.height())[0], rect.width(), 2 * rect.height())
+        half, tall = arrow // 2, (arrow + 1) // 2
+        centre = rect.center()
+        top = centre.y() - tall // 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygon([QPoint(centre.x() - half, top), QPoint(centre.x() + half + 1, top),
+                                      QPoint(centre.x(), top + tall)]))
+        painter.restore()
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
                            painter: QPainter, widget: QWidget | None = None) -> None:
@@ -220,6 +249,7 @@ def apply_looks(*, text_scale: int, high_contrast: bool) -> None:
     style = app.style()
     if isinstance(style, ScaledIndicators):  # before the font: the relayout it causes asks the new size
         style.percent = percent
+        style.contrast = high_contrast
     app.setFont(font)
     # Widgets out of sight take the new font from posted events; delivered now, before the sheet
     # stores their fonts.
@@ -261,11 +291,19 @@ def _contrast_palette() -> QPalette:
     return pal
 
 
+def list_arrow_room(text_height: int) -> tuple[int, int]:
+    """A high-contrast drop-down list's arrow width and the width of the room it sits in, for text
+    `text_height` pixels high: half that height, in a room wide enough for a finger or a shaky mouse."""
+    arrow = max(8, round(text_height * 0.6))
+    return arrow, arrow + max(10, arrow)
+
+
 def contrast_sheet(font: QFont) -> str:
     """The high-contrast style sheet for text in `font` (indicator sizes follow the text size)."""
     # Style sheets take no "em" for a radius: with one, radio buttons were drawn square, like check
     # boxes. Sizes in pixels from the font keep a circle a circle at every text size.
-    box = max(12, round(QFontMetrics(font).height() * 0.8))
+    height = QFontMetrics(font).height()
+    box = max(12, round(height * 0.8))
     return (
         # A thick yellow outline shows where the keyboard is, whatever the style draws.
         "*:focus { outline: 2px solid #ffff00; } "
@@ -309,5 +347,9 @@ def contrast_sheet(font: QFont) -> str:
         # both arrows together), as ScaledIndicators makes them without the sheet.
         f"QTabBar::scroller {{ width: {2 * max(box, 16)}px; }} "
         "QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; "
-        "border: 3px solid #ffffff; }"
+        "border: 3px solid #ffffff; } "
+        # Room for the list's arrow, which ScaledIndicators draws large and white: the text stops before it.
+        f"QComboBox::drop-down, QDateTimeEdit::drop-down {{ width: {list_arrow_room(height)[1]}px; }} "
+        # The style's OK and Cancel icons are dark green and red, unreadable on black: the words say it.
+        "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
     )

@@ -30,12 +30,6 @@ def database_failed(exc: BaseException) -> bool:
     return type(exc).__module__.startswith(_DATABASE_LIBRARIES)
 
 
-def failure_detail(exc: BaseException) -> str:
-    """A failing database's or system's own words, short enough to stand inside a sentence: its type
-    and first line (a server's message goes on for lines of detail and hints)."""
-    return (f"{type(exc).__name__}: {exc}".strip().splitlines() or [""])[0][:300]
-
-
 def show_problem(parent: QWidget | None, exc: DigigramError) -> None:
     """Tell the user about an expected problem in their language, as the app words it (no command-line
     option a librarian cannot type)."""

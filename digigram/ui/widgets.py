@@ -62,7 +62,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_, date_pattern
-from digigram.ui.errors import database_failed, failure_detail
+from digigram.ui.errors import database_failed
 
 QWIDGETSIZE_MAX = 16777215  # Qt's "no limit" for a widget's size (not exported by PySide6)
 
@@ -244,10 +244,11 @@ class WorkDialog(QProgressDialog):
         # the garbage collector, which could then destroy it in the middle of Qt's event delivery.
         error, worker.error = worker.error, None
         if error is not None:
-            if database_failed(error):  # a server gone, a connection dropped: said, not a crash
-                raise StorageError(N_("The database could not finish this ({detail}). Try again; if it "
-                                      "happens again, check the connection to the database.",
-                                      detail=failure_detail(error))) from error
+            if database_failed(error):  # a timeout, a lock, a failing disk: said, not a crash
+                # Not in the driver's own English words: a lost connection came as ConnectionLost, in the
+                # user's language, and what is left says nothing a user can act on.
+                raise StorageError(N_("The database could not finish this. Try again; if it happens again, "
+                                      "check the connection to the database.")) from error
             raise error
         return worker.outcome
 

@@ -90,3 +90,93 @@ def test_drop_down_lists_and_dates_have_a_white_edge_in_high_contrast(
         image = _shot(field)
         left = QRect(0, 0, 2, image.height())
         assert _count(image, QColor("#a0a0a0"), left) + _count(image, white, left) >= image.height()
+
+
+def _widest_run(image: QImage, colour: QColor, area: QRect) -> int:
+    """The longest row of `colour` pixels in `area`: how wide a mark drawn in that colour is."""
+    want, widest = colour.rgb(), 0
+    for y in range(area.top(), area.bottom() + 1):
+        run = 0
+        for x in range(area.left(), area.right() + 1):
+            run = run + 1 if image.pixel(x, y) == want else 0
+            widest = max(widest, run)
+    return widest
+
+
+def _arrow_width(field: QWidget) -> int:
+    """How wide the white arrow of a drop-down list (or a calendar date field) is, in pixels: the widest
+    white row inside its arrow's place, a few pixels in from that place's edge."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    option.initFrom(field)
+    if isinstance(field, QComboBox):
+        option.editable = field.isEditable()
+    place = field.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxArrow, field)
+    return _widest_run(_shot(field), QColor("#ffffff"), place.adjusted(3, 3, -3, -3))
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_a_drop_down_lists_arrow_is_white_and_grows_with_the_text_in_high_contrast(
+        window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """The arrow had the style's 8 pixels in faded grey, on black: the lists read as plain text, at 200 %
+    too. It is white now, as wide as half the text is high."""
+    from PySide6.QtWidgets import QDateEdit
+
+    from digigram.ui.settings_dialog import SettingsDialog
+
+    view = _dashboard(window, ws, scale=scale, contrast=True)
+    if not view.filters_toggle.isChecked():
+        view.filters_toggle.click()
+        settle()
+    settings = SettingsDialog(window, current=Settings(language="uk", text_scale=scale, high_contrast=True))
+    settings.show()
+    settle()
+    lists = [view.region, view.group, view.profile, settings.language]
+    dates = [d for d in (view.date_from, view.date_to) if isinstance(d, QDateEdit) and d.calendarPopup()]
+    try:
+        for field in lists + dates:
+            if not field.isEnabled():
+                continue  # (a date turned off until its tick box is ticked is drawn in grey)
+            wide = _arrow_width(field)
+            assert wide >= field.fontMetrics().height() // 2, f"{field.objectName() or field}: {wide} px wide"
+    finally:
+        settings.close()
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_dialog_buttons_keep_their_words_and_lose_the_dark_icons_in_high_contrast(
+        window: Any, contrast: bool) -> None:
+    """The OK and Cancel icons were dark green and red on black. High contrast leaves the words only; the
+    usual look keeps the style's icons (on X; the offscreen platform's theme asks for none)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QStyle
+
+    from digigram.ui.message_box import MessageBox
+    from digigram.ui.person_dialog import PersonDialog
+    from digigram.ui.settings_dialog import SettingsDialog
+
+    window.apply_settings(Settings(language="uk", text_scale=200, high_contrast=contrast), store=False)
+    settle()
+    hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+    base_says_icons = bool(QApplication.style().styleHint(hint))
+    person = PersonDialog(window, profiles=[("librarian", "Бібліотекар")], lang="uk")
+    settings = SettingsDialog(window, current=Settings(language="uk", text_scale=200, high_contrast=contrast))
+    box = MessageBox(window)
+    box.setText("Нічого не змінено.")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    try:
+        for dialog in (person, settings, box):
+            dialog.show()
+            settle()
+            (buttons,) = dialog.findChildren(QDialogButtonBox)
+            shown = [b for b in buttons.findChildren(QPushButton) if b.isVisible()]
+            assert len(shown) >= 2 and all(b.text().replace("&", "") for b in shown)
+            with_icons = [not b.icon().isNull() for b in shown]
+            if contrast:
+                assert not any(with_icons), [b.text() for b in shown]
+            else:
+                assert with_icons == [base_says_icons] * len(shown)
+    finally:
+        for dialog in (person, settings, box):
+            dialog.close()

@@ -506,8 +506,9 @@ def _writing(store: Store) -> Iterator[None]:
             raise refused from exc
         if connection_lost(exc, store.engine.dialect.loaded_dbapi.OperationalError):
             raise fail(lost) from exc
-        raise fail(N_("The database could not be changed ({name}); everything was rolled back.",
-                      name=exc.__class__.__name__)) from exc
+        # The driver's class name («OperationalError») told the coordinator nothing.
+        raise fail(N_("The database could not be changed; everything was rolled back. Try again; if it "
+                      "happens again, check the connection to the database.")) from exc
 
 
 def _to_write(seen: _Seen, decision: _Decision) -> bool:

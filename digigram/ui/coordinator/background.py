@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from digigram.core.errors import DigigramError
-from digigram.ui.errors import database_failed, failure_detail
+from digigram.ui.errors import database_failed
 
 
 class Relay(QObject):
@@ -20,17 +20,22 @@ class Relay(QObject):
     done = Signal(object, object)  # (request number, the result, a DigigramError or another exception)
 
 
-def _outcome(read: Callable[[], object], failed: Callable[[str], DigigramError]) -> object:
-    """`read()`'s result, or what it raised as the receiver is to be told it: a DigigramError as it is; a
-    failing database or system as `failed(detail)`, to be said; any other exception as it is, for the
-    receiver to raise again on the window's thread (see `raise_mistake`)."""
+def _outcome(read: Callable[[], object], failed: Callable[[], DigigramError]) -> object:
+    """`read()`'s result, or what it raised as the receiver is to be told it: a DigigramError as it is (a
+    lost connection is ConnectionLost, in words, from the store); any other failure of the database or
+    system as `failed()`, the reading's own sentence; any other exception as it is, for the receiver to
+    raise again on the window's thread (see `raise_mistake`).
+
+    The failure's own text is not put into the sentence: it is the driver's English («OperationalError:
+    (psycopg.errors.LockNotAvailable) canceling statement…») inside a Ukrainian message, which tells a
+    coordinator nothing they can act on."""
     try:
         return read()
     except DigigramError as exc:
         return exc
     except Exception as exc:
         said = isinstance(exc, OSError) or database_failed(exc)  # the system or the database failing
-        return failed(failure_detail(exc)) if said else exc
+        return failed() if said else exc
 
 
 def _tell(relay: Relay, asked: int, result: object) -> None:
@@ -39,7 +44,7 @@ def _tell(relay: Relay, asked: int, result: object) -> None:
 
 
 def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, name: str,
-                       failed: Callable[[str], DigigramError]) -> None:
+                       failed: Callable[[], DigigramError]) -> None:
     """Run `read` in a daemon thread; `relay.done` then carries (asked, its result or what it raised,
     see `_outcome`)."""
     threading.Thread(target=lambda: _tell(relay, asked, _outcome(read, failed)), name=name,
@@ -55,7 +60,7 @@ class Newest:
     The thread is not a daemon, so the interpreter waits for it at exit (a second at most): a daemon
     thread stopped at exit inside matplotlib's C++ text layout aborted the process."""
 
-    def __init__(self, relay: Relay, *, name: str, failed: Callable[[str], DigigramError]) -> None:
+    def __init__(self, relay: Relay, *, name: str, failed: Callable[[], DigigramError]) -> None:
         self._relay, self._name, self._failed = relay, name, failed
         self._lock = threading.Lock()
         self._waiting: tuple[int, Callable[[], object]] | None = None

@@ -638,11 +638,11 @@ class DashboardView(QWidget):
         self._figures_asked += 1
         self._figures_asked_for = filters
 
-        def failed(detail: str) -> StorageError:
+        def failed() -> StorageError:
             return StorageError(N_(
-                "The hard questions and the before/after figures could not be read from the database "
-                "({detail}). Nothing was changed. Try again; if it happens again, check the connection to "
-                "the database.", detail=detail))
+                "The hard questions and the before/after figures could not be read from the database. "
+                "Nothing was changed. Try again; if it happens again, check the connection to the "
+                "database."))
 
         read_in_background(self._figures_relay, self._figures_asked, lambda: co.dashboard_figures(filters),
                            name="dashboard-figures", failed=failed)

@@ -391,7 +391,7 @@ class HeatmapPage(QScrollArea):
         if isinstance(found, BaseException):
             # Said in the picture's place and in its description, then a mistake in the code is raised
             # for the crash handler, which logs it and says so.
-            failed = found if isinstance(found, DigigramError) else _not_drawn(type(found).__name__)
+            failed = found if isinstance(found, DigigramError) else _not_drawn()
             words = failed.said_in_app(current_language())
             self.chart.set_placeholder(words)
             self.chart.setAccessibleDescription(words)
@@ -408,6 +408,8 @@ class HeatmapPage(QScrollArea):
         return self._drawing
 
 
-def _not_drawn(detail: str) -> DigigramError:
-    return DigigramError(N_("The group picture could not be drawn ({detail}). The Trainees table holds the "
-                            "same levels.", detail=detail))
+def _not_drawn() -> DigigramError:
+    # A mistake in the code is logged by the crash handler; its name in the picture's place (ValueError)
+    # told the coordinator nothing.
+    return DigigramError(N_("The group picture could not be drawn. The Trainees table holds the same "
+                            "levels."))

@@ -290,11 +290,10 @@ class ProgrammePage(QWidget):
         if self.picture is None:
             self._say_nothing_yet()
 
-        def failed(detail: str) -> StorageError:
+        def failed() -> StorageError:
             return StorageError(N_(
-                "The programme's figures could not be read from the database ({detail}). Nothing was "
-                "changed. Try again; if it happens again, check the connection to the database.",
-                detail=detail))
+                "The programme's figures could not be read from the database. Nothing was changed. Try "
+                "again; if it happens again, check the connection to the database."))
 
         read_in_background(self._relay, asked, lambda: ws.programme(filters), name="programme-figures",
                            failed=failed)
