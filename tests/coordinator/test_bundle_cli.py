@@ -300,3 +300,24 @@ def test_ctrl_c_at_the_password_says_nothing_was_done(folders: tuple[Path, Path]
     assert "Traceback" not in said
     assert dump(region) == before
     assert out.exists() == (action == "import")
+
+
+def test_a_table_missing_from_a_damaged_file_is_not_said_as_a_lost_connection(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An SQLite file has no connection to lose: its «no such table» was said as «the connection to the
+    database was lost… running the import again completes it», which it would not."""
+    import sqlite3
+
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    capsys.readouterr()
+    with sqlite3.connect(region / "digigram.sqlite3") as db:  # damaged: a table of the rows is gone
+        db.execute("DROP TABLE competence_result")
+    code = _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir",
+                str(region), "--lang", "en")
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err, err
+    assert "was lost" not in err and "completes it" not in err and "rolled back" in err, err

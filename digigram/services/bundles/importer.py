@@ -504,7 +504,10 @@ def _writing(store: Store) -> Iterator[None]:
         refused = write_refused(exc)
         if refused is not None:
             raise refused from exc
-        if connection_lost(exc, store.engine.dialect.loaded_dbapi.OperationalError):
+        # A server's connection only: an SQLite file has none to lose, and its other OperationalErrors
+        # (a table missing from a damaged file) are not one.
+        if store.engine.dialect.name != "sqlite" and connection_lost(
+                exc, store.engine.dialect.loaded_dbapi.OperationalError):
             raise fail(lost) from exc
         # The driver's class name («OperationalError») told the coordinator nothing.
         raise fail(N_("The database could not be changed; everything was rolled back. Try again; if it "
