@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.coordinator.programme import ProgrammePage
 from tests.ui.conftest import MINI
 from tests.ui.coordinator_seed import seed_trainees
 from tests.ui.test_coordinator import SECRET, typed  # noqa: F401 - the password dialog's answer
+from tests.ui.test_programme_tab import _page
 
 PEOPLE = [("Оксана Петренко", "Хаб у Бучі", "Весна", None), ("Іван Мельник", "Хаб у Львові", "Осінь", None)]
 DRIVER_WORDS = ("psycopg", "OperationalError", "LockNotAvailable", "lock timeout", "canceling", "Connection",
@@ -58,12 +58,7 @@ def _programme(qtbot: Any, window: Any, ws: Any) -> ProgrammePage:
     seed_trainees(ws, PEOPLE)
     ws.set_coordinator_password(SECRET)
     window.coordinator_action.trigger()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
-    view.tabs.setCurrentWidget(view.programme)
-    page = view.programme
-    qtbot.waitUntil(lambda: page.picture is not None, timeout=20000)
-    return page
+    return _page(qtbot, window)
 
 
 def _in_ukrainian(window: Any) -> None:
