@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QProxyStyle,
+    QPushButton,
     QStyle,
     QStyleOption,
     QStyleOptionComplex,
+    QStyleOptionHeader,
     QStyleOptionSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -83,6 +86,13 @@ def _deliver_language_change() -> None:
     # Qt posts LanguageChange to the windows; delivering it now means every screen shows the new
     # language before control returns to the caller.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+
+# Widgets whose down arrow high contrast draws solid and large (ScaledIndicators.drawPrimitive).
+_SOLID_ARROWS = (QComboBox, QDateTimeEdit, QToolButton, QPushButton)
+_TOOL_ARROWS = {QStyle.PrimitiveElement.PE_IndicatorArrowRight: "right",
+                QStyle.PrimitiveElement.PE_IndicatorArrowLeft: "left",
+                QStyle.PrimitiveElement.PE_IndicatorArrowUp: "up"}
 
 
 class ScaledIndicators(QProxyStyle):
@@ -165,24 +175,42 @@ class ScaledIndicators(QProxyStyle):
         # In high contrast the sheet draws a drop-down list (and a calendar date field) and asks for the
         # arrow alone. Fusion's was at most 8 pixels wide in a faded text colour: grey on black, and no
         # larger at 200 % text. Here it is solid, in the text's colour, as wide as half the text is high.
-        if (not self.contrast or element != QStyle.PrimitiveElement.PE_IndicatorArrowDown
-                or not isinstance(widget, (QComboBox, QDateTimeEdit))):
+        # So are a menu button's arrow («Показати лише…», «Керування», «Файли») and a table's sort arrow,
+        # as large as the room the style gives them.
+        Element = QStyle.PrimitiveElement
+        if self.contrast and element == Element.PE_IndicatorArrowDown and isinstance(widget, _SOLID_ARROWS):
+            self._solid_arrow(option, painter, "down")
+        elif self.contrast and element in _TOOL_ARROWS and isinstance(widget, QToolButton):
+            # A folded «Показати лише…» points right; the tab bar's scroll buttons point left and right.
+            self._solid_arrow(option, painter, _TOOL_ARROWS[element])
+        elif (self.contrast and element == Element.PE_IndicatorHeaderArrow
+              and isinstance(option, QStyleOptionHeader)
+              and option.sortIndicator != QStyleOptionHeader.SortIndicator.None_):
+            # Qt marks an ascending column SortDown, and Fusion draws it pointing down: kept so.
+            ascending = option.sortIndicator == QStyleOptionHeader.SortIndicator.SortDown
+            self._solid_arrow(option, painter, "down" if ascending else "up")
+        else:
             super().drawPrimitive(element, option, painter, widget)
-            return
+
+    @staticmethod
+    def _solid_arrow(option: QStyleOption, painter: QPainter, pointing: str) -> None:
         on = bool(option.state & QStyle.StateFlag.State_Enabled)
         colour = option.palette.color(QPalette.ColorGroup.Normal if on else QPalette.ColorGroup.Disabled,
                                       QPalette.ColorRole.ButtonText)
         rect = option.rect
         arrow = min(list_arrow_room(option.fontMetrics.height())[0], rect.width(), 2 * rect.height())
         half, tall = arrow // 2, (arrow + 1) // 2
-        centre = rect.center()
-        top = centre.y() - tall // 2
+        x, y = rect.center().x(), rect.center().y()
+        near, far = -(tall // 2), tall - tall // 2  # the base's and the tip's distance from the centre
+        points = {"down": [(x - half, y + near), (x + half + 1, y + near), (x, y + far)],
+                  "up": [(x - half, y + far), (x + half + 1, y + far), (x, y + near)],
+                  "right": [(x + near, y - half), (x + near, y + half + 1), (x + far, y)],
+                  "left": [(x + far, y - half), (x + far, y + half + 1), (x + near, y)]}[pointing]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPolygon(QPolygon([QPoint(centre.x() - half, top), QPoint(centre.x() + half + 1, top),
-                                      QPoint(centre.x(), top + tall)]))
+        painter.drawPolygon(QPolygon([QPoint(px, py) for px, py in points]))
         painter.restore()
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,

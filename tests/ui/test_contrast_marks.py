@@ -180,3 +180,19 @@ def test_dialog_buttons_keep_their_words_and_lose_the_dark_icons_in_high_contras
     finally:
         for dialog in (person, settings, box):
             dialog.close()
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_menu_buttons_and_the_sort_arrow_are_white_in_high_contrast(
+        window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """«Показати лише…» and «Керування» showed a few grey pixels for their arrow, and the table's sort
+    arrow too: in high contrast they are drawn solid white."""
+    view = _dashboard(window, ws, scale=scale, contrast=True)
+    white = QColor("#ffffff")
+    toggle = view.filters_toggle
+    arrow_place = QRect(0, 0, toggle.height(), toggle.height())  # the arrow sits before the words
+    assert _widest_run(_shot(toggle), white, arrow_place.adjusted(3, 3, 0, -3)) >= 4
+    header = view.table.horizontalHeader()
+    quarter = header.sectionSize(0) // 4  # the arrow's end of the column, right of the centred name
+    arrow_end = QRect(header.sectionViewportPosition(0) + 3 * quarter, 2, quarter - 2, header.height() - 4)
+    assert _widest_run(_shot(header), white, arrow_end) >= 4  # the sort arrow beside «Ім'я», in white
