@@ -417,10 +417,15 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
             self.pause_check(self.quiz.session)
             return
+        protected = self.person is not None and self.person.has_pin
         self.unlocked.clear()  # Home closes the person's data: their PIN is asked again
         self.home.refresh()
         self.show_view(self.home)
         self.home.take_focus()
+        if protected:
+            # «Selected: …» and «Person: …» went on naming her for whoever sits down next, as if she
+            # were still signed in. The keyboard stays on her name: Space chooses her again.
+            self.home.people.clearSelection()
 
     # -- the check -----------------------------------------------------------------------------
     def start_check(self, person_id: str, *, mode: str, area_id: str | None = None) -> None:

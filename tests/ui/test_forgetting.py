@@ -75,6 +75,8 @@ def test_going_home_forgets_the_pin(qtbot: Any, window: Any, ws: Any, pins: dict
     assert _open_history(qtbot, window)
     window.home_action.trigger()
     assert window.stack.currentWidget() is window.home and window.unlocked == set()
+    assert window.person_id is None  # and she is no longer named as the one chosen
+    _choose(window, anna.id)  # chosen again by whoever sits down next
     pins["typed"] = None
     assert not _open_history(qtbot, window) and pins["asked"] == 2
 
