@@ -7,6 +7,8 @@ again; only recomputing the results from the answers shows it.
 from __future__ import annotations
 
 import json
+import os
+import signal
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +21,7 @@ from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.coordination import BundleError
 from digigram.core.loader import load_framework
 from digigram.core.result_record import record_text
-from digigram.services.bundles import recompute
+from digigram.services.bundles import recompute, side
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
 from tests.conftest import Target
@@ -356,3 +358,31 @@ def test_answer_lines_with_spaces_around_them_import_as_the_checking_pass_reads_
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         report = import_bundle(ws, write_zip(tmp_path / "spaced.zip", files.items()), key=KEY)
         assert report.added["attempts"] == 13
+
+
+def _killed(self: Any, record: Any) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system does to the biggest process when memory runs out
+
+
+def _broken(self: Any, record: Any) -> None:
+    raise ValueError("an internal error in English")
+
+
+@pytest.mark.parametrize(("how", "said"), [(_killed, "short of memory"), (_broken, "stopped on an error")],
+                         ids=["killed", "error"])
+def test_a_recompute_process_that_stops_is_said_in_words_and_nothing_is_imported(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        how: Callable[[Any, Any], None], said: str) -> None:
+    if target.is_sqlite or not side.forks():
+        pytest.skip("the recompute goes to a second process only on PostgreSQL, where fork exists")
+    monkeypatch.setattr(recompute.Recompute, "answer", how)  # the forked child takes the class as it is
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        before = dump_target(target)
+        with pytest.raises(BundleError) as caught:
+            import_bundle(ws, write_zip(tmp_path / "b.zip", hub[0].items()), key=KEY)
+        assert dump_target(target) == before
+    en, uk = caught.value.message("en"), caught.value.message("uk")
+    assert said in en and "could not be recomputed" in en and "Nothing was imported" in en, en
+    assert "Збережені результати не вдалося перерахувати" in uk and "Нічого не імпортовано" in uk, uk
+    for words in (en, uk):  # the process's own words stay out of what a person reads
+        assert "ValueError" not in words and "in English" not in words and "code" not in words, words

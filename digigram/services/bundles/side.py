@@ -96,14 +96,24 @@ class SideRecompute:
         try:
             outcome = self.receiving.recv()
         except EOFError:
-            outcome = ("failed", f"the recompute process ended with code {self.process.exitcode}")
+            self.process.join()
+            code = self.process.exitcode
+            outcome = ("ended" if code is not None and code < 0 else "failed",
+                       f"the recompute process ended with code {code}")
         finally:
             self.receiving.close()
             self.process.join()
         if outcome[0] == "refused":
             raise BundleError(outcome[1])
+        # The person reads what happened and what to do in their language; the process's own words (a
+        # Python exception, an exit code) go with the error as its cause, for the log and a bug report.
+        if outcome[0] == "ended":  # killed by a signal: a system short of memory stops the biggest process
+            raise fail(N_("The stored results could not be recomputed: the process recomputing them was "
+                          "stopped (the computer may be short of memory). Close other programs and run "
+                          "the import again.")) from RuntimeError(outcome[1])
         if outcome[0] == "failed":
-            raise fail(N_("The stored results could not be recomputed ({name}).", name=outcome[1]))
+            raise fail(N_("The stored results could not be recomputed: the process recomputing them "
+                          "stopped on an error. Run the import again.")) from RuntimeError(outcome[1])
         recompute = self.recompute
         _, recompute.missing, recompute.parsed, recompute.recomputed, recompute.same_text, \
             recompute.seconds = outcome
