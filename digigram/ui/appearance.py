@@ -319,6 +319,9 @@ def _contrast_palette() -> QPalette:
     return pal
 
 
+MENU_BUTTON = "menuButton"  # a push button's property, set true where it opens a menu (contrast_sheet)
+
+
 def list_arrow_room(text_height: int) -> tuple[int, int]:
     """A high-contrast drop-down list's arrow width and the width of the room it sits in, for text
     `text_height` pixels high: half that height, in a room wide enough for a finger or a shaky mouse."""
@@ -332,6 +335,7 @@ def contrast_sheet(font: QFont) -> str:
     # boxes. Sizes in pixels from the font keep a circle a circle at every text size.
     height = QFontMetrics(font).height()
     box = max(12, round(height * 0.8))
+    arrow = list_arrow_room(height)[0]
     return (
         # A thick yellow outline shows where the keyboard is, whatever the style draws.
         "*:focus { outline: 2px solid #ffff00; } "
@@ -378,6 +382,16 @@ def contrast_sheet(font: QFont) -> str:
         "border: 3px solid #ffffff; } "
         # Room for the list's arrow, which ScaledIndicators draws large and white: the text stops before it.
         f"QComboBox::drop-down, QDateTimeEdit::drop-down {{ width: {list_arrow_room(height)[1]}px; }} "
+        # A menu button's arrow («Файли», the toolbar's «Керування») as large as a list's, which
+        # ScaledIndicators draws white, beside the text: the sheet's own was a few pixels, and on the
+        # toolbar it sat over the word's last letter.
+        f"QPushButton::menu-indicator, QToolButton::menu-indicator {{ subcontrol-origin: padding; "
+        f"subcontrol-position: right center; width: {arrow}px; height: {arrow}px; }} "
+        f"QToolButton[popupMode=\"2\"] {{ padding-right: {arrow + 8}px; }} "
+        # A push button with a menu (MENU_BUTTON) keeps room for it right of its text, on its focus edge too.
+        f"QPushButton[{MENU_BUTTON}=\"true\"] {{ padding-right: {arrow + 16}px; }} "
+        f"QPushButton[{MENU_BUTTON}=\"true\"]:focus {{ padding-right: {arrow + 15}px; }} "
+        "QPushButton::menu-indicator { right: 6px; } "
         # The style's OK and Cancel icons are dark green and red, unreadable on black: the words say it.
         "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
     )

@@ -196,3 +196,21 @@ def test_menu_buttons_and_the_sort_arrow_are_white_in_high_contrast(
     quarter = header.sectionSize(0) // 4  # the arrow's end of the column, right of the centred name
     arrow_end = QRect(header.sectionViewportPosition(0) + 3 * quarter, 2, quarter - 2, header.height() - 4)
     assert _widest_run(_shot(header), white, arrow_end) >= 4  # the sort arrow beside «Ім'я», in white
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_a_menu_buttons_arrow_is_as_large_as_a_lists_and_beside_its_words_in_high_contrast(
+        window: Any, ws: Any, typed: dict[str, Any], scale: int) -> None:  # noqa: F811
+    """«Файли» had a few pixels for its arrow, and on the toolbar «Керування»'s sat over its last letter."""
+    from digigram.ui.appearance import list_arrow_room
+
+    view = _dashboard(window, ws, scale=scale, contrast=True)
+    white = QColor("#ffffff")
+    for button in (view.files_button, view.manage):
+        words = button.fontMetrics()
+        arrow = list_arrow_room(words.height())[0]
+        shot = _shot(button)
+        # the room right of the words (the button is laid out to hold them with its padding)
+        after_words = QRect(button.width() - arrow - 12, 3, arrow + 8, button.height() - 6)
+        assert _widest_run(shot, white, after_words) >= arrow // 2, button.text()
+        assert button.width() >= words.horizontalAdvance(button.text().replace("&", "")) + arrow + 16

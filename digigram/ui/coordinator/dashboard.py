@@ -31,6 +31,7 @@ from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, format_count
 from digigram.core.names import sort_key
 from digigram.core.regions import region_name
+from digigram.ui.appearance import MENU_BUTTON
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
 from digigram.ui.coordinator.background import Relay, raise_mistake, read_in_background
@@ -184,6 +185,7 @@ class DashboardView(QWidget):
         files_menu.addSeparator()
         files_menu.addActions([self.bundle_out, self.bundle_in])
         self.files_button.setMenu(files_menu)
+        self.files_button.setProperty(MENU_BUTTON, True)  # high contrast keeps room for its arrow
         for button in (self.open_button, self.delete_button):
             row.add(button)
         row.add(self.files_button, end=True)
