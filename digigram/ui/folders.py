@@ -1,4 +1,5 @@
-"""Where save and open dialogs start: the folder its owner used last, else the Documents folder.
+"""Where save and open dialogs start (the folder its owner used last, else the Documents folder), and the
+save dialog itself.
 
 On a shared library PC one person's folder is not offered to the next: each person's own exports
 remember their own folder, and coordinator mode its own, so a save dialog does not open where someone
@@ -9,7 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from digigram.ui import app_filter
 
 GROUP = "files/folder_of"
 SHARED = "files/last_folder"  # one folder for everyone, as earlier versions kept it: no longer read
@@ -63,3 +68,21 @@ def remember(chosen: str | None, owner: str) -> None:
 def forget(owner: str) -> None:
     """Drop `owner`'s remembered folder (a person erased: its path could hold her name)."""
     QSettings().remove(f"{GROUP}/{owner}")
+
+
+def ask_save_path(parent: QWidget | None, *, title: str, suggested: str, pattern: str,
+                  suffix: str) -> str | None:
+    """The file a person chooses to save as, or None. A name typed without `suffix` gets it, and the
+    dialog asks before replacing a file of that whole name («план» was saved as a file named «план»,
+    which no PDF reader offered to open). The keyboard goes back where it was, marked if it is in use."""
+    before = QApplication.focusWidget()
+    dialog = QFileDialog(parent, title, suggested, pattern)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    try:
+        chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
+    finally:
+        dialog.deleteLater()
+    if before is not None and shiboken6.isValid(before) and before.isVisible():
+        app_filter.give_focus(before)
+    return chosen or None

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -86,9 +85,8 @@ def open_file(path: Path) -> bool:
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Where to save the PDF, starting from the `suggested` path; tests replace this."""
-    title = translate("Plan", "Save the plan as PDF")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
-    return path or None
+    return folders.ask_save_path(parent, title=translate("Plan", "Save the plan as PDF"), suggested=suggested,
+                                 pattern="PDF (*.pdf)", suffix=".pdf")
 
 
 class PlanView(StackingScreen):

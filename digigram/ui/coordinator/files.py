@@ -33,10 +33,11 @@ class Ask:
 
     @classmethod
     def save_path(cls, parent: QWidget | None, *, title: str, suggested: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, folders.suggest(suggested, folders.COORDINATOR),
-                                              pattern)
+        start = folders.suggest(suggested, folders.COORDINATOR)
+        path = folders.ask_save_path(parent, title=title, suggested=start, pattern=pattern,
+                                     suffix=Path(suggested).suffix)
         folders.remember(path, folders.COORDINATOR)
-        return path or None
+        return path
 
     @classmethod
     def open_path(cls, parent: QWidget | None, *, title: str, pattern: str) -> str | None:

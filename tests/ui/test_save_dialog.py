@@ -1,0 +1,55 @@
+"""The save dialog: a name typed without the file's suffix gets it, and the keyboard goes back where it was,
+marked when it is the keyboard that saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
+
+from digigram.ui import folders
+from tests.ui.test_focus_shown import marked
+
+
+def _type_and_save(qtbot: Any, name: str, seen: list[str]) -> None:
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QFileDialog):
+        QTimer.singleShot(20, lambda: _type_and_save(qtbot, name, seen))
+        return
+    seen.append(dialog.windowTitle())
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    edit.setText(name)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_a_name_typed_without_the_suffix_gets_it(qtbot: Any, tmp_path: Path) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+    for typed, saved in (("план Оксани", "план Оксани.pdf"), ("звіт.PDF", "звіт.PDF")):
+        QTimer.singleShot(0, lambda typed=typed: _type_and_save(qtbot, typed, seen))  # type: ignore[misc]
+        chosen = folders.ask_save_path(parent, title="Зберегти план як PDF",
+                                       suggested=str(tmp_path / "план.pdf"), pattern="PDF (*.pdf)",
+                                       suffix=".pdf")
+        # not a file named «план Оксани», which no PDF reader offers to open; nor «звіт.PDF.pdf»
+        assert chosen == str(tmp_path / saved)
+    assert seen == ["Зберегти план як PDF"] * 2
+
+
+def test_the_plans_pdf_saved_from_the_keyboard_leaves_the_export_button_marked(
+        qtbot: Any, window: Any, ws: Any, tmp_path: Path) -> None:
+    win = window
+    person = ws.create_person("Оксана Коваль")
+    win.home.refresh()
+    assert win.home.choose(person.id)
+    win.show_plan(person.id)
+    plan = win.view("plan")
+    QTimer.singleShot(0, lambda: _type_and_save(qtbot, str(tmp_path / "мій план"), []))
+    plan.export.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(plan.export, Qt.Key.Key_Space)
+    assert (tmp_path / "мій план.pdf").stat().st_size > 1000
+    win.activateWindow()  # as a window manager gives the window back (offscreen has none)
+    qtbot.waitUntil(lambda: win.isActiveWindow() and plan.export.hasFocus())
+    assert marked(plan.export), "the keyboard's place after saving the PDF is not shown"
