@@ -84,17 +84,26 @@ def partial_beside(target: Path) -> Iterator[BinaryIO]:
     target that earlier writers left behind (a process killed, a power cut) are removed first: each may
     hold a whole hub's names and results, and on a USB stick the room they take. A refusal of the system
     (OSError) reaches the caller, who says it naming `target`."""
-    remove_stale_partials(target)
-    partial = partial_name(target)
+    partial, handle = held_partial(target)
     try:
-        with create_owner_only(partial) as handle:
-            _hold(handle)
+        with handle:
             yield handle
         os.replace(partial, target)
     except BaseException:
         with contextlib.suppress(OSError):  # a folder that cannot be written cannot have it either
             partial.unlink(missing_ok=True)
         raise
+
+
+def held_partial(target: Path) -> tuple[Path, BinaryIO]:
+    """A new partial file beside `target` (its stale ones removed first) and its handle, which holds it
+    locked until it is closed: for a writer that fills it by its path, or fills several before putting
+    them all in place. The caller renames it and closes the handle, or removes it."""
+    remove_stale_partials(target)
+    partial = partial_name(target)
+    handle = create_owner_only(partial)
+    _hold(handle)
+    return partial, handle
 
 
 def _hold(handle: BinaryIO) -> None:

@@ -11,13 +11,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from digigram.core.calibration import CalibrationResult, Response, calibrate
 from digigram.core.calibration.diagnostics import flag_words, option_numbers
 from digigram.core.calibration.newversion import new_version_text, next_version
 from digigram.core.errors import DigigramError, FrameworkError, os_reason
-from digigram.core.files import create_owner_only, partial_name
+from digigram.core.files import held_partial
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NP_, format_count
 from digigram.core.irt import ItemParams
@@ -67,19 +67,20 @@ def _writable_folder(target: Path, what: str) -> None:
 class _Files:
     """The files of one calibration, each first written to a temporary file beside it, then all put in
     place together: interrupted before that (Ctrl+C while the PDF is drawn, a full disk), none appears
-    and no temporary file stays."""
+    and no temporary file stays. Each is held locked until then, as every partial file is (see
+    core.files.remove_stale_partials): another writer never takes it for one left behind, and one a
+    killed calibration left behind is removed by the next."""
 
     def __init__(self) -> None:
-        self.staged: list[tuple[str, Path]] = []
+        self.staged: list[tuple[str, Path, BinaryIO]] = []
 
     def temporary(self, target: Path) -> Path:
         """A new partial file beside `target`, named for it (see core.files.partial_name)."""
-        tmp = partial_name(target)
         try:
-            create_owner_only(tmp).close()
+            tmp, handle = held_partial(target)
         except OSError as exc:
             raise _cannot_write(target, exc) from exc
-        self.staged.append((str(tmp), target))
+        self.staged.append((str(tmp), target, handle))
         return tmp
 
     def add(self, target: Path, data: bytes) -> None:
@@ -91,7 +92,8 @@ class _Files:
 
     def put_in_place(self) -> None:
         while self.staged:
-            tmp, target = self.staged[0]
+            tmp, target, handle = self.staged[0]
+            handle.close()  # as core.files.partial_beside does: Windows renames no file that is open
             try:
                 os.replace(tmp, target)
             except OSError as exc:
@@ -99,7 +101,8 @@ class _Files:
             self.staged.pop(0)
 
     def discard(self) -> None:
-        for tmp, _ in self.staged:
+        for tmp, _, handle in self.staged:
+            handle.close()  # first: Windows deletes no file that is open
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         self.staged.clear()

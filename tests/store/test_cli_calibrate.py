@@ -628,3 +628,40 @@ def test_the_calibration_state_fits_an_80_column_terminal(
             {"en": "misfit", "uk": "не відповідає моделі"}[lang])
         piped_rows = [line for line in piped.splitlines() if re.match(r"  \S+\.\d", line)]
         assert len(piped.splitlines()) == 3 + len(piped_rows) and len(piped_rows) == len(scored)
+
+
+def test_partial_files_a_killed_calibration_left_are_removed_and_a_running_ones_are_not(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A calibration killed while it wrote left hidden partial files (a whole new framework, a report of
+    every item) beside NEW.yaml for good; and another writer could take a running one's for left behind."""
+    import os
+
+    import digigram.charts.calibration as chart
+    from digigram.core.files import partial_name, remove_stale_partials
+    from digigram.services.calibration import record_path
+
+    data_dir, framework_file, _ = stored
+    out = tmp_path / "out"
+    out.mkdir()
+    left = [partial_name(out / name) for name in ("NEW.yaml", "report.pdf")]
+    for path in left:  # as a calibration killed an hour ago left them: written, never locked again
+        path.write_bytes(b"half a file")
+        os.utime(path, (0, 0))
+    drawn = chart.write_calibration_pdf
+    taken: list[Path] = []
+
+    def while_drawing(path: Path, **kwargs: object) -> Path:
+        for partial in out.iterdir():  # this run's, made old: only their locks keep them
+            os.utime(partial, (0, 0))
+        taken.extend(remove_stale_partials(out / "NEW.yaml") + remove_stale_partials(path))
+        return drawn(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chart, "write_calibration_pdf", while_drawing)
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out / "NEW.yaml"), "--min-responses", "100",
+                 "--report", str(out / "report.pdf")])
+    assert code == 0
+    assert taken == []  # another writer took none of the running calibration's files
+    wanted = ["NEW.yaml", "report.pdf", record_path(out / "NEW.yaml").name]
+    assert sorted(p.name for p in out.iterdir()) == sorted(wanted)  # the killed run's partials are gone
