@@ -52,6 +52,10 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     # This tree's own code comes first too: an editable install may point at another checkout.
     first = code if code is not None else str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = first + os.pathsep + env.get("PYTHONPATH", "")
+    # A step into PostgreSQL: its server's CPU is counted beside the step's own. (Asking whether that
+    # CPU so far is nonzero, as before, said no before the run's first import had ended a backend: the
+    # first step's CPU went unprinted.)
+    on_server = bool(_CLUSTERS) and str(args[1]).startswith("postgresql")
     server = _server_cpu()
     done = subprocess.run([sys.executable, str(STEP), json.dumps(args)], env=env, capture_output=True,
                           text=True, check=False)
@@ -63,10 +67,10 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
         raise RuntimeError(f"the step ran Digigram from {found['code']}, not {expected}")
     _CHILD_PEAK[0] = float(found.get("child_peak_mb", 0.0))
     if "cpu" in found:
-        if server:
+        if on_server:
             time.sleep(0.5)  # the step's server processes end as it does; the server then counts them
         _CPU[0] = (f"\n      CPU: Digigram {found['cpu']:.2f} s, its child {found['child_cpu']:.2f} s, "
-                   f"PostgreSQL server {_server_cpu() - server:.2f} s" if server else "")
+                   f"PostgreSQL server {_server_cpu() - server:.2f} s" if on_server else "")
     return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
 
 

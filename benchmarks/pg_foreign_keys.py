@@ -7,8 +7,10 @@ trigger), whatever the batch size. Here, in a throwaway cluster, tables shaped l
 one transaction, in turn with the key `REFERENCES attempt ON DELETE CASCADE`, without any check, and
 with the check made once per statement instead (an AFTER STATEMENT trigger over the rows the COPY
 added: their checks locked FOR KEY SHARE as the key's own check locks them, then one anti-join; an
-answer without its check is refused, which the run confirms). The server's own CPU time (all its
-processes, from /proc) is reported beside the wall time.
+answer without its check is refused, which the run confirms), and, for comparison, with the key but
+a check's answers stored as one row of arrays (`packed`: one row, and one key check, per check rather
+than per answer). The server's own CPU time (all its processes, from /proc) is reported beside the wall
+time.
 Run: python -m benchmarks.pg_foreign_keys [--checks N] [--answers-each K] [--rounds R]
 """
 
@@ -23,8 +25,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("key", "none", "statement")
-LABELS = {"key": "with the foreign key", "none": "without a check", "statement": "checked per statement"}
+KINDS = ("key", "none", "statement", "packed")
+LABELS = {"key": "with the foreign key", "none": "without a check", "statement": "checked per statement",
+          "packed": "one row per check, key"}
 # The key's check made once per COPY or INSERT, over the rows it added (a transition table).
 STATEMENT_CHECK = """
 CREATE FUNCTION answer_has_its_check() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -69,6 +72,10 @@ def main() -> int:
     checks = [str(uuid.uuid4()) for _ in range(args.checks)]
     answers = [(check, n, f"AREA.{n % 12}-{n % 40:02d}", "1", "2026-03-14 10:00:00", 12.5, "uk")
                for check in checks for n in range(args.answers_each)]
+    # The same answers, each check's as one row: its answers' fields as arrays in answer order.
+    packed = [(check, *(list(column) for column in zip(*(row[2:] for row in answers[i:i + args.answers_each]),
+                                                          strict=True)))
+              for i, check in zip(range(0, len(answers), args.answers_each), checks, strict=True)]
     figures: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
     with running() as cluster, cluster.admin(cluster.create_database()) as con:
         for _round in range(args.rounds):
@@ -79,21 +86,28 @@ def main() -> int:
                 with con.cursor().copy("COPY attempt (id) FROM STDIN") as copy:
                     for check in checks:
                         copy.write_row((check,))
-                key = "REFERENCES attempt (id) ON DELETE CASCADE" if kind == "key" else ""
-                con.execute(f"CREATE TABLE answer (attempt_id varchar(36) {key}, sequence integer, "
-                            "item_id varchar(100), choice text, answered_at timestamp, seconds float, "
-                            "language varchar(10), PRIMARY KEY (attempt_id, sequence))")
+                key = "REFERENCES attempt (id) ON DELETE CASCADE" if kind in ("key", "packed") else ""
+                if kind == "packed":
+                    con.execute(f"CREATE TABLE answer (attempt_id varchar(36) PRIMARY KEY {key}, "
+                                "item_ids varchar(100)[], choices text[], answered_at timestamp[], "
+                                "seconds float[], languages varchar(10)[])")
+                else:
+                    con.execute(f"CREATE TABLE answer (attempt_id varchar(36) {key}, sequence integer, "
+                                "item_id varchar(100), choice text, answered_at timestamp, seconds float, "
+                                "language varchar(10), PRIMARY KEY (attempt_id, sequence))")
                 if kind == "statement":
                     con.execute(STATEMENT_CHECK)
                 con.execute("CHECKPOINT")
                 cpu, start = server_cpu(), time.perf_counter()
                 with con.transaction(), con.cursor().copy("COPY answer FROM STDIN") as copy:
-                    for row in answers:
+                    for row in (packed if kind == "packed" else answers):
                         copy.write_row(row)
                 figures[kind].append((time.perf_counter() - start, server_cpu() - cpu))
                 if kind != "none":
                     try:
-                        con.execute("INSERT INTO answer VALUES ('no such check', 0, 'x', '1', now(), 1, "
+                        con.execute("INSERT INTO answer VALUES ('no such check', '{x}', '{1}', "
+                                    "ARRAY[now()::timestamp], '{1}', '{uk}')" if kind == "packed" else
+                                    "INSERT INTO answer VALUES ('no such check', 0, 'x', '1', now(), 1, "
                                     "'uk')")
                     except psycopg.errors.ForeignKeyViolation:
                         pass
@@ -111,6 +125,8 @@ def main() -> int:
         extra = cpus[kind] - cpus["none"]
         print(f"{LABELS[kind]}: the check costs {extra:.1f} s of server CPU, "
               f"{extra / len(answers) * 1e6:.1f} µs per answer")
+    print(f"{LABELS['packed']}: {cpus['packed']:.1f} s of server CPU with its key against "
+          f"{cpus['key']:.1f} s for one row per answer with it")
     return 0
 
 
