@@ -581,16 +581,30 @@ class DashboardView(QWidget):
         self._stale_figures()  # the data or the filter changed: figures on their way are for the old ones
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
+        kept = self.selected()
         # The new rows reset the model, which asks for the group picture again (_order_changed): once.
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
                             total=board.total, roles=bool(fw.profiles))
         self.fit_columns()
+        self._choose_again(None if kept is None else kept.person_id)
         self._say_count()
         self._load_figures()
         has_rows = bool(board.rows)
         for button in (self.open_button, self.delete_button):
             button.setEnabled(has_rows)
+
+    def _choose_again(self, person_id: str | None) -> None:
+        """The trainee chosen before the table was read again stays chosen where the new rows hold them:
+        back from a trainee's page (the table is read again, a change there may show), the table went
+        to its top, and going down the list one trainee after another started over each time."""
+        rows = self.model.rows
+        row = next((n for n, r in enumerate(rows) if r.person_id == person_id), None) if person_id else None
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)  # whole rows: the row is selected too
+        self.table.scrollTo(index)
 
     def _put_back(self, shown: Any) -> None:
         """The filter fields as `shown` (a DashboardFilter, None before any was read) has them, quietly."""
