@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -31,6 +32,7 @@ from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, format_count
 from digigram.core.names import sort_key
 from digigram.core.regions import region_name
+from digigram.ui import app_filter
 from digigram.ui.appearance import MENU_BUTTON
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
@@ -221,6 +223,7 @@ class DashboardView(QWidget):
         for page in (self.hard, self.before_after):
             page.retry.clicked.connect(self._load_figures)
         self.tabs.currentChanged.connect(lambda _i: self._filters_for_tab())
+        self.tabs.currentChanged.connect(lambda _i: self._keep_focus_on_pages())
 
         self.leave_action.triggered.connect(self.win.go_home)
         self.password_action.triggered.connect(self.change_password)
@@ -248,6 +251,22 @@ class DashboardView(QWidget):
         self.filters.setVisible(acting and self.filters_toggle.isChecked())
         self.count.setVisible(acting)
         self.filters_toggle.setVisible(acting)
+
+    def _keep_focus_on_pages(self) -> None:
+        """The keyboard stays on the pages when they turn. Qt moves it off a page as it hides, and on to
+        the next page only where that page has a control to take it: from «Картина групи» (a picture) it
+        fell to the toolbar's «Головна», unmarked, and the next Ctrl+Tab turned nothing. Then the page
+        tabs take it, where the arrows and Ctrl+Tab turn the pages; a control the new page gave it to, or
+        a filter being typed in, keeps it."""
+        if not self.isVisible():
+            return
+        focused = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+        kept = (focused is not None and focused.isVisible() and focused is not page
+                and (page.isAncestorOf(focused) or focused is self.tabs.tabBar()
+                     or (self.isAncestorOf(focused) and not self.tabs.isAncestorOf(focused))))
+        if not kept:
+            app_filter.give_focus(self.tabs.tabBar())
 
     def _show_filters(self, shown: bool) -> None:
         self.filters_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
