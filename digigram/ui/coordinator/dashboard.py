@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,27 @@ ROOMY_LINES = 44  # a screen this many text lines high shows the filters and the
 NAME_PAUSE_MS = 350  # the table follows the name typed once typing pauses this long
 MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); longer names are cut
 # with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
+
+
+GIVE_WAY = 2 / 3  # the share of its characters a filter list keeps where the window is narrower
+
+
+class _GivesWay:
+    """A filter list that asks for its characters (setMinimumContentsLength) but gives up to a third of
+    them on a narrow window: at 200 % text on a netbook the four lists' full widths made the screen wider
+    than the window, which scrolled sideways, and the role list and the name field were cut at its edge."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()  # type: ignore[misc]
+        return QSize(round(hint.width() * GIVE_WAY), hint.height())
+
+
+class FilterList(_GivesWay, QComboBox):
+    pass
+
+
+class HubFilter(_GivesWay, HubCombo):
+    pass
 
 
 class DashboardView(QWidget):
@@ -103,8 +124,8 @@ class DashboardView(QWidget):
         # The hub is found by typing part of its name or region: a region has a thousand of them.
         # The region first: it narrows the hubs listed beside it, and a region's coordinator sees it whole.
         # Made first too, so that Tab reaches it first, as it reads.
-        self.region = QComboBox(self)
-        self.hub, self.group, self.profile = HubCombo(self), QComboBox(self), QComboBox(self)
+        self.region = FilterList(self)
+        self.hub, self.group, self.profile = HubFilter(self), FilterList(self), FilterList(self)
         self._hubs: list[Any] = []  # the hubs people belong to, as the filter options last read them
         self.use_from, self.use_to = QCheckBox(self), QCheckBox(self)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
