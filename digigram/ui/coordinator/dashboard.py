@@ -192,6 +192,10 @@ class DashboardView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
+        # Sorting was by a click on a column's head only, which the keyboard cannot reach: the context
+        # menu (the Menu key or Shift+F10, or a right click) sorts by the column the keyboard is in.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         pl.addWidget(self.table, 1)
         # What ✓, ▼1 A2 → B1 and ⚠ say, and the rule behind ⚠, under the table: only tooltips said it.
         self.marks = FixedTextLabel(people)
@@ -772,6 +776,48 @@ class DashboardView(QWidget):
         self._draw_heatmap()
 
     # -- actions -------------------------------------------------------------------------------
+    def sort_menu(self) -> QMenu | None:
+        """The table's context menu: sort by the current cell's column, or that way round once sorted by
+        it. None where the table has no column to sort by."""
+        index = self.table.currentIndex()
+        column = index.column() if index.isValid() else -1
+        if not 0 <= column < self.model.columnCount():
+            return None
+        head = str(self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+        header = self.table.horizontalHeader()
+        sorted_by_it = header.sortIndicatorSection() == column
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        order = (Qt.SortOrder.DescendingOrder if sorted_by_it and ascending
+                 else Qt.SortOrder.AscendingOrder)
+        text = (translate("Dashboard", "&Sort by “%1” the other way round") if sorted_by_it
+                else translate("Dashboard", "&Sort by “%1”"))
+        menu = QMenu(self.table)
+        menu.addAction(text.replace("%1", head)).triggered.connect(lambda: self._sort_by(column, order))
+        return menu
+
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Sorted as by a click on the column's head; the keyboard stays in that column, on the trainee
+        it was on: the table is read again, and the keyboard's place was lost with the old rows."""
+        kept = self.selected()
+        self.table.sortByColumn(column, order)
+        rows = self.model.rows
+        row = next((n for n, r in enumerate(rows) if kept is not None and r.person_id == kept.person_id), 0)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(row, column))
+            self.table.scrollTo(self.model.index(row, column))
+
+    def _table_menu(self, at: Any) -> None:
+        menu = self.sort_menu()
+        if menu is None:
+            return
+        cell = self.table.visualRect(self.table.currentIndex())
+        # Beside the cell the keyboard is on (a right click makes it the clicked one).
+        where = cell.center() if self.table.viewport().rect().contains(cell.center()) else at
+        # Its command ready for Enter: Qt opened it with nothing chosen, and Enter did nothing.
+        menu.setActiveAction(menu.actions()[0])
+        menu.exec(self.table.viewport().mapToGlobal(where), menu.actions()[0])
+        menu.deleteLater()
+
     def selected(self) -> Any:
         index = self.table.currentIndex()
         return self.model.person_at(index.row()) if index.isValid() else None
