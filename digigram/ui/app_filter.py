@@ -88,13 +88,18 @@ def mark_on_return(watched: QObject, event: QEvent) -> None:
 _installed: AppFilter | None = None
 
 
+def keyboard_in_use() -> bool:
+    """Whether the last input was a key press (else a click, a wheel turn or a touch)."""
+    return _installed is not None and shiboken6.isValid(_installed) and _installed.keyboard_last
+
+
 def focus_reason() -> Qt.FocusReason:
     """The reason to give for a focus the app moves in answer to what the person just did.
 
     After a key press it is a keyboard focus, as Qt's own shortcuts give it, and the style marks it; after
     a click it is not marked, as Qt leaves a focus a click put.
     """
-    if _installed is not None and shiboken6.isValid(_installed) and _installed.keyboard_last:
+    if keyboard_in_use():
         return Qt.FocusReason.ShortcutFocusReason
     return Qt.FocusReason.OtherFocusReason
 

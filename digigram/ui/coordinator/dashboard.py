@@ -54,6 +54,22 @@ MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); 
 # with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
 
 
+def first_ready_for_keys(menu: QMenu) -> None:
+    """Opened from the keyboard (Space, Enter), `menu` has its first command highlighted, so that Enter
+    starts it: Qt opened «Файли» and «Керування» with none, and Enter did nothing until an arrow was
+    pressed. Opened with a click, nothing is highlighted, as Qt has it."""
+
+    def ready() -> None:
+        if not app_filter.keyboard_in_use() or not menu.isVisible() or menu.activeAction() is not None:
+            return
+        first = next((a for a in menu.actions() if a.isVisible() and a.isEnabled() and not a.isSeparator()),
+                     None)
+        if first is not None:
+            menu.setActiveAction(first)
+
+    menu.aboutToShow.connect(lambda: QTimer.singleShot(0, menu, ready))  # once it is on screen
+
+
 GIVE_WAY = 2 / 3  # the share of its characters a filter list keeps where the window is narrower
 
 
@@ -100,6 +116,7 @@ class DashboardView(QWidget):
         manage_menu.addSeparator()
         manage_menu.addAction(self.leave_action)
         self.manage.setMenu(manage_menu)
+        first_ready_for_keys(manage_menu)
         self._manage_on_toolbar = win.toolbar.addWidget(self.manage)
         self._manage_on_toolbar.setVisible(False)  # shown with this screen (showEvent)
 
@@ -212,6 +229,7 @@ class DashboardView(QWidget):
         files_menu.addSeparator()
         files_menu.addActions([self.bundle_out, self.bundle_in])
         self.files_button.setMenu(files_menu)
+        first_ready_for_keys(files_menu)
         self.files_button.setProperty(MENU_BUTTON, True)  # high contrast keeps room for its arrow
         for button in (self.open_button, self.delete_button):
             row.add(button)
