@@ -1,5 +1,6 @@
 """The application's one event filter: input restarts the idle timers; Alt+key finds Cyrillic mnemonics;
-Enter presses the focused button (a push or tool button) in a window that is not a dialog.
+Enter presses the focused button (a push or tool button) in a window that is not a dialog; a window given
+back by a dialog closed from the keyboard shows where its keyboard focus is.
 
 Every event of every widget passes through an application-wide filter, and a filter written in
 Python costs a call into Python for each: about 370 per answered question. Two filters doubled that
@@ -32,6 +33,8 @@ class AppFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _INPUT_EVENTS:
+            if kind == QEvent.Type.FocusIn and self.keyboard_last:
+                mark_on_return(watched, event)
             return False
         # A window that is gone takes its timer with it.
         self._timers = [timer for timer in self._timers if shiboken6.isValid(timer)]
@@ -67,7 +70,27 @@ def enter_presses_button(watched: QObject, event: QKeyEvent) -> bool:
     return True
 
 
+def mark_on_return(watched: QObject, event: QEvent) -> None:
+    """The focus a window gets back as it becomes active again, marked: called after a key press only.
+
+    Qt forgets a window's keyboard focus while a dialog is over it, and gave the focus back unmarked when
+    the dialog closed: after Esc on «Видалити слухача…»'s question, or Enter on the «Готово» that follows
+    a CSV, the coordinator could not see where the keyboard was. A click that closed it leaves no mark.
+    """
+    if not isinstance(event, QFocusEvent) or event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
+        return
+    if isinstance(watched, QWidget) and not watched.window().testAttribute(
+            Qt.WidgetAttribute.WA_KeyboardFocusChange):
+        watched.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        watched.update()
+
+
 _installed: AppFilter | None = None
+
+
+def keyboard_in_use() -> bool:
+    """Whether the last input was a key press (else a click, a wheel turn or a touch)."""
+    return _installed is not None and shiboken6.isValid(_installed) and _installed.keyboard_last
 
 
 def focus_reason() -> Qt.FocusReason:
@@ -76,7 +99,7 @@ def focus_reason() -> Qt.FocusReason:
     After a key press it is a keyboard focus, as Qt's own shortcuts give it, and the style marks it; after
     a click it is not marked, as Qt leaves a focus a click put.
     """
-    if _installed is not None and shiboken6.isValid(_installed) and _installed.keyboard_last:
+    if keyboard_in_use():
         return Qt.FocusReason.ShortcutFocusReason
     return Qt.FocusReason.OtherFocusReason
 

@@ -141,6 +141,13 @@ class BundleDialog(QDialog):
     def _update(self) -> None:
         self.key.setEnabled(self.signed.isChecked())
         self.warning.setVisible(self.unsigned.isChecked())
+        self._refit()
+
+    def _refit(self) -> None:
+        """The dialog grows for a text it comes to show (the unsigned warning, a problem): it kept its
+        height, and the file and key fields were squeezed to slivers to make room for two lines."""
+        if self.isVisible():
+            fit_dialog(self)
 
     def _browse(self) -> None:
         if self.saving:
@@ -177,6 +184,7 @@ class BundleDialog(QDialog):
         choice = self.choice()
         if isinstance(choice, str):
             self.problem.setText(choice)
+            self._refit()
         else:
             self.chosen = choice  # the key derived once (a deliberately slow step), not again by ask()
             self.accept()
@@ -190,6 +198,7 @@ class BundleDialog(QDialog):
         self.signed.setChecked(True)
         self.key.clear()
         self.problem.setText(problem)
+        self._refit()
         self.key.setFocus()
 
     @classmethod

@@ -6,10 +6,11 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -31,6 +32,7 @@ from digigram.core.errors import DigigramError, StorageError
 from digigram.core.i18n import N_, format_count
 from digigram.core.names import sort_key
 from digigram.core.regions import region_name
+from digigram.ui import app_filter
 from digigram.ui.appearance import MENU_BUTTON
 from digigram.ui.coordinator import files as coordinator_files
 from digigram.ui.coordinator import login as coordinator_login
@@ -50,6 +52,43 @@ ROOMY_LINES = 44  # a screen this many text lines high shows the filters and the
 NAME_PAUSE_MS = 350  # the table follows the name typed once typing pauses this long
 MAX_COLUMN_LINES = 17  # widest column, in text line heights (255 px at 100 %); longer names are cut
 # with "…" and shown whole in the tooltip. In text units, so columns and their heads grow with the text.
+
+
+def first_ready_for_keys(menu: QMenu) -> None:
+    """Opened from the keyboard (Space, Enter), `menu` has its first command highlighted, so that Enter
+    starts it: Qt opened «Файли» and «Керування» with none, and Enter did nothing until an arrow was
+    pressed. Opened with a click, nothing is highlighted, as Qt has it."""
+
+    def ready() -> None:
+        if not app_filter.keyboard_in_use() or not menu.isVisible() or menu.activeAction() is not None:
+            return
+        first = next((a for a in menu.actions() if a.isVisible() and a.isEnabled() and not a.isSeparator()),
+                     None)
+        if first is not None:
+            menu.setActiveAction(first)
+
+    menu.aboutToShow.connect(lambda: QTimer.singleShot(0, menu, ready))  # once it is on screen
+
+
+GIVE_WAY = 2 / 3  # the share of its characters a filter list keeps where the window is narrower
+
+
+class _GivesWay:
+    """A filter list that asks for its characters (setMinimumContentsLength) but gives up to a third of
+    them on a narrow window: at 200 % text on a netbook the four lists' full widths made the screen wider
+    than the window, which scrolled sideways, and the role list and the name field were cut at its edge."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()  # type: ignore[misc]
+        return QSize(round(hint.width() * GIVE_WAY), hint.height())
+
+
+class FilterList(_GivesWay, QComboBox):
+    pass
+
+
+class HubFilter(_GivesWay, HubCombo):
+    pass
 
 
 class DashboardView(QWidget):
@@ -77,6 +116,7 @@ class DashboardView(QWidget):
         manage_menu.addSeparator()
         manage_menu.addAction(self.leave_action)
         self.manage.setMenu(manage_menu)
+        first_ready_for_keys(manage_menu)
         self._manage_on_toolbar = win.toolbar.addWidget(self.manage)
         self._manage_on_toolbar.setVisible(False)  # shown with this screen (showEvent)
 
@@ -101,8 +141,8 @@ class DashboardView(QWidget):
         # The hub is found by typing part of its name or region: a region has a thousand of them.
         # The region first: it narrows the hubs listed beside it, and a region's coordinator sees it whole.
         # Made first too, so that Tab reaches it first, as it reads.
-        self.region = QComboBox(self)
-        self.hub, self.group, self.profile = HubCombo(self), QComboBox(self), QComboBox(self)
+        self.region = FilterList(self)
+        self.hub, self.group, self.profile = HubFilter(self), FilterList(self), FilterList(self)
         self._hubs: list[Any] = []  # the hubs people belong to, as the filter options last read them
         self.use_from, self.use_to = QCheckBox(self), QCheckBox(self)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
@@ -169,6 +209,10 @@ class DashboardView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
+        # Sorting was by a click on a column's head only, which the keyboard cannot reach: the context
+        # menu (the Menu key or Shift+F10, or a right click) sorts by the column the keyboard is in.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         pl.addWidget(self.table, 1)
         # What ✓, ▼1 A2 → B1 and ⚠ say, and the rule behind ⚠, under the table: only tooltips said it.
         self.marks = FixedTextLabel(people)
@@ -185,6 +229,7 @@ class DashboardView(QWidget):
         files_menu.addSeparator()
         files_menu.addActions([self.bundle_out, self.bundle_in])
         self.files_button.setMenu(files_menu)
+        first_ready_for_keys(files_menu)
         self.files_button.setProperty(MENU_BUTTON, True)  # high contrast keeps room for its arrow
         for button in (self.open_button, self.delete_button):
             row.add(button)
@@ -221,6 +266,7 @@ class DashboardView(QWidget):
         for page in (self.hard, self.before_after):
             page.retry.clicked.connect(self._load_figures)
         self.tabs.currentChanged.connect(lambda _i: self._filters_for_tab())
+        self.tabs.currentChanged.connect(lambda _i: self._keep_focus_on_pages())
 
         self.leave_action.triggered.connect(self.win.go_home)
         self.password_action.triggered.connect(self.change_password)
@@ -248,6 +294,22 @@ class DashboardView(QWidget):
         self.filters.setVisible(acting and self.filters_toggle.isChecked())
         self.count.setVisible(acting)
         self.filters_toggle.setVisible(acting)
+
+    def _keep_focus_on_pages(self) -> None:
+        """The keyboard stays on the pages when they turn. Qt moves it off a page as it hides, and on to
+        the next page only where that page has a control to take it: from «Картина групи» (a picture) it
+        fell to the toolbar's «Головна», unmarked, and the next Ctrl+Tab turned nothing. Then the page
+        tabs take it, where the arrows and Ctrl+Tab turn the pages; a control the new page gave it to, or
+        a filter being typed in, keeps it."""
+        if not self.isVisible():
+            return
+        focused = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+        kept = (focused is not None and focused.isVisible() and focused is not page
+                and (page.isAncestorOf(focused) or focused is self.tabs.tabBar()
+                     or (self.isAncestorOf(focused) and not self.tabs.isAncestorOf(focused))))
+        if not kept:
+            app_filter.give_focus(self.tabs.tabBar())
 
     def _show_filters(self, shown: bool) -> None:
         self.filters_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -581,16 +643,30 @@ class DashboardView(QWidget):
         self._stale_figures()  # the data or the filter changed: figures on their way are for the old ones
         fw, lang = self.win.ws.framework, self.win.lang
         names = {a.id: a.name.get(lang) for a in fw.areas}
+        kept = self.selected()
         # The new rows reset the model, which asks for the group picture again (_order_changed): once.
         self.model.set_rows(board.rows, area_ids=board.area_ids, area_names=names,
                             profile_names={p.id: p.name.get(lang) for p in fw.profiles}, lang=lang,
                             total=board.total, roles=bool(fw.profiles))
         self.fit_columns()
+        self._choose_again(None if kept is None else kept.person_id)
         self._say_count()
         self._load_figures()
         has_rows = bool(board.rows)
         for button in (self.open_button, self.delete_button):
             button.setEnabled(has_rows)
+
+    def _choose_again(self, person_id: str | None) -> None:
+        """The trainee chosen before the table was read again stays chosen where the new rows hold them:
+        back from a trainee's page (the table is read again, a change there may show), the table went
+        to its top, and going down the list one trainee after another started over each time."""
+        rows = self.model.rows
+        row = next((n for n, r in enumerate(rows) if r.person_id == person_id), None) if person_id else None
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)  # whole rows: the row is selected too
+        self.table.scrollTo(index)
 
     def _put_back(self, shown: Any) -> None:
         """The filter fields as `shown` (a DashboardFilter, None before any was read) has them, quietly."""
@@ -718,6 +794,48 @@ class DashboardView(QWidget):
         self._draw_heatmap()
 
     # -- actions -------------------------------------------------------------------------------
+    def sort_menu(self) -> QMenu | None:
+        """The table's context menu: sort by the current cell's column, or that way round once sorted by
+        it. None where the table has no column to sort by."""
+        index = self.table.currentIndex()
+        column = index.column() if index.isValid() else -1
+        if not 0 <= column < self.model.columnCount():
+            return None
+        head = str(self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+        header = self.table.horizontalHeader()
+        sorted_by_it = header.sortIndicatorSection() == column
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        order = (Qt.SortOrder.DescendingOrder if sorted_by_it and ascending
+                 else Qt.SortOrder.AscendingOrder)
+        text = (translate("Dashboard", "&Sort by “%1” the other way round") if sorted_by_it
+                else translate("Dashboard", "&Sort by “%1”"))
+        menu = QMenu(self.table)
+        menu.addAction(text.replace("%1", head)).triggered.connect(lambda: self._sort_by(column, order))
+        return menu
+
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Sorted as by a click on the column's head; the keyboard stays in that column, on the trainee
+        it was on: the table is read again, and the keyboard's place was lost with the old rows."""
+        kept = self.selected()
+        self.table.sortByColumn(column, order)
+        rows = self.model.rows
+        row = next((n for n, r in enumerate(rows) if kept is not None and r.person_id == kept.person_id), 0)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(row, column))
+            self.table.scrollTo(self.model.index(row, column))
+
+    def _table_menu(self, at: Any) -> None:
+        menu = self.sort_menu()
+        if menu is None:
+            return
+        cell = self.table.visualRect(self.table.currentIndex())
+        # Beside the cell the keyboard is on (a right click makes it the clicked one).
+        where = cell.center() if self.table.viewport().rect().contains(cell.center()) else at
+        # Its command ready for Enter: Qt opened it with nothing chosen, and Enter did nothing.
+        menu.setActiveAction(menu.actions()[0])
+        menu.exec(self.table.viewport().mapToGlobal(where), menu.actions()[0])
+        menu.deleteLater()
+
     def selected(self) -> Any:
         index = self.table.currentIndex()
         return self.model.person_at(index.row()) if index.isValid() else None

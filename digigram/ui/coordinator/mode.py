@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from digigram.ui import app_filter
 from digigram.ui.coordinator import login
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.coordinator.trainee import TraineeView
@@ -46,7 +47,7 @@ def enter(win: Shell) -> bool:
     win.say(lambda: translate(
         "CoordinatorLogin", "Coordinator mode is open. It locks again when you leave these screens."),
         OPEN_NOTICE_MS)
-    view.table.setFocus()
+    app_filter.give_focus(view.table)  # marked when opened (or come back to) from the keyboard
     return True
 
 
@@ -78,7 +79,7 @@ def show_trainee(win: Shell, person_id: str) -> None:
     view = _screen(win, "trainee", TraineeView)
     if view.show_person(person_id):
         win.show_view(view)
-        view.back.setFocus()
+        app_filter.give_focus(view.back)
 
 
 def lock(win: Shell) -> None:

@@ -358,6 +358,9 @@ class NameHeldTable(QTableView):
         for view in (self, self.names):
             view.horizontalHeader().setDefaultAlignment(
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+            # A whole row is selected, so Qt drew every head bold once a trainee was chosen: that said
+            # nothing, and the heads, fitted in the plain font, lost letters («нформаційна», «Комунікаці»).
+            view.horizontalHeader().setHighlightSections(False)
         self.chosen: dict[int, int] = {}  # column -> the width a person dragged it to
         self._fitting = False
         names = self.names

@@ -38,13 +38,13 @@
     <name>Bundles</name>
     <message>
         <location filename="../coordinator/bundles.py" line="59"/>
-        <location filename="../coordinator/bundles.py" line="246"/>
+        <location filename="../coordinator/bundles.py" line="255"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="60"/>
-        <location filename="../coordinator/bundles.py" line="303"/>
+        <location filename="../coordinator/bundles.py" line="312"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -129,125 +129,125 @@
         <translation>Без підпису не можна перевірити, чи результати не змінили дорогою. Завантажуйте його, лише якщо знаєте, звідки він.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="149"/>
-        <location filename="../coordinator/bundles.py" line="152"/>
+        <location filename="../coordinator/bundles.py" line="156"/>
+        <location filename="../coordinator/bundles.py" line="159"/>
         <source>Result bundle (*.zip)</source>
         <translation>Пакет результатів (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="160"/>
+        <location filename="../coordinator/bundles.py" line="167"/>
         <source>Please choose the bundle file.</source>
         <translation>Виберіть файл пакета.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="162"/>
+        <location filename="../coordinator/bundles.py" line="169"/>
         <source>Please enter the regional key, or choose the unsigned option.</source>
         <translation>Введіть регіональний ключ або виберіть варіант без підпису.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="211"/>
+        <location filename="../coordinator/bundles.py" line="220"/>
         <source>The bundle holds the results of the trainees of all hubs; the trainee table&apos;s filters do not limit it.</source>
         <translation>Пакет містить результати слухачів усіх хабів; фільтри таблиці слухачів його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="213"/>
+        <location filename="../coordinator/bundles.py" line="222"/>
         <source>The bundle holds the results of the trainees of the hub «%1» only, the hub chosen above the trainee table; the group and dates chosen there do not limit it.</source>
         <translation>Пакет містить результати слухачів лише хабу «%1» — хабу, вибраного над таблицею слухачів; група й дати, вибрані там, його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="220"/>
+        <location filename="../coordinator/bundles.py" line="229"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="220"/>
+        <location filename="../coordinator/bundles.py" line="229"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="221"/>
+        <location filename="../coordinator/bundles.py" line="230"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="221"/>
+        <location filename="../coordinator/bundles.py" line="230"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="222"/>
+        <location filename="../coordinator/bundles.py" line="231"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="223"/>
+        <location filename="../coordinator/bundles.py" line="232"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="224"/>
+        <location filename="../coordinator/bundles.py" line="233"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="247"/>
+        <location filename="../coordinator/bundles.py" line="256"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="248"/>
+        <location filename="../coordinator/bundles.py" line="257"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="252"/>
+        <location filename="../coordinator/bundles.py" line="261"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="253"/>
+        <location filename="../coordinator/bundles.py" line="262"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="265"/>
+        <location filename="../coordinator/bundles.py" line="274"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="275"/>
+        <location filename="../coordinator/bundles.py" line="284"/>
         <source>Bundle saved: %1
 In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Пакет збережено: %1
 У ньому: людей — %2, перевірок — %3, відповідей — %4, планів — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="283"/>
+        <location filename="../coordinator/bundles.py" line="292"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="304"/>
+        <location filename="../coordinator/bundles.py" line="313"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="308"/>
+        <location filename="../coordinator/bundles.py" line="317"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="325"/>
+        <location filename="../coordinator/bundles.py" line="334"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="326"/>
+        <location filename="../coordinator/bundles.py" line="335"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="327"/>
+        <location filename="../coordinator/bundles.py" line="336"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -255,85 +255,85 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
 <context>
     <name>CoordinatorFiles</name>
     <message>
-        <location filename="../coordinator/files.py" line="58"/>
-        <location filename="../coordinator/files.py" line="60"/>
+        <location filename="../coordinator/files.py" line="59"/>
+        <location filename="../coordinator/files.py" line="61"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="132"/>
+        <location filename="../coordinator/files.py" line="133"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="134"/>
+        <location filename="../coordinator/files.py" line="135"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="125"/>
-        <location filename="../coordinator/files.py" line="162"/>
-        <location filename="../coordinator/files.py" line="182"/>
+        <location filename="../coordinator/files.py" line="126"/>
+        <location filename="../coordinator/files.py" line="163"/>
+        <location filename="../coordinator/files.py" line="183"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="83"/>
+        <location filename="../coordinator/files.py" line="84"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="103"/>
+        <location filename="../coordinator/files.py" line="104"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="104"/>
+        <location filename="../coordinator/files.py" line="105"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="108"/>
+        <location filename="../coordinator/files.py" line="109"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="111"/>
+        <location filename="../coordinator/files.py" line="112"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="112"/>
+        <location filename="../coordinator/files.py" line="113"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="114"/>
+        <location filename="../coordinator/files.py" line="115"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="145"/>
+        <location filename="../coordinator/files.py" line="146"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="156"/>
+        <location filename="../coordinator/files.py" line="157"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="168"/>
+        <location filename="../coordinator/files.py" line="169"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="170"/>
+        <location filename="../coordinator/files.py" line="171"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="188"/>
+        <location filename="../coordinator/files.py" line="189"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +342,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="194"/>
+        <location filename="../coordinator/files.py" line="195"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="200"/>
+        <location filename="../coordinator/files.py" line="201"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -355,7 +355,7 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator/mode.py" line="58"/>
+        <location filename="../coordinator/mode.py" line="59"/>
         <location filename="../coordinator/login.py" line="54"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
@@ -461,17 +461,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="46"/>
+        <location filename="../coordinator/mode.py" line="47"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="59"/>
+        <location filename="../coordinator/mode.py" line="60"/>
         <source>Preparing the trainees&apos; results for this version of the framework (only this once)…</source>
         <translation>Готуємо результати слухачів для цієї версії рамки (лише цього разу)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="92"/>
+        <location filename="../coordinator/mode.py" line="93"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -688,282 +688,292 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="335"/>
+        <location filename="../coordinator/dashboard.py" line="381"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="341"/>
+        <location filename="../coordinator/dashboard.py" line="387"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="342"/>
+        <location filename="../coordinator/dashboard.py" line="388"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="343"/>
+        <location filename="../coordinator/dashboard.py" line="389"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="344"/>
+        <location filename="../coordinator/dashboard.py" line="390"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="273"/>
+        <location filename="../coordinator/dashboard.py" line="319"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="270"/>
+        <location filename="../coordinator/dashboard.py" line="316"/>
         <source>Trainees shown: %1</source>
         <translation>Показано слухачів: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="302"/>
+        <location filename="../coordinator/dashboard.py" line="348"/>
         <source>Show only: region, hub, group, dates, name</source>
         <translation>Показати лише: регіон, хаб, група, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="304"/>
+        <location filename="../coordinator/dashboard.py" line="350"/>
         <source>Show or fold the filters: region, hub, group, dates, name</source>
         <translation>Показати або згорнути фільтри: регіон, хаб, група, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="305"/>
+        <location filename="../coordinator/dashboard.py" line="351"/>
         <source>This framework has no roles, so it sets no target levels: each area shows the level measured, and no one is marked as needing help.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів: у кожній сфері показано виміряний рівень, і нікого не позначено як такого, що потребує допомоги.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="337"/>
+        <location filename="../coordinator/dashboard.py" line="383"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="338"/>
+        <location filename="../coordinator/dashboard.py" line="384"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="340"/>
+        <location filename="../coordinator/dashboard.py" line="386"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="346"/>
+        <location filename="../coordinator/dashboard.py" line="392"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="349"/>
+        <location filename="../coordinator/dashboard.py" line="395"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="350"/>
+        <location filename="../coordinator/dashboard.py" line="396"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="351"/>
+        <location filename="../coordinator/dashboard.py" line="397"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="353"/>
+        <location filename="../coordinator/dashboard.py" line="399"/>
         <source>Filter by region</source>
         <translation>Відбір за регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="354"/>
+        <location filename="../coordinator/dashboard.py" line="400"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="355"/>
+        <location filename="../coordinator/dashboard.py" line="401"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="356"/>
+        <location filename="../coordinator/dashboard.py" line="402"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="357"/>
+        <location filename="../coordinator/dashboard.py" line="403"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="358"/>
+        <location filename="../coordinator/dashboard.py" line="404"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="359"/>
+        <location filename="../coordinator/dashboard.py" line="405"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="360"/>
+        <location filename="../coordinator/dashboard.py" line="406"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="361"/>
+        <location filename="../coordinator/dashboard.py" line="407"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="362"/>
+        <location filename="../coordinator/dashboard.py" line="408"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="363"/>
+        <location filename="../coordinator/dashboard.py" line="409"/>
         <source>Name contain&amp;s:</source>
         <translation>&amp;Імʼя містить:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="364"/>
+        <location filename="../coordinator/dashboard.py" line="410"/>
         <source>Find trainees by part of the name</source>
         <translation>Знайти слухачів за частиною імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="365"/>
+        <location filename="../coordinator/dashboard.py" line="411"/>
         <source>Part of the name</source>
         <translation>Частина імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="366"/>
+        <location filename="../coordinator/dashboard.py" line="412"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="367"/>
+        <location filename="../coordinator/dashboard.py" line="413"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="368"/>
+        <location filename="../coordinator/dashboard.py" line="414"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="369"/>
+        <location filename="../coordinator/dashboard.py" line="415"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="370"/>
+        <location filename="../coordinator/dashboard.py" line="416"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="373"/>
+        <location filename="../coordinator/dashboard.py" line="419"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="374"/>
+        <location filename="../coordinator/dashboard.py" line="420"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="297"/>
+        <location filename="../coordinator/dashboard.py" line="792"/>
+        <source>&amp;Sort by “%1” the other way round</source>
+        <translation>&amp;Упорядкувати за «%1» у зворотному порядку</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="793"/>
+        <source>&amp;Sort by “%1”</source>
+        <translation>&amp;Упорядкувати за «%1»</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/dashboard.py" line="343"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="293"/>
+        <location filename="../coordinator/dashboard.py" line="339"/>
         <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
         <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="375"/>
+        <location filename="../coordinator/dashboard.py" line="421"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="376"/>
+        <location filename="../coordinator/dashboard.py" line="422"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="377"/>
+        <location filename="../coordinator/dashboard.py" line="423"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="378"/>
+        <location filename="../coordinator/dashboard.py" line="424"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="380"/>
+        <location filename="../coordinator/dashboard.py" line="426"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="381"/>
+        <location filename="../coordinator/dashboard.py" line="427"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="382"/>
+        <location filename="../coordinator/dashboard.py" line="428"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="383"/>
+        <location filename="../coordinator/dashboard.py" line="429"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="467"/>
+        <location filename="../coordinator/dashboard.py" line="513"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="509"/>
+        <location filename="../coordinator/dashboard.py" line="555"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="470"/>
+        <location filename="../coordinator/dashboard.py" line="516"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="290"/>
+        <location filename="../coordinator/dashboard.py" line="336"/>
         <source>Show only: region, hub, group, role, dates, name</source>
         <translation>Показати лише: регіон, хаб, група, роль, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="292"/>
+        <location filename="../coordinator/dashboard.py" line="338"/>
         <source>Show or fold the filters: region, hub, group, role, dates, name</source>
         <translation>Показати або згорнути фільтри: регіон, хаб, група, роль, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="348"/>
+        <location filename="../coordinator/dashboard.py" line="394"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="471"/>
+        <location filename="../coordinator/dashboard.py" line="517"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="526"/>
+        <location filename="../coordinator/dashboard.py" line="572"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="266"/>
+        <location filename="../coordinator/dashboard.py" line="312"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -971,27 +981,27 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="49"/>
+        <location filename="../errors.py" line="43"/>
         <source>Something needs your attention</source>
         <translation>Зверніть увагу</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="51"/>
+        <location filename="../errors.py" line="45"/>
         <source>Problem message</source>
         <translation>Повідомлення про проблему</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="102"/>
+        <location filename="../errors.py" line="96"/>
         <source>Unexpected error</source>
         <translation>Неочікувана помилка</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="104"/>
+        <location filename="../errors.py" line="98"/>
         <source>Something went wrong inside Digigram. Your answers so far are saved. Please tell the person who looks after this computer; the details are in this file:</source>
         <translation>У Digigram щось пішло не так. Усі відповіді, дані до цієї миті, збережено. Будь ласка, повідомте про це того, хто обслуговує цей компʼютер; подробиці записано в цьому файлі:</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="112"/>
+        <location filename="../errors.py" line="106"/>
         <source>Error message</source>
         <translation>Повідомлення про помилку</translation>
     </message>
@@ -1092,132 +1102,132 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="202"/>
+        <location filename="../home.py" line="203"/>
         <source>Digigram: check your digital skills</source>
         <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="204"/>
+        <location filename="../home.py" line="205"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="210"/>
+        <location filename="../home.py" line="211"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="211"/>
+        <location filename="../home.py" line="212"/>
         <source>People on this computer</source>
         <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="212"/>
+        <location filename="../home.py" line="213"/>
         <source>&amp;Search:</source>
         <translation>П&amp;ошук:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="213"/>
+        <location filename="../home.py" line="214"/>
         <source>Search the people</source>
         <translation>Пошук людей</translation>
     </message>
     <message>
-        <location filename="../home.py" line="214"/>
+        <location filename="../home.py" line="215"/>
         <source>Part of a name or of a hub</source>
         <translation>Частина імені або назви хабу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="215"/>
+        <location filename="../home.py" line="216"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="216"/>
+        <location filename="../home.py" line="217"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="217"/>
+        <location filename="../home.py" line="218"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="218"/>
+        <location filename="../home.py" line="219"/>
         <source>Start the &amp;full check</source>
         <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="219"/>
+        <location filename="../home.py" line="220"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="220"/>
+        <location filename="../home.py" line="221"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="221"/>
+        <location filename="../home.py" line="222"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="222"/>
+        <location filename="../home.py" line="223"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="223"/>
+        <location filename="../home.py" line="224"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="224"/>
+        <location filename="../home.py" line="225"/>
         <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="225"/>
+        <location filename="../home.py" line="226"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="389"/>
+        <location filename="../home.py" line="390"/>
         <source>Choose a person in the list first.</source>
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="467"/>
+        <location filename="../home.py" line="476"/>
         <source>(PIN)</source>
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="324"/>
+        <location filename="../home.py" line="325"/>
         <source>Shown: %1 of %2</source>
         <translation>Показано: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../home.py" line="327"/>
+        <location filename="../home.py" line="328"/>
         <source>Nobody matches “%1”. Clear the search to see everyone.</source>
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="383"/>
+        <location filename="../home.py" line="384"/>
         <source>Alt+%1, or Alt+%2 with the Latin layout</source>
         <translation>Alt+%1, або Alt+%2 на латинській розкладці</translation>
     </message>
     <message>
-        <location filename="../home.py" line="385"/>
+        <location filename="../home.py" line="386"/>
         <source>Nobody is on this computer yet. First add yourself with “%1” above the list (%2).</source>
         <translation>На цьому компʼютері ще нікого немає. Спершу додайте себе кнопкою «%1» над списком (%2).</translation>
     </message>
     <message>
-        <location filename="../home.py" line="391"/>
+        <location filename="../home.py" line="392"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="430"/>
+        <location filename="../home.py" line="432"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1394,104 +1404,104 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="63"/>
         <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="81"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="73"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="75"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="77"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="294"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="368"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="411"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="541"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Back to the home screen</source>
         <translation>Назад на головний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Trainees, group picture, exports, bundles; needs the password</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="509"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1650,37 +1660,37 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Виконано</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="89"/>
+        <location filename="../plan_view.py" line="88"/>
         <source>Save the plan as PDF</source>
         <translation>Зберегти план як PDF</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="189"/>
+        <location filename="../plan_view.py" line="187"/>
         <source>S&amp;teps:</source>
         <translation>&amp;Кроки:</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="190"/>
+        <location filename="../plan_view.py" line="188"/>
         <source>Steps of the plan</source>
         <translation>Кроки плану</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="192"/>
+        <location filename="../plan_view.py" line="190"/>
         <source>The plan&apos;s steps and the chosen step</source>
         <translation>Кроки плану й вибраний крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="193"/>
+        <location filename="../plan_view.py" line="191"/>
         <source>&amp;Suggest from my results</source>
         <translation>&amp;Запропонувати за моїми результатами</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="194"/>
+        <location filename="../plan_view.py" line="192"/>
         <source>&amp;Add a step</source>
         <translation>&amp;Додати крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="195"/>
+        <location filename="../plan_view.py" line="193"/>
         <source>Re&amp;move the step</source>
         <translation>Ви&amp;лучити крок</translation>
     </message>
@@ -1760,22 +1770,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>&amp;Відкрити матеріал</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="201"/>
+        <location filename="../plan_view.py" line="199"/>
         <source>&amp;Home</source>
         <translation>&amp;Головна</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="202"/>
+        <location filename="../plan_view.py" line="200"/>
         <source>Sa&amp;ve the plan</source>
         <translation>З&amp;берегти план</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="203"/>
+        <location filename="../plan_view.py" line="201"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Експорт у PDF…</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="204"/>
+        <location filename="../plan_view.py" line="202"/>
         <source>&amp;Print…</source>
         <translation>Др&amp;ук…</translation>
     </message>
@@ -1790,87 +1800,87 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="288"/>
+        <location filename="../plan_view.py" line="286"/>
         <source>Development plan of %1</source>
         <translation>План розвитку: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="343"/>
+        <location filename="../plan_view.py" line="341"/>
         <source>Not saved yet</source>
         <translation>Ще не збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="343"/>
+        <location filename="../plan_view.py" line="341"/>
         <source>Saved</source>
         <translation>Збережено</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="382"/>
+        <location filename="../plan_view.py" line="385"/>
         <source>Finish a check first: suggestions come from its results.</source>
         <translation>Спершу завершіть перевірку: пропозиції ґрунтуються на її результатах.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="372"/>
+        <location filename="../plan_view.py" line="375"/>
         <source>Every suggested step is already in the plan.</source>
         <translation>Усі запропоновані кроки вже є в плані.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="66"/>
+        <location filename="../plan_view.py" line="65"/>
         <source>target already reached in the quick scan of %1</source>
         <translation>ціль уже досягнуто за швидкою перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="68"/>
+        <location filename="../plan_view.py" line="67"/>
         <source>target already reached in the check of %1</source>
         <translation>ціль уже досягнуто за перевіркою від %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="196"/>
+        <location filename="../plan_view.py" line="194"/>
         <source>Bring the step &amp;back</source>
         <translation>&amp;Повернути крок</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="197"/>
+        <location filename="../plan_view.py" line="195"/>
         <source>Move the step up</source>
         <translation>Перемістити крок вище</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="198"/>
+        <location filename="../plan_view.py" line="196"/>
         <source>Move the step down</source>
         <translation>Перемістити крок нижче</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="255"/>
+        <location filename="../plan_view.py" line="253"/>
         <source>Suggested from the quick scan of %1, which is rough; a full check is surer.</source>
         <translation>Запропоновано за швидкою перевіркою від %1, а вона приблизна; повна перевірка точніша.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="384"/>
+        <location filename="../plan_view.py" line="387"/>
         <source>Nothing to suggest from the areas the latest check measured. You can add a step of your own.</source>
         <translation>Немає чого пропонувати у сферах, які виміряла остання перевірка. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="388"/>
+        <location filename="../plan_view.py" line="391"/>
         <source>Nothing to suggest: the latest check meets every goal for your role. You can add a step of your own.</source>
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="495"/>
+        <location filename="../plan_view.py" line="501"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="500"/>
+        <location filename="../plan_view.py" line="506"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="519"/>
+        <location filename="../plan_view.py" line="525"/>
         <source>PDF saved as %1</source>
         <translation>PDF збережено у файл %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="520"/>
+        <location filename="../plan_view.py" line="526"/>
         <source>On a shared computer, take the file with you or delete it when you are done.</source>
         <translation>На спільному компʼютері заберіть файл із собою або видаліть його, коли він стане непотрібним.</translation>
     </message>
@@ -2072,17 +2082,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Ваш новий вибір ще не показано: натисніть «Показати цифри».</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="401"/>
+        <location filename="../coordinator/programme.py" line="400"/>
         <source>Trainees: %1; hubs: %2; finished checks: %3.</source>
         <translation>Слухачів: %1; хабів: %2; завершених перевірок: %3.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="391"/>
+        <location filename="../coordinator/programme.py" line="390"/>
         <source>Rate their digital skills 7–10 of 10: %1 before (95% interval %2), %3 after (%4); %5 people with a first and a later check.</source>
         <translation>Оцінюють свої цифрові навички на 7–10 із 10: %1 до (95&#xa0;% інтервал %2), %3 після (%4); людей із першою й пізнішою перевіркою — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/programme.py" line="397"/>
+        <location filename="../coordinator/programme.py" line="396"/>
         <source>No one in this selection has a first check and a later one at least %1 days on, both with a self-rating, so there is nothing to compare yet.</source>
         <translation>Ні в кого в цій вибірці ще немає двох перевірок із самооцінкою (першої та пізнішої, щонайменше через %1 днів), тож порівнювати поки нічого.</translation>
     </message>
@@ -2112,67 +2122,67 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Quiz</name>
     <message>
-        <location filename="../quiz_view.py" line="142"/>
+        <location filename="../quiz_view.py" line="143"/>
         <source>&amp;Pause and leave</source>
         <translation>&amp;Призупинити й вийти</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="143"/>
+        <location filename="../quiz_view.py" line="144"/>
         <source>Pause the check and leave; answers are kept</source>
         <translation>Призупинити перевірку й вийти; відповіді збережено</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="144"/>
+        <location filename="../quiz_view.py" line="145"/>
         <source>Save and &amp;next</source>
         <translation>Зберегти й &amp;далі</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="145"/>
+        <location filename="../quiz_view.py" line="146"/>
         <source>Save the answer and show the next question</source>
         <translation>Зберегти відповідь і показати наступне питання</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="147"/>
+        <location filename="../quiz_view.py" line="148"/>
         <source>Answers</source>
         <translation>Відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="149"/>
+        <location filename="../quiz_view.py" line="150"/>
         <source>The question and its answers</source>
         <translation>Питання та відповіді</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="228"/>
+        <location filename="../quiz_view.py" line="229"/>
         <source>How well does this describe you?</source>
         <translation>Наскільки це про вас?</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="230"/>
+        <location filename="../quiz_view.py" line="231"/>
         <source>Choose every answer that is right.</source>
         <translation>Виберіть усі правильні відповіді.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="232"/>
+        <location filename="../quiz_view.py" line="233"/>
         <source>Choose one answer.</source>
         <translation>Виберіть одну відповідь.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="253"/>
+        <location filename="../quiz_view.py" line="254"/>
         <source>I don&apos;t know</source>
         <translation>Не знаю</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="356"/>
+        <location filename="../quiz_view.py" line="360"/>
         <source>Your level is not clear yet, so a few more questions are needed.</source>
         <translation>Ваш рівень ще не ясний, тож потрібно ще кілька питань.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="434"/>
+        <location filename="../quiz_view.py" line="438"/>
         <source>Choose an answer first: press its number, or Space on it.</source>
         <translation>Спершу виберіть відповідь: натисніть її номер або пробіл на ній.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="66"/>
+        <location filename="../quiz_view.py" line="67"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n відповідь дано</numerusform>
@@ -2181,7 +2191,7 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../quiz_view.py" line="69"/>
+        <location filename="../quiz_view.py" line="70"/>
         <source>questions left: about %n</source>
         <translation>
             <numerusform>лишилося приблизно %n питання</numerusform>
@@ -2190,22 +2200,22 @@ The data is wiped from the database file. Older backups on this computer still h
         </translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="330"/>
+        <location filename="../quiz_view.py" line="334"/>
         <source>Keys: 1–%1 choose an answer, 0 = I don&apos;t know, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–%1 — вибрати відповідь, 0 — «Не знаю», стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="333"/>
+        <location filename="../quiz_view.py" line="337"/>
         <source>Keys: 1–%1 choose an answer, arrows move, Enter saves, Esc pauses.</source>
         <translation>Клавіші: 1–%1 — вибрати відповідь, стрілки — рухатися, Enter — зберегти, Esc — призупинити.</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="363"/>
+        <location filename="../quiz_view.py" line="367"/>
         <source>no more questions</source>
         <translation>питань більше немає</translation>
     </message>
     <message>
-        <location filename="../quiz_view.py" line="369"/>
+        <location filename="../quiz_view.py" line="373"/>
         <source>questions left: about %1–%2</source>
         <translation>лишилося приблизно %1–%2 питань</translation>
     </message>

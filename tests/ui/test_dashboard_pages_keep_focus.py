@@ -1,0 +1,40 @@
+"""Turning the dashboard's pages with Ctrl+Tab keeps the keyboard on the pages: from «Картина групи» on,
+the focus fell to the toolbar's «Головна», unmarked, and the next Ctrl+Tab turned nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from digigram.ui.coordinator.dashboard import DashboardView
+from digigram.ui.coordinator.login import PasswordDialog
+from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.helpers import settle
+from tests.ui.test_focus_shown import marked
+
+SECRET = "ключ-хабу-2024"
+
+
+def test_ctrl_tab_goes_round_every_page_with_the_focus_shown(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
+                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)])
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
+    window.coordinator_action.trigger()
+    view = window.stack.currentWidget()
+    assert isinstance(view, DashboardView)
+    view.open_button.setFocus(Qt.FocusReason.TabFocusReason)
+    pages = view.tabs.count()
+    for step in range(1, pages + 1):
+        focused = QApplication.focusWidget()
+        qtbot.keyClick(focused, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        settle()
+        assert view.tabs.currentIndex() == step % pages, f"Ctrl+Tab number {step} turned no page"
+        focused = QApplication.focusWidget()
+        assert focused is not None and view.tabs.isAncestorOf(focused) and focused.isVisible(), (
+            f"on «{view.tabs.tabText(step % pages)}» the keyboard is on {type(focused).__name__}")
+        assert marked(focused), f"on «{view.tabs.tabText(step % pages)}» the focus is not shown"
