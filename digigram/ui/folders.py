@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
-
-from digigram.ui import app_filter
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 GROUP = "files/folder_of"
 SHARED = "files/last_folder"  # one folder for everyone, as earlier versions kept it: no longer read
@@ -74,8 +71,7 @@ def ask_save_path(parent: QWidget | None, *, title: str, suggested: str, pattern
                   suffix: str) -> str | None:
     """The file a person chooses to save as, or None. A name typed without `suffix` gets it, and the
     dialog asks before replacing a file of that whole name («план» was saved as a file named «план»,
-    which no PDF reader offered to open). The keyboard goes back where it was, marked if it is in use."""
-    before = QApplication.focusWidget()
+    which no PDF reader offered to open). The focus comes back marked after a key press (app_filter)."""
     dialog = QFileDialog(parent, title, suggested, pattern)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(suffix.lstrip("."))
@@ -83,6 +79,4 @@ def ask_save_path(parent: QWidget | None, *, title: str, suggested: str, pattern
         chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
     finally:
         dialog.deleteLater()
-    if before is not None and shiboken6.isValid(before) and before.isVisible():
-        app_filter.give_focus(before)
     return chosen or None
