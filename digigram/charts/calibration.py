@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -134,14 +135,15 @@ def build_calibration_pages(
 
 def write_calibration_pdf(
     path: str | os.PathLike[str], *, result: CalibrationResult, framework: Framework, new_version: str,
-    lang: str,
+    lang: str, into: BinaryIO | None = None,
 ) -> Path:
-    """The report as a PDF with embedded fonts, written whole or not at all."""
+    """The report as a PDF with embedded fonts, written whole or not at all (into `into`, a partial file of
+    `path` held open by its caller, when given: see save_pdf_pages)."""
     target = Path(path)
     title = _w("title", lang)
     with matplotlib.rc_context(PDF_RC):
         pages = build_calibration_pages(result=result, framework=framework, new_version=new_version,
                                         lang=lang)
         save_pdf_pages(target, pages, metadata={"Title": f"{title} — {framework.id} {new_version}",
-                                                "Creator": "Digigram"})
+                                                "Creator": "Digigram"}, into=into)
     return target

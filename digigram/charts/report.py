@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -327,17 +329,20 @@ def write_report_pdf(
 
 
 def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str],
-                   progress: Callable[[int, int], None] | None = None) -> None:
+                   progress: Callable[[int, int], None] | None = None, into: BinaryIO | None = None) -> None:
     """Write pages to a PDF through a partial file beside it, so a failed save never leaves half a report: not
     when the disk refuses, not when drawing a page fails, and not when `progress` raises (a Cancel).
 
     `progress` hears (pages written, pages in all) before each page and once at the end. A disk that
     refuses (full, write-protected) is said in the reader's language, as could_not_save words it.
+    `into` is a partial file of `target` its caller holds open and puts in place itself (a calibration's
+    files, all put in place together): the pages go into it, never through a second partial renamed over
+    it, which Windows refuses while it is open.
     """
     try:
         # The file is ours to close: matplotlib's own close() finishes the PDF first, and after a failed
         # write its compressor is left half-flushed, so that raises zlib.error and never closes the file.
-        with partial_beside(target) as handle:
+        with _given(into) if into is not None else partial_beside(target) as handle:
             # The moment in UTC ("Z"): for a naive local time matplotlib writes the zone's summer offset
             # all year (Kyiv's +03'00' in December, an hour off), and for an aware one the sign turned.
             stamped: dict[str, object] = {"CreationDate": dt.datetime.now(dt.UTC), **metadata}
@@ -354,6 +359,13 @@ def save_pdf_pages(target: Path, pages: list[Figure], *, metadata: dict[str, str
         if refused is None:
             raise
         raise could_not_save(target, refused) from exc
+
+
+@contextlib.contextmanager
+def _given(handle: BinaryIO) -> Iterator[BinaryIO]:
+    """A handle its owner closes: written into, flushed, left open."""
+    yield handle
+    handle.flush()
 
 
 def _os_error_in(exc: BaseException) -> OSError | None:

@@ -74,19 +74,22 @@ class _Files:
     def __init__(self) -> None:
         self.staged: list[tuple[str, Path, BinaryIO]] = []
 
-    def temporary(self, target: Path) -> Path:
-        """A new partial file beside `target`, named for it (see core.files.partial_name)."""
+    def temporary(self, target: Path) -> BinaryIO:
+        """A new partial file beside `target`, named for it (see core.files.partial_name), held open: its
+        writer writes into this handle, never renames a file of its own over it (Windows refuses to replace
+        a file that is open, and the lock would stay on the file replaced)."""
         try:
             tmp, handle = held_partial(target)
         except OSError as exc:
             raise _cannot_write(target, exc) from exc
         self.staged.append((str(tmp), target, handle))
-        return tmp
+        return handle
 
     def add(self, target: Path, data: bytes) -> None:
-        tmp = self.temporary(target)
+        handle = self.temporary(target)
         try:
-            tmp.write_bytes(data)
+            handle.write(data)
+            handle.flush()
         except OSError as exc:
             raise _cannot_write(target, exc) from exc
 
@@ -244,8 +247,8 @@ def run_calibration(
             else:
                 from digigram.charts.calibration import write_calibration_pdf
 
-                write_calibration_pdf(files.temporary(report), result=result, framework=framework,
-                                      new_version=version, lang=lang)
+                write_calibration_pdf(report, into=files.temporary(report), result=result,
+                                      framework=framework, new_version=version, lang=lang)
         files.put_in_place()
     finally:
         files.discard()

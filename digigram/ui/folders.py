@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 GROUP = "files/folder_of"
 SHARED = "files/last_folder"  # one folder for everyone, as earlier versions kept it: no longer read
@@ -67,16 +67,39 @@ def forget(owner: str) -> None:
     QSettings().remove(f"{GROUP}/{owner}")
 
 
+class _SaveDialog(QFileDialog):
+    """Qt's own save dialog, which adds its default suffix only to a name with no dot at all: «план Коваль
+    О.П» or «план 03.12.2026» stayed without «.pdf». The suffix goes onto the typed name before Qt checks
+    it, so Qt asks before replacing a file of the final name."""
+
+    def __init__(self, parent: QWidget | None, title: str, suggested: str, pattern: str, suffix: str) -> None:
+        super().__init__(parent, title, suggested, pattern)
+        self.suffix = suffix
+
+    def accept(self) -> None:
+        edit = self.findChild(QLineEdit, "fileNameEdit")  # None in a dialog of the system's
+        typed = edit.text().strip() if edit is not None and edit.isVisible() else ""
+        if edit is not None and typed and not (Path(self.directory().absolutePath()) / typed).is_dir():
+            edit.setText(with_suffix(typed, self.suffix))
+        super().accept()
+
+
+def with_suffix(path: str, suffix: str) -> str:
+    """`path` ending in `suffix` (any case), added when it does not."""
+    return path if not suffix or path.lower().endswith(suffix.lower()) else path + suffix
+
+
 def ask_save_path(parent: QWidget | None, *, title: str, suggested: str, pattern: str,
                   suffix: str) -> str | None:
     """The file a person chooses to save as, or None. A name typed without `suffix` gets it, and the
     dialog asks before replacing a file of that whole name («план» was saved as a file named «план»,
     which no PDF reader offered to open). The focus comes back marked after a key press (app_filter)."""
-    dialog = QFileDialog(parent, title, suggested, pattern)
+    dialog = _SaveDialog(parent, title, suggested, pattern, suffix)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(suffix.lstrip("."))
     try:
         chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
     finally:
         dialog.deleteLater()
-    return chosen or None
+    # A system's dialog may return a name with a dot but not the suffix as well: it gets it here.
+    return with_suffix(chosen, suffix) if chosen else None

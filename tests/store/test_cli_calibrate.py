@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -665,3 +666,31 @@ def test_partial_files_a_killed_calibration_left_are_removed_and_a_running_ones_
     assert taken == []  # another writer took none of the running calibration's files
     wanted = ["NEW.yaml", "report.pdf", record_path(out / "NEW.yaml").name]
     assert sorted(p.name for p in out.iterdir()) == sorted(wanted)  # the killed run's partials are gone
+
+
+def test_the_report_pdf_goes_into_its_held_partial_and_nothing_is_renamed_over_one(
+    stored: tuple[Path, Path, Counter[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The PDF was saved through a partial of its own renamed over the report's held partial file: Windows
+    refuses to replace a file that is open, so every `--report X.pdf` failed there; elsewhere the lock
+    stayed on the file replaced, and a killed drawing left a partial of a partial that nothing removed."""
+    import os
+
+    replaced: list[str] = []
+    rename = os.replace
+
+    def recorded(src: Any, dst: Any, **kwargs: Any) -> None:
+        replaced.append(Path(dst).name)
+        rename(src, dst, **kwargs)
+
+    monkeypatch.setattr(os, "replace", recorded)
+    data_dir, framework_file, _ = stored
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
+                 "--out", str(out / "NEW.yaml"), "--min-responses", "100",
+                 "--report", str(out / "report.pdf")])
+    assert code == 0
+    assert not [name for name in replaced if name.endswith(".partial")], replaced
+    pdf = (out / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")

@@ -38,6 +38,39 @@ def test_a_name_typed_without_the_suffix_gets_it(qtbot: Any, tmp_path: Path) -> 
     assert seen == ["Зберегти план як PDF"] * 2
 
 
+
+def test_a_name_with_a_dot_gets_the_suffix_and_replacing_its_file_is_asked(
+        qtbot: Any, tmp_path: Path) -> None:
+    """Qt adds its default suffix only to a name with no dot: initials or a date in the name («план Коваль
+    О.П», «план 03.12.2026») were saved without «.pdf», the file no PDF reader offered to open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    (tmp_path / "план Коваль О.П.pdf").write_bytes(b"%PDF kept")
+    asked: list[str] = []
+
+    def refuse_replacing() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, refuse_replacing)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+        QTimer.singleShot(0, QApplication.activeModalWidget().reject)  # and the dialog closed: nothing saved
+
+    QTimer.singleShot(0, lambda: _type_and_save(qtbot, "план Коваль О.П", []))
+    QTimer.singleShot(50, refuse_replacing)  # a timer of its own: it fires in the dialog's question
+    chosen = folders.ask_save_path(parent, title="Зберегти план як PDF", suggested=str(tmp_path / "план.pdf"),
+                                   pattern="PDF (*.pdf)", suffix=".pdf")
+    assert len(asked) == 1 and "план Коваль О.П.pdf" in asked[0], asked  # the file it would replace
+    assert chosen is None and (tmp_path / "план Коваль О.П.pdf").read_bytes() == b"%PDF kept"
+    QTimer.singleShot(0, lambda: _type_and_save(qtbot, "план 03.12.2026", []))
+    chosen = folders.ask_save_path(parent, title="Зберегти план як PDF", suggested=str(tmp_path / "план.pdf"),
+                                   pattern="PDF (*.pdf)", suffix=".pdf")
+    assert chosen == str(tmp_path / "план 03.12.2026.pdf")
+
+
 def test_the_plans_pdf_saved_from_the_keyboard_leaves_the_export_button_marked(
         qtbot: Any, window: Any, ws: Any, tmp_path: Path) -> None:
     win = window
