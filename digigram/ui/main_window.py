@@ -417,7 +417,8 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.quiz and self.quiz.session is not None:
             self.pause_check(self.quiz.session)
             return
-        protected = self.person is not None and self.person.has_pin
+        person = self.person  # one lookup: a row, not the list
+        protected = person is not None and person.has_pin
         self.unlocked.clear()  # Home closes the person's data: their PIN is asked again
         self.home.refresh()
         self.show_view(self.home)

@@ -368,8 +368,13 @@ def _broken(self: Any, record: Any) -> None:
     raise ValueError("an internal error in English")
 
 
-@pytest.mark.parametrize(("how", "said"), [(_killed, "short of memory"), (_broken, "stopped on an error")],
-                         ids=["killed", "error"])
+def _out_of_memory(self: Any, record: Any) -> None:
+    raise MemoryError
+
+
+@pytest.mark.parametrize(("how", "said"), [(_killed, "short of memory"), (_out_of_memory, "short of memory"),
+                                           (_broken, "stopped on an error")],
+                         ids=["killed", "out of memory", "error"])
 def test_a_recompute_process_that_stops_is_said_in_words_and_nothing_is_imported(
         hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         how: Callable[[Any, Any], None], said: str) -> None:

@@ -72,6 +72,8 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
                    recompute.seconds)
     except BundleError as exc:
         outcome = ("refused", exc.text)
+    except MemoryError as exc:  # the same advice as when the system stops the process for memory
+        outcome = ("ended", f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # the parent's own checks name any damage; this only says the child failed
         outcome = ("failed", f"{type(exc).__name__}: {exc}")
     sending.send(outcome)
