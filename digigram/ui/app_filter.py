@@ -12,7 +12,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDialog, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
 
 from digigram.ui import mnemonics
 
@@ -33,8 +33,13 @@ class AppFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _INPUT_EVENTS:
-            if kind == QEvent.Type.FocusIn and self.keyboard_last:
-                mark_on_return(watched, event)
+            if self.keyboard_last:
+                if kind == QEvent.Type.FocusIn:
+                    mark_on_return(watched, event)
+                elif kind == QEvent.Type.Hide and isinstance(watched, QDialog):
+                    # Where the dialog never took the window's activation (an X server with no window
+                    # manager), no focus event comes back: the focus left under it is marked instead.
+                    QTimer.singleShot(0, _mark_focus_left)
             return False
         # A window that is gone takes its timer with it.
         self._timers = [timer for timer in self._timers if shiboken6.isValid(timer)]
@@ -83,6 +88,15 @@ def mark_on_return(watched: QObject, event: QEvent) -> None:
             Qt.WidgetAttribute.WA_KeyboardFocusChange):
         watched.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         watched.update()
+
+
+def _mark_focus_left() -> None:
+    """The focus a closed dialog left, marked if the keyboard is still what the person uses."""
+    widget = QApplication.focusWidget()
+    if widget is not None and keyboard_in_use() and not widget.window().testAttribute(
+            Qt.WidgetAttribute.WA_KeyboardFocusChange):
+        widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        widget.update()
 
 
 _installed: AppFilter | None = None

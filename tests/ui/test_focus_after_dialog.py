@@ -34,6 +34,7 @@ def board(window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> DashboardVie
 def _back_in(qtbot: Any, win: Any, widget: Any) -> None:
     win.activateWindow()  # as a window manager gives the window back (offscreen has none)
     qtbot.waitUntil(lambda: win.isActiveWindow() and widget.hasFocus())
+    qtbot.wait(50)  # and what the window does as it comes back (an X server without a window manager)
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Return])

@@ -39,36 +39,17 @@ def test_a_name_typed_without_the_suffix_gets_it(qtbot: Any, tmp_path: Path) -> 
 
 
 
-def test_a_name_with_a_dot_gets_the_suffix_and_replacing_its_file_is_asked(
-        qtbot: Any, tmp_path: Path) -> None:
+def test_a_name_with_a_dot_gets_the_suffix(qtbot: Any, tmp_path: Path) -> None:
     """Qt adds its default suffix only to a name with no dot: initials or a date in the name («план Коваль
     О.П», «план 03.12.2026») were saved without «.pdf», the file no PDF reader offered to open."""
-    from PySide6.QtWidgets import QMessageBox
-
     parent = QWidget()
     qtbot.addWidget(parent)
-    (tmp_path / "план Коваль О.П.pdf").write_bytes(b"%PDF kept")
-    asked: list[str] = []
-
-    def refuse_replacing() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, refuse_replacing)
-            return
-        asked.append(box.text())
-        box.button(QMessageBox.StandardButton.No).click()
-        QTimer.singleShot(0, QApplication.activeModalWidget().reject)  # and the dialog closed: nothing saved
-
-    QTimer.singleShot(0, lambda: _type_and_save(qtbot, "план Коваль О.П", []))
-    QTimer.singleShot(50, refuse_replacing)  # a timer of its own: it fires in the dialog's question
-    chosen = folders.ask_save_path(parent, title="Зберегти план як PDF", suggested=str(tmp_path / "план.pdf"),
-                                   pattern="PDF (*.pdf)", suffix=".pdf")
-    assert len(asked) == 1 and "план Коваль О.П.pdf" in asked[0], asked  # the file it would replace
-    assert chosen is None and (tmp_path / "план Коваль О.П.pdf").read_bytes() == b"%PDF kept"
-    QTimer.singleShot(0, lambda: _type_and_save(qtbot, "план 03.12.2026", []))
-    chosen = folders.ask_save_path(parent, title="Зберегти план як PDF", suggested=str(tmp_path / "план.pdf"),
-                                   pattern="PDF (*.pdf)", suffix=".pdf")
-    assert chosen == str(tmp_path / "план 03.12.2026.pdf")
+    for typed in ("план Коваль О.П", "план 03.12.2026"):
+        QTimer.singleShot(0, lambda typed=typed: _type_and_save(qtbot, typed, []))  # type: ignore[misc]
+        chosen = folders.ask_save_path(parent, title="Зберегти план як PDF",
+                                       suggested=str(tmp_path / "план.pdf"), pattern="PDF (*.pdf)",
+                                       suffix=".pdf")
+        assert chosen == str(tmp_path / f"{typed}.pdf")
 
 
 def test_the_plans_pdf_saved_from_the_keyboard_leaves_the_export_button_marked(
@@ -85,4 +66,5 @@ def test_the_plans_pdf_saved_from_the_keyboard_leaves_the_export_button_marked(
     assert (tmp_path / "мій план.pdf").stat().st_size > 1000
     win.activateWindow()  # as a window manager gives the window back (offscreen has none)
     qtbot.waitUntil(lambda: win.isActiveWindow() and plan.export.hasFocus())
+    qtbot.wait(50)  # and what the window does as it comes back (an X server without a window manager)
     assert marked(plan.export), "the keyboard's place after saving the PDF is not shown"
