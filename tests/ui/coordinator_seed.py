@@ -45,3 +45,22 @@ def _move_back(ws: Any, attempt_id: str, *, days: int) -> None:
         row = session.get(AttemptRow, attempt_id)
         row.started_at -= timedelta(days=days)
         row.finished_at -= timedelta(days=days)
+
+
+SECRET = "ключ-хабу-2024"
+TWO = [("Оксана Петренко", "Хаб у Бучі", "Весна", None), ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)]
+THREE = [*TWO, ("Ганна Лисенко", "Хаб у Бучі", "Осінь", None)]
+
+
+def open_board(window: Any, ws: Any, monkeypatch: Any, people: list[tuple[str, str, str, str | None]]) -> Any:
+    """`people` with a finished check each, and the dashboard open on them (the password typed right)."""
+    from digigram.ui.coordinator.dashboard import DashboardView
+    from digigram.ui.coordinator.login import PasswordDialog
+
+    seed_trainees(ws, people)
+    ws.set_coordinator_password(SECRET)
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
+    window.coordinator_action.trigger()
+    board = window.stack.currentWidget()
+    assert isinstance(board, DashboardView)
+    return board

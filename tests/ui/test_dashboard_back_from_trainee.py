@@ -8,25 +8,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from digigram.ui.coordinator.dashboard import DashboardView
-from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.coordinator.trainee import TraineeView
-from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.coordinator_seed import THREE, open_board
 from tests.ui.test_focus_shown import marked
-
-SECRET = "ключ-хабу-2024"
 
 
 def test_back_from_a_trainee_the_table_is_on_them_and_the_focus_is_shown(
         qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
-                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None),
-                       ("Ганна Лисенко", "Хаб у Бучі", "Осінь", None)])
-    ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
-    window.coordinator_action.trigger()
-    board = window.stack.currentWidget()
-    assert isinstance(board, DashboardView)
+    board = open_board(window, ws, monkeypatch, THREE)
     table = board.table
     table.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(table, Qt.Key.Key_Home)

@@ -10,22 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from digigram.ui.coordinator.dashboard import DashboardView
-from digigram.ui.coordinator.login import PasswordDialog
-from tests.ui.coordinator_seed import seed_trainees
-
-SECRET = "ключ-хабу-2024"
+from tests.ui.coordinator_seed import TWO, open_board
 
 
 def test_choosing_a_trainee_leaves_the_heads_as_fitted(
         qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
-                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)])
-    ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
-    window.coordinator_action.trigger()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
+    view = open_board(window, ws, monkeypatch, TWO)
     table = view.table
     table.clearSelection()
     for _ in range(6):

@@ -9,24 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from digigram.ui.coordinator.dashboard import DashboardView
-from digigram.ui.coordinator.login import PasswordDialog
-from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.coordinator_seed import TWO, open_board
 from tests.ui.helpers import settle
 from tests.ui.test_focus_shown import marked
-
-SECRET = "ключ-хабу-2024"
 
 
 def test_ctrl_tab_goes_round_every_page_with_the_focus_shown(
         qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
-                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)])
-    ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
-    window.coordinator_action.trigger()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
+    view = open_board(window, ws, monkeypatch, TWO)
     view.open_button.setFocus(Qt.FocusReason.TabFocusReason)
     pages = view.tabs.count()
     for step in range(1, pages + 1):

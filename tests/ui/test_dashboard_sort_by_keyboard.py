@@ -10,11 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
-from digigram.ui.coordinator.dashboard import DashboardView
-from digigram.ui.coordinator.login import PasswordDialog
-from tests.ui.coordinator_seed import seed_trainees
-
-SECRET = "ключ-хабу-2024"
+from tests.ui.coordinator_seed import THREE, open_board
 
 
 def _choose_in_menu(qtbot: Any, seen: list[str]) -> None:
@@ -36,14 +32,7 @@ def _menu_key(table: Any) -> None:
 @pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")  # menus
 def test_the_menu_key_sorts_by_the_column_the_keyboard_is_in(
         qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
-                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None),
-                       ("Ганна Лисенко", "Хаб у Бучі", "Осінь", None)])
-    ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
-    window.coordinator_action.trigger()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
+    view = open_board(window, ws, monkeypatch, THREE)
     table, model = view.table, view.model
     hub = model.column_of("hub")
     table.setFocus(Qt.FocusReason.TabFocusReason)

@@ -10,25 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from digigram.ui.coordinator.dashboard import DashboardView
-from digigram.ui.coordinator.login import PasswordDialog
 from digigram.ui.message_box import MessageBox
-from tests.ui.coordinator_seed import seed_trainees
+from tests.ui.coordinator_seed import TWO, open_board
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_focus_shown import marked
-
-SECRET = "ключ-хабу-2024"
 
 
 @pytest.fixture
 def board(window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> DashboardView:
-    seed_trainees(ws, [("Оксана Петренко", "Хаб у Бучі", "Весна", None),
-                       ("Іван Мельник", "Хаб в Ірпені", "Осінь", None)])
-    ws.set_coordinator_password(SECRET)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
-    window.coordinator_action.trigger()
-    view = window.stack.currentWidget()
-    assert isinstance(view, DashboardView)
-    return view
+    return open_board(window, ws, monkeypatch, TWO)  # type: ignore[no-any-return]
 
 
 def _back_in(qtbot: Any, win: Any, widget: Any) -> None:
