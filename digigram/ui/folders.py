@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 GROUP = "files/folder_of"
 SHARED = "files/last_folder"  # one folder for everyone, as earlier versions kept it: no longer read
@@ -69,18 +69,20 @@ def forget(owner: str) -> None:
 
 class _SaveDialog(QFileDialog):
     """Qt's own save dialog, which adds its default suffix only to a name with no dot at all: «план Коваль
-    О.П» or «план 03.12.2026» stayed without «.pdf». The suffix goes onto the typed name before Qt checks
-    it, so Qt asks before replacing a file of the final name."""
+    О.П» or «план 03.12.2026» stayed without «.pdf». The suffix goes onto the chosen name before Qt checks
+    it, so Qt asks before replacing a file of the final name. (Through the dialog's own API: a wrapper of
+    its name field, a child Qt deletes with it, outlived it and was taken for a later widget.)"""
 
     def __init__(self, parent: QWidget | None, title: str, suggested: str, pattern: str, suffix: str) -> None:
         super().__init__(parent, title, suggested, pattern)
         self.suffix = suffix
 
     def accept(self) -> None:
-        edit = self.findChild(QLineEdit, "fileNameEdit")  # None in a dialog of the system's
-        typed = edit.text().strip() if edit is not None and edit.isVisible() else ""
-        if edit is not None and typed and not (Path(self.directory().absolutePath()) / typed).is_dir():
-            edit.setText(with_suffix(typed, self.suffix))
+        chosen = self.selectedFiles()
+        if chosen and chosen[0] and not Path(chosen[0]).is_dir():
+            named = with_suffix(chosen[0], self.suffix)
+            if named != chosen[0]:
+                self.selectFile(named)
         super().accept()
 
 
