@@ -84,17 +84,20 @@ def mark_on_return(watched: QObject, event: QEvent) -> None:
     """
     if not isinstance(event, QFocusEvent) or event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
         return
-    if isinstance(watched, QWidget) and not watched.window().testAttribute(
-            Qt.WidgetAttribute.WA_KeyboardFocusChange):
-        watched.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
-        watched.update()
+    if isinstance(watched, QWidget):
+        _mark(watched)
 
 
 def _mark_focus_left() -> None:
     """The focus a closed dialog left, marked if the keyboard is still what the person uses."""
     widget = QApplication.focusWidget()
-    if widget is not None and keyboard_in_use() and not widget.window().testAttribute(
-            Qt.WidgetAttribute.WA_KeyboardFocusChange):
+    if widget is not None and keyboard_in_use():
+        _mark(widget)
+
+
+def _mark(widget: QWidget) -> None:
+    """Show `widget`'s focus as a keyboard focus (its window's mark, as a Tab would set it)."""
+    if not widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
         widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         widget.update()
 
@@ -145,8 +148,7 @@ class _MarkOnReturn(QObject):
         focused = event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent)
         if focused and isinstance(event, QFocusEvent) and isinstance(watched, QWidget):
             if event.reason() == Qt.FocusReason.ActiveWindowFocusReason:
-                watched.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
-                watched.update()
+                _mark(watched)
             watched.removeEventFilter(self)  # any other way in (a click) is Qt's own to mark or not
             self.deleteLater()
         return False

@@ -660,8 +660,7 @@ class DashboardView(QWidget):
         """The trainee chosen before the table was read again stays chosen where the new rows hold them:
         back from a trainee's page (the table is read again, a change there may show), the table went
         to its top, and going down the list one trainee after another started over each time."""
-        rows = self.model.rows
-        row = next((n for n, r in enumerate(rows) if r.person_id == person_id), None) if person_id else None
+        row = self.model.row_of(person_id)
         if row is None:
             return
         index = self.model.index(row, 0)
@@ -818,9 +817,8 @@ class DashboardView(QWidget):
         it was on: the table is read again, and the keyboard's place was lost with the old rows."""
         kept = self.selected()
         self.table.sortByColumn(column, order)
-        rows = self.model.rows
-        row = next((n for n, r in enumerate(rows) if kept is not None and r.person_id == kept.person_id), 0)
-        if rows:
+        row = self.model.row_of(None if kept is None else kept.person_id) or 0
+        if self.model.rows:
             self.table.setCurrentIndex(self.model.index(row, column))
             self.table.scrollTo(self.model.index(row, column))
 

@@ -63,8 +63,7 @@ class Ask:
 
 
 def _with_suffix(path: str, suffix: str) -> Path:
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+    return Path(folders.with_suffix(path, suffix))
 
 
 def _run(parent: QWidget, action: Callable[[], T], waiting: WorkDialog | None = None) -> T | None:

@@ -263,6 +263,12 @@ class TraineeModel(QAbstractTableModel):
     def person_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
+    def row_of(self, person_id: str | None) -> int | None:
+        """The row that shows this person, None where none does."""
+        if not person_id:
+            return None
+        return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), None)
+
 
 class FocusOfTheTable(QStyledItemDelegate):
     """Paints the held names with the table's keyboard focus: the focus frame of a name cell is drawn by
