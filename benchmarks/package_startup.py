@@ -1,4 +1,7 @@
-"""Start-up of the built program against the unfrozen one, in the same run: `--version` and `--self-test`.
+"""Start-up of the built program against the unfrozen one, in the same run: `--version` and `--self-test`,
+with each run's peak memory (the self-test opens a database, takes a simulated check and writes the PDF).
+The unfrozen program runs as plain `python` and as `python -OO`, which is how the built program's
+bytecode is compiled (packaging/digigram.spec: no docstrings, no asserts).
 
 Needs `make package` first (dist/digigram); without it, says so and exits 0.
 """
@@ -25,13 +28,23 @@ def frozen_program() -> Path | None:
     return None
 
 
-def seconds(command: list[str], env: dict[str, str]) -> float:
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall-clock seconds, peak resident memory in MiB; NaN where the system does not tell it)."""
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    took = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return took
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
+        if hasattr(os, "wait4"):
+            # Read the child's own peak before anything else reaps it; Popen's wait then returns at once.
+            _pid, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            peak = usage.ru_maxrss / 1024  # KiB on Linux
+        else:
+            child.wait()
+            peak = float("nan")
+        took = time.perf_counter() - started
+        errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {errors[-500:]}")
+    return took, peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,25 +59,37 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("DIGIGRAM_DATA_DIR", None)
     unfrozen = [sys.executable, "-m", "digigram"]
+    optimized = [sys.executable, "-OO", "-m", "digigram"]
     with tempfile.TemporaryDirectory(prefix="digigram-bench-cache-") as cache:
         # The built program keeps matplotlib's font cache in the per-user cache folder: a fresh
         # XDG_CACHE_HOME gives one honest first start without touching the real one.
         frozen_env = dict(env, XDG_CACHE_HOME=cache, LOCALAPPDATA=cache)
-        first = seconds([str(program), "--self-test"], frozen_env)
-        rows: dict[str, list[float]] = {}
+        # Optimized bytecode for the unfrozen runs in a folder of its own (never beside the sources):
+        # the first run writes it, so the timed runs compare loading with loading, not with compiling.
+        pycache = str(Path(cache) / "pycache")
+        for run_env in (env, frozen_env):
+            run_env.update(PYTHONPYCACHEPREFIX=pycache)
+            run_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        measure([*optimized, "--self-test"], env)
+        measure([*unfrozen, "--self-test"], env)
+        first, _peak = measure([str(program), "--self-test"], frozen_env)
+        rows: dict[str, list[tuple[float, float]]] = {}
         for _ in range(args.runs):  # interleaved, so a busy moment hurts both sides alike
             for label, command, run_env in (
                 ("--version, unfrozen", [*unfrozen, "--version"], env),
                 ("--version, built", [str(program), "--version"], frozen_env),
                 ("--self-test, unfrozen", [*unfrozen, "--self-test"], env),
+                ("--self-test, unfrozen -OO", [*optimized, "--self-test"], env),
                 ("--self-test, built", [str(program), "--self-test"], frozen_env),
             ):
-                rows.setdefault(label, []).append(seconds(command, run_env))
-    print(f"Median of {args.runs} runs each (wall clock, seconds):")
-    for label, values in rows.items():
-        low, high = min(values), max(values)
-        print(f"  {label:<24} {statistics.median(values):6.2f}   (min {low:.2f}, max {high:.2f})")
-    print(f"  {'--self-test, built, first start with an empty font cache':<24} {first:6.2f}")
+                rows.setdefault(label, []).append(measure(command, run_env))
+    print(f"Median of {args.runs} runs each (wall clock in seconds; peak memory in MiB):")
+    for label, runs in rows.items():
+        times = [took for took, _ in runs]
+        peaks = statistics.median(peak for _, peak in runs)
+        print(f"  {label:<28} {statistics.median(times):6.2f} s (min {min(times):.2f}, max {max(times):.2f})"
+              f"   peak {peaks:6.1f} MiB")
+    print(f"  {'--self-test, built, first start with an empty font cache':<28} {first:6.2f} s")
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +34,31 @@ class Scored:
     correct: tuple[int, ...]
 
 
+class LogTables:
+    """Each scored item's log-likelihood table (`log_likelihood_table`), by bank row; None for an item that
+    is not scored. A table is made the first time its row is asked for and kept: one check answers a
+    tenth of the bank, so the rest (most of a megabyte on the shipped framework) is never made."""
+
+    def __init__(self, params: Sequence[ItemParams | None]) -> None:
+        self._params = params
+        self._made: list[Array | None] = [None] * len(params)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, row: int) -> Array | None:
+        table = self._made[row]
+        if table is None:
+            params = self._params[row]
+            if params is not None:
+                # Two threads may both make one; either result is the same table.
+                table = self._made[row] = log_likelihood_table(params)
+        return table
+
+    def __iter__(self) -> Iterator[Array | None]:
+        return (self[row] for row in range(len(self)))
+
+
 class ItemBank:
     """Everything the quiz computes once per framework; shared by every quiz on that framework."""
 
@@ -44,18 +69,16 @@ class ItemBank:
         self.items: tuple[Item, ...] = framework.items
         self.row = {item.id: i for i, item in enumerate(self.items)}
         self.params: list[ItemParams | None] = []
-        self.loglik: list[Array | None] = []
         info = np.zeros((len(self.items), GRID.size))
         for i, item in enumerate(self.items):
             if not item.scored:
                 self.params.append(None)
-                self.loglik.append(None)
                 continue
             centre = self.scale.centres[framework.level_index(item.level)]
             p = item_params(item, n_categories=self.n_categories(item), centre=centre)
             self.params.append(p)
-            self.loglik.append(log_likelihood_table(p))
             info[i] = information(p, GRID)
+        self.loglik = LogTables(self.params)
         self.info: Array = info
         # Parameters measured from answers (an `irt` block, which calibration writes) rather than
         # guessed from the level label and kind; the selection prefers them (see selection.py).

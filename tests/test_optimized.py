@@ -1,0 +1,41 @@
+"""The built program runs bytecode compiled without docstrings or asserts (`python -OO`, optimize=2 in
+packaging/digigram.spec): the self-test and a whole check in the window must work that way too."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _optimized(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               DIGIGRAM_DATA_DIR=str(tmp_path / "data"), DIGIGRAM_CACHE_DIR=str(tmp_path / "cache"),
+               # Compiled into a folder of the test's own: optimized bytecode never lands beside the sources.
+               PYTHONPYCACHEPREFIX=str(tmp_path / "bytecode"))
+    return subprocess.run([sys.executable, "-OO", *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=300, check=False)
+
+
+def test_the_self_test_passes_without_docstrings_or_asserts(tmp_path: Path) -> None:
+    done = _optimized(["-m", "digigram", "--lang", "en", "--self-test"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].startswith("All good: 10 checks passed"), done.stdout
+
+
+def test_a_whole_check_with_its_chart_plan_and_pdf_runs_without_docstrings_or_asserts(tmp_path: Path) -> None:
+    # The memory benchmark's run: Home, a full check answered in the window, the results with their chart,
+    # the plan and its PDF.
+    data = tmp_path / "run"
+    data.mkdir()
+    script = "import sys; from benchmarks.ui_memory import _whole_run; print(_whole_run(sys.argv[1]))"
+    done = _optimized(["-c", script, str(data)], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    pdf = data / "plan.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    kib = re.search(r"the plan and the PDF \((\d+) KiB\)", done.stdout)
+    assert kib is not None and int(kib.group(1)) == pdf.stat().st_size // 1024 > 5, done.stdout
