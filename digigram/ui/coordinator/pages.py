@@ -23,7 +23,7 @@ from digigram.ui.appearance import current_language
 from digigram.ui.chart_widget import ChartWidget, Drawn, draw_aside
 from digigram.ui.coordinator.background import Newest, Relay, raise_mistake
 from digigram.ui.texts import area_name
-from digigram.ui.widgets import QWIDGETSIZE_MAX, FittedTable, FixedTextLabel, TextLabel
+from digigram.ui.widgets import QWIDGETSIZE_MAX, FittedTable, FixedTextLabel, FocusRing, TextLabel
 
 translate = QCoreApplication.translate
 
@@ -291,6 +291,7 @@ class HeatmapPage(QScrollArea):
         layout.addWidget(self.chart)
         layout.addStretch(1)
         self.setWidget(inner)
+        FocusRing(self)  # its Tab stop (arrow keys scroll the picture) is seen
         # A thousand texts for 150 trainees take matplotlib most of a second to draw (more on an old PC):
         # the picture is made off the window's thread; only the newest request's picture is shown.
         self._relay = Relay(self)
