@@ -486,6 +486,12 @@ class MainWindow(QMainWindow):
 
         rating = RatingDialog.ask(self, after=True)
         change = self.run(lambda: session.finish(rating_after=rating))
+        if change is None and not session.finished:
+            # Not stored (a full disk, a folder made read-only): every answer is. Left on the last
+            # question, nothing there worked («Save and next» greyed, «Pause and leave» and Esc ignored).
+            # Paused instead: «Continue» on Home asks the closing self-rating again and stores the results.
+            self.pause_check(session)
+            return
         self.quiz.session = None
         if change is None:
             return
