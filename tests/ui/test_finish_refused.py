@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.disks import fill, small_disk  # noqa: F401  (the fixture: data on a disk that fills)
+from tests.disks import fill
 from tests.ui.helpers import answer_to_the_end, create_person
 
 
 @pytest.fixture
-def data_dir(small_disk: Path) -> Path:
-    return small_disk / "data"
+def data_dir(data_on_a_small_disk: Path) -> Path:
+    return data_on_a_small_disk
 
 
 def test_results_refused_by_a_full_disk_leave_the_check_to_continue_from_home(
