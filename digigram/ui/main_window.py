@@ -390,26 +390,37 @@ class MainWindow(QMainWindow):
             show_problem(self, exc)
             return None
 
-    def _leave_plan(self, *, quiet: bool = False) -> bool:
-        """The plan screen, if it is the one being left, saves the person's edits first (True if so);
+    def _leave_plan(self, *, quiet: bool = False) -> bool | None:
+        """The plan screen, if it is the one being left, saves the person's edits first: True if so,
+        None if the saving was refused (said in a message), False when there was nothing to save.
         `quiet` when nobody may be at the PC to read a refusal (the idle reset, closing)."""
         if "plan" not in self._views:  # never opened: nothing to keep (and its module is not loaded)
             return False
         from digigram.ui.plan_view import PlanView
 
         plan = self.stack.currentWidget()
-        return isinstance(plan, PlanView) and plan.keep_edits(quiet=quiet)
+        if not isinstance(plan, PlanView):
+            return False
+        due = plan.dirty and plan.touched
+        return plan.keep_edits(quiet=quiet) or (None if due and not quiet else False)
 
     def say(self, words: Callable[[], str], timeout: int = 0) -> None:
         """A notice at the window's foot, worded again if the language changes while it shows."""
         self.notices.say(words, timeout)
 
-    def show_view(self, widget: Any) -> None:
+    def show_view(self, widget: Any) -> bool:
+        """Show `widget`; False when the plan screen stays instead: the edits made on it could not be
+        saved (a full disk; said in a message) and are kept on screen, to be saved once there is room.
+        It went on, and the steps typed were gone with nothing left to try again with. Leaving again
+        goes: the refusal is said once."""
         saved = widget is not self.stack.currentWidget() and self._leave_plan()
+        if saved is None:
+            return False
         self.stack.setCurrentWidget(widget)
         if saved:  # after the switch, which clears the screen's own notices
             self.say(lambda: translate("MainWindow", "Your changes to the plan are saved."), 10000)
         self.fit_screens()
+        return True
 
     def go_home(self) -> None:
         if not self.is_ready:
@@ -421,7 +432,8 @@ class MainWindow(QMainWindow):
         protected = person is not None and person.has_pin
         self.unlocked.clear()  # Home closes the person's data: their PIN is asked again
         self.home.refresh()
-        self.show_view(self.home)
+        if not self.show_view(self.home):
+            return
         self.home.take_focus()
         if protected:
             # «Selected: …» and «Person: …» went on naming her for whoever sits down next, as if she
