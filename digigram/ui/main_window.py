@@ -505,7 +505,8 @@ class MainWindow(QMainWindow):
             self.pause_check(session)
             return
         self.quiz.session = None
-        if change is None:
+        if change is None:  # finished (or gone on) in another window or the terminal meanwhile
+            self.go_home()
             return
         self.notify(change)
         self.show_results(session.attempt_id)
