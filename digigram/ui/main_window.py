@@ -585,17 +585,20 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, chosen: Settings, *, store: bool) -> None:
         old, self.settings = self.settings, chosen
+        appearance.apply_looks(text_scale=chosen.text_scale, high_contrast=chosen.high_contrast)
+        if chosen.language != old.language or not store:
+            # Qt sends LanguageChange to every widget; each screen re-reads its texts.
+            appearance.install_language(chosen.language)
         if store:
+            # Kept after the language is changed, so a refusal (a full disk) is said in the language just
+            # chosen, and once: it was said three times, once per setting, in the language left.
             for key, value in (
                 (KEY_LANGUAGE, chosen.language),
                 (KEY_SCALE, chosen.text_scale),
                 (KEY_CONTRAST, chosen.high_contrast),
             ):
-                self.run(partial(self.ws.set_setting, key, value))
-        appearance.apply_looks(text_scale=chosen.text_scale, high_contrast=chosen.high_contrast)
-        if chosen.language != old.language or not store:
-            # Qt sends LanguageChange to every widget; each screen re-reads its texts.
-            appearance.install_language(chosen.language)
+                if self.run(partial(self.ws.set_setting, key, value)) is None:
+                    break
         self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
         self.refit()
 
