@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -457,23 +458,17 @@ class HomeView(StackingScreen):
                                        typed=details)
             if details is None:
                 return
-            chosen = details
-            person = guarded(
-                self,
-                lambda: self.win.ws.create_person(
-                    chosen.name,
-                    hub_id=chosen.hub_id,
-                    profile_id=chosen.profile_id,
-                    pin=chosen.pin,
-                    consent=chosen.consent,
-                ),
-            )
+            person = guarded(self, partial(self._add, details))
         self.clear_search()  # the new name must be in view, whatever was typed before
         self.win.select_person(person.id)
         self.win.unlocked.add(person.id)  # they just chose the PIN (after selecting: that clears it)
         self.win.notify(_person_change(person.id))
         self.people.setFocus()
         bring_into_view(self.action_box)  # their first check is the next step
+
+    def _add(self, details: NewPerson) -> Person:
+        return self.win.ws.create_person(details.name, hub_id=details.hub_id, profile_id=details.profile_id,
+                                         pin=details.pin, consent=details.consent)
 
 
 def _label(person: Person) -> str:

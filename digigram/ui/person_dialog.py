@@ -52,7 +52,8 @@ class PersonDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
-                 lang: str = "en", people: Sequence[tuple[str, str]] = (), typed: NewPerson | None = None) -> None:
+                 lang: str = "en", people: Sequence[tuple[str, str]] = (),
+                 typed: NewPerson | None = None) -> None:
         """`typed`: the form as it was filled in before, offered again after it could not be stored."""
         super().__init__(parent)
         self.people = people
