@@ -16,7 +16,6 @@ from digigram.ui import appearance, errors, main_window
 from digigram.ui.person_dialog import NewPerson, PersonDialog, PinDialog
 from digigram.ui.rating_dialog import RatingDialog
 from digigram.ui.translations import compile_all
-from tests.disks import small_disk  # noqa: F401  (the fixture under data_on_a_small_disk)
 
 UI_DIR = Path(__file__).resolve().parent
 
