@@ -17,7 +17,7 @@ from digigram.core.paths import ENV_CACHE_DIR
 from digigram.locale import compile_all
 from digigram.store import migrate
 from digigram.store.db import make_engine, sqlite_url
-from tests.disks import full, protected, read_only_mount  # noqa: F401  (fixtures for every test: sticks)
+from tests.disks import full, protected, read_only_mount, small_disk  # noqa: F401  (fixtures for every test: sticks)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -42,16 +42,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 @contextlib.contextmanager
-def holding_the_data(args: argparse.Namespace) -> Iterator[None]:
+def holding_the_data(args: argparse.Namespace, *, in_window: bool = True) -> Iterator[None]:
     """Hold the data's one claim while a command that writes runs (services.one_window): refused while a
-    window or another command has the same database, and no window opens under it meanwhile."""
+    window or another command has the same database, and no window opens under it meanwhile.
+    `in_window`: whether the window can do the same (the refusal then says so)."""
     from digigram.services import one_window
 
     database = one_window.database_file(data_dir=getattr(args, "data_dir", None),
                                         database_url=getattr(args, "database", None))
     command = " ".join(str(word) for word in (getattr(args, "command", None), getattr(args, "action", None))
                        if word)
-    claim = one_window.claim_for_command(database, command=command)
+    claim = one_window.claim_for_command(database, command=command, in_window=in_window)
     try:
         yield
     finally:

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     # claim is held from before the password is asked until the file is back.
     from digigram.cli.quiz import holding_the_data
 
-    with holding_the_data(args):
+    with holding_the_data(args, in_window=False):  # the window puts a backup back only at a start
         return _list_or_restore(args, folder)
 
 

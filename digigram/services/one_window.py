@@ -225,10 +225,11 @@ def command_running(database: Path) -> Message:
               "ended.", database=database)
 
 
-def claim_for_command(database: Path | None, *, command: str) -> Claim:
+def claim_for_command(database: Path | None, *, command: str, in_window: bool = True) -> Claim:
     """The claim for a command that writes, held until it ends, or a refusal while a window (or another
     command) has the same database: the window would go on showing what is no longer there (a deleted
-    person, a database restored under it), or the same check would take answers in two places."""
+    person, a database restored under it), or the same check would take answers in two places.
+    `in_window`: the open window can do what the command does (not so for a restore)."""
     claim = claim_window(database, kind=COMMAND)
     if claim is not None:
         return claim
@@ -237,6 +238,12 @@ def claim_for_command(database: Path | None, *, command: str) -> Claim:
         raise StorageError(N_(
             "Another Digigram command is changing the same data now ({database}), so `digigram {command}` "
             "does not: run it again when that one has ended.", database=database, command=command))
+    if not in_window:
+        raise StorageError(N_(
+            "Digigram is open in a window on this computer with the same data ({database}), so `digigram "
+            "{command}` does not change it now: close the window and run the command again. Commands that "
+            "only read (people, export, report) work while the window is open.",
+            database=database, command=command))
     raise StorageError(N_(
         "Digigram is open in a window on this computer with the same data ({database}), so `digigram "
         "{command}` does not change it now: do this in the window, or close the window and run the "

@@ -413,6 +413,7 @@ SQLITE_SAYS: dict[str, str | Message] = {
     "disk I/O error": N_("the disk could not be read or written"),
     "unable to open database file": N_("the file could not be opened"),
     "attempt to write a readonly database": N_("the file can only be read"),
+    "database or disk is full": N_("the disk is full"),  # a first start on a full disk, among others
 }
 # Free space below this on the data folder's disk counts as none: SQLite needs room for its -wal and
 # -shm files before it reads a WAL database at all.

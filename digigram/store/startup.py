@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digigram.core import paths
-from digigram.core.errors import StorageError
+from digigram.core.errors import StorageError, os_reason
 from digigram.core.files import touch_owner_only
 from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
@@ -165,6 +165,20 @@ def _read_only(where: Path) -> StorageError:
     )
 
 
+def _folder_not_made(folder: Path, exc: OSError) -> StorageError:
+    """The data folder could not be made (a write-protected stick, a folder above it that can only be
+    read): why, in the reader's words; the system's own ("[Errno 30] Read-only file system") were quoted
+    in the middle of a Ukrainian sentence, with a guess about another window."""
+    return StorageError(
+        N_("The data folder {folder} could not be made: {reason}. Nothing was changed. Choose a folder that "
+           "can be written with --data-dir, or ask the person who looks after this computer.",
+           folder=folder, reason=os_reason(exc)),
+        in_app=N_("The data folder {folder} could not be made: {reason}. Nothing was changed. Ask the person "
+                  "who set up this computer to set Digigram up with a folder you can write to.",
+                  folder=folder, reason=os_reason(exc)),
+    )
+
+
 def _read_only_file(where: Path) -> StorageError:
     """The database file itself can only be read (its folder can be written): said of the file."""
     return StorageError(
@@ -295,7 +309,7 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
     except OSError as exc:
         if folder.is_dir():
             raise _read_only(folder) from exc
-        raise _cannot_write(folder, exc) from exc
+        raise _folder_not_made(folder, exc) from exc
     db_path = paths.database_path(folder)
     backups = paths.backup_dir(folder)
     url = sqlite_url(db_path)

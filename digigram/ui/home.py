@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from digigram.core.regions import person_search_text, search_matches
 from digigram.ui import app_filter
 from digigram.ui.errors import guarded, show_text
 from digigram.ui.mnemonics import latin_key, mnemonic
-from digigram.ui.person_dialog import PersonDialog, PinDialog
+from digigram.ui.person_dialog import NewPerson, PersonDialog, PinDialog
 from digigram.ui.widgets import StackingScreen, TextLabel, breakable, bring_into_view
 
 if TYPE_CHECKING:
@@ -447,28 +448,27 @@ class HomeView(StackingScreen):
         hubs = guarded(self, self.win.ws.hubs)
         if hubs is None:
             return
-        details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang,
-                                   people=[(person.name, person.hub) for person in self._people])
-        if details is None:
-            return
-        person = guarded(
-            self,
-            lambda: self.win.ws.create_person(
-                details.name,
-                hub_id=details.hub_id,
-                profile_id=details.profile_id,
-                pin=details.pin,
-                consent=details.consent,
-            ),
-        )
-        if person is None:
-            return
+        details: NewPerson | None = None
+        person = None
+        while person is None:
+            # After a refusal (a full disk) the form comes back as it was filled in: the name, hub, role,
+            # PIN and consent were gone, all to be given again once there was room.
+            details = PersonDialog.ask(self, profiles=profiles, hubs=hubs, lang=self.win.lang,
+                                       people=[(known.name, known.hub) for known in self._people],
+                                       typed=details)
+            if details is None:
+                return
+            person = guarded(self, partial(self._add, details))
         self.clear_search()  # the new name must be in view, whatever was typed before
         self.win.select_person(person.id)
         self.win.unlocked.add(person.id)  # they just chose the PIN (after selecting: that clears it)
         self.win.notify(_person_change(person.id))
         self.people.setFocus()
         bring_into_view(self.action_box)  # their first check is the next step
+
+    def _add(self, details: NewPerson) -> Person:
+        return self.win.ws.create_person(details.name, hub_id=details.hub_id, profile_id=details.profile_id,
+                                         pin=details.pin, consent=details.consent)
 
 
 def _label(person: Person) -> str:

@@ -390,26 +390,37 @@ class MainWindow(QMainWindow):
             show_problem(self, exc)
             return None
 
-    def _leave_plan(self, *, quiet: bool = False) -> bool:
-        """The plan screen, if it is the one being left, saves the person's edits first (True if so);
+    def _leave_plan(self, *, quiet: bool = False) -> bool | None:
+        """The plan screen, if it is the one being left, saves the person's edits first: True if so,
+        None if the saving was refused (said in a message), False when there was nothing to save.
         `quiet` when nobody may be at the PC to read a refusal (the idle reset, closing)."""
         if "plan" not in self._views:  # never opened: nothing to keep (and its module is not loaded)
             return False
         from digigram.ui.plan_view import PlanView
 
         plan = self.stack.currentWidget()
-        return isinstance(plan, PlanView) and plan.keep_edits(quiet=quiet)
+        if not isinstance(plan, PlanView):
+            return False
+        due = plan.dirty and plan.touched
+        return plan.keep_edits(quiet=quiet) or (None if due and not quiet else False)
 
     def say(self, words: Callable[[], str], timeout: int = 0) -> None:
         """A notice at the window's foot, worded again if the language changes while it shows."""
         self.notices.say(words, timeout)
 
-    def show_view(self, widget: Any) -> None:
+    def show_view(self, widget: Any) -> bool:
+        """Show `widget`; False when the plan screen stays instead: the edits made on it could not be
+        saved (a full disk; said in a message) and are kept on screen, to be saved once there is room.
+        It went on, and the steps typed were gone with nothing left to try again with. Leaving again
+        goes: the refusal is said once."""
         saved = widget is not self.stack.currentWidget() and self._leave_plan()
+        if saved is None:
+            return False
         self.stack.setCurrentWidget(widget)
         if saved:  # after the switch, which clears the screen's own notices
             self.say(lambda: translate("MainWindow", "Your changes to the plan are saved."), 10000)
         self.fit_screens()
+        return True
 
     def go_home(self) -> None:
         if not self.is_ready:
@@ -421,7 +432,8 @@ class MainWindow(QMainWindow):
         protected = person is not None and person.has_pin
         self.unlocked.clear()  # Home closes the person's data: their PIN is asked again
         self.home.refresh()
-        self.show_view(self.home)
+        if not self.show_view(self.home):
+            return
         self.home.take_focus()
         if protected:
             # «Selected: …» and «Person: …» went on naming her for whoever sits down next, as if she
@@ -486,8 +498,15 @@ class MainWindow(QMainWindow):
 
         rating = RatingDialog.ask(self, after=True)
         change = self.run(lambda: session.finish(rating_after=rating))
+        if change is None and not session.finished:
+            # Not stored (a full disk, a folder made read-only): every answer is. Left on the last
+            # question, nothing there worked («Save and next» greyed, «Pause and leave» and Esc ignored).
+            # Paused instead: «Continue» on Home asks the closing self-rating again and stores the results.
+            self.pause_check(session)
+            return
         self.quiz.session = None
-        if change is None:
+        if change is None:  # finished (or gone on) in another window or the terminal meanwhile
+            self.go_home()
             return
         self.notify(change)
         self.show_results(session.attempt_id)
@@ -566,17 +585,20 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, chosen: Settings, *, store: bool) -> None:
         old, self.settings = self.settings, chosen
+        appearance.apply_looks(text_scale=chosen.text_scale, high_contrast=chosen.high_contrast)
+        if chosen.language != old.language or not store:
+            # Qt sends LanguageChange to every widget; each screen re-reads its texts.
+            appearance.install_language(chosen.language)
         if store:
+            # Kept after the language is changed, so a refusal (a full disk) is said in the language just
+            # chosen, and once: it was said three times, once per setting, in the language left.
             for key, value in (
                 (KEY_LANGUAGE, chosen.language),
                 (KEY_SCALE, chosen.text_scale),
                 (KEY_CONTRAST, chosen.high_contrast),
             ):
-                self.run(partial(self.ws.set_setting, key, value))
-        appearance.apply_looks(text_scale=chosen.text_scale, high_contrast=chosen.high_contrast)
-        if chosen.language != old.language or not store:
-            # Qt sends LanguageChange to every widget; each screen re-reads its texts.
-            appearance.install_language(chosen.language)
+                if self.run(partial(self.ws.set_setting, key, value)) is None:
+                    break
         self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
         self.refit()
 

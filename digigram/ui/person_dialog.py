@@ -52,7 +52,9 @@ class PersonDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
-                 lang: str = "en", people: Sequence[tuple[str, str]] = ()) -> None:
+                 lang: str = "en", people: Sequence[tuple[str, str]] = (),
+                 typed: NewPerson | None = None) -> None:
+        """`typed`: the form as it was filled in before, offered again after it could not be stored."""
         super().__init__(parent)
         self.people = people
         self.setWindowTitle(translate("PersonDialog", "New person"))
@@ -146,8 +148,19 @@ class PersonDialog(QDialog):
         outer.addWidget(self.buttons)
         self.name.textChanged.connect(self._update)
         self.pin.textChanged.connect(self._update)
+        if typed is not None:
+            self._fill_in(typed)
         self._update()
         self.setMinimumWidth(520)
+
+    def _fill_in(self, typed: NewPerson) -> None:
+        self.name.setText(typed.name)
+        if typed.hub_id is not None:
+            self.hub.choose(typed.hub_id)
+        if (row := self.profile.findData(typed.profile_id)) >= 0:
+            self.profile.setCurrentIndex(row)
+        self.pin.setText(typed.pin or "")
+        self.consent.setChecked(typed.consent)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -205,9 +218,11 @@ class PersonDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, profiles: list[tuple[str, str]], hubs: Sequence[Hub] = (),
-            lang: str = "en", people: Sequence[tuple[str, str]] = ()) -> NewPerson | None:
-        """Show the form; the new person's details, or None when cancelled. Tests replace this."""
-        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang, people=people)
+            lang: str = "en", people: Sequence[tuple[str, str]] = (),
+            typed: NewPerson | None = None) -> NewPerson | None:
+        """Show the form (filled in as `typed`, if given); the new person's details, or None when
+        cancelled. Tests replace this."""
+        dialog = cls(parent, profiles=profiles, hubs=hubs, lang=lang, people=people, typed=typed)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

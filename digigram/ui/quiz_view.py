@@ -443,7 +443,13 @@ class QuizView(QWidget):
         seconds, session, lang = time.perf_counter() - self._shown_at, self.session, self.win.lang
         change = self.win.run(lambda: session.answer(choice, seconds=round(seconds, 1), language=lang))
         if change is None:
-            return  # the problem was shown; the question stays so the person can try again
+            if session.finished:
+                # This copy is stale: the check went on in another window or the terminal, and this
+                # question takes nothing more («Save and next» again said «The quiz is over»). Home shows
+                # the check as it is stored; «Continue» goes on from there.
+                self.session = None
+                self.win.go_home()
+            return  # else the problem was shown; the question stays so the person can try again
         self.answered.emit(change)
         self.show_current()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 
@@ -51,6 +52,15 @@ MINI = Path(__file__).resolve().parents[1] / "frameworks" / "minimal.yaml"
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture
+def data_on_a_small_disk(small_disk: Path) -> Iterator[Path]:
+    """A data folder on a 16 MiB disk of its own, to fill (a module names it its `data_dir`)."""
+    yield small_disk / "data"
+    # The window pytest-qt closed is deleted now, while its disk is still mounted: left for later, it
+    # answered the next test's change of language by reading a database whose disk was gone.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

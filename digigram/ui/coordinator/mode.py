@@ -41,7 +41,9 @@ def enter(win: Shell) -> bool:
             return False
     view = _screen(win, "dashboard", DashboardView)
     view.reload()
-    win.show_view(view)
+    if not win.show_view(view):  # the plan screen stayed, its edits refused: the mode is not left open
+        lock(win)
+        return False
     # For a while, as the other passing notices: left on for good, at 200 % text on a netbook its two
     # lines took the room of two table rows for as long as the mode was open.
     win.say(lambda: translate(
