@@ -93,3 +93,24 @@ def test_the_analyst_reads_the_board_and_a_refused_write_is_said_once_and_truly(
     window.home.create_person()
     assert len(messages) == 1 and "read-only role" in messages[0]
     assert _rows(owner_url, "person") == len(PEOPLE)
+
+
+def test_deleting_from_a_regional_database_speaks_of_its_backups_not_a_file_on_this_computer(
+        qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question before deleting a trainee said the data is wiped from "the database file" and that
+    "older backups on this computer" keep it: on a regional server there is no such file or backup."""
+    from digigram.ui.coordinator.files import Ask
+
+    asked: list[str] = []
+    monkeypatch.setattr(Ask, "confirm", classmethod(lambda cls, parent, *, title, text: asked.append(text)
+                                                    and False))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, parent, **_: ("", SECRET)))
+    window.coordinator_action.trigger()
+    board = window.stack.currentWidget()
+    assert isinstance(board, DashboardView)
+    qtbot.waitUntil(lambda: board.model.rowCount() == len(PEOPLE))
+    board.table.selectRow(0)
+    board.delete_selected()
+    assert len(asked) == 1
+    assert "regional database" in asked[0] and "region's database administrator" in asked[0]
+    assert "database file" not in asked[0] and "this computer" not in asked[0]

@@ -849,7 +849,7 @@ class DashboardView(QWidget):
         if row is None or self.win.coordinator is None:
             return
         change = coordinator_files.delete_person(self, self.win.coordinator, person_id=row.person_id,
-                                                 name=row.name)
+                                                 name=row.name, server=self.win.ws.database_path is None)
         if change is not None:
             self.win.unlocked.discard(row.person_id)
             if self.win.person_id == row.person_id:
