@@ -28,8 +28,10 @@ def requested_language(args: Any) -> str | None:
 def open_workspace(args: Any, *, backup_later: bool = False) -> Any:
     from digigram.services.workspace import Workspace
 
+    # A regional database is set up by its owner (`digigram migrate`), never by opening the window on it.
     return Workspace.open(data_dir=getattr(args, "data_dir", None),
-                          database_url=getattr(args, "database", None), backup_later=backup_later)
+                          database_url=getattr(args, "database", None), backup_later=backup_later,
+                          read_server=True)
 
 
 def build_window(ws: Any, *, language: str | None = None) -> Any:

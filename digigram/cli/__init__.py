@@ -16,6 +16,7 @@ COMMANDS: tuple[str, ...] = (
     "password",
     "bundle",
     "sync",
+    "migrate",
     "report",
     "simulate",
     "calibrate",

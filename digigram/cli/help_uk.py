@@ -25,6 +25,7 @@ HELP: tuple[Message, ...] = (
     N_("list database backups, or restore one (the current file is kept aside)"),
     N_("export or import an offline result bundle (coordinator password required)"),
     N_("push what a regional database lacks (coordinator password required; --database names the region)"),
+    N_("create the database's tables or bring them up to date (a regional database: as its owner role)"),
     N_("measure the adaptive quiz against a fixed 90-question form with simulated people"),
     N_("framework YAML files to check"),
     N_("whose check it is (created if new)"),

@@ -104,15 +104,23 @@ class Workspace:
         self._store.backup_at_start()
         text, self._framework_text = self._framework_text, ""
         if text:
+            from digigram.store.db import WriteRefused
             from digigram.store.repo import attempts as attempt_rows
 
             framework = self._framework
-            with transaction(self._store.sessions) as session:
-                attempt_rows.store_snapshot(
-                    session, content_hash=framework.content_hash, framework_id=framework.id,
-                    version=framework.version, file_name=framework.source.name if framework.source else "",
-                    text=text,
-                )
+            name = framework.source.name if framework.source else ""
+            try:
+                with transaction(self._store.sessions) as session:
+                    attempt_rows.store_snapshot(
+                        session, content_hash=framework.content_hash, framework_id=framework.id,
+                        version=framework.version, file_name=name, text=text,
+                    )
+            except WriteRefused as refused:
+                # A regional account that may only read (the analyst's) on a database that lacks this
+                # framework version's text: it writes no check to need it, so it still opens to read; a
+                # write it attempts later is refused in words of its own.
+                if refused.reason != "role":
+                    raise
 
     def preload(self, done: Callable[[], None] | None = None) -> None:
         """In a background thread: load SQLAlchemy, numpy and the engine, and make a due start backup.
@@ -154,6 +162,7 @@ class Workspace:
         backup_later: bool = False,
         existing: bool = False,
         reading_only: bool = False,
+        read_server: bool = False,
     ) -> Workspace:
         """Check, back up and migrate the database, then load the framework (the shipped one by default).
 
@@ -161,6 +170,7 @@ class Workspace:
         preload()/finish_start() or the first use of the database, whichever comes first. With `existing`
         (commands that only read) a missing data folder or database is refused, never created. With
         `reading_only` (commands that never write) the database is only read: see store.startup.open_store.
+        With `read_server` (the desktop app) a database server's tables are never created or migrated here.
         """
         if framework_path is None:
             from competency_framework import shipped_framework_path
@@ -168,7 +178,8 @@ class Workspace:
             framework_path = shipped_framework_path()
         framework, text = _read_framework(Path(framework_path))
         store = open_store(data_dir=None if data_dir is None else Path(data_dir), database_url=database_url,
-                           backup_later=backup_later, existing=existing, reading_only=reading_only)
+                           backup_later=backup_later, existing=existing, reading_only=reading_only,
+                           read_server=read_server)
         try:
             return cls(store, framework, text)
         except BaseException:

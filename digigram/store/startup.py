@@ -45,6 +45,8 @@ class Store:
         self.backup_due = False  # True when open_store(backup_later=True) left the start backup undone
         # Problems that did not stop the opening but deserve a word (no room for the start-up backup).
         self.notices: list[StorageError] = []
+        # What opening did to the schema: "created" (it had no tables), "upgraded" or None (left as it was).
+        self.set_up: str | None = None
 
     @property
     def loaded(self) -> bool:
@@ -125,7 +127,7 @@ _SERVER_SAYS: tuple[tuple[str, Message], ...] = (
 )
 
 
-def _shown(url: str) -> str:
+def shown_address(url: str) -> str:
     """A database's address as a message may show it: a password written in it becomes ***."""
     from sqlalchemy.engine import make_url
 
@@ -135,7 +137,7 @@ def _shown(url: str) -> str:
 def _cannot_connect(url: str, exc: Exception) -> StorageError:
     """A database server that cannot be reached: what to check, without the folder advice (there is no
     folder), SQLAlchemy's "Background on this error" link or a password written in the address."""
-    shown = _shown(url)
+    shown = shown_address(url)
     said = str(getattr(exc, "orig", None) or exc).strip()
     # The driver's words are English: the usual reasons are said in the reader's language, anything
     # else is quoted as the driver's first line.
@@ -262,7 +264,8 @@ def _upgrade(url: str, where: object) -> None:
 
 
 def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
-               backup_later: bool = False, existing: bool = False, reading_only: bool = False) -> Store:
+               backup_later: bool = False, existing: bool = False, reading_only: bool = False,
+               read_server: bool = False) -> Store:
     """Open (creating or migrating as needed) the database in `data_dir` or at `database_url`.
 
     With `backup_later` the start backup is left to Store.backup_at_start() (the desktop app runs it
@@ -274,13 +277,20 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
     be read only, so that a folder that cannot be written (a write-protected stick, a copy on a backup
     disk) or a full disk still serves: there no start backup is made, and only a database that must
     first be brought up to date is refused, plainly.
+
+    A database server's (PostgreSQL) tables are created or migrated only by a command that writes (its
+    owner's `digigram migrate`, an import): with `existing`, `reading_only` or `read_server` (the desktop
+    app) a database without Digigram's tables, or with an older schema, is refused in words that name the
+    command and the role that set it up, and nothing is attempted on it.
     """
     existing = existing or reading_only
     if database_url:
         _refuse_sqlite_place(database_url)
         if existing:
             _refuse_missing_file(database_url)
-        return _open_url(database_url)
+        # A server's database is shared by the region: a command that only reads (or the app, which
+        # reads until someone writes) never creates or migrates its tables; its owner does, on purpose.
+        return _open_url(database_url, set_up=not (existing or read_server), reading_only=reading_only)
     folder = data_dir if data_dir is not None else paths.data_dir()
     refuse_a_file(folder)
     refuse_a_folder(paths.database_path(folder))
@@ -320,16 +330,19 @@ def open_store(*, data_dir: Path | None = None, database_url: str | None = None,
             # An empty file where backups exist is a lost database, not a new one.
             inspect_file(db_path)
         due = migrate.file_needs_upgrade(db_path)  # checks the file; refuses one from a newer Digigram
-        if db_path.stat().st_size:
+        had_data = db_path.stat().st_size > 0
+        if had_data:
             store.backup_due = True
             # The backup comes before any migration, so that an upgrade can always be undone.
             if due or not backup_later:
                 store.backup_at_start(required=due)
         if due:
             _upgrade(url, db_path)
+            store.set_up = "upgraded" if had_data else "created"
     else:
         touch_owner_only(db_path)  # SQLite keeps this mode for the database and its -wal/-shm files
         _upgrade(url, db_path)
+        store.set_up = "created"
     return store
 
 
@@ -414,7 +427,7 @@ def _no_access(url: str) -> StorageError:
         "The database {where} does not let this account read Digigram's tables, so nothing can be shown "
         "or imported. Nothing was changed. Ask the region's database administrator to give this account "
         "its rights as docs/regional.md shows (section 2, “Database and roles”); after an update of "
-        "Digigram that adds a table, the GRANTs there must be run again.", where=_shown(url)))
+        "Digigram that adds a table, the GRANTs there must be run again.", where=shown_address(url)))
 
 
 def _no_upgrade(url: str) -> StorageError:
@@ -423,8 +436,27 @@ def _no_upgrade(url: str) -> StorageError:
     return StorageError(N_(
         "The database {where} must first be brought up to date for this version of Digigram (or set up, "
         "if it is empty), and this account may not change its tables. Nothing was changed. Ask the "
-        "region's database administrator to open it once with the owner role and then run the GRANTs "
-        "again, as docs/regional.md shows (section 2, “Database and roles”).", where=_shown(url)))
+        "region's database administrator to run digigram migrate --database followed by the owner role's "
+        "address once and then the GRANTs again, as docs/regional.md shows (section 2, “Database and "
+        "roles”).", where=shown_address(url)))
+
+
+def _no_tables(url: str) -> StorageError:
+    """A server's database without Digigram's tables, opened to be read: who sets it up, and how."""
+    return StorageError(N_(
+        "The database {where} has no Digigram tables yet, so there is nothing to show. Nothing was changed. "
+        "The region's database administrator sets it up once with the owner role: digigram migrate "
+        "--database followed by the owner's address, then the GRANTs, as docs/regional.md shows (section "
+        "2, “Database and roles”).", where=shown_address(url)))
+
+
+def _not_up_to_date(url: str) -> StorageError:
+    """A server's database of an older Digigram, opened to be read: it is not migrated by a reader."""
+    return StorageError(N_(
+        "The database {where} was written by an older version of Digigram and must first be brought up to "
+        "date, which only its owner role does. Nothing was changed. The region's database administrator "
+        "runs digigram migrate --database followed by the owner's address once, then the GRANTs again, as "
+        "docs/regional.md shows (section 2, “Database and roles”).", where=shown_address(url)))
 
 
 def _refuse_no_access(engine: Engine | None, url: str, exc: Exception, refusal: StorageError) -> None:
@@ -441,7 +473,7 @@ def _cannot_open(url: str, exc: Exception) -> StorageError:
     return _cannot_write(url, exc) if url.startswith("sqlite") else _cannot_connect(url, exc)
 
 
-def _open_url(url: str) -> Store:
+def _open_url(url: str, *, set_up: bool = True, reading_only: bool = False) -> Store:
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     engine = None
@@ -449,12 +481,25 @@ def _open_url(url: str) -> Store:
         engine = make_engine(url)
         if engine.dialect.name == "postgresql":
             _refuse_encoding(engine, url)
-        due = migrate.needs_upgrade(engine, _shown(url))  # named in a refusal: never with its password
+        with engine.connect() as conn:
+            revision = migrate.current(conn)
+            # Without USAGE on the schema it drops out of the search path and its tables look absent:
+            # the account lacks a right, the database may well be set up.
+            hidden = (revision is None and engine.dialect.name == "postgresql"
+                      and conn.exec_driver_sql("SELECT current_schema()").scalar() is None)
+        migrate.check_known(revision, shown_address(url))  # named in a refusal: never with its password
     except OperationalError as exc:
         raise _cannot_open(url, exc) from exc
     except DBAPIError as exc:
         _refuse_no_access(engine, url, exc, _no_access(url))
         raise
+    if hidden:
+        engine.dispose()  # refused: its pooled connection is not kept open
+        raise _no_access(url)
+    due = revision != migrate.head()
+    if due and not set_up and engine.dialect.name != "sqlite":
+        engine.dispose()  # refused: its pooled connection is not kept open
+        raise _no_tables(url) if revision is None else _not_up_to_date(url)
     if due:
         try:
             migrate.upgrade(url)
@@ -466,7 +511,12 @@ def _open_url(url: str) -> Store:
             state = getattr(exc.orig, "sqlstate", None)
             _refuse_no_access(engine, url, exc, _no_access(url) if state == "3F000" else _no_upgrade(url))
             raise
-    return Store(engine, make_sessions(engine), url, None, None)
+    # Opened for a command that never writes: nothing is written at the start either (the framework's
+    # snapshot), which a role that may only read, such as the analyst's, would refuse.
+    store = Store(engine, make_sessions(engine), url, None, None, read_only=reading_only)
+    if due:
+        store.set_up = "created" if revision is None else "upgraded"
+    return store
 
 
 def _refuse_encoding(engine: Engine, url: str) -> None:
@@ -482,4 +532,4 @@ def _refuse_encoding(engine: Engine, url: str) -> None:
             "The database {where} stores text as {encoding}, in which Ukrainian names cannot be kept; "
             "Digigram needs a database created with ENCODING 'UTF8'. Nothing was written to it. Create a "
             "new database as docs/regional.md (section 2) shows and use its address.",
-            where=_shown(url), encoding=encoding))
+            where=shown_address(url), encoding=encoding))

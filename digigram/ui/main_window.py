@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from digigram.core.errors import DigigramError, NoSuchPerson
 from digigram.core.records import Change
 from digigram.ui import app_filter, appearance
-from digigram.ui.errors import show_problem
+from digigram.ui.errors import show_problem, show_text
 from digigram.ui.message_box import MessageBox
 from digigram.ui.opening import OpeningView
 from digigram.ui.settings_dialog import Settings, SettingsDialog
@@ -590,17 +589,27 @@ class MainWindow(QMainWindow):
             # Qt sends LanguageChange to every widget; each screen re-reads its texts.
             appearance.install_language(chosen.language)
         if store:
-            # Kept after the language is changed, so a refusal (a full disk) is said in the language just
-            # chosen, and once: it was said three times, once per setting, in the language left.
-            for key, value in (
-                (KEY_LANGUAGE, chosen.language),
-                (KEY_SCALE, chosen.text_scale),
-                (KEY_CONTRAST, chosen.high_contrast),
-            ):
-                if self.run(partial(self.ws.set_setting, key, value)) is None:
-                    break
+            # Kept after the language is changed, so a refusal (a full disk, a read-only role) is said in
+            # the language just chosen, and once.
+            self._keep_settings(chosen)
         self.notify(Change("setting", (KEY_LANGUAGE, KEY_SCALE, KEY_CONTRAST)))
         self.refit()
+
+    def _keep_settings(self, chosen: Settings) -> None:
+        """Store the chosen settings; a refusal is said once, not once a setting. A regional account that
+        may only read (the analyst's) keeps the new looks until it closes the window, and is told so: "nothing
+        was changed" would have been untrue of a window whose text had just grown."""
+        try:
+            for key, value in ((KEY_LANGUAGE, chosen.language), (KEY_SCALE, chosen.text_scale),
+                               (KEY_CONTRAST, chosen.high_contrast)):
+                self.ws.set_setting(key, value)
+        except DigigramError as exc:
+            if getattr(exc, "reason", None) != "role":
+                show_problem(self, exc)
+                return
+            show_text(self, translate(
+                "MainWindow", "These settings apply until Digigram is closed: the database does not let this "
+                              "account keep them (a read-only role). Nothing was changed in the database."))
 
     def refit(self) -> None:
         """After the text size or contrast changed: larger text can raise a screen's minimum size; once

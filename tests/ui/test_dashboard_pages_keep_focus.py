@@ -28,3 +28,22 @@ def test_ctrl_tab_goes_round_every_page_with_the_focus_shown(
         assert focused is not None and view.tabs.isAncestorOf(focused) and focused.isVisible(), (
             f"on «{view.tabs.tabText(step % pages)}» the keyboard is on {type(focused).__name__}")
         assert marked(focused), f"on «{view.tabs.tabText(step % pages)}» the focus is not shown"
+
+
+def test_a_page_turned_by_its_alt_key_shows_where_the_keyboard_is(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alt+A («Programme») put the keyboard on the page's region list with no mark at all: the window
+    forgot it was being used by keyboard as the page turned, and the list looked like any other."""
+    view = open_board(window, ws, monkeypatch, TWO)
+    view.table.setFocus(Qt.FocusReason.TabFocusReason)
+    assert marked(view.table)
+    for page in range(view.tabs.count() - 1, -1, -1):  # each page by its own Alt key, from the last
+        key = view.tabs.tabText(page).partition("&")[2][:1]
+        assert key, f"«{view.tabs.tabText(page)}» has no Alt key"
+        qtbot.keyClick(QApplication.focusWidget(), ord(key.upper()), Qt.KeyboardModifier.AltModifier)
+        settle()
+        assert view.tabs.currentIndex() == page, f"Alt+{key} turned no page"
+        focused = QApplication.focusWidget()
+        assert focused is not None and focused.isVisible() and view.isAncestorOf(focused)
+        assert marked(focused), (f"on «{view.tabs.tabText(page)}» the keyboard is on "
+                                 f"{type(focused).__name__}, unmarked")

@@ -300,7 +300,9 @@ class DashboardView(QWidget):
         the next page only where that page has a control to take it: from «Картина групи» (a picture) it
         fell to the toolbar's «Головна», unmarked, and the next Ctrl+Tab turned nothing. Then the page
         tabs take it, where the arrows and Ctrl+Tab turn the pages; a control the new page gave it to, or
-        a filter being typed in, keeps it."""
+        a filter being typed in, keeps it. Either way it is marked when the keys turned the page: Qt handed
+        it to the Programme page's region list as the page turned (Alt+A) and the window forgot the
+        keyboard was in use, so the list showed no mark."""
         if not self.isVisible():
             return
         focused = QApplication.focusWidget()
@@ -308,8 +310,7 @@ class DashboardView(QWidget):
         kept = (focused is not None and focused.isVisible() and focused is not page
                 and (page.isAncestorOf(focused) or focused is self.tabs.tabBar()
                      or (self.isAncestorOf(focused) and not self.tabs.isAncestorOf(focused))))
-        if not kept:
-            app_filter.give_focus(self.tabs.tabBar())
+        app_filter.give_focus(focused if kept and focused is not None else self.tabs.tabBar())
 
     def _show_filters(self, shown: bool) -> None:
         self.filters_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -848,7 +849,7 @@ class DashboardView(QWidget):
         if row is None or self.win.coordinator is None:
             return
         change = coordinator_files.delete_person(self, self.win.coordinator, person_id=row.person_id,
-                                                 name=row.name)
+                                                 name=row.name, server=self.win.ws.database_path is None)
         if change is not None:
             self.win.unlocked.discard(row.person_id)
             if self.win.person_id == row.person_id:

@@ -183,14 +183,24 @@ def export_person_data(parent: QWidget, co: CoordinatorAPI, *, person_id: str, n
     return path
 
 
-def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str) -> Change | None:
-    """Delete after a confirmation that also says older backups keep the data until they rotate out."""
-    text = translate(
-        "CoordinatorFiles",
-        "Delete %1 with all their answers, results and plans? This cannot be undone.\n\n"
-        "The data is wiped from the database file. Older backups on this computer still hold it "
-        "until they are replaced by newer ones.",
-    ).replace("%1", name)
+def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: str,
+                  server: bool = False) -> Change | None:
+    """Delete after a confirmation that also says older backups keep the data until they rotate out:
+    this computer's, or on a regional database server (`server`) the region's, not a file here."""
+    if server:
+        text = translate(
+            "CoordinatorFiles",
+            "Delete %1 with all their answers, results and plans? This cannot be undone.\n\n"
+            "The data is removed from the regional database. Its backups, which the region's database "
+            "administrator makes, still hold it until they are replaced by newer ones.",
+        ).replace("%1", name)
+    else:
+        text = translate(
+            "CoordinatorFiles",
+            "Delete %1 with all their answers, results and plans? This cannot be undone.\n\n"
+            "The data is wiped from the database file. Older backups on this computer still hold it "
+            "until they are replaced by newer ones.",
+        ).replace("%1", name)
     title = translate("CoordinatorFiles", "Delete a person")
     if not Ask.confirm(parent, title=title, text=text):
         return None

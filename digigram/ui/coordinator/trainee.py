@@ -330,7 +330,7 @@ class TraineeView(QWidget):
             return
         person_id = self.person_id
         change = coordinator_files.delete_person(self, self.win.coordinator, person_id=person_id,
-                                                 name=self._name())
+                                                 name=self._name(), server=self.win.ws.database_path is None)
         if change is None:
             return
         self.win.unlocked.discard(person_id)

@@ -261,79 +261,88 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="133"/>
+        <location filename="../coordinator/files.py" line="132"/>
         <source>Save the trainee table as CSV</source>
         <translation>Зберегти таблицю слухачів як CSV</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="135"/>
+        <location filename="../coordinator/files.py" line="134"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблиця CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="126"/>
-        <location filename="../coordinator/files.py" line="163"/>
-        <location filename="../coordinator/files.py" line="183"/>
+        <location filename="../coordinator/files.py" line="125"/>
+        <location filename="../coordinator/files.py" line="162"/>
+        <location filename="../coordinator/files.py" line="182"/>
         <source>Saved: %1</source>
         <translation>Збережено: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="84"/>
+        <location filename="../coordinator/files.py" line="83"/>
         <source>Saving was cancelled. No file was written.</source>
         <translation>Збереження скасовано. Жодного файлу не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="104"/>
+        <location filename="../coordinator/files.py" line="103"/>
         <source>Reading the trainees&apos; results…</source>
         <translation>Читання результатів слухачів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="105"/>
+        <location filename="../coordinator/files.py" line="104"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="109"/>
+        <location filename="../coordinator/files.py" line="108"/>
         <source>Writing page %1 of %2…</source>
         <translation>Запис сторінки %1 з %2…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="112"/>
+        <location filename="../coordinator/files.py" line="111"/>
         <source>Laying out page %1…</source>
         <translation>Верстання сторінки %1…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="113"/>
+        <location filename="../coordinator/files.py" line="112"/>
         <source>Laying out the report…</source>
         <translation>Верстання звіту…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="115"/>
+        <location filename="../coordinator/files.py" line="114"/>
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="146"/>
+        <location filename="../coordinator/files.py" line="145"/>
         <source>Save the group report as PDF</source>
         <translation>Зберегти звіт групи як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="157"/>
+        <location filename="../coordinator/files.py" line="156"/>
         <source>Save the individual report as PDF</source>
         <translation>Зберегти особистий звіт як PDF</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="169"/>
+        <location filename="../coordinator/files.py" line="168"/>
         <source>Save all data of this person</source>
         <translation>Зберегти всі дані цієї людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="171"/>
+        <location filename="../coordinator/files.py" line="170"/>
         <source>JSON file (*.json)</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="189"/>
+        <location filename="../coordinator/files.py" line="191"/>
+        <source>Delete %1 with all their answers, results and plans? This cannot be undone.
+
+The data is removed from the regional database. Its backups, which the region&apos;s database administrator makes, still hold it until they are replaced by newer ones.</source>
+        <translation>Видалити %1 з усіма відповідями, результатами й планами? Цього не можна скасувати.
+
+Дані буде вилучено з регіональної бази. Її резервні копії, які робить адміністратор регіональної бази, зберігають їх, доки їх не замінять новіші.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="198"/>
         <source>Delete %1 with all their answers, results and plans? This cannot be undone.
 
 The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
@@ -342,12 +351,12 @@ The data is wiped from the database file. Older backups on this computer still h
 Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="195"/>
+        <location filename="../coordinator/files.py" line="204"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="201"/>
+        <location filename="../coordinator/files.py" line="210"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -688,292 +697,292 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="381"/>
+        <location filename="../coordinator/dashboard.py" line="400"/>
         <source>Coordinator: trainees and their results</source>
         <translation>Координатор: слухачі та їхні результати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="387"/>
+        <location filename="../coordinator/dashboard.py" line="406"/>
         <source>&amp;Leave coordinator mode</source>
         <translation>Вий&amp;ти з режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="388"/>
+        <location filename="../coordinator/dashboard.py" line="407"/>
         <source>Change pass&amp;word…</source>
         <translation>Змінити &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="389"/>
+        <location filename="../coordinator/dashboard.py" line="408"/>
         <source>Hub&amp;s…</source>
         <translation>Ха&amp;би…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="390"/>
+        <location filename="../coordinator/dashboard.py" line="409"/>
         <source>S&amp;ync with the region…</source>
         <translation>Синхрон&amp;ізувати з регіоном…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="319"/>
+        <location filename="../coordinator/dashboard.py" line="338"/>
         <source>(filters are on)</source>
         <translation>(фільтри ввімкнено)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="316"/>
+        <location filename="../coordinator/dashboard.py" line="335"/>
         <source>Trainees shown: %1</source>
         <translation>Показано слухачів: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="348"/>
+        <location filename="../coordinator/dashboard.py" line="367"/>
         <source>Show only: region, hub, group, dates, name</source>
         <translation>Показати лише: регіон, хаб, група, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="350"/>
+        <location filename="../coordinator/dashboard.py" line="369"/>
         <source>Show or fold the filters: region, hub, group, dates, name</source>
         <translation>Показати або згорнути фільтри: регіон, хаб, група, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="351"/>
+        <location filename="../coordinator/dashboard.py" line="370"/>
         <source>This framework has no roles, so it sets no target levels: each area shows the level measured, and no one is marked as needing help.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів: у кожній сфері показано виміряний рівень, і нікого не позначено як такого, що потребує допомоги.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="383"/>
+        <location filename="../coordinator/dashboard.py" line="402"/>
         <source>&amp;Manage</source>
         <translation>Керуванн&amp;я</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="384"/>
+        <location filename="../coordinator/dashboard.py" line="403"/>
         <source>Hubs, sync with the region, the password, leaving coordinator mode</source>
         <translation>Хаби, синхронізація з регіоном, пароль, вихід із режиму координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="386"/>
+        <location filename="../coordinator/dashboard.py" line="405"/>
         <source>Manage coordinator mode</source>
         <translation>Керування режимом координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="392"/>
+        <location filename="../coordinator/dashboard.py" line="411"/>
         <source>Show o&amp;nly…</source>
         <translation>П&amp;оказати лише…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="395"/>
+        <location filename="../coordinator/dashboard.py" line="414"/>
         <source>H&amp;ub:</source>
         <translation>&amp;Хаб:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="396"/>
+        <location filename="../coordinator/dashboard.py" line="415"/>
         <source>&amp;Group:</source>
         <translation>&amp;Група:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="397"/>
+        <location filename="../coordinator/dashboard.py" line="416"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="399"/>
+        <location filename="../coordinator/dashboard.py" line="418"/>
         <source>Filter by region</source>
         <translation>Відбір за регіоном</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="400"/>
+        <location filename="../coordinator/dashboard.py" line="419"/>
         <source>Filter by hub</source>
         <translation>Відбір за хабом</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="401"/>
+        <location filename="../coordinator/dashboard.py" line="420"/>
         <source>Filter by group</source>
         <translation>Відбір за групою</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="402"/>
+        <location filename="../coordinator/dashboard.py" line="421"/>
         <source>Filter by role</source>
         <translation>Відбір за роллю</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="403"/>
+        <location filename="../coordinator/dashboard.py" line="422"/>
         <source>Checked &amp;from:</source>
         <translation>Перевірки &amp;від:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="404"/>
+        <location filename="../coordinator/dashboard.py" line="423"/>
         <source>Checked unt&amp;il:</source>
         <translation>Перевірки &amp;до:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="405"/>
+        <location filename="../coordinator/dashboard.py" line="424"/>
         <source>Only checks from a date</source>
         <translation>Лише перевірки від дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="406"/>
+        <location filename="../coordinator/dashboard.py" line="425"/>
         <source>Only checks until a date</source>
         <translation>Лише перевірки до дати</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="407"/>
+        <location filename="../coordinator/dashboard.py" line="426"/>
         <source>First day of checks shown</source>
         <translation>Перший день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="408"/>
+        <location filename="../coordinator/dashboard.py" line="427"/>
         <source>Last day of checks shown</source>
         <translation>Останній день показаних перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="409"/>
+        <location filename="../coordinator/dashboard.py" line="428"/>
         <source>Name contain&amp;s:</source>
         <translation>&amp;Імʼя містить:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="410"/>
+        <location filename="../coordinator/dashboard.py" line="429"/>
         <source>Find trainees by part of the name</source>
         <translation>Знайти слухачів за частиною імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="411"/>
+        <location filename="../coordinator/dashboard.py" line="430"/>
         <source>Part of the name</source>
         <translation>Частина імені</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="412"/>
+        <location filename="../coordinator/dashboard.py" line="431"/>
         <source>&amp;Trainees</source>
         <translation>&amp;Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="413"/>
+        <location filename="../coordinator/dashboard.py" line="432"/>
         <source>Group &amp;picture</source>
         <translation>&amp;Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="414"/>
+        <location filename="../coordinator/dashboard.py" line="433"/>
         <source>Hard &amp;questions</source>
         <translation>Скл&amp;адні питання</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="415"/>
+        <location filename="../coordinator/dashboard.py" line="434"/>
         <source>&amp;Before/after</source>
         <translation>До і піс&amp;ля</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="416"/>
+        <location filename="../coordinator/dashboard.py" line="435"/>
         <source>Progr&amp;amme</source>
         <translation>Програ&amp;ма</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="419"/>
+        <location filename="../coordinator/dashboard.py" line="438"/>
         <source>Dashboard pages</source>
         <translation>Сторінки панелі координатора</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="420"/>
+        <location filename="../coordinator/dashboard.py" line="439"/>
         <source>Trainees</source>
         <translation>Слухачі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="792"/>
+        <location filename="../coordinator/dashboard.py" line="810"/>
         <source>&amp;Sort by “%1” the other way round</source>
         <translation>&amp;Упорядкувати за «%1» у зворотному порядку</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="793"/>
+        <location filename="../coordinator/dashboard.py" line="811"/>
         <source>&amp;Sort by “%1”</source>
         <translation>&amp;Упорядкувати за «%1»</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="343"/>
+        <location filename="../coordinator/dashboard.py" line="362"/>
         <source>Per area: ✓ the target is reached; ▼ and a number: that many levels below the target, with the level and the target; ⚠ needs help.</source>
         <translation>За сферами: ✓ ціль досягнуто; ▼ і число: на стільки рівнів нижче від цілі, із рівнем і ціллю; ⚠ потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="339"/>
+        <location filename="../coordinator/dashboard.py" line="358"/>
         <source>✓ target reached; ▼1 A2 → B1: level A2, one below the target B1; ⚠ needs help: an area two or more levels below, or at least half the areas below the target.</source>
         <translation>✓ — ціль досягнуто; ▼1 A2 → B1: рівень A2, на один нижче від цілі B1; ⚠ потрібна допомога: сфера на два й більше рівнів нижче від цілі або щонайменше половина сфер нижче від неї.</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="421"/>
+        <location filename="../coordinator/dashboard.py" line="440"/>
         <source>&amp;Open the trainee</source>
         <translation>Відкрити слуха&amp;ча</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="422"/>
+        <location filename="../coordinator/dashboard.py" line="441"/>
         <source>&amp;Delete the trainee…</source>
         <translation>В&amp;идалити слухача…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="423"/>
+        <location filename="../coordinator/dashboard.py" line="442"/>
         <source>Fi&amp;les</source>
         <translation>&amp;Файли</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="424"/>
+        <location filename="../coordinator/dashboard.py" line="443"/>
         <source>The table as CSV, the group report as PDF, result bundles</source>
         <translation>Таблиця в CSV, звіт групи в PDF, пакети результатів</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="426"/>
+        <location filename="../coordinator/dashboard.py" line="445"/>
         <source>Table as &amp;CSV…</source>
         <translation>Таблиця в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="427"/>
+        <location filename="../coordinator/dashboard.py" line="446"/>
         <source>Group r&amp;eport as PDF…</source>
         <translation>Звіт групи в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="428"/>
+        <location filename="../coordinator/dashboard.py" line="447"/>
         <source>&amp;Save a result bundle…</source>
         <translation>&amp;Зберегти пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="429"/>
+        <location filename="../coordinator/dashboard.py" line="448"/>
         <source>&amp;Load a result bundle…</source>
         <translation>Заванта&amp;жити пакет результатів…</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="513"/>
+        <location filename="../coordinator/dashboard.py" line="532"/>
         <source>All regions</source>
         <translation>Усі регіони</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="555"/>
+        <location filename="../coordinator/dashboard.py" line="574"/>
         <source>All hubs</source>
         <translation>Усі хаби</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="516"/>
+        <location filename="../coordinator/dashboard.py" line="535"/>
         <source>All groups</source>
         <translation>Усі групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="336"/>
+        <location filename="../coordinator/dashboard.py" line="355"/>
         <source>Show only: region, hub, group, role, dates, name</source>
         <translation>Показати лише: регіон, хаб, група, роль, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="338"/>
+        <location filename="../coordinator/dashboard.py" line="357"/>
         <source>Show or fold the filters: region, hub, group, role, dates, name</source>
         <translation>Показати або згорнути фільтри: регіон, хаб, група, роль, дати, імʼя</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="394"/>
+        <location filename="../coordinator/dashboard.py" line="413"/>
         <source>R&amp;egion:</source>
         <translation>Р&amp;егіон:</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="517"/>
+        <location filename="../coordinator/dashboard.py" line="536"/>
         <source>All roles</source>
         <translation>Усі ролі</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="572"/>
+        <location filename="../coordinator/dashboard.py" line="591"/>
         <source>(none)</source>
         <translation>(без назви)</translation>
     </message>
     <message>
-        <location filename="../coordinator/dashboard.py" line="312"/>
+        <location filename="../coordinator/dashboard.py" line="331"/>
         <source>Trainees shown: %1; needing help: %2</source>
         <translation>Показано слухачів: %1; потребують допомоги: %2</translation>
     </message>
@@ -1404,68 +1413,68 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="72"/>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="80"/>
         <source>A check is paused</source>
         <translation>Перевірку призупинено</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="72"/>
         <source>There is a paused check. Continue it, or start a new one? The paused check then stays unfinished in the history.</source>
         <translation>Є призупинена перевірка. Продовжити її чи почати нову? Тоді призупинена залишиться в історії незавершеною.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="74"/>
         <source>&amp;Continue the paused check</source>
         <translation>&amp;Продовжити призупинену перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="76"/>
         <source>&amp;Start a new check</source>
         <translation>Почати &amp;нову перевірку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Digigram</source>
         <translation>Digigram</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>Main toolbar</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Current screen</source>
         <translation>Поточний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Language, text size and contrast</source>
         <translation>Мова, розмір тексту й контраст</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="367"/>
         <source>No person chosen</source>
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
@@ -1475,18 +1484,23 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="589"/>
+        <source>These settings apply until Digigram is closed: the database does not let this account keep them (a read-only role). Nothing was changed in the database.</source>
+        <translation>Ці налаштування діють, доки Digigram не закрито: база даних не дозволяє цьому обліковому запису їх зберегти (роль лише для читання). У базі нічого не змінено.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Person: %1</source>
         <translation>Людина: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Back to the home screen</source>
         <translation>Назад на головний екран</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Trainees, group picture, exports, bundles; needs the password</source>
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль</translation>
     </message>
