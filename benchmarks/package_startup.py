@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,23 +29,28 @@ def frozen_program() -> Path | None:
     return None
 
 
+# Runs the program from a small process of its own and reports its time and the peak of its children:
+# measured from this process instead, a child started by vfork inherits this process's own peak at exec
+# (under `make bench`, after other benchmarks in the same process, that read hundreds of MiB).
+LAUNCHER = (
+    "import resource, subprocess, sys, time\n"
+    "started = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "took = time.perf_counter() - started\n"
+    "sys.stderr.write(done.stderr.decode(errors='replace')[-500:])\n"
+    "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(done.returncode)\n"
+)
+
+
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall-clock seconds, peak resident memory in MiB; NaN where the system does not tell it)."""
-    started = time.perf_counter()
-    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
-        if hasattr(os, "wait4"):
-            # Read the child's own peak before anything else reaps it; Popen's wait then returns at once.
-            _pid, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-            peak = usage.ru_maxrss / 1024  # KiB on Linux
-        else:
-            child.wait()
-            peak = float("nan")
-        took = time.perf_counter() - started
-        errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    if child.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {errors[-500:]}")
-    return took, peak
+    """(wall-clock seconds, peak resident memory in MiB) of one run of `command`."""
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, *command], env=env, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr[-500:]}")
+    took, peak_kib = done.stdout.split()
+    return float(took), int(peak_kib) / 1024  # KiB on Linux
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 # As in the built program: `import ssl` fails (a None in sys.modules makes it raise ImportError).
-AS_BUILT = "import sys; sys.modules['ssl'] = None; "
+AS_BUILT = "import sys; sys.exit(3) if sys.flags.optimize != 2 else None; sys.modules['ssl'] = None; "
 
 
 def _as_built(code: str, args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
