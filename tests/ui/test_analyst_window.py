@@ -18,6 +18,7 @@ from sqlalchemy import text
 
 from digigram.ui.coordinator.dashboard import DashboardView
 from digigram.ui.coordinator.login import PasswordDialog
+from digigram.ui.person_dialog import NewPerson, PersonDialog
 from digigram.ui.settings_dialog import Settings, SettingsDialog
 from tests.ui.conftest import MINI
 from tests.ui.coordinator_seed import seed_trainees
@@ -90,6 +91,9 @@ def test_the_analyst_reads_the_board_and_a_refused_write_is_said_once_and_truly(
 
     messages.clear()
     window.go_home()
+    # The form, filled in, then offered again after the refusal: the analyst closes it.
+    filled = iter([NewPerson("Оксана Петренко", None, "librarian", None, True), None])
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(lambda cls, parent, **_: next(filled)))
     window.home.create_person()
     assert len(messages) == 1 and "read-only role" in messages[0]
     assert _rows(owner_url, "person") == len(PEOPLE)
