@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.coordinator_seed import TWO, open_board
-from tests.ui.helpers import settle
+from tests.ui.helpers import picture_drawn, settle, show_figures_page, turn_to
 from tests.ui.test_focus_shown import marked
 
 
@@ -47,3 +47,9 @@ def test_a_page_turned_by_its_alt_key_shows_where_the_keyboard_is(
         assert focused is not None and focused.isVisible() and view.isAncestorOf(focused)
         assert marked(focused), (f"on «{view.tabs.tabText(page)}» the keyboard is on "
                                  f"{type(focused).__name__}, unmarked")
+    # Every page read or drew its figures off the window's thread: wait for them, so no worker reports to
+    # a window a later test no longer has.
+    turn_to(view, view.tabs.indexOf(view.programme))
+    show_figures_page(view, view.hard)
+    view.tabs.setCurrentWidget(view.heatmap)
+    picture_drawn(view)
