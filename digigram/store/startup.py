@@ -493,13 +493,13 @@ def _open_url(url: str, *, set_up: bool = True, reading_only: bool = False) -> S
     except DBAPIError as exc:
         _refuse_no_access(engine, url, exc, _no_access(url))
         raise
-    if hidden:
-        engine.dispose()  # refused: its pooled connection is not kept open
-        raise _no_access(url)
     due = revision != migrate.head()
-    if due and not set_up and engine.dialect.name != "sqlite":
+    refusal = _no_access(url) if hidden else None
+    if refusal is None and due and not set_up and engine.dialect.name != "sqlite":
+        refusal = _no_tables(url) if revision is None else _not_up_to_date(url)
+    if refusal is not None:
         engine.dispose()  # refused: its pooled connection is not kept open
-        raise _no_tables(url) if revision is None else _not_up_to_date(url)
+        raise refusal
     if due:
         try:
             migrate.upgrade(url)

@@ -400,8 +400,8 @@ class MainWindow(QMainWindow):
         plan = self.stack.currentWidget()
         if not isinstance(plan, PlanView):
             return False
-        due = plan.dirty and plan.touched
-        return plan.keep_edits(quiet=quiet) or (None if due and not quiet else False)
+        kept = plan.keep_edits(quiet=quiet)
+        return False if kept is None and quiet else kept  # a refusal nobody was told of holds nothing
 
     def say(self, words: Callable[[], str], timeout: int = 0) -> None:
         """A notice at the window's foot, worded again if the language changes while it shows."""

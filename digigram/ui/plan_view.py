@@ -479,15 +479,16 @@ class PlanView(StackingScreen):
         self.win.notify(change)
         return True
 
-    def keep_edits(self, *, quiet: bool = False) -> bool:
+    def keep_edits(self, *, quiet: bool = False) -> bool | None:
         """Save what the person changed as the screen is left (another screen, Home, the idle reset,
         closing the window), so no edit is lost on the way out. Steps only suggested on opening and
         left untouched are a proposal, suggested again next time, and not stored. Tried once: a refusal
-        is said once (or, `quiet`, when nobody may be at the PC, not at all). True when saved."""
+        is said once (or, `quiet`, when nobody may be at the PC, not at all). True when saved, None when
+        the saving was refused, False when there was nothing to save."""
         if not (self.dirty and self.touched):
             return False
         self.touched = False
-        return self.save_plan(quiet=quiet)
+        return True if self.save_plan(quiet=quiet) else None
 
     def open_resource(self) -> None:
         rid = self.resource.currentData()
