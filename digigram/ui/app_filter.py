@@ -71,7 +71,13 @@ def enter_presses_button(watched: QObject, event: QKeyEvent) -> bool:
         return False
     if isinstance(watched.window(), QDialog) or not watched.isEnabled() or not watched.hasFocus():
         return False
-    watched.click()
+    if (isinstance(watched, QToolButton) and watched.menu() is not None
+            and watched.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup):
+        # A click presses and lets go at once, and the menu then opened only now and then (the button
+        # was already up when the menu looked at it): the menu is opened itself.
+        watched.showMenu()
+    else:
+        watched.click()
     return True
 
 
