@@ -63,7 +63,7 @@ def test_a_dialog_keeps_enter_for_its_default_button(qtbot: Any, window: Any, ki
 
 
 def _popup_after(press: Any) -> Any:
-    """The popup `press()` opens (closed again at once), or None when none opens."""
+    """The popup `press()` opens (closed again at once), or None when none opens within a second."""
     seen: list[Any] = []
 
     def look() -> None:
@@ -73,10 +73,20 @@ def _popup_after(press: Any) -> Any:
         seen.append(popup)
         popup.close()
 
-    # A menu runs its own loop until it closes: looked for a few times while it is open.
-    for delay in (50, 200, 600):
-        QTimer.singleShot(delay, look)
-    press()
+    # A menu runs its own loop until it closes: looked for while it is open. The timer is this call's
+    # own and stops with it, so no look is left over to close the next test's menu.
+    poll = QTimer()
+    poll.setInterval(25)
+    poll.timeout.connect(look)
+    poll.start()
+    try:
+        press()
+        for _ in range(40):
+            if seen:
+                break
+            QTest.qWait(25)
+    finally:
+        poll.stop()
     settle(16)
     return seen[0] if seen else None
 
