@@ -71,13 +71,7 @@ def enter_presses_button(watched: QObject, event: QKeyEvent) -> bool:
         return False
     if isinstance(watched.window(), QDialog) or not watched.isEnabled() or not watched.hasFocus():
         return False
-    if (isinstance(watched, QToolButton) and watched.menu() is not None
-            and watched.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup):
-        # A click presses and lets go at once, and the menu then opened only now and then (the button
-        # was already up when the menu looked at it): the menu is opened itself.
-        watched.showMenu()
-    else:
-        watched.click()
+    watched.click()
     return True
 
 
