@@ -203,6 +203,8 @@ def _whole_run(data: str, *, earlier: bool = False) -> str:
     ws = Workspace.open(data_dir=data)
     win = build_window(ws, language="uk")
     win.show()
+    ws.preload()  # as app.main has it once home is painted: the modules a check needs, the start backup
+    ws.finish_start()
     assert claim is not None and claim.request is not None
     ComeForward(win, claim.request)  # the running window watches for a second start, as app.main has it
     QApplication.processEvents()

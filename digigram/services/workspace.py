@@ -7,7 +7,7 @@ the background, see preload()); until then the home screen's reads go through st
 
 from __future__ import annotations
 
-import secrets
+import random
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -301,7 +301,6 @@ class Workspace:
         The desktop app passes `hub_id`, a hub chosen from hubs(); `hub`, a name, is for the terminal and
         older callers and is linked to the hub of that name (one without a region is made if none).
         """
-        from digigram.services.secrets import hash_secret
         from digigram.store.repo import hubs as hub_rows
         from digigram.store.repo import people as people_rows
 
@@ -321,12 +320,17 @@ class Workspace:
             profile_id = self._framework.default_profile.id
         if profile_id is not None:
             self._check_profile(profile_id)
+        pin_hash = None
+        if pin:
+            from digigram.services.secrets import hash_secret  # loads OpenSSL: only for a PIN
+
+            pin_hash = hash_secret(pin)
         with transaction(self._sessions) as session:
             if hub_id is not None and hub_rows.hub(session, hub_id) is None:
                 raise QuizError(N_("That hub is not in this computer's list any more; choose another."))
             return people_rows.add_person(
                 session, name=name, hub=hub, profile_id=profile_id,
-                pin_hash=hash_secret(pin) if pin else None,
+                pin_hash=pin_hash,
                 consent_at=datetime.now(UTC) if consent else None, group=group, hub_id=hub_id,
             )
 
@@ -457,7 +461,7 @@ class Workspace:
             attempt = attempt_rows.add_attempt(
                 session, person_id=person_id, framework_id=fw.id, framework_version=fw.version,
                 framework_hash=fw.content_hash, profile_id=profile, mode=mode,
-                seed=secrets.randbelow(2**31) if seed is None else seed,
+                seed=random.SystemRandom().randrange(2**31) if seed is None else seed,
                 exclude=sorted(seen), rating_before=rating_before,
             )
         try:

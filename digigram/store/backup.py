@@ -7,7 +7,6 @@ import errno
 import hashlib
 import json
 import os
-import secrets
 import shutil
 import sqlite3
 import time
@@ -124,7 +123,7 @@ def _source_stamp(db_path: Path) -> list[object]:
         except FileNotFoundError:
             stamp.append(None)
         except OSError:  # unreadable (a lock on Windows): a stamp no later one equals, so a copy is made
-            stamp.append(secrets.token_hex(16))
+            stamp.append(os.urandom(16).hex())
     return stamp
 
 
@@ -140,7 +139,7 @@ def _unchanged_since_newest(folder: Path, stamp: list[object]) -> bool:
 
 def _record_source(folder: Path, backup_name: str, stamp: list[object]) -> None:
     """Remember that `backup_name` holds the database as `stamp` saw it; only ever a shortcut."""
-    part = folder / f".newest-source-{os.getpid()}-{secrets.token_hex(8)}.part"
+    part = folder / f".newest-source-{os.getpid()}-{os.urandom(8).hex()}.part"
     try:
         with create_owner_only(part) as out:
             out.write(json.dumps({"backup": backup_name, "source": stamp}).encode("utf-8"))
@@ -168,7 +167,7 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
     NoRoomForBackup when the disk is full (nothing else changed), StorageError for other failures.
     Several processes may back up the same database at once: each writes its own partial file.
     """
-    partial = folder / f".partial-{os.getpid()}-{secrets.token_hex(16)}{SUFFIX}"
+    partial = folder / f".partial-{os.getpid()}-{os.urandom(16).hex()}{SUFFIX}"
     try:
         # Taken before the copy: a write during the copy changes the files, so the next start copies.
         stamp = _source_stamp(db_path)
@@ -289,7 +288,7 @@ def restore(db_path: Path, backup: Path, *, keep_aside: int = KEEP_ASIDE,
     inspect_file(backup, cancelled=cancelled)  # refuse to restore a backup that is itself damaged
     # The copy is made whole (and on disk) before the current file moves: a copy that fails (a full
     # disk) or is cancelled leaves the current file where it was, never no database at all.
-    partial = db_path.with_name(f".restoring-{secrets.token_hex(16)}")
+    partial = db_path.with_name(f".restoring-{os.urandom(16).hex()}")
     size = backup.stat().st_size
     try:
         with backup.open("rb") as source, create_owner_only(partial) as target:

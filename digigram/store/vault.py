@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -65,7 +64,7 @@ def _damaged(path: Path) -> StorageError:
 def _create(path: Path) -> None:
     """Make the password file whole (its table in it) under another name, then link it into place: a
     file of this name is never empty, and two processes making it at once keep the first one's."""
-    part = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(8)}.part")
+    part = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(8).hex()}.part")
     try:
         touch_owner_only(part)  # SQLite keeps the mode of the file it is given
         con = sqlite3.connect(part, isolation_level=None)

@@ -20,6 +20,7 @@ from digigram.core import limits
 from digigram.core.coordination import BundleError
 from digigram.core.errors import os_reason
 from digigram.core.files import partial_beside
+from digigram.core.hashing import scrypt
 from digigram.core.i18n import N_, Message
 
 FORMAT_NAME = "digigram-bundle"
@@ -110,8 +111,8 @@ def regional_key(text: str) -> bytes:
             N_("The regional key is too short: it needs at least {MIN_PASSPHRASE} characters (or 64 hex "
                "digits from a key file).",
                MIN_PASSPHRASE=MIN_PASSPHRASE))
-    key = RegionalKey(hashlib.scrypt(text.encode("utf-8"), salt=KEY_SALT, n=2**15, r=8, p=1, maxmem=_MAXMEM,
-                                     dklen=32))
+    derived = scrypt(text.encode("utf-8"), salt=KEY_SALT, n=2**15, r=8, p=1, maxmem=_MAXMEM, dklen=32)
+    key = RegionalKey(derived)
     key.earlier = text.encode("utf-8")
     return key
 

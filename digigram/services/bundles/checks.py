@@ -15,7 +15,7 @@ from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_
 from digigram.services.bundles.rows import Record, rows_where
 
-# The seeds Digigram makes (secrets.randbelow(2**31)) and every engine's INTEGER column can hold.
+# The seeds Digigram makes (random, below 2**31) and every engine's INTEGER column can hold.
 SEED_RANGE = range(-(2**31), 2**31)
 _REFERS_TO = {"person": N_("the person"), "framework": N_("the framework"), "attempt": N_("the check"),
               "plan": N_("the plan")}
