@@ -4,7 +4,6 @@ a crash on an old PC)."""
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 
@@ -15,9 +14,18 @@ from digigram.ui.errors import database_failed
 
 
 class Relay(QObject):
-    """Carries a worker thread's result into the window's thread (a queued signal)."""
+    """Carries a worker thread's result into the window's thread (a queued signal).
+
+    It has no parent: the worker thread holds it while it reads, so a page closed meanwhile cannot take it
+    along (a child's C++ object deleted with its page, while the worker emitted on it, crashed the
+    process). Its connection to the page ends with the page, and a result arriving after that goes
+    nowhere.
+    """
 
     done = Signal(object, object)  # (request number, the result, a DigigramError or another exception)
+
+    def __init__(self) -> None:
+        super().__init__()
 
 
 def _outcome(read: Callable[[], object], failed: Callable[[], DigigramError]) -> object:
@@ -39,8 +47,7 @@ def _outcome(read: Callable[[], object], failed: Callable[[], DigigramError]) ->
 
 
 def _tell(relay: Relay, asked: int, result: object) -> None:
-    with contextlib.suppress(RuntimeError):  # the window was closed meanwhile: no one to tell
-        relay.done.emit(asked, result)
+    relay.done.emit(asked, result)  # a page closed meanwhile is no longer connected: no one is told
 
 
 def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, name: str,
