@@ -157,7 +157,9 @@ from digigram.ui.chart_widget import draw_aside
 from digigram.charts import heatmap
 names = [f"Слухач {n}" for n in range(150)]
 gaps = [[n % 4, None, 1, 2, 0, 3] for n in range(150)]
-relay = Relay()
+from PySide6.QtWidgets import QWidget
+page = QWidget()
+relay = Relay(page)
 worker = Newest(relay, name="group-picture", failed=lambda d: RuntimeError(d))
 picture = lambda: heatmap.heatmap_figure(names, list("ABCDEF"), gaps, lang="uk", width=10)
 worker.ask(1, lambda: draw_aside(picture(), 1.0))

@@ -4,28 +4,59 @@ a crash on an old PC)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from digigram.core.errors import DigigramError
 from digigram.ui.errors import database_failed
 
 
 class Relay(QObject):
-    """Carries a worker thread's result into the window's thread (a queued signal).
+    """Carries a worker thread's result into the window's thread (a queued signal), for one page.
 
-    It has no parent: the worker thread holds it while it reads, so a page closed meanwhile cannot take it
-    along (a child's C++ object deleted with its page, while the worker emitted on it, crashed the
-    process). Its connection to the page ends with the page, and a result arriving after that goes
-    nowhere.
+    The page does not own it: a child's C++ object went with its page while a worker emitted on it,
+    which crashed the process. It belongs to the application instead, and is deleted on the window's
+    thread once its page is gone and no worker holds it (`hold`/`release`), so it is neither deleted
+    under a worker nor deleted by one (a QObject is deleted on its own thread). The page's connection
+    ends with the page: a result that arrives after it goes nowhere.
     """
 
     done = Signal(object, object)  # (request number, the result, a DigigramError or another exception)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, page: QObject) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._lock = threading.Lock()
+        self._held = 0
+        self._page_gone = False
+        page.destroyed.connect(self._page_closed)
+
+    def hold(self) -> None:
+        """A worker is about to use the relay: called on the window's thread before it starts."""
+        with self._lock:
+            self._held += 1
+
+    def tell(self, asked: int, result: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the application is closing: no one is left to tell
+            self.done.emit(asked, result)
+
+    def release(self) -> None:
+        """The worker is done with the relay; the last one out after its page has gone deletes it."""
+        with self._lock:
+            self._held -= 1
+            last = self._page_gone and self._held == 0
+        if last:
+            with contextlib.suppress(RuntimeError):
+                self.deleteLater()  # posted to the window's thread, which deletes it there
+
+    def _page_closed(self) -> None:
+        with self._lock:
+            self._page_gone = True
+            last = self._held == 0
+        if last:
+            self.deleteLater()
 
 
 def _outcome(read: Callable[[], object], failed: Callable[[], DigigramError]) -> object:
@@ -46,16 +77,18 @@ def _outcome(read: Callable[[], object], failed: Callable[[], DigigramError]) ->
         return failed() if said else exc
 
 
-def _tell(relay: Relay, asked: int, result: object) -> None:
-    relay.done.emit(asked, result)  # a page closed meanwhile is no longer connected: no one is told
-
-
 def read_in_background(relay: Relay, asked: int, read: Callable[[], object], *, name: str,
                        failed: Callable[[], DigigramError]) -> None:
     """Run `read` in a daemon thread; `relay.done` then carries (asked, its result or what it raised,
     see `_outcome`)."""
-    threading.Thread(target=lambda: _tell(relay, asked, _outcome(read, failed)), name=name,
-                     daemon=True).start()
+    def work() -> None:
+        try:
+            relay.tell(asked, _outcome(read, failed))
+        finally:
+            relay.release()
+
+    relay.hold()
+    threading.Thread(target=work, name=name, daemon=True).start()
 
 
 class Newest:
@@ -80,6 +113,7 @@ class Newest:
             if self._running:
                 return
             self._running = True
+        self._relay.hold()
         threading.Thread(target=self._work, name=self._name).start()
 
     def drop(self, asked: int) -> None:
@@ -93,13 +127,16 @@ class Newest:
         return asked == self._newest
 
     def _work(self) -> None:
-        while True:
-            with self._lock:
-                if self._waiting is None:
-                    self._running = False
-                    return
-                (asked, job), self._waiting = self._waiting, None
-            _tell(self._relay, asked, _outcome(job, self._failed))
+        try:
+            while True:
+                with self._lock:
+                    if self._waiting is None:
+                        self._running = False
+                        return
+                    (asked, job), self._waiting = self._waiting, None
+                self._relay.tell(asked, _outcome(job, self._failed))
+        finally:
+            self._relay.release()
 
 
 def raise_mistake(result: object) -> None:

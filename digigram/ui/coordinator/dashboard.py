@@ -256,7 +256,7 @@ class DashboardView(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._load_figures())
         # The hard questions and before/after fold every selected check: seconds on a region's database,
         # read off the window's thread (the latest request wins; a late answer to an older one is dropped).
-        self._figures_relay = Relay()
+        self._figures_relay = Relay(self)
         self._figures_relay.done.connect(self._figures_arrived)
         self._figures_asked = 0
         self._figures_asked_for: Any = None  # the filter of the request on its way, if any

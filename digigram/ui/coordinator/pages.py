@@ -294,7 +294,7 @@ class HeatmapPage(QScrollArea):
         FocusRing(self)  # its Tab stop (arrow keys scroll the picture) is seen
         # A thousand texts for 150 trainees take matplotlib most of a second to draw (more on an old PC):
         # the picture is made off the window's thread; only the newest request's picture is shown.
-        self._relay = Relay()
+        self._relay = Relay(self)
         self._relay.done.connect(self._drawn)
         self._worker = Newest(self._relay, name="group-picture", failed=_not_drawn)
         self._asked = 0

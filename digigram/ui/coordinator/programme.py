@@ -73,7 +73,7 @@ class ProgrammePage(QWidget):
         self.picture: Any = None
         self._asked = 0  # the latest request; older answers that arrive late are dropped
         self._working = False  # a request is on its way
-        self._relay = Relay()
+        self._relay = Relay(self)
         self._relay.done.connect(self._arrived)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
