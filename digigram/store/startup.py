@@ -17,10 +17,12 @@ from digigram.core.i18n import N_, Message
 from digigram.store import backup, migrate
 from digigram.store.db import (
     REFUSED_SQLSTATES,
+    SQLITE_HEADER,
     SQLITE_SAYS,
     inspect_file,
     make_engine,
     make_sessions,
+    read_only_uri,
     sqlite_url,
 )
 
@@ -365,10 +367,34 @@ def _refuse_missing(folder: Path) -> None:
 
 
 def _refuse_missing_file(url: str) -> None:
-    """An SQLite address whose file is not there (SQLite would make a new one); servers say for themselves."""
+    """An SQLite address, for a command that only reads, whose file is not there (SQLite would make a new
+    one), is empty, or is an SQLite database without Digigram's tables: refused before it is opened,
+    which would make it a Digigram database (or switch another program's to Digigram's journal).
+    Servers say for themselves; a file that is not SQLite at all is said to be so when it is opened."""
     database = _sqlite_file(url)
-    if database is not None and not database.is_file():
+    if database is None:
+        return
+    if not database.is_file() or database.stat().st_size == 0 or _sqlite_without_digigram(database):
         raise _no_database(database)
+
+
+def _sqlite_without_digigram(path: Path) -> bool:
+    """Whether `path` is an SQLite database with no Digigram tables, read without changing it."""
+    import sqlite3
+
+    try:
+        with path.open("rb") as handle:
+            if not handle.read(len(SQLITE_HEADER)).startswith(SQLITE_HEADER):
+                return False
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                ("alembic_version",)).fetchone()
+            return found is None
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return False  # unreadable or damaged: the opening says which, in its own words
 
 
 def _sqlite_file(url: str) -> Path | None:

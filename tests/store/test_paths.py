@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,34 @@ def test_a_command_that_only_reads_refuses_a_folder_without_a_database(
             assert words in err and "--data-dir" in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["порожня"]  # no folder, database or report made
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [
+    ["report", "--out", "звіт.csv"], ["people"], ["export", "--person", "Ірина"]])
+def test_a_command_that_only_reads_leaves_an_empty_or_another_programs_sqlite_file_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    """Given with --database, an empty file (0 bytes) was made into a new Digigram database, 184 KB, and
+    `people` answered «Nobody is stored yet»; another program's SQLite file would have been switched to
+    Digigram's journal. Both are now refused as --data-dir refuses them, and neither file changes."""
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "порожній.sqlite3"
+    empty.touch()
+    other = tmp_path / "інша.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (text TEXT)")
+    con.execute("INSERT INTO notes VALUES ('чужі дані')")
+    con.commit()
+    con.close()
+    before = {path: path.read_bytes() for path in (empty, other)}
+    for path in (empty, other):
+        for lang, words in (("en", "There is no Digigram database in"), ("uk", "немає бази даних Digigram")):
+            assert main([*command, "--database", f"sqlite:///{path}", "--framework", str(SMALL),
+                         "--lang", lang]) == 2
+            err = capsys.readouterr().err
+            assert words in err and str(path) in err, err
+    assert {path: path.read_bytes() for path in (empty, other)} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([empty.name, other.name])
 
 
 @pytest.mark.parametrize("command", [
