@@ -24,10 +24,14 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     url = getattr(args, "database", None)
+    if url:
+        folder, where = None, shown_address(url)
+    else:
+        folder = paths.data_dir_from_args(args)
+        where = str(paths.database_path(folder))
     with holding_the_data(args):
-        store = open_store(data_dir=None if url else paths.data_dir_from_args(args), database_url=url)
+        store = open_store(data_dir=folder, database_url=url)
         store.close()
-    where = shown_address(url) if url else str(paths.database_path(paths.data_dir_from_args(args)))
     revision = migrate.head()
     if store.set_up == "created":
         said = N_("The database {where} is set up: Digigram's tables are created (schema {revision}).",

@@ -389,7 +389,7 @@ def _sqlite_without_digigram(path: Path) -> bool:
         con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                ("alembic_version",)).fetchone()
+                                (migrate.VERSION_TABLE,)).fetchone()
             return found is None
         finally:
             con.close()

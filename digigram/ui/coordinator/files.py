@@ -187,20 +187,17 @@ def delete_person(parent: QWidget, co: CoordinatorAPI, *, person_id: str, name: 
                   server: bool = False) -> Change | None:
     """Delete after a confirmation that also says older backups keep the data until they rotate out:
     this computer's, or on a regional database server (`server`) the region's, not a file here."""
+    question = translate("CoordinatorFiles",
+                         "Delete %1 with all their answers, results and plans? This cannot be undone.")
     if server:
-        text = translate(
-            "CoordinatorFiles",
-            "Delete %1 with all their answers, results and plans? This cannot be undone.\n\n"
-            "The data is removed from the regional database. Its backups, which the region's database "
-            "administrator makes, still hold it until they are replaced by newer ones.",
-        ).replace("%1", name)
+        kept = translate("CoordinatorFiles",
+                         "The data is removed from the regional database. Its backups, which the region's "
+                         "database administrator makes, still hold it until they are replaced by newer ones.")
     else:
-        text = translate(
-            "CoordinatorFiles",
-            "Delete %1 with all their answers, results and plans? This cannot be undone.\n\n"
-            "The data is wiped from the database file. Older backups on this computer still hold it "
-            "until they are replaced by newer ones.",
-        ).replace("%1", name)
+        kept = translate("CoordinatorFiles",
+                         "The data is wiped from the database file. Older backups on this computer still "
+                         "hold it until they are replaced by newer ones.")
+    text = f"{question.replace('%1', name)}\n\n{kept}"
     title = translate("CoordinatorFiles", "Delete a person")
     if not Ask.confirm(parent, title=title, text=text):
         return None

@@ -333,30 +333,27 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="191"/>
-        <source>Delete %1 with all their answers, results and plans? This cannot be undone.
-
-The data is removed from the regional database. Its backups, which the region&apos;s database administrator makes, still hold it until they are replaced by newer ones.</source>
-        <translation>Видалити %1 з усіма відповідями, результатами й планами? Цього не можна скасувати.
-
-Дані буде вилучено з регіональної бази. Її резервні копії, які робить адміністратор регіональної бази, зберігають їх, доки їх не замінять новіші.</translation>
+        <location filename="../coordinator/files.py" line="190"/>
+        <source>Delete %1 with all their answers, results and plans? This cannot be undone.</source>
+        <translation>Видалити %1 з усіма відповідями, результатами й планами? Цього не можна скасувати.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="198"/>
-        <source>Delete %1 with all their answers, results and plans? This cannot be undone.
-
-The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
-        <translation>Видалити %1 з усіма відповідями, результатами й планами? Цього не можна скасувати.
-
-Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
+        <location filename="../coordinator/files.py" line="193"/>
+        <source>The data is removed from the regional database. Its backups, which the region&apos;s database administrator makes, still hold it until they are replaced by newer ones.</source>
+        <translation>Дані буде вилучено з регіональної бази. Її резервні копії, які робить адміністратор регіональної бази, зберігають їх, доки їх не замінять новіші.</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="204"/>
+        <location filename="../coordinator/files.py" line="197"/>
+        <source>The data is wiped from the database file. Older backups on this computer still hold it until they are replaced by newer ones.</source>
+        <translation>Дані буде стерто з файлу бази. Старіші резервні копії на цьому компʼютері ще зберігають їх, доки їх не замінять новіші.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/files.py" line="201"/>
         <source>Delete a person</source>
         <translation>Видалення людини</translation>
     </message>
     <message>
-        <location filename="../coordinator/files.py" line="210"/>
+        <location filename="../coordinator/files.py" line="207"/>
         <source>Deleting %1 and erasing their data…</source>
         <translation>Видалення людини «%1» і стирання її даних…</translation>
     </message>
@@ -364,8 +361,8 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>CoordinatorLogin</name>
     <message>
-        <location filename="../coordinator/mode.py" line="59"/>
         <location filename="../coordinator/login.py" line="54"/>
+        <location filename="../coordinator/mode.py" line="61"/>
         <source>Coordinator mode</source>
         <translation>Режим координатора</translation>
     </message>
@@ -470,17 +467,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>На цьому компʼютері ще не встановлено пароль координатора, тож ці результати відкриває лише PIN.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="47"/>
+        <location filename="../coordinator/mode.py" line="49"/>
         <source>Coordinator mode is open. It locks again when you leave these screens.</source>
         <translation>Режим координатора відкрито. Він знову замкнеться, коли ви вийдете з цих екранів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="60"/>
+        <location filename="../coordinator/mode.py" line="62"/>
         <source>Preparing the trainees&apos; results for this version of the framework (only this once)…</source>
         <translation>Готуємо результати слухачів для цієї версії рамки (лише цього разу)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/mode.py" line="93"/>
+        <location filename="../coordinator/mode.py" line="95"/>
         <source>Coordinator mode is locked.</source>
         <translation>Режим координатора закрито.</translation>
     </message>
@@ -597,42 +594,42 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>%1: %2 з %3 нижче від цілі</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="304"/>
+        <location filename="../coordinator/pages.py" line="305"/>
         <source>Group picture</source>
         <translation>Картина групи</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="305"/>
+        <location filename="../coordinator/pages.py" line="306"/>
         <source>Chart: each trainee&apos;s gap per area</source>
         <translation>Діаграма: скільки рівнів до цілі бракує кожному слухачеві в кожній сфері</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="306"/>
+        <location filename="../coordinator/pages.py" line="307"/>
         <source>Drawing the group picture…</source>
         <translation>Малюємо картину групи…</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="307"/>
+        <location filename="../coordinator/pages.py" line="308"/>
         <source>The group picture appears here.</source>
         <translation>Тут зʼявиться картина групи.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="334"/>
+        <location filename="../coordinator/pages.py" line="335"/>
         <source>This framework has no roles, so it sets no target levels and there are no gaps to picture. Each trainee&apos;s levels are in the Trainees table.</source>
         <translation>У цій рамці немає ролей, тож вона не задає цільових рівнів і розривів до цілі показати немає. Рівні кожного слухача — у таблиці «Слухачі».</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="344"/>
+        <location filename="../coordinator/pages.py" line="345"/>
         <source>Each row is a trainee, each column an area; the number is how many levels are still missing to the target (0: reached). Rows follow the order of the table.</source>
         <translation>Кожен рядок — слухач, кожен стовпець — сфера; число показує, скільки рівнів ще бракує до цілі (0 — ціль досягнуто). Рядки йдуть у порядку таблиці.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="347"/>
+        <location filename="../coordinator/pages.py" line="348"/>
         <source>Shown: the first %1 of %2 trainees.</source>
         <translation>Показано перших %1 з %2 слухачів.</translation>
     </message>
     <message>
-        <location filename="../coordinator/pages.py" line="353"/>
+        <location filename="../coordinator/pages.py" line="354"/>
         <source>Columns:</source>
         <translation>Стовпці:</translation>
     </message>
@@ -1111,97 +1108,97 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="203"/>
+        <location filename="../home.py" line="204"/>
         <source>Digigram: check your digital skills</source>
         <translation>Digigram: перевірте свої цифрові навички</translation>
     </message>
     <message>
-        <location filename="../home.py" line="205"/>
+        <location filename="../home.py" line="206"/>
         <source>Choose your name or add yourself. The check takes about 15–25 minutes; you can pause at any time and continue later. Each answer is saved at once.</source>
         <translation>Виберіть своє імʼя або додайте себе. Перевірка триває приблизно 15–25 хвилин; її можна будь-коли призупинити й продовжити пізніше. Кожну відповідь зберігаємо одразу.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="211"/>
+        <location filename="../home.py" line="212"/>
         <source>&amp;People on this computer:</source>
         <translation>&amp;Люди на цьому компʼютері:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="212"/>
+        <location filename="../home.py" line="213"/>
         <source>People on this computer</source>
         <translation>Люди на цьому компʼютері</translation>
     </message>
     <message>
-        <location filename="../home.py" line="213"/>
+        <location filename="../home.py" line="214"/>
         <source>&amp;Search:</source>
         <translation>П&amp;ошук:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="214"/>
+        <location filename="../home.py" line="215"/>
         <source>Search the people</source>
         <translation>Пошук людей</translation>
     </message>
     <message>
-        <location filename="../home.py" line="215"/>
+        <location filename="../home.py" line="216"/>
         <source>Part of a name or of a hub</source>
         <translation>Частина імені або назви хабу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="216"/>
+        <location filename="../home.py" line="217"/>
         <source>&amp;New person…</source>
         <translation>&amp;Нова людина…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="217"/>
+        <location filename="../home.py" line="218"/>
         <source>What would you like to do?</source>
         <translation>Що бажаєте зробити?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="218"/>
+        <location filename="../home.py" line="219"/>
         <source>&amp;Continue the unfinished check</source>
         <translation>&amp;Продовжити незавершену перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="219"/>
+        <location filename="../home.py" line="220"/>
         <source>Start the &amp;full check</source>
         <translation>Почати повн&amp;у перевірку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="220"/>
+        <location filename="../home.py" line="221"/>
         <source>Start a &amp;quick scan (fewer questions)</source>
         <translation>Почати &amp;швидку перевірку (менше питань)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="221"/>
+        <location filename="../home.py" line="222"/>
         <source>&amp;Area:</source>
         <translation>С&amp;фера:</translation>
     </message>
     <message>
-        <location filename="../home.py" line="222"/>
+        <location filename="../home.py" line="223"/>
         <source>Area to check</source>
         <translation>Сфера для перевірки</translation>
     </message>
     <message>
-        <location filename="../home.py" line="223"/>
+        <location filename="../home.py" line="224"/>
         <source>Check &amp;this area only</source>
         <translation>Перевірити лише &amp;цю сферу</translation>
     </message>
     <message>
-        <location filename="../home.py" line="224"/>
+        <location filename="../home.py" line="225"/>
         <source>&amp;Results</source>
         <translation>&amp;Результати</translation>
     </message>
     <message>
-        <location filename="../home.py" line="225"/>
+        <location filename="../home.py" line="226"/>
         <source>&amp;Development plan</source>
         <translation>План ро&amp;звитку</translation>
     </message>
     <message>
-        <location filename="../home.py" line="226"/>
+        <location filename="../home.py" line="227"/>
         <source>&amp;History of checks</source>
         <translation>&amp;Історія перевірок</translation>
     </message>
     <message>
-        <location filename="../home.py" line="390"/>
+        <location filename="../home.py" line="391"/>
         <source>Choose a person in the list first.</source>
         <translation>Спершу виберіть людину в списку.</translation>
     </message>
@@ -1211,32 +1208,32 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>(з PIN)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="325"/>
+        <location filename="../home.py" line="326"/>
         <source>Shown: %1 of %2</source>
         <translation>Показано: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../home.py" line="328"/>
+        <location filename="../home.py" line="329"/>
         <source>Nobody matches “%1”. Clear the search to see everyone.</source>
         <translation>Нікого не знайдено за «%1». Очистьте пошук, щоб побачити всіх.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="384"/>
+        <location filename="../home.py" line="385"/>
         <source>Alt+%1, or Alt+%2 with the Latin layout</source>
         <translation>Alt+%1, або Alt+%2 на латинській розкладці</translation>
     </message>
     <message>
-        <location filename="../home.py" line="386"/>
+        <location filename="../home.py" line="387"/>
         <source>Nobody is on this computer yet. First add yourself with “%1” above the list (%2).</source>
         <translation>На цьому компʼютері ще нікого немає. Спершу додайте себе кнопкою «%1» над списком (%2).</translation>
     </message>
     <message>
-        <location filename="../home.py" line="392"/>
+        <location filename="../home.py" line="393"/>
         <source>Selected: %1</source>
         <translation>Вибрано: %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="432"/>
+        <location filename="../home.py" line="433"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1474,17 +1471,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Людину не вибрано</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Your changes to the plan are saved.</source>
         <translation>Ваші зміни до плану збережено.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="560"/>
         <source>Coordinator mode was locked after %1 minutes without use.</source>
         <translation>Режим координатора замкнено: ним не користувалися %1 хвилин.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="610"/>
         <source>These settings apply until Digigram is closed: the database does not let this account keep them (a read-only role). Nothing was changed in the database.</source>
         <translation>Ці налаштування діють, доки Digigram не закрито: база даних не дозволяє цьому обліковому запису їх зберегти (роль лише для читання). У базі нічого не змінено.</translation>
     </message>
@@ -1505,17 +1502,17 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Слухачі, картина групи, експорт, пакети; потрібен пароль</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="477"/>
         <source>Each answer is saved as soon as you go on.</source>
         <translation>Кожну відповідь зберігаємо, щойно ви переходите далі.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Check paused. Your answers are saved; choose “Continue” to go on later.</source>
         <translation>Перевірку призупинено. Відповіді збережено; щоб продовжити пізніше, виберіть «Продовжити».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="528"/>
         <source>No finished check yet: start one first.</source>
         <translation>Завершених перевірок ще немає: спершу пройдіть перевірку.</translation>
     </message>
@@ -1531,98 +1528,98 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="58"/>
+        <location filename="../person_dialog.py" line="60"/>
         <source>New person</source>
         <translation>Нова людина</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="66"/>
+        <location filename="../person_dialog.py" line="68"/>
         <source>Name</source>
         <translation>Імʼя</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="72"/>
+        <location filename="../person_dialog.py" line="74"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="77"/>
+        <location filename="../person_dialog.py" line="79"/>
         <source>PIN (optional)</source>
         <translation>PIN (за бажанням)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="80"/>
+        <location filename="../person_dialog.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;Імʼя:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="81"/>
+        <location filename="../person_dialog.py" line="83"/>
         <source>&amp;Hub or library:</source>
         <translation>&amp;Хаб або бібліотека:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="82"/>
+        <location filename="../person_dialog.py" line="84"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="83"/>
+        <location filename="../person_dialog.py" line="85"/>
         <source>&amp;PIN (optional):</source>
         <translation>&amp;PIN (за бажанням):</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="111"/>
+        <location filename="../person_dialog.py" line="113"/>
         <source>A PIN of at least %1 characters, not easy to guess, stops others on this computer from opening your results in Digigram; the hub&apos;s coordinator can still open them with the coordinator password.</source>
         <translation>PIN щонайменше з %1 символів, який нелегко вгадати, не дасть іншим людям на цьому компʼютері відкрити ваші результати у Digigram; координатор хабу все ж може відкрити їх паролем координатора.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="125"/>
+        <location filename="../person_dialog.py" line="127"/>
         <source>&amp;Yes</source>
         <translation>&amp;Так, згоден(-на)</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="130"/>
+        <location filename="../person_dialog.py" line="132"/>
         <source>Keep my answers and results on this computer, so that I can see my progress later. They are not sent anywhere. I can ask for them to be deleted at any time.</source>
         <translation>Зберігати мої відповіді й результати на цьому компʼютері, щоб пізніше бачити свій поступ. Їх нікуди не надсилають. Я можу будь-коли попросити їх видалити.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="173"/>
+        <location filename="../person_dialog.py" line="186"/>
         <source>A name cannot be only spaces.</source>
         <translation>Імʼя не може складатися лише з пробілів.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="175"/>
+        <location filename="../person_dialog.py" line="188"/>
         <source>At most %1 characters: a name cannot be longer.</source>
         <translation>Щонайбільше %1 символів: довшим імʼя бути не може.</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="217"/>
+        <location filename="../person_dialog.py" line="232"/>
         <source>no hub</source>
         <translation>без хабу</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="220"/>
-        <location filename="../person_dialog.py" line="221"/>
+        <location filename="../person_dialog.py" line="235"/>
+        <location filename="../person_dialog.py" line="236"/>
         <source>This name is already here</source>
         <translation>Таке імʼя вже є</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="222"/>
+        <location filename="../person_dialog.py" line="237"/>
         <source>Someone with this name is already on this computer (%1). Add another person with the same name?</source>
         <translation>Людина з таким імʼям уже є на цьому компʼютері (%1). Додати ще одну людину з таким самим імʼям?</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="225"/>
+        <location filename="../person_dialog.py" line="240"/>
         <source>&amp;Add another</source>
         <translation>&amp;Додати ще одну</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="226"/>
+        <location filename="../person_dialog.py" line="241"/>
         <source>&amp;Go back</source>
         <translation>&amp;Повернутися</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="126"/>
+        <location filename="../person_dialog.py" line="128"/>
         <source>Consent to keep results on this computer</source>
         <translation>Згода зберігати результати на цьому компʼютері</translation>
     </message>
@@ -1630,28 +1627,28 @@ The data is wiped from the database file. Older backups on this computer still h
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../person_dialog.py" line="245"/>
-        <location filename="../person_dialog.py" line="252"/>
+        <location filename="../person_dialog.py" line="260"/>
+        <location filename="../person_dialog.py" line="267"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="248"/>
+        <location filename="../person_dialog.py" line="263"/>
         <source>&amp;PIN for %1:</source>
         <translation>&amp;PIN для %1:</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="264"/>
+        <location filename="../person_dialog.py" line="279"/>
         <source>&amp;Coordinator opens it…</source>
         <translation>Відкриває &amp;координатор…</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="266"/>
+        <location filename="../person_dialog.py" line="281"/>
         <source>Coordinator opens it with the password</source>
         <translation>Відкриває координатор своїм паролем</translation>
     </message>
     <message>
-        <location filename="../person_dialog.py" line="285"/>
+        <location filename="../person_dialog.py" line="300"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>PIN не підходить. Спробуйте ще раз.</translation>
     </message>
@@ -1879,22 +1876,22 @@ The data is wiped from the database file. Older backups on this computer still h
         <translation>Немає чого пропонувати: остання перевірка досягає кожної цілі для вашої ролі. Можете додати власний крок.</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="501"/>
+        <location filename="../plan_view.py" line="502"/>
         <source>No program on this computer opens this file. It is here: %1</source>
         <translation>На цьому компʼютері немає програми, що відкриває такий файл. Він лежить тут: %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="506"/>
+        <location filename="../plan_view.py" line="507"/>
         <source>Online resource (needs the internet): %1</source>
         <translation>Ресурс в інтернеті (потрібне зʼєднання): %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="525"/>
+        <location filename="../plan_view.py" line="526"/>
         <source>PDF saved as %1</source>
         <translation>PDF збережено у файл %1</translation>
     </message>
     <message>
-        <location filename="../plan_view.py" line="526"/>
+        <location filename="../plan_view.py" line="527"/>
         <source>On a shared computer, take the file with you or delete it when you are done.</source>
         <translation>На спільному компʼютері заберіть файл із собою або видаліть його, коли він стане непотрібним.</translation>
     </message>
