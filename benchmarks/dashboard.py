@@ -50,8 +50,8 @@ def copy_dataset(source: Path, url: str) -> float:
         migrate.upgrade(url, to=revision)
         started = time.perf_counter()
         with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1)) as conn:
-            # Every column the data set's revision has (a newer data set has more: person.sort_name,
-            # competence_result), the checks' framework snapshots first as the checks refer to them.
+            # Every column the data set's revision has (person.sort_name since 0007; competence_result
+            # from 0007 to 0011), the checks' framework snapshots first as the checks refer to them.
             have = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             tables = [t for t in ("framework_snapshot", *COLUMNS, "check_summary", "competence_result")
                       if t in have]

@@ -31,7 +31,7 @@ from digigram.core.programme import (
 )
 from digigram.core.regions import Hub, Region
 from digigram.services.hubs import find_region
-from digigram.services.summaries import competence_order, mark_of
+from digigram.services.summaries import competence_order, competence_states, mark_of
 from digigram.store.repo import programme as rows
 
 
@@ -51,7 +51,7 @@ def picture(sessions: sessionmaker[Session], framework: Framework, f: ProgrammeF
     # The report's few large GROUP BYs (each sorting in memory, as the dashboard's do) at once on
     # PostgreSQL, on one snapshot; the slowest, per competence, first.
     competences, areas, (people, before, after), regions, (marks, answers) = rows.read_together(sessions, [
-        lambda session: rows.competence_counts(session, f, framework.content_hash, len(place)),
+        lambda session: rows.competence_gaps(session, f, framework.content_hash, len(place)),
         lambda session: rows.area_counts(session, f),
         lambda session: rows.headline(session, f, after_days=AFTER_DAYS, high_from=HIGH_RATING),
         lambda session: rows.regions(session, f),
@@ -133,14 +133,16 @@ def _right_from_marks(framework: Framework, blobs: list[bytes]) -> dict[str, lis
 
 
 def _gaps_from_summaries(framework: Framework, blobs: list[bytes],
-                         counted: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+                         results: list[str]) -> list[tuple[str, str, int, int]]:
     """(competence, area, people with a target, of them below it): the summaries' gap bytes (0 no
-    target, 1 at or above, 2 below; one byte per competence in framework order) added to what was
-    counted from the competence rows of the checks without them."""
+    target, 1 at or above, 2 below; one byte per competence in framework order) added to the same
+    states of the competences in the stored results of the checks without them."""
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for competence_id, area_id, n, below_n in counted:
-        totals[(competence_id, area_id)][0] += n
-        totals[(competence_id, area_id)][1] += below_n
+    for text in results:
+        for competence_id, area_id, state in competence_states(text):
+            if state:
+                totals[(competence_id, area_id)][0] += 1
+                totals[(competence_id, area_id)][1] += state == 2
     competences = [(c.id, c.area_id) for c in framework.competences]
     if blobs:
         import numpy as np

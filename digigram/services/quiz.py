@@ -158,7 +158,7 @@ class QuizSession:
             self._check_unchanged(session, self._quiz.asked)
             attempt_rows.finish_attempt(session, self.attempt_id, outcomes=outcomes(result),
                                         rating_after=rating_after, record=result_to_record(result))
-            # Its summary and competence rows with it: the dashboard and the report only read them.
+            # Its summary with it: the dashboard and the report only read that.
             store_derived(session, self.framework, [self.attempt_id])
         self._closed = True
         return Change("attempt", (self.attempt_id,), person_id=self.person_id)

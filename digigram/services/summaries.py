@@ -1,10 +1,9 @@
-"""Each finished check's derived rows, written with the check: its summary and its per-competence gaps.
+"""Each finished check's derived row, written with the check: its summary.
 
 A check summary (models.CheckSummaryRow) is one byte per framework item and the areas as text, whether
-the check marks its trainee as needing help, and one byte per competence for its gap; a competence row
-(models.CompetenceResultRow) is one competence's shown level, target and gap. They are written in the
-transaction that finishes a check or imports a bundle, so the dashboard and the programme report only
-ever read them.
+the check marks its trainee as needing help, and one byte per competence for its gap, read from the
+competences of the check's stored result. It is written in the transaction that finishes a check or
+imports a bundle, so the dashboard and the programme report only ever read it.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from digigram.core.coordination import needs_help_of
 from digigram.core.framework import Framework
 from digigram.core.itembank import normalise_choice, score_answer
-from digigram.core.result_record import competence_rows
 from digigram.store.repo import dashboard as dashboard_rows
 
 # Checks per statement: under SQLite's limit of bound values, and a few MB of answers at a time.
@@ -64,9 +62,22 @@ def competence_order(framework: Framework) -> dict[str, int]:
 
 def competence_state(target: str | None, gap: int | None, measured: bool = True) -> int:
     """A competence's byte in a summary's gaps: 0 no target (or its area not measured, so its gap is the
-    prior's), 1 at or above it, 2 below it. The database works out the same from the rows
-    (store.repo.dashboard.competence_states_of): keep the two alike."""
+    prior's), 1 at or above it, 2 below it."""
     return 0 if target is None or not measured else 2 if gap is not None and gap > 0 else 1
+
+
+def competence_states(text: str) -> list[tuple[str, str, int]]:
+    """(competence, area, competence_state) of each competence of a stored result (its JSON text); none
+    for a result this release cannot read (shown as such elsewhere, not counted). An area whose record
+    counts no shown answer (`items` 0, core.records.measured) is not measured."""
+    try:
+        record = json.loads(text)
+        unmeasured = {a["area"] for a in record["areas"] if not a["items"]}
+        return [(c["competence"], c["area"],
+                 competence_state(c["target"], c["gap"], c["area"] not in unmeasured))
+                for c in record["competences"]]
+    except (ValueError, KeyError, TypeError):
+        return []
 
 
 def gaps_of(place: dict[str, int], states: Iterable[tuple[str, int]]) -> bytes:
@@ -82,16 +93,12 @@ def gaps_of(place: dict[str, int], states: Iterable[tuple[str, int]]) -> bytes:
 
 
 def gaps_in(session: Session, framework: Framework, attempt_ids: Sequence[str]) -> dict[str, bytes]:
-    """Each given check's gaps from its competence rows (see models.CheckSummaryRow.gaps and gaps_of)."""
+    """Each given check's gaps from its stored result (see models.CheckSummaryRow.gaps and gaps_of); all
+    0 for a check without a readable one."""
     place = competence_order(framework)
     gaps = dict.fromkeys(attempt_ids, bytes(len(place)))
-    known: dict[str, bytes] = {}
-    for attempt_id, states in dashboard_rows.competence_states_of(session, attempt_ids):
-        found = known.get(states)
-        if found is None:
-            found = known[states] = gaps_of(place, ((row[1:], int(row[0]))
-                                                    for row in states.split(dashboard_rows.STATES_APART)))
-        gaps[attempt_id] = found
+    for attempt_id, text in dashboard_rows.stored_results_of(session, attempt_ids):
+        gaps[attempt_id] = gaps_of(place, ((c, state) for c, _, state in competence_states(text)))
     return gaps
 
 
@@ -104,7 +111,7 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
     """Summaries of the given finished checks, read through `session` (so a transaction sees its own
     new rows). Marks per item: 0 not asked, 1 fully right, 2 not fully right ("don't know" included);
     only knowledge and scenario questions are marked. Areas: "level|target|gap" in framework order.
-    Gaps: see gaps_in (the competence rows must be written first, as store_derived does)."""
+    Gaps: see gaps_in."""
     row = {item.id: k for k, item in enumerate(framework.items)}
     area_ids = [a.id for a in framework.areas]
     known: dict[tuple[str, str], int] = {}
@@ -130,7 +137,7 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
 
 def fill_gaps(session: Session, framework: Framework, *, most: int | None = None) -> int:
     """Gaps for the summaries on this framework version made before summaries kept them (revision
-    0010), from the competence rows alone, in the caller's transaction; at most `most` of them when
+    0010), from their checks' stored results, in the caller's transaction; at most `most` of them when
     given. Returns how many were filled."""
     todo = dashboard_rows.summaries_without_gaps(session, framework.content_hash, most)
     for start in range(0, len(todo), BATCH):
@@ -155,33 +162,26 @@ def summarise(sessions: sessionmaker[Session], framework: Framework, attempt_ids
 
 def store_derived(session: Session, framework: Framework | None, attempt_ids: Sequence[str], *,
                   made: Callable[[Sequence[str]], dict[str, Summary]] | None = None) -> int:
-    """Write the derived rows of those of the given checks that are finished and lack them, in the
+    """Summarise those of the given checks that are finished and lack a summary on `framework`, in the
     caller's transaction; returns how many checks were summarised. Without a framework (a bare store)
-    only the competence rows are written; the dashboard then summarises on its first opening. Summaries
+    nothing is written; the dashboard then summarises on its first opening. Summaries
     made before they kept their gaps get them here too, a batch at each finish or import: a coordinator's
     PC with a region's checks then spends a fraction of a second on it when a check is finished, not the
     seconds all of them take (the dashboard's summarising fills in the rest at once).
 
     `made` gives those of a batch's checks (in ascending order, batch after batch) whose summaries on
     `framework` are made already (an import's, from what its recompute held); the rest are read here."""
+    if framework is None:
+        return 0
     ids = sorted(set(attempt_ids))
     done = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        rows: list[tuple[str, str, str, str | None, str | None, int | None]] = []
-        for attempt_id, text in dashboard_rows.results_without_competences(session, chunk):
-            try:
-                rows.extend((attempt_id, *line) for line in competence_rows(json.loads(text)))
-            except (ValueError, KeyError, TypeError):
-                continue  # a result this release cannot read: shown as such elsewhere, not counted here
-        dashboard_rows.save_competences(session, rows)
-        if framework is not None:
-            todo = dashboard_rows.unsummarised_among(session, framework.content_hash, chunk)
-            ready = {} if made is None else made(todo)
-            found = [ready[a] for a in todo if a in ready]
-            found += summarise_in(session, framework, [a for a in todo if a not in ready])
-            dashboard_rows.save_summaries(session, framework.content_hash, found)
-            done += len(found)
-    if framework is not None:
-        fill_gaps(session, framework, most=BATCH)
+        todo = dashboard_rows.unsummarised_among(session, framework.content_hash, chunk)
+        ready = {} if made is None else made(todo)
+        found = [ready[a] for a in todo if a in ready]
+        found += summarise_in(session, framework, [a for a in todo if a not in ready])
+        dashboard_rows.save_summaries(session, framework.content_hash, found)
+        done += len(found)
+    fill_gaps(session, framework, most=BATCH)
     return done

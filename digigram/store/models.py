@@ -234,26 +234,11 @@ class CheckSummaryRow(Base):
     areas: Mapped[str] = mapped_column(Text)
     # Revision 0007: core.coordination.needs_help of the areas, so the dashboard counts it in SQL.
     needs_help: Mapped[bool | None] = mapped_column(Boolean)
-    # Revision 0010: one byte per framework competence, in framework order, from the check's competence
-    # rows (0 no target, 1 at or above it, 2 below it), so the programme report counts gaps per competence
-    # from one row per check. Empty when a competence row names one the framework does not have (read
-    # from the rows instead); NULL until made (summaries made before 0010).
+    # Revision 0010: one byte per framework competence, in framework order, from the competences of the
+    # check's stored result (0 no target, 1 at or above it, 2 below it), so the programme report counts
+    # gaps per competence from one row per check. Empty when the result names a competence the framework
+    # does not have (counted from the result instead); NULL until made (summaries made before 0010).
     gaps: Mapped[bytes | None] = mapped_column(LargeBinary)
-
-
-class CompetenceResultRow(Base):
-    """Added by revision 0007: per finished check, each competence's shown level (its area's), target and
-    gap, taken from the stored result when the check is finished or imported, so the programme report
-    counts gaps per competence in SQL."""
-
-    __tablename__ = "competence_result"
-
-    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
-    competence_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    area_id: Mapped[str] = mapped_column(String(100))
-    level: Mapped[str | None] = mapped_column(String(20))
-    target: Mapped[str | None] = mapped_column(String(20))
-    gap: Mapped[int | None] = mapped_column(Integer)
 
 
 def postgresql_options() -> None:

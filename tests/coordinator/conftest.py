@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,3 +104,19 @@ def add_check(
         attempt_rows.finish_attempt(session, attempt.id, outcomes=outcomes, rating_after=None)
         session.get_one(AttemptRow, attempt.id).finished_at = when.astimezone(UTC).replace(tzinfo=None)
     return attempt.id
+
+
+def gaps_said_by(competence_ids: Sequence[str], record: dict[str, Any]) -> bytes:
+    """What a check summary's gaps must say of a stored result, worked out here on its own: for each
+    competence of the framework, in order, 2 below its target, 1 at or above it, 0 without a target, when
+    the result lacks it, or when its area had no shown answer (its gap is then the prior's)."""
+    measured = {a["area"]: a["items"] > 0 for a in record["areas"]}
+    said = {c["competence"]: c for c in record["competences"]}
+    out = bytearray()
+    for competence_id in competence_ids:
+        c = said.get(competence_id)
+        if c is None or c["target"] is None or not measured.get(c["area"], True):
+            out.append(0)
+        else:
+            out.append(2 if c["gap"] > 0 else 1)
+    return bytes(out)

@@ -315,7 +315,7 @@ def test_a_table_missing_from_a_damaged_file_is_not_said_as_a_lost_connection(
                 str(hub)) == 0
     capsys.readouterr()
     with sqlite3.connect(region / "digigram.sqlite3") as db:  # damaged: a table of the rows is gone
-        db.execute("DROP TABLE competence_result")
+        db.execute("DROP TABLE area_result")
     code = _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir",
                 str(region), "--lang", "en")
     err = capsys.readouterr().err

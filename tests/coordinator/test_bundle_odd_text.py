@@ -3,16 +3,14 @@ exactly as the hub wrote it, on SQLite and on a real PostgreSQL server (where it
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
-from unittest import mock
 
 from sqlalchemy import text
 
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.bundles.rows import json_text
-from digigram.services.bundles.stage import _words_json, competence_rows_of, copy_line_maker, copy_text
+from digigram.services.bundles.stage import _words_json, copy_line_maker, copy_text
 from digigram.services.workspace import Workspace
 from tests.conftest import Target
 from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub
@@ -81,19 +79,6 @@ def test_copy_text_escapes_what_the_format_reads_specially() -> None:
         "status": "planned", "notes": "рядок\nдругий 🙂", "coordinator_comment": ""})
     assert line == ("00000000-0000-4000-8000-000000000004\t00000000-0000-4000-8000-000000000003\t0\tDOC.1\t"
                     "\\\\N\t\\N\t\\N\tplanned\tрядок\\nдругий 🙂\t\n")
-
-
-def test_competence_rows_read_from_a_stored_result_escape_odd_ids_with_either_parser() -> None:
-    text = json.dumps({"asked": 3, "competences": [
-        {"competence": "A\tB", "area": "x\\y", "target": None, "gap": None},
-        {"competence": "C]", "area": "Ї", "target": "B1", "gap": -1}], "areas": [1]},
-        separators=(",", ":"), ensure_ascii=False)
-    expected = ["id\tA\\tB\tx\\\\y\t\\N\t\\N\n", "id\tC]\tЇ\tB1\t-1\n"]
-    assert competence_rows_of("id", text) == expected
-    with mock.patch("digigram.services.bundles.stage.fast_json", None):
-        assert competence_rows_of("id", text) == expected
-    # A value of another type than the recompute writes gives no rows here (they are made after the write).
-    assert competence_rows_of("id", text.replace('"gap":-1', '"gap":"x"')) == []
 
 
 def test_lists_of_words_are_written_as_the_repository_writes_them() -> None:

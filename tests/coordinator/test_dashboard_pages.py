@@ -12,12 +12,11 @@ from sqlalchemy import text
 
 from digigram.core.coordination import ORDER_COLUMNS, DashboardFilter, TraineeOrder
 from digigram.core.names import sort_key
-from digigram.core.result_record import competence_rows
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.coordinator.mode import Coordinator
 from digigram.services.workspace import Workspace
 from tests.conftest import Target
-from tests.coordinator.conftest import PASSWORD, add_check
+from tests.coordinator.conftest import PASSWORD, add_check, gaps_said_by
 from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub
 
 NAMES = ["Ярина Бондар", "Ігор Коваль", "Євген Лис", "Ґанна Мороз", "Андрій Іваненко", "Ірина Гнатюк",
@@ -83,7 +82,7 @@ def test_the_name_order_is_the_ukrainian_alphabet(co: Coordinator, many: None) -
     assert before_after.people > 0
 
 
-def test_a_finished_check_comes_with_its_summary_and_competence_rows(ws: Workspace, co: Coordinator) -> None:
+def test_a_finished_check_comes_with_its_summary(ws: Workspace, co: Coordinator) -> None:
     person = ws.create_person("Олена Коваль", hub="Хаб Ірпінь")
     quiz = ws.start_quiz(person.id, seed=3)
     while (item := quiz.current_item) is not None:
@@ -92,15 +91,13 @@ def test_a_finished_check_comes_with_its_summary_and_competence_rows(ws: Workspa
         assert session.execute(text("SELECT count(*) FROM check_summary")).scalar_one() == 0
     quiz.finish(rating_after=7)
     with ws._sessions() as session:
-        summary = session.execute(text("SELECT framework_hash, needs_help FROM check_summary "
+        summary = session.execute(text("SELECT framework_hash, needs_help, gaps FROM check_summary "
                                        "WHERE attempt_id = :a"), {"a": quiz.attempt_id}).one()
-        stored = {tuple(r) for r in session.execute(text(
-            "SELECT competence_id, area_id, level, target, gap FROM competence_result WHERE attempt_id = :a"),
-            {"a": quiz.attempt_id})}
         record = json.loads(session.execute(text("SELECT result FROM attempt WHERE id = :a"),
                                             {"a": quiz.attempt_id}).scalar_one())
     assert summary[0] == ws.framework.content_hash and summary[1] is not None
-    assert stored == set(competence_rows(record)) and stored
+    competence_ids = [c.id for c in ws.framework.competences]
+    assert bytes(summary[2]) == gaps_said_by(competence_ids, record) and set(summary[2]) & {1, 2}
     # The paged dashboard reads it without summarising anything.
     page = co.dashboard(limit=10, figures=False)
     assert [r.checks for r in page.rows] == [1] and page.total == 1
@@ -118,16 +115,16 @@ def test_an_imported_bundle_comes_with_summaries(target: Target, tmp_path: Path)
                 "SELECT count(*) FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
                 "AND s.framework_hash = :h AND s.needs_help IS NOT NULL WHERE a.status = 'finished' "
                 "AND s.attempt_id IS NULL"), {"h": ws.framework.content_hash}).scalar_one()
-            with_competences = session.execute(text(
-                "SELECT count(DISTINCT attempt_id) FROM competence_result")).scalar_one()
+            with_gaps = session.execute(text(
+                "SELECT count(*) FROM check_summary WHERE gaps IS NOT NULL")).scalar_one()
     assert report.added["attempts"] > 0
     assert missing == 0
-    assert with_competences == report.added["attempts"]
+    assert with_gaps == report.added["attempts"]
 
 
-def test_imported_competence_rows_are_those_of_each_stored_result(target: Target, tmp_path: Path) -> None:
-    """Each imported check's competence rows say what its stored result says (level, target and gap per
-    competence), whichever way the import made them; a re-import adds none twice."""
+def test_imported_summaries_count_the_gaps_each_stored_result_says(target: Target, tmp_path: Path) -> None:
+    """Each imported check's summary has, per competence, the gap its stored result says (below, at or
+    above its target, or none), whichever way the import made it; a re-import adds nothing."""
     hub = tmp_path / "hub"
     make_hub(hub, people=6)
     with Workspace.open(data_dir=hub, framework_path=SMALL) as source:
@@ -136,12 +133,15 @@ def test_imported_competence_rows_are_those_of_each_stored_result(target: Target
         import_bundle(ws, tmp_path / "hub.zip", key=KEY)
         again = import_bundle(ws, tmp_path / "hub.zip", key=KEY)
         with ws._sessions() as session:
-            stored = {tuple(r) for r in session.execute(text(
-                "SELECT attempt_id, competence_id, area_id, level, target, gap FROM competence_result"))}
+            stored = {r[0]: bytes(r[1]) for r in session.execute(text(
+                "SELECT attempt_id, gaps FROM check_summary WHERE framework_hash = :h"),
+                {"h": ws.framework.content_hash})}
             results = session.execute(text(
                 "SELECT id, result FROM attempt WHERE status = 'finished' AND result IS NOT NULL")).all()
-    expected = {(aid, *row) for aid, text_ in results for row in competence_rows(json.loads(text_))}
+        competence_ids = [c.id for c in ws.framework.competences]
+    expected = {aid: gaps_said_by(competence_ids, json.loads(text_)) for aid, text_ in results}
     assert len(results) > 1 and stored == expected
+    assert any(2 in gaps for gaps in expected.values()) and any(1 in gaps for gaps in expected.values())
     assert sum(again.added.values()) == 0
 
 

@@ -1,7 +1,7 @@
 """Revision 0010: each check summary keeps its competences' gaps, and the programme report counts from them.
 
-The counts must not depend on where they come from: the bytes kept with each summary, or the competence
-rows of checks whose summary has none (made before 0010, or naming a competence the framework lacks).
+The counts must not depend on where they come from: the bytes kept with each summary, or the stored
+results of checks whose summary has none (made before 0010, or naming a competence the framework lacks).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def test_each_finished_check_keeps_its_gaps_in_framework_order(ws: Workspace) ->
                                                                     for b in g)
 
 
-def test_gaps_counted_from_rows_where_a_summary_has_none_are_the_same(ws: Workspace) -> None:
+def test_gaps_counted_from_stored_results_where_a_summary_has_none_are_the_same(ws: Workspace) -> None:
     found = _checks(ws)
     latest: dict[str, dict[str, tuple[str | None, int | None]]] = found["latest"]  # type: ignore[assignment]
     region_of: dict[str, str] = found["region_of"]  # type: ignore[assignment]

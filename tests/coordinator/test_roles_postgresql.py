@@ -58,7 +58,7 @@ def test_owner_migrates_importer_adds_analyst_reads_and_a_refused_write_is_plain
         conn.execute(f"SET ROLE {owner}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
         conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
-                     f"plan_step, hub, check_summary, competence_result TO {importer}")
+                     f"plan_step, hub, check_summary TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
         conn.execute(f"GRANT UPDATE (region_set_at) ON hub TO {importer}")  # as docs/regional.md
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
@@ -102,7 +102,7 @@ def _roles(postgresql: PostgreSQL, target: Target) -> tuple[str, str, str]:
         conn.execute(f"SET ROLE {owner}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
         conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
-                     f"plan_step, hub, check_summary, competence_result TO {importer}")
+                     f"plan_step, hub, check_summary TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
         conn.execute(f"GRANT UPDATE (region_set_at) ON hub TO {importer}")  # as docs/regional.md
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")

@@ -1,4 +1,5 @@
-"""Revision 0007: per-competence rows, the "needs help" mark and the name key, from old rows."""
+"""Revision 0007: per-competence rows, the "needs help" mark and the name key, from old rows; revision
+0012: the per-competence rows dropped, and made again when it is rolled back."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import importlib
 import json
 from collections.abc import Callable
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 from digigram.core.coordination import needs_help_of
 from digigram.core.engine import Quiz
@@ -128,6 +129,32 @@ def test_the_competence_step_streams_in_batches(new_target: Callable[..., Target
                 batch_size=2)]
             assert seen == [["c0", "c1"], ["c2", "c3"], ["c4", "x1"]]
             assert STEP.fill_competences(conn, batch_size=2) == 5
+            assert _stored(conn) == _expected(records)
+    finally:
+        engine.dispose()
+
+
+def test_revision_0012_drops_the_rows_and_a_downgrade_makes_them_again(
+        new_target: Callable[..., Target]) -> None:
+    """The rows go (the stored results hold what they held); rolled back by hand, 0012 makes every
+    readable finished check's rows again from its stored result, on SQLite and PostgreSQL."""
+    from alembic import command
+
+    target = new_target(migrated=False)
+    records = _old_checks_migrated(target)
+    migrate.upgrade(target.url, to="0012")
+    engine = make_engine(target.url, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            assert "competence_result" not in inspect(conn).get_table_names()
+            kept = conn.execute(text("SELECT count(*) FROM attempt WHERE result IS NOT NULL")).scalar_one()
+            assert kept == 6
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0011")
+        with engine.connect() as conn:
+            assert migrate.current(conn) == "0011"
             assert _stored(conn) == _expected(records)
     finally:
         engine.dispose()

@@ -3,10 +3,10 @@
 The recompute holds each check's answers, its area results and its stored result once it has found
 them, to the byte, to be what the check's answers give. Those are all a check's summary is made of
 (services.summaries), so it makes the summary there, on the framework the import summarises on. After
-the write, the import takes these instead of reading every answer, area row and competence row of the
+the write, the import takes these instead of reading every answer, area row and stored result of the
 new checks back out of the database (about ten seconds for a region's year on PostgreSQL, after
 everything else was done). A check summarised here is one the database would summarise the same way:
-the same answers, the same area rows and the same competence rows, through the same functions.
+the same answers, the same area rows and the same stored competences, through the same functions.
 
 The summaries are spooled, a batch at a time, to an anonymous temporary file made before the recompute
 may move to a forked process: the child writes it, the importing process reads it after the child is
@@ -75,7 +75,7 @@ class SpooledSummaries:
             competences: Iterable[Mapping[str, Any]]) -> None:
         """One check: its answers as (item, choice) in any order, its area rows as the database will hold
         them (AreaText: JSON-written figures) and its stored result's competences (each with its target
-        and gap, as its competence rows will hold them)."""
+        and gap)."""
         if self._failed:
             return
         marks = bytearray(len(self._row))

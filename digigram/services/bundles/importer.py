@@ -219,8 +219,6 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         if rec["person_id"] not in seen.people:
             seen.need_people.add(rec["person_id"])
         checker.check_attempt(rec)
-        if stage is not None:
-            stage.take_competences(rec["id"], rec["result"])
         if rec["result"] is None:  # given a result on import: compared without one, area rows too
             seen.resultless.add(rec["id"])
             rec = without_result(rec)
@@ -528,7 +526,7 @@ def _hub_ids(session: Session, seen: _Seen) -> dict[tuple[str, str | None], str]
 
 def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> None:
     """In the import's transaction: results for checks that came without one, then the new checks'
-    summaries and competence rows, so the dashboard and the report never have to make them on opening."""
+    summaries, so the dashboard and the report never have to make them on opening."""
     made = None if seen.recompute is None else seen.recompute.summaries
     if seen.recompute is not None:
         seen.recompute.store_missing(session)
@@ -597,7 +595,6 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             # Each table moved is a progress step, as each batch is in the two-pass write: a sync's
             # Cancel is heard there, inside the transaction, and rolls it back.
             added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
-                               parsed=() if seen.recompute is None else seen.recompute.parsed,
                                moved=None if progress is None else lambda kind, n: progress(kind, n, n))
             _move_people(session, decision)
             _after_write(session, seen, framework)

@@ -108,9 +108,6 @@ class Recompute:
         self.missing: set[str] = set()  # checks without a stored result: computed and stored after writing
         self.recomputed = 0  # checks whose stored results were recomputed and compared
         self.same_text = 0  # of those, checks whose stored texts were the recomputed ones to the byte
-        # Checks whose stored text was parsed (not the recompute's, to the byte): their competence rows
-        # are made from the parsed record after the write, never from a quick read of the text.
-        self.parsed: set[str] = set()
         self.seconds = 0.0  # time spent recomputing and comparing (the benchmark reports it)
 
     # --- the streams beside the main pass ------------------------------------------------------------
@@ -277,7 +274,6 @@ class Recompute:
                 if self.summaries is not None:
                     self.summaries.add(attempt["id"], check.answers, found.area_texts(), found.competences())
                 continue
-            self.parsed.add(attempt["id"])
             stored = self._stored(check, text)
             self._compare(check, CheckAnswers(one.framework, one.profile, one.mode, one.answers,
                                               stored=stored), self._rows_of(attempt["id"]), found)

@@ -68,8 +68,7 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
         for line in reader.lines(RECORD_FILES["answers"]):
             recompute.answer(read_line(line, RECORD_FILES["answers"]))
         recompute.finish()
-        outcome = ("done", recompute.missing, recompute.parsed, recompute.recomputed, recompute.same_text,
-                   recompute.seconds)
+        outcome = ("done", recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds)
     except BundleError as exc:
         outcome = ("refused", exc.text)
     except MemoryError as exc:  # the same advice as when the system stops the process for memory
@@ -117,8 +116,7 @@ class SideRecompute:
             raise fail(N_("The stored results could not be recomputed: the process recomputing them "
                           "stopped on an error. Run the import again.")) from RuntimeError(outcome[1])
         recompute = self.recompute
-        _, recompute.missing, recompute.parsed, recompute.recomputed, recompute.same_text, \
-            recompute.seconds = outcome
+        _, recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds = outcome
 
     def stop(self) -> None:
         """The pass failed: the child's outcome no longer matters."""

@@ -15,21 +15,18 @@ people, frameworks, checks, plans and plan steps go in by `ON CONFLICT DO NOTHIN
 second import of the same rows waits on the first one's uncommitted keys and then skips them. A check's
 answers and area results belong to it: they are inserted only for the checks this import added itself
 (the `RETURNING` of the checks' insert), and those no other transaction can have answers for. So they
-need no conflict test of their own, which spares the server a speculative insert per answer. The same
-holds for the competence rows of those checks, made here from each check's stored result.
+need no conflict test of their own, which spares the server a speculative insert per answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from json import JSONDecoder
-from json.scanner import make_scanner
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from digigram.core.bundle.format import KINDS, fast_json
+from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
@@ -43,13 +40,8 @@ Row = tuple[Any, ...]
 # import's alone.
 _OURS = "digigram_stage_ours"
 _HUBS = "digigram_stage_hubs"
-_COMPETENCES = "digigram_stage_competences"
 # Written straight into their tables, for the checks this import adds (`land`), rather than staged.
 DIRECT = frozenset({"answers", "results"})
-_COMPETENCE_KEY = '"competences":'
-# A plain scanner for the competences list: its rows are used only once the recompute has accepted the
-# text, so the strict scanner's hook per object (duplicate keys) is not needed here.
-_SCAN_PLAIN: Callable[[str, int], tuple[Any, int]] = make_scanner(JSONDecoder())  # type: ignore[arg-type]
 
 
 # A person's keys of core.names.name_key, made from the record: its name's (revision 0007), its hub's and
@@ -135,56 +127,6 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
     return made
 
 
-_INT4 = 2**31  # PostgreSQL's integer holds -2**31 .. 2**31 - 1
-
-
-def competence_rows_of(attempt_id: str, text: Any) -> list[str]:
-    """(check, competence, area, target, gap) of a stored result's text, without parsing all of it, as
-    lines of COPY text.
-
-    Only the competences list is parsed (a fifth of the text). The rows are trusted only for a result
-    that is, to the byte, the recompute's own text; `move` drops those of every result the recompute had
-    to parse, and any text without exactly one plain key, or with a value of another type than the
-    recompute writes, gives none here. Those checks' rows are made after the write from the whole parsed
-    record, as for a check that came without a result. The shown level is the area's, joined in from its
-    area row.
-    """
-    if type(text) is not str or text.count(_COMPETENCE_KEY) != 1:
-        return []
-    try:
-        start = text.index(_COMPETENCE_KEY) + len(_COMPETENCE_KEY)
-        found: Any = None
-        if fast_json is not None:
-            # Its entries hold no list, so the list ends at the first "]" after it; a "]" inside a
-            # string ends the piece inside that string, and the faster parser then refuses it.
-            try:
-                found = fast_json(text[start:text.index("]", start) + 1])
-            except ValueError:
-                found = None
-        if found is None:
-            found = _SCAN_PLAIN(text, start)[0]
-        rows = []
-        for c in found:
-            competence, area, target, gap = c["competence"], c["area"], c["target"], c["gap"]
-            # A gap the database's integer column cannot hold, or text that cannot be written, gives no
-            # rows here either: the recompute then refuses the forged result with its own words.
-            if type(competence) is not str or type(area) is not str or \
-                    not (target is None or type(target) is str) or \
-                    not (gap is None or (type(gap) is int and -_INT4 <= gap < _INT4)):
-                return []
-            words = f"{competence}{area}{target or ''}"
-            if not (words.isprintable() and "\\" not in words):  # ids, as a rule: nothing to escape
-                words.encode("utf-8")  # an unpaired surrogate: UnicodeEncodeError, no rows
-                competence, area = copy_text(competence), copy_text(area)
-                target = None if target is None else copy_text(target)
-            line = f"{attempt_id}\t{competence}\t{area}\t{_NULL if target is None else target}\t" \
-                   f"{_NULL if gap is None else gap}\n"
-            rows.append(line)
-        return rows
-    except (ValueError, StopIteration, RecursionError, TypeError, KeyError):  # UnicodeError is a ValueError
-        return []
-
-
 class Taker:
     """What the verifying pass hands each accepted record of one kind to; `flush()` when the kind ends."""
 
@@ -230,7 +172,6 @@ class Stager:
         # What `land` added: people, frameworks and checks, then (as they stream) answers and area rows.
         self.added = dict.fromkeys(KINDS, 0)
         self.ours: set[str] | None = None  # the checks this import added itself, once landed
-        self.competences: list[str] = []  # lines of COPY text
         with self.driver.cursor() as cursor:
             # Room for the set-based statements to hash and sort in memory (this transaction only).
             cursor.execute("SET LOCAL work_mem = '64MB'")
@@ -256,8 +197,6 @@ class Stager:
             cursor.execute(f"ALTER TABLE {_stage('people')} ADD COLUMN hub_region text, "
                            "ADD COLUMN hub_region_at timestamp")
             cursor.execute(f"CREATE TEMP TABLE {_HUBS} (name text, region text, id text) ON COMMIT DROP")
-            cursor.execute(f"CREATE TEMP TABLE {_COMPETENCES} (attempt_id text, competence_id text, "
-                           "area_id text, target text, gap integer) ON COMMIT DROP")
 
     # --- during the verifying pass -------------------------------------------------------------------
 
@@ -285,14 +224,6 @@ class Stager:
         with self.driver.cursor() as cursor, cursor.copy(statement) as copy:
             copy.write("".join(rows))
 
-    def take_competences(self, attempt_id: str, text: Any) -> None:
-        """A check's competence rows from its stored result, staged until the import is verified."""
-        self.competences += competence_rows_of(attempt_id, text)
-        if len(self.competences) >= BATCH:
-            rows, self.competences = self.competences, []
-            self.send(f"COPY {_COMPETENCES} (attempt_id, competence_id, area_id, target, gap) FROM STDIN",
-                      "competences", rows)
-
     def land(self) -> None:
         """People, frameworks and checks into their tables, queued on the connection once the checks'
         file is read, so that answers and area rows can go straight into theirs (`DIRECT`).
@@ -301,10 +232,6 @@ class Stager:
         database. Each table goes in key order with ON CONFLICT DO NOTHING: an import of the same rows
         running at once waits here for the other to end, then skips them.
         """
-        if self.competences:
-            rows, self.competences = self.competences, []
-            self.send(f"COPY {_COMPETENCES} (attempt_id, competence_id, area_id, target, gap) FROM STDIN",
-                      "competences", rows)
         self.wait()
         self.sending = self.sender.submit(self._land)
 
@@ -372,15 +299,14 @@ class Stager:
 
     # --- after the bundle is verified and compared ---------------------------------------------------
 
-    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str], parsed: Iterable[str] = (),
+    def move(self, *, skip_plans: set[str], replace_plans: Iterable[str],
              moved: Callable[[str, int], None] | None = None) -> dict[str, int]:
         """Every row that is new in every table (`land` and the answers' COPY did most); returns how many
         were added per kind.
 
-        Moves the new checks' competence rows, then the plans and their steps, by one INSERT … SELECT
-        each: `skip_plans` are plans whose database copy stays, steps and all; `replace_plans` those the
-        bundle's later copy replaces; `parsed` the checks whose stored text the recompute parsed, whose
-        competence rows are made after the write instead. `moved(kind, added)` hears each table once it is
+        Moves the plans and their steps, by one INSERT … SELECT each: `skip_plans` are plans whose
+        database copy stays, steps and all; `replace_plans` those the bundle's later copy replaces.
+        `moved(kind, added)` hears each table once it is
         done: a sync asks there whether it was cancelled, and raising stops the move inside the
         transaction, which then rolls back.
         """
@@ -392,23 +318,9 @@ class Stager:
             if moved is not None:
                 moved(kind, count)
 
-        for kind in ("people", "frameworks", "attempts", "answers"):
+        for kind in ("people", "frameworks", "attempts", "answers", "results"):
             done(kind, added[kind])
         with self.driver.cursor() as cur:
-            # A stored text the recompute had to parse may say one thing to a quick read of its
-            # competences and another to the parser (a key written twice, one of them escaped): those
-            # checks' rows are made after the write from the parsed, verified record instead.
-            doubtful = sorted(parsed)
-            if doubtful:
-                cur.execute(f"DELETE FROM {_COMPETENCES} WHERE attempt_id = ANY(%s)", (doubtful,))
-            # Competence rows of the checks this import added, each shown at its area's level.
-            mine = "" if self.added["attempts"] == self.staged["attempts"] else \
-                f"JOIN {_OURS} o ON o.id = c.attempt_id"
-            cur.execute(f"INSERT INTO competence_result (attempt_id, competence_id, area_id, level, target, "
-                        f"gap) SELECT c.attempt_id, c.competence_id, c.area_id, r.level, c.target, c.gap "
-                        f"FROM {_COMPETENCES} c {mine} LEFT JOIN {TABLES['results'].name} r "
-                        "ON r.attempt_id = c.attempt_id AND r.area_id = c.area_id")
-            done("results", added["results"])
             replaced = sorted(replace_plans)
             if replaced:
                 cur.execute(f"DELETE FROM {TABLES['plan_steps'].name} WHERE plan_id = ANY(%s)", (replaced,))

@@ -439,24 +439,14 @@ def areas_of(
     return _fetch(session, sql, list(attempt_ids))
 
 
-STATES_APART = "\x1f"  # between one check's competences in competence_states_of (ASCII unit separator)
-
-
-def competence_states_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(check, its competence rows' states) of the given checks that have rows: each row as the digit of
-    its state (0 no target, 1 at or above it, 2 below it: the programme report's count, see
-    programme.competence_counts) followed by the competence id, joined by STATES_APART in no set order.
-    One row a check, put together by the database, instead of about 35. A competence whose area no shown
-    answer measured (its area row's n_items is 0) has no target that counts: 0, as its gap is the prior's."""
+def stored_results_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(check, stored result JSON) of those of the given checks that are finished and have one (a check
+    made before results were stored gets one when it is imported or migrated, revision 0004)."""
+    if not attempt_ids:
+        return []
     marks = ", ".join("?" * len(attempt_ids))
-    state = "CASE WHEN c.target IS NULL OR r.n_items = 0 THEN 0 WHEN c.gap > 0 THEN 2 ELSE 1 END"
-    if session.connection().dialect.name == "sqlite":
-        joined = f"group_concat(char(48 + {state}) || c.competence_id, char(31))"
-    else:
-        joined = f"string_agg(chr(48 + {state}) || c.competence_id, chr(31))"
-    sql = (f"SELECT c.attempt_id, {joined} FROM competence_result c LEFT JOIN area_result r "
-           "ON r.attempt_id = c.attempt_id AND r.area_id = c.area_id "
-           f"WHERE c.attempt_id IN ({marks}) GROUP BY c.attempt_id")
+    sql = (f"SELECT id, result FROM attempt WHERE id IN ({marks}) AND status = 'finished' "
+           "AND result IS NOT NULL")
     return _fetch(session, sql, list(attempt_ids))
 
 
@@ -490,17 +480,6 @@ def unsummarised_among(session: Session, framework_hash: str, attempt_ids: Seque
     return [r[0] for r in _fetch(session, sql, [*attempt_ids, framework_hash])]
 
 
-def results_without_competences(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(check, stored result JSON) of those of the given finished checks with no competence rows yet."""
-    if not attempt_ids:
-        return []
-    marks = ", ".join("?" * len(attempt_ids))
-    sql = (f"SELECT a.id, a.result FROM attempt a WHERE a.id IN ({marks}) AND a.status = 'finished' "
-           "AND a.result IS NOT NULL "
-           "AND NOT EXISTS (SELECT 1 FROM competence_result c WHERE c.attempt_id = a.id) ORDER BY a.id")
-    return _fetch(session, sql, list(attempt_ids))
-
-
 def _execute_many(session: Session, sql: str, data: Sequence[Sequence[Any]]) -> None:
     if not data:
         return
@@ -511,13 +490,6 @@ def _execute_many(session: Session, sql: str, data: Sequence[Sequence[Any]]) -> 
     else:
         with driver.cursor() as cursor:
             cursor.executemany(_pg_marks(sql), data)
-
-
-def save_competences(
-        session: Session, rows: Sequence[tuple[str, str, str, str | None, str | None, int | None]]) -> None:
-    """(check, competence, area, shown level, target, gap) rows; ones already there are left alone."""
-    _execute_many(session, "INSERT INTO competence_result (attempt_id, competence_id, area_id, level, "
-                           "target, gap) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
 
 def may_store_summaries(session: Session) -> bool:

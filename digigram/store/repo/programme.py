@@ -154,17 +154,16 @@ def area_counts(session: Session, f: ProgrammeFilter) -> list[tuple[str, str | N
     return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _fetch(session, sql, params)]
 
 
-def competence_counts(session: Session, f: ProgrammeFilter, framework_hash: str,
-                      size: int) -> tuple[list[bytes], list[tuple[str, str, int, int]]]:
+def competence_gaps(session: Session, f: ProgrammeFilter, framework_hash: str,
+                    size: int) -> tuple[list[bytes], list[str]]:
     """Gaps per competence over each person's latest selected check: (the gaps kept with the summaries
     on this framework version, `size` bytes a check and several checks' joined in one value; see
-    models.CheckSummaryRow.gaps), and (competence, area, people with a target for it, of them below it)
-    counted from the competence rows (models.CompetenceResultRow) of the latest checks that have none,
-    leaving out a competence whose area no shown answer measured (its gap is the prior's).
+    models.CheckSummaryRow.gaps), and the stored results (JSON) of the latest checks that have none, to
+    be counted from their competences (services.summaries.competence_states).
 
-    One short value per check instead of about 35 rows each: nationally, 25,391 values against some
-    890,000 rows. Checks summarised before summaries kept gaps, or on another framework version, are
-    counted from their rows in a second query, run only when there are any.
+    One short value per check: nationally 25,391 values, where the competences of every stored result
+    would be some 890,000. Checks summarised before summaries kept gaps, or on another framework
+    version, are read in a second query, run only when there are any.
     """
     head, params = _checks(f)
     params.update(fw=framework_hash, size=size)
@@ -185,24 +184,10 @@ def competence_counts(session: Session, f: ProgrammeFilter, framework_hash: str,
         blobs = [] if joined is None else [bytes(joined)]
     if not missing:
         return blobs, []
-    counted = "SELECT r.competence_id, r.area_id, count(*), sum(CASE WHEN r.gap > 0 THEN 1 ELSE 0 END) "
-    measured = ("AND NOT EXISTS (SELECT 1 FROM area_result m WHERE m.attempt_id = r.attempt_id "
-                "AND m.area_id = r.area_id AND m.n_items = 0) ")
-    if session.connection().dialect.name == "sqlite":
-        # The latest checks first, each one's rows by the primary key: CROSS JOIN keeps that order.
-        # Joined the other way round SQLite read all 1.6 million rows (35 s against 3 s).
-        source = ("FROM c CROSS JOIN competence_result r ON r.attempt_id = c.id "
+    sql = head + ("SELECT a.result FROM c JOIN attempt a ON a.id = c.id "
                   f"LEFT JOIN check_summary s ON {kept} "
-                  "WHERE c.k_last = 1 AND s.attempt_id IS NULL AND r.target IS NOT NULL " + measured)
-    else:
-        # Only the latest checks' rows, looked up by the primary key (about 35 a check), even for
-        # everyone: hashing all 1.6 million rows of every check to count half of them took a third longer
-        # nationally (area_counts, with 6 rows a check, is the other way round).
-        source = ("FROM competence_result r JOIN c ON c.id = r.attempt_id AND c.k_last = 1 "
-                  f"LEFT JOIN check_summary s ON {kept} "
-                  "WHERE s.attempt_id IS NULL AND r.target IS NOT NULL " + measured)
-    sql = head + counted + source + "GROUP BY r.competence_id, r.area_id"
-    return blobs, [(r[0], r[1], int(r[2]), int(r[3])) for r in _fetch(session, sql, params) if int(r[2])]
+                  "WHERE c.k_last = 1 AND s.attempt_id IS NULL AND a.result IS NOT NULL")
+    return blobs, [r[0] for r in _fetch(session, sql, params)]
 
 
 def check_marks(session: Session, f: ProgrammeFilter, framework_hash: str) -> tuple[int, list[bytes]]:

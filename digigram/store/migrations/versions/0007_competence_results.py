@@ -31,6 +31,20 @@ NAME_KEY = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
 
 
 def upgrade() -> None:
+    create_competence_table()
+    with op.batch_alter_table("check_summary") as batch:
+        batch.add_column(sa.Column("needs_help", sa.Boolean(), nullable=True))
+    with op.batch_alter_table("person") as batch:
+        batch.add_column(sa.Column("sort_name", NAME_KEY, nullable=True))
+        batch.create_index("ix_person_sort_name", ["sort_name"])
+    conn = op.get_bind()
+    fill_competences(conn)
+    fill_needs_help(conn)
+    fill_sort_names(conn)
+
+
+def create_competence_table() -> None:
+    """The table as this revision made it (0012 drops it, and makes it again when downgraded)."""
     op.create_table(
         "competence_result",
         sa.Column(
@@ -42,15 +56,6 @@ def upgrade() -> None:
         sa.Column("target", sa.String(20), nullable=True),
         sa.Column("gap", sa.Integer(), nullable=True),
     )
-    with op.batch_alter_table("check_summary") as batch:
-        batch.add_column(sa.Column("needs_help", sa.Boolean(), nullable=True))
-    with op.batch_alter_table("person") as batch:
-        batch.add_column(sa.Column("sort_name", NAME_KEY, nullable=True))
-        batch.create_index("ix_person_sort_name", ["sort_name"])
-    conn = op.get_bind()
-    fill_competences(conn)
-    fill_needs_help(conn)
-    fill_sort_names(conn)
 
 
 def _batches(conn: sa.Connection, sql: str, *, batch_size: int) -> Any:
