@@ -67,3 +67,32 @@ def test_a_relay_goes_with_its_page_when_nothing_is_read(qtbot: Any) -> None:
     relay = page.relay
     shiboken6.delete(page)
     qtbot.waitUntil(lambda: not shiboken6.isValid(relay))
+
+
+@pytest.mark.parametrize("then_asked_again", [False, True])
+def test_a_picture_for_a_closed_page_stops_at_its_next_look(qtbot: Any, then_asked_again: bool) -> None:
+    """A group picture is drawn in steps, each asking whether it is still wanted: once its window has
+    closed it is not, so the worker stops there instead of drawing on, and one waiting never starts."""
+    page = Page()
+    started, release = threading.Event(), threading.Event()
+    worker = Newest(page.relay, name="picture-test", failed=_failed)
+    looks: list[bool] = []
+    ran: list[int] = []
+
+    def job() -> str:
+        started.set()
+        release.wait(5)
+        looks.append(worker.is_newest(8 if then_asked_again else 7))  # the step before drawing on
+        return "picture"
+
+    threads_before = set(threading.enumerate())
+    worker.ask(7, job)
+    assert started.wait(5)
+    if then_asked_again:  # asked again while the first is drawn: this one waits for the thread
+        worker.ask(8, lambda: ran.append(8) or "later")
+    assert worker.is_newest(8 if then_asked_again else 7)
+    shiboken6.delete(page)
+    release.set()
+    for thread in set(threading.enumerate()) - threads_before:
+        thread.join(5)
+    assert looks == [False] and ran == []

@@ -31,7 +31,12 @@ class Relay(QObject):
         self._lock = threading.Lock()
         self._held = 0
         self._page_gone = False
+        self._when_gone: list[Callable[[], None]] = []
         page.destroyed.connect(self._page_closed)
+
+    def when_page_gone(self, call: Callable[[], None]) -> None:
+        """`call()` on the window's thread once the page is gone (a worker's job is then not wanted)."""
+        self._when_gone.append(call)
 
     def hold(self) -> None:
         """A worker is about to use the relay: called on the window's thread before it starts."""
@@ -55,6 +60,8 @@ class Relay(QObject):
         with self._lock:
             self._page_gone = True
             last = self._held == 0
+        for call in self._when_gone:
+            call()
         if last:
             self.deleteLater()
 
@@ -95,7 +102,9 @@ class Newest:
     """Work of which only the newest request matters (a picture drawn again for another order, filter or
     text size), in one worker thread at a time: a request made while one runs waits, replacing any
     older one waiting, and the thread ends when nothing waits. `relay.done` carries (asked, the result)
-    as with `read_in_background`; a job may ask `is_newest(asked)` to give up early.
+    as with `read_in_background`; a job may ask `is_newest(asked)` to give up early. Once the relay's
+    page is gone no request is the newest, so a picture being drawn for a closed window stops at its
+    next look and one waiting is never started.
 
     The thread is not a daemon, so the interpreter waits for it at exit (a second at most): a daemon
     thread stopped at exit inside matplotlib's C++ text layout aborted the process."""
@@ -106,6 +115,11 @@ class Newest:
         self._waiting: tuple[int, Callable[[], object]] | None = None
         self._running = False
         self._newest = 0
+        relay.when_page_gone(self._page_gone)
+
+    def _page_gone(self) -> None:
+        with self._lock:
+            self._newest, self._waiting = -1, None
 
     def ask(self, asked: int, job: Callable[[], object]) -> None:
         with self._lock:
