@@ -1,16 +1,16 @@
 """What PostgreSQL's per-row foreign-key check costs an import: the same answers copied with and without it.
 
 A national import copies about 1.8 M answers and 0.3 M area rows (and, until revision 0012, 1.6 M
-competence rows), each pointing at its check. With a foreign key, PostgreSQL runs one lookup of the parent per inserted row (the RI
-trigger), whatever the batch size. Here, in a throwaway cluster, tables shaped like `attempt` and
-`answer` (the same columns, key and types) are filled: the checks first, then their answers by COPY in
-one transaction, in turn with the key `REFERENCES attempt ON DELETE CASCADE`, without any check, and
-with the check made once per statement instead (an AFTER STATEMENT trigger over the rows the COPY
-added: their checks locked FOR KEY SHARE as the key's own check locks them, then one anti-join; an
-answer without its check is refused, which the run confirms), and, for comparison, with the key but
-a check's answers stored as one row of arrays (`packed`: one row, and one key check, per check rather
-than per answer). The server's own CPU time (all its processes, from /proc) is reported beside the wall
-time.
+competence rows), each pointing at its check. With a foreign key, PostgreSQL runs one lookup of the
+parent per inserted row (the RI trigger), whatever the batch size. Here, in a throwaway cluster, tables
+shaped like `attempt` and `answer` (the same columns, key and types) are filled: the checks first, then
+their answers by COPY in one transaction, in turn with the key `REFERENCES attempt ON DELETE CASCADE`,
+without any check, and with the check made once per statement instead (an AFTER STATEMENT trigger over
+the rows the COPY added: their checks locked FOR KEY SHARE as the key's own check locks them, then one
+anti-join; an answer without its check is refused, which the run confirms), and, for comparison, with
+the key but a check's answers stored as one row of arrays (`packed`: one row, and one key check, per
+check rather than per answer). The server's own CPU time (all its processes, from /proc) is reported
+beside the wall time.
 Run: python -m benchmarks.pg_foreign_keys [--checks N] [--answers-each K] [--rounds R]
 """
 

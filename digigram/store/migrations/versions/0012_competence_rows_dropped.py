@@ -5,7 +5,7 @@ into `competence_result`, so the programme report could count gaps per competenc
 check summary keeps those gaps as one byte per competence, and the report counts those. The rows stayed
 only as the summaries' source, and they were the largest table after the answers: nationally 1.64 million
 rows, one import's largest server cost after the answers. Summaries, and the report for a check whose
-summary has no gaps yet, now take them from the stored result itself (services.summaries.gaps_of_result),
+summary has no gaps yet, now take them from the stored result itself (services.summaries.competence_states),
 which says the same: the rows were made from it and never changed.
 
 Nothing is lost: downgrading makes the rows again from the stored results, as 0007 did.
