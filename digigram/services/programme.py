@@ -31,7 +31,7 @@ from digigram.core.programme import (
 )
 from digigram.core.regions import Hub, Region
 from digigram.services.hubs import find_region
-from digigram.services.summaries import competence_order, competence_states, mark_of
+from digigram.services.summaries import competence_order, competence_states, loads_for, mark_of
 from digigram.store.repo import programme as rows
 
 
@@ -138,8 +138,9 @@ def _gaps_from_summaries(framework: Framework, blobs: list[bytes],
     target, 1 at or above, 2 below; one byte per competence in framework order) added to the same
     states of the competences in the stored results of the checks without them."""
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    loads = loads_for(len(results))
     for text in results:
-        for competence_id, area_id, state in competence_states(text):
+        for competence_id, area_id, state in competence_states(text, loads):
             if state:
                 totals[(competence_id, area_id)][0] += 1
                 totals[(competence_id, area_id)][1] += state == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -66,12 +67,26 @@ def competence_state(target: str | None, gap: int | None, measured: bool = True)
     return 0 if target is None or not measured else 2 if gap is not None and gap > 0 else 1
 
 
-def competence_states(text: str) -> list[tuple[str, str, int]]:
+def loads_for(count: int) -> Callable[[str], Any]:
+    """The JSON parser for `count` stored results: the server extra's (orjson, three times faster on an
+    11 KB result) for a batch, when installed, as a region's summarising or report reads tens of
+    thousands; the standard library's for a few, so finishing a check loads no other module."""
+    if count >= 50:
+        try:
+            from orjson import loads
+        except ImportError:
+            pass
+        else:
+            return loads
+    return json.loads
+
+
+def competence_states(text: str, loads: Callable[[str], Any] = json.loads) -> list[tuple[str, str, int]]:
     """(competence, area, competence_state) of each competence of a stored result (its JSON text); none
     for a result this release cannot read (shown as such elsewhere, not counted). An area whose record
     counts no shown answer (`items` 0, core.records.measured) is not measured."""
     try:
-        record = json.loads(text)
+        record = loads(text)
         unmeasured = {a["area"] for a in record["areas"] if not a["items"]}
         return [(c["competence"], c["area"],
                  competence_state(c["target"], c["gap"], c["area"] not in unmeasured))
@@ -97,8 +112,9 @@ def gaps_in(session: Session, framework: Framework, attempt_ids: Sequence[str]) 
     0 for a check without a readable one."""
     place = competence_order(framework)
     gaps = dict.fromkeys(attempt_ids, bytes(len(place)))
+    loads = loads_for(len(attempt_ids))
     for attempt_id, text in dashboard_rows.stored_results_of(session, attempt_ids):
-        gaps[attempt_id] = gaps_of(place, ((c, state) for c, _, state in competence_states(text)))
+        gaps[attempt_id] = gaps_of(place, ((c, state) for c, _, state in competence_states(text, loads)))
     return gaps
 
 

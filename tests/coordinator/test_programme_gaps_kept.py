@@ -161,3 +161,30 @@ def test_a_finished_check_fills_in_old_gaps_a_batch_at_a_time(
     assert gaps[new] is not None
     _one_more_check(ws)
     assert [a for a in old if _gaps(ws)[a] is not None] == old[:6]
+
+
+def test_a_regions_stored_results_read_by_either_parser_give_the_same_gaps(ws: Workspace) -> None:
+    """A batch of stored results (a region's summarising, or the report's count for checks without kept
+    gaps) is parsed by the server extra's parser when installed, one check's by the standard library's:
+    the states are the same either way, a key given twice included, and finishing one check uses the
+    standard parser (a library PC's install has no other)."""
+    import json
+
+    from digigram.services.summaries import competence_states, loads_for
+
+    _checks(ws)
+    with ws._sessions() as session:
+        texts = session.execute(text("SELECT result FROM attempt WHERE result IS NOT NULL")).scalars().all()
+    assert loads_for(1) is json.loads
+    fast = loads_for(len(texts) + 50)
+    assert fast is not json.loads  # the tests install the server extra
+    record = json.loads(texts[0])
+    true = record.pop("competences")
+    forged = [{**c, "gap": (c["gap"] or 0) - 5, "target": c["target"] or "A1"} for c in true]
+    twice = (f'{{"competences":{json.dumps(forged)},{json.dumps(record)[1:-1]},'
+             f'"\\u0063ompetences":{json.dumps(true)}}}')
+    cases = [*texts, twice, "{not json", '{"format": 1}', json.dumps({**record, "competences": true})]
+    for case in cases:
+        assert competence_states(case, fast) == competence_states(case)
+    assert competence_states(twice) == competence_states(json.dumps({**record, "competences": true}))
+    assert any(state == 2 for t in texts for _, _, state in competence_states(t))
