@@ -480,7 +480,7 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         hub_id = hub_ids[(row[at], row[region])] if row[at] else None
                         row = (*row[:region], hub_id, name_key(row[name]), name_key(row[hub]),
                                name_key(row[group]))
-                    writer.add(row)
+                    writer.add(row, len(line))
                 added[kind] = writer.close()
             if progress is not None:
                 progress(kind, total, total)

@@ -29,7 +29,10 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import fast_json, strict_json
 from digigram.core.bundle.records import ADDED_LATER, DAYS, MOMENTS, NUMBERS
 
+# A batch is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text. A check's line carries
+# its stored result (~11 KB): 20,000 of them, one batch gathered and one in flight, held 450 MB.
 BATCH = 20_000
+BATCH_BYTES = 4 << 20
 Row = tuple[Any, ...]
 _SCAN: Callable[[str, int], tuple[Any, int]] = make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 _fromiso = datetime.fromisoformat
@@ -155,6 +158,7 @@ class RowWriter:
         self.table, self.columns, self.key = table.name, tuple(columns), tuple(key)
         self.sender = sender
         self.rows: list[Row] = []
+        self.size = 0  # bundle text behind the gathered rows
         self.added = 0
         self.stage: str | None = None
         self.sending: Future[None] | None = None
@@ -172,9 +176,11 @@ class RowWriter:
             self.sending.exception()
             self.sending = None
 
-    def add(self, row: Row) -> None:
+    def add(self, row: Row, size: int) -> None:
+        """One row, `size` the length of its line in the bundle."""
         self.rows.append(row)
-        if len(self.rows) >= BATCH:
+        self.size += size
+        if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
             self.flush()
 
     def wait(self) -> None:
@@ -186,7 +192,7 @@ class RowWriter:
     def flush(self) -> None:
         if not self.rows:
             return
-        rows, self.rows = self.rows, []
+        rows, self.rows, self.size = self.rows, [], 0
         self.wait()
         self.sending = self.sender.submit(self._send, rows)
 
