@@ -12,6 +12,7 @@ OpenSSL's alone; `scrypt()` loads OpenSSL then, as the coordinator's work does a
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 
 def import_hashlib_without_openssl() -> None:
@@ -24,6 +25,20 @@ def import_hashlib_without_openssl() -> None:
         import hashlib  # noqa: F401
     finally:
         del sys.modules["_hashlib"]  # later imports of it (hmac, scrypt below) load OpenSSL as usual
+
+
+def bulk_sha256() -> Any:
+    """A SHA-256 for hundreds of megabytes (a bundle's record files as they are read or written):
+    OpenSSL's where this Python has it, about 0.6 ms per MiB against 3.4 for Python's own, which on a
+    region's bundle (1 GiB of records) is some 3 s of CPU each time it is read. The digests are the same.
+    Only the coordinator's work (import, export, sync) asks for it, and that loads OpenSSL anyway."""
+    try:
+        from _hashlib import openssl_sha256
+    except ImportError:
+        import hashlib
+
+        return hashlib.sha256()
+    return openssl_sha256()
 
 
 def scrypt(password: bytes, *, salt: bytes, n: int, r: int, p: int, maxmem: int, dklen: int = 64) -> bytes:

@@ -20,7 +20,7 @@ from digigram.core import limits
 from digigram.core.coordination import BundleError
 from digigram.core.errors import os_reason
 from digigram.core.files import partial_beside
-from digigram.core.hashing import scrypt
+from digigram.core.hashing import bulk_sha256, scrypt
 from digigram.core.i18n import N_, Message
 
 FORMAT_NAME = "digigram-bundle"
@@ -160,7 +160,7 @@ def write_bundle_stream(path: Path, members: Mapping[str, Iterable[bytes]],
             zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         hashes = {}
         for name in RECORD_FILES.values():
-            digest = hashlib.sha256()
+            digest = bulk_sha256()
             with zf.open(name, "w") as out:
                 for chunk in members[name]:
                     digest.update(chunk)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import stat
 import zipfile
@@ -25,6 +24,7 @@ from digigram.core.bundle.format import (
     strict_json,
 )
 from digigram.core.coordination import BundleError, BundleKeyRefused
+from digigram.core.hashing import bulk_sha256
 from digigram.core.i18n import N_
 
 DEFAULT_LIMITS = Limits()
@@ -199,7 +199,7 @@ class BundleReader:
     def lines(self, name: str) -> Iterator[bytes]:
         """The member's lines without their newline; a cut last line, a larger-than-declared member or a
         wrong checksum raise BundleError (the checksum once the last line has been given out)."""
-        info, digest = self.members[name], hashlib.sha256()
+        info, digest = self.members[name], bulk_sha256()
         cap, size, rest, count = min(self.limits.member_bytes, info.file_size), 0, b"", 0
         try:
             with self.zf.open(info) as stream:
