@@ -8,7 +8,9 @@ one warm-up run; the check summaries are made once before timing, as the first o
 Run: `python -m benchmarks programme` (or `python -m benchmarks.programme [--trainees N] [--runs N]
 [--engines postgresql,sqlite] [--explain] [--database URL]`). `--database` measures an already
 copied PostgreSQL database instead of making a throwaway cluster, so two versions of the code can be
-measured back to back on the same server and data without copying and migrating twice.
+measured back to back on the same server and data without copying and migrating twice. `--answers
+packed` (the default) stores the finished checks' answers one row per check, as a region's imports do
+(revision 0013); `--answers rows` leaves them one row each.
 """
 
 from __future__ import annotations
@@ -143,6 +145,40 @@ def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain:
         _explain(ws)
 
 
+# A region's finished checks arrive by bundle or sync, which store each check's answers as one packed row
+# (revision 0013); the data set holds them one row each, as a hub PC does. --answers packed (the default)
+# packs the copy's finished checks the way an import would have.
+_PACK = {
+    "postgresql": (
+        "INSERT INTO check_answers SELECT attempt_id, array_agg(sequence ORDER BY sequence), "
+        "array_agg(item_id ORDER BY sequence), array_agg(choice ORDER BY sequence), "
+        "array_agg(answered_at ORDER BY sequence), array_agg(seconds ORDER BY sequence), "
+        "array_agg(language ORDER BY sequence) FROM answer "
+        "WHERE attempt_id IN (SELECT id FROM attempt WHERE status = 'finished') GROUP BY attempt_id"),
+    "sqlite": (
+        "INSERT INTO check_answers SELECT attempt_id, json_group_array(sequence), json_group_array(item_id), "
+        "json_group_array(choice), json_group_array(answered_at), json_group_array(seconds), "
+        "json_group_array(language) FROM (SELECT * FROM answer WHERE attempt_id IN "
+        "(SELECT id FROM attempt WHERE status = 'finished') ORDER BY attempt_id, sequence) "
+        "GROUP BY attempt_id"),
+}
+
+
+def pack_answers(ws: Workspace) -> float:
+    """The finished checks' answers moved into check_answers, as imports store them; returns seconds."""
+    from sqlalchemy import text
+
+    started = time.perf_counter()
+    with ws.store.sessions() as session, session.begin():
+        dialect = session.connection().dialect.name
+        session.execute(text(_PACK[dialect]))
+        session.execute(text("DELETE FROM answer WHERE attempt_id IN (SELECT attempt_id FROM check_answers)"))
+    with ws.store.engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE" if dialect ==
+                                                                        "postgresql" else "ANALYZE"))
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trainees", type=int, default=TRAINEES)
@@ -150,6 +186,8 @@ def main() -> int:
     parser.add_argument("--engines", default="postgresql,sqlite")
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--database", metavar="URL", help="an already copied PostgreSQL database to measure")
+    parser.add_argument("--answers", choices=("packed", "rows"), default="packed",
+                        help="finished checks' answers as imports store them (packed), or one row each")
     args = parser.parse_args()
     if args.database:
         with Workspace.open(database_url=args.database, framework_path=shipped_framework_path()) as ws:
@@ -173,6 +211,8 @@ def main() -> int:
                 pass
             print(f"opened (migrated) in {time.perf_counter() - started:.1f} s", flush=True)
             with Workspace.open(database_url=url, framework_path=shipped_framework_path()) as ws:
+                if args.answers == "packed":
+                    print(f"answers packed per check in {pack_answers(ws):.1f} s", flush=True)
                 _measure("PostgreSQL (throwaway cluster, shared_buffers 64 MB, fsync off)", ws, args.runs,
                          postgresql=True, explain=args.explain)
         finally:
@@ -184,6 +224,8 @@ def main() -> int:
 
             shutil.copyfile(source, work / source.name)
             with Workspace.open(data_dir=work, framework_path=shipped_framework_path()) as ws:
+                if args.answers == "packed":
+                    print(f"answers packed per check in {pack_answers(ws):.1f} s", flush=True)
                 _measure("SQLite (a copy of the data set)", ws, args.runs, postgresql=False, explain=False)
     return 0
 

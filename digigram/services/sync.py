@@ -117,7 +117,8 @@ def _may_import(target: Store) -> bool:
     analyst's), which the import would otherwise meet only at its first write, after the bundle is made."""
     with target.sessions() as session:
         allowed = session.execute(text(
-            "SELECT has_table_privilege('attempt', 'INSERT') AND has_table_privilege('answer', 'INSERT') "
+            "SELECT has_table_privilege('attempt', 'INSERT') "
+            "AND has_table_privilege('check_answers', 'INSERT') "
             "AND current_setting('transaction_read_only') = 'off'")).scalar_one()
     return bool(allowed)
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -14,7 +17,9 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -152,6 +157,44 @@ class AnswerRow(Base):
     seconds: Mapped[float | None] = mapped_column(Float)
     # Added by revision 0004: the language the question was shown in (calibration checks uk against en).
     language: Mapped[str | None] = mapped_column(String(10))
+
+
+def _packed(element: Any) -> Any:
+    """A column of one packed check: JSON array text on SQLite, a native array on PostgreSQL."""
+    return Text().with_variant(ARRAY(element), "postgresql")
+
+
+class CheckAnswersRow(Base):
+    """A finished check's answers in one row (revision 0013), as a bundle's import or a sync writes them.
+
+    Element i of every column is the check's i-th answer, in answer order. A check's answers are never
+    changed once it is finished, and reading all of them is the only use, so a row per check spares the
+    server a row, an index entry and a key check per answer (30 answers and more a check). The answers
+    a person gives on this PC go one row each into `answer` (each committed before the next question);
+    read both through ANSWERS.
+    """
+
+    __tablename__ = "check_answers"
+
+    attempt_id: Mapped[str] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True
+    )
+    sequences: Mapped[Any] = mapped_column(_packed(Integer()))
+    item_ids: Mapped[Any] = mapped_column(_packed(String(100)))
+    choices: Mapped[Any] = mapped_column(_packed(Text()))  # each the JSON text `answer.choice` holds
+    answered_at: Mapped[Any] = mapped_column(_packed(DateTime()))
+    seconds: Mapped[Any] = mapped_column(_packed(Float()))
+    languages: Mapped[Any] = mapped_column(_packed(String(10)))
+
+
+# Every stored answer, one row each: `answer` and the packed `check_answers` unpacked (a view made by
+# revision 0013, not a table: kept out of Base.metadata). Read answers from here, never from `answer`.
+ANSWERS = Table(
+    "answer_all", MetaData(),
+    Column("attempt_id", String(36)), Column("sequence", Integer), Column("item_id", String(100)),
+    Column("choice", Text), Column("answered_at", DateTime), Column("seconds", Float),
+    Column("language", String(10)),
+)
 
 
 class AreaResultRow(Base):

@@ -17,7 +17,7 @@ from digigram.core.bundle.format import MANIFEST, RECORD_FILES, SIGNATURE, regio
 from digigram.core.records import PlanStep
 from digigram.services.workspace import Workspace
 from digigram.store.db import make_engine, make_sessions
-from digigram.store.models import Base
+from digigram.store.models import ANSWERS, Base
 from digigram.store.startup import Store
 from tests.conftest import Target
 from tests.store.helpers import some_choice
@@ -72,13 +72,18 @@ def dump(folder: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def dump_target(target: Target, *, skip: dict[str, tuple[str, ...]] | None = None,
                 ) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows as typed values through the models, sorted: comparable across engines."""
+    """Every table's rows as typed values through the models, sorted: comparable across engines.
+
+    "answer" is every stored answer, as the app reads them (the view of `answer` and the packed
+    `check_answers`, revision 0013); "check_answers" is that table's own rows.
+    """
     engine = target.engine()
     try:
         with engine.connect() as conn:
             out = {}
             for name, table in Base.metadata.tables.items():
-                cols = [c for c in table.c if c.name not in (skip or {}).get(name, ())]
+                source = ANSWERS if name == "answer" else table
+                cols = [source.c[c.name] for c in table.c if c.name not in (skip or {}).get(name, ())]
                 out[name] = sorted((tuple(r) for r in conn.execute(select(*cols))), key=repr)
             return out
     finally:

@@ -87,7 +87,7 @@ def test_four_imports_at_once_all_land_and_a_doubled_bundle_lands_once(
     with engine.connect() as conn:
         def count(table: str) -> int:
             return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-        stored = {"people": count("person"), "attempts": count("attempt"), "answers": count("answer"),
+        stored = {"people": count("person"), "attempts": count("attempt"), "answers": count("answer_all"),
                   "plans": count("plan")}
     engine.dispose()
     assert stored == expected

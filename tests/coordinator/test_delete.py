@@ -84,10 +84,10 @@ def test_delete_removes_every_record_of_the_person_only(
             return int(conn.execute(text(sql), params).scalar_one())
         assert count("SELECT count(*) FROM person WHERE name = :n", n=SECRET) == 0
         assert count("SELECT count(*) FROM attempt WHERE person_id = :p", p=gone.id) == 0
-        assert count("SELECT count(*) FROM answer WHERE attempt_id IN (:a, :b)",
+        assert count("SELECT count(*) FROM answer_all WHERE attempt_id IN (:a, :b)",
                      a=attempts[0], b=attempts[1]) == 0
         assert count("SELECT count(*) FROM plan_step") == 0
-        assert count("SELECT count(*) FROM answer WHERE attempt_id = :a", a=kept_check) > 0
+        assert count("SELECT count(*) FROM answer_all WHERE attempt_id = :a", a=kept_check) > 0
     engine.dispose()
     assert [p.name for p in ws.people()] == ["Олена Коваль"]
 

@@ -57,8 +57,8 @@ def test_owner_migrates_importer_adds_analyst_reads_and_a_refused_write_is_plain
     with postgresql.cluster.admin(database) as conn:
         conn.execute(f"SET ROLE {owner}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
-        conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
-                     f"plan_step, hub, check_summary TO {importer}")
+        conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, check_answers, "
+                     f"area_result, plan, plan_step, hub, check_summary TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
         conn.execute(f"GRANT UPDATE (region_set_at) ON hub TO {importer}")  # as docs/regional.md
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")
@@ -101,8 +101,8 @@ def _roles(postgresql: PostgreSQL, target: Target) -> tuple[str, str, str]:
     with postgresql.cluster.admin(database) as conn:
         conn.execute(f"SET ROLE {owner}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {analyst}, {importer}")
-        conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, area_result, plan, "
-                     f"plan_step, hub, check_summary TO {importer}")
+        conn.execute("GRANT INSERT ON person, framework_snapshot, attempt, answer, check_answers, "
+                     f"area_result, plan, plan_step, hub, check_summary TO {importer}")
         conn.execute(f"GRANT UPDATE ON plan, check_summary, person TO {importer}")
         conn.execute(f"GRANT UPDATE (region_set_at) ON hub TO {importer}")  # as docs/regional.md
         conn.execute(f"GRANT DELETE ON plan_step TO {importer}")

@@ -40,6 +40,7 @@ from digigram.core.names import name_key
 from digigram.core.regions import BY_ID
 from digigram.services.bundles.checks import Checker, dangling
 from digigram.services.bundles.derived import SpooledSummaries
+from digigram.services.bundles.pack import PACKED, PACKED_COLUMNS, Packer, python_row, sqlite_row
 from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
     CHUNK,
@@ -462,7 +463,13 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                 written = (*(c for c in columns if c not in HUB_FIELDS), "hub_id", "sort_name", "sort_hub",
                            "sort_group")
             total, done = seen.counts[kind], 0
-            with RowWriter(session, table, written, KEYS[kind], sender) as writer:
+            packer: Packer | None = None
+            keys = KEYS[kind]
+            if kind == "answers":  # one packed row per check (revision 0013)
+                table, written, keys = PACKED, PACKED_COLUMNS, ("attempt_id",)
+            with RowWriter(session, table, written, keys, sender, packed=kind == "answers") as writer:
+                if kind == "answers":
+                    packer = Packer(sqlite_row if sqlite else python_row, writer.add)
                 for line in reader.lines(RECORD_FILES[kind]):
                     row = make_row(line)
                     done += 1
@@ -480,7 +487,12 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
                         hub_id = hub_ids[(row[at], row[region])] if row[at] else None
                         row = (*row[:region], hub_id, name_key(row[name]), name_key(row[hub]),
                                name_key(row[group]))
-                    writer.add(row, len(line))
+                    if packer is not None:
+                        packer.add(row, len(line))
+                    else:
+                        writer.add(row, len(line))
+                if packer is not None:
+                    packer.finish()
                 added[kind] = writer.close()
             if progress is not None:
                 progress(kind, total, total)

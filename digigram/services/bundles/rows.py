@@ -20,7 +20,7 @@ from digigram.core.coordination import BundleError, BundleSummary
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_
 from digigram.store.models import (
-    AnswerRow,
+    ANSWERS,
     AreaResultRow,
     AttemptRow,
     FrameworkSnapshotRow,
@@ -33,7 +33,8 @@ from digigram.store.startup import Store
 
 TABLES: dict[str, Table] = {
     "people": PersonRow.__table__, "frameworks": FrameworkSnapshotRow.__table__,  # type: ignore[dict-item]
-    "attempts": AttemptRow.__table__, "answers": AnswerRow.__table__,  # type: ignore[dict-item]
+    # Answers are read through the view of both their tables; an import writes them packed (pack.py).
+    "attempts": AttemptRow.__table__, "answers": ANSWERS,  # type: ignore[dict-item]
     "results": AreaResultRow.__table__, "plans": PlanRow.__table__,  # type: ignore[dict-item]
     "plan_steps": PlanStepRow.__table__,  # type: ignore[dict-item]
 }

@@ -5,7 +5,8 @@ a private staging table (TEMP, gone at commit or rollback) on the import's own w
 helper thread sends each batch with COPY while the pass goes on checking (and recomputing) the next, so
 the server parses and stores while Python verifies. People, frameworks and checks are moved into their
 tables as soon as the checks' file is read (`land`); a check's answers and area results, nine rows in
-ten of a bundle, then go by COPY straight into their own tables, with no staging round trip. Plans and
+ten of a bundle, then go by COPY straight into their own tables, with no staging round trip (a check's
+answers as one packed row of `check_answers`, revision 0013: pack.py). Plans and
 their steps, which the comparison with the database decides on, are moved by one INSERT … SELECT each
 once the bundle is verified and compared. Everything is one transaction: a refused bundle rolls every
 row away with it, and the database is untouched.
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
+from digigram.services.bundles.pack import PACKED, PACKED_COLUMNS, Packer, copy_line
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 
 # A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries
@@ -152,6 +154,38 @@ class Taker:
             self.stager.send(self.statement, self.kind, rows)
 
 
+class AnswerTaker(Taker):
+    """The answers' taker: each check's answers go as one packed row of `check_answers` (revision 0013)."""
+
+    def __init__(self, stager: Stager) -> None:
+        super().__init__(stager, "answers")
+        self.statement = f"COPY {PACKED.name} ({', '.join(PACKED_COLUMNS)}) FROM STDIN"
+        self.counts: list[int] = []  # answers in each gathered row
+        self.packer = Packer(copy_line, self._packed)
+
+    def __call__(self, record: Record, size: int) -> None:
+        choice = record["choice"]
+        self.packer.add((record["attempt_id"], record["sequence"], record["item_id"],
+                         choice.__repr__() if type(choice) is int else json_text("choice", choice),
+                         record["answered_at"], record["seconds"], record["language"]), size)
+
+    def _packed(self, line: str, size: int, count: int) -> None:
+        self.rows.append(line)
+        self.counts.append(count)
+        self.size += size
+        if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
+            self._send()
+
+    def _send(self) -> None:
+        if self.rows:
+            rows, counts, self.rows, self.counts, self.size = self.rows, self.counts, [], [], 0
+            self.stager.send(self.statement, self.kind, rows, counts)
+
+    def flush(self) -> None:
+        self.packer.finish()
+        self._send()
+
+
 class Stager:
     """Staging tables on the write session's connection, filled from the verifying pass.
 
@@ -189,8 +223,9 @@ class Stager:
                     raise NoStaging from exc
                 raise
             for kind in KINDS:
-                cursor.execute(f"CREATE TEMP TABLE {_stage(kind)} (LIKE {TABLES[kind].name} INCLUDING "
-                               "DEFAULTS) ON COMMIT DROP")
+                if kind not in DIRECT:
+                    cursor.execute(f"CREATE TEMP TABLE {_stage(kind)} (LIKE {TABLES[kind].name} INCLUDING "
+                                   "DEFAULTS) ON COMMIT DROP")
             # Staged results are read once, by the move into their table: not worth compressing twice.
             cursor.execute(f"ALTER TABLE {_stage('attempts')} ALTER COLUMN result SET STORAGE EXTERNAL")
             # A person's hub travels as (name, region); the region is a column of the hub, not the person.
@@ -201,14 +236,16 @@ class Stager:
     # --- during the verifying pass -------------------------------------------------------------------
 
     def taker(self, kind: str) -> Taker:
-        return Taker(self, kind)
+        return AnswerTaker(self) if kind == "answers" else Taker(self, kind)
 
-    def send(self, statement: str, kind: str, rows: list[str]) -> None:
+    def send(self, statement: str, kind: str, rows: list[str], counts: list[int] | None = None) -> None:
+        """Lines of COPY text to send; `counts`, for packed answers, how many answers each line holds."""
         self.wait()
         self.staged[kind] = self.staged.get(kind, 0) + len(rows)
-        self.sending = self.sender.submit(self._copy, statement, rows, kind)
+        self.sending = self.sender.submit(self._copy, statement, rows, kind, counts)
 
-    def _copy(self, statement: str, rows: list[str], kind: str | None = None) -> None:
+    def _copy(self, statement: str, rows: list[str], kind: str | None = None,
+              counts: list[int] | None = None) -> None:
         """Lines of COPY text sent in one piece."""
         if kind in DIRECT:
             # Straight into the table: only rows of checks this import added (`land` ran before, on
@@ -217,8 +254,10 @@ class Stager:
             ours = self.ours
             assert ours is not None, "a check's rows come after the checks are landed"
             if self.added["attempts"] != self.staged["attempts"]:
-                rows = [row for row in rows if row[:row.index("\t")] in ours]
-            self.added[kind] += len(rows)
+                kept = [i for i, row in enumerate(rows) if row[:row.index("\t")] in ours]
+                rows = [rows[i] for i in kept]
+                counts = None if counts is None else [counts[i] for i in kept]
+            self.added[kind] += len(rows) if counts is None else sum(counts)
             if not rows:
                 return
         with self.driver.cursor() as cursor, cursor.copy(statement) as copy:

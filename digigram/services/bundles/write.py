@@ -146,18 +146,22 @@ def row_maker(kind: str, columns: Sequence[str], json_columns: Sequence[str], *,
 class RowWriter:
     """Adds one table's rows in batches inside the session's transaction; `close()` says how many were new.
 
-    Rows come ready for the driver (see row_maker). Use it as a context manager: on the way out it
-    waits for the batch in flight, so nothing else touches the connection while a batch is sent.
+    Rows come ready for the driver (see row_maker, and pack.py for a check's answers). Use it as a
+    context manager: on the way out it waits for the batch in flight, so nothing else touches the
+    connection while a batch is sent.
     """
 
     def __init__(self, session: Session, table: Table, columns: Sequence[str], key: Sequence[str],
-                 sender: ThreadPoolExecutor) -> None:
+                 sender: ThreadPoolExecutor, *, packed: bool = False) -> None:
         conn = session.connection()
         self.driver: Any = conn.connection.driver_connection
         self.sqlite = conn.dialect.name == "sqlite"
         self.table, self.columns, self.key = table.name, tuple(columns), tuple(key)
         self.sender = sender
+        # Rows of check_answers (pack.py): `added` then counts the answers in the rows that went in.
+        self.packed = packed
         self.rows: list[Row] = []
+        self.counts: list[int] = []  # what each gathered row counts as: a packed check, its answers
         self.size = 0  # bundle text behind the gathered rows
         self.added = 0
         self.stage: str | None = None
@@ -176,9 +180,10 @@ class RowWriter:
             self.sending.exception()
             self.sending = None
 
-    def add(self, row: Row, size: int) -> None:
-        """One row, `size` the length of its line in the bundle."""
+    def add(self, row: Row, size: int, count: int = 1) -> None:
+        """One row, `size` the length of its line(s) in the bundle, `count` the records it holds."""
         self.rows.append(row)
+        self.counts.append(count)
         self.size += size
         if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
             self.flush()
@@ -192,17 +197,20 @@ class RowWriter:
     def flush(self) -> None:
         if not self.rows:
             return
-        rows, self.rows, self.size = self.rows, [], 0
+        rows, counts, self.rows, self.counts, self.size = self.rows, self.counts, [], [], 0
         self.wait()
-        self.sending = self.sender.submit(self._send, rows)
+        self.sending = self.sender.submit(self._send, rows, counts)
 
-    def _send(self, rows: list[Row]) -> None:
+    def _send(self, rows: list[Row], counts: list[int]) -> None:
         cols = ", ".join(self.columns)
         if self.sqlite:
             marks = ", ".join("?" * len(self.columns))
-            cursor = self.driver.executemany(f"INSERT OR IGNORE INTO {self.table} ({cols}) VALUES ({marks})",
-                                             rows)
-            self.added += max(cursor.rowcount, 0)
+            insert = f"INSERT OR IGNORE INTO {self.table} ({cols}) VALUES ({marks})"
+            if self.packed:  # a row per check: which ones went in decides how many answers did
+                self.added += sum(count for row, count in zip(rows, counts, strict=True)
+                                  if self.driver.execute(insert, row).rowcount == 1)
+            else:
+                self.added += max(self.driver.executemany(insert, rows).rowcount, 0)
         else:
             self._send_postgresql(cols, rows)
 
@@ -220,9 +228,15 @@ class RowWriter:
             with cursor.copy(f"COPY {self.stage} ({cols}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            cursor.execute(f"INSERT INTO {self.table} ({cols}) SELECT {cols} FROM {self.stage} "
-                           f"ORDER BY {', '.join(self.key)} ON CONFLICT DO NOTHING")
-            self.added += max(cursor.rowcount, 0)
+            insert = (f"INSERT INTO {self.table} ({cols}) SELECT {cols} FROM {self.stage} "
+                      f"ORDER BY {', '.join(self.key)} ON CONFLICT DO NOTHING")
+            if self.packed:
+                cursor.execute(f"WITH added AS ({insert} RETURNING cardinality(sequences) AS n) "
+                               "SELECT coalesce(sum(n), 0) FROM added")
+                self.added += int(cursor.fetchone()[0])
+            else:
+                cursor.execute(insert)
+                self.added += max(cursor.rowcount, 0)
             cursor.execute(f"TRUNCATE {self.stage}")
 
     def close(self) -> int:

@@ -18,6 +18,7 @@ from digigram.core.records import (
 from digigram.core.result_record import record_text
 from digigram.store.clock import aware, now
 from digigram.store.models import (
+    ANSWERS,
     AnswerRow,
     AreaResultRow,
     AttemptRow,
@@ -82,7 +83,7 @@ def _attempt(row: AttemptRow, n_answers: int, *, with_areas: bool = False) -> At
 
 
 def _count_answers(session: Session, attempt_id: str) -> int:
-    stmt = select(func.count()).select_from(AnswerRow).where(AnswerRow.attempt_id == attempt_id)
+    stmt = select(func.count()).select_from(ANSWERS).where(ANSWERS.c.attempt_id == attempt_id)
     return int(session.scalar(stmt) or 0)
 
 
@@ -128,12 +129,12 @@ def unfinished_attempt(session: Session, person_id: str) -> Attempt | None:
 
 def attempts_for(session: Session, person_id: str) -> list[Attempt]:
     """Every attempt of the person, oldest first, with the stored area results."""
-    counts = dict(
+    counts: dict[str, int] = dict(
         session.execute(
-            select(AnswerRow.attempt_id, func.count())
-            .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+            select(ANSWERS.c.attempt_id, func.count())
+            .join(AttemptRow, AttemptRow.id == ANSWERS.c.attempt_id)
             .where(AttemptRow.person_id == person_id)
-            .group_by(AnswerRow.attempt_id)
+            .group_by(ANSWERS.c.attempt_id)
         ).all()
     )
     stmt = select(AttemptRow).where(AttemptRow.person_id == person_id).order_by(AttemptRow.started_at)
@@ -143,8 +144,8 @@ def attempts_for(session: Session, person_id: str) -> list[Attempt]:
 def seen_items(session: Session, person_id: str) -> set[str]:
     """Items the person answered in earlier attempts (the engine skips them while the bank allows)."""
     stmt = (
-        select(AnswerRow.item_id)
-        .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+        select(ANSWERS.c.item_id)
+        .join(AttemptRow, AttemptRow.id == ANSWERS.c.attempt_id)
         .where(AttemptRow.person_id == person_id)
         .distinct()
     )
@@ -183,9 +184,9 @@ def stored_result(session: Session, attempt_id: str) -> dict[str, Any] | None:
 
 
 def answers(session: Session, attempt_id: str) -> list[StoredAnswer]:
-    stmt = select(AnswerRow).where(AnswerRow.attempt_id == attempt_id).order_by(AnswerRow.sequence)
+    stmt = select(ANSWERS).where(ANSWERS.c.attempt_id == attempt_id).order_by(ANSWERS.c.sequence)
     result = []
-    for row in session.scalars(stmt):
+    for row in session.execute(stmt):
         answered = aware(row.answered_at)
         assert answered is not None
         result.append(StoredAnswer(row.sequence, row.item_id, _choice(row.choice), answered, row.seconds,

@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import func, inspect, literal_column, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from digigram.store.models import AnswerRow, AttemptRow
+from digigram.store.models import ANSWERS, AnswerRow, AttemptRow
 
 Choice = int | tuple[int, ...] | None
 # (attempt id, item id, choice, language or None)
@@ -28,8 +28,8 @@ def has_language(session: Session) -> bool:
 
 
 def count_finished_answers(session: Session, framework_id: str) -> int:
-    stmt = (select(func.count()).select_from(AnswerRow)
-            .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+    stmt = (select(func.count()).select_from(ANSWERS)
+            .join(AttemptRow, AttemptRow.id == ANSWERS.c.attempt_id)
             .where(AttemptRow.status == "finished", AttemptRow.framework_id == framework_id))
     return int(session.scalar(stmt) or 0)
 
@@ -46,13 +46,13 @@ def finished_checks_by_framework(session: Session) -> list[tuple[str, str, int]]
 def finished_answers(session: Session, framework_id: str, *, chunk: int = 20_000) -> Iterator[AnswerFact]:
     """Every answer of every finished check on this framework (any version), attempt by attempt."""
     with_language = has_language(session)
-    columns: list[Any] = [AnswerRow.attempt_id, AnswerRow.item_id, AnswerRow.choice]
-    if with_language:  # by name: the column may be newer than this module's model
-        columns.append(literal_column(f"{AnswerRow.__tablename__}.language"))
+    columns: list[Any] = [ANSWERS.c.attempt_id, ANSWERS.c.item_id, ANSWERS.c.choice]
+    if with_language:
+        columns.append(ANSWERS.c.language)
     stmt = (select(*columns)
-            .join(AttemptRow, AttemptRow.id == AnswerRow.attempt_id)
+            .join(AttemptRow, AttemptRow.id == ANSWERS.c.attempt_id)
             .where(AttemptRow.status == "finished", AttemptRow.framework_id == framework_id)
-            .order_by(AnswerRow.attempt_id, AnswerRow.sequence)
+            .order_by(ANSWERS.c.attempt_id, ANSWERS.c.sequence)
             .execution_options(yield_per=chunk))
     for row in session.execute(stmt):
         lang = row[3] if with_language else None

@@ -425,7 +425,7 @@ def unsummarised(session: Session, framework_hash: str) -> list[str]:
 def answers_of(session: Session, attempt_ids: Sequence[str]) -> list[tuple[str, str, str]]:
     """(check, item, choice as stored JSON) of the given checks."""
     marks = ", ".join("?" * len(attempt_ids))
-    sql = f"SELECT attempt_id, item_id, choice FROM answer WHERE attempt_id IN ({marks})"
+    sql = f"SELECT attempt_id, item_id, choice FROM answer_all WHERE attempt_id IN ({marks})"
     return _fetch(session, sql, list(attempt_ids))
 
 
