@@ -9,8 +9,8 @@ Run: `python -m benchmarks programme` (or `python -m benchmarks.programme [--tra
 [--engines postgresql,sqlite] [--explain] [--database URL]`). `--database` measures an already
 copied PostgreSQL database instead of making a throwaway cluster, so two versions of the code can be
 measured back to back on the same server and data without copying and migrating twice. `--answers
-packed` (the default) stores the finished checks' answers one row per check, as a region's imports do
-(revision 0013); `--answers rows` leaves them one row each.
+packed` (the default) stores the PostgreSQL copy's finished checks' answers one row per check, as a
+region's imports into PostgreSQL do (revision 0013); `--answers rows` leaves them one row each.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def p_answers(ws: Workspace) -> int:
     from digigram.store.repo.dashboard import _fetch
 
     with ws._sessions() as session:
-        return int(_fetch(session, "SELECT count(*) FROM answer")[0][0])
+        return int(_fetch(session, "SELECT count(*) FROM answer_all")[0][0])
 
 
 def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain: bool) -> None:
@@ -99,7 +99,7 @@ def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain:
 
     def scan() -> object:
         with ws._sessions() as session:
-            return _fetch(session, "SELECT count(*), count(DISTINCT item_id) FROM answer")
+            return _fetch(session, "SELECT count(*), count(DISTINCT item_id) FROM answer_all")
     baseline, _ = median_seconds(scan, runs)
     print(f"baseline, one pass over all {p_answers(ws)} answers (count, distinct questions): median "
           f"{baseline * 1000:.0f} ms", flush=True)
@@ -145,37 +145,28 @@ def _measure(label: str, ws: Workspace, runs: int, *, postgresql: bool, explain:
         _explain(ws)
 
 
-# A region's finished checks arrive by bundle or sync, which store each check's answers as one packed row
-# (revision 0013); the data set holds them one row each, as a hub PC does. --answers packed (the default)
-# packs the copy's finished checks the way an import would have.
-_PACK = {
-    "postgresql": (
-        "INSERT INTO check_answers SELECT attempt_id, array_agg(sequence ORDER BY sequence), "
-        "array_agg(item_id ORDER BY sequence), array_agg(choice ORDER BY sequence), "
-        "array_agg(answered_at ORDER BY sequence), array_agg(seconds ORDER BY sequence), "
-        "array_agg(language ORDER BY sequence) FROM answer "
-        "WHERE attempt_id IN (SELECT id FROM attempt WHERE status = 'finished') GROUP BY attempt_id"),
-    "sqlite": (
-        "INSERT INTO check_answers SELECT attempt_id, json_group_array(sequence), json_group_array(item_id), "
-        "json_group_array(choice), json_group_array(answered_at), json_group_array(seconds), "
-        "json_group_array(language) FROM (SELECT * FROM answer WHERE attempt_id IN "
-        "(SELECT id FROM attempt WHERE status = 'finished') ORDER BY attempt_id, sequence) "
-        "GROUP BY attempt_id"),
-}
+# A region's finished checks arrive by bundle or sync, which on PostgreSQL store each check's answers as one
+# packed row (revision 0013); the data set holds them one row each, as a hub PC (and SQLite) does.
+# --answers packed (the default) packs the PostgreSQL copy's finished checks the way an import would have.
+_PACK = (
+    "INSERT INTO check_answers SELECT attempt_id, array_agg(sequence ORDER BY sequence), "
+    "array_agg(item_id ORDER BY sequence), array_agg(choice ORDER BY sequence), "
+    "array_agg(answered_at ORDER BY sequence), array_agg(seconds ORDER BY sequence), "
+    "array_agg(language ORDER BY sequence) FROM answer "
+    "WHERE attempt_id IN (SELECT id FROM attempt WHERE status = 'finished') GROUP BY attempt_id")
 
 
 def pack_answers(ws: Workspace) -> float:
-    """The finished checks' answers moved into check_answers, as imports store them; returns seconds."""
+    """The finished checks' answers moved into check_answers, as imports into PostgreSQL store them;
+    returns the seconds it took."""
     from sqlalchemy import text
 
     started = time.perf_counter()
     with ws.store.sessions() as session, session.begin():
-        dialect = session.connection().dialect.name
-        session.execute(text(_PACK[dialect]))
+        session.execute(text(_PACK))
         session.execute(text("DELETE FROM answer WHERE attempt_id IN (SELECT attempt_id FROM check_answers)"))
     with ws.store.engine.connect() as conn:
-        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE" if dialect ==
-                                                                        "postgresql" else "ANALYZE"))
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     return time.perf_counter() - started
 
 
@@ -211,8 +202,6 @@ def main() -> int:
                 pass
             print(f"opened (migrated) in {time.perf_counter() - started:.1f} s", flush=True)
             with Workspace.open(database_url=url, framework_path=shipped_framework_path()) as ws:
-                if args.answers == "packed":
-                    print(f"answers packed per check in {pack_answers(ws):.1f} s", flush=True)
                 _measure("PostgreSQL (throwaway cluster, shared_buffers 64 MB, fsync off)", ws, args.runs,
                          postgresql=True, explain=args.explain)
         finally:
@@ -224,8 +213,6 @@ def main() -> int:
 
             shutil.copyfile(source, work / source.name)
             with Workspace.open(data_dir=work, framework_path=shipped_framework_path()) as ws:
-                if args.answers == "packed":
-                    print(f"answers packed per check in {pack_answers(ws):.1f} s", flush=True)
                 _measure("SQLite (a copy of the data set)", ws, args.runs, postgresql=False, explain=False)
     return 0
 

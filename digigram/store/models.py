@@ -165,13 +165,13 @@ def _packed(element: Any) -> Any:
 
 
 class CheckAnswersRow(Base):
-    """A finished check's answers in one row (revision 0013), as a bundle's import or a sync writes them.
+    """A finished check's answers in one row (revision 0013), as an import into PostgreSQL writes them.
 
     Element i of every column is the check's i-th answer, in answer order. A check's answers are never
     changed once it is finished, and reading all of them is the only use, so a row per check spares the
     server a row, an index entry and a key check per answer (30 answers and more a check). The answers
-    a person gives on this PC go one row each into `answer` (each committed before the next question);
-    read both through ANSWERS.
+    a person gives go one row each into `answer` (each committed before the next question), as do
+    SQLite's imports; read both through ANSWERS.
     """
 
     __tablename__ = "check_answers"

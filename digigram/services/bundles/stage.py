@@ -161,13 +161,10 @@ class AnswerTaker(Taker):
         super().__init__(stager, "answers")
         self.statement = f"COPY {PACKED.name} ({', '.join(PACKED_COLUMNS)}) FROM STDIN"
         self.counts: list[int] = []  # answers in each gathered row
-        self.packer = Packer(copy_line, self._packed)
+        self.packer = Packer(copy_line, self._packed, key="attempt_id")
 
     def __call__(self, record: Record, size: int) -> None:
-        choice = record["choice"]
-        self.packer.add((record["attempt_id"], record["sequence"], record["item_id"],
-                         choice.__repr__() if type(choice) is int else json_text("choice", choice),
-                         record["answered_at"], record["seconds"], record["language"]), size)
+        self.packer.add(record, size)
 
     def _packed(self, line: str, size: int, count: int) -> None:
         self.rows.append(line)

@@ -158,10 +158,10 @@ class RowWriter:
         self.sqlite = conn.dialect.name == "sqlite"
         self.table, self.columns, self.key = table.name, tuple(columns), tuple(key)
         self.sender = sender
-        # Rows of check_answers (pack.py): `added` then counts the answers in the rows that went in.
+        # Rows of check_answers, on PostgreSQL (pack.py): `added` then counts the answers in the rows
+        # that went in.
         self.packed = packed
         self.rows: list[Row] = []
-        self.counts: list[int] = []  # what each gathered row counts as: a packed check, its answers
         self.size = 0  # bundle text behind the gathered rows
         self.added = 0
         self.stage: str | None = None
@@ -180,10 +180,9 @@ class RowWriter:
             self.sending.exception()
             self.sending = None
 
-    def add(self, row: Row, size: int, count: int = 1) -> None:
-        """One row, `size` the length of its line(s) in the bundle, `count` the records it holds."""
+    def add(self, row: Row, size: int) -> None:
+        """One row, `size` the length of its line in the bundle (of its lines, for a packed check)."""
         self.rows.append(row)
-        self.counts.append(count)
         self.size += size
         if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
             self.flush()
@@ -197,20 +196,17 @@ class RowWriter:
     def flush(self) -> None:
         if not self.rows:
             return
-        rows, counts, self.rows, self.counts, self.size = self.rows, self.counts, [], [], 0
+        rows, self.rows, self.size = self.rows, [], 0
         self.wait()
-        self.sending = self.sender.submit(self._send, rows, counts)
+        self.sending = self.sender.submit(self._send, rows)
 
-    def _send(self, rows: list[Row], counts: list[int]) -> None:
+    def _send(self, rows: list[Row]) -> None:
         cols = ", ".join(self.columns)
         if self.sqlite:
             marks = ", ".join("?" * len(self.columns))
-            insert = f"INSERT OR IGNORE INTO {self.table} ({cols}) VALUES ({marks})"
-            if self.packed:  # a row per check: which ones went in decides how many answers did
-                self.added += sum(count for row, count in zip(rows, counts, strict=True)
-                                  if self.driver.execute(insert, row).rowcount == 1)
-            else:
-                self.added += max(self.driver.executemany(insert, rows).rowcount, 0)
+            cursor = self.driver.executemany(f"INSERT OR IGNORE INTO {self.table} ({cols}) VALUES ({marks})",
+                                             rows)
+            self.added += max(cursor.rowcount, 0)
         else:
             self._send_postgresql(cols, rows)
 

@@ -1,10 +1,11 @@
-"""A finished check that arrives in a bundle or by sync stores its answers in one row (`check_answers`).
+"""A finished check imported into PostgreSQL stores its answers in one row (`check_answers`).
 
 A programme year is 1.8 million answers of 47,000 checks. One row per answer made the regional server
 insert a row, an index entry and a foreign-key check for each, the largest part of a national import's
-server time. Checks never change once finished and are read whole, so an imported check's answers now go
-into one row of arrays, in answer order (native arrays on PostgreSQL, JSON arrays on SQLite). Answers a
-person gives on this PC still go one row each into `answer`, each committed before the next question.
+server time. Checks never change once finished and are read whole, so a check that arrives by bundle or
+sync now keeps its answers in one row of arrays, in answer order. Answers a person gives on this PC still
+go one row each into `answer`, each committed before the next question. The table is the same on SQLite
+(JSON arrays), whose imports keep writing rows (services/bundles/pack.py says why).
 
 Readers see both through the view `answer_all` (models.ANSWERS): the same columns as `answer`, a row per
 answer. Rows already stored stay where they are. Downgrading unpacks every packed check into `answer`.
