@@ -178,6 +178,27 @@ def test_a_genuine_bundle_is_compared_as_text_without_parsing_a_stored_result(
     assert parsed == []
 
 
+def test_checks_the_database_holds_are_not_recomputed_again(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check already stored is compared with the database's copy, not recomputed. On PostgreSQL the
+    recompute's process starts before the checks are compared, and must wait to hear which are stored."""
+    made: list[recompute.Recompute] = []
+    init = recompute.Recompute.__init__
+
+    def keep(self: recompute.Recompute, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(recompute.Recompute, "__init__", keep)
+    bundle = write_zip(tmp_path / "b.zip", hub[0].items())
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        first = import_bundle(ws, bundle, key=KEY)
+        again = import_bundle(ws, bundle, key=KEY)
+    assert first.added["attempts"] == 13 and again.unchanged["attempts"] == 13
+    assert [r.recomputed for r in made] == [13, 0]
+
+
 def test_a_stored_result_that_is_not_a_record_is_refused_as_damaged(
         hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
     """The verifying pass leaves a stored result's full check to the recompute: still refused, naming

@@ -201,6 +201,24 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
     if found != listed:
         raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
+    # With staging (PostgreSQL) and fork, the recompute goes to a second process from here on: it needs
+    # the frameworks, and hears which checks the database holds as the checks below are compared.
+    side = SideRecompute(recompute, checker, early=True) if stage is not None and forks() else None
+    try:
+        _verify_checks(reader, checker, progress, stage, seen, side)
+        _verify_rest(reader, checker, progress, stage, seen, None if side is not None else recompute)
+    except BaseException:
+        if side is not None:
+            side.stop()
+        raise
+    if side is not None:
+        side.result()  # only now: a record the pass refused is reported first, as in one process
+    return seen
+
+
+def _verify_checks(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,
+                   seen: _Seen, side: SideRecompute | None) -> None:
+    """Pass 1's checks; a forked recompute (`side`) hears, chunk by chunk, which the database holds."""
     # Each stored result is checked by the recompute (or, for a check the database holds, found equal to
     # the database's copy): checking it here too would parse every one of them twice.
     # A check is fingerprinted only when the database holds it already (the only ones compared): its
@@ -215,6 +233,8 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
             digest = _digest("attempts", rec) if rec["id"] in stored else 0
             seen.attempts[rec["id"]] = (rec["framework_hash"], digest)
         pending.clear()
+        if side is not None:
+            side.decided(len(seen.attempts), sorted(stored))
 
     for rec in _records(reader, "attempts", progress, stage, deferred=True):
         if rec["person_id"] not in seen.people:
@@ -227,22 +247,13 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         if len(pending) >= CHUNK:
             fingerprint()
     fingerprint()
+    if side is not None:
+        side.all_decided()
     if stage is not None:
         # The checks go into their table now, so that their answers can go straight into theirs; every
         # person they name must be found first (a framework was, by check_attempt).
         _people_found(checker, seen)
         stage.land()
-    # With staging (PostgreSQL) and fork, the recompute goes to a second process from here on.
-    side = SideRecompute(recompute, checker) if stage is not None and forks() else None
-    try:
-        _verify_rest(reader, checker, progress, stage, seen, None if side is not None else recompute)
-    except BaseException:
-        if side is not None:
-            side.stop()
-        raise
-    if side is not None:
-        side.result()  # only now: a record the pass refused is reported first, as in one process
-    return seen
 
 
 def _verify_rest(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,

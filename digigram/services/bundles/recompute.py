@@ -18,7 +18,7 @@ import contextlib
 import json
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -94,6 +94,9 @@ class Recompute:
     def __init__(self, reader: BundleReader, checker: Checker, *, skip: set[str],
                  summaries: SpooledSummaries | None = None) -> None:
         self.reader, self.checker, self.skip = reader, checker, skip
+        # Called with a check's line number before `skip` is asked about it: in a recompute forked before
+        # the checks are all compared with the database, it waits until that check has been (side.py).
+        self.decided: Callable[[int], None] | None = None
         # Each vouched-for check's summary, made here from what the recompute holds (bundles.derived).
         self.summaries = summaries
         self._attempts: Iterator[bytes] | None = None
@@ -166,13 +169,19 @@ class Recompute:
                           "changed or damaged. Ask the hub to export the bundle again.",
                           name=RECORD_FILES["attempts"])) from None
 
+    def _skips(self, attempt_id: str) -> bool:
+        """Whether the check just read (line self._line) is in the database already."""
+        if self.decided is not None:
+            self.decided(self._line)
+        return attempt_id in self.skip
+
     def _advance_to(self, attempt_id: str) -> None:
         """Queue every check up to `attempt_id` (those before it have no answers) and start that one."""
         while True:
             attempt = self._next_attempt()
             if attempt is None:
                 raise dangling("answers", "attempt", attempt_id)
-            check = _Check(attempt, self._line, skip=attempt["id"] in self.skip)
+            check = _Check(attempt, self._line, skip=self._skips(attempt["id"]))
             if attempt["id"] == attempt_id:
                 self._current = check
                 return
@@ -206,7 +215,7 @@ class Recompute:
             self._queue(self._current)
             self._current = None
         while (attempt := self._next_attempt()) is not None:
-            self._queue(_Check(attempt, self._line, skip=attempt["id"] in self.skip))
+            self._queue(_Check(attempt, self._line, skip=self._skips(attempt["id"])))
         self._run()
         if self.summaries is not None:
             self.summaries.flush()

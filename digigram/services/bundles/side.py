@@ -1,11 +1,13 @@
 """The import's recompute of stored results in a second process, beside the verifying pass, where fork exists.
 
-Recomputing every finished check is the largest part of an import's Python work, and it needs nothing
-the rest of the pass makes after the checks' file has been read: the frameworks are loaded and the checks
-already in the database are known. So once that file is done, a forked child takes a copy of the
-recompute, opens the bundle file again itself, reads the answers and recomputes, while the parent goes
-on checking and staging every record; two cores work instead of one. The child's bytes are checked
-against the same signed checksums, so it reads what the parent reads.
+Recomputing every finished check is the largest part of an import's Python work, and it needs only the
+frameworks and which checks the database holds already. So once the frameworks' file is read, a forked
+child takes a copy of the recompute, opens the bundle file again itself, reads the checks and answers
+and recomputes, while the parent goes on checking and staging every record; two cores work instead of
+one, from the checks' file on (where the parent alone used to work several seconds a national bundle).
+The parent tells the child which checks the database holds as it compares them, a chunk at a time; the
+child waits for a check's verdict before recomputing it. The child's bytes are checked against the same
+signed checksums, so it reads what the parent reads.
 
 The parent asks for the outcome only once its own pass has accepted every record, so a record the pass
 refuses is reported before any recompute finding, as when both ran in one process. Where fork is not
@@ -14,9 +16,11 @@ available (Windows, macOS) the recompute runs in the pass itself, as before.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import zipfile
 from multiprocessing.connection import Connection
 from typing import Any
@@ -49,11 +53,30 @@ def start_holding_stops(process: Any) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop that came meanwhile is heard here
 
 
-def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
+class _Verdicts:
+    """In the fork: which checks the database holds, as the parent finds them chunk by chunk while it
+    checks the checks' file. Waits, when asked about a check, until the parent has compared it."""
+
+    def __init__(self, recompute: Recompute, hearing: Connection) -> None:
+        self.skip, self.hearing = recompute.skip, hearing
+        self.through = 0  # checks (lines of the checks' file) compared so far
+
+    def __call__(self, line: int) -> None:
+        while self.through < line:
+            try:
+                self.through, stored = self.hearing.recv()
+            except EOFError:  # the parent is gone (or stopped checking): nothing to recompute for
+                raise RuntimeError("the importing process stopped") from None
+            self.skip.update(stored)
+
+
+def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection | None) -> None:
     """In the fork: the answers read again from this process's own view of the file, then recomputed."""
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
     outcome: tuple[Any, ...]
     try:
+        if hearing is not None:
+            recompute.decided = _Verdicts(recompute, hearing)
         # Nothing of the parent's is used: its zip handle shares a file position, its database
         # connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another).
         reader = recompute.reader
@@ -82,18 +105,39 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection) -> None:
 class SideRecompute:
     """The recompute running in a forked child; `result()` waits for it and takes over its outcome."""
 
-    def __init__(self, recompute: Recompute, checker: Checker) -> None:
+    def __init__(self, recompute: Recompute, checker: Checker, *, early: bool = False) -> None:
+        """`early`: forked before the checks' file is read; the parent then tells it, with `decided`, which
+        checks the database holds as it finds them."""
         self.recompute = recompute
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
         self.receiving = receiving
-        self.process = context.Process(target=_child, args=(recompute, checker, sending), daemon=True,
-                                       name="bundle-recompute")
+        hearing: Connection | None = None
+        self.telling: Connection | None = None
+        if early:
+            hearing, self.telling = context.Pipe(duplex=False)
+        self.process = context.Process(target=_child, args=(recompute, checker, sending, hearing),
+                                       daemon=True, name="bundle-recompute")
         start_holding_stops(self.process)
         sending.close()
+        if hearing is not None:
+            hearing.close()
+
+    def decided(self, through: int, stored: list[str]) -> None:
+        """The first `through` checks of the file are compared with the database; `stored` are those of
+        them (since the last call) it holds."""
+        assert self.telling is not None
+        with contextlib.suppress(OSError):  # the child has ended: result() says how, once the pass is done
+            self.telling.send((through, stored))
+
+    def all_decided(self) -> None:
+        """Every check of the file is compared (the file's count is the parent's to check)."""
+        self.decided(sys.maxsize, [])
 
     def result(self) -> None:
         """The child's outcome: its findings become this process's recompute, its refusal raised here."""
+        if self.telling is not None:
+            self.telling.close()
         try:
             outcome = self.receiving.recv()
         except EOFError:
@@ -124,3 +168,5 @@ class SideRecompute:
             self.process.kill()
         self.process.join()
         self.receiving.close()
+        if self.telling is not None:
+            self.telling.close()
