@@ -153,11 +153,8 @@ def test_a_result_changed_in_the_stored_layout_is_refused_too(
     assert "do not follow from its answers" in en, en
 
 
-def test_a_genuine_bundle_is_compared_as_text_without_parsing_a_stored_result(
-        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """What makes the recompute cheap: a genuine check's stored text and area rows are, to the byte, what
-    the recompute writes (the hub and the region here share the arithmetic), so none is parsed."""
+def _recomputes(monkeypatch: pytest.MonkeyPatch) -> list[recompute.Recompute]:
+    """Every Recompute the imports make from now on (a forked one's findings are copied back into it)."""
     made: list[recompute.Recompute] = []
     init = recompute.Recompute.__init__
 
@@ -166,6 +163,15 @@ def test_a_genuine_bundle_is_compared_as_text_without_parsing_a_stored_result(
         made.append(self)
 
     monkeypatch.setattr(recompute.Recompute, "__init__", keep)
+    return made
+
+
+def test_a_genuine_bundle_is_compared_as_text_without_parsing_a_stored_result(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What makes the recompute cheap: a genuine check's stored text and area rows are, to the byte, what
+    the recompute writes (the hub and the region here share the arithmetic), so none is parsed."""
+    made = _recomputes(monkeypatch)
     parsed: list[Any] = []  # stored results and area rows parsed
     stored, row = recompute.Recompute._stored, recompute._RESULT
     monkeypatch.setattr(recompute.Recompute, "_stored",
@@ -183,14 +189,7 @@ def test_checks_the_database_holds_are_not_recomputed_again(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A check already stored is compared with the database's copy, not recomputed. On PostgreSQL the
     recompute's process starts before the checks are compared, and must wait to hear which are stored."""
-    made: list[recompute.Recompute] = []
-    init = recompute.Recompute.__init__
-
-    def keep(self: recompute.Recompute, *args: Any, **kwargs: Any) -> None:
-        init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(recompute.Recompute, "__init__", keep)
+    made = _recomputes(monkeypatch)
     bundle = write_zip(tmp_path / "b.zip", hub[0].items())
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         first = import_bundle(ws, bundle, key=KEY)

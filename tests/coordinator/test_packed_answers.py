@@ -21,6 +21,7 @@ from digigram.store.repo import attempts as attempt_rows
 from digigram.store.repo import people as people_rows
 from tests.conftest import Target
 from tests.coordinator.test_bundle_support import KEY, SMALL, dump_target, lines, make_hub, members
+from tests.store.helpers import downgrade
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +57,15 @@ def _pack_on_sqlite(target: Target) -> int:
     finally:
         engine.dispose()
     return int(packed)
+
+
+def _import_packed(path: Path, target: Target) -> None:
+    """The bundle imported, its answers packed as PostgreSQL's import packs them (by hand on SQLite)."""
+    with Workspace.open(**target.open_kwargs()) as ws:
+        import_bundle(ws, path, key=KEY)
+    if target.is_sqlite:
+        _pack_on_sqlite(target)
+    assert _stored_counts(target)[0] == 0
 
 
 def _stored_counts(target: Target) -> tuple[int, int]:
@@ -115,11 +125,8 @@ def test_a_second_import_adds_no_answers_and_counts_them_as_there(
 
 def test_deleting_a_person_takes_their_packed_answers_with_them(
         bundle: tuple[Path, list[dict[str, Any]]], target: Target) -> None:
-    path, _ = bundle
+    _import_packed(bundle[0], target)
     with Workspace.open(**target.open_kwargs()) as ws:
-        import_bundle(ws, path, key=KEY)
-        if target.is_sqlite:
-            _pack_on_sqlite(target)
         engine = target.engine()
         try:
             with engine.connect() as conn:
@@ -143,22 +150,13 @@ def test_deleting_a_person_takes_their_packed_answers_with_them(
 
 def test_revision_0013_downgraded_unpacks_every_answer_into_its_own_row(
         bundle: tuple[Path, list[dict[str, Any]]], target: Target) -> None:
-    from alembic import command
-
     path, records = bundle
-    with Workspace.open(**target.open_kwargs()) as ws:
-        import_bundle(ws, path, key=KEY)
-    if target.is_sqlite:
-        _pack_on_sqlite(target)
-    assert _stored_counts(target)[0] == 0
+    _import_packed(path, target)
     before = dump_target(target)["answer"]
     assert len(before) == len(records)
     engine = make_engine(target.url, foreign_keys=False)
     try:
-        config = migrate._config()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0012")
+        downgrade(engine, "0012")
         with engine.connect() as conn:
             assert migrate.current(conn) == "0012"
             rows = conn.execute(text("SELECT count(*) FROM answer")).scalar_one()

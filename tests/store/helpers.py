@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from digigram.core.framework import Framework, Item
 
 
@@ -25,3 +27,16 @@ def without_roles(framework: Path, out: Path) -> Path:
     text = framework.read_text(encoding="utf-8")
     out.write_text(text[:text.index("\nprofiles:")] + text[text.index("\nitems:"):], encoding="utf-8")
     return out
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Alembic's own downgrade to `revision`, on `engine` (made without SQLite's foreign keys, as the
+    migrations run), in one transaction: what an administrator rolling a revision back by hand does."""
+    from alembic import command
+
+    from digigram.store import migrate
+
+    config = migrate._config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)

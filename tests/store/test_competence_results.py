@@ -18,6 +18,7 @@ from digigram.store import migrate
 from digigram.store.db import make_engine
 from tests.conftest import Target
 from tests.store.conftest import SMALL
+from tests.store.helpers import downgrade
 
 STEP = importlib.import_module("digigram.store.migrations.versions.0007_competence_results")
 STAMP = "'2024-01-02 10:00:00'"
@@ -138,8 +139,6 @@ def test_revision_0012_drops_the_rows_and_a_downgrade_makes_them_again(
         new_target: Callable[..., Target]) -> None:
     """The rows go (the stored results hold what they held); rolled back by hand, 0012 makes every
     readable finished check's rows again from its stored result, on SQLite and PostgreSQL."""
-    from alembic import command
-
     target = new_target(migrated=False)
     records = _old_checks_migrated(target)
     migrate.upgrade(target.url, to="0012")
@@ -149,10 +148,7 @@ def test_revision_0012_drops_the_rows_and_a_downgrade_makes_them_again(
             assert "competence_result" not in inspect(conn).get_table_names()
             kept = conn.execute(text("SELECT count(*) FROM attempt WHERE result IS NOT NULL")).scalar_one()
             assert kept == 6
-        config = migrate._config()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0011")
+        downgrade(engine, "0011")
         with engine.connect() as conn:
             assert migrate.current(conn) == "0011"
             assert _stored(conn) == _expected(records)
