@@ -52,7 +52,11 @@ class Checker:
         if content_hash not in self.frameworks:
             from digigram.core.loader import load_framework_text
 
-            found = self.texts[content_hash]
+            # Normally read already (a check's framework is found while its file is checked); a recompute
+            # forked before that looks a framework the bundle does not carry up in the database itself.
+            found = self.snapshot(content_hash)
+            if found is None:
+                raise dangling("attempts", "framework", content_hash)
             try:
                 # Handout files stay in the hub's framework folder; one missing here leaves its resource
                 # without a file, as a stored framework's does, instead of refusing the whole bundle.
