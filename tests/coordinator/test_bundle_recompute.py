@@ -27,6 +27,7 @@ from digigram.services.workspace import Workspace
 from tests.conftest import Target
 from tests.coordinator.test_bundle_support import (
     KEY,
+    MANIFEST,
     SMALL,
     as_jsonl,
     dump_target,
@@ -196,6 +197,26 @@ def test_checks_the_database_holds_are_not_recomputed_again(
         again = import_bundle(ws, bundle, key=KEY)
     assert first.added["attempts"] == 13 and again.unchanged["attempts"] == 13
     assert [r.recomputed for r in made] == [13, 0]
+
+
+def test_checks_whose_framework_only_the_database_holds_are_recomputed_on_it(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundle may leave out a framework the region has (docs/bundles.md): its checks are recomputed on
+    the database's copy, also by a recompute process forked before the checks' file names it."""
+    made = _recomputes(monkeypatch)
+    make_hub(tmp_path / "other", people=2, hub="Хаб Ірпінь", seed=11)
+    with Workspace.open(data_dir=tmp_path / "other", framework_path=SMALL) as ws:
+        export_bundle(ws, tmp_path / "other.zip", key=KEY)
+    files = members(tmp_path / "other.zip")
+    manifest = json.loads(files[MANIFEST])
+    manifest["frameworks"] = []
+    without = reseal({**files, RECORD_FILES["frameworks"]: b""}, manifest=manifest)
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        import_bundle(ws, write_zip(tmp_path / "b.zip", hub[0].items()), key=KEY)  # the framework arrives
+        report = import_bundle(ws, write_zip(tmp_path / "without.zip", without.items()), key=KEY)
+    assert report.added["attempts"] == 3 and report.added["frameworks"] == 0
+    assert [r.recomputed for r in made] == [13, 3]
 
 
 def test_a_stored_result_that_is_not_a_record_is_refused_as_damaged(
@@ -411,3 +432,58 @@ def test_a_recompute_process_that_stops_is_said_in_words_and_nothing_is_imported
     assert "Збережені результати не вдалося перерахувати" in uk and "Нічого не імпортовано" in uk, uk
     for words in (en, uk):  # the process's own words stay out of what a person reads
         assert "ValueError" not in words and "in English" not in words and "code" not in words, words
+
+
+_KILLED_AT_FIRST_VERDICT = """
+import os, signal, sys
+from pathlib import Path
+from digigram.services.bundles import side
+from digigram.services.bundles.importer import import_bundle
+from digigram.services.workspace import Workspace
+from tests.coordinator.test_bundle_support import KEY, SMALL
+
+def decided(self, through, stored):
+    Path(sys.argv[3]).write_text(str(self.process.pid))
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system stops a process short of memory
+
+side.SideRecompute.decided = decided
+with Workspace.open(database_url=sys.argv[1], framework_path=SMALL) as ws:
+    import_bundle(ws, sys.argv[2], key=KEY)
+"""
+
+
+def test_a_recompute_process_ends_when_the_import_that_forked_it_is_killed(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    """Killed outright (no code of its own runs), the importing process leaves no recompute behind
+    waiting for the verdicts it would have sent, holding its memory."""
+    if target.is_sqlite or not side.forks():
+        pytest.skip("the recompute goes to a second process only on PostgreSQL, where fork exists")
+    import subprocess
+    import sys
+    import time
+
+    said = tmp_path / "child"
+    bundle = write_zip(tmp_path / "b.zip", hub[0].items())
+    command = [sys.executable, "-c", _KILLED_AT_FIRST_VERDICT, target.url, str(bundle), str(said)]
+    with (tmp_path / "stderr").open("w") as err:  # a file, not a pipe a left-behind child would hold open
+        done = subprocess.run(command, cwd=Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
+                              stderr=err, timeout=120)
+    assert done.returncode == -signal.SIGKILL, (tmp_path / "stderr").read_text()
+    child = int(said.read_text())
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.1)
+    try:
+        assert not _running(child)
+    finally:
+        if _running(child):
+            os.kill(child, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie is reaped by init, not by this test)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

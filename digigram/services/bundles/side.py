@@ -70,9 +70,13 @@ class _Verdicts:
             self.skip.update(stored)
 
 
-def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection | None) -> None:
+def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection | None,
+           parents: tuple[Connection | None, ...]) -> None:
     """In the fork: the answers read again from this process's own view of the file, then recomputed."""
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
+    for end in parents:  # the parent's ends: held open here, the child would never hear the parent go
+        if end is not None:
+            end.close()
     outcome: tuple[Any, ...]
     try:
         if hearing is not None:
@@ -116,7 +120,8 @@ class SideRecompute:
         self.telling: Connection | None = None
         if early:
             hearing, self.telling = context.Pipe(duplex=False)
-        self.process = context.Process(target=_child, args=(recompute, checker, sending, hearing),
+        self.process = context.Process(target=_child,
+                                       args=(recompute, checker, sending, hearing, (receiving, self.telling)),
                                        daemon=True, name="bundle-recompute")
         start_holding_stops(self.process)
         sending.close()
