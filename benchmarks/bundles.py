@@ -149,7 +149,8 @@ def _targets(engines: list[str], work: Path) -> list[tuple[str, Callable[[str], 
 
 _CLUSTERS: list[Any] = []
 # The rows a check's import writes by the million, each checked against its check by a foreign key.
-_ROW_KEYS = ("answer", "area_result", "competence_result")  # the last until revision 0012
+# check_answers from revision 0013 (an imported check's answers, one row per check on PostgreSQL).
+_ROW_KEYS = ("answer", "check_answers", "area_result", "competence_result")  # the last until revision 0012
 
 
 def _drop_row_keys(url: str) -> None:

@@ -202,6 +202,8 @@ def main() -> int:
                 pass
             print(f"opened (migrated) in {time.perf_counter() - started:.1f} s", flush=True)
             with Workspace.open(database_url=url, framework_path=shipped_framework_path()) as ws:
+                if args.answers == "packed":
+                    print(f"answers packed per check in {pack_answers(ws):.1f} s", flush=True)
                 _measure("PostgreSQL (throwaway cluster, shared_buffers 64 MB, fsync off)", ws, args.runs,
                          postgresql=True, explain=args.explain)
         finally:
