@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from digigram.core.bundle.format import RECORD_FILES
 from digigram.services.bundles.importer import export_bundle, import_bundle
-from digigram.services.bundles.pack import copy_line
 from digigram.services.bundles.rows import json_text
+from digigram.services.bundles.stage import copy_line
 from digigram.services.workspace import Workspace
 from digigram.store import migrate
 from digigram.store.db import make_engine

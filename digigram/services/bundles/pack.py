@@ -3,8 +3,8 @@
 A bundle's answers come in key order, so each check's answers are one run of lines: a `Packer` gathers
 the run and hands on one packed row when the next check starts (and at the end). The row is the check's
 id and one array per answer column, element i being its i-th answer: a line of COPY text with array
-literals, or Python lists for the driver to send. It reads back through the view `answer_all` as the rows
-`answer` would have held, choices as the same JSON text.
+literals (stage.copy_line), or Python lists for the driver to send. It reads back through the view
+`answer_all` as the rows `answer` would have held, choices as the same JSON text.
 
 SQLite keeps an imported check's answers one row each in `answer`: the import writes in its own process,
 where a row costs little, and SQLite reads rows many times faster than it unpacks JSON arrays (a pass over
@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from digigram.services.bundles.rows import json_text
 from digigram.store.models import AnswerRow, CheckAnswersRow
 
 PACKED: Table = CheckAnswersRow.__table__  # type: ignore[assignment]
@@ -35,8 +34,8 @@ Emit = Callable[[Any, int, int], None]
 class Packer:
     """Gathers one check's answers at a time; `emit` hears each check's packed row once its run ends.
 
-    `pack` makes the row from the check's answers: python_row from Answer tuples (`key` 0), copy_line
-    from checked records (`key` "attempt_id"). Call `finish()` after the last answer.
+    `pack` makes the row from the check's answers: python_row from Answer tuples (`key` 0),
+    stage.copy_line from checked records (`key` "attempt_id"). Call `finish()` after the last answer.
     """
 
     def __init__(self, pack: Callable[[list[Any]], Any], emit: Emit, *, key: int | str = 0) -> None:
@@ -65,35 +64,3 @@ def python_row(answers: list[Answer]) -> tuple[Any, ...]:
     return (answers[0][0], list(sequences), list(items), list(choices),
             [m if m is None or isinstance(m, str) else m.isoformat() for m in moments], list(seconds),
             list(languages))
-
-
-def _texts(values: list[str | None]) -> str:
-    """Text elements as an array literal: each in double quotes (its backslashes and quotes escaped), a
-    missing one NULL."""
-    if None not in values:
-        joined = "".join(values)  # type: ignore[arg-type]
-        if "\\" not in joined and '"' not in joined:
-            return '{"' + '","'.join(values) + '"}'  # type: ignore[arg-type]
-    return "{" + ",".join("NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
-                          for v in values) + "}"
-
-
-def _copy_field(literal: str) -> str:
-    """An array literal as a field of COPY text (backslash, tab, newline and carriage return escaped)."""
-    if "\\" in literal or "\t" in literal or "\n" in literal or "\r" in literal:
-        literal = literal.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return literal
-
-
-def copy_line(records: list[Record]) -> str:
-    """One check's checked answer records (in answer order) as its packed row: one line of COPY text,
-    newline included, columns in PACKED_COLUMNS order."""
-    return "\t".join((
-        records[0]["attempt_id"],
-        "{" + ",".join([r["sequence"].__repr__() for r in records]) + "}",
-        _copy_field(_texts([r["item_id"] for r in records])),
-        _copy_field(_texts([json_text("choice", r["choice"]) for r in records])),  # as answer.choice
-        '{"' + '","'.join([r["answered_at"].isoformat() for r in records]) + '"}',
-        "{" + ",".join(["NULL" if (s := r["seconds"]) is None else s.__repr__() for r in records]) + "}",
-        _copy_field(_texts([r["language"] for r in records])),
-    )) + "\n"

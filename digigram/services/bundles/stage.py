@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
-from digigram.services.bundles.pack import PACKED, PACKED_COLUMNS, Packer, copy_line
+from digigram.services.bundles.pack import PACKED, PACKED_COLUMNS, Packer
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 
 # A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries
@@ -127,6 +127,31 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
     exec(compile("\n".join(body), f"<bundle copy lines: {kind}>", "exec"), space)
     made: Callable[[Record], str] = space[f"line_{kind}"]
     return made
+
+
+def _texts(values: list[str | None]) -> str:
+    """Text elements as an array literal: each in double quotes (its backslashes and quotes escaped), a
+    missing one NULL."""
+    if None not in values:
+        joined = "".join(values)  # type: ignore[arg-type]
+        if "\\" not in joined and '"' not in joined:
+            return '{"' + '","'.join(values) + '"}'  # type: ignore[arg-type]
+    return "{" + ",".join("NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                          for v in values) + "}"
+
+
+def copy_line(records: list[Record]) -> str:
+    """One check's checked answer records (in answer order) as its packed row: one line of COPY text,
+    newline included, columns in PACKED_COLUMNS order."""
+    return "\t".join((
+        records[0]["attempt_id"],
+        "{" + ",".join([r["sequence"].__repr__() for r in records]) + "}",
+        copy_text(_texts([r["item_id"] for r in records])),
+        copy_text(_texts([json_text("choice", r["choice"]) for r in records])),  # as answer.choice
+        '{"' + '","'.join([r["answered_at"].isoformat() for r in records]) + '"}',
+        "{" + ",".join(["NULL" if (s := r["seconds"]) is None else s.__repr__() for r in records]) + "}",
+        copy_text(_texts([r["language"] for r in records])),
+    )) + "\n"
 
 
 class Taker:
