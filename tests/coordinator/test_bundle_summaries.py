@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -104,8 +105,10 @@ def test_a_disk_that_fills_up_leaves_the_rest_to_the_database(
     the batch cut short and every later check are summarised from the database, all of them the same,
     and the import lands (nothing refused by the disk is tried again when the file is read or closed)."""
     path, checks = bundle
-    def temporary_file(*, buffering: int = -1, **_: Any) -> Any:  # as the system's would be made
-        raw = _DiskFillingUp(tmp_path / "spool")
+    made = itertools.count()
+
+    def temporary_file(*, buffering: int = -1, **_: Any) -> Any:  # as the system's would be made: each its own
+        raw = _DiskFillingUp(tmp_path / f"spool-{next(made)}")
         return raw if buffering == 0 else io.BufferedRandom(raw)
 
     monkeypatch.setattr(derived, "tempfile", SimpleNamespace(TemporaryFile=temporary_file))

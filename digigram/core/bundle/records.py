@@ -446,6 +446,14 @@ class RecordCheck:
         self.last = key
         return record
 
+    def taken(self, count: int, key: Any) -> None:
+        """The next `count` lines accepted without being read here (an import's recompute made them
+        itself, to the byte), the last of them with `key`: the count and the key order go on from them."""
+        self.n += count
+        if self.n > self.count:
+            raise self._count_wrong()
+        self.last = key
+
     def _count_wrong(self) -> Exception:
         lines = f"{self.n}+" if self.n > self.count else str(self.n)
         return fail(N_("The file {file} holds {count} records but the manifest says {count2}.",

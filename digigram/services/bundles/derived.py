@@ -23,11 +23,13 @@ import json
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
+from digigram.core.bundle.records import converter
 from digigram.core.coordination import needs_help_of
 from digigram.core.framework import Framework
 from digigram.core.rescore import AreaText
+from digigram.services.bundles.stage import area_copy_lines, copy_line_maker
 from digigram.services.summaries import (
     Summary,
     area_text,
@@ -38,7 +40,9 @@ from digigram.services.summaries import (
     mark_of_choice,
 )
 
-BATCH = 500  # summaries written to the file at a time
+BATCH = 500  # summaries (or checks' area rows) written to the file at a time
+_RESULT = converter("results")
+_RESULT_COPY = copy_line_maker("results")
 
 
 def _spool() -> IO[bytes]:
@@ -46,7 +50,54 @@ def _spool() -> IO[bytes]:
     return tempfile.TemporaryFile(prefix="digigram-summaries-", buffering=0)  # SpooledSummaries.close
 
 
-class SpooledSummaries:
+class _Spooled:
+    """Batches written by the recompute (possibly in a forked process, into the file both share) and read
+    back by the import once it is done, in the order written. A batch the disk refused, and every batch
+    after it, is simply not there when read."""
+
+    def __init__(self) -> None:
+        self._failed = False
+        self._file: IO[bytes] | None
+        try:
+            self._file = _spool()
+        except OSError:  # no room for it
+            self._file, self._failed = None, True
+
+    def _write(self, batch: list[Any]) -> None:
+        if not batch or self._file is None or self._failed:
+            return
+        data = memoryview(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            while data:
+                written = self._file.write(data)
+                if not written:
+                    raise OSError("nothing written")
+                data = data[written:]
+        except OSError:  # a full disk: nothing from here on
+            self._failed = True
+
+    def _read(self) -> Iterator[Any]:
+        if self._file is None:
+            return
+        try:
+            self._file.seek(0)
+            reading = io.BufferedReader(self._file)  # type: ignore[type-var]
+        except OSError:
+            return
+        while True:
+            try:
+                batch = pickle.load(reading)
+            except Exception:  # the end, or a batch cut short by a full disk
+                return
+            yield from batch
+
+    def close(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+
+
+class SpooledSummaries(_Spooled):
     """Summaries on `framework` of checks the recompute vouched for, written in check order."""
 
     def __init__(self, framework: Framework) -> None:
@@ -60,12 +111,7 @@ class SpooledSummaries:
         self._helps: dict[str, bool] = {}
         self._gaps: dict[tuple[tuple[Any, Any, Any, bool], ...], bytes] = {}
         self._pending: list[Summary] = []
-        self._failed = False
-        self._file: IO[bytes] | None
-        try:
-            self._file = _spool()
-        except OSError:  # no room for it: every check is summarised from the database
-            self._file, self._failed = None, True
+        super().__init__()  # without room for its file, every check is summarised from the database
         self._head: Summary | None = None
         self._rows: Iterator[Summary] | None = None
 
@@ -117,34 +163,13 @@ class SpooledSummaries:
     def flush(self) -> None:
         """Write what is pending (the recompute's last step, in whichever process it ran)."""
         pending, self._pending = self._pending, []
-        if not pending or self._file is None or self._failed:
-            return
-        data = memoryview(pickle.dumps(pending, protocol=pickle.HIGHEST_PROTOCOL))
-        try:
-            while data:
-                written = self._file.write(data)
-                if not written:
-                    raise OSError("nothing written")
-                data = data[written:]
-        except OSError:  # a full disk: the checks from here on are summarised from the database
-            self._failed = True
+        self._write(pending)  # after a full disk, the checks from here on are summarised from the database
 
     # --- taken by the import, after the recompute is done ------------------------------------------
 
-    def _read(self) -> Iterator[Summary]:
-        if self._file is None:
-            return
-        try:
-            self._file.seek(0)
-            reading = io.BufferedReader(self._file)  # type: ignore[type-var]
-        except OSError:
-            return
-        while True:
-            try:
-                batch = pickle.load(reading)
-            except Exception:  # the end, or a batch cut short by a full disk: the rest from the database
-                return
-            yield from batch
+    def every(self) -> Iterator[Summary]:
+        """Every summary made, in check order (instead of `take`)."""
+        return self._read()
 
     def take(self, todo: Sequence[str]) -> dict[str, Summary]:
         """Those of `todo` summarised here, by check; each call's checks come after the last call's (in
@@ -162,7 +187,57 @@ class SpooledSummaries:
             self._head = next(self._rows, None)
         return found
 
-    def close(self) -> None:
-        if self._file is not None:
-            with contextlib.suppress(OSError):
-                self._file.close()
+
+
+class Vouched(NamedTuple):
+    """Lines of results.jsonl the recompute found, to the byte, to be the rows a check's answers give."""
+
+    first: int  # the first one's place in the file (from 0)
+    length: int  # how many
+    key: tuple[str, str]  # the last one's key (check, area), as the file's key order goes on from it
+    copy: list[str]  # their rows as lines of COPY text
+
+
+class VouchedResults(_Spooled):
+    """The area-result lines a forked recompute vouched for, with their rows already in COPY text.
+
+    The recompute compares each check's area-result lines, as bytes, with the lines its own figures
+    give; lines equal to them hold nothing the verifying pass's check could refuse (they are what an
+    export writes for a check's honest answers). Their rows are made here in COPY text
+    (`stage.area_copy_lines`), in the child, while the importing process, busy until then with the
+    answers, takes them as they are instead of checking and converting them again (about four seconds
+    of a region's year). Lines not vouched for (a check the database holds, one stored without a result,
+    anything unusual) are checked by the pass as before, and so is everything after a batch the disk
+    refused.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending: list[Vouched] = []
+        self._sampled = False  # whether this batch's first rows were made the long way too
+        self._trusted = True
+
+    def add(self, first: int, attempt_id: str, areas: Sequence[AreaText], lines: Sequence[bytes]) -> None:
+        """The check's `lines` (from line `first`) are those its recompute's `areas` give."""
+        if not self._trusted or self._failed or not lines:
+            return
+        copy = area_copy_lines(attempt_id, areas)
+        if copy is None:
+            return
+        if not self._sampled:  # the first check of each batch, made the long way too: the same, or no more
+            self._sampled = True
+            if copy != [_RESULT_COPY(_RESULT(line)) for line in lines]:
+                self._trusted = False
+                return
+        last = sorted(a.area_id for a in areas)[-1]
+        self._pending.append(Vouched(first, len(lines), (attempt_id, last), copy))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending, self._sampled = self._pending, [], False
+        self._write(pending)
+
+    def taken(self) -> Iterator[Vouched]:
+        """What the recompute vouched for, in the file's order (once it is done)."""
+        return self._read()

@@ -39,7 +39,7 @@ from digigram.core.i18n import N_, NP_, Message
 from digigram.core.names import name_key
 from digigram.core.regions import BY_ID
 from digigram.services.bundles.checks import Checker, dangling
-from digigram.services.bundles.derived import SpooledSummaries
+from digigram.services.bundles.derived import SpooledSummaries, Vouched, VouchedResults
 from digigram.services.bundles.pack import ANSWER_ROWS, PACKED, PACKED_COLUMNS, Packer, python_row
 from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
@@ -146,18 +146,35 @@ class _Decision:
 
 
 def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: Stager | None = None, *,
-             deferred: bool = False) -> Iterator[Record]:
-    """The file's records, each checked; with `stage`, each accepted record is staged for writing too."""
+             deferred: bool = False, vouched: Iterator[Vouched] | None = None) -> Iterator[Record]:
+    """The file's records, each checked; with `stage`, each accepted record is staged for writing too.
+
+    `vouched` (area results, with `stage`): runs of lines a forked recompute made itself, to the byte,
+    with their rows in COPY text; those are staged as made and not yielded.
+    """
     count = reader.manifest.counts[kind]
     check = RecordCheck(kind, count, deferred=deferred)
     take = None if stage is None else stage.taker(kind)
+    ahead = None if vouched is None else next(vouched, None)
+    skip, shown = 0, 0
     for line in reader.lines(RECORD_FILES[kind]):
-        record = check(line)
-        if take is not None:
-            take(record, len(line))
-        if progress is not None and check.n % 10_000 == 0:
-            progress(kind, check.n, count)
-        yield record
+        if skip:
+            skip -= 1
+            continue
+        if ahead is not None and ahead.first == check.n:
+            assert take is not None and vouched is not None
+            check.taken(ahead.length, ahead.key)
+            take.made(ahead.copy)
+            skip = ahead.length - 1
+            ahead = next(vouched, None)
+        else:
+            record = check(line)
+            if take is not None:
+                take(record, len(line))
+            yield record
+        if progress is not None and check.n - shown >= 10_000:
+            shown = check.n - check.n % 10_000
+            progress(kind, shown, count)
     check.finish()
     if take is not None:
         take.flush()
@@ -203,14 +220,28 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
     # With staging (PostgreSQL) and fork, the recompute goes to a second process from here on: it needs
     # the frameworks, and hears which checks the database holds as the checks below are compared.
-    side = SideRecompute(recompute, checker, early=True) if stage is not None and forks() else None
+    side = None
+    if stage is not None and forks():
+        recompute.vouched = VouchedResults()
+        side = SideRecompute(recompute, checker, early=True)
+
+    def vouched() -> Iterator[Vouched] | None:
+        """What the child vouched for, once it has recomputed every check (if it stopped, nothing)."""
+        if side is None or recompute.vouched is None or not side.finished():
+            return None
+        return recompute.vouched.taken()
+
     try:
         _verify_checks(reader, checker, progress, stage, seen, side)
-        _verify_rest(reader, checker, progress, stage, seen, None if side is not None else recompute)
+        _verify_rest(reader, checker, progress, stage, seen, None if side is not None else recompute,
+                     vouched)
     except BaseException:
         if side is not None:
             side.stop()
         raise
+    finally:
+        if recompute.vouched is not None:
+            recompute.vouched.close()
     if side is not None:
         side.result()  # only now: a record the pass refused is reported first, as in one process
     return seen
@@ -257,13 +288,15 @@ def _verify_checks(reader: BundleReader, checker: Checker, progress: Progress | 
 
 
 def _verify_rest(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,
-                 seen: _Seen, recompute: Recompute | None) -> None:
-    """Pass 1 from the answers on; `recompute` is fed the answers unless another process does it."""
+                 seen: _Seen, recompute: Recompute | None,
+                 vouched: Callable[[], Iterator[Vouched] | None] = lambda: None) -> None:
+    """Pass 1 from the answers on; `recompute` is fed the answers unless another process does it, and
+    then `vouched()` gives, once it has, the area-result lines it made itself (not checked again here)."""
     for kind in ("answers", "results"):
         last: str | None = None
         judge: Callable[[Record], None] = _before_first
         stored = False
-        for rec in _records(reader, kind, progress, stage):
+        for rec in _records(reader, kind, progress, stage, vouched=vouched() if kind == "results" else None):
             aid = rec["attempt_id"]
             if aid != last:
                 owner = seen.attempts.get(aid)
@@ -552,14 +585,21 @@ def _hub_ids(session: Session, seen: _Seen) -> dict[tuple[str, str | None], str]
     return {key: hub_rows.resolve(session, *key, seen.hubs[key]) for key in order}
 
 
-def _after_write(session: Session, seen: _Seen, framework: Framework | None) -> None:
+def _after_write(session: Session, seen: _Seen, framework: Framework | None,
+                 stage: Stager | None = None) -> None:
     """In the import's transaction: results for checks that came without one, then the new checks'
-    summaries, so the dashboard and the report never have to make them on opening."""
+    summaries, so the dashboard and the report never have to make them on opening. With `stage`
+    (PostgreSQL), those the recompute made go in all at once; the rest are made as on SQLite."""
     made = None if seen.recompute is None else seen.recompute.summaries
+    if made is not None and made.framework is not framework:
+        made = None
     if seen.recompute is not None:
         seen.recompute.store_missing(session)
-    store_derived(session, framework, [a for a in seen.attempts if a not in seen.stored_attempts],
-                  made=None if made is None or made.framework is not framework else made.take)
+    new = [a for a in seen.attempts if a not in seen.stored_attempts]
+    if stage is not None and made is not None and framework is not None:
+        done = stage.summaries(framework.content_hash, made.every())
+        new, made = [a for a in new if a not in done], None
+    store_derived(session, framework, new, made=None if made is None else made.take)
 
 
 @contextmanager
@@ -625,7 +665,7 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
                                moved=None if progress is None else lambda kind, n: progress(kind, n, n))
             _move_people(session, decision)
-            _after_write(session, seen, framework)
+            _after_write(session, seen, framework, stage)
         else:
             added = dict(stage.added)  # nothing new: what landed early was all there already
     return seen, decision, added

@@ -46,7 +46,7 @@ from digigram.core.rescore import (
 from digigram.core.result_record import result_to_record
 from digigram.core.scoring import ENGINE_VERSION
 from digigram.services.bundles.checks import Checker, dangling
-from digigram.services.bundles.derived import SpooledSummaries
+from digigram.services.bundles.derived import SpooledSummaries, VouchedResults
 from digigram.services.bundles.rows import CHUNK, Record
 from digigram.services.quiz import outcomes
 from digigram.store.models import AttemptRow
@@ -99,6 +99,8 @@ class Recompute:
         self.decided: Callable[[int], None] | None = None
         # Each vouched-for check's summary, made here from what the recompute holds (bundles.derived).
         self.summaries = summaries
+        # In a forked recompute: the area-result lines it found to be its own, as COPY rows (derived.py).
+        self.vouched: VouchedResults | None = None
         self._attempts: Iterator[bytes] | None = None
         self._results: Iterator[bytes] | None = None
         self._ahead: deque[bytes] = deque()  # area-result lines read ahead, not yet taken
@@ -219,6 +221,8 @@ class Recompute:
         self._run()
         if self.summaries is not None:
             self.summaries.flush()
+        if self.vouched is not None:
+            self.vouched.flush()
         last = self._next_row()
         if last is not None:
             raise dangling("results", "attempt", last["attempt_id"])
@@ -243,6 +247,8 @@ class Recompute:
             return False
         if len(found) > len(expected) and f'"attempt_id":"{attempt_id}"'.encode() in found[-1]:
             return False
+        if self.vouched is not None:
+            self.vouched.add(self._taken, attempt_id, areas, expected)
         self._take(len(expected))
         return True
 

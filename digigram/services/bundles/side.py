@@ -113,6 +113,7 @@ class SideRecompute:
         """`early`: forked before the checks' file is read; the parent then tells it, with `decided`, which
         checks the database holds as it finds them."""
         self.recompute = recompute
+        self.outcome: tuple[Any, ...] | None = None  # what the child said it did, once it has ended
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
         self.receiving = receiving
@@ -139,20 +140,29 @@ class SideRecompute:
         """Every check of the file is compared (the file's count is the parent's to check)."""
         self.decided(sys.maxsize, [])
 
+    def finished(self) -> bool:
+        """Waits for the child to end; whether it recomputed every check (what it found is kept for
+        `result()`, which says it)."""
+        if self.outcome is None:
+            if self.telling is not None:
+                self.telling.close()
+            try:
+                self.outcome = self.receiving.recv()
+            except EOFError:
+                self.process.join()
+                code = self.process.exitcode
+                self.outcome = ("ended" if code is not None and code < 0 else "failed",
+                                f"the recompute process ended with code {code}")
+            finally:
+                self.receiving.close()
+                self.process.join()
+        return bool(self.outcome[0] == "done")
+
     def result(self) -> None:
         """The child's outcome: its findings become this process's recompute, its refusal raised here."""
-        if self.telling is not None:
-            self.telling.close()
-        try:
-            outcome = self.receiving.recv()
-        except EOFError:
-            self.process.join()
-            code = self.process.exitcode
-            outcome = ("ended" if code is not None and code < 0 else "failed",
-                       f"the recompute process ended with code {code}")
-        finally:
-            self.receiving.close()
-            self.process.join()
+        self.finished()
+        outcome = self.outcome
+        assert outcome is not None
         if outcome[0] == "refused":
             raise BundleError(outcome[1])
         # The person reads what happened and what to do in their language; the process's own words (a

@@ -30,8 +30,11 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
+from digigram.core.rescore import AreaText
 from digigram.services.bundles.pack import PACKED, PACKED_COLUMNS, Packer
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
+from digigram.services.summaries import Summary
+from digigram.store.models import CheckSummaryRow
 
 # A COPY is sent at whichever comes first: 20,000 rows, or 4 MB of bundle text (a check's line carries
 # its stored result, ~14 KB: 20,000 of them would hold 270 MB). One batch in flight, one gathered.
@@ -42,6 +45,7 @@ Row = tuple[Any, ...]
 # import's alone.
 _OURS = "digigram_stage_ours"
 _HUBS = "digigram_stage_hubs"
+_SUMMARIES = "digigram_stage_summaries"
 # Written straight into their tables, for the checks this import adds (`land`), rather than staged.
 DIRECT = frozenset({"answers", "results"})
 
@@ -129,6 +133,76 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
     return made
 
 
+# The area-result columns in the order `area_copy_lines` writes them (SCHEMAS["results"], the COPY's).
+RESULT_COLUMNS = ("attempt_id", "area_id", "position", "theta", "sd", "level", "band", "target",
+                  "p_below_target", "gap", "n_items", "level_probabilities", "said_theta", "said_sd",
+                  "said_level")
+_FIGURE = str.maketrans("", "", "0123456789.-+e")  # what is left of a finite number's text: nothing
+_PLAIN: dict[str, str | None] = {}  # a JSON string's text (or null) as a COPY field, None when unplain
+_KEYS: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # each level's key in the probabilities' text
+
+
+def _plain(quoted: str, limit: int) -> str | None:
+    """A JSON-written string (or null) as its COPY field; None for one with an escape in it, or longer
+    than the record's check allows (those rows are made the long way, where the check decides)."""
+    found = _PLAIN.get(quoted, "")
+    if found == "":
+        if quoted == "null":
+            found = _NULL
+        elif quoted[:1] == quoted[-1:] == '"' and len(quoted) >= 2 and "\\" not in quoted \
+                and 0 < len(quoted) - 2 <= limit:
+            found = quoted[1:-1]  # JSON escapes every quote, control character and backslash
+        else:
+            found = None
+        if len(_PLAIN) < 10_000:
+            _PLAIN[quoted] = found
+    return found
+
+
+def _probability_keys(codes: tuple[str, ...]) -> tuple[str, ...] | None:
+    found = _KEYS.get(codes, ())
+    if found == ():
+        plain = all(c.isprintable() and not any(x in c for x in '"\\') for c in codes)
+        found = _KEYS[codes] = tuple(f'"{c}": ' for c in codes) if plain else None
+    return found
+
+
+def area_copy_lines(attempt_id: str, areas: Sequence[AreaText]) -> list[str] | None:
+    """A check's area rows, as the recompute gives them, in COPY text: the lines `copy_line_maker`
+    makes of the area-result lines an export writes for these figures (`recompute._result_lines`: by
+    area id, each with its place among the check's areas). None when a text would need escaping or a
+    figure is not a finite number: the recompute then vouches for none of the check's lines, and the
+    importing pass checks them as any other."""
+    lines = []
+    for position, a in sorted(enumerate(areas), key=_by_area_id):
+        area, level, low, high = (_plain(a.area, 100), _plain(a.level, 20), _plain(a.band[0], 100),
+                                  _plain(a.band[1], 100))
+        target, said_level = _plain(a.target, 20), _plain(a.said_level, 20)
+        keys = _probability_keys(a.codes)
+        if None in (area, level, low, high, target, said_level, keys) or low == _NULL or high == _NULL \
+                or area == _NULL or level == _NULL:
+            return None
+        figures = (a.theta, a.sd, a.p_below_target, a.gap, a.items, a.said_theta, a.said_sd,
+                   *a.level_probabilities)
+        if "".join(figures).replace("null", "").translate(_FIGURE) or "null" in (a.theta, a.sd, a.items) \
+                or "null" in a.level_probabilities:
+            return None
+        probabilities = ", ".join([k + p for k, p in zip(keys, a.level_probabilities, strict=True)])  # type: ignore[arg-type]
+        lines.append(
+            f'{attempt_id}\t{area}\t{position}\t{a.theta}\t{a.sd}\t{level}\t["{low}", "{high}"]\t{target}\t'
+            f'{_number(a.p_below_target)}\t{_number(a.gap)}\t{a.items}\t{{{probabilities}}}\t'
+            f'{_number(a.said_theta)}\t{_number(a.said_sd)}\t{said_level}\n')
+    return lines
+
+
+def _by_area_id(item: tuple[int, AreaText]) -> str:
+    return item[1].area_id
+
+
+def _number(text: str) -> str:
+    return _NULL if text == "null" else text
+
+
 def _texts(values: list[str | None]) -> str:
     """Text elements as an array literal: each in double quotes (its backslashes and quotes escaped), a
     missing one NULL."""
@@ -170,6 +244,13 @@ class Taker:
         """One accepted record, `size` the length of its line in the bundle."""
         self.rows.append(self.make(record))
         self.size += size
+        if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
+            self.flush()
+
+    def made(self, lines: list[str]) -> None:
+        """Rows already in COPY text (the area rows a forked recompute vouched for: derived.py)."""
+        self.rows.extend(lines)
+        self.size += sum(map(len, lines))
         if len(self.rows) >= BATCH or self.size >= BATCH_BYTES:
             self.flush()
 
@@ -359,6 +440,31 @@ class Stager:
         self.hub_ids = None
 
     # --- after the bundle is verified and compared ---------------------------------------------------
+
+    def summaries(self, framework_hash: str, made: Iterable[Summary]) -> set[str]:
+        """The summaries on this framework version of the checks this import added, as its recompute
+        made them (derived.py), by one COPY and one INSERT … SELECT; returns the checks they are for.
+        (One statement per batch of 500, and a look-up of which were summarised, took over a second for
+        a region's year.) Summaries of checks another import added meanwhile are that import's."""
+        self.wait()
+        ours, done = self.ours or set(), set()
+        with self.driver.cursor() as cur:
+            cur.execute(f"CREATE TEMP TABLE {_SUMMARIES} (attempt_id text, marks bytea, areas text, "
+                        "needs_help boolean, gaps bytea) ON COMMIT DROP")
+            with cur.copy(f"COPY {_SUMMARIES} (attempt_id, marks, areas, needs_help, gaps) FROM STDIN") \
+                    as copy:
+                for row in made:
+                    if row[0] in ours:
+                        copy.write_row(row)
+                        done.add(row[0])
+            # The same upsert as dashboard.save_summaries, should a summary be there already.
+            cur.execute(f"INSERT INTO {CheckSummaryRow.__tablename__} (attempt_id, framework_hash, marks, "
+                        f"areas, needs_help, gaps) SELECT attempt_id, %s, marks, areas, needs_help, gaps "
+                        f"FROM {_SUMMARIES} ORDER BY attempt_id ON CONFLICT (attempt_id) DO UPDATE SET "
+                        "framework_hash = excluded.framework_hash, marks = excluded.marks, "
+                        "areas = excluded.areas, needs_help = excluded.needs_help, gaps = excluded.gaps",
+                        (framework_hash,))
+        return done
 
     def move(self, *, skip_plans: set[str], replace_plans: Iterable[str],
              moved: Callable[[str, int], None] | None = None) -> dict[str, int]:
