@@ -107,7 +107,7 @@ def test_a_disk_that_fills_up_leaves_the_rest_to_the_database(
     path, checks = bundle
     made = itertools.count()
 
-    def temporary_file(*, buffering: int = -1, **_: Any) -> Any:  # as the system's would be made: each its own
+    def temporary_file(*, buffering: int = -1, **_: Any) -> Any:  # as the system's would be made, each apart
         raw = _DiskFillingUp(tmp_path / f"spool-{next(made)}")
         return raw if buffering == 0 else io.BufferedRandom(raw)
 

@@ -8,7 +8,7 @@ it must be: the same rows as the long way, nothing unusual let through, and ever
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +114,8 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     taken: list[int] = []
     real = derived.VouchedResults.taken
 
-    def counting(self: derived.VouchedResults) -> Iterator[derived.Vouched]:
-        for run in real(self):
+    def counting(self: derived.VouchedResults, writing: Callable[[], bool]) -> Iterator[derived.Vouched]:
+        for run in real(self, writing):
             taken.append(run.length)
             yield run
 
@@ -184,3 +184,31 @@ def test_a_row_added_beside_rows_the_recompute_makes_itself_is_still_refused(
     # area rows ahead of the pass, finds the check's rows wrong (or one left over) in its own words.
     if not target.is_sqlite:
         assert said in caught.value.message("en"), caught.value.message("en")
+
+
+def test_the_importing_process_takes_runs_as_the_recompute_writes_them(
+        figures: list[Heard]) -> None:
+    """Read while still being written: each batch is taken once whole, in order, and a batch cut short
+    (a disk that filled as the writer ended) ends the reading without a wrong run."""
+    import threading
+    import time
+
+    spool = derived.VouchedResults()
+    try:
+        runs = [derived.Vouched(k * 10, 2, (aid, areas[-1].area_id), [f"{aid}\t{k}\n"])
+                for k, (aid, areas, _) in enumerate(figures[:6])]
+
+        def write() -> None:
+            for run in runs:
+                time.sleep(0.02)
+                spool._write([run])
+            assert spool._file is not None
+            spool._file.write(derived._LENGTH.pack(100) + b"\x80\x05")  # a batch cut short, then the end
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        taken = list(spool.taken(writer.is_alive))
+        writer.join()
+        assert taken == runs
+    finally:
+        spool.close()

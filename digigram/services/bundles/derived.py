@@ -18,11 +18,13 @@ from the database as before.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
+import os
 import pickle
+import struct
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, NamedTuple
 
 from digigram.core.bundle.records import converter
@@ -41,6 +43,7 @@ from digigram.services.summaries import (
 )
 
 BATCH = 500  # summaries (or checks' area rows) written to the file at a time
+_LENGTH = struct.Struct("<Q")  # a spooled batch's length, before it
 _RESULT = converter("results")
 _RESULT_COPY = copy_line_maker("results")
 
@@ -52,8 +55,9 @@ def _spool() -> IO[bytes]:
 
 class _Spooled:
     """Batches written by the recompute (possibly in a forked process, into the file both share) and read
-    back by the import once it is done, in the order written. A batch the disk refused, and every batch
-    after it, is simply not there when read."""
+    back by the import, in the order written: each batch a frame (its length, then its pickle), read by
+    position (os.pread), so that the reader never moves the offset the writer writes at. A batch the
+    disk refused, and every batch after it, is simply not there when read."""
 
     def __init__(self) -> None:
         self._failed = False
@@ -63,32 +67,49 @@ class _Spooled:
         except OSError:  # no room for it
             self._file, self._failed = None, True
 
-    def _write(self, batch: list[Any]) -> None:
-        if not batch or self._file is None or self._failed:
+    def _write(self, batch: Any) -> None:
+        if self._file is None or self._failed:
             return
-        data = memoryview(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+        frame = memoryview(_LENGTH.pack(len(data)) + data)
         try:
-            while data:
-                written = self._file.write(data)
+            while frame:
+                written = self._file.write(frame)
                 if not written:
                     raise OSError("nothing written")
-                data = data[written:]
+                frame = frame[written:]
         except OSError:  # a full disk: nothing from here on
             self._failed = True
 
-    def _read(self) -> Iterator[Any]:
+    def _frame_at(self, offset: int) -> tuple[Any, int]:
+        """The batch at `offset` and the offset after it; (None, offset) where no whole frame is (yet)."""
         if self._file is None:
-            return
+            return None, offset
         try:
-            self._file.seek(0)
-            reading = io.BufferedReader(self._file)  # type: ignore[type-var]
-        except OSError:
-            return
+            fd = self._file.fileno()
+            head = os.pread(fd, _LENGTH.size, offset)
+            if len(head) < _LENGTH.size:
+                return None, offset
+            (length,) = _LENGTH.unpack(head)
+            data = os.pread(fd, length, offset + _LENGTH.size)
+            if len(data) < length:
+                return None, offset
+            return pickle.loads(data), offset + _LENGTH.size + length
+        except Exception:  # a frame cut short by a full disk, and nothing after it: the end
+            return None, offset
+
+    def _read(self, writing: Callable[[], bool] = lambda: False) -> Iterator[Any]:
+        """Every batch's items; while `writing()` (the writer has not ended), waits for more."""
+        offset = 0
         while True:
-            try:
-                batch = pickle.load(reading)
-            except Exception:  # the end, or a batch cut short by a full disk
-                return
+            batch, offset = self._frame_at(offset)
+            if batch is None:
+                if writing():
+                    time.sleep(0.005)
+                    continue
+                batch, offset = self._frame_at(offset)  # one written as the writer ended
+                if batch is None:
+                    return
             yield from batch
 
     def close(self) -> None:
@@ -163,7 +184,8 @@ class SpooledSummaries(_Spooled):
     def flush(self) -> None:
         """Write what is pending (the recompute's last step, in whichever process it ran)."""
         pending, self._pending = self._pending, []
-        self._write(pending)  # after a full disk, the checks from here on are summarised from the database
+        if pending:  # after a full disk, the checks from here on are summarised from the database
+            self._write(pending)
 
     # --- taken by the import, after the recompute is done ------------------------------------------
 
@@ -236,8 +258,10 @@ class VouchedResults(_Spooled):
 
     def flush(self) -> None:
         pending, self._pending, self._sampled = self._pending, [], False
-        self._write(pending)
+        if pending:
+            self._write(pending)
 
-    def taken(self) -> Iterator[Vouched]:
-        """What the recompute vouched for, in the file's order (once it is done)."""
-        return self._read()
+    def taken(self, writing: Callable[[], bool]) -> Iterator[Vouched]:
+        """What the recompute vouched for, in the file's order, as it vouches: while `writing()` (its
+        process has not ended), waits for the next batch."""
+        return self._read(writing)

@@ -226,10 +226,12 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         side = SideRecompute(recompute, checker, early=True)
 
     def vouched() -> Iterator[Vouched] | None:
-        """What the child vouched for, once it has recomputed every check (if it stopped, nothing)."""
-        if side is None or recompute.vouched is None or not side.finished():
+        """What the child vouches for, as it does. (Should it stop, or refuse a check, before the end, the
+        lines it vouched for are still what their checks' answers give; its outcome is said after the
+        pass, as ever.)"""
+        if side is None or recompute.vouched is None:
             return None
-        return recompute.vouched.taken()
+        return recompute.vouched.taken(side.running)
 
     try:
         _verify_checks(reader, checker, progress, stage, seen, side)

@@ -140,6 +140,10 @@ class SideRecompute:
         """Every check of the file is compared (the file's count is the parent's to check)."""
         self.decided(sys.maxsize, [])
 
+    def running(self) -> bool:
+        """Whether the child has not ended yet."""
+        return self.outcome is None and self.process.is_alive()
+
     def finished(self) -> bool:
         """Waits for the child to end; whether it recomputed every check (what it found is kept for
         `result()`, which says it)."""
