@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import text
 
 from digigram.cli.main import main
+from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.errors import StorageError
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
 from digigram.store.startup import open_store
 from tests.conftest import PostgreSQL, Target
-from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub
+from tests.coordinator.test_bundle_support import KEY, SMALL, make_hub, members
 
 POSTGRESQL_ONLY = pytest.mark.parametrize("engine_name", ["postgresql"])  # roles are the server's
 _SUFFIX = itertools.count(1)
@@ -278,3 +279,34 @@ def test_a_role_that_may_not_write_is_told_so_when_a_bundle_brings_a_hub_the_reg
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM hub")).scalar_one() == before
     engine.dispose()
+
+
+@POSTGRESQL_ONLY
+def test_an_importer_without_temporary_tables_imports_in_two_passes_the_same_rows(
+        new_target: Callable[..., Target], postgresql: PostgreSQL, bundles: tuple[Path, Path],
+        tmp_path: Path) -> None:
+    """A region may leave TEMPORARY out of the importer's rights: the import then verifies, compares and
+    writes in two passes, as on SQLite, packing each check's answers all the same. What it stores reads
+    back as the bundle has it, and importing again adds nothing."""
+    target = new_target(migrated=False)
+    _owner, importer, _analyst = _roles(postgresql, target)
+    database = target.url.split("@/", 1)[1].split("?", 1)[0]
+    with postgresql.cluster.admin(database) as conn:
+        conn.execute(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
+    store = open_store(database_url=_as(target.url, importer))
+    try:
+        first = import_bundle(store, bundles[0], key=KEY, framework_dir=SMALL.parent)
+        again = import_bundle(store, bundles[0], key=KEY, framework_dir=SMALL.parent)
+        export_bundle(store, tmp_path / "back.zip", key=KEY)
+    finally:
+        store.close()
+    assert first.added["attempts"] > 0 and first.added["answers"] > 0 and sum(again.added.values()) == 0
+    engine = target.engine()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM answer")).scalar_one() == 0  # packed, not rows
+        packed = conn.execute(text("SELECT count(*) FROM check_answers")).scalar_one()
+    engine.dispose()
+    assert packed == first.added["attempts"]
+    sent, back = members(bundles[0]), members(tmp_path / "back.zip")
+    for kind in ("attempts", "answers", "results"):
+        assert back[RECORD_FILES[kind]] == sent[RECORD_FILES[kind]], kind

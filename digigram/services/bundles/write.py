@@ -214,13 +214,20 @@ class RowWriter:
         with self.driver.cursor() as cursor:
             if self.stage is None:
                 # A private staging table, gone at commit or rollback; COPY into it is many times
-                # faster than row-by-row INSERTs, and one INSERT … SELECT then skips known keys.
-                self.stage = f"digigram_stage_{self.table}"
-                cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.stage} "
-                               f"(LIKE {self.table} INCLUDING DEFAULTS) ON COMMIT DROP")
+                # faster than row-by-row INSERTs, and one INSERT … SELECT then skips known keys. A role
+                # may lack the right to make one (the one-pass import then came here too): asked first,
+                # as a refused statement would end the transaction.
+                cursor.execute("SELECT has_database_privilege(current_database(), 'TEMPORARY')")
+                self.stage = f"digigram_stage_{self.table}" if cursor.fetchone()[0] else ""
+                if self.stage:
+                    cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.stage} "
+                                   f"(LIKE {self.table} INCLUDING DEFAULTS) ON COMMIT DROP")
                 # Room to sort a batch by key in memory rather than in temporary files (this
                 # transaction only).
                 cursor.execute("SET LOCAL work_mem = '64MB'")
+            if not self.stage:
+                self._insert_each(cursor, cols, rows)
+                return
             with cursor.copy(f"COPY {self.stage} ({cols}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -234,6 +241,21 @@ class RowWriter:
                 cursor.execute(insert)
                 self.added += max(cursor.rowcount, 0)
             cursor.execute(f"TRUNCATE {self.stage}")
+
+    def _insert_each(self, cursor: Any, cols: str, rows: list[Row]) -> None:
+        """The batch without a staging table: an INSERT per row, skipping known keys, sent in one pipeline
+        (the rows come in key order, as the bundle has them)."""
+        sql = (f"INSERT INTO {self.table} ({cols}) VALUES ({', '.join(['%s'] * len(self.columns))}) "
+               "ON CONFLICT DO NOTHING")
+        if not self.packed:
+            cursor.executemany(sql, rows)
+            self.added += max(cursor.rowcount, 0)
+            return
+        cursor.executemany(f"{sql} RETURNING cardinality(sequences)", rows, returning=True)
+        while True:
+            self.added += sum(n for (n,) in cursor.fetchall())
+            if not cursor.nextset():
+                break
 
     def close(self) -> int:
         self.flush()
