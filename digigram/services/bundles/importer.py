@@ -223,7 +223,7 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     side = None
     if stage is not None and forks():
         recompute.vouched = VouchedResults()
-        side = SideRecompute(recompute, checker, early=True)
+        side = SideRecompute(recompute, checker)
 
     def vouched() -> Iterator[Vouched] | None:
         """What the child vouches for, as it does. (Should it stop, or refuse a check, before the end, the

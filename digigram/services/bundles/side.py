@@ -70,17 +70,15 @@ class _Verdicts:
             self.skip.update(stored)
 
 
-def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection | None,
-           parents: tuple[Connection | None, ...]) -> None:
+def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection,
+           parents: tuple[Connection, ...]) -> None:
     """In the fork: the answers read again from this process's own view of the file, then recomputed."""
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
     for end in parents:  # the parent's ends: held open here, the child would never hear the parent go
-        if end is not None:
-            end.close()
+        end.close()
     outcome: tuple[Any, ...]
     try:
-        if hearing is not None:
-            recompute.decided = _Verdicts(recompute, hearing)
+        recompute.decided = _Verdicts(recompute, hearing)
         # Nothing of the parent's is used: its zip handle shares a file position, its database
         # connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another).
         reader = recompute.reader
@@ -109,30 +107,25 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing:
 class SideRecompute:
     """The recompute running in a forked child; `result()` waits for it and takes over its outcome."""
 
-    def __init__(self, recompute: Recompute, checker: Checker, *, early: bool = False) -> None:
-        """`early`: forked before the checks' file is read; the parent then tells it, with `decided`, which
-        checks the database holds as it finds them."""
+    def __init__(self, recompute: Recompute, checker: Checker) -> None:
+        """Forked before the checks' file is read: the parent then tells it, with `decided`, which checks
+        the database holds as it finds them."""
         self.recompute = recompute
         self.outcome: tuple[Any, ...] | None = None  # what the child said it did, once it has ended
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
+        hearing, self.telling = context.Pipe(duplex=False)
         self.receiving = receiving
-        hearing: Connection | None = None
-        self.telling: Connection | None = None
-        if early:
-            hearing, self.telling = context.Pipe(duplex=False)
         self.process = context.Process(target=_child,
                                        args=(recompute, checker, sending, hearing, (receiving, self.telling)),
                                        daemon=True, name="bundle-recompute")
         start_holding_stops(self.process)
         sending.close()
-        if hearing is not None:
-            hearing.close()
+        hearing.close()
 
     def decided(self, through: int, stored: list[str]) -> None:
         """The first `through` checks of the file are compared with the database; `stored` are those of
         them (since the last call) it holds."""
-        assert self.telling is not None
         with contextlib.suppress(OSError):  # the child has ended: result() says how, once the pass is done
             self.telling.send((through, stored))
 
@@ -148,8 +141,7 @@ class SideRecompute:
         """Waits for the child to end; whether it recomputed every check (what it found is kept for
         `result()`, which says it)."""
         if self.outcome is None:
-            if self.telling is not None:
-                self.telling.close()
+            self.telling.close()
             try:
                 self.outcome = self.receiving.recv()
             except EOFError:
@@ -187,5 +179,4 @@ class SideRecompute:
             self.process.kill()
         self.process.join()
         self.receiving.close()
-        if self.telling is not None:
-            self.telling.close()
+        self.telling.close()
