@@ -419,8 +419,8 @@ def _out_of_memory(self: Any, record: Any) -> None:
 def test_a_recompute_process_that_stops_is_said_in_words_and_nothing_is_imported(
         hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         how: Callable[[Any, Any], None], said: str) -> None:
-    if target.is_sqlite or not side.forks():
-        pytest.skip("the recompute goes to a second process only on PostgreSQL, where fork exists")
+    if not side.forks():
+        pytest.skip("the recompute goes to a second process only where fork is safe (Linux)")
     monkeypatch.setattr(recompute.Recompute, "answer", how)  # the forked child takes the class as it is
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         before = dump_target(target)
@@ -456,8 +456,8 @@ def test_a_recompute_process_ends_when_the_import_that_forked_it_is_killed(
         hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
     """Killed outright (no code of its own runs), the importing process leaves no recompute behind
     waiting for the verdicts it would have sent, holding its memory."""
-    if target.is_sqlite or not side.forks():
-        pytest.skip("the recompute goes to a second process only on PostgreSQL, where fork exists")
+    if not side.forks():
+        pytest.skip("the recompute goes to a second process only where fork is safe (Linux)")
     import subprocess
     import sys
     import time

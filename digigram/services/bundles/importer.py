@@ -218,11 +218,14 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
         found.add((rec["framework_id"], rec["version"], rec["content_hash"]))
     if found != listed:
         raise fail(N_("The manifest's list of frameworks does not match the frameworks in the bundle."))
-    # With staging (PostgreSQL) and fork, the recompute goes to a second process from here on: it needs
-    # the frameworks, and hears which checks the database holds as the checks below are compared.
+    # Where fork is safe, the recompute goes to a second process from here on: it needs the frameworks,
+    # and hears which checks the database holds as the checks below are compared. With staging
+    # (PostgreSQL) it also makes the area rows it vouches for in COPY text; on SQLite the pass checks
+    # them itself, as the child is then the busier process.
     side = None
-    if stage is not None and forks():
-        recompute.vouched = VouchedResults()
+    if forks():
+        if stage is not None:
+            recompute.vouched = VouchedResults()
         side = SideRecompute(recompute, checker)
 
     def vouched() -> Iterator[Vouched] | None:

@@ -3,8 +3,9 @@
 Recomputing every finished check is the largest part of an import's Python work, and it needs only the
 frameworks and which checks the database holds already. So once the frameworks' file is read, a forked
 child takes a copy of the recompute, opens the bundle file again itself, reads the checks and answers
-and recomputes, while the parent goes on checking and staging every record; two cores work instead of
-one, from the checks' file on (where the parent alone used to work several seconds a national bundle).
+and recomputes, while the parent goes on checking (and, on PostgreSQL, staging) every record; two cores
+work instead of one, from the checks' file on. On SQLite the two-pass import's first pass gains as much
+(a region's year: 51 s → 38 s).
 The parent tells the child which checks the database holds as it compares them, a chunk at a time; the
 child waits for a check's verdict before recomputing it. The child's bytes are checked against the same
 signed checksums, so it reads what the parent reads.
