@@ -445,8 +445,8 @@ def stored_results_of(session: Session, attempt_ids: Sequence[str]) -> list[tupl
     if not attempt_ids:
         return []
     marks = ", ".join("?" * len(attempt_ids))
-    sql = (f"SELECT id, result FROM attempt WHERE id IN ({marks}) AND status = 'finished' "
-           "AND result IS NOT NULL")
+    sql = (f"SELECT id, result FROM attempt WHERE id IN ({marks}) AND status || '' = 'finished' "
+           "AND result IS NOT NULL")  # by the ids, not the index on status (unsummarised_among)
     return _fetch(session, sql, list(attempt_ids))
 
 
@@ -474,8 +474,10 @@ def unsummarised_among(session: Session, framework_hash: str, attempt_ids: Seque
     if not attempt_ids:
         return []
     marks = ", ".join("?" * len(attempt_ids))
+    # `status || ''`: the checks are found by their ids. Given the index on status, SQLite walked every
+    # finished check for each batch (37 ms a batch of 500 among a region's 47,000; 3.5 s of an import).
     sql = ("SELECT a.id FROM attempt a LEFT JOIN check_summary s ON s.attempt_id = a.id "
-           f"WHERE a.id IN ({marks}) AND a.status = 'finished' "
+           f"WHERE a.id IN ({marks}) AND a.status || '' = 'finished' "
            "AND (s.attempt_id IS NULL OR s.framework_hash != ? OR s.needs_help IS NULL) ORDER BY a.id")
     return [r[0] for r in _fetch(session, sql, [*attempt_ids, framework_hash])]
 
