@@ -487,3 +487,41 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+_LONG_OUTCOME = """
+import sys
+from digigram.services.bundles import recompute
+from digigram.services.bundles.importer import import_bundle
+from digigram.services.workspace import Workspace
+from tests.coordinator.test_bundle_support import KEY, SMALL
+
+finish = recompute.Recompute.finish
+
+def finish_with_many_missing(self):
+    finish(self)
+    # as a bundle of an older release whose thousands of checks came without a stored result
+    self.missing.update(f"00000000-0000-4000-8000-{k:012}" for k in range(20_000))
+
+recompute.Recompute.finish = finish_with_many_missing
+with Workspace.open(database_url=sys.argv[1], framework_path=SMALL) as ws:
+    report = import_bundle(ws, sys.argv[2], key=KEY)
+print("added", report.added["attempts"])
+"""
+
+
+def test_an_outcome_larger_than_the_pipe_holds_does_not_stop_the_import(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    """The forked recompute's outcome (here 20,000 checks to give a result) fills the pipe before the
+    importing process reads it: the import still ends, instead of waiting for the child to end while the
+    child waits to be heard."""
+    if not side.forks():
+        pytest.skip("the recompute goes to a second process only where fork is safe (Linux)")
+    import subprocess
+    import sys
+
+    bundle = write_zip(tmp_path / "b.zip", hub[0].items())
+    done = subprocess.run([sys.executable, "-c", _LONG_OUTCOME, target.url, str(bundle)], timeout=180,
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["added", str(len(hub[1]))]

@@ -88,6 +88,11 @@ def test_rows_made_from_the_figures_are_the_rows_the_long_way_makes_of_their_lin
     ("level", '"B\\"2"'), ("level", '"B\\\\2"'), ("area", '"A\\tB"'), ("target", '"' + "C" * 21 + '"'),
     ("theta", "nan"), ("sd", "inf"), ("p_below_target", "NaN"), ("said_theta", "-Infinity"),
     ("theta", "null"), ("items", "null"), ("level", "null"),
+    # beyond what the record's check allows (a hostile framework could make such figures)
+    ("gap", "1001"), ("gap", "-1001"), ("items", "100001"), ("items", "3.0"), ("theta", "1e13"),
+    ("said_sd", "-1e13"), ("level_probabilities", ("0.5", "1.5")), ("level_probabilities", ("-0.1", "1.0")),
+    # a code JSON writes with an escape inside the band's and the probabilities' text
+    ("band", ('"Ц"', '"B1"')), ("codes", ("A1", "Ц")),
 ])
 def test_a_text_that_would_need_escaping_or_a_figure_that_is_not_a_number_is_left_to_the_check(
         figures: list[Heard], field: str, value: str) -> None:
@@ -96,6 +101,26 @@ def test_a_text_that_would_need_escaping_or_a_figure_that_is_not_a_number_is_lef
     attempt_id, areas, _ = figures[0]
     odd = [areas[0]._replace(**{field: value}), *areas[1:]]
     assert area_copy_lines(attempt_id, odd) is None
+
+
+def test_a_code_long_enough_for_a_band_but_not_for_a_level_is_left_to_the_check(
+        figures: list[Heard]) -> None:
+    """The band's words may be 100 characters long, a level 20: a text found plain once is measured
+    again against each field's own limit."""
+    attempt_id, areas, _ = figures[0]
+    code = '"' + "A" * 25 + '"'
+    banded = areas[0]._replace(band=(code, areas[0].band[1]))
+    assert area_copy_lines(attempt_id, [banded, *areas[1:]]) is not None
+    assert area_copy_lines(attempt_id, [areas[0]._replace(level=code), *areas[1:]]) is None
+
+
+def test_more_levels_or_areas_than_a_row_may_hold_are_left_to_the_check(figures: list[Heard]) -> None:
+    attempt_id, areas, _ = figures[0]
+    a = areas[0]
+    many = tuple(f"L{k}" for k in range(600))  # their probabilities' text longer than 10,000 characters
+    wide = a._replace(codes=many, level_probabilities=("0.0016666",) * 600)
+    assert area_copy_lines(attempt_id, [wide]) is None
+    assert area_copy_lines(attempt_id, [a._replace(area_id=f"X{k:05}") for k in range(10_002)]) is None
 
 
 def test_level_codes_that_are_not_plain_are_left_to_the_check(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from digigram.core.bundle.format import RECORD_FILES, fail
@@ -13,7 +14,7 @@ from digigram.core.coordination import BundleError
 from digigram.core.errors import FrameworkError, QuizError
 from digigram.core.framework import Framework, Item
 from digigram.core.i18n import N_
-from digigram.services.bundles.rows import Record, rows_where
+from digigram.services.bundles.rows import TABLES, Record, rows_where
 
 # The seeds Digigram makes (random, below 2**31) and every engine's INTEGER column can hold.
 SEED_RANGE = range(-(2**31), 2**31)
@@ -37,15 +38,30 @@ class Checker:
         self.item_maps: dict[str, dict[str, Item]] = {}
         self.in_database: set[str] = set()
         self.judges: dict[str, Callable[[Record], None]] = {}  # per framework hash
+        self.stored: dict[str, Record] | None = None  # every framework the database holds, once read ahead
+        self.offline = False  # in a forked process that must not open the database (SQLite)
 
     def existing(self, kind: str, column: str, values: Iterable[Any]) -> dict[Any, Record]:
+        if self.offline:
+            return {}  # only a refusal's name lookup asks then: the person's id is said instead
         return {r[column]: r for r in rows_where(self.session, kind, column, values)}
+
+    def read_ahead(self) -> None:
+        """Every framework the database holds, read now, before a fork: the forked recompute then needs
+        no connection of its own. (One opened to SQLite after a fork, while another thread of the app was
+        inside SQLite, could wait for ever on a lock the fork copied locked.)"""
+        hashes = [row[0] for row in self.session.execute(select(TABLES["frameworks"].c.content_hash))]
+        self.stored = self.existing("frameworks", "content_hash", hashes)
 
     def snapshot(self, content_hash: str) -> Record | None:
         """The framework record of a hash, from the bundle or else the database (looked up once)."""
         if content_hash not in self.texts and content_hash not in self.in_database:
             self.in_database.add(content_hash)
-            self.texts.update(self.existing("frameworks", "content_hash", [content_hash]))
+            if self.stored is not None:
+                if content_hash in self.stored:
+                    self.texts[content_hash] = self.stored[content_hash]
+            else:
+                self.texts.update(self.existing("frameworks", "content_hash", [content_hash]))
         return self.texts.get(content_hash)
 
     def framework(self, content_hash: str) -> Framework:

@@ -237,6 +237,7 @@ class VouchedResults(_Spooled):
         super().__init__()
         self._pending: list[Vouched] = []
         self._sampled = False  # whether this batch's first rows were made the long way too
+        self._scales: set[tuple[str, ...]] = set()  # level scales whose rows were made the long way too
         self._trusted = True
 
     def add(self, first: int, attempt_id: str, areas: Sequence[AreaText], lines: Sequence[bytes]) -> None:
@@ -246,8 +247,12 @@ class VouchedResults(_Spooled):
         copy = area_copy_lines(attempt_id, areas)
         if copy is None:
             return
-        if not self._sampled:  # the first check of each batch, made the long way too: the same, or no more
+        codes = areas[0].codes if areas else ()
+        if not self._sampled or codes not in self._scales:
+            # The first check of each batch, and of each level scale, made the long way too: the same,
+            # or nothing more is vouched for.
             self._sampled = True
+            self._scales.add(codes)
             if copy != [_RESULT_COPY(_RESULT(line)) for line in lines]:
                 self._trusted = False
                 return

@@ -85,10 +85,13 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing:
         reader = recompute.reader
         reader.zf = zipfile.ZipFile(reader.path)
         engine = checker.session.get_bind()
-        engine.dispose(close=False)  # type: ignore[union-attr]
-        from sqlalchemy.orm import Session
+        if engine.dialect.name == "sqlite":
+            checker.offline = True  # its frameworks were read ahead (Checker.read_ahead)
+        else:
+            engine.dispose(close=False)  # type: ignore[union-attr]
+            from sqlalchemy.orm import Session
 
-        checker.session = Session(engine)
+            checker.session = Session(engine)
         # The answer, its question and its check are all the recompute takes from a record: parsed plainly,
         # as the parent's pass checks every field of the same bytes (and is heard first if it refuses).
         for line in reader.lines(RECORD_FILES["answers"]):
@@ -135,8 +138,10 @@ class SideRecompute:
         self.decided(sys.maxsize, [])
 
     def running(self) -> bool:
-        """Whether the child has not ended yet."""
-        return self.outcome is None and self.process.is_alive()
+        """Whether the child is still at work: alive and not yet saying its outcome. (An outcome larger
+        than the pipe holds, a long refusal or many checks without a result, keeps the child alive until
+        it is read: waiting for that child to end would wait for ever.)"""
+        return self.outcome is None and not self.receiving.poll() and self.process.is_alive()
 
     def finished(self) -> bool:
         """Waits for the child to end; whether it recomputed every check (what it found is kept for

@@ -149,45 +149,64 @@ def _plain(quoted: str, limit: int) -> str | None:
     if found == "":
         if quoted == "null":
             found = _NULL
-        elif quoted[:1] == quoted[-1:] == '"' and len(quoted) >= 2 and "\\" not in quoted \
-                and 0 < len(quoted) - 2 <= limit:
+        elif quoted[:1] == quoted[-1:] == '"' and len(quoted) > 2 and "\\" not in quoted:
             found = quoted[1:-1]  # JSON escapes every quote, control character and backslash
         else:
             found = None
         if len(_PLAIN) < 10_000:
             _PLAIN[quoted] = found
+    if found is not None and found != _NULL and len(found) > limit:
+        return None  # the limit is the caller's: the same code may be a band's edge (100) or a level (20)
     return found
 
 
 def _probability_keys(codes: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Each level's key as the probabilities' text has it (json.dumps: non-ASCII escaped), when every
+    code is plain printable ASCII; else None (such rows are made the long way)."""
     found = _KEYS.get(codes, ())
     if found == ():
-        plain = all(c.isprintable() and not any(x in c for x in '"\\') for c in codes)
+        plain = all(c.isascii() and c.isprintable() and '"' not in c and "\\" not in c for c in codes)
         found = _KEYS[codes] = tuple(f'"{c}": ' for c in codes) if plain else None
     return found
+
+
+def _within(text: str, low: float, high: float) -> bool:
+    """A number's text (or null) within the record check's bounds."""
+    return text == "null" or low <= float(text) <= high
 
 
 def area_copy_lines(attempt_id: str, areas: Sequence[AreaText]) -> list[str] | None:
     """A check's area rows, as the recompute gives them, in COPY text: the lines `copy_line_maker`
     makes of the area-result lines an export writes for these figures (`recompute._result_lines`: by
-    area id, each with its place among the check's areas). None when a text would need escaping or a
-    figure is not a finite number: the recompute then vouches for none of the check's lines, and the
-    importing pass checks them as any other."""
+    area id, each with its place among the check's areas). None when a text would need escaping, a
+    level code is not plain ASCII (the band's and the probabilities' JSON then escape it), or a figure
+    is not a finite number within what the record's check allows: the recompute then vouches for none
+    of the check's lines, and the importing pass checks them as any other."""
+    if len(areas) > 10_001:  # a row's position, at most 10,000
+        return None
     lines = []
     for position, a in sorted(enumerate(areas), key=_by_area_id):
         area, level, low, high = (_plain(a.area, 100), _plain(a.level, 20), _plain(a.band[0], 100),
                                   _plain(a.band[1], 100))
         target, said_level = _plain(a.target, 20), _plain(a.said_level, 20)
         keys = _probability_keys(a.codes)
-        if None in (area, level, low, high, target, said_level, keys) or low == _NULL or high == _NULL \
-                or area == _NULL or level == _NULL:
+        if keys is None or None in (area, level, low, high, target, said_level) \
+                or _NULL in (low, high, area, level) or not (low.isascii() and high.isascii()):  # type: ignore[union-attr]
             return None
         figures = (a.theta, a.sd, a.p_below_target, a.gap, a.items, a.said_theta, a.said_sd,
                    *a.level_probabilities)
         if "".join(figures).replace("null", "").translate(_FIGURE) or "null" in (a.theta, a.sd, a.items) \
                 or "null" in a.level_probabilities:
             return None
-        probabilities = ", ".join([k + p for k, p in zip(keys, a.level_probabilities, strict=True)])  # type: ignore[arg-type]
+        if not (all(_within(x, -1e12, 1e12) for x in (a.theta, a.sd, a.p_below_target, a.said_theta,
+                                                        a.said_sd))
+                and all(_within(x, 0.0, 1.0) for x in a.level_probabilities)
+                and _within(a.gap, -1000, 1000) and _within(a.items, 0, 100_000)
+                and "." not in a.gap + a.items and "e" not in a.gap + a.items):  # integers, as written
+            return None
+        probabilities = ", ".join([k + p for k, p in zip(keys, a.level_probabilities, strict=True)])
+        if len(probabilities) > 9_998:  # the text, braces included, at most 10,000
+            return None
         lines.append(
             f'{attempt_id}\t{area}\t{position}\t{a.theta}\t{a.sd}\t{level}\t["{low}", "{high}"]\t{target}\t'
             f'{_number(a.p_below_target)}\t{_number(a.gap)}\t{a.items}\t{{{probabilities}}}\t'
