@@ -402,6 +402,16 @@ class AreaText(NamedTuple):
     said_level: str
 
 
+def in_file_order(areas: Sequence[AreaText]) -> list[tuple[int, AreaText]]:
+    """A check's areas as its area-result lines come in a bundle (by area id), each with its place among
+    the check's areas (the row's position)."""
+    return sorted(enumerate(areas), key=_area_id)
+
+
+def _area_id(item: tuple[int, AreaText]) -> str:
+    return item[1].area_id
+
+
 def _p_below(b: _Batch, g: int, t_index: int) -> float:
     return 0.0 if t_index == 0 else b.below[t_index - 1][g]
 

@@ -210,7 +210,6 @@ class SpooledSummaries(_Spooled):
         return found
 
 
-
 class Vouched(NamedTuple):
     """Lines of results.jsonl the recompute found, to the byte, to be the rows a check's answers give."""
 
@@ -256,7 +255,7 @@ class VouchedResults(_Spooled):
             if copy != [_RESULT_COPY(_RESULT(line)) for line in lines]:
                 self._trusted = False
                 return
-        last = sorted(a.area_id for a in areas)[-1]
+        last = max(a.area_id for a in areas)
         self._pending.append(Vouched(first, len(lines), (attempt_id, last), copy))
         if len(self._pending) >= BATCH:
             self.flush()

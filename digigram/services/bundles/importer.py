@@ -226,8 +226,6 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     if forks():
         if stage is not None:
             recompute.vouched = VouchedResults()
-        if checker.session.get_bind().dialect.name == "sqlite":
-            checker.read_ahead()
         side = SideRecompute(recompute, checker)
 
     def vouched() -> Iterator[Vouched] | None:

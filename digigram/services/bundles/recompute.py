@@ -41,6 +41,7 @@ from digigram.core.rescore import (
     area_rows,
     difference,
     exact_record,
+    in_file_order,
     recompute,
 )
 from digigram.core.result_record import result_to_record
@@ -383,7 +384,7 @@ def _result_lines(attempt_id: str, areas: list[AreaText]) -> list[bytes]:
     json.dumps of the dict)."""
     aid = f'"attempt_id":{json.dumps(attempt_id)}'
     lines = []
-    for position, a in sorted(enumerate(areas), key=_by_area):
+    for position, a in in_file_order(areas):
         probs = ", ".join([f"{key}{p}" for key, p in zip(_prob_keys(a.codes), a.level_probabilities,
                                                          strict=True)])
         lines.append(
@@ -392,10 +393,6 @@ def _result_lines(attempt_id: str, areas: list[AreaText]) -> list[bytes]:
             f'"position":{position},"said_level":{a.said_level},"said_sd":{a.said_sd},'
             f'"said_theta":{a.said_theta},"sd":{a.sd},"target":{a.target},"theta":{a.theta}}}'.encode())
     return lines
-
-
-def _by_area(item: tuple[int, AreaText]) -> str:
-    return item[1].area_id
 
 
 _PROB_KEYS: dict[tuple[str, ...], list[str]] = {}

@@ -84,10 +84,10 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing:
         # connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another).
         reader = recompute.reader
         reader.zf = zipfile.ZipFile(reader.path)
-        engine = checker.session.get_bind()
-        if engine.dialect.name == "sqlite":
-            checker.offline = True  # its frameworks were read ahead (Checker.read_ahead)
+        if checker.stored is not None:
+            checker.offline = True  # its frameworks were read ahead (SQLite: Checker.read_ahead)
         else:
+            engine = checker.session.get_bind()
             engine.dispose(close=False)  # type: ignore[union-attr]
             from sqlalchemy.orm import Session
 
@@ -115,7 +115,8 @@ class SideRecompute:
         """Forked before the checks' file is read: the parent then tells it, with `decided`, which checks
         the database holds as it finds them."""
         self.recompute = recompute
-        self.outcome: tuple[Any, ...] | None = None  # what the child said it did, once it has ended
+        if checker.session.get_bind().dialect.name == "sqlite":
+            checker.read_ahead()  # the child opens no SQLite connection of its own (Checker.read_ahead)
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
         hearing, self.telling = context.Pipe(duplex=False)
@@ -141,30 +142,21 @@ class SideRecompute:
         """Whether the child is still at work: alive and not yet saying its outcome. (An outcome larger
         than the pipe holds, a long refusal or many checks without a result, keeps the child alive until
         it is read: waiting for that child to end would wait for ever.)"""
-        return self.outcome is None and not self.receiving.poll() and self.process.is_alive()
-
-    def finished(self) -> bool:
-        """Waits for the child to end; whether it recomputed every check (what it found is kept for
-        `result()`, which says it)."""
-        if self.outcome is None:
-            self.telling.close()
-            try:
-                self.outcome = self.receiving.recv()
-            except EOFError:
-                self.process.join()
-                code = self.process.exitcode
-                self.outcome = ("ended" if code is not None and code < 0 else "failed",
-                                f"the recompute process ended with code {code}")
-            finally:
-                self.receiving.close()
-                self.process.join()
-        return bool(self.outcome[0] == "done")
+        return not self.receiving.closed and not self.receiving.poll() and self.process.is_alive()
 
     def result(self) -> None:
         """The child's outcome: its findings become this process's recompute, its refusal raised here."""
-        self.finished()
-        outcome = self.outcome
-        assert outcome is not None
+        self.telling.close()
+        try:
+            outcome = self.receiving.recv()
+        except EOFError:
+            self.process.join()
+            code = self.process.exitcode
+            outcome = ("ended" if code is not None and code < 0 else "failed",
+                       f"the recompute process ended with code {code}")
+        finally:
+            self.receiving.close()
+            self.process.join()
         if outcome[0] == "refused":
             raise BundleError(outcome[1])
         # The person reads what happened and what to do in their language; the process's own words (a

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from digigram.core.bundle.format import KINDS
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS
 from digigram.core.names import name_key
-from digigram.core.rescore import AreaText
+from digigram.core.rescore import AreaText, in_file_order
 from digigram.services.bundles.pack import PACKED, PACKED_COLUMNS, Packer
 from digigram.services.bundles.rows import JSON_COLUMNS, TABLES, Record, json_text
 from digigram.services.summaries import Summary
@@ -133,10 +133,6 @@ def copy_line_maker(kind: str) -> Callable[[Record], str]:
     return made
 
 
-# The area-result columns in the order `area_copy_lines` writes them (SCHEMAS["results"], the COPY's).
-RESULT_COLUMNS = ("attempt_id", "area_id", "position", "theta", "sd", "level", "band", "target",
-                  "p_below_target", "gap", "n_items", "level_probabilities", "said_theta", "said_sd",
-                  "said_level")
 _FIGURE = str.maketrans("", "", "0123456789.-+e")  # what is left of a finite number's text: nothing
 _PLAIN: dict[str, str | None] = {}  # a JSON string's text (or null) as a COPY field, None when unplain
 _KEYS: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # each level's key in the probabilities' text
@@ -185,7 +181,7 @@ def area_copy_lines(attempt_id: str, areas: Sequence[AreaText]) -> list[str] | N
     if len(areas) > 10_001:  # a row's position, at most 10,000
         return None
     lines = []
-    for position, a in sorted(enumerate(areas), key=_by_area_id):
+    for position, a in in_file_order(areas):
         area, level, low, high = (_plain(a.area, 100), _plain(a.level, 20), _plain(a.band[0], 100),
                                   _plain(a.band[1], 100))
         target, said_level = _plain(a.target, 20), _plain(a.said_level, 20)
@@ -212,10 +208,6 @@ def area_copy_lines(attempt_id: str, areas: Sequence[AreaText]) -> list[str] | N
             f'{_number(a.p_below_target)}\t{_number(a.gap)}\t{a.items}\t{{{probabilities}}}\t'
             f'{_number(a.said_theta)}\t{_number(a.said_sd)}\t{said_level}\n')
     return lines
-
-
-def _by_area_id(item: tuple[int, AreaText]) -> str:
-    return item[1].area_id
 
 
 def _number(text: str) -> str:
