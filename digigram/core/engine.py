@@ -125,6 +125,7 @@ class Quiz:
         """
         quiz = cls(framework, profile=profile, mode=mode, seed=seed, exclude=exclude)
         quiz._pending = None
+        moved: set[str] = set()  # areas whose estimates the answers moved: brought up to date once, below
         for item_id, choice in answers:
             row = quiz.bank.row.get(item_id)
             if row is None or not quiz._selector.available[row] or (
@@ -134,9 +135,12 @@ class Quiz:
                                    item=item_id))
             item = quiz.bank.items[row]
             value = normalise_choice(framework, item, choice)
-            quiz._record(row, item, value, score_answer(framework, item, value))
+            if quiz._record(row, item, value, score_answer(framework, item, value), settle=False):
+                moved.add(item.area_id)
             if item.kind == "attitude":
                 quiz._attitude_due.discard(item.area_id)
+        for area_id in moved:
+            quiz._settle(quiz._areas[area_id])
         quiz._rng.seed(f"digigram-quiz/{seed}/{quiz.asked}")
         quiz._turn = quiz.asked % len(quiz.area_ids)
         row = None if pending is None else quiz.bank.row.get(pending)
@@ -155,6 +159,11 @@ class Quiz:
     @property
     def finished(self) -> bool:
         return self._finished
+
+    @property
+    def stops(self) -> list[str | None]:
+        """Why each area stopped asking (None while it goes on), in the order of the result's areas."""
+        return [self._areas[a].stopped for a in self.area_ids]
 
     @property
     def asked(self) -> int:
@@ -207,7 +216,11 @@ class Quiz:
 
     # --- internals -------------------------------------------------------------------------------
 
-    def _record(self, row: int, item: Item, choice: Choice, scored: Scored) -> None:
+    def _record(self, row: int, item: Item, choice: Choice, scored: Scored, *, settle: bool = True) -> bool:
+        """The answer added; whether it moved its area's estimates. Those are brought up to date (and
+        whether the area stops asked) here, or, without `settle`, by the caller with `_settle` once
+        the last of many stored answers is in: a restore then does it once per area, not per answer,
+        and ends in the same state, as both depend only on the answers in."""
         self._answers.append((item.id, choice))
         self._evidence.append(
             Evidence(item.id, item.competence_id, item.area_id, item.kind, choice,
@@ -217,17 +230,25 @@ class Quiz:
         state = self._areas[item.area_id]
         if scored.category is None:
             state.attitudes += 1
-            return
+            return False
         log_table = self.bank.loglik[row]
         assert log_table is not None
         if item.kind == "self_rating":
             # What people say about themselves has its own estimate; it never moves the level.
             state.said.add(log_table[scored.category])
             state.self_ratings += 1
-            state.refresh_said()
         else:
             state.posterior.add(log_table[scored.category])
             state.shown += 1
+        if settle:
+            self._settle(state)
+        return True
+
+    def _settle(self, state: AreaState) -> None:
+        """The area's estimates brought up to date with its answers, and whether it stops asking."""
+        if state.self_ratings:
+            state.refresh_said()
+        if state.shown:
             state.refresh()
         state.stopped = self._selector.should_stop(state)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -101,6 +102,30 @@ class AreaState:
         return self.sd * (1.0 + (1.0 - abs(2.0 * self.p_below - 1.0)))
 
 
+_Arrays = tuple[NDArray[np.intp], NDArray[np.float64], int]
+_BANK_ARRAYS: weakref.WeakKeyDictionary[ItemBank, dict[float, _Arrays]] = weakref.WeakKeyDictionary()
+
+
+def _bank_arrays(bank: ItemBank, provisional_weight: float) -> _Arrays:
+    """Per row of the bank, its competence's index and the weight of its information in the ranking, and
+    how many competences there are; made once per bank (a quiz only reads them, and an import's replay of
+    a region's checks makes tens of thousands of quizzes)."""
+    by_weight = _BANK_ARRAYS.setdefault(bank, {})
+    found = by_weight.get(provisional_weight)
+    if found is None:
+        comp_ids = {c.id: n for n, c in enumerate(bank.framework.competences)}
+        competence = np.array([comp_ids[it.competence_id] for it in bank.items], dtype=np.intp)
+        # A bank that is all provisional or all measured ranks as before: a common factor changes no
+        # choice.
+        measured = bank.measured
+        mixed = bool(measured.any()) and not bool(measured[bank.is_self | bank.is_shown].all())
+        weight = np.where(measured, 1.0, provisional_weight) if mixed else np.ones(measured.size)
+        competence.setflags(write=False)
+        weight.setflags(write=False)
+        found = by_weight[provisional_weight] = (competence, weight, len(comp_ids))
+    return found
+
+
 class Selector:
     """The selection rules over one bank, with the quiz's random stream and excluded items."""
 
@@ -109,21 +134,12 @@ class Selector:
         self.rules = rules
         self.rng = rng
         self.available = np.ones(len(bank.items), dtype=bool)
-        self.fresh = np.array([it.id not in exclude for it in bank.items], dtype=bool)
-        comp_ids = {c.id: n for n, c in enumerate(bank.framework.competences)}
-        self.competence: NDArray[np.intp] = np.array(
-            [comp_ids[it.competence_id] for it in bank.items], dtype=np.intp
-        )
-        self.touched = np.zeros(len(comp_ids), dtype=bool)  # competences already asked about
+        self.fresh = np.array([it.id not in exclude for it in bank.items], dtype=bool) if exclude else \
+            np.ones(len(bank.items), dtype=bool)
+        self.competence, self.weight, competences = _bank_arrays(bank, rules.provisional_weight)
+        self.touched = np.zeros(competences, dtype=bool)  # competences already asked about
         # Per area, the last `remaining_outlook` and the answers it was counted after.
         self._outlook: dict[str, tuple[tuple[int, int], NDArray[np.float64]]] = {}
-        # Per row, the weight of its information in the ranking. A bank that is all provisional or
-        # all measured ranks as before: a common factor changes no choice.
-        measured = bank.measured
-        mixed = bool(measured.any()) and not bool(measured[bank.is_self | bank.is_shown].all())
-        self.weight: NDArray[np.float64] = (
-            np.where(measured, 1.0, rules.provisional_weight) if mixed else np.ones(measured.size)
-        )
 
     def mark_asked(self, row: int) -> None:
         self.available[row] = False

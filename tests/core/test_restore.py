@@ -85,3 +85,32 @@ def test_a_result_survives_its_record_exactly() -> None:
     assert record["engine_version"] == "2" and record["params_source"] == "provisional"
     with pytest.raises(DigigramError):
         result_from_record({**record, "format": 99})
+
+
+def _state(quiz: Quiz) -> tuple[object, ...]:
+    record = result_to_record(quiz.result())
+    for area in record["areas"]:
+        del area["stopped"]  # compared once the check is over (see below)
+    return quiz.finished, record, quiz.next_item()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_restore_ends_where_the_live_quiz_is_after_every_answer(seed: int) -> None:
+    """A restore brings each area's estimates up to date (and asks whether it stops) once, after its
+    last stored answer, not after each one: at every point of a check it must end where the live quiz
+    is: whether the check is over, the result and the question it goes on with; and once it is over, why
+    each area stopped. (Before then the live quiz also keeps why an area it passed over while choosing
+    stopped, which a restore at a shown question does not look for.)"""
+    fw = framework(n_areas=3, n_competences=2, self_ratings=3, knowledge_items=5)
+    quiz = Quiz(fw, profile="librarian", seed=seed)
+    while (item := quiz.next_item()) is not None:
+        again = Quiz.restore(fw, profile="librarian", mode="full", seed=seed, answers=quiz.answers,
+                             pending=item.id)
+        assert _state(again) == _state(quiz)
+        # Answers that differ by seed and by place, so areas stop for different reasons.
+        right = (seed + quiz.asked) % 3 != 0
+        choice = 3 if item.kind in ("self_rating", "attitude") else (0 if right else 1)
+        quiz.answer(item.id, choice)
+    assert quiz.finished and {s for s in quiz.stops} - {None}
+    again = Quiz.restore(fw, profile="librarian", mode="full", seed=seed, answers=quiz.answers)
+    assert _state(again) == _state(quiz) and again.stops == quiz.stops
