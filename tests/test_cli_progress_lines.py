@@ -20,3 +20,18 @@ def test_a_count_that_ends_a_batch_is_not_taken_for_the_start_of_the_write(
         "Checking the bundle…", "  people: 10,000 of 10,000", "  answers: 50,000 of 60,000",
         "  answers: 60,000 of 60,000",
         "Writing to the database…", "  people: 10,000 of 10,000", "  answers: 60,000 of 60,000"]
+
+
+def test_checks_whose_results_are_worked_out_are_counted_every_five_thousand(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """While an import waits for the results of an older Digigram's checks to be worked out (a region's
+    take half a minute), their count is said every 5,000, in Ukrainian too."""
+    for lang in ("en", "uk"):
+        heard = progress_lines(lang)
+        heard("attempts", 12_000, 12_000)
+        for done in (1_200, 5_600, 9_000, 11_000, 12_000):
+            heard("recomputed", done, 12_000)
+    en, uk = capsys.readouterr().err.split("Перевіряємо")
+    assert en.splitlines()[2:] == ["  check results: 5,600 of 12,000", "  check results: 11,000 of 12,000",
+                                   "  check results: 12,000 of 12,000"]
+    assert "  результати перевірок: 12" in uk

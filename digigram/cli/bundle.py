@@ -21,11 +21,18 @@ NAMES = {
     "answers": N_("answers"), "results": N_("area results"), "plans": N_("plans"),
     "plan_steps": N_("plan steps"),
 }
+# What an import's progress also counts: checks whose results are worked out while it waits for them.
+COUNTED = {**NAMES, "recomputed": N_("check results")}
+
+
+# How often a kind's count is said: checks whose results are worked out take far longer each than a record.
+STEPS = {"recomputed": 5_000}
 
 
 def progress_lines(lang: str | None) -> Callable[[str, int, int], None]:
     """An import's progress as lines on the error stream: a heading when the bundle's checking starts and
-    when its writing does, then each kind of record every 50,000 and when it is done. Without it, a
+    when its writing does, then each kind of record every 50,000 (checks' results worked out, every
+    5,000) and when it is done. Without it, a
     region's bundle took a minute and more with nothing said."""
     said: dict[str, int] = {}  # the count last said of each kind, in this stage
     finished: set[str] = set()
@@ -36,7 +43,7 @@ def progress_lines(lang: str | None) -> Callable[[str, int, int], None]:
         print(message.render(lang), file=sys.stderr, flush=True)
 
     def heard(kind: str, done: int, total: int) -> None:
-        if kind not in NAMES or total == 0:
+        if kind not in COUNTED or total == 0:
             return
         if stage[0] == 0:
             say(N_("Checking the bundle…"))
@@ -48,10 +55,10 @@ def progress_lines(lang: str | None) -> Callable[[str, int, int], None]:
         previous[0] = kind
         if done == total:
             finished.add(kind)
-        if said.get(kind) == done or (done != total and done - said.get(kind, 0) < 50_000):
+        if said.get(kind) == done or (done != total and done - said.get(kind, 0) < STEPS.get(kind, 50_000)):
             return
         said[kind] = done
-        say(N_("  {name}: {done} of {total}", name=NAMES[kind], done=format_count(done, lang),
+        say(N_("  {name}: {done} of {total}", name=COUNTED[kind], done=format_count(done, lang),
                total=format_count(total, lang)))
 
     return heard

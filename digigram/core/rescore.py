@@ -34,6 +34,7 @@ from digigram.core.framework import Framework, Profile
 from digigram.core.i18n import N_
 from digigram.core.irt import GRID, GRID_STEP, LOG_PRIOR, Array
 from digigram.core.itembank import Choice, ItemBank, bank_for, normalise_choice, score_answer
+from digigram.core.records import AreaOutcome
 from digigram.core.result_record import RECORD_FORMAT
 from digigram.core.scoring import BAND_SHARE, COMPARE_PRIOR_SD, ENGINE_VERSION, disagrees
 
@@ -366,6 +367,18 @@ class Recomputed:
             at = free.end()
         return len(text) - at == len(parts[-1]) and text.endswith(parts[-1])
 
+    def text(self, finished: bool, stopped: Sequence[str | None]) -> str | None:
+        """The record's text as `result_record.record_text` writes the quiz's own result, given what the
+        quiz says of how it went: `finished`, and why each area stopped asking (in the record's order of
+        areas). None when a figure is not finite: only the quiz's own record is written then."""
+        if not self.batch.finite:
+            return None
+        parts = _texts(self.batch, self.n)[0]
+        if len(stopped) != len(parts) - 2:
+            raise ValueError("one reason to stop per area of the check")
+        free = [_JSON(finished), *map(_JSON, stopped)]
+        return "".join([part + value for part, value in zip(parts, free, strict=False)]) + parts[-1]
+
     def area_texts(self) -> list[AreaText]:
         """Per area in order, its figures as JSON writes them (what an area_result row holds)."""
         return _texts(self.batch, self.n)[1]
@@ -400,6 +413,21 @@ class AreaText(NamedTuple):
     said_theta: str
     said_sd: str
     said_level: str
+
+    def outcome(self) -> AreaOutcome:
+        """The figures as the quiz's result gives them (`services.quiz.outcomes`)."""
+        return AreaOutcome(
+            area_id=self.area_id, theta=float(self.theta), sd=float(self.sd), level=json.loads(self.level),
+            band=(json.loads(self.band[0]), json.loads(self.band[1])), target=json.loads(self.target),
+            p_below_target=_number(self.p_below_target), gap=None if self.gap == "null" else int(self.gap),
+            n_items=int(self.items),
+            level_probabilities=tuple(zip(self.codes, map(float, self.level_probabilities), strict=True)),
+            said_theta=_number(self.said_theta), said_sd=_number(self.said_sd),
+            said_level=json.loads(self.said_level))
+
+
+def _number(text: str) -> float | None:
+    return None if text == "null" else float(text)
 
 
 def in_file_order(areas: Sequence[AreaText]) -> list[tuple[int, AreaText]]:

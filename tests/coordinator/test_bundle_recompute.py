@@ -299,7 +299,8 @@ def _stored_rows(target: Target) -> tuple[dict[str, Any], list[tuple[Any, ...]]]
         with engine.connect() as conn:
             stored: dict[str, Any] = dict(conn.execute(text("SELECT id, result FROM attempt")).all())
             rows = sorted(tuple(r) for r in conn.execute(text(
-                "SELECT attempt_id, area_id, position, level, band, n_items FROM area_result")))
+                "SELECT attempt_id, area_id, position, theta, sd, level, band, target, p_below_target, gap, "
+                "n_items, level_probabilities, said_theta, said_sd, said_level FROM area_result")))
     finally:
         engine.dispose()
     return stored, rows
@@ -321,14 +322,24 @@ def test_figures_that_differ_only_by_rounding_are_taken(
         assert report.added["attempts"] == 13
 
 
+@pytest.mark.parametrize("made", [True, False], ids=["made by the recompute", "made after the write"])
 def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_replaced(
-        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, tmp_path_factory: Any) -> None:
-    """A bundle from a release before stored results: no result fields, and (here) area rows altered."""
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, tmp_path_factory: Any,
+        monkeypatch: pytest.MonkeyPatch, made: bool) -> None:
+    """A bundle from a release before stored results: no result fields, and (here) area rows altered.
+
+    Each check gets, to the byte, the result its hub's quiz stored (the genuine bundle's), its area rows
+    and its summary too: whether the recompute made it, many at a time, from the figures it works out
+    anyway, or (the way left for a check it could not make) it is made one at a time after the write."""
     files, results = hub
     genuine = tmp_path_factory.mktemp("genuine")
     with Workspace.open(data_dir=genuine, framework_path=SMALL) as ws:
         import_bundle(ws, write_zip(tmp_path / "genuine.zip", files.items()), key=KEY)
-    expected = _stored_rows(Target("sqlite", genuine, f"sqlite:///{genuine / 'digigram.sqlite3'}"))
+    mirror = Target("sqlite", genuine, f"sqlite:///{genuine / 'digigram.sqlite3'}")
+    expected, expected_gaps = _stored_rows(mirror), _summary_gaps(mirror)
+    if not made:
+        monkeypatch.setattr(recompute.Recompute, "_make", lambda *args: None)
+    kept = _recomputes(monkeypatch)
 
     def old(attempts: Records) -> None:
         for attempt in attempts:
@@ -338,6 +349,7 @@ def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_rep
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
         report = import_bundle(ws, write_zip(tmp_path / "old.zip", older.items()), key=KEY)
         assert report.added["attempts"] == len(results)
+        assert kept[0].handled == (set(results) if made else set())
         for attempt_id, result in results.items():
             mine = ws.results_for(attempt_id)
             assert mine.engine_version == "2"
@@ -347,7 +359,8 @@ def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_rep
         assert sum(again.added.values()) == 0 and again.warnings == ()  # the same bundle again: nothing
     stored, rows = _stored_rows(target)
     assert rows == expected[1]  # the altered area row was replaced by the recomputed one
-    assert all(stored[a] is not None for a in results)
+    assert stored == expected[0]  # each result's text, to the byte, as the hub's quiz stored it
+    assert _summary_gaps(target) == expected_gaps
 
 
 def _summary_gaps(target: Target) -> list[tuple[Any, ...]]:

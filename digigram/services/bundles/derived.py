@@ -31,6 +31,7 @@ from digigram.core.bundle.records import converter
 from digigram.core.coordination import needs_help_of
 from digigram.core.framework import Framework
 from digigram.core.rescore import AreaText
+from digigram.core.scoring import ENGINE_VERSION
 from digigram.services.bundles.stage import area_copy_lines, copy_line_maker
 from digigram.services.summaries import (
     Summary,
@@ -41,6 +42,7 @@ from digigram.services.summaries import (
     gaps_of,
     mark_of_choice,
 )
+from digigram.store.repo.attempts import ResultToStore
 
 BATCH = 500  # summaries (or checks' area rows) written to the file at a time
 _LENGTH = struct.Struct("<Q")  # a spooled batch's length, before it
@@ -269,3 +271,40 @@ class VouchedResults(_Spooled):
         """What the recompute vouched for, in the file's order, as it vouches: while `writing()` (its
         process has not ended), waits for the next batch."""
         return self._read(writing)
+
+
+class MadeResults(_Spooled):
+    """Results of checks that came without one (saved by a Digigram from before results were stored),
+    made by the recompute, in the bundle's check order, for the import to store after the write.
+
+    The recompute works out every such check's figures anyway, to prove its answers fit; the quiz's own
+    replay of its answers adds how it went (finished, why each area stopped), and the record's text is
+    then the one the quiz's result gives. Made one check at a time after the write, from answers read
+    back out of the database, a region's year of such checks took three minutes; made here, in the
+    forked recompute where there is one, they cost the import a few seconds. A check not made here
+    (a figure that is not finite, a batch the disk refused) is made after the write as before.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending: list[tuple[str, str, str, Sequence[AreaText]]] = []
+
+    def add(self, attempt_id: str, text: str, params_source: str, areas: Sequence[AreaText]) -> None:
+        """A check's result: its record's text, the parameters' source it names, its areas' figures."""
+        if self._failed:
+            return
+        self._pending.append((attempt_id, text, params_source, areas))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        if pending:
+            self._write(pending)
+
+    def every(self, writing: Callable[[], bool] = lambda: False) -> Iterator[ResultToStore]:
+        """Every result made, in check order, as the store keeps it: while `writing()` (the recompute's
+        process has not ended), waits for more."""
+        for attempt_id, text, params_source, areas in self._read(writing):
+            outcomes = tuple(a.outcome() for a in areas)
+            yield ResultToStore(attempt_id, text, ENGINE_VERSION, params_source, outcomes)

@@ -17,6 +17,7 @@ warning naming the person.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,7 +41,7 @@ from digigram.core.i18n import N_, NP_, Message
 from digigram.core.names import name_key
 from digigram.core.regions import BY_ID
 from digigram.services.bundles.checks import Checker, dangling
-from digigram.services.bundles.derived import SpooledSummaries, Vouched, VouchedResults
+from digigram.services.bundles.derived import MadeResults, SpooledSummaries, Vouched, VouchedResults
 from digigram.services.bundles.pack import ANSWER_ROWS, PACKED, PACKED_COLUMNS, Packer, python_row
 from digigram.services.bundles.recompute import Recompute, without_result
 from digigram.services.bundles.rows import (
@@ -66,6 +68,8 @@ from digigram.store.startup import Store
 __all__ = ["export_bundle", "import_bundle"]
 
 Progress = Callable[[str, int, int], None]  # (kind, records done, records in the file)
+# The kind `Progress` hears while the import waits for its forked recompute: checks recomputed so far.
+RECOMPUTED = "recomputed"
 _MOD = 1 << 256
 # How far ahead of this computer's clock a plan's save time may be and still count as the newer copy:
 # a hub PC's clock a few hours off is normal, a plan "saved" next month is not.
@@ -131,6 +135,7 @@ class _Seen:
     hubs: dict[HubKey, datetime | None] = field(default_factory=dict)  # a few per hub PC, latest date
     hub_of: dict[str, tuple[HubKey, datetime | None]] = field(default_factory=dict)  # people given a region
     recompute: Recompute | None = None  # each finished check's stored results against its answers
+    side: SideRecompute | None = None  # the recompute's process, until its outcome is heard (`_recomputed`)
 
 
 @dataclass
@@ -183,7 +188,7 @@ def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: 
 
 
 def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
-            stage: Stager | None = None, spooled: SpooledSummaries | None = None) -> _Seen:
+            stage: Stager | None = None, spools: _Spools | None = None) -> _Seen:
     """Pass 1: every record checked; raises BundleError at the first problem, before anything is written.
 
     Answers and area results are fingerprinted only for checks the database already holds: those are
@@ -194,7 +199,9 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     """
     seen = _Seen(counts=dict(reader.manifest.counts))
     # The new checks' summaries are made beside the recompute (bundles.derived).
-    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts, summaries=spooled)
+    recompute = seen.recompute = Recompute(reader, checker, skip=seen.stored_attempts,
+                                           summaries=None if spools is None else spools.summaries,
+                                           made=None if spools is None else spools.made)
     listed = {(f.id, f.version, f.hash) for f in reader.manifest.frameworks}
     found: set[tuple[str, str, str]] = set()
     # A region's date after tomorrow is a wrong clock on the hub's computer (or a forgery): taken as
@@ -247,9 +254,56 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
     finally:
         if recompute.vouched is not None:
             recompute.vouched.close()
-    if side is not None:
-        side.result()  # only now: a record the pass refused is reported first, as in one process
+    # Its outcome is heard later (`_recomputed`), once what can be written meanwhile is: a record the pass
+    # refused is reported first, as in one process.
+    seen.side = side
     return seen
+
+
+@contextmanager
+def _recompute_first(seen: _Seen) -> Iterator[None]:
+    """While a forked recompute may still be at work: a refusal raised in the block gives way to the
+    recompute's own, which came first when both ran in one process (and its process is stopped when
+    anything else goes wrong)."""
+    try:
+        yield
+    except BaseException as exc:
+        side, seen.side = seen.side, None
+        if side is not None:
+            if isinstance(exc, BundleError):
+                side.result()  # raises the recompute's refusal, if it has one
+            else:
+                side.stop()
+        raise
+
+
+def _recomputed(seen: _Seen, progress: Progress | None) -> None:
+    """A forked recompute's outcome: waited for, saying how many checks it has done; its refusal raised."""
+    side, seen.side = seen.side, None
+    if side is not None:
+        checks = seen.counts["attempts"]
+        side.result(None if progress is None else
+                    lambda done: progress(RECOMPUTED, min(done, checks), checks))
+
+
+def _store_made(session: Session, seen: _Seen, progress: Progress | None) -> None:
+    """In the import's transaction, once the checks are written: the results the recompute made for
+    checks that came without one, stored as it makes them (a forked one may still be at work)."""
+    recompute, side = seen.recompute, seen.side
+    if recompute is None:
+        return
+    if side is None:
+        recompute.store_made(session, lambda: False)
+        return
+    checks, said = seen.counts["attempts"], [0.0]
+
+    def writing() -> bool:
+        if progress is not None and time.monotonic() - said[0] >= 0.25:
+            said[0] = time.monotonic()
+            progress(RECOMPUTED, min(side.counted.value, checks), checks)
+        return side.running()
+
+    recompute.store_made(session, writing)
 
 
 def _verify_checks(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,
@@ -607,14 +661,23 @@ def _after_write(session: Session, seen: _Seen, framework: Framework | None,
     store_derived(session, framework, new, made=None if made is None else made.take)
 
 
+class _Spools(NamedTuple):
+    """Where the recompute puts what it makes for the import to store: the new checks' summaries on
+    the import's framework (none without one), and the results of checks that came without one."""
+
+    summaries: SpooledSummaries | None
+    made: MadeResults
+
+
 @contextmanager
-def _summaries_beside(framework: Framework | None) -> Iterator[SpooledSummaries | None]:
-    """Where the recompute puts the new checks' summaries on `framework` (none without one), its
-    temporary file closed whatever becomes of the import."""
+def _spools(framework: Framework | None) -> Iterator[_Spools]:
+    """The recompute's spools (`_Spools`), their temporary files closed whatever becomes of the import."""
     spooled = None if framework is None else SpooledSummaries(framework)
+    made = MadeResults()
     try:
-        yield spooled
+        yield _Spools(spooled, made)
     finally:
+        made.close()
         if spooled is not None:
             spooled.close()
 
@@ -623,24 +686,32 @@ def _import_in_two_passes(
         store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
         progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
     """SQLite: verify and compare, back the file up, then read the bundle again into batched inserts."""
-    with _summaries_beside(framework) as spooled:
-        return _two_passes(store, reader, framework_dir, framework, progress, lang, spooled)
+    with _spools(framework) as spools:
+        return _two_passes(store, reader, framework_dir, framework, progress, lang, spools)
 
 
 def _two_passes(store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
                 progress: Progress | None, lang: str | None,
-                spooled: SpooledSummaries | None) -> tuple[_Seen, _Decision, dict[str, int]]:
+                spools: _Spools) -> tuple[_Seen, _Decision, dict[str, int]]:
     with store.sessions() as session:
         checker = Checker(session, framework_dir)
-        seen = _verify(reader, checker, progress, spooled=spooled)
-        decision = _compare(session, checker, seen, lang)
-        _check_steps(reader, session, decision)
+        seen = _verify(reader, checker, progress, spools=spools)
+        with _recompute_first(seen):
+            decision = _compare(session, checker, seen, lang)
+            _check_steps(reader, session, decision)
     added = dict.fromkeys(KINDS, 0)
-    if _to_write(seen, decision):
+    with _recompute_first(seen):
+        if not _to_write(seen, decision):
+            _recomputed(seen, progress)
+            return seen, decision, added
         if store.db_path is not None and store.backup_dir is not None:
             backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
+        # Written while a forked recompute may still be at work (a region's checks from an older Digigram,
+        # whose results it makes): a refusal it comes to rolls the transaction back.
         with _writing(store), transaction(store.sessions) as session:
             added = _write(session, reader, seen, decision, progress)
+            _store_made(session, seen, progress)
+            _recomputed(seen, progress)
             _move_people(session, decision)
             _after_write(session, seen, framework)
     return seen, decision, added
@@ -651,28 +722,33 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
     """PostgreSQL: the bundle read once, its records staged during the verifying pass on the write
     transaction's connection (the server stores while Python checks), then moved set-based."""
     added = dict.fromkeys(KINDS, 0)
-    with _summaries_beside(framework) as spooled, _writing(store), transaction(store.sessions) as session, \
+    with _spools(framework) as spools, _writing(store), transaction(store.sessions) as session, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage") as sender:
         stage = Stager(session, sender)
         try:
             with store.sessions() as reading:  # the checks' own reads, beside the staging connection
                 checker = Checker(reading, framework_dir)
-                seen = _verify(reader, checker, progress, stage, spooled)
-                decision = _compare(reading, checker, seen, lang)
-                _check_steps(reader, reading, decision)
-            stage.done()
+                seen = _verify(reader, checker, progress, stage, spools)
+                with _recompute_first(seen):
+                    decision = _compare(reading, checker, seen, lang)
+                    _check_steps(reader, reading, decision)
+                    stage.done()
         except BaseException:
             stage.abandon()
             raise
-        if _to_write(seen, decision):
-            # Each table moved is a progress step, as each batch is in the two-pass write: a sync's
-            # Cancel is heard there, inside the transaction, and rolls it back.
-            added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
-                               moved=None if progress is None else lambda kind, n: progress(kind, n, n))
-            _move_people(session, decision)
-            _after_write(session, seen, framework, stage)
-        else:
-            added = dict(stage.added)  # nothing new: what landed early was all there already
+        with _recompute_first(seen):
+            if _to_write(seen, decision):
+                # Each table moved is a progress step, as each batch is in the two-pass write: a sync's
+                # Cancel is heard there, inside the transaction, and rolls it back.
+                added = stage.move(skip_plans=decision.skip_plans, replace_plans=decision.replace_plans,
+                                   moved=None if progress is None else lambda kind, n: progress(kind, n, n))
+                _store_made(session, seen, progress)
+                _recomputed(seen, progress)
+                _move_people(session, decision)
+                _after_write(session, seen, framework, stage)
+            else:
+                _recomputed(seen, progress)
+                added = dict(stage.added)  # nothing new: what landed early was all there already
     return seen, decision, added
 
 

@@ -47,11 +47,12 @@ from digigram.core.rescore import (
 from digigram.core.result_record import result_to_record
 from digigram.core.scoring import ENGINE_VERSION
 from digigram.services.bundles.checks import Checker, dangling
-from digigram.services.bundles.derived import SpooledSummaries, VouchedResults
+from digigram.services.bundles.derived import MadeResults, SpooledSummaries, VouchedResults
 from digigram.services.bundles.rows import CHUNK, Record
 from digigram.services.quiz import outcomes
 from digigram.store.models import AttemptRow
 from digigram.store.repo import attempts as attempt_rows
+from digigram.store.repo.attempts import ResultToStore
 
 BATCH = 400  # checks recomputed together: large enough for numpy to pay, small enough to stay flat
 _END = "\uffff"  # sorts after every UUID
@@ -93,13 +94,17 @@ class Recompute:
     """Fed every answer of the verifying pass in file order; `finish()` once the answers file is done."""
 
     def __init__(self, reader: BundleReader, checker: Checker, *, skip: set[str],
-                 summaries: SpooledSummaries | None = None) -> None:
+                 summaries: SpooledSummaries | None = None, made: MadeResults | None = None) -> None:
         self.reader, self.checker, self.skip = reader, checker, skip
         # Called with a check's line number before `skip` is asked about it: in a recompute forked before
         # the checks are all compared with the database, it waits until that check has been (side.py).
         self.decided: Callable[[int], None] | None = None
         # Each vouched-for check's summary, made here from what the recompute holds (bundles.derived).
         self.summaries = summaries
+        # The results of checks that came without one, made here for the import to store (derived.py).
+        self.made = made
+        # Told how many more checks were recomputed, after each batch (a forked one's progress: side.py).
+        self.counted: Callable[[int], None] | None = None
         # In a forked recompute: the area-result lines it found to be its own, as COPY rows (derived.py).
         self.vouched: VouchedResults | None = None
         self._attempts: Iterator[bytes] | None = None
@@ -112,6 +117,7 @@ class Recompute:
         self._current: _Check | None = None
         self._batch: list[_Check] = []
         self.missing: set[str] = set()  # checks without a stored result: computed and stored after writing
+        self.handled: set[str] = set()  # of those, checks whose result made here was stored (`store_made`)
         self.recomputed = 0  # checks whose stored results were recomputed and compared
         self.same_text = 0  # of those, checks whose stored texts were the recomputed ones to the byte
         self.seconds = 0.0  # time spent recomputing and comparing (the benchmark reports it)
@@ -222,6 +228,8 @@ class Recompute:
         self._run()
         if self.summaries is not None:
             self.summaries.flush()
+        if self.made is not None:
+            self.made.flush()
         if self.vouched is not None:
             self.vouched.flush()
         last = self._next_row()
@@ -279,6 +287,7 @@ class Recompute:
             if text is None:
                 self._rows_of(attempt["id"])  # replaced after the write
                 self.missing.add(attempt["id"])
+                self._make(check, one, found)
                 continue
             self.recomputed += 1
             # The usual case: the stored record is, to the byte, what the recompute writes (same engine
@@ -294,6 +303,27 @@ class Recompute:
             self._compare(check, CheckAnswers(one.framework, one.profile, one.mode, one.answers,
                                               stored=stored), self._rows_of(attempt["id"]), found)
         self.seconds += time.perf_counter() - started
+        if self.counted is not None:
+            self.counted(len(batch))
+
+    def _make(self, check: _Check, one: CheckAnswers, found: Recomputed) -> None:
+        """A check that came without a stored result: its result made from the figures just worked out
+        and the quiz's own replay of its answers (how it went), for `store_missing` to store."""
+        if self.made is None:
+            return
+        attempt = check.attempt
+        try:
+            quiz = Quiz.restore(one.framework, profile=one.profile, mode=one.mode, seed=attempt["seed"],
+                                exclude=attempt["excluded"] or (), answers=one.answers)
+        except QuizError:
+            return  # made after the write, which says what is wrong
+        text = found.text(quiz.finished, quiz.stops)
+        if text is None:
+            return
+        areas = found.area_texts()
+        self.made.add(attempt["id"], text, bank_for(one.framework).params_source, areas)
+        if self.summaries is not None:
+            self.summaries.add(attempt["id"], check.answers, areas, found.competences())
 
     def _answers_of(self, check: _Check) -> CheckAnswers:
         attempt = check.attempt
@@ -355,10 +385,37 @@ class Recompute:
 
     # --- after the write -----------------------------------------------------------------------------
 
+    def store_made(self, session: Session, writing: Callable[[], bool]) -> int:
+        """Store, in the import's own transaction once the checks are written, the results made here for
+        checks that came without one (`made`), many at a time, as they are made: while `writing()` (a
+        forked recompute still at work) waits for more. Only rows still without a result; returns how
+        many were stored."""
+        if self.made is None:
+            return 0
+        done = 0
+        batch: list[ResultToStore] = []
+
+        def store() -> int:
+            still = set(session.scalars(select(AttemptRow.id).where(
+                AttemptRow.id.in_([m.attempt_id for m in batch]), AttemptRow.result.is_(None))))
+            attempt_rows.store_results(session, [m for m in batch if m.attempt_id in still])
+            self.handled.update(m.attempt_id for m in batch)
+            batch.clear()
+            return len(still)
+
+        for made in self.made.every(writing):
+            batch.append(made)
+            if len(batch) >= CHUNK:
+                done += store()
+        if batch:
+            done += store()
+        return done
+
     def store_missing(self, session: Session, *, written: set[str] | None = None) -> int:
-        """Compute and store the results of the checks that came without one (in the import's own
-        transaction), by this release's engine; returns how many. Only rows still without a result."""
-        ids = sorted(self.missing if written is None else self.missing & written)
+        """Compute and store the results of the checks that came without one and were not made here
+        (`store_made`), in the import's own transaction, by this release's engine, one at a time;
+        returns how many. Only rows still without a result."""
+        ids = sorted((self.missing if written is None else self.missing & written) - self.handled)
         done = 0
         for start in range(0, len(ids), CHUNK):
             rows = session.scalars(select(AttemptRow).where(
@@ -376,6 +433,7 @@ class Recompute:
 
 
 _RESULT = converter("results")
+
 
 
 def _result_lines(attempt_id: str, areas: list[AreaText]) -> list[bytes]:

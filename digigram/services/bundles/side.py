@@ -23,6 +23,8 @@ import os
 import signal
 import sys
 import zipfile
+from collections.abc import Callable
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -72,7 +74,7 @@ class _Verdicts:
 
 
 def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection,
-           parents: tuple[Connection, ...]) -> None:
+           parents: tuple[Connection, ...], counted: Any) -> None:
     """In the fork: the answers read again from this process's own view of the file, then recomputed."""
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
     for end in parents:  # the parent's ends: held open here, the child would never hear the parent go
@@ -80,6 +82,7 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing:
     outcome: tuple[Any, ...]
     try:
         recompute.decided = _Verdicts(recompute, hearing)
+        recompute.counted = partial(_count, counted)
         # Nothing of the parent's is used: its zip handle shares a file position, its database
         # connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another).
         reader = recompute.reader
@@ -108,6 +111,10 @@ def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing:
     sending.close()
 
 
+def _count(counted: Any, more: int) -> None:
+    counted.value += more  # only the child writes it; the parent reads it to say how far it is
+
+
 class SideRecompute:
     """The recompute running in a forked child; `result()` waits for it and takes over its outcome."""
 
@@ -121,8 +128,10 @@ class SideRecompute:
         receiving, sending = context.Pipe(duplex=False)
         hearing, self.telling = context.Pipe(duplex=False)
         self.receiving = receiving
+        self.counted = context.Value("q", 0, lock=False)  # checks recomputed so far, in shared memory
         self.process = context.Process(target=_child,
-                                       args=(recompute, checker, sending, hearing, (receiving, self.telling)),
+                                       args=(recompute, checker, sending, hearing, (receiving, self.telling),
+                                             self.counted),
                                        daemon=True, name="bundle-recompute")
         start_holding_stops(self.process)
         sending.close()
@@ -144,9 +153,18 @@ class SideRecompute:
         it is read: waiting for that child to end would wait for ever.)"""
         return not self.receiving.closed and not self.receiving.poll() and self.process.is_alive()
 
-    def result(self) -> None:
-        """The child's outcome: its findings become this process's recompute, its refusal raised here."""
+    def result(self, heard: Callable[[int], None] | None = None) -> None:
+        """The child's outcome: its findings become this process's recompute, its refusal raised here.
+        While it is still at work, `heard` is told every quarter of a second how many checks it has
+        recomputed (an import of checks from an older Digigram, whose results it makes, waits here);
+        should `heard` raise (a cancelled sync), the child is stopped."""
         self.telling.close()
+        try:
+            while heard is not None and not self.receiving.poll(0.25):
+                heard(self.counted.value)
+        except BaseException:
+            self.stop()
+            raise
         try:
             outcome = self.receiving.recv()
         except EOFError:

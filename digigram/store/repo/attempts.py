@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from digigram.core.records import (
@@ -210,25 +210,54 @@ def finish_attempt(
     store_result(session, row, outcomes=outcomes, record=record)
 
 
+def _area_values(attempt_id: str, position: int, out: AreaOutcome) -> dict[str, Any]:
+    """An area's row of `area_result`, as every stored result writes it."""
+    return dict(
+        attempt_id=attempt_id, area_id=out.area_id, position=position, theta=out.theta, sd=out.sd,
+        level=out.level, band=json.dumps(list(out.band)), target=out.target,
+        p_below_target=out.p_below_target, gap=out.gap, n_items=out.n_items,
+        level_probabilities=json.dumps(dict(out.level_probabilities)) if out.level_probabilities else None,
+        said_theta=out.said_theta, said_sd=out.said_sd, said_level=out.said_level,
+    )
+
+
 def store_result(
     session: Session, row: AttemptRow, *, outcomes: Sequence[AreaOutcome], record: dict[str, Any] | None
 ) -> None:
     row.areas.clear()
     session.flush()
     for position, out in enumerate(outcomes):
-        row.areas.append(AreaResultRow(
-            attempt_id=row.id, area_id=out.area_id, position=position, theta=out.theta, sd=out.sd,
-            level=out.level, band=json.dumps(list(out.band)), target=out.target,
-            p_below_target=out.p_below_target, gap=out.gap, n_items=out.n_items,
-            level_probabilities=json.dumps(dict(out.level_probabilities)) if out.level_probabilities
-            else None,
-            said_theta=out.said_theta, said_sd=out.said_sd, said_level=out.said_level,
-        ))
+        row.areas.append(AreaResultRow(**_area_values(row.id, position, out)))
     if record is not None:
         row.result = record_text(record)
         row.engine_version = str(record["engine_version"])
         row.params_source = str(record["params_source"])
     session.flush()
+
+
+class ResultToStore(NamedTuple):
+    """A finished check's result, made elsewhere (an import's recompute), as `store_result` keeps it."""
+
+    attempt_id: str
+    text: str  # the record as `record_text` writes it
+    engine_version: str
+    params_source: str
+    outcomes: tuple[AreaOutcome, ...]
+
+
+def store_results(session: Session, results: Sequence[ResultToStore]) -> None:
+    """Many checks' results at once, as `store_result` keeps each: their area rows replaced, their
+    records stored. Three statements for the lot, rather than a few per check: an import of a region's
+    checks from before results were stored gives tens of thousands of them."""
+    if not results:
+        return
+    ids = [r.attempt_id for r in results]
+    session.execute(delete(AreaResultRow).where(AreaResultRow.attempt_id.in_(ids)))
+    session.execute(insert(AreaResultRow), [_area_values(r.attempt_id, position, out)
+                                            for r in results for position, out in enumerate(r.outcomes)])
+    session.execute(update(AttemptRow), [
+        {"id": r.attempt_id, "result": r.text, "engine_version": r.engine_version,
+         "params_source": r.params_source} for r in results])
 
 
 def set_attempt_status(session: Session, attempt_id: str, status: AttemptStatus) -> None:

@@ -230,7 +230,8 @@ def record_name(kind: str) -> str:
              "answers": translate("Bundles", "answers"), "plans": translate("Bundles", "plans"),
              "frameworks": translate("Bundles", "framework versions"),
              "results": translate("Bundles", "area results"),
-             "plan_steps": translate("Bundles", "plan steps")}
+             "plan_steps": translate("Bundles", "plan steps"),
+             "recomputed": translate("Bundles", "check results")}
     return names.get(kind, kind)
 
 

@@ -38,13 +38,13 @@
     <name>Bundles</name>
     <message>
         <location filename="../coordinator/bundles.py" line="59"/>
-        <location filename="../coordinator/bundles.py" line="255"/>
+        <location filename="../coordinator/bundles.py" line="256"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="60"/>
-        <location filename="../coordinator/bundles.py" line="312"/>
+        <location filename="../coordinator/bundles.py" line="313"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -190,64 +190,69 @@
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="256"/>
+        <location filename="../coordinator/bundles.py" line="234"/>
+        <source>check results</source>
+        <translation>результатів перевірок</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="257"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="257"/>
+        <location filename="../coordinator/bundles.py" line="258"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="261"/>
+        <location filename="../coordinator/bundles.py" line="262"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="262"/>
+        <location filename="../coordinator/bundles.py" line="263"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="274"/>
+        <location filename="../coordinator/bundles.py" line="275"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="284"/>
+        <location filename="../coordinator/bundles.py" line="285"/>
         <source>Bundle saved: %1
 In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Пакет збережено: %1
 У ньому: людей — %2, перевірок — %3, відповідей — %4, планів — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="292"/>
+        <location filename="../coordinator/bundles.py" line="293"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="313"/>
+        <location filename="../coordinator/bundles.py" line="314"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="317"/>
+        <location filename="../coordinator/bundles.py" line="318"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="334"/>
+        <location filename="../coordinator/bundles.py" line="335"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="335"/>
+        <location filename="../coordinator/bundles.py" line="336"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="336"/>
+        <location filename="../coordinator/bundles.py" line="337"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
