@@ -288,22 +288,25 @@ def _recomputed(seen: _Seen, progress: Progress | None) -> None:
 
 def _store_made(session: Session, seen: _Seen, progress: Progress | None) -> None:
     """In the import's transaction, once the checks are written: the results the recompute made for
-    checks that came without one, stored as it makes them (a forked one may still be at work)."""
+    checks that came without one, stored as it makes them (a forked one may still be at work). The
+    progress hears, four times a second at most, how many checks it has recomputed: the app's window
+    is kept alive by hearing it (ui.coordinator.bundles)."""
     recompute, side = seen.recompute, seen.side
     if recompute is None:
         return
-    if side is None:
-        recompute.store_made(session, lambda: False)
-        return
     checks, said = seen.counts["attempts"], [0.0]
 
-    def writing() -> bool:
+    def tell() -> None:
         if progress is not None and time.monotonic() - said[0] >= 0.25:
             said[0] = time.monotonic()
-            progress(RECOMPUTED, min(side.counted.value, checks), checks)
-        return side.running()
+            done = checks if side is None else min(side.counted.value, checks)
+            progress(RECOMPUTED, done, checks)
 
-    recompute.store_made(session, writing)
+    def writing() -> bool:
+        tell()
+        return side is not None and side.running()
+
+    recompute.store_made(session, writing, stored=tell)
 
 
 def _verify_checks(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,

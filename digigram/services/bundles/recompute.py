@@ -385,11 +385,12 @@ class Recompute:
 
     # --- after the write -----------------------------------------------------------------------------
 
-    def store_made(self, session: Session, writing: Callable[[], bool]) -> int:
+    def store_made(self, session: Session, writing: Callable[[], bool],
+                   stored: Callable[[], None] = lambda: None) -> int:
         """Store, in the import's own transaction once the checks are written, the results made here for
         checks that came without one (`made`), many at a time, as they are made: while `writing()` (a
-        forked recompute still at work) waits for more. Only rows still without a result; returns how
-        many were stored."""
+        forked recompute still at work) waits for more; `stored()` after each batch. Only rows still
+        without a result; returns how many were stored."""
         if self.made is None:
             return 0
         done = 0
@@ -401,6 +402,7 @@ class Recompute:
             attempt_rows.store_results(session, [m for m in batch if m.attempt_id in still])
             self.handled.update(m.attempt_id for m in batch)
             batch.clear()
+            stored()
             return len(still)
 
         for made in self.made.every(writing):
