@@ -346,10 +346,15 @@ def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_rep
             for name in ("result", "engine_version", "params_source"):
                 del attempt[name]
     older = _edit(_edit(files, "attempts", old), "results", _raise_row)
+    heard: list[tuple[str, int, int]] = []
     with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
-        report = import_bundle(ws, write_zip(tmp_path / "old.zip", older.items()), key=KEY)
+        report = import_bundle(ws, write_zip(tmp_path / "old.zip", older.items()), key=KEY,
+                               progress=lambda *said: heard.append(said))
         assert report.added["attempts"] == len(results)
         assert kept[0].handled == (set(results) if made else set())
+        # While the results are stored, the progress says how many checks are worked out (the app's
+        # window lives on hearing it).
+        assert [total for kind, _done, total in heard if kind == "recomputed"][:1] == [len(results)]
         for attempt_id, result in results.items():
             mine = ws.results_for(attempt_id)
             assert mine.engine_version == "2"

@@ -5,7 +5,9 @@ Three passes over the open bundle, in memory that does not grow with the number 
    and frameworks checked, and a digest kept per person, check and plan (never per answer);
 2. compare — what the database already holds, read in chunks of ids, against those digests;
 3. write — the record files streamed again (their hashes checked again) into batched inserts that skip
-   known keys, inside one transaction; any failure rolls it all back.
+   known keys, inside one transaction; any failure rolls it all back. A forked recompute (side.py) may
+   still be at work meanwhile: the results it makes are stored as they come, and a refusal it comes to
+   rolls the transaction back.
 
 Conflict rule for a UUID already in the database with different content (docs/bundles.md):
 checks (attempt, answers, area results) never change once finished, so a different check under a known
