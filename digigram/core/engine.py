@@ -146,6 +146,8 @@ class Quiz:
         row = None if pending is None else quiz.bank.row.get(pending)
         if row is not None and quiz._selector.available[row] and quiz.bank.items[row].area_id in quiz._areas:
             quiz._pending, quiz._finished = row, False
+            if quiz.bank.items[row].kind == "attitude":  # as the quiz did when it chose the question
+                quiz._attitude_due.discard(quiz.bank.items[row].area_id)
         else:
             quiz._advance()
         return quiz

@@ -114,3 +114,20 @@ def test_a_restore_ends_where_the_live_quiz_is_after_every_answer(seed: int) -> 
     assert quiz.finished and {s for s in quiz.stops} - {None}
     again = Quiz.restore(fw, profile="librarian", mode="full", seed=seed, answers=quiz.answers)
     assert _state(again) == _state(quiz) and again.stops == quiz.stops
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_check_resumed_at_an_attitude_question_counts_the_questions_left_as_before(seed: int) -> None:
+    """The quiz takes an area's attitude question off its list when it chooses it; a restore at that
+    question took it off only once answered, and a resumed check said one question more was left."""
+    fw = framework(n_areas=3, n_competences=2, self_ratings=3, knowledge_items=5)
+    quiz = Quiz(fw, profile="librarian", seed=seed)
+    while (item := quiz.next_item()) is not None and item.kind != "attitude":
+        quiz.answer(item.id, 3 if item.kind == "self_rating" else 0)
+    assert item is not None
+    again = Quiz.restore(fw, profile="librarian", mode="full", seed=seed, answers=quiz.answers,
+                         pending=item.id)
+    assert again.progress() == quiz.progress()
+    again.answer(item.id, 3)
+    quiz.answer(item.id, 3)
+    assert again.progress() == quiz.progress() and again.next_item() == quiz.next_item()
