@@ -19,11 +19,13 @@ from sqlalchemy import text
 
 from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.coordination import BundleError
+from digigram.core.i18n import N_
 from digigram.core.loader import load_framework
 from digigram.core.result_record import record_text
 from digigram.services.bundles import recompute, side
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
+from digigram.store import backup
 from tests.conftest import Target
 from tests.coordinator.test_bundle_support import (
     KEY,
@@ -151,6 +153,19 @@ def test_a_result_changed_in_the_stored_layout_is_refused_too(
     files, index = tamper(hub[0])
     name, day = _named(files, index)
     en = _refused(target, tmp_path, files, name, day)
+    assert "do not follow from its answers" in en, en
+
+
+def test_a_forged_result_is_refused_even_when_the_backup_before_the_write_finds_no_room(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A recompute in another process may still be at work when the write (and, into SQLite, the backup
+    before it) begins. A problem met there must not hide the forgery, which one process found first."""
+    def no_room(*_args: Any, **_kwargs: Any) -> None:
+        raise backup.NoRoomForBackup(N_("There is no room on the disk for a new backup."))
+    monkeypatch.setattr(backup, "make_backup", no_room)
+    files = _edit(hub[0], "attempts", _result(_raise_level))
+    en = _refused(target, tmp_path, files, *_named(files))
     assert "do not follow from its answers" in en, en
 
 
@@ -354,7 +369,8 @@ def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_rep
         assert kept[0].handled == (set(results) if made else set())
         # While the results are stored, the progress says how many checks are worked out (the app's
         # window lives on hearing it).
-        assert [total for kind, _done, total in heard if kind == "recomputed"][:1] == [len(results)]
+        assert [(done, total) for kind, done, total in heard if kind == "recomputed"][-1] == \
+            (len(results), len(results))
         for attempt_id, result in results.items():
             mine = ws.results_for(attempt_id)
             assert mine.engine_version == "2"

@@ -37,7 +37,7 @@ from digigram.core.bundle.format import KINDS, RECORD_FILES, Limits, fail
 from digigram.core.bundle.read import DEFAULT_LIMITS, BundleReader, open_bundle
 from digigram.core.bundle.records import HUB_FIELDS, KEYS, SCHEMAS, RecordCheck, converter
 from digigram.core.coordination import BundleError, ImportReport
-from digigram.core.errors import StorageError
+from digigram.core.errors import Cancelled, DigigramError, StorageError
 from digigram.core.framework import Framework
 from digigram.core.i18n import N_, NP_, Message
 from digigram.core.names import name_key
@@ -263,19 +263,19 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
 
 
 @contextmanager
-def _recompute_first(seen: _Seen) -> Iterator[None]:
-    """While a forked recompute may still be at work: a refusal raised in the block gives way to the
-    recompute's own, which came first when both ran in one process (and its process is stopped when
-    anything else goes wrong)."""
+def _recompute_first(seen: _Seen, progress: Progress | None) -> Iterator[None]:
+    """While a forked recompute may still be at work: a problem raised in the block that Digigram can
+    say (a conflict, a full disk, a lost connection) gives way to the recompute's refusal, which came
+    first when both ran in one process; waiting for it, the progress goes on. On anything else (a
+    cancelled sync, a bug), its process is stopped."""
     try:
         yield
     except BaseException as exc:
+        if isinstance(exc, DigigramError) and not isinstance(exc, Cancelled):
+            _recomputed(seen, progress)  # raises the recompute's refusal, if it has one
         side, seen.side = seen.side, None
         if side is not None:
-            if isinstance(exc, BundleError):
-                side.result()  # raises the recompute's refusal, if it has one
-            else:
-                side.stop()
+            side.stop()
         raise
 
 
@@ -286,6 +286,8 @@ def _recomputed(seen: _Seen, progress: Progress | None) -> None:
         checks = seen.counts["attempts"]
         side.result(None if progress is None else
                     lambda done: progress(RECOMPUTED, min(done, checks), checks))
+        if progress is not None:
+            progress(RECOMPUTED, checks, checks)
 
 
 def _store_made(session: Session, seen: _Seen, progress: Progress | None) -> None:
@@ -701,11 +703,11 @@ def _two_passes(store: Store, reader: BundleReader, framework_dir: Path, framewo
     with store.sessions() as session:
         checker = Checker(session, framework_dir)
         seen = _verify(reader, checker, progress, spools=spools)
-        with _recompute_first(seen):
+        with _recompute_first(seen, progress):
             decision = _compare(session, checker, seen, lang)
             _check_steps(reader, session, decision)
     added = dict.fromkeys(KINDS, 0)
-    with _recompute_first(seen):
+    with _recompute_first(seen, progress):
         if not _to_write(seen, decision):
             _recomputed(seen, progress)
             return seen, decision, added
@@ -734,14 +736,14 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
             with store.sessions() as reading:  # the checks' own reads, beside the staging connection
                 checker = Checker(reading, framework_dir)
                 seen = _verify(reader, checker, progress, stage, spools)
-                with _recompute_first(seen):
+                with _recompute_first(seen, progress):
                     decision = _compare(reading, checker, seen, lang)
                     _check_steps(reader, reading, decision)
                     stage.done()
         except BaseException:
             stage.abandon()
             raise
-        with _recompute_first(seen):
+        with _recompute_first(seen, progress):
             if _to_write(seen, decision):
                 # Each table moved is a progress step, as each batch is in the two-pass write: a sync's
                 # Cancel is heard there, inside the transaction, and rolls it back.

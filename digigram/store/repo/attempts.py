@@ -253,8 +253,10 @@ def store_results(session: Session, results: Sequence[ResultToStore]) -> None:
         return
     ids = [r.attempt_id for r in results]
     session.execute(delete(AreaResultRow).where(AreaResultRow.attempt_id.in_(ids)))
-    session.execute(insert(AreaResultRow), [_area_values(r.attempt_id, position, out)
-                                            for r in results for position, out in enumerate(r.outcomes)])
+    # Nulls written as such: left out, as by default, each run of rows with other columns missing (an area
+    # without self-ratings, a check without a role) became an INSERT of its own.
+    rows = [_area_values(r.attempt_id, place, out) for r in results for place, out in enumerate(r.outcomes)]
+    session.execute(insert(AreaResultRow).execution_options(render_nulls=True), rows)
     session.execute(update(AttemptRow), [
         {"id": r.attempt_id, "result": r.text, "engine_version": r.engine_version,
          "params_source": r.params_source} for r in results])
