@@ -242,15 +242,17 @@ class Quiz:
         else:
             state.posterior.add(log_table[scored.category])
             state.shown += 1
-        if settle:
-            self._settle(state)
+        if settle:  # only the estimate this answer moved
+            said = item.kind == "self_rating"
+            self._settle(state, said=said, shown=not said)
         return True
 
-    def _settle(self, state: AreaState) -> None:
-        """The area's estimates brought up to date with its answers, and whether it stops asking."""
-        if state.self_ratings:
+    def _settle(self, state: AreaState, *, said: bool = True, shown: bool = True) -> None:
+        """The area's said and shown estimates (those it has answers for) brought up to date, and
+        whether it stops asking."""
+        if said and state.self_ratings:
             state.refresh_said()
-        if state.shown:
+        if shown and state.shown:
             state.refresh()
         state.stopped = self._selector.should_stop(state)
 

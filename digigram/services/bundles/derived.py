@@ -275,7 +275,8 @@ class VouchedResults(_Spooled):
 
 class MadeResults(_Spooled):
     """Results of checks that came without one (saved by a Digigram from before results were stored),
-    made by the recompute, in the bundle's check order, for the import to store after the write.
+    made by the recompute, in the bundle's check order, for the import to store once the checks are
+    written (`Recompute.store_made`).
 
     The recompute works out every such check's figures anyway, to prove its answers fit; the quiz's own
     replay of its answers adds how it went (finished, why each area stopped), and the record's text is

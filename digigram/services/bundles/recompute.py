@@ -308,7 +308,7 @@ class Recompute:
 
     def _make(self, check: _Check, one: CheckAnswers, found: Recomputed) -> None:
         """A check that came without a stored result: its result made from the figures just worked out
-        and the quiz's own replay of its answers (how it went), for `store_missing` to store."""
+        and the quiz's own replay of its answers (how it went), for `store_made` to store."""
         if self.made is None:
             return
         attempt = check.attempt
