@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # An execution option the write transactions set: their BEGIN takes the write lock at once.
 WRITE = "digigram_write"
 BUSY_TIMEOUT_MS = 5000
+# SQLite's own default: a commit that leaves the WAL over this many pages copies it into the database file.
+AUTOCHECKPOINT_PAGES = 1000
+# Set on a pooled connection's record while its transaction's commit leaves the WAL for later
+# (`defer_checkpoint`); its setting is put back as the pool takes it back.
+_DEFERRED = "digigram_checkpoint_deferred"
 # How long a PostgreSQL server may take to answer a connection, in seconds, unless the address (or
 # PGCONNECT_TIMEOUT) says otherwise. Without it the driver waited over two minutes for a server that
 # accepted the connection and never answered.
@@ -269,9 +275,15 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: Path | None =
         else:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+        if record.info.pop(_DEFERRED, False) and dbapi_connection is not None:
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -317,6 +329,53 @@ def _dropped(error: BaseException) -> bool:
     of a connection that ended."""
     state = getattr(error, "sqlstate", None)
     return state is None or str(state).startswith(_ENDED)
+
+
+def defer_checkpoint(session: Session) -> None:
+    """On SQLite: the commit of the session's transaction leaves its WAL to be copied into the database
+    file later (`checkpoint`, from Store.checkpoint_soon) instead of at once.
+
+    A region's bundle writes close to a gigabyte in one transaction; SQLite's own checkpoint at its
+    commit then took 4.5 s more, while the coordinator's window stood still. What is committed is in the
+    WAL, durable and read by every connection, whether or not it has been copied yet.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        conn.connection.info[_DEFERRED] = True
+
+
+_RUNNING: set[threading.Thread] = set()  # checkpoints started by checkpoint_in_background, until joined
+
+
+def checkpoint_in_background(path: Path) -> threading.Thread:
+    """`checkpoint(path)` on a thread of its own, started and returned."""
+    thread = threading.Thread(target=checkpoint, args=(path,), name="digigram-checkpoint")
+    _RUNNING.add(thread)
+    thread.start()
+    return thread
+
+
+def settle_checkpoints() -> None:
+    """Once every checkpoint started in the background has ended: a fork (an import's recompute) is safe
+    only with this process's other threads idle."""
+    for thread in list(_RUNNING):
+        thread.join()
+        _RUNNING.discard(thread)
+
+
+def checkpoint(path: Path) -> None:
+    """Copy what the WAL of the SQLite database at `path` holds into the database file, waiting for no
+    reader or writer (PASSIVE: whatever a reader still needs stays for the next checkpoint). Best effort:
+    a checkpoint that fails leaves the WAL as it was, and SQLite copies it at a later commit or close."""
+    try:
+        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        pass
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

@@ -19,6 +19,7 @@ from digigram.store.db import (
     REFUSED_SQLSTATES,
     SQLITE_HEADER,
     SQLITE_SAYS,
+    checkpoint_in_background,
     inspect_file,
     make_engine,
     make_sessions,
@@ -27,6 +28,8 @@ from digigram.store.db import (
 )
 
 if TYPE_CHECKING:
+    from threading import Thread
+
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -49,6 +52,7 @@ class Store:
         self.notices: list[StorageError] = []
         # What opening did to the schema: "created" (it had no tables), "upgraded" or None (left as it was).
         self.set_up: str | None = None
+        self._checkpoint: Thread | None = None  # checkpoint_soon's, until settled()
 
     @property
     def loaded(self) -> bool:
@@ -85,7 +89,22 @@ class Store:
         self.backup_due = False
         return made
 
+    def checkpoint_soon(self) -> None:
+        """After a commit that deferred its checkpoint (db.defer_checkpoint): the WAL copied into the
+        database file on a thread of its own, while the caller goes on. A no-op without a database file."""
+        if self.db_path is None or self.read_only:
+            return
+        self.settled()
+        self._checkpoint = checkpoint_in_background(self.db_path)
+
+    def settled(self) -> None:
+        """Once the checkpoint checkpoint_soon started (if any) has ended."""
+        running, self._checkpoint = self._checkpoint, None
+        if running is not None:
+            running.join()
+
     def close(self) -> None:
+        self.settled()  # its connection goes before the engine's: the last to close checkpoints the rest
         if self._engine is not None:
             self._engine.dispose()
 

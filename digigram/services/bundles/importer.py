@@ -63,7 +63,7 @@ from digigram.services.bundles.write import RowWriter, row_maker
 from digigram.services.summaries import store_derived
 from digigram.store import backup
 from digigram.store.clock import now as clock_now
-from digigram.store.db import ConnectionLost, connection_lost, transaction, write_refused
+from digigram.store.db import ConnectionLost, connection_lost, defer_checkpoint, transaction, write_refused
 from digigram.store.repo import hubs as hub_rows
 from digigram.store.startup import Store
 
@@ -716,11 +716,13 @@ def _two_passes(store: Store, reader: BundleReader, framework_dir: Path, framewo
         # Written while a forked recompute may still be at work (a region's checks from an older Digigram,
         # whose results it makes): a refusal it comes to rolls the transaction back.
         with _writing(store), transaction(store.sessions) as session:
+            defer_checkpoint(session)  # its WAL is copied after the commit, while the caller goes on
             added = _write(session, reader, seen, decision, progress)
             _store_made(session, seen, progress)
             _recomputed(seen, progress)
             _move_people(session, decision)
             _after_write(session, seen, framework)
+    store.checkpoint_soon()
     return seen, decision, added
 
 

@@ -34,6 +34,7 @@ from digigram.core.i18n import N_
 from digigram.services.bundles.checks import Checker
 from digigram.services.bundles.recompute import Recompute
 from digigram.services.bundles.write import read_line
+from digigram.store.db import settle_checkpoints
 
 
 def forks() -> bool:
@@ -49,6 +50,7 @@ def start_holding_stops(process: Any) -> None:
     """Fork `process` with Ctrl+C, `kill` and a closed terminal held back until the fork is done. Heard
     in the fork's own steps (the logging module's lock handed back after it), the stop was swallowed
     there ("Exception ignored"), and the command went on to commit what it had been told to stop."""
+    settle_checkpoints()  # no thread of this process at work in SQLite as it forks
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         process.start()
