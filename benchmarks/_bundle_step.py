@@ -2,9 +2,10 @@
 
 A fresh interpreter (not a forked or spawned child, which would re-import the parent's modules) so
 that its peak memory is the step's own and a baseline's source tree, put first on PYTHONPATH, is the
-Digigram it runs. Prints one JSON line: seconds, peak RSS in MB (its own, and that of any child it
-forked: a PostgreSQL import's recompute), what the step returned, and where the Digigram it ran came
-from, and the CPU seconds the step took in this process and in its children. The step
+Digigram it runs. Prints one JSON line: seconds, the seconds until an SQLite import's deferred
+checkpoint has ended too, peak RSS in MB (its own, and that of any child it forked: a PostgreSQL
+import's recompute), what the step returned, and where the Digigram it ran came from, and the CPU
+seconds the step took in this process and in its children. The step
 "import-unchecked" is an import with the recompute of stored results switched off, to measure what
 the recompute costs (roughly: without the recompute no summaries are made beside it, so that import
 reads every new check back from the database to summarise it, which the difference then leaves out);
@@ -79,9 +80,14 @@ def run(step: str, url: str, folder: str | None, bundle: str, hub: str | None) -
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     child_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    # An SQLite import copies its WAL into the database file after it returns (Store.checkpoint_soon):
+    # the seconds until that copy has ended too. (A version without it copied at the commit.)
+    if hasattr(store, "settled"):
+        store.settled()
+    settled = time.perf_counter() - started
     store.close()
     # A PostgreSQL import recomputes in a forked child where it can: its peak is reported beside.
-    return {"seconds": seconds, "peak_mb": _peak_mb(),
+    return {"seconds": seconds, "settled": settled, "peak_mb": _peak_mb(),
             "child_peak_mb": after.ru_maxrss / 1024, "cpu": cpu, "child_cpu": child_cpu,
             "detail": detail, "code": str(Path(digigram.__file__).parent.parent)}
 

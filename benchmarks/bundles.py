@@ -66,6 +66,9 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     if Path(found["code"]).resolve() != Path(expected).resolve():
         raise RuntimeError(f"the step ran Digigram from {found['code']}, not {expected}")
     _CHILD_PEAK[0] = float(found.get("child_peak_mb", 0.0))
+    waited = float(found.get("settled", found["seconds"])) - float(found["seconds"])
+    _SETTLED[0] = f"\n      then its WAL copied into the file: {found['settled']:.2f} s from the start" \
+        if waited >= 0.05 else ""
     if "cpu" in found:
         if on_server:
             time.sleep(0.5)  # the step's server processes end as it does; the server then counts them
@@ -74,6 +77,7 @@ def _run(code: str | None, args: tuple[Any, ...]) -> tuple[float, float, Any]:
     return float(found["seconds"]), float(found["peak_mb"]), found["detail"]
 
 
+_SETTLED = [""]  # the last step's deferred checkpoint, when it went on after the step returned
 _CHILD_PEAK = [0.0]  # the last step's forked child's peak RSS (the recompute of a PostgreSQL import)
 _CPU = [""]  # the last step's CPU seconds: the step, its child, the PostgreSQL server (when one runs)
 
@@ -97,7 +101,8 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
     """The step with this code and, with --baseline, the same step with each baseline's code (given the
     baseline's tree, `baseline_args` says its arguments; None skips it)."""
     seconds, peak, detail = _run(None, args)
-    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB{_child()}{_CPU[0]}", flush=True)
+    print(f"  {label:<58} {seconds:8.2f} s   peak RSS {peak:6.0f} MB{_child()}{_CPU[0]}{_SETTLED[0]}",
+          flush=True)
     for code, engines in _BASELINES:
         if baseline_args is None or engine not in engines:
             continue
@@ -111,7 +116,7 @@ def _measure(label: str, args: tuple[Any, ...], baseline_args: Callable[[str], t
             print(f"  {name:<58} failed: {exc}", flush=True)
             continue
         print(f"  {name:<58} {old:8.2f} s   peak RSS {old_peak:6.0f} MB   speed-up {old / seconds:5.1f}x, "
-              f"memory {old_peak / peak:4.1f}x{_child()}{_CPU[0]}", flush=True)
+              f"memory {old_peak / peak:4.1f}x{_child()}{_CPU[0]}{_SETTLED[0]}", flush=True)
     return seconds, peak, detail
 
 
