@@ -195,6 +195,7 @@ def run(args: argparse.Namespace) -> int:
     stopped = (N_("Saving the bundle was cancelled; no bundle file was written.") if args.action == "export"
                else N_("The import was cancelled. Nothing was imported: run the command again to import the "
                        "bundle (nothing is added twice)."))
+    report = None
     try:
         password = _secret(N_("Coordinator password: ").render(lang), lang, N_("coordinator password"))
         # Exporting only reads: a mistyped --data-dir is refused, not made into a new empty database, and a
@@ -209,8 +210,11 @@ def run(args: argparse.Namespace) -> int:
                 report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang,
                                           progress=progress_lines(lang))
     except KeyboardInterrupt:
-        say_stopped(stopped, lang)
-        return 130
+        if report is None:
+            say_stopped(stopped, lang)
+            return 130
+        # The stop came once the import had committed, as the database closed (it waits for the copy of
+        # the import's WAL into the file, which SQLite finishes later if need be): it was all imported.
     if args.action == "export":
         size = summary.path.stat().st_size
         print(N_("Wrote {path} ({size} bytes): people {people}, checks {attempts}, answers {answers}, "
@@ -222,6 +226,7 @@ def run(args: argparse.Namespace) -> int:
                   else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
         print(signed.render(lang))
         return 0
+    assert report is not None
     print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)

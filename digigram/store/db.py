@@ -350,7 +350,13 @@ _RUNNING: set[threading.Thread] = set()  # checkpoints started by checkpoint_in_
 
 def checkpoint_in_background(path: Path) -> threading.Thread:
     """`checkpoint(path)` on a thread of its own, started and returned."""
-    thread = threading.Thread(target=checkpoint, args=(path,), name="digigram-checkpoint")
+    def run() -> None:
+        try:
+            checkpoint(path)
+        finally:
+            _RUNNING.discard(thread)
+
+    thread = threading.Thread(target=run, name="digigram-checkpoint")
     _RUNNING.add(thread)
     thread.start()
     return thread
@@ -367,9 +373,10 @@ def settle_checkpoints() -> None:
 def checkpoint(path: Path) -> None:
     """Copy what the WAL of the SQLite database at `path` holds into the database file, waiting for no
     reader or writer (PASSIVE: whatever a reader still needs stays for the next checkpoint). Best effort:
-    a checkpoint that fails leaves the WAL as it was, and SQLite copies it at a later commit or close."""
+    a checkpoint that fails leaves the WAL as it was, and SQLite copies it at a later commit or close.
+    A file that is not there (moved aside meanwhile) is not made."""
     try:
-        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:

@@ -92,10 +92,14 @@ class Store:
     def checkpoint_soon(self) -> None:
         """After a commit that deferred its checkpoint (db.defer_checkpoint): the WAL copied into the
         database file on a thread of its own, while the caller goes on. A no-op without a database file."""
-        if self.db_path is None or self.read_only:
+        path = self.db_path
+        if path is None and self.url.startswith("sqlite"):  # an SQLite database named by its address
+            name = self.engine.url.database
+            path = Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+        if path is None or self.read_only:
             return
         self.settled()
-        self._checkpoint = checkpoint_in_background(self.db_path)
+        self._checkpoint = checkpoint_in_background(path)
 
     def settled(self) -> None:
         """Once the checkpoint checkpoint_soon started (if any) has ended."""
@@ -104,9 +108,11 @@ class Store:
             running.join()
 
     def close(self) -> None:
-        self.settled()  # its connection goes before the engine's: the last to close checkpoints the rest
-        if self._engine is not None:
-            self._engine.dispose()
+        try:
+            self.settled()  # its connection goes before the engine's: the last to close copies the rest
+        finally:  # a stop (Ctrl+C) during the wait still closes the connections
+            if self._engine is not None:
+                self._engine.dispose()
 
 
 def _cannot_write(where: object, exc: Exception) -> StorageError:

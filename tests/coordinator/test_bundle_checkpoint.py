@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from digigram.services.bundles.importer import export_bundle, import_bundle
+from digigram.services.bundles.side import start_holding_stops
 from digigram.services.workspace import Workspace
 from digigram.store import db as store_db
-from digigram.store.db import checkpoint
+from digigram.store import migrate
+from digigram.store.db import checkpoint, make_engine, make_sessions
 from digigram.store.startup import Store
 from tests.conftest import Target
 from tests.coordinator.conftest import SQLITE_ONLY
@@ -95,16 +99,74 @@ def test_every_pooled_connection_checkpoints_at_its_commits_again_after_an_impor
                 c.close()
 
 
+def _slow_checkpoints(monkeypatch: pytest.MonkeyPatch, release: threading.Event | None = None) -> list[str]:
+    """Background checkpoints that first wait (for `release`, or a third of a second), then copy; the list
+    says when each has copied."""
+    real, done = store_db.checkpoint, []
+
+    def slow(path: Path) -> None:
+        if release is None:
+            time.sleep(0.3)
+        else:
+            release.wait(10)
+        real(path)
+        done.append("checkpoint")
+
+    monkeypatch.setattr(store_db, "checkpoint", slow)
+    return done
+
+
 @SQLITE_ONLY
-def test_the_store_waits_for_its_checkpoint_and_the_file_then_holds_the_import(
-        bundle: Path, target: Target, tmp_path: Path) -> None:
+def test_the_checkpoint_copies_the_import_into_the_file_and_closing_waits_for_it(
+        bundle: Path, target: Target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = target.data_dir / "digigram.sqlite3"
-    ws = Workspace.open(**target.open_kwargs())
+    done = _slow_checkpoints(monkeypatch)
+    with Workspace.open(**target.open_kwargs()) as ws:
+        import_bundle(ws, bundle, key=KEY)
+        ws.store.settled()
+        assert done == ["checkpoint"]
+        assert _checks_in_file_alone(db, tmp_path) == 6  # copied by the checkpoint, the store still open
+        import_bundle(ws, bundle, key=KEY)  # nothing new: nothing written, nothing to copy
+        assert ws.store._checkpoint is None
+    ws = Workspace.open(data_dir=tmp_path / "other")
     try:
         import_bundle(ws, bundle, key=KEY)
         running = ws.store._checkpoint
-        assert running is not None
+        assert running is not None and running.is_alive()  # waiting its third of a second
     finally:
         ws.close()
-    assert not running.is_alive()
-    assert _checks_in_file_alone(db, tmp_path) == 6
+    assert not running.is_alive() and done == ["checkpoint", "checkpoint"]  # closing waited for it
+
+
+@SQLITE_ONLY
+def test_an_sqlite_database_named_by_its_address_is_checkpointed_too(
+        bundle: Path, target: Target, tmp_path: Path) -> None:
+    db = tmp_path / "by-address.sqlite3"
+    url = f"sqlite:///{db}"
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    store = Store(engine, make_sessions(engine), url, None, None)  # as --database sqlite:///… opens it
+    try:
+        assert import_bundle(store, bundle, key=KEY).added["attempts"] == 6
+        store.settled()
+        assert _checks_in_file_alone(db, tmp_path) == 6
+    finally:
+        store.close()
+
+
+def test_an_import_forks_its_recompute_only_once_every_checkpoint_has_ended(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork is safe only with this process's other threads idle (side.forks)."""
+    release = threading.Event()
+    done = _slow_checkpoints(monkeypatch, release)
+    db = tmp_path / "some.sqlite3"
+    sqlite3.connect(db).close()
+    store_db.checkpoint_in_background(db)
+
+    class Process:
+        def start(self) -> None:
+            done.append("fork")
+
+    threading.Timer(0.3, release.set).start()
+    start_holding_stops(Process())
+    assert done == ["checkpoint", "fork"]

@@ -199,6 +199,36 @@ def test_ctrl_c_during_an_import_says_nothing_was_imported_and_a_rerun_completes
     assert "перевірки: нових 3" in capsys.readouterr().out
 
 
+def test_ctrl_c_while_the_database_closes_after_an_import_reports_the_import_it_made(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Closing waits for the import's WAL to be copied into the file: a stop then came after the commit,
+    and the command said «Nothing was imported» of checks it had imported."""
+    from digigram.store.startup import Store
+
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    real = Store.settled
+    stopped: list[bool] = []
+
+    def stop_while_waiting(self: Store) -> None:
+        if self._checkpoint is not None and not stopped:
+            stopped.append(True)
+            real(self)
+            raise KeyboardInterrupt  # Ctrl+C while the copy is waited for
+        real(self)
+
+    monkeypatch.setattr(Store, "settled", stop_while_waiting)
+    capsys.readouterr()
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "uk") == 0
+    said = capsys.readouterr()
+    assert stopped and "перевірки: нових 3" in said.out and "Нічого не імпортовано" not in said.err
+    assert len(dump(region)["attempt"]) >= 3
+
+
 def test_the_export_summary_groups_large_counts_by_thousands(
         folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
