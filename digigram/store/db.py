@@ -336,7 +336,7 @@ def defer_checkpoint(session: Session) -> None:
     file later (`checkpoint`, from Store.checkpoint_soon) instead of at once.
 
     A region's bundle writes close to a gigabyte in one transaction; SQLite's own checkpoint at its
-    commit then took 4.5 s more, while the coordinator's window stood still. What is committed is in the
+    commit then took over 4 s more, while the coordinator's window stood still. What is committed is in the
     WAL, durable and read by every connection, whether or not it has been copied yet.
     """
     conn = session.connection()
