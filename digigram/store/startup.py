@@ -92,10 +92,7 @@ class Store:
     def checkpoint_soon(self) -> None:
         """After a commit that deferred its checkpoint (db.defer_checkpoint): the WAL copied into the
         database file on a thread of its own, while the caller goes on. A no-op without a database file."""
-        path = self.db_path
-        if path is None and self.url.startswith("sqlite"):  # an SQLite database named by its address
-            name = self.engine.url.database
-            path = Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+        path = self.db_path or _sqlite_file(self.url)  # or an SQLite database named by its address
         if path is None or self.read_only:
             return
         self.settled()

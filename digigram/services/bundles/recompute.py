@@ -437,7 +437,6 @@ class Recompute:
 _RESULT = converter("results")
 
 
-
 def _result_lines(attempt_id: str, areas: list[AreaText]) -> list[bytes]:
     """The lines of results.jsonl an export writes for these area figures, in its order (by area id;
     rows.py: sorted keys, compact separators; the level probabilities as the text the database holds,
