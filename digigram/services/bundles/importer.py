@@ -7,7 +7,10 @@ Three passes over the open bundle, in memory that does not grow with the number 
 3. write — the record files streamed again (their hashes checked again) into batched inserts that skip
    known keys, inside one transaction; any failure rolls it all back. A forked recompute (side.py) may
    still be at work meanwhile: the results it makes are stored as they come, and a refusal it comes to
-   rolls the transaction back.
+   rolls the transaction back. Into SQLite, where fork is safe, pass 1's answers and area results are
+   checked by a second forked child (side.SideCheck) while this process checks the plans, compares and
+   writes: the checks the database holds are compared once it is done (`_checked`), the database is
+   backed up only then, and nothing is committed before.
 
 Conflict rule for a UUID already in the database with different content (docs/bundles.md):
 checks (attempt, answers, area results) never change once finished, so a different check under a known
@@ -57,7 +60,7 @@ from digigram.services.bundles.rows import (
     rows_where,
     store_of,
 )
-from digigram.services.bundles.side import SideRecompute, forks
+from digigram.services.bundles.side import SideCheck, SideRecompute, forks
 from digigram.services.bundles.stage import NoStaging, Stager
 from digigram.services.bundles.write import RowWriter, row_maker
 from digigram.services.summaries import store_derived
@@ -76,6 +79,8 @@ _MOD = 1 << 256
 # How far ahead of this computer's clock a plan's save time may be and still count as the newer copy:
 # a hub PC's clock a few hours off is normal, a plan "saved" next month is not.
 FUTURE_SLACK = timedelta(days=1)
+# The files of the verifying pass an SQLite import checks in a forked child, where it can (`SideCheck`).
+ANSWER_KINDS = ("answers", "results")
 
 
 def _conflict(what: Message) -> BundleError:
@@ -138,6 +143,7 @@ class _Seen:
     hub_of: dict[str, tuple[HubKey, datetime | None]] = field(default_factory=dict)  # people given a region
     recompute: Recompute | None = None  # each finished check's stored results against its answers
     side: SideRecompute | None = None  # the recompute's process, until its outcome is heard (`_recomputed`)
+    checking: SideCheck | None = None  # the answers' checks' process (SQLite), until heard (`_checked`)
 
 
 @dataclass
@@ -150,6 +156,7 @@ class _Decision:
     # Stored people whose hub's region the bundle corrects: (hub now, hub to be, its date) -> people.
     hub_moves: dict[tuple[str, HubKey, datetime | None], list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    stored: dict[str, int] = field(default_factory=dict)  # the database's digest of each check it holds
 
 
 class _Telling:
@@ -272,11 +279,19 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
 
     try:
         _verify_checks(reader, checker, progress, stage, seen, side)
-        _verify_rest(reader, checker, progress, stage, seen, None if side is not None else recompute,
-                     vouched)
-    except BaseException:
+        if side is not None and stage is None:
+            # SQLite, where fork is safe: the answers and area results are checked in a second child
+            # while this process checks the plans and then writes (`_two_passes`, `_checked`).
+            seen.checking = SideCheck(partial(_check_answers, reader, checker, seen), ANSWER_KINDS, reader,
+                                      checker, others=(side.receiving, side.telling))
+        else:
+            _verify_answers(reader, checker, progress, stage, seen, None if side is not None else recompute,
+                            vouched)
+        _verify_plans(reader, progress, stage, seen)
+    except BaseException as exc:
         if side is not None:
             side.stop()
+        _checks_first(seen, exc, progress)
         raise
     finally:
         if recompute.vouched is not None:
@@ -289,18 +304,20 @@ def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
 
 @contextmanager
 def _recompute_first(seen: _Seen, progress: Progress | None) -> Iterator[None]:
-    """While a forked recompute may still be at work: a problem raised in the block that Digigram can
-    say (a conflict, a full disk, a lost connection) gives way to the recompute's refusal, which came
-    first when both ran in one process; waiting for it, the progress goes on. On anything else (a
-    cancelled sync, a bug), its process is stopped."""
+    """While forked children may still be at work: a problem raised in the block gives way to a refusal
+    of the answers' checks (`_checks_first`), then, if Digigram can say it (a conflict, a full disk, a
+    lost connection), to the recompute's refusal: both came first when all ran in one process. Waiting
+    for them, the progress goes on. On anything else (a cancelled sync, a bug), the recompute's process
+    is stopped."""
     try:
         yield
     except BaseException as exc:
-        if isinstance(exc, DigigramError) and not isinstance(exc, Cancelled):
-            _recomputed(seen, progress)  # raises the recompute's refusal, if it has one
-        side, seen.side = seen.side, None
-        if side is not None:
-            side.stop()
+        try:
+            _checks_first(seen, exc, progress)  # raises the answers' checks' refusal, if they have one
+            if isinstance(exc, DigigramError) and not isinstance(exc, Cancelled):
+                _recomputed(seen, progress)  # raises the recompute's refusal, if it has one
+        finally:
+            _stop_recompute(seen)
         raise
 
 
@@ -378,12 +395,12 @@ def _verify_checks(reader: BundleReader, checker: Checker, progress: Progress | 
         stage.land()
 
 
-def _verify_rest(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,
-                 seen: _Seen, recompute: Recompute | None,
-                 vouched: Callable[[], Iterator[Vouched] | None] = lambda: None) -> None:
-    """Pass 1 from the answers on; `recompute` is fed the answers unless another process does it, and
-    then `vouched()` gives, once it has, the area-result lines it made itself (not checked again here)."""
-    for kind in ("answers", "results"):
+def _verify_answers(reader: BundleReader, checker: Checker, progress: Progress | None, stage: Stager | None,
+                    seen: _Seen, recompute: Recompute | None,
+                    vouched: Callable[[], Iterator[Vouched] | None] = lambda: None) -> None:
+    """Pass 1's answers and area results; `recompute` is fed the answers unless another process does it,
+    and then `vouched()` gives, once it has, the area-result lines it made itself (not checked again)."""
+    for kind in ANSWER_KINDS:
         last: str | None = None
         judge: Callable[[Record], None] = _before_first
         stored = False
@@ -405,6 +422,73 @@ def _verify_rest(reader: BundleReader, checker: Checker, progress: Progress | No
                 seen.attempts[aid] = (digest[0], (digest[1] + _digest(kind, rec)) % _MOD)
         if kind == "answers" and recompute is not None:
             recompute.finish()
+
+
+def _check_answers(reader: BundleReader, checker: Checker, seen: _Seen, progress: Progress) -> dict[str, int]:
+    """In a forked child (`SideCheck`): `_verify_answers` on its own; returns the digests of the checks
+    the database holds, which the parent compares with the database's once it has them (`_checked`)."""
+    _verify_answers(reader, checker, progress, None, seen, None)
+    return {aid: seen.attempts[aid][1] for aid in seen.stored_attempts}
+
+
+def _checked(seen: _Seen, decision: _Decision, progress: Progress | None) -> None:
+    """The answers' checks, if a forked child makes them (`SideCheck`): waited for, its refusal raised, its
+    digests taken; then the checks the database holds compared with their copies in the bundle (without
+    a child, `_compare` has done that already)."""
+    checking, seen.checking = seen.checking, None
+    if checking is None:
+        return
+    try:
+        digests = checking.outcome(_hearing(checking, seen, progress))
+    except BaseException:
+        _stop_recompute(seen)  # a record the pass refused is said, not what the recompute would find
+        raise
+    for aid, digest in digests.items():
+        seen.attempts[aid] = (seen.attempts[aid][0], digest)
+    _conflicts(seen, decision)
+
+
+def _hearing(checking: SideCheck, seen: _Seen, progress: Progress | None) -> Callable[[], None] | None:
+    """While the import waits for the answers' checks: how far they are (the app's window lives on it)."""
+    if progress is None:
+        return None
+
+    def heard() -> None:
+        for kind, done in zip(checking.kinds, checking.checked, strict=True):
+            if done < seen.counts[kind] or kind == checking.kinds[-1]:
+                progress(kind, done, seen.counts[kind])
+                return
+    return heard
+
+
+def _checks_first(seen: _Seen, exc: BaseException, progress: Progress | None) -> None:
+    """A problem raised while a forked child still checks the answers (`SideCheck`): the child's refusal,
+    of records that come before the plans in the bundle, is raised in its place, as in one process (a
+    record the write could not take, being wrong, is refused by it). On a stop (Ctrl+C, a cancelled
+    sync) the child is stopped."""
+    checking, seen.checking = seen.checking, None
+    if checking is None:
+        return
+    if not isinstance(exc, Exception) or isinstance(exc, Cancelled):
+        checking.stop()
+        return
+    try:
+        checking.outcome(_hearing(checking, seen, progress))
+    except BundleError as found:
+        if not isinstance(found.__cause__, RuntimeError):  # a refusal, not the child's own failure
+            _stop_recompute(seen)
+            raise
+
+
+def _stop_recompute(seen: _Seen) -> None:
+    """A forked recompute whose outcome no longer matters, stopped."""
+    side, seen.side = seen.side, None
+    if side is not None:
+        side.stop()
+
+
+def _verify_plans(reader: BundleReader, progress: Progress | None, stage: Stager | None, seen: _Seen) -> None:
+    """Pass 1's plans and their steps."""
     for rec in _records(reader, "plans", progress, stage):
         if rec["person_id"] not in seen.people:
             seen.need_people.add(rec["person_id"])
@@ -466,10 +550,7 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
                 if kind == "results" and rec["attempt_id"] in seen.resultless:
                     continue
                 stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
-        for aid, digest in stored.items():
-            if digest != seen.attempts[aid][1]:
-                raise _conflict(N_("The check {aid} is already in the database with different answers or "
-                                   "results.", aid=aid))
+        decision.stored.update(stored)
         decision.unchanged["attempts"] += len(stored)
         for kind, n in counts.items():
             decision.unchanged[kind] += n
@@ -503,6 +584,15 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
                     "The plan {pid} in the database is newer than the bundle's; it was kept.", pid=pid)
                 decision.warnings.append(kept.render(lang))
     return decision
+
+
+def _conflicts(seen: _Seen, decision: _Decision) -> None:
+    """A check the database holds whose copy in the bundle differs refuses the bundle (the conflict rule).
+    Once the bundle's answers are checked: their digests are taken as they are."""
+    for aid, digest in decision.stored.items():
+        if digest != seen.attempts[aid][1]:
+            raise _conflict(N_("The check {aid} is already in the database with different answers or "
+                               "results.", aid=aid))
 
 
 def _hub_moves(session: Session, seen: _Seen, decision: _Decision, lang: str | None) -> None:
@@ -731,19 +821,26 @@ def _two_passes(store: Store, reader: BundleReader, framework_dir: Path, framewo
         seen = _verify(reader, checker, progress, spools=spools)
         with _recompute_first(seen, progress):
             decision = _compare(session, checker, seen, lang)
+            if seen.checking is None:
+                _conflicts(seen, decision)
             _check_steps(reader, session, decision)
     added = dict.fromkeys(KINDS, 0)
     with _recompute_first(seen, progress):
         if not _to_write(seen, decision):
+            _checked(seen, decision, progress)
             _recomputed(seen, progress)
             return seen, decision, added
-        if store.db_path is not None and store.backup_dir is not None:
-            backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
-        # Written while a forked recompute may still be at work (a region's checks from an older Digigram,
-        # whose results it makes): a refusal it comes to rolls the transaction back.
+        # Written while forked children may still be at work: the one checking the answers, and the
+        # recompute (a region's checks from an older Digigram, whose results it makes). A refusal either
+        # comes to, or a check that conflicts with the database's, rolls the transaction back.
         with _writing(store), transaction(store.sessions) as session:
             defer_checkpoint(session)  # its WAL is copied after the commit, while the caller goes on
             added = _write(session, reader, seen, decision, progress)
+            _checked(seen, decision, progress)
+            # Only a bundle accepted whole is backed up for: the backup is taken now, of the database as
+            # it was, by a connection of its own that reads past this transaction's uncommitted writes.
+            if store.db_path is not None and store.backup_dir is not None:
+                backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
             _store_made(session, seen, progress)
             _recomputed(seen, progress)
             _move_people(session, decision)
@@ -766,6 +863,7 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
                 seen = _verify(reader, checker, progress, stage, spools)
                 with _recompute_first(seen, progress):
                     decision = _compare(reading, checker, seen, lang)
+                    _conflicts(seen, decision)
                     _check_steps(reader, reading, decision)
                     stage.done()
         except BaseException:

@@ -13,6 +13,12 @@ signed checksums, so it reads what the parent reads.
 The parent asks for the outcome only once its own pass has accepted every record, so a record the pass
 refuses is reported before any recompute finding, as when both ran in one process. Where fork is not
 available (Windows, macOS) the recompute runs in the pass itself, as before.
+
+An SQLite import forks a second child too (`SideCheck`), once the checks' file is checked: it checks the
+answers and area results, the largest part of the verifying pass, while the parent checks the plans and
+then writes everything into the import's transaction. The parent commits only after the child has
+accepted every record; a refusal rolls the transaction back, so the database is as it was. (On PostgreSQL
+the pass already stores as it checks: the server works beside it.)
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from digigram.core.bundle.format import RECORD_FILES, fail
+from digigram.core.bundle.read import BundleReader
 from digigram.core.coordination import BundleError
-from digigram.core.i18n import N_
+from digigram.core.i18n import N_, Message
 from digigram.services.bundles.checks import Checker
 from digigram.services.bundles.recompute import Recompute
 from digigram.services.bundles.write import read_line
@@ -75,50 +82,124 @@ class _Verdicts:
             self.skip.update(stored)
 
 
-def _child(recompute: Recompute, checker: Checker, sending: Connection, hearing: Connection,
-           parents: tuple[Connection, ...], counted: Any) -> None:
-    """In the fork: the answers read again from this process's own view of the file, then recomputed."""
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
-    for end in parents:  # the parent's ends: held open here, the child would never hear the parent go
-        end.close()
-    outcome: tuple[Any, ...]
+def _outcome(work: Callable[[], Any]) -> tuple[Any, ...]:
+    """In a fork: what `work` returned, or how it stopped, as the parent takes it (`_Fork.outcome`)."""
     try:
-        recompute.decided = _Verdicts(recompute, hearing)
-        recompute.counted = partial(_count, counted)
-        # Nothing of the parent's is used: its zip handle shares a file position, its database
-        # connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another).
-        reader = recompute.reader
-        reader.zf = zipfile.ZipFile(reader.path)
-        if checker.stored is not None:
-            checker.offline = True  # its frameworks were read ahead (SQLite: Checker.read_ahead)
-        else:
-            engine = checker.session.get_bind()
-            engine.dispose(close=False)  # type: ignore[union-attr]
-            from sqlalchemy.orm import Session
-
-            checker.session = Session(engine)
-        # The answer, its question and its check are all the recompute takes from a record: parsed plainly,
-        # as the parent's pass checks every field of the same bytes (and is heard first if it refuses).
-        for line in reader.lines(RECORD_FILES["answers"]):
-            recompute.answer(read_line(line, RECORD_FILES["answers"]))
-        recompute.finish()
-        outcome = ("done", recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds)
+        return ("done", work())
     except BundleError as exc:
-        outcome = ("refused", exc.text)
+        return ("refused", exc.text)
     except MemoryError as exc:  # the same advice as when the system stops the process for memory
-        outcome = ("ended", f"{type(exc).__name__}: {exc}")
+        return ("ended", f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # the parent's own checks name any damage; this only says the child failed
-        outcome = ("failed", f"{type(exc).__name__}: {exc}")
-    sending.send(outcome)
+        return ("failed", f"{type(exc).__name__}: {exc}")
+
+
+def _forked(work: Callable[[], Any], sending: Connection, parents: tuple[Connection, ...]) -> None:
+    """In the fork: `work` done and its outcome sent. The parent's pipe ends are closed first: held open
+    here, a child would never hear the parent go."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
+    for end in parents:
+        end.close()
+    sending.send(_outcome(work))
     sending.close()
+
+
+def _reopened(reader: BundleReader, checker: Checker) -> None:
+    """In the fork: nothing of the parent's used. Its zip handle shares a file position; its database
+    connections are its own (the pool forgets them unclosed; a refusal's name lookup opens another)."""
+    reader.zf = zipfile.ZipFile(reader.path)
+    if checker.stored is not None:
+        checker.offline = True  # its frameworks were read ahead (SQLite: Checker.read_ahead)
+    else:
+        engine = checker.session.get_bind()
+        engine.dispose(close=False)  # type: ignore[union-attr]
+        from sqlalchemy.orm import Session
+
+        checker.session = Session(engine)
+
+
+def _recompute(recompute: Recompute, checker: Checker, hearing: Connection, counted: Any) -> tuple[Any, ...]:
+    """In the fork: the answers read again from this process's own view of the file, then recomputed."""
+    recompute.decided = _Verdicts(recompute, hearing)
+    recompute.counted = partial(_count, counted)
+    _reopened(recompute.reader, checker)
+    # The answer, its question and its check are all the recompute takes from a record: parsed plainly,
+    # as the parent's pass checks every field of the same bytes (and is heard first if it refuses).
+    for line in recompute.reader.lines(RECORD_FILES["answers"]):
+        recompute.answer(read_line(line, RECORD_FILES["answers"]))
+    recompute.finish()
+    return recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds
 
 
 def _count(counted: Any, more: int) -> None:
     counted.value += more  # only the child writes it; the parent reads it to say how far it is
 
 
-class SideRecompute:
+class _Fork:
+    """A part of an import done in a forked child; `outcome()` waits for it and raises its refusal."""
+
+    STOPPED: Message  # said when the system stopped the child (short of memory, most likely)
+    FAILED: Message  # said when the child stopped on an error
+
+    def __init__(self, work: Callable[[], Any], name: str, *, others: tuple[Connection, ...] = ()) -> None:
+        """`work` runs in the child; `others`: pipe ends of this process's, closed in the child."""
+        context = multiprocessing.get_context("fork")
+        self.receiving, sending = context.Pipe(duplex=False)
+        self.process = context.Process(target=_forked, args=(work, sending, (self.receiving, *others)),
+                                       daemon=True, name=name)
+        start_holding_stops(self.process)
+        sending.close()
+
+    def running(self) -> bool:
+        """Whether the child is still at work: alive and not yet saying its outcome. (An outcome larger
+        than the pipe holds, a long refusal or many checks without a result, keeps the child alive until
+        it is read: waiting for that child to end would wait for ever.)"""
+        return not self.receiving.closed and not self.receiving.poll() and self.process.is_alive()
+
+    def outcome(self, heard: Callable[[], None] | None = None) -> Any:
+        """What the child's work returned; its refusal raised here. While it is still at work, `heard` is
+        called every quarter of a second; should it raise (a cancelled sync), the child is stopped."""
+        try:
+            while heard is not None and not self.receiving.poll(0.25):
+                heard()
+        except BaseException:
+            self.stop()
+            raise
+        try:
+            outcome = self.receiving.recv()
+        except EOFError:
+            self.process.join()
+            code = self.process.exitcode
+            outcome = ("ended" if code is not None and code < 0 else "failed",
+                       f"the process ended with code {code}")
+        finally:
+            self.receiving.close()
+            self.process.join()
+        if outcome[0] == "refused":
+            raise BundleError(outcome[1])
+        # The person reads what happened and what to do in their language; the process's own words (a
+        # Python exception, an exit code) go with the error as its cause, for the log and a bug report.
+        if outcome[0] == "ended":  # killed by a signal: a system short of memory stops the biggest process
+            raise fail(self.STOPPED) from RuntimeError(outcome[1])
+        if outcome[0] == "failed":
+            raise fail(self.FAILED) from RuntimeError(outcome[1])
+        return outcome[1]
+
+    def stop(self) -> None:
+        """The import failed: the child's outcome no longer matters."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.receiving.close()
+
+
+class SideRecompute(_Fork):
     """The recompute running in a forked child; `result()` waits for it and takes over its outcome."""
+
+    STOPPED = N_("The stored results could not be recomputed: the process recomputing them was stopped (the "
+                 "computer may be short of memory). Close other programs and run the import again.")
+    FAILED = N_("The stored results could not be recomputed: the process recomputing them stopped on an "
+                "error. Run the import again.")
 
     def __init__(self, recompute: Recompute, checker: Checker) -> None:
         """Forked before the checks' file is read: the parent then tells it, with `decided`, which checks
@@ -127,16 +208,10 @@ class SideRecompute:
         if checker.session.get_bind().dialect.name == "sqlite":
             checker.read_ahead()  # the child opens no SQLite connection of its own (Checker.read_ahead)
         context = multiprocessing.get_context("fork")
-        receiving, sending = context.Pipe(duplex=False)
         hearing, self.telling = context.Pipe(duplex=False)
-        self.receiving = receiving
         self.counted = context.Value("q", 0, lock=False)  # checks recomputed so far, in shared memory
-        self.process = context.Process(target=_child,
-                                       args=(recompute, checker, sending, hearing, (receiving, self.telling),
-                                             self.counted),
-                                       daemon=True, name="bundle-recompute")
-        start_holding_stops(self.process)
-        sending.close()
+        super().__init__(partial(_recompute, recompute, checker, hearing, self.counted), "bundle-recompute",
+                         others=(self.telling,))
         hearing.close()
 
     def decided(self, through: int, stored: list[str]) -> None:
@@ -149,52 +224,46 @@ class SideRecompute:
         """Every check of the file is compared (the file's count is the parent's to check)."""
         self.decided(sys.maxsize, [])
 
-    def running(self) -> bool:
-        """Whether the child is still at work: alive and not yet saying its outcome. (An outcome larger
-        than the pipe holds, a long refusal or many checks without a result, keeps the child alive until
-        it is read: waiting for that child to end would wait for ever.)"""
-        return not self.receiving.closed and not self.receiving.poll() and self.process.is_alive()
-
     def result(self, heard: Callable[[int], None] | None = None) -> None:
         """The child's outcome: its findings become this process's recompute, its refusal raised here.
         While it is still at work, `heard` is told every quarter of a second how many checks it has
-        recomputed (an import of checks from an older Digigram, whose results it makes, waits here);
-        should `heard` raise (a cancelled sync), the child is stopped."""
+        recomputed (an import of checks from an older Digigram, whose results it makes, waits here)."""
         self.telling.close()
-        try:
-            while heard is not None and not self.receiving.poll(0.25):
-                heard(self.counted.value)
-        except BaseException:
-            self.stop()
-            raise
-        try:
-            outcome = self.receiving.recv()
-        except EOFError:
-            self.process.join()
-            code = self.process.exitcode
-            outcome = ("ended" if code is not None and code < 0 else "failed",
-                       f"the recompute process ended with code {code}")
-        finally:
-            self.receiving.close()
-            self.process.join()
-        if outcome[0] == "refused":
-            raise BundleError(outcome[1])
-        # The person reads what happened and what to do in their language; the process's own words (a
-        # Python exception, an exit code) go with the error as its cause, for the log and a bug report.
-        if outcome[0] == "ended":  # killed by a signal: a system short of memory stops the biggest process
-            raise fail(N_("The stored results could not be recomputed: the process recomputing them was "
-                          "stopped (the computer may be short of memory). Close other programs and run "
-                          "the import again.")) from RuntimeError(outcome[1])
-        if outcome[0] == "failed":
-            raise fail(N_("The stored results could not be recomputed: the process recomputing them "
-                          "stopped on an error. Run the import again.")) from RuntimeError(outcome[1])
+        made = self.outcome(None if heard is None else lambda: heard(self.counted.value))
         recompute = self.recompute
-        _, recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds = outcome
+        recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds = made
 
     def stop(self) -> None:
-        """The pass failed: the child's outcome no longer matters."""
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.receiving.close()
+        super().stop()
         self.telling.close()
+
+
+class SideCheck(_Fork):
+    """A part of the verifying pass (an SQLite import's answers and area results) checked in a forked
+    child while the parent goes on: it writes them into the import's transaction meanwhile, and commits
+    only once the child has accepted every record. `checked` counts each file's records checked so far."""
+
+    STOPPED = N_("The bundle could not be checked: the process checking its answers was stopped (the "
+                 "computer may be short of memory). Close other programs and run the import again.")
+    FAILED = N_("The bundle could not be checked: the process checking its answers stopped on an error. "
+                "Run the import again.")
+
+    def __init__(self, check: Callable[[Callable[[str, int, int], None]], Any], kinds: tuple[str, ...],
+                 reader: BundleReader, checker: Checker, *, others: tuple[Connection, ...] = ()) -> None:
+        """`check(progress)` runs in the child, on `reader` and `checker` made its own, and says its
+        progress for `kinds` as an import's progress does."""
+        self.kinds = kinds
+        self.checked = multiprocessing.get_context("fork").Array("q", len(kinds), lock=False)
+        super().__init__(partial(_check, check, kinds, reader, checker, self.checked), "bundle-check",
+                         others=others)
+
+
+def _check(check: Callable[[Callable[[str, int, int], None]], Any], kinds: tuple[str, ...],
+           reader: BundleReader, checker: Checker, checked: Any) -> Any:
+    """In the fork: `check` on this process's own view of the file, its progress kept in `checked`."""
+    _reopened(reader, checker)
+
+    def progress(kind: str, done: int, _total: int) -> None:
+        checked[kinds.index(kind)] = done
+
+    return check(progress)
