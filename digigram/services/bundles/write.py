@@ -102,9 +102,21 @@ def _number(value: float | int | None) -> float | None:
 
 
 def _json_text(value: Any) -> str:
-    # Most answers are one option number: its JSON is its digits (1.8 M rows nationally); "I don't
-    # know" is null.
-    return str(value) if type(value) is int else "null" if value is None else json.dumps(value)
+    """`json.dumps(value)`, written directly for the usual values. Most answers are one option number:
+    its JSON is its digits (1.8 M rows nationally); "I don't know" is null. A list of option numbers (a
+    multiple choice) and a band's level codes (every area result) are lists of numbers and of plain
+    codes, which `json.dumps` took 4 µs each to write through its encoder."""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if value is None:
+        return "null"
+    if kind is list and value:
+        if all(type(v) is int for v in value):
+            return f"[{', '.join(map(str, value))}]"
+        if all(type(v) is str and v.isascii() and v.isalnum() for v in value):
+            return '["' + '", "'.join(value) + '"]'
+    return json.dumps(value)
 
 
 def _sorted_json_text(value: list[str]) -> str:
