@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from digigram.core.bundle import format as bundle_format
 from digigram.core.bundle.records import RecordCheck
 from digigram.core.coordination import BundleError
-from digigram.services.bundles.write import read_line
+from digigram.services.bundles.write import _json_text, read_line
 from tests.coordinator.test_bundle_fields import BASE
 
 
@@ -96,3 +96,19 @@ def test_a_line_accepted_before_reads_the_same_for_writing() -> None:
         with mock.patch("digigram.services.bundles.write.fast_json", None):
             standard = read_line(line, kind)
         assert read_line(line, kind) == standard == json.loads(line)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False)
+    | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=_JSON_VALUES | st.lists(st.integers(0, 999), min_size=1, max_size=6)
+       | st.lists(st.sampled_from(["A1", "B2", "C1", "x", "Рів", "a b", "", "1"]), min_size=1, max_size=3))
+def test_a_json_column_is_written_as_json_dumps_writes_it(value: Any) -> None:
+    """A choice or a band written directly for speed is the very text the repository writes
+    (json.dumps), whatever the value: an imported row is stored as one saved on the hub's PC."""
+    assert _json_text(value) == json.dumps(value)
