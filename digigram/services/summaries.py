@@ -25,6 +25,10 @@ BATCH = 900
 Summary = tuple[str, bytes, str, bool, bytes]  # (check, item marks, areas text, needs help, gaps)
 
 
+# The kinds of question a summary marks; the others (self-ratings, attitudes) are 0, as if not asked.
+MARKED_KINDS = ("knowledge", "scenario")
+
+
 def mark_of(framework: Framework, item_id: str, stored: str) -> int:
     """An answer's mark in a summary (0 not marked, 1 fully right, 2 not), its choice as stored JSON."""
     try:
@@ -39,7 +43,7 @@ def mark_of_choice(framework: Framework, item_id: str, choice: object) -> int:
     if not framework.has_item(item_id):
         return 0
     item = framework.item(item_id)
-    if item.kind not in ("knowledge", "scenario"):
+    if item.kind not in MARKED_KINDS:
         return 0
     try:
         score = score_answer(framework, item, normalise_choice(framework, item, choice)).score
@@ -138,13 +142,16 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
     Gaps: see gaps_in."""
     row = {item.id: k for k, item in enumerate(framework.items)}
     area_ids = [a.id for a in framework.areas]
+    # Only answers to marked questions are read: self-ratings, most of a check's answers (70 % of a
+    # region's year), are never marked.
+    marked = [item.id for item in framework.items if item.kind in MARKED_KINDS]
     known: dict[tuple[str, str], int] = {}
     found: list[Summary] = []
     for start in range(0, len(attempt_ids), BATCH):
         chunk = attempt_ids[start:start + BATCH]
         marks = {attempt_id: bytearray(len(framework.items)) for attempt_id in chunk}
         areas: dict[str, dict[str, str]] = {attempt_id: {} for attempt_id in chunk}
-        for attempt_id, item_id, stored in dashboard_rows.answers_of(session, chunk):
+        for attempt_id, item_id, stored in dashboard_rows.answers_of(session, chunk, marked):
             mark = known.get((item_id, stored))
             if mark is None:
                 mark = known[(item_id, stored)] = mark_of(framework, item_id, stored)

@@ -382,6 +382,7 @@ class RecordCheck:
         self.file, self.schema = RECORD_FILES[kind], SCHEMAS[kind]
         self.fields = frozenset(self.schema)
         self.later = ADDED_LATER.get(kind, frozenset())  # fields older bundles do not carry yet
+        self.older = self.fields - self.later  # the fields of a bundle from before them all
         self.fields_checked = _DEFERRED_COMPILED[kind] if deferred and kind in DEFERRED else _COMPILED[kind]
         self.key = KEYS[kind]
         self.n = 0
@@ -429,10 +430,14 @@ class RecordCheck:
             if not whole:
                 raw = strict_json(line, f"{self.file}:{n}")
         if type(raw) is not dict or raw.keys() != self.fields:
-            if not isinstance(raw, dict) or not self.fields - self.later <= raw.keys() <= self.fields:
-                raise _bad(self.file, n, N_("the fields are not the expected ones"))
-            for name in self.later - raw.keys():
-                raw[name] = None
+            if type(raw) is dict and raw.keys() == self.older:  # every line of an older bundle: no set made
+                for name in self.later:
+                    raw[name] = None
+            else:
+                if not isinstance(raw, dict) or not self.older <= raw.keys() <= self.fields:
+                    raise _bad(self.file, n, N_("the fields are not the expected ones"))
+                for name in self.later - raw.keys():
+                    raw[name] = None
         record = self.fields_checked(raw, n)
         if self.kind == "frameworks" and sha256(record["text"].encode("utf-8")) != record["content_hash"]:
             raise _bad(self.file, n, N_("the framework text does not match its hash"))
