@@ -127,6 +127,9 @@ def _source_stamp(db_path: Path) -> list[object]:
     return stamp
 
 
+source_stamp = _source_stamp
+
+
 def _unchanged_since_newest(folder: Path, stamp: list[object]) -> bool:
     """True when the newest backup was taken from the database files exactly as `stamp` describes them."""
     try:
@@ -157,7 +160,8 @@ def _same_as_newest(folder: Path, partial: Path) -> Path | None:
     return None
 
 
-def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -> Path | None:
+def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP,
+                stamp: list[object] | None = None) -> Path | None:
     """Copy the database into `folder` unless the newest backup already holds the same content.
 
     When the database's files are exactly as they were when the newest backup was taken, nothing is
@@ -166,11 +170,14 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP) -
     Returns the new backup's path, or None when nothing changed since the last one. Raises
     NoRoomForBackup when the disk is full (nothing else changed), StorageError for other failures.
     Several processes may back up the same database at once: each writes its own partial file.
+    `stamp` (`source_stamp`): the files as they were when the database was what the copy holds, taken
+    by a caller that backs up from inside its own write transaction (whose uncommitted pages the copy
+    does not see, but whose spilled pages change the files).
     """
     partial = folder / f".partial-{os.getpid()}-{os.urandom(16).hex()}{SUFFIX}"
     try:
         # Taken before the copy: a write during the copy changes the files, so the next start copies.
-        stamp = _source_stamp(db_path)
+        stamp = _source_stamp(db_path) if stamp is None else stamp
         if _unchanged_since_newest(folder, stamp):
             return None
         folder.mkdir(parents=True, exist_ok=True)

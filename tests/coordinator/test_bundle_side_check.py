@@ -7,6 +7,7 @@ person reads why in words.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -17,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from digigram.core.bundle.format import RECORD_FILES
+from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.coordination import BundleError
-from digigram.services.bundles import importer, side
+from digigram.core.i18n import N_
+from digigram.services.bundles import importer, recompute, side
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
 from tests.coordinator.test_bundle_support import (
@@ -68,6 +70,7 @@ def _refused(folder: Path, bundle: Path) -> BundleError:
             import_bundle(ws, bundle, key=KEY)
         assert dump(folder) == before  # the rows written meanwhile were rolled back
         assert backups(folder) == saved  # and no backup was made for a refused bundle
+    assert multiprocessing.active_children() == []  # no child of the import left at work
     return caught.value
 
 
@@ -175,3 +178,32 @@ def test_the_backup_taken_during_the_write_holds_the_database_as_it_was_before_t
     finally:
         copy.close()
     assert checks == first.added["attempts"] and second.added["attempts"] > 0
+
+
+def test_a_check_that_conflicts_is_named_before_a_plan_that_does_as_when_one_process_compared(
+        hubs: tuple[Files, Files], tmp_path: Path) -> None:
+    """Both conflict with the database: the stored check's answer, compared once the child has checked
+    the answers, is still the one said, as when the comparing pass found it first."""
+    folder = tmp_path / "db"
+    with Workspace.open(data_dir=folder, framework_path=SMALL) as ws:
+        import_bundle(ws, write_zip(tmp_path / "a.zip", hubs[0].items()), key=KEY)
+    answers = lines(hubs[0][RECORD_FILES["answers"]])
+    answers[3]["seconds"] = (answers[3]["seconds"] or 0) + 7.5
+    plans = lines(hubs[0][RECORD_FILES["plans"]])
+    people = sorted(p["id"] for p in lines(hubs[0][RECORD_FILES["people"]]))
+    plans[0]["person_id"] = next(p for p in people if p != plans[0]["person_id"])
+    files = reseal({**hubs[0], RECORD_FILES["answers"]: as_jsonl(answers),
+                    RECORD_FILES["plans"]: as_jsonl(plans)})
+    en = _refused(folder, write_zip(tmp_path / "b.zip", files.items())).message("en")
+    assert f"The check {answers[3]['attempt_id']} is already in the database" in en, en
+
+
+def test_a_refusal_of_the_recompute_leaves_no_backup_either(
+        hubs: tuple[Files, Files], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recompute's verdict can come after the last row is written: the backup waits for it."""
+    def refuse(self: Any, record: Any) -> None:
+        raise fail(N_("The stored results of a check do not follow from its answers."))
+
+    monkeypatch.setattr(recompute.Recompute, "answer", refuse)  # the forked recompute takes it as it is
+    en = _refused(tmp_path / "db", write_zip(tmp_path / "b.zip", hubs[0].items())).message("en")
+    assert "do not follow from its answers" in en, en

@@ -60,7 +60,7 @@ from digigram.services.bundles.rows import (
     rows_where,
     store_of,
 )
-from digigram.services.bundles.side import SideCheck, SideRecompute, forks
+from digigram.services.bundles.side import ChildStopped, SideCheck, SideRecompute, forks
 from digigram.services.bundles.stage import NoStaging, Stager
 from digigram.services.bundles.write import RowWriter, row_maker
 from digigram.services.summaries import store_derived
@@ -144,6 +144,7 @@ class _Seen:
     recompute: Recompute | None = None  # each finished check's stored results against its answers
     side: SideRecompute | None = None  # the recompute's process, until its outcome is heard (`_recomputed`)
     checking: SideCheck | None = None  # the answers' checks' process (SQLite), until heard (`_checked`)
+    in_database: dict[str, int] = field(default_factory=dict)  # the database's digest of each check it holds
 
 
 @dataclass
@@ -156,7 +157,6 @@ class _Decision:
     # Stored people whose hub's region the bundle corrects: (hub now, hub to be, its date) -> people.
     hub_moves: dict[tuple[str, HubKey, datetime | None], list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    stored: dict[str, int] = field(default_factory=dict)  # the database's digest of each check it holds
 
 
 class _Telling:
@@ -223,7 +223,9 @@ def _records(reader: BundleReader, kind: str, progress: Progress | None, stage: 
 
 def _verify(reader: BundleReader, checker: Checker, progress: Progress | None,
             stage: Stager | None = None, spools: _Spools | None = None) -> _Seen:
-    """Pass 1: every record checked; raises BundleError at the first problem, before anything is written.
+    """Pass 1: every record checked; raises BundleError at the first problem, before anything is written
+    (into SQLite where fork is safe, the answers and area results are left to a forked child, whose
+    refusal `_checked` or `_checks_first` raises before anything is committed).
 
     Answers and area results are fingerprinted only for checks the database already holds: those are
     the only ones to compare, and a new check's thousands of answers then cost no hashing at all.
@@ -431,7 +433,7 @@ def _check_answers(reader: BundleReader, checker: Checker, seen: _Seen, progress
     return {aid: seen.attempts[aid][1] for aid in seen.stored_attempts}
 
 
-def _checked(seen: _Seen, decision: _Decision, progress: Progress | None) -> None:
+def _checked(seen: _Seen, progress: Progress | None) -> None:
     """The answers' checks, if a forked child makes them (`SideCheck`): waited for, its refusal raised, its
     digests taken; then the checks the database holds compared with their copies in the bundle (without
     a child, `_compare` has done that already)."""
@@ -443,9 +445,14 @@ def _checked(seen: _Seen, decision: _Decision, progress: Progress | None) -> Non
     except BaseException:
         _stop_recompute(seen)  # a record the pass refused is said, not what the recompute would find
         raise
+    _took(seen, digests)
+
+
+def _took(seen: _Seen, digests: dict[str, int]) -> None:
+    """The answers' checks' digests of the checks the database holds, compared with the database's."""
     for aid, digest in digests.items():
         seen.attempts[aid] = (seen.attempts[aid][0], digest)
-    _conflicts(seen, decision)
+    _conflicts(seen)
 
 
 def _hearing(checking: SideCheck, seen: _Seen, progress: Progress | None) -> Callable[[], None] | None:
@@ -473,11 +480,15 @@ def _checks_first(seen: _Seen, exc: BaseException, progress: Progress | None) ->
         checking.stop()
         return
     try:
-        checking.outcome(_hearing(checking, seen, progress))
-    except BundleError as found:
-        if not isinstance(found.__cause__, RuntimeError):  # a refusal, not the child's own failure
-            _stop_recompute(seen)
-            raise
+        digests = checking.outcome(_hearing(checking, seen, progress))
+    except ChildStopped:
+        return  # the child's own failure: the problem found here is the one to say
+    except BundleError:
+        _stop_recompute(seen)
+        raise
+    # Accepted: a check that conflicts with the database's came before anything found since, as when
+    # `_compare` compared it.
+    _took(seen, digests)
 
 
 def _stop_recompute(seen: _Seen) -> None:
@@ -520,7 +531,8 @@ def _people_found(checker: Checker, seen: _Seen) -> None:
 
 
 def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) -> _Decision:
-    """Pass 2: the database's copies against the bundle's digests; raises BundleError on a conflict."""
+    """Pass 2: the database's copies against the bundle's digests; raises BundleError on a conflict (a
+    check's own, once a forked child has checked the answers: `_checked`)."""
     decision = _Decision()
     _people_found(checker, seen)
     attempts_found = set(checker.existing("attempts", "id", seen.need_attempts))
@@ -550,10 +562,12 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
                 if kind == "results" and rec["attempt_id"] in seen.resultless:
                     continue
                 stored[rec["attempt_id"]] = (stored[rec["attempt_id"]] + _digest(kind, rec)) % _MOD
-        decision.stored.update(stored)
+        seen.in_database.update(stored)
         decision.unchanged["attempts"] += len(stored)
         for kind, n in counts.items():
             decision.unchanged[kind] += n
+    if seen.checking is None:  # else once the child checking the answers has their digests (`_checked`)
+        _conflicts(seen)
 
     latest = clock_now() + FUTURE_SLACK
     for ids in _chunks(sorted(seen.plans)):
@@ -586,10 +600,10 @@ def _compare(session: Session, checker: Checker, seen: _Seen, lang: str | None) 
     return decision
 
 
-def _conflicts(seen: _Seen, decision: _Decision) -> None:
-    """A check the database holds whose copy in the bundle differs refuses the bundle (the conflict rule).
-    Once the bundle's answers are checked: their digests are taken as they are."""
-    for aid, digest in decision.stored.items():
+def _conflicts(seen: _Seen) -> None:
+    """A check the database holds whose copy in the bundle differs refuses the bundle (the conflict rule);
+    once the bundle's answers are checked (`_compare`, else `_checked`): their digests count."""
+    for aid, digest in seen.in_database.items():
         if digest != seen.attempts[aid][1]:
             raise _conflict(N_("The check {aid} is already in the database with different answers or "
                                "results.", aid=aid))
@@ -656,8 +670,10 @@ def _write(session: Session, reader: BundleReader, seen: _Seen, decision: _Decis
            progress: Progress | None) -> dict[str, int]:
     """Pass 3: the records streamed again into batched inserts; returns how many rows were new.
 
-    The bytes are the ones pass 1 checked (each file's SHA-256 is checked again as it ends, and a
-    mismatch rolls the transaction back), so records are converted here without being checked again.
+    The bytes are the ones pass 1 checks (each file's SHA-256 is checked again as it ends, and a
+    mismatch rolls the transaction back), so records are converted here without being checked again;
+    the answers and area results may still be being checked by a forked child, whose refusal rolls
+    the transaction back before anything is committed.
     """
     added: dict[str, int] = {}
     sqlite = session.connection().dialect.name == "sqlite"
@@ -808,7 +824,8 @@ def _spools(framework: Framework | None) -> Iterator[_Spools]:
 def _import_in_two_passes(
         store: Store, reader: BundleReader, framework_dir: Path, framework: Framework | None,
         progress: Progress | None, lang: str | None) -> tuple[_Seen, _Decision, dict[str, int]]:
-    """SQLite: verify and compare, back the file up, then read the bundle again into batched inserts."""
+    """SQLite: verify and compare, read the bundle again into batched inserts, then back the file up (as
+    it was) and commit."""
     with _spools(framework) as spools:
         return _two_passes(store, reader, framework_dir, framework, progress, lang, spools)
 
@@ -821,30 +838,30 @@ def _two_passes(store: Store, reader: BundleReader, framework_dir: Path, framewo
         seen = _verify(reader, checker, progress, spools=spools)
         with _recompute_first(seen, progress):
             decision = _compare(session, checker, seen, lang)
-            if seen.checking is None:
-                _conflicts(seen, decision)
             _check_steps(reader, session, decision)
     added = dict.fromkeys(KINDS, 0)
     with _recompute_first(seen, progress):
         if not _to_write(seen, decision):
-            _checked(seen, decision, progress)
+            _checked(seen, progress)
             _recomputed(seen, progress)
             return seen, decision, added
         # Written while forked children may still be at work: the one checking the answers, and the
         # recompute (a region's checks from an older Digigram, whose results it makes). A refusal either
         # comes to, or a check that conflicts with the database's, rolls the transaction back.
+        db_path, backup_dir = store.db_path, store.backup_dir
+        stamp = None if db_path is None or backup_dir is None else backup.source_stamp(db_path)
         with _writing(store), transaction(store.sessions) as session:
             defer_checkpoint(session)  # its WAL is copied after the commit, while the caller goes on
             added = _write(session, reader, seen, decision, progress)
-            _checked(seen, decision, progress)
-            # Only a bundle accepted whole is backed up for: the backup is taken now, of the database as
-            # it was, by a connection of its own that reads past this transaction's uncommitted writes.
-            if store.db_path is not None and store.backup_dir is not None:
-                backup.make_backup(store.db_path, store.backup_dir, reason="bundle")
+            _checked(seen, progress)
             _store_made(session, seen, progress)
             _recomputed(seen, progress)
             _move_people(session, decision)
             _after_write(session, seen, framework)
+            # Only a bundle accepted whole is backed up for: the backup is taken last, of the database as
+            # it was, by a connection of its own that reads past this transaction's uncommitted writes.
+            if db_path is not None and backup_dir is not None:
+                backup.make_backup(db_path, backup_dir, reason="bundle", stamp=stamp)
     store.checkpoint_soon()
     return seen, decision, added
 
@@ -863,7 +880,6 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
                 seen = _verify(reader, checker, progress, stage, spools)
                 with _recompute_first(seen, progress):
                     decision = _compare(reading, checker, seen, lang)
-                    _conflicts(seen, decision)
                     _check_steps(reader, reading, decision)
                     stage.done()
         except BaseException:
@@ -902,7 +918,8 @@ def import_bundle(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Verify the bundle whole, back a SQLite database up, then add what is new in one transaction.
+    """Verify the bundle whole and add what is new in one transaction, backing a SQLite database up (as it
+    was) before the commit.
 
     Raises BundleError (uk + en) and writes nothing when anything is wrong. `framework_dir` is where
     resource files named by the bundle's frameworks are looked up (default: the open framework's folder,

@@ -135,6 +135,11 @@ def _count(counted: Any, more: int) -> None:
     counted.value += more  # only the child writes it; the parent reads it to say how far it is
 
 
+class ChildStopped(BundleError):
+    """A forked child of the import stopped (killed, out of memory, an error) before saying its outcome:
+    not a finding about the bundle."""
+
+
 class _Fork:
     """A part of an import done in a forked child; `outcome()` waits for it and raises its refusal."""
 
@@ -147,8 +152,13 @@ class _Fork:
         self.receiving, sending = context.Pipe(duplex=False)
         self.process = context.Process(target=_forked, args=(work, sending, (self.receiving, *others)),
                                        daemon=True, name=name)
-        start_holding_stops(self.process)
-        sending.close()
+        try:
+            start_holding_stops(self.process)
+        except BaseException:  # a stop held back while forking, heard once the child is started
+            self.stop()
+            raise
+        finally:
+            sending.close()
 
     def running(self) -> bool:
         """Whether the child is still at work: alive and not yet saying its outcome. (An outcome larger
@@ -172,6 +182,9 @@ class _Fork:
             code = self.process.exitcode
             outcome = ("ended" if code is not None and code < 0 else "failed",
                        f"the process ended with code {code}")
+        except BaseException:  # a stop (Ctrl+C) while waiting: the child is not waited for
+            self.stop()
+            raise
         finally:
             self.receiving.close()
             self.process.join()
@@ -180,16 +193,17 @@ class _Fork:
         # The person reads what happened and what to do in their language; the process's own words (a
         # Python exception, an exit code) go with the error as its cause, for the log and a bug report.
         if outcome[0] == "ended":  # killed by a signal: a system short of memory stops the biggest process
-            raise fail(self.STOPPED) from RuntimeError(outcome[1])
+            raise fail(self.STOPPED, kind=ChildStopped) from RuntimeError(outcome[1])
         if outcome[0] == "failed":
-            raise fail(self.FAILED) from RuntimeError(outcome[1])
+            raise fail(self.FAILED, kind=ChildStopped) from RuntimeError(outcome[1])
         return outcome[1]
 
     def stop(self) -> None:
         """The import failed: the child's outcome no longer matters."""
         if self.process.is_alive():
             self.process.kill()
-        self.process.join()
+        if self.process.pid is not None:  # started
+            self.process.join()
         self.receiving.close()
 
 
