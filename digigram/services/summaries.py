@@ -142,8 +142,8 @@ def summarise_in(session: Session, framework: Framework, attempt_ids: Sequence[s
     Gaps: see gaps_in."""
     row = {item.id: k for k, item in enumerate(framework.items)}
     area_ids = [a.id for a in framework.areas]
-    # Only answers to marked questions are read: self-ratings, most of a check's answers (70 % of a
-    # region's year), are never marked.
+    # Only answers to marked questions are read: self-ratings and attitudes, most of a check's answers
+    # (71 % of them in the benchmarks' region set), are never marked.
     marked = [item.id for item in framework.items if item.kind in MARKED_KINDS]
     known: dict[tuple[str, str], int] = {}
     found: list[Summary] = []

@@ -96,7 +96,7 @@ def _clear_stale_partials(folder: Path) -> None:
 SOURCE_STAMP = ".newest-source.json"
 
 
-def _source_stamp(db_path: Path) -> list[object]:
+def source_stamp(db_path: Path) -> list[object]:
     """What the database's files look like: their identity, size and time of change, and the headers
     SQLite changes as it writes (the database's change counter, the WAL's salts). Equal stamps mean no
     transaction was written between them; a copy is not needed to find that out."""
@@ -126,8 +126,6 @@ def _source_stamp(db_path: Path) -> list[object]:
             stamp.append(os.urandom(16).hex())
     return stamp
 
-
-source_stamp = _source_stamp
 
 
 def _unchanged_since_newest(folder: Path, stamp: list[object]) -> bool:
@@ -177,7 +175,7 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, keep: int = KEEP,
     partial = folder / f".partial-{os.getpid()}-{os.urandom(16).hex()}{SUFFIX}"
     try:
         # Taken before the copy: a write during the copy changes the files, so the next start copies.
-        stamp = _source_stamp(db_path) if stamp is None else stamp
+        stamp = source_stamp(db_path) if stamp is None else stamp
         if _unchanged_since_newest(folder, stamp):
             return None
         folder.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ warning naming the person.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Iterator
@@ -436,14 +437,15 @@ def _check_answers(reader: BundleReader, checker: Checker, seen: _Seen, progress
 def _checked(seen: _Seen, progress: Progress | None) -> None:
     """The answers' checks, if a forked child makes them (`SideCheck`): waited for, its refusal raised, its
     digests taken; then the checks the database holds compared with their copies in the bundle (without
-    a child, `_compare` has done that already)."""
+    a child, `_compare` has done that already). The child stopping on its own raises ChildStopped."""
     checking, seen.checking = seen.checking, None
     if checking is None:
         return
     try:
         digests = checking.outcome(_hearing(checking, seen, progress))
-    except BaseException:
-        _stop_recompute(seen)  # a record the pass refused is said, not what the recompute would find
+    except BundleError as refused:
+        if not isinstance(refused, ChildStopped):
+            _stop_recompute(seen)  # a record the pass refused is said, not what the recompute would find
         raise
     _took(seen, digests)
 
@@ -470,25 +472,15 @@ def _hearing(checking: SideCheck, seen: _Seen, progress: Progress | None) -> Cal
 
 def _checks_first(seen: _Seen, exc: BaseException, progress: Progress | None) -> None:
     """A problem raised while a forked child still checks the answers (`SideCheck`): the child's refusal,
-    of records that come before the plans in the bundle, is raised in its place, as in one process (a
-    record the write could not take, being wrong, is refused by it). On a stop (Ctrl+C, a cancelled
-    sync) the child is stopped."""
-    checking, seen.checking = seen.checking, None
-    if checking is None:
-        return
-    if not isinstance(exc, Exception) or isinstance(exc, Cancelled):
-        checking.stop()
-        return
-    try:
-        digests = checking.outcome(_hearing(checking, seen, progress))
-    except ChildStopped:
-        return  # the child's own failure: the problem found here is the one to say
-    except BundleError:
-        _stop_recompute(seen)
-        raise
-    # Accepted: a check that conflicts with the database's came before anything found since, as when
-    # `_compare` compared it.
-    _took(seen, digests)
+    of records that come before the plans in the bundle, or a check that conflicts with the database's,
+    is raised in its place, as in one process (a record the write could not take, being wrong, is
+    refused by the child). Should the child have stopped on its own, the problem found here stands. On a
+    stop (Ctrl+C, a cancelled sync) the child is stopped."""
+    if seen.checking is not None and (not isinstance(exc, Exception) or isinstance(exc, Cancelled)):
+        seen.checking.stop()
+        seen.checking = None
+    with contextlib.suppress(ChildStopped):
+        _checked(seen, progress)
 
 
 def _stop_recompute(seen: _Seen) -> None:

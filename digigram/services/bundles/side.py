@@ -254,8 +254,9 @@ class SideRecompute(_Fork):
 
 class SideCheck(_Fork):
     """A part of the verifying pass (an SQLite import's answers and area results) checked in a forked
-    child while the parent goes on: it writes them into the import's transaction meanwhile, and commits
-    only once the child has accepted every record. `checked` counts each file's records checked so far."""
+    child while the parent goes on: the parent writes them into the import's transaction meanwhile and
+    commits only once the child has accepted every record. `checked` counts each file's records checked
+    so far."""
 
     STOPPED = N_("The bundle could not be checked: the process checking its answers was stopped (the "
                  "computer may be short of memory). Close other programs and run the import again.")
