@@ -9,10 +9,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digigram.core.errors import DigigramError
 from digigram.core.i18n import N_, Message, format_count
 from digigram.core.regions import Hub
+
+if TYPE_CHECKING:
+    from digigram.core.coordination import ImportReport
 
 HELP = "export or import an offline result bundle (coordinator password required)"
 KEY_FILE_MAX = 4096
@@ -21,8 +25,10 @@ NAMES = {
     "answers": N_("answers"), "results": N_("area results"), "plans": N_("plans"),
     "plan_steps": N_("plan steps"),
 }
-# What an import's progress also counts: checks whose results are worked out while it waits for them.
-COUNTED = {**NAMES, "recomputed": N_("check results")}
+# What an import's progress also counts: checks whose results are worked out while it waits for them,
+# and (SQLite) the answers and area results checked by a second process while they are written.
+COUNTED = {**NAMES, "recomputed": N_("check results"), "answers_checked": N_("answers checked"),
+           "results_checked": N_("area results checked")}
 
 
 # How often a kind's count is said: checks whose results are worked out take far longer each than a record.
@@ -209,12 +215,15 @@ def run(args: argparse.Namespace) -> int:
             else:
                 report = co.import_bundle(Path(args.file), key=key, allow_unsigned=args.unsigned, lang=lang,
                                           progress=progress_lines(lang))
+                # Said as soon as it is committed: closing the database then waits for the import's WAL
+                # to be copied into the file, seconds after a region's bundle, with nothing left to say.
+                _say_imported(report, lang)
     except KeyboardInterrupt:
         if report is None:
             say_stopped(stopped, lang)
             return 130
-        # The stop came once the import had committed, as the database closed (it waits for the copy of
-        # the import's WAL into the file, which SQLite finishes later if need be): it was all imported.
+        # The stop came once the import had committed and was said, as the database closed (it waits for
+        # the copy of the import's WAL into the file, which SQLite finishes later if need be).
     if args.action == "export":
         size = summary.path.stat().st_size
         print(N_("Wrote {path} ({size} bytes): people {people}, checks {attempts}, answers {answers}, "
@@ -226,7 +235,10 @@ def run(args: argparse.Namespace) -> int:
                   else N_("The bundle is NOT signed: the region will accept it only by explicit choice."))
         print(signed.render(lang))
         return 0
-    assert report is not None
+    return 0
+
+
+def _say_imported(report: ImportReport, lang: str | None) -> None:
     print(N_("Imported:").render(lang))
     for kind, name in NAMES.items():
         added, same = report.added.get(kind, 0), report.unchanged.get(kind, 0)
@@ -235,4 +247,4 @@ def run(args: argparse.Namespace) -> int:
                             same=format_count(same, lang)).render(lang))
     for warning in report.warnings:
         print(N_("Warning: {warning}", warning=warning).render(lang))
-    return 0
+    sys.stdout.flush()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from digigram.cli.main import main
+from digigram.services.bundles import side
 from digigram.services.workspace import Workspace
 from tests.coordinator.test_bundle_support import dump, make_hub
 
@@ -57,6 +58,9 @@ def test_export_then_import_with_the_key_typed_in(
     assert said.index("Перевіряємо пакет…") < said.index("  перевірки: 3 з 3") < said.index(
         "Записуємо в базу даних…"), said
     assert said.count("  перевірки: 3 з 3") == 2 and not any(line.endswith(" 0 з 0") for line in said)
+    if side.forks():  # answers checked by a second process while written: said once it has checked them
+        answers = next(line for line in said if line.startswith("  відповіді: ")).split(": ")[1]
+        assert said.index("Записуємо в базу даних…") < said.index(f"  перевірено відповідей: {answers}"), said
 
 
 def test_without_the_coordinator_password_nothing_is_exported_or_imported(
@@ -226,7 +230,35 @@ def test_ctrl_c_while_the_database_closes_after_an_import_reports_the_import_it_
                 "--lang", "uk") == 0
     said = capsys.readouterr()
     assert stopped and "перевірки: нових 3" in said.out and "Нічого не імпортовано" not in said.err
+    assert said.out.count("перевірки: нових 3") == 1  # said once, before the stop
     assert len(dump(region)["attempt"]) >= 3
+
+
+def test_what_was_imported_is_said_before_the_database_closes(
+        folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Closing waits for the import's WAL to be copied into the file (seconds, after a region's bundle):
+    the counts were said only after it, and the command sat silent meanwhile."""
+    from digigram.store.startup import Store
+
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    real = Store.settled
+    before_close: list[str] = []
+
+    def closing(self: Store) -> None:
+        if self._checkpoint is not None:
+            before_close.append(capsys.readouterr().out)
+        real(self)
+
+    monkeypatch.setattr(Store, "settled", closing)
+    capsys.readouterr()
+    assert _run(monkeypatch, f"{PASSWORD}\n", "import", str(out), "--unsigned", "--data-dir", str(region),
+                "--lang", "en") == 0
+    assert before_close and "checks: 3 new, 0 already there" in before_close[0], before_close
+    assert "Imported:" not in capsys.readouterr().out  # and not said again
 
 
 def test_the_export_summary_groups_large_counts_by_thousands(
