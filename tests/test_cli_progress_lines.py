@@ -35,3 +35,21 @@ def test_checks_whose_results_are_worked_out_are_counted_every_five_thousand(
     assert en.splitlines()[2:] == ["  check results: 5,600 of 12,000", "  check results: 11,000 of 12,000",
                                    "  check results: 12,000 of 12,000"]
     assert "  результати перевірок: 12" in uk
+
+
+def test_answers_checked_beside_their_writing_are_counted_apart_in_both_languages(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An SQLite import's answers are checked by a second process while they are written: its count,
+    heard while the import waits for it, was lower than the written count already said, and so was
+    left unsaid; the command sat silent, and never said the answers had been checked."""
+    for lang in ("en", "uk"):
+        heard = progress_lines(lang)
+        for call in [("people", 3, 3), ("plans", 1, 1), ("people", 3, 3), ("answers", 120_000, 120_000),
+                     ("answers_checked", 40_000, 120_000), ("answers_checked", 95_000, 120_000),
+                     ("answers_checked", 120_000, 120_000), ("results_checked", 9_000, 9_000)]:
+            heard(*call)
+    en, uk = capsys.readouterr().err.split("Перевіряємо")
+    assert en.splitlines()[3:] == ["Writing to the database…",
+        "  people: 3 of 3", "  answers: 120,000 of 120,000", "  answers checked: 95,000 of 120,000",
+        "  answers checked: 120,000 of 120,000", "  area results checked: 9,000 of 9,000"], en
+    assert "  перевірено відповідей: 120 000 з 120 000" in uk.replace("\u202f", " "), uk

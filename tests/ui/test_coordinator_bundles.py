@@ -203,6 +203,11 @@ def test_loading_a_bundle_shows_its_progress_in_the_readers_language(
     assert seen, "the import told its progress"
     assert any(text.startswith("Перевірка й завантаження перевірок:") and value == top
                for text, value, top, _modal in seen)  # every check counted to the end
+    from digigram.services.bundles import side
+
+    if side.forks():  # the answers, checked by a second process as they are loaded, said checked apart
+        assert any(text.startswith("Перевірка відповідей:") and value == top
+                   for text, value, top, _modal in seen), seen
     assert all(modal for *_rest, modal in seen)  # the window waits while the data changes
     # and it is gone once the summary shows: hidden, or deleted already by a later event loop (the first
     # dialog made is the save's, the last the load's)

@@ -82,6 +82,9 @@ _MOD = 1 << 256
 FUTURE_SLACK = timedelta(days=1)
 # The files of the verifying pass an SQLite import checks in a forked child, where it can (`SideCheck`).
 ANSWER_KINDS = ("answers", "results")
+# The kinds `Progress` hears the child's count under, while the import waits for it and once it has
+# accepted them all: the same records' writing is counted under their own kinds meanwhile.
+CHECKED = {"answers": "answers_checked", "results": "results_checked"}
 
 
 def _conflict(what: Message) -> BundleError:
@@ -447,6 +450,9 @@ def _checked(seen: _Seen, progress: Progress | None) -> None:
         if not isinstance(refused, ChildStopped):
             _stop_recompute(seen)  # a record the pass refused is said, not what the recompute would find
         raise
+    if progress is not None:  # said once they are: their writing was counted apart, before the verdict
+        for kind in checking.kinds:
+            progress(CHECKED[kind], seen.counts[kind], seen.counts[kind])
     _took(seen, digests)
 
 
@@ -465,7 +471,7 @@ def _hearing(checking: SideCheck, seen: _Seen, progress: Progress | None) -> Cal
     def heard() -> None:
         for kind, done in zip(checking.kinds, checking.checked, strict=True):
             if done < seen.counts[kind] or kind == checking.kinds[-1]:
-                progress(kind, done, seen.counts[kind])
+                progress(CHECKED[kind], done, seen.counts[kind])
                 return
     return heard
 

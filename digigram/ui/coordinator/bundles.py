@@ -224,6 +224,10 @@ def bundle_scope(hub: str | None) -> str:
                                 "limit it.").replace("%1", hub)
 
 
+# The progress kinds of records an SQLite import checks in a second process, and the records they count.
+CHECKED_KINDS = {"answers_checked": "answers", "results_checked": "results"}
+
+
 def record_name(kind: str) -> str:
     """A kind of record a bundle or a sync carries, as a coordinator reads it ("checks", not "attempts")."""
     names = {"people": translate("Bundles", "people"), "attempts": translate("Bundles", "checks"),
@@ -315,9 +319,13 @@ def _load(parent: QWidget, co: CoordinatorAPI, choice: BundleChoice, *, lang: st
                          cancel=None)  # no button: an import is checked whole and written in one go
 
     def heard(kind: str, done: int, total: int) -> None:
-        waiting.report(translate("Bundles", "Checking and loading %1: %2 of %3")
-                       .replace("%1", record_name(kind)).replace("%2", format_count(done, lang))
-                       .replace("%3", format_count(total, lang)), min(done, max(total, 1)), max(total, 1))
+        checked = CHECKED_KINDS.get(kind)
+        if checked is not None:  # (SQLite) checked by a second process while they are loaded
+            text = translate("Bundles", "Checking %1: %2 of %3").replace("%1", record_name(checked))
+        else:
+            text = translate("Bundles", "Checking and loading %1: %2 of %3").replace("%1", record_name(kind))
+        waiting.report(text.replace("%2", format_count(done, lang)).replace("%3", format_count(total, lang)),
+                       min(done, max(total, 1)), max(total, 1))
 
     try:
         report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang,

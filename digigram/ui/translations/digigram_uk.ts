@@ -38,13 +38,13 @@
     <name>Bundles</name>
     <message>
         <location filename="../coordinator/bundles.py" line="59"/>
-        <location filename="../coordinator/bundles.py" line="256"/>
+        <location filename="../coordinator/bundles.py" line="260"/>
         <source>Save a result bundle</source>
         <translation>Зберегти пакет результатів</translation>
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="60"/>
-        <location filename="../coordinator/bundles.py" line="313"/>
+        <location filename="../coordinator/bundles.py" line="317"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -155,104 +155,109 @@
         <translation>Пакет містить результати слухачів лише хабу «%1» — хабу, вибраного над таблицею слухачів; група й дати, вибрані там, його не обмежують.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="229"/>
+        <location filename="../coordinator/bundles.py" line="233"/>
         <source>people</source>
         <translation>людей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="229"/>
+        <location filename="../coordinator/bundles.py" line="233"/>
         <source>checks</source>
         <translation>перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="230"/>
+        <location filename="../coordinator/bundles.py" line="234"/>
         <source>answers</source>
         <translation>відповідей</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="230"/>
+        <location filename="../coordinator/bundles.py" line="234"/>
         <source>plans</source>
         <translation>планів</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="231"/>
+        <location filename="../coordinator/bundles.py" line="235"/>
         <source>framework versions</source>
         <translation>версій рамки</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="232"/>
+        <location filename="../coordinator/bundles.py" line="236"/>
         <source>area results</source>
         <translation>результатів за сферами</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="233"/>
+        <location filename="../coordinator/bundles.py" line="237"/>
         <source>plan steps</source>
         <translation>кроків плану</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="234"/>
+        <location filename="../coordinator/bundles.py" line="238"/>
         <source>check results</source>
         <translation>результатів перевірок</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="257"/>
+        <location filename="../coordinator/bundles.py" line="261"/>
         <source>Saving the bundle…</source>
         <translation>Зберігаємо пакет…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="258"/>
+        <location filename="../coordinator/bundles.py" line="262"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="262"/>
+        <location filename="../coordinator/bundles.py" line="266"/>
         <source>Writing %1: %2 of %3</source>
         <translation>Запис %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="263"/>
+        <location filename="../coordinator/bundles.py" line="267"/>
         <source>Writing %1: %2</source>
         <translation>Запис %1: %2</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="275"/>
+        <location filename="../coordinator/bundles.py" line="279"/>
         <source>Saving was cancelled. No bundle file was written.</source>
         <translation>Збереження скасовано. Файл пакета не записано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="285"/>
+        <location filename="../coordinator/bundles.py" line="289"/>
         <source>Bundle saved: %1
 In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Пакет збережено: %1
 У ньому: людей — %2, перевірок — %3, відповідей — %4, планів — %5.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="293"/>
+        <location filename="../coordinator/bundles.py" line="297"/>
         <source>The bundle is not signed.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="314"/>
+        <location filename="../coordinator/bundles.py" line="318"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="318"/>
+        <location filename="../coordinator/bundles.py" line="324"/>
+        <source>Checking %1: %2 of %3</source>
+        <translation>Перевірка %1: %2 з %3</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="326"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="335"/>
+        <location filename="../coordinator/bundles.py" line="343"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="336"/>
+        <location filename="../coordinator/bundles.py" line="344"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="337"/>
+        <location filename="../coordinator/bundles.py" line="345"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
