@@ -163,9 +163,9 @@ def test_while_the_import_waits_for_the_answers_checks_it_says_how_far_they_are(
     assert max(gaps) < 1.0, gaps  # never silent for the child's 1.5 s
     written = max(k for k, h in enumerate(heard) if h[1] == "answers")
     assert heard[written][2] == heard[written][3] and written < heard.index(waiting[0])
-    done = [h[1:] for h in heard if h[1] in ("answers_checked", "results_checked") and h[2] == h[3]]
-    assert [kind for kind, _, _ in done] == ["answers_checked", "results_checked"], done
-    assert done[0][1] == heard[written][3]  # every answer, once the child accepted them
+    done = {h[1]: h[2] for h in heard if h[1] in ("answers_checked", "results_checked") and h[2] == h[3]}
+    assert done.keys() == {"answers_checked", "results_checked"}, heard
+    assert done["answers_checked"] == heard[written][3]  # every answer, once the child accepted them
 
 
 def test_the_backup_taken_during_the_write_holds_the_database_as_it_was_before_the_import(
@@ -203,6 +203,24 @@ def test_a_check_that_conflicts_is_named_before_a_plan_that_does_as_when_one_pro
                     RECORD_FILES["plans"]: as_jsonl(plans)})
     en = _refused(folder, write_zip(tmp_path / "b.zip", files.items())).message("en")
     assert f"The check {answers[3]['attempt_id']} is already in the database" in en, en
+
+
+def test_answers_are_not_said_checked_when_the_bundle_is_then_refused(
+        hubs: tuple[Files, Files], tmp_path: Path) -> None:
+    """The child accepted every answer, but a stored check's copy conflicts with the database's: the last
+    progress said must not be that all answers were checked, right before the refusal."""
+    folder = tmp_path / "db"
+    with Workspace.open(data_dir=folder, framework_path=SMALL) as ws:
+        import_bundle(ws, write_zip(tmp_path / "a.zip", hubs[0].items()), key=KEY)
+        answers = lines(hubs[0][RECORD_FILES["answers"]])
+        answers[3]["seconds"] = (answers[3]["seconds"] or 0) + 7.5
+        files = reseal({**hubs[0], RECORD_FILES["answers"]: as_jsonl(answers)})
+        heard: list[tuple[str, int, int]] = []
+        with pytest.raises(BundleError, match="already in the database"):
+            import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY,
+                          progress=lambda kind, done, total: heard.append((kind, done, total)))
+    said_done = [h for h in heard if h[0].endswith("_checked") and h[1] == h[2]]
+    assert heard and said_done == [], said_done
 
 
 def test_a_refusal_of_the_recompute_leaves_no_backup_either(

@@ -437,10 +437,11 @@ def _check_answers(reader: BundleReader, checker: Checker, seen: _Seen, progress
     return {aid: seen.attempts[aid][1] for aid in seen.stored_attempts}
 
 
-def _checked(seen: _Seen, progress: Progress | None) -> None:
+def _checked(seen: _Seen, progress: Progress | None, *, failing: bool = False) -> None:
     """The answers' checks, if a forked child makes them (`SideCheck`): waited for, its refusal raised, its
     digests taken; then the checks the database holds compared with their copies in the bundle (without
-    a child, `_compare` has done that already). The child stopping on its own raises ChildStopped."""
+    a child, `_compare` has done that already). The child stopping on its own raises ChildStopped.
+    Once all is accepted, the progress hears so, unless the import is `failing` anyway (`_checks_first`)."""
     checking, seen.checking = seen.checking, None
     if checking is None:
         return
@@ -450,10 +451,10 @@ def _checked(seen: _Seen, progress: Progress | None) -> None:
         if not isinstance(refused, ChildStopped):
             _stop_recompute(seen)  # a record the pass refused is said, not what the recompute would find
         raise
-    if progress is not None:  # said once they are: their writing was counted apart, before the verdict
+    _took(seen, digests)
+    if progress is not None and not failing:  # their writing was counted apart, before the verdict
         for kind in checking.kinds:
             progress(CHECKED[kind], seen.counts[kind], seen.counts[kind])
-    _took(seen, digests)
 
 
 def _took(seen: _Seen, digests: dict[str, int]) -> None:
@@ -486,7 +487,7 @@ def _checks_first(seen: _Seen, exc: BaseException, progress: Progress | None) ->
         seen.checking.stop()
         seen.checking = None
     with contextlib.suppress(ChildStopped):
-        _checked(seen, progress)
+        _checked(seen, progress, failing=True)
 
 
 def _stop_recompute(seen: _Seen) -> None:
