@@ -203,6 +203,16 @@ def test_ctrl_c_during_an_import_says_nothing_was_imported_and_a_rerun_completes
     assert "перевірки: нових 3" in capsys.readouterr().out
 
 
+def _exported_unsigned(folders: tuple[Path, Path], tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The hub's bundle, unsigned, and the region's folder to import it into."""
+    hub, region = folders
+    out = tmp_path / "hub.zip"
+    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
+                str(hub)) == 0
+    return out, region
+
+
 def test_ctrl_c_while_the_database_closes_after_an_import_reports_the_import_it_made(
         folders: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,10 +220,7 @@ def test_ctrl_c_while_the_database_closes_after_an_import_reports_the_import_it_
     and the command said «Nothing was imported» of checks it had imported."""
     from digigram.store.startup import Store
 
-    hub, region = folders
-    out = tmp_path / "hub.zip"
-    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
-                str(hub)) == 0
+    out, region = _exported_unsigned(folders, tmp_path, monkeypatch)
     real = Store.settled
     stopped: list[bool] = []
 
@@ -241,10 +248,7 @@ def test_what_was_imported_is_said_before_the_database_closes(
     the counts were said only after it, and the command sat silent meanwhile."""
     from digigram.store.startup import Store
 
-    hub, region = folders
-    out = tmp_path / "hub.zip"
-    assert _run(monkeypatch, f"{PASSWORD}\n", "export", "--out", str(out), "--unsigned", "--data-dir",
-                str(hub)) == 0
+    out, region = _exported_unsigned(folders, tmp_path, monkeypatch)
     real = Store.settled
     before_close: list[str] = []
 
