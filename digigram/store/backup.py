@@ -127,7 +127,6 @@ def source_stamp(db_path: Path) -> list[object]:
     return stamp
 
 
-
 def _unchanged_since_newest(folder: Path, stamp: list[object]) -> bool:
     """True when the newest backup was taken from the database files exactly as `stamp` describes them."""
     try:

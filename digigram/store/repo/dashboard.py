@@ -429,10 +429,10 @@ def answers_of(session: Session, attempt_ids: Sequence[str],
                items: Sequence[str] | None = None) -> list[tuple[str, str, str]]:
     """(check, item, choice as stored JSON) of the given checks; with `items`, only their answers to
     those questions (the database leaves the rest out, instead of Python reading and skipping them)."""
-    marks = ", ".join("?" * len(attempt_ids))
-    sql = f"SELECT attempt_id, item_id, choice FROM answer_all WHERE attempt_id IN ({marks})"
     if items is not None and not items:
         return []
+    marks = ", ".join("?" * len(attempt_ids))
+    sql = f"SELECT attempt_id, item_id, choice FROM answer_all WHERE attempt_id IN ({marks})"
     params = list(attempt_ids)
     if items is not None and len(params) + len(items) <= VALUES_AT_MOST:  # else read whole
         sql += f" AND item_id IN ({', '.join('?' * len(items))})"
