@@ -32,7 +32,9 @@ from tests.coordinator.test_bundle_support import (
     MANIFEST,
     SMALL,
     as_jsonl,
+    child_left_of_killed_import,
     dump_target,
+    ends_soon,
     lines,
     make_hub,
     members,
@@ -492,35 +494,9 @@ def test_a_recompute_process_ends_when_the_import_that_forked_it_is_killed(
     waiting for the verdicts it would have sent, holding its memory."""
     if not side.forks():
         pytest.skip("the recompute goes to a second process only where fork is safe (Linux)")
-    import subprocess
-    import sys
-    import time
-
-    said = tmp_path / "child"
     bundle = write_zip(tmp_path / "b.zip", hub[0].items())
-    command = [sys.executable, "-c", _KILLED_AT_FIRST_VERDICT, target.url, str(bundle), str(said)]
-    with (tmp_path / "stderr").open("w") as err:  # a file, not a pipe a left-behind child would hold open
-        done = subprocess.run(command, cwd=Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
-                              stderr=err, timeout=120)
-    assert done.returncode == -signal.SIGKILL, (tmp_path / "stderr").read_text()
-    child = int(said.read_text())
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and _running(child):
-        time.sleep(0.1)
-    try:
-        assert not _running(child)
-    finally:
-        if _running(child):
-            os.kill(child, signal.SIGKILL)
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphan's zombie is reaped by init, not by this test)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    child = child_left_of_killed_import(_KILLED_AT_FIRST_VERDICT, target.url, bundle, folder=tmp_path)
+    assert ends_soon(child)
 
 
 _LONG_OUTCOME = """

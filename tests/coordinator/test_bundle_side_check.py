@@ -29,7 +29,9 @@ from tests.coordinator.test_bundle_support import (
     SMALL,
     as_jsonl,
     backups,
+    child_left_of_killed_import,
     dump,
+    ends_soon,
     lines,
     make_hub,
     members,
@@ -232,3 +234,36 @@ def test_a_refusal_of_the_recompute_leaves_no_backup_either(
     monkeypatch.setattr(recompute.Recompute, "answer", refuse)  # the forked recompute takes it as it is
     en = _refused(tmp_path / "db", write_zip(tmp_path / "b.zip", hubs[0].items())).message("en")
     assert "do not follow from its answers" in en, en
+
+
+_KILLED_WHILE_WRITING = """
+import os, signal, sys, time
+from pathlib import Path
+from digigram.services.bundles import importer
+from digigram.services.workspace import Workspace
+from tests.coordinator.test_bundle_support import KEY, SMALL
+
+said = Path(sys.argv[3])
+
+def long_check(*args):
+    said.write_text(str(os.getpid()))
+    time.sleep(120)  # a region's answers take this long to check on an old PC
+
+def killed(*args):
+    while not said.exists():
+        time.sleep(0.05)
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system stops a process short of memory
+
+importer._check_answers, importer._write = long_check, killed
+with Workspace.open(data_dir=Path(sys.argv[1]), framework_path=SMALL) as ws:
+    importer.import_bundle(ws, sys.argv[2], key=KEY)
+"""
+
+
+def test_a_checking_process_ends_when_the_import_that_forked_it_is_killed(
+        hubs: tuple[Files, Files], tmp_path: Path) -> None:
+    """Killed outright, the importing process leaves no child behind checking a bundle nobody waits for,
+    taking a core of the PC and its memory until the end of the file."""
+    bundle = write_zip(tmp_path / "b.zip", hubs[0].items())
+    child = child_left_of_killed_import(_KILLED_WHILE_WRITING, tmp_path / "db", bundle, folder=tmp_path)
+    assert ends_soon(child)

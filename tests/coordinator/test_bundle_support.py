@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -134,3 +139,35 @@ def write_zip(path: Path, entries: Iterable[tuple[str | zipfile.ZipInfo, bytes]]
         for name, data in entries:
             zf.writestr(name, data)
     return path
+
+
+def child_left_of_killed_import(script: str, *args: str | Path, folder: Path) -> int:
+    """Runs `script` (given `args` and then a file to write a child's pid into) in a Python of its own,
+    which must end killed by SIGKILL; returns that child's pid."""
+    said = folder / "child"
+    command = [sys.executable, "-c", script, *map(str, args), str(said)]
+    with (folder / "stderr").open("w") as err:  # a file, not a pipe a left-behind child would hold open
+        done = subprocess.run(command, cwd=Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
+                              stderr=err, timeout=120)
+    assert done.returncode == -signal.SIGKILL, (folder / "stderr").read_text()
+    return int(said.read_text())
+
+
+def ends_soon(pid: int, *, within: float = 20) -> bool:
+    """Whether process `pid` stops running within `within` seconds; if not, it is killed here."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline and _running(pid):
+        time.sleep(0.1)
+    if not _running(pid):
+        return True
+    os.kill(pid, signal.SIGKILL)
+    return False
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie is reaped by init, not by the test)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -24,6 +24,7 @@ the pass already stores as it checks: the server works beside it.)
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -94,9 +95,25 @@ def _outcome(work: Callable[[], Any]) -> tuple[Any, ...]:
         return ("failed", f"{type(exc).__name__}: {exc}")
 
 
-def _forked(work: Callable[[], Any], sending: Connection, parents: tuple[Connection, ...]) -> None:
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _ends_with(parent: int) -> None:
+    """In the fork (Linux): killed by the system as soon as the importing process ends, however it ends.
+    Killed outright, that process runs no code of its own to stop its children, and a child checking the
+    answers hears nothing from it: it would go on to the end of a region's file, taking a core and its
+    memory, for an import that is over."""
+    with contextlib.suppress(OSError, AttributeError):  # no prctl to ask: the child ends with its file
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # gone already, before it could be asked
+        os._exit(1)
+
+
+def _forked(work: Callable[[], Any], sending: Connection, parents: tuple[Connection, ...],
+            parent: int) -> None:
     """In the fork: `work` done and its outcome sent. The parent's pipe ends are closed first: held open
     here, a child would never hear the parent go."""
+    _ends_with(parent)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back only while the parent forked
     for end in parents:
         end.close()
@@ -150,8 +167,8 @@ class _Fork:
         """`work` runs in the child; `others`: pipe ends of this process's, closed in the child."""
         context = multiprocessing.get_context("fork")
         self.receiving, sending = context.Pipe(duplex=False)
-        self.process = context.Process(target=_forked, args=(work, sending, (self.receiving, *others)),
-                                       daemon=True, name=name)
+        self.process = context.Process(target=_forked, args=(work, sending, (self.receiving, *others),
+                                                             os.getpid()), daemon=True, name=name)
         try:
             start_holding_stops(self.process)
         except BaseException:  # a stop held back while forking, heard once the child is started
