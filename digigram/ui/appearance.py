@@ -162,7 +162,12 @@ class ScaledIndicators(QProxyStyle):
         (1.2 : 1), and in high contrast nobody could tell how far down the trainee table was shown."""
         handle = self.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
                                      QStyle.SubControl.SC_ScrollBarSlider, widget)
-        if not handle.isValid() or handle.width() < 4 or handle.height() < 4:
+        self._edge(handle, option, painter)
+
+    @staticmethod
+    def _edge(rect: QRect, option: QStyleOption, painter: QPainter) -> None:
+        """A 2-pixel edge in the text's colour just inside `rect`."""
+        if not rect.isValid() or rect.width() < 4 or rect.height() < 4:
             return
         on = bool(option.state & QStyle.StateFlag.State_Enabled)
         pen = QPen(option.palette.color(QPalette.ColorGroup.Normal if on else QPalette.ColorGroup.Disabled,
@@ -171,8 +176,16 @@ class ScaledIndicators(QProxyStyle):
         painter.save()
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(handle.adjusted(1, 1, -1, -1))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
+                    widget: QWidget | None = None) -> None:
+        super().drawControl(element, option, painter, widget)
+        if self.contrast and element == QStyle.ControlElement.CE_ProgressBarGroove:
+            # Fusion edges a progress bar in a darker shade of the window's black: the part still to
+            # come was black on black, and how much of an import was left could not be seen.
+            self._edge(option.rect, option, painter)
 
     def subControlRect(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
                        sub: QStyle.SubControl, widget: QWidget | None = None) -> QRect:
