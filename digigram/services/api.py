@@ -99,9 +99,11 @@ class CoordinatorAPI(Protocol):
         ...
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
                       allow_unsigned: bool = False, lang: str | None = None,
-                      progress: Callable[[str, int, int], None] | None = None) -> ImportReport:
+                      progress: Callable[[str, int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> ImportReport:
         """Add a bundle's new results; its warnings are worded in `lang`; `progress` hears (kind, done,
-        total) as each file is checked and again as it is written."""
+        total) as each file is checked and again as it is written; once `cancelled` says yes, it stops
+        with Cancelled and nothing is imported."""
         ...
     def sync_to(self, database_url: str, *, lang: str | None = None,
                 progress: Callable[[str, int, int], None] | None = None,

@@ -148,13 +148,16 @@ class WorkDialog(QProgressDialog):
         self.worker: Worker | None = None
         self.stopped = False  # whether Cancel was pressed while run() worked (the work may have ended first)
         self._cancellable = cancel is not None
+        self._reporting = False  # cancellable work on the window's thread under way (report())
         # After QProgressDialog's own cancel(), connected first, which hides it.
         self.canceled.connect(self._stopping)
 
     def _stopping(self) -> None:
-        """Cancel pressed while run() works: the work stops at its next step, and until it has, the dialog
-        stays over the window (hidden, it left the window open to clicks while the work went on)."""
-        if self.worker is None:
+        """Cancel pressed while the work goes on (in run(), or on the window's thread between two
+        report()s): the work stops at its next step, and until it has, the dialog stays over the window
+        saying so. Hidden, it left the window open to clicks while run()'s work went on; on the window's
+        thread, the window looked frozen with no word of why."""
+        if self.worker is None and not self._reporting:
             return
         self.setLabelText(QCoreApplication.translate("WorkDialog", "Stopping…"))
         button = self.findChild(QPushButton)
@@ -169,11 +172,16 @@ class WorkDialog(QProgressDialog):
             self.canceled.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.worker is not None:  # closing the dialog does not end the work: at most it stops it
+        if self.worker is not None or self._reporting:  # closing it does not end the work, at most stops it
             event.ignore()
             self.reject()
             return
         super().closeEvent(event)
+
+    def close(self) -> bool:
+        """The work on the window's thread is over (or never began): closed, not cancelled."""
+        self._reporting = False
+        return super().close()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -181,7 +189,12 @@ class WorkDialog(QProgressDialog):
             QApplication.changeOverrideCursor(Qt.CursorShape.BusyCursor)
 
     def report(self, text: str, done: int = 0, total: int = 0) -> None:
-        """What is being done, and how far (a busy bar while `total` is 0)."""
+        """What is being done, and how far (a busy bar while `total` is 0). Once Cancel is pressed, the
+        dialog goes on saying that the work is stopping."""
+        if self.wasCanceled():
+            QCoreApplication.processEvents()
+            return
+        self._reporting = self._cancellable  # Cancel, or closing it, now stops the work at its next report
         self.setLabelText(text)
         self.setMaximum(total)
         self.setValue(min(done, total))

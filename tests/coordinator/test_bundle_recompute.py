@@ -7,6 +7,7 @@ again; only recomputing the results from the answers shows it.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from sqlalchemy import text
 
 from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.coordination import BundleError
+from digigram.core.errors import Cancelled
 from digigram.core.i18n import N_
 from digigram.core.loader import load_framework
 from digigram.core.result_record import record_text
@@ -535,3 +537,23 @@ def test_an_outcome_larger_than_the_pipe_holds_does_not_stop_the_import(
                           cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["added", str(len(hub[1]))]
+
+
+@pytest.mark.parametrize("stage", ["attempts", "answers", "recomputed"])
+def test_an_import_cancelled_at_a_step_changes_nothing_on_either_engine(
+        hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path, stage: str) -> None:
+    """On PostgreSQL the records are staged on the write transaction's connection as they are checked:
+    a cancel there drops what was staged with the transaction, and leaves no recompute at work."""
+    heard: list[str] = []
+    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+        before = dump_target(target)
+        with pytest.raises(Cancelled):
+            import_bundle(ws, write_zip(tmp_path / "b.zip", hub[0].items()), key=KEY,
+                          progress=lambda kind, done, total: heard.append(kind),
+                          cancelled=lambda: stage in heard)
+        assert dump_target(target) == before
+        assert heard[-1] == stage, heard
+        # the same bundle, not cancelled, then imports whole
+        report = import_bundle(ws, write_zip(tmp_path / "b.zip", hub[0].items()), key=KEY)
+    assert report.added["attempts"] == len(lines(hub[0][RECORD_FILES["attempts"]]))
+    assert multiprocessing.active_children() == []

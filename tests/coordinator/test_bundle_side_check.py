@@ -20,6 +20,7 @@ import pytest
 
 from digigram.core.bundle.format import RECORD_FILES, fail
 from digigram.core.coordination import BundleError
+from digigram.core.errors import Cancelled
 from digigram.core.i18n import N_
 from digigram.services.bundles import importer, recompute, side
 from digigram.services.bundles.importer import export_bundle, import_bundle
@@ -267,3 +268,34 @@ def test_a_checking_process_ends_when_the_import_that_forked_it_is_killed(
     bundle = write_zip(tmp_path / "b.zip", hubs[0].items())
     child = child_left_of_killed_import(_KILLED_WHILE_WRITING, tmp_path / "db", bundle, folder=tmp_path)
     assert ends_soon(child)
+
+
+@pytest.mark.parametrize("stage", ["people", "answers", "answers_checked"],
+                         ids=["while checking", "while writing", "while waiting for the answers' checks"])
+def test_an_import_cancelled_at_any_step_leaves_everything_as_it_was(
+        hubs: tuple[Files, Files], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    """Cancel, asked at each step of the progress, is heard before the next: the second hub's bundle is
+    then not imported at all, no backup is made for it, and no child of the import is left at work."""
+    check = importer._check_answers
+
+    def slow(*args: Any) -> Any:  # an old PC's child, still checking once the writing is done
+        time.sleep(1.0)
+        return check(*args)
+
+    monkeypatch.setattr(importer, "_check_answers", slow)
+    folder = tmp_path / "db"
+    heard: list[str] = []
+    with Workspace.open(data_dir=folder, framework_path=SMALL) as ws:
+        import_bundle(ws, write_zip(tmp_path / "a.zip", hubs[0].items()), key=KEY)
+        before, saved = dump(folder), backups(folder)
+        with pytest.raises(Cancelled) as caught:
+            import_bundle(ws, write_zip(tmp_path / "b.zip", hubs[1].items()), key=KEY,
+                          progress=lambda kind, done, total: heard.append(kind),
+                          cancelled=lambda: stage in heard)
+        assert dump(folder) == before
+        assert backups(folder) == saved
+    assert multiprocessing.active_children() == []
+    assert heard[-1] == stage, heard  # stopped at the first step after it
+    assert "Нічого не імпортовано" in caught.value.message("uk"), caught.value.message("uk")
+    if stage == "answers":
+        assert "people" in heard and "answers_checked" not in heard  # pass 1 over, writing under way

@@ -274,6 +274,53 @@ def test_cancelling_a_bundle_save_leaves_no_file(
     assert answers["done"] == ["Saving was cancelled. No bundle file was written."]
 
 
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_cancelling_a_bundle_load_imports_nothing(
+        window: Any, ws: Any, second: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """A region's bundle takes a minute or more to load on an old PC: Cancel stops it at the next step,
+    and the database is as it was."""
+    from digigram.ui.settings_dialog import Settings
+
+    seed_trainees(ws, PEOPLE, checks=2)
+    ws.set_coordinator_password(SECRET)
+    window.coordinator_action.trigger()
+    answers["bundle"] = BundleChoice(path=str(tmp_path / "hub.zip"), key=KEY.encode(), unsigned=False)
+    window.stack.currentWidget().bundle_out.trigger()
+    pressed_at = "Перевірка й завантаження відповідей" if lang == "uk" else "Checking and loading answers"
+    seen = _watched_progress(monkeypatch, cancel_at=pressed_at)
+    second.apply_settings(Settings(language=lang), store=False)
+    second.coordinator_action.trigger()
+    second.stack.currentWidget().bundle_in.trigger()
+    assert messages == [], "a cancel asked for is not a problem"
+    assert answers["done"][-1] == ("Завантаження скасовано. Нічого не імпортовано." if lang == "uk"
+                                   else "Loading was cancelled. Nothing was imported.")
+    assert second.ws.people() == []
+    assert seen[-1][0].startswith(pressed_at), seen  # nothing more was said to be loaded after Cancel
+
+
+def test_cancel_pressed_after_the_last_step_says_the_bundle_was_loaded_all_the_same(
+        window: Any, answers: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pressed while the import commits, Cancel is too late: what the person reads says so, beside what
+    was added, rather than that it was cancelled."""
+    from digigram.core.coordination import ImportReport
+    from digigram.ui.coordinator import bundles
+
+    _watched_progress(monkeypatch, cancel_at="Checking and loading plans")
+
+    class Committing:  # the import's last step is heard, then it commits whatever Cancel says
+        def import_bundle(self, path: str, **kwargs: Any) -> ImportReport:
+            kwargs["progress"]("plans", 2, 2)
+            assert kwargs["cancelled"]()
+            return ImportReport(added={"people": 1, "attempts": 2}, unchanged={}, signed=True)
+
+    report = bundles._load(window, Committing(), BundleChoice(path="hub.zip", key=None, unsigned=False),
+                           lang="en")
+    assert report is not None and report.added["people"] == 1
+    first = answers["done"][-1].splitlines()[0]
+    assert first == "Cancel came too late: the bundle had already been loaded.", answers["done"]
+
+
 def test_cancel_pressed_while_answers_are_written_stops_before_the_next_kind(
         window: Any, ws: Any, answers: dict[str, Any], messages: list[str], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

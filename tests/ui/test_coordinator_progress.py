@@ -79,10 +79,11 @@ def test_cancel_while_pages_are_written_leaves_no_file(
     assert list((tmp_path / "out").iterdir()) == []  # neither the report nor its half-written part
     assert files["done"] == ["Saving was cancelled. No file was written."]
     assert messages == []  # said quietly, not as a problem
-    # Cancel, pressed while page 1 was written, is heard before page 2 is done: nothing more is written
+    # Cancel, pressed while page 1 was written, is heard before page 2 is done: nothing more is written,
+    # and from then on the dialog says it is stopping, not which page comes next
     total = max(top for _, _, _, top in watched.said)
-    assert [text for text, _, _, _ in watched.said if text.startswith("Writing page")] == [
-        f"Writing page 1 of {total}…", f"Writing page 2 of {total}…"]
+    texts = [text for text, _, _, _ in watched.said]
+    assert total > 1 and texts[texts.index(f"Writing page 1 of {total}…") + 1:] == ["Stopping…"], texts
 
 
 def test_the_table_says_it_reads_then_writes(
@@ -273,6 +274,20 @@ def test_cancel_while_the_work_runs_keeps_the_dialog_up_saying_it_stops(qtbot: A
                                                                      Qt.MouseButton.LeftButton))
     assert outcome == "stopped" and dialog.stopped
     assert seen == {"shown": True, "text": "Stopping…", "button": False}
+
+
+def test_cancel_between_reports_on_the_windows_thread_keeps_the_dialog_up_saying_it_stops(qtbot: Any) -> None:
+    """Work on the window's thread (a bundle's loading) hears Cancel at its next report: until then the
+    dialog stays, says it is stopping, and the reports that still come do not say otherwise."""
+    dialog = WorkDialog(None, title="Завантажити пакет", text="Завантаження…", cancel="Скасувати")
+    dialog.SHOWN_AFTER_MS = 0
+    qtbot.addWidget(dialog)
+    dialog.report("Перевірка відповідей: 10 з 100", 10, 100)
+    assert dialog.isVisible()
+    QTest.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    dialog.report("Перевірка відповідей: 20 з 100", 20, 100)  # the step under way when it was pressed
+    assert dialog.wasCanceled() and dialog.isVisible()
+    assert dialog.labelText() == "Stopping…" and not dialog.findChild(QPushButton).isEnabled()
 
 
 def test_a_database_failing_while_the_trainees_are_read_is_said_not_a_crash(

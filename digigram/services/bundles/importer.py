@@ -900,6 +900,18 @@ def _import_staged(store: Store, reader: BundleReader, framework_dir: Path, fram
     return seen, decision, added
 
 
+def _stopping(progress: Progress | None, cancelled: Callable[[], bool]) -> Progress:
+    """`progress`, raising Cancelled first once `cancelled` says yes: inside the write transaction, which
+    is then rolled back, and the forked children are stopped (`_recompute_first`)."""
+    def heard(kind: str, done: int, total: int) -> None:
+        if cancelled():
+            raise Cancelled(N_("The import was cancelled. Nothing was imported: the database is as it was."))
+        if progress is not None:
+            progress(kind, done, total)
+
+    return heard
+
+
 # The column whose value decides whether a row is written: its check, its plan, or (people) its hub.
 _DECIDED_BY = {"attempts": "id", "answers": "attempt_id", "results": "attempt_id", "plans": "id",
                "plan_steps": "plan_id", "people": "hub"}
@@ -916,6 +928,7 @@ def import_bundle(
     framework: Framework | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Verify the bundle whole and add what is new in one transaction, backing a SQLite database up (as it
     was) before the commit.
@@ -923,7 +936,11 @@ def import_bundle(
     Raises BundleError (uk + en) and writes nothing when anything is wrong. `framework_dir` is where
     resource files named by the bundle's frameworks are looked up (default: the open framework's folder,
     else the shipped framework's). `progress` hears (kind, done, total) while each file is read.
+    `cancelled` is asked at each step of the progress; once it says yes, the import stops with Cancelled
+    and the database is as it was. Asked for after the last step, it is too late: the import completes.
     """
+    if cancelled is not None:
+        progress = _stopping(progress, cancelled)
     store = store_of(target)
     if framework is None and not isinstance(target, Store):
         framework = target.framework

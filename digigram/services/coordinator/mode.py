@@ -221,8 +221,10 @@ class Coordinator:
 
     def import_bundle(self, path: str | os.PathLike[str], *, key: bytes | None,
                       allow_unsigned: bool = False, lang: str | None = None,
-                      progress: Callable[[str, int, int], None] | None = None) -> ImportReport:
+                      progress: Callable[[str, int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> ImportReport:
         from digigram.services.bundles import importer as bundles
 
         return bundles.import_bundle(self._store, Path(path), key=key, allow_unsigned=allow_unsigned,
-                                     lang=lang, framework=self._ws.framework, progress=progress)
+                                     lang=lang, framework=self._ws.framework, progress=progress,
+                                     cancelled=cancelled)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.bundle.format import regional_key
 from digigram.core.coordination import BundleKeyRefused
-from digigram.core.errors import DigigramError, os_reason
+from digigram.core.errors import Cancelled, DigigramError, os_reason
 from digigram.core.i18n import N_, format_count
 from digigram.ui.appearance import current_language
 from digigram.ui.coordinator.files import Ask
@@ -314,9 +314,10 @@ def import_bundle(parent: QWidget, co: CoordinatorAPI, *, lang: str) -> ImportRe
 def _load(parent: QWidget, co: CoordinatorAPI, choice: BundleChoice, *, lang: str) -> ImportReport | None:
     """Load the chosen bundle with a progress window; BundleKeyRefused when the key does not open it."""
     # A region's bundle takes a while to check and write: the window would look frozen without this.
+    # Cancel stops it at its next step: the import is written in one transaction, rolled back then.
     waiting = WorkDialog(parent, title=translate("Bundles", "Load a result bundle"),
                          text=translate("Bundles", "Loading the bundle…"),
-                         cancel=None)  # no button: an import is checked whole and written in one go
+                         cancel=translate("Bundles", "Cancel"))
 
     def heard(kind: str, done: int, total: int) -> None:
         checked = CHECKED_KINDS.get(kind)
@@ -329,10 +330,15 @@ def _load(parent: QWidget, co: CoordinatorAPI, choice: BundleChoice, *, lang: st
 
     try:
         report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang,
-                                  progress=heard)
+                                  progress=heard, cancelled=waiting.wasCanceled)
+        late = waiting.wasCanceled()  # pressed once the import had nothing left to do but commit
     except BundleKeyRefused:
         waiting.close()
         raise
+    except Cancelled:  # asked for: said quietly, not as a problem
+        waiting.close()
+        Ask.done(parent, text=translate("Bundles", "Loading was cancelled. Nothing was imported."))
+        return None
     except DigigramError as exc:  # refused: the message says why, and nothing was written
         waiting.close()
         show_problem(parent, exc)
@@ -340,7 +346,8 @@ def _load(parent: QWidget, co: CoordinatorAPI, choice: BundleChoice, *, lang: st
     finally:
         waiting.close()
         waiting.deleteLater()
-    lines = [translate("Bundles", "Bundle loaded."),
+    lines = [translate("Bundles", "Cancel came too late: the bundle had already been loaded.") if late
+             else translate("Bundles", "Bundle loaded."),
              translate("Bundles", "Added: %1").replace("%1", _counts(report.added)),
              translate("Bundles", "Already here, unchanged: %1").replace("%1", _counts(report.unchanged))]
     # An unsigned bundle's warning comes with the report, worded in `lang`: saying it here too doubled it.

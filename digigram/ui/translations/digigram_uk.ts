@@ -44,7 +44,7 @@
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="60"/>
-        <location filename="../coordinator/bundles.py" line="317"/>
+        <location filename="../coordinator/bundles.py" line="318"/>
         <source>Load a result bundle</source>
         <translation>Завантажити пакет результатів</translation>
     </message>
@@ -201,6 +201,7 @@
     </message>
     <message>
         <location filename="../coordinator/bundles.py" line="262"/>
+        <location filename="../coordinator/bundles.py" line="320"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
@@ -232,32 +233,42 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Пакет не підписано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="318"/>
+        <location filename="../coordinator/bundles.py" line="319"/>
         <source>Loading the bundle…</source>
         <translation>Завантаження пакета…</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="324"/>
+        <location filename="../coordinator/bundles.py" line="325"/>
         <source>Checking %1: %2 of %3</source>
         <translation>Перевірка %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="326"/>
+        <location filename="../coordinator/bundles.py" line="327"/>
         <source>Checking and loading %1: %2 of %3</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="343"/>
+        <location filename="../coordinator/bundles.py" line="340"/>
+        <source>Loading was cancelled. Nothing was imported.</source>
+        <translation>Завантаження скасовано. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="349"/>
+        <source>Cancel came too late: the bundle had already been loaded.</source>
+        <translation>Скасувати було вже пізно: пакет уже завантажено.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bundles.py" line="350"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="344"/>
+        <location filename="../coordinator/bundles.py" line="351"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="345"/>
+        <location filename="../coordinator/bundles.py" line="352"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -2872,7 +2883,7 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../widgets.py" line="159"/>
+        <location filename="../widgets.py" line="161"/>
         <source>Stopping…</source>
         <translation>Зупиняємо…</translation>
     </message>
