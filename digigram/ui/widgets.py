@@ -192,7 +192,8 @@ class WorkDialog(QProgressDialog):
         """What is being done, and how far (a busy bar while `total` is 0). Once Cancel is pressed, the
         dialog goes on saying that the work is stopping."""
         if self.wasCanceled():
-            QCoreApplication.processEvents()
+            if self.isVisible():  # hidden, the window behind would take clicks while the work went on
+                QCoreApplication.processEvents()
             return
         self._reporting = self._cancellable  # Cancel, or closing it, now stops the work at its next report
         self.setLabelText(text)

@@ -331,6 +331,10 @@ def _load(parent: QWidget, co: CoordinatorAPI, choice: BundleChoice, *, lang: st
     try:
         report = co.import_bundle(choice.path, key=choice.key, allow_unsigned=choice.unsigned, lang=lang,
                                   progress=heard, cancelled=waiting.wasCanceled)
+        # A press while the import committed waits in the queue: heard now, it is answered below. (Only
+        # with the dialog up: it keeps the window behind from taking a click meant for after the import.)
+        if waiting.isVisible():
+            QCoreApplication.processEvents()
         late = waiting.wasCanceled()  # pressed once the import had nothing left to do but commit
     except BundleKeyRefused:
         waiting.close()

@@ -248,27 +248,27 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
         <translation>Перевірка й завантаження %1: %2 з %3</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="340"/>
+        <location filename="../coordinator/bundles.py" line="344"/>
         <source>Loading was cancelled. Nothing was imported.</source>
         <translation>Завантаження скасовано. Нічого не імпортовано.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="349"/>
+        <location filename="../coordinator/bundles.py" line="353"/>
         <source>Cancel came too late: the bundle had already been loaded.</source>
         <translation>Скасувати було вже пізно: пакет уже завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="350"/>
+        <location filename="../coordinator/bundles.py" line="354"/>
         <source>Bundle loaded.</source>
         <translation>Пакет завантажено.</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="351"/>
+        <location filename="../coordinator/bundles.py" line="355"/>
         <source>Added: %1</source>
         <translation>Додано: %1</translation>
     </message>
     <message>
-        <location filename="../coordinator/bundles.py" line="352"/>
+        <location filename="../coordinator/bundles.py" line="356"/>
         <source>Already here, unchanged: %1</source>
         <translation>Уже були, без змін: %1</translation>
     </message>
@@ -2883,7 +2883,7 @@ In it: people %2, checks %3, answers %4, plans %5.</source>
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../widgets.py" line="161"/>
+        <location filename="../widgets.py" line="162"/>
         <source>Stopping…</source>
         <translation>Зупиняємо…</translation>
     </message>
