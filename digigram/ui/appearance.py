@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+from typing import Protocol
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 from digigram.ui.translations import compile_all, qm_path
 
@@ -319,11 +323,25 @@ def apply_looks(*, text_scale: int, high_contrast: bool) -> None:
     if high_contrast:
         app.setStyleSheet(contrast_sheet(font))
     # Labels sized relative to the app font (titles, questions) size themselves again, whatever font
-    # the sheet gave back or stored.
-    for widget in app.allWidgets():
-        follow = getattr(widget, "follow_app_font", None)
-        if callable(follow):
-            follow()
+    # the sheet gave back or stored. Only those: a wrapper made here for every widget of the app (from
+    # allWidgets) crashed the interpreter now and then after a message box had just closed.
+    for widget in list(_FOLLOWING):
+        if isValid(widget):
+            widget.follow_app_font()
+
+
+class FollowsAppFont(Protocol):
+    def follow_app_font(self) -> None: ...
+
+
+# Widgets whose font is relative to the app's, told again after each change of looks (follows_app_font).
+_FOLLOWING: weakref.WeakSet[FollowsAppFont] = weakref.WeakSet()
+
+
+def follows_app_font(widget: FollowsAppFont) -> None:
+    """`widget.follow_app_font()` is called at the end of every apply_looks, once the style sheet is on,
+    for as long as the widget lives."""
+    _FOLLOWING.add(widget)
 
 
 def _contrast_palette() -> QPalette:

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 
 from digigram.core.errors import StorageError
 from digigram.core.i18n import N_, date_pattern
+from digigram.ui.appearance import follows_app_font
 from digigram.ui.errors import database_failed
 
 QWIDGETSIZE_MAX = 16777215  # Qt's "no limit" for a widget's size (not exported by PySide6)
@@ -361,6 +362,7 @@ class TextLabel(QLabel):
             # Qt sends ApplicationFontChange only while the event loop runs; the text size is also set
             # before that, at start-up, so the label follows the signal, which always comes.
             app.fontChanged.connect(self._app_font_changed)
+            follows_app_font(self)  # and again once a high-contrast sheet is on
         self._apply_font()
 
     def _apply_font(self) -> None:

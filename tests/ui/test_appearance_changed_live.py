@@ -56,3 +56,17 @@ def test_home_title_stays_large_when_high_contrast_is_turned_off(window: Any) ->
     settle()
     assert _pixels(title) >= large - 1, "the Home title shrank when high contrast was turned off"
 
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_scaled_titles_keep_their_size_when_high_contrast_is_turned_on(window: Any, scale: int) -> None:
+    """The style sheet goes on after the app's font has changed; a title sized relative to that font
+    (Home's, 1.4 times) keeps its size under it."""
+    window.apply_settings(Settings(language="uk", text_scale=scale, high_contrast=False), store=False)
+    settle()
+    title = window.home.title
+    plain = _pixels(title)
+    assert plain > _app_pixels()
+    window.apply_settings(Settings(language="uk", text_scale=scale, high_contrast=True), store=False)
+    settle()
+    assert abs(_pixels(title) - plain) <= 1, "the Home title changed size when high contrast was turned on"
