@@ -22,7 +22,7 @@ import json
 import operator
 import re
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -72,7 +72,7 @@ class CheckAnswers:
     stored: Mapping[str, Any] | None = None
 
 
-_Targets = tuple[str | None, int | None, list[list[dict[str, Any]]]]
+_Targets = tuple[str | None, int | None, list[list[dict[str, Any]]], str]
 
 
 class _Scored:
@@ -109,6 +109,7 @@ class _Table:
         self.cuts: Array = np.asarray(bank.scale.cuts)
         codes = bank.scale.codes
         self.code_text = [_JSON(c) for c in codes]
+        self.level_at = {text: k for k, text in enumerate(self.code_text)}  # a level's place by its text
         # level_probabilities as the area_result row holds them (json.dumps of the dict), for each code
         self.code_key = [json.dumps(c) + ": " for c in codes]
         self.area_text = {a.id: _JSON(a.id) for a in fw.areas}
@@ -387,11 +388,11 @@ class Recomputed:
         """The record's competences (target and gap of each, at its area's level), as `record()` has
         them, without making the rest of the record."""
         b, check = self.batch, self.batch.checks[self.n]
-        codes = b.table.bank.scale.codes
+        level_at = b.table.level_at
         found: list[dict[str, Any]] = []
         for area in self.area_texts():
             by_level = _targets(b.table, check.profile, area.area_id)[2]
-            found.extend(by_level[codes.index(json.loads(area.level))])
+            found.extend(by_level[level_at[area.level]])
         return found
 
 
@@ -451,19 +452,23 @@ def _flag_text(flag: bool) -> str:
 # Floats as written (repr), by value: writing one costs about a microsecond and a half, and answers are
 # few per area, so the same posterior figures come back check after check (a said level rests on two
 # or three self-ratings). Bounded: emptied when full.
-_WRITTEN: dict[float, str] = {}
 _WRITTEN_MAX = 50_000
 
 
-def _write(value: float) -> str:
-    """repr(value), remembered (see _WRITTEN). -0.0 and 0.0 share an entry: a text differing only in
+class _Written(dict[float, str]):
+    """repr of each value asked for, remembered: looking one up is a single call (`_write`), which
+    matters at a region's millions of figures. -0.0 and 0.0 share an entry: a text differing only in
     that sign is then sent to the full comparison, which takes them as equal."""
-    found = _WRITTEN.get(value)
-    if found is None:
-        if len(_WRITTEN) >= _WRITTEN_MAX:
-            _WRITTEN.clear()
-        found = _WRITTEN[value] = repr(value)
-    return found
+
+    def __missing__(self, value: float) -> str:
+        if len(self) >= _WRITTEN_MAX:
+            self.clear()
+        found = self[value] = repr(value)
+        return found
+
+
+_WRITTEN = _Written()
+_write: Callable[[float], str] = _WRITTEN.__getitem__
 
 
 def _texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
@@ -484,10 +489,10 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
     svs_all: list[tuple[float, float]] = []
     areas = []
     shown, said_p = b.shown, b.said
-    get = _WRITTEN.get
+    write = _write
     for k, area_id in enumerate(b.areas[n]):
         g = n * b.n_areas + table.area_pos[area_id]
-        target, t_index, _ = _targets(b.table, check.profile, area_id)
+        _, t_index, _, target_text = _targets(b.table, check.profile, area_id)
         probs = shown.probs[g]
         level = probs.index(max(probs))  # the first of equals, as np.argmax (_level without a stored one)
         n_said, n_shown = b.counts[1][g], b.counts[2][g]
@@ -495,8 +500,8 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
         said_theta = said_sd = said_level = "null"
         if n_said:
             s_level = _level(said_p.probs[g], codes, None)
-            said_theta = get(said_p.mean[g]) or _write(said_p.mean[g])
-            said_sd = get(said_p.sd[g]) or _write(said_p.sd[g])
+            said_theta = write(said_p.mean[g])
+            said_sd = write(said_p.sd[g])
             said_level = code_text[s_level]
             said = (f'{{"theta":{said_theta},"sd":{said_sd},"level":{said_level},"level_index":{s_level},'
                     f'"band":[{code_text[said_p.edges[0][0][g]]},{code_text[said_p.edges[1][0][g]]}],'
@@ -506,17 +511,17 @@ def _make_texts(b: _Batch, n: int) -> tuple[list[str], list[AreaText]]:
             m1, s1 = b.said_wide.mean[g], b.said_wide.sd[g]
             m2, s2 = b.shown_wide.mean[g], b.shown_wide.sd[g]
             sd = float((s1**2 + s2**2) ** 0.5)
-            svs = (f'{{"theta_self":{get(m1) or _write(m1)},"sd_self":{get(s1) or _write(s1)},'
-                   f'"theta_shown":{get(m2) or _write(m2)},"sd_shown":{get(s2) or _write(s2)},'
+            svs = (f'{{"theta_self":{write(m1)},"sd_self":{write(s1)},'
+                   f'"theta_shown":{write(m2)},"sd_shown":{write(s2)},'
                    f'"flag":{_flag_text(disagrees(m1 - m2, sd))}}}')
             svs_all.append((m1 - m2, sd))
-        p_text = [get(p) or _write(p) for p in probs]
+        p_text = tuple(map(write, probs))
         figures = AreaText(
-            area_id, table.area_text[area_id], get(shown.mean[g]) or _write(shown.mean[g]),
-            get(shown.sd[g]) or _write(shown.sd[g]), code_text[level],
-            (code_text[shown.edges[0][0][g]], code_text[shown.edges[1][0][g]]), _JSON(target),
+            area_id, table.area_text[area_id], write(shown.mean[g]),
+            write(shown.sd[g]), code_text[level],
+            (code_text[shown.edges[0][0][g]], code_text[shown.edges[1][0][g]]), target_text,
             "null" if t_index is None else _write(_p_below(b, g, t_index)),
-            "null" if t_index is None else str(max(0, t_index - level)), str(n_shown), tuple(p_text), codes,
+            "null" if t_index is None else str(max(0, t_index - level)), str(n_shown), p_text, codes,
             said_theta, said_sd, said_level)
         areas.append(figures)
         probs_text = ",".join([f"{c}:{p}" for c, p in zip(code_text, p_text, strict=True)])
@@ -583,8 +588,9 @@ def _flag(difference: float, sd: float, hint: Any) -> bool:
 
 
 def _targets(table: _Table, profile: str | None, area_id: str) -> _Targets:
-    """The area's target and its index, and for each level of the area the records of its competences
-    (target and gap), under a profile: they depend on nothing else, so they are made once."""
+    """The area's target and its index, for each level of the area the records of its competences
+    (target and gap), and the target as JSON writes it, under a profile: they depend on nothing else,
+    so they are made once."""
     cache = table.targets
     found = cache.get((profile, area_id))
     if found is None:
@@ -600,7 +606,7 @@ def _targets(table: _Table, profile: str | None, area_id: str) -> _Targets:
                               "gap": None if c_target is None else max(0, fw.level_index(c_target) - level)})
             by_level.append(comps)
         found = cache[(profile, area_id)] = (target, None if target is None else fw.level_index(target),
-                                             by_level)
+                                             by_level, _JSON(target))
     return found
 
 
@@ -624,7 +630,7 @@ def _record(b: _Batch, n: int, stored: Mapping[str, Any] | None) -> dict[str, An
     for area_id in b.areas[n]:
         g = n * b.n_areas + table.area_pos[area_id]
         hint = stored_areas.get(area_id)
-        target, t_index, comps = _targets(table, check.profile, area_id)
+        target, t_index, comps, _ = _targets(table, check.profile, area_id)
         probs = b.shown.probs[g]
         level = _level(probs, codes, _hint(hint, "level"))
         said = None

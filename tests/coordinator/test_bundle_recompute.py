@@ -19,6 +19,8 @@ import pytest
 from sqlalchemy import text
 
 from digigram.core.bundle.format import RECORD_FILES
+from digigram.core.bundle.read import open_bundle
+from digigram.core.bundle.records import converter
 from digigram.core.coordination import BundleError
 from digigram.core.errors import Cancelled
 from digigram.core.i18n import N_
@@ -202,6 +204,49 @@ def test_a_genuine_bundle_is_compared_as_text_without_parsing_a_stored_result(
     assert report.added["attempts"] == 13
     assert [(r.recomputed, r.same_text) for r in made] == [(13, 13)]
     assert parsed == []
+
+
+def _fed(bundle: Path, feed: Callable[[recompute.Recompute, list[dict[str, Any]]], None]) -> list[Any]:
+    """Each check as the recompute gathers it for a batch (its id, whether the database holds it, its
+    answers), once `feed` has given it every answer record of the bundle."""
+    gathered: list[Any] = []
+    with open_bundle(bundle, key=KEY) as reader:
+        r = recompute.Recompute(reader, None, skip={"00000000-unknown", _second_check(reader)})  # type: ignore[arg-type]
+
+        def run() -> None:
+            gathered.extend((c.attempt["id"], c.skip, list(c.answers)) for c in r._batch)
+            r._batch = []
+
+        r._run = run  # type: ignore[method-assign]
+        convert = converter("answers")
+        feed(r, [convert(line) for line in reader.lines(RECORD_FILES["answers"])])
+        run()
+        assert r._current is not None
+        gathered.append((r._current.attempt["id"], r._current.skip, list(r._current.answers)))
+    return gathered
+
+
+def _one_at_a_time(r: recompute.Recompute, records: list[dict[str, Any]]) -> None:
+    for record in records:
+        r.answer(record)
+
+
+def _second_check(reader: Any) -> str:
+    return str(converter("attempts")(list(reader.lines(RECORD_FILES["attempts"]))[1])["id"])
+
+
+def test_answers_given_in_one_run_reach_each_check_as_when_given_one_by_one(
+        hub: tuple[Files, dict[str, Any]], tmp_path: Path) -> None:
+    """The forked recompute takes the answers' file in one run (`Recompute.answers`), the pass one by
+    one (`answer`): each check gets the same answers in the same order, and one the database holds
+    gets none, whether the run is a list or an iterator."""
+    bundle = write_zip(tmp_path / "b.zip", hub[0].items())
+    one_by_one = _fed(bundle, _one_at_a_time)
+    assert len(one_by_one) >= 13 and sum(len(answers) for _, _, answers in one_by_one) > 13 * 5
+    assert [skip for _, skip, _ in one_by_one].count(True) == 1
+    assert all(answers == [] for _, skip, answers in one_by_one if skip)
+    assert _fed(bundle, lambda r, records: r.answers(records)) == one_by_one
+    assert _fed(bundle, lambda r, records: r.answers(iter(records))) == one_by_one
 
 
 def test_checks_the_database_holds_are_not_recomputed_again(

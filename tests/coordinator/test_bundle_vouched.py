@@ -103,6 +103,19 @@ def test_a_text_that_would_need_escaping_or_a_figure_that_is_not_a_number_is_lef
     assert area_copy_lines(attempt_id, odd) is None
 
 
+def test_a_figure_once_found_within_one_field_s_bounds_is_still_measured_against_another_s(
+        figures: list[Heard]) -> None:
+    """Figures found within bounds are remembered (a region's rows repeat the same texts), apart for each
+    field's bounds: a theta of 1.5 is a figure, but never a level's probability; one refused stays so."""
+    attempt_id, areas, _ = figures[0]
+    a = areas[0]
+    assert area_copy_lines(attempt_id, [a._replace(theta="1.5"), *areas[1:]]) is not None
+    share = a._replace(level_probabilities=("1.5", *a.level_probabilities[1:]))
+    assert area_copy_lines(attempt_id, [share, *areas[1:]]) is None
+    assert area_copy_lines(attempt_id, [share, *areas[1:]]) is None
+    assert area_copy_lines(attempt_id, [a._replace(theta="1e13"), *areas[1:]]) is None
+
+
 def test_a_code_long_enough_for_a_band_but_not_for_a_level_is_left_to_the_check(
         figures: list[Heard]) -> None:
     """The band's words may be 100 characters long, a level 20: a text found plain once is measured

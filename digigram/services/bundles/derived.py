@@ -129,7 +129,7 @@ class SpooledSummaries(_Spooled):
         self._area_ids = [a.id for a in framework.areas]
         self._place = competence_order(framework)
         # Made once per distinct input: answers, area rows, area texts and competence lists repeat a lot.
-        self._marks: dict[tuple[str, str], int] = {}
+        self._marks: dict[tuple[Any, ...], int] = {}
         self._area_texts: dict[tuple[str, str, str, str], str] = {}
         self._helps: dict[str, bool] = {}
         self._gaps: dict[tuple[tuple[Any, Any, Any, bool], ...], bytes] = {}
@@ -149,7 +149,9 @@ class SpooledSummaries(_Spooled):
             return
         marks = bytearray(len(self._row))
         for item_id, choice in answers:
-            key = (item_id, repr(choice))
+            # An option's number (most answers) is its own key; any other choice is told apart by its
+            # repr (True from 1, a list made hashable), in a longer key that no number's key equals.
+            key = (item_id, choice) if type(choice) is int else (item_id, repr(choice), None)
             mark = self._marks.get(key)
             if mark is None:
                 mark = self._marks[key] = mark_of_choice(self.framework, item_id, choice)

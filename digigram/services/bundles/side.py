@@ -142,8 +142,8 @@ def _recompute(recompute: Recompute, checker: Checker, hearing: Connection, coun
     _reopened(recompute.reader, checker)
     # The answer, its question and its check are all the recompute takes from a record: parsed plainly,
     # as the parent's pass checks every field of the same bytes (and is heard first if it refuses).
-    for line in recompute.reader.lines(RECORD_FILES["answers"]):
-        recompute.answer(read_line(line, RECORD_FILES["answers"]))
+    recompute.answers(map(partial(read_line, what=RECORD_FILES["answers"]),
+                          recompute.reader.lines(RECORD_FILES["answers"])))
     recompute.finish()
     return recompute.missing, recompute.recomputed, recompute.same_text, recompute.seconds
 

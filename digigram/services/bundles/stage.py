@@ -171,6 +171,33 @@ def _within(text: str, low: float, high: float) -> bool:
     return text == "null" or low <= float(text) <= high
 
 
+class _Bounded:
+    """Number texts already found within one pair of bounds. A region's area rows repeat the same
+    figures' texts (`core.rescore` writes each value once), so most are found here without parsing them;
+    a text is parsed only the first time. Emptied when full."""
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = low, high
+        self.known: set[str] = {"null"}
+
+    def all(self, texts: Iterable[str]) -> bool:
+        """Whether every text is null or a number within the bounds (texts of finite numbers only)."""
+        known = self.known
+        if known.issuperset(texts):
+            return True
+        if len(known) > 50_000:
+            known.clear()
+            known.add("null")
+        for text in texts:
+            if not _within(text, self.low, self.high):
+                return False
+            known.add(text)
+        return True
+
+
+_FIGURES, _SHARES = _Bounded(-1e12, 1e12), _Bounded(0.0, 1.0)
+
+
 def area_copy_lines(attempt_id: str, areas: Sequence[AreaText]) -> list[str] | None:
     """A check's area rows, as the recompute gives them, in COPY text: the lines `copy_line_maker`
     makes of the area-result lines an export writes for these figures (`recompute._result_lines`: by
@@ -194,9 +221,8 @@ def area_copy_lines(attempt_id: str, areas: Sequence[AreaText]) -> list[str] | N
         if "".join(figures).replace("null", "").translate(_FIGURE) or "null" in (a.theta, a.sd, a.items) \
                 or "null" in a.level_probabilities:
             return None
-        if not (all(_within(x, -1e12, 1e12) for x in (a.theta, a.sd, a.p_below_target, a.said_theta,
-                                                        a.said_sd))
-                and all(_within(x, 0.0, 1.0) for x in a.level_probabilities)
+        if not (_FIGURES.all((a.theta, a.sd, a.p_below_target, a.said_theta, a.said_sd))
+                and _SHARES.all(a.level_probabilities)
                 and _within(a.gap, -1000, 1000) and _within(a.items, 0, 100_000)
                 and "." not in a.gap + a.items and "e" not in a.gap + a.items):  # integers, as written
             return None
