@@ -180,7 +180,7 @@ class _Bounded:
         self.low, self.high = low, high
         self.known: set[str] = {"null"}
 
-    def all(self, texts: Iterable[str]) -> bool:
+    def all(self, texts: tuple[str, ...]) -> bool:
         """Whether every text is null or a number within the bounds (texts of finite numbers only)."""
         known = self.known
         if known.issuperset(texts):
