@@ -271,6 +271,25 @@ def test_a_service_address_is_read_whole_in_the_sync_dialog_at_200_percent(
     assert dialog.frameGeometry().width() <= 1024, "the dialog still fits a netbook's width"
 
 
+def test_a_stored_address_longer_than_its_field_shows_its_beginning_at_200_percent(
+        qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start says which server and how (driver, host); a field scrolled to the address's end showed
+    only its last options."""
+    from digigram.ui.settings_dialog import Settings
+
+    address = ("postgresql+psycopg://digigram@region-db.oblast.example.ua:5432/digigram?sslmode=verify-full"
+               "&sslrootcert=/etc/digigram/region-root.crt&connect_timeout=10")
+    ws.set_setting(URL_SETTING, address)
+    window.apply_settings(Settings(language="uk", text_scale=200), store=False)
+    (dialog,) = _open_sync(qtbot, window, ws, monkeypatch)
+    qtbot.waitExposed(dialog)
+    field = dialog.url
+    assert field.text() == address
+    assert field.fontMetrics().horizontalAdvance(address) > field.width(), "longer than the field"
+    assert field.cursorPosition() == 0
+    assert field.cursorRect().left() < field.fontMetrics().horizontalAdvance("post")
+
+
 @pytest.mark.parametrize(("lang", "shown"), [("uk", "0\u00a0%"), ("en", "0%")])
 def test_the_sync_progress_writes_its_percentage_as_the_language_does(
         qtbot: Any, window: Any, ws: Any, monkeypatch: pytest.MonkeyPatch, lang: str, shown: str) -> None:

@@ -127,6 +127,7 @@ class SyncDialog(QDialog):
         # about a dozen letters of the address.
         self.url.setMinimumWidth(self.url.fontMetrics().horizontalAdvance(SERVICE_EXAMPLE) + 16)
         self.url.setText(str(ws.setting(URL_SETTING, "") or ""))
+        self.url.setCursorPosition(0)  # a long address shows its start (driver, server), not its last options
         label = QLabel(translate("Sync", "&Regional database:"), self)
         label.setBuddy(self.url)
         form.addRow(label, self.url)
