@@ -192,7 +192,33 @@ class QuizView(QWidget):
     def begin(self, session: QuizSessionAPI) -> None:
         self.session = session
         self._last_left, self._rose = None, False
+        if session.current_item is None:
+            # A check continued with every question answered (its results could not be stored) goes
+            # straight to its closing self-rating, asked over this screen. The screen may still hold the
+            # question and unsaved choice of a check paused on it before, perhaps another person's.
+            self._clear_question()
         self.show_current()
+
+    def _drop_answers(self) -> None:
+        """The answers of the question shown unchecked and taken out of the group, while it allows that."""
+        self.group.setExclusive(False)
+        for button in self.buttons:
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+            self.group.removeButton(button)
+        self.buttons, self.dont_know = [], None
+
+    def _clear_question(self) -> None:
+        """No question on the screen: no texts, no answers."""
+        self._drop_answers()
+        self.item = None
+        for rows in self._rows.values():
+            for row in rows:
+                row.hide()
+        for label in (self.where, self.stem, self.hint, self.keys):
+            label.setText("")
+        self.options_box.setAccessibleDescription("")
 
     def show_current(self) -> None:
         if self.session is None:
@@ -234,13 +260,7 @@ class QuizView(QWidget):
         # The rows of the last question are kept and given the new texts: building, polishing and
         # laying out new widgets for every question was most of the time between a click and the next
         # question on screen. The old answers are unchecked first, while the group allows it.
-        self.group.setExclusive(False)
-        for button in self.buttons:
-            button.blockSignals(True)
-            button.setChecked(False)
-            button.blockSignals(False)
-            self.group.removeButton(button)
-        self.buttons, self.dont_know = [], None
+        self._drop_answers()
         self.group.setExclusive(not many)
         if item.on_scale:
             texts = [p.label.get(lang) for p in fw.scales[item.scale].points]

@@ -51,3 +51,45 @@ def test_results_refused_by_a_full_disk_leave_the_check_to_continue_from_home(
     finished = ws.history(person.id)[0]
     assert finished.status == "finished" and finished.rating_after == 7
     assert finished.n_answers == answered.n_answers
+
+
+def test_continuing_it_after_someone_else_paused_shows_nothing_of_their_question(
+        qtbot: Any, window: Any, ws: Any, dialogs: dict[str, Any], messages: list[str],
+        monkeypatch: pytest.MonkeyPatch, small_disk: Path) -> None:
+    """Continuing a check whose questions are all answered goes straight to its closing self-rating,
+    asked over the quiz screen. That screen still held the question another person had paused on, with
+    the answer they had chosen and not saved, on a shared PC."""
+    from digigram.ui.person_dialog import NewPerson
+    from digigram.ui.rating_dialog import RatingDialog
+
+    first = create_person(qtbot, window)
+    qtbot.mouseClick(window.home.full, Qt.MouseButton.LeftButton)
+    filler: list[Path] = []
+    behind: list[tuple[str, list[bool]]] = []  # what the screen shows under each closing self-rating
+
+    def rate(cls: Any, parent: Any, after: bool = False) -> int:
+        if after:
+            behind.append((window.quiz.stem.text(), [b.isChecked() for b in window.quiz.buttons]))
+        if not filler:
+            filler.append(fill(small_disk))
+        return 7
+
+    monkeypatch.setattr(RatingDialog, "ask", classmethod(rate))
+    answer_to_the_end(qtbot, window)
+    assert window.stack.currentWidget() is window.home and messages and "space" in messages[-1]
+    filler[0].unlink()
+
+    dialogs["person"] = NewPerson("Петро Коваль", None, "librarian", None, True)
+    create_person(qtbot, window)
+    qtbot.mouseClick(window.home.quick, Qt.MouseButton.LeftButton)
+    theirs = window.quiz.stem.text()
+    qtbot.keyClick(window.quiz.buttons[0], Qt.Key.Key_3)  # chosen, not saved
+    assert window.quiz.buttons[2].isChecked()
+    qtbot.keyClick(window.quiz.buttons[0], Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+
+    assert window.home.choose(first.id)
+    qtbot.mouseClick(window.home.resume, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.view("results")
+    stem, checked = behind[-1]
+    assert theirs and stem != theirs and not any(checked)
