@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, Q
 
 from digigram.ui import mnemonics
 
-_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                           QEvent.Type.TouchBegin})
+# A key a shortcut takes (Esc pausing the check, Ctrl+P, Alt+letter) comes as ShortcutOverride and never
+# as KeyPress; any other key comes as both.
+_KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride})
+_INPUT_EVENTS = _KEYS | {QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
 
 class AppFilter(QObject):
@@ -46,7 +48,7 @@ class AppFilter(QObject):
         for timer in self._timers:
             if timer.isActive():
                 timer.start()  # any key or click counts as someone being there
-        self.keyboard_last = kind == QEvent.Type.KeyPress
+        self.keyboard_last = kind in _KEYS
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return enter_presses_button(watched, event) or mnemonics.latin_layout_mnemonic(watched, event)
         return False

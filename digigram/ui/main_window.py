@@ -485,7 +485,8 @@ class MainWindow(QMainWindow):
         self.show_view(self.home)
         self.say(lambda: translate(
             "MainWindow", "Check paused. Your answers are saved; choose “Continue” to go on later."))
-        self.home.resume.setFocus()
+        # Marked when the pause came from the keyboard (Esc): Enter would continue the check.
+        app_filter.give_focus(self.home.resume)
         # Where the actions stack below the list (a netbook at 200 % text), the button Enter would press
         # was below the window's foot; the window does not scroll to a focus given by code. The layouts
         # first: until they have run, the scroll area may still have the check's screen's height.

@@ -79,3 +79,20 @@ def test_results_after_the_pin_start_on_the_page_tabs(qtbot: Any, window: Any, w
     assert focused is results.tabs.tabBar() and marked(focused), type(focused).__name__
     qtbot.keyClick(focused, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert results.tabs.currentIndex() == 1, "Ctrl+Tab did not turn the page"
+
+
+def test_a_check_paused_from_the_keyboard_leaves_continue_marked_and_a_click_does_not(
+        qtbot: Any, window: Any) -> None:
+    """Esc goes Home with «Continue» holding the keyboard: Enter would press it, so the person sees it
+    marked. Paused with the mouse, the focus is there unmarked, as after any click."""
+    win = window
+    create_person(qtbot, win)
+    qtbot.mouseClick(win.home.quick, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(win.quiz.buttons[0], Qt.Key.Key_Escape)
+    assert win.stack.currentWidget() is win.home
+    assert win.home.resume.hasFocus() and marked(win.home.resume), "«Continue» has the keyboard unmarked"
+    qtbot.mouseClick(win.home.resume, Qt.MouseButton.LeftButton)
+    assert win.stack.currentWidget() is win.quiz
+    qtbot.mouseClick(win.quiz.pause_button, Qt.MouseButton.LeftButton)
+    assert win.stack.currentWidget() is win.home
+    assert win.home.resume.hasFocus() and not marked(win.home.resume)
