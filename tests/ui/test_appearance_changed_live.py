@@ -57,7 +57,6 @@ def test_home_title_stays_large_when_high_contrast_is_turned_off(window: Any) ->
     assert _pixels(title) >= large - 1, "the Home title shrank when high contrast was turned off"
 
 
-
 @pytest.mark.parametrize("scale", [100, 200])
 def test_scaled_titles_keep_their_size_when_high_contrast_is_turned_on(window: Any, scale: int) -> None:
     """The style sheet goes on after the app's font has changed; a title sized relative to that font
