@@ -12,7 +12,7 @@ from digigram.core.errors import QuizError
 from digigram.core.framework import Framework, Item, Profile
 from digigram.core.i18n import N_
 from digigram.core.itembank import Choice, Scored, bank_for, normalise_choice, score_answer
-from digigram.core.scoring import Evidence, QuizResult, build_result
+from digigram.core.scoring import ENGINE_VERSION, Evidence, QuizResult, build_result
 from digigram.core.selection import (
     FULL,
     ONE_AREA,
@@ -45,9 +45,11 @@ class Quiz:
         mode: str = "full",
         seed: int = 0,
         exclude: Iterable[str] = frozenset(),
+        engine_version: str = ENGINE_VERSION,
     ) -> None:
         self.framework = framework
-        self.bank = bank_for(framework)
+        # Another engine version's rules only to recompute a result it stored (bank_for).
+        self.bank = bank_for(framework, engine_version)
         self.profile: Profile | None = _profile(framework, profile)
         self.mode = mode
         self.seed = seed
@@ -114,6 +116,7 @@ class Quiz:
         exclude: Iterable[str] = frozenset(),
         answers: Iterable[tuple[str, Choice]],
         pending: str | None = None,
+        engine_version: str = ENGINE_VERSION,
     ) -> Quiz:
         """The quiz rebuilt from its stored sequence of asked items, without re-running selection.
 
@@ -123,7 +126,8 @@ class Quiz:
         come from a random stream seeded by the attempt's seed and the number of answers, so two
         restores of one attempt go on alike.
         """
-        quiz = cls(framework, profile=profile, mode=mode, seed=seed, exclude=exclude)
+        quiz = cls(framework, profile=profile, mode=mode, seed=seed, exclude=exclude,
+                   engine_version=engine_version)
         quiz._pending = None
         moved: set[str] = set()  # areas whose estimates the answers moved: brought up to date once, below
         for item_id, choice in answers:

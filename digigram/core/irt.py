@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
@@ -151,6 +151,20 @@ def item_params(item: Item, *, n_categories: int, centre: float) -> ItemParams:
     if irt is not None and irt.thresholds is not None and len(irt.thresholds) == m:
         return ItemParams(a=a, thresholds=tuple(irt.thresholds))
     return ItemParams(a=a, thresholds=_spread(centre, m))
+
+
+def widened(params: ItemParams, level_width: float) -> ItemParams:
+    """A guessed item's curve averaged over where the item may really sit.
+
+    A provisional difficulty (or every threshold) is a guess from a `level` label, true to within about
+    a level either way. The average of the item's curves over a shift anywhere in ±`level_width` keeps
+    its centre and guessing and rises less steeply: at its centre the average's slope is that of a
+    logistic with slope (2 / w)·tanh(a·w / 2). That is always below a, nearly a for a flat item and far
+    below it for a steep one (about 0.9·a at a = 1.2 and 0.7·a at a = 2.4 when w = 1), so a guess that
+    claims a steep curve is trusted least. docs/adaptive.md, "Guessed items beside measured ones".
+    """
+    w = level_width
+    return replace(params, a=2.0 / w * float(np.tanh(params.a * w / 2.0)))
 
 
 # --- the posterior ------------------------------------------------------------------------------

@@ -20,9 +20,17 @@ from digigram.core.irt import (
     information,
     item_params,
     log_likelihood_table,
+    widened,
 )
 
 Choice = int | tuple[int, ...] | None
+
+# Stored with every result. 2: the level rests on shown answers only; self-ratings are estimated apart.
+# 3: in a bank with both measured and guessed parameters, a guessed item's curve is widened by the
+# uncertainty of its guess (`ItemBank.set_measured`); other banks are computed as in 2.
+ENGINE_VERSION = "3"
+# The first engine version that widens guessed items' curves in a mixed bank.
+WIDENED_FROM = 3
 
 
 @dataclass(frozen=True)
@@ -62,29 +70,25 @@ class LogTables:
 class ItemBank:
     """Everything the quiz computes once per framework; shared by every quiz on that framework."""
 
-    def __init__(self, framework: Framework) -> None:
+    def __init__(self, framework: Framework, engine_version: str = ENGINE_VERSION) -> None:
         self.framework = framework
+        # The engine whose rules these arrays follow: an import recomputes a stored result by the rules
+        # of the version that made it (see `bank_for`).
+        self.engine_version = engine_version
         self.scale = LevelScale.from_levels(framework.levels)
+        centres = self.scale.centres
+        self.level_width = float(np.mean(np.diff(centres))) if len(centres) > 1 else 1.0
         self.band = self.scale.band_matrix()
         self.items: tuple[Item, ...] = framework.items
         self.row = {item.id: i for i, item in enumerate(self.items)}
-        self.params: list[ItemParams | None] = []
-        info = np.zeros((len(self.items), GRID.size))
-        for i, item in enumerate(self.items):
+        # Each item's model as the file (`irt`) or its level and kind give it.
+        self.given: list[ItemParams | None] = []
+        for item in self.items:
             if not item.scored:
-                self.params.append(None)
+                self.given.append(None)
                 continue
-            centre = self.scale.centres[framework.level_index(item.level)]
-            p = item_params(item, n_categories=self.n_categories(item), centre=centre)
-            self.params.append(p)
-            info[i] = information(p, GRID)
-        self.loglik = LogTables(self.params)
-        self.info: Array = info
-        # Parameters measured from answers (an `irt` block, which calibration writes) rather than
-        # guessed from the level label and kind; the selection prefers them (see selection.py).
-        self.measured: NDArray[np.bool_] = np.array(
-            [it.scored and it.irt is not None for it in self.items], dtype=bool
-        )
+            centre = centres[framework.level_index(item.level)]
+            self.given.append(item_params(item, n_categories=self.n_categories(item), centre=centre))
         given = sum(it.irt is not None for it in self.items if it.scored)
         scored = sum(it.scored for it in self.items)
         # Where the numbers behind every result come from: stored with each result.
@@ -102,6 +106,30 @@ class ItemBank:
             rows = [i for i, it in enumerate(self.items) if it.area_id == area.id]
             self.area_rows[area.id] = np.array([i for i in rows if self.items[i].scored], dtype=np.intp)
             self.attitude_rows[area.id] = tuple(i for i in rows if not self.items[i].scored)
+        # Parameters measured from answers (an `irt` block, which calibration writes) rather than
+        # guessed from the level label and kind.
+        self.set_measured(np.array([it.scored and it.irt is not None for it in self.items], dtype=bool))
+
+    def set_measured(self, measured: NDArray[np.bool_]) -> None:
+        """Which items' parameters are measured, and the models, log-likelihoods and information that
+        follow: in a bank that has both, from engine version 3 on, a guessed item's curve is widened
+        (`irt.widened`) by the uncertainty of its guess, so that it weighs less beside measured ones
+        when the level is placed and when the quiz decides it has asked enough. A bank all guessed or
+        all measured keeps the curves as given. The selection also prefers measured items in a mixed
+        bank (selection.py)."""
+        self.measured: NDArray[np.bool_] = measured
+        self.mixed = bool(measured.any()) and not bool(measured[self.is_self | self.is_shown].all())
+        widen = self.mixed and int(self.engine_version) >= WIDENED_FROM
+        self.params: list[ItemParams | None] = [
+            widened(p, self.level_width) if widen and p is not None and not measured[i] else p
+            for i, p in enumerate(self.given)
+        ]
+        info = np.zeros((len(self.items), GRID.size))
+        for i, p in enumerate(self.params):
+            if p is not None:
+                info[i] = information(p, GRID)
+        self.loglik = LogTables(self.params)
+        self.info: Array = info
 
     def n_categories(self, item: Item) -> int:
         if item.on_scale:
@@ -113,14 +141,18 @@ class ItemBank:
         return self.items[self.row[item_id]]
 
 
-_BANKS: weakref.WeakKeyDictionary[Framework, ItemBank] = weakref.WeakKeyDictionary()
+_BANKS: weakref.WeakKeyDictionary[Framework, dict[str, ItemBank]] = weakref.WeakKeyDictionary()
 
 
-def bank_for(framework: Framework) -> ItemBank:
-    """The framework's item bank, built on first use and kept while the framework lives."""
-    bank = _BANKS.get(framework)
+def bank_for(framework: Framework, engine_version: str = ENGINE_VERSION) -> ItemBank:
+    """The framework's item bank as an engine version computes with it (this release's unless a stored
+    result of an earlier one is recomputed), built on first use and kept while the framework lives."""
+    banks = _BANKS.get(framework)
+    if banks is None:
+        banks = _BANKS[framework] = {}
+    bank = banks.get(engine_version)
     if bank is None:
-        bank = _BANKS[framework] = ItemBank(framework)
+        bank = banks[engine_version] = ItemBank(framework, engine_version)
     return bank
 
 

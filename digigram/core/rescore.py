@@ -40,7 +40,7 @@ from digigram.core.scoring import BAND_SHARE, COMPARE_PRIOR_SD, ENGINE_VERSION, 
 
 # Engine versions this release recomputes. A stored result names the version that made it; only these
 # can be checked against their answers (docs/bundles.md says what happens to the others).
-RECOMPUTABLE = frozenset({ENGINE_VERSION})
+RECOMPUTABLE = frozenset({"2", ENGINE_VERSION})
 # Fields of a stored record that say how the quiz went, not what it found; never compared.
 NOT_RESULTS = frozenset({"finished", "stopped"})
 
@@ -70,6 +70,8 @@ class CheckAnswers:
     # tied within rounding, the one it holds is taken, as the quiz's own arithmetic may have gone either
     # way. It never overrides a value the answers decide.
     stored: Mapping[str, Any] | None = None
+    # The engine whose rules computed (or are to compute) the result: one of RECOMPUTABLE.
+    engine_version: str = ENGINE_VERSION
 
 
 _Targets = tuple[str | None, int | None, list[list[dict[str, Any]]], str]
@@ -144,7 +146,7 @@ class _Table:
         if found is None:
             fw, bank = self.bank.framework, self.bank
             found = self.head[(profile, mode)] = (
-                f'{{"format":{RECORD_FORMAT},"engine_version":{_JSON(ENGINE_VERSION)},'
+                f'{{"format":{RECORD_FORMAT},"engine_version":{_JSON(bank.engine_version)},'
                 f'"params_source":{_JSON(bank.params_source)},"framework":{_JSON([fw.id, fw.version])},'
                 f'"profile":{_JSON(profile)},"mode":{_JSON(mode)},"finished":')
         return found
@@ -153,8 +155,8 @@ class _Table:
 _TABLES: weakref.WeakKeyDictionary[ItemBank, _Table] = weakref.WeakKeyDictionary()
 
 
-def _table(framework: Framework) -> _Table:
-    bank = bank_for(framework)
+def _table(framework: Framework, engine_version: str) -> _Table:
+    bank = bank_for(framework, engine_version)
     found = _TABLES.get(bank)
     if found is None:
         found = _TABLES[bank] = _Table(bank)
@@ -255,13 +257,13 @@ def records(checks: Sequence[CheckAnswers]) -> list[dict[str, Any]]:
 def recompute(checks: Sequence[CheckAnswers]) -> list[Recomputed]:
     """Each check's recomputed figures, in the order given (QuizError as `records`)."""
     out: list[Recomputed | None] = [None] * len(checks)
-    groups: dict[int, list[int]] = {}
+    groups: dict[tuple[int, str], list[int]] = {}
     frameworks: dict[int, Framework] = {}
     for n, check in enumerate(checks):
-        groups.setdefault(id(check.framework), []).append(n)
+        groups.setdefault((id(check.framework), check.engine_version), []).append(n)
         frameworks[id(check.framework)] = check.framework
-    for key, members in groups.items():
-        batch = _Batch(frameworks[key], [checks[n] for n in members])
+    for (key, version), members in groups.items():
+        batch = _Batch(frameworks[key], [checks[n] for n in members], version)
         for k, n in enumerate(members):
             out[n] = Recomputed(batch, k)
     return [r for r in out if r is not None]
@@ -280,9 +282,9 @@ def _area_ids(fw: Framework, mode: str) -> list[str]:
 class _Batch:
     """The figures of many checks taken on one framework, worked out together."""
 
-    def __init__(self, fw: Framework, checks: Sequence[CheckAnswers]) -> None:
+    def __init__(self, fw: Framework, checks: Sequence[CheckAnswers], engine_version: str) -> None:
         self.fw, self.checks = fw, checks
-        table = self.table = _table(fw)
+        table = self.table = _table(fw, engine_version)
         n_areas = self.n_areas = len(fw.areas)
         groups = len(checks) * n_areas
         lines: list[int] = []
@@ -671,7 +673,8 @@ def _record(b: _Batch, n: int, stored: Mapping[str, Any] | None) -> dict[str, An
         person = {"difference": difference, "sd": sd, "areas": len(svs_all),
                   "flag": _flag(difference, sd, _hint(stored, "self_vs_shown", "flag"))}
     return {
-        "format": RECORD_FORMAT, "engine_version": ENGINE_VERSION, "params_source": table.bank.params_source,
+        "format": RECORD_FORMAT, "engine_version": table.bank.engine_version,
+        "params_source": table.bank.params_source,
         "framework": [fw.id, fw.version], "profile": check.profile, "mode": check.mode,
         "asked": len(b.evidence[n]), "areas": areas, "competences": competences, "self_vs_shown": person,
         # Grouped by competence in the framework's order, each in the order asked (as result_to_record).
@@ -695,7 +698,7 @@ def exact_record(check: CheckAnswers, *, seed: int, exclude: Iterable[str] = ())
     from digigram.core.result_record import result_to_record
 
     quiz = Quiz.restore(check.framework, profile=check.profile, mode=check.mode, seed=seed, exclude=exclude,
-                        answers=check.answers)
+                        answers=check.answers, engine_version=check.engine_version)
     return result_to_record(quiz.result())
 
 

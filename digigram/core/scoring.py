@@ -11,13 +11,12 @@ import numpy as np
 
 from digigram.core.framework import Profile
 from digigram.core.irt import LOG_PRIOR, Posterior
+from digigram.core.itembank import ENGINE_VERSION as ENGINE_VERSION  # stored with every result
 
 if TYPE_CHECKING:
     from digigram.core.itembank import Choice, ItemBank
     from digigram.core.selection import AreaState
 
-# Stored with every result. 2: the level rests on shown answers only; self-ratings are estimated apart.
-ENGINE_VERSION = "2"
 # The central share of the posterior shown as "a band, not a point".
 BAND_SHARE = 0.8
 # Say and show disagree when their difference exceeds this many standard errors of the difference …
@@ -301,5 +300,6 @@ def build_result(
         self_vs_shown=pooled_self_vs_shown(
             [a.self_vs_shown for a in area_results.values() if a.self_vs_shown is not None]
         ),
+        engine_version=bank.engine_version,
         params_source=bank.params_source,
     )

@@ -118,8 +118,7 @@ def _bank_arrays(bank: ItemBank, provisional_weight: float) -> _Arrays:
         # A bank that is all provisional or all measured ranks as before: a common factor changes no
         # choice.
         measured = bank.measured
-        mixed = bool(measured.any()) and not bool(measured[bank.is_self | bank.is_shown].all())
-        weight = np.where(measured, 1.0, provisional_weight) if mixed else np.ones(measured.size)
+        weight = np.where(measured, 1.0, provisional_weight) if bank.mixed else np.ones(measured.size)
         competence.setflags(write=False)
         weight.setflags(write=False)
         found = by_weight[provisional_weight] = (competence, weight, len(comp_ids))

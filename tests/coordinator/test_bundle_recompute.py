@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from digigram.core import engine, itembank
 from digigram.core.bundle.format import RECORD_FILES
 from digigram.core.bundle.read import open_bundle
 from digigram.core.bundle.records import converter
@@ -26,6 +27,7 @@ from digigram.core.errors import Cancelled
 from digigram.core.i18n import N_
 from digigram.core.loader import load_framework
 from digigram.core.result_record import record_text
+from digigram.core.scoring import ENGINE_VERSION
 from digigram.services.bundles import recompute, side
 from digigram.services.bundles.importer import export_bundle, import_bundle
 from digigram.services.workspace import Workspace
@@ -87,8 +89,9 @@ def _named(files: Files, index: int = 2) -> tuple[str, str]:
     return people[attempt["person_id"]], f"{datetime.fromisoformat(attempt['finished_at']):%Y-%m-%d}"
 
 
-def _refused(target: Target, tmp_path: Path, files: Files, *named: str, english: str = "") -> str:
-    with Workspace.open(**target.open_kwargs(), framework_path=SMALL) as ws:
+def _refused(target: Target, tmp_path: Path, files: Files, *named: str, english: str = "",
+             framework: Path = SMALL) -> str:
+    with Workspace.open(**target.open_kwargs(), framework_path=framework) as ws:
         before = dump_target(target)
         with pytest.raises(BundleError) as caught:
             import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
@@ -318,12 +321,14 @@ def test_an_answer_changed_under_its_result_is_refused(
 
 def test_a_result_from_an_engine_this_release_cannot_recompute_is_refused(
         hub: tuple[Files, dict[str, Any]], target: Target, tmp_path: Path) -> None:
+    later = str(int(ENGINE_VERSION) + 1)
+
     def newer(attempts: Records) -> None:
-        _result(lambda r: r.__setitem__("engine_version", "3"), 1)(attempts)
-        attempts[1]["engine_version"] = "3"
+        _result(lambda r: r.__setitem__("engine_version", later), 1)(attempts)
+        attempts[1]["engine_version"] = later
     files = _edit(hub[0], "attempts", newer)
     name, day = _named(files, 1)
-    en = _refused(target, tmp_path, files, name, day, "'3'")
+    en = _refused(target, tmp_path, files, name, day, f"'{later}'")
     assert "newer Digigram" in en and "Update" in en
 
 
@@ -332,6 +337,51 @@ def test_an_engine_version_that_differs_from_the_result_s_own_is_refused(
     files = _edit(hub[0], "attempts", lambda rs: rs[1].__setitem__("engine_version", None))
     name, day = _named(files, 1)
     _refused(target, tmp_path, files, name, day, english="engine version")
+
+
+def _partly_calibrated(folder: Path) -> Path:
+    """store_small.yaml with its level-A knowledge questions' parameters given (`irt`), as a calibration
+    writes them: a bank of measured and guessed items, where engine 3 widens the guessed ones."""
+    marker = "\n    kind: knowledge\n    level: A\n"
+    blocks = SMALL.read_text("utf-8").split("\n  - id: ")
+    blocks = [b.replace(marker, marker + "    irt: {a: 1.1, b: -2.2}\n") for b in blocks]
+    path = folder / "store_small_calibrated.yaml"
+    path.write_text("\n  - id: ".join(blocks), "utf-8")
+    assert itembank.bank_for(load_framework(path)).mixed
+    return path
+
+
+def test_results_engine_2_stored_on_a_partly_calibrated_framework_import_as_they_were(
+        target: Target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hub on the release before engine 3 stored results on a framework with some questions calibrated.
+    Engine 3 widens the other questions' curves there, so its figures for those answers differ; the
+    import recomputes each check by the rules of the engine that stored it: taken as they were, and the
+    same figures claimed as engine 3's are refused."""
+    framework = _partly_calibrated(tmp_path)
+    with monkeypatch.context() as m:  # the hub's quiz computes as engine 2 did
+        m.setattr(engine, "bank_for", lambda fw, version=ENGINE_VERSION: itembank.bank_for(fw, "2"))
+        results = make_hub(tmp_path / "hub", people=4, seed=3, framework=framework)
+        with Workspace.open(data_dir=tmp_path / "hub", framework_path=framework) as ws:
+            export_bundle(ws, tmp_path / "hub.zip", key=KEY)
+    assert len(results) == 6 and {r.engine_version for r in results.values()} == {"2"}
+    files = members(tmp_path / "hub.zip")
+
+    def claimed_as_now(attempts: Records) -> None:
+        for n, attempt in enumerate(attempts):
+            _result(lambda r: r.__setitem__("engine_version", ENGINE_VERSION), n)(attempts)
+            attempt["engine_version"] = ENGINE_VERSION
+    claimed = _edit(files, "attempts", claimed_as_now)
+    name, day = _named(claimed, 0)
+    en = _refused(target, tmp_path, claimed, name, day, framework=framework)
+    assert "do not follow from its answers" in en, en
+    with Workspace.open(**target.open_kwargs(), framework_path=framework) as ws:
+        report = import_bundle(ws, write_zip(tmp_path / "b.zip", files.items()), key=KEY)
+        assert report.added["attempts"] == len(results)
+        for attempt_id, result in results.items():
+            mine = ws.results_for(attempt_id)
+            assert mine.engine_version == "2" and mine.params_source == "mixed: 4 of 32 from the file"
+            assert {a: (r.level, r.band, r.theta, r.sd) for a, r in mine.areas.items()} == {
+                a: (r.level, r.band, r.theta, r.sd) for a, r in result.areas.items()}
 
 
 def test_a_question_given_twice_in_one_check_is_refused(
@@ -426,7 +476,7 @@ def test_a_check_without_a_stored_result_gets_one_computed_and_its_area_rows_rep
             (len(results), len(results))
         for attempt_id, result in results.items():
             mine = ws.results_for(attempt_id)
-            assert mine.engine_version == "2"
+            assert mine.engine_version == ENGINE_VERSION
             assert {a: (r.level, r.band, r.theta) for a, r in mine.areas.items()} == {
                 a: (r.level, r.band, r.theta) for a, r in result.areas.items()}
         again = import_bundle(ws, write_zip(tmp_path / "old.zip", older.items()), key=KEY)

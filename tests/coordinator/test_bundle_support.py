@@ -32,10 +32,11 @@ KEY = regional_key("Рівненська обласна бібліотека 202
 OTHER_KEY = regional_key("зовсім інша фраза для ключа")
 
 
-def make_hub(folder: Path, *, people: int = 4, hub: str = "Хаб Ірпінь", seed: int = 1) -> dict[str, Any]:
+def make_hub(folder: Path, *, people: int = 4, hub: str = "Хаб Ірпінь", seed: int = 1,
+             framework: Path = SMALL) -> dict[str, Any]:
     """A data folder with people who took checks (some twice) and saved plans; returns their results."""
     results: dict[str, Any] = {}
-    with Workspace.open(data_dir=folder, framework_path=SMALL) as ws:
+    with Workspace.open(data_dir=folder, framework_path=framework) as ws:
         for n in range(people):
             person = ws.create_person(f"Слухач {n} «{hub}»", hub=hub if n % 3 else "Хаб Буча",
                                       group=f"група {n % 2}", pin="1234" if n == 0 else None)

@@ -18,6 +18,7 @@ from digigram.core.engine import Quiz
 from digigram.core.errors import QuizError
 from digigram.core.framework import Framework
 from digigram.core.loader import load_framework
+from digigram.core.scoring import ENGINE_VERSION
 from tests.store.helpers import some_choice
 
 
@@ -94,7 +95,8 @@ def test_answers_that_cannot_belong_to_the_check_are_refused(framework: Framewor
 
 def test_a_result_stored_by_an_earlier_build_of_engine_2_recomputes_to_itself() -> None:
     """The committed check of tests/store/fixtures (stored by engine 2 when it was new). Should scoring
-    change without a new ENGINE_VERSION, every region would refuse every genuine bundle: this fails first."""
+    change without a new ENGINE_VERSION, every region would refuse every genuine bundle: this fails first.
+    Its framework is all guessed, where engine 3 computes as 2 did: only the version it writes differs."""
     from digigram.core.loader import load_framework_text
 
     fixture = json.loads((Path(__file__).parents[1] / "store" / "fixtures" / "attempts_engine2.json")
@@ -111,9 +113,13 @@ def test_a_result_stored_by_an_earlier_build_of_engine_2_recomputes_to_itself() 
         stored = json.loads(attempt["result"])
         assert stored["engine_version"] in rescore.RECOMPUTABLE
         pairs = [(a["item_id"], json.loads(a["choice"])) for a in answers]
-        check = rescore.CheckAnswers(fw, attempt["profile_id"], attempt["mode"], pairs, stored=stored)
+        check = rescore.CheckAnswers(fw, attempt["profile_id"], attempt["mode"], pairs, stored=stored,
+                                     engine_version=stored["engine_version"])
         assert rescore.difference(rescore.records([check])[0], stored) is None
         assert rescore.difference(rescore.exact_record(check, seed=attempt["seed"]), stored) is None
+        now = dataclasses.replace(check, engine_version=ENGINE_VERSION)
+        assert rescore.difference(rescore.records([now])[0], stored) == (
+            "engine_version", "2", ENGINE_VERSION)
 
 
 def test_a_stored_text_is_matched_to_the_byte_and_any_changed_figure_is_not(framework: Framework) -> None:

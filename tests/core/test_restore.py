@@ -82,7 +82,7 @@ def test_a_result_survives_its_record_exactly() -> None:
     result = quiz.result()
     record = json.loads(json.dumps(result_to_record(result)))
     assert result_from_record(record) == result
-    assert record["engine_version"] == "2" and record["params_source"] == "provisional"
+    assert record["engine_version"] == "3" and record["params_source"] == "provisional"
     with pytest.raises(DigigramError):
         result_from_record({**record, "format": 99})
 

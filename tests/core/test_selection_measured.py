@@ -75,8 +75,9 @@ def test_measured_items_get_more_of_the_answers() -> None:
 
 def test_checks_asked_before_the_preference_restore_unchanged() -> None:
     """An unfinished check and a finished one, asked by the old ranking (every item counted alike),
-    restore on the mixed bank with the same questions, the same question on screen and the same
-    results, although the mixed bank would now ask differently."""
+    restore on the mixed bank with the same questions and the same question on screen, although the
+    mixed bank would now ask differently; by the rules of engine 2, which stored such results, with the
+    same results too (engine 3 widens the guessed items' curves: test_guessed_items.py)."""
     _, mixed, measured = _versions()
     differs = [s for s in SEEDS if _run(mixed, s).answers != _run(measured, s).answers]
     assert differs, "the preference changes no sequence here: the test would prove nothing"
@@ -87,12 +88,15 @@ def test_checks_asked_before_the_preference_restore_unchanged() -> None:
         again = Quiz.restore(mixed, profile="librarian", mode="full", seed=seed, answers=old.answers,
                              pending=shown.id)
         assert again.answers == old.answers and again.next_item() == shown
-        assert again.result().areas == old.result().areas
-        assert again.result().competences == old.result().competences
+        as_then = Quiz.restore(mixed, profile="librarian", mode="full", seed=seed, answers=old.answers,
+                               pending=shown.id, engine_version="2")
+        assert as_then.result().areas == old.result().areas
+        assert as_then.result().competences == old.result().competences
 
         done = _run(measured, seed)
         assert done.finished
-        restored = Quiz.restore(mixed, profile="librarian", mode="full", seed=seed, answers=done.answers)
+        restored = Quiz.restore(mixed, profile="librarian", mode="full", seed=seed, answers=done.answers,
+                                engine_version="2")
         assert restored.finished
         assert restored.result().areas == done.result().areas
         assert restored.result().competences == done.result().competences

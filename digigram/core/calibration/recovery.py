@@ -43,13 +43,15 @@ def mark_measured(framework: Framework, measured: Collection[str]) -> Framework:
     would otherwise take for measurements (see `ItemBank.measured`); this says which ones are.
     """
     bank = bank_for(framework)
-    bank.measured[:] = [bool(bank.measured[i]) and it.id in measured for i, it in enumerate(bank.items)]
+    bank.set_measured(np.array(
+        [bool(bank.measured[i]) and it.id in measured for i, it in enumerate(bank.items)], dtype=bool))
     return framework
 
 
 def scored_params(framework: Framework) -> dict[str, ItemParams]:
+    """Each scored item's parameters as the framework gives them (its `irt`, or its level and kind)."""
     bank = bank_for(framework)
-    return {it.id: p for it, p in zip(bank.items, bank.params, strict=True) if p is not None}
+    return {it.id: p for it, p in zip(bank.items, bank.given, strict=True) if p is not None}
 
 
 def shift(params: ItemParams, *, by: float, slope_factor: float) -> ItemParams:

@@ -311,8 +311,9 @@ class Recompute:
             self.recomputed += 1
             # The usual case: the stored record is, to the byte, what the recompute writes (same engine
             # arithmetic on the hub's computer), and so are its area rows; nothing needs parsing.
-            if attempt.get("engine_version") == ENGINE_VERSION and attempt.get("params_source") == \
-                    bank_for(one.framework).params_source and isinstance(text, str) and found.matches(text) \
+            if attempt.get("engine_version") == one.engine_version and attempt.get("params_source") == \
+                    bank_for(one.framework, one.engine_version).params_source and isinstance(text, str) \
+                    and found.matches(text) \
                     and self._same_rows(attempt["id"], found.area_texts()):
                 self.same_text += 1
                 if self.summaries is not None:
@@ -320,7 +321,8 @@ class Recompute:
                 continue
             stored = self._stored(check, text)
             self._compare(check, CheckAnswers(one.framework, one.profile, one.mode, one.answers,
-                                              stored=stored), self._rows_of(attempt["id"]), found)
+                                              stored=stored, engine_version=one.engine_version),
+                          self._rows_of(attempt["id"]), found)
         self.seconds += time.perf_counter() - started
         if self.counted is not None:
             self.counted(len(batch))
@@ -347,7 +349,13 @@ class Recompute:
     def _answers_of(self, check: _Check) -> CheckAnswers:
         attempt = check.attempt
         fw = self.checker.framework(attempt["framework_hash"])
-        return CheckAnswers(fw, attempt["profile_id"] or None, attempt["mode"], check.answers)
+        # Recomputed by the rules of the engine that stored its result (`_stored` refuses one this
+        # release does not know); a check that came without a result gets this release's.
+        version = attempt.get("engine_version")
+        if attempt.get("result") is None or version not in RECOMPUTABLE:
+            version = ENGINE_VERSION
+        return CheckAnswers(fw, attempt["profile_id"] or None, attempt["mode"], check.answers,
+                            engine_version=version)
 
     def _stored(self, check: _Check, text: Any) -> Any:
         """The stored record parsed, its engine version one this release recomputes and the attempt's."""
