@@ -56,6 +56,25 @@ def test_items_under_the_minimum_keep_their_parameters(
     assert set(result.new_params()) == {r.item_id for r in result.items if r.n >= 100}
 
 
+def test_a_partly_calibrated_file_s_guessed_items_are_reported_and_kept_as_the_file_gives_them(
+        framework: Framework) -> None:
+    """The quiz widens a guessed item's curve beside measured ones (itembank.py); calibration starts from,
+    reports and keeps the parameters the file gives, never the widened ones, which no file holds."""
+    from digigram.core.itembank import bank_for
+
+    label = scored_params(framework)
+    mixed = with_params(framework, {k: p for k, p in label.items() if k.startswith("DOC.")})
+    bank = bank_for(mixed)
+    assert bank.mixed
+    result = calibrate(mixed, take_quiz(mixed, label, people=150, seed=5).responses, min_responses=100)
+    guessed = [r for r in result.items if not r.item_id.startswith("DOC.")]
+    kept = [r for r in guessed if not r.calibrated]
+    assert kept and len(kept) < len(guessed)  # some guessed items kept, some calibrated
+    for r in guessed:
+        assert r.old == label[r.item_id] and r.old.a > bank.params[bank.row[r.item_id]].a  # type: ignore[union-attr]
+    assert all(r.new == r.old for r in kept)
+
+
 def test_a_flat_item_is_flagged_for_its_slope(
     planted: tuple[CalibrationResult, dict[str, ItemParams], str, str],
 ) -> None:

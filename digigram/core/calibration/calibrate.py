@@ -212,7 +212,9 @@ def calibrate(
         for dim in DIMENSIONS:
             items = [it for it in framework.items_in_area(area.id) if it.scored and _dimension_of(it) == dim]
             if items:
-                parts.append(_Part(dim, items, {it.id: bank.params[bank.row[it.id]] for it in items},
+                # The parameters as the file (or the labels) gives them: not the quiz's widened curves
+                # of guessed items in a partly calibrated bank (itembank.py), which no file holds.
+                parts.append(_Part(dim, items, {it.id: bank.given[bank.row[it.id]] for it in items},
                                    groups.get((area.id, dim), []), n_by_item, min_responses, trusted))
         fitted = [p for p in parts if p.rows]
         if not any(any(p.written) for p in fitted):
