@@ -228,8 +228,11 @@ def _adaptive(
 
 def _respond(quiz: Quiz, bank: ItemBank, item: Item, ability: float, overrate: float,
              pick: random.Random, rng: np.random.Generator) -> None:
-    """Answer the question on screen as a person of this ability would (self-ratings `overrate` higher)."""
-    params = bank.params[bank.row[item.id]]
+    """Answer the question on screen as a person of this ability would (self-ratings `overrate` higher).
+
+    People answer by the parameters the file gives (`bank.given`): the simulation takes them as the
+    truth, also where the quiz scores a guessed item with a widened curve (itembank.py)."""
+    params = bank.given[bank.row[item.id]]
     if params is None:  # attitudes: any scale point, they are never scored
         cat = pick.randrange(bank.n_categories(item))
     else:
@@ -373,7 +376,7 @@ def _fixed_figures(
     said = wide.copy()
     n_said = np.zeros(m)
     for row in ratings:
-        params, table = bank.params[row], bank.loglik[row]
+        params, table = bank.given[row], bank.loglik[row]  # answered as the file says, scored as the quiz
         assert params is not None and table is not None
         k = area_ids.index(bank.items[row].area_id)
         cats = _sample(category_probs(params, theta[:, k] + shift), rng)
@@ -381,7 +384,7 @@ def _fixed_figures(
         n_said[k] += 1
     shown = wide.copy()
     for row in form:
-        params, table = bank.params[row], bank.loglik[row]
+        params, table = bank.given[row], bank.loglik[row]
         assert params is not None and table is not None
         k = area_ids.index(bank.items[row].area_id)
         cats = _sample(category_probs(params, theta[:, k]), rng)

@@ -126,3 +126,33 @@ def test_the_text_report_writes_percentages_as_english_does() -> None:
     text = format_report(simulate(fw, profile="librarian", examinees=20, seed=1, overraters=0.5))
     assert "50% rating themselves" in text
     assert re.search(r"highest item exposure \d+\.\d%$", text, re.MULTILINE), text.splitlines()[1:4]
+
+
+def test_simulated_people_answer_a_partly_calibrated_bank_by_the_file_s_parameters() -> None:
+    """Where the quiz scores a guessed item with a widened curve (beside measured items), simulated people
+    still answer it by the parameters the file gives: the simulation takes those as the truth. At an
+    ability above a steep guessed item, its widened curve would make them right less often."""
+    from digigram.core import simulation
+    from digigram.core.calibration.recovery import mark_measured, scored_params, with_params
+    from digigram.core.engine import Quiz
+    from digigram.core.irt import ItemParams, category_probs
+
+    fw = framework(n_areas=1, n_competences=1, knowledge_items=6)
+    params = scored_params(fw)
+    measured = {i: p for i, p in params.items() if i.endswith("-K0")}
+    steep = {i: ItemParams(a=3.0, b=p.b, c=p.c) for i, p in params.items() if i.endswith("-K1")}
+    # A steep guess, given as the benchmarks give theirs: in an `irt` block, then said to be a guess.
+    mixed = mark_measured(with_params(fw, {**measured, **steep}), measured)
+    bank = bank_for(mixed)
+    guessed = next(it for it in bank.items if it.id in steep)
+    given, widened = bank.given[bank.row[guessed.id]], bank.params[bank.row[guessed.id]]
+    assert given is not None and widened is not None and widened.a < given.a
+    ability = given.b + 1.0
+    rights = 0
+    for n in range(4000):
+        quiz = Quiz.restore(mixed, profile=None, mode="full", seed=n, answers=(), pending=guessed.id)
+        simulation._respond(quiz, bank, guessed, ability, 0.0, random.Random(n), np.random.default_rng(n))
+        rights += quiz.answers[-1][1] in {i for i, o in enumerate(guessed.options) if o.score == 1}
+    by_file = float(category_probs(given, ability)[1, 0])
+    assert rights / 4000 == pytest.approx(by_file, abs=0.02)
+    assert float(category_probs(widened, ability)[1, 0]) < by_file - 0.04
