@@ -147,5 +147,16 @@ def framework(
     )
 
 
+def partly_measured() -> tuple[Framework, Framework, Framework]:
+    """One bank's parameters three ways: all provisional (no `irt`), the K1, K3 and S0 items of each
+    competence measured (given as `irt`, at the same values), and all measured."""
+    from digigram.core.calibration.recovery import scored_params, with_params
+
+    fw = framework(n_areas=2, n_competences=2, self_ratings=3, knowledge_items=8)
+    params = scored_params(fw)
+    some = {i: p for i, p in params.items() if i.endswith(("-K1", "-K3", "-S0"))}
+    return fw, with_params(fw, some, version="mixed"), with_params(fw, params, version="measured")
+
+
 def profile(pid: str, target: str, targets: Mapping[str, str] | None = None) -> Profile:
     return Profile(pid, text(pid), target, dict(targets or {}))

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from factory import framework
+from factory import partly_measured
 
-from digigram.core.calibration.recovery import scored_params, with_params
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework
 from digigram.core.irt import ItemParams, category_probs, widened
@@ -53,16 +52,8 @@ def test_a_widened_curve_rises_at_its_centre_as_the_average_of_the_shifted_guess
     assert graded.a == flat.a and graded.thresholds == (-1.0, 0.0, 1.0)
 
 
-def _versions() -> tuple[Framework, Framework, Framework]:
-    """The same parameters as a bank all guessed, one partly measured (K1, K3, S0) and one all measured."""
-    fw = framework(n_areas=2, n_competences=2, self_ratings=3, knowledge_items=8)
-    params = scored_params(fw)
-    some = {i: p for i, p in params.items() if i.endswith(("-K1", "-K3", "-S0"))}
-    return fw, with_params(fw, some, version="mixed"), with_params(fw, params, version="measured")
-
-
 def test_only_a_partly_measured_bank_widens_and_only_its_guessed_items() -> None:
-    provisional, mixed, measured = _versions()
+    provisional, mixed, measured = partly_measured()
     bank = bank_for(mixed)
     assert bank.mixed and bank.engine_version == "3"
     guessed = [i for i, it in enumerate(bank.items) if it.scored and it.irt is None]
@@ -81,7 +72,7 @@ def test_only_a_partly_measured_bank_widens_and_only_its_guessed_items() -> None
 def test_answers_to_guessed_questions_place_a_level_less_surely_beside_measured_ones() -> None:
     """The same answers, given to questions still on their guesses, leave a wider estimate under engine 3
     than under engine 2 in a partly measured bank, and the same where nothing is measured."""
-    provisional, mixed, _ = _versions()
+    provisional, mixed, _ = partly_measured()
     bank = bank_for(mixed)
     area = bank.framework.areas[0].id
     guessed = [it for it in bank.items if it.area_id == area and it.kind == "knowledge" and it.irt is None]

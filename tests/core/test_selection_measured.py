@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from factory import framework
+from factory import partly_measured
 
-from digigram.core.calibration.recovery import scored_params, with_params
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework, Item
 from digigram.core.selection import FULL
@@ -26,15 +25,12 @@ def _run(fw: Framework, seed: int, limit: int = 10**6) -> Quiz:
 
 
 def _versions() -> tuple[Framework, Framework, Framework]:
-    """The same parameters three ways: all provisional (no `irt`), some measured, all measured.
+    """The same parameters all provisional, partly measured and all measured (`factory.partly_measured`).
 
     K0 and K3 of a competence sit at the same level, so their parameters are equal; only K3 (and K1,
     and one self-rating) is given as measured in the mixed version.
     """
-    fw = framework(n_areas=2, n_competences=2, self_ratings=3, knowledge_items=8)
-    params = scored_params(fw)
-    some = {i: p for i, p in params.items() if i.endswith(("-K1", "-K3", "-S0"))}
-    return fw, with_params(fw, some, version="mixed"), with_params(fw, params, version="measured")
+    return partly_measured()
 
 
 def test_a_bank_all_provisional_or_all_measured_asks_as_before() -> None:
