@@ -163,10 +163,12 @@ def _old_finished_check(data_dir: Path, framework_path: Path) -> tuple[Any, Any]
 
 
 def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> None:
-    """Old finished attempts get their result computed once from their answers as given, and stored."""
+    """Old finished attempts get their result computed once from their answers as given, and stored,
+    marked with the engine that computed it: this release's, as the migration runs now."""
     import json as json_
 
     from digigram.core.result_record import result_from_record
+    from digigram.core.scoring import ENGINE_VERSION
     from tests.store.conftest import SMALL
 
     fw, quiz = _old_finished_check(data_dir, SMALL)
@@ -183,7 +185,7 @@ def test_revision_0004_stores_results_of_finished_attempts(data_dir: Path) -> No
     record, engine, source = con.execute(
         "SELECT result, engine_version, params_source FROM attempt").fetchone()
     stored = result_from_record(json_.loads(record))
-    assert (engine, source) == ("2", stored.params_source) and engine == stored.engine_version
+    assert (engine, source) == (ENGINE_VERSION, stored.params_source) and engine == stored.engine_version
     expected = quiz.result()
     assert {a: (r.theta, r.level, r.said) for a, r in stored.areas.items()} == {
         a: (r.theta, r.level, r.said) for a, r in expected.areas.items()}
