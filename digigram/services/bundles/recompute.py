@@ -335,14 +335,15 @@ class Recompute:
         attempt = check.attempt
         try:
             quiz = Quiz.restore(one.framework, profile=one.profile, mode=one.mode, seed=attempt["seed"],
-                                exclude=attempt["excluded"] or (), answers=one.answers)
+                                exclude=attempt["excluded"] or (), answers=one.answers,
+                                engine_version=one.engine_version)
         except QuizError:
             return  # made after the write, which says what is wrong
         text = found.text(quiz.finished, quiz.stops)
         if text is None:
             return
         areas = found.area_texts()
-        self.made.add(attempt["id"], text, bank_for(one.framework).params_source, areas)
+        self.made.add(attempt["id"], text, bank_for(one.framework, one.engine_version).params_source, areas)
         if self.summaries is not None:
             self.summaries.add(attempt["id"], check.answers, areas, found.competences())
 
@@ -366,9 +367,9 @@ class Recompute:
         if stored.get("engine_version") not in RECOMPUTABLE:
             raise self._refuse(check, N_(
                 "its results were computed by engine version {version}, which this Digigram cannot "
-                "recompute (it knows version {known}): the bundle comes from a newer Digigram. Update "
+                "recompute (it knows versions {known}): the bundle comes from a newer Digigram. Update "
                 "Digigram on this computer, then import the bundle again",
-                version=repr(stored.get("engine_version")), known=ENGINE_VERSION))
+                version=repr(stored.get("engine_version")), known=", ".join(sorted(RECOMPUTABLE, key=int))))
         if version != stored.get("engine_version") or source != stored.get("params_source"):
             raise self._refuse(check, N_(
                 "its engine version or parameter source ({version}, {source}) differs from the one in "
