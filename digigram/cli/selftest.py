@@ -85,7 +85,7 @@ def _simulated_choice(framework: Any, item: Any, rng: random.Random, np_rng: Any
     from digigram.core.simulation import choice_for
 
     bank = bank_for(framework)
-    params = bank.params[bank.row[item.id]]
+    params = bank.given[bank.row[item.id]]  # the file's parameters, as `digigram simulate` answers
     if params is None:
         category = rng.randrange(bank.n_categories(item))
     else:

@@ -116,7 +116,8 @@ class ItemBank:
         (`irt.widened`) by the uncertainty of its guess, so that it weighs less beside measured ones
         when the level is placed and when the quiz decides it has asked enough. A bank all guessed or
         all measured keeps the curves as given. The selection also prefers measured items in a mixed
-        bank (selection.py)."""
+        bank (selection.py). Called again (the benchmarks say which guesses given as `irt` are guesses),
+        it must come before any quiz or recompute uses the bank: their caches are not rebuilt."""
         self.measured: NDArray[np.bool_] = measured
         self.mixed = bool(measured.any()) and not bool(measured[self.is_self | self.is_shown].all())
         widen = self.mixed and int(self.engine_version) >= WIDENED_FROM
