@@ -441,10 +441,11 @@ def main(argv: list[str] | None = None) -> None:
 def verdict(what: str, diff: float, se: float) -> str:
     """One comparison against the target, with the difference's SE and its 95 % interval."""
     low, high = diff - 1.96 * se, diff + 1.96 * se
-    line = (f"±1-level accuracy, {what}: {diff:+.1f} points, paired SE {se:.2f} (95 % {low:+.1f} to "
+    # More decimals than the SE warrants: a difference right at the target read "−1.0 … MISSED by 0.0".
+    line = (f"±1-level accuracy, {what}: {diff:+.2f} points, paired SE {se:.2f} (95 % {low:+.1f} to "
             f"{high:+.1f}; target: within {TARGET_POINTS:.0f})")
     if -diff > TARGET_POINTS:
-        return line + f"  MISSED by {-diff - TARGET_POINTS:.1f} points"
+        return line + f"  MISSED by {-diff - TARGET_POINTS:.3f} points"
     return line + ("  met" if -low <= TARGET_POINTS else "  met on the estimate, not surely")
 
 
