@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from factory import partly_measured
 
+from digigram.core.calibration.recovery import shift
 from digigram.core.engine import Quiz
 from digigram.core.framework import Framework
 from digigram.core.irt import ItemParams, category_probs, widened
@@ -23,17 +24,11 @@ def _centre_slope_of_average(p: ItemParams, w: float, centre: float) -> float:
     shifts = -w + (np.arange(4000) + 0.5) * (2 * w / 4000)
 
     def averaged(theta: float) -> float:
-        rows = [category_probs(_moved(p, u), theta)[:, 0] for u in shifts]
+        rows = [category_probs(shift(p, by=u, slope_factor=1.0), theta)[:, 0] for u in shifts]
         return float(np.mean([1.0 - r[0] for r in rows]))
 
     h = 1e-4
     return (averaged(centre + h) - averaged(centre - h)) / (2 * h)
-
-
-def _moved(p: ItemParams, u: float) -> ItemParams:
-    if p.thresholds is None:
-        return ItemParams(a=p.a, b=p.b + u, c=p.c)
-    return ItemParams(a=p.a, thresholds=tuple(t + u for t in p.thresholds))
 
 
 @pytest.mark.parametrize("a", [0.5, 1.2, 2.4, 4.0])

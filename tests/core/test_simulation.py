@@ -13,7 +13,7 @@ from factory import framework, knowledge, scenario
 
 from digigram.cli.main import main
 from digigram.cli.simulate import format_report
-from digigram.core.itembank import bank_for, score_answer
+from digigram.core.itembank import bank_for, correct_options, score_answer
 from digigram.core.simulation import abilities, choice_for, fixed_form, simulate
 
 MINIMAL = str(Path(__file__).parents[1] / "frameworks" / "minimal.yaml")
@@ -148,11 +148,12 @@ def test_simulated_people_answer_a_partly_calibrated_bank_by_the_file_s_paramete
     given, widened = bank.given[bank.row[guessed.id]], bank.params[bank.row[guessed.id]]
     assert given is not None and widened is not None and widened.a < given.a
     ability = given.b + 1.0
+    right = set(correct_options(guessed))
     rights = 0
     for n in range(4000):
         quiz = Quiz.restore(mixed, profile=None, mode="full", seed=n, answers=(), pending=guessed.id)
         simulation._respond(quiz, bank, guessed, ability, 0.0, random.Random(n), np.random.default_rng(n))
-        rights += quiz.answers[-1][1] in {i for i, o in enumerate(guessed.options) if o.score == 1}
+        rights += quiz.answers[-1][1] in right
     by_file = float(category_probs(given, ability)[1, 0])
     assert rights / 4000 == pytest.approx(by_file, abs=0.02)
     assert float(category_probs(widened, ability)[1, 0]) < by_file - 0.04
