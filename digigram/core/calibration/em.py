@@ -59,6 +59,9 @@ class DimensionData:
     slope_sd: Array | None = None  # per item: the slope prior's SD on a; None: Priors.slope_sd for all
     kinds: tuple[str, ...] = ()  # per item, for priors pooled by kind
     written: NDArray[np.bool_] | None = None  # per item: enough answers for its estimate to be kept
+    # per person, what the other areas' answers predict of this dimension, standardised (mean 0,
+    # SD 1); the fit then regresses the latent on it (latent_regression_factor). None: no predictor.
+    covariate: Array | None = None
 
     def slope_sds(self, priors: Priors) -> Array:
         if self.slope_sd is None:
@@ -92,6 +95,7 @@ class DimensionFit:
     grid: Array
     history: list[float] = field(default_factory=list)
     correlation: float | None = None  # with the area's other dimension, when fitted together
+    regression: float | None = None  # the latent's correlation with the covariate, when it has one
 
 
 def _prior_weights(grid: Array) -> Array:
@@ -179,13 +183,29 @@ def best_correlation(n: float, s11: float, s22: float, s12: float) -> float:
     return candidates[int(np.argmax(values))]
 
 
+def latent_regression_factor(covariate: Array, beta: float, grid: Array) -> Array:
+    """log N(θ; β·x, 1 − β²) − log N(θ; 0, 1) per person and node, (persons, Q).
+
+    A latent regression on one standardised predictor x: given x the latent is N(β·x, 1 − β²), so
+    over people it stays N(0, 1) and the scale is the one the quiz assumes. Multiplying the N(0, 1)
+    prior (or the two dimensions' bivariate one) by this factor turns it into the conditional one
+    without changing how the rest of the E-step sums."""
+    x, t = covariate[:, None], grid[None, :]
+    rest = 1.0 - beta**2
+    return np.asarray(-((t - beta * x) ** 2) / (2 * rest) - 0.5 * np.log(rest) + 0.5 * t**2)
+
+
 def area_e_step(
     dims: Sequence[DimensionData], psis: Sequence[Sequence[Array]], layouts: Sequence[_Layout],
-    grid: Array, rho: float,
+    grid: Array, rho: float, betas: Sequence[float] | None = None,
 ) -> tuple[list[Array], list[Array], float, float]:
     """Posteriors per dimension (persons, Q), pseudo-counts per dimension, the marginal
-    log-likelihood and the correlation that best fits the posteriors (2-D only, else 0)."""
+    log-likelihood and the correlation that best fits the posteriors (2-D only, else 0).
+    `betas`: per dimension, its regression on its covariate (used where the data have one)."""
     logs = [person_log_likelihood(d, p, lay, grid) for d, p, lay in zip(dims, psis, layouts, strict=True)]
+    for k, d in enumerate(dims):
+        if d.covariate is not None and betas is not None:
+            logs[k] = logs[k] + latent_regression_factor(d.covariate, betas[k], grid)
     n = dims[0].n_persons
     if len(dims) == 1:
         joint = logs[0] + np.log(_prior_weights(grid))[None, :]
@@ -363,6 +383,19 @@ def fit_dimension(
     return fit_area([data], priors=priors, grid=grid, max_iter=max_iter, tol=tol)[0]
 
 
+# An area's EM state: parameters per dimension, the dimensions' correlation, each one's regression.
+State = tuple[list[list[Array]], float, list[float]]
+
+
+def _best_regression(data: DimensionData, posterior: Array, grid: Array) -> float:
+    """The M-step for a dimension's regression on its covariate: with both standardised it is the
+    correlation of a bivariate normal, one variable observed and the other known by its posterior."""
+    assert data.covariate is not None
+    x = data.covariate
+    mean = posterior @ grid
+    return best_correlation(float(x.size), float(x @ x), float((posterior @ grid**2).sum()), float(x @ mean))
+
+
 def fit_area(
     dims: Sequence[DimensionData],
     *,
@@ -389,15 +422,19 @@ def fit_area(
     layouts = [_Layout(d, grid.size) for d in dims]
     frees = [[int(j) for j in np.flatnonzero(d.free)] for d in dims]
     two = len(dims) == 2
+    regressed = [k for k, d in enumerate(dims) if d.covariate is not None]
     history: list[float] = []
     steps = 0
 
-    def em(state: tuple[list[list[Array]], float]) -> tuple[tuple[list[list[Array]], float], float]:
+    def em(state: State) -> tuple[State, float]:
         """One EM step; also the log-posterior at the starting point."""
         nonlocal steps
         steps += 1
-        psis, rho = state
-        _, counts, marginal, new_rho = area_e_step(dims, psis, layouts, grid, rho)
+        psis, rho, betas = state
+        posteriors, counts, marginal, new_rho = area_e_step(dims, psis, layouts, grid, rho, betas)
+        new_betas = list(betas)
+        for k in regressed:
+            new_betas[k] = _best_regression(dims[k], posteriors[k], grid)
         out = []
         for d, psi, lay, cnt in zip(dims, psis, layouts, counts, strict=True):
             new_psi = list(psi)
@@ -409,15 +446,15 @@ def fit_area(
                     new_psi[r] = new[i]
             out.append(new_psi)
         value = marginal + sum(_log_prior(d, p, priors) for d, p in zip(dims, psis, strict=True))
-        return (out, new_rho if two and correlation is None else rho), value
+        return (out, new_rho if two and correlation is None else rho, new_betas), value
 
-    def flat(state: tuple[list[list[Array]], float]) -> Array:
-        psis, rho = state
+    def flat(state: State) -> Array:
+        psis, rho, betas = state
         parts = [psis[k][j] for k in range(len(dims)) for j in frees[k]]
-        parts.append(np.array([np.arctanh(rho)]))
+        parts.append(np.arctanh(np.array([rho] + [betas[k] for k in regressed])))
         return np.concatenate(parts)
 
-    def unflat(x: Array, like: tuple[list[list[Array]], float]) -> tuple[list[list[Array]], float]:
+    def unflat(x: Array, like: State) -> State:
         psis = [list(p) for p in like[0]]
         at = 0
         for k in range(len(dims)):
@@ -425,12 +462,15 @@ def fit_area(
                 size = psis[k][j].size
                 psis[k][j] = x[at : at + size].copy()
                 at += size
-        return psis, float(np.tanh(x[at]))
+        betas = list(like[2])
+        for i, k in enumerate(regressed):
+            betas[k] = float(np.tanh(x[at + 1 + i]))
+        return psis, float(np.tanh(x[at])), betas
 
     start = [[p.astype(float).copy() for p in d.start] for d in dims]
-    state: tuple[list[list[Array]], float] = (start, 0.5 if correlation is None else correlation)
+    state: State = (start, 0.5 if correlation is None else correlation, [0.0] * len(dims))
     if not two:
-        state = (state[0], 0.0)
+        state = (state[0], 0.0, state[2])
     converged = False
     while steps < max_iter:
         s1, v0 = em(state)
@@ -442,7 +482,8 @@ def fit_area(
         if np.linalg.norm(v) > 1e-12:
             alpha = min(-float(np.linalg.norm(r) / np.linalg.norm(v)), -1.0)
             trial = unflat(f0 - 2 * alpha * r + alpha**2 * v, state)
-            if abs(trial[1]) < RHO_BOUND and all(_usable(d, p) for d, p in zip(dims, trial[0], strict=True)):
+            inside = max(abs(trial[1]), *map(abs, trial[2])) < RHO_BOUND
+            if inside and all(_usable(d, p) for d, p in zip(dims, trial[0], strict=True)):
                 s3, vt = em(trial)
                 if vt >= v1:
                     history.append(vt)
@@ -454,13 +495,13 @@ def fit_area(
         if change < tol:
             converged = True
             break
-    psis, rho = state
-    posteriors, counts, marginal, _ = area_e_step(dims, psis, layouts, grid, rho)
+    psis, rho, betas = state
+    posteriors, counts, marginal, _ = area_e_step(dims, psis, layouts, grid, rho, betas)
     history.append(marginal + sum(_log_prior(d, p, priors) for d, p in zip(dims, psis, strict=True)))
     fits = []
-    for d, psi, post, cnt in zip(dims, psis, posteriors, counts, strict=True):
+    for k, (d, psi, post, cnt) in enumerate(zip(dims, psis, posteriors, counts, strict=True)):
         se = standard_errors(d, psi, post, priors, grid)
         per_item = [cnt[j, : int(d.m[j]) + 1] for j in range(len(psi))]
         fits.append(DimensionFit(psi, se, per_item, post, marginal, steps, converged, grid, history,
-                                 rho if two else None))
+                                 rho if two else None, betas[k] if k in regressed else None))
     return fits
