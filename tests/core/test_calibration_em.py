@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from digigram.core.calibration.em import (
     LOG_SLOPE_RANGE,
     DimensionData,
+    DimensionFit,
     Priors,
     _Layout,
     area_e_step,
@@ -289,3 +290,83 @@ def test_an_item_answered_against_ability_ends_at_the_lowest_slope_instead_of_fa
     slope = math.exp(fit.psi[2][0])
     assert np.all(np.isfinite(fit.psi[2])) and slope < 0.05
     assert math.log(slope) >= LOG_SLOPE_RANGE[0] - 1e-12
+
+
+def test_a_latent_regression_e_step_equals_the_conditional_prior_summed_over_the_product_grid() -> None:
+    """The shown dimension regressed on a covariate x: each person's prior is N(βx, 1 − β²) on it and
+    the self-ratings' dimension follows it with correlation rho, summed here node by node."""
+    first, second = _two_dimension_data(seed=6, n=30, rho=0.6)
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal(30)
+    first = replace(first, covariate=x)
+    beta, rho = 0.55, 0.6
+    psis = [[np.array([math.log(1.3), 0.2])] * 4, [np.array([math.log(0.8), -0.7, 0.9])] * 4]
+    grid = np.linspace(-4, 4, 41)
+    posteriors, _, marginal, _ = area_e_step(
+        [first, second], psis, [_Layout(first, grid.size), _Layout(second, grid.size)], grid, rho,
+        [beta, 0.0])
+    step = grid[1] - grid[0]
+    expected_total = 0.0
+    for i in range(30):
+        # N(a; βx, 1 − β²) · N(b; rho·a, 1 − rho²), as densities times the cell area.
+        prior = np.array([[
+            math.exp(-((a - beta * x[i]) ** 2) / (2 * (1 - beta**2))) / math.sqrt(2 * math.pi * (1 - beta**2))
+            * math.exp(-((b - rho * a) ** 2) / (2 * (1 - rho**2))) / math.sqrt(2 * math.pi * (1 - rho**2))
+            * step * step for b in grid] for a in grid])
+        like = np.ones((grid.size, grid.size))
+        for data, axis, kind, (log_a, *loc) in (
+            (first, 0, "3pl", psis[0][0]), (second, 1, "grm", psis[1][0])
+        ):
+            for o in np.flatnonzero(data.person == i):
+                params = (math.exp(log_a), *loc, 0.2) if kind == "3pl" else (math.exp(log_a), *loc)
+                row = np.array([ref_probs(kind, params, float(t))[data.category[o]] for t in grid])
+                like *= row[:, None] if axis == 0 else row[None, :]
+        joint = like * prior
+        expected_total += math.log(joint.sum())
+        assert posteriors[0][i] == pytest.approx(joint.sum(axis=1) / joint.sum(), abs=1e-12)
+        assert posteriors[1][i] == pytest.approx(joint.sum(axis=0) / joint.sum(), abs=1e-12)
+    # Equal up to the tails: the E-step normalises the bivariate weights over the grid, which leaves
+    # out the mass beyond ±4 (about 1e-4 per person); the densities here leave it out as it is.
+    assert marginal == pytest.approx(expected_total, rel=1e-4)
+
+
+def _regressed_data(seed: int, n: int, beta: float) -> tuple[DimensionData, Array]:
+    """Two of four right-or-wrong items each, answered by people whose ability a covariate predicts."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(n)
+    theta = beta * x + math.sqrt(1 - beta**2) * rng.standard_normal(n)
+    params = [(1.2, -0.8), (1.6, -0.1), (0.9, 0.5), (2.0, 1.1)]
+    person, item, category = [], [], []
+    for i, t in enumerate(theta):
+        for j in rng.choice(len(params), size=2, replace=False):
+            a, b = params[j]
+            person.append(i)
+            item.append(int(j))
+            category.append(int(rng.random() < 1 / (1 + math.exp(-a * (t - b)))))
+    data = DimensionData(
+        item_ids=tuple(f"i{j}" for j in range(4)), m=np.ones(4, dtype=np.intp),
+        start=[np.array([0.0, 0.0])] * 4, c=np.zeros(4), free=np.ones(4, dtype=bool),
+        slope_prior=np.zeros(4), person=np.array(person), item=np.array(item),
+        category=np.array(category), n_persons=n,
+    )
+    return data, x
+
+
+def test_a_latent_regression_recovers_the_covariate_s_strength_and_keeps_the_scale() -> None:
+    data, x = _regressed_data(seed=21, n=3000, beta=0.7)
+    fit = fit_area([replace(data, covariate=x)])[0]
+    alone = fit_area([data])[0]
+    assert fit.converged
+    assert fit.regression == pytest.approx(0.7, abs=0.06)
+    assert alone.regression is None
+    # The latent stays N(0, 1) over people: the scale the level cuts are on.
+    means = fit.posterior @ fit.grid
+    assert abs(means.mean()) < 0.06
+    assert float((fit.posterior @ fit.grid**2).mean()) == pytest.approx(1.0, abs=0.08)
+    # People are seen more sharply: their posterior SD shrinks with what the covariate tells.
+    assert _mean_posterior_sd(fit) < _mean_posterior_sd(alone) - 0.05
+
+
+def _mean_posterior_sd(fit: DimensionFit) -> float:
+    means = fit.posterior @ fit.grid
+    return float(np.sqrt(np.clip(fit.posterior @ fit.grid**2 - means**2, 0, None)).mean())

@@ -1,11 +1,21 @@
-"""Slope priors pooled by kind: which items count, the centre, the spread and its bounds."""
+"""What one area's fit takes from the others: slope priors pooled by kind (which items count, the
+centre, the spread and its bounds) and each person's prediction from the other areas."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, cast
 
 import numpy as np
 import pytest
 
-from digigram.core.calibration.calibrate import POOL_MIN_ITEMS, POOL_SPREAD, _AreaFit, pooled_slope_priors
+from digigram.core.calibration.calibrate import (
+    POOL_MIN_ITEMS,
+    POOL_SPREAD,
+    _AreaFit,
+    other_areas_predictors,
+    pooled_slope_priors,
+)
 from digigram.core.calibration.em import GRID, DimensionData, DimensionFit, Priors
 
 
@@ -20,7 +30,7 @@ def _area(slopes: list[float], kinds: list[str], written: list[bool], free: list
     psi = [np.array([np.log(a), 0.0]) for a in slopes]
     se: list[np.ndarray | None] = [np.array([0.1, 0.1]) if f else None for f in free]
     fit = DimensionFit(psi, se, [np.zeros((2, GRID.size))] * n, np.zeros((0, GRID.size)), 0.0, 1, True, GRID)
-    return _AreaFit("A", [], [], [data], [fit])
+    return _AreaFit("A", [], [], [data], [fit], {})
 
 
 def test_the_centre_and_spread_come_from_well_answered_estimated_items_only() -> None:
@@ -47,3 +57,35 @@ def test_the_spread_stays_within_its_bounds() -> None:
     assert pooled["knowledge"][1] == POOL_SPREAD[1]  # never narrower than the weak prior would allow
     # A weak prior narrower than the upper bound is the cap.
     assert pooled_slope_priors([wide], Priors(slope_sd=0.5))["knowledge"][1] == 0.5
+
+
+def _fitted_area(area_id: str, means: dict[str, list[float]], *, reverse: bool = False) -> _AreaFit:
+    """An area whose people p0, p1, … sit at known nodes, per dimension; `reverse` lists them last first."""
+    order = list(range(len(next(iter(means.values())))))[:: -1 if reverse else 1]
+    people = {f"p{i}": row for row, i in enumerate(order)}
+    parts: list[Any] = []
+    fits = []
+    for dim, values in means.items():
+        posterior = np.zeros((len(order), GRID.size))
+        for i, v in enumerate(values):
+            posterior[people[f"p{i}"], int(np.argmin(np.abs(GRID - v)))] = 1.0
+        parts.append(SimpleNamespace(dim=dim))
+        fits.append(DimensionFit([], [], [], posterior, 0.0, 1, True, GRID))
+    return _AreaFit(area_id, cast(Any, parts), cast(Any, parts), [], fits, people)
+
+
+def test_each_person_s_prediction_comes_from_their_own_answers_in_the_other_areas() -> None:
+    """Area A's shown latent is exactly B's plus C's for every person; B lists its people in the
+    opposite order, so a prediction matched by row instead of by attempt would come out wrong."""
+    b = [float(GRID[i]) for i in (20, 31, 25, 40, 28, 35)]
+    c = [float(GRID[i]) for i in (33, 27, 30, 22, 36, 29)]
+    a = [x + y for x, y in zip(b, c, strict=True)]
+    areas = [_fitted_area("A", {"shown": a, "self": [0.0] * 6}),
+             _fitted_area("B", {"shown": b}, reverse=True), _fitted_area("C", {"shown": c})]
+    predicted = other_areas_predictors(areas)
+    shown, said = predicted["A"]
+    assert said is None  # self-ratings follow the shown latent within the area
+    assert shown is not None
+    expected = (np.array(a) - np.mean(a)) / np.std(a)
+    assert shown == pytest.approx(expected, abs=1e-9)
+    assert predicted["B"][0] is not None and predicted["C"][0] is not None

@@ -430,12 +430,12 @@ def test_writing_the_new_version_is_shown_as_a_stage_of_its_own(
     run_calibration(framework_file, out=out, data_dir=data_dir, min_responses=100,
                     progress=lambda stage, done, total: seen.append((stage, done, total, out.exists())))
     assert seen[-1] == ("write", 0, 0, False)  # said before the file is made, after the fit
-    assert ("fit", 4, 4, False) in seen
+    assert ("fit", 6, 6, False) in seen  # two areas, three fits each (weak priors, pooled, other areas)
     out.unlink()
     code = main(["calibrate", "--framework", str(framework_file), "--data-dir", str(data_dir),
                  "--out", str(out), "--min-responses", "100", "--lang", "uk"])
     assert code == 0
-    assert capsys.readouterr().err.splitlines()[-2:] == ["калібрую сфери: 4/4",
+    assert capsys.readouterr().err.splitlines()[-2:] == ["калібрую сфери: 6/6",
                                                          "записую нову версію й перевіряю її"]
 
 
