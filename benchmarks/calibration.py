@@ -277,8 +277,12 @@ def diagnose(framework: Framework, provisional: Framework, sim: SimulatedPeople,
           f"calibrated in {time.perf_counter() - start:.1f} s:")
     print("\n".join("  " + line for line in targets(randomised, truth)[:1]))
     print("\n".join(bias_by_kind(randomised, truth)))
-    weak = calibrate(provisional, sim.responses, min_responses=200, anchors=(), pool_slopes=False)
-    print("the adaptive answers with the weak slope prior only (no pooling by kind):")
+    alone = calibrate(provisional, sim.responses, min_responses=200, anchors=(), across_areas=False)
+    print("the adaptive answers, each area fitted on its own answers only (no regression on the others):")
+    print("\n".join("  " + line for line in targets(alone, truth)[:1]))
+    weak = calibrate(provisional, sim.responses, min_responses=200, anchors=(), pool_slopes=False,
+                     across_areas=False)
+    print("the same with the weak slope prior only (no pooling by kind):")
     print("\n".join("  " + line for line in targets(weak, truth)[:1]))
     print()
 
@@ -296,7 +300,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--big", type=int, default=25_000, help="people for the second timing (0: skip)")
     parser.add_argument("--export", type=Path, help="write the recovery answers to this .npz")
     parser.add_argument("--diagnose", action="store_true",
-                        help="also: true abilities known, a random design, the error's sign, no pooling")
+                        help="also: true abilities known, a random design, the error's sign, "
+                             "no other areas, no pooling")
     parser.add_argument("--big-only", action="store_true", help="only the --big timing and recovery")
     parser.add_argument("--seed", type=int, default=0,
                         help="another world: other true parameters, guesses and people (0: the usual one)")
@@ -348,9 +353,11 @@ def main(argv: list[str] | None = None) -> None:
         diagnose(framework, provisional, sim, truth, result)
 
     start = time.perf_counter()
-    apart = calibrate(provisional, sim.responses, min_responses=200, anchors=(), together=False)
-    print(f"the same answers, each area's self-ratings and shown answers fitted apart (the model PyPI's "
-          f"mirt can fit; benchmarks/calibration_mirt.py): {time.perf_counter() - start:.1f} s")
+    apart = calibrate(provisional, sim.responses, min_responses=200, anchors=(), together=False,
+                      across_areas=False)
+    print(f"the same answers, each area's self-ratings and shown answers fitted apart, nothing from the "
+          f"other areas (the model PyPI's mirt can fit; benchmarks/calibration_mirt.py): "
+          f"{time.perf_counter() - start:.1f} s")
     print("\n".join(targets(apart, truth)[:1]))
     print()
 
