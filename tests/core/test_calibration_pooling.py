@@ -89,3 +89,17 @@ def test_each_person_s_prediction_comes_from_their_own_answers_in_the_other_area
     expected = (np.array(a) - np.mean(a)) / np.std(a)
     assert shown == pytest.approx(expected, abs=1e-9)
     assert predicted["B"][0] is not None and predicted["C"][0] is not None
+
+
+
+def test_areas_that_tell_nothing_about_a_person_give_no_prediction_and_no_error() -> None:
+    """Each check a single area (A's people took no other area), and an area whose people all sit at
+    the mean (C): the others' columns say nothing, so the fit goes on without a predictor instead
+    of failing on a singular system; B, sharing people with C only, is predicted from nothing either."""
+    first = _fitted_area("A", {"shown": [float(GRID[i]) for i in (20, 31, 25)]})
+    second = _fitted_area("B", {"shown": [float(GRID[i]) for i in (33, 27, 30)]})
+    second.people = {f"q{i}": row for i, row in second.people.items()}  # other attempts
+    third = _fitted_area("C", {"shown": [0.0, 0.0, 0.0]})
+    third.people = dict(second.people)
+    predicted = other_areas_predictors([first, second, third])
+    assert predicted["A"] == [None] and predicted["B"] == [None]

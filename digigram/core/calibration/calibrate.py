@@ -317,7 +317,9 @@ def other_areas_predictors(areas: Sequence[_AreaFit]) -> dict[str, list[np.ndarr
                 per_dim.append(None)
                 continue
             cov = np.cov(np.array([*others, shown[af.area_id]]))
-            weights = np.linalg.solve(cov[:-1, :-1], cov[:-1, -1])
+            # Least squares, not solve: an area that tells nothing (everyone at the mean) would make
+            # the system singular.
+            weights = np.linalg.lstsq(cov[:-1, :-1], cov[:-1, -1], rcond=None)[0]
             x = (weights @ np.array(others))[[row[a] for a in af.people]]
             spread = float(x.std())
             per_dim.append((x - x.mean()) / spread if spread > 0 else None)
