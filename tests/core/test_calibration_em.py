@@ -202,6 +202,19 @@ def _two_dimension_data(seed: int, n: int, rho: float) -> tuple[DimensionData, D
     return dims[0], dims[1]
 
 
+def _likelihood_on_product_grid(
+    first: DimensionData, second: DimensionData, psis: list[list[Array]], person: int, grid: Array
+) -> Array:
+    """One person's likelihood at every (a, b) node, from the scalar formulas: (Q, Q)."""
+    like = np.ones((grid.size, grid.size))
+    for data, axis, kind, (log_a, *loc) in ((first, 0, "3pl", psis[0][0]), (second, 1, "grm", psis[1][0])):
+        for o in np.flatnonzero(data.person == person):
+            params = (math.exp(log_a), *loc, 0.2) if kind == "3pl" else (math.exp(log_a), *loc)
+            row = np.array([ref_probs(kind, params, float(x))[data.category[o]] for x in grid])
+            like *= row[:, None] if axis == 0 else row[None, :]
+    return like
+
+
 def test_two_dimension_e_step_equals_the_sum_over_the_whole_product_grid() -> None:
     first, second = _two_dimension_data(seed=5, n=40, rho=0.6)
     psis = [[np.array([math.log(1.3), 0.2])] * 4, [np.array([math.log(0.8), -0.7, 0.9])] * 4]
@@ -213,15 +226,7 @@ def test_two_dimension_e_step_equals_the_sum_over_the_whole_product_grid() -> No
     weight /= weight.sum()
     expected_total = 0.0
     for i in range(40):
-        like = np.ones((grid.size, grid.size))
-        for data, axis, kind, (log_a, *loc) in (
-            (first, 0, "3pl", psis[0][0]), (second, 1, "grm", psis[1][0])
-        ):
-            for o in np.flatnonzero(data.person == i):
-                params = (math.exp(log_a), *loc, 0.2) if kind == "3pl" else (math.exp(log_a), *loc)
-                row = np.array([ref_probs(kind, params, float(x))[data.category[o]] for x in grid])
-                like *= row[:, None] if axis == 0 else row[None, :]
-        joint = like * weight
+        joint = _likelihood_on_product_grid(first, second, psis, i, grid) * weight
         expected_total += math.log(joint.sum())
         assert posteriors[0][i] == pytest.approx(joint.sum(axis=1) / joint.sum(), abs=1e-12)
         assert posteriors[1][i] == pytest.approx(joint.sum(axis=0) / joint.sum(), abs=1e-12)
@@ -313,15 +318,7 @@ def test_a_latent_regression_e_step_equals_the_conditional_prior_summed_over_the
             math.exp(-((a - beta * x[i]) ** 2) / (2 * (1 - beta**2))) / math.sqrt(2 * math.pi * (1 - beta**2))
             * math.exp(-((b - rho * a) ** 2) / (2 * (1 - rho**2))) / math.sqrt(2 * math.pi * (1 - rho**2))
             * step * step for b in grid] for a in grid])
-        like = np.ones((grid.size, grid.size))
-        for data, axis, kind, (log_a, *loc) in (
-            (first, 0, "3pl", psis[0][0]), (second, 1, "grm", psis[1][0])
-        ):
-            for o in np.flatnonzero(data.person == i):
-                params = (math.exp(log_a), *loc, 0.2) if kind == "3pl" else (math.exp(log_a), *loc)
-                row = np.array([ref_probs(kind, params, float(t))[data.category[o]] for t in grid])
-                like *= row[:, None] if axis == 0 else row[None, :]
-        joint = like * prior
+        joint = _likelihood_on_product_grid(first, second, psis, i, grid) * prior
         expected_total += math.log(joint.sum())
         assert posteriors[0][i] == pytest.approx(joint.sum(axis=1) / joint.sum(), abs=1e-12)
         assert posteriors[1][i] == pytest.approx(joint.sum(axis=0) / joint.sum(), abs=1e-12)
