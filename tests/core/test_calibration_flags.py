@@ -150,3 +150,23 @@ def test_anchors_keep_the_current_scale(framework: Framework) -> None:
 
 def _loc(p: ItemParams) -> tuple[float, ...]:
     return (p.b,) if p.thresholds is None else p.thresholds
+
+
+def test_each_area_s_shown_answers_are_regressed_on_what_the_other_area_predicts(
+    planted: tuple[CalibrationResult, dict[str, ItemParams], str, str], framework: Framework
+) -> None:
+    """The simulated areas go together (0.6), so each area's regression on the other must find it:
+    the other area seen through its answers (reliability well under 1) puts β near 0.6·√reliability."""
+    result, _, _, _ = planted
+    assert set(result.regressions) == {"DOC", "NET"}
+    assert all(0.3 < beta < 0.75 for beta in result.regressions.values()), result.regressions
+    uk = take_quiz(framework, scored_params(framework), people=300, seed=23)
+    alone = calibrate(framework, uk.responses, min_responses=100, across_areas=False)
+    assert alone.regressions == {}
+
+
+def test_a_handful_of_checks_calibrates_without_a_regression_instead_of_failing(framework: Framework) -> None:
+    """One person says nothing about how areas go together: the covariance is not even defined."""
+    few = take_quiz(framework, scored_params(framework), people=1, seed=24)
+    result = calibrate(framework, few.responses, min_responses=1)
+    assert result.regressions == {} and result.calibrated

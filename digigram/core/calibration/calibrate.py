@@ -82,6 +82,8 @@ class CalibrationResult:
     items: tuple[ItemCalibration, ...]
     linking: tuple[Linking, ...]
     fits: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)  # iterations, converged
+    # per area: how strongly its shown latent goes with what the other areas predict (the regression's β)
+    regressions: dict[str, float] = field(default_factory=dict)
 
     def worst_first(self) -> list[ItemCalibration]:
         return sorted(self.items, key=lambda r: r.badness())
@@ -190,9 +192,10 @@ def calibrate(
     items go together across people, and each person gives few answers per area, so a lone slope is
     noisy; the bank's own spread says how far to trust it (see docs/adaptive.md).
 
-    `across_areas`: a last fit in which each area's shown dimension is regressed on what the other
-    areas' shown answers predict of it (other_areas_predictors): a latent regression, so the latent
-    stays N(0, 1) over people while each person's prior narrows to what the rest of the check says.
+    `across_areas`: a last fit, started where the fits before ended, in which each area's shown
+    dimension is regressed on what the other areas' shown answers predict of it
+    (other_areas_predictors): a latent regression, so over people the latent keeps mean 0 and
+    variance 1 while each person's prior narrows to what the rest of the check says.
     Each person answers few questions in an area but about 35 in all, and areas go together
     (about 0.6); a per-area model that ignores them sees blurrier people, and slopes come out noisier.
     """
@@ -249,12 +252,18 @@ def calibrate(
         for done, af in enumerate(areas):
             if progress is not None:
                 progress((1 + pool_slopes) * len(framework.areas) + done, steps, af.area_id)
+            if all(x is None for x in predictors[af.area_id]):
+                continue  # the other areas say nothing about these people: the fit so far stands
             # Refit from the estimates so far, each person's shown latent now given the other areas.
             af.datas = [replace(d, covariate=x, start=[p.copy() for p in f.psi])
                         for d, f, x in zip(af.datas, af.fits, predictors[af.area_id], strict=True)]
             af.fits = _fit(af.datas, priors=priors, max_iter=max_iter, together=together)
+    regressions: dict[str, float] = {}
     for af in areas:
         fits[(af.area_id, "+".join(p.dim for p in af.fitted))] = (af.fits[0].iterations, af.fits[0].converged)
+        for p, f in zip(af.fitted, af.fits, strict=True):
+            if p.dim == "shown" and f.regression is not None:
+                regressions[af.area_id] = f.regression
         for p in af.parts:
             if p not in af.fitted:
                 results += [_kept(it, p.dim, n_by_item[it.id], p.old[it.id]) for it in p.items]
@@ -268,9 +277,13 @@ def calibrate(
         progress(steps, steps, "")
     return CalibrationResult(
         framework.id, framework.version, min_responses, len({a for a, *_ in answers}), len(answers),
-        skipped, dict(languages), tuple(results), tuple(linkings), fits,
+        skipped, dict(languages), tuple(results), tuple(linkings), fits, regressions,
     )
 
+
+# The regression on the other areas needs at least this many of an area's people seen elsewhere too:
+# fewer give no covariance worth the name (one gives none at all).
+MIN_PREDICTED = 5
 
 # Empirical Bayes slope priors: at least this many well-answered items of a kind, else the weak prior
 # stays; the spread is kept between these bounds (on a), so the prior never pins a slope down.
@@ -290,40 +303,68 @@ class _AreaFit:
 
 def other_areas_predictors(areas: Sequence[_AreaFit]) -> dict[str, list[np.ndarray | None]]:
     """Per area, for its shown dimension: what the other areas' shown answers predict of it, one
-    standardised number per person of the area (None for a self-ratings dimension).
+    standardised number per person of the area, in the area's row order (None for a self-ratings
+    dimension, or where the other areas say nothing about the area's people).
 
     The prediction is the linear combination of the other areas' posterior means (from fits that
     used each area's own answers only, so no answer counts twice) that best predicts this area's
-    posterior mean; a person missing from an area counts at its mean. Only its direction matters:
-    the fit that uses it estimates how strongly it goes with the latent (em.fit_area).
-    Self-ratings get none: their dimension follows the shown one through the area's correlation,
-    and a second conditional factor on it would count the other areas twice.
+    posterior mean. A person absent from some other area counts there at the latent's mean, 0; a
+    person absent from every other area gets NaN, no prediction, and keeps the N(0, 1) prior. Only
+    the combination's direction matters: the fit that uses it estimates how strongly it goes with
+    the latent (em.fit_area). Self-ratings get none: their dimension follows the shown one through
+    the area's correlation, and a second conditional factor on it would count the other areas twice.
     """
     attempts = sorted({a for af in areas for a in af.people})
     row = {a: i for i, a in enumerate(attempts)}
     shown: dict[str, np.ndarray] = {}
+    present: dict[str, np.ndarray] = {}
     for af in areas:
+        rows, at = _rows_of(af, row)
         for p, fit in zip(af.fitted, af.fits, strict=True):
             if p.dim == "shown":
-                col = np.zeros(len(attempts))
-                col[[row[a] for a in af.people]] = fit.posterior @ fit.grid
-                shown[af.area_id] = col
+                shown[af.area_id] = np.zeros(len(attempts))
+                shown[af.area_id][rows] = (fit.posterior @ fit.grid)[at]
+                present[af.area_id] = np.zeros(len(attempts), dtype=bool)
+                present[af.area_id][rows] = True
     out: dict[str, list[np.ndarray | None]] = {}
     for af in areas:
-        others = [col for area, col in shown.items() if area != af.area_id]
-        per_dim: list[np.ndarray | None] = []
-        for p in af.fitted:
-            if p.dim != "shown" or not others:
-                per_dim.append(None)
-                continue
-            cov = np.cov(np.array([*others, shown[af.area_id]]))
-            # Least squares, not solve: an area that tells nothing (everyone at the mean) would make
-            # the system singular.
-            weights = np.linalg.lstsq(cov[:-1, :-1], cov[:-1, -1], rcond=None)[0]
-            x = (weights @ np.array(others))[[row[a] for a in af.people]]
-            spread = float(x.std())
-            per_dim.append((x - x.mean()) / spread if spread > 0 else None)
-        out[af.area_id] = per_dim
+        others = [area for area in shown if area != af.area_id]
+        known = np.any([present[a] for a in others], axis=0) if others else None
+        out[af.area_id] = [
+            None if p.dim != "shown" or known is None
+            else _prediction(af, row, [shown[a] for a in others], shown[af.area_id], known)
+            for p in af.fitted
+        ]
+    return out
+
+
+def _rows_of(af: _AreaFit, row: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The area's people: their rows among all attempts, and their rows in the area's posteriors."""
+    return (np.array([row[a] for a in af.people], dtype=np.intp),
+            np.fromiter(af.people.values(), dtype=np.intp, count=len(af.people)))
+
+
+def _prediction(af: _AreaFit, row: dict[str, int], others: list[np.ndarray], own: np.ndarray,
+                known: np.ndarray) -> np.ndarray | None:
+    """The area's people's standardised prediction from the other areas' columns, NaN where unknown."""
+    rows, at = _rows_of(af, row)
+    both = np.zeros(len(own), dtype=bool)
+    both[rows] = known[rows]
+    if both.sum() < MIN_PREDICTED:
+        return None
+    cov = np.cov(np.array([*others, own])[:, both])
+    if not np.all(np.isfinite(cov)):
+        return None
+    # Least squares, not solve: an area that tells nothing (everyone at the mean) would make the
+    # system singular.
+    weights = np.linalg.lstsq(cov[:-1, :-1], cov[:-1, -1], rcond=None)[0]
+    x = weights @ np.array(others)
+    spread = float(x[both].std())
+    if not spread > 1e-12:
+        return None
+    x = np.where(known, (x - float(x[both].mean())) / spread, np.nan)
+    out = np.empty(len(af.people))
+    out[at] = x[rows]
     return out
 
 

@@ -60,7 +60,8 @@ class DimensionData:
     kinds: tuple[str, ...] = ()  # per item, for priors pooled by kind
     written: NDArray[np.bool_] | None = None  # per item: enough answers for its estimate to be kept
     # per person, what the other areas' answers predict of this dimension, standardised (mean 0,
-    # SD 1); the fit then regresses the latent on it (latent_regression_factor). None: no predictor.
+    # SD 1); the fit then regresses the latent on it (latent_regression_factor). NaN: nothing known
+    # of that person, who keeps the N(0, 1) prior. None: no predictor.
     covariate: Array | None = None
 
     def slope_sds(self, priors: Priors) -> Array:
@@ -189,10 +190,12 @@ def latent_regression_factor(covariate: Array, beta: float, grid: Array) -> Arra
     A latent regression on one standardised predictor x: given x the latent is N(β·x, 1 − β²), so
     over people it stays N(0, 1) and the scale is the one the quiz assumes. Multiplying the N(0, 1)
     prior (or the two dimensions' bivariate one) by this factor turns it into the conditional one
-    without changing how the rest of the E-step sums."""
-    x, t = covariate[:, None], grid[None, :]
+    without changing how the rest of the E-step sums. A person whose x is NaN gets 0: the N(0, 1) prior."""
+    known = np.isfinite(covariate)
+    x, t = np.where(known, covariate, 0.0)[:, None], grid[None, :]
     rest = 1.0 - beta**2
-    return np.asarray(-((t - beta * x) ** 2) / (2 * rest) - 0.5 * np.log(rest) + 0.5 * t**2)
+    factor = -((t - beta * x) ** 2) / (2 * rest) - 0.5 * np.log(rest) + 0.5 * t**2
+    return np.asarray(np.where(known[:, None], factor, 0.0))
 
 
 def area_e_step(
@@ -379,7 +382,7 @@ def fit_dimension(
     max_iter: int = 2000,
     tol: float = 1e-4,
 ) -> DimensionFit:
-    """One dimension on its own, its latent distribution fixed at N(0, 1)."""
+    """One dimension on its own, its latent distribution fixed at N(0, 1) (over people, with a covariate)."""
     return fit_area([data], priors=priors, grid=grid, max_iter=max_iter, tol=tol)[0]
 
 
@@ -391,9 +394,10 @@ def _best_regression(data: DimensionData, posterior: Array, grid: Array) -> floa
     """The M-step for a dimension's regression on its covariate: with both standardised it is the
     correlation of a bivariate normal, one variable observed and the other known by its posterior."""
     assert data.covariate is not None
-    x = data.covariate
-    mean = posterior @ grid
-    return best_correlation(float(x.size), float(x @ x), float((posterior @ grid**2).sum()), float(x @ mean))
+    known = np.isfinite(data.covariate)
+    x, post = data.covariate[known], posterior[known]
+    second, cross = float((post @ grid**2).sum()), float(x @ (post @ grid))
+    return best_correlation(float(x.size), float(x @ x), second, cross)
 
 
 def fit_area(
@@ -407,7 +411,8 @@ def fit_area(
     correlation: float | None = None,
 ) -> list[DimensionFit]:
     """Bock–Aitkin EM for one area: one dimension, or two (self-ratings and shown answers) fitted
-    together with their correlation, each fixed at N(0, 1) on the quiz's scale.
+    together with their correlation, each fixed at N(0, 1) on the quiz's scale (over people, when a
+    dimension is regressed on a covariate: given it, N(β·x, 1 − β²)).
 
     Two dimensions are fitted together because the quiz picks each next question from everything
     answered so far: a model that left one kind of answer out would not explain which questions
