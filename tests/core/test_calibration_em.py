@@ -12,6 +12,7 @@ import pytest
 from numpy.typing import NDArray
 
 from digigram.core.calibration.em import (
+    GRID,
     LOG_SLOPE_RANGE,
     DimensionData,
     DimensionFit,
@@ -354,6 +355,8 @@ def test_a_latent_regression_recovers_the_covariate_s_strength_and_keeps_the_sca
     fit = fit_area([replace(data, covariate=x)])[0]
     alone = fit_area([data])[0]
     assert fit.converged
+    # β is extrapolated with the other parameters: EM alone crawls to it (over 150 steps here).
+    assert fit.iterations < 80
     assert fit.regression == pytest.approx(0.7, abs=0.06)
     assert alone.regression is None
     # The latent stays N(0, 1) over people: the scale the level cuts are on.
@@ -367,3 +370,19 @@ def test_a_latent_regression_recovers_the_covariate_s_strength_and_keeps_the_sca
 def _mean_posterior_sd(fit: DimensionFit) -> float:
     means = fit.posterior @ fit.grid
     return float(np.sqrt(np.clip(fit.posterior @ fit.grid**2 - means**2, 0, None)).mean())
+
+
+def test_a_person_the_covariate_knows_nothing_of_keeps_the_plain_prior() -> None:
+    """NaN: the other areas never saw this person. Their posterior is the one without any regression,
+    while the others' move; and β is estimated from the people it knows."""
+    data, x = _regressed_data(seed=4, n=400, beta=0.7)
+    x = x.copy()
+    x[:50] = np.nan
+    psi = [np.array([0.3, -0.5])] * 4
+    layout = _Layout(data, GRID.size)
+    with_x, _, _, _ = area_e_step([replace(data, covariate=x)], [psi], [layout], GRID, 0.0, [0.6])
+    without, _, _, _ = area_e_step([data], [psi], [layout], GRID, 0.0)
+    assert with_x[0][:50] == pytest.approx(without[0][:50], abs=1e-12)
+    assert np.abs(with_x[0][50:] - without[0][50:]).max() > 0.01
+    fit = fit_area([replace(data, covariate=x)])[0]
+    assert np.isfinite(fit.regression) and fit.regression == pytest.approx(0.7, abs=0.15)

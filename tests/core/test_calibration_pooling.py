@@ -88,7 +88,10 @@ def test_each_person_s_prediction_comes_from_their_own_answers_in_the_other_area
     assert shown is not None
     expected = (np.array(a) - np.mean(a)) / np.std(a)
     assert shown == pytest.approx(expected, abs=1e-9)
-    assert predicted["B"][0] is not None and predicted["C"][0] is not None
+    # B = A − C exactly, and B lists its people last first: its prediction comes back in that order.
+    b_shown = predicted["B"][0]
+    assert b_shown is not None and predicted["C"][0] is not None
+    assert b_shown == pytest.approx(((np.array(b) - np.mean(b)) / np.std(b))[::-1], abs=1e-9)
 
 
 
