@@ -318,8 +318,9 @@ def other_areas_predictors(areas: Sequence[_AreaFit]) -> dict[str, list[np.ndarr
     row = {a: i for i, a in enumerate(attempts)}
     shown: dict[str, np.ndarray] = {}
     present: dict[str, np.ndarray] = {}
+    where = {af.area_id: _rows_of(af, row) for af in areas}
     for af in areas:
-        rows, at = _rows_of(af, row)
+        rows, at = where[af.area_id]
         for p, fit in zip(af.fitted, af.fits, strict=True):
             if p.dim == "shown":
                 shown[af.area_id] = np.zeros(len(attempts))
@@ -332,7 +333,7 @@ def other_areas_predictors(areas: Sequence[_AreaFit]) -> dict[str, list[np.ndarr
         known = np.any([present[a] for a in others], axis=0) if others else None
         out[af.area_id] = [
             None if p.dim != "shown" or known is None
-            else _prediction(af, row, [shown[a] for a in others], shown[af.area_id], known)
+            else _prediction(*where[af.area_id], [shown[a] for a in others], shown[af.area_id], known)
             for p in af.fitted
         ]
     return out
@@ -344,10 +345,10 @@ def _rows_of(af: _AreaFit, row: dict[str, int]) -> tuple[np.ndarray, np.ndarray]
             np.fromiter(af.people.values(), dtype=np.intp, count=len(af.people)))
 
 
-def _prediction(af: _AreaFit, row: dict[str, int], others: list[np.ndarray], own: np.ndarray,
+def _prediction(rows: np.ndarray, at: np.ndarray, others: list[np.ndarray], own: np.ndarray,
                 known: np.ndarray) -> np.ndarray | None:
-    """The area's people's standardised prediction from the other areas' columns, NaN where unknown."""
-    rows, at = _rows_of(af, row)
+    """The area's people's standardised prediction from the other areas' columns, NaN where unknown.
+    `rows`, `at`: the people's rows among all attempts and in the area's posteriors (_rows_of)."""
     both = np.zeros(len(own), dtype=bool)
     both[rows] = known[rows]
     if both.sum() < MIN_PREDICTED:
@@ -363,7 +364,7 @@ def _prediction(af: _AreaFit, row: dict[str, int], others: list[np.ndarray], own
     if not spread > 1e-12:
         return None
     x = np.where(known, (x - float(x[both].mean())) / spread, np.nan)
-    out = np.empty(len(af.people))
+    out = np.empty(len(at))
     out[at] = x[rows]
     return out
 
